@@ -1,0 +1,58 @@
+/**
+ * What every CLI command shares: open the app on the data folder, call a contract channel through
+ * the same dispatch as the UI, print JSON (--json) or text, and exit 1 for bad input, 2 for faults.
+ */
+import { createApp, type App } from '../core/app';
+import { createHandlers } from '../core/api';
+import { dispatch, toErrorPayload } from '../core/dispatch';
+import { defaultDataDir } from '../core/platform/dataDir';
+import { createFileLogger } from '../core/platform/logger';
+import type { ChannelName, Input, Output } from '../../src-shared/contract';
+import { ApiError, type ErrorPayload } from '../../src-shared/errors';
+
+export interface GlobalOptions {
+  data?: string;
+  json?: boolean;
+}
+
+export function exitCodeFor(error: ErrorPayload): number {
+  return error.code === 'INTERNAL' || error.code === 'DB_FAILED' ? 2 : 1;
+}
+
+export function printError(error: ErrorPayload): void {
+  process.stderr.write(`错误 [${error.code}]：${error.message}\nError: ${error.messageEn}\n`);
+  for (const i of error.issues ?? []) process.stderr.write(`  - ${i.path}: ${i.message} / ${i.messageEn}\n`);
+}
+
+export function openCliApp(opts: GlobalOptions): App {
+  const dataDir = opts.data ?? defaultDataDir();
+  return createApp({ dataDir, host: 'cli', log: createFileLogger(dataDir) });
+}
+
+/** Calls a channel; throws ApiError on failure so a command can stop. */
+export async function call<K extends ChannelName>(app: App, channel: K, input: Input<K>): Promise<Output<K>> {
+  const r = await dispatch(createHandlers(app), channel, input, app.log);
+  if (!r.ok) throw new ApiError(r.error);
+  return r.data as Output<K>;
+}
+
+/** Runs a command body with the app open, printing its result and mapping failures to exit codes. */
+export async function runCommand<T>(
+  opts: GlobalOptions,
+  body: (app: App) => Promise<T>,
+  text: (result: T) => string,
+): Promise<void> {
+  let app: App | undefined;
+  try {
+    app = openCliApp(opts);
+    const result = await body(app);
+    process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${text(result)}\n`);
+  } catch (err) {
+    const payload = err instanceof ApiError ? err.payload : toErrorPayload(err, app?.log);
+    if (opts.json) process.stderr.write(`${JSON.stringify({ error: payload })}\n`);
+    printError(payload);
+    process.exitCode = exitCodeFor(payload);
+  } finally {
+    app?.close();
+  }
+}

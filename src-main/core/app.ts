@@ -1,0 +1,95 @@
+/**
+ * Builds every service from its ports. Electron, the web host, the CLI and the tests all start the
+ * product here; only the ports differ (where settings and secrets live, the clock, the logger).
+ */
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { openDatabase, type Db } from './db/open';
+import { dailyBackup, listDailyBackups } from './db/backup';
+import { createFileLogger, type Logger } from './platform/logger';
+import { createConfSettings, type SettingsStore } from './platform/settings';
+import { createDevSecretStore, type SecretStore } from './platform/secrets';
+import { systemClock, type Clock } from './platform/clock';
+import { EventBus } from './platform/events';
+import { Notices } from './notices';
+import { version } from '../../package.json';
+
+export interface AppPorts {
+  dataDir: string;
+  host: 'electron' | 'web' | 'cli';
+  settings?: SettingsStore;
+  secrets?: SecretStore;
+  clock?: Clock;
+  log?: Logger;
+  nativeBinding?: string;
+}
+
+export interface App {
+  readonly version: string;
+  readonly host: AppPorts['host'];
+  readonly dataDir: string;
+  readonly dbFile: string;
+  readonly backupDir: string;
+  readonly db: Db;
+  readonly settings: SettingsStore;
+  readonly secrets: SecretStore;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly events: EventBus;
+  readonly notices: Notices;
+  /** Takes today's backup if not yet taken; called at start and hourly. */
+  backupNow(): Promise<string | null>;
+  lastBackup(): string | null;
+  close(): void;
+}
+
+export function createApp(ports: AppPorts): App {
+  const dataDir = ports.dataDir;
+  mkdirSync(dataDir, { recursive: true });
+  const log = ports.log ?? createFileLogger(dataDir);
+  const clock = ports.clock ?? systemClock;
+  const settings = ports.settings ?? createConfSettings(dataDir);
+  const secrets = ports.secrets ?? createDevSecretStore(dataDir);
+  const dbFile = join(dataDir, 'desk.sqlite');
+  const backupDir = join(dataDir, 'backups');
+  const db = openDatabase(dbFile, { nativeBinding: ports.nativeBinding, log, now: () => clock.now() });
+  const events = new EventBus();
+  const notices = new Notices(db, clock, events);
+  const timers: NodeJS.Timeout[] = [];
+
+  const app: App = {
+    version,
+    host: ports.host,
+    dataDir,
+    dbFile,
+    backupDir,
+    db,
+    settings,
+    secrets,
+    clock,
+    log,
+    events,
+    notices,
+    backupNow: async () => {
+      try {
+        return await dailyBackup(db, backupDir, clock.now());
+      } catch (err) {
+        log.error('daily backup failed', { error: String(err) });
+        return null;
+      }
+    },
+    lastBackup: () => listDailyBackups(backupDir).at(-1) ?? null,
+    close: () => {
+      for (const t of timers) clearInterval(t);
+      if (db.open) db.close();
+    },
+  };
+  if (ports.host !== 'cli') {
+    void app.backupNow();
+    const t = setInterval(() => void app.backupNow(), 3600_000);
+    t.unref();
+    timers.push(t);
+  }
+  log.info('app started', { version, host: ports.host, dataDir });
+  return app;
+}

@@ -1,0 +1,73 @@
+/**
+ * The one door into the core for every host (Electron IPC, the web host, the CLI): look up the
+ * channel, validate the input with its schema, run the handler, and turn any failure into an
+ * ErrorPayload. It never throws, so a bad payload can never crash main.
+ */
+import type { z } from 'zod';
+import { zhCN, en } from 'zod/v4/locales';
+import { AppError, type ErrorPayload, type Result } from '../../src-shared/errors';
+import { contract, type ChannelName, type Output, type ParsedInput } from '../../src-shared/contract';
+import type { Logger } from './platform/logger';
+
+export type Handlers = { [K in ChannelName]: (input: ParsedInput<K>) => Output<K> | Promise<Output<K>> };
+
+const zhMap = zhCN().localeError;
+const enMap = en().localeError;
+
+function issueText(map: typeof zhMap, issue: z.core.$ZodIssue): string {
+  const r = map(issue as never);
+  return typeof r === 'string' ? r : (r?.message ?? issue.message);
+}
+
+export function badInput(error: z.ZodError): AppError {
+  const issues = error.issues.map((i) => ({
+    path: i.path.join('.') || '(root)',
+    message: issueText(zhMap, i),
+    messageEn: issueText(enMap, i),
+  }));
+  const first = issues[0];
+  return new AppError(
+    'BAD_INPUT',
+    `请求内容不正确：${first.path} ${first.message}。请检查填写的内容后重试。`,
+    `The request is not valid: ${first.path} ${first.messageEn}. Check what was entered and try again.`,
+    issues,
+  );
+}
+
+export function toErrorPayload(err: unknown, log?: Logger, channel?: string): ErrorPayload {
+  if (err instanceof AppError) return err.toPayload();
+  log?.error('internal error', { channel, error: err instanceof Error ? err.stack : String(err) });
+  return {
+    code: 'INTERNAL',
+    message: '程序内部出错，操作没有完成，已保存的数据不受影响。请重试；如果仍然出错，请在“帮助”中导出日志发给客服。',
+    messageEn:
+      'An internal error stopped the operation; saved data is not affected. Try again; if it keeps failing, export the log from Help and send it to support.',
+  };
+}
+
+export async function dispatch(
+  handlers: Handlers,
+  channel: string,
+  rawInput: unknown,
+  log?: Logger,
+): Promise<Result<unknown>> {
+  if (!Object.prototype.hasOwnProperty.call(contract, channel)) {
+    return {
+      ok: false,
+      error: {
+        code: 'UNKNOWN_CHANNEL',
+        message: `没有名为 “${String(channel).slice(0, 80)}” 的操作。请更新程序。`,
+        messageEn: `There is no operation named "${String(channel).slice(0, 80)}". Update the app.`,
+      },
+    };
+  }
+  const name = channel as ChannelName;
+  const parsed = contract[name].input.safeParse(rawInput ?? {}, { reportInput: true });
+  if (!parsed.success) return { ok: false, error: badInput(parsed.error).toPayload() };
+  try {
+    const handler = handlers[name] as (i: unknown) => unknown;
+    return { ok: true, data: await handler(parsed.data) };
+  } catch (err) {
+    return { ok: false, error: toErrorPayload(err, log, name) };
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Settings through one interface. Inside Electron the store is electron-store; in plain Node (web
+ * host, CLI, tests) it is electron-store's own engine, conf, in the same file format.
+ */
+import Conf from 'conf';
+import type { AppSettings } from '../../../src-shared/types';
+
+export interface SettingsData extends AppSettings {
+  windowState?: { x?: number; y?: number; width: number; height: number; maximized: boolean };
+}
+
+export const DEFAULT_SETTINGS: SettingsData = {
+  language: 'zh-CN',
+  firstRunDone: false,
+  mode: 'demo',
+  storeName: '我的全托管店铺',
+};
+
+export interface SettingsStore {
+  get<K extends keyof SettingsData>(key: K): SettingsData[K];
+  set<K extends keyof SettingsData>(key: K, value: SettingsData[K]): void;
+  all(): SettingsData;
+}
+
+/** Anything shaped like conf (electron-store extends conf) becomes a SettingsStore. */
+export function settingsFrom(store: {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  store: unknown;
+}): SettingsStore {
+  return {
+    get: (key) => store.get(key) as never,
+    set: (key, value) => store.set(key, value),
+    all: () => ({ ...DEFAULT_SETTINGS, ...(store.store as Partial<SettingsData>) }),
+  };
+}
+
+export function createConfSettings(dataDir: string): SettingsStore {
+  const conf = new Conf<SettingsData>({
+    cwd: dataDir,
+    configName: 'settings',
+    projectName: 'choice-seller-desk',
+    defaults: DEFAULT_SETTINGS,
+  });
+  return settingsFrom(conf as never);
+}

@@ -1,0 +1,40 @@
+/** Domain types that cross the process boundary. Plain data only. */
+
+export type Language = 'zh-CN' | 'en-US';
+
+export interface AppSettings {
+  language: Language;
+  firstRunDone: boolean;
+  /** demo: the built-in simulators stand in for AliExpress and the ERP. */
+  mode: 'demo' | 'live';
+  storeName: string;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  dataDir: string;
+  dbFile: string;
+  schemaVersion: number;
+  /** Where the app runs: electron, web host or CLI. */
+  host: 'electron' | 'web' | 'cli';
+  rowCounts: Record<string, number>;
+  lastBackup: string | null;
+}
+
+export interface Notice {
+  id: number;
+  at: string;
+  level: 'info' | 'success' | 'warning' | 'error';
+  title: string;
+  body: string;
+  read: boolean;
+}
+
+export interface TaskProgress {
+  task: string;
+  done: number;
+  total: number | null;
+  message?: string;
+  finished?: boolean;
+}
