@@ -2,45 +2,15 @@
  * The one source of truth between the processes: every channel with its zod input schema and its
  * output type, and every event main pushes. Main validates with these schemas, the preload and the
  * web bridge generate `window.api` from the channel names, the renderer is typed from them.
+ * Each domain keeps its channels in `channels/<domain>.ts`; this file only gathers them.
  */
-import { z } from 'zod';
-import type { AppInfo, AppSettings, Notice, TaskProgress } from './types';
-
-/** A channel: its input schema and (type-only) output. */
-export interface Channel<I extends z.ZodType, O> {
-  input: I;
-  output?: O;
-}
-const channel = <I extends z.ZodType>(input: I) => ({
-  returns: <O>(): Channel<I, O> => ({ input }),
-});
-
-const empty = z.object({}).strict();
-
-export const languageSchema = z.enum(['zh-CN', 'en-US']);
-
-export const settingsPatchSchema = z
-  .object({
-    language: languageSchema,
-    /** Whether the first-run screen has been answered. */
-    firstRunDone: z.boolean(),
-    mode: z.enum(['demo', 'live']),
-    storeName: z.string().trim().min(1).max(60),
-  })
-  .partial()
-  .strict();
+import type { z } from 'zod';
+import type { Notice, TaskProgress } from './types';
+import { appChannels } from './channels/app';
 
 export const contract = {
-  'app.info': channel(empty).returns<AppInfo>(),
-  'settings.get': channel(empty).returns<AppSettings>(),
-  'settings.set': channel(settingsPatchSchema).returns<AppSettings>(),
-  'notices.list': channel(
-    z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
-  ).returns<Notice[]>(),
-  'notices.markRead': channel(z.object({ ids: z.array(z.number().int().positive()).max(1000) }).strict()).returns<{
-    updated: number;
-  }>(),
-} as const;
+  ...appChannels,
+};
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;
@@ -53,6 +23,7 @@ export const CHANNELS = Object.keys(contract) as ChannelName[];
 /** Events main pushes to every window. */
 export interface Events {
   notice: Notice;
+  /** Long work (sync, import, export): `task` names it, `finished` closes it. */
   progress: TaskProgress;
   /** Something stored changed; screens showing `topic` should reload. */
   changed: { topic: string };

@@ -53,6 +53,6 @@ export async function runCommand<T>(
     printError(payload);
     process.exitCode = exitCodeFor(payload);
   } finally {
-    app?.close();
+    await app?.close();
   }
 }

@@ -3,7 +3,8 @@
  * `dispatch(createHandlers(app), channel, input)`.
  */
 import type { App } from './app';
-import type { Handlers } from './dispatch';
+import type { DomainHandlers, Handlers } from './dispatch';
+import type { appChannels } from '../../src-shared/channels/app';
 import { schemaVersion } from './db/open';
 import { writeAudit } from './audit';
 import type { AppSettings } from '../../src-shared/types';
@@ -28,7 +29,7 @@ function publicSettings(app: App): AppSettings {
   return { language: s.language, firstRunDone: s.firstRunDone, mode: s.mode, storeName: s.storeName };
 }
 
-export function createHandlers(app: App): Handlers {
+function appHandlers(app: App): DomainHandlers<typeof appChannels> {
   return {
     'app.info': () => ({
       name: '全托管卖家助手 Choice Seller Desk',
@@ -51,5 +52,12 @@ export function createHandlers(app: App): Handlers {
     },
     'notices.list': ({ limit }) => app.notices.list(limit),
     'notices.markRead': ({ ids }) => ({ updated: app.notices.markRead(ids) }),
+  };
+}
+
+/** Every domain's handlers; a domain adds one line here. */
+export function createHandlers(app: App): Handlers {
+  return {
+    ...appHandlers(app),
   };
 }

@@ -40,7 +40,14 @@ export interface App {
   /** Takes today's backup if not yet taken; called at start and hourly. */
   backupNow(): Promise<string | null>;
   lastBackup(): string | null;
-  close(): void;
+  /**
+   * One instance of a domain service per app, made on first use: domains keep their state
+   * (schedulers, simulators, senders) here without app.ts knowing them.
+   */
+  service<T>(key: string, make: () => T): T;
+  /** Runs when the app closes (stop timers, servers). */
+  onClose(fn: () => void | Promise<void>): void;
+  close(): Promise<void>;
 }
 
 export function createApp(ports: AppPorts): App {
@@ -56,6 +63,8 @@ export function createApp(ports: AppPorts): App {
   const events = new EventBus();
   const notices = new Notices(db, clock, events);
   const timers: NodeJS.Timeout[] = [];
+  const services = new Map<string, unknown>();
+  const closers: (() => void | Promise<void>)[] = [];
 
   const app: App = {
     version,
@@ -79,8 +88,22 @@ export function createApp(ports: AppPorts): App {
       }
     },
     lastBackup: () => listDailyBackups(backupDir).at(-1) ?? null,
-    close: () => {
+    service: <T>(key: string, make: () => T): T => {
+      if (!services.has(key)) services.set(key, make());
+      return services.get(key) as T;
+    },
+    onClose: (fn) => {
+      closers.push(fn);
+    },
+    close: async () => {
       for (const t of timers) clearInterval(t);
+      for (const fn of closers.reverse()) {
+        try {
+          await fn();
+        } catch (err) {
+          log.error('error while closing', { error: String(err) });
+        }
+      }
       if (db.open) db.close();
     },
   };

@@ -11,6 +11,9 @@ import type { Logger } from './platform/logger';
 
 export type Handlers = { [K in ChannelName]: (input: ParsedInput<K>) => Output<K> | Promise<Output<K>> };
 
+/** The handlers of one domain's channels, e.g. `DomainHandlers<typeof stockChannels>`. */
+export type DomainHandlers<C> = { [K in keyof C & ChannelName]: Handlers[K] };
+
 const zhMap = zhCN().localeError;
 const enMap = en().localeError;
 
