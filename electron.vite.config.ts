@@ -5,8 +5,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      // electron-store is ESM-only: bundle it into the CommonJS main build.
-      externalizeDeps: { exclude: ['electron-store'] },
+      // electron-store and its engine conf are ESM-only: bundle them into the CommonJS main build.
+      externalizeDeps: { exclude: ['electron-store', 'conf'] },
       rollupOptions: { input: { index: resolve(__dirname, 'src-main/index.ts') } },
     },
   },

@@ -68,3 +68,25 @@ export function isErrorPayload(v: unknown): v is ErrorPayload {
     (ERROR_CODES as readonly string[]).includes((v as ErrorPayload).code)
   );
 }
+
+/**
+ * Only an Error's message survives Electron's contextBridge, so the preload carries the payload
+ * in it and the renderer turns it back into an ApiError.
+ */
+export const BRIDGE_ERROR_PREFIX = 'DESK_ERROR ';
+
+export function toBridgeError(payload: ErrorPayload): Error {
+  return new Error(BRIDGE_ERROR_PREFIX + JSON.stringify(payload));
+}
+
+export function fromBridgeError(err: unknown): ApiError | undefined {
+  const msg = err instanceof Error ? err.message : typeof err === 'string' ? err : '';
+  const at = msg.indexOf(BRIDGE_ERROR_PREFIX);
+  if (at < 0) return undefined;
+  try {
+    const payload = JSON.parse(msg.slice(at + BRIDGE_ERROR_PREFIX.length)) as unknown;
+    return isErrorPayload(payload) ? new ApiError(payload) : undefined;
+  } catch {
+    return undefined;
+  }
+}

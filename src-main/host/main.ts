@@ -1,0 +1,43 @@
+/**
+ * `npm run start:web`: the app in the browser, for machines where Electron cannot run.
+ * Options: --data DIR, --port N, --token T (tests), --quiet.
+ */
+import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { createApp } from '../core/app';
+import { dataDirFromArgv, defaultDataDir } from '../core/platform/dataDir';
+import { startWebHost } from './server';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main() {
+  const dataDir = dataDirFromArgv(process.argv) ?? defaultDataDir();
+  const rendererDir = resolve(__dirname, '../../out/renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    process.stderr.write('找不到界面文件，请先运行 npm run build。 / The UI is not built: run npm run build first.\n');
+    process.exit(2);
+  }
+  const app = createApp({ dataDir, host: 'web' });
+  const host = await startWebHost(app, {
+    rendererDir,
+    port: arg('--port') ? Number(arg('--port')) : undefined,
+    token: arg('--token'),
+  });
+  process.stdout.write(`全托管卖家助手已在浏览器模式启动，请打开 / Open the app at: ${host.openUrl}\n`);
+  process.stdout.write(`数据文件夹 Data folder: ${dataDir}\n`);
+  const stop = async () => {
+    await host.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+void main().catch((err: unknown) => {
+  process.stderr.write(`启动失败 Failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(2);
+});

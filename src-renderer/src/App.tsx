@@ -1,0 +1,148 @@
+import { useEffect, useState } from 'react';
+import { App as AntApp, Badge, Button, ConfigProvider, Layout, Menu, Popover, List, Space, Spin, Tag, Typography } from 'antd';
+import { BellOutlined, TranslationOutlined } from '@ant-design/icons';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { routes } from './routes';
+import { useSettings } from './state/settings';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { Welcome } from './pages/welcome/Welcome';
+import { api } from './api';
+import type { Notice } from '../../src-shared/types';
+import { headerSlots } from './headerSlots';
+
+function Notices() {
+  const { t } = useTranslation();
+  const [items, setItems] = useState<Notice[]>([]);
+  const { message } = AntApp.useApp();
+  useEffect(() => {
+    void api['notices.list']({ limit: 30 }).then(setItems);
+    return api.on('notice', (n) => {
+      setItems((prev) => [n, ...prev].slice(0, 30));
+      void message.open({ type: n.level === 'error' ? 'error' : n.level === 'warning' ? 'warning' : 'info', content: n.title });
+    });
+  }, [message]);
+  const unread = items.filter((n) => !n.read);
+  return (
+    <Popover
+      trigger="click"
+      title={t('header.notices')}
+      onOpenChange={(open) => {
+        if (!open && unread.length) {
+          void api['notices.markRead']({ ids: unread.map((n) => n.id) }).then(() =>
+            setItems((prev) => prev.map((n) => ({ ...n, read: true }))),
+          );
+        }
+      }}
+      content={
+        <List
+          style={{ width: 360, maxHeight: 420, overflow: 'auto' }}
+          size="small"
+          locale={{ emptyText: t('header.noNotices') }}
+          dataSource={items}
+          renderItem={(n) => (
+            <List.Item>
+              <List.Item.Meta
+                title={<Typography.Text strong={!n.read}>{n.title}</Typography.Text>}
+                description={
+                  <>
+                    <div>{n.body}</div>
+                    <Typography.Text type="secondary">{new Date(n.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</Typography.Text>
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      }
+    >
+      <Badge count={unread.length} size="small">
+        <Button icon={<BellOutlined />} aria-label={t('header.notices')} />
+      </Badge>
+    </Popover>
+  );
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { settings, update } = useSettings();
+  const current = location.pathname.split('/')[1] || 'home';
+  if (!settings) return null;
+  if (!settings.firstRunDone) return <Welcome />;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={220} theme="light" breakpoint="lg" collapsedWidth={64}>
+        <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 16 }}>{t('appName')}</div>
+        <Menu
+          mode="inline"
+          selectedKeys={[current]}
+          items={routes
+            .filter((r) => !r.hidden)
+            .map((r) => ({ key: r.path, icon: r.icon, label: t(r.labelKey), onClick: () => navigate(`/${r.path}`) }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24 }}
+        >
+          <Space>
+            <Typography.Text strong>{settings.storeName}</Typography.Text>
+            <Tag color={settings.mode === 'demo' ? 'gold' : 'green'}>{t(settings.mode === 'demo' ? 'header.demo' : 'header.live')}</Tag>
+          </Space>
+          <Space>
+            {headerSlots.map((Slot, i) => (
+              <Slot key={i} />
+            ))}
+            <Notices />
+            <Button
+              icon={<TranslationOutlined />}
+              onClick={() => void update({ language: settings.language === 'zh-CN' ? 'en-US' : 'zh-CN' })}
+              data-testid="language-switch"
+            >
+              {t('header.language')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <ErrorBoundary key={current}>
+            <Routes>
+              {routes.map((r) => (
+                <Route key={r.path} path={`/${r.path}/*`} element={r.element} />
+              ))}
+              <Route path="*" element={<Navigate to="/home" replace />} />
+            </Routes>
+          </ErrorBoundary>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+export function App() {
+  const { settings, load } = useSettings();
+  const [failed, setFailed] = useState<string>();
+  useEffect(() => {
+    load().catch((e: unknown) => setFailed(String(e)));
+  }, [load]);
+  return (
+    <ConfigProvider locale={settings?.language === 'en-US' ? enUS : zhCN} theme={{ token: { colorPrimary: '#e62e04' } }}>
+      <AntApp>
+        <ErrorBoundary>
+          {failed ? (
+            <Typography.Text type="danger">{failed}</Typography.Text>
+          ) : settings ? (
+            <HashRouter>
+              <Shell />
+            </HashRouter>
+          ) : (
+            <Spin style={{ margin: 48 }} />
+          )}
+        </ErrorBoundary>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

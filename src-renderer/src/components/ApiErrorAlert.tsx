@@ -1,0 +1,30 @@
+import { Alert } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ErrorPayload } from '../../../src-shared/errors';
+
+/** An error from main, in the seller's language, with the field problems listed. */
+export function ApiErrorAlert({ error, onRetry }: { error?: ErrorPayload; onRetry?: () => void }) {
+  const { t, i18n } = useTranslation();
+  if (!error) return null;
+  const en = i18n.language === 'en-US';
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      title={en ? error.messageEn : error.message}
+      description={
+        error.issues && error.issues.length > 1 ? (
+          <ul>
+            {error.issues.map((i) => (
+              <li key={i.path}>
+                {i.path}: {en ? i.messageEn : i.message}
+              </li>
+            ))}
+          </ul>
+        ) : undefined
+      }
+      action={onRetry ? <a onClick={onRetry}>{t('common.retry')}</a> : undefined}
+    />
+  );
+}

@@ -1,0 +1,63 @@
+/** Calling the contract from screens: a loading/error/data hook for reads, and errors in the seller's language. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from './api';
+import type { ChannelName, Input, Output } from '../../src-shared/contract';
+import { ApiError, type ErrorPayload } from '../../src-shared/errors';
+
+export function toPayload(err: unknown): ErrorPayload {
+  if (err instanceof ApiError) return err.payload;
+  return { code: 'INTERNAL', message: String(err), messageEn: String(err) };
+}
+
+/** The message of an error in the current UI language. */
+export function useErrorText(): (err: unknown) => string {
+  const { i18n } = useTranslation();
+  return useCallback(
+    (err: unknown) => {
+      const p = toPayload(err);
+      return i18n.language === 'en-US' ? p.messageEn : p.message;
+    },
+    [i18n.language],
+  );
+}
+
+export interface ChannelState<T> {
+  data: T | undefined;
+  error: ErrorPayload | undefined;
+  loading: boolean;
+  reload: () => Promise<void>;
+}
+
+/** Reads a channel when `input` changes (compared as JSON) and on `reload()`. */
+export function useChannel<K extends ChannelName>(channel: K, input: Input<K>, opts: { skip?: boolean } = {}): ChannelState<Output<K>> {
+  const [data, setData] = useState<Output<K>>();
+  const [error, setError] = useState<ErrorPayload>();
+  const [loading, setLoading] = useState(!opts.skip);
+  const key = JSON.stringify(input);
+  const seq = useRef(0);
+  const reload = useCallback(async () => {
+    const mine = ++seq.current;
+    setLoading(true);
+    try {
+      const out = await (api[channel] as (i: unknown) => Promise<Output<K>>)(JSON.parse(key));
+      if (mine === seq.current) {
+        setData(out);
+        setError(undefined);
+      }
+    } catch (err) {
+      if (mine === seq.current) setError(toPayload(err));
+    } finally {
+      if (mine === seq.current) setLoading(false);
+    }
+  }, [channel, key]);
+  useEffect(() => {
+    if (!opts.skip) void reload();
+  }, [reload, opts.skip]);
+  return { data, error, loading, reload };
+}
+
+/** Reloads when main says a topic changed. */
+export function useChanged(topic: string, reload: () => unknown): void {
+  useEffect(() => api.on('changed', (e) => e.topic === topic && void reload()), [topic, reload]);
+}

@@ -1,0 +1,70 @@
+/**
+ * Every end-to-end test gets the real web host (`src-main/host/main.ts`, as `npm run start:web`
+ * runs it) on a fresh data folder, and a page already past the token exchange.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface Host {
+  url: string;
+  openUrl: string;
+  dataDir: string;
+  proc: ChildProcess;
+}
+
+export async function startHost(dataDir: string): Promise<Host> {
+  const root = resolve(__dirname, '../..');
+  const proc = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src-main/host/main.ts', '--data', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const openUrl = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`web host did not start:\n${out}`)), 30_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\w+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        ok(m[1]);
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+    proc.on('exit', (code) => fail(new Error(`web host exited ${code}:\n${out}`)));
+  });
+  return { url: openUrl.replace(/\?token=.*/, ''), openUrl, dataDir, proc };
+}
+
+export async function stopHost(host: Host): Promise<void> {
+  if (host.proc.exitCode !== null) return;
+  await new Promise<void>((ok) => {
+    host.proc.once('exit', () => ok());
+    host.proc.kill('SIGTERM');
+  });
+}
+
+/** Clicks through the first-run screen with the demo store. */
+export async function startDemo(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /使用演示店铺|Use the demo store/ }).click();
+  await expect(page.getByRole('menu')).toBeVisible();
+}
+
+export const test = base.extend<{ host: Host; app: Page }>({
+  host: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
+    const host = await startHost(dataDir);
+    await use(host);
+    await stopHost(host);
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+  app: async ({ page, host }, use) => {
+    await page.goto(host.openUrl);
+    await use(page);
+  },
+});
+
+export { expect };
