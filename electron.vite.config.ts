@@ -16,7 +16,7 @@ export default defineConfig({
       externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src-preload/index.ts') },
-        output: { format: 'cjs', inlineDynamicImports: true, entryFileNames: '[name].cjs' },
+        output: { format: 'cjs', codeSplitting: false, entryFileNames: '[name].cjs' },
       },
     },
   },

@@ -2,11 +2,11 @@
 import Store from 'electron-store';
 import { safeStorage } from 'electron';
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS, settingsFrom, type SettingsData, type SettingsStore } from '../core/platform/settings';
+import { DEFAULT_SETTINGS, openSettingsFile, settingsFrom, type SettingsData, type SettingsStore } from '../core/platform/settings';
 import { createFileSecretStore, type SecretStore } from '../core/platform/secrets';
 
 export function createElectronSettings(dataDir: string): SettingsStore {
-  const store = new Store<SettingsData>({ cwd: dataDir, name: 'settings', defaults: DEFAULT_SETTINGS });
+  const store = openSettingsFile(dataDir, 'settings.json', () => new Store<SettingsData>({ cwd: dataDir, name: 'settings', defaults: DEFAULT_SETTINGS }));
   return settingsFrom(store as never);
 }
 

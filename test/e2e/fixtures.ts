@@ -15,11 +15,17 @@ export interface Host {
   proc: ChildProcess;
 }
 
-export async function startHost(dataDir: string): Promise<Host> {
-  const root = resolve(__dirname, '../..');
-  const proc = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src-main/host/main.ts', '--data', dataDir], {
+const root = resolve(__dirname, '../..');
+
+/** The web host as `npm run start:web` runs it; `viaStart` runs `npm start`'s script instead. */
+export async function startHost(dataDir: string, opts: { viaStart?: boolean } = {}): Promise<Host & { output: () => string }> {
+  const entry = opts.viaStart ? [join(root, 'scripts/start.mjs')] : [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src-main/host/main.ts'];
+  const proc = spawn(process.execPath, [...entry, '--data', dataDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Never let a test try to download Electron.
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+    detached: opts.viaStart,
   });
   let out = '';
   const openUrl = await new Promise<string>((ok, fail) => {
@@ -36,14 +42,16 @@ export async function startHost(dataDir: string): Promise<Host> {
     proc.stderr!.on('data', onData);
     proc.on('exit', (code) => fail(new Error(`web host exited ${code}:\n${out}`)));
   });
-  return { url: openUrl.replace(/\?token=.*/, ''), openUrl, dataDir, proc };
+  return { url: openUrl.replace(/\?token=.*/, ''), openUrl, dataDir, proc, output: () => out };
 }
 
 export async function stopHost(host: Host): Promise<void> {
   if (host.proc.exitCode !== null) return;
   await new Promise<void>((ok) => {
     host.proc.once('exit', () => ok());
-    host.proc.kill('SIGTERM');
+    // `npm start` runs the host as its child: end the whole group.
+    if (host.proc.spawnargs.some((a) => a.endsWith('start.mjs'))) process.kill(-host.proc.pid!, 'SIGTERM');
+    else host.proc.kill('SIGTERM');
   });
 }
 

@@ -3,6 +3,8 @@
  * host, CLI, tests) it is electron-store's own engine, conf, in the same file format.
  */
 import Conf from 'conf';
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AppSettings } from '../../../src-shared/types';
 
 export interface SettingsData extends AppSettings {
@@ -35,12 +37,32 @@ export function settingsFrom(store: {
   };
 }
 
+/**
+ * Opens a settings store; a file broken by hand or by a crash is moved aside (kept for support)
+ * and the app starts with defaults instead of refusing to start.
+ */
+export function openSettingsFile<T>(dataDir: string, fileName: string, open: () => T): T {
+  try {
+    return open();
+  } catch (err) {
+    const file = join(dataDir, fileName);
+    if (!(err instanceof SyntaxError) || !existsSync(file)) throw err;
+    renameSync(file, join(dataDir, `${fileName}.broken-${Date.now()}`));
+    return open();
+  }
+}
+
 export function createConfSettings(dataDir: string): SettingsStore {
-  const conf = new Conf<SettingsData>({
-    cwd: dataDir,
-    configName: 'settings',
-    projectName: 'choice-seller-desk',
-    defaults: DEFAULT_SETTINGS,
-  });
+  const conf = openSettingsFile(
+    dataDir,
+    'settings.json',
+    () =>
+      new Conf<SettingsData>({
+        cwd: dataDir,
+        configName: 'settings',
+        projectName: 'choice-seller-desk',
+        defaults: DEFAULT_SETTINGS,
+      }),
+  );
   return settingsFrom(conf as never);
 }

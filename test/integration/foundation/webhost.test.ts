@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { createApp, type App } from '../../../src-main/core/app';
+import { startWebHost, type WebHost } from '../../../src-main/host/server';
+import { tempDir } from '../../helpers/tempApp';
+
+let app: App;
+let host: WebHost;
+let cookie = '';
+
+function call(path: string, opts: { method?: string; body?: string; headers?: Record<string, string> } = {}) {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path, method: opts.method ?? 'GET', headers: { cookie, ...opts.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+const post = (channel: string, body: string, headers: Record<string, string> = { 'X-Desk': '1' }) =>
+  call(`/api/${channel}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...headers } });
+
+beforeAll(async () => {
+  const renderer = tempDir();
+  mkdirSync(renderer, { recursive: true });
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>desk</title>');
+  app = createApp({ dataDir: tempDir(), host: 'web' });
+  host = await startWebHost(app, { rendererDir: renderer });
+  const opened = await call(`/?token=${host.token}`);
+  expect(opened.status).toBe(302);
+  cookie = String((opened.headers['set-cookie'] as string[])[0]).split(';')[0];
+});
+afterAll(async () => {
+  await host.close();
+  await app.close();
+});
+
+describe('web host', () => {
+  it('listens on 127.0.0.1 only', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('serves a channel with the session cookie and sends the strict CSP', async () => {
+    const r = await post('app.info', '{}');
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, data: { host: 'web' } });
+    expect(String(r.headers['content-security-policy'])).toContain("script-src 'self'");
+  });
+
+  it('answers broken JSON and wrong input with typed errors, and keeps serving', async () => {
+    expect(JSON.parse((await post('notices.list', '{oops')).body)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(JSON.parse((await post('notices.list', '{"limit":-1}')).body)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(JSON.parse((await post('nope.nothing', '{}')).body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect((await post('app.info', '{}')).status).toBe(200);
+  });
+
+  it('refuses requests without the token, a wrong token, a foreign Host header or a plain form post', async () => {
+    const saved = cookie;
+    cookie = '';
+    expect((await post('app.info', '{}')).status).toBe(401);
+    expect((await call('/?token=wrong')).status).toBe(403);
+    cookie = saved;
+    expect((await call('/', { headers: { Host: 'evil.example:80' } })).status).toBe(403);
+    expect((await post('app.info', '{}', {})).status).toBe(405);
+  });
+
+  it('streams pushed events to the page', async () => {
+    const got = await new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: host.port, path: '/events', headers: { cookie } }, (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => {
+          text += c.toString();
+          if (text.includes('connected') && !text.includes('event: notice')) app.notices.add('warning', '库存同步失败');
+          if (text.includes('库存同步失败')) {
+            req.destroy();
+            resolve(text);
+          }
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(got).toContain('event: notice');
+  });
+});

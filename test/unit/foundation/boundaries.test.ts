@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = join(__dirname, '../../..');
+
+function files(dir: string, ext = /\.(ts|tsx)$/): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? files(p, ext) : ext.test(name) ? [p] : [];
+  });
+}
+
+const ELECTRON_IMPORT = /(from\s+['"]electron['"])|(require\(\s*['"]electron['"]\s*\))|(import\(\s*['"]electron['"]\s*\))/;
+
+describe('the house rules that keep the core testable', () => {
+  it('src-main/core never imports electron nor the electron adapters', () => {
+    const offenders = files(join(root, 'src-main/core')).filter((f) => {
+      const text = readFileSync(f, 'utf8');
+      return ELECTRON_IMPORT.test(text) || /from\s+['"][./]*\/electron\//.test(text);
+    });
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  it('the renderer imports neither main nor preload code', () => {
+    const offenders = files(join(root, 'src-renderer')).filter((f) => /from\s+['"](\.\.\/)+(src-main|src-preload)\//.test(readFileSync(f, 'utf8')));
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  it('src-shared is pure: no Node, DOM or Electron imports', () => {
+    const offenders = files(join(root, 'src-shared')).filter((f) => /from\s+['"](node:|electron|fs|path|react)/.test(readFileSync(f, 'utf8')));
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
+});
