@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerInfo } from './cli/info';
+import { registerDeposit } from './cli/deposit';
 import { version } from '../package.json';
 
 export function buildProgram(): Command {
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .option('--json', '输出一个 JSON 文档 / print one JSON document on stdout')
     .showHelpAfterError('（加 --help 查看用法 / add --help for usage）');
   registerInfo(program);
+  registerDeposit(program);
   return program;
 }
 

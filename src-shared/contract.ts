@@ -7,9 +7,11 @@
 import type { z } from 'zod';
 import type { Notice, TaskProgress } from './types';
 import { appChannels } from './channels/app';
+import { depositChannels } from './channels/deposit';
 
 export const contract = {
   ...appChannels,
+  ...depositChannels,
 };
 
 export type Contract = typeof contract;

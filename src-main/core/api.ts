@@ -8,6 +8,7 @@ import type { appChannels } from '../../src-shared/channels/app';
 import { schemaVersion } from './db/open';
 import { writeAudit } from './audit';
 import type { AppSettings } from '../../src-shared/types';
+import { depositHandlers } from './deposit/handlers';
 
 const COUNTED_TABLES = ['audit_log', 'notices'];
 
@@ -59,5 +60,6 @@ function appHandlers(app: App): DomainHandlers<typeof appChannels> {
 export function createHandlers(app: App): Handlers {
   return {
     ...appHandlers(app),
+    ...depositHandlers(app),
   };
 }

@@ -1,0 +1,97 @@
+/**
+ * `cli deposit status` and `cli deposit match-alipay FILE`: the deposit refund case and the Alipay
+ * bill check from a terminal, through the same contract channels as the wizard.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { AppError } from '../../src-shared/errors';
+import { formatFen } from '../core/deposit/money';
+import { call, runCommand, type GlobalOptions } from './run';
+
+const VERDICT: Record<string, string> = {
+  not_applied: '未申请 not applied',
+  in_review: '审核中 in review',
+  waiting: '等待到账 waiting',
+  overdue: '已过预计到账期 overdue',
+  arrived: '已到账 arrived',
+  amount_differs: '金额不一致 amount differs',
+  not_found: '未找到 not found',
+};
+
+const fen = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatFen(v));
+
+export function registerDeposit(program: Command): void {
+  const deposit = program.command('deposit').description('退保证金 / deposit refund');
+
+  deposit
+    .command('status')
+    .description('保证金状态、可退金额、申请与到账情况 / deposit status, refundable amount, application and arrival')
+    .action(async (_o, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions>();
+      await runCommand(
+        opts,
+        async (app) => {
+          // The CLI has no hourly timer: check the arrival window now.
+          await call(app, 'deposit.remind', {});
+          return call(app, 'deposit.get', {});
+        },
+        ({ case: c }) =>
+          c
+            ? [
+                `退保证金 Deposit case #${c.id} · 步骤 stage: ${c.stage}`,
+                `状态 Status: ${c.statusLabel} ${c.statusLabelEn}`,
+                `保证金 Deposit: ${fen(c.depositFen)}  违规扣款 Penalties: ${fen(c.penaltiesFen)}  可退 Refundable: ${fen(c.refundableFen)}`,
+                ...c.checks.map((k) => `  [${k.answer === 'clear' ? '✓' : k.answer === 'open' ? '✗' : '?'}] ${k.title} ${k.titleEn}`),
+                ...c.blockers.map((b) => `  ! ${b.zh}`),
+                c.application ? `申请 Applied: ${fen(c.application.amountFen)} → 支付宝 ${c.application.alipayMasked}` : '申请 Application: —',
+                c.window ? `预计到账 Expected: ${c.window.from} ~ ${c.window.to}` : '',
+                `到账 Arrival: ${VERDICT[c.arrival.verdict]} (${fen(c.arrival.arrivedFen)})`,
+                c.arrival.supportText ? `\n发给速卖通客服 For AliExpress support:\n${c.arrival.supportText}` : '',
+              ]
+                .filter(Boolean)
+                .join('\n')
+            : '还没有开始退保证金。No deposit refund has been started.',
+      );
+    });
+
+  deposit
+    .command('match-alipay')
+    .argument('<file>', '支付宝账单导出的 CSV / the Alipay bill export (CSV)')
+    .option('--confirm', '找到的退款直接确认到账 / confirm the match as the refund')
+    .description('在支付宝账单里查找保证金退款 / find the deposit refund in an Alipay bill')
+    .action(async (file: string, o: { confirm?: boolean }, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions>();
+      await runCommand(
+        opts,
+        async (app) => {
+          let bytes: Buffer;
+          try {
+            bytes = readFileSync(file);
+          } catch (err) {
+            throw new AppError('NOT_FOUND', `读不到文件“${file}”：${String(err)}。请检查路径。`, `Cannot read "${file}": ${String(err)}. Check the path.`);
+          }
+          const report = await call(app, 'deposit.matchAlipay', { fileName: basename(file), contentBase64: bytes.toString('base64') });
+          const confirmed = o.confirm && report.match ? await call(app, 'deposit.confirmArrival', { importId: report.importId, line: report.match.row.line }) : null;
+          return { ...report, confirmed: confirmed ? { status: confirmed.status, arrival: confirmed.arrival } : null };
+        },
+        (r) =>
+          [
+            `账单 Bill: ${r.fileName} (${r.shape === 'web' ? '网页版 web export' : '手机版 app export'}, ${r.encoding}), ${r.rowsRead} 行 rows`,
+            `收入 income ${r.counts.income} · 支出 expense ${r.counts.expense} · 不计收支 neutral ${r.counts.neutral} · 已关闭 closed ${r.counts.closed}`,
+            `查找金额 Looking for: ${fen(r.expectedFen)}${r.window ? `  (${r.window.from} ~ ${r.window.to})` : ''}`,
+            `候选 Candidates:`,
+            ...r.considered.map(
+              (c) => `  第${c.row.line}行 line ${c.row.line}: ${c.row.time} ${fen(c.row.amountFen)} ${c.row.counterparty} · ${c.row.description} — ${c.score} (${c.confidence})`,
+            ),
+            `结论 Verdict: ${VERDICT[r.verdict]}${r.match ? ` · 第 ${r.match.row.line} 行 line ${r.match.row.line}` : ''}`,
+            r.message,
+            r.messageEn,
+            r.supportText ? `\n发给速卖通客服 For AliExpress support:\n${r.supportText}` : '',
+            r.confirmed ? `已确认到账 Confirmed: ${VERDICT[r.confirmed.arrival.verdict]} (${fen(r.confirmed.arrival.arrivedFen)})` : '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
+      );
+    });
+}

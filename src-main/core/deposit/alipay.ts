@@ -1,0 +1,214 @@
+/**
+ * Reads an Alipay bill export (支付宝账单) as the seller downloads it, in either shape Alipay
+ * produces (see design/domain.md § 3):
+ * - web export: title and account lines, a dashed line with 交易记录明细列表, the header, rows padded
+ *   with spaces or tabs and ending in a comma, a dashed line, then summary lines;
+ * - app export: an information block ending in a dashed line with 电子客户回单, the header, the rows.
+ * Usually GBK/GB18030, sometimes UTF-8 with or without BOM. Sellers open these in Excel and save
+ * them again, so the reader looks for the header by its columns rather than by its line number.
+ * A file it cannot read is refused with the line that broke it: a half-read bill could hide the refund.
+ */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { parse } from 'csv-parse/sync';
+import { AppError } from '../../../src-shared/errors';
+import type { BillRow } from '../../../src-shared/channels/deposit';
+import { tryParseFen } from './money';
+
+export interface ParsedBill {
+  shape: 'web' | 'app';
+  encoding: string;
+  /** 1-based line of the header. */
+  headerLine: number;
+  rows: BillRow[];
+}
+
+/** Column names after NFKC (full-width brackets become ASCII) with spaces removed. */
+const COLUMNS = {
+  web: {
+    time: ['交易创建时间', '付款时间', '最近修改时间'],
+    counterparty: ['交易对方'],
+    description: ['商品名称', '类型', '备注'],
+    amount: ['金额(元)'],
+    direction: ['收/支'],
+    status: ['交易状态'],
+    tradeNo: ['交易号'],
+  },
+  app: {
+    time: ['交易时间'],
+    counterparty: ['交易对方'],
+    description: ['商品说明', '交易分类', '备注'],
+    amount: ['金额'],
+    direction: ['收/支'],
+    status: ['交易状态'],
+    tradeNo: ['交易订单号'],
+  },
+} as const;
+
+const DIRECTIONS: Record<string, BillRow['direction']> = {
+  收入: 'income',
+  支出: 'expense',
+  不计收支: 'neutral',
+  '': 'neutral',
+  '/': 'neutral',
+  其他: 'neutral',
+};
+
+function fileError(line: number, zh: string, en: string): AppError {
+  return new AppError(
+    'FILE_INVALID',
+    `支付宝账单第 ${line} 行无法读取：${zh}`,
+    `Alipay bill line ${line} cannot be read: ${en}`,
+    [{ path: `line ${line}`, message: zh, messageEn: en }],
+  );
+}
+
+const REEXPORT_ZH = '请在支付宝重新导出账单明细（CSV），不要用 Excel 修改后保存，然后再导入。';
+const REEXPORT_EN = 'Export the bill details (CSV) from Alipay again, without editing and saving it in Excel, then import it.';
+
+/** Picks the text encoding: BOM first, then strict UTF-8, then what chardet makes of the bytes. */
+export function decodeBill(bytes: Uint8Array): { text: string; encoding: string } {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    return { text: buf.subarray(3).toString('utf8'), encoding: 'UTF-8 BOM' };
+  }
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf16le'), encoding: 'UTF-16LE' };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf16be'), encoding: 'UTF-16BE' };
+  try {
+    // Strict: a GBK file is almost never valid UTF-8, so this cannot mistake one for the other.
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'UTF-8' };
+  } catch {
+    // Not UTF-8. Alipay writes GBK; GB18030 is its superset, so decoding with it never loses a
+    // character GBK had. chardet only overrides that for an encoding it is sure of and iconv knows.
+    const guess = chardet.detect(buf);
+    const other = guess && !/^(GB|ISO-8859|windows-125|Big5|EUC|Shift_JIS)/i.test(guess) && iconv.encodingExists(guess);
+    const encoding = other ? guess : 'GB18030';
+    return { text: iconv.decode(buf, encoding), encoding: encoding === 'GB18030' ? 'GBK/GB18030' : encoding };
+  }
+}
+
+function cells(line: string, lineNo: number): string[] {
+  try {
+    const rec = parse(line, { relax_column_count: true, trim: true }) as string[][];
+    return (rec[0] ?? []).map((c) => c.replace(/^[\s\t]+|[\s\t]+$/g, ''));
+  } catch {
+    throw fileError(
+      lineNo,
+      `引号不成对（可能是文件被截断或被表格软件改坏了）。${REEXPORT_ZH}`,
+      `unbalanced quotes (the file may be cut short or damaged by a spreadsheet program). ${REEXPORT_EN}`,
+    );
+  }
+}
+
+const norm = (s: string) => s.normalize('NFKC').replace(/[\s"]+/g, '');
+const DASHED = /^\s*-{5,}/;
+
+function findHeader(lines: string[]): { index: number; names: string[]; shape: 'web' | 'app' } | null {
+  // A preamble of at most a few dozen lines comes before the header in both shapes.
+  for (let i = 0; i < Math.min(lines.length, 80); i++) {
+    const l = lines[i];
+    if (!l.includes('交易对方') || !l.includes('收/支')) continue;
+    const names = cells(l, i + 1).map(norm);
+    if (names.includes('交易号') || names.includes('金额(元)')) return { index: i, names, shape: 'web' };
+    if (names.includes('交易时间') || names.includes('金额')) return { index: i, names, shape: 'app' };
+  }
+  return null;
+}
+
+const TIME = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** "2024/5/28 9:03" → "2024-05-28 09:03:00"; null when it is not a date. */
+export function normaliseTime(s: string): string | null {
+  const m = TIME.exec(s.normalize('NFKC').trim());
+  if (!m) return null;
+  const [, y, mo, d, h = '0', mi = '0', se = '0'] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 23 || Number(mi) > 59 || Number(se) > 59) return null;
+  const p = (v: string | number) => String(v).padStart(2, '0');
+  return `${y}-${p(month)}-${p(day)} ${p(h)}:${p(mi)}:${p(se)}`;
+}
+
+/** Reads the file bytes into bill rows, or throws FILE_INVALID naming the line that broke it. */
+export function parseAlipayBill(bytes: Uint8Array): ParsedBill {
+  if (bytes.byteLength === 0) {
+    throw fileError(1, `文件是空的。${REEXPORT_ZH}`, `the file is empty. ${REEXPORT_EN}`);
+  }
+  const { text, encoding } = decodeBill(bytes);
+  const lines = text.split(/\r\n|\n|\r/);
+  const header = findHeader(lines);
+  if (!header) {
+    const at = Math.min(lines.length, 80);
+    throw fileError(
+      at,
+      `读到这里还没有找到账单表头（应有“交易对方”“金额”“收/支”等列），这可能不是支付宝账单明细文件。${REEXPORT_ZH}`,
+      `no bill header (with 交易对方, 金额, 收/支 columns) was found up to here; this may not be an Alipay bill export. ${REEXPORT_EN}`,
+    );
+  }
+  const spec = COLUMNS[header.shape];
+  const find = (names: readonly string[]) => names.map((n) => header.names.indexOf(n)).filter((i) => i >= 0);
+  const col = {
+    time: find(spec.time),
+    counterparty: find(spec.counterparty),
+    description: find(spec.description),
+    amount: find(spec.amount),
+    direction: find(spec.direction),
+    status: find(spec.status),
+    tradeNo: find(spec.tradeNo),
+  };
+  const headerLine = header.index + 1;
+  for (const [key, label] of [['time', '交易时间'], ['amount', '金额'], ['direction', '收/支'], ['counterparty', '交易对方']] as const) {
+    if (col[key].length === 0) {
+      throw fileError(headerLine, `表头缺少“${label}”列。${REEXPORT_ZH}`, `the header has no "${label}" column. ${REEXPORT_EN}`);
+    }
+  }
+  const needed = Math.max(...Object.values(col).flat()) + 1;
+  const rows: BillRow[] = [];
+  for (let i = header.index + 1; i < lines.length; i++) {
+    const raw = lines[i];
+    const lineNo = i + 1;
+    if (raw.trim() === '' || /^[,\s]*$/.test(raw)) continue;
+    // The rows end at the dashed line (web export) or at the summary ("共12笔记录").
+    if (DASHED.test(raw) || /^\s*共\s*\d+\s*笔记录/.test(raw)) break;
+    const c = cells(raw, lineNo);
+    if (c.length < needed) {
+      throw fileError(
+        lineNo,
+        `这一行只有 ${c.length} 列，表头（第 ${headerLine} 行）要求至少 ${needed} 列，可能被截断或拆行了。${REEXPORT_ZH}`,
+        `this line has ${c.length} columns where the header (line ${headerLine}) needs at least ${needed}; it may be cut short or split. ${REEXPORT_EN}`,
+      );
+    }
+    const firstOf = (idx: number[]) => idx.map((k) => c[k]).find((v) => v !== undefined && v !== '') ?? '';
+    const timeText = firstOf(col.time);
+    const time = normaliseTime(timeText);
+    if (!time) {
+      throw fileError(lineNo, `交易时间“${timeText.slice(0, 30)}”无法识别。${REEXPORT_ZH}`, `the time "${timeText.slice(0, 30)}" is not a date. ${REEXPORT_EN}`);
+    }
+    const amountText = c[col.amount[0]];
+    const amount = tryParseFen(amountText, { allowZero: true, allowNegative: true });
+    if (!amount.ok) {
+      throw fileError(lineNo, `金额“${amountText.slice(0, 30)}”不是有效金额。${REEXPORT_ZH}`, `the amount "${amountText.slice(0, 30)}" is not a valid amount. ${REEXPORT_EN}`);
+    }
+    const directionText = c[col.direction[0]];
+    const direction = DIRECTIONS[norm(directionText)];
+    if (!direction) {
+      throw fileError(
+        lineNo,
+        `“收/支”一栏是“${directionText.slice(0, 20)}”，应为 收入、支出 或 不计收支，这一行的列可能错位了。${REEXPORT_ZH}`,
+        `the 收/支 column reads "${directionText.slice(0, 20)}" instead of 收入, 支出 or 不计收支; the columns may be shifted. ${REEXPORT_EN}`,
+      );
+    }
+    rows.push({
+      line: lineNo,
+      time,
+      direction,
+      directionText: directionText || '不计收支',
+      amountFen: Math.abs(amount.fen),
+      counterparty: firstOf(col.counterparty),
+      description: col.description.map((k) => c[k]).filter((v) => v && v !== '/').join(' · '),
+      status: firstOf(col.status),
+      tradeNo: firstOf(col.tradeNo) || null,
+    });
+  }
+  return { shape: header.shape, encoding, headerLine, rows };
+}

@@ -1,0 +1,76 @@
+/**
+ * The three preconditions the platform sets before it refunds a deposit: no unresolved disputes
+ * (纠纷), no unfinished orders, no unpaid debts (欠款). The app answers one itself only when it
+ * holds the data (another domain registers a source); otherwise the seller answers, and every
+ * failing or unanswered one says where to look and what to do.
+ */
+import type { App } from '../app';
+import type { DepositCheck, DepositCheckAnswer, DepositCheckKey } from '../../../src-shared/channels/deposit';
+import { DEPOSIT_CHECKS } from '../../../src-shared/channels/deposit';
+
+export type CheckSource = () => { answer: Exclude<DepositCheckAnswer, 'unknown'>; note: string } | null;
+
+export interface StoredCheck {
+  answer: DepositCheckAnswer;
+  note?: string | null;
+  at?: string;
+}
+
+const DEFS: Record<DepositCheckKey, { title: string; titleEn: string; advice: string; adviceEn: string }> = {
+  disputes: {
+    title: '没有未解决的纠纷',
+    titleEn: 'No unresolved disputes',
+    advice: '到 卖家中心 → 交易 → 纠纷管理 查看还没结束的纠纷，与买家协商或等平台裁决结束后再申请；有纠纷时保证金可能被冻结。',
+    adviceEn: 'Open Seller Center → Orders → Disputes and settle every open dispute (agree with the buyer or wait for the ruling) before applying; an open dispute can freeze the deposit.',
+  },
+  orders: {
+    title: '没有未完成的订单',
+    titleEn: 'No unfinished orders',
+    advice: '到全托管后台查看 备货单/待发货/入仓中 的单据，全部完成入仓或取消后再申请；仓内库存按退店指引处理。',
+    adviceEn: 'In the fully-managed back office, finish or cancel every stocking order (备货单), pending shipment and inbound delivery before applying; deal with stock in the warehouse as the exit guide says.',
+  },
+  debts: {
+    title: '没有未清偿的欠款',
+    titleEn: 'No unpaid debts',
+    advice: '到 全托管服务中心 → 资金/结算 查看应付款、罚款和欠费，结清后再申请；未结清的金额会从保证金里扣除。',
+    adviceEn: 'Open the fully-managed service centre → Funds/Settlement and pay every amount owed, fine and fee before applying; anything unpaid is taken from the deposit.',
+  },
+};
+
+const UNKNOWN_ADVICE = ['还没有确认。请按上面的位置查看后回答“没有”或“有”。', 'Not answered yet. Look where described and answer "none" or "some".'];
+
+function sources(app: App): Map<DepositCheckKey, CheckSource> {
+  return app.service('deposit.checkSources', () => new Map<DepositCheckKey, CheckSource>());
+}
+
+/** Lets a domain that holds the data (orders, disputes, debts) answer a precondition itself. */
+export function provideDepositCheck(app: App, key: DepositCheckKey, source: CheckSource): void {
+  sources(app).set(key, source);
+}
+
+export function evaluateChecks(app: App, stored: Partial<Record<DepositCheckKey, StoredCheck>>): DepositCheck[] {
+  return DEPOSIT_CHECKS.map((key) => {
+    const def = DEFS[key];
+    let fromApp: ReturnType<CheckSource> = null;
+    try {
+      fromApp = sources(app).get(key)?.() ?? null;
+    } catch (err) {
+      // A source that fails says nothing; the seller's answer stands.
+      app.log.warn('deposit check source failed', { key, error: String(err) });
+    }
+    const answer: DepositCheckAnswer = fromApp?.answer ?? stored[key]?.answer ?? 'unknown';
+    const source: DepositCheck['source'] = fromApp ? 'app' : stored[key] && stored[key]!.answer !== 'unknown' ? 'seller' : 'none';
+    const [advice, adviceEn] =
+      answer === 'clear' ? ['已满足。', 'Met.'] : answer === 'open' ? [def.advice, def.adviceEn] : [`${UNKNOWN_ADVICE[0]}${def.advice}`, `${UNKNOWN_ADVICE[1]} ${def.adviceEn}`];
+    return {
+      key,
+      title: def.title,
+      titleEn: def.titleEn,
+      answer,
+      source,
+      note: fromApp?.note ?? stored[key]?.note ?? null,
+      advice,
+      adviceEn,
+    };
+  });
+}

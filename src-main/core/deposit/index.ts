@@ -1,0 +1,33 @@
+/**
+ * The deposit domain's door for other domains. The store exit wizard (退店, step ④①) links to the
+ * same case by id and shows this summary, so both wizards always show one state.
+ */
+import type { App } from '../app';
+import type { DepositSummary } from '../../../src-shared/channels/deposit';
+import { DepositCases } from './depositCase';
+
+export { provideDepositCheck } from './checks';
+export { formatFen, parseFen, tryParseFen } from './money';
+
+/** The per-app deposit service (its reminder timer starts in long-running hosts). */
+export function depositCases(app: App): DepositCases {
+  return app.service('deposit', () => {
+    const cases = new DepositCases(app);
+    if (app.host !== 'cli') cases.startReminders();
+    return cases;
+  });
+}
+
+/**
+ * Status, amounts in fen and the arrival verdict of the store's deposit case (or of `caseId`),
+ * or null when no deposit refund has been started.
+ */
+export function depositSummary(app: App, caseId?: number): DepositSummary | null {
+  return depositCases(app).summary(caseId);
+}
+
+/** Opens (or returns) the store's case: what the exit wizard calls to link its step ④① to it. */
+export function openDepositCase(app: App): DepositSummary {
+  const view = depositCases(app).open();
+  return depositCases(app).summary(view.id)!;
+}
