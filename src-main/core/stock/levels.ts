@@ -1,0 +1,140 @@
+/**
+ * Writes one stock read into the last-known stock, all in one transaction: ERP warehouses, ERP SKUs
+ * and categories first seen, stock figures, stale flags and change cursors. Callers collect the
+ * whole read first, so a failed or cancelled read never reaches this function and stored stock is
+ * untouched. A SKU missing from a full read keeps its figures and is flagged stale, never zeroed.
+ */
+import type { Db } from '../db/open';
+import type { ErpWarehouse, StockRow } from './source';
+
+export interface PersistInput {
+  runId: number;
+  now: string;
+  rows: StockRow[];
+  /** The source's warehouse list, when this read fetched it. */
+  warehouses?: ErpWarehouse[];
+  /**
+   * A full snapshot of these warehouses (null: of every warehouse): stored rows of them that this
+   * read did not see become stale. Undefined for incremental reads, which only carry changes.
+   */
+  snapshotOf?: string[] | null;
+  /** New change cursors per warehouse (incremental reads and full reads alike). */
+  cursors?: Map<string, string>;
+}
+
+export interface PersistResult {
+  written: number;
+  changed: number;
+  skippedCategory: number;
+  stale: number;
+  invalid: { sku: string; warehouseId: string; reason: string }[];
+}
+
+function validRow(r: StockRow): string | null {
+  if (typeof r.sku !== 'string' || !r.sku.trim()) return 'SKU为空 / empty SKU';
+  if (typeof r.warehouseId !== 'string' || !r.warehouseId) return '没有仓库 / no warehouse';
+  if (!Number.isInteger(r.available)) return `可用库存不是整数 / available is not a whole number: ${String(r.available)}`;
+  if (!Number.isInteger(r.safety ?? 0) || (r.safety ?? 0) < 0) return `安全库存不正确 / bad safety stock: ${String(r.safety)}`;
+  return null;
+}
+
+export function persistRead(db: Db, input: PersistInput): PersistResult {
+  const { runId, now } = input;
+  const upsertWarehouse = db.prepare(
+    `INSERT INTO stock_erp_warehouses (id, name, active, seen_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET name = excluded.name, active = excluded.active, seen_at = excluded.seen_at`,
+  );
+  const insertWarehouseIfNew = db.prepare(
+    'INSERT INTO stock_erp_warehouses (id, name, active, seen_at) VALUES (?, ?, 1, ?) ON CONFLICT(id) DO NOTHING',
+  );
+  const insertCategory = db.prepare(
+    'INSERT INTO stock_categories (name, sync_enabled, first_seen_at) VALUES (?, 1, ?) ON CONFLICT(name) DO NOTHING',
+  );
+  const upsertErpSku = db.prepare(
+    `INSERT INTO stock_erp_skus (sku, name, status, category, seen_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(sku) DO UPDATE SET name = coalesce(excluded.name, name), status = coalesce(excluded.status, status),
+       category = excluded.category, seen_at = excluded.seen_at
+     WHERE name IS NOT coalesce(excluded.name, name) OR status IS NOT coalesce(excluded.status, status)
+       OR category IS NOT excluded.category`,
+  );
+  const insertErpSkuIfNew = db.prepare(
+    "INSERT INTO stock_erp_skus (sku, category, seen_at) VALUES (?, '', ?) ON CONFLICT(sku) DO NOTHING",
+  );
+  const upsertLevel = db.prepare(
+    `INSERT INTO stock_levels (sku, erp_warehouse_id, available, safety, seen_at, run_id, changed_at, stale)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 0)
+     ON CONFLICT(sku, erp_warehouse_id) DO UPDATE SET
+       changed_at = CASE WHEN available != excluded.available OR safety != excluded.safety
+                         THEN excluded.changed_at ELSE changed_at END,
+       available = excluded.available, safety = excluded.safety, seen_at = excluded.seen_at,
+       run_id = excluded.run_id, stale = 0`,
+  );
+  const setCursor = db.prepare('UPDATE stock_erp_warehouses SET changes_cursor = ? WHERE id = ?');
+
+  const result: PersistResult = { written: 0, changed: 0, skippedCategory: 0, stale: 0, invalid: [] };
+  db.transaction(() => {
+    for (const w of input.warehouses ?? []) upsertWarehouse.run(w.id, w.name, w.active ? 1 : 0, now);
+    const categories = new Map(
+      (db.prepare('SELECT name, sync_enabled FROM stock_categories').raw().all() as [string, number][]).map(([n, e]) => [n, e === 1]),
+    );
+    // Only rows without a category need the stored one: load that map lazily.
+    let known: Map<string, string> | null = null;
+    const seenWarehouses = new Set<string>();
+    for (const w of input.warehouses ?? []) seenWarehouses.add(w.id);
+    for (const r of input.rows) {
+      const problem = validRow(r);
+      if (problem) {
+        if (result.invalid.length < 200) result.invalid.push({ sku: String(r.sku), warehouseId: String(r.warehouseId), reason: problem });
+        continue;
+      }
+      if (!seenWarehouses.has(r.warehouseId)) {
+        insertWarehouseIfNew.run(r.warehouseId, r.warehouseName || r.warehouseId, now);
+        seenWarehouses.add(r.warehouseId);
+      }
+      let category = r.category;
+      if (category === undefined) {
+        known ??= new Map(db.prepare('SELECT sku, category FROM stock_erp_skus').raw().all() as [string, string][]);
+        category = known.get(r.sku);
+        if (category === undefined) {
+          insertErpSkuIfNew.run(r.sku, now);
+          known.set(r.sku, '');
+          category = '';
+        }
+      } else {
+        upsertErpSku.run(r.sku, r.productName ?? null, r.productStatus ?? null, category, now);
+      }
+      let enabled = categories.get(category);
+      if (enabled === undefined) {
+        insertCategory.run(category, now);
+        categories.set(category, true);
+        enabled = true;
+      }
+      if (!enabled) {
+        result.skippedCategory++;
+        continue;
+      }
+      upsertLevel.run(r.sku, r.warehouseId, r.available, r.safety ?? 0, now, runId, now);
+      result.written++;
+    }
+    if (!categories.has('') && db.prepare("SELECT 1 FROM stock_erp_skus WHERE category = '' LIMIT 1").get())
+      insertCategory.run('', now);
+    result.changed = (
+      db.prepare('SELECT count(*) AS n FROM stock_levels WHERE run_id = ? AND changed_at = ?').get(runId, now) as { n: number }
+    ).n;
+    if (input.snapshotOf !== undefined) {
+      const disabledFilter = `AND sku NOT IN (SELECT e.sku FROM stock_erp_skus e JOIN stock_categories c ON c.name = e.category WHERE c.sync_enabled = 0)`;
+      if (input.snapshotOf === null) {
+        result.stale = db
+          .prepare(`UPDATE stock_levels SET stale = 1 WHERE run_id != ? AND stale = 0 ${disabledFilter}`)
+          .run(runId).changes;
+      } else {
+        const stmt = db.prepare(
+          `UPDATE stock_levels SET stale = 1 WHERE erp_warehouse_id = ? AND run_id != ? AND stale = 0 ${disabledFilter}`,
+        );
+        for (const w of input.snapshotOf) result.stale += stmt.run(w, runId).changes;
+      }
+    }
+    for (const [w, at] of input.cursors ?? []) setCursor.run(at, w);
+  })();
+  return result;
+}

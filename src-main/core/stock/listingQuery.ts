@@ -1,0 +1,116 @@
+/**
+ * Server-side filtering and paging of listing SKUs: the tables hold 100k rows, so the renderer only
+ * ever receives one page. The same filter selects the rows of "link all matching to a warehouse".
+ */
+import type { Db } from '../db/open';
+import type { ListingSkuRow, Page, ResolveStatus } from '../../../src-shared/types/stock';
+
+export interface ListingFilter {
+  text?: string;
+  resolveStatus?: ResolveStatus[];
+  bindStatus?: (1 | 2 | 3 | 4)[];
+  /** Only listing SKUs linked to this store warehouse; 0 = linked to none. */
+  storeWarehouseId?: number;
+  category?: string;
+  productIds?: string[];
+}
+
+/** WHERE clause over stock_listing_skus s LEFT JOIN stock_sku_links k LEFT JOIN stock_erp_skus e. */
+export function listingWhere(f: ListingFilter): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (f.text?.trim()) {
+    const like = `%${f.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(
+      `(s.seller_sku LIKE ? ESCAPE '\\' OR k.erp_sku LIKE ? ESCAPE '\\' OR s.product_id LIKE ? ESCAPE '\\' OR s.sku_id LIKE ? ESCAPE '\\'
+        OR s.product_id IN (SELECT product_id FROM stock_listings WHERE title LIKE ? ESCAPE '\\'))`,
+    );
+    params.push(like, like, like, like, like);
+  }
+  if (f.resolveStatus?.length) {
+    parts.push(`s.resolve_status IN (${f.resolveStatus.map(() => '?').join(',')})`);
+    params.push(...f.resolveStatus);
+  }
+  if (f.bindStatus?.length) {
+    parts.push(`s.bind_status IN (${f.bindStatus.map(() => '?').join(',')})`);
+    params.push(...f.bindStatus);
+  }
+  if (f.storeWarehouseId !== undefined) {
+    if (f.storeWarehouseId === 0) parts.push('NOT EXISTS (SELECT 1 FROM stock_listing_warehouses w WHERE w.listing_sku_id = s.id)');
+    else {
+      parts.push('EXISTS (SELECT 1 FROM stock_listing_warehouses w WHERE w.listing_sku_id = s.id AND w.store_warehouse_id = ?)');
+      params.push(f.storeWarehouseId);
+    }
+  }
+  if (f.category !== undefined) {
+    parts.push('e.category = ?');
+    params.push(f.category);
+  }
+  if (f.productIds?.length) {
+    parts.push(`s.product_id IN (${f.productIds.map(() => '?').join(',')})`);
+    params.push(...f.productIds);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+const FROM = `FROM stock_listing_skus s
+  LEFT JOIN stock_sku_links k ON k.listing_sku_id = s.id
+  LEFT JOIN stock_erp_skus e ON e.sku = k.erp_sku`;
+
+export function matchingListingSkuIds(db: Db, f: ListingFilter): number[] {
+  const w = listingWhere(f);
+  return db.prepare(`SELECT s.id ${FROM} ${w.sql}`).pluck().all(...w.params) as number[];
+}
+
+export function listingPage(db: Db, f: ListingFilter, page: number, pageSize: number): Page<ListingSkuRow> {
+  const w = listingWhere(f);
+  const total = (db.prepare(`SELECT count(*) AS n ${FROM} ${w.sql}`).get(...w.params) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT s.id, s.product_id, p.title, p.product_status, s.sku_id, s.seller_sku, s.sku_stock, s.bind_status,
+              k.erp_sku, k.method, k.rule_id, s.resolve_status, s.resolve_detail, e.category,
+              (SELECT json_group_array(json_object('id', sw.id, 'name', sw.name)) FROM stock_listing_warehouses lw
+                 JOIN stock_store_warehouses sw ON sw.id = lw.store_warehouse_id WHERE lw.listing_sku_id = s.id) AS warehouses
+       ${FROM} JOIN stock_listings p ON p.product_id = s.product_id ${w.sql}
+       ORDER BY s.id LIMIT ? OFFSET ?`,
+    )
+    .all(...w.params, pageSize, (page - 1) * pageSize) as {
+    id: number;
+    product_id: string;
+    title: string;
+    product_status: string;
+    sku_id: string;
+    seller_sku: string;
+    sku_stock: number;
+    bind_status: 1 | 2 | 3 | 4;
+    erp_sku: string | null;
+    method: ListingSkuRow['method'];
+    rule_id: number | null;
+    resolve_status: ResolveStatus;
+    resolve_detail: string | null;
+    category: string | null;
+    warehouses: string;
+  }[];
+  return {
+    total,
+    page,
+    pageSize,
+    rows: rows.map((r) => ({
+      id: r.id,
+      productId: r.product_id,
+      title: r.title,
+      productStatus: r.product_status,
+      skuId: r.sku_id,
+      sellerSku: r.seller_sku,
+      skuStock: r.sku_stock,
+      bindStatus: r.bind_status,
+      erpSku: r.erp_sku,
+      method: r.method,
+      ruleId: r.rule_id,
+      resolveStatus: r.resolve_status,
+      resolveDetail: r.resolve_detail ? JSON.parse(r.resolve_detail) : null,
+      category: r.category,
+      warehouses: JSON.parse(r.warehouses),
+    })),
+  };
+}

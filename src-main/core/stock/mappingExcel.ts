@@ -1,0 +1,92 @@
+/**
+ * The SKU mapping as an Excel workbook, so a seller can review or fill it in a spreadsheet and bring
+ * it back. A row whose ERP SKU the seller changed becomes a manual link (the seller's word wins);
+ * rows left as they were change nothing. Content travels as base64, which works over IPC and HTTP.
+ */
+import ExcelJS from 'exceljs';
+import type { Db } from '../db/open';
+import { AppError } from '../../../src-shared/errors';
+import type { MappingImportReport } from '../../../src-shared/types/stock';
+import { linkManually } from './skuLinks';
+
+const HEADERS = ['商品ID Product ID', 'SKU ID', '线上SKU Listing SKU', '商品标题 Title', 'ERP SKU', '关联方式 Method', '状态 Status'];
+const METHOD_ZH: Record<string, string> = { manual: '手动 manual', exact: '完全相同 exact', rule: '规则 rule' };
+
+export async function exportMapping(db: Db): Promise<{ fileName: string; contentBase64: string; rows: number }> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('SKU关联');
+  ws.addRow(HEADERS).font = { bold: true };
+  ws.columns = [{ width: 18 }, { width: 18 }, { width: 24 }, { width: 40 }, { width: 24 }, { width: 16 }, { width: 14 }];
+  const rows = db
+    .prepare(
+      `SELECT s.product_id, s.sku_id, s.seller_sku, p.title, k.erp_sku, k.method, s.resolve_status
+       FROM stock_listing_skus s JOIN stock_listings p ON p.product_id = s.product_id
+       LEFT JOIN stock_sku_links k ON k.listing_sku_id = s.id ORDER BY s.id`,
+    )
+    .raw()
+    .all() as [string, string, string, string, string | null, string | null, string][];
+  for (const r of rows) ws.addRow([r[0], r[1], r[2], r[3], r[4] ?? '', r[5] ? METHOD_ZH[r[5]] : '', r[6]]);
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  return { fileName: 'SKU关联.xlsx', contentBase64: buf.toString('base64'), rows: rows.length };
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
+  if (typeof v === 'object' && 'text' in v) return String(v.text);
+  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
+  return String(v);
+}
+
+export async function importMapping(db: Db, contentBase64: string, confirm: boolean, now: string): Promise<MappingImportReport> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(contentBase64, 'base64') as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('FILE_INVALID', '无法读取这个文件：它不是有效的 Excel（.xlsx）文件。请用“导出”得到的表格修改后再导入。', 'This file cannot be read: it is not a valid Excel (.xlsx) file. Edit the workbook from Export and import that.');
+  }
+  const ws = wb.worksheets[0];
+  const header = ws ? (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(cellText) : [];
+  const col = (prefix: string) => header.findIndex((h) => h.startsWith(prefix)) + 1;
+  const cProduct = col('商品ID');
+  const cSku = col('SKU ID');
+  const cErp = col('ERP SKU');
+  if (!ws || !cProduct || !cSku || !cErp)
+    throw new AppError('FILE_INVALID', '表格缺少“商品ID”、“SKU ID”或“ERP SKU”列。请用“导出”得到的表格修改后再导入。', 'The sheet lacks the "商品ID", "SKU ID" or "ERP SKU" column. Edit the workbook from Export and import that.');
+  const findListing = db.prepare(
+    'SELECT s.id, k.erp_sku FROM stock_listing_skus s LEFT JOIN stock_sku_links k ON k.listing_sku_id = s.id WHERE s.product_id = ? AND s.sku_id = ?',
+  );
+  const erpExists = db.prepare('SELECT 1 FROM stock_erp_skus WHERE sku = ?');
+  const report: MappingImportReport = { rows: 0, linked: 0, unchanged: 0, rejected: [], applied: false };
+  const toLink: { id: number; erp: string }[] = [];
+  ws.eachRow((row, line) => {
+    if (line === 1) return;
+    report.rows++;
+    const productId = cellText(row.getCell(cProduct).value).trim();
+    const skuId = cellText(row.getCell(cSku).value).trim();
+    const erp = cellText(row.getCell(cErp).value).trim();
+    const l = findListing.get(productId, skuId) as { id: number; erp_sku: string | null } | undefined;
+    if (!l) {
+      report.rejected.push({ line, reason: `找不到商品 ${productId} 的 SKU ${skuId}`, reasonEn: `No SKU ${skuId} of product ${productId}` });
+      return;
+    }
+    if (!erp || erp === l.erp_sku) {
+      report.unchanged++;
+      return;
+    }
+    if (!erpExists.get(erp)) {
+      report.rejected.push({ line, reason: `ERP里没有SKU“${erp}”`, reasonEn: `The ERP has no SKU "${erp}"` });
+      return;
+    }
+    toLink.push({ id: l.id, erp });
+  });
+  report.linked = toLink.length;
+  if (confirm && toLink.length) {
+    db.transaction(() => {
+      for (const t of toLink) linkManually(db, t.id, t.erp, now);
+    })();
+    report.applied = true;
+  }
+  return report;
+}

@@ -1,0 +1,35 @@
+/**
+ * Where the stock domain gets its outside systems: a StockSource (Tongtool, file, demo) and the
+ * Marketplace. The connectors build them; the app wiring hands them over here, either per app
+ * (setStockPorts) or through one factory registered at start-up (registerStockPortsFactory), so
+ * the CLI, the web host and Electron all find the same ones.
+ */
+import type { App } from '../app';
+import type { StockSource } from './source';
+import type { Marketplace } from '../connectors/marketplace';
+
+export interface StockPorts {
+  source(): StockSource | null | Promise<StockSource | null>;
+  marketplace?(): Marketplace | null | Promise<Marketplace | null>;
+}
+
+type Factory = (app: App) => StockPorts | null;
+let factory: Factory | null = null;
+
+export function registerStockPortsFactory(f: Factory | null): void {
+  factory = f;
+}
+
+function holder(app: App): { ports: StockPorts | null } {
+  return app.service('stock.ports', () => ({ ports: null as StockPorts | null }));
+}
+
+export function setStockPorts(app: App, ports: StockPorts | null): void {
+  holder(app).ports = ports;
+}
+
+export function getStockPorts(app: App): StockPorts | null {
+  const h = holder(app);
+  if (!h.ports && factory) h.ports = factory(app);
+  return h.ports;
+}

@@ -1,0 +1,173 @@
+/**
+ * Resolves every listing SKU (线上SKU) to an ERP SKU, in the seller's order of trust: a manual link,
+ * then an exact match after folding, then the SKU rules in order. An ambiguous answer links nothing
+ * (binding the wrong goods is worse than asking): it is reported as a conflict for the seller.
+ */
+import type { Db } from '../db/open';
+import type { CaseRule, ResolveStatus, ResolveSummary, SkuRule, SkuRuleSpec } from '../../../src-shared/types/stock';
+import { foldSku } from './folding';
+import { buildErpIndex, compileRule, lookup, type CompiledRule, type ErpIndex } from './skuRules';
+
+export interface Resolution {
+  status: ResolveStatus;
+  erpSku: string | null;
+  ruleId: number | null;
+  /** For unresolved and conflicting ones: why, and the candidates. */
+  detail: { zh: string; en: string; candidates?: string[] } | null;
+}
+
+/** Pure and fast: Maps only, each listing SKU folded once, each rule applied once. */
+export function resolveOne(
+  sellerSku: string,
+  manualErpSku: string | undefined,
+  index: ErpIndex,
+  rules: CompiledRule[],
+  caseRule: CaseRule,
+): Resolution {
+  if (manualErpSku !== undefined) return { status: 'manual', erpSku: manualErpSku, ruleId: null, detail: null };
+  const folded = foldSku(sellerSku, caseRule);
+  const exact = lookup(index, folded);
+  if (exact.length === 1) return { status: 'exact', erpSku: exact[0], ruleId: null, detail: null };
+  if (exact.length > 1)
+    return {
+      status: 'conflict',
+      erpSku: null,
+      ruleId: null,
+      detail: {
+        zh: `与多个ERP SKU相同（只差大小写或全角半角）：${exact.join('、')}。请手动关联。`,
+        en: `Equals several ERP SKUs (differing only in case or width): ${exact.join(', ')}. Link it by hand.`,
+        candidates: exact,
+      },
+    };
+  let first: { erpSku: string; ruleId: number } | null = null;
+  let candidates: string[] | null = null;
+  let missing: { out: string; label: string } | null = null;
+  for (const rule of rules) {
+    const raw = rule.apply(folded);
+    if (raw === null) continue;
+    const out = foldSku(raw, caseRule);
+    if (!out) continue;
+    const hits = lookup(index, out);
+    if (hits.length === 0) {
+      missing ??= { out, label: rule.label || `#${rule.id}` };
+      continue;
+    }
+    for (const h of hits) {
+      if (!first) first = { erpSku: h, ruleId: rule.id };
+      else if (h !== first.erpSku) {
+        candidates ??= [first.erpSku];
+        if (!candidates.includes(h)) candidates.push(h);
+      }
+    }
+  }
+  if (candidates)
+    return {
+      status: 'conflict',
+      erpSku: null,
+      ruleId: null,
+      detail: {
+        zh: `规则解析出多个ERP SKU：${candidates.join('、')}。请调整规则或手动关联。`,
+        en: `The rules parse it to several ERP SKUs: ${candidates.join(', ')}. Adjust the rules or link it by hand.`,
+        candidates,
+      },
+    };
+  if (first) return { status: 'rule', erpSku: first.erpSku, ruleId: first.ruleId, detail: null };
+  if (missing)
+    return {
+      status: 'unresolved',
+      erpSku: null,
+      ruleId: null,
+      detail: {
+        zh: `规则“${missing.label}”解析为“${missing.out}”，但ERP里没有这个SKU。`,
+        en: `Rule "${missing.label}" parses it to "${missing.out}", but the ERP has no such SKU.`,
+        candidates: [],
+      },
+    };
+  return {
+    status: 'unresolved',
+    erpSku: null,
+    ruleId: null,
+    detail: { zh: 'ERP里没有相同的SKU，也没有规则能解析它。', en: 'No equal ERP SKU, and no rule parses it.' },
+  };
+}
+
+export function loadRules(db: Db, opts: { enabledOnly?: boolean } = {}): SkuRule[] {
+  const rows = db
+    .prepare(`SELECT * FROM stock_sku_rules ${opts.enabledOnly ? 'WHERE enabled = 1' : ''} ORDER BY position, id`)
+    .all() as { id: number; position: number; kind: string; params: string; label: string; enabled: number }[];
+  return rows.map((r) => ({
+    id: r.id,
+    position: r.position,
+    label: r.label,
+    enabled: r.enabled === 1,
+    spec: { kind: r.kind, ...JSON.parse(r.params) } as SkuRuleSpec,
+  }));
+}
+
+export function loadErpIndex(db: Db, caseRule: CaseRule): ErpIndex {
+  const skus = (db.prepare('SELECT sku FROM stock_erp_skus').pluck().all() as string[]);
+  return buildErpIndex(skus, caseRule);
+}
+
+/**
+ * Resolves every stored listing SKU and stores the outcome in one transaction. Manual links are
+ * kept as they are; the others are rewritten only where the answer changed.
+ */
+export function resolveAndStore(db: Db, caseRule: CaseRule, now: string): ResolveSummary {
+  const rules = loadRules(db, { enabledOnly: true }).map((r) => compileRule(r, caseRule));
+  const index = loadErpIndex(db, caseRule);
+  const listing = db
+    .prepare(
+      `SELECT s.id, s.seller_sku, s.resolve_status, s.resolve_detail, l.erp_sku, l.method, l.rule_id
+         FROM stock_listing_skus s LEFT JOIN stock_sku_links l ON l.listing_sku_id = s.id`,
+    )
+    .raw()
+    .all() as [number, string, string, string | null, string | null, string | null, number | null][];
+
+  const upsertLink = db.prepare(
+    `INSERT INTO stock_sku_links (listing_sku_id, erp_sku, method, rule_id, linked_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(listing_sku_id) DO UPDATE SET erp_sku = excluded.erp_sku, method = excluded.method,
+       rule_id = excluded.rule_id, linked_at = excluded.linked_at`,
+  );
+  const dropLink = db.prepare("DELETE FROM stock_sku_links WHERE listing_sku_id = ? AND method != 'manual'");
+  const setStatus = db.prepare('UPDATE stock_listing_skus SET resolve_status = ?, resolve_detail = ? WHERE id = ?');
+
+  const summary: ResolveSummary = {
+    total: listing.length,
+    byMethod: { manual: 0, exact: 0, rule: 0 },
+    byRule: [],
+    unresolved: 0,
+    conflicting: 0,
+    unresolvedSample: [],
+    conflictSample: [],
+  };
+  const perRule = new Map<number, number>();
+  db.transaction(() => {
+    for (const [id, sellerSku, curStatus, curDetail, curErp, curMethod, curRule] of listing) {
+      const r = resolveOne(sellerSku, curMethod === 'manual' ? (curErp as string) : undefined, index, rules, caseRule);
+      const detail = r.detail ? JSON.stringify(r.detail) : null;
+      if (r.status === 'manual') summary.byMethod.manual++;
+      else if (r.status === 'exact' || r.status === 'rule') {
+        summary.byMethod[r.status]++;
+        if (r.status === 'rule') perRule.set(r.ruleId as number, (perRule.get(r.ruleId as number) ?? 0) + 1);
+        if (curErp !== r.erpSku || curMethod !== r.status || (curRule ?? null) !== r.ruleId)
+          upsertLink.run(id, r.erpSku, r.status, r.ruleId, now);
+      } else {
+        if (curMethod && curMethod !== 'manual') dropLink.run(id);
+        if (r.status === 'conflict') {
+          summary.conflicting++;
+          if (summary.conflictSample.length < 20)
+            summary.conflictSample.push({ listingSkuId: id, sellerSku, candidates: r.detail?.candidates ?? [], reason: r.detail?.zh ?? '' });
+        } else {
+          summary.unresolved++;
+          if (summary.unresolvedSample.length < 20)
+            summary.unresolvedSample.push({ listingSkuId: id, sellerSku, reason: r.detail?.zh ?? '' });
+        }
+      }
+      if (curStatus !== r.status || curDetail !== detail) setStatus.run(r.status, detail, id);
+    }
+  })();
+  const labels = new Map(rules.map((r) => [r.id, r.label]));
+  summary.byRule = [...perRule].map(([ruleId, count]) => ({ ruleId, label: labels.get(ruleId) ?? '', count }));
+  return summary;
+}

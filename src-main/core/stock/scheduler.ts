@@ -1,0 +1,70 @@
+/**
+ * Runs stock reads on the seller's interval (default 30 min, 1 min … 24 h). Time comes from
+ * app.clock; a coarse real timer only asks "is a run due?", so tests drive it with tick().
+ */
+import type { App } from '../app';
+import type { SyncRunInfo } from '../../../src-shared/types/stock';
+import { stockSync } from './sync';
+import { getStockPorts } from './ports';
+import { lastRun } from './runs';
+import { readStockSettings } from './settings';
+
+const CHECK_EVERY_MS = 15_000;
+/** After this many failed scheduled reads in a row the seller gets a notice. */
+const FAILURES_BEFORE_NOTICE = 3;
+
+export class StockScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private failures = 0;
+
+  constructor(private readonly app: App) {}
+
+  /** When the next scheduled read is due (UTC ms), or null when the schedule is off. */
+  nextAt(): number | null {
+    const s = readStockSettings(this.app.db);
+    if (!s.scheduleEnabled) return null;
+    const last = lastRun(this.app.db, "status != 'running' AND strategy != 'import'");
+    if (!last) return this.app.clock.now();
+    return Date.parse(last.startedAt) + s.intervalMinutes * 60_000;
+  }
+
+  /** Runs a read if one is due and nothing else is running; returns it, or null. */
+  async tick(): Promise<SyncRunInfo | null> {
+    const sync = stockSync(this.app);
+    const next = this.nextAt();
+    if (next === null || sync.running || this.app.clock.now() < next) return null;
+    if (!(await getStockPorts(this.app)?.source())) return null;
+    const run = await sync.run({ trigger: 'schedule' });
+    if (run.status === 'failed') {
+      this.failures++;
+      if (this.failures === FAILURES_BEFORE_NOTICE)
+        this.app.notices.add(
+          'error',
+          '库存同步连续失败',
+          `定时库存同步已连续失败 ${this.failures} 次：${run.errors[0]?.message ?? ''} 在恢复之前，自动解绑不会依据过期的库存做决定。`,
+        );
+    } else if (run.status === 'ok') this.failures = 0;
+    return run;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      this.tick().catch((err: unknown) => this.app.log.error('scheduled stock sync failed', { error: String(err) }));
+    }, CHECK_EVERY_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
+
+export function stockScheduler(app: App): StockScheduler {
+  return app.service('stock.scheduler', () => {
+    const s = new StockScheduler(app);
+    app.onClose(() => s.stop());
+    return s;
+  });
+}

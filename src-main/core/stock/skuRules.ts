@@ -1,0 +1,264 @@
+/**
+ * SKU混淆规则: sellers publish the ERP SKU disguised (a prefix, a suffix, separators, random
+ * characters) so competitors cannot read their catalogue. A rule turns the published listing SKU
+ * back into the ERP SKU. Rules run on the folded listing SKU (see folding.ts) so full-width input and
+ * stray spaces behave the same as what the seller typed.
+ */
+import { AppError } from '../../../src-shared/errors';
+import type { CaseRule, RuleOutcome, SkuRuleSpec } from '../../../src-shared/types/stock';
+import { foldSku } from './folding';
+
+/** Longest regular expression accepted: long patterns are where catastrophic backtracking hides. */
+export const MAX_PATTERN_LENGTH = 200;
+/** Regex rules only look at this many characters: bounds the work of any pattern that slips through. */
+export const MAX_REGEX_INPUT = 128;
+
+export interface CompiledRule {
+  id: number;
+  label: string;
+  spec: SkuRuleSpec;
+  /** Folded listing SKU in, candidate ERP SKU (not yet folded) out, or null when it does not apply. */
+  apply(folded: string): string | null;
+}
+
+function bad(zh: string, en: string): AppError {
+  return new AppError('BAD_INPUT', zh, en, [{ path: 'rule', message: zh, messageEn: en }]);
+}
+
+/** Number of capturing groups, named ones included: an empty alternative makes any pattern match ''. */
+function captureGroups(re: RegExp): number {
+  return (new RegExp(`${re.source}|`, re.flags).exec('') as RegExpExecArray).length - 1;
+}
+
+/**
+ * Rejects the shapes that backtrack catastrophically: a quantified group that itself contains a
+ * quantifier, e.g. (a+)+ or (\w*-?)*. Character classes and escapes are skipped while scanning.
+ */
+export function hasNestedQuantifier(pattern: string): boolean {
+  const stack: boolean[] = [];
+  let lastGroupHadQuantifier = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\') {
+      i++;
+      lastGroupHadQuantifier = false;
+      continue;
+    }
+    if (ch === '[') {
+      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
+      lastGroupHadQuantifier = false;
+      continue;
+    }
+    if (ch === '(') {
+      stack.push(false);
+      continue;
+    }
+    if (ch === ')') {
+      lastGroupHadQuantifier = stack.pop() ?? false;
+      const next = pattern[i + 1];
+      if (lastGroupHadQuantifier && (next === '*' || next === '+' || next === '{')) return true;
+      if (lastGroupHadQuantifier && stack.length) stack[stack.length - 1] = true;
+      continue;
+    }
+    const isQuant = ch === '*' || ch === '+' || (ch === '{' && /^\{\d*,?\d*\}/.test(pattern.slice(i)));
+    if (isQuant && stack.length) stack[stack.length - 1] = true;
+    lastGroupHadQuantifier = false;
+  }
+  return false;
+}
+
+/** Checks a rule a seller (or an import) wrote; throws an AppError that says what to change. */
+export function validateRule(spec: SkuRuleSpec): void {
+  switch (spec.kind) {
+    case 'strip_prefix':
+    case 'strip_suffix':
+      if (!spec.text.length) throw bad('要去掉的文字不能为空。', 'The text to strip cannot be empty.');
+      return;
+    case 'strip_start':
+    case 'strip_end':
+      if (!Number.isInteger(spec.count) || spec.count < 1 || spec.count > 50)
+        throw bad('要去掉的字符数必须是 1 到 50 之间的整数。', 'The number of characters to strip must be a whole number from 1 to 50.');
+      return;
+    case 'before':
+    case 'after':
+      if (!spec.separator.length) throw bad('分隔符不能为空。', 'The separator cannot be empty.');
+      return;
+    case 'between':
+      if (!spec.start.length || !spec.end.length)
+        throw bad('前后两个分隔符都要填写。', 'Both the opening and the closing separator are needed.');
+      return;
+    case 'regex': {
+      if (spec.pattern.length > MAX_PATTERN_LENGTH)
+        throw bad(
+          `正则表达式太长（${spec.pattern.length} 个字符，最多 ${MAX_PATTERN_LENGTH}）。请改用简单规则，或缩短表达式。`,
+          `The regular expression is too long (${spec.pattern.length} characters, at most ${MAX_PATTERN_LENGTH}). Use a simple rule or shorten it.`,
+        );
+      let re: RegExp;
+      try {
+        re = new RegExp(spec.pattern, 'u');
+      } catch (err) {
+        throw bad(
+          `正则表达式写法有误：${(err as Error).message}。请检查括号和转义字符。`,
+          `The regular expression is not valid: ${(err as Error).message}. Check brackets and escapes.`,
+        );
+      }
+      const groups = captureGroups(re);
+      if (groups !== 1)
+        throw bad(
+          `正则表达式必须正好有一个捕获组“(…)”来圈出ERP SKU，现在有 ${groups} 个。不需要捕获的括号请写成“(?:…)”。`,
+          `The regular expression must have exactly one capture group "(…)" around the ERP SKU; it has ${groups}. Write other brackets as "(?:…)".`,
+        );
+      if (/\\[1-9]|\\k</.test(spec.pattern))
+        throw bad('正则表达式不能使用反向引用（\\1、\\k<…>）。', 'The regular expression cannot use back-references (\\1, \\k<…>).');
+      if (hasNestedQuantifier(spec.pattern))
+        throw bad(
+          '正则表达式里有“重复的重复”（例如 (a+)+），匹配时可能卡死。请去掉括号外或括号内的一个 + 或 *。',
+          'The regular expression repeats a repetition (such as (a+)+), which can hang while matching. Remove one of the + or * inside or after the brackets.',
+        );
+      return;
+    }
+  }
+}
+
+/** Folds a rule's literal text the same way listing SKUs are folded, minus the trim. */
+function foldParam(text: string, caseRule: CaseRule): string {
+  const s = text.normalize('NFKC').replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
+  return caseRule === 'insensitive' ? s.toUpperCase() : s;
+}
+
+export function compileRule(
+  rule: { id: number; label?: string; spec: SkuRuleSpec },
+  caseRule: CaseRule,
+): CompiledRule {
+  const spec = rule.spec;
+  validateRule(spec);
+  const base = { id: rule.id, label: rule.label ?? '', spec };
+  switch (spec.kind) {
+    case 'strip_prefix': {
+      const t = foldParam(spec.text, caseRule);
+      return { ...base, apply: (s) => (s.startsWith(t) ? s.slice(t.length) : null) };
+    }
+    case 'strip_suffix': {
+      const t = foldParam(spec.text, caseRule);
+      return { ...base, apply: (s) => (s.endsWith(t) ? s.slice(0, s.length - t.length) : null) };
+    }
+    case 'strip_start': {
+      const n = spec.count;
+      return {
+        ...base,
+        apply: (s) => {
+          const cps = [...s];
+          return cps.length > n ? cps.slice(n).join('') : null;
+        },
+      };
+    }
+    case 'strip_end': {
+      const n = spec.count;
+      return {
+        ...base,
+        apply: (s) => {
+          const cps = [...s];
+          return cps.length > n ? cps.slice(0, cps.length - n).join('') : null;
+        },
+      };
+    }
+    case 'before':
+    case 'after': {
+      const sep = foldParam(spec.separator, caseRule);
+      const last = spec.occurrence === 'last';
+      const before = spec.kind === 'before';
+      return {
+        ...base,
+        apply: (s) => {
+          const i = last ? s.lastIndexOf(sep) : s.indexOf(sep);
+          if (i < 0) return null;
+          return before ? s.slice(0, i) : s.slice(i + sep.length);
+        },
+      };
+    }
+    case 'between': {
+      const a = foldParam(spec.start, caseRule);
+      const b = foldParam(spec.end, caseRule);
+      return {
+        ...base,
+        apply: (s) => {
+          const i = s.indexOf(a);
+          if (i < 0) return null;
+          const j = s.indexOf(b, i + a.length);
+          return j < 0 ? null : s.slice(i + a.length, j);
+        },
+      };
+    }
+    case 'regex': {
+      const re = new RegExp(spec.pattern, caseRule === 'insensitive' ? 'iu' : 'u');
+      return {
+        ...base,
+        apply: (s) => {
+          const m = re.exec(s.length > MAX_REGEX_INPUT ? s.slice(0, MAX_REGEX_INPUT) : s);
+          return m ? (m[1] ?? '') : null;
+        },
+      };
+    }
+  }
+}
+
+/** ERP SKUs keyed by their folded form; several ERP SKUs can fold to one key (abc-1 / ABC-1). */
+export type ErpIndex = Map<string, string | string[]>;
+
+export function buildErpIndex(erpSkus: Iterable<string>, caseRule: CaseRule): ErpIndex {
+  const index: ErpIndex = new Map();
+  for (const sku of erpSkus) {
+    const k = foldSku(sku, caseRule);
+    const cur = index.get(k);
+    if (cur === undefined) index.set(k, sku);
+    else if (typeof cur === 'string') index.set(k, [cur, sku]);
+    else cur.push(sku);
+  }
+  return index;
+}
+
+export function lookup(index: ErpIndex, folded: string): string[] {
+  const hit = index.get(folded);
+  return hit === undefined ? [] : typeof hit === 'string' ? [hit] : hit;
+}
+
+/** What one rule does to one listing SKU, in words a seller can read. */
+export function ruleOutcome(rule: CompiledRule, sellerSku: string, index: ErpIndex | null, caseRule: CaseRule): RuleOutcome {
+  const raw = rule.apply(foldSku(sellerSku, caseRule));
+  if (raw === null)
+    return {
+      input: sellerSku,
+      output: null,
+      status: 'no_match',
+      erpSkus: [],
+      note: { zh: '规则不适用（没有找到要去掉的文字或分隔符，或SKU太短）。', en: 'The rule does not apply (text or separator not found, or the SKU is too short).' },
+    };
+  const out = foldSku(raw, caseRule);
+  if (!out)
+    return {
+      input: sellerSku,
+      output: '',
+      status: 'empty',
+      erpSkus: [],
+      note: { zh: '规则处理后什么都不剩。', en: 'Nothing is left after the rule.' },
+    };
+  if (!index) return { input: sellerSku, output: out, status: 'found', erpSkus: [] };
+  const hits = lookup(index, out);
+  if (hits.length === 0)
+    return {
+      input: sellerSku,
+      output: out,
+      status: 'missing',
+      erpSkus: [],
+      note: { zh: `解析为“${out}”，但ERP里没有这个SKU。`, en: `Parsed to "${out}", but the ERP has no such SKU.` },
+    };
+  if (hits.length > 1)
+    return {
+      input: sellerSku,
+      output: out,
+      status: 'ambiguous',
+      erpSkus: hits,
+      note: { zh: `解析为“${out}”，对应多个ERP SKU：${hits.join('、')}。`, en: `Parsed to "${out}", which matches several ERP SKUs: ${hits.join(', ')}.` },
+    };
+  return { input: sellerSku, output: out, status: 'found', erpSkus: hits };
+}
