@@ -15,24 +15,25 @@ describe('the database file', () => {
   it('upgrades a database at an older version, keeping its rows, after copying it aside', () => {
     const dir = tempDir();
     const file = join(dir, 'desk.sqlite');
+    const older = LATEST_VERSION - 1;
     const old = new Database(file);
-    MIGRATIONS.find((m) => m.version === 1)!.up(old);
-    old.pragma('user_version = 1');
-    old.prepare("INSERT INTO audit_log (at, actor, kind, detail) VALUES ('2026-01-01T00:00:00Z', 'seller', 'switch', '{}')").run();
+    for (const m of MIGRATIONS.filter((m) => m.version <= older)) m.up(old);
+    old.exec("CREATE TABLE seller_notes (note TEXT); INSERT INTO seller_notes VALUES ('别丢了我的数据')");
+    old.pragma(`user_version = ${older}`);
     old.close();
 
     const db = openDatabase(file);
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
-    expect(db.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT note FROM seller_notes').get()).toEqual({ note: '别丢了我的数据' });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
 
-    const copies = readdirSync(join(dir, 'backups')).filter((f) => f.startsWith(`before-v${LATEST_VERSION}-from-v1-`));
+    const copies = readdirSync(join(dir, 'backups')).filter((f) => f.startsWith(`before-v${LATEST_VERSION}-from-v${older}-`));
     expect(copies).toHaveLength(1);
     const copy = new Database(join(dir, 'backups', copies[0]), { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(1);
-    expect(copy.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 1 });
+    expect(copy.pragma('user_version', { simple: true })).toBe(older);
+    expect(copy.prepare('SELECT note FROM seller_notes').get()).toEqual({ note: '别丢了我的数据' });
     copy.close();
   });
 
