@@ -7,6 +7,7 @@ import type { DomainHandlers, Handlers } from './dispatch';
 import type { appChannels } from '../../src-shared/channels/app';
 import { schemaVersion } from './db/open';
 import { writeAudit } from './audit';
+import { exportLogs } from './logExport';
 import type { AppSettings } from '../../src-shared/types';
 import { depositHandlers } from './deposit/handlers';
 
@@ -51,6 +52,7 @@ function appHandlers(app: App): DomainHandlers<typeof appChannels> {
       app.events.emit('changed', { topic: 'settings' });
       return publicSettings(app);
     },
+    'app.exportLog': () => exportLogs(app),
     'notices.list': ({ limit }) => app.notices.list(limit),
     'notices.markRead': ({ ids }) => ({ updated: app.notices.markRead(ids) }),
   };

@@ -22,6 +22,8 @@ export const appChannels = {
   'notices.list': channel(z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict()).returns<
     Notice[]
   >(),
+  /** The log files zipped, for the seller to send to support (secrets are already masked). */
+  'app.exportLog': channel(empty).returns<{ fileName: string; base64: string; files: string[] }>(),
   'notices.markRead': channel(z.object({ ids: z.array(z.number().int().positive()).max(1000) }).strict()).returns<{
     updated: number;
   }>(),

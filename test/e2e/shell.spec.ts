@@ -9,7 +9,7 @@ test('first run offers the demo store, then every area opens, in Chinese and in 
   await expect(app.getByRole('heading', { name: '首页' })).toBeVisible();
   await expect(app.getByText('演示店铺')).toBeVisible();
 
-  const areas = ['库存自动绑定/解绑', '退店', '退保证金', '全托管适合我吗', '连接设置'];
+  const areas = ['库存自动绑定/解绑', '退店', '退保证金', '全托管适合我吗', '连接设置', '帮助'];
   for (const name of areas) {
     await app.getByRole('menuitem', { name }).click();
     await expect(app.getByRole('menuitem', { name })).toHaveClass(/ant-menu-item-selected/);
@@ -18,7 +18,7 @@ test('first run offers the demo store, then every area opens, in Chinese and in 
 
   await app.getByTestId('language-switch').click();
   await expect(app.getByRole('menuitem', { name: 'Home' })).toBeVisible();
-  for (const name of ['Auto bind & unbind', 'Store exit', 'Deposit refund', 'Is fully-managed for me?', 'Connections']) {
+  for (const name of ['Auto bind & unbind', 'Store exit', 'Deposit refund', 'Is fully-managed for me?', 'Connections', 'Help']) {
     await app.getByRole('menuitem', { name }).click();
     await expect(app.getByRole('menuitem', { name })).toHaveClass(/ant-menu-item-selected/);
   }
@@ -55,4 +55,17 @@ test('npm start falls back to the web host where Electron cannot run, says why i
     await stopHost(host);
     rmSync(dataDir, { recursive: true, force: true });
   }
+});
+
+test('help exports the log as a ZIP for support', async ({ app }) => {
+  await startDemo(app);
+  await app.getByRole('menuitem', { name: '帮助' }).click();
+  const download = app.waitForEvent('download');
+  await app.getByTestId('export-log').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^全托管卖家助手-日志-\d{12}\.zip$/);
+  const bytes = await (await file.createReadStream()).toArray();
+  const zip = Buffer.concat(bytes);
+  expect(zip.subarray(0, 2).toString()).toBe('PK');
+  expect(zip.toString('latin1')).toContain('main.log');
 });

@@ -9,6 +9,16 @@ export const zh = {
     deposit: '退保证金',
     fit: '全托管适合我吗',
     settings: '连接设置',
+    help: '帮助',
+  },
+  help: {
+    intro: '遇到问题时，请导出日志发给客服。日志里不含密钥和令牌。所有数据都在下面的数据文件夹中，每天自动备份，保留最近 7 份。',
+    exportLog: '导出日志',
+    exported: '已导出 {{name}}',
+    dbFile: '数据库文件',
+    rows: '已保存的数据',
+    table: '数据表',
+    rowCount: '行数',
   },
   header: { language: 'English', notices: '通知', demo: '演示店铺', live: '正式店铺', noNotices: '暂无通知' },
   home: {
@@ -27,6 +37,7 @@ export const zh = {
     deposit: '检查退保证金条件，计算可退金额，并在支付宝账单中核对到账。',
     fit: '根据您的情况判断全托管是否适合：工厂型卖家、供应链优势卖家、贸易商与铺货卖家。',
     settings: '连接速卖通店铺和库存来源（通途、文件导入或演示）。',
+    help: '导出日志发给客服，查看数据保存在哪里。',
   },
   welcome: {
     title: '欢迎使用全托管卖家助手',
@@ -53,6 +64,16 @@ export const en: typeof zh = {
     deposit: 'Deposit refund',
     fit: 'Is fully-managed for me?',
     settings: 'Connections',
+    help: 'Help',
+  },
+  help: {
+    intro: 'When something goes wrong, export the log and send it to support. The log holds no secrets or tokens. All data lives in the data folder below, backed up daily, the newest seven kept.',
+    exportLog: 'Export the log',
+    exported: 'Exported {{name}}',
+    dbFile: 'Database file',
+    rows: 'What is stored',
+    table: 'Table',
+    rowCount: 'Rows',
   },
   header: { language: '中文', notices: 'Notices', demo: 'Demo store', live: 'Live store', noNotices: 'No notices' },
   home: {
@@ -72,6 +93,7 @@ export const en: typeof zh = {
     deposit: 'Check the refund conditions, compute the refundable amount and confirm arrival in your Alipay bill.',
     fit: 'Whether fully-managed suits you: factory sellers, sellers with a supply-chain edge, traders and listing sellers.',
     settings: 'Connect your AliExpress store and your stock source (Tongtool, file import or demo).',
+    help: 'Export the log for support, and see where your data is kept.',
   },
   welcome: {
     title: 'Welcome to Choice Seller Desk',
