@@ -1,0 +1,282 @@
+import { describe, expect, it } from 'vitest';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp, type App } from '../../../src-main/core/app';
+import { createHandlers } from '../../../src-main/core/api';
+import { dispatch } from '../../../src-main/core/dispatch';
+import { ManualClock } from '../../../src-main/core/platform/clock';
+import { depositSummary, openDepositCase } from '../../../src-main/core/deposit';
+import type { ChannelName, Input, Output } from '../../../src-shared/contract';
+import type { ErrorPayload } from '../../../src-shared/errors';
+import { tempDir } from '../../helpers/tempApp';
+import { runCli } from '../../helpers/cli';
+import { gbk, REFUND_ROWS, utf8, webExport, appExport } from '../../unit/deposit/alipayFixtures';
+
+/** Beijing 10:00 on the given day. */
+const beijing = (day: string) => Date.parse(`${day}T02:00:00Z`);
+
+async function ok<K extends ChannelName>(app: App, ch: K, input: Input<K>): Promise<Output<K>> {
+  const r = await dispatch(createHandlers(app), ch, input);
+  if (!r.ok) throw new Error(`${ch} failed: ${r.error.message}`);
+  return r.data as Output<K>;
+}
+
+async function fails<K extends ChannelName>(app: App, ch: K, input: Input<K>): Promise<ErrorPayload> {
+  const r = await dispatch(createHandlers(app), ch, input);
+  if (r.ok) throw new Error(`${ch} should have failed`);
+  return r.error;
+}
+
+function start(dataDir = tempDir('deposit-'), clock = new ManualClock(beijing('2026-09-28'))) {
+  return { app: createApp({ dataDir, host: 'cli', clock }), dataDir, clock };
+}
+
+/** A case ready to apply: ¥10,000 deposit, refundable, all three preconditions clear. */
+async function readyToApply(app: App, depositYuan = '10,000.00') {
+  await ok(app, 'deposit.open', {});
+  await ok(app, 'deposit.setStatus', { status: 'refundable', depositYuan });
+  for (const key of ['disputes', 'orders', 'debts'] as const) await ok(app, 'deposit.setCheck', { key, answer: 'clear' });
+}
+
+const b64 = (b: Buffer) => b.toString('base64');
+
+describe('deposit refund case', () => {
+  it('validates the amount: zero, negative, three decimals, above refundable', async () => {
+    const { app, dataDir } = start();
+    try {
+      await readyToApply(app);
+      await ok(app, 'deposit.addViolation', { description: '虚假发货', penaltyYuan: '1,500' });
+      const view = (await ok(app, 'deposit.get', {})).case!;
+      expect(view.refundableFen).toBe(850_000);
+      const apply = (amountYuan: string | number) => fails(app, 'deposit.apply', { reason: '不再经营全托管', amountYuan, alipayAccount: '13812345678' });
+      expect((await apply('0')).message).toContain('必须大于 0');
+      expect((await apply('-100')).message).toContain('负数');
+      expect((await apply('100.123')).message).toContain('两位小数');
+      const above = await apply('8,500.01');
+      expect(above.code).toBe('BAD_INPUT');
+      expect(above.message).toContain('超过了可退金额 ¥8,500.00');
+      // Nothing was sent by the refused attempts.
+      expect((await ok(app, 'deposit.get', {})).case!.application).toBeNull();
+      const applied = await ok(app, 'deposit.apply', { reason: '不再经营全托管', amountYuan: '8500', alipayAccount: '13812345678' });
+      expect(applied.application?.amountFen).toBe(850_000);
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('penalties above the deposit leave nothing refundable and block the application', async () => {
+    const { app, dataDir } = start();
+    try {
+      await readyToApply(app, '3000');
+      await ok(app, 'deposit.addViolation', { description: '延迟发货', penaltyYuan: '2000' });
+      const v = await ok(app, 'deposit.addViolation', { description: '售假', penaltyYuan: '2000.50' });
+      expect(v.penaltiesFen).toBe(400_050);
+      expect(v.refundableFen).toBe(0);
+      expect(v.blockers.some((b) => b.zh.includes('没有可退的金额'))).toBe(true);
+      const e = await fails(app, 'deposit.apply', { reason: '退店', amountYuan: '1', alipayAccount: '13812345678' });
+      expect(e.code).toBe('CONFLICT');
+      expect(e.message).toContain('没有可退的金额');
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('failing or unanswered preconditions block the application and say what to do', async () => {
+    const { app, dataDir } = start();
+    try {
+      await ok(app, 'deposit.setStatus', { status: 'refundable', depositYuan: '10000' });
+      const v = await ok(app, 'deposit.setCheck', { key: 'disputes', answer: 'open', note: '2 个纠纷' });
+      expect(v.stage).toBe('checks');
+      const disputes = v.checks.find((c) => c.key === 'disputes')!;
+      expect(disputes).toMatchObject({ answer: 'open', source: 'seller', note: '2 个纠纷' });
+      expect(disputes.advice).toContain('纠纷管理');
+      expect(v.checks.find((c) => c.key === 'debts')!.answer).toBe('unknown');
+      const e = await fails(app, 'deposit.apply', { reason: '退店', amountYuan: '100', alipayAccount: '13812345678' });
+      expect(e.code).toBe('CONFLICT');
+      expect(e.message).toContain('纠纷');
+      // A frozen deposit cannot be applied for either, whatever the checks say.
+      for (const key of ['disputes', 'orders', 'debts'] as const) await ok(app, 'deposit.setCheck', { key, answer: 'clear' });
+      await ok(app, 'deposit.setStatus', { status: 'frozen', depositYuan: '10000' });
+      expect((await fails(app, 'deposit.apply', { reason: '退店', amountYuan: '100', alipayAccount: '13812345678' })).message).toContain('冻结');
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a full refund: status → checks → apply → approval across National Day → imported GBK bill → confirmed, surviving a restart', async () => {
+    const dataDir = tempDir('deposit-');
+    const clock = new ManualClock(beijing('2026-09-28'));
+    let { app } = start(dataDir, clock);
+    try {
+      await readyToApply(app);
+      clock.set(beijing('2026-09-29'));
+      const draft = await ok(app, 'deposit.draft', { reason: '刚开通全托管，不想做了', amountYuan: '10000' });
+      expect(draft.text).toContain('申请退还金额：10000.00 元');
+      const applied = await ok(app, 'deposit.apply', { reason: '刚开通全托管，不想做了', amountYuan: '10000', alipayAccount: 'seller.zhang@163.com' });
+      expect(applied.status).toBe('refunding');
+      expect(applied.stage).toBe('review');
+      expect(applied.application?.alipayMasked).toBe('s***@163.com');
+      expect(applied.application?.text).toContain('s***@163.com');
+      expect(JSON.stringify(applied)).not.toContain('seller.zhang@163.com');
+      expect(applied.phoneReminder).toContain('电话畅通');
+
+      clock.set(beijing('2026-09-30'));
+      const approved = await ok(app, 'deposit.review', { outcome: 'approved' });
+      // 3 and 5 working days after 30 Sep 2026: 1–7 Oct are off, Sat 10 Oct is a 调休 workday, Sun 11 Oct is off.
+      expect(approved.window).toEqual({ approvedOn: '2026-09-30', from: '2026-10-10', to: '2026-10-13' });
+      expect(approved.arrival.verdict).toBe('waiting');
+
+      // Restart: everything is read back from the database.
+      await app.close();
+      ({ app } = start(dataDir, clock));
+      clock.set(beijing('2026-10-12'));
+      const report = await ok(app, 'deposit.matchAlipay', { fileName: '支付宝账单.csv', contentBase64: b64(gbk(webExport(REFUND_ROWS))) });
+      expect(report.verdict).toBe('arrived');
+      expect(report.shape).toBe('web');
+      expect(report.encoding).toBe('GBK/GB18030');
+      expect(report.rowsRead).toBe(4);
+      expect(report.match?.row.line).toBe(8);
+      expect(report.supportText).toBeNull();
+
+      const done = await ok(app, 'deposit.confirmArrival', { importId: report.importId, line: report.match!.row.line });
+      expect(done.status).toBe('refunded');
+      expect(done.stage).toBe('done');
+      expect(done.arrival).toMatchObject({ verdict: 'arrived', arrivedFen: 1_000_000 });
+      // Importing the same bill again does not count the refund twice.
+      const again = await ok(app, 'deposit.matchAlipay', { fileName: 'again.csv', contentBase64: b64(utf8(appExport(REFUND_ROWS))) });
+      expect((await ok(app, 'deposit.confirmArrival', { importId: again.importId, line: again.match!.row.line })).arrival.arrivedFen).toBe(1_000_000);
+
+      await app.close();
+      ({ app } = start(dataDir, clock));
+      const after = (await ok(app, 'deposit.get', {})).case!;
+      expect(after).toMatchObject({ id: done.id, status: 'refunded', stage: 'done', depositFen: 1_000_000 });
+      expect(after.timeline.map((e) => e.kind)).toEqual(['opened', 'status', 'check', 'check', 'check', 'applied', 'review', 'import', 'arrival', 'import']);
+      const audit = app.db.prepare("SELECT kind, subject FROM audit_log WHERE kind LIKE 'deposit.%' ORDER BY id").all() as { kind: string; subject: string }[];
+      expect(audit.map((a) => a.kind)).toContain('deposit.arrival');
+      expect(new Set(audit.map((a) => a.subject))).toEqual(new Set([`deposit:${done.id}`]));
+      expect(JSON.stringify(audit)).not.toContain('seller.zhang');
+
+      // The store exit wizard's step ④① sees the same case, by id or as the store's case.
+      const fromExit = depositSummary(app, done.id);
+      expect(fromExit).toEqual(depositSummary(app));
+      expect(fromExit).toMatchObject({ caseId: done.id, status: 'refunded', appliedFen: 1_000_000, arrivedFen: 1_000_000, arrival: 'arrived', done: true });
+      expect(openDepositCase(app).caseId).toBe(done.id);
+      expect((await ok(app, 'deposit.summary', { caseId: done.id })).summary).toEqual(fromExit);
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a partial refund stays open with the text for AliExpress support', async () => {
+    const { app, dataDir, clock } = start();
+    try {
+      await readyToApply(app);
+      await ok(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
+      clock.set(beijing('2026-09-30'));
+      await ok(app, 'deposit.review', { outcome: 'approved' });
+      clock.set(beijing('2026-10-12'));
+      const rows = [{ time: '2026-10-12 09:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '9,000.00', direction: '收入' as const }];
+      const report = await ok(app, 'deposit.matchAlipay', { fileName: 'b.csv', contentBase64: b64(utf8(appExport(rows))) });
+      expect(report.verdict).toBe('amount_differs');
+      expect(report.differenceFen).toBe(-100_000);
+      expect(report.supportText).toContain('少 ¥1,000.00');
+      const v = await ok(app, 'deposit.confirmArrival', { importId: report.importId, line: report.match!.row.line });
+      expect(v.status).toBe('refunding');
+      expect(v.stage).toBe('arrival');
+      expect(v.arrival.verdict).toBe('amount_differs');
+      expect(v.arrival.supportText).toContain('138****5678');
+      expect(depositSummary(app)?.arrival).toBe('amount_differs');
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('reminds once when the window ends without arrival, and the bill check then drafts the support text', async () => {
+    const { app, dataDir, clock } = start();
+    try {
+      await readyToApply(app);
+      await ok(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
+      clock.set(beijing('2026-09-30'));
+      await ok(app, 'deposit.review', { outcome: 'approved' });
+      clock.set(beijing('2026-10-13')); // last day of the window: not late yet
+      expect((await ok(app, 'deposit.remind', {})).sent).toBe(0);
+      clock.set(beijing('2026-10-14'));
+      expect((await ok(app, 'deposit.remind', {})).sent).toBe(1);
+      expect((await ok(app, 'deposit.remind', {})).sent).toBe(0);
+      const notices = app.notices.list(10);
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatchObject({ level: 'warning', title: '保证金退款还没有确认到账' });
+      expect(notices[0].body).toContain('2026-10-13');
+      const v = (await ok(app, 'deposit.get', {})).case!;
+      expect(v.arrival.verdict).toBe('overdue');
+      expect(v.arrival.supportText).toContain('还没有这笔退款');
+      const rows = [{ time: '2026-10-12 09:00:00', counterparty: '王五', description: '货款', amount: '10,000.00', direction: '收入' as const }];
+      const report = await ok(app, 'deposit.matchAlipay', { fileName: 'b.csv', contentBase64: b64(gbk(webExport(rows))) });
+      expect(report.verdict).toBe('not_found');
+      expect(report.supportText).toContain('截至 2026-10-14');
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a malformed bill is refused through the channel with the line that broke it, and nothing is recorded', async () => {
+    const { app, dataDir } = start();
+    try {
+      await readyToApply(app);
+      await ok(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
+      const lines = webExport(REFUND_ROWS).split('\r\n');
+      lines[6] = lines[6].replace('10,000.00', 'abc');
+      const e = await fails(app, 'deposit.matchAlipay', { fileName: 'bad.csv', contentBase64: b64(gbk(lines.join('\r\n'))) });
+      expect(e.code).toBe('FILE_INVALID');
+      expect(e.message).toContain('第 7 行');
+      expect(e.messageEn).toContain('line 7');
+      expect((app.db.prepare('SELECT count(*) AS n FROM deposit_bill_import').get() as { n: number }).n).toBe(0);
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('deposit CLI', () => {
+  it('status and match-alipay print one JSON document each', async () => {
+    const dataDir = tempDir('deposit-cli-');
+    const clock = new ManualClock(beijing('2026-09-28'));
+    const { app } = start(dataDir, clock);
+    try {
+      await readyToApply(app);
+      await ok(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
+    } finally {
+      await app.close();
+    }
+    const bill = join(dataDir, '账单.csv');
+    writeFileSync(bill, gbk(webExport(REFUND_ROWS)));
+    try {
+      const status = runCli(['deposit', 'status', '--data', dataDir, '--json']);
+      expect(status.code).toBe(0);
+      const s = JSON.parse(status.stdout);
+      expect(s.case).toMatchObject({ status: 'refunding', depositFen: 1_000_000, stage: 'review' });
+      expect(s.case.application.alipayMasked).toBe('138****5678');
+
+      const match = runCli(['deposit', 'match-alipay', bill, '--data', dataDir, '--json', '--confirm']);
+      expect(match.code).toBe(0);
+      const m = JSON.parse(match.stdout);
+      expect(m).toMatchObject({ verdict: 'arrived', rowsRead: 4, expectedFen: 1_000_000 });
+      expect(m.match.row.line).toBe(8);
+      expect(m.considered.length).toBeGreaterThanOrEqual(2);
+      expect(m.confirmed.status).toBe('refunded');
+
+      const bad = runCli(['deposit', 'match-alipay', join(dataDir, 'missing.csv'), '--data', dataDir, '--json']);
+      expect(bad.code).toBe(1);
+      expect(JSON.parse(bad.stderr.split('\n')[0]).error.code).toBe('NOT_FOUND');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

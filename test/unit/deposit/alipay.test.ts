@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { parseAlipayBill } from '../../../src-main/core/deposit/alipay';
+import { AppError } from '../../../src-shared/errors';
+import { appExport, gbk, REFUND_ROWS, utf8, webExport } from './alipayFixtures';
+
+function fileError(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(AppError);
+    return err as AppError;
+  }
+  throw new Error('expected the file to be rejected');
+}
+
+describe('Alipay bill import', () => {
+  it('reads a GBK web export past its preamble and stops before the summary lines', () => {
+    const bytes = gbk(webExport(REFUND_ROWS));
+    // The bytes really are GBK: reading them as UTF-8 would garble the Chinese.
+    expect(bytes.toString('utf8')).not.toContain('支付宝');
+    const bill = parseAlipayBill(bytes);
+    expect(bill.shape).toBe('web');
+    expect(bill.encoding).toBe('GBK/GB18030');
+    expect(bill.headerLine).toBe(5);
+    expect(bill.rows).toHaveLength(REFUND_ROWS.length);
+    expect(bill.rows.map((r) => r.line)).toEqual([6, 7, 8, 9]);
+    const refund = bill.rows[2];
+    expect(refund).toMatchObject({
+      time: '2026-10-12 14:03:11',
+      direction: 'income',
+      amountFen: 1_000_000,
+      counterparty: 'Alibaba.com Singapore E-Commerce Private Limited',
+      status: '交易成功',
+      tradeNo: '2026101222001400000002',
+    });
+    expect(refund.description).toContain('保证金退回');
+    expect(bill.rows.map((r) => r.direction)).toEqual(['expense', 'income', 'income', 'neutral']);
+  });
+
+  it('reads the app export (information block, 电子客户回单 line) in UTF-8, with and without BOM', () => {
+    for (const [bytes, encoding] of [
+      [utf8(appExport(REFUND_ROWS)), 'UTF-8'],
+      [utf8(appExport(REFUND_ROWS), true), 'UTF-8 BOM'],
+    ] as const) {
+      const bill = parseAlipayBill(bytes);
+      expect(bill.shape).toBe('app');
+      expect(bill.encoding).toBe(encoding);
+      expect(bill.headerLine).toBe(16);
+      expect(bill.rows).toHaveLength(4);
+      expect(bill.rows[2]).toMatchObject({ line: 19, direction: 'income', amountFen: 1_000_000, time: '2026-10-12 14:03:11' });
+      expect(bill.rows[3].direction).toBe('neutral');
+    }
+  });
+
+  it('reads the app export in GBK too', () => {
+    const bill = parseAlipayBill(gbk(appExport(REFUND_ROWS)));
+    expect(bill.shape).toBe('app');
+    expect(bill.rows[2].counterparty).toContain('Alibaba');
+  });
+
+  it('reads amounts with thousands separators and slash dates as Excel re-saves them', () => {
+    const rows = [
+      { time: '2026/10/12 9:03', counterparty: '阿里巴巴（中国）网络技术有限公司', description: '保证金解冻', amount: '1,234,567.89', direction: '收入' as const },
+      { time: '2026-10-13 10:00:00', counterparty: '李四', description: '转账', amount: '12.5', direction: '支出' as const },
+    ];
+    const bill = parseAlipayBill(gbk(webExport(rows)));
+    expect(bill.rows[0]).toMatchObject({ amountFen: 123_456_789, time: '2026-10-12 09:03:00' });
+    expect(bill.rows[1].amountFen).toBe(1250);
+  });
+
+  it('rejects a row that lost its columns, naming its line', () => {
+    const text = webExport(REFUND_ROWS).split('\r\n');
+    text[7] = '2026101222001400000002\t,\t,2026-10-12 14:03:11'; // line 8, cut short
+    const e = fileError(() => parseAlipayBill(gbk(text.join('\r\n'))));
+    expect(e.code).toBe('FILE_INVALID');
+    expect(e.messageZh).toContain('第 8 行');
+    expect(e.messageEn).toContain('line 8');
+    expect(e.issues?.[0].path).toBe('line 8');
+    expect(e.messageZh).toContain('重新导出');
+  });
+
+  it('rejects an amount that is not a number, naming its line', () => {
+    const rows = REFUND_ROWS.map((r, i) => (i === 1 ? { ...r, amount: '10,000.0O' } : r));
+    const e = fileError(() => parseAlipayBill(utf8(appExport(rows))));
+    expect(e.messageZh).toContain('第 18 行');
+    expect(e.messageZh).toContain('10,000.0O');
+  });
+
+  it('rejects unbalanced quotes and shifted 收/支 columns, naming the line', () => {
+    const lines = appExport(REFUND_ROWS).split('\n');
+    lines[17] = lines[17].replace('"10,000.00"', '"10,000.00');
+    expect(fileError(() => parseAlipayBill(utf8(lines.join('\n')))).issues?.[0].path).toBe('line 18');
+    const shifted = REFUND_ROWS.map((r, i) => (i === 0 ? { ...r, direction: '交易成功' as never } : r));
+    const e = fileError(() => parseAlipayBill(utf8(appExport(shifted))));
+    expect(e.issues?.[0].path).toBe('line 17');
+    expect(e.messageZh).toContain('收/支');
+  });
+
+  it('rejects a file that is not an Alipay bill, and an empty one', () => {
+    const e = fileError(() => parseAlipayBill(iconv.encode('SKU,仓库,可用库存\nA-1,深圳仓,5\n', 'gbk')));
+    expect(e.code).toBe('FILE_INVALID');
+    expect(e.messageZh).toContain('表头');
+    expect(fileError(() => parseAlipayBill(Buffer.alloc(0))).messageZh).toContain('空');
+  });
+});
