@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerInfo } from './cli/info';
 import { registerDeposit } from './cli/deposit';
+import { registerStock } from './cli/stock';
 import { version } from '../package.json';
 
 export function buildProgram(): Command {
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('（加 --help 查看用法 / add --help for usage）');
   registerInfo(program);
   registerDeposit(program);
+  registerStock(program);
   return program;
 }
 

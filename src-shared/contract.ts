@@ -8,10 +8,12 @@ import type { z } from 'zod';
 import type { Notice, TaskProgress } from './types';
 import { appChannels } from './channels/app';
 import { depositChannels } from './channels/deposit';
+import { stockChannels } from './channels/stock';
 
 export const contract = {
   ...appChannels,
   ...depositChannels,
+  ...stockChannels,
 };
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { writeAudit } from './audit';
 import { exportLogs } from './logExport';
 import type { AppSettings } from '../../src-shared/types';
 import { depositHandlers } from './deposit/handlers';
+import { stockHandlers } from './stock/handlers';
 
 const COUNTED_TABLES = ['audit_log', 'notices'];
 
@@ -63,5 +64,6 @@ export function createHandlers(app: App): Handlers {
   return {
     ...appHandlers(app),
     ...depositHandlers(app),
+    ...stockHandlers(app),
   };
 }

@@ -175,7 +175,8 @@ export interface RuleOutcome {
   input: string;
   /** Null when the rule does not apply (prefix or separator missing, too short). */
   output: string | null;
-  status: 'no_match' | 'empty' | 'found' | 'missing' | 'ambiguous';
+  /** parsed: an output, not checked because no ERP SKUs are stored yet. */
+  status: 'no_match' | 'empty' | 'parsed' | 'found' | 'missing' | 'ambiguous';
   /** ERP SKUs the output matches after folding (several = ambiguous). */
   erpSkus: string[];
   note?: { zh: string; en: string };

@@ -33,3 +33,19 @@ export function getStockPorts(app: App): StockPorts | null {
   if (!h.ports && factory) h.ports = factory(app);
   return h.ports;
 }
+
+/** A stock file parser (CSV/XLSX → rows + rejected rows); the connectors' files/ module provides it. */
+export type StockFileParser = (
+  fileName: string,
+  content: Buffer,
+) => Promise<{ rows: import('./source').StockRow[]; rejected: { line: number; reason: string; reasonEn?: string; raw?: string }[] }>;
+
+let fileParser: StockFileParser | null = null;
+
+export function registerStockFileParser(p: StockFileParser | null): void {
+  fileParser = p;
+}
+
+export function getStockFileParser(): StockFileParser | null {
+  return fileParser;
+}

@@ -242,7 +242,7 @@ export function ruleOutcome(rule: CompiledRule, sellerSku: string, index: ErpInd
       erpSkus: [],
       note: { zh: '规则处理后什么都不剩。', en: 'Nothing is left after the rule.' },
     };
-  if (!index) return { input: sellerSku, output: out, status: 'found', erpSkus: [] };
+  if (!index) return { input: sellerSku, output: out, status: 'parsed', erpSkus: [] };
   const hits = lookup(index, out);
   if (hits.length === 0)
     return {

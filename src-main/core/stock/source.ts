@@ -35,6 +35,14 @@ export interface ReadOptions {
   signal?: AbortSignal;
 }
 
+/** ERP product facts per SKU (ERP商品名称, ERP产品状态, ERP类目), in Tongtool's field names. */
+export interface ErpProduct {
+  goodsSku: string;
+  productName?: string;
+  categoryName?: string;
+  productStatus?: string;
+}
+
 export interface StockSource {
   readonly kind: 'tongtool' | 'file' | 'demo';
   listWarehouses(opts?: ReadOptions): Promise<ErpWarehouse[]>;
@@ -45,4 +53,9 @@ export interface StockSource {
    * source cannot read changes (then only full reads are possible).
    */
   readChangesSince?(warehouseId: string, sinceIso: string, opts?: ReadOptions): Promise<StockRow[]>;
+  /**
+   * Product facts by SKU, for category sync, when the stock rows do not carry them. Costs quota, so
+   * full reads ask for it and incremental reads rely on what is stored.
+   */
+  readProducts?(opts?: ReadOptions): Promise<Map<string, ErpProduct>>;
 }

@@ -151,6 +151,20 @@ export class StockSync {
           },
         });
         for (const w of warehouses) cursors.set(w.id, cursorAt);
+        if (source.readProducts) {
+          this.progress(pages, null, '读取ERP商品信息（名称、状态、分类）/ reading ERP product facts');
+          const products = await source.readProducts({ signal, onPage: () => checkAbort() });
+          rows = rows.map((r) => {
+            const p = products.get(r.sku);
+            if (!p) return r;
+            return {
+              ...r,
+              productName: r.productName ?? p.productName,
+              productStatus: r.productStatus ?? p.productStatus,
+              category: r.category ?? p.categoryName ?? '',
+            };
+          });
+        }
       } else {
         const list = this.app.db
           .prepare('SELECT id, name, changes_cursor FROM stock_erp_warehouses WHERE active = 1 ORDER BY id')

@@ -1,0 +1,239 @@
+/** The stock domain's contract handlers: thin, each one a call into a module named for what it holds. */
+import type { App } from '../app';
+import type { DomainHandlers } from '../dispatch';
+import type { stockChannels } from '../../../src-shared/channels/stock';
+import { AppError } from '../../../src-shared/errors';
+import type { ListingSkuRow, ResolveSummary } from '../../../src-shared/types/stock';
+import { writeAudit } from '../audit';
+import { listCategories, toggleCategory } from './categories';
+import { listingPage, matchingListingSkuIds } from './listingQuery';
+import { storeListingSkus } from './listings';
+import { exportMapping, importMapping } from './mappingExcel';
+import { getStockFileParser, getStockPorts } from './ports';
+import { loadErpIndex, loadRules, resolveAndStore } from './resolve';
+import { deleteRule, previewRule, reorderRules, saveRule } from './ruleStore';
+import { closeAbandonedRuns, lastRun, listRuns } from './runs';
+import { stockScheduler } from './scheduler';
+import { readStockSettings, writeStockSettings } from './settings';
+import { compileRule, ruleOutcome } from './skuRules';
+import { linkManually, searchErpSkus, unlinkManual } from './skuLinks';
+import { importStockRows } from './stockImport';
+import { erpSkuPage, levelPage, overview } from './stockQuery';
+import { chooseStrategy, stockSync } from './sync';
+import { linkToWarehouse, listLinkBatches, undoLinkBatch, unlinkFromWarehouse } from './warehouseLinks';
+import { checkWarehouseName } from './warehouseNames';
+import { deleteStoreWarehouse, pairWarehouse, renameStoreWarehouse, saveStoreWarehouse, warehousesView } from './warehouses';
+import { persistRead } from './levels';
+
+/** Per-app start-up of the stock domain: close runs a crash left open, start the schedule (not in the CLI). */
+function ensureStarted(app: App): void {
+  app.service('stock.started', () => {
+    closeAbandonedRuns(app.db, new Date(app.clock.now()).toISOString());
+    if (app.host !== 'cli') stockScheduler(app).start();
+    return true;
+  });
+}
+
+function listingRow(app: App, id: number): ListingSkuRow {
+  const db = app.db;
+  const productId = db.prepare('SELECT product_id FROM stock_listing_skus WHERE id = ?').pluck().get(id) as string | undefined;
+  const row = productId ? listingPage(db, { productIds: [productId] }, 1, 500).rows.find((r) => r.id === id) : undefined;
+  if (!row) throw new AppError('NOT_FOUND', `线上SKU #${id} 不存在，请刷新商品列表。`, `Listing SKU #${id} does not exist; reload the listings.`);
+  return row;
+}
+
+export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
+  ensureStarted(app);
+  const db = app.db;
+  const now = () => new Date(app.clock.now()).toISOString();
+  const caseRule = () => readStockSettings(db).caseRule;
+  const resolve = (): ResolveSummary => {
+    const s = resolveAndStore(db, caseRule(), now());
+    app.events.emit('changed', { topic: 'sku' });
+    return s;
+  };
+  const audit = (kind: string, subject: string | null, detail: Record<string, unknown>) =>
+    writeAudit(db, app.clock, { actor: 'seller', kind, subject, detail });
+
+  return {
+    'stock.overview': () => overview(db, getStockPorts(app) !== null),
+
+    'stock.warehouses.list': () => warehousesView(db),
+    'stock.warehouses.refresh': async () => {
+      const source = await stockSync(app).source();
+      const list = await source.listWarehouses();
+      persistRead(db, { runId: 0, now: now(), rows: [], warehouses: list });
+      return warehousesView(db);
+    },
+    'stock.warehouses.save': (i) => {
+      const r = saveStoreWarehouse(db, i, now());
+      audit('stock.warehouse.save', i.name, { ...i, ...r });
+      return { ...r, view: warehousesView(db) };
+    },
+    'stock.warehouses.pair': (i) => {
+      pairWarehouse(db, i.storeWarehouseId, i.erpWarehouseId, now());
+      audit('stock.warehouse.pair', String(i.storeWarehouseId), i);
+      return warehousesView(db);
+    },
+    'stock.warehouses.rename': (i) => {
+      renameStoreWarehouse(db, i.storeWarehouseId, i.name, now());
+      audit('stock.warehouse.rename', String(i.storeWarehouseId), i);
+      return warehousesView(db);
+    },
+    'stock.warehouses.delete': (i) => {
+      const r = deleteStoreWarehouse(db, i.storeWarehouseId);
+      audit('stock.warehouse.delete', String(i.storeWarehouseId), r);
+      return r;
+    },
+    'stock.warehouses.check': (i) => checkWarehouseName(i.storeName, i.erpName),
+
+    'stock.categories.list': () => listCategories(db),
+    'stock.categories.toggle': (i) => {
+      const r = toggleCategory(db, i, now());
+      if (r.applied) {
+        audit('stock.category.toggle', i.name, { enabled: i.enabled, affectedListingSkus: r.affectedListingSkus });
+        app.events.emit('changed', { topic: 'stock' });
+      }
+      return r;
+    },
+    'stock.erpSkus.page': (i) => erpSkuPage(db, i, i.page, i.pageSize),
+    'stock.levels.page': (i) => levelPage(db, i, i.page, i.pageSize),
+
+    'stock.settings.get': () => readStockSettings(db),
+    'stock.settings.set': (patch) => {
+      const before = readStockSettings(db);
+      const s = writeStockSettings(db, patch);
+      audit('stock.settings', null, patch);
+      if (patch.caseRule && patch.caseRule !== before.caseRule) resolve();
+      app.events.emit('changed', { topic: 'stock.settings' });
+      return s;
+    },
+
+    'stock.sync.now': async (i) => {
+      const sync = stockSync(app);
+      const trigger = app.host === 'cli' ? 'cli' : 'manual';
+      if (i.wait) return { started: true, run: await sync.run({ trigger, strategy: i.strategy }) };
+      await sync.source(); // fail now, in the seller's face, when nothing is connected
+      const p = sync.run({ trigger, strategy: i.strategy });
+      p.catch((err: unknown) => app.log.error('stock sync failed to start', { error: String(err) }));
+      await new Promise((r) => setImmediate(r));
+      return { started: true, run: sync.running ? null : lastRun(db) };
+    },
+    'stock.sync.cancel': () => ({ cancelled: stockSync(app).cancel() }),
+    'stock.sync.status': async () => {
+      const sync = stockSync(app);
+      const r = sync.running;
+      const source = await getStockPorts(app)?.source();
+      const next = stockScheduler(app).nextAt();
+      return {
+        running: r ? { runId: r.runId, strategy: r.strategy, done: r.done, total: r.total, message: r.message } : null,
+        lastRun: lastRun(db),
+        nextAt: next === null ? null : new Date(Math.max(next, app.clock.now())).toISOString(),
+        next: source ? chooseStrategy(app, source) : null,
+        sourceConfigured: !!source,
+        settings: readStockSettings(db),
+      };
+    },
+    'stock.runs.list': (i) => ({ ...listRuns(db, i.page, i.pageSize), page: i.page, pageSize: i.pageSize }),
+
+    'sku.rules.list': () => loadRules(db),
+    'sku.rules.save': (i) => {
+      const rule = saveRule(db, i, now());
+      audit('sku.rule.save', String(rule.id), { spec: i.spec, label: i.label, enabled: i.enabled });
+      return { rule, summary: i.resolve ? resolve() : null };
+    },
+    'sku.rules.delete': (i) => {
+      deleteRule(db, i.id);
+      audit('sku.rule.delete', String(i.id), {});
+      return { summary: i.resolve ? resolve() : null };
+    },
+    'sku.rules.reorder': (i) => {
+      const rules = reorderRules(db, i.ids);
+      audit('sku.rule.reorder', null, { ids: i.ids });
+      resolve();
+      return rules;
+    },
+    'sku.rules.preview': (i) => previewRule(db, i.spec, caseRule(), i.sampleSize),
+    'sku.rules.test': (i) => {
+      const cr = caseRule();
+      const rule = compileRule({ id: 0, spec: i.spec }, cr);
+      const hasErp = db.prepare('SELECT 1 FROM stock_erp_skus LIMIT 1').get();
+      const index = hasErp ? loadErpIndex(db, cr) : null;
+      return i.skus.map((s) => ruleOutcome(rule, s, index, cr));
+    },
+
+    'sku.resolve': () => resolve(),
+    'sku.listings.refresh': async () => {
+      const market = await getStockPorts(app)?.marketplace?.();
+      if (!market)
+        throw new AppError(
+          'NOT_FOUND',
+          '还没有连接速卖通店铺。请先在“连接设置”里授权，再读取线上商品。',
+          'No AliExpress store is connected yet. Authorise it in Connection settings, then read the listings.',
+        );
+      const skus = await market.listListingSkus({
+        onPage: (page) => app.events.emit('progress', { task: 'sku.listings', done: page, total: null, message: `已读取 ${page} 页商品` }),
+      });
+      const stored = storeListingSkus(db, skus, now());
+      app.events.emit('progress', { task: 'sku.listings', done: stored.skus, total: stored.skus, finished: true });
+      return { ...stored, summary: resolve() };
+    },
+    'sku.listings.page': (i) => listingPage(db, i.filter, i.page, i.pageSize),
+    'sku.erpSkus.search': (i) => searchErpSkus(db, i.q, i.limit, caseRule()),
+    'sku.link': (i) => {
+      linkManually(db, i.listingSkuId, i.erpSku, now());
+      audit('sku.link', String(i.listingSkuId), { erpSku: i.erpSku });
+      app.events.emit('changed', { topic: 'sku' });
+      return listingRow(app, i.listingSkuId);
+    },
+    'sku.unlink': (i) => {
+      if (!unlinkManual(db, i.listingSkuId))
+        throw new AppError('NOT_FOUND', '这个线上SKU没有手动关联，无需解除。', 'This listing SKU has no manual link to remove.');
+      audit('sku.unlink', String(i.listingSkuId), {});
+      resolve();
+      return listingRow(app, i.listingSkuId);
+    },
+
+    'stock.listingWarehouses.link': (i) => {
+      const ids = i.listingSkuIds ?? matchingListingSkuIds(db, i.filter ?? {});
+      const r = linkToWarehouse(db, { storeWarehouseId: i.storeWarehouseId, listingSkuIds: ids, selection: i.filter ?? { ids: ids.length } }, now());
+      audit('stock.warehouse.link', String(i.storeWarehouseId), { batchId: r.batchId, linked: r.linked });
+      app.events.emit('changed', { topic: 'sku' });
+      return r;
+    },
+    'stock.listingWarehouses.unlink': (i) => {
+      const r = unlinkFromWarehouse(db, i.storeWarehouseId, i.listingSkuIds);
+      audit('stock.warehouse.unlink', String(i.storeWarehouseId), r);
+      return r;
+    },
+    'stock.linkBatches.list': (i) => listLinkBatches(db, i.limit),
+    'stock.linkBatches.undo': (i) => {
+      const r = undoLinkBatch(db, i.batchId, now());
+      audit('stock.warehouse.undo', String(i.batchId), r);
+      app.events.emit('changed', { topic: 'sku' });
+      return r;
+    },
+
+    'sku.mapping.export': () => exportMapping(db),
+    'sku.mapping.import': async (i) => {
+      const r = await importMapping(db, i.contentBase64, i.confirm, now());
+      if (r.applied) {
+        audit('sku.mapping.import', null, { linked: r.linked, rejected: r.rejected.length });
+        resolve();
+      }
+      return r;
+    },
+
+    'stock.import': async (i) => {
+      const parse = getStockFileParser();
+      if (!parse)
+        throw new AppError(
+          'NOT_FOUND',
+          '这个版本还不能读取库存文件。请更新程序。',
+          'This version cannot read stock files yet. Update the app.',
+        );
+      const parsed = await parse(i.fileName, Buffer.from(i.contentBase64, 'base64'));
+      return importStockRows(app, { ...parsed, confirm: i.confirm, fileName: i.fileName });
+    },
+  };
+}
