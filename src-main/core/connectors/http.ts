@@ -4,6 +4,7 @@
  * goes back to the client, which knows its protocol's error shapes.
  */
 import { ConnectorError } from './retry';
+import { trackIo } from './wait';
 
 export interface HttpResponse {
   status: number;
@@ -11,7 +12,15 @@ export interface HttpResponse {
   text: string;
 }
 
-export async function httpRequest(
+export function httpRequest(
+  system: 'aliexpress' | 'tongtool',
+  url: string,
+  init: Parameters<typeof send>[2],
+): Promise<HttpResponse> {
+  return trackIo(() => send(system, url, init));
+}
+
+async function send(
   system: 'aliexpress' | 'tongtool',
   url: string,
   init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; timeoutMs?: number; signal?: AbortSignal; redirect?: 'follow' | 'manual' | 'error' },

@@ -1,37 +1,34 @@
 /**
- * A client-side token bucket: keeps calls under a per-second budget so the marketplace never has
- * to ban us. In memory on purpose: AliExpress's limits are per second, so a restart cannot burst.
+ * A client-side limit: never more than `perSecond` calls in any 1-second window, so the marketplace
+ * never has to throttle us. A sliding window rather than a refilling bucket, because a bucket lets
+ * a burst plus its refill land inside one second. In memory on purpose: the limit is per second,
+ * so a restart cannot burst past it.
  */
 import type { Clock } from '../platform/clock';
 import type { Waiter } from './wait';
 
 export class RateLimiter {
-  private tokens: number;
-  private last: number;
+  private sent: number[] = [];
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly perSecond: number,
     private readonly clock: Clock,
     private readonly waiter: Waiter,
-    private readonly burst = Math.max(1, perSecond),
-  ) {
-    this.tokens = this.burst;
-    this.last = clock.now();
-  }
+    private readonly windowMs = 1000,
+  ) {}
 
   /** Resolves when the caller may send; callers are served in arrival order. */
   take(signal?: AbortSignal): Promise<void> {
     const turn = this.queue.then(async () => {
       for (;;) {
         const now = this.clock.now();
-        this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-        this.last = now;
-        if (this.tokens >= 1) {
-          this.tokens -= 1;
+        this.sent = this.sent.filter((t) => t > now - this.windowMs);
+        if (this.sent.length < this.perSecond) {
+          this.sent.push(now);
           return;
         }
-        await this.waiter.sleep(Math.ceil(((1 - this.tokens) / this.perSecond) * 1000), signal);
+        await this.waiter.sleep(this.sent[0] + this.windowMs - now, signal);
       }
     });
     this.queue = turn.catch(() => undefined);

@@ -14,6 +14,21 @@ function cancelled(): AppError {
   return new AppError('CANCELLED', '操作已取消。', 'The operation was cancelled.');
 }
 
+/**
+ * Requests in flight. Virtual time does not jump while a request is on the wire, so in tests a
+ * request takes no clock time and the simulator sees it at the moment the client sent it.
+ */
+let ioInFlight = 0;
+
+export async function trackIo<T>(work: () => Promise<T>): Promise<T> {
+  ioInFlight++;
+  try {
+    return await work();
+  } finally {
+    ioInFlight--;
+  }
+}
+
 const realWaiter: Waiter = {
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
@@ -58,7 +73,11 @@ class VirtualWaiter implements Waiter {
     if (this.scheduled) return;
     this.scheduled = true;
     // setImmediate lets every caller that is about to sleep register first, so the earliest wakes first.
-    setImmediate(() => {
+    const tick = () => {
+      if (ioInFlight > 0) {
+        setTimeout(tick, 1);
+        return;
+      }
       this.scheduled = false;
       if (this.pending.length === 0) return;
       this.pending.sort((a, b) => a.at - b.at || a.seq - b.seq);
@@ -69,7 +88,8 @@ class VirtualWaiter implements Waiter {
       this.pending = this.pending.filter((p) => p.at > now);
       for (const p of due) p.resolve();
       if (this.pending.length) this.schedule();
-    });
+    };
+    setImmediate(tick);
   }
 }
 

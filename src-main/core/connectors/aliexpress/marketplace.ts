@@ -16,6 +16,22 @@ interface Relation {
   business_type?: string;
 }
 
+interface ProductBody {
+  product_id: string | number;
+  subject?: string;
+  product_type?: number;
+  product_status?: string;
+  sku_list?: { sku_id: string | number; seller_sku?: string; sku_stock?: number; bind_status?: number; sc_item_id?: string }[];
+}
+
+interface ListResult {
+  success?: boolean;
+  total_count?: number;
+  error_code?: string;
+  error_message?: string;
+  product_list?: ProductBody[];
+}
+
 interface BindBody {
   result?: { success?: boolean; bind_status?: number; sc_item_id?: string; error_code?: string; error_message?: string; message?: string };
   request_id?: string;
@@ -57,30 +73,25 @@ export class AliExpressMarketplace implements Marketplace {
     const seen = new Set<string>();
     let total = Infinity;
     for (let page = 1; (page - 1) * AE_PAGE_SIZE < total; page++) {
-      const body = await this.client.call<{
-        result?: {
-          success?: boolean;
-          total_count?: number;
-          error_code?: string;
-          error_message?: string;
-          product_list?: {
-            product_id: string | number;
-            subject?: string;
-            product_type?: number;
-            product_status?: string;
-            sku_list?: { sku_id: string | number; seller_sku?: string; sku_stock?: number; bind_status?: number; sc_item_id?: string }[];
-          }[];
-        };
-        request_id?: string;
-      }>(
-        'aliexpress.choice.products.list',
-        { channel_seller_id: ch.channelSellerId, channel: ch.channel, current_page: page, page_size: AE_PAGE_SIZE, product_status: opts.status },
-        { signal: opts.signal },
-      );
-      const r = body.result;
-      if (!r || r.success === false) throw businessError(r ?? {}, body.request_id);
-      total = Number(r.total_count ?? 0);
-      const products = r.product_list ?? [];
+      let products: ProductBody[] = [];
+      // A page that is short before the announced total, or that only repeats SKUs already seen,
+      // means the list moved under us: ask again once, then fail rather than return a partial list.
+      for (let attempt = 0; ; attempt++) {
+        const r = await this.listPage(ch, page, opts);
+        total = Number(r.total_count ?? 0);
+        products = r.product_list ?? [];
+        const expected = Math.min(AE_PAGE_SIZE, Math.max(0, total - (page - 1) * AE_PAGE_SIZE));
+        const fresh = products.some((p) => (p.sku_list ?? []).some((s) => !seen.has(`${p.product_id}/${s.sku_id}`)));
+        if (products.length >= expected && (fresh || expected === 0)) break;
+        if (attempt >= 1) {
+          throw new ConnectorError(
+            'TRANSIENT',
+            `速卖通商品列表第 ${page} 页不完整（商品可能正在变动）。这次读取已停止，稍后会自动重试。`,
+            `Page ${page} of the AliExpress product list was incomplete (the catalogue may be changing). This read stopped and is retried later.`,
+            { system: 'aliexpress', code: 'INCOMPLETE_PAGE' },
+          );
+        }
+      }
       for (const p of products) {
         for (const s of p.sku_list ?? []) {
           const key = `${p.product_id}/${s.sku_id}`;
@@ -100,10 +111,19 @@ export class AliExpressMarketplace implements Marketplace {
         }
       }
       opts.onPage?.(page);
-      // A short page before the announced total means the list shrank: stop rather than loop.
-      if (products.length < AE_PAGE_SIZE) break;
     }
     return out;
+  }
+
+  private async listPage(ch: ChoiceChannel, page: number, opts: { status?: string; signal?: AbortSignal }) {
+    const body = await this.client.call<{ result?: ListResult; request_id?: string }>(
+      'aliexpress.choice.products.list',
+      { channel_seller_id: ch.channelSellerId, channel: ch.channel, current_page: page, page_size: AE_PAGE_SIZE, product_status: opts.status },
+      { signal: opts.signal },
+    );
+    const r = body.result;
+    if (!r || r.success === false) throw businessError(r ?? {}, body.request_id);
+    return r;
   }
 
   queryBind(ref: BindRef): Promise<BindResult> {

@@ -145,11 +145,12 @@ export class AliExpressSimulator {
     const name = r.path === '/sync' ? (p.method ?? '') : r.path;
     this.calls.push({ method: name, at: this.o.clock.now() });
 
-    const fault = this.faults.take(name, ['latency', 'http5xx', 'drop', 'rateLimit', 'expiredToken']);
+    const fault = this.faults.take(name, ['latency', 'http5xx', 'drop', 'rateLimit', 'expiredToken', 'code']);
     let delayMs = 0;
     if (fault?.kind === 'latency') delayMs = fault.ms;
     if (fault?.kind === 'drop') return { drop: true };
     if (fault?.kind === 'http5xx') return { status: fault.status ?? 502, json: undefined };
+    if (fault?.kind === 'code') return err(String(fault.code), `simulated ${String(fault.code)}`, /^isp\./i.test(String(fault.code)) ? 'ISP' : 'ISV')(rid);
     if (fault?.kind === 'rateLimit') return err('ApiCallLimit', 'The request has exceeded the limit. This ban will last 1 more seconds')(rid);
 
     // Common checks, in the platform's order: app key, signature, timestamp.

@@ -215,22 +215,24 @@ export class TongtoolSimulator {
   }
 
   private api(name: string, body: Record<string, unknown>): SimReply {
-    const paged = <T>(all: T[]): SimReply => {
+    // Page first, then shape: a 100k catalogue is paged 1000 times.
+    const paged = <T>(all: T[], shape: (x: T) => unknown = (x) => x): SimReply => {
       const p = this.page(all, { ...body, __name: name });
-      if ('rows' in p) return this.reply(200, '成功', { array: p.rows, pageNo: Number(body.pageNo ?? 1), pageSize: Number(body.pageSize ?? PAGE_MAX) });
+      if ('rows' in p) return this.reply(200, '成功', { array: p.rows.map(shape), pageNo: Number(body.pageNo ?? 1), pageSize: Number(body.pageSize ?? PAGE_MAX) });
       return p;
     };
+    const byKey = (k: string) => this.stockRow(this.stock.get(k)!);
     switch (name) {
       case 'warehouseQuery':
-        return paged(this.o.warehouses.map((w) => ({ warehouseIdKey: w.id, warehouseName: w.name, status: w.active ? '1' : '0' })));
+        return paged(this.o.warehouses, (w) => ({ warehouseIdKey: w.id, warehouseName: w.name, status: w.active ? '1' : '0' }));
       case 'stocksQuery': {
-        let all = this.allStock();
+        let keys = this.order;
         if (typeof body.warehouseName === 'string' && body.warehouseName) {
           const w = this.o.warehouses.find((x) => x.name === body.warehouseName);
           if (!w) return this.reply(525, `参数错误：仓库 ${body.warehouseName} 不存在`);
-          all = all.filter((s) => s.warehouseId === w.id);
+          keys = keys.filter((k) => this.stock.get(k)!.warehouseId === w.id);
         }
-        return paged(all.map((s) => this.stockRow(s)));
+        return paged(keys, byKey);
       }
       case 'stocksChangeQuery': {
         const w = this.o.warehouses.find((x) => x.name === body.warehouseName);
@@ -238,11 +240,14 @@ export class TongtoolSimulator {
         const begin = parseTt(body.updatedDateBegin);
         const end = parseTt(body.updatedDateEnd) ?? this.o.clock.now();
         if (begin === undefined || this.o.clock.now() - begin > 7 * 86400_000 + 1000) return this.reply(525, '参数错误：只能查询最近7天的变化');
-        const all = this.allStock().filter((s) => s.warehouseId === w.id && s.updatedAt >= begin && s.updatedAt <= end + 999);
-        return paged(all.map((s) => this.stockRow(s)));
+        const keys = this.order.filter((k) => {
+          const s = this.stock.get(k)!;
+          return s.warehouseId === w.id && s.updatedAt >= begin && s.updatedAt <= end + 999;
+        });
+        return paged(keys, byKey);
       }
       case 'goodsQuery':
-        return paged(this.o.goods.map((g) => ({ goodsSku: g.sku, productName: g.name, categoryName: g.category, productStatus: g.status })));
+        return paged(this.o.goods, (g) => ({ goodsSku: g.sku, productName: g.name, categoryName: g.category, productStatus: g.status }));
       default:
         return this.reply(525, `参数错误：接口 ${name} 不存在`);
     }

@@ -1,0 +1,200 @@
+import { createHmac } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../src-main/core/platform/clock';
+import { waiterFor } from '../../../src-main/core/connectors/wait';
+import { IopClient, memoryTokenStore, type TokenStore } from '../../../src-main/core/connectors/aliexpress/client';
+import { signIop } from '../../../src-main/core/connectors/aliexpress/sign';
+import { AliExpressMarketplace } from '../../../src-main/core/connectors/aliexpress/marketplace';
+import { AliExpressSimulator, type SimProduct } from '../../../src-main/core/connectors/aliexpress/simulator';
+import { ConnectorError } from '../../../src-main/core/connectors/retry';
+
+const APP_KEY = '30771234';
+const APP_SECRET = 'aeSecret-0123456789abcdef';
+
+function products(n: number): SimProduct[] {
+  return Array.from({ length: n }, (_, i) => ({
+    productId: String(1005000000 + i),
+    subject: `商品 ${i}`,
+    productType: i % 7 === 0 ? 1 : 0,
+    productStatus: i % 5 === 0 ? 'OFFLINE' : 'ONLINE',
+    skus: [
+      { skuId: `${i}01`, sellerSku: `SKU-${i}-A`, skuStock: 10, bindStatus: 2 as const, scItemId: `SC${i}01` },
+      { skuId: `${i}02`, sellerSku: `SKU-${i}-B`, skuStock: 0, bindStatus: 2 as const, scItemId: `SC${i}02` },
+    ],
+  }));
+}
+
+async function authorise(client: IopClient): Promise<void> {
+  const url = client.authorizeUrl('http://127.0.0.1:9/callback', 'st8');
+  const res = await fetch(url, { redirect: 'manual' });
+  const loc = new URL(res.headers.get('location')!);
+  expect(loc.searchParams.get('state')).toBe('st8');
+  await client.createToken(loc.searchParams.get('code')!);
+}
+
+describe('AliExpress IOP client against the simulator over 127.0.0.1', () => {
+  let clock: ManualClock;
+  let sim: AliExpressSimulator;
+  let tokens: TokenStore;
+  let client: IopClient;
+  let market: AliExpressMarketplace;
+
+  const makeClient = (over: Partial<ConstructorParameters<typeof IopClient>[0]> = {}) =>
+    new IopClient({ gatewayUrl: sim.url, appKey: APP_KEY, appSecret: APP_SECRET, tokens, clock, waiter: waiterFor(clock), random: () => 0.5, ...over });
+
+  beforeEach(async () => {
+    clock = new ManualClock();
+    sim = await new AliExpressSimulator({ clock, appKey: APP_KEY, appSecret: APP_SECRET, products: products(45), accessTtlMs: 2 * 3600_000, refreshTtlMs: 48 * 3600_000, reviewMs: 30 * 60_000 }).start();
+    tokens = memoryTokenStore();
+    client = makeClient({ refreshMarginMs: 3600_000 });
+    market = new AliExpressMarketplace(client);
+  });
+  afterEach(async () => {
+    await sim.stop();
+  });
+
+  it('signs exactly as published: hand-built vector matches, and the simulator accepts the client', async () => {
+    const params = { app_key: '12345678', timestamp: '1700000000000', sign_method: 'sha256', method: 'aliexpress.ascp.item.query', session: 'tok', v: '2.0', format: 'json', item_id: '100' };
+    // Sorted by key in ASCII order by hand: app_key, format, item_id, method, session, sign_method, timestamp, v.
+    const base = 'app_key12345678formatjsonitem_id100methodaliexpress.ascp.item.querysessiontoksign_methodsha256timestamp1700000000000v2.0';
+    const expected = createHmac('sha256', 'helloworld').update(base).digest('hex').toUpperCase();
+    expect(signIop({ ...params, sign: 'ignored' }, 'helloworld')).toBe(expected);
+    expect(expected).toMatch(/^[0-9A-F]{64}$/);
+    // /rest system calls put the API path in front.
+    const rest = createHmac('sha256', 'helloworld').update('/auth/token/createapp_key12345678codeabcsign_methodsha256timestamp1700000000000').digest('hex').toUpperCase();
+    expect(signIop({ app_key: '12345678', timestamp: '1700000000000', sign_method: 'sha256', code: 'abc' }, 'helloworld', '/auth/token/create')).toBe(rest);
+
+    await authorise(client);
+    expect((await market.sellerChannel()).channelSellerId).toBe(sim.seller.channelSellerId);
+
+    const wrong = makeClient({ appSecret: 'not-the-secret' });
+    await authorise(client); // fresh tokens in the shared store
+    const err = await wrong.call('global.seller.relation.query').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConnectorError);
+    expect((err as ConnectorError).code).toBe('PERMANENT');
+    expect((err as ConnectorError).remote.code).toBe('IncompleteSignature');
+    expect((err as ConnectorError).messageZh).toContain('App Secret');
+  });
+
+  it('finds the fully-managed channel among the seller relations', async () => {
+    await authorise(client);
+    const ch = await market.sellerChannel();
+    expect(ch).toEqual({ channelSellerId: sim.seller.channelSellerId, channel: sim.seller.channel, businessType: 'ONE_STOP_SERVICE' });
+  });
+
+  it('reads every page, 20 products a page, with and without a status filter', async () => {
+    await authorise(client);
+    const pages: number[] = [];
+    const all = await market.listListingSkus({ onPage: (p) => pages.push(p) });
+    expect(all).toHaveLength(90);
+    expect(pages).toEqual([1, 2, 3]);
+    expect(sim.calls.filter((c) => c.method === 'aliexpress.choice.products.list')).toHaveLength(3);
+    expect(new Set(all.map((s) => s.skuId)).size).toBe(90);
+    const offline = await market.listListingSkus({ status: 'OFFLINE' });
+    expect(offline).toHaveLength(2 * 9);
+    expect(offline.every((s) => s.productStatus === 'OFFLINE')).toBe(true);
+  });
+
+  it('survives a short page and a duplicated page by asking again, never returning a partial list', async () => {
+    await authorise(client);
+    sim.inject({ kind: 'shortPage' }, { call: 'aliexpress.choice.products.list' });
+    expect(await market.listListingSkus()).toHaveLength(90);
+    sim.inject({ kind: 'duplicatePage' }, { times: 1 });
+    const again = await market.listListingSkus();
+    expect(again).toHaveLength(90);
+    sim.inject({ kind: 'shortPage' }, { times: 2 });
+    const err = await market.listListingSkus().catch((e: unknown) => e);
+    expect((err as ConnectorError).code).toBe('TRANSIENT');
+  });
+
+  it('refreshes the token before expiry (configurable margin) and asks to authorise again when it cannot', async () => {
+    await authorise(client);
+    const first = tokens.load()!;
+    await market.sellerChannel();
+    expect(sim.calls.some((c) => c.method === '/rest/auth/token/refresh')).toBe(false);
+    clock.advance(61 * 60_000); // within the 1 h margin of the 2 h token
+    await client.call('global.seller.relation.query');
+    expect(sim.calls.filter((c) => c.method === '/rest/auth/token/refresh')).toHaveLength(1);
+    const second = tokens.load()!;
+    expect(second.accessToken).not.toBe(first.accessToken);
+    expect(second.expiresAt).toBe(clock.now() + 2 * 3600_000);
+
+    // A token revoked early: one refresh, then the call goes through.
+    sim.expireAccessTokens();
+    await client.call('global.seller.relation.query');
+    expect(sim.calls.filter((c) => c.method === '/rest/auth/token/refresh')).toHaveLength(2);
+
+    // Both tokens dead: the seller must authorise again.
+    clock.advance(49 * 3600_000);
+    const err = await client.call('global.seller.relation.query').catch((e: unknown) => e);
+    expect((err as ConnectorError).code).toBe('AUTH');
+    expect((err as ConnectorError).messageZh).toContain('重新授权');
+  });
+
+  it('maps every kind of failure: rate limit and transient retried, auth and permanent stop', async () => {
+    await authorise(client);
+    await market.sellerChannel();
+    const n = () => sim.calls.filter((c) => c.method === 'global.seller.relation.query').length;
+    const before = n();
+    sim.inject({ kind: 'rateLimit' }, { call: 'global.seller.relation.query' });
+    sim.inject({ kind: 'http5xx', status: 503 }, { call: 'global.seller.relation.query' });
+    sim.inject({ kind: 'drop' }, { call: 'global.seller.relation.query' });
+    await client.call('global.seller.relation.query');
+    expect(n() - before).toBe(4); // three failures, then success
+
+    sim.inject({ kind: 'code', code: 'isp.ServiceUnavailable' }, { times: 10 });
+    const t = await client.call('global.seller.relation.query').catch((e: unknown) => e);
+    expect((t as ConnectorError).code).toBe('TRANSIENT');
+    sim.faults.clear();
+
+    const p = await market.bind({ itemId: '1005000001', skuId: '101', scItemId: 'WRONG' }).catch((e: unknown) => e);
+    expect((p as ConnectorError).code).toBe('PERMANENT');
+    expect((p as ConnectorError).remote.code).toBe('SC_ITEM_NOT_MATCH');
+
+    const bad = new IopClient({ gatewayUrl: sim.url, appKey: APP_KEY, appSecret: APP_SECRET, tokens: memoryTokenStore({ accessToken: 'forged', refreshToken: 'forged', expiresAt: clock.now() + 86400_000 * 10, refreshExpiresAt: clock.now() + 86400_000 * 10, obtainedAt: clock.now() }), clock, waiter: waiterFor(clock) });
+    const a = await bad.call('global.seller.relation.query').catch((e: unknown) => e);
+    expect((a as ConnectorError).code).toBe('AUTH');
+
+    const unreachable = new IopClient({ gatewayUrl: 'http://127.0.0.1:9', appKey: APP_KEY, appSecret: APP_SECRET, tokens, clock, waiter: waiterFor(clock), retry: { attempts: 2 } });
+    const u = await unreachable.call('global.seller.relation.query').catch((e: unknown) => e);
+    expect((u as ConnectorError).code).toBe('TRANSIENT');
+  });
+
+  it('models all four bind states: unbind at once, review then success, review then refused', async () => {
+    await authorise(client);
+    const ref = (i: number) => ({ itemId: String(1005000000 + i), skuId: `${i}01`, scItemId: `SC${i}01` });
+
+    sim.setReviewMode('instant');
+    expect((await market.unbind(ref(1))).bindStatus).toBe(1);
+    expect((await market.bind(ref(1))).bindStatus).toBe(2);
+
+    sim.setReviewMode('review');
+    expect((await market.unbind(ref(2))).bindStatus).toBe(3);
+    expect((await market.queryBind(ref(2))).bindStatus).toBe(3);
+    clock.advance(30 * 60_000);
+    expect((await market.queryBind(ref(2))).bindStatus).toBe(1);
+
+    sim.setReviewMode('refuse');
+    expect((await market.unbind(ref(3))).bindStatus).toBe(3);
+    const during = await market.bind(ref(3)).catch((e: unknown) => e);
+    expect((during as ConnectorError).remote.code).toBe('UNBIND_IN_REVIEW');
+    clock.advance(30 * 60_000);
+    expect((await market.queryBind(ref(3))).bindStatus).toBe(4);
+    expect(sim.bindState(ref(3).itemId, ref(3).skuId)).toBe(4);
+    // A refused unbind leaves the SKU bound in effect; it can be bound again explicitly.
+    expect((await market.bind(ref(3))).bindStatus).toBe(2);
+
+    const listed = await market.listListingSkus();
+    expect(listed.find((s) => s.skuId === '201')?.bindStatus).toBe(1);
+  });
+
+  it('keeps calls under the per-second budget', async () => {
+    const slow = makeClient({ callsPerSecond: 2, refreshMarginMs: 60_000 });
+    await authorise(slow);
+    const start = sim.calls.length;
+    await Promise.all(Array.from({ length: 8 }, () => slow.call('global.seller.relation.query')));
+    const times = sim.calls.slice(start).map((c) => c.at);
+    expect(times).toHaveLength(8);
+    for (const t of times) expect(times.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(2);
+  });
+});
