@@ -12,9 +12,10 @@ import { dispatch } from '../core/dispatch';
 import { createHandlers } from '../core/api';
 import type { App } from '../core/app';
 import type { ErrorPayload } from '../../src-shared/errors';
+import { CSP } from '../../src-shared/csp';
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** frame-ancestors only works as a header, so the host adds it to the shared policy. */
+const HOST_CSP = `${CSP}; frame-ancestors 'none'`;
 
 /** A body bigger than this is refused: imports send files as base64, so allow a large export. */
 const MAX_BODY = 200 * 1024 * 1024;
@@ -83,7 +84,7 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
 
   const server = createServer((req, res) => {
     void (async () => {
-      res.setHeader('Content-Security-Policy', CSP);
+      res.setHeader('Content-Security-Policy', HOST_CSP);
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Referrer-Policy', 'no-referrer');
       res.setHeader('X-Frame-Options', 'DENY');
