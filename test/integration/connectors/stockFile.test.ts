@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import ExcelJS from 'exceljs';
+import { parseStockFile } from '../../../src-main/core/connectors/files/parseStockFile';
+
+const csv = (lines: string[]) => lines.join('\r\n') + '\r\n';
+
+describe('stock file parsing', () => {
+  it('reads a GBK CSV with Chinese headers, detecting the encoding itself', async () => {
+    const text = csv(['商品编码,商品名称,仓库名称,可用数量,安全库存,产品分类,状态', 'TS100001-BK,纯棉T恤 黑色,深圳仓,12,2,服装/T恤,在售', 'TS100001-WH,纯棉T恤 白色,义乌仓,0,,服装/T恤,停售']);
+    const buf = iconv.encode(text, 'gbk');
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(buf)).toThrow(); // really not UTF-8
+    const r = await parseStockFile(buf);
+    expect(r.encoding).toBe('gb18030');
+    expect(r.columns.needsMapping).toBe(false);
+    expect(r.rejected).toEqual([]);
+    expect(r.rows).toEqual([
+      { sku: 'TS100001-BK', warehouseId: '深圳仓', warehouseName: '深圳仓', available: 12, safety: 2, productName: '纯棉T恤 黑色', productStatus: '在售', category: '服装/T恤' },
+      { sku: 'TS100001-WH', warehouseId: '义乌仓', warehouseName: '义乌仓', available: 0, safety: 0, productName: '纯棉T恤 白色', productStatus: '停售', category: '服装/T恤' },
+    ]);
+  });
+
+  it('reads a UTF-8 CSV with BOM and English headers, skipping title lines above the header', async () => {
+    const text = '\uFEFF' + csv(['Stock export 2026-01-05', '', 'SKU,Warehouse,Available Stock,Safety Stock', 'A-1,Main,5,1', '"B,2",Main,"1,200",0']);
+    const r = await parseStockFile(Buffer.from(text, 'utf8'));
+    expect(r.encoding).toBe('utf-8-bom');
+    expect(r.columns.headerLine).toBe(3);
+    expect(r.rows.map((x) => [x.sku, x.available, x.safety])).toEqual([
+      ['A-1', 5, 1],
+      ['B,2', 1200, 0],
+    ]);
+    expect(r.rows[0].sku.charCodeAt(0)).not.toBe(0xfeff);
+  });
+
+  it('reads an XLSX workbook (first sheet, rich text and formulas as their values)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('库存');
+    ws.addRow(['SKU编码', '仓库', '可用库存', '安全库存', '分类']);
+    ws.addRow(['DC100010-BK', '深圳仓', 30, 3, '3C数码']);
+    ws.addRow([{ richText: [{ text: 'DC100010' }, { text: '-WH' }] }, '深圳仓', { formula: '10+5', result: 15 }, null, '3C数码']);
+    wb.addWorksheet('说明').addRow(['SKU', '仓库', '可用库存']);
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    const r = await parseStockFile(buf);
+    expect(r.format).toBe('xlsx');
+    expect(r.rows.map((x) => [x.sku, x.warehouseName, x.available, x.safety, x.category])).toEqual([
+      ['DC100010-BK', '深圳仓', 30, 3, '3C数码'],
+      ['DC100010-WH', '深圳仓', 15, 0, '3C数码'],
+    ]);
+  });
+
+  it('names every bad line and why, and accepts full-width digits and stray spaces', async () => {
+    const text = csv([
+      'SKU,仓库,可用库存,安全库存', // line 1
+      'OK-1,深圳仓,10,0', // 2 fine
+      ',深圳仓,5,0', // 3 empty SKU
+      'OK-1,深圳仓,7,0', // 4 duplicate of line 2
+      'OK-2,深圳仓,abc,0', // 5 not a number
+      'OK-3,深圳仓,-4,0', // 6 negative
+      'OK-4,深圳仓,２５,１', // 7 full-width digits: accepted as 25 / 1
+      '  OK-5  ,深圳仓 ,8 ,0', // 8 stray spaces: accepted
+      'OK-6,深圳仓,,0', // 9 empty available
+      'OK-7,深圳仓,3.5,0', // 10 fraction
+      'OK-8,,3,0', // 11 empty warehouse
+      'OK-9,深圳仓,3,-1', // 12 negative safety
+      'ＯＫ－１,深圳仓,1,0', // 13 full-width SKU folds to OK-1: duplicate of line 2
+    ]);
+    const r = await parseStockFile(Buffer.from(text, 'utf8'));
+    expect(r.rows.map((x) => [x.sku, x.warehouseName, x.available, x.safety])).toEqual([
+      ['OK-1', '深圳仓', 10, 0],
+      ['OK-4', '深圳仓', 25, 1],
+      ['OK-5', '深圳仓', 8, 0],
+    ]);
+    expect(r.normalised).toBe(2);
+    expect(r.rejected.map((x) => x.line)).toEqual([3, 4, 5, 6, 9, 10, 11, 12, 13]);
+    const why = Object.fromEntries(r.rejected.map((x) => [x.line, x.reason]));
+    expect(why[3]).toContain('SKU为空');
+    expect(why[4]).toContain('第 2 行重复');
+    expect(why[5]).toContain('不是数字');
+    expect(why[6]).toContain('负数');
+    expect(why[9]).toContain('为空');
+    expect(why[10]).toContain('不是整数');
+    expect(why[11]).toContain('仓库为空');
+    expect(why[12]).toContain('安全库存');
+    expect(why[13]).toContain('第 2 行重复');
+    expect(r.rejected.every((x) => x.reasonEn.length > 5)).toBe(true);
+  });
+
+  it('asks for a column mapping when headers are not recognised, then uses it', async () => {
+    const text = csv(['编号,地点,数目', 'X-1,深圳仓,4', 'X-2,深圳仓,0']);
+    const first = await parseStockFile(Buffer.from(text, 'utf8'));
+    expect(first.columns.needsMapping).toBe(true);
+    expect(first.columns.missing).toEqual(['sku', 'available', 'warehouse']);
+    expect(first.columns.headers).toEqual(['编号', '地点', '数目']);
+    expect(first.rows).toEqual([]);
+    const mapped = await parseStockFile(Buffer.from(text, 'utf8'), { mapping: { sku: '编号', warehouse: 1, available: '数目' } });
+    expect(mapped.columns.needsMapping).toBe(false);
+    expect(mapped.rows.map((x) => [x.sku, x.warehouseName, x.available])).toEqual([
+      ['X-1', '深圳仓', 4],
+      ['X-2', '深圳仓', 0],
+    ]);
+    const oneWh = await parseStockFile(Buffer.from(csv(['SKU,可用库存', 'Y-1,3']), 'utf8'), { defaultWarehouse: '深圳仓' });
+    expect(oneWh.rows).toEqual([expect.objectContaining({ sku: 'Y-1', warehouseName: '深圳仓', available: 3 })]);
+  });
+
+  it('refuses a file that is not a table', async () => {
+    const junk = Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10, 0x00, 0x00, 0x9f, 0x00]);
+    await expect(parseStockFile(junk)).rejects.toMatchObject({ code: 'FILE_INVALID' });
+  });
+
+  it('parses 100k rows in chunks, reporting progress and letting other work run meanwhile', async () => {
+    const lines = ['SKU,仓库,可用库存'];
+    for (let i = 0; i < 100_000; i++) lines.push(`SKU${i},${i % 2 ? '深圳仓' : '义乌仓'},${i % 50}`);
+    const progress: number[] = [];
+    let ticks = 0;
+    const t = setInterval(() => ticks++, 0);
+    try {
+      const r = await parseStockFile(Buffer.from(csv(lines), 'utf8'), { onProgress: (p) => progress.push(p.done) });
+      expect(r.rows).toHaveLength(100_000);
+      expect(r.rejected).toHaveLength(0);
+    } finally {
+      clearInterval(t);
+    }
+    expect(progress.length).toBeGreaterThanOrEqual(50);
+    expect(progress.at(-1)).toBe(100_001);
+    expect(ticks).toBeGreaterThan(10); // timers ran during the parse: the loop was not blocked throughout
+  });
+});
