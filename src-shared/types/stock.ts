@@ -157,8 +157,8 @@ export type SkuRuleSpec =
   | { kind: 'strip_suffix'; text: string }
   | { kind: 'strip_start'; count: number }
   | { kind: 'strip_end'; count: number }
-  | { kind: 'before'; separator: string; occurrence: 'first' | 'last' }
-  | { kind: 'after'; separator: string; occurrence: 'first' | 'last' }
+  | { kind: 'before'; separator: string; occurrence?: 'first' | 'last' }
+  | { kind: 'after'; separator: string; occurrence?: 'first' | 'last' }
   | { kind: 'between'; start: string; end: string }
   | { kind: 'regex'; pattern: string };
 

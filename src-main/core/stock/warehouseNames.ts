@@ -58,6 +58,12 @@ function classify(a: string, b: string): WarehouseNameIssue['kind'] {
   return 'different';
 }
 
+/** Near-misses cost less than unrelated characters, so the alignment pairs Ａ with A, not with a space. */
+function subCost(a: string, b: string): number {
+  if (a === b) return 0;
+  return classify(a, b) === 'different' ? 1 : 0.5;
+}
+
 type Op = { op: 'same' | 'sub' | 'del' | 'ins'; a?: string; b?: string; posA: number; posB: number };
 
 /** Edit script from a (store name) to b (ERP name), by code point; names are short. */
@@ -68,12 +74,12 @@ function diff(a: string[], b: string[]): Op[] {
   for (let j = 0; j <= m; j++) d[0][j] = j;
   for (let i = 1; i <= n; i++)
     for (let j = 1; j <= m; j++)
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + subCost(a[i - 1], b[j - 1]));
   const ops: Op[] = [];
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    if (i > 0 && j > 0 && d[i][j] === d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)) {
+    if (i > 0 && j > 0 && d[i][j] === d[i - 1][j - 1] + subCost(a[i - 1], b[j - 1])) {
       ops.push({ op: a[i - 1] === b[j - 1] ? 'same' : 'sub', a: a[i - 1], b: b[j - 1], posA: i, posB: j });
       i--;
       j--;
@@ -97,7 +103,18 @@ export function checkWarehouseName(storeName: string, erpName: string): Warehous
   const a = [...storeName];
   const b = [...erpName];
   const issues: WarehouseNameIssue[] = [];
-  const ops = diff(a, b);
+  // Leading and trailing spaces are aligned on their own, so a stray space is never paired with a letter.
+  const lead = (x: string[]) => x.findIndex((c) => !SPACE.test(c));
+  const la = lead(a) < 0 ? a.length : lead(a);
+  const lb = lead(b) < 0 ? b.length : lead(b);
+  const ta = la === a.length ? 0 : a.length - 1 - a.findLastIndex((c) => !SPACE.test(c));
+  const tb = lb === b.length ? 0 : b.length - 1 - b.findLastIndex((c) => !SPACE.test(c));
+  const shift = (ops: Op[], da: number, db: number) => ops.map((o) => ({ ...o, posA: o.posA + da, posB: o.posB + db }));
+  const ops = [
+    ...diff(a.slice(0, la), b.slice(0, lb)),
+    ...shift(diff(a.slice(la, a.length - ta), b.slice(lb, b.length - tb)), la, lb),
+    ...shift(diff(a.slice(a.length - ta), b.slice(b.length - tb)), a.length - ta, b.length - tb),
+  ];
   for (const o of ops) {
     if (o.op === 'same') continue;
     if (o.op === 'del' || o.op === 'ins') {
