@@ -483,11 +483,16 @@ export class DepositCases {
       );
     }
     // Arrival: 3 to 5 Chinese working days after approval, holidays and 调休 counted as the platform does.
-    const window = input.outcome === 'approved' ? { from: addWorkdays(decidedOn!, WINDOW_WORKDAYS.from), to: addWorkdays(decidedOn!, WINDOW_WORKDAYS.to) } : null;
+    const window = input.outcome === 'approved' ? this.arrivalWindow(decidedOn!) : null;
     const status: DepositStatus = input.outcome === 'rejected' ? 'refundable' : 'refunding';
     const words = {
       pending: ['审核中', 'In review'],
-      approved: [`审核通过（${decidedOn}），预计 ${window?.from} 至 ${window?.to} 到账`, `Approved (${decidedOn}); expected between ${window?.from} and ${window?.to}`],
+      approved: window
+        ? [`审核通过（${decidedOn}），预计 ${window.from} 至 ${window.to} 到账`, `Approved (${decidedOn}); expected between ${window.from} and ${window.to}`]
+        : [
+            `审核通过（${decidedOn}）。节假日库还没有明年的放假安排，无法算出到账期：一般为审核通过后 3–5 个工作日，请按国务院公布的安排自行留意。`,
+            `Approved (${decidedOn}). The holiday calendar does not know next year's schedule yet, so the window cannot be computed: usually 3–5 working days after approval.`,
+          ],
       rejected: [`申请被驳回（${decidedOn}）${input.note ? `：${input.note}` : ''}，处理后可以重新申请`, `Rejected (${decidedOn})${input.note ? `: ${input.note}` : ''}; fix the cause and apply again`],
     }[input.outcome];
     this.app.db.transaction(() => {
@@ -500,6 +505,19 @@ export class DepositCases {
     })();
     this.changed();
     return this.view(this.require(r.id));
+  }
+
+  /**
+   * 3 to 5 Chinese working days after approval, or null when the holiday calendar does not reach
+   * that far (late December): a guessed date would be worse than none, and the approval still counts.
+   */
+  private arrivalWindow(approvedOn: string): { from: string; to: string } | null {
+    try {
+      return { from: addWorkdays(approvedOn, WINDOW_WORKDAYS.from), to: addWorkdays(approvedOn, WINDOW_WORKDAYS.to) };
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'BAD_INPUT') return null;
+      throw err;
+    }
   }
 
   matchAlipay(input: { caseId?: number; fileName: string; contentBase64: string }): DepositMatchReport {

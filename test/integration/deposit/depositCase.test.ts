@@ -225,6 +225,26 @@ describe('deposit refund case', () => {
     }
   });
 
+  it('an approval too late in the year for the holiday calendar is recorded without a guessed window', async () => {
+    const { app, dataDir, clock } = start(undefined, new ManualClock(beijing('2026-12-28')));
+    try {
+      await readyToApply(app);
+      await ok(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
+      clock.set(beijing('2026-12-29'));
+      const v = await ok(app, 'deposit.review', { outcome: 'approved' });
+      expect(v.review).toMatchObject({ outcome: 'approved', decidedOn: '2026-12-29' });
+      expect(v.window).toBeNull();
+      expect(v.arrival.verdict).toBe('waiting');
+      expect(v.timeline.at(-1)!.text).toContain('无法算出到账期');
+      clock.set(beijing('2026-12-31'));
+      expect((await ok(app, 'deposit.remind', {})).sent).toBe(0);
+      expect((await fails(app, 'deposit.review', { outcome: 'approved', decidedOn: '2027-01-05' })).message).toContain('之间');
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('a malformed bill is refused through the channel with the line that broke it, and nothing is recorded', async () => {
     const { app, dataDir } = start();
     try {

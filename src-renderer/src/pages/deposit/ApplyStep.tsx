@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { Alert, Button, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { DepositCaseView } from '../../../../src-shared/channels/deposit';
+import { api } from '../../api';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { fenToYuan, formatFen } from './format';
+import { useAction } from './useAction';
+
+interface ApplyForm {
+  reason: string;
+  amountYuan: string;
+  alipayAccount: string;
+}
+
+/** Step 3: reason, amount (checked against the refundable amount in main), the text to paste. */
+export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
+  const { t, i18n } = useTranslation('deposit');
+  const en = i18n.language === 'en-US';
+  const action = useAction();
+  const [form] = Form.useForm<ApplyForm>();
+  const [draft, setDraft] = useState<string>();
+  const active = view.application !== null && view.review?.outcome !== 'rejected';
+
+  if (active && view.application) {
+    return (
+      <div data-testid="deposit-step-apply">
+        <Descriptions bordered size="small" column={1} title={t('apply.applied')}>
+          <Descriptions.Item label={t('apply.reason')}>{view.application.reason}</Descriptions.Item>
+          <Descriptions.Item label={t('apply.amount')}>{formatFen(view.application.amountFen)}</Descriptions.Item>
+          <Descriptions.Item label={t('apply.alipay')}>{view.application.alipayMasked}</Descriptions.Item>
+          <Descriptions.Item label={t('apply.appliedAt')}>{new Date(view.application.appliedAt).toLocaleString()}</Descriptions.Item>
+        </Descriptions>
+        <Typography.Paragraph copyable={{ text: view.application.text }} style={{ whiteSpace: 'pre-wrap', marginTop: 16 }}>
+          {view.application.text}
+        </Typography.Paragraph>
+        <Alert type="info" showIcon title={en ? view.phoneReminderEn : view.phoneReminder} />
+      </div>
+    );
+  }
+
+  const makeDraft = async () => {
+    const { reason, amountYuan } = form.getFieldsValue();
+    const d = await action.run(() => api['deposit.draft']({ reason: reason ?? '', amountYuan: amountYuan ?? '' }));
+    if (d) setDraft(d.text);
+  };
+  const submit = async (values: ApplyForm) => {
+    const v = await action.run(() => api['deposit.apply'](values));
+    if (v) onChange(v);
+  };
+  const presets = [t('apply.presetNotFit'), t('apply.presetExit'), t('apply.presetPolicy')];
+  return (
+    <div data-testid="deposit-step-apply">
+      {view.blockers.length > 0 && (
+        <Alert type="warning" showIcon title={t('checks.blocked')} description={en ? view.blockers[0].en : view.blockers[0].zh} style={{ marginBottom: 16 }} />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        style={{ maxWidth: 560 }}
+        initialValues={{ amountYuan: view.refundableFen ? fenToYuan(view.refundableFen) : '', reason: '', alipayAccount: '' }}
+        onFinish={(v) => void submit(v)}
+        onValuesChange={() => setDraft(undefined)}
+      >
+        <Form.Item name="reason" label={t('apply.reason')} rules={[{ required: true, min: 2 }]}>
+          <Input.TextArea rows={2} maxLength={300} data-testid="deposit-reason" />
+        </Form.Item>
+        <Space wrap style={{ marginTop: -12, marginBottom: 16 }}>
+          <Typography.Text type="secondary">{t('apply.reasonPresets')}:</Typography.Text>
+          {presets.map((p) => (
+            <Tag key={p} style={{ cursor: 'pointer' }} onClick={() => form.setFieldValue('reason', p)}>
+              {p}
+            </Tag>
+          ))}
+        </Space>
+        <Form.Item name="amountYuan" label={t('apply.amount')} extra={t('apply.amountHint', { max: formatFen(view.refundableFen) })} rules={[{ required: true }]}>
+          <Input inputMode="decimal" data-testid="deposit-apply-amount" />
+        </Form.Item>
+        <Form.Item name="alipayAccount" label={t('apply.alipay')} extra={t('apply.alipayHint')} rules={[{ required: true }]}>
+          <Input autoComplete="off" data-testid="deposit-alipay" />
+        </Form.Item>
+        <ApiErrorAlert error={action.error} />
+        <Space style={{ marginTop: 8 }}>
+          <Button onClick={() => void makeDraft()} loading={action.busy} data-testid="deposit-draft">
+            {t('apply.draft')}
+          </Button>
+          <Button type="primary" htmlType="submit" loading={action.busy} disabled={view.blockers.length > 0} data-testid="deposit-apply">
+            {t('apply.submit')}
+          </Button>
+        </Space>
+      </Form>
+      {draft && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('apply.draftTitle')}
+          </Typography.Title>
+          <Typography.Paragraph copyable={{ text: draft }} style={{ whiteSpace: 'pre-wrap' }} data-testid="deposit-draft-text">
+            {draft}
+          </Typography.Paragraph>
+        </>
+      )}
+      <Alert type="info" showIcon title={en ? view.phoneReminderEn : view.phoneReminder} style={{ marginTop: 16 }} />
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import { Alert, Button, Descriptions, Space, Table, Tag, Typography, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { DepositCaseView, DepositMatchReport, MatchCandidate } from '../../../../src-shared/channels/deposit';
+import { api } from '../../api';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { formatFen } from './format';
+import { useAction } from './useAction';
+
+/** File bytes as base64, in chunks so a large bill does not overflow the call stack. */
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+const VERDICT_TYPE = { arrived: 'success', amount_differs: 'warning', not_found: 'error' } as const;
+const CONFIDENCE_COLOR = { high: 'green', medium: 'gold', low: 'default' } as const;
+
+/** Step 5: import the Alipay bill, see the match and why, confirm it; the support text when needed. */
+export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
+  const { t, i18n } = useTranslation('deposit');
+  const en = i18n.language === 'en-US';
+  const action = useAction();
+  const [report, setReport] = useState<DepositMatchReport | null>(view.lastMatch);
+  const importBill = async (file: File) => {
+    const r = await action.run(async () => api['deposit.matchAlipay']({ fileName: file.name, contentBase64: await toBase64(file) }));
+    if (r) setReport(r);
+  };
+  const confirm = async (c: MatchCandidate) => {
+    if (!report) return;
+    const v = await action.run(() => api['deposit.confirmArrival']({ importId: report.importId, line: c.row.line }));
+    if (v) onChange(v);
+  };
+  const confirmedKeys = new Set(view.arrival.rows.map((r) => `${r.at}|${r.amountFen}`));
+  const isConfirmed = (c: MatchCandidate) => confirmedKeys.has(`${c.row.time}|${c.row.amountFen}`);
+  const arrival = view.arrival;
+  return (
+    <div data-testid="deposit-step-arrival">
+      <Descriptions bordered size="small" column={1} style={{ maxWidth: 520, marginBottom: 16 }}>
+        <Descriptions.Item label={t('arrival.expected')}>{formatFen(view.application?.amountFen)}</Descriptions.Item>
+        {view.window && <Descriptions.Item label={t('review.window')}>{`${view.window.from} ~ ${view.window.to}`}</Descriptions.Item>}
+        <Descriptions.Item label={t('arrival.verdict')}>
+          <Tag color={arrival.verdict === 'arrived' ? 'green' : arrival.verdict === 'overdue' || arrival.verdict === 'amount_differs' ? 'red' : 'blue'} data-testid="deposit-arrival-verdict">
+            {t(`arrival.${arrival.verdict}`)}
+          </Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('arrival.arrivedTotal')}>{formatFen(arrival.arrivedFen)}</Descriptions.Item>
+      </Descriptions>
+      {arrival.supportText && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('arrival.support')}
+          style={{ marginBottom: 16 }}
+          description={
+            <Typography.Paragraph copyable={{ text: arrival.supportText }} style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+              {arrival.supportText}
+            </Typography.Paragraph>
+          }
+        />
+      )}
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Upload
+          accept=".csv,text/csv"
+          showUploadList={false}
+          beforeUpload={(file) => {
+            void importBill(file);
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />} loading={action.busy} data-testid="deposit-import-bill">
+            {t('arrival.upload')}
+          </Button>
+        </Upload>
+        <Typography.Text type="secondary">{t('arrival.uploadHint')}</Typography.Text>
+        <ApiErrorAlert error={action.error} />
+      </Space>
+      {report && (
+        <div style={{ marginTop: 16 }} data-testid="deposit-report">
+          <Alert type={VERDICT_TYPE[report.verdict]} showIcon title={`${t('arrival.verdict')}: ${t(`arrival.${report.verdict}`)}`} description={en ? report.messageEn : report.message} />
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+            {report.fileName} · {report.encoding} ·{' '}
+            {t('arrival.rows', { rows: report.rowsRead, income: report.counts.income, expense: report.counts.expense, neutral: report.counts.neutral })}
+          </Typography.Paragraph>
+          {report.match && (
+            <Descriptions bordered size="small" column={1} title={t('arrival.match')} style={{ marginBottom: 16 }}>
+              <Descriptions.Item label={t('arrival.line')}>{report.match.row.line}</Descriptions.Item>
+              <Descriptions.Item label={t('arrival.time')}>{report.match.row.time}</Descriptions.Item>
+              <Descriptions.Item label={t('arrival.amount')}>{formatFen(report.match.row.amountFen)}</Descriptions.Item>
+              <Descriptions.Item label={t('arrival.counterparty')}>{report.match.row.counterparty}</Descriptions.Item>
+              <Descriptions.Item label={t('arrival.confidence')}>
+                <Tag color={CONFIDENCE_COLOR[report.match.confidence]}>
+                  {t(`arrival.${report.match.confidence}`)} ({report.match.score})
+                </Tag>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('arrival.reasons')}>
+                <ul style={{ margin: 0, paddingLeft: 20 }}>
+                  {report.match.reasons.map((r) => (
+                    <li key={r.zh}>{en ? r.en : r.zh}</li>
+                  ))}
+                </ul>
+              </Descriptions.Item>
+            </Descriptions>
+          )}
+          {report.supportText && !arrival.supportText && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('arrival.support')}
+              style={{ marginBottom: 16 }}
+              description={
+                <Typography.Paragraph copyable={{ text: report.supportText }} style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+                  {report.supportText}
+                </Typography.Paragraph>
+              }
+            />
+          )}
+          <Typography.Title level={5}>{t('arrival.considered')}</Typography.Title>
+          <Table
+            size="small"
+            rowKey={(c) => c.row.line}
+            pagination={false}
+            dataSource={report.considered}
+            columns={[
+              { title: t('arrival.line'), render: (_: unknown, c) => c.row.line, width: 70 },
+              { title: t('arrival.time'), render: (_: unknown, c) => c.row.time },
+              { title: t('arrival.amount'), align: 'right', render: (_: unknown, c) => formatFen(c.row.amountFen) },
+              { title: t('arrival.counterparty'), render: (_: unknown, c) => c.row.counterparty },
+              { title: t('arrival.description'), render: (_: unknown, c) => c.row.description },
+              {
+                title: t('arrival.score'),
+                render: (_: unknown, c) => <Tag color={CONFIDENCE_COLOR[c.confidence]}>{c.score}</Tag>,
+              },
+              {
+                title: '',
+                key: 'confirm',
+                render: (_: unknown, c) =>
+                  isConfirmed(c) ? (
+                    <Tag color="green">{t('arrival.confirmed')}</Tag>
+                  ) : (
+                    <Button
+                      size="small"
+                      type={report.match?.row.line === c.row.line ? 'primary' : 'default'}
+                      onClick={() => void confirm(c)}
+                      data-testid={`deposit-confirm-${c.row.line}`}
+                    >
+                      {t('arrival.confirm')}
+                    </Button>
+                  ),
+              },
+            ]}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

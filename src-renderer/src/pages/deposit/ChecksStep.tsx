@@ -1,0 +1,120 @@
+import { Alert, Button, Descriptions, Form, Input, List, Radio, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { DepositCaseView, DepositCheckAnswer, DepositCheckKey } from '../../../../src-shared/channels/deposit';
+import { api } from '../../api';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { formatFen } from './format';
+import { useAction } from './useAction';
+
+/** Step 2: the three preconditions, the penalties, and what is left to refund. */
+export function ChecksStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
+  const { t, i18n } = useTranslation('deposit');
+  const en = i18n.language === 'en-US';
+  const action = useAction();
+  const [form] = Form.useForm<{ description: string; penaltyYuan: string }>();
+  const locked = view.application !== null && view.review?.outcome !== 'rejected';
+  const answer = async (key: DepositCheckKey, a: DepositCheckAnswer) => {
+    const v = await action.run(() => api['deposit.setCheck']({ key, answer: a }));
+    if (v) onChange(v);
+  };
+  const add = async (values: { description: string; penaltyYuan: string }) => {
+    const v = await action.run(() => api['deposit.addViolation'](values));
+    if (v) {
+      onChange(v);
+      form.resetFields();
+    }
+  };
+  const remove = async (id: number) => {
+    const v = await action.run(() => api['deposit.removeViolation']({ id }));
+    if (v) onChange(v);
+  };
+  return (
+    <div data-testid="deposit-step-checks">
+      <List
+        bordered
+        dataSource={view.checks}
+        renderItem={(c) => (
+          <List.Item data-testid={`deposit-check-${c.key}`}>
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              <Space wrap>
+                <Typography.Text strong>{en ? c.titleEn : c.title}</Typography.Text>
+                {c.source === 'app' && <Tag color="blue">{t('checks.fromApp')}</Tag>}
+                <Radio.Group
+                  disabled={locked || c.source === 'app'}
+                  value={c.answer}
+                  onChange={(e) => void answer(c.key, e.target.value as DepositCheckAnswer)}
+                  optionType="button"
+                  options={(['clear', 'open', 'unknown'] as const).map((a) => ({ value: a, label: t(`checks.${a}`) }))}
+                />
+              </Space>
+              {c.answer !== 'clear' && <Typography.Text type={c.answer === 'open' ? 'danger' : 'secondary'}>{en ? c.adviceEn : c.advice}</Typography.Text>}
+            </Space>
+          </List.Item>
+        )}
+      />
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('checks.violations')}
+      </Typography.Title>
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={view.violations}
+        locale={{ emptyText: t('checks.none') }}
+        columns={[
+          { title: t('checks.description'), dataIndex: 'description' },
+          { title: t('checks.occurredOn'), dataIndex: 'occurredOn', render: (d: string | null) => d ?? '—' },
+          { title: t('checks.penalty'), dataIndex: 'penaltyFen', align: 'right', render: (f: number) => formatFen(f) },
+          {
+            title: '',
+            key: 'x',
+            render: (_: unknown, v) => (
+              <Button size="small" disabled={locked} onClick={() => void remove(v.id)}>
+                {t('checks.remove')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {!locked && (
+        <Form form={form} layout="inline" style={{ marginTop: 12 }} onFinish={(v) => void add(v)}>
+          <Form.Item name="description" rules={[{ required: true }]}>
+            <Input placeholder={t('checks.description')} data-testid="deposit-violation-description" />
+          </Form.Item>
+          <Form.Item name="penaltyYuan" rules={[{ required: true }]}>
+            <Input placeholder={t('checks.penalty')} inputMode="decimal" data-testid="deposit-violation-penalty" />
+          </Form.Item>
+          <Button htmlType="submit" loading={action.busy} data-testid="deposit-violation-add">
+            {t('checks.add')}
+          </Button>
+        </Form>
+      )}
+      <Descriptions bordered size="small" column={1} style={{ marginTop: 16, maxWidth: 420 }}>
+        <Descriptions.Item label={t('checks.deposit')}>{formatFen(view.depositFen)}</Descriptions.Item>
+        <Descriptions.Item label={t('checks.penalties')}>{formatFen(view.penaltiesFen)}</Descriptions.Item>
+        <Descriptions.Item label={t('checks.refundable')}>
+          <Typography.Text strong data-testid="deposit-refundable">
+            {formatFen(view.refundableFen)}
+          </Typography.Text>
+        </Descriptions.Item>
+      </Descriptions>
+      <div style={{ marginTop: 16 }}>
+        <ApiErrorAlert error={action.error} />
+        {view.blockers.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('checks.blocked')}
+            description={
+              <ul style={{ margin: 0, paddingLeft: 20 }}>
+                {view.blockers.map((b) => (
+                  <li key={b.zh}>{en ? b.en : b.zh}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
+      </div>
+    </div>
+  );
+}

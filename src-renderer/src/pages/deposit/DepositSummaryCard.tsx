@@ -1,0 +1,39 @@
+/**
+ * The deposit case in brief, for the store exit wizard's step ④① (退还保证金): it reads the same
+ * case through `deposit.summary`, so both wizards always show one state.
+ */
+import { Button, Card, Descriptions, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useChanged, useChannel } from '../../useChannel';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { formatFen } from './format';
+
+export function DepositSummaryCard({ caseId }: { caseId?: number }) {
+  const { t } = useTranslation('deposit');
+  const navigate = useNavigate();
+  const s = useChannel('deposit.summary', caseId === undefined ? {} : { caseId });
+  useChanged('deposit', s.reload);
+  const summary = s.data?.summary;
+  return (
+    <Card
+      size="small"
+      title={t('title')}
+      data-testid="deposit-summary"
+      extra={<Button onClick={() => navigate('/deposit')}>{summary ? t('steps.status') : t('start')}</Button>}
+    >
+      <ApiErrorAlert error={s.error} onRetry={() => void s.reload()} />
+      {summary && (
+        <Descriptions size="small" column={1}>
+          <Descriptions.Item label={t('status.status')}>{t(`status.${summary.status}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('checks.refundable')}>{formatFen(summary.refundableFen)}</Descriptions.Item>
+          <Descriptions.Item label={t('apply.amount')}>{formatFen(summary.appliedFen)}</Descriptions.Item>
+          {summary.window && <Descriptions.Item label={t('review.window')}>{`${summary.window.from} ~ ${summary.window.to}`}</Descriptions.Item>}
+          <Descriptions.Item label={t('arrival.verdict')}>
+            <Tag color={summary.done ? 'green' : 'blue'}>{t(`arrival.${summary.arrival}`)}</Tag> {formatFen(summary.arrivedFen)}
+          </Descriptions.Item>
+        </Descriptions>
+      )}
+    </Card>
+  );
+}

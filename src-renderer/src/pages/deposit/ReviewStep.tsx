@@ -1,0 +1,69 @@
+import { Alert, Button, Form, Input, Radio } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { DepositCaseView, ReviewOutcome } from '../../../../src-shared/channels/deposit';
+import { api } from '../../api';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { useAction } from './useAction';
+
+interface ReviewForm {
+  outcome: ReviewOutcome;
+  decidedOn?: string;
+  note?: string;
+}
+
+/** Step 4: the platform's decision; on approval main computes the 3–5 working-day window. */
+export function ReviewStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
+  const { t, i18n } = useTranslation('deposit');
+  const en = i18n.language === 'en-US';
+  const action = useAction();
+  const [form] = Form.useForm<ReviewForm>();
+  const outcome = Form.useWatch('outcome', form);
+  const save = async (values: ReviewForm) => {
+    const v = await action.run(() =>
+      api['deposit.review']({ outcome: values.outcome, decidedOn: values.decidedOn || undefined, note: values.note?.trim() || undefined }),
+    );
+    if (v) onChange(v);
+  };
+  return (
+    <div data-testid="deposit-step-review">
+      <Alert type="info" showIcon title={en ? view.phoneReminderEn : view.phoneReminder} style={{ marginBottom: 16 }} />
+      <Form
+        form={form}
+        layout="vertical"
+        style={{ maxWidth: 420 }}
+        initialValues={{ outcome: view.review?.outcome ?? 'pending', decidedOn: view.review?.decidedOn ?? '', note: view.review?.note ?? '' }}
+        onFinish={(v) => void save(v)}
+      >
+        <Form.Item name="outcome" label={t('review.outcome')}>
+          <Radio.Group
+            optionType="button"
+            data-testid="deposit-review-outcome"
+            options={(['pending', 'approved', 'rejected'] as const).map((o) => ({ value: o, label: t(`review.${o}`) }))}
+          />
+        </Form.Item>
+        {outcome !== 'pending' && (
+          <Form.Item name="decidedOn" label={t('review.decidedOn')}>
+            <Input type="date" data-testid="deposit-review-date" />
+          </Form.Item>
+        )}
+        <Form.Item name="note" label={t('review.note')}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        <ApiErrorAlert error={action.error} />
+        <Button type="primary" htmlType="submit" loading={action.busy} disabled={!view.application} data-testid="deposit-review-save" style={{ marginTop: 8 }}>
+          {t('review.save')}
+        </Button>
+      </Form>
+      {view.window && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginTop: 16 }}
+          title={t('review.window')}
+          description={t('review.windowText', { from: view.window.from, to: view.window.to })}
+          data-testid="deposit-window"
+        />
+      )}
+    </div>
+  );
+}

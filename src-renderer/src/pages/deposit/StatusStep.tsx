@@ -1,0 +1,48 @@
+import { Alert, Button, Form, Input, Select, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { DepositCaseView, DepositStatus } from '../../../../src-shared/channels/deposit';
+import { DEPOSIT_STATUSES } from '../../../../src-shared/channels/deposit';
+import { api } from '../../api';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { fenToYuan } from './format';
+import { useAction } from './useAction';
+
+/** Step 1: the deposit amount and status as the service centre shows them. */
+export function StatusStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
+  const { t, i18n } = useTranslation('deposit');
+  const en = i18n.language === 'en-US';
+  const action = useAction();
+  const [form] = Form.useForm<{ status: DepositStatus; depositYuan: string }>();
+  const save = async (values: { status: DepositStatus; depositYuan: string }) => {
+    const v = await action.run(() => api['deposit.setStatus'](values));
+    if (v) onChange(v);
+  };
+  return (
+    <div data-testid="deposit-step-status">
+      <Alert type="info" showIcon title={t('status.where')} description={en ? view.whereToFindEn : view.whereToFind} style={{ marginBottom: 16 }} />
+      <Form
+        form={form}
+        layout="vertical"
+        style={{ maxWidth: 420 }}
+        initialValues={{ status: view.status, depositYuan: view.depositFen ? fenToYuan(view.depositFen) : '' }}
+        onFinish={(v) => void save(v)}
+      >
+        <Form.Item name="status" label={t('status.status')} rules={[{ required: true }]}>
+          <Select data-testid="deposit-status" options={DEPOSIT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+        </Form.Item>
+        <Form.Item name="depositYuan" label={t('status.amount')} rules={[{ required: true }]}>
+          <Input data-testid="deposit-amount" placeholder={t('status.amountPlaceholder')} inputMode="decimal" />
+        </Form.Item>
+        <ApiErrorAlert error={action.error} />
+        <Button type="primary" htmlType="submit" loading={action.busy} data-testid="deposit-status-save" style={{ marginTop: 8 }}>
+          {t('status.save')}
+        </Button>
+      </Form>
+      {view.statusConfirmedAt && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+          {t('status.confirmedAt')}: {new Date(view.statusConfirmedAt).toLocaleString()}
+        </Typography.Paragraph>
+      )}
+    </div>
+  );
+}
