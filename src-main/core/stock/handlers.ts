@@ -24,6 +24,7 @@ import { linkToWarehouse, listLinkBatches, undoLinkBatch, unlinkFromWarehouse } 
 import { checkWarehouseName } from './warehouseNames';
 import { deleteStoreWarehouse, pairWarehouse, renameStoreWarehouse, saveStoreWarehouse, warehousesView } from './warehouses';
 import { persistRead } from './levels';
+import { parseStockFile } from '../connectors/files/parseStockFile';
 
 /** Per-app start-up of the stock domain: close runs a crash left open, start the schedule (not in the CLI). */
 function ensureStarted(app: App): void {
@@ -225,13 +226,7 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
     },
 
     'stock.import': async (i) => {
-      const parse = getStockFileParser();
-      if (!parse)
-        throw new AppError(
-          'NOT_FOUND',
-          '这个版本还不能读取库存文件。请更新程序。',
-          'This version cannot read stock files yet. Update the app.',
-        );
+      const parse = getStockFileParser() ?? ((_name: string, content: Buffer) => parseStockFile(content));
       const parsed = await parse(i.fileName, Buffer.from(i.contentBase64, 'base64'));
       return importStockRows(app, { ...parsed, confirm: i.confirm, fileName: i.fileName });
     },

@@ -1,0 +1,132 @@
+/** Stock sync against the Tongtool simulator over 127.0.0.1, through the real client and its quota gate. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type App } from '../../../src-main/core/app';
+import { ManualClock } from '../../../src-main/core/platform/clock';
+import { silentLogger } from '../../../src-main/core/platform/logger';
+import { waiterFor } from '../../../src-main/core/connectors/wait';
+import { SqliteQuotaGate } from '../../../src-main/core/connectors/tongtool/quota';
+import { TongtoolClient, memorySessionStore } from '../../../src-main/core/connectors/tongtool/client';
+import { TongtoolStockSource } from '../../../src-main/core/connectors/tongtool/stockSource';
+import { TongtoolSimulator } from '../../../src-main/core/connectors/tongtool/simulator';
+import { setStockPorts } from '../../../src-main/core/stock/ports';
+import { call } from '../../../src-main/cli/run';
+import { allLevels, level } from './fixtures';
+
+const KEY = 'tt-key-stock';
+const SECRET = 'tt-secret-stock-0123';
+const N = 230; // 460 stock rows: 5 pages of 100, 3 pages of goods
+
+function catalogue(clock: ManualClock) {
+  const warehouses = [
+    { id: 'W1', name: '深圳仓', active: true },
+    { id: 'W2', name: '义乌仓', active: true },
+  ];
+  const goods = Array.from({ length: N }, (_, i) => ({
+    sku: `SKU${String(i).padStart(4, '0')}`,
+    name: `商品${i}`,
+    category: i % 2 === 0 ? '服装/T恤' : '家居/收纳',
+    status: '在售',
+  }));
+  const stock = goods.flatMap((g, i) => [
+    { sku: g.sku, warehouseId: 'W1', available: (i % 7) + 1, safety: i % 3 === 0 ? 1 : 0 },
+    { sku: g.sku, warehouseId: 'W2', available: 4, safety: 0 },
+  ]);
+  return { clock, appKey: KEY, appSecret: SECRET, warehouses, goods, stock };
+}
+
+/** No 60-second window of accepted calls holds more than 5, and the simulator never had to refuse one. */
+function assertQuota(sim: TongtoolSimulator): void {
+  for (const c of sim.calls) {
+    const inWindow = sim.calls.filter((x) => x.at > c.at - 60_000 && x.at <= c.at).length;
+    expect(inWindow).toBeLessThanOrEqual(5);
+  }
+  expect(sim.attempts.filter((a) => a.code === 526)).toEqual([]);
+}
+
+describe('stock sync against the Tongtool simulator', () => {
+  let clock: ManualClock;
+  let app: App;
+  let sim: TongtoolSimulator;
+
+  beforeEach(async () => {
+    clock = new ManualClock();
+    app = createApp({ dataDir: mkdtempSync(join(tmpdir(), 'stock-tt-')), host: 'cli', clock, log: silentLogger });
+    sim = await new TongtoolSimulator(catalogue(clock)).start();
+    const waiter = waiterFor(clock);
+    const client = new TongtoolClient({
+      baseUrl: sim.url,
+      appKey: KEY,
+      appSecret: SECRET,
+      clock,
+      waiter,
+      quota: new SqliteQuotaGate(app.db, clock, waiter),
+      session: memorySessionStore(),
+      random: () => 0.5,
+    });
+    const source = new TongtoolStockSource(client, 'tongtool', clock);
+    setStockPorts(app, { source: () => source });
+  });
+  afterEach(async () => {
+    await sim.stop();
+    await app.close();
+  });
+
+  it('a full run reads every page within the quota, then an incremental run sees a change with one request per warehouse', async () => {
+    const full = (await call(app, 'stock.sync.now', { wait: true })).run;
+    expect(full).toMatchObject({ status: 'ok', strategy: 'full', rowsRead: 2 * N, rowsWritten: 2 * N, rowsStale: 0 });
+    expect(full?.pages).toBe(5);
+    expect(level(app, 'SKU0003', 'W1')).toMatchObject({ available: 4, safety: 1 });
+    const cats = await call(app, 'stock.categories.list', {});
+    expect(cats.map((c) => [c.name, c.skuCount])).toEqual([['家居/收纳', N / 2], ['服装/T恤', N / 2]]);
+    assertQuota(sim);
+    // the full read needed more than 5 requests, so it had to wait for the quota on the clock
+    expect(sim.calls.length).toBeGreaterThan(5);
+    expect(sim.calls.at(-1)!.at - sim.calls[0].at).toBeGreaterThanOrEqual(60_000);
+
+    clock.advance(5 * 60_000);
+    sim.setStock('SKU0010', 'W1', 0);
+    const callsBefore = sim.calls.length;
+    const inc = (await call(app, 'stock.sync.now', { wait: true })).run;
+    expect(inc).toMatchObject({ status: 'ok', strategy: 'incremental', rowsRead: 1, rowsChanged: 1 });
+    expect(inc?.reason).toContain('变化');
+    expect(sim.calls.slice(callsBefore).map((c) => c.name)).toEqual(['stocksChangeQuery', 'stocksChangeQuery']);
+    expect(level(app, 'SKU0010', 'W1')?.available).toBe(0);
+    assertQuota(sim);
+  });
+
+  it('a page failing mid-run (after retries) leaves stored stock untouched', async () => {
+    await call(app, 'stock.sync.now', { wait: true });
+    const before = allLevels(app);
+    sim.drainWarehouse('W1');
+    clock.advance(10 * 60_000);
+    const off = app.events.on('progress', (p) => {
+      if (p.task === 'stock.sync' && p.done === 2 && !p.finished) sim.inject({ kind: 'http5xx', status: 502 }, { call: 'stocksQuery', times: 20 });
+    });
+    const run = (await call(app, 'stock.sync.now', { wait: true, strategy: 'full' })).run;
+    off();
+    expect(run?.status).toBe('failed');
+    expect(run?.pages).toBe(2);
+    expect(allLevels(app)).toEqual(before);
+    expect(level(app, 'SKU0001', 'W1')?.available).toBeGreaterThan(0);
+    assertQuota(sim);
+  });
+
+  it('a disabled category is skipped by the full and the incremental run', async () => {
+    await call(app, 'stock.sync.now', { wait: true });
+    await call(app, 'stock.categories.toggle', { name: '家居/收纳', enabled: false, confirm: true });
+    sim.drainWarehouse('W1');
+    clock.advance(10 * 60_000);
+    const inc = (await call(app, 'stock.sync.now', { wait: true })).run;
+    expect(inc).toMatchObject({ status: 'ok', strategy: 'incremental', rowsRead: N, rowsSkippedCategory: N / 2, rowsWritten: N / 2 });
+    expect(level(app, 'SKU0000', 'W1')?.available).toBe(0); // 服装: synced
+    expect(level(app, 'SKU0001', 'W1')?.available).toBe(2); // 家居: kept as it was
+    clock.advance(10 * 60_000);
+    const full = (await call(app, 'stock.sync.now', { wait: true, strategy: 'full' })).run;
+    expect(full).toMatchObject({ status: 'ok', strategy: 'full', rowsSkippedCategory: N, rowsStale: 0 });
+    expect(level(app, 'SKU0001', 'W1')).toMatchObject({ available: 2, stale: 0 });
+    assertQuota(sim);
+  });
+});
