@@ -63,8 +63,8 @@ export function parseFen(input: string | number, field: { zh: string; en: string
   const shown = String(input).slice(0, 40);
   throw new AppError(
     'BAD_INPUT',
-    `${field.zh}“${shown}”${zh}`,
-    `${field.en} "${shown}" ${en}`,
+    r.problem === 'empty' ? `请填写${field.zh}。` : `${field.zh}“${shown}”${zh}`,
+    r.problem === 'empty' ? `${field.en} is required.` : `${field.en} "${shown}" ${en}`,
     [{ path: field.en, message: zh, messageEn: en }],
   );
 }
