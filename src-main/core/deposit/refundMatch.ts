@@ -84,13 +84,21 @@ export function scoreRow(row: BillRow, input: MatchInput): MatchCandidate & { el
   return { row, score, confidence: confidence(score), reasons, eligible: fromPlatform || saysDeposit };
 }
 
+/** 不计收支 rows that say a frozen deposit was released: the deposit coming back without a 收入 row. */
+function isDepositRelease(row: BillRow): boolean {
+  const text = `${row.description} ${row.counterparty}`;
+  return /解冻/.test(text) && DEPOSIT.test(text);
+}
+
 export function findRefund(input: MatchInput): MatchResult {
   const counts = { income: 0, expense: 0, neutral: 0, closed: 0 };
   const scored: (MatchCandidate & { eligible: boolean })[] = [];
   for (const row of input.rows) {
     // Only money coming in can be the refund: a 支出 of the same amount is the deposit being paid.
+    // A frozen deposit released back (解冻) is booked as 不计收支, so that one row kind counts too.
     counts[row.direction]++;
-    if (row.direction !== 'income') continue;
+    if (row.direction === 'expense') continue;
+    if (row.direction === 'neutral' && !isDepositRelease(row)) continue;
     if (CLOSED.test(row.status)) {
       counts.closed++;
       continue;

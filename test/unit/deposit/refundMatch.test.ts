@@ -56,4 +56,15 @@ describe('finding the deposit refund', () => {
     expect(r.match).toBeNull();
     expect(r.counts.closed).toBe(1);
   });
+
+  it('finds a frozen deposit released back (解冻, booked as 不计收支), but no other 不计收支 row', () => {
+    const rows: FixtureRow[] = [
+      { time: '2026-10-12 09:00:00', counterparty: '阿里巴巴', description: '余额宝-转出到余额', amount: '10,000.00', direction: '不计收支' },
+      { time: '2026-10-12 10:00:00', counterparty: '阿里巴巴', description: '速卖通保证金解冻', amount: '10,000.00', direction: '不计收支' },
+    ];
+    const r = findRefund({ ...base, rows: parseAlipayBill(utf8(appExport(rows))).rows });
+    expect(r.verdict).toBe('arrived');
+    expect(r.match?.row.description).toContain('速卖通保证金解冻');
+    expect(r.considered.some((c) => c.row.description.includes('余额宝'))).toBe(false);
+  });
 });
