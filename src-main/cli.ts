@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerInfo } from './cli/info';
+import { registerConnect } from './cli/connect';
 import { registerDeposit } from './cli/deposit';
 import { registerStock } from './cli/stock';
 import { version } from '../package.json';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .option('--json', '输出一个 JSON 文档 / print one JSON document on stdout')
     .showHelpAfterError('（加 --help 查看用法 / add --help for usage）');
   registerInfo(program);
+  registerConnect(program);
   registerDeposit(program);
   registerStock(program);
   return program;

@@ -7,11 +7,13 @@
 import type { z } from 'zod';
 import type { Notice, TaskProgress } from './types';
 import { appChannels } from './channels/app';
+import { connectChannels } from './channels/connect';
 import { depositChannels } from './channels/deposit';
 import { stockChannels } from './channels/stock';
 
 export const contract = {
   ...appChannels,
+  ...connectChannels,
   ...depositChannels,
   ...stockChannels,
 };

@@ -9,6 +9,7 @@ import { schemaVersion } from './db/open';
 import { writeAudit } from './audit';
 import { exportLogs } from './logExport';
 import type { AppSettings } from '../../src-shared/types';
+import { connectHandlers } from './connectors/handlers';
 import { depositHandlers } from './deposit/handlers';
 import { stockHandlers } from './stock/handlers';
 
@@ -63,6 +64,7 @@ function appHandlers(app: App): DomainHandlers<typeof appChannels> {
 export function createHandlers(app: App): Handlers {
   return {
     ...appHandlers(app),
+    ...connectHandlers(app),
     ...depositHandlers(app),
     ...stockHandlers(app),
   };

@@ -81,6 +81,11 @@ export class IopClient {
     return this.o.refreshMarginMs ?? 24 * 3600_000;
   }
 
+  /** The stored tokens (for expiry display; never sent to the renderer as such). */
+  currentTokens(): IopTokens | null {
+    return this.o.tokens.load();
+  }
+
   /** The page the seller opens to authorise the app for their store. */
   authorizeUrl(redirectUri: string, state: string): string {
     const q = new URLSearchParams({ response_type: 'code', force_auth: 'true', redirect_uri: redirectUri, client_id: this.o.appKey, state });

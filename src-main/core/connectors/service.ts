@@ -1,0 +1,393 @@
+/**
+ * The connections of one app: builds the AliExpress marketplace and the stock source from the saved
+ * settings (or the demo store), and answers the settings screen. Other domains get their
+ * Marketplace and StockSource from here: `connectors(app).marketplace()`.
+ */
+import { randomBytes } from 'node:crypto';
+import type { App } from '../app';
+import { writeAudit } from '../audit';
+import { mask } from '../platform/redact';
+import { ManualClock } from '../platform/clock';
+import { AppError } from '../../../src-shared/errors';
+import type { ConnectionCheck, ConnectStatus, ConnectTestReport, StockSourceKind } from '../../../src-shared/channels/connect';
+import type { Marketplace } from './marketplace';
+import type { StockSource } from '../stock/source';
+import { AE_DEFAULT_GATEWAY, IopClient } from './aliexpress/client';
+import { AliExpressMarketplace } from './aliexpress/marketplace';
+import { TT_DEFAULT_BASE, TongtoolClient } from './tongtool/client';
+import { SqliteQuotaGate } from './tongtool/quota';
+import { TongtoolStockSource } from './tongtool/stockSource';
+import { DEFAULT_DEMO, DEMO_KEYS, startDemo, type DemoConfig, type DemoStore } from './demo/startDemo';
+import { ConnectorError } from './retry';
+import { waiterFor } from './wait';
+import { SECRET, appTokenStore, appTongtoolSession, getSetting, setSetting, deleteSetting, type TongtoolSettings } from './store';
+
+interface AeSettings {
+  gatewayUrl?: string;
+  refreshMarginMinutes?: number;
+}
+
+const DEFAULT_MARGIN_MIN = 24 * 60;
+
+export class ConnectService {
+  private demoPromise: Promise<DemoStore> | null = null;
+  private live: { client: IopClient; market: AliExpressMarketplace } | null = null;
+  private liveTt: { client: TongtoolClient; source: TongtoolStockSource } | null = null;
+  private readonly gate: SqliteQuotaGate;
+  private readonly states = new Set<string>();
+
+  constructor(private readonly app: App) {
+    this.gate = new SqliteQuotaGate(app.db, app.clock, waiterFor(app.clock), { guardMs: app.clock instanceof ManualClock ? 0 : 1000 });
+    app.onClose(async () => {
+      const d = this.demoPromise;
+      this.demoPromise = null;
+      this.demoResolved = null;
+      if (d) await (await d.catch(() => null))?.stop();
+    });
+  }
+
+  get mode(): 'demo' | 'live' {
+    return this.app.settings.get('mode') ?? 'demo';
+  }
+
+  // ---- for other domains ----
+  async marketplace(): Promise<Marketplace> {
+    if (this.mode === 'demo') return (await this.demo()).aliexpress.marketplace;
+    return this.liveAe().market;
+  }
+
+  stockSourceKind(): StockSourceKind | null {
+    if (this.mode === 'demo') return 'demo';
+    return (getSetting<{ kind: StockSourceKind }>(this.app, 'stockSource')?.kind ?? null) as StockSourceKind | null;
+  }
+
+  /** The API stock source; a file source has none (files come in through the stock import). */
+  async stockSource(): Promise<StockSource> {
+    const kind = this.stockSourceKind();
+    if (kind === 'demo') return (await this.demo()).tongtool.source;
+    if (kind === 'tongtool') return this.liveTongtool().source;
+    throw new AppError(
+      'NOT_FOUND',
+      kind === 'file' ? '库存来源是文件导入：请在“库存”里导入最新的库存文件。' : '还没有设置库存来源。请到“连接设置”填写通途密钥，或选择文件导入或演示模式。',
+      kind === 'file' ? 'Stock comes from file imports: import the latest stock file on the Stock page.' : 'No stock source is set. Enter Tongtool keys in Connection settings, or choose file import or the demo.',
+    );
+  }
+
+  /** The demo store, started on first use from the saved seed (the same store in every process). */
+  demo(): Promise<DemoStore> {
+    if (!this.demoPromise) {
+      const cfg = { ...DEFAULT_DEMO, ...(getSetting<Partial<DemoConfig>>(this.app, 'demo') ?? {}) };
+      this.demoPromise = startDemo(this.app, cfg);
+      this.demoPromise.then(
+        (d) => (this.demoResolved = d),
+        () => (this.demoPromise = null),
+      );
+    }
+    return this.demoPromise;
+  }
+
+  // ---- the settings screen ----
+  status(): ConnectStatus {
+    const app = this.app;
+    const ae = getSetting<AeSettings>(app, 'aliexpress') ?? {};
+    const tt = getSetting<TongtoolSettings>(app, 'tongtool') ?? {};
+    const demoCfg = getSetting<Partial<DemoConfig>>(app, 'demo');
+    const demo = this.mode === 'demo';
+    const token = demo ? null : appTokenStore(app).load();
+    const demoStore = demo && this.demoResolved;
+    const demoToken = demoStore ? demoStore.aliexpress.client.currentTokens() : null;
+    const t = demo ? demoToken : token;
+    const aeKey = demo ? DEMO_KEYS.aliexpress.appKey : app.secrets.get(SECRET.aeAppKey);
+    const ttKey = demo ? DEMO_KEYS.tongtool.appKey : app.secrets.get(SECRET.ttAppKey);
+    const merchantId = demo ? DEMO_KEYS.merchantId : tt.merchantId;
+    const kind = this.stockSourceKind();
+    const cfg = { ...DEFAULT_DEMO, ...(demoCfg ?? {}) };
+    return {
+      mode: this.mode,
+      aliexpress: {
+        configured: Boolean(aeKey && (demo || app.secrets.get(SECRET.aeAppSecret))),
+        appKeyMasked: aeKey ? mask(aeKey) : null,
+        gatewayUrl: demo ? (demoStore ? demoStore.aliexpress.sim.url : '(demo)') : (ae.gatewayUrl ?? AE_DEFAULT_GATEWAY),
+        authorized: demo ? true : Boolean(t && t.refreshExpiresAt > app.clock.now()),
+        tokenExpiresAt: t ? new Date(t.expiresAt).toISOString() : null,
+        refreshExpiresAt: t ? new Date(t.refreshExpiresAt).toISOString() : null,
+        refreshMarginMinutes: ae.refreshMarginMinutes ?? DEFAULT_MARGIN_MIN,
+        account: t?.account ?? null,
+        channel: demo ? (demoStore ? { channelSellerId: demoStore.aliexpress.sim.seller.channelSellerId, channel: demoStore.aliexpress.sim.seller.channel, businessType: 'ONE_STOP_SERVICE' } : null) : getSetting(app, 'aliexpress.channel'),
+      },
+      stockSource: {
+        kind,
+        tongtool: {
+          configured: Boolean(ttKey && (demo || app.secrets.get(SECRET.ttAppSecret))),
+          appKeyMasked: ttKey ? mask(ttKey) : null,
+          baseUrl: demo ? (demoStore ? demoStore.tongtool.sim.url : '(demo)') : (tt.baseUrl ?? TT_DEFAULT_BASE),
+          merchantIdMasked: merchantId ? mask(merchantId) : null,
+          quotaUsedThisMinute: merchantId ? this.gate.used(merchantId) : null,
+        },
+      },
+      demo: demo ? { size: cfg.size, seed: cfg.seed, quotaPerMinute: cfg.quotaPerMinute, reviewMode: cfg.reviewMode } : null,
+      secretStore: { location: app.secrets.location, encrypted: app.secrets.encrypted },
+    };
+  }
+
+  private demoResolved: DemoStore | null = null;
+
+  saveAliExpress(input: { appKey: string; appSecret: string; gatewayUrl?: string; refreshMarginMinutes?: number }): ConnectStatus {
+    const app = this.app;
+    const oldKey = app.secrets.get(SECRET.aeAppKey);
+    app.secrets.set(SECRET.aeAppSecret, input.appSecret);
+    app.secrets.set(SECRET.aeAppKey, input.appKey);
+    // Tokens belong to an app key: a different key needs a fresh authorisation.
+    if (oldKey && oldKey !== input.appKey) {
+      appTokenStore(app).clear();
+      deleteSetting(app, 'aliexpress.channel');
+    }
+    setSetting(app, 'aliexpress', { gatewayUrl: input.gatewayUrl, refreshMarginMinutes: input.refreshMarginMinutes ?? DEFAULT_MARGIN_MIN } satisfies AeSettings);
+    this.live = null;
+    writeAudit(app.db, app.clock, { actor: 'seller', kind: 'connect.aliexpress.keys', detail: { appKey: mask(input.appKey), gatewayUrl: input.gatewayUrl ?? AE_DEFAULT_GATEWAY } });
+    app.events.emit('changed', { topic: 'connect' });
+    return this.status();
+  }
+
+  saveTongtool(input: { appKey: string; appSecret: string; baseUrl?: string }): ConnectStatus {
+    const app = this.app;
+    const oldKey = app.secrets.get(SECRET.ttAppKey);
+    app.secrets.set(SECRET.ttAppSecret, input.appSecret);
+    app.secrets.set(SECRET.ttAppKey, input.appKey);
+    const keep = oldKey === input.appKey ? (getSetting<TongtoolSettings>(app, 'tongtool') ?? {}) : {};
+    if (oldKey !== input.appKey) app.secrets.delete(SECRET.ttToken);
+    setSetting(app, 'tongtool', { ...keep, baseUrl: input.baseUrl } satisfies TongtoolSettings);
+    setSetting(app, 'stockSource', { kind: 'tongtool' });
+    this.liveTt = null;
+    writeAudit(app.db, app.clock, { actor: 'seller', kind: 'connect.tongtool.keys', detail: { appKey: mask(input.appKey), baseUrl: input.baseUrl ?? TT_DEFAULT_BASE } });
+    app.events.emit('changed', { topic: 'connect' });
+    return this.status();
+  }
+
+  setStockSource(kind: 'tongtool' | 'file'): ConnectStatus {
+    setSetting(this.app, 'stockSource', { kind });
+    writeAudit(this.app.db, this.app.clock, { actor: 'seller', kind: 'connect.stockSource', detail: { kind } });
+    this.app.events.emit('changed', { topic: 'connect' });
+    return this.status();
+  }
+
+  authorizeUrl(redirectUri: string): { url: string; state: string } {
+    const state = randomBytes(12).toString('hex');
+    this.states.add(state);
+    return { url: this.liveAe().client.authorizeUrl(redirectUri, state), state };
+  }
+
+  async exchangeCode(code: string, state?: string): Promise<ConnectStatus> {
+    if (state !== undefined && !this.states.has(state)) {
+      throw new AppError(
+        'FORBIDDEN',
+        '授权回调与本次授权请求不匹配（state 不一致）。为安全起见没有保存。请重新点击“授权店铺”。',
+        'The authorisation reply does not match this request (state differs). Nothing was saved for safety. Click "Authorise store" again.',
+      );
+    }
+    if (state) this.states.delete(state);
+    const { client, market } = this.liveAe();
+    const t = await client.createToken(code);
+    const ch = await market.sellerChannel();
+    setSetting(this.app, 'aliexpress.channel', ch);
+    this.app.settings.set('mode', 'live');
+    writeAudit(this.app.db, this.app.clock, { actor: 'seller', kind: 'connect.aliexpress.authorised', detail: { account: t.account, channel: ch, expiresAt: new Date(t.expiresAt).toISOString() } });
+    this.app.events.emit('changed', { topic: 'connect' });
+    return this.status();
+  }
+
+  async useDemo(input: Partial<DemoConfig>): Promise<ConnectStatus> {
+    const prev = getSetting<Partial<DemoConfig>>(this.app, 'demo');
+    const cfg: DemoConfig = { ...DEFAULT_DEMO, ...(prev ?? {}), ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
+    setSetting(this.app, 'demo', cfg);
+    this.app.settings.set('mode', 'demo');
+    if (this.demoPromise) {
+      const old = await this.demoPromise.catch(() => null);
+      if (!old || JSON.stringify(old.config) !== JSON.stringify(cfg)) {
+        await old?.stop();
+        this.demoPromise = null;
+        this.demoResolved = null;
+      }
+    }
+    this.demoResolved = await this.demo();
+    writeAudit(this.app.db, this.app.clock, { actor: 'seller', kind: 'connect.demo', detail: { ...cfg } });
+    this.app.events.emit('changed', { topic: 'connect' });
+    return this.status();
+  }
+
+  /** Tests both connections step by step and says exactly which step failed. */
+  async test(): Promise<ConnectTestReport> {
+    const demo = this.mode === 'demo';
+    if (demo) this.demoResolved = await this.demo();
+    const ae = await this.testAliExpress();
+    const st = await this.testStockSource();
+    const report: ConnectTestReport = { ok: ae.ok && st.ok, mode: this.mode, aliexpress: ae, stockSource: st };
+    writeAudit(this.app.db, this.app.clock, {
+      actor: 'seller',
+      kind: 'connect.test',
+      detail: { ok: report.ok, failed: [...ae.checks, ...st.checks].filter((c) => !c.ok).map((c) => `${c.step}:${c.code ?? ''}`) },
+    });
+    return report;
+  }
+
+  private async testAliExpress(): Promise<ConnectTestReport['aliexpress']> {
+    const checks: ConnectionCheck[] = [];
+    const out: ConnectTestReport['aliexpress'] = { ok: false, checks, channel: null, listingCount: null };
+    let market: Marketplace;
+    let client: IopClient;
+    try {
+      if (this.mode === 'demo') {
+        const d = await this.demo();
+        market = d.aliexpress.marketplace;
+        client = d.aliexpress.client;
+      } else {
+        const live = this.liveAe();
+        market = live.market;
+        client = live.client;
+      }
+      checks.push(ok('keys', '已填写 App Key 和 App Secret。', 'App Key and App Secret are set.'));
+    } catch (e) {
+      checks.push(fail('keys', e));
+      return out;
+    }
+    try {
+      await client.accessToken();
+      checks.push(ok('token', '店铺授权有效。', 'The store authorisation is valid.'));
+    } catch (e) {
+      checks.push(fail('token', e));
+      return out;
+    }
+    try {
+      out.channel = await market.sellerChannel();
+      checks.push(ok('channel', `找到全托管渠道 ${out.channel.channel}（${mask(out.channel.channelSellerId)}）。`, `Found the fully-managed channel ${out.channel.channel} (${mask(out.channel.channelSellerId)}).`));
+      if (this.mode === 'live') setSetting(this.app, 'aliexpress.channel', out.channel);
+    } catch (e) {
+      checks.push(fail('channel', e));
+      return out;
+    }
+    try {
+      const body = await client.call<{ result?: { total_count?: number } }>('aliexpress.choice.products.list', {
+        channel_seller_id: out.channel.channelSellerId,
+        channel: out.channel.channel,
+        current_page: 1,
+        page_size: 1,
+      });
+      out.listingCount = Number(body.result?.total_count ?? 0);
+      checks.push(ok('listings', `可以读取全托管商品，共 ${out.listingCount} 个。`, `Fully-managed products can be read: ${out.listingCount} in all.`));
+    } catch (e) {
+      checks.push(fail('listings', e));
+      return out;
+    }
+    out.ok = true;
+    return out;
+  }
+
+  private async testStockSource(): Promise<ConnectTestReport['stockSource']> {
+    const kind = this.stockSourceKind();
+    const checks: ConnectionCheck[] = [];
+    const out: ConnectTestReport['stockSource'] = { ok: false, kind, checks, warehouses: [] };
+    if (kind === null) {
+      checks.push({ step: 'source', ok: false, code: 'NOT_FOUND', message: '还没有选择库存来源（通途、文件导入或演示）。', messageEn: 'No stock source is chosen yet (Tongtool, file import or demo).' });
+      return out;
+    }
+    if (kind === 'file') {
+      checks.push(ok('file', '库存来源是文件导入，无需联网测试。请定期导入最新库存文件。', 'Stock comes from file imports; there is nothing to test online. Import the latest stock file regularly.'));
+      out.ok = true;
+      return out;
+    }
+    let client: TongtoolClient;
+    let source: TongtoolStockSource;
+    try {
+      if (kind === 'demo') ({ client, source } = (await this.demo()).tongtool);
+      else ({ client, source } = this.liveTongtool());
+      checks.push(ok('keys', '已填写通途 App Key 和 App Secret。', 'Tongtool App Key and App Secret are set.'));
+    } catch (e) {
+      checks.push(fail('keys', e));
+      return out;
+    }
+    try {
+      await client.appToken();
+      checks.push(ok('token', '通途令牌获取成功。', 'Got a Tongtool token.'));
+    } catch (e) {
+      checks.push(fail('token', e));
+      return out;
+    }
+    try {
+      const id = await client.merchantId();
+      checks.push(ok('merchant', `找到通途商户 ${mask(id)}。`, `Found Tongtool merchant ${mask(id)}.`));
+    } catch (e) {
+      checks.push(fail('merchant', e));
+      return out;
+    }
+    try {
+      out.warehouses = await source.listWarehouses();
+      checks.push(ok('warehouses', `读到 ${out.warehouses.length} 个仓库。`, `Read ${out.warehouses.length} warehouses.`));
+    } catch (e) {
+      checks.push(fail('warehouses', e));
+      return out;
+    }
+    out.ok = true;
+    return out;
+  }
+
+  private liveAe(): { client: IopClient; market: AliExpressMarketplace } {
+    if (this.live) return this.live;
+    const app = this.app;
+    const appKey = app.secrets.get(SECRET.aeAppKey);
+    const appSecret = app.secrets.get(SECRET.aeAppSecret);
+    if (!appKey || !appSecret) {
+      throw new AppError(
+        'AUTH',
+        '还没有填写速卖通 App Key 和 App Secret。请到“连接设置”填写并授权店铺，或先使用演示店铺。',
+        'The AliExpress App Key and App Secret are not set. Enter them in Connection settings and authorise the store, or use the demo store first.',
+      );
+    }
+    const s = getSetting<AeSettings>(app, 'aliexpress') ?? {};
+    const client = new IopClient({
+      gatewayUrl: s.gatewayUrl,
+      appKey,
+      appSecret,
+      tokens: appTokenStore(app),
+      clock: app.clock,
+      waiter: waiterFor(app.clock),
+      refreshMarginMs: (s.refreshMarginMinutes ?? DEFAULT_MARGIN_MIN) * 60_000,
+      log: app.log,
+    });
+    this.live = { client, market: new AliExpressMarketplace(client) };
+    return this.live;
+  }
+
+  private liveTongtool(): { client: TongtoolClient; source: TongtoolStockSource } {
+    if (this.liveTt) return this.liveTt;
+    const app = this.app;
+    const appKey = app.secrets.get(SECRET.ttAppKey);
+    const appSecret = app.secrets.get(SECRET.ttAppSecret);
+    if (!appKey || !appSecret) {
+      throw new AppError(
+        'AUTH',
+        '还没有填写通途 App Key 和 App Secret。请到“连接设置”填写，或改用文件导入。',
+        'The Tongtool App Key and App Secret are not set. Enter them in Connection settings, or use file import instead.',
+      );
+    }
+    const s = getSetting<TongtoolSettings>(app, 'tongtool') ?? {};
+    const client = new TongtoolClient({ baseUrl: s.baseUrl, appKey, appSecret, clock: app.clock, waiter: waiterFor(app.clock), quota: this.gate, session: appTongtoolSession(app), log: app.log });
+    this.liveTt = { client, source: new TongtoolStockSource(client, 'tongtool', app.clock) };
+    return this.liveTt;
+  }
+}
+
+function ok(step: string, message: string, messageEn: string): ConnectionCheck {
+  return { step, ok: true, message, messageEn };
+}
+
+function fail(step: string, e: unknown): ConnectionCheck {
+  if (e instanceof AppError) {
+    return { step, ok: false, code: e.code, remoteCode: e instanceof ConnectorError ? e.remote.code : undefined, message: e.messageZh, messageEn: e.messageEn };
+  }
+  return { step, ok: false, code: 'INTERNAL', message: '测试时程序内部出错，请导出日志发给客服。', messageEn: 'An internal error happened during the test; export the log and send it to support.' };
+}
+
+/** The one ConnectService of an app. */
+export function connectors(app: App): ConnectService {
+  return app.service('connectors', () => new ConnectService(app));
+}

@@ -1,0 +1,89 @@
+/**
+ * Connection settings: which AliExpress store and which stock source the app talks to. Nothing
+ * here ever carries a secret back: keys appear masked ("30****34"), tokens only as expiry times.
+ */
+import { z } from 'zod';
+import { channel, empty } from '../channel';
+
+export interface ChoiceChannelInfo {
+  channelSellerId: string;
+  channel: string;
+  businessType: string;
+}
+
+export type StockSourceKind = 'tongtool' | 'file' | 'demo';
+
+export interface ConnectStatus {
+  /** demo: the built-in simulators; live: the seller's real store. */
+  mode: 'demo' | 'live';
+  aliexpress: {
+    configured: boolean;
+    appKeyMasked: string | null;
+    gatewayUrl: string;
+    authorized: boolean;
+    /** UTC ISO */
+    tokenExpiresAt: string | null;
+    refreshExpiresAt: string | null;
+    /** Refreshed this long before expiry. */
+    refreshMarginMinutes: number;
+    account: string | null;
+    channel: ChoiceChannelInfo | null;
+  };
+  stockSource: {
+    kind: StockSourceKind | null;
+    tongtool: { configured: boolean; appKeyMasked: string | null; baseUrl: string; merchantIdMasked: string | null; quotaUsedThisMinute: number | null };
+  };
+  demo: { size: number; seed: number; quotaPerMinute: number; reviewMode: 'instant' | 'review' | 'refuse' } | null;
+  /** Where secrets are kept, said plainly on screen. */
+  secretStore: { location: string; encrypted: boolean };
+}
+
+export interface ConnectionCheck {
+  /** keys | token | channel | listings | merchant | warehouses | file */
+  step: string;
+  ok: boolean;
+  message: string;
+  messageEn: string;
+  /** The error code when a step failed (AUTH, RATE_LIMIT, TRANSIENT, PERMANENT…) and the remote one. */
+  code?: string;
+  remoteCode?: string;
+}
+
+export interface ConnectTestReport {
+  ok: boolean;
+  mode: 'demo' | 'live';
+  aliexpress: { ok: boolean; checks: ConnectionCheck[]; channel: ChoiceChannelInfo | null; listingCount: number | null };
+  stockSource: { ok: boolean; kind: StockSourceKind | null; checks: ConnectionCheck[]; warehouses: { id: string; name: string; active: boolean }[] };
+}
+
+const key = z.string().trim().min(4).max(128).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+const url = z.url({ protocol: /^https?$/ }).max(300);
+
+export const connectChannels = {
+  'connect.status': channel(empty).returns<ConnectStatus>(),
+  'connect.saveAliExpress': channel(
+    z
+      .object({
+        appKey: key,
+        appSecret: key,
+        gatewayUrl: url.optional(),
+        refreshMarginMinutes: z.number().int().min(5).max(7 * 24 * 60).optional(),
+      })
+      .strict(),
+  ).returns<ConnectStatus>(),
+  'connect.saveTongtool': channel(z.object({ appKey: key, appSecret: key, baseUrl: url.optional() }).strict()).returns<ConnectStatus>(),
+  'connect.setStockSource': channel(z.object({ kind: z.enum(['tongtool', 'file']) }).strict()).returns<ConnectStatus>(),
+  'connect.authorizeUrl': channel(z.object({ redirectUri: url }).strict()).returns<{ url: string; state: string }>(),
+  'connect.exchangeCode': channel(z.object({ code: z.string().trim().min(4).max(512), state: z.string().max(128).optional() }).strict()).returns<ConnectStatus>(),
+  'connect.test': channel(empty).returns<ConnectTestReport>(),
+  'connect.useDemo': channel(
+    z
+      .object({
+        size: z.union([z.literal(1000), z.literal(10000), z.literal(100000)]).default(1000),
+        seed: z.number().int().min(1).max(2 ** 31 - 1).optional(),
+        quotaPerMinute: z.number().int().min(1).max(600).optional(),
+        reviewMode: z.enum(['instant', 'review', 'refuse']).optional(),
+      })
+      .strict(),
+  ).returns<ConnectStatus>(),
+};
