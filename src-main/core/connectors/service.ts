@@ -233,7 +233,7 @@ export class ConnectService {
   private async testAliExpress(): Promise<ConnectTestReport['aliexpress']> {
     const checks: ConnectionCheck[] = [];
     const out: ConnectTestReport['aliexpress'] = { ok: false, checks, channel: null, listingCount: null };
-    let market: Marketplace;
+    let market: AliExpressMarketplace;
     let client: IopClient;
     try {
       if (this.mode === 'demo') {
@@ -258,7 +258,7 @@ export class ConnectService {
       return out;
     }
     try {
-      out.channel = await market.sellerChannel();
+      out.channel = await market.sellerChannel({ fresh: true });
       checks.push(ok('channel', `找到全托管渠道 ${out.channel.channel}（${mask(out.channel.channelSellerId)}）。`, `Found the fully-managed channel ${out.channel.channel} (${mask(out.channel.channelSellerId)}).`));
       if (this.mode === 'live') setSetting(this.app, 'aliexpress.channel', out.channel);
     } catch (e) {

@@ -47,8 +47,9 @@ export class AliExpressMarketplace implements Marketplace {
 
   constructor(private readonly client: IopClient) {}
 
-  async sellerChannel(): Promise<ChoiceChannel> {
-    if (this.channelCache) return this.channelCache;
+  /** Found once and kept; `fresh` asks again (the connection test does). */
+  async sellerChannel(opts: { fresh?: boolean } = {}): Promise<ChoiceChannel> {
+    if (this.channelCache && !opts.fresh) return this.channelCache;
     const body = await this.client.call<{ seller_relation_list?: { global_seller_relation?: Relation[] }; request_id?: string }>(
       'global.seller.relation.query',
     );
