@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { registerInfo } from './cli/info';
 import { registerConnect } from './cli/connect';
 import { registerDeposit } from './cli/deposit';
+import { registerExit } from './cli/exit';
 import { registerStock } from './cli/stock';
 import { version } from '../package.json';
 
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerInfo(program);
   registerConnect(program);
   registerDeposit(program);
+  registerExit(program);
   registerStock(program);
   return program;
 }

@@ -9,12 +9,16 @@ import type { Notice, TaskProgress } from './types';
 import { appChannels } from './channels/app';
 import { connectChannels } from './channels/connect';
 import { depositChannels } from './channels/deposit';
+import { exitChannels } from './channels/exit';
+import { fitChannels } from './channels/fit';
 import { stockChannels } from './channels/stock';
 
 export const contract = {
   ...appChannels,
   ...connectChannels,
   ...depositChannels,
+  ...exitChannels,
+  ...fitChannels,
   ...stockChannels,
 };
 

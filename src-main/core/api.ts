@@ -11,6 +11,8 @@ import { exportLogs } from './logExport';
 import type { AppSettings } from '../../src-shared/types';
 import { connectHandlers } from './connectors/handlers';
 import { depositHandlers } from './deposit/handlers';
+import { exitHandlers } from './exit/handlers';
+import { fitHandlers } from './fit/handlers';
 import { stockHandlers } from './stock/handlers';
 
 const COUNTED_TABLES = ['audit_log', 'notices'];
@@ -66,6 +68,8 @@ export function createHandlers(app: App): Handlers {
     ...appHandlers(app),
     ...connectHandlers(app),
     ...depositHandlers(app),
+    ...exitHandlers(app),
+    ...fitHandlers(app),
     ...stockHandlers(app),
   };
 }

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { m001_foundation } from './001_foundation';
 import { m002_connectors } from './002_connectors';
 import { m003_stock } from './003_stock';
+import { m004_exit } from './004_exit';
 import { m005_deposit } from './005_deposit';
 
 export interface Migration {
@@ -13,6 +14,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001_foundation, m002_connectors, m003_stock, m005_deposit];
+export const MIGRATIONS: Migration[] = [m001_foundation, m002_connectors, m003_stock, m004_exit, m005_deposit];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -1,0 +1,157 @@
+/**
+ * `cli workdays add DATE N`, `cli exit status`, `cli exit paperwork --out DIR` and
+ * `cli exit export`: the store exit case from a terminal, through the same contract channels as
+ * the wizard.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { ExitCaseView } from '../../src-shared/channels/exit';
+import { call, runCommand, type GlobalOptions } from './run';
+import { openPdfRenderer } from './pdf';
+
+const LEVEL: Record<string, string> = { ok: '✓', warn: '!', block: '✗', asked: '?' };
+const STAGE: Record<string, string> = {
+  prepare: '1 准备 Prepare',
+  submit: '2 提交申请 Submit',
+  review: '3 平台审核 Review',
+  procedures: '4 办理退店手续 Procedures',
+  done: '5 退店成功 Done',
+  after: '6 退店后 After',
+};
+
+function statusText(c: ExitCaseView | null): string {
+  if (!c) return '还没有开始退店。No store exit has been started.';
+  return [
+    `退店 Store exit #${c.id} · ${c.storeName} · 当前步骤 step: ${STAGE[c.stage]}`,
+    `原因 Reason: ${c.prepare.reasonLabel ? `${c.prepare.reasonLabel.zh} ${c.prepare.reasonLabel.en}` : '—'}`,
+    '准备检查 Readiness:',
+    ...c.prepare.readiness.map((r) => `  [${LEVEL[r.level]}] ${r.title.zh}：${r.detail.zh}${r.level === 'ok' ? '' : `\n        → ${r.todo.zh}`}`),
+    `提交 Submitted: ${c.submit.submittedOn ?? '—'}  申请编号 No.: ${c.submit.applicationNo ?? '—'}`,
+    `审核 Review: ${c.review.outcome ?? '—'}  到期 due: ${c.review.dueOn ?? '—'}${c.review.overdue ? ' (已到期 overdue)' : ''}`,
+    ...(c.review.dueError ? [`  ! ${c.review.dueError.zh}`, `    ${c.review.dueError.en}`] : []),
+    `保证金 Deposit: ${c.procedures.deposit.text.zh}`,
+    `库存处理 Disposal: ${c.procedures.disposal.length} SKU${c.procedures.disposalComplete ? ' ✓' : ''}${c.procedures.unplannedSkus.length ? `，未计划 unplanned: ${c.procedures.unplannedSkus.join(', ')}` : ''}`,
+    `合作伙伴 Partners: ${c.procedures.partners.map((p) => `${p.name}(${p.status})`).join(', ') || '—'}`,
+    `退店成功 Done: ${c.done.confirmedOn ?? '—'} ${c.done.storeStatus ?? ''}`,
+    ...(c.openItems.length ? ['待办 Open items:', ...c.openItems.map((o) => `  - ${o.zh}`)] : []),
+  ].join('\n');
+}
+
+export function registerExit(program: Command): void {
+  program
+    .command('workdays')
+    .description('中国工作日（节假日休、调休上班） / Chinese working days')
+    .command('add')
+    .argument('<date>', '起始日期 YYYY-MM-DD（不计当天） / start date, not counted')
+    .argument('<n>', '工作日天数 / number of working days')
+    .description('DATE 之后第 N 个工作日 / the date N Chinese working days after DATE')
+    .action(async (date: string, n: string, _o, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions>();
+      const days = /^\d+$/.test(n) ? Number(n) : Number.NaN;
+      await runCommand(
+        opts,
+        (app) => call(app, 'exit.workdaysAdd', { date, n: days }),
+        (r) => `${r.date} 之后第 ${r.n} 个工作日是 ${r.result}\n${r.n} working days after ${r.date}: ${r.result}`,
+      );
+    });
+
+  const exit = program.command('exit').description('退店 / store exit');
+
+  exit
+    .command('status')
+    .description('退店案件的步骤、准备检查、审核到期日和待办 / the exit case: step, readiness, review due date, open items')
+    .action(async (_o, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions>();
+      await runCommand(
+        opts,
+        async (app) => {
+          // The CLI has no hourly timer: send the "review due" notice now if it is due.
+          await call(app, 'exit.remind', {});
+          return call(app, 'exit.get', {});
+        },
+        ({ case: c }) => statusText(c),
+      );
+    });
+
+  exit
+    .command('paperwork')
+    .description('生成退店文书（HTML，有浏览器时另存 PDF） / write the exit documents as HTML, and PDF when a browser is available')
+    .requiredOption('--out <dir>', '输出文件夹 / output folder')
+    .option('--no-pdf', '只生成 HTML / HTML only')
+    .action(async (o: { out: string; pdf: boolean }, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions>();
+      await runCommand(
+        opts,
+        async (app) => {
+          const { documents } = await call(app, 'exit.paperwork', {});
+          const out = resolve(o.out);
+          mkdirSync(out, { recursive: true });
+          const files: { name: string; html: string; pdf: string | null }[] = [];
+          let pdfNote: { zh: string; en: string } | null = null;
+          const opened = o.pdf && documents.length ? await openPdfRenderer() : null;
+          if (opened && 'reason' in opened) pdfNote = { zh: opened.reason, en: opened.reasonEn };
+          if (!o.pdf) pdfNote = { zh: '按 --no-pdf 只生成了 HTML。', en: 'HTML only, as --no-pdf asked.' };
+          try {
+            for (const d of documents) {
+              const html = join(out, `${d.name}.html`);
+              writeFileSync(html, d.html);
+              let pdf: string | null = null;
+              if (opened && 'renderer' in opened) {
+                pdf = join(out, `${d.name}.pdf`);
+                writeFileSync(pdf, await opened.renderer.pdf(d.html));
+              }
+              files.push({ name: d.name, html, pdf });
+            }
+          } finally {
+            if (opened && 'renderer' in opened) await opened.renderer.close();
+          }
+          return { out, files, pdf: !pdfNote, pdfNote };
+        },
+        (r) =>
+          r.files.length === 0
+            ? '还没有开始退店，没有文书可生成。No store exit has been started; there is nothing to print.'
+            : [
+                `已生成 ${r.files.length} 份文书到 ${r.out}：`,
+                ...r.files.map((f) => `  ${f.name}.html${f.pdf ? ` + ${f.name}.pdf` : ''}`),
+                ...(r.pdfNote ? [`注意：${r.pdfNote.zh}`, `Note: ${r.pdfNote.en}`] : []),
+              ].join('\n'),
+      );
+    });
+
+  exit
+    .command('export')
+    .description('导出店铺全部数据为 ZIP（案件、文书、库存和审计数据） / export everything for the store as a ZIP')
+    .option('--out <file>', 'ZIP 文件路径（默认在数据文件夹的 exports 下） / ZIP path (default: exports/ in the data folder)')
+    .option('--no-pdf', '不打印 PDF / without PDFs')
+    .action(async (o: { out?: string; pdf: boolean }, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions>();
+      await runCommand(
+        opts,
+        async (app) => {
+          let pdfDir: string | undefined;
+          let pdfNote: string | null = null;
+          if (o.pdf) {
+            const { documents } = await call(app, 'exit.paperwork', {});
+            const opened = documents.length ? await openPdfRenderer() : null;
+            if (opened && 'renderer' in opened) {
+              pdfDir = mkdtempSync(join(tmpdir(), 'exit-pdf-'));
+              try {
+                for (const d of documents) writeFileSync(join(pdfDir, `${d.name}.pdf`), await opened.renderer.pdf(d.html));
+              } finally {
+                await opened.renderer.close();
+              }
+            } else if (opened) pdfNote = `${opened.reason} / ${opened.reasonEn}`;
+          }
+          try {
+            const r = await call(app, 'exit.export', { ...(o.out ? { outFile: resolve(o.out) } : {}), ...(pdfDir ? { pdfDir } : {}) });
+            return { ...r, pdfNote };
+          } finally {
+            if (pdfDir) rmSync(pdfDir, { recursive: true, force: true });
+          }
+        },
+        (r) => [`已导出 ${r.entries.length} 个文件到 ${r.file}（${r.bytes} 字节） Exported ${r.entries.length} files`, ...(r.pdfNote ? [r.pdfNote] : [])].join('\n'),
+      );
+    });
+}

@@ -1,0 +1,73 @@
+/**
+ * HTML → PDF for the CLI through a local Chromium driven by playwright-core (Electron prints with
+ * its own printToPDF; the web host leaves it to the browser's print dialog). No browser is ever
+ * downloaded: Debian's /usr/bin/chromium or the one named by CHROMIUM_PATH, or none.
+ */
+import { existsSync } from 'node:fs';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+/** Without the background-networking flags Chromium floods a closed network with requests. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function findChromium(): string | null {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
+
+export interface PdfRenderer {
+  pdf(html: string): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/** A renderer, or the reason there is none (said to the seller, never thrown). */
+export async function openPdfRenderer(): Promise<{ renderer: PdfRenderer } | { reason: string; reasonEn: string }> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    return {
+      reason: '没有找到可用的 Chromium/Chrome 浏览器，只生成了 HTML。用浏览器打开 HTML 文件并“打印 → 另存为 PDF”即可得到 PDF。',
+      reasonEn: 'No Chromium/Chrome browser was found, so only HTML was written. Open the HTML files in a browser and print to PDF.',
+    };
+  }
+  let chromium: typeof import('playwright-core').chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    return {
+      reason: '缺少 playwright-core 组件，只生成了 HTML。用浏览器打开 HTML 文件并“打印 → 另存为 PDF”即可。',
+      reasonEn: 'playwright-core is not installed, so only HTML was written. Open the HTML files in a browser and print to PDF.',
+    };
+  }
+  try {
+    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+    const context = await browser.newContext({ offline: true });
+    return {
+      renderer: {
+        async pdf(html: string) {
+          const page = await context.newPage();
+          try {
+            await page.setContent(html, { waitUntil: 'load' });
+            return await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+          } finally {
+            await page.close();
+          }
+        },
+        close: () => browser.close(),
+      },
+    };
+  } catch (err) {
+    return {
+      reason: `浏览器 ${executablePath} 无法启动（${String(err).slice(0, 200)}），只生成了 HTML。`,
+      reasonEn: `The browser ${executablePath} could not start (${String(err).slice(0, 200)}), so only HTML was written.`,
+    };
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * 退店后 个人信息保护, first half: one ZIP with everything the app holds for the store — the case,
+ * the documents (HTML, and PDFs when a host printed them), and every table as CSV (opens in Excel)
+ * and JSON — so the seller keeps their records before the wipe. Secrets never go in: they are not
+ * in the database, and the secret store is not read here.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { zipSync, strToU8 } from 'fflate';
+import type { App } from '../app';
+import { AppError } from '../../../src-shared/errors';
+import type { ExitCaseView, ExitDocument } from '../../../src-shared/channels/exit';
+
+const BOM = '\ufeff';
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(rows: Record<string, unknown>[], columns: string[]): string {
+  // A BOM so Excel on a Chinese Windows reads UTF-8 instead of guessing GBK.
+  return BOM + [columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n';
+}
+
+function folderFor(table: string): string {
+  if (table.startsWith('stock_')) return 'stock';
+  if (table === 'audit_log') return 'audit';
+  if (table.startsWith('exit_') || table === 'fit_results') return 'exit';
+  if (table.startsWith('deposit_')) return 'deposit';
+  return 'data';
+}
+
+function stamp(ms: number): string {
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+}
+
+export function exportStore(
+  app: App,
+  view: ExitCaseView | null,
+  documents: ExitDocument[],
+  opts: { outFile?: string; pdfDir?: string },
+): { file: string; entries: string[]; bytes: number } {
+  const files: Record<string, Uint8Array> = {};
+  const add = (name: string, text: string) => (files[name] = strToU8(text));
+
+  add('case.json', JSON.stringify({ exportedAt: new Date(app.clock.now()).toISOString(), appVersion: app.version, case: view }, null, 2));
+  add('settings.json', JSON.stringify({ storeName: app.settings.get('storeName'), mode: app.settings.get('mode'), language: app.settings.get('language') }, null, 2));
+  for (const d of documents) add(`documents/${d.name}.html`, d.html);
+
+  if (opts.pdfDir) {
+    if (!existsSync(opts.pdfDir)) {
+      throw new AppError('NOT_FOUND', `找不到PDF文件夹：${opts.pdfDir}。`, `The PDF folder was not found: ${opts.pdfDir}.`);
+    }
+    for (const f of readdirSync(opts.pdfDir).filter((n) => n.toLowerCase().endsWith('.pdf')).sort()) {
+      files[`documents/${f}`] = readFileSync(join(opts.pdfDir, f));
+    }
+  }
+
+  const tables = (app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map(
+    (t) => t.name,
+  );
+  for (const t of tables) {
+    const cols = (app.db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string }[]).map((c) => c.name);
+    const rows = app.db.prepare(`SELECT * FROM "${t}"`).all() as Record<string, unknown>[];
+    const folder = folderFor(t);
+    add(`${folder}/${t}.csv`, toCsv(rows, cols));
+    add(`${folder}/${t}.json`, JSON.stringify(rows, null, 2));
+  }
+
+  const entries = [...Object.keys(files), 'README.txt'].sort();
+  add(
+    'README.txt',
+    [
+      `全托管卖家助手 店铺数据导出 / Choice Seller Desk store export`,
+      `店铺 Store: ${app.settings.get('storeName')}`,
+      `导出时间 Exported: ${new Date(app.clock.now()).toISOString()}`,
+      '',
+      '内容 Contents:',
+      ...entries.map((e) => `  ${e}`),
+      '',
+      '不含账号密钥和令牌（它们不在数据库里）。请把本文件保存在安全的地方：它含有店铺的经营记录和个人信息。',
+      'Contains no app keys or tokens (they are not in the database). Keep this file safe: it holds the store’s records and personal data.',
+    ].join('\r\n'),
+  );
+
+  const zip = zipSync(files, { level: 6 });
+  const file = opts.outFile ?? join(app.dataDir, 'exports', `退店导出-${basename(app.settings.get('storeName') || 'store').replace(/[\\/:*?"<>|\s]+/g, '_')}-${stamp(app.clock.now())}.zip`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, zip);
+  return { file, entries, bytes: zip.length };
+}

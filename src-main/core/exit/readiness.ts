@@ -1,0 +1,176 @@
+/**
+ * 准备工作 readiness check: computed from the app's own data where it has it (stock on hand,
+ * bound listings, partners, the deposit case) and asked where it does not (orders, disputes,
+ * debts). Every item says what was found and what to do about it.
+ */
+import type {
+  AskedKey,
+  Bilingual,
+  DepositLink,
+  ExitPartner,
+  ReadinessItem,
+  ReadinessKey,
+  ReadinessLevel,
+  ReadinessRow,
+} from '../../../src-shared/channels/exit';
+import { READINESS_TITLES } from './texts';
+
+export interface StoredAnswer {
+  answer: 'clear' | 'open' | 'unknown';
+  note?: string | null;
+  at?: string;
+}
+
+export interface ReadinessInput {
+  stock: ReadinessRow[] | null;
+  listings: ReadinessRow[] | null;
+  answers: Partial<Record<AskedKey, StoredAnswer>>;
+  partners: ExitPartner[];
+  deposit: DepositLink;
+  disposalComplete: boolean;
+}
+
+const ASK: Bilingual = { zh: '应用里没有这项数据，请到卖家中心查看后回答。', en: 'The app has no data for this; check in Seller Center and answer.' };
+
+function item(
+  key: ReadinessKey,
+  level: ReadinessLevel,
+  source: ReadinessItem['source'],
+  detail: Bilingual,
+  todo: Bilingual,
+  extra: Partial<Pick<ReadinessItem, 'rows' | 'askable' | 'note'>> = {},
+): ReadinessItem {
+  return { key, title: READINESS_TITLES[key], level, source, detail, todo, rows: extra.rows ?? [], askable: extra.askable ?? false, note: extra.note ?? null };
+}
+
+/** An item only the seller can answer; `open` means some remain, at the given level. */
+function asked(key: AskedKey, a: StoredAnswer | undefined, openLevel: ReadinessLevel, todo: Bilingual): ReadinessItem {
+  const answer = a?.answer ?? 'unknown';
+  if (answer === 'clear') return item(key, 'ok', 'seller', { zh: '你确认：没有。', en: 'You confirmed: none.' }, { zh: '无需处理。', en: 'Nothing to do.' }, { askable: true, note: a?.note ?? null });
+  if (answer === 'open') return item(key, openLevel, 'seller', { zh: '你确认：还有。', en: 'You confirmed: some remain.' }, todo, { askable: true, note: a?.note ?? null });
+  return item(key, 'asked', 'none', ASK, todo, { askable: true });
+}
+
+const TODO = {
+  stock: {
+    zh: '退店前请确保库存已售罄或妥善处理：在第 4 步“处理库存”为每个SKU定好去向（继续销售、退回工厂、清仓或其他），数量要正好等于现有库存。',
+    en: 'Before exiting, sell out or dispose of the stock: in step 4 "Inventory" give every SKU a plan (sell through, return to factory, liquidate, other) that adds up exactly to what is on hand.',
+  },
+  listings: {
+    zh: '商品仍绑定时买家还能下单，库存不足就会超卖。请在“自动绑定&解绑”里关闭自动绑定，再把这些线上SKU解绑；解绑可能要等平台审核，“解绑被拒绝”的请咨询平台客服。',
+    en: 'While bound, buyers can still order and short stock oversells. Turn auto bind off in Auto bind & unbind, then unbind these listing SKUs; an unbind may wait for review, and a refused one goes to platform support.',
+  },
+  orders: {
+    zh: '到全托管后台查看 备货单/待发货/入仓中 的单据，全部完成或取消后再退店。',
+    en: 'In the fully-managed back office, finish or cancel every stocking order, pending shipment and inbound delivery before exiting.',
+  },
+  disputes: {
+    zh: '到 卖家中心 → 交易 → 纠纷管理 处理完所有纠纷；有纠纷时保证金可能被冻结。',
+    en: 'Settle every dispute under Seller Center → Orders → Disputes; an open dispute can freeze the deposit.',
+  },
+  debts: {
+    zh: '到 全托管服务中心 → 资金/结算 结清应付款、罚款和欠费；未结清的会从保证金里扣除。',
+    en: 'Pay every amount owed, fine and fee under the fully-managed service centre → Funds/Settlement; anything unpaid is taken from the deposit.',
+  },
+};
+
+export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
+  const out: ReadinessItem[] = [];
+
+  // Stock on hand: a warning, not a block — the platform lets the exit go ahead, but stock left
+  // without a plan is money forgotten in a warehouse.
+  if (input.stock) {
+    const units = input.stock.reduce((n, r) => n + r.quantity, 0);
+    const skus = new Set(input.stock.map((r) => r.sku)).size;
+    if (units === 0) {
+      out.push(item('stock', 'ok', 'app', { zh: '应用的库存数据显示：仓库里没有库存。', en: 'The app’s stock data shows nothing on hand.' }, { zh: '无需处理。', en: 'Nothing to do.' }));
+    } else {
+      out.push(
+        item(
+          'stock',
+          input.disposalComplete ? 'ok' : 'warn',
+          'app',
+          {
+            zh: `还有 ${skus} 个SKU、共 ${units} 件库存在仓库里${input.disposalComplete ? '，处理计划已定好' : ''}。`,
+            en: `${skus} SKUs, ${units} units still on hand${input.disposalComplete ? '; the disposal plan covers them' : ''}.`,
+          },
+          input.disposalComplete ? { zh: '按计划处理即可。', en: 'Carry out the plan.' } : TODO.stock,
+          { rows: input.stock },
+        ),
+      );
+    }
+  } else {
+    const a = asked('stock', input.answers.stock, 'warn', TODO.stock);
+    out.push(a.level === 'warn' && input.disposalComplete ? { ...a, level: 'ok', todo: { zh: '按计划处理即可。', en: 'Carry out the plan.' } } : a);
+  }
+
+  // Bound listings block: a bound listing keeps selling after the seller has stopped.
+  if (input.listings) {
+    out.push(
+      input.listings.length === 0
+        ? item('listings', 'ok', 'app', { zh: '所有线上SKU都已解绑。', en: 'Every listing SKU is unbound.' }, { zh: '无需处理。', en: 'Nothing to do.' })
+        : item(
+            'listings',
+            'block',
+            'app',
+            { zh: `还有 ${input.listings.length} 个线上SKU与货品绑定。`, en: `${input.listings.length} listing SKUs are still bound to goods.` },
+            TODO.listings,
+            { rows: input.listings },
+          ),
+    );
+  } else {
+    out.push(asked('listings', input.answers.listings, 'block', TODO.listings));
+  }
+
+  out.push(asked('orders', input.answers.orders, 'block', TODO.orders));
+  out.push(asked('disputes', input.answers.disputes, 'block', TODO.disputes));
+  out.push(asked('debts', input.answers.debts, 'block', TODO.debts));
+
+  const d = input.deposit;
+  if (d.state === 'unavailable') {
+    out.push(item('deposit', 'asked', 'none', d.text, { zh: '到全托管服务中心查看保证金状态并申请退还。', en: 'Check the deposit in the fully-managed service centre and apply for the refund.' }));
+  } else if (d.state === 'not_started') {
+    out.push(
+      item('deposit', 'warn', 'app', d.text, {
+        zh: '在第 4 步①开始退保证金（与“退保证金”向导是同一个案件）。',
+        en: 'Start the deposit refund in step 4 ① (the same case as the deposit refund wizard).',
+      }),
+    );
+  } else {
+    out.push(
+      item('deposit', d.done ? 'ok' : 'warn', 'app', d.text, d.done ? { zh: '保证金已到账。', en: 'The deposit has arrived.' } : { zh: '在“退保证金”向导里继续办理，直到到账。', en: 'Continue in the deposit refund wizard until it arrives.' }),
+    );
+  }
+
+  const active = input.partners.filter((p) => p.status === 'active');
+  const notified = input.partners.filter((p) => p.status === 'notified');
+  if (input.partners.length === 0) {
+    out.push(
+      item('partners', 'asked', 'none', { zh: '还没有登记物流、支付等合作伙伴。', en: 'No logistics, payment or other partners recorded yet.' }, {
+        zh: '在第 4 步③登记每个合作伙伴（物流、支付、其他），逐一通知终止合作并记录日期和凭证号。',
+        en: 'In step 4 ③ record every partner (logistics, payment, other), notify each one and record the date and reference.',
+      }),
+    );
+  } else if (active.length || notified.length) {
+    const names = [...active, ...notified].map((p) => p.name).join('、');
+    out.push(
+      item(
+        'partners',
+        'warn',
+        'app',
+        {
+          zh: `${active.length} 个仍在合作、${notified.length} 个已通知未确认终止：${names}。`,
+          en: `${active.length} still active, ${notified.length} notified but not confirmed terminated: ${names}.`,
+        },
+        {
+          zh: '退店后与物流、支付等合作伙伴的关系将终止：打印“终止合作通知”发给仍在合作的伙伴，确认终止后记录日期和凭证号。',
+          en: 'After the exit, partner relationships end: send the printed termination notice to each active partner and record the date and reference once confirmed.',
+        },
+        { rows: [...active, ...notified].map((p) => ({ sku: p.name, warehouse: null, quantity: 1, note: p.status })) },
+      ),
+    );
+  } else {
+    out.push(item('partners', 'ok', 'app', { zh: '所有合作伙伴都已终止或无需处理。', en: 'Every partner is terminated or needs nothing.' }, { zh: '无需处理。', en: 'Nothing to do.' }));
+  }
+  return out;
+}

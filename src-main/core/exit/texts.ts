@@ -1,0 +1,100 @@
+/**
+ * The exit wizard's words, taken from the source (速卖通全托管退店流程) wherever it has them, so the
+ * app says what the platform and the guide say.
+ */
+import type { AfterKey, AgreementKey, Bilingual, ExitReason, ReadinessKey } from '../../../src-shared/channels/exit';
+
+export const REASONS: Record<ExitReason, Bilingual & { phrase: string }> = {
+  competition: {
+    zh: '市场竞争激烈',
+    en: 'Fierce market competition',
+    phrase: '电商市场竞争日益激烈，本店铺难以在竞争中取得预期的经营效果，为减少损失',
+  },
+  life_pressure: {
+    zh: '生活压力增大',
+    en: 'Rising life pressure',
+    phrase: '电商行业工作节奏快、生活压力增大，需要调整个人的工作和生活安排',
+  },
+  career_change: {
+    zh: '个人发展需求（转行或从事其他事业）',
+    en: 'Personal development (moving to other work)',
+    phrase: '经营者个人发展需要，计划转行或从事其他事业',
+  },
+  platform_policy: {
+    zh: '平台政策调整，不再符合要求',
+    en: 'Platform policy changed; the store no longer qualifies',
+    phrase: '平台政策调整，本店铺目前无法满足相关政策要求',
+  },
+  own: { zh: '其他原因', en: 'Other reason', phrase: '' },
+};
+
+export const SELLER_CENTER_PATH: Bilingual = {
+  zh: '登录速卖通卖家中心 → 店铺管理 → 店铺设置 → 店铺退店',
+  en: 'Log in to AliExpress Seller Center → 店铺管理 Store management → 店铺设置 Store settings → 店铺退店 Store exit',
+};
+
+export const AGREEMENT: Record<AgreementKey, Bilingual> = {
+  agreement: { zh: '我已仔细阅读退店协议', en: 'I have read the exit agreement carefully' },
+  process: {
+    zh: '我了解退店流程：提交申请 → 平台审核（约3个工作日）→ 办理退店手续 → 退店成功',
+    en: 'I understand the process: apply → platform review (about 3 working days) → exit procedures → exit complete',
+  },
+  notes: {
+    zh: '我了解注意事项：库存处理、保证金退还、终止合作伙伴关系、个人信息保护',
+    en: 'I understand the notes: inventory, deposit refund, ending partner relationships, protecting personal data',
+  },
+};
+
+/** 三、退店后的注意事项, the source's four reminders. */
+export const AFTER: Record<AfterKey, Bilingual> = {
+  stock: { zh: '库存处理：退店前，请确保库存已售罄或妥善处理。', en: 'Inventory: before exiting, make sure stock is sold out or properly disposed of.' },
+  deposit: { zh: '保证金退还：退店后，平台会在一定时间内退还保证金。', en: 'Deposit: after the exit, the platform refunds the deposit within a period.' },
+  partners: {
+    zh: '合作伙伴关系：退店后，与物流、支付等合作伙伴的关系将终止。',
+    en: 'Partners: after the exit, relationships with logistics, payment and other partners end.',
+  },
+  privacy: { zh: '个人信息保护：退店后，请妥善保管个人信息，避免泄露。', en: 'Personal data: after the exit, keep personal information safe and avoid leaks.' },
+};
+
+export const READINESS_TITLES: Record<ReadinessKey, Bilingual> = {
+  stock: { zh: '仓库里还有库存', en: 'Stock still on hand' },
+  listings: { zh: '商品仍与货品绑定', en: 'Listings still bound to goods' },
+  orders: { zh: '未完成的订单 / 备货单', en: 'Unfinished orders / stocking orders' },
+  disputes: { zh: '未解决的纠纷', en: 'Unresolved disputes' },
+  debts: { zh: '未清偿的欠款', en: 'Unpaid debts' },
+  deposit: { zh: '保证金状态', en: 'Deposit status' },
+  partners: { zh: '仍在合作的合作伙伴', en: 'Partners still active' },
+};
+
+export const DISPOSAL_LABEL: Record<string, Bilingual> = {
+  sell_through: { zh: '继续销售至售罄', en: 'Sell through' },
+  return_factory: { zh: '退回工厂', en: 'Return to factory' },
+  liquidate: { zh: '清仓处理', en: 'Liquidate' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const PARTNER_KIND_LABEL: Record<string, Bilingual> = {
+  logistics: { zh: '物流', en: 'Logistics' },
+  payment: { zh: '支付', en: 'Payment' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const PARTNER_STATUS_LABEL: Record<string, Bilingual> = {
+  active: { zh: '仍在合作', en: 'Active' },
+  notified: { zh: '已通知终止', en: 'Notified' },
+  terminated: { zh: '已终止', en: 'Terminated' },
+  not_needed: { zh: '无需处理', en: 'Not needed' },
+};
+
+/** The text to paste into the exit form, drafted from the reason. */
+export function draftApplication(storeName: string, reason: ExitReason | null, reasonText: string | null): string {
+  const why = reason === 'own' || !reason ? (reasonText || '经营安排调整') : REASONS[reason].phrase;
+  const extra = reason && reason !== 'own' && reasonText ? `具体情况：${reasonText}。` : '';
+  return [
+    '尊敬的速卖通平台：',
+    `本店铺“${storeName}”因${why}，经慎重考虑，现申请退出速卖通全托管经营（店铺退店）。${extra}`,
+    '本店已仔细阅读并同意《退店协议》，将按照平台通知办理退还保证金、处理库存、终止与物流、支付等合作伙伴的合作关系等退店手续，并保证所提供的信息真实、准确。',
+    '恳请平台予以审核，谢谢！',
+    `申请店铺：${storeName}`,
+  ].join('\n');
+}
