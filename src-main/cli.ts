@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerInfo } from './cli/info';
+import { registerAuto } from './cli/auto';
 import { registerConnect } from './cli/connect';
 import { registerDeposit } from './cli/deposit';
 import { registerExit } from './cli/exit';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .option('--json', '输出一个 JSON 文档 / print one JSON document on stdout')
     .showHelpAfterError('（加 --help 查看用法 / add --help for usage）');
   registerInfo(program);
+  registerAuto(program);
   registerConnect(program);
   registerDeposit(program);
   registerExit(program);

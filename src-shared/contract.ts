@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { Notice, TaskProgress } from './types';
 import { appChannels } from './channels/app';
+import { autoChannels } from './channels/auto';
 import { connectChannels } from './channels/connect';
 import { depositChannels } from './channels/deposit';
 import { exitChannels } from './channels/exit';
@@ -15,6 +16,7 @@ import { stockChannels } from './channels/stock';
 
 export const contract = {
   ...appChannels,
+  ...autoChannels,
   ...connectChannels,
   ...depositChannels,
   ...exitChannels,

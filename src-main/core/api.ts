@@ -10,6 +10,7 @@ import { writeAudit } from './audit';
 import { exportLogs } from './logExport';
 import type { AppSettings } from '../../src-shared/types';
 import { connectHandlers } from './connectors/handlers';
+import { autoHandlers } from './auto/handlers';
 import { depositHandlers } from './deposit/handlers';
 import { exitHandlers } from './exit/handlers';
 import { fitHandlers } from './fit/handlers';
@@ -66,6 +67,7 @@ function appHandlers(app: App): DomainHandlers<typeof appChannels> {
 export function createHandlers(app: App): Handlers {
   return {
     ...appHandlers(app),
+    ...autoHandlers(app),
     ...connectHandlers(app),
     ...depositHandlers(app),
     ...exitHandlers(app),

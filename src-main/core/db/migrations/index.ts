@@ -7,6 +7,7 @@ import { m002_connectors } from './002_connectors';
 import { m003_stock } from './003_stock';
 import { m004_exit } from './004_exit';
 import { m005_deposit } from './005_deposit';
+import { m006_auto } from './006_auto';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001_foundation, m002_connectors, m003_stock, m004_exit, m005_deposit];
+export const MIGRATIONS: Migration[] = [m001_foundation, m002_connectors, m003_stock, m004_exit, m005_deposit, m006_auto];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -1,0 +1,111 @@
+/**
+ * What the dashboard and `auto status` show: counts by bind state, the outbox, last and next sync,
+ * the oversell-risk list (bound while sellable is 0, and for how long), binds and unbinds per hour,
+ * and the time from a stock-out being seen to the listing SKU being unbound.
+ */
+import type { App } from '../app';
+import type { AutoStatus, DashboardView, OversellRiskRow, BindStatusCode } from '../../../src-shared/channels/auto';
+import { lastRun } from '../stock/runs';
+import { stockScheduler } from '../stock/scheduler';
+import { outboxCounts } from './outbox';
+import { readAutoSettings } from './settings';
+import { lastAutoRun } from './runs';
+
+const RISK_SQL = `FROM auto_stockouts o JOIN stock_listing_skus s ON s.id = o.listing_sku_id
+  WHERE o.ended_at IS NULL AND o.unbound_at IS NULL AND s.bind_status IN (2,3,4)`;
+
+export function autoStatus(app: App): AutoStatus {
+  const db = app.db;
+  const byStatus = new Map(
+    (db.prepare('SELECT bind_status, count(*) FROM stock_listing_skus GROUP BY bind_status').raw().all() as [number, number][]).map(([s, n]) => [s, n]),
+  );
+  const sync = lastRun(db);
+  let nextSyncAt: string | null = null;
+  try {
+    const next = stockScheduler(app).nextAt();
+    nextSyncAt = next === null ? null : new Date(next).toISOString();
+  } catch (err) {
+    app.log.warn('next sync time unavailable', { error: String(err) });
+  }
+  return {
+    settings: readAutoSettings(db),
+    counts: {
+      bound: byStatus.get(2) ?? 0,
+      unbound: byStatus.get(1) ?? 0,
+      review: byStatus.get(3) ?? 0,
+      refused: byStatus.get(4) ?? 0,
+      held: (db.prepare("SELECT count(*) FROM auto_runs WHERE status = 'held'").pluck().get() as number) ?? 0,
+      pinned: db.prepare('SELECT count(*) FROM auto_pins').pluck().get() as number,
+    },
+    outbox: outboxCounts(db),
+    lastRun: lastAutoRun(db),
+    lastSync: sync ? { id: sync.id, status: sync.status, startedAt: sync.startedAt, finishedAt: sync.finishedAt } : null,
+    nextSyncAt,
+    oversellRisk: db.prepare(`SELECT count(*) ${RISK_SQL}`).pluck().get() as number,
+  };
+}
+
+function percentile(sorted: number[], p: number): number | null {
+  if (!sorted.length) return null;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+  return sorted[i];
+}
+
+export function dashboard(app: App): DashboardView {
+  const db = app.db;
+  const now = app.clock.now();
+  const risk = (
+    db
+      .prepare(`SELECT s.id, s.seller_sku, s.product_id, s.sku_id, s.bind_status, o.first_seen_at ${RISK_SQL} ORDER BY o.first_seen_at LIMIT 500`)
+      .raw()
+      .all() as [number, string, string, string, number, string][]
+  ).map(
+    ([id, sellerSku, productId, skuId, bindStatus, since]): OversellRiskRow => ({
+      listingSkuId: id,
+      sellerSku,
+      productId,
+      skuId,
+      bindStatus: bindStatus as BindStatusCode,
+      since,
+      minutes: Math.max(0, Math.round((now - Date.parse(since)) / 60_000)),
+    }),
+  );
+  const from = new Date(now - 48 * 3600_000).toISOString();
+  const byHour = new Map<string, { binds: number; unbinds: number }>();
+  for (let t = now - 47 * 3600_000; t <= now; t += 3600_000) byHour.set(new Date(t).toISOString().slice(0, 13), { binds: 0, unbinds: 0 });
+  for (const [h, kind, n] of db
+    .prepare("SELECT substr(finished_at, 1, 13) AS h, kind, count(*) FROM auto_actions WHERE state = 'done' AND finished_at >= ? GROUP BY h, kind")
+    .raw()
+    .all(from) as [string, 'bind' | 'unbind', number][]) {
+    const b = byHour.get(h) ?? { binds: 0, unbinds: 0 };
+    if (kind === 'bind') b.binds += n;
+    else b.unbinds += n;
+    byHour.set(h, b);
+  }
+  const reaction = (
+    db
+      .prepare(
+        `SELECT o.listing_sku_id, s.seller_sku, o.first_seen_at, o.unbound_at FROM auto_stockouts o
+         LEFT JOIN stock_listing_skus s ON s.id = o.listing_sku_id WHERE o.unbound_at IS NOT NULL ORDER BY o.unbound_at DESC LIMIT 200`,
+      )
+      .raw()
+      .all() as [number, string | null, string, string][]
+  ).map(([listingSkuId, sellerSku, firstSeenAt, unboundAt]) => ({
+    listingSkuId,
+    sellerSku: sellerSku ?? '',
+    firstSeenAt,
+    unboundAt,
+    minutes: Math.max(0, (Date.parse(unboundAt) - Date.parse(firstSeenAt)) / 60_000),
+  }));
+  const sorted = reaction.map((r) => r.minutes).sort((a, b) => a - b);
+  const status = autoStatus(app);
+  return {
+    status,
+    risk,
+    series: [...byHour].sort(([a], [b]) => a.localeCompare(b)).map(([h, v]) => ({ hour: `${h}:00:00.000Z`, ...v })),
+    reaction,
+    reactionMedianMin: percentile(sorted, 0.5),
+    reactionP90Min: percentile(sorted, 0.9),
+    heldRuns: status.counts.held,
+  };
+}

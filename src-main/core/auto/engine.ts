@@ -1,0 +1,233 @@
+/**
+ * One decision pass: every listing SKU through the decision table, then the open actions, the
+ * mass-unbind gate and the switch, and — in one transaction — the run, its decisions, the outbox
+ * actions they make, the cancelled ones, the stock-out episodes and the audit rows. Nothing here
+ * talks to the network: the sender drains what this writes.
+ */
+import type { App } from '../app';
+import type { Db } from '../db/open';
+import type { ActionKind, AutoRunInfo, AutoSettings, DecisionReason, RunCounts, SkuDecisionView } from '../../../src-shared/channels/auto';
+import { lastRun } from '../stock/runs';
+import { decide, type Decision } from './decide';
+import { loadInputs, type SkuInputs } from './inputs';
+import { massUnbindGate, type MassUnbindGate } from './gates';
+import { openActionsBySku, type OpenAction } from './outbox';
+import { readAutoSettings } from './settings';
+import { reasonText } from './reasons';
+import { getRunInfo } from './runs';
+
+export interface PlannedSku {
+  input: SkuInputs;
+  decision: Decision;
+  open: OpenAction[];
+  /** Queued or held actions that are no longer right. */
+  cancel: OpenAction[];
+  /** The action this pass adds (before the gate and the switch). */
+  add: ActionKind | null;
+}
+
+export interface Plan {
+  settings: AutoSettings;
+  skus: PlannedSku[];
+  stockRunId: number | null;
+  lastSyncFailed: boolean;
+  gate: MassUnbindGate | null;
+  bound: number;
+}
+
+/** The latest stock read: a failed or cancelled one means the figures may be old. */
+export function stockHealth(db: Db): { stockRunId: number | null; lastSyncFailed: boolean } {
+  const r = lastRun(db);
+  return { stockRunId: r?.id ?? null, lastSyncFailed: r ? r.status === 'failed' || r.status === 'cancelled' : false };
+}
+
+/** Whether an action still matches what the table says now (the sender asks this before sending). */
+export function stillRight(kind: ActionKind, d: Decision): boolean {
+  if (d.want === kind) return true;
+  if (d.want !== 'none') return false;
+  if (kind === 'bind') return d.reason === 'already_bound';
+  return d.reason === 'already_unbound' || d.reason === 'unbind_in_review' || d.reason === 'unbind_refused';
+}
+
+function planOne(input: SkuInputs, decision: Decision, open: OpenAction[]): PlannedSku {
+  const cancellable = (a: OpenAction) => (a.state === 'queued' || a.state === 'held') && a.actor === 'auto';
+  const cancel = open.filter((a) => cancellable(a) && !stillRight(a.kind, decision));
+  const remaining = open.filter((a) => !cancel.includes(a));
+  let add: ActionKind | null = null;
+  if (decision.want !== 'none' && !remaining.some((a) => a.kind === decision.want)) add = decision.want;
+  return { input, decision, open, cancel, add };
+}
+
+/** Listing SKUs whose held unbind the seller rejected, with when: not unbound again until their stock changes. */
+function rejectedUnbinds(db: Db): Map<number, string> {
+  const rows = db
+    .prepare(
+      `SELECT d.listing_sku_id, max(r.decided_at) FROM auto_decisions d JOIN auto_runs r ON r.id = d.run_id
+       WHERE r.status = 'rejected' AND d.outcome = 'held_unbind' GROUP BY d.listing_sku_id`,
+    )
+    .raw()
+    .all() as [number, string][];
+  return new Map(rows);
+}
+
+export function plan(db: Db, ids?: number[]): Plan {
+  const settings = readAutoSettings(db);
+  const { stockRunId, lastSyncFailed } = stockHealth(db);
+  const inputs = loadInputs(db, ids);
+  const open = openActionsBySku(db, ids);
+  const rejected = rejectedUnbinds(db);
+  const skus: PlannedSku[] = [];
+  let unbinds = 0;
+  let bound = 0;
+  for (const input of inputs) {
+    if (input.bindStatus === 2 || input.bindStatus === 4) bound++;
+    let decision = decide({
+      pin: input.pin,
+      erpSku: input.erpSku,
+      categoryEnabled: input.categoryEnabled,
+      warehouses: input.warehouses,
+      bindStatus: input.bindStatus,
+      hasGoodsId: !!input.scItemId,
+      threshold: settings.rebindThreshold,
+      lastSyncFailed,
+    });
+    const rejectedAt = decision.want === 'unbind' ? rejected.get(input.listingSkuId) : undefined;
+    if (rejectedAt !== undefined && (input.stockChangedAt ?? '') <= rejectedAt) decision = { want: 'none', sellable: 0, reason: 'unbind_rejected' };
+    const p = planOne(input, decision, open.get(input.listingSkuId) ?? []);
+    if (p.add === 'unbind') unbinds++;
+    skus.push(p);
+  }
+  if (ids) bound = (db.prepare('SELECT count(*) AS n FROM stock_listing_skus WHERE bind_status IN (2,4)').get() as { n: number }).n;
+  return { settings, skus, stockRunId, lastSyncFailed, gate: ids ? null : massUnbindGate(settings, unbinds, bound), bound };
+}
+
+export function emptyCounts(): RunCounts {
+  return { considered: 0, bind: 0, unbind: 0, wouldBind: 0, wouldUnbind: 0, heldUnbind: 0, cancelled: 0, unchanged: 0, byReason: {} };
+}
+
+export function countPlan(p: Plan): RunCounts {
+  const c = emptyCounts();
+  const on = p.settings.enabled;
+  for (const s of p.skus) {
+    c.considered++;
+    c.cancelled += s.cancel.length;
+    c.byReason[s.decision.reason] = (c.byReason[s.decision.reason] ?? 0) + 1;
+    if (!s.add) c.unchanged++;
+    else if (!on) c[s.add === 'bind' ? 'wouldBind' : 'wouldUnbind']++;
+    else if (s.add === 'unbind' && p.gate) c.heldUnbind++;
+    else c[s.add]++;
+  }
+  return c;
+}
+
+export function toView(s: PlannedSku): SkuDecisionView {
+  const t = reasonText(s.decision.reason);
+  const open = s.open.find((a) => !s.cancel.includes(a)) ?? null;
+  return {
+    listingSkuId: s.input.listingSkuId,
+    productId: s.input.productId,
+    skuId: s.input.skuId,
+    sellerSku: s.input.sellerSku,
+    erpSku: s.input.erpSku,
+    bindStatus: s.input.bindStatus,
+    pin: s.input.pin,
+    sellable: s.decision.sellable,
+    want: s.add ?? 'none',
+    reason: s.add === null && s.decision.want !== 'none' ? 'in_progress' : s.decision.reason,
+    reasonZh: s.add === null && s.decision.want !== 'none' ? reasonText('in_progress').zh : t.zh,
+    reasonEn: s.add === null && s.decision.want !== 'none' ? reasonText('in_progress').en : t.en,
+    figures: s.input.figures,
+    openAction: open ? { id: open.id, kind: open.kind, state: open.state } : null,
+  };
+}
+
+const NOT_SEEN: DecisionReason[] = ['pinned', 'unmapped', 'category_off', 'no_warehouse', 'warehouse_unpaired', 'warehouse_name_mismatch', 'warehouse_inactive', 'stock_missing', 'stock_stale', 'last_sync_failed'];
+
+/** Runs a pass and writes it. Returns the stored run. */
+export function decideRun(app: App, trigger: string): AutoRunInfo {
+  const db = app.db;
+  const p = plan(db);
+  const counts = countPlan(p);
+  const nowMs = app.clock.now();
+  const now = new Date(nowMs).toISOString();
+  const on = p.settings.enabled;
+  const held = on && p.gate !== null && counts.heldUnbind > 0;
+
+  const insRun = db.prepare(
+    'INSERT INTO auto_runs (at, trigger, switch_on, stock_run_id, status, counts, gate) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insDecision = db.prepare(
+    'INSERT INTO auto_decisions (run_id, listing_sku_id, at, outcome, sellable, detail) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insAction = db.prepare(
+    `INSERT INTO auto_actions (decision_id, run_id, listing_sku_id, product_id, sku_id, sc_item_id, kind, actor, state, next_try_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'auto', ?, ?, ?, ?)`,
+  );
+  const cancelAction = db.prepare(
+    "UPDATE auto_actions SET state = 'cancelled', last_error = ?, finished_at = ?, updated_at = ? WHERE id = ? AND state IN ('queued','held')",
+  );
+  // The audit rows of a big run go through one prepared statement (writeAudit prepares per call).
+  const audit = db.prepare('INSERT INTO audit_log (at, actor, kind, subject, detail) VALUES (?, ?, ?, ?, ?)');
+  const openEpisodes = new Set(db.prepare('SELECT listing_sku_id FROM auto_stockouts WHERE ended_at IS NULL').pluck().all() as number[]);
+  const openEpisode = db.prepare('INSERT INTO auto_stockouts (listing_sku_id, first_seen_at, stock_changed_at) VALUES (?, ?, ?)');
+  const endEpisode = db.prepare('UPDATE auto_stockouts SET ended_at = ? WHERE listing_sku_id = ? AND ended_at IS NULL');
+
+  const runId = db.transaction(() => {
+    const id = Number(
+      insRun.run(now, trigger, on ? 1 : 0, p.stockRunId, held ? 'held' : 'done', JSON.stringify(counts), held ? JSON.stringify(p.gate) : null).lastInsertRowid,
+    );
+    for (const s of p.skus) {
+      const x = s.input;
+      for (const a of s.cancel) {
+        cancelAction.run(reasonText(s.decision.reason).zh, now, now, a.id);
+        audit.run(now, 'auto', 'auto.action.cancelled', x.sellerSku, JSON.stringify({ actionId: a.id, kind: a.kind, listingSkuId: x.listingSkuId, reason: s.decision.reason, sellable: s.decision.sellable, figures: x.figures }));
+      }
+      if (s.add && on) {
+        const gated = s.add === 'unbind' && held;
+        const outcome = gated ? 'held_unbind' : s.add;
+        const detail = {
+          runId: id,
+          listingSkuId: x.listingSkuId,
+          productId: x.productId,
+          skuId: x.skuId,
+          erpSku: x.erpSku,
+          bindStatus: x.bindStatus,
+          want: s.add,
+          reason: s.decision.reason,
+          sellable: s.decision.sellable,
+          threshold: p.settings.rebindThreshold,
+          figures: x.figures,
+        };
+        const decisionId = Number(insDecision.run(id, x.listingSkuId, now, outcome, s.decision.sellable, JSON.stringify(detail)).lastInsertRowid);
+        const actionId = Number(
+          insAction.run(decisionId, id, x.listingSkuId, x.productId, x.skuId, x.scItemId ?? '', s.add, gated ? 'held' : 'queued', nowMs, now, now).lastInsertRowid,
+        );
+        audit.run(now, 'auto', 'auto.decision', x.sellerSku, JSON.stringify({ ...detail, outcome, actionId }));
+      }
+      // Stock-out episodes follow what the reads show, switch on or off.
+      const d = s.decision;
+      if (d.sellable === 0 && !NOT_SEEN.includes(d.reason) && !openEpisodes.has(x.listingSkuId) && x.bindStatus !== 1) {
+        openEpisode.run(x.listingSkuId, now, x.stockChangedAt);
+        openEpisodes.add(x.listingSkuId);
+      } else if (d.sellable !== null && d.sellable > 0 && openEpisodes.has(x.listingSkuId)) {
+        endEpisode.run(now, x.listingSkuId);
+        openEpisodes.delete(x.listingSkuId);
+      }
+    }
+    if (held) {
+      audit.run(now, 'auto', 'auto.run.held', String(id), JSON.stringify({ runId: id, ...p.gate }));
+    }
+    return id;
+  })();
+
+  if (held && p.gate) {
+    app.notices.add(
+      'warning',
+      '自动解绑已暂停，等待您确认',
+      `这次同步后将解绑 ${p.gate.unbinds} 个线上SKU（占已绑定的 ${(p.gate.share * 100).toFixed(0)}%），超过了安全上限（${(p.gate.limitShare * 100).toFixed(0)}% 或 ${p.gate.limitCount} 个）。` +
+        `这常常是库存读取或SKU关联出错造成的。请在“自动绑定/解绑看板”确认或拒绝（运行 #${runId}）。`,
+    );
+  }
+  app.events.emit('changed', { topic: 'auto' });
+  return getRunInfo(db, runId) as AutoRunInfo;
+}

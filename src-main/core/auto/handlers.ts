@@ -1,0 +1,76 @@
+/** The auto bind & unbind channels over the engine, the outbox and the dashboard queries. */
+import type { App } from '../app';
+import type { DomainHandlers } from '../dispatch';
+import type { autoChannels, DecisionReason } from '../../../src-shared/channels/auto';
+import { writeAudit } from '../audit';
+import { countPlan, plan, toView } from './engine';
+import { autoService, requireRun } from './service';
+import { setSwitch } from './switch';
+import { writeAutoSettings } from './settings';
+import { answerHeldRun, heldRuns, listAutoRuns } from './runs';
+import { listActions } from './outbox';
+import { retryAction, setPins } from './pins';
+import { autoStatus, dashboard } from './dashboard';
+import { exportAudit, listAudit } from './auditLog';
+
+/** Reasons that mean the SKU is outside automation until the seller fixes something. */
+export const BLOCKING: DecisionReason[] = [
+  'unmapped',
+  'category_off',
+  'no_warehouse',
+  'warehouse_unpaired',
+  'warehouse_name_mismatch',
+  'warehouse_inactive',
+  'stock_missing',
+  'stock_stale',
+  'last_sync_failed',
+  'no_goods_id',
+  'unbind_refused',
+];
+
+export function autoHandlers(app: App): DomainHandlers<typeof autoChannels> {
+  // Made on first use of the handlers, so hosts that build the handlers also get the engine's
+  // subscription to stock reads and (outside the CLI) its sender loop.
+  const service = autoService(app);
+  return {
+    'auto.status': () => autoStatus(app),
+    'auto.setSwitch': ({ on, note }) => {
+      setSwitch(app, on, note);
+      return autoStatus(app);
+    },
+    'auto.settings.set': (patch) => {
+      const now = new Date(app.clock.now()).toISOString();
+      const s = writeAutoSettings(app.db, patch, now);
+      writeAudit(app.db, app.clock, { actor: 'seller', kind: 'auto.settings', detail: patch });
+      app.events.emit('changed', { topic: 'auto' });
+      return s;
+    },
+    'auto.run': ({ sync, send }) => service.runOnce({ sync, send }),
+    'auto.dryRun': ({ only, search, page, pageSize }) => {
+      const p = plan(app.db);
+      const counts = countPlan(p);
+      const needle = search?.toLowerCase();
+      let rows = p.skus.filter((s) =>
+        only === 'all' ? true : only === 'changes' ? s.add !== null || s.cancel.length > 0 : BLOCKING.includes(s.decision.reason) || s.decision.reason === 'pinned',
+      );
+      if (needle) rows = rows.filter((s) => s.input.sellerSku.toLowerCase().includes(needle) || (s.input.erpSku ?? '').toLowerCase().includes(needle));
+      // With the switch off these are exactly the "would do" list.
+      return { rows: rows.slice((page - 1) * pageSize, page * pageSize).map(toView), total: rows.length, counts };
+    },
+    'auto.held.list': () => heldRuns(app.db),
+    'auto.held.confirm': async ({ runId, note }) => {
+      const r = requireRun(answerHeldRun(app, runId, 'confirm', note), runId);
+      if (app.host !== 'cli') void service.drain().catch(() => undefined);
+      return r;
+    },
+    'auto.held.reject': ({ runId, note }) => requireRun(answerHeldRun(app, runId, 'reject', note), runId),
+    'auto.runs.list': ({ page, pageSize }) => listAutoRuns(app.db, page, pageSize),
+    'auto.pin.set': ({ listingSkuIds, mode, note }) => setPins(app, listingSkuIds, mode, note),
+    'auto.actions.list': ({ state, page, pageSize }) => listActions(app.db, { state, page, pageSize }),
+    'auto.action.retry': ({ actionId }) => retryAction(app, actionId),
+    'auto.dashboard': () => dashboard(app),
+    'auto.audit.list': (q) => listAudit(app.db, q),
+    'auto.audit.export': (q) => exportAudit(app.db, q),
+  };
+}
+

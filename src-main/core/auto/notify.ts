@@ -1,0 +1,51 @@
+/**
+ * Notices the engine owes the seller beyond single actions: a marketplace authorisation about to
+ * expire (nothing can be unbound once it has). Each is given at most once a day.
+ */
+import type { App } from '../app';
+
+const WARN_BEFORE_MS = 7 * 86400_000;
+
+function onceADay(app: App, title: string): boolean {
+  const since = new Date(app.clock.now() - 86400_000).toISOString();
+  return !app.db.prepare('SELECT 1 FROM notices WHERE title = ? AND at > ?').get(title, since);
+}
+
+function toMs(v: unknown): number | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v) {
+    const n = Date.parse(v);
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+/**
+ * Reads the token times the connectors keep in connector_settings ('aliexpress.token':
+ * expiresAt / refreshExpiresAt, epoch ms or ISO). The access token refreshes itself; the refresh
+ * token cannot, so that is the one the seller must renew by authorising again.
+ */
+export function checkTokenExpiry(app: App): void {
+  const row = app.db.prepare("SELECT value FROM connector_settings WHERE key = 'aliexpress.token'").get() as { value: string } | undefined;
+  if (!row) return;
+  let v: Record<string, unknown>;
+  try {
+    v = JSON.parse(row.value) as Record<string, unknown>;
+  } catch {
+    return;
+  }
+  const until = toMs(v.refreshExpiresAt) ?? toMs(v.expiresAt);
+  if (until === null) return;
+  const left = until - app.clock.now();
+  if (left > WARN_BEFORE_MS) return;
+  const title = left <= 0 ? '速卖通授权已过期' : '速卖通授权即将过期';
+  if (!onceADay(app, title)) return;
+  const days = Math.max(0, Math.ceil(left / 86400_000));
+  app.notices.add(
+    'warning',
+    title,
+    left <= 0
+      ? '授权过期后无法自动解绑，可能超卖。请到“连接设置”点击“授权店铺”重新授权。'
+      : `速卖通授权将在 ${days} 天内过期，过期后无法自动解绑。请尽快到“连接设置”重新授权店铺。`,
+  );
+}

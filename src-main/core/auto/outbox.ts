@@ -1,0 +1,111 @@
+/**
+ * The outbox of bind/unbind actions. Actions are written in the transaction of the decision that
+ * made them, and leave only through the sender; every state change is kept on the row (attempts,
+ * next try, last error, the marketplace's message) so a restart resumes exactly where it stopped.
+ */
+import type { Db } from '../db/open';
+import { ACTION_STATES, type ActionKind, type ActionRow, type ActionState } from '../../../src-shared/channels/auto';
+
+export const OPEN_STATES: ActionState[] = ['held', 'queued', 'sent', 'review'];
+
+export interface ActionRecord {
+  id: number;
+  decision_id: number | null;
+  run_id: number | null;
+  listing_sku_id: number;
+  product_id: string;
+  sku_id: string;
+  sc_item_id: string;
+  kind: ActionKind;
+  actor: string;
+  state: ActionState;
+  attempts: number;
+  next_try_at: number;
+  last_error: string | null;
+  market_message: string | null;
+  sends: number;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  finished_at: string | null;
+}
+
+export interface OpenAction {
+  id: number;
+  kind: ActionKind;
+  state: ActionState;
+  actor: string;
+}
+
+/** Open actions per listing SKU, oldest first. */
+export function openActionsBySku(db: Db, ids?: number[]): Map<number, OpenAction[]> {
+  const where = ids ? `AND listing_sku_id IN (${ids.map(Number).join(',') || 'NULL'})` : '';
+  const rows = db
+    .prepare(`SELECT listing_sku_id, id, kind, state, actor FROM auto_actions WHERE state IN ('held','queued','sent','review') ${where} ORDER BY id`)
+    .raw()
+    .all() as [number, number, ActionKind, ActionState, string][];
+  const m = new Map<number, OpenAction[]>();
+  for (const [sku, id, kind, state, actor] of rows) {
+    const list = m.get(sku) ?? [];
+    list.push({ id, kind, state, actor });
+    m.set(sku, list);
+  }
+  return m;
+}
+
+export function getAction(db: Db, id: number): ActionRecord | undefined {
+  return db.prepare('SELECT * FROM auto_actions WHERE id = ?').get(id) as ActionRecord | undefined;
+}
+
+export function updateAction(
+  db: Db,
+  id: number,
+  patch: Partial<Pick<ActionRecord, 'state' | 'attempts' | 'next_try_at' | 'last_error' | 'market_message' | 'sends' | 'sent_at' | 'finished_at'>>,
+  now: string,
+): void {
+  const keys = Object.keys(patch) as (keyof typeof patch)[];
+  const sets = keys.map((k) => `${k} = @${k}`).concat('updated_at = @updated_at').join(', ');
+  db.prepare(`UPDATE auto_actions SET ${sets} WHERE id = @id`).run({ ...patch, updated_at: now, id });
+}
+
+export function outboxCounts(db: Db): Record<ActionState, number> {
+  const out = Object.fromEntries(ACTION_STATES.map((s) => [s, 0])) as Record<ActionState, number>;
+  for (const r of db.prepare('SELECT state, count(*) AS n FROM auto_actions GROUP BY state').all() as { state: ActionState; n: number }[])
+    out[r.state] = r.n;
+  return out;
+}
+
+export function toActionRow(r: ActionRecord & { seller_sku?: string }): ActionRow {
+  return {
+    id: r.id,
+    runId: r.run_id,
+    listingSkuId: r.listing_sku_id,
+    productId: r.product_id,
+    skuId: r.sku_id,
+    sellerSku: r.seller_sku ?? '',
+    kind: r.kind,
+    actor: r.actor,
+    state: r.state,
+    attempts: r.attempts,
+    sends: r.sends,
+    nextTryAt: new Date(r.next_try_at).toISOString(),
+    lastError: r.last_error,
+    marketMessage: r.market_message,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    finishedAt: r.finished_at,
+  };
+}
+
+export function listActions(db: Db, q: { state?: ActionState; page: number; pageSize: number }): { rows: ActionRow[]; total: number } {
+  const where = q.state ? 'WHERE a.state = ?' : '';
+  const args = q.state ? [q.state] : [];
+  const total = (db.prepare(`SELECT count(*) AS n FROM auto_actions a ${where}`).get(...args) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT a.*, s.seller_sku FROM auto_actions a LEFT JOIN stock_listing_skus s ON s.id = a.listing_sku_id ${where}
+       ORDER BY a.id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...args, q.pageSize, (q.page - 1) * q.pageSize) as (ActionRecord & { seller_sku: string })[];
+  return { rows: rows.map(toActionRow), total };
+}

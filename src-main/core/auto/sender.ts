@@ -1,0 +1,258 @@
+/**
+ * The sender drains the outbox, one action at a time (the marketplace client keeps the rate limit).
+ * For every action it first asks the marketplace for the current bind status, so an action whose
+ * request already went out before a crash is recognised and never sent twice; only then it sends,
+ * after marking the row 'sent' in its own transaction. Reviews (status 3) are polled until they end;
+ * refusals (4) are told to the seller with the marketplace's words; failures are retried with
+ * backoff and reported after the last attempt. A bind waiting behind an unbind in review waits for
+ * the review to end instead of being lost.
+ */
+import type { App } from '../app';
+import type { Marketplace, BindRef, BindStatus } from '../connectors/marketplace';
+import { AppError } from '../../../src-shared/errors';
+import type { DrainReport } from '../../../src-shared/channels/auto';
+import { ConnectorError } from '../connectors/retry';
+import { decide } from './decide';
+import { loadInputs } from './inputs';
+import { stillRight, stockHealth } from './engine';
+import { getAction, updateAction, type ActionRecord } from './outbox';
+import { readAutoSettings } from './settings';
+import { reasonText } from './reasons';
+import { writeAudit } from '../audit';
+
+/** How often a review is polled, and a bind waiting for one re-checked. */
+export const REVIEW_POLL_MS = 2 * 60_000;
+export const MAX_ATTEMPTS = 5;
+const BACKOFF_BASE_MS = 30_000;
+const BACKOFF_MAX_MS = 30 * 60_000;
+/** After an authorisation failure, wait this long before trying again (the seller must re-authorise). */
+const AUTH_PAUSE_MS = 10 * 60_000;
+
+export function emptyDrain(skipped: DrainReport['skipped'] = null): DrainReport {
+  return { skipped, processed: 0, sent: 0, done: 0, review: 0, refused: 0, failed: 0, cancelled: 0, deferred: 0 };
+}
+
+type Outcome = 'done' | 'review' | 'refused' | 'failed' | 'cancelled' | 'deferred' | 'auth';
+
+export class Sender {
+  constructor(
+    private readonly app: App,
+    private readonly market: Marketplace,
+  ) {}
+
+  private get nowMs(): number {
+    return this.app.clock.now();
+  }
+  private iso(): string {
+    return new Date(this.nowMs).toISOString();
+  }
+
+  /** Actions due now whose listing SKU has no older action still open, oldest first. */
+  private dueIds(exclude: Set<number>): number[] {
+    const ids = this.app.db
+      .prepare(
+        `SELECT a.id FROM auto_actions a
+         WHERE a.state IN ('queued','sent','review') AND a.next_try_at <= ?
+           AND NOT EXISTS (SELECT 1 FROM auto_actions b WHERE b.listing_sku_id = a.listing_sku_id AND b.id < a.id
+                           AND b.state IN ('held','queued','sent','review') AND NOT (a.state = 'review'))
+         ORDER BY a.next_try_at, a.id`,
+      )
+      .pluck()
+      .all(this.nowMs) as number[];
+    return ids.filter((id) => !exclude.has(id));
+  }
+
+  /** Drains what is due now; a few passes so a bind released by a finished review goes out at once. */
+  async drain(opts: { signal?: AbortSignal; maxPasses?: number } = {}): Promise<DrainReport> {
+    const report = emptyDrain();
+    const seen = new Set<number>();
+    let unbound = 0;
+    for (let pass = 0; pass < (opts.maxPasses ?? 4); pass++) {
+      const ids = this.dueIds(seen);
+      if (!ids.length) break;
+      for (const id of ids) {
+        if (opts.signal?.aborted) return report;
+        if (!readAutoSettings(this.app.db).enabled) return { ...report, skipped: 'switch_off' };
+        seen.add(id);
+        const before = getAction(this.app.db, id);
+        if (!before || !['queued', 'sent', 'review'].includes(before.state)) continue;
+        const outcome = await this.process(before, report);
+        report.processed++;
+        if (outcome === 'auth') return { ...report, skipped: 'auth' };
+        report[outcome]++;
+        if (outcome === 'done' && before.kind === 'unbind') unbound++;
+      }
+    }
+    if (unbound > 0)
+      this.app.notices.add('success', `已自动解绑 ${unbound} 个线上SKU`, `这些线上SKU的可售库存为0，已解绑以防超卖。库存回来后会自动重新绑定。详情见审计日志。`);
+    if (report.processed) this.app.events.emit('changed', { topic: 'auto' });
+    return report;
+  }
+
+  private ref(a: ActionRecord): BindRef {
+    return { itemId: a.product_id, skuId: a.sku_id, scItemId: a.sc_item_id };
+  }
+
+  private mirror(a: ActionRecord, status: BindStatus): void {
+    this.app.db.prepare('UPDATE stock_listing_skus SET bind_status = ? WHERE id = ? AND bind_status != ?').run(status, a.listing_sku_id, status);
+    if (status === 1)
+      this.app.db
+        .prepare('UPDATE auto_stockouts SET unbound_at = ? WHERE listing_sku_id = ? AND ended_at IS NULL AND unbound_at IS NULL')
+        .run(this.iso(), a.listing_sku_id);
+  }
+
+  private sellerSku(a: ActionRecord): string {
+    return (this.app.db.prepare('SELECT seller_sku FROM stock_listing_skus WHERE id = ?').pluck().get(a.listing_sku_id) as string | undefined) ?? `${a.product_id}/${a.sku_id}`;
+  }
+
+  private finish(a: ActionRecord, state: 'done' | 'refused' | 'failed' | 'cancelled', extra: { message?: string | null; error?: string | null; sent: boolean }): void {
+    const now = this.iso();
+    this.app.db.transaction(() => {
+      updateAction(this.app.db, a.id, { state, finished_at: now, market_message: extra.message ?? a.market_message, last_error: extra.error ?? null }, now);
+      writeAudit(this.app.db, this.app.clock, {
+        actor: a.actor === 'seller' ? 'seller' : 'auto',
+        kind: `auto.action.${state}`,
+        subject: this.sellerSku(a),
+        detail: { actionId: a.id, kind: a.kind, productId: a.product_id, skuId: a.sku_id, sentNow: extra.sent, sends: a.sends, message: extra.message ?? null, error: extra.error ?? null },
+      });
+    })();
+  }
+
+  private async process(a: ActionRecord, report: DrainReport): Promise<Outcome> {
+    try {
+      if (a.state === 'review') return await this.pollReview(a);
+      // What the stock says now: an action that is no longer right is not sent (switch back on, a held
+      // run confirmed late, a long queue). Seller-requested actions are the seller's word.
+      if (a.actor === 'auto') {
+        const input = loadInputs(this.app.db, [a.listing_sku_id])[0];
+        const pin = input?.pin ?? 'auto';
+        const d = input
+          ? decide({
+              pin,
+              erpSku: input.erpSku,
+              categoryEnabled: input.categoryEnabled,
+              warehouses: input.warehouses,
+              bindStatus: input.bindStatus,
+              hasGoodsId: !!input.scItemId || !!a.sc_item_id,
+              threshold: readAutoSettings(this.app.db).rebindThreshold,
+              lastSyncFailed: stockHealth(this.app.db).lastSyncFailed,
+            })
+          : null;
+        if (!d || !stillRight(a.kind, d)) {
+          this.finish(a, 'cancelled', { error: d ? `不再需要：${reasonText(d.reason).zh}` : '线上SKU已不存在', sent: false });
+          return 'cancelled';
+        }
+      }
+      const q = await this.market.queryBind(this.ref(a));
+      this.mirror(a, q.bindStatus);
+      if (a.kind === 'bind') {
+        if (q.bindStatus === 2 || q.bindStatus === 4) {
+          this.finish(a, 'done', { message: q.message, sent: false });
+          return 'done';
+        }
+        if (q.bindStatus === 3) return this.defer(a, '解绑审核中，审核结束后再绑定');
+      } else {
+        if (q.bindStatus === 1) {
+          this.finish(a, 'done', { message: q.message, sent: false });
+          return 'done';
+        }
+        if (q.bindStatus === 3) return this.toReview(a, q.message);
+        if (q.bindStatus === 4 && a.actor === 'auto') return this.refused(a, q.message);
+      }
+      // Marked 'sent' before the request leaves: after a crash the status is read again first.
+      const now = this.iso();
+      updateAction(this.app.db, a.id, { state: 'sent', sends: a.sends + 1, sent_at: now }, now);
+      a = { ...a, state: 'sent', sends: a.sends + 1 };
+      report.sent++;
+      const r = a.kind === 'bind' ? await this.market.bind(this.ref(a)) : await this.market.unbind(this.ref(a));
+      this.mirror(a, r.bindStatus);
+      if (a.kind === 'bind' && r.bindStatus === 2) {
+        this.finish(a, 'done', { message: r.message, sent: true });
+        return 'done';
+      }
+      if (a.kind === 'unbind' && r.bindStatus === 1) {
+        this.finish(a, 'done', { message: r.message, sent: true });
+        return 'done';
+      }
+      if (a.kind === 'unbind' && r.bindStatus === 3) return this.toReview(a, r.message);
+      if (a.kind === 'unbind' && r.bindStatus === 4) return this.refused(a, r.message);
+      if (a.kind === 'bind' && r.bindStatus === 3) return this.defer(a, '解绑审核中，审核结束后再绑定');
+      throw new ConnectorError('TRANSIENT', `速卖通返回了意外的绑定状态 ${r.bindStatus}`, `AliExpress answered with an unexpected bind status ${r.bindStatus}`);
+    } catch (err) {
+      return this.failure(a, err);
+    }
+  }
+
+  private async pollReview(a: ActionRecord): Promise<Outcome> {
+    const q = await this.market.queryBind(this.ref(a));
+    this.mirror(a, q.bindStatus);
+    if (q.bindStatus === 3) {
+      updateAction(this.app.db, a.id, { next_try_at: this.nowMs + REVIEW_POLL_MS }, this.iso());
+      return 'deferred';
+    }
+    if (q.bindStatus === 1) {
+      this.finish(a, 'done', { message: q.message ?? a.market_message, sent: false });
+      return 'done';
+    }
+    return this.refused(a, q.message ?? a.market_message);
+  }
+
+  private defer(a: ActionRecord, why: string): Outcome {
+    updateAction(this.app.db, a.id, { state: 'queued', next_try_at: this.nowMs + REVIEW_POLL_MS, last_error: why }, this.iso());
+    return 'deferred';
+  }
+
+  private toReview(a: ActionRecord, message?: string): Outcome {
+    const now = this.iso();
+    this.app.db.transaction(() => {
+      updateAction(this.app.db, a.id, { state: 'review', next_try_at: this.nowMs + REVIEW_POLL_MS, market_message: message ?? null }, now);
+      writeAudit(this.app.db, this.app.clock, { actor: 'auto', kind: 'auto.action.review', subject: this.sellerSku(a), detail: { actionId: a.id, kind: a.kind, message: message ?? null } });
+    })();
+    return 'review';
+  }
+
+  private refused(a: ActionRecord, message?: string | null): Outcome {
+    const msg = message || '平台未给出原因 / no reason given';
+    this.finish(a, 'refused', { message: msg, sent: false });
+    const sku = this.sellerSku(a);
+    this.app.notices.add(
+      'error',
+      `解绑被拒绝：${sku}`,
+      `速卖通拒绝了线上SKU ${sku} 的解绑，它仍在售卖，可能超卖。平台说明：${msg}。请按说明处理，或在“自动绑定/解绑看板”的操作记录里重试。`,
+    );
+    return 'refused';
+  }
+
+  private failure(a: ActionRecord, err: unknown): Outcome {
+    const now = this.iso();
+    const e = err instanceof AppError ? err : null;
+    const message = e ? e.messageZh : String(err);
+    if (!e) this.app.log.error('auto sender failed', { actionId: a.id, error: err instanceof Error ? err.stack : String(err) });
+    if (e?.code === 'AUTH') {
+      updateAction(this.app.db, a.id, { next_try_at: this.nowMs + AUTH_PAUSE_MS, last_error: message }, now);
+      const recent = this.app.db
+        .prepare("SELECT 1 FROM notices WHERE title = '自动绑定/解绑暂停：需要重新授权' AND at > ?")
+        .get(new Date(this.nowMs - 3600_000).toISOString());
+      if (!recent) this.app.notices.add('error', '自动绑定/解绑暂停：需要重新授权', message);
+      return 'auth';
+    }
+    if (e instanceof ConnectorError && e.remote.code === 'UNBIND_IN_REVIEW' && a.kind === 'bind') return this.defer(a, '解绑审核中，审核结束后再绑定');
+    const attempts = a.attempts + 1;
+    const retryable = !e || e.code === 'TRANSIENT' || e.code === 'RATE_LIMIT';
+    if (retryable && attempts < MAX_ATTEMPTS) {
+      const hinted = e instanceof ConnectorError ? (e.remote.retryAfterMs ?? 0) : 0;
+      const wait = Math.max(hinted, Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempts - 1)));
+      updateAction(this.app.db, a.id, { attempts, next_try_at: this.nowMs + wait, last_error: message }, now);
+      return 'deferred';
+    }
+    updateAction(this.app.db, a.id, { attempts }, now);
+    this.finish({ ...a, attempts }, 'failed', { error: message, sent: false });
+    const sku = this.sellerSku(a);
+    this.app.notices.add(
+      'error',
+      `${a.kind === 'bind' ? '绑定' : '解绑'}失败：${sku}`,
+      `尝试 ${attempts} 次后仍未成功：${message} 可在“自动绑定/解绑看板”的操作记录里重试。`,
+    );
+    return 'failed';
+  }
+}

@@ -1,0 +1,251 @@
+/**
+ * Auto bind & unbind (自动绑定&解绑): the one switch, the engine's settings, per listing SKU pins,
+ * runs held by a safety gate, the dry run ("what would change now"), the outbox, the dashboard and
+ * the audit log. Times are UTC ISO strings.
+ */
+import { z } from 'zod';
+import { channel, empty } from '../channel';
+
+export type PinMode = 'auto' | 'always_bound' | 'always_unbound';
+/** AliExpress bind_status: 1 unbound, 2 bound, 3 unbind pending review, 4 unbind refused. */
+export type BindStatusCode = 1 | 2 | 3 | 4;
+export type ActionKind = 'bind' | 'unbind';
+export type ActionState = 'held' | 'queued' | 'sent' | 'review' | 'done' | 'refused' | 'failed' | 'cancelled';
+export const ACTION_STATES: ActionState[] = ['held', 'queued', 'sent', 'review', 'done', 'refused', 'failed', 'cancelled'];
+
+/** Why a listing SKU gets (or does not get) an action, one code per row of the decision table. */
+export type DecisionReason =
+  | 'pinned'
+  | 'unmapped'
+  | 'category_off'
+  | 'no_warehouse'
+  | 'warehouse_unpaired'
+  | 'warehouse_name_mismatch'
+  | 'warehouse_inactive'
+  | 'stock_missing'
+  | 'stock_stale'
+  | 'last_sync_failed'
+  | 'no_goods_id'
+  | 'below_threshold'
+  | 'already_bound'
+  | 'already_unbound'
+  | 'unbind_in_review'
+  | 'unbind_refused'
+  | 'unbind_rejected'
+  | 'in_progress'
+  | 'stock_out'
+  | 'stock_back'
+  | 'bind_after_review';
+
+export interface AutoSettings {
+  /** The one switch: off computes decisions and shows them as "would do", sends nothing. */
+  enabled: boolean;
+  /** Bind again when sellable stock reaches this (default 1). */
+  rebindThreshold: number;
+  /** Hold a run that would unbind more than this share of bound listing SKUs (0–1, default 0.2)… */
+  massUnbindShare: number;
+  /** …or more than this many (default 100). */
+  massUnbindCount: number;
+}
+
+export interface WarehouseFigure {
+  storeWarehouse: string;
+  erpWarehouse: string | null;
+  available: number | null;
+  safety: number | null;
+  stale: boolean;
+  seenAt: string | null;
+}
+
+/** One listing SKU as the engine sees it now. */
+export interface SkuDecisionView {
+  listingSkuId: number;
+  productId: string;
+  skuId: string;
+  sellerSku: string;
+  erpSku: string | null;
+  bindStatus: BindStatusCode;
+  pin: PinMode;
+  sellable: number | null;
+  want: ActionKind | 'none';
+  reason: DecisionReason;
+  reasonZh: string;
+  reasonEn: string;
+  figures: WarehouseFigure[];
+  /** The action already on its way for this SKU, if any. */
+  openAction: { id: number; kind: ActionKind; state: ActionState } | null;
+}
+
+export interface RunCounts {
+  considered: number;
+  bind: number;
+  unbind: number;
+  wouldBind: number;
+  wouldUnbind: number;
+  heldUnbind: number;
+  cancelled: number;
+  unchanged: number;
+  byReason: Partial<Record<DecisionReason, number>>;
+}
+
+export interface AutoRunInfo {
+  id: number;
+  at: string;
+  trigger: string;
+  switchOn: boolean;
+  stockRunId: number | null;
+  status: 'done' | 'held' | 'confirmed' | 'rejected';
+  counts: RunCounts;
+  gate: { unbinds: number; bound: number; share: number; limitShare: number; limitCount: number } | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  note: string;
+}
+
+export interface HeldRunView extends AutoRunInfo {
+  /** The unbinds waiting for the seller (first 200). */
+  skus: { actionId: number; listingSkuId: number; sellerSku: string; productId: string; skuId: string; sellable: number | null }[];
+}
+
+export interface DrainReport {
+  skipped: null | 'switch_off' | 'no_marketplace' | 'auth';
+  processed: number;
+  sent: number;
+  done: number;
+  review: number;
+  refused: number;
+  failed: number;
+  cancelled: number;
+  deferred: number;
+}
+
+export interface ActionRow {
+  id: number;
+  runId: number | null;
+  listingSkuId: number;
+  productId: string;
+  skuId: string;
+  sellerSku: string;
+  kind: ActionKind;
+  actor: string;
+  state: ActionState;
+  attempts: number;
+  sends: number;
+  nextTryAt: string;
+  lastError: string | null;
+  marketMessage: string | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+export interface AutoStatus {
+  settings: AutoSettings;
+  counts: { bound: number; unbound: number; review: number; refused: number; held: number; pinned: number };
+  outbox: Record<ActionState, number>;
+  lastRun: AutoRunInfo | null;
+  lastSync: { id: number; status: string; startedAt: string; finishedAt: string | null } | null;
+  nextSyncAt: string | null;
+  oversellRisk: number;
+}
+
+export interface RunOnceReport {
+  stockRun: { id: number; status: string; strategy: string; errors: { message: string }[] } | null;
+  run: AutoRunInfo | null;
+  send: DrainReport;
+  outbox: Record<ActionState, number>;
+}
+
+export interface OversellRiskRow {
+  listingSkuId: number;
+  sellerSku: string;
+  productId: string;
+  skuId: string;
+  bindStatus: BindStatusCode;
+  since: string;
+  minutes: number;
+}
+
+export interface DashboardView {
+  status: AutoStatus;
+  risk: OversellRiskRow[];
+  /** Binds and unbinds that took effect per hour (UTC hour start), last 48 hours. */
+  series: { hour: string; binds: number; unbinds: number }[];
+  /** Stock-out (first seen) → unbound, in minutes, the last 200 episodes. */
+  reaction: { listingSkuId: number; sellerSku: string; firstSeenAt: string; unboundAt: string; minutes: number }[];
+  reactionMedianMin: number | null;
+  reactionP90Min: number | null;
+  heldRuns: number;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  kind: string;
+  subject: string | null;
+  detail: Record<string, unknown>;
+}
+
+const page = { page: z.number().int().min(1).max(100_000).default(1), pageSize: z.number().int().min(1).max(500).default(50) };
+const iso = z.string().datetime({ offset: true });
+
+export const auditFilter = z
+  .object({
+    kind: z.string().trim().max(60).optional(),
+    actor: z.enum(['auto', 'seller', 'system']).optional(),
+    subject: z.string().trim().max(200).optional(),
+    from: iso.optional(),
+    to: iso.optional(),
+    /** Only the engine's own rows (kind 'auto.*') unless false. */
+    autoOnly: z.boolean().default(true),
+  })
+  .strict();
+
+export const autoSettingsPatch = z
+  .object({
+    rebindThreshold: z.number().int().min(1).max(100_000),
+    massUnbindShare: z.number().min(0.01).max(1),
+    massUnbindCount: z.number().int().min(1).max(1_000_000),
+  })
+  .partial()
+  .strict();
+
+export const autoChannels = {
+  'auto.status': channel(empty).returns<AutoStatus>(),
+  'auto.setSwitch': channel(z.object({ on: z.boolean(), note: z.string().max(200).optional() }).strict()).returns<AutoStatus>(),
+  'auto.settings.set': channel(autoSettingsPatch).returns<AutoSettings>(),
+  /** Sync (when a source is connected and asked), decide and send: `cli auto run --once`. */
+  'auto.run': channel(z.object({ sync: z.boolean().default(true), send: z.boolean().default(true) }).strict()).returns<RunOnceReport>(),
+  /** What would change now, with reasons per listing SKU; nothing is written. */
+  'auto.dryRun': channel(
+    z
+      .object({
+        only: z.enum(['changes', 'blocked', 'all']).default('changes'),
+        search: z.string().trim().max(100).optional(),
+        ...page,
+      })
+      .strict(),
+  ).returns<{ rows: SkuDecisionView[]; total: number; counts: RunCounts }>(),
+  'auto.held.list': channel(empty).returns<HeldRunView[]>(),
+  'auto.held.confirm': channel(z.object({ runId: z.number().int().positive(), note: z.string().max(200).optional() }).strict()).returns<AutoRunInfo>(),
+  'auto.held.reject': channel(z.object({ runId: z.number().int().positive(), note: z.string().max(200).optional() }).strict()).returns<AutoRunInfo>(),
+  'auto.runs.list': channel(z.object({ ...page }).strict()).returns<{ rows: AutoRunInfo[]; total: number }>(),
+  'auto.pin.set': channel(
+    z
+      .object({
+        listingSkuIds: z.array(z.number().int().positive()).min(1).max(100_000),
+        mode: z.enum(['auto', 'always_bound', 'always_unbound']),
+        note: z.string().max(200).optional(),
+      })
+      .strict(),
+  ).returns<{ updated: number }>(),
+  'auto.actions.list': channel(
+    z.object({ state: z.enum(['held', 'queued', 'sent', 'review', 'done', 'refused', 'failed', 'cancelled']).optional(), ...page }).strict(),
+  ).returns<{ rows: ActionRow[]; total: number }>(),
+  /** A failed or refused action sent again at the seller's request. */
+  'auto.action.retry': channel(z.object({ actionId: z.number().int().positive() }).strict()).returns<ActionRow>(),
+  'auto.dashboard': channel(empty).returns<DashboardView>(),
+  'auto.audit.list': channel(auditFilter.extend(page)).returns<{ rows: AuditRow[]; total: number }>(),
+  'auto.audit.export': channel(auditFilter).returns<{ fileName: string; contentBase64: string; rows: number }>(),
+};
