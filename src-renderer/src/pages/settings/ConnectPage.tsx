@@ -1,0 +1,165 @@
+/** 连接设置: the AliExpress store, the stock source, the demo, and a test that says what failed. */
+import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { toPayload, useChanged, useChannel } from '../../useChannel';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import type { ConnectTestReport } from '../../../../src-shared/channels/connect';
+import type { ErrorPayload } from '../../../../src-shared/errors';
+
+export function ConnectPage() {
+  const { t, i18n } = useTranslation('connect');
+  const en = i18n.language === 'en-US';
+  const status = useChannel('connect.status', {});
+  useChanged('connect', status.reload);
+  const [error, setError] = useState<ErrorPayload>();
+  const [busy, setBusy] = useState<string>();
+  const [report, setReport] = useState<ConnectTestReport>();
+  const [authState, setAuthState] = useState<string>();
+  const [code, setCode] = useState('');
+  const [size, setSize] = useState<1000 | 10000 | 100000>(1000);
+
+  const run = async (name: string, fn: () => Promise<unknown>) => {
+    setBusy(name);
+    setError(undefined);
+    try {
+      await fn();
+      await status.reload();
+    } catch (err) {
+      setError(toPayload(err));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const s = status.data;
+  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(en ? 'en-US' : 'zh-CN', { timeZone: 'Asia/Shanghai' }) : '—');
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="connect-page">
+      <div>
+        <Typography.Title level={3}>{t('title')}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
+      </div>
+      <ApiErrorAlert error={status.error ?? error} />
+
+      {s && (
+        <Card title={t('status')} extra={<Tag color={s.mode === 'demo' ? 'blue' : 'green'}>{t(`mode.${s.mode}`)}</Tag>}>
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={t('ae.title')}>
+              <Space wrap>
+                <span>{s.aliexpress.appKeyMasked ?? '—'}</span>
+                <Tag color={s.aliexpress.authorized ? 'green' : 'red'}>{s.aliexpress.authorized ? t('ae.authorized') : t('ae.notAuthorized')}</Tag>
+                {s.aliexpress.account && <span>{t('ae.account')}: {s.aliexpress.account}</span>}
+              </Space>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('ae.channel')}>
+              <span data-testid="connect-channel">{s.aliexpress.channel ? `${s.aliexpress.channel.channel} · ${s.aliexpress.channel.businessType}` : t('ae.noChannel')}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('ae.expires')}>{when(s.aliexpress.tokenExpiresAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('stock.title')}>
+              <Space wrap>
+                <span data-testid="connect-stock-kind">{s.stockSource.kind ? t(`stock.kind.${s.stockSource.kind}`) : t('stock.none')}</span>
+                {s.stockSource.tongtool.appKeyMasked && <span>{s.stockSource.tongtool.appKeyMasked}</span>}
+                {s.stockSource.tongtool.merchantIdMasked && <span>{t('stock.merchant')}: {s.stockSource.tongtool.merchantIdMasked}</span>}
+              </Space>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('secretStore')}>
+              {s.secretStore.location} {!s.secretStore.encrypted && <Tag color="orange">{t('devStore')}</Tag>}
+            </Descriptions.Item>
+          </Descriptions>
+          <Space style={{ marginTop: 16 }}>
+            <Button type="primary" loading={busy === 'test'} data-testid="connect-test" onClick={() => run('test', async () => setReport(await api['connect.test']({})))}>
+              {t('test.run')}
+            </Button>
+          </Space>
+          {report && (
+            <div style={{ marginTop: 16 }} data-testid="connect-report">
+              <Alert type={report.ok ? 'success' : 'error'} showIcon title={report.ok ? t('test.ok') : t('test.failed')} />
+              <List
+                size="small"
+                dataSource={[...report.aliexpress.checks.map((c) => ({ ...c, sys: t('ae.title') })), ...report.stockSource.checks.map((c) => ({ ...c, sys: t('stock.title') }))]}
+                renderItem={(c) => (
+                  <List.Item data-testid={`connect-check-${c.ok ? 'ok' : 'failed'}`}>
+                    <Tag color={c.ok ? 'green' : 'red'}>{c.ok ? '✔' : '✘'}</Tag> {c.sys} · {en ? c.messageEn : c.message}
+                  </List.Item>
+                )}
+              />
+            </div>
+          )}
+        </Card>
+      )}
+
+      <Card title={t('demo.title')}>
+        <Typography.Paragraph type="secondary">{t('demo.hint')}</Typography.Paragraph>
+        <Space>
+          <span>{t('demo.size')}</span>
+          <Select value={size} onChange={setSize} options={[1000, 10000, 100000].map((n) => ({ value: n, label: `${n.toLocaleString()} SKU` }))} style={{ width: 160 }} />
+          <Button data-testid="connect-use-demo" loading={busy === 'demo'} onClick={() => run('demo', () => api['connect.useDemo']({ size }))}>
+            {t('demo.use')}
+          </Button>
+        </Space>
+      </Card>
+
+      <Card title={t('ae.title')}>
+        <Form layout="vertical" onFinish={(v: { appKey: string; appSecret: string; gatewayUrl?: string }) => run('ae', () => api['connect.saveAliExpress']({ ...v, gatewayUrl: v.gatewayUrl || undefined }))}>
+          <Form.Item name="appKey" label={t('ae.appKey')} rules={[{ required: true }]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="appSecret" label={t('ae.appSecret')} rules={[{ required: true }]}>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item name="gatewayUrl" label={t('ae.gateway')}>
+            <Input placeholder="https://api-sg.aliexpress.com" />
+          </Form.Item>
+          <Button htmlType="submit" loading={busy === 'ae'}>
+            {t('ae.save')}
+          </Button>
+        </Form>
+        <Space direction="vertical" style={{ marginTop: 16, width: '100%' }}>
+          <Button
+            disabled={!s?.aliexpress.configured || s.mode === 'demo'}
+            onClick={() =>
+              run('auth', async () => {
+                const r = await api['connect.authorizeUrl']({ redirectUri: `${window.location.origin}/oauth/callback` });
+                setAuthState(r.state);
+                window.open(r.url, '_blank', 'noopener');
+              })
+            }
+          >
+            {t('ae.authorize')}
+          </Button>
+          {authState && (
+            <Space.Compact style={{ width: '100%' }}>
+              <Input placeholder={t('ae.code')} value={code} onChange={(e) => setCode(e.target.value)} />
+              <Button type="primary" loading={busy === 'code'} onClick={() => run('code', () => api['connect.exchangeCode']({ code, state: authState }))}>
+                {t('ae.exchange')}
+              </Button>
+            </Space.Compact>
+          )}
+          {authState && <Typography.Text type="secondary">{t('ae.authorizeHint')}</Typography.Text>}
+        </Space>
+      </Card>
+
+      <Card title={t('stock.title')}>
+        <Form layout="vertical" onFinish={(v: { appKey: string; appSecret: string; baseUrl?: string }) => run('tt', () => api['connect.saveTongtool']({ ...v, baseUrl: v.baseUrl || undefined }))}>
+          <Form.Item name="appKey" label={t('stock.ttKey')} rules={[{ required: true }]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="appSecret" label={t('stock.ttSecret')} rules={[{ required: true }]}>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item name="baseUrl" label={t('stock.ttBase')}>
+            <Input placeholder="https://open.tongtool.com" />
+          </Form.Item>
+          <Space>
+            <Button htmlType="submit" loading={busy === 'tt'}>
+              {t('stock.saveTt')}
+            </Button>
+            <Button onClick={() => run('file', () => api['connect.setStockSource']({ kind: 'file' }))}>{t('stock.useFile')}</Button>
+          </Space>
+        </Form>
+      </Card>
+    </Space>
+  );
+}
