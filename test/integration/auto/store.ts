@@ -1,0 +1,131 @@
+/**
+ * A small fully-managed store on both simulators for the engine's tests: a Tongtool simulator with
+ * warehouses and stock, an AliExpress simulator with one listing SKU per ERP SKU (the listing SKU
+ * is the ERP SKU with a prefix, resolved by an exact match after folding or a rule), real clients
+ * over 127.0.0.1, the stock set up as the wizard would (sync, listings, resolve, pairing, links).
+ */
+import { ManualClock, type Clock } from '../../../src-main/core/platform/clock';
+import { createApp, type App } from '../../../src-main/core/app';
+import { waiterFor } from '../../../src-main/core/connectors/wait';
+import { IopClient, memoryTokenStore, type IopTokens } from '../../../src-main/core/connectors/aliexpress/client';
+import { AliExpressMarketplace } from '../../../src-main/core/connectors/aliexpress/marketplace';
+import { AliExpressSimulator, type ReviewMode, type SimProduct } from '../../../src-main/core/connectors/aliexpress/simulator';
+import { TongtoolClient, memorySessionStore } from '../../../src-main/core/connectors/tongtool/client';
+import { SqliteQuotaGate } from '../../../src-main/core/connectors/tongtool/quota';
+import { TongtoolSimulator } from '../../../src-main/core/connectors/tongtool/simulator';
+import { TongtoolStockSource } from '../../../src-main/core/connectors/tongtool/stockSource';
+import { setStockPorts } from '../../../src-main/core/stock/ports';
+import { stockSync } from '../../../src-main/core/stock/sync';
+import { storeListingSkus } from '../../../src-main/core/stock/listings';
+import { resolveAndStore } from '../../../src-main/core/stock/resolve';
+import { saveStoreWarehouse } from '../../../src-main/core/stock/warehouses';
+import { linkToWarehouse } from '../../../src-main/core/stock/warehouseLinks';
+import { tempDir } from '../../helpers/tempApp';
+
+export const AE = { appKey: 'auto-ae-key', appSecret: 'auto-ae-secret-0123' };
+export const TT = { appKey: 'auto-tt-key', appSecret: 'auto-tt-secret-0123' };
+export const WAREHOUSES = [
+  { id: 'W1', name: '义乌仓', active: true },
+  { id: 'W2', name: '深圳仓', active: true },
+];
+
+export interface StoreSpec {
+  /** ERP SKUs with stock per warehouse: [sku, W1 available, W2 available (undefined: not stocked there)]. */
+  skus: [string, number, number?][];
+  reviewMode?: ReviewMode;
+  reviewMs?: number;
+  clock?: Clock;
+  perMinute?: number;
+}
+
+export interface TestStore {
+  clock: Clock;
+  tt: TongtoolSimulator;
+  ae: AliExpressSimulator;
+  stop(): Promise<void>;
+  /** An app on `dataDir` wired to both simulators (a new client each time, as a new process would have). */
+  open(dataDir?: string, tokens?: IopTokens | null): Promise<{ app: App; market: AliExpressMarketplace; client: IopClient }>;
+  tokens(): IopTokens | null;
+}
+
+export const productOf = (sku: string) => `P-${sku}`;
+export const skuIdOf = (sku: string) => `S-${sku}`;
+
+export async function startStore(spec: StoreSpec): Promise<TestStore> {
+  const clock = spec.clock ?? new ManualClock();
+  const stock = spec.skus.flatMap(([sku, w1, w2]) => [
+    { sku, warehouseId: 'W1', available: w1, safety: 0 },
+    ...(w2 === undefined ? [] : [{ sku, warehouseId: 'W2', available: w2, safety: 0 }]),
+  ]);
+  const tt = await new TongtoolSimulator({
+    clock,
+    appKey: TT.appKey,
+    appSecret: TT.appSecret,
+    warehouses: WAREHOUSES,
+    goods: spec.skus.map(([sku]) => ({ sku, name: `商品 ${sku}`, category: '服装', status: '在售' })),
+    stock,
+    perMinute: spec.perMinute ?? 5,
+  }).start();
+  const products: SimProduct[] = spec.skus.map(([sku, w1, w2]) => ({
+    productId: productOf(sku),
+    subject: `商品 ${sku}`,
+    productType: 0,
+    productStatus: 'ONLINE',
+    // Listings start bound where there is stock and unbound where there is none.
+    skus: [{ skuId: skuIdOf(sku), sellerSku: sku, skuStock: w1 + (w2 ?? 0), bindStatus: w1 + (w2 ?? 0) > 0 ? 2 : 1, scItemId: `SC-${sku}` }],
+  }));
+  const ae = await new AliExpressSimulator({
+    clock,
+    appKey: AE.appKey,
+    appSecret: AE.appSecret,
+    products,
+    reviewMode: spec.reviewMode ?? 'instant',
+    reviewMs: spec.reviewMs ?? 30 * 60_000,
+  }).start();
+  let savedTokens: IopTokens | null = null;
+  const apps: App[] = [];
+  const store: TestStore = {
+    clock,
+    tt,
+    ae,
+    tokens: () => savedTokens,
+    async stop() {
+      for (const a of apps) if (a.db.open) await a.close();
+      await ae.stop();
+      await tt.stop();
+    },
+    async open(dataDir = tempDir('desk-auto-'), tokens = savedTokens) {
+      const app = createApp({ dataDir, host: 'cli', clock });
+      apps.push(app);
+      const tokenStore = memoryTokenStore(tokens);
+      const client = new IopClient({ gatewayUrl: ae.url, ...AE, tokens: tokenStore, clock, waiter: waiterFor(clock), random: () => 0.5, retry: { attempts: 2, baseMs: 50, maxMs: 100 } });
+      if (!tokens) await client.createToken(ae.issueCode());
+      savedTokens = tokenStore.load();
+      const market = new AliExpressMarketplace(client);
+      const gate = new SqliteQuotaGate(app.db, clock, waiterFor(clock));
+      const ttClient = new TongtoolClient({ baseUrl: tt.url, ...TT, clock, waiter: waiterFor(clock), quota: gate, session: memorySessionStore(), random: () => 0.5, retry: { attempts: 2, baseMs: 50, maxMs: 100 } });
+      const source = new TongtoolStockSource(ttClient, 'tongtool', clock);
+      setStockPorts(app, { source: () => source, marketplace: () => market });
+      return { app, market, client };
+    },
+  };
+  return store;
+}
+
+/** The wizard's steps 1–5 on a fresh app: first full read, listings, resolve, pair, link all. */
+export async function setUpStock(app: App, market: AliExpressMarketplace, opts: { warehouses?: string[]; storeName?: (erpName: string) => string } = {}): Promise<void> {
+  const run = await stockSync(app).run({ trigger: 'manual' });
+  if (run.status !== 'ok') throw new Error(`first sync failed: ${JSON.stringify(run.errors)}`);
+  const now = new Date(app.clock.now()).toISOString();
+  storeListingSkus(app.db, await market.listListingSkus(), now);
+  resolveAndStore(app.db, 'insensitive', now);
+  const ids = app.db.prepare('SELECT id FROM stock_listing_skus ORDER BY id').pluck().all() as number[];
+  for (const w of WAREHOUSES.filter((x) => (opts.warehouses ?? ['W1']).includes(x.id))) {
+    const { id } = saveStoreWarehouse(app.db, { name: opts.storeName ? opts.storeName(w.name) : w.name, erpWarehouseId: w.id }, now);
+    linkToWarehouse(app.db, { storeWarehouseId: id, listingSkuIds: ids, selection: 'all' }, now);
+  }
+}
+
+export function listingId(app: App, sku: string): number {
+  return app.db.prepare('SELECT id FROM stock_listing_skus WHERE seller_sku = ?').pluck().get(sku) as number;
+}

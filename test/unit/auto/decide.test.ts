@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { decide, sellableOf, type DecideInput, type WarehouseInput } from '../../../src-main/core/auto/decide';
+import { massUnbindGate } from '../../../src-main/core/auto/gates';
+import type { BindStatusCode, PinMode } from '../../../src-shared/channels/auto';
+
+type StockCase = 'known' | 'low' | 'zero' | 'negative' | 'stale' | 'missing';
+type Pairing = 'ok' | 'unpaired' | 'mismatch' | 'inactive' | 'none';
+
+const STOCK: Record<StockCase, WarehouseInput['stock']> = {
+  known: { available: 12, safety: 2, stale: false }, // sellable 10
+  low: { available: 4, safety: 2, stale: false }, // sellable 2
+  zero: { available: 5, safety: 5, stale: false }, // sellable 0: safety stock eats it all
+  negative: { available: -3, safety: 0, stale: false }, // ERP oversold: never negative
+  stale: { available: 0, safety: 0, stale: true },
+  missing: null,
+};
+
+function input(stock: StockCase, pin: PinMode, category: boolean | null, pairing: Pairing, threshold: number, bindStatus: BindStatusCode): DecideInput {
+  const w: WarehouseInput = {
+    paired: pairing !== 'unpaired',
+    nameMatches: pairing !== 'unpaired' && pairing !== 'mismatch',
+    active: pairing !== 'inactive',
+    stock: STOCK[stock],
+  };
+  return { pin, erpSku: 'ERP-1', categoryEnabled: category, warehouses: pairing === 'none' ? [] : [w], bindStatus, hasGoodsId: true, threshold };
+}
+
+const stocks: StockCase[] = ['known', 'low', 'zero', 'negative', 'stale', 'missing'];
+const pins: PinMode[] = ['auto', 'always_bound', 'always_unbound'];
+const categories: (boolean | null)[] = [true, false, null];
+const pairings: Pairing[] = ['ok', 'unpaired', 'mismatch', 'inactive', 'none'];
+const thresholds = [1, 3];
+const statuses: BindStatusCode[] = [1, 2, 3, 4];
+
+const all: { c: [StockCase, PinMode, boolean | null, Pairing, number, BindStatusCode]; d: ReturnType<typeof decide> }[] = [];
+for (const s of stocks)
+  for (const p of pins)
+    for (const c of categories)
+      for (const w of pairings)
+        for (const t of thresholds)
+          for (const b of statuses) all.push({ c: [s, p, c, w, t, b], d: decide(input(s, p, c, w, t, b)) });
+
+describe('decision table: every combination of stock, pin, category, pairing, threshold and bind status', () => {
+  it('covers the whole product of the inputs', () => {
+    expect(all).toHaveLength(stocks.length * pins.length * categories.length * pairings.length * thresholds.length * statuses.length);
+  });
+
+  it('a pinned listing SKU is never touched, whatever else holds', () => {
+    for (const { c, d } of all.filter((x) => x.c[1] !== 'auto')) {
+      expect(d, JSON.stringify(c)).toEqual({ want: 'none', sellable: null, reason: 'pinned' });
+    }
+  });
+
+  it('a category that is off produces no action and says so', () => {
+    for (const { c, d } of all.filter((x) => x.c[1] === 'auto' && x.c[2] === false)) {
+      expect(d.want, JSON.stringify(c)).toBe('none');
+      expect(d.reason).toBe('category_off');
+    }
+  });
+
+  it('an unlinked, unpaired, misnamed or inactive warehouse produces no action and says which', () => {
+    const expected: Record<Exclude<Pairing, 'ok'>, string> = { none: 'no_warehouse', unpaired: 'warehouse_unpaired', mismatch: 'warehouse_name_mismatch', inactive: 'warehouse_inactive' };
+    for (const { c, d } of all.filter((x) => x.c[1] === 'auto' && x.c[2] !== false && x.c[3] !== 'ok')) {
+      expect(d.want, JSON.stringify(c)).toBe('none');
+      expect(d.reason).toBe(expected[c[3] as Exclude<Pairing, 'ok'>]);
+    }
+  });
+
+  it('stale or missing stock never unbinds (unknown is not zero) and never binds either', () => {
+    for (const { c, d } of all.filter((x) => x.c[0] === 'stale' || x.c[0] === 'missing')) {
+      expect(d.want, JSON.stringify(c)).toBe('none');
+      if (c[1] === 'auto' && c[2] !== false && c[3] === 'ok') expect(d.reason).toBe(c[0] === 'stale' ? 'stock_stale' : 'stock_missing');
+    }
+  });
+
+  it('unbinds exactly when sellable is 0 on fresh stock and the SKU is bound', () => {
+    for (const { c, d } of all) {
+      const [s, p, cat, w, , b] = c;
+      const shouldUnbind = p === 'auto' && cat !== false && w === 'ok' && (s === 'zero' || s === 'negative') && b === 2;
+      expect(d.want === 'unbind', JSON.stringify(c)).toBe(shouldUnbind);
+      if (shouldUnbind) expect(d).toEqual({ want: 'unbind', sellable: 0, reason: 'stock_out' });
+    }
+  });
+
+  it('binds exactly when sellable reaches the threshold and the SKU is unbound or its unbind is in review', () => {
+    for (const { c, d } of all) {
+      const [s, p, cat, w, t, b] = c;
+      const sellable = s === 'known' ? 10 : s === 'low' ? 2 : 0;
+      const shouldBind = p === 'auto' && cat !== false && w === 'ok' && (s === 'known' || s === 'low') && sellable >= t && (b === 1 || b === 3);
+      expect(d.want === 'bind', JSON.stringify(c)).toBe(shouldBind);
+      if (shouldBind) expect(d.reason).toBe(b === 3 ? 'bind_after_review' : 'stock_back');
+    }
+  });
+
+  it('between 0 and the threshold the SKU keeps its state (no flapping)', () => {
+    const d = decide(input('low', 'auto', true, 'ok', 3, 1));
+    expect(d).toEqual({ want: 'none', sellable: 2, reason: 'below_threshold' });
+    expect(decide(input('low', 'auto', true, 'ok', 3, 2)).want).toBe('none');
+  });
+
+  it('already in the wanted state, in review or refused: nothing to send, with the reason', () => {
+    expect(decide(input('known', 'auto', true, 'ok', 1, 2)).reason).toBe('already_bound');
+    expect(decide(input('known', 'auto', true, 'ok', 1, 4)).reason).toBe('already_bound');
+    expect(decide(input('zero', 'auto', true, 'ok', 1, 1)).reason).toBe('already_unbound');
+    expect(decide(input('zero', 'auto', true, 'ok', 1, 3)).reason).toBe('unbind_in_review');
+    expect(decide(input('zero', 'auto', true, 'ok', 1, 4)).reason).toBe('unbind_refused');
+  });
+
+  it('an unmapped listing SKU or one without a goods id gets no action', () => {
+    expect(decide({ ...input('zero', 'auto', true, 'ok', 1, 2), erpSku: null }).reason).toBe('unmapped');
+    expect(decide({ ...input('zero', 'auto', true, 'ok', 1, 2), hasGoodsId: false }).reason).toBe('no_goods_id');
+    expect(decide({ ...input('known', 'auto', true, 'ok', 1, 1), hasGoodsId: false }).reason).toBe('no_goods_id');
+  });
+});
+
+describe('sellable stock over several warehouses', () => {
+  const wh = (stock: WarehouseInput['stock']): WarehouseInput => ({ paired: true, nameMatches: true, active: true, stock });
+  const base = (warehouses: WarehouseInput[], bindStatus: BindStatusCode = 2): DecideInput => ({
+    pin: 'auto',
+    erpSku: 'E',
+    categoryEnabled: true,
+    warehouses,
+    bindStatus,
+    hasGoodsId: true,
+    threshold: 1,
+  });
+
+  it('is available − safety per warehouse, never negative, summed', () => {
+    expect(sellableOf({ available: 3, safety: 5 })).toBe(0);
+    const d = decide(base([wh({ available: 3, safety: 5, stale: false }), wh({ available: 4, safety: 1, stale: false })], 1));
+    // One warehouse's shortfall does not eat the other's stock: 0 + 3.
+    expect(d).toEqual({ want: 'bind', sellable: 3, reason: 'stock_back' });
+  });
+
+  it('all warehouses empty: unbind', () => {
+    expect(decide(base([wh({ available: 0, safety: 0, stale: false }), wh({ available: 2, safety: 2, stale: false })])).want).toBe('unbind');
+  });
+
+  it('fresh stock in one warehouse is enough to bind even when another is unknown', () => {
+    expect(decide(base([wh({ available: 5, safety: 0, stale: false }), wh(null)], 1)).want).toBe('bind');
+  });
+
+  it('zero in one warehouse and unknown in another never unbinds', () => {
+    expect(decide(base([wh({ available: 0, safety: 0, stale: false }), wh(null)]))).toEqual({ want: 'none', sellable: 0, reason: 'stock_missing' });
+    expect(decide(base([wh({ available: 0, safety: 0, stale: false }), wh({ available: 9, safety: 0, stale: true })])).reason).toBe('stock_stale');
+  });
+
+  it('one unpaired warehouse among several blocks the SKU', () => {
+    expect(decide(base([wh({ available: 0, safety: 0, stale: false }), { ...wh(null), paired: false, nameMatches: false }])).reason).toBe('warehouse_unpaired');
+  });
+
+  it('after a failed stock read nothing is unbound, binds still happen on fresh stock', () => {
+    expect(decide({ ...base([wh({ available: 0, safety: 0, stale: false })]), lastSyncFailed: true })).toEqual({ want: 'none', sellable: 0, reason: 'last_sync_failed' });
+    expect(decide({ ...base([wh({ available: 5, safety: 0, stale: false })], 1), lastSyncFailed: true }).want).toBe('bind');
+  });
+});
+
+describe('mass-unbind gate', () => {
+  const s = { massUnbindShare: 0.2, massUnbindCount: 100 };
+  it('holds a run that unbinds more than the share of bound SKUs', () => {
+    expect(massUnbindGate(s, 3, 10)).toMatchObject({ unbinds: 3, bound: 10, share: 0.3 });
+    expect(massUnbindGate(s, 2, 10)).toBeNull();
+  });
+  it('holds a run over the count even when the share is small', () => {
+    expect(massUnbindGate(s, 101, 100_000)).not.toBeNull();
+    expect(massUnbindGate(s, 100, 100_000)).toBeNull();
+  });
+  it('never holds a single unbind on the share alone, nor a run without unbinds', () => {
+    expect(massUnbindGate(s, 1, 2)).toBeNull();
+    expect(massUnbindGate(s, 0, 0)).toBeNull();
+    expect(massUnbindGate({ ...s, massUnbindCount: 0 }, 1, 2)).not.toBeNull();
+  });
+});
