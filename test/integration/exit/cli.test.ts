@@ -1,0 +1,53 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../../src-main/core/app';
+import { createHandlers } from '../../../src-main/core/api';
+import { dispatch } from '../../../src-main/core/dispatch';
+import { ManualClock } from '../../../src-main/core/platform/clock';
+import { KNOWN_YEARS } from '../../../src-main/core/calendar/workdays';
+import { runCli } from '../../helpers/cli';
+import { tempDir } from '../../helpers/tempApp';
+
+describe('exit CLI', () => {
+  const dataDir = tempDir('exit-cli-');
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('workdays add gives the date N Chinese working days later, and reports an unknown year', () => {
+    const ok = runCli(['workdays', 'add', '2026-09-30', '3', '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ date: '2026-09-30', n: 3, result: '2026-10-10' });
+    const year = KNOWN_YEARS.last + 1;
+    const bad = runCli(['workdays', 'add', `${year}-01-04`, '3']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(`无法准确计算 ${year} 年的工作日`);
+  });
+
+  it('exit status and exit paperwork read the case saved by the app', async () => {
+    const app = createApp({ dataDir, host: 'cli', clock: new ManualClock(Date.UTC(2026, 8, 30, 2)) });
+    app.settings.set('storeName', '小林五金工厂');
+    const h = createHandlers(app);
+    await dispatch(h, 'exit.setReason', { reason: 'own', reasonText: '工厂转做内销' });
+    await dispatch(h, 'exit.submit', { submittedOn: '2026-09-30', applicationNo: 'TD-CLI-1' });
+    await dispatch(h, 'exit.savePartner', { kind: 'logistics', name: '顺丰国际', status: 'active' });
+    await app.close();
+
+    const status = runCli(['exit', 'status', '--data', dataDir, '--json']);
+    expect(status.code).toBe(0);
+    const c = JSON.parse(status.stdout).case;
+    expect(c).toMatchObject({ storeName: '小林五金工厂', stage: 'review', review: { dueOn: '2026-10-10' } });
+
+    const out = join(dataDir, 'paperwork');
+    const pw = runCli(['exit', 'paperwork', '--data', dataDir, '--out', out, '--json']);
+    expect(pw.code).toBe(0);
+    const r = JSON.parse(pw.stdout);
+    expect(r.files.map((f: { name: string }) => f.name)).toEqual(['01-退店申请', '02-库存处理清单', '03-终止合作通知-01-顺丰国际', '04-退店清单']);
+    for (const f of r.files) {
+      expect(readFileSync(f.html, 'utf8')).toContain('小林五金工厂');
+      // A PDF where a browser is available; otherwise the reason is said, never silently skipped.
+      if (r.pdf) expect(existsSync(f.pdf)).toBe(true);
+      else expect(r.pdfNote.zh).toContain('只生成了 HTML');
+    }
+    expect(readFileSync(join(out, '01-退店申请.html'), 'utf8')).toContain('工厂转做内销');
+  });
+});

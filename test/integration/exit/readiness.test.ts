@@ -1,0 +1,141 @@
+/** The readiness check on seeded data: what the app knows blocks or warns with the right message. */
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../src-main/core/platform/clock';
+import { createHandlers } from '../../../src-main/core/api';
+import { dispatch } from '../../../src-main/core/dispatch';
+import type { App } from '../../../src-main/core/app';
+import type { ChannelName, Input, Output } from '../../../src-shared/contract';
+import type { ReadinessItem } from '../../../src-shared/channels/exit';
+import { withApp } from '../../helpers/tempApp';
+import { seedStock } from './seed';
+
+async function call<K extends ChannelName>(app: App, ch: K, input: Input<K>): Promise<Output<K>> {
+  const r = await dispatch(createHandlers(app), ch, input);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.data as Output<K>;
+}
+
+const item = (items: ReadinessItem[], key: string) => items.find((i) => i.key === key)!;
+const clock = () => new ManualClock(Date.UTC(2026, 8, 28, 2));
+
+describe('exit readiness', () => {
+  it('stock on hand warns per SKU and warehouse, bound listings block, active partners warn — each saying what to do', () =>
+    withApp(
+      async (app) => {
+        seedStock(
+          app,
+          [
+            { sku: 'CUP-RED', warehouse: '义乌仓', available: 12 },
+            { sku: 'CUP-RED', warehouse: '深圳仓', available: 3 },
+            { sku: 'CUP-BLUE', warehouse: '义乌仓', available: 0 },
+          ],
+          [
+            { sku: 'X-CUP-RED', bind: 2 },
+            { sku: 'X-CUP-PINK', bind: 4 },
+            { sku: 'X-CUP-BLUE', bind: 1 },
+          ],
+        );
+        await call(app, 'exit.open', {});
+        const v = await call(app, 'exit.savePartner', { kind: 'logistics', name: '菜鸟上门揽收', status: 'active' });
+        const r = v.prepare.readiness;
+
+        const stock = item(r, 'stock');
+        expect(stock.level).toBe('warn');
+        expect(stock.source).toBe('app');
+        expect(stock.detail.zh).toBe('还有 1 个SKU、共 15 件库存在仓库里。');
+        expect(stock.rows).toEqual([
+          { sku: 'CUP-RED', warehouse: '义乌仓', quantity: 12 },
+          { sku: 'CUP-RED', warehouse: '深圳仓', quantity: 3 },
+        ]);
+        expect(stock.todo.zh).toContain('处理库存');
+
+        const listings = item(r, 'listings');
+        expect(listings.level).toBe('block');
+        expect(listings.detail.zh).toBe('还有 2 个线上SKU与货品绑定。');
+        expect(listings.rows.map((x) => x.sku)).toEqual(['X-CUP-PINK', 'X-CUP-RED']);
+        expect(listings.todo.zh).toContain('解绑');
+
+        const partners = item(r, 'partners');
+        expect(partners.level).toBe('warn');
+        expect(partners.detail.zh).toContain('菜鸟上门揽收');
+        expect(partners.todo.zh).toContain('终止合作通知');
+
+        // Deposit: no case yet → not started, and the seller can open it from here.
+        expect(item(r, 'deposit').level).toBe('warn');
+        expect(item(r, 'deposit').detail.zh).toBe('还没有开始退保证金。');
+        // Orders, disputes, debts: the app has no data, so it asks.
+        for (const k of ['orders', 'disputes', 'debts']) expect(item(r, k).level).toBe('asked');
+
+        // The plan and the partner's termination clear the warnings; unbinding clears the block.
+        await call(app, 'exit.setDisposal', {
+          items: [{ sku: 'CUP-RED', lines: [{ method: 'sell_through', quantity: 10 }, { method: 'return_factory', quantity: 5 }] }],
+        });
+        await call(app, 'exit.savePartner', { id: v.procedures.partners[0].id, kind: 'logistics', name: '菜鸟上门揽收', status: 'terminated', statusOn: '2026-09-28' });
+        app.db.prepare('UPDATE stock_listing_skus SET bind_status = 1').run();
+        const after = (await call(app, 'exit.get', {})).case!.prepare.readiness;
+        expect(['stock', 'listings', 'partners'].map((k) => item(after, k).level)).toEqual(['ok', 'ok', 'ok']);
+      },
+      { clock: clock() },
+    ));
+
+  it('asks the seller when the app has no stock data, and a "some remain" answer blocks', () =>
+    withApp(
+      async (app) => {
+        const v = await call(app, 'exit.open', {});
+        expect(item(v.prepare.readiness, 'stock')).toMatchObject({ level: 'asked', source: 'none', askable: true });
+        expect(item(v.prepare.readiness, 'listings')).toMatchObject({ level: 'asked', askable: true });
+        expect(item(v.prepare.readiness, 'partners').level).toBe('asked');
+        const a = await call(app, 'exit.answerReadiness', { key: 'disputes', answer: 'open', note: '2 个纠纷等待裁决' });
+        expect(item(a.prepare.readiness, 'disputes')).toMatchObject({ level: 'block', source: 'seller', note: '2 个纠纷等待裁决' });
+        expect(item(a.prepare.readiness, 'disputes').todo.zh).toContain('纠纷管理');
+        const b = await call(app, 'exit.answerReadiness', { key: 'listings', answer: 'open' });
+        expect(item(b.prepare.readiness, 'listings').level).toBe('block');
+        const c = await call(app, 'exit.answerReadiness', { key: 'stock', answer: 'clear' });
+        expect(item(c.prepare.readiness, 'stock').level).toBe('ok');
+        expect(c.procedures.disposalComplete).toBe(true);
+      },
+      { clock: clock() },
+    ));
+
+  it('refuses a disposal plan that does not add up and keeps the previous plan', () =>
+    withApp(
+      async (app) => {
+        seedStock(app, [{ sku: 'CUP-RED', warehouse: '义乌仓', available: 15 }], []);
+        await call(app, 'exit.setDisposal', { items: [{ sku: 'CUP-RED', lines: [{ method: 'liquidate', quantity: 15 }] }] });
+        const r = await dispatch(createHandlers(app), 'exit.setDisposal', { items: [{ sku: 'CUP-RED', lines: [{ method: 'liquidate', quantity: 14 }] }] });
+        expect(r.ok).toBe(false);
+        if (!r.ok) {
+          expect(r.error.code).toBe('BAD_INPUT');
+          expect(r.error.message).toContain('SKU CUP-RED：处理数量合计 14 件，现有库存 15 件，少了 1 件');
+        }
+        const v = (await call(app, 'exit.get', {})).case!;
+        expect(v.procedures.disposal).toEqual([{ sku: 'CUP-RED', onHand: 15, onHandSource: 'app', lines: [{ method: 'liquidate', quantity: 15, note: null }], planned: 15 }]);
+      },
+      { clock: clock() },
+    ));
+});
+
+describe('exit review due date', () => {
+  it('records a submission in a year the holiday library does not know, with the reason instead of a guessed due date', () =>
+    withApp(
+      async (app) => {
+        await call(app, 'exit.setReason', { reason: 'platform_policy' });
+        const v = await call(app, 'exit.submit', { submittedOn: '2027-01-05', applicationNo: 'TD-2027' });
+        expect(v.stage).toBe('review');
+        expect(v.review.dueOn).toBeNull();
+        expect(v.review.dueError?.zh).toContain('无法准确计算 2027 年的工作日');
+        expect(v.timeline.at(-1)?.text).toContain('无法计算审核到期日');
+        expect(await call(app, 'exit.remind', {})).toEqual({ reminded: false });
+      },
+      { clock: new ManualClock(Date.UTC(2027, 0, 6, 2)) },
+    ));
+
+  it('refuses a submission date in the future', () =>
+    withApp(
+      async (app) => {
+        await call(app, 'exit.setReason', { reason: 'life_pressure' });
+        await expect(call(app, 'exit.submit', { submittedOn: '2026-10-01', applicationNo: 'X' })).rejects.toThrow(/晚于今天/);
+      },
+      { clock: clock() },
+    ));
+});

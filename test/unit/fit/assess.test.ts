@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { assessFit } from '../../../src-main/core/fit/assess';
+import { compareMargins } from '../../../src-main/core/fit/margin';
+import type { FitAnswers } from '../../../src-shared/channels/fit';
+
+const base: FitAnswers = {
+  makesGoods: false,
+  crossBorderExperience: false,
+  supplyEdge: 'none',
+  capital: 'ample',
+  productKind: 'non_standard',
+  invited: false,
+};
+
+describe('fit check', () => {
+  it('a factory without cross-border experience: good, the barrier is lower', () => {
+    const r = assessFit({ ...base, makesGoods: true });
+    expect(r.sellerType).toBe('factory_newcomer');
+    expect(r.verdict).toBe('good');
+    expect(r.points.map((p) => p.zh).join()).toContain('降低了这个行业的门槛');
+    expect(r.suggestExit).toBe(false);
+  });
+
+  it('a veteran with a supply-chain edge: one more channel, zero commission, short payout, three-month exemption; try it when invited', () => {
+    const r = assessFit({ ...base, makesGoods: true, crossBorderExperience: true, supplyEdge: 'strong', invited: true });
+    expect(r.sellerType).toBe('supply_chain_veteran');
+    expect(r.verdict).toBe('worth_trying');
+    const text = r.points.map((p) => p.zh).join();
+    for (const words of ['多了一个流量渠道', '零佣金', '回款周期', '三个月的售后免责期', '定向邀约']) expect(text).toContain(words);
+  });
+
+  it('a trader of standard products with little capital: squeezed, and pointed at the exit wizard', () => {
+    const r = assessFit({ ...base, crossBorderExperience: true, supplyEdge: 'some', productKind: 'standard', capital: 'limited' });
+    expect(r.sellerType).toBe('trader_listing');
+    expect(r.verdict).toBe('squeezed');
+    expect(r.suggestExit).toBe(true);
+    expect(r.points.map((p) => p.zh).join()).toContain('给不起有竞争力的供货价格');
+    expect(r.cautions.map((c) => c.zh).join()).toContain('标品');
+    expect(r.cautions.map((c) => c.zh).join()).toContain('备货资金有限');
+  });
+
+  it('compares margins in fen from the seller’s own numbers', () => {
+    // cost ¥30.00, supply price ¥42.50, own store ¥69.90 with ¥20.40 of commission, shipping and ads.
+    const m = compareMargins({ unitCostFen: 3000, supplyPriceFen: 4250, ownPriceFen: 6990, ownFeesFen: 2040 });
+    expect(m.supplyMarginFen).toBe(1250);
+    expect(m.supplyMarginBp).toBe(2941);
+    expect(m.ownMarginFen).toBe(1950);
+    expect(m.differenceFen).toBe(-700);
+    expect(m.summary.zh).toContain('全托管少 ¥7.00');
+  });
+
+  it('a factory losing money on every unit at the supply price is squeezed all the same', () => {
+    const r = assessFit({ ...base, makesGoods: true, numbers: { unitCostFen: 5000, supplyPriceFen: 4800 } });
+    expect(r.margin?.supplyMarginFen).toBe(-200);
+    expect(r.verdict).toBe('squeezed');
+    expect(r.cautions.map((c) => c.zh).join()).toContain('每件亏损');
+  });
+});
