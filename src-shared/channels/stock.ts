@@ -36,6 +36,7 @@ export const skuRuleSpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('before'), separator: text(20).min(1), occurrence: z.enum(['first', 'last']).default('first') }).strict(),
   z.object({ kind: z.literal('after'), separator: text(20).min(1), occurrence: z.enum(['first', 'last']).default('first') }).strict(),
   z.object({ kind: z.literal('between'), start: text(20).min(1), end: text(20).min(1) }).strict(),
+  z.object({ kind: z.literal('replace'), from: text(20).min(1), to: text(20) }).strict(),
   z.object({ kind: z.literal('regex'), pattern: text(200).min(1) }).strict(),
 ]);
 

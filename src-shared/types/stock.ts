@@ -160,6 +160,8 @@ export type SkuRuleSpec =
   | { kind: 'before'; separator: string; occurrence?: 'first' | 'last' }
   | { kind: 'after'; separator: string; occurrence?: 'first' | 'last' }
   | { kind: 'between'; start: string; end: string }
+  /** Sellers who write the ERP's separator differently (TS1-BK published as TS1_BK). */
+  | { kind: 'replace'; from: string; to: string }
   | { kind: 'regex'; pattern: string };
 
 export interface SkuRule {
@@ -270,6 +272,7 @@ export interface StockOverview {
     staleRows: number;
     listingSkus: number;
     resolved: number;
+    byMethod: { manual: number; exact: number; rule: number };
     unresolved: number;
     conflicting: number;
     linkedToWarehouse: number;

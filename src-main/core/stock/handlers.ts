@@ -9,7 +9,7 @@ import { listCategories, toggleCategory } from './categories';
 import { listingPage, matchingListingSkuIds } from './listingQuery';
 import { storeListingSkus } from './listings';
 import { exportMapping, importMapping } from './mappingExcel';
-import { getStockFileParser, getStockPorts } from './ports';
+import { getStockFileParser, getStockPorts, trySource } from './ports';
 import { loadErpIndex, loadRules, resolveAndStore } from './resolve';
 import { deleteRule, previewRule, reorderRules, saveRule } from './ruleStore';
 import { closeAbandonedRuns, lastRun, listRuns } from './runs';
@@ -57,7 +57,7 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
     writeAudit(db, app.clock, { actor: 'seller', kind, subject, detail });
 
   return {
-    'stock.overview': () => overview(db, getStockPorts(app) !== null),
+    'stock.overview': async () => overview(db, (await trySource(app)) !== null),
 
     'stock.warehouses.list': () => warehousesView(db),
     'stock.warehouses.refresh': async () => {
@@ -124,7 +124,7 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
     'stock.sync.status': async () => {
       const sync = stockSync(app);
       const r = sync.running;
-      const source = await getStockPorts(app)?.source();
+      const source = await trySource(app);
       const next = stockScheduler(app).nextAt();
       return {
         running: r ? { runId: r.runId, strategy: r.strategy, done: r.done, total: r.total, message: r.message } : null,

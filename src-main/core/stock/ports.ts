@@ -7,6 +7,7 @@
 import type { App } from '../app';
 import type { StockSource } from './source';
 import type { Marketplace } from '../connectors/marketplace';
+import { connectors } from '../connectors/service';
 
 export interface StockPorts {
   source(): StockSource | null | Promise<StockSource | null>;
@@ -28,10 +29,24 @@ export function setStockPorts(app: App, ports: StockPorts | null): void {
   holder(app).ports = ports;
 }
 
+/** The ports set for this app, else the factory's, else the connections the seller saved (demo or live). */
 export function getStockPorts(app: App): StockPorts | null {
   const h = holder(app);
   if (!h.ports && factory) h.ports = factory(app);
+  h.ports ??= {
+    source: () => connectors(app).stockSource(),
+    marketplace: () => connectors(app).marketplace(),
+  };
   return h.ports;
+}
+
+/** The stock source, or null when none is connected (status screens must not fail for that). */
+export async function trySource(app: App): Promise<StockSource | null> {
+  try {
+    return (await getStockPorts(app)?.source()) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** A stock file parser (CSV/XLSX → rows + rejected rows); the connectors' files/ module provides it. */

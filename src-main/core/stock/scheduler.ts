@@ -5,7 +5,7 @@
 import type { App } from '../app';
 import type { SyncRunInfo } from '../../../src-shared/types/stock';
 import { stockSync } from './sync';
-import { getStockPorts } from './ports';
+import { trySource } from './ports';
 import { lastRun } from './runs';
 import { readStockSettings } from './settings';
 
@@ -33,7 +33,7 @@ export class StockScheduler {
     const sync = stockSync(this.app);
     const next = this.nextAt();
     if (next === null || sync.running || this.app.clock.now() < next) return null;
-    if (!(await getStockPorts(this.app)?.source())) return null;
+    if (!(await trySource(this.app))) return null;
     const run = await sync.run({ trigger: 'schedule' });
     if (run.status === 'failed') {
       this.failures++;

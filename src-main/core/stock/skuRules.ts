@@ -87,6 +87,9 @@ export function validateRule(spec: SkuRuleSpec): void {
       if (!spec.start.length || !spec.end.length)
         throw bad('前后两个分隔符都要填写。', 'Both the opening and the closing separator are needed.');
       return;
+    case 'replace':
+      if (!spec.from.length) throw bad('要替换的文字不能为空。', 'The text to replace cannot be empty.');
+      return;
     case 'regex': {
       if (spec.pattern.length > MAX_PATTERN_LENGTH)
         throw bad(
@@ -188,6 +191,11 @@ export function compileRule(
           return j < 0 ? null : s.slice(i + a.length, j);
         },
       };
+    }
+    case 'replace': {
+      const from = foldParam(spec.from, caseRule);
+      const to = foldParam(spec.to, caseRule);
+      return { ...base, apply: (s) => (s.includes(from) ? s.split(from).join(to) : null) };
     }
     case 'regex': {
       const re = new RegExp(spec.pattern, caseRule === 'insensitive' ? 'iu' : 'u');

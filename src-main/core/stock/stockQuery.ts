@@ -139,6 +139,7 @@ export function overview(db: Db, sourceConfigured: boolean): StockOverview {
     staleRows: n('SELECT count(*) AS n FROM stock_levels WHERE stale = 1'),
     listingSkus: n('SELECT count(*) AS n FROM stock_listing_skus'),
     resolved: (statuses.manual ?? 0) + (statuses.exact ?? 0) + (statuses.rule ?? 0),
+    byMethod: { manual: statuses.manual ?? 0, exact: statuses.exact ?? 0, rule: statuses.rule ?? 0 },
     unresolved: statuses.unresolved ?? 0,
     conflicting: statuses.conflict ?? 0,
     linkedToWarehouse: n('SELECT count(DISTINCT listing_sku_id) AS n FROM stock_listing_warehouses'),

@@ -43,6 +43,13 @@ describe('SKU rules, one kind at a time', () => {
     expect(run({ kind: 'between', start: '[', end: ']' }, 'HOT[ABC-2]NEW')).toMatchObject({ output: 'ABC-2', status: 'found' });
   });
 
+  it('replaces a separator the seller wrote differently, and does not apply when it is absent', () => {
+    expect(run({ kind: 'replace', from: '_', to: '-' }, 'ABC_1')).toMatchObject({ output: 'ABC-1', status: 'found' });
+    expect(run({ kind: 'replace', from: '_', to: '-' }, 'ＡＢＣ＿２')).toMatchObject({ output: 'ABC-2', status: 'found' });
+    expect(run({ kind: 'replace', from: '_', to: '-' }, 'ABC-1')).toMatchObject({ output: null, status: 'no_match' });
+    expect(run({ kind: 'replace', from: 'X', to: '' }, 'XXX')).toMatchObject({ output: '', status: 'empty' });
+  });
+
   it('says when nothing is left', () => {
     expect(run({ kind: 'strip_prefix', text: 'ABC-1' }, 'ABC-1')).toMatchObject({ output: '', status: 'empty' });
     expect(run({ kind: 'before', separator: '-' }, '-ABC')).toMatchObject({ output: '', status: 'empty' });

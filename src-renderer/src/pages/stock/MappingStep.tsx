@@ -1,0 +1,189 @@
+import { useRef, useState } from 'react';
+import { Alert, Button, Divider, Input, List, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ListingSkuRow, MappingImportReport, ResolveStatus } from '../../../../src-shared/types/stock';
+import { api } from '../../api';
+import { downloadBase64 } from '../../download';
+import { useChanged, useChannel } from '../../useChannel';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { RuleEditor } from './RuleEditor';
+import { useAction } from './useAction';
+
+const STATUSES: ResolveStatus[] = ['manual', 'exact', 'rule', 'unresolved', 'conflict'];
+const COLOR: Record<ResolveStatus, string> = { manual: 'purple', exact: 'green', rule: 'cyan', unresolved: 'default', conflict: 'red' };
+
+/** Search-as-you-type over ERP SKUs, to link one listing SKU by hand. */
+function ManualLinker({ row, onDone }: { row: ListingSkuRow; onDone: () => void }) {
+  const { t } = useTranslation('stock');
+  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+  const seq = useRef(0);
+  const action = useAction();
+  const search = async (q: string) => {
+    const mine = ++seq.current;
+    const hits = q.trim() ? await api['sku.erpSkus.search']({ q, limit: 20 }) : [];
+    if (mine === seq.current) setOptions(hits.map((h) => ({ value: h.sku, label: `${h.sku} · ${h.name ?? ''}` })));
+  };
+  return (
+    <Select
+      showSearch
+      filterOption={false}
+      onSearch={(q) => void search(q)}
+      options={options}
+      placeholder={t('map.searchErp')}
+      style={{ width: 240 }}
+      size="small"
+      loading={action.busy}
+      onChange={(erpSku: string) => void action.run(() => api['sku.link']({ listingSkuId: row.id, erpSku })).then(onDone)}
+      data-testid={`manual-link-${row.id}`}
+    />
+  );
+}
+
+/** Step 4 SKU关联: counts by method, the ordered rules with a previewing editor, the table with the manual linker, Excel. */
+export function MappingStep() {
+  const { t, i18n } = useTranslation('stock');
+  const en = i18n.language === 'en-US';
+  const [filter, setFilter] = useState<{ text?: string; resolveStatus?: ResolveStatus[] }>({});
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+  const rows = useChannel('sku.listings.page', { page, pageSize, filter });
+  const rules = useChannel('sku.rules.list', {});
+  const overview = useChannel('stock.overview', {});
+  const reload = () => Promise.all([rows.reload(), rules.reload(), overview.reload()]);
+  useChanged('sku', reload);
+  const [report, setReport] = useState<{ r: MappingImportReport; content: string } | null>(null);
+  const action = useAction();
+  const c = overview.data?.counts;
+
+  return (
+    <>
+      <ApiErrorAlert error={rows.error ?? rules.error ?? action.error} />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Button onClick={() => void action.run(() => api['sku.listings.refresh']({})).then(reload)} loading={action.busy}>
+          {t('map.refresh')}
+        </Button>
+        <Button onClick={() => void action.run(() => api['sku.resolve']({})).then(reload)} data-testid="resolve-now">
+          {t('map.resolve')}
+        </Button>
+        <Button onClick={() => void action.run(() => api['sku.mapping.export']({})).then((r) => r && downloadBase64(r.fileName, r.contentBase64))}>
+          {t('map.export')}
+        </Button>
+        <Upload
+          accept=".xlsx"
+          showUploadList={false}
+          beforeUpload={(file) => {
+            void file.arrayBuffer().then((buf) => {
+              let bin = '';
+              new Uint8Array(buf).forEach((b) => (bin += String.fromCharCode(b)));
+              const content = btoa(bin);
+              void action.run(() => api['sku.mapping.import']({ contentBase64: content })).then((r) => r && setReport({ r, content }));
+            });
+            return false;
+          }}
+        >
+          <Button>{t('map.import')}</Button>
+        </Upload>
+      </Space>
+      {report && (
+        <Alert
+          type={report.r.rejected.length ? 'warning' : 'info'}
+          style={{ marginBottom: 12 }}
+          title={t('map.importReport', { rows: report.r.rows, linked: report.r.linked, unchanged: report.r.unchanged, rejected: report.r.rejected.length })}
+          description={report.r.rejected.slice(0, 20).map((x) => <div key={x.line}>#{x.line}: {en ? x.reasonEn : x.reason}</div>)}
+          action={
+            !report.r.applied && report.r.linked > 0 ? (
+              <Button
+                type="primary"
+                size="small"
+                onClick={() => void action.run(() => api['sku.mapping.import']({ contentBase64: report.content, confirm: true })).then(() => { setReport(null); void reload(); })}
+              >
+                {t('map.importApply')}
+              </Button>
+            ) : undefined
+          }
+          closable
+          onClose={() => setReport(null)}
+        />
+      )}
+      {c && (
+        <Typography.Paragraph data-testid="mapping-counts">
+          {t('map.counts', { total: c.listingSkus, ...c.byMethod, unresolved: c.unresolved, conflict: c.conflicting })}
+        </Typography.Paragraph>
+      )}
+      <Typography.Title level={5}>{t('map.rules')}</Typography.Title>
+      <List
+        size="small"
+        bordered
+        dataSource={rules.data ?? []}
+        locale={{ emptyText: '—' }}
+        renderItem={(r, i) => (
+          <List.Item
+            actions={[
+              i > 0 ? (
+                <a key="up" onClick={() => { const ids = (rules.data ?? []).map((x) => x.id); [ids[i - 1], ids[i]] = [ids[i], ids[i - 1]]; void action.run(() => api['sku.rules.reorder']({ ids })).then(reload); }}>
+                  {t('map.up')}
+                </a>
+              ) : null,
+              <a key="del" onClick={() => void action.run(() => api['sku.rules.delete']({ id: r.id })).then(reload)}>
+                {t('map.del')}
+              </a>,
+            ].filter(Boolean)}
+          >
+            {i + 1}. {t(`map.kinds.${r.spec.kind}`)} <Typography.Text code>{JSON.stringify({ ...r.spec, kind: undefined })}</Typography.Text> {r.label}
+          </List.Item>
+        )}
+      />
+      <Divider>{t('map.addRule')}</Divider>
+      <RuleEditor onSaved={() => void reload()} />
+      <Divider />
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Input.Search allowClear placeholder={t('map.filter')} style={{ width: 320 }} onSearch={(text) => { setFilter({ ...filter, text: text || undefined }); setPage(1); }} data-testid="mapping-filter" />
+        <Select
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 260 }}
+          placeholder={t('map.result')}
+          value={filter.resolveStatus ?? []}
+          options={STATUSES.map((s) => ({ value: s, label: t(`map.status.${s}`) }))}
+          onChange={(v: ResolveStatus[]) => { setFilter({ ...filter, resolveStatus: v.length ? v : undefined }); setPage(1); }}
+          data-testid="mapping-status-filter"
+        />
+      </Space>
+      <Table
+        size="small"
+        rowKey="id"
+        virtual
+        scroll={{ y: 480 }}
+        loading={rows.loading}
+        dataSource={rows.data?.rows ?? []}
+        pagination={{ current: page, pageSize, total: rows.data?.total ?? 0, pageSizeOptions: [50, 100, 200, 500], onChange: (p, s) => { setPage(p); setPageSize(s); } }}
+        columns={[
+          { title: t('link.product'), dataIndex: 'productId', width: 140 },
+          { title: t('map.input'), dataIndex: 'sellerSku', width: 200 },
+          { title: t('map.erpSku'), dataIndex: 'erpSku', width: 160 },
+          {
+            title: t('map.result'),
+            dataIndex: 'resolveStatus',
+            width: 280,
+            render: (s: ResolveStatus, r: ListingSkuRow) => (
+              <>
+                <Tag color={COLOR[s]}>{t(`map.status.${s}`)}</Tag>
+                {r.resolveDetail && <Typography.Text type="secondary">{en ? r.resolveDetail.en : r.resolveDetail.zh}</Typography.Text>}
+              </>
+            ),
+          },
+          {
+            title: t('map.link'),
+            width: 260,
+            render: (_: unknown, r: ListingSkuRow) =>
+              r.method === 'manual' ? (
+                <a onClick={() => void action.run(() => api['sku.unlink']({ listingSkuId: r.id })).then(reload)}>{t('map.unlink')}</a>
+              ) : (
+                <ManualLinker row={r} onDone={() => void reload()} />
+              ),
+          },
+        ]}
+      />
+    </>
+  );
+}

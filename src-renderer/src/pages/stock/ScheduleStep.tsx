@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Descriptions, Form, InputNumber, Progress, Select, Space, Switch, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { StockSyncSettings, SyncRunInfo } from '../../../../src-shared/types/stock';
+import type { TaskProgress } from '../../../../src-shared/types';
+import { api } from '../../api';
+import { useChanged, useChannel } from '../../useChannel';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { useAction } from './useAction';
+
+const STATUS_COLOR: Record<SyncRunInfo['status'], string> = { ok: 'green', failed: 'red', cancelled: 'orange', running: 'blue' };
+
+/** Step 3 同步设置: interval, sync now with progress and cancel, the next strategy and the run history. */
+export function ScheduleStep() {
+  const { t, i18n } = useTranslation('stock');
+  const en = i18n.language === 'en-US';
+  const status = useChannel('stock.sync.status', {});
+  const [page, setPage] = useState(1);
+  const runs = useChannel('stock.runs.list', { page, pageSize: 20 });
+  const reload = () => Promise.all([status.reload(), runs.reload()]);
+  useChanged('stock', reload);
+  const [progress, setProgress] = useState<TaskProgress | null>(null);
+  const action = useAction();
+  const [form] = Form.useForm<StockSyncSettings>();
+  useEffect(() => {
+    if (status.data) form.setFieldsValue(status.data.settings);
+  }, [status.data, form]);
+  useEffect(
+    () =>
+      api.on('progress', (p) => {
+        if (p.task !== 'stock.sync') return;
+        setProgress(p.finished ? null : p);
+        if (p.finished) void reload();
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+  const s = status.data;
+  const fmt = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
+
+  return (
+    <>
+      <ApiErrorAlert error={status.error ?? action.error} />
+      {s && !s.sourceConfigured && <Alert type="warning" showIcon title={t('sched.noSource')} style={{ marginBottom: 16 }} />}
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={(v) => void action.run(() => api['stock.settings.set'](v)).then(() => status.reload())}
+        style={{ marginBottom: 16 }}
+      >
+        <Form.Item name="intervalMinutes" label={t('sched.interval')} rules={[{ required: true, type: 'integer', min: 1, max: 1440 }]}>
+          <InputNumber min={1} max={1440} data-testid="sync-interval" />
+        </Form.Item>
+        <Form.Item name="fullEveryHours" label={t('sched.fullEvery')} rules={[{ required: true, type: 'integer', min: 1, max: 168 }]}>
+          <InputNumber min={1} max={168} />
+        </Form.Item>
+        <Form.Item name="scheduleEnabled" label={t('sched.enabled')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name="caseRule" label={t('sched.caseRule')}>
+          <Select style={{ width: 140 }} options={[{ value: 'insensitive', label: t('sched.insensitive') }, { value: 'sensitive', label: t('sched.sensitive') }]} />
+        </Form.Item>
+        <Button htmlType="submit">{t('sched.save')}</Button>
+      </Form>
+      <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('sched.next')}>{fmt(s?.nextAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('sched.strategy')}>
+          {s?.next ? (
+            <>
+              <Tag>{t(`sched.${s.next.strategy}`)}</Tag> {en ? s.next.reasonEn : s.next.reasonZh}
+            </>
+          ) : (
+            '—'
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('sched.last')}>
+          {s?.lastRun ? `${fmt(s.lastRun.finishedAt)} · ${t(`sched.${s.lastRun.status}`)}` : '—'}
+        </Descriptions.Item>
+      </Descriptions>
+      <Space style={{ marginBottom: 16 }}>
+        <Button
+          type="primary"
+          disabled={!!s?.running || !!progress}
+          onClick={() => void action.run(() => api['stock.sync.now']({})).then(() => status.reload())}
+          data-testid="sync-now"
+        >
+          {t('sched.now')}
+        </Button>
+        {(s?.running || progress) && (
+          <Button danger onClick={() => void action.run(() => api['stock.sync.cancel']({}))} data-testid="sync-cancel">
+            {t('sched.cancelRun')}
+          </Button>
+        )}
+      </Space>
+      {progress && (
+        <div data-testid="sync-progress">
+          <Progress percent={progress.total ? Math.round((progress.done / progress.total) * 100) : 99} status="active" showInfo={!!progress.total} />
+          <div>{progress.message}</div>
+        </div>
+      )}
+      <Table
+        size="small"
+        rowKey="id"
+        loading={runs.loading}
+        dataSource={runs.data?.rows ?? []}
+        pagination={{ current: page, pageSize: 20, total: runs.data?.total ?? 0, onChange: setPage }}
+        data-testid="sync-history"
+        columns={[
+          { title: '#', dataIndex: 'id', width: 60 },
+          { title: t('sched.started'), dataIndex: 'startedAt', render: fmt },
+          { title: t('sched.strategy'), dataIndex: 'strategy', render: (x: string) => t(`sched.${x}`) },
+          { title: t('sched.status'), dataIndex: 'status', render: (x: SyncRunInfo['status']) => <Tag color={STATUS_COLOR[x]}>{t(`sched.${x}`)}</Tag> },
+          {
+            title: t('sched.counts'),
+            render: (_: unknown, r: SyncRunInfo) => `${r.rowsRead} / ${r.rowsWritten} / ${r.rowsChanged} / ${r.rowsSkippedCategory} / ${r.rowsStale}`,
+          },
+          { title: t('sched.errors'), render: (_: unknown, r: SyncRunInfo) => r.errors.map((e) => (en ? e.messageEn : e.message)).join('；') },
+        ]}
+      />
+    </>
+  );
+}

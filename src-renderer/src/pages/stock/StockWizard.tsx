@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Space, Steps, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { WizardStepState } from '../../../../src-shared/types/stock';
+import { useChanged, useChannel } from '../../useChannel';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { WarehousesStep } from './WarehousesStep';
+import { CategoriesStep } from './CategoriesStep';
+import { ScheduleStep } from './ScheduleStep';
+import { MappingStep } from './MappingStep';
+import { LinkingStep } from './LinkingStep';
+
+const KEYS: WizardStepState['key'][] = ['warehouses', 'categories', 'schedule', 'mapping', 'linking'];
+// The wizard can be left and resumed: the data lives in main, the open step here.
+const STEP_KEY = 'stock.wizard.step';
+
+/** 自动绑定&解绑 setup: the five steps of the source document (2 to 4.1), each showing what is done. */
+export function StockWizard() {
+  const { t, i18n } = useTranslation('stock');
+  const en = i18n.language === 'en-US';
+  const overview = useChannel('stock.overview', {});
+  useChanged('stock', overview.reload);
+  useChanged('sku', overview.reload);
+  const [current, setCurrent] = useState(() => Number(localStorage.getItem(STEP_KEY) ?? 0) || 0);
+  useEffect(() => localStorage.setItem(STEP_KEY, String(current)), [current]);
+  const steps = overview.data?.steps ?? [];
+  const state = steps[current];
+
+  return (
+    <Card title={t('title')} data-testid="stock-wizard">
+      <Typography.Paragraph>{t('intro')}</Typography.Paragraph>
+      <ApiErrorAlert error={overview.error} onRetry={() => void overview.reload()} />
+      <Steps
+        current={current}
+        onChange={setCurrent}
+        style={{ marginBottom: 24 }}
+        items={KEYS.map((k, i) => ({
+          title: t(`steps.${k}`),
+          status: steps[i]?.done ? 'finish' : i === current ? 'process' : 'wait',
+          content: steps[i] ? (steps[i].done ? t('done') : `${t('todo')} ${steps[i].todoZh.length}`) : undefined,
+        }))}
+        data-testid="stock-steps"
+      />
+      {state && !state.done && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('todo')}
+          description={
+            <ul style={{ margin: 0 }}>
+              {(en ? state.todoEn : state.todoZh).map((x) => (
+                <li key={x}>{x}</li>
+              ))}
+            </ul>
+          }
+          data-testid="stock-step-todo"
+        />
+      )}
+      {current === 0 && <WarehousesStep />}
+      {current === 1 && <CategoriesStep />}
+      {current === 2 && <ScheduleStep />}
+      {current === 3 && <MappingStep />}
+      {current === 4 && <LinkingStep />}
+      <Space style={{ marginTop: 24 }}>
+        {current > 0 && <Button onClick={() => setCurrent(current - 1)}>{t('prev')}</Button>}
+        {current < KEYS.length - 1 && (
+          <Button type="primary" onClick={() => setCurrent(current + 1)} data-testid="stock-next">
+            {t('next')}: {t(`steps.${KEYS[current + 1]}`)}
+          </Button>
+        )}
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { StoreWarehouseInfo, WarehousesView } from '../../../../src-shared/types/stock';
+import { api } from '../../api';
+import { useChanged, useChannel } from '../../useChannel';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { useAction } from './useAction';
+
+/** Step 1 仓库设置: ERP and store warehouses, paired, with every name near-miss explained. */
+export function WarehousesStep() {
+  const { t, i18n } = useTranslation('stock');
+  const en = i18n.language === 'en-US';
+  const got = useChannel('stock.warehouses.list', {});
+  useChanged('stock', got.reload);
+  const [view, setView] = useState<WarehousesView>();
+  const [name, setName] = useState('');
+  const action = useAction();
+  const data = view ?? got.data;
+  const apply = (v: WarehousesView | undefined) => v && setView(v);
+
+  const storeCard = (w: StoreWarehouseInfo) => (
+    <Card key={w.id} size="small" style={{ marginBottom: 12 }} data-testid={`store-warehouse-${w.id}`}>
+      <Space wrap>
+        <Typography.Text strong>“{w.name}”</Typography.Text>
+        <Select
+          style={{ minWidth: 200 }}
+          value={w.erpWarehouseId ?? ''}
+          options={[{ value: '', label: t('wh.none') }, ...(data?.erp ?? []).map((e) => ({ value: e.id, label: `${e.name} (${e.id})` }))]}
+          onChange={(v) => void action.run(() => api['stock.warehouses.pair']({ storeWarehouseId: w.id, erpWarehouseId: v || null })).then(apply)}
+          data-testid={`pair-${w.id}`}
+        />
+        {w.check && (w.check.match ? <Tag color="green">{t('wh.match')}</Tag> : <Tag color="red">{t('wh.mismatch')}</Tag>)}
+        <Typography.Text type="secondary">{t('wh.linked', { n: w.linkedListingSkus })}</Typography.Text>
+        <Button danger size="small" onClick={() => void action.run(() => api['stock.warehouses.delete']({ storeWarehouseId: w.id })).then(() => got.reload())}>
+          {t('wh.delete')}
+        </Button>
+      </Space>
+      {w.check && !w.check.match && (
+        <Alert
+          type="error"
+          style={{ marginTop: 8 }}
+          title={
+            <ul style={{ margin: 0 }}>
+              {w.check.issues.map((i) => (
+                <li key={`${i.kind}-${i.position}`}>{en ? i.en : i.zh}</li>
+              ))}
+            </ul>
+          }
+          action={
+            <Button
+              type="primary"
+              size="small"
+              data-testid={`use-exact-${w.id}`}
+              onClick={() => void action.run(() => api['stock.warehouses.rename']({ storeWarehouseId: w.id, name: w.check!.exactName })).then(apply)}
+            >
+              {t('wh.useExact', { name: w.check.exactName })}
+            </Button>
+          }
+        />
+      )}
+    </Card>
+  );
+
+  return (
+    <>
+      <Alert type="info" showIcon title={t('wh.rule')} style={{ marginBottom: 16 }} />
+      <ApiErrorAlert error={got.error ?? action.error} />
+      <Typography.Title level={5}>{t('wh.erpTitle')}</Typography.Title>
+      <Button onClick={() => void action.run(() => api['stock.warehouses.refresh']({})).then(apply)} loading={action.busy} style={{ marginBottom: 8 }}>
+        {t('wh.refresh')}
+      </Button>
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={data?.erp ?? []}
+        columns={[
+          { title: t('wh.id'), dataIndex: 'id' },
+          { title: t('wh.name'), dataIndex: 'name', render: (n: string) => <Typography.Text code>{JSON.stringify(n)}</Typography.Text> },
+          { title: t('wh.skus'), dataIndex: 'skuCount' },
+          { title: t('wh.stale'), dataIndex: 'staleCount' },
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('wh.storeTitle')}
+      </Typography.Title>
+      <Space.Compact style={{ width: '100%', maxWidth: 520, marginBottom: 12 }}>
+        <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('wh.addPlaceholder')} data-testid="store-warehouse-name" />
+        <Button
+          type="primary"
+          disabled={!name}
+          onClick={() =>
+            void action.run(() => api['stock.warehouses.save']({ name })).then((r) => {
+              if (r) {
+                setView(r.view);
+                setName('');
+              }
+            })
+          }
+          data-testid="store-warehouse-add"
+        >
+          {t('wh.add')}
+        </Button>
+      </Space.Compact>
+      <List dataSource={data?.store ?? []} renderItem={storeCard} />
+    </>
+  );
+}
