@@ -1,0 +1,82 @@
+/**
+ * The stock setup wizard as a seller clicks through it in the demo store: fix a warehouse-name
+ * near-miss, sync and see the history row, add a prefix rule and watch unresolved SKUs fall, link
+ * one SKU by hand, link listings to a warehouse in a batch and undo it.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, startDemo } from './fixtures';
+
+const option = (app: Page, text: string | RegExp) => app.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+const unresolvedOf = async (app: Page) => Number(/未关联 (\d+)/.exec((await app.getByTestId('mapping-counts').textContent()) ?? '')?.[1]);
+
+test('stock setup: all five steps on the demo store', async ({ app }) => {
+  await startDemo(app);
+  await app.getByRole('menuitem', { name: '库存自动绑定/解绑' }).click();
+  await expect(app.getByTestId('stock-wizard')).toBeVisible();
+
+  // ① warehouses: read the ERP's, add the store's "义乌仓", pair it, see the near-miss, fix it
+  await app.getByRole('button', { name: '从库存来源读取仓库' }).click();
+  await expect(app.getByText('WH-YW')).toBeVisible();
+  await app.getByTestId('store-warehouse-name').fill('义乌仓');
+  await app.getByTestId('store-warehouse-add').click();
+  const card = app.locator('[data-testid^=store-warehouse-]').filter({ hasText: '义乌仓' }).first();
+  await card.locator('.ant-select').click();
+  await option(app, 'WH-YW').click();
+  await expect(card).toContainText('名称不一致');
+  await expect(card).toContainText('末尾少了');
+  await card.getByRole('button', { name: /改为/ }).click();
+  await expect(card).toContainText('名称完全一致');
+  await app.getByTestId('store-warehouse-name').fill('深圳仓');
+  await app.getByTestId('store-warehouse-add').click();
+  const sz = app.locator('[data-testid^=store-warehouse-]').filter({ hasText: '“深圳仓”' }).first();
+  await sz.locator('.ant-select').click();
+  await option(app, 'WH-SZ').click();
+  await expect(sz).toContainText('名称完全一致');
+
+  // ③ (before ②: categories come with the first read) sync now, see it in the history
+  await app.getByTestId('stock-steps').getByText('同步设置').click();
+  await expect(app.getByTestId('sync-interval')).toHaveValue('30');
+  await app.getByTestId('sync-now').click();
+  await expect(app.getByTestId('sync-history').locator('.ant-tag').filter({ hasText: '成功' }).first()).toBeVisible();
+  await expect(app.getByTestId('sync-history')).toContainText('全量读取');
+
+  // ② categories with their switches
+  await app.getByTestId('stock-steps').getByText('ERP产品分类同步').click();
+  await expect(app.getByTestId('cat-switch-服装/T恤')).toBeVisible();
+
+  // ④ mapping: read listings, add a previewed prefix rule, unresolved falls; link one by hand
+  await app.getByTestId('stock-steps').getByText('SKU关联').click();
+  await app.getByRole('button', { name: '从速卖通读取线上商品' }).click();
+  await expect.poll(() => unresolvedOf(app)).toBeGreaterThan(0);
+  const before = await unresolvedOf(app);
+  await app.getByTestId('rule-text').fill('ZX-');
+  await app.getByTestId('rule-preview').click();
+  await expect(app.getByTestId('rule-preview-summary')).toContainText('新关联');
+  await app.getByTestId('rule-save').click();
+  await expect.poll(() => unresolvedOf(app)).toBeLessThan(before);
+  const afterRule = await unresolvedOf(app);
+
+  await app.getByTestId('mapping-status-filter').click();
+  await option(app, '未关联').click();
+  await app.keyboard.press('Escape');
+  const linker = app.locator('[data-testid^=manual-link-]').first();
+  await linker.click();
+  await app.keyboard.type('TS1');
+  await option(app, /^TS1/).click();
+  await expect.poll(() => unresolvedOf(app)).toBe(afterRule - 1);
+  await expect(app.getByTestId('mapping-counts')).toContainText('手动 1');
+
+  // ⑤ link every listing SKU matching a filter to 深圳仓 in one batch, then undo it
+  await app.getByTestId('stock-steps').getByText('关联仓库').click();
+  await app.getByTestId('link-filter').locator('input').fill('TS');
+  await app.getByTestId('link-filter').locator('input').press('Enter');
+  await app.getByTestId('link-select-all').click();
+  await app.getByTestId('link-warehouse').click();
+  await option(app, '深圳仓').click();
+  await app.getByTestId('link-apply').click();
+  await app.getByTestId('link-confirm').click();
+  await expect(app.getByTestId('link-done')).toContainText('已关联');
+  const undo = app.locator('[data-testid^=undo-batch-]').first();
+  await undo.click();
+  await expect(app.getByText('已撤销').first()).toBeVisible();
+});
