@@ -97,16 +97,9 @@ export async function startStore(spec: StoreSpec): Promise<TestStore> {
     async open(dataDir = tempDir('desk-auto-'), tokens = savedTokens) {
       const app = createApp({ dataDir, host: 'cli', clock });
       apps.push(app);
-      const tokenStore = memoryTokenStore(tokens);
-      const client = new IopClient({ gatewayUrl: ae.url, ...AE, tokens: tokenStore, clock, waiter: waiterFor(clock), random: () => 0.5, retry: { attempts: 2, baseMs: 50, maxMs: 100 } });
-      if (!tokens) await client.createToken(ae.issueCode());
-      savedTokens = tokenStore.load();
-      const market = new AliExpressMarketplace(client);
-      const gate = new SqliteQuotaGate(app.db, clock, waiterFor(clock));
-      const ttClient = new TongtoolClient({ baseUrl: tt.url, ...TT, clock, waiter: waiterFor(clock), quota: gate, session: memorySessionStore(), random: () => 0.5, retry: { attempts: 2, baseMs: 50, maxMs: 100 } });
-      const source = new TongtoolStockSource(ttClient, 'tongtool', clock);
-      setStockPorts(app, { source: () => source, marketplace: () => market });
-      return { app, market, client };
+      const wired = await wireApp(app, { aeUrl: ae.url, ttUrl: tt.url, tokens, perMinute: spec.perMinute });
+      savedTokens = wired.tokens;
+      return { app, market: wired.market, client: wired.client };
     },
   };
   return store;
@@ -128,4 +121,21 @@ export async function setUpStock(app: App, market: AliExpressMarketplace, opts: 
 
 export function listingId(app: App, sku: string): number {
   return app.db.prepare('SELECT id FROM stock_listing_skus WHERE seller_sku = ?').pluck().get(sku) as number;
+}
+
+/** Points an app at the two simulators with fresh clients (what a new process does on start). */
+export async function wireApp(app: App, o: { aeUrl: string; ttUrl: string; tokens: IopTokens | null; perMinute?: number }): Promise<{ market: AliExpressMarketplace; client: IopClient; tokens: IopTokens | null }> {
+  const clock = app.clock;
+  const tokenStore = memoryTokenStore(o.tokens);
+  const client = new IopClient({ gatewayUrl: o.aeUrl, ...AE, tokens: tokenStore, clock, waiter: waiterFor(clock), random: () => 0.5, retry: { attempts: 2, baseMs: 50, maxMs: 100 } });
+  if (!o.tokens) {
+    const res = await fetch(client.authorizeUrl('http://127.0.0.1:9/cb', 'st'), { redirect: 'manual' });
+    await client.createToken(new URL(res.headers.get('location') ?? '').searchParams.get('code') ?? '');
+  }
+  const market = new AliExpressMarketplace(client);
+  const gate = new SqliteQuotaGate(app.db, clock, waiterFor(clock), { perMinute: o.perMinute });
+  const ttClient = new TongtoolClient({ baseUrl: o.ttUrl, ...TT, clock, waiter: waiterFor(clock), quota: gate, session: memorySessionStore(), random: () => 0.5, retry: { attempts: 2, baseMs: 50, maxMs: 100 } });
+  const source = new TongtoolStockSource(ttClient, 'tongtool', clock);
+  setStockPorts(app, { source: () => source, marketplace: () => market });
+  return { market, client, tokens: tokenStore.load() };
 }
