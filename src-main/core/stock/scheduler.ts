@@ -19,12 +19,16 @@ export class StockScheduler {
 
   constructor(private readonly app: App) {}
 
-  /** When the next scheduled read is due (UTC ms), or null when the schedule is off. */
+  /**
+   * When the next scheduled read is due (UTC ms), or null when the schedule is off. The schedule
+   * starts after the seller's first successful sync (wizard step 3): reading stock in the background
+   * before warehouses and categories are set up would only produce confusing history.
+   */
   nextAt(): number | null {
     const s = readStockSettings(this.app.db);
     if (!s.scheduleEnabled) return null;
-    const last = lastRun(this.app.db, "status != 'running' AND strategy != 'import'");
-    if (!last) return this.app.clock.now();
+    if (!lastRun(this.app.db, "status = 'ok' AND strategy != 'import'")) return null;
+    const last = lastRun(this.app.db, "status != 'running' AND strategy != 'import'") as NonNullable<ReturnType<typeof lastRun>>;
     return Date.parse(last.startedAt) + s.intervalMinutes * 60_000;
   }
 

@@ -78,6 +78,13 @@ function readFailure(err: unknown, app: App): ErrorPayload {
 
 export class StockSync {
   running: RunningSync | null = null;
+  private readonly finished = new Set<(run: SyncRunInfo) => void>();
+
+  /** Called after every run ends (ok, failed or cancelled): the bind/unbind engine decides on it. */
+  onRunFinished(fn: (run: SyncRunInfo) => void): () => void {
+    this.finished.add(fn);
+    return () => this.finished.delete(fn);
+  }
 
   constructor(private readonly app: App) {}
 
@@ -247,6 +254,13 @@ export class StockSync {
       const run = getRun(this.app.db, runId);
       this.running = null;
       this.progress(rowsRead, rowsRead, run?.status === 'ok' ? '同步完成 / sync done' : '同步未完成 / sync did not complete', true);
+      for (const fn of this.finished) {
+        try {
+          if (run) fn(run);
+        } catch (err) {
+          this.app.log.error('after-sync hook failed', { error: String(err) });
+        }
+      }
     }
   }
 }

@@ -152,7 +152,16 @@ describe('stock sync on real SQLite', () => {
     const { app, clock } = seeded();
     const sched = stockScheduler(app);
     expect((await call(app, 'stock.settings.get', {})).intervalMinutes).toBe(30);
+    // nothing runs in the background before the seller's first sync
+    clock.advance(3600_000);
+    expect(await sched.tick()).toBeNull();
+    expect(sched.nextAt()).toBeNull();
+    await call(app, 'stock.sync.now', { wait: true });
+    const finished: number[] = [];
+    stockSync(app).onRunFinished((r) => finished.push(r.id));
+    clock.advance(30 * 60_000);
     expect(await sched.tick()).toMatchObject({ trigger: 'schedule' });
+    expect(finished).toHaveLength(1);
     clock.advance(29 * 60_000);
     expect(await sched.tick()).toBeNull();
     clock.advance(60_000);
@@ -171,5 +180,28 @@ describe('stock sync on real SQLite', () => {
     const made = makeApp({ source: null });
     app = made.app;
     await expect(call(app, 'stock.sync.now', { wait: true })).rejects.toMatchObject({ payload: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('sync health', () => {
+  it('tells the seller after repeated scheduled failures, and closes runs a crash left open', async () => {
+    const { app, source, clock } = seeded();
+    await call(app, 'stock.sync.now', { wait: true });
+    source.failOnPage = 1;
+    await call(app, 'stock.settings.set', { fullEveryHours: 1 });
+    for (let i = 0; i < 3; i++) {
+      clock.advance(3600_000);
+      expect(await stockScheduler(app).tick()).toMatchObject({ status: 'failed' });
+    }
+    const notices = await call(app, 'notices.list', { limit: 10 });
+    expect(notices.filter((n) => n.title === '库存同步连续失败')).toHaveLength(1);
+    expect(notices[0].body).toContain('page 1');
+
+    app.db.prepare("INSERT INTO stock_sync_runs (strategy, trigger, status, started_at) VALUES ('full', 'schedule', 'running', 'x')").run();
+    const { closeAbandonedRuns } = await import('../../../src-main/core/stock/runs');
+    expect(closeAbandonedRuns(app.db, new Date(clock.now()).toISOString())).toBe(1);
+    const last = (await call(app, 'stock.runs.list', {})).rows[0];
+    expect(last).toMatchObject({ status: 'failed' });
+    expect(last.errors[0].message).toContain('没有保存任何库存');
   });
 });
