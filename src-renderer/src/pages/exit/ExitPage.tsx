@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Space, Spin, Steps, Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { EXIT_STAGES, type ExitCaseView } from '../../../../src-shared/channels/exit';
+import { api } from '../../api';
+import { useChanged, useChannel } from '../../useChannel';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { useAction } from '../deposit/useAction';
+import { useTx } from './shared';
+import { PrepareStep } from './PrepareStep';
+import { ReviewStep, SubmitStep } from './SubmitReviewSteps';
+import { ProceduresStep } from './ProceduresStep';
+import { AfterStep, DoneStep, Paperwork } from './DoneAfterSteps';
+
+const stageIndex = (v: ExitCaseView) => EXIT_STAGES.indexOf(v.stage);
+
+/** The store exit wizard (退店): one case per store, kept in main; this screen only shows it. */
+export function ExitPage() {
+  const { t, i18n } = useTranslation('exit');
+  const en = i18n.language === 'en-US';
+  const tx = useTx();
+  const navigate = useNavigate();
+  const got = useChannel('exit.get', {});
+  useChanged('exit', got.reload);
+  const [view, setView] = useState<ExitCaseView | null>(null);
+  const [current, setCurrent] = useState(0);
+  const action = useAction();
+
+  useEffect(() => {
+    const v = got.data?.case ?? null;
+    setView(v);
+    if (v) setCurrent(stageIndex(v));
+  }, [got.data]);
+
+  const update = (v: ExitCaseView) => {
+    const moved = !view || view.stage !== v.stage;
+    setView(v);
+    if (moved) setCurrent(stageIndex(v));
+  };
+
+  if (got.loading && !view) return <Spin />;
+  const props = view ? { view, onChange: update } : null;
+  return (
+    <Card title={t('title')} data-testid="exit-page">
+      <Typography.Paragraph>{t('intro')}</Typography.Paragraph>
+      <ApiErrorAlert error={got.error ?? action.error} onRetry={() => void got.reload()} />
+      {!view || !props ? (
+        <Space>
+          <Button type="primary" data-testid="exit-start" loading={action.busy} onClick={() => void action.run(() => api['exit.open']({})).then((v) => v && update(v))}>
+            {t('start')}
+          </Button>
+          <Button onClick={() => navigate('/fit')}>{t('fitLink')}</Button>
+        </Space>
+      ) : (
+        <>
+          {view.fit && <Alert type="info" style={{ marginBottom: 16 }} title={`${t('fromFit')}：${tx(view.fit.typeLabel)}`} />}
+          <Steps
+            current={current}
+            onChange={setCurrent}
+            items={EXIT_STAGES.map((s, i) => ({ title: t(`steps.${s}`), disabled: i > stageIndex(view) }))}
+            style={{ marginBottom: 24 }}
+          />
+          {current === 0 && <PrepareStep {...props} />}
+          {current === 1 && <SubmitStep {...props} />}
+          {current === 2 && <ReviewStep {...props} />}
+          {current === 3 && <ProceduresStep {...props} />}
+          {current === 4 && <DoneStep {...props} />}
+          {current === 5 && <AfterStep {...props} />}
+          {current < stageIndex(view) && (
+            <Button style={{ marginTop: 16 }} onClick={() => setCurrent(current + 1)} data-testid="exit-next">
+              {t(`steps.${EXIT_STAGES[current + 1]}`)} →
+            </Button>
+          )}
+          <div style={{ marginTop: 24 }}>
+            <Paperwork />
+          </div>
+          {view.openItems.length > 0 && (
+            <Alert
+              style={{ marginTop: 16 }}
+              type="warning"
+              title={t('openItems')}
+              description={
+                <ul style={{ margin: 0 }}>
+                  {view.openItems.map((o, i) => (
+                    <li key={i}>{tx(o)}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+          <Typography.Title level={5} style={{ marginTop: 32 }}>
+            {t('timeline')}
+          </Typography.Title>
+          <Timeline items={view.timeline.map((e) => ({ key: e.id, title: new Date(e.at).toLocaleString(), content: en ? e.textEn : e.text }))} />
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { Alert, Button, Descriptions, Input, Radio, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ExitReviewOutcome } from '../../../../src-shared/channels/exit';
+import { api } from '../../api';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { useAction } from '../deposit/useAction';
+import { beijingToday, useTx, type StepProps } from './shared';
+
+export function SubmitStep({ view, onChange }: StepProps) {
+  const { t } = useTranslation('exit');
+  const action = useAction();
+  const [text, setText] = useState(view.submit.applicationText);
+  const [on, setOn] = useState(view.submit.submittedOn ?? beijingToday());
+  const [no, setNo] = useState(view.submit.applicationNo ?? '');
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <ApiErrorAlert error={action.error} />
+      <Typography.Title level={5}>{t('applicationText')}</Typography.Title>
+      <Input.TextArea rows={7} value={text} onChange={(e) => setText(e.target.value)} data-testid="exit-application-text" />
+      <Button onClick={() => void navigator.clipboard?.writeText(text)}>{t('copy')}</Button>
+      <Space wrap>
+        <label>
+          {t('submittedOn')} <Input type="date" value={on} onChange={(e) => setOn(e.target.value)} style={{ width: 170 }} data-testid="exit-submitted-on" />
+        </label>
+        <label>
+          {t('applicationNo')} <Input value={no} maxLength={80} onChange={(e) => setNo(e.target.value)} style={{ width: 220 }} data-testid="exit-application-no" />
+        </label>
+        <Button
+          type="primary"
+          disabled={!no.trim() || !on}
+          loading={action.busy}
+          data-testid="exit-submit"
+          onClick={() => void action.run(() => api['exit.submit']({ submittedOn: on, applicationNo: no.trim(), applicationText: text.trim() })).then((v) => v && onChange(v))}
+        >
+          {t('recordSubmit')}
+        </Button>
+      </Space>
+    </Space>
+  );
+}
+
+export function ReviewStep({ view, onChange }: StepProps) {
+  const { t } = useTranslation('exit');
+  const tx = useTx();
+  const action = useAction();
+  const [outcome, setOutcome] = useState<ExitReviewOutcome>(view.review.outcome ?? 'pending');
+  const [on, setOn] = useState(view.review.decidedOn ?? beijingToday());
+  const [note, setNote] = useState(view.review.note ?? '');
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <ApiErrorAlert error={action.error} />
+      <Descriptions column={1} bordered size="small">
+        <Descriptions.Item label={t('submittedOn')}>{view.submit.submittedOn}</Descriptions.Item>
+        <Descriptions.Item label={t('applicationNo')}>{view.submit.applicationNo}</Descriptions.Item>
+        <Descriptions.Item label={t('due')}>
+          <span data-testid="exit-review-due">{view.review.dueOn ?? '—'}</span>
+        </Descriptions.Item>
+      </Descriptions>
+      {view.review.dueError && <Alert type="warning" showIcon title={tx(view.review.dueError)} data-testid="exit-due-error" />}
+      {view.review.overdue && <Alert type="warning" showIcon title={t('overdue')} />}
+      <Radio.Group value={outcome} onChange={(e) => setOutcome(e.target.value as ExitReviewOutcome)}>
+        {(['pending', 'approved', 'rejected'] as const).map((o) => (
+          <Radio.Button key={o} value={o}>
+            {t(`outcomes.${o}`)}
+          </Radio.Button>
+        ))}
+      </Radio.Group>
+      <Space wrap>
+        {outcome !== 'pending' && (
+          <label>
+            {t('decidedOn')} <Input type="date" value={on} onChange={(e) => setOn(e.target.value)} style={{ width: 170 }} />
+          </label>
+        )}
+        <Input placeholder={t('note')} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} style={{ width: 280 }} />
+        <Button
+          type="primary"
+          loading={action.busy}
+          data-testid="exit-save-review"
+          onClick={() =>
+            void action
+              .run(() => api['exit.review']({ outcome, ...(outcome !== 'pending' ? { decidedOn: on } : {}), ...(note.trim() ? { note: note.trim() } : {}) }))
+              .then((v) => v && onChange(v))
+          }
+        >
+          {t('saveReview')}
+        </Button>
+      </Space>
+    </Space>
+  );
+}

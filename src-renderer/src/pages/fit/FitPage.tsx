@@ -1,0 +1,157 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Col, Form, InputNumber, List, Radio, Row, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { Bilingual, FitAnswers, FitResult } from '../../../../src-shared/channels/fit';
+import { api } from '../../api';
+import { useChannel } from '../../useChannel';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { useAction } from '../deposit/useAction';
+
+interface FormValues {
+  makesGoods: boolean;
+  crossBorderExperience: boolean;
+  supplyEdge: FitAnswers['supplyEdge'];
+  capital: FitAnswers['capital'];
+  productKind: FitAnswers['productKind'];
+  invited: boolean;
+  cost?: number | null;
+  supply?: number | null;
+  ownPrice?: number | null;
+  ownFees?: number | null;
+}
+
+/** Yuan typed by the seller → integer fen; main only ever sees fen. */
+const fen = (y: number | null | undefined) => (y === null || y === undefined ? undefined : Math.round(y * 100));
+const VERDICT_COLOR = { good: 'green', worth_trying: 'blue', squeezed: 'red' } as const;
+
+function toAnswers(v: FormValues): FitAnswers {
+  const cost = fen(v.cost);
+  const supply = fen(v.supply);
+  return {
+    makesGoods: v.makesGoods,
+    crossBorderExperience: v.crossBorderExperience,
+    supplyEdge: v.supplyEdge,
+    capital: v.capital,
+    productKind: v.productKind,
+    invited: v.invited,
+    ...(cost !== undefined && supply !== undefined
+      ? { numbers: { unitCostFen: cost, supplyPriceFen: supply, ...(v.ownPrice != null ? { ownPriceFen: fen(v.ownPrice), ownFeesFen: fen(v.ownFees) ?? 0 } : {}) } }
+      : {}),
+  };
+}
+
+/** 全托管适合我吗: the questionnaire, the seller type in the source's terms, and a margin comparison. */
+export function FitPage() {
+  const { t, i18n } = useTranslation('fit');
+  const en = i18n.language === 'en-US';
+  const tx = (b: Bilingual) => (en ? b.en : b.zh);
+  const latest = useChannel('fit.latest', {});
+  const [result, setResult] = useState<FitResult | null>(null);
+  const [stayed, setStayed] = useState(false);
+  const [form] = Form.useForm<FormValues>();
+  const action = useAction();
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    const r = latest.data?.result;
+    if (!r) return;
+    setResult(r);
+    const n = r.answers.numbers;
+    form.setFieldsValue({
+      ...r.answers,
+      cost: n ? n.unitCostFen / 100 : undefined,
+      supply: n ? n.supplyPriceFen / 100 : undefined,
+      ownPrice: n?.ownPriceFen !== undefined ? n.ownPriceFen / 100 : undefined,
+      ownFees: n?.ownFeesFen !== undefined ? n.ownFeesFen / 100 : undefined,
+    });
+  }, [latest.data, form]);
+
+  const yesNo = (
+    <Radio.Group>
+      <Radio.Button value={true}>{t('yes')}</Radio.Button>
+      <Radio.Button value={false}>{t('no')}</Radio.Button>
+    </Radio.Group>
+  );
+
+  return (
+    <Card title={t('title')} data-testid="fit-page">
+      <Typography.Paragraph>{t('intro')}</Typography.Paragraph>
+      <ApiErrorAlert error={latest.error ?? action.error} />
+      <Row gutter={24}>
+        <Col xs={24} lg={12}>
+          <Form
+            form={form}
+            layout="vertical"
+            initialValues={{ makesGoods: true, crossBorderExperience: false, supplyEdge: 'some', capital: 'limited', productKind: 'non_standard', invited: false }}
+            onFinish={(v) =>
+              void action.run(() => api['fit.save'](toAnswers(v))).then((r) => {
+                if (r) {
+                  setResult(r);
+                  setStayed(false);
+                }
+              })
+            }
+          >
+            <Form.Item name="makesGoods" label={t('q.makesGoods')}>{yesNo}</Form.Item>
+            <Form.Item name="crossBorderExperience" label={t('q.crossBorder')}>{yesNo}</Form.Item>
+            <Form.Item name="supplyEdge" label={t('q.supplyEdge')}>
+              <Radio.Group options={(['strong', 'some', 'none'] as const).map((k) => ({ value: k, label: t(`edge.${k}`) }))} optionType="button" />
+            </Form.Item>
+            <Form.Item name="capital" label={t('q.capital')}>
+              <Radio.Group options={(['ample', 'limited', 'none'] as const).map((k) => ({ value: k, label: t(`capital.${k}`) }))} optionType="button" />
+            </Form.Item>
+            <Form.Item name="productKind" label={t('q.productKind')}>
+              <Radio.Group options={(['standard', 'non_standard'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))} optionType="button" />
+            </Form.Item>
+            <Form.Item name="invited" label={t('q.invited')}>{yesNo}</Form.Item>
+            <Typography.Title level={5}>{t('numbers')}</Typography.Title>
+            <Space wrap>
+              {(['cost', 'supply', 'ownPrice', 'ownFees'] as const).map((k) => (
+                <Form.Item key={k} name={k} label={t(k)}>
+                  <InputNumber min={0} max={100000000} precision={2} prefix="¥" data-testid={`fit-${k}`} />
+                </Form.Item>
+              ))}
+            </Space>
+            <Form.Item>
+              <Button type="primary" htmlType="submit" loading={action.busy} data-testid="fit-check">
+                {t('check')}
+              </Button>
+            </Form.Item>
+          </Form>
+        </Col>
+        <Col xs={24} lg={12}>
+          {result && (
+            <Card type="inner" title={t('result')} data-testid="fit-result">
+              <Typography.Title level={4}>
+                <Tag color={VERDICT_COLOR[result.verdict]}>{t(`verdict.${result.verdict}`)}</Tag>
+                {tx(result.headline)}
+              </Typography.Title>
+              <Typography.Paragraph>
+                {t('type')}：<b data-testid="fit-type">{tx(result.typeLabel)}</b>
+              </Typography.Paragraph>
+              <List size="small" header={t('points')} dataSource={result.points} renderItem={(p) => <List.Item>{tx(p)}</List.Item>} />
+              {result.cautions.length > 0 && (
+                <List size="small" header={t('cautions')} dataSource={result.cautions} renderItem={(p) => <List.Item>⚠ {tx(p)}</List.Item>} />
+              )}
+              {result.margin && <Alert style={{ marginTop: 12 }} type={result.margin.supplyMarginFen < 0 ? 'error' : 'info'} title={t('margin')} description={tx(result.margin.summary)} />}
+              <Space style={{ marginTop: 16 }}>
+                <Button
+                  type={result.suggestExit ? 'primary' : 'default'}
+                  data-testid="fit-to-exit"
+                  onClick={() => void action.run(() => api['exit.open']({ ...(result.id ? { fitResultId: result.id } : {}) })).then((v) => v && navigate('/exit'))}
+                >
+                  {t('toExit')}
+                </Button>
+                <Button type={result.suggestExit ? 'default' : 'primary'} onClick={() => setStayed(true)}>
+                  {t('stay')}
+                </Button>
+              </Space>
+              {stayed && <Alert style={{ marginTop: 12 }} type="success" title={t('stayHint')} />}
+            </Card>
+          )}
+        </Col>
+      </Row>
+    </Card>
+  );
+}
