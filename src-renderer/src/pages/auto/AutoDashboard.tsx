@@ -1,0 +1,485 @@
+/**
+ * 自动绑定/解绑看板: the counts a seller trusts, the oversell-risk list, binds/unbinds over time and
+ * the stock-out → unbind time, held runs to confirm or reject, the dry run with reasons, the outbox
+ * and the audit log (filtered, exported to Excel).
+ */
+import { useState } from 'react';
+import type { Dayjs } from 'dayjs';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ActionState, AuditRow, AutoSettings, DashboardView, HeldRunView, PinMode, SkuDecisionView } from '../../../../src-shared/channels/auto';
+import { api } from '../../api';
+import { useChanged, useChannel } from '../../useChannel';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { downloadBase64 } from '../../download';
+import { useAction } from '../stock/useAction';
+
+const fmt = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
+const STATE_COLOR: Record<ActionState, string> = {
+  held: 'orange',
+  queued: 'blue',
+  sent: 'geekblue',
+  review: 'gold',
+  done: 'green',
+  refused: 'red',
+  failed: 'red',
+  cancelled: 'default',
+};
+const STATUS_COLOR: Record<number, string> = { 1: 'default', 2: 'green', 3: 'gold', 4: 'red' };
+
+export function AutoDashboard() {
+  const { t } = useTranslation('auto');
+  const dash = useChannel('auto.dashboard', {});
+  const held = useChannel('auto.held.list', {});
+  const reload = async () => {
+    await Promise.all([dash.reload(), held.reload()]);
+  };
+  useChanged('auto', reload);
+  useChanged('stock', reload);
+  const d = dash.data;
+  const on = d?.status.settings.enabled ?? false;
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="auto-dashboard">
+      <div>
+        <Typography.Title level={3}>{t('title')}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
+      </div>
+      <ApiErrorAlert error={dash.error} onRetry={() => void dash.reload()} />
+      {d && !on && <Alert type="warning" showIcon title={t('offBanner')} data-testid="auto-off-banner" />}
+      {d && <Counts d={d} />}
+      {(held.data ?? []).map((r) => (
+        <HeldRun key={r.id} run={r} onDone={reload} />
+      ))}
+      <Tabs
+        items={[
+          { key: 'risk', label: t('tabs.risk'), children: d && <RiskTab d={d} /> },
+          { key: 'chart', label: t('tabs.chart'), children: d && <ChartTab d={d} /> },
+          { key: 'dry', label: t('tabs.dry'), children: <DryRunTab on={on} onRan={reload} /> },
+          { key: 'actions', label: t('tabs.actions'), children: <ActionsTab /> },
+          { key: 'audit', label: t('tabs.audit'), children: <AuditTab /> },
+          { key: 'settings', label: t('tabs.settings'), children: d && <SettingsTab settings={d.status.settings} onSaved={reload} /> },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function Counts({ d }: { d: DashboardView }) {
+  const { t } = useTranslation('auto');
+  const c = d.status.counts;
+  const items: [string, number, string?][] = [
+    ['bound', c.bound, '#3f8600'],
+    ['unbound', c.unbound],
+    ['review', c.review, '#d48806'],
+    ['refused', c.refused, c.refused ? '#cf1322' : undefined],
+    ['held', c.held, c.held ? '#d46b08' : undefined],
+    ['risk', d.status.oversellRisk, d.status.oversellRisk ? '#cf1322' : undefined],
+  ];
+  return (
+    <>
+      <Row gutter={16}>
+        {items.map(([k, v, color]) => (
+          <Col key={k} xs={12} md={4}>
+            <Card size="small">
+              <Statistic title={t(`counts.${k}`)} value={v} styles={{ content: { color } }} data-testid={`auto-count-${k}`} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Descriptions size="small" column={3} bordered>
+        <Descriptions.Item label={t('sync.last')}>
+          {d.status.lastSync ? (
+            <Space>
+              {fmt(d.status.lastSync.startedAt)}
+              <Tag color={d.status.lastSync.status === 'ok' ? 'green' : 'red'}>{d.status.lastSync.status}</Tag>
+            </Space>
+          ) : (
+            t('sync.none')
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('sync.next')}>{fmt(d.status.nextSyncAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('sync.lastRun')}>{d.status.lastRun ? `#${d.status.lastRun.id} ${fmt(d.status.lastRun.at)}` : t('sync.none')}</Descriptions.Item>
+      </Descriptions>
+    </>
+  );
+}
+
+function HeldRun({ run, onDone }: { run: HeldRunView; onDone: () => Promise<void> }) {
+  const { t } = useTranslation('auto');
+  const action = useAction();
+  const g = run.gate;
+  const answer = (kind: 'confirm' | 'reject') =>
+    void action.run(() => (kind === 'confirm' ? api['auto.held.confirm']({ runId: run.id }) : api['auto.held.reject']({ runId: run.id }))).then(onDone);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid={`held-run-${run.id}`}
+      title={t('held.title', { id: run.id })}
+      description={
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <span>
+            {t('held.body', {
+              n: g?.unbinds ?? run.skus.length,
+              share: ((g?.share ?? 0) * 100).toFixed(0),
+              limit: ((g?.limitShare ?? 0) * 100).toFixed(0),
+              count: g?.limitCount ?? 0,
+            })}
+          </span>
+          <Typography.Text type="secondary">{run.skus.slice(0, 30).map((s) => s.sellerSku).join('、')}{run.skus.length > 30 ? ' …' : ''}</Typography.Text>
+          <ApiErrorAlert error={action.error} />
+        </Space>
+      }
+      action={
+        <Space direction="vertical">
+          <Popconfirm title={t('held.confirmAsk')} okText={t('switch.ok')} cancelText={t('switch.cancel')} onConfirm={() => answer('confirm')}>
+            <Button type="primary" danger loading={action.busy} data-testid={`held-confirm-${run.id}`}>
+              {t('held.confirm')}
+            </Button>
+          </Popconfirm>
+          <Button loading={action.busy} onClick={() => answer('reject')} data-testid={`held-reject-${run.id}`}>
+            {t('held.reject')}
+          </Button>
+        </Space>
+      }
+    />
+  );
+}
+
+function RiskTab({ d }: { d: DashboardView }) {
+  const { t } = useTranslation('auto');
+  if (!d.risk.length) return <Alert type="success" showIcon title={t('risk.empty')} />;
+  return (
+    <Table
+      rowKey="listingSkuId"
+      size="small"
+      dataSource={d.risk}
+      pagination={{ pageSize: 50 }}
+      columns={[
+        { title: t('sellerSku'), dataIndex: 'sellerSku' },
+        { title: 'Product / SKU ID', render: (_, r) => `${r.productId} / ${r.skuId}` },
+        { title: t('risk.status'), dataIndex: 'bindStatus', render: (s: number) => <Tag color={STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag> },
+        { title: t('risk.since'), dataIndex: 'since', render: fmt },
+        { title: t('risk.minutes'), dataIndex: 'minutes', sorter: (a, b) => a.minutes - b.minutes, defaultSortOrder: 'descend' },
+      ]}
+    />
+  );
+}
+
+/** Binds and unbinds per hour as plain bars: no chart library is needed for two series. */
+function ChartTab({ d }: { d: DashboardView }) {
+  const { t } = useTranslation('auto');
+  const max = Math.max(1, ...d.series.map((s) => Math.max(s.binds, s.unbinds)));
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card size="small" title={`${t('chart.binds')} / ${t('chart.unbinds')}`}>
+        <div style={{ display: 'flex', alignItems: 'flex-end', gap: 2, height: 160 }} data-testid="auto-chart">
+          {d.series.map((s) => (
+            <Tooltip key={s.hour} title={`${new Date(s.hour).toLocaleString()} — ${t('chart.binds')} ${s.binds}, ${t('chart.unbinds')} ${s.unbinds}`}>
+              <div style={{ flex: 1, display: 'flex', alignItems: 'flex-end', gap: 1, height: '100%' }}>
+                <div style={{ flex: 1, height: `${(s.binds / max) * 100}%`, background: '#52c41a', minHeight: s.binds ? 2 : 0 }} />
+                <div style={{ flex: 1, height: `${(s.unbinds / max) * 100}%`, background: '#fa541c', minHeight: s.unbinds ? 2 : 0 }} />
+              </div>
+            </Tooltip>
+          ))}
+        </div>
+        <Space>
+          <Tag color="green">{t('chart.binds')}</Tag>
+          <Tag color="volcano">{t('chart.unbinds')}</Tag>
+          <Typography.Text type="secondary">{t('chart.hour')}</Typography.Text>
+        </Space>
+      </Card>
+      <Card size="small" title={t('chart.reaction')}>
+        {d.reaction.length ? (
+          <>
+            <Row gutter={16}>
+              <Col span={6}>
+                <Statistic title={t('chart.median')} value={d.reactionMedianMin ?? 0} precision={1} />
+              </Col>
+              <Col span={6}>
+                <Statistic title={t('chart.p90')} value={d.reactionP90Min ?? 0} precision={1} />
+              </Col>
+            </Row>
+            <Table
+              rowKey={(r) => `${r.listingSkuId}-${r.unboundAt}`}
+              size="small"
+              dataSource={d.reaction}
+              pagination={{ pageSize: 10 }}
+              columns={[
+                { title: t('sellerSku'), dataIndex: 'sellerSku' },
+                { title: t('risk.since'), dataIndex: 'firstSeenAt', render: fmt },
+                { title: t('dry.unbind'), dataIndex: 'unboundAt', render: fmt },
+                { title: t('chart.median').replace(/（.*|\(.*/, ''), dataIndex: 'minutes', render: (m: number) => m.toFixed(1) },
+              ]}
+            />
+          </>
+        ) : (
+          <Typography.Text type="secondary">{t('chart.none')}</Typography.Text>
+        )}
+      </Card>
+    </Space>
+  );
+}
+
+function DryRunTab({ on, onRan }: { on: boolean; onRan: () => Promise<void> }) {
+  const { t, i18n } = useTranslation('auto');
+  const en = i18n.language === 'en-US';
+  const [only, setOnly] = useState<'changes' | 'blocked' | 'all'>('changes');
+  const [search, setSearch] = useState<string>();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+  const dry = useChannel('auto.dryRun', { only, search, page, pageSize });
+  useChanged('auto', dry.reload);
+  const action = useAction();
+  const pin = (id: number, mode: PinMode) => void action.run(() => api['auto.pin.set']({ listingSkuIds: [id], mode })).then(() => dry.reload());
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <span>{t('dry.only')}</span>
+        <Select
+          value={only}
+          onChange={(v) => {
+            setOnly(v);
+            setPage(1);
+          }}
+          style={{ width: 200 }}
+          options={(['changes', 'blocked', 'all'] as const).map((k) => ({ value: k, label: t(`dry.${k}`) }))}
+          data-testid="dry-only"
+        />
+        <Input.Search allowClear placeholder={t('dry.search')} onSearch={(v) => (setSearch(v || undefined), setPage(1))} style={{ width: 260 }} />
+        <Button type="primary" loading={action.busy} onClick={() => void action.run(() => api['auto.run']({ sync: true, send: true })).then(onRan)} data-testid="auto-run-now">
+          {t('dry.run')}
+        </Button>
+      </Space>
+      <ApiErrorAlert error={dry.error ?? action.error} />
+      <Table<SkuDecisionView>
+        rowKey="listingSkuId"
+        size="small"
+        loading={dry.loading}
+        dataSource={dry.data?.rows}
+        data-testid="dry-table"
+        pagination={{
+          current: page,
+          pageSize,
+          total: dry.data?.total ?? 0,
+          showSizeChanger: true,
+          onChange: (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          },
+        }}
+        columns={[
+          { title: t('sellerSku'), dataIndex: 'sellerSku' },
+          { title: t('erpSku'), dataIndex: 'erpSku', render: (v: string | null) => v ?? '—' },
+          { title: t('risk.status'), dataIndex: 'bindStatus', render: (s: number) => <Tag color={STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag> },
+          { title: t('dry.sellable'), dataIndex: 'sellable', render: (v: number | null) => v ?? t('dry.unknown') },
+          {
+            title: t('dry.stock'),
+            render: (_, r) =>
+              r.figures.map((f) => (
+                <div key={f.storeWarehouse}>
+                  {f.storeWarehouse}: {f.available ?? t('dry.unknown')}/{f.safety ?? '—'} {f.stale && <Tag color="orange">{t('dry.stale')}</Tag>}
+                </div>
+              )),
+          },
+          {
+            title: t('dry.want'),
+            dataIndex: 'want',
+            render: (w: SkuDecisionView['want']) =>
+              w === 'none' ? (
+                t('dry.none')
+              ) : (
+                <Tag color={w === 'bind' ? 'green' : 'volcano'}>
+                  {t(`dry.${w}`)}
+                  {!on && ` · ${t('dry.would')}`}
+                </Tag>
+              ),
+          },
+          { title: t('dry.reason'), render: (_, r) => (en ? r.reasonEn : r.reasonZh) },
+          {
+            title: t('settings.pin'),
+            render: (_, r) => (
+              <Select<PinMode>
+                size="small"
+                value={r.pin}
+                style={{ width: 120 }}
+                onChange={(m) => pin(r.listingSkuId, m)}
+                options={[
+                  { value: 'auto', label: t('settings.pinAuto') },
+                  { value: 'always_bound', label: t('settings.pinBound') },
+                  { value: 'always_unbound', label: t('settings.pinUnbound') },
+                ]}
+              />
+            ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function ActionsTab() {
+  const { t } = useTranslation('auto');
+  const [state, setState] = useState<ActionState>();
+  const [page, setPage] = useState(1);
+  const list = useChannel('auto.actions.list', { state, page, pageSize: 50 });
+  useChanged('auto', list.reload);
+  const action = useAction();
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Select
+        allowClear
+        placeholder={t('actions.all')}
+        value={state}
+        onChange={(v) => (setState(v), setPage(1))}
+        style={{ width: 200 }}
+        options={(['held', 'queued', 'sent', 'review', 'done', 'refused', 'failed', 'cancelled'] as const).map((s) => ({ value: s, label: t(`states.${s}`) }))}
+      />
+      <ApiErrorAlert error={list.error ?? action.error} />
+      <Table
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.rows}
+        pagination={{ current: page, pageSize: 50, total: list.data?.total ?? 0, onChange: setPage }}
+        columns={[
+          { title: '#', dataIndex: 'id', width: 70 },
+          { title: t('sellerSku'), dataIndex: 'sellerSku' },
+          { title: t('actions.kind'), dataIndex: 'kind', render: (k: 'bind' | 'unbind') => t(`dry.${k}`) },
+          { title: t('actions.state'), dataIndex: 'state', render: (s: ActionState) => <Tag color={STATE_COLOR[s]}>{t(`states.${s}`)}</Tag> },
+          { title: t('actions.attempts'), dataIndex: 'attempts', width: 80 },
+          { title: t('actions.message'), render: (_, r) => r.marketMessage ?? r.lastError ?? '' },
+          { title: t('actions.created'), dataIndex: 'createdAt', render: fmt },
+          {
+            title: '',
+            render: (_, r) =>
+              r.state === 'failed' || r.state === 'refused' ? (
+                <Button size="small" onClick={() => void action.run(() => api['auto.action.retry']({ actionId: r.id })).then(() => list.reload())}>
+                  {t('actions.retry')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function AuditTab() {
+  const { t } = useTranslation('auto');
+  const [kind, setKind] = useState<string>();
+  const [actor, setActor] = useState<'auto' | 'seller' | 'system'>();
+  const [subject, setSubject] = useState<string>();
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [page, setPage] = useState(1);
+  const filter = {
+    kind,
+    actor,
+    subject,
+    from: range?.[0]?.startOf('day').toISOString(),
+    to: range?.[1]?.endOf('day').toISOString(),
+    autoOnly: true,
+  };
+  const list = useChannel('auto.audit.list', { ...filter, page, pageSize: 50 });
+  useChanged('auto', list.reload);
+  const action = useAction();
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Input allowClear placeholder={t('audit.kindPh')} style={{ width: 200 }} onChange={(e) => (setKind(e.target.value || undefined), setPage(1))} />
+        <Select
+          allowClear
+          placeholder={t('audit.actor')}
+          style={{ width: 120 }}
+          value={actor}
+          onChange={(v) => (setActor(v), setPage(1))}
+          options={(['auto', 'seller', 'system'] as const).map((a) => ({ value: a, label: t(`audit.${a}`) }))}
+        />
+        <Input.Search allowClear placeholder={t('audit.subject')} style={{ width: 200 }} onSearch={(v) => (setSubject(v || undefined), setPage(1))} />
+        <DatePicker.RangePicker onChange={(v) => (setRange(v), setPage(1))} />
+        <Button
+          loading={action.busy}
+          onClick={() => void action.run(() => api['auto.audit.export'](filter)).then((r) => r && downloadBase64(r.fileName, r.contentBase64))}
+          data-testid="audit-export"
+        >
+          {t('audit.export')}
+        </Button>
+      </Space>
+      <ApiErrorAlert error={list.error ?? action.error} />
+      <Table<AuditRow>
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.rows}
+        data-testid="audit-table"
+        pagination={{ current: page, pageSize: 50, total: list.data?.total ?? 0, onChange: setPage }}
+        columns={[
+          { title: t('audit.at'), dataIndex: 'at', render: fmt, width: 180 },
+          { title: t('audit.actor'), dataIndex: 'actor', render: (a: string) => t(`audit.${a}`), width: 80 },
+          { title: t('audit.kind'), dataIndex: 'kind', width: 180 },
+          { title: t('audit.subject'), dataIndex: 'subject' },
+          { title: t('audit.detail'), dataIndex: 'detail', render: (v: Record<string, unknown>) => <Typography.Text style={{ fontSize: 12 }}>{summary(v)}</Typography.Text> },
+        ]}
+      />
+    </Space>
+  );
+}
+
+/** The figures behind a row in one line: what, why, sellable stock and each warehouse. */
+function summary(d: Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const k of ['want', 'kind', 'reason', 'sellable', 'mode', 'on', 'message', 'error', 'note']) if (d[k] !== undefined && d[k] !== null && d[k] !== '') parts.push(`${k}: ${String(d[k])}`);
+  if (Array.isArray(d.figures))
+    for (const f of d.figures as { storeWarehouse: string; available: number | null; safety: number | null; stale: boolean }[])
+      parts.push(`${f.storeWarehouse} ${f.available ?? '?'}/${f.safety ?? '-'}${f.stale ? ' stale' : ''}`);
+  return parts.join(' · ');
+}
+
+function SettingsTab({ settings, onSaved }: { settings: AutoSettings; onSaved: () => Promise<void> }) {
+  const { t } = useTranslation('auto');
+  const action = useAction();
+  return (
+    <Form
+      layout="vertical"
+      style={{ maxWidth: 480 }}
+      initialValues={{ rebindThreshold: settings.rebindThreshold, share: Math.round(settings.massUnbindShare * 100), massUnbindCount: settings.massUnbindCount }}
+      onFinish={(v: { rebindThreshold: number; share: number; massUnbindCount: number }) =>
+        void action.run(() => api['auto.settings.set']({ rebindThreshold: v.rebindThreshold, massUnbindShare: v.share / 100, massUnbindCount: v.massUnbindCount })).then(onSaved)
+      }
+    >
+      <ApiErrorAlert error={action.error} />
+      <Form.Item name="rebindThreshold" label={t('settings.threshold')} rules={[{ required: true, type: 'integer', min: 1 }]}>
+        <InputNumber min={1} max={100000} />
+      </Form.Item>
+      <Form.Item name="share" label={t('settings.share')} rules={[{ required: true, type: 'number', min: 1, max: 100 }]}>
+        <InputNumber min={1} max={100} />
+      </Form.Item>
+      <Form.Item name="massUnbindCount" label={t('settings.count')} rules={[{ required: true, type: 'integer', min: 1 }]}>
+        <InputNumber min={1} max={1000000} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={action.busy}>
+        {t('settings.save')}
+      </Button>
+    </Form>
+  );
+}
