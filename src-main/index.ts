@@ -13,6 +13,7 @@ import { registerIpc, forwardEvents } from './electron/ipc';
 import { hardenSession, rendererUrl } from './electron/security';
 import { createElectronSettings, createSafeStorageSecrets } from './electron/stores';
 import { createTray } from './electron/tray';
+import { autoTrayItems } from './core/auto/tray';
 
 electronApp.setName('choice-seller-desk');
 const dataDir = dataDirFromArgv(process.argv) ?? electronApp.getPath('userData');
@@ -58,7 +59,7 @@ if (!electronApp.requestSingleInstanceLock()) {
         new Notification({ title: n.title, body: n.body }).show();
       }
     });
-    createTray(open, () => electronApp.quit());
+    createTray(open, () => electronApp.quit(), () => autoTrayItems(core!));
     open();
   });
   electronApp.on('window-all-closed', () => {

@@ -84,7 +84,7 @@ export class Sender {
       }
     }
     if (unbound > 0)
-      this.app.notices.add('success', `已自动解绑 ${unbound} 个线上SKU`, `这些线上SKU的可售库存为0，已解绑以防超卖。库存回来后会自动重新绑定。详情见审计日志。`);
+      this.app.notices.add('warning', `已自动解绑 ${unbound} 个线上SKU`, `这些线上SKU的可售库存为0，已解绑以防超卖。库存回来后会自动重新绑定。详情见审计日志。`);
     if (report.processed) this.app.events.emit('changed', { topic: 'auto' });
     return report;
   }
