@@ -176,7 +176,10 @@ export interface ExitCaseView {
   after: {
     reminders: AfterReminder[];
     exportedAt: string | null;
+    /** The ZIP's path, or its file name when it was downloaded. */
     exportFile: string | null;
+    /** Export ZIPs kept in the data folder (from the CLI's default location). */
+    exportsInDataFolder: string[];
     wipedAt: string | null;
     /** What the seller must type to confirm the wipe. */
     wipeConfirmText: string;
@@ -191,6 +194,24 @@ export interface ExitDocument {
   name: string;
   title: string;
   html: string;
+}
+
+export interface ExitExportResult {
+  /** Where the ZIP was written; null when it went to the seller as a download (no copy kept). */
+  file: string | null;
+  fileName: string;
+  entries: string[];
+  bytes: number;
+  /** The ZIP itself, when `download` was asked (the screen saves it through the browser). */
+  contentBase64?: string;
+}
+
+export interface ExitWipeResult {
+  at: string;
+  removedSecrets: string[];
+  cleared: string[];
+  /** Export ZIPs still inside the data folder: they hold personal data, so the seller is told where. */
+  exportsLeft: string[];
 }
 
 export interface WorkdaysResult {
@@ -286,18 +307,21 @@ export const exitChannels = {
   /** The print-ready documents (HTML, Chinese, A4). */
   'exit.paperwork': channel(empty).returns<{ documents: ExitDocument[] }>(),
   /**
-   * Writes a ZIP of everything the app holds for the store. `pdfDir`: a folder of PDFs a host
-   * printed from the paperwork, added under documents/.
+   * A ZIP of everything the app holds for the store. `download`: return it as base64 for the
+   * screen to save, keeping no copy; otherwise written to `outFile` (default: exports/ in the data
+   * folder). `pdfDir`: a folder of PDFs a host printed from the paperwork, added under documents/.
    */
   'exit.export': channel(
-    z.object({ outFile: z.string().trim().min(1).max(1000).optional(), pdfDir: z.string().trim().min(1).max(1000).optional() }).strict(),
-  ).returns<{ file: string; entries: string[]; bytes: number }>(),
+    z
+      .object({
+        outFile: z.string().trim().min(1).max(1000).optional(),
+        pdfDir: z.string().trim().min(1).max(1000).optional(),
+        download: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<ExitExportResult>(),
   /** Wipes credentials and personal data after the seller typed the confirmation text. */
-  'exit.wipe': channel(z.object({ confirm: z.string().max(200) }).strict()).returns<{
-    at: string;
-    removedSecrets: string[];
-    cleared: string[];
-  }>(),
+  'exit.wipe': channel(z.object({ confirm: z.string().max(200) }).strict()).returns<ExitWipeResult>(),
   /** The date `n` Chinese working days after `date`. */
   'exit.workdaysAdd': channel(z.object({ date, n: z.number().int().min(0).max(365) }).strict()).returns<WorkdaysResult>(),
 };

@@ -33,6 +33,7 @@ import { boundListings, onHandBySku, stockOnHand } from './storeData';
 import { computeReadiness, type StoredAnswer } from './readiness';
 import { planGaps, validatePlan } from './disposal';
 import { openDepositLink, readDepositLink } from './depositLink';
+import { exportsInDataFolder } from './exportZip';
 
 const STORE_KEY = 'default';
 /** The source: 审核时间约为3个工作日. */
@@ -371,12 +372,13 @@ export class ExitCases {
     });
   }
 
-  markExported(file: string): void {
+  markExported(file: string, downloaded: boolean): void {
     const r = this.row();
     if (!r) return;
     this.app.db.transaction(() => {
       this.app.db.prepare('UPDATE exit_case SET exported_at = ?, export_file = ? WHERE id = ?').run(this.now(), file, r.id);
-      this.event(r.id, 'export', `导出店铺全部数据：${file}`, `Exported all store data: ${file}`);
+      if (downloaded) this.event(r.id, 'export', `导出店铺全部数据并下载：${file}`, `Exported all store data as a download: ${file}`);
+      else this.event(r.id, 'export', `导出店铺全部数据：${file}`, `Exported all store data: ${file}`);
       this.touch(r.id);
     })();
   }
@@ -513,6 +515,7 @@ export class ExitCases {
         reminders: AFTER_KEYS.map((k) => ({ key: k, text: AFTER[k], done: !!afterChecks[k] })),
         exportedAt: r.exported_at,
         exportFile: r.export_file,
+        exportsInDataFolder: exportsInDataFolder(this.app),
         wipedAt: r.wiped_at,
         wipeConfirmText: this.storeName(),
       },

@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import type { App } from '../app';
 import { AppError } from '../../../src-shared/errors';
-import type { ExitCaseView, ExitDocument } from '../../../src-shared/channels/exit';
+import type { ExitCaseView, ExitDocument, ExitExportResult as ExportResult } from '../../../src-shared/channels/exit';
 
 const BOM = '\ufeff';
 
@@ -40,8 +40,8 @@ export function exportStore(
   app: App,
   view: ExitCaseView | null,
   documents: ExitDocument[],
-  opts: { outFile?: string; pdfDir?: string },
-): { file: string; entries: string[]; bytes: number } {
+  opts: { outFile?: string; pdfDir?: string; download?: boolean },
+): ExportResult {
   const files: Record<string, Uint8Array> = {};
   const add = (name: string, text: string) => (files[name] = strToU8(text));
 
@@ -86,8 +86,27 @@ export function exportStore(
   );
 
   const zip = zipSync(files, { level: 6 });
-  const file = opts.outFile ?? join(app.dataDir, 'exports', `退店导出-${basename(app.settings.get('storeName') || 'store').replace(/[\\/:*?"<>|\s]+/g, '_')}-${stamp(app.clock.now())}.zip`);
+  const fileName = `退店导出-${basename(app.settings.get('storeName') || 'store').replace(/[\\/:*?"<>|\s]+/g, '_')}-${stamp(app.clock.now())}.zip`;
+  // From the screen the ZIP goes to the seller as a download and no copy stays in the data folder:
+  // a copy there would hold the store's personal data after the wipe, where the seller never looks.
+  if (opts.download) return { file: null, fileName, entries, bytes: zip.length, contentBase64: Buffer.from(zip).toString('base64') };
+  const file = opts.outFile ?? join(exportsDir(app), fileName);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, zip);
-  return { file, entries, bytes: zip.length };
+  return { file, fileName: basename(file), entries, bytes: zip.length };
+}
+
+/** Where the CLI's `exit export` puts the ZIP when no --out is given. */
+export function exportsDir(app: App): string {
+  return join(app.dataDir, 'exports');
+}
+
+/** Export ZIPs kept inside the data folder (they hold personal data: the wipe names them). */
+export function exportsInDataFolder(app: App): string[] {
+  const dir = exportsDir(app);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith('.zip'))
+    .sort()
+    .map((f) => join(dir, f));
 }

@@ -200,8 +200,18 @@ describe('store exit, start to finish', () => {
     const early = await dispatch(createHandlers(app), 'exit.wipe', { confirm: STORE });
     expect(early.ok === false && early.error.code).toBe('CONFLICT');
 
+    // From the screen: a download, and no copy left in the data folder.
+    const dl = await call('exit.export', { download: true });
+    expect(dl.file).toBeNull();
+    expect(dl.fileName).toMatch(new RegExp(`^退店导出-${STORE}-\\d{8}-\\d{6}\\.zip$`));
+    expect(Object.keys(unzipSync(new Uint8Array(Buffer.from(dl.contentBase64!, 'base64')))).sort()).toEqual(dl.entries);
+    expect((await call('exit.get', {})).case!.after).toMatchObject({ exportFile: dl.fileName, exportsInDataFolder: [] });
+
+    // From the CLI without --out: a copy inside the data folder, which the wipe will name.
     const out = await call('exit.export', { pdfDir });
-    const zip = unzipSync(new Uint8Array(readFileSync(out.file)));
+    expect(out.file!.startsWith(join(dataDir, 'exports'))).toBe(true);
+    expect((await call('exit.get', {})).case!.after.exportsInDataFolder).toEqual([out.file]);
+    const zip = unzipSync(new Uint8Array(readFileSync(out.file!)));
     const names = Object.keys(zip).sort();
     expect(names).toEqual(out.entries);
     for (const d of documents) {
@@ -227,6 +237,10 @@ describe('store exit, start to finish', () => {
     const wiped = await call('exit.wipe', { confirm: STORE });
     expect(wiped.removedSecrets.sort()).toEqual(Object.keys(SECRETS).sort());
     expect(app.secrets.names()).toEqual([]);
+    expect(wiped.exportsLeft).toEqual([out.file]);
+    const notice = app.db.prepare("SELECT level, body FROM notices WHERE title LIKE '已清除账号凭证%'").get() as { level: string; body: string };
+    expect(notice.level).toBe('warning');
+    expect(notice.body).toContain(out.file!);
 
     await app.close();
     for (const f of allFiles(dataDir)) {
