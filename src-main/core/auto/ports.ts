@@ -1,29 +1,13 @@
 /**
- * Where the engine finds the marketplace and the stock source: the stock domain's ports when the
- * host set them (tests, or the app's wiring), else the connections the seller saved (demo or live).
+ * Where the engine finds the marketplace: the stock domain's ports (set by the host or tests, else
+ * the connections the seller saved). A marketplace that cannot be built (no keys, not authorised)
+ * means nothing can be sent yet: null, and the outbox waits.
  */
 import type { App } from '../app';
 import type { Marketplace } from '../connectors/marketplace';
-import { connectors } from '../connectors/service';
-import { getStockPorts, setStockPorts } from '../stock/ports';
-
-/** Sets the stock ports from the saved connections when nobody has; a missing source is null. */
-export function ensurePorts(app: App): void {
-  if (getStockPorts(app)) return;
-  setStockPorts(app, {
-    source: async () => {
-      try {
-        return await connectors(app).stockSource();
-      } catch {
-        return null;
-      }
-    },
-    marketplace: () => connectors(app).marketplace(),
-  });
-}
+import { getStockPorts } from '../stock/ports';
 
 export async function marketplaceOf(app: App): Promise<Marketplace | null> {
-  ensurePorts(app);
   try {
     return (await getStockPorts(app)?.marketplace?.()) ?? null;
   } catch (err) {

@@ -6,7 +6,7 @@
 import type { App } from '../app';
 import type { AutoRunInfo, DrainReport, RunOnceReport } from '../../../src-shared/channels/auto';
 import { AppError } from '../../../src-shared/errors';
-import { getStockPorts } from '../stock/ports';
+import { trySource } from '../stock/ports';
 import { stockSync } from '../stock/sync';
 import { lastRun } from '../stock/runs';
 import { decideRun } from './engine';
@@ -14,7 +14,7 @@ import { emptyDrain, Sender } from './sender';
 import { outboxCounts } from './outbox';
 import { readAutoSettings } from './settings';
 import { checkTokenExpiry } from './notify';
-import { ensurePorts, marketplaceOf } from './ports';
+import { marketplaceOf } from './ports';
 
 const LOOP_MS = 5_000;
 
@@ -24,24 +24,35 @@ export class AutoService {
   private pendingStock = false;
 
   constructor(private readonly app: App) {
-    const off = app.events.on('changed', ({ topic }) => {
-      if (topic !== 'stock' || this.pendingStock) return;
-      // After the stock domain finishes its own work for this event.
-      this.pendingStock = true;
-      setImmediate(() => {
-        this.pendingStock = false;
-        if (!app.db.open) return;
-        try {
-          this.afterStockRun('stock');
-        } catch (err) {
-          app.log.error('auto decide after stock run failed', { error: err instanceof Error ? err.stack : String(err) });
-        }
-      });
+    // The stock domain's after-run hook, and its 'changed' event for reads that do not go through
+    // the sync (file imports); the stock-run guard in afterStockRun decides once per read.
+    const offHook = stockSync(app).onRunFinished(() => this.schedule());
+    const offEvent = app.events.on('changed', ({ topic }) => {
+      if (topic === 'stock') this.schedule();
     });
+    const off = () => {
+      offHook();
+      offEvent();
+    };
     app.onClose(async () => {
       off();
       this.stop();
       await this.draining?.catch(() => undefined);
+    });
+  }
+
+  /** Decides after the stock domain has finished its own work for this read. */
+  private schedule(): void {
+    if (this.pendingStock) return;
+    this.pendingStock = true;
+    setImmediate(() => {
+      this.pendingStock = false;
+      if (!this.app.db.open) return;
+      try {
+        this.afterStockRun('stock');
+      } catch (err) {
+        this.app.log.error('auto decide after stock run failed', { error: err instanceof Error ? err.stack : String(err) });
+      }
     });
   }
 
@@ -78,8 +89,7 @@ export class AutoService {
   /** `auto run --once`: read stock (when a source is connected), decide, send what is due. */
   async runOnce(opts: { sync: boolean; send: boolean }): Promise<RunOnceReport> {
     let stockRun: RunOnceReport['stockRun'] = null;
-    ensurePorts(this.app);
-    if (opts.sync && (await getStockPorts(this.app)?.source())) {
+    if (opts.sync && (await trySource(this.app))) {
       const s = await stockSync(this.app).run({ trigger: 'cli' });
       stockRun = { id: s.id, status: s.status, strategy: s.strategy, errors: s.errors.map((e) => ({ message: e.message })) };
     }

@@ -4,7 +4,6 @@ import { ManualClock } from '../../../src-main/core/platform/clock';
 import { createApp, type App } from '../../../src-main/core/app';
 import { call } from '../../../src-main/cli/run';
 import { connectors } from '../../../src-main/core/connectors/service';
-import { ensurePorts } from '../../../src-main/core/auto/ports';
 import { saveStoreWarehouse } from '../../../src-main/core/stock/warehouses';
 import { linkToWarehouse } from '../../../src-main/core/stock/warehouseLinks';
 import { tempDir } from '../../helpers/tempApp';
@@ -26,7 +25,6 @@ describe('end to end on the demo store', () => {
     app = createApp({ dataDir: dir, host: 'cli', clock });
     const a = app;
     await call(a, 'connect.useDemo', { size: 1000, reviewMode: 'instant' });
-    ensurePorts(a);
     const demo = await connectors(a).demo();
     // The wizard: first read, listings, mapping, the exactly named warehouse paired and linked.
     const first = await call(a, 'auto.run', { sync: true, send: false });

@@ -322,4 +322,25 @@ describe('auto bind & unbind engine against both simulators', () => {
     expect(ok.send.done).toBe(1);
     expect(s.ae.bindStates().filter((x) => x.bindStatus === 1).map((x) => x.sellerSku).sort()).toEqual(['H1', 'H2']);
   });
+
+  it('decides by itself after every successful stock read, and not after a failed one', async () => {
+    const { s, app, clock } = await open({ skus: [['J1', 5], ['J2', 5], ['J3', 5], ['J4', 5], ['J5', 5], ['J6', 5]] });
+    await call(app, 'auto.setSwitch', { on: true });
+    const { stockSync } = await import('../../../src-main/core/stock/sync');
+    const settle = () => new Promise((r) => setImmediate(r));
+    clock.advance(10 * MIN);
+    s.tt.setStock('J1', 'W1', 0);
+    s.tt.inject({ kind: 'code', code: 527 }, { times: 50 });
+    expect((await stockSync(app).run({ trigger: 'manual' })).status).toBe('failed');
+    await settle();
+    expect(actions(app)).toEqual([]);
+    s.tt.faults.clear();
+    clock.advance(MIN);
+    const ok = await stockSync(app).run({ trigger: 'schedule' });
+    expect(ok.status).toBe('ok');
+    await settle();
+    expect(actions(app)).toEqual([{ kind: 'unbind', state: 'queued', sends: 0, sku: 'J1' }]);
+    const runs = await call(app, 'auto.runs.list', { page: 1, pageSize: 10 });
+    expect(runs.rows[0]).toMatchObject({ trigger: 'stock', stockRunId: ok.id });
+  });
 });
