@@ -5,11 +5,13 @@
 import { table, type Figure } from './report';
 import { benchRules } from './sections/rules';
 import { benchStartup } from './sections/startup';
+import { benchStockRun } from './sections/stockRun';
 
 type Section = (opts: { quick: boolean }) => Promise<Figure[]>;
 
 const SECTIONS: Record<string, Section> = {
   rules: benchRules,
+  stockRun: benchStockRun,
   startup: benchStartup,
 };
 

@@ -1,0 +1,117 @@
+/**
+ * One 100k-SKU stock run in its own process, so its peak resident memory is its own:
+ *   tsx bench/stockRunChild.ts run DIR N       the product's run on a seeded data folder, then the
+ *                                              raw SQLite baseline in the same process
+ *   tsx bench/stockRunChild.ts baseline DIR N  only the raw SQLite baseline (the memory baseline)
+ * Prints one JSON line.
+ */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { stockSync } from '../src-main/core/stock/sync';
+import { resolveAndStore } from '../src-main/core/stock/resolve';
+import { setStockPorts } from '../src-main/core/stock/ports';
+import type { StockSource } from '../src-main/core/stock/source';
+import { TongtoolStockSource } from '../src-main/core/connectors/tongtool/stockSource';
+import { decideRun } from '../src-main/core/auto/engine';
+import { catalogue, prng } from './catalogue';
+import { MemoryErp, openSeeded } from './seed';
+
+interface RawRow {
+  sku: string;
+  warehouseId: string;
+  available: number;
+  safety: number;
+}
+
+/** What changed in the ERP since the seeded read: 5% sold out, 20% other figures. */
+function changeErp(erp: MemoryErp): void {
+  const r = prng(99);
+  for (const row of erp.rows) {
+    const x = r();
+    if (x < 0.05) row.availableStockQuantity = 0;
+    else if (x < 0.25) row.availableStockQuantity = Math.max(1, row.availableStockQuantity - 1 - Math.floor(r() * 5));
+  }
+}
+
+function rawRows(erp: MemoryErp): RawRow[] {
+  return erp.rows.map((r) => ({ sku: r.goodsSku, warehouseId: r.warehouseIdKey, available: r.availableStockQuantity, safety: r.safetyStock ?? 0 }));
+}
+
+/** The floor: the same rows upserted with one prepared statement in one transaction, same pragmas as the app. */
+function rawBaseline(dir: string, before: RawRow[], after: RawRow[]): number {
+  const db = new Database(join(dir, `raw-${process.pid}.sqlite`));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('CREATE TABLE IF NOT EXISTS stock (sku TEXT NOT NULL, warehouse_id TEXT NOT NULL, available INTEGER NOT NULL, safety INTEGER NOT NULL, seen_at TEXT NOT NULL, PRIMARY KEY (sku, warehouse_id))');
+  const upsert = db.prepare(
+    'INSERT INTO stock (sku, warehouse_id, available, safety, seen_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(sku, warehouse_id) DO UPDATE SET available = excluded.available, safety = excluded.safety, seen_at = excluded.seen_at',
+  );
+  const write = (rows: RawRow[], at: string) =>
+    db.transaction(() => {
+      for (const r of rows) upsert.run(r.sku, r.warehouseId, r.available, r.safety, at);
+    })();
+  write(before, '2026-03-02T01:00:00.000Z'); // the stored state, as in the app's folder
+  const t = performance.now();
+  write(after, '2026-03-02T01:30:00.000Z');
+  const ms = performance.now() - t;
+  db.close();
+  return ms;
+}
+
+async function main() {
+  const [mode, dir, nText] = process.argv.slice(2);
+  const n = Number(nText);
+  if (mode === 'baseline') {
+    const erp = new MemoryErp(catalogue(n).erpSkus);
+    const before = rawRows(erp);
+    changeErp(erp);
+    const baselineMs = rawBaseline(dir, before, rawRows(erp));
+    process.stdout.write(`${JSON.stringify({ baselineMs, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+    return;
+  }
+  const s = openSeeded(dir, n);
+  // Time spent in the source (paging + normalising Tongtool rows), for the breakdown.
+  let sourceMs = 0;
+  const inner = new TongtoolStockSource(s.erp.client(), 'tongtool', s.clock);
+  const timed = <T>(f: () => Promise<T>) => async () => {
+    const t0 = performance.now();
+    try {
+      return await f();
+    } finally {
+      sourceMs += performance.now() - t0;
+    }
+  };
+  const source: StockSource = {
+    kind: 'tongtool',
+    listWarehouses: (o) => timed(() => inner.listWarehouses(o))(),
+    readAll: (o) => timed(() => inner.readAll(o))(),
+    readChangesSince: (w, since, o) => timed(() => inner.readChangesSince(w, since, o))(),
+    readProducts: (o) => timed(() => inner.readProducts(o))(),
+  };
+  setStockPorts(s.app, { source: () => source });
+  const before = rawRows(s.erp);
+  changeErp(s.erp);
+  s.clock.advance(30 * 60_000);
+  const t = performance.now();
+  const run = await stockSync(s.app).run({ trigger: 'manual', strategy: 'full' });
+  const tSync = performance.now();
+  const decided = decideRun(s.app, 'bench');
+  const runMs = performance.now() - t;
+  const maxRssKb = process.resourceUsage().maxRSS;
+  if (run.status !== 'ok') throw new Error(`stock run failed: ${JSON.stringify(run.errors)}`);
+  // The run's resolve pass changed no link (the ERP SKUs did not change), so a second pass costs the same.
+  const t2 = performance.now();
+  resolveAndStore(s.app.db, 'insensitive', new Date(s.clock.now()).toISOString());
+  const resolveMs = performance.now() - t2;
+  const outbox = s.app.db.prepare("SELECT count(*) FROM auto_actions WHERE run_id = ? AND state = 'queued'").pluck().get(decided.id) as number;
+  await s.app.close();
+  const baselineMs = rawBaseline(dir, before, rawRows(s.erp));
+  process.stdout.write(
+    `${JSON.stringify({ runMs, sourceMs, persistMs: tSync - t - sourceMs - resolveMs, resolveMs, decideMs: runMs - (tSync - t), baselineMs, maxRssKb, rowsRead: run.rowsRead, rowsChanged: run.rowsChanged, outbox })}\n`,
+  );
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
