@@ -3,15 +3,19 @@
  * the same run. --quick runs small sizes so a test can check the harness itself (not its timings).
  */
 import { table, type Figure } from './report';
+import { benchReaction } from './sections/reaction';
 import { benchRules } from './sections/rules';
 import { benchStartup } from './sections/startup';
 import { benchStockRun } from './sections/stockRun';
+import { benchUi } from './sections/ui';
 
 type Section = (opts: { quick: boolean }) => Promise<Figure[]>;
 
 const SECTIONS: Record<string, Section> = {
-  rules: benchRules,
+  reaction: benchReaction,
   stockRun: benchStockRun,
+  rules: benchRules,
+  ui: benchUi,
   startup: benchStartup,
 };
 

@@ -118,6 +118,9 @@ export async function seedStore(dataDir: string, n: number): Promise<SeededStore
   // The mass-unbind gate would hold a benchmark's many unbinds for the seller: measured without it.
   writeAutoSettings(app.db, { enabled: true, massUnbindShare: 1, massUnbindCount: 1_000_000 }, now);
   decideRun(app, 'bench-seed');
+  // A seller past the welcome screen, on their own store (not the demo).
+  app.settings.set('firstRunDone', true);
+  app.settings.set('mode', 'live');
   return s;
 }
 

@@ -150,6 +150,7 @@ export function MappingStep() {
         />
       </Space>
       <Table
+        data-testid="mapping-table"
         size="small"
         rowKey="id"
         virtual

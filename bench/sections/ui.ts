@@ -1,0 +1,105 @@
+/**
+ * 5. UI at scale: 100k listing SKUs in the data folder (seeded through the core), the real web host
+ * as a child process, Debian's Chromium. Measured: opening the SKU mapping step until its table
+ * shows the first rows, and a filter until the table shows the match (median of 5). Baseline: the
+ * same channel (sku.listings.page) called directly over HTTP, so the ratio is what the UI adds.
+ */
+import { launchChromium } from '../browser';
+import { startHostProcess } from '../host';
+import { catalogue } from '../catalogue';
+import { seededCopy } from '../seed';
+import { timeIt, type Figure } from '../report';
+
+/** The wizard keeps its open step here (StockWizard.tsx): 3 is SKU关联. */
+const STEP_KEY = 'stock.wizard.step';
+
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function benchUi(opts: { quick: boolean }): Promise<Figure[]> {
+  const n = opts.quick ? 2_000 : 100_000;
+  const k = n.toLocaleString('en');
+  const { sellerSkus } = catalogue(n);
+  const dataDir = await seededCopy(n, 'ui');
+  const host = await startHostProcess(dataDir);
+  const browser = await launchChromium();
+  try {
+    const origin = new URL(host.openUrl).origin;
+    // Baseline: the channel over HTTP with the session cookie, as the page calls it.
+    const login = await fetch(host.openUrl, { redirect: 'manual' });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const listingsPage = async (filter: { text?: string }) => {
+      const res = await fetch(`${origin}/api/sku.listings.page`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-desk': '1', cookie },
+        body: JSON.stringify({ page: 1, pageSize: 50, filter }),
+      });
+      const body = (await res.json()) as { ok: boolean; data?: { total: number } };
+      if (!body.ok || !body.data) throw new Error(`sku.listings.page failed: ${JSON.stringify(body)}`);
+      return body.data;
+    };
+    const all = await listingsPage({});
+    if (all.total !== n) throw new Error(`expected ${n} listing SKUs, the host has ${all.total}`);
+
+    // Targets far from the first page, a different one per try; the first one warms up.
+    const targets = Array.from({ length: 6 }, (_, i) => sellerSkus[Math.floor(n * 0.3) + i * Math.floor(n / 9)]);
+    const httpFirst = await (async () => {
+      await listingsPage({});
+      const xs: number[] = [];
+      for (let i = 0; i < 5; i++) xs.push(await timeIt(() => listingsPage({})));
+      return med(xs);
+    })();
+    const httpFilter = await (async () => {
+      const xs: number[] = [];
+      for (const t of targets) xs.push(await timeIt(() => listingsPage({ text: t })));
+      return med(xs.slice(1));
+    })();
+
+    const context = await browser.newContext();
+    await context.addInitScript({ content: `localStorage.setItem(${JSON.stringify(STEP_KEY)}, '3');` });
+    const page = await context.newPage();
+    await page.goto(host.openUrl); // exchanges the token for the session cookie
+    const table = page.getByTestId('mapping-table');
+    const firstRow = () => table.getByText(sellerSkus[0], { exact: true }).first().waitFor({ timeout: 120_000 });
+    // Opening the step: a full load of the page on #/stock until the table shows listing SKU 1.
+    const opens: number[] = [];
+    await page.goto(`${origin}/#/stock`);
+    await firstRow();
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      await page.reload();
+      await firstRow();
+      opens.push(performance.now() - t0);
+    }
+    const filters: number[] = [];
+    const box = page.getByTestId('mapping-filter').locator('input');
+    for (const t of targets) {
+      await box.fill(t);
+      const t0 = performance.now();
+      await box.press('Enter');
+      await table.getByText(t, { exact: true }).first().waitFor({ timeout: 120_000 });
+      filters.push(performance.now() - t0);
+    }
+    await context.close();
+    return [
+      {
+        section: '5 UI',
+        figure: `open the SKU mapping step with ${k} listing SKUs → first rows shown (page reload, median of 3)`,
+        value: med(opens),
+        unit: 'ms',
+        baseline: httpFirst,
+        baselineLabel: 'sku.listings.page over HTTP',
+      },
+      {
+        section: '5 UI',
+        figure: `filter the ${k}-row mapping table → matching row shown (median of 5)`,
+        value: med(filters.slice(1)),
+        unit: 'ms',
+        baseline: httpFilter,
+        baselineLabel: 'same filter, sku.listings.page over HTTP',
+      },
+    ];
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+}
