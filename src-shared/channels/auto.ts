@@ -187,6 +187,35 @@ export interface AuditRow {
   detail: Record<string, unknown>;
 }
 
+/** 演示工具: what the demo store's simulators hold now, for the demo card. */
+export interface DemoToolsView {
+  /** The app runs on the demo store (the tools only work then). */
+  demo: boolean;
+  /** How the simulated AliExpress answers unbinds: at once, after a review, or refused. */
+  reviewMode: 'instant' | 'review' | 'refuse';
+  /** The simulated ERP's warehouses, with how many SKUs have stock there and how many are sold out. */
+  warehouses: { id: string; name: string; active: boolean; skus: number; soldOut: number; pairedWith: string | null }[];
+}
+
+/** A listing SKU the demo tools can sell out or restock (mapped to an ERP SKU). */
+export interface DemoSkuOption {
+  listingSkuId: number;
+  sellerSku: string;
+  erpSku: string;
+  bindStatus: BindStatusCode;
+  /** Available stock of the ERP SKU in the simulated ERP, summed over its warehouses. */
+  available: number;
+  /** Store warehouses the listing SKU is linked to (empty: the engine does not act on it). */
+  warehouses: string[];
+}
+
+/** What a demo tool changed in the simulator, and what the seller does next, in both languages. */
+export interface DemoToolResult {
+  changed: number;
+  zh: string;
+  en: string;
+}
+
 const page = { page: z.number().int().min(1).max(100_000).default(1), pageSize: z.number().int().min(1).max(500).default(50) };
 const iso = z.string().datetime({ offset: true });
 
@@ -248,4 +277,22 @@ export const autoChannels = {
   'auto.dashboard': channel(empty).returns<DashboardView>(),
   'auto.audit.list': channel(auditFilter.extend(page)).returns<{ rows: AuditRow[]; total: number }>(),
   'auto.audit.export': channel(auditFilter).returns<{ fileName: string; contentBase64: string; rows: number }>(),
+  /** 演示工具 (demo store only): change the simulated ERP stock or marketplace review; a stock sync then shows it to the engine. */
+  'auto.demo.info': channel(empty).returns<DemoToolsView>(),
+  'auto.demo.skus': channel(z.object({ search: z.string().trim().max(100).optional(), limit: z.number().int().min(1).max(100).default(20) }).strict()).returns<DemoSkuOption[]>(),
+  'auto.demo.sellOut': channel(z.object({ listingSkuId: z.number().int().positive() }).strict()).returns<DemoToolResult>(),
+  'auto.demo.drain': channel(z.object({ erpWarehouseId: z.string().trim().min(1).max(64) }).strict()).returns<DemoToolResult>(),
+  'auto.demo.restock': channel(
+    z
+      .object({
+        listingSkuId: z.number().int().positive().optional(),
+        erpWarehouseId: z.string().trim().min(1).max(64).optional(),
+        quantity: z.number().int().min(1).max(100_000).default(50),
+      })
+      .strict()
+      .refine((v) => (v.listingSkuId === undefined) !== (v.erpWarehouseId === undefined), {
+        message: '请选择补货的线上SKU或仓库，二选一 / give either listingSkuId or erpWarehouseId',
+      }),
+  ).returns<DemoToolResult>(),
+  'auto.demo.reviewMode': channel(z.object({ mode: z.enum(['instant', 'review', 'refuse']) }).strict()).returns<DemoToolsView>(),
 };

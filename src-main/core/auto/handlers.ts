@@ -12,6 +12,7 @@ import { listActions } from './outbox';
 import { retryAction, setPins } from './pins';
 import { autoStatus, dashboard } from './dashboard';
 import { exportAudit, listAudit } from './auditLog';
+import { demoDrain, demoInfo, demoRestock, demoReviewMode, demoSellOut, demoSkus } from './demoTools';
 
 /** Reasons that mean the SKU is outside automation until the seller fixes something. */
 export const BLOCKING: DecisionReason[] = [
@@ -71,6 +72,12 @@ export function autoHandlers(app: App): DomainHandlers<typeof autoChannels> {
     'auto.dashboard': () => dashboard(app),
     'auto.audit.list': (q) => listAudit(app.db, q),
     'auto.audit.export': (q) => exportAudit(app.db, q),
+    'auto.demo.info': () => demoInfo(app),
+    'auto.demo.skus': ({ search, limit }) => demoSkus(app, search, limit),
+    'auto.demo.sellOut': ({ listingSkuId }) => demoSellOut(app, listingSkuId),
+    'auto.demo.drain': ({ erpWarehouseId }) => demoDrain(app, erpWarehouseId),
+    'auto.demo.restock': (input) => demoRestock(app, input),
+    'auto.demo.reviewMode': ({ mode }) => demoReviewMode(app, mode),
   };
 }
 
