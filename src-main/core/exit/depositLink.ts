@@ -7,6 +7,16 @@ import type { DepositLink } from '../../../src-shared/channels/exit';
 import { depositSummary, openDepositCase } from '../deposit';
 import { yuanText } from '../fit/margin';
 
+/** The deposit wizard's step names, as its screen shows them. */
+const DEPOSIT_STAGE: Record<string, { zh: string; en: string }> = {
+  status: { zh: '查看保证金状态', en: 'Deposit status' },
+  checks: { zh: '条件检查', en: 'Preconditions' },
+  apply: { zh: '提交申请', en: 'Apply' },
+  review: { zh: '审核', en: 'Review' },
+  arrival: { zh: '到账核对', en: 'Confirm arrival' },
+  done: { zh: '已到账', en: 'Arrived' },
+};
+
 export function readDepositLink(app: App, caseId: number | null): DepositLink {
   // The seller may have started the refund from its own wizard before linking: that is the same case.
   const s = depositSummary(app, caseId ?? undefined);
@@ -32,7 +42,10 @@ export function readDepositLink(app: App, caseId: number | null): DepositLink {
     done: s.done,
     text: s.done
       ? { zh: `退保证金案件 #${s.caseId}：已到账。`, en: `Deposit case #${s.caseId}: arrived.` }
-      : { zh: `退保证金案件 #${s.caseId}：${s.statusLabel}${amount}（进行到“${s.stage}”步）。`, en: `Deposit case #${s.caseId}: ${s.status}${amountEn} (at step "${s.stage}").` },
+      : {
+          zh: `退保证金案件 #${s.caseId}：${s.statusLabel}${amount}（进行到“${DEPOSIT_STAGE[s.stage]?.zh ?? s.stage}”步）。`,
+          en: `Deposit case #${s.caseId}: ${s.status}${amountEn} (at step "${DEPOSIT_STAGE[s.stage]?.en ?? s.stage}").`,
+        },
   };
 }
 

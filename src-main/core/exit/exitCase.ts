@@ -28,7 +28,7 @@ import {
 } from '../../../src-shared/channels/exit';
 import { addWorkdays, beijingDate } from '../calendar/workdays';
 import { fitById, latestFit } from '../fit/results';
-import { AFTER, AGREEMENT, PARTNER_STATUS_LABEL, REASONS, SELLER_CENTER_PATH, draftApplication } from './texts';
+import { AFTER, AGREEMENT, PARTNER_STATUS_LABEL, READINESS_TITLES, REASONS, SELLER_CENTER_PATH, draftApplication } from './texts';
 import { boundListings, onHandBySku, stockOnHand } from './storeData';
 import { computeReadiness, type StoredAnswer } from './readiness';
 import { planGaps, validatePlan } from './disposal';
@@ -196,7 +196,7 @@ export class ExitCases {
       a[key] = { answer, note: note || null, at: this.now() };
       this.app.db.prepare('UPDATE exit_case SET readiness = ? WHERE id = ?').run(JSON.stringify(a), r.id);
       const word = answer === 'clear' ? '没有' : answer === 'open' ? '还有' : '未确认';
-      this.event(r.id, 'readiness', `准备检查“${key}”：${word}`, `Readiness "${key}": ${answer}`);
+      this.event(r.id, 'readiness', `准备检查“${READINESS_TITLES[key].zh}”：${word}`, `Readiness "${READINESS_TITLES[key].en}": ${answer}`);
     });
   }
 
@@ -452,7 +452,10 @@ export class ExitCases {
     const fit = r.fit_result_id ? fitById(this.app, r.fit_result_id) : null;
 
     const prepared = !!r.reason && AGREEMENT_KEYS.every((k) => agreement[k]);
-    const proceduresDone = disposalComplete && deposit.state === 'linked' && !partners.some((p) => p.status === 'active' || p.status === 'notified');
+    // No partner recorded is an unanswered question, not "all terminated": every fully-managed
+    // store has at least its payment account, so the seller records each one (or marks it 无需处理).
+    const proceduresDone =
+      disposalComplete && deposit.state === 'linked' && partners.length > 0 && !partners.some((p) => p.status === 'active' || p.status === 'notified');
     let stage: ExitStage = 'prepare';
     if (r.done_on) stage = 'after';
     else if (r.review_outcome === 'approved') stage = proceduresDone ? 'done' : 'procedures';

@@ -127,6 +127,9 @@ describe('store exit, start to finish', () => {
       ],
     });
     expect(v.procedures.disposalComplete).toBe(true);
+    // Deposit linked and stock planned, but no partner recorded yet: not done, and it says why.
+    expect(v.stage).toBe('procedures');
+    expect(v.openItems.map((o) => o.zh).join('\n')).toContain('还没有登记物流、支付等合作伙伴');
     v = await restartKeeps(v);
     v = await call('exit.savePartner', { kind: 'logistics', name: '菜鸟上门揽收', status: 'active', reference: 'CN-2025-0888' });
     v = await call('exit.savePartner', { kind: 'payment', name: '支付宝国际', status: 'terminated', statusOn: '2026-10-12', reference: 'ALI-77' });

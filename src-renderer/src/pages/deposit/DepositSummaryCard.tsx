@@ -9,7 +9,8 @@ import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatFen } from './format';
 
-export function DepositSummaryCard({ caseId }: { caseId?: number }) {
+/** `onOpen` replaces the plain "go to the deposit wizard" (the exit wizard links its case first). */
+export function DepositSummaryCard({ caseId, onOpen, openLabel }: { caseId?: number; onOpen?: () => void; openLabel?: string }) {
   const { t } = useTranslation('deposit');
   const navigate = useNavigate();
   const s = useChannel('deposit.summary', caseId === undefined ? {} : { caseId });
@@ -20,12 +21,21 @@ export function DepositSummaryCard({ caseId }: { caseId?: number }) {
       size="small"
       title={t('title')}
       data-testid="deposit-summary"
-      extra={<Button onClick={() => navigate('/deposit')}>{summary ? t('steps.status') : t('start')}</Button>}
+      extra={
+        <Button type={summary?.done ? 'default' : 'primary'} data-testid="deposit-summary-open" onClick={() => (onOpen ? onOpen() : navigate('/deposit'))}>
+          {openLabel ?? (summary ? t('steps.status') : t('start'))}
+        </Button>
+      }
     >
       <ApiErrorAlert error={s.error} onRetry={() => void s.reload()} />
       {summary && (
-        <Descriptions size="small" column={1}>
-          <Descriptions.Item label={t('status.status')}>{t(`status.${summary.status}`)}</Descriptions.Item>
+        <Descriptions size="small" column={1} data-testid="deposit-summary-facts">
+          <Descriptions.Item label={t('summaryCase')}>
+            #{summary.caseId} · {t(`steps.${summary.stage === 'done' ? 'arrival' : summary.stage}`)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('status.status')}>
+            <span data-testid="deposit-summary-status">{t(`status.${summary.status}`)}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('checks.refundable')}>{formatFen(summary.refundableFen)}</Descriptions.Item>
           <Descriptions.Item label={t('apply.amount')}>{formatFen(summary.appliedFen)}</Descriptions.Item>
           {summary.window && <Descriptions.Item label={t('review.window')}>{`${summary.window.from} ~ ${summary.window.to}`}</Descriptions.Item>}

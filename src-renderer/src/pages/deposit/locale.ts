@@ -5,6 +5,7 @@ export const zh = {
   intro: '按平台流程退回全托管保证金：查看状态、检查条件、提交申请、等待审核，最后在支付宝账单里核对到账。',
   steps: { status: '查看保证金状态', checks: '条件检查', apply: '提交申请', review: '审核', arrival: '到账核对' },
   start: '开始办理退保证金',
+  summaryCase: '案件 / 当前步骤',
   status: {
     where: '在哪里看',
     status: '保证金状态',
@@ -102,6 +103,7 @@ export const en: typeof zh = {
   intro: "Get the fully-managed deposit back the platform's way: check the status and the conditions, apply, wait for review, then confirm the arrival in your Alipay bill.",
   steps: { status: 'Deposit status', checks: 'Preconditions', apply: 'Apply', review: 'Review', arrival: 'Confirm arrival' },
   start: 'Start the deposit refund',
+  summaryCase: 'Case / current step',
   status: {
     where: 'Where to look',
     status: 'Deposit status',

@@ -1,8 +1,12 @@
-import { useRef, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Input, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Card, Checkbox, Input, Space, Typography } from 'antd';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { ExitDocument } from '../../../../src-shared/channels/exit';
+import { useNavigate } from 'react-router';
+import type { ExitExportResult, ExitWipeResult } from '../../../../src-shared/channels/exit';
 import { api } from '../../api';
+import { downloadBase64 } from '../../download';
+import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../deposit/useAction';
 import { beijingToday, useTx, type StepProps } from './shared';
@@ -17,7 +21,7 @@ export function DoneStep({ view, onChange }: StepProps) {
       <ApiErrorAlert error={action.error} />
       <Space wrap>
         <label>
-          {t('confirmedOn')} <Input type="date" value={on} onChange={(e) => setOn(e.target.value)} style={{ width: 170 }} />
+          {t('confirmedOn')} <Input type="date" value={on} onChange={(e) => setOn(e.target.value)} style={{ width: 170 }} data-testid="exit-confirmed-on" />
         </label>
         <label>
           {t('storeStatus')} <Input value={status} maxLength={60} onChange={(e) => setStatus(e.target.value)} style={{ width: 200 }} />
@@ -36,39 +40,23 @@ export function DoneStep({ view, onChange }: StepProps) {
   );
 }
 
-/** The documents, each printable from a frame: Electron and the browser print the same HTML. */
+/** The documents, each opened as its own printable page (打印 / 另存为 PDF from there). */
 export function Paperwork() {
   const { t } = useTranslation('exit');
-  const action = useAction();
-  const [docs, setDocs] = useState<ExitDocument[]>();
-  const [shown, setShown] = useState<ExitDocument>();
-  const frame = useRef<HTMLIFrameElement>(null);
+  const navigate = useNavigate();
+  const docs = useChannel('exit.paperwork', {});
+  useChanged('exit', docs.reload);
   return (
-    <Card type="inner" title={t('paperwork')}>
-      <ApiErrorAlert error={action.error} />
-      {!docs ? (
-        <Button onClick={() => void action.run(() => api['exit.paperwork']({})).then((r) => r && setDocs(r.documents))} data-testid="exit-paperwork">
-          {t('paperwork')}
-        </Button>
-      ) : (
-        <Space wrap>
-          {docs.map((d) => (
-            <Button key={d.name} onClick={() => setShown(d)}>
-              {d.title}
-            </Button>
-          ))}
-        </Space>
-      )}
-      <Modal
-        open={!!shown}
-        width={900}
-        title={shown?.title}
-        onCancel={() => setShown(undefined)}
-        okText={t('print')}
-        onOk={() => frame.current?.contentWindow?.print()}
-      >
-        {shown && <iframe ref={frame} title={shown.title} srcDoc={shown.html} style={{ width: '100%', height: '70vh', border: '1px solid #ddd' }} />}
-      </Modal>
+    <Card type="inner" title={t('paperwork')} data-testid="exit-paperwork">
+      <ApiErrorAlert error={docs.error} onRetry={() => void docs.reload()} />
+      <Typography.Paragraph type="secondary">{t('paperworkHint')}</Typography.Paragraph>
+      <Space wrap>
+        {(docs.data?.documents ?? []).map((d) => (
+          <Button key={d.name} icon={<PrinterOutlined />} onClick={() => navigate(`/exit/print/${encodeURIComponent(d.name)}`)} data-testid={`exit-doc-${d.name}`}>
+            {d.title}
+          </Button>
+        ))}
+      </Space>
     </Card>
   );
 }
@@ -78,6 +66,8 @@ export function AfterStep({ view, onChange }: StepProps) {
   const tx = useTx();
   const action = useAction();
   const [confirm, setConfirm] = useState('');
+  const [exported, setExported] = useState<ExitExportResult>();
+  const [wiped, setWiped] = useState<ExitWipeResult>();
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <ApiErrorAlert error={action.error} />
@@ -91,20 +81,63 @@ export function AfterStep({ view, onChange }: StepProps) {
         ))}
       </Card>
       <Card type="inner" title={t('export')}>
-        {view.after.exportedAt && <Alert type="success" title={`${t('exported')}：${view.after.exportFile}`} style={{ marginBottom: 8 }} />}
+        <Typography.Paragraph type="secondary">{t('exportHint')}</Typography.Paragraph>
+        {view.after.exportedAt && (
+          <Alert type="success" showIcon style={{ marginBottom: 8 }} data-testid="exit-exported" title={`${t('exported')}：${view.after.exportFile ?? ''}`} />
+        )}
+        {exported && (
+          <Typography.Paragraph data-testid="exit-export-entries">
+            {t('exportEntries', { n: exported.entries.length })}
+          </Typography.Paragraph>
+        )}
         <Button
           data-testid="exit-export"
+          icon={<DownloadOutlined />}
           loading={action.busy}
-          onClick={() => void action.run(() => api['exit.export']({})).then(async (r) => r && onChange((await api['exit.get']({})).case!))}
+          onClick={() =>
+            void action.run(() => api['exit.export']({ download: true })).then(async (r) => {
+              if (!r?.contentBase64) return;
+              downloadBase64(r.fileName, r.contentBase64, 'application/zip');
+              setExported(r);
+              onChange((await api['exit.get']({})).case!);
+            })
+          }
         >
           {t('export')}
         </Button>
       </Card>
       <Card type="inner" title={t('wipe')}>
+        {view.after.exportsInDataFolder.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 8 }}
+            data-testid="exit-exports-left"
+            title={t('exportsLeft')}
+            description={
+              <ul style={{ margin: 0 }}>
+                {view.after.exportsInDataFolder.map((f) => (
+                  <li key={f}>
+                    <Typography.Text code copyable>
+                      {f}
+                    </Typography.Text>
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        )}
         {view.after.wipedAt ? (
-          <Alert type="success" title={`${t('wipeDone')}：${new Date(view.after.wipedAt).toLocaleString()}`} />
+          <Alert
+            type="success"
+            showIcon
+            data-testid="exit-wiped"
+            title={`${t('wipeDone')}：${new Date(view.after.wipedAt).toLocaleString()}`}
+            description={wiped && t('wipeResult', { secrets: wiped.removedSecrets.length, cleared: wiped.cleared.join('、') || '—' })}
+          />
         ) : (
           <Space orientation="vertical">
+            {!view.after.exportedAt && <Alert type="info" showIcon title={t('exportFirst')} />}
             <Typography.Text>{t('wipeHint', { name: view.after.wipeConfirmText })}</Typography.Text>
             <Space>
               <Input value={confirm} onChange={(e) => setConfirm(e.target.value)} style={{ width: 240 }} data-testid="exit-wipe-confirm" />
@@ -112,7 +145,13 @@ export function AfterStep({ view, onChange }: StepProps) {
                 danger
                 disabled={confirm.trim() !== view.after.wipeConfirmText || !view.after.exportedAt}
                 data-testid="exit-wipe"
-                onClick={() => void action.run(() => api['exit.wipe']({ confirm })).then(async (r) => r && onChange((await api['exit.get']({})).case!))}
+                onClick={() =>
+                  void action.run(() => api['exit.wipe']({ confirm })).then(async (r) => {
+                    if (!r) return;
+                    setWiped(r);
+                    onChange((await api['exit.get']({})).case!);
+                  })
+                }
               >
                 {t('wipe')}
               </Button>

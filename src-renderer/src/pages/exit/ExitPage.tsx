@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Space, Spin, Steps, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Route, Routes, useNavigate } from 'react-router';
 import { EXIT_STAGES, type ExitCaseView } from '../../../../src-shared/channels/exit';
 import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
@@ -12,17 +12,30 @@ import { PrepareStep } from './PrepareStep';
 import { ReviewStep, SubmitStep } from './SubmitReviewSteps';
 import { ProceduresStep } from './ProceduresStep';
 import { AfterStep, DoneStep, Paperwork } from './DoneAfterSteps';
+import { PrintDocument } from './PrintDocument';
 
 const stageIndex = (v: ExitCaseView) => EXIT_STAGES.indexOf(v.stage);
 
-/** The store exit wizard (退店): one case per store, kept in main; this screen only shows it. */
+/** #/exit is the wizard; #/exit/print/<document> one document as its own printable page. */
 export function ExitPage() {
+  return (
+    <Routes>
+      <Route path="print/:name" element={<PrintDocument />} />
+      <Route path="*" element={<ExitWizard />} />
+    </Routes>
+  );
+}
+
+/** The store exit wizard (退店): one case per store, kept in main; this screen only shows it. */
+function ExitWizard() {
   const { t, i18n } = useTranslation('exit');
   const en = i18n.language === 'en-US';
   const tx = useTx();
   const navigate = useNavigate();
   const got = useChannel('exit.get', {});
   useChanged('exit', got.reload);
+  // Step ④① shows the deposit case: follow it when the deposit wizard changes it.
+  useChanged('deposit', got.reload);
   const [view, setView] = useState<ExitCaseView | null>(null);
   const [current, setCurrent] = useState(0);
   const action = useAction();

@@ -29,7 +29,7 @@ export function PrepareStep({ view, onChange }: StepProps) {
             </Radio>
           ))}
         </Radio.Group>
-        <Input.TextArea style={{ marginTop: 8 }} rows={2} maxLength={500} placeholder={t('reasonText')} value={text} onChange={(e) => setText(e.target.value)} />
+        <Input.TextArea style={{ marginTop: 8 }} rows={2} maxLength={500} placeholder={t('reasonText')} data-testid="exit-reason-text" value={text} onChange={(e) => setText(e.target.value)} />
         <Button
           style={{ marginTop: 8 }}
           disabled={!reason}

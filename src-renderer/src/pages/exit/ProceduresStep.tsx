@@ -14,6 +14,7 @@ import {
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../deposit/useAction';
+import { DepositSummaryCard } from '../deposit/DepositSummaryCard';
 import { beijingToday, useTx, type StepProps } from './shared';
 
 interface PlanRow {
@@ -76,7 +77,7 @@ function Disposal({ view, onChange }: StepProps) {
           {
             title: t('onHand'),
             render: (_: unknown, r: PlanRow) =>
-              r.fromApp ? r.onHand : <InputNumber min={0} value={r.onHand} onChange={(v) => set(r.sku, { onHand: v ?? null })} />,
+              r.fromApp ? r.onHand : <InputNumber min={0} value={r.onHand} onChange={(v) => set(r.sku, { onHand: v ?? null })} data-testid={`exit-onhand-${r.sku}`} />,
           },
           ...DISPOSAL_METHODS.map((m) => ({
             title: t(`methods.${m}`),
@@ -94,9 +95,10 @@ function Disposal({ view, onChange }: StepProps) {
         ]}
       />
       <Space style={{ marginTop: 8 }}>
-        <Input placeholder="SKU" value={newSku} onChange={(e) => setNewSku(e.target.value)} style={{ width: 180 }} />
+        <Input placeholder="SKU" value={newSku} onChange={(e) => setNewSku(e.target.value)} style={{ width: 180 }} data-testid="exit-new-sku" />
         <Button
           disabled={!newSku.trim() || rows.some((r) => r.sku === newSku.trim())}
+          data-testid="exit-add-sku"
           onClick={() => {
             setRows((rs) => [...rs, { sku: newSku.trim(), onHand: 0, fromApp: false, q: zeroQ() }]);
             setNewSku('');
@@ -150,12 +152,13 @@ function Partners({ view, onChange }: StepProps) {
                 value={p.status}
                 style={{ width: 130 }}
                 onChange={(s: PartnerStatus) => update(p, { status: s })}
+                data-testid={`exit-partner-status-${p.name}`}
                 options={PARTNER_STATUSES.map((s) => ({ value: s, label: t(`partnerStatuses.${s}`) }))}
               />
             ),
           },
-          { title: t('date'), render: (_: unknown, p: ExitPartner) => <Input type="date" defaultValue={p.statusOn ?? ''} onBlur={(e) => e.target.value !== (p.statusOn ?? '') && update(p, { statusOn: e.target.value || null })} style={{ width: 160 }} /> },
-          { title: t('reference'), render: (_: unknown, p: ExitPartner) => <Input defaultValue={p.reference ?? ''} onBlur={(e) => e.target.value !== (p.reference ?? '') && update(p, { reference: e.target.value })} style={{ width: 160 }} /> },
+          { title: t('date'), render: (_: unknown, p: ExitPartner) => <Input key={p.statusOn ?? ''} type="date" defaultValue={p.statusOn ?? ''} data-testid={`exit-partner-date-${p.name}`} onBlur={(e) => e.target.value !== (p.statusOn ?? '') && update(p, { statusOn: e.target.value || null })} style={{ width: 160 }} /> },
+          { title: t('reference'), render: (_: unknown, p: ExitPartner) => <Input key={p.reference ?? ''} defaultValue={p.reference ?? ''} data-testid={`exit-partner-ref-${p.name}`} onBlur={(e) => e.target.value !== (p.reference ?? '') && update(p, { reference: e.target.value })} style={{ width: 160 }} /> },
           {
             title: '',
             render: (_: unknown, p: ExitPartner) => (
@@ -167,7 +170,7 @@ function Partners({ view, onChange }: StepProps) {
         ]}
       />
       <Space style={{ marginTop: 8 }}>
-        <Select value={draft.kind} style={{ width: 100 }} onChange={(k: PartnerKind) => setDraft({ ...draft, kind: k })} options={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partnerKinds.${k}`) }))} />
+        <Select value={draft.kind} style={{ width: 100 }} data-testid="exit-partner-kind" onChange={(k: PartnerKind) => setDraft({ ...draft, kind: k })} options={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partnerKinds.${k}`) }))} />
         <Input placeholder={t('name')} value={draft.name} maxLength={100} onChange={(e) => setDraft({ ...draft, name: e.target.value })} style={{ width: 200 }} data-testid="exit-partner-name" />
         <Button
           disabled={!draft.name.trim()}
@@ -250,17 +253,22 @@ export function ProceduresStep(props: StepProps) {
   const planKey = useMemo(() => JSON.stringify(props.view.procedures.disposal), [props.view.procedures.disposal]);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Card type="inner" title={t('deposit')}>
+      <Card type="inner" title={t('deposit')} data-testid="exit-deposit-card">
         <ApiErrorAlert error={action.error} />
         <Typography.Paragraph data-testid="exit-deposit">{tx(d.text)}</Typography.Paragraph>
-        <Space>
-          {d.state !== 'unavailable' && (
-            <Button onClick={() => void action.run(() => api['exit.linkDeposit']({})).then((v) => v && props.onChange(v))} data-testid="exit-link-deposit">
-              {t('openDeposit')}
-            </Button>
-          )}
-          <Button onClick={() => navigate('/deposit')}>{t('goDeposit')}</Button>
-        </Space>
+        {/* The deposit wizard's own card, read from the same case: both wizards show one state. */}
+        <DepositSummaryCard
+          caseId={d.caseId ?? undefined}
+          openLabel={d.caseId === null ? t('openDeposit') : t('goDeposit')}
+          onOpen={() =>
+            void action
+              .run(async () => (d.caseId === null ? api['exit.linkDeposit']({}) : null))
+              .then((v) => {
+                if (v) props.onChange(v);
+                if (v !== undefined) navigate('/deposit');
+              })
+          }
+        />
       </Card>
       <Disposal key={planKey} {...props} />
       <Partners {...props} />

@@ -59,7 +59,7 @@ export function ReviewStep({ view, onChange }: StepProps) {
       </Descriptions>
       {view.review.dueError && <Alert type="warning" showIcon title={tx(view.review.dueError)} data-testid="exit-due-error" />}
       {view.review.overdue && <Alert type="warning" showIcon title={t('overdue')} />}
-      <Radio.Group value={outcome} onChange={(e) => setOutcome(e.target.value as ExitReviewOutcome)}>
+      <Radio.Group value={outcome} onChange={(e) => setOutcome(e.target.value as ExitReviewOutcome)} data-testid="exit-outcome">
         {(['pending', 'approved', 'rejected'] as const).map((o) => (
           <Radio.Button key={o} value={o}>
             {t(`outcomes.${o}`)}
@@ -69,7 +69,7 @@ export function ReviewStep({ view, onChange }: StepProps) {
       <Space wrap>
         {outcome !== 'pending' && (
           <label>
-            {t('decidedOn')} <Input type="date" value={on} onChange={(e) => setOn(e.target.value)} style={{ width: 170 }} />
+            {t('decidedOn')} <Input type="date" value={on} onChange={(e) => setOn(e.target.value)} style={{ width: 170 }} data-testid="exit-decided-on" />
           </label>
         )}
         <Input placeholder={t('note')} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} style={{ width: 280 }} />

@@ -67,8 +67,8 @@ export function FitPage() {
     });
   }, [latest.data, form]);
 
-  const yesNo = (
-    <Radio.Group>
+  const yesNo = (testId: string) => (
+    <Radio.Group data-testid={testId}>
       <Radio.Button value={true}>{t('yes')}</Radio.Button>
       <Radio.Button value={false}>{t('no')}</Radio.Button>
     </Radio.Group>
@@ -93,18 +93,18 @@ export function FitPage() {
               })
             }
           >
-            <Form.Item name="makesGoods" label={t('q.makesGoods')}>{yesNo}</Form.Item>
-            <Form.Item name="crossBorderExperience" label={t('q.crossBorder')}>{yesNo}</Form.Item>
+            <Form.Item name="makesGoods" label={t('q.makesGoods')}>{yesNo('fit-makesGoods')}</Form.Item>
+            <Form.Item name="crossBorderExperience" label={t('q.crossBorder')}>{yesNo('fit-crossBorder')}</Form.Item>
             <Form.Item name="supplyEdge" label={t('q.supplyEdge')}>
-              <Radio.Group options={(['strong', 'some', 'none'] as const).map((k) => ({ value: k, label: t(`edge.${k}`) }))} optionType="button" />
+              <Radio.Group data-testid="fit-supplyEdge" options={(['strong', 'some', 'none'] as const).map((k) => ({ value: k, label: t(`edge.${k}`) }))} optionType="button" />
             </Form.Item>
             <Form.Item name="capital" label={t('q.capital')}>
-              <Radio.Group options={(['ample', 'limited', 'none'] as const).map((k) => ({ value: k, label: t(`capital.${k}`) }))} optionType="button" />
+              <Radio.Group data-testid="fit-capital" options={(['ample', 'limited', 'none'] as const).map((k) => ({ value: k, label: t(`capital.${k}`) }))} optionType="button" />
             </Form.Item>
             <Form.Item name="productKind" label={t('q.productKind')}>
-              <Radio.Group options={(['standard', 'non_standard'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))} optionType="button" />
+              <Radio.Group data-testid="fit-productKind" options={(['standard', 'non_standard'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))} optionType="button" />
             </Form.Item>
-            <Form.Item name="invited" label={t('q.invited')}>{yesNo}</Form.Item>
+            <Form.Item name="invited" label={t('q.invited')}>{yesNo('fit-invited')}</Form.Item>
             <Typography.Title level={5}>{t('numbers')}</Typography.Title>
             <Space wrap>
               {(['cost', 'supply', 'ownPrice', 'ownFees'] as const).map((k) => (
@@ -124,7 +124,7 @@ export function FitPage() {
           {result && (
             <Card type="inner" title={t('result')} data-testid="fit-result">
               <Typography.Title level={4}>
-                <Tag color={VERDICT_COLOR[result.verdict]}>{t(`verdict.${result.verdict}`)}</Tag>
+                <Tag color={VERDICT_COLOR[result.verdict]} data-testid="fit-verdict">{t(`verdict.${result.verdict}`)}</Tag>
                 {tx(result.headline)}
               </Typography.Title>
               <Typography.Paragraph>
@@ -134,7 +134,7 @@ export function FitPage() {
               {result.cautions.length > 0 && (
                 <List size="small" header={t('cautions')} dataSource={result.cautions} renderItem={(p) => <List.Item>⚠ {tx(p)}</List.Item>} />
               )}
-              {result.margin && <Alert style={{ marginTop: 12 }} type={result.margin.supplyMarginFen < 0 ? 'error' : 'info'} title={t('margin')} description={tx(result.margin.summary)} />}
+              {result.margin && <Alert data-testid="fit-margin" style={{ marginTop: 12 }} type={result.margin.supplyMarginFen < 0 ? 'error' : 'info'} title={t('margin')} description={tx(result.margin.summary)} />}
               <Space style={{ marginTop: 16 }}>
                 <Button
                   type={result.suggestExit ? 'primary' : 'default'}

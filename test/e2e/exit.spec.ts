@@ -1,0 +1,249 @@
+/**
+ * 退店 as a seller clicks through it in the demo store: the fit check for a trader, then every step
+ * of the exit from the reason to done, the deposit case started from step ④ and seen in both
+ * wizards, each document printed to PDF from its own page, the export ZIP downloaded, and the wipe.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { findWorkday } from 'chinese-days';
+import type { Page } from '@playwright/test';
+import { test, expect, startDemo, type Host } from './fixtures';
+import { pdfText } from '../integration/exit/pdfText';
+import { DEMO_KEYS } from '../../src-main/core/connectors/demo/startDemo';
+
+/** The seller's own AliExpress keys, typed into 连接设置 before deciding to leave. */
+const AE_KEY = 'e2e-ae-key-3c7d19e5';
+const AE_SECRET = 'E2E-AeSecret-5b8f2a91c4d7';
+const ALIPAY = '13812345678';
+const SUBMITTED = '2026-09-30';
+const DECIDED = '2026-10-12';
+const DONE = '2026-10-20';
+
+/** 2026-10-10 → 2026年10月10日, as the paperwork writes dates. */
+const cn = (d: string) => {
+  const [y, m, day] = d.split('-').map(Number);
+  return `${y}年${m}月${day}日`;
+};
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? allFiles(p) : [p];
+  });
+}
+
+async function call<T>(page: Page, host: Host, channel: string, data: unknown = {}): Promise<T> {
+  const res = await page.request.post(`${host.url}api/${channel}`, { data, headers: { 'X-Desk': '1' } });
+  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
+  return body.data;
+}
+
+/** Picks an option in the antd Select that is open right now. */
+async function choose(page: Page, select: ReturnType<Page['getByTestId']>, option: string) {
+  await select.click();
+  // The newest open dropdown: one closed a moment ago may still be fading out.
+  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).last().click();
+}
+
+test('fit check for a trader, then a full store exit with paperwork, deposit, export and wipe', async ({ app, host }) => {
+  await startDemo(app);
+  await call(app, host, 'connect.saveAliExpress', { appKey: AE_KEY, appSecret: AE_SECRET });
+  expect(readFileSync(join(host.dataDir, 'secrets.dev.json'), 'utf8')).toContain(AE_SECRET);
+  const store = (await call<{ storeName: string }>(app, host, 'settings.get')).storeName;
+
+  // 0 全托管适合我吗: a trader of standard products without a supply-price edge.
+  await app.getByRole('menuitem', { name: '全托管适合我吗' }).click();
+  await app.getByTestId('fit-makesGoods').getByText('否').click();
+  await app.getByTestId('fit-crossBorder').getByText('是').click();
+  await app.getByTestId('fit-supplyEdge').getByText('没有优势').click();
+  await app.getByTestId('fit-capital').getByText('有限').click();
+  await app.getByTestId('fit-productKind').getByText('标品', { exact: true }).click();
+  await app.getByTestId('fit-invited').getByText('否').click();
+  await app.getByTestId('fit-cost').fill('30');
+  await app.getByTestId('fit-supply').fill('31.5');
+  await app.getByTestId('fit-ownPrice').fill('69.9');
+  await app.getByTestId('fit-ownFees').fill('20.4');
+  await app.getByTestId('fit-check').click();
+  await expect(app.getByTestId('fit-verdict')).toHaveText('利润被挤压');
+  await expect(app.getByTestId('fit-type')).toContainText('贸易商');
+  // Fully-managed earns ¥1.50 a unit against ¥19.50 in their own store.
+  await expect(app.getByTestId('fit-margin')).toContainText('1.50');
+  await expect(app.getByTestId('fit-margin')).toContainText('19.50');
+  await app.getByTestId('fit-to-exit').click();
+
+  // ① 准备: reason, readiness answers, then the agreement checklist.
+  await expect(app.getByTestId('exit-page')).toContainText('没有供应链优势的贸易商');
+  await app.getByTestId('exit-reason').getByText('市场竞争激烈').click();
+  await app.getByTestId('exit-reason-text').fill('同款标品价格战');
+  await app.getByTestId('exit-save-reason').click();
+  await expect(app.getByText('退店原因：市场竞争激烈')).toBeVisible();
+  await app.getByTestId('exit-ready-stock').getByText('还有', { exact: true }).click();
+  await expect(app.getByTestId('exit-ready-stock')).toContainText('需处理');
+  for (const key of ['listings', 'orders', 'disputes', 'debts']) {
+    await app.getByTestId(`exit-ready-${key}`).getByText('没有', { exact: true }).click();
+    await expect(app.getByTestId(`exit-ready-${key}`)).toContainText('没问题');
+  }
+  for (const key of ['agreement', 'process', 'notes']) {
+    const box = app.getByTestId(`exit-agree-${key}`);
+    await box.click();
+    if (key !== 'notes') await expect(box).toBeChecked();
+  }
+
+  // ② 提交申请: the drafted text carries the reason; record the date and the application number.
+  await expect(app.getByTestId('exit-application-text')).toHaveValue(/同款标品价格战/);
+  await app.getByTestId('exit-submitted-on').fill(SUBMITTED);
+  await app.getByTestId('exit-application-no').fill('TD20260930001');
+  await app.getByTestId('exit-submit').click();
+
+  // ③ 平台审核: due 3 Chinese working days later — past the National Day holiday, onto a 调休 Saturday.
+  const due = findWorkday(3, SUBMITTED);
+  expect(due).not.toBe('2026-10-03');
+  await expect(app.getByTestId('exit-review-due')).toHaveText(due);
+  await app.getByTestId('exit-outcome').getByText('通过', { exact: true }).click();
+  await app.getByTestId('exit-decided-on').fill(DECIDED);
+  await app.getByTestId('exit-save-review').click();
+
+  // ④ 办理退店手续 ①: no deposit case yet; start it from here, in the deposit wizard.
+  await expect(app.getByTestId('exit-deposit')).toHaveText('还没有开始退保证金。');
+  await expect(app.getByTestId('deposit-summary-facts')).toHaveCount(0);
+  await app.getByTestId('deposit-summary-open').click();
+  await expect(app.getByTestId('deposit-page')).toBeVisible();
+  await app.getByTestId('deposit-status').click();
+  await app.locator('.ant-select-dropdown:visible').getByTitle('可退还').click();
+  await app.getByTestId('deposit-amount').fill('10,000');
+  await app.getByTestId('deposit-status-save').click();
+  for (const key of ['disputes', 'orders', 'debts']) {
+    await app.getByTestId(`deposit-check-${key}`).getByText('没有', { exact: true }).click();
+  }
+  await app.getByText('刚开通全托管，不想做了').click();
+  await app.getByTestId('deposit-apply-amount').fill('10000');
+  await app.getByTestId('deposit-alipay').fill(ALIPAY);
+  await app.getByTestId('deposit-draft').click();
+  await app.getByTestId('deposit-apply').click();
+  await expect(app.getByTestId('deposit-step-review')).toBeVisible();
+  const depositCase = (await call<{ case: { id: number; status: string } }>(app, host, 'deposit.get')).case;
+
+  // Back in the exit wizard, step ④ shows that same case and its state.
+  await app.getByRole('menuitem', { name: '退店' }).click();
+  await expect(app.getByTestId('exit-deposit')).toContainText(`退保证金案件 #${depositCase.id}`);
+  await expect(app.getByTestId('exit-deposit')).toContainText('（进行到“审核”步）');
+  const facts = app.getByTestId('deposit-summary-facts');
+  await expect(facts).toContainText(`#${depositCase.id} · 审核`);
+  await expect(facts).toContainText('¥10,000.00');
+  const status = await app.getByTestId('deposit-summary-status').textContent();
+  await app.getByTestId('deposit-summary-open').click();
+  await expect(app.getByTestId('deposit-step-review')).toBeVisible();
+  await expect(app.getByTestId('deposit-page')).toContainText('提交退保证金申请 ¥10,000.00');
+  await app.getByTestId('deposit-page').locator('.ant-steps').getByText('查看保证金状态').click();
+  await expect(app.getByTestId('deposit-status')).toContainText(status!);
+  await app.getByRole('menuitem', { name: '退店' }).click();
+
+  // ② the disposal plan: a total that does not add up is refused, then the right one is saved.
+  for (const [sku, onHand] of [['CUP-RED', '15'], ['CUP-BLUE', '6']]) {
+    await app.getByTestId('exit-new-sku').fill(sku);
+    await app.getByTestId('exit-add-sku').click();
+    await app.getByTestId(`exit-onhand-${sku}`).fill(onHand);
+  }
+  await app.getByTestId('exit-q-CUP-RED-sell_through').fill('10');
+  await app.getByTestId('exit-q-CUP-RED-return_factory').fill('4');
+  await app.getByTestId('exit-q-CUP-BLUE-liquidate').fill('6');
+  await app.getByTestId('exit-save-disposal').click();
+  await expect(app.getByRole('alert').filter({ hasText: 'SKU CUP-RED：处理数量合计 14 件，现有库存 15 件，少了 1 件' })).toBeVisible();
+  await app.getByTestId('exit-q-CUP-RED-liquidate').fill('1');
+  await app.getByTestId('exit-save-disposal').click();
+  await expect(app.getByText('保存库存处理计划：2 个SKU，共 21 件')).toBeVisible();
+
+  // ③ partners: a logistics and a payment partner, each with its reference, then terminated.
+  const partners = [
+    { kind: '物流', name: '菜鸟国际物流', ref: 'CN-2026-0815' },
+    { kind: '支付', name: '连连支付', ref: 'LL-88231' },
+  ];
+  for (const p of partners) {
+    await choose(app, app.getByTestId('exit-partner-kind'), p.kind);
+    await app.getByTestId('exit-partner-name').fill(p.name);
+    await app.getByTestId('exit-add-partner').click();
+    await app.getByTestId(`exit-partner-ref-${p.name}`).fill(p.ref);
+    await app.getByTestId(`exit-partner-ref-${p.name}`).blur();
+    await expect(app.getByText(`合作伙伴 ${p.name}：仍在合作，凭证 ${p.ref}`)).toBeVisible();
+  }
+  for (const p of partners) {
+    await choose(app, app.getByTestId(`exit-partner-status-${p.name}`), '已终止');
+    await expect(app.getByText(new RegExp(`合作伙伴 ${p.name}：已终止（\\d{4}-\\d{2}-\\d{2}），凭证 ${p.ref}`))).toBeVisible();
+  }
+
+  // ⑤ 退店成功
+  await app.getByTestId('exit-confirmed-on').fill(DONE);
+  await app.getByTestId('exit-confirm-done').click();
+  await expect(app.getByText(`${DONE} 退店成功，卖家中心店铺状态：已退店`)).toBeVisible();
+
+  // The paperwork: each document on its own page, printed to PDF as the browser prints it.
+  const texts: Record<string, string> = {};
+  const docs = ['01-退店申请', '02-库存处理清单', '03-终止合作通知-01-菜鸟国际物流', '03-终止合作通知-02-连连支付', '04-退店清单'];
+  for (const name of docs) {
+    await app.getByTestId(`exit-doc-${name}`).click();
+    await expect(app.getByTestId('exit-print-doc')).toContainText(store);
+    await expect(app.getByTestId('exit-print-now')).toBeEnabled();
+    const pdf = await app.pdf({ preferCSSPageSize: true, printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // A4 is 595 × 842 points.
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
+    texts[name] = pdfText(pdf);
+    // Only the document prints: none of the app around it.
+    expect(texts[name]).not.toContain('打印 / 另存为PDF');
+    expect(texts[name]).not.toContain('连接设置');
+    await app.getByTestId('exit-print-back').click();
+  }
+  for (const name of docs) expect(texts[name], name).toContain(store);
+  expect(texts['01-退店申请']).toContain('市场竞争激烈');
+  expect(texts['01-退店申请']).toContain(cn(SUBMITTED));
+  expect(texts['01-退店申请']).toContain(cn(due));
+  expect(texts['01-退店申请']).toContain('TD20260930001');
+  expect(texts['01-退店申请']).toMatch(/第 ?1 ?页/);
+  expect(texts['02-库存处理清单']).toContain('CUP-RED');
+  expect(texts['02-库存处理清单']).toContain('退回工厂');
+  expect(texts['03-终止合作通知-01-菜鸟国际物流']).toContain('CN-2026-0815');
+  expect(texts['03-终止合作通知-01-菜鸟国际物流']).toContain(cn(DONE));
+  expect(texts['03-终止合作通知-02-连连支付']).toContain('连连支付');
+  expect(texts['04-退店清单']).toContain('市场竞争激烈');
+  expect(texts['04-退店清单']).toContain(cn(SUBMITTED));
+  expect(texts['04-退店清单']).toContain(cn(DECIDED));
+  expect(texts['04-退店清单']).toContain(cn(DONE));
+
+  // ⑥ 退店后: the export downloads as a ZIP that lists every file, and no copy stays behind.
+  const download = app.waitForEvent('download');
+  await app.getByTestId('exit-export').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(new RegExp(`^退店导出-${store}-\\d{8}-\\d{6}\\.zip$`));
+  const zip = unzipSync(new Uint8Array(Buffer.concat(await (await file.createReadStream()).toArray())));
+  const names = Object.keys(zip).sort();
+  await expect(app.getByTestId('exit-export-entries')).toHaveText(`ZIP 中共 ${names.length} 个文件。`);
+  const readme = strFromU8(zip['README.txt']);
+  for (const n of names.filter((x) => x !== 'README.txt')) expect(readme).toContain(n);
+  for (const d of docs) expect(names).toContain(`documents/${d}.html`);
+  for (const n of ['case.json', 'exit/exit_case.csv', 'exit/exit_disposal.csv', 'exit/exit_partner.json', 'deposit/deposit_case.csv', 'audit/audit_log.csv', 'stock/stock_levels.csv']) {
+    expect(names).toContain(n);
+  }
+  expect(JSON.parse(strFromU8(zip['case.json'])).case.done.confirmedOn).toBe(DONE);
+  expect(strFromU8(zip['exit/exit_disposal.csv'])).toContain('CUP-BLUE');
+  const zipped = Object.values(zip).map((b) => strFromU8(b)).join('\n');
+  expect(zipped).not.toContain(AE_SECRET);
+  expect(allFiles(host.dataDir).filter((f) => f.endsWith('.zip'))).toEqual([]);
+
+  // The wipe: the typed store name confirms it; then no credential or account is left on disk.
+  await app.getByTestId('exit-wipe-confirm').fill('确认');
+  await expect(app.getByTestId('exit-wipe')).toBeDisabled();
+  await app.getByTestId('exit-wipe-confirm').fill(store);
+  await app.getByTestId('exit-wipe').click();
+  await expect(app.getByTestId('exit-wiped')).toContainText('删除了 2 项账号凭证');
+  await expect(app.getByText('已清除店铺的账号凭证和个人信息')).toBeVisible();
+  const secrets = [AE_KEY, AE_SECRET, ALIPAY, DEMO_KEYS.aliexpress.appSecret, DEMO_KEYS.tongtool.appSecret];
+  for (const f of allFiles(host.dataDir)) {
+    const bytes = readFileSync(f);
+    for (const s of secrets) {
+      expect(bytes.includes(Buffer.from(s, 'utf8')), `${s} found in ${f}`).toBe(false);
+      expect(bytes.includes(Buffer.from(s, 'utf16le')), `${s} found in ${f}`).toBe(false);
+    }
+  }
+});
