@@ -247,3 +247,42 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
     }
   }
 });
+
+test('a deposit case started in its own wizard is the one exit step ④ shows, after a reload too', async ({ app, host }) => {
+  await startDemo(app);
+
+  // The deposit wizard on its own: the seller confirms a refundable ¥5,000 deposit.
+  await app.getByRole('menuitem', { name: '退保证金' }).click();
+  await app.getByTestId('deposit-start').click();
+  await choose(app, app.getByTestId('deposit-status'), '可退还');
+  await app.getByTestId('deposit-amount').fill('5,000');
+  await app.getByTestId('deposit-status-save').click();
+  await expect(app.getByTestId('deposit-step-checks')).toBeVisible();
+  const depositId = (await call<{ case: { id: number } }>(app, host, 'deposit.get')).case.id;
+
+  // The exit up to its step ④, through the contract (the test above clicks these steps).
+  await call(app, host, 'exit.open');
+  await call(app, host, 'exit.setReason', { reason: 'life_pressure' });
+  for (const key of ['agreement', 'process', 'notes']) await call(app, host, 'exit.confirmAgreement', { key, confirmed: true });
+  await call(app, host, 'exit.submit', { submittedOn: SUBMITTED, applicationNo: 'TD-2' });
+  await call(app, host, 'exit.review', { outcome: 'approved', decidedOn: DECIDED });
+
+  await app.getByRole('menuitem', { name: '退店' }).click();
+  await expect(app.getByTestId('exit-deposit')).toHaveText(`退保证金案件 #${depositId}：可退还，可退 ¥5,000.00（进行到“条件检查”步）。`);
+  await expect(app.getByTestId('deposit-summary-facts')).toContainText(`#${depositId} · 条件检查`);
+  await expect(app.getByTestId('deposit-summary-status')).toHaveText('可退还');
+
+  // A change in the deposit wizard shows in the exit wizard, and both survive a reload.
+  await app.getByTestId('deposit-summary-open').click();
+  await expect(app.getByTestId('deposit-step-checks')).toBeVisible();
+  for (const key of ['disputes', 'orders', 'debts']) {
+    await app.getByTestId(`deposit-check-${key}`).getByText('没有', { exact: true }).click();
+  }
+  await expect(app.getByTestId('deposit-step-apply')).toBeVisible();
+  await app.reload();
+  await app.getByRole('menuitem', { name: '退店' }).click();
+  await expect(app.getByTestId('exit-deposit')).toContainText('（进行到“提交申请”步）');
+  await expect(app.getByTestId('deposit-summary-facts')).toContainText(`#${depositId} · 提交申请`);
+  // Still the one case: the deposit wizard never opened a second.
+  expect((await call<{ case: { id: number } }>(app, host, 'deposit.get')).case.id).toBe(depositId);
+});
