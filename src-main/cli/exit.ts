@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ExitCaseView } from '../../src-shared/channels/exit';
 import { call, runCommand, type GlobalOptions } from './run';
-import { openPdfRenderer } from './pdf';
+import { openPdfRenderer } from '../core/exit/pdf';
 
 const LEVEL: Record<string, string> = { ok: '✓', warn: '!', block: '✗', asked: '?' };
 const STAGE: Record<string, string> = {

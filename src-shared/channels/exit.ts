@@ -204,6 +204,8 @@ export interface ExitExportResult {
   bytes: number;
   /** The ZIP itself, when `download` was asked (the screen saves it through the browser). */
   contentBase64?: string;
+  /** When `pdf` was asked and no PDFs could be made: why, and that the documents are in as HTML. */
+  pdfNote?: Bilingual | null;
 }
 
 export interface ExitWipeResult {
@@ -317,6 +319,8 @@ export const exitChannels = {
         outFile: z.string().trim().min(1).max(1000).optional(),
         pdfDir: z.string().trim().min(1).max(1000).optional(),
         download: z.boolean().optional(),
+        /** Print each document to PDF with a local browser for the ZIP, when there is one. */
+        pdf: z.boolean().optional(),
       })
       .strict(),
   ).returns<ExitExportResult>(),

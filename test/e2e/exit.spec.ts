@@ -221,7 +221,12 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
   await expect(app.getByTestId('exit-export-entries')).toHaveText(`ZIP 中共 ${names.length} 个文件。`);
   const readme = strFromU8(zip['README.txt']);
   for (const n of names.filter((x) => x !== 'README.txt')) expect(readme).toContain(n);
-  for (const d of docs) expect(names).toContain(`documents/${d}.html`);
+  // Each document as HTML, and as a PDF printed by the host's browser.
+  await expect(app.getByTestId('exit-export-pdf-note')).toHaveCount(0);
+  for (const d of docs) {
+    expect(names).toContain(`documents/${d}.html`);
+    expect(pdfText(Buffer.from(zip[`documents/${d}.pdf`]))).toContain(store);
+  }
   for (const n of ['case.json', 'exit/exit_case.csv', 'exit/exit_disposal.csv', 'exit/exit_partner.json', 'deposit/deposit_case.csv', 'audit/audit_log.csv', 'stock/stock_levels.csv']) {
     expect(names).toContain(n);
   }

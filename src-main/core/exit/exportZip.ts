@@ -40,7 +40,7 @@ export function exportStore(
   app: App,
   view: ExitCaseView | null,
   documents: ExitDocument[],
-  opts: { outFile?: string; pdfDir?: string; download?: boolean },
+  opts: { outFile?: string; pdfDir?: string; download?: boolean; pdfs?: Record<string, Uint8Array> },
 ): ExportResult {
   const files: Record<string, Uint8Array> = {};
   const add = (name: string, text: string) => (files[name] = strToU8(text));
@@ -57,6 +57,8 @@ export function exportStore(
       files[`documents/${f}`] = readFileSync(join(opts.pdfDir, f));
     }
   }
+
+  for (const [name, bytes] of Object.entries(opts.pdfs ?? {})) files[`documents/${name}.pdf`] = bytes;
 
   const tables = (app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map(
     (t) => t.name,

@@ -6,7 +6,37 @@ import { exitCases } from './exitCase';
 import { buildPaperwork } from './paperwork';
 import { exportStore, exportsInDataFolder } from './exportZip';
 import { wipeStore } from './wipe';
+import { openPdfRenderer } from './pdf';
+import type { Bilingual, ExitDocument } from '../../../src-shared/channels/exit';
 import { AppError } from '../../../src-shared/errors';
+
+/** Each document printed to PDF with a local browser, or why there is none. */
+async function printPdfs(documents: ExitDocument[]): Promise<{ pdfs: Record<string, Uint8Array> } | { note: Bilingual }> {
+  const opened = await openPdfRenderer();
+  if (!('renderer' in opened)) {
+    return {
+      note: {
+        zh: `${opened.reason} ZIP 里的文书是 HTML：用浏览器打开或在“退店文书”里逐份打印即可得到 PDF。`,
+        en: `${opened.reasonEn} The documents in the ZIP are HTML: open them in a browser, or print each one under "Exit paperwork", to get PDFs.`,
+      },
+    };
+  }
+  try {
+    const pdfs: Record<string, Uint8Array> = {};
+    for (const d of documents) pdfs[d.name] = await opened.renderer.pdf(d.html);
+    return { pdfs };
+  } catch (err) {
+    // The export matters more than its PDFs: keep the HTML and say why.
+    return {
+      note: {
+        zh: `打印 PDF 失败（${String(err).slice(0, 160)}），ZIP 里的文书是 HTML，可在“退店文书”里逐份打印。`,
+        en: `Printing the PDFs failed (${String(err).slice(0, 160)}); the documents in the ZIP are HTML, print each one under "Exit paperwork".`,
+      },
+    };
+  } finally {
+    await opened.renderer.close();
+  }
+}
 
 export function exitHandlers(app: App): DomainHandlers<typeof exitChannels> {
   const cases = () => exitCases(app);
@@ -33,13 +63,15 @@ export function exitHandlers(app: App): DomainHandlers<typeof exitChannels> {
     'exit.confirmDone': ({ confirmedOn, storeStatus }) => cases().confirmDone(confirmedOn, storeStatus),
     'exit.setAfter': ({ key, done }) => cases().setAfter(key, done),
     'exit.paperwork': () => ({ documents: paperwork() }),
-    'exit.export': (opts) => {
+    'exit.export': async ({ pdf, ...opts }) => {
       if (opts.download && opts.outFile) {
         throw new AppError('BAD_INPUT', '下载和保存到文件只能选一个。', 'Choose either a download or a file to write, not both.');
       }
-      const r = exportStore(app, cases().get(), paperwork(), opts);
+      const documents = paperwork();
+      const printed = pdf && !opts.pdfDir && documents.length ? await printPdfs(documents) : null;
+      const r = exportStore(app, cases().get(), documents, { ...opts, ...(printed && 'pdfs' in printed ? { pdfs: printed.pdfs } : {}) });
       cases().markExported(r.file ?? r.fileName, !r.file);
-      return r;
+      return { ...r, ...(printed ? { pdfNote: 'note' in printed ? printed.note : null } : {}) };
     },
     'exit.wipe': ({ confirm }) => {
       const c = cases();

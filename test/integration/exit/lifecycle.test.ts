@@ -11,7 +11,7 @@ import { createApp, type App } from '../../../src-main/core/app';
 import { createHandlers } from '../../../src-main/core/api';
 import { dispatch } from '../../../src-main/core/dispatch';
 import { ManualClock } from '../../../src-main/core/platform/clock';
-import { openPdfRenderer } from '../../../src-main/cli/pdf';
+import { openPdfRenderer } from '../../../src-main/core/exit/pdf';
 import type { ChannelName, Input, Output } from '../../../src-shared/contract';
 import type { ExitCaseView } from '../../../src-shared/channels/exit';
 import { tempDir } from '../../helpers/tempApp';

@@ -90,12 +90,13 @@ export function AfterStep({ view, onChange }: StepProps) {
             {t('exportEntries', { n: exported.entries.length })}
           </Typography.Paragraph>
         )}
+        {exported?.pdfNote && <Alert type="info" showIcon style={{ marginBottom: 8 }} data-testid="exit-export-pdf-note" title={tx(exported.pdfNote)} />}
         <Button
           data-testid="exit-export"
           icon={<DownloadOutlined />}
           loading={action.busy}
           onClick={() =>
-            void action.run(() => api['exit.export']({ download: true })).then(async (r) => {
+            void action.run(() => api['exit.export']({ download: true, pdf: true })).then(async (r) => {
               if (!r?.contentBase64) return;
               downloadBase64(r.fileName, r.contentBase64, 'application/zip');
               setExported(r);

@@ -1,6 +1,7 @@
 /**
- * HTML → PDF for the CLI through a local Chromium driven by playwright-core (Electron prints with
- * its own printToPDF; the web host leaves it to the browser's print dialog). No browser is ever
+ * HTML → PDF through a local Chromium driven by playwright-core, for the CLI and for the PDFs in
+ * the export ZIP. Where there is none (a seller's Windows PC, the packaged app) the seller prints
+ * each document page from the screen instead; the reason is said, never thrown. No browser is ever
  * downloaded: Debian's /usr/bin/chromium or the one named by CHROMIUM_PATH, or none.
  */
 import { existsSync } from 'node:fs';
@@ -40,7 +41,9 @@ export async function openPdfRenderer(): Promise<{ renderer: PdfRenderer } | { r
   }
   let chromium: typeof import('playwright-core').chromium;
   try {
-    ({ chromium } = await import('playwright-core'));
+    // Resolved at run time, never bundled: the app's main build must not pull a browser driver in.
+    const driver = 'playwright-core';
+    ({ chromium } = (await import(/* @vite-ignore */ driver)) as typeof import('playwright-core'));
   } catch {
     return {
       reason: '缺少 playwright-core 组件，只生成了 HTML。用浏览器打开 HTML 文件并“打印 → 另存为 PDF”即可。',
