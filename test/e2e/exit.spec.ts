@@ -237,12 +237,18 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
   expect(allFiles(host.dataDir).filter((f) => f.endsWith('.zip'))).toEqual([]);
 
   // The wipe: the typed store name confirms it; then no credential or account is left on disk.
+  // Before it, the keys and the Alipay account are there to be found.
+  const holding = (s: string) => allFiles(host.dataDir).filter((f) => readFileSync(f).includes(Buffer.from(s, 'utf8')));
+  expect(holding(AE_SECRET)).toEqual([join(host.dataDir, 'secrets.dev.json')]);
+  expect(holding(ALIPAY).length).toBeGreaterThan(0);
   await app.getByTestId('exit-wipe-confirm').fill('确认');
   await expect(app.getByTestId('exit-wipe')).toBeDisabled();
   await app.getByTestId('exit-wipe-confirm').fill(store);
   await app.getByTestId('exit-wipe').click();
   await expect(app.getByTestId('exit-wiped')).toContainText('删除了 2 项账号凭证');
   await expect(app.getByText('已清除店铺的账号凭证和个人信息')).toBeVisible();
+  // The demo keeps its own keys in code and its tokens in memory (none go through app.secrets):
+  // they must not have reached the disk either.
   const secrets = [AE_KEY, AE_SECRET, ALIPAY, DEMO_KEYS.aliexpress.appSecret, DEMO_KEYS.tongtool.appSecret];
   for (const f of allFiles(host.dataDir)) {
     const bytes = readFileSync(f);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Space, Spin, Steps, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate } from 'react-router';
@@ -40,10 +40,14 @@ function ExitWizard() {
   const [current, setCurrent] = useState(0);
   const action = useAction();
 
+  // A reload (a change here, or in the deposit wizard) moves the shown step only when the case
+  // moved on: a seller looking back at an earlier step stays there.
+  const lastStage = useRef<string | null>(null);
   useEffect(() => {
     const v = got.data?.case ?? null;
     setView(v);
-    if (v) setCurrent(stageIndex(v));
+    if (v && v.stage !== lastStage.current) setCurrent(stageIndex(v));
+    lastStage.current = v?.stage ?? null;
   }, [got.data]);
 
   const update = (v: ExitCaseView) => {
