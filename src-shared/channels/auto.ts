@@ -48,6 +48,21 @@ export interface AutoSettings {
   massUnbindCount: number;
 }
 
+/** Reasons that mean the listing SKU is outside automation until the seller fixes something. */
+export const BLOCKING_REASONS: DecisionReason[] = [
+  'unmapped',
+  'category_off',
+  'no_warehouse',
+  'warehouse_unpaired',
+  'warehouse_name_mismatch',
+  'warehouse_inactive',
+  'stock_missing',
+  'stock_stale',
+  'last_sync_failed',
+  'no_goods_id',
+  'unbind_refused',
+];
+
 export interface WarehouseFigure {
   storeWarehouse: string;
   erpWarehouse: string | null;
@@ -176,6 +191,12 @@ export interface DashboardView {
   reactionMedianMin: number | null;
   reactionP90Min: number | null;
   heldRuns: number;
+  /** The latest actions that changed state (newest first, cancelled ones left out): "what just happened". */
+  recent: ActionRow[];
+  /** Listing SKUs the last run could not act on until the seller fixes something. */
+  blocked: number;
+  /** Listing SKUs set up for the engine now: mapped to an ERP SKU and linked to a warehouse. */
+  ready: number;
 }
 
 export interface AuditRow {

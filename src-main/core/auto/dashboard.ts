@@ -4,10 +4,10 @@
  * and the time from a stock-out being seen to the listing SKU being unbound.
  */
 import type { App } from '../app';
-import type { AutoStatus, DashboardView, OversellRiskRow, BindStatusCode } from '../../../src-shared/channels/auto';
+import { BLOCKING_REASONS, type AutoStatus, type DashboardView, type OversellRiskRow, type BindStatusCode } from '../../../src-shared/channels/auto';
 import { lastRun } from '../stock/runs';
 import { stockScheduler } from '../stock/scheduler';
-import { outboxCounts } from './outbox';
+import { outboxCounts, toActionRow, type ActionRecord } from './outbox';
 import { readAutoSettings } from './settings';
 import { lastAutoRun } from './runs';
 
@@ -107,5 +107,18 @@ export function dashboard(app: App): DashboardView {
     reactionMedianMin: percentile(sorted, 0.5),
     reactionP90Min: percentile(sorted, 0.9),
     heldRuns: status.counts.held,
+    recent: (
+      db
+        .prepare(
+          `SELECT a.*, s.seller_sku FROM auto_actions a LEFT JOIN stock_listing_skus s ON s.id = a.listing_sku_id
+           WHERE a.state <> 'cancelled' ORDER BY a.updated_at DESC, a.id DESC LIMIT 8`,
+        )
+        .all() as (ActionRecord & { seller_sku: string })[]
+    ).map(toActionRow),
+    ready: db
+      .prepare('SELECT count(*) FROM stock_sku_links k WHERE EXISTS (SELECT 1 FROM stock_listing_warehouses lw WHERE lw.listing_sku_id = k.listing_sku_id)')
+      .pluck()
+      .get() as number,
+    blocked: status.lastRun ? BLOCKING_REASONS.reduce((n, r) => n + (status.lastRun!.counts.byReason[r] ?? 0), 0) : 0,
   };
 }

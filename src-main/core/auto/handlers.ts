@@ -1,7 +1,7 @@
 /** The auto bind & unbind channels over the engine, the outbox and the dashboard queries. */
 import type { App } from '../app';
 import type { DomainHandlers } from '../dispatch';
-import type { autoChannels, DecisionReason } from '../../../src-shared/channels/auto';
+import { BLOCKING_REASONS, type autoChannels, type DecisionReason } from '../../../src-shared/channels/auto';
 import { writeAudit } from '../audit';
 import { countPlan, plan, toView } from './engine';
 import { autoService, requireRun } from './service';
@@ -15,19 +15,7 @@ import { exportAudit, listAudit } from './auditLog';
 import { demoDrain, demoInfo, demoRestock, demoReviewMode, demoSellOut, demoSkus } from './demoTools';
 
 /** Reasons that mean the SKU is outside automation until the seller fixes something. */
-export const BLOCKING: DecisionReason[] = [
-  'unmapped',
-  'category_off',
-  'no_warehouse',
-  'warehouse_unpaired',
-  'warehouse_name_mismatch',
-  'warehouse_inactive',
-  'stock_missing',
-  'stock_stale',
-  'last_sync_failed',
-  'no_goods_id',
-  'unbind_refused',
-];
+export const BLOCKING: DecisionReason[] = BLOCKING_REASONS;
 
 export function autoHandlers(app: App): DomainHandlers<typeof autoChannels> {
   // Made on first use of the handlers, so hosts that build the handlers also get the engine's

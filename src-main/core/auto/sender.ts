@@ -20,6 +20,9 @@ import { readAutoSettings } from './settings';
 import { reasonText } from './reasons';
 import { writeAudit } from '../audit';
 
+/** Every this many actions a drain tells the screens, so the dashboard moves during a mass unbind. */
+const PROGRESS_EVERY = 20;
+
 /** How often a review is polled, and a bind waiting for one re-checked. */
 export const REVIEW_POLL_MS = 2 * 60_000;
 export const MAX_ATTEMPTS = 5;
@@ -78,6 +81,8 @@ export class Sender {
         if (!before || !['queued', 'sent', 'review'].includes(before.state)) continue;
         const outcome = await this.process(before, report);
         report.processed++;
+        // A long drain (the marketplace allows a few actions a second) shows its progress as it goes.
+        if (report.processed % PROGRESS_EVERY === 0) this.app.events.emit('changed', { topic: 'auto' });
         if (outcome === 'auth') return { ...report, skipped: 'auth' };
         report[outcome]++;
         if (outcome === 'done' && before.kind === 'unbind') unbound++;

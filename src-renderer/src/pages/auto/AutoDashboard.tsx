@@ -33,6 +33,8 @@ import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { downloadBase64 } from '../../download';
 import { useAction } from '../stock/useAction';
+import { NowCard } from './NowCard';
+import { DemoTools } from './DemoTools';
 
 const fmt = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
 const STATE_COLOR: Record<ActionState, string> = {
@@ -58,6 +60,8 @@ export function AutoDashboard() {
   useChanged('stock', reload);
   const d = dash.data;
   const on = d?.status.settings.enabled ?? false;
+  const [tab, setTab] = useState('risk');
+  const [dryOnly, setDryOnly] = useState<'changes' | 'blocked' | 'all'>('changes');
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="auto-dashboard">
       <div>
@@ -65,16 +69,27 @@ export function AutoDashboard() {
         <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       </div>
       <ApiErrorAlert error={dash.error} onRetry={() => void dash.reload()} />
-      {d && !on && <Alert type="warning" showIcon title={t('offBanner')} data-testid="auto-off-banner" />}
-      {d && <Counts d={d} />}
+      {d && (
+        <NowCard
+          d={d}
+          onShowBlocked={() => {
+            setDryOnly('blocked');
+            setTab('dry');
+          }}
+        />
+      )}
       {(held.data ?? []).map((r) => (
         <HeldRun key={r.id} run={r} onDone={reload} />
       ))}
+      <DemoTools />
+      {d && <Counts d={d} />}
       <Tabs
+        activeKey={tab}
+        onChange={setTab}
         items={[
           { key: 'risk', label: t('tabs.risk'), children: d && <RiskTab d={d} /> },
           { key: 'chart', label: t('tabs.chart'), children: d && <ChartTab d={d} /> },
-          { key: 'dry', label: t('tabs.dry'), children: <DryRunTab on={on} onRan={reload} /> },
+          { key: 'dry', label: t('tabs.dry'), children: <DryRunTab on={on} onRan={reload} only={dryOnly} setOnly={setDryOnly} /> },
           { key: 'actions', label: t('tabs.actions'), children: <ActionsTab /> },
           { key: 'audit', label: t('tabs.audit'), children: <AuditTab /> },
           { key: 'settings', label: t('tabs.settings'), children: d && <SettingsTab settings={d.status.settings} onSaved={reload} /> },
@@ -241,10 +256,19 @@ function ChartTab({ d }: { d: DashboardView }) {
   );
 }
 
-function DryRunTab({ on, onRan }: { on: boolean; onRan: () => Promise<void> }) {
+function DryRunTab({
+  on,
+  onRan,
+  only,
+  setOnly,
+}: {
+  on: boolean;
+  onRan: () => Promise<void>;
+  only: 'changes' | 'blocked' | 'all';
+  setOnly: (v: 'changes' | 'blocked' | 'all') => void;
+}) {
   const { t, i18n } = useTranslation('auto');
   const en = i18n.language === 'en-US';
-  const [only, setOnly] = useState<'changes' | 'blocked' | 'all'>('changes');
   const [search, setSearch] = useState<string>();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
@@ -271,6 +295,7 @@ function DryRunTab({ on, onRan }: { on: boolean; onRan: () => Promise<void> }) {
           {t('dry.run')}
         </Button>
       </Space>
+      {!on && <Alert type="warning" showIcon title={t('offBanner')} data-testid="auto-off-banner" />}
       <ApiErrorAlert error={dry.error ?? action.error} />
       <Table<SkuDecisionView>
         rowKey="listingSkuId"

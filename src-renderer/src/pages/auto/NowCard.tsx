@@ -1,0 +1,130 @@
+/**
+ * 现在的情况: the first thing on the dashboard, in words — the one thing that matters most now, what
+ * to do next, what the last check did, and the latest binds/unbinds. A seller should not need to read
+ * the tables below to know whether the store is safe.
+ */
+import { useCallback } from 'react';
+import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { ActionRow, ActionState, DashboardView } from '../../../../src-shared/channels/auto';
+import { useChanged, useChannel } from '../../useChannel';
+
+const fmt = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
+const STATE_COLOR: Record<ActionState, string> = {
+  held: 'orange',
+  queued: 'blue',
+  sent: 'geekblue',
+  review: 'gold',
+  done: 'green',
+  refused: 'red',
+  failed: 'red',
+  cancelled: 'default',
+};
+
+type Level = 'success' | 'info' | 'warning' | 'error';
+
+/** The most urgent state first: what the seller must act on before what only needs watching. */
+function headline(d: DashboardView): { level: Level; key: string; n?: number; setup?: boolean } {
+  const s = d.status;
+  const c = s.counts;
+  if (!s.lastSync || d.ready === 0)
+    return { level: 'info', key: 'notSetUp', setup: true };
+  if (c.held > 0) return { level: 'warning', key: 'held', n: c.held };
+  if (!s.settings.enabled) return { level: 'warning', key: 'off' };
+  if (c.refused > 0) return { level: 'error', key: 'refused', n: c.refused };
+  if (s.outbox.failed > 0) return { level: 'error', key: 'failed', n: s.outbox.failed };
+  if (s.oversellRisk > 0) return { level: 'warning', key: 'risk', n: s.oversellRisk };
+  if (c.review > 0) return { level: 'info', key: 'review', n: c.review };
+  return { level: 'success', key: 'ok' };
+}
+
+export function NowCard({ d, onShowBlocked }: { d: DashboardView; onShowBlocked: () => void }) {
+  const { t } = useTranslation('auto');
+  const navigate = useNavigate();
+  const h = headline(d);
+  const run = d.status.lastRun;
+  const c = run?.counts;
+  // With the switch off, what turning it on would do now (the last run may predate the setup).
+  const would = useChannel('auto.dryRun', { only: 'changes', page: 1, pageSize: 1 }, { skip: h.key !== 'off' });
+  const off = h.key === 'off';
+  const reloadWould = would.reload;
+  useChanged(
+    'auto',
+    useCallback(() => (off ? reloadWould() : undefined), [off, reloadWould]),
+  );
+  const nextKey = h.key === 'off' && !would.data ? 'offNextPlain' : `${h.key}Next`;
+  const nextText = t(`now.${nextKey}`, {
+    unbind: would.data?.counts.wouldUnbind ?? 0,
+    bind: would.data?.counts.wouldBind ?? 0,
+    next: fmt(d.status.nextSyncAt),
+    queued: d.status.outbox.queued + d.status.outbox.sent,
+  });
+  return (
+    <Card size="small" title={t('now.title')} data-testid="auto-now">
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Alert
+          type={h.level}
+          showIcon
+          data-testid="auto-now-headline"
+          data-state={h.key}
+          title={<Typography.Text strong>{t(`now.${h.key}`, { n: h.n })}</Typography.Text>}
+          description={nextText}
+          action={
+            h.setup ? (
+              <Button type="primary" onClick={() => void navigate('/stock')}>
+                {t('now.goSetup')}
+              </Button>
+            ) : undefined
+          }
+        />
+        {run && c && (
+          <Typography.Paragraph style={{ marginBottom: 0 }} data-testid="auto-now-run">
+            {t('now.lastRun', { id: run.id, trigger: t(`now.triggers.${run.trigger}`, { defaultValue: run.trigger }), at: fmt(run.at) })}
+            {run.switchOn
+              ? t('now.runSummary', { unbind: c.unbind, bind: c.bind, held: c.heldUnbind, unchanged: c.unchanged })
+              : t('now.runSummaryOff', { unbind: c.wouldUnbind, bind: c.wouldBind, unchanged: c.unchanged })}
+            {d.blocked > 0 && (
+              <>
+                {' '}
+                <Typography.Text type="secondary">{t('now.blocked', { n: d.blocked })}</Typography.Text>{' '}
+                <Typography.Link onClick={onShowBlocked}>{t('now.seeBlocked')}</Typography.Link>
+              </>
+            )}
+          </Typography.Paragraph>
+        )}
+        <Recent rows={d.recent} />
+      </Space>
+    </Card>
+  );
+}
+
+function Recent({ rows }: { rows: ActionRow[] }) {
+  const { t } = useTranslation('auto');
+  return (
+    <div data-testid="auto-recent">
+      <Typography.Text type="secondary">{t('now.recent')}</Typography.Text>
+      {rows.length === 0 ? (
+        <div>
+          <Typography.Text type="secondary">{t('now.recentNone')}</Typography.Text>
+        </div>
+      ) : (
+        <List
+          size="small"
+          dataSource={rows}
+          renderItem={(r) => (
+            <List.Item style={{ paddingInline: 0 }} data-testid={`auto-recent-${r.sellerSku}`}>
+              <Space wrap>
+                <Tag color={r.kind === 'bind' ? 'green' : 'volcano'}>{t(`dry.${r.kind}`)}</Tag>
+                <Typography.Text strong>{r.sellerSku}</Typography.Text>
+                <Tag color={STATE_COLOR[r.state]}>{t(`states.${r.state}`)}</Tag>
+                <Typography.Text type="secondary">{fmt(r.finishedAt ?? r.updatedAt)}</Typography.Text>
+                {(r.marketMessage || r.lastError) && <Typography.Text type="secondary">{r.marketMessage ?? r.lastError}</Typography.Text>}
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+    </div>
+  );
+}
