@@ -95,9 +95,12 @@ test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is
   await app.getByPlaceholder('对象', { exact: true }).fill(sku);
   await app.getByPlaceholder('对象', { exact: true }).press('Enter');
   const audit = app.getByTestId('audit-table');
-  await expect(audit).toContainText('auto.decision');
-  await expect(audit).toContainText('auto.action.done');
-  await expect(audit).toContainText('stock_out');
+  // In the seller's words: the decision with the figures that caused it, then the result.
+  await expect(audit).toContainText('自动决定');
+  await expect(audit).toContainText('可售库存为0：解绑，防止超卖。');
+  await expect(audit).toContainText('深圳仓 可用 0');
+  await expect(audit).toContainText('已完成');
+  await expect(audit).toContainText('演示：模拟卖光');
   await shot(app, '03-audit');
 
   // ③ the whole warehouse runs dry: too many unbinds at once, held for the seller
@@ -136,8 +139,10 @@ test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is
 
   if (shotsDir) {
     await app.getByTestId('language-switch').click();
+    await app.getByRole('tab', { name: 'Audit log' }).click();
+    await shot(app, '07-en-audit');
     await app.getByRole('tab', { name: 'Binds/unbinds over time' }).click();
-    await shot(app, '07-en-chart');
+    await shot(app, '07b-en-chart');
     await app.getByRole('tab', { name: 'Dry run: what would change now' }).click();
     await shot(app, '08-en-dry');
     await app.getByRole('tab', { name: 'Settings' }).click();

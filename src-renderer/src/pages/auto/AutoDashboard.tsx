@@ -35,6 +35,7 @@ import { downloadBase64 } from '../../download';
 import { useAction } from '../stock/useAction';
 import { NowCard } from './NowCard';
 import { DemoTools } from './DemoTools';
+import { AUDIT_KINDS, auditDetail, auditKindLabel } from './auditText';
 
 const fmt = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
 const STATE_COLOR: Record<ActionState, string> = {
@@ -126,7 +127,9 @@ function Counts({ d }: { d: DashboardView }) {
           {d.status.lastSync ? (
             <Space>
               {fmt(d.status.lastSync.startedAt)}
-              <Tag color={d.status.lastSync.status === 'ok' ? 'green' : 'red'}>{d.status.lastSync.status}</Tag>
+              <Tag color={d.status.lastSync.status === 'ok' ? 'green' : d.status.lastSync.status === 'running' ? 'blue' : 'red'}>
+                {t(`sync.${d.status.lastSync.status}`, { defaultValue: d.status.lastSync.status })}
+              </Tag>
             </Space>
           ) : (
             t('sync.none')
@@ -218,6 +221,10 @@ function ChartTab({ d }: { d: DashboardView }) {
             </Tooltip>
           ))}
         </div>
+        <div style={{ display: 'flex', justifyContent: 'space-between', marginBlock: 4 }}>
+          <Typography.Text type="secondary">{t('chart.from')}</Typography.Text>
+          <Typography.Text type="secondary">{t('chart.to')}</Typography.Text>
+        </div>
         <Space>
           <Tag color="green">{t('chart.binds')}</Tag>
           <Tag color="volcano">{t('chart.unbinds')}</Tag>
@@ -244,7 +251,7 @@ function ChartTab({ d }: { d: DashboardView }) {
                 { title: t('sellerSku'), dataIndex: 'sellerSku' },
                 { title: t('risk.since'), dataIndex: 'firstSeenAt', render: fmt },
                 { title: t('dry.unbind'), dataIndex: 'unboundAt', render: fmt },
-                { title: t('chart.median').replace(/（.*|\(.*/, ''), dataIndex: 'minutes', render: (m: number) => m.toFixed(1) },
+                { title: t('chart.minutes'), dataIndex: 'minutes', render: (m: number) => m.toFixed(1) },
               ]}
             />
           </>
@@ -292,7 +299,7 @@ function DryRunTab({
         />
         <Input.Search allowClear placeholder={t('dry.search')} onSearch={(v) => (setSearch(v || undefined), setPage(1))} style={{ width: 260 }} />
         <Button type="primary" loading={action.busy} onClick={() => void action.run(() => api['auto.run']({ sync: true, send: true })).then(onRan)} data-testid="auto-run-now">
-          {t('dry.run')}
+          {on ? t('dry.run') : t('dry.runOff')}
         </Button>
       </Space>
       {!on && <Alert type="warning" showIcon title={t('offBanner')} data-testid="auto-off-banner" />}
@@ -411,7 +418,8 @@ function ActionsTab() {
 }
 
 function AuditTab() {
-  const { t } = useTranslation('auto');
+  const { t, i18n } = useTranslation('auto');
+  const en = i18n.language === 'en-US';
   const [kind, setKind] = useState<string>();
   const [actor, setActor] = useState<'auto' | 'seller' | 'system'>();
   const [subject, setSubject] = useState<string>();
@@ -431,7 +439,15 @@ function AuditTab() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <Input allowClear placeholder={t('audit.kindPh')} style={{ width: 200 }} onChange={(e) => (setKind(e.target.value || undefined), setPage(1))} />
+        <Select
+          allowClear
+          placeholder={t('audit.kindPh')}
+          style={{ width: 200 }}
+          value={kind}
+          onChange={(v) => (setKind(v), setPage(1))}
+          options={AUDIT_KINDS.map((k) => ({ value: k, label: auditKindLabel(t, k) }))}
+          data-testid="audit-kind"
+        />
         <Select
           allowClear
           placeholder={t('audit.actor')}
@@ -461,23 +477,16 @@ function AuditTab() {
         columns={[
           { title: t('audit.at'), dataIndex: 'at', render: fmt, width: 180 },
           { title: t('audit.actor'), dataIndex: 'actor', render: (a: string) => t(`audit.${a}`), width: 80 },
-          { title: t('audit.kind'), dataIndex: 'kind', width: 180 },
-          { title: t('audit.subject'), dataIndex: 'subject' },
-          { title: t('audit.detail'), dataIndex: 'detail', render: (v: Record<string, unknown>) => <Typography.Text style={{ fontSize: 12 }}>{summary(v)}</Typography.Text> },
+          { title: t('audit.kind'), dataIndex: 'kind', width: 160, render: (k: string) => auditKindLabel(t, k) },
+          { title: t('audit.subject'), dataIndex: 'subject', width: 180, render: (v: string | null, r) => (r.kind.startsWith('auto.run.') && v ? `#${v}` : v) },
+          {
+            title: t('audit.detail'),
+            render: (_, r) => <Typography.Text style={{ fontSize: 12 }}>{auditDetail(t, en, r.kind, r.detail)}</Typography.Text>,
+          },
         ]}
       />
     </Space>
   );
-}
-
-/** The figures behind a row in one line: what, why, sellable stock and each warehouse. */
-function summary(d: Record<string, unknown>): string {
-  const parts: string[] = [];
-  for (const k of ['want', 'kind', 'reason', 'sellable', 'mode', 'on', 'message', 'error', 'note']) if (d[k] !== undefined && d[k] !== null && d[k] !== '') parts.push(`${k}: ${String(d[k])}`);
-  if (Array.isArray(d.figures))
-    for (const f of d.figures as { storeWarehouse: string; available: number | null; safety: number | null; stale: boolean }[])
-      parts.push(`${f.storeWarehouse} ${f.available ?? '?'}/${f.safety ?? '-'}${f.stale ? ' stale' : ''}`);
-  return parts.join(' · ');
 }
 
 function SettingsTab({ settings, onSaved }: { settings: AutoSettings; onSaved: () => Promise<void> }) {

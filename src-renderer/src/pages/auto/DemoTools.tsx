@@ -28,7 +28,8 @@ export function DemoTools() {
   useChanged('auto', reload);
   const [sku, setSku] = useState<number>();
   const [wh, setWh] = useState<string>();
-  const [result, setResult] = useState<{ type: 'info' | 'success' | 'error'; text: string }>();
+  // Kept in both languages (or as a key) so switching the language re-renders it.
+  const [result, setResult] = useState<{ type: 'info' | 'success' | 'error'; zh: string; en: string } | { type: 'success'; key: string; params: Record<string, number> }>();
   const action = useAction();
 
   // The warehouse a seller most likely means: the first one paired with a store warehouse.
@@ -40,15 +41,20 @@ export function DemoTools() {
   if (!info.data?.demo) return null;
   const tool = (fn: () => Promise<DemoToolResult>) =>
     void action.run(fn).then((r) => {
-      if (r) setResult({ type: 'info', text: en ? r.en : r.zh });
+      if (r) setResult({ type: 'info', zh: r.zh, en: r.en });
       void reload();
     });
   const sync = () =>
     void action.run(() => api['stock.sync.now']({ wait: true })).then((r) => {
       const run = r?.run;
       if (!run) return;
-      if (run.status === 'ok') setResult({ type: 'success', text: t('demo.synced', { rows: run.rowsRead, changed: run.rowsChanged }) });
-      else setResult({ type: 'error', text: t('demo.syncFailed', { error: run.errors.map((e) => (en ? e.messageEn : e.message)).join('; ') || run.status }) });
+      if (run.status === 'ok') setResult({ type: 'success', key: 'demo.synced', params: { rows: run.rowsRead, changed: run.rowsChanged } });
+      else
+        setResult({
+          type: 'error',
+          zh: t('demo.syncFailed', { error: run.errors.map((e) => e.message).join('；') || run.status, lng: 'zh-CN' }),
+          en: t('demo.syncFailed', { error: run.errors.map((e) => e.messageEn).join('; ') || run.status, lng: 'en-US' }),
+        });
       void reload();
     });
   const skuLabel = (s: DemoSkuOption) => (
@@ -152,7 +158,7 @@ export function DemoTools() {
           </Col>
         </Row>
         <ApiErrorAlert error={action.error} />
-        {result && <Alert type={result.type} showIcon title={result.text} closable={{ onClose: () => setResult(undefined) }} data-testid="demo-result" />}
+        {result && <Alert type={result.type} showIcon title={'key' in result ? t(result.key, result.params) : en ? result.en : result.zh} closable={{ onClose: () => setResult(undefined) }} data-testid="demo-result" />}
       </Space>
     </Card>
   );

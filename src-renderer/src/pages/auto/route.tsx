@@ -1,11 +1,11 @@
 import { ThunderboltOutlined } from '@ant-design/icons';
 import type { AreaRoute } from '../../routes';
-import { AutoDashboard } from './AutoDashboard';
+import { lazyPage } from '../../lazyPage';
 
 export const route: AreaRoute = {
   path: 'auto',
   labelKey: 'auto:nav',
   icon: <ThunderboltOutlined />,
   order: 11,
-  element: <AutoDashboard />,
+  element: lazyPage(() => import('./AutoDashboard'), (m) => m.AutoDashboard),
 };
