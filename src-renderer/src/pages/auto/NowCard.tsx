@@ -53,7 +53,8 @@ export function NowCard({ d, onShowBlocked }: { d: DashboardView; onShowBlocked:
     'auto',
     useCallback(() => (off ? reloadWould() : undefined), [off, reloadWould]),
   );
-  const nextKey = h.key === 'off' && !would.data ? 'offNextPlain' : `${h.key}Next`;
+  const nothing = would.data && would.data.counts.wouldUnbind + would.data.counts.wouldBind === 0;
+  const nextKey = h.key !== 'off' ? `${h.key}Next` : !would.data ? 'offNextPlain' : nothing ? 'offNextNone' : 'offNext';
   const nextText = t(`now.${nextKey}`, {
     unbind: would.data?.counts.wouldUnbind ?? 0,
     bind: would.data?.counts.wouldBind ?? 0,
