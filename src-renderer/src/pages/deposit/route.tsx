@@ -1,11 +1,11 @@
 import { MoneyCollectOutlined } from '@ant-design/icons';
 import type { AreaRoute } from '../../routes';
-import { DepositPage } from './DepositPage';
+import { lazyPage } from '../../lazyPage';
 
 export const route: AreaRoute = {
   path: 'deposit',
   labelKey: 'nav.deposit',
   icon: <MoneyCollectOutlined />,
   order: 30,
-  element: <DepositPage />,
+  element: lazyPage(() => import('./DepositPage'), (m) => m.DepositPage),
 };

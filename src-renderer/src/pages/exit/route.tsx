@@ -1,11 +1,11 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import type { AreaRoute } from '../../routes';
-import { ExitPage } from './ExitPage';
+import { lazyPage } from '../../lazyPage';
 
 export const route: AreaRoute = {
   path: 'exit',
   labelKey: 'nav.exit',
   icon: <LogoutOutlined />,
   order: 20,
-  element: <ExitPage />,
+  element: lazyPage(() => import('./ExitPage'), (m) => m.ExitPage),
 };

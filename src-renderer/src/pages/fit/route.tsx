@@ -1,11 +1,11 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import type { AreaRoute } from '../../routes';
-import { FitPage } from './FitPage';
+import { lazyPage } from '../../lazyPage';
 
 export const route: AreaRoute = {
   path: 'fit',
   labelKey: 'nav.fit',
   icon: <QuestionCircleOutlined />,
   order: 40,
-  element: <FitPage />,
+  element: lazyPage(() => import('./FitPage'), (m) => m.FitPage),
 };

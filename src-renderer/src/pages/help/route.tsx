@@ -1,5 +1,5 @@
 import { CustomerServiceOutlined } from '@ant-design/icons';
 import type { AreaRoute } from '../../routes';
-import { HelpPage } from './HelpPage';
+import { lazyPage } from '../../lazyPage';
 
-export const route: AreaRoute = { path: 'help', labelKey: 'nav.help', icon: <CustomerServiceOutlined />, order: 100, element: <HelpPage /> };
+export const route: AreaRoute = { path: 'help', labelKey: 'nav.help', icon: <CustomerServiceOutlined />, order: 100, element: lazyPage(() => import('./HelpPage'), (m) => m.HelpPage) };

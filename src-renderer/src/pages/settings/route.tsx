@@ -1,11 +1,11 @@
 import { ApiOutlined } from '@ant-design/icons';
 import type { AreaRoute } from '../../routes';
-import { ConnectPage } from './ConnectPage';
+import { lazyPage } from '../../lazyPage';
 
 export const route: AreaRoute = {
   path: 'settings',
   labelKey: 'nav.settings',
   icon: <ApiOutlined />,
   order: 90,
-  element: <ConnectPage />,
+  element: lazyPage(() => import('./ConnectPage'), (m) => m.ConnectPage),
 };

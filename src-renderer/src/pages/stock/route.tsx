@@ -1,11 +1,11 @@
 import { SyncOutlined } from '@ant-design/icons';
 import type { AreaRoute } from '../../routes';
-import { StockWizard } from './StockWizard';
+import { lazyPage } from '../../lazyPage';
 
 export const route: AreaRoute = {
   path: 'stock',
   labelKey: 'nav.stock',
   icon: <SyncOutlined />,
   order: 10,
-  element: <StockWizard />,
+  element: lazyPage(() => import('./StockWizard'), (m) => m.StockWizard),
 };
