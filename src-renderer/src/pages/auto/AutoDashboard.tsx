@@ -72,6 +72,7 @@ export function AutoDashboard() {
       <ApiErrorAlert error={dash.error} onRetry={() => void dash.reload()} />
       {d && (
         <NowCard
+          key="now"
           d={d}
           onShowBlocked={() => {
             setDryOnly('blocked');
@@ -80,11 +81,13 @@ export function AutoDashboard() {
         />
       )}
       {(held.data ?? []).map((r) => (
-        <HeldRun key={r.id} run={r} onDone={reload} />
+        <HeldRun key={`held-${r.id}`} run={r} onDone={reload} />
       ))}
-      <DemoTools />
-      {d && <Counts d={d} />}
+      {/* Explicit keys: a held run appearing above must not remount the demo card (and lose its message). */}
+      <DemoTools key="demo" />
+      {d && <Counts key="counts" d={d} />}
       <Tabs
+        key="tabs"
         activeKey={tab}
         onChange={setTab}
         items={[
