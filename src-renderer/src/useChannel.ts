@@ -57,7 +57,11 @@ export function useChannel<K extends ChannelName>(channel: K, input: Input<K>, o
   return { data, error, loading, reload };
 }
 
-/** Reloads when main says a topic changed. */
-export function useChanged(topic: string, reload: () => unknown): void {
-  useEffect(() => api.on('changed', (e) => e.topic === topic && void reload()), [topic, reload]);
+/** Reloads when main says one of these topics changed. */
+export function useChanged(topic: string | string[], reload: () => unknown): void {
+  const key = Array.isArray(topic) ? topic.join('\n') : topic;
+  useEffect(() => {
+    const topics = key.split('\n');
+    return api.on('changed', (e) => topics.includes(e.topic) && void reload());
+  }, [key, reload]);
 }

@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Spin, Steps, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DepositCaseView } from '../../../../src-shared/channels/deposit';
 import { api } from '../../api';
-import { useChanged, useChannel } from '../../useChannel';
+import { useCaseWizard } from '../../useCaseWizard';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { STAGES } from './format';
 import { useAction } from './useAction';
@@ -19,23 +18,8 @@ const stageIndex = (v: DepositCaseView) => (v.stage === 'done' ? STAGES.length -
 export function DepositPage() {
   const { t, i18n } = useTranslation('deposit');
   const en = i18n.language === 'en-US';
-  const got = useChannel('deposit.get', {});
-  useChanged('deposit', got.reload);
-  const [view, setView] = useState<DepositCaseView | null>(null);
-  const [current, setCurrent] = useState(0);
+  const { got, view, current, setCurrent, update } = useCaseWizard<DepositCaseView>('deposit.get', ['deposit'], stageIndex);
   const action = useAction();
-
-  useEffect(() => {
-    const v = got.data?.case ?? null;
-    setView(v);
-    if (v) setCurrent(stageIndex(v));
-  }, [got.data]);
-
-  const update = (v: DepositCaseView) => {
-    const moved = !view || view.stage !== v.stage;
-    setView(v);
-    if (moved) setCurrent(stageIndex(v));
-  };
 
   if (got.loading && !view) return <Spin />;
   return (

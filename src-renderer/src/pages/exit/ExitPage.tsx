@@ -1,10 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Space, Spin, Steps, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate } from 'react-router';
 import { EXIT_STAGES, type ExitCaseView } from '../../../../src-shared/channels/exit';
 import { api } from '../../api';
-import { useChanged, useChannel } from '../../useChannel';
+import { useCaseWizard } from '../../useCaseWizard';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../deposit/useAction';
 import { useTx } from './shared';
@@ -32,29 +31,9 @@ function ExitWizard() {
   const en = i18n.language === 'en-US';
   const tx = useTx();
   const navigate = useNavigate();
-  const got = useChannel('exit.get', {});
-  useChanged('exit', got.reload);
   // Step ④① shows the deposit case: follow it when the deposit wizard changes it.
-  useChanged('deposit', got.reload);
-  const [view, setView] = useState<ExitCaseView | null>(null);
-  const [current, setCurrent] = useState(0);
+  const { got, view, current, setCurrent, update } = useCaseWizard<ExitCaseView>('exit.get', ['exit', 'deposit'], stageIndex);
   const action = useAction();
-
-  // A reload (a change here, or in the deposit wizard) moves the shown step only when the case
-  // moved on: a seller looking back at an earlier step stays there.
-  const lastStage = useRef<string | null>(null);
-  useEffect(() => {
-    const v = got.data?.case ?? null;
-    setView(v);
-    if (v && v.stage !== lastStage.current) setCurrent(stageIndex(v));
-    lastStage.current = v?.stage ?? null;
-  }, [got.data]);
-
-  const update = (v: ExitCaseView) => {
-    const moved = !view || view.stage !== v.stage;
-    setView(v);
-    if (moved) setCurrent(stageIndex(v));
-  };
 
   if (got.loading && !view) return <Spin />;
   const props = view ? { view, onChange: update } : null;
