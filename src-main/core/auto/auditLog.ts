@@ -1,7 +1,7 @@
 /** The audit log as the seller reads it: filtered, paged, and exported to Excel. */
 import ExcelJS from 'exceljs';
 import type { Db } from '../db/open';
-import type { AuditRow } from '../../../src-shared/channels/auto';
+import { REASON_TEXT, type AuditRow, type DecisionReason } from '../../../src-shared/channels/auto';
 
 export interface AuditQuery {
   kind?: string;
@@ -74,6 +74,10 @@ const KIND_ZH: Record<string, string> = {
   'auto.action.failed': '失败 failed',
   'auto.action.cancelled': '已取消 cancelled',
   'auto.action.retry': '重试 retry',
+  'auto.demo.sellOut': '演示：模拟卖光 demo sell-out',
+  'auto.demo.drain': '演示：清空仓库 demo drain',
+  'auto.demo.restock': '演示：补货 demo restock',
+  'auto.demo.reviewMode': '演示：审核方式 demo review mode',
 };
 
 /** Beijing time, as a seller reads a timestamp. */
@@ -85,7 +89,7 @@ function beijing(iso: string): string {
 function why(d: Record<string, unknown>): string {
   const parts: string[] = [];
   if (d.want) parts.push(`${d.want === 'bind' ? '绑定' : '解绑'}`);
-  if (d.reason) parts.push(`原因 ${String(d.reason)}`);
+  if (d.reason) parts.push(REASON_TEXT[d.reason as DecisionReason]?.[0] ?? `原因 ${String(d.reason)}`);
   if (d.sellable !== undefined && d.sellable !== null) parts.push(`可售 ${String(d.sellable)}`);
   if (Array.isArray(d.figures))
     for (const f of d.figures as { storeWarehouse: string; available: number | null; safety: number | null; stale: boolean }[])

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { rmSync } from 'node:fs';
 import { ManualClock } from '../../../src-main/core/platform/clock';
 import { createApp, type App } from '../../../src-main/core/app';
@@ -90,6 +91,13 @@ describe('demo tools on the demo store', () => {
 
     const audit = await call(a, 'auto.audit.list', { kind: 'auto.demo.sellOut', autoOnly: true, page: 1, pageSize: 10 });
     expect(audit.rows[0]).toMatchObject({ actor: 'seller', subject: pick.sellerSku });
+    // The Excel export says why in words: the simulated sell-out, then the decision with its reason.
+    const xlsx = await call(a, 'auto.audit.export', { autoOnly: true, subject: pick.sellerSku });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const lines = wb.worksheets[0].getSheetValues().slice(2).map((r) => (r as string[]).slice(3, 6).join(' | '));
+    expect(lines[0]).toContain('演示：模拟卖光');
+    expect(lines.find((l) => l.startsWith('决定'))).toContain('可售库存为0：解绑，防止超卖。');
   }, 60_000);
 
   it('the review mode tool makes the simulated AliExpress refuse unbinds, and the seller is told', async () => {
