@@ -3,18 +3,10 @@
  * obfuscated by one of ten rules, or unrelated, in realistic shares.
  */
 import type { SkuRuleSpec } from '../src-shared/types/stock';
+import { seededRng } from '../src-main/core/connectors/demo/prng';
 
-/** A small seeded PRNG (mulberry32) so every run measures the same data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo store's seeded PRNG, so every run measures the same data. */
+export const prng = seededRng;
 
 export const TEN_RULES: SkuRuleSpec[] = [
   { kind: 'strip_prefix', text: 'AE-' },
