@@ -32,7 +32,7 @@ import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { downloadBase64 } from '../../download';
-import { useAction } from '../stock/useAction';
+import { useAction } from '../../useAction';
 import { NowCard } from './NowCard';
 import { DemoTools } from './DemoTools';
 import { AUDIT_KINDS, auditDetail, auditKindLabel } from './auditText';

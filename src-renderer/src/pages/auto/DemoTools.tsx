@@ -11,7 +11,7 @@ import type { DemoSkuOption, DemoToolResult } from '../../../../src-shared/chann
 import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAction } from '../stock/useAction';
+import { useAction } from '../../useAction';
 
 type Mode = 'instant' | 'review' | 'refuse';
 

@@ -5,7 +5,7 @@ import type { DepositCaseView } from '../../../../src-shared/channels/deposit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { fenToYuan, formatFen } from './format';
-import { useAction } from './useAction';
+import { useAction } from '../../useAction';
 
 interface ApplyForm {
   reason: string;

@@ -6,7 +6,7 @@ import type { DepositCaseView, DepositMatchReport, MatchCandidate } from '../../
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatFen } from './format';
-import { useAction } from './useAction';
+import { useAction } from '../../useAction';
 
 /** File bytes as base64, in chunks so a large bill does not overflow the call stack. */
 async function toBase64(file: File): Promise<string> {

@@ -4,7 +4,7 @@ import type { DepositCaseView, DepositCheckAnswer, DepositCheckKey } from '../..
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatFen } from './format';
-import { useAction } from './useAction';
+import { useAction } from '../../useAction';
 
 /** Step 2: the three preconditions, the penalties, and what is left to refund. */
 export function ChecksStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {

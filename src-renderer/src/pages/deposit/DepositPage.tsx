@@ -5,7 +5,7 @@ import { api } from '../../api';
 import { useCaseWizard } from '../../useCaseWizard';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { STAGES } from './format';
-import { useAction } from './useAction';
+import { useAction } from '../../useAction';
 import { StatusStep } from './StatusStep';
 import { ChecksStep } from './ChecksStep';
 import { ApplyStep } from './ApplyStep';

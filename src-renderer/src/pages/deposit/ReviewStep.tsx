@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DepositCaseView, ReviewOutcome } from '../../../../src-shared/channels/deposit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAction } from './useAction';
+import { useAction } from '../../useAction';
 
 interface ReviewForm {
   outcome: ReviewOutcome;

@@ -5,7 +5,7 @@ import { DEPOSIT_STATUSES } from '../../../../src-shared/channels/deposit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { fenToYuan } from './format';
-import { useAction } from './useAction';
+import { useAction } from '../../useAction';
 
 /** Step 1: the deposit amount and status as the service centre shows them. */
 export function StatusStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {

@@ -8,7 +8,7 @@ import { api } from '../../api';
 import { downloadBase64 } from '../../download';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAction } from '../deposit/useAction';
+import { useAction } from '../../useAction';
 import { beijingToday, useTx, type StepProps } from './shared';
 
 export function DoneStep({ view, onChange }: StepProps) {

@@ -5,7 +5,7 @@ import { EXIT_STAGES, type ExitCaseView } from '../../../../src-shared/channels/
 import { api } from '../../api';
 import { useCaseWizard } from '../../useCaseWizard';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAction } from '../deposit/useAction';
+import { useAction } from '../../useAction';
 import { useTx } from './shared';
 import { PrepareStep } from './PrepareStep';
 import { ReviewStep, SubmitStep } from './SubmitReviewSteps';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { EXIT_REASONS, type AskedKey, type ExitReason, type ReadinessItem } from '../../../../src-shared/channels/exit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAction } from '../deposit/useAction';
+import { useAction } from '../../useAction';
 import { useTx, type StepProps } from './shared';
 
 const LEVEL_COLOR = { ok: 'green', warn: 'orange', block: 'red', asked: 'default' } as const;

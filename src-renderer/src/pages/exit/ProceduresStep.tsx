@@ -13,7 +13,7 @@ import {
 } from '../../../../src-shared/channels/exit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAction } from '../deposit/useAction';
+import { useAction } from '../../useAction';
 import { DepositSummaryCard } from '../deposit/DepositSummaryCard';
 import { beijingToday, useTx, type StepProps } from './shared';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExitReviewOutcome } from '../../../../src-shared/channels/exit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAction } from '../deposit/useAction';
+import { useAction } from '../../useAction';
 import { beijingToday, useTx, type StepProps } from './shared';
 
 export function SubmitStep({ view, onChange }: StepProps) {

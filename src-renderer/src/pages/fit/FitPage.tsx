@@ -6,7 +6,7 @@ import type { Bilingual, FitAnswers, FitResult } from '../../../../src-shared/ch
 import { api } from '../../api';
 import { useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAction } from '../deposit/useAction';
+import { useAction } from '../../useAction';
 
 interface FormValues {
   makesGoods: boolean;

@@ -5,7 +5,7 @@ import type { CategoryToggleResult } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAction } from './useAction';
+import { useAction } from '../../useAction';
 
 /** Step 2 ERP产品分类同步: one switch per ERP category; turning one off asks first and names the listings. */
 export function CategoriesStep() {

@@ -5,7 +5,7 @@ import type { ListingSkuRow } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAction } from './useAction';
+import { useAction } from '../../useAction';
 
 type Filter = { text?: string; storeWarehouseId?: number };
 

@@ -7,7 +7,7 @@ import { downloadBase64 } from '../../download';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { RuleEditor } from './RuleEditor';
-import { useAction } from './useAction';
+import { useAction } from '../../useAction';
 
 const STATUSES: ResolveStatus[] = ['manual', 'exact', 'rule', 'unresolved', 'conflict'];
 const COLOR: Record<ResolveStatus, string> = { manual: 'purple', exact: 'green', rule: 'cyan', unresolved: 'default', conflict: 'red' };

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RulePreview, SkuRuleSpec } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAction } from './useAction';
+import { useAction } from '../../useAction';
 
 type Kind = SkuRuleSpec['kind'];
 const KINDS: Kind[] = ['strip_prefix', 'strip_suffix', 'strip_start', 'strip_end', 'before', 'after', 'between', 'replace', 'regex'];

@@ -6,7 +6,7 @@ import type { TaskProgress } from '../../../../src-shared/types';
 import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAction } from './useAction';
+import { useAction } from '../../useAction';
 
 const STATUS_COLOR: Record<SyncRunInfo['status'], string> = { ok: 'green', failed: 'red', cancelled: 'orange', running: 'blue' };
 

@@ -5,7 +5,7 @@ import type { StoreWarehouseInfo, WarehousesView } from '../../../../src-shared/
 import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAction } from './useAction';
+import { useAction } from '../../useAction';
 
 /** Step 1 仓库设置: ERP and store warehouses, paired, with every name near-miss explained. */
 export function WarehousesStep() {

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { ErrorPayload } from '../../../../src-shared/errors';
-import { toPayload } from '../../useChannel';
+import type { ErrorPayload } from '../../src-shared/errors';
+import { toPayload } from './useChannel';
 
 /** Runs a channel call for a button: busy while it runs, the error kept for an ApiErrorAlert. */
 export function useAction() {
