@@ -12,6 +12,7 @@ import { Welcome } from './pages/welcome/Welcome';
 import { api } from './api';
 import type { Notice } from '../../src-shared/types';
 import { headerSlots } from './headerSlots';
+import { useErrorText } from './useChannel';
 
 function Notices() {
   const { t } = useTranslation();
@@ -65,6 +66,30 @@ function Notices() {
   );
 }
 
+/** The store name goes on every document the app prints: the seller sets it right here. */
+function StoreName() {
+  const { t } = useTranslation();
+  const { settings, update } = useSettings();
+  const { message } = AntApp.useApp();
+  const errorText = useErrorText();
+  return (
+    <Typography.Text
+      strong
+      data-testid="store-name"
+      editable={{
+        tooltip: t('header.editStoreName'),
+        maxLength: 60,
+        onChange: (name) => {
+          if (name.trim() === settings?.storeName) return;
+          update({ storeName: name }).catch((err: unknown) => void message.error(errorText(err)));
+        },
+      }}
+    >
+      {settings?.storeName}
+    </Typography.Text>
+  );
+}
+
 function Shell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -90,7 +115,7 @@ function Shell() {
           style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24 }}
         >
           <Space>
-            <Typography.Text strong>{settings.storeName}</Typography.Text>
+            <StoreName />
             <Tag color={settings.mode === 'demo' ? 'gold' : 'green'}>{t(settings.mode === 'demo' ? 'header.demo' : 'header.live')}</Tag>
           </Space>
           <Space>

@@ -69,3 +69,18 @@ test('help exports the log as a ZIP for support', async ({ app }) => {
   expect(zip.subarray(0, 2).toString()).toBe('PK');
   expect(zip.toString('latin1')).toContain('main.log');
 });
+
+test('the seller names the store in the header, and a bad name is refused without losing the old one', async ({ app }) => {
+  await startDemo(app);
+  const name = app.getByTestId('store-name');
+  await name.getByRole('button').click();
+  await app.locator('textarea:not([aria-hidden])').fill('义乌小张工厂店');
+  await app.locator('textarea:not([aria-hidden])').press('Enter');
+  await expect(name).toContainText('义乌小张工厂店');
+  await name.getByRole('button').click();
+  await app.locator('textarea:not([aria-hidden])').fill('   ');
+  await app.locator('textarea:not([aria-hidden])').press('Enter');
+  await expect(app.locator('.ant-message')).toContainText('请求内容不正确');
+  await app.reload();
+  await expect(app.getByTestId('store-name')).toContainText('义乌小张工厂店');
+});

@@ -20,7 +20,7 @@ export const zh = {
     table: '数据表',
     rowCount: '行数',
   },
-  header: { language: 'English', notices: '通知', demo: '演示店铺', live: '正式店铺', noNotices: '暂无通知' },
+  header: { language: 'English', notices: '通知', demo: '演示店铺', live: '正式店铺', noNotices: '暂无通知', editStoreName: '修改店铺名称（打印的文书上会用到）' },
   home: {
     title: '首页',
     intro: '这里汇总四件事：活动期间防超卖（库存自动绑定/解绑）、退店、退保证金，以及全托管是否适合您。',
@@ -75,7 +75,7 @@ export const en: typeof zh = {
     table: 'Table',
     rowCount: 'Rows',
   },
-  header: { language: '中文', notices: 'Notices', demo: 'Demo store', live: 'Live store', noNotices: 'No notices' },
+  header: { language: '中文', notices: 'Notices', demo: 'Demo store', live: 'Live store', noNotices: 'No notices', editStoreName: 'Change the store name (printed on documents)' },
   home: {
     title: 'Home',
     intro:
