@@ -51,7 +51,7 @@ function asked(key: AskedKey, a: StoredAnswer | undefined, openLevel: ReadinessL
   return item(key, 'asked', 'none', ASK, todo, { askable: true });
 }
 
-const TODO = {
+const WHAT_TO_DO = {
   stock: {
     zh: '退店前请确保库存已售罄或妥善处理：在第 4 步“处理库存”为每个SKU定好去向（继续销售、退回工厂、清仓或其他），数量要正好等于现有库存。',
     en: 'Before exiting, sell out or dispose of the stock: in step 4 "Inventory" give every SKU a plan (sell through, return to factory, liquidate, other) that adds up exactly to what is on hand.',
@@ -94,13 +94,13 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
             zh: `还有 ${skus} 个SKU、共 ${units} 件库存在仓库里${input.disposalComplete ? '，处理计划已定好' : ''}。`,
             en: `${skus} SKUs, ${units} units still on hand${input.disposalComplete ? '; the disposal plan covers them' : ''}.`,
           },
-          input.disposalComplete ? { zh: '按计划处理即可。', en: 'Carry out the plan.' } : TODO.stock,
+          input.disposalComplete ? { zh: '按计划处理即可。', en: 'Carry out the plan.' } : WHAT_TO_DO.stock,
           { rows: input.stock },
         ),
       );
     }
   } else {
-    const a = asked('stock', input.answers.stock, 'warn', TODO.stock);
+    const a = asked('stock', input.answers.stock, 'warn', WHAT_TO_DO.stock);
     out.push(a.level === 'warn' && input.disposalComplete ? { ...a, level: 'ok', todo: { zh: '按计划处理即可。', en: 'Carry out the plan.' } } : a);
   }
 
@@ -114,17 +114,17 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
             'block',
             'app',
             { zh: `还有 ${input.listings.length} 个线上SKU与货品绑定。`, en: `${input.listings.length} listing SKUs are still bound to goods.` },
-            TODO.listings,
+            WHAT_TO_DO.listings,
             { rows: input.listings },
           ),
     );
   } else {
-    out.push(asked('listings', input.answers.listings, 'block', TODO.listings));
+    out.push(asked('listings', input.answers.listings, 'block', WHAT_TO_DO.listings));
   }
 
-  out.push(asked('orders', input.answers.orders, 'block', TODO.orders));
-  out.push(asked('disputes', input.answers.disputes, 'block', TODO.disputes));
-  out.push(asked('debts', input.answers.debts, 'block', TODO.debts));
+  out.push(asked('orders', input.answers.orders, 'block', WHAT_TO_DO.orders));
+  out.push(asked('disputes', input.answers.disputes, 'block', WHAT_TO_DO.disputes));
+  out.push(asked('debts', input.answers.debts, 'block', WHAT_TO_DO.debts));
 
   const d = input.deposit;
   if (d.state === 'unavailable') {
