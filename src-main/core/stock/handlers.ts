@@ -123,14 +123,16 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
     'stock.sync.cancel': () => ({ cancelled: stockSync(app).cancel() }),
     'stock.sync.status': async () => {
       const sync = stockSync(app);
-      const r = sync.running;
+      // The foreground read, else the drift read in the background (it shows progress and can be cancelled too).
+      const r = sync.running ?? sync.drift;
       const source = await trySource(app);
       const next = stockScheduler(app).nextAt();
+      const plan = source ? chooseStrategy(app, source, sync.drift) : null;
       return {
         running: r ? { runId: r.runId, strategy: r.strategy, done: r.done, total: r.total, message: r.message } : null,
         lastRun: lastRun(db),
         nextAt: next === null ? null : new Date(Math.max(next, app.clock.now())).toISOString(),
-        next: source ? chooseStrategy(app, source) : null,
+        next: plan ? { strategy: plan.strategy, reasonZh: plan.reasonZh, reasonEn: plan.reasonEn } : null,
         sourceConfigured: !!source,
         settings: readStockSettings(db),
       };

@@ -18,8 +18,19 @@ export interface PersistInput {
    * read did not see become stale. Undefined for incremental reads, which only carry changes.
    */
   snapshotOf?: string[] | null;
-  /** New change cursors per warehouse (incremental reads and full reads alike). */
+  /** New change cursors per warehouse (incremental reads and full reads alike). Cursors only move forward. */
   cursors?: Map<string, string>;
+  /**
+   * A full read that ran while incremental reads kept committing (the periodic drift read): the time
+   * before which the page carrying row i was read. A stored figure seen at or after that time came
+   * from a later read and is kept: an older page never overwrites a newer figure.
+   */
+  readAt?: (i: number) => string;
+  /**
+   * With snapshotOf: only rows last seen before this time can become stale (rows an incremental read
+   * stored while a full read ran are fresh, even when the full read's pages missed them).
+   */
+  staleBefore?: string;
 }
 
 export interface PersistResult {
@@ -27,6 +38,10 @@ export interface PersistResult {
   changed: number;
   skippedCategory: number;
   stale: number;
+  /** Rows this read did not write because a later read had stored a newer figure. */
+  keptNewer: number;
+  /** ERP SKUs first seen in this read: only these can change a mapping. */
+  newErpSkus: number;
   invalid: { sku: string; warehouseId: string; reason: string }[];
 }
 
@@ -50,12 +65,10 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
   const insertCategory = db.prepare(
     'INSERT INTO stock_categories (name, sync_enabled, first_seen_at) VALUES (?, 1, ?) ON CONFLICT(name) DO NOTHING',
   );
-  const upsertErpSku = db.prepare(
-    `INSERT INTO stock_erp_skus (sku, name, status, category, seen_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT(sku) DO UPDATE SET name = coalesce(excluded.name, name), status = coalesce(excluded.status, status),
-       category = excluded.category, seen_at = excluded.seen_at
-     WHERE name IS NOT coalesce(excluded.name, name) OR status IS NOT coalesce(excluded.status, status)
-       OR category IS NOT excluded.category`,
+  const insertErpSku = db.prepare('INSERT INTO stock_erp_skus (sku, name, status, category, seen_at) VALUES (?, ?, ?, ?, ?)');
+  const updateErpSku = db.prepare(
+    `UPDATE stock_erp_skus SET name = coalesce(?, name), status = coalesce(?, status), category = ?, seen_at = ?
+     WHERE sku = ? AND (name IS NOT coalesce(?, name) OR status IS NOT coalesce(?, status) OR category IS NOT ?)`,
   );
   const insertErpSkuIfNew = db.prepare(
     "INSERT INTO stock_erp_skus (sku, category, seen_at) VALUES (?, '', ?) ON CONFLICT(sku) DO NOTHING",
@@ -69,19 +82,36 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
        available = excluded.available, safety = excluded.safety, seen_at = excluded.seen_at,
        run_id = excluded.run_id, stale = 0`,
   );
-  const setCursor = db.prepare('UPDATE stock_erp_warehouses SET changes_cursor = ? WHERE id = ?');
+  // The same, for a full read that ran beside incremental reads: a stored figure seen at or after the
+  // page's read time (the last parameter) is newer and stays.
+  const upsertLevelIfOlder = db.prepare(
+    `INSERT INTO stock_levels (sku, erp_warehouse_id, available, safety, seen_at, run_id, changed_at, stale)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 0)
+     ON CONFLICT(sku, erp_warehouse_id) DO UPDATE SET
+       changed_at = CASE WHEN available != excluded.available OR safety != excluded.safety
+                         THEN excluded.changed_at ELSE changed_at END,
+       available = excluded.available, safety = excluded.safety, seen_at = excluded.seen_at,
+       run_id = excluded.run_id, stale = 0
+     WHERE stock_levels.seen_at < ?`,
+  );
+  const setCursor = db.prepare(
+    'UPDATE stock_erp_warehouses SET changes_cursor = ? WHERE id = ? AND (changes_cursor IS NULL OR changes_cursor < ?)',
+  );
 
-  const result: PersistResult = { written: 0, changed: 0, skippedCategory: 0, stale: 0, invalid: [] };
+  const result: PersistResult = { written: 0, changed: 0, skippedCategory: 0, stale: 0, keptNewer: 0, newErpSkus: 0, invalid: [] };
   db.transaction(() => {
     for (const w of input.warehouses ?? []) upsertWarehouse.run(w.id, w.name, w.active ? 1 : 0, now);
     const categories = new Map(
       (db.prepare('SELECT name, sync_enabled FROM stock_categories').raw().all() as [string, number][]).map(([n, e]) => [n, e === 1]),
     );
-    // Only rows without a category need the stored one: load that map lazily.
-    let known: Map<string, string> | null = null;
+    // Every SKU's stored category, loaded once: rows without a category use it, rows with one are
+    // written only when something changed (a 100k read mostly repeats what is stored).
+    const known = new Map(db.prepare('SELECT sku, category FROM stock_erp_skus').raw().all() as [string, string][]);
     const seenWarehouses = new Set<string>();
     for (const w of input.warehouses ?? []) seenWarehouses.add(w.id);
-    for (const r of input.rows) {
+    const readAt = input.readAt;
+    for (let i = 0; i < input.rows.length; i++) {
+      const r = input.rows[i];
       const problem = validRow(r);
       if (problem) {
         if (result.invalid.length < 200) result.invalid.push({ sku: String(r.sku), warehouseId: String(r.warehouseId), reason: problem });
@@ -93,15 +123,22 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
       }
       let category = r.category;
       if (category === undefined) {
-        known ??= new Map(db.prepare('SELECT sku, category FROM stock_erp_skus').raw().all() as [string, string][]);
         category = known.get(r.sku);
         if (category === undefined) {
           insertErpSkuIfNew.run(r.sku, now);
+          result.newErpSkus++;
           known.set(r.sku, '');
           category = '';
         }
+      } else if (!known.has(r.sku)) {
+        insertErpSku.run(r.sku, r.productName ?? null, r.productStatus ?? null, category, now);
+        result.newErpSkus++;
+        known.set(r.sku, category);
       } else {
-        upsertErpSku.run(r.sku, r.productName ?? null, r.productStatus ?? null, category, now);
+        const name = r.productName ?? null;
+        const status = r.productStatus ?? null;
+        updateErpSku.run(name, status, category, now, r.sku, name, status, category);
+        known.set(r.sku, category);
       }
       let enabled = categories.get(category);
       if (enabled === undefined) {
@@ -113,7 +150,12 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
         result.skippedCategory++;
         continue;
       }
-      upsertLevel.run(r.sku, r.warehouseId, r.available, r.safety ?? 0, now, runId, now);
+      if (readAt) {
+        if (upsertLevelIfOlder.run(r.sku, r.warehouseId, r.available, r.safety ?? 0, now, runId, now, readAt(i)).changes === 0) {
+          result.keptNewer++;
+          continue;
+        }
+      } else upsertLevel.run(r.sku, r.warehouseId, r.available, r.safety ?? 0, now, runId, now);
       result.written++;
     }
     if (!categories.has('') && db.prepare("SELECT 1 FROM stock_erp_skus WHERE category = '' LIMIT 1").get())
@@ -123,18 +165,20 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
     ).n;
     if (input.snapshotOf !== undefined) {
       const disabledFilter = `AND sku NOT IN (SELECT e.sku FROM stock_erp_skus e JOIN stock_categories c ON c.name = e.category WHERE c.sync_enabled = 0)`;
+      // '\uffff' sorts after every ISO time: without staleBefore every unseen row counts.
+      const before = input.staleBefore ?? '\uffff';
       if (input.snapshotOf === null) {
         result.stale = db
-          .prepare(`UPDATE stock_levels SET stale = 1 WHERE run_id != ? AND stale = 0 ${disabledFilter}`)
-          .run(runId).changes;
+          .prepare(`UPDATE stock_levels SET stale = 1 WHERE run_id != ? AND stale = 0 AND seen_at < ? ${disabledFilter}`)
+          .run(runId, before).changes;
       } else {
         const stmt = db.prepare(
-          `UPDATE stock_levels SET stale = 1 WHERE erp_warehouse_id = ? AND run_id != ? AND stale = 0 ${disabledFilter}`,
+          `UPDATE stock_levels SET stale = 1 WHERE erp_warehouse_id = ? AND run_id != ? AND stale = 0 AND seen_at < ? ${disabledFilter}`,
         );
-        for (const w of input.snapshotOf) result.stale += stmt.run(w, runId).changes;
+        for (const w of input.snapshotOf) result.stale += stmt.run(w, runId, before).changes;
       }
     }
-    for (const [w, at] of input.cursors ?? []) setCursor.run(at, w);
+    for (const [w, at] of input.cursors ?? []) setCursor.run(at, w, at);
   })();
   return result;
 }

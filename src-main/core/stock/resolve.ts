@@ -109,6 +109,42 @@ export function loadErpIndex(db: Db, caseRule: CaseRule): ErpIndex {
   return buildErpIndex(skus, caseRule);
 }
 
+/** stock_settings key (not a seller setting: readStockSettings ignores it) holding the inputs of the last resolve. */
+const RESOLVED_INPUTS_KEY = 'resolvedInputs';
+
+/**
+ * What a mapping depends on, in a few cheap aggregates: the ERP SKU set (SKUs are only ever added,
+ * so count and last rowid move with it), the listing SKUs (added, or renamed by a listing refresh,
+ * which re-resolves itself anyway), the enabled rules in order, the case rule and the manual links.
+ * Stock figures, names, categories and bind states are not in it: they never change a mapping.
+ */
+export function mappingInputs(db: Db, caseRule: CaseRule): string {
+  const erp = db.prepare('SELECT count(*), coalesce(max(rowid), 0) FROM stock_erp_skus').raw().get() as unknown[];
+  const listing = db
+    .prepare('SELECT count(*), coalesce(max(id), 0), total(length(seller_sku)) FROM stock_listing_skus')
+    .raw()
+    .get() as unknown[];
+  const rules = db
+    .prepare("SELECT group_concat(id || ':' || kind || ':' || params || ':' || label, '|') FROM (SELECT * FROM stock_sku_rules WHERE enabled = 1 ORDER BY position, id)")
+    .pluck()
+    .get() as string | null;
+  const manual = db
+    .prepare("SELECT count(*), total(listing_sku_id), group_concat(listing_sku_id || '=' || erp_sku, '|') FROM stock_sku_links WHERE method = 'manual'")
+    .raw()
+    .get() as unknown[];
+  return JSON.stringify([caseRule, erp, listing, rules, manual]);
+}
+
+/**
+ * Re-resolves only when something a mapping depends on changed since the last resolve (a stock read
+ * mostly changes figures, which never change a mapping). Returns null when nothing needed doing.
+ */
+export function resolveIfChanged(db: Db, caseRule: CaseRule, now: string): ResolveSummary | null {
+  const stored = db.prepare('SELECT value FROM stock_settings WHERE key = ?').pluck().get(RESOLVED_INPUTS_KEY) as string | undefined;
+  if (stored !== undefined && stored === mappingInputs(db, caseRule)) return null;
+  return resolveAndStore(db, caseRule, now);
+}
+
 /**
  * Resolves every stored listing SKU and stores the outcome in one transaction. Manual links are
  * kept as they are; the others are rewritten only where the answer changed.
@@ -166,6 +202,11 @@ export function resolveAndStore(db: Db, caseRule: CaseRule, now: string): Resolv
       }
       if (curStatus !== r.status || curDetail !== detail) setStatus.run(r.status, detail, id);
     }
+    // Remember what this mapping was computed from (after the writes above: manual links are read as stored).
+    db.prepare('INSERT INTO stock_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+      RESOLVED_INPUTS_KEY,
+      mappingInputs(db, caseRule),
+    );
   })();
   const labels = new Map(rules.map((r) => [r.id, r.label]));
   summary.byRule = [...perRule].map(([ruleId, count]) => ({ ruleId, label: labels.get(ruleId) ?? '', count }));

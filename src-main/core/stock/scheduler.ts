@@ -15,9 +15,29 @@ const FAILURES_BEFORE_NOTICE = 3;
 
 export class StockScheduler {
   private timer: NodeJS.Timeout | null = null;
-  private failures = 0;
+  /** Scheduled reads failed in a row, per strategy: the drift read runs beside incremental reads. */
+  private readonly failures = new Map<string, number>();
+  readonly off: () => void;
 
-  constructor(private readonly app: App) {}
+  constructor(private readonly app: App) {
+    // Every scheduled read ends here, the background drift read included.
+    this.off = stockSync(app).onRunFinished((run) => {
+      if (run.trigger === 'schedule') this.counted(run);
+    });
+  }
+
+  private counted(run: SyncRunInfo): void {
+    if (run.status === 'ok') this.failures.set(run.strategy, 0);
+    if (run.status !== 'failed') return;
+    const n = (this.failures.get(run.strategy) ?? 0) + 1;
+    this.failures.set(run.strategy, n);
+    if (n === FAILURES_BEFORE_NOTICE)
+      this.app.notices.add(
+        'error',
+        '库存同步连续失败',
+        `定时库存同步已连续失败 ${n} 次：${run.errors[0]?.message ?? ''} 在恢复之前，自动解绑不会依据过期的库存做决定。`,
+      );
+  }
 
   /**
    * When the next scheduled read is due (UTC ms), or null when the schedule is off. The schedule
@@ -38,17 +58,7 @@ export class StockScheduler {
     const next = this.nextAt();
     if (next === null || sync.running || this.app.clock.now() < next) return null;
     if (!(await trySource(this.app))) return null;
-    const run = await sync.run({ trigger: 'schedule' });
-    if (run.status === 'failed') {
-      this.failures++;
-      if (this.failures === FAILURES_BEFORE_NOTICE)
-        this.app.notices.add(
-          'error',
-          '库存同步连续失败',
-          `定时库存同步已连续失败 ${this.failures} 次：${run.errors[0]?.message ?? ''} 在恢复之前，自动解绑不会依据过期的库存做决定。`,
-        );
-    } else if (run.status === 'ok') this.failures = 0;
-    return run;
+    return sync.run({ trigger: 'schedule' });
   }
 
   start(): void {
@@ -68,7 +78,10 @@ export class StockScheduler {
 export function stockScheduler(app: App): StockScheduler {
   return app.service('stock.scheduler', () => {
     const s = new StockScheduler(app);
-    app.onClose(() => s.stop());
+    app.onClose(() => {
+      s.stop();
+      s.off();
+    });
     return s;
   });
 }

@@ -15,7 +15,7 @@ import { getStockPorts } from './ports';
 import { persistRead } from './levels';
 import { finishRun, getRun, lastRun, startRun } from './runs';
 import { readStockSettings } from './settings';
-import { resolveAndStore } from './resolve';
+import { resolveIfChanged } from './resolve';
 
 /** Tongtool's change feed reaches back 7 days; stay clear of the edge. */
 const CHANGE_FEED_DAYS = 6.5;
@@ -31,22 +31,44 @@ export interface RunningSync {
   message: string;
 }
 
+/** The periodic full read that catches drift, running in the background beside incremental reads. */
+export interface DriftRead extends RunningSync {
+  /** When it started: its pages are all read after this. */
+  startedMs: number;
+  /** Settles with its history row when it ends (ok, failed or cancelled). */
+  promise: Promise<SyncRunInfo>;
+}
+
+/** Goods (product) pages cost as much quota as stock pages; names and categories rarely change. */
+const PRODUCTS_EVERY_HOURS = 24;
+/** stock_settings key (not a seller setting) of the last complete goods read. */
+const PRODUCTS_READ_KEY = 'productsReadAt';
+/** After a failed or cancelled drift read, wait this long before trying again (quota is shared). */
+const DRIFT_RETRY_MS = 15 * 60_000;
+
 const iso = (t: number) => new Date(t).toISOString();
 
-export function chooseStrategy(app: App, source: Pick<StockSource, 'readChangesSince'>): StrategyChoice {
+export type StrategyPlan = StrategyChoice & {
+  /**
+   * The full read only catches drift: it runs in the background, sharing the quota with the change
+   * feed, so a stock-out is still seen within about a minute while it runs.
+   */
+  background?: boolean;
+  /** The same read done in the foreground, for one-shot processes (`auto run --once`, `stock sync --once`). */
+  foreground?: StrategyChoice;
+};
+
+export function chooseStrategy(
+  app: App,
+  source: Pick<StockSource, 'readChangesSince'>,
+  drift: Pick<DriftRead, 'done'> | null = null,
+): StrategyPlan {
   if (!source.readChangesSince)
     return { strategy: 'full', reasonZh: '库存来源不支持只读变化，每次读取全部库存。', reasonEn: 'The stock source cannot read changes only; every read is full.' };
   const lastFull = lastRun(app.db, "status = 'ok' AND strategy = 'full'");
   if (!lastFull)
     return { strategy: 'full', reasonZh: '第一次同步：读取全部库存。', reasonEn: 'First sync: reading all stock.' };
-  const { fullEveryHours } = readStockSettings(app.db);
   const now = app.clock.now();
-  if (now - Date.parse(lastFull.startedAt) >= fullEveryHours * 3600_000)
-    return {
-      strategy: 'full',
-      reasonZh: `距上次全量读取已超过 ${fullEveryHours} 小时：全量读取一次，校正可能漏掉的变化。`,
-      reasonEn: `More than ${fullEveryHours} h since the last full read: a full read catches changes the change feed missed.`,
-    };
   const warehouses = app.db
     .prepare('SELECT id, changes_cursor FROM stock_erp_warehouses WHERE active = 1')
     .all() as { id: string; changes_cursor: string | null }[];
@@ -57,10 +79,36 @@ export function chooseStrategy(app: App, source: Pick<StockSource, 'readChangesS
       reasonZh: `仓库 ${tooOld.id} 还没有可用的变化记录起点：读取全部库存。`,
       reasonEn: `Warehouse ${tooOld.id} has no usable change cursor yet: reading all stock.`,
     };
-  return {
-    strategy: 'incremental',
+  const incremental = {
+    strategy: 'incremental' as const,
     reasonZh: `只读取上次以来变化的库存（每个仓库一次请求，共 ${warehouses.length} 次），变化约一分钟内可见。`,
     reasonEn: `Reading only stock changed since the last read (one request per warehouse, ${warehouses.length} in all), so a change shows within about a minute.`,
+  };
+  const { fullEveryHours } = readStockSettings(app.db);
+  if (now - Date.parse(lastFull.startedAt) < fullEveryHours * 3600_000) return incremental;
+  if (drift)
+    return {
+      ...incremental,
+      reasonZh: `${incremental.reasonZh} 校正用的全量读取正在后台进行（已读 ${drift.done} 页）。`,
+      reasonEn: `${incremental.reasonEn} The full read that catches drift is running in the background (${drift.done} pages read).`,
+    };
+  const lastTry = lastRun(app.db, "strategy = 'full' AND status != 'running'");
+  if (lastTry && lastTry.status !== 'ok' && now - Date.parse(lastTry.startedAt) < DRIFT_RETRY_MS)
+    return {
+      ...incremental,
+      reasonZh: `${incremental.reasonZh} 上次校正用的全量读取没有完成，约 ${DRIFT_RETRY_MS / 60_000} 分钟后重试。`,
+      reasonEn: `${incremental.reasonEn} The last full read that catches drift did not complete; it is retried within ${DRIFT_RETRY_MS / 60_000} minutes.`,
+    };
+  return {
+    strategy: 'full',
+    background: true,
+    reasonZh: `距上次全量读取已超过 ${fullEveryHours} 小时：在后台全量读取一次，校正可能漏掉的变化；期间仍每次只读取变化，变化约一分钟内可见。`,
+    reasonEn: `More than ${fullEveryHours} h since the last full read: a full read in the background catches changes the change feed missed; meanwhile changes are still read, so a change shows within about a minute.`,
+    foreground: {
+      strategy: 'full',
+      reasonZh: `距上次全量读取已超过 ${fullEveryHours} 小时：全量读取一次，校正可能漏掉的变化。`,
+      reasonEn: `More than ${fullEveryHours} h since the last full read: a full read catches changes the change feed missed.`,
+    },
   };
 }
 
@@ -76,8 +124,42 @@ function readFailure(err: unknown, app: App): ErrorPayload {
   };
 }
 
+/** What one read collected, before anything is stored. */
+interface Collected {
+  rows: StockRow[];
+  warehouses?: ErpWarehouse[];
+  cursors: Map<string, string>;
+  pages: number;
+  /** Full reads beside incremental ones: the time before which row i's page was read. */
+  readAt?: (i: number) => string;
+  /** Goods pages were read in full: remember when. */
+  productsRead: boolean;
+}
+
+const cancelled = () =>
+  new AppError('CANCELLED', '库存同步已取消，已保存的库存没有改变。', 'The stock sync was cancelled; stored stock is unchanged.');
+
+/**
+ * Page read times from onPage's cumulative row counts: rows come back in page order, so row i was
+ * first seen on the first page whose count passes i, read after the previous page ended. When a
+ * source reports counts that do not add up, every row gets the read's start (older is the safe side:
+ * a figure stored during the read is then kept).
+ */
+function pageTimes(marks: { upTo: number; at: string }[], total: number, startIso: string): (i: number) => string {
+  const monotonic = marks.every((m, k) => k === 0 || m.upTo >= marks[k - 1].upTo);
+  if (!marks.length || !monotonic || marks[marks.length - 1].upTo !== total) return () => startIso;
+  let k = 0;
+  return (i) => {
+    if (k > 0 && marks[k - 1].upTo > i) k = 0;
+    while (k < marks.length - 1 && marks[k].upTo <= i) k++;
+    return marks[k].at;
+  };
+}
+
 export class StockSync {
   running: RunningSync | null = null;
+  /** The drift read in the background, if one runs. */
+  drift: DriftRead | null = null;
   private readonly finished = new Set<(run: SyncRunInfo) => void>();
 
   /** Called after every run ends (ok, failed or cancelled): the bind/unbind engine decides on it. */
@@ -99,15 +181,26 @@ export class StockSync {
     return source;
   }
 
-  private progress(done: number, total: number | null, message: string, finished = false): void {
-    if (this.running) Object.assign(this.running, { done, total, message });
-    this.app.events.emit('progress', { task: 'stock.sync', done, total, message, finished });
+  private progress(state: RunningSync, done: number, total: number | null, message: string, finished = false): void {
+    Object.assign(state, { done, total, message });
+    // The seller's progress bar follows the foreground read; the drift read shows in the status.
+    if (state === this.running || (!this.running && finished))
+      this.app.events.emit('progress', { task: 'stock.sync', done, total, message, finished });
   }
 
+  /** Cancels the foreground read and the drift read; neither changes stored stock. */
   cancel(): boolean {
-    if (!this.running) return false;
-    this.running.controller.abort();
-    return true;
+    const any = !!(this.running || this.drift);
+    this.running?.controller.abort();
+    this.drift?.controller.abort();
+    return any;
+  }
+
+  private lastDrift: Promise<SyncRunInfo> | null = null;
+
+  /** The running drift read's history row when it ends, or the last one's (tests, shutdown). */
+  async driftDone(): Promise<SyncRunInfo | null> {
+    return this.drift?.promise ?? this.lastDrift;
   }
 
   /** Runs one read to the end (or failure) and returns its history row. */
@@ -119,95 +212,190 @@ export class StockSync {
         'A stock sync is already running. Wait for it to finish or cancel it first.',
       );
     const source = await this.source();
-    const auto = chooseStrategy(this.app, source);
-    const choice: StrategyChoice =
-      !opts.strategy || opts.strategy === 'auto' || opts.strategy === auto.strategy
+    const auto = chooseStrategy(this.app, source, this.drift);
+    let choice: StrategyPlan =
+      !opts.strategy || opts.strategy === 'auto'
         ? auto
         : opts.strategy === 'incremental' && !source.readChangesSince
           ? auto
           : opts.strategy === 'full'
             ? { strategy: 'full', reasonZh: '卖家要求全量读取。', reasonEn: 'Full read requested by the seller.' }
-            : { strategy: 'incremental', reasonZh: '卖家要求只读变化。', reasonEn: 'Incremental read requested by the seller.' };
+            : opts.strategy === auto.strategy && !auto.background
+              ? auto
+              : { strategy: 'incremental', reasonZh: '卖家要求只读变化。', reasonEn: 'Incremental read requested by the seller.' };
+    // A one-shot process ends after this run, so nothing would keep a background read going.
+    if (choice.background && opts.trigger === 'cli') choice = choice.foreground as StrategyChoice;
+    if (choice.background) {
+      // The drift read goes to the background; this run reads the change feed as usual.
+      this.startDrift(source, opts.trigger, choice);
+      choice = {
+        strategy: 'incremental',
+        reasonZh: `只读取变化；校正用的全量读取已在后台开始（${choice.reasonZh}）`,
+        reasonEn: `Reading changes only; the full read that catches drift started in the background (${choice.reasonEn})`,
+      };
+    } else if (choice.strategy === 'full' && this.drift) {
+      // A foreground full read supersedes the drift read: stop it (it changes nothing) and wait.
+      this.drift.controller.abort();
+      await this.drift.promise;
+    }
     const startedMs = this.app.clock.now();
     const runId = startRun(this.app.db, { strategy: choice.strategy, reason: choice.reasonZh, trigger: opts.trigger, at: iso(startedMs) });
-    const controller = new AbortController();
-    this.running = { runId, strategy: choice.strategy, controller, done: 0, total: null, message: choice.reasonZh };
-    this.progress(0, null, choice.reasonZh);
+    const state: RunningSync = { runId, strategy: choice.strategy, controller: new AbortController(), done: 0, total: null, message: choice.reasonZh };
+    this.running = state;
+    try {
+      return await this.execute(state, source, startedMs, false);
+    } finally {
+      this.running = null;
+      this.ended(state);
+    }
+  }
+
+  private startDrift(source: StockSource, trigger: SyncRunInfo['trigger'], choice: StrategyChoice): void {
+    const startedMs = this.app.clock.now();
+    const runId = startRun(this.app.db, { strategy: 'full', reason: choice.reasonZh, trigger, at: iso(startedMs) });
+    const drift = {
+      runId,
+      strategy: 'full',
+      controller: new AbortController(),
+      done: 0,
+      total: null,
+      message: choice.reasonZh,
+      startedMs,
+    } as Omit<DriftRead, 'promise'> as DriftRead;
+    this.drift = drift;
+    drift.promise = (async () => {
+      try {
+        return await this.execute(drift, source, startedMs, true);
+      } finally {
+        this.drift = null;
+        this.ended(drift);
+      }
+    })();
+    this.lastDrift = drift.promise;
+    // Failures end up in its history row; nothing awaits this promise in the scheduler.
+    drift.promise.catch((err: unknown) => this.app.log.error('drift read failed', { error: String(err) }));
+  }
+
+  private ended(state: RunningSync): void {
+    const run = getRun(this.app.db, state.runId);
+    this.progress(state, state.done, state.done, run?.status === 'ok' ? '同步完成 / sync done' : '同步未完成 / sync did not complete', true);
+    for (const fn of this.finished) {
+      try {
+        if (run) fn(run);
+      } catch (err) {
+        this.app.log.error('after-sync hook failed', { error: String(err) });
+      }
+    }
+  }
+
+  /** Whether a full read must also read the goods pages (ERP names, statuses, categories). */
+  private needsProducts(rows: StockRow[]): boolean {
+    const db = this.app.db;
+    const at = db.prepare('SELECT value FROM stock_settings WHERE key = ?').pluck().get(PRODUCTS_READ_KEY) as string | undefined;
+    if (!at || this.app.clock.now() - Date.parse(JSON.parse(at) as string) >= PRODUCTS_EVERY_HOURS * 3600_000) return true;
+    // A SKU the ERP index does not know yet needs its category before its stock counts.
+    const known = db.prepare('SELECT 1 FROM stock_erp_skus WHERE sku = ?').pluck();
+    const checked = new Set<string>();
+    for (const r of rows) {
+      if (r.category !== undefined || checked.has(r.sku)) continue;
+      if (!known.get(r.sku)) return true;
+      checked.add(r.sku);
+    }
+    return false;
+  }
+
+  private async collect(state: RunningSync, source: StockSource, startedMs: number, background: boolean): Promise<Collected> {
+    const signal = state.controller.signal;
+    const checkAbort = () => {
+      if (signal.aborted) throw cancelled();
+    };
+    const cursors = new Map<string, string>();
+    const cursorAt = iso(startedMs - CURSOR_OVERLAP_MS);
+    let pages = 0;
+    if (state.strategy === 'full') {
+      const warehouses = await source.listWarehouses({ signal });
+      checkAbort();
+      const marks: { upTo: number; at: string }[] = [];
+      let pageFrom = iso(startedMs);
+      let rows = await source.readAll({
+        signal,
+        onPage: ({ page, rows: n }) => {
+          pages = page;
+          marks.push({ upTo: n, at: pageFrom });
+          pageFrom = iso(this.app.clock.now());
+          this.progress(state, page, null, `已读取 ${page} 页，共 ${n} 行 / ${page} pages, ${n} rows read`);
+          checkAbort();
+        },
+      });
+      checkAbort();
+      for (const w of warehouses) cursors.set(w.id, cursorAt);
+      let productsRead = false;
+      if (source.readProducts && this.needsProducts(rows)) {
+        this.progress(state, pages, null, '读取ERP商品信息（名称、状态、分类）/ reading ERP product facts');
+        const products = await source.readProducts({ signal, onPage: () => checkAbort() });
+        productsRead = true;
+        rows = rows.map((r) => {
+          const p = products.get(r.sku);
+          if (!p) return r;
+          r.productName ??= p.productName;
+          r.productStatus ??= p.productStatus;
+          r.category ??= p.categoryName ?? '';
+          return r;
+        });
+      }
+      return { rows, warehouses, cursors, pages, productsRead, readAt: background ? pageTimes(marks, rows.length, iso(startedMs)) : undefined };
+    }
+    const list = this.app.db
+      .prepare('SELECT id, name, changes_cursor FROM stock_erp_warehouses WHERE active = 1 ORDER BY id')
+      .all() as { id: string; name: string; changes_cursor: string }[];
+    let rows: StockRow[] = [];
+    let i = 0;
+    for (const w of list) {
+      checkAbort();
+      this.progress(state, i, list.length, `读取仓库“${w.name}”的变化 / reading changes of "${w.name}"`);
+      const part = await (source.readChangesSince as NonNullable<StockSource['readChangesSince']>)(w.id, w.changes_cursor, {
+        signal,
+        onPage: () => {
+          pages++;
+          checkAbort();
+        },
+      });
+      rows = rows.concat(part);
+      cursors.set(w.id, cursorAt);
+      i++;
+      this.progress(state, i, list.length, `已读取 ${i}/${list.length} 个仓库的变化 / changes of ${i}/${list.length} warehouses read`);
+    }
+    return { rows, cursors, pages, productsRead: false };
+  }
+
+  /** Reads, then stores everything in one transaction; a failed or cancelled read stores nothing. */
+  private async execute(state: RunningSync, source: StockSource, startedMs: number, background: boolean): Promise<SyncRunInfo> {
+    const { runId } = state;
     let pages = 0;
     let rowsRead = 0;
     try {
-      const signal = controller.signal;
-      const checkAbort = () => {
-        if (signal.aborted)
-          throw new AppError('CANCELLED', '库存同步已取消，已保存的库存没有改变。', 'The stock sync was cancelled; stored stock is unchanged.');
-      };
-      let rows: StockRow[] = [];
-      let warehouses: ErpWarehouse[] | undefined;
-      const cursors = new Map<string, string>();
-      const cursorAt = iso(startedMs - CURSOR_OVERLAP_MS);
-      if (choice.strategy === 'full') {
-        warehouses = await source.listWarehouses({ signal });
-        checkAbort();
-        rows = await source.readAll({
-          signal,
-          onPage: ({ page, rows: n }) => {
-            pages = page;
-            rowsRead += n;
-            this.progress(page, null, `已读取 ${page} 页，共 ${rowsRead} 行 / ${page} pages, ${rowsRead} rows read`);
-            checkAbort();
-          },
-        });
-        for (const w of warehouses) cursors.set(w.id, cursorAt);
-        if (source.readProducts) {
-          this.progress(pages, null, '读取ERP商品信息（名称、状态、分类）/ reading ERP product facts');
-          const products = await source.readProducts({ signal, onPage: () => checkAbort() });
-          rows = rows.map((r) => {
-            const p = products.get(r.sku);
-            if (!p) return r;
-            return {
-              ...r,
-              productName: r.productName ?? p.productName,
-              productStatus: r.productStatus ?? p.productStatus,
-              category: r.category ?? p.categoryName ?? '',
-            };
-          });
-        }
-      } else {
-        const list = this.app.db
-          .prepare('SELECT id, name, changes_cursor FROM stock_erp_warehouses WHERE active = 1 ORDER BY id')
-          .all() as { id: string; name: string; changes_cursor: string }[];
-        let i = 0;
-        for (const w of list) {
-          checkAbort();
-          this.progress(i, list.length, `读取仓库“${w.name}”的变化 / reading changes of "${w.name}"`);
-          const part = await (source.readChangesSince as NonNullable<StockSource['readChangesSince']>)(w.id, w.changes_cursor, {
-            signal,
-            onPage: () => {
-              pages++;
-              checkAbort();
-            },
-          });
-          rows = rows.concat(part);
-          cursors.set(w.id, cursorAt);
-          i++;
-          this.progress(i, list.length, `已读取 ${i}/${list.length} 个仓库的变化 / changes of ${i}/${list.length} warehouses read`);
-        }
-        rowsRead = rows.length;
-      }
-      rowsRead = rows.length;
-      checkAbort();
+      const read = await this.collect(state, source, startedMs, background);
+      pages = read.pages;
+      rowsRead = read.rows.length;
+      if (state.controller.signal.aborted) throw cancelled();
       const now = iso(this.app.clock.now());
       const db = this.app.db;
-      let persisted!: ReturnType<typeof persistRead>;
       db.transaction(() => {
-        persisted = persistRead(db, {
+        const persisted = persistRead(db, {
           runId,
           now,
-          rows,
-          warehouses,
-          snapshotOf: choice.strategy === 'full' ? null : undefined,
-          cursors,
+          rows: read.rows,
+          warehouses: read.warehouses,
+          snapshotOf: state.strategy === 'full' ? null : undefined,
+          cursors: read.cursors,
+          readAt: read.readAt,
+          staleBefore: background ? iso(startedMs) : undefined,
         });
+        if (read.productsRead)
+          db.prepare('INSERT INTO stock_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+            PRODUCTS_READ_KEY,
+            JSON.stringify(now),
+          );
         finishRun(db, runId, {
           status: 'ok',
           at: now,
@@ -224,23 +412,23 @@ export class StockSync {
           })),
         });
       })();
-      // New ERP SKUs can resolve listing SKUs that were unresolved: re-resolve (manual links stay).
-      if ((db.prepare('SELECT 1 FROM stock_listing_skus LIMIT 1').get()))
-        resolveAndStore(db, readStockSettings(db).caseRule, now);
+      // New ERP SKUs can resolve listing SKUs that were unresolved: re-resolve (manual links stay),
+      // but only when something a mapping depends on changed; stock figures alone never do.
+      if (db.prepare('SELECT 1 FROM stock_listing_skus LIMIT 1').get()) resolveIfChanged(db, readStockSettings(db).caseRule, now);
       this.app.events.emit('changed', { topic: 'stock' });
       return getRun(db, runId) as SyncRunInfo;
     } catch (err) {
-      const payload: ErrorPayload = controller.signal.aborted
-        ? { code: 'CANCELLED', message: '库存同步已取消，已保存的库存没有改变。', messageEn: 'The stock sync was cancelled; stored stock is unchanged.' }
-        : readFailure(err, this.app);
+      const aborted = state.controller.signal.aborted;
+      if (state.strategy === 'full') pages = state.done;
+      const payload: ErrorPayload = aborted ? cancelled().toPayload() : readFailure(err, this.app);
       finishRun(this.app.db, runId, {
-        status: controller.signal.aborted ? 'cancelled' : 'failed',
+        status: aborted ? 'cancelled' : 'failed',
         at: iso(this.app.clock.now()),
         pages,
         rowsRead,
         errors: [{ code: payload.code, message: payload.message, messageEn: payload.messageEn }],
       });
-      if (!controller.signal.aborted) {
+      if (!aborted) {
         writeAudit(this.app.db, this.app.clock, {
           actor: 'system',
           kind: 'stock.sync.failed',
@@ -250,17 +438,6 @@ export class StockSync {
       }
       this.app.events.emit('changed', { topic: 'stock' });
       return getRun(this.app.db, runId) as SyncRunInfo;
-    } finally {
-      const run = getRun(this.app.db, runId);
-      this.running = null;
-      this.progress(rowsRead, rowsRead, run?.status === 'ok' ? '同步完成 / sync done' : '同步未完成 / sync did not complete', true);
-      for (const fn of this.finished) {
-        try {
-          if (run) fn(run);
-        } catch (err) {
-          this.app.log.error('after-sync hook failed', { error: String(err) });
-        }
-      }
     }
   }
 }
@@ -268,8 +445,10 @@ export class StockSync {
 export function stockSync(app: App): StockSync {
   return app.service('stock.sync', () => {
     const s = new StockSync(app);
-    app.onClose(() => {
+    app.onClose(async () => {
       s.cancel();
+      // A cancelled drift read closes its history row before the database closes.
+      await s.driftDone().catch(() => undefined);
     });
     return s;
   });

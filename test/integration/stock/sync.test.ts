@@ -189,10 +189,16 @@ describe('sync health', () => {
     await call(app, 'stock.sync.now', { wait: true });
     source.failOnPage = 1;
     await call(app, 'stock.settings.set', { fullEveryHours: 1 });
+    const before = allLevels(app);
     for (let i = 0; i < 3; i++) {
       clock.advance(3600_000);
-      expect(await stockScheduler(app).tick()).toMatchObject({ status: 'failed' });
+      // The change feed keeps running; the full read that catches drift fails in the background.
+      expect(await stockScheduler(app).tick()).toMatchObject({ status: 'ok', strategy: 'incremental' });
+      await stockSync(app).driftDone();
+      expect((await call(app, 'stock.runs.list', {})).rows.find((r) => r.strategy === 'full')).toMatchObject({ status: 'failed', trigger: 'schedule' });
     }
+    // a failed read stores nothing
+    expect(allLevels(app)).toEqual(before);
     const notices = await call(app, 'notices.list', { limit: 10 });
     expect(notices.filter((n) => n.title === '库存同步连续失败')).toHaveLength(1);
     expect(notices[0].body).toContain('page 1');
