@@ -25,6 +25,8 @@ interface RunOut {
   sourceMs: number;
   persistMs: number;
   resolveMs: number;
+  resolved: boolean;
+  fullResolveMs: number;
   decideMs: number;
   baselineMs: number;
   maxRssKb: number;
@@ -45,9 +47,15 @@ export async function benchStockRun(opts: { quick: boolean }): Promise<Figure[]>
       ...part(`${k}-SKU stock run: normalise, persist, resolve (10 rules), decide + outbox (${run.rowsChanged.toLocaleString('en')} changed, ${run.outbox.toLocaleString('en')} unbinds queued)`, run.runMs),
       target: '≤ 3×',
     },
-    part('  of which: page + normalise Tongtool rows (stock + goods)', run.sourceMs),
+    part('  of which: page + normalise Tongtool rows (stock pages; goods pages only when needed)', run.sourceMs),
     part('  of which: persist last-known stock (+ run bookkeeping)', run.persistMs),
-    part('  of which: resolve mappings, 10 rules', run.resolveMs),
+    part(
+      run.resolved
+        ? '  of which: resolve mappings, 10 rules'
+        : '  of which: resolve mappings (skipped: no mapping input changed, only stock figures; the check)',
+      run.resolveMs,
+    ),
+    part(`  for reference: a full resolve pass of ${k} listing SKUs, 10 rules (after a rule or SKU change)`, run.fullResolveMs),
     part('  of which: decide + write outbox and audit', run.decideMs),
     {
       section: '4 memory',

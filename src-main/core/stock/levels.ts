@@ -31,6 +31,8 @@ export interface PersistInput {
    * stored while a full read ran are fresh, even when the full read's pages missed them).
    */
   staleBefore?: string;
+  /** Every stored ERP SKU's category, when the caller already loaded it (the map is updated here). */
+  known?: Map<string, string>;
 }
 
 export interface PersistResult {
@@ -53,6 +55,11 @@ function validRow(r: StockRow): string | null {
   return null;
 }
 
+/** Every stored ERP SKU with its category, loaded in one statement. */
+export function knownCategories(db: Db): Map<string, string> {
+  return new Map(db.prepare('SELECT sku, category FROM stock_erp_skus').raw().all() as [string, string][]);
+}
+
 export function persistRead(db: Db, input: PersistInput): PersistResult {
   const { runId, now } = input;
   const upsertWarehouse = db.prepare(
@@ -65,7 +72,12 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
   const insertCategory = db.prepare(
     'INSERT INTO stock_categories (name, sync_enabled, first_seen_at) VALUES (?, 1, ?) ON CONFLICT(name) DO NOTHING',
   );
-  const insertErpSku = db.prepare('INSERT INTO stock_erp_skus (sku, name, status, category, seen_at) VALUES (?, ?, ?, ?, ?)');
+  // `known` may predate reads that committed meanwhile (a drift read): a SKU new to it may exist by now.
+  const insertErpSku = db.prepare(
+    `INSERT INTO stock_erp_skus (sku, name, status, category, seen_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(sku) DO UPDATE SET name = coalesce(excluded.name, name), status = coalesce(excluded.status, status),
+       category = excluded.category, seen_at = excluded.seen_at`,
+  );
   const updateErpSku = db.prepare(
     `UPDATE stock_erp_skus SET name = coalesce(?, name), status = coalesce(?, status), category = ?, seen_at = ?
      WHERE sku = ? AND (name IS NOT coalesce(?, name) OR status IS NOT coalesce(?, status) OR category IS NOT ?)`,
@@ -106,7 +118,7 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
     );
     // Every SKU's stored category, loaded once: rows without a category use it, rows with one are
     // written only when something changed (a 100k read mostly repeats what is stored).
-    const known = new Map(db.prepare('SELECT sku, category FROM stock_erp_skus').raw().all() as [string, string][]);
+    const known = input.known ?? knownCategories(db);
     const seenWarehouses = new Set<string>();
     for (const w of input.warehouses ?? []) seenWarehouses.add(w.id);
     const readAt = input.readAt;

@@ -12,7 +12,7 @@ import type { StrategyChoice, SyncRunInfo, SyncStrategy } from '../../../src-sha
 import { writeAudit } from '../audit';
 import type { StockRow, StockSource, ErpWarehouse } from './source';
 import { getStockPorts } from './ports';
-import { persistRead } from './levels';
+import { knownCategories, persistRead } from './levels';
 import { finishRun, getRun, lastRun, startRun } from './runs';
 import { readStockSettings } from './settings';
 import { resolveIfChanged } from './resolve';
@@ -134,6 +134,8 @@ interface Collected {
   readAt?: (i: number) => string;
   /** Goods pages were read in full: remember when. */
   productsRead: boolean;
+  /** Stored ERP SKUs' categories, loaded once for the goods check and the write. */
+  known?: Map<string, string>;
 }
 
 const cancelled = () =>
@@ -160,6 +162,8 @@ export class StockSync {
   running: RunningSync | null = null;
   /** The drift read in the background, if one runs. */
   drift: DriftRead | null = null;
+  /** Where the last successful read spent its time (ms), for the log and the benchmark. */
+  lastTimings: { readMs: number; persistMs: number; resolveMs: number; resolved: boolean } | null = null;
   private readonly finished = new Set<(run: SyncRunInfo) => void>();
 
   /** Called after every run ends (ok, failed or cancelled): the bind/unbind engine decides on it. */
@@ -289,19 +293,11 @@ export class StockSync {
   }
 
   /** Whether a full read must also read the goods pages (ERP names, statuses, categories). */
-  private needsProducts(rows: StockRow[]): boolean {
-    const db = this.app.db;
-    const at = db.prepare('SELECT value FROM stock_settings WHERE key = ?').pluck().get(PRODUCTS_READ_KEY) as string | undefined;
+  private needsProducts(rows: StockRow[], known: Map<string, string>): boolean {
+    const at = this.app.db.prepare('SELECT value FROM stock_settings WHERE key = ?').pluck().get(PRODUCTS_READ_KEY) as string | undefined;
     if (!at || this.app.clock.now() - Date.parse(JSON.parse(at) as string) >= PRODUCTS_EVERY_HOURS * 3600_000) return true;
     // A SKU the ERP index does not know yet needs its category before its stock counts.
-    const known = db.prepare('SELECT 1 FROM stock_erp_skus WHERE sku = ?').pluck();
-    const checked = new Set<string>();
-    for (const r of rows) {
-      if (r.category !== undefined || checked.has(r.sku)) continue;
-      if (!known.get(r.sku)) return true;
-      checked.add(r.sku);
-    }
-    return false;
+    return rows.some((r) => r.category === undefined && !known.has(r.sku));
   }
 
   private async collect(state: RunningSync, source: StockSource, startedMs: number, background: boolean): Promise<Collected> {
@@ -330,7 +326,8 @@ export class StockSync {
       checkAbort();
       for (const w of warehouses) cursors.set(w.id, cursorAt);
       let productsRead = false;
-      if (source.readProducts && this.needsProducts(rows)) {
+      const known = knownCategories(this.app.db);
+      if (source.readProducts && this.needsProducts(rows, known)) {
         this.progress(state, pages, null, '读取ERP商品信息（名称、状态、分类）/ reading ERP product facts');
         const products = await source.readProducts({ signal, onPage: () => checkAbort() });
         productsRead = true;
@@ -343,7 +340,7 @@ export class StockSync {
           return r;
         });
       }
-      return { rows, warehouses, cursors, pages, productsRead, readAt: background ? pageTimes(marks, rows.length, iso(startedMs)) : undefined };
+      return { rows, warehouses, cursors, pages, productsRead, known, readAt: background ? pageTimes(marks, rows.length, iso(startedMs)) : undefined };
     }
     const list = this.app.db
       .prepare('SELECT id, name, changes_cursor FROM stock_erp_warehouses WHERE active = 1 ORDER BY id')
@@ -374,7 +371,9 @@ export class StockSync {
     let pages = 0;
     let rowsRead = 0;
     try {
+      const t0 = performance.now();
       const read = await this.collect(state, source, startedMs, background);
+      const t1 = performance.now();
       pages = read.pages;
       rowsRead = read.rows.length;
       if (state.controller.signal.aborted) throw cancelled();
@@ -390,6 +389,7 @@ export class StockSync {
           cursors: read.cursors,
           readAt: read.readAt,
           staleBefore: background ? iso(startedMs) : undefined,
+          known: read.known,
         });
         if (read.productsRead)
           db.prepare('INSERT INTO stock_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
@@ -414,7 +414,11 @@ export class StockSync {
       })();
       // New ERP SKUs can resolve listing SKUs that were unresolved: re-resolve (manual links stay),
       // but only when something a mapping depends on changed; stock figures alone never do.
-      if (db.prepare('SELECT 1 FROM stock_listing_skus LIMIT 1').get()) resolveIfChanged(db, readStockSettings(db).caseRule, now);
+      const t2 = performance.now();
+      const resolved =
+        !!db.prepare('SELECT 1 FROM stock_listing_skus LIMIT 1').get() && resolveIfChanged(db, readStockSettings(db).caseRule, now) !== null;
+      const t3 = performance.now();
+      this.lastTimings = { readMs: t1 - t0, persistMs: t2 - t1, resolveMs: t3 - t2, resolved };
       this.app.events.emit('changed', { topic: 'stock' });
       return getRun(db, runId) as SyncRunInfo;
     } catch (err) {
