@@ -29,6 +29,8 @@ test('first run offers the demo store, then every area opens, in Chinese and in 
 
 test('the home dashboard shows where the data lives and the schema version', async ({ app, host }) => {
   await startDemo(app);
+  // Every area card has its description, never a raw translation key.
+  await expect(app.locator('.ant-card-body').filter({ hasText: /^areas\./ })).toHaveCount(0);
   await expect(app.getByText(host.dataDir)).toBeVisible();
   await expect(app.getByText(/^v\d+$/)).toBeVisible();
 });

@@ -38,6 +38,7 @@ export const zh = {
     fit: '根据您的情况判断全托管是否适合：工厂型卖家、供应链优势卖家、贸易商与铺货卖家。',
     settings: '连接速卖通店铺和库存来源（通途、文件导入或演示）。',
     help: '导出日志发给客服，查看数据保存在哪里。',
+    auto: '一个开关控制自动绑定/解绑；看板显示绑定状态、超卖风险、待确认的批量解绑和全部操作记录。',
   },
   welcome: {
     title: '欢迎使用全托管卖家助手',
@@ -94,6 +95,7 @@ export const en: typeof zh = {
     fit: 'Whether fully-managed suits you: factory sellers, sellers with a supply-chain edge, traders and listing sellers.',
     settings: 'Connect your AliExpress store and your stock source (Tongtool, file import or demo).',
     help: 'Export the log for support, and see where your data is kept.',
+    auto: 'One switch for auto bind & unbind; the dashboard shows bind states, oversell risk, held mass unbinds and every action taken.',
   },
   welcome: {
     title: 'Welcome to Choice Seller Desk',
