@@ -144,6 +144,11 @@ export interface SyncRunInfo {
 
 export interface SyncStatus {
   running: { runId: number; strategy: SyncStrategy; done: number; total: number | null; message: string } | null;
+  /**
+   * The periodic full read that catches drift, when it runs in the background beside the change feed
+   * (incremental reads and "sync now" go on meanwhile; stock.sync.cancel stops it too).
+   */
+  background: { runId: number; strategy: SyncStrategy; done: number; total: number | null; message: string } | null;
   lastRun: SyncRunInfo | null;
   nextAt: string | null;
   next: StrategyChoice | null;

@@ -123,13 +123,14 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
     'stock.sync.cancel': () => ({ cancelled: stockSync(app).cancel() }),
     'stock.sync.status': async () => {
       const sync = stockSync(app);
-      // The foreground read, else the drift read in the background (it shows progress and can be cancelled too).
-      const r = sync.running ?? sync.drift;
+      const r = sync.running;
+      const d = sync.drift;
       const source = await trySource(app);
       const next = stockScheduler(app).nextAt();
       const plan = source ? chooseStrategy(app, source, sync.drift) : null;
       return {
         running: r ? { runId: r.runId, strategy: r.strategy, done: r.done, total: r.total, message: r.message } : null,
+        background: d ? { runId: d.runId, strategy: d.strategy, done: d.done, total: d.total, message: d.message } : null,
         lastRun: lastRun(db),
         nextAt: next === null ? null : new Date(Math.max(next, app.clock.now())).toISOString(),
         next: plan ? { strategy: plan.strategy, reasonZh: plan.reasonZh, reasonEn: plan.reasonEn } : null,

@@ -6,7 +6,7 @@
 import type { Db } from '../db/open';
 import type { CaseRule, ResolveStatus, ResolveSummary, SkuRule, SkuRuleSpec } from '../../../src-shared/types/stock';
 import { foldSku } from './folding';
-import { buildErpIndex, compileRule, lookup, type CompiledRule, type ErpIndex } from './skuRules';
+import { buildErpIndex, compileRule, type CompiledRule, type ErpIndex } from './skuRules';
 
 export interface Resolution {
   status: ResolveStatus;
@@ -26,9 +26,11 @@ export function resolveOne(
 ): Resolution {
   if (manualErpSku !== undefined) return { status: 'manual', erpSku: manualErpSku, ruleId: null, detail: null };
   const folded = foldSku(sellerSku, caseRule);
-  const exact = lookup(index, folded);
-  if (exact.length === 1) return { status: 'exact', erpSku: exact[0], ruleId: null, detail: null };
-  if (exact.length > 1)
+  // index.get, not lookup(): no array per listing SKU and rule in the hot loop (100k × 10 rules).
+  const hit = index.get(folded);
+  if (typeof hit === 'string') return { status: 'exact', erpSku: hit, ruleId: null, detail: null };
+  if (hit !== undefined) {
+    const exact = hit;
     return {
       status: 'conflict',
       erpSku: null,
@@ -39,6 +41,7 @@ export function resolveOne(
         candidates: exact,
       },
     };
+  }
   let first: { erpSku: string; ruleId: number } | null = null;
   let candidates: string[] | null = null;
   let missing: { out: string; label: string } | null = null;
@@ -47,9 +50,17 @@ export function resolveOne(
     if (raw === null) continue;
     const out = foldSku(raw, caseRule);
     if (!out) continue;
-    const hits = lookup(index, out);
-    if (hits.length === 0) {
+    const hits = index.get(out);
+    if (hits === undefined) {
       missing ??= { out, label: rule.label || `#${rule.id}` };
+      continue;
+    }
+    if (typeof hits === 'string') {
+      if (!first) first = { erpSku: hits, ruleId: rule.id };
+      else if (hits !== first.erpSku) {
+        candidates ??= [first.erpSku];
+        if (!candidates.includes(hits)) candidates.push(hits);
+      }
       continue;
     }
     for (const h of hits) {
