@@ -146,7 +146,8 @@ export interface SyncStatus {
   running: { runId: number; strategy: SyncStrategy; done: number; total: number | null; message: string } | null;
   /**
    * The periodic full read that catches drift, when it runs in the background beside the change feed
-   * (incremental reads and "sync now" go on meanwhile; stock.sync.cancel stops it too).
+   * (incremental reads and "sync now" go on meanwhile; stock.sync.cancel stops it too). Its history
+   * row is written when it ends, so runId is 0 while it runs.
    */
   background: { runId: number; strategy: SyncStrategy; done: number; total: number | null; message: string } | null;
   lastRun: SyncRunInfo | null;

@@ -33,6 +33,8 @@ export interface RunningSync {
 
 /** The periodic full read that catches drift, running in the background beside incremental reads. */
 export interface DriftRead extends RunningSync {
+  /** Its history row, written when it ends (runId is 0 until then). */
+  pendingRow?: Parameters<typeof startRun>[1];
   /** When it started: its pages are all read after this. */
   startedMs: number;
   /** Settles with its history row when it ends (ok, failed or cancelled). */
@@ -256,9 +258,11 @@ export class StockSync {
 
   private startDrift(source: StockSource, trigger: SyncRunInfo['trigger'], choice: StrategyChoice): void {
     const startedMs = this.app.clock.now();
-    const runId = startRun(this.app.db, { strategy: 'full', reason: choice.reasonZh, trigger, at: iso(startedMs) });
+    // Its history row is written when it ends (with its start time): incremental reads committed
+    // meanwhile come before it, so the engine, which decides on the latest read, sees its outcome.
     const drift = {
-      runId,
+      runId: 0,
+      pendingRow: { strategy: 'full', reason: choice.reasonZh, trigger, at: iso(startedMs) },
       strategy: 'full',
       controller: new AbortController(),
       done: 0,
@@ -367,7 +371,15 @@ export class StockSync {
 
   /** Reads, then stores everything in one transaction; a failed or cancelled read stores nothing. */
   private async execute(state: RunningSync, source: StockSource, startedMs: number, background: boolean): Promise<SyncRunInfo> {
-    const { runId } = state;
+    /** The history row's id; a drift read writes its row only now that it ends. */
+    const rowId = () => {
+      const pending = (state as DriftRead).pendingRow;
+      if (pending) {
+        state.runId = startRun(this.app.db, pending);
+        (state as DriftRead).pendingRow = undefined;
+      }
+      return state.runId;
+    };
     let pages = 0;
     let rowsRead = 0;
     try {
@@ -379,6 +391,7 @@ export class StockSync {
       if (state.controller.signal.aborted) throw cancelled();
       const now = iso(this.app.clock.now());
       const db = this.app.db;
+      const runId = rowId();
       db.transaction(() => {
         const persisted = persistRead(db, {
           runId,
@@ -425,6 +438,7 @@ export class StockSync {
       const aborted = state.controller.signal.aborted;
       if (state.strategy === 'full') pages = state.done;
       const payload: ErrorPayload = aborted ? cancelled().toPayload() : readFailure(err, this.app);
+      const runId = rowId();
       finishRun(this.app.db, runId, {
         status: aborted ? 'cancelled' : 'failed',
         at: iso(this.app.clock.now()),

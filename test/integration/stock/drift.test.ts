@@ -10,6 +10,7 @@ import { call } from '../../../src-main/cli/run';
 import { stockScheduler } from '../../../src-main/core/stock/scheduler';
 import { stockSync } from '../../../src-main/core/stock/sync';
 import { resolveIfChanged } from '../../../src-main/core/stock/resolve';
+import { lastRun } from '../../../src-main/core/stock/runs';
 import type { ErpProduct, ReadOptions, StockRow } from '../../../src-main/core/stock/source';
 import { allLevels, FixtureMarketplace, FixtureSource, level, makeApp } from './fixtures';
 
@@ -114,6 +115,9 @@ describe('the drift read beside the change feed', () => {
     source.go();
     const drift = await stockSync(app).driftDone();
     expect(drift).toMatchObject({ strategy: 'full', status: 'ok', trigger: 'schedule' });
+    // Its history row is the latest read, so the engine (which decides on the latest) acts on it.
+    expect(lastRun(app.db)?.id).toBe(drift?.id);
+    expect(drift?.startedAt).toBe(first?.startedAt);
     expect(level(app, 'A-1', 'W1')).toMatchObject({ available: 0, stale: 0 });
     expect(level(app, 'C-1', 'W2')).toMatchObject({ available: 9, stale: 0 }); // drift corrected
     expect(level(app, 'A-2', 'W1')).toMatchObject({ available: 5, stale: 1 }); // unknown is not zero
