@@ -12,7 +12,7 @@ import type { StrategyChoice, SyncRunInfo, SyncStrategy } from '../../../src-sha
 import { writeAudit } from '../audit';
 import type { StockRow, StockSource, ErpWarehouse } from './source';
 import { getStockPorts } from './ports';
-import { knownCategories, persistRead } from './levels';
+import { knownErpSkus, persistRead } from './levels';
 import { finishRun, getRun, lastRun, startRun } from './runs';
 import { readStockSettings } from './settings';
 import { resolveIfChanged } from './resolve';
@@ -136,8 +136,8 @@ interface Collected {
   readAt?: (i: number) => string;
   /** Goods pages were read in full: remember when. */
   productsRead: boolean;
-  /** Stored ERP SKUs' categories, loaded once for the goods check and the write. */
-  known?: Map<string, string>;
+  /** Stored ERP SKUs, loaded once for the goods check and the write. */
+  known?: Set<string>;
 }
 
 const cancelled = () =>
@@ -297,7 +297,7 @@ export class StockSync {
   }
 
   /** Whether a full read must also read the goods pages (ERP names, statuses, categories). */
-  private needsProducts(rows: StockRow[], known: Map<string, string>): boolean {
+  private needsProducts(rows: StockRow[], known: Set<string>): boolean {
     const at = this.app.db.prepare('SELECT value FROM stock_settings WHERE key = ?').pluck().get(PRODUCTS_READ_KEY) as string | undefined;
     if (!at || this.app.clock.now() - Date.parse(JSON.parse(at) as string) >= PRODUCTS_EVERY_HOURS * 3600_000) return true;
     // A SKU the ERP index does not know yet needs its category before its stock counts.
@@ -330,7 +330,7 @@ export class StockSync {
       checkAbort();
       for (const w of warehouses) cursors.set(w.id, cursorAt);
       let productsRead = false;
-      const known = knownCategories(this.app.db);
+      const known = knownErpSkus(this.app.db);
       if (source.readProducts && this.needsProducts(rows, known)) {
         this.progress(state, pages, null, '读取ERP商品信息（名称、状态、分类）/ reading ERP product facts');
         const products = await source.readProducts({ signal, onPage: () => checkAbort() });
@@ -402,7 +402,7 @@ export class StockSync {
           cursors: read.cursors,
           readAt: read.readAt,
           staleBefore: background ? iso(startedMs) : undefined,
-          known: read.known,
+          knownSkus: read.known,
         });
         if (read.productsRead)
           db.prepare('INSERT INTO stock_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
