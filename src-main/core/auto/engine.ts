@@ -9,7 +9,7 @@ import type { Db } from '../db/open';
 import type { ActionKind, AutoRunInfo, AutoSettings, DecisionReason, RunCounts, SkuDecisionView } from '../../../src-shared/channels/auto';
 import { lastRun } from '../stock/runs';
 import { decide, type Decision } from './decide';
-import { loadInputs, type SkuInputs } from './inputs';
+import { forEachInput, type SkuInputs } from './inputs';
 import { massUnbindGate, type MassUnbindGate } from './gates';
 import { openActionsBySku, type OpenAction } from './outbox';
 import { readAutoSettings } from './settings';
@@ -70,54 +70,77 @@ function rejectedUnbinds(db: Db): Map<number, string> {
   return new Map(rows);
 }
 
-export function plan(db: Db, ids?: number[]): Plan {
+/**
+ * Decides every listing SKU (or a few) and hands each planned SKU to `fn` as it goes, so a caller
+ * that keeps only a few of them never holds the whole catalogue. Returns the plan without its SKUs.
+ */
+export function planEach(db: Db, fn: (p: PlannedSku) => void, ids?: number[]): Omit<Plan, 'skus'> {
   const settings = readAutoSettings(db);
   const { stockRunId, lastSyncFailed } = stockHealth(db);
-  const inputs = loadInputs(db, ids);
   const open = openActionsBySku(db, ids);
   const rejected = rejectedUnbinds(db);
-  const skus: PlannedSku[] = [];
+  const none: OpenAction[] = [];
   let unbinds = 0;
   let bound = 0;
-  for (const input of inputs) {
-    if (input.bindStatus === 2 || input.bindStatus === 4) bound++;
-    let decision = decide({
-      pin: input.pin,
-      erpSku: input.erpSku,
-      categoryEnabled: input.categoryEnabled,
-      warehouses: input.warehouses,
-      bindStatus: input.bindStatus,
-      hasGoodsId: !!input.scItemId,
-      threshold: settings.rebindThreshold,
-      lastSyncFailed,
-    });
-    const rejectedAt = decision.want === 'unbind' ? rejected.get(input.listingSkuId) : undefined;
-    if (rejectedAt !== undefined && (input.stockChangedAt ?? '') <= rejectedAt) decision = { want: 'none', sellable: 0, reason: 'unbind_rejected' };
-    const p = planOne(input, decision, open.get(input.listingSkuId) ?? []);
-    if (p.add === 'unbind') unbinds++;
-    skus.push(p);
-  }
+  forEachInput(
+    db,
+    (input) => {
+      if (input.bindStatus === 2 || input.bindStatus === 4) bound++;
+      let decision = decide({
+        pin: input.pin,
+        erpSku: input.erpSku,
+        categoryEnabled: input.categoryEnabled,
+        warehouses: input.warehouses,
+        bindStatus: input.bindStatus,
+        hasGoodsId: !!input.scItemId,
+        threshold: settings.rebindThreshold,
+        lastSyncFailed,
+      });
+      const rejectedAt = decision.want === 'unbind' ? rejected.get(input.listingSkuId) : undefined;
+      if (rejectedAt !== undefined && (input.stockChangedAt ?? '') <= rejectedAt) decision = { want: 'none', sellable: 0, reason: 'unbind_rejected' };
+      const p = planOne(input, decision, open.get(input.listingSkuId) ?? none);
+      if (p.add === 'unbind') unbinds++;
+      fn(p);
+    },
+    ids,
+  );
   if (ids) bound = (db.prepare('SELECT count(*) AS n FROM stock_listing_skus WHERE bind_status IN (2,4)').get() as { n: number }).n;
-  return { settings, skus, stockRunId, lastSyncFailed, gate: ids ? null : massUnbindGate(settings, unbinds, bound), bound };
+  return { settings, stockRunId, lastSyncFailed, gate: ids ? null : massUnbindGate(settings, unbinds, bound), bound };
+}
+
+export function plan(db: Db, ids?: number[]): Plan {
+  const skus: PlannedSku[] = [];
+  const meta = planEach(db, (p) => skus.push(p), ids);
+  return { ...meta, skus };
 }
 
 export function emptyCounts(): RunCounts {
   return { considered: 0, bind: 0, unbind: 0, wouldBind: 0, wouldUnbind: 0, heldUnbind: 0, cancelled: 0, unchanged: 0, byReason: {} };
 }
 
-export function countPlan(p: Plan): RunCounts {
-  const c = emptyCounts();
-  const on = p.settings.enabled;
-  for (const s of p.skus) {
-    c.considered++;
-    c.cancelled += s.cancel.length;
-    c.byReason[s.decision.reason] = (c.byReason[s.decision.reason] ?? 0) + 1;
-    if (!s.add) c.unchanged++;
-    else if (!on) c[s.add === 'bind' ? 'wouldBind' : 'wouldUnbind']++;
-    else if (s.add === 'unbind' && p.gate) c.heldUnbind++;
-    else c[s.add]++;
+/** Adds one planned SKU to the counts; an unbind with the switch on counts as `unbind` until the gate is known. */
+function countOne(c: RunCounts, s: PlannedSku, on: boolean): void {
+  c.considered++;
+  c.cancelled += s.cancel.length;
+  c.byReason[s.decision.reason] = (c.byReason[s.decision.reason] ?? 0) + 1;
+  if (!s.add) c.unchanged++;
+  else if (!on) c[s.add === 'bind' ? 'wouldBind' : 'wouldUnbind']++;
+  else c[s.add]++;
+}
+
+/** With the mass-unbind gate shut, every unbind of the run is held. */
+function applyGate(c: RunCounts, gate: MassUnbindGate | null): RunCounts {
+  if (gate) {
+    c.heldUnbind += c.unbind;
+    c.unbind = 0;
   }
   return c;
+}
+
+export function countPlan(p: Plan): RunCounts {
+  const c = emptyCounts();
+  for (const s of p.skus) countOne(c, s, p.settings.enabled);
+  return applyGate(c, p.gate);
 }
 
 export function toView(s: PlannedSku): SkuDecisionView {
@@ -141,16 +164,28 @@ export function toView(s: PlannedSku): SkuDecisionView {
   };
 }
 
-const NOT_SEEN: DecisionReason[] = ['pinned', 'unmapped', 'category_off', 'no_warehouse', 'warehouse_unpaired', 'warehouse_name_mismatch', 'warehouse_inactive', 'stock_missing', 'stock_stale', 'last_sync_failed'];
+const NOT_SEEN = new Set<DecisionReason>(['pinned', 'unmapped', 'category_off', 'no_warehouse', 'warehouse_unpaired', 'warehouse_name_mismatch', 'warehouse_inactive', 'stock_missing', 'stock_stale', 'last_sync_failed']);
 
 /** Runs a pass and writes it. Returns the stored run. */
 export function decideRun(app: App, trigger: string): AutoRunInfo {
   const db = app.db;
-  const p = plan(db);
-  const counts = countPlan(p);
+  const openEpisodes = new Set(db.prepare('SELECT listing_sku_id FROM auto_stockouts WHERE ended_at IS NULL').pluck().all() as number[]);
+  const opensEpisode = (s: PlannedSku) =>
+    s.decision.sellable === 0 && !NOT_SEEN.has(s.decision.reason) && !openEpisodes.has(s.input.listingSkuId) && s.input.bindStatus !== 1;
+  const endsEpisode = (s: PlannedSku) => s.decision.sellable !== null && s.decision.sellable > 0 && openEpisodes.has(s.input.listingSkuId);
+  // Counted as they stream by; only the SKUs with something to write are kept (on a 100k catalogue
+  // most are "no change", and holding their inputs is most of the pass's memory).
+  const counts = emptyCounts();
+  const skus: PlannedSku[] = [];
+  const on = readAutoSettings(db).enabled;
+  const meta = planEach(db, (s) => {
+    countOne(counts, s, on);
+    if (s.cancel.length > 0 || s.add !== null || opensEpisode(s) || endsEpisode(s)) skus.push(s);
+  });
+  const p: Plan = { ...meta, skus };
+  applyGate(counts, p.gate);
   const nowMs = app.clock.now();
   const now = new Date(nowMs).toISOString();
-  const on = p.settings.enabled;
   const held = on && p.gate !== null && counts.heldUnbind > 0;
 
   const insRun = db.prepare(
@@ -168,7 +203,6 @@ export function decideRun(app: App, trigger: string): AutoRunInfo {
   );
   // The audit rows of a big run go through one prepared statement (writeAudit prepares per call).
   const audit = db.prepare('INSERT INTO audit_log (at, actor, kind, subject, detail) VALUES (?, ?, ?, ?, ?)');
-  const openEpisodes = new Set(db.prepare('SELECT listing_sku_id FROM auto_stockouts WHERE ended_at IS NULL').pluck().all() as number[]);
   const openEpisode = db.prepare('INSERT INTO auto_stockouts (listing_sku_id, first_seen_at, stock_changed_at) VALUES (?, ?, ?)');
   const endEpisode = db.prepare('UPDATE auto_stockouts SET ended_at = ? WHERE listing_sku_id = ? AND ended_at IS NULL');
 
@@ -205,11 +239,10 @@ export function decideRun(app: App, trigger: string): AutoRunInfo {
         audit.run(now, 'auto', 'auto.decision', x.sellerSku, JSON.stringify({ ...detail, outcome, actionId }));
       }
       // Stock-out episodes follow what the reads show, switch on or off.
-      const d = s.decision;
-      if (d.sellable === 0 && !NOT_SEEN.includes(d.reason) && !openEpisodes.has(x.listingSkuId) && x.bindStatus !== 1) {
+      if (opensEpisode(s)) {
         openEpisode.run(x.listingSkuId, now, x.stockChangedAt);
         openEpisodes.add(x.listingSkuId);
-      } else if (d.sellable !== null && d.sellable > 0 && openEpisodes.has(x.listingSkuId)) {
+      } else if (endsEpisode(s)) {
         endEpisode.run(now, x.listingSkuId);
         openEpisodes.delete(x.listingSkuId);
       }

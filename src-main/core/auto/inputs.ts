@@ -1,6 +1,6 @@
 /**
- * Reads what the decision table needs for every listing SKU (or a few) from the stock tables, in two
- * queries joined in memory: 100k listing SKUs load in a fraction of a second.
+ * Reads what the decision table needs for every listing SKU (or a few) from the stock tables, in one
+ * query ordered by listing SKU and streamed: 100k listing SKUs load in a fraction of a second.
  */
 import type { Db } from '../db/open';
 import type { BindStatusCode, PinMode, WarehouseFigure } from '../../../src-shared/channels/auto';
@@ -22,62 +22,62 @@ export interface SkuInputs {
   stockChangedAt: string | null;
 }
 
-type SkuRow = [number, string, string, string, string | null, number, string | null, number | null, string | null];
-type WhRow = [number, string, string | null, string | null, number | null, number | null, number | null, number | null, string | null, string | null];
+/** One row per listing SKU × linked store warehouse (one row with null warehouse columns when it has none). */
+type Row = [
+  number, string, string, string, string | null, number, string | null, number | null, string | null,
+  string | null, string | null, string | null, number | null, number | null, number | null, number | null, string | null, string | null,
+];
 
 function idFilter(ids: number[] | undefined, column: string): string {
   return ids ? `WHERE ${column} IN (${ids.map((n) => Number(n)).join(',') || 'NULL'})` : '';
 }
 
-export function loadInputs(db: Db, ids?: number[]): SkuInputs[] {
-  const skus = db
+/**
+ * Calls `fn` with each listing SKU's inputs in id order, one at a time: a single query ordered by
+ * listing SKU is streamed, so a 100k-SKU pass never holds every SKU's inputs at once.
+ */
+export function forEachInput(db: Db, fn: (x: SkuInputs) => void, ids?: number[]): void {
+  // The warehouse side is a LEFT JOIN of the link table; the store warehouse is joined only when the
+  // link exists (its name is NOT NULL, so a null name means "no linked warehouse" for that row).
+  const rows = db
     .prepare(
-      `SELECT s.id, s.product_id, s.sku_id, s.seller_sku, s.sc_item_id, s.bind_status, k.erp_sku, c.sync_enabled, p.mode
+      `SELECT s.id, s.product_id, s.sku_id, s.seller_sku, s.sc_item_id, s.bind_status, k.erp_sku, c.sync_enabled, p.mode,
+              sw.name, sw.erp_warehouse_id, ew.name, ew.active, l.available, l.safety, l.stale, l.seen_at, l.changed_at
        FROM stock_listing_skus s
        LEFT JOIN stock_sku_links k ON k.listing_sku_id = s.id
        LEFT JOIN stock_erp_skus e ON e.sku = k.erp_sku
        LEFT JOIN stock_categories c ON c.name = e.category
        LEFT JOIN auto_pins p ON p.listing_sku_id = s.id
-       ${idFilter(ids, 's.id')} ORDER BY s.id`,
-    )
-    .raw()
-    .all() as SkuRow[];
-  // Every listing SKU → store warehouse link, with the paired ERP warehouse and the mapped ERP SKU's stock there.
-  const whs = db
-    .prepare(
-      `SELECT lw.listing_sku_id, sw.name, sw.erp_warehouse_id, ew.name, ew.active, l.available, l.safety, l.stale, l.seen_at, l.changed_at
-       FROM stock_listing_warehouses lw
-       JOIN stock_store_warehouses sw ON sw.id = lw.store_warehouse_id
+       LEFT JOIN stock_listing_warehouses lw ON lw.listing_sku_id = s.id
+       LEFT JOIN stock_store_warehouses sw ON sw.id = lw.store_warehouse_id
        LEFT JOIN stock_erp_warehouses ew ON ew.id = sw.erp_warehouse_id
-       LEFT JOIN stock_sku_links k ON k.listing_sku_id = lw.listing_sku_id
        LEFT JOIN stock_levels l ON l.sku = k.erp_sku AND l.erp_warehouse_id = sw.erp_warehouse_id
-       ${idFilter(ids, 'lw.listing_sku_id')}`,
+       ${idFilter(ids, 's.id')} ORDER BY s.id, lw.store_warehouse_id`,
     )
     .raw()
-    .all() as WhRow[];
-  const byId = new Map<number, SkuInputs>();
-  const out: SkuInputs[] = skus.map((r) => {
-    const x: SkuInputs = {
-      listingSkuId: r[0],
-      productId: r[1],
-      skuId: r[2],
-      sellerSku: r[3],
-      scItemId: r[4] || null,
-      bindStatus: r[5] as BindStatusCode,
-      erpSku: r[6],
-      categoryEnabled: r[7] === null ? null : r[7] === 1,
-      pin: (r[8] as PinMode | null) ?? 'auto',
-      warehouses: [],
-      figures: [],
-      stockChangedAt: null,
-    };
-    byId.set(x.listingSkuId, x);
-    return x;
-  });
-  for (const w of whs) {
-    const x = byId.get(w[0]);
-    if (!x) continue;
-    const [, storeName, erpId, erpName, active, available, safety, stale, seenAt, changedAt] = w;
+    .iterate() as IterableIterator<Row>;
+  let x: SkuInputs | null = null;
+  for (const r of rows) {
+    if (!x || x.listingSkuId !== r[0]) {
+      if (x) fn(x);
+      x = {
+        listingSkuId: r[0],
+        productId: r[1],
+        skuId: r[2],
+        sellerSku: r[3],
+        scItemId: r[4] || null,
+        bindStatus: r[5] as BindStatusCode,
+        erpSku: r[6],
+        categoryEnabled: r[7] === null ? null : r[7] === 1,
+        pin: (r[8] as PinMode | null) ?? 'auto',
+        warehouses: [],
+        figures: [],
+        stockChangedAt: null,
+      };
+    }
+    const storeName = r[9];
+    if (storeName === null) continue;
+    const [erpId, erpName, active, available, safety, stale, seenAt, changedAt] = [r[10], r[11], r[12], r[13], r[14], r[15], r[16], r[17]];
     const stock = available === null ? null : { available, safety: safety ?? 0, stale: stale === 1 };
     x.warehouses.push({
       paired: erpId !== null && erpName !== null,
@@ -89,5 +89,12 @@ export function loadInputs(db: Db, ids?: number[]): SkuInputs[] {
     x.figures.push({ storeWarehouse: storeName, erpWarehouse: erpName, available, safety, stale: stale === 1, seenAt });
     if (changedAt && (!x.stockChangedAt || changedAt > x.stockChangedAt)) x.stockChangedAt = changedAt;
   }
+  if (x) fn(x);
+}
+
+/** Every listing SKU's inputs (or a few), in id order. */
+export function loadInputs(db: Db, ids?: number[]): SkuInputs[] {
+  const out: SkuInputs[] = [];
+  forEachInput(db, (x) => out.push(x), ids);
   return out;
 }
