@@ -168,8 +168,8 @@ export async function benchReaction(opts: { quick: boolean }): Promise<Figure[]>
         (r.unsent ? `; ${r.unsent} STILL NOT UNBOUND at the end` : '');
       const floor = { unit: 'min', baseline: 1, baselineLabel: 'floor: one quota window' };
       figures.push(
-        { section: '1 reaction', figure: `${tag}: stock-out → unbind sent, p50 (${note})`, value: pct(r.reactionsMin, 50), ...floor, target: '≈ 1 min (incremental)' },
-        { section: '1 reaction', figure: `${tag}: p95`, value: pct(r.reactionsMin, 95), ...floor },
+        { section: '1 reaction', figure: `${tag}: stock-out → unbind sent, p50 (${note})`, value: pct(r.reactionsMin, 50), ...floor },
+        { section: '1 reaction', figure: `${tag}: p95`, value: pct(r.reactionsMin, 95), ...floor, target: tag.includes('incremental') ? '≤ 2 min (at 10k)' : undefined },
         { section: '1 reaction', figure: `${tag}: max`, value: Math.max(...r.reactionsMin), ...floor },
         { section: '1 reaction', figure: `${tag}: Tongtool calls per hour`, value: r.ttCallsPerHour, unit: 'calls/h', baseline: 300, baselineLabel: 'the quota, 5 a minute' },
         { section: '1 reaction', figure: `${tag}: AliExpress calls per hour`, value: r.aeCallsPerHour, unit: 'calls/h', baseline: (r.stockOuts / r.simulatedMin) * 60, baselineLabel: 'one unbind call per stock-out' },

@@ -64,6 +64,7 @@ export async function benchStockRun(opts: { quick: boolean }): Promise<Figure[]>
       unit: 'MB',
       baseline: base.maxRssKb / 1024,
       baselineLabel: 'same child doing only the raw upsert',
+      target: '< 300 MB',
     },
   ];
 }

@@ -88,6 +88,7 @@ export async function benchUi(opts: { quick: boolean }): Promise<Figure[]> {
         unit: 'ms',
         baseline: httpFirst,
         baselineLabel: 'sku.listings.page over HTTP',
+        target: '< 500 ms',
       },
       {
         section: '5 UI',
@@ -96,6 +97,7 @@ export async function benchUi(opts: { quick: boolean }): Promise<Figure[]> {
         unit: 'ms',
         baseline: httpFilter,
         baselineLabel: 'same filter, sku.listings.page over HTTP',
+        target: '< 200 ms',
       },
     ];
   } finally {
