@@ -5,7 +5,7 @@
  * Each domain keeps its channels in `channels/<domain>.ts`; this file only gathers them.
  */
 import type { z } from 'zod';
-import type { Notice, TaskProgress } from './types';
+import type { Notice, TaskProgress } from './types/app';
 import { appChannels } from './channels/app';
 import { autoChannels } from './channels/auto';
 import { connectChannels } from './channels/connect';

@@ -8,7 +8,7 @@ import type { appChannels } from '../../src-shared/channels/app';
 import { schemaVersion } from './db/open';
 import { writeAudit } from './audit';
 import { exportLogs } from './logExport';
-import type { AppSettings } from '../../src-shared/types';
+import type { AppSettings } from '../../src-shared/types/app';
 import { connectHandlers } from './connectors/handlers';
 import { autoHandlers } from './auto/handlers';
 import { depositHandlers } from './deposit/handlers';

@@ -2,7 +2,7 @@
 import type { Db } from './db/open';
 import type { Clock } from './platform/clock';
 import type { EventBus } from './platform/events';
-import type { Notice } from '../../src-shared/types';
+import type { Notice } from '../../src-shared/types/app';
 
 interface NoticeRow {
   id: number;

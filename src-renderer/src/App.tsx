@@ -10,7 +10,7 @@ import { useSettings } from './state/settings';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Welcome } from './pages/welcome/Welcome';
 import { api } from './api';
-import type { Notice } from '../../src-shared/types';
+import type { Notice } from '../../src-shared/types/app';
 import { headerSlots } from './headerSlots';
 import { useErrorText } from './useChannel';
 

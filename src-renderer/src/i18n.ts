@@ -4,7 +4,7 @@
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../src-shared/types';
+import type { Language } from '../../src-shared/types/app';
 
 type Dict = { [k: string]: string | Dict };
 interface LocaleModule {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, empty } from '../channel';
-import type { AppInfo, AppSettings, Notice } from '../types';
+import type { AppInfo, AppSettings, Notice } from '../types/app';
 
 export const languageSchema = z.enum(['zh-CN', 'en-US']);
 

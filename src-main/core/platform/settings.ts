@@ -5,7 +5,7 @@
 import Conf from 'conf';
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppSettings } from '../../../src-shared/types';
+import type { AppSettings } from '../../../src-shared/types/app';
 
 export interface SettingsData extends AppSettings {
   windowState?: { x?: number; y?: number; width: number; height: number; maximized: boolean };

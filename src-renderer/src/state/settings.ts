@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import { api } from '../api';
 import i18n from '../i18n';
-import type { AppSettings } from '../../../src-shared/types';
+import type { AppSettings } from '../../../src-shared/types/app';
 import type { Input } from '../../../src-shared/contract';
 
 interface SettingsState {

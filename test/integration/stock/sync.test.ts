@@ -3,7 +3,7 @@ import type { App } from '../../../src-main/core/app';
 import { call } from '../../../src-main/cli/run';
 import { stockScheduler } from '../../../src-main/core/stock/scheduler';
 import { stockSync } from '../../../src-main/core/stock/sync';
-import type { TaskProgress } from '../../../src-shared/types';
+import type { TaskProgress } from '../../../src-shared/types/app';
 import { allLevels, FixtureMarketplace, FixtureSource, level, makeApp } from './fixtures';
 
 let app: App | undefined;

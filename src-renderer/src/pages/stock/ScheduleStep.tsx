@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Descriptions, Form, InputNumber, Progress, Select, Space, Switch, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StockSyncSettings, SyncRunInfo } from '../../../../src-shared/types/stock';
-import type { TaskProgress } from '../../../../src-shared/types';
+import type { TaskProgress } from '../../../../src-shared/types/app';
 import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
