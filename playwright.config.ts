@@ -6,7 +6,9 @@ const chromium = findChromium() ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
-  timeout: 60_000,
+  // The journeys click through whole wizards; a busy CI machine needs the room, and an action that
+  // cannot happen fails at its own line instead of at the end of the test.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
@@ -16,6 +18,9 @@ export default defineConfig({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1360, height: 860 },
+    actionTimeout: 15_000,
+    // The app honours the system's reduced-motion setting: no dialog is clicked mid-animation.
+    reducedMotion: 'reduce',
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromium,

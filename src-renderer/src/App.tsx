@@ -13,6 +13,7 @@ import { api } from './api';
 import type { Notice } from '../../src-shared/types/app';
 import { headerSlots } from './headerSlots';
 import { useErrorText } from './useChannel';
+import { useReducedMotion } from './useReducedMotion';
 
 function Notices() {
   const { t } = useTranslation();
@@ -150,11 +151,12 @@ function Shell() {
 export function App() {
   const { settings, load } = useSettings();
   const [failed, setFailed] = useState<string>();
+  const reducedMotion = useReducedMotion();
   useEffect(() => {
     load().catch((e: unknown) => setFailed(String(e)));
   }, [load]);
   return (
-    <ConfigProvider locale={settings?.language === 'en-US' ? enUS : zhCN} theme={{ token: { colorPrimary: '#e62e04' } }}>
+    <ConfigProvider locale={settings?.language === 'en-US' ? enUS : zhCN} theme={{ token: { colorPrimary: '#e62e04', motion: !reducedMotion } }}>
       <AntApp>
         <ErrorBoundary>
           {failed ? (
