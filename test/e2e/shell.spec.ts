@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { test, expect, startDemo, startHost, stopHost } from './fixtures';
+import { test, expect, startDemo } from './fixtures';
 
 test('first run offers the demo store, then every area opens, in Chinese and in English', async ({ app }) => {
   await expect(app.getByRole('heading', { name: '欢迎使用全托管卖家助手' })).toBeVisible();
@@ -44,19 +41,6 @@ test('the API refuses a browser without the per-run token', async ({ browser, ho
   const api = await ctx.request.post(`${host.url}api/app.info`, { data: {}, headers: { 'X-Desk': '1' } });
   expect(api.status()).toBe(401);
   await ctx.close();
-});
-
-test('npm start falls back to the web host where Electron cannot run, says why in one line, and the app loads', async ({ page }) => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'desk-start-'));
-  const host = await startHost(dataDir, { viaStart: true });
-  try {
-    expect(host.output()).toMatch(/已改用浏览器模式 .*Electron/);
-    await page.goto(host.openUrl);
-    await expect(page.getByRole('heading', { name: '欢迎使用全托管卖家助手' })).toBeVisible();
-  } finally {
-    await stopHost(host);
-    rmSync(dataDir, { recursive: true, force: true });
-  }
 });
 
 test('help exports the log as a ZIP for support', async ({ app }) => {
