@@ -55,11 +55,22 @@ describe('stock sync on real SQLite', () => {
     expect(run).toMatchObject({ status: 'ok', rowsStale: 1, rowsChanged: 1 });
     expect(level(app, 'A-2', 'W1')).toMatchObject({ available: 5, stale: 1 });
     expect(level(app, 'A-1', 'W1')).toMatchObject({ available: 8, stale: 0 });
-    // seen again: no longer stale
+    // seen again by a full read: no longer stale
     source.set('A-2', 'W1', 4);
     clock.advance(60_000);
     await call(app, 'stock.sync.now', { wait: true, strategy: 'full' });
     expect(level(app, 'A-2', 'W1')).toMatchObject({ available: 4, stale: 0 });
+    // missing again, then seen by the change feed: the incremental read makes it fresh too
+    source.rows = source.rows.filter((r) => r.sku !== 'A-2');
+    clock.advance(60_000);
+    await call(app, 'stock.sync.now', { wait: true, strategy: 'full' });
+    expect(level(app, 'A-2', 'W1')).toMatchObject({ available: 4, stale: 1 });
+    source.changes = [{ sku: 'A-2', warehouseId: 'W1', warehouseName: '义乌仓', available: 3, safety: 0 }];
+    clock.advance(60_000);
+    const { run: inc } = await call(app, 'stock.sync.now', { wait: true, strategy: 'incremental' });
+    expect(inc).toMatchObject({ status: 'ok', strategy: 'incremental', rowsRead: 1 });
+    expect(level(app, 'A-2', 'W1')).toMatchObject({ available: 3, stale: 0 });
+    expect(level(app, 'A-1', 'W1')).toMatchObject({ stale: 0 });
   });
 
   it('a page failing mid-run leaves every stored figure untouched and records the failure', async () => {
