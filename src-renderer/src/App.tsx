@@ -156,7 +156,7 @@ export function App() {
     load().catch((e: unknown) => setFailed(String(e)));
   }, [load]);
   return (
-    <ConfigProvider locale={settings?.language === 'en-US' ? enUS : zhCN} theme={{ token: { colorPrimary: '#e62e04', motion: !reducedMotion } }}>
+    <ConfigProvider locale={settings?.language === 'en-US' ? enUS : zhCN} theme={{ zeroRuntime: true, token: { colorPrimary: '#e62e04', motion: !reducedMotion } }}>
       <AntApp>
         <ErrorBoundary>
           {failed ? (
