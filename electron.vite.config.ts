@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { CHANNELS } from './src-shared/contract';
 
 export default defineConfig({
   main: {
@@ -23,6 +24,9 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     plugins: [react()],
+    // The web bridge needs only the channel names: given here, the page never loads zod and the
+    // schemas (main validates every input anyway).
+    define: { __DESK_CHANNELS__: JSON.stringify(CHANNELS) },
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
     },

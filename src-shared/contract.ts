@@ -5,7 +5,7 @@
  * Each domain keeps its channels in `channels/<domain>.ts`; this file only gathers them.
  */
 import type { z } from 'zod';
-import type { Notice, TaskProgress } from './types/app';
+import type { EventName, Events } from './events';
 import { appChannels } from './channels/app';
 import { autoChannels } from './channels/auto';
 import { connectChannels } from './channels/connect';
@@ -32,16 +32,7 @@ export type Output<K extends ChannelName> = NonNullable<Contract[K]['output']>;
 
 export const CHANNELS = Object.keys(contract) as ChannelName[];
 
-/** Events main pushes to every window. */
-export interface Events {
-  notice: Notice;
-  /** Long work (sync, import, export): `task` names it, `finished` closes it. */
-  progress: TaskProgress;
-  /** Something stored changed; screens showing `topic` should reload. */
-  changed: { topic: string };
-}
-export type EventName = keyof Events;
-export const EVENTS: EventName[] = ['notice', 'progress', 'changed'];
+export { EVENTS, type EventName, type Events } from './events';
 
 /** What `window.api` is, in the preload and in the web bridge alike. */
 export type Api = { [K in ChannelName]: (input: Input<K>) => Promise<Output<K>> } & {

@@ -1,8 +1,10 @@
 /**
  * `window.api`: inside Electron the preload made it; in a browser (the web host) this bridge makes
- * the same object over HTTP, from the same channel list, so screens never know where they run.
+ * the same object over HTTP, from the same channel list, so screens never know where they run. The
+ * list comes from the build (electron.vite.config.ts), so the page never loads the zod schemas.
  */
-import { CHANNELS, EVENTS, type Api, type EventName, type Events } from '../../src-shared/contract';
+import type { Api } from '../../src-shared/contract';
+import { EVENTS, type EventName, type Events } from '../../src-shared/events';
 import { ApiError, fromBridgeError, type ErrorPayload, type Result } from '../../src-shared/errors';
 
 declare global {
@@ -19,7 +21,7 @@ const offline: ErrorPayload = {
 
 function createHttpApi(): Api {
   const api: Record<string, unknown> = {};
-  for (const channel of CHANNELS) {
+  for (const channel of __DESK_CHANNELS__) {
     api[channel] = async (input: unknown) => {
       let res: Response;
       try {
@@ -61,7 +63,7 @@ function createHttpApi(): Api {
 /** The preload's api, with its errors turned back into ApiError (the bridge keeps only messages). */
 function wrapPreload(preload: Api): Api {
   const api: Record<string, unknown> = { on: preload.on };
-  for (const channel of CHANNELS) {
+  for (const channel of __DESK_CHANNELS__) {
     const call = preload[channel] as (i: unknown) => Promise<unknown>;
     api[channel] = (input: unknown) =>
       call(input).catch((err: unknown) => {

@@ -27,6 +27,15 @@ describe('the house rules that keep the core testable', () => {
     expect(offenders.map((f) => relative(root, f))).toEqual([]);
   });
 
+  it('the renderer takes only types from the contract and its channels, so the page never loads zod', () => {
+    const runtimeImport = /^import\s+(?!type\b)[^;]*from\s+['"][./]*src-shared\/(contract|channel|channels\/[\w]+)['"]/m;
+    const offenders = files(join(root, 'src-renderer')).filter((f) => {
+      const text = readFileSync(f, 'utf8');
+      return runtimeImport.test(text) || /from\s+['"]zod['"]/.test(text);
+    });
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
+
   it('src-shared is pure: no Node, DOM or Electron imports', () => {
     const offenders = files(join(root, 'src-shared')).filter((f) => /from\s+['"](node:|electron|fs|path|react)/.test(readFileSync(f, 'utf8')));
     expect(offenders.map((f) => relative(root, f))).toEqual([]);

@@ -27,7 +27,7 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ActionState, AuditRow, AutoSettings, DashboardView, HeldRunView, PinMode, SkuDecisionView } from '../../../../src-shared/channels/auto';
+import type { ActionState, AuditRow, AutoSettings, DashboardView, HeldRunView, PinMode, SkuDecisionView } from '../../../../src-shared/types/auto';
 import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';

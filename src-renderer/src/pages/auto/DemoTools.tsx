@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { ExperimentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { DemoSkuOption, DemoToolResult } from '../../../../src-shared/channels/auto';
+import type { DemoSkuOption, DemoToolResult } from '../../../../src-shared/types/auto';
 import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';

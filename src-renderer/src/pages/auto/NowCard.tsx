@@ -7,7 +7,7 @@ import { useCallback } from 'react';
 import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ActionRow, ActionState, DashboardView } from '../../../../src-shared/channels/auto';
+import type { ActionRow, ActionState, DashboardView } from '../../../../src-shared/types/auto';
 import { useChanged, useChannel } from '../../useChannel';
 
 const fmt = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');

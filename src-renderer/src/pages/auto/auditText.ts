@@ -4,7 +4,7 @@
  * raw fields, so nothing written by a newer version is hidden.
  */
 import type { TFunction } from 'i18next';
-import { REASON_TEXT, type DecisionReason } from '../../../../src-shared/channels/auto';
+import { REASON_TEXT, type DecisionReason } from '../../../../src-shared/types/auto';
 
 export const AUDIT_KINDS = [
   'auto.decision',

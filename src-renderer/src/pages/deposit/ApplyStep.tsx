@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DepositCaseView } from '../../../../src-shared/channels/deposit';
+import type { DepositCaseView } from '../../../../src-shared/types/deposit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { fenToYuan, formatFen } from './format';

@@ -1,6 +1,6 @@
 import { Alert, Button, Descriptions, Form, Input, List, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DepositCaseView, DepositCheckAnswer, DepositCheckKey } from '../../../../src-shared/channels/deposit';
+import type { DepositCaseView, DepositCheckAnswer, DepositCheckKey } from '../../../../src-shared/types/deposit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatFen } from './format';

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Spin, Steps, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DepositCaseView } from '../../../../src-shared/channels/deposit';
+import type { DepositCaseView } from '../../../../src-shared/types/deposit';
 import { api } from '../../api';
 import { useCaseWizard } from '../../useCaseWizard';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';

@@ -1,6 +1,6 @@
 import { Alert, Button, Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DepositCaseView, ReviewOutcome } from '../../../../src-shared/channels/deposit';
+import type { DepositCaseView, ReviewOutcome } from '../../../../src-shared/types/deposit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';

@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DepositCaseView, DepositStatus } from '../../../../src-shared/channels/deposit';
-import { DEPOSIT_STATUSES } from '../../../../src-shared/channels/deposit';
+import type { DepositCaseView, DepositStatus } from '../../../../src-shared/types/deposit';
+import { DEPOSIT_STATUSES } from '../../../../src-shared/types/deposit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { fenToYuan } from './format';

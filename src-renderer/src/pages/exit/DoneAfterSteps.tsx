@@ -3,7 +3,7 @@ import { Alert, Button, Card, Checkbox, Input, Space, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { ExitExportResult, ExitWipeResult } from '../../../../src-shared/channels/exit';
+import type { ExitExportResult, ExitWipeResult } from '../../../../src-shared/types/exit';
 import { api } from '../../api';
 import { downloadBase64 } from '../../download';
 import { useChanged, useChannel } from '../../useChannel';

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Space, Spin, Steps, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate } from 'react-router';
-import { EXIT_STAGES, type ExitCaseView } from '../../../../src-shared/channels/exit';
+import { EXIT_STAGES, type ExitCaseView } from '../../../../src-shared/types/exit';
 import { api } from '../../api';
 import { useCaseWizard } from '../../useCaseWizard';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';

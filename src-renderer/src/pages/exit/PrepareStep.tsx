@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Input, List, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { EXIT_REASONS, type AskedKey, type ExitReason, type ReadinessItem } from '../../../../src-shared/channels/exit';
+import { EXIT_REASONS, type AskedKey, type ExitReason, type ReadinessItem } from '../../../../src-shared/types/exit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';

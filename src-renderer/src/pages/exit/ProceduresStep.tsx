@@ -10,7 +10,7 @@ import {
   type ExitPartner,
   type PartnerKind,
   type PartnerStatus,
-} from '../../../../src-shared/channels/exit';
+} from '../../../../src-shared/types/exit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Bilingual, ExitCaseView } from '../../../../src-shared/channels/exit';
+import type { Bilingual, ExitCaseView } from '../../../../src-shared/types/exit';
 
 export interface StepProps {
   view: ExitCaseView;

@@ -7,7 +7,6 @@ import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { toPayload } from '../../useChannel';
 import type { ErrorPayload } from '../../../../src-shared/errors';
-import { CHANNELS } from '../../../../src-shared/contract';
 
 /** First run: try the built-in demo store, or go connect a real one. */
 export function Welcome() {
@@ -18,10 +17,7 @@ export function Welcome() {
   const choose = async (mode: 'demo' | 'live') => {
     setBusy(true);
     try {
-      // The demo store is seeded by the connectors when they are present.
-      if (mode === 'demo' && (CHANNELS as string[]).includes('connect.useDemo')) {
-        await (api as unknown as Record<string, (i: unknown) => Promise<unknown>>)['connect.useDemo']({});
-      }
+      if (mode === 'demo') await api['connect.useDemo']({});
       await update({ mode, firstRunDone: true });
       location.hash = mode === 'demo' ? '#/home' : '#/settings';
     } catch (err) {

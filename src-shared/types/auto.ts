@@ -1,0 +1,257 @@
+/** Plain data of the automatic bind/unbind domain that crosses the process boundary. */
+
+export type PinMode = 'auto' | 'always_bound' | 'always_unbound';
+/** AliExpress bind_status: 1 unbound, 2 bound, 3 unbind pending review, 4 unbind refused. */
+export type BindStatusCode = 1 | 2 | 3 | 4;
+export type ActionKind = 'bind' | 'unbind';
+export type ActionState = 'held' | 'queued' | 'sent' | 'review' | 'done' | 'refused' | 'failed' | 'cancelled';
+export const ACTION_STATES: ActionState[] = ['held', 'queued', 'sent', 'review', 'done', 'refused', 'failed', 'cancelled'];
+
+/** Why a listing SKU gets (or does not get) an action, one code per row of the decision table. */
+export type DecisionReason =
+  | 'pinned'
+  | 'unmapped'
+  | 'category_off'
+  | 'no_warehouse'
+  | 'warehouse_unpaired'
+  | 'warehouse_name_mismatch'
+  | 'warehouse_inactive'
+  | 'stock_missing'
+  | 'stock_stale'
+  | 'last_sync_failed'
+  | 'no_goods_id'
+  | 'below_threshold'
+  | 'already_bound'
+  | 'already_unbound'
+  | 'unbind_in_review'
+  | 'unbind_refused'
+  | 'unbind_rejected'
+  | 'in_progress'
+  | 'stock_out'
+  | 'stock_back'
+  | 'bind_after_review';
+
+export interface AutoSettings {
+  /** The one switch: off computes decisions and shows them as "would do", sends nothing. */
+  enabled: boolean;
+  /** Bind again when sellable stock reaches this (default 1). */
+  rebindThreshold: number;
+  /** Hold a run that would unbind more than this share of bound listing SKUs (0–1, default 0.2)… */
+  massUnbindShare: number;
+  /** …or more than this many (default 100). */
+  massUnbindCount: number;
+}
+
+/** Reasons that mean the listing SKU is outside automation until the seller fixes something. */
+export const BLOCKING_REASONS: DecisionReason[] = [
+  'unmapped',
+  'category_off',
+  'no_warehouse',
+  'warehouse_unpaired',
+  'warehouse_name_mismatch',
+  'warehouse_inactive',
+  'stock_missing',
+  'stock_stale',
+  'last_sync_failed',
+  'no_goods_id',
+  'unbind_refused',
+];
+
+/** The decision table's reasons in the seller's words: [Chinese, English]. */
+export const REASON_TEXT: Record<DecisionReason, [string, string]> = {
+  pinned: ['已手动固定（始终绑定/始终解绑），自动不处理。', 'Pinned by hand (always bound / always unbound); automation leaves it alone.'],
+  unmapped: ['线上SKU还没有关联ERP SKU，不知道该看哪个库存。请在“SKU关联”里关联。', 'The listing SKU is not linked to an ERP SKU, so there is no stock to follow. Link it under SKU to listing.'],
+  category_off: ['所属ERP产品分类的库存同步已关闭，不按库存处理。', 'Stock sync is off for its ERP category, so stock is not followed.'],
+  no_warehouse: ['还没有关联仓库。请在“关联仓库”里选择仓库。', 'Not linked to a warehouse yet. Choose one under Link listings to warehouses.'],
+  warehouse_unpaired: ['关联的店铺仓库还没有对应ERP仓库。请在“仓库设置”里配对。', 'The linked store warehouse is not paired with an ERP warehouse. Pair it under Warehouses.'],
+  warehouse_name_mismatch: ['店铺仓库名与ERP仓库名不完全一致，真实系统会停止同步。请在“仓库设置”里改成完全相同的名字。', 'The store and ERP warehouse names differ; the real system stops syncing. Make them identical under Warehouses.'],
+  warehouse_inactive: ['对应的ERP仓库已停用。', 'The paired ERP warehouse is inactive.'],
+  stock_missing: ['库存未知（ERP还没有报过这个SKU在该仓库的库存）：未知不等于零，不会解绑。', 'Stock unknown (the ERP never reported this SKU in that warehouse): unknown is not zero, nothing is unbound.'],
+  stock_stale: ['库存已过期（最近一次全量读取没有看到它）：不会依据过期库存解绑。', 'Stock is stale (the last full read did not see it): nothing is unbound on stale stock.'],
+  last_sync_failed: ['最近一次库存同步失败：在同步恢复之前不依据旧库存解绑。', 'The last stock sync failed: nothing is unbound on old figures until it succeeds.'],
+  no_goods_id: ['不知道对应的货品ID（sc_item_id），无法绑定/解绑。请刷新线上商品。', 'The goods id (sc_item_id) is unknown, so it cannot be bound or unbound. Refresh the listings.'],
+  below_threshold: ['可售库存大于0但低于重新绑定门槛：保持现状。', 'Sellable stock is above 0 but below the rebind threshold: left as it is.'],
+  already_bound: ['有货且已绑定：无需操作。', 'In stock and bound: nothing to do.'],
+  already_unbound: ['无货且已解绑：无需操作。', 'Out of stock and unbound: nothing to do.'],
+  unbind_in_review: ['无货，解绑正在审核中：等待审核结果。', 'Out of stock; the unbind is in review: waiting for the result.'],
+  unbind_refused: ['无货，但解绑被平台拒绝：请按平台说明处理（可在操作记录里重试）。', 'Out of stock, but the unbind was refused: follow the marketplace message (retry from the action list).'],
+  unbind_rejected: ['卖家拒绝了包含它的批量解绑：库存再次变化之前不会再解绑。', 'The seller rejected the mass unbind that held it: not unbound again until its stock changes.'],
+  in_progress: ['同样的操作已在发送队列中。', 'The same action is already on its way.'],
+  stock_out: ['可售库存为0：解绑，防止超卖。', 'Sellable stock is 0: unbind to stop overselling.'],
+  stock_back: ['库存回来了（可售库存达到门槛）：重新绑定。', 'Stock is back (sellable reached the threshold): bind again.'],
+  bind_after_review: ['库存回来了，但解绑仍在审核中：审核结束后再绑定，不会丢失。', 'Stock is back while the unbind is in review: it binds once the review ends, nothing is lost.'],
+};
+
+export interface WarehouseFigure {
+  storeWarehouse: string;
+  erpWarehouse: string | null;
+  available: number | null;
+  safety: number | null;
+  stale: boolean;
+  seenAt: string | null;
+}
+
+/** One listing SKU as the engine sees it now. */
+export interface SkuDecisionView {
+  listingSkuId: number;
+  productId: string;
+  skuId: string;
+  sellerSku: string;
+  erpSku: string | null;
+  bindStatus: BindStatusCode;
+  pin: PinMode;
+  sellable: number | null;
+  want: ActionKind | 'none';
+  reason: DecisionReason;
+  reasonZh: string;
+  reasonEn: string;
+  figures: WarehouseFigure[];
+  /** The action already on its way for this SKU, if any. */
+  openAction: { id: number; kind: ActionKind; state: ActionState } | null;
+}
+
+export interface RunCounts {
+  considered: number;
+  bind: number;
+  unbind: number;
+  wouldBind: number;
+  wouldUnbind: number;
+  heldUnbind: number;
+  cancelled: number;
+  unchanged: number;
+  byReason: Partial<Record<DecisionReason, number>>;
+}
+
+export interface AutoRunInfo {
+  id: number;
+  at: string;
+  trigger: string;
+  switchOn: boolean;
+  stockRunId: number | null;
+  status: 'done' | 'held' | 'confirmed' | 'rejected';
+  counts: RunCounts;
+  gate: { unbinds: number; bound: number; share: number; limitShare: number; limitCount: number } | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  note: string;
+}
+
+export interface HeldRunView extends AutoRunInfo {
+  /** The unbinds waiting for the seller (first 200). */
+  skus: { actionId: number; listingSkuId: number; sellerSku: string; productId: string; skuId: string; sellable: number | null }[];
+}
+
+export interface DrainReport {
+  skipped: null | 'switch_off' | 'no_marketplace' | 'auth';
+  processed: number;
+  sent: number;
+  done: number;
+  review: number;
+  refused: number;
+  failed: number;
+  cancelled: number;
+  deferred: number;
+}
+
+export interface ActionRow {
+  id: number;
+  runId: number | null;
+  listingSkuId: number;
+  productId: string;
+  skuId: string;
+  sellerSku: string;
+  kind: ActionKind;
+  actor: string;
+  state: ActionState;
+  attempts: number;
+  sends: number;
+  nextTryAt: string;
+  lastError: string | null;
+  marketMessage: string | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+export interface AutoStatus {
+  settings: AutoSettings;
+  counts: { bound: number; unbound: number; review: number; refused: number; held: number; pinned: number };
+  outbox: Record<ActionState, number>;
+  lastRun: AutoRunInfo | null;
+  lastSync: { id: number; status: string; startedAt: string; finishedAt: string | null } | null;
+  nextSyncAt: string | null;
+  oversellRisk: number;
+}
+
+export interface RunOnceReport {
+  stockRun: { id: number; status: string; strategy: string; errors: { message: string }[] } | null;
+  run: AutoRunInfo | null;
+  send: DrainReport;
+  outbox: Record<ActionState, number>;
+}
+
+export interface OversellRiskRow {
+  listingSkuId: number;
+  sellerSku: string;
+  productId: string;
+  skuId: string;
+  bindStatus: BindStatusCode;
+  since: string;
+  minutes: number;
+}
+
+export interface DashboardView {
+  status: AutoStatus;
+  risk: OversellRiskRow[];
+  /** Binds and unbinds that took effect per hour (UTC hour start), last 48 hours. */
+  series: { hour: string; binds: number; unbinds: number }[];
+  /** Stock-out (first seen) → unbound, in minutes, the last 200 episodes. */
+  reaction: { listingSkuId: number; sellerSku: string; firstSeenAt: string; unboundAt: string; minutes: number }[];
+  reactionMedianMin: number | null;
+  reactionP90Min: number | null;
+  heldRuns: number;
+  /** The latest actions that changed state (newest first, cancelled ones left out): "what just happened". */
+  recent: ActionRow[];
+  /** Listing SKUs the last run could not act on until the seller fixes something. */
+  blocked: number;
+  /** Listing SKUs set up for the engine now: mapped to an ERP SKU and linked to a warehouse. */
+  ready: number;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  kind: string;
+  subject: string | null;
+  detail: Record<string, unknown>;
+}
+
+/** 演示工具: what the demo store's simulators hold now, for the demo card. */
+export interface DemoToolsView {
+  /** The app runs on the demo store (the tools only work then). */
+  demo: boolean;
+  /** How the simulated AliExpress answers unbinds: at once, after a review, or refused. */
+  reviewMode: 'instant' | 'review' | 'refuse';
+  /** The simulated ERP's warehouses, with how many SKUs have stock there and how many are sold out. */
+  warehouses: { id: string; name: string; active: boolean; skus: number; soldOut: number; pairedWith: string | null }[];
+}
+
+/** A listing SKU the demo tools can sell out or restock (mapped to an ERP SKU). */
+export interface DemoSkuOption {
+  listingSkuId: number;
+  sellerSku: string;
+  erpSku: string;
+  bindStatus: BindStatusCode;
+  /** Available stock of the ERP SKU in the simulated ERP, summed over its warehouses. */
+  available: number;
+  /** Store warehouses the listing SKU is linked to (empty: the engine does not act on it). */
+  warehouses: string[];
+}
+
+/** What a demo tool changed in the simulator, and what the seller does next, in both languages. */
+export interface DemoToolResult {
+  changed: number;
+  zh: string;
+  en: string;
+}

@@ -1,0 +1,155 @@
+/** Plain data of the deposit refund (退保证金) domain that crosses the process boundary. */
+
+export const DEPOSIT_STATUSES = ['paid', 'refundable', 'frozen', 'refunding', 'refunded'] as const;
+export type DepositStatus = (typeof DEPOSIT_STATUSES)[number];
+
+export const DEPOSIT_CHECKS = ['disputes', 'orders', 'debts'] as const;
+/** 纠纷 disputes, 未完成订单 unfinished orders, 欠款 unpaid debts. */
+export type DepositCheckKey = (typeof DEPOSIT_CHECKS)[number];
+/** clear: none left; open: some remain; unknown: not yet answered. */
+export type DepositCheckAnswer = 'clear' | 'open' | 'unknown';
+
+export type DepositStage = 'status' | 'checks' | 'apply' | 'review' | 'arrival' | 'done';
+export type ReviewOutcome = 'pending' | 'approved' | 'rejected';
+
+/** What the arrival looks like now: before approval there is nothing to wait for. */
+export type ArrivalVerdict = 'not_applied' | 'in_review' | 'waiting' | 'overdue' | 'arrived' | 'amount_differs';
+/** What one imported bill says. */
+export type BillVerdict = 'arrived' | 'amount_differs' | 'not_found';
+
+export interface DepositCheck {
+  key: DepositCheckKey;
+  title: string;
+  titleEn: string;
+  answer: DepositCheckAnswer;
+  /** 'app': the app's own data answered; 'seller': the seller answered. */
+  source: 'app' | 'seller' | 'none';
+  note: string | null;
+  /** What to do when it fails or is unanswered. */
+  advice: string;
+  adviceEn: string;
+}
+
+export interface DepositViolation {
+  id: number;
+  description: string;
+  penaltyFen: number;
+  occurredOn: string | null;
+}
+
+export interface DepositEvent {
+  id: number;
+  at: string;
+  kind: string;
+  text: string;
+  textEn: string;
+}
+
+export interface ArrivalWindow {
+  approvedOn: string;
+  /** 3 and 5 Chinese working days after approval (YYYY-MM-DD, Beijing). */
+  from: string;
+  to: string;
+}
+
+export interface DepositCaseView {
+  id: number;
+  createdAt: string;
+  updatedAt: string;
+  stage: DepositStage;
+  status: DepositStatus;
+  statusLabel: string;
+  statusLabelEn: string;
+  /** Where the seller reads the figures on the platform. */
+  whereToFind: string;
+  whereToFindEn: string;
+  statusConfirmedAt: string | null;
+  depositFen: number | null;
+  penaltiesFen: number;
+  /** deposit − penalties, never below zero; null until the deposit is entered. */
+  refundableFen: number | null;
+  checks: DepositCheck[];
+  violations: DepositViolation[];
+  /** Why the application cannot be sent yet (empty when it can). */
+  blockers: { zh: string; en: string }[];
+  application: {
+    reason: string;
+    amountFen: number;
+    alipayMasked: string;
+    appliedAt: string;
+    text: string;
+  } | null;
+  phoneReminder: string;
+  phoneReminderEn: string;
+  review: { outcome: ReviewOutcome; decidedOn: string | null; note: string | null } | null;
+  window: ArrivalWindow | null;
+  arrival: {
+    verdict: ArrivalVerdict;
+    arrivedFen: number;
+    /** Confirmed bill rows. */
+    rows: { at: string; amountFen: number; counterparty: string; description: string; tradeNo: string | null }[];
+    supportText: string | null;
+  };
+  lastMatch: DepositMatchReport | null;
+  timeline: DepositEvent[];
+}
+
+/** The small view the store exit wizard (退店 step ④①) shows of the same case. */
+export interface DepositSummary {
+  caseId: number;
+  stage: DepositStage;
+  status: DepositStatus;
+  statusLabel: string;
+  depositFen: number | null;
+  penaltiesFen: number;
+  refundableFen: number | null;
+  appliedFen: number | null;
+  arrivedFen: number;
+  arrival: ArrivalVerdict;
+  window: ArrivalWindow | null;
+  done: boolean;
+}
+
+export interface BillRow {
+  /** 1-based line in the file, to point the seller at it. */
+  line: number;
+  /** Beijing local time as written, "YYYY-MM-DD HH:mm:ss". */
+  time: string;
+  direction: 'income' | 'expense' | 'neutral';
+  directionText: string;
+  amountFen: number;
+  counterparty: string;
+  description: string;
+  status: string;
+  tradeNo: string | null;
+}
+
+export interface MatchCandidate {
+  row: BillRow;
+  score: number;
+  confidence: 'high' | 'medium' | 'low';
+  reasons: { zh: string; en: string }[];
+}
+
+export interface DepositMatchReport {
+  importId: number;
+  fileName: string;
+  shape: 'web' | 'app';
+  encoding: string;
+  /** Data rows read from the file. */
+  rowsRead: number;
+  /** Rows that could be the refund (income, not closed), each with why it was or was not picked. */
+  considered: MatchCandidate[];
+  /** Rows per 收/支; closed: incoming rows skipped because the trade was closed or failed. */
+  counts: { income: number; expense: number; neutral: number; closed: number };
+  expectedFen: number;
+  window: ArrivalWindow | null;
+  match: MatchCandidate | null;
+  verdict: BillVerdict;
+  /** Amount found minus amount expected, when a match was found. */
+  differenceFen: number | null;
+  message: string;
+  messageEn: string;
+  /** Ready to send to AliExpress support (速卖通客服) when the amount differs or nothing came in time. */
+  supportText: string | null;
+}

@@ -1,0 +1,219 @@
+/** Plain data of the store exit (退店) domain that crosses the process boundary. */
+import type { Bilingual, FitVerdict, SellerType } from '../channels/fit';
+export type { Bilingual } from '../channels/fit';
+
+
+/** The source's four reasons, or the seller's own words. */
+export const EXIT_REASONS = ['competition', 'life_pressure', 'career_change', 'platform_policy', 'own'] as const;
+export type ExitReason = (typeof EXIT_REASONS)[number];
+
+export const EXIT_STAGES = ['prepare', 'submit', 'review', 'procedures', 'done', 'after'] as const;
+export type ExitStage = (typeof EXIT_STAGES)[number];
+
+export const AGREEMENT_KEYS = ['agreement', 'process', 'notes'] as const;
+export type AgreementKey = (typeof AGREEMENT_KEYS)[number];
+
+export const READINESS_KEYS = ['stock', 'listings', 'orders', 'disputes', 'debts', 'deposit', 'partners'] as const;
+export type ReadinessKey = (typeof READINESS_KEYS)[number];
+/** The keys the seller can answer by hand (the others come from the app's data when it has it). */
+export const ASKED_KEYS = ['stock', 'listings', 'orders', 'disputes', 'debts'] as const;
+export type AskedKey = (typeof ASKED_KEYS)[number];
+/** ok: nothing to do; warn: handle before the exit completes; block: the exit cannot complete; asked: not answered. */
+export type ReadinessLevel = 'ok' | 'warn' | 'block' | 'asked';
+
+export const DISPOSAL_METHODS = ['sell_through', 'return_factory', 'liquidate', 'other'] as const;
+export type DisposalMethod = (typeof DISPOSAL_METHODS)[number];
+
+export const PARTNER_KINDS = ['logistics', 'payment', 'other'] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+export const PARTNER_STATUSES = ['active', 'notified', 'terminated', 'not_needed'] as const;
+export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
+
+export const REVIEW_OUTCOMES = ['pending', 'approved', 'rejected'] as const;
+export type ExitReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
+export const AFTER_KEYS = ['stock', 'deposit', 'partners', 'privacy'] as const;
+export type AfterKey = (typeof AFTER_KEYS)[number];
+
+export interface ReadinessRow {
+  sku: string;
+  warehouse: string | null;
+  quantity: number;
+  note?: string;
+}
+
+export interface ReadinessItem {
+  key: ReadinessKey;
+  title: Bilingual;
+  level: ReadinessLevel;
+  /** app: computed from the app's own data; seller: answered by the seller; none: not answered. */
+  source: 'app' | 'seller' | 'none';
+  /** What was found. */
+  detail: Bilingual;
+  /** What to do about it. */
+  todo: Bilingual;
+  rows: ReadinessRow[];
+  /** Whether the seller may answer it by hand (no app data). */
+  askable: boolean;
+  note: string | null;
+}
+
+export interface AgreementItem {
+  key: AgreementKey;
+  text: Bilingual;
+  confirmed: boolean;
+  confirmedAt: string | null;
+}
+
+export interface DisposalLine {
+  method: DisposalMethod;
+  quantity: number;
+  note: string | null;
+}
+
+export interface DisposalItem {
+  sku: string;
+  onHand: number;
+  /** app: from the stock tables; seller: typed in the plan. */
+  onHandSource: 'app' | 'seller';
+  lines: DisposalLine[];
+  planned: number;
+}
+
+export interface ExitPartner {
+  id: number;
+  kind: PartnerKind;
+  name: string;
+  status: PartnerStatus;
+  /** YYYY-MM-DD: when notified / terminated. */
+  statusOn: string | null;
+  reference: string | null;
+  note: string | null;
+  updatedAt: string;
+}
+
+export interface ExitQuestion {
+  id: number;
+  askedAt: string;
+  question: string;
+  answer: string | null;
+  answeredAt: string | null;
+}
+
+export interface ExitEvent {
+  id: number;
+  at: string;
+  kind: string;
+  text: string;
+  textEn: string;
+}
+
+export interface DepositLink {
+  caseId: number | null;
+  /** not_started: no deposit case yet; unavailable: the deposit wizard is not in this build. */
+  state: 'not_started' | 'linked' | 'unavailable';
+  stage: string | null;
+  statusLabel: string | null;
+  refundableFen: number | null;
+  done: boolean;
+  text: Bilingual;
+}
+
+export interface AfterReminder {
+  key: AfterKey;
+  text: Bilingual;
+  done: boolean;
+}
+
+export interface ExitCaseView {
+  id: number;
+  storeName: string;
+  createdAt: string;
+  updatedAt: string;
+  /** The first step not yet finished. */
+  stage: ExitStage;
+  fit: { id: number; sellerType: SellerType; verdict: FitVerdict; typeLabel: Bilingual } | null;
+  prepare: {
+    reason: ExitReason | null;
+    reasonText: string | null;
+    reasonLabel: Bilingual | null;
+    sellerCenterPath: Bilingual;
+    agreement: AgreementItem[];
+    readiness: ReadinessItem[];
+  };
+  submit: {
+    /** The saved text, or the draft from the reason when nothing is saved yet. */
+    applicationText: string;
+    drafted: boolean;
+    submittedOn: string | null;
+    applicationNo: string | null;
+  };
+  review: {
+    dueOn: string | null;
+    /** Why no due date could be computed (e.g. a year the holiday library does not know). */
+    dueError: Bilingual | null;
+    outcome: ExitReviewOutcome | null;
+    decidedOn: string | null;
+    note: string | null;
+    remindedAt: string | null;
+    overdue: boolean;
+  };
+  procedures: {
+    deposit: DepositLink;
+    disposal: DisposalItem[];
+    /** SKUs with stock on hand (from the app) that the plan does not cover yet. */
+    unplannedSkus: string[];
+    disposalComplete: boolean;
+    partners: ExitPartner[];
+    questions: ExitQuestion[];
+  };
+  done: { confirmedOn: string | null; storeStatus: string | null };
+  after: {
+    reminders: AfterReminder[];
+    exportedAt: string | null;
+    /** The ZIP's path, or its file name when it was downloaded. */
+    exportFile: string | null;
+    /** Export ZIPs kept in the data folder (from the CLI's default location). */
+    exportsInDataFolder: string[];
+    wipedAt: string | null;
+    /** What the seller must type to confirm the wipe. */
+    wipeConfirmText: string;
+  };
+  /** What is still open before the exit can complete. */
+  openItems: Bilingual[];
+  timeline: ExitEvent[];
+}
+
+export interface ExitDocument {
+  /** File name without extension, e.g. '01-退店申请'. */
+  name: string;
+  title: string;
+  html: string;
+}
+
+export interface ExitExportResult {
+  /** Where the ZIP was written; null when it went to the seller as a download (no copy kept). */
+  file: string | null;
+  fileName: string;
+  entries: string[];
+  bytes: number;
+  /** The ZIP itself, when `download` was asked (the screen saves it through the browser). */
+  contentBase64?: string;
+  /** When `pdf` was asked and no PDFs could be made: why, and that the documents are in as HTML. */
+  pdfNote?: Bilingual | null;
+}
+
+export interface ExitWipeResult {
+  at: string;
+  removedSecrets: string[];
+  cleared: string[];
+  /** Export ZIPs still inside the data folder: they hold personal data, so the seller is told where. */
+  exportsLeft: string[];
+}
+
+export interface WorkdaysResult {
+  date: string;
+  n: number;
+  result: string;
+  knownYears: { first: number; last: number };
+}
