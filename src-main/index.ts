@@ -14,6 +14,7 @@ import { hardenSession, rendererUrl } from './electron/security';
 import { createElectronSettings, createSafeStorageSecrets } from './electron/stores';
 import { createTray } from './electron/tray';
 import { autoTrayItems } from './core/auto/tray';
+import { noticeIn } from '../src-shared/notices';
 
 electronApp.setName('choice-seller-desk');
 const dataDir = dataDirFromArgv(process.argv) ?? electronApp.getPath('userData');
@@ -56,7 +57,7 @@ if (!electronApp.requestSingleInstanceLock()) {
     forwardEvents(core, () => BrowserWindow.getAllWindows());
     core.events.on('notice', (n) => {
       if (Notification.isSupported() && (n.level === 'warning' || n.level === 'error')) {
-        new Notification({ title: n.title, body: n.body }).show();
+        new Notification(noticeIn(n, core!.settings.get('language'))).show();
       }
     });
     createTray(open, () => electronApp.quit(), () => autoTrayItems(core!));

@@ -2,7 +2,7 @@
 import type { Db } from './db/open';
 import type { Clock } from './platform/clock';
 import type { EventBus } from './platform/events';
-import type { Notice } from '../../src-shared/types/app';
+import type { Notice, NoticeText } from '../../src-shared/types/app';
 
 interface NoticeRow {
   id: number;
@@ -10,6 +10,8 @@ interface NoticeRow {
   level: Notice['level'];
   title: string;
   body: string;
+  title_en: string;
+  body_en: string;
   read: number;
 }
 
@@ -20,19 +22,29 @@ export class Notices {
     private readonly events: EventBus,
   ) {}
 
-  add(level: Notice['level'], title: string, body = ''): Notice {
+  /** Every notice is written in Chinese and English: the seller may switch language at any time. */
+  add(level: Notice['level'], zh: NoticeText, en: NoticeText): Notice {
     const at = new Date(this.clock.now()).toISOString();
     const r = this.db
-      .prepare('INSERT INTO notices (at, level, title, body) VALUES (?, ?, ?, ?)')
-      .run(at, level, title, body);
-    const notice: Notice = { id: Number(r.lastInsertRowid), at, level, title, body, read: false };
+      .prepare('INSERT INTO notices (at, level, title, body, title_en, body_en) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(at, level, zh.title, zh.body ?? '', en.title, en.body ?? '');
+    const notice: Notice = {
+      id: Number(r.lastInsertRowid),
+      at,
+      level,
+      title: zh.title,
+      body: zh.body ?? '',
+      titleEn: en.title,
+      bodyEn: en.body ?? '',
+      read: false,
+    };
     this.events.emit('notice', notice);
     return notice;
   }
 
   list(limit: number): Notice[] {
     const rows = this.db.prepare('SELECT * FROM notices ORDER BY id DESC LIMIT ?').all(limit) as NoticeRow[];
-    return rows.map((r) => ({ ...r, read: r.read === 1 }));
+    return rows.map((r) => ({ id: r.id, at: r.at, level: r.level, title: r.title, body: r.body, titleEn: r.title_en, bodyEn: r.body_en, read: r.read === 1 }));
   }
 
   markRead(ids: number[]): number {

@@ -11,21 +11,23 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { Welcome } from './pages/welcome/Welcome';
 import { api } from './api';
 import type { Notice } from '../../src-shared/types/app';
+import { noticeIn } from '../../src-shared/notices';
 import { headerSlots } from './headerSlots';
 import { useErrorText } from './useChannel';
 import { useReducedMotion } from './useReducedMotion';
 
 function Notices() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en-US';
   const [items, setItems] = useState<Notice[]>([]);
   const { message } = AntApp.useApp();
   useEffect(() => {
     void api['notices.list']({ limit: 30 }).then(setItems);
     return api.on('notice', (n) => {
       setItems((prev) => [n, ...prev].slice(0, 30));
-      void message.open({ type: n.level === 'error' ? 'error' : n.level === 'warning' ? 'warning' : 'info', content: n.title });
+      void message.open({ type: n.level === 'error' ? 'error' : n.level === 'warning' ? 'warning' : 'info', content: noticeIn(n, i18n.language === 'en-US' ? 'en-US' : 'zh-CN').title });
     });
-  }, [message]);
+  }, [message, i18n]);
   const unread = items.filter((n) => !n.read);
   return (
     <Popover
@@ -47,11 +49,11 @@ function Notices() {
           renderItem={(n) => (
             <List.Item>
               <List.Item.Meta
-                title={<Typography.Text strong={!n.read}>{n.title}</Typography.Text>}
+                title={<Typography.Text strong={!n.read}>{noticeIn(n, en ? 'en-US' : 'zh-CN').title}</Typography.Text>}
                 description={
                   <>
-                    <div>{n.body}</div>
-                    <Typography.Text type="secondary">{new Date(n.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</Typography.Text>
+                    <div>{noticeIn(n, en ? 'en-US' : 'zh-CN').body}</div>
+                    <Typography.Text type="secondary">{new Date(n.at).toLocaleString(en ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' })}</Typography.Text>
                   </>
                 }
               />

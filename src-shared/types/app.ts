@@ -28,7 +28,16 @@ export interface Notice {
   level: 'info' | 'success' | 'warning' | 'error';
   title: string;
   body: string;
+  /** The same in English (older notices have none: the Chinese is shown). */
+  titleEn: string;
+  bodyEn: string;
   read: boolean;
+}
+
+/** A notice's words in one language. */
+export interface NoticeText {
+  title: string;
+  body?: string;
 }
 
 export interface TaskProgress {

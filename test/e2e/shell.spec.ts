@@ -70,3 +70,20 @@ test('the seller names the store in the header, and a bad name is refused withou
   await app.reload();
   await expect(app.getByTestId('store-name')).toContainText('义乌小张工厂店');
 });
+
+test('notices are shown in the language the seller chose, including ones written before the switch', async ({ app }) => {
+  await startDemo(app);
+  await app.getByTestId('auto-switch').click();
+  await app.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+  await expect(app.getByTestId('auto-switch')).toHaveAttribute('aria-checked', 'true');
+  await app.getByRole('button', { name: '通知' }).click();
+  await expect(app.locator('.ant-popover:visible')).toContainText('自动绑定/解绑已开启');
+  await app.keyboard.press('Escape');
+
+  await app.getByTestId('language-switch').click();
+  await app.getByRole('button', { name: 'Notices' }).click();
+  const list = app.locator('.ant-popover:visible');
+  await expect(list).toContainText('Auto bind/unbind is on');
+  await expect(list).toContainText('bound again when stock returns');
+  await expect(list).not.toContainText('自动绑定/解绑已开启');
+});

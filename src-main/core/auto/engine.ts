@@ -254,11 +254,21 @@ export function decideRun(app: App, trigger: string): AutoRunInfo {
   })();
 
   if (held && p.gate) {
+    const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
     app.notices.add(
       'warning',
-      '自动解绑已暂停，等待您确认',
-      `这次同步后将解绑 ${p.gate.unbinds} 个线上SKU（占已绑定的 ${(p.gate.share * 100).toFixed(0)}%），超过了安全上限（${(p.gate.limitShare * 100).toFixed(0)}% 或 ${p.gate.limitCount} 个）。` +
-        `这常常是库存读取或SKU关联出错造成的。请在“自动绑定/解绑看板”确认或拒绝（运行 #${runId}）。`,
+      {
+        title: '自动解绑已暂停，等待您确认',
+        body:
+          `这次同步后将解绑 ${p.gate.unbinds} 个线上SKU（占已绑定的 ${pct(p.gate.share)}），超过了安全上限（${pct(p.gate.limitShare)} 或 ${p.gate.limitCount} 个）。` +
+          `这常常是库存读取或SKU关联出错造成的。请在“自动绑定/解绑看板”确认或拒绝（运行 #${runId}）。`,
+      },
+      {
+        title: 'Automatic unbinds held for your confirmation',
+        body:
+          `This sync would unbind ${p.gate.unbinds} listing SKUs (${pct(p.gate.share)} of those bound), over the safety limit (${pct(p.gate.limitShare)} or ${p.gate.limitCount}). ` +
+          `That is often a stock read or SKU mapping gone wrong. Confirm or reject it on the auto bind/unbind dashboard (run #${runId}).`,
+      },
     );
   }
   app.events.emit('changed', { topic: 'auto' });

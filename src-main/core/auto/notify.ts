@@ -43,9 +43,19 @@ export function checkTokenExpiry(app: App): void {
   const days = Math.max(0, Math.ceil(left / 86400_000));
   app.notices.add(
     'warning',
-    title,
-    left <= 0
-      ? '授权过期后无法自动解绑，可能超卖。请到“连接设置”点击“授权店铺”重新授权。'
-      : `速卖通授权将在 ${days} 天内过期，过期后无法自动解绑。请尽快到“连接设置”重新授权店铺。`,
+    {
+      title,
+      body:
+        left <= 0
+          ? '授权过期后无法自动解绑，可能超卖。请到“连接设置”点击“授权店铺”重新授权。'
+          : `速卖通授权将在 ${days} 天内过期，过期后无法自动解绑。请尽快到“连接设置”重新授权店铺。`,
+    },
+    {
+      title: left <= 0 ? 'AliExpress authorisation expired' : 'AliExpress authorisation expires soon',
+      body:
+        left <= 0
+          ? 'Without it nothing can be unbound automatically, so listings may oversell. Authorise the store again under Connections.'
+          : `The AliExpress authorisation expires within ${days} day(s); after that nothing can be unbound automatically. Authorise the store again under Connections soon.`,
+    },
   );
 }

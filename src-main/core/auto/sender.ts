@@ -89,7 +89,11 @@ export class Sender {
       }
     }
     if (unbound > 0)
-      this.app.notices.add('warning', `已自动解绑 ${unbound} 个线上SKU`, `这些线上SKU的可售库存为0，已解绑以防超卖。库存回来后会自动重新绑定。详情见审计日志。`);
+      this.app.notices.add(
+        'warning',
+        { title: `已自动解绑 ${unbound} 个线上SKU`, body: '这些线上SKU的可售库存为0，已解绑以防超卖。库存回来后会自动重新绑定。详情见审计日志。' },
+        { title: `${unbound} listing SKU(s) unbound automatically`, body: 'Their sellable stock was 0, so they were unbound to stop overselling. They are bound again when stock returns. Details are in the audit log.' },
+      );
     if (report.processed) this.app.events.emit('changed', { topic: 'auto' });
     return report;
   }
@@ -222,8 +226,11 @@ export class Sender {
     const sku = this.sellerSku(a);
     this.app.notices.add(
       'error',
-      `解绑被拒绝：${sku}`,
-      `速卖通拒绝了线上SKU ${sku} 的解绑，它仍在售卖，可能超卖。平台说明：${msg}。请按说明处理，或在“自动绑定/解绑看板”的操作记录里重试。`,
+      { title: `解绑被拒绝：${sku}`, body: `速卖通拒绝了线上SKU ${sku} 的解绑，它仍在售卖，可能超卖。平台说明：${msg}。请按说明处理，或在“自动绑定/解绑看板”的操作记录里重试。` },
+      {
+        title: `Unbind refused: ${sku}`,
+        body: `AliExpress refused to unbind listing SKU ${sku}; it is still on sale and may oversell. The platform says: ${msg}. Follow that, or retry from the action log on the auto bind/unbind dashboard.`,
+      },
     );
     return 'refused';
   }
@@ -238,7 +245,12 @@ export class Sender {
       const recent = this.app.db
         .prepare("SELECT 1 FROM notices WHERE title = '自动绑定/解绑暂停：需要重新授权' AND at > ?")
         .get(new Date(this.nowMs - 3600_000).toISOString());
-      if (!recent) this.app.notices.add('error', '自动绑定/解绑暂停：需要重新授权', message);
+      if (!recent)
+        this.app.notices.add(
+          'error',
+          { title: '自动绑定/解绑暂停：需要重新授权', body: message },
+          { title: 'Auto bind/unbind paused: authorise the store again', body: e.messageEn },
+        );
       return 'auth';
     }
     if (e instanceof ConnectorError && e.remote.code === 'UNBIND_IN_REVIEW' && a.kind === 'bind') return this.defer(a, '解绑审核中，审核结束后再绑定');
@@ -255,8 +267,11 @@ export class Sender {
     const sku = this.sellerSku(a);
     this.app.notices.add(
       'error',
-      `${a.kind === 'bind' ? '绑定' : '解绑'}失败：${sku}`,
-      `尝试 ${attempts} 次后仍未成功：${message} 可在“自动绑定/解绑看板”的操作记录里重试。`,
+      { title: `${a.kind === 'bind' ? '绑定' : '解绑'}失败：${sku}`, body: `尝试 ${attempts} 次后仍未成功：${message} 可在“自动绑定/解绑看板”的操作记录里重试。` },
+      {
+        title: `${a.kind === 'bind' ? 'Bind' : 'Unbind'} failed: ${sku}`,
+        body: `Still failing after ${attempts} attempts: ${e ? e.messageEn : message} You can retry from the action log on the auto bind/unbind dashboard.`,
+      },
     );
     return 'failed';
   }

@@ -657,8 +657,14 @@ export class DepositCases {
     })();
     this.app.notices.add(
       'warning',
-      '保证金退款还没有确认到账',
-      `保证金 ${amount} 预计在 ${r.window_from} 至 ${r.window_to} 退到支付宝，现在已过期限。请导出最近的支付宝账单导入“退保证金 → 到账核对”；如果确实没到账，按提示联系速卖通客服。`,
+      {
+        title: '保证金退款还没有确认到账',
+        body: `保证金 ${amount} 预计在 ${r.window_from} 至 ${r.window_to} 退到支付宝，现在已过期限。请导出最近的支付宝账单导入“退保证金 → 到账核对”；如果确实没到账，按提示联系速卖通客服。`,
+      },
+      {
+        title: 'Deposit refund not yet confirmed',
+        body: `The deposit of ${amount} was expected in Alipay between ${r.window_from} and ${r.window_to}, and that window has passed. Export your latest Alipay bill and import it under Deposit refund → Arrival check; if it really has not arrived, contact AliExpress support as shown.`,
+      },
     );
     this.changed();
     return 1;

@@ -268,8 +268,14 @@ export class ExitCases {
     })();
     this.app.notices.add(
       'warning',
-      '退店审核已到期 Store exit review due',
-      `退店申请 ${r.application_no ?? ''} 于 ${r.submitted_on} 提交，按3个工作日应在 ${r.review_due} 前审核完。请到卖家中心查看审核结果并在“退店”里记录；没有结果请咨询平台客服。 / Application submitted ${r.submitted_on} was due for review by ${r.review_due}. Check the outcome in Seller Center and record it; ask platform support if there is none.`,
+      {
+        title: '退店审核已到期',
+        body: `退店申请 ${r.application_no ?? ''} 于 ${r.submitted_on} 提交，按3个工作日应在 ${r.review_due} 前审核完。请到卖家中心查看审核结果并在“退店”里记录；没有结果请咨询平台客服。`,
+      },
+      {
+        title: 'Store exit review due',
+        body: `Application ${r.application_no ?? ''} submitted ${r.submitted_on} was due for review by ${r.review_due} (3 working days). Check the outcome in Seller Center and record it under Store exit; ask platform support if there is none.`,
+      },
     );
     this.app.events.emit('changed', { topic: 'exit' });
     return true;

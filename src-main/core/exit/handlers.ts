@@ -79,13 +79,14 @@ export function exitHandlers(app: App): DomainHandlers<typeof exitChannels> {
       const r = wipeStore(app, confirm, c.storeName(), !!v?.after.exportedAt);
       const exportsLeft = exportsInDataFolder(app);
       const at = v ? c.markWiped({ removedSecretNames: r.removedSecrets, cleared: r.cleared, exportsLeft }) : new Date(app.clock.now()).toISOString();
-      const left = exportsLeft.length
-        ? ` 数据文件夹里还有 ${exportsLeft.length} 个导出文件（含个人信息），请移到安全的地方或删除：${exportsLeft.join('；')} / ${exportsLeft.length} export ZIP(s) with personal data remain in the data folder; move them somewhere safe or delete them.`
+      const left = exportsLeft.length ? ` 数据文件夹里还有 ${exportsLeft.length} 个导出文件（含个人信息），请移到安全的地方或删除：${exportsLeft.join('；')}` : '';
+      const leftEn = exportsLeft.length
+        ? ` ${exportsLeft.length} export ZIP(s) with personal data remain in the data folder; move them somewhere safe or delete them: ${exportsLeft.join('; ')}`
         : '';
       app.notices.add(
         exportsLeft.length ? 'warning' : 'success',
-        '已清除账号凭证和个人信息 Credentials and personal data wiped',
-        `共删除 ${r.removedSecrets.length} 项凭证；清除：${r.cleared.join('、') || '无'}。${left}`,
+        { title: '已清除账号凭证和个人信息', body: `共删除 ${r.removedSecrets.length} 项凭证；清除：${r.cleared.join('、') || '无'}。${left}` },
+        { title: 'Credentials and personal data wiped', body: `${r.removedSecrets.length} credential(s) removed; cleared: ${r.cleared.join(', ') || 'none'}.${leftEn}` },
       );
       return { at, ...r, exportsLeft };
     },

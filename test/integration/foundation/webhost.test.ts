@@ -77,7 +77,7 @@ describe('web host', () => {
         let text = '';
         res.on('data', (c: Buffer) => {
           text += c.toString();
-          if (text.includes('connected') && !text.includes('event: notice')) app.notices.add('warning', '库存同步失败');
+          if (text.includes('connected') && !text.includes('event: notice')) app.notices.add('warning', { title: '库存同步失败' }, { title: 'Stock sync failed' });
           if (text.includes('库存同步失败')) {
             req.destroy();
             resolve(text);

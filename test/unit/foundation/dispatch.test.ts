@@ -55,10 +55,10 @@ describe('dispatch: the one door into the core', () => {
 
   it('passes valid input through its schema (defaults applied) to the handler', async () => {
     await withApp(async (app) => {
-      app.notices.add('info', '同步完成', '共 3 个SKU');
+      app.notices.add('info', { title: '同步完成', body: '共 3 个SKU' }, { title: 'Sync done', body: '3 SKUs' });
       const r = await dispatch(createHandlers(app), 'notices.list', {});
       expect(r.ok).toBe(true);
-      if (r.ok) expect(r.data).toMatchObject([{ title: '同步完成', read: false }]);
+      if (r.ok) expect(r.data).toMatchObject([{ title: '同步完成', body: '共 3 个SKU', titleEn: 'Sync done', bodyEn: '3 SKUs', read: false }]);
     });
   });
 });

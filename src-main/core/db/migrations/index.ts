@@ -8,6 +8,7 @@ import { m003_stock } from './003_stock';
 import { m004_exit } from './004_exit';
 import { m005_deposit } from './005_deposit';
 import { m006_auto } from './006_auto';
+import { m007_notices_en } from './007_notices_en';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001_foundation, m002_connectors, m003_stock, m004_exit, m005_deposit, m006_auto];
+export const MIGRATIONS: Migration[] = [m001_foundation, m002_connectors, m003_stock, m004_exit, m005_deposit, m006_auto, m007_notices_en];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
