@@ -5,7 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { routes } from './routes';
+import { areaOf, preloadAll, routes } from './routes';
 import { useSettings } from './state/settings';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Welcome } from './pages/welcome/Welcome';
@@ -154,16 +154,26 @@ export function App() {
   const { settings, load } = useSettings();
   const [failed, setFailed] = useState<string>();
   const reducedMotion = useReducedMotion();
+  const [areaReady, setAreaReady] = useState(false);
   useEffect(() => {
     load().catch((e: unknown) => setFailed(String(e)));
+    // The open area's code comes while the settings load; a failure shows later, in the area itself.
+    const area = areaOf(location.hash)?.preload?.();
+    void (area ?? Promise.resolve()).catch(() => undefined).finally(() => setAreaReady(true));
   }, [load]);
+  useEffect(() => {
+    if (!settings) return;
+    // The other areas' code once the window is idle: moving between areas then never waits.
+    const idle = window.setTimeout(preloadAll, 1500);
+    return () => window.clearTimeout(idle);
+  }, [settings]);
   return (
     <ConfigProvider locale={settings?.language === 'en-US' ? enUS : zhCN} theme={{ zeroRuntime: true, token: { colorPrimary: '#e62e04', motion: !reducedMotion } }}>
       <AntApp>
         <ErrorBoundary>
           {failed ? (
             <Typography.Text type="danger">{failed}</Typography.Text>
-          ) : settings ? (
+          ) : settings && areaReady ? (
             <HashRouter>
               <Shell />
             </HashRouter>

@@ -7,5 +7,5 @@ export const route: AreaRoute = {
   labelKey: 'auto:nav',
   icon: <ThunderboltOutlined />,
   order: 11,
-  element: lazyPage(() => import('./AutoDashboard'), (m) => m.AutoDashboard),
+  ...lazyPage(() => import('./AutoDashboard'), (m) => m.AutoDashboard),
 };

@@ -7,5 +7,5 @@ export const route: AreaRoute = {
   labelKey: 'nav.deposit',
   icon: <MoneyCollectOutlined />,
   order: 30,
-  element: lazyPage(() => import('./DepositPage'), (m) => m.DepositPage),
+  ...lazyPage(() => import('./DepositPage'), (m) => m.DepositPage),
 };

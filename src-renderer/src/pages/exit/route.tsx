@@ -7,5 +7,5 @@ export const route: AreaRoute = {
   labelKey: 'nav.exit',
   icon: <LogoutOutlined />,
   order: 20,
-  element: lazyPage(() => import('./ExitPage'), (m) => m.ExitPage),
+  ...lazyPage(() => import('./ExitPage'), (m) => m.ExitPage),
 };

@@ -7,5 +7,5 @@ export const route: AreaRoute = {
   labelKey: 'nav.fit',
   icon: <QuestionCircleOutlined />,
   order: 40,
-  element: lazyPage(() => import('./FitPage'), (m) => m.FitPage),
+  ...lazyPage(() => import('./FitPage'), (m) => m.FitPage),
 };

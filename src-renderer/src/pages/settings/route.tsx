@@ -7,5 +7,5 @@ export const route: AreaRoute = {
   labelKey: 'nav.settings',
   icon: <ApiOutlined />,
   order: 90,
-  element: lazyPage(() => import('./ConnectPage'), (m) => m.ConnectPage),
+  ...lazyPage(() => import('./ConnectPage'), (m) => m.ConnectPage),
 };

@@ -7,5 +7,5 @@ export const route: AreaRoute = {
   labelKey: 'nav.stock',
   icon: <SyncOutlined />,
   order: 10,
-  element: lazyPage(() => import('./StockWizard'), (m) => m.StockWizard),
+  ...lazyPage(() => import('./StockWizard'), (m) => m.StockWizard),
 };
