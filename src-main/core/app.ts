@@ -45,6 +45,11 @@ export interface App {
    * (schedulers, simulators, senders) here without app.ts knowing them.
    */
   service<T>(key: string, make: () => T): T;
+  /**
+   * Runs `fn` soon and then every hour while the app is open (reminders, backups); a failure is
+   * logged under `label` and the next hour tries again. The timer never keeps the process alive.
+   */
+  hourly(label: string, fn: () => unknown): void;
   /** Runs when the app closes (stop timers, servers). */
   onClose(fn: () => void | Promise<void>): void;
   close(): Promise<void>;
@@ -92,6 +97,21 @@ export function createApp(ports: AppPorts): App {
       if (!services.has(key)) services.set(key, make());
       return services.get(key) as T;
     },
+    hourly: (label, fn) => {
+      const run = () => {
+        try {
+          void Promise.resolve(fn()).catch((err: unknown) => log.error(`${label} failed`, { error: String(err) }));
+        } catch (err) {
+          log.error(`${label} failed`, { error: String(err) });
+        }
+      };
+      // Soon, not now: a domain's service may start its timer while it is being made.
+      const first = setTimeout(run, 0);
+      first.unref();
+      const t = setInterval(run, 3600_000);
+      t.unref();
+      timers.push(first, t);
+    },
     onClose: (fn) => {
       closers.push(fn);
     },
@@ -107,12 +127,7 @@ export function createApp(ports: AppPorts): App {
       if (db.open) db.close();
     },
   };
-  if (ports.host !== 'cli') {
-    void app.backupNow();
-    const t = setInterval(() => void app.backupNow(), 3600_000);
-    t.unref();
-    timers.push(t);
-  }
+  if (ports.host !== 'cli') app.hourly('daily backup', () => app.backupNow());
   log.info('app started', { version, host: ports.host, dataDir });
   return app;
 }

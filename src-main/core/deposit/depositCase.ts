@@ -66,28 +66,9 @@ const PENALTY_FIELD = { zh: '扣款金额', en: 'Penalty amount' };
 const AMOUNT_FIELD = { zh: '申请金额', en: 'Amount applied for' };
 
 export class DepositCases {
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly app: App) {}
 
-  /** Hourly reminder check in long-running hosts (desktop, web); the CLI runs it on demand. */
-  startReminders(): void {
-    if (this.timer) return;
-    const run = () => {
-      try {
-        this.remind();
-      } catch (err) {
-        this.app.log.error('deposit reminder failed', { error: String(err) });
-      }
-    };
-    setTimeout(run, 0).unref();
-    this.timer = setInterval(run, 3600_000);
-    this.timer.unref();
-    this.app.onClose(() => {
-      if (this.timer) clearInterval(this.timer);
-      this.timer = null;
-    });
-  }
 
   private now(): string {
     return new Date(this.app.clock.now()).toISOString();

@@ -13,7 +13,8 @@ export { formatFen, parseFen, tryParseFen } from './money';
 export function depositCases(app: App): DepositCases {
   return app.service('deposit', () => {
     const cases = new DepositCases(app);
-    if (app.host !== 'cli') cases.startReminders();
+    // The hourly "has it arrived?" check in long-running hosts; the CLI runs it on demand.
+    if (app.host !== 'cli') app.hourly('deposit reminder', () => cases.remind());
     return cases;
   });
 }

@@ -75,7 +75,6 @@ function checkDate(s: string, field: Bilingual): string {
 }
 
 export class ExitCases {
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly app: App) {}
 
@@ -91,24 +90,6 @@ export class ExitCases {
     return this.app.settings.get('storeName') || '我的全托管店铺';
   }
 
-  /** Hourly "review due" check in long-running hosts; the CLI runs it on demand. */
-  startReminders(): void {
-    if (this.timer) return;
-    const run = () => {
-      try {
-        this.remind();
-      } catch (err) {
-        this.app.log.error('exit reminder failed', { error: String(err) });
-      }
-    };
-    run();
-    this.timer = setInterval(run, 3600_000);
-    this.timer.unref();
-    this.app.onClose(() => {
-      if (this.timer) clearInterval(this.timer);
-      this.timer = null;
-    });
-  }
 
   row(): CaseRow | undefined {
     return this.app.db.prepare('SELECT * FROM exit_case WHERE store_key = ?').get(STORE_KEY) as CaseRow | undefined;
@@ -538,7 +519,8 @@ export class ExitCases {
 export function exitCases(app: App): ExitCases {
   return app.service('exit', () => {
     const cases = new ExitCases(app);
-    if (app.host !== 'cli') cases.startReminders();
+    // The hourly "review due" check in long-running hosts; the CLI runs it on demand.
+    if (app.host !== 'cli') app.hourly('exit reminder', () => cases.remind());
     return cases;
   });
 }
