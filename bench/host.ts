@@ -7,7 +7,10 @@ import { benchDir } from './seed';
 const root = join(__dirname, '..');
 let rendererDir: string | null = null;
 
-/** The renderer, built once per bench run into a private folder (see webHost.ts). */
+/**
+ * The renderer, built once per bench run into a private folder: out/ is shared with everyone
+ * building and testing in this tree, and a half-written out/renderer would measure nothing.
+ */
 export function benchRenderer(): string {
   if (rendererDir) return rendererDir;
   const out = benchDir('out');
@@ -23,7 +26,7 @@ export function benchRenderer(): string {
 
 export async function startHostProcess(dataDir: string): Promise<{ openUrl: string; proc: ChildProcess; stop: () => Promise<void> }> {
   const renderer = benchRenderer();
-  const proc = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'bench/webHost.ts'), '--data', dataDir, '--renderer', renderer], {
+  const proc = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'src-main/host/main.ts'), '--data', dataDir, '--renderer', renderer], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },

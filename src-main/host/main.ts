@@ -1,6 +1,7 @@
 /**
  * `npm run start:web`: the app in the browser, for machines where Electron cannot run.
- * Options: --data DIR, --port N, --token T (tests), --quiet.
+ * Options: --data DIR, --port N, --token T (tests), --renderer DIR (a renderer built elsewhere, for
+ * the benchmarks: out/ is shared with every build in the tree).
  */
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -15,7 +16,7 @@ function arg(name: string): string | undefined {
 
 async function main() {
   const dataDir = dataDirFromArgv(process.argv) ?? defaultDataDir();
-  const rendererDir = resolve(__dirname, '../../out/renderer');
+  const rendererDir = resolve(arg('--renderer') ?? join(__dirname, '../../out/renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) {
     process.stderr.write('找不到界面文件，请先运行 npm run build。 / The UI is not built: run npm run build first.\n');
     process.exit(2);
