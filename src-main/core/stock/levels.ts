@@ -90,27 +90,17 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
   );
   // `stale` is not in the SET list: naming an indexed column makes SQLite rewrite that index entry on
   // every row (a third of a 100k-row persist). Stale rows this read saw are cleared after the loop.
-  const upsertLevel = db.prepare(
-    `INSERT INTO stock_levels (sku, erp_warehouse_id, available, safety, seen_at, run_id, changed_at, stale)
+  const UPSERT_LEVEL = `INSERT INTO stock_levels (sku, erp_warehouse_id, available, safety, seen_at, run_id, changed_at, stale)
      VALUES (?, ?, ?, ?, ?, ?, ?, 0)
      ON CONFLICT(sku, erp_warehouse_id) DO UPDATE SET
        changed_at = CASE WHEN available != excluded.available OR safety != excluded.safety
                          THEN excluded.changed_at ELSE changed_at END,
        available = excluded.available, safety = excluded.safety, seen_at = excluded.seen_at,
-       run_id = excluded.run_id`,
-  );
+       run_id = excluded.run_id`;
+  const upsertLevel = db.prepare(UPSERT_LEVEL);
   // The same, for a full read that ran beside incremental reads: a stored figure seen at or after the
   // page's read time (the last parameter) is newer and stays.
-  const upsertLevelIfOlder = db.prepare(
-    `INSERT INTO stock_levels (sku, erp_warehouse_id, available, safety, seen_at, run_id, changed_at, stale)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 0)
-     ON CONFLICT(sku, erp_warehouse_id) DO UPDATE SET
-       changed_at = CASE WHEN available != excluded.available OR safety != excluded.safety
-                         THEN excluded.changed_at ELSE changed_at END,
-       available = excluded.available, safety = excluded.safety, seen_at = excluded.seen_at,
-       run_id = excluded.run_id
-     WHERE stock_levels.seen_at < ?`,
-  );
+  const upsertLevelIfOlder = db.prepare(`${UPSERT_LEVEL} WHERE stock_levels.seen_at < ?`);
   const clearStale = db.prepare('UPDATE stock_levels SET stale = 0 WHERE erp_warehouse_id = ? AND stale = 1 AND run_id = ?');
   const setCursor = db.prepare(
     'UPDATE stock_erp_warehouses SET changes_cursor = ? WHERE id = ? AND (changes_cursor IS NULL OR changes_cursor < ?)',
