@@ -105,3 +105,25 @@ export class FaultQueue {
     return item.fault;
   }
 }
+
+/** A simulator on its own loopback server: start it, read its url, stop it. */
+export abstract class LoopbackSimulator {
+  private server: RunningServer | null = null;
+
+  protected abstract handle(req: SimRequest): SimReply | Promise<SimReply>;
+
+  get url(): string {
+    if (!this.server) throw new Error('simulator not started');
+    return this.server.url;
+  }
+
+  async start(): Promise<this> {
+    this.server = await startSimServer((r) => this.handle(r));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.server?.close();
+    this.server = null;
+  }
+}

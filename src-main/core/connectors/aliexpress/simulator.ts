@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../platform/clock';
 import type { BindStatus } from '../marketplace';
-import { FaultQueue, startSimServer, type Fault, type RunningServer, type SimReply, type SimRequest } from '../simServer';
+import { FaultQueue, LoopbackSimulator, type Fault, type SimReply, type SimRequest } from '../simServer';
 import { signIop } from './sign';
 
 export interface SimSku {
@@ -52,11 +52,10 @@ const err = (code: string, msg: string, type = 'ISV', status = 200) => (requestI
   json: { error_response: { type, code, msg, request_id: requestId } },
 });
 
-export class AliExpressSimulator {
+export class AliExpressSimulator extends LoopbackSimulator {
   readonly faults = new FaultQueue();
   /** Every call that reached the gateway, for tests: method (or path) and clock time. */
   readonly calls: { method: string; at: number }[] = [];
-  private server: RunningServer | null = null;
   private codes = new Map<string, number>();
   private access = new Map<string, number>();
   private refresh = new Map<string, number>();
@@ -68,24 +67,10 @@ export class AliExpressSimulator {
   readonly seller: NonNullable<AeSimOptions['seller']>;
 
   constructor(private readonly o: AeSimOptions) {
+    super();
     this.reviewMode = o.reviewMode ?? 'instant';
     this.seller = o.seller ?? { sellerId: '2001234567', account: 'demo-store@example.com', channelSellerId: '6001234567', channel: 'AE_GLOBAL' };
     for (const p of o.products) for (const s of p.skus) this.byKey.set(`${p.productId}/${s.skuId}`, { product: p, sku: s });
-  }
-
-  get url(): string {
-    if (!this.server) throw new Error('simulator not started');
-    return this.server.url;
-  }
-
-  async start(): Promise<this> {
-    this.server = await startSimServer((r) => this.handle(r));
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    await this.server?.close();
-    this.server = null;
   }
 
   // ---- control API for tests and the demo ----
@@ -138,7 +123,7 @@ export class AliExpressSimulator {
     return all;
   }
 
-  private handle(r: SimRequest): SimReply {
+  protected handle(r: SimRequest): SimReply {
     const rid = this.requestId();
     if (r.path === '/oauth/authorize') return this.authorize(r);
     const p = this.params(r);

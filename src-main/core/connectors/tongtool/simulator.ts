@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../platform/clock';
-import { FaultQueue, startSimServer, type Fault, type RunningServer, type SimReply, type SimRequest } from '../simServer';
+import { FaultQueue, LoopbackSimulator, type Fault, type SimReply, type SimRequest } from '../simServer';
 import { ttDate } from './client';
 import { signTongtool } from './sign';
 
@@ -45,36 +45,24 @@ export interface TtSimOptions {
 
 const PAGE_MAX = 100;
 
-export class TongtoolSimulator {
+export class TongtoolSimulator extends LoopbackSimulator {
   readonly faults = new FaultQueue();
   /** Every accepted /api-service call: name and clock time (the quota test reads this). */
   readonly calls: { name: string; at: number; merchantId: string }[] = [];
   /** Every call that reached the server, accepted or not. */
   readonly attempts: { name: string; at: number; code: number }[] = [];
   readonly merchantId: string;
-  private server: RunningServer | null = null;
   private tokens = new Map<string, number>();
   private stock = new Map<string, TtSimStock>();
   private order: string[] = [];
 
   constructor(private readonly o: TtSimOptions) {
+    super();
     this.merchantId = o.merchantId ?? '000123';
     const now = o.clock.now() - 30 * 86400_000;
     for (const s of o.stock) this.put({ ...s, updatedAt: now });
   }
 
-  get url(): string {
-    if (!this.server) throw new Error('simulator not started');
-    return this.server.url;
-  }
-  async start(): Promise<this> {
-    this.server = await startSimServer((r) => this.handle(r));
-    return this;
-  }
-  async stop(): Promise<void> {
-    await this.server?.close();
-    this.server = null;
-  }
 
   // ---- control API ----
   inject(fault: Fault, opts?: { times?: number; call?: string }): void {
@@ -129,7 +117,7 @@ export class TongtoolSimulator {
     return { json: { code, message, datas, ...extra } };
   }
 
-  private handle(r: SimRequest): SimReply {
+  protected handle(r: SimRequest): SimReply {
     if (r.path === '/open-platform-service/devApp/appToken') {
       if (r.query.get('accessKey') !== this.o.appKey || r.query.get('secretAccessKey') !== this.o.appSecret) {
         return this.reply(519, 'accessKey或secretAccessKey错误', null, { success: false });
