@@ -15,6 +15,7 @@ import { noticeIn } from '../../src-shared/notices';
 import { headerSlots } from './headerSlots';
 import { useErrorText } from './useChannel';
 import { useReducedMotion } from './useReducedMotion';
+import { formatTime } from './formatTime';
 
 function Notices() {
   const { t, i18n } = useTranslation();
@@ -53,7 +54,7 @@ function Notices() {
                 description={
                   <>
                     <div>{noticeIn(n, en ? 'en-US' : 'zh-CN').body}</div>
-                    <Typography.Text type="secondary">{new Date(n.at).toLocaleString(en ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' })}</Typography.Text>
+                    <Typography.Text type="secondary">{formatTime(n.at)}</Typography.Text>
                   </>
                 }
               />

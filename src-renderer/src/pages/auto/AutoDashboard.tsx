@@ -36,18 +36,9 @@ import { useAction } from '../../useAction';
 import { NowCard } from './NowCard';
 import { DemoTools } from './DemoTools';
 import { AUDIT_KINDS, auditDetail, auditKindLabel } from './auditText';
+import { formatTime } from '../../formatTime';
+import { STATE_COLOR } from './stateColor';
 
-const fmt = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
-const STATE_COLOR: Record<ActionState, string> = {
-  held: 'orange',
-  queued: 'blue',
-  sent: 'geekblue',
-  review: 'gold',
-  done: 'green',
-  refused: 'red',
-  failed: 'red',
-  cancelled: 'default',
-};
 const STATUS_COLOR: Record<number, string> = { 1: 'default', 2: 'green', 3: 'gold', 4: 'red' };
 
 export function AutoDashboard() {
@@ -129,7 +120,7 @@ function Counts({ d }: { d: DashboardView }) {
         <Descriptions.Item label={t('sync.last')}>
           {d.status.lastSync ? (
             <Space>
-              {fmt(d.status.lastSync.startedAt)}
+              {formatTime(d.status.lastSync.startedAt)}
               <Tag color={d.status.lastSync.status === 'ok' ? 'green' : d.status.lastSync.status === 'running' ? 'blue' : 'red'}>
                 {t(`sync.${d.status.lastSync.status}`, { defaultValue: d.status.lastSync.status })}
               </Tag>
@@ -138,8 +129,8 @@ function Counts({ d }: { d: DashboardView }) {
             t('sync.none')
           )}
         </Descriptions.Item>
-        <Descriptions.Item label={t('sync.next')}>{fmt(d.status.nextSyncAt)}</Descriptions.Item>
-        <Descriptions.Item label={t('sync.lastRun')}>{d.status.lastRun ? `#${d.status.lastRun.id} ${fmt(d.status.lastRun.at)}` : t('sync.none')}</Descriptions.Item>
+        <Descriptions.Item label={t('sync.next')}>{formatTime(d.status.nextSyncAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('sync.lastRun')}>{d.status.lastRun ? `#${d.status.lastRun.id} ${formatTime(d.status.lastRun.at)}` : t('sync.none')}</Descriptions.Item>
       </Descriptions>
     </>
   );
@@ -200,7 +191,7 @@ function RiskTab({ d }: { d: DashboardView }) {
         { title: t('sellerSku'), dataIndex: 'sellerSku' },
         { title: 'Product / SKU ID', render: (_, r) => `${r.productId} / ${r.skuId}` },
         { title: t('risk.status'), dataIndex: 'bindStatus', render: (s: number) => <Tag color={STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag> },
-        { title: t('risk.since'), dataIndex: 'since', render: fmt },
+        { title: t('risk.since'), dataIndex: 'since', render: formatTime },
         { title: t('risk.minutes'), dataIndex: 'minutes', sorter: (a, b) => a.minutes - b.minutes, defaultSortOrder: 'descend' },
       ]}
     />
@@ -216,7 +207,7 @@ function ChartTab({ d }: { d: DashboardView }) {
       <Card size="small" title={`${t('chart.binds')} / ${t('chart.unbinds')}`}>
         <div style={{ display: 'flex', alignItems: 'flex-end', gap: 2, height: 160 }} data-testid="auto-chart">
           {d.series.map((s) => (
-            <Tooltip key={s.hour} title={`${new Date(s.hour).toLocaleString()} — ${t('chart.binds')} ${s.binds}, ${t('chart.unbinds')} ${s.unbinds}`}>
+            <Tooltip key={s.hour} title={`${formatTime(s.hour)} — ${t('chart.binds')} ${s.binds}, ${t('chart.unbinds')} ${s.unbinds}`}>
               <div style={{ flex: 1, display: 'flex', alignItems: 'flex-end', gap: 1, height: '100%' }}>
                 <div style={{ flex: 1, height: `${(s.binds / max) * 100}%`, background: '#52c41a', minHeight: s.binds ? 2 : 0 }} />
                 <div style={{ flex: 1, height: `${(s.unbinds / max) * 100}%`, background: '#fa541c', minHeight: s.unbinds ? 2 : 0 }} />
@@ -252,8 +243,8 @@ function ChartTab({ d }: { d: DashboardView }) {
               pagination={{ pageSize: 10 }}
               columns={[
                 { title: t('sellerSku'), dataIndex: 'sellerSku' },
-                { title: t('risk.since'), dataIndex: 'firstSeenAt', render: fmt },
-                { title: t('dry.unbind'), dataIndex: 'unboundAt', render: fmt },
+                { title: t('risk.since'), dataIndex: 'firstSeenAt', render: formatTime },
+                { title: t('dry.unbind'), dataIndex: 'unboundAt', render: formatTime },
                 { title: t('chart.minutes'), dataIndex: 'minutes', render: (m: number) => m.toFixed(1) },
               ]}
             />
@@ -404,7 +395,7 @@ function ActionsTab() {
           { title: t('actions.state'), dataIndex: 'state', render: (s: ActionState) => <Tag color={STATE_COLOR[s]}>{t(`states.${s}`)}</Tag> },
           { title: t('actions.attempts'), dataIndex: 'attempts', width: 80 },
           { title: t('actions.message'), render: (_, r) => r.marketMessage ?? r.lastError ?? '' },
-          { title: t('actions.created'), dataIndex: 'createdAt', render: fmt },
+          { title: t('actions.created'), dataIndex: 'createdAt', render: formatTime },
           {
             title: '',
             render: (_, r) =>
@@ -478,7 +469,7 @@ function AuditTab() {
         data-testid="audit-table"
         pagination={{ current: page, pageSize: 50, total: list.data?.total ?? 0, onChange: setPage }}
         columns={[
-          { title: t('audit.at'), dataIndex: 'at', render: fmt, width: 180 },
+          { title: t('audit.at'), dataIndex: 'at', render: formatTime, width: 180 },
           { title: t('audit.actor'), dataIndex: 'actor', render: (a: string) => t(`audit.${a}`), width: 80 },
           { title: t('audit.kind'), dataIndex: 'kind', width: 160, render: (k: string) => auditKindLabel(t, k) },
           { title: t('audit.subject'), dataIndex: 'subject', width: 180, render: (v: string | null, r) => (r.kind.startsWith('auto.run.') && v ? `#${v}` : v) },

@@ -7,20 +7,11 @@ import { useCallback } from 'react';
 import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ActionRow, ActionState, DashboardView } from '../../../../src-shared/types/auto';
+import type { ActionRow, DashboardView } from '../../../../src-shared/types/auto';
 import { useChanged, useChannel } from '../../useChannel';
+import { formatTime } from '../../formatTime';
+import { STATE_COLOR } from './stateColor';
 
-const fmt = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
-const STATE_COLOR: Record<ActionState, string> = {
-  held: 'orange',
-  queued: 'blue',
-  sent: 'geekblue',
-  review: 'gold',
-  done: 'green',
-  refused: 'red',
-  failed: 'red',
-  cancelled: 'default',
-};
 
 type Level = 'success' | 'info' | 'warning' | 'error';
 
@@ -58,7 +49,7 @@ export function NowCard({ d, onShowBlocked }: { d: DashboardView; onShowBlocked:
   const nextText = t(`now.${nextKey}`, {
     unbind: would.data?.counts.wouldUnbind ?? 0,
     bind: would.data?.counts.wouldBind ?? 0,
-    next: fmt(d.status.nextSyncAt),
+    next: formatTime(d.status.nextSyncAt),
     queued: d.status.outbox.queued + d.status.outbox.sent,
   });
   return (
@@ -81,7 +72,7 @@ export function NowCard({ d, onShowBlocked }: { d: DashboardView; onShowBlocked:
         />
         {run && c && (
           <Typography.Paragraph style={{ marginBottom: 0 }} data-testid="auto-now-run">
-            {t('now.lastRun', { id: run.id, trigger: t(`now.triggers.${run.trigger}`, { defaultValue: run.trigger }), at: fmt(run.at) })}
+            {t('now.lastRun', { id: run.id, trigger: t(`now.triggers.${run.trigger}`, { defaultValue: run.trigger }), at: formatTime(run.at) })}
             {run.switchOn
               ? t('now.runSummary', { unbind: c.unbind, bind: c.bind, held: c.heldUnbind, unchanged: c.unchanged })
               : t('now.runSummaryOff', { unbind: c.wouldUnbind, bind: c.wouldBind, unchanged: c.unchanged })}
@@ -119,7 +110,7 @@ function Recent({ rows }: { rows: ActionRow[] }) {
                 <Tag color={r.kind === 'bind' ? 'green' : 'volcano'}>{t(`dry.${r.kind}`)}</Tag>
                 <Typography.Text strong>{r.sellerSku}</Typography.Text>
                 <Tag color={STATE_COLOR[r.state]}>{t(`states.${r.state}`)}</Tag>
-                <Typography.Text type="secondary">{fmt(r.finishedAt ?? r.updatedAt)}</Typography.Text>
+                <Typography.Text type="secondary">{formatTime(r.finishedAt ?? r.updatedAt)}</Typography.Text>
                 {(r.marketMessage || r.lastError) && <Typography.Text type="secondary">{r.marketMessage ?? r.lastError}</Typography.Text>}
               </Space>
             </List.Item>

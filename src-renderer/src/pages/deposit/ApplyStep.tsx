@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { fenToYuan, formatFen } from './format';
 import { useAction } from '../../useAction';
+import { formatTime } from '../../formatTime';
 
 interface ApplyForm {
   reason: string;
@@ -29,7 +30,7 @@ export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange:
           <Descriptions.Item label={t('apply.reason')}>{view.application.reason}</Descriptions.Item>
           <Descriptions.Item label={t('apply.amount')}>{formatFen(view.application.amountFen)}</Descriptions.Item>
           <Descriptions.Item label={t('apply.alipay')}>{view.application.alipayMasked}</Descriptions.Item>
-          <Descriptions.Item label={t('apply.appliedAt')}>{new Date(view.application.appliedAt).toLocaleString()}</Descriptions.Item>
+          <Descriptions.Item label={t('apply.appliedAt')}>{formatTime(view.application.appliedAt)}</Descriptions.Item>
         </Descriptions>
         <Typography.Paragraph copyable={{ text: view.application.text }} style={{ whiteSpace: 'pre-wrap', marginTop: 16 }}>
           {view.application.text}

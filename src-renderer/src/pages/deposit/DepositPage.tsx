@@ -11,6 +11,7 @@ import { ChecksStep } from './ChecksStep';
 import { ApplyStep } from './ApplyStep';
 import { ReviewStep } from './ReviewStep';
 import { ArrivalStep } from './ArrivalStep';
+import { formatTime } from '../../formatTime';
 
 const stageIndex = (v: DepositCaseView) => (v.stage === 'done' ? STAGES.length - 1 : STAGES.indexOf(v.stage));
 
@@ -65,7 +66,7 @@ export function DepositPage() {
           <Timeline
             items={view.timeline.map((e) => ({
               key: e.id,
-              title: new Date(e.at).toLocaleString(),
+              title: formatTime(e.at),
               content: en ? e.textEn : e.text,
             }))}
           />

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { fenToYuan } from './format';
 import { useAction } from '../../useAction';
+import { formatTime } from '../../formatTime';
 
 /** Step 1: the deposit amount and status as the service centre shows them. */
 export function StatusStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
@@ -40,7 +41,7 @@ export function StatusStep({ view, onChange }: { view: DepositCaseView; onChange
       </Form>
       {view.statusConfirmedAt && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-          {t('status.confirmedAt')}: {new Date(view.statusConfirmedAt).toLocaleString()}
+          {t('status.confirmedAt')}: {formatTime(view.statusConfirmedAt)}
         </Typography.Paragraph>
       )}
     </div>

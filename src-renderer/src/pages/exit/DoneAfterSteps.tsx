@@ -10,6 +10,7 @@ import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
 import { beijingToday, useTx, type StepProps } from './shared';
+import { formatTime } from '../../formatTime';
 
 export function DoneStep({ view, onChange }: StepProps) {
   const { t } = useTranslation('exit');
@@ -133,7 +134,7 @@ export function AfterStep({ view, onChange }: StepProps) {
             type="success"
             showIcon
             data-testid="exit-wiped"
-            title={`${t('wipeDone')}：${new Date(view.after.wipedAt).toLocaleString()}`}
+            title={`${t('wipeDone')}：${formatTime(view.after.wipedAt)}`}
             description={wiped && t('wipeResult', { secrets: wiped.removedSecrets.length, cleared: wiped.cleared.join('、') || '—' })}
           />
         ) : (

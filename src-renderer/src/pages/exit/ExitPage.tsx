@@ -12,6 +12,7 @@ import { ReviewStep, SubmitStep } from './SubmitReviewSteps';
 import { ProceduresStep } from './ProceduresStep';
 import { AfterStep, DoneStep, Paperwork } from './DoneAfterSteps';
 import { PrintDocument } from './PrintDocument';
+import { formatTime } from '../../formatTime';
 
 const stageIndex = (v: ExitCaseView) => EXIT_STAGES.indexOf(v.stage);
 
@@ -88,7 +89,7 @@ function ExitWizard() {
           <Typography.Title level={5} style={{ marginTop: 32 }}>
             {t('timeline')}
           </Typography.Title>
-          <Timeline items={view.timeline.map((e) => ({ key: e.id, title: new Date(e.at).toLocaleString(), content: en ? e.textEn : e.text }))} />
+          <Timeline items={view.timeline.map((e) => ({ key: e.id, title: formatTime(e.at), content: en ? e.textEn : e.text }))} />
         </>
       )}
     </Card>

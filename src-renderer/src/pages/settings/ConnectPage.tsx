@@ -7,6 +7,7 @@ import { toPayload, useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import type { ConnectTestReport } from '../../../../src-shared/channels/connect';
 import type { ErrorPayload } from '../../../../src-shared/errors';
+import { formatTime } from '../../formatTime';
 
 export function ConnectPage() {
   const { t, i18n } = useTranslation('connect');
@@ -33,7 +34,6 @@ export function ConnectPage() {
     }
   };
   const s = status.data;
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(en ? 'en-US' : 'zh-CN', { timeZone: 'Asia/Shanghai' }) : '—');
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="connect-page">
@@ -56,7 +56,7 @@ export function ConnectPage() {
             <Descriptions.Item label={t('ae.channel')}>
               <span data-testid="connect-channel">{s.aliexpress.channel ? `${s.aliexpress.channel.channel} · ${s.aliexpress.channel.businessType}` : t('ae.noChannel')}</span>
             </Descriptions.Item>
-            <Descriptions.Item label={t('ae.expires')}>{when(s.aliexpress.tokenExpiresAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('ae.expires')}>{formatTime(s.aliexpress.tokenExpiresAt)}</Descriptions.Item>
             <Descriptions.Item label={t('stock.title')}>
               <Space wrap>
                 <span data-testid="connect-stock-kind">{s.stockSource.kind ? t(`stock.kind.${s.stockSource.kind}`) : t('stock.none')}</span>

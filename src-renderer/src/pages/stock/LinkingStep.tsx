@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
+import { formatTime } from '../../formatTime';
 
 type Filter = { text?: string; storeWarehouseId?: number };
 
@@ -117,7 +118,7 @@ export function LinkingStep() {
               ),
             ]}
           >
-            #{b.id} · {new Date(b.at).toLocaleString()} · {b.storeWarehouseName} · {b.linked}
+            #{b.id} · {formatTime(b.at)} · {b.storeWarehouseName} · {b.linked}
           </List.Item>
         )}
       />

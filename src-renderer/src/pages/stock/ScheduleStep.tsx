@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
+import { formatTime } from '../../formatTime';
 
 const STATUS_COLOR: Record<SyncRunInfo['status'], string> = { ok: 'green', failed: 'red', cancelled: 'orange', running: 'blue' };
 
@@ -36,7 +37,6 @@ export function ScheduleStep() {
     [],
   );
   const s = status.data;
-  const fmt = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
 
   return (
     <>
@@ -63,7 +63,7 @@ export function ScheduleStep() {
         <Button htmlType="submit">{t('sched.save')}</Button>
       </Form>
       <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
-        <Descriptions.Item label={t('sched.next')}>{fmt(s?.nextAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('sched.next')}>{formatTime(s?.nextAt)}</Descriptions.Item>
         <Descriptions.Item label={t('sched.strategy')}>
           {s?.next ? (
             <>
@@ -74,7 +74,7 @@ export function ScheduleStep() {
           )}
         </Descriptions.Item>
         <Descriptions.Item label={t('sched.last')}>
-          {s?.lastRun ? `${fmt(s.lastRun.finishedAt)} · ${t(`sched.${s.lastRun.status}`)}` : '—'}
+          {s?.lastRun ? `${formatTime(s.lastRun.finishedAt)} · ${t(`sched.${s.lastRun.status}`)}` : '—'}
         </Descriptions.Item>
       </Descriptions>
       <Space style={{ marginBottom: 16 }}>
@@ -107,7 +107,7 @@ export function ScheduleStep() {
         data-testid="sync-history"
         columns={[
           { title: '#', dataIndex: 'id', width: 60 },
-          { title: t('sched.started'), dataIndex: 'startedAt', render: fmt },
+          { title: t('sched.started'), dataIndex: 'startedAt', render: formatTime },
           { title: t('sched.strategy'), dataIndex: 'strategy', render: (x: string) => t(`sched.${x}`) },
           { title: t('sched.status'), dataIndex: 'status', render: (x: SyncRunInfo['status']) => <Tag color={STATUS_COLOR[x]}>{t(`sched.${x}`)}</Tag> },
           {

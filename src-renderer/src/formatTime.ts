@@ -1,0 +1,10 @@
+import i18n from './i18n';
+
+/**
+ * A moment as the seller reads it: China time (the marketplace's and Tongtool's), in the UI language;
+ * '—' when there is none. Every screen uses this, so times never differ between screens.
+ */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  return new Date(iso).toLocaleString(i18n.language === 'en-US' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' });
+}
