@@ -5,13 +5,11 @@
  * Arguments after `--` go to the app (e.g. `npm start -- --data D:\\shop-data`).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, mkdirSync, cpSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const electronDir = join(root, 'node_modules', 'electron');
 
@@ -34,29 +32,6 @@ function ensureElectron() {
   return `the Electron binary could not be downloaded (${(why ?? `exit ${r.status}`).trim().slice(0, 160)}) / 无法下载 Electron 桌面程序`;
 }
 
-/**
- * better-sqlite3 compiled against Electron's ABI, in its own folder so the Node build that the
- * tests and the web host use is never overwritten.
- */
-function ensureElectronSqlite() {
-  const target = join(root, '.electron-native', 'better-sqlite3');
-  const binary = join(target, 'build', 'Release', 'better_sqlite3.node');
-  const electronVersion = require('electron/package.json').version;
-  const stamp = join(target, '.electron-version');
-  if (existsSync(binary) && existsSync(stamp) && readFileSync(stamp, 'utf8') === electronVersion) return undefined;
-  mkdirSync(target, { recursive: true });
-  cpSync(join(root, 'node_modules', 'better-sqlite3'), target, { recursive: true, filter: (p) => !p.includes(join('build', 'Release')) });
-  const gyp = join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
-  const r = spawnSync(
-    process.execPath,
-    [existsSync(gyp) ? gyp : require.resolve('node-gyp/bin/node-gyp.js'), 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'],
-    { cwd: target, stdio: 'inherit', env: { ...process.env, npm_config_nodedir: '' } },
-  );
-  if (r.status !== 0 || !existsSync(binary)) return 'better-sqlite3 could not be built for Electron / 无法为桌面程序编译数据库组件';
-  spawnSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(stamp)}, ${JSON.stringify(electronVersion)})`]);
-  return undefined;
-}
-
 function run(cmd, cmdArgs) {
   const child = spawn(cmd, cmdArgs, { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
@@ -72,7 +47,8 @@ if (build.status !== 0) {
   process.exit(2);
 }
 
-const why = ensureElectron() ?? ensureElectronSqlite();
+// better-sqlite3 13 is Node-API: the prebuilt binary in its package loads in Node and Electron alike.
+const why = ensureElectron();
 if (why) {
   console.log(`桌面程序无法启动，已改用浏览器模式 / Electron cannot start here, using the browser instead: ${why}`);
   run(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src-main', 'host', 'main.ts'), ...args]);

@@ -3,7 +3,6 @@
  * core/; this file only decides where data lives and which window shows it.
  */
 import { app as electronApp, BrowserWindow, Notification } from 'electron';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp, type App } from './core/app';
 import { createHandlers } from './core/api';
@@ -19,15 +18,6 @@ import { noticeIn } from '../src-shared/notices';
 electronApp.setName('choice-seller-desk');
 const dataDir = dataDirFromArgv(process.argv) ?? electronApp.getPath('userData');
 if (dataDirFromArgv(process.argv)) electronApp.setPath('userData', dataDir);
-
-/** better-sqlite3 built against Electron's ABI, kept apart from the Node build that tests use. */
-function electronNativeBinding(): string | undefined {
-  const candidates = [
-    join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
-    join(__dirname, '../../.electron-native/better-sqlite3/build/Release/better_sqlite3.node'),
-  ];
-  return candidates.find((p) => existsSync(p));
-}
 
 if (!electronApp.requestSingleInstanceLock()) {
   electronApp.quit();
@@ -51,7 +41,6 @@ if (!electronApp.requestSingleInstanceLock()) {
       host: 'electron',
       settings: createElectronSettings(dataDir),
       secrets: createSafeStorageSecrets(dataDir),
-      nativeBinding: electronNativeBinding(),
     });
     registerIpc(core, createHandlers(core), rendererUrl(join(__dirname, '../renderer/index.html')));
     forwardEvents(core, () => BrowserWindow.getAllWindows());
