@@ -9,6 +9,7 @@ import { m004_exit } from './004_exit';
 import { m005_deposit } from './005_deposit';
 import { m006_auto } from './006_auto';
 import { m007_notices_en } from './007_notices_en';
+import { m008_listing_wire } from './008_listing_wire';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001_foundation, m002_connectors, m003_stock, m004_exit, m005_deposit, m006_auto, m007_notices_en];
+export const MIGRATIONS: Migration[] = [m001_foundation, m002_connectors, m003_stock, m004_exit, m005_deposit, m006_auto, m007_notices_en, m008_listing_wire];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
