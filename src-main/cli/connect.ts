@@ -1,8 +1,10 @@
 /**
- * `connect status`, `connect test` and `demo`: the connections from a terminal, through the same
- * contract channels as the settings screen.
+ * `connect …` and `demo`: the connections from a terminal, through the same contract channels as the
+ * settings screen, so support can set a live store up end to end: keys, authorisation, stock source,
+ * test.
  */
 import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
 import { call, runCommand, type GlobalOptions } from './run';
 import type { ConnectTestReport, ConnectStatus } from '../../src-shared/channels/connect';
 
@@ -28,8 +30,68 @@ function statusText(s: ConnectStatus): string {
   ].join('\n');
 }
 
+/** `-` reads the value from standard input, so a secret need not sit in the shell history. */
+function secretArg(v: string): string {
+  return v === '-' ? readFileSync(0, 'utf8').trim() : v;
+}
+
 export function registerConnect(program: Command): void {
   const connect = program.command('connect').description('速卖通和库存来源的连接 / connections to AliExpress and the stock source');
+  connect
+    .command('aliexpress')
+    .description('保存速卖通 App Key / App Secret（换了 App Key 需要重新授权）/ save the AliExpress app keys (a new key needs a new authorisation)')
+    .requiredOption('--app-key <key>', 'App Key')
+    .requiredOption('--app-secret <secret>', 'App Secret（写 - 从标准输入读取 / - reads it from stdin）')
+    .option('--gateway <url>', `开放平台网关 / IOP gateway (default https://api-sg.aliexpress.com)`)
+    .action(async (o: { appKey: string; appSecret: string; gateway?: string }, cmd: Command) => {
+      await runCommand(
+        cmd.optsWithGlobals<GlobalOptions>(),
+        (app) => call(app, 'connect.saveAliExpress', { appKey: o.appKey, appSecret: secretArg(o.appSecret), gatewayUrl: o.gateway }),
+        (s) => `已保存 Saved.\n${statusText(s)}`,
+      );
+    });
+  connect
+    .command('authorize-url')
+    .description('生成店铺授权链接（在浏览器打开，登录店铺后复制回调里的 code）/ the link that authorises the store (open it, then copy the code from the callback)')
+    .requiredOption('--redirect <url>', '应用登记的回调地址 / the callback URL registered for the app')
+    .action(async (o: { redirect: string }, cmd: Command) => {
+      await runCommand(
+        cmd.optsWithGlobals<GlobalOptions>(),
+        (app) => call(app, 'connect.authorizeUrl', { redirectUri: o.redirect }),
+        (r) => `请在浏览器打开 Open in a browser:\n${r.url}\nstate: ${r.state}（30 分钟内有效 valid for 30 minutes）`,
+      );
+    });
+  connect
+    .command('authorize')
+    .description('用授权回调里的 code 完成店铺授权，并找到全托管渠道 / finish the authorisation with the code from the callback and find the fully-managed channel')
+    .requiredOption('--code <code>', '回调里的 code / the code from the callback')
+    .option('--state <state>', '回调里的 state（用 authorize-url 生成时请填写）/ the state from the callback (give it when the link came from authorize-url)')
+    .action(async (o: { code: string; state?: string }, cmd: Command) => {
+      await runCommand(cmd.optsWithGlobals<GlobalOptions>(), (app) => call(app, 'connect.exchangeCode', { code: o.code, state: o.state }), (s) => `已授权 Authorised.\n${statusText(s)}`);
+    });
+  connect
+    .command('tongtool')
+    .description('保存通途 App Key / App Secret，并把库存来源设为通途 / save the Tongtool app keys and use Tongtool as the stock source')
+    .requiredOption('--app-key <key>', 'App Key（accessKey）')
+    .requiredOption('--app-secret <secret>', 'App Secret（secretAccessKey；写 - 从标准输入读取 / - reads it from stdin）')
+    .option('--base-url <url>', '通途开放平台地址 / Tongtool open API base (default https://open.tongtool.com)')
+    .action(async (o: { appKey: string; appSecret: string; baseUrl?: string }, cmd: Command) => {
+      await runCommand(
+        cmd.optsWithGlobals<GlobalOptions>(),
+        (app) => call(app, 'connect.saveTongtool', { appKey: o.appKey, appSecret: secretArg(o.appSecret), baseUrl: o.baseUrl }),
+        (s) => `已保存 Saved.\n${statusText(s)}`,
+      );
+    });
+  connect
+    .command('source <kind>')
+    .description('库存来源：tongtool（通途接口）或 file（导入库存文件）/ the stock source: tongtool (its API) or file (stock file imports)')
+    .action(async (kind: string, _o, cmd: Command) => {
+      await runCommand(
+        cmd.optsWithGlobals<GlobalOptions>(),
+        (app) => call(app, 'connect.setStockSource', { kind: kind as 'tongtool' | 'file' }),
+        (s) => `库存来源已设为 Stock source set: ${s.stockSource.kind ?? '-'}\n${statusText(s)}`,
+      );
+    });
   connect
     .command('status')
     .description('连接状态（密钥只显示遮挡后的形式）/ connection status (keys masked)')

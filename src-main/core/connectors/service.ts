@@ -28,13 +28,14 @@ interface AeSettings {
 }
 
 const DEFAULT_MARGIN_MIN = 24 * 60;
+/** How long an authorisation request's state stays valid. */
+const STATE_TTL_MS = 30 * 60_000;
 
 export class ConnectService {
   private demoPromise: Promise<DemoStore> | null = null;
   private live: { client: IopClient; market: AliExpressMarketplace } | null = null;
   private liveTt: { client: TongtoolClient; source: TongtoolStockSource } | null = null;
   private readonly gate: SqliteQuotaGate;
-  private readonly states = new Set<string>();
 
   constructor(private readonly app: App) {
     this.gate = new SqliteQuotaGate(app.db, app.clock, waiterFor(app.clock), { guardMs: app.clock instanceof ManualClock ? 0 : 1000 });
@@ -173,19 +174,36 @@ export class ConnectService {
 
   authorizeUrl(redirectUri: string): { url: string; state: string } {
     const state = randomBytes(12).toString('hex');
-    this.states.add(state);
-    return { url: this.liveAe().client.authorizeUrl(redirectUri, state), state };
+    const url = this.liveAe().client.authorizeUrl(redirectUri, state);
+    // Kept in the database, not in memory: the seller may paste the code into another process
+    // (the CLI's `connect authorize`, or the app after a restart) within the state's lifetime.
+    const now = this.app.clock.now();
+    const pending = this.pendingStates().filter((p) => p.at > now - STATE_TTL_MS);
+    setSetting(this.app, 'aliexpress.pendingStates', [...pending, { state, at: now }].slice(-20));
+    return { url, state };
+  }
+
+  private pendingStates(): { state: string; at: number }[] {
+    return getSetting<{ state: string; at: number }[]>(this.app, 'aliexpress.pendingStates') ?? [];
+  }
+
+  /** True (and used up) when `state` came from an authorisation request of this data folder that has not expired. */
+  private takeState(state: string): boolean {
+    const now = this.app.clock.now();
+    const pending = this.pendingStates();
+    const found = pending.some((p) => p.state === state && p.at > now - STATE_TTL_MS);
+    setSetting(this.app, 'aliexpress.pendingStates', pending.filter((p) => p.state !== state && p.at > now - STATE_TTL_MS));
+    return found;
   }
 
   async exchangeCode(code: string, state?: string): Promise<ConnectStatus> {
-    if (state !== undefined && !this.states.has(state)) {
+    if (state !== undefined && !this.takeState(state)) {
       throw new AppError(
         'FORBIDDEN',
-        '授权回调与本次授权请求不匹配（state 不一致）。为安全起见没有保存。请重新点击“授权店铺”。',
-        'The authorisation reply does not match this request (state differs). Nothing was saved for safety. Click "Authorise store" again.',
+        '授权回调与本次授权请求不匹配（state 不一致或已超过 30 分钟）。为安全起见没有保存。请重新点击“授权店铺”。',
+        'The authorisation reply does not match this request (state differs or is over 30 minutes old). Nothing was saved for safety. Click "Authorise store" again.',
       );
     }
-    if (state) this.states.delete(state);
     const { client, market } = this.liveAe();
     const t = await client.createToken(code);
     const ch = await market.sellerChannel();
