@@ -16,6 +16,8 @@ export interface SimRequest {
 export interface SimReply {
   status?: number;
   json?: unknown;
+  /** A body written by the simulator itself, sent as is (AliExpress ids above 2^53 as exact digits). */
+  text?: string;
   redirect?: string;
   /** Destroy the socket without answering (a dropped connection). */
   drop?: boolean;
@@ -53,7 +55,7 @@ export async function startSimServer(handle: (req: SimRequest) => SimReply | Pro
           res.end();
           return;
         }
-        const text = reply.json === undefined ? '' : JSON.stringify(reply.json);
+        const text = reply.text ?? (reply.json === undefined ? '' : JSON.stringify(reply.json));
         res.writeHead(reply.status ?? 200, { 'content-type': 'application/json;charset=UTF-8' });
         res.end(text);
       })();
