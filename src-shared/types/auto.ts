@@ -28,6 +28,7 @@ export type DecisionReason =
   | 'unbind_rejected'
   | 'in_progress'
   | 'stock_out'
+  | 'erp_oversold'
   | 'stock_back'
   | 'bind_after_review';
 
@@ -78,6 +79,7 @@ export const REASON_TEXT: Record<DecisionReason, [string, string]> = {
   unbind_rejected: ['卖家拒绝了包含它的批量解绑：库存再次变化之前不会再解绑。', 'The seller rejected the mass unbind that held it: not unbound again until its stock changes.'],
   in_progress: ['同样的操作已在发送队列中。', 'The same action is already on its way.'],
   stock_out: ['可售库存为0：解绑，防止超卖。', 'Sellable stock is 0: unbind to stop overselling.'],
+  erp_oversold: ['ERP显示超卖（可用库存小于0）：没有可售库存，解绑防止继续超卖。', 'The ERP shows it oversold (available below 0): nothing is sellable, unbind to stop overselling further.'],
   stock_back: ['库存回来了（可售库存达到门槛）：重新绑定。', 'Stock is back (sellable reached the threshold): bind again.'],
   bind_after_review: ['库存回来了，但解绑仍在审核中：审核结束后再绑定，不会丢失。', 'Stock is back while the unbind is in review: it binds once the review ends, nothing is lost.'],
 };

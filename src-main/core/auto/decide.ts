@@ -5,6 +5,7 @@
  *
  * Rules a seller relies on:
  * - sellable = available − safety stock, never negative per warehouse, summed over linked warehouses;
+ *   an ERP figure below zero (超卖) means nothing is sellable there and unbinds like zero;
  * - bind when sellable ≥ the rebind threshold, unbind when sellable is 0, otherwise leave it as it is
  *   (between 0 and the threshold the SKU keeps its state, so it does not flap);
  * - unknown is not zero: stale or missing stock never unbinds;
@@ -67,10 +68,14 @@ export function decide(i: DecideInput): Decision {
   let known = 0;
   let missing = false;
   let stale = false;
+  let oversold = false;
   for (const w of i.warehouses) {
     if (!w.stock) missing = true;
     else if (w.stock.stale) stale = true;
-    else known += sellableOf(w.stock);
+    else {
+      known += sellableOf(w.stock);
+      if (w.stock.available < 0) oversold = true;
+    }
   }
   const unknown = missing || stale;
 
@@ -90,5 +95,6 @@ export function decide(i: DecideInput): Decision {
   if (i.bindStatus === 3) return none('unbind_in_review', 0);
   if (i.bindStatus === 4) return none('unbind_refused', 0);
   if (!i.hasGoodsId) return none('no_goods_id', 0);
-  return { want: 'unbind', sellable: 0, reason: 'stock_out' };
+  // Below zero in the ERP (超卖): orders beyond the stock were already taken, so it is the most urgent stock-out.
+  return { want: 'unbind', sellable: 0, reason: oversold ? 'erp_oversold' : 'stock_out' };
 }

@@ -53,6 +53,10 @@ export interface PersistResult {
 function validRow(r: StockRow): string | null {
   if (typeof r.sku !== 'string' || !r.sku.trim()) return 'SKU为空 / empty SKU';
   if (typeof r.warehouseId !== 'string' || !r.warehouseId) return '没有仓库 / no warehouse';
+  // Below zero is a real figure (the ERP oversold: nothing is sellable) and is kept; a blank or
+  // unreadable one is unknown, for that SKU only.
+  if (typeof r.available !== 'number' || Number.isNaN(r.available))
+    return '可用库存为空或无法读取：按未知处理，不会据此解绑 / available is blank or unreadable: treated as unknown, nothing is unbound on it';
   if (!Number.isInteger(r.available)) return `可用库存不是整数 / available is not a whole number: ${String(r.available)}`;
   if (!Number.isInteger(r.safety ?? 0) || (r.safety ?? 0) < 0) return `安全库存不正确 / bad safety stock: ${String(r.safety)}`;
   return null;
@@ -101,6 +105,7 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
   // The same, for a full read that ran beside incremental reads: a stored figure seen at or after the
   // page's read time (the last parameter) is newer and stays.
   const upsertLevelIfOlder = db.prepare(`${UPSERT_LEVEL} WHERE stock_levels.seen_at < ?`);
+  const markStale = db.prepare('UPDATE stock_levels SET stale = 1 WHERE sku = ? AND erp_warehouse_id = ? AND stale = 0');
   const clearStale = db.prepare('UPDATE stock_levels SET stale = 0 WHERE erp_warehouse_id = ? AND stale = 1 AND run_id = ?');
   const setCursor = db.prepare(
     'UPDATE stock_erp_warehouses SET changes_cursor = ? WHERE id = ? AND (changes_cursor IS NULL OR changes_cursor < ?)',
@@ -139,6 +144,8 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
       const problem = validRow(r);
       if (problem) {
         if (result.invalid.length < 200) result.invalid.push({ sku: String(r.sku), warehouseId: String(r.warehouseId), reason: problem });
+        // The stored figure is no longer known to be right (an incremental read would otherwise keep it as fresh).
+        if (typeof r.sku === 'string' && typeof r.warehouseId === 'string') markStale.run(r.sku, r.warehouseId);
         continue;
       }
       if (!seenWarehouses.has(r.warehouseId)) {

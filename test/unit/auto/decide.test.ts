@@ -78,7 +78,7 @@ describe('decision table: every combination of stock, pin, category, pairing, th
       const [s, p, cat, w, , b] = c;
       const shouldUnbind = p === 'auto' && cat !== false && w === 'ok' && (s === 'zero' || s === 'negative') && b === 2;
       expect(d.want === 'unbind', JSON.stringify(c)).toBe(shouldUnbind);
-      if (shouldUnbind) expect(d).toEqual({ want: 'unbind', sellable: 0, reason: 'stock_out' });
+      if (shouldUnbind) expect(d).toEqual({ want: 'unbind', sellable: 0, reason: s === 'negative' ? 'erp_oversold' : 'stock_out' });
     }
   });
 

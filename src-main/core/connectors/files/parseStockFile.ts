@@ -132,15 +132,19 @@ function resolveMapping(headers: string[], mapping: ColumnMapping | undefined): 
   return out;
 }
 
-/** Parses a non-negative integer quantity; full-width digits and thousands separators accepted. */
-function quantity(raw: string): { ok: true; value: number; folded: boolean } | { ok: false; why: 'empty' | 'nan' | 'negative' | 'fraction' } {
+/**
+ * Parses an integer quantity; full-width digits and thousands separators accepted. Available stock
+ * may be below zero (the ERP has sold more than it holds: 超卖) and is kept, since it means nothing is
+ * sellable; a negative safety stock has no meaning and is refused.
+ */
+function quantity(raw: string, allowNegative = false): { ok: true; value: number; folded: boolean } | { ok: false; why: 'empty' | 'nan' | 'negative' | 'fraction' } {
   const folded = raw.normalize('NFKC').trim();
   const changed = folded !== raw;
   if (folded === '') return { ok: false, why: 'empty' };
   const plain = folded.replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
   if (!/^[-+]?\d+(\.\d+)?$/.test(plain)) return { ok: false, why: 'nan' };
   const n = Number(plain);
-  if (n < 0) return { ok: false, why: 'negative' };
+  if (n < 0 && !allowNegative) return { ok: false, why: 'negative' };
   if (!Number.isInteger(n)) return { ok: false, why: 'fraction' };
   return { ok: true, value: n, folded: changed };
 }
@@ -241,7 +245,7 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
     const warehouse = rawWh.trim();
     if (warehouse !== rawWh) folded = true;
     if (!warehouse) return void reject('仓库为空', 'Warehouse is empty', sku);
-    const avail = quantity(cell('available'));
+    const avail = quantity(cell('available'), true);
     if (!avail.ok) {
       const [zh, en] = QTY_REASON[avail.why](FIELD_LABELS.available, cell('available'));
       return void reject(zh, en, sku);

@@ -96,12 +96,17 @@ export class TongtoolStockSource implements StockSource {
   }
 }
 
+function figure(v: unknown): number {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '') ? Number.NaN : Number(v);
+}
+
 function toRow(r: TtStockRow): StockRow {
   return {
     sku: r.goodsSku,
     warehouseId: r.warehouseIdKey,
     warehouseName: r.warehouseName,
-    available: Number(r.availableStockQuantity ?? 0),
+    // A blank figure is unknown, not 0: NaN is refused by the persist step and reported for that SKU only.
+    available: figure(r.availableStockQuantity),
     safety: Number(r.safetyStock ?? 0),
     changedAt: r.updatedDate ? ttDateToIso(r.updatedDate) : undefined,
   };

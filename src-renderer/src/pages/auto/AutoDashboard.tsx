@@ -324,7 +324,9 @@ function DryRunTab({
             render: (_, r) =>
               r.figures.map((f) => (
                 <div key={f.storeWarehouse}>
-                  {f.storeWarehouse}: {f.available ?? t('dry.unknown')}/{f.safety ?? '—'} {f.stale && <Tag color="orange">{t('dry.stale')}</Tag>}
+                  {f.storeWarehouse}:{' '}
+                  {f.available !== null && f.available < 0 ? <Tag color="red">{t('dry.oversold', { n: f.available })}</Tag> : (f.available ?? t('dry.unknown'))}/{f.safety ?? '—'}{' '}
+                  {f.stale && <Tag color="orange">{t('dry.stale')}</Tag>}
                 </div>
               )),
           },
