@@ -10,6 +10,7 @@ import { m005_deposit } from './005_deposit';
 import { m006_auto } from './006_auto';
 import { m007_notices_en } from './007_notices_en';
 import { m008_listing_wire } from './008_listing_wire';
+import { m009_auto_lanes } from './009_auto_lanes';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001_foundation, m002_connectors, m003_stock, m004_exit, m005_deposit, m006_auto, m007_notices_en, m008_listing_wire];
+export const MIGRATIONS: Migration[] = [m001_foundation, m002_connectors, m003_stock, m004_exit, m005_deposit, m006_auto, m007_notices_en, m008_listing_wire, m009_auto_lanes];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
