@@ -56,6 +56,37 @@ export interface ConnectTestReport {
   stockSource: { ok: boolean; kind: StockSourceKind | null; checks: ConnectionCheck[]; warehouses: { id: string; name: string; active: boolean }[] };
 }
 
+/** One call of the read-only live probe: what came back against what wire.md says it carries. */
+export interface ProbeCall {
+  system: 'aliexpress' | 'tongtool';
+  /** The API's own name (global.seller.relation.query, warehouseQuery, …). */
+  call: string;
+  /** answered: the call answered and every field the app needs came back; differs: it answered but fields the app needs are missing; failed: no usable answer. */
+  outcome: 'answered' | 'differs' | 'failed' | 'skipped';
+  message: string;
+  messageEn: string;
+  code?: string;
+  remoteCode?: string;
+  /** Field paths such as `result.product_list[].search_sku_info_list[].sku_id`. */
+  fields: string[];
+  missing: string[];
+  /** Missing and needed by the app: these would break the engine. */
+  missingRequired: string[];
+  unknown: string[];
+  ms: number;
+}
+
+export interface ProbeReport {
+  /** Every call answered with every field the app needs. */
+  ok: boolean;
+  mode: 'demo' | 'live';
+  /** UTC ISO */
+  at: string;
+  calls: ProbeCall[];
+  /** The redacted answers saved for support (ids and names masked), in the data folder. */
+  samplePath: string | null;
+}
+
 const key = z.string().trim().min(4).max(128).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 const url = z.url({ protocol: /^https?$/ }).max(300);
 

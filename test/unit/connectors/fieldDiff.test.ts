@@ -40,4 +40,12 @@ describe('probe field diff: what came back against what the wire schema expects'
     const plain = fieldDiff(either, { seller_relation_list: [{ channel_seller_id: '1', business_type: 'POP_CHOICE', extra: 1 }] });
     expect(plain.unknown).toEqual(['seller_relation_list[].extra']);
   });
+
+  it('looks through a preprocessed list (a wrapped list normalised before the schema) to its items', () => {
+    const unwrapList = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.values(v)[0] : v);
+    const schema = z.object({ product_list: z.preprocess(unwrapList, z.array(z.object({ product_id: z.string() }))) });
+    const d = fieldDiff(schema, { product_list: [{ productId: '1' }] });
+    expect(d.missingRequired).toEqual(['product_list[].product_id']);
+    expect(d.unknown).toEqual(['product_list[].productId']);
+  });
 });

@@ -22,6 +22,7 @@ interface Def {
   innerType?: z.ZodType;
   options?: z.ZodType[];
   in?: z.ZodType;
+  out?: z.ZodType;
   getter?: () => z.ZodType;
 }
 
@@ -35,7 +36,8 @@ function unwrap(s: z.ZodType): { core: z.ZodType; optional: boolean } {
     const d = def(cur);
     if (d.type === 'optional' || d.type === 'default' || d.type === 'prefault' || d.type === 'catch') optional = true;
     if (d.innerType && ['optional', 'nullable', 'default', 'prefault', 'catch', 'readonly', 'nonoptional'].includes(d.type)) cur = d.innerType;
-    else if (d.type === 'pipe' && d.in) cur = d.in;
+    // z.preprocess(fn, schema) is a pipe from a transform into the schema: the schema is the shape.
+    else if (d.type === 'pipe' && d.in) cur = def(d.in).type === 'transform' && d.out ? d.out : d.in;
     else if (d.type === 'lazy' && d.getter) cur = d.getter();
     else break;
   }
