@@ -50,7 +50,12 @@ export class Sender {
     return new Date(this.nowMs).toISOString();
   }
 
-  /** Actions due now whose listing SKU has no older action still open, oldest first. */
+  /**
+   * Actions due now whose listing SKU has no older action still open, by lane, then oldest decision
+   * first. Lane 0: unbinds to send (the SKU is at or below zero and selling); lane 1: reviews to
+   * poll (the answer may be a refusal the seller must hear about); lane 2: binds, which only win
+   * sales back and can wait.
+   */
   private dueIds(exclude: Set<number>): number[] {
     const ids = this.app.db
       .prepare(
@@ -58,27 +63,58 @@ export class Sender {
          WHERE a.state IN ('queued','sent','review') AND a.next_try_at <= ?
            AND NOT EXISTS (SELECT 1 FROM auto_actions b WHERE b.listing_sku_id = a.listing_sku_id AND b.id < a.id
                            AND b.state IN ('held','queued','sent','review') AND NOT (a.state = 'review'))
-         ORDER BY a.next_try_at, a.id`,
+         ORDER BY CASE WHEN a.kind = 'unbind' AND a.state != 'review' THEN 0 WHEN a.kind = 'unbind' THEN 1 ELSE 2 END,
+                  coalesce(a.decision_id, a.id), a.id`,
       )
       .pluck()
       .all(this.nowMs) as number[];
     return ids.filter((id) => !exclude.has(id));
   }
 
-  /** Drains what is due now; a few passes so a bind released by a finished review goes out at once. */
+  /**
+   * An unbind to send that became due after this pass was planned (a stock-out decided while binds
+   * drain, a held run confirmed, a retry). One index lookup (migration 9), so it is asked before
+   * every less urgent action: a bind never delays an unbind, whatever the queue holds.
+   */
+  private urgentArrived(planned: Set<number>): boolean {
+    const ids = this.app.db
+      .prepare(
+        `SELECT a.id FROM auto_actions a WHERE a.kind = 'unbind' AND a.state IN ('queued','sent') AND a.next_try_at <= ?
+           AND NOT EXISTS (SELECT 1 FROM auto_actions b WHERE b.listing_sku_id = a.listing_sku_id AND b.id < a.id
+                           AND b.state IN ('held','queued','sent','review'))
+         LIMIT 20`,
+      )
+      .pluck()
+      .all(this.nowMs) as number[];
+    return ids.some((id) => !planned.has(id));
+  }
+
+  /**
+   * Drains what is due now, most urgent lane first. A pass is planned once; before each action that
+   * is not an unbind the sender checks for a newly due unbind and, if there is one, plans again, so
+   * the unbind is the very next request. A few passes more let a bind released by a finished review
+   * go out at once.
+   */
   async drain(opts: { signal?: AbortSignal; maxPasses?: number } = {}): Promise<DrainReport> {
     const report = emptyDrain();
     const seen = new Set<number>();
     let unbound = 0;
-    for (let pass = 0; pass < (opts.maxPasses ?? 4); pass++) {
+    let replans = 0;
+    for (let pass = 0; pass < (opts.maxPasses ?? 4) + replans; pass++) {
       const ids = this.dueIds(seen);
       if (!ids.length) break;
+      const planned = new Set(ids);
+      let replan = false;
       for (const id of ids) {
         if (opts.signal?.aborted) return report;
         if (!readAutoSettings(this.app.db).enabled) return { ...report, skipped: 'switch_off' };
-        seen.add(id);
         const before = getAction(this.app.db, id);
         if (!before || !['queued', 'sent', 'review'].includes(before.state)) continue;
+        if (!(before.kind === 'unbind' && before.state !== 'review') && this.urgentArrived(planned)) {
+          replan = true;
+          break;
+        }
+        seen.add(id);
         const outcome = await this.process(before, report);
         report.processed++;
         // A long drain (the marketplace allows a few actions a second) shows its progress as it goes.
@@ -87,6 +123,8 @@ export class Sender {
         report[outcome]++;
         if (outcome === 'done' && before.kind === 'unbind') unbound++;
       }
+      // A replan is not one of the few extra passes (bounded all the same: each one follows new work).
+      if (replan && replans < 10_000) replans++;
     }
     if (unbound > 0)
       this.app.notices.add(
