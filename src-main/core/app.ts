@@ -3,7 +3,6 @@
  * product here; only the ports differ (where settings and secrets live, the clock, the logger).
  */
 import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { openDatabase, type Db } from './db/open';
 import { dailyBackup, listDailyBackups } from './db/backup';
 import { createFileLogger, type Logger } from './platform/logger';
@@ -12,7 +11,12 @@ import { createDevSecretStore, type SecretStore } from './platform/secrets';
 import { systemClock, type Clock } from './platform/clock';
 import { EventBus } from './platform/events';
 import { Notices } from './notices';
+import { lockDataFolder, type FolderLock } from './platform/folderLock';
+import { ensurePrivateDir } from './platform/files';
 import { version } from '../../package.json';
+
+// Hosts catch this when another process has the folder open (see folderLock.ts).
+export { DataFolderInUseError, type LockHolder } from './platform/folderLock';
 
 export interface AppPorts {
   dataDir: string;
@@ -55,11 +59,28 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * Opens the app on its data folder. Throws DataFolderInUseError when another process (a second web
+ * host, `cli auto run`, the desktop app) has the folder open: one engine per folder, so no outbox
+ * action is ever drained by two senders.
+ */
 export function createApp(ports: AppPorts): App {
   const dataDir = ports.dataDir;
-  mkdirSync(dataDir, { recursive: true });
-  const log = ports.log ?? createFileLogger(dataDir);
+  ensurePrivateDir(dataDir);
   const clock = ports.clock ?? systemClock;
+  // Before anything is read or migrated: a second process must not even run the migration.
+  const lock = lockDataFolder(dataDir, ports.host, { nativeBinding: ports.nativeBinding, now: () => clock.now() });
+  try {
+    return openApp(ports, lock, clock);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+function openApp(ports: AppPorts, lock: FolderLock, clock: Clock): App {
+  const dataDir = ports.dataDir;
+  const log = ports.log ?? createFileLogger(dataDir);
   const settings = ports.settings ?? createConfSettings(dataDir);
   const secrets = ports.secrets ?? createDevSecretStore(dataDir);
   const dbFile = join(dataDir, 'desk.sqlite');
@@ -125,6 +146,7 @@ export function createApp(ports: AppPorts): App {
         }
       }
       if (db.open) db.close();
+      lock.release();
     },
   };
   if (ports.host !== 'cli') app.hourly('daily backup', () => app.backupNow());

@@ -15,7 +15,9 @@ afterEach(async () => {
 });
 
 function child(env: Record<string, string>) {
-  const p = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(__dirname, 'crashChild.ts')], {
+  // node itself with tsx's loader: the tsx CLI runs the script in a grandchild that a SIGKILL of
+  // the CLI would leave running (still holding the data folder, still sending).
+  const p = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'crashChild.ts')], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
