@@ -1,20 +1,56 @@
 /** The Electron implementations of the settings and secret ports. */
 import Store from 'electron-store';
-import { safeStorage } from 'electron';
+import { ipcMain, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, openSettingsFile, settingsFrom, type SettingsData, type SettingsStore } from '../core/platform/settings';
 import { createFileSecretStore, type SecretStore } from '../core/platform/secrets';
 
 export function createElectronSettings(dataDir: string): SettingsStore {
   const store = openSettingsFile(dataDir, 'settings.json', () => new Store<SettingsData>({ cwd: dataDir, name: 'settings', defaults: DEFAULT_SETTINGS }));
+  // electron-store answers any renderer's sendSync with the data folder's path, for stores made in
+  // a renderer. Ours are in main only, and every other IPC goes through the frame check of ipc.ts.
+  ipcMain.removeAllListeners('electron-store-get-data');
   return settingsFrom(store as never);
 }
 
-/** Secrets encrypted with the OS (DPAPI on Windows, Keychain on macOS, libsecret on Linux). */
-export function createSafeStorageSecrets(dataDir: string): SecretStore {
+export interface SecretProtection {
+  /** True only when the OS really protects the key: DPAPI, Keychain, libsecret or KWallet. */
+  encrypted: boolean;
+  /** 'dpapi', 'keychain', a Linux backend name ('gnome_libsecret', 'kwallet5', 'basic_text', …) or 'unavailable'. */
+  backend: string;
+}
+
+/**
+ * What safeStorage can promise on this machine. It must be asked after `ready`. On Linux without a
+ * keyring Chromium falls back to `basic_text`: encryptString still "works" with a key written in
+ * Chromium's source, so anyone with the file has the secret: that is not encryption to tell a seller.
+ */
+export function secretProtection(platform: NodeJS.Platform = process.platform): SecretProtection {
+  if (!safeStorage.isEncryptionAvailable()) return { encrypted: false, backend: 'unavailable' };
+  if (platform === 'linux') {
+    const backend = safeStorage.getSelectedStorageBackend();
+    return { encrypted: backend !== 'basic_text' && backend !== 'unknown', backend };
+  }
+  return { encrypted: true, backend: platform === 'win32' ? 'dpapi' : 'keychain' };
+}
+
+/** Secrets encrypted with the OS (DPAPI on Windows, Keychain on macOS, libsecret on Linux) where it can. */
+export function createSafeStorageSecrets(dataDir: string, protection: SecretProtection = secretProtection()): SecretStore {
+  if (protection.backend === 'unavailable') {
+    // safeStorage cannot encrypt at all: a file of its own, so values encrypted earlier (in
+    // secrets.bin.json) are never read back as plain text, nor overwritten.
+    return createFileSecretStore(join(dataDir, 'secrets.plain.json'), {
+      encrypted: false,
+      label: '系统加密不可用，密钥未加密保存（仅当前用户可读） / OS encryption unavailable: secrets are stored unencrypted, readable by this user only',
+      encode: (v) => v,
+      decode: (v) => v,
+    });
+  }
   return createFileSecretStore(join(dataDir, 'secrets.bin.json'), {
-    encrypted: true,
-    label: '由系统加密保存的密钥 / Secrets encrypted by the operating system (safeStorage)',
+    encrypted: protection.encrypted,
+    label: protection.encrypted
+      ? `由系统加密保存的密钥 / Secrets encrypted by the operating system (safeStorage, ${protection.backend})`
+      : `系统没有密钥环（${protection.backend}），密钥只是混淆保存，并未真正加密 / No OS keyring (${protection.backend}): secrets are obfuscated, not encrypted`,
     encode: (v) => safeStorage.encryptString(v).toString('base64'),
     decode: (v) => safeStorage.decryptString(Buffer.from(v, 'base64')),
   });

@@ -2,9 +2,18 @@
 import { BrowserWindow, screen } from 'electron';
 import { join } from 'node:path';
 import type { SettingsStore } from '../core/platform/settings';
-import { lockNavigation, rendererUrl } from './security';
 
-export function createMainWindow(settings: SettingsStore): BrowserWindow {
+export interface WindowOptions {
+  url: string;
+  /** Off in a packaged app: DevTools would give anyone at the PC a console with the app's IPC. */
+  devTools: boolean;
+  /** Called when the page cannot be loaded: the window would otherwise stay hidden for ever. */
+  onLoadFailed(err: unknown): void;
+  /** Called once the page has painted and the window is on screen. */
+  onShown(): void;
+}
+
+export function createMainWindow(settings: SettingsStore, opts: WindowOptions): BrowserWindow {
   const saved = settings.get('windowState') ?? { width: 1280, height: 820, maximized: false };
   const onScreen =
     saved.x !== undefined &&
@@ -29,15 +38,19 @@ export function createMainWindow(settings: SettingsStore): BrowserWindow {
       contextIsolation: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      webviewTag: false,
+      devTools: opts.devTools,
       spellcheck: false,
     },
   });
   if (saved.maximized) win.maximize();
-  const url = rendererUrl(join(__dirname, '../renderer/index.html'));
-  lockNavigation(win.webContents, url);
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    win.show();
+    opts.onShown();
+  });
   const keep = () => {
     if (win.isDestroyed()) return;
     const b = win.getNormalBounds();
@@ -46,6 +59,6 @@ export function createMainWindow(settings: SettingsStore): BrowserWindow {
   win.on('resized', keep);
   win.on('moved', keep);
   win.on('close', keep);
-  void win.loadURL(url);
+  win.loadURL(opts.url).catch(opts.onLoadFailed);
   return win;
 }
