@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { openDatabase, type Db } from './db/open';
-import { dailyBackup, listDailyBackups } from './db/backup';
+import { dailyBackup, lastGoodBackup } from './db/backup';
 import { createFileLogger, type Logger } from './platform/logger';
 import { createConfSettings, type SettingsStore } from './platform/settings';
 import { createDevSecretStore, type SecretStore } from './platform/secrets';
@@ -113,7 +113,7 @@ function openApp(ports: AppPorts, lock: FolderLock, clock: Clock): App {
         return null;
       }
     },
-    lastBackup: () => listDailyBackups(backupDir).at(-1) ?? null,
+    lastBackup: () => lastGoodBackup(backupDir),
     service: <T>(key: string, make: () => T): T => {
       if (!services.has(key)) services.set(key, make());
       return services.get(key) as T;

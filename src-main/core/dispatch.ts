@@ -8,6 +8,7 @@ import { zhCN, en } from 'zod/v4/locales';
 import { AppError, type ErrorPayload, type Result } from '../../src-shared/errors';
 import { contract, type ChannelName, type Output, type ParsedInput } from '../../src-shared/contract';
 import type { Logger } from './platform/logger';
+import { diskError } from './platform/files';
 
 export type Handlers = { [K in ChannelName]: (input: ParsedInput<K>) => Output<K> | Promise<Output<K>> };
 
@@ -39,6 +40,12 @@ export function badInput(error: z.ZodError): AppError {
 
 export function toErrorPayload(err: unknown, log?: Logger, channel?: string): ErrorPayload {
   if (err instanceof AppError) return err.toPayload();
+  // A full disk, a read-only folder or a busy database is said as such: the seller can act on it.
+  const disk = diskError(err);
+  if (disk) {
+    log?.error('storage error', { channel, error: err instanceof Error ? err.message : String(err) });
+    return disk.toPayload();
+  }
   log?.error('internal error', { channel, error: err instanceof Error ? err.stack : String(err) });
   return {
     code: 'INTERNAL',

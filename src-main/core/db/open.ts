@@ -1,13 +1,16 @@
 /**
  * Opens the app database: refuses a file written by a newer app before touching it, copies the
- * file aside before migrating, then sets WAL and foreign keys and runs pending migrations.
+ * file aside before migrating (and migrates only once the copy is known to be whole), then sets WAL
+ * and foreign keys and runs pending migrations. The file, its WAL and SHM are the seller's only.
  */
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../../src-shared/errors';
 import { MIGRATIONS, LATEST_VERSION } from './migrations';
 import type { Logger } from '../platform/logger';
+import { diskError, ensurePrivateDir, makePrivate, PRIVATE_FILE, tempNameFor } from '../platform/files';
+import { backupProblem, removeTempCopies } from './backup';
 
 export type Db = Database.Database;
 
@@ -20,8 +23,11 @@ export interface OpenOptions {
 }
 
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
-  mkdirSync(dirname(file), { recursive: true });
+  ensurePrivateDir(dirname(file));
   const existed = existsSync(file) && statSync(file).size > 0;
+  // Created 0600 before SQLite opens it: SQLite gives the WAL and SHM the database file's mode.
+  if (!existsSync(file)) closeSync(openSync(file, 'a', PRIVATE_FILE));
+  makePrivate(file);
   const db = new Database(file, { nativeBinding: opts.nativeBinding });
   try {
     const current = db.pragma('user_version', { simple: true }) as number;
@@ -36,15 +42,9 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    for (const f of [`${file}-wal`, `${file}-shm`]) makePrivate(f);
     if (current < LATEST_VERSION) {
-      if (existed) {
-        db.pragma('wal_checkpoint(TRUNCATE)');
-        const stamp = new Date(opts.now?.() ?? Date.now()).toISOString().replace(/[:.]/g, '-');
-        const copy = join(dirname(file), 'backups', `before-v${LATEST_VERSION}-from-v${current}-${stamp}.sqlite`);
-        mkdirSync(dirname(copy), { recursive: true });
-        copyFileSync(file, copy);
-        opts.log?.info('database copied before migration', { copy });
-      }
+      if (existed) copyBeforeMigrate(db, file, current, opts);
       migrate(db, current);
       opts.log?.info('database migrated', { from: current, to: LATEST_VERSION });
     }
@@ -53,6 +53,38 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     db.close();
     throw err;
   }
+}
+
+/**
+ * The copy a seller falls back on if a migration goes wrong: written with VACUUM INTO (a consistent
+ * snapshot) under a temporary name, checked, then renamed. A copy that fails its check is removed
+ * and the migration does not start; a process killed mid-copy leaves only a temporary file, removed
+ * on the next start.
+ */
+function copyBeforeMigrate(db: Db, file: string, current: number, opts: OpenOptions): void {
+  const dir = join(dirname(file), 'backups');
+  ensurePrivateDir(dir);
+  removeTempCopies(dir);
+  const stamp = new Date(opts.now?.() ?? Date.now()).toISOString().replace(/[:.]/g, '-');
+  const copy = join(dir, `before-v${LATEST_VERSION}-from-v${current}-${stamp}.sqlite`);
+  const tmp = tempNameFor(copy);
+  try {
+    db.prepare('VACUUM INTO ?').run(tmp);
+    makePrivate(tmp);
+    const problem = backupProblem(tmp, current);
+    if (problem) {
+      throw new AppError(
+        'DB_FAILED',
+        `升级数据库前的备份没有通过检查（${problem}），为保护数据，没有升级数据库。请检查磁盘空间和磁盘健康后重新打开程序。`,
+        `The backup taken before upgrading the database failed its check (${problem}), so the database was not upgraded. Check the disk's free space and health, then open the app again.`,
+      );
+    }
+    renameSync(tmp, copy);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw diskError(err) ?? err;
+  }
+  opts.log?.info('database copied before migration', { copy });
 }
 
 /** All pending migrations in one transaction: either the file reaches the new version or stays as it was. */

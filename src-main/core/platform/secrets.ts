@@ -2,9 +2,10 @@
  * App secrets and tokens go through this port and nowhere else. Electron's safeStorage backs it in
  * the app; the web host and CLI use a file only the user can read, labelled as a development store.
  */
-import { existsSync, readFileSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerSecret } from './redact';
+import { writeFileAtomic } from './files';
 
 export interface SecretStore {
   get(name: string): string | undefined;
@@ -29,10 +30,9 @@ export function createFileSecretStore(
       return {};
     }
   };
-  const write = (values: Record<string, string>) => {
-    writeFileSync(file, JSON.stringify({ note: codec.label, values }, null, 2), { mode: 0o600 });
-    chmodSync(file, 0o600);
-  };
+  // Atomic (temporary file, fsync, rename): a crash or a full disk mid-write leaves the old keys,
+  // where an in-place rewrite could leave a torn file that reads as no keys at all.
+  const write = (values: Record<string, string>) => writeFileAtomic(file, JSON.stringify({ note: codec.label, values }, null, 2));
   // Mask every stored secret in logs from the first moment the process knows it.
   for (const v of Object.values(read())) registerSecret(codec.decode(v));
   return {
