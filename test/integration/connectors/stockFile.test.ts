@@ -124,4 +124,118 @@ describe('stock file parsing', () => {
     expect(progress.at(-1)).toBe(100_001);
     expect(ticks).toBeGreaterThan(10); // timers ran during the parse: the loop was not blocked throughout
   });
+
+  it('counts lines as the seller sees them: a quoted line break inside a field does not shift the lines after it', async () => {
+    const text = ['SKU,仓库,可用库存,商品名称', 'A-1,深圳仓,1,"两行\r\n的名称"', 'A-2,深圳仓,x,普通', 'A-3,深圳仓,2,"又一个\n换行"', 'A-4,深圳仓,-,末行'].join('\r\n');
+    const r = await parseStockFile(Buffer.from(text, 'utf8'));
+    // A-1 spans lines 2-3, A-2 is on line 4, A-3 spans 5-6, A-4 is on line 7.
+    expect(r.rows.map((x) => x.sku)).toEqual(['A-1', 'A-3']);
+    expect(r.rejected.map((x) => [x.line, x.sku])).toEqual([
+      [4, 'A-2'],
+      [7, 'A-4'],
+    ]);
+  });
+
+  it('refuses by line what is not a whole quantity in range: dates, decimals, huge values', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('库存');
+    ws.addRow(['SKU', '仓库', '可用库存', '安全库存']); // row 1
+    ws.addRow(['D-1', '深圳仓', new Date(Date.UTC(2026, 0, 5)), 0]); // 2: a date cell (Excel keeps it as 46027)
+    ws.getCell('C2').numFmt = 'yyyy-mm-dd';
+    ws.addRow(['D-2', '深圳仓', 2.5, 0]); // 3: decimal
+    ws.addRow(['D-3', '深圳仓', 7, 1]); // 4: fine
+    ws.addRow(['D-4', '深圳仓', 12, new Date(Date.UTC(2026, 1, 1))]); // 5: a date as safety stock
+    const r = await parseStockFile(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(r.rows.map((x) => [x.sku, x.available])).toEqual([['D-3', 7]]);
+    expect(r.rejected.map((x) => x.line)).toEqual([2, 3, 5]);
+    expect(r.rejected[0].reason).toContain('日期');
+    expect(r.rejected[1].reason).toContain('不是整数');
+    expect(r.rejected[2].reason).toContain('安全库存是一个日期');
+
+    const csvR = await parseStockFile(Buffer.from(csv(['SKU,仓库,可用库存', 'H-1,深圳仓,99999999999999999999', 'H-2,深圳仓,100000000', 'H-3,深圳仓,99999999', 'H-4,深圳仓,4.0', 'H-5,深圳仓,1e5']), 'utf8'));
+    expect(csvR.rows.map((x) => [x.sku, x.available])).toEqual([
+      ['H-3', 99_999_999],
+      ['H-4', 4],
+    ]);
+    expect(csvR.rejected.map((x) => [x.line, x.reason.includes('超过') || x.reason.includes('不是数字')])).toEqual([
+      [2, true],
+      [3, true],
+      [6, true],
+    ]);
+    expect(csvR.rows.every((x) => Number.isSafeInteger(x.available))).toBe(true);
+  });
+
+  it('refuses by line SKUs of zero-width, control or bidi characters, or of absurd length', async () => {
+    const long = 'X'.repeat(2 * 1024 * 1024);
+    const text = csv(['SKU,仓库,可用库存', '\u200b\u200b,深圳仓,1', 'AB\u202eC,深圳仓,1', 'A\u0007B,深圳仓,1', `${long},深圳仓,1`, 'OK-1,深圳仓,1', 'OK-2,深\u200d圳仓,1']);
+    const r = await parseStockFile(Buffer.from(text, 'utf8'));
+    expect(r.rows.map((x) => x.sku)).toEqual(['OK-1']);
+    expect(r.rejected.map((x) => x.line)).toEqual([2, 3, 4, 5, 7]);
+    expect(r.rejected[0].reason).toContain('U+200B');
+    expect(r.rejected[1].reason).toContain('U+202E');
+    expect(r.rejected[2].reason).toContain('U+0007');
+    expect(r.rejected[3].reason).toContain('太长');
+    expect(r.rejected[3].sku!.length).toBeLessThan(200); // the report never carries the 2 MB cell
+    expect(r.rejected[4].reason).toContain('仓库名称');
+  });
+
+  it('never ends in silence: a file with nothing usable says what it found', async () => {
+    const noQty = await parseStockFile(Buffer.from(csv(['SKU,仓库,备注', 'A,深圳仓,x']), 'utf8'));
+    expect(noQty.columns.missing).toEqual(['available']);
+    expect(noQty.problem?.zh).toContain('“可用库存”');
+    expect(noQty.problem?.zh).toContain('SKU、仓库、备注');
+    expect(noQty.sample).toEqual([['A', '深圳仓', 'x']]);
+
+    const headerOnly = await parseStockFile(Buffer.from(csv(['SKU,仓库,可用库存']), 'utf8'));
+    expect(headerOnly.problem?.zh).toContain('没有数据行');
+
+    const allBad = await parseStockFile(Buffer.from(csv(['SKU,仓库,可用库存', 'A,深圳仓,x', 'B,深圳仓,y']), 'utf8'));
+    expect(allBad.problem?.zh).toContain('全部 2 行');
+    expect(allBad.rejected).toHaveLength(2);
+
+    expect((await parseStockFile(Buffer.alloc(0))).problem?.zh).toContain('空');
+
+    const empty = new ExcelJS.Workbook();
+    empty.addWorksheet('Sheet1');
+    const e = await parseStockFile(Buffer.from(await empty.xlsx.writeBuffer()));
+    expect(e.problem?.zh).toContain('工作簿里没有任何数据');
+    expect(e.problem?.zh).toContain('Sheet1');
+
+    const html = Buffer.from('<html><head><meta charset="utf-8"></head><body><table><tr><td>SKU</td></tr></table></body></html>');
+    await expect(parseStockFile(html)).rejects.toMatchObject({ code: 'FILE_INVALID', message: expect.stringContaining('网页') });
+    const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
+    await expect(parseStockFile(xls)).rejects.toMatchObject({ code: 'FILE_INVALID', message: expect.stringContaining('.xls') });
+
+    const big5 = iconv.encode(csv(['商品編碼,倉庫,可用數量', 'B5-1,台北倉,3']), 'big5');
+    const b = await parseStockFile(big5);
+    // Traditional headers are not recognised: the seller is asked to map them, and sees them readable.
+    expect(b.columns.headers).toEqual(['商品編碼', '倉庫', '可用數量']);
+    const mapped = await parseStockFile(big5, { mapping: { sku: '商品編碼', warehouse: '倉庫', available: '可用數量' } });
+    expect(mapped.rows).toEqual([expect.objectContaining({ sku: 'B5-1', warehouseName: '台北倉', available: 3 })]);
+  });
+
+  it('finds the stock on a later sheet, reads the sheet asked for, and names the sheets when one is missing', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('说明').addRow(['本表由 ERP 导出']);
+    const stock = wb.addWorksheet('库存明细');
+    stock.addRow(['货号', '仓库', '可用数量']);
+    stock.addRow(['S2-1', '义乌仓', 9]);
+    const other = wb.addWorksheet('备用');
+    other.addRow(['编号', '仓', '数']);
+    other.addRow(['S3-1', '深圳仓', 4]);
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    const r = await parseStockFile(buf);
+    expect(r.sheets).toEqual(['说明', '库存明细', '备用']);
+    expect(r.sheet).toBe('库存明细');
+    expect(r.rows).toEqual([expect.objectContaining({ sku: 'S2-1', available: 9 })]);
+    const third = await parseStockFile(buf, { sheet: 3, mapping: { sku: '编号', warehouse: '仓', available: '数' } });
+    expect(third.sheet).toBe('备用');
+    expect(third.rows).toEqual([expect.objectContaining({ sku: 'S3-1', warehouseName: '深圳仓', available: 4 })]);
+    await expect(parseStockFile(buf, { sheet: '库存' })).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('“库存明细”') });
+    // A mapping naming a column the file does not have lists the columns it does have.
+    await expect(parseStockFile(buf, { sheet: '库存明细', mapping: { available: '库存' } })).rejects.toMatchObject({
+      message: expect.stringContaining('“货号”、“仓库”、“可用数量”'),
+    });
+  });
 });
+

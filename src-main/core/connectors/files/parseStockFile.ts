@@ -2,8 +2,9 @@
  * Reads a seller's stock file (CSV in any of the encodings ERPs write, or XLSX) into stock rows,
  * validating every row and reporting each rejected one with its line number and the reason in
  * Chinese and English. It only parses: storing the rows is the stock domain's job, on the seller's
- * confirmation. Rows are streamed and the event loop is yielded to regularly, with progress, so a
- * 100k-row file never freezes the window.
+ * confirmation. The event loop is yielded to regularly, with progress, so a 100k-row file never
+ * freezes the window. A file with nothing importable says what it found (its sheets, the header
+ * line, which columns were not recognised) instead of ending as "0 accepted, 0 rejected".
  */
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
@@ -21,6 +22,8 @@ export interface ParseStockOptions {
   mapping?: ColumnMapping;
   /** Used when the file has no warehouse column (a one-warehouse spreadsheet). */
   defaultWarehouse?: string;
+  /** XLSX: the sheet by name or 1-based position; by default the first whose header names a SKU column. */
+  sheet?: string | number;
   onProgress?: (p: { done: number; total: number | null }) => void;
   signal?: AbortSignal;
 }
@@ -50,21 +53,41 @@ export interface ParsedStockFile {
   columns: ParsedColumns;
   /** Rows accepted after folding full-width characters or trimming spaces. */
   normalised: number;
+  /** XLSX: every sheet's name, in workbook order ([] for CSV), and the one read. */
+  sheets: string[];
+  sheet: string | null;
+  /** The first lines under the header as the seller's cells, so columns can be chosen by their content. */
+  sample: string[][];
+  /** Non-empty lines under the header. */
+  dataLines: number;
+  /** Why nothing can be imported, saying what was found; null when some rows can be. */
+  problem: { zh: string; en: string } | null;
 }
 
 interface RawLine {
   line: number;
   cells: string[];
+  /** Cells Excel stores as dates (a date is never a quantity, though Excel keeps it as a number). */
+  dates?: boolean[];
 }
 
 const YIELD_EVERY = 2000;
+const SAMPLE_LINES = 5;
+/** No seller holds 100 million of one SKU in one warehouse: a bigger figure is a wrong column (a barcode). */
+export const MAX_QUANTITY = 99_999_999;
+/** Longer than any ERP's SKU field; a longer cell is a wrong column or a broken file. */
+export const MAX_SKU_LENGTH = 100;
+const MAX_WAREHOUSE_LENGTH = 60;
+/** Control, format (zero-width, bidi overrides), private-use, surrogate and line/paragraph separators. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/u;
 const tick = () => new Promise<void>((r) => setImmediate(r));
+const clip = (s: string, n = 30) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString();
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
     if (o.richText) return o.richText.map((r) => r.text).join('');
@@ -75,6 +98,16 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
+function isDate(v: unknown): boolean {
+  if (v instanceof Date) return true;
+  return typeof v === 'object' && v !== null && 'result' in v && (v as { result?: unknown }).result instanceof Date;
+}
+
+/** Line breaks in a record's raw text: a quoted CRLF is one line, as an editor shows it. */
+function lineBreaks(raw: string): number {
+  return raw.match(/\r\n|\r|\n/g)?.length ?? 0;
+}
+
 async function* csvLines(text: string): AsyncGenerator<RawLine> {
   // The delimiter is whichever of , tab ; the header line uses most (Excel's "Unicode text" is tab-separated).
   const nl = text.indexOf('\n');
@@ -82,10 +115,13 @@ async function* csvLines(text: string): AsyncGenerator<RawLine> {
   const counts: [string, number][] = [',', '\t', ';'].map((d) => [d, firstLine.split(d).length - 1]);
   counts.sort((a, b) => b[1] - a[1]);
   const delimiter = counts[0][1] > 0 ? counts[0][0] : ',';
-  const parser = csvParse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true, bom: true });
+  // csv-parse's own line count treats a quoted CRLF as two lines; the raw text of each record is counted instead.
+  const parser = csvParse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, raw: true, bom: true });
   Readable.from(chunks(text)).pipe(parser);
-  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    yield { line: rec.info.lines, cells: rec.record };
+  let line = 1;
+  for await (const rec of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+    yield { line, cells: rec.record };
+    line += lineBreaks(rec.raw);
   }
 }
 
@@ -93,79 +129,193 @@ function* chunks(text: string, size = 256 * 1024): Generator<string> {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
 }
 
-async function* xlsxLines(buf: Buffer): AsyncGenerator<RawLine> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  // The first worksheet holds the stock; later sheets are notes or pivot tables.
-  for await (const ws of reader) {
-    for await (const row of ws) {
-      const values = (row.values as unknown[]) ?? [];
-      // exceljs rows are 1-based: index 0 is always empty.
-      yield { line: row.number, cells: values.slice(1).map(cellText) };
-    }
-    break;
+function rowLine(row: ExcelJS.Row): RawLine {
+  const values = (row.values as unknown[]) ?? [];
+  // exceljs rows are 1-based: index 0 is always empty.
+  const cells = values.slice(1);
+  return { line: row.number, cells: Array.from(cells, cellText), dates: Array.from(cells, isDate) };
+}
+
+function sheetRows(ws: ExcelJS.Worksheet, limit = Infinity): RawLine[] {
+  const out: RawLine[] = [];
+  for (let n = 1; n <= ws.rowCount && out.length < limit; n++) {
+    const row = ws.findRow(n);
+    if (row && row.hasValues) out.push(rowLine(row));
+  }
+  return out;
+}
+
+async function* xlsxLines(ws: ExcelJS.Worksheet): AsyncGenerator<RawLine> {
+  for (let n = 1; n <= ws.rowCount; n++) {
+    const row = ws.findRow(n);
+    if (row && row.hasValues) yield rowLine(row);
   }
 }
 
-function resolveMapping(headers: string[], mapping: ColumnMapping | undefined): Record<StockField, number | null> {
+/** Mapped header texts (not positions) that a line must hold to be the header. */
+function mappedNames(mapping: ColumnMapping | undefined): string[] {
+  return Object.values(mapping ?? {}).filter((v): v is string => typeof v === 'string').map((v) => v.trim());
+}
+
+function looksLikeHeader(cells: string[], opts: ParseStockOptions): boolean {
+  if (matchHeaders(cells).sku !== null) return true;
+  const names = mappedNames(opts.mapping);
+  if (!opts.mapping) return false;
+  const have = new Set(cells.map((c) => c.trim()));
+  return names.every((n) => have.has(n));
+}
+
+/** The sheet to read: the one asked for, else the first whose header names a SKU column, else the first with data. */
+function chooseSheet(wb: ExcelJS.Workbook, opts: ParseStockOptions): ExcelJS.Worksheet | null {
+  const sheets = wb.worksheets;
+  if (opts.sheet !== undefined) {
+    const ws = typeof opts.sheet === 'number' ? sheets[opts.sheet - 1] : sheets.find((s) => s.name.trim() === String(opts.sheet).trim());
+    if (!ws) {
+      const names = sheets.map((s) => `“${s.name}”`).join('、') || '（没有工作表）';
+      throw new AppError(
+        'BAD_INPUT',
+        `工作簿里没有工作表“${String(opts.sheet)}”。这个文件的工作表有：${names}。`,
+        `The workbook has no sheet "${String(opts.sheet)}". Its sheets are: ${sheets.map((s) => `"${s.name}"`).join(', ') || '(none)'}.`,
+      );
+    }
+    return ws;
+  }
+  const withData = sheets.filter((s) => s.actualRowCount > 0);
+  return withData.find((s) => sheetRows(s, 20).some((r) => looksLikeHeader(r.cells, opts))) ?? withData[0] ?? null;
+}
+
+function resolveMapping(headers: string[], mapping: ColumnMapping | undefined, headerLine: number): Record<StockField, number | null> {
   const auto = matchHeaders(headers);
   if (!mapping) return auto;
   const out = { ...auto };
+  // A column the seller names for one field is no longer the automatic pick of another.
   for (const f of STOCK_FIELDS) {
     const m = mapping[f];
     if (m === undefined) continue;
     const idx = typeof m === 'number' ? m : headers.findIndex((h) => h.trim() === m.trim());
-    if (idx < 0 || idx >= Math.max(headers.length, 1) + 50) {
+    if (idx < 0 || (typeof m === 'number' && idx >= Math.max(headers.length, 1) + 50)) {
+      const found = headers.filter((h) => h).map((h) => `“${clip(h, 20)}”`).join('、') || '（空）';
       throw new AppError(
         'BAD_INPUT',
-        `列对应设置里的“${String(m)}”在文件中找不到。请重新选择“${FIELD_LABELS[f].zh}”对应的列。`,
-        `The column "${String(m)}" chosen for ${FIELD_LABELS[f].en} is not in the file. Choose the column again.`,
+        `“${FIELD_LABELS[f].zh}”对应的列“${String(m)}”在文件中找不到。文件第 ${headerLine} 行的列是：${found}。请重新选择。`,
+        `The column "${String(m)}" chosen for ${FIELD_LABELS[f].en} is not in the file. Line ${headerLine} holds: ${headers.filter((h) => h).map((h) => `"${clip(h, 20)}"`).join(', ') || '(empty)'}. Choose again.`,
       );
     }
+    for (const g of STOCK_FIELDS) if (g !== f && out[g] === idx && mapping[g] === undefined) out[g] = null;
     out[f] = idx;
   }
   return out;
 }
 
+type QtyProblem = 'empty' | 'nan' | 'negative' | 'fraction' | 'too_large' | 'date';
+
 /**
  * Parses an integer quantity; full-width digits and thousands separators accepted. Available stock
  * may be below zero (the ERP has sold more than it holds: 超卖) and is kept, since it means nothing is
- * sellable; a negative safety stock has no meaning and is refused.
+ * sellable; a negative safety stock has no meaning and is refused. A figure past MAX_QUANTITY is
+ * refused rather than stored as a float (99999999999999999999 would become 1e20).
  */
-function quantity(raw: string, allowNegative = false): { ok: true; value: number; folded: boolean } | { ok: false; why: 'empty' | 'nan' | 'negative' | 'fraction' } {
+function quantity(raw: string, allowNegative = false, isDateCell = false): { ok: true; value: number; folded: boolean } | { ok: false; why: QtyProblem } {
+  if (isDateCell) return { ok: false, why: 'date' };
   const folded = raw.normalize('NFKC').trim();
   const changed = folded !== raw;
   if (folded === '') return { ok: false, why: 'empty' };
   const plain = folded.replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
-  if (!/^[-+]?\d+(\.\d+)?$/.test(plain)) return { ok: false, why: 'nan' };
-  const n = Number(plain);
+  const m = /^([-+]?)(\d+)(?:\.(\d+))?$/.exec(plain);
+  if (!m) return { ok: false, why: 'nan' };
+  if (m[3] !== undefined && /[1-9]/.test(m[3])) return { ok: false, why: 'fraction' };
+  const digits = m[2].replace(/^0+(?=\d)/, '');
+  if (digits.length > String(MAX_QUANTITY).length || Number(digits) > MAX_QUANTITY) return { ok: false, why: 'too_large' };
+  const n = (m[1] === '-' ? -1 : 1) * Number(digits);
   if (n < 0 && !allowNegative) return { ok: false, why: 'negative' };
-  if (!Number.isInteger(n)) return { ok: false, why: 'fraction' };
-  return { ok: true, value: n, folded: changed };
+  return { ok: true, value: n === 0 ? 0 : n, folded: changed };
 }
 
-const QTY_REASON = {
-  empty: (label: { zh: string; en: string }) => [`${label.zh}为空`, `${label.en} is empty`],
-  nan: (label: { zh: string; en: string }, v: string) => [`${label.zh}“${v}”不是数字`, `${label.en} "${v}" is not a number`],
-  negative: (label: { zh: string; en: string }, v: string) => [`${label.zh}“${v}”是负数，库存不能小于 0`, `${label.en} "${v}" is negative; stock cannot be below 0`],
-  fraction: (label: { zh: string; en: string }, v: string) => [`${label.zh}“${v}”不是整数`, `${label.en} "${v}" is not a whole number`],
+type Label = { zh: string; en: string };
+const QTY_REASON: Record<QtyProblem, (label: Label, v: string) => [string, string]> = {
+  empty: (label) => [`${label.zh}为空`, `${label.en} is empty`],
+  nan: (label, v) => [`${label.zh}“${v}”不是数字`, `${label.en} "${v}" is not a number`],
+  negative: (label, v) => [`${label.zh}“${v}”是负数，不能小于 0`, `${label.en} "${v}" is negative; it cannot be below 0`],
+  fraction: (label, v) => [`${label.zh}“${v}”不是整数，库存只能是整数`, `${label.en} "${v}" is not a whole number`],
+  too_large: (label, v) => [
+    `${label.zh}“${v}”超过 ${MAX_QUANTITY.toLocaleString('en-US')}，不像库存数（可能选错了列，例如条码）`,
+    `${label.en} "${v}" is above ${MAX_QUANTITY.toLocaleString('en-US')}; that is not a stock figure (a wrong column, such as a barcode?)`,
+  ],
+  date: (label, v) => [
+    `${label.zh}是一个日期（${v}），不是数量。请检查这一列，或把单元格格式改为“数值”`,
+    `${label.en} is a date (${v}), not a quantity. Check the column, or format the cell as a number`,
+  ],
 };
+
+/** Why a SKU or warehouse text cannot be used: invisible characters or an absurd length. */
+function textProblem(value: string, label: Label, max: number): [string, string] | null {
+  const bad = INVISIBLE.exec(value);
+  if (bad) {
+    const code = `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return [
+      `${label.zh}含有看不见的字符（第 ${bad.index + 1} 个字符 ${code}，零宽、控制或文字方向字符），与店铺里的不会一致，请在 ERP 里删掉后重新导出`,
+      `${label.en} holds an invisible character (character ${bad.index + 1}, ${code}: zero-width, control or text-direction); it would never match the store. Remove it in the ERP and export again`,
+    ];
+  }
+  const length = [...value].length;
+  if (length > max) return [`${label.zh}太长（${length} 个字符，最多 ${max} 个），可能选错了列`, `${label.en} is too long (${length} characters, at most ${max}); a wrong column?`];
+  return null;
+}
+
+const HTML = /^\s*(<!doctype html|<html|<table|<\?xml[^>]*>\s*<html|<meta|<head)/i;
+
+/** Refuses what is not a table at all, before any decoding: saying what it is helps the seller. */
+function refuseNonTable(buf: Buffer): void {
+  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) {
+    throw new AppError(
+      'FILE_INVALID',
+      '这是旧版 Excel 文件（.xls 97-2003），无法直接读取。请在 Excel 里“另存为” Excel 工作簿（.xlsx）或 CSV 后再导入。',
+      'This is an old Excel file (.xls, 97-2003), which cannot be read. Save it as an Excel workbook (.xlsx) or CSV in Excel, then import it.',
+    );
+  }
+  const head = buf.subarray(0, 1024).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
+  if (HTML.test(head)) {
+    throw new AppError(
+      'FILE_INVALID',
+      '这个文件其实是网页（HTML），只是扩展名是 .xls。很多 ERP 这样“导出 Excel”。请用 Excel 打开它，再“另存为” .xlsx 或 CSV 后导入。',
+      'This file is really a web page (HTML) with an .xls name, as many ERPs "export to Excel". Open it in Excel, save it as .xlsx or CSV, then import that.',
+    );
+  }
+}
+
+function listText(items: string[], sep: string): string {
+  return items.map((h) => clip(h, 20)).join(sep);
+}
 
 export async function parseStockFile(input: Buffer | string, opts: ParseStockOptions = {}): Promise<ParsedStockFile> {
   const buf = typeof input === 'string' ? await readFile(input) : input;
   let format: 'csv' | 'xlsx' = 'csv';
   let encoding: FileEncoding = 'xlsx';
-  let source: AsyncGenerator<RawLine>;
+  let source: AsyncGenerator<RawLine> | null = null;
   let total: number | null = null;
+  let sheets: string[] = [];
+  let sheet: string | null = null;
   if (isXlsx(buf)) {
     format = 'xlsx';
-    source = xlsxLines(buf);
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    } catch (err) {
+      throw new AppError(
+        'FILE_INVALID',
+        `这个 Excel 文件打不开（${err instanceof Error ? clip(err.message, 80) : '格式错误'}）。请确认文件没有损坏，或在 Excel 里另存为 .xlsx 后再导入。`,
+        `This Excel file cannot be opened (${err instanceof Error ? clip(err.message, 80) : 'bad format'}). Make sure it is not damaged, or save it again as .xlsx in Excel.`,
+      );
+    }
+    sheets = wb.worksheets.map((w) => w.name);
+    const ws = chooseSheet(wb, opts);
+    if (ws) {
+      sheet = ws.name;
+      total = ws.rowCount;
+      source = xlsxLines(ws);
+    }
   } else {
+    refuseNonTable(buf);
     const decoded = decodeText(buf);
     encoding = decoded.encoding;
     if (decoded.text.includes('\u0000') || decoded.text.includes('\uFFFD\uFFFD\uFFFD')) {
@@ -181,14 +331,16 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
 
   const rows: StockRow[] = [];
   const rejected: RejectedRow[] = [];
+  const sample: string[][] = [];
   const firstSeen = new Map<string, number>();
   let columns: ParsedColumns | null = null;
   let normalised = 0;
   let seen = 0;
+  let dataLines = 0;
   const pending: RawLine[] = [];
 
   try {
-    for await (const raw of source) {
+    for await (const raw of source ?? []) {
       seen++;
       if (seen % YIELD_EVERY === 0) {
         if (opts.signal?.aborted) throw new AppError('CANCELLED', '导入已取消，没有保存任何数据。', 'The import was cancelled; nothing was saved.');
@@ -196,24 +348,29 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
         await tick();
       }
       if (raw.cells.every((c) => c.trim() === '')) continue;
+      if (columns?.needsMapping) {
+        // Columns to choose: a few lines show what each holds, the rest is not read.
+        if (pending.length > SAMPLE_LINES) break;
+        pending.push(raw);
+        continue;
+      }
       if (!columns) {
         // Headers: the first line among the first 20 that names a SKU column; title lines above it are skipped.
         pending.push(raw);
-        const auto = matchHeaders(raw.cells);
-        if (auto.sku !== null || opts.mapping || pending.length >= 20) {
-          const headerRaw = auto.sku !== null || opts.mapping ? raw : pending[0];
-          const headers = headerRaw.cells.map((c) => c.trim());
-          const mapping = resolveMapping(headers, opts.mapping);
-          const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === null);
-          if (mapping.warehouse === null && !opts.defaultWarehouse) missing.push('warehouse');
-          columns = { headers, headerLine: headerRaw.line, mapping, missing, needsMapping: missing.length > 0 };
-          if (columns.needsMapping) break;
+        const isHeader = looksLikeHeader(raw.cells, opts);
+        if (isHeader || pending.length >= 20) {
+          const headerRaw = isHeader ? raw : pending[0];
+          columns = columnsOf(headerRaw);
+          if (columns.needsMapping) {
+            pending.splice(0, pending.indexOf(headerRaw));
+            continue;
+          }
           // Lines after the chosen header that were held back while looking for it.
-          for (const p of pending) if (p.line > headerRaw.line) validate(p);
+          for (const p of pending) if (p.line > headerRaw.line) take(p);
         }
         continue;
       }
-      validate(raw);
+      take(raw);
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
@@ -223,38 +380,105 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
       `The file could not be read: ${err instanceof Error ? err.message : String(err)}. Make sure it is not damaged or open in another program, then try again.`,
     );
   }
-  if (!columns) {
-    const headers = pending[0]?.cells.map((c) => c.trim()) ?? [];
-    const mapping = matchHeaders(headers);
-    const missing = [...REQUIRED_FIELDS.filter((f) => mapping[f] === null), ...(mapping.warehouse === null && !opts.defaultWarehouse ? (['warehouse'] as StockField[]) : [])];
-    columns = { headers, headerLine: pending[0]?.line ?? 1, mapping, missing, needsMapping: true };
+  if (!columns && pending.length > 0) {
+    if (opts.mapping && mappedNames(opts.mapping).length > 0) resolveMapping(pending[0].cells.map((c) => c.trim()), opts.mapping, pending[0].line);
+    columns = columnsOf(pending[0]);
+    columns.needsMapping = true;
   }
   opts.onProgress?.({ done: seen, total: seen });
-  return { format, encoding, rows: columns.needsMapping ? [] : rows, rejected: columns.needsMapping ? [] : rejected, columns, normalised };
+  const cols = columns ?? { headers: [], headerLine: 1, mapping: matchHeaders([]), missing: [...REQUIRED_FIELDS], needsMapping: true };
+  const problem = describeProblem();
+  return {
+    format,
+    encoding,
+    rows: cols.needsMapping ? [] : rows,
+    rejected: cols.needsMapping ? [] : rejected,
+    columns: cols,
+    normalised,
+    sheets,
+    sheet,
+    sample: cols.needsMapping ? pending.slice(1, 1 + SAMPLE_LINES).map((p) => p.cells.map((c) => clip(c, 50))) : sample,
+    dataLines,
+    problem,
+  };
+
+  function columnsOf(headerRaw: RawLine): ParsedColumns {
+    const headers = headerRaw.cells.map((c) => c.trim());
+    const mapping = resolveMapping(headers, opts.mapping, headerRaw.line);
+    const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === null);
+    if (mapping.warehouse === null && !opts.defaultWarehouse) missing.push('warehouse');
+    return { headers, headerLine: headerRaw.line, mapping, missing, needsMapping: missing.length > 0 };
+  }
+
+  /** Nothing importable, in the seller's words, with what the file does hold. */
+  function describeProblem(): { zh: string; en: string } | null {
+    if (!columns) {
+      if (format === 'xlsx') {
+        const names = sheets.length ? listText(sheets, '、') : '没有工作表';
+        return { zh: `工作簿里没有任何数据（工作表：${names}）。`, en: `The workbook holds no data (sheets: ${sheets.length ? listText(sheets, ', ') : 'none'}).` };
+      }
+      return { zh: '文件是空的，没有任何一行内容。', en: 'The file is empty: it has no lines.' };
+    }
+    if (columns.needsMapping) {
+      const zhMissing = columns.missing.map((f) => `“${FIELD_LABELS[f].zh}”`).join('、');
+      const enMissing = columns.missing.map((f) => FIELD_LABELS[f].en).join(', ');
+      const found = columns.headers.filter((h) => h);
+      const where = sheet ? `工作表“${sheet}”` : '文件';
+      const whereEn = sheet ? `sheet "${sheet}"` : 'the file';
+      return {
+        zh: `没有认出${zhMissing}列。${where}第 ${columns.headerLine} 行的列是：${found.length ? listText(found, '、') : '（空）'}。请指定每一项对应哪一列后再导入。`,
+        en: `No ${enMissing} column was recognised. Line ${columns.headerLine} of ${whereEn} holds: ${found.length ? listText(found, ', ') : '(empty)'}. Choose which column holds each, then import.`,
+      };
+    }
+    if (dataLines === 0) {
+      return {
+        zh: `表头（第 ${columns.headerLine} 行）下面没有数据行，没有可导入的库存。`,
+        en: `There are no lines under the header (line ${columns.headerLine}): no stock to import.`,
+      };
+    }
+    if (rows.length === 0) {
+      return {
+        zh: `全部 ${dataLines} 行都有问题，没有可导入的行。请按每行的原因改正后重新导入。`,
+        en: `All ${dataLines} lines have problems, so nothing can be imported. Fix each line as described and import again.`,
+      };
+    }
+    return null;
+  }
+
+  function take(raw: RawLine): void {
+    dataLines++;
+    if (sample.length < SAMPLE_LINES) sample.push(raw.cells.map((c) => clip(c, 50)));
+    validate(raw);
+  }
 
   function validate(raw: RawLine): void {
     const m = columns!.mapping;
     const cell = (f: StockField) => (m[f] === null ? '' : (raw.cells[m[f]!] ?? ''));
-    const reject = (zh: string, en: string, sku?: string) => rejected.push({ line: raw.line, reason: zh, reasonEn: en, sku });
+    const dateAt = (f: StockField) => m[f] !== null && !!raw.dates?.[m[f]!];
+    const reject = (zh: string, en: string, sku?: string) => rejected.push({ line: raw.line, reason: zh, reasonEn: en, sku: sku === undefined ? undefined : clip(sku, MAX_SKU_LENGTH) });
     const rawSku = cell('sku');
     const sku = rawSku.normalize('NFKC').trim();
     let folded = sku !== rawSku;
     if (!sku) return void reject('SKU为空', 'SKU is empty');
+    const skuBad = textProblem(sku, { zh: 'SKU', en: 'The SKU' }, MAX_SKU_LENGTH);
+    if (skuBad) return void reject(skuBad[0], skuBad[1], sku);
     const rawWh = m.warehouse === null ? (opts.defaultWarehouse ?? '') : cell('warehouse');
     // Warehouse names must match the store character for character, so only outer spaces are trimmed.
     const warehouse = rawWh.trim();
     if (warehouse !== rawWh) folded = true;
     if (!warehouse) return void reject('仓库为空', 'Warehouse is empty', sku);
-    const avail = quantity(cell('available'), true);
+    const whBad = textProblem(warehouse, { zh: '仓库名称', en: 'The warehouse name' }, MAX_WAREHOUSE_LENGTH);
+    if (whBad) return void reject(whBad[0], whBad[1], sku);
+    const avail = quantity(cell('available'), true, dateAt('available'));
     if (!avail.ok) {
-      const [zh, en] = QTY_REASON[avail.why](FIELD_LABELS.available, cell('available'));
+      const [zh, en] = QTY_REASON[avail.why](FIELD_LABELS.available, clip(cell('available')));
       return void reject(zh, en, sku);
     }
     let safety = 0;
-    if (m.safety !== null && cell('safety').trim() !== '') {
-      const s = quantity(cell('safety'));
+    if (m.safety !== null && (cell('safety').trim() !== '' || dateAt('safety'))) {
+      const s = quantity(cell('safety'), false, dateAt('safety'));
       if (!s.ok) {
-        const [zh, en] = QTY_REASON[s.why](FIELD_LABELS.safety, cell('safety'));
+        const [zh, en] = QTY_REASON[s.why](FIELD_LABELS.safety, clip(cell('safety')));
         return void reject(zh, en, sku);
       }
       safety = s.value;
@@ -266,7 +490,7 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
     if (first !== undefined) return void reject(`与第 ${first} 行重复（同一SKU和仓库）`, `Duplicate of line ${first} (same SKU and warehouse)`, sku);
     firstSeen.set(key, raw.line);
     if (folded) normalised++;
-    const text = (f: StockField) => cell(f).trim() || undefined;
+    const text = (f: StockField) => clip(cell(f).trim(), 200) || undefined;
     rows.push({
       sku,
       warehouseId: warehouse,
