@@ -12,7 +12,7 @@ import type { App } from '../src-main/core/app';
 import { createApp } from '../src-main/core/app';
 import { ManualClock } from '../src-main/core/platform/clock';
 import type { ListingSku } from '../src-main/core/connectors/marketplace';
-import type { TongtoolClient, TtGoods, TtStockRow, TtWarehouse } from '../src-main/core/connectors/tongtool/client';
+import type { TongtoolClient, TtProduct, TtStockRow, TtWarehouse } from '../src-main/core/connectors/tongtool/client';
 import { TT_PAGE_SIZE } from '../src-main/core/connectors/tongtool/client';
 import { TongtoolStockSource } from '../src-main/core/connectors/tongtool/stockSource';
 import { setStockPorts } from '../src-main/core/stock/ports';
@@ -27,8 +27,8 @@ import { decideRun } from '../src-main/core/auto/engine';
 import { catalogue, prng, TEN_RULES } from './catalogue';
 
 export const BENCH_WAREHOUSES: TtWarehouse[] = [
-  { warehouseIdKey: 'W1', warehouseName: '义乌仓', status: '1' },
-  { warehouseIdKey: 'W2', warehouseName: '深圳仓', status: '1' },
+  { warehouseId: 'W1', warehouseName: '义乌仓', status: '1' },
+  { warehouseId: 'W2', warehouseName: '深圳仓', status: '1' },
 ];
 
 /** Fixed start of benchmark time, so every run stores the same timestamps. */
@@ -36,22 +36,27 @@ export const BENCH_EPOCH = Date.parse('2026-03-02T01:00:00Z');
 
 /** ERP stock as Tongtool would report it: each ERP SKU kept in one of the two warehouses. */
 export class MemoryErp {
-  readonly rows: TtStockRow[];
-  readonly goods: TtGoods[];
+  readonly rows: (TtStockRow & { warehouseIdKey: string; availableStockQuantity: number })[];
+  readonly goods: TtProduct[];
   constructor(erpSkus: string[], seed = 11) {
     const r = prng(seed);
     this.rows = erpSkus.map((sku, i) => {
       const w = BENCH_WAREHOUSES[i % 2];
       return {
         goodsSku: sku,
-        warehouseIdKey: w.warehouseIdKey,
+        warehouseIdKey: w.warehouseId,
         warehouseName: w.warehouseName,
         availableStockQuantity: 5 + Math.floor(r() * 300),
         safetyStock: r() < 0.3 ? 1 + Math.floor(r() * 4) : 0,
-        updatedDate: '2026-03-01 09:00:00',
       };
     });
-    this.goods = erpSkus.map((sku, i) => ({ goodsSku: sku, productName: `商品 ${sku}`, categoryName: ['服装/T恤', '家居/收纳', '3C数码/数据线'][i % 3], productStatus: '在售' }));
+    this.goods = erpSkus.map((sku, i) => ({
+      sku,
+      productName: `商品 ${sku}`,
+      categoryName: ['服装/T恤', '家居/收纳', '3C数码/数据线'][i % 3],
+      productStatus: '1',
+      goodsDetail: [{ goodsSku: sku }],
+    }));
   }
 
   /** A Tongtool client answering from memory: the real TongtoolStockSource normalises its pages. */
@@ -60,7 +65,8 @@ export class MemoryErp {
     const fake = {
       warehouseQuery: async (n: number) => page(BENCH_WAREHOUSES, n),
       stocksQuery: async (n: number) => page(this.rows, n).map((x) => ({ ...x })),
-      goodsQuery: async (n: number) => page(this.goods, n),
+      // Normal goods only: no variant products (productType "1").
+      goodsQuery: async (type: string, n: number) => (type === '0' ? page(this.goods, n) : []),
       stocksChangeQuery: async () => [],
     };
     return fake as unknown as TongtoolClient;
@@ -112,7 +118,7 @@ export async function seedStore(dataDir: string, n: number): Promise<SeededStore
   // Listing SKU i is the i-th catalogue entry, kept in warehouse W1 or W2 by parity.
   const ids = app.db.prepare('SELECT id FROM stock_listing_skus ORDER BY id').pluck().all() as number[];
   for (const [k, w] of BENCH_WAREHOUSES.entries()) {
-    const { id } = saveStoreWarehouse(app.db, { name: w.warehouseName, erpWarehouseId: w.warehouseIdKey }, now);
+    const { id } = saveStoreWarehouse(app.db, { name: w.warehouseName, erpWarehouseId: w.warehouseId }, now);
     linkToWarehouse(app.db, { storeWarehouseId: id, listingSkuIds: ids.filter((_, i) => i % 2 === k), selection: 'bench' }, now);
   }
   // The mass-unbind gate would hold a benchmark's many unbinds for the seller: measured without it.

@@ -106,6 +106,7 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
   // page's read time (the last parameter) is newer and stays.
   const upsertLevelIfOlder = db.prepare(`${UPSERT_LEVEL} WHERE stock_levels.seen_at < ?`);
   const markStale = db.prepare('UPDATE stock_levels SET stale = 1 WHERE sku = ? AND erp_warehouse_id = ? AND stale = 0');
+  const storedSafety = db.prepare('SELECT safety FROM stock_levels WHERE sku = ? AND erp_warehouse_id = ?').pluck();
   const clearStale = db.prepare('UPDATE stock_levels SET stale = 0 WHERE erp_warehouse_id = ? AND stale = 1 AND run_id = ?');
   const setCursor = db.prepare(
     'UPDATE stock_erp_warehouses SET changes_cursor = ? WHERE id = ? AND (changes_cursor IS NULL OR changes_cursor < ?)',
@@ -148,6 +149,22 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
         if (typeof r.sku === 'string' && typeof r.warehouseId === 'string') markStale.run(r.sku, r.warehouseId);
         continue;
       }
+      let safety = r.safety;
+      if (safety === undefined) {
+        // A change row carries no safety stock: keep the stored one. With none stored there is no
+        // safe figure to use (0 would overstate sellable stock), so the row waits for a full read.
+        const kept = storedSafety.get(r.sku, r.warehouseId) as number | undefined;
+        if (kept === undefined) {
+          if (result.invalid.length < 200)
+            result.invalid.push({
+              sku: r.sku,
+              warehouseId: r.warehouseId,
+              reason: '安全库存未知（变动记录不带安全库存，这个SKU在这个仓库还没有全量读取过），下次全量读取时补上 / safety stock unknown (the change feed does not carry it and this SKU has not been read in full in this warehouse yet): read at the next full read',
+            });
+          continue;
+        }
+        safety = kept;
+      }
       if (!seenWarehouses.has(r.warehouseId)) {
         insertWarehouseIfNew.run(r.warehouseId, r.warehouseName || r.warehouseId, now);
         seenWarehouses.add(r.warehouseId);
@@ -182,11 +199,11 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
         continue;
       }
       if (readAt) {
-        if (upsertLevelIfOlder.run(r.sku, r.warehouseId, r.available, r.safety ?? 0, now, runId, now, readAt(i)).changes === 0) {
+        if (upsertLevelIfOlder.run(r.sku, r.warehouseId, r.available, safety, now, runId, now, readAt(i)).changes === 0) {
           result.keptNewer++;
           continue;
         }
-      } else upsertLevel.run(r.sku, r.warehouseId, r.available, r.safety ?? 0, now, runId, now);
+      } else upsertLevel.run(r.sku, r.warehouseId, r.available, safety, now, runId, now);
       result.written++;
     }
     // Rows this read wrote are fresh again (few are ever stale; the index finds them per warehouse).

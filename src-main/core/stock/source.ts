@@ -19,8 +19,11 @@ export interface StockRow {
   warehouseName: string;
   /** 可用库存 */
   available: number;
-  /** 安全库存 */
-  safety: number;
+  /**
+   * 安全库存. Undefined when the read does not carry it (Tongtool's change feed): the stored figure
+   * is kept, never reset to 0, since a lower safety stock overstates what is sellable.
+   */
+  safety?: number;
   /** Optional product facts the ERP knows (ERP商品名称, ERP产品状态, ERP类目). */
   productName?: string;
   productStatus?: string;

@@ -95,7 +95,7 @@ describe('Tongtool client against the simulator over 127.0.0.1', () => {
     expect((e2 as ConnectorError).code).toBe('TRANSIENT');
   });
 
-  it('maps every error code: 523 renews the token and retries once; 526/527/999999 retried; 525 stops', async () => {
+  it('maps every error code: 523 renews the token and retries once; 526/527 retried; 524/525/999999 stop with what to do', async () => {
     const client = makeClient();
     await client.stocksQuery(1);
     const firstToken = session.load()!.appToken;
@@ -115,15 +115,31 @@ describe('Tongtool client against the simulator over 127.0.0.1', () => {
     expect(clock.now() - t0).toBeGreaterThanOrEqual(60_000); // waited a minute, then went on
 
     sim.inject({ kind: 'code', code: 527 });
-    sim.inject({ kind: 'code', code: 999999 });
     expect(await client.stocksQuery(2)).toHaveLength(100);
-
-    sim.inject({ kind: 'code', code: 999999 }, { times: 10 });
-    const eU = await client.stocksQuery(1).catch((x: unknown) => x);
-    expect((eU as ConnectorError).code).toBe('TRANSIENT');
+    sim.inject({ kind: 'code', code: 527 }, { times: 10 });
+    const e527 = await client.stocksQuery(1).catch((x: unknown) => x);
+    expect((e527 as ConnectorError).code).toBe('TRANSIENT');
     sim.faults.clear();
 
-    const e525 = await client.call('stocksQuery', { pageNo: 1, pageSize: 500 }).catch((x: unknown) => x);
+    // 999999 is an expired account (tongtool.go): retrying cannot help, the seller must renew.
+    const before = sim.attempts.length;
+    sim.inject({ kind: 'code', code: 999999 });
+    const eAcc = await client.stocksQuery(1).catch((x: unknown) => x);
+    expect((eAcc as ConnectorError).code).toBe('AUTH');
+    expect((eAcc as ConnectorError).messageZh).toContain('账号已过期');
+    expect(sim.attempts.length - before).toBe(1);
+
+    // 524: the interface is not granted to the app; the message names it and says where to tick it.
+    sim.grant('stocksChangeQuery', false);
+    const e524 = await client.stocksChangeQuery('深圳仓', clock.now() - 3600_000, 1).catch((x: unknown) => x);
+    expect((e524 as ConnectorError).code).toBe('PERMANENT');
+    expect((e524 as ConnectorError).remote.code).toBe('524');
+    expect((e524 as ConnectorError).messageZh).toContain('stocksChangeQuery');
+    expect((e524 as ConnectorError).messageZh).toContain('通途开放平台');
+    sim.grant('stocksChangeQuery', true);
+
+    // 525: a change query without its required warehouseName.
+    const e525 = await client.callRaw('stocksChangeQuery', { updatedDateFrom: '2026-01-05 08:00:00', pageNo: 1, pageSize: 100 }).catch((x: unknown) => x);
     expect((e525 as ConnectorError).code).toBe('PERMANENT');
     expect((e525 as ConnectorError).remote.code).toBe('525');
     expect(sim.attempts.some((a) => a.code === 526 && a.name === 'stocksQuery')).toBe(true);
@@ -164,8 +180,8 @@ describe('Tongtool client against the simulator over 127.0.0.1', () => {
     sim.setStock('SKU00001', 'W1', 42);
     const w2 = await source.readChangesSince('W2', since);
     expect(w2).toHaveLength(125);
-    expect(w2.every((r) => r.available === 0 && r.warehouseName === '义乌仓 ')).toBe(true);
-    expect(w2[0].changedAt).toBe(new Date(clock.now()).toISOString().replace(/\.\d+Z$/, '.000Z'));
+    // Stamped with the warehouse asked; no safety stock (the change feed has none: the stored one is kept).
+    expect(w2.every((r) => r.available === 0 && r.warehouseId === 'W2' && r.warehouseName === '义乌仓 ' && r.safety === undefined)).toBe(true);
     const w1 = await source.readChangesSince('W1', since);
     expect(w1).toEqual([expect.objectContaining({ sku: 'SKU00001', available: 42 })]);
     const old = await source.readChangesSince('W1', new Date(clock.now() - 8 * 86400_000).toISOString()).catch((x: unknown) => x);

@@ -103,7 +103,8 @@ export function buildCatalogue(size: number, seed = 20260105): DemoCatalogue {
     for (let v = 0; v < nVar; v++) {
       const [vc, vn] = VARIANTS[(start + v) % VARIANTS.length];
       const sku = `${cat.code}${base}-${vc}`;
-      goods.push({ sku, name: `${word} ${vn}`, category: cat.name, status });
+      // A family of several colours is one variant product in the ERP (goodsQuery productType "1").
+      goods.push({ sku, name: `${word} ${vn}`, category: cat.name, status, ...(nVar > 1 ? { parent: `${cat.code}${base}` } : {}) });
       for (const w of erpWarehouses) {
         if (w.id === 'WH-RT' ? rng() < 0.9 : w.id === 'WH-DG' && rng() < 0.6) continue;
         const zero = rng() < 0.15;

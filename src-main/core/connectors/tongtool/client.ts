@@ -1,7 +1,9 @@
 /**
- * The Tongtool Open API client: app token from the app key and secret, md5 signature, merchantId
- * lookup, then `POST /api-service/openapi/tongtool/NAME` with `api_version: 3.0`, every call through
- * the shared per-merchant quota gate. 523 refreshes the token and retries once.
+ * The Tongtool Open API client, as wire.md § Tongtool gives it: app token from the app key and
+ * secret, merchantId (partnerOpenId) from getAppBuyerList, then
+ * `POST /api-service/openapi/tongtool/NAME?app_token&sign&timestamp` with `api_version: 3.0` and a
+ * JSON body carrying merchantId, every call through the shared per-merchant quota gate. 523 renews
+ * the token and retries once. Every body is read through its zod schema (schemas.ts).
  */
 import type { Clock } from '../../platform/clock';
 import { silentLogger, type Logger } from '../../platform/logger';
@@ -9,9 +11,26 @@ import { registerSecret } from '../../platform/redact';
 import { httpRequest, parseJson, serverErrorIfAny } from '../http';
 import { ConnectorError, withRetry } from '../retry';
 import type { Waiter } from '../wait';
-import { tongtoolError, TT_CODES } from './errors';
+import type { z } from 'zod';
+import { tongtoolError, tongtoolShapeError, TT_CODES } from './errors';
 import type { QuotaGate } from './quota';
+import {
+  issuePath,
+  ttBuyerBody,
+  ttEnvelope,
+  ttPage,
+  ttTokenBody,
+  TT_PAGE_FIELDS,
+  TT_ROW_SCHEMAS,
+  type TtCallName,
+  type TtProduct,
+  type TtStockChangeRow,
+  type TtStockRow,
+  type TtWarehouse,
+} from './schemas';
 import { signTongtool } from './sign';
+
+export type { TtProduct, TtStockChangeRow, TtStockRow, TtWarehouse } from './schemas';
 
 export const TT_DEFAULT_BASE = 'https://open.tongtool.com';
 export const TT_PAGE_SIZE = 100;
@@ -46,39 +65,19 @@ export interface TongtoolClientOptions {
   timeoutMs?: number;
 }
 
-export interface TtWarehouse {
-  warehouseIdKey: string;
-  warehouseName: string;
-  status?: string;
-}
+/** goodsQuery's productType (销售类型): always sent. The stock source reads "0" and "1". */
+export type TtProductType = '0' | '1' | '2' | '3';
 
-export interface TtStockRow {
-  goodsSku: string;
-  warehouseIdKey: string;
-  warehouseName: string;
-  availableStockQuantity: number;
-  waitingShipmentStockQuantity?: number;
-  defectsStockQuantity?: number;
-  intransitStockQuantity?: number;
-  safetyStock?: number;
-  updatedDate?: string;
-}
+/** goodsQuery takes at most 10 SKUs (and 10 aliases) a call (erp2/product.go). */
+export const TT_GOODS_MAX_SKUS = 10;
 
-export interface TtGoods {
-  goodsSku: string;
-  productName?: string;
-  categoryName?: string;
-  productStatus?: string;
-}
+/** stocksChangeQuery only reaches back 7 days (erp2/stock.go). */
+export const TT_CHANGES_MAX_DAYS = 7;
 
-interface TtBody {
-  code?: number | string;
-  success?: boolean;
-  message?: string;
-  datas?: unknown;
-}
+/** A parsed JSON object, before any schema. */
+type TtBody = Record<string, unknown> & { code?: unknown; success?: unknown; message?: unknown };
 
-/** Tongtool's date format, in China time: "yyyy-MM-dd HH:mm:ss". */
+/** Tongtool's date format, in China time: "yyyy-MM-dd HH:mm:ss" (constant/datetime.format.go). */
 export function ttDate(ms: number): string {
   const d = new Date(ms + 8 * 3600_000);
   return d.toISOString().slice(0, 19).replace('T', ' ');
@@ -106,8 +105,8 @@ export class TongtoolClient {
     if (!this.tokenPromise) {
       this.tokenPromise = (async () => {
         const q = new URLSearchParams({ accessKey: this.o.appKey, secretAccessKey: this.o.appSecret });
-        const body = await this.get(`/open-platform-service/devApp/appToken?${q.toString()}`);
-        const token = typeof body.datas === 'string' ? body.datas : '';
+        const body = this.shape('appToken', ttTokenBody, await this.get(`/open-platform-service/devApp/appToken?${q.toString()}`));
+        const token = body.datas ?? '';
         if (!token) throw tongtoolError(Number(body.code ?? 519), body.message);
         registerSecret(token);
         this.session.save({ ...(this.session.load() ?? {}), appToken: token });
@@ -128,9 +127,8 @@ export class TongtoolClient {
     const known = this.session.load()?.merchantId;
     if (known) return known;
     const token = await this.appToken();
-    const body = await this.get(`/open-platform-service/partnerOpenInfo/getAppBuyerList?${this.signedQuery(token)}`);
-    const list = Array.isArray(body.datas) ? (body.datas as { partnerOpenId?: string }[]) : [];
-    const id = list[0]?.partnerOpenId;
+    const body = this.shape('getAppBuyerList', ttBuyerBody, await this.get(`/open-platform-service/partnerOpenInfo/getAppBuyerList?${this.signedQuery(token)}`));
+    const id = body.datas?.[0]?.partnerOpenId;
     if (!id) {
       throw new ConnectorError(
         'AUTH',
@@ -143,20 +141,25 @@ export class TongtoolClient {
     return id;
   }
 
-  /** One API call, through the quota, retried on transient failures; 523 renews the token once. */
-  async call<T>(name: string, body: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+  /**
+   * One API call, through the quota, retried on transient failures; 523 renews the token once. The
+   * body is the parsed JSON before any schema (the live probe lists its fields); a code other than
+   * 200 is thrown as the seller's message for it.
+   */
+  async callRaw(name: string, body: Record<string, unknown>, signal?: AbortSignal): Promise<Record<string, unknown>> {
     const merchantId = await this.merchantId();
     return withRetry(
       async () => {
         let token = await this.appToken();
-        let res = await this.post(name, token, { ...body, merchantId }, merchantId, signal);
+        let res = await this.post(name, token, { merchantId, ...body }, merchantId, signal);
         if (Number(res.code) === TT_CODES.TOKEN_EXPIRED) {
           this.log.info('tongtool token expired, renewing');
           token = await this.renewToken();
-          res = await this.post(name, token, { ...body, merchantId }, merchantId, signal);
+          res = await this.post(name, token, { merchantId, ...body }, merchantId, signal);
         }
-        if (Number(res.code) !== TT_CODES.OK) throw tongtoolError(Number(res.code), res.message);
-        return res.datas as T;
+        const code = Number(res.code);
+        if (code !== TT_CODES.OK) throw tongtoolError(Number.isFinite(code) ? code : 0, typeof res.message === 'string' ? res.message : undefined, name);
+        return res;
       },
       {
         attempts: this.o.retry?.attempts ?? 4,
@@ -170,29 +173,56 @@ export class TongtoolClient {
     );
   }
 
+  /** One page of a paged call, each row through the call's schema (schemas.ts). */
+  async page<N extends TtCallName>(name: N, body: Record<string, unknown>, signal?: AbortSignal): Promise<z.output<(typeof TT_ROW_SCHEMAS)[N]>[]> {
+    const raw = await this.callRaw(name, { ...body, pageNo: body.pageNo ?? 1, pageSize: TT_PAGE_SIZE }, signal);
+    const env = this.shape(name, ttEnvelope, raw);
+    return this.shape(name, ttPage(TT_ROW_SCHEMAS[name], TT_PAGE_FIELDS[name]), env.datas, 'datas') as z.output<(typeof TT_ROW_SCHEMAS)[N]>[];
+  }
+
   async warehouseQuery(pageNo = 1, signal?: AbortSignal): Promise<TtWarehouse[]> {
-    const d = await this.call<{ array?: TtWarehouse[] } | null>('warehouseQuery', { pageNo, pageSize: TT_PAGE_SIZE }, signal);
-    return d?.array ?? [];
+    return this.page('warehouseQuery', { pageNo }, signal);
   }
 
-  /** One page of stock; no total is given, so a page shorter than 100 is the last. */
-  async stocksQuery(pageNo: number, filter: { warehouseName?: string } = {}, signal?: AbortSignal): Promise<TtStockRow[]> {
-    const d = await this.call<{ array?: TtStockRow[] } | null>('stocksQuery', { pageNo, pageSize: TT_PAGE_SIZE, ...filter }, signal);
-    return d?.array ?? [];
+  /**
+   * One page of full stock rows. Without a warehouse name it is every warehouse (the Go SDK sends
+   * `warehouseName: ""` then); with `updatedFrom`/`updatedTo` (clock ms) only rows updated in that window.
+   */
+  async stocksQuery(
+    pageNo: number,
+    filter: { warehouseName?: string; skus?: string[]; updatedFrom?: number; updatedTo?: number } = {},
+    signal?: AbortSignal,
+  ): Promise<TtStockRow[]> {
+    const body: Record<string, unknown> = { warehouseName: filter.warehouseName ?? '', pageNo };
+    if (filter.skus?.length) body.skus = filter.skus;
+    if (filter.updatedFrom !== undefined) body.updatedDateFrom = ttDate(filter.updatedFrom);
+    if (filter.updatedTo !== undefined) body.updatedDateTo = ttDate(filter.updatedTo);
+    return this.page('stocksQuery', body, signal);
   }
 
-  async stocksChangeQuery(warehouseName: string, sinceMs: number, pageNo: number, signal?: AbortSignal): Promise<TtStockRow[]> {
-    const d = await this.call<{ array?: TtStockRow[] } | null>(
-      'stocksChangeQuery',
-      { warehouseName, updatedDateBegin: ttDate(sinceMs), updatedDateEnd: ttDate(this.o.clock.now()), pageNo, pageSize: TT_PAGE_SIZE },
-      signal,
-    );
-    return d?.array ?? [];
+  /** One page of one warehouse's stock changes since `sinceMs` (within the last 7 days). */
+  async stocksChangeQuery(warehouseName: string, sinceMs: number, pageNo: number, signal?: AbortSignal, skus?: string[]): Promise<TtStockChangeRow[]> {
+    const body: Record<string, unknown> = { warehouseName, updatedDateFrom: ttDate(sinceMs), pageNo };
+    if (skus?.length) body.skus = skus;
+    return this.page('stocksChangeQuery', body, signal);
   }
 
-  async goodsQuery(pageNo: number, signal?: AbortSignal): Promise<TtGoods[]> {
-    const d = await this.call<{ array?: TtGoods[] } | null>('goodsQuery', { pageNo, pageSize: TT_PAGE_SIZE }, signal);
-    return d?.array ?? [];
+  /** One page of goods of one sales type; variant SKUs are in each product's goodsDetail. */
+  async goodsQuery(productType: TtProductType, pageNo: number, signal?: AbortSignal, skus?: string[]): Promise<TtProduct[]> {
+    if (skus && skus.length > TT_GOODS_MAX_SKUS) throw new RangeError(`goodsQuery takes at most ${TT_GOODS_MAX_SKUS} skus a call`);
+    const body: Record<string, unknown> = { productType, pageNo };
+    if (skus?.length) body.skus = skus;
+    return this.page('goodsQuery', body, signal);
+  }
+
+  /** Parses a body with its schema; a mismatch stops the read with the call's and the field's name. */
+  private shape<S extends z.ZodType>(call: string, schema: S, body: unknown, prefix = ''): z.output<S> {
+    const r = schema.safeParse(body);
+    if (r.success) return r.data;
+    const where = issuePath(r.error);
+    const at = prefix ? (where.startsWith('(body)') ? `${prefix}${where.slice(6)}` : `${prefix}.${where}`) : where;
+    this.log.warn('tongtool body has an unexpected shape', { call, where: at });
+    throw tongtoolShapeError(call, at);
   }
 
   private signedQuery(token: string): string {
@@ -206,17 +236,18 @@ export class TongtoolClient {
         const r = await httpRequest('tongtool', `${this.baseUrl}${path}`, { method: 'GET', timeoutMs: this.o.timeoutMs });
         const body = parseJson(r.text) as TtBody | undefined;
         serverErrorIfAny('tongtool', r, body);
-        if (!body || typeof body !== 'object') throw this.garbled(r.status);
+        if (!body || typeof body !== 'object' || Array.isArray(body)) throw this.garbled(r.status);
         if (body.success === false || (body.code !== undefined && Number(body.code) !== 200)) {
+          const msg = typeof body.message === 'string' ? body.message : undefined;
           if (path.includes('devApp/appToken')) {
             throw new ConnectorError(
               'AUTH',
-              `通途不认这组 App Key / App Secret（${String(body.code ?? '')}${body.message ? `：${body.message}` : ''}）。请到通途开放平台核对后，在“连接设置”重新填写。`,
-              `Tongtool does not accept this App Key / App Secret (${String(body.code ?? '')}${body.message ? `: ${body.message}` : ''}). Check them on the Tongtool open platform and re-enter them in Connection settings.`,
+              `通途不认这组 App Key / App Secret（${String(body.code ?? '')}${msg ? `：${msg}` : ''}）。请到通途开放平台核对后，在“连接设置”重新填写。`,
+              `Tongtool does not accept this App Key / App Secret (${String(body.code ?? '')}${msg ? `: ${msg}` : ''}). Check them on the Tongtool open platform and re-enter them in Connection settings.`,
               { system: 'tongtool', code: String(body.code ?? 'APP_TOKEN') },
             );
           }
-          throw tongtoolError(Number(body.code), body.message);
+          throw tongtoolError(Number(body.code), msg);
         }
         return body;
       },
@@ -235,7 +266,7 @@ export class TongtoolClient {
     });
     const parsed = parseJson(r.text) as TtBody | undefined;
     serverErrorIfAny('tongtool', r, parsed);
-    if (!parsed || typeof parsed !== 'object') throw this.garbled(r.status);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw this.garbled(r.status);
     return parsed;
   }
 

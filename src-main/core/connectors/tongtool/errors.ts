@@ -1,12 +1,31 @@
 /**
- * Tongtool's error codes as typed errors with what a seller can do about each. 523 is handled by
- * the client (refresh the token, retry once) before it ever becomes an error here.
+ * Tongtool's error codes (tongtool.go, with the platform's own words) as typed errors with what a
+ * seller can do about each. 523 is handled by the client (refresh the token, retry once) before it
+ * ever becomes an error here.
  */
 import { ConnectorError } from '../retry';
 
-export const TT_CODES = { OK: 200, BAD_SIGN: 519, TOKEN_EXPIRED: 523, BAD_PARAMS: 525, QUOTA: 526, SYSTEM: 527, UNKNOWN: 999999 } as const;
+export const TT_CODES = {
+  OK: 200,
+  BAD_SIGN: 519,
+  TOKEN_EXPIRED: 523,
+  NOT_GRANTED: 524,
+  BAD_PARAMS: 525,
+  QUOTA: 526,
+  SYSTEM: 527,
+  ACCOUNT_EXPIRED: 999999,
+} as const;
 
-export function tongtoolError(code: number, message: string | undefined): ConnectorError {
+/** What each call is for, in the seller's words, so a 524 can say which interface to tick. */
+const PURPOSE: Record<string, [string, string]> = {
+  warehouseQuery: ['查询仓库', 'warehouse list'],
+  stocksQuery: ['查询库存', 'stock query'],
+  stocksChangeQuery: ['查询库存变动', 'stock changes'],
+  goodsQuery: ['查询商品', 'goods query'],
+};
+
+/** `call` is the interface that was refused (for 524's message). */
+export function tongtoolError(code: number, message: string | undefined, call?: string): ConnectorError {
   const said = message ? `：${message}` : '';
   const saidEn = message ? `: ${message}` : '';
   const remote = { system: 'tongtool' as const, code: String(code) };
@@ -25,6 +44,17 @@ export function tongtoolError(code: number, message: string | undefined): Connec
         `The Tongtool token expired and a fresh one was refused too (523${saidEn}). Click "Test connection" in Connection settings; if it still fails, re-enter the Tongtool keys.`,
         remote,
       );
+    case 524: {
+      const [zh, en] = (call && PURPOSE[call]) || ['', ''];
+      const name = call ? `${call}${zh ? `（${zh}）` : ''}` : '所调用的接口';
+      const nameEn = call ? `${call}${en ? ` (${en})` : ''}` : 'the interface called';
+      return new ConnectorError(
+        'PERMANENT',
+        `通途没有把接口 ${name} 授权给本应用（524${said}）。请登录通途开放平台，在本应用的接口权限里勾选 ${call ?? '该接口'} 并保存，然后在“连接设置”点击“测试连接”。在此之前库存保持上次已知的数量。`,
+        `Tongtool has not granted the interface ${nameEn} to this app (524${saidEn}). Sign in to the Tongtool open platform, tick ${call ?? 'that interface'} in this app's interface permissions and save, then click "Test connection" in Connection settings. Until then stock keeps its last known figures.`,
+        remote,
+      );
+    }
     case 525:
       return new ConnectorError(
         'PERMANENT',
@@ -47,10 +77,11 @@ export function tongtoolError(code: number, message: string | undefined): Connec
         remote,
       );
     case 999999:
+      // tongtool.go: AccountExpiredError. Retrying cannot help; the seller has to renew.
       return new ConnectorError(
-        'TRANSIENT',
-        `通途返回未知错误（999999${said}）。程序会稍后自动重试；如果一直出现，请联系通途客服确认账号状态。`,
-        `Tongtool returned an unknown error (999999${saidEn}). The app retries later; if it keeps happening, ask Tongtool support to check the account.`,
+        'AUTH',
+        `通途账号已过期（999999${said}）。请续费通途账号或本应用，或联系通途客服确认账号状态，然后在“连接设置”点击“测试连接”。在此之前库存保持上次已知的数量。`,
+        `The Tongtool account has expired (999999${saidEn}). Renew the Tongtool account or this app, or ask Tongtool support to check the account, then click "Test connection" in Connection settings. Until then stock keeps its last known figures.`,
         remote,
       );
     default:
@@ -61,4 +92,14 @@ export function tongtoolError(code: number, message: string | undefined): Connec
         remote,
       );
   }
+}
+
+/** A body that does not have the shape wire.md gives: the read stops, naming the call and the field. */
+export function tongtoolShapeError(call: string, where: string): ConnectorError {
+  return new ConnectorError(
+    'PERMANENT',
+    `通途接口 ${call} 返回的内容和预期不一样（${where}）。可能是通途改了接口字段。这次读取已停止，库存保持上次已知的数量；请在“连接设置”点击“检查真实接口”，并把结果发给客服。`,
+    `Tongtool's ${call} answered in an unexpected shape (${where}). Tongtool may have renamed a field. This read stopped and stock keeps its last known figures; run "Check the real API" in Connection settings and send the result to support.`,
+    { system: 'tongtool', code: 'BAD_SHAPE' },
+  );
 }

@@ -1,14 +1,27 @@
 /**
- * The StockSource port over the Tongtool client. A full read pages stocksQuery until a short page
- * (there is no total) and throws on any failed page; an incremental read asks stocksChangeQuery for
- * one warehouse. Both go through the 5-a-minute quota, which is why a full read takes long.
+ * The StockSource port over the Tongtool client. A full read pages stocksQuery (every warehouse)
+ * until a short page (there is no total) and throws on any failed page; an incremental read pages
+ * stocksChangeQuery for one warehouse. Both go through the 5-a-minute quota, which is why a full
+ * read takes long and why the incremental read is one request per warehouse.
+ *
+ * The change feed answers only {goodsSku, availableStockQuantity, changeQuantity}: its rows are
+ * stamped with the warehouse that was asked, and they carry no safety stock, so they leave it out
+ * (the persist step keeps the stored one; README "Tongtool reads and the quota" says why this and
+ * not a windowed stocksQuery).
  */
-import type { ErpWarehouse, ReadOptions, StockRow, StockSource } from '../../stock/source';
+import { silentLogger, type Logger } from '../../platform/logger';
+import type { ErpProduct, ErpWarehouse, ReadOptions, StockRow, StockSource } from '../../stock/source';
 import { ConnectorError } from '../retry';
-import { TT_PAGE_SIZE, ttDateToIso, type TongtoolClient, type TtGoods, type TtStockRow } from './client';
+import { TT_CHANGES_MAX_DAYS, TT_PAGE_SIZE, type TongtoolClient, type TtProduct, type TtProductType, type TtStockRow } from './client';
 
 /** Never loop forever on a source that keeps sending full pages (1000 pages = 100k rows). */
 const MAX_PAGES = 5000;
+
+/** goodsQuery's productStatus (erp2/product.go) in the words the ERP shows. */
+const PRODUCT_STATUS: Record<string, string> = { '0': '停售', '1': '在售', '2': '试卖', '4': '清仓' };
+
+/** The sales types read for product facts: normal goods and variant goods (their SKUs in goodsDetail). */
+const PRODUCT_TYPES: TtProductType[] = ['0', '1'];
 
 export class TongtoolStockSource implements StockSource {
   private warehouses: ErpWarehouse[] | null = null;
@@ -17,13 +30,15 @@ export class TongtoolStockSource implements StockSource {
     private readonly client: TongtoolClient,
     readonly kind: 'tongtool' | 'demo' = 'tongtool',
     private readonly clock: { now(): number } = { now: () => Date.now() },
+    private readonly log: Logger = silentLogger,
   ) {}
 
   async listWarehouses(opts: ReadOptions = {}): Promise<ErpWarehouse[]> {
     const out: ErpWarehouse[] = [];
     for (let page = 1; page <= MAX_PAGES; page++) {
       const rows = await this.client.warehouseQuery(page, opts.signal);
-      for (const w of rows) out.push({ id: w.warehouseIdKey, name: w.warehouseName, active: w.status !== '0' && w.status !== 'INACTIVE' });
+      // status "0" is inactive, "1" active; a warehouse sent without one is not hidden.
+      for (const w of rows) out.push({ id: w.warehouseId, name: w.warehouseName, active: w.status !== '0' });
       opts.onPage?.({ page, rows: rows.length });
       if (rows.length < TT_PAGE_SIZE) break;
     }
@@ -32,21 +47,29 @@ export class TongtoolStockSource implements StockSource {
   }
 
   async readAll(opts: ReadOptions = {}): Promise<StockRow[]> {
+    const match = warehouseMatcher(this.warehouses ?? (await this.listWarehouses({ signal: opts.signal })));
     const byKey = new Map<string, StockRow>();
+    const unmatched = new Set<string>();
     for (let page = 1; ; page++) {
       if (page > MAX_PAGES) throw this.tooMany();
       // Any failure propagates: a partial read must never be taken as whole.
       const rows = await this.client.stocksQuery(page, {}, opts.signal);
-      for (const r of rows) byKey.set(`${r.goodsSku}\u0000${r.warehouseIdKey}`, toRow(r));
+      for (const r of rows) {
+        const w = match(r);
+        if (!w.known) unmatched.add(`${r.warehouseIdKey ?? ''}/${r.warehouseName ?? ''}`);
+        byKey.set(`${r.goodsSku}\u0000${w.id}`, toRow(r, w));
+      }
       opts.onPage?.({ page, rows: byKey.size });
       if (rows.length < TT_PAGE_SIZE) break;
     }
+    // Kept under the row's own key (a warehouse of its own in the list), never dropped; said in the log.
+    if (unmatched.size) this.log.warn('tongtool stock rows in warehouses warehouseQuery did not list', { warehouses: [...unmatched].slice(0, 20) });
     return [...byKey.values()];
   }
 
   async readChangesSince(warehouseId: string, sinceIso: string, opts: ReadOptions = {}): Promise<StockRow[]> {
     const since = Date.parse(sinceIso);
-    if (!Number.isFinite(since) || this.clock.now() - since > 7 * 86400_000) {
+    if (!Number.isFinite(since) || this.clock.now() - since > TT_CHANGES_MAX_DAYS * 86400_000) {
       throw new ConnectorError(
         'PERMANENT',
         '通途只能查询最近 7 天内的库存变化。上次同步太久以前，需要先做一次全量同步。',
@@ -63,25 +86,37 @@ export class TongtoolStockSource implements StockSource {
         { system: 'tongtool', code: 'NO_WAREHOUSE' },
       );
     }
-    const byKey = new Map<string, StockRow>();
+    const bySku = new Map<string, StockRow>();
     for (let page = 1; ; page++) {
       if (page > MAX_PAGES) throw this.tooMany();
       const rows = await this.client.stocksChangeQuery(wh.name, since, page, opts.signal);
-      for (const r of rows) byKey.set(`${r.goodsSku}\u0000${r.warehouseIdKey}`, toRow(r));
-      opts.onPage?.({ page, rows: byKey.size, warehouseId });
+      // One row per change, so a SKU may come more than once; the later row is taken as the later
+      // change (the order Tongtool lists them in is not documented: unverified against a live store).
+      for (const r of rows)
+        bySku.set(r.goodsSku, { sku: r.goodsSku, warehouseId: wh.id, warehouseName: wh.name, available: figure(r.availableStockQuantity) });
+      opts.onPage?.({ page, rows: bySku.size, warehouseId });
       if (rows.length < TT_PAGE_SIZE) break;
     }
-    return [...byKey.values()];
+    return [...bySku.values()];
   }
 
-  /** ERP product facts (name, status, category) per SKU: costs quota, so the stock domain asks when it needs them. */
-  async readProducts(opts: ReadOptions = {}): Promise<Map<string, TtGoods>> {
-    const out = new Map<string, TtGoods>();
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const rows = await this.client.goodsQuery(page, opts.signal);
-      for (const g of rows) out.set(g.goodsSku, g);
-      opts.onPage?.({ page, rows: out.size });
-      if (rows.length < TT_PAGE_SIZE) break;
+  /**
+   * ERP product facts (name, status, category) per SKU: costs quota, so the stock domain asks when
+   * it needs them. goodsQuery always needs its sales type, so normal and variant goods are read in
+   * turn; a product's stock SKUs are its goodsDetail[].goodsSku (a variant product's own `sku` is
+   * the parent's, which has no stock of its own).
+   */
+  async readProducts(opts: ReadOptions = {}): Promise<Map<string, ErpProduct>> {
+    const out = new Map<string, ErpProduct>();
+    let pages = 0;
+    for (const type of PRODUCT_TYPES) {
+      for (let page = 1; ; page++) {
+        if (page > MAX_PAGES) throw this.tooMany();
+        const rows = await this.client.goodsQuery(type, page, opts.signal);
+        for (const p of rows) for (const g of flatten(p)) out.set(g.goodsSku, g);
+        opts.onPage?.({ page: ++pages, rows: out.size });
+        if (rows.length < TT_PAGE_SIZE) break;
+      }
     }
     return out;
   }
@@ -96,18 +131,58 @@ export class TongtoolStockSource implements StockSource {
   }
 }
 
-function figure(v: unknown): number {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '') ? Number.NaN : Number(v);
+interface MatchedWarehouse {
+  id: string;
+  name: string;
+  known: boolean;
 }
 
-function toRow(r: TtStockRow): StockRow {
+/**
+ * Which listed warehouse a full stock row is in. warehouseQuery names a warehouse `warehouseId` and
+ * stocksQuery names it `warehouseIdKey` (erp2/warehouse.go, erp2/stock.go); nothing published says
+ * they are the same id space. So: the id when it is one warehouseQuery listed, else the name when
+ * exactly one listed warehouse has it (names compared character for character, as pairing does),
+ * else the row's own key, kept as a warehouse of its own rather than dropped. The change feed's rows
+ * need none of this: they are stamped with the warehouse that was asked.
+ */
+function warehouseMatcher(list: ErpWarehouse[]): (r: TtStockRow) => MatchedWarehouse {
+  const byId = new Map(list.map((w) => [w.id, w]));
+  const byName = new Map<string, ErpWarehouse[]>();
+  for (const w of list) byName.set(w.name, [...(byName.get(w.name) ?? []), w]);
+  return (r) => {
+    const w = (r.warehouseIdKey !== undefined ? byId.get(r.warehouseIdKey) : undefined) ?? oneOf(byName.get(r.warehouseName ?? ''));
+    if (w) return { id: w.id, name: w.name, known: true };
+    const id = r.warehouseIdKey ?? r.warehouseName ?? '';
+    return { id, name: r.warehouseName ?? id, known: false };
+  };
+}
+
+const oneOf = <T>(xs: T[] | undefined): T | undefined => (xs?.length === 1 ? xs[0] : undefined);
+
+/** A blank or unreadable figure is unknown, not 0: NaN is refused by the persist step and reported for that SKU only. */
+function figure(v: number | undefined): number {
+  return v === undefined ? Number.NaN : v;
+}
+
+function toRow(r: TtStockRow, w: MatchedWarehouse): StockRow {
   return {
     sku: r.goodsSku,
-    warehouseId: r.warehouseIdKey,
-    warehouseName: r.warehouseName,
-    // A blank figure is unknown, not 0: NaN is refused by the persist step and reported for that SKU only.
+    warehouseId: w.id,
+    warehouseName: w.name,
     available: figure(r.availableStockQuantity),
-    safety: Number(r.safetyStock ?? 0),
-    changedAt: r.updatedDate ? ttDateToIso(r.updatedDate) : undefined,
+    // A full row without safetyStock has none set (a Java backend leaves nulls out): 0.
+    safety: r.safetyStock ?? 0,
   };
+}
+
+/** A product's stock SKUs with its facts; a product without goodsDetail stands for its own SKU. */
+function flatten(p: TtProduct): ErpProduct[] {
+  const base = {
+    productName: p.productName,
+    categoryName: p.categoryName,
+    // status "1" is a deleted product (erp2/product.go): said as such, whatever its sales status was.
+    productStatus: p.status === '1' ? '已删除' : p.productStatus !== undefined ? (PRODUCT_STATUS[p.productStatus] ?? p.productStatus) : undefined,
+  };
+  const skus = p.goodsDetail?.length ? p.goodsDetail.map((g) => g.goodsSku) : [p.sku];
+  return skus.map((goodsSku) => ({ goodsSku, ...base }));
 }
