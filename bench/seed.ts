@@ -78,12 +78,12 @@ export function listingSkusOf(sellerSkus: string[]): ListingSku[] {
     productId: String(1005000000000 + Math.floor(i / 4)),
     productTitle: `全托管商品 ${Math.floor(i / 4)}`,
     productType: 0,
-    productStatus: 'ONLINE',
     skuId: String(12000000000000 + i),
     sellerSku,
     skuStock: 10,
+    skuStatus: 'active',
     bindStatus: 2,
-    scItemId: `SC${i}`,
+    scItemId: String(88000000000 + i),
   }));
 }
 

@@ -71,10 +71,10 @@ export async function startSimStore(n: number, opts: { fullOnly: boolean; seed: 
   for (let i = 0; i < n; i += 4) {
     products.push({
       productId: String(1005000000000 + i),
-      subject: `全托管商品 ${i / 4}`,
-      productType: 0,
+      title: `全托管商品 ${i / 4}`,
+      productType: '0',
       productStatus: 'ONLINE',
-      skus: skus.slice(i, i + 4).map((sku, k) => ({ skuId: String(12000000000000 + i + k), sellerSku: sku, skuStock: 50, bindStatus: 2, scItemId: `SC${i + k}` })),
+      skus: skus.slice(i, i + 4).map((sku, k) => ({ skuId: String(12000000000000 + i + k), sellerSku: sku, skuStock: 50, bindStatus: 2, scItemId: String(88000000000 + i + k) })),
     });
   }
   const ae = await new AliExpressSimulator({ clock, ...AE, products, reviewMode: 'instant', random: prng(opts.seed + 2) }).start();

@@ -219,11 +219,19 @@ export interface ListingSkuRow {
   id: number;
   productId: string;
   title: string;
+  /** '' when the listings were read without a status filter (products.list answers none). */
   productStatus: string;
+  /** product_type: 0 仓发, 1 JIT, 2 海外备仓. */
+  productType: 0 | 1 | 2;
+  /** Ids are exact digit strings (17-digit sku ids do not fit a JS number). */
   skuId: string;
   sellerSku: string;
   skuStock: number;
+  /** The listing SKU's own status on AliExpress: active | inactive ('' before it was read). */
+  skuStatus: string;
   bindStatus: 1 | 2 | 3 | 4;
+  /** The platform's reason when an unbind was refused (bind status 4). */
+  refuseReason: string | null;
   erpSku: string | null;
   method: 'manual' | 'exact' | 'rule' | null;
   ruleId: number | null;

@@ -13,19 +13,30 @@ export interface ChoiceChannel {
   businessType: string;
 }
 
+/** product_type: "0" 仓发 (warehouse), "1" JIT, "2" 海外备仓 (overseas), kept as the number. */
+export type ProductType = 0 | 1 | 2;
+
 export interface ListingSku {
+  /** Ids are the wire's exact digits, as strings: 17-digit sku_ids do not fit a JS number. */
   productId: string;
   productTitle: string;
-  /** 0 warehouse, 1 JIT, 2 overseas */
-  productType: number;
-  productStatus: string;
+  productType: ProductType;
+  /**
+   * The product_status filter the list was read with, when one was asked: products.list takes it
+   * as a filter and answers no product status of its own.
+   */
+  productStatus?: string;
   skuId: string;
   /** 线上SKU: the seller_sku as published (may be obfuscated). */
   sellerSku: string;
   skuStock: number;
+  /** The SKU's own status: active | inactive. */
+  skuStatus: string;
   bindStatus: BindStatus;
   /** The goods (货品) id the SKU is bound to, when known. */
   scItemId?: string;
+  /** The platform's words when an unbind was refused (bind status 4). */
+  refuseReason?: string;
 }
 
 export interface BindRef {
@@ -36,8 +47,10 @@ export interface BindRef {
 
 export interface BindResult {
   bindStatus: BindStatus;
-  /** The marketplace's own words, for refusals and reviews. */
+  /** The marketplace's own words, for refusals (the refuse reason) and reviews. */
   message?: string;
+  /** unbind_refuse_reason as the platform wrote it, when the status is 4. */
+  refuseReason?: string;
   requestId?: string;
 }
 
@@ -45,7 +58,10 @@ export interface Marketplace {
   sellerChannel(): Promise<ChoiceChannel>;
   /** All pages (20 a page) of fully-managed products, flattened to SKUs. */
   listListingSkus(opts?: { status?: string; onPage?: (page: number) => void; signal?: AbortSignal }): Promise<ListingSku[]>;
+  /** The SKU's bind state as the marketplace reports it now. */
   queryBind(ref: BindRef): Promise<BindResult>;
+  /** Sends one bind and returns the state read again afterwards (the call itself answers none). */
   bind(ref: BindRef): Promise<BindResult>;
+  /** Sends one unbind and returns the state read again afterwards (may be 3, review, or 4, refused). */
   unbind(ref: BindRef): Promise<BindResult>;
 }

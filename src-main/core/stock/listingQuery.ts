@@ -67,7 +67,7 @@ export function listingPage(db: Db, f: ListingFilter, page: number, pageSize: nu
   const total = (db.prepare(`SELECT count(*) AS n ${FROM} ${w.sql}`).get(...w.params) as { n: number }).n;
   const rows = db
     .prepare(
-      `SELECT s.id, s.product_id, p.title, p.product_status, s.sku_id, s.seller_sku, s.sku_stock, s.bind_status,
+      `SELECT s.id, s.product_id, p.title, p.product_status, p.product_type, s.sku_id, s.sku_status, s.unbind_refuse_reason, s.seller_sku, s.sku_stock, s.bind_status,
               k.erp_sku, k.method, k.rule_id, s.resolve_status, s.resolve_detail, e.category,
               (SELECT json_group_array(json_object('id', sw.id, 'name', sw.name)) FROM stock_listing_warehouses lw
                  JOIN stock_store_warehouses sw ON sw.id = lw.store_warehouse_id WHERE lw.listing_sku_id = s.id) AS warehouses
@@ -79,7 +79,10 @@ export function listingPage(db: Db, f: ListingFilter, page: number, pageSize: nu
     product_id: string;
     title: string;
     product_status: string;
+    product_type: 0 | 1 | 2;
     sku_id: string;
+    sku_status: string;
+    unbind_refuse_reason: string | null;
     seller_sku: string;
     sku_stock: number;
     bind_status: 1 | 2 | 3 | 4;
@@ -100,7 +103,10 @@ export function listingPage(db: Db, f: ListingFilter, page: number, pageSize: nu
       productId: r.product_id,
       title: r.title,
       productStatus: r.product_status,
+      productType: r.product_type,
       skuId: r.sku_id,
+      skuStatus: r.sku_status,
+      refuseReason: r.unbind_refuse_reason,
       sellerSku: r.seller_sku,
       skuStock: r.sku_stock,
       bindStatus: r.bind_status,

@@ -7,25 +7,29 @@ import type { Db } from '../db/open';
 import type { ListingSku } from '../connectors/marketplace';
 
 export function storeListingSkus(db: Db, skus: ListingSku[], now: string): { products: number; skus: number } {
+  // products.list answers no product status: it is only known when the list was read filtered by
+  // one, so an unfiltered read keeps what an earlier filtered read found.
   const upsertProduct = db.prepare(
-    `INSERT INTO stock_listings (product_id, title, product_type, product_status, seen_at) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO stock_listings (product_id, title, product_type, product_status, seen_at) VALUES (?, ?, ?, coalesce(?, ''), ?)
      ON CONFLICT(product_id) DO UPDATE SET title = excluded.title, product_type = excluded.product_type,
-       product_status = excluded.product_status, seen_at = excluded.seen_at`,
+       product_status = coalesce(?, product_status), seen_at = excluded.seen_at`,
   );
+  // The refuse reason is the platform's current word: cleared when the SKU is no longer refused.
   const upsertSku = db.prepare(
-    `INSERT INTO stock_listing_skus (product_id, sku_id, seller_sku, sku_stock, bind_status, sc_item_id, seen_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO stock_listing_skus (product_id, sku_id, seller_sku, sku_stock, bind_status, sc_item_id, sku_status, unbind_refuse_reason, seen_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(product_id, sku_id) DO UPDATE SET seller_sku = excluded.seller_sku, sku_stock = excluded.sku_stock,
-       bind_status = excluded.bind_status, sc_item_id = coalesce(excluded.sc_item_id, sc_item_id), seen_at = excluded.seen_at`,
+       bind_status = excluded.bind_status, sc_item_id = coalesce(excluded.sc_item_id, sc_item_id),
+       sku_status = excluded.sku_status, unbind_refuse_reason = excluded.unbind_refuse_reason, seen_at = excluded.seen_at`,
   );
   const products = new Set<string>();
   db.transaction(() => {
     for (const s of skus) {
       if (!products.has(s.productId)) {
-        upsertProduct.run(s.productId, s.productTitle, s.productType, s.productStatus, now);
+        upsertProduct.run(s.productId, s.productTitle, s.productType, s.productStatus ?? null, now, s.productStatus ?? null);
         products.add(s.productId);
       }
-      upsertSku.run(s.productId, s.skuId, s.sellerSku, s.skuStock, s.bindStatus, s.scItemId ?? null, now);
+      upsertSku.run(s.productId, s.skuId, s.sellerSku, s.skuStock, s.bindStatus, s.scItemId ?? null, s.skuStatus, s.refuseReason ?? null, now);
     }
   })();
   return { products: products.size, skus: skus.length };

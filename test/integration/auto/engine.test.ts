@@ -290,9 +290,12 @@ describe('auto bind & unbind engine against both simulators', () => {
     s.tt.setStock('H1', 'W1', 0);
     s.tt.setStock('H2', 'W1', 0);
     clock.advance(MIN);
-    // H1: two failing sender attempts (the client retries each once), then success. H2: always 502.
-    s.ae.inject({ kind: 'http5xx', status: 503 }, { times: 4, call: 'aliexpress.ascp.item.unBind' });
-    s.ae.inject({ kind: 'rateLimit' }, { times: 2, call: 'aliexpress.ascp.item.query' });
+    // H1's state read (products.list by product) is rate-limited past the client's retries, so H1 is
+    // not sent on the first run. An unBind goes out once per sender attempt (after a 503 its outcome
+    // is unknown: the sender reads the state before sending again), so two 503s fail H2 on the first
+    // run and H1 on the second. H2: then goes through.
+    s.ae.inject({ kind: 'http5xx', status: 503 }, { times: 2, call: 'aliexpress.ascp.item.unBind' });
+    s.ae.inject({ kind: 'rateLimit' }, { times: 2, call: 'aliexpress.choice.products.list' });
     const first = await call(app, 'auto.run', { sync: true, send: true });
     expect(first.send.done).toBe(0);
     expect(first.send.deferred).toBe(2);
@@ -300,7 +303,7 @@ describe('auto bind & unbind engine against both simulators', () => {
     expect(rows.rows.every((x) => x.state !== 'done' && x.attempts === 1 && x.lastError)).toBe(true);
     // Not due yet: nothing is sent before the backoff.
     expect((await call(app, 'auto.run', { sync: false, send: true })).send.processed).toBe(0);
-    // After the backoff: the two 503s left hit H1 again, H2 goes through.
+    // After the backoff: the 503 left hits H1, H2 goes through.
     clock.advance(31 * MIN);
     const second = await call(app, 'auto.run', { sync: false, send: true });
     expect(second.send).toMatchObject({ done: 1, deferred: 1 });

@@ -48,8 +48,11 @@ export interface TestStore {
   tokens(): IopTokens | null;
 }
 
-export const productOf = (sku: string) => `P-${sku}`;
-export const skuIdOf = (sku: string) => `S-${sku}`;
+/** AliExpress ids are Java Longs (digits), sku ids often 17 digits: derived from the seller SKU's character codes. */
+const digitsOf = (sku: string) => [...sku].map((c) => String(c.charCodeAt(0))).join('');
+export const productOf = (sku: string) => `1005${digitsOf(sku)}`;
+export const skuIdOf = (sku: string) => `12${digitsOf(sku).padStart(15, '0')}`;
+export const scItemOf = (sku: string) => `88${digitsOf(sku).padStart(12, '0')}`;
 
 export async function startStore(spec: StoreSpec): Promise<TestStore> {
   const clock = spec.clock ?? new ManualClock();
@@ -68,11 +71,11 @@ export async function startStore(spec: StoreSpec): Promise<TestStore> {
   }).start();
   const products: SimProduct[] = spec.skus.map(([sku, w1, w2]) => ({
     productId: productOf(sku),
-    subject: `商品 ${sku}`,
-    productType: 0,
+    title: `商品 ${sku}`,
+    productType: '0',
     productStatus: 'ONLINE',
     // Listings start bound where there is stock and unbound where there is none.
-    skus: [{ skuId: skuIdOf(sku), sellerSku: sku, skuStock: w1 + (w2 ?? 0), bindStatus: w1 + (w2 ?? 0) > 0 ? 2 : 1, scItemId: `SC-${sku}` }],
+    skus: [{ skuId: skuIdOf(sku), sellerSku: sku, skuStock: w1 + (w2 ?? 0), bindStatus: w1 + (w2 ?? 0) > 0 ? 2 : 1, scItemId: scItemOf(sku) }],
   }));
   const ae = await new AliExpressSimulator({
     clock,

@@ -7,6 +7,11 @@ import { signIop } from '../../../src-main/core/connectors/aliexpress/sign';
 import { AliExpressMarketplace } from '../../../src-main/core/connectors/aliexpress/marketplace';
 import { AliExpressSimulator, type SimProduct } from '../../../src-main/core/connectors/aliexpress/simulator';
 import { ConnectorError } from '../../../src-main/core/connectors/retry';
+import { AE_RESPONSE_SCHEMAS, unwrapResponse } from '../../../src-main/core/connectors/aliexpress/schemas';
+import { parseWire } from '../../../src-main/core/connectors/aliexpress/json';
+import { storeListingSkus } from '../../../src-main/core/stock/listings';
+import { listingPage } from '../../../src-main/core/stock/listingQuery';
+import { withApp } from '../../helpers/tempApp';
 
 const APP_KEY = '30771234';
 const APP_SECRET = 'aeSecret-0123456789abcdef';
@@ -14,12 +19,12 @@ const APP_SECRET = 'aeSecret-0123456789abcdef';
 function products(n: number): SimProduct[] {
   return Array.from({ length: n }, (_, i) => ({
     productId: String(1005000000 + i),
-    subject: `商品 ${i}`,
-    productType: i % 7 === 0 ? 1 : 0,
+    title: `商品 ${i}`,
+    productType: i % 7 === 0 ? ('1' as const) : ('0' as const),
     productStatus: i % 5 === 0 ? 'OFFLINE' : 'ONLINE',
     skus: [
-      { skuId: `${i}01`, sellerSku: `SKU-${i}-A`, skuStock: 10, bindStatus: 2 as const, scItemId: `SC${i}01` },
-      { skuId: `${i}02`, sellerSku: `SKU-${i}-B`, skuStock: 0, bindStatus: 2 as const, scItemId: `SC${i}02` },
+      { skuId: `1${i}01`, sellerSku: `SKU-${i}-A`, skuStock: 10, bindStatus: 2 as const, scItemId: `77${i}01` },
+      { skuId: `1${i}02`, sellerSku: `SKU-${i}-B`, skuStock: 0, status: 'inactive' as const, bindStatus: 2 as const, scItemId: `77${i}02` },
     ],
   }));
 }
@@ -90,9 +95,17 @@ describe('AliExpress IOP client against the simulator over 127.0.0.1', () => {
     expect(pages).toEqual([1, 2, 3]);
     expect(sim.calls.filter((c) => c.method === 'aliexpress.choice.products.list')).toHaveLength(3);
     expect(new Set(all.map((s) => s.skuId)).size).toBe(90);
+    // The SKU's own status and the product type are read as the wire has them.
+    expect(all.find((s) => s.skuId === '1702')).toMatchObject({ productType: 1, skuStatus: 'inactive', sellerSku: 'SKU-7-B' });
+    expect(all.find((s) => s.skuId === '1101')).toMatchObject({ productType: 0, skuStatus: 'active', productTitle: '商品 1' });
     const offline = await market.listListingSkus({ status: 'OFFLINE' });
     expect(offline).toHaveLength(2 * 9);
     expect(offline.every((s) => s.productStatus === 'OFFLINE')).toBe(true);
+    // The filter travels as the JSON search_condition_do, never as a top-level parameter; 20 a page.
+    const last = sim.calls.filter((c) => c.method === 'aliexpress.choice.products.list').at(-1)!.params;
+    expect(JSON.parse(last.search_condition_do)).toEqual({ product_status: 'OFFLINE' });
+    expect(last).toMatchObject({ page_size: '20', channel_seller_id: sim.seller.channelSellerId, channel: 'AE_GLOBAL', simplify: 'true' });
+    expect(last).not.toHaveProperty('product_status');
   });
 
   it('survives a short page and a duplicated page by asking again, never returning a partial list', async () => {
@@ -107,12 +120,17 @@ describe('AliExpress IOP client against the simulator over 127.0.0.1', () => {
     expect((err as ConnectorError).code).toBe('TRANSIENT');
   });
 
-  it('refreshes the token before expiry (configurable margin) and asks to authorise again when it cannot', async () => {
+  it('refreshes the token before expiry (margin capped at a tenth of its lifetime) and asks to authorise again when it cannot', async () => {
     await authorise(client);
     const first = tokens.load()!;
     await market.sellerChannel();
     expect(sim.calls.some((c) => c.method === '/rest/auth/token/refresh')).toBe(false);
-    clock.advance(61 * 60_000); // within the 1 h margin of the 2 h token
+    // The configured 1 h margin is more than a tenth of this 2 h token: 12 minutes it is.
+    expect(client.refreshMarginFor(first)).toBe(12 * 60_000);
+    clock.advance(61 * 60_000);
+    await client.call('global.seller.relation.query');
+    expect(sim.calls.filter((c) => c.method === '/rest/auth/token/refresh')).toHaveLength(0);
+    clock.advance(48 * 60_000); // 109 min: within 12 min of expiry
     await client.call('global.seller.relation.query');
     expect(sim.calls.filter((c) => c.method === '/rest/auth/token/refresh')).toHaveLength(1);
     const second = tokens.load()!;
@@ -147,9 +165,11 @@ describe('AliExpress IOP client against the simulator over 127.0.0.1', () => {
     expect((t as ConnectorError).code).toBe('TRANSIENT');
     sim.faults.clear();
 
-    const p = await market.bind({ itemId: '1005000001', skuId: '101', scItemId: 'WRONG' }).catch((e: unknown) => e);
+    // A business refusal arrives in result.err_code / err_message (bind/unBind's own field names).
+    const p = await market.bind({ itemId: '1005000001', skuId: '1101', scItemId: '999999' }).catch((e: unknown) => e);
     expect((p as ConnectorError).code).toBe('PERMANENT');
     expect((p as ConnectorError).remote.code).toBe('SC_ITEM_NOT_MATCH');
+    expect((p as ConnectorError).messageZh).toContain('不是SKU 1101 的货品');
 
     const bad = new IopClient({ gatewayUrl: sim.url, appKey: APP_KEY, appSecret: APP_SECRET, tokens: memoryTokenStore({ accessToken: 'forged', refreshToken: 'forged', expiresAt: clock.now() + 86400_000 * 10, refreshExpiresAt: clock.now() + 86400_000 * 10, obtainedAt: clock.now() }), clock, waiter: waiterFor(clock) });
     const a = await bad.call('global.seller.relation.query').catch((e: unknown) => e);
@@ -162,10 +182,16 @@ describe('AliExpress IOP client against the simulator over 127.0.0.1', () => {
 
   it('models all four bind states: unbind at once, review then success, review then refused', async () => {
     await authorise(client);
-    const ref = (i: number) => ({ itemId: String(1005000000 + i), skuId: `${i}01`, scItemId: `SC${i}01` });
+    const ref = (i: number) => ({ itemId: String(1005000000 + i), skuId: `1${i}01`, scItemId: `77${i}01` });
 
     sim.setReviewMode('instant');
+    await market.sellerChannel();
+    const before = sim.calls.length;
     expect((await market.unbind(ref(1))).bindStatus).toBe(1);
+    // unBind answers no bind status: the state is read again from products.list by product_id.
+    const after = sim.calls.slice(before).map((c) => c.method);
+    expect(after).toEqual(['aliexpress.ascp.item.unBind', 'aliexpress.choice.products.list']);
+    expect(JSON.parse(sim.calls.at(-1)!.params.search_condition_do)).toEqual({ product_id: 1005000001 });
     expect((await market.bind(ref(1))).bindStatus).toBe(2);
 
     sim.setReviewMode('review');
@@ -179,13 +205,17 @@ describe('AliExpress IOP client against the simulator over 127.0.0.1', () => {
     const during = await market.bind(ref(3)).catch((e: unknown) => e);
     expect((during as ConnectorError).remote.code).toBe('UNBIND_IN_REVIEW');
     clock.advance(30 * 60_000);
-    expect((await market.queryBind(ref(3))).bindStatus).toBe(4);
+    // Refused: the platform's reason comes back with the state, in its own (Chinese) words.
+    const refused = await market.queryBind(ref(3));
+    expect(refused).toMatchObject({ bindStatus: 4, refuseReason: '该商品正在参加平台活动，活动期间不允许解绑，请活动结束后再申请' });
+    expect(refused.message).toBe(refused.refuseReason);
     expect(sim.bindState(ref(3).itemId, ref(3).skuId)).toBe(4);
+    expect((await market.listListingSkus()).find((s) => s.skuId === '1301')?.refuseReason).toBe(refused.refuseReason);
     // A refused unbind leaves the SKU bound in effect; it can be bound again explicitly.
     expect((await market.bind(ref(3))).bindStatus).toBe(2);
 
     const listed = await market.listListingSkus();
-    expect(listed.find((s) => s.skuId === '201')?.bindStatus).toBe(1);
+    expect(listed.find((s) => s.skuId === '1201')?.bindStatus).toBe(1);
   });
 
   it('keeps calls under the per-second budget', async () => {

@@ -76,7 +76,7 @@ export class FixtureMarketplace implements Marketplace {
     return { bindStatus: 1 as const };
   }
   add(productId: string, skuId: string, sellerSku: string, title = `商品 ${productId}`): void {
-    this.skus.push({ productId, productTitle: title, productType: 0, productStatus: 'ONLINE', skuId, sellerSku, skuStock: 5, bindStatus: 2, scItemId: `SC${skuId}` });
+    this.skus.push({ productId, productTitle: title, productType: 0, skuId, sellerSku, skuStock: 5, skuStatus: 'active', bindStatus: 2, scItemId: `88${skuId}` });
   }
 }
 

@@ -1,17 +1,23 @@
 /**
- * The AliExpress Open Platform (IOP) client: OAuth, token refresh before expiry, signed calls to
- * `/sync?method=…`, typed errors, a per-second rate limit and jittered retries. It speaks only the
- * protocol; which calls the app makes is in marketplace.ts.
+ * The AliExpress Open Platform (IOP) client, speaking what the published SDK sends: business calls
+ * `POST {gateway}/sync?method=NAME` with the common parameters in the URL query and the API's own
+ * in the form body, `/rest/PATH` system calls (token create and refresh) the same way with the path
+ * in the signature; `simplify=true` as the SDK defaults; empty values neither sent nor signed;
+ * object parameters as one JSON string. Bodies are read losslessly (json.ts) and through the
+ * call's own schema (schemas.ts). Reads are retried with jitter; writes (bind/unBind) go out once.
  */
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
 import { silentLogger } from '../../platform/logger';
 import { registerSecret } from '../../platform/redact';
-import { httpRequest, parseJson, serverErrorIfAny } from '../http';
+import type { z } from 'zod';
+import { httpRequest, serverErrorIfAny } from '../http';
 import { RateLimiter } from '../rateLimiter';
 import { ConnectorError, withRetry } from '../retry';
 import type { Waiter } from '../wait';
-import { iopError, type IopErrorBody } from './errors';
+import { iopError, wireShapeError, type IopErrorBody } from './errors';
+import { isLosslessNumber, parseWire, writeWireJson, type LosslessNumber } from './json';
+import { AE_RESPONSE_SCHEMAS, AE_REST_SCHEMAS, AE_WRITE_METHODS, errorResponseSchema, unwrapResponse, wireText, type AeMethod, type AeResponse, type tokenResponseSchema } from './schemas';
 import { signIop } from './sign';
 
 export const AE_DEFAULT_GATEWAY = 'https://api-sg.aliexpress.com';
@@ -46,7 +52,10 @@ export interface IopClientOptions {
   tokens: TokenStore;
   clock: Clock;
   waiter: Waiter;
-  /** Refresh this long before the access token expires (default one day). */
+  /**
+   * Refresh at most this long before the access token expires. The margin is also capped at a tenth
+   * of the token's own lifetime, so a test app's one-day token is not refreshed before every call.
+   */
   refreshMarginMs?: number;
   /** Client-side budget (default 10 calls a second). */
   callsPerSecond?: number;
@@ -54,13 +63,38 @@ export interface IopClientOptions {
   random?: () => number;
   log?: Logger;
   timeoutMs?: number;
+  /** The SDK sends simplify=true; false asks for the wrapped shape (kept for tests and the probe). */
+  simplify?: boolean;
+  /** Sent (and signed) as partner_id when set, as the SDK sends its version. */
+  partnerId?: string;
 }
 
-type Params = Record<string, string | number | boolean | undefined>;
+/** A parameter value: text, a number (counts, pages), a Long id as LosslessNumber, or an object sent as JSON. */
+export type IopParam = string | number | boolean | LosslessNumber | object | null | undefined;
+export type IopParams = Record<string, IopParam>;
 
-function stringify(params: Params): Record<string, string> {
+/** Default margin for long-lived tokens (a launched app's 30 days): refresh in the last 6 hours. */
+const DEFAULT_MARGIN_MS = 6 * 3600_000;
+
+/**
+ * Parameters as sent: objects become one JSON string, Long ids their digits, and empty values are
+ * dropped (the SDK's IopHashMap drops null, empty and blank values from the request and the signature).
+ */
+export function wireParams(params: IopParams): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) out[k] = String(v);
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null) continue;
+    const text = isLosslessNumber(v) ? v.value : typeof v === 'object' ? writeWireJson(v) : String(v);
+    if (text.trim() === '') continue;
+    out[k] = text;
+  }
+  return out;
+}
+
+/** error_response fields as the error mapper takes them (nulls dropped). */
+function clean(e: { [k: string]: string | null | undefined }): IopErrorBody {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(e)) if (typeof v === 'string') out[k] = v;
   return out;
 }
 
@@ -77,8 +111,10 @@ export class IopClient {
     registerSecret(o.appSecret);
   }
 
-  get refreshMarginMs(): number {
-    return this.o.refreshMarginMs ?? 24 * 3600_000;
+  /** How long before expiry this token is refreshed: the configured margin, capped at a tenth of its lifetime. */
+  refreshMarginFor(t: Pick<IopTokens, 'expiresAt' | 'obtainedAt'>): number {
+    const lifetime = Math.max(0, t.expiresAt - t.obtainedAt);
+    return Math.min(this.o.refreshMarginMs ?? DEFAULT_MARGIN_MS, lifetime / 10);
   }
 
   /** The stored tokens (for expiry display; never sent to the renderer as such). */
@@ -120,32 +156,39 @@ export class IopClient {
     return this.refreshing;
   }
 
-  /** A valid access token, refreshed first when it is within the margin of expiry. */
+  /** A valid access token, refreshed first when it is within its margin of expiry. */
   async accessToken(): Promise<string> {
     const t = this.o.tokens.load();
     if (!t) throw this.needAuthorise('NoToken');
-    if (t.expiresAt - this.refreshMarginMs <= this.o.clock.now()) return (await this.refresh()).accessToken;
+    if (t.expiresAt - this.refreshMarginFor(t) <= this.o.clock.now()) return (await this.refresh()).accessToken;
     return t.accessToken;
   }
 
-  /** A business call through `/sync?method=NAME`; returns the `<method>_response` object. */
-  async call<T = Record<string, unknown>>(method: string, params: Params = {}, opts: { signal?: AbortSignal } = {}): Promise<T> {
+  /**
+   * One business call, its body parsed losslessly and before any schema (the live probe compares
+   * it field by field with the schema). A top-level `error_response` is thrown as a ConnectorError.
+   * Writes (bind/unBind) are sent once: after a timeout or a 5xx the outcome is unknown, so the
+   * error goes back to the caller, which reads the state before deciding to send again.
+   */
+  async callRaw(method: string, params: IopParams = {}, opts: { signal?: AbortSignal } = {}): Promise<unknown> {
+    const write = AE_WRITE_METHODS.has(method);
     return withRetry(
       async () => {
         let session = await this.accessToken();
         try {
-          return await this.send<T>(method, params, session, opts.signal);
+          return await this.send(method, params, session, opts.signal);
         } catch (err) {
           // The platform can revoke a token early: refresh once, then give up with "authorise again".
+          // A refused token means the call was not run, so even a write may go again.
           if (err instanceof ConnectorError && err.code === 'AUTH' && err.remote.code === 'IllegalAccessToken') {
             session = (await this.refresh()).accessToken;
-            return await this.send<T>(method, params, session, opts.signal);
+            return await this.send(method, params, session, opts.signal);
           }
           throw err;
         }
       },
       {
-        attempts: this.o.retry?.attempts ?? 4,
+        attempts: write ? 1 : (this.o.retry?.attempts ?? 4),
         baseMs: this.o.retry?.baseMs ?? 500,
         maxMs: this.o.retry?.maxMs ?? 30_000,
         waiter: this.o.waiter,
@@ -156,73 +199,84 @@ export class IopClient {
     );
   }
 
-  private common(): Record<string, string> {
-    return { app_key: this.o.appKey, timestamp: String(this.o.clock.now()), sign_method: 'sha256' };
+  /** A business call read through its own schema (schemas.ts); unknown methods come back unwrapped only. */
+  async call<M extends AeMethod>(method: M, params?: IopParams, opts?: { signal?: AbortSignal }): Promise<AeResponse<M>>;
+  async call<T = unknown>(method: string, params?: IopParams, opts?: { signal?: AbortSignal }): Promise<T>;
+  async call(method: string, params: IopParams = {}, opts: { signal?: AbortSignal } = {}): Promise<unknown> {
+    const body = unwrapResponse(method, await this.callRaw(method, params, opts));
+    const schema = (AE_RESPONSE_SCHEMAS as Record<string, z.ZodType | undefined>)[method];
+    if (!schema) return body;
+    const r = schema.safeParse(body);
+    if (!r.success) throw wireShapeError(method, r.error);
+    return r.data;
   }
 
-  private async send<T>(method: string, params: Params, session: string, signal?: AbortSignal): Promise<T> {
+  private common(): Record<string, string> {
+    const c: Record<string, string> = { app_key: this.o.appKey, timestamp: String(this.o.clock.now()), sign_method: 'sha256' };
+    if (this.o.partnerId) c.partner_id = this.o.partnerId;
+    return c;
+  }
+
+  /** POSTs `url?<query + sign>` with `body` as the form; the signature covers both. */
+  private async post(path: string, query: Record<string, string>, body: Record<string, string>, signal?: AbortSignal): Promise<unknown> {
     await this.limiter.take(signal);
-    const all = { ...stringify(params), ...this.common(), method, session, v: '2.0', format: 'json', simplify: 'false' };
-    const sign = signIop(all, this.o.appSecret);
-    const form = new URLSearchParams({ ...all, sign });
-    const r = await httpRequest('aliexpress', `${this.gatewayUrl}/sync`, {
+    const apiPath = path.startsWith('/rest/') ? path.slice('/rest'.length) : undefined;
+    const sign = signIop({ ...body, ...query }, this.o.appSecret, apiPath);
+    const r = await httpRequest('aliexpress', `${this.gatewayUrl}${path}?${new URLSearchParams({ ...query, sign }).toString()}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
-      body: form.toString(),
+      body: new URLSearchParams(body).toString(),
       signal,
       timeoutMs: this.o.timeoutMs,
     });
-    const body = parseJson(r.text) as Record<string, unknown> | undefined;
-    serverErrorIfAny('aliexpress', r, body);
-    if (!body || typeof body !== 'object') throw this.garbled(r.status);
-    if (body.error_response) throw iopError(body.error_response as IopErrorBody);
-    const key = `${method.replace(/\./g, '_')}_response`;
-    const payload = body[key];
-    if (!payload || typeof payload !== 'object') throw this.garbled(r.status);
-    return payload as T;
+    const parsed = parseWire(r.text);
+    serverErrorIfAny('aliexpress', r, parsed);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw this.garbled(r.status);
+    if ('error_response' in parsed) {
+      const err = errorResponseSchema.safeParse(parsed);
+      throw iopError(err.success ? clean(err.data.error_response) : { code: 'Unknown' });
+    }
+    if (r.status >= 400) throw this.garbled(r.status);
+    return parsed;
   }
 
-  private async rest(apiPath: string, params: Params): Promise<Record<string, unknown>> {
+  private send(method: string, params: IopParams, session: string, signal?: AbortSignal): Promise<unknown> {
+    // `method` leads the query as in the SDK's `/sync?method=NAME`; the others follow.
+    const query: Record<string, string> = { method, ...this.common(), session, v: '2.0', format: 'json' };
+    if (this.o.simplify !== false) query.simplify = 'true';
+    return this.post('/sync', query, wireParams(params), signal);
+  }
+
+  private async rest(apiPath: keyof typeof AE_REST_SCHEMAS, params: IopParams): Promise<z.output<typeof tokenResponseSchema>> {
     return withRetry(
       async () => {
-        await this.limiter.take();
-        const all = { ...stringify(params), ...this.common() };
-        const sign = signIop(all, this.o.appSecret, apiPath);
-        const r = await httpRequest('aliexpress', `${this.gatewayUrl}/rest${apiPath}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
-          body: new URLSearchParams({ ...all, sign }).toString(),
-          timeoutMs: this.o.timeoutMs,
-        });
-        const body = parseJson(r.text) as Record<string, unknown> | undefined;
-        serverErrorIfAny('aliexpress', r, body);
-        if (!body || typeof body !== 'object') throw this.garbled(r.status);
-        if (body.error_response) throw iopError(body.error_response as IopErrorBody);
-        // System calls report failure at the top level: {code: "InvalidCode", message, request_id}.
-        if (body.code !== undefined && String(body.code) !== '0') {
-          throw iopError({ type: String(body.type ?? 'ISV'), code: String(body.code), msg: String(body.message ?? body.msg ?? ''), request_id: String(body.request_id ?? '') });
+        const body = (await this.post(`/rest${apiPath}`, this.common(), wireParams(params))) as Record<string, unknown>;
+        // System calls report failure at the top level: {type, code: "InvalidCode", message, request_id}.
+        if (body.code !== undefined && String(wireText.safeParse(body.code).data ?? body.code) !== '0') {
+          const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+          throw iopError({ type: str(body.type) ?? 'ISV', code: String(wireText.safeParse(body.code).data ?? ''), msg: str(body.message) ?? str(body.msg), request_id: str(body.request_id) });
         }
-        return body;
+        const r = AE_REST_SCHEMAS[apiPath].safeParse(body);
+        if (!r.success) throw wireShapeError(apiPath, r.error);
+        return r.data;
       },
       { attempts: this.o.retry?.attempts ?? 4, baseMs: this.o.retry?.baseMs ?? 500, maxMs: this.o.retry?.maxMs ?? 30_000, waiter: this.o.waiter, random: this.o.random },
     );
   }
 
-  private storeTokens(body: Record<string, unknown>): IopTokens {
+  private storeTokens(body: z.output<typeof tokenResponseSchema>): IopTokens {
     const now = this.o.clock.now();
-    const num = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : Number(v));
-    const expiresAt = num(body.expire_time) ?? now + (num(body.expires_in) ?? 0) * 1000;
-    const refreshExpiresAt = num(body.refresh_token_valid_time) ?? now + (num(body.refresh_expires_in) ?? 0) * 1000;
+    const expiresAt = body.expire_time ?? now + (body.expires_in ?? 0) * 1000;
+    const refreshExpiresAt = body.refresh_token_valid_time ?? now + (body.refresh_expires_in ?? 0) * 1000;
     const t: IopTokens = {
-      accessToken: String(body.access_token ?? ''),
-      refreshToken: String(body.refresh_token ?? ''),
+      accessToken: body.access_token,
+      refreshToken: body.refresh_token,
       expiresAt,
       refreshExpiresAt,
-      sellerId: body.seller_id !== undefined ? String(body.seller_id) : undefined,
-      account: body.account !== undefined ? String(body.account) : undefined,
+      sellerId: body.seller_id ?? undefined,
+      account: body.account ?? undefined,
       obtainedAt: now,
     };
-    if (!t.accessToken) throw this.garbled(200);
     registerSecret(t.accessToken);
     registerSecret(t.refreshToken);
     this.o.tokens.save(t);

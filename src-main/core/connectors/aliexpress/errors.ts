@@ -1,9 +1,12 @@
 /**
  * AliExpress failures as typed errors the app can act on. The `error_response` body
- * ({type, code, msg, sub_code, sub_msg, request_id}) and business failures inside a result
- * ({success:false, error_code, error_message}) both end here.
+ * ({type, code, msg, sub_code, sub_msg, request_id}), business failures inside a result (each API
+ * names its own fields: bind/unBind `err_code/err_message`, products.list and item.query
+ * `error_code/error_msg`) and a body whose shape is not the published one all end here.
  */
+import type { z } from 'zod';
 import { ConnectorError, type FailureKind } from '../retry';
+import { fieldPath } from './schemas';
 
 export interface IopErrorBody {
   type?: string;
@@ -76,11 +79,29 @@ export function iopError(body: IopErrorBody): ConnectorError {
   }
 }
 
-/** Business failures inside a result body. */
+/** Business failures inside a result body, whatever the API calls its code and message fields. */
 const TRANSIENT_BUSINESS = new Set(['SYSTEM_BUSY', 'SYSTEM_ERROR', 'REVIEW_SYSTEM_BUSY']);
 
-export function businessError(result: { error_code?: string; error_message?: string }, requestId?: string): ConnectorError {
-  const code = result.error_code ?? 'BUSINESS_FAILED';
+export function businessError(failure: { code?: string | null; message?: string | null }, requestId?: string | null): ConnectorError {
+  const code = failure.code || 'BUSINESS_FAILED';
   const transient = TRANSIENT_BUSINESS.has(code);
-  return iopError({ type: transient ? 'ISP' : 'ISV', code, msg: result.error_message, request_id: requestId });
+  return iopError({ type: transient ? 'ISP' : 'ISV', code, msg: failure.message ?? undefined, request_id: requestId ?? undefined });
+}
+
+/**
+ * A body that does not have the published shape: a renamed or missing field, named, so the first
+ * call against a store whose API changed says exactly what differs. Not retried: asking again gets
+ * the same shape.
+ */
+export function wireShapeError(call: string, err: z.ZodError): ConnectorError {
+  const first = err.issues[0];
+  const field = first ? fieldPath(first.path) : '(body)';
+  const why = first?.message ?? 'unexpected shape';
+  const more = err.issues.length > 1 ? err.issues.length - 1 : 0;
+  return new ConnectorError(
+    'PERMANENT',
+    `速卖通接口 ${call} 的返回格式与公开文档不一致：字段 ${field}（${why}）${more ? `，另有 ${more} 处不一致` : ''}。程序没有使用这次的数据，也不会据此绑定或解绑。请把这条信息发给客服。`,
+    `AliExpress ${call} answered in a shape that differs from the published one: field ${field} (${why})${more ? `, and ${more} more` : ''}. Nothing from this answer was used and nothing is bound or unbound on it. Send this message to support.`,
+    { system: 'aliexpress', code: 'WIRE_SHAPE', subCode: field },
+  );
 }

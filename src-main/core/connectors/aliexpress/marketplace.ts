@@ -1,45 +1,43 @@
 /**
  * The Marketplace port over the IOP client: which calls the app makes and how their bodies map to
  * listing SKUs and bind states. Every choice call needs the fully-managed channel pair, found once.
+ * bind/unBind answer no bind status, so after each the SKU's state is read again from products.list.
  */
-import type { BindRef, BindResult, BindStatus, ChoiceChannel, ListingSku, Marketplace } from '../marketplace';
+import type { BindRef, BindResult, ChoiceChannel, ListingSku, Marketplace, ProductType } from '../marketplace';
 import { ConnectorError } from '../retry';
 import { businessError } from './errors';
 import type { IopClient } from './client';
+import { wireLong } from './json';
+import type { AeResponse } from './schemas';
 
 export const AE_PAGE_SIZE = 20;
 const FULLY_MANAGED = 'ONE_STOP_SERVICE';
+const SEMI_MANAGED = 'POP_CHOICE';
 
-interface Relation {
-  channel_seller_id?: string | number;
-  channel?: string;
-  business_type?: string;
+type ListResult = AeResponse<'aliexpress.choice.products.list'>['result'];
+type Product = NonNullable<ListResult['product_list']>[number];
+type Sku = Product['search_sku_info_list'][number];
+
+function productType(v: string): ProductType {
+  return v === '1' ? 1 : v === '2' ? 2 : 0;
 }
 
-interface ProductBody {
-  product_id: string | number;
-  subject?: string;
-  product_type?: number;
-  product_status?: string;
-  sku_list?: { sku_id: string | number; seller_sku?: string; sku_stock?: number; bind_status?: number; sc_item_id?: string }[];
-}
-
-interface ListResult {
-  success?: boolean;
-  total_count?: number;
-  error_code?: string;
-  error_message?: string;
-  product_list?: ProductBody[];
-}
-
-interface BindBody {
-  result?: { success?: boolean; bind_status?: number; sc_item_id?: string; error_code?: string; error_message?: string; message?: string };
-  request_id?: string;
-}
-
-function toBindStatus(v: unknown): BindStatus {
-  const n = Number(v);
-  return n === 1 || n === 2 || n === 3 || n === 4 ? n : 1;
+function toListingSku(p: Product, s: Sku, status?: string): ListingSku {
+  const dto = s.product_sku_sc_item_info_dto;
+  return {
+    productId: p.product_id,
+    productTitle: p.title,
+    productType: productType(p.product_type),
+    productStatus: status,
+    skuId: s.sku_id,
+    sellerSku: s.seller_sku,
+    skuStock: s.sku_stock,
+    skuStatus: s.status,
+    // No goods DTO: nothing is bound to this SKU.
+    bindStatus: dto?.bind_status ?? 1,
+    scItemId: dto?.sc_item_id || undefined,
+    refuseReason: dto?.unbind_refuse_reason || undefined,
+  };
 }
 
 export class AliExpressMarketplace implements Marketplace {
@@ -50,20 +48,22 @@ export class AliExpressMarketplace implements Marketplace {
   /** Found once and kept; `fresh` asks again (the connection test does). */
   async sellerChannel(opts: { fresh?: boolean } = {}): Promise<ChoiceChannel> {
     if (this.channelCache && !opts.fresh) return this.channelCache;
-    const body = await this.client.call<{ seller_relation_list?: { global_seller_relation?: Relation[] }; request_id?: string }>(
-      'global.seller.relation.query',
-    );
-    const list = body.seller_relation_list?.global_seller_relation ?? [];
-    const found = list.find((r) => r.business_type === FULLY_MANAGED);
-    if (!found?.channel_seller_id || !found.channel) {
+    const body = await this.client.call('global.seller.relation.query');
+    const found = body.seller_relation_list.find((r) => r.business_type === FULLY_MANAGED);
+    if (!found) {
+      const semi = body.seller_relation_list.some((r) => r.business_type === SEMI_MANAGED);
       throw new ConnectorError(
         'PERMANENT',
-        '这个速卖通账号下没有找到全托管（ONE_STOP_SERVICE）渠道。请确认授权的是开通了全托管的店铺账号，然后重新授权。',
-        'No fully-managed (ONE_STOP_SERVICE) channel was found for this AliExpress account. Make sure you authorised the store that joined fully-managed, then authorise again.',
-        { system: 'aliexpress', code: 'NoChoiceChannel', requestId: body.request_id },
+        semi
+          ? '这个速卖通账号只开通了 POP/半托管（POP_CHOICE），没有全托管（ONE_STOP_SERVICE）渠道。本程序用于全托管店铺的自动绑定/解绑；半托管的库存可以直接在卖家后台设置，不需要本程序。如果您也有全托管店铺，请用那个店铺的账号重新授权。'
+          : '这个速卖通账号下没有找到全托管（ONE_STOP_SERVICE）渠道。请确认授权的是开通了全托管的店铺账号，然后重新授权。',
+        semi
+          ? 'This AliExpress account has only POP / semi-managed (POP_CHOICE), no fully-managed (ONE_STOP_SERVICE) channel. This app binds and unbinds fully-managed (Choice) listings; semi-managed stock can be set directly in Seller Center. If you also have a fully-managed store, authorise with that store\'s account.'
+          : 'No fully-managed (ONE_STOP_SERVICE) channel was found for this AliExpress account. Make sure you authorised the store that joined fully-managed, then authorise again.',
+        { system: 'aliexpress', code: semi ? 'SemiManagedOnly' : 'NoChoiceChannel', requestId: body.request_id ?? undefined },
       );
     }
-    this.channelCache = { channelSellerId: String(found.channel_seller_id), channel: found.channel, businessType: found.business_type ?? FULLY_MANAGED };
+    this.channelCache = { channelSellerId: found.channel_seller_id, channel: found.channel, businessType: found.business_type };
     return this.channelCache;
   }
 
@@ -74,15 +74,15 @@ export class AliExpressMarketplace implements Marketplace {
     const seen = new Set<string>();
     let total = Infinity;
     for (let page = 1; (page - 1) * AE_PAGE_SIZE < total; page++) {
-      let products: ProductBody[] = [];
+      let products: Product[] = [];
       // A page that is short before the announced total, or that only repeats SKUs already seen,
       // means the list moved under us: ask again once, then fail rather than return a partial list.
       for (let attempt = 0; ; attempt++) {
-        const r = await this.listPage(ch, page, opts);
-        total = Number(r.total_count ?? 0);
+        const r = await this.listPage(ch, page, { product_status: opts.status }, opts.signal);
+        total = r.total_count ?? 0;
         products = r.product_list ?? [];
         const expected = Math.min(AE_PAGE_SIZE, Math.max(0, total - (page - 1) * AE_PAGE_SIZE));
-        const fresh = products.some((p) => (p.sku_list ?? []).some((s) => !seen.has(`${p.product_id}/${s.sku_id}`)));
+        const fresh = products.some((p) => p.search_sku_info_list.some((s) => !seen.has(`${p.product_id}/${s.sku_id}`)));
         if (products.length >= expected && (fresh || expected === 0)) break;
         if (attempt >= 1) {
           throw new ConnectorError(
@@ -94,21 +94,11 @@ export class AliExpressMarketplace implements Marketplace {
         }
       }
       for (const p of products) {
-        for (const s of p.sku_list ?? []) {
+        for (const s of p.search_sku_info_list) {
           const key = `${p.product_id}/${s.sku_id}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          out.push({
-            productId: String(p.product_id),
-            productTitle: p.subject ?? '',
-            productType: Number(p.product_type ?? 0),
-            productStatus: p.product_status ?? '',
-            skuId: String(s.sku_id),
-            sellerSku: s.seller_sku ?? '',
-            skuStock: Number(s.sku_stock ?? 0),
-            bindStatus: toBindStatus(s.bind_status),
-            scItemId: s.sc_item_id || undefined,
-          });
+          out.push(toListingSku(p, s, opts.status));
         }
       }
       opts.onPage?.(page);
@@ -116,38 +106,73 @@ export class AliExpressMarketplace implements Marketplace {
     return out;
   }
 
-  private async listPage(ch: ChoiceChannel, page: number, opts: { status?: string; signal?: AbortSignal }) {
-    const body = await this.client.call<{ result?: ListResult; request_id?: string }>(
+  /** One page; the filter goes as the JSON `search_condition_do`, ids in it as exact digits. */
+  private async listPage(ch: ChoiceChannel, page: number, condition: { product_status?: string; product_id?: string }, signal?: AbortSignal): Promise<ListResult> {
+    const search = {
+      product_status: condition.product_status || undefined,
+      product_id: condition.product_id ? wireLong(condition.product_id) : undefined,
+    };
+    const body = await this.client.call(
       'aliexpress.choice.products.list',
-      { channel_seller_id: ch.channelSellerId, channel: ch.channel, current_page: page, page_size: AE_PAGE_SIZE, product_status: opts.status },
-      { signal: opts.signal },
+      {
+        channel_seller_id: wireLong(ch.channelSellerId),
+        channel: ch.channel,
+        current_page: page,
+        page_size: AE_PAGE_SIZE,
+        search_condition_do: search.product_status || search.product_id ? search : undefined,
+      },
+      { signal },
     );
     const r = body.result;
-    if (!r || r.success === false) throw businessError(r ?? {}, body.request_id);
+    if (!r.success) throw businessError({ code: r.error_code, message: r.error_msg }, body.request_id);
     return r;
   }
 
-  queryBind(ref: BindRef): Promise<BindResult> {
-    return this.bindCall('aliexpress.ascp.item.query', ref);
-  }
-  bind(ref: BindRef): Promise<BindResult> {
-    return this.bindCall('aliexpress.ascp.item.bind', ref);
-  }
-  unbind(ref: BindRef): Promise<BindResult> {
-    return this.bindCall('aliexpress.ascp.item.unBind', ref);
+  /**
+   * The SKU's state from products.list filtered by its product. (aliexpress.ascp.item.query is
+   * keyed by the goods, needs the channel user and business type, and its relation_list carries no
+   * unbind_refuse_reason: products.list answers the same state with the refuse reason, in the same
+   * shape the listing read already uses.)
+   */
+  async queryBind(ref: BindRef): Promise<BindResult> {
+    const ch = await this.sellerChannel();
+    const r = await this.listPage(ch, 1, { product_id: ref.itemId });
+    const p = (r.product_list ?? []).find((x) => x.product_id === ref.itemId);
+    const s = p?.search_sku_info_list.find((x) => x.sku_id === ref.skuId);
+    if (!p || !s) {
+      throw new ConnectorError(
+        'PERMANENT',
+        `速卖通商品 ${ref.itemId} 下找不到线上SKU ${ref.skuId}（可能已删除或下架）。请重新读取线上商品。`,
+        `AliExpress product ${ref.itemId} has no listing SKU ${ref.skuId} (it may have been deleted). Read the listings again.`,
+        { system: 'aliexpress', code: 'SKU_NOT_FOUND' },
+      );
+    }
+    const sku = toListingSku(p, s);
+    return { bindStatus: sku.bindStatus, refuseReason: sku.refuseReason, message: sku.bindStatus === 4 ? sku.refuseReason : undefined };
   }
 
-  private async bindCall(method: string, ref: BindRef): Promise<BindResult> {
+  bind(ref: BindRef): Promise<BindResult> {
+    return this.operate('aliexpress.ascp.item.bind', ref);
+  }
+  unbind(ref: BindRef): Promise<BindResult> {
+    return this.operate('aliexpress.ascp.item.unBind', ref);
+  }
+
+  /** One bind or unbind (param0, ids as exact digits), then the state read again. */
+  private async operate(method: 'aliexpress.ascp.item.bind' | 'aliexpress.ascp.item.unBind', ref: BindRef): Promise<BindResult> {
     const ch = await this.sellerChannel();
-    const body = await this.client.call<BindBody>(method, {
-      item_id: ref.itemId,
-      sku_id: ref.skuId,
-      sc_item_id: ref.scItemId,
-      channel_seller_id: ch.channelSellerId,
-      channel: ch.channel,
+    const body = await this.client.call(method, {
+      param0: {
+        item_id: wireLong(ref.itemId),
+        sku_id: wireLong(ref.skuId),
+        sc_item_id: wireLong(ref.scItemId),
+        channel_seller_id: wireLong(ch.channelSellerId),
+        channel: ch.channel,
+      },
     });
     const r = body.result;
-    if (!r || r.success === false) throw businessError(r ?? {}, body.request_id);
-    return { bindStatus: toBindStatus(r.bind_status), message: r.message, requestId: body.request_id };
+    if (!r.success) throw businessError({ code: r.err_code, message: r.err_message }, body.request_id);
+    const state = await this.queryBind(ref);
+    return { ...state, message: state.bindStatus === 4 ? state.refuseReason : (r.data ?? undefined), requestId: body.request_id ?? undefined };
   }
 }

@@ -1,26 +1,40 @@
 /**
- * An AliExpress Open Platform stand-in on 127.0.0.1: it checks signatures, timestamps and tokens and
- * answers with the real `error_response` bodies, pages products 20 at a time, and runs bind/unbind
- * with review (instant, review then success, or refused) on the injected clock, so review time
- * passes in milliseconds in tests. It is also the demo store.
+ * An AliExpress Open Platform stand-in on 127.0.0.1, built from the wire facts (the published SDK)
+ * with its own code: its own signature check, its own JSON writer (Long ids as exact digits), its
+ * own reading of JSON parameters. It answers in both shapes, `simplify=true` (the response object,
+ * plain arrays) and `simplify=false` (`<method>_response`, each list an object holding one array),
+ * and refuses what the real gateway refuses, with its `error_response` bodies: a bad or missing
+ * signature, a value that was signed but is empty (the gateway drops empty values before checking),
+ * a missing required parameter or `param0`, an expired or unknown token. Pages products 20 at a
+ * time, and runs bind/unbind with review (instant, review then success, or refused with a reason)
+ * on the injected clock, so review time passes in milliseconds in tests. It is also the demo store.
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { isLosslessNumber, parse as parseLossless } from 'lossless-json';
 import type { Clock } from '../../platform/clock';
-import type { BindStatus } from '../marketplace';
 import { FaultQueue, LoopbackSimulator, type Fault, type SimReply, type SimRequest } from '../simServer';
-import { signIop } from './sign';
+
+type SimBindStatus = 1 | 2 | 3 | 4;
 
 export interface SimSku {
+  /** Digits, possibly above 2^53. */
   skuId: string;
   sellerSku: string;
   skuStock: number;
-  bindStatus: BindStatus;
+  /** active | inactive (default active) */
+  status?: 'active' | 'inactive';
+  bindStatus: SimBindStatus;
+  /** The goods (货品) id, digits. */
   scItemId: string;
+  /** Set when an unbind was refused (bind status 4). */
+  refuseReason?: string;
 }
 export interface SimProduct {
   productId: string;
-  subject: string;
-  productType: number;
+  title: string;
+  /** "0" 仓发, "1" JIT, "2" 海外备仓 */
+  productType: '0' | '1' | '2';
+  /** Kept for the search_condition_do.product_status filter; the response carries none. */
   productStatus: string;
   skus: SimSku[];
 }
@@ -33,29 +47,79 @@ export interface AeSimOptions {
   appSecret: string;
   products: SimProduct[];
   seller?: { sellerId: string; account: string; channelSellerId: string; channel: string };
+  /** The store's business types (default both: POP_CHOICE and ONE_STOP_SERVICE). */
+  businessTypes?: ('ONE_STOP_SERVICE' | 'POP_CHOICE')[];
   accessTtlMs?: number;
   refreshTtlMs?: number;
   /** How long an unbind waits in review (default 10 minutes of clock time). */
   reviewMs?: number;
   reviewMode?: ReviewMode;
+  /** The reason a refused unbind carries (unbind_refuse_reason). */
+  refuseReason?: string;
   /** Randomness for tokens; the demo passes a seeded one. */
   random?: () => number;
 }
+
+export const DEFAULT_REFUSE_REASON = '该商品正在参加平台活动，活动期间不允许解绑，请活动结束后再申请';
 
 interface Review {
   decideAt: number;
   outcome: 'success' | 'refuse';
 }
 
-const err = (code: string, msg: string, type = 'ISV', status = 200) => (requestId: string): SimReply => ({
-  status,
-  json: { error_response: { type, code, msg, request_id: requestId } },
-});
+/** A Java Long in an answer: written as its digits. */
+class Long {
+  constructor(readonly digits: string) {}
+}
+const long = (digits: string) => new Long(digits);
+
+/** The inner name simplify=false gives each list (the real sample: seller_relation_list.seller_relation). */
+const LIST_ITEM: Record<string, string> = {
+  seller_relation_list: 'seller_relation',
+  product_list: 'one_stop_service_product_dto',
+  search_sku_info_list: 'search_sku_info',
+  sku_warehouse_stock_list: 'sku_warehouse_stock',
+  data_list: 'sc_item',
+  relation_list: 'relation',
+};
+
+/** JSON text, Longs as bare digits, lists wrapped the way simplify=false wraps them. */
+function writeJson(v: unknown, simplify: boolean, key = ''): string {
+  if (v instanceof Long) return v.digits;
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) {
+    const arr = `[${v.map((x) => writeJson(x, simplify)).join(',')}]`;
+    return simplify ? arr : `{${JSON.stringify(LIST_ITEM[key] ?? 'item')}:${arr}}`;
+  }
+  if (typeof v === 'object') {
+    const parts = Object.entries(v as Record<string, unknown>)
+      .filter(([, x]) => x !== undefined)
+      .map(([k, x]) => `${JSON.stringify(k)}:${writeJson(x, simplify, k)}`);
+    return `{${parts.join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** Reads a JSON parameter keeping Long ids exact; null when it is not a JSON object. */
+function readJsonParam(text: string): Record<string, string | number | boolean | null> | null {
+  let v: unknown;
+  try {
+    v = parseLossless(text);
+  } catch {
+    return null;
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
+  const out: Record<string, string | number | boolean | null> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = isLosslessNumber(x) ? x.value : (x as string | boolean | null);
+  return out;
+}
+
+const isDigits = (v: unknown): v is string => typeof v === 'string' && /^\d+$/.test(v);
 
 export class AliExpressSimulator extends LoopbackSimulator {
   readonly faults = new FaultQueue();
-  /** Every call that reached the gateway, for tests: method (or path) and clock time. */
-  readonly calls: { method: string; at: number }[] = [];
+  /** Every call that reached the gateway, for tests: method (or path), clock time, parameters as received. */
+  readonly calls: { method: string; at: number; params: Record<string, string> }[] = [];
   private codes = new Map<string, number>();
   private access = new Map<string, number>();
   private refresh = new Map<string, number>();
@@ -78,11 +142,11 @@ export class AliExpressSimulator extends LoopbackSimulator {
     if (sku) this.skuModes.set(`${sku.itemId}/${sku.skuId}`, mode);
     else this.reviewMode = mode;
   }
-  bindState(itemId: string, skuId: string): BindStatus | undefined {
+  bindState(itemId: string, skuId: string): SimBindStatus | undefined {
     this.settleReviews();
     return this.byKey.get(`${itemId}/${skuId}`)?.sku.bindStatus;
   }
-  bindStates(): { itemId: string; skuId: string; sellerSku: string; bindStatus: BindStatus }[] {
+  bindStates(): { itemId: string; skuId: string; sellerSku: string; bindStatus: SimBindStatus }[] {
     this.settleReviews();
     return [...this.byKey.values()].map(({ product, sku }) => ({ itemId: product.productId, skuId: sku.skuId, sellerSku: sku.sellerSku, bindStatus: sku.bindStatus }));
   }
@@ -116,49 +180,67 @@ export class AliExpressSimulator extends LoopbackSimulator {
     return `sim${String(this.seq).padStart(8, '0')}`;
   }
 
-  private params(r: SimRequest): Record<string, string> {
-    const all: Record<string, string> = {};
-    for (const [k, v] of r.query) all[k] = v;
-    if (r.body) for (const [k, v] of new URLSearchParams(r.body)) all[k] = v;
-    return all;
+  /** The gateway's own check: non-empty parameters but sign, sorted by key, key+value, HMAC-SHA256, upper hex. */
+  private expectedSign(p: Record<string, string>, apiPath: string): string {
+    const keys = Object.keys(p)
+      .filter((k) => k !== 'sign' && p[k].trim() !== '')
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    let base = apiPath;
+    for (const k of keys) base += k + p[k];
+    return createHmac('sha256', this.o.appSecret).update(base, 'utf8').digest('hex').toUpperCase();
+  }
+
+  private error(rid: string, code: string, msg: string, opts: { type?: string; status?: number; subCode?: string; subMsg?: string } = {}): SimReply {
+    const body = { error_response: { type: opts.type ?? 'ISV', code, msg, sub_code: opts.subCode, sub_msg: opts.subMsg, request_id: rid } };
+    return { status: opts.status ?? 200, text: writeJson(body, true) };
+  }
+
+  private missing(rid: string, name: string): SimReply {
+    return this.error(rid, 'MissingParameter', `The input parameter “${name}” that is mandatory for processing this request is not supplied.`);
   }
 
   protected handle(r: SimRequest): SimReply {
     const rid = this.requestId();
     if (r.path === '/oauth/authorize') return this.authorize(r);
-    const p = this.params(r);
+    const p: Record<string, string> = {};
+    for (const [k, v] of r.query) p[k] = v;
+    if (r.body) for (const [k, v] of new URLSearchParams(r.body)) p[k] = v;
     const name = r.path === '/sync' ? (p.method ?? '') : r.path;
-    this.calls.push({ method: name, at: this.o.clock.now() });
+    this.calls.push({ method: name, at: this.o.clock.now(), params: p });
 
     const fault = this.faults.take(name, ['latency', 'http5xx', 'drop', 'rateLimit', 'expiredToken', 'code']);
     let delayMs = 0;
     if (fault?.kind === 'latency') delayMs = fault.ms;
     if (fault?.kind === 'drop') return { drop: true };
     if (fault?.kind === 'http5xx') return { status: fault.status ?? 502, json: undefined };
-    if (fault?.kind === 'code') return err(String(fault.code), `simulated ${String(fault.code)}`, /^isp\./i.test(String(fault.code)) ? 'ISP' : 'ISV')(rid);
-    if (fault?.kind === 'rateLimit') return err('ApiCallLimit', 'The request has exceeded the limit. This ban will last 1 more seconds')(rid);
+    if (fault?.kind === 'code') return this.error(rid, String(fault.code), `simulated ${String(fault.code)}`, { type: /^isp\./i.test(String(fault.code)) ? 'ISP' : 'ISV' });
+    if (fault?.kind === 'rateLimit') return this.error(rid, 'ApiCallLimit', 'The request has exceeded the limit. This ban will last 1 more seconds');
 
     // Common checks, in the platform's order: app key, signature, timestamp.
-    if (p.app_key !== this.o.appKey) return err('InvalidAppKey', 'Specified app key is invalid')(rid);
-    if (!p.sign) return err('MissingParameter', 'The input parameter “sign” that is mandatory for processing this request is not supplied.')(rid);
-    const apiPath = r.path.startsWith('/rest/') ? r.path.slice('/rest'.length) : undefined;
-    if (signIop(p, this.o.appSecret, apiPath) !== p.sign) {
-      return err('IncompleteSignature', 'The request signature does not conform to platform standards')(rid);
-    }
+    if (!p.app_key) return this.missing(rid, 'app_key');
+    if (p.app_key !== this.o.appKey) return this.error(rid, 'InvalidAppKey', 'Specified app key is invalid');
+    if (!p.sign) return this.missing(rid, 'sign');
+    if (p.sign_method !== 'sha256') return this.error(rid, 'InvalidSignMethod', 'The specified signature method is not supported');
+    const apiPath = r.path.startsWith('/rest/') ? r.path.slice('/rest'.length) : '';
+    if (this.expectedSign(p, apiPath) !== p.sign) return this.error(rid, 'IncompleteSignature', 'The request signature does not conform to platform standards');
     const ts = Number(p.timestamp);
-    if (!Number.isFinite(ts) || Math.abs(ts - this.o.clock.now()) > 15 * 60_000) {
-      return err('InvalidTimestamp', 'The specified timestamp is invalid or expired')(rid);
+    if (!/^\d{13}$/.test(p.timestamp ?? '') || Math.abs(ts - this.o.clock.now()) > 15 * 60_000) {
+      return this.error(rid, 'InvalidTimestamp', 'The specified timestamp is invalid or expired');
     }
 
     let reply: SimReply;
     if (apiPath === '/auth/token/create') reply = this.createToken(p, rid);
     else if (apiPath === '/auth/token/refresh') reply = this.refreshToken(p, rid);
     else if (r.path === '/sync') {
-      const exp = p.session ? this.access.get(p.session) : undefined;
-      if (fault?.kind === 'expiredToken' || exp === undefined || exp <= this.o.clock.now()) {
-        reply = err('IllegalAccessToken', 'The specified access token is invalid or expired')(rid);
-      } else reply = this.business(p, rid);
-    } else reply = err('InvalidApiPath', 'The specified API path is invalid')(rid);
+      if (!p.method) reply = this.missing(rid, 'method');
+      else if (!p.session) reply = this.missing(rid, 'session');
+      else {
+        const exp = this.access.get(p.session);
+        if (fault?.kind === 'expiredToken' || exp === undefined || exp <= this.o.clock.now()) {
+          reply = this.error(rid, 'IllegalAccessToken', 'The specified access token is invalid or expired');
+        } else reply = this.business(p, rid);
+      }
+    } else reply = this.error(rid, 'InvalidApiPath', 'The specified API path is invalid');
     return { ...reply, delayMs };
   }
 
@@ -172,6 +254,11 @@ export class AliExpressSimulator extends LoopbackSimulator {
     return { redirect: u.toString() };
   }
 
+  /** System calls answer failures at the top level, as the SDK's GOP parser reads them. */
+  private restError(rid: string, code: string, message: string): SimReply {
+    return { text: writeJson({ type: 'ISV', code, message, request_id: rid }, true) };
+  }
+
   private issueTokens(rid: string): SimReply {
     const now = this.o.clock.now();
     const accessTtl = this.o.accessTtlMs ?? 30 * 86400_000;
@@ -180,76 +267,103 @@ export class AliExpressSimulator extends LoopbackSimulator {
     const refresh = `50001${this.token(20)}`;
     this.access.set(access, now + accessTtl);
     this.refresh.set(refresh, now + refreshTtl);
-    return {
-      json: {
-        access_token: access,
-        refresh_token: refresh,
-        expires_in: Math.floor(accessTtl / 1000),
-        refresh_expires_in: Math.floor(refreshTtl / 1000),
-        expire_time: now + accessTtl,
-        refresh_token_valid_time: now + refreshTtl,
-        seller_id: this.seller.sellerId,
-        user_id: this.seller.sellerId,
-        account: this.seller.account,
-        account_platform: 'seller_center',
-        code: '0',
-        request_id: rid,
-      },
+    const body = {
+      access_token: access,
+      refresh_token: refresh,
+      expires_in: Math.floor(accessTtl / 1000),
+      refresh_expires_in: Math.floor(refreshTtl / 1000),
+      expire_time: now + accessTtl,
+      refresh_token_valid_time: now + refreshTtl,
+      seller_id: long(this.seller.sellerId),
+      user_id: long(this.seller.sellerId),
+      account: this.seller.account,
+      account_platform: 'seller_center',
+      code: '0',
+      request_id: rid,
     };
+    return { text: writeJson(body, true) };
   }
 
   private createToken(p: Record<string, string>, rid: string): SimReply {
-    const exp = p.code ? this.codes.get(p.code) : undefined;
-    if (exp === undefined || exp <= this.o.clock.now()) return err('InvalidCode', 'The authorization code is invalid or expired')(rid);
+    if (!p.code) return this.restError(rid, 'MissingParameter', 'code');
+    const exp = this.codes.get(p.code);
+    if (exp === undefined || exp <= this.o.clock.now()) return this.restError(rid, 'InvalidCode', 'The authorization code is invalid or expired');
     this.codes.delete(p.code);
     return this.issueTokens(rid);
   }
 
   private refreshToken(p: Record<string, string>, rid: string): SimReply {
-    const exp = p.refresh_token ? this.refresh.get(p.refresh_token) : undefined;
-    if (exp === undefined || exp <= this.o.clock.now()) return err('IllegalRefreshToken', 'The specified refresh token is invalid or expired')(rid);
+    if (!p.refresh_token) return this.restError(rid, 'MissingParameter', 'refresh_token');
+    const exp = this.refresh.get(p.refresh_token);
+    if (exp === undefined || exp <= this.o.clock.now()) return this.restError(rid, 'IllegalRefreshToken', 'The specified refresh token is invalid or expired');
     return this.issueTokens(rid);
   }
 
   private business(p: Record<string, string>, rid: string): SimReply {
-    const key = `${p.method.replace(/\./g, '_')}_response`;
-    const ok = (result: unknown): SimReply => ({ json: { [key]: { ...(result as object), request_id: rid } } });
-    const needChannel = (): SimReply | null =>
-      p.channel_seller_id === this.seller.channelSellerId && p.channel === this.seller.channel
-        ? null
-        : ok({ result: { success: false, error_code: 'CHANNEL_SELLER_NOT_MATCH', error_message: 'channel_seller_id / channel do not belong to this seller' } });
+    const simplify = p.simplify === 'true';
+    const ok = (body: Record<string, unknown>): SimReply => {
+      const full = { ...body, request_id: rid };
+      return { text: writeJson(simplify ? full : { [`${p.method.replace(/\./g, '_')}_response`]: full }, simplify) };
+    };
+    const channelOk = (sellerId: unknown, channel: unknown) => String(sellerId) === this.seller.channelSellerId && channel === this.seller.channel;
     switch (p.method) {
-      case 'global.seller.relation.query':
+      case 'global.seller.relation.query': {
+        const types = this.o.businessTypes ?? ['POP_CHOICE', 'ONE_STOP_SERVICE'];
         return ok({
-          seller_relation_list: {
-            global_seller_relation: [
-              { channel_seller_id: 7001234567, channel: 'AE_GLOBAL', business_type: 'POP_CHOICE_NONE' },
-              { channel_seller_id: Number(this.seller.channelSellerId), channel: this.seller.channel, business_type: 'ONE_STOP_SERVICE' },
-            ],
-          },
+          seller_relation_list: types.map((t) => ({
+            // The POP store has its own channel seller id.
+            channel_seller_id: long(t === 'ONE_STOP_SERVICE' ? this.seller.channelSellerId : `${this.seller.channelSellerId}7`),
+            seller_id: long(this.seller.sellerId),
+            channel: this.seller.channel,
+            channel_shop_name: t === 'ONE_STOP_SERVICE' ? '演示工厂全托管店' : '演示工厂店',
+            channel_currency: t === 'ONE_STOP_SERVICE' ? 'CNY' : 'USD',
+            business_type: t,
+          })),
+          success: true,
+          global_currency: 'USD',
         });
-      case 'aliexpress.choice.products.list': {
-        const bad = needChannel();
-        if (bad) return bad;
-        return ok({ result: this.productsPage(p) });
       }
-      case 'aliexpress.ascp.item.query':
+      case 'aliexpress.choice.products.list': {
+        for (const k of ['channel_seller_id', 'channel']) if (!p[k]) return this.missing(rid, k);
+        // Filters exist only inside search_condition_do.
+        for (const k of ['product_status', 'product_id']) if (k in p) return this.error(rid, 'InvalidParameter', `${k} is not a parameter of this API; use search_condition_do`);
+        const size = p.page_size === undefined ? 20 : Number(p.page_size);
+        if (!(Number.isInteger(size) && size >= 1 && size <= 20)) return this.error(rid, 'InvalidParameter', 'page_size must be between 1 and 20');
+        let cond: ReturnType<typeof readJsonParam> = {};
+        if (p.search_condition_do !== undefined) {
+          cond = readJsonParam(p.search_condition_do);
+          if (!cond) return this.error(rid, 'InvalidParameter', 'search_condition_do is not a JSON object');
+        }
+        if (!channelOk(p.channel_seller_id, p.channel)) return ok({ result: { success: false, error_code: 'CHANNEL_SELLER_NOT_MATCH', error_msg: '渠道卖家与当前授权账号不匹配' } });
+        return ok({ result: this.productsPage(Number(p.current_page ?? 1), size, cond) });
+      }
       case 'aliexpress.ascp.item.bind':
       case 'aliexpress.ascp.item.unBind': {
-        const bad = needChannel();
-        if (bad) return bad;
-        return ok({ result: this.bindOp(p) });
+        if (!p.param0) return this.missing(rid, 'param0');
+        const q = readJsonParam(p.param0);
+        if (!q) return this.error(rid, 'InvalidParameter', 'param0 is not a JSON object');
+        for (const k of ['item_id', 'sku_id', 'sc_item_id', 'channel_seller_id']) if (!isDigits(q[k])) return this.error(rid, 'InvalidParameter', `param0.${k} must be a Long`);
+        if (typeof q.channel !== 'string' || !q.channel) return this.error(rid, 'InvalidParameter', 'param0.channel is required');
+        if (!channelOk(q.channel_seller_id, q.channel)) return ok({ result: { success: false, err_code: 'CHANNEL_SELLER_NOT_MATCH', err_message: '渠道卖家与当前授权账号不匹配' } });
+        return ok({ result: this.bindOp(p.method, q as Record<string, string>) });
+      }
+      case 'aliexpress.ascp.item.query': {
+        if (!p.sc_item_query) return this.missing(rid, 'sc_item_query');
+        const q = readJsonParam(p.sc_item_query);
+        if (!q) return this.error(rid, 'InvalidParameter', 'sc_item_query is not a JSON object');
+        return ok({ result: this.itemQuery(q) });
       }
       default:
-        return err('InvalidApiPath', `The specified API method ${p.method} is invalid`)(rid);
+        return this.error(rid, 'InvalidApiPath', `The specified API method ${p.method} is invalid`);
     }
   }
 
-  private productsPage(p: Record<string, string>): unknown {
+  private productsPage(current: number, size: number, cond: Record<string, unknown>): Record<string, unknown> {
     this.settleReviews();
-    const size = Math.min(20, Math.max(1, Number(p.page_size ?? 20)));
-    let page = Math.max(1, Number(p.current_page ?? 1));
-    const list = p.product_status ? this.o.products.filter((x) => x.productStatus === p.product_status) : this.o.products;
+    let page = Math.max(1, current);
+    let list = this.o.products;
+    if (typeof cond.product_status === 'string' && cond.product_status) list = list.filter((x) => x.productStatus === cond.product_status);
+    if (cond.product_id !== undefined && cond.product_id !== null) list = list.filter((x) => x.productId === String(cond.product_id));
     const fault = this.faults.take('aliexpress.choice.products.list', ['shortPage', 'duplicatePage']);
     if (fault?.kind === 'duplicatePage' && page > 1) page -= 1;
     let slice = list.slice((page - 1) * size, page * size);
@@ -257,14 +371,48 @@ export class AliExpressSimulator extends LoopbackSimulator {
     return {
       success: true,
       total_count: list.length,
-      current_page: page,
+      total_page: Math.ceil(list.length / size),
       page_size: size,
+      current_page: page,
       product_list: slice.map((x) => ({
-        product_id: x.productId,
-        subject: x.subject,
+        product_id: long(x.productId),
+        title: x.title,
         product_type: x.productType,
-        product_status: x.productStatus,
-        sku_list: x.skus.map((s) => ({ sku_id: s.skuId, seller_sku: s.sellerSku, sku_stock: s.skuStock, bind_status: s.bindStatus, sc_item_id: s.bindStatus === 1 ? '' : s.scItemId })),
+        product_audit_status: '1',
+        leaf_category_id: long('200000345'),
+        total_stocks: x.skus.reduce((n, s) => n + s.skuStock, 0),
+        currency_code: 'CNY',
+        search_sku_info_list: x.skus.map((s) => ({
+          sku_id: long(s.skuId),
+          seller_sku: s.sellerSku,
+          sku_stock: s.skuStock,
+          status: s.status ?? 'active',
+          supply_price: '12.50',
+          sku_warehouse_stock_list: [{ warehouse_type: 'jit_warehouse', warehouse_name: 'JIT仓', warehouse_code: 'JIT-CN', sellable_quantity: s.skuStock }],
+          product_sku_sc_item_info_dto: {
+            sc_item_id: long(s.scItemId),
+            sc_item_bar_code: `BC${s.scItemId.slice(-8)}`,
+            bind_status: s.bindStatus,
+            unbind_refuse_reason: s.bindStatus === 4 ? s.refuseReason : undefined,
+          },
+        })),
+      })),
+    };
+  }
+
+  private itemQuery(q: Record<string, unknown>): Record<string, unknown> {
+    this.settleReviews();
+    const hits = [...this.byKey.values()].filter(({ sku }) => q.sc_item_id === undefined || sku.scItemId === String(q.sc_item_id));
+    return {
+      success: true,
+      total_count: hits.length,
+      page_index: 1,
+      page_size: 20,
+      data_list: hits.slice(0, 20).map(({ product, sku }) => ({
+        sc_item_id: long(sku.scItemId),
+        title: product.title,
+        item_code: sku.sellerSku,
+        relation_list: [{ item_id: long(product.productId), sku_id: long(sku.skuId), bind_status: String(sku.bindStatus) }],
       })),
     };
   }
@@ -274,34 +422,39 @@ export class AliExpressSimulator extends LoopbackSimulator {
     for (const [k, rev] of this.reviews) {
       if (rev.decideAt > now) continue;
       const hit = this.byKey.get(k);
-      if (hit) hit.sku.bindStatus = rev.outcome === 'success' ? 1 : 4;
+      if (hit) {
+        hit.sku.bindStatus = rev.outcome === 'success' ? 1 : 4;
+        hit.sku.refuseReason = rev.outcome === 'refuse' ? (this.o.refuseReason ?? DEFAULT_REFUSE_REASON) : undefined;
+      }
       this.reviews.delete(k);
     }
   }
 
-  private bindOp(p: Record<string, string>): unknown {
+  /** bind/unBind: `result{success, data, err_code, err_message}`, no bind status (it is read from products.list). */
+  private bindOp(method: string, q: Record<string, string>): Record<string, unknown> {
     this.settleReviews();
-    const k = `${p.item_id}/${p.sku_id}`;
+    const fail = (err_code: string, err_message: string) => ({ success: false, err_code, err_message });
+    const k = `${q.item_id}/${q.sku_id}`;
     const hit = this.byKey.get(k);
-    if (!hit) return { success: false, error_code: 'SKU_NOT_FOUND', error_message: `item ${p.item_id} sku ${p.sku_id} does not exist` };
+    if (!hit) return fail('SKU_NOT_FOUND', `商品 ${q.item_id} 的SKU ${q.sku_id} 不存在`);
     const sku = hit.sku;
-    if (p.method === 'aliexpress.ascp.item.query') return { success: true, bind_status: sku.bindStatus, sc_item_id: sku.bindStatus === 1 ? '' : sku.scItemId };
-    if (p.sc_item_id !== sku.scItemId) return { success: false, error_code: 'SC_ITEM_NOT_MATCH', error_message: `goods ${p.sc_item_id} is not the goods of sku ${p.sku_id}` };
-    if (p.method === 'aliexpress.ascp.item.bind') {
-      if (sku.bindStatus === 3) return { success: false, error_code: 'UNBIND_IN_REVIEW', error_message: 'an unbind of this sku is under review' };
+    if (q.sc_item_id !== sku.scItemId) return fail('SC_ITEM_NOT_MATCH', `货品 ${q.sc_item_id} 不是SKU ${q.sku_id} 的货品`);
+    if (method === 'aliexpress.ascp.item.bind') {
+      if (sku.bindStatus === 3) return fail('UNBIND_IN_REVIEW', '该SKU的解绑申请正在审核中，审核结束前不能绑定');
       sku.bindStatus = 2;
-      return { success: true, bind_status: 2, message: '绑定成功' };
+      sku.refuseReason = undefined;
+      return { success: true, data: '绑定成功' };
     }
-    // unBind
-    if (sku.bindStatus === 1) return { success: true, bind_status: 1, message: '已是未绑定' };
-    if (sku.bindStatus === 3) return { success: true, bind_status: 3, message: '解绑审核中' };
+    if (sku.bindStatus === 1) return { success: true, data: '已是未绑定' };
+    if (sku.bindStatus === 3) return { success: true, data: '解绑审核中' };
     const mode = this.skuModes.get(k) ?? this.reviewMode;
+    sku.refuseReason = undefined;
     if (mode === 'instant') {
       sku.bindStatus = 1;
-      return { success: true, bind_status: 1, message: '解绑成功' };
+      return { success: true, data: '解绑成功' };
     }
     sku.bindStatus = 3;
     this.reviews.set(k, { decideAt: this.o.clock.now() + (this.o.reviewMs ?? 10 * 60_000), outcome: mode === 'review' ? 'success' : 'refuse' });
-    return { success: true, bind_status: 3, message: '解绑申请已提交，等待审核' };
+    return { success: true, data: '解绑申请已提交，等待审核' };
   }
 }

@@ -59,6 +59,15 @@ export const DEMO_RULES: DemoCatalogue['rules'] = [
   { kind: 'random', zh: '末尾加 3 个随机字符，用 “#” 隔开', en: '3 random characters after "#"', example: 'TS100001-BK#k7q' },
 ];
 
+/**
+ * Real sku ids have 17 digits, above 2^53 (e.g. 12000023995222161), so the demo's do too: the
+ * sequence is kept small and written after a fixed prefix as text, never summed as a JS number.
+ */
+const skuIdOf = (seq: number) => `120000${String(seq).padStart(11, '0')}`;
+const scItemIdOf = (seq: number) => `88${String(seq).padStart(11, '0')}`;
+/** A few listing SKUs are switched off on AliExpress (status inactive), as in a real store; not drawn from the seed, so the rest of the catalogue stays as it was. */
+const skuStatus = (seq: number): 'active' | 'inactive' => (seq % 37 === 0 ? 'inactive' : 'active');
+
 function obfuscate(sku: string, kind: MappingKind, rnd: () => number): string {
   switch (kind) {
     case 'prefix':
@@ -118,7 +127,7 @@ export function buildCatalogue(size: number, seed = 20260105): DemoCatalogue {
   const truth = new Map<string, { erpSku: string | null; kind: MappingKind }>();
   const kinds: MappingKind[] = ['plain', 'plain', 'plain', 'plain', 'plain', 'plain', 'prefix', 'suffix', 'separator', 'random'];
   let productSeq = 1005000000000;
-  let skuSeq = 12000000000000;
+  let skuSeq = 23995000000;
   for (let i = 0; i < goods.length; ) {
     const family = goods[i].sku.split('-')[0];
     const members: TtSimGoods[] = [];
@@ -131,13 +140,13 @@ export function buildCatalogue(size: number, seed = 20260105): DemoCatalogue {
       skuSeq += int(rng, 1, 9);
       const kind: MappingKind = unrelated ? 'unrelated' : pick(rng, kinds);
       const sellerSku = kind === 'unrelated' ? `QZ${int(rng, 100000, 999999)}${pick(rng, ['A', 'B', 'C'])}` : obfuscate(g.sku, kind, rng);
-      truth.set(`${productId}/${skuSeq}`, { erpSku: kind === 'unrelated' ? null : g.sku, kind });
-      return { skuId: String(skuSeq), sellerSku, skuStock: int(rng, 0, 500), bindStatus: (rng() < 0.85 ? 2 : 1) as 1 | 2, scItemId: `SC${skuSeq}` };
+      truth.set(`${productId}/${skuIdOf(skuSeq)}`, { erpSku: kind === 'unrelated' ? null : g.sku, kind });
+      return { skuId: skuIdOf(skuSeq), sellerSku, skuStock: int(rng, 0, 500), status: skuStatus(skuSeq), bindStatus: (rng() < 0.85 ? 2 : 1) as 1 | 2, scItemId: scItemIdOf(skuSeq) };
     });
     products.push({
       productId,
-      subject: `${members[0].name.split(' ')[0]} ${members[0].category.split('/')[1]}`,
-      productType: rng() < 0.85 ? 0 : 1,
+      title: `${members[0].name.split(' ')[0]} ${members[0].category.split('/')[1]}`,
+      productType: rng() < 0.85 ? '0' : productSeq % 5 === 0 ? '2' : '1',
       productStatus: rng() < 0.92 ? 'ONLINE' : 'OFFLINE',
       skus,
     });
@@ -147,12 +156,12 @@ export function buildCatalogue(size: number, seed = 20260105): DemoCatalogue {
   skuSeq += 7;
   products.push({
     productId: String(productSeq),
-    subject: '样品 测试商品',
-    productType: 0,
+    title: '样品 测试商品',
+    productType: '0',
     productStatus: 'ONLINE',
-    skus: [{ skuId: String(skuSeq), sellerSku: 'SAMPLE-0001', skuStock: 3, bindStatus: 2, scItemId: `SC${skuSeq}` }],
+    skus: [{ skuId: skuIdOf(skuSeq), sellerSku: 'SAMPLE-0001', skuStock: 3, status: 'active', bindStatus: 2, scItemId: scItemIdOf(skuSeq) }],
   });
-  truth.set(`${productSeq}/${skuSeq}`, { erpSku: null, kind: 'unrelated' });
+  truth.set(`${productSeq}/${skuIdOf(skuSeq)}`, { erpSku: null, kind: 'unrelated' });
 
   return { seed, size, erpWarehouses, storeWarehouses, goods, stock, products, truth, rules: DEMO_RULES };
 }

@@ -160,7 +160,28 @@ export function MappingStep() {
         pagination={{ current: page, pageSize, total: rows.data?.total ?? 0, pageSizeOptions: [50, 100, 200, 500], onChange: (p, s) => { setPage(p); setPageSize(s); } }}
         columns={[
           { title: t('link.product'), dataIndex: 'productId', width: 140 },
-          { title: t('map.input'), dataIndex: 'sellerSku', width: 200 },
+          { title: t('map.productType'), dataIndex: 'productType', width: 90, render: (v: ListingSkuRow['productType']) => t(`map.type.${v}`) },
+          {
+            title: t('map.input'),
+            dataIndex: 'sellerSku',
+            width: 220,
+            render: (v: string, r: ListingSkuRow) => (
+              <>
+                {v}
+                {r.refuseReason && (
+                  <div>
+                    <Typography.Text type="danger" data-testid="mapping-refuse-reason">{t('map.refused', { reason: r.refuseReason })}</Typography.Text>
+                  </div>
+                )}
+              </>
+            ),
+          },
+          {
+            title: t('map.skuStatus'),
+            dataIndex: 'skuStatus',
+            width: 90,
+            render: (v: string) => <Tag color={v === 'active' ? 'green' : v === 'inactive' ? 'default' : undefined}>{t(`map.sku.${v === 'active' || v === 'inactive' ? v : 'unknown'}`)}</Tag>,
+          },
           { title: t('map.erpSku'), dataIndex: 'erpSku', width: 160 },
           {
             title: t('map.result'),

@@ -122,6 +122,11 @@ export const zh = {
     import: '导入Excel',
     importReport: '表格共 {{rows}} 行：将手动关联 {{linked}} 个，未变 {{unchanged}} 个，拒绝 {{rejected}} 个',
     importApply: '确认导入',
+    productType: '商品类型',
+    type: { 0: '仓发', 1: 'JIT', 2: '海外备仓' },
+    skuStatus: 'SKU状态',
+    sku: { active: '在售', inactive: '不可售', unknown: '未知' },
+    refused: '解绑被拒：{{reason}}',
   },
   link: {
     warehouse: '关联到仓库',
@@ -262,6 +267,11 @@ export const en: typeof zh = {
     import: 'Import Excel',
     importReport: '{{rows}} rows: {{linked}} to link by hand, {{unchanged}} unchanged, {{rejected}} rejected',
     importApply: 'Confirm import',
+    productType: 'Product type',
+    type: { 0: 'Warehouse (仓发)', 1: 'JIT', 2: 'Overseas (海外备仓)' },
+    skuStatus: 'SKU status',
+    sku: { active: 'Active', inactive: 'Inactive', unknown: 'Unknown' },
+    refused: 'Unbind refused: {{reason}}',
   },
   link: {
     warehouse: 'Link to warehouse',
