@@ -30,7 +30,8 @@ export async function benchUi(opts: { quick: boolean }): Promise<Figure[]> {
     const listingsPage = async (filter: { text?: string }) => {
       const res = await fetch(`${origin}/api/sku.listings.page`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-desk': '1', cookie },
+        // The web host takes channel calls from its own origin only, as the page's fetch sends it.
+        headers: { 'content-type': 'application/json', 'x-desk': '1', cookie, origin },
         body: JSON.stringify({ page: 1, pageSize: 50, filter }),
       });
       const body = (await res.json()) as { ok: boolean; data?: { total: number } };

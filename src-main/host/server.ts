@@ -1,7 +1,12 @@
 /**
  * The web host: the same core and contract over HTTP, on 127.0.0.1 only. A random per-run token
- * opens a session (HttpOnly, SameSite=Strict cookie); POST /api/<channel> calls a channel, GET
- * /events streams the pushes, everything else is the built renderer.
+ * is exchanged for a random session id (the token itself never becomes a credential); the session
+ * travels in an HttpOnly, SameSite=Strict cookie whose name carries the port. POST /api/<channel>
+ * calls a channel, GET /events streams the pushes, everything else is the built renderer.
+ *
+ * Other local processes are the threat: every request must name our Host, every API call must come
+ * from our own origin (Origin, Sec-Fetch-Site), bodies are small except on the upload channels
+ * (which have their own limit and go one at a time), and connections are capped.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -17,8 +22,13 @@ import { CSP } from '../../src-shared/csp';
 /** frame-ancestors only works as a header, so the host adds it to the shared policy. */
 const HOST_CSP = `${CSP}; frame-ancestors 'none'`;
 
-/** A body bigger than this is refused: imports send files as base64, so allow a large export. */
-const MAX_BODY = 200 * 1024 * 1024;
+/** A channel call's body: the largest non-file input (a disposal plan of 5000 SKUs) is far smaller. */
+export const MAX_BODY = 2 * 1024 * 1024;
+/** The channels that carry a file as base64 (imports): their own, larger limit, one at a time. */
+export const UPLOAD_CHANNELS = new Set(['stock.import', 'sku.mapping.import', 'deposit.matchAlipay']);
+export const MAX_UPLOAD = 40 * 1024 * 1024;
+/** Enough for a few tabs (each browser keeps about six connections and one event stream). */
+export const MAX_CONNECTIONS = 64;
 
 export interface WebHost {
   url: string;
@@ -52,15 +62,20 @@ function fail(res: ServerResponse, status: number, error: ErrorPayload): void {
   sendJson(res, status, { ok: false, error });
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+class TooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    // A declared length over the limit is refused before a byte is read.
+    if (Number(req.headers['content-length'] ?? 0) > limit) return reject(new TooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
+      if (size > limit) {
+        chunks.length = 0;
+        req.pause();
+        reject(new TooLarge());
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -68,19 +83,41 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+const mb = (n: number) => Math.round(n / 1024 / 1024);
+
 export async function startWebHost(app: App, opts: { rendererDir: string; port?: number; token?: string }): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('hex');
-  const cookieName = 'desk_session';
   const handlers = createHandlers(app);
   const serveStatic = sirv(opts.rendererDir, { single: true, dev: false, etag: true });
   let port = 0;
+  // Cookies ignore ports: the port in the name keeps two hosts (or runs) on 127.0.0.1 apart.
+  let cookieName = 'desk_session';
+  /** Session ids handed out this run; the launch token is never one of them. */
+  const sessions = new Set<string>();
+  let uploading = false;
 
   const authed = (req: IncomingMessage) => {
     const c = cookie(req, cookieName);
-    return c !== undefined && sameToken(c, token);
+    return c !== undefined && sessions.has(c);
   };
   // Only our own address: a page on another site that resolves to 127.0.0.1 (DNS rebinding) is refused.
   const hostOk = (req: IncomingMessage) => req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
+  /**
+   * Called from our own page: a browser names the page's origin (Origin on a POST, Sec-Fetch-Site on
+   * every request); a page on another port or site is refused even when it holds our cookie.
+   * `needOrigin`: channel calls are POSTs, for which browsers always send Origin.
+   */
+  const sameOrigin = (req: IncomingMessage, needOrigin: boolean) => {
+    const origin = req.headers.origin;
+    if (origin === undefined ? needOrigin : origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) return false;
+    const site = req.headers['sec-fetch-site'];
+    return site === undefined || site === 'same-origin';
+  };
+  const foreign: ErrorPayload = {
+    code: 'FORBIDDEN',
+    message: '拒绝访问：这个请求不是从助手自己的页面发出的。',
+    messageEn: 'Forbidden: this request did not come from the app’s own page.',
+  };
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -89,7 +126,14 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
       res.setHeader('Referrer-Policy', 'no-referrer');
       res.setHeader('X-Frame-Options', 'DENY');
       if (!hostOk(req)) return fail(res, 403, { code: 'FORBIDDEN', message: '拒绝访问。', messageEn: 'Forbidden.' });
-      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      let url: URL;
+      let path: string;
+      try {
+        url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+        path = decodeURIComponent(url.pathname);
+      } catch {
+        return fail(res, 400, { code: 'BAD_INPUT', message: '请求地址格式不正确。', messageEn: 'The request path is malformed.' });
+      }
 
       // Opening the printed link exchanges the token for a session cookie and drops it from the address bar.
       const given = url.searchParams.get('token');
@@ -101,8 +145,11 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
             messageEn: 'This link is not valid. Use the link printed when the app started.',
           });
         }
+        const session = randomBytes(32).toString('hex');
+        sessions.add(session);
         res.writeHead(302, {
-          'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          'Set-Cookie': `${cookieName}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+          'Cache-Control': 'no-store',
           Location: '/',
         });
         return res.end();
@@ -115,27 +162,51 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
         });
       }
 
-      if (url.pathname.startsWith('/api/')) {
-        const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      if (path.startsWith('/api/')) {
+        const channel = path.slice('/api/'.length);
         if (req.method !== 'POST' || req.headers['x-desk'] !== '1') {
           return fail(res, 405, { code: 'FORBIDDEN', message: '请求方式不正确。', messageEn: 'Wrong request method.' });
         }
-        let input: unknown;
-        try {
-          const text = await readBody(req);
-          input = text ? JSON.parse(text) : {};
-        } catch {
-          return fail(res, 400, {
-            code: 'BAD_INPUT',
-            message: '请求内容不是有效的 JSON，或超过大小上限。',
-            messageEn: 'The request body is not valid JSON, or is too large.',
+        if (!sameOrigin(req, true)) return fail(res, 403, foreign);
+        const upload = UPLOAD_CHANNELS.has(channel);
+        if (upload && uploading) {
+          return fail(res, 503, {
+            code: 'TRANSIENT',
+            message: '正在导入另一个文件，请等它完成后再导入。',
+            messageEn: 'Another file is being imported; wait for it to finish, then import again.',
           });
         }
-        const result = await dispatch(handlers, channel, input, app.log);
-        return sendJson(res, 200, result);
+        const limit = upload ? MAX_UPLOAD : MAX_BODY;
+        if (upload) uploading = true;
+        try {
+          let input: unknown;
+          try {
+            const text = await readBody(req, limit);
+            input = text ? JSON.parse(text) : {};
+          } catch (err) {
+            if (err instanceof TooLarge) {
+              res.setHeader('Connection', 'close');
+              return fail(res, 413, {
+                code: 'BAD_INPUT',
+                message: upload
+                  ? `文件太大（通过网页最多 ${mb(limit) * 3 / 4} MB）。请拆分成几个较小的文件分别导入。`
+                  : `请求内容超过 ${mb(limit)} MB 的上限。`,
+                messageEn: upload
+                  ? `The file is too large (at most ${mb(limit) * 3 / 4} MB through the browser). Split it into smaller files and import each.`
+                  : `The request body is over the ${mb(limit)} MB limit.`,
+              });
+            }
+            return fail(res, 400, { code: 'BAD_INPUT', message: '请求内容不是有效的 JSON。', messageEn: 'The request body is not valid JSON.' });
+          }
+          const result = await dispatch(handlers, channel, input, app.log);
+          return sendJson(res, 200, result);
+        } finally {
+          if (upload) uploading = false;
+        }
       }
 
-      if (url.pathname === '/events') {
+      if (path === '/events') {
+        if (!sameOrigin(req, false)) return fail(res, 403, foreign);
         res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
         res.write(': connected\n\n');
         const offs = EVENTS.map((e) =>
@@ -162,6 +233,8 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  cookieName = `desk_session_${port}`;
+  server.maxConnections = MAX_CONNECTIONS;
   const url = `http://127.0.0.1:${port}/`;
   return {
     url,

@@ -34,7 +34,8 @@ function allFiles(dir: string): string[] {
 }
 
 async function call<T>(page: Page, host: Host, channel: string, data: unknown = {}): Promise<T> {
-  const res = await page.request.post(`${host.url}api/${channel}`, { data, headers: { 'X-Desk': '1' } });
+  // As the page's own fetch: the web host takes channel calls from its own origin only.
+  const res = await page.request.post(`${host.url}api/${channel}`, { data, headers: { 'X-Desk': '1', Origin: new URL(host.url).origin } });
   const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
   return body.data;

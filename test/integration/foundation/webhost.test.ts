@@ -24,8 +24,9 @@ function call(path: string, opts: { method?: string; body?: string; headers?: Re
     req.end(opts.body);
   });
 }
+// What the page's fetch sends: our own Origin on every POST.
 const post = (channel: string, body: string, headers: Record<string, string> = { 'X-Desk': '1' }) =>
-  call(`/api/${channel}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...headers } });
+  call(`/api/${channel}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${host.port}`, ...headers } });
 
 beforeAll(async () => {
   const renderer = tempDir();
