@@ -4,7 +4,6 @@ import type {
   CategoryInfo,
   CategoryToggleResult,
   ErpSkuRow,
-  ImportReport,
   LinkBatchInfo,
   ListingSkuRow,
   MappingImportReport,
@@ -21,6 +20,7 @@ import type {
   WarehouseNameCheck,
   WarehousesView,
 } from '../types/stock';
+import { STOCK_FILE_FIELDS, STOCK_UPLOAD_MAX_BASE64, type StockFileField, type StockFileReport, type StockImportStatus } from '../types/stockFile';
 
 const text = (max: number) => z.string().max(max);
 const pageInput = {
@@ -65,6 +65,7 @@ export const stockSettingsPatchSchema = z
   .strict();
 
 const base64 = z.string().min(1).max(80_000_000);
+const fileColumn = z.union([text(200).min(1), z.number().int().min(0).max(1000)]);
 
 export const stockChannels = {
   /** Where the wizard stands: each step done or what it still needs. */
@@ -186,8 +187,28 @@ export const stockChannels = {
     MappingImportReport
   >(),
 
-  /** A stock file (CSV/XLSX) as base64: the report first; only confirm writes. */
+  /**
+   * A stock file (CSV/XLSX) as base64, parsed in main: the report first (nothing written); only
+   * confirm writes. The one upload channel of the stock area: the web host gives it its own body limit.
+   */
   'stock.import': channel(
-    z.object({ fileName: text(260).min(1), contentBase64: base64, confirm: z.boolean().default(false) }).strict(),
-  ).returns<ImportReport>(),
+    z
+      .object({
+        fileName: text(260).min(1),
+        contentBase64: z
+          .string()
+          .min(1)
+          .max(STOCK_UPLOAD_MAX_BASE64, '文件太大（最大 18 MB）。请只导出库存需要的列，或分仓库导出后分别导入。 / The file is too large (18 MB at most).'),
+        confirm: z.boolean().default(false),
+        /** Columns chosen by the seller when the headers were not recognised. */
+        mapping: z.object(Object.fromEntries(STOCK_FILE_FIELDS.map((f) => [f, fileColumn])) as Record<StockFileField, typeof fileColumn>).partial().strict().optional(),
+        /** XLSX sheet by name or 1-based position. */
+        sheet: z.union([text(100).min(1), z.number().int().min(1).max(1000)]).optional(),
+        /** For a one-warehouse spreadsheet without a warehouse column. */
+        defaultWarehouse: text(60).trim().min(1).optional(),
+      })
+      .strict(),
+  ).returns<StockFileReport>(),
+  /** When the last stock file was imported, and whether that is too long ago. */
+  'stock.import.status': channel(empty).returns<StockImportStatus>(),
 };

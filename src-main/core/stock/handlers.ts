@@ -9,7 +9,7 @@ import { listCategories, toggleCategory } from './categories';
 import { listingPage, matchingListingSkuIds } from './listingQuery';
 import { storeListingSkus } from './listings';
 import { exportMapping, importMapping } from './mappingExcel';
-import { getStockFileParser, getStockPorts, trySource } from './ports';
+import { getStockPorts, trySource } from './ports';
 import { loadErpIndex, loadRules, resolveAndStore } from './resolve';
 import { deleteRule, previewRule, reorderRules, saveRule } from './ruleStore';
 import { closeAbandonedRuns, lastRun, listRuns } from './runs';
@@ -17,14 +17,13 @@ import { stockScheduler } from './scheduler';
 import { readStockSettings, writeStockSettings } from './settings';
 import { compileRule, ruleOutcome } from './skuRules';
 import { linkManually, searchErpSkus, unlinkManual } from './skuLinks';
-import { importStockRows } from './stockImport';
+import { importStatus, importStockFile } from './stockImport';
 import { erpSkuPage, levelPage, overview } from './stockQuery';
 import { chooseStrategy, stockSync } from './sync';
 import { linkToWarehouse, listLinkBatches, undoLinkBatch, unlinkFromWarehouse } from './warehouseLinks';
 import { checkWarehouseName } from './warehouseNames';
 import { deleteStoreWarehouse, pairWarehouse, renameStoreWarehouse, saveStoreWarehouse, warehousesView } from './warehouses';
 import { persistRead } from './levels';
-import { parseStockFile } from '../connectors/files/parseStockFile';
 
 /** Per-app start-up of the stock domain: close runs a crash left open, start the schedule (not in the CLI). */
 function ensureStarted(app: App): void {
@@ -228,10 +227,15 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
       return r;
     },
 
-    'stock.import': async (i) => {
-      const parse = getStockFileParser() ?? ((_name: string, content: Buffer) => parseStockFile(content));
-      const parsed = await parse(i.fileName, Buffer.from(i.contentBase64, 'base64'));
-      return importStockRows(app, { ...parsed, confirm: i.confirm, fileName: i.fileName });
-    },
+    'stock.import': (i) =>
+      importStockFile(app, {
+        fileName: i.fileName,
+        content: Buffer.from(i.contentBase64, 'base64'),
+        confirm: i.confirm,
+        mapping: i.mapping,
+        sheet: i.sheet,
+        defaultWarehouse: i.defaultWarehouse,
+      }),
+    'stock.import.status': () => importStatus(app),
   };
 }

@@ -4,10 +4,13 @@
  * The file is a full snapshot of the warehouses it names: their SKUs it does not list turn stale.
  */
 import type { App } from '../app';
+import { AppError } from '../../../src-shared/errors';
 import type { ImportReport } from '../../../src-shared/types/stock';
+import type { StockFileMapping, StockFileReport, StockImportStatus } from '../../../src-shared/types/stockFile';
+import { parseStockFile } from '../connectors/files/parseStockFile';
 import type { StockRow } from './source';
 import { persistRead } from './levels';
-import { finishRun, startRun } from './runs';
+import { finishRun, lastRun, startRun } from './runs';
 import { readStockSettings } from './settings';
 import { resolveAndStore } from './resolve';
 import { writeAudit } from '../audit';
@@ -57,4 +60,73 @@ export function importStockRows(
   if (db.prepare('SELECT 1 FROM stock_listing_skus LIMIT 1').get()) resolveAndStore(db, readStockSettings(db).caseRule, now);
   app.events.emit('changed', { topic: 'stock' });
   return report;
+}
+
+/** Shown to the seller, and as many as a report carries: a file of 100k bad lines must not become 100k JSON rows. */
+const REJECTED_SHOWN = 1000;
+/** A file source is as fresh as its last export: a day-old file no longer says what is on the shelf. */
+export const IMPORT_STALE_HOURS = 24;
+
+export interface StockFileInput {
+  fileName: string;
+  content: Buffer;
+  confirm: boolean;
+  mapping?: StockFileMapping;
+  sheet?: string | number;
+  defaultWarehouse?: string;
+}
+
+/**
+ * A stock file from the window or the CLI: parsed in main, reported (what was found, every bad line),
+ * and written only on confirm. A confirm of a file with nothing importable is refused with the
+ * reason, never written as an empty snapshot that would turn every SKU stale.
+ */
+export async function importStockFile(app: App, input: StockFileInput): Promise<StockFileReport> {
+  const parsed = await parseStockFile(input.content, { mapping: input.mapping, sheet: input.sheet, defaultWarehouse: input.defaultWarehouse });
+  const perWarehouse = new Map<string, number>();
+  for (const r of parsed.rows) perWarehouse.set(r.warehouseName, (perWarehouse.get(r.warehouseName) ?? 0) + 1);
+  const report: StockFileReport = {
+    fileName: input.fileName,
+    format: parsed.format,
+    encoding: parsed.encoding,
+    sheets: parsed.sheets,
+    sheet: parsed.sheet,
+    headers: parsed.columns.headers,
+    headerLine: parsed.columns.headerLine,
+    mapping: parsed.columns.mapping,
+    missing: parsed.columns.missing,
+    needsMapping: parsed.columns.needsMapping,
+    sample: parsed.sample,
+    dataLines: parsed.dataLines,
+    accepted: parsed.rows.length,
+    normalised: parsed.normalised,
+    rejected: parsed.rejected.slice(0, REJECTED_SHOWN),
+    rejectedTotal: parsed.rejected.length,
+    warehouses: [...perWarehouse].map(([name, skus]) => ({ name, skus })).sort((a, b) => a.name.localeCompare(b.name)),
+    problem: parsed.problem,
+    applied: false,
+    runId: null,
+    rowsChanged: 0,
+  };
+  if (!input.confirm) return report;
+  if (parsed.problem || parsed.rows.length === 0) {
+    const p = parsed.problem ?? { zh: '文件里没有可导入的行。', en: 'The file has no line that can be imported.' };
+    throw new AppError('BAD_INPUT', `没有导入：${p.zh}`, `Nothing was imported: ${p.en}`);
+  }
+  const written = importStockRows(app, { rows: parsed.rows, rejected: parsed.rejected, confirm: true, fileName: input.fileName });
+  return { ...report, applied: written.applied, runId: written.runId, rowsChanged: written.rowsChanged };
+}
+
+export function importStatus(app: App): StockImportStatus {
+  const run = lastRun(app.db, "trigger = 'import' AND status = 'ok'");
+  const at = run?.finishedAt ?? run?.startedAt ?? null;
+  const ageHours = at === null ? null : Math.max(0, Math.floor((app.clock.now() - Date.parse(at)) / 3_600_000));
+  return {
+    lastImportAt: at,
+    fileName: run ? run.reason.replace(/^导入文件\s*/, '') || null : null,
+    rowsRead: run?.rowsRead ?? 0,
+    ageHours,
+    stale: ageHours !== null && ageHours >= IMPORT_STALE_HOURS,
+    staleAfterHours: IMPORT_STALE_HOURS,
+  };
 }

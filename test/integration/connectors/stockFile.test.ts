@@ -1,7 +1,13 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { parseStockFile } from '../../../src-main/core/connectors/files/parseStockFile';
+import { call } from '../../../src-main/cli/run';
+import { makeApp } from '../stock/fixtures';
+import { runCli } from '../../helpers/cli';
+import { tempDir } from '../../helpers/tempApp';
 
 const csv = (lines: string[]) => lines.join('\r\n') + '\r\n';
 
@@ -239,3 +245,73 @@ describe('stock file parsing', () => {
   });
 });
 
+
+describe('stock.import, the upload channel the window and the CLI share', () => {
+  const gbk = iconv.encode(csv(['货号,存放地点,数量', 'G-1,深圳仓,12', 'G-2,深圳仓,很多', 'G-3,深圳仓,0']), 'gbk');
+  const b64 = gbk.toString('base64');
+
+  it('reports unrecognised columns with what the file holds, maps them, writes only on confirm, and says how old the import is', async () => {
+    const { app, clock } = makeApp();
+    try {
+      expect(await call(app, 'stock.import.status', {})).toMatchObject({ lastImportAt: null, ageHours: null, stale: false });
+      const first = await call(app, 'stock.import', { fileName: '库存.csv', contentBase64: b64 });
+      expect(first).toMatchObject({ needsMapping: true, accepted: 0, applied: false, headers: ['货号', '存放地点', '数量'], encoding: 'gb18030' });
+      expect(first.missing).toEqual(['available', 'warehouse']);
+      expect(first.sample[0]).toEqual(['G-1', '深圳仓', '12']);
+      await expect(call(app, 'stock.import', { fileName: '库存.csv', contentBase64: b64, confirm: true })).rejects.toMatchObject({
+        payload: { code: 'BAD_INPUT', message: expect.stringContaining('没有认出') },
+      });
+      expect(app.db.prepare('SELECT count(*) FROM stock_levels').pluck().get()).toBe(0);
+
+      const mapping = { available: '数量', warehouse: 1 };
+      const dry = await call(app, 'stock.import', { fileName: '库存.csv', contentBase64: b64, mapping });
+      expect(dry).toMatchObject({ needsMapping: false, accepted: 2, rejectedTotal: 1, applied: false, problem: null, warehouses: [{ name: '深圳仓', skus: 2 }] });
+      expect(dry.rejected).toEqual([expect.objectContaining({ line: 3, sku: 'G-2', reason: expect.stringContaining('不是数字') })]);
+      expect(app.db.prepare('SELECT count(*) FROM stock_levels').pluck().get()).toBe(0); // the report writes nothing
+
+      const done = await call(app, 'stock.import', { fileName: '库存.csv', contentBase64: b64, mapping, confirm: true });
+      expect(done).toMatchObject({ applied: true, accepted: 2 });
+      expect(app.db.prepare("SELECT available FROM stock_levels WHERE sku = 'G-1'").pluck().get()).toBe(12);
+      clock.advance(25 * 3_600_000);
+      expect(await call(app, 'stock.import.status', {})).toMatchObject({ fileName: '库存.csv', rowsRead: 2, ageHours: 25, stale: true, staleAfterHours: 24 });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses an upload above 18 MB before reading it', async () => {
+    const { app } = makeApp();
+    try {
+      const tooBig = 'A'.repeat(25_200_000);
+      await expect(call(app, 'stock.import', { fileName: 'big.csv', contentBase64: tooBig })).rejects.toMatchObject({ payload: { code: 'BAD_INPUT' } });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('the CLI exits 1 with what was found when nothing is usable, and imports with --map and --sheet', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'stock.csv');
+    writeFileSync(file, gbk);
+    const refused = runCli(['stock', 'import', file, '--data', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('货号、存放地点、数量');
+    expect(refused.stderr).toContain('--map');
+
+    const mapped = runCli(['stock', 'import', file, '--data', dir, '--map', 'available=数量,warehouse=2', '--yes']);
+    expect(mapped.code, mapped.stderr).toBe(0);
+    expect(mapped.stdout).toContain('第 3 行');
+    expect(mapped.stdout).toContain('已写入');
+
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('A').addRow(['说明']);
+    const ws = wb.addWorksheet('B');
+    ws.addRow(['编号', '数']);
+    ws.addRow(['X-9', 5]);
+    const xlsx = join(dir, 'stock.xlsx');
+    writeFileSync(xlsx, Buffer.from(await wb.xlsx.writeBuffer()));
+    const sheet = runCli(['stock', 'import', xlsx, '--data', dir, '--sheet', 'B', '--map', 'sku=1,available=数', '--warehouse', '义乌仓', '--json']);
+    expect(sheet.code, sheet.stderr).toBe(0);
+    expect(JSON.parse(sheet.stdout)).toMatchObject({ sheet: 'B', accepted: 1, warehouses: [{ name: '义乌仓', skus: 1 }] });
+  });
+});

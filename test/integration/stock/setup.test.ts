@@ -151,7 +151,7 @@ describe('stock setup wizard, end to end through the contract', () => {
 
   it('imports a parsed stock file: report first, write only on confirm, in one run', async () => {
     const { app } = await store();
-    const csv = '商品编码,仓库,可用库存,安全库存\nABC-1,深圳仓,0,0\nABC-2,深圳仓,-3,0\n,深圳仓,1,0\n';
+    const csv = '商品编码,仓库,可用库存,安全库存\nABC-1,深圳仓,0,0\nABC-2,深圳仓,很多,0\n,深圳仓,1,0\n';
     const content = Buffer.from(csv).toString('base64');
     const dry = await call(app, 'stock.import', { fileName: 'stock.csv', contentBase64: content });
     expect(dry).toMatchObject({ accepted: 1, applied: false, runId: null });

@@ -1,0 +1,59 @@
+/** Plain data of a stock file import (文件导入): what the file held, before and after the seller confirms. */
+
+export const STOCK_FILE_FIELDS = ['sku', 'warehouse', 'available', 'safety', 'category', 'productName', 'status'] as const;
+export type StockFileField = (typeof STOCK_FILE_FIELDS)[number];
+
+/**
+ * The largest upload as base64 text: 18 MB of file. It keeps one call under 25 MB of JSON, the
+ * web host's body limit for the upload channel (stock.import); a year of a big catalogue's stock
+ * export is a few MB.
+ */
+export const STOCK_UPLOAD_MAX_BYTES = 18 * 1024 * 1024;
+export const STOCK_UPLOAD_MAX_BASE64 = Math.ceil(STOCK_UPLOAD_MAX_BYTES / 3) * 4;
+
+/** A column chosen by its header text or by its 0-based position. */
+export type StockFileMapping = Partial<Record<StockFileField, string | number>>;
+
+export interface StockFileReport {
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  encoding: string;
+  /** XLSX: every sheet's name ([] for CSV) and the one read. */
+  sheets: string[];
+  sheet: string | null;
+  headers: string[];
+  /** The line of the header, as the seller sees it in the file. */
+  headerLine: number;
+  /** The column (0-based) each field was read from; null when none. */
+  mapping: Record<StockFileField, number | null>;
+  missing: StockFileField[];
+  /** The columns must be chosen before anything can be imported. */
+  needsMapping: boolean;
+  /** The first lines under the header, to choose columns by what they hold. */
+  sample: string[][];
+  dataLines: number;
+  accepted: number;
+  /** Accepted after folding full-width characters or trimming spaces. */
+  normalised: number;
+  /** The first 1,000 rejected lines; rejectedTotal counts them all. */
+  rejected: { line: number; reason: string; reasonEn: string; sku?: string }[];
+  rejectedTotal: number;
+  /** The warehouses the accepted rows name, with their SKU counts: the file replaces their stock. */
+  warehouses: { name: string; skus: number }[];
+  /** Why nothing can be imported, saying what the file holds; null when rows can be. */
+  problem: { zh: string; en: string } | null;
+  applied: boolean;
+  runId: number | null;
+  rowsChanged: number;
+}
+
+export interface StockImportStatus {
+  lastImportAt: string | null;
+  fileName: string | null;
+  rowsRead: number;
+  /** Hours since the last import (whole hours), null before the first. */
+  ageHours: number | null;
+  /** Older than staleAfterHours: the stock the automation acts on may no longer be true. */
+  stale: boolean;
+  staleAfterHours: number;
+}
