@@ -91,7 +91,7 @@ export const ttProductRow = z.looseObject({
   categoryName: text,
   productStatus: code,
   status: code,
-  goodsDetail: z.union([z.array(ttGoodsDetail), z.null()]).optional(),
+  goodsDetail: z.array(ttGoodsDetail).nullable().optional(),
 });
 export type TtProduct = z.infer<typeof ttProductRow>;
 
@@ -126,14 +126,14 @@ export const ttEnvelope = z.looseObject({
 
 /** A page: `datas{array[], pageNo, pageSize}`. No total: a page shorter than asked is the last. */
 export function ttPage<R extends z.ZodType>(row: R, pageFields: readonly string[]) {
-  const page = z.union([
-    z.looseObject({
-      array: z.union([z.array(row), z.null()]).optional(),
+  // nullable(), not a union with null: a row's error then keeps its own path (datas.array[3].goodsSku).
+  const page = z
+    .looseObject({
+      array: z.array(row).nullable().optional(),
       pageNo: z.union([z.number(), z.string()]).optional(),
       pageSize: z.union([z.number(), z.string()]).optional(),
-    }),
-    z.null(),
-  ]);
+    })
+    .nullable();
   // Checked on the raw body, before the row schemas turn null and missing alike into undefined.
   const checked = z.preprocess((d, ctx) => {
     if (!d || typeof d !== 'object' || Array.isArray(d)) return d;
@@ -171,7 +171,7 @@ export const ttBuyerBody = z.looseObject({
   success: z.boolean().optional(),
   code: z.union([z.number(), z.string()]).optional(),
   message: text,
-  datas: z.union([z.array(ttBuyerRow), z.null()]).optional(),
+  datas: z.array(ttBuyerRow).nullable().optional(),
 });
 
 /** Where in a body a schema failed, as `datas.array[3].goodsSku`, for the seller's message and the log. */
