@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import type { ExitCaseView } from '../../src-shared/channels/exit';
 import { call, runCommand, type GlobalOptions } from './run';
 import { openPdfRenderer } from '../core/exit/pdf';
+import { exportCase } from '../core/exit/handlers';
 
 const LEVEL: Record<string, string> = { ok: '✓', warn: '!', block: '✗', asked: '?' };
 const STAGE: Record<string, string> = {
@@ -145,7 +146,8 @@ export function registerExit(program: Command): void {
             } else if (opened) pdfNote = `${opened.reason} / ${opened.reasonEn}`;
           }
           try {
-            const r = await call(app, 'exit.export', { ...(o.out ? { outFile: resolve(o.out) } : {}), ...(pdfDir ? { pdfDir } : {}) });
+            // The CLI's own call into the core: only a host may name where the ZIP goes.
+            const r = await exportCase(app, { ...(o.out ? { outFile: resolve(o.out) } : {}), ...(pdfDir ? { pdfDir } : {}) });
             return { ...r, pdfNote };
           } finally {
             if (pdfDir) rmSync(pdfDir, { recursive: true, force: true });

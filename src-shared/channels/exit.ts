@@ -96,14 +96,13 @@ export const exitChannels = {
   'exit.paperwork': channel(empty).returns<{ documents: ExitDocument[] }>(),
   /**
    * A ZIP of everything the app holds for the store. `download`: return it as base64 for the
-   * screen to save, keeping no copy; otherwise written to `outFile` (default: exports/ in the data
-   * folder). `pdfDir`: a folder of PDFs a host printed from the paperwork, added under documents/.
+   * screen to save, keeping no copy; otherwise written under exports/ in the data folder. No path
+   * comes in over the contract: where a file goes is the app's choice (the CLI's --out and the
+   * desktop app's save dialog call the core directly).
    */
   'exit.export': channel(
     z
       .object({
-        outFile: z.string().trim().min(1).max(1000).optional(),
-        pdfDir: z.string().trim().min(1).max(1000).optional(),
         download: z.boolean().optional(),
         /** Print each document to PDF with a local browser for the ZIP, when there is one. */
         pdf: z.boolean().optional(),

@@ -4,12 +4,13 @@
  * and JSON — so the seller keeps their records before the wipe. Secrets never go in: they are not
  * in the database, and the secret store is not read here.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import type { App } from '../app';
 import { AppError } from '../../../src-shared/errors';
 import type { ExitCaseView, ExitDocument, ExitExportResult as ExportResult } from '../../../src-shared/channels/exit';
+import { ensurePrivateDir, writeFileAtomic } from '../platform/files';
 
 const BOM = '\ufeff';
 
@@ -36,6 +37,11 @@ function stamp(ms: number): string {
   return new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }
 
+/**
+ * `outFile` and `pdfDir` come only from a host's own code (the CLI's arguments, a native save
+ * dialog), never from the contract: over HTTP or IPC they would let a caller overwrite any file
+ * with a ZIP, or read the PDFs of any folder back.
+ */
 export function exportStore(
   app: App,
   view: ExitCaseView | null,
@@ -93,8 +99,11 @@ export function exportStore(
   // a copy there would hold the store's personal data after the wipe, where the seller never looks.
   if (opts.download) return { file: null, fileName, entries, bytes: zip.length, contentBase64: Buffer.from(zip).toString('base64') };
   const file = opts.outFile ?? join(exportsDir(app), fileName);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, zip);
+  // Our own folder is made private; a folder the seller named is theirs, left as it is.
+  if (opts.outFile) mkdirSync(dirname(file), { recursive: true });
+  else ensurePrivateDir(dirname(file));
+  // Personal data: 0600, and never a half-written ZIP under the final name.
+  writeFileAtomic(file, zip);
   return { file, fileName: basename(file), entries, bytes: zip.length };
 }
 

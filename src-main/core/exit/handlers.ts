@@ -7,7 +7,7 @@ import { buildPaperwork } from './paperwork';
 import { exportStore, exportsInDataFolder } from './exportZip';
 import { wipeStore } from './wipe';
 import { openPdfRenderer } from './pdf';
-import type { Bilingual, ExitDocument } from '../../../src-shared/channels/exit';
+import type { Bilingual, ExitDocument, ExitExportResult } from '../../../src-shared/channels/exit';
 import { AppError } from '../../../src-shared/errors';
 
 /** Each document printed to PDF with a local browser, or why there is none. */
@@ -38,13 +38,40 @@ async function printPdfs(documents: ExitDocument[]): Promise<{ pdfs: Record<stri
   }
 }
 
+function paperworkOf(app: App): ExitDocument[] {
+  const c = exitCases(app);
+  const v = c.get();
+  return v ? buildPaperwork(v, c.today()) : [];
+}
+
+/**
+ * The export, for the channel (a download, or exports/ in the data folder) and for the hosts'
+ * own callers, which alone may name a place: the CLI's --out and PDFs it printed (`pdfDir`), the
+ * desktop app's save dialog. Never reached with a path from the renderer.
+ */
+export async function exportCase(
+  app: App,
+  opts: { download?: boolean; pdf?: boolean; outFile?: string; pdfDir?: string },
+): Promise<ExitExportResult> {
+  if (opts.download && opts.outFile) {
+    throw new AppError('BAD_INPUT', '下载和保存到文件只能选一个。', 'Choose either a download or a file to write, not both.');
+  }
+  const cases = exitCases(app);
+  const documents = paperworkOf(app);
+  const printed = opts.pdf && !opts.pdfDir && documents.length ? await printPdfs(documents) : null;
+  const r = exportStore(app, cases.get(), documents, {
+    download: opts.download,
+    outFile: opts.outFile,
+    pdfDir: opts.pdfDir,
+    ...(printed && 'pdfs' in printed ? { pdfs: printed.pdfs } : {}),
+  });
+  cases.markExported(r.file ?? r.fileName, !r.file);
+  return { ...r, ...(printed ? { pdfNote: 'note' in printed ? printed.note : null } : {}) };
+}
+
 export function exitHandlers(app: App): DomainHandlers<typeof exitChannels> {
   const cases = () => exitCases(app);
-  const paperwork = () => {
-    const c = cases();
-    const v = c.get();
-    return v ? buildPaperwork(v, c.today()) : [];
-  };
+  const paperwork = () => paperworkOf(app);
   return {
     'exit.get': () => ({ case: cases().get() }),
     'exit.open': ({ fitResultId }) => cases().open(fitResultId),
@@ -63,16 +90,7 @@ export function exitHandlers(app: App): DomainHandlers<typeof exitChannels> {
     'exit.confirmDone': ({ confirmedOn, storeStatus }) => cases().confirmDone(confirmedOn, storeStatus),
     'exit.setAfter': ({ key, done }) => cases().setAfter(key, done),
     'exit.paperwork': () => ({ documents: paperwork() }),
-    'exit.export': async ({ pdf, ...opts }) => {
-      if (opts.download && opts.outFile) {
-        throw new AppError('BAD_INPUT', '下载和保存到文件只能选一个。', 'Choose either a download or a file to write, not both.');
-      }
-      const documents = paperwork();
-      const printed = pdf && !opts.pdfDir && documents.length ? await printPdfs(documents) : null;
-      const r = exportStore(app, cases().get(), documents, { ...opts, ...(printed && 'pdfs' in printed ? { pdfs: printed.pdfs } : {}) });
-      cases().markExported(r.file ?? r.fileName, !r.file);
-      return { ...r, ...(printed ? { pdfNote: 'note' in printed ? printed.note : null } : {}) };
-    },
+    'exit.export': ({ download, pdf }) => exportCase(app, { download, pdf }),
     'exit.wipe': ({ confirm }) => {
       const c = cases();
       const v = c.get();

@@ -12,6 +12,7 @@ import { createHandlers } from '../../../src-main/core/api';
 import { dispatch } from '../../../src-main/core/dispatch';
 import { ManualClock } from '../../../src-main/core/platform/clock';
 import { openPdfRenderer } from '../../../src-main/core/exit/pdf';
+import { exportCase } from '../../../src-main/core/exit/handlers';
 import type { ChannelName, Input, Output } from '../../../src-shared/contract';
 import type { ExitCaseView } from '../../../src-shared/channels/exit';
 import { tempDir } from '../../helpers/tempApp';
@@ -211,7 +212,7 @@ describe('store exit, start to finish', () => {
     expect((await call('exit.get', {})).case!.after).toMatchObject({ exportFile: dl.fileName, exportsInDataFolder: [] });
 
     // From the CLI without --out: a copy inside the data folder, which the wipe will name.
-    const out = await call('exit.export', { pdfDir });
+    const out = await exportCase(app, { pdfDir });
     expect(out.file!.startsWith(join(dataDir, 'exports'))).toBe(true);
     expect((await call('exit.get', {})).case!.after.exportsInDataFolder).toEqual([out.file]);
     const zip = unzipSync(new Uint8Array(readFileSync(out.file!)));
