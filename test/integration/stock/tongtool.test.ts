@@ -14,6 +14,7 @@ import { TongtoolSimulator } from '../../../src-main/core/connectors/tongtool/si
 import { setStockPorts } from '../../../src-main/core/stock/ports';
 import { call } from '../../../src-main/cli/run';
 import { allLevels, level } from './fixtures';
+import { productOf, setUpStock, skuIdOf, startStore, type TestStore } from '../auto/store';
 
 const KEY = 'tt-key-stock';
 const SECRET = 'tt-secret-stock-0123';
@@ -128,5 +129,64 @@ describe('stock sync against the Tongtool simulator', () => {
     expect(full).toMatchObject({ status: 'ok', strategy: 'full', rowsSkippedCategory: N, rowsStale: 0 });
     expect(level(app, 'SKU0001', 'W1')).toMatchObject({ available: 2, stale: 0 });
     assertQuota(sim);
+  });
+});
+
+describe('incremental Tongtool reads keep safety stock (the change feed carries none)', () => {
+  let store: TestStore | null = null;
+  afterEach(async () => {
+    await store?.stop();
+    store = null;
+  });
+
+  it('a full read with safety stock, an ERP sell-out seen by an incremental read, safety still right after it, and the engine unbinds', async () => {
+    store = await startStore({ skus: [['S1', 20], ['S2', 20], ['S3', 20, 9]] });
+    const s = store;
+    const clock = s.clock as ManualClock;
+    // Safety stock set in the ERP before the first read: 5 on S1 and S2 in 义乌仓 (W1), 2 on S3 in 深圳仓 (W2).
+    s.tt.setStock('S1', 'W1', 20, 5);
+    s.tt.setStock('S2', 'W1', 20, 5);
+    s.tt.setStock('S3', 'W2', 9, 2);
+    const { app, market } = await s.open();
+    await setUpStock(app, market); // every listing SKU linked to 义乌仓 (W1)
+    expect(level(app, 'S1', 'W1')).toMatchObject({ available: 20, safety: 5 });
+    expect(level(app, 'S3', 'W2')).toMatchObject({ available: 9, safety: 2 });
+    await call(app, 'auto.setSwitch', { on: true });
+    await call(app, 'auto.run', { sync: false, send: true });
+    expect(s.ae.bindState(productOf('S1'), skuIdOf('S1'))).toBe(2);
+
+    // The campaign sells S1 down to 3 in the ERP: 3 available, 5 kept back, so nothing is sellable.
+    // Read with safety 0, S1 would look sellable (3) and stay bound: that is overselling.
+    clock.advance(10 * 60_000);
+    s.tt.setStock('S1', 'W1', 3);
+    s.tt.setStock('S3', 'W2', 8);
+    clock.advance(60_000);
+    const before = s.tt.calls.length;
+    const r = await call(app, 'auto.run', { sync: true, send: true });
+    expect(r.stockRun).toMatchObject({ status: 'ok', strategy: 'incremental' });
+    const asked = s.tt.calls.slice(before).filter((c) => c.name === 'stocksChangeQuery');
+    expect(asked.map((c) => c.body.warehouseName).sort()).toEqual(['义乌仓', '深圳仓']);
+    expect(level(app, 'S1', 'W1')).toMatchObject({ available: 3, safety: 5 });
+    expect(level(app, 'S2', 'W1')).toMatchObject({ available: 20, safety: 5 });
+    expect(level(app, 'S3', 'W2')).toMatchObject({ available: 8, safety: 2 });
+    expect(r.run?.counts.unbind).toBe(1);
+    expect(s.ae.bindState(productOf('S1'), skuIdOf('S1'))).toBe(1);
+    expect(s.ae.bindState(productOf('S2'), skuIdOf('S2'))).toBe(2);
+    expect(s.ae.bindState(productOf('S3'), skuIdOf('S3'))).toBe(2);
+
+    // A SKU first seen in the change feed has no safety stock to keep: it waits for the next full read
+    // (reported on the run) instead of being stored with 0.
+    clock.advance(10 * 60_000);
+    s.tt.setStock('NEW1', 'W1', 50, 4);
+    clock.advance(60_000);
+    const inc = (await call(app, 'stock.sync.now', { wait: true, strategy: 'incremental' })).run;
+    // S1 and S3 again (the cursor overlaps the last read by a minute) and NEW1, which is not written.
+    expect(inc).toMatchObject({ status: 'ok', strategy: 'incremental', rowsRead: 3, rowsWritten: 2 });
+    expect(inc?.errors[0]?.message).toContain('安全库存未知');
+    expect(level(app, 'NEW1', 'W1')).toBeUndefined();
+    const full = (await call(app, 'stock.sync.now', { wait: true, strategy: 'full' })).run;
+    expect(full?.status).toBe('ok');
+    expect(level(app, 'NEW1', 'W1')).toMatchObject({ available: 50, safety: 4 });
+    expect(level(app, 'S1', 'W1')).toMatchObject({ available: 3, safety: 5 });
   });
 });
