@@ -12,7 +12,7 @@ import { systemClock, type Clock } from './platform/clock';
 import { EventBus } from './platform/events';
 import { Notices } from './notices';
 import { lockDataFolder, type FolderLock } from './platform/folderLock';
-import { ensurePrivateDir } from './platform/files';
+import { ensurePrivateDir, tightenTree } from './platform/files';
 import { version } from '../../package.json';
 
 // Hosts catch this when another process has the folder open (see folderLock.ts).
@@ -71,6 +71,7 @@ export function createApp(ports: AppPorts): App {
   // Before anything is read or migrated: a second process must not even run the migration.
   const lock = lockDataFolder(dataDir, ports.host, { nativeBinding: ports.nativeBinding, now: () => clock.now() });
   try {
+    tightenTree(dataDir);
     return openApp(ports, lock, clock);
   } catch (err) {
     lock.release();

@@ -5,7 +5,7 @@
  * backups) goes to a temporary name, is flushed to disk, then renamed over the old one, so a crash
  * or a full disk leaves the old file whole.
  */
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { AppError } from '../../../src-shared/errors';
 
@@ -27,6 +27,30 @@ export function makePrivate(file: string): void {
     chmodSync(file, PRIVATE_FILE);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+}
+
+/** What the app keeps in its data folder: only these are tightened (a --data folder may hold more). */
+const OURS = /^(desk\.sqlite|engine\.lock|settings\.json|secrets\.|logs$|backups$|exports$)/;
+
+/**
+ * Makes what the app already keeps in the data folder the seller's only: an older version left
+ * the folder 0755 and its files 0644. A few dozen entries, once per start. Symbolic links are not
+ * followed (a link may point at a file that is not ours).
+ */
+export function tightenTree(dir: string, depth = 3, all = false): void {
+  if (!POSIX) return;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (!all && !OURS.test(e.name)) continue;
+    const p = join(dir, e.name);
+    try {
+      if (e.isDirectory()) {
+        chmodSync(p, PRIVATE_DIR);
+        if (depth > 1) tightenTree(p, depth - 1, true);
+      } else if (e.isFile()) chmodSync(p, PRIVATE_FILE);
+    } catch {
+      // A file that vanished meanwhile (a WAL checkpointed away): nothing to tighten.
+    }
   }
 }
 

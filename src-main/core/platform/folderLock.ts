@@ -9,10 +9,10 @@
  */
 import Database from 'better-sqlite3';
 import { hostname } from 'node:os';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../src-shared/errors';
-import { makePrivate, writeFileAtomic } from './files';
+import { makePrivate, PRIVATE_FILE, writeFileAtomic } from './files';
 
 export const LOCK_FILE = 'engine.lock';
 export const HOLDER_FILE = 'engine.lock.json';
@@ -77,6 +77,9 @@ function isBusy(err: unknown): boolean {
 export function lockDataFolder(dataDir: string, host: string, opts: { nativeBinding?: string; now?: () => number } = {}): FolderLock {
   // timeout 0: a held lock is refused at once instead of waiting for a holder that may run for days.
   const file = join(dataDir, LOCK_FILE);
+  // Created 0600 first: SQLite gives its journal the mode of the database file.
+  if (!existsSync(file)) closeSync(openSync(file, 'a', PRIVATE_FILE));
+  makePrivate(file);
   const db = new Database(file, { timeout: 0, nativeBinding: opts.nativeBinding });
   try {
     // An empty file is never locked by SQLite, so the file gets a page first; then the exclusive
@@ -89,7 +92,7 @@ export function lockDataFolder(dataDir: string, host: string, opts: { nativeBind
     if (isBusy(err)) throw new DataFolderInUseError(dataDir, readHolder(dataDir));
     throw err;
   }
-  makePrivate(file);
+  makePrivate(`${file}-journal`);
   const holder: LockHolder = {
     pid: process.pid,
     host,

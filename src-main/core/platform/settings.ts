@@ -62,6 +62,8 @@ export function createConfSettings(dataDir: string): SettingsStore {
         configName: 'settings',
         projectName: 'choice-seller-desk',
         defaults: DEFAULT_SETTINGS,
+        // The store name and the seller's choices: for the seller only, like the rest of the folder.
+        configFileMode: 0o600,
       }),
   );
   return settingsFrom(conf as never);
