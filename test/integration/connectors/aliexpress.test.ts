@@ -7,7 +7,7 @@ import { signIop } from '../../../src-main/core/connectors/aliexpress/sign';
 import { AliExpressMarketplace } from '../../../src-main/core/connectors/aliexpress/marketplace';
 import { AliExpressSimulator, type SimProduct } from '../../../src-main/core/connectors/aliexpress/simulator';
 import { ConnectorError } from '../../../src-main/core/connectors/retry';
-import { AE_RESPONSE_SCHEMAS, unwrapResponse } from '../../../src-main/core/connectors/aliexpress/schemas';
+import { unwrapResponse } from '../../../src-main/core/connectors/aliexpress/schemas';
 import { parseWire } from '../../../src-main/core/connectors/aliexpress/json';
 import { storeListingSkus } from '../../../src-main/core/stock/listings';
 import { listingPage } from '../../../src-main/core/stock/listingQuery';
@@ -226,5 +226,143 @@ describe('AliExpress IOP client against the simulator over 127.0.0.1', () => {
     const times = sim.calls.slice(start).map((c) => c.at);
     expect(times).toHaveLength(8);
     for (const t of times) expect(times.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('the simulator refuses what the real gateway refuses, with its error bodies', () => {
+  let clock: ManualClock;
+  let sim: AliExpressSimulator;
+  let session: string;
+  beforeEach(async () => {
+    clock = new ManualClock();
+    sim = await new AliExpressSimulator({ clock, appKey: APP_KEY, appSecret: APP_SECRET, products: products(2) }).start();
+    const tokens = memoryTokenStore();
+    await new IopClient({ gatewayUrl: sim.url, appKey: APP_KEY, appSecret: APP_SECRET, tokens, clock, waiter: waiterFor(clock) }).createToken(sim.issueCode());
+    session = tokens.load()!.accessToken;
+  });
+  afterEach(() => sim.stop());
+
+  /** A raw request signed by the test's own code; `signEmpty` also signs empty values, as the SDK never does. */
+  async function raw(method: string, form: Record<string, string>, opts: { signEmpty?: boolean; secret?: string; session?: string } = {}) {
+    const query: Record<string, string> = { method, app_key: APP_KEY, timestamp: String(clock.now()), sign_method: 'sha256', session: opts.session ?? session, v: '2.0', format: 'json', simplify: 'true' };
+    const all = { ...query, ...form };
+    const keys = Object.keys(all)
+      .filter((k) => opts.signEmpty || all[k] !== '')
+      .sort();
+    query.sign = createHmac('sha256', opts.secret ?? APP_SECRET)
+      .update(keys.map((k) => k + all[k]).join(''))
+      .digest('hex')
+      .toUpperCase();
+    const res = await fetch(`${sim.url}/sync?${new URLSearchParams(query).toString()}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+    const body = parseWire(await res.text()) as Record<string, Record<string, unknown>>;
+    return body.error_response ?? unwrapResponse(method, body);
+  }
+  const ch = { channel_seller_id: '6001234567', channel: 'AE_GLOBAL' };
+  const param0 = JSON.stringify({ item_id: 1005000001, sku_id: 1101, sc_item_id: 77101, ...{ channel_seller_id: 6001234567 }, channel: 'AE_GLOBAL' });
+
+  it('bind/unBind without param0, or with a malformed one', async () => {
+    expect(await raw('aliexpress.ascp.item.unBind', {})).toMatchObject({ type: 'ISV', code: 'MissingParameter', msg: expect.stringContaining('param0') });
+    expect(await raw('aliexpress.ascp.item.bind', { param0: '{item_id:1' })).toMatchObject({ code: 'InvalidParameter' });
+    expect(await raw('aliexpress.ascp.item.bind', { param0: JSON.stringify({ item_id: 1005000001, sku_id: 1101, channel: 'AE_GLOBAL' }) })).toMatchObject({ code: 'InvalidParameter', msg: expect.stringContaining('sc_item_id') });
+    // The old invented shape (ids as top-level parameters) is not the API.
+    expect(await raw('aliexpress.ascp.item.unBind', { item_id: '1005000001', sku_id: '1101', sc_item_id: '77101', ...ch })).toMatchObject({ code: 'MissingParameter' });
+    expect(await raw('aliexpress.ascp.item.unBind', { param0 })).toMatchObject({ result: { success: true } });
+  });
+
+  it('a missing required parameter, a filter outside search_condition_do, a page over 20', async () => {
+    expect(await raw('aliexpress.choice.products.list', { channel: 'AE_GLOBAL' })).toMatchObject({ code: 'MissingParameter', msg: expect.stringContaining('channel_seller_id') });
+    expect(await raw('aliexpress.choice.products.list', { ...ch, product_status: 'ONLINE' })).toMatchObject({ code: 'InvalidParameter' });
+    expect(await raw('aliexpress.choice.products.list', { ...ch, page_size: '50' })).toMatchObject({ code: 'InvalidParameter' });
+    expect(await raw('aliexpress.choice.products.list', { ...ch, page_size: '20', search_condition_do: '{"product_status":"ONLINE"}' })).toMatchObject({ result: { success: true } });
+  });
+
+  it('a bad signature, an empty value that was signed, an expired or unknown token', async () => {
+    expect(await raw('global.seller.relation.query', {}, { secret: 'wrong' })).toMatchObject({ code: 'IncompleteSignature' });
+    // The gateway drops empty values before checking: a client that signed one is refused.
+    expect(await raw('aliexpress.choice.products.list', { ...ch, version: '' }, { signEmpty: true })).toMatchObject({ code: 'IncompleteSignature' });
+    expect(await raw('aliexpress.choice.products.list', { ...ch, version: '' })).toMatchObject({ result: { success: true } });
+    expect(await raw('global.seller.relation.query', {}, { session: 'forged' })).toMatchObject({ code: 'IllegalAccessToken' });
+    sim.expireAccessTokens();
+    expect(await raw('global.seller.relation.query', {})).toMatchObject({ code: 'IllegalAccessToken', request_id: expect.stringMatching(/^sim/) });
+  });
+});
+
+describe('token refresh follows the token lifetime (ManualClock)', () => {
+  it('a one-day test-app token is not refreshed on every call, only in its last tenth; a 30-day token keeps the configured margin', async () => {
+    const clock = new ManualClock();
+    const sim = await new AliExpressSimulator({ clock, appKey: APP_KEY, appSecret: APP_SECRET, products: products(1), accessTtlMs: 86400_000, refreshTtlMs: 2 * 86400_000 }).start();
+    try {
+      const tokens = memoryTokenStore();
+      // The app's default: a one-day margin, which used to refresh a one-day token before every call.
+      const client = new IopClient({ gatewayUrl: sim.url, appKey: APP_KEY, appSecret: APP_SECRET, tokens, clock, waiter: waiterFor(clock), refreshMarginMs: 86400_000 });
+      await client.createToken(sim.issueCode());
+      const refreshes = () => sim.calls.filter((c) => c.method === '/rest/auth/token/refresh').length;
+      const start = clock.now();
+      for (const h of [0, 1, 6, 12, 21]) {
+        clock.set(start + h * 3600_000);
+        await client.call('global.seller.relation.query');
+      }
+      expect(refreshes()).toBe(0); // 21 h into a 24 h token: still more than a tenth left
+      clock.advance(42 * 60_000); // 21 h 42 min: less than 2 h 24 min left
+      await client.call('global.seller.relation.query');
+      await client.call('global.seller.relation.query');
+      expect(refreshes()).toBe(1);
+      expect(client.refreshMarginFor(tokens.load()!)).toBe(2.4 * 3600_000);
+      // A launched app's 30-day token: a tenth is 3 days, so the configured one day applies.
+      expect(client.refreshMarginFor({ obtainedAt: 0, expiresAt: 30 * 86400_000 })).toBe(86400_000);
+      // With no margin configured, a 30-day token is refreshed in its last 6 hours.
+      const plain = new IopClient({ gatewayUrl: sim.url, appKey: APP_KEY, appSecret: APP_SECRET, tokens, clock, waiter: waiterFor(clock) });
+      expect(plain.refreshMarginFor({ obtainedAt: 0, expiresAt: 30 * 86400_000 })).toBe(6 * 3600_000);
+    } finally {
+      await sim.stop();
+    }
+  });
+});
+
+describe('17-digit ids stay exact from the wire to the database to the screen and back', () => {
+  it('client → stock_listing_skus → listing page → unBind param0, with refuse reason and SKU status stored', async () => {
+    const clock = new ManualClock();
+    const big = { productId: '1005006285123457', skuId: '12000023995222161', scItemId: '10000123456789013' };
+    // Its neighbour: what JSON.parse makes of the sku id.
+    expect(String(JSON.parse(`{"v":${big.skuId}}`).v)).toBe('12000023995222160');
+    const sim = await new AliExpressSimulator({
+      clock,
+      appKey: APP_KEY,
+      appSecret: APP_SECRET,
+      seller: { sellerId: '2000123456', account: 's@example.com', channelSellerId: '20000000000000171', channel: 'AE_GLOBAL' },
+      products: [
+        {
+          productId: big.productId,
+          title: '纯棉T恤 男款 红色',
+          productType: '2',
+          productStatus: 'ONLINE',
+          skus: [
+            { skuId: big.skuId, sellerSku: 'TS-RED-M', skuStock: 3, bindStatus: 2, scItemId: big.scItemId },
+            { skuId: '12000023995222163', sellerSku: 'TS-RED-L', skuStock: 0, status: 'inactive', bindStatus: 4, scItemId: '10000123456789015', refuseReason: '活动期间不允许解绑' },
+          ],
+        },
+      ],
+    }).start();
+    try {
+      const client = new IopClient({ gatewayUrl: sim.url, appKey: APP_KEY, appSecret: APP_SECRET, tokens: memoryTokenStore(), clock, waiter: waiterFor(clock) });
+      await client.createToken(sim.issueCode());
+      const market = new AliExpressMarketplace(client);
+      await withApp(async (app) => {
+        storeListingSkus(app.db, await market.listListingSkus(), new Date(clock.now()).toISOString());
+        const page = listingPage(app.db, {}, 1, 50);
+        const row = page.rows.find((r) => r.sellerSku === 'TS-RED-M')!;
+        expect(row).toMatchObject({ productId: big.productId, skuId: big.skuId, productType: 2, skuStatus: 'active', refuseReason: null });
+        expect(page.rows.find((r) => r.sellerSku === 'TS-RED-L')).toMatchObject({ skuId: '12000023995222163', skuStatus: 'inactive', bindStatus: 4, refuseReason: '活动期间不允许解绑' });
+        const stored = app.db.prepare('SELECT sku_id, typeof(sku_id) AS t, sc_item_id FROM stock_listing_skus WHERE seller_sku = ?').get('TS-RED-M') as { sku_id: string; t: string; sc_item_id: string };
+        expect(stored).toEqual({ sku_id: big.skuId, t: 'text', sc_item_id: big.scItemId });
+        // Back to the wire from what the screen row and the database hold.
+        expect((await market.unbind({ itemId: row.productId, skuId: row.skuId, scItemId: stored.sc_item_id })).bindStatus).toBe(1);
+        const sent = sim.calls.filter((c) => c.method === 'aliexpress.ascp.item.unBind').at(-1)!.params.param0;
+        expect(sent).toBe(`{"item_id":${big.productId},"sku_id":${big.skuId},"sc_item_id":${big.scItemId},"channel_seller_id":20000000000000171,"channel":"AE_GLOBAL"}`);
+        expect(sim.bindState(big.productId, big.skuId)).toBe(1);
+      });
+    } finally {
+      await sim.stop();
+    }
   });
 });
