@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { channel, empty } from '../channel';
-import type { AutoSettings, SkuDecisionView, RunCounts, AutoRunInfo, HeldRunView, ActionRow, AutoStatus, RunOnceReport, DashboardView, AuditRow, DemoToolsView, DemoSkuOption, DemoToolResult } from '../types/auto';
+import type { AutoSettings, SkuDecisionView, RunCounts, AutoRunInfo, HeldRunView, ActionRow, AutoStatus, RunOnceReport, DashboardView, AuditRow, DemoToolsView, DemoSkuOption, DemoToolResult, RiskModel, CoverageView } from '../types/auto';
 
 export * from '../types/auto';
 
@@ -67,6 +67,12 @@ export const autoChannels = {
   ).returns<{ rows: ActionRow[]; total: number }>(),
   /** A failed or refused action sent again at the seller's request. */
   'auto.action.retry': channel(z.object({ actionId: z.number().int().positive() }).strict()).returns<ActionRow>(),
+  /** The same, at a later time the seller picks (after the campaign that caused a refusal). */
+  'auto.action.retryAt': channel(z.object({ actionId: z.number().int().positive(), at: iso }).strict()).returns<ActionRow>(),
+  /** The oversell-risk model (the dashboard carries it too). */
+  'auto.risk': channel(empty).returns<RiskModel>(),
+  /** What the switch protects now and what it does not, for the wizard's last step. */
+  'auto.coverage': channel(empty).returns<CoverageView>(),
   'auto.dashboard': channel(empty).returns<DashboardView>(),
   'auto.audit.list': channel(auditFilter.extend(page)).returns<{ rows: AuditRow[]; total: number }>(),
   'auto.audit.export': channel(auditFilter).returns<{ fileName: string; contentBase64: string; rows: number }>(),

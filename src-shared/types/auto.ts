@@ -192,19 +192,110 @@ export interface RunOnceReport {
   outbox: Record<ActionState, number>;
 }
 
+/**
+ * The oversell risk, one model for every screen: each listing SKU that is on sale (bound, in review
+ * or refused) without stock the app can see, in exactly one kind, most urgent first.
+ * - refused: the platform refused the unbind (its reason is kept);
+ * - review: the unbind waits for the platform's review, the SKU sells meanwhile;
+ * - zero: bound with sellable stock 0 (or below: ERP oversold), whatever the switch or a pin says;
+ * - unmapped: bound, but not linked to an ERP SKU or a warehouse, so no stock is followed;
+ * - stale: bound, and some of its stock is unknown or out of date, none known to be sellable.
+ */
+export type RiskKind = 'refused' | 'review' | 'zero' | 'unmapped' | 'stale';
+export const RISK_KINDS: RiskKind[] = ['refused', 'review', 'zero', 'unmapped', 'stale'];
+
+/** Each kind's name on the cards and in notices: [Chinese, English]. */
+export const RISK_TEXT: Record<RiskKind, [string, string]> = {
+  refused: ['解绑被拒绝', 'Unbind refused'],
+  review: ['解绑审核中', 'Unbind in review'],
+  zero: ['库存为0仍绑定', 'Bound at 0 stock'],
+  unmapped: ['未关联库存但已绑定', 'Bound, stock not linked'],
+  stale: ['库存未知或过期', 'Stock unknown or stale'],
+};
+
+/** The headline: the total and each kind, in the same words on the dashboard, the tray and notices. */
+export function riskHeadline(counts: Record<RiskKind, number>): { zh: string; en: string; total: number } {
+  const total = RISK_KINDS.reduce((n, k) => n + counts[k], 0);
+  if (total === 0) return { zh: '没有超卖风险', en: 'No oversell risk', total };
+  const kinds = RISK_KINDS.filter((k) => counts[k] > 0);
+  return {
+    zh: `${total} 个线上SKU有超卖风险：${kinds.map((k) => `${RISK_TEXT[k][0]} ${counts[k]}`).join('，')}`,
+    en: `${total} listing SKU(s) at risk of overselling: ${kinds.map((k) => `${RISK_TEXT[k][1]} ${counts[k]}`).join(', ')}`,
+    total,
+  };
+}
+
+/**
+ * An action's state in the seller's words. A submitted unbind is 已提交, never 完成: only the
+ * platform's answer makes it 已解绑 (or 审核中, 被拒绝).
+ */
+export function actionStateText(kind: ActionKind, state: ActionState): [string, string] {
+  switch (state) {
+    case 'held':
+      return ['待确认', 'Held for you'];
+    case 'queued':
+      return ['排队中', 'Queued'];
+    case 'sent':
+      return ['已提交', 'Submitted'];
+    case 'review':
+      return ['审核中', 'In review'];
+    case 'done':
+      return kind === 'unbind' ? ['已解绑', 'Unbound'] : ['已绑定', 'Bound'];
+    case 'refused':
+      return ['被拒绝', 'Refused'];
+    case 'failed':
+      return ['失败', 'Failed'];
+    case 'cancelled':
+      return ['已取消', 'Cancelled'];
+  }
+}
+
+/** A refused unbind: the platform's words, what they mean in Chinese and English, and a drafted message to platform support. */
+export interface RefusalView {
+  /** As the platform sent it (unbind_refuse_reason). */
+  reason: string;
+  zh: string;
+  en: string;
+  /** A message to AliExpress seller support, ready to copy (SKU, ids, refusal). */
+  draftZh: string;
+  draftEn: string;
+  /** The refused action (for retry), when the app sent it. */
+  actionId: number | null;
+  refusedAt: string | null;
+}
+
 export interface OversellRiskRow {
   listingSkuId: number;
   sellerSku: string;
   productId: string;
   skuId: string;
   bindStatus: BindStatusCode;
-  since: string;
-  minutes: number;
+  kind: RiskKind;
+  /** Sellable stock the app knows (null: not known). */
+  sellable: number | null;
+  pin: PinMode;
+  /** Since when: the stock-out, the review or the refusal (null when the app cannot tell). */
+  since: string | null;
+  minutes: number | null;
+  refusal: RefusalView | null;
+  /** The action open on it now, in the seller's words. */
+  action: { id: number; kind: ActionKind; state: ActionState; zh: string; en: string } | null;
+}
+
+export interface RiskModel {
+  switchOn: boolean;
+  counts: Record<RiskKind, number>;
+  total: number;
+  headline: { zh: string; en: string };
+  /** The first 500, most urgent kind first, longest at risk first within a kind. */
+  rows: OversellRiskRow[];
 }
 
 export interface DashboardView {
   status: AutoStatus;
+  /** The risk model: status.oversellRisk is its total, the tab shows its rows and cards. */
   risk: OversellRiskRow[];
+  riskModel: Omit<RiskModel, 'rows'>;
   /** Binds and unbinds that took effect per hour (UTC hour start), last 48 hours. */
   series: { hour: string; binds: number; unbinds: number }[];
   /** Stock-out (first seen) → unbound, in minutes, the last 200 episodes. */
@@ -218,6 +309,22 @@ export interface DashboardView {
   blocked: number;
   /** Listing SKUs set up for the engine now: mapped to an ERP SKU and linked to a warehouse. */
   ready: number;
+}
+
+/**
+ * Where each listing SKU stands before the switch turns on: protected (the engine unbinds it at 0 and
+ * binds it again), or why not — pinned by hand, no ERP SKU, its category's sync off, no warehouse
+ * linked, a linked warehouse unpaired/misnamed/inactive, or no goods id (sc_item_id) to bind with.
+ */
+export type CoverageBucket = 'protected' | 'pinned' | 'unmapped' | 'category_off' | 'unlinked' | 'warehouse' | 'no_goods_id';
+export const COVERAGE_BUCKETS: CoverageBucket[] = ['protected', 'unmapped', 'unlinked', 'warehouse', 'category_off', 'pinned', 'no_goods_id'];
+
+export interface CoverageView {
+  total: number;
+  counts: Record<CoverageBucket, number>;
+  /** The first few listing SKUs of each bucket, so the seller knows which. */
+  examples: Record<CoverageBucket, string[]>;
+  switchOn: boolean;
 }
 
 export interface AuditRow {

@@ -1,20 +1,18 @@
 /**
  * What the dashboard and `auto status` show: counts by bind state, the outbox, last and next sync,
- * the oversell-risk list (bound while sellable is 0, and for how long), binds and unbinds per hour,
+ * the oversell-risk model (risk.ts: the same numbers everywhere), binds and unbinds per hour,
  * and the time from a stock-out being seen to the listing SKU being unbound.
  */
 import type { App } from '../app';
-import { BLOCKING_REASONS, type AutoStatus, type DashboardView, type OversellRiskRow, type BindStatusCode } from '../../../src-shared/channels/auto';
+import { BLOCKING_REASONS, type AutoStatus, type DashboardView, type RiskModel } from '../../../src-shared/channels/auto';
 import { lastRun } from '../stock/runs';
 import { stockScheduler } from '../stock/scheduler';
 import { outboxCounts, toActionRow, type ActionRecord } from './outbox';
 import { readAutoSettings } from './settings';
 import { lastAutoRun } from './runs';
+import { riskModel } from './risk';
 
-const RISK_SQL = `FROM auto_stockouts o JOIN stock_listing_skus s ON s.id = o.listing_sku_id
-  WHERE o.ended_at IS NULL AND o.unbound_at IS NULL AND s.bind_status IN (2,3,4)`;
-
-export function autoStatus(app: App): AutoStatus {
+export function autoStatus(app: App, model?: RiskModel): AutoStatus {
   const db = app.db;
   const byStatus = new Map(
     (db.prepare('SELECT bind_status, count(*) FROM stock_listing_skus GROUP BY bind_status').raw().all() as [number, number][]).map(([s, n]) => [s, n]),
@@ -41,7 +39,8 @@ export function autoStatus(app: App): AutoStatus {
     lastRun: lastAutoRun(db),
     lastSync: sync ? { id: sync.id, status: sync.status, startedAt: sync.startedAt, finishedAt: sync.finishedAt } : null,
     nextSyncAt,
-    oversellRisk: db.prepare(`SELECT count(*) ${RISK_SQL}`).pluck().get() as number,
+    // The risk model's total: the same number as the dashboard's cards, the tray and the notices.
+    oversellRisk: (model ?? riskModel(db, app.clock.now(), { rows: false })).total,
   };
 }
 
@@ -54,22 +53,7 @@ function percentile(sorted: number[], p: number): number | null {
 export function dashboard(app: App): DashboardView {
   const db = app.db;
   const now = app.clock.now();
-  const risk = (
-    db
-      .prepare(`SELECT s.id, s.seller_sku, s.product_id, s.sku_id, s.bind_status, o.first_seen_at ${RISK_SQL} ORDER BY o.first_seen_at LIMIT 500`)
-      .raw()
-      .all() as [number, string, string, string, number, string][]
-  ).map(
-    ([id, sellerSku, productId, skuId, bindStatus, since]): OversellRiskRow => ({
-      listingSkuId: id,
-      sellerSku,
-      productId,
-      skuId,
-      bindStatus: bindStatus as BindStatusCode,
-      since,
-      minutes: Math.max(0, Math.round((now - Date.parse(since)) / 60_000)),
-    }),
-  );
+  const model = riskModel(db, now);
   const from = new Date(now - 48 * 3600_000).toISOString();
   const byHour = new Map<string, { binds: number; unbinds: number }>();
   for (let t = now - 47 * 3600_000; t <= now; t += 3600_000) byHour.set(new Date(t).toISOString().slice(0, 13), { binds: 0, unbinds: 0 });
@@ -98,10 +82,12 @@ export function dashboard(app: App): DashboardView {
     minutes: Math.max(0, (Date.parse(unboundAt) - Date.parse(firstSeenAt)) / 60_000),
   }));
   const sorted = reaction.map((r) => r.minutes).sort((a, b) => a - b);
-  const status = autoStatus(app);
+  const status = autoStatus(app, model);
+  const { rows: risk, ...riskSummary } = model;
   return {
     status,
     risk,
+    riskModel: riskSummary,
     series: [...byHour].sort(([a], [b]) => a.localeCompare(b)).map(([h, v]) => ({ hour: `${h}:00:00.000Z`, ...v })),
     reaction,
     reactionMedianMin: percentile(sorted, 0.5),

@@ -11,6 +11,8 @@ import { answerHeldRun, heldRuns, listAutoRuns } from './runs';
 import { listActions } from './outbox';
 import { retryAction, setPins } from './pins';
 import { autoStatus, dashboard } from './dashboard';
+import { riskModel } from './risk';
+import { coverage } from './coverage';
 import { exportAudit, listAudit } from './auditLog';
 import { demoDrain, demoInfo, demoRestock, demoReviewMode, demoSellOut, demoSkus } from './demoTools';
 
@@ -57,6 +59,9 @@ export function autoHandlers(app: App): DomainHandlers<typeof autoChannels> {
     'auto.pin.set': ({ listingSkuIds, mode, note }) => setPins(app, listingSkuIds, mode, note),
     'auto.actions.list': ({ state, page, pageSize }) => listActions(app.db, { state, page, pageSize }),
     'auto.action.retry': ({ actionId }) => retryAction(app, actionId),
+    'auto.action.retryAt': ({ actionId, at }) => retryAction(app, actionId, Date.parse(at)),
+    'auto.risk': () => riskModel(app.db, app.clock.now()),
+    'auto.coverage': () => coverage(app.db),
     'auto.dashboard': () => dashboard(app),
     'auto.audit.list': (q) => listAudit(app.db, q),
     'auto.audit.export': (q) => exportAudit(app.db, q),

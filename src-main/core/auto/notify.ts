@@ -1,8 +1,46 @@
 /**
  * Notices the engine owes the seller beyond single actions: a marketplace authorisation about to
- * expire (nothing can be unbound once it has). Each is given at most once a day.
+ * expire (nothing can be unbound once it has), and the daily summary of what is still at risk.
+ * Each is given at most once a day.
  */
 import type { App } from '../app';
+import { RISK_KINDS, RISK_TEXT } from '../../../src-shared/types/auto';
+import { riskModel } from './risk';
+import { REFUSED_NEXT } from './refusals';
+
+export const DAILY_SUMMARY_TITLE = '超卖风险每日小结';
+
+/**
+ * Once a day, when anything is at risk: the risk model's headline, the refused unbinds by name with
+ * the platform's reason, and what to do. Nothing at risk, no notice: a daily "all fine" is noise.
+ */
+export function dailyRiskSummary(app: App): boolean {
+  if (!app.db.open || !onceADay(app, DAILY_SUMMARY_TITLE)) return false;
+  const m = riskModel(app.db, app.clock.now());
+  if (m.total === 0) return false;
+  const refused = m.rows.filter((r) => r.kind === 'refused').slice(0, 5);
+  const kinds = RISK_KINDS.filter((k) => m.counts[k] > 0);
+  const zh = [
+    `${m.headline.zh}。`,
+    m.switchOn ? '' : '自动绑定/解绑开关是关闭的：库存为0的线上SKU不会被自动解绑。',
+    ...refused.map((r) => `${r.sellerSku} 解绑被拒绝：${r.refusal?.zh ?? ''}`),
+    refused.length ? REFUSED_NEXT.zh : '',
+    '详情见“自动绑定/解绑看板”的“超卖风险”。',
+  ];
+  const en = [
+    `${m.headline.en}.`,
+    m.switchOn ? '' : 'Auto bind/unbind is switched off: listing SKUs at 0 stock are not unbound automatically.',
+    ...refused.map((r) => `${r.sellerSku} unbind refused: ${r.refusal?.en ?? ''}`),
+    refused.length ? REFUSED_NEXT.en : '',
+    'Details under Oversell risk on the auto bind/unbind dashboard.',
+  ];
+  app.notices.add(
+    m.counts.refused > 0 ? 'error' : 'warning',
+    { title: DAILY_SUMMARY_TITLE, body: zh.filter(Boolean).join('\n') },
+    { title: `Daily oversell-risk summary: ${kinds.map((k) => `${RISK_TEXT[k][1]} ${m.counts[k]}`).join(', ')}`, body: en.filter(Boolean).join('\n') },
+  );
+  return true;
+}
 
 const WARN_BEFORE_MS = 7 * 86400_000;
 

@@ -36,7 +36,12 @@ export function setPins(app: App, ids: number[], mode: PinMode, note = ''): { up
   return { updated };
 }
 
-export function retryAction(app: App, id: number): ActionRow {
+/**
+ * Sends a failed or refused action again, now or at a time the seller picks (a refused unbind is
+ * usually refused for a campaign: retry when it ends). Until then it waits in the outbox, and the
+ * risk model shows it as 排队中.
+ */
+export function retryAction(app: App, id: number, atMs?: number): ActionRow {
   const a = getAction(app.db, id);
   if (!a) throw new AppError('NOT_FOUND', `操作 #${id} 不存在。`, `Action #${id} does not exist.`);
   if (a.state !== 'failed' && a.state !== 'refused')
@@ -46,8 +51,14 @@ export function retryAction(app: App, id: number): ActionRow {
   app.db.transaction(() => {
     // The seller's word: sent even where the table would not (e.g. an unbind the platform refused).
     app.db.prepare("UPDATE auto_actions SET actor = 'seller' WHERE id = ?").run(id);
-    updateAction(app.db, id, { state: 'queued', attempts: 0, next_try_at: nowMs, last_error: null, finished_at: null }, now);
-    writeAudit(app.db, app.clock, { actor: 'seller', kind: 'auto.action.retry', subject: `${a.product_id}/${a.sku_id}`, detail: { actionId: id, kind: a.kind, was: a.state } });
+    const at = Math.max(nowMs, atMs ?? nowMs);
+    updateAction(app.db, id, { state: 'queued', attempts: 0, next_try_at: at, last_error: null, finished_at: null }, now);
+    writeAudit(app.db, app.clock, {
+      actor: 'seller',
+      kind: 'auto.action.retry',
+      subject: `${a.product_id}/${a.sku_id}`,
+      detail: { actionId: id, kind: a.kind, was: a.state, at: new Date(at).toISOString() },
+    });
   })();
   app.events.emit('changed', { topic: 'auto' });
   return toActionRow(getAction(app.db, id) as ActionRecord);

@@ -19,6 +19,12 @@ import { getAction, updateAction, type ActionRecord } from './outbox';
 import { readAutoSettings } from './settings';
 import { reasonText } from './reasons';
 import { writeAudit } from '../audit';
+import { REFUSED_NEXT, refusalText } from './refusals';
+
+/** The port's answer, with the refuse reason the listing read carries (unbind_refuse_reason) when the connector passes it. */
+type Answer = { bindStatus: BindStatus; message?: string; refuseReason?: string };
+/** A refusal's reason is the platform's refuse reason, never an earlier message such as "submitted, in review". */
+const reasonOf = (r: Answer): string | null => r.refuseReason || (r.bindStatus === 4 ? r.message : undefined) || null;
 
 /** Every this many actions a drain tells the screens, so the dashboard moves during a mass unbind. */
 const PROGRESS_EVERY = 20;
@@ -26,6 +32,8 @@ const PROGRESS_EVERY = 20;
 /** How often a review is polled, and a bind waiting for one re-checked. */
 export const REVIEW_POLL_MS = 2 * 60_000;
 export const MAX_ATTEMPTS = 5;
+/** An unbind in review longer than this is stuck: the SKU keeps selling, so the seller is told. */
+export const STUCK_REVIEW_MS = 2 * 3600_000;
 const BACKOFF_BASE_MS = 30_000;
 const BACKOFF_MAX_MS = 30 * 60_000;
 /** After an authorisation failure, wait this long before trying again (the seller must re-authorise). */
@@ -142,6 +150,7 @@ export class Sender {
 
   private mirror(a: ActionRecord, status: BindStatus): void {
     this.app.db.prepare('UPDATE stock_listing_skus SET bind_status = ? WHERE id = ? AND bind_status != ?').run(status, a.listing_sku_id, status);
+    if (status !== 4) this.app.db.prepare('UPDATE stock_listing_skus SET unbind_refuse_reason = NULL WHERE id = ? AND unbind_refuse_reason IS NOT NULL').run(a.listing_sku_id);
     if (status === 1)
       this.app.db
         .prepare('UPDATE auto_stockouts SET unbound_at = ? WHERE listing_sku_id = ? AND ended_at IS NULL AND unbound_at IS NULL')
@@ -204,7 +213,7 @@ export class Sender {
           return 'done';
         }
         if (q.bindStatus === 3) return this.toReview(a, q.message);
-        if (q.bindStatus === 4 && a.actor === 'auto') return this.refused(a, q.message);
+        if (q.bindStatus === 4 && a.actor === 'auto') return this.refused(a, reasonOf(q));
       }
       // Marked 'sent' before the request leaves: after a crash the status is read again first.
       const now = this.iso();
@@ -222,7 +231,7 @@ export class Sender {
         return 'done';
       }
       if (a.kind === 'unbind' && r.bindStatus === 3) return this.toReview(a, r.message);
-      if (a.kind === 'unbind' && r.bindStatus === 4) return this.refused(a, r.message);
+      if (a.kind === 'unbind' && r.bindStatus === 4) return this.refused(a, reasonOf(r));
       if (a.kind === 'bind' && r.bindStatus === 3) return this.defer(a, '解绑审核中，审核结束后再绑定');
       throw new ConnectorError('TRANSIENT', `速卖通返回了意外的绑定状态 ${r.bindStatus}`, `AliExpress answered with an unexpected bind status ${r.bindStatus}`);
     } catch (err) {
@@ -235,13 +244,35 @@ export class Sender {
     this.mirror(a, q.bindStatus);
     if (q.bindStatus === 3) {
       updateAction(this.app.db, a.id, { next_try_at: this.nowMs + REVIEW_POLL_MS }, this.iso());
+      this.stuck(a);
       return 'deferred';
     }
     if (q.bindStatus === 1) {
       this.finish(a, 'done', { message: q.message ?? a.market_message, sent: false });
       return 'done';
     }
-    return this.refused(a, q.message ?? a.market_message);
+    return this.refused(a, reasonOf(q));
+  }
+
+  /** An unbind whose review has lasted past STUCK_REVIEW_MS: told once a day per SKU, with what to do. */
+  private stuck(a: ActionRecord): void {
+    const since = Date.parse(a.sent_at ?? a.created_at);
+    if (!Number.isFinite(since) || this.nowMs - since < STUCK_REVIEW_MS) return;
+    const sku = this.sellerSku(a);
+    const title = `解绑审核超时：${sku}`;
+    if (this.app.db.prepare('SELECT 1 FROM notices WHERE title = ? AND at > ?').get(title, new Date(this.nowMs - 86400_000).toISOString())) return;
+    const hours = Math.floor((this.nowMs - since) / 3600_000);
+    this.app.notices.add(
+      'warning',
+      {
+        title,
+        body: `线上SKU ${sku} 的解绑已提交 ${hours} 小时，仍在速卖通审核中，审核期间它仍在售卖，可能超卖。可以联系速卖通卖家客服催审（“超卖风险”里有可复制的留言），或把它固定并手动处理。`,
+      },
+      {
+        title: `Unbind review overdue: ${sku}`,
+        body: `The unbind of listing SKU ${sku} was submitted ${hours} hour(s) ago and is still in AliExpress's review; it keeps selling meanwhile and may oversell. Ask AliExpress seller support to review it (a message to copy is under Oversell risk), or pin it and handle it by hand.`,
+      },
+    );
   }
 
   private defer(a: ActionRecord, why: string): Outcome {
@@ -258,16 +289,18 @@ export class Sender {
     return 'review';
   }
 
-  private refused(a: ActionRecord, message?: string | null): Outcome {
-    const msg = message || '平台未给出原因 / no reason given';
-    this.finish(a, 'refused', { message: msg, sent: false });
+  private refused(a: ActionRecord, reason: string | null): Outcome {
+    const t = refusalText(reason);
+    this.finish(a, 'refused', { message: t.reason || t.zh, sent: false });
+    // Kept on the listing SKU too, so the risk model shows the reason before the next listing read.
+    if (t.reason) this.app.db.prepare('UPDATE stock_listing_skus SET unbind_refuse_reason = ? WHERE id = ?').run(t.reason, a.listing_sku_id);
     const sku = this.sellerSku(a);
     this.app.notices.add(
       'error',
-      { title: `解绑被拒绝：${sku}`, body: `速卖通拒绝了线上SKU ${sku} 的解绑，它仍在售卖，可能超卖。平台说明：${msg}。请按说明处理，或在“自动绑定/解绑看板”的操作记录里重试。` },
+      { title: `解绑被拒绝：${sku}`, body: `速卖通拒绝了线上SKU ${sku} 的解绑，它仍在售卖，可能超卖。平台说明：${t.zh}。${REFUSED_NEXT.zh}` },
       {
         title: `Unbind refused: ${sku}`,
-        body: `AliExpress refused to unbind listing SKU ${sku}; it is still on sale and may oversell. The platform says: ${msg}. Follow that, or retry from the action log on the auto bind/unbind dashboard.`,
+        body: `AliExpress refused to unbind listing SKU ${sku}; it is still on sale and may oversell. The platform says: ${t.en}. ${REFUSED_NEXT.en}`,
       },
     );
     return 'refused';

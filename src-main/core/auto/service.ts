@@ -13,7 +13,7 @@ import { decideRun } from './engine';
 import { emptyDrain, Sender } from './sender';
 import { outboxCounts } from './outbox';
 import { readAutoSettings } from './settings';
-import { checkTokenExpiry } from './notify';
+import { checkTokenExpiry, dailyRiskSummary } from './notify';
 import { marketplaceOf } from './ports';
 
 const LOOP_MS = 5_000;
@@ -101,6 +101,7 @@ export class AutoService {
         : decideRun(this.app, stockRun ? 'cli' : 'manual');
     const send = opts.send ? await this.drain() : emptyDrain(readAutoSettings(this.app.db).enabled ? null : 'switch_off');
     checkTokenExpiry(this.app);
+    dailyRiskSummary(this.app);
     return { stockRun, run, send, outbox: outboxCounts(this.app.db) };
   }
 
@@ -127,7 +128,10 @@ export class AutoService {
 export function autoService(app: App): AutoService {
   return app.service('auto', () => {
     const s = new AutoService(app);
-    if (app.host !== 'cli') s.start();
+    if (app.host !== 'cli') {
+      s.start();
+      app.hourly('auto daily risk summary', () => dailyRiskSummary(app));
+    }
     return s;
   });
 }

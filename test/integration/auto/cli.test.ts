@@ -31,11 +31,13 @@ describe('cli auto', () => {
   it('the tray item shows and flips the same switch, and the flip is audited', async () => {
     await withApp((app) => {
       expect(readAutoSettings(app.db).enabled).toBe(false);
-      const [item] = autoTrayItems(app);
+      const [item, risk] = autoTrayItems(app);
       expect(item).toMatchObject({ type: 'checkbox', checked: false });
+      expect(risk).toMatchObject({ type: 'normal', label: '超卖风险：没有超卖风险' });
+      if (item.type !== 'checkbox') throw new Error('the switch is a checkbox');
       item.click();
       expect(readAutoSettings(app.db).enabled).toBe(true);
-      expect(autoTrayItems(app)[0].checked).toBe(true);
+      expect(autoTrayItems(app)[0]).toMatchObject({ checked: true });
       const row = app.db.prepare("SELECT actor, subject FROM audit_log WHERE kind = 'auto.switch'").get();
       expect(row).toEqual({ actor: 'seller', subject: 'on' });
     });

@@ -34,10 +34,11 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { downloadBase64 } from '../../download';
 import { useAction } from '../../useAction';
 import { NowCard } from './NowCard';
+import { RiskTab } from './RiskTab';
 import { DemoTools } from './DemoTools';
 import { AUDIT_KINDS, auditDetail, auditKindLabel } from './auditText';
 import { formatTime } from '../../formatTime';
-import { STATE_COLOR } from './stateColor';
+import { STATE_COLOR, stateLabel } from './stateColor';
 
 const STATUS_COLOR: Record<number, string> = { 1: 'default', 2: 'green', 3: 'gold', 4: 'red' };
 
@@ -82,7 +83,7 @@ export function AutoDashboard() {
         activeKey={tab}
         onChange={setTab}
         items={[
-          { key: 'risk', label: t('tabs.risk'), children: d && <RiskTab d={d} /> },
+          { key: 'risk', label: t('tabs.risk'), children: d && <RiskTab d={d} onChanged={reload} /> },
           { key: 'chart', label: t('tabs.chart'), children: d && <ChartTab d={d} /> },
           { key: 'dry', label: t('tabs.dry'), children: <DryRunTab on={on} onRan={reload} only={dryOnly} setOnly={setDryOnly} /> },
           { key: 'actions', label: t('tabs.actions'), children: <ActionsTab /> },
@@ -178,27 +179,6 @@ function HeldRun({ run, onDone }: { run: HeldRunView; onDone: () => Promise<void
   );
 }
 
-function RiskTab({ d }: { d: DashboardView }) {
-  const { t } = useTranslation('auto');
-  if (!d.risk.length) return <Alert type="success" showIcon title={t('risk.empty')} />;
-  return (
-    <Table
-      rowKey="listingSkuId"
-      size="small"
-      dataSource={d.risk}
-      pagination={{ pageSize: 50 }}
-      columns={[
-        { title: t('sellerSku'), dataIndex: 'sellerSku' },
-        { title: 'Product / SKU ID', render: (_, r) => `${r.productId} / ${r.skuId}` },
-        { title: t('risk.status'), dataIndex: 'bindStatus', render: (s: number) => <Tag color={STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag> },
-        { title: t('risk.since'), dataIndex: 'since', render: formatTime },
-        { title: t('risk.minutes'), dataIndex: 'minutes', sorter: (a, b) => a.minutes - b.minutes, defaultSortOrder: 'descend' },
-      ]}
-    />
-  );
-}
-
-/** Binds and unbinds per hour as plain bars: no chart library is needed for two series. */
 function ChartTab({ d }: { d: DashboardView }) {
   const { t } = useTranslation('auto');
   const max = Math.max(1, ...d.series.map((s) => Math.max(s.binds, s.unbinds)));
@@ -367,7 +347,8 @@ function DryRunTab({
 }
 
 function ActionsTab() {
-  const { t } = useTranslation('auto');
+  const { t, i18n } = useTranslation('auto');
+  const en = i18n.language === 'en-US';
   const [state, setState] = useState<ActionState>();
   const [page, setPage] = useState(1);
   const list = useChannel('auto.actions.list', { state, page, pageSize: 50 });
@@ -394,7 +375,7 @@ function ActionsTab() {
           { title: '#', dataIndex: 'id', width: 70 },
           { title: t('sellerSku'), dataIndex: 'sellerSku' },
           { title: t('actions.kind'), dataIndex: 'kind', render: (k: 'bind' | 'unbind') => t(`dry.${k}`) },
-          { title: t('actions.state'), dataIndex: 'state', render: (s: ActionState) => <Tag color={STATE_COLOR[s]}>{t(`states.${s}`)}</Tag> },
+          { title: t('actions.state'), dataIndex: 'state', render: (s: ActionState, r) => <Tag color={STATE_COLOR[s]}>{stateLabel(r.kind, s, en)}</Tag> },
           { title: t('actions.attempts'), dataIndex: 'attempts', width: 80 },
           { title: t('actions.message'), render: (_, r) => r.marketMessage ?? r.lastError ?? '' },
           { title: t('actions.created'), dataIndex: 'createdAt', render: formatTime },
@@ -473,7 +454,7 @@ function AuditTab() {
         columns={[
           { title: t('audit.at'), dataIndex: 'at', render: formatTime, width: 180 },
           { title: t('audit.actor'), dataIndex: 'actor', render: (a: string) => t(`audit.${a}`), width: 80 },
-          { title: t('audit.kind'), dataIndex: 'kind', width: 160, render: (k: string) => auditKindLabel(t, k) },
+          { title: t('audit.kind'), dataIndex: 'kind', width: 160, render: (k: string, r) => auditKindLabel(t, k, r.detail) },
           { title: t('audit.subject'), dataIndex: 'subject', width: 180, render: (v: string | null, r) => (r.kind.startsWith('auto.run.') && v ? `#${v}` : v) },
           {
             title: t('audit.detail'),

@@ -10,28 +10,33 @@ import { useTranslation } from 'react-i18next';
 import type { ActionRow, DashboardView } from '../../../../src-shared/types/auto';
 import { useChanged, useChannel } from '../../useChannel';
 import { formatTime } from '../../formatTime';
-import { STATE_COLOR } from './stateColor';
+import { STATE_COLOR, stateLabel } from './stateColor';
 
 
 type Level = 'success' | 'info' | 'warning' | 'error';
 
-/** The most urgent state first: what the seller must act on before what only needs watching. */
-function headline(d: DashboardView): { level: Level; key: string; n?: number; setup?: boolean } {
+/**
+ * The most urgent state first: what the seller must act on before what only needs watching. Every
+ * risk number here is the core's risk model (the same as the risk tab's cards and the tray).
+ */
+function headline(d: DashboardView): { level: Level; key: string; n?: number; setup?: boolean; text?: { zh: string; en: string } } {
   const s = d.status;
   const c = s.counts;
+  const r = d.riskModel;
   if (!s.lastSync || d.ready === 0)
     return { level: 'info', key: 'notSetUp', setup: true };
   if (c.held > 0) return { level: 'warning', key: 'held', n: c.held };
-  if (!s.settings.enabled) return { level: 'warning', key: 'off' };
-  if (c.refused > 0) return { level: 'error', key: 'refused', n: c.refused };
+  if (!s.settings.enabled) return { level: 'warning', key: 'off', text: r.total > 0 ? r.headline : undefined };
+  if (r.counts.refused > 0) return { level: 'error', key: 'refused', n: r.counts.refused };
   if (s.outbox.failed > 0) return { level: 'error', key: 'failed', n: s.outbox.failed };
-  if (s.oversellRisk > 0) return { level: 'warning', key: 'risk', n: s.oversellRisk };
-  if (c.review > 0) return { level: 'info', key: 'review', n: c.review };
+  if (r.total > 0 && r.total === r.counts.review) return { level: 'info', key: 'review', n: r.counts.review };
+  if (r.total > 0) return { level: 'warning', key: 'risk', n: r.total, text: r.headline };
   return { level: 'success', key: 'ok' };
 }
 
 export function NowCard({ d, onShowBlocked }: { d: DashboardView; onShowBlocked: () => void }) {
-  const { t } = useTranslation('auto');
+  const { t, i18n } = useTranslation('auto');
+  const en = i18n.language === 'en-US';
   const navigate = useNavigate();
   const h = headline(d);
   const run = d.status.lastRun;
@@ -60,7 +65,12 @@ export function NowCard({ d, onShowBlocked }: { d: DashboardView; onShowBlocked:
           showIcon
           data-testid="auto-now-headline"
           data-state={h.key}
-          title={<Typography.Text strong>{t(`now.${h.key}`, { n: h.n })}</Typography.Text>}
+          title={
+            <Typography.Text strong>
+              {h.key === 'risk' && h.text ? (en ? h.text.en : h.text.zh) : t(`now.${h.key}`, { n: h.n })}
+              {h.key === 'off' && h.text ? ` · ${en ? h.text.en : h.text.zh}` : ''}
+            </Typography.Text>
+          }
           description={nextText}
           action={
             h.setup ? (
@@ -92,7 +102,8 @@ export function NowCard({ d, onShowBlocked }: { d: DashboardView; onShowBlocked:
 }
 
 function Recent({ rows }: { rows: ActionRow[] }) {
-  const { t } = useTranslation('auto');
+  const { t, i18n } = useTranslation('auto');
+  const en = i18n.language === 'en-US';
   return (
     <div data-testid="auto-recent">
       <Typography.Text type="secondary">{t('now.recent')}</Typography.Text>
@@ -109,7 +120,7 @@ function Recent({ rows }: { rows: ActionRow[] }) {
               <Space wrap>
                 <Tag color={r.kind === 'bind' ? 'green' : 'volcano'}>{t(`dry.${r.kind}`)}</Tag>
                 <Typography.Text strong>{r.sellerSku}</Typography.Text>
-                <Tag color={STATE_COLOR[r.state]}>{t(`states.${r.state}`)}</Tag>
+                <Tag color={STATE_COLOR[r.state]}>{stateLabel(r.kind, r.state, en)}</Tag>
                 <Typography.Text type="secondary">{formatTime(r.finishedAt ?? r.updatedAt)}</Typography.Text>
                 {(r.marketMessage || r.lastError) && <Typography.Text type="secondary">{r.marketMessage ?? r.lastError}</Typography.Text>}
               </Space>

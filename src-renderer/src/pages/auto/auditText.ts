@@ -29,7 +29,9 @@ export const AUDIT_KINDS = [
 type Detail = Record<string, unknown>;
 type Figure = { storeWarehouse: string; available: number | null; safety: number | null; stale: boolean };
 
-export function auditKindLabel(t: TFunction, kind: string): string {
+/** A done action says what took effect (已绑定 / 已解绑), never just 完成. */
+export function auditKindLabel(t: TFunction, kind: string, d?: Detail): string {
+  if (kind === 'auto.action.done' && (d?.kind === 'bind' || d?.kind === 'unbind')) return t(d.kind === "bind" ? "kinds.auto.action.doneBind" : "kinds.auto.action.doneUnbind");
   return (AUDIT_KINDS as readonly string[]).includes(kind) ? t(`kinds.${kind}`) : kind;
 }
 

@@ -1,0 +1,101 @@
+/**
+ * The one oversell-risk model: every screen (dashboard headline and cards, the risk tab, the tray,
+ * notices, `auto status`) shows these numbers, so they cannot disagree. It reads the stored stock
+ * and bind states directly, whatever the switch says: a SKU at 0 that is still bound sells at 0
+ * whether or not the app is allowed to unbind it.
+ */
+import type { Db } from '../db/open';
+import { RISK_KINDS, actionStateText, riskHeadline, type ActionKind, type ActionState, type BindStatusCode, type OversellRiskRow, type PinMode, type RiskKind, type RiskModel } from '../../../src-shared/types/auto';
+import { readAutoSettings } from './settings';
+import { refusalView } from './refusals';
+
+const ROW_LIMIT = 500;
+
+/**
+ * Per listing SKU on sale (bound 2, in review 3, refused 4 — the platform still sells all three):
+ * whether it is linked, how many linked warehouses have a figure, how many are stale, and the
+ * sellable stock of the fresh ones (available − safety, never below 0 per warehouse).
+ */
+const ON_SALE_SQL = `
+  SELECT s.id, s.seller_sku, s.product_id, s.sku_id, s.sc_item_id, s.bind_status, s.unbind_refuse_reason,
+         k.erp_sku, count(sw.id) AS wh, count(l.sku) AS known,
+         coalesce(sum(CASE WHEN l.stale = 1 THEN 1 ELSE 0 END), 0) AS stale,
+         coalesce(sum(CASE WHEN l.stale = 0 THEN max(0, l.available - l.safety) ELSE 0 END), 0) AS sellable
+  FROM stock_listing_skus s
+  LEFT JOIN stock_sku_links k ON k.listing_sku_id = s.id
+  LEFT JOIN stock_listing_warehouses lw ON lw.listing_sku_id = s.id
+  LEFT JOIN stock_store_warehouses sw ON sw.id = lw.store_warehouse_id
+  LEFT JOIN stock_levels l ON l.sku = k.erp_sku AND l.erp_warehouse_id = sw.erp_warehouse_id
+  WHERE s.bind_status IN (2, 3, 4)
+  GROUP BY s.id`;
+
+type OnSale = [number, string, string, string, string | null, number, string | null, string | null, number, number, number, number];
+
+/** The one kind a SKU on sale is at risk for, or null when it has stock the app can see. */
+export function riskKindOf(x: { bindStatus: number; mapped: boolean; warehouses: number; known: number; stale: number; sellable: number }): RiskKind | null {
+  if (x.sellable > 0) return null;
+  if (x.bindStatus === 4) return 'refused';
+  if (x.bindStatus === 3) return 'review';
+  if (!x.mapped || x.warehouses === 0) return 'unmapped';
+  if (x.known < x.warehouses || x.stale > 0) return 'stale';
+  return 'zero';
+}
+
+export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean } = {}): RiskModel {
+  const counts = Object.fromEntries(RISK_KINDS.map((k) => [k, 0])) as Record<RiskKind, number>;
+  const atRisk: { r: OnSale; kind: RiskKind }[] = [];
+  for (const r of db.prepare(ON_SALE_SQL).raw().iterate() as IterableIterator<OnSale>) {
+    const kind = riskKindOf({ bindStatus: r[5], mapped: r[7] !== null, warehouses: r[8], known: r[9], stale: r[10], sellable: r[11] });
+    if (!kind) continue;
+    counts[kind]++;
+    atRisk.push({ r, kind });
+  }
+  const headline = riskHeadline(counts);
+  const model: RiskModel = { switchOn: readAutoSettings(db).enabled, counts, total: headline.total, headline: { zh: headline.zh, en: headline.en }, rows: [] };
+  if (opts.rows === false || atRisk.length === 0) return model;
+
+  const ids = new Set(atRisk.map((x) => x.r[0]));
+  const pins = new Map(db.prepare('SELECT listing_sku_id, mode FROM auto_pins').raw().all() as [number, PinMode][]);
+  const stockouts = new Map(db.prepare('SELECT listing_sku_id, first_seen_at FROM auto_stockouts WHERE ended_at IS NULL').raw().all() as [number, string][]);
+  const open = new Map<number, { id: number; kind: ActionKind; state: ActionState; at: string | null }>();
+  for (const [sku, id, kind, state, at] of db
+    .prepare("SELECT listing_sku_id, id, kind, state, coalesce(sent_at, created_at) FROM auto_actions WHERE state IN ('held','queued','sent','review') ORDER BY id")
+    .raw()
+    .iterate() as IterableIterator<[number, number, ActionKind, ActionState, string | null]>)
+    if (ids.has(sku)) open.set(sku, { id, kind, state, at });
+  const refused = new Map<number, { id: number; message: string | null; at: string | null }>();
+  for (const [sku, id, message, at] of db
+    .prepare("SELECT listing_sku_id, id, market_message, finished_at FROM auto_actions WHERE state = 'refused' AND kind = 'unbind' ORDER BY id")
+    .raw()
+    .iterate() as IterableIterator<[number, number, string | null, string | null]>)
+    if (ids.has(sku)) refused.set(sku, { id, message, at });
+
+  const rows = atRisk.map(({ r, kind }): OversellRiskRow => {
+    const [id, sellerSku, productId, skuId, scItemId, bindStatus, refuseReason] = r;
+    const a = open.get(id);
+    const ref = refused.get(id);
+    // At risk since the stock-out was first seen; without one, since the review or the refusal.
+    const since = stockouts.get(id) ?? (kind === 'refused' ? ref?.at : kind === 'review' ? a?.at : null) ?? null;
+    return {
+      listingSkuId: id,
+      sellerSku,
+      productId,
+      skuId,
+      bindStatus: bindStatus as BindStatusCode,
+      kind,
+      sellable: kind === 'unmapped' || kind === 'stale' ? null : r[11],
+      pin: pins.get(id) ?? 'auto',
+      since,
+      minutes: since ? Math.max(0, Math.round((nowMs - Date.parse(since)) / 60_000)) : null,
+      refusal:
+        kind === 'refused'
+          ? refusalView({ sellerSku, productId, skuId, scItemId, reason: refuseReason || ref?.message, refusedAt: ref?.at ?? null, actionId: ref?.id ?? null })
+          : null,
+      action: a ? { id: a.id, kind: a.kind, state: a.state, zh: actionStateText(a.kind, a.state)[0], en: actionStateText(a.kind, a.state)[1] } : null,
+    };
+  });
+  const order = new Map(RISK_KINDS.map((k, i) => [k, i]));
+  rows.sort((x, y) => order.get(x.kind)! - order.get(y.kind)! || (y.minutes ?? -1) - (x.minutes ?? -1) || x.listingSkuId - y.listingSkuId);
+  model.rows = rows.slice(0, ROW_LIMIT);
+  return model;
+}
