@@ -1,0 +1,202 @@
+#!/usr/bin/env node
+/**
+ * The packaging check that runs where no Electron binary can be downloaded: validates
+ * build/electron-builder.yml with electron-builder's own schema, packs `--linux --dir` against a
+ * stand-in Electron folder (-c.electronDist), and checks the result: app.asar within its size
+ * budget, holding main, preload, renderer and the tray icon and no development packages; the
+ * SQLite binary unpacked beside it (electron-builder only warns when it is missing); the fuses set.
+ * `npm run pack:check` prints the figures; test/main/packaged.test.ts boots the packed app.
+ *
+ * Usage: node scripts/pack-check.mjs [--out DIR] [--json]   (run `npm run build` first)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+export const CONFIG_FILE = join(root, 'build', 'electron-builder.yml');
+
+/**
+ * app.asar held 19.6 MB when this was set (Dec 2026): out/ 5.6 MB (renderer 4.4, main 0.9), the
+ * runtime packages main requires 14 MB (exceljs and its dependencies about 8, zod 2.7). The budget
+ * leaves about a fifth for growth: a renderer package landing in `dependencies` (antd alone is
+ * over 30 MB) or a dropped exclusion fails here before it doubles the seller's download.
+ */
+export const ASAR_BUDGET_BYTES = 24 * 1024 * 1024;
+
+/** better-sqlite3's prebuilt binaries the package must carry: Linux x64 (booted here) and Windows x64. */
+export const SQLITE_BINARIES = ['linux-x64.node', 'win32-x64.node'];
+
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+/** Electron's own fuse defaults (FuseV1: RunAsNode … GrantFileProtocolExtraPrivileges): what a pack must change. */
+const DEFAULT_WIRE = '10110001';
+export const FUSE_NAMES = [
+  'RunAsNode',
+  'EnableCookieEncryption',
+  'EnableNodeOptionsEnvironmentVariable',
+  'EnableNodeCliInspectArguments',
+  'EnableEmbeddedAsarIntegrityValidation',
+  'OnlyLoadAppFromAsar',
+  'LoadBrowserProcessSpecificV8Snapshot',
+  'GrantFileProtocolExtraPrivileges',
+];
+export const WANTED_FUSES = {
+  RunAsNode: false,
+  EnableCookieEncryption: true,
+  EnableNodeOptionsEnvironmentVariable: false,
+  EnableNodeCliInspectArguments: false,
+  EnableEmbeddedAsarIntegrityValidation: true,
+  OnlyLoadAppFromAsar: true,
+  GrantFileProtocolExtraPrivileges: false,
+};
+
+/** electron-builder's schema check and its own config loader, as `electron-builder` itself runs them. */
+export async function validateConfig(configFile = CONFIG_FILE) {
+  const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config');
+  const { DebugLogger } = require('builder-util');
+  const config = await getConfig(root, configFile, null);
+  await validateConfiguration(config, new DebugLogger(false));
+  return config;
+}
+
+/**
+ * An Electron folder as electron-builder expects it from `electronDist`, without Electron: the
+ * `electron` file carries the fuse sentinel and Electron's default wire so @electron/fuses can
+ * flip it, and locale files so the language trim can be seen.
+ */
+export function makeStandInElectron(dir) {
+  mkdirSync(join(dir, 'locales'), { recursive: true });
+  mkdirSync(join(dir, 'resources'), { recursive: true });
+  const wire = Buffer.concat([Buffer.from(SENTINEL, 'latin1'), Buffer.from([1, DEFAULT_WIRE.length]), Buffer.from(DEFAULT_WIRE, 'latin1')]);
+  writeFileSync(
+    join(dir, 'electron'),
+    Buffer.concat([Buffer.from('#!/bin/sh\n# stand-in Electron for packaging checks: it cannot run anything.\nexit 1\n# '), wire, Buffer.from('\n')]),
+  );
+  chmodSync(join(dir, 'electron'), 0o755);
+  for (const l of ['en-US', 'zh-CN', 'de', 'ja']) writeFileSync(join(dir, 'locales', `${l}.pak`), l);
+  writeFileSync(join(dir, 'version'), require('electron/package.json').version);
+  writeFileSync(join(dir, 'LICENSE'), 'stand-in');
+  return dir;
+}
+
+/** The fuse states in a packed executable, by name ('0'/'1' → false/true). */
+export function readFuses(executable) {
+  const bin = readFileSync(executable);
+  const at = bin.indexOf(SENTINEL);
+  if (at < 0) throw new Error(`no fuse sentinel in ${executable}`);
+  const len = bin[at + SENTINEL.length + 1];
+  const states = bin.subarray(at + SENTINEL.length + 2, at + SENTINEL.length + 2 + len).toString('latin1');
+  return Object.fromEntries(FUSE_NAMES.slice(0, len).map((n, i) => [n, states[i] === '1']));
+}
+
+function dirSize(dir) {
+  let total = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    total += e.isDirectory() ? dirSize(p) : statSync(p).size;
+  }
+  return total;
+}
+
+/** Packs `--linux --dir` into outDir and returns what is there; throws with electron-builder's output on failure. */
+export function pack(outDir) {
+  const electronDist = makeStandInElectron(join(outDir, 'stand-in-electron'));
+  const builder = join(root, 'node_modules', 'electron-builder', 'cli.js');
+  const r = spawnSync(
+    process.execPath,
+    [builder, '--config', CONFIG_FILE, '--linux', 'dir', '--x64', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${join(outDir, 'dist')}`],
+    // No downloads are needed for a --dir pack with electronDist; CI keeps it that way.
+    { cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, timeout: 300_000 },
+  );
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  if (r.status !== 0) throw new Error(`electron-builder failed (exit ${r.status}):\n${output}`);
+  return { appDir: join(outDir, 'dist', 'linux-unpacked'), output };
+}
+
+/** What the packed folder holds, and every way it falls short of what the installer must ship. */
+export function inspect(appDir) {
+  const asar = require('@electron/asar');
+  const resources = join(appDir, 'resources');
+  const asarFile = join(resources, 'app.asar');
+  const problems = [];
+  if (!existsSync(asarFile)) return { problems: [`no app.asar in ${resources}`] };
+  const files = asar.listPackage(asarFile, { isPack: false }).map((f) => f.replace(/\\/g, '/').replace(/^\//, ''));
+  const has = (f) => files.includes(f);
+  for (const f of ['package.json', 'out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'build/icon.png']) {
+    if (!has(f)) problems.push(`app.asar lacks ${f}`);
+  }
+  // The one this pack boots, and the one the Windows installer ships (same file list for both).
+  const binaries = SQLITE_BINARIES.map((b) => `node_modules/better-sqlite3/prebuilds/${b}`);
+  for (const binary of binaries) {
+    const unpacked = join(resources, 'app.asar.unpacked', binary);
+    if (!existsSync(unpacked)) problems.push(`the SQLite binary is missing from the package: ${relative(appDir, unpacked)}`);
+    else if (!asar.statFile(asarFile, binary).unpacked) problems.push(`${binary} is not marked unpacked in app.asar`);
+  }
+  const unpackedBinary = join(resources, 'app.asar.unpacked', binaries[0]);
+  const otherBinaries = files.filter((f) => /better-sqlite3\/prebuilds\/./.test(f) && !binaries.includes(f));
+  if (otherBinaries.length) problems.push(`other platforms' SQLite binaries are packed: ${otherBinaries.join(', ')}`);
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const topModules = [...new Set(files.filter((f) => f.startsWith('node_modules/')).map((f) => f.split('/').slice(1, f.split('/')[1].startsWith('@') ? 3 : 2).join('/')))];
+  const devOnly = topModules.filter((m) => m in (pkg.devDependencies ?? {}));
+  if (devOnly.length) problems.push(`development packages are packed: ${devOnly.join(', ')}`);
+  for (const dep of Object.keys(pkg.dependencies ?? {})) if (!topModules.includes(dep)) problems.push(`runtime dependency ${dep} is not packed`);
+  const sources = files.filter((f) => /^(src-|test\/|bench\/)|\.map$/.test(f));
+  if (sources.length) problems.push(`sources are packed: ${sources.slice(0, 5).join(', ')}`);
+  const asarBytes = statSync(asarFile).size;
+  if (asarBytes > ASAR_BUDGET_BYTES) problems.push(`app.asar is ${asarBytes} bytes, over its budget of ${ASAR_BUDGET_BYTES}`);
+  const executable = join(appDir, 'choice-seller-desk');
+  const fuses = existsSync(executable) ? readFuses(executable) : {};
+  for (const [name, want] of Object.entries(WANTED_FUSES)) if (fuses[name] !== want) problems.push(`fuse ${name} is ${fuses[name]}, should be ${want}`);
+  const locales = existsSync(join(appDir, 'locales')) ? readdirSync(join(appDir, 'locales')).sort() : [];
+  return {
+    problems,
+    asarFile,
+    asarBytes,
+    asarBudgetBytes: ASAR_BUDGET_BYTES,
+    unpackedBytes: existsSync(join(resources, 'app.asar.unpacked')) ? dirSize(join(resources, 'app.asar.unpacked')) : 0,
+    fileCount: files.length,
+    modules: topModules.sort(),
+    unpackedBinary,
+    executable,
+    fuses,
+    locales,
+  };
+}
+
+const mb = (n) => `${(n / 1024 / 1024).toFixed(2)} MB`;
+
+async function main() {
+  const args = process.argv.slice(2);
+  const outArg = args.indexOf('--out');
+  const outDir = outArg >= 0 ? args[outArg + 1] : mkdtempSync(join(tmpdir(), 'desk-pack-'));
+  if (!existsSync(join(root, 'out', 'main', 'index.js'))) throw new Error('build first: npm run build');
+  await validateConfig();
+  const started = Date.now();
+  const { appDir } = pack(outDir);
+  const seconds = (Date.now() - started) / 1000;
+  const report = inspect(appDir);
+  if (args.includes('--json')) console.log(JSON.stringify({ appDir, seconds, ...report }, null, 2));
+  else {
+    console.log(`config: ${relative(root, CONFIG_FILE)} valid (electron-builder schema)`);
+    console.log(`packed --linux --dir against a stand-in Electron in ${seconds.toFixed(1)} s: ${appDir}`);
+    console.log(`app.asar: ${mb(report.asarBytes)} of a ${mb(report.asarBudgetBytes)} budget (${((report.asarBytes / report.asarBudgetBytes) * 100).toFixed(0)}%), ${report.fileCount} entries`);
+    console.log(`app.asar.unpacked: ${mb(report.unpackedBytes)} (${relative(appDir, report.unpackedBinary)})`);
+    console.log(`runtime packages: ${report.modules.length} (${report.modules.join(', ')})`);
+    console.log(`fuses: ${Object.entries(report.fuses).map(([k, v]) => `${k}=${v ? 'on' : 'off'}`).join(', ')}`);
+    console.log(`locales: ${report.locales.join(', ')}`);
+    console.log(report.problems.length ? `PROBLEMS:\n- ${report.problems.join('\n- ')}` : 'pack check passed');
+  }
+  if (outArg < 0) rmSync(outDir, { recursive: true, force: true });
+  process.exit(report.problems.length ? 1 : 0);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((err) => {
+    console.error(String(err?.stack ?? err));
+    process.exit(2);
+  });
+}
