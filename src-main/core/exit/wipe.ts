@@ -4,12 +4,92 @@
  * seller ids, the database backups that hold copies of them), then compact the database so the
  * old values do not linger in free pages. The seller types the store name to confirm; the caller
  * records in the timeline and audit log what was removed (names only, never values).
+ *
+ * The store's identifiers (its name, the seller's login account and ids, the channel seller id,
+ * the Tongtool merchant id, the Alipay account) are also written inside other rows: the audit log
+ * of a connection, a settings change, a case's timeline. They are replaced by a marker in every
+ * text column of every table, the Tongtool quota log (keyed by merchant id) is emptied, the store
+ * name in settings goes back to the default, and the logs are cleared.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App } from '../app';
 import { AppError } from '../../../src-shared/errors';
 import { tableExists } from './storeData';
+import { DEFAULT_SETTINGS } from '../platform/settings';
+import { clearLogs } from '../platform/logger';
+import type { Db } from '../db/open';
+
+/** What a scrubbed identifier reads as afterwards. */
+export const SCRUBBED = '[已清除]';
+/** Shorter strings are too likely to be part of ordinary words and figures to replace blindly. */
+const MIN_IDENTIFIER = 3;
+
+function setting<T>(db: Db, key: string): T | null {
+  if (!tableExists(db, 'connector_settings')) return null;
+  const row = db.prepare('SELECT value FROM connector_settings WHERE key = ?').get(key) as { value: string } | undefined;
+  try {
+    return row ? (JSON.parse(row.value) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every string that identifies the store or the seller, as the app ever stored it. */
+export function storeIdentifiers(app: App): string[] {
+  const db = app.db;
+  const ids = new Set<string>();
+  const add = (v: unknown) => {
+    if (typeof v === 'number' && Number.isFinite(v)) v = String(v);
+    if (typeof v === 'string' && v.trim().length >= MIN_IDENTIFIER) ids.add(v.trim());
+  };
+  const name = app.settings.get('storeName');
+  if (name !== DEFAULT_SETTINGS.storeName) add(name);
+  const token = setting<{ sellerId?: unknown; account?: unknown }>(db, 'aliexpress.token');
+  add(token?.sellerId);
+  add(token?.account);
+  const ch = setting<{ channelSellerId?: unknown; channelShopName?: unknown }>(db, 'aliexpress.channel');
+  add(ch?.channelSellerId);
+  add(ch?.channelShopName);
+  add(setting<{ merchantId?: unknown }>(db, 'tongtool')?.merchantId);
+  // Accounts authorised earlier (the seller may have switched) are only in the audit log now.
+  if (tableExists(db, 'audit_log')) {
+    for (const d of db.prepare("SELECT detail FROM audit_log WHERE kind = 'connect.aliexpress.authorised'").pluck().all() as string[]) {
+      try {
+        const x = JSON.parse(d) as { account?: unknown; channel?: { channelSellerId?: unknown; channelShopName?: unknown } };
+        add(x.account);
+        add(x.channel?.channelSellerId);
+        add(x.channel?.channelShopName);
+      } catch {
+        // A row that is not JSON holds nothing to look up.
+      }
+    }
+  }
+  if (tableExists(db, 'tongtool_quota_calls')) for (const m of db.prepare('SELECT DISTINCT merchant_id FROM tongtool_quota_calls').pluck().all()) add(m);
+  if (tableExists(db, 'deposit_case')) {
+    const cols = (db.prepare('PRAGMA table_info(deposit_case)').all() as { name: string }[]).map((c) => c.name);
+    if (cols.includes('alipay_account')) for (const a of db.prepare('SELECT alipay_account FROM deposit_case WHERE alipay_account IS NOT NULL').pluck().all()) add(a);
+  }
+  // Longest first, so an id that contains another is replaced whole.
+  return [...ids].sort((a, b) => b.length - a.length);
+}
+
+/** Replaces every identifier in every text column of every table; returns the rows changed per table. */
+function scrubTables(db: Db, ids: string[]): Record<string, number> {
+  const changed: Record<string, number> = {};
+  if (!ids.length) return changed;
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  for (const t of tables) {
+    const cols = (db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string; type: string }[]).filter((c) => !/INT|REAL|BLOB/i.test(c.type));
+    for (const c of cols) {
+      for (const id of ids) {
+        const r = db.prepare(`UPDATE "${t}" SET "${c.name}" = replace("${c.name}", ?, ?) WHERE instr("${c.name}", ?) > 0`).run(id, SCRUBBED, id);
+        if (r.changes) changed[t] = (changed[t] ?? 0) + r.changes;
+      }
+    }
+  }
+  return changed;
+}
 
 export function wipeStore(app: App, confirm: string, expected: string, exported: boolean): { removedSecrets: string[]; cleared: string[] } {
   if (confirm.trim() !== expected.trim()) {
@@ -35,6 +115,7 @@ export function wipeStore(app: App, confirm: string, expected: string, exported:
   }
 
   const cleared: string[] = [];
+  const ids = storeIdentifiers(app);
   app.db.transaction(() => {
     if (tableExists(app.db, 'deposit_case')) {
       const cols = (app.db.prepare('PRAGMA table_info(deposit_case)').all() as { name: string }[]).map((c) => c.name);
@@ -47,7 +128,19 @@ export function wipeStore(app: App, confirm: string, expected: string, exported:
       app.db.prepare('DELETE FROM connector_settings').run();
       cleared.push('connector_settings');
     }
+    if (tableExists(app.db, 'tongtool_quota_calls')) {
+      app.db.prepare('DELETE FROM tongtool_quota_calls').run();
+      cleared.push('tongtool_quota_calls');
+    }
+    const scrubbed = scrubTables(app.db, ids);
+    for (const [t, n] of Object.entries(scrubbed)) cleared.push(`${t}: ${n} 处标识 / identifiers`);
   })();
+  if (app.settings.get('storeName') !== DEFAULT_SETTINGS.storeName) {
+    app.settings.set('storeName', DEFAULT_SETTINGS.storeName);
+    cleared.push('settings.storeName');
+  }
+  // Copies of a settings file that was broken by hand: they hold the store name too.
+  for (const f of readdirSync(app.dataDir).filter((n) => n.startsWith('settings.json.broken-'))) rmSync(join(app.dataDir, f), { force: true });
 
   // Backups are full copies of the database, personal data included.
   if (existsSync(app.backupDir)) {
@@ -58,5 +151,8 @@ export function wipeStore(app: App, confirm: string, expected: string, exported:
   app.db.pragma('wal_checkpoint(TRUNCATE)');
   app.db.exec('VACUUM');
   app.db.pragma('wal_checkpoint(TRUNCATE)');
+  // Last: every line logged so far may name the store, the seller's account or a merchant id.
+  const logs = clearLogs(app.dataDir);
+  if (logs) cleared.push(`logs (${logs})`);
   return { removedSecrets, cleared };
 }

@@ -1,0 +1,84 @@
+/**
+ * The exit wipe is complete: afterwards no file in the data folder (database, WAL, settings, logs)
+ * holds any identifier the store ever had: its name, the seller's login account and id, the
+ * channel seller id, the Tongtool merchant id, the Alipay account.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../../src-main/core/app';
+import { createHandlers } from '../../../src-main/core/api';
+import { dispatch } from '../../../src-main/core/dispatch';
+import { writeAudit } from '../../../src-main/core/audit';
+import { setSetting } from '../../../src-main/core/connectors/store';
+import { DEFAULT_SETTINGS } from '../../../src-main/core/platform/settings';
+import { tempDir } from '../../helpers/tempApp';
+
+const STORE = '东莞精工五金旗舰店';
+const IDS = {
+  store: STORE,
+  account: 'factory.owner@example.cn',
+  sellerId: '2209876543',
+  channelSellerId: '5566778899001',
+  merchantId: 'TT-MERCHANT-7788123',
+  alipay: '13987654321',
+};
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? allFiles(p) : [p];
+  });
+}
+
+async function ok(app: App, channel: string, input: unknown) {
+  const r = await dispatch(createHandlers(app), channel, input, app.log);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+  return r.data as Record<string, unknown>;
+}
+
+describe('the exit wipe', () => {
+  it('leaves no identifier of the store anywhere in the data folder', async () => {
+    const dataDir = tempDir('desk-wipe-');
+    let app = createApp({ dataDir, host: 'cli' });
+    // What a connected store writes as it goes, the way the connectors and screens write it.
+    await ok(app, 'settings.set', { storeName: STORE });
+    setSetting(app, 'aliexpress.token', { expiresAt: Date.now() + 1e9, refreshExpiresAt: Date.now() + 2e9, sellerId: IDS.sellerId, account: IDS.account, obtainedAt: Date.now() });
+    setSetting(app, 'aliexpress.channel', { channelSellerId: IDS.channelSellerId, channel: 'AE_GLOBAL', businessType: 'ONE_STOP_SERVICE' });
+    setSetting(app, 'tongtool', { merchantId: IDS.merchantId });
+    writeAudit(app.db, app.clock, { actor: 'seller', kind: 'connect.aliexpress.authorised', detail: { account: IDS.account, channel: { channelSellerId: IDS.channelSellerId, channel: 'AE_GLOBAL' } } });
+    for (let i = 0; i < 5; i++) app.db.prepare('INSERT INTO tongtool_quota_calls (merchant_id, at) VALUES (?, ?)').run(IDS.merchantId, Date.now() + i);
+    app.log.info('tongtool call', { merchantId: IDS.merchantId, store: STORE, account: IDS.account });
+    app.secrets.set('aliexpress.accessToken', 'wipe-test-token-0123456789');
+    await app.backupNow();
+    await app.close();
+
+    app = createApp({ dataDir, host: 'cli' });
+    try {
+      await ok(app, 'exit.open', {});
+      await ok(app, 'exit.setReason', { reason: 'competition' });
+      app.db.prepare('INSERT INTO deposit_case (store_key, status, alipay_account, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run('store', 'refunding', IDS.alipay, new Date().toISOString(), new Date().toISOString());
+      await ok(app, 'exit.export', { download: true });
+      const wiped = await ok(app, 'exit.wipe', { confirm: STORE });
+      expect(wiped.cleared).toEqual(expect.arrayContaining(['tongtool_quota_calls', 'settings.storeName', 'connector_settings']));
+      expect(app.db.prepare('SELECT count(*) FROM tongtool_quota_calls').pluck().get()).toBe(0);
+      expect(app.settings.get('storeName')).toBe(DEFAULT_SETTINGS.storeName);
+      const audit = app.db.prepare("SELECT detail FROM audit_log WHERE kind = 'connect.aliexpress.authorised'").pluck().get() as string;
+      expect(audit).toContain('[已清除]');
+    } finally {
+      await app.close();
+    }
+
+    const log = join(dataDir, 'logs', 'main.log');
+    expect(!existsSync(log) || !readFileSync(log, 'utf8').includes('tongtool call')).toBe(true);
+    const files = allFiles(dataDir);
+    expect(files.some((f) => f.endsWith('desk.sqlite'))).toBe(true);
+    for (const f of files) {
+      const bytes = readFileSync(f);
+      for (const [what, id] of Object.entries(IDS)) {
+        expect(bytes.includes(Buffer.from(id, 'utf8')), `${what} found in ${f}`).toBe(false);
+        expect(bytes.includes(Buffer.from(id, 'utf16le')), `${what} found in ${f} (UTF-16)`).toBe(false);
+      }
+    }
+  });
+});
