@@ -158,6 +158,44 @@ describe('the desktop main process under a packaged app', () => {
   });
 });
 
+describe('secrets on a machine without a real OS keyring', () => {
+  type Status = { ok: boolean; data: { secretStore: { location: string; encrypted: boolean } } };
+  const SECRET = 'tt-secret-7f3a9c';
+
+  async function saveAndRead(env: Record<string, string>) {
+    const main = bootMain({ env });
+    try {
+      await main.shown();
+      const saved = await main.request<Status>('invoke', 'api:connect.saveTongtool', { appKey: 'tt-key-1234', appSecret: SECRET }, PAGE);
+      expect(saved.ok, JSON.stringify(saved)).toBe(true);
+      const file = saved.data.secretStore.location;
+      return { store: saved.data.secretStore, file: readFileSync(file, 'utf8'), dataDir: main.dataDir };
+    } finally {
+      await main.stop();
+      removeDir(dirname(main.dataDir));
+    }
+  }
+
+  it('with a keyring, keeps only ciphertext on disk and says encrypted', async () => {
+    const { store, file, dataDir } = await saveAndRead({});
+    expect(store).toEqual({ location: join(dataDir, 'secrets.bin.json'), encrypted: true });
+    expect(file).not.toContain(SECRET);
+  });
+
+  it('with Chromium’s basic_text fallback, tells the seller the secrets are not encrypted', async () => {
+    const { store, file, dataDir } = await saveAndRead({ STANDIN_BACKEND: 'basic_text' });
+    expect(store).toEqual({ location: join(dataDir, 'secrets.bin.json'), encrypted: false });
+    expect(JSON.parse(file).note).toContain('并未真正加密');
+    expect(JSON.parse(file).note).toContain('not encrypted');
+  });
+
+  it('with no encryption at all, still saves (in a file of its own) and says not encrypted', async () => {
+    const { store, file, dataDir } = await saveAndRead({ STANDIN_SAFE_STORAGE: 'unavailable' });
+    expect(store).toEqual({ location: join(dataDir, 'secrets.plain.json'), encrypted: false });
+    expect(JSON.parse(file).note).toContain('系统加密不可用');
+  });
+});
+
 describe('a second copy of the app', () => {
   it('quits at once when the first holds the single-instance lock, touching no data', async () => {
     const root = tempDir('desk-second-');
