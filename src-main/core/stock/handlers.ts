@@ -10,6 +10,7 @@ import { listingPage, matchingListingSkuIds } from './listingQuery';
 import { storeListingSkus } from './listings';
 import { exportMapping, importMapping } from './mappingExcel';
 import { getStockPorts, trySource } from './ports';
+import { connectors } from '../connectors/service';
 import { loadErpIndex, loadRules, resolveAndStore } from './resolve';
 import { deleteRule, previewRule, reorderRules, saveRule } from './ruleStore';
 import { closeAbandonedRuns, lastRun, listRuns } from './runs';
@@ -56,7 +57,8 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
     writeAudit(db, app.clock, { actor: 'seller', kind, subject, detail });
 
   return {
-    'stock.overview': async () => overview(db, (await trySource(app)) !== null),
+    // A file source has no API to read, yet it is a source: its stock comes through stock.import.
+    'stock.overview': async () => overview(db, (await trySource(app)) !== null || connectors(app).stockSourceKind() === 'file'),
 
     'stock.warehouses.list': () => warehousesView(db),
     'stock.warehouses.refresh': async () => {

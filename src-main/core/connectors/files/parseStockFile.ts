@@ -157,10 +157,11 @@ function mappedNames(mapping: ColumnMapping | undefined): string[] {
   return Object.values(mapping ?? {}).filter((v): v is string => typeof v === 'string').map((v) => v.trim());
 }
 
+/** The header names a SKU column, or holds every header text the seller mapped (positions alone say nothing of where it is). */
 function looksLikeHeader(cells: string[], opts: ParseStockOptions): boolean {
   if (matchHeaders(cells).sku !== null) return true;
   const names = mappedNames(opts.mapping);
-  if (!opts.mapping) return false;
+  if (names.length === 0) return false;
   const have = new Set(cells.map((c) => c.trim()));
   return names.every((n) => have.has(n));
 }
@@ -381,9 +382,11 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
     );
   }
   if (!columns && pending.length > 0) {
-    if (opts.mapping && mappedNames(opts.mapping).length > 0) resolveMapping(pending[0].cells.map((c) => c.trim()), opts.mapping, pending[0].line);
+    // No line named a SKU column: the first line is the header, and the seller's mapping (by
+    // position) may still make it usable; without one the columns must be chosen.
     columns = columnsOf(pending[0]);
-    columns.needsMapping = true;
+    if (!opts.mapping) columns.needsMapping = true;
+    if (!columns.needsMapping) for (const p of pending.slice(1)) take(p);
   }
   opts.onProgress?.({ done: seen, total: seen });
   const cols = columns ?? { headers: [], headerLine: 1, mapping: matchHeaders([]), missing: [...REQUIRED_FIELDS], needsMapping: true };

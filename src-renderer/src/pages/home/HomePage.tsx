@@ -4,16 +4,29 @@ import { useNavigate } from 'react-router';
 import { routes } from '../../routes';
 import { useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { FileImportAge } from '../stock/FileImportCard';
 
 /** The home dashboard: each area at a glance, and where the data lives. */
 export function HomePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const info = useChannel('app.info', {});
+  // A file source is only as true as its last export: its age belongs on the first screen.
+  const fileSource = useChannel('connect.status', {}).data?.stockSource.kind === 'file';
   return (
     <div>
       <Typography.Title level={3}>{t('home.title')}</Typography.Title>
       <Typography.Paragraph>{t('home.intro')}</Typography.Paragraph>
+      {fileSource && (
+        <div style={{ marginBottom: 16 }}>
+          <FileImportAge
+            onOpen={() => {
+              localStorage.setItem('stock.wizard.step', '2');
+              navigate('/stock');
+            }}
+          />
+        </div>
+      )}
       <Row gutter={[16, 16]}>
         {routes
           .filter((r) => r.path !== 'home' && !r.hidden)

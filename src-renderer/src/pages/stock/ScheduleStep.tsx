@@ -37,11 +37,13 @@ export function ScheduleStep() {
     [],
   );
   const s = status.data;
+  // A file source has nothing to read on a timer: its stock comes in through the upload above.
+  const fileSource = useChannel('connect.status', {}).data?.stockSource.kind === 'file';
 
   return (
     <>
       <ApiErrorAlert error={status.error ?? action.error} />
-      {s && !s.sourceConfigured && <Alert type="warning" showIcon title={t('sched.noSource')} style={{ marginBottom: 16 }} />}
+      {s && !s.sourceConfigured && !fileSource && <Alert type="warning" showIcon title={t('sched.noSource')} style={{ marginBottom: 16 }} />}
       <Form
         form={form}
         layout="inline"
@@ -77,7 +79,7 @@ export function ScheduleStep() {
           {s?.lastRun ? `${formatTime(s.lastRun.finishedAt)} · ${t(`sched.${s.lastRun.status}`)}` : '—'}
         </Descriptions.Item>
       </Descriptions>
-      <Space style={{ marginBottom: 16 }}>
+      <Space style={{ marginBottom: 16, display: fileSource ? 'none' : undefined }}>
         <Button
           type="primary"
           disabled={!!s?.running || !!progress}

@@ -9,6 +9,8 @@ import { CategoriesStep } from './CategoriesStep';
 import { ScheduleStep } from './ScheduleStep';
 import { MappingStep } from './MappingStep';
 import { LinkingStep } from './LinkingStep';
+import { AutoStep } from './AutoStep';
+import { FileImportCard } from './FileImportCard';
 
 const KEYS: WizardStepState['key'][] = ['warehouses', 'categories', 'schedule', 'mapping', 'linking'];
 // The wizard can be left and resumed: the data lives in main, the open step here.
@@ -17,6 +19,8 @@ const STEP_KEY = 'stock.wizard.step';
 /** 自动绑定&解绑 setup: the five steps of the source document (2 to 4.1), each showing what is done. */
 export function StockWizard() {
   const { t, i18n } = useTranslation('stock');
+  // The last step (开启自动绑定&解绑) belongs to the auto area and speaks its words.
+  const { t: ta } = useTranslation('auto');
   const en = i18n.language === 'en-US';
   const overview = useChannel('stock.overview', {});
   useChanged('stock', overview.reload);
@@ -25,6 +29,8 @@ export function StockWizard() {
   useEffect(() => localStorage.setItem(STEP_KEY, String(current)), [current]);
   const steps = overview.data?.steps ?? [];
   const state = steps[current];
+  // A file-source seller's warehouses, categories and first run all come from the uploaded file.
+  const fileSource = useChannel('connect.status', {}).data?.stockSource.kind === 'file';
 
   return (
     <Card title={t('title')} data-testid="stock-wizard">
@@ -34,11 +40,14 @@ export function StockWizard() {
         current={current}
         onChange={setCurrent}
         style={{ marginBottom: 24 }}
-        items={KEYS.map((k, i) => ({
-          title: t(`steps.${k}`),
-          status: steps[i]?.done ? 'finish' : i === current ? 'process' : 'wait',
-          content: steps[i] ? (steps[i].done ? t('done') : `${t('todo')} ${steps[i].todoZh.length}`) : undefined,
-        }))}
+        items={[
+          ...KEYS.map((k, i) => ({
+            title: t(`steps.${k}`),
+            status: (steps[i]?.done ? 'finish' : i === current ? 'process' : 'wait') as 'finish' | 'process' | 'wait',
+            content: steps[i] ? (steps[i].done ? t('done') : `${t('todo')} ${steps[i].todoZh.length}`) : undefined,
+          })),
+          { title: ta('wizard.step'), status: current === KEYS.length ? 'process' : 'wait', content: undefined },
+        ]}
         data-testid="stock-steps"
       />
       {state && !state.done && (
@@ -57,16 +66,18 @@ export function StockWizard() {
           data-testid="stock-step-todo"
         />
       )}
+      {fileSource && (current === 0 || current === 2) && <FileImportCard />}
       {current === 0 && <WarehousesStep />}
       {current === 1 && <CategoriesStep />}
       {current === 2 && <ScheduleStep />}
       {current === 3 && <MappingStep />}
       {current === 4 && <LinkingStep />}
+      {current === KEYS.length && <AutoStep />}
       <Space style={{ marginTop: 24 }}>
         {current > 0 && <Button onClick={() => setCurrent(current - 1)}>{t('prev')}</Button>}
-        {current < KEYS.length - 1 && (
+        {current < KEYS.length && (
           <Button type="primary" onClick={() => setCurrent(current + 1)} data-testid="stock-next">
-            {t('next')}: {t(`steps.${KEYS[current + 1]}`)}
+            {t('next')}: {current + 1 < KEYS.length ? t(`steps.${KEYS[current + 1]}`) : ta('wizard.step')}
           </Button>
         )}
       </Space>
