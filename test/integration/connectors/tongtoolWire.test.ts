@@ -121,6 +121,18 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
     ]);
   });
 
+  it('a full row in a warehouse warehouseQuery did not list is kept under its own key, never dropped', async () => {
+    const stock = fixture<{ datas: { array: Record<string, unknown>[] } }>('stocksQuery.response');
+    const extra = { ...stock.datas.array[0], warehouseIdKey: 'K-999', warehouseName: '海外仓' };
+    stub.answers.set('stocksQuery', [{ ...stock, datas: { ...stock.datas, array: [...stock.datas.array, extra] } }]);
+    const warned: unknown[] = [];
+    const log = { debug() {}, info() {}, warn: (_m: string, d?: unknown) => void warned.push(d), error() {} };
+    const rows = await new TongtoolStockSource(client, 'tongtool', clock, log).readAll();
+    expect(rows).toHaveLength(4);
+    expect(rows.at(-1)).toEqual({ sku: 'TS100001-BK', warehouseId: 'K-999', warehouseName: '海外仓', available: 120, safety: 5 });
+    expect(JSON.stringify(warned)).toContain('K-999/海外仓');
+  });
+
   it('stocksChangeQuery: updatedDateFrom in China time and the required warehouseName; rows stamped with that warehouse, no safety', async () => {
     const source = new TongtoolStockSource(client, 'tongtool', clock);
     await source.listWarehouses();

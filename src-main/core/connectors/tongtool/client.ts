@@ -90,7 +90,8 @@ export function ttDateToIso(s: string): string {
 export class TongtoolClient {
   readonly baseUrl: string;
   private readonly session: TongtoolSessionStore;
-  private readonly log: Logger;
+  /** Also what the stock source logs to. */
+  readonly log: Logger;
   private tokenPromise: Promise<string> | null = null;
 
   constructor(private readonly o: TongtoolClientOptions) {

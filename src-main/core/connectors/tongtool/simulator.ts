@@ -305,7 +305,8 @@ export class TongtoolSimulator extends LoopbackSimulator {
       goodsDetail: members.map((v) => ({ goodsSku: v.sku, goodsDetailId: `D-${v.sku}`, goodsWeight: 100 })),
     });
     if (productType === '0') return plain.map((g) => product(g.sku, g, [g]));
-    if (productType === '1') return [...byParent].map(([parent, members]) => product(parent, members[0], members));
+    if (productType === '1')
+      return [...byParent].map(([parent, members]) => ({ ...product(parent, members[0], members), productName: commonName(members.map((m) => m.name)) }));
     return []; // bundles and assembled goods: none in the simulated ERP
   }
 
@@ -379,6 +380,13 @@ export class TongtoolSimulator extends LoopbackSimulator {
     if (max !== undefined && skus.length > max) return this.reply(525, `无效的参数：SKU 数据不能多于 ${max} 个`);
     return null;
   }
+}
+
+/** A variant product's name: what its variants' names share ("纯棉T恤 黑色", "纯棉T恤 白色" → "纯棉T恤"). */
+function commonName(names: string[]): string {
+  let p = names[0] ?? '';
+  for (const n of names) while (!n.startsWith(p)) p = p.slice(0, -1);
+  return p.trim() || names[0] || '';
 }
 
 /** The platform's own words for its codes (tongtool.go ErrorWrap). */

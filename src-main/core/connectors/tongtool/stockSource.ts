@@ -25,13 +25,16 @@ const PRODUCT_TYPES: TtProductType[] = ['0', '1'];
 
 export class TongtoolStockSource implements StockSource {
   private warehouses: ErpWarehouse[] | null = null;
+  private readonly log: Logger;
 
   constructor(
     private readonly client: TongtoolClient,
     readonly kind: 'tongtool' | 'demo' = 'tongtool',
     private readonly clock: { now(): number } = { now: () => Date.now() },
-    private readonly log: Logger = silentLogger,
-  ) {}
+    log?: Logger,
+  ) {
+    this.log = log ?? (client.log as Logger | undefined) ?? silentLogger;
+  }
 
   async listWarehouses(opts: ReadOptions = {}): Promise<ErpWarehouse[]> {
     const out: ErpWarehouse[] = [];
