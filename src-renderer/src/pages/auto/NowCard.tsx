@@ -30,6 +30,8 @@ function headline(d: DashboardView): { level: Level; key: string; n?: number; se
   if (r.counts.refused > 0) return { level: 'error', key: 'refused', n: r.counts.refused };
   if (s.outbox.failed > 0) return { level: 'error', key: 'failed', n: s.outbox.failed };
   if (r.total > 0 && r.total === r.counts.review) return { level: 'info', key: 'review', n: r.counts.review };
+  // Only SKUs whose stock is not linked: nothing is under way, the seller links them (or accepts it).
+  if (r.total > 0 && r.total === r.counts.unmapped) return { level: 'warning', key: 'unprotected', n: r.total, text: r.headline };
   if (r.total > 0) return { level: 'warning', key: 'risk', n: r.total, text: r.headline };
   return { level: 'success', key: 'ok' };
 }
@@ -67,7 +69,7 @@ export function NowCard({ d, onShowBlocked }: { d: DashboardView; onShowBlocked:
           data-state={h.key}
           title={
             <Typography.Text strong>
-              {h.key === 'risk' && h.text ? (en ? h.text.en : h.text.zh) : t(`now.${h.key}`, { n: h.n })}
+              {(h.key === 'risk' || h.key === 'unprotected') && h.text ? (en ? h.text.en : h.text.zh) : t(`now.${h.key}`, { n: h.n })}
               {h.key === 'off' && h.text ? ` · ${en ? h.text.en : h.text.zh}` : ''}
             </Typography.Text>
           }
