@@ -10,6 +10,7 @@ import { ScheduleStep } from './ScheduleStep';
 import { MappingStep } from './MappingStep';
 import { LinkingStep } from './LinkingStep';
 import { AutoStep } from './AutoStep';
+import { FileImportCard } from './FileImportCard';
 
 const KEYS: WizardStepState['key'][] = ['warehouses', 'categories', 'schedule', 'mapping', 'linking'];
 // The wizard can be left and resumed: the data lives in main, the open step here.
@@ -28,6 +29,8 @@ export function StockWizard() {
   useEffect(() => localStorage.setItem(STEP_KEY, String(current)), [current]);
   const steps = overview.data?.steps ?? [];
   const state = steps[current];
+  // A file-source seller's warehouses, categories and first run all come from the uploaded file.
+  const fileSource = useChannel('connect.status', {}).data?.stockSource.kind === 'file';
 
   return (
     <Card title={t('title')} data-testid="stock-wizard">
@@ -63,6 +66,7 @@ export function StockWizard() {
           data-testid="stock-step-todo"
         />
       )}
+      {fileSource && (current === 0 || current === 2) && <FileImportCard />}
       {current === 0 && <WarehousesStep />}
       {current === 1 && <CategoriesStep />}
       {current === 2 && <ScheduleStep />}
