@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src-main/core/platform/clock';
 import { writeAutoSettings } from '../../../src-main/core/auto/settings';
 import { createApp, DataFolderInUseError } from '../../../src-main/core/app';
-import { startStore, setUpStock, type TestStore } from '../auto/store';
+import { startStore, setUpStock, productOf, skuIdOf, type TestStore } from '../auto/store';
 import { tempDir } from '../../helpers/tempApp';
 
 const root = join(__dirname, '../../..');
@@ -142,7 +142,7 @@ describe('one engine per data folder', () => {
         else winners++;
       }
       // After every round the marketplace holds exactly what the stock says, with one call per change.
-      for (const [sku, n] of stock) expect(s.ae.bindState(`P-${sku}`, `S-${sku}`), `round ${round} ${sku}`).toBe(n > 0 ? 2 : 1);
+      for (const [sku, n] of stock) expect(s.ae.bindState(productOf(sku), skuIdOf(sku)), `round ${round} ${sku}`).toBe(n > 0 ? 2 : 1);
       expect(wire(s, 'aliexpress.ascp.item.unBind'), `round ${round}`).toBe(soldOut);
       expect(wire(s, 'aliexpress.ascp.item.bind'), `round ${round}`).toBe(restocked);
     }
