@@ -3,7 +3,7 @@
  * the same run. --quick runs small sizes so a test can check the harness itself (not its timings).
  */
 import { table, type Figure } from './report';
-import { benchReaction } from './sections/reaction';
+import { benchReaction, benchWave } from './sections/reaction';
 import { benchRules } from './sections/rules';
 import { benchStartup } from './sections/startup';
 import { benchStockRun } from './sections/stockRun';
@@ -13,6 +13,7 @@ type Section = (opts: { quick: boolean }) => Promise<Figure[]>;
 
 const SECTIONS: Record<string, Section> = {
   reaction: benchReaction,
+  wave: benchWave,
   stockRun: benchStockRun,
   rules: benchRules,
   ui: benchUi,

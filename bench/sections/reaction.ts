@@ -10,8 +10,10 @@ import type { Figure } from '../report';
 import { waiterFor } from '../../src-main/core/connectors/wait';
 import { stockScheduler } from '../../src-main/core/stock/scheduler';
 import { autoService } from '../../src-main/core/auto/service';
+import { decideRun } from '../../src-main/core/auto/engine';
+import { getStockPorts } from '../../src-main/core/stock/ports';
 import { prng } from '../catalogue';
-import { SIM_WAREHOUSES, startSimStore } from '../sim';
+import { SIM_WAREHOUSES, startSimStore, type SimStore } from '../sim';
 
 const MIN = 60_000;
 /** The scheduler's and the engine's own polling periods (scheduler.ts, auto/service.ts). */
@@ -38,7 +40,7 @@ interface ErpEvent {
 }
 
 /** Poisson arrivals over [start, start+horizon): stock-outs on distinct SKUs, ordinary changes anywhere. */
-function events(skus: string[], start: number, horizonMin: number, stockOutsPerHour: number, changesPerHour: number, seed: number): ErpEvent[] {
+function events(skus: string[], start: number, horizonMin: number, stockOutsPerHour: number, changesPerHour: number, seed: number, exclude = new Set<string>()): ErpEvent[] {
   const r = prng(seed);
   const out: ErpEvent[] = [];
   const arrivals = (perHour: number, make: () => Omit<ErpEvent, 'at'> | null) => {
@@ -49,17 +51,44 @@ function events(skus: string[], start: number, horizonMin: number, stockOutsPerH
       if (e) out.push({ at: Math.round(t), ...e });
     }
   };
-  const pool = [...skus];
+  const pool = skus.filter((s) => !exclude.has(s));
   arrivals(stockOutsPerHour, () => (pool.length ? { sku: pool.splice(Math.floor(r() * pool.length), 1)[0], warehouseId: null } : null));
   arrivals(changesPerHour, () => ({ sku: skus[Math.floor(r() * skus.length)], warehouseId: SIM_WAREHOUSES[Math.floor(r() * 2)].id }));
   return out.sort((a, b) => a.at - b.at);
 }
 
-async function simulate(n: number, strategy: 'full' | 'incremental', horizonMin: number, seed: number): Promise<SimResult> {
+interface SimOptions {
+  /** A restock wave: this many listing SKUs were unbound and their stock is back, so as many binds are queued at the start. */
+  wave?: number;
+  stockOutsPerHour?: number;
+}
+
+/**
+ * The wave's SKUs are unbound on the marketplace and in the app, with their stock in the ERP: one
+ * decision pass then queues a bind for each, ahead of every stock-out of the run.
+ */
+async function queueRestockWave(store: SimStore, count: number): Promise<Set<string>> {
+  const { app } = store;
+  const wave = new Set(store.skus.slice(store.skus.length - count));
+  const market = await getStockPorts(app)!.marketplace!();
+  const rows = app.db.prepare('SELECT id, product_id, sku_id, sc_item_id, seller_sku FROM stock_listing_skus').all() as { id: number; product_id: string; sku_id: string; sc_item_id: string; seller_sku: string }[];
+  const setUnbound = app.db.prepare('UPDATE stock_listing_skus SET bind_status = 1 WHERE id = ?');
+  for (const r of rows) {
+    if (!wave.has(r.seller_sku)) continue;
+    await market.unbind({ itemId: r.product_id, skuId: r.sku_id, scItemId: r.sc_item_id });
+    setUnbound.run(r.id);
+  }
+  const run = decideRun(app, 'bench restock wave');
+  if (run.counts.bind !== count) throw new Error(`restock wave queued ${run.counts.bind} binds, not ${count}`);
+  return wave;
+}
+
+async function simulate(n: number, strategy: 'full' | 'incremental', horizonMin: number, seed: number, so: SimOptions = {}): Promise<SimResult> {
   const real0 = performance.now();
   const store = await startSimStore(n, { fullOnly: strategy === 'full', seed });
   const { app, clock, tt, ae } = store;
   try {
+    const wave = so.wave ? await queueRestockWave(store, so.wave) : new Set<string>();
     const waiter = waiterFor(clock);
     const scheduler = stockScheduler(app);
     const auto = autoService(app);
@@ -68,7 +97,7 @@ async function simulate(n: number, strategy: 'full' | 'incremental', horizonMin:
     const ae0 = ae.calls.length;
     const runs0 = app.db.prepare('SELECT max(id) FROM stock_sync_runs').pluck().get() as number;
     // Ordinary sales move about 2% of SKUs an hour; 20 stock-outs an hour at any size.
-    const evs = events(store.skus, start, horizonMin, 20, Math.max(20, n * 0.02), seed + 7);
+    const evs = events(store.skus, start, horizonMin, so.stockOutsPerHour ?? 20, Math.max(20, n * 0.02), seed + 7, wave);
     const outAt = new Map<string, number>();
     let erpDone = false;
     // The cap: a full read of the whole catalogue can start just after the last stock-out.
@@ -142,6 +171,36 @@ async function simulate(n: number, strategy: 'full' | 'incremental', horizonMin:
   } finally {
     await store.stop();
   }
+}
+
+/**
+ * 1b. A restock wave of 1,000 queued binds, then stock-outs arriving while it drains: stock-out →
+ * unbind sent against the same run (same seed, same stock-outs) with an empty queue. Unbinds go
+ * before binds (the sender's lanes), so the queued case should be within 1.1× of the empty one.
+ */
+export async function benchWave({ quick }: { quick: boolean }): Promise<Figure[]> {
+  setMaxListeners(0);
+  const [n, horizonMin, wave] = quick ? [1_500, 10, 1_000] : [10_000, 30, 1_000];
+  const empty = await simulate(n, 'incremental', horizonMin, 43, { stockOutsPerHour: 120 });
+  const queued = await simulate(n, 'incremental', horizonMin, 43, { stockOutsPerHour: 120, wave });
+  const k = `${n / 1000}k`;
+  const figures: Figure[] = [];
+  for (const [label, p] of [['p50', 50], ['p95', 95], ['max', 100]] as const) {
+    const v = p === 100 ? Math.max(...queued.reactionsMin) : pct(queued.reactionsMin, p);
+    const b = p === 100 ? Math.max(...empty.reactionsMin) : pct(empty.reactionsMin, p);
+    figures.push({
+      section: '1b wave',
+      figure:
+        `${k} SKUs, ${wave} binds queued by a restock wave: stock-out → unbind sent, ${label}` +
+        (label === 'p50' ? ` (${queued.stockOuts} stock-outs in ${horizonMin} min${queued.unsent ? `; ${queued.unsent} STILL NOT UNBOUND` : ''})` : ''),
+      value: v,
+      unit: 'min',
+      baseline: b,
+      baselineLabel: 'same run, empty queue',
+      target: label === 'p95' ? '≤ 1.1× the empty queue' : undefined,
+    });
+  }
+  return figures;
 }
 
 const pct = (xs: number[], p: number) => {
