@@ -1,7 +1,7 @@
 /**
  * The AliExpress Open Platform (IOP) client, speaking what the published SDK sends: business calls
  * `POST {gateway}/sync?method=NAME` with the common parameters in the URL query and the API's own
- * in the form body, `/rest/PATH` system calls (token create and refresh) the same way with the path
+ * in the form body (GET with everything in the query for the one GET API, relation.query), `/rest/PATH` system calls (token create and refresh) the same way with the path
  * in the signature; `simplify=true` as the SDK defaults; empty values neither sent nor signed;
  * object parameters as one JSON string. Bodies are read losslessly (json.ts) and through the
  * call's own schema (schemas.ts). Reads are retried with jitter; writes (bind/unBind) go out once.
@@ -17,7 +17,7 @@ import { ConnectorError, withRetry } from '../retry';
 import type { Waiter } from '../wait';
 import { iopError, wireShapeError, type IopErrorBody } from './errors';
 import { isLosslessNumber, parseWire, writeWireJson, type LosslessNumber } from './json';
-import { AE_RESPONSE_SCHEMAS, AE_REST_SCHEMAS, AE_WRITE_METHODS, errorResponseSchema, unwrapResponse, wireText, type AeMethod, type AeResponse, type tokenResponseSchema } from './schemas';
+import { AE_GET_METHODS, AE_RESPONSE_SCHEMAS, AE_REST_SCHEMAS, AE_WRITE_METHODS, errorResponseSchema, unwrapResponse, wireText, type AeMethod, type AeResponse, type tokenResponseSchema } from './schemas';
 import { signIop } from './sign';
 
 export const AE_DEFAULT_GATEWAY = 'https://api-sg.aliexpress.com';
@@ -217,18 +217,22 @@ export class IopClient {
     return c;
   }
 
-  /** POSTs `url?<query + sign>` with `body` as the form; the signature covers both. */
-  private async post(path: string, query: Record<string, string>, body: Record<string, string>, signal?: AbortSignal): Promise<unknown> {
+  /**
+   * POSTs `url?<query + sign>` with `body` as the form, or for a GET call puts the body's
+   * parameters in the query after the common ones (the SDK's doGet); the signature covers both.
+   */
+  private async post(path: string, query: Record<string, string>, body: Record<string, string>, signal?: AbortSignal, get = false): Promise<unknown> {
     await this.limiter.take(signal);
     const apiPath = path.startsWith('/rest/') ? path.slice('/rest'.length) : undefined;
     const sign = signIop({ ...body, ...query }, this.o.appSecret, apiPath);
-    const r = await httpRequest('aliexpress', `${this.gatewayUrl}${path}?${new URLSearchParams({ ...query, sign }).toString()}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
-      body: new URLSearchParams(body).toString(),
-      signal,
-      timeoutMs: this.o.timeoutMs,
-    });
+    const url = `${this.gatewayUrl}${path}?${new URLSearchParams({ ...query, sign, ...(get ? body : {}) }).toString()}`;
+    const r = await httpRequest(
+      'aliexpress',
+      url,
+      get
+        ? { method: 'GET', signal, timeoutMs: this.o.timeoutMs }
+        : { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' }, body: new URLSearchParams(body).toString(), signal, timeoutMs: this.o.timeoutMs },
+    );
     const parsed = parseWire(r.text);
     serverErrorIfAny('aliexpress', r, parsed);
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw this.garbled(r.status);
@@ -244,7 +248,7 @@ export class IopClient {
     // `method` leads the query as in the SDK's `/sync?method=NAME`; the others follow.
     const query: Record<string, string> = { method, ...this.common(), session, v: '2.0', format: 'json' };
     if (this.o.simplify !== false) query.simplify = 'true';
-    return this.post('/sync', query, wireParams(params), signal);
+    return this.post('/sync', query, wireParams(params), signal, AE_GET_METHODS.has(method));
   }
 
   private async rest(apiPath: keyof typeof AE_REST_SCHEMAS, params: IopParams): Promise<z.output<typeof tokenResponseSchema>> {

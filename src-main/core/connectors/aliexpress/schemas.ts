@@ -237,6 +237,9 @@ export const AE_REST_SCHEMAS = {
   '/auth/token/refresh': tokenResponseSchema,
 } as const;
 
+/** Calls the SDK sends as GET (every parameter in the URL query); the rest are POSTs with a form body. */
+export const AE_GET_METHODS: ReadonlySet<string> = new Set(['global.seller.relation.query']);
+
 /** Writes: one request each, never resent blindly (the state is read again instead). */
 export const AE_WRITE_METHODS: ReadonlySet<string> = new Set(['aliexpress.ascp.item.bind', 'aliexpress.ascp.item.unBind']);
 
