@@ -13,9 +13,16 @@ export function validateConfig(configFile?: string): Promise<Record<string, unkn
   nsis?: Record<string, unknown>;
   electronFuses?: Record<string, boolean>;
 }>;
-export function makeStandInElectron(dir: string): string;
+export type PackPlatform = 'linux' | 'win';
+export function makeStandInElectron(dir: string, platform?: PackPlatform): string;
 export function readFuses(executable: string): Record<string, boolean>;
-export function pack(outDir: string): { appDir: string; output: string };
+export function pack(outDir: string, platform?: PackPlatform): { appDir: string; output: string };
+export interface ExeResources {
+  strings: Record<string, string>;
+  icons: number[][];
+  integrity: { file: string; alg: string; value: string }[] | null;
+}
+export function exeResources(executable: string): ExeResources;
 export interface PackReport {
   problems: string[];
   asarFile: string;
@@ -27,6 +34,7 @@ export interface PackReport {
   unpackedBinary: string;
   executable: string;
   fuses: Record<string, boolean>;
+  exe: ExeResources | null;
   locales: string[];
 }
-export function inspect(appDir: string): PackReport;
+export function inspect(appDir: string, platform?: PackPlatform): PackReport;

@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 /**
  * The packaging check that runs where no Electron binary can be downloaded: validates
- * build/electron-builder.yml with electron-builder's own schema, packs `--linux --dir` against a
- * stand-in Electron folder (-c.electronDist), and checks the result: app.asar within its size
- * budget, holding main, preload, renderer and the tray icon and no development packages; the
- * SQLite binary unpacked beside it (electron-builder only warns when it is missing); the fuses set.
- * `npm run pack:check` prints the figures; test/main/packaged.test.ts boots the packed app.
+ * build/electron-builder.yml with electron-builder's own schema, packs `--linux --dir` and
+ * `--win --dir` against stand-in Electron folders (-c.electronDist), and checks the result: app.asar
+ * within its size budget, holding main, preload, renderer and the tray icon and no development
+ * packages; the SQLite binaries unpacked beside it (electron-builder only warns when one is
+ * missing); the fuses set; on Windows the icon, version strings and asar integrity hash written
+ * into the .exe. Only the NSIS step itself (makensis, downloaded from GitHub) is left to a machine
+ * with internet. `npm run pack:check` prints the figures; test/main/packaged.test.ts boots the
+ * packed Linux app.asar.
  *
  * Usage: node scripts/pack-check.mjs [--out DIR] [--json]   (run `npm run build` first)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -63,20 +67,47 @@ export async function validateConfig(configFile = CONFIG_FILE) {
   return config;
 }
 
+/** resedit: the PE resource editor electron-builder itself uses for the .exe (a dependency of app-builder-lib). */
+function resedit() {
+  return createRequire(require.resolve('app-builder-lib/package.json'))('resedit');
+}
+
+/**
+ * A Windows executable electron-builder can edit: an empty x64 PE with a version resource (it
+ * refuses an .exe it cannot read version info from).
+ */
+function standInExe() {
+  const R = resedit();
+  const exe = R.NtExecutable.createEmpty(false, false);
+  const res = R.NtExecutableResource.from(exe);
+  const vi = R.Resource.VersionInfo.createEmpty();
+  const [major, minor, patch] = require('electron/package.json').version.split('.').map(Number);
+  vi.lang = 1033;
+  vi.setFileVersion(major, minor, patch, 0);
+  vi.setProductVersion(major, minor, patch, 0);
+  vi.setStringValues({ lang: 1033, codepage: 1200 }, { ProductName: 'Electron', FileDescription: 'stand-in Electron for packaging checks', CompanyName: 'stand-in' });
+  vi.outputToResourceEntries(res.entries);
+  res.outputResource(exe);
+  return Buffer.from(exe.generate());
+}
+
 /**
  * An Electron folder as electron-builder expects it from `electronDist`, without Electron: the
- * `electron` file carries the fuse sentinel and Electron's default wire so @electron/fuses can
- * flip it, and locale files so the language trim can be seen.
+ * executable carries the fuse sentinel and Electron's default wire so @electron/fuses can flip it,
+ * and locale files so the language trim can be seen.
  */
-export function makeStandInElectron(dir) {
+export function makeStandInElectron(dir, platform = 'linux') {
   mkdirSync(join(dir, 'locales'), { recursive: true });
   mkdirSync(join(dir, 'resources'), { recursive: true });
   const wire = Buffer.concat([Buffer.from(SENTINEL, 'latin1'), Buffer.from([1, DEFAULT_WIRE.length]), Buffer.from(DEFAULT_WIRE, 'latin1')]);
-  writeFileSync(
-    join(dir, 'electron'),
-    Buffer.concat([Buffer.from('#!/bin/sh\n# stand-in Electron for packaging checks: it cannot run anything.\nexit 1\n# '), wire, Buffer.from('\n')]),
-  );
-  chmodSync(join(dir, 'electron'), 0o755);
+  if (platform === 'win') writeFileSync(join(dir, 'electron.exe'), Buffer.concat([standInExe(), wire]));
+  else {
+    writeFileSync(
+      join(dir, 'electron'),
+      Buffer.concat([Buffer.from('#!/bin/sh\n# stand-in Electron for packaging checks: it cannot run anything.\nexit 1\n# '), wire, Buffer.from('\n')]),
+    );
+    chmodSync(join(dir, 'electron'), 0o755);
+  }
   for (const l of ['en-US', 'zh-CN', 'de', 'ja']) writeFileSync(join(dir, 'locales', `${l}.pak`), l);
   writeFileSync(join(dir, 'version'), require('electron/package.json').version);
   writeFileSync(join(dir, 'LICENSE'), 'stand-in');
@@ -102,23 +133,33 @@ function dirSize(dir) {
   return total;
 }
 
-/** Packs `--linux --dir` into outDir and returns what is there; throws with electron-builder's output on failure. */
-export function pack(outDir) {
-  const electronDist = makeStandInElectron(join(outDir, 'stand-in-electron'));
+/** Packs `--linux --dir` or `--win --dir` into outDir; throws with electron-builder's output on failure. */
+export function pack(outDir, platform = 'linux') {
+  const electronDist = makeStandInElectron(join(outDir, `stand-in-electron-${platform}`), platform);
   const builder = join(root, 'node_modules', 'electron-builder', 'cli.js');
   const r = spawnSync(
     process.execPath,
-    [builder, '--config', CONFIG_FILE, '--linux', 'dir', '--x64', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${join(outDir, 'dist')}`],
+    [builder, '--config', CONFIG_FILE, `--${platform}`, 'dir', '--x64', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${join(outDir, 'dist')}`],
     // No downloads are needed for a --dir pack with electronDist; CI keeps it that way.
     { cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, timeout: 300_000 },
   );
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
   if (r.status !== 0) throw new Error(`electron-builder failed (exit ${r.status}):\n${output}`);
-  return { appDir: join(outDir, 'dist', 'linux-unpacked'), output };
+  return { appDir: join(outDir, 'dist', `${platform}-unpacked`), output };
+}
+
+/** What electron-builder wrote into the Windows .exe: icon sizes, version strings, the asar hash. */
+export function exeResources(executable) {
+  const R = resedit();
+  const res = R.NtExecutableResource.from(R.NtExecutable.from(readFileSync(executable), { ignoreCert: true }));
+  const strings = R.Resource.VersionInfo.fromEntries(res.entries).flatMap((v) => v.getAllLanguagesForStringValues().map((l) => v.getStringValues(l)));
+  const icons = R.Resource.IconGroupEntry.fromEntries(res.entries).map((g) => g.icons.map((i) => i.width || 256));
+  const integrity = res.entries.find((e) => e.type === 'INTEGRITY');
+  return { strings: strings[0] ?? {}, icons, integrity: integrity ? JSON.parse(Buffer.from(integrity.bin).toString('utf8')) : null };
 }
 
 /** What the packed folder holds, and every way it falls short of what the installer must ship. */
-export function inspect(appDir) {
+export function inspect(appDir, platform = 'linux') {
   const asar = require('@electron/asar');
   const resources = join(appDir, 'resources');
   const asarFile = join(resources, 'app.asar');
@@ -136,7 +177,7 @@ export function inspect(appDir) {
     if (!existsSync(unpacked)) problems.push(`the SQLite binary is missing from the package: ${relative(appDir, unpacked)}`);
     else if (!asar.statFile(asarFile, binary).unpacked) problems.push(`${binary} is not marked unpacked in app.asar`);
   }
-  const unpackedBinary = join(resources, 'app.asar.unpacked', binaries[0]);
+  const unpackedBinary = join(resources, 'app.asar.unpacked', binaries[platform === 'win' ? 1 : 0]);
   const otherBinaries = files.filter((f) => /better-sqlite3\/prebuilds\/./.test(f) && !binaries.includes(f));
   if (otherBinaries.length) problems.push(`other platforms' SQLite binaries are packed: ${otherBinaries.join(', ')}`);
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -148,9 +189,19 @@ export function inspect(appDir) {
   if (sources.length) problems.push(`sources are packed: ${sources.slice(0, 5).join(', ')}`);
   const asarBytes = statSync(asarFile).size;
   if (asarBytes > ASAR_BUDGET_BYTES) problems.push(`app.asar is ${asarBytes} bytes, over its budget of ${ASAR_BUDGET_BYTES}`);
-  const executable = join(appDir, 'choice-seller-desk');
+  const executable = join(appDir, platform === 'win' ? 'ChoiceSellerDesk.exe' : 'choice-seller-desk');
   const fuses = existsSync(executable) ? readFuses(executable) : {};
   for (const [name, want] of Object.entries(WANTED_FUSES)) if (fuses[name] !== want) problems.push(`fuse ${name} is ${fuses[name]}, should be ${want}`);
+  let exe = null;
+  if (platform === 'win' && existsSync(executable)) {
+    exe = exeResources(executable);
+    // Electron compares this with the SHA-256 of app.asar's header before loading it.
+    const header = createHash('sha256').update(asar.getRawHeader(asarFile).headerString).digest('hex');
+    const entry = exe.integrity?.find((i) => i.file === 'resources\\app.asar');
+    if (entry?.value !== header) problems.push(`the .exe's asar integrity hash ${entry?.value} is not app.asar's ${header}`);
+    if (!exe.icons.some((sizes) => [16, 32, 48, 256].every((s) => sizes.includes(s)))) problems.push(`the .exe does not carry build/icon.ico (icon groups: ${JSON.stringify(exe.icons)})`);
+    if (exe.strings.ProductName !== pkg.productName) problems.push(`the .exe's ProductName is ${exe.strings.ProductName}`);
+  } else if (platform === 'win') problems.push(`no ${relative(appDir, executable)}`);
   const locales = existsSync(join(appDir, 'locales')) ? readdirSync(join(appDir, 'locales')).sort() : [];
   return {
     problems,
@@ -163,6 +214,7 @@ export function inspect(appDir) {
     unpackedBinary,
     executable,
     fuses,
+    exe,
     locales,
   };
 }
@@ -175,23 +227,29 @@ async function main() {
   const outDir = outArg >= 0 ? args[outArg + 1] : mkdtempSync(join(tmpdir(), 'desk-pack-'));
   if (!existsSync(join(root, 'out', 'main', 'index.js'))) throw new Error('build first: npm run build');
   await validateConfig();
-  const started = Date.now();
-  const { appDir } = pack(outDir);
-  const seconds = (Date.now() - started) / 1000;
-  const report = inspect(appDir);
-  if (args.includes('--json')) console.log(JSON.stringify({ appDir, seconds, ...report }, null, 2));
-  else {
-    console.log(`config: ${relative(root, CONFIG_FILE)} valid (electron-builder schema)`);
-    console.log(`packed --linux --dir against a stand-in Electron in ${seconds.toFixed(1)} s: ${appDir}`);
+  const json = {};
+  let problems = 0;
+  if (!args.includes('--json')) console.log(`config: ${relative(root, CONFIG_FILE)} valid (electron-builder schema)`);
+  for (const platform of ['linux', 'win']) {
+    const started = Date.now();
+    const { appDir } = pack(outDir, platform);
+    const seconds = (Date.now() - started) / 1000;
+    const report = inspect(appDir, platform);
+    problems += report.problems.length;
+    json[platform] = { appDir, seconds, ...report };
+    if (args.includes('--json')) continue;
+    console.log(`\n--${platform} --dir against a stand-in Electron, ${seconds.toFixed(1)} s: ${appDir}`);
     console.log(`app.asar: ${mb(report.asarBytes)} of a ${mb(report.asarBudgetBytes)} budget (${((report.asarBytes / report.asarBudgetBytes) * 100).toFixed(0)}%), ${report.fileCount} entries`);
     console.log(`app.asar.unpacked: ${mb(report.unpackedBytes)} (${relative(appDir, report.unpackedBinary)})`);
-    console.log(`runtime packages: ${report.modules.length} (${report.modules.join(', ')})`);
+    console.log(`runtime packages: ${report.modules.length}`);
     console.log(`fuses: ${Object.entries(report.fuses).map(([k, v]) => `${k}=${v ? 'on' : 'off'}`).join(', ')}`);
+    if (report.exe) console.log(`exe: icon sizes ${report.exe.icons[0]?.join('/')}, ProductName ${report.exe.strings.ProductName}, asar integrity ${report.exe.integrity?.[0]?.value.slice(0, 12)}…`);
     console.log(`locales: ${report.locales.join(', ')}`);
-    console.log(report.problems.length ? `PROBLEMS:\n- ${report.problems.join('\n- ')}` : 'pack check passed');
+    console.log(report.problems.length ? `PROBLEMS:\n- ${report.problems.join('\n- ')}` : 'ok');
   }
+  if (args.includes('--json')) console.log(JSON.stringify(json, null, 2));
   if (outArg < 0) rmSync(outDir, { recursive: true, force: true });
-  process.exit(report.problems.length ? 1 : 0);
+  process.exit(problems ? 1 : 0);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
