@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { call, runCommand, type GlobalOptions } from './run';
-import type { ConnectTestReport, ConnectStatus } from '../../src-shared/channels/connect';
+import type { ConnectTestReport, ConnectStatus, ProbeReport } from '../../src-shared/channels/connect';
 
 function reportText(r: ConnectTestReport): string {
   const lines = [`${r.ok ? '✔ 连接正常 All connections OK' : '✘ 连接有问题 Something failed'} (${r.mode === 'demo' ? '演示模式 demo' : '正式 live'})`];
@@ -17,6 +17,22 @@ function reportText(r: ConnectTestReport): string {
   block('速卖通 AliExpress:', r.aliexpress.checks);
   block(`库存来源 Stock source (${r.stockSource.kind ?? '未设置 none'}):`, r.stockSource.checks);
   for (const w of r.stockSource.warehouses) lines.push(`    仓库 ${JSON.stringify(w.name)} (${w.id})${w.active ? '' : ' 停用 inactive'}`);
+  return lines.join('\n');
+}
+
+const OUTCOME = { answered: '✔ 正常 answered', differs: '✘ 与文档不一致 differs', failed: '✘ 失败 failed', skipped: '– 未检查 skipped' } as const;
+
+function probeText(r: ProbeReport): string {
+  const lines = [`${r.ok ? '✔ 所有接口都按文档返回 Every call answered as documented' : '✘ 有接口与文档不一致或失败 Some calls differ or failed'} (${r.mode === 'demo' ? '演示模式 demo' : '正式 live'})`];
+  for (const c of r.calls) {
+    lines.push(`${OUTCOME[c.outcome]}  [${c.system}] ${c.call}${c.outcome === 'skipped' ? '' : ` (${c.ms} ms)`}`);
+    lines.push(`    ${c.message}`, `    ${c.messageEn}${c.code ? ` (${c.code}${c.remoteCode ? `/${c.remoteCode}` : ''})` : ''}`);
+    if (c.missingRequired.length) lines.push(`    缺少（必需）Missing, needed: ${c.missingRequired.join(', ')}`);
+    const optional = c.missing.filter((m) => !c.missingRequired.includes(m));
+    if (optional.length) lines.push(`    没有返回（可选）Not sent, optional: ${optional.join(', ')}`);
+    if (c.unknown.length) lines.push(`    文档外字段 Undocumented: ${c.unknown.join(', ')}`);
+  }
+  if (r.samplePath) lines.push(`已保存脱敏样本（可发给客服）Redacted sample saved for support: ${r.samplePath}`);
   return lines.join('\n');
 }
 
@@ -111,6 +127,23 @@ export function registerConnect(program: Command): void {
           return r;
         },
         reportText,
+      );
+      if (failed && !process.exitCode) process.exitCode = 1;
+    });
+
+  connect
+    .command('probe')
+    .description('只读检查真实接口：每个接口读最小的一页，列出返回的、缺少的和文档外的字段，不写入任何数据 / read-only check of the real APIs: the smallest read of each call, listing fields returned, missing and undocumented; writes nothing')
+    .action(async (_o, cmd: Command) => {
+      let failed = false;
+      await runCommand(
+        cmd.optsWithGlobals<GlobalOptions>(),
+        async (app) => {
+          const r = await call(app, 'connect.probe', {});
+          failed = !r.ok;
+          return r;
+        },
+        probeText,
       );
       if (failed && !process.exitCode) process.exitCode = 1;
     });

@@ -107,6 +107,8 @@ export const connectChannels = {
   'connect.authorizeUrl': channel(z.object({ redirectUri: url }).strict()).returns<{ url: string; state: string }>(),
   'connect.exchangeCode': channel(z.object({ code: z.string().trim().min(4).max(512), state: z.string().max(128).optional() }).strict()).returns<ConnectStatus>(),
   'connect.test': channel(empty).returns<ConnectTestReport>(),
+  /** Read-only: the smallest read of each call the app makes, nothing written to either system. */
+  'connect.probe': channel(empty).returns<ProbeReport>(),
   'connect.useDemo': channel(
     z
       .object({

@@ -3,6 +3,7 @@ import type { App } from '../app';
 import type { DomainHandlers } from '../dispatch';
 import type { connectChannels } from '../../../src-shared/channels/connect';
 import { connectors } from './service';
+import { probeConnections } from './probe/liveProbe';
 
 export function connectHandlers(app: App): DomainHandlers<typeof connectChannels> {
   const svc = () => connectors(app);
@@ -14,6 +15,7 @@ export function connectHandlers(app: App): DomainHandlers<typeof connectChannels
     'connect.authorizeUrl': ({ redirectUri }) => svc().authorizeUrl(redirectUri),
     'connect.exchangeCode': ({ code, state }) => svc().exchangeCode(code, state),
     'connect.test': () => svc().test(),
+    'connect.probe': () => probeConnections(app),
     'connect.useDemo': (input) => svc().useDemo(input),
   };
 }

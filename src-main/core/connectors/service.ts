@@ -348,6 +348,26 @@ export class ConnectService {
     return out;
   }
 
+  /** The connections the live probe reads through: the demo's in demo mode, else the live ones. */
+  async probeTargets(): Promise<{
+    ae: { client: IopClient; market: AliExpressMarketplace } | { error: unknown };
+    tt: { client: TongtoolClient; source: TongtoolStockSource } | { error: unknown } | { kind: StockSourceKind | null };
+  }> {
+    if (this.mode === 'demo') {
+      const d = await this.demo();
+      return { ae: { client: d.aliexpress.client, market: d.aliexpress.marketplace }, tt: d.tongtool };
+    }
+    const attempt = <T>(f: () => T): T | { error: unknown } => {
+      try {
+        return f();
+      } catch (error) {
+        return { error };
+      }
+    };
+    const kind = this.stockSourceKind();
+    return { ae: attempt(() => this.liveAe()), tt: kind === 'tongtool' ? attempt(() => this.liveTongtool()) : { kind } };
+  }
+
   private liveAe(): { client: IopClient; market: AliExpressMarketplace } {
     if (this.live) return this.live;
     const app = this.app;

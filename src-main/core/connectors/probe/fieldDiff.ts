@@ -45,6 +45,8 @@ function unwrap(s: z.ZodType): { core: z.ZodType; optional: boolean } {
 }
 
 type Expected = Map<string, boolean>; // path → required
+/** Marks a path whose contents the schema does not look into. */
+const OPAQUE = '\u0000*';
 
 /** The paths a schema expects for this value; a union takes the option that fits the value best. */
 function expected(s: z.ZodType, value: unknown, path: string, out: Expected): void {
@@ -53,6 +55,8 @@ function expected(s: z.ZodType, value: unknown, path: string, out: Expected): vo
   const req = !optional;
   const d = def(core);
   if (path) out.set(path, req);
+  // A field the schema takes as anything (z.unknown): whatever it holds is expected.
+  if ((d.type === 'unknown' || d.type === 'any') && path) out.set(`${path}${OPAQUE}`, false);
   if (d.type === 'union' && d.options) {
     let best: Expected | null = null;
     let bestScore = -Infinity;
@@ -105,12 +109,14 @@ export function fieldDiff(schema: z.ZodType, body: unknown): FieldDiff {
   const gotSet = new Set(got);
   // Missing only where its container came back: a field of an absent optional object, or of the
   // items of an empty list, is not missing; nor is the item marker of an empty list itself.
-  const missing = [...want.keys()].filter((p) => !p.endsWith('[]') && !gotSet.has(p) && (parentOf(p) === '' || gotSet.has(parentOf(p))));
+  const missing = [...want.keys()].filter((p) => !p.endsWith('[]') && !p.endsWith(OPAQUE) && !gotSet.has(p) && (parentOf(p) === '' || gotSet.has(parentOf(p))));
+  const opaque = [...want.keys()].filter((p) => p.endsWith(OPAQUE)).map((p) => p.slice(0, -OPAQUE.length));
+  const inOpaque = (p: string) => opaque.some((o) => p.startsWith(`${o}.`) || p.startsWith(`${o}[]`));
   return {
     fields: got.sort(),
     missing: missing.sort(),
     missingRequired: missing.filter((p) => want.get(p)).sort(),
-    unknown: got.filter((p) => !want.has(p)).sort(),
+    unknown: got.filter((p) => !want.has(p) && !inOpaque(p)).sort(),
   };
 }
 

@@ -6,7 +6,7 @@
 import { mask } from '../../platform/redact';
 
 /** Values kept as they are: enumerations, flags, quantities and the platforms' own words. */
-const KEEP = /(^|_)(status|type|success|code|msg|message|channel|currency|count|page|size|quantity|stock|threshold|version)$|Status$|Type$|Quantity$|Stock$|^(code|message|datas|pageNo|pageSize|changeQuantity|sub_code|sub_msg|err_code|err_message|error_code|error_msg)$/i;
+const KEEP = /(^|_)(status|type|success|code|msg|message|channel|currency|count|page|size|quantity|stocks?|threshold|version)$|Status$|Type$|Quantity$|Stock$|^(code|message|datas|pageNo|pageSize|changeQuantity|sub_code|sub_msg|err_code|err_message|error_code|error_msg)$/i;
 
 const maskValue = mask;
 
@@ -16,7 +16,7 @@ export function redactSample(value: unknown, key = ''): unknown {
     // lossless-json's numbers: keep the digit count, mask the digits unless they are a quantity.
     if ('isLosslessNumber' in value) {
       const digits = String(value);
-      return KEEP.test(key) ? digits : maskValue(digits);
+      return KEEP.test(key) ? Number(digits) : maskValue(digits);
     }
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactSample(v, k)]));
   }

@@ -1,11 +1,11 @@
 /** 连接设置: the AliExpress store, the stock source, the demo, and a test that says what failed. */
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { toPayload, useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import type { ConnectTestReport } from '../../../../src-shared/channels/connect';
+import type { ConnectTestReport, ProbeCall, ProbeReport } from '../../../../src-shared/channels/connect';
 import type { ErrorPayload } from '../../../../src-shared/errors';
 import { formatTime } from '../../formatTime';
 
@@ -17,6 +17,7 @@ export function ConnectPage() {
   const [error, setError] = useState<ErrorPayload>();
   const [busy, setBusy] = useState<string>();
   const [report, setReport] = useState<ConnectTestReport>();
+  const [probe, setProbe] = useState<ProbeReport>();
   const [authState, setAuthState] = useState<string>();
   const [code, setCode] = useState('');
   const [size, setSize] = useState<1000 | 10000 | 100000>(1000);
@@ -72,7 +73,14 @@ export function ConnectPage() {
             <Button type="primary" loading={busy === 'test'} data-testid="connect-test" onClick={() => run('test', async () => setReport(await api['connect.test']({})))}>
               {t('test.run')}
             </Button>
+            <Button loading={busy === 'probe'} data-testid="connect-probe" title={t('probe.hint')} onClick={() => run('probe', async () => setProbe(await api['connect.probe']({})))}>
+              {t('probe.run')}
+            </Button>
           </Space>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            {t('probe.hint')}
+          </Typography.Paragraph>
+          {probe && <ProbeResult report={probe} />}
           {report && (
             <div style={{ marginTop: 16 }} data-testid="connect-report">
               <Alert type={report.ok ? 'success' : 'error'} showIcon title={report.ok ? t('test.ok') : t('test.failed')} />
@@ -161,5 +169,58 @@ export function ConnectPage() {
         </Form>
       </Card>
     </Space>
+  );
+}
+
+const OUTCOME_COLOR: Record<ProbeCall['outcome'], string> = { answered: 'green', differs: 'red', failed: 'red', skipped: 'default' };
+
+/** The probe's answer per call: what came back against the documentation, fields named. */
+function ProbeResult({ report }: { report: ProbeReport }) {
+  const { t, i18n } = useTranslation('connect');
+  const en = i18n.language === 'en-US';
+  return (
+    <div style={{ marginTop: 16 }} data-testid="connect-probe-report">
+      <Alert type={report.ok ? 'success' : 'error'} showIcon title={report.ok ? t('probe.ok') : t('probe.failed')} />
+      <Table<ProbeCall>
+        size="small"
+        pagination={false}
+        rowKey={(c) => `${c.system}:${c.call}`}
+        dataSource={report.calls}
+        style={{ marginTop: 8 }}
+        columns={[
+          { title: t('probe.call'), render: (_, c) => <Typography.Text code>{c.call}</Typography.Text> },
+          { title: t('probe.outcome'), render: (_, c) => <Tag color={OUTCOME_COLOR[c.outcome]}>{t(`probe.outcomes.${c.outcome}`)}</Tag> },
+          { title: t('probe.detail'), render: (_, c) => (en ? c.messageEn : c.message) },
+          {
+            title: t('probe.missing'),
+            render: (_, c) => (
+              <Space size={[4, 4]} wrap>
+                {c.missing.map((m) => (
+                  <Tag key={m} color={c.missingRequired.includes(m) ? 'red' : undefined}>
+                    {m}
+                    {c.missingRequired.includes(m) ? ` (${t('probe.required')})` : ''}
+                  </Tag>
+                ))}
+              </Space>
+            ),
+          },
+          {
+            title: t('probe.unknown'),
+            render: (_, c) => (
+              <Space size={[4, 4]} wrap>
+                {c.unknown.map((m) => (
+                  <Tag key={m}>{m}</Tag>
+                ))}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {report.samplePath && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} copyable={{ text: report.samplePath }}>
+          {t('probe.sample')} {report.samplePath}
+        </Typography.Paragraph>
+      )}
+    </div>
   );
 }

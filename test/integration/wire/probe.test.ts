@@ -1,0 +1,102 @@
+/**
+ * The read-only live probe: against an independent wire-only server every call answers as
+ * documented and nothing is written; a field the platform renames is named as missing and
+ * unknown; the sample saved for support masks what identifies the seller.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../src-main/core/platform/clock';
+import { createApp, type App } from '../../../src-main/core/app';
+import { createHandlers } from '../../../src-main/core/api';
+import { dispatch } from '../../../src-main/core/dispatch';
+import type { ChannelName, Input, Output } from '../../../src-shared/contract';
+import { tempDir } from '../../helpers/tempApp';
+import { WireServer } from '../../helpers/wireServer';
+
+const AE = { appKey: '502345', appSecret: 'probe-ae-secret-1a2b3c', code: '3_502345_probeCode', channelSellerId: '30000012345678907', sellerId: '2200000123456781' };
+const TT = { accessKey: 'probe-tt-access', secretAccessKey: 'probe-tt-secret-4d5e6f', merchantId: '0007654321' };
+const SKU_ID = '12000023995222161';
+
+describe('connect.probe: what the real APIs answer, field by field, without writing', () => {
+  let clock: ManualClock;
+  let app: App;
+  let wire: WireServer;
+  const api = async <K extends ChannelName>(channel: K, input: Input<K>): Promise<Output<K>> => {
+    const r = await dispatch(createHandlers(app), channel, input, app.log);
+    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+    return r.data as Output<K>;
+  };
+
+  beforeEach(async () => {
+    clock = new ManualClock(Date.parse('2026-11-20T03:00:00Z'));
+    wire = await new WireServer({
+      now: () => clock.now(),
+      ae: AE,
+      tt: TT,
+      products: [{ productId: '1005006285123457', title: '纯棉T恤 男款 红色', productType: '0', skus: [{ skuId: SKU_ID, sellerSku: 'TS-RED-M', scItemId: '90000000000123461', bindStatus: 2, stock: 3 }] }],
+      warehouses: [{ warehouseId: '9001', warehouseIdKey: 'WH9001', warehouseCode: 'YW01', warehouseName: '义乌仓' }],
+      stock: [{ goodsSku: 'TS-RED-M', warehouseName: '义乌仓', available: 5, safety: 2, intransit: 0, updated: clock.now() - 3600_000, changeQuantity: -1 }],
+      goods: [{ sku: 'TS-RED', productName: '纯棉T恤', categoryName: '服装', productType: '1', variants: ['TS-RED-M'] }],
+    }).start();
+    app = createApp({ dataDir: tempDir('desk-probe-'), host: 'cli', clock });
+    await api('connect.saveAliExpress', { appKey: AE.appKey, appSecret: AE.appSecret, gatewayUrl: wire.url });
+    await api('connect.exchangeCode', { code: AE.code });
+    await api('connect.saveTongtool', { appKey: TT.accessKey, appSecret: TT.secretAccessKey, baseUrl: wire.url });
+    wire.requests.length = 0;
+  });
+  afterEach(async () => {
+    await app.close();
+    await wire.stop();
+  });
+
+  it('answers every call as documented, writes nothing, and saves a masked sample only the seller can read', async () => {
+    const r = await api('connect.probe', {});
+    expect(r.calls.map((c) => [c.call, c.outcome])).toEqual([
+      ['global.seller.relation.query', 'answered'],
+      ['aliexpress.choice.products.list', 'answered'],
+      ['warehouseQuery', 'answered'],
+      ['stocksQuery', 'answered'],
+      ['stocksChangeQuery', 'answered'],
+      ['goodsQuery', 'answered'],
+    ]);
+    expect(r.ok).toBe(true);
+    const products = r.calls[1];
+    expect(products.fields).toContain('result.product_list[].search_sku_info_list[].product_sku_sc_item_info_dto.bind_status');
+    expect(products.missingRequired).toEqual([]);
+    // Everything the documented server sends is known to the schemas.
+    expect(r.calls.flatMap((c) => c.unknown.map((u) => `${c.call}: ${u}`))).toEqual([]);
+    // Reads only: no bind or unBind, and the smallest page of each.
+    expect(wire.requests.map((q) => q.api)).not.toContain('aliexpress.ascp.item.unBind');
+    expect(wire.requests.map((q) => q.api)).not.toContain('aliexpress.ascp.item.bind');
+    expect(wire.requests.find((q) => q.api === 'aliexpress.choice.products.list')?.form.page_size).toBe('1');
+    const change = wire.requests.find((q) => q.api === 'stocksChangeQuery')?.json as { warehouseName?: string };
+    expect(change.warehouseName).toBe('义乌仓');
+
+    expect(r.samplePath).toBeTruthy();
+    const sample = readFileSync(r.samplePath!, 'utf8');
+    expect(statSync(r.samplePath!).mode & 0o077).toBe(0);
+    for (const secret of [SKU_ID, AE.channelSellerId, '纯棉T恤 男款 红色', 'TS-RED-M', '义乌小工厂全托管店', AE.appSecret, TT.secretAccessKey]) expect(sample).not.toContain(secret);
+    expect(sample).toContain('ONE_STOP_SERVICE');
+    expect(sample).toContain('"bind_status": 2');
+  });
+
+  it('names a field the platform renamed as missing (needed) and unknown, and says the app would stop', async () => {
+    wire.productChange = ({ product_id, ...rest }) => ({ ...rest, productId: product_id });
+    const r = await api('connect.probe', {});
+    const products = r.calls.find((c) => c.call === 'aliexpress.choice.products.list')!;
+    expect(products.outcome).toBe('differs');
+    expect(products.missingRequired).toEqual(['result.product_list[].product_id']);
+    expect(products.unknown).toEqual(['result.product_list[].productId']);
+    expect(products.message).toContain('result.product_list[].product_id');
+    expect(r.ok).toBe(false);
+  });
+
+  it('skips the Tongtool calls for a file stock source and says why', async () => {
+    await api('connect.setStockSource', { kind: 'file' });
+    const r = await api('connect.probe', {});
+    const tt = r.calls.filter((c) => c.system === 'tongtool');
+    expect(tt.map((c) => c.outcome)).toEqual(['skipped', 'skipped', 'skipped', 'skipped']);
+    expect(tt[0].message).toContain('文件导入');
+    expect(wire.requests.filter((q) => q.system === 'tongtool')).toEqual([]);
+  });
+});
