@@ -14,9 +14,17 @@ import { ensurePrivateDir, writeFileAtomic } from '../platform/files';
 
 const BOM = '\ufeff';
 
+/**
+ * Text that Excel would run as a formula (=, +, -, @, or a tab or CR before them) gets a leading
+ * apostrophe: an imported SKU such as `=cmd|' /C calc'!A0` must open as text. Numbers stay numbers.
+ */
+export function neutraliseFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const s = typeof v === 'object' ? JSON.stringify(v) : typeof v === 'string' ? neutraliseFormula(v) : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -6,6 +6,17 @@
  */
 import { CHROMIUM_ARGS, findChromium } from '../platform/chromium';
 
+/**
+ * The paperwork is our own HTML, but it carries text the seller and imports typed (store name,
+ * SKUs, notes): the page runs with JavaScript off and a policy that loads nothing from anywhere.
+ */
+export const PDF_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+export function withPdfCsp(html: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${PDF_CSP}">`;
+  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => `${m}${meta}`) : `${meta}${html}`;
+}
+
 
 export interface PdfRenderer {
   pdf(html: string): Promise<Buffer>;
@@ -34,13 +45,13 @@ export async function openPdfRenderer(): Promise<{ renderer: PdfRenderer } | { r
   }
   try {
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
-    const context = await browser.newContext({ offline: true });
+    const context = await browser.newContext({ offline: true, javaScriptEnabled: false });
     return {
       renderer: {
         async pdf(html: string) {
           const page = await context.newPage();
           try {
-            await page.setContent(html, { waitUntil: 'load' });
+            await page.setContent(withPdfCsp(html), { waitUntil: 'load' });
             return await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
           } finally {
             await page.close();

@@ -6,10 +6,17 @@ import { existsSync } from 'node:fs';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
+/**
+ * Chromium will not start its sandbox as root ("Running as root without --no-sandbox is not
+ * supported"): only then is the sandbox turned off. A seller's Windows PC and an ordinary Linux
+ * user keep it.
+ */
+export const RUNNING_AS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
+
 /** Without the background-networking flags Chromium floods a closed network with requests. */
 export const CHROMIUM_ARGS = [
   '--headless',
-  '--no-sandbox',
+  ...(RUNNING_AS_ROOT ? ['--no-sandbox'] : []),
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',

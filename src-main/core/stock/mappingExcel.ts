@@ -8,6 +8,13 @@ import type { Db } from '../db/open';
 import { AppError } from '../../../src-shared/errors';
 import type { MappingImportReport } from '../../../src-shared/types/stock';
 import { linkManually } from './skuLinks';
+import { checkZipLimits } from '../platform/zipGuard';
+
+/**
+ * A mapping of 100,000 listing SKUs is about 30 MB of sheet XML; the limits leave room for that
+ * and refuse a bomb before the spreadsheet library holds it (it needs several times the XML).
+ */
+export const MAPPING_LIMITS = { maxInflatedBytes: 150 * 1024 * 1024, maxRows: 250_000, maxEntries: 2_000 };
 
 const HEADERS = ['商品ID Product ID', 'SKU ID', '线上SKU Listing SKU', '商品标题 Title', 'ERP SKU', '关联方式 Method', '状态 Status'];
 const METHOD_ZH: Record<string, string> = { manual: '手动 manual', exact: '完全相同 exact', rule: '规则 rule' };
@@ -40,9 +47,11 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 export async function importMapping(db: Db, contentBase64: string, confirm: boolean, now: string): Promise<MappingImportReport> {
+  const bytes = Buffer.from(contentBase64, 'base64');
+  checkZipLimits(bytes, MAPPING_LIMITS);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(contentBase64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
     throw new AppError('FILE_INVALID', '无法读取这个文件：它不是有效的 Excel（.xlsx）文件。请用“导出”得到的表格修改后再导入。', 'This file cannot be read: it is not a valid Excel (.xlsx) file. Edit the workbook from Export and import that.');
   }

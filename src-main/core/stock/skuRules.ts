@@ -6,7 +6,14 @@
  */
 import { AppError } from '../../../src-shared/errors';
 import type { CaseRule, RuleOutcome, SkuRuleSpec } from '../../../src-shared/types/stock';
+import { checkSync } from 'recheck';
 import { foldSku } from './folding';
+
+// recheck's in-process engine (Scala.js), not its default of a worker thread driving a native
+// binary in a child process: the same answer on a seller's Windows PC and inside the packaged app,
+// where neither the binary nor the worker file can be started from the archive. recheck reads
+// this when it checks, not when it loads.
+process.env.RECHECK_SYNC_BACKEND ??= 'pure';
 
 /** Longest regular expression accepted: long patterns are where catastrophic backtracking hides. */
 export const MAX_PATTERN_LENGTH = 200;
@@ -23,6 +30,40 @@ export interface CompiledRule {
 
 function bad(zh: string, en: string): AppError {
   return new AppError('BAD_INPUT', zh, en, [{ path: 'rule', message: zh, messageEn: en }]);
+}
+
+/** How long recheck may think about one pattern; a pattern it cannot clear in time is refused. */
+export const RECHECK_TIMEOUT_MS = 3_000;
+/** Polynomial backtracking of this degree or more is refused (on 128 characters: 2 million steps). */
+const MAX_DEGREE = 3;
+
+/** recheck's verdict per pattern: rules are compiled on every resolve run, checked once. */
+const verdicts = new Map<string, AppError | null>();
+
+/**
+ * Catastrophic backtracking found by recheck, a ReDoS checker that analyses the pattern's automaton
+ * (not only its shape): `^((?:A|A)*)$` has no nested quantifier yet takes seconds on 27 characters.
+ * Checked case-insensitively, the stricter of the two (folding case can only add ambiguity).
+ */
+export function backtrackingProblem(pattern: string): AppError | null {
+  const known = verdicts.get(pattern);
+  if (known !== undefined) return known;
+  const r = checkSync(pattern, 'iu', { timeout: RECHECK_TIMEOUT_MS });
+  let problem: AppError | null = null;
+  if (r.status === 'unknown') {
+    problem = bad(
+      '这个正则表达式太复杂，无法确认它在匹配时不会卡住，所以没有保存。请改用简单规则（去前缀、去后缀、分隔符），或把表达式写短。',
+      'This regular expression is too complex to prove it cannot hang while matching, so it was not saved. Use a simple rule (prefix, suffix, separator) or shorten it.',
+    );
+  } else if (r.status === 'vulnerable' && (r.complexity.type === 'exponential' || r.complexity.degree >= MAX_DEGREE)) {
+    const attack = r.attack?.pattern ? `（例如：${r.attack.pattern.slice(0, 60)}）` : '';
+    problem = bad(
+      `这个正则表达式在某些SKU上匹配会极慢${attack}，可能让程序卡住，所以没有保存。常见原因是可以用多种方式匹配同一段文字，例如 (A|A)*、(a|aa)+、.*-.*-.*。请把“.*”改成不含分隔符的“[^-]*”，或去掉重复的选择。`,
+      `This regular expression can take extremely long on some SKUs${r.attack?.pattern ? ` (for example ${r.attack.pattern.slice(0, 60)})` : ''} and could hang the app, so it was not saved. The usual cause is several ways to match the same text, such as (A|A)*, (a|aa)+ or .*-.*-.*. Replace ".*" with "[^-]*" (no separator) or remove the repeated alternatives.`,
+    );
+  }
+  verdicts.set(pattern, problem);
+  return problem;
 }
 
 /** Number of capturing groups, named ones included: an empty alternative makes any pattern match ''. */
@@ -118,6 +159,10 @@ export function validateRule(spec: SkuRuleSpec): void {
           '正则表达式里有“重复的重复”（例如 (a+)+），匹配时可能卡死。请去掉括号外或括号内的一个 + 或 *。',
           'The regular expression repeats a repetition (such as (a+)+), which can hang while matching. Remove one of the + or * inside or after the brackets.',
         );
+      {
+        const problem = backtrackingProblem(spec.pattern);
+        if (problem) throw problem;
+      }
       return;
     }
   }
