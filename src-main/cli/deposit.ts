@@ -15,7 +15,8 @@ const VERDICT: Record<string, string> = {
   waiting: '等待到账 waiting',
   overdue: '已过预计到账期 overdue',
   arrived: '已到账 arrived',
-  amount_differs: '金额不一致 amount differs',
+  partial: '部分到账 partial refund',
+  amount_differs: '到账多于申请 more than applied for',
   not_found: '未找到 not found',
 };
 

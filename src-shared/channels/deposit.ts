@@ -56,9 +56,13 @@ export const depositChannels = {
         reason: z.string().trim().min(2).max(300),
         amountYuan: yuan,
         alipayAccount: z.string().trim().min(5).max(100),
+        /** The day it was really sent (Beijing), when the seller records it afterwards; today when left out. */
+        appliedOn: date.optional(),
       })
       .strict(),
   ).returns<DepositCaseView>(),
+  /** Corrects the application's date to the day it was really sent (in the past, not after its review). */
+  'deposit.setAppliedOn': channel(z.object({ ...caseRef, appliedOn: date }).strict()).returns<DepositCaseView>(),
   'deposit.review': channel(
     z
       .object({
@@ -85,6 +89,8 @@ export const depositChannels = {
   'deposit.confirmArrival': channel(
     z.object({ ...caseRef, importId: z.number().int().positive(), line: z.number().int().positive() }).strict(),
   ).returns<DepositCaseView>(),
+  /** Takes back a confirmation made by mistake (by the confirmed row's id). */
+  'deposit.undoArrival': channel(z.object({ ...caseRef, arrivalId: z.number().int().positive() }).strict()).returns<DepositCaseView>(),
   /** Runs the arrival-window reminder now (it also runs hourly in the desktop and web hosts). */
   'deposit.remind': channel(z.object({}).strict()).returns<{ sent: number }>(),
 };

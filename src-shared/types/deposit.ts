@@ -13,9 +13,10 @@ export type DepositStage = 'status' | 'checks' | 'apply' | 'review' | 'arrival' 
 export type ReviewOutcome = 'pending' | 'approved' | 'rejected';
 
 /** What the arrival looks like now: before approval there is nothing to wait for. */
-export type ArrivalVerdict = 'not_applied' | 'in_review' | 'waiting' | 'overdue' | 'arrived' | 'amount_differs';
-/** What one imported bill says. */
-export type BillVerdict = 'arrived' | 'amount_differs' | 'not_found';
+/** partial: less than applied for has come in; amount_differs: more than applied for. */
+export type ArrivalVerdict = 'not_applied' | 'in_review' | 'waiting' | 'overdue' | 'arrived' | 'partial' | 'amount_differs';
+/** What one imported bill says: a likely refund of the amount, less (partial), more, or none. */
+export type BillVerdict = 'arrived' | 'partial' | 'amount_differs' | 'not_found';
 
 export interface DepositCheck {
   key: DepositCheckKey;
@@ -77,6 +78,8 @@ export interface DepositCaseView {
     amountFen: number;
     alipayMasked: string;
     appliedAt: string;
+    /** The day it was sent (Beijing), which the seller may set to an earlier real date. */
+    appliedOn: string;
     text: string;
   } | null;
   phoneReminder: string;
@@ -86,8 +89,8 @@ export interface DepositCaseView {
   arrival: {
     verdict: ArrivalVerdict;
     arrivedFen: number;
-    /** Confirmed bill rows. */
-    rows: { at: string; amountFen: number; counterparty: string; description: string; tradeNo: string | null }[];
+    /** Confirmed bill rows; id undoes a confirmation. */
+    rows: { id: number; at: string; amountFen: number; counterparty: string; description: string; tradeNo: string | null; line: number }[];
     supportText: string | null;
   };
   lastMatch: DepositMatchReport | null;
@@ -117,9 +120,12 @@ export interface BillRow {
   time: string;
   direction: 'income' | 'expense' | 'neutral';
   directionText: string;
+  /** As the bill writes it, sign included: a negative 收入 is money taken back, never a refund. */
   amountFen: number;
   counterparty: string;
   description: string;
+  /** 备注 */
+  remarks: string;
   status: string;
   tradeNo: string | null;
 }
@@ -129,6 +135,16 @@ export interface MatchCandidate {
   score: number;
   confidence: 'high' | 'medium' | 'low';
   reasons: { zh: string; en: string }[];
+  /** Dated before the application: shown, flagged, never matched or confirmed. */
+  beforeApplication: boolean;
+  /** Less than the amount applied for. */
+  partial: boolean;
+}
+
+/** A row that looks like the deposit but is not money coming back (不计收支, 支出, a negative 收入). */
+export interface ApartRow {
+  row: BillRow;
+  why: { zh: string; en: string };
 }
 
 export interface DepositMatchReport {
@@ -140,6 +156,10 @@ export interface DepositMatchReport {
   rowsRead: number;
   /** Rows that could be the refund (income, not closed), each with why it was or was not picked. */
   considered: MatchCandidate[];
+  /** Related-looking rows that are not income, shown apart and never counted. */
+  apart: ApartRow[];
+  /** The application day the rows were compared with. */
+  appliedOn: string;
   /** Rows per 收/支; closed: incoming rows skipped because the trade was closed or failed. */
   counts: { income: number; expense: number; neutral: number; closed: number };
   expectedFen: number;

@@ -28,7 +28,8 @@ const COLUMNS = {
   web: {
     time: ['交易创建时间', '付款时间', '最近修改时间'],
     counterparty: ['交易对方'],
-    description: ['商品名称', '类型', '备注'],
+    description: ['商品名称', '类型'],
+    remarks: ['备注'],
     amount: ['金额(元)'],
     direction: ['收/支'],
     status: ['交易状态'],
@@ -37,7 +38,8 @@ const COLUMNS = {
   app: {
     time: ['交易时间'],
     counterparty: ['交易对方'],
-    description: ['商品说明', '交易分类', '备注'],
+    description: ['商品说明', '交易分类'],
+    remarks: ['备注'],
     amount: ['金额'],
     direction: ['收/支'],
     status: ['交易状态'],
@@ -151,6 +153,7 @@ export function parseAlipayBill(bytes: Uint8Array): ParsedBill {
     time: find(spec.time),
     counterparty: find(spec.counterparty),
     description: find(spec.description),
+    remarks: find(spec.remarks),
     amount: find(spec.amount),
     direction: find(spec.direction),
     status: find(spec.status),
@@ -203,9 +206,11 @@ export function parseAlipayBill(bytes: Uint8Array): ParsedBill {
       time,
       direction,
       directionText: directionText || '不计收支',
-      amountFen: Math.abs(amount.fen),
+      // The sign stays: a −10,000 收入 is money taken back, and reading it as +10,000 would call it the refund.
+      amountFen: amount.fen,
       counterparty: firstOf(col.counterparty),
       description: col.description.map((k) => c[k]).filter((v) => v && v !== '/').join(' · '),
+      remarks: firstOf(col.remarks) === '/' ? '' : firstOf(col.remarks),
       status: firstOf(col.status),
       tradeNo: firstOf(col.tradeNo) || null,
     });

@@ -54,6 +54,8 @@ interface CaseRow {
 }
 
 interface ArrivalRow {
+  id: number;
+  line: number;
   row_time: string;
   amount_fen: number;
   counterparty: string;
@@ -118,7 +120,7 @@ export class DepositCases {
 
   private arrivals(caseId: number): ArrivalRow[] {
     return this.app.db
-      .prepare('SELECT row_time, amount_fen, counterparty, description, trade_no FROM deposit_arrival WHERE case_id = ? ORDER BY row_time')
+      .prepare('SELECT id, line, row_time, amount_fen, counterparty, description, trade_no FROM deposit_arrival WHERE case_id = ? ORDER BY row_time, id')
       .all(caseId) as ArrivalRow[];
   }
 
@@ -143,7 +145,7 @@ export class DepositCases {
   private arrivalVerdict(r: CaseRow, arrivedFen: number): ArrivalVerdict {
     if (!this.activeApplication(r) || r.amount_fen === null) return 'not_applied';
     if (arrivedFen >= r.amount_fen) return arrivedFen === r.amount_fen ? 'arrived' : 'amount_differs';
-    if (arrivedFen > 0) return 'amount_differs';
+    if (arrivedFen > 0) return 'partial';
     if (r.review_outcome !== 'approved') return 'in_review';
     return r.window_to && this.today() > r.window_to ? 'overdue' : 'waiting';
   }
@@ -201,9 +203,9 @@ export class DepositCases {
     const lastImport = this.app.db
       .prepare('SELECT report FROM deposit_bill_import WHERE case_id = ? ORDER BY id DESC LIMIT 1')
       .get(r.id) as { report: string } | undefined;
-    const last = arrivals.at(-1);
+    // The letter is written from the same confirmed rows and sum the summary and the verdict show.
     const support =
-      r.amount_fen !== null && r.applied_at && (verdict === 'overdue' || verdict === 'amount_differs')
+      r.amount_fen !== null && r.applied_at && (verdict === 'overdue' || verdict === 'partial' || verdict === 'amount_differs')
         ? supportText({
             storeName: this.storeName(),
             appliedOn: beijingDate(Date.parse(r.applied_at)),
@@ -212,7 +214,7 @@ export class DepositCases {
             windowTo: r.window_to,
             today: this.today(),
             alipayMasked: masked,
-            received: last ? { fen: arrivedFen, time: last.row_time, counterparty: last.counterparty, tradeNo: last.trade_no } : null,
+            received: arrivals.length ? arrivals.map((a) => ({ fen: a.amount_fen, time: a.row_time, counterparty: a.counterparty, tradeNo: a.trade_no })) : null,
           })
         : null;
     const timeline = (
@@ -243,7 +245,14 @@ export class DepositCases {
       blockers,
       application:
         r.applied_at && r.amount_fen !== null
-          ? { reason: r.reason ?? '', amountFen: r.amount_fen, alipayMasked: masked, appliedAt: r.applied_at, text: r.application_text ?? '' }
+          ? {
+              reason: r.reason ?? '',
+              amountFen: r.amount_fen,
+              alipayMasked: masked,
+              appliedAt: r.applied_at,
+              appliedOn: beijingDate(Date.parse(r.applied_at)),
+              text: r.application_text ?? '',
+            }
           : null,
       phoneReminder: PHONE_REMINDER[0],
       phoneReminderEn: PHONE_REMINDER[1],
@@ -252,7 +261,7 @@ export class DepositCases {
       arrival: {
         verdict,
         arrivedFen,
-        rows: arrivals.map((a) => ({ at: a.row_time, amountFen: a.amount_fen, counterparty: a.counterparty, description: a.description, tradeNo: a.trade_no })),
+        rows: arrivals.map((a) => ({ id: a.id, at: a.row_time, amountFen: a.amount_fen, counterparty: a.counterparty, description: a.description, tradeNo: a.trade_no, line: a.line })),
         supportText: support,
       },
       lastMatch: lastImport ? (JSON.parse(lastImport.report) as DepositMatchReport) : null,
@@ -414,7 +423,52 @@ export class DepositCases {
     return { amountFen, text: this.draftFor(r, input.reason, amountFen, r.alipay_account ? maskAlipayAccount(r.alipay_account) : null) };
   }
 
-  apply(input: { caseId?: number; reason: string; amountYuan: string | number; alipayAccount: string }): DepositCaseView {
+  /**
+   * The moment an application sent on `appliedOn` (Beijing) is recorded as: now when it is today,
+   * else noon of that day. Sellers often record the case after they applied; the refund may even
+   * have arrived already, and a later recorded date would hide it.
+   */
+  private appliedAtFor(appliedOn: string | undefined, notAfter?: string | null): string {
+    if (appliedOn === undefined) return this.now();
+    const today = this.today();
+    const earliest = beijingDate(this.app.clock.now() - 366 * 86_400_000);
+    const latest = notAfter && notAfter < today ? notAfter : today;
+    const parsed = Date.parse(`${appliedOn}T00:00:00Z`);
+    // A day that rolls over (02-30 read as 03-02) is not a real day.
+    const real = /^\d{4}-\d{2}-\d{2}$/.test(appliedOn) && !Number.isNaN(parsed) && new Date(parsed).toISOString().startsWith(appliedOn);
+    if (!real || appliedOn > latest || appliedOn < earliest) {
+      throw new AppError(
+        'BAD_INPUT',
+        `提交申请的日期“${appliedOn}”不对：应是 ${earliest} 到 ${latest} 之间实际提交申请的那一天${notAfter && notAfter < today ? `（不能晚于审核日期 ${notAfter}）` : ''}。`,
+        `The application date "${appliedOn}" is not valid: it must be the day you really applied, between ${earliest} and ${latest}${notAfter && notAfter < today ? ` (not after the review on ${notAfter})` : ''}.`,
+        [{ path: 'appliedOn', message: `应在 ${earliest} 到 ${latest} 之间`, messageEn: `between ${earliest} and ${latest}` }],
+      );
+    }
+    if (appliedOn === today) return this.now();
+    // Noon in Beijing is 04:00 UTC: the same Beijing day whatever the host's zone.
+    return `${appliedOn}T04:00:00.000Z`;
+  }
+
+  /** Corrects the day the application was really sent (only while it stands, and not after its review). */
+  setAppliedOn(input: { caseId?: number; appliedOn: string }): DepositCaseView {
+    const r = this.require(input.caseId);
+    if (!this.activeApplication(r) || !r.applied_at) {
+      throw new AppError('CONFLICT', '还没有提交申请，没有申请日期可以修改。', 'No application has been sent, so there is no application date to change.');
+    }
+    const before = beijingDate(Date.parse(r.applied_at));
+    const appliedAt = this.appliedAtFor(input.appliedOn, r.decided_on);
+    this.app.db.transaction(() => {
+      this.app.db.prepare('UPDATE deposit_case SET applied_at = ? WHERE id = ?').run(appliedAt, r.id);
+      this.event(r.id, 'applied.date', `申请日期由 ${before} 改为实际提交的 ${input.appliedOn}`, `Application date changed from ${before} to the real ${input.appliedOn}`, {
+        before,
+        after: input.appliedOn,
+      });
+    })();
+    this.changed();
+    return this.view(this.require(r.id));
+  }
+
+  apply(input: { caseId?: number; reason: string; amountYuan: string | number; alipayAccount: string; appliedOn?: string }): DepositCaseView {
     const r = this.require(input.caseId);
     if (this.activeApplication(r)) {
       throw new AppError('CONFLICT', '已经提交过退保证金申请，正在审核或已通过。请在“审核”一步记录结果。', 'An application has already been sent and is in review or approved. Record the outcome in the review step.');
@@ -428,7 +482,7 @@ export class DepositCases {
     const account = normaliseAlipayAccount(input.alipayAccount);
     const masked = maskAlipayAccount(account);
     const text = this.draftFor(r, input.reason, amountFen, masked);
-    const now = this.now();
+    const now = this.appliedAtFor(input.appliedOn);
     this.app.db.transaction(() => {
       this.app.db
         .prepare(
@@ -437,7 +491,8 @@ export class DepositCases {
              reminder_sent_at = NULL, status = 'refunding' WHERE id = ?`,
         )
         .run(input.reason, amountFen, account, now, text, r.id);
-      this.event(r.id, 'applied', `提交退保证金申请 ${formatFen(amountFen)}，退到支付宝 ${masked}`, `Applied for ${formatFen(amountFen)} to Alipay ${masked}`, {
+      const on = beijingDate(Date.parse(now));
+      this.event(r.id, 'applied', `提交退保证金申请 ${formatFen(amountFen)}（${on}），退到支付宝 ${masked}`, `Applied for ${formatFen(amountFen)} (${on}) to Alipay ${masked}`, {
         amountFen,
         reason: input.reason,
         alipay: masked,
@@ -526,11 +581,14 @@ export class DepositCases {
     if (result.verdict === 'arrived' && m) {
       message = `找到了：${m.row.time} 收到 ${formatFen(m.row.amountFen)}（${m.row.counterparty}），与申请金额一致。请确认这笔就是保证金退款。`;
       messageEn = `Found: ${formatFen(m.row.amountFen)} received ${m.row.time} from ${m.row.counterparty}, equal to the amount applied for. Confirm that this is the deposit refund.`;
+    } else if (result.verdict === 'partial' && m) {
+      // The letter to support is drafted from confirmed rows only (the case view), so it always
+      // states the sum the summary and the verdict show.
+      message = `找到部分退款：${m.row.time} 收到 ${formatFen(m.row.amountFen)}（${m.row.counterparty}），比申请金额 ${formatFen(r.amount_fen)} 少 ${formatFen(-result.differenceFen!)}，可能扣了违规罚款或欠款。请确认这笔是保证金退款；确认后会写好发给速卖通客服核实差额的文字。`;
+      messageEn = `A partial refund was found: ${formatFen(m.row.amountFen)} received ${m.row.time} from ${m.row.counterparty}, ${formatFen(-result.differenceFen!)} less than the ${formatFen(r.amount_fen)} applied for (penalties or debts deducted?). Confirm it is the deposit refund; the text for AliExpress support about the difference is drafted once you do.`;
     } else if (result.verdict === 'amount_differs' && m) {
-      const d = result.differenceFen!;
-      message = `找到一笔可能的退款 ${formatFen(m.row.amountFen)}（${m.row.time}），但与申请金额 ${formatFen(r.amount_fen)} ${d < 0 ? `少 ${formatFen(-d)}（可能是部分退款或被扣款）` : `多 ${formatFen(d)}`}。请核对，必要时把下面的文字发给速卖通客服。`;
-      messageEn = `A likely refund of ${formatFen(m.row.amountFen)} (${m.row.time}) was found, but it is ${d < 0 ? `${formatFen(-d)} less than` : `${formatFen(d)} more than`} the ${formatFen(r.amount_fen)} applied for. Check it and, if needed, send the text below to AliExpress support.`;
-      support = supportText({ ...facts, received: { fen: m.row.amountFen, time: m.row.time, counterparty: m.row.counterparty, tradeNo: m.row.tradeNo } });
+      message = `找到一笔可能的退款 ${formatFen(m.row.amountFen)}（${m.row.time}，${m.row.counterparty}），比申请金额 ${formatFen(r.amount_fen)} 多 ${formatFen(result.differenceFen!)}。请核对这笔是不是保证金退款。`;
+      messageEn = `A possible refund of ${formatFen(m.row.amountFen)} (${m.row.time}, ${m.row.counterparty}) was found, ${formatFen(result.differenceFen!)} more than the ${formatFen(r.amount_fen)} applied for. Check whether it is the deposit refund.`;
     } else if (overdue) {
       message = `账单里没有找到保证金退款，而预计到账期已在 ${window!.to} 结束。请确认导入的账单覆盖了 ${window!.approvedOn} 之后的日期；如果覆盖了，请把下面的文字发给速卖通客服。`;
       messageEn = `No deposit refund in this bill, and the expected window ended on ${window!.to}. Make sure the bill covers the days after ${window!.approvedOn}; if it does, send the text below to AliExpress support.`;
@@ -551,6 +609,8 @@ export class DepositCases {
       encoding: bill.encoding,
       rowsRead: bill.rows.length,
       considered: result.considered,
+      apart: result.apart,
+      appliedOn,
       counts: result.counts,
       expectedFen: r.amount_fen,
       window,
@@ -569,7 +629,12 @@ export class DepositCases {
       );
       report.importId = id;
       this.app.db.prepare('UPDATE deposit_bill_import SET report = ? WHERE id = ?').run(JSON.stringify(report), id);
-      const verdictWords = { arrived: ['找到退款', 'refund found'], amount_differs: ['金额不一致', 'amount differs'], not_found: ['未找到退款', 'no refund found'] }[result.verdict];
+      const verdictWords = {
+        arrived: ['找到金额一致的退款，待确认', 'refund of the amount found, to confirm'],
+        partial: ['找到部分退款，待确认', 'partial refund found, to confirm'],
+        amount_differs: ['找到金额多于申请的款项，待确认', 'more than applied for found, to confirm'],
+        not_found: ['未找到退款', 'no refund found'],
+      }[result.verdict];
       this.event(
         r.id,
         'import',
@@ -590,15 +655,37 @@ export class DepositCases {
     if (!imp) throw new AppError('NOT_FOUND', `找不到这次账单导入（编号 ${input.importId}）。请重新导入支付宝账单。`, `Bill import ${input.importId} was not found. Import the Alipay bill again.`);
     const report = JSON.parse(imp.report) as DepositMatchReport;
     const cand = report.considered.find((c) => c.row.line === input.line);
+    const apart = (report.apart ?? []).find((a) => a.row.line === input.line);
     if (!cand) {
       throw new AppError(
         'BAD_INPUT',
-        `账单第 ${input.line} 行不是一笔可能的退款（只能确认收入且来自速卖通或写明保证金的行）。`,
-        `Bill line ${input.line} is not a possible refund (only incoming rows from AliExpress or mentioning the deposit can be confirmed).`,
+        apart
+          ? `账单第 ${input.line} 行不能算作到账：${apart.why.zh}`
+          : `账单第 ${input.line} 行不是一笔可能的退款（只能确认来自速卖通或写明保证金的收入行）。`,
+        apart ? `Bill line ${input.line} cannot count as arrived: ${apart.why.en}` : `Bill line ${input.line} is not a possible refund (only income rows from AliExpress or mentioning the deposit can be confirmed).`,
       );
     }
     const row = cand.row;
+    // Against the application date as it stands now: the seller may have corrected it since the import.
+    const appliedOn = r.applied_at ? beijingDate(Date.parse(r.applied_at)) : null;
+    if (row.direction !== 'income' || row.amountFen <= 0 || (appliedOn && row.time.slice(0, 10) < appliedOn)) {
+      throw new AppError(
+        'BAD_INPUT',
+        `账单第 ${row.line} 行（${row.time}）早于提交申请的日期 ${appliedOn}，不能是这次的退款。如果申请其实更早就提交了，请先把申请日期改为实际日期。`,
+        `Bill line ${row.line} (${row.time}) is before the application date ${appliedOn}, so it cannot be this refund. If you really applied earlier, set the application date to the real one first.`,
+      );
+    }
     const key = row.tradeNo ?? `${row.time}|${row.amountFen}|${row.counterparty}`;
+    // The same bill row imported again and confirmed again: it is counted once, and that is no error.
+    if (this.app.db.prepare('SELECT 1 FROM deposit_arrival WHERE case_id = ? AND row_key = ?').get(r.id, key)) return this.view(this.require(r.id));
+    const before = this.arrivals(r.id).reduce((s, a) => s + a.amount_fen, 0);
+    if (r.amount_fen !== null && before >= r.amount_fen) {
+      throw new AppError(
+        'CONFLICT',
+        `已经确认到账 ${formatFen(before)}，达到了申请金额 ${formatFen(r.amount_fen)}，不能再确认另一笔。如果之前确认错了，请先撤销那一笔。`,
+        `${formatFen(before)} is already confirmed, the amount applied for (${formatFen(r.amount_fen)}); no other row can be added. If an earlier confirmation was wrong, undo it first.`,
+      );
+    }
     this.app.db.transaction(() => {
       const ins = this.app.db
         .prepare(
@@ -606,16 +693,47 @@ export class DepositCases {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(r.id, input.importId, key, row.line, row.time, row.amountFen, row.counterparty, row.description, row.tradeNo, this.now());
-      if (ins.changes === 0) return; // the same bill row imported again: counted once
-      const arrived = this.arrivals(r.id).reduce((s, a) => s + a.amount_fen, 0);
+      if (ins.changes === 0) return;
+      const arrived = before + row.amountFen;
       const full = r.amount_fen !== null && arrived >= r.amount_fen;
       if (full) this.app.db.prepare("UPDATE deposit_case SET status = 'refunded' WHERE id = ?").run(r.id);
+      const tail =
+        r.amount_fen === null || arrived === r.amount_fen
+          ? ['，保证金已退还', '; deposit refunded']
+          : arrived < r.amount_fen
+            ? [`，累计 ${formatFen(arrived)}，比申请金额少 ${formatFen(r.amount_fen - arrived)}（部分退款）`, `; ${formatFen(arrived)} in total, ${formatFen(r.amount_fen - arrived)} short (partial refund)`]
+            : [`，累计 ${formatFen(arrived)}，比申请金额多 ${formatFen(arrived - r.amount_fen)}`, `; ${formatFen(arrived)} in total, ${formatFen(arrived - r.amount_fen)} more than applied for`];
       this.event(
         r.id,
         'arrival',
-        `确认到账 ${formatFen(row.amountFen)}（${row.time}，${row.counterparty}）${full ? '，保证金已退还' : `，累计 ${formatFen(arrived)}，与申请金额不一致`}`,
-        `Arrival confirmed: ${formatFen(row.amountFen)} (${row.time}, ${row.counterparty})${full ? '; deposit refunded' : `; ${formatFen(arrived)} in total, not the amount applied for`}`,
+        `确认到账 ${formatFen(row.amountFen)}（${row.time}，${row.counterparty}）${tail[0]}`,
+        `Arrival confirmed: ${formatFen(row.amountFen)} (${row.time}, ${row.counterparty})${tail[1]}`,
         { importId: input.importId, line: row.line, amountFen: row.amountFen, arrivedFen: arrived },
+      );
+    })();
+    this.changed();
+    return this.view(this.require(r.id));
+  }
+
+  /** Takes back a confirmation made by mistake: the row no longer counts, and a refunded case reopens. */
+  undoArrival(input: { caseId?: number; arrivalId: number }): DepositCaseView {
+    const r = this.require(input.caseId);
+    const a = this.arrivals(r.id).find((x) => x.id === input.arrivalId);
+    if (!a) {
+      throw new AppError('NOT_FOUND', `找不到这笔已确认的到账（编号 ${input.arrivalId}），可能已经撤销。`, `Confirmed arrival ${input.arrivalId} was not found; it may already be undone.`);
+    }
+    this.app.db.transaction(() => {
+      this.app.db.prepare('DELETE FROM deposit_arrival WHERE id = ?').run(a.id);
+      const left = this.arrivals(r.id).reduce((s, x) => s + x.amount_fen, 0);
+      if (r.status === 'refunded' && (r.amount_fen === null || left < r.amount_fen)) {
+        this.app.db.prepare("UPDATE deposit_case SET status = 'refunding' WHERE id = ?").run(r.id);
+      }
+      this.event(
+        r.id,
+        'arrival.undo',
+        `撤销到账确认 ${formatFen(a.amount_fen)}（${a.row_time}，${a.counterparty}），已确认合计 ${formatFen(left)}`,
+        `Arrival confirmation undone: ${formatFen(a.amount_fen)} (${a.row_time}, ${a.counterparty}); ${formatFen(left)} confirmed in total`,
+        { arrivalId: a.id, amountFen: a.amount_fen, arrivedFen: left },
       );
     })();
     this.changed();

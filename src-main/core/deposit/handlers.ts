@@ -17,7 +17,9 @@ export function depositHandlers(app: App): DomainHandlers<typeof depositChannels
     'deposit.apply': (i) => cases().apply(i),
     'deposit.review': (i) => cases().review(i),
     'deposit.matchAlipay': (i) => cases().matchAlipay(i),
+    'deposit.setAppliedOn': (i) => cases().setAppliedOn(i),
     'deposit.confirmArrival': (i) => cases().confirmArrival(i),
+    'deposit.undoArrival': (i) => cases().undoArrival(i),
     'deposit.remind': () => ({ sent: cases().remind() }),
   };
 }

@@ -60,23 +60,31 @@ export interface SupportFacts {
   windowTo: string | null;
   today: string;
   alipayMasked: string;
-  /** What came in, when something did. */
-  received?: { fen: number; time: string; counterparty: string; tradeNo: string | null } | null;
+  /** The confirmed rows, when something came in: the letter states their sum, as the summary does. */
+  received?: { fen: number; time: string; counterparty: string; tradeNo: string | null }[] | null;
 }
 
-/** The message for 速卖通客服 when the refund is short or did not come within the window. */
+/** The message for 速卖通客服 when the refund is short, more than applied for, or did not come within the window. */
 export function supportText(f: SupportFacts): string {
   const head = `您好，我是速卖通全托管店铺“${f.storeName}”的卖家。我于 ${f.appliedOn} 申请退还保证金 ${formatFen(f.amountFen)}${
     f.approvedOn ? `，${f.approvedOn} 审核通过，按规定应在 3–5 个工作日内（${f.windowTo} 前）退到绑定的支付宝账号（${f.alipayMasked}）` : ''
   }。`;
-  if (f.received) {
-    const diff = f.amountFen - f.received.fen;
+  if (f.received && f.received.length) {
+    const total = f.received.reduce((s, r) => s + r.fen, 0);
+    const diff = f.amountFen - total;
+    const rows = f.received.map((r) => `${r.time} 收到“${r.counterparty}”${formatFen(r.fen)}${r.tradeNo ? `（交易号 ${r.tradeNo}）` : ''}`);
+    const got = f.received.length === 1 ? `支付宝${rows[0]}` : `支付宝共收到 ${f.received.length} 笔，合计 ${formatFen(total)}：${rows.join('；')}`;
+    if (diff > 0) {
+      return [
+        head,
+        `${got}，比申请金额少 ${formatFen(diff)}。`,
+        '请帮忙核实差额的原因（是否有违规扣款或欠款抵扣），如有扣款请提供明细；如是少退，请安排补退。谢谢！',
+      ].join('\n');
+    }
     return [
       head,
-      `${f.received.time} 支付宝收到“${f.received.counterparty}”的款项 ${formatFen(f.received.fen)}${f.received.tradeNo ? `（交易号 ${f.received.tradeNo}）` : ''}，${
-        diff > 0 ? `比申请金额少 ${formatFen(diff)}` : `比申请金额多 ${formatFen(-diff)}`
-      }。`,
-      '请帮忙核实差额的原因（是否有违规扣款或欠款抵扣），如有扣款请提供明细；如是少退，请安排补退。谢谢！',
+      `${got}，比申请金额多 ${formatFen(-diff)}。`,
+      '请帮忙核实多出的金额是否属于这次保证金退款；如果是多退了，请告诉我退回的方式。谢谢！',
     ].join('\n');
   }
   return [

@@ -181,15 +181,18 @@ describe('deposit refund case', () => {
       clock.set(beijing('2026-10-12'));
       const rows = [{ time: '2026-10-12 09:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '9,000.00', direction: '收入' as const }];
       const report = await ok(app, 'deposit.matchAlipay', { fileName: 'b.csv', contentBase64: b64(utf8(appExport(rows))) });
-      expect(report.verdict).toBe('amount_differs');
+      expect(report.verdict).toBe('partial');
       expect(report.differenceFen).toBe(-100_000);
-      expect(report.supportText).toContain('少 ¥1,000.00');
+      expect(report.message).toContain('部分退款');
+      // The letter is drafted from confirmed rows only, so it never states a sum the summary does not.
+      expect(report.supportText).toBeNull();
       const v = await ok(app, 'deposit.confirmArrival', { importId: report.importId, line: report.match!.row.line });
       expect(v.status).toBe('refunding');
       expect(v.stage).toBe('arrival');
-      expect(v.arrival.verdict).toBe('amount_differs');
+      expect(v.arrival.verdict).toBe('partial');
       expect(v.arrival.supportText).toContain('138****5678');
-      expect(depositSummary(app)?.arrival).toBe('amount_differs');
+      expect(v.arrival.supportText).toContain('少 ¥1,000.00');
+      expect(depositSummary(app)?.arrival).toBe('partial');
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -257,6 +260,90 @@ describe('deposit refund case', () => {
       expect(e.message).toContain('第 7 行');
       expect(e.messageEn).toContain('line 7');
       expect((app.db.prepare('SELECT count(*) AS n FROM deposit_bill_import').get() as { n: number }).n).toBe(0);
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('deposit reconciliation an accountant would sign', () => {
+  it('the application dated when it was really sent finds a refund that came before the case was recorded', async () => {
+    const { app, dataDir, clock } = start(tempDir('deposit-'), new ManualClock(beijing('2026-10-20')));
+    try {
+      await readyToApply(app);
+      // The seller applied on AliExpress on 9 Oct and records it on 20 Oct; the refund came on 14 Oct.
+      const bill = b64(
+        utf8(
+          appExport([
+            { time: '2026-10-14 10:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '收入' },
+            { time: '2026-10-15 10:00:00', counterparty: '阿里巴巴', description: '速卖通保证金解冻', amount: '10,000.00', direction: '不计收支' },
+          ]),
+        ),
+      );
+      expect((await fails(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678', appliedOn: '2026-10-21' })).issues?.[0].path).toBe('appliedOn');
+      const applied = await ok(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678', appliedOn: '2026-10-09' });
+      expect(applied.application?.appliedOn).toBe('2026-10-09');
+      const report = await ok(app, 'deposit.matchAlipay', { fileName: 'app.csv', contentBase64: bill });
+      expect(report).toMatchObject({ verdict: 'arrived', appliedOn: '2026-10-09' });
+      expect(report.match?.row).toMatchObject({ time: '2026-10-14 10:00:00', direction: 'income' });
+      expect(report.apart.map((a) => a.row.directionText)).toEqual(['不计收支']);
+
+      // Recorded with today's date instead, the same row is flagged, cannot be confirmed, and the date can be corrected.
+      clock.set(beijing('2026-10-20'));
+      await app.db.prepare('UPDATE deposit_case SET applied_at = ?').run(new Date(beijing('2026-10-20')).toISOString());
+      const late = await ok(app, 'deposit.matchAlipay', { fileName: 'app.csv', contentBase64: bill });
+      expect(late.verdict).toBe('not_found');
+      expect(late.considered[0]).toMatchObject({ beforeApplication: true });
+      expect((await fails(app, 'deposit.confirmArrival', { importId: late.importId, line: late.considered[0].row.line })).message).toContain('早于提交申请的日期');
+      const unfreeze = late.apart[0].row.line;
+      expect((await fails(app, 'deposit.confirmArrival', { importId: late.importId, line: unfreeze })).message).toContain('不计收支');
+      const fixed = await ok(app, 'deposit.setAppliedOn', { appliedOn: '2026-10-09' });
+      expect(fixed.application?.appliedOn).toBe('2026-10-09');
+      expect(fixed.timeline.at(-1)?.text).toContain('2026-10-09');
+      const done = await ok(app, 'deposit.confirmArrival', { importId: late.importId, line: late.considered[0].row.line });
+      expect(done.arrival).toMatchObject({ verdict: 'arrived', arrivedFen: 1_000_000 });
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('confirmations can be undone; a full arrival takes no second row; summary, verdict and letter agree on the sum', async () => {
+    const { app, dataDir, clock } = start();
+    try {
+      await readyToApply(app);
+      await ok(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
+      clock.set(beijing('2026-09-30'));
+      await ok(app, 'deposit.review', { outcome: 'approved' });
+      clock.set(beijing('2026-10-14'));
+      const rows = [
+        { time: '2026-10-12 09:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '收入' as const, tradeNo: 'T1' },
+        { time: '2026-10-13 09:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '9,000.00', direction: '收入' as const, tradeNo: 'T2' },
+        { time: '2026-10-13 10:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '500.00', direction: '收入' as const, tradeNo: 'T3' },
+      ];
+      const report = await ok(app, 'deposit.matchAlipay', { fileName: 'b.csv', contentBase64: b64(gbk(webExport(rows))) });
+      const line = (t: string) => report.considered.find((c) => c.row.tradeNo === t)!.row.line;
+      const full = await ok(app, 'deposit.confirmArrival', { importId: report.importId, line: line('T1') });
+      expect(full).toMatchObject({ status: 'refunded', stage: 'done', arrival: { verdict: 'arrived', arrivedFen: 1_000_000 } });
+      // ¥19,000 out of a ¥10,000 application is refused, not summed.
+      const second = await fails(app, 'deposit.confirmArrival', { importId: report.importId, line: line('T2') });
+      expect(second).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('请先撤销') });
+
+      // The wrong one is undone: the case reopens; two partial rows are then confirmed.
+      const undone = await ok(app, 'deposit.undoArrival', { arrivalId: full.arrival.rows[0].id });
+      expect(undone).toMatchObject({ status: 'refunding', stage: 'arrival', arrival: { verdict: 'overdue', arrivedFen: 0, rows: [] } });
+      expect(undone.timeline.at(-1)).toMatchObject({ kind: 'arrival.undo' });
+      await ok(app, 'deposit.confirmArrival', { importId: report.importId, line: line('T2') });
+      const two = await ok(app, 'deposit.confirmArrival', { importId: report.importId, line: line('T3') });
+      expect(two.arrival).toMatchObject({ verdict: 'partial', arrivedFen: 950_000 });
+      expect(depositSummary(app)).toMatchObject({ arrival: 'partial', arrivedFen: 950_000, appliedFen: 1_000_000 });
+      const letter = two.arrival.supportText!;
+      expect(letter).toContain('共收到 2 笔，合计 ¥9,500.00');
+      expect(letter).toContain('比申请金额少 ¥500.00');
+      expect(letter).toContain('如是少退，请安排补退');
+      expect(letter).not.toContain('多');
+      await expect(fails(app, 'deposit.undoArrival', { arrivalId: 999 })).resolves.toMatchObject({ code: 'NOT_FOUND' });
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

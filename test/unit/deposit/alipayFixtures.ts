@@ -15,6 +15,8 @@ export interface FixtureRow {
   status?: string;
   tradeNo?: string;
   category?: string;
+  /** 备注 */
+  remarks?: string;
 }
 
 const q = (s: string) => (/[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -45,7 +47,7 @@ export function webExport(rows: FixtureRow[], opts: { summary?: boolean } = {}):
       r.status ?? '交易成功',
       '0.00',
       '0.00',
-      '',
+      q(r.remarks ?? ''),
       r.direction === '收入' ? '已收入' : r.direction === '支出' ? '已支出' : '',
     ];
     lines.push(`${cells.map((c) => pad(c, 12)).join(',')},`);
@@ -90,7 +92,7 @@ export function appExport(rows: FixtureRow[]): string {
         r.status ?? '交易成功',
         `${r.tradeNo ?? `20261012220014${String(i).padStart(8, '0')}`}\t`,
         '\t',
-        '',
+        q(r.remarks ?? ''),
       ].join(',') + ',',
     );
   });

@@ -35,14 +35,43 @@ describe('finding the deposit refund', () => {
     expect(onlyExpense.considered).toHaveLength(0);
   });
 
-  it('flags a partial refund as an amount that differs, with the difference', () => {
+  it('finds a partial refund and calls it partial, with the difference', () => {
     const rows: FixtureRow[] = [
       { time: '2026-10-11 16:40:00', counterparty: '速卖通', description: '全托管保证金退还（扣除违规罚款）', amount: '8,500.00', direction: '收入' },
     ];
     const r = findRefund({ ...base, rows: parseAlipayBill(gbk(webExport(rows))).rows });
-    expect(r.verdict).toBe('amount_differs');
+    expect(r.verdict).toBe('partial');
     expect(r.differenceFen).toBe(-150_000);
+    expect(r.match?.partial).toBe(true);
     expect(r.match?.reasons.some((x) => x.zh.includes('少 ¥1,500.00'))).toBe(true);
+  });
+
+  it('a 9,500 refund of a 10,000 application worded only as 退款 is still found, as partial', () => {
+    const rows: FixtureRow[] = [{ time: '2026-10-11 10:00:00', counterparty: 'Alibaba.com Singapore E-Commerce Private Limited', description: '退款', amount: '9,500.00', direction: '收入' }];
+    const r = findRefund({ ...base, rows: parseAlipayBill(utf8(appExport(rows))).rows });
+    expect(r.verdict).toBe('partial');
+    expect(r.match?.row.amountFen).toBe(950_000);
+  });
+
+  it('a negative 收入 row is money taken back, never a refund', () => {
+    const rows: FixtureRow[] = [{ time: '2026-10-12 10:00:00', counterparty: 'AliExpress', description: '保证金退款冲正', amount: '-10,000.00', direction: '收入' }];
+    const bill = parseAlipayBill(gbk(webExport(rows)));
+    expect(bill.rows[0].amountFen).toBe(-1_000_000);
+    const r = findRefund({ ...base, rows: bill.rows });
+    expect(r.verdict).toBe('not_found');
+    expect(r.considered).toHaveLength(0);
+    expect(r.apart).toEqual([expect.objectContaining({ row: expect.objectContaining({ amountFen: -1_000_000 }), why: expect.objectContaining({ zh: expect.stringContaining('负数') }) })]);
+  });
+
+  it('a row dated before the application is flagged and never matched', () => {
+    const rows: FixtureRow[] = [{ time: '2026-09-20 10:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '收入' }];
+    const r = findRefund({ ...base, rows: parseAlipayBill(utf8(appExport(rows))).rows });
+    expect(r.match).toBeNull();
+    expect(r.verdict).toBe('not_found');
+    expect(r.considered).toEqual([expect.objectContaining({ beforeApplication: true })]);
+    expect(r.considered[0].reasons.some((x) => x.zh.includes('早于提交申请的日期 2026-09-29'))).toBe(true);
+    // Dated as the seller really applied, the same row is the refund.
+    expect(findRefund({ ...base, appliedOn: '2026-09-15', rows: parseAlipayBill(utf8(appExport(rows))).rows }).verdict).toBe('arrived');
   });
 
   it('finds nothing when only unrelated income, closed trades or rows before the application are there', () => {
@@ -57,14 +86,38 @@ describe('finding the deposit refund', () => {
     expect(r.counts.closed).toBe(1);
   });
 
-  it('finds a frozen deposit released back (解冻, booked as 不计收支), but no other 不计收支 row', () => {
-    const rows: FixtureRow[] = [
-      { time: '2026-10-12 09:00:00', counterparty: '阿里巴巴', description: '余额宝-转出到余额', amount: '10,000.00', direction: '不计收支' },
-      { time: '2026-10-12 10:00:00', counterparty: '阿里巴巴', description: '速卖通保证金解冻', amount: '10,000.00', direction: '不计收支' },
-    ];
+  for (const [shape, make, enc] of [
+    ['web', webExport, gbk],
+    ['app', appExport, utf8],
+  ] as const) {
+    it(`${shape} export: a 解冻 row and a pre-application row are shown apart or flagged; the income row is picked`, () => {
+      const rows: FixtureRow[] = [
+        { time: '2026-09-10 09:00:00', counterparty: '阿里巴巴', description: '速卖通保证金冻结', amount: '10,000.00', direction: '不计收支' },
+        { time: '2026-09-25 09:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '收入' },
+        { time: '2026-10-10 09:00:00', counterparty: '阿里巴巴', description: '速卖通保证金解冻', amount: '10,000.00', direction: '不计收支' },
+        { time: '2026-10-11 10:00:00', counterparty: '余额宝', description: '余额宝-转出到余额', amount: '10,000.00', direction: '不计收支' },
+        { time: '2026-10-12 14:00:00', counterparty: 'Alibaba.com Singapore E-Commerce Private Limited', description: '全托管保证金退回', amount: '10,000.00', direction: '收入', remarks: '退店保证金' },
+      ];
+      const r = findRefund({ ...base, rows: parseAlipayBill(enc(make(rows))).rows });
+      expect(r.verdict).toBe('arrived');
+      expect(r.match?.row.time).toBe('2026-10-12 14:00:00');
+      expect(r.match?.row.remarks).toBe('退店保证金');
+      expect(r.match?.row.directionText).toBe('收入');
+      // Only income rows are candidates; the pre-application one is flagged.
+      expect(r.considered.every((c) => c.row.direction === 'income')).toBe(true);
+      expect(r.considered.find((c) => c.row.time.startsWith('2026-09-25'))?.beforeApplication).toBe(true);
+      // 冻结/解冻 and the 余额宝 move are shown apart, never candidates.
+      const apart = r.apart.map((a) => a.row.description.split(' · ')[0]);
+      expect(apart).toEqual(expect.arrayContaining(['速卖通保证金冻结', '速卖通保证金解冻', '余额宝-转出到余额']));
+      expect(r.apart.find((a) => a.row.description.startsWith('速卖通保证金解冻'))?.why.zh).toContain('不计收支');
+    });
+  }
+
+  it('a 解冻 row alone is never the refund', () => {
+    const rows: FixtureRow[] = [{ time: '2026-10-12 10:00:00', counterparty: '阿里巴巴', description: '速卖通保证金解冻', amount: '10,000.00', direction: '不计收支' }];
     const r = findRefund({ ...base, rows: parseAlipayBill(utf8(appExport(rows))).rows });
-    expect(r.verdict).toBe('arrived');
-    expect(r.match?.row.description).toContain('速卖通保证金解冻');
-    expect(r.considered.some((c) => c.row.description.includes('余额宝'))).toBe(false);
+    expect(r.verdict).toBe('not_found');
+    expect(r.match).toBeNull();
+    expect(r.apart).toHaveLength(1);
   });
 });

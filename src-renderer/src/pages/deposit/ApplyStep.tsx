@@ -12,7 +12,11 @@ interface ApplyForm {
   reason: string;
   amountYuan: string;
   alipayAccount: string;
+  appliedOn?: string;
 }
+
+/** Today in China, as YYYY-MM-DD: the latest day an application can have been sent. */
+const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** Step 3: reason, amount (checked against the refundable amount in main), the text to paste. */
 export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
@@ -21,6 +25,7 @@ export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange:
   const action = useAction();
   const [form] = Form.useForm<ApplyForm>();
   const [draft, setDraft] = useState<string>();
+  const [appliedOn, setAppliedOn] = useState<string>('');
   const active = view.application !== null && view.review?.outcome !== 'rejected';
 
   if (active && view.application) {
@@ -31,7 +36,30 @@ export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange:
           <Descriptions.Item label={t('apply.amount')}>{formatFen(view.application.amountFen)}</Descriptions.Item>
           <Descriptions.Item label={t('apply.alipay')}>{view.application.alipayMasked}</Descriptions.Item>
           <Descriptions.Item label={t('apply.appliedAt')}>{formatTime(view.application.appliedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('apply.appliedOn')}>
+            <Space wrap>
+              <span data-testid="deposit-applied-on-shown">{view.application.appliedOn}</span>
+              <Input
+                type="date"
+                max={chinaToday()}
+                value={appliedOn || view.application.appliedOn}
+                onChange={(e) => setAppliedOn(e.target.value)}
+                style={{ width: 170 }}
+                data-testid="deposit-applied-on-edit"
+              />
+              <Button
+                size="small"
+                disabled={!appliedOn || appliedOn === view.application.appliedOn}
+                loading={action.busy}
+                onClick={() => void action.run(() => api['deposit.setAppliedOn']({ appliedOn })).then((v) => v && onChange(v))}
+                data-testid="deposit-applied-on-save"
+              >
+                {t('apply.changeAppliedOn')}
+              </Button>
+            </Space>
+          </Descriptions.Item>
         </Descriptions>
+        <ApiErrorAlert error={action.error} />
         <Typography.Paragraph copyable={{ text: view.application.text }} style={{ whiteSpace: 'pre-wrap', marginTop: 16 }}>
           {view.application.text}
         </Typography.Paragraph>
@@ -46,7 +74,7 @@ export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange:
     if (d) setDraft(d.text);
   };
   const submit = async (values: ApplyForm) => {
-    const v = await action.run(() => api['deposit.apply'](values));
+    const v = await action.run(() => api['deposit.apply']({ ...values, appliedOn: values.appliedOn || undefined }));
     if (v) onChange(v);
   };
   const presets = [t('apply.presetNotFit'), t('apply.presetExit'), t('apply.presetPolicy')];
@@ -79,6 +107,9 @@ export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange:
         </Form.Item>
         <Form.Item name="alipayAccount" label={t('apply.alipay')} extra={t('apply.alipayHint')} rules={[{ required: true }]}>
           <Input autoComplete="off" data-testid="deposit-alipay" />
+        </Form.Item>
+        <Form.Item name="appliedOn" label={t('apply.appliedOn')} extra={t('apply.appliedOnHint')}>
+          <Input type="date" max={chinaToday()} style={{ width: 200 }} data-testid="deposit-applied-on" />
         </Form.Item>
         <ApiErrorAlert error={action.error} />
         <Space style={{ marginTop: 8 }}>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Descriptions, Popconfirm, Space, Table, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { DepositCaseView, DepositMatchReport, MatchCandidate } from '../../../../src-shared/types/deposit';
+import type { ApartRow, BillRow, DepositCaseView, DepositMatchReport, MatchCandidate } from '../../../../src-shared/types/deposit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatFen } from './format';
@@ -16,7 +16,8 @@ async function toBase64(file: File): Promise<string> {
   return btoa(bin);
 }
 
-const VERDICT_TYPE = { arrived: 'success', amount_differs: 'warning', not_found: 'error' } as const;
+const VERDICT_TYPE = { arrived: 'success', partial: 'warning', amount_differs: 'warning', not_found: 'error' } as const;
+const DIRECTION_COLOR: Record<BillRow['direction'], string> = { income: 'green', expense: 'red', neutral: 'default' };
 const CONFIDENCE_COLOR = { high: 'green', medium: 'gold', low: 'default' } as const;
 
 /** Step 5: import the Alipay bill, see the match and why, confirm it; the support text when needed. */
@@ -34,21 +35,74 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
     const v = await action.run(() => api['deposit.confirmArrival']({ importId: report.importId, line: c.row.line }));
     if (v) onChange(v);
   };
+  const undo = async (arrivalId: number) => {
+    const v = await action.run(() => api['deposit.undoArrival']({ arrivalId }));
+    if (v) onChange(v);
+  };
   const confirmedKeys = new Set(view.arrival.rows.map((r) => `${r.at}|${r.amountFen}`));
   const isConfirmed = (c: MatchCandidate) => confirmedKeys.has(`${c.row.time}|${c.row.amountFen}`);
   const arrival = view.arrival;
+  // Every bill row shows what an accountant reads first: in or out, from whom, and the remarks.
+  const rowColumns = [
+    { title: t('arrival.line'), key: 'line', width: 60, render: (_: unknown, c: { row: BillRow }) => c.row.line },
+    { title: t('arrival.time'), key: 'time', render: (_: unknown, c: { row: BillRow }) => c.row.time },
+    {
+      title: t('arrival.direction'),
+      key: 'direction',
+      render: (_: unknown, c: { row: BillRow }) => <Tag color={DIRECTION_COLOR[c.row.direction]}>{c.row.directionText}</Tag>,
+    },
+    { title: t('arrival.amount'), key: 'amount', align: 'right' as const, render: (_: unknown, c: { row: BillRow }) => formatFen(c.row.amountFen) },
+    { title: t('arrival.counterparty'), key: 'counterparty', render: (_: unknown, c: { row: BillRow }) => c.row.counterparty },
+    { title: t('arrival.description'), key: 'description', render: (_: unknown, c: { row: BillRow }) => c.row.description },
+    { title: t('arrival.remarks'), key: 'remarks', render: (_: unknown, c: { row: BillRow }) => c.row.remarks || '—' },
+  ];
   return (
     <div data-testid="deposit-step-arrival">
       <Descriptions bordered size="small" column={1} style={{ maxWidth: 520, marginBottom: 16 }}>
         <Descriptions.Item label={t('arrival.expected')}>{formatFen(view.application?.amountFen)}</Descriptions.Item>
         {view.window && <Descriptions.Item label={t('review.window')}>{`${view.window.from} ~ ${view.window.to}`}</Descriptions.Item>}
         <Descriptions.Item label={t('arrival.verdict')}>
-          <Tag color={arrival.verdict === 'arrived' ? 'green' : arrival.verdict === 'overdue' || arrival.verdict === 'amount_differs' ? 'red' : 'blue'} data-testid="deposit-arrival-verdict">
+          <Tag
+            color={arrival.verdict === 'arrived' ? 'green' : arrival.verdict === 'overdue' || arrival.verdict === 'amount_differs' ? 'red' : arrival.verdict === 'partial' ? 'orange' : 'blue'}
+            data-testid="deposit-arrival-verdict"
+          >
             {t(`arrival.${arrival.verdict}`)}
           </Tag>
         </Descriptions.Item>
-        <Descriptions.Item label={t('arrival.arrivedTotal')}>{formatFen(arrival.arrivedFen)}</Descriptions.Item>
+        <Descriptions.Item label={t('arrival.arrivedTotal')}>
+          <span data-testid="deposit-arrived-total">{formatFen(arrival.arrivedFen)}</span>
+        </Descriptions.Item>
       </Descriptions>
+      {arrival.rows.length > 0 && (
+        <>
+          <Typography.Title level={5}>{t('arrival.confirmedRows')}</Typography.Title>
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            style={{ marginBottom: 16 }}
+            dataSource={arrival.rows}
+            data-testid="deposit-confirmed"
+            columns={[
+              { title: t('arrival.time'), dataIndex: 'at' },
+              { title: t('arrival.amount'), align: 'right', render: (_: unknown, r) => formatFen(r.amountFen) },
+              { title: t('arrival.counterparty'), dataIndex: 'counterparty' },
+              { title: t('arrival.description'), dataIndex: 'description' },
+              {
+                title: '',
+                key: 'undo',
+                render: (_: unknown, r) => (
+                  <Popconfirm title={t('arrival.undoConfirm')} onConfirm={() => void undo(r.id)}>
+                    <Button size="small" danger data-testid={`deposit-undo-${r.id}`}>
+                      {t('arrival.undo')}
+                    </Button>
+                  </Popconfirm>
+                ),
+              },
+            ]}
+          />
+        </>
+      )}
       {arrival.supportText && (
         <Alert
           type="warning"
@@ -80,10 +134,11 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
       </Space>
       {report && (
         <div style={{ marginTop: 16 }} data-testid="deposit-report">
-          <Alert type={VERDICT_TYPE[report.verdict]} showIcon title={`${t('arrival.verdict')}: ${t(`arrival.${report.verdict}`)}`} description={en ? report.messageEn : report.message} />
+          <Alert type={VERDICT_TYPE[report.verdict]} showIcon title={t(`arrival.report.${report.verdict}`)} description={en ? report.messageEn : report.message} />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
             {report.fileName} · {report.encoding} ·{' '}
             {t('arrival.rows', { rows: report.rowsRead, income: report.counts.income, expense: report.counts.expense, neutral: report.counts.neutral })}
+            {report.appliedOn ? ` · ${t('arrival.comparedWith', { day: report.appliedOn })}` : ''}
           </Typography.Paragraph>
           {report.match && (
             <Descriptions bordered size="small" column={1} title={t('arrival.match')} style={{ marginBottom: 16 }}>
@@ -124,22 +179,33 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
             rowKey={(c) => c.row.line}
             pagination={false}
             dataSource={report.considered}
+            data-testid="deposit-candidates"
+            scroll={{ x: 'max-content' }}
             columns={[
-              { title: t('arrival.line'), render: (_: unknown, c) => c.row.line, width: 70 },
-              { title: t('arrival.time'), render: (_: unknown, c) => c.row.time },
-              { title: t('arrival.amount'), align: 'right', render: (_: unknown, c) => formatFen(c.row.amountFen) },
-              { title: t('arrival.counterparty'), render: (_: unknown, c) => c.row.counterparty },
-              { title: t('arrival.description'), render: (_: unknown, c) => c.row.description },
+              ...rowColumns,
+              {
+                title: t('arrival.flags'),
+                key: 'flags',
+                render: (_: unknown, c: MatchCandidate) => (
+                  <>
+                    {c.beforeApplication && <Tag color="red">{t('arrival.beforeApplication')}</Tag>}
+                    {c.partial && !c.beforeApplication && <Tag color="orange">{t('arrival.partialTag')}</Tag>}
+                  </>
+                ),
+              },
               {
                 title: t('arrival.score'),
-                render: (_: unknown, c) => <Tag color={CONFIDENCE_COLOR[c.confidence]}>{c.score}</Tag>,
+                key: 'score',
+                render: (_: unknown, c: MatchCandidate) => <Tag color={CONFIDENCE_COLOR[c.confidence]}>{c.score}</Tag>,
               },
               {
                 title: '',
                 key: 'confirm',
-                render: (_: unknown, c) =>
+                render: (_: unknown, c: MatchCandidate) =>
                   isConfirmed(c) ? (
                     <Tag color="green">{t('arrival.confirmed')}</Tag>
+                  ) : c.beforeApplication ? (
+                    <Typography.Text type="secondary">{t('arrival.notConfirmable')}</Typography.Text>
                   ) : (
                     <Button
                       size="small"
@@ -153,6 +219,22 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
               },
             ]}
           />
+          {(report.apart ?? []).length > 0 && (
+            <>
+              <Typography.Title level={5} style={{ marginTop: 16 }}>
+                {t('arrival.apart')}
+              </Typography.Title>
+              <Table
+                size="small"
+                rowKey={(a) => a.row.line}
+                pagination={false}
+                dataSource={report.apart}
+                data-testid="deposit-apart"
+                scroll={{ x: 'max-content' }}
+                columns={[...rowColumns, { title: t('arrival.apartWhy'), key: 'why', render: (_: unknown, a: ApartRow) => (en ? a.why.en : a.why.zh) }]}
+              />
+            </>
+          )}
         </div>
       )}
     </div>
