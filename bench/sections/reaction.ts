@@ -70,7 +70,8 @@ interface SimOptions {
 async function queueRestockWave(store: SimStore, count: number): Promise<Set<string>> {
   const { app } = store;
   const wave = new Set(store.skus.slice(store.skus.length - count));
-  const market = await getStockPorts(app)!.marketplace!();
+  const market = await getStockPorts(app)?.marketplace?.();
+  if (!market) throw new Error("the bench store has no marketplace");
   const rows = app.db.prepare('SELECT id, product_id, sku_id, sc_item_id, seller_sku FROM stock_listing_skus').all() as { id: number; product_id: string; sku_id: string; sc_item_id: string; seller_sku: string }[];
   const setUnbound = app.db.prepare('UPDATE stock_listing_skus SET bind_status = 1 WHERE id = ?');
   for (const r of rows) {
