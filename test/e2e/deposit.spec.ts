@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, startDemo } from './fixtures';
-import { gbk, webExport } from '../unit/deposit/alipayFixtures';
+import { appExport, gbk, utf8, webExport, type FixtureRow } from '../unit/deposit/alipayFixtures';
 
 test('a full deposit refund, from status to confirmed arrival through an imported Alipay bill', async ({ app, host }) => {
   await startDemo(app);
@@ -56,8 +56,10 @@ test('a full deposit refund, from status to confirmed arrival through an importe
   );
   await app.locator('input[type=file]').setInputFiles(bill);
   const report = app.getByTestId('deposit-report');
-  await expect(report).toContainText('已到账');
+  // The report says what it found and waits for the seller; the case still says 等待到账 until then.
+  await expect(report).toContainText('找到金额一致的退款，等您确认');
   await expect(report).toContainText('GBK');
+  await expect(app.getByTestId('deposit-arrival-verdict')).toHaveText('等待到账');
   await app.getByTestId('deposit-confirm-7').click();
   await expect(app.getByTestId('deposit-arrival-verdict')).toHaveText('已到账');
 
@@ -66,4 +68,77 @@ test('a full deposit refund, from status to confirmed arrival through an importe
   await app.getByRole('menuitem', { name: '退保证金' }).click();
   await expect(app.getByTestId('deposit-arrival-verdict')).toHaveText('已到账');
   await expect(app.getByText('确认到账 ¥10,000.00')).toBeVisible();
+});
+
+/** YYYY-MM-DD in China, `days` from today. */
+const chinaDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+test('reconciliation: web and app bills with 冻结/解冻 and a pre-application row pick the right income row; a confirmation is undone', async ({ app, host }) => {
+  test.setTimeout(180_000);
+  await app.setViewportSize({ width: 1366, height: 768 });
+  await startDemo(app);
+  await app.getByRole('menuitem', { name: '退保证金' }).click();
+  await app.getByTestId('deposit-start').click();
+  await app.getByTestId('deposit-status').click();
+  await app.getByTitle('可退还').click();
+  await app.getByTestId('deposit-amount').fill('10000');
+  await app.getByTestId('deposit-status-save').click();
+  for (const key of ['disputes', 'orders', 'debts']) {
+    await app.getByTestId(`deposit-check-${key}`).getByText('没有', { exact: true }).click();
+  }
+  // Applied on AliExpress three days ago, recorded today with the real date.
+  const appliedOn = chinaDay(-3);
+  await app.getByText('刚开通全托管，不想做了').click();
+  await app.getByTestId('deposit-apply-amount').fill('10000');
+  await app.getByTestId('deposit-alipay').fill('13812345678');
+  await app.getByTestId('deposit-applied-on').fill(appliedOn);
+  await app.getByTestId('deposit-apply').click();
+  await expect(app.getByTestId('deposit-step-review')).toBeVisible();
+  await app.getByTestId('deposit-review-outcome').getByText('审核通过').click();
+  await app.getByTestId('deposit-review-save').click();
+  await expect(app.getByTestId('deposit-arrival-verdict')).toHaveText('等待到账');
+
+  const today = chinaDay();
+  const rows: FixtureRow[] = [
+    { time: `${chinaDay(-10)} 08:00:00`, counterparty: '阿里巴巴', description: '速卖通保证金冻结', amount: '10,000.00', direction: '不计收支' },
+    { time: `${chinaDay(-5)} 09:00:00`, counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '收入' },
+    { time: `${today} 08:30:00`, counterparty: '阿里巴巴', description: '速卖通保证金解冻', amount: '10,000.00', direction: '不计收支' },
+    { time: `${today} 09:30:00`, counterparty: 'Alibaba.com Singapore E-Commerce Private Limited', description: '全托管保证金退回', amount: '10,000.00', direction: '收入', remarks: '退店保证金' },
+  ];
+  const web = join(host.dataDir, 'web.csv');
+  writeFileSync(web, gbk(webExport(rows)));
+  await app.locator('input[type=file]').setInputFiles(web);
+  const report = app.getByTestId('deposit-report');
+  await expect(report).toContainText('找到金额一致的退款，等您确认');
+  await expect(report).toContainText(`与申请日期 ${appliedOn} 比较`);
+  // Candidates are the income rows only, with 收/支, counterparty and remarks; the early one is flagged.
+  const candidates = app.getByTestId('deposit-candidates');
+  await expect(candidates.locator('tbody tr.ant-table-row')).toHaveCount(2);
+  await expect(candidates.locator('tbody tr.ant-table-row').first()).toContainText('退店保证金');
+  await expect(candidates.locator('tbody tr.ant-table-row').first()).toContainText('收入');
+  await expect(candidates.locator('tbody tr.ant-table-row').filter({ hasText: '早于申请日期' })).toContainText('不能确认');
+  // 冻结/解冻 are shown apart and not counted.
+  const apart = app.getByTestId('deposit-apart');
+  await expect(apart).toContainText('速卖通保证金解冻');
+  await expect(apart).toContainText('速卖通保证金冻结');
+  await expect(apart).toContainText('不计收支');
+  await app.getByTestId('deposit-confirm-9').click();
+  await expect(app.getByTestId('deposit-arrival-verdict')).toHaveText('已到账');
+  await expect(app.getByTestId('deposit-arrived-total')).toHaveText('¥10,000.00');
+
+  // Undo the confirmation: nothing counts as arrived any more.
+  await app.getByTestId('deposit-confirmed').getByRole('button', { name: '撤销确认' }).click();
+  await app.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(app.getByTestId('deposit-arrival-verdict')).toHaveText('等待到账');
+  await expect(app.getByTestId('deposit-arrived-total')).toHaveText('¥0.00');
+
+  // The app-shaped export of the same account picks the same income row (its line 20).
+  const appBill = join(host.dataDir, 'app.csv');
+  writeFileSync(appBill, utf8(appExport(rows)));
+  await app.locator('input[type=file]').setInputFiles(appBill);
+  await expect(report).toContainText('UTF-8');
+  await expect(app.getByTestId('deposit-candidates').locator('tbody tr.ant-table-row').first()).toContainText('Alibaba.com Singapore');
+  await app.getByTestId('deposit-confirm-20').click();
+  await expect(app.getByTestId('deposit-arrival-verdict')).toHaveText('已到账');
+  expect(await app.locator('html').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 });

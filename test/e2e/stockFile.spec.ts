@@ -44,11 +44,11 @@ test('file stock source: upload the GBK export, see the bad lines, confirm, and 
   await expect(report).toContainText('深圳仓：2 个SKU');
   // Line numbers as the file shows them: the quoted line break in line 3's name makes its row lines 3-4.
   const bad = app.getByTestId('stock-file-rejected');
-  await expect(bad.locator('tbody tr')).toHaveCount(3);
-  await expect(bad.locator('tbody tr').nth(0)).toContainText('5');
-  await expect(bad.locator('tbody tr').nth(0)).toContainText('不是数字');
-  await expect(bad.locator('tbody tr').nth(1)).toContainText('不是整数');
-  await expect(bad.locator('tbody tr').nth(2)).toContainText('U+0007');
+  await expect(bad.locator('tbody tr.ant-table-row')).toHaveCount(3);
+  await expect(bad.locator('tbody tr.ant-table-row').nth(0)).toContainText('5');
+  await expect(bad.locator('tbody tr.ant-table-row').nth(0)).toContainText('不是数字');
+  await expect(bad.locator('tbody tr.ant-table-row').nth(1)).toContainText('不是整数');
+  await expect(bad.locator('tbody tr.ant-table-row').nth(2)).toContainText('U+0007');
   // Nothing is written before the confirmation.
   await expect(card.getByTestId('stock-file-age')).toContainText('还没有导入过库存文件');
 
@@ -105,5 +105,7 @@ test('file stock source: upload the GBK export, see the bad lines, confirm, and 
   // No horizontal overflow at 1366 wide on the upload screen.
   await app.getByRole('menuitem', { name: '库存自动绑定/解绑' }).click();
   await expect(app.getByTestId('stock-file-import')).toBeVisible();
-  expect(await app.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  const upload = app.getByTestId('stock-file-import');
+  expect(await upload.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  expect(await app.locator('html').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 });
