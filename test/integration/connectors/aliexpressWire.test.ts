@@ -173,6 +173,10 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
     expect(e.remote.subCode).toBe('result.product_list[0].search_sku_info_list[1].sku_id');
     expect(e.messageZh).toContain('字段 result.product_list[0].search_sku_info_list[1].sku_id');
     expect(e.messageEn).toContain('field result.product_list[0].search_sku_info_list[1].sku_id');
+    // The goods DTO renamed or gone: the bind state is unknown, not "unbound".
+    stub.serve('aliexpress.choice.products.list', fixture('aliexpress.choice.products.list.response.json').replace('"product_sku_sc_item_info_dto"', '"sc_item_info"'));
+    const d = (await new AliExpressMarketplace(client()).listListingSkus().catch((x: unknown) => x)) as ConnectorError;
+    expect(d.remote).toMatchObject({ code: 'WIRE_SHAPE', subCode: 'result.product_list[0].search_sku_info_list[0].product_sku_sc_item_info_dto' });
     // JSON.parse has already turned 12000023995222161 into its neighbour; the schema will not take a JS number for an id.
     const lossy = JSON.parse(fixture('aliexpress.choice.products.list.response.json')) as { result: { product_list: { search_sku_info_list: { sku_id: number }[] }[] } };
     expect(String(lossy.result.product_list[0].search_sku_info_list[0].sku_id)).toBe('12000023995222160');

@@ -33,10 +33,9 @@ function toListingSku(p: Product, s: Sku, status?: string): ListingSku {
     sellerSku: s.seller_sku,
     skuStock: s.sku_stock,
     skuStatus: s.status,
-    // No goods DTO: nothing is bound to this SKU.
-    bindStatus: dto?.bind_status ?? 1,
-    scItemId: dto?.sc_item_id || undefined,
-    refuseReason: dto?.unbind_refuse_reason || undefined,
+    bindStatus: dto.bind_status,
+    scItemId: dto.sc_item_id || undefined,
+    refuseReason: dto.unbind_refuse_reason || undefined,
   };
 }
 

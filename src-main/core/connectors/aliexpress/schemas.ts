@@ -139,7 +139,9 @@ export const searchSkuInfoSchema = z.object({
   suggest_price: opt(wireText),
   suggest_note: opt(z.string()),
   sku_warehouse_stock_list: opt(wireList(skuWarehouseStockSchema)),
-  product_sku_sc_item_info_dto: opt(scItemInfoSchema),
+  // Required: the bind state lives only here, and reading a missing one as "unbound" would make the
+  // engine bind what it cannot see. A fully-managed SKU always has its goods (未绑定 is status 1).
+  product_sku_sc_item_info_dto: scItemInfoSchema,
 });
 
 export const choiceProductSchema = z.object({
