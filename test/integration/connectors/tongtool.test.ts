@@ -59,6 +59,16 @@ describe('Tongtool client against the simulator over 127.0.0.1', () => {
     expect(session.load()?.merchantId).toBe(sim.merchantId);
   });
 
+  it('a token kept from an earlier run that has expired is renewed once when the merchant is looked up', async () => {
+    await makeClient().appToken();
+    const stale = session.load()!.appToken;
+    sim.expireTokens();
+    const fresh = memorySessionStore();
+    fresh.save({ appToken: stale });
+    expect(await makeClient({ session: fresh }).merchantId()).toBe(sim.merchantId);
+    expect(fresh.load()!.appToken).not.toBe(stale);
+  });
+
   it('519: a wrong secret is refused with an actionable message', async () => {
     const client = makeClient();
     await client.appToken();

@@ -127,8 +127,15 @@ export class TongtoolClient {
   async merchantId(): Promise<string> {
     const known = this.session.load()?.merchantId;
     if (known) return known;
-    const token = await this.appToken();
-    const body = this.shape('getAppBuyerList', ttBuyerBody, await this.get(`/open-platform-service/partnerOpenInfo/getAppBuyerList?${this.signedQuery(token)}`));
+    let token = await this.appToken();
+    const buyers = () => this.get(`/open-platform-service/partnerOpenInfo/getAppBuyerList?${this.signedQuery(token)}`);
+    // A token kept from an earlier run may have expired (523): renewed once, as for every other call.
+    const raw = await buyers().catch(async (e: unknown) => {
+      if (!(e instanceof ConnectorError) || e.remote.code !== String(TT_CODES.TOKEN_EXPIRED)) throw e;
+      token = await this.renewToken();
+      return buyers();
+    });
+    const body = this.shape('getAppBuyerList', ttBuyerBody, raw);
     const id = body.datas?.[0]?.partnerOpenId;
     if (!id) {
       throw new ConnectorError(
