@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { channel, empty } from '../channel';
-import type { AutoSettings, SkuDecisionView, RunCounts, AutoRunInfo, HeldRunView, ActionRow, AutoStatus, RunOnceReport, DashboardView, AuditRow, DemoToolsView, DemoSkuOption, DemoToolResult, RiskModel, CoverageView } from '../types/auto';
+import type { AutoSettings, SkuDecisionView, RunCounts, AutoRunInfo, HeldRunView, ActionRow, AutoStatus, RunOnceReport, DashboardView, AuditRow, DemoToolsView, DemoSkuOption, DemoToolResult, RiskModel, CoverageView, RobotView, RobotKind } from '../types/auto';
 
 export * from '../types/auto';
 
@@ -71,6 +71,19 @@ export const autoChannels = {
   'auto.action.retryAt': channel(z.object({ actionId: z.number().int().positive(), at: iso }).strict()).returns<ActionRow>(),
   /** The oversell-risk model (the dashboard carries it too). */
   'auto.risk': channel(empty).returns<RiskModel>(),
+  /** Group robots (企业微信, 钉钉, 飞书): what is set, set one (address and secret go to the secret store), send a test. */
+  'auto.robots.list': channel(empty).returns<RobotView[]>(),
+  'auto.robots.set': channel(
+    z
+      .object({
+        kind: z.enum(['wecom', 'dingtalk', 'feishu']),
+        enabled: z.boolean(),
+        url: z.union([z.literal(''), z.string().trim().url().max(500).refine((u) => /^https?:\/\//.test(u), '只支持 http(s) 地址 / http(s) only')]).optional(),
+        secret: z.string().trim().max(200).optional(),
+      })
+      .strict(),
+  ).returns<RobotView[]>(),
+  'auto.robots.test': channel(empty).returns<{ kind: RobotKind; error: string | null }[]>(),
   /** What the switch protects now and what it does not, for the wizard's last step. */
   'auto.coverage': channel(empty).returns<CoverageView>(),
   'auto.dashboard': channel(empty).returns<DashboardView>(),

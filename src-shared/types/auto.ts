@@ -327,6 +327,19 @@ export interface CoverageView {
   switchOn: boolean;
 }
 
+/** Group robots that get the notices a seller must act on: 企业微信, 钉钉, 飞书. */
+export type RobotKind = 'wecom' | 'dingtalk' | 'feishu';
+
+export interface RobotView {
+  kind: RobotKind;
+  enabled: boolean;
+  /** The webhook's host and last characters (the address itself is a secret). */
+  urlHint: string | null;
+  hasSecret: boolean;
+  lastAt: string | null;
+  lastError: string | null;
+}
+
 export interface AuditRow {
   id: number;
   at: string;

@@ -13,6 +13,7 @@ import { retryAction, setPins } from './pins';
 import { autoStatus, dashboard } from './dashboard';
 import { riskModel } from './risk';
 import { coverage } from './coverage';
+import { listRobots, robotText, sendRobots, setRobot } from './robots';
 import { exportAudit, listAudit } from './auditLog';
 import { demoDrain, demoInfo, demoRestock, demoReviewMode, demoSellOut, demoSkus } from './demoTools';
 
@@ -62,6 +63,9 @@ export function autoHandlers(app: App): DomainHandlers<typeof autoChannels> {
     'auto.action.retryAt': ({ actionId, at }) => retryAction(app, actionId, Date.parse(at)),
     'auto.risk': () => riskModel(app.db, app.clock.now()),
     'auto.coverage': () => coverage(app.db),
+    'auto.robots.list': () => listRobots(app),
+    'auto.robots.set': (x) => setRobot(app, x),
+    'auto.robots.test': () => sendRobots(app, robotText({ title: '测试消息 / test message', body: '这是一条测试消息：收到它说明群机器人设置正确。 This is a test: the group robot is set up right.' })),
     'auto.dashboard': () => dashboard(app),
     'auto.audit.list': (q) => listAudit(app.db, q),
     'auto.audit.export': (q) => exportAudit(app.db, q),

@@ -97,3 +97,38 @@ export function checkTokenExpiry(app: App): void {
     },
   );
 }
+
+/** A stock source failing for longer than this is told (nothing is unbound on old figures meanwhile). */
+export const SOURCE_FAIL_ALERT_MS = 60 * 60_000;
+
+/**
+ * The stock source has failed for longer than SOURCE_FAIL_ALERT_MS since its last good read: the
+ * engine is blind (it unbinds nothing on old figures), so the seller is told, once a day.
+ */
+export function checkSourceFailing(app: App): boolean {
+  if (!app.db.open) return false;
+  const last = app.db.prepare('SELECT status, started_at FROM stock_sync_runs ORDER BY id DESC LIMIT 1').get() as { status: string; started_at: string } | undefined;
+  if (!last || last.status !== 'failed') return false;
+  const ok = app.db.prepare("SELECT max(coalesce(finished_at, started_at)) FROM stock_sync_runs WHERE status = 'ok'").pluck().get() as string | null;
+  const firstFail = app.db
+    .prepare("SELECT min(started_at) FROM stock_sync_runs WHERE status = 'failed' AND started_at > ?")
+    .pluck()
+    .get(ok ?? '') as string | null;
+  const since = Date.parse(firstFail ?? last.started_at);
+  const minutes = Math.floor((app.clock.now() - since) / 60_000);
+  if (app.clock.now() - since < SOURCE_FAIL_ALERT_MS) return false;
+  const title = '库存读取持续失败';
+  if (!onceADay(app, title)) return false;
+  app.notices.add(
+    'error',
+    {
+      title,
+      body: `库存已经 ${minutes} 分钟没有读取成功${ok ? `（上次成功：${ok.slice(0, 16).replace('T', ' ')} UTC）` : ''}。在恢复之前不会依据旧库存解绑，卖光的线上SKU可能继续售卖。请到“连接设置”检查ERP连接，或导入最新的库存文件。`,
+    },
+    {
+      title: 'Stock reads keep failing',
+      body: `No stock read has succeeded for ${minutes} minutes${ok ? ` (last good read: ${ok.slice(0, 16).replace('T', ' ')} UTC)` : ''}. Nothing is unbound on old figures until one does, so sold-out listing SKUs may keep selling. Check the ERP connection under Connections, or import a fresh stock file.`,
+    },
+  );
+  return true;
+}

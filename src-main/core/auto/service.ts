@@ -13,7 +13,8 @@ import { decideRun } from './engine';
 import { emptyDrain, Sender } from './sender';
 import { outboxCounts } from './outbox';
 import { readAutoSettings } from './settings';
-import { checkTokenExpiry, dailyRiskSummary } from './notify';
+import { checkSourceFailing, checkTokenExpiry, dailyRiskSummary } from './notify';
+import { forwardNoticesToRobots } from './robots';
 import { marketplaceOf } from './ports';
 
 const LOOP_MS = 5_000;
@@ -30,9 +31,12 @@ export class AutoService {
     const offEvent = app.events.on('changed', ({ topic }) => {
       if (topic === 'stock') this.schedule();
     });
+    // Notices a seller must act on also go to their group robots (detached: nothing here waits).
+    const offRobots = forwardNoticesToRobots(app);
     const off = () => {
       offHook();
       offEvent();
+      offRobots();
     };
     app.onClose(async () => {
       off();
@@ -101,6 +105,7 @@ export class AutoService {
         : decideRun(this.app, stockRun ? 'cli' : 'manual');
     const send = opts.send ? await this.drain() : emptyDrain(readAutoSettings(this.app.db).enabled ? null : 'switch_off');
     checkTokenExpiry(this.app);
+    checkSourceFailing(this.app);
     dailyRiskSummary(this.app);
     return { stockRun, run, send, outbox: outboxCounts(this.app.db) };
   }
@@ -115,6 +120,7 @@ export class AutoService {
         .get(this.app.clock.now());
       if (due) void this.drain().catch((err: unknown) => this.app.log.error('auto drain failed', { error: String(err) }));
       checkTokenExpiry(this.app);
+      checkSourceFailing(this.app);
     }, LOOP_MS);
     this.timer.unref();
   }

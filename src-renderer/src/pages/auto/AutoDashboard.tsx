@@ -35,6 +35,7 @@ import { downloadBase64 } from '../../download';
 import { useAction } from '../../useAction';
 import { NowCard } from './NowCard';
 import { RiskTab } from './RiskTab';
+import { RobotsCard } from './RobotsCard';
 import { DemoTools } from './DemoTools';
 import { AUDIT_KINDS, auditDetail, auditKindLabel } from './auditText';
 import { formatTime } from '../../formatTime';
@@ -491,6 +492,7 @@ function SettingsTab({ settings, onSaved }: { settings: AutoSettings; onSaved: (
       <Button type="primary" htmlType="submit" loading={action.busy}>
         {t('settings.save')}
       </Button>
+      <RobotsCard />
     </Form>
   );
 }
