@@ -152,5 +152,5 @@ describe('one engine per data folder', () => {
     expect(refusals).toBeGreaterThan(0);
     expect(winners).toBeGreaterThanOrEqual(20);
     process.stdout.write(`one-engine: 20 rounds, ${soldOut} unbinds and ${restocked} binds, each sent once; ${winners} runs, ${refusals} refused\n`);
-  }, 300_000);
+  }, 600_000);
 });
