@@ -233,6 +233,8 @@ export interface ListingSkuRow {
   /** The platform's reason when an unbind was refused (bind status 4). */
   refuseReason: string | null;
   erpSku: string | null;
+  /** The linked ERP SKU's product name (ERP商品名称), so a link can be checked by what it is. */
+  erpName: string | null;
   method: 'manual' | 'exact' | 'rule' | null;
   ruleId: number | null;
   resolveStatus: ResolveStatus;

@@ -68,7 +68,7 @@ export function listingPage(db: Db, f: ListingFilter, page: number, pageSize: nu
   const rows = db
     .prepare(
       `SELECT s.id, s.product_id, p.title, p.product_status, p.product_type, s.sku_id, s.sku_status, s.unbind_refuse_reason, s.seller_sku, s.sku_stock, s.bind_status,
-              k.erp_sku, k.method, k.rule_id, s.resolve_status, s.resolve_detail, e.category,
+              k.erp_sku, e.name AS erp_name, k.method, k.rule_id, s.resolve_status, s.resolve_detail, e.category,
               (SELECT json_group_array(json_object('id', sw.id, 'name', sw.name)) FROM stock_listing_warehouses lw
                  JOIN stock_store_warehouses sw ON sw.id = lw.store_warehouse_id WHERE lw.listing_sku_id = s.id) AS warehouses
        ${FROM} JOIN stock_listings p ON p.product_id = s.product_id ${w.sql}
@@ -87,6 +87,7 @@ export function listingPage(db: Db, f: ListingFilter, page: number, pageSize: nu
     sku_stock: number;
     bind_status: 1 | 2 | 3 | 4;
     erp_sku: string | null;
+    erp_name: string | null;
     method: ListingSkuRow['method'];
     rule_id: number | null;
     resolve_status: ResolveStatus;
@@ -111,6 +112,7 @@ export function listingPage(db: Db, f: ListingFilter, page: number, pageSize: nu
       skuStock: r.sku_stock,
       bindStatus: r.bind_status,
       erpSku: r.erp_sku,
+      erpName: r.erp_name,
       method: r.method,
       ruleId: r.rule_id,
       resolveStatus: r.resolve_status,

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { parseStockFile } from '../../../src-main/core/connectors/files/parseStockFile';
 import { call } from '../../../src-main/cli/run';
-import { makeApp } from '../stock/fixtures';
+import { FixtureMarketplace, makeApp } from '../stock/fixtures';
 import { runCli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/tempApp';
 
@@ -314,4 +314,27 @@ describe('stock.import, the upload channel the window and the CLI share', () => 
     expect(sheet.code, sheet.stderr).toBe(0);
     expect(JSON.parse(sheet.stdout)).toMatchObject({ sheet: 'B', accepted: 1, warehouses: [{ name: '义乌仓', skus: 1 }] });
   });
+
+  it('the manual linker sees both sides by what they are: the listing title and the ERP product name', async () => {
+    const market = new FixtureMarketplace();
+    market.add('P1', 'S1', 'ZX-TEE-BLK', '纯棉T恤 黑色 男款');
+    const { app } = makeApp({ market });
+    try {
+      const file = Buffer.from(csv(['SKU,商品名称,仓库,可用库存,分类', 'TS100001-BK,纯棉T恤 黑色,深圳仓,5,服装/T恤', 'DC100010-BK,数据线 1米,深圳仓,9,3C数码']), 'utf8');
+      await call(app, 'stock.import', { fileName: 's.csv', contentBase64: file.toString('base64'), confirm: true });
+      await call(app, 'sku.listings.refresh', {});
+      const hits = await call(app, 'sku.erpSkus.search', { q: '100' });
+      expect(hits.map((h) => [h.sku, h.name, h.category])).toEqual([
+        ['DC100010-BK', '数据线 1米', '3C数码'],
+        ['TS100001-BK', '纯棉T恤 黑色', '服装/T恤'],
+      ]);
+      const row = (await call(app, 'sku.listings.page', {})).rows[0];
+      expect(row).toMatchObject({ title: '纯棉T恤 黑色 男款', erpSku: null, erpName: null });
+      const linked = await call(app, 'sku.link', { listingSkuId: row.id, erpSku: 'TS100001-BK' });
+      expect(linked).toMatchObject({ title: '纯棉T恤 黑色 男款', erpSku: 'TS100001-BK', erpName: '纯棉T恤 黑色', category: '服装/T恤' });
+    } finally {
+      await app.close();
+    }
+  });
 });
+

@@ -12,17 +12,29 @@ import { useAction } from '../../useAction';
 const STATUSES: ResolveStatus[] = ['manual', 'exact', 'rule', 'unresolved', 'conflict'];
 const COLOR: Record<ResolveStatus, string> = { manual: 'purple', exact: 'green', rule: 'cyan', unresolved: 'default', conflict: 'red' };
 
-/** Search-as-you-type over ERP SKUs, to link one listing SKU by hand. */
+type ErpHit = { sku: string; name: string | null; category: string; status: string | null };
+
+/**
+ * Search-as-you-type over ERP SKUs, to link one listing SKU by hand. Both sides are shown by what
+ * they are (the listing's title and SKU above the list, each ERP SKU's product name, category and
+ * status in it), so a T-shirt is not linked to a data cable by a look-alike code.
+ */
 function ManualLinker({ row, onDone }: { row: ListingSkuRow; onDone: () => void }) {
   const { t } = useTranslation('stock');
-  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+  const [hits, setHits] = useState<ErpHit[]>([]);
   const seq = useRef(0);
   const action = useAction();
   const search = async (q: string) => {
     const mine = ++seq.current;
-    const hits = q.trim() ? await api['sku.erpSkus.search']({ q, limit: 20 }) : [];
-    if (mine === seq.current) setOptions(hits.map((h) => ({ value: h.sku, label: `${h.sku} · ${h.name ?? ''}` })));
+    const found = q.trim() ? await api['sku.erpSkus.search']({ q, limit: 20 }) : [];
+    if (mine === seq.current) setHits(found);
   };
+  const options = hits.map((h) => ({
+    value: h.sku,
+    // The text the option is found and announced by; the rendering below adds the product's facts.
+    label: `${h.sku} · ${h.name ?? ''}`,
+    hit: h,
+  }));
   return (
     <Select
       showSearch
@@ -31,8 +43,30 @@ function ManualLinker({ row, onDone }: { row: ListingSkuRow; onDone: () => void 
       options={options}
       placeholder={t('map.searchErp')}
       style={{ width: 240 }}
+      popupMatchSelectWidth={420}
       size="small"
       loading={action.busy}
+      popupRender={(menu) => (
+        <>
+          <div style={{ padding: '4px 12px 8px' }} data-testid={`manual-link-listing-${row.id}`}>
+            <Typography.Text type="secondary">{t('map.linkFor')}</Typography.Text>{' '}
+            <Typography.Text strong>{row.title || row.productId}</Typography.Text> <Typography.Text code>{row.sellerSku}</Typography.Text>
+          </div>
+          {menu}
+        </>
+      )}
+      optionRender={(o) => {
+        const h = (o.data as { hit: ErpHit }).hit;
+        return (
+          <div style={{ whiteSpace: 'normal' }}>
+            <Typography.Text strong>{h.sku}</Typography.Text> <span>{h.name ?? t('map.noName')}</span>
+            <div>
+              {h.category && <Tag>{h.category}</Tag>}
+              {h.status && <Typography.Text type="secondary">{h.status}</Typography.Text>}
+            </div>
+          </div>
+        );
+      }}
       onChange={(erpSku: string) => void action.run(() => api['sku.link']({ listingSkuId: row.id, erpSku })).then(onDone)}
       data-testid={`manual-link-${row.id}`}
     />
@@ -159,7 +193,21 @@ export function MappingStep() {
         dataSource={rows.data?.rows ?? []}
         pagination={{ current: page, pageSize, total: rows.data?.total ?? 0, pageSizeOptions: [50, 100, 200, 500], onChange: (p, s) => { setPage(p); setPageSize(s); } }}
         columns={[
-          { title: t('link.product'), dataIndex: 'productId', width: 140 },
+          {
+            title: t('link.product'),
+            dataIndex: 'productId',
+            width: 220,
+            render: (v: string, r: ListingSkuRow) => (
+              <>
+                <Typography.Text ellipsis={{ tooltip: r.title }} style={{ maxWidth: 200, display: 'block' }} data-testid="mapping-title">
+                  {r.title || '—'}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {v}
+                </Typography.Text>
+              </>
+            ),
+          },
           { title: t('map.productType'), dataIndex: 'productType', width: 90, render: (v: ListingSkuRow['productType']) => t(`map.type.${v}`) },
           {
             title: t('map.input'),
@@ -182,7 +230,24 @@ export function MappingStep() {
             width: 90,
             render: (v: string) => <Tag color={v === 'active' ? 'green' : v === 'inactive' ? 'default' : undefined}>{t(`map.sku.${v === 'active' || v === 'inactive' ? v : 'unknown'}`)}</Tag>,
           },
-          { title: t('map.erpSku'), dataIndex: 'erpSku', width: 160 },
+          {
+            title: t('map.erpSku'),
+            dataIndex: 'erpSku',
+            width: 200,
+            render: (v: string | null, r: ListingSkuRow) =>
+              v ? (
+                <>
+                  {v}
+                  {r.erpName && (
+                    <Typography.Text type="secondary" ellipsis={{ tooltip: r.erpName }} style={{ maxWidth: 180, display: 'block', fontSize: 12 }} data-testid="mapping-erp-name">
+                      {r.erpName}
+                    </Typography.Text>
+                  )}
+                </>
+              ) : (
+                '—'
+              ),
+          },
           {
             title: t('map.result'),
             dataIndex: 'resolveStatus',
