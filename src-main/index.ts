@@ -10,7 +10,7 @@ import { createHandlers } from './core/api';
 import { dataDirFromArgv } from './core/platform/dataDir';
 import { createMainWindow } from './electron/window';
 import { registerIpc, forwardEvents } from './electron/ipc';
-import { hardenSession, lockNavigation, registerAppScheme, rendererUrl, serveRenderer } from './electron/security';
+import { APP_ID, hardenSession, lockNavigation, registerAppScheme, rendererUrl, serveRenderer } from './electron/security';
 import { createElectronSettings, createSafeStorageSecrets, secretProtection } from './electron/stores';
 import { failStartup } from './electron/startupFailure';
 import { createTray } from './electron/tray';
@@ -19,6 +19,7 @@ import { noticeIn } from '../src-shared/notices';
 
 registerAppScheme();
 electronApp.setName('choice-seller-desk');
+if (process.platform === 'win32') electronApp.setAppUserModelId(APP_ID);
 const argvDataDir = dataDirFromArgv(process.argv);
 const dataDir = argvDataDir ?? electronApp.getPath('userData');
 if (argvDataDir) electronApp.setPath('userData', dataDir);

@@ -16,6 +16,11 @@ const EXTERNAL_ALLOW = [/(^|\.)aliexpress\.com$/, /(^|\.)alipay\.com$/, /(^|\.)t
  * renderer's files behind it.
  */
 export const APP_SCHEME = 'app';
+/**
+ * The installer's appId (build/electron-builder.yml). NSIS stamps it on the Start-menu shortcut as
+ * the AppUserModelID; main must announce the same one or Windows shows no desktop notifications.
+ */
+export const APP_ID = 'com.choiceseller.desk';
 export const APP_HOST = 'desk';
 export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 

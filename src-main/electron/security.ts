@@ -8,7 +8,7 @@ import { app, protocol, shell, session, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { APP_SCHEME, CSP, appFileFor, isAllowedExternal } from './policy';
 
-export { isTrustedFrame, rendererUrl, APP_URL } from './policy';
+export { isTrustedFrame, rendererUrl, APP_ID, APP_URL } from './policy';
 
 /**
  * Must run before `ready`. `standard` gives app://desk a real origin (relative URLs, localStorage),

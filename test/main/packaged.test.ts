@@ -10,6 +10,7 @@ import { cpSync, existsSync, readFileSync, realpathSync, rmSync, symlinkSync, wr
 import { join, relative } from 'node:path';
 import { inspect, pack, validateConfig, CONFIG_FILE, SQLITE_BINARIES, WANTED_FUSES, type PackReport } from '../../scripts/pack-check.mjs';
 import { CHANNELS } from '../../src-shared/contract';
+import { APP_ID } from '../../src-main/electron/policy';
 import { bootMain, removeDir, tempDir } from './harness';
 
 /**
@@ -42,7 +43,8 @@ describe('the Windows installer config', () => {
 
   it('makes a per-user NSIS installer in Chinese that needs no admin and keeps the seller’s data on uninstall', async () => {
     const config = await validateConfig();
-    expect(config.appId).toBe('com.choiceseller.desk');
+    // The same id main announces as its AppUserModelID, or Windows drops its notifications.
+    expect(config.appId).toBe(APP_ID);
     expect(config.executableName).toMatch(/^[A-Za-z][A-Za-z0-9-]*$/);
     expect(config.win).toMatchObject({ icon: 'build/icon.ico', requestedExecutionLevel: 'asInvoker', target: [{ target: 'nsis', arch: ['x64'] }] });
     expect(config.nsis).toMatchObject({ oneClick: true, perMachine: false, allowElevation: false, installerLanguages: ['zh_CN'], deleteAppDataOnUninstall: false });
