@@ -227,6 +227,9 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
       expect(e.messageZh).toContain(name);
       expect(e.messageEn).toMatch(field);
     }
+    stub.answers.set('warehouseQuery', [{ status: 200, data: { array: [] } }]);
+    const env = (await client.warehouseQuery(1).catch((x: unknown) => x)) as ConnectorError;
+    expect([env.remote.code, env.messageZh.includes('code')]).toEqual(['BAD_SHAPE', true]);
     // An empty page may leave the list out altogether (a Java backend drops nulls): that is no rows, not an error.
     stub.answers.set('stocksQuery', [{ code: 200, datas: { pageNo: 3, pageSize: 100 }, message: '成功', others: null }]);
     expect(await client.stocksQuery(3)).toEqual([]);

@@ -166,7 +166,9 @@ export class TongtoolClient {
           res = await this.post(name, token, { merchantId, ...body }, merchantId, signal);
         }
         const code = Number(res.code);
-        if (code !== TT_CODES.OK) throw tongtoolError(Number.isFinite(code) ? code : 0, typeof res.message === 'string' ? res.message : undefined, name);
+        // No code at all is not an answer Tongtool gives: a changed envelope, said as such.
+        if (res.code === undefined || res.code === null || !Number.isFinite(code)) throw tongtoolShapeError(name, 'code: missing');
+        if (code !== TT_CODES.OK) throw tongtoolError(code, typeof res.message === 'string' ? res.message : undefined, name);
         return res;
       },
       {
