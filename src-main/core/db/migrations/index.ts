@@ -12,6 +12,7 @@ import { m007_notices_en } from './007_notices_en';
 import { m008_listing_wire } from './008_listing_wire';
 import { m009_auto_lanes } from './009_auto_lanes';
 import { m010_auto_history } from './010_auto_history';
+import { m011_prerequisites } from './011_prerequisites';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001_foundation, m002_connectors, m003_stock, m004_exit, m005_deposit, m006_auto, m007_notices_en, m008_listing_wire, m009_auto_lanes, m010_auto_history];
+export const MIGRATIONS: Migration[] = [m001_foundation, m002_connectors, m003_stock, m004_exit, m005_deposit, m006_auto, m007_notices_en, m008_listing_wire, m009_auto_lanes, m010_auto_history, m011_prerequisites];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
