@@ -144,6 +144,13 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
       { sku: 'TS100001-WH', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 10 },
     ]);
     expect(rows.every((r) => r.safety === undefined)).toBe(true);
+
+    // The order of the entries is not documented: read from the entries themselves (before = after − change),
+    // newest first gives the same figures.
+    const log = fixture<{ datas: { array: unknown[] } }>('stocksChangeQuery.response');
+    stub.answers.set('stocksChangeQuery', [{ ...log, datas: { ...log.datas, array: [...log.datas.array].reverse() } }]);
+    const reversed = await source.readChangesSince('0001000007201308020000000101', new Date(clock.now() - 15 * 60_000).toISOString());
+    expect(new Map(reversed.map((r) => [r.sku, r.available]))).toEqual(new Map([['TS100001-BK', 0], ['TS100001-WH', 10]]));
   });
 
   it('goodsQuery: productType always sent; variant SKUs read from goodsDetail, status words from the codes', async () => {

@@ -12,7 +12,7 @@
 import { silentLogger, type Logger } from '../../platform/logger';
 import type { ErpProduct, ErpWarehouse, ReadOptions, StockRow, StockSource } from '../../stock/source';
 import { ConnectorError } from '../retry';
-import { TT_CHANGES_MAX_DAYS, TT_PAGE_SIZE, type TongtoolClient, type TtProduct, type TtProductType, type TtStockRow } from './client';
+import { TT_CHANGES_MAX_DAYS, TT_PAGE_SIZE, type TongtoolClient, type TtProduct, type TtProductType, type TtStockChangeRow, type TtStockRow } from './client';
 
 /** Never loop forever on a source that keeps sending full pages (1000 pages = 100k rows). */
 const MAX_PAGES = 5000;
@@ -89,18 +89,15 @@ export class TongtoolStockSource implements StockSource {
         { system: 'tongtool', code: 'NO_WAREHOUSE' },
       );
     }
-    const bySku = new Map<string, StockRow>();
+    const bySku = new Map<string, TtStockChangeRow[]>();
     for (let page = 1; ; page++) {
       if (page > MAX_PAGES) throw this.tooMany();
       const rows = await this.client.stocksChangeQuery(wh.name, since, page, opts.signal);
-      // One row per change, so a SKU may come more than once; the later row is taken as the later
-      // change (the order Tongtool lists them in is not documented: unverified against a live store).
-      for (const r of rows)
-        bySku.set(r.goodsSku, { sku: r.goodsSku, warehouseId: wh.id, warehouseName: wh.name, available: figure(r.availableStockQuantity) });
+      for (const r of rows) bySku.set(r.goodsSku, [...(bySku.get(r.goodsSku) ?? []), r]);
       opts.onPage?.({ page, rows: bySku.size, warehouseId });
       if (rows.length < TT_PAGE_SIZE) break;
     }
-    return [...bySku.values()];
+    return [...bySku].map(([sku, log]) => ({ sku, warehouseId: wh.id, warehouseName: wh.name, available: figure(latest(log).availableStockQuantity) }));
   }
 
   /**
@@ -161,6 +158,22 @@ function warehouseMatcher(list: ErpWarehouse[]): (r: TtStockRow) => MatchedWareh
 }
 
 const oneOf = <T>(xs: T[] | undefined): T | undefined => (xs?.length === 1 ? xs[0] : undefined);
+
+/**
+ * The latest of one SKU's change log entries. The feed gives one entry per change (the figure after
+ * it and the change), in an order nothing published states, so the order is read from the entries
+ * themselves: each entry's figure before it is `available - change`, and the latest entry is the one
+ * whose figure no other entry started from. When that does not single one out (figures repeat, a
+ * change is missing), the entry listed last is taken.
+ */
+function latest(log: TtStockChangeRow[]): TtStockChangeRow {
+  if (log.length === 1) return log[0];
+  const before = log.map((e) =>
+    e.availableStockQuantity === undefined || e.changeQuantity === undefined ? undefined : e.availableStockQuantity - e.changeQuantity,
+  );
+  const ends = log.filter((e, i) => e.availableStockQuantity !== undefined && !before.some((b, j) => j !== i && b === e.availableStockQuantity));
+  return ends.length === 1 ? ends[0] : log[log.length - 1];
+}
 
 /** A blank or unreadable figure is unknown, not 0: NaN is refused by the persist step and reported for that SKU only. */
 function figure(v: number | undefined): number {
