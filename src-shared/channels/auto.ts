@@ -29,6 +29,8 @@ export const autoSettingsPatch = z
     rebindThreshold: z.number().int().min(1).max(100_000),
     massUnbindShare: z.number().min(0.01).max(1),
     massUnbindCount: z.number().int().min(1).max(1_000_000),
+    predictive: z.boolean(),
+    predictiveFloor: z.number().int().min(0).max(100_000),
   })
   .partial()
   .strict();

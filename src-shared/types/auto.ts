@@ -29,6 +29,7 @@ export type DecisionReason =
   | 'in_progress'
   | 'stock_out'
   | 'erp_oversold'
+  | 'predicted_sellout'
   | 'stock_back'
   | 'bind_after_review';
 
@@ -41,6 +42,10 @@ export interface AutoSettings {
   massUnbindShare: number;
   /** …or more than this many (default 100). */
   massUnbindCount: number;
+  /** Unbind before zero: from each SKU's sales rate and the store's review time (off until the seller turns it on). */
+  predictive: boolean;
+  /** The least sellable stock the early unbind acts at, whatever the prediction says (default 1). */
+  predictiveFloor: number;
 }
 
 /** Reasons that mean the listing SKU is outside automation until the seller fixes something. */
@@ -80,6 +85,7 @@ export const REASON_TEXT: Record<DecisionReason, [string, string]> = {
   in_progress: ['同样的操作已在发送队列中。', 'The same action is already on its way.'],
   stock_out: ['可售库存为0：解绑，防止超卖。', 'Sellable stock is 0: unbind to stop overselling.'],
   erp_oversold: ['ERP显示超卖（可用库存小于0）：没有可售库存，解绑防止继续超卖。', 'The ERP shows it oversold (available below 0): nothing is sellable, unbind to stop overselling further.'],
+  predicted_sellout: ['预计在解绑审核结束前卖完：提前解绑（可在设置里关闭“提前解绑”）。', 'Expected to sell out before an unbind review would end: unbind early (the early unbind setting can turn this off).'],
   stock_back: ['库存回来了（可售库存达到门槛）：重新绑定。', 'Stock is back (sellable reached the threshold): bind again.'],
   bind_after_review: ['库存回来了，但解绑仍在审核中：审核结束后再绑定，不会丢失。', 'Stock is back while the unbind is in review: it binds once the review ends, nothing is lost.'],
 };
@@ -110,6 +116,8 @@ export interface SkuDecisionView {
   figures: WarehouseFigure[];
   /** The action already on its way for this SKU, if any. */
   openAction: { id: number; kind: ActionKind; state: ActionState } | null;
+  /** Unbind before zero: the reasoning, when the prediction says this SKU sells out within a review (active: the setting is on). */
+  prediction: { zh: string; en: string; active: boolean; trigger: number } | null;
 }
 
 export interface RunCounts {

@@ -38,6 +38,11 @@ export interface DecideInput {
   threshold: number;
   /** The latest stock read failed: figures may be old, so nothing is unbound on them. */
   lastSyncFailed?: boolean;
+  /**
+   * Unbind before zero (predict.ts): unbind at or below this sellable stock, and bind again only
+   * above it. Undefined or 0: unbind at zero only.
+   */
+  early?: number;
 }
 
 export interface Decision {
@@ -79,10 +84,11 @@ export function decide(i: DecideInput): Decision {
   }
   const unknown = missing || stale;
 
+  const early = i.early ?? 0;
   let target: 'bound' | 'unbound' | null;
-  if (known >= i.threshold) target = 'bound'; // fresh stock alone is enough: unknown can only add to it
+  if (known >= i.threshold && known > early) target = 'bound'; // fresh stock alone is enough: unknown can only add to it
   else if (unknown) return none(missing ? 'stock_missing' : 'stock_stale', known);
-  else if (known === 0) target = i.lastSyncFailed ? null : 'unbound';
+  else if (known === 0 || known <= early) target = i.lastSyncFailed ? null : 'unbound';
   else return none('below_threshold', known);
   if (target === null) return none('last_sync_failed', known);
 
@@ -91,10 +97,10 @@ export function decide(i: DecideInput): Decision {
     if (!i.hasGoodsId) return none('no_goods_id', known);
     return { want: 'bind', sellable: known, reason: i.bindStatus === 3 ? 'bind_after_review' : 'stock_back' };
   }
-  if (i.bindStatus === 1) return none('already_unbound', 0);
-  if (i.bindStatus === 3) return none('unbind_in_review', 0);
-  if (i.bindStatus === 4) return none('unbind_refused', 0);
-  if (!i.hasGoodsId) return none('no_goods_id', 0);
+  if (i.bindStatus === 1) return none('already_unbound', known);
+  if (i.bindStatus === 3) return none('unbind_in_review', known);
+  if (i.bindStatus === 4) return none('unbind_refused', known);
+  if (!i.hasGoodsId) return none('no_goods_id', known);
   // Below zero in the ERP (超卖): orders beyond the stock were already taken, so it is the most urgent stock-out.
-  return { want: 'unbind', sellable: 0, reason: oversold ? 'erp_oversold' : 'stock_out' };
+  return { want: 'unbind', sellable: known, reason: oversold ? 'erp_oversold' : known === 0 ? 'stock_out' : 'predicted_sellout' };
 }

@@ -15,6 +15,7 @@ import { openActionsBySku, type OpenAction } from './outbox';
 import { readAutoSettings } from './settings';
 import { reasonText } from './reasons';
 import { getRunInfo } from './runs';
+import { lastRecorded, predictionOf, predictionText, pruneHistory, reviewMinutes, salesRates, type Prediction } from './predict';
 
 export interface PlannedSku {
   input: SkuInputs;
@@ -24,6 +25,8 @@ export interface PlannedSku {
   cancel: OpenAction[];
   /** The action this pass adds (before the gate and the switch). */
   add: ActionKind | null;
+  /** Unbind before zero: the SKU's prediction (acted on only with the setting on). */
+  prediction: Prediction | null;
 }
 
 export interface Plan {
@@ -49,13 +52,20 @@ export function stillRight(kind: ActionKind, d: Decision): boolean {
   return d.reason === 'already_unbound' || d.reason === 'unbind_in_review' || d.reason === 'unbind_refused';
 }
 
-function planOne(input: SkuInputs, decision: Decision, open: OpenAction[]): PlannedSku {
+function planOne(input: SkuInputs, decision: Decision, open: OpenAction[], prediction: Prediction | null = null): PlannedSku {
   const cancellable = (a: OpenAction) => (a.state === 'queued' || a.state === 'held') && a.actor === 'auto';
   const cancel = open.filter((a) => cancellable(a) && !stillRight(a.kind, decision));
   const remaining = open.filter((a) => !cancel.includes(a));
   let add: ActionKind | null = null;
   if (decision.want !== 'none' && !remaining.some((a) => a.kind === decision.want)) add = decision.want;
-  return { input, decision, open, cancel, add };
+  return { input, decision, open, cancel, add, prediction };
+}
+
+/** The early-unbind level for one SKU, or 0 when the setting is off or nothing is learnt yet (the sender decides with the same). */
+export function earlyFor(db: Db, listingSkuId: number, nowMs: number): number {
+  const s = readAutoSettings(db);
+  if (!s.predictive) return 0;
+  return predictionOf(salesRates(db, nowMs, [listingSkuId]).get(listingSkuId), reviewMinutes(db), s.predictiveFloor)?.trigger ?? 0;
 }
 
 /** Listing SKUs whose held unbind the seller rejected, with when: not unbound again until their stock changes. */
@@ -74,8 +84,11 @@ function rejectedUnbinds(db: Db): Map<number, string> {
  * Decides every listing SKU (or a few) and hands each planned SKU to `fn` as it goes, so a caller
  * that keeps only a few of them never holds the whole catalogue. Returns the plan without its SKUs.
  */
-export function planEach(db: Db, fn: (p: PlannedSku) => void, ids?: number[]): Omit<Plan, 'skus'> {
+export function planEach(db: Db, fn: (p: PlannedSku) => void, ids?: number[], nowMs = Date.now()): Omit<Plan, 'skus'> {
   const settings = readAutoSettings(db);
+  // Predictions are worked out whether or not the setting is on: the dry run shows what it would do.
+  const rates = salesRates(db, nowMs, ids);
+  const reviewMin = rates.size ? reviewMinutes(db) : null;
   const { stockRunId, lastSyncFailed } = stockHealth(db);
   const open = openActionsBySku(db, ids);
   const rejected = rejectedUnbinds(db);
@@ -86,6 +99,7 @@ export function planEach(db: Db, fn: (p: PlannedSku) => void, ids?: number[]): O
     db,
     (input) => {
       if (input.bindStatus === 2 || input.bindStatus === 4) bound++;
+      const prediction = predictionOf(rates.get(input.listingSkuId), reviewMin, settings.predictiveFloor);
       let decision = decide({
         pin: input.pin,
         erpSku: input.erpSku,
@@ -95,10 +109,11 @@ export function planEach(db: Db, fn: (p: PlannedSku) => void, ids?: number[]): O
         hasGoodsId: !!input.scItemId,
         threshold: settings.rebindThreshold,
         lastSyncFailed,
+        early: settings.predictive ? (prediction?.trigger ?? 0) : 0,
       });
       const rejectedAt = decision.want === 'unbind' ? rejected.get(input.listingSkuId) : undefined;
       if (rejectedAt !== undefined && (input.stockChangedAt ?? '') <= rejectedAt) decision = { want: 'none', sellable: 0, reason: 'unbind_rejected' };
-      const p = planOne(input, decision, open.get(input.listingSkuId) ?? none);
+      const p = planOne(input, decision, open.get(input.listingSkuId) ?? none, prediction);
       if (p.add === 'unbind') unbinds++;
       fn(p);
     },
@@ -108,9 +123,9 @@ export function planEach(db: Db, fn: (p: PlannedSku) => void, ids?: number[]): O
   return { settings, stockRunId, lastSyncFailed, gate: ids ? null : massUnbindGate(settings, unbinds, bound), bound };
 }
 
-export function plan(db: Db, ids?: number[]): Plan {
+export function plan(db: Db, ids?: number[], nowMs = Date.now()): Plan {
   const skus: PlannedSku[] = [];
-  const meta = planEach(db, (p) => skus.push(p), ids);
+  const meta = planEach(db, (p) => skus.push(p), ids, nowMs);
   return { ...meta, skus };
 }
 
@@ -161,7 +176,16 @@ export function toView(s: PlannedSku): SkuDecisionView {
     reasonEn: s.add === null && s.decision.want !== 'none' ? reasonText('in_progress').en : t.en,
     figures: s.input.figures,
     openAction: open ? { id: open.id, kind: open.kind, state: open.state } : null,
+    prediction: predictionView(s),
   };
+}
+
+/** The early-unbind reasoning for a SKU whose known stock is within its prediction's trigger. */
+function predictionView(s: PlannedSku): SkuDecisionView['prediction'] {
+  const p = s.prediction;
+  const sellable = s.decision.sellable;
+  if (!p || sellable === null || sellable <= 0 || sellable > p.trigger) return null;
+  return { ...predictionText(p, sellable), active: s.decision.reason === 'predicted_sellout' || s.decision.want === 'unbind', trigger: p.trigger };
 }
 
 const NOT_SEEN = new Set<DecisionReason>(['pinned', 'unmapped', 'category_off', 'no_warehouse', 'warehouse_unpaired', 'warehouse_name_mismatch', 'warehouse_inactive', 'stock_missing', 'stock_stale', 'last_sync_failed']);
@@ -178,10 +202,24 @@ export function decideRun(app: App, trigger: string): AutoRunInfo {
   const counts = emptyCounts();
   const skus: PlannedSku[] = [];
   const on = readAutoSettings(db).enabled;
-  const meta = planEach(db, (s) => {
-    countOne(counts, s, on);
-    if (s.cancel.length > 0 || s.add !== null || opensEpisode(s) || endsEpisode(s)) skus.push(s);
-  });
+  const nowMs0 = app.clock.now();
+  // The sales history: a row whenever a fully known sellable figure differs from the last one recorded.
+  const recorded = lastRecorded(db);
+  const history: [number, number, number][] = [];
+  const meta = planEach(
+    db,
+    (s) => {
+      countOne(counts, s, on);
+      const v = s.decision.sellable;
+      if (v !== null && !NOT_SEEN.has(s.decision.reason) && recorded.get(s.input.listingSkuId) !== v) {
+        const at = s.input.stockChangedAt ? Date.parse(s.input.stockChangedAt) : nowMs0;
+        history.push([s.input.listingSkuId, Number.isFinite(at) ? Math.min(at, nowMs0) : nowMs0, v]);
+      }
+      if (s.cancel.length > 0 || s.add !== null || opensEpisode(s) || endsEpisode(s)) skus.push(s);
+    },
+    undefined,
+    nowMs0,
+  );
   const p: Plan = { ...meta, skus };
   applyGate(counts, p.gate);
   const nowMs = app.clock.now();
@@ -206,7 +244,10 @@ export function decideRun(app: App, trigger: string): AutoRunInfo {
   const openEpisode = db.prepare('INSERT INTO auto_stockouts (listing_sku_id, first_seen_at, stock_changed_at) VALUES (?, ?, ?)');
   const endEpisode = db.prepare('UPDATE auto_stockouts SET ended_at = ? WHERE listing_sku_id = ? AND ended_at IS NULL');
 
+  const insHistory = db.prepare('INSERT INTO auto_stock_history (listing_sku_id, at, sellable) VALUES (?, ?, ?)');
   const runId = db.transaction(() => {
+    for (const h of history) insHistory.run(...h);
+    pruneHistory(db, nowMs);
     const id = Number(
       insRun.run(now, trigger, on ? 1 : 0, p.stockRunId, held ? 'held' : 'done', JSON.stringify(counts), held ? JSON.stringify(p.gate) : null).lastInsertRowid,
     );
@@ -231,6 +272,7 @@ export function decideRun(app: App, trigger: string): AutoRunInfo {
           sellable: s.decision.sellable,
           threshold: p.settings.rebindThreshold,
           figures: x.figures,
+          ...(s.decision.reason === 'predicted_sellout' && s.prediction ? { prediction: { ...s.prediction, ...predictionText(s.prediction, s.decision.sellable ?? 0) } } : {}),
         };
         const decisionId = Number(insDecision.run(id, x.listingSkuId, now, outcome, s.decision.sellable, JSON.stringify(detail)).lastInsertRowid);
         const actionId = Number(

@@ -39,7 +39,7 @@ export function autoHandlers(app: App): DomainHandlers<typeof autoChannels> {
     },
     'auto.run': ({ sync, send }) => service.runOnce({ sync, send }),
     'auto.dryRun': ({ only, search, page, pageSize }) => {
-      const p = plan(app.db);
+      const p = plan(app.db, undefined, app.clock.now());
       const counts = countPlan(p);
       const needle = search?.toLowerCase();
       let rows = p.skus.filter((s) =>

@@ -14,7 +14,7 @@ import type { DrainReport } from '../../../src-shared/channels/auto';
 import { ConnectorError } from '../connectors/retry';
 import { decide } from './decide';
 import { loadInputs } from './inputs';
-import { stillRight, stockHealth } from './engine';
+import { earlyFor, stillRight, stockHealth } from './engine';
 import { getAction, updateAction, type ActionRecord } from './outbox';
 import { readAutoSettings } from './settings';
 import { reasonText } from './reasons';
@@ -192,6 +192,7 @@ export class Sender {
               hasGoodsId: !!input.scItemId || !!a.sc_item_id,
               threshold: readAutoSettings(this.app.db).rebindThreshold,
               lastSyncFailed: stockHealth(this.app.db).lastSyncFailed,
+              early: earlyFor(this.app.db, a.listing_sku_id, this.nowMs),
             })
           : null;
         if (!d || !stillRight(a.kind, d)) {

@@ -11,6 +11,9 @@ export const DEFAULT_AUTO_SETTINGS: AutoSettings = {
   rebindThreshold: 1,
   massUnbindShare: 0.2,
   massUnbindCount: 100,
+  // Unbinding before zero acts on a prediction: the seller turns it on after seeing the dry run.
+  predictive: false,
+  predictiveFloor: 1,
 };
 
 export function readAutoSettings(db: Db): AutoSettings {

@@ -153,6 +153,19 @@ describe('sellable stock over several warehouses', () => {
     expect(decide({ ...base([wh({ available: 0, safety: 0, stale: false })]), lastSyncFailed: true })).toEqual({ want: 'none', sellable: 0, reason: 'last_sync_failed' });
     expect(decide({ ...base([wh({ available: 5, safety: 0, stale: false })], 1), lastSyncFailed: true }).want).toBe('bind');
   });
+  it('unbind before zero: at or below the early level it unbinds, and binds again only above it', () => {
+    const at = (n: number, b: 1 | 2, early: number) => decide({ ...base([wh({ available: n, safety: 0, stale: false })], b), early });
+    expect(at(3, 2, 4)).toEqual({ want: 'unbind', sellable: 3, reason: 'predicted_sellout' });
+    expect(at(4, 2, 4).reason).toBe('predicted_sellout');
+    expect(at(5, 2, 4)).toEqual({ want: 'none', sellable: 5, reason: 'already_bound' });
+    expect(at(4, 1, 4)).toEqual({ want: 'none', sellable: 4, reason: 'already_unbound' });
+    expect(at(5, 1, 4).want).toBe('bind');
+    expect(at(0, 2, 4).reason).toBe('stock_out');
+    expect(at(3, 2, 0).reason).toBe('already_bound');
+    // Unknown stock still never unbinds, prediction or not.
+    expect(decide({ ...base([wh({ available: 2, safety: 0, stale: false }), wh(null)], 2), early: 4 }).reason).toBe('stock_missing');
+    expect(decide({ ...base([wh({ available: 2, safety: 0, stale: false })], 2), early: 4, lastSyncFailed: true }).reason).toBe('last_sync_failed');
+  });
 });
 
 describe('mass-unbind gate', () => {

@@ -20,6 +20,7 @@ import {
   Select,
   Space,
   Statistic,
+  Switch,
   Table,
   Tabs,
   Tag,
@@ -324,7 +325,20 @@ function DryRunTab({
                 </Tag>
               ),
           },
-          { title: t('dry.reason'), render: (_, r) => (en ? r.reasonEn : r.reasonZh) },
+          {
+            title: t('dry.reason'),
+            render: (_, r) => (
+              <>
+                {en ? r.reasonEn : r.reasonZh}
+                {r.prediction && (
+                  <div>
+                    <Tag color={r.prediction.active ? 'volcano' : 'default'}>{r.prediction.active ? t('dry.early') : t('dry.earlyOff')}</Tag>
+                    {en ? r.prediction.en : r.prediction.zh}
+                  </div>
+                )}
+              </>
+            ),
+          },
           {
             title: t('settings.pin'),
             render: (_, r) => (
@@ -474,9 +488,25 @@ function SettingsTab({ settings, onSaved }: { settings: AutoSettings; onSaved: (
     <Form
       layout="vertical"
       style={{ maxWidth: 480 }}
-      initialValues={{ rebindThreshold: settings.rebindThreshold, share: Math.round(settings.massUnbindShare * 100), massUnbindCount: settings.massUnbindCount }}
-      onFinish={(v: { rebindThreshold: number; share: number; massUnbindCount: number }) =>
-        void action.run(() => api['auto.settings.set']({ rebindThreshold: v.rebindThreshold, massUnbindShare: v.share / 100, massUnbindCount: v.massUnbindCount })).then(onSaved)
+      initialValues={{
+        rebindThreshold: settings.rebindThreshold,
+        share: Math.round(settings.massUnbindShare * 100),
+        massUnbindCount: settings.massUnbindCount,
+        predictive: settings.predictive,
+        predictiveFloor: settings.predictiveFloor,
+      }}
+      onFinish={(v: { rebindThreshold: number; share: number; massUnbindCount: number; predictive: boolean; predictiveFloor: number }) =>
+        void action
+          .run(() =>
+            api['auto.settings.set']({
+              rebindThreshold: v.rebindThreshold,
+              massUnbindShare: v.share / 100,
+              massUnbindCount: v.massUnbindCount,
+              predictive: v.predictive,
+              predictiveFloor: v.predictiveFloor,
+            }),
+          )
+          .then(onSaved)
       }
     >
       <ApiErrorAlert error={action.error} />
@@ -488,6 +518,12 @@ function SettingsTab({ settings, onSaved }: { settings: AutoSettings; onSaved: (
       </Form.Item>
       <Form.Item name="massUnbindCount" label={t('settings.count')} rules={[{ required: true, type: 'integer', min: 1 }]}>
         <InputNumber min={1} max={1000000} />
+      </Form.Item>
+      <Form.Item name="predictive" label={t('settings.predictive')} valuePropName="checked" extra={t('settings.predictiveHelp')}>
+        <Switch data-testid="settings-predictive" />
+      </Form.Item>
+      <Form.Item name="predictiveFloor" label={t('settings.predictiveFloor')} rules={[{ required: true, type: 'integer', min: 0 }]}>
+        <InputNumber min={0} max={100000} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={action.busy}>
         {t('settings.save')}
