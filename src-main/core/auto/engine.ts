@@ -84,10 +84,11 @@ function rejectedUnbinds(db: Db): Map<number, string> {
  * Decides every listing SKU (or a few) and hands each planned SKU to `fn` as it goes, so a caller
  * that keeps only a few of them never holds the whole catalogue. Returns the plan without its SKUs.
  */
-export function planEach(db: Db, fn: (p: PlannedSku) => void, ids?: number[], nowMs = Date.now()): Omit<Plan, 'skus'> {
+export function planEach(db: Db, fn: (p: PlannedSku) => void, ids?: number[], nowMs = Date.now(), opts: { predictions?: boolean } = {}): Omit<Plan, 'skus'> {
   const settings = readAutoSettings(db);
-  // Predictions are worked out whether or not the setting is on: the dry run shows what it would do.
-  const rates = salesRates(db, nowMs, ids);
+  // Predictions cost a pass over the last day's history: worked out when the setting is on, and for
+  // the dry run (which shows what it would do while off).
+  const rates = settings.predictive || opts.predictions ? salesRates(db, nowMs, ids) : new Map<number, number>();
   const reviewMin = rates.size ? reviewMinutes(db) : null;
   const { stockRunId, lastSyncFailed } = stockHealth(db);
   const open = openActionsBySku(db, ids);
@@ -125,7 +126,7 @@ export function planEach(db: Db, fn: (p: PlannedSku) => void, ids?: number[], no
 
 export function plan(db: Db, ids?: number[], nowMs = Date.now()): Plan {
   const skus: PlannedSku[] = [];
-  const meta = planEach(db, (p) => skus.push(p), ids, nowMs);
+  const meta = planEach(db, (p) => skus.push(p), ids, nowMs, { predictions: true });
   return { ...meta, skus };
 }
 
