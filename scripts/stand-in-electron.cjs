@@ -10,7 +10,8 @@
  * instance. It does not cover Chromium, contextBridge or the OS (DPAPI, Keychain).
  *
  * Knobs (environment): STANDIN_PACKAGED=1 (app.isPackaged), STANDIN_LOCK_TAKEN=1 (another instance
- * holds the single-instance lock), STANDIN_SAFE_STORAGE=unavailable, STANDIN_BACKEND=basic_text.
+ * holds the single-instance lock), STANDIN_SAFE_STORAGE=unavailable, STANDIN_BACKEND=basic_text,
+ * STANDIN_SECOND_INSTANCE_EARLY=1 (a second launch arrives before ready).
  */
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS require hook, loaded with node --require before main */
@@ -87,6 +88,8 @@ class App extends EventEmitter {
     this._ready = new Promise((resolve) => {
       // Electron is ready once the main script has run its first turn.
       setImmediate(() => {
+        // A second launch that arrives while the first is still starting (a double-click).
+        if (env.STANDIN_SECOND_INSTANCE_EARLY === '1') this.emit('second-instance', preventable(), [], process.cwd());
         ready = true;
         this.emit('ready', preventable(), {});
         resolve();

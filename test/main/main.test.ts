@@ -197,6 +197,18 @@ describe('secrets on a machine without a real OS keyring', () => {
 });
 
 describe('a second copy of the app', () => {
+  it('launched while the first is still starting, leaves it to open its one window', async () => {
+    const main = bootMain({ env: { STANDIN_SECOND_INSTANCE_EARLY: '1' } });
+    try {
+      const s = await main.shown();
+      expect(s.windows).toHaveLength(1);
+      expect(s.dialogs).toEqual([]);
+    } finally {
+      await main.stop();
+      removeDir(dirname(main.dataDir));
+    }
+  });
+
   it('quits at once when the first holds the single-instance lock, touching no data', async () => {
     const root = tempDir('desk-second-');
     const main = bootMain({ dataDir: join(root, 'data'), env: { STANDIN_LOCK_TAKEN: '1' } });
