@@ -1,10 +1,12 @@
 /**
  * A spreadsheet (.xlsx) is a ZIP: 2 MB can inflate to 500 MB of XML, and the spreadsheet library
  * would hold all of it and several times more while parsing (a 1.9 MB file took the host to 4 GB).
- * Before any parsing the archive is inflated here as a stream, counting bytes and worksheet rows
- * and keeping none of it, and refused as soon as it goes over the limits.
+ * Before any parsing the archive is checked here: its directory's sizes first (an honest bomb is
+ * refused at once), then every entry is inflated, counting bytes and worksheet rows and keeping
+ * none of it, and refused as soon as it goes over the limits (a bomb whose headers lie).
  */
-import { Unzip, UnzipInflate, unzipSync } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
+import { Unzip, unzipSync, type UnzipDecoder, type AsyncFlateStreamHandler } from 'fflate';
 import { AppError } from '../../../src-shared/errors';
 
 export interface ZipLimits {
@@ -15,9 +17,14 @@ export interface ZipLimits {
   maxEntries?: number;
 }
 
-/** Small pieces in: deflate inflates at most about 1:1032, so no single output chunk is large. */
-const PIECE = 16 * 1024;
-const ROW = '<row';
+const PIECE = 1024 * 1024;
+const ROW = Buffer.from('<row');
+
+/** Raised inside the native inflate when an entry would pass what is left of the budget. */
+class OverBudget extends Error {
+  /** fflate's stream errors carry a numeric code; this one is ours. */
+  readonly code = -1;
+}
 
 function tooBig(what: string, whatEn: string): AppError {
   return new AppError(
@@ -56,8 +63,33 @@ export function checkZipLimits(bytes: Uint8Array, limits: ZipLimits): { inflated
   let rows = 0;
   let entries = 0;
   let problem: AppError | null = null;
+  const over = () => tooBig(`超过 ${mb} MB`, `more than ${mb} MB`);
+  /**
+   * Deflate entries through Node's own zlib (native, several times fflate's speed, so a lying bomb
+   * does not hold the main thread for seconds), never past what is left of the budget: zlib stops
+   * at maxOutputLength instead of allocating what the bomb asks for.
+   */
+  class NativeInflate implements UnzipDecoder {
+    static compression = 8;
+    ondata: AsyncFlateStreamHandler = () => undefined;
+    private readonly parts: Buffer[] = [];
+    push(chunk: Uint8Array, final: boolean): void {
+      this.parts.push(Buffer.from(chunk)); // a copy: fflate may reuse the chunk
+      if (!final) return;
+      let out: Buffer;
+      try {
+        out = inflateRawSync(Buffer.concat(this.parts), { maxOutputLength: Math.max(1, limits.maxInflatedBytes - inflated + 1) });
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        const damaged = Object.assign(new Error(String(err)), { code: 0 });
+        this.ondata(code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError ? new OverBudget() : damaged, new Uint8Array(0), true);
+        return;
+      }
+      this.ondata(null, new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.length), true);
+    }
+  }
   const unzip = new Unzip();
-  unzip.register(UnzipInflate);
+  unzip.register(NativeInflate);
   unzip.onfile = (file) => {
     entries++;
     if (entries > (limits.maxEntries ?? 10_000)) {
@@ -65,24 +97,25 @@ export function checkZipLimits(bytes: Uint8Array, limits: ZipLimits): { inflated
       return;
     }
     const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(file.name);
-    let tail = '';
+    let tail = Buffer.alloc(0);
     file.ondata = (err, chunk) => {
       if (problem) return;
       if (err) {
-        problem = new AppError('FILE_INVALID', '表格文件已损坏，无法解压。', 'The spreadsheet file is damaged and cannot be unpacked.');
+        problem =
+          err instanceof OverBudget ? over() : new AppError('FILE_INVALID', '表格文件已损坏，无法解压。', 'The spreadsheet file is damaged and cannot be unpacked.');
         return;
       }
       inflated += chunk.length;
       if (inflated > limits.maxInflatedBytes) {
-        problem = tooBig(`超过 ${mb} MB`, `more than ${mb} MB`);
+        problem = over();
         file.terminate();
         return;
       }
       if (sheet) {
-        // Count across chunk borders: keep the last few characters of the previous chunk.
-        const text = tail + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
-        for (let i = text.indexOf(ROW); i >= 0; i = text.indexOf(ROW, i + ROW.length)) rows++;
-        tail = text.slice(-(ROW.length - 1));
+        // Count across chunk borders: keep the last few bytes of the previous chunk.
+        const buf = Buffer.concat([tail, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)]);
+        for (let i = buf.indexOf(ROW); i >= 0; i = buf.indexOf(ROW, i + ROW.length)) rows++;
+        tail = Buffer.from(buf.subarray(Math.max(0, buf.length - (ROW.length - 1))));
         if (rows > limits.maxRows) {
           problem = tooBig(`有超过 ${limits.maxRows} 行`, `more than ${limits.maxRows} rows`);
           file.terminate();
