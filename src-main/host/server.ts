@@ -27,6 +27,8 @@ export const MAX_BODY = 2 * 1024 * 1024;
 /** The channels that carry a file as base64 (imports): their own, larger limit, one at a time. */
 export const UPLOAD_CHANNELS = new Set(['stock.import', 'sku.mapping.import', 'deposit.matchAlipay']);
 export const MAX_UPLOAD = 40 * 1024 * 1024;
+/** Sessions kept per run (a browser restart or a second browser opens one more). */
+export const MAX_SESSIONS = 20;
 /** Enough for a few tabs (each browser keeps about six connections and one event stream). */
 export const MAX_CONNECTIONS = 64;
 
@@ -147,6 +149,8 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
         }
         const session = randomBytes(32).toString('hex');
         sessions.add(session);
+        // Every opening of the link is a new session; the oldest go once there are more than a person uses.
+        for (const old of sessions) if (sessions.size > MAX_SESSIONS) sessions.delete(old);
         res.writeHead(302, {
           'Set-Cookie': `${cookieName}=${session}; HttpOnly; SameSite=Strict; Path=/`,
           'Cache-Control': 'no-store',

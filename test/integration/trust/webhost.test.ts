@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { createApp, type App } from '../../../src-main/core/app';
-import { startWebHost, MAX_BODY, MAX_CONNECTIONS, type WebHost } from '../../../src-main/host/server';
+import { startWebHost, MAX_BODY, MAX_CONNECTIONS, MAX_SESSIONS, type WebHost } from '../../../src-main/host/server';
 import { tempDir } from '../../helpers/tempApp';
 
 let app: App;
@@ -155,5 +155,17 @@ describe('the web host under bad input', () => {
     for (const s of open) s.destroy();
     await new Promise((r) => setTimeout(r, 50));
     expect(await info()).toMatchObject({ ok: true });
+  });
+});
+
+describe('sessions over a long run', () => {
+  it(`keeps the newest ${MAX_SESSIONS} sessions: the oldest stops working, the newest works`, async () => {
+    const opened: string[] = [];
+    for (let i = 0; i < MAX_SESSIONS + 1; i++) {
+      const r = await call(`/?token=${host.token}`);
+      opened.push(String((r.headers['set-cookie'] as string[])[0]).split(';')[0]);
+    }
+    expect((await api('app.info', '{}', { Cookie: opened[0] })).status).toBe(401);
+    expect((await api('app.info', '{}', { Cookie: opened.at(-1) as string })).status).toBe(200);
   });
 });
