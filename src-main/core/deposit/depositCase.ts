@@ -26,6 +26,7 @@ import { evaluateChecks, type StoredCheck } from './checks';
 import { applicationText, PHONE_REMINDER, STATUS_LABELS, supportText, WHERE_TO_FIND } from './texts';
 import { parseAlipayBill } from './alipay';
 import { findRefund } from './refundMatch';
+import { withShared, writePrerequisite } from './prerequisites';
 
 /** The app manages one store; the key leaves room for more without a migration. */
 const STORE_KEY = 'default';
@@ -194,7 +195,8 @@ export class DepositCases {
 
   view(r: CaseRow): DepositCaseView {
     const { violations, penaltiesFen, refundableFen } = this.money(r);
-    const checks = evaluateChecks(this.app, JSON.parse(r.checks) as Partial<Record<DepositCheckKey, StoredCheck>>);
+    // The exit wizard answers the same preconditions: the newer answer, from either, counts.
+    const checks = evaluateChecks(this.app, withShared(this.app, JSON.parse(r.checks) as Partial<Record<DepositCheckKey, StoredCheck>>));
     const blockers = this.activeApplication(r) ? [] : this.blockers(r, refundableFen, checks);
     const arrivals = this.arrivals(r.id);
     const arrivedFen = arrivals.reduce((s, a) => s + a.amount_fen, 0);
@@ -340,6 +342,7 @@ export class DepositCases {
     const word = { clear: ['没有', 'none'], open: ['有', 'some remain'], unknown: ['未确认', 'not known'] }[input.answer];
     this.app.db.transaction(() => {
       this.app.db.prepare('UPDATE deposit_case SET checks = ? WHERE id = ?').run(JSON.stringify(checks), r.id);
+      writePrerequisite(this.app, input.key, input.answer, input.note ?? null, 'deposit');
       this.event(r.id, 'check', `条件检查 · ${title.title}：${word[0]}`, `Precondition · ${title.titleEn}: ${word[1]}`, { key: input.key, answer: input.answer });
     })();
     this.changed();

@@ -31,6 +31,7 @@ import { fitById, latestFit } from '../fit/results';
 import { AFTER, AGREEMENT, PARTNER_STATUS_LABEL, READINESS_TITLES, REASONS, SELLER_CENTER_PATH, draftApplication } from './texts';
 import { boundListings, onHandBySku, stockOnHand } from './storeData';
 import { computeReadiness, type StoredAnswer } from './readiness';
+import { isPrerequisite, withShared, writePrerequisite } from '../deposit/prerequisites';
 import { planGaps, validatePlan } from './disposal';
 import { openDepositLink, readDepositLink } from './depositLink';
 import { exportsInDataFolder } from './exportZip';
@@ -176,6 +177,7 @@ export class ExitCases {
       const a = JSON.parse(r.readiness) as Record<string, StoredAnswer>;
       a[key] = { answer, note: note || null, at: this.now() };
       this.app.db.prepare('UPDATE exit_case SET readiness = ? WHERE id = ?').run(JSON.stringify(a), r.id);
+      if (isPrerequisite(key)) writePrerequisite(this.app, key, answer, note || null, 'exit');
       const word = answer === 'clear' ? '没有' : answer === 'open' ? '还有' : '未确认';
       this.event(r.id, 'readiness', `准备检查“${READINESS_TITLES[key].zh}”：${word}`, `Readiness "${READINESS_TITLES[key].en}": ${answer}`);
     });
@@ -422,7 +424,8 @@ export class ExitCases {
   view(r: CaseRow): ExitCaseView {
     const db = this.app.db;
     const agreement = JSON.parse(r.agreement) as Record<string, string>;
-    const answers = JSON.parse(r.readiness) as Partial<Record<AskedKey, StoredAnswer>>;
+    // Disputes, orders and debts are the deposit refund's preconditions too: one shared answer.
+    const answers = withShared(this.app, JSON.parse(r.readiness) as Partial<Record<AskedKey, StoredAnswer>>) as Partial<Record<AskedKey, StoredAnswer>>;
     const afterChecks = JSON.parse(r.after_checks) as Record<string, string>;
     const stock = stockOnHand(db);
     const onHand = onHandBySku(db);

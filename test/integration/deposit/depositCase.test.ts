@@ -351,6 +351,36 @@ describe('deposit reconciliation an accountant would sign', () => {
   });
 });
 
+describe('one answer for the preconditions, shared with the store exit', () => {
+  it('answered in the deposit wizard, the exit checklist has it; changed in the exit, the deposit sees it', async () => {
+    const { app, dataDir, clock } = start();
+    try {
+      await ok(app, 'deposit.open', {});
+      await ok(app, 'deposit.setStatus', { status: 'refundable', depositYuan: '10000' });
+      for (const key of ['disputes', 'orders', 'debts'] as const) await ok(app, 'deposit.setCheck', { key, answer: 'clear', note: key === 'debts' ? '已结清' : undefined });
+      const exit = await ok(app, 'exit.open', {});
+      const readiness = (k: string, v = exit) => v.prepare.readiness.find((i) => i.key === k)!;
+      for (const key of ['disputes', 'orders', 'debts']) expect(readiness(key)).toMatchObject({ level: 'ok', source: 'seller' });
+      expect(readiness('debts').note).toBe('已结清');
+
+      clock.advance(60_000);
+      const changed = await ok(app, 'exit.answerReadiness', { key: 'disputes', answer: 'open', note: '买家投诉未结' });
+      expect(readiness('disputes', changed)).toMatchObject({ level: 'block' });
+      const dep = (await ok(app, 'deposit.get', {})).case!;
+      expect(dep.checks.find((c) => c.key === 'disputes')).toMatchObject({ answer: 'open', note: '买家投诉未结' });
+      expect(dep.blockers.some((b) => b.zh.includes('纠纷'))).toBe(true);
+      expect(await fails(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' })).toMatchObject({ code: 'CONFLICT' });
+
+      clock.advance(60_000);
+      await ok(app, 'deposit.setCheck', { key: 'disputes', answer: 'clear' });
+      expect(readiness('disputes', (await ok(app, 'exit.get', {})).case!)).toMatchObject({ level: 'ok' });
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('deposit CLI', () => {
   it('status and match-alipay print one JSON document each', async () => {
     const dataDir = tempDir('deposit-cli-');
