@@ -164,15 +164,15 @@ const oneOf = <T>(xs: T[] | undefined): T | undefined => (xs?.length === 1 ? xs[
  * it and the change), in an order nothing published states, so the order is read from the entries
  * themselves: each entry's figure before it is `available - change`, and the latest entry is the one
  * whose figure no other entry started from. When that does not single one out (figures repeat, a
- * change is missing), the entry listed last is taken.
+ * change or a figure is blank), the entry listed last is taken.
  */
 function latest(log: TtStockChangeRow[]): TtStockChangeRow {
-  if (log.length === 1) return log[0];
-  const before = log.map((e) =>
-    e.availableStockQuantity === undefined || e.changeQuantity === undefined ? undefined : e.availableStockQuantity - e.changeQuantity,
-  );
-  const ends = log.filter((e, i) => e.availableStockQuantity !== undefined && !before.some((b, j) => j !== i && b === e.availableStockQuantity));
-  return ends.length === 1 ? ends[0] : log[log.length - 1];
+  const last = log[log.length - 1];
+  // An entry with a blank figure breaks the chain: the last listed is taken (a blank one stays unknown).
+  if (log.length === 1 || log.some((e) => !Number.isFinite(e.availableStockQuantity ?? NaN) || !Number.isFinite(e.changeQuantity ?? NaN))) return last;
+  const before = log.map((e) => (e.availableStockQuantity as number) - (e.changeQuantity as number));
+  const ends = log.filter((e, i) => !before.some((b, j) => j !== i && b === e.availableStockQuantity));
+  return ends.length === 1 ? ends[0] : last;
 }
 
 /** A blank or unreadable figure is unknown, not 0: NaN is refused by the persist step and reported for that SKU only. */
