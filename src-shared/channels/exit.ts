@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { channel, empty } from '../channel';
 import { EXIT_REASONS, AGREEMENT_KEYS, ASKED_KEYS, DISPOSAL_METHODS, PARTNER_KINDS, PARTNER_STATUSES, REVIEW_OUTCOMES, AFTER_KEYS } from '../types/exit';
-import type { ExitCaseView, ExitDocument, ExitExportResult, ExitWipeResult, WorkdaysResult } from '../types/exit';
+import type { DisposalRowsPage, DisposalSaveResult, ExitCaseView, ExitDocument, ExitExportResult, ExitUnbindAllResult, ExitWipeResult, WorkdaysResult } from '../types/exit';
 
 export * from '../types/exit';
 
@@ -35,6 +35,17 @@ export const disposalPlanSchema = z
   })
   .strict();
 export type DisposalPlanInput = z.infer<typeof disposalPlanSchema>;
+
+/** A cell as typed: the core reads full-width digits and refuses negatives and words by row. */
+const cellText = z.string().max(40);
+export const disposalRowSchema = z
+  .object({
+    sku: z.string().trim().min(1).max(100),
+    onHand: cellText.optional(),
+    cells: z.object(Object.fromEntries(DISPOSAL_METHODS.map((m) => [m, cellText.optional()])) as Record<(typeof DISPOSAL_METHODS)[number], z.ZodOptional<z.ZodString>>).strict(),
+    note: shortText.optional(),
+  })
+  .strict();
 
 export const exitChannels = {
   /** The store's case, or null before it is opened. */
@@ -70,6 +81,40 @@ export const exitChannels = {
   /** Links step ④① to the deposit refund case, opening that case when none exists. */
   'exit.linkDeposit': channel(empty).returns<ExitCaseView>(),
   'exit.setDisposal': channel(disposalPlanSchema).returns<ExitCaseView>(),
+  /** The plan a page at a time, with each row's state against the live stock and its errors. */
+  'exit.disposalRows': channel(
+    z
+      .object({
+        page: z.number().int().min(1).max(100_000),
+        pageSize: z.number().int().min(1).max(500),
+        filter: z.enum(['all', 'open', 'unplanned', 'draft', 'ok', 'changed']).optional(),
+        search: z.string().trim().max(100).optional(),
+      })
+      .strict(),
+  ).returns<DisposalRowsPage>(),
+  /** Rows saved as typed, each on its own: a row that does not add up is kept as a draft with its error. */
+  'exit.saveDisposalRows': channel(z.object({ rows: z.array(disposalRowSchema).min(1).max(5000) }).strict()).returns<DisposalSaveResult>(),
+  /** One disposal for all remaining SKUs, or those of one category or one warehouse. */
+  'exit.bulkDisposal': channel(
+    z
+      .object({
+        method: z.enum(DISPOSAL_METHODS),
+        scope: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('remaining') }).strict(),
+          z.object({ kind: z.literal('category'), value: z.string().max(200) }).strict(),
+          z.object({ kind: z.literal('warehouse'), value: z.string().min(1).max(200) }).strict(),
+        ]),
+      })
+      .strict(),
+  ).returns<DisposalSaveResult>(),
+  /** The plan as an Excel workbook (base64), every SKU with its stock, plan and problem. */
+  'exit.exportPlan': channel(empty).returns<{ fileName: string; contentBase64: string; rows: number }>(),
+  /** An edited plan workbook back in: each line saved like a typed row, errors by Excel line. */
+  'exit.importPlan': channel(z.object({ contentBase64: z.string().min(1).max(2_000_000) }).strict()).returns<DisposalSaveResult>(),
+  /** 为退店解绑全部SKU: pins every listing SKU 始终解绑 and holds one run with every unbind. */
+  'exit.unbindAll': channel(empty).returns<ExitUnbindAllResult>(),
+  /** The seller's one confirmation of that run: the unbinds go to the outbox and out. */
+  'exit.confirmUnbindAll': channel(z.object({ runId: z.number().int().positive() }).strict()).returns<ExitCaseView>(),
   'exit.savePartner': channel(
     z
       .object({

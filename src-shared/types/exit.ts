@@ -164,6 +164,10 @@ export interface ExitCaseView {
     /** SKUs with stock on hand (from the app) that the plan does not cover yet. */
     unplannedSkus: string[];
     disposalComplete: boolean;
+    /** Plan rows by state (the rows themselves are read a page at a time: exit.disposalRows). */
+    disposalCounts: Record<DisposalRowState, number>;
+    /** Unbinding every listing SKU for the exit, through the auto engine's outbox. */
+    unbind: ExitUnbindState | null;
     partners: ExitPartner[];
     questions: ExitQuestion[];
   };
@@ -207,6 +211,8 @@ export interface ExitWipeResult {
   at: string;
   removedSecrets: string[];
   cleared: string[];
+  /** What was removed, in the seller's words. */
+  removed: Bilingual[];
   /** Export ZIPs still inside the data folder: they hold personal data, so the seller is told where. */
   exportsLeft: string[];
 }
@@ -216,4 +222,75 @@ export interface WorkdaysResult {
   n: number;
   result: string;
   knownYears: { first: number; last: number };
+}
+
+/** A disposal plan row as the seller typed it (quantities as text: full-width digits are read). */
+export interface DisposalRowInput {
+  sku: string;
+  /** Only for SKUs the app has no stock figure for. */
+  onHand?: string;
+  cells: Partial<Record<DisposalMethod, string>>;
+  note?: string;
+}
+
+/**
+ * unplanned: no row yet; draft: saved but does not add up or holds a figure that is not a
+ * quantity; ok: adds up to the stock on hand; changed: added up when saved, the stock moved since.
+ */
+export type DisposalRowState = 'unplanned' | 'draft' | 'ok' | 'changed';
+
+export interface DisposalRowView {
+  sku: string;
+  /** Live stock on hand (app) or what the seller typed; null when neither is known. */
+  onHand: number | null;
+  onHandSource: 'app' | 'seller';
+  /** What was on hand when the row was saved (app SKUs), so a change names both figures. */
+  savedOnHand: number | null;
+  category: string | null;
+  warehouses: { name: string; quantity: number }[];
+  cells: Record<DisposalMethod, string>;
+  note: string | null;
+  planned: number;
+  state: DisposalRowState;
+  /** What is wrong with the row, at the row. */
+  errors: Bilingual[];
+}
+
+export interface DisposalRowsPage {
+  rows: DisposalRowView[];
+  total: number;
+  counts: Record<DisposalRowState, number>;
+  /** Whether the app has stock data (bulk choices need it). */
+  fromApp: boolean;
+  categories: string[];
+  warehouses: string[];
+}
+
+export interface DisposalSaveResult {
+  saved: number;
+  ok: number;
+  /** Rows saved as drafts, with what is wrong (line: the Excel line, for an import). */
+  problems: { sku: string; line?: number; errors: Bilingual[] }[];
+  /** Lines of an import that could not be read as a row at all. */
+  skipped: { line: number; error: Bilingual }[];
+}
+
+export interface ExitUnbindAllResult {
+  /** The held run the seller confirms once (null when nothing is bound). */
+  runId: number | null;
+  unbinds: number;
+  pinned: number;
+}
+
+export interface ExitUnbindState {
+  /** Listing SKUs still bound on the platform (bound, unbind in review, unbind refused). */
+  bound: number;
+  boundSkus: string[];
+  /** The exit's held run waiting for the seller's one confirmation. */
+  heldRunId: number | null;
+  heldCount: number;
+  /** Exit unbinds in the outbox (queued, sent, in review). */
+  pending: number;
+  refused: number;
+  switchOn: boolean;
 }

@@ -51,6 +51,22 @@ export class ConnectService {
     return this.app.settings.get('mode') ?? 'demo';
   }
 
+  /**
+   * The store exit's wipe has deleted the keys, tokens and settings: forget what is held in memory
+   * too (clients built with the old keys, a running demo store) and leave demo mode, so the
+   * connection screen shows nothing set up and a connection test has nothing to pass with.
+   */
+  async forget(): Promise<void> {
+    this.live = null;
+    this.liveTt = null;
+    const d = this.demoPromise;
+    this.demoPromise = null;
+    this.demoResolved = null;
+    if (d) await (await d.catch(() => null))?.stop();
+    if (this.app.settings.get('mode') !== 'live') this.app.settings.set('mode', 'live');
+    this.app.events.emit('changed', { topic: 'connect' });
+  }
+
   // ---- for other domains ----
   async marketplace(): Promise<Marketplace> {
     if (this.mode === 'demo') return (await this.demo()).aliexpress.marketplace;

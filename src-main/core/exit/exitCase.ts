@@ -28,13 +28,19 @@ import {
 } from '../../../src-shared/channels/exit';
 import { addWorkdays, beijingDate } from '../calendar/workdays';
 import { fitById, latestFit } from '../fit/results';
-import { AFTER, AGREEMENT, PARTNER_STATUS_LABEL, READINESS_TITLES, REASONS, SELLER_CENTER_PATH, draftApplication } from './texts';
+import { AFTER, AGREEMENT, DISPOSAL_LABEL, PARTNER_STATUS_LABEL, READINESS_TITLES, REASONS, SELLER_CENTER_PATH, draftApplication } from './texts';
 import { boundListings, onHandBySku, stockOnHand } from './storeData';
 import { computeReadiness, type StoredAnswer } from './readiness';
 import { isPrerequisite, withShared, writePrerequisite } from '../deposit/prerequisites';
 import { planGaps, validatePlan } from './disposal';
 import { openDepositLink, readDepositLink } from './depositLink';
 import { exportsInDataFolder } from './exportZip';
+import { bulkRows, countStates, planRows, saveRows, type BulkScope } from './planRows';
+import { planWorkbook, readPlanWorkbook } from './planExcel';
+import { confirmUnbindAll, requestUnbindAll, unbindState } from './unbindAll';
+import { setSwitch } from '../auto/switch';
+import { tableExists } from './storeData';
+import type { DisposalMethod, DisposalRowInput, DisposalRowsPage, DisposalRowState, DisposalSaveResult, ExitUnbindAllResult } from '../../../src-shared/channels/exit';
 
 const STORE_KEY = 'default';
 /** The source: 审核时间约为3个工作日. */
@@ -276,12 +282,93 @@ export class ExitCases {
     const items = validatePlan(plan, onHandBySku(this.app.db));
     return this.change((r) => {
       this.app.db.prepare('DELETE FROM exit_disposal WHERE case_id = ?').run(r.id);
+      this.app.db.prepare('DELETE FROM exit_disposal_draft WHERE case_id = ?').run(r.id);
       const ins = this.app.db.prepare(
         'INSERT INTO exit_disposal (case_id, sku, on_hand, on_hand_source, method, quantity, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
       for (const it of items) for (const l of it.lines) ins.run(r.id, it.sku, it.onHand, it.onHandSource, l.method, l.quantity, l.note);
       const units = items.reduce((n, i) => n + i.onHand, 0);
       this.event(r.id, 'disposal', `保存库存处理计划：${items.length} 个SKU，共 ${units} 件`, `Disposal plan saved: ${items.length} SKUs, ${units} units`);
+    });
+  }
+
+  /** The plan a page at a time (1,000 SKUs and more), optionally only the rows that need the seller. */
+  disposalRows(q: { page: number; pageSize: number; filter?: 'all' | 'open' | DisposalRowState; search?: string }): DisposalRowsPage {
+    const r = this.ensure();
+    const all = planRows(this.app.db, r.id);
+    const search = q.search?.trim().toLowerCase();
+    const rows = all.filter(
+      (x) =>
+        (!q.filter || q.filter === 'all' || (q.filter === 'open' ? x.state !== 'ok' : x.state === q.filter)) &&
+        (!search || x.sku.toLowerCase().includes(search)),
+    );
+    const fromApp = all.some((x) => x.onHandSource === 'app');
+    return {
+      rows: rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),
+      total: rows.length,
+      counts: countStates(all),
+      fromApp,
+      categories: [...new Set(all.map((x) => x.category).filter((c): c is string => c !== null))].sort(),
+      warehouses: [...new Set(all.flatMap((x) => x.warehouses.map((w) => w.name)))].sort(),
+    };
+  }
+
+  /** Rows saved as typed, each on its own (drafts keep their text and show their error). */
+  saveDisposalRows(rows: DisposalRowInput[], event?: { zh: string; en: string }): DisposalSaveResult {
+    let res: ReturnType<typeof saveRows> = { ok: 0, problems: [] };
+    this.change((r) => {
+      res = saveRows(this.app.db, r.id, rows, this.now());
+      if (event) this.event(r.id, 'disposal', event.zh, event.en, { rows: rows.length, ok: res.ok, drafts: res.problems.length });
+    });
+    return { saved: rows.length, ok: res.ok, problems: res.problems, skipped: [] };
+  }
+
+  /** One disposal for all remaining SKUs, or for those of a category or a warehouse. */
+  bulkDisposal(method: DisposalMethod, scope: BulkScope): DisposalSaveResult {
+    const r = this.ensure();
+    if (!planRows(this.app.db, r.id).some((x) => x.onHandSource === 'app')) {
+      throw new AppError('CONFLICT', '应用里没有库存数据，无法批量填写。请先同步库存，或逐行填写现有库存和处理方式。', 'The app has no stock data, so there is nothing to fill in bulk. Sync the stock first, or fill in each row.');
+    }
+    const rows = bulkRows(this.app.db, r.id, method, scope);
+    const label = DISPOSAL_LABEL[method];
+    const where =
+      scope.kind === 'remaining' ? { zh: '所有未处理的SKU', en: 'all remaining SKUs' }
+      : scope.kind === 'category' ? { zh: `品类“${scope.value || '未分类'}”的SKU`, en: `SKUs in category "${scope.value || 'none'}"` }
+      : { zh: `仓库“${scope.value}”里的库存`, en: `stock in warehouse "${scope.value}"` };
+    return this.saveDisposalRows(rows, { zh: `批量处理：${where.zh}（${rows.length} 个SKU）→ ${label.zh}`, en: `Bulk: ${where.en} (${rows.length} SKUs) → ${label.en}` });
+  }
+
+  async exportPlan(): Promise<{ fileName: string; contentBase64: string; rows: number }> {
+    const r = this.ensure();
+    return planWorkbook(planRows(this.app.db, r.id));
+  }
+
+  async importPlan(contentBase64: string): Promise<DisposalSaveResult> {
+    const read = await readPlanWorkbook(contentBase64);
+    const lineOf = new Map(read.rows.map((x) => [x.sku, x.line]));
+    const res = this.saveDisposalRows(
+      read.rows.map(({ line: _line, ...row }) => row),
+      { zh: `从 Excel 导入库存处理计划：${read.rows.length} 行`, en: `Disposal plan imported from Excel: ${read.rows.length} rows` },
+    );
+    return { ...res, problems: res.problems.map((p) => ({ ...p, line: lineOf.get(p.sku) })), skipped: read.skipped };
+  }
+
+  /** 为退店解绑全部SKU: one held run with every unbind, for the seller to confirm once. */
+  unbindAll(): ExitUnbindAllResult {
+    this.ensure();
+    const res = requestUnbindAll(this.app);
+    this.change((r) => {
+      if (res.runId && res.pinned + res.unbinds > 0) {
+        this.event(r.id, 'unbind', `为退店解绑全部SKU：${res.unbinds} 个线上SKU等待确认（运行 #${res.runId}）`, `Unbind all for the exit: ${res.unbinds} listing SKUs await confirmation (run #${res.runId})`);
+      }
+    });
+    return res;
+  }
+
+  confirmUnbindAll(runId: number): ExitCaseView {
+    confirmUnbindAll(this.app, runId);
+    return this.change((r) => {
+      this.event(r.id, 'unbind', `已确认解绑全部SKU（运行 #${runId}），解绑经发送队列逐个发送`, `Unbind all confirmed (run #${runId}); the unbinds go out through the outbox`);
     });
   }
 
@@ -342,12 +429,26 @@ export class ExitCases {
       throw new AppError('CONFLICT', '平台审核通过后才能确认退店成功。请先在第 3 步记录审核结果。', 'An exit can only be confirmed after the platform approved it. Record the review outcome in step 3 first.');
     }
     checkDate(confirmedOn, { zh: '退店成功日期', en: 'Exit date' });
+    // A store that still sells cannot have left: every listing SKU must be unbound first.
+    const bound = boundListings(this.app.db);
+    if (bound && bound.length) {
+      const list = bound.slice(0, 20).map((b) => b.sku).join('、');
+      const more = bound.length > 20 ? ` 等 ${bound.length} 个` : '';
+      throw new AppError(
+        'CONFLICT',
+        `还有 ${bound.length} 个线上SKU处于绑定状态，店铺仍在销售，不能确认退店成功：${list}${more}。请先在第 4 步点“为退店解绑全部SKU”，等解绑完成后再确认。`,
+        `${bound.length} listing SKU(s) are still bound, so the store still sells and the exit cannot be confirmed: ${bound.slice(0, 20).map((b) => b.sku).join(', ')}${bound.length > 20 ? ` and ${bound.length - 20} more` : ''}. Use "Unbind all SKUs for the exit" in step 4 and confirm once the unbinds are done.`,
+        bound.slice(0, 200).map((b) => ({ path: b.sku, message: b.note ?? '', messageEn: b.note ?? '' })),
+      );
+    }
     if (r0.review_decided_on && confirmedOn < r0.review_decided_on) {
       throw new AppError('BAD_INPUT', `退店成功日期 ${confirmedOn} 早于审核通过日期 ${r0.review_decided_on}，请检查。`, `The exit date ${confirmedOn} is before the approval date ${r0.review_decided_on}; check it.`);
     }
     return this.change((r) => {
       this.app.db.prepare('UPDATE exit_case SET done_on = ?, store_status = ? WHERE id = ?').run(confirmedOn, storeStatus, r.id);
       this.event(r.id, 'done', `${confirmedOn} 退店成功，卖家中心店铺状态：${storeStatus}`, `Exit complete on ${confirmedOn}; store status in Seller Center: ${storeStatus}`);
+      // Nothing is to be bound or unbound for a store that has left.
+      if (tableExists(this.app.db, 'auto_settings')) setSwitch(this.app, false, '退店成功');
     });
   }
 
@@ -431,10 +532,11 @@ export class ExitCases {
     const onHand = onHandBySku(db);
     const plan = this.disposal(r.id);
     const gaps = planGaps(plan, onHand);
+    const rowCounts = countStates(planRows(db, r.id));
     // Without app data the plan is complete when it exists or the seller said nothing is left.
-    const disposalComplete = onHand
-      ? gaps.unplanned.length === 0 && gaps.changed.length === 0
-      : plan.length > 0 || answers.stock?.answer === 'clear';
+    const disposalComplete =
+      rowCounts.draft === 0 &&
+      (onHand ? gaps.unplanned.length === 0 && gaps.changed.length === 0 : plan.length > 0 || answers.stock?.answer === 'clear');
     const partners = this.partners(r.id);
     const deposit = readDepositLink(this.app, r.deposit_case_id);
     const readiness = computeReadiness({ stock, listings: boundListings(db), answers, partners, deposit, disposalComplete });
@@ -458,8 +560,12 @@ export class ExitCases {
     for (const it of readiness) {
       if (it.level !== 'ok') openItems.push({ zh: `${it.title.zh}：${it.detail.zh}`, en: `${it.title.en}: ${it.detail.en}` });
     }
-    if (gaps.unplanned.length) openItems.push({ zh: `还没有处理计划的SKU：${gaps.unplanned.join('、')}`, en: `SKUs without a disposal plan: ${gaps.unplanned.join(', ')}` });
-    if (gaps.changed.length) openItems.push({ zh: `库存已变化，请更新这些SKU的处理计划：${gaps.changed.join('、')}`, en: `Stock changed; update the plan for: ${gaps.changed.join(', ')}` });
+    // A thousand SKUs do not fit in a sentence: the count and the first few, the table has the rest.
+    const some = (l: string[], sep: string) => l.slice(0, 10).join(sep) + (l.length > 10 ? (sep === '、' ? ` 等 ${l.length} 个` : ` and ${l.length - 10} more`) : '');
+    if (gaps.unplanned.length) openItems.push({ zh: `还没有处理计划的SKU（${gaps.unplanned.length} 个）：${some(gaps.unplanned, '、')}`, en: `SKUs without a disposal plan (${gaps.unplanned.length}): ${some(gaps.unplanned, ', ')}` });
+    if (gaps.changed.length) openItems.push({ zh: `库存已变化，请更新这些SKU的处理计划：${some(gaps.changed, '、')}`, en: `Stock changed; update the plan for: ${some(gaps.changed, ', ')}` });
+    if (rowCounts.draft) openItems.push({ zh: `库存处理计划里有 ${rowCounts.draft} 行还没填对，请在表格里修改`, en: `${rowCounts.draft} disposal plan rows are not right yet; correct them in the table` });
+    const unbind = unbindState(this.app);
     const unanswered = questions.filter((q) => !q.answer).length;
     if (unanswered) openItems.push({ zh: `${unanswered} 个问题等待平台客服答复`, en: `${unanswered} questions await platform support` });
 
@@ -500,6 +606,8 @@ export class ExitCases {
         disposal: plan,
         unplannedSkus: gaps.unplanned,
         disposalComplete,
+        disposalCounts: rowCounts,
+        unbind,
         partners,
         questions,
       },

@@ -5,7 +5,10 @@ import { addWorkdays, KNOWN_YEARS } from '../calendar/workdays';
 import { exitCases } from './exitCase';
 import { buildPaperwork } from './paperwork';
 import { exportStore, exportsInDataFolder } from './exportZip';
-import { wipeStore } from './wipe';
+import { removedInWords, wipeStore } from './wipe';
+import { connectors } from '../connectors/service';
+import { readAutoSettings } from '../auto/settings';
+import { tableExists } from './storeData';
 import { openPdfRenderer } from './pdf';
 import type { Bilingual, ExitDocument, ExitExportResult } from '../../../src-shared/channels/exit';
 import { AppError } from '../../../src-shared/errors';
@@ -83,6 +86,13 @@ export function exitHandlers(app: App): DomainHandlers<typeof exitChannels> {
     'exit.remind': () => ({ reminded: cases().remind() }),
     'exit.linkDeposit': () => cases().linkDeposit(),
     'exit.setDisposal': (plan) => cases().setDisposal(plan),
+    'exit.disposalRows': (q) => cases().disposalRows(q),
+    'exit.saveDisposalRows': ({ rows }) => cases().saveDisposalRows(rows),
+    'exit.bulkDisposal': ({ method, scope }) => cases().bulkDisposal(method, scope),
+    'exit.exportPlan': () => cases().exportPlan(),
+    'exit.importPlan': ({ contentBase64 }) => cases().importPlan(contentBase64),
+    'exit.unbindAll': () => cases().unbindAll(),
+    'exit.confirmUnbindAll': ({ runId }) => cases().confirmUnbindAll(runId),
     'exit.savePartner': (input) => cases().savePartner(input),
     'exit.removePartner': ({ id }) => cases().removePartner(id),
     'exit.addQuestion': ({ question }) => cases().addQuestion(question),
@@ -91,10 +101,15 @@ export function exitHandlers(app: App): DomainHandlers<typeof exitChannels> {
     'exit.setAfter': ({ key, done }) => cases().setAfter(key, done),
     'exit.paperwork': () => ({ documents: paperwork() }),
     'exit.export': ({ download, pdf }) => exportCase(app, { download, pdf }),
-    'exit.wipe': ({ confirm }) => {
+    'exit.wipe': async ({ confirm }) => {
       const c = cases();
       const v = c.get();
+      const switchWasOn = tableExists(app.db, 'auto_settings') && readAutoSettings(app.db).enabled;
+      const demo = app.settings.get('mode') !== 'live';
       const r = wipeStore(app, confirm, c.storeName(), !!v?.after.exportedAt);
+      // Connections held in memory (a running demo store, clients built with the old keys) go too.
+      await connectors(app).forget();
+      const removed = removedInWords(r.removedSecrets, r.cleared, { switchWasOn, demo });
       const exportsLeft = exportsInDataFolder(app);
       const at = v ? c.markWiped({ removedSecretNames: r.removedSecrets, cleared: r.cleared, exportsLeft }) : new Date(app.clock.now()).toISOString();
       const left = exportsLeft.length ? ` 数据文件夹里还有 ${exportsLeft.length} 个导出文件（含个人信息），请移到安全的地方或删除：${exportsLeft.join('；')}` : '';
@@ -103,10 +118,11 @@ export function exitHandlers(app: App): DomainHandlers<typeof exitChannels> {
         : '';
       app.notices.add(
         exportsLeft.length ? 'warning' : 'success',
-        { title: '已清除账号凭证和个人信息', body: `共删除 ${r.removedSecrets.length} 项凭证；清除：${r.cleared.join('、') || '无'}。${left}` },
-        { title: 'Credentials and personal data wiped', body: `${r.removedSecrets.length} credential(s) removed; cleared: ${r.cleared.join(', ') || 'none'}.${leftEn}` },
+        { title: '已清除账号凭证和个人信息', body: `已删除：${removed.map((x) => x.zh).join('；') || '无'}。${left}` },
+        { title: 'Credentials and personal data wiped', body: `Removed: ${removed.map((x) => x.en).join('; ') || 'nothing'}.${leftEn}` },
       );
-      return { at, ...r, exportsLeft };
+      app.events.emit('changed', { topic: 'auto' });
+      return { at, ...r, removed, exportsLeft };
     },
     'exit.workdaysAdd': ({ date, n }) => ({ date, n, result: addWorkdays(date, n), knownYears: { ...KNOWN_YEARS } }),
   };

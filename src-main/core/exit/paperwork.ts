@@ -5,6 +5,7 @@
  * browser's print dialog and the CLI's headless Chromium all give the same pages, offline.
  */
 import type { ExitCaseView, ExitDocument, ExitPartner } from '../../../src-shared/channels/exit';
+import { beijingDate } from '../calendar/workdays';
 import { DISPOSAL_LABEL, PARTNER_KIND_LABEL, PARTNER_STATUS_LABEL } from './texts';
 
 export const PRINT_FONTS = '"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif';
@@ -16,7 +17,9 @@ export function esc(s: string | number | null | undefined): string {
 /** 2026-10-08 → 2026年10月8日, the way dates are written on Chinese paperwork. */
 export function cnDate(d: string | null | undefined): string {
   if (!d) return '____年__月__日';
-  const [y, m, day] = d.slice(0, 10).split('-').map(Number);
+  // A timestamp (stored in UTC) is dated by the day it was in China: 2026-12-01T19:22Z is 12月2日.
+  const day10 = d.length > 10 && Number.isFinite(Date.parse(d)) ? beijingDate(Date.parse(d)) : d.slice(0, 10);
+  const [y, m, day] = day10.split('-').map(Number);
   return `${y}年${m}月${day}日`;
 }
 

@@ -19,6 +19,7 @@ import { tableExists } from './storeData';
 import { DEFAULT_SETTINGS } from '../platform/settings';
 import { clearLogs } from '../platform/logger';
 import type { Db } from '../db/open';
+import type { Bilingual } from '../../../src-shared/channels/exit';
 
 /** What a scrubbed identifier reads as afterwards. */
 export const SCRUBBED = '[已清除]';
@@ -91,6 +92,26 @@ function scrubTables(db: Db, ids: string[]): Record<string, number> {
   return changed;
 }
 
+/** What the wipe removed, in the seller's words (the names of secrets mean nothing to a seller). */
+export function removedInWords(removedSecrets: string[], cleared: string[], extra: { switchWasOn: boolean; demo: boolean }): Bilingual[] {
+  const out: Bilingual[] = [];
+  const has = (prefix: string) => removedSecrets.some((n) => n.startsWith(prefix));
+  if (has('aliexpress.appKey') || has('aliexpress.appSecret')) out.push({ zh: '速卖通的 App Key 和 App Secret', en: 'The AliExpress App Key and App Secret' });
+  if (has('aliexpress.accessToken') || has('aliexpress.refreshToken')) out.push({ zh: '速卖通店铺授权（授权令牌已删除，需要重新授权才能再连接）', en: 'The AliExpress store authorisation (its tokens are deleted; reconnecting needs a new authorisation)' });
+  if (has('tongtool.')) out.push({ zh: '通途的 App Key、密钥和令牌', en: 'The Tongtool App Key, secret and token' });
+  if (removedSecrets.some((n) => !n.startsWith('aliexpress.') && !n.startsWith('tongtool.'))) out.push({ zh: '群机器人的地址和密钥', en: 'The group robots\' addresses and secrets' });
+  if (cleared.includes('connector_settings')) out.push({ zh: '连接设置：商家编号、店铺渠道、库存来源和连接状态', en: 'Connection settings: merchant id, store channel, stock source and connection status' });
+  if (extra.demo) out.push({ zh: '演示店铺的连接', en: 'The demo store connection' });
+  if (cleared.includes('auto_settings')) out.push({ zh: `自动绑定/解绑开关和设置${extra.switchWasOn ? '（开关已关闭）' : ''}`, en: `The auto bind/unbind switch and its settings${extra.switchWasOn ? ' (the switch is off)' : ''}` });
+  if (cleared.includes('deposit_case.alipay_account')) out.push({ zh: '退保证金记录里的支付宝账号', en: 'The Alipay account in the deposit refund records' });
+  if (cleared.some((c) => c.includes('处 标识'))) out.push({ zh: '记录里出现的店铺名称、登录账号和卖家编号（已替换为“[已清除]”）', en: 'The store name, login account and seller ids in the records (replaced by "[已清除]")' });
+  if (cleared.includes('settings.storeName')) out.push({ zh: '设置里的店铺名称', en: 'The store name in the settings' });
+  const backups = cleared.find((c) => c.startsWith('backups'));
+  if (backups) out.push({ zh: `数据库备份 ${backups.replace(/\D/g, '')} 份`, en: `${backups.replace(/\D/g, '')} database backup(s)` });
+  if (cleared.some((c) => c.startsWith('logs'))) out.push({ zh: '运行日志', en: 'The app logs' });
+  return out;
+}
+
 export function wipeStore(app: App, confirm: string, expected: string, exported: boolean): { removedSecrets: string[]; cleared: string[] } {
   if (confirm.trim() !== expected.trim()) {
     throw new AppError(
@@ -128,6 +149,11 @@ export function wipeStore(app: App, confirm: string, expected: string, exported:
       app.db.prepare('DELETE FROM connector_settings').run();
       cleared.push('connector_settings');
     }
+    // The switch and its settings: a wiped store is connected to nothing, so nothing may be sent.
+    if (tableExists(app.db, 'auto_settings')) {
+      app.db.prepare('DELETE FROM auto_settings').run();
+      cleared.push('auto_settings');
+    }
     if (tableExists(app.db, 'tongtool_quota_calls')) {
       app.db.prepare('DELETE FROM tongtool_quota_calls').run();
       cleared.push('tongtool_quota_calls');
@@ -135,6 +161,11 @@ export function wipeStore(app: App, confirm: string, expected: string, exported:
     const scrubbed = scrubTables(app.db, ids);
     for (const [t, n] of Object.entries(scrubbed)) cleared.push(`${t}: ${n} 处标识 / identifiers`);
   })();
+  // Demo mode is a connection too (it reads as 已授权): afterwards the app is in live mode with nothing set up.
+  if (app.settings.get('mode') !== 'live') {
+    app.settings.set('mode', 'live');
+    cleared.push('settings.mode');
+  }
   if (app.settings.get('storeName') !== DEFAULT_SETTINGS.storeName) {
     app.settings.set('storeName', DEFAULT_SETTINGS.storeName);
     cleared.push('settings.storeName');
