@@ -85,8 +85,8 @@ export class ConnectService {
     if (kind === 'tongtool') return this.liveTongtool().source;
     throw new AppError(
       'NOT_FOUND',
-      kind === 'file' ? '库存来源是文件导入：请在“库存”里导入最新的库存文件。' : '还没有设置库存来源。请到“连接设置”填写通途密钥，或选择文件导入或演示模式。',
-      kind === 'file' ? 'Stock comes from file imports: import the latest stock file on the Stock page.' : 'No stock source is set. Enter Tongtool keys in Connection settings, or choose file import or the demo.',
+      kind === 'file' ? '库存来源是文件导入：请在“库存自动绑定/解绑 → 仓库设置”或“同步设置”里上传最新的库存文件（CSV 或 Excel）。' : '还没有设置库存来源。请到“连接设置”填写通途密钥，或选择文件导入或演示模式。',
+      kind === 'file' ? 'Stock comes from file imports: upload the latest stock file (CSV or Excel) under Auto bind & unbind → Warehouses or Sync schedule.' : 'No stock source is set. Enter Tongtool keys in Connection settings, or choose file import or the demo.',
     );
   }
 
