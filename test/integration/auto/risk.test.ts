@@ -74,9 +74,6 @@ describe('one risk model, the same everywhere', () => {
     // U1 loses its ERP SKU link; U2's figure is blank in the next read (unknown); U3 sells out and goes to review.
     app.db.prepare('DELETE FROM stock_sku_links WHERE listing_sku_id = ?').run(listingId(app, 'U1'));
     clock.advance(5 * MIN);
-    s.tt.setStock('U2', 'W1', 0);
-    clock.advance(MIN);
-    await call(app, 'auto.run', { sync: true, send: false });
     s.tt.setStock('U2', 'W1', Number.NaN);
     s.tt.setStock('U3', 'W1', 0);
     clock.advance(MIN);
