@@ -135,7 +135,19 @@ export function AfterStep({ view, onChange }: StepProps) {
             showIcon
             data-testid="exit-wiped"
             title={`${t('wipeDone')}：${formatTime(view.after.wipedAt)}`}
-            description={wiped && t('wipeResult', { secrets: wiped.removedSecrets.length, cleared: wiped.cleared.join('、') || '—' })}
+            description={
+              wiped && (
+                <div data-testid="exit-wipe-removed">
+                  {t('wipeRemoved')}
+                  <ul style={{ margin: 0 }}>
+                    {wiped.removed.map((x, i) => (
+                      <li key={i}>{tx(x)}</li>
+                    ))}
+                  </ul>
+                  {t('wipeAfter')}
+                </div>
+              )
+            }
           />
         ) : (
           <Space orientation="vertical">

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Alert, Button, Card, Space, Spin, Steps, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate } from 'react-router';
@@ -33,7 +34,15 @@ function ExitWizard() {
   const tx = useTx();
   const navigate = useNavigate();
   // Step ④① shows the deposit case: follow it when the deposit wizard changes it.
-  const { got, view, current, setCurrent, update } = useCaseWizard<ExitCaseView>('exit.get', ['exit', 'deposit'], stageIndex);
+  const { got, view, update } = useCaseWizard<ExitCaseView>('exit.get', ['exit', 'deposit'], stageIndex);
+  // The step shown moves only when the seller moves it: it opens where the case stands and stays
+  // there after the last tick of a step (the "next" button appears instead). It only steps back
+  // when what is shown is no longer reachable (a stock change reopening the plan, say).
+  const [chosen, setCurrent] = useState<number | null>(null);
+  const [opened, setOpened] = useState<number | null>(null);
+  // Set once while rendering, when the case first arrives (React's "adjusting state" pattern).
+  if (view && opened === null) setOpened(stageIndex(view));
+  const current = view ? Math.min(chosen ?? opened ?? stageIndex(view), stageIndex(view)) : 0;
   const action = useAction();
 
   if (got.loading && !view) return <Spin />;

@@ -1,12 +1,10 @@
-import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Input, InputNumber, List, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Card, Input, List, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
-  DISPOSAL_METHODS,
   PARTNER_KINDS,
   PARTNER_STATUSES,
-  type DisposalMethod,
   type ExitPartner,
   type PartnerKind,
   type PartnerStatus,
@@ -15,101 +13,62 @@ import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
 import { DepositSummaryCard } from '../deposit/DepositSummaryCard';
+import { DisposalPlan } from './DisposalPlan';
 import { beijingToday, useTx, type StepProps } from './shared';
 
-interface PlanRow {
-  sku: string;
-  onHand: number | null;
-  fromApp: boolean;
-  q: Record<DisposalMethod, number>;
-}
-
-const zeroQ = (): Record<DisposalMethod, number> => ({ sell_through: 0, return_factory: 0, liquidate: 0, other: 0 });
-
-function initialRows(view: StepProps['view']): PlanRow[] {
-  const rows = new Map<string, PlanRow>();
-  const stock = view.prepare.readiness.find((r) => r.key === 'stock');
-  if (stock?.source === 'app') {
-    for (const r of stock.rows) {
-      const row = rows.get(r.sku) ?? { sku: r.sku, onHand: 0, fromApp: true, q: zeroQ() };
-      row.onHand = (row.onHand ?? 0) + r.quantity;
-      rows.set(r.sku, row);
-    }
-  }
-  for (const it of view.procedures.disposal) {
-    const row = rows.get(it.sku) ?? { sku: it.sku, onHand: it.onHand, fromApp: it.onHandSource === 'app', q: zeroQ() };
-    row.q = zeroQ();
-    for (const l of it.lines) row.q[l.method] += l.quantity;
-    rows.set(it.sku, row);
-  }
-  return [...rows.values()];
-}
-
-function Disposal({ view, onChange }: StepProps) {
+/** 为退店解绑全部SKU: one held run through the auto engine, confirmed here once with its count. */
+function UnbindAll({ view, onChange }: StepProps) {
   const { t } = useTranslation('exit');
   const action = useAction();
-  const [rows, setRows] = useState<PlanRow[]>(() => initialRows(view));
-  const [newSku, setNewSku] = useState('');
-  const set = (sku: string, patch: Partial<PlanRow>) => setRows((rs) => rs.map((r) => (r.sku === sku ? { ...r, ...patch } : r)));
-  const save = () =>
-    void action
-      .run(() =>
-        api['exit.setDisposal']({
-          items: rows.map((r) => {
-            const lines = DISPOSAL_METHODS.filter((m) => r.q[m] > 0).map((m) => ({ method: m, quantity: r.q[m] }));
-            return { sku: r.sku, ...(r.fromApp || r.onHand === null ? {} : { onHand: r.onHand }), lines: lines.length ? lines : [{ method: 'sell_through' as const, quantity: 0 }] };
-          }),
-        }),
-      )
-      .then((v) => v && onChange(v));
+  const u = view.procedures.unbind;
+  if (!u) return null;
+  const reload = async () => {
+    const v = (await api['exit.get']({})).case;
+    if (v) onChange(v);
+  };
   return (
-    <Card type="inner" title={t('disposal')}>
+    <Card type="inner" title={t('unbind.title')} data-testid="exit-unbind-card">
       <ApiErrorAlert error={action.error} />
-      {view.procedures.unplannedSkus.length > 0 && <Alert type="warning" title={`${t('unplanned')}：${view.procedures.unplannedSkus.join('、')}`} />}
-      <Table
-        size="small"
-        rowKey="sku"
-        pagination={rows.length > 20 ? { pageSize: 20 } : false}
-        dataSource={rows}
-        data-testid="exit-disposal"
-        columns={[
-          { title: 'SKU', dataIndex: 'sku' },
-          {
-            title: t('onHand'),
-            render: (_: unknown, r: PlanRow) =>
-              r.fromApp ? r.onHand : <InputNumber min={0} value={r.onHand} onChange={(v) => set(r.sku, { onHand: v ?? null })} data-testid={`exit-onhand-${r.sku}`} />,
-          },
-          ...DISPOSAL_METHODS.map((m) => ({
-            title: t(`methods.${m}`),
-            render: (_: unknown, r: PlanRow) => (
-              <InputNumber min={0} value={r.q[m]} onChange={(v) => set(r.sku, { q: { ...r.q, [m]: v ?? 0 } })} data-testid={`exit-q-${r.sku}-${m}`} />
-            ),
-          })),
-          {
-            title: '',
-            render: (_: unknown, r: PlanRow) => {
-              const sum = DISPOSAL_METHODS.reduce((n, m) => n + r.q[m], 0);
-              return r.onHand !== null && sum !== r.onHand ? <Typography.Text type="danger">{sum - r.onHand > 0 ? '+' : ''}{sum - r.onHand}</Typography.Text> : '✓';
-            },
-          },
-        ]}
-      />
-      <Space style={{ marginTop: 8 }}>
-        <Input placeholder="SKU" value={newSku} onChange={(e) => setNewSku(e.target.value)} style={{ width: 180 }} data-testid="exit-new-sku" />
-        <Button
-          disabled={!newSku.trim() || rows.some((r) => r.sku === newSku.trim())}
-          data-testid="exit-add-sku"
-          onClick={() => {
-            setRows((rs) => [...rs, { sku: newSku.trim(), onHand: 0, fromApp: false, q: zeroQ() }]);
-            setNewSku('');
-          }}
-        >
-          {t('addSku')}
-        </Button>
-        <Button type="primary" loading={action.busy} onClick={save} data-testid="exit-save-disposal">
-          {t('saveDisposal')}
-        </Button>
-      </Space>
+      <Typography.Paragraph data-testid="exit-unbind-state">
+        {u.bound > 0 ? t('unbind.bound', { n: u.bound }) : t('unbind.none')}
+        {u.pending > 0 && ` ${t('unbind.pending', { n: u.pending })}`}
+        {u.refused > 0 && ` ${t('unbind.refused', { n: u.refused })}`}
+      </Typography.Paragraph>
+      {u.bound > 0 && u.boundSkus.length > 0 && (
+        <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, expandable: true }} data-testid="exit-unbind-list">
+          {u.boundSkus.join('、')}
+        </Typography.Paragraph>
+      )}
+      {u.heldRunId ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="exit-unbind-held"
+          title={t('unbind.ask', { n: u.heldCount })}
+          description={!u.switchOn && t('unbind.switchOff')}
+          action={
+            <Space orientation="vertical">
+              <Button type="primary" danger loading={action.busy} data-testid="exit-unbind-confirm" onClick={() => void action.run(() => api['exit.confirmUnbindAll']({ runId: u.heldRunId! })).then((v) => v && onChange(v))}>
+                {t('unbind.confirm', { n: u.heldCount })}
+              </Button>
+            </Space>
+          }
+        />
+      ) : (
+        u.bound > 0 && (
+          <Button danger loading={action.busy} data-testid="exit-unbind-all" onClick={() => void action.run(() => api['exit.unbindAll']({})).then((r) => r && reload())}>
+            {t('unbind.button')}
+          </Button>
+        )
+      )}
+      {!u.switchOn && (u.pending > 0 || u.heldRunId) ? (
+        <Space style={{ marginTop: 8 }}>
+          <Typography.Text type="warning">{t('unbind.switchOff')}</Typography.Text>
+          <Button data-testid="exit-unbind-switch" onClick={() => void action.run(() => api['auto.setSwitch']({ on: true, note: '退店：发送解绑' })).then((r) => r && reload())}>
+            {t('unbind.switchOn')}
+          </Button>
+        </Space>
+      ) : null}
     </Card>
   );
 }
@@ -249,8 +208,6 @@ export function ProceduresStep(props: StepProps) {
   const navigate = useNavigate();
   const action = useAction();
   const d = props.view.procedures.deposit;
-  // Re-mount the plan editor when the saved plan changes, so it starts from what main kept.
-  const planKey = useMemo(() => JSON.stringify(props.view.procedures.disposal), [props.view.procedures.disposal]);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card type="inner" title={t('deposit')} data-testid="exit-deposit-card">
@@ -270,7 +227,8 @@ export function ProceduresStep(props: StepProps) {
           }
         />
       </Card>
-      <Disposal key={planKey} {...props} />
+      <UnbindAll {...props} />
+      <DisposalPlan {...props} />
       <Partners {...props} />
       <Questions {...props} />
     </Space>
