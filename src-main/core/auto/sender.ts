@@ -137,8 +137,8 @@ export class Sender {
     if (unbound > 0)
       this.app.notices.add(
         'warning',
-        { title: `已自动解绑 ${unbound} 个线上SKU`, body: '这些线上SKU的可售库存为0，已解绑以防超卖。库存回来后会自动重新绑定。详情见审计日志。' },
-        { title: `${unbound} listing SKU(s) unbound automatically`, body: 'Their sellable stock was 0, so they were unbound to stop overselling. They are bound again when stock returns. Details are in the audit log.' },
+        { title: `已自动解绑 ${unbound} 个线上SKU`, body: '这些线上SKU的可售库存为0（或开启了提前解绑、预计在审核结束前卖完），已解绑以防超卖。库存回来后会自动重新绑定。详情见审计日志。' },
+        { title: `${unbound} listing SKU(s) unbound automatically`, body: 'Their sellable stock was 0 (or, with early unbind on, expected to sell out before a review ends), so they were unbound to stop overselling. They are bound again when stock returns. Details are in the audit log.' },
       );
     if (report.processed) this.app.events.emit('changed', { topic: 'auto' });
     return report;
