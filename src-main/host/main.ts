@@ -1,5 +1,6 @@
 /**
- * `npm run start:web`: the app in the browser, for machines where Electron cannot run.
+ * `npm run start:web`: the app in the browser, for machines where Electron cannot run. Built into
+ * out/main/host.js (scripts/run-built.mjs runs it, rebuilding first when a source is newer).
  * Options: --data DIR, --port N, --token T (tests), --renderer DIR (a renderer built elsewhere, for
  * the benchmarks: out/ is shared with every build in the tree).
  */
@@ -16,7 +17,9 @@ function arg(name: string): string | undefined {
 
 async function main() {
   const dataDir = dataDirFromArgv(process.argv) ?? defaultDataDir();
-  const rendererDir = resolve(arg('--renderer') ?? join(__dirname, '../../out/renderer'));
+  // Built, this file is out/main/host.js beside out/renderer; run from source (tsx), src-main/host/.
+  const built = [join(__dirname, '../renderer'), join(__dirname, '../../out/renderer')].find((d) => existsSync(join(d, 'index.html')));
+  const rendererDir = resolve(arg('--renderer') ?? built ?? join(__dirname, '../renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) {
     process.stderr.write('找不到界面文件，请先运行 npm run build。 / The UI is not built: run npm run build first.\n');
     process.exit(2);
