@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
+import ExcelJS from 'exceljs';
 import { findWorkday } from 'chinese-days';
 import type { Page } from '@playwright/test';
 import { test, expect, startDemo, type Host } from './fixtures';
@@ -92,11 +93,18 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
     if (key !== 'notes') await expect(box).toBeChecked();
   }
 
+  // The wizard stays on a finished step until the seller moves on.
+  await expect(app.getByTestId('exit-agree-notes')).toBeVisible();
+  await app.getByTestId('exit-next').click();
+
   // ② 提交申请: the drafted text carries the reason; record the date and the application number.
   await expect(app.getByTestId('exit-application-text')).toHaveValue(/同款标品价格战/);
   await app.getByTestId('exit-submitted-on').fill(SUBMITTED);
   await app.getByTestId('exit-application-no').fill('TD20260930001');
   await app.getByTestId('exit-submit').click();
+  // Still on ②: the next button appears once the submission is saved.
+  await expect(app.getByTestId('exit-submit')).toBeVisible();
+  await app.getByTestId('exit-next').click();
 
   // ③ 平台审核: due 3 Chinese working days later — past the National Day holiday, onto a 调休 Saturday.
   const due = findWorkday(3, SUBMITTED);
@@ -105,6 +113,7 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
   await app.getByTestId('exit-outcome').getByText('通过', { exact: true }).click();
   await app.getByTestId('exit-decided-on').fill(DECIDED);
   await app.getByTestId('exit-save-review').click();
+  await app.getByTestId('exit-next').click();
 
   // ④ 办理退店手续 ①: no deposit case yet; start it from here, in the deposit wizard.
   await expect(app.getByTestId('exit-deposit')).toHaveText('还没有开始退保证金。');
@@ -140,20 +149,28 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
   await expect(app.getByTestId('deposit-status')).toContainText(status!);
   await app.getByRole('menuitem', { name: '退店' }).click();
 
-  // ② the disposal plan: a total that does not add up is refused, then the right one is saved.
-  for (const [sku, onHand] of [['CUP-RED', '15'], ['CUP-BLUE', '6']]) {
+  // ② the disposal plan, saved row by row as typed: a row that does not add up says so at the row.
+  for (const [sku, onHand] of [['CUP-RED', '15'], ['CUP-BLUE', '６']]) {
     await app.getByTestId('exit-new-sku').fill(sku);
     await app.getByTestId('exit-add-sku').click();
+    await expect(app.getByTestId(`exit-row-${sku}`)).toContainText('请填写现有库存');
     await app.getByTestId(`exit-onhand-${sku}`).fill(onHand);
+    await app.getByTestId(`exit-onhand-${sku}`).blur();
   }
   await app.getByTestId('exit-q-CUP-RED-sell_through').fill('10');
   await app.getByTestId('exit-q-CUP-RED-return_factory').fill('4');
-  await app.getByTestId('exit-q-CUP-BLUE-liquidate').fill('6');
-  await app.getByTestId('exit-save-disposal').click();
-  await expect(app.getByRole('alert').filter({ hasText: 'SKU CUP-RED：处理数量合计 14 件，现有库存 15 件，少了 1 件' })).toBeVisible();
+  await app.getByTestId('exit-q-CUP-BLUE-liquidate').fill('-6');
+  await app.getByTestId('exit-q-CUP-BLUE-liquidate').blur();
+  await expect(app.getByTestId('exit-row-CUP-RED')).toContainText('处理数量合计 14 件，现有库存 15 件，少了 1 件');
+  // A negative is refused at its row and kept as typed, never read as 0.
+  await expect(app.getByTestId('exit-row-CUP-BLUE')).toContainText('清仓处理不能是负数（填的是“-6”）');
+  await expect(app.getByTestId('exit-q-CUP-BLUE-liquidate')).toHaveValue('-6');
+  await app.getByTestId('exit-q-CUP-BLUE-liquidate').fill('６');
   await app.getByTestId('exit-q-CUP-RED-liquidate').fill('1');
-  await app.getByTestId('exit-save-disposal').click();
-  await expect(app.getByText('保存库存处理计划：2 个SKU，共 21 件')).toBeVisible();
+  await app.getByTestId('exit-q-CUP-RED-liquidate').blur();
+  await expect(app.getByTestId('exit-row-CUP-RED')).toContainText('已完成');
+  await expect(app.getByTestId('exit-row-CUP-BLUE')).toContainText('已完成');
+  await expect(app.getByTestId('exit-disposal-counts')).toContainText('已完成 2 行，待修改 0 行');
 
   // ③ partners: a logistics and a payment partner, each with its reference, then terminated.
   const partners = [
@@ -174,9 +191,11 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
   }
 
   // ⑤ 退店成功
+  await app.getByTestId('exit-next').click();
   await app.getByTestId('exit-confirmed-on').fill(DONE);
   await app.getByTestId('exit-confirm-done').click();
   await expect(app.getByText(`${DONE} 退店成功，卖家中心店铺状态：已退店`)).toBeVisible();
+  await app.getByTestId('exit-next').click();
 
   // The paperwork: each document on its own page, printed to PDF as the browser prints it.
   const texts: Record<string, string> = {};
@@ -245,7 +264,7 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
   await expect(app.getByTestId('exit-wipe')).toBeDisabled();
   await app.getByTestId('exit-wipe-confirm').fill(store);
   await app.getByTestId('exit-wipe').click();
-  await expect(app.getByTestId('exit-wiped')).toContainText('删除了 2 项账号凭证');
+  await expect(app.getByTestId('exit-wipe-removed')).toContainText('速卖通的 App Key 和 App Secret');
   await expect(app.getByText('已清除店铺的账号凭证和个人信息')).toBeVisible();
   // The demo keeps its own keys in code and its tokens in memory (none go through app.secrets):
   // they must not have reached the disk either.
@@ -296,4 +315,115 @@ test('a deposit case started in its own wizard is the one exit step ④ shows, a
   await expect(app.getByTestId('deposit-summary-facts')).toContainText(`#${depositId} · 提交申请`);
   // Still the one case: the deposit wizard never opened a second.
   expect((await call<{ case: { id: number } }>(app, host, 'deposit.get')).case.id).toBe(depositId);
+});
+
+test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind all, 确认退店成功 refused then accepted, wipe empties the connection screen', async ({ app, host }) => {
+  test.setTimeout(240_000);
+  await startDemo(app);
+  // The demo store of 1,000 SKUs, its reviews instant; its stock read and its listings synced.
+  await call(app, host, 'connect.useDemo', { size: 1000, reviewMode: 'instant' });
+  await call(app, host, 'auto.run', { sync: true, send: false });
+  await call(app, host, 'sku.listings.refresh');
+  // The exit up to step ④ through the contract (the first test clicks these steps).
+  await call(app, host, 'exit.open');
+  await call(app, host, 'exit.setReason', { reason: 'competition' });
+  for (const key of ['agreement', 'process', 'notes']) await call(app, host, 'exit.confirmAgreement', { key, confirmed: true });
+  await call(app, host, 'exit.submit', { submittedOn: SUBMITTED, applicationNo: 'TD-3' });
+  await call(app, host, 'exit.review', { outcome: 'approved', decidedOn: DECIDED });
+  await call(app, host, 'exit.linkDeposit');
+  await call(app, host, 'exit.savePartner', { kind: 'payment', name: '支付宝', status: 'terminated', statusOn: DECIDED });
+  const first = await call<{ total: number; warehouses: string[] }>(app, host, 'exit.disposalRows', { page: 1, pageSize: 1 });
+  expect(first.total).toBeGreaterThan(500);
+
+  await app.getByRole('menuitem', { name: '退店' }).click();
+  await expect(app.getByTestId('exit-disposal-counts')).toContainText(`未填写 ${first.total} 行`);
+  // Bulk 1: one warehouse's stock goes back to the factory; bulk 2: the rest is sold through.
+  await choose(app, app.getByTestId('exit-bulk-scope'), `仓库“${first.warehouses[0]}”里的库存`);
+  await choose(app, app.getByTestId('exit-bulk-method'), '退回工厂');
+  await app.getByTestId('exit-bulk-apply').click();
+  await expect(app.getByTestId('exit-plan-report')).toContainText('行已完成');
+  await choose(app, app.getByTestId('exit-bulk-scope'), '所有未处理的SKU');
+  await choose(app, app.getByTestId('exit-bulk-method'), '继续销售至售罄');
+  await app.getByTestId('exit-bulk-apply').click();
+  await expect(app.getByTestId('exit-disposal-counts')).toContainText(`已完成 ${first.total} 行，待修改 0 行，未填写 0 行`);
+
+  // One Excel round trip: two rows changed in the spreadsheet, one with full-width digits, one wrongly.
+  const download = app.waitForEvent('download');
+  await app.getByTestId('exit-plan-export').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('库存处理计划.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.concat(await (await file.createReadStream()).toArray()) as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  const head = (ws.getRow(1).values as string[]).slice(1);
+  const col = (h: string) => head.indexOf(h) + 1;
+  const lines: { line: number; sku: string; onHand: number }[] = [];
+  ws.eachRow((r, line) => {
+    const n = Number(r.getCell(col('现有库存')).value);
+    if (line > 1 && n >= 2) lines.push({ line, sku: String(r.getCell(1).value), onHand: n });
+  });
+  const [a, b] = lines;
+  const methods = ['继续销售至售罄', '退回工厂', '清仓处理', '其他'];
+  const fullWidth = (n: number) => String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+  for (const m of methods) ws.getRow(a.line).getCell(col(m)).value = m === '清仓处理' ? fullWidth(a.onHand) : '';
+  for (const m of methods) ws.getRow(b.line).getCell(col(m)).value = m === '其他' ? '-2' : m === '继续销售至售罄' ? b.onHand : '';
+  await app
+    .getByTestId('exit-disposal-card')
+    .locator('input[type=file]')
+    .setInputFiles({ name: '库存处理计划.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+  await expect(app.getByTestId('exit-plan-report')).toContainText(`保存了 ${first.total} 行：${first.total - 1} 行已完成，1 行需要修改`);
+  await expect(app.getByTestId('exit-plan-report')).toContainText(`第 ${b.line} 行，${b.sku}：其他不能是负数（填的是“-2”）`);
+  // The wrong row, found with the filter, is corrected in the window.
+  await choose(app, app.getByTestId('exit-plan-filter'), '只看需要处理的');
+  await expect(app.getByTestId(`exit-row-${b.sku}`)).toContainText('不能是负数');
+  await app.getByTestId(`exit-q-${b.sku}-other`).fill('');
+  await app.getByTestId(`exit-q-${b.sku}-other`).blur();
+  await expect(app.getByTestId('exit-disposal-counts')).toContainText(`已完成 ${first.total} 行，待修改 0 行`);
+  const rowA = await call<{ rows: { cells: Record<string, string> }[] }>(app, host, 'exit.disposalRows', { page: 1, pageSize: 5, search: a.sku });
+  expect(rowA.rows[0].cells.liquidate).toBe(String(a.onHand));
+
+  // ⑤ refused while the store still sells, with the list.
+  await app.getByTestId('exit-next').click();
+  await app.getByTestId('exit-confirmed-on').fill(DONE);
+  await app.getByTestId('exit-confirm-done').click();
+  await expect(app.getByRole('alert').filter({ hasText: '个线上SKU处于绑定状态，店铺仍在销售，不能确认退店成功' })).toBeVisible();
+
+  // Back to ④: unbind all, asked once with the count.
+  await app.getByTestId('exit-page').locator('.ant-steps').getByText('办理退店手续').click();
+  await app.getByTestId('exit-unbind-all').click();
+  const held = app.getByTestId('exit-unbind-held');
+  await expect(held).toContainText(/将解绑 \d+ 个线上SKU/);
+  const n = Number(/将解绑 (\d+) 个/.exec((await held.textContent()) ?? '')![1]);
+  expect(n).toBeGreaterThan(100);
+  await app.getByTestId('exit-unbind-confirm').click();
+  await expect(held).toHaveCount(0);
+  if (await app.getByTestId('exit-unbind-switch').isVisible()) await app.getByTestId('exit-unbind-switch').click();
+  await expect(app.getByTestId('exit-unbind-state')).toContainText('所有线上SKU都已解绑', { timeout: 120_000 });
+
+  // ⑤ accepted now, and the switch is off.
+  await app.getByTestId('exit-next').click();
+  await app.getByTestId('exit-confirmed-on').fill(DONE);
+  await app.getByTestId('exit-confirm-done').click();
+  await expect(app.getByText(`${DONE} 退店成功，卖家中心店铺状态：已退店`)).toBeVisible();
+  expect((await call<{ settings: { enabled: boolean } }>(app, host, 'auto.status')).settings.enabled).toBe(false);
+
+  // ⑥ export, then the wipe; it says what it removed, and the connection screen is empty.
+  await app.getByTestId('exit-next').click();
+  const zip = app.waitForEvent('download');
+  await app.getByTestId('exit-export').click();
+  await zip;
+  await expect(app.getByTestId('exit-exported')).toBeVisible();
+  const store = (await call<{ case: { after: { wipeConfirmText: string } } }>(app, host, 'exit.get')).case.after.wipeConfirmText;
+  await app.getByTestId('exit-wipe-confirm').fill(store);
+  await app.getByTestId('exit-wipe').click();
+  await expect(app.getByTestId('exit-wipe-removed')).toContainText('演示店铺的连接');
+  await expect(app.getByTestId('exit-wipe-removed')).toContainText('自动绑定/解绑开关');
+  await app.getByRole('menuitem', { name: '连接设置' }).click();
+  const page = app.getByTestId('connect-page');
+  await expect(page).toContainText('未授权');
+  await expect(page).not.toContainText('已授权');
+  await expect(app.getByTestId('connect-channel')).toHaveText('尚未找到');
+  await expect(app.getByTestId('connect-stock-kind')).toHaveText('未设置');
+  await app.getByTestId('connect-test').click();
+  await expect(app.getByTestId('connect-report').getByTestId('connect-check-ok')).toHaveCount(0);
 });

@@ -51,8 +51,14 @@ export function DisposalPlan({ onChange }: StepProps) {
       .run(() => api['exit.saveDisposalRows']({ rows: [{ sku: r.sku, cells, ...(r.onHandSource === 'seller' ? { onHand: cell(r, 'onHand') } : {}) }] }))
       .then(async (res) => {
         if (!res) return;
-        setTyped(({ [r.sku]: _done, ...rest }) => rest);
         await refresh();
+        // Forget only what was sent: a cell typed while this row was saving stays as typed.
+        setTyped((x) => {
+          const cur = { ...x[r.sku] };
+          for (const [k, val] of Object.entries(edit)) if (cur[k as DisposalMethod] === val) delete cur[k as DisposalMethod];
+          const { [r.sku]: _old, ...rest } = x;
+          return Object.keys(cur).length ? { ...rest, [r.sku]: cur } : rest;
+        });
       });
   };
   const bulk = () =>
@@ -207,7 +213,6 @@ export function DisposalPlan({ onChange }: StepProps) {
             void action.run(() => api['exit.saveDisposalRows']({ rows: [{ sku: newSku.trim(), onHand: '', cells: {} }] })).then(async (r) => {
               if (!r) return;
               setNewSku('');
-              setSearch(newSku.trim());
               await refresh();
             })
           }

@@ -34,7 +34,7 @@ function ExitWizard() {
   const tx = useTx();
   const navigate = useNavigate();
   // Step ④① shows the deposit case: follow it when the deposit wizard changes it.
-  const { got, view, update } = useCaseWizard<ExitCaseView>('exit.get', ['exit', 'deposit'], stageIndex);
+  const { got, view, update } = useCaseWizard<ExitCaseView>('exit.get', ['exit', 'deposit', 'auto'], stageIndex);
   // The step shown moves only when the seller moves it: it opens where the case stands and stays
   // there after the last tick of a step (the "next" button appears instead). It only steps back
   // when what is shown is no longer reachable (a stock change reopening the plan, say).
