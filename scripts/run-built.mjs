@@ -9,6 +9,7 @@
  * Concurrent launchers on one folder take turns (a lock directory) so two never write it at once.
  *
  * Usage: node scripts/run-built.mjs <cli|host> [args…]
+ *        node scripts/run-built.mjs --build <cli|host>   (only bring the build up to date)
  * DESK_OUT_DIR=DIR builds into and runs from DIR instead of out/ (the tests and the bench use their
  * own folder: out/ is rewritten by every `npm run build`). Outside the project, set NODE_PATH to
  * the project's node_modules so the externals (better-sqlite3…) resolve.
@@ -102,12 +103,14 @@ function ensureBuilt(entry) {
   });
 }
 
-const [entry, ...args] = process.argv.slice(2);
+const buildOnly = process.argv[2] === '--build';
+const [entry, ...args] = process.argv.slice(buildOnly ? 3 : 2);
 if (entry !== 'cli' && entry !== 'host') {
-  process.stderr.write('用法 Usage: node scripts/run-built.mjs <cli|host> [args…]\n');
+  process.stderr.write('用法 Usage: node scripts/run-built.mjs [--build] <cli|host> [args…]\n');
   process.exit(1);
 }
 ensureBuilt(entry);
+if (buildOnly) process.exit(0);
 const target = join(outDir, 'main', `${entry}.js`);
 if (!existsSync(target)) {
   process.stderr.write(`找不到 ${target} / not built\n`);
