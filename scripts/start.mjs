@@ -51,7 +51,8 @@ if (build.status !== 0) {
 const why = ensureElectron();
 if (why) {
   console.log(`桌面程序无法启动，已改用浏览器模式 / Electron cannot start here, using the browser instead: ${why}`);
-  run(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src-main', 'host', 'main.ts'), ...args]);
+  // The web host as built just above (out/main/host.js), not compiled again at start.
+  run(process.execPath, [join(root, 'out', 'main', 'host.js'), ...args]);
 } else {
   run(electronBinary(), [root, ...args]);
 }
