@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'electron-vite';
+import { defineConfig, type Plugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { CHANNELS } from './src-shared/contract';
 
@@ -9,11 +9,48 @@ import { CHANNELS } from './src-shared/contract';
  */
 const mainOnly = process.env.DESK_BUILD === 'main';
 
+/**
+ * Requiring exceljs takes 180–350 ms on this 2-core machine and recheck 70–80 ms, at every start of
+ * the app, the web host and the CLI, though a start needs neither: exceljs reads and writes
+ * spreadsheets when the seller imports or exports one, recheck vets a regex rule when one is saved
+ * or compiled. Each import of them in main's code is given a stand-in that requires the package on
+ * first use. The stand-in offers what the code uses (`shape`): the default export as a whole, or
+ * the named functions listed; an import of anything else fails the build, not the seller.
+ */
+const LAZY_EXTERNALS: Record<string, 'default' | string[]> = { exceljs: 'default', recheck: ['checkSync'] };
+
+function lazyExternals(lazy: Record<string, 'default' | string[]>): Plugin {
+  const prefix = '\0lazy-external:';
+  return {
+    name: 'desk-lazy-externals',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (!(id in lazy)) return undefined;
+      // The stand-in's own require stays a require of the installed package (externalised here:
+      // the externalizeDeps list would otherwise take the id before this plugin sees it).
+      return importer?.startsWith(prefix) ? { id, external: true } : prefix + id;
+    },
+    load(id) {
+      if (!id.startsWith(prefix)) return undefined;
+      const name = id.slice(prefix.length);
+      const shape = lazy[name];
+      // A runtime require of the real package, left as it is in the CommonJS output.
+      const head = `let mod;\nconst load = () => (mod ??= require(${JSON.stringify(name)}));\n`;
+      if (shape === 'default') {
+        return `${head}export default new Proxy({}, { get: (_t, key) => load()[key], has: (_t, key) => key in load() });\n`;
+      }
+      return head + shape.map((f) => `export function ${f}(...args) { return load().${f}(...args); }\n`).join('');
+    },
+  };
+}
+
 export default defineConfig({
   main: {
+    plugins: [lazyExternals(LAZY_EXTERNALS)],
     build: {
       // electron-store and its engine conf are ESM-only: bundle them into the CommonJS main build.
-      externalizeDeps: { exclude: ['electron-store', 'conf'] },
+      // exceljs and recheck stay external through lazyExternals above, which must see their imports.
+      externalizeDeps: { exclude: ['electron-store', 'conf', ...Object.keys(LAZY_EXTERNALS)] },
       rollupOptions: {
         // The CLI and the web host are plain Node entries over the same core, built here so they start
         // from JavaScript instead of being compiled by tsx at every start (scripts/run-built.mjs runs
