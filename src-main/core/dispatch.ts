@@ -4,36 +4,32 @@
  * ErrorPayload. It never throws, so a bad payload can never crash main.
  */
 import type { z } from 'zod';
-import { zhCN, en } from 'zod/v4/locales';
 import { AppError, type ErrorPayload, type Result } from '../../src-shared/errors';
 import { contract, type ChannelName, type Output, type ParsedInput } from '../../src-shared/contract';
 import type { Logger } from './platform/logger';
 import { diskError } from './platform/files';
+import { describeIssue, NO_OWN_MESSAGE } from './inputIssues';
 
 export type Handlers = { [K in ChannelName]: (input: ParsedInput<K>) => Output<K> | Promise<Output<K>> };
 
 /** The handlers of one domain's channels, e.g. `DomainHandlers<typeof stockChannels>`. */
 export type DomainHandlers<C> = { [K in keyof C & ChannelName]: Handlers[K] };
 
-const zhMap = zhCN().localeError;
-const enMap = en().localeError;
-
-function issueText(map: typeof zhMap, issue: z.core.$ZodIssue): string {
-  const r = map(issue as never);
-  return typeof r === 'string' ? r : (r?.message ?? issue.message);
-}
-
-export function badInput(error: z.ZodError): AppError {
-  const issues = error.issues.map((i) => ({
-    path: i.path.join('.') || '(root)',
-    message: issueText(zhMap, i),
-    messageEn: issueText(enMap, i),
-  }));
+/**
+ * The contract's refusal in the seller's words: each issue about the field as the screen names it
+ * (forms show it there by its path), the first one in the message for screens without that field.
+ */
+export function badInput(error: z.ZodError, schema: z.ZodType, input: unknown): AppError {
+  const issues = error.issues.map((i) => {
+    const { path, message, messageEn } = describeIssue(schema, i, input);
+    return { path, message, messageEn };
+  });
   const first = issues[0];
+  const more = issues.length - 1;
   return new AppError(
     'BAD_INPUT',
-    `请求内容不正确：${first.path} ${first.message}。请检查填写的内容后重试。`,
-    `The request is not valid: ${first.path} ${first.messageEn}. Check what was entered and try again.`,
+    `${first.message}。${more > 0 ? `另有 ${more} 处也需要改正。` : ''}请改正后再试。`,
+    `${first.messageEn}.${more > 0 ? ` ${more} more ${more === 1 ? 'thing needs' : 'things need'} correcting.` : ''} Correct it and try again.`,
     issues,
   );
 }
@@ -72,8 +68,10 @@ export async function dispatch(
     };
   }
   const name = channel as ChannelName;
-  const parsed = contract[name].input.safeParse(rawInput ?? {}, { reportInput: true });
-  if (!parsed.success) return { ok: false, error: badInput(parsed.error).toPayload() };
+  const schema = contract[name].input;
+  // Issues without a message of their own get none here, so badInput words them (zod's are for developers).
+  const parsed = schema.safeParse(rawInput ?? {}, { reportInput: true, error: () => NO_OWN_MESSAGE });
+  if (!parsed.success) return { ok: false, error: badInput(parsed.error, schema, rawInput ?? {}).toPayload() };
   try {
     const handler = handlers[name] as (i: unknown) => unknown;
     return { ok: true, data: await handler(parsed.data) };

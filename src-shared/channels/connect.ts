@@ -3,7 +3,7 @@
  * here ever carries a secret back: keys appear masked ("30****34"), tokens only as expiry times.
  */
 import { z } from 'zod';
-import { channel, empty } from '../channel';
+import { channel, empty, label, says } from '../channel';
 
 export interface ChoiceChannelInfo {
   channelSellerId: string;
@@ -87,7 +87,12 @@ export interface ProbeReport {
   samplePath: string | null;
 }
 
-const key = z.string().trim().min(4).max(128).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+const key = z
+  .string()
+  .trim()
+  .min(4)
+  .max(128)
+  .regex(/^[\x21-\x7e]+$/, says('{label} 只能是英文字母、数字和符号，不能有空格或全角字符', '{label} may hold only letters, digits and symbols, with no spaces or full-width characters'));
 const url = z.url({ protocol: /^https?$/ }).max(300);
 
 export const connectChannels = {
@@ -95,27 +100,27 @@ export const connectChannels = {
   'connect.saveAliExpress': channel(
     z
       .object({
-        appKey: key,
-        appSecret: key,
-        gatewayUrl: url.optional(),
-        refreshMarginMinutes: z.number().int().min(5).max(7 * 24 * 60).optional(),
+        appKey: key.meta(label('App Key')),
+        appSecret: key.meta(label('App Secret')),
+        gatewayUrl: url.meta(label('网关地址', 'Gateway URL')).optional(),
+        refreshMarginMinutes: z.number().int().min(5).max(7 * 24 * 60).meta(label('提前刷新授权的分钟数', 'Minutes to refresh before expiry')).optional(),
       })
       .strict(),
   ).returns<ConnectStatus>(),
-  'connect.saveTongtool': channel(z.object({ appKey: key, appSecret: key, baseUrl: url.optional() }).strict()).returns<ConnectStatus>(),
-  'connect.setStockSource': channel(z.object({ kind: z.enum(['tongtool', 'file']) }).strict()).returns<ConnectStatus>(),
-  'connect.authorizeUrl': channel(z.object({ redirectUri: url }).strict()).returns<{ url: string; state: string }>(),
-  'connect.exchangeCode': channel(z.object({ code: z.string().trim().min(4).max(512), state: z.string().max(128).optional() }).strict()).returns<ConnectStatus>(),
+  'connect.saveTongtool': channel(z.object({ appKey: key.meta(label('通途 App Key', 'Tongtool App Key')), appSecret: key.meta(label('通途 App Secret', 'Tongtool App Secret')), baseUrl: url.meta(label('通途地址', 'Tongtool URL')).optional() }).strict()).returns<ConnectStatus>(),
+  'connect.setStockSource': channel(z.object({ kind: z.enum(['tongtool', 'file']).meta(label('库存来源', 'Stock source')) }).strict()).returns<ConnectStatus>(),
+  'connect.authorizeUrl': channel(z.object({ redirectUri: url.meta(label('授权回调地址', 'Authorisation return address')) }).strict()).returns<{ url: string; state: string }>(),
+  'connect.exchangeCode': channel(z.object({ code: z.string().trim().min(4).max(512).meta(label('授权码', 'Authorisation code')), state: z.string().max(128).meta(label('授权请求', 'Authorisation request')).optional() }).strict()).returns<ConnectStatus>(),
   'connect.test': channel(empty).returns<ConnectTestReport>(),
   /** Read-only: the smallest read of each call the app makes, nothing written to either system. */
   'connect.probe': channel(empty).returns<ProbeReport>(),
   'connect.useDemo': channel(
     z
       .object({
-        size: z.union([z.literal(1000), z.literal(10000), z.literal(100000)]).default(1000),
-        seed: z.number().int().min(1).max(2 ** 31 - 1).optional(),
-        quotaPerMinute: z.number().int().min(1).max(600).optional(),
-        reviewMode: z.enum(['instant', 'review', 'refuse']).optional(),
+        size: z.union([z.literal(1000), z.literal(10000), z.literal(100000)]).meta(label('演示店铺规模', 'Demo store size')).default(1000),
+        seed: z.number().int().min(1).max(2 ** 31 - 1).meta(label('演示数据种子', 'Demo data seed')).optional(),
+        quotaPerMinute: z.number().int().min(1).max(600).meta(label('每分钟调用次数上限', 'Calls per minute')).optional(),
+        reviewMode: z.enum(['instant', 'review', 'refuse']).meta(label('解绑审核方式', 'Unbind review')).optional(),
       })
       .strict(),
   ).returns<ConnectStatus>(),

@@ -4,16 +4,19 @@
  * the seller types travels as text ("1,234.56") and is parsed strictly in main.
  */
 import { z } from 'zod';
-import { channel } from '../channel';
+import { channel, label, says } from '../channel';
 import { DEPOSIT_STATUSES, DEPOSIT_CHECKS } from '../types/deposit';
 import type { DepositCaseView, DepositSummary, DepositMatchReport } from '../types/deposit';
 
 export * from '../types/deposit';
 
-const caseRef = { caseId: z.number().int().positive().optional() };
+const caseRef = { caseId: z.number().int().positive().meta(label('退保证金记录', 'Deposit refund case')).optional() };
 /** Amounts as typed by the seller (parsed strictly in main) or as plain numbers. */
 const yuan = z.union([z.string().max(40), z.number()]);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, says('{label}要按“年-月-日”填写，例如 2026-12-02', '{label} must be a date such as 2026-12-02'));
+const reason = z.string().trim().min(2).max(300).meta(label('退款原因', 'Reason'));
+const amount = yuan.meta(label('申请金额', 'Amount'));
+const appliedOn = date.meta(label('实际提交申请的日期', 'Day the application was really sent'));
 
 export const depositChannels = {
   /** The store's case (one per store); `case` is null before it is opened. */
@@ -22,15 +25,15 @@ export const depositChannels = {
   'deposit.open': channel(z.object({}).strict()).returns<DepositCaseView>(),
   'deposit.summary': channel(z.object(caseRef).strict()).returns<{ summary: DepositSummary | null }>(),
   'deposit.setStatus': channel(
-    z.object({ ...caseRef, status: z.enum(DEPOSIT_STATUSES), depositYuan: yuan }).strict(),
+    z.object({ ...caseRef, status: z.enum(DEPOSIT_STATUSES).meta(label('保证金状态', 'Deposit status')), depositYuan: yuan.meta(label('保证金金额', 'Deposit amount')) }).strict(),
   ).returns<DepositCaseView>(),
   'deposit.setCheck': channel(
     z
       .object({
         ...caseRef,
-        key: z.enum(DEPOSIT_CHECKS),
-        answer: z.enum(['clear', 'open', 'unknown']),
-        note: z.string().trim().max(500).optional(),
+        key: z.enum(DEPOSIT_CHECKS).meta(label('检查项', 'Check')),
+        answer: z.enum(['clear', 'open', 'unknown']).meta(label('回答', 'Answer')),
+        note: z.string().trim().max(500).meta(label('备注', 'Note')).optional(),
       })
       .strict(),
   ).returns<DepositCaseView>(),
@@ -38,39 +41,39 @@ export const depositChannels = {
     z
       .object({
         ...caseRef,
-        description: z.string().trim().min(1).max(200),
-        penaltyYuan: yuan,
-        occurredOn: date.optional(),
+        description: z.string().trim().min(1).max(200).meta(label('违规说明', 'Violation')),
+        penaltyYuan: yuan.meta(label('扣款金额', 'Penalty')),
+        occurredOn: date.meta(label('违规日期', 'Date')).optional(),
       })
       .strict(),
   ).returns<DepositCaseView>(),
-  'deposit.removeViolation': channel(z.object({ ...caseRef, id: z.number().int().positive() }).strict()).returns<DepositCaseView>(),
+  'deposit.removeViolation': channel(z.object({ ...caseRef, id: z.number().int().positive().meta(label('违规记录', 'Penalty record')) }).strict()).returns<DepositCaseView>(),
   /** Drafts the application text without sending anything, so the form can preview it. */
   'deposit.draft': channel(
-    z.object({ ...caseRef, reason: z.string().trim().min(2).max(300), amountYuan: yuan }).strict(),
+    z.object({ ...caseRef, reason: reason, amountYuan: amount }).strict(),
   ).returns<{ amountFen: number; text: string }>(),
   'deposit.apply': channel(
     z
       .object({
         ...caseRef,
-        reason: z.string().trim().min(2).max(300),
-        amountYuan: yuan,
-        alipayAccount: z.string().trim().min(5).max(100),
+        reason,
+        amountYuan: amount,
+        alipayAccount: z.string().trim().min(5).max(100).meta(label('支付宝账号', 'Alipay account')),
         /** The day it was really sent (Beijing), when the seller records it afterwards; today when left out. */
-        appliedOn: date.optional(),
+        appliedOn: appliedOn.optional(),
       })
       .strict(),
   ).returns<DepositCaseView>(),
   /** Corrects the application's date to the day it was really sent (in the past, not after its review). */
-  'deposit.setAppliedOn': channel(z.object({ ...caseRef, appliedOn: date }).strict()).returns<DepositCaseView>(),
+  'deposit.setAppliedOn': channel(z.object({ ...caseRef, appliedOn }).strict()).returns<DepositCaseView>(),
   'deposit.review': channel(
     z
       .object({
         ...caseRef,
-        outcome: z.enum(['pending', 'approved', 'rejected']),
+        outcome: z.enum(['pending', 'approved', 'rejected']).meta(label('审核结果', 'Review outcome')),
         /** The day the platform approved or refused (Beijing); today when left out. */
-        decidedOn: date.optional(),
-        note: z.string().trim().max(500).optional(),
+        decidedOn: date.meta(label('审核日期', 'Review date')).optional(),
+        note: z.string().trim().max(500).meta(label('备注', 'Note')).optional(),
       })
       .strict(),
   ).returns<DepositCaseView>(),
@@ -79,18 +82,22 @@ export const depositChannels = {
     z
       .object({
         ...caseRef,
-        fileName: z.string().trim().min(1).max(260),
+        fileName: z.string().trim().min(1).max(260).meta(label('支付宝账单文件名', 'Alipay bill file name')),
         // 20 MB of CSV in base64: a year of a busy account's bill is far smaller.
-        contentBase64: z.string().min(1).max(28_000_000),
+        contentBase64: z
+          .string()
+          .min(1)
+          .max(28_000_000, says('{label}太大（最大 20 MB）。请在支付宝只导出申请前后几个月的账单后再导入', 'The {label} is too large (20 MB at most). Export only the months around the application from Alipay and import that'))
+          .meta(label('支付宝账单文件', 'Alipay bill file')),
       })
       .strict(),
   ).returns<DepositMatchReport>(),
   /** The seller confirms that a bill row (by its line in an import) is the refund. */
   'deposit.confirmArrival': channel(
-    z.object({ ...caseRef, importId: z.number().int().positive(), line: z.number().int().positive() }).strict(),
+    z.object({ ...caseRef, importId: z.number().int().positive().meta(label('导入的账单', 'Imported bill')), line: z.number().int().positive().meta(label('账单行号', 'Bill line')) }).strict(),
   ).returns<DepositCaseView>(),
   /** Takes back a confirmation made by mistake (by the confirmed row's id). */
-  'deposit.undoArrival': channel(z.object({ ...caseRef, arrivalId: z.number().int().positive() }).strict()).returns<DepositCaseView>(),
+  'deposit.undoArrival': channel(z.object({ ...caseRef, arrivalId: z.number().int().positive().meta(label('已确认的到账', 'Confirmed arrival')) }).strict()).returns<DepositCaseView>(),
   /** Runs the arrival-window reminder now (it also runs hourly in the desktop and web hosts). */
   'deposit.remind': channel(z.object({}).strict()).returns<{ sent: number }>(),
 };

@@ -3,15 +3,17 @@
  * Steps follow the source: 准备 → 提交申请 → 平台审核 → 办理退店手续 → 退店成功 → 退店后.
  */
 import { z } from 'zod';
-import { channel, empty } from '../channel';
+import { channel, empty, label, says } from '../channel';
 import { EXIT_REASONS, AGREEMENT_KEYS, ASKED_KEYS, DISPOSAL_METHODS, PARTNER_KINDS, PARTNER_STATUSES, REVIEW_OUTCOMES, AFTER_KEYS } from '../types/exit';
 import type { DisposalRowsPage, DisposalSaveResult, ExitCaseView, ExitDocument, ExitExportResult, ExitUnbindAllResult, ExitWipeResult, WorkdaysResult } from '../types/exit';
 
 export * from '../types/exit';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, says('{label}要按“年-月-日”填写，例如 2026-12-02', '{label} must be a date such as 2026-12-02'));
 const shortText = z.string().trim().max(200);
 const qty = z.number().int().min(0).max(100_000_000);
+const note = (max: number) => z.string().trim().max(max).meta(label('备注', 'Note'));
+const sku = z.string().trim().min(1).max(100).meta(label('SKU'));
 
 export const disposalPlanSchema = z
   .object({
@@ -19,31 +21,49 @@ export const disposalPlanSchema = z
       .array(
         z
           .object({
-            sku: z.string().trim().min(1).max(100),
+            sku,
             /** Required when the app has no stock data for this SKU. */
-            onHand: qty.optional(),
+            onHand: qty.meta(label('现有库存', 'On hand')).optional(),
             lines: z
               .array(
-                z.object({ method: z.enum(DISPOSAL_METHODS), quantity: qty, note: shortText.optional() }).strict(),
+                z
+                  .object({
+                    method: z.enum(DISPOSAL_METHODS).meta(label('处置方式', 'Disposal')),
+                    quantity: qty.meta(label('数量', 'Quantity')),
+                    note: note(200).optional(),
+                  })
+                  .strict(),
               )
               .min(1)
-              .max(10),
+              .max(10)
+              .meta(label('处置方式', 'Disposals')),
           })
           .strict(),
       )
-      .max(5000),
+      .max(5000)
+      .meta(label('处置计划', 'Disposal plan')),
   })
   .strict();
 export type DisposalPlanInput = z.infer<typeof disposalPlanSchema>;
 
 /** A cell as typed: the core reads full-width digits and refuses negatives and words by row. */
 const cellText = z.string().max(40);
+/** The plan's columns as the disposal table heads them. */
+const METHOD_LABELS: Record<(typeof DISPOSAL_METHODS)[number], ReturnType<typeof label>> = {
+  sell_through: label('继续销售的数量', 'Sell through'),
+  return_factory: label('退回工厂的数量', 'Return to factory'),
+  liquidate: label('清仓的数量', 'Liquidate'),
+  other: label('其他处置的数量', 'Other'),
+};
 export const disposalRowSchema = z
   .object({
-    sku: z.string().trim().min(1).max(100),
-    onHand: cellText.optional(),
-    cells: z.object(Object.fromEntries(DISPOSAL_METHODS.map((m) => [m, cellText.optional()])) as Record<(typeof DISPOSAL_METHODS)[number], z.ZodOptional<z.ZodString>>).strict(),
-    note: shortText.optional(),
+    sku,
+    onHand: cellText.meta(label('现有库存', 'On hand')).optional(),
+    cells: z
+      .object(Object.fromEntries(DISPOSAL_METHODS.map((m) => [m, cellText.meta(METHOD_LABELS[m]).optional()])) as Record<(typeof DISPOSAL_METHODS)[number], z.ZodOptional<z.ZodString>>)
+      .strict()
+      .meta(label('各处置方式的数量', 'Quantities by disposal')),
+    note: note(200).optional(),
   })
   .strict();
 
@@ -51,29 +71,29 @@ export const exitChannels = {
   /** The store's case, or null before it is opened. */
   'exit.get': channel(empty).returns<{ case: ExitCaseView | null }>(),
   /** Opens the store's case (or returns it), optionally noting the fit result that led here. */
-  'exit.open': channel(z.object({ fitResultId: z.number().int().positive().optional() }).strict()).returns<ExitCaseView>(),
+  'exit.open': channel(z.object({ fitResultId: z.number().int().positive().meta(label('适合度评估结果', 'Fit check result')).optional() }).strict()).returns<ExitCaseView>(),
   'exit.setReason': channel(
-    z.object({ reason: z.enum(EXIT_REASONS), reasonText: z.string().trim().max(500).optional() }).strict(),
+    z.object({ reason: z.enum(EXIT_REASONS).meta(label('退店原因', 'Exit reason')), reasonText: z.string().trim().max(500).meta(label('补充说明', 'Details')).optional() }).strict(),
   ).returns<ExitCaseView>(),
-  'exit.confirmAgreement': channel(z.object({ key: z.enum(AGREEMENT_KEYS), confirmed: z.boolean() }).strict()).returns<ExitCaseView>(),
+  'exit.confirmAgreement': channel(z.object({ key: z.enum(AGREEMENT_KEYS).meta(label('协议条款', 'Agreement item')), confirmed: z.boolean().meta(label('已确认', 'Confirmed')) }).strict()).returns<ExitCaseView>(),
   'exit.answerReadiness': channel(
     z
-      .object({ key: z.enum(ASKED_KEYS), answer: z.enum(['clear', 'open', 'unknown']), note: z.string().trim().max(500).optional() })
+      .object({ key: z.enum(ASKED_KEYS).meta(label('检查项', 'Check')), answer: z.enum(['clear', 'open', 'unknown']).meta(label('回答', 'Answer')), note: note(500).optional() })
       .strict(),
   ).returns<ExitCaseView>(),
   /** Records the submission: the text sent, the date and the platform's application number. */
   'exit.submit': channel(
     z
       .object({
-        submittedOn: date,
-        applicationNo: z.string().trim().min(1).max(80),
-        applicationText: z.string().trim().min(1).max(5000).optional(),
+        submittedOn: date.meta(label('提交日期', 'Date submitted')),
+        applicationNo: z.string().trim().min(1).max(80).meta(label('申请编号', 'Application number')),
+        applicationText: z.string().trim().min(1).max(5000).meta(label('申请内容', 'Application text')).optional(),
       })
       .strict(),
   ).returns<ExitCaseView>(),
   'exit.review': channel(
     z
-      .object({ outcome: z.enum(REVIEW_OUTCOMES), decidedOn: date.optional(), note: z.string().trim().max(1000).optional() })
+      .object({ outcome: z.enum(REVIEW_OUTCOMES).meta(label('审核结果', 'Review outcome')), decidedOn: date.meta(label('审核日期', 'Review date')).optional(), note: note(1000).optional() })
       .strict(),
   ).returns<ExitCaseView>(),
   /** Sends the "review due" notice when it is due and not yet sent (hosts call it hourly). */
@@ -85,58 +105,66 @@ export const exitChannels = {
   'exit.disposalRows': channel(
     z
       .object({
-        page: z.number().int().min(1).max(100_000),
-        pageSize: z.number().int().min(1).max(500),
-        filter: z.enum(['all', 'open', 'unplanned', 'draft', 'ok', 'changed']).optional(),
-        search: z.string().trim().max(100).optional(),
+        page: z.number().int().min(1).max(100_000).meta(label('页码', 'Page')),
+        pageSize: z.number().int().min(1).max(500).meta(label('每页条数', 'Rows per page')),
+        filter: z.enum(['all', 'open', 'unplanned', 'draft', 'ok', 'changed']).meta(label('显示范围', 'Show')).optional(),
+        search: z.string().trim().max(100).meta(label('搜索', 'Search')).optional(),
       })
       .strict(),
   ).returns<DisposalRowsPage>(),
   /** Rows saved as typed, each on its own: a row that does not add up is kept as a draft with its error. */
-  'exit.saveDisposalRows': channel(z.object({ rows: z.array(disposalRowSchema).min(1).max(5000) }).strict()).returns<DisposalSaveResult>(),
+  'exit.saveDisposalRows': channel(z.object({ rows: z.array(disposalRowSchema).min(1).max(5000).meta(label('处置计划', 'Disposal plan')) }).strict()).returns<DisposalSaveResult>(),
   /** One disposal for all remaining SKUs, or those of one category or one warehouse. */
   'exit.bulkDisposal': channel(
     z
       .object({
-        method: z.enum(DISPOSAL_METHODS),
-        scope: z.discriminatedUnion('kind', [
-          z.object({ kind: z.literal('remaining') }).strict(),
-          z.object({ kind: z.literal('category'), value: z.string().max(200) }).strict(),
-          z.object({ kind: z.literal('warehouse'), value: z.string().min(1).max(200) }).strict(),
-        ]),
+        method: z.enum(DISPOSAL_METHODS).meta(label('处置方式', 'Disposal')),
+        scope: z
+          .discriminatedUnion('kind', [
+            z.object({ kind: z.literal('remaining') }).strict(),
+            z.object({ kind: z.literal('category'), value: z.string().max(200).meta(label('类目', 'Category')) }).strict(),
+            z.object({ kind: z.literal('warehouse'), value: z.string().min(1).max(200).meta(label('仓库', 'Warehouse')) }).strict(),
+          ])
+          .meta(label('批量范围', 'Which SKUs')),
       })
       .strict(),
   ).returns<DisposalSaveResult>(),
   /** The plan as an Excel workbook (base64), every SKU with its stock, plan and problem. */
   'exit.exportPlan': channel(empty).returns<{ fileName: string; contentBase64: string; rows: number }>(),
   /** An edited plan workbook back in: each line saved like a typed row, errors by Excel line. */
-  'exit.importPlan': channel(z.object({ contentBase64: z.string().min(1).max(2_000_000) }).strict()).returns<DisposalSaveResult>(),
+  'exit.importPlan': channel(z.object({
+      contentBase64: z
+        .string()
+        .min(1)
+        .max(2_000_000, says('{label}太大（最大约 1.5 MB）。请用“导出计划”得到的表格填写后再导入', 'The {label} is too large (about 1.5 MB at most). Fill in the workbook from Export plan and import that'))
+        .meta(label('处置计划表格', 'Plan workbook')),
+    }).strict()).returns<DisposalSaveResult>(),
   /** 为退店解绑全部SKU: pins every listing SKU 始终解绑 and holds one run with every unbind. */
   'exit.unbindAll': channel(empty).returns<ExitUnbindAllResult>(),
   /** The seller's one confirmation of that run: the unbinds go to the outbox and out. */
-  'exit.confirmUnbindAll': channel(z.object({ runId: z.number().int().positive() }).strict()).returns<ExitCaseView>(),
+  'exit.confirmUnbindAll': channel(z.object({ runId: z.number().int().positive().meta(label('批量解绑运行', 'Mass unbind run')) }).strict()).returns<ExitCaseView>(),
   'exit.savePartner': channel(
     z
       .object({
-        id: z.number().int().positive().optional(),
-        kind: z.enum(PARTNER_KINDS),
-        name: z.string().trim().min(1).max(100),
-        status: z.enum(PARTNER_STATUSES),
-        statusOn: date.optional(),
-        reference: shortText.optional(),
-        note: z.string().trim().max(500).optional(),
+        id: z.number().int().positive().meta(label('合作伙伴', 'Partner')).optional(),
+        kind: z.enum(PARTNER_KINDS).meta(label('合作类型', 'Partner kind')),
+        name: z.string().trim().min(1).max(100).meta(label('合作伙伴名称', 'Partner name')),
+        status: z.enum(PARTNER_STATUSES).meta(label('合作状态', 'Partner status')),
+        statusOn: date.meta(label('状态日期', 'Status date')).optional(),
+        reference: shortText.meta(label('凭证号', 'Reference')).optional(),
+        note: note(500).optional(),
       })
       .strict(),
   ).returns<ExitCaseView>(),
-  'exit.removePartner': channel(z.object({ id: z.number().int().positive() }).strict()).returns<ExitCaseView>(),
-  'exit.addQuestion': channel(z.object({ question: z.string().trim().min(1).max(1000) }).strict()).returns<ExitCaseView>(),
+  'exit.removePartner': channel(z.object({ id: z.number().int().positive().meta(label('合作伙伴', 'Partner')) }).strict()).returns<ExitCaseView>(),
+  'exit.addQuestion': channel(z.object({ question: z.string().trim().min(1).max(1000).meta(label('问题', 'Question')) }).strict()).returns<ExitCaseView>(),
   'exit.answerQuestion': channel(
-    z.object({ id: z.number().int().positive(), answer: z.string().trim().min(1).max(2000) }).strict(),
+    z.object({ id: z.number().int().positive().meta(label('问题', 'Question')), answer: z.string().trim().min(1).max(2000).meta(label('客服答复', 'Answer')) }).strict(),
   ).returns<ExitCaseView>(),
   'exit.confirmDone': channel(
-    z.object({ confirmedOn: date, storeStatus: z.string().trim().min(1).max(60) }).strict(),
+    z.object({ confirmedOn: date.meta(label('退店成功日期', 'Exit date')), storeStatus: z.string().trim().min(1).max(60).meta(label('卖家中心店铺状态', 'Store status in Seller Center')) }).strict(),
   ).returns<ExitCaseView>(),
-  'exit.setAfter': channel(z.object({ key: z.enum(AFTER_KEYS), done: z.boolean() }).strict()).returns<ExitCaseView>(),
+  'exit.setAfter': channel(z.object({ key: z.enum(AFTER_KEYS).meta(label('退店后事项', 'After-exit item')), done: z.boolean().meta(label('已完成', 'Done')) }).strict()).returns<ExitCaseView>(),
   /** The print-ready documents (HTML, Chinese, A4). */
   'exit.paperwork': channel(empty).returns<{ documents: ExitDocument[] }>(),
   /**
@@ -148,14 +176,14 @@ export const exitChannels = {
   'exit.export': channel(
     z
       .object({
-        download: z.boolean().optional(),
+        download: z.boolean().meta(label('下载', 'Download')).optional(),
         /** Print each document to PDF with a local browser for the ZIP, when there is one. */
-        pdf: z.boolean().optional(),
+        pdf: z.boolean().meta(label('生成 PDF', 'Make PDFs')).optional(),
       })
       .strict(),
   ).returns<ExitExportResult>(),
   /** Wipes credentials and personal data after the seller typed the confirmation text. */
-  'exit.wipe': channel(z.object({ confirm: z.string().max(200) }).strict()).returns<ExitWipeResult>(),
+  'exit.wipe': channel(z.object({ confirm: z.string().max(200).meta(label('确认文字', 'Confirmation text')) }).strict()).returns<ExitWipeResult>(),
   /** The date `n` Chinese working days after `date`. */
-  'exit.workdaysAdd': channel(z.object({ date, n: z.number().int().min(0).max(365) }).strict()).returns<WorkdaysResult>(),
+  'exit.workdaysAdd': channel(z.object({ date: date.meta(label('起始日期', 'Start date')), n: z.number().int().min(0).max(365).meta(label('工作日天数', 'Working days')) }).strict()).returns<WorkdaysResult>(),
 };

@@ -3,7 +3,7 @@
  * types and backs the verdict with a margin comparison from their own numbers (integer fen).
  */
 import { z } from 'zod';
-import { channel, empty } from '../channel';
+import { channel, empty, label } from '../channel';
 
 export const SUPPLY_EDGES = ['strong', 'some', 'none'] as const;
 export const CAPITAL_LEVELS = ['ample', 'limited', 'none'] as const;
@@ -15,31 +15,31 @@ const fen = z.number().int().min(0).max(10_000_000_000);
 export const fitNumbersSchema = z
   .object({
     /** 单件成本 what one unit costs the seller to make or buy. */
-    unitCostFen: fen,
+    unitCostFen: fen.meta(label('单件成本', 'Unit cost')),
     /** 全托管供货价 the price the platform pays per unit. */
-    supplyPriceFen: fen,
+    supplyPriceFen: fen.meta(label('全托管供货价', 'Supply price')),
     /** 自营店售价 price in their own store (POP / other platform), per unit; optional. */
-    ownPriceFen: fen.optional(),
+    ownPriceFen: fen.meta(label('自营店售价', 'Own-store price')).optional(),
     /** 自营店每件费用 commission, shipping, ads, after-sales per unit in their own store. */
-    ownFeesFen: fen.optional(),
+    ownFeesFen: fen.meta(label('自营店每件费用', 'Own-store fees per unit')).optional(),
   })
   .strict();
 
 export const fitAnswersSchema = z
   .object({
     /** 自己生产（工厂） */
-    makesGoods: z.boolean(),
+    makesGoods: z.boolean().meta(label('自己生产', 'Makes own goods')),
     /** 有跨境电商运营经验 */
-    crossBorderExperience: z.boolean(),
+    crossBorderExperience: z.boolean().meta(label('跨境电商运营经验', 'Cross-border experience')),
     /** 供货价优势 */
-    supplyEdge: z.enum(SUPPLY_EDGES),
+    supplyEdge: z.enum(SUPPLY_EDGES).meta(label('供货价优势', 'Supply price edge')),
     /** 备货资金 */
-    capital: z.enum(CAPITAL_LEVELS),
+    capital: z.enum(CAPITAL_LEVELS).meta(label('备货资金', 'Stocking capital')),
     /** 标品 / 非标品 */
-    productKind: z.enum(PRODUCT_KINDS),
+    productKind: z.enum(PRODUCT_KINDS).meta(label('标品或非标品', 'Standard or non-standard goods')),
     /** 速卖通小二定向邀约 */
-    invited: z.boolean(),
-    numbers: fitNumbersSchema.optional(),
+    invited: z.boolean().meta(label('小二定向邀约', 'Invited by AliExpress')),
+    numbers: fitNumbersSchema.meta(label('成本和价格', 'Costs and prices')).optional(),
   })
   .strict();
 
