@@ -2,7 +2,7 @@
  * `npm run bench [-- --quick] [-- --json] [-- --only rules,startup]`: figures beside baselines from
  * the same run. --quick runs small sizes so a test can check the harness itself (not its timings).
  */
-import { table, type Figure } from './report';
+import { ratio, table, type Figure } from './report';
 import { benchReaction, benchWave } from './sections/reaction';
 import { benchRules } from './sections/rules';
 import { benchStartup } from './sections/startup';
@@ -34,7 +34,8 @@ async function main() {
     figures.push(...(await section({ quick })));
   }
   const machine = { node: process.versions.node, cpus: (await import('node:os')).cpus().length, quick };
-  if (json) process.stdout.write(`${JSON.stringify({ machine, figures }, null, 2)}\n`);
+  // Each figure carries its ratio to its baseline (null where it has none).
+  if (json) process.stdout.write(`${JSON.stringify({ machine, figures: figures.map((f) => ({ ...f, ratio: ratio(f) })) }, null, 2)}\n`);
   else process.stdout.write(`${table(figures)}\n\n(${machine.cpus} cores, Node ${machine.node}${quick ? ', --quick sizes' : ''})\n`);
 }
 
