@@ -187,6 +187,9 @@ export function inspect(appDir, platform = 'linux') {
   if (devOnly.length) problems.push(`development packages are packed: ${devOnly.join(', ')}`);
   for (const dep of Object.keys(pkg.dependencies ?? {})) if (!topModules.includes(dep)) problems.push(`runtime dependency ${dep} is not packed`);
   const sources = files.filter((f) => /^(src-|test\/|bench\/)|\.map$/.test(f));
+  // `npm run cli` and `npm run start:web` run these in plain Node; the app never loads them.
+  const nodeEntries = files.filter((f) => /^out\/main\/(cli|host)\.js$/.test(f));
+  if (nodeEntries.length) problems.push(`the CLI / web host entries are packed: ${nodeEntries.join(', ')}`);
   if (sources.length) problems.push(`sources are packed: ${sources.slice(0, 5).join(', ')}`);
   const asarBytes = statSync(asarFile).size;
   if (asarBytes > ASAR_BUDGET_BYTES) problems.push(`app.asar is ${asarBytes} bytes, over its budget of ${ASAR_BUDGET_BYTES}`);
