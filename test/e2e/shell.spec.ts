@@ -66,7 +66,7 @@ test('the seller names the store in the header, and a bad name is refused withou
   await name.getByRole('button').click();
   await app.locator('textarea:not([aria-hidden])').fill('   ');
   await app.locator('textarea:not([aria-hidden])').press('Enter');
-  await expect(app.locator('.ant-message')).toContainText('请求内容不正确');
+  await expect(app.locator('.ant-message')).toContainText('请填写店铺名称');
   await app.reload();
   await expect(app.getByTestId('store-name')).toContainText('义乌小张工厂店');
 });

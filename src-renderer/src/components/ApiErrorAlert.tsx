@@ -2,7 +2,11 @@ import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../src-shared/errors';
 
-/** An error from main, in the seller's language, with the field problems listed. */
+/**
+ * An error from main, in the seller's language, with the field problems listed: each message
+ * already names its field as the screen does, so the raw path is never shown. Forms put theirs
+ * at the field first (useFieldErrors) and pass on only what is left.
+ */
 export function ApiErrorAlert({ error, onRetry }: { error?: ErrorPayload; onRetry?: () => void }) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
@@ -17,9 +21,7 @@ export function ApiErrorAlert({ error, onRetry }: { error?: ErrorPayload; onRetr
         error.issues && error.issues.length > 1 ? (
           <ul>
             {error.issues.map((i) => (
-              <li key={i.path}>
-                {i.path}: {en ? i.messageEn : i.message}
-              </li>
+              <li key={i.path}>{en ? i.messageEn : i.message}</li>
             ))}
           </ul>
         ) : undefined

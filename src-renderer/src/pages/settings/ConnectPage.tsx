@@ -8,6 +8,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import type { ConnectTestReport, ProbeCall, ProbeReport } from '../../../../src-shared/channels/connect';
 import type { ErrorPayload } from '../../../../src-shared/errors';
 import { formatTime } from '../../formatTime';
+import { useFieldErrors } from '../../useFieldErrors';
 
 export function ConnectPage() {
   const { t, i18n } = useTranslation('connect');
@@ -15,7 +16,11 @@ export function ConnectPage() {
   const status = useChannel('connect.status', {});
   useChanged('connect', status.reload);
   const [error, setError] = useState<ErrorPayload>();
+  /** Which action the error came from: a form's own refusal is shown at its fields. */
+  const [errorOf, setErrorOf] = useState<string>();
   const [busy, setBusy] = useState<string>();
+  const [aeForm] = Form.useForm();
+  const [ttForm] = Form.useForm();
   const [report, setReport] = useState<ConnectTestReport>();
   const [probe, setProbe] = useState<ProbeReport>();
   const [authState, setAuthState] = useState<string>();
@@ -25,6 +30,7 @@ export function ConnectPage() {
   const run = async (name: string, fn: () => Promise<unknown>) => {
     setBusy(name);
     setError(undefined);
+    setErrorOf(name);
     try {
       await fn();
       await status.reload();
@@ -35,6 +41,8 @@ export function ConnectPage() {
     }
   };
   const s = status.data;
+  const aeFields = useFieldErrors(aeForm, errorOf === 'ae' ? error : undefined);
+  const ttFields = useFieldErrors(ttForm, errorOf === 'tt' ? error : undefined);
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="connect-page">
@@ -42,7 +50,7 @@ export function ConnectPage() {
         <Typography.Title level={3}>{t('title')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       </div>
-      <ApiErrorAlert error={status.error ?? error} />
+      <ApiErrorAlert error={status.error ?? (errorOf === 'ae' || errorOf === 'tt' ? undefined : error)} />
 
       {s && (
         <Card title={t('status')} extra={<Tag color={s.mode === 'demo' ? 'blue' : 'green'}>{t(`mode.${s.mode}`)}</Tag>}>
@@ -110,7 +118,8 @@ export function ConnectPage() {
       </Card>
 
       <Card title={t('ae.title')}>
-        <Form layout="vertical" onFinish={(v: { appKey: string; appSecret: string; gatewayUrl?: string }) => run('ae', () => api['connect.saveAliExpress']({ ...v, gatewayUrl: v.gatewayUrl || undefined }))}>
+        <ApiErrorAlert error={aeFields.rest} />
+        <Form form={aeForm} onValuesChange={aeFields.onValuesChange} layout="vertical" data-testid="connect-ae-form" onFinish={(v: { appKey: string; appSecret: string; gatewayUrl?: string }) => run('ae', () => api['connect.saveAliExpress']({ ...v, gatewayUrl: v.gatewayUrl || undefined }))}>
           <Form.Item name="appKey" label={t('ae.appKey')} rules={[{ required: true }]}>
             <Input autoComplete="off" />
           </Form.Item>
@@ -150,7 +159,8 @@ export function ConnectPage() {
       </Card>
 
       <Card title={t('stock.title')}>
-        <Form layout="vertical" onFinish={(v: { appKey: string; appSecret: string; baseUrl?: string }) => run('tt', () => api['connect.saveTongtool']({ ...v, baseUrl: v.baseUrl || undefined }))}>
+        <ApiErrorAlert error={ttFields.rest} />
+        <Form form={ttForm} onValuesChange={ttFields.onValuesChange} layout="vertical" data-testid="connect-tt-form" onFinish={(v: { appKey: string; appSecret: string; baseUrl?: string }) => run('tt', () => api['connect.saveTongtool']({ ...v, baseUrl: v.baseUrl || undefined }))}>
           <Form.Item name="appKey" label={t('stock.ttKey')} rules={[{ required: true }]}>
             <Input autoComplete="off" />
           </Form.Item>

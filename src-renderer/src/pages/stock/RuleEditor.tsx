@@ -5,6 +5,10 @@ import type { RulePreview, SkuRuleSpec } from '../../../../src-shared/types/stoc
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
+import { useFieldErrors } from '../../useFieldErrors';
+
+/** The contract nests the rule under `spec`; the editor's fields are the rule's own names. */
+const fieldOf = (path: string) => (path.startsWith('spec.') ? path.slice(5) : path);
 
 type Kind = SkuRuleSpec['kind'];
 const KINDS: Kind[] = ['strip_prefix', 'strip_suffix', 'strip_start', 'strip_end', 'before', 'after', 'between', 'replace', 'regex'];
@@ -38,11 +42,15 @@ export function RuleEditor({ onSaved }: { onSaved: () => void }) {
   const [preview, setPreview] = useState<RulePreview>();
   const action = useAction();
   const spec = () => specOf(kind, form.getFieldsValue());
+  const fields = useFieldErrors(form, action.error, fieldOf);
 
   return (
     <div data-testid="rule-editor">
-      <ApiErrorAlert error={action.error} />
-      <Form form={form} layout="inline" onValuesChange={() => setPreview(undefined)} initialValues={{ occurrence: 'first', count: 1 }}>
+      <ApiErrorAlert error={fields.rest} />
+      <Form form={form} layout="inline" onValuesChange={(changed: Record<string, unknown>) => {
+          setPreview(undefined);
+          fields.onValuesChange(changed);
+        }} initialValues={{ occurrence: 'first', count: 1 }}>
         <Form.Item label={t('map.kind')}>
           <Select style={{ width: 220 }} value={kind} onChange={(k) => { setKind(k); setPreview(undefined); }} options={KINDS.map((k) => ({ value: k, label: t(`map.kinds.${k}`) }))} data-testid="rule-kind" />
         </Form.Item>
@@ -53,13 +61,13 @@ export function RuleEditor({ onSaved }: { onSaved: () => void }) {
         )}
         {(kind === 'strip_start' || kind === 'strip_end') && (
           <Form.Item name="count" label={t('map.count')}>
-            <InputNumber min={1} max={50} />
+            <InputNumber min={1} max={50} data-testid="rule-count" />
           </Form.Item>
         )}
         {(kind === 'before' || kind === 'after') && (
           <>
             <Form.Item name="separator" label={t('map.separator')}>
-              <Input style={{ width: 80 }} />
+              <Input style={{ width: 80 }} data-testid="rule-separator" />
             </Form.Item>
             <Form.Item name="occurrence" label={t('map.occurrence')}>
               <Select style={{ width: 110 }} options={[{ value: 'first', label: t('map.first') }, { value: 'last', label: t('map.last') }]} />

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StoreWarehouseInfo, WarehousesView } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
+import { useFieldErrors } from '../../useFieldErrors';
 
 /** Step 1 仓库设置: ERP and store warehouses, paired, with every name near-miss explained. */
 export function WarehousesStep() {
@@ -14,8 +15,12 @@ export function WarehousesStep() {
   const got = useChannel('stock.warehouses.list', {});
   useChanged('stock', got.reload);
   const [view, setView] = useState<WarehousesView>();
-  const [name, setName] = useState('');
+  const [addForm] = Form.useForm<{ name: string }>();
+  const name = Form.useWatch('name', addForm) ?? '';
   const action = useAction();
+  /** Adding is the one form here: its refusal goes under the name box. */
+  const add = useAction();
+  const addFields = useFieldErrors(addForm, add.error);
   const data = view ?? got.data;
   const apply = (v: WarehousesView | undefined) => v && setView(v);
 
@@ -65,7 +70,7 @@ export function WarehousesStep() {
   return (
     <>
       <Alert type="info" showIcon title={t('wh.rule')} style={{ marginBottom: 16 }} />
-      <ApiErrorAlert error={got.error ?? action.error} />
+      <ApiErrorAlert error={got.error ?? action.error ?? addFields.rest} />
       <Typography.Title level={5}>{t('wh.erpTitle')}</Typography.Title>
       <Button onClick={() => void action.run(() => api['stock.warehouses.refresh']({})).then(apply)} loading={action.busy} style={{ marginBottom: 8 }}>
         {t('wh.refresh')}
@@ -85,24 +90,29 @@ export function WarehousesStep() {
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('wh.storeTitle')}
       </Typography.Title>
-      <Space.Compact style={{ width: '100%', maxWidth: 520, marginBottom: 12 }}>
-        <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('wh.addPlaceholder')} data-testid="store-warehouse-name" />
-        <Button
-          type="primary"
-          disabled={!name}
-          onClick={() =>
-            void action.run(() => api['stock.warehouses.save']({ name })).then((r) => {
-              if (r) {
-                setView(r.view);
-                setName('');
-              }
-            })
-          }
-          data-testid="store-warehouse-add"
-        >
-          {t('wh.add')}
-        </Button>
-      </Space.Compact>
+      <Form
+        form={addForm}
+        onValuesChange={addFields.onValuesChange}
+        layout="inline"
+        style={{ width: '100%', maxWidth: 520, marginBottom: 12, flexWrap: 'nowrap' }}
+        onFinish={(v) =>
+          void add.run(() => api['stock.warehouses.save']({ name: v.name ?? '' })).then((r) => {
+            if (r) {
+              setView(r.view);
+              addForm.resetFields();
+            }
+          })
+        }
+      >
+        <Form.Item name="name" style={{ flex: 1, marginInlineEnd: 8 }}>
+          <Input placeholder={t('wh.addPlaceholder')} aria-label={t('wh.addPlaceholder')} data-testid="store-warehouse-name" />
+        </Form.Item>
+        <Form.Item style={{ marginInlineEnd: 0 }}>
+          <Button type="primary" htmlType="submit" disabled={!name} loading={add.busy} data-testid="store-warehouse-add">
+            {t('wh.add')}
+          </Button>
+        </Form.Item>
+      </Form>
       <List dataSource={data?.store ?? []} renderItem={storeCard} />
     </>
   );
