@@ -51,8 +51,8 @@ if (build.status !== 0) {
 const why = ensureElectron();
 if (why) {
   console.log(`桌面程序无法启动，已改用浏览器模式 / Electron cannot start here, using the browser instead: ${why}`);
-  // The web host as built just above (out/main/host.js), not compiled again at start.
-  run(process.execPath, [join(root, 'out', 'main', 'host.js'), ...args]);
+  // The web host as built just above (out/main/host.js), as `npm run start:web` runs it.
+  run(process.execPath, [join(root, 'scripts', 'run-built.mjs'), 'host', ...args]);
 } else {
   run(electronBinary(), [root, ...args]);
 }
