@@ -6,7 +6,7 @@ const root = join(__dirname, '../..');
 
 interface Out {
   machine: { quick: boolean };
-  figures: { section: string; figure: string; value: number | null; unit: string; baseline: number | null }[];
+  figures: { section: string; figure: string; value: number | null; unit: string; baseline: number | null; ratio: number | null }[];
 }
 
 describe('npm run bench', () => {
@@ -25,6 +25,8 @@ describe('npm run bench', () => {
       expect(Number.isFinite(f.value), f.figure).toBe(true);
       expect(f.value, f.figure).toBeGreaterThan(0);
       expect(f.baseline, f.figure).toBeGreaterThan(0);
+      // Each figure carries its ratio to the baseline of the same run.
+      expect(f.ratio, f.figure).toBeCloseTo(f.value! / f.baseline!, 9);
     }
     // The simulated store: every stock-out was unbound before the run ended.
     const reaction = out.figures.filter((f) => f.section === '1 reaction');
