@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { call, runCommand, type GlobalOptions } from './run';
+import { AppError } from '../../src-shared/errors';
 import type { ConnectTestReport, ConnectStatus, ProbeReport } from '../../src-shared/channels/connect';
 
 function reportText(r: ConnectTestReport): string {
@@ -104,7 +105,13 @@ export function registerConnect(program: Command): void {
     .action(async (kind: string, _o, cmd: Command) => {
       await runCommand(
         cmd.optsWithGlobals<GlobalOptions>(),
-        (app) => call(app, 'connect.setStockSource', { kind: kind as 'tongtool' | 'file' }),
+        async (app) => {
+          // On the command line the seller types the value itself, so the refusal says which ones there are.
+          if (kind !== 'tongtool' && kind !== 'file') {
+            throw new AppError('BAD_INPUT', `库存来源只能是 tongtool（通途接口）或 file（导入库存文件），不是“${kind}”。`, `The stock source is tongtool (its API) or file (stock file imports), not "${kind}".`);
+          }
+          return call(app, 'connect.setStockSource', { kind });
+        },
         (s) => `库存来源已设为 Stock source set: ${s.stockSource.kind ?? '-'}\n${statusText(s)}`,
       );
     });

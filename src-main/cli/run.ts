@@ -21,7 +21,9 @@ export function exitCodeFor(error: ErrorPayload): number {
 
 export function printError(error: ErrorPayload): void {
   process.stderr.write(`错误 [${error.code}]：${error.message}\nError: ${error.messageEn}\n`);
-  for (const i of error.issues ?? []) process.stderr.write(`  - ${i.path}: ${i.message} / ${i.messageEn}\n`);
+  // Each issue already names its field in the seller's words; the first is the message itself.
+  const issues = error.issues ?? [];
+  if (issues.length > 1) for (const i of issues) process.stderr.write(`  - ${i.message} / ${i.messageEn}\n`);
 }
 
 export function openCliApp(opts: GlobalOptions): App {
