@@ -25,6 +25,9 @@ const dataDir = argvDataDir ?? electronApp.getPath('userData');
 if (argvDataDir) electronApp.setPath('userData', dataDir);
 const packaged = electronApp.isPackaged;
 const pageUrl = rendererUrl(packaged);
+// A slow office PC paints the first screen in a few seconds; a minute means it never will. The
+// main-process tests shorten it (never honoured by a packaged app).
+const showTimeoutMs = (!packaged && Number(process.env.DESK_SHOW_TIMEOUT_MS)) || 60_000;
 
 if (!electronApp.requestSingleInstanceLock()) {
   electronApp.quit();
@@ -52,7 +55,7 @@ if (!electronApp.requestSingleInstanceLock()) {
   const open = () => {
     // A second launch during start-up has nothing to show yet: the first one will show the window.
     if (!core) return;
-    if (!win || win.isDestroyed()) win = createMainWindow(core.settings, { url: pageUrl, devTools: !packaged, onLoadFailed: early, onShown: shown });
+    if (!win || win.isDestroyed()) win = createMainWindow(core.settings, { url: pageUrl, devTools: !packaged, onLoadFailed: early, onShown: shown, showTimeoutMs });
     if (win.isMinimized()) win.restore();
     if (started) win.show();
     win.focus();

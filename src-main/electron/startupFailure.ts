@@ -34,6 +34,12 @@ export function describeStartupError(err: unknown, dataDir: string): { zh: strin
       en: `The app's database component cannot be loaded: the installation may be incomplete or not for this system. Reinstall Choice Seller Desk. (${detail})`,
     };
   }
+  if (e?.code === 'ERR_WINDOW_NOT_SHOWN') {
+    return {
+      zh: `程序窗口没能显示出来（${detail}）。请关闭后重新打开；如果仍然这样，请重启电脑或重新安装全托管卖家助手，并把日志发给技术支持。`,
+      en: `The app's window did not appear (${detail}). Close and reopen it; if it happens again, restart the PC or reinstall Choice Seller Desk, and send the log to support.`,
+    };
+  }
   if (/^ERR_(FILE_NOT_FOUND|FAILED|ABORTED|UNKNOWN_URL_SCHEME)/.test(String(e?.code))) {
     return {
       zh: `程序界面无法加载，安装可能不完整。请重新安装全托管卖家助手。（${detail}）`,
