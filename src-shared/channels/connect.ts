@@ -35,7 +35,7 @@ export interface ConnectStatus {
   };
   demo: { size: number; seed: number; quotaPerMinute: number; reviewMode: 'instant' | 'review' | 'refuse' } | null;
   /** Where secrets are kept, said plainly on screen. */
-  secretStore: { location: string; encrypted: boolean };
+  secretStore: { location: string; encrypted: boolean; protection: { zh: string; en: string } };
 }
 
 export interface ConnectionCheck {

@@ -143,7 +143,7 @@ export class ConnectService {
         },
       },
       demo: demo ? { size: cfg.size, seed: cfg.seed, quotaPerMinute: cfg.quotaPerMinute, reviewMode: cfg.reviewMode } : null,
-      secretStore: { location: app.secrets.location, encrypted: app.secrets.encrypted },
+      secretStore: { location: app.secrets.location, encrypted: app.secrets.encrypted, protection: app.secrets.protection },
     };
   }
 

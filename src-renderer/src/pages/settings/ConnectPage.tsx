@@ -74,7 +74,15 @@ export function ConnectPage() {
               </Space>
             </Descriptions.Item>
             <Descriptions.Item label={t('secretStore')}>
-              {s.secretStore.location} {!s.secretStore.encrypted && <Tag color="orange">{t('devStore')}</Tag>}
+              <Space direction="vertical" size={2}>
+                <span>
+                  {s.secretStore.location}{' '}
+                  <Tag color={s.secretStore.encrypted ? 'green' : 'orange'} data-testid="secret-protection">
+                    {t(s.secretStore.encrypted ? 'secretEncrypted' : 'secretNotEncrypted')}
+                  </Tag>
+                </span>
+                <Typography.Text type="secondary">{en ? s.secretStore.protection.en : s.secretStore.protection.zh}</Typography.Text>
+              </Space>
             </Descriptions.Item>
           </Descriptions>
           <Space style={{ marginTop: 16 }}>

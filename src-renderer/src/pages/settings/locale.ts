@@ -50,7 +50,8 @@ export const zh = {
     outcomes: { answered: '正常', differs: '与文档不一致', failed: '失败', skipped: '未检查' },
   },
   secretStore: '密钥保存位置',
-  devStore: '开发用，未加密',
+  secretEncrypted: '已加密',
+  secretNotEncrypted: '未加密',
   saved: '已保存',
 };
 
@@ -104,6 +105,7 @@ export const en: typeof zh = {
     outcomes: { answered: 'Answered', differs: 'Differs', failed: 'Failed', skipped: 'Not checked' },
   },
   secretStore: 'Secrets are kept in',
-  devStore: 'development store, not encrypted',
+  secretEncrypted: 'encrypted',
+  secretNotEncrypted: 'not encrypted',
   saved: 'Saved',
 };
