@@ -45,24 +45,27 @@ export interface CaseNotice {
   en: { title: string; body: string };
 }
 
-export interface CaseSpec<Row, View> {
+/** What makes a domain's case: its tables, how to read what hangs off a row, and its pure view builder. */
+export interface CaseSpec<Row, Children, View> {
   domain: CaseDomain;
-  /** The view of a row as its wizard shows it. */
-  view: (r: Row) => View;
-  /** Opens the store's case: a step that needs one may be the seller's first. */
-  open: () => unknown;
+  /** What hangs off the row (the view builder's second argument), with the timeline already read. */
+  read: (app: App, r: Row, timeline: CaseEvent[]) => Children;
+  /** The view of a row as its wizard shows it, without touching the database. */
+  build: (r: Row, children: Children, ctx: CaseContext) => View;
   /** What the seller reads when there is no case, or none with that id. */
   notFound: (caseId?: number) => Bilingual;
 }
 
-export class CaseKernel<Row extends CaseRowBase, View> {
+export class CaseKernel<Row extends CaseRowBase, Children, View> {
   // Both names come from the closed `CaseDomain`, never from input.
   private readonly caseTable: string;
   private readonly eventTable: string;
 
+  /** `open` opens the store's case: a step that needs one may be the seller's first. */
   constructor(
     readonly app: App,
-    private readonly spec: CaseSpec<Row, View>,
+    private readonly spec: CaseSpec<Row, Children, View>,
+    private readonly open: () => unknown,
   ) {
     this.caseTable = `${spec.domain}_case`;
     this.eventTable = `${spec.domain}_event`;
@@ -103,7 +106,7 @@ export class CaseKernel<Row extends CaseRowBase, View> {
 
   /** The store's case, opened first when there is none; a case asked for by id must exist. */
   ensure(caseId?: number): Row {
-    if (caseId === undefined && !this.row()) this.spec.open();
+    if (caseId === undefined && !this.row()) this.open();
     return this.require(caseId);
   }
 
@@ -156,7 +159,13 @@ export class CaseKernel<Row extends CaseRowBase, View> {
   }
 
   view(r: Row): View {
-    return this.spec.view(r);
+    return this.spec.build(r, this.spec.read(this.app, r, this.timeline(r.id)), this.context());
+  }
+
+  /** The fresh view of the store's case (or of `caseId`), or null when there is none. */
+  get(caseId?: number): View | null {
+    const r = this.row(caseId);
+    return r ? this.view(r) : null;
   }
 
   /**
@@ -170,5 +179,32 @@ export class CaseKernel<Row extends CaseRowBase, View> {
     })();
     this.app.notices.add('warning', notice.zh, notice.en);
     this.changed();
+  }
+}
+
+/** A domain's case service: the kernel over its spec, opening the store's case when a step needs one. */
+export abstract class CaseService<Row extends CaseRowBase, Children, View> {
+  protected readonly k: CaseKernel<Row, Children, View>;
+
+  constructor(
+    protected readonly app: App,
+    spec: CaseSpec<Row, Children, View>,
+  ) {
+    this.k = new CaseKernel(app, spec, () => this.open());
+  }
+
+  /** Opens the store's case, or returns it when it is open. */
+  abstract open(): View;
+
+  get(caseId?: number): View | null {
+    return this.k.get(caseId);
+  }
+
+  today(): string {
+    return this.k.today();
+  }
+
+  storeName(): string {
+    return this.k.storeName();
   }
 }

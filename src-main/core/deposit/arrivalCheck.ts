@@ -5,18 +5,17 @@
  */
 import { AppError } from '../../../src-shared/errors';
 import type { DepositCaseView, DepositMatchReport } from '../../../src-shared/channels/deposit';
-import type { CaseKernel } from '../case/kernel';
 import { beijingDate } from '../calendar/workdays';
 import { formatFen } from './money';
 import { maskAlipayAccount } from './account';
 import { parseAlipayBill } from './alipay';
 import { findRefund } from './refundMatch';
 import { arrivalReminder, arrivalTail, IMPORT_VERDICT, matchMessage, supportText } from './texts';
-import { activeApplication, arrivalWindowOf, arrivedFen, type DepositRow } from './depositView';
+import { activeApplication, arrivalWindowOf, arrivedFen, type DepositKernel } from './depositView';
 import { readArrivals } from './depositChildren';
 
 export class ArrivalCheck {
-  constructor(private readonly k: CaseKernel<DepositRow, DepositCaseView>) {}
+  constructor(private readonly k: DepositKernel) {}
 
   private get db() {
     return this.k.app.db;

@@ -6,39 +6,27 @@
 import type { App } from '../app';
 import { AppError } from '../../../src-shared/errors';
 import type { DepositCaseView, DepositCheckAnswer, DepositCheckKey, DepositStatus, DepositSummary, ReviewOutcome } from '../../../src-shared/channels/deposit';
-import { CaseKernel } from '../case/kernel';
+import { CaseService } from '../case/kernel';
 import { beijingDate } from '../calendar/workdays';
 import { formatFen, parseFen } from './money';
 import { maskAlipayAccount, normaliseAlipayAccount } from './account';
 import { evaluateChecks, type StoredCheck } from './checks';
-import { caseNotFound, reviewWords, STATUS_LABELS } from './texts';
+import { reviewWords, STATUS_LABELS } from './texts';
 import { writePrerequisite } from './prerequisites';
-import { activeApplication, buildDepositView, depositSummaryOf, type DepositRow } from './depositView';
-import { readChildren, readViolations } from './depositChildren';
+import { activeApplication, depositSummaryOf, type DepositChildren, type DepositRow } from './depositView';
+import { DEPOSIT_CASE, readViolations } from './depositChildren';
 import { appliedAtFor, arrivalWindowAfter, checkAmount, draftFor, rejectAfterApply } from './application';
 import { ArrivalCheck } from './arrivalCheck';
 
 const DEPOSIT_FIELD = { zh: '保证金金额', en: 'Deposit amount' };
 const PENALTY_FIELD = { zh: '扣款金额', en: 'Penalty amount' };
 
-export class DepositCases {
-  private readonly k: CaseKernel<DepositRow, DepositCaseView>;
+export class DepositCases extends CaseService<DepositRow, DepositChildren, DepositCaseView> {
   /** 到账核对: bill import, confirmation and the overdue reminder. */
-  readonly arrival: ArrivalCheck;
+  readonly arrival = new ArrivalCheck(this.k);
 
-  constructor(private readonly app: App) {
-    this.k = new CaseKernel<DepositRow, DepositCaseView>(app, {
-      domain: 'deposit',
-      view: (r) => buildDepositView(r, readChildren(app, r, this.k.timeline(r.id)), this.k.context()),
-      open: () => this.open(),
-      notFound: caseNotFound,
-    });
-    this.arrival = new ArrivalCheck(this.k);
-  }
-
-  get(caseId?: number): DepositCaseView | null {
-    const r = this.k.row(caseId);
-    return r ? this.k.view(r) : null;
+  constructor(app: App) {
+    super(app, DEPOSIT_CASE);
   }
 
   open(): DepositCaseView {

@@ -1,10 +1,11 @@
 /** Reads what hangs off a deposit case (penalties, confirmed arrivals, the last bill import) for its view and its rules. */
 import type { App } from '../app';
-import type { DepositCheckKey, DepositMatchReport, DepositViolation } from '../../../src-shared/channels/deposit';
-import type { CaseEvent } from '../case/kernel';
+import type { DepositCaseView, DepositCheckKey, DepositMatchReport, DepositViolation } from '../../../src-shared/channels/deposit';
+import type { CaseEvent, CaseSpec } from '../case/kernel';
 import { evaluateChecks, type StoredCheck } from './checks';
 import { withShared } from './prerequisites';
-import type { ArrivalRow, DepositChildren, DepositRow } from './depositView';
+import { buildDepositView, type ArrivalRow, type DepositChildren, type DepositRow } from './depositView';
+import { caseNotFound } from './texts';
 
 export function readViolations(app: App, caseId: number): DepositViolation[] {
   return (
@@ -36,3 +37,5 @@ export function readChildren(app: App, r: DepositRow, timeline: CaseEvent[]): De
     timeline,
   };
 }
+
+export const DEPOSIT_CASE: CaseSpec<DepositRow, DepositChildren, DepositCaseView> = { domain: 'deposit', read: readChildren, build: buildDepositView, notFound: caseNotFound };

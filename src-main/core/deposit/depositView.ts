@@ -16,7 +16,7 @@ import type {
   ReviewOutcome,
 } from '../../../src-shared/channels/deposit';
 import type { Bilingual } from '../../../src-shared/channels/fit';
-import type { CaseContext, CaseEvent } from '../case/kernel';
+import type { CaseContext, CaseEvent, CaseKernel } from '../case/kernel';
 import { beijingDate } from '../calendar/workdays';
 import { maskAlipayAccount } from './account';
 import { BLOCKERS, PHONE_REMINDER, STATUS_LABELS, supportText, WHERE_TO_FIND } from './texts';
@@ -61,6 +61,8 @@ export interface DepositChildren {
   lastMatch: DepositMatchReport | null;
   timeline: CaseEvent[];
 }
+
+export type DepositKernel = CaseKernel<DepositRow, DepositChildren, DepositCaseView>;
 
 export function depositMoney(r: DepositRow, violations: DepositViolation[]): { penaltiesFen: number; refundableFen: number | null } {
   const penaltiesFen = violations.reduce((s, v) => s + v.penaltyFen, 0);

@@ -13,17 +13,16 @@ import type {
   ExitCaseView,
   ExitUnbindAllResult,
 } from '../../../src-shared/channels/exit';
-import type { CaseKernel } from '../case/kernel';
 import { DISPOSAL_LABEL } from './texts';
 import { onHandBySku } from './storeData';
 import { validatePlan } from './disposal';
 import { bulkRows, countStates, planRows, saveRows, type BulkScope } from './planRows';
 import { planWorkbook, readPlanWorkbook } from './planExcel';
 import { confirmUnbindAll, requestUnbindAll } from './unbindAll';
-import type { ExitRow } from './exitView';
+import type { ExitKernel } from './exitView';
 
 export class DisposalPlan {
-  constructor(private readonly k: CaseKernel<ExitRow, ExitCaseView>) {}
+  constructor(private readonly k: ExitKernel) {}
 
   private get db() {
     return this.k.app.db;

@@ -7,17 +7,17 @@ import dayjs from 'dayjs';
 import type { App } from '../app';
 import { AppError } from '../../../src-shared/errors';
 import type { AfterKey, AgreementKey, AskedKey, Bilingual, ExitCaseView, ExitReason, ExitReviewOutcome, PartnerKind, PartnerStatus } from '../../../src-shared/channels/exit';
-import { CaseKernel } from '../case/kernel';
+import { CaseService } from '../case/kernel';
 import { addWorkdays } from '../calendar/workdays';
 import { latestFit } from '../fit/results';
-import { AFTER, AGREEMENT, CASE_NOT_FOUND, PARTNER_STATUS_LABEL, READINESS_TITLES, REASONS, draftApplication, reviewReminder, reviewWords } from './texts';
+import { AFTER, AGREEMENT, PARTNER_STATUS_LABEL, READINESS_TITLES, REASONS, draftApplication, reviewReminder, reviewWords } from './texts';
 import { boundListings, tableExists } from './storeData';
 import type { StoredAnswer } from './readiness';
 import { isPrerequisite, writePrerequisite } from '../deposit/prerequisites';
 import { openDepositLink } from './depositLink';
 import { setSwitch } from '../auto/switch';
-import { buildExitView, type ExitRow } from './exitView';
-import { readChildren } from './exitChildren';
+import type { ExitChildren, ExitRow } from './exitView';
+import { EXIT_CASE } from './exitChildren';
 import { DisposalPlan } from './disposalPlan';
 
 /** The source: 审核时间约为3个工作日. */
@@ -39,37 +39,17 @@ function stamped(json: string, key: string, at: string | null): string {
   return JSON.stringify(a);
 }
 
-export class ExitCases {
-  private readonly k: CaseKernel<ExitRow, ExitCaseView>;
+export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> {
   /** ④② the disposal plan and the unbinds for the exit. */
-  readonly plan: DisposalPlan;
+  readonly plan = new DisposalPlan(this.k);
 
-  constructor(private readonly app: App) {
-    this.k = new CaseKernel<ExitRow, ExitCaseView>(app, {
-      domain: 'exit',
-      view: (r) => buildExitView(r, readChildren(app, r, this.k.timeline(r.id)), this.k.context()),
-      open: () => this.open(),
-      notFound: () => CASE_NOT_FOUND,
-    });
-    this.plan = new DisposalPlan(this.k);
-  }
-
-  today(): string {
-    return this.k.today();
-  }
-
-  storeName(): string {
-    return this.k.storeName();
+  constructor(app: App) {
+    super(app, EXIT_CASE);
   }
 
   /** Runs `fn` and its timeline entry in one transaction on the store's case (opened if need be), then returns the fresh view. */
   private change(fn: (r: ExitRow) => void): ExitCaseView {
     return this.k.change(this.k.ensure(), fn);
-  }
-
-  get(): ExitCaseView | null {
-    const r = this.k.row();
-    return r ? this.k.view(r) : null;
   }
 
   open(fitResultId?: number): ExitCaseView {

@@ -1,7 +1,7 @@
 /** Reads what hangs off an exit case (the plan, partners, questions, the deposit case, store data) for its view. */
 import type { App } from '../app';
-import type { AskedKey, DisposalItem, ExitPartner, ExitQuestion, PartnerKind, PartnerStatus } from '../../../src-shared/channels/exit';
-import type { CaseEvent } from '../case/kernel';
+import type { AskedKey, DisposalItem, ExitCaseView, ExitPartner, ExitQuestion, PartnerKind, PartnerStatus } from '../../../src-shared/channels/exit';
+import type { CaseEvent, CaseSpec } from '../case/kernel';
 import { fitById } from '../fit/results';
 import { withShared } from '../deposit/prerequisites';
 import { boundListings, onHandBySku, stockOnHand } from './storeData';
@@ -10,7 +10,8 @@ import { readDepositLink } from './depositLink';
 import { unbindState } from './unbindAll';
 import { exportsInDataFolder } from './exportZip';
 import type { StoredAnswer } from './readiness';
-import type { ExitChildren, ExitRow } from './exitView';
+import { buildExitView, type ExitChildren, type ExitRow } from './exitView';
+import { CASE_NOT_FOUND } from './texts';
 
 export function readDisposal(app: App, caseId: number): DisposalItem[] {
   const rows = app.db
@@ -61,3 +62,5 @@ export function readChildren(app: App, r: ExitRow, timeline: CaseEvent[]): ExitC
     timeline,
   };
 }
+
+export const EXIT_CASE: CaseSpec<ExitRow, ExitChildren, ExitCaseView> = { domain: 'exit', read: readChildren, build: buildExitView, notFound: () => CASE_NOT_FOUND };

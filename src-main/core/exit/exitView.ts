@@ -22,7 +22,7 @@ import {
   type ReadinessRow,
 } from '../../../src-shared/channels/exit';
 import type { FitResult } from '../../../src-shared/channels/fit';
-import type { CaseContext, CaseEvent } from '../case/kernel';
+import type { CaseContext, CaseEvent, CaseKernel } from '../case/kernel';
 import { AFTER, AGREEMENT, OPEN_ITEMS, REASONS, SELLER_CENTER_PATH, draftApplication } from './texts';
 import { computeReadiness, type StoredAnswer } from './readiness';
 import { planGaps } from './disposal';
@@ -71,6 +71,8 @@ export interface ExitChildren {
   exportsInDataFolder: string[];
   timeline: CaseEvent[];
 }
+
+export type ExitKernel = CaseKernel<ExitRow, ExitChildren, ExitCaseView>;
 
 /** Whether the disposal plan accounts for every unit on hand. */
 export function disposalComplete(c: ExitChildren): boolean {
