@@ -13,6 +13,9 @@ import { test, expect, startDemo, type Host } from './fixtures';
 import { pdfText } from '../integration/exit/pdfText';
 import { DEMO_KEYS } from '../../src-main/core/connectors/demo/startDemo';
 
+// The exit's ZIP carries the paperwork printed to PDF by a browser of its own: on a busy PC that takes
+// far longer than a click (a 15 s action timeout was missed under load).
+const EXPORT_TIMEOUT = 90_000;
 /** The seller's own AliExpress keys, typed into 连接设置 before deciding to leave. */
 const AE_KEY = 'e2e-ae-key-3c7d19e5';
 const AE_SECRET = 'E2E-AeSecret-5b8f2a91c4d7';
@@ -231,7 +234,7 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
   expect(texts['04-退店清单']).toContain(cn(DONE));
 
   // ⑥ 退店后: the export downloads as a ZIP that lists every file, and no copy stays behind.
-  const download = app.waitForEvent('download');
+  const download = app.waitForEvent('download', { timeout: EXPORT_TIMEOUT });
   await app.getByTestId('exit-export').click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(new RegExp(`^退店导出-${store}-\\d{8}-\\d{6}\\.zip$`));
@@ -412,7 +415,7 @@ test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind a
 
   // ⑥ export, then the wipe; it says what it removed, and the connection screen is empty.
   await app.getByTestId('exit-next').click();
-  const zip = app.waitForEvent('download');
+  const zip = app.waitForEvent('download', { timeout: EXPORT_TIMEOUT });
   await app.getByTestId('exit-export').click();
   await zip;
   await expect(app.getByTestId('exit-exported')).toBeVisible();
