@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import type { App } from '../app';
 import { writeAudit } from '../audit';
 import { mask } from '../platform/redact';
-import { ManualClock } from '../platform/clock';
 import { AppError } from '../../../src-shared/errors';
 import type { ConnectionCheck, ConnectStatus, ConnectTestReport, StockSourceKind } from '../../../src-shared/channels/connect';
 import type { Marketplace } from './marketplace';
@@ -38,7 +37,7 @@ export class ConnectService {
   private readonly gate: SqliteQuotaGate;
 
   constructor(private readonly app: App) {
-    this.gate = new SqliteQuotaGate(app.db, app.clock, waiterFor(app.clock), { guardMs: app.clock instanceof ManualClock ? 0 : 1000 });
+    this.gate = new SqliteQuotaGate(app.db, app.clock, waiterFor(app.clock), { guardMs: app.quotaGuardMs });
     app.onClose(async () => {
       const d = this.demoPromise;
       this.demoPromise = null;
@@ -443,5 +442,5 @@ function fail(step: string, e: unknown): ConnectionCheck {
 
 /** The one ConnectService of an app. */
 export function connectors(app: App): ConnectService {
-  return app.service('connectors', () => new ConnectService(app));
+  return app.services.connectors;
 }

@@ -196,7 +196,7 @@ export class DepositCases {
   view(r: CaseRow): DepositCaseView {
     const { violations, penaltiesFen, refundableFen } = this.money(r);
     // The exit wizard answers the same preconditions: the newer answer, from either, counts.
-    const checks = evaluateChecks(this.app, withShared(this.app, JSON.parse(r.checks) as Partial<Record<DepositCheckKey, StoredCheck>>));
+    const checks = evaluateChecks(withShared(this.app, JSON.parse(r.checks) as Partial<Record<DepositCheckKey, StoredCheck>>));
     const blockers = this.activeApplication(r) ? [] : this.blockers(r, refundableFen, checks);
     const arrivals = this.arrivals(r.id);
     const arrivedFen = arrivals.reduce((s, a) => s + a.amount_fen, 0);
@@ -338,7 +338,7 @@ export class DepositCases {
     this.rejectAfterApply(r, '条件检查', 'the preconditions');
     const checks = JSON.parse(r.checks) as Record<string, StoredCheck>;
     checks[input.key] = { answer: input.answer, note: input.note ?? null, at: this.now() };
-    const title = evaluateChecks(this.app, {}).find((c) => c.key === input.key)!;
+    const title = evaluateChecks({}).find((c) => c.key === input.key)!;
     const word = { clear: ['没有', 'none'], open: ['有', 'some remain'], unknown: ['未确认', 'not known'] }[input.answer];
     this.app.db.transaction(() => {
       this.app.db.prepare('UPDATE deposit_case SET checks = ? WHERE id = ?').run(JSON.stringify(checks), r.id);
