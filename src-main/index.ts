@@ -5,7 +5,7 @@
  */
 import { app as electronApp, BrowserWindow, Menu, Notification } from 'electron';
 import { join } from 'node:path';
-import { createApp, type App } from './core/app';
+import { createApp, startBackground, type App } from './core/app';
 import { createHandlers } from './core/api';
 import { dataDirFromArgv } from './core/platform/dataDir';
 import { createMainWindow } from './electron/window';
@@ -77,6 +77,8 @@ if (!electronApp.requestSingleInstanceLock()) {
     const app = core;
     app.log.info('secret store', { encrypted: protection.encrypted, backend: protection.backend, packaged });
     registerIpc(app, createHandlers(app), pageUrl);
+    // Runs in the tray while the window is closed: the schedule, the sender and the hourly jobs.
+    startBackground(app);
     forwardEvents(app, () => BrowserWindow.getAllWindows());
     app.events.on('notice', (n) => {
       if (Notification.isSupported() && (n.level === 'warning' || n.level === 'error')) {

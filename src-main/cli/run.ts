@@ -28,7 +28,8 @@ export function printError(error: ErrorPayload): void {
 
 export function openCliApp(opts: GlobalOptions): App {
   const dataDir = opts.data ?? defaultDataDir();
-  return createApp({ dataDir, host: 'cli', log: createFileLogger(dataDir) });
+  // One command and out: nothing starts in the background (`auto run --once` drains itself).
+  return createApp({ dataDir, host: 'cli', log: createFileLogger(dataDir), syncTrigger: 'cli' });
 }
 
 /** Calls a channel; throws ApiError on failure so a command can stop. */

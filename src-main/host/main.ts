@@ -6,7 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { createApp } from '../core/app';
+import { createApp, startBackground } from '../core/app';
 import { dataDirFromArgv, defaultDataDir } from '../core/platform/dataDir';
 import { startWebHost } from './server';
 
@@ -25,6 +25,8 @@ async function main() {
     process.exit(2);
   }
   const app = createApp({ dataDir, host: 'web' });
+  // A long-running host: the schedule, the sender and the hourly jobs run while it is open.
+  startBackground(app);
   const host = await startWebHost(app, {
     rendererDir,
     port: arg('--port') ? Number(arg('--port')) : undefined,

@@ -73,7 +73,7 @@ export class AutoService {
     const r = lastRun(this.app.db);
     if (!r || r.status !== 'ok' || r.id <= this.lastDecidedStockRun()) return null;
     const run = decideRun(this.app, trigger);
-    if (readAutoSettings(this.app.db).enabled && this.app.host !== 'cli') void this.drain().catch(() => undefined);
+    if (readAutoSettings(this.app.db).enabled) this.kick();
     return run;
   }
 
@@ -110,6 +110,14 @@ export class AutoService {
     return { stockRun, run, send, outbox: outboxCounts(this.app.db) };
   }
 
+  /**
+   * Once started, sends now what a change just made due instead of at the next loop. Not started
+   * (the CLI, tests), nothing is sent behind the caller's back: `auto run --once` drains itself.
+   */
+  kick(): void {
+    if (this.timer) void this.drain().catch(() => undefined);
+  }
+
   /** In Electron and the web host: drain whatever becomes due (retries, review polls). */
   start(): void {
     if (this.timer) return;
@@ -132,14 +140,13 @@ export class AutoService {
 }
 
 export function autoService(app: App): AutoService {
-  return app.service('auto', () => {
-    const s = new AutoService(app);
-    if (app.host !== 'cli') {
-      s.start();
-      app.hourly('auto daily risk summary', () => dailyRiskSummary(app));
-    }
-    return s;
-  });
+  return app.services.auto;
+}
+
+/** The engine's background work in a long-running host: the sender loop and the daily risk summary. */
+export function startAuto(app: App): void {
+  autoService(app).start();
+  app.hourly('auto daily risk summary', () => dailyRiskSummary(app));
 }
 
 export function requireRun<T>(v: T | null, id: number): T {

@@ -59,7 +59,7 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
     rejectAfterApply(r0, '条件检查', 'the preconditions');
     const checks = JSON.parse(r0.checks) as Record<string, StoredCheck>;
     checks[input.key] = { answer: input.answer, note: input.note ?? null, at: this.k.now() };
-    const title = evaluateChecks(this.app, {}).find((c) => c.key === input.key)!;
+    const title = evaluateChecks({}).find((c) => c.key === input.key)!;
     const word = { clear: ['没有', 'none'], open: ['有', 'some remain'], unknown: ['未确认', 'not known'] }[input.answer];
     return this.k.change(r0, (r) => {
       this.app.db.prepare('UPDATE deposit_case SET checks = ? WHERE id = ?').run(JSON.stringify(checks), r.id);

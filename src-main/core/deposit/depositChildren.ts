@@ -30,7 +30,7 @@ export function readChildren(app: App, r: DepositRow, timeline: CaseEvent[]): De
   // The exit wizard answers the same preconditions: the newer answer, from either, counts.
   const stored = withShared(app, JSON.parse(r.checks) as Partial<Record<DepositCheckKey, StoredCheck>>);
   return {
-    checks: evaluateChecks(app, stored),
+    checks: evaluateChecks(stored),
     violations: readViolations(app, r.id),
     arrivals: readArrivals(app, r.id),
     lastMatch: readLastMatch(app, r.id),

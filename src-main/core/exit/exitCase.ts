@@ -267,12 +267,12 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
   }
 }
 
-/** The per-app exit service (its reminder timer starts in long-running hosts). */
+/** The per-app exit service. */
 export function exitCases(app: App): ExitCases {
-  return app.service('exit', () => {
-    const cases = new ExitCases(app);
-    // The hourly "review due" check in long-running hosts; the CLI runs it on demand.
-    if (app.host !== 'cli') app.hourly('exit reminder', () => cases.remind());
-    return cases;
-  });
+  return app.services.exit;
+}
+
+/** The exit domain's background work in a long-running host: the hourly "review due" check (the CLI runs it on demand). */
+export function startExit(app: App): void {
+  app.hourly('exit reminder', () => exitCases(app).remind());
 }

@@ -13,7 +13,7 @@ import { getStockPorts, trySource } from './ports';
 import { connectors } from '../connectors/service';
 import { loadErpIndex, loadRules, resolveAndStore } from './resolve';
 import { deleteRule, previewRule, reorderRules, saveRule } from './ruleStore';
-import { closeAbandonedRuns, lastRun, listRuns } from './runs';
+import { lastRun, listRuns } from './runs';
 import { stockScheduler } from './scheduler';
 import { readStockSettings, writeStockSettings } from './settings';
 import { compileRule, ruleOutcome } from './skuRules';
@@ -26,15 +26,6 @@ import { checkWarehouseName } from './warehouseNames';
 import { deleteStoreWarehouse, pairWarehouse, renameStoreWarehouse, saveStoreWarehouse, warehousesView } from './warehouses';
 import { persistRead } from './levels';
 
-/** Per-app start-up of the stock domain: close runs a crash left open, start the schedule (not in the CLI). */
-function ensureStarted(app: App): void {
-  app.service('stock.started', () => {
-    closeAbandonedRuns(app.db, new Date(app.clock.now()).toISOString());
-    if (app.host !== 'cli') stockScheduler(app).start();
-    return true;
-  });
-}
-
 function listingRow(app: App, id: number): ListingSkuRow {
   const db = app.db;
   const productId = db.prepare('SELECT product_id FROM stock_listing_skus WHERE id = ?').pluck().get(id) as string | undefined;
@@ -44,7 +35,6 @@ function listingRow(app: App, id: number): ListingSkuRow {
 }
 
 export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
-  ensureStarted(app);
   const db = app.db;
   const now = () => new Date(app.clock.now()).toISOString();
   const caseRule = () => readStockSettings(db).caseRule;
@@ -113,7 +103,7 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
 
     'stock.sync.now': async (i) => {
       const sync = stockSync(app);
-      const trigger = app.host === 'cli' ? 'cli' : 'manual';
+      const trigger = app.syncTrigger;
       if (i.wait) return { started: true, run: await sync.run({ trigger, strategy: i.strategy }) };
       await sync.source(); // fail now, in the seller's face, when nothing is connected
       const p = sync.run({ trigger, strategy: i.strategy });

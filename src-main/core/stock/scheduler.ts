@@ -79,12 +79,10 @@ export class StockScheduler {
 }
 
 export function stockScheduler(app: App): StockScheduler {
-  return app.service('stock.scheduler', () => {
-    const s = new StockScheduler(app);
-    app.onClose(() => {
-      s.stop();
-      s.off();
-    });
-    return s;
-  });
+  return app.services.stockScheduler;
+}
+
+/** The stock domain's background work in a long-running host: reads on the seller's schedule. */
+export function startStock(app: App): void {
+  stockScheduler(app).start();
 }

@@ -461,13 +461,5 @@ export class StockSync {
 }
 
 export function stockSync(app: App): StockSync {
-  return app.service('stock.sync', () => {
-    const s = new StockSync(app);
-    app.onClose(async () => {
-      s.cancel();
-      // A cancelled drift read closes its history row before the database closes.
-      await s.driftDone().catch(() => undefined);
-    });
-    return s;
-  });
+  return app.services.stockSync;
 }

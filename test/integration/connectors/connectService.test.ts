@@ -35,7 +35,7 @@ describe('connections through the contract channels, secrets kept out of logs, d
   beforeEach(async () => {
     clock = new ManualClock();
     dataDir = tempDir();
-    app = createApp({ dataDir, host: 'cli', clock });
+    app = createApp({ dataDir, host: 'cli', clock, quotaGuardMs: 0 });
     const cat = buildCatalogue(1000, 11);
     ae = await new AliExpressSimulator({ clock, appKey: AE_KEY, appSecret: AE_SECRET, products: cat.products.slice(0, 30) }).start();
     tt = await new TongtoolSimulator({ clock, appKey: TT_KEY, appSecret: TT_SECRET, warehouses: cat.erpWarehouses, goods: cat.goods.slice(0, 50), stock: cat.stock.slice(0, 120) }).start();
@@ -138,7 +138,7 @@ describe('connections through the contract channels, secrets kept out of logs, d
     }
     const payloads = JSON.stringify(outputs);
     for (const k of known) expect(payloads.includes(k)).toBe(false);
-    app = createApp({ dataDir, host: 'cli', clock }); // for afterEach
+    app = createApp({ dataDir, host: 'cli', clock, quotaGuardMs: 0 }); // for afterEach
   });
 
   it('demo mode: one call connects the demo store, and a new app on the same folder gets the same store', async () => {
@@ -151,7 +151,7 @@ describe('connections through the contract channels, secrets kept out of logs, d
     const first = (await connectors(app).marketplace()).listListingSkus();
     const skusA = (await first).map((x) => x.sellerSku);
     await app.close();
-    app = createApp({ dataDir, host: 'cli', clock });
+    app = createApp({ dataDir, host: 'cli', clock, quotaGuardMs: 0 });
     const skusB = (await (await connectors(app).marketplace()).listListingSkus()).map((x) => x.sellerSku);
     expect(skusB).toEqual(skusA);
     expect((await connectors(app).demo()).config.reviewMode).toBe('instant');

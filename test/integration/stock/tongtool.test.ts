@@ -54,7 +54,7 @@ describe('stock sync against the Tongtool simulator', () => {
 
   beforeEach(async () => {
     clock = new ManualClock();
-    app = createApp({ dataDir: mkdtempSync(join(tmpdir(), 'stock-tt-')), host: 'cli', clock, log: silentLogger });
+    app = createApp({ dataDir: mkdtempSync(join(tmpdir(), 'stock-tt-')), host: 'cli', clock, quotaGuardMs: 0, log: silentLogger });
     sim = await new TongtoolSimulator(catalogue(clock)).start();
     const waiter = waiterFor(clock);
     const client = new TongtoolClient({

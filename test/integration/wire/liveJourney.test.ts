@@ -76,7 +76,7 @@ describe('the live journey against an independent wire-only server', () => {
         ...Array.from({ length: 10 }, (_, i) => ({ sku: `CABLE-${i}`, productName: `数据线 ${i + 1} 米`, categoryName: '数码配件', productType: '0' as const, variants: [] })),
       ],
     }).start();
-    app = createApp({ dataDir: tempDir('desk-wire-'), host: 'cli', clock });
+    app = createApp({ dataDir: tempDir('desk-wire-'), host: 'cli', clock, quotaGuardMs: 0 });
   });
   afterEach(async () => {
     await app.close();

@@ -38,7 +38,7 @@ describe('connect.probe: what the real APIs answer, field by field, without writ
       stock: [{ goodsSku: 'TS-RED-M', warehouseName: '义乌仓', available: 5, safety: 2, intransit: 0, updated: clock.now() - 3600_000, changeQuantity: -1 }],
       goods: [{ sku: 'TS-RED', productName: '纯棉T恤', categoryName: '服装', productType: '1', variants: ['TS-RED-M'] }],
     }).start();
-    app = createApp({ dataDir: tempDir('desk-probe-'), host: 'cli', clock });
+    app = createApp({ dataDir: tempDir('desk-probe-'), host: 'cli', clock, quotaGuardMs: 0 });
     await api('connect.saveAliExpress', { appKey: AE.appKey, appSecret: AE.appSecret, gatewayUrl: wire.url });
     await api('connect.exchangeCode', { code: AE.code });
     await api('connect.saveTongtool', { appKey: TT.accessKey, appSecret: TT.secretAccessKey, baseUrl: wire.url });
