@@ -7,7 +7,7 @@ import type { App } from '../../app';
 import type { ProbeReport } from '../../../../src-shared/channels/connect';
 import { AppError } from '../../../../src-shared/errors';
 import { AE_RESPONSE_SCHEMAS, unwrapResponse } from '../aliexpress/schemas';
-import { TT_PAGE_FIELDS, TT_ROW_SCHEMAS, ttEnvelope, ttPage } from '../tongtool/schemas';
+import { TT_ROW_SCHEMAS, ttBodySchema } from '../tongtool/schemas';
 import { ttDate } from '../tongtool/client';
 import { connectors } from '../service';
 import { runProbe, type ProbeStep } from './runProbe';
@@ -19,11 +19,6 @@ function cannot(e: unknown): { message: string; messageEn: string } {
   return e instanceof AppError
     ? { message: `未检查：${e.messageZh}`, messageEn: `Not checked: ${e.messageEn}` }
     : { message: '未检查：连接未设置。', messageEn: 'Not checked: the connection is not set up.' };
-}
-
-/** A Tongtool call's whole answer: the envelope, and its page of rows in `datas`. */
-function ttSchema(name: keyof typeof TT_ROW_SCHEMAS) {
-  return ttEnvelope.extend({ datas: ttPage(TT_ROW_SCHEMAS[name], TT_PAGE_FIELDS[name]) });
 }
 
 export async function probeConnections(app: App): Promise<ProbeReport> {
@@ -66,7 +61,8 @@ export async function probeConnections(app: App): Promise<ProbeReport> {
   const ttStep = (call: keyof typeof TT_ROW_SCHEMAS, body: () => Record<string, unknown>): ProbeStep => ({
     system: 'tongtool',
     call,
-    schema: ttSchema(call),
+    // A Tongtool call's whole answer: the envelope, and its page of rows in `datas`.
+    schema: ttBodySchema(call, body()),
     skip: ttSkip,
     read: async () => {
       const raw = await tt!.client.callRaw(call, body());

@@ -104,8 +104,18 @@ export const TT_PAGE_FIELDS = {
   warehouseQuery: ['status'],
   stocksQuery: ['availableStockQuantity', 'warehouseIdKey'],
   stocksChangeQuery: ['availableStockQuantity'],
-  goodsQuery: ['goodsDetail'],
-} as const;
+  // goodsDetail: only on variant pages (below); wire.md does not say normal goods carry it.
+  goodsQuery: [],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * The page fields of one request: a variant goods page (productType "1") must carry goodsDetail,
+ * where its stock SKUs are (wire.md § goodsQuery); without it they would be lost silently.
+ */
+export function ttPageFields(name: TtCallName, body: Record<string, unknown> = {}): readonly string[] {
+  if (name === 'goodsQuery' && String(body.productType) === '1') return ['goodsDetail'];
+  return TT_PAGE_FIELDS[name];
+}
 
 /** Each call's row schema, for the client and the live probe alike. */
 export const TT_ROW_SCHEMAS = {
@@ -185,6 +195,9 @@ export function issuePath(error: z.ZodError): string {
 
 /** A whole answer of one call (envelope and page of rows), for the live probe's field-by-field diff. */
 const bodyOf = <N extends TtCallName>(name: N) => ttEnvelope.extend({ datas: ttPage(TT_ROW_SCHEMAS[name], TT_PAGE_FIELDS[name]) });
+/** The same for one request (a variant goods page needs goodsDetail). */
+export const ttBodySchema = (name: TtCallName, body: Record<string, unknown>) =>
+  ttEnvelope.extend({ datas: ttPage(TT_ROW_SCHEMAS[name], ttPageFields(name, body)) });
 export const TT_BODY_SCHEMAS = {
   warehouseQuery: bodyOf('warehouseQuery'),
   stocksQuery: bodyOf('stocksQuery'),
