@@ -14,6 +14,7 @@ import type { Marketplace } from './marketplace';
 import type { StockSource } from '../stock/source';
 import { AE_DEFAULT_GATEWAY, IopClient } from './aliexpress/client';
 import { AliExpressMarketplace } from './aliexpress/marketplace';
+import { businessError } from './aliexpress/errors';
 import { TT_DEFAULT_BASE, TongtoolClient } from './tongtool/client';
 import { SqliteQuotaGate } from './tongtool/quota';
 import { TongtoolStockSource } from './tongtool/stockSource';
@@ -300,13 +301,16 @@ export class ConnectService {
       return out;
     }
     try {
-      const body = await client.call<{ result?: { total_count?: number } }>('aliexpress.choice.products.list', {
+      const body = await client.call('aliexpress.choice.products.list', {
         channel_seller_id: out.channel.channelSellerId,
         channel: out.channel.channel,
         current_page: 1,
         page_size: 1,
       });
-      out.listingCount = Number(body.result?.total_count ?? 0);
+      // A business failure comes back inside result (success false, error_code / error_msg), not as
+      // an error_response: without this it would read as "0 products".
+      if (!body.result.success) throw businessError({ code: body.result.error_code, message: body.result.error_msg }, body.request_id);
+      out.listingCount = Number(body.result.total_count ?? 0);
       checks.push(ok('listings', `可以读取全托管商品，共 ${out.listingCount} 个。`, `Fully-managed products can be read: ${out.listingCount} in all.`));
     } catch (e) {
       checks.push(fail('listings', e));

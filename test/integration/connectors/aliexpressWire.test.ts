@@ -6,7 +6,8 @@
  * are then held to the same schemas, in both simplify shapes.
  */
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -18,6 +19,9 @@ import { AliExpressMarketplace } from '../../../src-main/core/connectors/aliexpr
 import { AliExpressSimulator } from '../../../src-main/core/connectors/aliexpress/simulator';
 import { AE_RESPONSE_SCHEMAS, unwrapResponse } from '../../../src-main/core/connectors/aliexpress/schemas';
 import { ConnectorError } from '../../../src-main/core/connectors/retry';
+import { createApp } from '../../../src-main/core/app';
+import { silentLogger } from '../../../src-main/core/platform/logger';
+import { call } from '../../../src-main/cli/run';
 
 const DIR = join(__dirname, '../../fixtures/wire/aliexpress');
 const fixture = (name: string) => readFileSync(join(DIR, name), 'utf8');
@@ -274,6 +278,45 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
     await client().call('aliexpress.choice.products.list', { channel_seller_id: '20000000000000171', channel: 'AE_GLOBAL', current_page: 1, page_size: 20, version: '', leaf: '  ', x: undefined, y: null });
     expect(stub.seen[0].form).toEqual({ channel_seller_id: '20000000000000171', channel: 'AE_GLOBAL', current_page: '1', page_size: '20' });
     expect(stub.seen[0].query.sign).toBe(expectedSign({ ...stub.seen[0].query, ...stub.seen[0].form }));
+  });
+});
+
+describe('the connection test and the probe on a products.list business error (result.success false)', () => {
+  const stub = new Stub();
+  beforeAll(() => stub.start());
+  afterAll(() => stub.stop());
+
+  it('connect.test fails the listings step with error_code / error_msg, not "共 0 个"; the probe marks the call failed with the same', async () => {
+    // A day before the fixture token's expire_time, so it is used as it is.
+    const clock = new ManualClock(Date.UTC(2025, 11, 9, 0, 0, 0));
+    const dataDir = mkdtempSync(join(tmpdir(), 'ae-biz-'));
+    const app = createApp({ dataDir, host: 'cli', clock, log: silentLogger });
+    try {
+      stub.serve('/rest/auth/token/create', fixture('auth.token.create.response.json'));
+      stub.serve('global.seller.relation.query', fixture('global.seller.relation.query.response.json'));
+      stub.serve('aliexpress.choice.products.list', fixture('aliexpress.choice.products.list.error.response.json'));
+      await call(app, 'connect.saveAliExpress', { appKey: APP_KEY, appSecret: APP_SECRET, gatewayUrl: stub.url });
+      await call(app, 'connect.exchangeCode', { code: '3_500102_JxZ05Ux3cnnSSUm6dCxYg6Q26' });
+
+      const report = await call(app, 'connect.test', {});
+      expect(report.aliexpress.ok).toBe(false);
+      expect(report.aliexpress.listingCount).toBeNull();
+      const listings = report.aliexpress.checks.find((c) => c.step === 'listings');
+      expect(listings).toMatchObject({ ok: false, remoteCode: 'CHANNEL_SELLER_NOT_MATCH' });
+      expect(listings?.message).toContain('渠道卖家与当前授权账号不匹配');
+      expect(listings?.message).not.toContain('共 0 个');
+
+      const probe = await call(app, 'connect.probe', {});
+      const list = probe.calls.find((c) => c.call === 'aliexpress.choice.products.list');
+      expect(list).toMatchObject({ outcome: 'failed', remoteCode: 'CHANNEL_SELLER_NOT_MATCH' });
+      expect(list?.message).toContain('CHANNEL_SELLER_NOT_MATCH');
+      expect(list?.message).toContain('渠道卖家与当前授权账号不匹配');
+      expect(probe.ok).toBe(false);
+      expect(probe.calls.find((c) => c.call === 'global.seller.relation.query')?.outcome).toBe('answered');
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import type { App } from '../../app';
 import type { ProbeReport } from '../../../../src-shared/channels/connect';
 import { AppError } from '../../../../src-shared/errors';
 import { AE_RESPONSE_SCHEMAS, unwrapResponse } from '../aliexpress/schemas';
+import { businessError } from '../aliexpress/errors';
 import { TT_ROW_SCHEMAS, ttBodySchema } from '../tongtool/schemas';
 import { ttDate } from '../tongtool/client';
 import { connectors } from '../service';
@@ -19,6 +20,19 @@ function cannot(e: unknown): { message: string; messageEn: string } {
   return e instanceof AppError
     ? { message: `未检查：${e.messageZh}`, messageEn: `Not checked: ${e.messageEn}` }
     : { message: '未检查：连接未设置。', messageEn: 'Not checked: the connection is not set up.' };
+}
+
+/**
+ * An AliExpress business failure: `result.success` false with the call's own error fields
+ * (error_code/error_msg, or err_code/err_message). It answered, but with no data: a failed step
+ * naming the platform's code and words, never "answered" with zero rows.
+ */
+function throwBusinessFailure(body: unknown): void {
+  const r = (body as { result?: Record<string, unknown> } | null)?.result;
+  if (!r || typeof r !== 'object' || r.success !== false) return;
+  const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+  const requestId = text((body as { request_id?: unknown }).request_id);
+  throw businessError({ code: text(r.error_code ?? r.err_code), message: text(r.error_msg ?? r.err_message) }, requestId);
 }
 
 export async function probeConnections(app: App): Promise<ProbeReport> {
@@ -44,7 +58,9 @@ export async function probeConnections(app: App): Promise<ProbeReport> {
     skip: aeSkip,
     read: async () => {
       const ch = await ae!.market.sellerChannel();
-      return unwrapResponse(products, await ae!.client.callRaw(products, { channel_seller_id: ch.channelSellerId, channel: ch.channel, current_page: 1, page_size: 1 }));
+      const body = unwrapResponse(products, await ae!.client.callRaw(products, { channel_seller_id: ch.channelSellerId, channel: ch.channel, current_page: 1, page_size: 1 }));
+      throwBusinessFailure(body);
+      return body;
     },
   });
 
