@@ -28,6 +28,7 @@ function probeText(r: ProbeReport): string {
   for (const c of r.calls) {
     lines.push(`${OUTCOME[c.outcome]}  [${c.system}] ${c.call}${c.outcome === 'skipped' ? '' : ` (${c.ms} ms)`}`);
     lines.push(`    ${c.message}`, `    ${c.messageEn}${c.code ? ` (${c.code}${c.remoteCode ? `/${c.remoteCode}` : ''})` : ''}`);
+    if (c.fields.length) lines.push(`    返回的字段 Fields returned (${c.fields.length}): ${c.fields.join(', ')}`);
     if (c.missingRequired.length) lines.push(`    缺少（必需）Missing, needed: ${c.missingRequired.join(', ')}`);
     const optional = c.missing.filter((m) => !c.missingRequired.includes(m));
     if (optional.length) lines.push(`    没有返回（可选）Not sent, optional: ${optional.join(', ')}`);

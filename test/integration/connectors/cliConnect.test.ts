@@ -5,7 +5,7 @@ import { systemClock } from '../../../src-main/core/platform/clock';
 import { AliExpressSimulator } from '../../../src-main/core/connectors/aliexpress/simulator';
 import { TongtoolSimulator } from '../../../src-main/core/connectors/tongtool/simulator';
 import { buildCatalogue } from '../../../src-main/core/connectors/demo/catalogue';
-import type { ConnectStatus, ConnectTestReport } from '../../../src-shared/channels/connect';
+import type { ConnectStatus, ConnectTestReport, ProbeReport } from '../../../src-shared/channels/connect';
 import { runCliAsync } from '../../helpers/cli';
 import { tempDir } from '../../helpers/tempApp';
 
@@ -73,5 +73,31 @@ describe('cli connect: a live store set up end to end', () => {
     expect(log).not.toContain(AE_SECRET);
     expect(log).not.toContain(TT_SECRET);
     expect(readFileSync(join(dir, 'desk.sqlite')).includes(AE_SECRET)).toBe(false);
+  }, 120_000);
+
+  it('connect probe --json on the live store: each call with the fields that came back; goodsQuery withdrawn (524) fails that call and exits 1', async () => {
+    const back = await cli(['connect', 'source', 'tongtool', '--json']);
+    expect(back.code, back.stderr).toBe(0);
+    // One run (4 Tongtool calls), so the 5-a-minute quota does not make the test wait.
+    tt.grant('goodsQuery', false);
+    try {
+      const json = await cli(['connect', 'probe', '--json']);
+      expect(json.code).toBe(1);
+      const report = JSON.parse(json.stdout) as ProbeReport;
+      expect(report).toMatchObject({ ok: false, mode: 'live' });
+      expect(report.calls.map((c) => [c.call, c.outcome])).toEqual([
+        ['global.seller.relation.query', 'answered'],
+        ['aliexpress.choice.products.list', 'answered'],
+        ['warehouseQuery', 'answered'],
+        ['stocksQuery', 'answered'],
+        ['stocksChangeQuery', 'answered'],
+        ['goodsQuery', 'failed'],
+      ]);
+      expect(report.calls.find((c) => c.call === 'goodsQuery')).toMatchObject({ remoteCode: '524' });
+      expect(report.calls.find((c) => c.call === 'aliexpress.choice.products.list')!.fields).toEqual(expect.arrayContaining(['result.product_list[].search_sku_info_list[].sku_id']));
+      expect(report.calls.find((c) => c.call === 'warehouseQuery')!.fields).toEqual(expect.arrayContaining(['datas.array[].warehouseId']));
+    } finally {
+      tt.grant('goodsQuery', true);
+    }
   }, 120_000);
 });

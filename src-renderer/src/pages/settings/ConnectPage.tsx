@@ -101,6 +101,21 @@ export function ConnectPage() {
                   </List.Item>
                 )}
               />
+              {report.stockSource.warehouses.length > 0 && (
+                <Descriptions size="small" column={1} bordered style={{ marginTop: 8 }} title={t('test.warehouses')} data-testid="connect-warehouses">
+                  {report.stockSource.warehouses.map((w) => (
+                    <Descriptions.Item key={w.id} label={w.name}>
+                      <Space>
+                        <span>{t('test.warehouseId')}</span>
+                        <Typography.Text code copyable data-testid="connect-warehouse-id">
+                          {w.id}
+                        </Typography.Text>
+                        {!w.active && <Tag>{t('test.inactive')}</Tag>}
+                      </Space>
+                    </Descriptions.Item>
+                  ))}
+                </Descriptions>
+              )}
             </div>
           )}
         </Card>
@@ -197,10 +212,27 @@ function ProbeResult({ report }: { report: ProbeReport }) {
         rowKey={(c) => `${c.system}:${c.call}`}
         dataSource={report.calls}
         style={{ marginTop: 8 }}
+        onRow={(c) => ({ 'data-testid': `connect-probe-row-${c.outcome}` }) as React.HTMLAttributes<HTMLElement>}
+        expandable={{
+          rowExpandable: (c) => c.fields.length > 0,
+          expandedRowRender: (c) => (
+            <div data-testid="connect-probe-fields">
+              <Typography.Text type="secondary">{t('probe.fields')}</Typography.Text>
+              <div style={{ marginTop: 4 }}>
+                <Space size={[4, 4]} wrap>
+                  {c.fields.map((f) => (
+                    <Tag key={f}>{f}</Tag>
+                  ))}
+                </Space>
+              </div>
+            </div>
+          ),
+        }}
         columns={[
           { title: t('probe.call'), render: (_, c) => <Typography.Text code>{c.call}</Typography.Text> },
           { title: t('probe.outcome'), render: (_, c) => <Tag color={OUTCOME_COLOR[c.outcome]}>{t(`probe.outcomes.${c.outcome}`)}</Tag> },
           { title: t('probe.detail'), render: (_, c) => (en ? c.messageEn : c.message) },
+          { title: t('probe.fields'), render: (_, c) => (c.fields.length ? t('probe.fieldsCount', { count: c.fields.length }) : '—') },
           {
             title: t('probe.missing'),
             render: (_, c) => (
