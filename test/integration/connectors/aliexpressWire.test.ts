@@ -273,6 +273,39 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
     expect(store.load()?.refreshToken).toBe('500016000300bwa2WteaQyfwBMnPxurcA0mXGhQdTt18356663CfcDTYpWoi');
   });
 
+  it('/rest/auth/token/refresh: sent as its fixture (refresh_token in the form, the path signed) when the token nears expiry; the new tokens stored', async () => {
+    stub.serve('/rest/auth/token/refresh', fixture('auth.token.refresh.response.json'));
+    // A 1-day token in its last tenth: refreshed before the call.
+    const store = memoryTokenStore({ accessToken: TOKEN, refreshToken: '500016000300bwa2WteaQyfwBMnPxurcA0mXGhQdTt18356663CfcDTYpWoi', expiresAt: clock.now() + 3600_000, refreshExpiresAt: clock.now() + 86400_000, obtainedAt: clock.now() - 23 * 3600_000 });
+    const token = await client({ tokens: store }).accessToken();
+    expect(stub.seen).toHaveLength(1);
+    expectRequest(stub.seen[0], 'auth.token.refresh.request.json', clock);
+    expect(token).toBe('50000601d40btqfegv4MWwjl98Jymtwf4nTpC8812dfc267gQvoZA54HCh');
+    expect(store.load()).toMatchObject({ refreshToken: '500016000300cxb3XufbRzgxCNoQyvsdB1nYHiRePu29467774DgdEUZqXpj', expiresAt: 1765411200000, refreshExpiresAt: 1765497600000 });
+  });
+
+  it('/rest error body {type, code, message, request_id}: the token call fails with its code and request id, nothing stored', async () => {
+    stub.serve('/rest/auth/token/create', fixture('rest.error.InvalidCode.json'));
+    const store = memoryTokenStore();
+    const e = (await client({ tokens: store }).createToken('3_500102_expired').catch((x: unknown) => x)) as ConnectorError;
+    expect(e).toBeInstanceOf(ConnectorError);
+    expect(e.remote).toMatchObject({ code: 'InvalidCode', requestId: '2101e3a917000000000001272' });
+    expect(e.messageZh).toContain('InvalidCode');
+    expect(stub.seen).toHaveLength(1); // a refused code is not retried
+    expect(store.load()).toBeNull();
+  });
+
+  it('aliexpress.ascp.item.unBind business error: err_code / err_message, refused without a state change', async () => {
+    relation();
+    stub.serve('aliexpress.ascp.item.unBind', fixture('aliexpress.ascp.item.unBind.error.response.json'));
+    const e = (await new AliExpressMarketplace(client()).unbind(ref).catch((x: unknown) => x)) as ConnectorError;
+    expect(e).toBeInstanceOf(ConnectorError);
+    expect(e.code).toBe('PERMANENT');
+    expect(e.remote).toMatchObject({ code: 'SC_ITEM_RELATION_NOT_EXIST', requestId: '2101e3a917000000000001253' });
+    expect(e.messageZh).toContain('货品与商品SKU的绑定关系不存在');
+    expect(stub.seen.map((x) => x.query.method)).toEqual(['global.seller.relation.query', 'aliexpress.ascp.item.unBind']);
+  });
+
   it('empty values are neither sent nor signed', async () => {
     stub.serve('aliexpress.choice.products.list', fixture('aliexpress.choice.products.list.response.json'));
     await client().call('aliexpress.choice.products.list', { channel_seller_id: '20000000000000171', channel: 'AE_GLOBAL', current_page: 1, page_size: 20, version: '', leaf: '  ', x: undefined, y: null });
