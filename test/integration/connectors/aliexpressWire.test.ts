@@ -306,6 +306,27 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
     expect(stub.seen.map((x) => x.query.method)).toEqual(['global.seller.relation.query', 'aliexpress.ascp.item.unBind']);
   });
 
+  it('a token answer with no expire_time / expires_in is given a conservative one-day lifetime (logged), not refreshed on every call', async () => {
+    const body = JSON.parse(fixture('auth.token.create.response.json')) as Record<string, unknown>;
+    for (const k of ['expire_time', 'expires_in', 'refresh_token_valid_time', 'refresh_expires_in']) delete body[k];
+    stub.serve('/rest/auth/token/create', JSON.stringify(body));
+    relation();
+    const warned: [string, unknown][] = [];
+    const log = { debug() {}, info() {}, warn: (m: string, d?: unknown) => void warned.push([m, d]), error() {} };
+    const store = memoryTokenStore();
+    const c = client({ tokens: store, log });
+    const t = await c.createToken('3_500102_JxZ05Ux3cnnSSUm6dCxYg6Q26');
+    // A test app's access token lives a day and its refresh token two: the shortest published.
+    expect(t.expiresAt).toBe(clock.now() + 86400_000);
+    expect(t.refreshExpiresAt).toBe(clock.now() + 2 * 86400_000);
+    expect(warned.map(([m]) => m)).toEqual([expect.stringContaining('no expiry')]);
+    for (let h = 0; h < 20; h += 4) {
+      clock.advance(4 * 3600_000);
+      await c.call('global.seller.relation.query');
+    }
+    expect(stub.seen.filter((x) => x.path === '/rest/auth/token/refresh')).toEqual([]);
+  });
+
   it('empty values are neither sent nor signed', async () => {
     stub.serve('aliexpress.choice.products.list', fixture('aliexpress.choice.products.list.response.json'));
     await client().call('aliexpress.choice.products.list', { channel_seller_id: '20000000000000171', channel: 'AE_GLOBAL', current_page: 1, page_size: 20, version: '', leaf: '  ', x: undefined, y: null });
