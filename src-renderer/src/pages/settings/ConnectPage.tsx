@@ -22,7 +22,8 @@ export function ConnectPage() {
   const [aeForm] = Form.useForm();
   const [ttForm] = Form.useForm();
   const [report, setReport] = useState<ConnectTestReport>();
-  const [probe, setProbe] = useState<ProbeReport>();
+  /** The probe shown: run by hand, or by the first successful live test (auto). */
+  const [probe, setProbe] = useState<{ report: ProbeReport; auto?: boolean }>();
   const [authState, setAuthState] = useState<string>();
   const [code, setCode] = useState('');
   const [size, setSize] = useState<1000 | 10000 | 100000>(1000);
@@ -78,17 +79,32 @@ export function ConnectPage() {
             </Descriptions.Item>
           </Descriptions>
           <Space style={{ marginTop: 16 }}>
-            <Button type="primary" loading={busy === 'test'} data-testid="connect-test" onClick={() => run('test', async () => setReport(await api['connect.test']({})))}>
+            <Button
+              type="primary"
+              loading={busy === 'test'}
+              data-testid="connect-test"
+              onClick={() =>
+                run('test', async () => {
+                  const r = await api['connect.test']({});
+                  setReport(r);
+                  if (r.probe) setProbe({ report: r.probe, auto: true });
+                })
+              }
+            >
               {t('test.run')}
             </Button>
-            <Button loading={busy === 'probe'} data-testid="connect-probe" title={t('probe.hint')} onClick={() => run('probe', async () => setProbe(await api['connect.probe']({})))}>
+            <Button loading={busy === 'probe'} data-testid="connect-probe" title={t('probe.hint')} onClick={() => run('probe', async () => setProbe({ report: await api['connect.probe']({}) }))}>
               {t('probe.run')}
             </Button>
           </Space>
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
             {t('probe.hint')}
           </Typography.Paragraph>
-          {probe && <ProbeResult report={probe} />}
+          {probe ? (
+            <ProbeResult report={probe.report} note={probe.auto ? t('probe.autoRan') : undefined} />
+          ) : (
+            s.lastProbe && <ProbeResult report={s.lastProbe} note={t('probe.last', { at: formatTime(s.lastProbe.at) })} />
+          )}
           {report && (
             <div style={{ marginTop: 16 }} data-testid="connect-report">
               <Alert type={report.ok ? 'success' : 'error'} showIcon title={report.ok ? t('test.ok') : t('test.failed')} />
@@ -200,11 +216,16 @@ export function ConnectPage() {
 const OUTCOME_COLOR: Record<ProbeCall['outcome'], string> = { answered: 'green', differs: 'red', failed: 'red', skipped: 'default' };
 
 /** The probe's answer per call: what came back against the documentation, fields named. */
-function ProbeResult({ report }: { report: ProbeReport }) {
+function ProbeResult({ report, note }: { report: ProbeReport; note?: string }) {
   const { t, i18n } = useTranslation('connect');
   const en = i18n.language === 'en-US';
   return (
     <div style={{ marginTop: 16 }} data-testid="connect-probe-report">
+      {note && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {note}
+        </Typography.Paragraph>
+      )}
       <Alert type={report.ok ? 'success' : 'error'} showIcon title={report.ok ? t('probe.ok') : t('probe.failed')} />
       <Table<ProbeCall>
         size="small"
