@@ -18,6 +18,7 @@ function reportText(r: ConnectTestReport): string {
   block('速卖通 AliExpress:', r.aliexpress.checks);
   block(`库存来源 Stock source (${r.stockSource.kind ?? '未设置 none'}):`, r.stockSource.checks);
   for (const w of r.stockSource.warehouses) lines.push(`    仓库 ${JSON.stringify(w.name)} (${w.id})${w.active ? '' : ' 停用 inactive'}`);
+  if (r.probe) lines.push('', '第一次连接成功后，已自动检查一次真实接口（只读）After the first successful connection the real APIs were checked once (reads only):', probeText(r.probe));
   return lines.join('\n');
 }
 
@@ -28,6 +29,7 @@ function probeText(r: ProbeReport): string {
   for (const c of r.calls) {
     lines.push(`${OUTCOME[c.outcome]}  [${c.system}] ${c.call}${c.outcome === 'skipped' ? '' : ` (${c.ms} ms)`}`);
     lines.push(`    ${c.message}`, `    ${c.messageEn}${c.code ? ` (${c.code}${c.remoteCode ? `/${c.remoteCode}` : ''})` : ''}`);
+    if (c.fields.length) lines.push(`    返回的字段 Fields returned (${c.fields.length}): ${c.fields.join(', ')}`);
     if (c.missingRequired.length) lines.push(`    缺少（必需）Missing, needed: ${c.missingRequired.join(', ')}`);
     const optional = c.missing.filter((m) => !c.missingRequired.includes(m));
     if (optional.length) lines.push(`    没有返回（可选）Not sent, optional: ${optional.join(', ')}`);
@@ -44,6 +46,7 @@ function statusText(s: ConnectStatus): string {
     `  全托管渠道 Channel: ${s.aliexpress.channel ? `${s.aliexpress.channel.channel} ${s.aliexpress.channel.channelSellerId}` : '未找到 not found yet'}`,
     `库存来源 Stock source: ${s.stockSource.kind ?? '未设置 not set'}${s.stockSource.tongtool.configured ? `, 通途 App Key ${s.stockSource.tongtool.appKeyMasked}` : ''}`,
     `密钥存放 Secrets: ${s.secretStore.location}${s.secretStore.encrypted ? '' : ' (开发用，未加密 development store, not encrypted)'}`,
+    ...(s.lastProbe ? [`上次检查真实接口 Last probe: ${s.lastProbe.at} ${s.lastProbe.ok ? '✔ 正常 OK' : '✘ 有问题 differs or failed'}`] : []),
   ].join('\n');
 }
 

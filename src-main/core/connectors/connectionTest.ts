@@ -10,6 +10,7 @@ import type { AliExpressMarketplace } from './aliexpress/marketplace';
 import type { TongtoolClient } from './tongtool/client';
 import type { TongtoolStockSource } from './tongtool/stockSource';
 import { ConnectorError } from './retry';
+import { businessError } from './aliexpress/errors';
 
 function ok(step: string, message: string, messageEn: string): ConnectionCheck {
   return { step, ok: true, message, messageEn };
@@ -57,12 +58,15 @@ export async function testAliExpress(
     return out;
   }
   try {
-    const body = await client.call<{ result?: { total_count?: number } }>('aliexpress.choice.products.list', {
+    const body = await client.call<{ request_id?: string; result?: { total_count?: number; success?: boolean; error_code?: string; error_msg?: string } }>('aliexpress.choice.products.list', {
       channel_seller_id: out.channel.channelSellerId,
       channel: out.channel.channel,
       current_page: 1,
       page_size: 1,
     });
+    // A business failure comes back inside result (success false, error_code / error_msg), not as an
+    // error_response: without this it would read as "0 products".
+    if (body.result?.success === false) throw businessError({ code: body.result.error_code, message: body.result.error_msg }, body.request_id);
     out.listingCount = Number(body.result?.total_count ?? 0);
     checks.push(ok('listings', `可以读取全托管商品，共 ${out.listingCount} 个。`, `Fully-managed products can be read: ${out.listingCount} in all.`));
   } catch (e) {

@@ -8,7 +8,7 @@ import type { App } from '../app';
 import { writeAudit } from '../audit';
 import { mask } from '../platform/redact';
 import { AppError } from '../../../src-shared/errors';
-import type { ConnectStatus, ConnectTestReport, StockSourceKind } from '../../../src-shared/channels/connect';
+import type { ConnectStatus, ConnectTestReport, ProbeReport, StockSourceKind } from '../../../src-shared/channels/connect';
 import type { Marketplace } from './marketplace';
 import type { StockSource } from '../stock/source';
 import { AE_DEFAULT_GATEWAY, IopClient } from './aliexpress/client';
@@ -27,6 +27,10 @@ interface AeSettings {
 }
 
 const DEFAULT_MARGIN_MIN = 24 * 60;
+/** Settings keys: the last live probe report, and whether the first successful test has probed. */
+const LAST_PROBE_KEY = 'connect.lastProbe';
+const AUTO_PROBED_KEY = 'connect.autoProbed';
+
 /** How long an authorisation request's state stays valid. */
 const STATE_TTL_MS = 30 * 60_000;
 
@@ -143,7 +147,14 @@ export class ConnectService {
       },
       demo: demo ? { size: cfg.size, seed: cfg.seed, quotaPerMinute: cfg.quotaPerMinute, reviewMode: cfg.reviewMode } : null,
       secretStore: { location: app.secrets.location, encrypted: app.secrets.encrypted, protection: app.secrets.protection },
+      lastProbe: demo ? null : (getSetting<ProbeReport>(app, LAST_PROBE_KEY) ?? null),
     };
+  }
+
+  /** Keeps a live probe's report for the settings screen (the demo store keeps none). */
+  keepProbe(report: ProbeReport): ProbeReport {
+    if (report.mode === 'live' && this.mode === 'live') setSetting(this.app, LAST_PROBE_KEY, report);
+    return report;
   }
 
   private demoResolved: DemoStore | null = null;
@@ -223,6 +234,8 @@ export class ConnectService {
     const t = await client.createToken(code);
     const ch = await market.sellerChannel();
     setSetting(this.app, 'aliexpress.channel', ch);
+    // A new authorisation may be another store: its first successful test probes it again.
+    deleteSetting(this.app, AUTO_PROBED_KEY);
     this.app.settings.set('mode', 'live');
     writeAudit(this.app.db, this.app.clock, { actor: 'seller', kind: 'connect.aliexpress.authorised', detail: { account: t.account, channel: ch, expiresAt: new Date(t.expiresAt).toISOString() } });
     this.app.events.emit('changed', { topic: 'connect' });
@@ -248,8 +261,12 @@ export class ConnectService {
     return this.status();
   }
 
-  /** Tests both connections step by step and says exactly which step failed. */
-  async test(): Promise<ConnectTestReport> {
+  /**
+   * Tests both connections step by step and says exactly which step failed. In live mode, `probe`
+   * (the read-only live probe) then runs once after the first successful test, and again whenever
+   * a check met an answer of another shape (WIRE_SHAPE, BAD_SHAPE), which names only the first field.
+   */
+  async test(probe?: () => Promise<ProbeReport>): Promise<ConnectTestReport> {
     const demo = this.mode === 'demo';
     if (demo) this.demoResolved = await this.demo();
     const ae = await testAliExpress(
@@ -265,6 +282,19 @@ export class ConnectService {
     const kind = this.stockSourceKind();
     const st = await testStockSource(kind, async () => (kind === 'demo' ? (await this.demo()).tongtool : this.liveTongtool()));
     const report: ConnectTestReport = { ok: ae.ok && st.ok, mode: this.mode, aliexpress: ae, stockSource: st };
+    if (!demo && probe) {
+      const shapeDiffers = [...ae.checks, ...st.checks].some((c) => c.remoteCode === 'WIRE_SHAPE' || c.remoteCode === 'BAD_SHAPE');
+      const first = report.ok && !getSetting<boolean>(this.app, AUTO_PROBED_KEY);
+      if (first || shapeDiffers) {
+        try {
+          report.probe = this.keepProbe(await probe());
+          if (first) setSetting(this.app, AUTO_PROBED_KEY, true);
+        } catch (e) {
+          // The test's own answer stands; the probe can still be run by hand.
+          this.app.log.warn('automatic probe after the connection test failed', { error: String(e) });
+        }
+      }
+    }
     writeAudit(this.app.db, this.app.clock, {
       actor: 'seller',
       kind: 'connect.test',

@@ -10,7 +10,7 @@ import type { App } from '../app';
 import { AppError, type ErrorPayload } from '../../../src-shared/errors';
 import type { StrategyChoice, SyncRunInfo, SyncStrategy } from '../../../src-shared/types/stock';
 import { writeAudit } from '../audit';
-import type { StockRow, StockSource, ErpWarehouse } from './source';
+import type { ErpProduct, StockRow, StockSource, ErpWarehouse } from './source';
 import { getStockPorts } from './ports';
 import { knownErpSkus, persistRead } from './levels';
 import { finishRun, getRun, lastRun, startRun } from './runs';
@@ -126,6 +126,34 @@ function readFailure(err: unknown, app: App): ErrorPayload {
   };
 }
 
+function keepSentences(text: string, stop: string, drop: RegExp): string {
+  const kept = text
+    .split(stop)
+    .filter((x) => x.trim() && !drop.test(x))
+    .join(stop)
+    .trim();
+  return kept ? (kept.endsWith(stop.trim()) ? kept : kept + stop.trim()) : text;
+}
+
+/**
+ * A failed goods read (goodsQuery: not granted, refused or misshapen) in words naming the interface;
+ * the stock read it came with is stored all the same.
+ */
+function productsFailure(err: unknown, app: App): ErrorPayload {
+  app.log.warn('erp goods read failed; stock stored without product facts', { error: err instanceof Error ? err.message : String(err) });
+  const raw = err instanceof Error ? err.message : String(err);
+  // The connector's words are for a failed stock read ("stock keeps its last known figures"): those
+  // sentences are left out here, where the stock was stored.
+  const zh = err instanceof AppError ? keepSentences(err.messageZh, '。', /库存保持|读取已停止/) : raw;
+  const en = err instanceof AppError ? keepSentences(err.messageEn, '. ', /stock keeps|read stopped/i) : raw;
+  const code = err instanceof AppError ? err.code : 'TRANSIENT';
+  return {
+    code,
+    message: `读取ERP商品信息（接口 goodsQuery）失败，库存和安全库存已保存；商品名称、状态和分类将在下次全量读取时重试。原因：${zh}`,
+    messageEn: `Reading ERP product facts (interface goodsQuery) failed; stock and safety stock were stored, and product names, statuses and categories are retried at the next full read. Reason: ${en}`,
+  };
+}
+
 /** What one read collected, before anything is stored. */
 interface Collected {
   rows: StockRow[];
@@ -136,6 +164,8 @@ interface Collected {
   readAt?: (i: number) => string;
   /** Goods pages were read in full: remember when. */
   productsRead: boolean;
+  /** The goods pages failed (stock was still read): said on the run, retried at the next full read. */
+  productsError?: ErrorPayload;
   /** Stored ERP SKUs, loaded once for the goods check and the write. */
   known?: Set<string>;
 }
@@ -330,21 +360,43 @@ export class StockSync {
       checkAbort();
       for (const w of warehouses) cursors.set(w.id, cursorAt);
       let productsRead = false;
+      let productsError: ErrorPayload | undefined;
       const known = knownErpSkus(this.app.db);
       if (source.readProducts && this.needsProducts(rows, known)) {
         this.progress(state, pages, null, '读取ERP商品信息（名称、状态、分类）/ reading ERP product facts');
-        const products = await source.readProducts({ signal, onPage: () => checkAbort() });
-        productsRead = true;
-        rows = rows.map((r) => {
-          const p = products.get(r.sku);
-          if (!p) return r;
-          r.productName ??= p.productName;
-          r.productStatus ??= p.productStatus;
-          r.category ??= p.categoryName ?? '';
-          return r;
-        });
+        let products: Map<string, ErpProduct> | null = null;
+        try {
+          products = await source.readProducts({ signal, onPage: () => checkAbort() });
+        } catch (err) {
+          if (signal.aborted) throw err;
+          // Product facts are secondary: the stock and safety stock read above are stored anyway,
+          // SKUs without a category fall back to '' (as change rows do), and productsRead stays
+          // false, so the next full read asks for the goods again.
+          productsError = productsFailure(err, this.app);
+        }
+        if (products) {
+          productsRead = true;
+          const facts = products;
+          rows = rows.map((r) => {
+            const p = facts.get(r.sku);
+            if (!p) return r;
+            r.productName ??= p.productName;
+            r.productStatus ??= p.productStatus;
+            r.category ??= p.categoryName ?? '';
+            return r;
+          });
+        }
       }
-      return { rows, warehouses, cursors, pages, productsRead, known, readAt: background ? pageTimes(marks, rows.length, iso(startedMs)) : undefined };
+      return {
+        rows,
+        warehouses,
+        cursors,
+        pages,
+        productsRead,
+        productsError,
+        known,
+        readAt: background ? pageTimes(marks, rows.length, iso(startedMs)) : undefined,
+      };
     }
     const list = this.app.db
       .prepare('SELECT id, name, changes_cursor FROM stock_erp_warehouses WHERE active = 1 ORDER BY id')
@@ -418,11 +470,14 @@ export class StockSync {
           rowsChanged: persisted.changed,
           rowsSkippedCategory: persisted.skippedCategory,
           rowsStale: persisted.stale,
-          errors: persisted.invalid.slice(0, 50).map((x) => ({
-            code: 'BAD_INPUT',
-            message: `SKU ${x.sku} @ ${x.warehouseId}：${x.reason}`,
-            messageEn: `SKU ${x.sku} @ ${x.warehouseId}: ${x.reason}`,
-          })),
+          errors: [
+            ...(read.productsError ? [read.productsError] : []),
+            ...persisted.invalid.slice(0, 50).map((x) => ({
+              code: 'BAD_INPUT',
+              message: `SKU ${x.sku} @ ${x.warehouseId}：${x.reason}`,
+              messageEn: `SKU ${x.sku} @ ${x.warehouseId}: ${x.reason}`,
+            })),
+          ],
         });
       })();
       // New ERP SKUs can resolve listing SKUs that were unresolved: re-resolve (manual links stay),

@@ -167,6 +167,24 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
     expect(products.has('TS100001')).toBe(false); // the parent SKU holds no stock
   });
 
+  it('goodsQuery: goodsDetail is required on variant pages only (wire.md); normal goods without it stand for their own SKU', async () => {
+    const goods = fixture<{ datas: { array: Record<string, unknown>[] } }>('goodsQuery.response');
+    const plain = { sku: 'HM100008', productName: '折叠收纳盒', categoryName: '家居/收纳', productStatus: '0', status: '0' };
+    const page = (rows: Record<string, unknown>[]) => ({ ...goods, datas: { ...goods.datas, array: rows } });
+    stub.answers.set('goodsQuery', [page([plain])]);
+    expect(await client.goodsQuery('0', 1)).toEqual([expect.objectContaining({ sku: 'HM100008' })]);
+    stub.answers.set('goodsQuery', [page([plain]), page(goods.datas.array)]);
+    const products = await new TongtoolStockSource(client, 'tongtool', clock).readProducts();
+    expect(products.get('HM100008')).toEqual({ goodsSku: 'HM100008', productName: '折叠收纳盒', categoryName: '家居/收纳', productStatus: '停售' });
+    expect(products.get('TS100001-BK')?.productName).toBe('纯棉短袖T恤');
+    // A variant page without goodsDetail on any row: its SKUs would be lost, so it fails naming the field.
+    const { goodsDetail: _d, ...bare } = goods.datas.array[0];
+    stub.answers.set('goodsQuery', [page([bare])]);
+    const e = (await client.goodsQuery('1', 1).catch((x: unknown) => x)) as ConnectorError;
+    expect(e.remote.code).toBe('BAD_SHAPE');
+    expect(e.messageZh).toContain('goodsDetail');
+  });
+
   it('each error code of the fixtures becomes what a seller can act on', async () => {
     const errors = fixture<Record<string, unknown>>('errors.response');
     const attempt = async (code: string, times = 1) => {
@@ -216,18 +234,19 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
     const page = (array: unknown) => ({ code: 200, datas: { array, pageNo: 1, pageSize: 100 }, message: '成功', others: null });
     const stock = fixture<{ datas: { array: Record<string, unknown>[] } }>('stocksQuery.response').datas.array;
     const rename = (rows: Record<string, unknown>[], from: string, to: string) => rows.map(({ [from]: v, ...rest }) => ({ ...rest, [to]: v }));
-    const cases: [TtCallName, unknown, RegExp][] = [
+    const cases: [TtCallName, unknown, RegExp, string?][] = [
       ['warehouseQuery', page([{ warehouseIdKey: 'W1', warehouseName: '义乌仓', status: '1' }]), /datas\.array\[0\]\.warehouseId/],
       ['stocksQuery', page(rename(stock, 'goodsSku', 'sku')), /goodsSku/],
       ['stocksQuery', page(rename(stock, 'availableStockQuantity', 'availableQuantity')), /availableStockQuantity: missing from every row/],
       ['stocksQuery', page(stock.map((r) => ({ ...r, availableStockQuantity: [1] }))), /availableStockQuantity/],
       ['stocksChangeQuery', { code: 200, datas: { list: [{ goodsSku: 'A' }], pageNo: 1, pageSize: 100 }, message: '成功', others: null }, /datas\.array: missing \(a list came as "list"\)/],
       ['goodsQuery', page([{ goodsSku: 'A', productName: 'x', goodsDetail: [] }]), /datas\.array\[0\]\.sku/],
-      ['goodsQuery', page([{ sku: 'A', productName: 'x', goodsDetails: [{ goodsSku: 'A-1' }] }]), /goodsDetail: missing from every row/],
+      // A variant page (productType "1") must carry goodsDetail: its stock SKUs are there.
+      ['goodsQuery', page([{ sku: 'A', productName: 'x', goodsDetails: [{ goodsSku: 'A-1' }] }]), /goodsDetail: missing from every row/, '1'],
     ];
-    for (const [name, body, field] of cases) {
+    for (const [name, body, field, productType = '0'] of cases) {
       stub.answers.set(name, [body]);
-      const e = (await client.page(name, { pageNo: 1, warehouseName: '义乌仓', productType: '0' }).catch((x: unknown) => x)) as ConnectorError;
+      const e = (await client.page(name, { pageNo: 1, warehouseName: '义乌仓', productType }).catch((x: unknown) => x)) as ConnectorError;
       expect(e).toBeInstanceOf(ConnectorError);
       expect([e.code, e.remote.code]).toEqual(['PERMANENT', 'BAD_SHAPE']);
       expect(e.messageZh).toMatch(field);

@@ -144,12 +144,13 @@ describe('the live journey against an independent wire-only server', () => {
     await api('auto.run', { sync: false, send: true });
     const writes = wire.requests.filter((r) => r.api.startsWith('aliexpress.ascp.item.'));
     expect(writes.map((r) => r.api)).toEqual(['aliexpress.ascp.item.unBind']);
-    // param0 carries the exact digits of every id (a JS number would have sent …160 for …161).
+    // param0 carries the exact digits of every id (a JS number would have sent …160 for …161), as
+    // bare JSON numbers, the Java Longs the SDK writes: a quoted id is not what the platform reads.
     const param0 = writes[0].form.param0 ?? writes[0].query.param0;
-    expect(param0).toMatch(new RegExp(`"sku_id":"?${TSHIRT_M}"?`));
-    expect(param0).toMatch(/"item_id":"?1005006285123457"?/);
-    expect(param0).toMatch(/"sc_item_id":"?90000000000123461"?/);
-    expect(param0).toMatch(new RegExp(`"channel_seller_id":"?${AE.channelSellerId}"?`));
+    expect(param0).toMatch(new RegExp(`"sku_id":${TSHIRT_M}[,}]`));
+    expect(param0).toMatch(/"item_id":1005006285123457[,}]/);
+    expect(param0).toMatch(/"sc_item_id":90000000000123461[,}]/);
+    expect(param0).toMatch(new RegExp(`"channel_seller_id":${AE.channelSellerId}[,}]`));
     expect(param0).toContain('"channel":"AE_GLOBAL"');
     expect(wire.sku(TSHIRT_M)?.bindStatus).toBe(1);
     expect(wire.sku(TSHIRT_L)?.bindStatus).toBe(2);

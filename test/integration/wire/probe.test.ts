@@ -99,4 +99,49 @@ describe('connect.probe: what the real APIs answer, field by field, without writ
     expect(tt[0].message).toContain('文件导入');
     expect(wire.requests.filter((q) => q.system === 'tongtool')).toEqual([]);
   });
+
+  it('the first successful live connection test runs the probe once by itself and keeps its report; later tests do not', async () => {
+    const first = await api('connect.test', {});
+    expect(first.ok).toBe(true);
+    expect(first.probe?.calls.map((c) => c.outcome)).toEqual(['answered', 'answered', 'answered', 'answered', 'answered', 'answered']);
+    // The change page is read by the probe only, never by the connection test itself.
+    const changeReads = () => wire.requests.filter((q) => q.api === 'stocksChangeQuery').length;
+    expect(changeReads()).toBe(1);
+    expect((await api('connect.status', {})).lastProbe).toMatchObject({ at: first.probe!.at, ok: true });
+
+    clock.advance(3600_000);
+    const second = await api('connect.test', {});
+    expect(second.ok).toBe(true);
+    expect(second.probe).toBeUndefined();
+    expect(changeReads()).toBe(1);
+    // A probe run by hand replaces the kept report.
+    const manual = await api('connect.probe', {});
+    expect((await api('connect.status', {})).lastProbe?.at).toBe(manual.at);
+  });
+
+  it('a connection test that meets a changed field runs the probe too, which names every field that differs', async () => {
+    await api('connect.test', {}); // the first, successful: probed once
+    wire.productChange = ({ product_id, ...rest }) => ({ ...rest, productId: product_id });
+    const r = await api('connect.test', {});
+    expect(r.aliexpress.checks.find((c) => c.step === 'listings')).toMatchObject({ ok: false, remoteCode: 'WIRE_SHAPE' });
+    const products = r.probe?.calls.find((c) => c.call === 'aliexpress.choice.products.list');
+    expect(products).toMatchObject({ outcome: 'differs', missingRequired: ['result.product_list[].product_id'], unknown: ['result.product_list[].productId'] });
+  });
+});
+
+describe('the demo store is not probed by its connection test', () => {
+  it('connect.test in demo mode carries no probe and keeps none', async () => {
+    const app = createApp({ dataDir: tempDir('desk-probe-demo-'), host: 'cli' });
+    try {
+      const r = await dispatch(createHandlers(app), 'connect.useDemo', { size: 1000 }, app.log);
+      expect(r.ok).toBe(true);
+      const t = await dispatch(createHandlers(app), 'connect.test', {}, app.log);
+      expect(t.ok && t.data).toMatchObject({ ok: true, mode: 'demo' });
+      expect(t.ok && (t.data as Output<'connect.test'>).probe).toBeUndefined();
+      const st = await dispatch(createHandlers(app), 'connect.status', {}, app.log);
+      expect(st.ok && (st.data as Output<'connect.status'>).lastProbe).toBeNull();
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -22,7 +22,8 @@ export function ConnectPage() {
   const [aeForm] = Form.useForm();
   const [ttForm] = Form.useForm();
   const [report, setReport] = useState<ConnectTestReport>();
-  const [probe, setProbe] = useState<ProbeReport>();
+  /** The probe shown: run by hand, or by the first successful live test (auto). */
+  const [probe, setProbe] = useState<{ report: ProbeReport; auto?: boolean }>();
   const [authState, setAuthState] = useState<string>();
   const [code, setCode] = useState('');
   const [size, setSize] = useState<1000 | 10000 | 100000>(1000);
@@ -86,17 +87,32 @@ export function ConnectPage() {
             </Descriptions.Item>
           </Descriptions>
           <Space style={{ marginTop: 16 }}>
-            <Button type="primary" loading={busy === 'test'} data-testid="connect-test" onClick={() => run('test', async () => setReport(await api['connect.test']({})))}>
+            <Button
+              type="primary"
+              loading={busy === 'test'}
+              data-testid="connect-test"
+              onClick={() =>
+                run('test', async () => {
+                  const r = await api['connect.test']({});
+                  setReport(r);
+                  if (r.probe) setProbe({ report: r.probe, auto: true });
+                })
+              }
+            >
               {t('test.run')}
             </Button>
-            <Button loading={busy === 'probe'} data-testid="connect-probe" title={t('probe.hint')} onClick={() => run('probe', async () => setProbe(await api['connect.probe']({})))}>
+            <Button loading={busy === 'probe'} data-testid="connect-probe" title={t('probe.hint')} onClick={() => run('probe', async () => setProbe({ report: await api['connect.probe']({}) }))}>
               {t('probe.run')}
             </Button>
           </Space>
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
             {t('probe.hint')}
           </Typography.Paragraph>
-          {probe && <ProbeResult report={probe} />}
+          {probe ? (
+            <ProbeResult report={probe.report} note={probe.auto ? t('probe.autoRan') : undefined} />
+          ) : (
+            s.lastProbe && <ProbeResult report={s.lastProbe} note={t('probe.last', { at: formatTime(s.lastProbe.at) })} />
+          )}
           {report && (
             <div style={{ marginTop: 16 }} data-testid="connect-report">
               <Alert type={report.ok ? 'success' : 'error'} showIcon title={report.ok ? t('test.ok') : t('test.failed')} />
@@ -109,6 +125,21 @@ export function ConnectPage() {
                   </List.Item>
                 )}
               />
+              {report.stockSource.warehouses.length > 0 && (
+                <Descriptions size="small" column={1} bordered style={{ marginTop: 8 }} title={t('test.warehouses')} data-testid="connect-warehouses">
+                  {report.stockSource.warehouses.map((w) => (
+                    <Descriptions.Item key={w.id} label={w.name}>
+                      <Space>
+                        <span>{t('test.warehouseId')}</span>
+                        <Typography.Text code copyable data-testid="connect-warehouse-id">
+                          {w.id}
+                        </Typography.Text>
+                        {!w.active && <Tag>{t('test.inactive')}</Tag>}
+                      </Space>
+                    </Descriptions.Item>
+                  ))}
+                </Descriptions>
+              )}
             </div>
           )}
         </Card>
@@ -193,11 +224,16 @@ export function ConnectPage() {
 const OUTCOME_COLOR: Record<ProbeCall['outcome'], string> = { answered: 'green', differs: 'red', failed: 'red', skipped: 'default' };
 
 /** The probe's answer per call: what came back against the documentation, fields named. */
-function ProbeResult({ report }: { report: ProbeReport }) {
+function ProbeResult({ report, note }: { report: ProbeReport; note?: string }) {
   const { t, i18n } = useTranslation('connect');
   const en = i18n.language === 'en-US';
   return (
     <div style={{ marginTop: 16 }} data-testid="connect-probe-report">
+      {note && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {note}
+        </Typography.Paragraph>
+      )}
       <Alert type={report.ok ? 'success' : 'error'} showIcon title={report.ok ? t('probe.ok') : t('probe.failed')} />
       <Table<ProbeCall>
         size="small"
@@ -205,10 +241,27 @@ function ProbeResult({ report }: { report: ProbeReport }) {
         rowKey={(c) => `${c.system}:${c.call}`}
         dataSource={report.calls}
         style={{ marginTop: 8 }}
+        onRow={(c) => ({ 'data-testid': `connect-probe-row-${c.outcome}` }) as React.HTMLAttributes<HTMLElement>}
+        expandable={{
+          rowExpandable: (c) => c.fields.length > 0,
+          expandedRowRender: (c) => (
+            <div data-testid="connect-probe-fields">
+              <Typography.Text type="secondary">{t('probe.fields')}</Typography.Text>
+              <div style={{ marginTop: 4 }}>
+                <Space size={[4, 4]} wrap>
+                  {c.fields.map((f) => (
+                    <Tag key={f}>{f}</Tag>
+                  ))}
+                </Space>
+              </div>
+            </div>
+          ),
+        }}
         columns={[
           { title: t('probe.call'), render: (_, c) => <Typography.Text code>{c.call}</Typography.Text> },
           { title: t('probe.outcome'), render: (_, c) => <Tag color={OUTCOME_COLOR[c.outcome]}>{t(`probe.outcomes.${c.outcome}`)}</Tag> },
           { title: t('probe.detail'), render: (_, c) => (en ? c.messageEn : c.message) },
+          { title: t('probe.fields'), render: (_, c) => (c.fields.length ? t('probe.fieldsCount', { count: c.fields.length }) : '—') },
           {
             title: t('probe.missing'),
             render: (_, c) => (
