@@ -15,7 +15,7 @@ import { ConnectorError } from '../connectors/retry';
 import { decide } from './decide';
 import { loadInputs } from './inputs';
 import { earlyFor, stillRight, stockHealth } from './engine';
-import { getAction, updateAction, type ActionRecord } from './outbox';
+import { claimAction, getAction, updateAction, type ActionRecord } from './outbox';
 import { readAutoSettings } from './settings';
 import { reasonText } from './reasons';
 import { writeAudit } from '../audit';
@@ -217,9 +217,11 @@ export class Sender {
         if (q.bindStatus === 4 && a.actor === 'auto') return this.refused(a, reasonOf(q));
       }
       // Marked 'sent' before the request leaves: after a crash the status is read again first.
+      // The claim is conditional: a decide pass may have cancelled the action (or another sender
+      // claimed it) while the status was being read; then nothing is sent.
       const now = this.iso();
-      updateAction(this.app.db, a.id, { state: 'sent', sends: a.sends + 1, sent_at: now }, now);
-      a = { ...a, state: 'sent', sends: a.sends + 1 };
+      if (!claimAction(this.app.db, a, now)) return 'deferred';
+      a = { ...a, state: 'sent', sends: a.sends + 1, sent_at: now, updated_at: now };
       report.sent++;
       const r = a.kind === 'bind' ? await this.market.bind(this.ref(a)) : await this.market.unbind(this.ref(a));
       this.mirror(a, r.bindStatus);
