@@ -128,6 +128,15 @@ describe('spreadsheet bombs', () => {
     expect(await responsive()).toBeLessThan(2_000);
   });
 
+  it('refuses the same bomb sent as a stock file (stock.import) before parsing it, and keeps serving', async () => {
+    const t = Date.now();
+    const r = await post('stock.import', { fileName: '库存.xlsx', contentBase64: Buffer.from(bomb).toString('base64') });
+    expect(r).toMatchObject({ ok: false, error: { code: 'FILE_INVALID' } });
+    expect(r.error?.message).toContain('解压后有 200 MB');
+    expect(Date.now() - t).toBeLessThan(5_000);
+    expect(await responsive()).toBeLessThan(2_000);
+  });
+
   it('refuses the same bomb when its headers lie about its size: the inflated bytes are counted', async () => {
     const liar = Uint8Array.from(bomb);
     const view = new DataView(liar.buffer);
