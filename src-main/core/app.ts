@@ -26,11 +26,15 @@ export interface AppPorts {
   clock?: Clock;
   log?: Logger;
   nativeBinding?: string;
+  /** Clears the embedding browser's storage (Electron's Chromium profile: cache, cookies, local storage); the exit wipe calls it. */
+  clearBrowserStorage?: () => Promise<void>;
 }
 
 export interface App {
   readonly version: string;
   readonly host: AppPorts['host'];
+  /** See AppPorts.clearBrowserStorage: only the desktop app has one. */
+  readonly clearBrowserStorage?: () => Promise<void>;
   readonly dataDir: string;
   readonly dbFile: string;
   readonly backupDir: string;
@@ -96,6 +100,7 @@ function openApp(ports: AppPorts, lock: FolderLock, clock: Clock): App {
   const app: App = {
     version,
     host: ports.host,
+    clearBrowserStorage: ports.clearBrowserStorage,
     dataDir,
     dbFile,
     backupDir,
