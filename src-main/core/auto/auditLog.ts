@@ -74,6 +74,8 @@ const KIND_ZH: Record<string, string> = {
   'auto.action.failed': '失败 failed',
   'auto.action.cancelled': '已取消 cancelled',
   'auto.action.retry': '重试 retry',
+  'auto.action.retrying': '未确认，稍后重试 will retry',
+  'auto.action.reread': '重新查询状态 status re-read',
   'auto.demo.sellOut': '演示：模拟卖光 demo sell-out',
   'auto.demo.drain': '演示：清空仓库 demo drain',
   'auto.demo.restock': '演示：补货 demo restock',

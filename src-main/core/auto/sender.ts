@@ -202,6 +202,8 @@ export class Sender {
       }
       const q = await this.market.queryBind(this.ref(a));
       this.mirror(a, q.bindStatus);
+      // A request may have left before (a timeout, a crash): what the re-read found, and what follows, is recorded.
+      if (a.state === 'sent') this.reread(a, q);
       if (a.kind === 'bind') {
         if (q.bindStatus === 2 || q.bindStatus === 4) {
           this.finish(a, 'done', { message: q.message, sent: false });
@@ -278,6 +280,30 @@ export class Sender {
     );
   }
 
+  /** What the sender does after re-reading the status of an action whose request may have left. */
+  private reread(a: ActionRecord, q: Answer): void {
+    const decision =
+      a.kind === 'bind'
+        ? q.bindStatus === 2 || q.bindStatus === 4
+          ? 'done'
+          : q.bindStatus === 3
+            ? 'wait'
+            : 'send'
+        : q.bindStatus === 1
+          ? 'done'
+          : q.bindStatus === 3
+            ? 'review'
+            : q.bindStatus === 4 && a.actor === 'auto'
+              ? 'refused'
+              : 'send';
+    writeAudit(this.app.db, this.app.clock, {
+      actor: a.actor === 'seller' ? 'seller' : 'auto',
+      kind: 'auto.action.reread',
+      subject: this.sellerSku(a),
+      detail: { actionId: a.id, kind: a.kind, sends: a.sends, attempts: a.attempts, bindStatus: q.bindStatus, decision, lastError: a.last_error },
+    });
+  }
+
   private defer(a: ActionRecord, why: string): Outcome {
     updateAction(this.app.db, a.id, { state: 'queued', next_try_at: this.nowMs + REVIEW_POLL_MS, last_error: why }, this.iso());
     return 'deferred';
@@ -333,7 +359,26 @@ export class Sender {
     if (retryable && attempts < MAX_ATTEMPTS) {
       const hinted = e instanceof ConnectorError ? (e.remote.retryAfterMs ?? 0) : 0;
       const wait = Math.max(hinted, Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempts - 1)));
-      updateAction(this.app.db, a.id, { attempts, next_try_at: this.nowMs + wait, last_error: message }, now);
+      this.app.db.transaction(() => {
+        updateAction(this.app.db, a.id, { attempts, next_try_at: this.nowMs + wait, last_error: message }, now);
+        // Every retry is recorded: why, and whether the request may have reached the marketplace
+        // (then the next attempt reads the status first and sends again only if it did not apply).
+        writeAudit(this.app.db, this.app.clock, {
+          actor: a.actor === 'seller' ? 'seller' : 'auto',
+          kind: 'auto.action.retrying',
+          subject: this.sellerSku(a),
+          detail: {
+            actionId: a.id,
+            kind: a.kind,
+            attempt: attempts,
+            error: message,
+            timeout: e instanceof ConnectorError && /超时|timed? ?out/i.test(`${e.messageZh} ${e.messageEn}`),
+            requestMayHaveLeft: a.state === 'sent',
+            retryAt: new Date(this.nowMs + wait).toISOString(),
+            next: a.state === 'sent' ? 'reread_status_then_decide' : 'send',
+          },
+        });
+      })();
       return 'deferred';
     }
     updateAction(this.app.db, a.id, { attempts }, now);
