@@ -9,6 +9,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { MappingImportReport } from '../../../src-shared/types/stock';
 import { linkManually } from './skuLinks';
 import { checkZipLimits } from '../platform/zipGuard';
+import { fromTextCell, toTextRow } from '../platform/spreadsheetText';
 
 /**
  * A mapping of 100,000 listing SKUs is about 30 MB of sheet XML; the limits leave room for that
@@ -32,7 +33,8 @@ export async function exportMapping(db: Db): Promise<{ fileName: string; content
     )
     .raw()
     .all() as [string, string, string, string, string | null, string | null, string][];
-  for (const r of rows) ws.addRow([r[0], r[1], r[2], r[3], r[4] ?? '', r[5] ? METHOD_ZH[r[5]] : '', r[6]]);
+  // SKUs and titles come from the marketplace and the ERP: a formula-like one is written as text.
+  for (const r of rows) ws.addRow(toTextRow([r[0], r[1], r[2], r[3], r[4] ?? '', r[5] ? METHOD_ZH[r[5]] : '', r[6]]));
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   return { fileName: 'SKU关联.xlsx', contentBase64: buf.toString('base64'), rows: rows.length };
@@ -43,7 +45,8 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
   if (typeof v === 'object' && 'text' in v) return String(v.text);
   if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
-  return String(v);
+  // The apostrophe the export put before a formula-like value comes off again.
+  return typeof v === 'string' ? fromTextCell(v) : String(v);
 }
 
 export async function importMapping(db: Db, contentBase64: string, confirm: boolean, now: string): Promise<MappingImportReport> {
