@@ -12,6 +12,7 @@ import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { createApp, type App } from '../../../src-main/core/app';
 import { startWebHost, type WebHost } from '../../../src-main/host/server';
 import { exportMapping } from '../../../src-main/core/stock/mappingExcel';
+import { recheckOffThread } from '../../../src-main/core/stock/regexCheck';
 import { openPdfRenderer, withPdfCsp } from '../../../src-main/core/exit/pdf';
 import { CHROMIUM_ARGS, RUNNING_AS_ROOT } from '../../../src-main/core/platform/chromium';
 import { tempDir } from '../../helpers/tempApp';
@@ -97,6 +98,30 @@ describe('SKU regex rules that would hang', () => {
     }
     expect(await responsive()).toBeLessThan(2_000);
     expect((await post('sku.rules.list', {})).data).toEqual([]);
+  });
+
+  it('vets a pattern off the main thread: app.info answers while recheck thinks for seconds, then the pattern is refused as too complex', async () => {
+    // No nested quantifier, one group: only recheck can judge it, and it needs its whole time budget.
+    const pattern = '^(\\w{0,60})\\w{0,60}\\w{0,60}$';
+    const t = Date.now();
+    const saving = post('sku.rules.save', { spec: { kind: 'regex', pattern }, resolve: false });
+    // The host runs in this process: on a blocked main thread this timer and the call both wait for the check.
+    await new Promise((r) => setTimeout(r, 300));
+    await responsive();
+    const infoAnsweredAt = Date.now() - t;
+    const saved = await saving;
+    const took = Date.now() - t;
+    expect(took).toBeGreaterThan(2_000);
+    expect(infoAnsweredAt).toBeLessThan(1_500);
+    expect(saved).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(saved.error?.message).toContain('太复杂');
+  });
+
+  it('stops the checking worker at its hard limit, and the next check gets a fresh one', async () => {
+    const t = Date.now();
+    expect(await recheckOffThread('^(\\w{0,61})\\w{0,61}\\w{0,61}$', 10_000, 400)).toMatchObject({ status: 'unknown' });
+    expect(Date.now() - t).toBeLessThan(1_500);
+    expect(await recheckOffThread('^ABC-([A-Z0-9]+)$', 3_000, 5_000)).toMatchObject({ status: 'safe' });
   });
 
   it('still takes the patterns sellers write', async () => {
