@@ -10,7 +10,7 @@ import { createHandlers } from './core/api';
 import { dataDirFromArgv } from './core/platform/dataDir';
 import { createMainWindow } from './electron/window';
 import { registerIpc, forwardEvents } from './electron/ipc';
-import { APP_ID, hardenSession, lockNavigation, registerAppScheme, rendererUrl, serveRenderer } from './electron/security';
+import { APP_ID, clearBrowserStorage, hardenSession, lockNavigation, registerAppScheme, rendererUrl, serveRenderer } from './electron/security';
 import { createElectronSettings, createSafeStorageSecrets, secretProtection } from './electron/stores';
 import { failStartup } from './electron/startupFailure';
 import { createTray } from './electron/tray';
@@ -73,6 +73,8 @@ if (!electronApp.requestSingleInstanceLock()) {
       host: 'electron',
       settings: createElectronSettings(dataDir),
       secrets: createSafeStorageSecrets(dataDir, protection),
+      // The exit wipe also empties Chromium's profile in the data folder (it may hold copies of pages).
+      clearBrowserStorage,
     });
     const app = core;
     app.log.info('secret store', { encrypted: protection.encrypted, backend: protection.backend, packaged });

@@ -44,6 +44,8 @@ export interface AppPorts {
    * server's (default 1000 ms). A test on a manual clock, where no real time passes, gives 0.
    */
   quotaGuardMs?: number;
+  /** Clears the embedding browser's storage (Electron's Chromium profile: cache, cookies, local storage); the exit wipe calls it. */
+  clearBrowserStorage?: () => Promise<void>;
 }
 
 export interface App {
@@ -51,6 +53,8 @@ export interface App {
   readonly host: AppPorts['host'];
   readonly syncTrigger: NonNullable<AppPorts['syncTrigger']>;
   readonly quotaGuardMs: number;
+  /** See AppPorts.clearBrowserStorage: only the desktop app has one. */
+  readonly clearBrowserStorage?: () => Promise<void>;
   readonly dataDir: string;
   readonly dbFile: string;
   readonly backupDir: string;
@@ -115,6 +119,7 @@ function openApp(ports: AppPorts, lock: FolderLock, clock: Clock): App {
     host: ports.host,
     syncTrigger: ports.syncTrigger ?? 'manual',
     quotaGuardMs: ports.quotaGuardMs ?? 1000,
+    clearBrowserStorage: ports.clearBrowserStorage,
     dataDir,
     dbFile,
     backupDir,

@@ -4,10 +4,11 @@
  * next launch only focuses that invisible instance.
  */
 import { app, dialog } from 'electron';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../src-shared/errors';
 import { redact } from '../core/platform/redact';
+import { ensurePrivateDir, makePrivate, PRIVATE_FILE } from '../core/platform/files';
 
 export const STARTUP_TITLE = '全托管卖家助手无法启动 / Choice Seller Desk could not start';
 
@@ -65,9 +66,11 @@ export function writeStartupLog(err: unknown, dataDir: string, tempDir: string):
   ];
   for (const [dir, name] of places) {
     try {
-      mkdirSync(dir, { recursive: true });
+      // The seller's only, like the rest of the data folder (the log may name the folder and the store).
+      ensurePrivateDir(dir);
       const file = join(dir, name);
-      appendFileSync(file, line);
+      appendFileSync(file, line, { mode: PRIVATE_FILE });
+      makePrivate(file);
       return file;
     } catch {
       // the next place

@@ -34,6 +34,12 @@ async function main() {
   });
   process.stdout.write(`全托管卖家助手已在浏览器模式启动，请打开 / Open the app at: ${host.openUrl}\n`);
   process.stdout.write(`数据文件夹 Data folder: ${dataDir}\n`);
+  // The link opens the app once (a second opening is refused): Enter here prints a fresh one.
+  if (process.stdin.isTTY) {
+    process.stdout.write('链接只能打开一次；关闭页面后按回车获取新链接。 / The link opens once; press Enter for a new one.\n');
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', () => process.stdout.write(`新链接 New link: ${host.newLaunchUrl()}\n`));
+  }
   const stop = async () => {
     await host.close();
     await app.close();

@@ -20,11 +20,11 @@ const shot = async (app: Page, name: string) => {
   await app.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
 };
 
-/** A channel over the web host's HTTP contract, from inside the page (its session cookie, as the screens' bridge does). */
+/** A channel over the web host's HTTP contract, from inside the page (its session header, as the screens' bridge does). */
 const call = <T,>(app: Page, channel: string, input: unknown): Promise<T> =>
   app.evaluate(
     async ([c, i]) => {
-      const res = await fetch(`/api/${c}`, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', 'X-Desk': '1' }, body: JSON.stringify(i) });
+      const res = await fetch(`/api/${c}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Desk-Session': sessionStorage.getItem('desk.session') ?? '' }, body: JSON.stringify(i) });
       const r = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
       if (!r.ok) throw new Error(`${c}: ${r.error?.message}`);
       return r.data;

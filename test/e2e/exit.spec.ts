@@ -9,7 +9,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import ExcelJS from 'exceljs';
 import { findWorkday } from 'chinese-days';
 import type { Page } from '@playwright/test';
-import { test, expect, startDemo, type Host } from './fixtures';
+import { test, expect, startDemo, sessionOf, type Host } from './fixtures';
 import { pdfText } from '../integration/exit/pdfText';
 import { DEMO_KEYS } from '../../src-main/core/connectors/demo/startDemo';
 
@@ -39,7 +39,7 @@ function allFiles(dir: string): string[] {
 
 async function call<T>(page: Page, host: Host, channel: string, data: unknown = {}): Promise<T> {
   // As the page's own fetch: the web host takes channel calls from its own origin only.
-  const res = await page.request.post(`${host.url}api/${channel}`, { data, headers: { 'X-Desk': '1', Origin: new URL(host.url).origin } });
+  const res = await page.request.post(`${host.url}api/${channel}`, { data, headers: { 'X-Desk-Session': await sessionOf(page), Origin: new URL(host.url).origin } });
   const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
   return body.data;

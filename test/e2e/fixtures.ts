@@ -55,6 +55,13 @@ export async function stopHost(host: Host): Promise<void> {
   });
 }
 
+/** The page's web-host session secret (the launch link put it in sessionStorage), for calls made beside the screens. */
+export async function sessionOf(page: Page): Promise<string> {
+  const s = await page.evaluate(() => sessionStorage.getItem('desk.session'));
+  if (!s) throw new Error('the page has no web host session');
+  return s;
+}
+
 /** Clicks through the first-run screen with the demo store. */
 export async function startDemo(page: Page): Promise<void> {
   await page.getByRole('button', { name: /使用演示店铺|Use the demo store/ }).click();

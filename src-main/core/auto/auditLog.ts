@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../db/open';
 import { REASON_TEXT, type AuditRow, type DecisionReason } from '../../../src-shared/channels/auto';
+import { toTextRow } from '../platform/spreadsheetText';
 
 export interface AuditQuery {
   kind?: string;
@@ -74,6 +75,8 @@ const KIND_ZH: Record<string, string> = {
   'auto.action.failed': '失败 failed',
   'auto.action.cancelled': '已取消 cancelled',
   'auto.action.retry': '重试 retry',
+  'auto.action.retrying': '未确认，稍后重试 will retry',
+  'auto.action.reread': '重新查询状态 status re-read',
   'auto.demo.sellOut': '演示：模拟卖光 demo sell-out',
   'auto.demo.drain': '演示：清空仓库 demo drain',
   'auto.demo.restock': '演示：补货 demo restock',
@@ -108,7 +111,8 @@ export async function exportAudit(db: Db, q: AuditQuery): Promise<{ fileName: st
   ws.columns = [{ width: 20 }, { width: 12 }, { width: 24 }, { width: 24 }, { width: 60 }, { width: 60 }];
   for (const r of rows) {
     const d = JSON.parse(r.detail) as Record<string, unknown>;
-    ws.addRow([beijing(r.at), ACTOR_ZH[r.actor] ?? r.actor, KIND_ZH[r.kind] ?? r.kind, r.subject ?? '', why(d), r.detail]);
+    // A subject (a seller SKU) or a reason may start like a formula: written as text.
+    ws.addRow(toTextRow([beijing(r.at), ACTOR_ZH[r.actor] ?? r.actor, KIND_ZH[r.kind] ?? r.kind, r.subject ?? '', why(d), r.detail]));
   }
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   const buf = Buffer.from(await wb.xlsx.writeBuffer());

@@ -106,7 +106,7 @@ export function exitHandlers(app: App): DomainHandlers<typeof exitChannels> {
       const v = c.get();
       const switchWasOn = tableExists(app.db, 'auto_settings') && readAutoSettings(app.db).enabled;
       const demo = app.settings.get('mode') !== 'live';
-      const r = wipeStore(app, confirm, c.storeName(), !!v?.after.exportedAt);
+      const r = await wipeStore(app, confirm, c.storeName(), !!v?.after.exportedAt);
       // Connections held in memory (a running demo store, clients built with the old keys) go too.
       await connectors(app).forget();
       const removed = removedInWords(r.removedSecrets, r.cleared, { switchWasOn, demo });

@@ -16,7 +16,7 @@ import { deleteRule, previewRule, reorderRules, saveRule } from './ruleStore';
 import { lastRun, listRuns } from './runs';
 import { stockScheduler } from './scheduler';
 import { readStockSettings, writeStockSettings } from './settings';
-import { compileRule, ruleOutcome } from './skuRules';
+import { compileRule, precheckPattern, ruleOutcome } from './skuRules';
 import { linkManually, searchErpSkus, unlinkManual } from './skuLinks';
 import { importStatus, importStockFile } from './stockImport';
 import { erpSkuPage, levelPage, overview } from './stockQuery';
@@ -132,7 +132,8 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
     'stock.runs.list': (i) => ({ ...listRuns(db, i.page, i.pageSize), page: i.page, pageSize: i.pageSize }),
 
     'sku.rules.list': () => loadRules(db),
-    'sku.rules.save': (i) => {
+    'sku.rules.save': async (i) => {
+      if (i.spec.kind === 'regex') await precheckPattern(i.spec.pattern);
       const rule = saveRule(db, i, now());
       audit('sku.rule.save', String(rule.id), { spec: i.spec, label: i.label, enabled: i.enabled });
       return { rule, summary: i.resolve ? resolve() : null };
@@ -148,8 +149,12 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
       resolve();
       return rules;
     },
-    'sku.rules.preview': (i) => previewRule(db, i.spec, caseRule(), i.sampleSize),
-    'sku.rules.test': (i) => {
+    'sku.rules.preview': async (i) => {
+      if (i.spec.kind === 'regex') await precheckPattern(i.spec.pattern);
+      return previewRule(db, i.spec, caseRule(), i.sampleSize);
+    },
+    'sku.rules.test': async (i) => {
+      if (i.spec.kind === 'regex') await precheckPattern(i.spec.pattern);
       const cr = caseRule();
       const rule = compileRule({ id: 0, spec: i.spec }, cr);
       const hasErp = db.prepare('SELECT 1 FROM stock_erp_skus LIMIT 1').get();

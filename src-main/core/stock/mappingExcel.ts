@@ -9,6 +9,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { MappingImportReport } from '../../../src-shared/types/stock';
 import { linkManually } from './skuLinks';
 import { checkZipLimits } from '../platform/zipGuard';
+import { fromTextCell, toTextRow } from '../platform/spreadsheetText';
 
 /**
  * A mapping of 100,000 listing SKUs is about 30 MB of sheet XML; the limits leave room for that
@@ -35,10 +36,11 @@ export async function exportMapping(db: Db): Promise<{ fileName: string; content
     .raw()
     .all() as [string, string, string, string, string | null, string | null, string][];
   // Ids and SKUs as text cells formatted "@": a spreadsheet then keeps every digit (it keeps 15
-  // significant digits of a number, and 17-digit SKU ids are longer) and any leading zero.
+  // significant digits of a number, and 17-digit SKU ids are longer) and any leading zero. SKUs and
+  // titles come from the marketplace and the ERP: a formula-like one is written as text.
   for (const c of TEXT_COLUMNS) ws.getColumn(c).numFmt = '@';
   for (const r of rows) {
-    const row = ws.addRow([r[0], r[1], r[2], r[3], r[4] ?? '', r[5] ? METHOD_ZH[r[5]] : '', r[6]]);
+    const row = ws.addRow(toTextRow([r[0], r[1], r[2], r[3], r[4] ?? '', r[5] ? METHOD_ZH[r[5]] : '', r[6]]));
     for (const c of TEXT_COLUMNS) row.getCell(c).numFmt = '@';
   }
   ws.views = [{ state: 'frozen', ySplit: 1 }];
@@ -51,7 +53,8 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
   if (typeof v === 'object' && 'text' in v) return String(v.text);
   if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
-  return String(v);
+  // The apostrophe the export put before a formula-like value comes off again.
+  return typeof v === 'string' ? fromTextCell(v) : String(v);
 }
 
 /** A number, or a formula whose result is one. */

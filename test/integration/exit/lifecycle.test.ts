@@ -3,7 +3,7 @@
  * closing and re-opening the app on the same data folder after every step; the review reminder on
  * the due working day; the paperwork printed to PDF; the export ZIP; the wipe.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -241,10 +241,13 @@ describe('store exit, start to finish', () => {
     const wiped = await call('exit.wipe', { confirm: STORE });
     expect(wiped.removedSecrets.sort()).toEqual(Object.keys(SECRETS).sort());
     expect(app.secrets.names()).toEqual([]);
-    expect(wiped.exportsLeft).toEqual([out.file]);
+    // The export kept in the data folder is deleted with the rest (the exit screen said so before the wipe).
+    expect(wiped.exportsLeft).toEqual([]);
+    expect(existsSync(out.file!)).toBe(false);
     const notice = app.db.prepare("SELECT level, body FROM notices WHERE title LIKE '已清除账号凭证%'").get() as { level: string; body: string };
-    expect(notice.level).toBe('warning');
-    expect(notice.body).toContain(out.file!);
+    expect(notice.level).toBe('success');
+    expect(notice.body).toContain('数据文件夹里的退店导出文件 1 个');
+    expect(notice.body).not.toContain(out.file!);
 
     await app.close();
     for (const f of allFiles(dataDir)) {

@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../../../src-shared/errors';
 import type { StockRow } from '../../stock/source';
 import { decodeText, isXlsx, type FileEncoding } from './decode';
+import { checkZipLimits } from '../../platform/zipGuard';
 import { FIELD_LABELS, REQUIRED_FIELDS, STOCK_FIELDS, matchHeaders, type StockField } from './headers';
 
 /** A column named by its header text or by its 0-based position, per field. */
@@ -288,6 +289,12 @@ function listText(items: string[], sep: string): string {
   return items.map((h) => clip(h, 20)).join(sep);
 }
 
+/**
+ * A stock sheet of 100,000 SKUs in a few warehouses is well under 100 MB of sheet XML and 500,000
+ * rows; the upload itself is at most 18 MB of base64. Anything inflating past these is refused.
+ */
+export const STOCK_LIMITS = { maxInflatedBytes: 160 * 1024 * 1024, maxRows: 500_000, maxEntries: 2_000 };
+
 export async function parseStockFile(input: Buffer | string, opts: ParseStockOptions = {}): Promise<ParsedStockFile> {
   const buf = typeof input === 'string' ? await readFile(input) : input;
   let format: 'csv' | 'xlsx' = 'csv';
@@ -298,6 +305,8 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
   let sheet: string | null = null;
   if (isXlsx(buf)) {
     format = 'xlsx';
+    // A bomb is refused before the spreadsheet library holds it (it needs several times the XML).
+    checkZipLimits(buf, STOCK_LIMITS);
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(buf as unknown as ArrayBuffer);
