@@ -49,6 +49,7 @@ export function DepositPage() {
               content: i === STAGES.length - 1 && view.stage === 'done' ? t('arrival.arrived') : undefined,
             }))}
             style={{ marginBottom: 24 }}
+            data-testid="deposit-steps"
           />
           {current === 0 && <StatusStep view={view} onChange={update} />}
           {current === 1 && <ChecksStep view={view} onChange={update} />}
