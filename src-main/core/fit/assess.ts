@@ -5,6 +5,7 @@
  */
 import type { Bilingual, FitAnswers, FitResult, FitVerdict, SellerType } from '../../../src-shared/channels/fit';
 import { compareMargins } from './margin';
+import { formatFen } from '../../../src-shared/money';
 
 const TYPE_LABEL: Record<SellerType, Bilingual> = {
   factory_newcomer: { zh: '没有跨境运营经验的工厂型卖家', en: 'Factory seller without cross-border experience' },
@@ -113,6 +114,23 @@ export function assessFit(a: FitAnswers): FitResult {
     sellerType === 'factory_newcomer' ? 'good' : sellerType === 'supply_chain_veteran' ? 'worth_trying' : 'squeezed';
   // Numbers outrank the label: a factory that loses money on every unit is squeezed all the same.
   if (margin && margin.supplyMarginFen < 0) verdict = 'squeezed';
+  // The seller's own comparison with their current channel moves the verdict one step, and the
+  // headline names the figure, so the verdict never contradicts the margins shown under it.
+  let headline = HEADLINE[verdict];
+  const diff = margin && margin.supplyMarginFen >= 0 ? margin.differenceFen : null;
+  if (diff !== null && diff < 0 && verdict === 'good') {
+    verdict = 'worth_trying';
+    headline = {
+      zh: `值得一试，但按您填的数字，全托管每件比自营店少赚 ${formatFen(-diff)}：先拿部分商品试，再决定。`,
+      en: `Worth a try, but by your own figures fully-managed earns ${formatFen(-diff)} less per unit than your own store: try it with some products before deciding.`,
+    };
+  } else if (diff !== null && diff > 0 && verdict === 'squeezed') {
+    verdict = 'worth_trying';
+    headline = {
+      zh: `值得一试：按您填的数字，全托管每件比自营店多赚 ${formatFen(diff)}；但供货价会被拿来和同行比较，留意被压价。`,
+      en: `Worth a try: by your own figures fully-managed earns ${formatFen(diff)} more per unit than your own store; the platform compares supply prices, so watch for price pressure.`,
+    };
+  }
 
   return {
     id: null,
@@ -121,7 +139,7 @@ export function assessFit(a: FitAnswers): FitResult {
     sellerType,
     typeLabel: TYPE_LABEL[sellerType],
     verdict,
-    headline: HEADLINE[verdict],
+    headline,
     points,
     cautions,
     margin,
