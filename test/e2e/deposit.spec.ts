@@ -22,6 +22,10 @@ test('a full deposit refund, from status to confirmed arrival through an importe
   for (const key of ['disputes', 'orders', 'debts']) {
     await app.getByTestId(`deposit-check-${key}`).getByText('没有', { exact: true }).click();
   }
+  // The last tick does not move the wizard on: the seller sees the answers, then goes on.
+  await expect(app.getByTestId('deposit-check-debts')).toBeVisible();
+  await expect(app.getByTestId('deposit-step-apply')).toHaveCount(0);
+  await app.getByTestId('deposit-next').click();
   await expect(app.getByTestId('deposit-step-apply')).toBeVisible();
 
   // ③ apply: a too-large amount is refused with the refundable amount, then the real one
@@ -86,6 +90,7 @@ test('reconciliation: web and app bills with 冻结/解冻 and a pre-application
   for (const key of ['disputes', 'orders', 'debts']) {
     await app.getByTestId(`deposit-check-${key}`).getByText('没有', { exact: true }).click();
   }
+  await app.getByTestId('deposit-next').click();
   // Applied on AliExpress three days ago, recorded today with the real date.
   const appliedOn = chinaDay(-3);
   await app.getByText('刚开通全托管，不想做了').click();

@@ -311,6 +311,9 @@ test('a deposit case started in its own wizard is the one exit step ④ shows, a
   for (const key of ['disputes', 'orders', 'debts']) {
     await app.getByTestId(`deposit-check-${key}`).getByText('没有', { exact: true }).click();
   }
+  // The wizard stays on the checks after the last tick; the seller moves on.
+  await expect(app.getByTestId('deposit-step-apply')).toHaveCount(0);
+  await app.getByTestId('deposit-next').click();
   await expect(app.getByTestId('deposit-step-apply')).toBeVisible();
   await app.reload();
   await app.getByRole('menuitem', { name: '退店' }).click();

@@ -15,7 +15,7 @@ test('first run offers the demo store, then every area opens, in Chinese and in 
 
   await app.getByTestId('language-switch').click();
   await expect(app.getByRole('menuitem', { name: 'Home' })).toBeVisible();
-  for (const name of ['Auto bind & unbind', 'Store exit', 'Deposit refund', 'Is fully-managed for me?', 'Connections', 'Help']) {
+  for (const name of ['Auto bind & unbind', 'Store exit', 'Deposit refund', 'Fully-managed fit', 'Connections', 'Help']) {
     await app.getByRole('menuitem', { name }).click();
     await expect(app.getByRole('menuitem', { name })).toHaveClass(/ant-menu-item-selected/);
   }

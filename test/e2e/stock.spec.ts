@@ -53,6 +53,9 @@ test('stock setup: all five steps on the demo store', async ({ app }) => {
   await app.getByTestId('rule-preview').click();
   await expect(app.getByTestId('rule-preview-summary')).toContainText('新关联');
   await app.getByTestId('rule-save').click();
+  // The rule in words, with how SKUs are then compared; never the stored JSON.
+  await expect(app.getByTestId('rule-words-0')).toContainText('1. 去掉前缀“ZX-”，再按不区分大小写匹配');
+  await expect(app.getByTestId('rule-words-0')).not.toContainText('{');
   await expect.poll(() => unresolvedOf(app)).toBeLessThan(before);
   const afterRule = await unresolvedOf(app);
 

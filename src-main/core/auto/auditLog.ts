@@ -1,6 +1,7 @@
 /** The audit log as the seller reads it: filtered, paged, and exported to Excel. */
 import ExcelJS from 'exceljs';
 import type { Db } from '../db/open';
+import { beijingTime } from '../calendar/workdays';
 import { REASON_TEXT, type AuditRow, type DecisionReason } from '../../../src-shared/channels/auto';
 import { toTextRow } from '../platform/spreadsheetText';
 
@@ -85,7 +86,7 @@ const KIND_ZH: Record<string, string> = {
 
 /** Beijing time, as a seller reads a timestamp. */
 function beijing(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+  return beijingTime(iso, true);
 }
 
 /** The why in one line: sellable stock and the figures per warehouse. */

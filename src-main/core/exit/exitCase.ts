@@ -223,7 +223,7 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
         'CONFLICT',
         `还有 ${bound.length} 个线上SKU处于绑定状态，店铺仍在销售，不能确认退店成功：${list}${more}。请先在第 4 步点“为退店解绑全部SKU”，等解绑完成后再确认。`,
         `${bound.length} listing SKU(s) are still bound, so the store still sells and the exit cannot be confirmed: ${bound.slice(0, 20).map((b) => b.sku).join(', ')}${bound.length > 20 ? ` and ${bound.length - 20} more` : ''}. Use "Unbind all SKUs for the exit" in step 4 and confirm once the unbinds are done.`,
-        bound.slice(0, 200).map((b) => ({ path: b.sku, message: b.note ?? '', messageEn: b.note ?? '' })),
+        bound.slice(0, 200).map((b) => ({ path: b.sku, message: b.note?.zh ?? '', messageEn: b.note?.en ?? '' })),
       );
     }
     if (r0.review_decided_on && confirmedOn < r0.review_decided_on) {

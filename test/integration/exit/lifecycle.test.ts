@@ -227,6 +227,9 @@ describe('store exit, start to finish', () => {
     }
     const readme = strFromU8(zip['README.txt']);
     for (const n of names.filter((x) => x !== 'README.txt')) expect(readme).toContain(n);
+    // The export's time in China time, as the seller reads it, never an ISO UTC stamp.
+    expect(readme).toContain(`导出时间 Exported: ${new Date(clock.now() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')}（北京时间 Beijing time）`);
+    expect(readme).not.toMatch(/\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
     expect(JSON.parse(strFromU8(zip['case.json'])).case.submit.applicationNo).toBe('TD20260930001');
     expect(strFromU8(zip['stock/stock_levels.csv'])).toContain('CUP-RED,W-义乌仓,15');
     const everything = Object.values(zip).map((b) => Buffer.from(b).toString('latin1') + strFromU8(b)).join('\n');

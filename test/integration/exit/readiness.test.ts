@@ -53,11 +53,18 @@ describe('exit readiness', () => {
         expect(listings.level).toBe('block');
         expect(listings.detail.zh).toBe('还有 2 个线上SKU与货品绑定。');
         expect(listings.rows.map((x) => x.sku)).toEqual(['X-CUP-PINK', 'X-CUP-RED']);
+        // Each row's note in each language, never the two joined into one string.
+        for (const x of listings.rows) {
+          expect(x.note?.zh).toMatch(/^商品 \S+ · (已绑定|解绑审核中|解绑被拒绝)$/);
+          expect(x.note?.en).toMatch(/^Product \S+ · (bound|unbind waiting for review|unbind refused)$/);
+        }
         expect(listings.todo.zh).toContain('解绑');
 
         const partners = item(r, 'partners');
         expect(partners.level).toBe('warn');
         expect(partners.detail.zh).toContain('菜鸟上门揽收');
+        // The partner's state in words, not the stored code ('active').
+        expect(partners.rows[0].note).toEqual({ zh: '仍在合作', en: expect.any(String) });
         expect(partners.todo.zh).toContain('终止合作通知');
 
         // Deposit: no case yet → not started, and the seller can open it from here.

@@ -143,7 +143,7 @@ export const zh = {
       warehouse: '关联的仓库未配对、名称不一致或已停用',
       category_off: '所属ERP产品分类的库存同步已关闭',
       pinned: '已手动固定（始终绑定/始终解绑）',
-      no_goods_id: '不知道货品ID（sc_item_id），无法绑定/解绑',
+      no_goods_id: '不知道货品ID，无法绑定/解绑',
     },
     fix: {
       protected: '',
@@ -358,7 +358,7 @@ export const en: typeof zh = {
       warehouse: 'Linked warehouse unpaired, misnamed or inactive',
       category_off: 'Stock sync off for its ERP category',
       pinned: 'Pinned by hand (always bound / always unbound)',
-      no_goods_id: 'Goods id (sc_item_id) unknown: cannot bind or unbind',
+      no_goods_id: 'Goods ID unknown: cannot bind or unbind',
     },
     fix: {
       protected: '',

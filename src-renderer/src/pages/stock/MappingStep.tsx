@@ -5,6 +5,7 @@ import type { ListingSkuRow, MappingImportReport, ResolveStatus } from '../../..
 import { api } from '../../api';
 import { downloadBase64 } from '../../download';
 import { useChanged, useChannel } from '../../useChannel';
+import { ruleSentence } from './ruleWords';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { RuleEditor } from './RuleEditor';
 import { useAction } from '../../useAction';
@@ -82,6 +83,8 @@ export function MappingStep() {
   const [pageSize, setPageSize] = useState(50);
   const rows = useChannel('sku.listings.page', { page, pageSize, filter });
   const rules = useChannel('sku.rules.list', {});
+  // How the rule's result is compared (区分大小写 or not), said after each rule.
+  const caseRule = useChannel('stock.sync.status', {}).data?.settings.caseRule;
   const overview = useChannel('stock.overview', {});
   const reload = () => Promise.all([rows.reload(), rules.reload(), overview.reload()]);
   useChanged('sku', reload);
@@ -163,7 +166,10 @@ export function MappingStep() {
               </a>,
             ].filter(Boolean)}
           >
-            {i + 1}. {t(`map.kinds.${r.spec.kind}`)} <Typography.Text code>{JSON.stringify({ ...r.spec, kind: undefined })}</Typography.Text> {r.label}
+            <span data-testid={`rule-words-${i}`}>
+              {i + 1}. {ruleSentence(r.spec, caseRule, en ? 'en-US' : 'zh-CN')}
+              {r.label && <Typography.Text type="secondary">{en ? ` (${r.label})` : `（${r.label}）`}</Typography.Text>}
+            </span>
           </List.Item>
         )}
       />

@@ -272,7 +272,7 @@ export const en: typeof zh = {
     importReport: '{{rows}} rows: {{linked}} to link by hand, {{unchanged}} unchanged, {{rejected}} rejected',
     importApply: 'Confirm import',
     productType: 'Product type',
-    type: { 0: 'Warehouse (仓发)', 1: 'JIT', 2: 'Overseas (海外备仓)' },
+    type: { 0: 'Warehouse (“仓发”)', 1: 'JIT', 2: 'Overseas (“海外备仓”)' },
     skuStatus: 'SKU status',
     sku: { active: 'Active', inactive: 'Inactive', unknown: 'Unknown' },
     refused: 'Unbind refused: {{reason}}',
