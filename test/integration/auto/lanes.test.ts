@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../../src-main/core/platform/clock';
 import type { App } from '../../../src-main/core/app';
 import type { BindRef, Marketplace } from '../../../src-main/core/connectors/marketplace';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 import { stockSync } from '../../../src-main/core/stock/sync';
 import { decideRun } from '../../../src-main/core/auto/engine';
 import { Sender } from '../../../src-main/core/auto/sender';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../../src-main/core/platform/clock';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 import { reviewMinutes, salesRates } from '../../../src-main/core/auto/predict';
 import { startStore, setUpStock, listingId, productOf, skuIdOf, type TestStore } from './store';
 

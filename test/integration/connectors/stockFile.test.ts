@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { parseStockFile } from '../../../src-main/core/connectors/files/parseStockFile';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 import { FixtureMarketplace, makeApp } from '../stock/fixtures';
 import { runCli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/tempApp';

@@ -1,19 +1,10 @@
 /** The readiness check on seeded data: what the app knows blocks or warns with the right message. */
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src-main/core/platform/clock';
-import { createHandlers } from '../../../src-main/core/api';
-import { dispatch } from '../../../src-main/core/dispatch';
-import type { App } from '../../../src-main/core/app';
-import type { ChannelName, Input, Output } from '../../../src-shared/contract';
 import type { ReadinessItem } from '../../../src-shared/channels/exit';
 import { withApp } from '../../helpers/tempApp';
+import { call, refused } from '../../helpers/channels';
 import { seedStock } from './seed';
-
-async function call<K extends ChannelName>(app: App, ch: K, input: Input<K>): Promise<Output<K>> {
-  const r = await dispatch(createHandlers(app), ch, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as Output<K>;
-}
 
 const item = (items: ReadinessItem[], key: string) => items.find((i) => i.key === key)!;
 const clock = () => new ManualClock(Date.UTC(2026, 8, 28, 2));
@@ -109,12 +100,9 @@ describe('exit readiness', () => {
       async (app) => {
         seedStock(app, [{ sku: 'CUP-RED', warehouse: '义乌仓', available: 15 }], []);
         await call(app, 'exit.setDisposal', { items: [{ sku: 'CUP-RED', lines: [{ method: 'liquidate', quantity: 15 }] }] });
-        const r = await dispatch(createHandlers(app), 'exit.setDisposal', { items: [{ sku: 'CUP-RED', lines: [{ method: 'liquidate', quantity: 14 }] }] });
-        expect(r.ok).toBe(false);
-        if (!r.ok) {
-          expect(r.error.code).toBe('BAD_INPUT');
-          expect(r.error.message).toContain('SKU CUP-RED：处理数量合计 14 件，现有库存 15 件，少了 1 件');
-        }
+        const error = await refused(app, 'exit.setDisposal', { items: [{ sku: 'CUP-RED', lines: [{ method: 'liquidate', quantity: 14 }] }] });
+        expect(error.code).toBe('BAD_INPUT');
+        expect(error.message).toContain('SKU CUP-RED：处理数量合计 14 件，现有库存 15 件，少了 1 件');
         const v = (await call(app, 'exit.get', {})).case!;
         expect(v.procedures.disposal).toEqual([{ sku: 'CUP-RED', onHand: 15, onHandSource: 'app', lines: [{ method: 'liquidate', quantity: 15, note: null }], planned: 15 }]);
       },

@@ -12,7 +12,7 @@ import { TongtoolClient, memorySessionStore } from '../../../src-main/core/conne
 import { TongtoolStockSource } from '../../../src-main/core/connectors/tongtool/stockSource';
 import { TongtoolSimulator } from '../../../src-main/core/connectors/tongtool/simulator';
 import { setStockPorts } from '../../../src-main/core/stock/ports';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 import { allLevels, level } from './fixtures';
 import { productOf, setUpStock, skuIdOf, startStore, type TestStore } from '../auto/store';
 

@@ -5,7 +5,7 @@
  * use prints the refusal and exits 3, as the web host and the CLI do.
  */
 import { createApp, DataFolderInUseError, startBackground } from '../../../src-main/core/app';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 import { wireApp } from '../auto/store';
 
 async function main(): Promise<void> {

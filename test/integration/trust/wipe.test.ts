@@ -7,13 +7,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createApp, type App } from '../../../src-main/core/app';
-import { createHandlers } from '../../../src-main/core/api';
-import { dispatch } from '../../../src-main/core/dispatch';
+import { createApp } from '../../../src-main/core/app';
 import { writeAudit } from '../../../src-main/core/audit';
 import { setSetting } from '../../../src-main/core/connectors/store';
 import { DEFAULT_SETTINGS } from '../../../src-main/core/platform/settings';
 import { tempDir } from '../../helpers/tempApp';
+import { call } from '../../helpers/channels';
 
 const STORE = '东莞精工五金旗舰店';
 const IDS = {
@@ -32,12 +31,6 @@ function allFiles(dir: string): string[] {
   });
 }
 
-async function ok(app: App, channel: string, input: unknown) {
-  const r = await dispatch(createHandlers(app), channel, input, app.log);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.data as Record<string, unknown>;
-}
-
 describe('the exit wipe', () => {
   it.each([
     ['downloaded', { download: true }],
@@ -46,7 +39,7 @@ describe('the exit wipe', () => {
     const dataDir = tempDir('desk-wipe-');
     let app = createApp({ dataDir, host: 'cli' });
     // What a connected store writes as it goes, the way the connectors and screens write it.
-    await ok(app, 'settings.set', { storeName: STORE });
+    await call(app, 'settings.set', { storeName: STORE });
     setSetting(app, 'aliexpress.token', { expiresAt: Date.now() + 1e9, refreshExpiresAt: Date.now() + 2e9, sellerId: IDS.sellerId, account: IDS.account, obtainedAt: Date.now() });
     setSetting(app, 'aliexpress.channel', { channelSellerId: IDS.channelSellerId, channel: 'AE_GLOBAL', businessType: 'ONE_STOP_SERVICE' });
     setSetting(app, 'tongtool', { merchantId: IDS.merchantId });
@@ -64,11 +57,11 @@ describe('the exit wipe', () => {
     const clearBrowserStorage = vi.fn(() => Promise.resolve());
     app = createApp({ dataDir, host: 'cli', clearBrowserStorage });
     try {
-      await ok(app, 'exit.open', {});
-      await ok(app, 'exit.setReason', { reason: 'competition' });
+      await call(app, 'exit.open', {});
+      await call(app, 'exit.setReason', { reason: 'competition' });
       app.db.prepare('INSERT INTO deposit_case (store_key, status, alipay_account, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run('store', 'refunding', IDS.alipay, new Date().toISOString(), new Date().toISOString());
-      await ok(app, 'exit.export', exportInput);
-      const wiped = await ok(app, 'exit.wipe', { confirm: STORE });
+      await call(app, 'exit.export', exportInput);
+      const wiped = await call(app, 'exit.wipe', { confirm: STORE });
       expect(wiped.cleared).toEqual(expect.arrayContaining(['tongtool_quota_calls', 'settings.storeName', 'connector_settings']));
       expect(app.db.prepare('SELECT count(*) FROM tongtool_quota_calls').pluck().get()).toBe(0);
       expect(app.settings.get('storeName')).toBe(DEFAULT_SETTINGS.storeName);
