@@ -97,6 +97,13 @@ export interface WarehouseFigure {
   safety: number | null;
   stale: boolean;
   seenAt: string | null;
+  /** In transit (在途) as the last full read saw it; null when never read. Absent in older records. */
+  inTransit?: number | null;
+  /** How this store warehouse counts stock: in transit too, and the share synced (1–100). Absent in older records. */
+  countInTransit?: boolean;
+  syncPercent?: number;
+  /** Sellable stock from this warehouse under those settings (null: unknown or stale). */
+  sellable?: number | null;
 }
 
 /** One listing SKU as the engine sees it now. */

@@ -1,7 +1,8 @@
 /** The audit log as the seller reads it: filtered, paged, and exported to Excel. */
 import ExcelJS from 'exceljs';
 import type { Db } from '../db/open';
-import { REASON_TEXT, type AuditRow, type DecisionReason } from '../../../src-shared/channels/auto';
+import { REASON_TEXT, type AuditRow, type DecisionReason, type WarehouseFigure } from '../../../src-shared/channels/auto';
+import { countingText } from './sellable';
 
 export interface AuditQuery {
   kind?: string;
@@ -92,8 +93,11 @@ function why(d: Record<string, unknown>): string {
   if (d.reason) parts.push(REASON_TEXT[d.reason as DecisionReason]?.[0] ?? `原因 ${String(d.reason)}`);
   if (d.sellable !== undefined && d.sellable !== null) parts.push(`可售 ${String(d.sellable)}`);
   if (Array.isArray(d.figures))
-    for (const f of d.figures as { storeWarehouse: string; available: number | null; safety: number | null; stale: boolean }[])
-      parts.push(`${f.storeWarehouse}: 可用 ${f.available ?? '未知'} 安全 ${f.safety ?? '-'}${f.stale ? ' (过期)' : ''}`);
+    for (const f of d.figures as WarehouseFigure[]) {
+      const counting = f.syncPercent === undefined ? '' : ` ${countingText({ inTransit: f.countInTransit ?? false, percent: f.syncPercent }).zh}`;
+      const transit = f.countInTransit ? ` 在途 ${f.inTransit ?? 0}` : '';
+      parts.push(`${f.storeWarehouse}: 可用 ${f.available ?? '未知'}${transit} 安全 ${f.safety ?? '-'}${counting}${f.stale ? ' (过期)' : ''}`);
+    }
   if (d.message) parts.push(`平台说明 ${String(d.message)}`);
   if (d.error) parts.push(`错误 ${String(d.error)}`);
   return parts.join('；');

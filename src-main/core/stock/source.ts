@@ -24,6 +24,11 @@ export interface StockRow {
    * is kept, never reset to 0, since a lower safety stock overstates what is sellable.
    */
   safety?: number;
+  /**
+   * 在途库存, when the read carries it (Tongtool's full read). Undefined: the stored figure is kept.
+   * Counted as sellable only where the store warehouse is set to count it.
+   */
+  inTransit?: number;
   /** Optional product facts the ERP knows (ERP商品名称, ERP产品状态, ERP类目). */
   productName?: string;
   productStatus?: string;

@@ -188,6 +188,8 @@ function toRow(r: TtStockRow, w: MatchedWarehouse): StockRow {
     available: figure(r.availableStockQuantity),
     // A full row without safetyStock has none set (a Java backend leaves nulls out): 0.
     safety: r.safetyStock ?? 0,
+    // 在途: kept for store warehouses that count it; a row without it leaves the stored figure.
+    ...(r.intransitStockQuantity === undefined ? {} : { inTransit: r.intransitStockQuantity }),
   };
 }
 
