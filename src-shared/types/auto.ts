@@ -198,6 +198,8 @@ export interface AutoStatus {
   lastSync: { id: number; status: string; startedAt: string; finishedAt: string | null } | null;
   nextSyncAt: string | null;
   oversellRisk: number;
+  /** Unbinds queued or on their way: the only work ahead of a new stock-out's unbind (binds wait behind unbinds). */
+  unbindsAhead?: number;
 }
 
 export interface RunOnceReport {

@@ -45,6 +45,10 @@ async function expectRiskAgrees(app: Page) {
   const model = await call<{ total: number; counts: Record<string, number> }>(app, 'auto.risk', {});
   await expect(app.getByTestId('auto-count-risk')).toContainText(String(model.total));
   await expect(app.getByTestId('risk-headline')).toHaveAttribute('data-total', String(model.total));
+  // The dashboard's headline states the same total (beside any held/refused/failed count).
+  const now = app.getByTestId('auto-now-headline');
+  await expect(now).toHaveAttribute('data-total', String(model.total));
+  if (model.total > 0 && (await now.getAttribute('data-state')) !== 'notSetUp') await expect(now).toContainText(`${model.total} 个线上SKU有超卖风险`);
   if (model.total > 0)
     for (const [kind, n] of Object.entries(model.counts)) await expect(app.getByTestId(`risk-card-${kind}`)).toContainText(String(n));
 }

@@ -36,6 +36,7 @@ export function autoStatus(app: App, model?: RiskModel): AutoStatus {
       pinned: db.prepare('SELECT count(*) FROM auto_pins').pluck().get() as number,
     },
     outbox: outboxCounts(db),
+    unbindsAhead: db.prepare("SELECT count(*) FROM auto_actions WHERE kind = 'unbind' AND state IN ('queued','sent')").pluck().get() as number,
     lastRun: lastAutoRun(db),
     lastSync: sync ? { id: sync.id, status: sync.status, startedAt: sync.startedAt, finishedAt: sync.finishedAt } : null,
     nextSyncAt,

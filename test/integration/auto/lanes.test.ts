@@ -50,6 +50,9 @@ describe('lanes: an unbind for a SKU at zero goes before every bind', () => {
     const r = await call(app, 'auto.run', { sync: true, send: false });
     expect(r.run?.counts).toMatchObject({ unbind: 1 });
     expect(app.db.prepare("SELECT count(*) FROM auto_actions WHERE state = 'queued'").pluck().get()).toBe(WAVE + 1);
+    // The dashboard's "still queued" counts the unbinds ahead, not the 1,000 binds behind them.
+    const status = await call(app, 'auto.status', {});
+    expect([status.outbox.queued, status.unbindsAhead]).toEqual([WAVE + 1, 1]);
     // Stop after a few binds: the order is what matters, not the whole wave.
     const stop = new AbortController();
     const counting: Marketplace = { ...market, sellerChannel: () => market.sellerChannel(), listListingSkus: (o) => market.listListingSkus(o), queryBind: (x) => market.queryBind(x), unbind: (x) => market.unbind(x), bind: async (x: BindRef) => {
