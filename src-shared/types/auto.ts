@@ -162,7 +162,11 @@ export interface DrainReport {
   skipped: null | 'switch_off' | 'no_marketplace' | 'auth';
   processed: number;
   sent: number;
+  /** Took effect: unbound + bound. */
   done: number;
+  /** Of done: the unbinds the platform applied (已解绑) and the binds (已绑定). */
+  unbound: number;
+  bound: number;
   review: number;
   refused: number;
   failed: number;

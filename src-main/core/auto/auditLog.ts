@@ -1,7 +1,7 @@
 /** The audit log as the seller reads it: filtered, paged, and exported to Excel. */
 import ExcelJS from 'exceljs';
 import type { Db } from '../db/open';
-import { REASON_TEXT, type AuditRow, type DecisionReason, type WarehouseFigure } from '../../../src-shared/channels/auto';
+import { REASON_TEXT, actionStateText, type ActionState, type AuditRow, type DecisionReason, type WarehouseFigure } from '../../../src-shared/channels/auto';
 import { countingText } from './sellable';
 
 export interface AuditQuery {
@@ -69,7 +69,8 @@ const KIND_ZH: Record<string, string> = {
   'auto.run.held': '批量解绑暂停 run held',
   'auto.run.confirmed': '确认批量解绑 run confirmed',
   'auto.run.rejected': '拒绝批量解绑 run rejected',
-  'auto.action.done': '已完成 done',
+  // auto.action.done reads 已解绑 unbound or 已绑定 bound by the action's kind (kindText): never 完成.
+  'auto.action.done': '已生效 took effect',
   'auto.action.review': '审核中 review',
   'auto.action.refused': '被拒绝 refused',
   'auto.action.failed': '失败 failed',
@@ -80,6 +81,19 @@ const KIND_ZH: Record<string, string> = {
   'auto.demo.restock': '演示：补货 demo restock',
   'auto.demo.reviewMode': '演示：审核方式 demo review mode',
 };
+
+/**
+ * An audit kind in the seller's words. An action's outcome uses the same words as every screen
+ * (actionStateText): 已解绑 / 已绑定 / 审核中 / 被拒绝 / 失败, never 完成 for a submitted unbind.
+ */
+export function kindText(kind: string, d: Record<string, unknown>): string {
+  const m = /^auto\.action\.(done|review|refused|failed|cancelled|sent)$/.exec(kind);
+  if (m && (d.kind === 'bind' || d.kind === 'unbind')) {
+    const [zh, en] = actionStateText(d.kind, m[1] as ActionState);
+    return m[1] === 'done' ? `${zh} ${en.toLowerCase()}` : `${d.kind === 'bind' ? '绑定' : '解绑'}${zh} ${d.kind} ${en.toLowerCase()}`;
+  }
+  return KIND_ZH[kind] ?? kind;
+}
 
 /** Beijing time, as a seller reads a timestamp. */
 function beijing(iso: string): string {
@@ -112,7 +126,7 @@ export async function exportAudit(db: Db, q: AuditQuery): Promise<{ fileName: st
   ws.columns = [{ width: 20 }, { width: 12 }, { width: 24 }, { width: 24 }, { width: 60 }, { width: 60 }];
   for (const r of rows) {
     const d = JSON.parse(r.detail) as Record<string, unknown>;
-    ws.addRow([beijing(r.at), ACTOR_ZH[r.actor] ?? r.actor, KIND_ZH[r.kind] ?? r.kind, r.subject ?? '', why(d), r.detail]);
+    ws.addRow([beijing(r.at), ACTOR_ZH[r.actor] ?? r.actor, kindText(r.kind, d), r.subject ?? '', why(d), r.detail]);
   }
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
