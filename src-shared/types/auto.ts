@@ -328,6 +328,8 @@ export interface DashboardView {
   recent: ActionRow[];
   /** Listing SKUs the last run could not act on until the seller fixes something. */
   blocked: number;
+  /** The last run's unbinds and the binds decided before them that they went out ahead of (the lanes at work). */
+  unbindsFirst?: { unbinds: number; bindsPassed: number } | null;
   /** Listing SKUs set up for the engine now: mapped to an ERP SKU and linked to a warehouse. */
   ready: number;
 }

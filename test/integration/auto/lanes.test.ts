@@ -63,6 +63,11 @@ describe('lanes: an unbind for a SKU at zero goes before every bind', () => {
     await new Sender(app, counting).drain({ signal: stop.signal });
     expect(sends(s)).toEqual(['unbind', 'bind', 'bind', 'bind', 'bind', 'bind']);
     expect(s.ae.bindState(productOf('HOT'), skuIdOf('HOT'))).toBe(1);
+    // The dashboard says so: the run's unbind went out ahead of the binds queued before it (the
+    // five sent after it in the same virtual millisecond may tie, the rest are still queued).
+    const first = (await call(app, 'auto.dashboard', {})).unbindsFirst;
+    expect(first?.unbinds).toBe(1);
+    expect(first?.bindsPassed).toBeGreaterThanOrEqual(WAVE - 5);
     // Exactly once: the unbind was marked sent before it left, and went out once.
     expect(app.db.prepare("SELECT state, sends FROM auto_actions WHERE kind = 'unbind'").get()).toEqual({ state: 'done', sends: 1 });
   });
