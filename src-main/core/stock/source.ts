@@ -33,6 +33,11 @@ export interface StockRow {
   productName?: string;
   productStatus?: string;
   category?: string;
+  /**
+   * The change feed's entries for this SKU, as listed (the figure after each change and the change),
+   * for the sales rate; undefined when the read does not carry them (full reads, files).
+   */
+  changes?: { after: number; change: number }[];
   /** When the source says the figure changed (incremental reads). */
   changedAt?: string;
 }

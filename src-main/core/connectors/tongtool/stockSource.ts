@@ -97,7 +97,7 @@ export class TongtoolStockSource implements StockSource {
       opts.onPage?.({ page, rows: bySku.size, warehouseId });
       if (rows.length < TT_PAGE_SIZE) break;
     }
-    return [...bySku].map(([sku, log]) => ({ sku, warehouseId: wh.id, warehouseName: wh.name, available: figure(latest(log).availableStockQuantity) }));
+    return [...bySku].map(([sku, log]) => ({ sku, warehouseId: wh.id, warehouseName: wh.name, available: figure(latest(log).availableStockQuantity), changes: entriesOf(log) }));
   }
 
   /**
@@ -173,6 +173,14 @@ function latest(log: TtStockChangeRow[]): TtStockChangeRow {
   const before = log.map((e) => (e.availableStockQuantity as number) - (e.changeQuantity as number));
   const ends = log.filter((e, i) => !before.some((b, j) => j !== i && b === e.availableStockQuantity));
   return ends.length === 1 ? ends[0] : last;
+}
+
+/** One SKU's change log entries with both numbers readable (for the sales rate). */
+function entriesOf(log: TtStockChangeRow[]): { after: number; change: number }[] {
+  const out: { after: number; change: number }[] = [];
+  for (const e of log)
+    if (Number.isFinite(e.availableStockQuantity ?? NaN) && Number.isFinite(e.changeQuantity ?? NaN)) out.push({ after: e.availableStockQuantity as number, change: e.changeQuantity as number });
+  return out;
 }
 
 /** A blank or unreadable figure is unknown, not 0: NaN is refused by the persist step and reported for that SKU only. */
