@@ -50,9 +50,10 @@ export function countingText(c: StockCounting): { zh: string; en: string } {
  */
 export function withCounting(
   t: { zh: string; en: string },
-  figures: { storeWarehouse: string; countInTransit?: boolean; syncPercent?: number; inTransit?: number | null }[],
+  figures: { storeWarehouse: string; available: number | null; countInTransit?: boolean; syncPercent?: number; inTransit?: number | null }[],
 ): { zh: string; en: string } {
-  if (!figures.length) return t;
+  // Only where there is a figure to count (an unmapped SKU's warehouses have none).
+  if (!figures.some((f) => f.available !== null)) return t;
   const parts = figures.map((f) => {
     const c = countingText({ inTransit: f.countInTransit ?? false, percent: f.syncPercent ?? 100 });
     const transit = f.countInTransit ? { zh: `，在途${f.inTransit ?? 0}`, en: `, ${f.inTransit ?? 0} in transit` } : { zh: '', en: '' };
