@@ -3,7 +3,7 @@
  * `cli auto reject RUN_ID`: the auto bind & unbind engine from a terminal, through the contract.
  */
 import type { Command } from 'commander';
-import type { AutoStatus, AutoRunInfo, RunOnceReport, HeldRunView } from '../../src-shared/channels/auto';
+import { actionStateText, type ActionState, type AutoStatus, type AutoRunInfo, type DrainReport, type RunOnceReport, type HeldRunView } from '../../src-shared/channels/auto';
 import { AppError } from '../../src-shared/errors';
 import { call, runCommand, type GlobalOptions } from './run';
 
@@ -69,8 +69,8 @@ export function registerAuto(program: Command): void {
             runText(r.run),
             r.send.skipped
               ? `发送 Send: 跳过 skipped (${r.send.skipped})`
-              : `发送 Send: 处理 ${r.send.processed}, 发出 sent ${r.send.sent}, 完成 done ${r.send.done}, 审核中 review ${r.send.review}, 被拒 refused ${r.send.refused}, 失败 failed ${r.send.failed}, 取消 cancelled ${r.send.cancelled}, 稍后 deferred ${r.send.deferred}`,
-            `发送队列 Outbox: ${Object.entries(r.outbox).map(([k, v]) => `${k} ${v}`).join('  ')}`,
+              : sendText(r.send),
+            outboxText(r.outbox),
           ].join('\n'),
       );
     });
@@ -106,4 +106,21 @@ export function registerAuto(program: Command): void {
         await runCommand(opts, (app) => call(app, channel, { runId: parseRunId(runId), note: o.note }), runText);
       });
   }
+}
+
+/**
+ * What one send did, in the seller's words (the same as every screen): 已提交 / 已解绑 / 已绑定 /
+ * 审核中 / 被拒绝 / 失败. Never 完成: a submitted unbind is not done until the platform applies it.
+ */
+export function sendText(s: DrainReport): string {
+  return (
+    `发送 Send: 处理 processed ${s.processed}, 已提交 submitted ${s.sent}, 已解绑 unbound ${s.unbound}, 已绑定 bound ${s.bound}, ` +
+    `审核中 in review ${s.review}, 被拒绝 refused ${s.refused}, 失败 failed ${s.failed}, 已取消 cancelled ${s.cancelled}, 稍后 deferred ${s.deferred}`
+  );
+}
+
+/** The outbox per state; done holds both kinds, so it reads 已生效（已解绑/已绑定）. */
+export function outboxText(o: Record<ActionState, number>): string {
+  const word = (k: ActionState) => (k === 'done' ? ['已生效（已解绑/已绑定）', 'took effect'] : actionStateText('unbind', k).map((x, i) => (i ? x.toLowerCase() : x)));
+  return `发送队列 Outbox: ${(Object.entries(o) as [ActionState, number][]).map(([k, v]) => `${word(k).join(' ')} ${v}`).join('  ')}`;
 }

@@ -104,6 +104,16 @@ export const stockChannels = {
   'stock.warehouses.pair': channel(
     z.object({ storeWarehouseId, erpWarehouseId: erpWarehouseId.nullable() }).strict(),
   ).returns<WarehousesView>(),
+  /** How a store warehouse counts stock: available only or + in transit, and the share synced (1–100). */
+  'stock.warehouses.counting': channel(
+    z
+      .object({
+        storeWarehouseId,
+        countInTransit: z.boolean().meta(label('计入在途库存', 'Count in-transit stock')).optional(),
+        syncPercent: z.number().int().min(1).max(100).meta(label('同步比例', 'Sync percentage')).optional(),
+      })
+      .strict(),
+  ).returns<WarehousesView>(),
   /** Renames a store warehouse, e.g. to the exact name the check offers. */
   'stock.warehouses.rename': channel(
     z.object({ storeWarehouseId, name: storeWarehouseName }).strict(),

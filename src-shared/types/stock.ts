@@ -49,6 +49,10 @@ export interface StoreWarehouseInfo {
   /** Null when unpaired. A pair is only trusted (synced) when check.match is true. */
   check: WarehouseNameCheck | null;
   linkedListingSkus: number;
+  /** Count in-transit stock (在途) as sellable: available + in transit, not available only. */
+  countInTransit: boolean;
+  /** Sync this share of the ERP's stock to the store (1–100; shared stock across channels). */
+  syncPercent: number;
 }
 
 export interface WarehousesView {

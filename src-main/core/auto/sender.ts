@@ -40,7 +40,7 @@ const BACKOFF_MAX_MS = 30 * 60_000;
 const AUTH_PAUSE_MS = 10 * 60_000;
 
 export function emptyDrain(skipped: DrainReport['skipped'] = null): DrainReport {
-  return { skipped, processed: 0, sent: 0, done: 0, review: 0, refused: 0, failed: 0, cancelled: 0, deferred: 0 };
+  return { skipped, processed: 0, sent: 0, done: 0, unbound: 0, bound: 0, review: 0, refused: 0, failed: 0, cancelled: 0, deferred: 0 };
 }
 
 type Outcome = 'done' | 'review' | 'refused' | 'failed' | 'cancelled' | 'deferred' | 'auth';
@@ -130,6 +130,7 @@ export class Sender {
         if (outcome === 'auth') return { ...report, skipped: 'auth' };
         report[outcome]++;
         if (outcome === 'done' && before.kind === 'unbind') unbound++;
+        if (outcome === 'done') report[before.kind === 'unbind' ? 'unbound' : 'bound']++;
       }
       // A replan is not one of the few extra passes (bounded all the same: each one follows new work).
       if (replan && replans < 10_000) replans++;

@@ -23,7 +23,7 @@ import { erpSkuPage, levelPage, overview } from './stockQuery';
 import { chooseStrategy, stockSync } from './sync';
 import { linkToWarehouse, listLinkBatches, undoLinkBatch, unlinkFromWarehouse } from './warehouseLinks';
 import { checkWarehouseName } from './warehouseNames';
-import { deleteStoreWarehouse, pairWarehouse, renameStoreWarehouse, saveStoreWarehouse, warehousesView } from './warehouses';
+import { deleteStoreWarehouse, pairWarehouse, renameStoreWarehouse, saveStoreWarehouse, setWarehouseCounting, warehousesView } from './warehouses';
 import { persistRead } from './levels';
 
 function listingRow(app: App, id: number): ListingSkuRow {
@@ -65,6 +65,12 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
     'stock.warehouses.pair': (i) => {
       pairWarehouse(db, i.storeWarehouseId, i.erpWarehouseId, now());
       audit('stock.warehouse.pair', String(i.storeWarehouseId), i);
+      return warehousesView(db);
+    },
+    'stock.warehouses.counting': (i) => {
+      setWarehouseCounting(db, i.storeWarehouseId, i, now());
+      audit('stock.warehouse.counting', String(i.storeWarehouseId), i);
+      app.events.emit('changed', { topic: 'stock' });
       return warehousesView(db);
     },
     'stock.warehouses.rename': (i) => {

@@ -94,13 +94,15 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
   );
   // `stale` is not in the SET list: naming an indexed column makes SQLite rewrite that index entry on
   // every row (a third of a 100k-row persist). Stale rows this read saw are cleared after the loop.
-  const UPSERT_LEVEL = `INSERT INTO stock_levels (sku, erp_warehouse_id, available, safety, seen_at, run_id, changed_at, stale)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 0)
+  // in_transit: a row without it (the change feed) keeps the stored figure, as safety stock is kept.
+  const UPSERT_LEVEL = `INSERT INTO stock_levels (sku, erp_warehouse_id, available, safety, seen_at, run_id, changed_at, in_transit, stale)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
      ON CONFLICT(sku, erp_warehouse_id) DO UPDATE SET
        changed_at = CASE WHEN available != excluded.available OR safety != excluded.safety
+                              OR in_transit IS NOT coalesce(excluded.in_transit, in_transit)
                          THEN excluded.changed_at ELSE changed_at END,
        available = excluded.available, safety = excluded.safety, seen_at = excluded.seen_at,
-       run_id = excluded.run_id`;
+       run_id = excluded.run_id, in_transit = coalesce(excluded.in_transit, in_transit)`;
   const upsertLevel = db.prepare(UPSERT_LEVEL);
   // The same, for a full read that ran beside incremental reads: a stored figure seen at or after the
   // page's read time (the last parameter) is newer and stays.
@@ -198,12 +200,13 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
         result.skippedCategory++;
         continue;
       }
+      const inTransit = Number.isInteger(r.inTransit) && r.inTransit! >= 0 ? r.inTransit! : null;
       if (readAt) {
-        if (upsertLevelIfOlder.run(r.sku, r.warehouseId, r.available, safety, now, runId, now, readAt(i)).changes === 0) {
+        if (upsertLevelIfOlder.run(r.sku, r.warehouseId, r.available, safety, now, runId, now, inTransit, readAt(i)).changes === 0) {
           result.keptNewer++;
           continue;
         }
-      } else upsertLevel.run(r.sku, r.warehouseId, r.available, safety, now, runId, now);
+      } else upsertLevel.run(r.sku, r.warehouseId, r.available, safety, now, runId, now, inTransit);
       result.written++;
     }
     // Rows this read wrote are fresh again (few are ever stale; the index finds them per warehouse).

@@ -11,6 +11,7 @@ import { AppError, type ErrorPayload } from '../../../src-shared/errors';
 import type { StrategyChoice, SyncRunInfo, SyncStrategy } from '../../../src-shared/types/stock';
 import { writeAudit } from '../audit';
 import type { ErpProduct, StockRow, StockSource, ErpWarehouse } from './source';
+import type { Db } from '../db/open';
 import { getStockPorts } from './ports';
 import { knownErpSkus, persistRead } from './levels';
 import { finishRun, getRun, lastRun, startRun } from './runs';
@@ -456,6 +457,7 @@ export class StockSync {
           staleBefore: background ? iso(startedMs) : undefined,
           knownSkus: read.known,
         });
+        recordSales(db, read.rows, this.app.clock.now());
         if (read.productsRead)
           db.prepare('INSERT INTO stock_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
             PRODUCTS_READ_KEY,
@@ -517,4 +519,37 @@ export class StockSync {
 
 export function stockSync(app: App): StockSync {
   return app.services.stockSync;
+}
+
+/**
+ * The change feed's units sold per SKU and warehouse in this read: its decreases summed (a sale and a
+ * restock in one window both count, where the net figure shows neither; an adjustment down counts
+ * too, so the rate errs towards unbinding earlier). Reads overlap by CURSOR_OVERLAP_MS and the
+ * entries carry no time, so the overlap is recognised by order (the feed lists a SKU's entries in a
+ * stable order): the shortest run of entries that ends the previous read's list and starts this one
+ * is skipped. The shortest, because a SKU that repeats the same sale-and-restock would otherwise
+ * match whole windows; within the overlap minute a pattern rarely repeats, so the count is rarely off
+ * by an entry either way.
+ * predict.ts learns sales rates from these.
+ */
+function recordSales(db: Db, rows: StockRow[], nowMs: number): void {
+  const withChanges = rows.filter((r) => r.changes?.length);
+  if (!withChanges.length) return;
+  const seen = db.prepare('SELECT entries FROM stock_change_seen WHERE sku = ? AND erp_warehouse_id = ?').pluck();
+  const keep = db.prepare(
+    'INSERT INTO stock_change_seen (sku, erp_warehouse_id, entries) VALUES (?, ?, ?) ON CONFLICT(sku, erp_warehouse_id) DO UPDATE SET entries = excluded.entries',
+  );
+  const insert = db.prepare('INSERT INTO stock_sales (sku, erp_warehouse_id, at, sold) VALUES (?, ?, ?, ?)');
+  for (const r of withChanges) {
+    const raw = seen.get(r.sku, r.warehouseId) as string | undefined;
+    const prev = raw ? (JSON.parse(raw) as { after: number; change: number }[]) : [];
+    const cur = r.changes!;
+    const same = (a: { after: number; change: number }, b: { after: number; change: number }) => a.after === b.after && a.change === b.change;
+    let overlap = 0;
+    for (let n = 1; n <= Math.min(prev.length, cur.length) && !overlap; n++) if (cur.slice(0, n).every((e, i) => same(e, prev[prev.length - n + i]))) overlap = n;
+    let sold = 0;
+    for (const e of cur.slice(overlap)) if (e.change < 0 && Number.isInteger(e.change)) sold -= e.change;
+    keep.run(r.sku, r.warehouseId, JSON.stringify(r.changes));
+    if (sold > 0) insert.run(r.sku, r.warehouseId, nowMs, sold);
+  }
 }

@@ -115,9 +115,9 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
     const rows = await source.readAll();
     expectRequest(stub.seen.find((s) => s.path.endsWith('/stocksQuery')), fixture<FixtureRequest>('stocksQuery.request'));
     expect(rows).toEqual([
-      { sku: 'TS100001-BK', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 120, safety: 5 },
-      { sku: 'TS100001-WH', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 0, safety: 2 },
-      { sku: 'HM100008', warehouseId: '0001000007201308020000000102', warehouseName: '深圳仓 ', available: 37, safety: 0 },
+      { sku: 'TS100001-BK', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 120, safety: 5, inTransit: 40 },
+      { sku: 'TS100001-WH', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 0, safety: 2, inTransit: 0 },
+      { sku: 'HM100008', warehouseId: '0001000007201308020000000102', warehouseName: '深圳仓 ', available: 37, safety: 0, inTransit: 0 },
     ]);
   });
 
@@ -129,7 +129,7 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
     const log = { debug() {}, info() {}, warn: (_m: string, d?: unknown) => void warned.push(d), error() {} };
     const rows = await new TongtoolStockSource(client, 'tongtool', clock, log).readAll();
     expect(rows).toHaveLength(4);
-    expect(rows.at(-1)).toEqual({ sku: 'TS100001-BK', warehouseId: 'K-999', warehouseName: '海外仓', available: 120, safety: 5 });
+    expect(rows.at(-1)).toEqual({ sku: 'TS100001-BK', warehouseId: 'K-999', warehouseName: '海外仓', available: 120, safety: 5, inTransit: 40 });
     expect(JSON.stringify(warned)).toContain('K-999/海外仓');
   });
 
@@ -140,8 +140,9 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
     expectRequest(stub.seen.find((s) => s.path.endsWith('/stocksChangeQuery')), fixture<FixtureRequest>('stocksChangeQuery.request'));
     // One entry per change: the later entry for a SKU is its figure now.
     expect(rows).toEqual([
-      { sku: 'TS100001-BK', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 0 },
-      { sku: 'TS100001-WH', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 10 },
+      // The entries as listed: the sales rate counts their decreases (a sale and a restock in one window both show).
+      { sku: 'TS100001-BK', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 0, changes: [{ after: 4, change: -116 }, { after: 0, change: -4 }] },
+      { sku: 'TS100001-WH', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 10, changes: [{ after: 10, change: 10 }] },
     ]);
     expect(rows.every((r) => r.safety === undefined)).toBe(true);
 
@@ -403,8 +404,8 @@ describe('the Tongtool simulator answers in the wire schemas and refuses what th
       const c = new TongtoolClient({ baseUrl: other.url, appKey: KEY, appSecret: SECRET, clock, waiter: waiterFor(clock), quota: noQuota, session: memorySessionStore() });
       const rows = await new TongtoolStockSource(c, 'tongtool', clock).readAll();
       expect(rows).toEqual([
-        { sku: 'A', warehouseId: 'W1', warehouseName: '义乌仓', available: 3, safety: 1 },
-        { sku: 'A', warehouseId: 'W2', warehouseName: '深圳仓 ', available: 4, safety: 2 },
+        { sku: 'A', warehouseId: 'W1', warehouseName: '义乌仓', available: 3, safety: 1, inTransit: 0 },
+        { sku: 'A', warehouseId: 'W2', warehouseName: '深圳仓 ', available: 4, safety: 2, inTransit: 0 },
       ]);
     } finally {
       await other.stop();

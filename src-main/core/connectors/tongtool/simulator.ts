@@ -41,6 +41,8 @@ export interface TtSimStock {
   warehouseId: string;
   available: number;
   safety: number;
+  /** 在途 (in transit); 0 when not set. */
+  inTransit?: number;
   /** clock ms of the last change */
   updatedAt: number;
 }
@@ -143,7 +145,12 @@ export class TongtoolSimulator extends LoopbackSimulator {
     const cur = this.stock.get(`${sku}\u0000${warehouseId}`);
     const now = this.o.clock.now();
     if (available !== (cur?.available ?? 0)) this.changes.push({ sku, warehouseId, at: now, after: available, change: available - (cur?.available ?? 0) });
-    this.put({ sku, warehouseId, available, safety: safety ?? cur?.safety ?? 0, updatedAt: now });
+    this.put({ sku, warehouseId, available, safety: safety ?? cur?.safety ?? 0, inTransit: cur?.inTransit, updatedAt: now });
+  }
+  /** Sets the in-transit figure (在途): full reads carry it, the change feed does not. */
+  setInTransit(sku: string, warehouseId: string, inTransit: number): void {
+    const cur = this.stock.get(`${sku}\u0000${warehouseId}`);
+    this.put({ sku, warehouseId, available: cur?.available ?? 0, safety: cur?.safety ?? 0, inTransit, updatedAt: this.o.clock.now() });
   }
   /** Every SKU of a warehouse runs out now (a campaign sold it out). Returns how many changed. */
   drainWarehouse(warehouseId: string): number {
@@ -278,7 +285,7 @@ export class TongtoolSimulator extends LoopbackSimulator {
       warehouseName: w?.name ?? '',
       availableStockQuantity: s.available,
       waitingShipmentStockQuantity: 0,
-      intransitStockQuantity: 0,
+      intransitStockQuantity: s.inTransit ?? 0,
       defectsStockQuantity: 0,
       safetyStock: s.safety,
       goodsIdKey: `G-${s.sku}`,

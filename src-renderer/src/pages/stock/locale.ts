@@ -28,6 +28,11 @@ export const zh = {
     useExact: '改为“{{name}}”',
     delete: '删除',
     linked: '已关联 {{n}} 个线上SKU',
+    counting: '库存计算',
+    availableOnly: '仅可用库存',
+    withTransit: '可用+在途',
+    syncPercent: '同步比例',
+    countingHelp: '可售库存 =（可用库存，选“可用+在途”时再加在途库存 − 安全库存）× 同步比例，向下取整。同一份库存供多个渠道销售时，可只同步一部分给本店。可用库存小于0时始终视为无货，与比例无关。',
     rule: '店铺仓库名称必须与ERP（刊登系统）仓库名称一字不差，包括空格、全角半角和大小写，否则在线数量和防超卖会悄悄失效。',
   },
   cat: {
@@ -175,6 +180,11 @@ export const en: typeof zh = {
     useExact: 'Rename to "{{name}}"',
     delete: 'Delete',
     linked: '{{n}} listing SKUs linked',
+    counting: 'Stock counted',
+    availableOnly: 'Available only',
+    withTransit: 'Available + in transit',
+    syncPercent: 'Sync percentage',
+    countingHelp: 'Sellable = (available, plus in transit when "Available + in transit" is chosen, − safety stock) × sync percentage, rounded down. When the same stock sells on several channels, sync only a share of it to this store. Available below 0 always means nothing is sellable, whatever the percentage.',
     rule: 'The store warehouse name must equal the ERP (listing system) warehouse name character for character, spaces, width and case included, or online quantities and anti-overselling silently stop working.',
   },
   cat: {
