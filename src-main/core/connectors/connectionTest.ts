@@ -24,6 +24,21 @@ function fail(step: string, e: unknown): ConnectionCheck {
 }
 
 /**
+ * Runs one step: its check says what `run` found, or why it failed; false when the test stops here
+ * (each step needs the one before it).
+ */
+async function step(checks: ConnectionCheck[], name: string, run: () => Promise<[zh: string, en: string]>): Promise<boolean> {
+  try {
+    const [zh, en] = await run();
+    checks.push(ok(name, zh, en));
+    return true;
+  } catch (e) {
+    checks.push(fail(name, e));
+    return false;
+  }
+}
+
+/**
  * AliExpress step by step: keys, token, the fully-managed channel (handed to `onChannel`), one
  * listing page. `open` builds the client; a throw there is the keys step failing.
  */
@@ -33,47 +48,37 @@ export async function testAliExpress(
 ): Promise<ConnectTestReport['aliexpress']> {
   const checks: ConnectionCheck[] = [];
   const out: ConnectTestReport['aliexpress'] = { ok: false, checks, channel: null, listingCount: null };
-  let market: AliExpressMarketplace;
-  let client: IopClient;
-  try {
-    ({ client, market } = await open());
-    checks.push(ok('keys', '已填写 App Key 和 App Secret。', 'App Key and App Secret are set.'));
-  } catch (e) {
-    checks.push(fail('keys', e));
-    return out;
-  }
-  try {
-    await client.accessToken();
-    checks.push(ok('token', '店铺授权有效。', 'The store authorisation is valid.'));
-  } catch (e) {
-    checks.push(fail('token', e));
-    return out;
-  }
-  try {
-    out.channel = await market.sellerChannel({ fresh: true });
-    checks.push(ok('channel', `找到全托管渠道 ${out.channel.channel}（${mask(out.channel.channelSellerId)}）。`, `Found the fully-managed channel ${out.channel.channel} (${mask(out.channel.channelSellerId)}).`));
-    onChannel(out.channel);
-  } catch (e) {
-    checks.push(fail('channel', e));
-    return out;
-  }
-  try {
-    const body = await client.call<{ request_id?: string; result?: { total_count?: number; success?: boolean; error_code?: string; error_msg?: string } }>('aliexpress.choice.products.list', {
-      channel_seller_id: out.channel.channelSellerId,
-      channel: out.channel.channel,
-      current_page: 1,
-      page_size: 1,
-    });
-    // A business failure comes back inside result (success false, error_code / error_msg), not as an
-    // error_response: without this it would read as "0 products".
-    if (body.result?.success === false) throw businessError({ code: body.result.error_code, message: body.result.error_msg }, body.request_id);
-    out.listingCount = Number(body.result?.total_count ?? 0);
-    checks.push(ok('listings', `可以读取全托管商品，共 ${out.listingCount} 个。`, `Fully-managed products can be read: ${out.listingCount} in all.`));
-  } catch (e) {
-    checks.push(fail('listings', e));
-    return out;
-  }
-  out.ok = true;
+  let market!: AliExpressMarketplace;
+  let client!: IopClient;
+  out.ok =
+    (await step(checks, 'keys', async () => {
+      ({ client, market } = await open());
+      return ['已填写 App Key 和 App Secret。', 'App Key and App Secret are set.'];
+    })) &&
+    (await step(checks, 'token', async () => {
+      await client.accessToken();
+      return ['店铺授权有效。', 'The store authorisation is valid.'];
+    })) &&
+    (await step(checks, 'channel', async () => {
+      const channel = await market.sellerChannel({ fresh: true });
+      out.channel = channel;
+      onChannel(channel);
+      return [`找到全托管渠道 ${channel.channel}（${mask(channel.channelSellerId)}）。`, `Found the fully-managed channel ${channel.channel} (${mask(channel.channelSellerId)}).`];
+    })) &&
+    (await step(checks, 'listings', async () => {
+      const channel = out.channel!;
+      const body = await client.call<{ request_id?: string; result?: { total_count?: number; success?: boolean; error_code?: string; error_msg?: string } }>('aliexpress.choice.products.list', {
+        channel_seller_id: channel.channelSellerId,
+        channel: channel.channel,
+        current_page: 1,
+        page_size: 1,
+      });
+      // A business failure comes back inside result (success false, error_code / error_msg), not as an
+      // error_response: without this it would read as "0 products".
+      if (body.result?.success === false) throw businessError({ code: body.result.error_code, message: body.result.error_msg }, body.request_id);
+      out.listingCount = Number(body.result?.total_count ?? 0);
+      return [`可以读取全托管商品，共 ${out.listingCount} 个。`, `Fully-managed products can be read: ${out.listingCount} in all.`];
+    }));
   return out;
 }
 
@@ -93,36 +98,24 @@ export async function testStockSource(
     out.ok = true;
     return out;
   }
-  let client: TongtoolClient;
-  let source: TongtoolStockSource;
-  try {
-    ({ client, source } = await open());
-    checks.push(ok('keys', '已填写通途 App Key 和 App Secret。', 'Tongtool App Key and App Secret are set.'));
-  } catch (e) {
-    checks.push(fail('keys', e));
-    return out;
-  }
-  try {
-    await client.appToken();
-    checks.push(ok('token', '通途令牌获取成功。', 'Got a Tongtool token.'));
-  } catch (e) {
-    checks.push(fail('token', e));
-    return out;
-  }
-  try {
-    const id = await client.merchantId();
-    checks.push(ok('merchant', `找到通途商户 ${mask(id)}。`, `Found Tongtool merchant ${mask(id)}.`));
-  } catch (e) {
-    checks.push(fail('merchant', e));
-    return out;
-  }
-  try {
-    out.warehouses = await source.listWarehouses();
-    checks.push(ok('warehouses', `读到 ${out.warehouses.length} 个仓库。`, `Read ${out.warehouses.length} warehouses.`));
-  } catch (e) {
-    checks.push(fail('warehouses', e));
-    return out;
-  }
-  out.ok = true;
+  let client!: TongtoolClient;
+  let source!: TongtoolStockSource;
+  out.ok =
+    (await step(checks, 'keys', async () => {
+      ({ client, source } = await open());
+      return ['已填写通途 App Key 和 App Secret。', 'Tongtool App Key and App Secret are set.'];
+    })) &&
+    (await step(checks, 'token', async () => {
+      await client.appToken();
+      return ['通途令牌获取成功。', 'Got a Tongtool token.'];
+    })) &&
+    (await step(checks, 'merchant', async () => {
+      const id = await client.merchantId();
+      return [`找到通途商户 ${mask(id)}。`, `Found Tongtool merchant ${mask(id)}.`];
+    })) &&
+    (await step(checks, 'warehouses', async () => {
+      out.warehouses = await source.listWarehouses();
+      return [`读到 ${out.warehouses.length} 个仓库。`, `Read ${out.warehouses.length} warehouses.`];
+    }));
   return out;
 }
