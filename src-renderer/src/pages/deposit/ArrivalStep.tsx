@@ -4,17 +4,10 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ApartRow, BillRow, DepositCaseView, DepositMatchReport, MatchCandidate } from '../../../../src-shared/types/deposit';
 import { api } from '../../api';
+import { fileBase64 } from '../../fileBase64';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatFen } from './format';
 import { useAction } from '../../useAction';
-
-/** File bytes as base64, in chunks so a large bill does not overflow the call stack. */
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
 
 const VERDICT_TYPE = { arrived: 'success', partial: 'warning', amount_differs: 'warning', not_found: 'error' } as const;
 const DIRECTION_COLOR: Record<BillRow['direction'], string> = { income: 'green', expense: 'red', neutral: 'default' };
@@ -27,7 +20,7 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
   const action = useAction();
   const [report, setReport] = useState<DepositMatchReport | null>(view.lastMatch);
   const importBill = async (file: File) => {
-    const r = await action.run(async () => api['deposit.matchAlipay']({ fileName: file.name, contentBase64: await toBase64(file) }));
+    const r = await action.run(async () => api['deposit.matchAlipay']({ fileName: file.name, contentBase64: await fileBase64(file) }));
     if (r) setReport(r);
   };
   const confirm = async (c: MatchCandidate) => {

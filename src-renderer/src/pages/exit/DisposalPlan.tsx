@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { DISPOSAL_METHODS, type DisposalMethod, type DisposalRowView, type DisposalSaveResult } from '../../../../src-shared/types/exit';
 import { api } from '../../api';
 import { downloadBase64 } from '../../download';
+import { fileBase64 } from '../../fileBase64';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
@@ -115,10 +116,8 @@ export function DisposalPlan({ onChange }: StepProps) {
           accept=".xlsx"
           showUploadList={false}
           beforeUpload={(file) => {
-            void file.arrayBuffer().then((buf) => {
-              let bin = '';
-              new Uint8Array(buf).forEach((b) => (bin += String.fromCharCode(b)));
-              void action.run(() => api['exit.importPlan']({ contentBase64: btoa(bin) })).then(async (r) => {
+            void fileBase64(file).then((contentBase64) => {
+              void action.run(() => api['exit.importPlan']({ contentBase64 })).then(async (r) => {
                 if (!r) return;
                 setReport(r);
                 await refresh();

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ListingSkuRow, MappingImportReport, ResolveStatus } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
 import { downloadBase64 } from '../../download';
+import { fileBase64 } from '../../fileBase64';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { RuleEditor } from './RuleEditor';
@@ -106,10 +107,7 @@ export function MappingStep() {
           accept=".xlsx"
           showUploadList={false}
           beforeUpload={(file) => {
-            void file.arrayBuffer().then((buf) => {
-              let bin = '';
-              new Uint8Array(buf).forEach((b) => (bin += String.fromCharCode(b)));
-              const content = btoa(bin);
+            void fileBase64(file).then((content) => {
               void action.run(() => api['sku.mapping.import']({ contentBase64: content })).then((r) => r && setReport({ r, content }));
             });
             return false;
