@@ -13,6 +13,23 @@ const VERDICT_TYPE = { arrived: 'success', partial: 'warning', amount_differs: '
 const DIRECTION_COLOR: Record<BillRow['direction'], string> = { income: 'green', expense: 'red', neutral: 'default' };
 const CONFIDENCE_COLOR = { high: 'green', medium: 'gold', low: 'default' } as const;
 
+/** The message drafted for AliExpress support, ready to copy. */
+function SupportText({ title, text }: { title: string; text: string }) {
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={title}
+      style={{ marginBottom: 16 }}
+      description={
+        <Typography.Paragraph copyable={{ text }} style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+          {text}
+        </Typography.Paragraph>
+      }
+    />
+  );
+}
+
 /** Step 5: import the Alipay bill, see the match and why, confirm it; the support text when needed. */
 export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
   const { t, i18n } = useTranslation('deposit');
@@ -97,17 +114,7 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
         </>
       )}
       {arrival.supportText && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('arrival.support')}
-          style={{ marginBottom: 16 }}
-          description={
-            <Typography.Paragraph copyable={{ text: arrival.supportText }} style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-              {arrival.supportText}
-            </Typography.Paragraph>
-          }
-        />
+        <SupportText title={t('arrival.support')} text={arrival.supportText} />
       )}
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Upload
@@ -154,17 +161,7 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
             </Descriptions>
           )}
           {report.supportText && !arrival.supportText && (
-            <Alert
-              type="warning"
-              showIcon
-              title={t('arrival.support')}
-              style={{ marginBottom: 16 }}
-              description={
-                <Typography.Paragraph copyable={{ text: report.supportText }} style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-                  {report.supportText}
-                </Typography.Paragraph>
-              }
-            />
+            <SupportText title={t('arrival.support')} text={report.supportText} />
           )}
           <Typography.Title level={5}>{t('arrival.considered')}</Typography.Title>
           <Table
