@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Divider, Input, List, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Divider, Input, List, Select, Space, Tag, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ListingSkuRow, MappingImportReport, ResolveStatus } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
@@ -7,6 +7,7 @@ import { downloadBase64 } from '../../download';
 import { fileBase64 } from '../../fileBase64';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { PagedTable } from '../../components/PagedTable';
 import { RuleEditor } from './RuleEditor';
 import { useAction } from '../../useAction';
 
@@ -181,15 +182,12 @@ export function MappingStep() {
           data-testid="mapping-status-filter"
         />
       </Space>
-      <Table
+      <PagedTable
         data-testid="mapping-table"
-        size="small"
         rowKey="id"
-        virtual
-        scroll={{ y: 480 }}
-        loading={rows.loading}
-        dataSource={rows.data?.rows ?? []}
-        pagination={{ current: page, pageSize, total: rows.data?.total ?? 0, pageSizeOptions: [50, 100, 200, 500], onChange: (p, s) => { setPage(p); setPageSize(s); } }}
+        result={rows}
+        height={480}
+        paging={{ page, pageSize, sizes: [50, 100, 200, 500], onChange: (p, s) => { setPage(p); setPageSize(s); } }}
         columns={[
           {
             title: t('link.product'),
