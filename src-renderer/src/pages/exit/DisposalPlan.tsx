@@ -4,14 +4,14 @@
  * choices for everything left or one category or warehouse, and the plan as an Excel workbook.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DISPOSAL_METHODS, type DisposalMethod, type DisposalRowView, type DisposalSaveResult } from '../../../../src-shared/types/exit';
 import { api } from '../../api';
 import { downloadBase64 } from '../../download';
-import { fileBase64 } from '../../fileBase64';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { XlsxPicker } from '../../components/XlsxPicker';
 import { useAction } from '../../useAction';
 import { useTx, type StepProps } from './shared';
 
@@ -112,22 +112,17 @@ export function DisposalPlan({ onChange }: StepProps) {
         <Button data-testid="exit-plan-export" onClick={() => void action.run(() => api['exit.exportPlan']({})).then((r) => r && downloadBase64(r.fileName, r.contentBase64))}>
           {t('plan.export')}
         </Button>
-        <Upload
-          accept=".xlsx"
-          showUploadList={false}
-          beforeUpload={(file) => {
-            void fileBase64(file).then((contentBase64) => {
-              void action.run(() => api['exit.importPlan']({ contentBase64 })).then(async (r) => {
-                if (!r) return;
-                setReport(r);
-                await refresh();
-              });
-            });
-            return false;
-          }}
+        <XlsxPicker
+          onContent={(contentBase64) =>
+            void action.run(() => api['exit.importPlan']({ contentBase64 })).then(async (r) => {
+              if (!r) return;
+              setReport(r);
+              await refresh();
+            })
+          }
         >
           <Button data-testid="exit-plan-import">{t('plan.import')}</Button>
-        </Upload>
+        </XlsxPicker>
       </Space>
       {report && (
         <Alert

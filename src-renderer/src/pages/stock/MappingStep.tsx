@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Divider, Input, List, Select, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Divider, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ListingSkuRow, MappingImportReport, ResolveStatus } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
 import { downloadBase64 } from '../../download';
-import { fileBase64 } from '../../fileBase64';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { XlsxPicker } from '../../components/XlsxPicker';
 import { PagedTable } from '../../components/PagedTable';
 import { RuleEditor } from './RuleEditor';
 import { useAction } from '../../useAction';
@@ -104,18 +104,9 @@ export function MappingStep() {
         <Button onClick={() => void action.run(() => api['sku.mapping.export']({})).then((r) => r && downloadBase64(r.fileName, r.contentBase64))}>
           {t('map.export')}
         </Button>
-        <Upload
-          accept=".xlsx"
-          showUploadList={false}
-          beforeUpload={(file) => {
-            void fileBase64(file).then((content) => {
-              void action.run(() => api['sku.mapping.import']({ contentBase64: content })).then((r) => r && setReport({ r, content }));
-            });
-            return false;
-          }}
-        >
+        <XlsxPicker onContent={(content) => void action.run(() => api['sku.mapping.import']({ contentBase64: content })).then((r) => r && setReport({ r, content }))}>
           <Button>{t('map.import')}</Button>
-        </Upload>
+        </XlsxPicker>
       </Space>
       {report && (
         <Alert
