@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Popconfirm, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Descriptions, Popconfirm, Space, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ApartRow, BillRow, DepositCaseView, DepositMatchReport, MatchCandidate } from '../../../../src-shared/types/deposit';
@@ -30,6 +30,26 @@ function SupportText({ title, text }: { title: string; text: string }) {
   );
 }
 
+/** Bill rows as an accountant reads them first (in or out, from whom, the remarks), then the columns `extra` adds. */
+function BillRowsTable<T extends { row: BillRow }>({ rows, extra, testId }: { rows: T[]; extra: TableColumnsType<T>; testId: string }) {
+  const { t } = useTranslation('deposit');
+  const columns: TableColumnsType<T> = [
+    { title: t('arrival.line'), key: 'line', width: 60, render: (_: unknown, c: T) => c.row.line },
+    { title: t('arrival.time'), key: 'time', render: (_: unknown, c: T) => c.row.time },
+    {
+      title: t('arrival.direction'),
+      key: 'direction',
+      render: (_: unknown, c: T) => <Tag color={DIRECTION_COLOR[c.row.direction]}>{c.row.directionText}</Tag>,
+    },
+    { title: t('arrival.amount'), key: 'amount', align: 'right', render: (_: unknown, c: T) => formatFen(c.row.amountFen) },
+    { title: t('arrival.counterparty'), key: 'counterparty', render: (_: unknown, c: T) => c.row.counterparty },
+    { title: t('arrival.description'), key: 'description', render: (_: unknown, c: T) => c.row.description },
+    { title: t('arrival.remarks'), key: 'remarks', render: (_: unknown, c: T) => c.row.remarks || '—' },
+    ...extra,
+  ];
+  return <Table<T> size="small" rowKey={(c) => c.row.line} pagination={false} dataSource={rows} data-testid={testId} scroll={{ x: 'max-content' }} columns={columns} />;
+}
+
 /** Step 5: import the Alipay bill, see the match and why, confirm it; the support text when needed. */
 export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
   const { t, i18n } = useTranslation('deposit');
@@ -52,20 +72,6 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
   const confirmedKeys = new Set(view.arrival.rows.map((r) => `${r.at}|${r.amountFen}`));
   const isConfirmed = (c: MatchCandidate) => confirmedKeys.has(`${c.row.time}|${c.row.amountFen}`);
   const arrival = view.arrival;
-  // Every bill row shows what an accountant reads first: in or out, from whom, and the remarks.
-  const rowColumns = [
-    { title: t('arrival.line'), key: 'line', width: 60, render: (_: unknown, c: { row: BillRow }) => c.row.line },
-    { title: t('arrival.time'), key: 'time', render: (_: unknown, c: { row: BillRow }) => c.row.time },
-    {
-      title: t('arrival.direction'),
-      key: 'direction',
-      render: (_: unknown, c: { row: BillRow }) => <Tag color={DIRECTION_COLOR[c.row.direction]}>{c.row.directionText}</Tag>,
-    },
-    { title: t('arrival.amount'), key: 'amount', align: 'right' as const, render: (_: unknown, c: { row: BillRow }) => formatFen(c.row.amountFen) },
-    { title: t('arrival.counterparty'), key: 'counterparty', render: (_: unknown, c: { row: BillRow }) => c.row.counterparty },
-    { title: t('arrival.description'), key: 'description', render: (_: unknown, c: { row: BillRow }) => c.row.description },
-    { title: t('arrival.remarks'), key: 'remarks', render: (_: unknown, c: { row: BillRow }) => c.row.remarks || '—' },
-  ];
   return (
     <div data-testid="deposit-step-arrival">
       <Descriptions bordered size="small" column={1} style={{ maxWidth: 520, marginBottom: 16 }}>
@@ -164,15 +170,10 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
             <SupportText title={t('arrival.support')} text={report.supportText} />
           )}
           <Typography.Title level={5}>{t('arrival.considered')}</Typography.Title>
-          <Table
-            size="small"
-            rowKey={(c) => c.row.line}
-            pagination={false}
-            dataSource={report.considered}
-            data-testid="deposit-candidates"
-            scroll={{ x: 'max-content' }}
-            columns={[
-              ...rowColumns,
+          <BillRowsTable
+            rows={report.considered}
+            testId="deposit-candidates"
+            extra={[
               {
                 title: t('arrival.flags'),
                 key: 'flags',
@@ -214,14 +215,10 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
               <Typography.Title level={5} style={{ marginTop: 16 }}>
                 {t('arrival.apart')}
               </Typography.Title>
-              <Table
-                size="small"
-                rowKey={(a) => a.row.line}
-                pagination={false}
-                dataSource={report.apart}
-                data-testid="deposit-apart"
-                scroll={{ x: 'max-content' }}
-                columns={[...rowColumns, { title: t('arrival.apartWhy'), key: 'why', render: (_: unknown, a: ApartRow) => (en ? a.why.en : a.why.zh) }]}
+              <BillRowsTable
+                rows={report.apart ?? []}
+                testId="deposit-apart"
+                extra={[{ title: t('arrival.apartWhy'), key: 'why', render: (_: unknown, a: ApartRow) => (en ? a.why.en : a.why.zh) }]}
               />
             </>
           )}
