@@ -23,18 +23,20 @@ function fail(step: string, e: unknown): ConnectionCheck {
   return { step, ok: false, code: 'INTERNAL', message: '测试时程序内部出错，请导出日志发给客服。', messageEn: 'An internal error happened during the test; export the log and send it to support.' };
 }
 
+type Words = [zh: string, en: string];
+
 /**
- * Runs one step: its check says what `run` found, or why it failed; false when the test stops here
- * (each step needs the one before it).
+ * Runs one step: its check says what `run` found (`words` says it), or why it failed. Undefined
+ * when it failed: each step needs the one before it, so the test stops there.
  */
-async function step(checks: ConnectionCheck[], name: string, run: () => Promise<[zh: string, en: string]>): Promise<boolean> {
+async function step<T>(checks: ConnectionCheck[], name: string, run: () => Promise<T>, words: (found: T) => Words): Promise<{ found: T } | undefined> {
   try {
-    const [zh, en] = await run();
-    checks.push(ok(name, zh, en));
-    return true;
+    const found = await run();
+    checks.push(ok(name, ...words(found)));
+    return { found };
   } catch (e) {
     checks.push(fail(name, e));
-    return false;
+    return undefined;
   }
 }
 
@@ -48,25 +50,26 @@ export async function testAliExpress(
 ): Promise<ConnectTestReport['aliexpress']> {
   const checks: ConnectionCheck[] = [];
   const out: ConnectTestReport['aliexpress'] = { ok: false, checks, channel: null, listingCount: null };
-  let market!: AliExpressMarketplace;
-  let client!: IopClient;
-  out.ok =
-    (await step(checks, 'keys', async () => {
-      ({ client, market } = await open());
-      return ['已填写 App Key 和 App Secret。', 'App Key and App Secret are set.'];
-    })) &&
-    (await step(checks, 'token', async () => {
-      await client.accessToken();
-      return ['店铺授权有效。', 'The store authorisation is valid.'];
-    })) &&
-    (await step(checks, 'channel', async () => {
-      const channel = await market.sellerChannel({ fresh: true });
-      out.channel = channel;
-      onChannel(channel);
-      return [`找到全托管渠道 ${channel.channel}（${mask(channel.channelSellerId)}）。`, `Found the fully-managed channel ${channel.channel} (${mask(channel.channelSellerId)}).`];
-    })) &&
-    (await step(checks, 'listings', async () => {
-      const channel = out.channel!;
+  const opened = await step(checks, 'keys', open, () => ['已填写 App Key 和 App Secret。', 'App Key and App Secret are set.']);
+  if (!opened) return out;
+  const { client, market } = opened.found;
+  if (!(await step(checks, 'token', () => client.accessToken(), () => ['店铺授权有效。', 'The store authorisation is valid.']))) return out;
+  const found = await step(
+    checks,
+    'channel',
+    async () => {
+      out.channel = await market.sellerChannel({ fresh: true });
+      onChannel(out.channel);
+      return out.channel;
+    },
+    (c) => [`找到全托管渠道 ${c.channel}（${mask(c.channelSellerId)}）。`, `Found the fully-managed channel ${c.channel} (${mask(c.channelSellerId)}).`],
+  );
+  if (!found) return out;
+  const channel = found.found;
+  const listed = await step(
+    checks,
+    'listings',
+    async () => {
       const body = await client.call<{ request_id?: string; result?: { total_count?: number; success?: boolean; error_code?: string; error_msg?: string } }>('aliexpress.choice.products.list', {
         channel_seller_id: channel.channelSellerId,
         channel: channel.channel,
@@ -77,8 +80,11 @@ export async function testAliExpress(
       // error_response: without this it would read as "0 products".
       if (body.result?.success === false) throw businessError({ code: body.result.error_code, message: body.result.error_msg }, body.request_id);
       out.listingCount = Number(body.result?.total_count ?? 0);
-      return [`可以读取全托管商品，共 ${out.listingCount} 个。`, `Fully-managed products can be read: ${out.listingCount} in all.`];
-    }));
+      return out.listingCount;
+    },
+    (n) => [`可以读取全托管商品，共 ${n} 个。`, `Fully-managed products can be read: ${n} in all.`],
+  );
+  out.ok = listed !== undefined;
   return out;
 }
 
@@ -98,24 +104,20 @@ export async function testStockSource(
     out.ok = true;
     return out;
   }
-  let client!: TongtoolClient;
-  let source!: TongtoolStockSource;
+  const opened = await step(checks, 'keys', open, () => ['已填写通途 App Key 和 App Secret。', 'Tongtool App Key and App Secret are set.']);
+  if (!opened) return out;
+  const { client, source } = opened.found;
   out.ok =
-    (await step(checks, 'keys', async () => {
-      ({ client, source } = await open());
-      return ['已填写通途 App Key 和 App Secret。', 'Tongtool App Key and App Secret are set.'];
-    })) &&
-    (await step(checks, 'token', async () => {
-      await client.appToken();
-      return ['通途令牌获取成功。', 'Got a Tongtool token.'];
-    })) &&
-    (await step(checks, 'merchant', async () => {
-      const id = await client.merchantId();
-      return [`找到通途商户 ${mask(id)}。`, `Found Tongtool merchant ${mask(id)}.`];
-    })) &&
-    (await step(checks, 'warehouses', async () => {
-      out.warehouses = await source.listWarehouses();
-      return [`读到 ${out.warehouses.length} 个仓库。`, `Read ${out.warehouses.length} warehouses.`];
-    }));
+    !!(await step(checks, 'token', () => client.appToken(), () => ['通途令牌获取成功。', 'Got a Tongtool token.'])) &&
+    !!(await step(checks, 'merchant', () => client.merchantId(), (id) => [`找到通途商户 ${mask(id)}。`, `Found Tongtool merchant ${mask(id)}.`])) &&
+    !!(await step(
+      checks,
+      'warehouses',
+      async () => {
+        out.warehouses = await source.listWarehouses();
+        return out.warehouses;
+      },
+      (ws) => [`读到 ${ws.length} 个仓库。`, `Read ${ws.length} warehouses.`],
+    ));
   return out;
 }
