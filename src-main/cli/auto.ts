@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { actionStateText, type ActionState, type AutoStatus, type AutoRunInfo, type DrainReport, type RunOnceReport, type HeldRunView } from '../../src-shared/channels/auto';
 import { AppError } from '../../src-shared/errors';
-import { call, runCommand, type GlobalOptions } from './run';
+import { appAction, call } from './run';
 
 function statusText(s: AutoStatus): string {
   return [
@@ -38,19 +38,13 @@ export function registerAuto(program: Command): void {
       .command(name)
       .description(on ? '打开自动绑定/解绑 / turn automation on' : '关闭自动绑定/解绑（仍显示“将会执行”）/ turn automation off (would-do still shown)')
       .option('--note <text>', '备注 / a note for the audit log')
-      .action(async (o: { note?: string }, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions>();
-        await runCommand(opts, (app) => call(app, 'auto.setSwitch', { on, note: o.note }), statusText);
-      });
+      .action(appAction((app, o: { note?: string }) => call(app, 'auto.setSwitch', { on, note: o.note }), statusText));
   }
 
   auto
     .command('status')
     .description('开关、计数、发送队列、超卖风险 / switch, counts, outbox, oversell risk')
-    .action(async (_o, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      await runCommand(opts, (app) => call(app, 'auto.status', {}), statusText);
-    });
+    .action(appAction((app) => call(app, 'auto.status', {}), statusText));
 
   auto
     .command('run')
@@ -58,11 +52,9 @@ export function registerAuto(program: Command): void {
     .option('--once', '只运行一次后退出（命令行总是如此）/ run once and exit (always so on the command line)')
     .option('--no-sync', '不读取库存，只按已存库存决定 / decide on stored stock without reading')
     .option('--no-send', '只决定不发送 / decide without sending')
-    .action(async (o: { sync: boolean; send: boolean }, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      await runCommand(
-        opts,
-        (app) => call(app, 'auto.run', { sync: o.sync, send: o.send }),
+    .action(
+      appAction(
+        (app, o: { sync: boolean; send: boolean }) => call(app, 'auto.run', { sync: o.sync, send: o.send }),
         (r: RunOnceReport) =>
           [
             r.stockRun ? `库存同步 Stock sync #${r.stockRun.id}: ${r.stockRun.status} (${r.stockRun.strategy})${r.stockRun.errors.map((e) => `\n  ! ${e.message}`).join('')}` : '库存同步 Stock sync: 未运行 not run',
@@ -72,16 +64,14 @@ export function registerAuto(program: Command): void {
               : sendText(r.send),
             outboxText(r.outbox),
           ].join('\n'),
-      );
-    });
+      ),
+    );
 
   auto
     .command('held')
     .description('等待确认的批量解绑 / runs held by the mass-unbind gate')
-    .action(async (_o, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      await runCommand(
-        opts,
+    .action(
+      appAction(
         (app) => call(app, 'auto.held.list', {}),
         (runs: HeldRunView[]) =>
           runs.length
@@ -93,18 +83,15 @@ export function registerAuto(program: Command): void {
                 )
                 .join('\n')
             : '没有等待确认的运行 / no held runs',
-      );
-    });
+      ),
+    );
 
   for (const [name, channel] of [['confirm', 'auto.held.confirm'], ['reject', 'auto.held.reject']] as const) {
     auto
       .command(`${name} <runId>`)
       .description(name === 'confirm' ? '确认并放行批量解绑 / confirm a held run' : '拒绝批量解绑 / reject a held run')
       .option('--note <text>', '备注 / a note for the audit log')
-      .action(async (runId: string, o: { note?: string }, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions>();
-        await runCommand(opts, (app) => call(app, channel, { runId: parseRunId(runId), note: o.note }), runText);
-      });
+      .action(appAction((app, runId: string, o: { note?: string }) => call(app, channel, { runId: parseRunId(runId), note: o.note }), runText));
   }
 }
 

@@ -3,7 +3,7 @@ import Store from 'electron-store';
 import { ipcMain, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, openSettingsFile, settingsFrom, type SettingsData, type SettingsStore } from '../core/platform/settings';
-import { createFileSecretStore, type SecretStore } from '../core/platform/secrets';
+import { createFileSecretStore, createPlainFileSecretStore, type SecretStore } from '../core/platform/secrets';
 
 export function createElectronSettings(dataDir: string): SettingsStore {
   const store = openSettingsFile(dataDir, 'settings.json', () => new Store<SettingsData>({ cwd: dataDir, name: 'settings', defaults: DEFAULT_SETTINGS }));
@@ -39,14 +39,9 @@ export function createSafeStorageSecrets(dataDir: string, protection: SecretProt
   if (protection.backend === 'unavailable') {
     // safeStorage cannot encrypt at all: a file of its own, so values encrypted earlier (in
     // secrets.bin.json) are never read back as plain text, nor overwritten.
-    return createFileSecretStore(join(dataDir, 'secrets.plain.json'), {
-      encrypted: false,
-      label: {
-        zh: '系统加密不可用，密钥未加密保存（只有当前电脑用户能读）。',
-        en: 'OS encryption unavailable: secrets are stored unencrypted, readable by this computer user only.',
-      },
-      encode: (v) => v,
-      decode: (v) => v,
+    return createPlainFileSecretStore(join(dataDir, 'secrets.plain.json'), {
+      zh: '系统加密不可用，密钥未加密保存（只有当前电脑用户能读）。',
+      en: 'OS encryption unavailable: secrets are stored unencrypted, readable by this computer user only.',
     });
   }
   return createFileSecretStore(join(dataDir, 'secrets.bin.json'), {

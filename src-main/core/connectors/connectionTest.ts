@@ -23,6 +23,23 @@ function fail(step: string, e: unknown): ConnectionCheck {
   return { step, ok: false, code: 'INTERNAL', message: '测试时程序内部出错，请导出日志发给客服。', messageEn: 'An internal error happened during the test; export the log and send it to support.' };
 }
 
+type Words = [zh: string, en: string];
+
+/**
+ * Runs one step: its check says what `run` found (`words` says it), or why it failed. Undefined
+ * when it failed: each step needs the one before it, so the test stops there.
+ */
+async function step<T>(checks: ConnectionCheck[], name: string, run: () => Promise<T>, words: (found: T) => Words): Promise<{ found: T } | undefined> {
+  try {
+    const found = await run();
+    checks.push(ok(name, ...words(found)));
+    return { found };
+  } catch (e) {
+    checks.push(fail(name, e));
+    return undefined;
+  }
+}
+
 /**
  * AliExpress step by step: keys, token, the fully-managed channel (handed to `onChannel`), one
  * listing page. `open` builds the client; a throw there is the keys step failing.
@@ -33,47 +50,41 @@ export async function testAliExpress(
 ): Promise<ConnectTestReport['aliexpress']> {
   const checks: ConnectionCheck[] = [];
   const out: ConnectTestReport['aliexpress'] = { ok: false, checks, channel: null, listingCount: null };
-  let market: AliExpressMarketplace;
-  let client: IopClient;
-  try {
-    ({ client, market } = await open());
-    checks.push(ok('keys', '已填写 App Key 和 App Secret。', 'App Key and App Secret are set.'));
-  } catch (e) {
-    checks.push(fail('keys', e));
-    return out;
-  }
-  try {
-    await client.accessToken();
-    checks.push(ok('token', '店铺授权有效。', 'The store authorisation is valid.'));
-  } catch (e) {
-    checks.push(fail('token', e));
-    return out;
-  }
-  try {
-    out.channel = await market.sellerChannel({ fresh: true });
-    checks.push(ok('channel', `找到全托管渠道 ${out.channel.channel}（${mask(out.channel.channelSellerId)}）。`, `Found the fully-managed channel ${out.channel.channel} (${mask(out.channel.channelSellerId)}).`));
-    onChannel(out.channel);
-  } catch (e) {
-    checks.push(fail('channel', e));
-    return out;
-  }
-  try {
-    const body = await client.call<{ request_id?: string; result?: { total_count?: number; success?: boolean; error_code?: string; error_msg?: string } }>('aliexpress.choice.products.list', {
-      channel_seller_id: out.channel.channelSellerId,
-      channel: out.channel.channel,
-      current_page: 1,
-      page_size: 1,
-    });
-    // A business failure comes back inside result (success false, error_code / error_msg), not as an
-    // error_response: without this it would read as "0 products".
-    if (body.result?.success === false) throw businessError({ code: body.result.error_code, message: body.result.error_msg }, body.request_id);
-    out.listingCount = Number(body.result?.total_count ?? 0);
-    checks.push(ok('listings', `可以读取全托管商品，共 ${out.listingCount} 个。`, `Fully-managed products can be read: ${out.listingCount} in all.`));
-  } catch (e) {
-    checks.push(fail('listings', e));
-    return out;
-  }
-  out.ok = true;
+  const opened = await step(checks, 'keys', open, () => ['已填写 App Key 和 App Secret。', 'App Key and App Secret are set.']);
+  if (!opened) return out;
+  const { client, market } = opened.found;
+  if (!(await step(checks, 'token', () => client.accessToken(), () => ['店铺授权有效。', 'The store authorisation is valid.']))) return out;
+  const found = await step(
+    checks,
+    'channel',
+    async () => {
+      out.channel = await market.sellerChannel({ fresh: true });
+      onChannel(out.channel);
+      return out.channel;
+    },
+    (c) => [`找到全托管渠道 ${c.channel}（${mask(c.channelSellerId)}）。`, `Found the fully-managed channel ${c.channel} (${mask(c.channelSellerId)}).`],
+  );
+  if (!found) return out;
+  const channel = found.found;
+  const listed = await step(
+    checks,
+    'listings',
+    async () => {
+      const body = await client.call<{ request_id?: string; result?: { total_count?: number; success?: boolean; error_code?: string; error_msg?: string } }>('aliexpress.choice.products.list', {
+        channel_seller_id: channel.channelSellerId,
+        channel: channel.channel,
+        current_page: 1,
+        page_size: 1,
+      });
+      // A business failure comes back inside result (success false, error_code / error_msg), not as an
+      // error_response: without this it would read as "0 products".
+      if (body.result?.success === false) throw businessError({ code: body.result.error_code, message: body.result.error_msg }, body.request_id);
+      out.listingCount = Number(body.result?.total_count ?? 0);
+      return out.listingCount;
+    },
+    (n) => [`可以读取全托管商品，共 ${n} 个。`, `Fully-managed products can be read: ${n} in all.`],
+  );
+  out.ok = listed !== undefined;
   return out;
 }
 
@@ -93,36 +104,20 @@ export async function testStockSource(
     out.ok = true;
     return out;
   }
-  let client: TongtoolClient;
-  let source: TongtoolStockSource;
-  try {
-    ({ client, source } = await open());
-    checks.push(ok('keys', '已填写通途 App Key 和 App Secret。', 'Tongtool App Key and App Secret are set.'));
-  } catch (e) {
-    checks.push(fail('keys', e));
-    return out;
-  }
-  try {
-    await client.appToken();
-    checks.push(ok('token', '通途令牌获取成功。', 'Got a Tongtool token.'));
-  } catch (e) {
-    checks.push(fail('token', e));
-    return out;
-  }
-  try {
-    const id = await client.merchantId();
-    checks.push(ok('merchant', `找到通途商户 ${mask(id)}。`, `Found Tongtool merchant ${mask(id)}.`));
-  } catch (e) {
-    checks.push(fail('merchant', e));
-    return out;
-  }
-  try {
-    out.warehouses = await source.listWarehouses();
-    checks.push(ok('warehouses', `读到 ${out.warehouses.length} 个仓库。`, `Read ${out.warehouses.length} warehouses.`));
-  } catch (e) {
-    checks.push(fail('warehouses', e));
-    return out;
-  }
-  out.ok = true;
+  const opened = await step(checks, 'keys', open, () => ['已填写通途 App Key 和 App Secret。', 'Tongtool App Key and App Secret are set.']);
+  if (!opened) return out;
+  const { client, source } = opened.found;
+  out.ok =
+    !!(await step(checks, 'token', () => client.appToken(), () => ['通途令牌获取成功。', 'Got a Tongtool token.'])) &&
+    !!(await step(checks, 'merchant', () => client.merchantId(), (id) => [`找到通途商户 ${mask(id)}。`, `Found Tongtool merchant ${mask(id)}.`])) &&
+    !!(await step(
+      checks,
+      'warehouses',
+      async () => {
+        out.warehouses = await source.listWarehouses();
+        return out.warehouses;
+      },
+      (ws) => [`读到 ${ws.length} 个仓库。`, `Read ${ws.length} warehouses.`],
+    ));
   return out;
 }

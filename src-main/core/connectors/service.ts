@@ -326,15 +326,10 @@ export class ConnectService {
   private liveAe(): { client: IopClient; market: AliExpressMarketplace } {
     if (this.live) return this.live;
     const app = this.app;
-    const appKey = app.secrets.get(SECRET.aeAppKey);
-    const appSecret = app.secrets.get(SECRET.aeAppSecret);
-    if (!appKey || !appSecret) {
-      throw new AppError(
-        'AUTH',
-        '还没有填写速卖通 App Key 和 App Secret。请到“连接设置”填写并授权店铺，或先使用演示店铺。',
-        'The AliExpress App Key and App Secret are not set. Enter them in Connection settings and authorise the store, or use the demo store first.',
-      );
-    }
+    const { appKey, appSecret } = requiredKeys(app, SECRET.aeAppKey, SECRET.aeAppSecret, [
+      '还没有填写速卖通 App Key 和 App Secret。请到“连接设置”填写并授权店铺，或先使用演示店铺。',
+      'The AliExpress App Key and App Secret are not set. Enter them in Connection settings and authorise the store, or use the demo store first.',
+    ]);
     const s = getSetting<AeSettings>(app, 'aliexpress') ?? {};
     const client = new IopClient({
       gatewayUrl: s.gatewayUrl,
@@ -353,20 +348,23 @@ export class ConnectService {
   private liveTongtool(): { client: TongtoolClient; source: TongtoolStockSource } {
     if (this.liveTt) return this.liveTt;
     const app = this.app;
-    const appKey = app.secrets.get(SECRET.ttAppKey);
-    const appSecret = app.secrets.get(SECRET.ttAppSecret);
-    if (!appKey || !appSecret) {
-      throw new AppError(
-        'AUTH',
-        '还没有填写通途 App Key 和 App Secret。请到“连接设置”填写，或改用文件导入。',
-        'The Tongtool App Key and App Secret are not set. Enter them in Connection settings, or use file import instead.',
-      );
-    }
+    const { appKey, appSecret } = requiredKeys(app, SECRET.ttAppKey, SECRET.ttAppSecret, [
+      '还没有填写通途 App Key 和 App Secret。请到“连接设置”填写，或改用文件导入。',
+      'The Tongtool App Key and App Secret are not set. Enter them in Connection settings, or use file import instead.',
+    ]);
     const s = getSetting<TongtoolSettings>(app, 'tongtool') ?? {};
     const client = new TongtoolClient({ baseUrl: s.baseUrl, appKey, appSecret, clock: app.clock, waiter: waiterFor(app.clock), quota: this.gate, session: appTongtoolSession(app), log: app.log });
     this.liveTt = { client, source: new TongtoolStockSource(client, 'tongtool', app.clock) };
     return this.liveTt;
   }
+}
+
+/** A connection's App Key and App Secret from the secret store, or an AUTH error saying where to enter them. */
+function requiredKeys(app: App, keyName: string, secretName: string, [zh, en]: [string, string]): { appKey: string; appSecret: string } {
+  const appKey = app.secrets.get(keyName);
+  const appSecret = app.secrets.get(secretName);
+  if (!appKey || !appSecret) throw new AppError('AUTH', zh, en);
+  return { appKey, appSecret };
 }
 
 /** The one ConnectService of an app. */

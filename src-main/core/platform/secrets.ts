@@ -59,14 +59,14 @@ export function createFileSecretStore(
   };
 }
 
+/** A file of secrets kept as they are (readable by this computer user only), with what to tell the seller about it. */
+export function createPlainFileSecretStore(file: string, label: { zh: string; en: string }): SecretStore {
+  return createFileSecretStore(file, { encrypted: false, label, encode: (v) => v, decode: (v) => v });
+}
+
 export function createDevSecretStore(dataDir: string): SecretStore {
-  return createFileSecretStore(join(dataDir, 'secrets.dev.json'), {
-    encrypted: false,
-    label: {
-      zh: '浏览器模式和命令行的密钥文件：未加密，只有当前电脑用户能读。桌面程序使用系统加密保存。',
-      en: 'Browser mode and command line secret file: not encrypted, readable by this computer user only. The desktop app uses the operating system’s encryption.',
-    },
-    encode: (v) => v,
-    decode: (v) => v,
+  return createPlainFileSecretStore(join(dataDir, 'secrets.dev.json'), {
+    zh: '浏览器模式和命令行的密钥文件：未加密，只有当前电脑用户能读。桌面程序使用系统加密保存。',
+    en: 'Browser mode and command line secret file: not encrypted, readable by this computer user only. The desktop app uses the operating system’s encryption.',
   });
 }

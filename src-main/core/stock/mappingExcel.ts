@@ -8,8 +8,8 @@ import type { Db } from '../db/open';
 import { AppError } from '../../../src-shared/errors';
 import type { MappingImportReport } from '../../../src-shared/types/stock';
 import { linkManually } from './skuLinks';
-import { checkZipLimits } from '../platform/zipGuard';
 import { fromTextCell, toTextRow } from '../platform/spreadsheetText';
+import { loadEditedWorkbook } from '../platform/editedWorkbook';
 
 /**
  * A mapping of 100,000 listing SKUs is about 30 MB of sheet XML; the limits leave room for that
@@ -64,14 +64,7 @@ function isNumberCell(v: ExcelJS.CellValue): boolean {
 }
 
 export async function importMapping(db: Db, contentBase64: string, confirm: boolean, now: string): Promise<MappingImportReport> {
-  const bytes = Buffer.from(contentBase64, 'base64');
-  checkZipLimits(bytes, MAPPING_LIMITS);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('FILE_INVALID', '无法读取这个文件：它不是有效的 Excel（.xlsx）文件。请用“导出”得到的表格修改后再导入。', 'This file cannot be read: it is not a valid Excel (.xlsx) file. Edit the workbook from Export and import that.');
-  }
+  const wb = await loadEditedWorkbook(contentBase64, MAPPING_LIMITS, { zh: '“导出”', en: 'Export' });
   const ws = wb.worksheets[0];
   const header = ws ? (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(cellText) : [];
   const col = (prefix: string) => header.findIndex((h) => h.startsWith(prefix)) + 1;

@@ -4,6 +4,7 @@
  */
 import type { App } from '../app';
 import type { SyncRunInfo } from '../../../src-shared/types/stock';
+import { Repeating } from '../platform/repeating';
 import { stockSync } from './sync';
 import { trySource } from './ports';
 import { lastRun } from './runs';
@@ -14,7 +15,9 @@ const CHECK_EVERY_MS = 15_000;
 const FAILURES_BEFORE_NOTICE = 3;
 
 export class StockScheduler {
-  private timer: NodeJS.Timeout | null = null;
+  private readonly timer = new Repeating(CHECK_EVERY_MS, () => {
+    this.tick().catch((err: unknown) => this.app.log.error('scheduled stock sync failed', { error: String(err) }));
+  });
   /** Scheduled reads failed in a row, per strategy: the drift read runs beside incremental reads. */
   private readonly failures = new Map<string, number>();
   readonly off: () => void;
@@ -65,16 +68,11 @@ export class StockScheduler {
   }
 
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.tick().catch((err: unknown) => this.app.log.error('scheduled stock sync failed', { error: String(err) }));
-    }, CHECK_EVERY_MS);
-    this.timer.unref();
+    this.timer.start();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.timer.stop();
   }
 }
 

@@ -217,23 +217,17 @@ export function compileRule(
       const t = foldParam(spec.text, caseRule);
       return { ...base, apply: (s) => (s.endsWith(t) ? s.slice(0, s.length - t.length) : null) };
     }
-    case 'strip_start': {
-      const n = spec.count;
-      return {
-        ...base,
-        apply: (s) => {
-          const cps = [...s];
-          return cps.length > n ? cps.slice(n).join('') : null;
-        },
-      };
-    }
+    case 'strip_start':
     case 'strip_end': {
       const n = spec.count;
+      const fromStart = spec.kind === 'strip_start';
       return {
         ...base,
+        // Counted in code points, so a character outside the BMP is one character, as the seller sees it.
         apply: (s) => {
           const cps = [...s];
-          return cps.length > n ? cps.slice(0, cps.length - n).join('') : null;
+          if (cps.length <= n) return null;
+          return (fromStart ? cps.slice(n) : cps.slice(0, cps.length - n)).join('');
         },
       };
     }

@@ -10,6 +10,23 @@ import type { ErrorPayload } from '../../../../src-shared/errors';
 import { formatTime } from '../../formatTime';
 import { useFieldErrors } from '../../useFieldErrors';
 
+/** An open platform's App Key, App Secret (a password field the browser does not fill in) and optional address. */
+function AppKeyFields({ labels: [key, secret, url], urlName, urlPlaceholder }: { labels: [string, string, string]; urlName: string; urlPlaceholder: string }) {
+  return (
+    <>
+      <Form.Item name="appKey" label={key} rules={[{ required: true }]}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="appSecret" label={secret} rules={[{ required: true }]}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item name={urlName} label={url}>
+        <Input placeholder={urlPlaceholder} />
+      </Form.Item>
+    </>
+  );
+}
+
 export function ConnectPage() {
   const { t, i18n } = useTranslation('connect');
   const en = i18n.language === 'en-US';
@@ -159,15 +176,7 @@ export function ConnectPage() {
       <Card title={t('ae.title')}>
         <ApiErrorAlert error={aeFields.rest} />
         <Form form={aeForm} onValuesChange={aeFields.onValuesChange} layout="vertical" data-testid="connect-ae-form" onFinish={(v: { appKey: string; appSecret: string; gatewayUrl?: string }) => run('ae', () => api['connect.saveAliExpress']({ ...v, gatewayUrl: v.gatewayUrl || undefined }))}>
-          <Form.Item name="appKey" label={t('ae.appKey')} rules={[{ required: true }]}>
-            <Input autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="appSecret" label={t('ae.appSecret')} rules={[{ required: true }]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item name="gatewayUrl" label={t('ae.gateway')}>
-            <Input placeholder="https://api-sg.aliexpress.com" />
-          </Form.Item>
+          <AppKeyFields labels={[t('ae.appKey'), t('ae.appSecret'), t('ae.gateway')]} urlName="gatewayUrl" urlPlaceholder="https://api-sg.aliexpress.com" />
           <Button htmlType="submit" loading={busy === 'ae'}>
             {t('ae.save')}
           </Button>
@@ -200,15 +209,7 @@ export function ConnectPage() {
       <Card title={t('stock.title')}>
         <ApiErrorAlert error={ttFields.rest} />
         <Form form={ttForm} onValuesChange={ttFields.onValuesChange} layout="vertical" data-testid="connect-tt-form" onFinish={(v: { appKey: string; appSecret: string; baseUrl?: string }) => run('tt', () => api['connect.saveTongtool']({ ...v, baseUrl: v.baseUrl || undefined }))}>
-          <Form.Item name="appKey" label={t('stock.ttKey')} rules={[{ required: true }]}>
-            <Input autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="appSecret" label={t('stock.ttSecret')} rules={[{ required: true }]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item name="baseUrl" label={t('stock.ttBase')}>
-            <Input placeholder="https://open.tongtool.com" />
-          </Form.Item>
+          <AppKeyFields labels={[t('stock.ttKey'), t('stock.ttSecret'), t('stock.ttBase')]} urlName="baseUrl" urlPlaceholder="https://open.tongtool.com" />
           <Space>
             <Button htmlType="submit" loading={busy === 'tt'}>
               {t('stock.saveTt')}

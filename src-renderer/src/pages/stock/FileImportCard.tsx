@@ -4,6 +4,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { STOCK_UPLOAD_MAX_BYTES, type StockFileField, type StockFileMapping, type StockFileReport } from '../../../../src-shared/types/stockFile';
 import { api } from '../../api';
+import { fileBase64 } from '../../fileBase64';
 import { useAction } from '../../useAction';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -12,14 +13,6 @@ import { formatTime } from '../../formatTime';
 /** The columns a seller can be asked to choose; the others are picked up by their headers only. */
 const MAP_FIELDS: StockFileField[] = ['sku', 'warehouse', 'available', 'safety'];
 const NO_COLUMN = -1;
-
-function toBase64(buf: ArrayBuffer): string {
-  const bytes = new Uint8Array(buf);
-  let bin = '';
-  // In slices: String.fromCharCode over a whole 18 MB file would overflow the call stack.
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
 
 interface Upload {
   fileName: string;
@@ -138,7 +131,7 @@ export function FileImportCard() {
             setTooBig(t('tooBig', { name: file.name, mb: (file.size / 1024 / 1024).toFixed(1) }));
             return false;
           }
-          void file.arrayBuffer().then((buf) => check({ fileName: file.name, content: toBase64(buf) }));
+          void fileBase64(file).then((content) => check({ fileName: file.name, content }));
           return false;
         }}
       >

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Divider, Input, List, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Divider, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ListingSkuRow, MappingImportReport, ResolveStatus } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
@@ -7,6 +7,8 @@ import { downloadBase64 } from '../../download';
 import { useChanged, useChannel } from '../../useChannel';
 import { ruleSentence } from './ruleWords';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { XlsxPicker } from '../../components/XlsxPicker';
+import { PagedTable } from '../../components/PagedTable';
 import { RuleEditor } from './RuleEditor';
 import { useAction } from '../../useAction';
 
@@ -105,21 +107,9 @@ export function MappingStep() {
         <Button onClick={() => void action.run(() => api['sku.mapping.export']({})).then((r) => r && downloadBase64(r.fileName, r.contentBase64))}>
           {t('map.export')}
         </Button>
-        <Upload
-          accept=".xlsx"
-          showUploadList={false}
-          beforeUpload={(file) => {
-            void file.arrayBuffer().then((buf) => {
-              let bin = '';
-              new Uint8Array(buf).forEach((b) => (bin += String.fromCharCode(b)));
-              const content = btoa(bin);
-              void action.run(() => api['sku.mapping.import']({ contentBase64: content })).then((r) => r && setReport({ r, content }));
-            });
-            return false;
-          }}
-        >
+        <XlsxPicker onContent={(content) => void action.run(() => api['sku.mapping.import']({ contentBase64: content })).then((r) => r && setReport({ r, content }))}>
           <Button>{t('map.import')}</Button>
-        </Upload>
+        </XlsxPicker>
       </Space>
       {report && (
         <Alert
@@ -189,15 +179,12 @@ export function MappingStep() {
           data-testid="mapping-status-filter"
         />
       </Space>
-      <Table
+      <PagedTable
         data-testid="mapping-table"
-        size="small"
         rowKey="id"
-        virtual
-        scroll={{ y: 480 }}
-        loading={rows.loading}
-        dataSource={rows.data?.rows ?? []}
-        pagination={{ current: page, pageSize, total: rows.data?.total ?? 0, pageSizeOptions: [50, 100, 200, 500], onChange: (p, s) => { setPage(p); setPageSize(s); } }}
+        result={rows}
+        height={480}
+        paging={{ page, pageSize, sizes: [50, 100, 200, 500], onChange: (p, s) => { setPage(p); setPageSize(s); } }}
         columns={[
           {
             title: t('link.product'),
