@@ -11,7 +11,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, startDemo } from './fixtures';
+import { test, expect, pageCall, startDemo } from './fixtures';
 
 const shotsDir = process.env.SHOTS;
 const shot = async (app: Page, name: string) => {
@@ -20,17 +20,7 @@ const shot = async (app: Page, name: string) => {
   await app.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
 };
 
-/** A channel over the web host's HTTP contract, from inside the page (its session header, as the screens' bridge does). */
-const call = <T,>(app: Page, channel: string, input: unknown): Promise<T> =>
-  app.evaluate(
-    async ([c, i]) => {
-      const res = await fetch(`/api/${c}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Desk-Session': sessionStorage.getItem('desk.session') ?? '' }, body: JSON.stringify(i) });
-      const r = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
-      if (!r.ok) throw new Error(`${c}: ${r.error?.message}`);
-      return r.data;
-    },
-    [channel, input] as const,
-  ) as Promise<T>;
+const call = pageCall;
 
 const option = (app: Page) => app.locator('.ant-select-dropdown:visible .ant-select-item-option');
 

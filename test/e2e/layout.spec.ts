@@ -7,23 +7,14 @@
  * the ellipsis-and-tooltip antd gives on purpose. A screenshot of each screen goes to test-results/.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, startDemo } from './fixtures';
+import { test, expect, pageCall, startDemo } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
 /** 60 characters: the longest name the header accepts. */
 const LONG_NAME = '义乌市小张日用百货有限公司全托管旗舰店（浙江金华义乌国际商贸城五区东门对面二楼）跨境电商事业部华东大区运营中心第三分部二';
 
-const call = <T,>(app: Page, channel: string, input: unknown = {}): Promise<T> =>
-  app.evaluate(
-    async ([c, i]) => {
-      const res = await fetch(`/api/${c}`, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', 'X-Desk': '1' }, body: JSON.stringify(i) });
-      const r = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
-      if (!r.ok) throw new Error(`${c}: ${r.error?.message}`);
-      return r.data;
-    },
-    [channel, input] as const,
-  ) as Promise<T>;
+const call = pageCall;
 
 /** What is wrong with the layout of the screen shown, as readable lines (empty when it fits). */
 function layoutProblems(): string[] {
@@ -87,9 +78,12 @@ function layoutProblems(): string[] {
 }
 
 async function check(app: Page, lang: string, name: string) {
-  // Fonts and lazily loaded areas settle before measuring.
-  await app.waitForLoadState('networkidle');
+  // Fonts and lazily loaded areas settle before measuring. Not 'networkidle': the page's event
+  // stream (a fetch that stays open) keeps the network busy for as long as the page is open.
+  await expect(app.locator('.ant-spin-spinning, .ant-skeleton-active')).toHaveCount(0);
   await app.evaluate(() => document.fonts.ready);
+  // Two frames, so what the last answer changed is laid out before it is measured.
+  await app.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await app.screenshot({ path: test.info().outputPath(`${lang}-${name}.png`), fullPage: true });
   const problems = await app.evaluate(layoutProblems);
   expect.soft(problems, `${lang} ${name}`).toEqual([]);
