@@ -61,6 +61,25 @@ describe('the database file', () => {
     expect(existsSync(join(dir, 'backups'))).toBe(false);
   });
 
+  it('013 adds the listing SKU variation and the product image to stored listings, keeping them, empty until read again', () => {
+    const dir = tempDir();
+    const file = join(dir, 'desk.sqlite');
+    const old = new Database(file);
+    for (const m of MIGRATIONS.filter((m) => m.version <= 12)) m.up(old);
+    old.exec(`INSERT INTO stock_listings (product_id, title, seen_at) VALUES ('1005', '纯棉T恤', '2026-01-01T00:00:00Z');
+      INSERT INTO stock_listing_skus (product_id, sku_id, seller_sku, bind_status, seen_at) VALUES ('1005', '12000', 'TS-RED-M', 2, '2026-01-01T00:00:00Z');`);
+    old.pragma('user_version = 12');
+    old.close();
+
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(13);
+    expect(db.prepare('SELECT title, image_url FROM stock_listings').get()).toEqual({ title: '纯棉T恤', image_url: null });
+    expect(db.prepare('SELECT seller_sku, variation FROM stock_listing_skus').get()).toEqual({ seller_sku: 'TS-RED-M', variation: null });
+    db.prepare("UPDATE stock_listing_skus SET variation = '颜色:红色;尺码:M'").run();
+    expect(db.prepare('SELECT variation FROM stock_listing_skus').pluck().get()).toBe('颜色:红色;尺码:M');
+    db.close();
+  });
+
   it('creates a fresh database at the latest version without a pre-migration copy', () => {
     const dir = tempDir();
     const db = openDatabase(join(dir, 'desk.sqlite'));
