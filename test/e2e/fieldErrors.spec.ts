@@ -66,6 +66,22 @@ test('deposit status: a negative deposit amount is refused under 保证金金额
   await expect(fieldError(app, step)).toHaveCount(0);
 });
 
+test('deposit checks: a negative penalty is refused under its box', async ({ app }) => {
+  await startDemo(app);
+  await app.getByRole('menuitem', { name: '退保证金' }).click();
+  await app.getByTestId('deposit-start').click();
+  await app.getByTestId('deposit-status').click();
+  await app.getByTitle('可退还').click();
+  await app.getByTestId('deposit-amount').fill('10000');
+  await app.getByTestId('deposit-status-save').click();
+  const step = '[data-testid=deposit-step-checks]';
+  await app.getByTestId('deposit-violation-description').fill('虚假发货');
+  await app.getByTestId('deposit-violation-penalty').fill('-300');
+  await app.getByTestId('deposit-violation-add').click();
+  await expect(fieldError(app, step)).toHaveText('金额不能是负数。');
+  await expect(app.locator(`${step} .ant-alert-error`)).toHaveCount(0);
+});
+
 test('deposit application: the amount, the Alipay account and the date are each refused at their box', async ({ app }) => {
   await startDemo(app);
   await depositToApply(app);
