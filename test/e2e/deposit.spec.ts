@@ -33,7 +33,7 @@ test('a full deposit refund, from status to confirmed arrival through an importe
   await app.getByTestId('deposit-apply-amount').fill('10000.01');
   await app.getByTestId('deposit-alipay').fill('13812345678');
   await app.getByTestId('deposit-draft').click();
-  await expect(app.getByRole('alert').filter({ hasText: '超过了可退金额 ¥10,000.00' })).toBeVisible();
+  await expect(app.locator('[data-testid=deposit-step-apply] .ant-form-item-explain-error')).toHaveText('超过了可退金额 ¥10,000.00，最多可以申请 ¥10,000.00');
   await app.getByTestId('deposit-apply-amount').fill('10000');
   await app.getByTestId('deposit-draft').click();
   await expect(app.getByTestId('deposit-draft-text')).toContainText('申请退还金额：10000.00 元');

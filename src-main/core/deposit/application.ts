@@ -13,7 +13,7 @@ import { readViolations } from './depositChildren';
 /** Review says "3–5 working days" from approval. */
 export const WINDOW_WORKDAYS = { from: 3, to: 5 } as const;
 
-const AMOUNT_FIELD = { zh: '申请金额', en: 'Amount applied for' };
+const AMOUNT_FIELD = { zh: '申请金额', en: 'Amount applied for', path: 'amountYuan' };
 
 /** Refuses a change to what the application was built from, once it has been sent. */
 export function rejectAfterApply(r: DepositRow, what: string, whatEn: string): void {
@@ -38,7 +38,7 @@ export function checkAmount(app: App, r: DepositRow, amountYuan: string | number
       'BAD_INPUT',
       `申请金额 ${formatFen(amountFen)} 超过了可退金额 ${formatFen(refundableFen)}（保证金 ${formatFen(r.deposit_fen!)} 减去违规扣款）。请改为不超过 ${formatFen(refundableFen)} 的金额。`,
       `The amount ${formatFen(amountFen)} is above the refundable ${formatFen(refundableFen)} (deposit ${formatFen(r.deposit_fen!)} less penalties). Enter at most ${formatFen(refundableFen)}.`,
-      [{ path: 'amountYuan', message: `不能超过 ${formatFen(refundableFen)}`, messageEn: `at most ${formatFen(refundableFen)}` }],
+      [{ path: 'amountYuan', message: `超过了可退金额 ${formatFen(refundableFen)}，最多可以申请 ${formatFen(refundableFen)}`, messageEn: `Above the refundable ${formatFen(refundableFen)}; apply for at most ${formatFen(refundableFen)}` }],
     );
   }
   return amountFen;
@@ -70,7 +70,7 @@ export function appliedAtFor(nowMs: number, appliedOn: string | undefined, notAf
       'BAD_INPUT',
       `提交申请的日期“${appliedOn}”不对：应是 ${earliest} 到 ${latest} 之间实际提交申请的那一天${notAfter && notAfter < today ? `（不能晚于审核日期 ${notAfter}）` : ''}。`,
       `The application date "${appliedOn}" is not valid: it must be the day you really applied, between ${earliest} and ${latest}${notAfter && notAfter < today ? ` (not after the review on ${notAfter})` : ''}.`,
-      [{ path: 'appliedOn', message: `应在 ${earliest} 到 ${latest} 之间`, messageEn: `between ${earliest} and ${latest}` }],
+      [{ path: 'appliedOn', message: `请选择 ${earliest} 到 ${latest} 之间实际提交申请的那一天`, messageEn: `Choose the day you really applied, between ${earliest} and ${latest}` }],
     );
   }
   if (appliedOn === today) return now;

@@ -18,8 +18,8 @@ import { DEPOSIT_CASE, readViolations } from './depositChildren';
 import { appliedAtFor, arrivalWindowAfter, checkAmount, draftFor, rejectAfterApply } from './application';
 import { ArrivalCheck } from './arrivalCheck';
 
-const DEPOSIT_FIELD = { zh: '保证金金额', en: 'Deposit amount' };
-const PENALTY_FIELD = { zh: '扣款金额', en: 'Penalty amount' };
+const DEPOSIT_FIELD = { zh: '保证金金额', en: 'Deposit amount', path: 'depositYuan' };
+const PENALTY_FIELD = { zh: '扣款金额', en: 'Penalty amount', path: 'penaltyYuan' };
 
 export class DepositCases extends CaseService<DepositRow, DepositChildren, DepositCaseView> {
   /** 到账核对: bill import, confirmation and the overdue reminder. */
@@ -167,7 +167,7 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
         'BAD_INPUT',
         `审核日期 ${decidedOn} 应在提交申请（${appliedOn}）和今天（${today}）之间。`,
         `The review date ${decidedOn} must be between the application (${appliedOn}) and today (${today}).`,
-        [{ path: 'decidedOn', message: '日期超出范围', messageEn: 'date out of range' }],
+        [{ path: 'decidedOn', message: `审核日期应在 ${appliedOn} 到 ${today} 之间`, messageEn: `The review date must be between ${appliedOn} and ${today}` }],
       );
     }
     // Arrival: 3 to 5 Chinese working days after approval, holidays and 调休 counted as the platform does.

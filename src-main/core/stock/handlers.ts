@@ -19,6 +19,7 @@ import { readStockSettings, writeStockSettings } from './settings';
 import { compileRule, precheckPattern, ruleOutcome } from './skuRules';
 import { linkManually, searchErpSkus, unlinkManual } from './skuLinks';
 import { importStatus, importStockFile } from './stockImport';
+import { checkWatchFolder, setWatchFolder, watchFolderStatus } from './watchFolder';
 import { erpSkuPage, levelPage, overview } from './stockQuery';
 import { chooseStrategy, stockSync } from './sync';
 import { linkToWarehouse, listLinkBatches, undoLinkBatch, unlinkFromWarehouse } from './warehouseLinks';
@@ -240,5 +241,8 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
         defaultWarehouse: i.defaultWarehouse,
       }),
     'stock.import.status': () => importStatus(app),
+    'stock.watch.status': () => watchFolderStatus(app),
+    'stock.watch.set': (i) => setWatchFolder(app, i.folder),
+    'stock.watch.check': () => checkWatchFolder(app),
   };
 }

@@ -69,7 +69,7 @@ export function listingPage(db: Db, f: ListingFilter, page: number, pageSize: nu
     db,
     {
       count: `SELECT count(*) AS n ${FROM} ${w.sql}`,
-      rows: `SELECT s.id, s.product_id, p.title, p.product_status, p.product_type, s.sku_id, s.sku_status, s.unbind_refuse_reason, s.seller_sku, s.sku_stock, s.bind_status,
+      rows: `SELECT s.id, s.product_id, p.title, p.image_url, s.variation, p.product_status, p.product_type, s.sku_id, s.sku_status, s.unbind_refuse_reason, s.seller_sku, s.sku_stock, s.bind_status,
               k.erp_sku, e.name AS erp_name, k.method, k.rule_id, s.resolve_status, s.resolve_detail, e.category,
               (SELECT json_group_array(json_object('id', sw.id, 'name', sw.name)) FROM stock_listing_warehouses lw
                  JOIN stock_store_warehouses sw ON sw.id = lw.store_warehouse_id WHERE lw.listing_sku_id = s.id) AS warehouses
@@ -83,6 +83,8 @@ export function listingPage(db: Db, f: ListingFilter, page: number, pageSize: nu
       id: number;
       product_id: string;
       title: string;
+      image_url: string | null;
+      variation: string | null;
       product_status: string;
       product_type: 0 | 1 | 2;
       sku_id: string;
@@ -103,6 +105,8 @@ export function listingPage(db: Db, f: ListingFilter, page: number, pageSize: nu
       id: r.id,
       productId: r.product_id,
       title: r.title,
+      variation: r.variation,
+      imageUrl: r.image_url,
       productStatus: r.product_status,
       productType: r.product_type,
       skuId: r.sku_id,

@@ -9,6 +9,7 @@ import { stockSync } from './sync';
 import { trySource } from './ports';
 import { lastRun } from './runs';
 import { readStockSettings } from './settings';
+import { checkWatchFolder, watchFolderDue } from './watchFolder';
 
 const CHECK_EVERY_MS = 15_000;
 /** After this many failed scheduled reads in a row the seller gets a notice. */
@@ -61,6 +62,8 @@ export class StockScheduler {
   /** Runs a read if one is due and nothing else is running; returns it, or null. */
   async tick(): Promise<SyncRunInfo | null> {
     const sync = stockSync(this.app);
+    // A watched folder (file source) is looked in on the same interval; the import is its own run.
+    if (!sync.running && watchFolderDue(this.app)) await checkWatchFolder(this.app);
     const next = this.nextAt();
     if (next === null || sync.running || this.app.clock.now() < next) return null;
     if (!(await trySource(this.app))) return null;

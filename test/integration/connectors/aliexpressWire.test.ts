@@ -148,8 +148,8 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
 
   const relation = () => stub.serve('global.seller.relation.query', fixture('global.seller.relation.query.response.json'));
   const expectedSkus = [
-    { productId: '1005006285123457', productTitle: '纯棉T恤 男款 红色', productType: 1, productStatus: 'ONLINE', skuId: '12000023995222161', sellerSku: 'TS-RED-M', skuStock: 30, skuStatus: 'active', bindStatus: 2, scItemId: '10000123456789013', refuseReason: undefined },
-    { productId: '1005006285123457', productTitle: '纯棉T恤 男款 红色', productType: 1, productStatus: 'ONLINE', skuId: '12000023995222163', sellerSku: 'ZX-TS-RED-L', skuStock: 7, skuStatus: 'inactive', bindStatus: 4, scItemId: '10000123456789015', refuseReason: '该商品正在参加“双11”活动，活动期间不允许解绑' },
+    { productId: '1005006285123457', productTitle: '纯棉T恤 男款 红色', productType: 1, productStatus: 'ONLINE', skuId: '12000023995222161', sellerSku: 'TS-RED-M', skuStock: 30, skuStatus: 'active', bindStatus: 2, scItemId: '10000123456789013', refuseReason: undefined, variation: '颜色:红色;尺码:M', productImage: 'https://ae01.alicdn.com/kf/S0001.jpg' },
+    { productId: '1005006285123457', productTitle: '纯棉T恤 男款 红色', productType: 1, productStatus: 'ONLINE', skuId: '12000023995222163', sellerSku: 'ZX-TS-RED-L', skuStock: 7, skuStatus: 'inactive', bindStatus: 4, scItemId: '10000123456789015', refuseReason: '该商品正在参加“双11”活动，活动期间不允许解绑', variation: '颜色:红色;尺码:L', productImage: 'https://ae01.alicdn.com/kf/S0001.jpg' },
   ];
 
   it('aliexpress.choice.products.list: filter in search_condition_do, ids exact, title/product_type/status/DTO read as published', async () => {

@@ -74,7 +74,7 @@ function seedAuto(d: Db): void {
 describe('migrations, one at a time', () => {
   it('the list is 1…N without gaps, so "database at N−1" is always a real version', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
-    expect(LATEST_VERSION).toBe(14); // a new migration needs its own test below
+    expect(LATEST_VERSION).toBe(15); // a new migration needs its own test below
   });
 
   it('1 foundation: an empty file gets the audit log and notices; notices default to unread with no body', () => {
@@ -347,5 +347,16 @@ describe('migrations, one at a time', () => {
     // A sale in a warehouse the listing is not linked to is not its sale.
     d.prepare('INSERT INTO stock_sales (sku, erp_warehouse_id, at, sold) VALUES (?, ?, ?, ?)').run('CUP-RED', 'W2', now - 60 * 60_000, 100);
     expect(salesRates(d, now).get(1)).toBeCloseTo(12 / 60, 5);
+  });
+  it('15 listing looks: stored listings keep their SKUs, links and bind states; variation and image are empty until read again', () => {
+    const d = at(14);
+    seedStock(d);
+    migrateTo(d, 15);
+    expect(d.prepare('SELECT product_id, title, image_url FROM stock_listings').all()).toEqual([{ product_id: '1005006285123457', title: '红色马克杯 350ml', image_url: null }]);
+    expect(d.prepare('SELECT id, sku_id, seller_sku, bind_status, variation FROM stock_listing_skus ORDER BY id').all()).toEqual([
+      { id: 1, sku_id: '12000038291740001', seller_sku: 'CUP-RED', bind_status: 2, variation: null },
+      { id: 2, sku_id: '12000038291740002', seller_sku: 'CUP-BLUE', bind_status: 4, variation: null },
+    ]);
+    expect(d.prepare('SELECT listing_sku_id, erp_sku FROM stock_sku_links').all()).toEqual([{ listing_sku_id: 1, erp_sku: 'CUP-RED' }]);
   });
 });

@@ -15,6 +15,8 @@ export interface SimSku {
   scItemId: string;
   /** Set when an unbind was refused (bind status 4). */
   refuseReason?: string;
+  /** variation as products.list words it ("颜色:红色"). */
+  variation?: string;
 }
 export interface SimProduct {
   productId: string;
@@ -23,6 +25,8 @@ export interface SimProduct {
   productType: '0' | '1' | '2';
   /** Kept for the search_condition_do.product_status filter; the response carries none. */
   productStatus: string;
+  /** image_urls */
+  imageUrls?: string[];
   skus: SimSku[];
 }
 

@@ -287,11 +287,13 @@ export class AliExpressSimulator extends LoopbackSimulator {
         leaf_category_id: long('200000345'),
         total_stocks: x.skus.reduce((n, s) => n + s.skuStock, 0),
         currency_code: 'CNY',
+        image_urls: x.imageUrls,
         search_sku_info_list: x.skus.map((s) => ({
           sku_id: long(s.skuId),
           seller_sku: s.sellerSku,
           sku_stock: s.skuStock,
           status: s.status ?? 'active',
+          variation: s.variation,
           supply_price: '12.50',
           sku_warehouse_stock_list: [{ warehouse_type: 'jit_warehouse', warehouse_name: 'JIT仓', warehouse_code: 'JIT-CN', sellable_quantity: s.skuStock }],
           product_sku_sc_item_info_dto: {

@@ -20,7 +20,10 @@ type ErpHit = { sku: string; name: string | null; category: string; status: stri
 /**
  * Search-as-you-type over ERP SKUs, to link one listing SKU by hand. Both sides are shown by what
  * they are (the listing's title and SKU above the list, each ERP SKU's product name, category and
- * status in it), so a T-shirt is not linked to a data cable by a look-alike code.
+ * status in it), so a T-shirt is not linked to a data cable by a look-alike code. The listing's
+ * variation is shown as AliExpress words it; its picture is a link (opened in the browser), not a
+ * thumbnail: the window's CSP allows images from the app only (img-src 'self' data:), so no remote
+ * address is fetched from inside the app.
  */
 function ManualLinker({ row, onDone }: { row: ListingSkuRow; onDone: () => void }) {
   const { t } = useTranslation('stock');
@@ -54,6 +57,18 @@ function ManualLinker({ row, onDone }: { row: ListingSkuRow; onDone: () => void 
           <div style={{ padding: '4px 12px 8px' }} data-testid={`manual-link-listing-${row.id}`}>
             <Typography.Text type="secondary">{t('map.linkFor')}</Typography.Text>{' '}
             <Typography.Text strong>{row.title || row.productId}</Typography.Text> <Typography.Text code>{row.sellerSku}</Typography.Text>
+            <div>
+              <Typography.Text type="secondary">{t('map.variation')}</Typography.Text>
+              <span data-testid="manual-link-variation">{row.variation ?? t('map.noVariation')}</span>
+              {row.imageUrl && (
+                <>
+                  {' · '}
+                  <a href={row.imageUrl} target="_blank" rel="noopener noreferrer" data-testid="manual-link-image">
+                    {t('map.image')}
+                  </a>
+                </>
+              )}
+            </div>
           </div>
           {menu}
         </>
@@ -195,6 +210,11 @@ export function MappingStep() {
                 <Typography.Text ellipsis={{ tooltip: r.title }} style={{ maxWidth: 200, display: 'block' }} data-testid="mapping-title">
                   {r.title || '—'}
                 </Typography.Text>
+                {r.variation && (
+                  <Typography.Text ellipsis={{ tooltip: r.variation }} style={{ maxWidth: 200, display: 'block', fontSize: 12 }} data-testid="mapping-variation">
+                    {r.variation}
+                  </Typography.Text>
+                )}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {v}
                 </Typography.Text>
