@@ -12,10 +12,9 @@ import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
 import { formatTime } from '../../formatTime';
-import { STATE_COLOR } from './stateColor';
+import { BIND_STATUS_COLOR, STATE_COLOR } from './stateColor';
 
 const KIND_COLOR: Record<RiskKind, string> = { refused: 'red', review: 'gold', zero: 'volcano', unmapped: 'purple', stale: 'orange' };
-const STATUS_COLOR: Record<number, string> = { 1: 'default', 2: 'green', 3: 'gold', 4: 'red' };
 
 export function RiskTab({ d, onChanged }: { d: DashboardView; onChanged: () => Promise<void> }) {
   const { t, i18n } = useTranslation('auto');
@@ -55,7 +54,7 @@ export function RiskTab({ d, onChanged }: { d: DashboardView; onChanged: () => P
             { title: t('sellerSku'), dataIndex: 'sellerSku', render: (v: string) => <span data-testid={`risk-row-${v}`}>{v}</span> },
             { title: t('risk.kind'), dataIndex: 'kind', render: (k: RiskKind) => <Tag color={KIND_COLOR[k]}>{RISK_TEXT[k][en ? 1 : 0]}</Tag> },
             { title: 'Product / SKU ID', render: (_, r) => `${r.productId} / ${r.skuId}` },
-            { title: t('risk.status'), dataIndex: 'bindStatus', render: (s: number) => <Tag color={STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag> },
+            { title: t('risk.status'), dataIndex: 'bindStatus', render: (s: number) => <Tag color={BIND_STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag> },
             { title: t('risk.sellable'), dataIndex: 'sellable', render: (v: number | null) => v ?? t('dry.unknown') },
             {
               title: t('risk.action'),

@@ -1,0 +1,132 @@
+/** The dry run: what the engine would do for each SKU and why, with the pin per SKU and "run now". */
+import { useState } from 'react';
+import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { PinMode, SkuDecisionView } from '../../../../src-shared/types/auto';
+import { api } from '../../api';
+import { useChanged, useChannel } from '../../useChannel';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { useAction } from '../../useAction';
+import { BIND_STATUS_COLOR } from './stateColor';
+
+export function DryRunTab({
+  on,
+  onRan,
+  only,
+  setOnly,
+}: {
+  on: boolean;
+  onRan: () => Promise<void>;
+  only: 'changes' | 'blocked' | 'all';
+  setOnly: (v: 'changes' | 'blocked' | 'all') => void;
+}) {
+  const { t, i18n } = useTranslation('auto');
+  const en = i18n.language === 'en-US';
+  const [search, setSearch] = useState<string>();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+  const dry = useChannel('auto.dryRun', { only, search, page, pageSize });
+  useChanged('auto', dry.reload);
+  const action = useAction();
+  const pin = (id: number, mode: PinMode) => void action.run(() => api['auto.pin.set']({ listingSkuIds: [id], mode })).then(() => dry.reload());
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <span>{t('dry.only')}</span>
+        <Select
+          value={only}
+          onChange={(v) => {
+            setOnly(v);
+            setPage(1);
+          }}
+          style={{ width: 200 }}
+          options={(['changes', 'blocked', 'all'] as const).map((k) => ({ value: k, label: t(`dry.${k}`) }))}
+          data-testid="dry-only"
+        />
+        <Input.Search allowClear placeholder={t('dry.search')} onSearch={(v) => (setSearch(v || undefined), setPage(1))} style={{ width: 260 }} />
+        <Button type="primary" loading={action.busy} onClick={() => void action.run(() => api['auto.run']({ sync: true, send: true })).then(onRan)} data-testid="auto-run-now">
+          {on ? t('dry.run') : t('dry.runOff')}
+        </Button>
+      </Space>
+      {!on && <Alert type="warning" showIcon title={t('offBanner')} data-testid="auto-off-banner" />}
+      <ApiErrorAlert error={dry.error ?? action.error} />
+      <Table<SkuDecisionView>
+        rowKey="listingSkuId"
+        size="small"
+        loading={dry.loading}
+        dataSource={dry.data?.rows}
+        data-testid="dry-table"
+        pagination={{
+          current: page,
+          pageSize,
+          total: dry.data?.total ?? 0,
+          showSizeChanger: true,
+          onChange: (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          },
+        }}
+        columns={[
+          { title: t('sellerSku'), dataIndex: 'sellerSku' },
+          { title: t('erpSku'), dataIndex: 'erpSku', render: (v: string | null) => v ?? '—' },
+          { title: t('risk.status'), dataIndex: 'bindStatus', render: (s: number) => <Tag color={BIND_STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag> },
+          { title: t('dry.sellable'), dataIndex: 'sellable', render: (v: number | null) => v ?? t('dry.unknown') },
+          {
+            title: t('dry.stock'),
+            render: (_, r) =>
+              r.figures.map((f) => (
+                <div key={f.storeWarehouse}>
+                  {f.storeWarehouse}:{' '}
+                  {f.available !== null && f.available < 0 ? <Tag color="red">{t('dry.oversold', { n: f.available })}</Tag> : (f.available ?? t('dry.unknown'))}/{f.safety ?? '—'}{' '}
+                  {f.stale && <Tag color="orange">{t('dry.stale')}</Tag>}
+                </div>
+              )),
+          },
+          {
+            title: t('dry.want'),
+            dataIndex: 'want',
+            render: (w: SkuDecisionView['want']) =>
+              w === 'none' ? (
+                t('dry.none')
+              ) : (
+                <Tag color={w === 'bind' ? 'green' : 'volcano'}>
+                  {t(`dry.${w}`)}
+                  {!on && ` · ${t('dry.would')}`}
+                </Tag>
+              ),
+          },
+          {
+            title: t('dry.reason'),
+            render: (_, r) => (
+              <>
+                {en ? r.reasonEn : r.reasonZh}
+                {r.prediction && (
+                  <div>
+                    <Tag color={r.prediction.active ? 'volcano' : 'default'}>{r.prediction.active ? t('dry.early') : t('dry.earlyOff')}</Tag>
+                    {en ? r.prediction.en : r.prediction.zh}
+                  </div>
+                )}
+              </>
+            ),
+          },
+          {
+            title: t('settings.pin'),
+            render: (_, r) => (
+              <Select<PinMode>
+                size="small"
+                value={r.pin}
+                style={{ width: 120 }}
+                onChange={(m) => pin(r.listingSkuId, m)}
+                options={[
+                  { value: 'auto', label: t('settings.pinAuto') },
+                  { value: 'always_bound', label: t('settings.pinBound') },
+                  { value: 'always_unbound', label: t('settings.pinUnbound') },
+                ]}
+              />
+            ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}
