@@ -25,7 +25,7 @@ export function registerStock(program: Command): void {
       appAction(
         async (app, o: { full?: boolean; incremental?: boolean }) => {
           const strategy = o.full ? 'full' : o.incremental ? 'incremental' : 'auto';
-          const r = await call(app, 'stock.sync.now', { strategy, wait: true });
+          const r = await call(app, 'stock.sync.now', { strategy, wait: true, oneShot: true });
           const run = r.run;
           if (run && run.status !== 'ok') {
             const e = run.errors[0];

@@ -149,9 +149,19 @@ export const stockChannels = {
   'stock.settings.get': channel(empty).returns<StockSyncSettings>(),
   'stock.settings.set': channel(stockSettingsPatchSchema).returns<StockSyncSettings>(),
 
-  /** Starts a read; with wait it answers when the read ends (CLI), otherwise at once (UI follows progress events). */
+  /**
+   * Starts a read; with wait it answers when the read ends (CLI), otherwise at once (UI follows
+   * progress events). oneShot: the caller's process ends after this read (the CLI), so a drift read
+   * that is due runs in the foreground, not in the background.
+   */
   'stock.sync.now': channel(
-    z.object({ strategy: z.enum(['auto', 'full', 'incremental']).meta(label('读取方式', 'Read')).default('auto'), wait: z.boolean().meta(label('等待读取结束', 'Wait for the read')).default(false) }).strict(),
+    z
+      .object({
+        strategy: z.enum(['auto', 'full', 'incremental']).meta(label('读取方式', 'Read')).default('auto'),
+        wait: z.boolean().meta(label('等待读取结束', 'Wait for the read')).default(false),
+        oneShot: z.boolean().meta(label('读取后进程结束', 'The process ends after the read')).optional(),
+      })
+      .strict(),
   ).returns<{ started: boolean; run: SyncRunInfo | null }>(),
   'stock.sync.cancel': channel(empty).returns<{ cancelled: boolean }>(),
   'stock.sync.status': channel(empty).returns<SyncStatus>(),

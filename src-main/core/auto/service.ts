@@ -95,7 +95,7 @@ export class AutoService {
   async runOnce(opts: { sync: boolean; send: boolean }): Promise<RunOnceReport> {
     let stockRun: RunOnceReport['stockRun'] = null;
     if (opts.sync && (await trySource(this.app))) {
-      const s = await stockSync(this.app).run({ trigger: 'cli' });
+      const s = await stockSync(this.app).run({ trigger: 'cli', oneShot: true });
       stockRun = { id: s.id, status: s.status, strategy: s.strategy, errors: s.errors.map((e) => ({ message: e.message })) };
     }
     // A manual pass decides even when the stock read did not change (settings, pins, mapping may have).

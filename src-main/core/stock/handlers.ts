@@ -111,9 +111,10 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
     'stock.sync.now': async (i) => {
       const sync = stockSync(app);
       const trigger = app.syncTrigger;
-      if (i.wait) return { started: true, run: await sync.run({ trigger, strategy: i.strategy }) };
+      const opts = { trigger, strategy: i.strategy, oneShot: i.oneShot };
+      if (i.wait) return { started: true, run: await sync.run(opts) };
       await sync.source(); // fail now, in the seller's face, when nothing is connected
-      const p = sync.run({ trigger, strategy: i.strategy });
+      const p = sync.run(opts);
       p.catch((err: unknown) => app.log.error('stock sync failed to start', { error: String(err) }));
       await new Promise((r) => setImmediate(r));
       return { started: true, run: sync.running ? null : lastRun(db) };
