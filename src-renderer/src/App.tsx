@@ -16,19 +16,20 @@ import { headerSlots } from './headerSlots';
 import { useErrorText } from './useChannel';
 import { useReducedMotion } from './useReducedMotion';
 import { formatTime } from './formatTime';
+import { currentLang, useLang } from './useLang';
 
 function Notices() {
-  const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation();
+  const { en } = useLang();
   const [items, setItems] = useState<Notice[]>([]);
   const { message } = AntApp.useApp();
   useEffect(() => {
     void api['notices.list']({ limit: 30 }).then(setItems);
     return api.on('notice', (n) => {
       setItems((prev) => [n, ...prev].slice(0, 30));
-      void message.open({ type: n.level === 'error' ? 'error' : n.level === 'warning' ? 'warning' : 'info', content: noticeIn(n, i18n.language === 'en-US' ? 'en-US' : 'zh-CN').title });
+      void message.open({ type: n.level === 'error' ? 'error' : n.level === 'warning' ? 'warning' : 'info', content: noticeIn(n, currentLang() === 'en' ? 'en-US' : 'zh-CN').title });
     });
-  }, [message, i18n]);
+  }, [message]);
   const unread = items.filter((n) => !n.read);
   return (
     <Popover

@@ -1,4 +1,4 @@
-import i18n from './i18n';
+import { currentLang } from './useLang';
 
 /**
  * A moment as the seller reads it: China time (the marketplace's and Tongtool's), in the UI language;
@@ -6,5 +6,5 @@ import i18n from './i18n';
  */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(i18n.language === 'en-US' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' });
+  return new Date(iso).toLocaleString(currentLang() === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' });
 }

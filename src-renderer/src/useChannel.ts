@@ -1,7 +1,7 @@
 /** Calling the contract from screens: a loading/error/data hook for reads, and errors in the seller's language. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api } from './api';
+import { useLang } from './useLang';
 import type { ChannelName, Input, Output } from '../../src-shared/contract';
 import { ApiError, type ErrorPayload } from '../../src-shared/errors';
 
@@ -12,13 +12,13 @@ export function toPayload(err: unknown): ErrorPayload {
 
 /** The message of an error in the current UI language. */
 export function useErrorText(): (err: unknown) => string {
-  const { i18n } = useTranslation();
+  const { lang } = useLang();
   return useCallback(
     (err: unknown) => {
       const p = toPayload(err);
-      return i18n.language === 'en-US' ? p.messageEn : p.message;
+      return lang === 'en' ? p.messageEn : p.message;
     },
-    [i18n.language],
+    [lang],
   );
 }
 

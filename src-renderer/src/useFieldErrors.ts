@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { FormInstance } from 'antd';
-import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../src-shared/errors';
+import { useLang } from './useLang';
 
 type Issue = NonNullable<ErrorPayload['issues']>[number];
 
@@ -16,8 +16,7 @@ export function useFieldErrors(
   error: ErrorPayload | undefined,
   toField: (path: string) => string | undefined = (p) => p,
 ): { rest: ErrorPayload | undefined; onValuesChange: (changed: Record<string, unknown>) => void } {
-  const { i18n } = useTranslation();
-  const en = i18n.language === 'en-US';
+  const { en } = useLang();
   const placed = (i: Issue): string | undefined => {
     const name = toField(i.path);
     if (!name) return undefined;

@@ -1,6 +1,7 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../src-shared/errors';
+import { useLang } from '../useLang';
 
 /**
  * An error from main, in the seller's language, with the field problems listed: each message
@@ -8,9 +9,9 @@ import type { ErrorPayload } from '../../../src-shared/errors';
  * at the field first (useFieldErrors) and pass on only what is left.
  */
 export function ApiErrorAlert({ error, onRetry }: { error?: ErrorPayload; onRetry?: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { en } = useLang();
   if (!error) return null;
-  const en = i18n.language === 'en-US';
   return (
     <Alert
       type="error"

@@ -9,10 +9,11 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
 import { formatTime } from '../../formatTime';
 import { STATE_COLOR, stateLabel } from './stateColor';
+import { useLang } from '../../useLang';
 
 export function ActionsTab() {
-  const { t, i18n } = useTranslation('auto');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('auto');
+  const { en } = useLang();
   const [state, setState] = useState<ActionState>();
   const [page, setPage] = useState(1);
   const list = useChannel('auto.actions.list', { state, page, pageSize: 50 });

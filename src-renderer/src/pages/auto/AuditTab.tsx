@@ -11,10 +11,11 @@ import { downloadBase64 } from '../../download';
 import { useAction } from '../../useAction';
 import { AUDIT_KINDS, auditDetail, auditKindLabel } from './auditText';
 import { formatTime } from '../../formatTime';
+import { useLang } from '../../useLang';
 
 export function AuditTab() {
-  const { t, i18n } = useTranslation('auto');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('auto');
+  const { en } = useLang();
   const [kind, setKind] = useState<string>();
   const [actor, setActor] = useState<'auto' | 'seller' | 'system'>();
   const [subject, setSubject] = useState<string>();

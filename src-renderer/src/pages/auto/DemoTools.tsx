@@ -12,12 +12,13 @@ import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
+import { useLang } from '../../useLang';
 
 type Mode = 'instant' | 'review' | 'refuse';
 
 export function DemoTools() {
-  const { t, i18n } = useTranslation('auto');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('auto');
+  const { pick } = useLang();
   const info = useChannel('auto.demo.info', {});
   const [search, setSearch] = useState<string>();
   const skus = useChannel('auto.demo.skus', { search, limit: 30 }, { skip: !info.data?.demo });
@@ -158,7 +159,7 @@ export function DemoTools() {
           </Col>
         </Row>
         <ApiErrorAlert error={action.error} />
-        {result && <Alert type={result.type} showIcon title={'key' in result ? t(result.key, result.params) : en ? result.en : result.zh} closable={{ onClose: () => setResult(undefined) }} data-testid="demo-result" />}
+        {result && <Alert type={result.type} showIcon title={'key' in result ? t(result.key, result.params) : pick(result)} closable={{ onClose: () => setResult(undefined) }} data-testid="demo-result" />}
       </Space>
     </Card>
   );

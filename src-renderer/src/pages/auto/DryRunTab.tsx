@@ -8,6 +8,7 @@ import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
 import { BIND_STATUS_COLOR } from './stateColor';
+import { useLang } from '../../useLang';
 
 export function DryRunTab({
   on,
@@ -20,8 +21,8 @@ export function DryRunTab({
   only: 'changes' | 'blocked' | 'all';
   setOnly: (v: 'changes' | 'blocked' | 'all') => void;
 }) {
-  const { t, i18n } = useTranslation('auto');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('auto');
+  const { en, pick } = useLang();
   const [search, setSearch] = useState<string>();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
@@ -103,7 +104,7 @@ export function DryRunTab({
                 {r.prediction && (
                   <div>
                     <Tag color={r.prediction.active ? 'volcano' : 'default'}>{r.prediction.active ? t('dry.early') : t('dry.earlyOff')}</Tag>
-                    {en ? r.prediction.en : r.prediction.zh}
+                    {pick(r.prediction)}
                   </div>
                 )}
               </>

@@ -12,10 +12,11 @@ import { useChanged, useChannel } from '../../useChannel';
 import { formatTime } from '../../formatTime';
 import { STATE_COLOR, stateLabel } from './stateColor';
 import { headline, headlineText, unbindsAhead } from './nowHeadline';
+import { useLang } from '../../useLang';
 
 export function NowCard({ d, onShowBlocked }: { d: DashboardView; onShowBlocked: () => void }) {
-  const { t, i18n } = useTranslation('auto');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('auto');
+  const { en } = useLang();
   const navigate = useNavigate();
   const h = headline(d);
   const run = d.status.lastRun;
@@ -80,8 +81,8 @@ export function NowCard({ d, onShowBlocked }: { d: DashboardView; onShowBlocked:
 }
 
 function Recent({ rows }: { rows: ActionRow[] }) {
-  const { t, i18n } = useTranslation('auto');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('auto');
+  const { en } = useLang();
   return (
     <div data-testid="auto-recent">
       <Typography.Text type="secondary">{t('now.recent')}</Typography.Text>

@@ -13,12 +13,13 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
 import { formatTime } from '../../formatTime';
 import { BIND_STATUS_COLOR, STATE_COLOR } from './stateColor';
+import { useLang } from '../../useLang';
 
 const KIND_COLOR: Record<RiskKind, string> = { refused: 'red', review: 'gold', zero: 'volcano', unmapped: 'purple', stale: 'orange' };
 
 export function RiskTab({ d, onChanged }: { d: DashboardView; onChanged: () => Promise<void> }) {
-  const { t, i18n } = useTranslation('auto');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('auto');
+  const { en, pick } = useLang();
   const m = d.riskModel;
   const [kind, setKind] = useState<RiskKind | null>(null);
   const rows = kind ? d.risk.filter((r) => r.kind === kind) : d.risk;
@@ -29,7 +30,7 @@ export function RiskTab({ d, onChanged }: { d: DashboardView; onChanged: () => P
         showIcon
         data-testid="risk-headline"
         data-total={m.total}
-        title={m.total === 0 ? t('risk.empty') : en ? m.headline.en : m.headline.zh}
+        title={m.total === 0 ? t('risk.empty') : pick(m.headline)}
         description={m.total > 0 && !m.switchOn && m.counts.zero > 0 ? t('risk.offNote') : undefined}
       />
       {m.total > 0 && (
@@ -60,12 +61,12 @@ export function RiskTab({ d, onChanged }: { d: DashboardView; onChanged: () => P
               title: t('risk.action'),
               render: (_, r) => (
                 <Space size={4}>
-                  {r.action && <Tag color={STATE_COLOR[r.action.state]}>{`${t(`dry.${r.action.kind}`)} ${en ? r.action.en : r.action.zh}`}</Tag>}
+                  {r.action && <Tag color={STATE_COLOR[r.action.state]}>{`${t(`dry.${r.action.kind}`)} ${pick(r.action)}`}</Tag>}
                   {r.pin !== 'auto' && <Tag>{t('risk.pinned')}</Tag>}
                 </Space>
               ),
             },
-            { title: t('risk.refusal'), render: (_, r) => (r.refusal ? (en ? r.refusal.en : r.refusal.zh) : '') },
+            { title: t('risk.refusal'), render: (_, r) => (r.refusal ? (pick(r.refusal)) : '') },
             { title: t('risk.since'), dataIndex: 'since', render: formatTime },
             { title: t('risk.minutes'), dataIndex: 'minutes', render: (v: number | null) => v ?? '—' },
           ]}
@@ -77,8 +78,8 @@ export function RiskTab({ d, onChanged }: { d: DashboardView; onChanged: () => P
 
 /** What to do about one refused unbind: copy the message to support, retry after the campaign, or pin. */
 function Refusal({ r, onChanged }: { r: OversellRiskRow; onChanged: () => Promise<void> }) {
-  const { t, i18n } = useTranslation('auto');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('auto');
+  const { en } = useLang();
   const action = useAction();
   const [at, setAt] = useState<Dayjs | null>(null);
   const f = r.refusal!;

@@ -8,6 +8,7 @@ import { fenToYuan, formatFen } from './format';
 import { useAction } from '../../useAction';
 import { formatTime } from '../../formatTime';
 import { useFieldErrors } from '../../useFieldErrors';
+import { useLang } from '../../useLang';
 
 interface ApplyForm {
   reason: string;
@@ -21,8 +22,8 @@ const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice
 
 /** Step 3: reason, amount (checked against the refundable amount in main), the text to paste. */
 export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
-  const { t, i18n } = useTranslation('deposit');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('deposit');
+  const { en } = useLang();
   const action = useAction();
   const [form] = Form.useForm<ApplyForm>();
   const [draft, setDraft] = useState<string>();

@@ -8,6 +8,7 @@ import { fileBase64 } from '../../fileBase64';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatFen } from './format';
 import { useAction } from '../../useAction';
+import { useLang } from '../../useLang';
 
 const VERDICT_TYPE = { arrived: 'success', partial: 'warning', amount_differs: 'warning', not_found: 'error' } as const;
 const DIRECTION_COLOR: Record<BillRow['direction'], string> = { income: 'green', expense: 'red', neutral: 'default' };
@@ -52,8 +53,8 @@ function BillRowsTable<T extends { row: BillRow }>({ rows, extra, testId }: { ro
 
 /** Step 5: import the Alipay bill, see the match and why, confirm it; the support text when needed. */
 export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
-  const { t, i18n } = useTranslation('deposit');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('deposit');
+  const { en, pick } = useLang();
   const action = useAction();
   const [report, setReport] = useState<DepositMatchReport | null>(view.lastMatch);
   const importBill = async (file: File) => {
@@ -160,7 +161,7 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
               <Descriptions.Item label={t('arrival.reasons')}>
                 <ul style={{ margin: 0, paddingLeft: 20 }}>
                   {report.match.reasons.map((r) => (
-                    <li key={r.zh}>{en ? r.en : r.zh}</li>
+                    <li key={r.zh}>{pick(r)}</li>
                   ))}
                 </ul>
               </Descriptions.Item>
@@ -218,7 +219,7 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
               <BillRowsTable
                 rows={report.apart ?? []}
                 testId="deposit-apart"
-                extra={[{ title: t('arrival.apartWhy'), key: 'why', render: (_: unknown, a: ApartRow) => (en ? a.why.en : a.why.zh) }]}
+                extra={[{ title: t('arrival.apartWhy'), key: 'why', render: (_: unknown, a: ApartRow) => (pick(a.why)) }]}
               />
             </>
           )}

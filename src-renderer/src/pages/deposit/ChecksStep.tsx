@@ -6,11 +6,12 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useFieldErrors } from '../../useFieldErrors';
 import { formatFen } from './format';
 import { useAction } from '../../useAction';
+import { useLang } from '../../useLang';
 
 /** Step 2: the three preconditions, the penalties, and what is left to refund. */
 export function ChecksStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
-  const { t, i18n } = useTranslation('deposit');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('deposit');
+  const { en, pick } = useLang();
   const action = useAction();
   const [form] = Form.useForm<{ description: string; penaltyYuan: string }>();
   // The violation form's refusals stand under its boxes; the answers' and removals' stay in the alert.
@@ -111,7 +112,7 @@ export function ChecksStep({ view, onChange }: { view: DepositCaseView; onChange
             description={
               <ul style={{ margin: 0, paddingLeft: 20 }}>
                 {view.blockers.map((b) => (
-                  <li key={b.zh}>{en ? b.en : b.zh}</li>
+                  <li key={b.zh}>{pick(b)}</li>
                 ))}
               </ul>
             }

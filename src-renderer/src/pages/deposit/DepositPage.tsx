@@ -13,13 +13,14 @@ import { ApplyStep } from './ApplyStep';
 import { ReviewStep } from './ReviewStep';
 import { ArrivalStep } from './ArrivalStep';
 import { formatTime } from '../../formatTime';
+import { useLang } from '../../useLang';
 
 const stageIndex = (v: DepositCaseView) => (v.stage === 'done' ? STAGES.length - 1 : STAGES.indexOf(v.stage));
 
 /** The deposit refund wizard (退保证金): one case per store, kept in main; this screen only shows it. */
 export function DepositPage() {
-  const { t, i18n } = useTranslation('deposit');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('deposit');
+  const { en } = useLang();
   const { got, view, update } = useCaseWizard<DepositCaseView>('deposit.get', ['deposit'], stageIndex);
   // As in the exit wizard, the step shown never moves on by itself: it opens where the case stands,
   // and after the last tick of the checks the "next" button appears. Only a step's own submit button

@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
 import { useFieldErrors } from '../../useFieldErrors';
+import { useLang } from '../../useLang';
 
 interface ReviewForm {
   outcome: ReviewOutcome;
@@ -14,8 +15,8 @@ interface ReviewForm {
 
 /** Step 4: the platform's decision; on approval main computes the 3–5 working-day window. */
 export function ReviewStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
-  const { t, i18n } = useTranslation('deposit');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('deposit');
+  const { en } = useLang();
   const action = useAction();
   const [form] = Form.useForm<ReviewForm>();
   const outcome = Form.useWatch('outcome', form);

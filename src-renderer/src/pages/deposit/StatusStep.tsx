@@ -8,11 +8,12 @@ import { fenToYuan } from './format';
 import { useAction } from '../../useAction';
 import { formatTime } from '../../formatTime';
 import { useFieldErrors } from '../../useFieldErrors';
+import { useLang } from '../../useLang';
 
 /** Step 1: the deposit amount and status as the service centre shows them. */
 export function StatusStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
-  const { t, i18n } = useTranslation('deposit');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('deposit');
+  const { en } = useLang();
   const action = useAction();
   const [form] = Form.useForm<{ status: DepositStatus; depositYuan: string }>();
   const fields = useFieldErrors(form, action.error);

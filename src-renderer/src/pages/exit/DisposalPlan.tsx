@@ -13,7 +13,8 @@ import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { XlsxPicker } from '../../components/XlsxPicker';
 import { useAction } from '../../useAction';
-import { useTx, type StepProps } from './shared';
+import type { StepProps } from './shared';
+import { useLang } from '../../useLang';
 
 const PAGE = 50;
 const STATE_COLOR = { unplanned: 'default', draft: 'error', ok: 'success', changed: 'warning' } as const;
@@ -22,7 +23,7 @@ type Scope = 'remaining' | `c:${string}` | `w:${string}`;
 
 export function DisposalPlan({ onChange }: StepProps) {
   const { t } = useTranslation('exit');
-  const tx = useTx();
+  const { pick: tx } = useLang();
   const action = useAction();
   const [page, setPage] = useState(1);
   const [filter, setFilter] = useState<'all' | 'open'>('all');

@@ -9,8 +9,9 @@ import { downloadBase64 } from '../../download';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
-import { beijingToday, useTx, type StepProps } from './shared';
+import { beijingToday, type StepProps } from './shared';
 import { formatTime } from '../../formatTime';
+import { useLang } from '../../useLang';
 
 export function DoneStep({ view, onChange }: StepProps) {
   const { t } = useTranslation('exit');
@@ -64,7 +65,7 @@ export function Paperwork() {
 
 export function AfterStep({ view, onChange }: StepProps) {
   const { t } = useTranslation('exit');
-  const tx = useTx();
+  const { pick: tx } = useLang();
   const action = useAction();
   const [confirm, setConfirm] = useState('');
   const [exported, setExported] = useState<ExitExportResult>();

@@ -7,13 +7,13 @@ import { api } from '../../api';
 import { useCaseWizard } from '../../useCaseWizard';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
-import { useTx } from './shared';
 import { PrepareStep } from './PrepareStep';
 import { ReviewStep, SubmitStep } from './SubmitReviewSteps';
 import { ProceduresStep } from './ProceduresStep';
 import { AfterStep, DoneStep, Paperwork } from './DoneAfterSteps';
 import { PrintDocument } from './PrintDocument';
 import { formatTime } from '../../formatTime';
+import { useLang } from '../../useLang';
 
 const stageIndex = (v: ExitCaseView) => EXIT_STAGES.indexOf(v.stage);
 
@@ -29,9 +29,8 @@ export function ExitPage() {
 
 /** The store exit wizard (退店): one case per store, kept in main; this screen only shows it. */
 function ExitWizard() {
-  const { t, i18n } = useTranslation('exit');
-  const en = i18n.language === 'en-US';
-  const tx = useTx();
+  const { t } = useTranslation('exit');
+  const { en, pick: tx } = useLang();
   const navigate = useNavigate();
   // Step ④① shows the deposit case: follow it when the deposit wizard changes it.
   const { got, view, update } = useCaseWizard<ExitCaseView>('exit.get', ['exit', 'deposit', 'auto'], stageIndex);

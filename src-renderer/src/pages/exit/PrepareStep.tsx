@@ -5,13 +5,14 @@ import { EXIT_REASONS, type AskedKey, type Bilingual, type ExitReason, type Read
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
-import { useTx, type StepProps } from './shared';
+import type { StepProps } from './shared';
+import { useLang } from '../../useLang';
 
 const LEVEL_COLOR = { ok: 'green', warn: 'orange', block: 'red', asked: 'default' } as const;
 
 export function PrepareStep({ view, onChange }: StepProps) {
   const { t } = useTranslation('exit');
-  const tx = useTx();
+  const { pick: tx } = useLang();
   const action = useAction();
   const [reason, setReason] = useState<ExitReason | undefined>(view.prepare.reason ?? undefined);
   const [text, setText] = useState(view.prepare.reasonText ?? '');

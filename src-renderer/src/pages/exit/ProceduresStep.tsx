@@ -14,7 +14,8 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
 import { DepositSummaryCard } from '../deposit/DepositSummaryCard';
 import { DisposalPlan } from './DisposalPlan';
-import { beijingToday, useTx, type StepProps } from './shared';
+import { beijingToday, type StepProps } from './shared';
+import { useLang } from '../../useLang';
 
 /** 为退店解绑全部SKU: one held run through the auto engine, confirmed here once with its count. */
 function UnbindAll({ view, onChange }: StepProps) {
@@ -204,7 +205,7 @@ function Questions({ view, onChange }: StepProps) {
 
 export function ProceduresStep(props: StepProps) {
   const { t } = useTranslation('exit');
-  const tx = useTx();
+  const { pick: tx } = useLang();
   const navigate = useNavigate();
   const action = useAction();
   const d = props.view.procedures.deposit;

@@ -5,7 +5,8 @@ import type { ExitReviewOutcome } from '../../../../src-shared/types/exit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
-import { beijingToday, useTx, type StepProps } from './shared';
+import { beijingToday, type StepProps } from './shared';
+import { useLang } from '../../useLang';
 
 export function SubmitStep({ view, onChange }: StepProps) {
   const { t } = useTranslation('exit');
@@ -42,7 +43,7 @@ export function SubmitStep({ view, onChange }: StepProps) {
 
 export function ReviewStep({ view, onChange }: StepProps) {
   const { t } = useTranslation('exit');
-  const tx = useTx();
+  const { pick: tx } = useLang();
   const action = useAction();
   const [outcome, setOutcome] = useState<ExitReviewOutcome>(view.review.outcome ?? 'pending');
   const [on, setOn] = useState(view.review.decidedOn ?? beijingToday());

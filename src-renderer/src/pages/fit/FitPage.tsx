@@ -2,12 +2,13 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Form, InputNumber, List, Radio, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Bilingual, FitAnswers, FitResult } from '../../../../src-shared/channels/fit';
+import type { FitAnswers, FitResult } from '../../../../src-shared/channels/fit';
 import { api } from '../../api';
 import { useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
 import { useFieldErrors } from '../../useFieldErrors';
+import { useLang } from '../../useLang';
 
 interface FormValues {
   makesGoods: boolean;
@@ -51,9 +52,8 @@ function toAnswers(v: FormValues): FitAnswers {
 
 /** 全托管适合我吗: the questionnaire, the seller type in the source's terms, and a margin comparison. */
 export function FitPage() {
-  const { t, i18n } = useTranslation('fit');
-  const en = i18n.language === 'en-US';
-  const tx = (b: Bilingual) => (en ? b.en : b.zh);
+  const { t } = useTranslation('fit');
+  const { pick: tx } = useLang();
   const latest = useChannel('fit.latest', {});
   const [result, setResult] = useState<FitResult | null>(null);
   const [stayed, setStayed] = useState(false);

@@ -9,6 +9,7 @@ import type { ConnectTestReport, ProbeCall, ProbeReport } from '../../../../src-
 import type { ErrorPayload } from '../../../../src-shared/errors';
 import { formatTime } from '../../formatTime';
 import { useFieldErrors } from '../../useFieldErrors';
+import { useLang } from '../../useLang';
 
 /** An open platform's App Key, App Secret (a password field the browser does not fill in) and optional address. */
 function AppKeyFields({ labels: [key, secret, url], urlName, urlPlaceholder }: { labels: [string, string, string]; urlName: string; urlPlaceholder: string }) {
@@ -28,8 +29,8 @@ function AppKeyFields({ labels: [key, secret, url], urlName, urlPlaceholder }: {
 }
 
 export function ConnectPage() {
-  const { t, i18n } = useTranslation('connect');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('connect');
+  const { en, pick } = useLang();
   const status = useChannel('connect.status', {});
   useChanged('connect', status.reload);
   const [error, setError] = useState<ErrorPayload>();
@@ -99,7 +100,7 @@ export function ConnectPage() {
                     {t(s.secretStore.encrypted ? 'secretEncrypted' : 'secretNotEncrypted')}
                   </Tag>
                 </span>
-                <Typography.Text type="secondary">{en ? s.secretStore.protection.en : s.secretStore.protection.zh}</Typography.Text>
+                <Typography.Text type="secondary">{pick(s.secretStore.protection)}</Typography.Text>
               </Space>
             </Descriptions.Item>
           </Descriptions>
@@ -226,8 +227,8 @@ const OUTCOME_COLOR: Record<ProbeCall['outcome'], string> = { answered: 'green',
 
 /** The probe's answer per call: what came back against the documentation, fields named. */
 function ProbeResult({ report, note }: { report: ProbeReport; note?: string }) {
-  const { t, i18n } = useTranslation('connect');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('connect');
+  const { en } = useLang();
   return (
     <div style={{ marginTop: 16 }} data-testid="connect-probe-report">
       {note && (

@@ -10,6 +10,7 @@ import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatTime } from '../../formatTime';
 import { useFieldErrors } from '../../useFieldErrors';
+import { useLang } from '../../useLang';
 
 /** The columns a seller can be asked to choose; the others are picked up by their headers only. */
 const MAP_FIELDS: StockFileField[] = ['sku', 'warehouse', 'available', 'safety'];
@@ -54,8 +55,8 @@ export function FileImportAge({ onOpen }: { onOpen?: () => void }) {
  * then confirm the write. The bytes go to main as base64 through stock.import.
  */
 export function FileImportCard() {
-  const { t, i18n } = useTranslation('stockFile');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('stockFile');
+  const { en, pick } = useLang();
   const action = useAction();
   const [upload, setUpload] = useState<Upload | null>(null);
   const [report, setReport] = useState<StockFileReport | null>(null);
@@ -157,7 +158,7 @@ export function FileImportCard() {
               <Descriptions.Item label={t('warehouses')}>{report.warehouses.map((w) => t('warehouseSkus', { name: w.name, n: w.skus })).join('；')}</Descriptions.Item>
             )}
           </Descriptions>
-          {report.problem && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={en ? report.problem.en : report.problem.zh} data-testid="stock-file-problem" />}
+          {report.problem && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={pick(report.problem)} data-testid="stock-file-problem" />}
           {(report.needsMapping || report.sheets.length > 1 || report.missing.length > 0) && !report.applied && (
             <Card size="small" title={t('mapTitle')} style={{ marginBottom: 16 }} data-testid="stock-file-mapping">
               {report.needsMapping && <Typography.Paragraph>{t('mapIntro')}</Typography.Paragraph>}
@@ -240,8 +241,8 @@ export function FileImportCard() {
  * refused lines as the upload's report names them.
  */
 export function WatchFolderCard() {
-  const { t, i18n } = useTranslation('stockFile');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('stockFile');
+  const { en, pick } = useLang();
   const status = useChannel('stock.watch.status', {});
   useChanged('stock', status.reload);
   const action = useAction();
@@ -285,7 +286,7 @@ export function WatchFolderCard() {
                 accepted: s.accepted,
                 rejected: s.rejectedTotal,
                 changed: s.rowsChanged,
-                why: s.problem ? (en ? s.problem.en : s.problem.zh) : '',
+                why: s.problem ? (pick(s.problem)) : '',
               })}
               description={
                 <>

@@ -11,6 +11,7 @@ import { XlsxPicker } from '../../components/XlsxPicker';
 import { PagedTable } from '../../components/PagedTable';
 import { RuleEditor } from './RuleEditor';
 import { useAction } from '../../useAction';
+import { useLang } from '../../useLang';
 
 const STATUSES: ResolveStatus[] = ['manual', 'exact', 'rule', 'unresolved', 'conflict'];
 const COLOR: Record<ResolveStatus, string> = { manual: 'purple', exact: 'green', rule: 'cyan', unresolved: 'default', conflict: 'red' };
@@ -93,8 +94,8 @@ function ManualLinker({ row, onDone }: { row: ListingSkuRow; onDone: () => void 
 
 /** Step 4 SKU关联: counts by method, the ordered rules with a previewing editor, the table with the manual linker, Excel. */
 export function MappingStep() {
-  const { t, i18n } = useTranslation('stock');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('stock');
+  const { en, pick } = useLang();
   const [filter, setFilter] = useState<{ text?: string; resolveStatus?: ResolveStatus[] }>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
@@ -268,7 +269,7 @@ export function MappingStep() {
             render: (s: ResolveStatus, r: ListingSkuRow) => (
               <>
                 <Tag color={COLOR[s]}>{t(`map.status.${s}`)}</Tag>
-                {r.resolveDetail && <Typography.Text type="secondary">{en ? r.resolveDetail.en : r.resolveDetail.zh}</Typography.Text>}
+                {r.resolveDetail && <Typography.Text type="secondary">{pick(r.resolveDetail)}</Typography.Text>}
               </>
             ),
           },

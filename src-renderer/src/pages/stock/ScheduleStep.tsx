@@ -9,13 +9,14 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
 import { formatTime } from '../../formatTime';
 import { useFieldErrors } from '../../useFieldErrors';
+import { useLang } from '../../useLang';
 
 const STATUS_COLOR: Record<SyncRunInfo['status'], string> = { ok: 'green', failed: 'red', cancelled: 'orange', running: 'blue' };
 
 /** Step 3 同步设置: interval, sync now with progress and cancel, the next strategy and the run history. */
 export function ScheduleStep() {
-  const { t, i18n } = useTranslation('stock');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('stock');
+  const { en } = useLang();
   const status = useChannel('stock.sync.status', {});
   const [page, setPage] = useState(1);
   const runs = useChannel('stock.runs.list', { page, pageSize: 20 });

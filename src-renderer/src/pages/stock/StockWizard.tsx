@@ -11,6 +11,7 @@ import { MappingStep } from './MappingStep';
 import { LinkingStep } from './LinkingStep';
 import { AutoStep } from './AutoStep';
 import { FileImportCard, WatchFolderCard } from './FileImportCard';
+import { useLang } from '../../useLang';
 
 const KEYS: WizardStepState['key'][] = ['warehouses', 'categories', 'schedule', 'mapping', 'linking'];
 // The wizard can be left and resumed: the data lives in main, the open step here.
@@ -18,10 +19,10 @@ const STEP_KEY = 'stock.wizard.step';
 
 /** 自动绑定&解绑 setup: the five steps of the source document (2 to 4.1), each showing what is done. */
 export function StockWizard() {
-  const { t, i18n } = useTranslation('stock');
+  const { t } = useTranslation('stock');
   // The last step (开启自动绑定&解绑) belongs to the auto area and speaks its words.
   const { t: ta } = useTranslation('auto');
-  const en = i18n.language === 'en-US';
+  const { en } = useLang();
   const overview = useChannel('stock.overview', {});
   useChanged('stock', overview.reload);
   useChanged('sku', overview.reload);

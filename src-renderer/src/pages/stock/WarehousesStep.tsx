@@ -7,11 +7,12 @@ import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
 import { useFieldErrors } from '../../useFieldErrors';
+import { useLang } from '../../useLang';
 
 /** Step 1 仓库设置: ERP and store warehouses, paired, with every name near-miss explained. */
 export function WarehousesStep() {
-  const { t, i18n } = useTranslation('stock');
-  const en = i18n.language === 'en-US';
+  const { t } = useTranslation('stock');
+  const { pick } = useLang();
   const got = useChannel('stock.warehouses.list', {});
   useChanged('stock', got.reload);
   const [view, setView] = useState<WarehousesView>();
@@ -77,7 +78,7 @@ export function WarehousesStep() {
           title={
             <ul style={{ margin: 0 }}>
               {w.check.issues.map((i) => (
-                <li key={`${i.kind}-${i.position}`}>{en ? i.en : i.zh}</li>
+                <li key={`${i.kind}-${i.position}`}>{pick(i)}</li>
               ))}
             </ul>
           }
