@@ -215,8 +215,7 @@ function mergeErpSkus(db: Db, input: PersistInput, result: PersistResult): void 
   const now = input.now;
   // Per SKU, the last row that carries a category (goods facts), else its last row.
   db.exec(`CREATE TEMP TABLE stock_read_skus AS
-    SELECT sku, (SELECT r2.i FROM temp.stock_read r2 WHERE r2.sku = r.sku ORDER BY r2.category IS NOT NULL, r2.i DESC LIMIT 1) AS i
-    FROM (SELECT DISTINCT sku FROM temp.stock_read) r`);
+    SELECT sku, coalesce(max(CASE WHEN category IS NOT NULL THEN i END), max(i)) AS i FROM temp.stock_read GROUP BY sku`);
   const added = db
     .prepare(
       `INSERT INTO stock_erp_skus (sku, name, status, category, seen_at)
