@@ -14,6 +14,7 @@ import { m009_auto_lanes } from './009_auto_lanes';
 import { m010_auto_history } from './010_auto_history';
 import { m011_prerequisites } from './011_prerequisites';
 import { m012_exit_plan_drafts } from './012_exit_plan_drafts';
+import { m013_auto_changed } from './013_auto_changed';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001_foundation, m002_connectors, m003_stock, m004_exit, m005_deposit, m006_auto, m007_notices_en, m008_listing_wire, m009_auto_lanes, m010_auto_history, m011_prerequisites, m012_exit_plan_drafts];
+export const MIGRATIONS: Migration[] = [m001_foundation, m002_connectors, m003_stock, m004_exit, m005_deposit, m006_auto, m007_notices_en, m008_listing_wire, m009_auto_lanes, m010_auto_history, m011_prerequisites, m012_exit_plan_drafts, m013_auto_changed];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
