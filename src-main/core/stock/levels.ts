@@ -72,13 +72,27 @@ const SAFETY_UNKNOWN =
 
 type Invalid = PersistResult['invalid'][number] & { i: number };
 
+/** The read, checked and folded to what the merge needs. */
+interface Prepared {
+  /** Valid rows, one per (SKU, warehouse), flat: i, sku, warehouse, available, safety, read time. */
+  flat: (string | number | null)[];
+  count: number;
+  dupes: number;
+  /** Warehouses of valid rows, with the first name the read gave. */
+  warehouses: Map<string, string>;
+  /** SKUs that may change stock_erp_skus (goods facts, or not known to be stored): [name, status, category]. */
+  erp: Map<string, [string | null, string | null, string | null]>;
+}
+
 /**
  * The read's valid rows, one per (SKU, warehouse): a later row of the same pair wins, as it did when
  * rows were upserted one by one (a change row without safety keeps an earlier row's safety).
  */
-function validRows(input: PersistInput, invalid: Invalid[], broken: [string, string][]): { json: string; count: number; dupes: number } {
+function prepare(input: PersistInput, known: Set<string> | undefined, invalid: Invalid[], broken: [string, string][]): Prepared {
   const last = new Map<string, number>();
   const out: (string | number | null)[][] = [];
+  const warehouses = new Map<string, string>();
+  const erp: Prepared['erp'] = new Map();
   let dupes = 0;
   for (let i = 0; i < input.rows.length; i++) {
     const r = input.rows[i];
@@ -88,7 +102,7 @@ function validRows(input: PersistInput, invalid: Invalid[], broken: [string, str
       if (typeof r.sku === 'string' && typeof r.warehouseId === 'string') broken.push([r.sku, r.warehouseId]);
       continue;
     }
-    const row: (string | number | null)[] = [i, r.sku, r.warehouseId, r.available, r.safety ?? null, r.category ?? null, r.productName ?? null, r.productStatus ?? null, input.readAt ? input.readAt(i) : null, r.warehouseName || r.warehouseId];
+    const row: (string | number | null)[] = [i, r.sku, r.warehouseId, r.available, r.safety ?? null, input.readAt ? input.readAt(i) : null];
     const key = `${r.sku}\u0000${r.warehouseId}`;
     const k = last.get(key);
     if (k !== undefined) {
@@ -99,22 +113,39 @@ function validRows(input: PersistInput, invalid: Invalid[], broken: [string, str
     }
     last.set(key, out.length);
     out.push(row);
+    if (!warehouses.has(r.warehouseId)) warehouses.set(r.warehouseId, r.warehouseName || r.warehouseId);
+    // Per SKU the last row with goods facts counts (else its last row): ERP SKUs are written once.
+    if (r.category !== undefined) erp.set(r.sku, [r.productName ?? null, r.productStatus ?? null, r.category]);
+    else if (!known?.has(r.sku) && !erp.has(r.sku)) erp.set(r.sku, [null, null, null]);
   }
   const kept = dupes ? out.filter((r) => r[0] !== -1) : out;
-  return { json: JSON.stringify(kept), count: kept.length, dupes };
+  return { flat: kept.flat(), count: kept.length, dupes, warehouses, erp };
+}
+
+/** Inserts `flat` (rows of `cols` values) with multi-row statements: one crossing per few hundred rows, not per row. */
+function insertMany(db: Db, table: string, columns: string[], flat: unknown[]): void {
+  const cols = columns.length;
+  const rows = flat.length / cols;
+  const one = `(${columns.map(() => '?').join(',')})`;
+  const batch = 250;
+  const sql = (n: number) => `INSERT INTO ${table} (${columns.join(',')}) VALUES ${Array(n).fill(one).join(',')}`;
+  const big = rows >= batch ? db.prepare(sql(batch)) : null;
+  let k = 0;
+  for (; big && k + batch <= rows; k += batch) big.run(flat.slice(k * cols, (k + batch) * cols));
+  if (k < rows) db.prepare(sql(rows - k)).run(flat.slice(k * cols));
 }
 
 /**
- * The read goes into a TEMP table in one statement (json_each over one parameter) and is merged into
- * the stored tables with one statement per concern: a statement per row cost 2–3× a raw upsert at
- * 100k rows, most of it in crossing from JavaScript to SQLite and back.
+ * The read goes into a TEMP table with multi-row inserts and is merged into the stored tables with
+ * one statement per concern: a statement per row cost 2–3× a raw upsert at 100k rows, most of it
+ * in crossing from JavaScript to SQLite and back.
  */
 export function persistRead(db: Db, input: PersistInput): PersistResult {
   const { runId, now } = input;
   const result: PersistResult = { written: 0, changed: 0, skippedCategory: 0, stale: 0, keptNewer: 0, newErpSkus: 0, invalid: [] };
   const invalid: Invalid[] = [];
   const broken: [string, string][] = [];
-  const read = validRows(input, invalid, broken);
+  const read = prepare(input, input.knownSkus, invalid, broken);
   db.transaction(() => {
     const upsertWarehouse = db.prepare(
       `INSERT INTO stock_erp_warehouses (id, name, active, seen_at) VALUES (?, ?, ?, ?)
@@ -124,11 +155,10 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
     // The stored figure of a broken row is no longer known to be right (an incremental read would otherwise keep it as fresh).
     const markStale = db.prepare('UPDATE stock_levels SET stale = 1 WHERE sku = ? AND erp_warehouse_id = ? AND stale = 0');
     for (const [sku, w] of broken) markStale.run(sku, w);
-    if (read.count > 0) mergeRows(db, input, read.json, result, invalid);
+    if (read.count > 0) mergeRows(db, input, read, result, invalid);
     // Rows this read wrote are fresh again (few are ever stale; the index finds them per warehouse).
     const clearStale = db.prepare('UPDATE stock_levels SET stale = 0 WHERE erp_warehouse_id = ? AND stale = 1 AND run_id = ?');
-    const seen = new Set((input.warehouses ?? []).map((w) => w.id));
-    if (read.count > 0) for (const w of db.prepare('SELECT DISTINCT wh FROM temp.stock_read').pluck().all() as string[]) seen.add(w);
+    const seen = new Set([...(input.warehouses ?? []).map((w) => w.id), ...read.warehouses.keys()]);
     for (const w of seen) clearStale.run(w, runId);
     if (db.prepare("SELECT 1 FROM stock_erp_skus WHERE category = '' LIMIT 1").get())
       db.prepare("INSERT INTO stock_categories (name, sync_enabled, first_seen_at) VALUES ('', 1, ?) ON CONFLICT(name) DO NOTHING").run(now);
@@ -137,7 +167,7 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
       'UPDATE stock_erp_warehouses SET changes_cursor = ? WHERE id = ? AND (changes_cursor IS NULL OR changes_cursor < ?)',
     );
     for (const [w, at] of input.cursors ?? []) setCursor.run(at, w, at);
-    if (read.count > 0) db.exec('DROP TABLE temp.stock_read');
+    if (read.count > 0) db.exec('DROP TABLE temp.stock_read; DROP TABLE temp.stock_read_erp');
   })();
   // A pair read twice counted twice when rows were written one by one; it still does.
   if (result.written > 0) result.written += read.dupes;
@@ -146,39 +176,43 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
   return result;
 }
 
-/** The valid rows, merged: safety kept, new ERP SKUs and categories, category switches, then the figures. */
-function mergeRows(db: Db, input: PersistInput, json: string, result: PersistResult, invalid: Invalid[]): void {
+/** The valid rows, merged: safety kept, new warehouses, ERP SKUs and categories, category switches, then the figures. */
+function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistResult, invalid: Invalid[]): void {
   const { runId, now } = input;
-  // `ok`: 1 write, 0 category switched off, 2 a later read stored a newer figure, 3 safety unknown.
+  // `ok`: 1 write, 0 category switched off, 2 a later read stored a newer figure.
   db.exec(`CREATE TEMP TABLE stock_read (i INTEGER PRIMARY KEY, sku TEXT NOT NULL, wh TEXT NOT NULL, available INTEGER NOT NULL,
-    safety INTEGER, category TEXT, name TEXT, status TEXT, read_at TEXT, wh_name TEXT, ok INTEGER NOT NULL DEFAULT 1)`);
-  db.prepare(
-    `INSERT INTO temp.stock_read (i, sku, wh, available, safety, category, name, status, read_at, wh_name)
-     SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9 FROM json_each(?)`,
-  ).run(json);
+    safety INTEGER, read_at TEXT, ok INTEGER NOT NULL DEFAULT 1);
+    CREATE TEMP TABLE stock_read_erp (sku TEXT NOT NULL, name TEXT, status TEXT, category TEXT, new INTEGER NOT NULL)`);
+  insertMany(db, 'temp.stock_read', ['i', 'sku', 'wh', 'available', 'safety', 'read_at'], read.flat);
   // A change row carries no safety stock: keep the stored one. With none stored there is no safe
   // figure to use (0 would overstate sellable stock), so the row waits for a full read.
-  db.exec(`UPDATE temp.stock_read SET safety = (SELECT l.safety FROM stock_levels l WHERE l.sku = stock_read.sku AND l.erp_warehouse_id = stock_read.wh)
-    WHERE safety IS NULL`);
-  for (const [i, sku, wh] of db.prepare('DELETE FROM temp.stock_read WHERE safety IS NULL RETURNING i, sku, wh').raw().all() as [number, string, string][])
-    invalid.push({ i, sku, warehouseId: wh, reason: SAFETY_UNKNOWN });
-  db.prepare(
-    `INSERT INTO stock_erp_warehouses (id, name, active, seen_at)
-     SELECT wh, wh_name, 1, ? FROM temp.stock_read WHERE i IN (SELECT min(i) FROM temp.stock_read GROUP BY wh) ORDER BY i
-     ON CONFLICT(id) DO NOTHING`,
-  ).run(now);
-  db.prepare(
-    `INSERT INTO stock_categories (name, sync_enabled, first_seen_at)
-     SELECT DISTINCT category, 1, ? FROM temp.stock_read WHERE category IS NOT NULL ORDER BY category ON CONFLICT(name) DO NOTHING`,
-  ).run(now);
-  mergeErpSkus(db, input, result);
+  const unsafe = new Set<string>();
+  if (db.prepare('SELECT 1 FROM temp.stock_read WHERE safety IS NULL LIMIT 1').get()) {
+    db.exec(`UPDATE temp.stock_read SET safety = (SELECT l.safety FROM stock_levels l WHERE l.sku = stock_read.sku AND l.erp_warehouse_id = stock_read.wh)
+      WHERE safety IS NULL`);
+    for (const [i, sku, wh] of db.prepare('DELETE FROM temp.stock_read WHERE safety IS NULL RETURNING i, sku, wh').raw().all() as [number, string, string][]) {
+      invalid.push({ i, sku, warehouseId: wh, reason: SAFETY_UNKNOWN });
+      unsafe.add(sku);
+    }
+  }
+  const insertWarehouse = db.prepare('INSERT INTO stock_erp_warehouses (id, name, active, seen_at) VALUES (?, ?, 1, ?) ON CONFLICT(id) DO NOTHING');
+  for (const [id, name] of read.warehouses) insertWarehouse.run(id, name, now);
+  if (read.erp.size > 0) {
+    const known = input.knownSkus;
+    // `new`: not known to be stored (only these are tried as inserts; the set may be older than the table).
+    insertMany(db, 'temp.stock_read_erp', ['sku', 'name', 'status', 'category', 'new'], [...read.erp].flatMap(([sku, v]) => [sku, ...v, known?.has(sku) ? 0 : 1]));
+    // A SKU whose only rows wait for their safety stock is not stored yet.
+    if (unsafe.size) db.exec('DELETE FROM temp.stock_read_erp WHERE sku NOT IN (SELECT sku FROM temp.stock_read)');
+    mergeErpSkus(db, input, result);
+  }
   // Rows of a category switched off are not stored (the seller may have switched it off while the read ran).
-  result.skippedCategory = db
-    .prepare(
-      `UPDATE temp.stock_read SET ok = 0 WHERE sku IN (SELECT e.sku FROM stock_erp_skus e JOIN stock_categories c ON c.name = e.category
-         WHERE c.sync_enabled = 0 AND e.sku IN (SELECT sku FROM temp.stock_read))`,
-    )
-    .run().changes;
+  if (db.prepare('SELECT 1 FROM stock_categories WHERE sync_enabled = 0 LIMIT 1').get())
+    result.skippedCategory = db
+      .prepare(
+        `UPDATE temp.stock_read SET ok = 0 WHERE sku IN (SELECT e.sku FROM stock_erp_skus e
+           WHERE e.category IN (SELECT name FROM stock_categories WHERE sync_enabled = 0))`,
+      )
+      .run().changes;
   if (input.readAt)
     // A full read that ran beside incremental reads: a stored figure seen at or after the page's read time is newer and stays.
     result.keptNewer = db
@@ -192,19 +226,13 @@ function mergeRows(db: Db, input: PersistInput, json: string, result: PersistRes
   result.written = db
     .prepare(
       `INSERT INTO stock_levels (sku, erp_warehouse_id, available, safety, seen_at, run_id, changed_at, stale)
-       SELECT sku, wh, available, safety, @now, @runId, @now, 0 FROM temp.stock_read WHERE ok = 1 ORDER BY sku, wh
+       SELECT sku, wh, available, safety, @now, @runId, @now, 0 FROM temp.stock_read WHERE ok = 1
        ON CONFLICT(sku, erp_warehouse_id) DO UPDATE SET
          changed_at = CASE WHEN available != excluded.available OR safety != excluded.safety THEN excluded.changed_at ELSE changed_at END,
          available = excluded.available, safety = excluded.safety, seen_at = excluded.seen_at, run_id = excluded.run_id`,
     )
     .run({ now, runId }).changes;
-  result.changed = db
-    .prepare(
-      `SELECT count(*) FROM stock_levels l JOIN temp.stock_read r ON l.sku = r.sku AND l.erp_warehouse_id = r.wh
-       WHERE r.ok = 1 AND l.changed_at = ?`,
-    )
-    .pluck()
-    .get(now) as number;
+  result.changed = db.prepare('SELECT count(*) FROM stock_levels WHERE run_id = ? AND changed_at = ?').pluck().get(runId, now) as number;
 }
 
 /**
@@ -213,14 +241,15 @@ function mergeRows(db: Db, input: PersistInput, json: string, result: PersistRes
  */
 function mergeErpSkus(db: Db, input: PersistInput, result: PersistResult): void {
   const now = input.now;
-  // Per SKU, the last row that carries a category (goods facts), else its last row.
-  db.exec(`CREATE TEMP TABLE stock_read_skus AS
-    SELECT sku, coalesce(max(CASE WHEN category IS NOT NULL THEN i END), max(i)) AS i FROM temp.stock_read GROUP BY sku`);
+  db.prepare(
+    `INSERT INTO stock_categories (name, sync_enabled, first_seen_at)
+     SELECT DISTINCT category, 1, ? FROM temp.stock_read_erp WHERE category IS NOT NULL ORDER BY category ON CONFLICT(name) DO NOTHING`,
+  ).run(now);
   const added = db
     .prepare(
       `INSERT INTO stock_erp_skus (sku, name, status, category, seen_at)
-       SELECT r.sku, r.name, r.status, coalesce(r.category, ''), ? FROM temp.stock_read_skus s JOIN temp.stock_read r ON r.i = s.i
-       WHERE true ORDER BY r.sku ON CONFLICT(sku) DO NOTHING RETURNING sku`,
+       SELECT sku, name, status, coalesce(category, ''), ? FROM temp.stock_read_erp WHERE new = 1 ORDER BY sku
+       ON CONFLICT(sku) DO NOTHING RETURNING sku`,
     )
     .pluck()
     .all(now) as string[];
@@ -229,12 +258,11 @@ function mergeErpSkus(db: Db, input: PersistInput, result: PersistResult): void 
   db.prepare(
     `UPDATE stock_erp_skus SET name = coalesce(r.name, stock_erp_skus.name), status = coalesce(r.status, stock_erp_skus.status),
        category = r.category, seen_at = ?
-     FROM temp.stock_read_skus s JOIN temp.stock_read r ON r.i = s.i
-     WHERE stock_erp_skus.sku = s.sku AND r.category IS NOT NULL
+     FROM temp.stock_read_erp r
+     WHERE stock_erp_skus.sku = r.sku AND r.category IS NOT NULL
        AND (stock_erp_skus.name IS NOT coalesce(r.name, stock_erp_skus.name) OR stock_erp_skus.status IS NOT coalesce(r.status, stock_erp_skus.status)
             OR stock_erp_skus.category IS NOT r.category)`,
   ).run(now);
-  db.exec('DROP TABLE temp.stock_read_skus');
 }
 
 /** Stored rows of a full snapshot that the read did not see become stale (never zeroed). */
