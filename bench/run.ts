@@ -15,8 +15,10 @@ const SECTIONS: Record<string, Section> = {
   reaction: benchReaction,
   wave: benchWave,
   stockRun: benchStockRun,
+  stockRunBusy: (o) => benchStockRun({ ...o, busy: true }),
   rules: benchRules,
   ui: benchUi,
+  uiBusy: (o) => benchUi({ ...o, busy: true }),
   startup: benchStartup,
 };
 
