@@ -64,7 +64,7 @@ export async function benchStockRun(opts: { quick: boolean; busy?: boolean }): P
     ),
     part(`  for reference: a full resolve pass of ${k} listing SKUs, 10 rules (after a rule or SKU change)`, run.fullResolveMs),
     part('  of which: decide + write outbox and audit (the listing SKUs whose stock changed)', run.decideMs),
-    { ...part(`decide pass after 1% of SKUs changed (${run.decided1.toLocaleString('en')} listing SKUs marked or with open actions)`, run.decide1Ms), target: '≤ 0.3×' },
+    { ...part(`decide pass after 1% of SKUs changed (outbox sent and taken in; ${run.decided1.toLocaleString('en')} listing SKUs to decide)`, run.decide1Ms), target: '≤ 0.3×' },
     part(`  for reference: a full decide pass over all ${k} listing SKUs (after a setting change)`, run.decideFullMs),
   ];
   if (opts.busy) return figures;

@@ -219,7 +219,7 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
   const on = readAutoSettings(db).enabled;
   const nowMs0 = app.clock.now();
   // The sales history: a row whenever a fully known sellable figure differs from the last one recorded.
-  const recorded = lastRecorded(db);
+  const recorded = lastRecorded(db, scope.ids);
   const history: [number, number, number][] = [];
   const meta = planEach(
     db,
