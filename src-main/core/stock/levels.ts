@@ -74,7 +74,7 @@ type Invalid = PersistResult['invalid'][number] & { i: number };
 
 /** The read, checked and folded to what the merge needs. */
 interface Prepared {
-  /** Valid rows, one per (SKU, warehouse), flat: i, sku, warehouse, available, safety, read time. */
+  /** Valid rows, one per (SKU, warehouse), flat (6 values a row): i, sku, warehouse, available, safety, read time. */
   flat: (string | number | null)[];
   count: number;
   dupes: number;
@@ -89,37 +89,43 @@ interface Prepared {
  * rows were upserted one by one (a change row without safety keeps an earlier row's safety).
  */
 function prepare(input: PersistInput, known: Set<string> | undefined, invalid: Invalid[], broken: [string, string][]): Prepared {
-  const last = new Map<string, number>();
-  const out: (string | number | null)[][] = [];
+  // Per warehouse, SKU → offset of its row in `flat`: keyed by the SKU string itself (a joined
+  // "sku|warehouse" key cost a string and its hash per row, a quarter of the whole persist).
+  const last = new Map<string, Map<string, number>>();
+  const flat: (string | number | null)[] = [];
   const warehouses = new Map<string, string>();
   const erp: Prepared['erp'] = new Map();
   let dupes = 0;
-  for (let i = 0; i < input.rows.length; i++) {
-    const r = input.rows[i];
+  const rows = input.rows;
+  const readAt = input.readAt;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     const problem = validRow(r);
     if (problem) {
       invalid.push({ i, sku: String(r.sku), warehouseId: String(r.warehouseId), reason: problem });
       if (typeof r.sku === 'string' && typeof r.warehouseId === 'string') broken.push([r.sku, r.warehouseId]);
       continue;
     }
-    const row: (string | number | null)[] = [i, r.sku, r.warehouseId, r.available, r.safety ?? null, input.readAt ? input.readAt(i) : null];
-    const key = `${r.sku}\u0000${r.warehouseId}`;
-    const k = last.get(key);
-    if (k !== undefined) {
-      const prev = out[k];
-      dupes++;
-      if (row[4] === null) row[4] = prev[4];
-      prev[0] = -1; // superseded: dropped below
+    let bySku = last.get(r.warehouseId);
+    if (!bySku) {
+      last.set(r.warehouseId, (bySku = new Map()));
+      warehouses.set(r.warehouseId, r.warehouseName || r.warehouseId);
     }
-    last.set(key, out.length);
-    out.push(row);
-    if (!warehouses.has(r.warehouseId)) warehouses.set(r.warehouseId, r.warehouseName || r.warehouseId);
+    let safety = r.safety ?? null;
+    const k = bySku.get(r.sku);
+    if (k !== undefined) {
+      dupes++;
+      if (safety === null) safety = flat[k + 4] as number | null;
+      flat[k] = -1; // superseded: dropped below
+    }
+    bySku.set(r.sku, flat.length);
+    flat.push(i, r.sku, r.warehouseId, r.available, safety, readAt ? readAt(i) : null);
     // Per SKU the last row with goods facts counts (else its last row): ERP SKUs are written once.
     if (r.category !== undefined) erp.set(r.sku, [r.productName ?? null, r.productStatus ?? null, r.category]);
     else if (!known?.has(r.sku) && !erp.has(r.sku)) erp.set(r.sku, [null, null, null]);
   }
-  const kept = dupes ? out.filter((r) => r[0] !== -1) : out;
-  return { flat: kept.flat(), count: kept.length, dupes, warehouses, erp };
+  const kept = dupes ? flat.filter((_, j) => flat[j - (j % 6)] !== -1) : flat;
+  return { flat: kept, count: kept.length / 6, dupes, warehouses, erp };
 }
 
 /** Inserts `flat` (rows of `cols` values) with multi-row statements: one crossing per few hundred rows, not per row. */
