@@ -45,12 +45,15 @@ const verdicts = new Map<string, AppError | null>();
  * (not only its shape): `^((?:A|A)*)$` has no nested quantifier yet takes seconds on 27 characters.
  * Checked case-insensitively, the stricter of the two (folding case can only add ambiguity).
  */
-export function backtrackingProblem(pattern: string): AppError | null {
+export function backtrackingProblem(pattern: string, opts: { saved?: boolean } = {}): AppError | null {
   const known = verdicts.get(pattern);
   if (known !== undefined) return known;
   const r = checkSync(pattern, 'iu', { timeout: RECHECK_TIMEOUT_MS });
   let problem: AppError | null = null;
   if (r.status === 'unknown') {
+    // Out of time is no verdict: on a busy PC the check of a rule that passed when it was saved can
+    // time out, and refusing it then would stop every resolve. Not remembered: the next try may finish.
+    if (opts.saved) return null;
     problem = bad(
       '这个正则表达式太复杂，无法确认它在匹配时不会卡住，所以没有保存。请改用简单规则（去前缀、去后缀、分隔符），或把表达式写短。',
       'This regular expression is too complex to prove it cannot hang while matching, so it was not saved. Use a simple rule (prefix, suffix, separator) or shorten it.',
@@ -62,7 +65,7 @@ export function backtrackingProblem(pattern: string): AppError | null {
       `This regular expression can take extremely long on some SKUs${r.attack?.pattern ? ` (for example ${r.attack.pattern.slice(0, 60)})` : ''} and could hang the app, so it was not saved. The usual cause is several ways to match the same text, such as (A|A)*, (a|aa)+ or .*-.*-.*. Replace ".*" with "[^-]*" (no separator) or remove the repeated alternatives.`,
     );
   }
-  verdicts.set(pattern, problem);
+  if (r.status !== 'unknown') verdicts.set(pattern, problem);
   return problem;
 }
 
@@ -109,7 +112,8 @@ export function hasNestedQuantifier(pattern: string): boolean {
 }
 
 /** Checks a rule a seller (or an import) wrote; throws an AppError that says what to change. */
-export function validateRule(spec: SkuRuleSpec): void {
+/** `saved`: the stored rule passed these checks when it was saved (compileRule). */
+export function validateRule(spec: SkuRuleSpec, opts: { saved?: boolean } = {}): void {
   switch (spec.kind) {
     case 'strip_prefix':
     case 'strip_suffix':
@@ -160,7 +164,7 @@ export function validateRule(spec: SkuRuleSpec): void {
           'The regular expression repeats a repetition (such as (a+)+), which can hang while matching. Remove one of the + or * inside or after the brackets.',
         );
       {
-        const problem = backtrackingProblem(spec.pattern);
+        const problem = backtrackingProblem(spec.pattern, opts);
         if (problem) throw problem;
       }
       return;
@@ -177,9 +181,11 @@ function foldParam(text: string, caseRule: CaseRule): string {
 export function compileRule(
   rule: { id: number; label?: string; spec: SkuRuleSpec },
   caseRule: CaseRule,
+  /** A stored rule (resolve), not one being previewed or tested before it is saved. */
+  opts: { saved?: boolean } = {},
 ): CompiledRule {
   const spec = rule.spec;
-  validateRule(spec);
+  validateRule(spec, opts);
   const base = { id: rule.id, label: rule.label ?? '', spec };
   switch (spec.kind) {
     case 'strip_prefix': {
