@@ -46,7 +46,7 @@ export async function benchStockRun(opts: { quick: boolean; busy?: boolean }): P
   const dir = await seededCopy(n, 'run');
   // Busy: the run and its raw baseline (same child, one after the other) both beside the loops.
   const run = opts.busy ? await withBusyLoops(() => child<RunOut>('run', dir, n)) : child<RunOut>('run', dir, n);
-  const raw = `raw SQLite upsert, 1 statement, 1 transaction${busy}`;
+  const raw = `raw SQLite upsert, 1 statement, 1 transaction, mean of just before and after the run${busy}`;
   const section = opts.busy ? '2 stock run, busy' : '2 stock run';
   const part = (figure: string, value: number): Figure => ({ section, figure, value, unit: 'ms', baseline: run.baselineMs, baselineLabel: raw });
   const figures: Figure[] = [
