@@ -3,6 +3,7 @@
  * the same run. --quick runs small sizes so a test can check the harness itself (not its timings).
  */
 import { ratio, table, type Figure } from './report';
+import { benchCampaign } from './sections/campaign';
 import { benchReaction, benchWave } from './sections/reaction';
 import { benchRules } from './sections/rules';
 import { benchStartup } from './sections/startup';
@@ -14,6 +15,7 @@ type Section = (opts: { quick: boolean }) => Promise<Figure[]>;
 const SECTIONS: Record<string, Section> = {
   reaction: benchReaction,
   wave: benchWave,
+  campaign: benchCampaign,
   stockRun: benchStockRun,
   stockRunBusy: (o) => benchStockRun({ ...o, busy: true }),
   rules: benchRules,

@@ -79,7 +79,7 @@ export async function startSimStore(n: number, opts: { fullOnly: boolean; seed: 
   }
   const ae = await new AliExpressSimulator({ clock, ...AE, products, reviewMode: 'instant', random: prng(opts.seed + 2) }).start();
 
-  const app = createApp({ dataDir: join(benchDir('react'), 'data'), host: 'cli', clock });
+  const app = createApp({ dataDir: join(benchDir('react'), 'data'), host: 'cli', clock, quotaGuardMs: 0 });
   const client = new IopClient({ gatewayUrl: ae.url, ...AE, tokens: memoryTokenStore(), clock, waiter, random: prng(opts.seed + 3) });
   await client.createToken(ae.issueCode());
   const market = new AliExpressMarketplace(client);

@@ -46,7 +46,7 @@ function rng(seed: number): () => number {
 async function measure(o: Scenario) {
   const clock = new ManualClock();
   const dir = mkdtempSync(join(tmpdir(), 'tt-quota-'));
-  const app = createApp({ dataDir: dir, host: 'cli', clock, log: silentLogger });
+  const app = createApp({ dataDir: dir, host: 'cli', clock, quotaGuardMs: 0, log: silentLogger });
   const warehouses = WAREHOUSE_NAMES.slice(0, o.warehouses).map((name, i) => ({ id: `W${i + 1}`, name, active: true }));
   // Half the SKUs are colours of a variant product (3 a product), half are plain goods.
   const goods: TtSimGoods[] = Array.from({ length: o.skus }, (_, i) => ({

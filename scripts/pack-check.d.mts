@@ -38,3 +38,4 @@ export interface PackReport {
   locales: string[];
 }
 export function inspect(appDir: string, platform?: PackPlatform): PackReport;
+export function packagesRequiredBy(sources: string[]): Set<string>;

@@ -160,6 +160,17 @@ export function exeResources(executable) {
 }
 
 /** What the packed folder holds, and every way it falls short of what the installer must ship. */
+/** The package names a built file loads (require, import, dynamic import): 'a' of 'a/b', '@s/a' of '@s/a/b'. */
+export function packagesRequiredBy(sources) {
+  const names = new Set();
+  for (const text of sources)
+    for (const m of text.matchAll(/(?:require\(|\bfrom\s*|\bimport\s*\(?)\s*["']([^"'./][^"']*)["']/g)) {
+      const parts = m[1].split('/');
+      names.add(parts[0].startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
+    }
+  return names;
+}
+
 export function inspect(appDir, platform = 'linux') {
   const asar = require('@electron/asar');
   const resources = join(appDir, 'resources');
@@ -186,6 +197,15 @@ export function inspect(appDir, platform = 'linux') {
   const devOnly = topModules.filter((m) => m in (pkg.devDependencies ?? {}));
   if (devOnly.length) problems.push(`development packages are packed: ${devOnly.join(', ')}`);
   for (const dep of Object.keys(pkg.dependencies ?? {})) if (!topModules.includes(dep)) problems.push(`runtime dependency ${dep} is not packed`);
+  // `dependencies` holds only what main loads at run time (everything else is bundled or is the
+  // renderer's): a dependency no packed main file asks for is dead weight in every installer.
+  const required = packagesRequiredBy(
+    files.filter((f) => /^out\/main\/.*\.js$/.test(f)).map((f) => asar.extractFile(asarFile, f).toString('utf8')),
+  );
+  for (const dep of Object.keys(pkg.dependencies ?? {}))
+    if (!required.has(dep)) problems.push(`runtime dependency ${dep} is packed but out/main never requires it: move it to devDependencies`);
+  const gypLeftovers = files.filter((f) => f.startsWith('node_modules/better-sqlite3/build/'));
+  if (gypLeftovers.length) problems.push(`a node-gyp build folder is packed: ${gypLeftovers.slice(0, 3).join(', ')}`);
   const sources = files.filter((f) => /^(src-|test\/|bench\/)|\.map$/.test(f));
   // `npm run cli` and `npm run start:web` run these in plain Node; the app never loads them.
   const nodeEntries = files.filter((f) => /^out\/main\/(cli|host)\.js$/.test(f));

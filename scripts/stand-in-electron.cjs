@@ -11,7 +11,8 @@
  *
  * Knobs (environment): STANDIN_PACKAGED=1 (app.isPackaged), STANDIN_LOCK_TAKEN=1 (another instance
  * holds the single-instance lock), STANDIN_SAFE_STORAGE=unavailable, STANDIN_BACKEND=basic_text,
- * STANDIN_SECOND_INSTANCE_EARLY=1 (a second launch arrives before ready).
+ * STANDIN_SECOND_INSTANCE_EARLY=1 (a second launch arrives before ready), STANDIN_NO_READY_TO_SHOW=1 (the
+ * page never paints), STANDIN_RENDERER_GONE=1 (the page's process crashes while loading).
  */
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS require hook, loaded with node --require before main */
@@ -184,7 +185,8 @@ class BrowserWindow extends EventEmitter {
     }
     setImmediate(() => {
       this.webContents.emit('did-finish-load');
-      this.emit('ready-to-show');
+      if (env.STANDIN_RENDERER_GONE === '1') this.webContents.emit('render-process-gone', preventable(), { reason: 'crashed', exitCode: 139 });
+      else if (env.STANDIN_NO_READY_TO_SHOW !== '1') this.emit('ready-to-show');
     });
   }
   show() { this.visible = true; record.windows[this.index].shown = true; }

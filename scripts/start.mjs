@@ -32,10 +32,25 @@ function ensureElectron() {
   return `the Electron binary could not be downloaded (${(why ?? `exit ${r.status}`).trim().slice(0, 160)}) / 无法下载 Electron 桌面程序`;
 }
 
-function run(cmd, cmdArgs) {
+function run(cmd, cmdArgs, onSpawnError) {
   const child = spawn(cmd, cmdArgs, { cwd: root, stdio: 'inherit' });
+  // A binary that cannot be started (an antivirus holding it, a broken download) raises 'error'
+  // instead of 'exit': without a handler the launcher would crash with a stack trace.
+  child.on('error', (err) => {
+    if (onSpawnError) onSpawnError(err);
+    else {
+      console.error(`无法启动 / could not start ${cmd}: ${err.message}`);
+      process.exit(2);
+    }
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+}
+
+function startWebHost(why) {
+  console.log(`桌面程序无法启动，已改用浏览器模式 / Electron cannot start here, using the browser instead: ${why}`);
+  // The web host as built just above (out/main/host.js), as `npm run start:web` runs it.
+  run(process.execPath, [join(root, 'scripts', 'run-built.mjs'), 'host', ...args]);
 }
 
 const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
@@ -49,10 +64,8 @@ if (build.status !== 0) {
 
 // better-sqlite3 13 is Node-API: the prebuilt binary in its package loads in Node and Electron alike.
 const why = ensureElectron();
-if (why) {
-  console.log(`桌面程序无法启动，已改用浏览器模式 / Electron cannot start here, using the browser instead: ${why}`);
-  // The web host as built just above (out/main/host.js), as `npm run start:web` runs it.
-  run(process.execPath, [join(root, 'scripts', 'run-built.mjs'), 'host', ...args]);
-} else {
-  run(electronBinary(), [root, ...args]);
-}
+if (why) startWebHost(why);
+else
+  run(electronBinary(), [root, ...args], (err) =>
+    startWebHost(`the Electron binary is there but could not be started (${err.message.slice(0, 160)}) / Electron 程序无法运行`),
+  );

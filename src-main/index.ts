@@ -5,12 +5,12 @@
  */
 import { app as electronApp, BrowserWindow, Menu, Notification } from 'electron';
 import { join } from 'node:path';
-import { createApp, type App } from './core/app';
+import { createApp, startBackground, type App } from './core/app';
 import { createHandlers } from './core/api';
 import { dataDirFromArgv } from './core/platform/dataDir';
 import { createMainWindow } from './electron/window';
 import { registerIpc, forwardEvents } from './electron/ipc';
-import { APP_ID, hardenSession, lockNavigation, registerAppScheme, rendererUrl, serveRenderer } from './electron/security';
+import { APP_ID, clearBrowserStorage, hardenSession, lockNavigation, registerAppScheme, rendererUrl, serveRenderer } from './electron/security';
 import { createElectronSettings, createSafeStorageSecrets, secretProtection } from './electron/stores';
 import { failStartup } from './electron/startupFailure';
 import { createTray } from './electron/tray';
@@ -25,6 +25,9 @@ const dataDir = argvDataDir ?? electronApp.getPath('userData');
 if (argvDataDir) electronApp.setPath('userData', dataDir);
 const packaged = electronApp.isPackaged;
 const pageUrl = rendererUrl(packaged);
+// A slow office PC paints the first screen in a few seconds; a minute means it never will. The
+// main-process tests shorten it (never honoured by a packaged app).
+const showTimeoutMs = (!packaged && Number(process.env.DESK_SHOW_TIMEOUT_MS)) || 60_000;
 
 if (!electronApp.requestSingleInstanceLock()) {
   electronApp.quit();
@@ -52,7 +55,7 @@ if (!electronApp.requestSingleInstanceLock()) {
   const open = () => {
     // A second launch during start-up has nothing to show yet: the first one will show the window.
     if (!core) return;
-    if (!win || win.isDestroyed()) win = createMainWindow(core.settings, { url: pageUrl, devTools: !packaged, onLoadFailed: early, onShown: shown });
+    if (!win || win.isDestroyed()) win = createMainWindow(core.settings, { url: pageUrl, devTools: !packaged, onLoadFailed: early, onShown: shown, showTimeoutMs });
     if (win.isMinimized()) win.restore();
     if (started) win.show();
     win.focus();
@@ -70,10 +73,14 @@ if (!electronApp.requestSingleInstanceLock()) {
       host: 'electron',
       settings: createElectronSettings(dataDir),
       secrets: createSafeStorageSecrets(dataDir, protection),
+      // The exit wipe also empties Chromium's profile in the data folder (it may hold copies of pages).
+      clearBrowserStorage,
     });
     const app = core;
     app.log.info('secret store', { encrypted: protection.encrypted, backend: protection.backend, packaged });
     registerIpc(app, createHandlers(app), pageUrl);
+    // Runs in the tray while the window is closed: the schedule, the sender and the hourly jobs.
+    startBackground(app);
     forwardEvents(app, () => BrowserWindow.getAllWindows());
     app.events.on('notice', (n) => {
       if (Notification.isSupported() && (n.level === 'warning' || n.level === 'error')) {

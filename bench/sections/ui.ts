@@ -37,14 +37,15 @@ async function measureUi(opts: { quick: boolean }): Promise<Figure[]> {
   const browser = await launchChromium();
   try {
     const origin = new URL(host.openUrl).origin;
-    // Baseline: the channel over HTTP with the session cookie, as the page calls it.
+    // Baseline: the channel over HTTP with a session header, as the page calls it (the launch link
+    // works once: the page below is handed this same session).
     const login = await fetch(host.openUrl, { redirect: 'manual' });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const session = /#desk-session=([0-9a-f]{64})$/.exec(login.headers.get('location') ?? '')?.[1] ?? '';
     const listingsPage = async (filter: { text?: string }) => {
       const res = await fetch(`${origin}/api/sku.listings.page`, {
         method: 'POST',
         // The web host takes channel calls from its own origin only, as the page's fetch sends it.
-        headers: { 'content-type': 'application/json', 'x-desk': '1', cookie, origin },
+        headers: { 'content-type': 'application/json', 'x-desk-session': session, origin },
         body: JSON.stringify({ page: 1, pageSize: 50, filter }),
       });
       const body = (await res.json()) as { ok: boolean; data?: { total: number } };
@@ -83,7 +84,8 @@ async function measureUi(opts: { quick: boolean }): Promise<Figure[]> {
         requestAnimationFrame(look);`,
     });
     const page = await context.newPage();
-    await page.goto(host.openUrl); // exchanges the token for the session cookie
+    // The launch link works once (exchanged above): the page takes the same session the way the link hands it over.
+    await page.goto(`${origin}/#desk-session=${session}`);
     const table = page.getByTestId('mapping-table');
     const firstRow = () => table.getByText(sellerSkus[0], { exact: true }).first().waitFor({ timeout: 120_000 });
     // Opening the step: a full load of the page on #/stock until the table shows listing SKU 1.

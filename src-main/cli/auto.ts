@@ -3,9 +3,9 @@
  * `cli auto reject RUN_ID`: the auto bind & unbind engine from a terminal, through the contract.
  */
 import type { Command } from 'commander';
-import type { AutoStatus, AutoRunInfo, RunOnceReport, HeldRunView } from '../../src-shared/channels/auto';
+import { actionStateText, type ActionState, type AutoStatus, type AutoRunInfo, type DrainReport, type RunOnceReport, type HeldRunView } from '../../src-shared/channels/auto';
 import { AppError } from '../../src-shared/errors';
-import { call, runCommand, type GlobalOptions } from './run';
+import { appAction, call } from './run';
 
 function statusText(s: AutoStatus): string {
   return [
@@ -38,19 +38,13 @@ export function registerAuto(program: Command): void {
       .command(name)
       .description(on ? '打开自动绑定/解绑 / turn automation on' : '关闭自动绑定/解绑（仍显示“将会执行”）/ turn automation off (would-do still shown)')
       .option('--note <text>', '备注 / a note for the audit log')
-      .action(async (o: { note?: string }, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions>();
-        await runCommand(opts, (app) => call(app, 'auto.setSwitch', { on, note: o.note }), statusText);
-      });
+      .action(appAction((app, o: { note?: string }) => call(app, 'auto.setSwitch', { on, note: o.note }), statusText));
   }
 
   auto
     .command('status')
     .description('开关、计数、发送队列、超卖风险 / switch, counts, outbox, oversell risk')
-    .action(async (_o, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      await runCommand(opts, (app) => call(app, 'auto.status', {}), statusText);
-    });
+    .action(appAction((app) => call(app, 'auto.status', {}), statusText));
 
   auto
     .command('run')
@@ -58,30 +52,26 @@ export function registerAuto(program: Command): void {
     .option('--once', '只运行一次后退出（命令行总是如此）/ run once and exit (always so on the command line)')
     .option('--no-sync', '不读取库存，只按已存库存决定 / decide on stored stock without reading')
     .option('--no-send', '只决定不发送 / decide without sending')
-    .action(async (o: { sync: boolean; send: boolean }, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      await runCommand(
-        opts,
-        (app) => call(app, 'auto.run', { sync: o.sync, send: o.send }),
+    .action(
+      appAction(
+        (app, o: { sync: boolean; send: boolean }) => call(app, 'auto.run', { sync: o.sync, send: o.send }),
         (r: RunOnceReport) =>
           [
             r.stockRun ? `库存同步 Stock sync #${r.stockRun.id}: ${r.stockRun.status} (${r.stockRun.strategy})${r.stockRun.errors.map((e) => `\n  ! ${e.message}`).join('')}` : '库存同步 Stock sync: 未运行 not run',
             runText(r.run),
             r.send.skipped
               ? `发送 Send: 跳过 skipped (${r.send.skipped})`
-              : `发送 Send: 处理 ${r.send.processed}, 发出 sent ${r.send.sent}, 完成 done ${r.send.done}, 审核中 review ${r.send.review}, 被拒 refused ${r.send.refused}, 失败 failed ${r.send.failed}, 取消 cancelled ${r.send.cancelled}, 稍后 deferred ${r.send.deferred}`,
-            `发送队列 Outbox: ${Object.entries(r.outbox).map(([k, v]) => `${k} ${v}`).join('  ')}`,
+              : sendText(r.send),
+            outboxText(r.outbox),
           ].join('\n'),
-      );
-    });
+      ),
+    );
 
   auto
     .command('held')
     .description('等待确认的批量解绑 / runs held by the mass-unbind gate')
-    .action(async (_o, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      await runCommand(
-        opts,
+    .action(
+      appAction(
         (app) => call(app, 'auto.held.list', {}),
         (runs: HeldRunView[]) =>
           runs.length
@@ -93,17 +83,31 @@ export function registerAuto(program: Command): void {
                 )
                 .join('\n')
             : '没有等待确认的运行 / no held runs',
-      );
-    });
+      ),
+    );
 
   for (const [name, channel] of [['confirm', 'auto.held.confirm'], ['reject', 'auto.held.reject']] as const) {
     auto
       .command(`${name} <runId>`)
       .description(name === 'confirm' ? '确认并放行批量解绑 / confirm a held run' : '拒绝批量解绑 / reject a held run')
       .option('--note <text>', '备注 / a note for the audit log')
-      .action(async (runId: string, o: { note?: string }, cmd: Command) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions>();
-        await runCommand(opts, (app) => call(app, channel, { runId: parseRunId(runId), note: o.note }), runText);
-      });
+      .action(appAction((app, runId: string, o: { note?: string }) => call(app, channel, { runId: parseRunId(runId), note: o.note }), runText));
   }
+}
+
+/**
+ * What one send did, in the seller's words (the same as every screen): 已提交 / 已解绑 / 已绑定 /
+ * 审核中 / 被拒绝 / 失败. Never 完成: a submitted unbind is not done until the platform applies it.
+ */
+export function sendText(s: DrainReport): string {
+  return (
+    `发送 Send: 处理 processed ${s.processed}, 已提交 submitted ${s.sent}, 已解绑 unbound ${s.unbound}, 已绑定 bound ${s.bound}, ` +
+    `审核中 in review ${s.review}, 被拒绝 refused ${s.refused}, 失败 failed ${s.failed}, 已取消 cancelled ${s.cancelled}, 稍后 deferred ${s.deferred}`
+  );
+}
+
+/** The outbox per state; done holds both kinds, so it reads 已生效（已解绑/已绑定）. */
+export function outboxText(o: Record<ActionState, number>): string {
+  const word = (k: ActionState) => (k === 'done' ? ['已生效（已解绑/已绑定）', 'took effect'] : actionStateText('unbind', k).map((x, i) => (i ? x.toLowerCase() : x)));
+  return `发送队列 Outbox: ${(Object.entries(o) as [ActionState, number][]).map(([k, v]) => `${word(k).join(' ')} ${v}`).join('  ')}`;
 }

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { call, runCommand, type GlobalOptions } from './run';
+import { appAction, call, failUnlessOk } from './run';
 import { AppError } from '../../src-shared/errors';
 import type { ConnectTestReport, ConnectStatus, ProbeReport } from '../../src-shared/channels/connect';
 
@@ -18,6 +18,7 @@ function reportText(r: ConnectTestReport): string {
   block('速卖通 AliExpress:', r.aliexpress.checks);
   block(`库存来源 Stock source (${r.stockSource.kind ?? '未设置 none'}):`, r.stockSource.checks);
   for (const w of r.stockSource.warehouses) lines.push(`    仓库 ${JSON.stringify(w.name)} (${w.id})${w.active ? '' : ' 停用 inactive'}`);
+  if (r.probe) lines.push('', '第一次连接成功后，已自动检查一次真实接口（只读）After the first successful connection the real APIs were checked once (reads only):', probeText(r.probe));
   return lines.join('\n');
 }
 
@@ -28,6 +29,7 @@ function probeText(r: ProbeReport): string {
   for (const c of r.calls) {
     lines.push(`${OUTCOME[c.outcome]}  [${c.system}] ${c.call}${c.outcome === 'skipped' ? '' : ` (${c.ms} ms)`}`);
     lines.push(`    ${c.message}`, `    ${c.messageEn}${c.code ? ` (${c.code}${c.remoteCode ? `/${c.remoteCode}` : ''})` : ''}`);
+    if (c.fields.length) lines.push(`    返回的字段 Fields returned (${c.fields.length}): ${c.fields.join(', ')}`);
     if (c.missingRequired.length) lines.push(`    缺少（必需）Missing, needed: ${c.missingRequired.join(', ')}`);
     const optional = c.missing.filter((m) => !c.missingRequired.includes(m));
     if (optional.length) lines.push(`    没有返回（可选）Not sent, optional: ${optional.join(', ')}`);
@@ -44,6 +46,7 @@ function statusText(s: ConnectStatus): string {
     `  全托管渠道 Channel: ${s.aliexpress.channel ? `${s.aliexpress.channel.channel} ${s.aliexpress.channel.channelSellerId}` : '未找到 not found yet'}`,
     `库存来源 Stock source: ${s.stockSource.kind ?? '未设置 not set'}${s.stockSource.tongtool.configured ? `, 通途 App Key ${s.stockSource.tongtool.appKeyMasked}` : ''}`,
     `密钥存放 Secrets: ${s.secretStore.location}${s.secretStore.encrypted ? '' : ' (开发用，未加密 development store, not encrypted)'}`,
+    ...(s.lastProbe ? [`上次检查真实接口 Last probe: ${s.lastProbe.at} ${s.lastProbe.ok ? '✔ 正常 OK' : '✘ 有问题 differs or failed'}`] : []),
   ].join('\n');
 }
 
@@ -60,52 +63,46 @@ export function registerConnect(program: Command): void {
     .requiredOption('--app-key <key>', 'App Key')
     .requiredOption('--app-secret <secret>', 'App Secret（写 - 从标准输入读取 / - reads it from stdin）')
     .option('--gateway <url>', `开放平台网关 / IOP gateway (default https://api-sg.aliexpress.com)`)
-    .action(async (o: { appKey: string; appSecret: string; gateway?: string }, cmd: Command) => {
-      await runCommand(
-        cmd.optsWithGlobals<GlobalOptions>(),
-        (app) => call(app, 'connect.saveAliExpress', { appKey: o.appKey, appSecret: secretArg(o.appSecret), gatewayUrl: o.gateway }),
+    .action(
+      appAction(
+        (app, o: { appKey: string; appSecret: string; gateway?: string }) => call(app, 'connect.saveAliExpress', { appKey: o.appKey, appSecret: secretArg(o.appSecret), gatewayUrl: o.gateway }),
         (s) => `已保存 Saved.\n${statusText(s)}`,
-      );
-    });
+      ),
+    );
   connect
     .command('authorize-url')
     .description('生成店铺授权链接（在浏览器打开，登录店铺后复制回调里的 code）/ the link that authorises the store (open it, then copy the code from the callback)')
     .requiredOption('--redirect <url>', '应用登记的回调地址 / the callback URL registered for the app')
-    .action(async (o: { redirect: string }, cmd: Command) => {
-      await runCommand(
-        cmd.optsWithGlobals<GlobalOptions>(),
-        (app) => call(app, 'connect.authorizeUrl', { redirectUri: o.redirect }),
+    .action(
+      appAction(
+        (app, o: { redirect: string }) => call(app, 'connect.authorizeUrl', { redirectUri: o.redirect }),
         (r) => `请在浏览器打开 Open in a browser:\n${r.url}\nstate: ${r.state}（30 分钟内有效 valid for 30 minutes）`,
-      );
-    });
+      ),
+    );
   connect
     .command('authorize')
     .description('用授权回调里的 code 完成店铺授权，并找到全托管渠道 / finish the authorisation with the code from the callback and find the fully-managed channel')
     .requiredOption('--code <code>', '回调里的 code / the code from the callback')
     .option('--state <state>', '回调里的 state（用 authorize-url 生成时请填写）/ the state from the callback (give it when the link came from authorize-url)')
-    .action(async (o: { code: string; state?: string }, cmd: Command) => {
-      await runCommand(cmd.optsWithGlobals<GlobalOptions>(), (app) => call(app, 'connect.exchangeCode', { code: o.code, state: o.state }), (s) => `已授权 Authorised.\n${statusText(s)}`);
-    });
+    .action(appAction((app, o: { code: string; state?: string }) => call(app, 'connect.exchangeCode', { code: o.code, state: o.state }), (s) => `已授权 Authorised.\n${statusText(s)}`));
   connect
     .command('tongtool')
     .description('保存通途 App Key / App Secret，并把库存来源设为通途 / save the Tongtool app keys and use Tongtool as the stock source')
     .requiredOption('--app-key <key>', 'App Key（accessKey）')
     .requiredOption('--app-secret <secret>', 'App Secret（secretAccessKey；写 - 从标准输入读取 / - reads it from stdin）')
     .option('--base-url <url>', '通途开放平台地址 / Tongtool open API base (default https://open.tongtool.com)')
-    .action(async (o: { appKey: string; appSecret: string; baseUrl?: string }, cmd: Command) => {
-      await runCommand(
-        cmd.optsWithGlobals<GlobalOptions>(),
-        (app) => call(app, 'connect.saveTongtool', { appKey: o.appKey, appSecret: secretArg(o.appSecret), baseUrl: o.baseUrl }),
+    .action(
+      appAction(
+        (app, o: { appKey: string; appSecret: string; baseUrl?: string }) => call(app, 'connect.saveTongtool', { appKey: o.appKey, appSecret: secretArg(o.appSecret), baseUrl: o.baseUrl }),
         (s) => `已保存 Saved.\n${statusText(s)}`,
-      );
-    });
+      ),
+    );
   connect
     .command('source <kind>')
     .description('库存来源：tongtool（通途接口）或 file（导入库存文件）/ the stock source: tongtool (its API) or file (stock file imports)')
-    .action(async (kind: string, _o, cmd: Command) => {
-      await runCommand(
-        cmd.optsWithGlobals<GlobalOptions>(),
-        async (app) => {
+    .action(
+      appAction(
+        async (app, kind: string) => {
           // On the command line the seller types the value itself, so the refusal says which ones there are.
           if (kind !== 'tongtool' && kind !== 'file') {
             throw new AppError('BAD_INPUT', `库存来源只能是 tongtool（通途接口）或 file（导入库存文件），不是“${kind}”。`, `The stock source is tongtool (its API) or file (stock file imports), not "${kind}".`);
@@ -113,47 +110,21 @@ export function registerConnect(program: Command): void {
           return call(app, 'connect.setStockSource', { kind });
         },
         (s) => `库存来源已设为 Stock source set: ${s.stockSource.kind ?? '-'}\n${statusText(s)}`,
-      );
-    });
+      ),
+    );
   connect
     .command('status')
     .description('连接状态（密钥只显示遮挡后的形式）/ connection status (keys masked)')
-    .action(async (_o, cmd: Command) => {
-      await runCommand(cmd.optsWithGlobals<GlobalOptions>(), (app) => call(app, 'connect.status', {}), statusText);
-    });
+    .action(appAction((app) => call(app, 'connect.status', {}), statusText));
   connect
     .command('test')
     .description('逐步测试两个连接，说明哪一步失败 / test both connections step by step and say what failed')
-    .action(async (_o, cmd: Command) => {
-      let failed = false;
-      await runCommand(
-        cmd.optsWithGlobals<GlobalOptions>(),
-        async (app) => {
-          const r = await call(app, 'connect.test', {});
-          failed = !r.ok;
-          return r;
-        },
-        reportText,
-      );
-      if (failed && !process.exitCode) process.exitCode = 1;
-    });
+    .action(appAction(async (app) => failUnlessOk(await call(app, 'connect.test', {})), reportText));
 
   connect
     .command('probe')
     .description('只读检查真实接口：每个接口读最小的一页，列出返回的、缺少的和文档外的字段，不写入任何数据 / read-only check of the real APIs: the smallest read of each call, listing fields returned, missing and undocumented; writes nothing')
-    .action(async (_o, cmd: Command) => {
-      let failed = false;
-      await runCommand(
-        cmd.optsWithGlobals<GlobalOptions>(),
-        async (app) => {
-          const r = await call(app, 'connect.probe', {});
-          failed = !r.ok;
-          return r;
-        },
-        probeText,
-      );
-      if (failed && !process.exitCode) process.exitCode = 1;
-    });
+    .action(appAction(async (app) => failUnlessOk(await call(app, 'connect.probe', {})), probeText));
 
   program
     .command('demo')
@@ -162,10 +133,9 @@ export function registerConnect(program: Command): void {
     .option('--seed <n>', '随机种子 / seed')
     .option('--quota <n>', '演示通途每分钟调用次数 / demo Tongtool calls a minute')
     .option('--review <mode>', '解绑审核方式 instant | review | refuse')
-    .action(async (o: { size: string; seed?: string; quota?: string; review?: string }, cmd: Command) => {
-      await runCommand(
-        cmd.optsWithGlobals<GlobalOptions>(),
-        async (app) => {
+    .action(
+      appAction(
+        async (app, o: { size: string; seed?: string; quota?: string; review?: string }) => {
           const status = await call(app, 'connect.useDemo', {
             size: Number(o.size) as 1000,
             seed: o.seed === undefined ? undefined : Number(o.seed),
@@ -176,6 +146,6 @@ export function registerConnect(program: Command): void {
           return { status, test };
         },
         ({ status, test }) => [`演示店铺已启用 Demo store on: ${status.demo?.size} SKU, seed ${status.demo?.seed}`, reportText(test)].join('\n'),
-      );
-    });
+      ),
+    );
 }

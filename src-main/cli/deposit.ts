@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../src-shared/errors';
 import { formatFen } from '../core/deposit/money';
-import { call, runCommand, type GlobalOptions } from './run';
+import { appAction, call } from './run';
 
 const VERDICT: Record<string, string> = {
   not_applied: '未申请 not applied',
@@ -28,10 +28,8 @@ export function registerDeposit(program: Command): void {
   deposit
     .command('status')
     .description('保证金状态、可退金额、申请与到账情况 / deposit status, refundable amount, application and arrival')
-    .action(async (_o, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      await runCommand(
-        opts,
+    .action(
+      appAction(
         async (app) => {
           // The CLI has no hourly timer: check the arrival window now.
           await call(app, 'deposit.remind', {});
@@ -53,19 +51,17 @@ export function registerDeposit(program: Command): void {
                 .filter(Boolean)
                 .join('\n')
             : '还没有开始退保证金。No deposit refund has been started.',
-      );
-    });
+      ),
+    );
 
   deposit
     .command('match-alipay')
     .argument('<file>', '支付宝账单导出的 CSV / the Alipay bill export (CSV)')
     .option('--confirm', '找到的退款直接确认到账 / confirm the match as the refund')
     .description('在支付宝账单里查找保证金退款 / find the deposit refund in an Alipay bill')
-    .action(async (file: string, o: { confirm?: boolean }, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      await runCommand(
-        opts,
-        async (app) => {
+    .action(
+      appAction(
+        async (app, file: string, o: { confirm?: boolean }) => {
           let bytes: Buffer;
           try {
             bytes = readFileSync(file);
@@ -93,6 +89,6 @@ export function registerDeposit(program: Command): void {
           ]
             .filter(Boolean)
             .join('\n'),
-      );
-    });
+      ),
+    );
 }

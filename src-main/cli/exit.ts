@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ExitCaseView } from '../../src-shared/channels/exit';
-import { call, runCommand, type GlobalOptions } from './run';
+import { appAction, call } from './run';
 import { openPdfRenderer } from '../core/exit/pdf';
 import { exportCase } from '../core/exit/handlers';
 
@@ -48,44 +48,37 @@ export function registerExit(program: Command): void {
     .argument('<date>', '起始日期 YYYY-MM-DD（不计当天） / start date, not counted')
     .argument('<n>', '工作日天数 / number of working days')
     .description('DATE 之后第 N 个工作日 / the date N Chinese working days after DATE')
-    .action(async (date: string, n: string, _o, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      const days = /^\d+$/.test(n) ? Number(n) : Number.NaN;
-      await runCommand(
-        opts,
-        (app) => call(app, 'exit.workdaysAdd', { date, n: days }),
+    .action(
+      appAction(
+        (app, date: string, n: string) => call(app, 'exit.workdaysAdd', { date, n: /^\d+$/.test(n) ? Number(n) : Number.NaN }),
         (r) => `${r.date} 之后第 ${r.n} 个工作日是 ${r.result}\n${r.n} working days after ${r.date}: ${r.result}`,
-      );
-    });
+      ),
+    );
 
   const exit = program.command('exit').description('退店 / store exit');
 
   exit
     .command('status')
     .description('退店案件的步骤、准备检查、审核到期日和待办 / the exit case: step, readiness, review due date, open items')
-    .action(async (_o, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      await runCommand(
-        opts,
+    .action(
+      appAction(
         async (app) => {
           // The CLI has no hourly timer: send the "review due" notice now if it is due.
           await call(app, 'exit.remind', {});
           return call(app, 'exit.get', {});
         },
         ({ case: c }) => statusText(c),
-      );
-    });
+      ),
+    );
 
   exit
     .command('paperwork')
     .description('生成退店文书（HTML，有浏览器时另存 PDF） / write the exit documents as HTML, and PDF when a browser is available')
     .requiredOption('--out <dir>', '输出文件夹 / output folder')
     .option('--no-pdf', '只生成 HTML / HTML only')
-    .action(async (o: { out: string; pdf: boolean }, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      await runCommand(
-        opts,
-        async (app) => {
+    .action(
+      appAction(
+        async (app, o: { out: string; pdf: boolean }) => {
           const { documents } = await call(app, 'exit.paperwork', {});
           const out = resolve(o.out);
           mkdirSync(out, { recursive: true });
@@ -118,19 +111,17 @@ export function registerExit(program: Command): void {
                 ...r.files.map((f) => `  ${f.name}.html${f.pdf ? ` + ${f.name}.pdf` : ''}`),
                 ...(r.pdfNote ? [`注意：${r.pdfNote.zh}`, `Note: ${r.pdfNote.en}`] : []),
               ].join('\n'),
-      );
-    });
+      ),
+    );
 
   exit
     .command('export')
     .description('导出店铺全部数据为 ZIP（案件、文书、库存和审计数据） / export everything for the store as a ZIP')
     .option('--out <file>', 'ZIP 文件路径（默认在数据文件夹的 exports 下） / ZIP path (default: exports/ in the data folder)')
     .option('--no-pdf', '不打印 PDF / without PDFs')
-    .action(async (o: { out?: string; pdf: boolean }, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      await runCommand(
-        opts,
-        async (app) => {
+    .action(
+      appAction(
+        async (app, o: { out?: string; pdf: boolean }) => {
           let pdfDir: string | undefined;
           let pdfNote: string | null = null;
           if (o.pdf) {
@@ -154,6 +145,6 @@ export function registerExit(program: Command): void {
           }
         },
         (r) => [`已导出 ${r.entries.length} 个文件到 ${r.file}（${r.bytes} 字节） Exported ${r.entries.length} files`, ...(r.pdfNote ? [r.pdfNote] : [])].join('\n'),
-      );
-    });
+      ),
+    );
 }

@@ -1,14 +1,12 @@
 import type { Command } from 'commander';
-import { call, runCommand, type GlobalOptions } from './run';
+import { appAction, call } from './run';
 
 export function registerInfo(program: Command): void {
   program
     .command('info')
     .description('版本、数据文件夹、数据版本和各表行数 / version, data folder, schema version, row counts')
-    .action(async (_o, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      await runCommand(
-        opts,
+    .action(
+      appAction(
         (app) => call(app, 'app.info', {}),
         (info) =>
           [
@@ -19,6 +17,6 @@ export function registerInfo(program: Command): void {
             '行数 Rows:',
             ...Object.entries(info.rowCounts).map(([t, n]) => `  ${t.padEnd(24)} ${n}`),
           ].join('\n'),
-      );
-    });
+      ),
+    );
 }

@@ -2,6 +2,7 @@
  * What every CLI command shares: open the app on the data folder, call a contract channel through
  * the same dispatch as the UI, print JSON (--json) or text, and exit 1 for bad input, 2 for faults.
  */
+import type { Command } from 'commander';
 import { createApp, type App } from '../core/app';
 import { createHandlers } from '../core/api';
 import { dispatch, toErrorPayload } from '../core/dispatch';
@@ -28,7 +29,8 @@ export function printError(error: ErrorPayload): void {
 
 export function openCliApp(opts: GlobalOptions): App {
   const dataDir = opts.data ?? defaultDataDir();
-  return createApp({ dataDir, host: 'cli', log: createFileLogger(dataDir) });
+  // One command and out: nothing starts in the background (`auto run --once` drains itself).
+  return createApp({ dataDir, host: 'cli', log: createFileLogger(dataDir), syncTrigger: 'cli' });
 }
 
 /** Calls a channel; throws ApiError on failure so a command can stop. */
@@ -57,4 +59,24 @@ export async function runCommand<T>(
   } finally {
     await app?.close();
   }
+}
+
+/**
+ * A command's action: commander passes the arguments, the options and the Command last; `body`
+ * gets the open app and the arguments and options, and its result is printed as runCommand does.
+ */
+export function appAction<A extends unknown[], T>(
+  body: (app: App, ...args: A) => Promise<T>,
+  text: (result: T) => string,
+): (...args: [...A, Command]) => Promise<void> {
+  return async (...args) => {
+    const cmd = args[args.length - 1] as Command;
+    await runCommand(cmd.optsWithGlobals<GlobalOptions>(), (app) => body(app, ...(args.slice(0, -1) as A)), text);
+  };
+}
+
+/** A check's report whose ok is false ends the command with exit code 1 (unless a fault set another). */
+export function failUnlessOk<R extends { ok: boolean }>(report: R): R {
+  if (!report.ok && !process.exitCode) process.exitCode = 1;
+  return report;
 }

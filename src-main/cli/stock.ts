@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../src-shared/errors';
 import type { SkuRuleSpec } from '../../src-shared/types/stock';
 import type { StockFileMapping, StockFileReport } from '../../src-shared/types/stockFile';
-import { call, runCommand, type GlobalOptions } from './run';
+import { appAction, call } from './run';
 
 const STATUS_ZH: Record<string, string> = { ok: '成功 ok', failed: '失败 failed', cancelled: '已取消 cancelled', running: '进行中 running' };
 
@@ -21,11 +21,9 @@ export function registerStock(program: Command): void {
     .option('--once', '只同步一次后退出（命令行总是如此）/ sync once and exit (always so on the command line)')
     .option('--full', '强制全量读取 / force a full read')
     .option('--incremental', '强制只读变化 / force an incremental read')
-    .action(async (o: { full?: boolean; incremental?: boolean }, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      await runCommand(
-        opts,
-        async (app) => {
+    .action(
+      appAction(
+        async (app, o: { full?: boolean; incremental?: boolean }) => {
           const strategy = o.full ? 'full' : o.incremental ? 'incremental' : 'auto';
           const r = await call(app, 'stock.sync.now', { strategy, wait: true });
           const run = r.run;
@@ -45,8 +43,8 @@ export function registerStock(program: Command): void {
                 ...run.errors.map((e) => `  ! ${e.message}`),
               ].join('\n')
             : '',
-      );
-    });
+      ),
+    );
 
   stock
     .command('import <file>')
@@ -58,11 +56,9 @@ export function registerStock(program: Command): void {
     )
     .option('--sheet <name>', 'Excel 工作表名称或序号(从1数) / XLSX sheet by name or position (from 1)')
     .option('--warehouse <name>', '文件没有仓库列时，全部行属于这个仓库 / the warehouse of every line when the file has no warehouse column')
-    .action(async (file: string, o: { yes?: boolean; map?: string; sheet?: string; warehouse?: string }, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      await runCommand(
-        opts,
-        async (app) => {
+    .action(
+      appAction(
+        async (app, file: string, o: { yes?: boolean; map?: string; sheet?: string; warehouse?: string }) => {
           let content: Buffer;
           try {
             content = readFileSync(file);
@@ -92,8 +88,8 @@ export function registerStock(program: Command): void {
             ...(r.rejectedTotal > 50 ? [`  ……另有 ${r.rejectedTotal - 50} 行 and ${r.rejectedTotal - 50} more (--json 查看全部 shows up to 1000)`] : []),
             r.applied ? `已写入 Written (run #${r.runId}), 变化 changed: ${r.rowsChanged}` : '未写入：加 --yes 确认后写入 / Nothing written: add --yes to confirm',
           ].join('\n'),
-      );
-    });
+      ),
+    );
 
   const sku = program.command('sku').description('SKU关联 / listing SKU to ERP SKU mapping');
 
@@ -101,11 +97,9 @@ export function registerStock(program: Command): void {
     .command('resolve')
     .description('按手动关联、完全相同、规则的顺序关联全部线上SKU / resolve every listing SKU: manual, exact, rules')
     .option('--refresh', '先从速卖通重新读取线上商品 / read the listings from AliExpress first')
-    .action(async (o: { refresh?: boolean }, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      await runCommand(
-        opts,
-        async (app) => (o.refresh ? (await call(app, 'sku.listings.refresh', {})).summary : call(app, 'sku.resolve', {})),
+    .action(
+      appAction(
+        async (app, o: { refresh?: boolean }) => (o.refresh ? (await call(app, 'sku.listings.refresh', {})).summary : call(app, 'sku.resolve', {})),
         (s) =>
           [
             `线上SKU Listing SKUs: ${s.total}`,
@@ -115,8 +109,8 @@ export function registerStock(program: Command): void {
             ...s.conflictSample.slice(0, 10).map((c) => `  ! ${c.sellerSku}: ${c.reason}`),
             ...s.unresolvedSample.slice(0, 10).map((u) => `  ? ${u.sellerSku}: ${u.reason}`),
           ].join('\n'),
-      );
-    });
+      ),
+    );
 
   sku
     .command('rules')
@@ -124,11 +118,9 @@ export function registerStock(program: Command): void {
     .command('test <skus...>')
     .description("试用一条规则 / try a rule on SKUs: --rule '{\"kind\":\"strip_prefix\",\"text\":\"X-\"}'")
     .requiredOption('--rule <json>', '规则（JSON）/ the rule as JSON')
-    .action(async (skus: string[], o: { rule: string }, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      await runCommand(
-        opts,
-        async (app) => {
+    .action(
+      appAction(
+        async (app, skus: string[], o: { rule: string }) => {
           let spec: SkuRuleSpec;
           try {
             spec = JSON.parse(o.rule) as SkuRuleSpec;
@@ -139,8 +131,8 @@ export function registerStock(program: Command): void {
         },
         (outcomes) =>
           outcomes.map((x) => `${x.input} → ${x.output ?? '（不适用 no match）'}  [${x.status}]${x.note ? ` ${x.note.zh}` : ''}`).join('\n'),
-      );
-    });
+      ),
+    );
 }
 
 const MAP_FIELDS = ['sku', 'warehouse', 'available', 'safety', 'category', 'productName', 'status'] as const;

@@ -1,6 +1,8 @@
 /**
- * Builds every service from its ports. Electron, the web host, the CLI and the tests all start the
+ * Builds every service from its ports. Electron, the web host, the CLI and the tests all open the
  * product here; only the ports differ (where settings and secrets live, the clock, the logger).
+ * Opening starts nothing: the long-running hosts (Electron, the web host) call `startBackground`;
+ * the CLI and the tests run what they ask for.
  */
 import { join } from 'node:path';
 import { openDatabase, type Db } from './db/open';
@@ -13,6 +15,11 @@ import { EventBus } from './platform/events';
 import { Notices } from './notices';
 import { lockDataFolder, type FolderLock } from './platform/folderLock';
 import { ensurePrivateDir, tightenTree } from './platform/files';
+import { buildServices, type Services } from './services';
+import { startStock } from './stock/scheduler';
+import { startAuto } from './auto/service';
+import { startExit } from './exit/exitCase';
+import { startDeposit } from './deposit';
 import { version } from '../../package.json';
 
 // Hosts catch this when another process has the folder open (see folderLock.ts).
@@ -20,17 +27,34 @@ export { DataFolderInUseError, type LockHolder } from './platform/folderLock';
 
 export interface AppPorts {
   dataDir: string;
+  /** Who holds the folder, as the lock, `app.info` and the log name it; core never branches on it. */
   host: 'electron' | 'web' | 'cli';
   settings?: SettingsStore;
   secrets?: SecretStore;
   clock?: Clock;
   log?: Logger;
   nativeBinding?: string;
+  /**
+   * How a seller's own "sync now" is recorded in the stock run history: 'manual' (a screen, the
+   * default) or 'cli' (the terminal).
+   */
+  syncTrigger?: 'manual' | 'cli';
+  /**
+   * Margin kept after Tongtool's per-minute quota window, against drift between our clock and the
+   * server's (default 1000 ms). A test on a manual clock, where no real time passes, gives 0.
+   */
+  quotaGuardMs?: number;
+  /** Clears the embedding browser's storage (Electron's Chromium profile: cache, cookies, local storage); the exit wipe calls it. */
+  clearBrowserStorage?: () => Promise<void>;
 }
 
 export interface App {
   readonly version: string;
   readonly host: AppPorts['host'];
+  readonly syncTrigger: NonNullable<AppPorts['syncTrigger']>;
+  readonly quotaGuardMs: number;
+  /** See AppPorts.clearBrowserStorage: only the desktop app has one. */
+  readonly clearBrowserStorage?: () => Promise<void>;
   readonly dataDir: string;
   readonly dbFile: string;
   readonly backupDir: string;
@@ -44,11 +68,8 @@ export interface App {
   /** Takes today's backup if not yet taken; called at start and hourly. */
   backupNow(): Promise<string | null>;
   lastBackup(): string | null;
-  /**
-   * One instance of a domain service per app, made on first use: domains keep their state
-   * (schedulers, simulators, senders) here without app.ts knowing them.
-   */
-  service<T>(key: string, make: () => T): T;
+  /** The domain services, built and wired by createApp (services.ts); none runs until started. */
+  readonly services: Readonly<Services>;
   /**
    * Runs `fn` soon and then every hour while the app is open (reminders, backups); a failure is
    * logged under `label` and the next hour tries again. The timer never keeps the process alive.
@@ -90,12 +111,15 @@ function openApp(ports: AppPorts, lock: FolderLock, clock: Clock): App {
   const events = new EventBus();
   const notices = new Notices(db, clock, events);
   const timers: NodeJS.Timeout[] = [];
-  const services = new Map<string, unknown>();
+  const services = {} as Services;
   const closers: (() => void | Promise<void>)[] = [];
 
   const app: App = {
     version,
     host: ports.host,
+    syncTrigger: ports.syncTrigger ?? 'manual',
+    quotaGuardMs: ports.quotaGuardMs ?? 1000,
+    clearBrowserStorage: ports.clearBrowserStorage,
     dataDir,
     dbFile,
     backupDir,
@@ -115,10 +139,7 @@ function openApp(ports: AppPorts, lock: FolderLock, clock: Clock): App {
       }
     },
     lastBackup: () => lastGoodBackup(backupDir),
-    service: <T>(key: string, make: () => T): T => {
-      if (!services.has(key)) services.set(key, make());
-      return services.get(key) as T;
-    },
+    services,
     hourly: (label, fn) => {
       const run = () => {
         try {
@@ -127,7 +148,7 @@ function openApp(ports: AppPorts, lock: FolderLock, clock: Clock): App {
           log.error(`${label} failed`, { error: String(err) });
         }
       };
-      // Soon, not now: a domain's service may start its timer while it is being made.
+      // Soon, not now: the host finishes starting before the first run.
       const first = setTimeout(run, 0);
       first.unref();
       const t = setInterval(run, 3600_000);
@@ -150,7 +171,24 @@ function openApp(ports: AppPorts, lock: FolderLock, clock: Clock): App {
       lock.release();
     },
   };
-  if (ports.host !== 'cli') app.hourly('daily backup', () => app.backupNow());
+  buildServices(app, services);
   log.info('app started', { version, host: ports.host, dataDir });
   return app;
+}
+
+/** Today's backup, then one check an hour. */
+function startBackups(app: App): void {
+  app.hourly('daily backup', () => app.backupNow());
+}
+
+/**
+ * The background work of a long-running host (Electron, the web host), one entry per domain: the
+ * daily backup, the stock schedule, the engine's sender loop and daily risk summary, the exit and
+ * deposit reminders. The CLI and the tests do not call this; they run what they ask for.
+ */
+const BACKGROUND: ((app: App) => void)[] = [startBackups, startStock, startAuto, startExit, startDeposit];
+
+export function startBackground(app: App): void {
+  for (const start of BACKGROUND) start(app);
+  app.log.info('background work started');
 }

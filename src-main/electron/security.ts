@@ -57,3 +57,9 @@ export function lockNavigation(contents: WebContents, appUrl: string): void {
     return { action: 'deny' };
   });
 }
+
+/** The exit wipe: Chromium's profile in the data folder (local storage, cookies, cache) is emptied too. */
+export async function clearBrowserStorage(): Promise<void> {
+  await session.defaultSession.clearStorageData();
+  await session.defaultSession.clearCache();
+}

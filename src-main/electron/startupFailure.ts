@@ -4,10 +4,11 @@
  * next launch only focuses that invisible instance.
  */
 import { app, dialog } from 'electron';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../src-shared/errors';
 import { redact } from '../core/platform/redact';
+import { ensurePrivateDir, makePrivate, PRIVATE_FILE } from '../core/platform/files';
 
 export const STARTUP_TITLE = '全托管卖家助手无法启动 / Choice Seller Desk could not start';
 
@@ -32,6 +33,12 @@ export function describeStartupError(err: unknown, dataDir: string): { zh: strin
     return {
       zh: `程序的数据库组件无法加载，安装可能不完整或与本机系统不匹配。请重新安装全托管卖家助手。（${detail}）`,
       en: `The app's database component cannot be loaded: the installation may be incomplete or not for this system. Reinstall Choice Seller Desk. (${detail})`,
+    };
+  }
+  if (e?.code === 'ERR_WINDOW_NOT_SHOWN') {
+    return {
+      zh: `程序窗口没能显示出来（${detail}）。请关闭后重新打开；如果仍然这样，请重启电脑或重新安装全托管卖家助手，并把日志发给技术支持。`,
+      en: `The app's window did not appear (${detail}). Close and reopen it; if it happens again, restart the PC or reinstall Choice Seller Desk, and send the log to support.`,
     };
   }
   if (/^ERR_(FILE_NOT_FOUND|FAILED|ABORTED|UNKNOWN_URL_SCHEME)/.test(String(e?.code))) {
@@ -59,9 +66,11 @@ export function writeStartupLog(err: unknown, dataDir: string, tempDir: string):
   ];
   for (const [dir, name] of places) {
     try {
-      mkdirSync(dir, { recursive: true });
+      // The seller's only, like the rest of the data folder (the log may name the folder and the store).
+      ensurePrivateDir(dir);
       const file = join(dir, name);
-      appendFileSync(file, line);
+      appendFileSync(file, line, { mode: PRIVATE_FILE });
+      makePrivate(file);
       return file;
     } catch {
       // the next place

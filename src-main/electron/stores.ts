@@ -3,7 +3,7 @@ import Store from 'electron-store';
 import { ipcMain, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, openSettingsFile, settingsFrom, type SettingsData, type SettingsStore } from '../core/platform/settings';
-import { createFileSecretStore, type SecretStore } from '../core/platform/secrets';
+import { createFileSecretStore, createPlainFileSecretStore, type SecretStore } from '../core/platform/secrets';
 
 export function createElectronSettings(dataDir: string): SettingsStore {
   const store = openSettingsFile(dataDir, 'settings.json', () => new Store<SettingsData>({ cwd: dataDir, name: 'settings', defaults: DEFAULT_SETTINGS }));
@@ -39,18 +39,19 @@ export function createSafeStorageSecrets(dataDir: string, protection: SecretProt
   if (protection.backend === 'unavailable') {
     // safeStorage cannot encrypt at all: a file of its own, so values encrypted earlier (in
     // secrets.bin.json) are never read back as plain text, nor overwritten.
-    return createFileSecretStore(join(dataDir, 'secrets.plain.json'), {
-      encrypted: false,
-      label: '系统加密不可用，密钥未加密保存（仅当前用户可读） / OS encryption unavailable: secrets are stored unencrypted, readable by this user only',
-      encode: (v) => v,
-      decode: (v) => v,
+    return createPlainFileSecretStore(join(dataDir, 'secrets.plain.json'), {
+      zh: '系统加密不可用，密钥未加密保存（只有当前电脑用户能读）。',
+      en: 'OS encryption unavailable: secrets are stored unencrypted, readable by this computer user only.',
     });
   }
   return createFileSecretStore(join(dataDir, 'secrets.bin.json'), {
     encrypted: protection.encrypted,
     label: protection.encrypted
-      ? `由系统加密保存的密钥 / Secrets encrypted by the operating system (safeStorage, ${protection.backend})`
-      : `系统没有密钥环（${protection.backend}），密钥只是混淆保存，并未真正加密 / No OS keyring (${protection.backend}): secrets are obfuscated, not encrypted`,
+      ? { zh: `密钥由系统加密保存（${protection.backend}）。`, en: `Secrets encrypted by the operating system (${protection.backend}).` }
+      : {
+          zh: `系统没有可用的密钥环（${protection.backend}），密钥只是混淆保存，并未真正加密。请安装并解锁系统密钥环（如 GNOME Keyring）后重新打开程序。`,
+          en: `No OS keyring (${protection.backend}): secrets are obfuscated, not encrypted. Install and unlock a system keyring (such as GNOME Keyring), then reopen the app.`,
+        },
     encode: (v) => safeStorage.encryptString(v).toString('base64'),
     decode: (v) => safeStorage.decryptString(Buffer.from(v, 'base64')),
   });

@@ -11,6 +11,16 @@ export interface WindowOptions {
   onLoadFailed(err: unknown): void;
   /** Called once the page has painted and the window is on screen. */
   onShown(): void;
+  /**
+   * How long the page may take to paint before start-up is called failed (a renderer that crashed
+   * or hangs would otherwise leave an invisible process behind, with no window and no message).
+   */
+  showTimeoutMs: number;
+}
+
+/** A page that never painted: said in the start-up dialog like a page that could not load. */
+export class WindowNotShownError extends Error {
+  readonly code = 'ERR_WINDOW_NOT_SHOWN';
 }
 
 export function createMainWindow(settings: SettingsStore, opts: WindowOptions): BrowserWindow {
@@ -47,7 +57,15 @@ export function createMainWindow(settings: SettingsStore, opts: WindowOptions): 
     },
   });
   if (saved.maximized) win.maximize();
+  let painted = false;
+  const notShown = (why: string) => {
+    if (!painted) opts.onLoadFailed(new WindowNotShownError(why));
+  };
+  const watchdog = setTimeout(() => notShown(`the window did not appear within ${Math.round(opts.showTimeoutMs / 1000)} s`), opts.showTimeoutMs);
+  win.webContents.on('render-process-gone', (_e, details) => notShown(`the page's process ended (${details.reason})`));
   win.once('ready-to-show', () => {
+    painted = true;
+    clearTimeout(watchdog);
     win.show();
     opts.onShown();
   });

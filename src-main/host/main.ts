@@ -6,7 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { createApp } from '../core/app';
+import { createApp, startBackground } from '../core/app';
 import { dataDirFromArgv, defaultDataDir } from '../core/platform/dataDir';
 import { startWebHost } from './server';
 
@@ -25,6 +25,8 @@ async function main() {
     process.exit(2);
   }
   const app = createApp({ dataDir, host: 'web' });
+  // A long-running host: the schedule, the sender and the hourly jobs run while it is open.
+  startBackground(app);
   const host = await startWebHost(app, {
     rendererDir,
     port: arg('--port') ? Number(arg('--port')) : undefined,
@@ -32,6 +34,12 @@ async function main() {
   });
   process.stdout.write(`全托管卖家助手已在浏览器模式启动，请打开 / Open the app at: ${host.openUrl}\n`);
   process.stdout.write(`数据文件夹 Data folder: ${dataDir}\n`);
+  // The link opens the app once (a second opening is refused): Enter here prints a fresh one.
+  if (process.stdin.isTTY) {
+    process.stdout.write('链接只能打开一次；关闭页面后按回车获取新链接。 / The link opens once; press Enter for a new one.\n');
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', () => process.stdout.write(`新链接 New link: ${host.newLaunchUrl()}\n`));
+  }
   const stop = async () => {
     await host.close();
     await app.close();

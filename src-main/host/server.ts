@@ -1,8 +1,13 @@
 /**
- * The web host: the same core and contract over HTTP, on 127.0.0.1 only. A random per-run token
- * is exchanged for a random session id (the token itself never becomes a credential); the session
- * travels in an HttpOnly, SameSite=Strict cookie whose name carries the port. POST /api/<channel>
- * calls a channel, GET /events streams the pushes, everything else is the built renderer.
+ * The web host: the same core and contract over HTTP, on 127.0.0.1 only. The launch link carries a
+ * random token that works once: opening it exchanges it for a random session secret, handed to the
+ * page in the redirect's fragment (never sent to a server, never a cookie). The page keeps it in
+ * sessionStorage (a reload keeps working) and sends it as `X-Desk-Session` on every channel call and
+ * on its event stream (read with fetch, so it can carry the header). No cookie is set or read: a
+ * browser gives nothing ambient to a listener on another 127.0.0.1 port. A second opening of the
+ * link gets a page saying it was used; the host prints a fresh link on Enter (or restart it).
+ * POST /api/<channel> calls a channel, GET /events streams the pushes, everything else is the built
+ * renderer (public code: it holds no data, and shows "open the link" without a session).
  *
  * Other local processes are the threat: every request must name our Host, every API call must come
  * from our own origin (Origin, Sec-Fetch-Site), bodies are small except on the upload channels
@@ -34,10 +39,12 @@ export const MAX_CONNECTIONS = 64;
 
 export interface WebHost {
   url: string;
-  /** The URL to open: it carries the per-run token once, then the cookie does. */
+  /** The URL to open: it carries a launch token that can be exchanged once. */
   openUrl: string;
   token: string;
   port: number;
+  /** A fresh launch link (a new single-use token), for a seller who closed the page. */
+  newLaunchUrl(): string;
   close(): Promise<void>;
 }
 
@@ -47,12 +54,17 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookie(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return undefined;
+/** The header the page sends its session secret in. */
+export const SESSION_HEADER = 'x-desk-session';
+
+function usedLinkPage(res: ServerResponse): void {
+  res.writeHead(403, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>链接已使用 / Link already used</title>
+<body><h1>这个链接已经用过了</h1>
+<p>每个启动链接只能打开一次，打开后助手页面会一直可用（包括刷新）。如果已关闭页面，请在运行 <code>npm run start:web</code> 的窗口里按回车获取新链接，或重新启动它。</p>
+<h1>This link was already used</h1>
+<p>Each launch link opens the app once; the page it opened keeps working, reloads included. If you closed that page, press Enter in the window running <code>npm run start:web</code> for a new link, or start it again.</p>
+</body></html>`);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -88,25 +100,30 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 const mb = (n: number) => Math.round(n / 1024 / 1024);
 
 export async function startWebHost(app: App, opts: { rendererDir: string; port?: number; token?: string }): Promise<WebHost> {
+  /** Launch tokens not yet exchanged (the first from the options or random, more on request). */
+  const launchTokens = new Set<string>();
+  /** Tokens already exchanged: opening them again gets the "link used" page, not the generic refusal. */
+  const usedTokens = new Set<string>();
   const token = opts.token ?? randomBytes(24).toString('hex');
+  launchTokens.add(token);
   const handlers = createHandlers(app);
   const serveStatic = sirv(opts.rendererDir, { single: true, dev: false, etag: true });
   let port = 0;
-  // Cookies ignore ports: the port in the name keeps two hosts (or runs) on 127.0.0.1 apart.
-  let cookieName = 'desk_session';
-  /** Session ids handed out this run; the launch token is never one of them. */
+  /** Session secrets handed out this run; a launch token is never one of them. */
   const sessions = new Set<string>();
   let uploading = false;
 
   const authed = (req: IncomingMessage) => {
-    const c = cookie(req, cookieName);
-    return c !== undefined && sessions.has(c);
+    const h = req.headers[SESSION_HEADER];
+    if (typeof h !== 'string' || !/^[0-9a-f]{64}$/.test(h)) return false;
+    for (const s of sessions) if (sameToken(h, s)) return true;
+    return false;
   };
   // Only our own address: a page on another site that resolves to 127.0.0.1 (DNS rebinding) is refused.
   const hostOk = (req: IncomingMessage) => req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
   /**
    * Called from our own page: a browser names the page's origin (Origin on a POST, Sec-Fetch-Site on
-   * every request); a page on another port or site is refused even when it holds our cookie.
+   * every request); a page on another port or site is refused even when it holds a session secret.
    * `needOrigin`: channel calls are POSTs, for which browsers always send Origin.
    */
   const sameOrigin = (req: IncomingMessage, needOrigin: boolean) => {
@@ -137,28 +154,31 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
         return fail(res, 400, { code: 'BAD_INPUT', message: '请求地址格式不正确。', messageEn: 'The request path is malformed.' });
       }
 
-      // Opening the printed link exchanges the token for a session cookie and drops it from the address bar.
+      // Opening the printed link exchanges its token, once, for a session secret, handed over in the
+      // fragment of the redirect (the page moves it to sessionStorage and clears the address bar).
       const given = url.searchParams.get('token');
       if (given !== null) {
-        if (!sameToken(given, token)) {
+        const match = [...launchTokens].find((t) => sameToken(given, t));
+        if (match === undefined) {
+          if ([...usedTokens].some((t) => sameToken(given, t))) return usedLinkPage(res);
           return fail(res, 403, {
             code: 'FORBIDDEN',
             message: '访问链接无效或已过期。请使用程序启动时显示的链接。',
             messageEn: 'This link is not valid. Use the link printed when the app started.',
           });
         }
+        launchTokens.delete(match);
+        usedTokens.add(match);
         const session = randomBytes(32).toString('hex');
         sessions.add(session);
-        // Every opening of the link is a new session; the oldest go once there are more than a person uses.
+        // The oldest sessions go once there are more than a person uses (each new link opens one).
         for (const old of sessions) if (sessions.size > MAX_SESSIONS) sessions.delete(old);
-        res.writeHead(302, {
-          'Set-Cookie': `${cookieName}=${session}; HttpOnly; SameSite=Strict; Path=/`,
-          'Cache-Control': 'no-store',
-          Location: '/',
-        });
+        res.writeHead(302, { 'Cache-Control': 'no-store', Location: `/#desk-session=${session}` });
         return res.end();
       }
-      if (!authed(req)) {
+
+      const needsSession = path.startsWith('/api/') || path === '/events';
+      if (needsSession && !authed(req)) {
         return fail(res, 401, {
           code: 'FORBIDDEN',
           message: '请使用程序启动时显示的完整链接打开助手（链接中带有访问令牌）。',
@@ -168,7 +188,7 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
 
       if (path.startsWith('/api/')) {
         const channel = path.slice('/api/'.length);
-        if (req.method !== 'POST' || req.headers['x-desk'] !== '1') {
+        if (req.method !== 'POST') {
           return fail(res, 405, { code: 'FORBIDDEN', message: '请求方式不正确。', messageEn: 'Wrong request method.' });
         }
         if (!sameOrigin(req, true)) return fail(res, 403, foreign);
@@ -237,7 +257,6 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  cookieName = `desk_session_${port}`;
   server.maxConnections = MAX_CONNECTIONS;
   const url = `http://127.0.0.1:${port}/`;
   return {
@@ -245,6 +264,11 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
     openUrl: `${url}?token=${token}`,
     token,
     port,
+    newLaunchUrl: () => {
+      const t = randomBytes(24).toString('hex');
+      launchTokens.add(t);
+      return `${url}?token=${t}`;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -77,9 +77,13 @@ function StoreName() {
   const { message } = AntApp.useApp();
   const errorText = useErrorText();
   return (
+    // A long company name (up to 60 characters) ends in an ellipsis, the whole name in its tooltip,
+    // and never pushes the header's controls off the screen or onto a second line.
     <Typography.Text
       strong
       data-testid="store-name"
+      style={{ maxWidth: '100%', minWidth: 0 }}
+      ellipsis={{ tooltip: settings?.storeName }}
       editable={{
         tooltip: t('header.editStoreName'),
         maxLength: 60,
@@ -118,11 +122,13 @@ function Shell() {
         <Layout.Header
           style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24 }}
         >
-          <Space>
+          <div style={{ display: 'flex', alignItems: 'center', gap: 8, flex: 1, minWidth: 0, marginInlineEnd: 16 }}>
             <StoreName />
-            <Tag color={settings.mode === 'demo' ? 'gold' : 'green'}>{t(settings.mode === 'demo' ? 'header.demo' : 'header.live')}</Tag>
-          </Space>
-          <Space>
+            <Tag style={{ flex: 'none' }} color={settings.mode === 'demo' ? 'gold' : 'green'}>
+              {t(settings.mode === 'demo' ? 'header.demo' : 'header.live')}
+            </Tag>
+          </div>
+          <Space style={{ flex: 'none', whiteSpace: 'nowrap' }}>
             {headerSlots.map((Slot, i) => (
               <Slot key={i} />
             ))}

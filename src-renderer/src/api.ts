@@ -13,6 +13,27 @@ declare global {
   }
 }
 
+/** Where the page keeps the web host's session secret: survives a reload, never leaves this tab. */
+const SESSION_KEY = 'desk.session';
+
+/**
+ * The web host hands the session secret over in the fragment of the launch redirect
+ * (`/#desk-session=<hex>`): it is moved to sessionStorage and cleared from the address bar before
+ * the router reads the hash.
+ */
+function takeSession(): string | null {
+  if (window.api) return null;
+  const m = /^#desk-session=([0-9a-f]{64})$/.exec(window.location.hash);
+  if (m) {
+    sessionStorage.setItem(SESSION_KEY, m[1]);
+    history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
+  }
+  return sessionStorage.getItem(SESSION_KEY);
+}
+
+/** The web host's session secret; null in Electron, or in a browser tab opened without the launch link. */
+export const webSession: string | null = takeSession();
+
 const offline: ErrorPayload = {
   code: 'TRANSIENT',
   message: '无法连接到本机的助手服务。请确认程序仍在运行，然后刷新页面。',
@@ -27,31 +48,68 @@ function createHttpApi(): Api {
       try {
         res = await fetch(`/api/${channel}`, {
           method: 'POST',
-          credentials: 'same-origin',
-          headers: { 'Content-Type': 'application/json', 'X-Desk': '1' },
+          credentials: 'omit',
+          headers: { 'Content-Type': 'application/json', 'X-Desk-Session': webSession ?? '' },
           body: JSON.stringify(input ?? {}),
         });
       } catch {
         throw new ApiError(offline);
       }
+      // A session this run of the host does not know (it restarted): the next load says to open the link.
+      if (res.status === 401) sessionStorage.removeItem(SESSION_KEY);
       const result = (await res.json().catch(() => ({ ok: false, error: offline }))) as Result<unknown>;
       if (!result.ok) throw new ApiError(result.error);
       return result.data;
     };
   }
   const listeners = new Map<EventName, Set<(p: unknown) => void>>();
-  let source: EventSource | undefined;
-  const connect = () => {
-    source = new EventSource('/events', { withCredentials: true });
-    for (const e of EVENTS) {
-      source.addEventListener(e, (msg) => {
-        const payload = JSON.parse((msg as MessageEvent<string>).data) as unknown;
-        for (const cb of listeners.get(e) ?? []) cb(payload);
-      });
+  const known = new Set<string>(EVENTS);
+  const deliver = (block: string) => {
+    let event = 'message';
+    const data: string[] = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith('event:')) event = line.slice(6).trim();
+      else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
     }
+    if (!data.length || !known.has(event)) return;
+    const payload = JSON.parse(data.join('\n')) as unknown;
+    for (const cb of listeners.get(event as EventName) ?? []) cb(payload);
+  };
+  let connected = false;
+  /**
+   * The event stream, read with fetch so it carries the session header (EventSource cannot send
+   * one); reconnects after a drop, as EventSource would.
+   */
+  const connect = () => {
+    connected = true;
+    void (async () => {
+      for (;;) {
+        try {
+          const res = await fetch('/events', { credentials: 'omit', headers: { 'X-Desk-Session': webSession ?? '', Accept: 'text/event-stream' } });
+          if (res.status === 401 || res.status === 403) return;
+          if (res.ok && res.body) {
+            const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+            let buf = '';
+            for (;;) {
+              const { value, done } = await reader.read();
+              if (done) break;
+              buf += value.replace(/\r\n?/g, '\n');
+              let i: number;
+              while ((i = buf.indexOf('\n\n')) >= 0) {
+                deliver(buf.slice(0, i));
+                buf = buf.slice(i + 2);
+              }
+            }
+          }
+        } catch {
+          // dropped: try again below
+        }
+        await new Promise((r) => setTimeout(r, 3000));
+      }
+    })();
   };
   api.on = <E extends EventName>(event: E, cb: (p: Events[E]) => void) => {
-    if (!source) connect();
+    if (!connected) connect();
     const set = listeners.get(event) ?? new Set();
     set.add(cb as (p: unknown) => void);
     listeners.set(event, set);

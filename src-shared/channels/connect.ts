@@ -35,7 +35,9 @@ export interface ConnectStatus {
   };
   demo: { size: number; seed: number; quotaPerMinute: number; reviewMode: 'instant' | 'review' | 'refuse' } | null;
   /** Where secrets are kept, said plainly on screen. */
-  secretStore: { location: string; encrypted: boolean };
+  secretStore: { location: string; encrypted: boolean; protection: { zh: string; en: string } };
+  /** Live mode only: the last probe of the real APIs (run by hand or by the first connection test). */
+  lastProbe: ProbeReport | null;
 }
 
 export interface ConnectionCheck {
@@ -54,6 +56,12 @@ export interface ConnectTestReport {
   mode: 'demo' | 'live';
   aliexpress: { ok: boolean; checks: ConnectionCheck[]; channel: ChoiceChannelInfo | null; listingCount: number | null };
   stockSource: { ok: boolean; kind: StockSourceKind | null; checks: ConnectionCheck[]; warehouses: { id: string; name: string; active: boolean }[] };
+  /**
+   * Live mode only: the read-only probe, run by itself after the first successful connection test
+   * (and whenever a check met an answer of another shape), so the first connection to a real store
+   * says exactly what differs.
+   */
+  probe?: ProbeReport;
 }
 
 /** One call of the read-only live probe: what came back against what wire.md says it carries. */

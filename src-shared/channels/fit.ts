@@ -3,14 +3,19 @@
  * types and backs the verdict with a margin comparison from their own numbers (integer fen).
  */
 import { z } from 'zod';
-import { channel, empty, label } from '../channel';
+import { channel, empty, label, says } from '../channel';
 
 export const SUPPLY_EDGES = ['strong', 'some', 'none'] as const;
 export const CAPITAL_LEVELS = ['ample', 'limited', 'none'] as const;
 export const PRODUCT_KINDS = ['standard', 'non_standard'] as const;
 
 /** Up to 1 亿 yuan per unit, in fen: generous, but keeps sums inside safe integers. */
-const fen = z.number().int().min(0).max(10_000_000_000);
+const fen = z
+  .number()
+  .int(says('{label}最多精确到分（两位小数）', '{label} goes to the fen at most (two decimals)'))
+  .min(0, says('{label}不能是负数', '{label} cannot be negative'))
+  // The form is in yuan and the schema in fen: the bound is said in yuan.
+  .max(10_000_000_000, says('{label}最多 1 亿元，请检查是否多输了位数', '{label} can be at most ¥100,000,000; check for extra digits'));
 
 export const fitNumbersSchema = z
   .object({

@@ -20,7 +20,7 @@ import type {
   WarehouseNameCheck,
   WarehousesView,
 } from '../types/stock';
-import { STOCK_FILE_FIELDS, STOCK_UPLOAD_MAX_BASE64, type StockFileField, type StockFileReport, type StockImportStatus } from '../types/stockFile';
+import { STOCK_FILE_FIELDS, STOCK_UPLOAD_MAX_BASE64, type StockFileField, type StockFileReport, type StockImportStatus, type WatchFolderStatus } from '../types/stockFile';
 
 const text = (max: number) => z.string().max(max);
 const pageInput = {
@@ -103,6 +103,16 @@ export const stockChannels = {
   ).returns<{ id: number; reused: boolean; view: WarehousesView }>(),
   'stock.warehouses.pair': channel(
     z.object({ storeWarehouseId, erpWarehouseId: erpWarehouseId.nullable() }).strict(),
+  ).returns<WarehousesView>(),
+  /** How a store warehouse counts stock: available only or + in transit, and the share synced (1–100). */
+  'stock.warehouses.counting': channel(
+    z
+      .object({
+        storeWarehouseId,
+        countInTransit: z.boolean().meta(label('计入在途库存', 'Count in-transit stock')).optional(),
+        syncPercent: z.number().int().min(1).max(100).meta(label('同步比例', 'Sync percentage')).optional(),
+      })
+      .strict(),
   ).returns<WarehousesView>(),
   /** Renames a store warehouse, e.g. to the exact name the check offers. */
   'stock.warehouses.rename': channel(
@@ -235,4 +245,12 @@ export const stockChannels = {
   ).returns<StockFileReport>(),
   /** When the last stock file was imported, and whether that is too long ago. */
   'stock.import.status': channel(empty).returns<StockImportStatus>(),
+  /** The watched folder (监视文件夹) of the file source and its last look. */
+  'stock.watch.status': channel(empty).returns<WatchFolderStatus>(),
+  /** Sets the folder (an absolute path to an existing folder) or, with null, stops watching. */
+  'stock.watch.set': channel(
+    z.object({ folder: z.union([text(1000).trim().min(1), z.null()]).meta(label('监视的文件夹', 'Watched folder')) }).strict(),
+  ).returns<WatchFolderStatus>(),
+  /** Looks in the folder now (it is also looked in on the stock schedule). */
+  'stock.watch.check': channel(empty).returns<WatchFolderStatus>(),
 };

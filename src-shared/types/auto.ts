@@ -97,6 +97,13 @@ export interface WarehouseFigure {
   safety: number | null;
   stale: boolean;
   seenAt: string | null;
+  /** In transit (在途) as the last full read saw it; null when never read. Absent in older records. */
+  inTransit?: number | null;
+  /** How this store warehouse counts stock: in transit too, and the share synced (1–100). Absent in older records. */
+  countInTransit?: boolean;
+  syncPercent?: number;
+  /** Sellable stock from this warehouse under those settings (null: unknown or stale). */
+  sellable?: number | null;
 }
 
 /** One listing SKU as the engine sees it now. */
@@ -155,7 +162,11 @@ export interface DrainReport {
   skipped: null | 'switch_off' | 'no_marketplace' | 'auth';
   processed: number;
   sent: number;
+  /** Took effect: unbound + bound. */
   done: number;
+  /** Of done: the unbinds the platform applied (已解绑) and the binds (已绑定). */
+  unbound: number;
+  bound: number;
   review: number;
   refused: number;
   failed: number;
@@ -191,6 +202,8 @@ export interface AutoStatus {
   lastSync: { id: number; status: string; startedAt: string; finishedAt: string | null } | null;
   nextSyncAt: string | null;
   oversellRisk: number;
+  /** Unbinds queued or on their way: the only work ahead of a new stock-out's unbind (binds wait behind unbinds). */
+  unbindsAhead?: number;
 }
 
 export interface RunOnceReport {
@@ -315,6 +328,8 @@ export interface DashboardView {
   recent: ActionRow[];
   /** Listing SKUs the last run could not act on until the seller fixes something. */
   blocked: number;
+  /** The last run's unbinds and the binds decided before them that they went out ahead of (the lanes at work). */
+  unbindsFirst?: { unbinds: number; bindsPassed: number } | null;
   /** Listing SKUs set up for the engine now: mapped to an ERP SKU and linked to a warehouse. */
   ready: number;
 }

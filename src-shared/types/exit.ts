@@ -39,7 +39,8 @@ export interface ReadinessRow {
   sku: string;
   warehouse: string | null;
   quantity: number;
-  note?: string;
+  /** Shown in the seller's language: both are kept, never joined into one string. */
+  note?: Bilingual;
 }
 
 export interface ReadinessItem {

@@ -49,6 +49,10 @@ export interface StoreWarehouseInfo {
   /** Null when unpaired. A pair is only trusted (synced) when check.match is true. */
   check: WarehouseNameCheck | null;
   linkedListingSkus: number;
+  /** Count in-transit stock (在途) as sellable: available + in transit, not available only. */
+  countInTransit: boolean;
+  /** Sync this share of the ERP's stock to the store (1–100; shared stock across channels). */
+  syncPercent: number;
 }
 
 export interface WarehousesView {
@@ -219,6 +223,10 @@ export interface ListingSkuRow {
   id: number;
   productId: string;
   title: string;
+  /** The SKU's variation as AliExpress words it ("颜色:红色;尺码:M"); null when not given. */
+  variation: string | null;
+  /** The product's first image address (https), null when not given. */
+  imageUrl: string | null;
   /** '' when the listings were read without a status filter (products.list answers none). */
   productStatus: string;
   /** product_type: 0 仓发, 1 JIT, 2 海外备仓. */

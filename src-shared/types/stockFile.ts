@@ -57,3 +57,24 @@ export interface StockImportStatus {
   stale: boolean;
   staleAfterHours: number;
 }
+
+/** The watched folder of the file stock source, and what its last look found. */
+export interface WatchFolderStatus {
+  /** Absolute path the seller gave, null when no folder is watched. */
+  folder: string | null;
+  /** Whether the folder exists now (null when none is set). */
+  reachable: boolean | null;
+  /** It is looked in on the stock schedule: every this many minutes. */
+  everyMinutes: number;
+  checkedAt: string | null;
+  /** The file last taken from it. */
+  fileName: string | null;
+  /** imported: written; unchanged: the newest file was already imported; refused: nothing usable, not written. */
+  outcome: 'imported' | 'unchanged' | 'refused' | 'no_file' | 'missing_folder' | null;
+  accepted: number;
+  rejectedTotal: number;
+  /** The first rejected lines of the last file, as the upload report names them. */
+  rejected: StockFileReport['rejected'];
+  rowsChanged: number;
+  problem: { zh: string; en: string } | null;
+}

@@ -11,7 +11,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, startDemo } from './fixtures';
+import { test, expect, pageCall, startDemo } from './fixtures';
 
 const shotsDir = process.env.SHOTS;
 const shot = async (app: Page, name: string) => {
@@ -20,17 +20,7 @@ const shot = async (app: Page, name: string) => {
   await app.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
 };
 
-/** A channel over the web host's HTTP contract, from inside the page (its session cookie, as the screens' bridge does). */
-const call = <T,>(app: Page, channel: string, input: unknown): Promise<T> =>
-  app.evaluate(
-    async ([c, i]) => {
-      const res = await fetch(`/api/${c}`, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', 'X-Desk': '1' }, body: JSON.stringify(i) });
-      const r = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
-      if (!r.ok) throw new Error(`${c}: ${r.error?.message}`);
-      return r.data;
-    },
-    [channel, input] as const,
-  ) as Promise<T>;
+const call = pageCall;
 
 const option = (app: Page) => app.locator('.ant-select-dropdown:visible .ant-select-item-option');
 
@@ -45,6 +35,10 @@ async function expectRiskAgrees(app: Page) {
   const model = await call<{ total: number; counts: Record<string, number> }>(app, 'auto.risk', {});
   await expect(app.getByTestId('auto-count-risk')).toContainText(String(model.total));
   await expect(app.getByTestId('risk-headline')).toHaveAttribute('data-total', String(model.total));
+  // The dashboard's headline states the same total (beside any held/refused/failed count).
+  const now = app.getByTestId('auto-now-headline');
+  await expect(now).toHaveAttribute('data-total', String(model.total));
+  if (model.total > 0 && (await now.getAttribute('data-state')) !== 'notSetUp') await expect(now).toContainText(`${model.total} 个线上SKU有超卖风险`);
   if (model.total > 0)
     for (const [kind, n] of Object.entries(model.counts)) await expect(app.getByTestId(`risk-card-${kind}`)).toContainText(String(n));
 }
@@ -164,7 +158,7 @@ test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is
   }
 });
 
-test('the wizard\'s last step shows what is protected and turns the switch on; after a restock, a stock-out is sent before the binds decided with it', async ({ app }) => {
+test('the wizard\'s last step shows what is protected and turns the switch on; after a whole-warehouse restock, a later stock-out is sent before the queued binds and the dashboard says so', async ({ app }) => {
   await startDemo(app);
   await call(app, 'connect.useDemo', { reviewMode: 'instant', quotaPerMinute: 600 });
   await call(app, 'stock.warehouses.refresh', {});
@@ -191,29 +185,34 @@ test('the wizard\'s last step shows what is protected and turns the switch on; a
   await expect(app.getByTestId('wizard-switch-on')).toBeVisible();
   await expect(app.getByTestId('auto-switch')).toHaveAttribute('aria-checked', 'true');
 
-  // ② three SKUs sell out and are unbound; then they are restocked while a fourth sells out, in one read
+  // ② a restock wave: SKUs sell out and are unbound; the whole warehouse is restocked in one read (its
+  //    binds queue up), then one bound SKU sells out in a later read: its unbind goes before the wave
   type Opt = { listingSkuId: number; sellerSku: string; bindStatus: number; available: number; warehouses: string[] };
   const opts = (await call<Opt[]>(app, 'auto.demo.skus', { search: 'TS1000', limit: 50 })).filter((o) => o.warehouses.length > 0 && o.bindStatus === 2 && o.available > 0);
   expect(opts.length).toBeGreaterThan(3);
-  const [hot, ...wave] = opts.slice(0, 4);
+  const [hot, ...wave] = opts.slice(0, 40);
   for (const o of wave) await call(app, 'auto.demo.sellOut', { listingSkuId: o.listingSkuId });
   await call(app, 'stock.sync.now', { wait: true });
-  type Row = { runId: number | null; kind: string; state: string; sellerSku: string; finishedAt: string | null };
+  type Row = { id: number; runId: number | null; kind: string; state: string; sellerSku: string; finishedAt: string | null };
   const list = async () => (await call<{ rows: Row[] }>(app, 'auto.actions.list', { page: 1, pageSize: 100 })).rows;
-  await expect.poll(async () => (await list()).filter((r) => r.kind === 'unbind' && r.state === 'done').length).toBe(wave.length);
-  for (const o of wave) await call(app, 'auto.demo.restock', { listingSkuId: o.listingSkuId, quantity: 20 });
+  await expect.poll(async () => (await list()).filter((r) => r.kind === 'unbind' && r.state === 'done').length, { timeout: 30_000 }).toBe(wave.length);
+  await app.getByRole('menuitem', { name: '自动绑定/解绑看板' }).click();
+  await call(app, 'auto.demo.restock', { erpWarehouseId: 'WH-SZ' });
+  await call(app, 'stock.sync.now', { wait: true });
   await call(app, 'auto.demo.sellOut', { listingSkuId: hot.listingSkuId });
   await call(app, 'stock.sync.now', { wait: true });
-  await expect.poll(async () => (await list()).filter((r) => r.state === 'done').length).toBe(2 * wave.length + 1);
+  await expect.poll(async () => (await list()).filter((r) => r.state === 'done').length, { timeout: 30_000 }).toBe(2 * wave.length + 1);
   const rows = await list();
   const unbind = rows.find((r) => r.kind === 'unbind' && r.sellerSku === hot.sellerSku)!;
-  const binds = rows.filter((r) => r.kind === 'bind' && r.runId === unbind.runId);
+  // Every bind was decided in the earlier read, before the stock-out…
+  const binds = rows.filter((r) => r.kind === 'bind');
   expect(binds.map((b) => b.state)).toEqual(wave.map(() => 'done'));
-  for (const b of binds) expect(Date.parse(unbind.finishedAt!)).toBeLessThanOrEqual(Date.parse(b.finishedAt!));
+  for (const b of binds) expect(b.id).toBeLessThan(unbind.id);
+  // …and the unbind still went out ahead of some of them (they were queued behind it).
+  expect(binds.filter((b) => Date.parse(b.finishedAt!) > Date.parse(unbind.finishedAt!)).length).toBeGreaterThan(0);
 
-  // ③ the dashboard says so: the unbind is 已解绑, the last run unbound 1 and bound the wave, the risk counts agree
-  await app.getByRole('menuitem', { name: '自动绑定/解绑看板' }).click();
-  await expect(app.getByTestId(`auto-recent-${hot.sellerSku}`)).toContainText('已解绑');
-  await expect(app.getByTestId('auto-now-run')).toContainText(`解绑 1 个，绑定 ${wave.length} 个`);
+  // ③ the dashboard says so: the last run unbound 1, and its unbind went ahead of the binds queued before it
+  await expect(app.getByTestId('auto-now-run')).toContainText('解绑 1 个，绑定 0 个');
+  await expect(app.getByTestId('auto-now-unbinds-first')).toContainText(/这次的 1 个解绑先于 [1-9]\d* 个更早排队的绑定发出/);
   await expectRiskAgrees(app);
 });

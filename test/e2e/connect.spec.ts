@@ -12,4 +12,17 @@ test('连接设置: connect the demo store and see the channel and the stock sou
   await expect(app.getByTestId('connect-check-ok')).toHaveCount(8);
   await expect(app.getByTestId('connect-check-failed')).toHaveCount(0);
   await expect(app.getByTestId('connect-report')).toContainText('找到全托管渠道');
+  // The warehouses the test read, each with its id.
+  await expect(app.getByTestId('connect-warehouses')).toContainText('读到的仓库');
+  await expect(app.getByTestId('connect-warehouse-id').first()).not.toBeEmpty();
+
+  // 检查真实接口 on the demo store: six calls, each answered, the fields that came back one click away.
+  await app.getByTestId('connect-probe').click();
+  const probe = app.getByTestId('connect-probe-report');
+  await expect(probe).toContainText('所有接口都按文档返回');
+  await expect(probe.getByTestId('connect-probe-row-answered')).toHaveCount(6);
+  await expect(probe).toContainText('aliexpress.choice.products.list');
+  await expect(probe).toContainText('goodsQuery');
+  await probe.getByTestId('connect-probe-row-answered').nth(1).getByRole('button').first().click();
+  await expect(probe.getByTestId('connect-probe-fields')).toContainText('sku_id');
 });

@@ -22,6 +22,10 @@ test('a full deposit refund, from status to confirmed arrival through an importe
   for (const key of ['disputes', 'orders', 'debts']) {
     await app.getByTestId(`deposit-check-${key}`).getByText('没有', { exact: true }).click();
   }
+  // The last tick does not move the wizard on: the seller sees the answers, then goes on.
+  await expect(app.getByTestId('deposit-check-debts')).toBeVisible();
+  await expect(app.getByTestId('deposit-step-apply')).toHaveCount(0);
+  await app.getByTestId('deposit-next').click();
   await expect(app.getByTestId('deposit-step-apply')).toBeVisible();
 
   // ③ apply: a too-large amount is refused with the refundable amount, then the real one
@@ -29,7 +33,7 @@ test('a full deposit refund, from status to confirmed arrival through an importe
   await app.getByTestId('deposit-apply-amount').fill('10000.01');
   await app.getByTestId('deposit-alipay').fill('13812345678');
   await app.getByTestId('deposit-draft').click();
-  await expect(app.getByRole('alert').filter({ hasText: '超过了可退金额 ¥10,000.00' })).toBeVisible();
+  await expect(app.locator('[data-testid=deposit-step-apply] .ant-form-item-explain-error')).toHaveText('超过了可退金额 ¥10,000.00，最多可以申请 ¥10,000.00');
   await app.getByTestId('deposit-apply-amount').fill('10000');
   await app.getByTestId('deposit-draft').click();
   await expect(app.getByTestId('deposit-draft-text')).toContainText('申请退还金额：10000.00 元');
@@ -86,6 +90,7 @@ test('reconciliation: web and app bills with 冻结/解冻 and a pre-application
   for (const key of ['disputes', 'orders', 'debts']) {
     await app.getByTestId(`deposit-check-${key}`).getByText('没有', { exact: true }).click();
   }
+  await app.getByTestId('deposit-next').click();
   // Applied on AliExpress three days ago, recorded today with the real date.
   const appliedOn = chinaDay(-3);
   await app.getByText('刚开通全托管，不想做了').click();

@@ -35,3 +35,116 @@ test('stock wizard: a too long warehouse name and an empty rule text are refused
   await app.getByTestId('rule-text').fill('ZX-');
   await expect(fieldError(app, '[data-testid=rule-editor]')).toHaveCount(0);
 });
+
+/** The deposit wizard opened, the status saved (¥10,000 refundable) and the three checks answered. */
+async function depositToApply(app: Page) {
+  await app.getByRole('menuitem', { name: '退保证金' }).click();
+  await app.getByTestId('deposit-start').click();
+  await app.getByTestId('deposit-status').click();
+  await app.getByTitle('可退还').click();
+  await app.getByTestId('deposit-amount').fill('10000');
+  await app.getByTestId('deposit-status-save').click();
+  for (const key of ['disputes', 'orders', 'debts']) {
+    await app.getByTestId(`deposit-check-${key}`).getByText('没有', { exact: true }).click();
+  }
+  await app.getByTestId('deposit-next').click();
+  await expect(app.getByTestId('deposit-step-apply')).toBeVisible();
+}
+
+test('deposit status: a negative deposit amount is refused under 保证金金额', async ({ app }) => {
+  await startDemo(app);
+  await app.getByRole('menuitem', { name: '退保证金' }).click();
+  await app.getByTestId('deposit-start').click();
+  await app.getByTestId('deposit-status').click();
+  await app.getByTitle('可退还').click();
+  await app.getByTestId('deposit-amount').fill('-5');
+  await app.getByTestId('deposit-status-save').click();
+  const step = '[data-testid=deposit-step-status]';
+  await expect(fieldError(app, step)).toHaveText('金额不能是负数。');
+  await expect(app.locator(`${step} .ant-alert-error`)).toHaveCount(0);
+  await app.getByTestId('deposit-amount').fill('10000');
+  await expect(fieldError(app, step)).toHaveCount(0);
+});
+
+test('deposit checks: a negative penalty is refused under its box', async ({ app }) => {
+  await startDemo(app);
+  await app.getByRole('menuitem', { name: '退保证金' }).click();
+  await app.getByTestId('deposit-start').click();
+  await app.getByTestId('deposit-status').click();
+  await app.getByTitle('可退还').click();
+  await app.getByTestId('deposit-amount').fill('10000');
+  await app.getByTestId('deposit-status-save').click();
+  const step = '[data-testid=deposit-step-checks]';
+  await app.getByTestId('deposit-violation-description').fill('虚假发货');
+  await app.getByTestId('deposit-violation-penalty').fill('-300');
+  await app.getByTestId('deposit-violation-add').click();
+  await expect(fieldError(app, step)).toHaveText('金额不能是负数。');
+  await expect(app.locator(`${step} .ant-alert-error`)).toHaveCount(0);
+});
+
+test('deposit application: the amount, the Alipay account and the date are each refused at their box', async ({ app }) => {
+  await startDemo(app);
+  await depositToApply(app);
+  const step = '[data-testid=deposit-step-apply]';
+  await app.getByText('刚开通全托管，不想做了').click();
+  await app.getByTestId('deposit-apply-amount').fill('10000.01');
+  await app.getByTestId('deposit-alipay').fill('13812345678');
+  await app.getByTestId('deposit-apply').click();
+  await expect(fieldError(app, step)).toHaveText('超过了可退金额 ¥10,000.00，最多可以申请 ¥10,000.00');
+  await expect(app.locator(`${step} .ant-form-item-has-error`)).toContainText('申请金额');
+
+  await app.getByTestId('deposit-apply-amount').fill('10000');
+  await app.getByTestId('deposit-alipay').fill('我的支付宝账号');
+  await app.getByTestId('deposit-apply').click();
+  await expect(fieldError(app, step)).toHaveText('请填写店铺绑定的支付宝手机号或邮箱，例如 13812345678 或 name@163.com');
+  await expect(app.locator(`${step} .ant-form-item-has-error`)).toContainText('支付宝');
+
+  // A date after today: said under the date, with the days that are allowed.
+  const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
+  await app.getByTestId('deposit-alipay').fill('13812345678');
+  await app.getByTestId('deposit-applied-on').fill(tomorrow);
+  await app.getByTestId('deposit-apply').click();
+  await expect(fieldError(app, step)).toHaveText(/^请选择 \d{4}-\d{2}-\d{2} 到 \d{4}-\d{2}-\d{2} 之间实际提交申请的那一天$/);
+  await expect(app.locator(`${step} .ant-alert-error`)).toHaveCount(0);
+});
+
+test('deposit review: a review date before the application is refused under 审核日期', async ({ app }) => {
+  await startDemo(app);
+  await depositToApply(app);
+  await app.getByText('刚开通全托管，不想做了').click();
+  await app.getByTestId('deposit-apply-amount').fill('10000');
+  await app.getByTestId('deposit-alipay').fill('13812345678');
+  await app.getByTestId('deposit-apply').click();
+  const step = '[data-testid=deposit-step-review]';
+  await expect(app.locator(step)).toBeVisible();
+  await app.getByTestId('deposit-review-outcome').getByText('审核通过').click();
+  await app.getByTestId('deposit-review-date').fill('2020-01-02');
+  await app.getByTestId('deposit-review-save').click();
+  await expect(fieldError(app, step)).toHaveText(/^审核日期应在 \d{4}-\d{2}-\d{2} 到 \d{4}-\d{2}-\d{2} 之间$/);
+  await expect(app.locator(`${step} .ant-alert-error`)).toHaveCount(0);
+});
+
+test('fit check: a negative supply price is refused under 全托管供货价, in yuan words', async ({ app }) => {
+  await startDemo(app);
+  await app.getByRole('menuitem', { name: '全托管适合我吗' }).click();
+  await app.getByTestId('fit-cost').fill('10');
+  await app.getByTestId('fit-supply').fill('-3');
+  await app.getByTestId('fit-check').click();
+  await expect(fieldError(app, '[data-testid=fit-page]')).toHaveText('全托管供货价不能是负数');
+  await app.getByTestId('fit-supply').fill('200000000');
+  await app.getByTestId('fit-check').click();
+  await expect(fieldError(app, '[data-testid=fit-page]')).toHaveText('全托管供货价最多 1 亿元，请检查是否多输了位数');
+  await expect(app.locator('[data-testid=fit-page] .ant-alert-error')).toHaveCount(0);
+});
+
+test('stock sync schedule: an interval above a day is refused under 同步间隔, not clamped', async ({ app }) => {
+  await startDemo(app);
+  await app.getByRole('menuitem', { name: '库存自动绑定/解绑' }).click();
+  await app.getByTestId('stock-steps').getByText('同步设置').click();
+  await app.getByTestId('sync-interval').fill('2000');
+  await app.getByTestId('sync-save').click();
+  await expect(app.locator('.ant-form-item-explain-error')).toHaveText('同步间隔（分钟）不能大于 1440');
+  await expect(app.getByTestId('sync-interval')).toHaveValue('2000');
+  await app.getByTestId('sync-interval').fill('30');
+  await expect(app.locator('.ant-form-item-explain-error')).toHaveCount(0);
+});

@@ -55,6 +55,29 @@ export async function stopHost(host: Host): Promise<void> {
   });
 }
 
+/** The page's web-host session secret (the launch link put it in sessionStorage), for calls made beside the screens. */
+export async function sessionOf(page: Page): Promise<string> {
+  const s = await page.evaluate(() => sessionStorage.getItem('desk.session'));
+  if (!s) throw new Error('the page has no web host session');
+  return s;
+}
+
+/** A channel over the web host's HTTP contract, from inside the page (its session header, as the screens' bridge sends it). */
+export const pageCall = <T,>(app: Page, channel: string, input: unknown = {}): Promise<T> =>
+  app.evaluate(
+    async ([c, i]) => {
+      const res = await fetch(`/api/${c}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Desk-Session': sessionStorage.getItem('desk.session') ?? '' },
+        body: JSON.stringify(i),
+      });
+      const r = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
+      if (!r.ok) throw new Error(`${c}: ${r.error?.message}`);
+      return r.data;
+    },
+    [channel, input] as const,
+  ) as Promise<T>;
+
 /** Clicks through the first-run screen with the demo store. */
 export async function startDemo(page: Page): Promise<void> {
   await page.getByRole('button', { name: /使用演示店铺|Use the demo store/ }).click();

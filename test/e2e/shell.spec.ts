@@ -15,7 +15,7 @@ test('first run offers the demo store, then every area opens, in Chinese and in 
 
   await app.getByTestId('language-switch').click();
   await expect(app.getByRole('menuitem', { name: 'Home' })).toBeVisible();
-  for (const name of ['Auto bind & unbind', 'Store exit', 'Deposit refund', 'Is fully-managed for me?', 'Connections', 'Help']) {
+  for (const name of ['Auto bind & unbind', 'Store exit', 'Deposit refund', 'Fully-managed fit', 'Connections', 'Help']) {
     await app.getByRole('menuitem', { name }).click();
     await expect(app.getByRole('menuitem', { name })).toHaveClass(/ant-menu-item-selected/);
   }
@@ -32,14 +32,27 @@ test('the home dashboard shows where the data lives and the schema version', asy
   await expect(app.getByText(/^v\d+$/)).toBeVisible();
 });
 
-test('the API refuses a browser without the per-run token', async ({ browser, host }) => {
+test('the API refuses a browser without the per-run token; the launch link opens once, and its page survives a reload', async ({ browser, host }) => {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
-  const res = await page.goto(host.url);
-  expect(res?.status()).toBe(401);
+  await page.goto(host.url);
   await expect(page.locator('body')).toContainText('请使用程序启动时显示的完整链接');
-  const api = await ctx.request.post(`${host.url}api/app.info`, { data: {}, headers: { 'X-Desk': '1' } });
+  const api = await ctx.request.post(`${host.url}api/app.info`, { data: {}, headers: { 'X-Desk': '1', Origin: new URL(host.url).origin } });
   expect(api.status()).toBe(401);
+  // The link: the session moves to sessionStorage, the address bar keeps no secret, no cookie is set.
+  await page.goto(host.openUrl);
+  await expect(page.getByRole('button', { name: /使用演示店铺|Use the demo store/ })).toBeVisible();
+  expect(page.url()).not.toContain('desk-session');
+  expect(page.url()).not.toContain('token');
+  expect(await ctx.cookies()).toEqual([]);
+  await page.reload();
+  await expect(page.getByRole('button', { name: /使用演示店铺|Use the demo store/ })).toBeVisible();
+  // A second opening of the link, in another browser, is told the link was used and how to get a new one.
+  const other = await browser.newContext();
+  const again = await (await other.newPage()).goto(host.openUrl);
+  expect(again?.status()).toBe(403);
+  await expect(other.pages()[0].locator('body')).toContainText('这个链接已经用过了');
+  await other.close();
   await ctx.close();
 });
 

@@ -53,6 +53,9 @@ test('stock setup: all five steps on the demo store', async ({ app }) => {
   await app.getByTestId('rule-preview').click();
   await expect(app.getByTestId('rule-preview-summary')).toContainText('新关联');
   await app.getByTestId('rule-save').click();
+  // The rule in words, with how SKUs are then compared; never the stored JSON.
+  await expect(app.getByTestId('rule-words-0')).toContainText('1. 去掉前缀“ZX-”，再按不区分大小写匹配');
+  await expect(app.getByTestId('rule-words-0')).not.toContainText('{');
   await expect.poll(() => unresolvedOf(app)).toBeLessThan(before);
   const afterRule = await unresolvedOf(app);
 
@@ -62,6 +65,11 @@ test('stock setup: all five steps on the demo store', async ({ app }) => {
   const linker = app.locator('[data-testid^=manual-link-]').first();
   await linker.click();
   await app.keyboard.type('TS1');
+  // Both sides by what they are: the listing's variation and a link to its picture above the list,
+  // each ERP SKU's product name in it.
+  await expect(app.getByTestId('manual-link-variation')).toContainText('颜色:');
+  await expect(app.getByTestId('manual-link-image')).toHaveAttribute('href', /^https:\/\/ae01\.alicdn\.com\/kf\/demo\d+\.jpg$/);
+  await expect(option(app, /^TS1/).first()).toContainText('T恤');
   await option(app, /^TS1/).click();
   await expect.poll(() => unresolvedOf(app)).toBe(afterRule - 1);
   await expect(app.getByTestId('mapping-counts')).toContainText('手动 1');

@@ -109,3 +109,33 @@ test('file stock source: upload the GBK export, see the bad lines, confirm, and 
   expect(await upload.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
   expect(await app.locator('html').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 });
+
+test('file stock source: a watched folder is checked to exist, its newest export is imported with the bad lines named', async ({ app, host }) => {
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  await app.getByRole('button', { name: '连接我的店铺' }).click();
+  await app.getByRole('button', { name: '改用文件导入' }).click();
+  await expect(app.getByTestId('connect-stock-kind')).toHaveText('文件导入');
+  await app.getByRole('menuitem', { name: '库存自动绑定/解绑' }).click();
+  await app.getByTestId('stock-steps').getByText('同步设置').click();
+  const card = app.getByTestId('stock-watch');
+  const folder = join(host.dataDir, '..', `erp-export-${Date.now()}`);
+
+  // A folder that does not exist is refused under the box.
+  await card.getByTestId('stock-watch-folder').fill(folder);
+  await card.getByTestId('stock-watch-save').click();
+  await expect(card.locator('.ant-form-item-explain-error')).toContainText('找不到文件夹');
+
+  mkdirSync(folder);
+  writeFileSync(join(folder, '库存-今天.csv'), erpExport);
+  await card.getByTestId('stock-watch-save').click();
+  await expect(card.getByTestId('stock-watch-status')).toContainText(folder);
+  await card.getByTestId('stock-watch-check').click();
+  const outcome = card.getByTestId('stock-watch-outcome');
+  await expect(outcome).toContainText('已导入“库存-今天.csv”：3 行，有问题 3 行');
+  await expect(outcome).toContainText('第 5 行');
+  // The same file is not imported twice.
+  await card.getByTestId('stock-watch-check').click();
+  await expect(outcome).toContainText('已经导入过');
+  await expect(app.getByTestId('stock-file-age')).toContainText('库存-今天.csv');
+});

@@ -122,7 +122,7 @@ describe('the desktop main process as built', () => {
     expect(state.safeStorageCalls.length).toBeGreaterThan(0);
     expect(state.safeStorageCalls.every((c) => c.ready)).toBe(true);
     const status = await main.request<{ data: { secretStore: { location: string; encrypted: boolean } } }>('invoke', 'api:connect.status', {}, PAGE);
-    expect(status.data.secretStore).toEqual({ location: join(main.dataDir, 'secrets.bin.json'), encrypted: true });
+    expect(status.data.secretStore).toMatchObject({ location: join(main.dataDir, 'secrets.bin.json'), encrypted: true });
   });
 
   it('a second launch brings the one window forward instead of opening another', async () => {
@@ -159,7 +159,7 @@ describe('the desktop main process under a packaged app', () => {
 });
 
 describe('secrets on a machine without a real OS keyring', () => {
-  type Status = { ok: boolean; data: { secretStore: { location: string; encrypted: boolean } } };
+  type Status = { ok: boolean; data: { secretStore: { location: string; encrypted: boolean; protection: { zh: string; en: string } } } };
   const SECRET = 'tt-secret-7f3a9c';
 
   async function saveAndRead(env: Record<string, string>) {
@@ -178,20 +178,26 @@ describe('secrets on a machine without a real OS keyring', () => {
 
   it('with a keyring, keeps only ciphertext on disk and says encrypted', async () => {
     const { store, file, dataDir } = await saveAndRead({});
-    expect(store).toEqual({ location: join(dataDir, 'secrets.bin.json'), encrypted: true });
+    expect(store).toMatchObject({ location: join(dataDir, 'secrets.bin.json'), encrypted: true });
+    expect(store.protection.zh).toContain('系统加密');
     expect(file).not.toContain(SECRET);
   });
 
   it('with Chromium’s basic_text fallback, tells the seller the secrets are not encrypted', async () => {
     const { store, file, dataDir } = await saveAndRead({ STANDIN_BACKEND: 'basic_text' });
-    expect(store).toEqual({ location: join(dataDir, 'secrets.bin.json'), encrypted: false });
+    expect(store).toMatchObject({ location: join(dataDir, 'secrets.bin.json'), encrypted: false });
+    // What the connection screen shows under the 未加密 tag: the reason and what to do, in both languages.
+    expect(store.protection.zh).toContain('basic_text');
+    expect(store.protection.zh).toContain('并未真正加密');
+    expect(store.protection.en).toContain('not encrypted');
     expect(JSON.parse(file).note).toContain('并未真正加密');
     expect(JSON.parse(file).note).toContain('not encrypted');
   });
 
   it('with no encryption at all, still saves (in a file of its own) and says not encrypted', async () => {
     const { store, file, dataDir } = await saveAndRead({ STANDIN_SAFE_STORAGE: 'unavailable' });
-    expect(store).toEqual({ location: join(dataDir, 'secrets.plain.json'), encrypted: false });
+    expect(store).toMatchObject({ location: join(dataDir, 'secrets.plain.json'), encrypted: false });
+    expect(store.protection.zh).toContain('系统加密不可用');
     expect(JSON.parse(file).note).toContain('系统加密不可用');
   });
 });

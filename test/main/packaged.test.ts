@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as asar from '@electron/asar';
 import { cpSync, existsSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { inspect, pack, validateConfig, CONFIG_FILE, SQLITE_BINARIES, WANTED_FUSES, type PackReport } from '../../scripts/pack-check.mjs';
+import { inspect, pack, packagesRequiredBy, validateConfig, CONFIG_FILE, SQLITE_BINARIES, WANTED_FUSES, type PackReport } from '../../scripts/pack-check.mjs';
 import { CHANNELS } from '../../src-shared/contract';
 import { APP_ID } from '../../src-main/electron/policy';
 import { bootMain, removeDir, tempDir } from './harness';
@@ -102,6 +102,13 @@ describe('the packed app (--linux --dir against a stand-in Electron)', () => {
       LoadBrowserProcessSpecificV8Snapshot: false,
       GrantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it('packs only dependencies main really loads: a package nothing in out/main requires is named', () => {
+    const required = packagesRequiredBy([
+      'const a = require("better-sqlite3"); import x from "@scope/pkg/sub"; import("exceljs"); require("./local"); require("node:fs");',
+    ]);
+    expect([...required].sort()).toEqual(['@scope/pkg', 'better-sqlite3', 'exceljs', 'node:fs']);
   });
 
   it('fails the check when the SQLite binary is missing from the package (electron-builder itself only warns)', () => {

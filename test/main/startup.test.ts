@@ -115,4 +115,24 @@ describe('start-up that cannot finish', () => {
     expect(existsSync(join(root, 'data', 'logs', 'main.log'))).toBe(true);
     removeDir(root);
   });
+  it('says the window did not appear when the page never paints, instead of leaving an invisible process', async () => {
+    const root = tempDir('desk-noshow-');
+    const { code, record } = await failedStart({ dataDir: join(root, 'data'), env: { STANDIN_NO_READY_TO_SHOW: '1', DESK_SHOW_TIMEOUT_MS: '1500' } });
+    expect(code).toBe(1);
+    expect(record.windows.map((w) => w.shown)).toEqual([false]);
+    expect(record.dialogs.map((d) => d.title)).toEqual([TITLE]);
+    expect(record.dialogs[0].content).toContain('程序窗口没能显示出来');
+    expect(record.dialogs[0].content).toContain('did not appear within 2 s');
+    expect(record.dialogs[0].content).toContain(join(root, 'data', 'logs', 'main.log'));
+    removeDir(root);
+  });
+
+  it('says so when the page’s process crashes while loading', async () => {
+    const root = tempDir('desk-gone-');
+    const { code, record } = await failedStart({ dataDir: join(root, 'data'), env: { STANDIN_RENDERER_GONE: '1' } });
+    expect(code).toBe(1);
+    expect(record.dialogs.map((d) => d.title)).toEqual([TITLE]);
+    expect(record.dialogs[0].content).toContain('crashed');
+    removeDir(root);
+  });
 });

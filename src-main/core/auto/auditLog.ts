@@ -1,7 +1,10 @@
 /** The audit log as the seller reads it: filtered, paged, and exported to Excel. */
 import ExcelJS from 'exceljs';
 import type { Db } from '../db/open';
-import { REASON_TEXT, type AuditRow, type DecisionReason } from '../../../src-shared/channels/auto';
+import { beijingTime } from '../calendar/workdays';
+import { REASON_TEXT, actionStateText, type ActionState, type AuditRow, type DecisionReason, type WarehouseFigure } from '../../../src-shared/channels/auto';
+import { toTextRow } from '../platform/spreadsheetText';
+import { countingText } from './sellable';
 
 export interface AuditQuery {
   kind?: string;
@@ -68,21 +71,37 @@ const KIND_ZH: Record<string, string> = {
   'auto.run.held': '批量解绑暂停 run held',
   'auto.run.confirmed': '确认批量解绑 run confirmed',
   'auto.run.rejected': '拒绝批量解绑 run rejected',
-  'auto.action.done': '已完成 done',
+  // auto.action.done reads 已解绑 unbound or 已绑定 bound by the action's kind (kindText): never 完成.
+  'auto.action.done': '已生效 took effect',
   'auto.action.review': '审核中 review',
   'auto.action.refused': '被拒绝 refused',
   'auto.action.failed': '失败 failed',
   'auto.action.cancelled': '已取消 cancelled',
   'auto.action.retry': '重试 retry',
+  'auto.action.retrying': '未确认，稍后重试 will retry',
+  'auto.action.reread': '重新查询状态 status re-read',
   'auto.demo.sellOut': '演示：模拟卖光 demo sell-out',
   'auto.demo.drain': '演示：清空仓库 demo drain',
   'auto.demo.restock': '演示：补货 demo restock',
   'auto.demo.reviewMode': '演示：审核方式 demo review mode',
 };
 
+/**
+ * An audit kind in the seller's words. An action's outcome uses the same words as every screen
+ * (actionStateText): 已解绑 / 已绑定 / 审核中 / 被拒绝 / 失败, never 完成 for a submitted unbind.
+ */
+export function kindText(kind: string, d: Record<string, unknown>): string {
+  const m = /^auto\.action\.(done|review|refused|failed|cancelled|sent)$/.exec(kind);
+  if (m && (d.kind === 'bind' || d.kind === 'unbind')) {
+    const [zh, en] = actionStateText(d.kind, m[1] as ActionState);
+    return m[1] === 'done' ? `${zh} ${en.toLowerCase()}` : `${d.kind === 'bind' ? '绑定' : '解绑'}${zh} ${d.kind} ${en.toLowerCase()}`;
+  }
+  return KIND_ZH[kind] ?? kind;
+}
+
 /** Beijing time, as a seller reads a timestamp. */
 function beijing(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+  return beijingTime(iso, true);
 }
 
 /** The why in one line: sellable stock and the figures per warehouse. */
@@ -92,8 +111,11 @@ function why(d: Record<string, unknown>): string {
   if (d.reason) parts.push(REASON_TEXT[d.reason as DecisionReason]?.[0] ?? `原因 ${String(d.reason)}`);
   if (d.sellable !== undefined && d.sellable !== null) parts.push(`可售 ${String(d.sellable)}`);
   if (Array.isArray(d.figures))
-    for (const f of d.figures as { storeWarehouse: string; available: number | null; safety: number | null; stale: boolean }[])
-      parts.push(`${f.storeWarehouse}: 可用 ${f.available ?? '未知'} 安全 ${f.safety ?? '-'}${f.stale ? ' (过期)' : ''}`);
+    for (const f of d.figures as WarehouseFigure[]) {
+      const counting = f.syncPercent === undefined ? '' : ` ${countingText({ inTransit: f.countInTransit ?? false, percent: f.syncPercent }).zh}`;
+      const transit = f.countInTransit ? ` 在途 ${f.inTransit ?? 0}` : '';
+      parts.push(`${f.storeWarehouse}: 可用 ${f.available ?? '未知'}${transit} 安全 ${f.safety ?? '-'}${counting}${f.stale ? ' (过期)' : ''}`);
+    }
   if (d.message) parts.push(`平台说明 ${String(d.message)}`);
   if (d.error) parts.push(`错误 ${String(d.error)}`);
   return parts.join('；');
@@ -108,7 +130,8 @@ export async function exportAudit(db: Db, q: AuditQuery): Promise<{ fileName: st
   ws.columns = [{ width: 20 }, { width: 12 }, { width: 24 }, { width: 24 }, { width: 60 }, { width: 60 }];
   for (const r of rows) {
     const d = JSON.parse(r.detail) as Record<string, unknown>;
-    ws.addRow([beijing(r.at), ACTOR_ZH[r.actor] ?? r.actor, KIND_ZH[r.kind] ?? r.kind, r.subject ?? '', why(d), r.detail]);
+    // A subject (a seller SKU) or a reason may start like a formula: written as text.
+    ws.addRow(toTextRow([beijing(r.at), ACTOR_ZH[r.actor] ?? r.actor, kindText(r.kind, d), r.subject ?? '', why(d), r.detail]));
   }
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   const buf = Buffer.from(await wb.xlsx.writeBuffer());

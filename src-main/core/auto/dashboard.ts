@@ -4,6 +4,7 @@
  * and the time from a stock-out being seen to the listing SKU being unbound.
  */
 import type { App } from '../app';
+import type { Db } from '../db/open';
 import { BLOCKING_REASONS, type AutoStatus, type DashboardView, type RiskModel } from '../../../src-shared/channels/auto';
 import { lastRun } from '../stock/runs';
 import { stockScheduler } from '../stock/scheduler';
@@ -36,6 +37,7 @@ export function autoStatus(app: App, model?: RiskModel): AutoStatus {
       pinned: db.prepare('SELECT count(*) FROM auto_pins').pluck().get() as number,
     },
     outbox: outboxCounts(db),
+    unbindsAhead: db.prepare("SELECT count(*) FROM auto_actions WHERE kind = 'unbind' AND state IN ('queued','sent')").pluck().get() as number,
     lastRun: lastAutoRun(db),
     lastSync: sync ? { id: sync.id, status: sync.status, startedAt: sync.startedAt, finishedAt: sync.finishedAt } : null,
     nextSyncAt,
@@ -48,6 +50,23 @@ function percentile(sorted: number[], p: number): number | null {
   if (!sorted.length) return null;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
   return sorted[i];
+}
+
+/**
+ * The lane at work, in the run's own terms: how many binds decided before this run's unbinds (a
+ * restock wave still draining) went out after the first of them, or are still queued. Null when the
+ * run sent no unbind yet.
+ */
+export function unbindsFirst(db: Db, runId: number): { unbinds: number; bindsPassed: number } | null {
+  const first = db
+    .prepare("SELECT min(id) AS id, min(sent_at) AS at, count(*) AS n FROM auto_actions WHERE run_id = ? AND kind = 'unbind' AND sent_at IS NOT NULL")
+    .get(runId) as { id: number | null; at: string | null; n: number };
+  if (!first.id || !first.at) return null;
+  const bindsPassed = db
+    .prepare("SELECT count(*) FROM auto_actions WHERE kind = 'bind' AND id < ? AND state <> 'cancelled' AND created_at <= ? AND (sent_at IS NULL OR sent_at > ?)")
+    .pluck()
+    .get(first.id, first.at, first.at) as number;
+  return { unbinds: first.n, bindsPassed };
 }
 
 export function dashboard(app: App): DashboardView {
@@ -105,6 +124,7 @@ export function dashboard(app: App): DashboardView {
       .prepare('SELECT count(*) FROM stock_sku_links k WHERE EXISTS (SELECT 1 FROM stock_listing_warehouses lw WHERE lw.listing_sku_id = k.listing_sku_id)')
       .pluck()
       .get() as number,
+    unbindsFirst: status.lastRun ? unbindsFirst(db, status.lastRun.id) : null,
     blocked: status.lastRun ? BLOCKING_REASONS.reduce((n, r) => n + (status.lastRun!.counts.byReason[r] ?? 0), 0) : 0,
   };
 }

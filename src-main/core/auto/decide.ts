@@ -4,8 +4,10 @@
  * starts here; the gates, the outbox and the sender never decide on their own.
  *
  * Rules a seller relies on:
- * - sellable = available − safety stock, never negative per warehouse, summed over linked warehouses;
- *   an ERP figure below zero (超卖) means nothing is sellable there and unbinds like zero;
+ * - sellable = available (+ in transit, when the store warehouse counts it) − safety stock, times the
+ *   store warehouse's sync percentage, rounded down, never negative per warehouse, summed over
+ *   linked warehouses (sellable.ts); an ERP figure below zero (超卖) means nothing is sellable there
+ *   and unbinds like zero;
  * - bind when sellable ≥ the rebind threshold, unbind when sellable is 0, otherwise leave it as it is
  *   (between 0 and the threshold the SKU keeps its state, so it does not flap);
  * - unknown is not zero: stale or missing stock never unbinds;
@@ -13,6 +15,9 @@
  *   paired with an exactly matching ERP name gets no action, and the reason says why.
  */
 import type { ActionKind, BindStatusCode, DecisionReason, PinMode } from '../../../src-shared/channels/auto';
+import { sellableOf, type StockCounting } from './sellable';
+
+export { sellableOf };
 
 export interface WarehouseInput {
   /** The store warehouse is paired with an ERP warehouse. */
@@ -22,7 +27,9 @@ export interface WarehouseInput {
   /** The ERP warehouse is active. */
   active: boolean;
   /** Last-known stock of the mapped ERP SKU there; null when no read has ever seen it. */
-  stock: { available: number; safety: number; stale: boolean } | null;
+  stock: { available: number; safety: number; stale: boolean; inTransit?: number | null } | null;
+  /** How the store warehouse counts stock (in transit, sync percentage); undefined: available only, 100%. */
+  counting?: StockCounting;
 }
 
 export interface DecideInput {
@@ -54,11 +61,6 @@ export interface Decision {
 
 const none = (reason: DecisionReason, sellable: number | null = null): Decision => ({ want: 'none', sellable, reason });
 
-/** Sellable stock of one warehouse: available − safety, never negative. */
-export function sellableOf(stock: { available: number; safety: number }): number {
-  return Math.max(0, stock.available - stock.safety);
-}
-
 export function decide(i: DecideInput): Decision {
   if (i.pin !== 'auto') return none('pinned');
   if (!i.erpSku) return none('unmapped');
@@ -78,7 +80,7 @@ export function decide(i: DecideInput): Decision {
     if (!w.stock) missing = true;
     else if (w.stock.stale) stale = true;
     else {
-      known += sellableOf(w.stock);
+      known += sellableOf(w.stock, w.counting);
       if (w.stock.available < 0) oversold = true;
     }
   }

@@ -17,6 +17,7 @@ import { reasonText } from './reasons';
 import { getRunInfo } from './runs';
 import { changedScope, finishScope, storedReasons, wholeCounts } from './changed';
 import { lastRecorded, predictionOf, predictionText, pruneHistory, reviewMinutes, salesRates, type Prediction } from './predict';
+import { withCounting } from './sellable';
 
 export interface PlannedSku {
   input: SkuInputs;
@@ -185,8 +186,8 @@ export function toView(s: PlannedSku): SkuDecisionView {
     sellable: s.decision.sellable,
     want: s.add ?? 'none',
     reason: s.add === null && s.decision.want !== 'none' ? 'in_progress' : s.decision.reason,
-    reasonZh: s.add === null && s.decision.want !== 'none' ? reasonText('in_progress').zh : t.zh,
-    reasonEn: s.add === null && s.decision.want !== 'none' ? reasonText('in_progress').en : t.en,
+    reasonZh: withCounting(s.add === null && s.decision.want !== 'none' ? reasonText('in_progress') : t, s.input.figures).zh,
+    reasonEn: withCounting(s.add === null && s.decision.want !== 'none' ? reasonText('in_progress') : t, s.input.figures).en,
     figures: s.input.figures,
     openAction: open ? { id: open.id, kind: open.kind, state: open.state } : null,
     prediction: predictionView(s),

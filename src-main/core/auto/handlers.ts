@@ -21,8 +21,6 @@ import { demoDrain, demoInfo, demoRestock, demoReviewMode, demoSellOut, demoSkus
 export const BLOCKING: DecisionReason[] = BLOCKING_REASONS;
 
 export function autoHandlers(app: App): DomainHandlers<typeof autoChannels> {
-  // Made on first use of the handlers, so hosts that build the handlers also get the engine's
-  // subscription to stock reads and (outside the CLI) its sender loop.
   const service = autoService(app);
   return {
     'auto.status': () => autoStatus(app),
@@ -52,7 +50,7 @@ export function autoHandlers(app: App): DomainHandlers<typeof autoChannels> {
     'auto.held.list': () => heldRuns(app.db),
     'auto.held.confirm': async ({ runId, note }) => {
       const r = requireRun(answerHeldRun(app, runId, 'confirm', note), runId);
-      if (app.host !== 'cli') void service.drain().catch(() => undefined);
+      service.kick();
       return r;
     },
     'auto.held.reject': ({ runId, note }) => requireRun(answerHeldRun(app, runId, 'reject', note), runId),

@@ -5,6 +5,7 @@
 import type { Db } from '../db/open';
 import type { BindStatusCode, PinMode, WarehouseFigure } from '../../../src-shared/channels/auto';
 import type { WarehouseInput } from './decide';
+import { sellableOf } from './sellable';
 
 export interface SkuInputs {
   listingSkuId: number;
@@ -26,6 +27,7 @@ export interface SkuInputs {
 type Row = [
   number, string, string, string, string | null, number, string | null, string | null,
   string | null, string | null, number | null, number | null, number | null, string | null, string | null,
+  number | null, number | null, number | null,
 ];
 
 function idFilter(ids: number[] | undefined, column: string): string {
@@ -49,7 +51,8 @@ export function forEachInput(db: Db, fn: (x: SkuInputs) => void, ids?: number[])
   const rows = db
     .prepare(
       `SELECT s.id, s.product_id, s.sku_id, s.seller_sku, s.sc_item_id, s.bind_status, k.erp_sku, e.category,
-              sw.name, sw.erp_warehouse_id, l.available, l.safety, l.stale, l.seen_at, l.changed_at
+              sw.name, sw.erp_warehouse_id, l.available, l.safety, l.stale, l.seen_at, l.changed_at,
+              l.in_transit, sw.count_in_transit, sw.sync_percent
        FROM stock_listing_skus s
        LEFT JOIN stock_sku_links k ON k.listing_sku_id = s.id
        LEFT JOIN stock_erp_skus e ON e.sku = k.erp_sku
@@ -85,7 +88,9 @@ export function forEachInput(db: Db, fn: (x: SkuInputs) => void, ids?: number[])
     const [erpId, available, safety, stale, seenAt, changedAt] = [r[9], r[10], r[11], r[12], r[13], r[14]];
     const erp = erpId === null ? undefined : erpWarehouses.get(erpId);
     const erpName = erp?.name ?? null;
-    const stock = available === null ? null : { available, safety: safety ?? 0, stale: stale === 1 };
+    const inTransit = r[15];
+    const counting = { inTransit: r[16] === 1, percent: r[17] ?? 100 };
+    const stock = available === null ? null : { available, safety: safety ?? 0, stale: stale === 1, inTransit };
     x.warehouses.push({
       paired: erp !== undefined,
       // Binary comparison: the real system needs the names equal character for character.
@@ -93,8 +98,13 @@ export function forEachInput(db: Db, fn: (x: SkuInputs) => void, ids?: number[])
       // An ERP warehouse the app has never seen is not known to be inactive (it is unpaired anyway).
       active: erp?.active !== 0,
       stock,
+      counting,
     });
-    x.figures.push({ storeWarehouse: storeName, erpWarehouse: erpName, available, safety, stale: stale === 1, seenAt });
+    x.figures.push({
+      storeWarehouse: storeName, erpWarehouse: erpName, available, safety, stale: stale === 1, seenAt,
+      inTransit, countInTransit: counting.inTransit, syncPercent: counting.percent,
+      sellable: stock && !stock.stale ? sellableOf(stock, counting) : null,
+    });
     if (changedAt && (!x.stockChangedAt || changedAt > x.stockChangedAt)) x.stockChangedAt = changedAt;
   }
   if (x) fn(x);

@@ -7,6 +7,7 @@ import type { App } from '../app';
 import { RISK_KINDS, RISK_TEXT } from '../../../src-shared/types/auto';
 import { riskModel } from './risk';
 import { REFUSED_NEXT } from './refusals';
+import { beijingTime } from '../calendar/workdays';
 
 export const DAILY_SUMMARY_TITLE = '超卖风险每日小结';
 
@@ -123,11 +124,11 @@ export function checkSourceFailing(app: App): boolean {
     'error',
     {
       title,
-      body: `库存已经 ${minutes} 分钟没有读取成功${ok ? `（上次成功：${ok.slice(0, 16).replace('T', ' ')} UTC）` : ''}。在恢复之前不会依据旧库存解绑，卖光的线上SKU可能继续售卖。请到“连接设置”检查ERP连接，或导入最新的库存文件。`,
+      body: `库存已经 ${minutes} 分钟没有读取成功${ok ? `（上次成功：北京时间 ${beijingTime(ok)}）` : ''}。在恢复之前不会依据旧库存解绑，卖光的线上SKU可能继续售卖。请到“连接设置”检查ERP连接，或导入最新的库存文件。`,
     },
     {
       title: 'Stock reads keep failing',
-      body: `No stock read has succeeded for ${minutes} minutes${ok ? ` (last good read: ${ok.slice(0, 16).replace('T', ' ')} UTC)` : ''}. Nothing is unbound on old figures until one does, so sold-out listing SKUs may keep selling. Check the ERP connection under Connections, or import a fresh stock file.`,
+      body: `No stock read has succeeded for ${minutes} minutes${ok ? ` (last good read: ${beijingTime(ok)} Beijing time)` : ''}. Nothing is unbound on old figures until one does, so sold-out listing SKUs may keep selling. Check the ERP connection under Connections, or import a fresh stock file.`,
     },
   );
   return true;

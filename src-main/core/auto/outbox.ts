@@ -68,6 +68,22 @@ export function updateAction(
   db.prepare(`UPDATE auto_actions SET ${sets} WHERE id = @id`).run({ ...patch, updated_at: now, id });
 }
 
+/**
+ * Claims an action for sending: marks it 'sent' only if it is still in the state (and at the
+ * version) the sender read. False when anything moved it meanwhile (a decide pass cancelled it,
+ * another sender claimed it); the caller then sends nothing.
+ */
+export function claimAction(db: Db, a: Pick<ActionRecord, 'id' | 'state' | 'sends' | 'updated_at'>, now: string): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE auto_actions SET state = 'sent', sends = sends + 1, sent_at = @now, updated_at = @now
+         WHERE id = @id AND state = @state AND sends = @sends AND updated_at = @updated_at`,
+      )
+      .run({ now, id: a.id, state: a.state, sends: a.sends, updated_at: a.updated_at }).changes === 1
+  );
+}
+
 export function outboxCounts(db: Db): Record<ActionState, number> {
   const out = Object.fromEntries(ACTION_STATES.map((s) => [s, 0])) as Record<ActionState, number>;
   for (const r of db.prepare('SELECT state, count(*) AS n FROM auto_actions GROUP BY state').all() as { state: ActionState; n: number }[])

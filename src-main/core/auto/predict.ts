@@ -21,20 +21,44 @@ export interface Prediction {
   trigger: number;
 }
 
-/** Sales per minute per listing SKU, from the decreases between successive recorded figures (restocks are not sales). */
+/**
+ * Sales per minute per listing SKU over the last day: the decreases between successive recorded
+ * sellable figures (restocks are not sales), or, where more, the units the change feed says left
+ * (its changeQuantity, stock_sales), which also sees a sale and a restock inside one read window.
+ * The span runs from the first record in the window; a rate needs at least MIN_SPAN_MS of it.
+ */
 export function salesRates(db: Db, nowMs: number, ids?: number[]): Map<number, number> {
-  const filter = ids ? `AND listing_sku_id IN (${ids.map(Number).join(',') || 'NULL'})` : '';
-  const rows = db
+  const list = ids ? ids.map(Number).join(',') || 'NULL' : null;
+  const since = nowMs - WINDOW_MS;
+  const history = db
     .prepare(
       `SELECT listing_sku_id, sum(CASE WHEN prev > sellable THEN prev - sellable ELSE 0 END), min(at)
        FROM (SELECT listing_sku_id, at, sellable, lag(sellable) OVER (PARTITION BY listing_sku_id ORDER BY at, rowid) AS prev
-             FROM auto_stock_history WHERE at >= ? ${filter})
+             FROM auto_stock_history WHERE at >= ? ${list ? `AND listing_sku_id IN (${list})` : ''})
        GROUP BY listing_sku_id`,
     )
     .raw()
-    .all(nowMs - WINDOW_MS) as [number, number, number][];
+    .all(since) as [number, number, number][];
+  const feed = db
+    .prepare(
+      `SELECT k.listing_sku_id, sum(x.sold), min(x.at)
+       FROM stock_sales x
+       JOIN stock_sku_links k ON k.erp_sku = x.sku
+       JOIN stock_listing_warehouses lw ON lw.listing_sku_id = k.listing_sku_id
+       JOIN stock_store_warehouses sw ON sw.id = lw.store_warehouse_id AND sw.erp_warehouse_id = x.erp_warehouse_id
+       WHERE x.at >= ? ${list ? `AND k.listing_sku_id IN (${list})` : ''}
+       GROUP BY k.listing_sku_id`,
+    )
+    .raw()
+    .all(since) as [number, number, number][];
+  const by = new Map<number, { sold: number; first: number }>();
+  for (const [id, sold, first] of history) by.set(id, { sold, first });
+  for (const [id, sold, first] of feed) {
+    const h = by.get(id);
+    by.set(id, h ? { sold: Math.max(h.sold, sold), first: Math.min(h.first, first) } : { sold, first });
+  }
   const out = new Map<number, number>();
-  for (const [id, sold, first] of rows) {
+  for (const [id, { sold, first }] of by) {
     const span = nowMs - first;
     if (sold > 0 && span >= MIN_SPAN_MS) out.set(id, sold / (span / 60_000));
   }
@@ -88,4 +112,5 @@ export function lastRecorded(db: Db, ids?: number[] | null): Map<number, number>
 
 export function pruneHistory(db: Db, nowMs: number): void {
   db.prepare('DELETE FROM auto_stock_history WHERE at < ?').run(nowMs - KEEP_MS);
+  db.prepare('DELETE FROM stock_sales WHERE at < ?').run(nowMs - KEEP_MS);
 }

@@ -4,6 +4,7 @@
  * to do next, and a message to AliExpress seller support drafted with the SKU, its ids and the
  * refusal, so the seller only has to paste it.
  */
+import { beijingTime } from '../calendar/workdays';
 import type { RefusalView } from '../../../src-shared/types/auto';
 
 const NO_REASON = '平台没有给出原因';
@@ -40,14 +41,15 @@ export interface RefusedSku {
 
 export function refusalView(x: RefusedSku): RefusalView {
   const t = refusalText(x.reason);
-  const when = x.refusedAt ? `${x.refusedAt.slice(0, 16).replace('T', ' ')} (UTC)` : '';
+  // China time, as the seller and the support staff read it.
+  const when = x.refusedAt ? beijingTime(x.refusedAt) : '';
   const draftZh = [
     '您好，我是全托管店铺的卖家。以下商品的解绑申请被拒绝了，但这个SKU已经没有库存，继续售卖会超卖，影响买家。请帮忙处理解绑，或告诉我还需要做什么：',
     `商品ID：${x.productId}`,
     `SKU ID：${x.skuId}`,
     `商家SKU：${x.sellerSku}`,
     x.scItemId ? `货品ID：${x.scItemId}` : null,
-    when ? `被拒时间：${when}` : null,
+    when ? `被拒时间：${when}（北京时间）` : null,
     `拒绝原因：${t.reason || NO_REASON}`,
     '谢谢！',
   ].filter(Boolean).join('\n');
@@ -57,7 +59,7 @@ export function refusalView(x: RefusedSku): RefusalView {
     `SKU ID: ${x.skuId}`,
     `Seller SKU: ${x.sellerSku}`,
     x.scItemId ? `Goods ID (sc_item_id): ${x.scItemId}` : null,
-    when ? `Refused at: ${when}` : null,
+    when ? `Refused at: ${when} (Beijing time)` : null,
     `Refusal reason: ${t.reason || 'none given'}`,
     'Thank you!',
   ].filter(Boolean).join('\n');

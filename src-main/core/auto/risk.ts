@@ -8,28 +8,50 @@ import type { Db } from '../db/open';
 import { RISK_KINDS, actionStateText, riskHeadline, type ActionKind, type ActionState, type BindStatusCode, type OversellRiskRow, type PinMode, type RiskKind, type RiskModel } from '../../../src-shared/types/auto';
 import { readAutoSettings } from './settings';
 import { refusalView } from './refusals';
+import { sellableOf } from './sellable';
 
 const ROW_LIMIT = 500;
 
 /**
- * Per listing SKU on sale (bound 2, in review 3, refused 4 — the platform still sells all three):
- * whether it is linked, how many linked warehouses have a figure, how many are stale, and the
- * sellable stock of the fresh ones (available − safety, never below 0 per warehouse).
+ * Per listing SKU on sale (bound 2, in review 3, refused 4 — the platform still sells all three) and
+ * linked warehouse: the mapping, the stored figure and how the store warehouse counts stock. The rows
+ * are summed in JS with sellable.ts, the formula the decisions use, so the two cannot disagree.
  */
 const ON_SALE_SQL = `
   SELECT s.id, s.seller_sku, s.product_id, s.sku_id, s.sc_item_id, s.bind_status, s.unbind_refuse_reason,
-         k.erp_sku, count(sw.id) AS wh, count(l.sku) AS known,
-         coalesce(sum(CASE WHEN l.stale = 1 THEN 1 ELSE 0 END), 0) AS stale,
-         coalesce(sum(CASE WHEN l.stale = 0 THEN max(0, l.available - l.safety) ELSE 0 END), 0) AS sellable
+         k.erp_sku, sw.id AS wh, l.available, l.safety, l.stale, l.in_transit, sw.count_in_transit, sw.sync_percent
   FROM stock_listing_skus s
   LEFT JOIN stock_sku_links k ON k.listing_sku_id = s.id
   LEFT JOIN stock_listing_warehouses lw ON lw.listing_sku_id = s.id
   LEFT JOIN stock_store_warehouses sw ON sw.id = lw.store_warehouse_id
   LEFT JOIN stock_levels l ON l.sku = k.erp_sku AND l.erp_warehouse_id = sw.erp_warehouse_id
   WHERE s.bind_status IN (2, 3, 4)
-  GROUP BY s.id`;
+  ORDER BY s.id`;
 
+type OnSaleRow = [
+  number, string, string, string, string | null, number, string | null, string | null,
+  number | null, number | null, number | null, number | null, number | null, number | null, number | null,
+];
+/** One SKU on sale: its columns, then linked warehouses, known figures, stale figures, sellable of the fresh ones. */
 type OnSale = [number, string, string, string, string | null, number, string | null, string | null, number, number, number, number];
+
+function* onSale(db: Db): Generator<OnSale> {
+  let cur: OnSale | null = null;
+  for (const r of db.prepare(ON_SALE_SQL).raw().iterate() as IterableIterator<OnSaleRow>) {
+    if (!cur || cur[0] !== r[0]) {
+      if (cur) yield cur;
+      cur = [r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], 0, 0, 0, 0];
+    }
+    if (r[8] === null) continue;
+    cur[8]++;
+    const available = r[9];
+    if (available === null) continue;
+    cur[9]++;
+    if (r[11] === 1) cur[10]++;
+    else cur[11] += sellableOf({ available, safety: r[10] ?? 0, inTransit: r[12] }, { inTransit: r[13] === 1, percent: r[14] ?? 100 });
+  }
+  if (cur) yield cur;
+}
 
 /** The one kind a SKU on sale is at risk for, or null when it has stock the app can see. */
 export function riskKindOf(x: { bindStatus: number; mapped: boolean; warehouses: number; known: number; stale: number; sellable: number }): RiskKind | null {
@@ -44,7 +66,7 @@ export function riskKindOf(x: { bindStatus: number; mapped: boolean; warehouses:
 export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean } = {}): RiskModel {
   const counts = Object.fromEntries(RISK_KINDS.map((k) => [k, 0])) as Record<RiskKind, number>;
   const atRisk: { r: OnSale; kind: RiskKind }[] = [];
-  for (const r of db.prepare(ON_SALE_SQL).raw().iterate() as IterableIterator<OnSale>) {
+  for (const r of onSale(db)) {
     const kind = riskKindOf({ bindStatus: r[5], mapped: r[7] !== null, warehouses: r[8], known: r[9], stale: r[10], sellable: r[11] });
     if (!kind) continue;
     counts[kind]++;

@@ -15,7 +15,7 @@ import { ConnectorError } from '../connectors/retry';
 import { decide } from './decide';
 import { loadInputs } from './inputs';
 import { earlyFor, stillRight, stockHealth } from './engine';
-import { getAction, updateAction, type ActionRecord } from './outbox';
+import { claimAction, getAction, updateAction, type ActionRecord } from './outbox';
 import { readAutoSettings } from './settings';
 import { reasonText } from './reasons';
 import { writeAudit } from '../audit';
@@ -40,7 +40,7 @@ const BACKOFF_MAX_MS = 30 * 60_000;
 const AUTH_PAUSE_MS = 10 * 60_000;
 
 export function emptyDrain(skipped: DrainReport['skipped'] = null): DrainReport {
-  return { skipped, processed: 0, sent: 0, done: 0, review: 0, refused: 0, failed: 0, cancelled: 0, deferred: 0 };
+  return { skipped, processed: 0, sent: 0, done: 0, unbound: 0, bound: 0, review: 0, refused: 0, failed: 0, cancelled: 0, deferred: 0 };
 }
 
 type Outcome = 'done' | 'review' | 'refused' | 'failed' | 'cancelled' | 'deferred' | 'auth';
@@ -130,6 +130,7 @@ export class Sender {
         if (outcome === 'auth') return { ...report, skipped: 'auth' };
         report[outcome]++;
         if (outcome === 'done' && before.kind === 'unbind') unbound++;
+        if (outcome === 'done') report[before.kind === 'unbind' ? 'unbound' : 'bound']++;
       }
       // A replan is not one of the few extra passes (bounded all the same: each one follows new work).
       if (replan && replans < 10_000) replans++;
@@ -202,6 +203,8 @@ export class Sender {
       }
       const q = await this.market.queryBind(this.ref(a));
       this.mirror(a, q.bindStatus);
+      // A request may have left before (a timeout, a crash): what the re-read found, and what follows, is recorded.
+      if (a.state === 'sent') this.reread(a, q);
       if (a.kind === 'bind') {
         if (q.bindStatus === 2 || q.bindStatus === 4) {
           this.finish(a, 'done', { message: q.message, sent: false });
@@ -217,9 +220,11 @@ export class Sender {
         if (q.bindStatus === 4 && a.actor === 'auto') return this.refused(a, reasonOf(q));
       }
       // Marked 'sent' before the request leaves: after a crash the status is read again first.
+      // The claim is conditional: a decide pass may have cancelled the action (or another sender
+      // claimed it) while the status was being read; then nothing is sent.
       const now = this.iso();
-      updateAction(this.app.db, a.id, { state: 'sent', sends: a.sends + 1, sent_at: now }, now);
-      a = { ...a, state: 'sent', sends: a.sends + 1 };
+      if (!claimAction(this.app.db, a, now)) return 'deferred';
+      a = { ...a, state: 'sent', sends: a.sends + 1, sent_at: now, updated_at: now };
       report.sent++;
       const r = a.kind === 'bind' ? await this.market.bind(this.ref(a)) : await this.market.unbind(this.ref(a));
       this.mirror(a, r.bindStatus);
@@ -274,6 +279,30 @@ export class Sender {
         body: `The unbind of listing SKU ${sku} was submitted ${hours} hour(s) ago and is still in AliExpress's review; it keeps selling meanwhile and may oversell. Ask AliExpress seller support to review it (a message to copy is under Oversell risk), or pin it and handle it by hand.`,
       },
     );
+  }
+
+  /** What the sender does after re-reading the status of an action whose request may have left. */
+  private reread(a: ActionRecord, q: Answer): void {
+    const decision =
+      a.kind === 'bind'
+        ? q.bindStatus === 2 || q.bindStatus === 4
+          ? 'done'
+          : q.bindStatus === 3
+            ? 'wait'
+            : 'send'
+        : q.bindStatus === 1
+          ? 'done'
+          : q.bindStatus === 3
+            ? 'review'
+            : q.bindStatus === 4 && a.actor === 'auto'
+              ? 'refused'
+              : 'send';
+    writeAudit(this.app.db, this.app.clock, {
+      actor: a.actor === 'seller' ? 'seller' : 'auto',
+      kind: 'auto.action.reread',
+      subject: this.sellerSku(a),
+      detail: { actionId: a.id, kind: a.kind, sends: a.sends, attempts: a.attempts, bindStatus: q.bindStatus, decision, lastError: a.last_error },
+    });
   }
 
   private defer(a: ActionRecord, why: string): Outcome {
@@ -331,7 +360,26 @@ export class Sender {
     if (retryable && attempts < MAX_ATTEMPTS) {
       const hinted = e instanceof ConnectorError ? (e.remote.retryAfterMs ?? 0) : 0;
       const wait = Math.max(hinted, Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempts - 1)));
-      updateAction(this.app.db, a.id, { attempts, next_try_at: this.nowMs + wait, last_error: message }, now);
+      this.app.db.transaction(() => {
+        updateAction(this.app.db, a.id, { attempts, next_try_at: this.nowMs + wait, last_error: message }, now);
+        // Every retry is recorded: why, and whether the request may have reached the marketplace
+        // (then the next attempt reads the status first and sends again only if it did not apply).
+        writeAudit(this.app.db, this.app.clock, {
+          actor: a.actor === 'seller' ? 'seller' : 'auto',
+          kind: 'auto.action.retrying',
+          subject: this.sellerSku(a),
+          detail: {
+            actionId: a.id,
+            kind: a.kind,
+            attempt: attempts,
+            error: message,
+            timeout: e instanceof ConnectorError && /超时|timed? ?out/i.test(`${e.messageZh} ${e.messageEn}`),
+            requestMayHaveLeft: a.state === 'sent',
+            retryAt: new Date(this.nowMs + wait).toISOString(),
+            next: a.state === 'sent' ? 'reread_status_then_decide' : 'send',
+          },
+        });
+      })();
       return 'deferred';
     }
     updateAction(this.app.db, a.id, { attempts }, now);

@@ -6,6 +6,7 @@
 import type { App } from '../app';
 import type { AutoRunInfo, DrainReport, RunOnceReport } from '../../../src-shared/channels/auto';
 import { AppError } from '../../../src-shared/errors';
+import { Repeating } from '../platform/repeating';
 import { trySource } from '../stock/ports';
 import { stockSync } from '../stock/sync';
 import { lastRun } from '../stock/runs';
@@ -21,7 +22,7 @@ const LOOP_MS = 5_000;
 
 export class AutoService {
   private draining: Promise<DrainReport> | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly loop = new Repeating(LOOP_MS, () => this.loopOnce());
   private pendingStock = false;
 
   constructor(private readonly app: App) {
@@ -73,7 +74,7 @@ export class AutoService {
     const r = lastRun(this.app.db);
     if (!r || r.status !== 'ok' || r.id <= this.lastDecidedStockRun()) return null;
     const run = decideRun(this.app, trigger);
-    if (readAutoSettings(this.app.db).enabled && this.app.host !== 'cli') void this.drain().catch(() => undefined);
+    if (readAutoSettings(this.app.db).enabled) this.kick();
     return run;
   }
 
@@ -110,36 +111,42 @@ export class AutoService {
     return { stockRun, run, send, outbox: outboxCounts(this.app.db) };
   }
 
+  /**
+   * Once started, sends now what a change just made due instead of at the next loop. Not started
+   * (the CLI, tests), nothing is sent behind the caller's back: `auto run --once` drains itself.
+   */
+  kick(): void {
+    if (this.loop.started) void this.drain().catch(() => undefined);
+  }
+
   /** In Electron and the web host: drain whatever becomes due (retries, review polls). */
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      if (!this.app.db.open || !readAutoSettings(this.app.db).enabled) return;
-      const due = this.app.db
-        .prepare("SELECT 1 FROM auto_actions WHERE state IN ('queued','sent','review') AND next_try_at <= ? LIMIT 1")
-        .get(this.app.clock.now());
-      if (due) void this.drain().catch((err: unknown) => this.app.log.error('auto drain failed', { error: String(err) }));
-      checkTokenExpiry(this.app);
-      checkSourceFailing(this.app);
-    }, LOOP_MS);
-    this.timer.unref();
+    this.loop.start();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.loop.stop();
+  }
+
+  private loopOnce(): void {
+    if (!this.app.db.open || !readAutoSettings(this.app.db).enabled) return;
+    const due = this.app.db
+      .prepare("SELECT 1 FROM auto_actions WHERE state IN ('queued','sent','review') AND next_try_at <= ? LIMIT 1")
+      .get(this.app.clock.now());
+    if (due) void this.drain().catch((err: unknown) => this.app.log.error('auto drain failed', { error: String(err) }));
+    checkTokenExpiry(this.app);
+    checkSourceFailing(this.app);
   }
 }
 
 export function autoService(app: App): AutoService {
-  return app.service('auto', () => {
-    const s = new AutoService(app);
-    if (app.host !== 'cli') {
-      s.start();
-      app.hourly('auto daily risk summary', () => dailyRiskSummary(app));
-    }
-    return s;
-  });
+  return app.services.auto;
+}
+
+/** The engine's background work in a long-running host: the sender loop and the daily risk summary. */
+export function startAuto(app: App): void {
+  autoService(app).start();
+  app.hourly('auto daily risk summary', () => dailyRiskSummary(app));
 }
 
 export function requireRun<T>(v: T | null, id: number): T {

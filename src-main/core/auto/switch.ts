@@ -30,7 +30,7 @@ export function setSwitch(app: App, on: boolean, note = ''): void {
   }
   if (on && !before) {
     decideRun(app, 'switch');
-    if (app.host !== 'cli') void autoService(app).drain().catch(() => undefined);
+    autoService(app).kick();
   }
   app.events.emit('changed', { topic: 'auto' });
 }

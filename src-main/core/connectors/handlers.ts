@@ -14,8 +14,8 @@ export function connectHandlers(app: App): DomainHandlers<typeof connectChannels
     'connect.setStockSource': ({ kind }) => svc().setStockSource(kind),
     'connect.authorizeUrl': ({ redirectUri }) => svc().authorizeUrl(redirectUri),
     'connect.exchangeCode': ({ code, state }) => svc().exchangeCode(code, state),
-    'connect.test': () => svc().test(),
-    'connect.probe': () => probeConnections(app),
+    'connect.test': () => svc().test(() => probeConnections(app)),
+    'connect.probe': async () => svc().keepProbe(await probeConnections(app)),
     'connect.useDemo': (input) => svc().useDemo(input),
   };
 }

@@ -37,6 +37,10 @@ export interface ListingSku {
   scItemId?: string;
   /** The platform's words when an unbind was refused (bind status 4). */
   refuseReason?: string;
+  /** The SKU's variation as the platform words it ("颜色:红色;尺码:M"), when given. */
+  variation?: string;
+  /** The product's first image address (image_urls), when given. */
+  productImage?: string;
 }
 
 export interface BindRef {

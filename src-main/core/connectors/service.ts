@@ -7,9 +7,8 @@ import { randomBytes } from 'node:crypto';
 import type { App } from '../app';
 import { writeAudit } from '../audit';
 import { mask } from '../platform/redact';
-import { ManualClock } from '../platform/clock';
 import { AppError } from '../../../src-shared/errors';
-import type { ConnectionCheck, ConnectStatus, ConnectTestReport, StockSourceKind } from '../../../src-shared/channels/connect';
+import type { ConnectStatus, ConnectTestReport, ProbeReport, StockSourceKind } from '../../../src-shared/channels/connect';
 import type { Marketplace } from './marketplace';
 import type { StockSource } from '../stock/source';
 import { AE_DEFAULT_GATEWAY, IopClient } from './aliexpress/client';
@@ -18,7 +17,7 @@ import { TT_DEFAULT_BASE, TongtoolClient } from './tongtool/client';
 import { SqliteQuotaGate } from './tongtool/quota';
 import { TongtoolStockSource } from './tongtool/stockSource';
 import { DEFAULT_DEMO, DEMO_KEYS, startDemo, type DemoConfig, type DemoStore } from './demo/startDemo';
-import { ConnectorError } from './retry';
+import { testAliExpress, testStockSource } from './connectionTest';
 import { waiterFor } from './wait';
 import { SECRET, appTokenStore, appTongtoolSession, getSetting, setSetting, deleteSetting, type TongtoolSettings } from './store';
 
@@ -28,6 +27,10 @@ interface AeSettings {
 }
 
 const DEFAULT_MARGIN_MIN = 24 * 60;
+/** Settings keys: the last live probe report, and whether the first successful test has probed. */
+const LAST_PROBE_KEY = 'connect.lastProbe';
+const AUTO_PROBED_KEY = 'connect.autoProbed';
+
 /** How long an authorisation request's state stays valid. */
 const STATE_TTL_MS = 30 * 60_000;
 
@@ -38,7 +41,7 @@ export class ConnectService {
   private readonly gate: SqliteQuotaGate;
 
   constructor(private readonly app: App) {
-    this.gate = new SqliteQuotaGate(app.db, app.clock, waiterFor(app.clock), { guardMs: app.clock instanceof ManualClock ? 0 : 1000 });
+    this.gate = new SqliteQuotaGate(app.db, app.clock, waiterFor(app.clock), { guardMs: app.quotaGuardMs });
     app.onClose(async () => {
       const d = this.demoPromise;
       this.demoPromise = null;
@@ -143,8 +146,15 @@ export class ConnectService {
         },
       },
       demo: demo ? { size: cfg.size, seed: cfg.seed, quotaPerMinute: cfg.quotaPerMinute, reviewMode: cfg.reviewMode } : null,
-      secretStore: { location: app.secrets.location, encrypted: app.secrets.encrypted },
+      secretStore: { location: app.secrets.location, encrypted: app.secrets.encrypted, protection: app.secrets.protection },
+      lastProbe: demo ? null : (getSetting<ProbeReport>(app, LAST_PROBE_KEY) ?? null),
     };
+  }
+
+  /** Keeps a live probe's report for the settings screen (the demo store keeps none). */
+  keepProbe(report: ProbeReport): ProbeReport {
+    if (report.mode === 'live' && this.mode === 'live') setSetting(this.app, LAST_PROBE_KEY, report);
+    return report;
   }
 
   private demoResolved: DemoStore | null = null;
@@ -224,6 +234,8 @@ export class ConnectService {
     const t = await client.createToken(code);
     const ch = await market.sellerChannel();
     setSetting(this.app, 'aliexpress.channel', ch);
+    // A new authorisation may be another store: its first successful test probes it again.
+    deleteSetting(this.app, AUTO_PROBED_KEY);
     this.app.settings.set('mode', 'live');
     writeAudit(this.app.db, this.app.clock, { actor: 'seller', kind: 'connect.aliexpress.authorised', detail: { account: t.account, channel: ch, expiresAt: new Date(t.expiresAt).toISOString() } });
     this.app.events.emit('changed', { topic: 'connect' });
@@ -249,119 +261,46 @@ export class ConnectService {
     return this.status();
   }
 
-  /** Tests both connections step by step and says exactly which step failed. */
-  async test(): Promise<ConnectTestReport> {
+  /**
+   * Tests both connections step by step and says exactly which step failed. In live mode, `probe`
+   * (the read-only live probe) then runs once after the first successful test, and again whenever
+   * a check met an answer of another shape (WIRE_SHAPE, BAD_SHAPE), which names only the first field.
+   */
+  async test(probe?: () => Promise<ProbeReport>): Promise<ConnectTestReport> {
     const demo = this.mode === 'demo';
     if (demo) this.demoResolved = await this.demo();
-    const ae = await this.testAliExpress();
-    const st = await this.testStockSource();
+    const ae = await testAliExpress(
+      async () => {
+        if (this.mode === 'live') return this.liveAe();
+        const d = (await this.demo()).aliexpress;
+        return { client: d.client, market: d.marketplace };
+      },
+      (channel) => {
+        if (this.mode === 'live') setSetting(this.app, 'aliexpress.channel', channel);
+      },
+    );
+    const kind = this.stockSourceKind();
+    const st = await testStockSource(kind, async () => (kind === 'demo' ? (await this.demo()).tongtool : this.liveTongtool()));
     const report: ConnectTestReport = { ok: ae.ok && st.ok, mode: this.mode, aliexpress: ae, stockSource: st };
+    if (!demo && probe) {
+      const shapeDiffers = [...ae.checks, ...st.checks].some((c) => c.remoteCode === 'WIRE_SHAPE' || c.remoteCode === 'BAD_SHAPE');
+      const first = report.ok && !getSetting<boolean>(this.app, AUTO_PROBED_KEY);
+      if (first || shapeDiffers) {
+        try {
+          report.probe = this.keepProbe(await probe());
+          if (first) setSetting(this.app, AUTO_PROBED_KEY, true);
+        } catch (e) {
+          // The test's own answer stands; the probe can still be run by hand.
+          this.app.log.warn('automatic probe after the connection test failed', { error: String(e) });
+        }
+      }
+    }
     writeAudit(this.app.db, this.app.clock, {
       actor: 'seller',
       kind: 'connect.test',
       detail: { ok: report.ok, failed: [...ae.checks, ...st.checks].filter((c) => !c.ok).map((c) => `${c.step}:${c.code ?? ''}`) },
     });
     return report;
-  }
-
-  private async testAliExpress(): Promise<ConnectTestReport['aliexpress']> {
-    const checks: ConnectionCheck[] = [];
-    const out: ConnectTestReport['aliexpress'] = { ok: false, checks, channel: null, listingCount: null };
-    let market: AliExpressMarketplace;
-    let client: IopClient;
-    try {
-      if (this.mode === 'demo') {
-        const d = await this.demo();
-        market = d.aliexpress.marketplace;
-        client = d.aliexpress.client;
-      } else {
-        const live = this.liveAe();
-        market = live.market;
-        client = live.client;
-      }
-      checks.push(ok('keys', '已填写 App Key 和 App Secret。', 'App Key and App Secret are set.'));
-    } catch (e) {
-      checks.push(fail('keys', e));
-      return out;
-    }
-    try {
-      await client.accessToken();
-      checks.push(ok('token', '店铺授权有效。', 'The store authorisation is valid.'));
-    } catch (e) {
-      checks.push(fail('token', e));
-      return out;
-    }
-    try {
-      out.channel = await market.sellerChannel({ fresh: true });
-      checks.push(ok('channel', `找到全托管渠道 ${out.channel.channel}（${mask(out.channel.channelSellerId)}）。`, `Found the fully-managed channel ${out.channel.channel} (${mask(out.channel.channelSellerId)}).`));
-      if (this.mode === 'live') setSetting(this.app, 'aliexpress.channel', out.channel);
-    } catch (e) {
-      checks.push(fail('channel', e));
-      return out;
-    }
-    try {
-      const body = await client.call<{ result?: { total_count?: number } }>('aliexpress.choice.products.list', {
-        channel_seller_id: out.channel.channelSellerId,
-        channel: out.channel.channel,
-        current_page: 1,
-        page_size: 1,
-      });
-      out.listingCount = Number(body.result?.total_count ?? 0);
-      checks.push(ok('listings', `可以读取全托管商品，共 ${out.listingCount} 个。`, `Fully-managed products can be read: ${out.listingCount} in all.`));
-    } catch (e) {
-      checks.push(fail('listings', e));
-      return out;
-    }
-    out.ok = true;
-    return out;
-  }
-
-  private async testStockSource(): Promise<ConnectTestReport['stockSource']> {
-    const kind = this.stockSourceKind();
-    const checks: ConnectionCheck[] = [];
-    const out: ConnectTestReport['stockSource'] = { ok: false, kind, checks, warehouses: [] };
-    if (kind === null) {
-      checks.push({ step: 'source', ok: false, code: 'NOT_FOUND', message: '还没有选择库存来源（通途、文件导入或演示）。', messageEn: 'No stock source is chosen yet (Tongtool, file import or demo).' });
-      return out;
-    }
-    if (kind === 'file') {
-      checks.push(ok('file', '库存来源是文件导入，无需联网测试。请定期导入最新库存文件。', 'Stock comes from file imports; there is nothing to test online. Import the latest stock file regularly.'));
-      out.ok = true;
-      return out;
-    }
-    let client: TongtoolClient;
-    let source: TongtoolStockSource;
-    try {
-      if (kind === 'demo') ({ client, source } = (await this.demo()).tongtool);
-      else ({ client, source } = this.liveTongtool());
-      checks.push(ok('keys', '已填写通途 App Key 和 App Secret。', 'Tongtool App Key and App Secret are set.'));
-    } catch (e) {
-      checks.push(fail('keys', e));
-      return out;
-    }
-    try {
-      await client.appToken();
-      checks.push(ok('token', '通途令牌获取成功。', 'Got a Tongtool token.'));
-    } catch (e) {
-      checks.push(fail('token', e));
-      return out;
-    }
-    try {
-      const id = await client.merchantId();
-      checks.push(ok('merchant', `找到通途商户 ${mask(id)}。`, `Found Tongtool merchant ${mask(id)}.`));
-    } catch (e) {
-      checks.push(fail('merchant', e));
-      return out;
-    }
-    try {
-      out.warehouses = await source.listWarehouses();
-      checks.push(ok('warehouses', `读到 ${out.warehouses.length} 个仓库。`, `Read ${out.warehouses.length} warehouses.`));
-    } catch (e) {
-      checks.push(fail('warehouses', e));
-      return out;
-    }
-    out.ok = true;
-    return out;
   }
 
   /** The connections the live probe reads through: the demo's in demo mode, else the live ones. */
@@ -387,15 +326,10 @@ export class ConnectService {
   private liveAe(): { client: IopClient; market: AliExpressMarketplace } {
     if (this.live) return this.live;
     const app = this.app;
-    const appKey = app.secrets.get(SECRET.aeAppKey);
-    const appSecret = app.secrets.get(SECRET.aeAppSecret);
-    if (!appKey || !appSecret) {
-      throw new AppError(
-        'AUTH',
-        '还没有填写速卖通 App Key 和 App Secret。请到“连接设置”填写并授权店铺，或先使用演示店铺。',
-        'The AliExpress App Key and App Secret are not set. Enter them in Connection settings and authorise the store, or use the demo store first.',
-      );
-    }
+    const { appKey, appSecret } = requiredKeys(app, SECRET.aeAppKey, SECRET.aeAppSecret, [
+      '还没有填写速卖通 App Key 和 App Secret。请到“连接设置”填写并授权店铺，或先使用演示店铺。',
+      'The AliExpress App Key and App Secret are not set. Enter them in Connection settings and authorise the store, or use the demo store first.',
+    ]);
     const s = getSetting<AeSettings>(app, 'aliexpress') ?? {};
     const client = new IopClient({
       gatewayUrl: s.gatewayUrl,
@@ -414,15 +348,10 @@ export class ConnectService {
   private liveTongtool(): { client: TongtoolClient; source: TongtoolStockSource } {
     if (this.liveTt) return this.liveTt;
     const app = this.app;
-    const appKey = app.secrets.get(SECRET.ttAppKey);
-    const appSecret = app.secrets.get(SECRET.ttAppSecret);
-    if (!appKey || !appSecret) {
-      throw new AppError(
-        'AUTH',
-        '还没有填写通途 App Key 和 App Secret。请到“连接设置”填写，或改用文件导入。',
-        'The Tongtool App Key and App Secret are not set. Enter them in Connection settings, or use file import instead.',
-      );
-    }
+    const { appKey, appSecret } = requiredKeys(app, SECRET.ttAppKey, SECRET.ttAppSecret, [
+      '还没有填写通途 App Key 和 App Secret。请到“连接设置”填写，或改用文件导入。',
+      'The Tongtool App Key and App Secret are not set. Enter them in Connection settings, or use file import instead.',
+    ]);
     const s = getSetting<TongtoolSettings>(app, 'tongtool') ?? {};
     const client = new TongtoolClient({ baseUrl: s.baseUrl, appKey, appSecret, clock: app.clock, waiter: waiterFor(app.clock), quota: this.gate, session: appTongtoolSession(app), log: app.log });
     this.liveTt = { client, source: new TongtoolStockSource(client, 'tongtool', app.clock) };
@@ -430,18 +359,15 @@ export class ConnectService {
   }
 }
 
-function ok(step: string, message: string, messageEn: string): ConnectionCheck {
-  return { step, ok: true, message, messageEn };
-}
-
-function fail(step: string, e: unknown): ConnectionCheck {
-  if (e instanceof AppError) {
-    return { step, ok: false, code: e.code, remoteCode: e instanceof ConnectorError ? e.remote.code : undefined, message: e.messageZh, messageEn: e.messageEn };
-  }
-  return { step, ok: false, code: 'INTERNAL', message: '测试时程序内部出错，请导出日志发给客服。', messageEn: 'An internal error happened during the test; export the log and send it to support.' };
+/** A connection's App Key and App Secret from the secret store, or an AUTH error saying where to enter them. */
+function requiredKeys(app: App, keyName: string, secretName: string, [zh, en]: [string, string]): { appKey: string; appSecret: string } {
+  const appKey = app.secrets.get(keyName);
+  const appSecret = app.secrets.get(secretName);
+  if (!appKey || !appSecret) throw new AppError('AUTH', zh, en);
+  return { appKey, appSecret };
 }
 
 /** The one ConnectService of an app. */
 export function connectors(app: App): ConnectService {
-  return app.service('connectors', () => new ConnectService(app));
+  return app.services.connectors;
 }

@@ -7,7 +7,7 @@
  * removed and retaken, never reported as the last backup.
  */
 import Database from 'better-sqlite3';
-import { readdirSync, renameSync, rmSync, existsSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync, renameSync, rmSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './open';
 import { ensurePrivateDir, makePrivate, tempNameFor } from '../platform/files';
@@ -55,6 +55,48 @@ export function removeTempCopies(dir: string): string[] {
   return left;
 }
 
+/** The copies a seller falls back on: daily ones and the one taken before each migration. */
+const KEPT_COPY = /^(daily-\d{4}-\d{2}-\d{2}|before-v\d+-.+)\.sqlite$/;
+
+/**
+ * A copy cut short, read from its header alone (at every start, so no full check of each file): an
+ * empty file, no SQLite header, or fewer bytes than the pages the header counts. What an older
+ * version's killed copy leaves (it wrote straight to the final name).
+ */
+export function looksIncomplete(file: string): boolean {
+  const size = statSync(file).size;
+  if (size < 100) return true;
+  const head = Buffer.alloc(100);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0') return true;
+  const raw = head.readUInt16BE(16);
+  const pageSize = raw === 1 ? 65536 : raw;
+  const pages = head.readUInt32BE(28);
+  // The page count is valid when the "version valid for" number matches the change counter.
+  const counted = head.readUInt32BE(92) === head.readUInt32BE(24) && pages > 0;
+  return counted ? size < pageSize * pages : size % pageSize !== 0;
+}
+
+/** Removes daily-* and before-v* copies that were cut short; returns their names. */
+export function removeBrokenCopies(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const broken = readdirSync(dir).filter((f) => {
+    if (!KEPT_COPY.test(f)) return false;
+    try {
+      return looksIncomplete(join(dir, f));
+    } catch {
+      return false;
+    }
+  });
+  for (const f of broken) rmSync(join(dir, f), { force: true });
+  return broken;
+}
+
 /** Verified daily copies by name, size and time, so app.info does not re-check a file every call. */
 const verified = new Map<string, string>();
 const stamp = (file: string) => {
@@ -86,6 +128,8 @@ export function lastGoodBackup(dir: string): string | null {
 export async function dailyBackup(db: Db, dir: string, now: number): Promise<string | null> {
   ensurePrivateDir(dir);
   removeTempCopies(dir);
+  // Copies an older version left cut short (daily or before a migration) are not backups: removed.
+  removeBrokenCopies(dir);
   const target = join(dir, `daily-${shanghaiDate(now)}.sqlite`);
   if (existsSync(target)) {
     if (trusted(target)) return null;

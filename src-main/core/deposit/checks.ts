@@ -1,14 +1,10 @@
 /**
  * The three preconditions the platform sets before it refunds a deposit: no unresolved disputes
- * (纠纷), no unfinished orders, no unpaid debts (欠款). The app answers one itself only when it
- * holds the data (another domain registers a source); otherwise the seller answers, and every
- * failing or unanswered one says where to look and what to do.
+ * (纠纷), no unfinished orders, no unpaid debts (欠款). The app holds none of that data, so the
+ * seller answers each one, and every failing or unanswered one says where to look and what to do.
  */
-import type { App } from '../app';
 import type { DepositCheck, DepositCheckAnswer, DepositCheckKey } from '../../../src-shared/channels/deposit';
 import { DEPOSIT_CHECKS } from '../../../src-shared/channels/deposit';
-
-export type CheckSource = () => { answer: Exclude<DepositCheckAnswer, 'unknown'>; note: string } | null;
 
 export interface StoredCheck {
   answer: DepositCheckAnswer;
@@ -39,27 +35,11 @@ const DEFS: Record<DepositCheckKey, { title: string; titleEn: string; advice: st
 
 const UNKNOWN_ADVICE = ['还没有确认。请按上面的位置查看后回答“没有”或“有”。', 'Not answered yet. Look where described and answer "none" or "some".'];
 
-function sources(app: App): Map<DepositCheckKey, CheckSource> {
-  return app.service('deposit.checkSources', () => new Map<DepositCheckKey, CheckSource>());
-}
-
-/** Lets a domain that holds the data (orders, disputes, debts) answer a precondition itself. */
-export function provideDepositCheck(app: App, key: DepositCheckKey, source: CheckSource): void {
-  sources(app).set(key, source);
-}
-
-export function evaluateChecks(app: App, stored: Partial<Record<DepositCheckKey, StoredCheck>>): DepositCheck[] {
+export function evaluateChecks(stored: Partial<Record<DepositCheckKey, StoredCheck>>): DepositCheck[] {
   return DEPOSIT_CHECKS.map((key) => {
     const def = DEFS[key];
-    let fromApp: ReturnType<CheckSource> = null;
-    try {
-      fromApp = sources(app).get(key)?.() ?? null;
-    } catch (err) {
-      // A source that fails says nothing; the seller's answer stands.
-      app.log.warn('deposit check source failed', { key, error: String(err) });
-    }
-    const answer: DepositCheckAnswer = fromApp?.answer ?? stored[key]?.answer ?? 'unknown';
-    const source: DepositCheck['source'] = fromApp ? 'app' : stored[key] && stored[key]!.answer !== 'unknown' ? 'seller' : 'none';
+    const answer: DepositCheckAnswer = stored[key]?.answer ?? 'unknown';
+    const source: DepositCheck['source'] = stored[key] && stored[key]!.answer !== 'unknown' ? 'seller' : 'none';
     const [advice, adviceEn] =
       answer === 'clear' ? ['已满足。', 'Met.'] : answer === 'open' ? [def.advice, def.adviceEn] : [`${UNKNOWN_ADVICE[0]}${def.advice}`, `${UNKNOWN_ADVICE[1]} ${def.adviceEn}`];
     return {
@@ -68,7 +48,7 @@ export function evaluateChecks(app: App, stored: Partial<Record<DepositCheckKey,
       titleEn: def.titleEn,
       answer,
       source,
-      note: fromApp?.note ?? stored[key]?.note ?? null,
+      note: stored[key]?.note ?? null,
       advice,
       adviceEn,
     };

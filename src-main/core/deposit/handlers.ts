@@ -16,10 +16,10 @@ export function depositHandlers(app: App): DomainHandlers<typeof depositChannels
     'deposit.draft': (i) => cases().draft(i),
     'deposit.apply': (i) => cases().apply(i),
     'deposit.review': (i) => cases().review(i),
-    'deposit.matchAlipay': (i) => cases().matchAlipay(i),
+    'deposit.matchAlipay': (i) => cases().arrival.matchAlipay(i),
     'deposit.setAppliedOn': (i) => cases().setAppliedOn(i),
-    'deposit.confirmArrival': (i) => cases().confirmArrival(i),
-    'deposit.undoArrival': (i) => cases().undoArrival(i),
+    'deposit.confirmArrival': (i) => cases().arrival.confirmArrival(i),
+    'deposit.undoArrival': (i) => cases().arrival.undoArrival(i),
     'deposit.remind': () => ({ sent: cases().remind() }),
   };
 }

@@ -6,17 +6,16 @@ import type { App } from '../app';
 import type { DepositSummary } from '../../../src-shared/channels/deposit';
 import { DepositCases } from './depositCase';
 
-export { provideDepositCheck } from './checks';
 export { formatFen, parseFen, tryParseFen } from './money';
 
-/** The per-app deposit service (its reminder timer starts in long-running hosts). */
+/** The per-app deposit service. */
 export function depositCases(app: App): DepositCases {
-  return app.service('deposit', () => {
-    const cases = new DepositCases(app);
-    // The hourly "has it arrived?" check in long-running hosts; the CLI runs it on demand.
-    if (app.host !== 'cli') app.hourly('deposit reminder', () => cases.remind());
-    return cases;
-  });
+  return app.services.deposit;
+}
+
+/** The deposit domain's background work in a long-running host: the hourly "has it arrived?" check (the CLI runs it on demand). */
+export function startDeposit(app: App): void {
+  app.hourly('deposit reminder', () => depositCases(app).remind());
 }
 
 /**

@@ -55,8 +55,8 @@ const PROBLEM_TEXT: Record<MoneyProblem, [string, string]> = {
   too_large: ['金额过大，请检查是否多输了位数。', 'is too large; check for extra digits.'],
 };
 
-/** Like tryParseFen, but throws a BAD_INPUT a seller can act on, naming the field. */
-export function parseFen(input: string | number, field: { zh: string; en: string }, opts: ParseOptions = {}): number {
+/** Like tryParseFen, but throws a BAD_INPUT a seller can act on, naming the field (and its path in the form). */
+export function parseFen(input: string | number, field: { zh: string; en: string; path?: string }, opts: ParseOptions = {}): number {
   const r = tryParseFen(input, opts);
   if (r.ok) return r.fen;
   const [zh, en] = PROBLEM_TEXT[r.problem];
@@ -65,7 +65,12 @@ export function parseFen(input: string | number, field: { zh: string; en: string
     'BAD_INPUT',
     r.problem === 'empty' ? `请填写${field.zh}。` : `${field.zh}“${shown}”${zh}`,
     r.problem === 'empty' ? `${field.en} is required.` : `${field.en} "${shown}" ${en}`,
-    [{ path: field.en, message: zh, messageEn: en }],
+    // The issue names the form's field (its path), so the message can stand under that box.
+    [
+      r.problem === 'empty'
+        ? { path: field.path ?? field.en, message: `请填写${field.zh}`, messageEn: `${field.en} is required` }
+        : { path: field.path ?? field.en, message: zh, messageEn: `${field.en} ${en}` },
+    ],
   );
 }
 

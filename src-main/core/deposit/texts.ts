@@ -1,5 +1,6 @@
 /** The words the deposit wizard hands the seller: labels, the application to paste, the note to support. */
 import type { DepositStatus, DepositViolation } from '../../../src-shared/channels/deposit';
+import type { Bilingual } from '../../../src-shared/channels/fit';
 import { fenToYuanText, formatFen } from './money';
 
 export const STATUS_LABELS: Record<DepositStatus, [string, string]> = {
@@ -92,4 +93,135 @@ export function supportText(f: SupportFacts): string {
     `截至 ${f.today}，我的支付宝账单里还没有这笔退款。`,
     '请帮忙查询退款进度和预计到账时间；如退款失败（例如支付宝账号异常），请告诉我需要怎么处理。谢谢！',
   ].join('\n');
+}
+
+export function caseNotFound(caseId?: number): Bilingual {
+  return caseId === undefined
+    ? { zh: '还没有开始退保证金。请先在“退保证金”里开始办理。', en: 'No deposit refund has been started yet. Start one under "Deposit refund" first.' }
+    : {
+        zh: `找不到编号为 ${caseId} 的退保证金记录，可能已被删除。请从“退保证金”重新打开。`,
+        en: `Deposit case ${caseId} does not exist; it may have been removed. Open it again from "Deposit refund".`,
+      };
+}
+
+/** Why the application cannot be sent yet, each with what to do about it. */
+export const BLOCKERS = {
+  noStatus: { zh: '先在全托管服务中心查看并填写保证金金额和状态。', en: 'First look up and enter the deposit amount and status in the fully-managed service centre.' },
+  frozen: {
+    zh: '保证金处于冻结状态，通常是有纠纷、违规处罚或欠款没处理完。请在全托管服务中心查看冻结原因并处理，解冻后再申请。',
+    en: 'The deposit is frozen, usually because of a dispute, a penalty or a debt still open. Check the reason in the service centre, resolve it, and apply once it is released.',
+  },
+  paid: {
+    zh: '服务中心显示的状态还不是“可退还”。等状态变为可退还后，把这里的状态改为“可退还”再申请。',
+    en: 'The service centre does not show the deposit as refundable yet. Once it does, set the status here to "Refundable" and apply.',
+  },
+  refunded: { zh: '保证金已经退还，不需要再申请。', en: 'The deposit has already been refunded; there is nothing to apply for.' },
+  nothingRefundable: {
+    zh: '违规扣款已经等于或超过保证金，没有可退的金额。如对扣款有异议，请联系速卖通客服申诉。',
+    en: 'Penalties equal or exceed the deposit, so nothing is refundable. If you disagree with a penalty, appeal through AliExpress support.',
+  },
+} satisfies Record<string, Bilingual>;
+
+/** What one imported bill says, in a sentence for the seller (the verdict decides which). */
+export function matchMessage(
+  result: { verdict: 'arrived' | 'partial' | 'amount_differs' | 'not_found'; match: { row: { time: string; amountFen: number; counterparty: string } } | null; differenceFen: number | null },
+  amountFen: number,
+  window: { approvedOn: string; from: string; to: string } | null,
+  overdue: boolean,
+): Bilingual {
+  const m = result.match;
+  const diff = result.differenceFen ?? 0;
+  if (result.verdict === 'arrived' && m) {
+    return {
+      zh: `找到了：${m.row.time} 收到 ${formatFen(m.row.amountFen)}（${m.row.counterparty}），与申请金额一致。请确认这笔就是保证金退款。`,
+      en: `Found: ${formatFen(m.row.amountFen)} received ${m.row.time} from ${m.row.counterparty}, equal to the amount applied for. Confirm that this is the deposit refund.`,
+    };
+  }
+  if (result.verdict === 'partial' && m) {
+    // The letter to support is drafted from confirmed rows only (the case view), so it always
+    // states the sum the summary and the verdict show.
+    return {
+      zh: `找到部分退款：${m.row.time} 收到 ${formatFen(m.row.amountFen)}（${m.row.counterparty}），比申请金额 ${formatFen(amountFen)} 少 ${formatFen(-diff)}，可能扣了违规罚款或欠款。请确认这笔是保证金退款；确认后会写好发给速卖通客服核实差额的文字。`,
+      en: `A partial refund was found: ${formatFen(m.row.amountFen)} received ${m.row.time} from ${m.row.counterparty}, ${formatFen(-diff)} less than the ${formatFen(amountFen)} applied for (penalties or debts deducted?). Confirm it is the deposit refund; the text for AliExpress support about the difference is drafted once you do.`,
+    };
+  }
+  if (result.verdict === 'amount_differs' && m) {
+    return {
+      zh: `找到一笔可能的退款 ${formatFen(m.row.amountFen)}（${m.row.time}，${m.row.counterparty}），比申请金额 ${formatFen(amountFen)} 多 ${formatFen(diff)}。请核对这笔是不是保证金退款。`,
+      en: `A possible refund of ${formatFen(m.row.amountFen)} (${m.row.time}, ${m.row.counterparty}) was found, ${formatFen(diff)} more than the ${formatFen(amountFen)} applied for. Check whether it is the deposit refund.`,
+    };
+  }
+  if (overdue && window) {
+    return {
+      zh: `账单里没有找到保证金退款，而预计到账期已在 ${window.to} 结束。请确认导入的账单覆盖了 ${window.approvedOn} 之后的日期；如果覆盖了，请把下面的文字发给速卖通客服。`,
+      en: `No deposit refund in this bill, and the expected window ended on ${window.to}. Make sure the bill covers the days after ${window.approvedOn}; if it does, send the text below to AliExpress support.`,
+    };
+  }
+  return window
+    ? {
+        zh: `账单里还没有找到保证金退款。预计 ${window.from} 至 ${window.to} 到账，到期后再导入一次最新账单。`,
+        en: `No deposit refund in this bill yet. It is expected between ${window.from} and ${window.to}; import a fresh bill after that.`,
+      }
+    : {
+        zh: '账单里还没有找到保证金退款。申请还在审核中，审核通过后一般 3–5 个工作日到账。',
+        en: 'No deposit refund in this bill yet. The application is still in review; refunds usually arrive 3–5 working days after approval.',
+      };
+}
+
+/** The timeline's words for a bill import's verdict. */
+export const IMPORT_VERDICT: Record<'arrived' | 'partial' | 'amount_differs' | 'not_found', Bilingual> = {
+  arrived: { zh: '找到金额一致的退款，待确认', en: 'refund of the amount found, to confirm' },
+  partial: { zh: '找到部分退款，待确认', en: 'partial refund found, to confirm' },
+  amount_differs: { zh: '找到金额多于申请的款项，待确认', en: 'more than applied for found, to confirm' },
+  not_found: { zh: '未找到退款', en: 'no refund found' },
+};
+
+/** How a confirmed arrival leaves the total against the amount applied for. */
+export function arrivalTail(arrivedFen: number, amountFen: number | null): Bilingual {
+  if (amountFen === null || arrivedFen === amountFen) return { zh: '，保证金已退还', en: '; deposit refunded' };
+  return arrivedFen < amountFen
+    ? {
+        zh: `，累计 ${formatFen(arrivedFen)}，比申请金额少 ${formatFen(amountFen - arrivedFen)}（部分退款）`,
+        en: `; ${formatFen(arrivedFen)} in total, ${formatFen(amountFen - arrivedFen)} short (partial refund)`,
+      }
+    : {
+        zh: `，累计 ${formatFen(arrivedFen)}，比申请金额多 ${formatFen(arrivedFen - amountFen)}`,
+        en: `; ${formatFen(arrivedFen)} in total, ${formatFen(arrivedFen - amountFen)} more than applied for`,
+      };
+}
+
+/** The review outcome as the timeline writes it. */
+export function reviewWords(
+  outcome: 'pending' | 'approved' | 'rejected',
+  decidedOn: string | null,
+  window: { from: string; to: string } | null,
+  note: string | undefined,
+): Bilingual {
+  if (outcome === 'pending') return { zh: '审核中', en: 'In review' };
+  if (outcome === 'rejected') {
+    return { zh: `申请被驳回（${decidedOn}）${note ? `：${note}` : ''}，处理后可以重新申请`, en: `Rejected (${decidedOn})${note ? `: ${note}` : ''}; fix the cause and apply again` };
+  }
+  return window
+    ? { zh: `审核通过（${decidedOn}），预计 ${window.from} 至 ${window.to} 到账`, en: `Approved (${decidedOn}); expected between ${window.from} and ${window.to}` }
+    : {
+        zh: `审核通过（${decidedOn}）。节假日库还没有明年的放假安排，无法算出到账期：一般为审核通过后 3–5 个工作日，请按国务院公布的安排自行留意。`,
+        en: `Approved (${decidedOn}). The holiday calendar does not know next year's schedule yet, so the window cannot be computed: usually 3–5 working days after approval.`,
+      };
+}
+
+/** The "window ended, nothing arrived" reminder: its timeline entry and its notice. */
+export function arrivalReminder(amount: string, windowFrom: string | null, windowTo: string) {
+  return {
+    text: { zh: `预计到账期已于 ${windowTo} 结束，尚未确认到账`, en: `Expected window ended ${windowTo}; arrival not confirmed` },
+    notice: {
+      zh: {
+        title: '保证金退款还没有确认到账',
+        body: `保证金 ${amount} 预计在 ${windowFrom} 至 ${windowTo} 退到支付宝，现在已过期限。请导出最近的支付宝账单导入“退保证金 → 到账核对”；如果确实没到账，按提示联系速卖通客服。`,
+      },
+      en: {
+        title: 'Deposit refund not yet confirmed',
+        body: `The deposit of ${amount} was expected in Alipay between ${windowFrom} and ${windowTo}, and that window has passed. Export your latest Alipay bill and import it under Deposit refund → Arrival check; if it really has not arrived, contact AliExpress support as shown.`,
+      },
+    },
+  };
 }

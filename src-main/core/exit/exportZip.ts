@@ -11,6 +11,7 @@ import type { App } from '../app';
 import { AppError } from '../../../src-shared/errors';
 import type { ExitCaseView, ExitDocument, ExitExportResult as ExportResult } from '../../../src-shared/channels/exit';
 import { ensurePrivateDir, writeFileAtomic } from '../platform/files';
+import { beijingTime } from '../calendar/workdays';
 
 const BOM = '\ufeff';
 
@@ -91,7 +92,7 @@ export function exportStore(
     [
       `全托管卖家助手 店铺数据导出 / Choice Seller Desk store export`,
       `店铺 Store: ${app.settings.get('storeName')}`,
-      `导出时间 Exported: ${new Date(app.clock.now()).toISOString()}`,
+      `导出时间 Exported: ${beijingTime(app.clock.now(), true)}（北京时间 Beijing time）`,
       '',
       '内容 Contents:',
       ...entries.map((e) => `  ${e}`),

@@ -85,14 +85,14 @@ export function exitHandlers(app: App): DomainHandlers<typeof exitChannels> {
     'exit.review': ({ outcome, decidedOn, note }) => cases().review(outcome, decidedOn, note),
     'exit.remind': () => ({ reminded: cases().remind() }),
     'exit.linkDeposit': () => cases().linkDeposit(),
-    'exit.setDisposal': (plan) => cases().setDisposal(plan),
-    'exit.disposalRows': (q) => cases().disposalRows(q),
-    'exit.saveDisposalRows': ({ rows }) => cases().saveDisposalRows(rows),
-    'exit.bulkDisposal': ({ method, scope }) => cases().bulkDisposal(method, scope),
-    'exit.exportPlan': () => cases().exportPlan(),
-    'exit.importPlan': ({ contentBase64 }) => cases().importPlan(contentBase64),
-    'exit.unbindAll': () => cases().unbindAll(),
-    'exit.confirmUnbindAll': ({ runId }) => cases().confirmUnbindAll(runId),
+    'exit.setDisposal': (plan) => cases().plan.setDisposal(plan),
+    'exit.disposalRows': (q) => cases().plan.disposalRows(q),
+    'exit.saveDisposalRows': ({ rows }) => cases().plan.saveDisposalRows(rows),
+    'exit.bulkDisposal': ({ method, scope }) => cases().plan.bulkDisposal(method, scope),
+    'exit.exportPlan': () => cases().plan.exportPlan(),
+    'exit.importPlan': ({ contentBase64 }) => cases().plan.importPlan(contentBase64),
+    'exit.unbindAll': () => cases().plan.unbindAll(),
+    'exit.confirmUnbindAll': ({ runId }) => cases().plan.confirmUnbindAll(runId),
     'exit.savePartner': (input) => cases().savePartner(input),
     'exit.removePartner': ({ id }) => cases().removePartner(id),
     'exit.addQuestion': ({ question }) => cases().addQuestion(question),
@@ -106,7 +106,7 @@ export function exitHandlers(app: App): DomainHandlers<typeof exitChannels> {
       const v = c.get();
       const switchWasOn = tableExists(app.db, 'auto_settings') && readAutoSettings(app.db).enabled;
       const demo = app.settings.get('mode') !== 'live';
-      const r = wipeStore(app, confirm, c.storeName(), !!v?.after.exportedAt);
+      const r = await wipeStore(app, confirm, c.storeName(), !!v?.after.exportedAt);
       // Connections held in memory (a running demo store, clients built with the old keys) go too.
       await connectors(app).forget();
       const removed = removedInWords(r.removedSecrets, r.cleared, { switchWasOn, demo });

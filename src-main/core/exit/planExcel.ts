@@ -9,6 +9,7 @@ import { AppError } from '../../../src-shared/errors';
 import { DISPOSAL_METHODS, type Bilingual, type DisposalMethod, type DisposalRowInput, type DisposalRowView } from '../../../src-shared/channels/exit';
 import { checkZipLimits } from '../platform/zipGuard';
 import { DISPOSAL_LABEL } from './texts';
+import { fromTextCell, toTextRow } from '../platform/spreadsheetText';
 
 /** A plan of 100,000 SKUs is a few MB of sheet XML; the limits leave room for that and no more. */
 export const PLAN_LIMITS = { maxInflatedBytes: 100 * 1024 * 1024, maxRows: 200_000, maxEntries: 2_000 };
@@ -32,7 +33,8 @@ export async function planWorkbook(rows: DisposalRowView[]): Promise<{ fileName:
   ws.addRow(heads);
   ws.getRow(1).font = { bold: true };
   for (const r of rows) {
-    ws.addRow([
+    // SKUs, categories and typed cells may start like a formula: written as text (the reader takes the apostrophe off).
+    ws.addRow(toTextRow([
       r.sku,
       r.category ?? '',
       r.warehouses.map((w) => `${w.name} ${w.quantity}`).join('；'),
@@ -42,7 +44,7 @@ export async function planWorkbook(rows: DisposalRowView[]): Promise<{ fileName:
       r.note ?? '',
       STATE_ZH[r.state],
       r.errors.map((e) => e.zh).join(' '),
-    ]);
+    ]));
   }
   // SKUs stay text: a SKU like 00123 must not lose its zeros.
   ws.getColumn(1).numFmt = '@';
@@ -58,7 +60,7 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
   if (typeof v === 'object' && 'text' in v) return String(v.text);
   if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
-  return String(v);
+  return typeof v === 'string' ? fromTextCell(v) : String(v);
 }
 
 export interface ReadPlan {

@@ -13,7 +13,7 @@ import type {
   ReadinessLevel,
   ReadinessRow,
 } from '../../../src-shared/channels/exit';
-import { READINESS_TITLES } from './texts';
+import { PARTNER_STATUS_LABEL, READINESS_TITLES } from './texts';
 
 export interface StoredAnswer {
   answer: 'clear' | 'open' | 'unknown';
@@ -46,8 +46,8 @@ function item(
 /** An item only the seller can answer; `open` means some remain, at the given level. */
 function asked(key: AskedKey, a: StoredAnswer | undefined, openLevel: ReadinessLevel, todo: Bilingual): ReadinessItem {
   const answer = a?.answer ?? 'unknown';
-  if (answer === 'clear') return item(key, 'ok', 'seller', { zh: '你确认：没有。', en: 'You confirmed: none.' }, { zh: '无需处理。', en: 'Nothing to do.' }, { askable: true, note: a?.note ?? null });
-  if (answer === 'open') return item(key, openLevel, 'seller', { zh: '你确认：还有。', en: 'You confirmed: some remain.' }, todo, { askable: true, note: a?.note ?? null });
+  if (answer === 'clear') return item(key, 'ok', 'seller', { zh: '您已确认：没有。', en: 'You confirmed: none.' }, { zh: '无需处理。', en: 'Nothing to do.' }, { askable: true, note: a?.note ?? null });
+  if (answer === 'open') return item(key, openLevel, 'seller', { zh: '您已确认：还有。', en: 'You confirmed: some remain.' }, todo, { askable: true, note: a?.note ?? null });
   return item(key, 'asked', 'none', ASK, todo, { askable: true });
 }
 
@@ -166,7 +166,7 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
           zh: '退店后与物流、支付等合作伙伴的关系将终止：打印“终止合作通知”发给仍在合作的伙伴，确认终止后记录日期和凭证号。',
           en: 'After the exit, partner relationships end: send the printed termination notice to each active partner and record the date and reference once confirmed.',
         },
-        { rows: [...active, ...notified].map((p) => ({ sku: p.name, warehouse: null, quantity: 1, note: p.status })) },
+        { rows: [...active, ...notified].map((p) => ({ sku: p.name, warehouse: null, quantity: 1, note: PARTNER_STATUS_LABEL[p.status] })) },
       ),
     );
   } else {

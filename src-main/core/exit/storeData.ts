@@ -39,7 +39,7 @@ export function stockOnHand(db: Db): ReadinessRow[] | null {
     sku: r.sku,
     warehouse: r.warehouse,
     quantity: r.quantity,
-    ...(r.stale ? { note: '数据可能已过期（最近一次同步没有读到） / may be out of date (missing from the last sync)' } : {}),
+    ...(r.stale ? { note: { zh: '数据可能已过期（最近一次同步没有读到）', en: 'May be out of date (missing from the last sync)' } } : {}),
   }));
 }
 
@@ -66,10 +66,15 @@ export function boundListings(db: Db): ReadinessRow[] | null {
         WHERE bind_status IN (2, 3, 4) ORDER BY seller_sku`,
     )
     .all() as { sku: string; product: string; status: number }[];
-  const label: Record<number, string> = {
-    2: '已绑定 bound',
-    3: '解绑审核中 unbind waiting for review',
-    4: '解绑被拒绝 unbind refused',
+  const label: Record<number, { zh: string; en: string }> = {
+    2: { zh: '已绑定', en: 'bound' },
+    3: { zh: '解绑审核中', en: 'unbind waiting for review' },
+    4: { zh: '解绑被拒绝', en: 'unbind refused' },
   };
-  return rows.map((r) => ({ sku: r.sku, warehouse: null, quantity: 1, note: `商品 ${r.product} · ${label[r.status]}` }));
+  return rows.map((r) => ({
+    sku: r.sku,
+    warehouse: null,
+    quantity: 1,
+    note: { zh: `商品 ${r.product} · ${label[r.status].zh}`, en: `Product ${r.product} · ${label[r.status].en}` },
+  }));
 }

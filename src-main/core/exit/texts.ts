@@ -98,3 +98,55 @@ export function draftApplication(storeName: string, reason: ExitReason | null, r
     `申请店铺：${storeName}`,
   ].join('\n');
 }
+
+export const CASE_NOT_FOUND: Bilingual = { zh: '还没有开始退店。请先在“退店”里点“开始退店”。', en: 'No store exit has been started. Start one under Store exit first.' };
+
+/** A thousand SKUs do not fit in a sentence: the count and the first few, the table has the rest. */
+function someSkus(l: string[]): Bilingual {
+  const more = l.length > 10;
+  return {
+    zh: l.slice(0, 10).join('、') + (more ? ` 等 ${l.length} 个` : ''),
+    en: l.slice(0, 10).join(', ') + (more ? ` and ${l.length - 10} more` : ''),
+  };
+}
+
+/** What is still open before the exit can go on, each as the seller's next thing to do. */
+export const OPEN_ITEMS = {
+  reason: { zh: '填写退店原因', en: 'Give the exit reason' },
+  confirm: (text: Bilingual): Bilingual => ({ zh: `确认：${text.zh}`, en: `Confirm: ${text.en}` }),
+  readiness: (title: Bilingual, detail: Bilingual): Bilingual => ({ zh: `${title.zh}：${detail.zh}`, en: `${title.en}: ${detail.en}` }),
+  unplanned: (skus: string[]): Bilingual => {
+    const s = someSkus(skus);
+    return { zh: `还没有处理计划的SKU（${skus.length} 个）：${s.zh}`, en: `SKUs without a disposal plan (${skus.length}): ${s.en}` };
+  },
+  changed: (skus: string[]): Bilingual => {
+    const s = someSkus(skus);
+    return { zh: `库存已变化，请更新这些SKU的处理计划：${s.zh}`, en: `Stock changed; update the plan for: ${s.en}` };
+  },
+  drafts: (n: number): Bilingual => ({ zh: `库存处理计划里有 ${n} 行还没填对，请在表格里修改`, en: `${n} disposal plan rows are not right yet; correct them in the table` }),
+  questions: (n: number): Bilingual => ({ zh: `${n} 个问题等待平台客服答复`, en: `${n} questions await platform support` }),
+};
+
+/** The "review due" reminder: its timeline entry and its notice. */
+export function reviewReminder(applicationNo: string | null, submittedOn: string | null, dueOn: string) {
+  return {
+    text: { zh: `审核到期提醒：申请 ${applicationNo} 应在 ${dueOn} 前审核完`, en: `Review due reminder: application ${applicationNo} was due by ${dueOn}` },
+    notice: {
+      zh: {
+        title: '退店审核已到期',
+        body: `退店申请 ${applicationNo ?? ''} 于 ${submittedOn} 提交，按3个工作日应在 ${dueOn} 前审核完。请到卖家中心查看审核结果并在“退店”里记录；没有结果请咨询平台客服。`,
+      },
+      en: {
+        title: 'Store exit review due',
+        body: `Application ${applicationNo ?? ''} submitted ${submittedOn} was due for review by ${dueOn} (3 working days). Check the outcome in Seller Center and record it under Store exit; ask platform support if there is none.`,
+      },
+    },
+  };
+}
+
+/** The review outcome as the timeline writes it. */
+export function reviewWords(outcome: 'pending' | 'approved' | 'rejected', decidedOn: string | undefined, note: string | undefined): Bilingual {
+  const zh = { pending: '审核中', approved: '审核通过，平台通知办理退店手续', rejected: '审核未通过' }[outcome];
+  const en = { pending: 'in review', approved: 'approved; the platform asks for the exit procedures', rejected: 'rejected' }[outcome];
+  return { zh: `平台审核：${zh}${decidedOn ? `（${decidedOn}）` : ''}${note ? `，${note}` : ''}`, en: `Review: ${en}${decidedOn ? ` (${decidedOn})` : ''}` };
+}

@@ -97,5 +97,5 @@ export function confirmUnbindAll(app: App, runId: number): void {
     throw new AppError('NOT_FOUND', `运行 #${runId} 不是退店的批量解绑。请刷新后重试。`, `Run #${runId} is not the exit's unbind-all. Reload and try again.`);
   }
   answerHeldRun(app, runId, 'confirm', '退店：解绑全部SKU');
-  if (readAutoSettings(app.db).enabled && app.host !== 'cli') void autoService(app).drain().catch(() => undefined);
+  if (readAutoSettings(app.db).enabled) autoService(app).kick();
 }

@@ -108,11 +108,21 @@ export function removedInWords(removedSecrets: string[], cleared: string[], extr
   if (cleared.includes('settings.storeName')) out.push({ zh: '设置里的店铺名称', en: 'The store name in the settings' });
   const backups = cleared.find((c) => c.startsWith('backups'));
   if (backups) out.push({ zh: `数据库备份 ${backups.replace(/\D/g, '')} 份`, en: `${backups.replace(/\D/g, '')} database backup(s)` });
+  const exportsGone = cleared.find((c) => c.startsWith('exports ('));
+  if (exportsGone) out.push({ zh: `数据文件夹里的退店导出文件 ${exportsGone.replace(/\D/g, '')} 个（已下载或另存的副本不受影响）`, en: `${exportsGone.replace(/\D/g, '')} export file(s) in the data folder (copies downloaded or saved elsewhere are not touched)` });
+  if (cleared.some((c) => c.startsWith('support ('))) out.push({ zh: '连接检查的样本文件', en: 'The connection check samples' });
+  if (cleared.includes('browser storage')) out.push({ zh: '程序窗口的浏览器缓存和本地存储', en: 'The app window\'s browser cache and local storage' });
   if (cleared.some((c) => c.startsWith('logs'))) out.push({ zh: '运行日志', en: 'The app logs' });
   return out;
 }
 
-export function wipeStore(app: App, confirm: string, expected: string, exported: boolean): { removedSecrets: string[]; cleared: string[] } {
+/**
+ * Folders of files the app wrote for the seller that hold the store's data: export ZIPs (named and
+ * filled with it; the seller was shown them before confirming) and connection probe samples.
+ */
+const DATA_FILE_DIRS = ['exports', 'support'] as const;
+
+export async function wipeStore(app: App, confirm: string, expected: string, exported: boolean): Promise<{ removedSecrets: string[]; cleared: string[] }> {
   if (confirm.trim() !== expected.trim()) {
     throw new AppError(
       'BAD_INPUT',
@@ -182,6 +192,18 @@ export function wipeStore(app: App, confirm: string, expected: string, exported:
   app.db.pragma('wal_checkpoint(TRUNCATE)');
   app.db.exec('VACUUM');
   app.db.pragma('wal_checkpoint(TRUNCATE)');
+  for (const dir of DATA_FILE_DIRS) {
+    const p = join(app.dataDir, dir);
+    if (!existsSync(p)) continue;
+    const files = readdirSync(p);
+    for (const f of files) rmSync(join(p, f), { recursive: true, force: true });
+    if (files.length) cleared.push(`${dir} (${files.length})`);
+  }
+  // The desktop app's Chromium profile (pages, local storage, cache) lives in the data folder too.
+  if (app.clearBrowserStorage) {
+    await app.clearBrowserStorage();
+    cleared.push('browser storage');
+  }
   // Last: every line logged so far may name the store, the seller's account or a merchant id.
   const logs = clearLogs(app.dataDir);
   if (logs) cleared.push(`logs (${logs})`);

@@ -5,6 +5,7 @@
  */
 import type { Bilingual, FitAnswers, FitResult, FitVerdict, SellerType } from '../../../src-shared/channels/fit';
 import { compareMargins } from './margin';
+import { formatFen } from '../../../src-shared/money';
 
 const TYPE_LABEL: Record<SellerType, Bilingual> = {
   factory_newcomer: { zh: '没有跨境运营经验的工厂型卖家', en: 'Factory seller without cross-border experience' },
@@ -21,7 +22,7 @@ const TYPE_POINTS: Record<SellerType, Bilingual[]> = {
       en: 'Cross-border used to be hard: logistics, compliance and languages all had to be learnt; fully-managed lowers that barrier.',
     },
     {
-      zh: '工厂型卖家只需要提供优质的产品，速卖通来帮你卖货，客户的物流体验、售后服务也都有了保障。',
+      zh: '工厂型卖家只需要提供优质的产品，速卖通来帮您卖货，客户的物流体验、售后服务也都有了保障。',
       en: 'A factory only supplies good products; AliExpress sells them, and the buyer’s logistics and after-sales are taken care of.',
     },
   ],
@@ -35,7 +36,7 @@ const TYPE_POINTS: Record<SellerType, Bilingual[]> = {
       en: 'Zero commission for now, a very short payout cycle, plus a three-month after-sales exemption.',
     },
     {
-      zh: '就算你不开新店和老店竞争，速卖通也会找你的同行跟你竞争；试错的成本不算高，不妨试一试。',
+      zh: '就算您不开新店和老店竞争，速卖通也会找您的同行跟您竞争；试错的成本不算高，不妨试一试。',
       en: 'Even if you don’t open a store that competes with your old one, AliExpress will bring in your competitors; trying costs little, so it may be worth it.',
     },
   ],
@@ -52,13 +53,13 @@ const TYPE_POINTS: Record<SellerType, Bilingual[]> = {
 };
 
 const HEADLINE: Record<FitVerdict, Bilingual> = {
-  good: { zh: '适合：全托管帮你“简单出海”。', en: 'A good fit: fully-managed makes going abroad simple for you.' },
+  good: { zh: '适合：全托管帮您“简单出海”。', en: 'A good fit: fully-managed makes going abroad simple for you.' },
   worth_trying: {
     zh: '值得一试：多一个渠道，零佣金、回款快。',
     en: 'Worth a try: one more channel, zero commission, fast payout.',
   },
   squeezed: {
-    zh: '谨慎：你的利润会被挤压，认真比较后再决定去留。',
+    zh: '谨慎：您的利润会被挤压，认真比较后再决定去留。',
     en: 'Be careful: your margins get squeezed; compare carefully before deciding to stay or leave.',
   },
 };
@@ -79,12 +80,12 @@ export function assessFit(a: FitAnswers): FitResult {
   if (sellerType === 'supply_chain_veteran') {
     points.push(
       a.invited
-        ? { zh: '速卖通小二已经定向邀约你：可以尝试再开一家全托管店铺。', en: 'An AliExpress account manager has invited you: you can try opening a fully-managed store.' }
+        ? { zh: '速卖通小二已经定向邀约您：可以尝试再开一家全托管店铺。', en: 'An AliExpress account manager has invited you: you can try opening a fully-managed store.' }
         : { zh: '源文建议在速卖通小二定向邀约时再尝试。', en: 'The source suggests trying when an AliExpress account manager invites you.' },
     );
   }
   if (a.productKind === 'standard' && sellerType === 'trader_listing') {
-    cautions.push({ zh: '你做标品：标品最容易被比价，挤压最重。', en: 'You sell standard products: they are the easiest to price-compare and are squeezed hardest.' });
+    cautions.push({ zh: '您做标品：标品最容易被比价，挤压最重。', en: 'You sell standard products: they are the easiest to price-compare and are squeezed hardest.' });
   }
   if (a.capital !== 'ample') {
     cautions.push({
@@ -94,17 +95,17 @@ export function assessFit(a: FitAnswers): FitResult {
   }
   if (a.supplyEdge === 'none' && sellerType !== 'trader_listing') {
     cautions.push({
-      zh: '你的供货价没有优势：平台会拿同行的价格比较你的供货价。',
+      zh: '您的供货价没有优势：平台会拿同行的价格比较您的供货价。',
       en: 'Your supply price has no edge: the platform compares it with your competitors’ prices.',
     });
   }
 
   const margin = a.numbers ? compareMargins(a.numbers) : null;
   if (margin && margin.supplyMarginFen < 0) {
-    cautions.push({ zh: '按你填的供货价和成本，每件亏损。', en: 'With the supply price and cost you gave, every unit loses money.' });
+    cautions.push({ zh: '按您填的供货价和成本，每件亏损。', en: 'With the supply price and cost you gave, every unit loses money.' });
   } else if (margin?.differenceFen !== null && margin?.differenceFen !== undefined && margin.differenceFen < 0) {
     cautions.push({
-      zh: '全托管每件利润低于你的自营店。',
+      zh: '全托管每件利润低于您的自营店。',
       en: 'Fully-managed earns less per unit than your own store.',
     });
   }
@@ -113,6 +114,23 @@ export function assessFit(a: FitAnswers): FitResult {
     sellerType === 'factory_newcomer' ? 'good' : sellerType === 'supply_chain_veteran' ? 'worth_trying' : 'squeezed';
   // Numbers outrank the label: a factory that loses money on every unit is squeezed all the same.
   if (margin && margin.supplyMarginFen < 0) verdict = 'squeezed';
+  // The seller's own comparison with their current channel moves the verdict one step, and the
+  // headline names the figure, so the verdict never contradicts the margins shown under it.
+  let headline = HEADLINE[verdict];
+  const diff = margin && margin.supplyMarginFen >= 0 ? margin.differenceFen : null;
+  if (diff !== null && diff < 0 && verdict === 'good') {
+    verdict = 'worth_trying';
+    headline = {
+      zh: `值得一试，但按您填的数字，全托管每件比自营店少赚 ${formatFen(-diff)}：先拿部分商品试，再决定。`,
+      en: `Worth a try, but by your own figures fully-managed earns ${formatFen(-diff)} less per unit than your own store: try it with some products before deciding.`,
+    };
+  } else if (diff !== null && diff > 0 && verdict === 'squeezed') {
+    verdict = 'worth_trying';
+    headline = {
+      zh: `值得一试：按您填的数字，全托管每件比自营店多赚 ${formatFen(diff)}；但供货价会被拿来和同行比较，留意被压价。`,
+      en: `Worth a try: by your own figures fully-managed earns ${formatFen(diff)} more per unit than your own store; the platform compares supply prices, so watch for price pressure.`,
+    };
+  }
 
   return {
     id: null,
@@ -121,7 +139,7 @@ export function assessFit(a: FitAnswers): FitResult {
     sellerType,
     typeLabel: TYPE_LABEL[sellerType],
     verdict,
-    headline: HEADLINE[verdict],
+    headline,
     points,
     cautions,
     margin,

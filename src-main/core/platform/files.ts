@@ -31,7 +31,7 @@ export function makePrivate(file: string): void {
 }
 
 /** What the app keeps in its data folder: only these are tightened (a --data folder may hold more). */
-const OURS = /^(desk\.sqlite|engine\.lock|settings\.json|secrets\.|logs$|backups$|exports$)/;
+const OURS = /^(desk\.sqlite|engine\.lock|settings\.json|secrets\.|logs$|backups$|exports$|support$)/;
 
 /**
  * Makes what the app already keeps in the data folder the seller's only: an older version left

@@ -15,12 +15,14 @@ export interface SecretStore {
   /** Where the secrets live, to say so on screen and to wipe it. */
   readonly location: string;
   readonly encrypted: boolean;
+  /** How the secrets are protected, in the seller's words (said on the connection screen). */
+  readonly protection: { zh: string; en: string };
 }
 
 /** A store of named strings in one file, each value passed through `encode`/`decode`. */
 export function createFileSecretStore(
   file: string,
-  codec: { encode(v: string): string; decode(v: string): string; encrypted: boolean; label: string },
+  codec: { encode(v: string): string; decode(v: string): string; encrypted: boolean; label: { zh: string; en: string } },
 ): SecretStore {
   const read = (): Record<string, string> => {
     if (!existsSync(file)) return {};
@@ -32,12 +34,13 @@ export function createFileSecretStore(
   };
   // Atomic (temporary file, fsync, rename): a crash or a full disk mid-write leaves the old keys,
   // where an in-place rewrite could leave a torn file that reads as no keys at all.
-  const write = (values: Record<string, string>) => writeFileAtomic(file, JSON.stringify({ note: codec.label, values }, null, 2));
+  const write = (values: Record<string, string>) => writeFileAtomic(file, JSON.stringify({ note: `${codec.label.zh} / ${codec.label.en}`, values }, null, 2));
   // Mask every stored secret in logs from the first moment the process knows it.
   for (const v of Object.values(read())) registerSecret(codec.decode(v));
   return {
     location: file,
     encrypted: codec.encrypted,
+    protection: codec.label,
     get: (name) => {
       const v = read()[name];
       return v === undefined ? undefined : codec.decode(v);
@@ -56,12 +59,14 @@ export function createFileSecretStore(
   };
 }
 
+/** A file of secrets kept as they are (readable by this computer user only), with what to tell the seller about it. */
+export function createPlainFileSecretStore(file: string, label: { zh: string; en: string }): SecretStore {
+  return createFileSecretStore(file, { encrypted: false, label, encode: (v) => v, decode: (v) => v });
+}
+
 export function createDevSecretStore(dataDir: string): SecretStore {
-  return createFileSecretStore(join(dataDir, 'secrets.dev.json'), {
-    encrypted: false,
-    label:
-      '开发用密钥文件（未加密，仅当前用户可读）。正式桌面程序使用系统加密存储。 / Development secret store: not encrypted, readable by this user only. The desktop app uses the OS keychain (safeStorage).',
-    encode: (v) => v,
-    decode: (v) => v,
+  return createPlainFileSecretStore(join(dataDir, 'secrets.dev.json'), {
+    zh: '浏览器模式和命令行的密钥文件：未加密，只有当前电脑用户能读。桌面程序使用系统加密保存。',
+    en: 'Browser mode and command line secret file: not encrypted, readable by this computer user only. The desktop app uses the operating system’s encryption.',
   });
 }

@@ -13,27 +13,19 @@ import { getStockPorts, trySource } from './ports';
 import { connectors } from '../connectors/service';
 import { loadErpIndex, loadRules, resolveAndStore } from './resolve';
 import { deleteRule, previewRule, reorderRules, saveRule } from './ruleStore';
-import { closeAbandonedRuns, lastRun, listRuns } from './runs';
+import { lastRun, listRuns } from './runs';
 import { stockScheduler } from './scheduler';
 import { readStockSettings, writeStockSettings } from './settings';
-import { compileRule, ruleOutcome } from './skuRules';
+import { compileRule, precheckPattern, ruleOutcome } from './skuRules';
 import { linkManually, searchErpSkus, unlinkManual } from './skuLinks';
 import { importStatus, importStockFile } from './stockImport';
+import { checkWatchFolder, setWatchFolder, watchFolderStatus } from './watchFolder';
 import { erpSkuPage, levelPage, overview } from './stockQuery';
 import { chooseStrategy, stockSync } from './sync';
 import { linkToWarehouse, listLinkBatches, undoLinkBatch, unlinkFromWarehouse } from './warehouseLinks';
 import { checkWarehouseName } from './warehouseNames';
-import { deleteStoreWarehouse, pairWarehouse, renameStoreWarehouse, saveStoreWarehouse, warehousesView } from './warehouses';
+import { deleteStoreWarehouse, pairWarehouse, renameStoreWarehouse, saveStoreWarehouse, setWarehouseCounting, warehousesView } from './warehouses';
 import { persistRead } from './levels';
-
-/** Per-app start-up of the stock domain: close runs a crash left open, start the schedule (not in the CLI). */
-function ensureStarted(app: App): void {
-  app.service('stock.started', () => {
-    closeAbandonedRuns(app.db, new Date(app.clock.now()).toISOString());
-    if (app.host !== 'cli') stockScheduler(app).start();
-    return true;
-  });
-}
 
 function listingRow(app: App, id: number): ListingSkuRow {
   const db = app.db;
@@ -44,7 +36,6 @@ function listingRow(app: App, id: number): ListingSkuRow {
 }
 
 export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
-  ensureStarted(app);
   const db = app.db;
   const now = () => new Date(app.clock.now()).toISOString();
   const caseRule = () => readStockSettings(db).caseRule;
@@ -75,6 +66,12 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
     'stock.warehouses.pair': (i) => {
       pairWarehouse(db, i.storeWarehouseId, i.erpWarehouseId, now());
       audit('stock.warehouse.pair', String(i.storeWarehouseId), i);
+      return warehousesView(db);
+    },
+    'stock.warehouses.counting': (i) => {
+      setWarehouseCounting(db, i.storeWarehouseId, i, now());
+      audit('stock.warehouse.counting', String(i.storeWarehouseId), i);
+      app.events.emit('changed', { topic: 'stock' });
       return warehousesView(db);
     },
     'stock.warehouses.rename': (i) => {
@@ -113,7 +110,7 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
 
     'stock.sync.now': async (i) => {
       const sync = stockSync(app);
-      const trigger = app.host === 'cli' ? 'cli' : 'manual';
+      const trigger = app.syncTrigger;
       if (i.wait) return { started: true, run: await sync.run({ trigger, strategy: i.strategy }) };
       await sync.source(); // fail now, in the seller's face, when nothing is connected
       const p = sync.run({ trigger, strategy: i.strategy });
@@ -142,7 +139,8 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
     'stock.runs.list': (i) => ({ ...listRuns(db, i.page, i.pageSize), page: i.page, pageSize: i.pageSize }),
 
     'sku.rules.list': () => loadRules(db),
-    'sku.rules.save': (i) => {
+    'sku.rules.save': async (i) => {
+      if (i.spec.kind === 'regex') await precheckPattern(i.spec.pattern);
       const rule = saveRule(db, i, now());
       audit('sku.rule.save', String(rule.id), { spec: i.spec, label: i.label, enabled: i.enabled });
       return { rule, summary: i.resolve ? resolve() : null };
@@ -158,8 +156,12 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
       resolve();
       return rules;
     },
-    'sku.rules.preview': (i) => previewRule(db, i.spec, caseRule(), i.sampleSize),
-    'sku.rules.test': (i) => {
+    'sku.rules.preview': async (i) => {
+      if (i.spec.kind === 'regex') await precheckPattern(i.spec.pattern);
+      return previewRule(db, i.spec, caseRule(), i.sampleSize);
+    },
+    'sku.rules.test': async (i) => {
+      if (i.spec.kind === 'regex') await precheckPattern(i.spec.pattern);
       const cr = caseRule();
       const rule = compileRule({ id: 0, spec: i.spec }, cr);
       const hasErp = db.prepare('SELECT 1 FROM stock_erp_skus LIMIT 1').get();
@@ -239,5 +241,8 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
         defaultWarehouse: i.defaultWarehouse,
       }),
     'stock.import.status': () => importStatus(app),
+    'stock.watch.status': () => watchFolderStatus(app),
+    'stock.watch.set': (i) => setWatchFolder(app, i.folder),
+    'stock.watch.check': () => checkWatchFolder(app),
   };
 }

@@ -72,9 +72,12 @@ const SAFETY_UNKNOWN =
 
 type Invalid = PersistResult['invalid'][number] & { i: number };
 
+/** Values per row in Prepared.flat. */
+const ROW = 7;
+
 /** The read, checked and folded to what the merge needs. */
 interface Prepared {
-  /** Valid rows, one per (SKU, warehouse), flat (6 values a row): i, sku, warehouse, available, safety, read time. */
+  /** Valid rows, one per (SKU, warehouse), flat (ROW values a row): i, sku, warehouse, available, safety, read time, in transit. */
   flat: (string | number | null)[];
   count: number;
   dupes: number;
@@ -112,20 +115,23 @@ function prepare(input: PersistInput, known: Set<string> | undefined, invalid: I
       warehouses.set(r.warehouseId, r.warehouseName || r.warehouseId);
     }
     let safety = r.safety ?? null;
+    // In transit (在途): only full rows carry it; a row without it (the change feed) keeps the stored one, as safety is kept.
+    let inTransit = Number.isInteger(r.inTransit) && r.inTransit! >= 0 ? r.inTransit! : null;
     const k = bySku.get(r.sku);
     if (k !== undefined) {
       dupes++;
       if (safety === null) safety = flat[k + 4] as number | null;
+      if (inTransit === null) inTransit = flat[k + 6] as number | null;
       flat[k] = -1; // superseded: dropped below
     }
     bySku.set(r.sku, flat.length);
-    flat.push(i, r.sku, r.warehouseId, r.available, safety, readAt ? readAt(i) : null);
+    flat.push(i, r.sku, r.warehouseId, r.available, safety, readAt ? readAt(i) : null, inTransit);
     // Per SKU the last row with goods facts counts (else its last row): ERP SKUs are written once.
     if (r.category !== undefined) erp.set(r.sku, [r.productName ?? null, r.productStatus ?? null, r.category]);
     else if (!known?.has(r.sku) && !erp.has(r.sku)) erp.set(r.sku, [null, null, null]);
   }
-  const kept = dupes ? flat.filter((_, j) => flat[j - (j % 6)] !== -1) : flat;
-  return { flat: kept, count: kept.length / 6, dupes, warehouses, erp };
+  const kept = dupes ? flat.filter((_, j) => flat[j - (j % ROW)] !== -1) : flat;
+  return { flat: kept, count: kept.length / ROW, dupes, warehouses, erp };
 }
 
 /** Inserts `flat` (rows of `cols` values) with multi-row statements: one crossing per few hundred rows, not per row. */
@@ -187,9 +193,9 @@ function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistR
   const { runId, now } = input;
   // `ok`: 1 write, 0 category switched off, 2 a later read stored a newer figure.
   db.exec(`CREATE TEMP TABLE stock_read (i INTEGER PRIMARY KEY, sku TEXT NOT NULL, wh TEXT NOT NULL, available INTEGER NOT NULL,
-    safety INTEGER, read_at TEXT, ok INTEGER NOT NULL DEFAULT 1);
+    safety INTEGER, read_at TEXT, in_transit INTEGER, ok INTEGER NOT NULL DEFAULT 1);
     CREATE TEMP TABLE stock_read_erp (sku TEXT NOT NULL, name TEXT, status TEXT, category TEXT, new INTEGER NOT NULL)`);
-  insertMany(db, 'temp.stock_read', ['i', 'sku', 'wh', 'available', 'safety', 'read_at'], read.flat);
+  insertMany(db, 'temp.stock_read', ['i', 'sku', 'wh', 'available', 'safety', 'read_at', 'in_transit'], read.flat);
   // A change row carries no safety stock: keep the stored one. With none stored there is no safe
   // figure to use (0 would overstate sellable stock), so the row waits for a full read.
   const unsafe = new Set<string>();
@@ -231,11 +237,14 @@ function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistR
   // every row (a third of a 100k-row persist). Stale rows this read saw are cleared afterwards.
   result.written = db
     .prepare(
-      `INSERT INTO stock_levels (sku, erp_warehouse_id, available, safety, seen_at, run_id, changed_at, stale)
-       SELECT sku, wh, available, safety, @now, @runId, @now, 0 FROM temp.stock_read WHERE ok = 1
+      `INSERT INTO stock_levels (sku, erp_warehouse_id, available, safety, seen_at, run_id, changed_at, in_transit, stale)
+       SELECT sku, wh, available, safety, @now, @runId, @now, in_transit, 0 FROM temp.stock_read WHERE ok = 1
        ON CONFLICT(sku, erp_warehouse_id) DO UPDATE SET
-         changed_at = CASE WHEN available != excluded.available OR safety != excluded.safety THEN excluded.changed_at ELSE changed_at END,
-         available = excluded.available, safety = excluded.safety, seen_at = excluded.seen_at, run_id = excluded.run_id`,
+         changed_at = CASE WHEN available != excluded.available OR safety != excluded.safety
+                             OR in_transit IS NOT coalesce(excluded.in_transit, in_transit)
+                           THEN excluded.changed_at ELSE changed_at END,
+         available = excluded.available, safety = excluded.safety, seen_at = excluded.seen_at, run_id = excluded.run_id,
+         in_transit = coalesce(excluded.in_transit, in_transit)`,
     )
     .run({ now, runId }).changes;
   result.changed = db.prepare('SELECT count(*) FROM stock_levels WHERE run_id = ? AND changed_at = ?').pluck().get(runId, now) as number;

@@ -4,6 +4,7 @@
  */
 import type { Db } from '../db/open';
 import type { ListingSkuRow, Page, ResolveStatus } from '../../../src-shared/types/stock';
+import { likeAnywhere, sqlPage } from './sqlPage';
 
 export interface ListingFilter {
   text?: string;
@@ -20,7 +21,7 @@ export function listingWhere(f: ListingFilter): { sql: string; params: unknown[]
   const parts: string[] = [];
   const params: unknown[] = [];
   if (f.text?.trim()) {
-    const like = `%${f.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likeAnywhere(f.text);
     parts.push(
       `(s.seller_sku LIKE ? ESCAPE '\\' OR k.erp_sku LIKE ? ESCAPE '\\' OR s.product_id LIKE ? ESCAPE '\\' OR s.sku_id LIKE ? ESCAPE '\\'
         OR s.product_id IN (SELECT product_id FROM stock_listings WHERE title LIKE ? ESCAPE '\\'))`,
@@ -64,45 +65,48 @@ export function matchingListingSkuIds(db: Db, f: ListingFilter): number[] {
 
 export function listingPage(db: Db, f: ListingFilter, page: number, pageSize: number): Page<ListingSkuRow> {
   const w = listingWhere(f);
-  const total = (db.prepare(`SELECT count(*) AS n ${FROM} ${w.sql}`).get(...w.params) as { n: number }).n;
-  const rows = db
-    .prepare(
-      `SELECT s.id, s.product_id, p.title, p.product_status, p.product_type, s.sku_id, s.sku_status, s.unbind_refuse_reason, s.seller_sku, s.sku_stock, s.bind_status,
+  return sqlPage(
+    db,
+    {
+      count: `SELECT count(*) AS n ${FROM} ${w.sql}`,
+      rows: `SELECT s.id, s.product_id, p.title, p.image_url, s.variation, p.product_status, p.product_type, s.sku_id, s.sku_status, s.unbind_refuse_reason, s.seller_sku, s.sku_stock, s.bind_status,
               k.erp_sku, e.name AS erp_name, k.method, k.rule_id, s.resolve_status, s.resolve_detail, e.category,
               (SELECT json_group_array(json_object('id', sw.id, 'name', sw.name)) FROM stock_listing_warehouses lw
                  JOIN stock_store_warehouses sw ON sw.id = lw.store_warehouse_id WHERE lw.listing_sku_id = s.id) AS warehouses
        ${FROM} JOIN stock_listings p ON p.product_id = s.product_id ${w.sql}
-       ORDER BY s.id LIMIT ? OFFSET ?`,
-    )
-    .all(...w.params, pageSize, (page - 1) * pageSize) as {
-    id: number;
-    product_id: string;
-    title: string;
-    product_status: string;
-    product_type: 0 | 1 | 2;
-    sku_id: string;
-    sku_status: string;
-    unbind_refuse_reason: string | null;
-    seller_sku: string;
-    sku_stock: number;
-    bind_status: 1 | 2 | 3 | 4;
-    erp_sku: string | null;
-    erp_name: string | null;
-    method: ListingSkuRow['method'];
-    rule_id: number | null;
-    resolve_status: ResolveStatus;
-    resolve_detail: string | null;
-    category: string | null;
-    warehouses: string;
-  }[];
-  return {
-    total,
+       ORDER BY s.id`,
+    },
+    w.params,
     page,
     pageSize,
-    rows: rows.map((r) => ({
+    (r: {
+      id: number;
+      product_id: string;
+      title: string;
+      image_url: string | null;
+      variation: string | null;
+      product_status: string;
+      product_type: 0 | 1 | 2;
+      sku_id: string;
+      sku_status: string;
+      unbind_refuse_reason: string | null;
+      seller_sku: string;
+      sku_stock: number;
+      bind_status: 1 | 2 | 3 | 4;
+      erp_sku: string | null;
+      erp_name: string | null;
+      method: ListingSkuRow['method'];
+      rule_id: number | null;
+      resolve_status: ResolveStatus;
+      resolve_detail: string | null;
+      category: string | null;
+      warehouses: string;
+    }) => ({
       id: r.id,
       productId: r.product_id,
       title: r.title,
+      variation: r.variation,
+      imageUrl: r.image_url,
       productStatus: r.product_status,
       productType: r.product_type,
       skuId: r.sku_id,
@@ -119,6 +123,6 @@ export function listingPage(db: Db, f: ListingFilter, page: number, pageSize: nu
       resolveDetail: r.resolve_detail ? JSON.parse(r.resolve_detail) : null,
       category: r.category,
       warehouses: JSON.parse(r.warehouses),
-    })),
-  };
+    }),
+  );
 }

@@ -10,26 +10,27 @@ export function storeListingSkus(db: Db, skus: ListingSku[], now: string): { pro
   // products.list answers no product status: it is only known when the list was read filtered by
   // one, so an unfiltered read keeps what an earlier filtered read found.
   const upsertProduct = db.prepare(
-    `INSERT INTO stock_listings (product_id, title, product_type, product_status, seen_at) VALUES (?, ?, ?, coalesce(?, ''), ?)
-     ON CONFLICT(product_id) DO UPDATE SET title = excluded.title, product_type = excluded.product_type,
+    `INSERT INTO stock_listings (product_id, title, product_type, product_status, seen_at, image_url) VALUES (?, ?, ?, coalesce(?, ''), ?, ?)
+     ON CONFLICT(product_id) DO UPDATE SET title = excluded.title, product_type = excluded.product_type, image_url = excluded.image_url,
        product_status = coalesce(?, product_status), seen_at = excluded.seen_at`,
   );
   // The refuse reason is the platform's current word: cleared when the SKU is no longer refused.
   const upsertSku = db.prepare(
-    `INSERT INTO stock_listing_skus (product_id, sku_id, seller_sku, sku_stock, bind_status, sc_item_id, sku_status, unbind_refuse_reason, seen_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO stock_listing_skus (product_id, sku_id, seller_sku, sku_stock, bind_status, sc_item_id, sku_status, unbind_refuse_reason, seen_at, variation)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(product_id, sku_id) DO UPDATE SET seller_sku = excluded.seller_sku, sku_stock = excluded.sku_stock,
        bind_status = excluded.bind_status, sc_item_id = coalesce(excluded.sc_item_id, sc_item_id),
-       sku_status = excluded.sku_status, unbind_refuse_reason = excluded.unbind_refuse_reason, seen_at = excluded.seen_at`,
+       sku_status = excluded.sku_status, unbind_refuse_reason = excluded.unbind_refuse_reason, seen_at = excluded.seen_at,
+       variation = excluded.variation`,
   );
   const products = new Set<string>();
   db.transaction(() => {
     for (const s of skus) {
       if (!products.has(s.productId)) {
-        upsertProduct.run(s.productId, s.productTitle, s.productType, s.productStatus ?? null, now, s.productStatus ?? null);
+        upsertProduct.run(s.productId, s.productTitle, s.productType, s.productStatus ?? null, now, s.productImage ?? null, s.productStatus ?? null);
         products.add(s.productId);
       }
-      upsertSku.run(s.productId, s.skuId, s.sellerSku, s.skuStock, s.bindStatus, s.scItemId ?? null, s.skuStatus, s.refuseReason ?? null, now);
+      upsertSku.run(s.productId, s.skuId, s.sellerSku, s.skuStock, s.bindStatus, s.scItemId ?? null, s.skuStatus, s.refuseReason ?? null, now, s.variation ?? null);
     }
   })();
   return { products: products.size, skus: skus.length };

@@ -8,7 +8,8 @@ import type { Db } from '../db/open';
 import { AppError } from '../../../src-shared/errors';
 import type { MappingImportReport } from '../../../src-shared/types/stock';
 import { linkManually } from './skuLinks';
-import { checkZipLimits } from '../platform/zipGuard';
+import { fromTextCell, toTextRow } from '../platform/spreadsheetText';
+import { loadEditedWorkbook } from '../platform/editedWorkbook';
 
 /**
  * A mapping of 100,000 listing SKUs is about 30 MB of sheet XML; the limits leave room for that
@@ -17,6 +18,8 @@ import { checkZipLimits } from '../platform/zipGuard';
 export const MAPPING_LIMITS = { maxInflatedBytes: 150 * 1024 * 1024, maxRows: 250_000, maxEntries: 2_000 };
 
 const HEADERS = ['商品ID Product ID', 'SKU ID', '线上SKU Listing SKU', '商品标题 Title', 'ERP SKU', '关联方式 Method', '状态 Status'];
+/** Product ID, SKU ID, listing SKU and ERP SKU: text, never numbers. */
+const TEXT_COLUMNS = [1, 2, 3, 5];
 const METHOD_ZH: Record<string, string> = { manual: '手动 manual', exact: '完全相同 exact', rule: '规则 rule' };
 
 export async function exportMapping(db: Db): Promise<{ fileName: string; contentBase64: string; rows: number }> {
@@ -32,7 +35,14 @@ export async function exportMapping(db: Db): Promise<{ fileName: string; content
     )
     .raw()
     .all() as [string, string, string, string, string | null, string | null, string][];
-  for (const r of rows) ws.addRow([r[0], r[1], r[2], r[3], r[4] ?? '', r[5] ? METHOD_ZH[r[5]] : '', r[6]]);
+  // Ids and SKUs as text cells formatted "@": a spreadsheet then keeps every digit (it keeps 15
+  // significant digits of a number, and 17-digit SKU ids are longer) and any leading zero. SKUs and
+  // titles come from the marketplace and the ERP: a formula-like one is written as text.
+  for (const c of TEXT_COLUMNS) ws.getColumn(c).numFmt = '@';
+  for (const r of rows) {
+    const row = ws.addRow(toTextRow([r[0], r[1], r[2], r[3], r[4] ?? '', r[5] ? METHOD_ZH[r[5]] : '', r[6]]));
+    for (const c of TEXT_COLUMNS) row.getCell(c).numFmt = '@';
+  }
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   return { fileName: 'SKU关联.xlsx', contentBase64: buf.toString('base64'), rows: rows.length };
@@ -43,18 +53,18 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
   if (typeof v === 'object' && 'text' in v) return String(v.text);
   if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
-  return String(v);
+  // The apostrophe the export put before a formula-like value comes off again.
+  return typeof v === 'string' ? fromTextCell(v) : String(v);
+}
+
+/** A number, or a formula whose result is one. */
+function isNumberCell(v: ExcelJS.CellValue): boolean {
+  if (typeof v === 'number') return true;
+  return !!v && typeof v === 'object' && 'result' in v && typeof v.result === 'number';
 }
 
 export async function importMapping(db: Db, contentBase64: string, confirm: boolean, now: string): Promise<MappingImportReport> {
-  const bytes = Buffer.from(contentBase64, 'base64');
-  checkZipLimits(bytes, MAPPING_LIMITS);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('FILE_INVALID', '无法读取这个文件：它不是有效的 Excel（.xlsx）文件。请用“导出”得到的表格修改后再导入。', 'This file cannot be read: it is not a valid Excel (.xlsx) file. Edit the workbook from Export and import that.');
-  }
+  const wb = await loadEditedWorkbook(contentBase64, MAPPING_LIMITS, { zh: '“导出”', en: 'Export' });
   const ws = wb.worksheets[0];
   const header = ws ? (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(cellText) : [];
   const col = (prefix: string) => header.findIndex((h) => h.startsWith(prefix)) + 1;
@@ -72,6 +82,23 @@ export async function importMapping(db: Db, contentBase64: string, confirm: bool
   ws.eachRow((row, line) => {
     if (line === 1) return;
     report.rows++;
+    // An id cell the spreadsheet holds as a number: its digits past the 15th are already gone and
+    // leading zeros dropped, so it is refused on its line rather than read as String(number).
+    const numeric = (
+      [
+        [cProduct, '商品ID', 'Product ID'],
+        [cSku, 'SKU ID', 'SKU ID'],
+      ] as const
+    ).find(([c]) => isNumberCell(row.getCell(c).value));
+    if (numeric) {
+      const [, zh, en] = numeric;
+      report.rejected.push({
+        line,
+        reason: `“${zh}”单元格是数字，不是文本：表格软件只保留 15 位有效数字，超过的编号可能已被改动。请把单元格设为文本，再按速卖通上的编号填写（或使用“导出”得到的表格）。`,
+        reasonEn: `The "${en}" cell holds a number, not text: spreadsheets keep only 15 significant digits, so a longer id may already have changed. Format the cell as text and enter the id as AliExpress shows it (or use the workbook from Export).`,
+      });
+      return;
+    }
     const productId = cellText(row.getCell(cProduct).value).trim();
     const skuId = cellText(row.getCell(cSku).value).trim();
     const erp = cellText(row.getCell(cErp).value).trim();

@@ -1,8 +1,7 @@
 /**
  * Where the stock domain gets its outside systems: a StockSource (Tongtool, file, demo) and the
- * Marketplace. The connectors build them; the app wiring hands them over here, either per app
- * (setStockPorts) or through one factory registered at start-up (registerStockPortsFactory), so
- * the CLI, the web host and Electron all find the same ones.
+ * Marketplace. The connectors build them from the seller's saved connections; a test or benchmark
+ * may set its own for one app (setStockPorts).
  */
 import type { App } from '../app';
 import type { StockSource } from './source';
@@ -14,25 +13,13 @@ export interface StockPorts {
   marketplace?(): Marketplace | null | Promise<Marketplace | null>;
 }
 
-type Factory = (app: App) => StockPorts | null;
-let factory: Factory | null = null;
-
-export function registerStockPortsFactory(f: Factory | null): void {
-  factory = f;
-}
-
-function holder(app: App): { ports: StockPorts | null } {
-  return app.service('stock.ports', () => ({ ports: null as StockPorts | null }));
-}
-
 export function setStockPorts(app: App, ports: StockPorts | null): void {
-  holder(app).ports = ports;
+  app.services.stockPorts.ports = ports;
 }
 
-/** The ports set for this app, else the factory's, else the connections the seller saved (demo or live). */
+/** The ports set for this app, else the connections the seller saved (demo or live). */
 export function getStockPorts(app: App): StockPorts | null {
-  const h = holder(app);
-  if (!h.ports && factory) h.ports = factory(app);
+  const h = app.services.stockPorts;
   h.ports ??= {
     source: () => connectors(app).stockSource(),
     marketplace: () => connectors(app).marketplace(),
@@ -47,20 +34,4 @@ export async function trySource(app: App): Promise<StockSource | null> {
   } catch {
     return null;
   }
-}
-
-/** A stock file parser (CSV/XLSX → rows + rejected rows); the connectors' files/ module provides it. */
-export type StockFileParser = (
-  fileName: string,
-  content: Buffer,
-) => Promise<{ rows: import('./source').StockRow[]; rejected: { line: number; reason: string; reasonEn?: string; raw?: string }[] }>;
-
-let fileParser: StockFileParser | null = null;
-
-export function registerStockFileParser(p: StockFileParser | null): void {
-  fileParser = p;
-}
-
-export function getStockFileParser(): StockFileParser | null {
-  return fileParser;
 }

@@ -4,17 +4,21 @@
  */
 import type { App } from '../app';
 import type { SyncRunInfo } from '../../../src-shared/types/stock';
+import { Repeating } from '../platform/repeating';
 import { stockSync } from './sync';
 import { trySource } from './ports';
 import { lastRun } from './runs';
 import { readStockSettings } from './settings';
+import { checkWatchFolder, watchFolderDue } from './watchFolder';
 
 const CHECK_EVERY_MS = 15_000;
 /** After this many failed scheduled reads in a row the seller gets a notice. */
 const FAILURES_BEFORE_NOTICE = 3;
 
 export class StockScheduler {
-  private timer: NodeJS.Timeout | null = null;
+  private readonly timer = new Repeating(CHECK_EVERY_MS, () => {
+    this.tick().catch((err: unknown) => this.app.log.error('scheduled stock sync failed', { error: String(err) }));
+  });
   /** Scheduled reads failed in a row, per strategy: the drift read runs beside incremental reads. */
   private readonly failures = new Map<string, number>();
   readonly off: () => void;
@@ -58,6 +62,8 @@ export class StockScheduler {
   /** Runs a read if one is due and nothing else is running; returns it, or null. */
   async tick(): Promise<SyncRunInfo | null> {
     const sync = stockSync(this.app);
+    // A watched folder (file source) is looked in on the same interval; the import is its own run.
+    if (!sync.running && watchFolderDue(this.app)) await checkWatchFolder(this.app);
     const next = this.nextAt();
     if (next === null || sync.running || this.app.clock.now() < next) return null;
     if (!(await trySource(this.app))) return null;
@@ -65,26 +71,19 @@ export class StockScheduler {
   }
 
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.tick().catch((err: unknown) => this.app.log.error('scheduled stock sync failed', { error: String(err) }));
-    }, CHECK_EVERY_MS);
-    this.timer.unref();
+    this.timer.start();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.timer.stop();
   }
 }
 
 export function stockScheduler(app: App): StockScheduler {
-  return app.service('stock.scheduler', () => {
-    const s = new StockScheduler(app);
-    app.onClose(() => {
-      s.stop();
-      s.off();
-    });
-    return s;
-  });
+  return app.services.stockScheduler;
+}
+
+/** The stock domain's background work in a long-running host: reads on the seller's schedule. */
+export function startStock(app: App): void {
+  stockScheduler(app).start();
 }

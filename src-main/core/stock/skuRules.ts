@@ -8,6 +8,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { CaseRule, RuleOutcome, SkuRuleSpec } from '../../../src-shared/types/stock';
 import { checkSync } from 'recheck';
 import { foldSku } from './folding';
+import { recheckOffThread, type RecheckVerdict } from './regexCheck';
 
 // recheck's in-process engine (Scala.js), not its default of a worker thread driving a native
 // binary in a child process: the same answer on a seller's Windows PC and inside the packaged app,
@@ -37,8 +38,43 @@ export const RECHECK_TIMEOUT_MS = 3_000;
 /** Polynomial backtracking of this degree or more is refused (on 128 characters: 2 million steps). */
 const MAX_DEGREE = 3;
 
+/** The worker checking a pattern is terminated this long after it started, whatever recheck is doing. */
+export const RECHECK_HARD_LIMIT_MS = RECHECK_TIMEOUT_MS + 1_500;
+
 /** recheck's verdict per pattern: rules are compiled on every resolve run, checked once. */
 const verdicts = new Map<string, AppError | null>();
+
+/**
+ * Vets a pattern in a worker thread (see regexCheck.ts) so the main thread keeps serving while
+ * recheck thinks; the verdict is kept, so the synchronous checks below find it. Channels that take
+ * a regex rule call this first.
+ */
+export async function precheckPattern(pattern: string): Promise<void> {
+  if (verdicts.has(pattern)) return;
+  const v = await recheckOffThread(pattern, RECHECK_TIMEOUT_MS, RECHECK_HARD_LIMIT_MS);
+  // null: no worker could run it (or recheck threw on a malformed pattern); validateRule then says
+  // what is wrong, checking in process as before.
+  // A check that ran out of time is not a verdict to keep (see backtrackingProblem).
+  if (v !== null && v.status !== 'unknown') verdicts.set(pattern, problemOf(v));
+  else if (v !== null) verdicts.delete(pattern);
+}
+
+function problemOf(r: RecheckVerdict): AppError | null {
+  if (r.status === 'unknown') {
+    return bad(
+      '这个正则表达式太复杂，无法确认它在匹配时不会卡住，所以没有保存。请改用简单规则（去前缀、去后缀、分隔符），或把表达式写短。',
+      'This regular expression is too complex to prove it cannot hang while matching, so it was not saved. Use a simple rule (prefix, suffix, separator) or shorten it.',
+    );
+  }
+  if (r.status === 'vulnerable' && r.complexity && (r.complexity.type === 'exponential' || (r.complexity.degree ?? 0) >= MAX_DEGREE)) {
+    const attack = r.attack?.pattern ? `（例如：${r.attack.pattern.slice(0, 60)}）` : '';
+    return bad(
+      `这个正则表达式在某些SKU上匹配会极慢${attack}，可能让程序卡住，所以没有保存。常见原因是可以用多种方式匹配同一段文字，例如 (A|A)*、(a|aa)+、.*-.*-.*。请把“.*”改成不含分隔符的“[^-]*”，或去掉重复的选择。`,
+      `This regular expression can take extremely long on some SKUs${r.attack?.pattern ? ` (for example ${r.attack.pattern.slice(0, 60)})` : ''} and could hang the app, so it was not saved. The usual cause is several ways to match the same text, such as (A|A)*, (a|aa)+ or .*-.*-.*. Replace ".*" with "[^-]*" (no separator) or remove the repeated alternatives.`,
+    );
+  }
+  return null;
+}
 
 /**
  * Catastrophic backtracking found by recheck, a ReDoS checker that analyses the pattern's automaton
@@ -48,24 +84,17 @@ const verdicts = new Map<string, AppError | null>();
 export function backtrackingProblem(pattern: string, opts: { saved?: boolean } = {}): AppError | null {
   const known = verdicts.get(pattern);
   if (known !== undefined) return known;
+  // Off the main thread when a channel called precheckPattern first; here only for a rule never vetted this run.
   const r = checkSync(pattern, 'iu', { timeout: RECHECK_TIMEOUT_MS });
-  let problem: AppError | null = null;
-  if (r.status === 'unknown') {
-    // Out of time is no verdict: on a busy PC the check of a rule that passed when it was saved can
-    // time out, and refusing it then would stop every resolve. Not remembered: the next try may finish.
-    if (opts.saved) return null;
-    problem = bad(
-      '这个正则表达式太复杂，无法确认它在匹配时不会卡住，所以没有保存。请改用简单规则（去前缀、去后缀、分隔符），或把表达式写短。',
-      'This regular expression is too complex to prove it cannot hang while matching, so it was not saved. Use a simple rule (prefix, suffix, separator) or shorten it.',
-    );
-  } else if (r.status === 'vulnerable' && (r.complexity.type === 'exponential' || r.complexity.degree >= MAX_DEGREE)) {
-    const attack = r.attack?.pattern ? `（例如：${r.attack.pattern.slice(0, 60)}）` : '';
-    problem = bad(
-      `这个正则表达式在某些SKU上匹配会极慢${attack}，可能让程序卡住，所以没有保存。常见原因是可以用多种方式匹配同一段文字，例如 (A|A)*、(a|aa)+、.*-.*-.*。请把“.*”改成不含分隔符的“[^-]*”，或去掉重复的选择。`,
-      `This regular expression can take extremely long on some SKUs${r.attack?.pattern ? ` (for example ${r.attack.pattern.slice(0, 60)})` : ''} and could hang the app, so it was not saved. The usual cause is several ways to match the same text, such as (A|A)*, (a|aa)+ or .*-.*-.*. Replace ".*" with "[^-]*" (no separator) or remove the repeated alternatives.`,
-    );
-  }
-  if (r.status !== 'unknown') verdicts.set(pattern, problem);
+  // Out of time is no verdict: on a busy PC the check of a rule that passed when it was saved can
+  // time out, and refusing it then would stop every resolve. Not remembered: the next try may finish.
+  if (r.status === 'unknown') return opts.saved ? null : problemOf({ status: 'unknown', complexity: null, attack: null });
+  const problem = problemOf({
+    status: r.status,
+    complexity: r.status === 'vulnerable' ? { type: r.complexity.type, degree: r.complexity.type === 'polynomial' ? r.complexity.degree : undefined } : null,
+    attack: r.status === 'vulnerable' && r.attack ? { pattern: r.attack.pattern } : null,
+  });
+  verdicts.set(pattern, problem);
   return problem;
 }
 
@@ -196,23 +225,17 @@ export function compileRule(
       const t = foldParam(spec.text, caseRule);
       return { ...base, apply: (s) => (s.endsWith(t) ? s.slice(0, s.length - t.length) : null) };
     }
-    case 'strip_start': {
-      const n = spec.count;
-      return {
-        ...base,
-        apply: (s) => {
-          const cps = [...s];
-          return cps.length > n ? cps.slice(n).join('') : null;
-        },
-      };
-    }
+    case 'strip_start':
     case 'strip_end': {
       const n = spec.count;
+      const fromStart = spec.kind === 'strip_start';
       return {
         ...base,
+        // Counted in code points, so a character outside the BMP is one character, as the seller sees it.
         apply: (s) => {
           const cps = [...s];
-          return cps.length > n ? cps.slice(0, cps.length - n).join('') : null;
+          if (cps.length <= n) return null;
+          return (fromStart ? cps.slice(n) : cps.slice(0, cps.length - n)).join('');
         },
       };
     }

@@ -24,10 +24,20 @@ export interface StockRow {
    * is kept, never reset to 0, since a lower safety stock overstates what is sellable.
    */
   safety?: number;
+  /**
+   * 在途库存, when the read carries it (Tongtool's full read). Undefined: the stored figure is kept.
+   * Counted as sellable only where the store warehouse is set to count it.
+   */
+  inTransit?: number;
   /** Optional product facts the ERP knows (ERP商品名称, ERP产品状态, ERP类目). */
   productName?: string;
   productStatus?: string;
   category?: string;
+  /**
+   * The change feed's entries for this SKU, as listed (the figure after each change and the change),
+   * for the sales rate; undefined when the read does not carry them (full reads, files).
+   */
+  changes?: { after: number; change: number }[];
   /** When the source says the figure changed (incremental reads). */
   changedAt?: string;
 }

@@ -1,9 +1,8 @@
 /** Server-side pages of ERP SKUs and stock figures, and the wizard's overview counts. */
 import type { Db } from '../db/open';
 import type { ErpSkuRow, Page, StockLevelRow, StockOverview } from '../../../src-shared/types/stock';
+import { likeAnywhere, sqlPage, whereOf } from './sqlPage';
 import { checkWarehouseName } from './warehouseNames';
-
-const esc = (s: string) => `%${s.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function erpSkuPage(
   db: Db,
@@ -11,49 +10,38 @@ export function erpSkuPage(
   page: number,
   pageSize: number,
 ): Page<ErpSkuRow> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (f.text?.trim()) {
-    where.push("(e.sku LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\')");
-    params.push(esc(f.text), esc(f.text));
-  }
-  if (f.category !== undefined) {
-    where.push('e.category = ?');
-    params.push(f.category);
-  }
-  if (f.status) {
-    where.push('e.status = ?');
-    params.push(f.status);
-  }
-  if (f.staleOnly) where.push('EXISTS (SELECT 1 FROM stock_levels l WHERE l.sku = e.sku AND l.stale = 1)');
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT count(*) AS n FROM stock_erp_skus e ${w}`).get(...params) as { n: number }).n;
-  const rows = db
-    .prepare(
-      `SELECT e.sku, e.name, e.status, e.category, coalesce(c.sync_enabled, 1) AS sync_enabled,
+  const w = whereOf([
+    f.text?.trim() && ["(e.sku LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\')", likeAnywhere(f.text), likeAnywhere(f.text)],
+    f.category !== undefined && ['e.category = ?', f.category],
+    f.status && ['e.status = ?', f.status],
+    f.staleOnly && ['EXISTS (SELECT 1 FROM stock_levels l WHERE l.sku = e.sku AND l.stale = 1)'],
+  ]);
+  return sqlPage(
+    db,
+    {
+      count: `SELECT count(*) AS n FROM stock_erp_skus e ${w.sql}`,
+      rows: `SELECT e.sku, e.name, e.status, e.category, coalesce(c.sync_enabled, 1) AS sync_enabled,
          (SELECT sum(available) FROM stock_levels l WHERE l.sku = e.sku) AS available,
          (SELECT sum(safety) FROM stock_levels l WHERE l.sku = e.sku) AS safety,
          (SELECT max(stale) FROM stock_levels l WHERE l.sku = e.sku) AS stale,
          (SELECT max(seen_at) FROM stock_levels l WHERE l.sku = e.sku) AS seen_at
-       FROM stock_erp_skus e LEFT JOIN stock_categories c ON c.name = e.category ${w}
-       ORDER BY e.sku LIMIT ? OFFSET ?`,
-    )
-    .all(...params, pageSize, (page - 1) * pageSize) as {
-    sku: string;
-    name: string | null;
-    status: string | null;
-    category: string;
-    sync_enabled: number;
-    available: number | null;
-    safety: number | null;
-    stale: number | null;
-    seen_at: string | null;
-  }[];
-  return {
-    total,
+       FROM stock_erp_skus e LEFT JOIN stock_categories c ON c.name = e.category ${w.sql}
+       ORDER BY e.sku`,
+    },
+    w.params,
     page,
     pageSize,
-    rows: rows.map((r) => ({
+    (r: {
+      sku: string;
+      name: string | null;
+      status: string | null;
+      category: string;
+      sync_enabled: number;
+      available: number | null;
+      safety: number | null;
+      stale: number | null;
+      seen_at: string | null;
+    }) => ({
       sku: r.sku,
       name: r.name,
       status: r.status,
@@ -63,8 +51,8 @@ export function erpSkuPage(
       safety: r.safety,
       stale: r.stale === 1,
       seenAt: r.seen_at,
-    })),
-  };
+    }),
+  );
 }
 
 export function levelPage(
@@ -73,40 +61,32 @@ export function levelPage(
   page: number,
   pageSize: number,
 ): Page<StockLevelRow> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (f.text?.trim()) {
-    where.push("l.sku LIKE ? ESCAPE '\\'");
-    params.push(esc(f.text));
-  }
-  if (f.erpWarehouseId) {
-    where.push('l.erp_warehouse_id = ?');
-    params.push(f.erpWarehouseId);
-  }
-  if (f.staleOnly) where.push('l.stale = 1');
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT count(*) AS n FROM stock_levels l ${w}`).get(...params) as { n: number }).n;
-  const rows = db
-    .prepare(
-      `SELECT l.*, w.name AS wname FROM stock_levels l LEFT JOIN stock_erp_warehouses w ON w.id = l.erp_warehouse_id ${w}
-       ORDER BY l.sku, l.erp_warehouse_id LIMIT ? OFFSET ?`,
-    )
-    .all(...params, pageSize, (page - 1) * pageSize) as {
-    sku: string;
-    erp_warehouse_id: string;
-    wname: string | null;
-    available: number;
-    safety: number;
-    seen_at: string;
-    changed_at: string;
-    run_id: number;
-    stale: number;
-  }[];
-  return {
-    total,
+  const w = whereOf([
+    f.text?.trim() && ["l.sku LIKE ? ESCAPE '\\'", likeAnywhere(f.text)],
+    f.erpWarehouseId && ['l.erp_warehouse_id = ?', f.erpWarehouseId],
+    f.staleOnly && ['l.stale = 1'],
+  ]);
+  return sqlPage(
+    db,
+    {
+      count: `SELECT count(*) AS n FROM stock_levels l ${w.sql}`,
+      rows: `SELECT l.*, w.name AS wname FROM stock_levels l LEFT JOIN stock_erp_warehouses w ON w.id = l.erp_warehouse_id ${w.sql}
+       ORDER BY l.sku, l.erp_warehouse_id`,
+    },
+    w.params,
     page,
     pageSize,
-    rows: rows.map((r) => ({
+    (r: {
+      sku: string;
+      erp_warehouse_id: string;
+      wname: string | null;
+      available: number;
+      safety: number;
+      seen_at: string;
+      changed_at: string;
+      run_id: number;
+      stale: number;
+    }) => ({
       sku: r.sku,
       erpWarehouseId: r.erp_warehouse_id,
       erpWarehouseName: r.wname,
@@ -116,8 +96,8 @@ export function levelPage(
       changedAt: r.changed_at,
       runId: r.run_id,
       stale: r.stale === 1,
-    })),
-  };
+    }),
+  );
 }
 
 export function overview(db: Db, sourceConfigured: boolean): StockOverview {

@@ -10,7 +10,8 @@ import type { App } from '../app';
 import { AppError, type ErrorPayload } from '../../../src-shared/errors';
 import type { StrategyChoice, SyncRunInfo, SyncStrategy } from '../../../src-shared/types/stock';
 import { writeAudit } from '../audit';
-import type { StockRow, StockSource, ErpWarehouse } from './source';
+import type { ErpProduct, StockRow, StockSource, ErpWarehouse } from './source';
+import type { Db } from '../db/open';
 import { getStockPorts } from './ports';
 import { knownErpSkus, persistRead } from './levels';
 import { finishRun, getRun, lastRun, startRun } from './runs';
@@ -126,6 +127,34 @@ function readFailure(err: unknown, app: App): ErrorPayload {
   };
 }
 
+function keepSentences(text: string, stop: string, drop: RegExp): string {
+  const kept = text
+    .split(stop)
+    .filter((x) => x.trim() && !drop.test(x))
+    .join(stop)
+    .trim();
+  return kept ? (kept.endsWith(stop.trim()) ? kept : kept + stop.trim()) : text;
+}
+
+/**
+ * A failed goods read (goodsQuery: not granted, refused or misshapen) in words naming the interface;
+ * the stock read it came with is stored all the same.
+ */
+function productsFailure(err: unknown, app: App): ErrorPayload {
+  app.log.warn('erp goods read failed; stock stored without product facts', { error: err instanceof Error ? err.message : String(err) });
+  const raw = err instanceof Error ? err.message : String(err);
+  // The connector's words are for a failed stock read ("stock keeps its last known figures"): those
+  // sentences are left out here, where the stock was stored.
+  const zh = err instanceof AppError ? keepSentences(err.messageZh, '。', /库存保持|读取已停止/) : raw;
+  const en = err instanceof AppError ? keepSentences(err.messageEn, '. ', /stock keeps|read stopped/i) : raw;
+  const code = err instanceof AppError ? err.code : 'TRANSIENT';
+  return {
+    code,
+    message: `读取ERP商品信息（接口 goodsQuery）失败，库存和安全库存已保存；商品名称、状态和分类将在下次全量读取时重试。原因：${zh}`,
+    messageEn: `Reading ERP product facts (interface goodsQuery) failed; stock and safety stock were stored, and product names, statuses and categories are retried at the next full read. Reason: ${en}`,
+  };
+}
+
 /** What one read collected, before anything is stored. */
 interface Collected {
   rows: StockRow[];
@@ -136,6 +165,8 @@ interface Collected {
   readAt?: (i: number) => string;
   /** Goods pages were read in full: remember when. */
   productsRead: boolean;
+  /** The goods pages failed (stock was still read): said on the run, retried at the next full read. */
+  productsError?: ErrorPayload;
   /** Stored ERP SKUs, loaded once for the goods check and the write. */
   known?: Set<string>;
 }
@@ -330,21 +361,43 @@ export class StockSync {
       checkAbort();
       for (const w of warehouses) cursors.set(w.id, cursorAt);
       let productsRead = false;
+      let productsError: ErrorPayload | undefined;
       const known = knownErpSkus(this.app.db);
       if (source.readProducts && this.needsProducts(rows, known)) {
         this.progress(state, pages, null, '读取ERP商品信息（名称、状态、分类）/ reading ERP product facts');
-        const products = await source.readProducts({ signal, onPage: () => checkAbort() });
-        productsRead = true;
-        rows = rows.map((r) => {
-          const p = products.get(r.sku);
-          if (!p) return r;
-          r.productName ??= p.productName;
-          r.productStatus ??= p.productStatus;
-          r.category ??= p.categoryName ?? '';
-          return r;
-        });
+        let products: Map<string, ErpProduct> | null = null;
+        try {
+          products = await source.readProducts({ signal, onPage: () => checkAbort() });
+        } catch (err) {
+          if (signal.aborted) throw err;
+          // Product facts are secondary: the stock and safety stock read above are stored anyway,
+          // SKUs without a category fall back to '' (as change rows do), and productsRead stays
+          // false, so the next full read asks for the goods again.
+          productsError = productsFailure(err, this.app);
+        }
+        if (products) {
+          productsRead = true;
+          const facts = products;
+          rows = rows.map((r) => {
+            const p = facts.get(r.sku);
+            if (!p) return r;
+            r.productName ??= p.productName;
+            r.productStatus ??= p.productStatus;
+            r.category ??= p.categoryName ?? '';
+            return r;
+          });
+        }
       }
-      return { rows, warehouses, cursors, pages, productsRead, known, readAt: background ? pageTimes(marks, rows.length, iso(startedMs)) : undefined };
+      return {
+        rows,
+        warehouses,
+        cursors,
+        pages,
+        productsRead,
+        productsError,
+        known,
+        readAt: background ? pageTimes(marks, rows.length, iso(startedMs)) : undefined,
+      };
     }
     const list = this.app.db
       .prepare('SELECT id, name, changes_cursor FROM stock_erp_warehouses WHERE active = 1 ORDER BY id')
@@ -404,6 +457,7 @@ export class StockSync {
           staleBefore: background ? iso(startedMs) : undefined,
           knownSkus: read.known,
         });
+        recordSales(db, read.rows, this.app.clock.now());
         if (read.productsRead)
           db.prepare('INSERT INTO stock_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
             PRODUCTS_READ_KEY,
@@ -418,11 +472,14 @@ export class StockSync {
           rowsChanged: persisted.changed,
           rowsSkippedCategory: persisted.skippedCategory,
           rowsStale: persisted.stale,
-          errors: persisted.invalid.slice(0, 50).map((x) => ({
-            code: 'BAD_INPUT',
-            message: `SKU ${x.sku} @ ${x.warehouseId}：${x.reason}`,
-            messageEn: `SKU ${x.sku} @ ${x.warehouseId}: ${x.reason}`,
-          })),
+          errors: [
+            ...(read.productsError ? [read.productsError] : []),
+            ...persisted.invalid.slice(0, 50).map((x) => ({
+              code: 'BAD_INPUT',
+              message: `SKU ${x.sku} @ ${x.warehouseId}：${x.reason}`,
+              messageEn: `SKU ${x.sku} @ ${x.warehouseId}: ${x.reason}`,
+            })),
+          ],
         });
       })();
       // New ERP SKUs can resolve listing SKUs that were unresolved: re-resolve (manual links stay),
@@ -461,13 +518,38 @@ export class StockSync {
 }
 
 export function stockSync(app: App): StockSync {
-  return app.service('stock.sync', () => {
-    const s = new StockSync(app);
-    app.onClose(async () => {
-      s.cancel();
-      // A cancelled drift read closes its history row before the database closes.
-      await s.driftDone().catch(() => undefined);
-    });
-    return s;
-  });
+  return app.services.stockSync;
+}
+
+/**
+ * The change feed's units sold per SKU and warehouse in this read: its decreases summed (a sale and a
+ * restock in one window both count, where the net figure shows neither; an adjustment down counts
+ * too, so the rate errs towards unbinding earlier). Reads overlap by CURSOR_OVERLAP_MS and the
+ * entries carry no time, so the overlap is recognised by order (the feed lists a SKU's entries in a
+ * stable order): the shortest run of entries that ends the previous read's list and starts this one
+ * is skipped. The shortest, because a SKU that repeats the same sale-and-restock would otherwise
+ * match whole windows; within the overlap minute a pattern rarely repeats, so the count is rarely off
+ * by an entry either way.
+ * predict.ts learns sales rates from these.
+ */
+function recordSales(db: Db, rows: StockRow[], nowMs: number): void {
+  const withChanges = rows.filter((r) => r.changes?.length);
+  if (!withChanges.length) return;
+  const seen = db.prepare('SELECT entries FROM stock_change_seen WHERE sku = ? AND erp_warehouse_id = ?').pluck();
+  const keep = db.prepare(
+    'INSERT INTO stock_change_seen (sku, erp_warehouse_id, entries) VALUES (?, ?, ?) ON CONFLICT(sku, erp_warehouse_id) DO UPDATE SET entries = excluded.entries',
+  );
+  const insert = db.prepare('INSERT INTO stock_sales (sku, erp_warehouse_id, at, sold) VALUES (?, ?, ?, ?)');
+  for (const r of withChanges) {
+    const raw = seen.get(r.sku, r.warehouseId) as string | undefined;
+    const prev = raw ? (JSON.parse(raw) as { after: number; change: number }[]) : [];
+    const cur = r.changes!;
+    const same = (a: { after: number; change: number }, b: { after: number; change: number }) => a.after === b.after && a.change === b.change;
+    let overlap = 0;
+    for (let n = 1; n <= Math.min(prev.length, cur.length) && !overlap; n++) if (cur.slice(0, n).every((e, i) => same(e, prev[prev.length - n + i]))) overlap = n;
+    let sold = 0;
+    for (const e of cur.slice(overlap)) if (e.change < 0 && Number.isInteger(e.change)) sold -= e.change;
+    keep.run(r.sku, r.warehouseId, JSON.stringify(r.changes));
+    if (sold > 0) insert.run(r.sku, r.warehouseId, nowMs, sold);
+  }
 }

@@ -18,11 +18,11 @@ export function warehousesView(db: Db): WarehousesView {
     .all() as { id: string; name: string; active: number; seen_at: string; changes_cursor: string | null; sku_count: number; stale_count: number }[];
   const store = db
     .prepare(
-      `SELECT s.id, s.name, s.erp_warehouse_id, e.name AS erp_name,
+      `SELECT s.id, s.name, s.erp_warehouse_id, e.name AS erp_name, s.count_in_transit, s.sync_percent,
          (SELECT count(*) FROM stock_listing_warehouses lw WHERE lw.store_warehouse_id = s.id) AS linked
        FROM stock_store_warehouses s LEFT JOIN stock_erp_warehouses e ON e.id = s.erp_warehouse_id ORDER BY s.id`,
     )
-    .all() as { id: number; name: string; erp_warehouse_id: string | null; erp_name: string | null; linked: number }[];
+    .all() as { id: number; name: string; erp_warehouse_id: string | null; erp_name: string | null; count_in_transit: number; sync_percent: number; linked: number }[];
   return {
     erp: erp.map((w) => ({
       id: w.id,
@@ -41,6 +41,8 @@ export function warehousesView(db: Db): WarehousesView {
         erpWarehouseName: s.erp_name,
         check: s.erp_name === null ? null : checkWarehouseName(s.name, s.erp_name),
         linkedListingSkus: s.linked,
+        countInTransit: s.count_in_transit === 1,
+        syncPercent: s.sync_percent,
       }),
     ),
   };
@@ -97,4 +99,19 @@ export function deleteStoreWarehouse(db: Db, storeId: number): { unlinkedListing
   const n = (db.prepare('SELECT count(*) AS n FROM stock_listing_warehouses WHERE store_warehouse_id = ?').get(storeId) as { n: number }).n;
   db.prepare('DELETE FROM stock_store_warehouses WHERE id = ?').run(storeId);
   return { unlinkedListingSkus: n };
+}
+
+/**
+ * How a store warehouse counts stock (Tongtool's settings): available only or available + in transit,
+ * and the share of the ERP's stock synced to this store (1–100, rounded down). The next decision pass
+ * uses them (sellable.ts); they change no stored figure.
+ */
+export function setWarehouseCounting(db: Db, storeId: number, input: { countInTransit?: boolean; syncPercent?: number }, now: string): void {
+  storeWarehouse(db, storeId);
+  const p = input.syncPercent;
+  if (p !== undefined && (!Number.isInteger(p) || p < 1 || p > 100))
+    throw new AppError('BAD_INPUT', '同步比例须为 1 到 100 之间的整数。', 'The sync percentage must be a whole number from 1 to 100.');
+  db.prepare(
+    'UPDATE stock_store_warehouses SET count_in_transit = coalesce(?, count_in_transit), sync_percent = coalesce(?, sync_percent), updated_at = ? WHERE id = ?',
+  ).run(input.countInTransit === undefined ? null : input.countInTransit ? 1 : 0, p ?? null, now, storeId);
 }

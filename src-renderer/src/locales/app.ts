@@ -63,7 +63,7 @@ export const en: typeof zh = {
     stock: 'Auto bind & unbind',
     exit: 'Store exit',
     deposit: 'Deposit refund',
-    fit: 'Is fully-managed for me?',
+    fit: 'Fully-managed fit',
     settings: 'Connections',
     help: 'Help',
   },

@@ -44,6 +44,26 @@ export const zh = {
   ageFresh: '{{time}}（不到 1 小时前，{{file}}，{{rows}} 行）',
   stale: '库存文件已经 {{hours}} 小时没有更新（超过 {{limit}} 小时）。自动绑定/解绑按这份旧库存工作，可能已经不准：请从 ERP 导出最新库存再导入。',
   open: '去导入',
+  watch: {
+    title: '监视文件夹（可选）',
+    intro: '如果您的 ERP 会定时把库存表导出到一个文件夹，填写这个文件夹的完整路径，软件会按同步间隔（每 {{minutes}} 分钟）自动导入其中最新的 CSV 或 XLSX 文件。每个文件只导入一次；没有可导入内容的文件不会写入，并会通知您。',
+    folder: '文件夹路径',
+    placeholder: '例如 D:\\ERP导出\\库存',
+    save: '保存并开始监视',
+    stop: '停止监视',
+    check: '现在查看',
+    watching: '正在监视：{{folder}}',
+    unreachable: '找不到这个文件夹，请检查是否被移动或改名。',
+    last: '上次查看：{{time}}',
+    outcome: {
+      imported: '已导入“{{file}}”：{{accepted}} 行，有问题 {{rejected}} 行，变化 {{changed}} 个',
+      unchanged: '最新的文件“{{file}}”已经导入过，没有新文件',
+      refused: '“{{file}}”没有导入：{{why}}',
+      no_file: '文件夹里还没有 CSV 或 XLSX 文件',
+      missing_folder: '找不到文件夹，库存没有更新',
+    },
+    line: '第 {{line}} 行：{{reason}}',
+  },
 };
 
 export const en: typeof zh = {
@@ -89,4 +109,24 @@ export const en: typeof zh = {
   ageFresh: '{{time}} (less than an hour ago, {{file}}, {{rows}} lines)',
   stale: 'The stock file has not been updated for {{hours}} hours (more than {{limit}}). Auto bind & unbind is acting on old stock that may no longer be true: export the latest stock from your ERP and import it.',
   open: 'Import now',
+  watch: {
+    title: 'Watched folder (optional)',
+    intro: 'If your ERP exports its stock to a folder on a schedule, enter that folder’s full path: the app imports the newest CSV or XLSX file in it on the sync interval (every {{minutes}} minutes). Each file is imported once; a file with nothing to import is not written, and you are told.',
+    folder: 'Folder path',
+    placeholder: 'e.g. D:\\ERP export\\stock',
+    save: 'Save and start watching',
+    stop: 'Stop watching',
+    check: 'Look now',
+    watching: 'Watching: {{folder}}',
+    unreachable: 'This folder was not found; check whether it was moved or renamed.',
+    last: 'Last look: {{time}}',
+    outcome: {
+      imported: 'Imported "{{file}}": {{accepted}} lines, {{rejected}} with problems, {{changed}} changed',
+      unchanged: 'The newest file "{{file}}" was already imported; no new file',
+      refused: '"{{file}}" was not imported: {{why}}',
+      no_file: 'There is no CSV or XLSX file in the folder yet',
+      missing_folder: 'The folder was not found; stock was not updated',
+    },
+    line: 'Line {{line}}: {{reason}}',
+  },
 };

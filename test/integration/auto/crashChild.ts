@@ -3,7 +3,7 @@
  * runs, and does one `auto run` (decide and send). The test kills it with SIGKILL mid-way.
  */
 import { createApp } from '../../../src-main/core/app';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 import { wireApp } from './store';
 
 async function main(): Promise<void> {

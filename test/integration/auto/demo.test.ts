@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { ManualClock } from '../../../src-main/core/platform/clock';
 import { createApp, type App } from '../../../src-main/core/app';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 import { connectors } from '../../../src-main/core/connectors/service';
 import { saveStoreWarehouse } from '../../../src-main/core/stock/warehouses';
 import { linkToWarehouse } from '../../../src-main/core/stock/warehouseLinks';

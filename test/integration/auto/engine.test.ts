@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../../src-main/core/platform/clock';
 import type { App } from '../../../src-main/core/app';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 import { startStore, setUpStock, listingId, productOf, skuIdOf, type TestStore } from './store';
 
 let store: TestStore | null = null;
@@ -75,7 +75,8 @@ describe('auto bind & unbind engine against both simulators', () => {
     const sw = audit.rows.find((x) => x.kind === 'auto.switch');
     expect(sw).toMatchObject({ actor: 'seller', detail: { on: true, note: '活动开始' } });
     const filtered = await call(app, 'auto.audit.list', { autoOnly: true, subject: 'A1', kind: 'auto.action', page: 1, pageSize: 50 });
-    expect(filtered.rows.every((x) => x.subject === 'A1' && x.kind.startsWith('auto.action.'))).toBe(true);
+    expect(filtered.rows.length).toBeGreaterThan(0);
+    expect(filtered.rows.filter((x) => x.subject !== 'A1' || !x.kind.startsWith('auto.action.'))).toEqual([]);
     expect(filtered.total).toBeGreaterThan(0);
     const xlsx = await call(app, 'auto.audit.export', { autoOnly: true });
     expect(xlsx.rows).toBe(audit.total);
@@ -174,7 +175,7 @@ describe('auto bind & unbind engine against both simulators', () => {
     expect(r.run?.status).toBe('held');
     const rejected = await call(app, 'auto.held.reject', { runId: r.run!.id, note: 'ERP 数据有误' });
     expect(rejected.status).toBe('rejected');
-    expect(actions(app).every((a) => a.state === 'cancelled')).toBe(true);
+    expect(actions(app).map((a) => a.state)).toEqual(Array(5).fill('cancelled'));
     const next = await call(app, 'auto.run', { sync: false, send: true });
     expect(next.run?.status).toBe('done');
     expect(next.run?.counts.byReason.unbind_rejected).toBe(5);
@@ -300,7 +301,8 @@ describe('auto bind & unbind engine against both simulators', () => {
     expect(first.send.done).toBe(0);
     expect(first.send.deferred).toBe(2);
     const rows = await call(app, 'auto.actions.list', { page: 1, pageSize: 10 });
-    expect(rows.rows.every((x) => x.state !== 'done' && x.attempts === 1 && x.lastError)).toBe(true);
+    expect(rows.rows).toHaveLength(2);
+    for (const x of rows.rows) expect(x).toMatchObject({ state: expect.not.stringMatching(/^done$/), attempts: 1, lastError: expect.any(String) });
     // Not due yet: nothing is sent before the backoff.
     expect((await call(app, 'auto.run', { sync: false, send: true })).send.processed).toBe(0);
     // After the backoff: the 503 left hits H1, H2 goes through.

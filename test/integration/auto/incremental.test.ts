@@ -1,5 +1,5 @@
 /**
- * Decide only what changed (changed.ts, migration 13): on random histories of stock reads, mapping
+ * Decide only what changed (changed.ts, migration 16): on random histories of stock reads, mapping
  * changes, pins, category switches and marketplace outcomes, a store deciding incrementally ends up
  * with exactly the runs, decisions, outbox, stock-out episodes and history of a twin store that
  * decides everything on every pass. Seeded, so a failure replays.

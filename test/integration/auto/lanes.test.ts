@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../../src-main/core/platform/clock';
 import type { App } from '../../../src-main/core/app';
 import type { BindRef, Marketplace } from '../../../src-main/core/connectors/marketplace';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 import { stockSync } from '../../../src-main/core/stock/sync';
 import { decideRun } from '../../../src-main/core/auto/engine';
 import { Sender } from '../../../src-main/core/auto/sender';
@@ -50,6 +50,9 @@ describe('lanes: an unbind for a SKU at zero goes before every bind', () => {
     const r = await call(app, 'auto.run', { sync: true, send: false });
     expect(r.run?.counts).toMatchObject({ unbind: 1 });
     expect(app.db.prepare("SELECT count(*) FROM auto_actions WHERE state = 'queued'").pluck().get()).toBe(WAVE + 1);
+    // The dashboard's "still queued" counts the unbinds ahead, not the 1,000 binds behind them.
+    const status = await call(app, 'auto.status', {});
+    expect([status.outbox.queued, status.unbindsAhead]).toEqual([WAVE + 1, 1]);
     // Stop after a few binds: the order is what matters, not the whole wave.
     const stop = new AbortController();
     const counting: Marketplace = { ...market, sellerChannel: () => market.sellerChannel(), listListingSkus: (o) => market.listListingSkus(o), queryBind: (x) => market.queryBind(x), unbind: (x) => market.unbind(x), bind: async (x: BindRef) => {
@@ -60,6 +63,11 @@ describe('lanes: an unbind for a SKU at zero goes before every bind', () => {
     await new Sender(app, counting).drain({ signal: stop.signal });
     expect(sends(s)).toEqual(['unbind', 'bind', 'bind', 'bind', 'bind', 'bind']);
     expect(s.ae.bindState(productOf('HOT'), skuIdOf('HOT'))).toBe(1);
+    // The dashboard says so: the run's unbind went out ahead of the binds queued before it (the
+    // five sent after it in the same virtual millisecond may tie, the rest are still queued).
+    const first = (await call(app, 'auto.dashboard', {})).unbindsFirst;
+    expect(first?.unbinds).toBe(1);
+    expect(first?.bindsPassed).toBeGreaterThanOrEqual(WAVE - 5);
     // Exactly once: the unbind was marked sent before it left, and went out once.
     expect(app.db.prepare("SELECT state, sends FROM auto_actions WHERE kind = 'unbind'").get()).toEqual({ state: 'done', sends: 1 });
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../../src-main/core/platform/clock';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 import { importStockRows } from '../../../src-main/core/stock/stockImport';
 import { parseStockFile } from '../../../src-main/core/connectors/files/parseStockFile';
 import { startStore, setUpStock, productOf, skuIdOf, type TestStore } from './store';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../../src-main/core/platform/clock';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 import { reviewMinutes, salesRates } from '../../../src-main/core/auto/predict';
 import { startStore, setUpStock, listingId, productOf, skuIdOf, type TestStore } from './store';
 
@@ -79,5 +79,30 @@ describe('unbind before zero', () => {
     expect(later.run?.counts.bind).toBe(0);
     expect(s.ae.bindState(productOf('P1'), skuIdOf('P1'))).toBe(1);
     expect(s.ae.bindState(productOf('P3'), skuIdOf('P3'))).toBe(2);
+  });
+
+  it('learns the sales rate from the change feed too: a sale and a restock inside one read window are not lost', async () => {
+    store = await startStore({ skus: [['Q1', 20]] });
+    const s = store;
+    const clock = s.clock as ManualClock;
+    const { app, market } = await s.open();
+    await setUpStock(app, market);
+    await call(app, 'auto.setSwitch', { on: true });
+    await call(app, 'auto.run', { sync: false, send: false }); // the first recorded figure
+    const start = clock.now();
+    // Each half hour 4 sell and 4 come back before the next read: the net figure never moves.
+    for (let i = 0; i < 3; i++) {
+      clock.advance(30 * MIN);
+      s.tt.setStock('Q1', 'W1', 16);
+      clock.advance(MIN);
+      s.tt.setStock('Q1', 'W1', 20);
+      const r = await call(app, 'auto.run', { sync: true, send: false });
+      expect(r.stockRun).toMatchObject({ status: 'ok', strategy: 'incremental' });
+    }
+    expect(app.db.prepare("SELECT sum(sold) FROM stock_sales WHERE sku = 'Q1'").pluck().get()).toBe(12);
+    const rate = salesRates(app.db, clock.now()).get(listingId(app, 'Q1'));
+    // 12 sold over the 93 minutes since the first figure: about 7.7 an hour.
+    expect(rate).toBeDefined();
+    expect(rate! * 60).toBeCloseTo(12 / ((clock.now() - start) / 3600_000), 5);
   });
 });

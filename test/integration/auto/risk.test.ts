@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../../src-main/core/platform/clock';
 import type { App } from '../../../src-main/core/app';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 import { autoTrayItems } from '../../../src-main/core/auto/tray';
 import { riskModel } from '../../../src-main/core/auto/risk';
 import { dailyRiskSummary, DAILY_SUMMARY_TITLE } from '../../../src-main/core/auto/notify';

@@ -98,7 +98,7 @@ export async function startStore(spec: StoreSpec): Promise<TestStore> {
       await tt.stop();
     },
     async open(dataDir = tempDir('desk-auto-'), tokens = savedTokens) {
-      const app = createApp({ dataDir, host: 'cli', clock });
+      const app = createApp({ dataDir, host: 'cli', clock, quotaGuardMs: 0 });
       apps.push(app);
       const wired = await wireApp(app, { aeUrl: ae.url, ttUrl: tt.url, tokens, perMinute: spec.perMinute });
       savedTokens = wired.tokens;

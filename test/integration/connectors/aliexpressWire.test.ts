@@ -6,7 +6,8 @@
  * are then held to the same schemas, in both simplify shapes.
  */
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -18,6 +19,9 @@ import { AliExpressMarketplace } from '../../../src-main/core/connectors/aliexpr
 import { AliExpressSimulator } from '../../../src-main/core/connectors/aliexpress/simulator';
 import { AE_RESPONSE_SCHEMAS, unwrapResponse } from '../../../src-main/core/connectors/aliexpress/schemas';
 import { ConnectorError } from '../../../src-main/core/connectors/retry';
+import { createApp } from '../../../src-main/core/app';
+import { silentLogger } from '../../../src-main/core/platform/logger';
+import { call } from '../../../src-main/cli/run';
 
 const DIR = join(__dirname, '../../fixtures/wire/aliexpress');
 const fixture = (name: string) => readFileSync(join(DIR, name), 'utf8');
@@ -144,8 +148,8 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
 
   const relation = () => stub.serve('global.seller.relation.query', fixture('global.seller.relation.query.response.json'));
   const expectedSkus = [
-    { productId: '1005006285123457', productTitle: '纯棉T恤 男款 红色', productType: 1, productStatus: 'ONLINE', skuId: '12000023995222161', sellerSku: 'TS-RED-M', skuStock: 30, skuStatus: 'active', bindStatus: 2, scItemId: '10000123456789013', refuseReason: undefined },
-    { productId: '1005006285123457', productTitle: '纯棉T恤 男款 红色', productType: 1, productStatus: 'ONLINE', skuId: '12000023995222163', sellerSku: 'ZX-TS-RED-L', skuStock: 7, skuStatus: 'inactive', bindStatus: 4, scItemId: '10000123456789015', refuseReason: '该商品正在参加“双11”活动，活动期间不允许解绑' },
+    { productId: '1005006285123457', productTitle: '纯棉T恤 男款 红色', productType: 1, productStatus: 'ONLINE', skuId: '12000023995222161', sellerSku: 'TS-RED-M', skuStock: 30, skuStatus: 'active', bindStatus: 2, scItemId: '10000123456789013', refuseReason: undefined, variation: '颜色:红色;尺码:M', productImage: 'https://ae01.alicdn.com/kf/S0001.jpg' },
+    { productId: '1005006285123457', productTitle: '纯棉T恤 男款 红色', productType: 1, productStatus: 'ONLINE', skuId: '12000023995222163', sellerSku: 'ZX-TS-RED-L', skuStock: 7, skuStatus: 'inactive', bindStatus: 4, scItemId: '10000123456789015', refuseReason: '该商品正在参加“双11”活动，活动期间不允许解绑', variation: '颜色:红色;尺码:L', productImage: 'https://ae01.alicdn.com/kf/S0001.jpg' },
   ];
 
   it('aliexpress.choice.products.list: filter in search_condition_do, ids exact, title/product_type/status/DTO read as published', async () => {
@@ -269,11 +273,104 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
     expect(store.load()?.refreshToken).toBe('500016000300bwa2WteaQyfwBMnPxurcA0mXGhQdTt18356663CfcDTYpWoi');
   });
 
+  it('/rest/auth/token/refresh: sent as its fixture (refresh_token in the form, the path signed) when the token nears expiry; the new tokens stored', async () => {
+    stub.serve('/rest/auth/token/refresh', fixture('auth.token.refresh.response.json'));
+    // A 1-day token in its last tenth: refreshed before the call.
+    const store = memoryTokenStore({ accessToken: TOKEN, refreshToken: '500016000300bwa2WteaQyfwBMnPxurcA0mXGhQdTt18356663CfcDTYpWoi', expiresAt: clock.now() + 3600_000, refreshExpiresAt: clock.now() + 86400_000, obtainedAt: clock.now() - 23 * 3600_000 });
+    const token = await client({ tokens: store }).accessToken();
+    expect(stub.seen).toHaveLength(1);
+    expectRequest(stub.seen[0], 'auth.token.refresh.request.json', clock);
+    expect(token).toBe('50000601d40btqfegv4MWwjl98Jymtwf4nTpC8812dfc267gQvoZA54HCh');
+    expect(store.load()).toMatchObject({ refreshToken: '500016000300cxb3XufbRzgxCNoQyvsdB1nYHiRePu29467774DgdEUZqXpj', expiresAt: 1765411200000, refreshExpiresAt: 1765497600000 });
+  });
+
+  it('/rest error body {type, code, message, request_id}: the token call fails with its code and request id, nothing stored', async () => {
+    stub.serve('/rest/auth/token/create', fixture('rest.error.InvalidCode.json'));
+    const store = memoryTokenStore();
+    const e = (await client({ tokens: store }).createToken('3_500102_expired').catch((x: unknown) => x)) as ConnectorError;
+    expect(e).toBeInstanceOf(ConnectorError);
+    expect(e.remote).toMatchObject({ code: 'InvalidCode', requestId: '2101e3a917000000000001272' });
+    expect(e.messageZh).toContain('InvalidCode');
+    expect(stub.seen).toHaveLength(1); // a refused code is not retried
+    expect(store.load()).toBeNull();
+  });
+
+  it('aliexpress.ascp.item.unBind business error: err_code / err_message, refused without a state change', async () => {
+    relation();
+    stub.serve('aliexpress.ascp.item.unBind', fixture('aliexpress.ascp.item.unBind.error.response.json'));
+    const e = (await new AliExpressMarketplace(client()).unbind(ref).catch((x: unknown) => x)) as ConnectorError;
+    expect(e).toBeInstanceOf(ConnectorError);
+    expect(e.code).toBe('PERMANENT');
+    expect(e.remote).toMatchObject({ code: 'SC_ITEM_RELATION_NOT_EXIST', requestId: '2101e3a917000000000001253' });
+    expect(e.messageZh).toContain('货品与商品SKU的绑定关系不存在');
+    expect(stub.seen.map((x) => x.query.method)).toEqual(['global.seller.relation.query', 'aliexpress.ascp.item.unBind']);
+  });
+
+  it('a token answer with no expire_time / expires_in is given a conservative one-day lifetime (logged), not refreshed on every call', async () => {
+    const body = JSON.parse(fixture('auth.token.create.response.json')) as Record<string, unknown>;
+    for (const k of ['expire_time', 'expires_in', 'refresh_token_valid_time', 'refresh_expires_in']) delete body[k];
+    stub.serve('/rest/auth/token/create', JSON.stringify(body));
+    relation();
+    const warned: [string, unknown][] = [];
+    const log = { debug() {}, info() {}, warn: (m: string, d?: unknown) => void warned.push([m, d]), error() {} };
+    const store = memoryTokenStore();
+    const c = client({ tokens: store, log });
+    const t = await c.createToken('3_500102_JxZ05Ux3cnnSSUm6dCxYg6Q26');
+    // A test app's access token lives a day and its refresh token two: the shortest published.
+    expect(t.expiresAt).toBe(clock.now() + 86400_000);
+    expect(t.refreshExpiresAt).toBe(clock.now() + 2 * 86400_000);
+    expect(warned.map(([m]) => m)).toEqual([expect.stringContaining('no expiry')]);
+    for (let h = 0; h < 20; h += 4) {
+      clock.advance(4 * 3600_000);
+      await c.call('global.seller.relation.query');
+    }
+    expect(stub.seen.filter((x) => x.path === '/rest/auth/token/refresh')).toEqual([]);
+  });
+
   it('empty values are neither sent nor signed', async () => {
     stub.serve('aliexpress.choice.products.list', fixture('aliexpress.choice.products.list.response.json'));
     await client().call('aliexpress.choice.products.list', { channel_seller_id: '20000000000000171', channel: 'AE_GLOBAL', current_page: 1, page_size: 20, version: '', leaf: '  ', x: undefined, y: null });
     expect(stub.seen[0].form).toEqual({ channel_seller_id: '20000000000000171', channel: 'AE_GLOBAL', current_page: '1', page_size: '20' });
     expect(stub.seen[0].query.sign).toBe(expectedSign({ ...stub.seen[0].query, ...stub.seen[0].form }));
+  });
+});
+
+describe('the connection test and the probe on a products.list business error (result.success false)', () => {
+  const stub = new Stub();
+  beforeAll(() => stub.start());
+  afterAll(() => stub.stop());
+
+  it('connect.test fails the listings step with error_code / error_msg, not "共 0 个"; the probe marks the call failed with the same', async () => {
+    // A day before the fixture token's expire_time, so it is used as it is.
+    const clock = new ManualClock(Date.UTC(2025, 11, 9, 0, 0, 0));
+    const dataDir = mkdtempSync(join(tmpdir(), 'ae-biz-'));
+    const app = createApp({ dataDir, host: 'cli', clock, log: silentLogger });
+    try {
+      stub.serve('/rest/auth/token/create', fixture('auth.token.create.response.json'));
+      stub.serve('global.seller.relation.query', fixture('global.seller.relation.query.response.json'));
+      stub.serve('aliexpress.choice.products.list', fixture('aliexpress.choice.products.list.error.response.json'));
+      await call(app, 'connect.saveAliExpress', { appKey: APP_KEY, appSecret: APP_SECRET, gatewayUrl: stub.url });
+      await call(app, 'connect.exchangeCode', { code: '3_500102_JxZ05Ux3cnnSSUm6dCxYg6Q26' });
+
+      const report = await call(app, 'connect.test', {});
+      expect(report.aliexpress.ok).toBe(false);
+      expect(report.aliexpress.listingCount).toBeNull();
+      const listings = report.aliexpress.checks.find((c) => c.step === 'listings');
+      expect(listings).toMatchObject({ ok: false, remoteCode: 'CHANNEL_SELLER_NOT_MATCH' });
+      expect(listings?.message).toContain('渠道卖家与当前授权账号不匹配');
+      expect(listings?.message).not.toContain('共 0 个');
+
+      const probe = await call(app, 'connect.probe', {});
+      const list = probe.calls.find((c) => c.call === 'aliexpress.choice.products.list');
+      expect(list).toMatchObject({ outcome: 'failed', remoteCode: 'CHANNEL_SELLER_NOT_MATCH' });
+      expect(list?.message).toContain('CHANNEL_SELLER_NOT_MATCH');
+      expect(list?.message).toContain('渠道卖家与当前授权账号不匹配');
+      expect(probe.ok).toBe(false);
+      expect(probe.calls.find((c) => c.call === 'global.seller.relation.query')?.outcome).toBe('answered');
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

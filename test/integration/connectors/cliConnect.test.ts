@@ -5,7 +5,7 @@ import { systemClock } from '../../../src-main/core/platform/clock';
 import { AliExpressSimulator } from '../../../src-main/core/connectors/aliexpress/simulator';
 import { TongtoolSimulator } from '../../../src-main/core/connectors/tongtool/simulator';
 import { buildCatalogue } from '../../../src-main/core/connectors/demo/catalogue';
-import type { ConnectStatus, ConnectTestReport } from '../../../src-shared/channels/connect';
+import type { ConnectStatus, ConnectTestReport, ProbeReport } from '../../../src-shared/channels/connect';
 import { runCliAsync } from '../../helpers/cli';
 import { tempDir } from '../../helpers/tempApp';
 
@@ -61,6 +61,9 @@ describe('cli connect: a live store set up end to end', () => {
     expect(report.ok).toBe(true);
     expect(report.stockSource.warehouses.length).toBeGreaterThan(0);
     expect(report.stockSource.warehouses.every((w) => w.id !== '' && w.name !== '')).toBe(true);
+    // The first successful live test probed the real APIs once by itself, read only.
+    expect(report.probe?.calls.map((c) => c.outcome)).toEqual(['answered', 'answered', 'answered', 'answered', 'answered', 'answered']);
+    expect(ae.calls.map((c) => c.method).filter((m) => m.startsWith('aliexpress.ascp.item.'))).toEqual([]);
 
     const file = await cli(['connect', 'source', 'file', '--json']);
     expect((JSON.parse(file.stdout) as ConnectStatus).stockSource.kind).toBe('file');
@@ -73,5 +76,30 @@ describe('cli connect: a live store set up end to end', () => {
     expect(log).not.toContain(AE_SECRET);
     expect(log).not.toContain(TT_SECRET);
     expect(readFileSync(join(dir, 'desk.sqlite')).includes(AE_SECRET)).toBe(false);
+  }, 120_000);
+
+  it('connect probe --json on the live store: each call with the fields that came back; a refused call exits 1', async () => {
+    // The source is the file import now (the test above ends there): the Tongtool calls are skipped
+    // and say why, and the quota of 5 a minute, spent by the test above, is not waited for.
+    const json = await cli(['connect', 'probe', '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const report = JSON.parse(json.stdout) as ProbeReport;
+    expect(report).toMatchObject({ ok: true, mode: 'live' });
+    expect(report.calls.map((c) => [c.call, c.outcome])).toEqual([
+      ['global.seller.relation.query', 'answered'],
+      ['aliexpress.choice.products.list', 'answered'],
+      ['warehouseQuery', 'skipped'],
+      ['stocksQuery', 'skipped'],
+      ['stocksChangeQuery', 'skipped'],
+      ['goodsQuery', 'skipped'],
+    ]);
+    expect(report.calls[1].fields).toEqual(expect.arrayContaining(['result.product_list[].search_sku_info_list[].sku_id']));
+
+    ae.inject({ kind: 'code', code: 'ISV.PermissionDenied' }, { call: 'aliexpress.choice.products.list', times: 1 });
+    const refused = await cli(['connect', 'probe', '--json']);
+    expect(refused.code).toBe(1);
+    const r = JSON.parse(refused.stdout) as ProbeReport;
+    expect(r.ok).toBe(false);
+    expect(r.calls[1]).toMatchObject({ outcome: 'failed', remoteCode: 'ISV.PermissionDenied' });
   }, 120_000);
 });

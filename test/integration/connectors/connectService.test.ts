@@ -3,8 +3,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src-main/core/platform/clock';
 import { createApp, type App } from '../../../src-main/core/app';
-import { createHandlers } from '../../../src-main/core/api';
-import { dispatch } from '../../../src-main/core/dispatch';
 import { AliExpressSimulator } from '../../../src-main/core/connectors/aliexpress/simulator';
 import { TongtoolSimulator } from '../../../src-main/core/connectors/tongtool/simulator';
 import { connectors } from '../../../src-main/core/connectors/service';
@@ -12,6 +10,7 @@ import { SECRET } from '../../../src-main/core/connectors/store';
 import { buildCatalogue } from '../../../src-main/core/connectors/demo/catalogue';
 import type { ConnectStatus, ConnectTestReport } from '../../../src-shared/channels/connect';
 import { tempDir } from '../../helpers/tempApp';
+import { callRaw, refused } from '../../helpers/channels';
 
 const AE_KEY = '33445566';
 const AE_SECRET = 'AeSecret-KNOWN-7f3a9c2e41';
@@ -26,7 +25,7 @@ describe('connections through the contract channels, secrets kept out of logs, d
   let tt: TongtoolSimulator;
   const outputs: unknown[] = [];
   const api = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await dispatch(createHandlers(app), channel, input, app.log);
+    const r = await callRaw(app, channel, input);
     outputs.push(r);
     if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
     return r.data as T;
@@ -35,7 +34,7 @@ describe('connections through the contract channels, secrets kept out of logs, d
   beforeEach(async () => {
     clock = new ManualClock();
     dataDir = tempDir();
-    app = createApp({ dataDir, host: 'cli', clock });
+    app = createApp({ dataDir, host: 'cli', clock, quotaGuardMs: 0 });
     const cat = buildCatalogue(1000, 11);
     ae = await new AliExpressSimulator({ clock, appKey: AE_KEY, appSecret: AE_SECRET, products: cat.products.slice(0, 30) }).start();
     tt = await new TongtoolSimulator({ clock, appKey: TT_KEY, appSecret: TT_SECRET, warehouses: cat.erpWarehouses, goods: cat.goods.slice(0, 50), stock: cat.stock.slice(0, 120) }).start();
@@ -95,9 +94,8 @@ describe('connections through the contract channels, secrets kept out of logs, d
 
   it('a state that does not match is refused and nothing is stored', async () => {
     await api('connect.saveAliExpress', { appKey: AE_KEY, appSecret: AE_SECRET, gatewayUrl: ae.url });
-    const r = await dispatch(createHandlers(app), 'connect.exchangeCode', { code: ae.issueCode(), state: 'forged' });
-    expect(r.ok).toBe(false);
-    expect(!r.ok && r.error.code).toBe('FORBIDDEN');
+    const error = await refused(app, 'connect.exchangeCode', { code: ae.issueCode(), state: 'forged' });
+    expect(error.code).toBe('FORBIDDEN');
     expect(app.secrets.get(SECRET.aeAccess)).toBeUndefined();
   });
 
@@ -138,7 +136,7 @@ describe('connections through the contract channels, secrets kept out of logs, d
     }
     const payloads = JSON.stringify(outputs);
     for (const k of known) expect(payloads.includes(k)).toBe(false);
-    app = createApp({ dataDir, host: 'cli', clock }); // for afterEach
+    app = createApp({ dataDir, host: 'cli', clock, quotaGuardMs: 0 }); // for afterEach
   });
 
   it('demo mode: one call connects the demo store, and a new app on the same folder gets the same store', async () => {
@@ -151,7 +149,7 @@ describe('connections through the contract channels, secrets kept out of logs, d
     const first = (await connectors(app).marketplace()).listListingSkus();
     const skusA = (await first).map((x) => x.sellerSku);
     await app.close();
-    app = createApp({ dataDir, host: 'cli', clock });
+    app = createApp({ dataDir, host: 'cli', clock, quotaGuardMs: 0 });
     const skusB = (await (await connectors(app).marketplace()).listListingSkus()).map((x) => x.sellerSku);
     expect(skusB).toEqual(skusA);
     expect((await connectors(app).demo()).config.reviewMode).toBe('instant');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { parseStockFile } from '../../../src-main/core/connectors/files/parseStockFile';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 import { FixtureMarketplace, makeApp } from '../stock/fixtures';
 import { runCli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/tempApp';
@@ -315,9 +315,9 @@ describe('stock.import, the upload channel the window and the CLI share', () => 
     expect(JSON.parse(sheet.stdout)).toMatchObject({ sheet: 'B', accepted: 1, warehouses: [{ name: '义乌仓', skus: 1 }] });
   });
 
-  it('the manual linker sees both sides by what they are: the listing title and the ERP product name', async () => {
+  it('the manual linker sees both sides by what they are: the listing title, variation and image, and the ERP product name', async () => {
     const market = new FixtureMarketplace();
-    market.add('P1', 'S1', 'ZX-TEE-BLK', '纯棉T恤 黑色 男款');
+    market.add('P1', 'S1', 'ZX-TEE-BLK', '纯棉T恤 黑色 男款', { variation: '颜色:黑色;尺码:M', productImage: 'https://ae01.alicdn.com/kf/T1.jpg' });
     const { app } = makeApp({ market });
     try {
       const file = Buffer.from(csv(['SKU,商品名称,仓库,可用库存,分类', 'TS100001-BK,纯棉T恤 黑色,深圳仓,5,服装/T恤', 'DC100010-BK,数据线 1米,深圳仓,9,3C数码']), 'utf8');
@@ -329,7 +329,7 @@ describe('stock.import, the upload channel the window and the CLI share', () => 
         ['TS100001-BK', '纯棉T恤 黑色', '服装/T恤'],
       ]);
       const row = (await call(app, 'sku.listings.page', {})).rows[0];
-      expect(row).toMatchObject({ title: '纯棉T恤 黑色 男款', erpSku: null, erpName: null });
+      expect(row).toMatchObject({ title: '纯棉T恤 黑色 男款', variation: '颜色:黑色;尺码:M', imageUrl: 'https://ae01.alicdn.com/kf/T1.jpg', erpSku: null, erpName: null });
       const linked = await call(app, 'sku.link', { listingSkuId: row.id, erpSku: 'TS100001-BK' });
       expect(linked).toMatchObject({ title: '纯棉T恤 黑色 男款', erpSku: 'TS100001-BK', erpName: '纯棉T恤 黑色', category: '服装/T恤' });
     } finally {

@@ -41,7 +41,7 @@ describe('Tongtool client against the simulator over 127.0.0.1', () => {
   beforeEach(async () => {
     clock = new ManualClock();
     dataDir = tempDir();
-    app = createApp({ dataDir, host: 'cli', clock });
+    app = createApp({ dataDir, host: 'cli', clock, quotaGuardMs: 0 });
     sim = await new TongtoolSimulator(simOptions(clock, 125)).start();
     session = memorySessionStore();
     gate = new SqliteQuotaGate(app.db, clock, waiterFor(clock));
@@ -173,7 +173,7 @@ describe('Tongtool client against the simulator over 127.0.0.1', () => {
     await Promise.all([1, 2, 3, 1, 2].map((p) => client.stocksQuery(p)));
     const lastBatch = clock.now();
     await app.close();
-    app = createApp({ dataDir, host: 'cli', clock });
+    app = createApp({ dataDir, host: 'cli', clock, quotaGuardMs: 0 });
     gate = new SqliteQuotaGate(app.db, clock, waiterFor(clock));
     const again = makeClient();
     await again.stocksQuery(1);

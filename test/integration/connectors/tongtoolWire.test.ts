@@ -115,9 +115,9 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
     const rows = await source.readAll();
     expectRequest(stub.seen.find((s) => s.path.endsWith('/stocksQuery')), fixture<FixtureRequest>('stocksQuery.request'));
     expect(rows).toEqual([
-      { sku: 'TS100001-BK', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 120, safety: 5 },
-      { sku: 'TS100001-WH', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 0, safety: 2 },
-      { sku: 'HM100008', warehouseId: '0001000007201308020000000102', warehouseName: '深圳仓 ', available: 37, safety: 0 },
+      { sku: 'TS100001-BK', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 120, safety: 5, inTransit: 40 },
+      { sku: 'TS100001-WH', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 0, safety: 2, inTransit: 0 },
+      { sku: 'HM100008', warehouseId: '0001000007201308020000000102', warehouseName: '深圳仓 ', available: 37, safety: 0, inTransit: 0 },
     ]);
   });
 
@@ -129,7 +129,7 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
     const log = { debug() {}, info() {}, warn: (_m: string, d?: unknown) => void warned.push(d), error() {} };
     const rows = await new TongtoolStockSource(client, 'tongtool', clock, log).readAll();
     expect(rows).toHaveLength(4);
-    expect(rows.at(-1)).toEqual({ sku: 'TS100001-BK', warehouseId: 'K-999', warehouseName: '海外仓', available: 120, safety: 5 });
+    expect(rows.at(-1)).toEqual({ sku: 'TS100001-BK', warehouseId: 'K-999', warehouseName: '海外仓', available: 120, safety: 5, inTransit: 40 });
     expect(JSON.stringify(warned)).toContain('K-999/海外仓');
   });
 
@@ -140,8 +140,9 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
     expectRequest(stub.seen.find((s) => s.path.endsWith('/stocksChangeQuery')), fixture<FixtureRequest>('stocksChangeQuery.request'));
     // One entry per change: the later entry for a SKU is its figure now.
     expect(rows).toEqual([
-      { sku: 'TS100001-BK', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 0 },
-      { sku: 'TS100001-WH', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 10 },
+      // The entries as listed: the sales rate counts their decreases (a sale and a restock in one window both show).
+      { sku: 'TS100001-BK', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 0, changes: [{ after: 4, change: -116 }, { after: 0, change: -4 }] },
+      { sku: 'TS100001-WH', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 10, changes: [{ after: 10, change: 10 }] },
     ]);
     expect(rows.every((r) => r.safety === undefined)).toBe(true);
 
@@ -165,6 +166,24 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
     expect(products.get('TS100001-WH')?.productStatus).toBe('在售');
     expect(products.get('DC100020-1M')?.productStatus).toBe('已删除'); // status "1": deleted
     expect(products.has('TS100001')).toBe(false); // the parent SKU holds no stock
+  });
+
+  it('goodsQuery: goodsDetail is required on variant pages only (wire.md); normal goods without it stand for their own SKU', async () => {
+    const goods = fixture<{ datas: { array: Record<string, unknown>[] } }>('goodsQuery.response');
+    const plain = { sku: 'HM100008', productName: '折叠收纳盒', categoryName: '家居/收纳', productStatus: '0', status: '0' };
+    const page = (rows: Record<string, unknown>[]) => ({ ...goods, datas: { ...goods.datas, array: rows } });
+    stub.answers.set('goodsQuery', [page([plain])]);
+    expect(await client.goodsQuery('0', 1)).toEqual([expect.objectContaining({ sku: 'HM100008' })]);
+    stub.answers.set('goodsQuery', [page([plain]), page(goods.datas.array)]);
+    const products = await new TongtoolStockSource(client, 'tongtool', clock).readProducts();
+    expect(products.get('HM100008')).toEqual({ goodsSku: 'HM100008', productName: '折叠收纳盒', categoryName: '家居/收纳', productStatus: '停售' });
+    expect(products.get('TS100001-BK')?.productName).toBe('纯棉短袖T恤');
+    // A variant page without goodsDetail on any row: its SKUs would be lost, so it fails naming the field.
+    const { goodsDetail: _d, ...bare } = goods.datas.array[0];
+    stub.answers.set('goodsQuery', [page([bare])]);
+    const e = (await client.goodsQuery('1', 1).catch((x: unknown) => x)) as ConnectorError;
+    expect(e.remote.code).toBe('BAD_SHAPE');
+    expect(e.messageZh).toContain('goodsDetail');
   });
 
   it('each error code of the fixtures becomes what a seller can act on', async () => {
@@ -216,18 +235,19 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
     const page = (array: unknown) => ({ code: 200, datas: { array, pageNo: 1, pageSize: 100 }, message: '成功', others: null });
     const stock = fixture<{ datas: { array: Record<string, unknown>[] } }>('stocksQuery.response').datas.array;
     const rename = (rows: Record<string, unknown>[], from: string, to: string) => rows.map(({ [from]: v, ...rest }) => ({ ...rest, [to]: v }));
-    const cases: [TtCallName, unknown, RegExp][] = [
+    const cases: [TtCallName, unknown, RegExp, string?][] = [
       ['warehouseQuery', page([{ warehouseIdKey: 'W1', warehouseName: '义乌仓', status: '1' }]), /datas\.array\[0\]\.warehouseId/],
       ['stocksQuery', page(rename(stock, 'goodsSku', 'sku')), /goodsSku/],
       ['stocksQuery', page(rename(stock, 'availableStockQuantity', 'availableQuantity')), /availableStockQuantity: missing from every row/],
       ['stocksQuery', page(stock.map((r) => ({ ...r, availableStockQuantity: [1] }))), /availableStockQuantity/],
       ['stocksChangeQuery', { code: 200, datas: { list: [{ goodsSku: 'A' }], pageNo: 1, pageSize: 100 }, message: '成功', others: null }, /datas\.array: missing \(a list came as "list"\)/],
       ['goodsQuery', page([{ goodsSku: 'A', productName: 'x', goodsDetail: [] }]), /datas\.array\[0\]\.sku/],
-      ['goodsQuery', page([{ sku: 'A', productName: 'x', goodsDetails: [{ goodsSku: 'A-1' }] }]), /goodsDetail: missing from every row/],
+      // A variant page (productType "1") must carry goodsDetail: its stock SKUs are there.
+      ['goodsQuery', page([{ sku: 'A', productName: 'x', goodsDetails: [{ goodsSku: 'A-1' }] }]), /goodsDetail: missing from every row/, '1'],
     ];
-    for (const [name, body, field] of cases) {
+    for (const [name, body, field, productType = '0'] of cases) {
       stub.answers.set(name, [body]);
-      const e = (await client.page(name, { pageNo: 1, warehouseName: '义乌仓', productType: '0' }).catch((x: unknown) => x)) as ConnectorError;
+      const e = (await client.page(name, { pageNo: 1, warehouseName: '义乌仓', productType }).catch((x: unknown) => x)) as ConnectorError;
       expect(e).toBeInstanceOf(ConnectorError);
       expect([e.code, e.remote.code]).toEqual(['PERMANENT', 'BAD_SHAPE']);
       expect(e.messageZh).toMatch(field);
@@ -384,8 +404,8 @@ describe('the Tongtool simulator answers in the wire schemas and refuses what th
       const c = new TongtoolClient({ baseUrl: other.url, appKey: KEY, appSecret: SECRET, clock, waiter: waiterFor(clock), quota: noQuota, session: memorySessionStore() });
       const rows = await new TongtoolStockSource(c, 'tongtool', clock).readAll();
       expect(rows).toEqual([
-        { sku: 'A', warehouseId: 'W1', warehouseName: '义乌仓', available: 3, safety: 1 },
-        { sku: 'A', warehouseId: 'W2', warehouseName: '深圳仓 ', available: 4, safety: 2 },
+        { sku: 'A', warehouseId: 'W1', warehouseName: '义乌仓', available: 3, safety: 1, inTransit: 0 },
+        { sku: 'A', warehouseId: 'W2', warehouseName: '深圳仓 ', available: 4, safety: 2, inTransit: 0 },
       ]);
     } finally {
       await other.stop();

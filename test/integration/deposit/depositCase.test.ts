@@ -2,30 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp, type App } from '../../../src-main/core/app';
-import { createHandlers } from '../../../src-main/core/api';
-import { dispatch } from '../../../src-main/core/dispatch';
 import { ManualClock } from '../../../src-main/core/platform/clock';
 import { depositSummary, openDepositCase } from '../../../src-main/core/deposit';
-import type { ChannelName, Input, Output } from '../../../src-shared/contract';
-import type { ErrorPayload } from '../../../src-shared/errors';
 import { tempDir } from '../../helpers/tempApp';
+import { call, refused } from '../../helpers/channels';
 import { runCli } from '../../helpers/cli';
 import { gbk, REFUND_ROWS, utf8, webExport, appExport } from '../../unit/deposit/alipayFixtures';
 
 /** Beijing 10:00 on the given day. */
 const beijing = (day: string) => Date.parse(`${day}T02:00:00Z`);
-
-async function ok<K extends ChannelName>(app: App, ch: K, input: Input<K>): Promise<Output<K>> {
-  const r = await dispatch(createHandlers(app), ch, input);
-  if (!r.ok) throw new Error(`${ch} failed: ${r.error.message}`);
-  return r.data as Output<K>;
-}
-
-async function fails<K extends ChannelName>(app: App, ch: K, input: Input<K>): Promise<ErrorPayload> {
-  const r = await dispatch(createHandlers(app), ch, input);
-  if (r.ok) throw new Error(`${ch} should have failed`);
-  return r.error;
-}
 
 function start(dataDir = tempDir('deposit-'), clock = new ManualClock(beijing('2026-09-28'))) {
   return { app: createApp({ dataDir, host: 'cli', clock }), dataDir, clock };
@@ -33,9 +18,9 @@ function start(dataDir = tempDir('deposit-'), clock = new ManualClock(beijing('2
 
 /** A case ready to apply: ¥10,000 deposit, refundable, all three preconditions clear. */
 async function readyToApply(app: App, depositYuan = '10,000.00') {
-  await ok(app, 'deposit.open', {});
-  await ok(app, 'deposit.setStatus', { status: 'refundable', depositYuan });
-  for (const key of ['disputes', 'orders', 'debts'] as const) await ok(app, 'deposit.setCheck', { key, answer: 'clear' });
+  await call(app, 'deposit.open', {});
+  await call(app, 'deposit.setStatus', { status: 'refundable', depositYuan });
+  for (const key of ['disputes', 'orders', 'debts'] as const) await call(app, 'deposit.setCheck', { key, answer: 'clear' });
 }
 
 const b64 = (b: Buffer) => b.toString('base64');
@@ -45,10 +30,10 @@ describe('deposit refund case', () => {
     const { app, dataDir } = start();
     try {
       await readyToApply(app);
-      await ok(app, 'deposit.addViolation', { description: '虚假发货', penaltyYuan: '1,500' });
-      const view = (await ok(app, 'deposit.get', {})).case!;
+      await call(app, 'deposit.addViolation', { description: '虚假发货', penaltyYuan: '1,500' });
+      const view = (await call(app, 'deposit.get', {})).case!;
       expect(view.refundableFen).toBe(850_000);
-      const apply = (amountYuan: string | number) => fails(app, 'deposit.apply', { reason: '不再经营全托管', amountYuan, alipayAccount: '13812345678' });
+      const apply = (amountYuan: string | number) => refused(app, 'deposit.apply', { reason: '不再经营全托管', amountYuan, alipayAccount: '13812345678' });
       expect((await apply('0')).message).toContain('必须大于 0');
       expect((await apply('-100')).message).toContain('负数');
       expect((await apply('100.123')).message).toContain('两位小数');
@@ -56,8 +41,8 @@ describe('deposit refund case', () => {
       expect(above.code).toBe('BAD_INPUT');
       expect(above.message).toContain('超过了可退金额 ¥8,500.00');
       // Nothing was sent by the refused attempts.
-      expect((await ok(app, 'deposit.get', {})).case!.application).toBeNull();
-      const applied = await ok(app, 'deposit.apply', { reason: '不再经营全托管', amountYuan: '8500', alipayAccount: '13812345678' });
+      expect((await call(app, 'deposit.get', {})).case!.application).toBeNull();
+      const applied = await call(app, 'deposit.apply', { reason: '不再经营全托管', amountYuan: '8500', alipayAccount: '13812345678' });
       expect(applied.application?.amountFen).toBe(850_000);
     } finally {
       await app.close();
@@ -69,12 +54,12 @@ describe('deposit refund case', () => {
     const { app, dataDir } = start();
     try {
       await readyToApply(app, '3000');
-      await ok(app, 'deposit.addViolation', { description: '延迟发货', penaltyYuan: '2000' });
-      const v = await ok(app, 'deposit.addViolation', { description: '售假', penaltyYuan: '2000.50' });
+      await call(app, 'deposit.addViolation', { description: '延迟发货', penaltyYuan: '2000' });
+      const v = await call(app, 'deposit.addViolation', { description: '售假', penaltyYuan: '2000.50' });
       expect(v.penaltiesFen).toBe(400_050);
       expect(v.refundableFen).toBe(0);
       expect(v.blockers.some((b) => b.zh.includes('没有可退的金额'))).toBe(true);
-      const e = await fails(app, 'deposit.apply', { reason: '退店', amountYuan: '1', alipayAccount: '13812345678' });
+      const e = await refused(app, 'deposit.apply', { reason: '退店', amountYuan: '1', alipayAccount: '13812345678' });
       expect(e.code).toBe('CONFLICT');
       expect(e.message).toContain('没有可退的金额');
     } finally {
@@ -86,20 +71,20 @@ describe('deposit refund case', () => {
   it('failing or unanswered preconditions block the application and say what to do', async () => {
     const { app, dataDir } = start();
     try {
-      await ok(app, 'deposit.setStatus', { status: 'refundable', depositYuan: '10000' });
-      const v = await ok(app, 'deposit.setCheck', { key: 'disputes', answer: 'open', note: '2 个纠纷' });
+      await call(app, 'deposit.setStatus', { status: 'refundable', depositYuan: '10000' });
+      const v = await call(app, 'deposit.setCheck', { key: 'disputes', answer: 'open', note: '2 个纠纷' });
       expect(v.stage).toBe('checks');
       const disputes = v.checks.find((c) => c.key === 'disputes')!;
       expect(disputes).toMatchObject({ answer: 'open', source: 'seller', note: '2 个纠纷' });
       expect(disputes.advice).toContain('纠纷管理');
       expect(v.checks.find((c) => c.key === 'debts')!.answer).toBe('unknown');
-      const e = await fails(app, 'deposit.apply', { reason: '退店', amountYuan: '100', alipayAccount: '13812345678' });
+      const e = await refused(app, 'deposit.apply', { reason: '退店', amountYuan: '100', alipayAccount: '13812345678' });
       expect(e.code).toBe('CONFLICT');
       expect(e.message).toContain('纠纷');
       // A frozen deposit cannot be applied for either, whatever the checks say.
-      for (const key of ['disputes', 'orders', 'debts'] as const) await ok(app, 'deposit.setCheck', { key, answer: 'clear' });
-      await ok(app, 'deposit.setStatus', { status: 'frozen', depositYuan: '10000' });
-      expect((await fails(app, 'deposit.apply', { reason: '退店', amountYuan: '100', alipayAccount: '13812345678' })).message).toContain('冻结');
+      for (const key of ['disputes', 'orders', 'debts'] as const) await call(app, 'deposit.setCheck', { key, answer: 'clear' });
+      await call(app, 'deposit.setStatus', { status: 'frozen', depositYuan: '10000' });
+      expect((await refused(app, 'deposit.apply', { reason: '退店', amountYuan: '100', alipayAccount: '13812345678' })).message).toContain('冻结');
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -113,9 +98,9 @@ describe('deposit refund case', () => {
     try {
       await readyToApply(app);
       clock.set(beijing('2026-09-29'));
-      const draft = await ok(app, 'deposit.draft', { reason: '刚开通全托管，不想做了', amountYuan: '10000' });
+      const draft = await call(app, 'deposit.draft', { reason: '刚开通全托管，不想做了', amountYuan: '10000' });
       expect(draft.text).toContain('申请退还金额：10000.00 元');
-      const applied = await ok(app, 'deposit.apply', { reason: '刚开通全托管，不想做了', amountYuan: '10000', alipayAccount: 'seller.zhang@163.com' });
+      const applied = await call(app, 'deposit.apply', { reason: '刚开通全托管，不想做了', amountYuan: '10000', alipayAccount: 'seller.zhang@163.com' });
       expect(applied.status).toBe('refunding');
       expect(applied.stage).toBe('review');
       expect(applied.application?.alipayMasked).toBe('s***@163.com');
@@ -124,7 +109,7 @@ describe('deposit refund case', () => {
       expect(applied.phoneReminder).toContain('电话畅通');
 
       clock.set(beijing('2026-09-30'));
-      const approved = await ok(app, 'deposit.review', { outcome: 'approved' });
+      const approved = await call(app, 'deposit.review', { outcome: 'approved' });
       // 3 and 5 working days after 30 Sep 2026: 1–7 Oct are off, Sat 10 Oct is a 调休 workday, Sun 11 Oct is off.
       expect(approved.window).toEqual({ approvedOn: '2026-09-30', from: '2026-10-10', to: '2026-10-13' });
       expect(approved.arrival.verdict).toBe('waiting');
@@ -133,7 +118,7 @@ describe('deposit refund case', () => {
       await app.close();
       ({ app } = start(dataDir, clock));
       clock.set(beijing('2026-10-12'));
-      const report = await ok(app, 'deposit.matchAlipay', { fileName: '支付宝账单.csv', contentBase64: b64(gbk(webExport(REFUND_ROWS))) });
+      const report = await call(app, 'deposit.matchAlipay', { fileName: '支付宝账单.csv', contentBase64: b64(gbk(webExport(REFUND_ROWS))) });
       expect(report.verdict).toBe('arrived');
       expect(report.shape).toBe('web');
       expect(report.encoding).toBe('GBK/GB18030');
@@ -141,17 +126,17 @@ describe('deposit refund case', () => {
       expect(report.match?.row.line).toBe(8);
       expect(report.supportText).toBeNull();
 
-      const done = await ok(app, 'deposit.confirmArrival', { importId: report.importId, line: report.match!.row.line });
+      const done = await call(app, 'deposit.confirmArrival', { importId: report.importId, line: report.match!.row.line });
       expect(done.status).toBe('refunded');
       expect(done.stage).toBe('done');
       expect(done.arrival).toMatchObject({ verdict: 'arrived', arrivedFen: 1_000_000 });
       // Importing the same bill again does not count the refund twice.
-      const again = await ok(app, 'deposit.matchAlipay', { fileName: 'again.csv', contentBase64: b64(utf8(appExport(REFUND_ROWS))) });
-      expect((await ok(app, 'deposit.confirmArrival', { importId: again.importId, line: again.match!.row.line })).arrival.arrivedFen).toBe(1_000_000);
+      const again = await call(app, 'deposit.matchAlipay', { fileName: 'again.csv', contentBase64: b64(utf8(appExport(REFUND_ROWS))) });
+      expect((await call(app, 'deposit.confirmArrival', { importId: again.importId, line: again.match!.row.line })).arrival.arrivedFen).toBe(1_000_000);
 
       await app.close();
       ({ app } = start(dataDir, clock));
-      const after = (await ok(app, 'deposit.get', {})).case!;
+      const after = (await call(app, 'deposit.get', {})).case!;
       expect(after).toMatchObject({ id: done.id, status: 'refunded', stage: 'done', depositFen: 1_000_000 });
       expect(after.timeline.map((e) => e.kind)).toEqual(['opened', 'status', 'check', 'check', 'check', 'applied', 'review', 'import', 'arrival', 'import']);
       const audit = app.db.prepare("SELECT kind, subject FROM audit_log WHERE kind LIKE 'deposit.%' ORDER BY id").all() as { kind: string; subject: string }[];
@@ -164,7 +149,7 @@ describe('deposit refund case', () => {
       expect(fromExit).toEqual(depositSummary(app));
       expect(fromExit).toMatchObject({ caseId: done.id, status: 'refunded', appliedFen: 1_000_000, arrivedFen: 1_000_000, arrival: 'arrived', done: true });
       expect(openDepositCase(app).caseId).toBe(done.id);
-      expect((await ok(app, 'deposit.summary', { caseId: done.id })).summary).toEqual(fromExit);
+      expect((await call(app, 'deposit.summary', { caseId: done.id })).summary).toEqual(fromExit);
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -175,18 +160,18 @@ describe('deposit refund case', () => {
     const { app, dataDir, clock } = start();
     try {
       await readyToApply(app);
-      await ok(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
+      await call(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
       clock.set(beijing('2026-09-30'));
-      await ok(app, 'deposit.review', { outcome: 'approved' });
+      await call(app, 'deposit.review', { outcome: 'approved' });
       clock.set(beijing('2026-10-12'));
       const rows = [{ time: '2026-10-12 09:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '9,000.00', direction: '收入' as const }];
-      const report = await ok(app, 'deposit.matchAlipay', { fileName: 'b.csv', contentBase64: b64(utf8(appExport(rows))) });
+      const report = await call(app, 'deposit.matchAlipay', { fileName: 'b.csv', contentBase64: b64(utf8(appExport(rows))) });
       expect(report.verdict).toBe('partial');
       expect(report.differenceFen).toBe(-100_000);
       expect(report.message).toContain('部分退款');
       // The letter is drafted from confirmed rows only, so it never states a sum the summary does not.
       expect(report.supportText).toBeNull();
-      const v = await ok(app, 'deposit.confirmArrival', { importId: report.importId, line: report.match!.row.line });
+      const v = await call(app, 'deposit.confirmArrival', { importId: report.importId, line: report.match!.row.line });
       expect(v.status).toBe('refunding');
       expect(v.stage).toBe('arrival');
       expect(v.arrival.verdict).toBe('partial');
@@ -203,23 +188,23 @@ describe('deposit refund case', () => {
     const { app, dataDir, clock } = start();
     try {
       await readyToApply(app);
-      await ok(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
+      await call(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
       clock.set(beijing('2026-09-30'));
-      await ok(app, 'deposit.review', { outcome: 'approved' });
+      await call(app, 'deposit.review', { outcome: 'approved' });
       clock.set(beijing('2026-10-13')); // last day of the window: not late yet
-      expect((await ok(app, 'deposit.remind', {})).sent).toBe(0);
+      expect((await call(app, 'deposit.remind', {})).sent).toBe(0);
       clock.set(beijing('2026-10-14'));
-      expect((await ok(app, 'deposit.remind', {})).sent).toBe(1);
-      expect((await ok(app, 'deposit.remind', {})).sent).toBe(0);
+      expect((await call(app, 'deposit.remind', {})).sent).toBe(1);
+      expect((await call(app, 'deposit.remind', {})).sent).toBe(0);
       const notices = app.notices.list(10);
       expect(notices).toHaveLength(1);
       expect(notices[0]).toMatchObject({ level: 'warning', title: '保证金退款还没有确认到账' });
       expect(notices[0].body).toContain('2026-10-13');
-      const v = (await ok(app, 'deposit.get', {})).case!;
+      const v = (await call(app, 'deposit.get', {})).case!;
       expect(v.arrival.verdict).toBe('overdue');
       expect(v.arrival.supportText).toContain('还没有这笔退款');
       const rows = [{ time: '2026-10-12 09:00:00', counterparty: '王五', description: '货款', amount: '10,000.00', direction: '收入' as const }];
-      const report = await ok(app, 'deposit.matchAlipay', { fileName: 'b.csv', contentBase64: b64(gbk(webExport(rows))) });
+      const report = await call(app, 'deposit.matchAlipay', { fileName: 'b.csv', contentBase64: b64(gbk(webExport(rows))) });
       expect(report.verdict).toBe('not_found');
       expect(report.supportText).toContain('截至 2026-10-14');
     } finally {
@@ -232,16 +217,16 @@ describe('deposit refund case', () => {
     const { app, dataDir, clock } = start(undefined, new ManualClock(beijing('2026-12-28')));
     try {
       await readyToApply(app);
-      await ok(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
+      await call(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
       clock.set(beijing('2026-12-29'));
-      const v = await ok(app, 'deposit.review', { outcome: 'approved' });
+      const v = await call(app, 'deposit.review', { outcome: 'approved' });
       expect(v.review).toMatchObject({ outcome: 'approved', decidedOn: '2026-12-29' });
       expect(v.window).toBeNull();
       expect(v.arrival.verdict).toBe('waiting');
       expect(v.timeline.at(-1)!.text).toContain('无法算出到账期');
       clock.set(beijing('2026-12-31'));
-      expect((await ok(app, 'deposit.remind', {})).sent).toBe(0);
-      expect((await fails(app, 'deposit.review', { outcome: 'approved', decidedOn: '2027-01-05' })).message).toContain('之间');
+      expect((await call(app, 'deposit.remind', {})).sent).toBe(0);
+      expect((await refused(app, 'deposit.review', { outcome: 'approved', decidedOn: '2027-01-05' })).message).toContain('之间');
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -252,10 +237,10 @@ describe('deposit refund case', () => {
     const { app, dataDir } = start();
     try {
       await readyToApply(app);
-      await ok(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
+      await call(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
       const lines = webExport(REFUND_ROWS).split('\r\n');
       lines[6] = lines[6].replace('10,000.00', 'abc');
-      const e = await fails(app, 'deposit.matchAlipay', { fileName: 'bad.csv', contentBase64: b64(gbk(lines.join('\r\n'))) });
+      const e = await refused(app, 'deposit.matchAlipay', { fileName: 'bad.csv', contentBase64: b64(gbk(lines.join('\r\n'))) });
       expect(e.code).toBe('FILE_INVALID');
       expect(e.message).toContain('第 7 行');
       expect(e.messageEn).toContain('line 7');
@@ -281,10 +266,10 @@ describe('deposit reconciliation an accountant would sign', () => {
           ]),
         ),
       );
-      expect((await fails(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678', appliedOn: '2026-10-21' })).issues?.[0].path).toBe('appliedOn');
-      const applied = await ok(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678', appliedOn: '2026-10-09' });
+      expect((await refused(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678', appliedOn: '2026-10-21' })).issues?.[0].path).toBe('appliedOn');
+      const applied = await call(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678', appliedOn: '2026-10-09' });
       expect(applied.application?.appliedOn).toBe('2026-10-09');
-      const report = await ok(app, 'deposit.matchAlipay', { fileName: 'app.csv', contentBase64: bill });
+      const report = await call(app, 'deposit.matchAlipay', { fileName: 'app.csv', contentBase64: bill });
       expect(report).toMatchObject({ verdict: 'arrived', appliedOn: '2026-10-09' });
       expect(report.match?.row).toMatchObject({ time: '2026-10-14 10:00:00', direction: 'income' });
       expect(report.apart.map((a) => a.row.directionText)).toEqual(['不计收支']);
@@ -292,16 +277,16 @@ describe('deposit reconciliation an accountant would sign', () => {
       // Recorded with today's date instead, the same row is flagged, cannot be confirmed, and the date can be corrected.
       clock.set(beijing('2026-10-20'));
       await app.db.prepare('UPDATE deposit_case SET applied_at = ?').run(new Date(beijing('2026-10-20')).toISOString());
-      const late = await ok(app, 'deposit.matchAlipay', { fileName: 'app.csv', contentBase64: bill });
+      const late = await call(app, 'deposit.matchAlipay', { fileName: 'app.csv', contentBase64: bill });
       expect(late.verdict).toBe('not_found');
       expect(late.considered[0]).toMatchObject({ beforeApplication: true });
-      expect((await fails(app, 'deposit.confirmArrival', { importId: late.importId, line: late.considered[0].row.line })).message).toContain('早于提交申请的日期');
+      expect((await refused(app, 'deposit.confirmArrival', { importId: late.importId, line: late.considered[0].row.line })).message).toContain('早于提交申请的日期');
       const unfreeze = late.apart[0].row.line;
-      expect((await fails(app, 'deposit.confirmArrival', { importId: late.importId, line: unfreeze })).message).toContain('不计收支');
-      const fixed = await ok(app, 'deposit.setAppliedOn', { appliedOn: '2026-10-09' });
+      expect((await refused(app, 'deposit.confirmArrival', { importId: late.importId, line: unfreeze })).message).toContain('不计收支');
+      const fixed = await call(app, 'deposit.setAppliedOn', { appliedOn: '2026-10-09' });
       expect(fixed.application?.appliedOn).toBe('2026-10-09');
       expect(fixed.timeline.at(-1)?.text).toContain('2026-10-09');
-      const done = await ok(app, 'deposit.confirmArrival', { importId: late.importId, line: late.considered[0].row.line });
+      const done = await call(app, 'deposit.confirmArrival', { importId: late.importId, line: late.considered[0].row.line });
       expect(done.arrival).toMatchObject({ verdict: 'arrived', arrivedFen: 1_000_000 });
     } finally {
       await app.close();
@@ -313,29 +298,29 @@ describe('deposit reconciliation an accountant would sign', () => {
     const { app, dataDir, clock } = start();
     try {
       await readyToApply(app);
-      await ok(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
+      await call(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
       clock.set(beijing('2026-09-30'));
-      await ok(app, 'deposit.review', { outcome: 'approved' });
+      await call(app, 'deposit.review', { outcome: 'approved' });
       clock.set(beijing('2026-10-14'));
       const rows = [
         { time: '2026-10-12 09:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '收入' as const, tradeNo: 'T1' },
         { time: '2026-10-13 09:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '9,000.00', direction: '收入' as const, tradeNo: 'T2' },
         { time: '2026-10-13 10:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '500.00', direction: '收入' as const, tradeNo: 'T3' },
       ];
-      const report = await ok(app, 'deposit.matchAlipay', { fileName: 'b.csv', contentBase64: b64(gbk(webExport(rows))) });
+      const report = await call(app, 'deposit.matchAlipay', { fileName: 'b.csv', contentBase64: b64(gbk(webExport(rows))) });
       const line = (t: string) => report.considered.find((c) => c.row.tradeNo === t)!.row.line;
-      const full = await ok(app, 'deposit.confirmArrival', { importId: report.importId, line: line('T1') });
+      const full = await call(app, 'deposit.confirmArrival', { importId: report.importId, line: line('T1') });
       expect(full).toMatchObject({ status: 'refunded', stage: 'done', arrival: { verdict: 'arrived', arrivedFen: 1_000_000 } });
       // ¥19,000 out of a ¥10,000 application is refused, not summed.
-      const second = await fails(app, 'deposit.confirmArrival', { importId: report.importId, line: line('T2') });
+      const second = await refused(app, 'deposit.confirmArrival', { importId: report.importId, line: line('T2') });
       expect(second).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('请先撤销') });
 
       // The wrong one is undone: the case reopens; two partial rows are then confirmed.
-      const undone = await ok(app, 'deposit.undoArrival', { arrivalId: full.arrival.rows[0].id });
+      const undone = await call(app, 'deposit.undoArrival', { arrivalId: full.arrival.rows[0].id });
       expect(undone).toMatchObject({ status: 'refunding', stage: 'arrival', arrival: { verdict: 'overdue', arrivedFen: 0, rows: [] } });
       expect(undone.timeline.at(-1)).toMatchObject({ kind: 'arrival.undo' });
-      await ok(app, 'deposit.confirmArrival', { importId: report.importId, line: line('T2') });
-      const two = await ok(app, 'deposit.confirmArrival', { importId: report.importId, line: line('T3') });
+      await call(app, 'deposit.confirmArrival', { importId: report.importId, line: line('T2') });
+      const two = await call(app, 'deposit.confirmArrival', { importId: report.importId, line: line('T3') });
       expect(two.arrival).toMatchObject({ verdict: 'partial', arrivedFen: 950_000 });
       expect(depositSummary(app)).toMatchObject({ arrival: 'partial', arrivedFen: 950_000, appliedFen: 1_000_000 });
       const letter = two.arrival.supportText!;
@@ -343,7 +328,7 @@ describe('deposit reconciliation an accountant would sign', () => {
       expect(letter).toContain('比申请金额少 ¥500.00');
       expect(letter).toContain('如是少退，请安排补退');
       expect(letter).not.toContain('多');
-      await expect(fails(app, 'deposit.undoArrival', { arrivalId: 999 })).resolves.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(refused(app, 'deposit.undoArrival', { arrivalId: 999 })).resolves.toMatchObject({ code: 'NOT_FOUND' });
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -355,25 +340,25 @@ describe('one answer for the preconditions, shared with the store exit', () => {
   it('answered in the deposit wizard, the exit checklist has it; changed in the exit, the deposit sees it', async () => {
     const { app, dataDir, clock } = start();
     try {
-      await ok(app, 'deposit.open', {});
-      await ok(app, 'deposit.setStatus', { status: 'refundable', depositYuan: '10000' });
-      for (const key of ['disputes', 'orders', 'debts'] as const) await ok(app, 'deposit.setCheck', { key, answer: 'clear', note: key === 'debts' ? '已结清' : undefined });
-      const exit = await ok(app, 'exit.open', {});
+      await call(app, 'deposit.open', {});
+      await call(app, 'deposit.setStatus', { status: 'refundable', depositYuan: '10000' });
+      for (const key of ['disputes', 'orders', 'debts'] as const) await call(app, 'deposit.setCheck', { key, answer: 'clear', note: key === 'debts' ? '已结清' : undefined });
+      const exit = await call(app, 'exit.open', {});
       const readiness = (k: string, v = exit) => v.prepare.readiness.find((i) => i.key === k)!;
       for (const key of ['disputes', 'orders', 'debts']) expect(readiness(key)).toMatchObject({ level: 'ok', source: 'seller' });
       expect(readiness('debts').note).toBe('已结清');
 
       clock.advance(60_000);
-      const changed = await ok(app, 'exit.answerReadiness', { key: 'disputes', answer: 'open', note: '买家投诉未结' });
+      const changed = await call(app, 'exit.answerReadiness', { key: 'disputes', answer: 'open', note: '买家投诉未结' });
       expect(readiness('disputes', changed)).toMatchObject({ level: 'block' });
-      const dep = (await ok(app, 'deposit.get', {})).case!;
+      const dep = (await call(app, 'deposit.get', {})).case!;
       expect(dep.checks.find((c) => c.key === 'disputes')).toMatchObject({ answer: 'open', note: '买家投诉未结' });
       expect(dep.blockers.some((b) => b.zh.includes('纠纷'))).toBe(true);
-      expect(await fails(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' })).toMatchObject({ code: 'CONFLICT' });
+      expect(await refused(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' })).toMatchObject({ code: 'CONFLICT' });
 
       clock.advance(60_000);
-      await ok(app, 'deposit.setCheck', { key: 'disputes', answer: 'clear' });
-      expect(readiness('disputes', (await ok(app, 'exit.get', {})).case!)).toMatchObject({ level: 'ok' });
+      await call(app, 'deposit.setCheck', { key: 'disputes', answer: 'clear' });
+      expect(readiness('disputes', (await call(app, 'exit.get', {})).case!)).toMatchObject({ level: 'ok' });
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -388,7 +373,7 @@ describe('deposit CLI', () => {
     const { app } = start(dataDir, clock);
     try {
       await readyToApply(app);
-      await ok(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
+      await call(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
     } finally {
       await app.close();
     }

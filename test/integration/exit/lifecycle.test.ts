@@ -3,19 +3,17 @@
  * closing and re-opening the app on the same data folder after every step; the review reminder on
  * the due working day; the paperwork printed to PDF; the export ZIP; the wipe.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
 import { createApp, type App } from '../../../src-main/core/app';
-import { createHandlers } from '../../../src-main/core/api';
-import { dispatch } from '../../../src-main/core/dispatch';
 import { ManualClock } from '../../../src-main/core/platform/clock';
 import { openPdfRenderer } from '../../../src-main/core/exit/pdf';
 import { exportCase } from '../../../src-main/core/exit/handlers';
-import type { ChannelName, Input, Output } from '../../../src-shared/contract';
 import type { ExitCaseView } from '../../../src-shared/channels/exit';
 import { tempDir } from '../../helpers/tempApp';
+import { call, refused } from '../../helpers/channels';
 import { seedStock } from './seed';
 import { pdfText } from './pdfText';
 
@@ -39,17 +37,11 @@ describe('store exit, start to finish', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function call<K extends ChannelName>(ch: K, input: Input<K>): Promise<Output<K>> {
-    const r = await dispatch(createHandlers(app), ch, input);
-    if (!r.ok) throw new Error(`${ch} ${r.error.code}: ${r.error.message}`);
-    return r.data as Output<K>;
-  }
-
   /** Closes the app, opens a new one on the same folder, and checks the case came back whole. */
   async function restartKeeps(v: ExitCaseView): Promise<ExitCaseView> {
     await app.close();
     app = createApp({ dataDir, host: 'cli', clock });
-    const again = (await call('exit.get', {})).case!;
+    const again = (await call(app, 'exit.get', {})).case!;
     expect(again).toEqual(v);
     return again;
   }
@@ -60,7 +52,7 @@ describe('store exit, start to finish', () => {
     seedStock(app, [{ sku: 'CUP-RED', warehouse: '义乌仓', available: 15 }, { sku: 'CUP-BLUE', warehouse: '义乌仓', available: 6 }], [{ sku: 'X-CUP-RED', bind: 1 }]);
 
     // Step 0: the fit check for a trader of standard products points toward the exit.
-    const fit = await call('fit.save', {
+    const fit = await call(app, 'fit.save', {
       makesGoods: false,
       crossBorderExperience: true,
       supplyEdge: 'none',
@@ -73,55 +65,55 @@ describe('store exit, start to finish', () => {
     expect(fit.margin?.differenceFen).toBe(150 - 1950);
 
     // 1 准备
-    let v = await call('exit.open', { fitResultId: fit.id! });
+    let v = await call(app, 'exit.open', { fitResultId: fit.id! });
     expect(v.fit).toMatchObject({ id: fit.id, sellerType: 'trader_listing' });
     expect(v.stage).toBe('prepare');
     expect(v.prepare.sellerCenterPath.zh).toContain('店铺管理 → 店铺设置 → 店铺退店');
     v = await restartKeeps(v);
-    v = await call('exit.setReason', { reason: 'competition', reasonText: '同款标品价格战' });
+    v = await call(app, 'exit.setReason', { reason: 'competition', reasonText: '同款标品价格战' });
     expect(v.submit.applicationText).toContain(`本店铺“${STORE}”因电商市场竞争日益激烈`);
     expect(v.submit.drafted).toBe(true);
     v = await restartKeeps(v);
-    for (const key of ['agreement', 'process', 'notes'] as const) v = await call('exit.confirmAgreement', { key, confirmed: true });
-    for (const key of ['orders', 'disputes', 'debts'] as const) v = await call('exit.answerReadiness', { key, answer: 'clear' });
+    for (const key of ['agreement', 'process', 'notes'] as const) v = await call(app, 'exit.confirmAgreement', { key, confirmed: true });
+    for (const key of ['orders', 'disputes', 'debts'] as const) v = await call(app, 'exit.answerReadiness', { key, answer: 'clear' });
     expect(v.stage).toBe('submit');
     v = await restartKeeps(v);
 
     // 2 提交申请: on the eve of National Day, so review is due on the 调休 Saturday.
     clock.set(Date.UTC(2026, 8, 30, 2));
-    v = await call('exit.submit', { submittedOn: '2026-09-30', applicationNo: 'TD20260930001' });
+    v = await call(app, 'exit.submit', { submittedOn: '2026-09-30', applicationNo: 'TD20260930001' });
     expect(v.stage).toBe('review');
     expect(v.review).toMatchObject({ dueOn: '2026-10-10', outcome: 'pending', dueError: null });
     v = await restartKeeps(v);
 
     // 3 平台审核: no reminder before the due day, one on it, never twice.
     clock.set(Date.UTC(2026, 9, 9, 2));
-    expect(await call('exit.remind', {})).toEqual({ reminded: false });
+    expect(await call(app, 'exit.remind', {})).toEqual({ reminded: false });
     clock.set(Date.UTC(2026, 9, 10, 1));
-    expect(await call('exit.remind', {})).toEqual({ reminded: true });
-    expect(await call('exit.remind', {})).toEqual({ reminded: false });
-    const notices = await call('notices.list', { limit: 10 });
+    expect(await call(app, 'exit.remind', {})).toEqual({ reminded: true });
+    expect(await call(app, 'exit.remind', {})).toEqual({ reminded: false });
+    const notices = await call(app, 'notices.list', { limit: 10 });
     expect(notices[0].title).toContain('退店审核已到期');
     expect(notices[0].body).toContain('2026-10-10');
-    v = (await call('exit.get', {})).case!;
+    v = (await call(app, 'exit.get', {})).case!;
     v = await restartKeeps(v);
-    v = await call('exit.review', { outcome: 'approved', decidedOn: '2026-10-10', note: '平台短信通知' });
+    v = await call(app, 'exit.review', { outcome: 'approved', decidedOn: '2026-10-10', note: '平台短信通知' });
     expect(v.stage).toBe('procedures');
     v = await restartKeeps(v);
 
     // 4 办理退店手续
-    v = await call('exit.linkDeposit', {});
+    v = await call(app, 'exit.linkDeposit', {});
     expect(v.procedures.deposit.state).toBe('linked');
     expect(v.procedures.deposit.caseId).toBeGreaterThan(0);
     v = await restartKeeps(v);
-    const bad = await dispatch(createHandlers(app), 'exit.setDisposal', {
+    const bad = await refused(app, 'exit.setDisposal', {
       items: [
         { sku: 'CUP-RED', lines: [{ method: 'sell_through', quantity: 10 }] },
         { sku: 'CUP-BLUE', lines: [{ method: 'liquidate', quantity: 6 }] },
       ],
     });
-    expect(bad.ok).toBe(false);
-    v = await call('exit.setDisposal', {
+    expect(bad.code).toBe('BAD_INPUT');
+    v = await call(app, 'exit.setDisposal', {
       items: [
         { sku: 'CUP-RED', lines: [{ method: 'sell_through', quantity: 10 }, { method: 'return_factory', quantity: 5, note: '退回义乌工厂' }] },
         { sku: 'CUP-BLUE', lines: [{ method: 'liquidate', quantity: 6 }] },
@@ -132,29 +124,29 @@ describe('store exit, start to finish', () => {
     expect(v.stage).toBe('procedures');
     expect(v.openItems.map((o) => o.zh).join('\n')).toContain('还没有登记物流、支付等合作伙伴');
     v = await restartKeeps(v);
-    v = await call('exit.savePartner', { kind: 'logistics', name: '菜鸟上门揽收', status: 'active', reference: 'CN-2025-0888' });
-    v = await call('exit.savePartner', { kind: 'payment', name: '支付宝国际', status: 'terminated', statusOn: '2026-10-12', reference: 'ALI-77' });
+    v = await call(app, 'exit.savePartner', { kind: 'logistics', name: '菜鸟上门揽收', status: 'active', reference: 'CN-2025-0888' });
+    v = await call(app, 'exit.savePartner', { kind: 'payment', name: '支付宝国际', status: 'terminated', statusOn: '2026-10-12', reference: 'ALI-77' });
     expect(v.stage).toBe('procedures');
     v = await restartKeeps(v);
-    v = await call('exit.savePartner', { id: v.procedures.partners[0].id, kind: 'logistics', name: '菜鸟上门揽收', status: 'terminated', statusOn: '2026-10-13', reference: 'CN-2025-0888' });
-    v = await call('exit.addQuestion', { question: '仓内剩余库存何时退回？' });
-    v = await call('exit.answerQuestion', { id: v.procedures.questions[0].id, answer: '审核通过后7天内安排退仓' });
+    v = await call(app, 'exit.savePartner', { id: v.procedures.partners[0].id, kind: 'logistics', name: '菜鸟上门揽收', status: 'terminated', statusOn: '2026-10-13', reference: 'CN-2025-0888' });
+    v = await call(app, 'exit.addQuestion', { question: '仓内剩余库存何时退回？' });
+    v = await call(app, 'exit.answerQuestion', { id: v.procedures.questions[0].id, answer: '审核通过后7天内安排退仓' });
     expect(v.stage).toBe('done');
     v = await restartKeeps(v);
 
     // 5 退店成功
-    v = await call('exit.confirmDone', { confirmedOn: '2026-10-15', storeStatus: '已退店' });
+    v = await call(app, 'exit.confirmDone', { confirmedOn: '2026-10-15', storeStatus: '已退店' });
     expect(v.stage).toBe('after');
     v = await restartKeeps(v);
 
     // 6 退店后
-    for (const key of ['stock', 'deposit', 'partners', 'privacy'] as const) v = await call('exit.setAfter', { key, done: true });
+    for (const key of ['stock', 'deposit', 'partners', 'privacy'] as const) v = await call(app, 'exit.setAfter', { key, done: true });
     v = await restartKeeps(v);
     expect(v.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['opened', 'reason', 'submitted', 'reminder', 'review', 'deposit', 'disposal', 'partner', 'done', 'after']));
   });
 
   it('prints the paperwork to PDF with the store name, reason and dates, A4 and page numbers', async () => {
-    const { documents } = await call('exit.paperwork', {});
+    const { documents } = await call(app, 'exit.paperwork', {});
     expect(documents.map((d) => d.name)).toEqual(['01-退店申请', '02-库存处理清单', '03-终止合作通知-01-菜鸟上门揽收', '03-终止合作通知-02-支付宝国际', '04-退店清单']);
     for (const d of documents) {
       expect(d.html).toContain('size: A4');
@@ -191,7 +183,7 @@ describe('store exit, start to finish', () => {
   it('exports a ZIP that opens and lists every file, then wipes every credential from the data folder', async () => {
     const pdfDir = join(dataDir, 'pdf-out');
     mkdirSync(pdfDir);
-    const { documents } = await call('exit.paperwork', {});
+    const { documents } = await call(app, 'exit.paperwork', {});
     const opened = await openPdfRenderer();
     if (!('renderer' in opened)) throw new Error(opened.reasonEn);
     try {
@@ -201,20 +193,20 @@ describe('store exit, start to finish', () => {
     }
 
     // A wipe before the export is refused.
-    const early = await dispatch(createHandlers(app), 'exit.wipe', { confirm: STORE });
-    expect(early.ok === false && early.error.code).toBe('CONFLICT');
+    const early = await refused(app, 'exit.wipe', { confirm: STORE });
+    expect(early.code).toBe('CONFLICT');
 
     // From the screen: a download, and no copy left in the data folder.
-    const dl = await call('exit.export', { download: true });
+    const dl = await call(app, 'exit.export', { download: true });
     expect(dl.file).toBeNull();
     expect(dl.fileName).toMatch(new RegExp(`^退店导出-${STORE}-\\d{8}-\\d{6}\\.zip$`));
     expect(Object.keys(unzipSync(new Uint8Array(Buffer.from(dl.contentBase64!, 'base64')))).sort()).toEqual(dl.entries);
-    expect((await call('exit.get', {})).case!.after).toMatchObject({ exportFile: dl.fileName, exportsInDataFolder: [] });
+    expect((await call(app, 'exit.get', {})).case!.after).toMatchObject({ exportFile: dl.fileName, exportsInDataFolder: [] });
 
     // From the CLI without --out: a copy inside the data folder, which the wipe will name.
     const out = await exportCase(app, { pdfDir });
     expect(out.file!.startsWith(join(dataDir, 'exports'))).toBe(true);
-    expect((await call('exit.get', {})).case!.after.exportsInDataFolder).toEqual([out.file]);
+    expect((await call(app, 'exit.get', {})).case!.after.exportsInDataFolder).toEqual([out.file]);
     const zip = unzipSync(new Uint8Array(readFileSync(out.file!)));
     const names = Object.keys(zip).sort();
     expect(names).toEqual(out.entries);
@@ -227,24 +219,30 @@ describe('store exit, start to finish', () => {
     }
     const readme = strFromU8(zip['README.txt']);
     for (const n of names.filter((x) => x !== 'README.txt')) expect(readme).toContain(n);
+    // The export's time in China time, as the seller reads it, never an ISO UTC stamp.
+    expect(readme).toContain(`导出时间 Exported: ${new Date(clock.now() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')}（北京时间 Beijing time）`);
+    expect(readme).not.toMatch(/\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
     expect(JSON.parse(strFromU8(zip['case.json'])).case.submit.applicationNo).toBe('TD20260930001');
     expect(strFromU8(zip['stock/stock_levels.csv'])).toContain('CUP-RED,W-义乌仓,15');
     const everything = Object.values(zip).map((b) => Buffer.from(b).toString('latin1') + strFromU8(b)).join('\n');
     for (const s of Object.values(SECRETS)) expect(everything).not.toContain(s);
 
     // The confirmation must be the store name, typed exactly.
-    const wrong = await dispatch(createHandlers(app), 'exit.wipe', { confirm: '确认' });
-    expect(wrong.ok === false && wrong.error.message).toContain('没有清除任何数据');
+    const wrong = await refused(app, 'exit.wipe', { confirm: '确认' });
+    expect(wrong.message).toContain('没有清除任何数据');
     expect(app.secrets.names().sort()).toEqual(Object.keys(SECRETS).sort());
 
     await app.backupNow();
-    const wiped = await call('exit.wipe', { confirm: STORE });
+    const wiped = await call(app, 'exit.wipe', { confirm: STORE });
     expect(wiped.removedSecrets.sort()).toEqual(Object.keys(SECRETS).sort());
     expect(app.secrets.names()).toEqual([]);
-    expect(wiped.exportsLeft).toEqual([out.file]);
+    // The export kept in the data folder is deleted with the rest (the exit screen said so before the wipe).
+    expect(wiped.exportsLeft).toEqual([]);
+    expect(existsSync(out.file!)).toBe(false);
     const notice = app.db.prepare("SELECT level, body FROM notices WHERE title LIKE '已清除账号凭证%'").get() as { level: string; body: string };
-    expect(notice.level).toBe('warning');
-    expect(notice.body).toContain(out.file!);
+    expect(notice.level).toBe('success');
+    expect(notice.body).toContain('数据文件夹里的退店导出文件 1 个');
+    expect(notice.body).not.toContain(out.file!);
 
     await app.close();
     for (const f of allFiles(dataDir)) {
@@ -255,7 +253,7 @@ describe('store exit, start to finish', () => {
       }
     }
     app = createApp({ dataDir, host: 'cli', clock });
-    const v = (await call('exit.get', {})).case!;
+    const v = (await call(app, 'exit.get', {})).case!;
     expect(v.after.wipedAt).toBe(wiped.at);
     const audit = app.db.prepare("SELECT detail FROM audit_log WHERE kind = 'exit.wipe'").all() as { detail: string }[];
     expect(audit).toHaveLength(1);

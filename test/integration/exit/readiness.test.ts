@@ -1,19 +1,10 @@
 /** The readiness check on seeded data: what the app knows blocks or warns with the right message. */
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src-main/core/platform/clock';
-import { createHandlers } from '../../../src-main/core/api';
-import { dispatch } from '../../../src-main/core/dispatch';
-import type { App } from '../../../src-main/core/app';
-import type { ChannelName, Input, Output } from '../../../src-shared/contract';
 import type { ReadinessItem } from '../../../src-shared/channels/exit';
 import { withApp } from '../../helpers/tempApp';
+import { call, refused } from '../../helpers/channels';
 import { seedStock } from './seed';
-
-async function call<K extends ChannelName>(app: App, ch: K, input: Input<K>): Promise<Output<K>> {
-  const r = await dispatch(createHandlers(app), ch, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as Output<K>;
-}
 
 const item = (items: ReadinessItem[], key: string) => items.find((i) => i.key === key)!;
 const clock = () => new ManualClock(Date.UTC(2026, 8, 28, 2));
@@ -53,11 +44,18 @@ describe('exit readiness', () => {
         expect(listings.level).toBe('block');
         expect(listings.detail.zh).toBe('还有 2 个线上SKU与货品绑定。');
         expect(listings.rows.map((x) => x.sku)).toEqual(['X-CUP-PINK', 'X-CUP-RED']);
+        // Each row's note in each language, never the two joined into one string.
+        for (const x of listings.rows) {
+          expect(x.note?.zh).toMatch(/^商品 \S+ · (已绑定|解绑审核中|解绑被拒绝)$/);
+          expect(x.note?.en).toMatch(/^Product \S+ · (bound|unbind waiting for review|unbind refused)$/);
+        }
         expect(listings.todo.zh).toContain('解绑');
 
         const partners = item(r, 'partners');
         expect(partners.level).toBe('warn');
         expect(partners.detail.zh).toContain('菜鸟上门揽收');
+        // The partner's state in words, not the stored code ('active').
+        expect(partners.rows[0].note).toEqual({ zh: '仍在合作', en: expect.any(String) });
         expect(partners.todo.zh).toContain('终止合作通知');
 
         // Deposit: no case yet → not started, and the seller can open it from here.
@@ -102,12 +100,9 @@ describe('exit readiness', () => {
       async (app) => {
         seedStock(app, [{ sku: 'CUP-RED', warehouse: '义乌仓', available: 15 }], []);
         await call(app, 'exit.setDisposal', { items: [{ sku: 'CUP-RED', lines: [{ method: 'liquidate', quantity: 15 }] }] });
-        const r = await dispatch(createHandlers(app), 'exit.setDisposal', { items: [{ sku: 'CUP-RED', lines: [{ method: 'liquidate', quantity: 14 }] }] });
-        expect(r.ok).toBe(false);
-        if (!r.ok) {
-          expect(r.error.code).toBe('BAD_INPUT');
-          expect(r.error.message).toContain('SKU CUP-RED：处理数量合计 14 件，现有库存 15 件，少了 1 件');
-        }
+        const error = await refused(app, 'exit.setDisposal', { items: [{ sku: 'CUP-RED', lines: [{ method: 'liquidate', quantity: 14 }] }] });
+        expect(error.code).toBe('BAD_INPUT');
+        expect(error.message).toContain('SKU CUP-RED：处理数量合计 14 件，现有库存 15 件，少了 1 件');
         const v = (await call(app, 'exit.get', {})).case!;
         expect(v.procedures.disposal).toEqual([{ sku: 'CUP-RED', onHand: 15, onHandSource: 'app', lines: [{ method: 'liquidate', quantity: 15, note: null }], planned: 15 }]);
       },

@@ -18,13 +18,23 @@ describe('the database file', () => {
     const older = LATEST_VERSION - 1;
     const old = new Database(file);
     for (const m of MIGRATIONS.filter((m) => m.version <= older)) m.up(old);
-    old.exec("CREATE TABLE seller_notes (note TEXT); INSERT INTO seller_notes VALUES ('别丢了我的数据')");
+    // Rows the seller's app wrote at that version, in tables the pending migration reads around.
+    old.exec(`
+      INSERT INTO notices (at, level, title, body, title_en, body_en) VALUES ('2026-09-01T02:00:00Z', 'warning', '别丢了我的数据', '', 'Keep my data', '');
+      INSERT INTO exit_case (store_key, created_at, updated_at, reason) VALUES ('default', '2026-09-01T02:00:00Z', '2026-09-01T02:00:00Z', 'own');
+      INSERT INTO exit_disposal (case_id, sku, on_hand, on_hand_source, method, quantity) VALUES (1, 'CUP-RED', 15, 'seller', 'liquidate', 15);
+    `);
     old.pragma(`user_version = ${older}`);
     old.close();
 
     const db = openDatabase(file);
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
-    expect(db.prepare('SELECT note FROM seller_notes').get()).toEqual({ note: '别丢了我的数据' });
+    const kept = (d: Database.Database) => ({
+      notices: d.prepare('SELECT title, title_en FROM notices').all(),
+      plan: d.prepare('SELECT c.reason, p.sku, p.quantity FROM exit_disposal p JOIN exit_case c ON c.id = p.case_id').all(),
+    });
+    const expected = { notices: [{ title: '别丢了我的数据', title_en: 'Keep my data' }], plan: [{ reason: 'own', sku: 'CUP-RED', quantity: 15 }] };
+    expect(kept(db)).toEqual(expected);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
@@ -33,7 +43,7 @@ describe('the database file', () => {
     expect(copies).toHaveLength(1);
     const copy = new Database(join(dir, 'backups', copies[0]), { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(older);
-    expect(copy.prepare('SELECT note FROM seller_notes').get()).toEqual({ note: '别丢了我的数据' });
+    expect(kept(copy)).toEqual(expected);
     copy.close();
   });
 

@@ -13,7 +13,7 @@ let cookie = '';
 function call(path: string, opts: { method?: string; body?: string; headers?: Record<string, string> } = {}) {
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: host.port, path, method: opts.method ?? 'GET', headers: { cookie, ...opts.headers } },
+      { host: '127.0.0.1', port: host.port, path, method: opts.method ?? 'GET', headers: { 'x-desk-session': cookie, ...opts.headers } },
       (res) => {
         let body = '';
         res.on('data', (c: Buffer) => (body += c.toString()));
@@ -25,7 +25,7 @@ function call(path: string, opts: { method?: string; body?: string; headers?: Re
   });
 }
 // What the page's fetch sends: our own Origin on every POST.
-const post = (channel: string, body: string, headers: Record<string, string> = { 'X-Desk': '1' }) =>
+const post = (channel: string, body: string, headers: Record<string, string> = {}) =>
   call(`/api/${channel}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${host.port}`, ...headers } });
 
 beforeAll(async () => {
@@ -36,7 +36,7 @@ beforeAll(async () => {
   host = await startWebHost(app, { rendererDir: renderer });
   const opened = await call(`/?token=${host.token}`);
   expect(opened.status).toBe(302);
-  cookie = String((opened.headers['set-cookie'] as string[])[0]).split(';')[0];
+  cookie = /#desk-session=([0-9a-f]{64})$/.exec(String(opened.headers.location))![1];
 });
 afterAll(async () => {
   await host.close();
@@ -48,7 +48,7 @@ describe('web host', () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 
-  it('serves a channel with the session cookie and sends the strict CSP', async () => {
+  it('serves a channel with the session header and sends the strict CSP', async () => {
     const r = await post('app.info', '{}');
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body)).toMatchObject({ ok: true, data: { host: 'web' } });
@@ -69,12 +69,14 @@ describe('web host', () => {
     expect((await call('/?token=wrong')).status).toBe(403);
     cookie = saved;
     expect((await call('/', { headers: { Host: 'evil.example:80' } })).status).toBe(403);
-    expect((await post('app.info', '{}', {})).status).toBe(405);
+    // A plain form post carries no session header; a GET is the wrong method.
+    expect((await post('app.info', '{}', { 'x-desk-session': '' })).status).toBe(401);
+    expect((await call('/api/app.info')).status).toBe(405);
   });
 
   it('streams pushed events to the page', async () => {
     const got = await new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: host.port, path: '/events', headers: { cookie } }, (res) => {
+      const req = request({ host: '127.0.0.1', port: host.port, path: '/events', headers: { 'x-desk-session': cookie } }, (res) => {
         let text = '';
         res.on('data', (c: Buffer) => {
           text += c.toString();

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src-main/core/app';
 import type { ManualClock } from '../../../src-main/core/platform/clock';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 import { stockScheduler } from '../../../src-main/core/stock/scheduler';
 import { stockSync } from '../../../src-main/core/stock/sync';
 import { resolveIfChanged } from '../../../src-main/core/stock/resolve';

@@ -75,8 +75,8 @@ export class FixtureMarketplace implements Marketplace {
   async unbind() {
     return { bindStatus: 1 as const };
   }
-  add(productId: string, skuId: string, sellerSku: string, title = `商品 ${productId}`): void {
-    this.skus.push({ productId, productTitle: title, productType: 0, skuId, sellerSku, skuStock: 5, skuStatus: 'active', bindStatus: 2, scItemId: `88${skuId}` });
+add(productId: string, skuId: string, sellerSku: string, title = `商品 ${productId}`, looks: { variation?: string; productImage?: string } = {}): void {
+    this.skus.push({ productId, productTitle: title, productType: 0, skuId, sellerSku, skuStock: 5, skuStatus: 'active', bindStatus: 2, scItemId: `88${skuId}`, ...looks });
   }
 }
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { App } from '../../../src-main/core/app';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 import { FixtureMarketplace, FixtureSource, makeApp } from './fixtures';
 
 let app: App | undefined;

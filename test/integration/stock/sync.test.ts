@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src-main/core/app';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 import { stockScheduler } from '../../../src-main/core/stock/scheduler';
 import { stockSync } from '../../../src-main/core/stock/sync';
 import type { TaskProgress } from '../../../src-shared/types/app';

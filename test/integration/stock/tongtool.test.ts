@@ -12,7 +12,7 @@ import { TongtoolClient, memorySessionStore } from '../../../src-main/core/conne
 import { TongtoolStockSource } from '../../../src-main/core/connectors/tongtool/stockSource';
 import { TongtoolSimulator } from '../../../src-main/core/connectors/tongtool/simulator';
 import { setStockPorts } from '../../../src-main/core/stock/ports';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 import { allLevels, level } from './fixtures';
 import { productOf, setUpStock, skuIdOf, startStore, type TestStore } from '../auto/store';
 
@@ -54,7 +54,7 @@ describe('stock sync against the Tongtool simulator', () => {
 
   beforeEach(async () => {
     clock = new ManualClock();
-    app = createApp({ dataDir: mkdtempSync(join(tmpdir(), 'stock-tt-')), host: 'cli', clock, log: silentLogger });
+    app = createApp({ dataDir: mkdtempSync(join(tmpdir(), 'stock-tt-')), host: 'cli', clock, quotaGuardMs: 0, log: silentLogger });
     sim = await new TongtoolSimulator(catalogue(clock)).start();
     const waiter = waiterFor(clock);
     const client = new TongtoolClient({
@@ -112,6 +112,42 @@ describe('stock sync against the Tongtool simulator', () => {
     expect(run?.pages).toBe(2);
     expect(allLevels(app)).toEqual(before);
     expect(level(app, 'SKU0001', 'W1')?.available).toBeGreaterThan(0);
+    assertQuota(sim);
+  });
+
+  it('goodsQuery not granted (524), refused (525) or misshapen: the full read still stores stock and safety, says why on the run, and reads goods at the next full read', async () => {
+    sim.grant('goodsQuery', false);
+    const full = (await call(app, 'stock.sync.now', { wait: true })).run;
+    expect(full).toMatchObject({ status: 'ok', strategy: 'full', rowsRead: 2 * N, rowsWritten: 2 * N });
+    expect(level(app, 'SKU0003', 'W1')).toMatchObject({ available: 4, safety: 1 });
+    expect(full?.errors).toHaveLength(1);
+    expect(full?.errors[0].message).toContain('goodsQuery');
+    expect(full?.errors[0].message).toContain('524');
+    expect(full?.errors[0].message).toMatch(/库存和安全库存已保存/);
+    expect(full?.errors[0].messageEn).toContain('goodsQuery');
+    expect(full?.errors[0].messageEn).toMatch(/stock and safety stock were stored/i);
+    // The connector's "stock keeps its last known figures" would contradict what happened.
+    expect(full?.errors[0].message).not.toContain('库存保持上次已知的数量');
+    expect(full?.errors[0].messageEn).not.toMatch(/stock keeps/i);
+
+    // 525 on the next full read: the same, and the goods pages are asked again.
+    clock.advance(10 * 60_000);
+    sim.grant('goodsQuery', true);
+    sim.inject({ kind: 'code', code: 525 }, { call: 'goodsQuery', times: 1 });
+    sim.setStock('SKU0003', 'W1', 2);
+    const second = (await call(app, 'stock.sync.now', { wait: true, strategy: 'full' })).run;
+    expect(second).toMatchObject({ status: 'ok', rowsRead: 2 * N });
+    expect(second?.errors[0].message).toMatch(/goodsQuery.*525/);
+    expect(level(app, 'SKU0003', 'W1')).toMatchObject({ available: 2, safety: 1 });
+
+    // Granted and answered: the next full read reads the goods and the categories appear.
+    clock.advance(10 * 60_000);
+    const before = sim.calls.length;
+    const third = (await call(app, 'stock.sync.now', { wait: true, strategy: 'full' })).run;
+    expect(third).toMatchObject({ status: 'ok', errors: [] });
+    expect(sim.calls.slice(before).some((c) => c.name === 'goodsQuery')).toBe(true);
+    const cats = await call(app, 'stock.categories.list', {});
+    expect(cats.map((c) => c.name)).toEqual(expect.arrayContaining(['家居/收纳', '服装/T恤']));
     assertQuota(sim);
   });
 

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../src-main/core/app';
-import { backupProblem, dailyBackup, listDailyBackups } from '../../../src-main/core/db/backup';
+import { backupProblem, dailyBackup, listDailyBackups, looksIncomplete } from '../../../src-main/core/db/backup';
 import { openDatabase, schemaVersion } from '../../../src-main/core/db/open';
 import { LATEST_VERSION, MIGRATIONS } from '../../../src-main/core/db/migrations';
 import { dispatch } from '../../../src-main/core/dispatch';
@@ -93,6 +93,73 @@ describe('backups that can be trusted', () => {
       expect(backupProblem(today, LATEST_VERSION)).toBeNull();
       expect(app.lastBackup()).toBe(`daily-${beijingToday()}.sqlite`);
       expect(await app.backupNow()).toBeNull(); // whole now: once a day
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('old copies cut short (daily-* and before-v*, as an older version left them) are removed; whole ones stay', async () => {
+    const dir = tempDir('desk-backup-sweep-');
+    const backups = join(dir, 'backups');
+    const app = createApp({ dataDir: dir, host: 'cli' });
+    try {
+      app.db.exec("CREATE TABLE seller_notes (id INTEGER PRIMARY KEY, note TEXT)");
+      const ins = app.db.prepare('INSERT INTO seller_notes (note) VALUES (?)');
+      for (let i = 0; i < 2000; i++) ins.run(`备注 ${i} ${'x'.repeat(300)}`);
+      const good = (await dailyBackup(app.db, backups, Date.now() - 3 * 24 * 3600_000)) as string;
+      const whole = readFileSync(good);
+      const cut = join(backups, 'daily-2020-01-02.sqlite');
+      const empty = join(backups, 'daily-2020-01-01.sqlite');
+      const beforeCut = join(backups, 'before-v7-from-v6-2020-01-01T00-00-00-000Z.sqlite');
+      const beforeWhole = join(backups, 'before-v7-from-v6-2020-01-03T00-00-00-000Z.sqlite');
+      const notOurs = join(backups, 'seller-copy.sqlite');
+      writeFileSync(cut, whole.subarray(0, 8192));
+      writeFileSync(empty, '');
+      writeFileSync(beforeCut, whole.subarray(0, whole.length - 4096));
+      writeFileSync(beforeWhole, whole);
+      writeFileSync(notOurs, '');
+      expect([cut, empty, beforeCut].map(looksIncomplete)).toEqual([true, true, true]);
+      expect([good, beforeWhole].map(looksIncomplete)).toEqual([false, false]);
+      await app.backupNow();
+      for (const f of [cut, empty, beforeCut]) expect(existsSync(f), f).toBe(false);
+      for (const f of [good, beforeWhole, notOurs]) expect(existsSync(f), f).toBe(true);
+      expect(backupProblem(beforeWhole)).toBeNull();
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a read-only database and a busy one are said as such, with what to do, and the saved data stays', async () => {
+    const dir = tempDir('desk-ro-busy-');
+    const app = createApp({ dataDir: dir, host: 'cli' });
+    try {
+      const handlers = createHandlers(app);
+      expect((await dispatch(handlers, 'exit.open', {}, app.log)).ok).toBe(true);
+      expect((await dispatch(handlers, 'exit.addQuestion', { question: '只读之前' }, app.log)).ok).toBe(true);
+      // SQLite refuses every write (SQLITE_READONLY), as on a read-only disk or folder (this machine runs tests as root, so chmod would not stop a write).
+      app.db.pragma('query_only = 1');
+      const ro = await dispatch(handlers, 'exit.addQuestion', { question: '只读时' }, app.log);
+      expect(ro).toMatchObject({ ok: false, error: { code: 'DB_FAILED' } });
+      if (!ro.ok) {
+        expect(ro.error.message).toContain('只读');
+        expect(ro.error.message).toContain('之前保存的数据完好');
+        expect(ro.error.messageEn).toContain('read-only');
+      }
+      app.db.pragma('query_only = 0');
+      // Another connection holds the write lock, and this one does not wait (SQLITE_BUSY).
+      const other = new Database(join(dir, 'desk.sqlite'));
+      other.exec('BEGIN IMMEDIATE');
+      const timeout = app.db.pragma('busy_timeout', { simple: true }) as number;
+      app.db.pragma('busy_timeout = 0');
+      const busy = await dispatch(handlers, 'exit.addQuestion', { question: '忙的时候' }, app.log);
+      other.exec('ROLLBACK');
+      other.close();
+      app.db.pragma(`busy_timeout = ${timeout}`);
+      expect(busy).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      if (!busy.ok) expect(busy.error.message).toContain('数据库正忙');
+      const view = await dispatch(handlers, 'exit.get', {}, app.log);
+      expect(JSON.stringify(view)).toContain('只读之前');
+      expect((await dispatch(handlers, 'exit.addQuestion', { question: '之后' }, app.log)).ok).toBe(true);
     } finally {
       await app.close();
     }

@@ -12,6 +12,7 @@ import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { createApp, type App } from '../../../src-main/core/app';
 import { startWebHost, type WebHost } from '../../../src-main/host/server';
 import { exportMapping } from '../../../src-main/core/stock/mappingExcel';
+import { recheckOffThread } from '../../../src-main/core/stock/regexCheck';
 import { openPdfRenderer, withPdfCsp } from '../../../src-main/core/exit/pdf';
 import { CHROMIUM_ARGS, RUNNING_AS_ROOT } from '../../../src-main/core/platform/chromium';
 import { tempDir } from '../../helpers/tempApp';
@@ -30,7 +31,7 @@ function post(channel: string, input: unknown): Promise<Reply> {
         port: host.port,
         path: `/api/${channel}`,
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Desk': '1', Cookie: cookie, Origin: `http://127.0.0.1:${host.port}` },
+        headers: { 'Content-Type': 'application/json', 'X-Desk-Session': cookie, Origin: `http://127.0.0.1:${host.port}` },
       },
       (res) => {
         let text = '';
@@ -56,7 +57,7 @@ beforeAll(async () => {
   app = createApp({ dataDir: tempDir('desk-bad-inputs-'), host: 'web' });
   host = await startWebHost(app, { rendererDir: renderer });
   cookie = await new Promise<string>((resolve) =>
-    request({ host: '127.0.0.1', port: host.port, path: `/?token=${host.token}` }, (res) => resolve(String(res.headers['set-cookie']?.[0]).split(';')[0])).end(),
+    request({ host: '127.0.0.1', port: host.port, path: `/?token=${host.token}` }, (res) => resolve(/#desk-session=([0-9a-f]{64})$/.exec(String(res.headers.location))![1])).end(),
   );
 });
 afterAll(async () => {
@@ -99,6 +100,30 @@ describe('SKU regex rules that would hang', () => {
     expect((await post('sku.rules.list', {})).data).toEqual([]);
   });
 
+  it('vets a pattern off the main thread: app.info answers while recheck thinks for seconds, then the pattern is refused as too complex', async () => {
+    // No nested quantifier, one group: only recheck can judge it, and it needs its whole time budget.
+    const pattern = '^(\\w{0,60})\\w{0,60}\\w{0,60}$';
+    const t = Date.now();
+    const saving = post('sku.rules.save', { spec: { kind: 'regex', pattern }, resolve: false });
+    // The host runs in this process: on a blocked main thread this timer and the call both wait for the check.
+    await new Promise((r) => setTimeout(r, 300));
+    await responsive();
+    const infoAnsweredAt = Date.now() - t;
+    const saved = await saving;
+    const took = Date.now() - t;
+    expect(took).toBeGreaterThan(2_000);
+    expect(infoAnsweredAt).toBeLessThan(1_500);
+    expect(saved).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(saved.error?.message).toContain('太复杂');
+  });
+
+  it('stops the checking worker at its hard limit, and the next check gets a fresh one', async () => {
+    const t = Date.now();
+    expect(await recheckOffThread('^(\\w{0,61})\\w{0,61}\\w{0,61}$', 10_000, 400)).toMatchObject({ status: 'unknown' });
+    expect(Date.now() - t).toBeLessThan(1_500);
+    expect(await recheckOffThread('^ABC-([A-Z0-9]+)$', 3_000, 5_000)).toMatchObject({ status: 'safe' });
+  });
+
   it('still takes the patterns sellers write', async () => {
     for (const pattern of ['^X-(.+)-\\d+$', '^(?:CN-)?([A-Z0-9]+)(?:-\\d+)?$', '^.*?(\\d+)$', '^([^-]*)-[^-]*-[^-]*$']) {
       const r = await post('sku.rules.test', { spec: { kind: 'regex', pattern }, skus: ['X-ABC-12'] });
@@ -122,6 +147,15 @@ describe('spreadsheet bombs', () => {
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
     const t = Date.now();
     const r = await post('sku.mapping.import', { contentBase64: Buffer.from(bomb).toString('base64') });
+    expect(r).toMatchObject({ ok: false, error: { code: 'FILE_INVALID' } });
+    expect(r.error?.message).toContain('解压后有 200 MB');
+    expect(Date.now() - t).toBeLessThan(5_000);
+    expect(await responsive()).toBeLessThan(2_000);
+  });
+
+  it('refuses the same bomb sent as a stock file (stock.import) before parsing it, and keeps serving', async () => {
+    const t = Date.now();
+    const r = await post('stock.import', { fileName: '库存.xlsx', contentBase64: Buffer.from(bomb).toString('base64') });
     expect(r).toMatchObject({ ok: false, error: { code: 'FILE_INVALID' } });
     expect(r.error?.message).toContain('解压后有 200 MB');
     expect(Date.now() - t).toBeLessThan(5_000);

@@ -4,8 +4,8 @@
  * sync → decide → send, then holds the folder open for HOLD_MS. A process that finds the folder in
  * use prints the refusal and exits 3, as the web host and the CLI do.
  */
-import { createApp, DataFolderInUseError } from '../../../src-main/core/app';
-import { call } from '../../../src-main/cli/run';
+import { createApp, DataFolderInUseError, startBackground } from '../../../src-main/core/app';
+import { call } from '../../helpers/channels';
 import { wireApp } from '../auto/store';
 
 async function main(): Promise<void> {
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   let app;
   try {
     app = createApp({ dataDir: process.env.ENGINE_DATA as string, host });
+    if (host === 'web') startBackground(app);
   } catch (err) {
     if (!(err instanceof DataFolderInUseError)) throw err;
     process.stdout.write(`${JSON.stringify({ refused: true, message: err.messageZh, messageEn: err.messageEn, holder: err.holder })}\n`);

@@ -26,7 +26,7 @@ function post(channel: string, input: unknown): Promise<{ status: number; body: 
         port: host.port,
         path: `/api/${channel}`,
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Desk': '1', Cookie: cookie, Origin: `http://127.0.0.1:${host.port}` },
+        headers: { 'Content-Type': 'application/json', 'X-Desk-Session': cookie, Origin: `http://127.0.0.1:${host.port}` },
       },
       (res) => {
         let text = '';
@@ -45,7 +45,7 @@ beforeAll(async () => {
   app = createApp({ dataDir, host: 'web' });
   host = await startWebHost(app, { rendererDir: renderer });
   const opened = await new Promise<string>((resolve) =>
-    request({ host: '127.0.0.1', port: host.port, path: `/?token=${host.token}` }, (res) => resolve(String(res.headers['set-cookie']?.[0]).split(';')[0])).end(),
+    request({ host: '127.0.0.1', port: host.port, path: `/?token=${host.token}` }, (res) => resolve(/#desk-session=([0-9a-f]{64})$/.exec(String(res.headers.location))![1])).end(),
   );
   cookie = opened;
   expect((await post('exit.open', {})).body.ok).toBe(true);

@@ -5,7 +5,7 @@
  */
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../../../src-main/core/app';
 import { createHandlers } from '../../../src-main/core/api';
 import { dispatch } from '../../../src-main/core/dispatch';
@@ -60,6 +60,25 @@ describe.runIf(posix)('file modes on POSIX', () => {
     }
   });
 
+  it.runIf(posix)('the start-up failure log (written before the app opens the folder) is the seller\'s only, in the data folder and in temp', async () => {
+    vi.doMock('electron', () => ({ app: {}, dialog: {} }));
+    const { writeStartupLog } = await import('../../../src-main/electron/startupFailure');
+    const dataDir = tempDir('desk-modes-startup-');
+    const file = writeStartupLog(new Error('boom'), dataDir, tempDir('desk-modes-tmp-'));
+    expect(file).toBe(join(dataDir, 'logs', 'main.log'));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dataDir, 'logs')).mode & 0o777).toBe(0o700);
+    // A data folder that is a file: the log goes to temp, private too.
+    const notADir = join(tempDir('desk-modes-file-'), 'data');
+    writeFileSync(notADir, '');
+    const tmp = tempDir('desk-modes-tmp2-');
+    const fallback = writeStartupLog(new Error('boom'), notADir, tmp);
+    expect(fallback).toBe(join(tmp, 'choice-seller-desk', 'startup-error.log'));
+    expect(statSync(fallback).mode & 0o777).toBe(0o600);
+    expect(statSync(join(tmp, 'choice-seller-desk')).mode & 0o777).toBe(0o700);
+    vi.doUnmock('electron');
+  });
+
   it('tightens a folder an older version left 0755 with 0644 files', async () => {
     const dataDir = tempDir('desk-modes-old-');
     const first = createApp({ dataDir, host: 'cli' });
@@ -69,6 +88,10 @@ describe.runIf(posix)('file modes on POSIX', () => {
     for (const f of walk(dataDir)) chmodSync(f.path, f.dir ? 0o755 : 0o644);
     chmodSync(dataDir, 0o755);
     writeFileSync(join(dataDir, 'settings.json'), readFileSync(join(dataDir, 'settings.json')), { mode: 0o644 });
+    // A connection check's sample left world-readable by an older version.
+    mkdirSync(join(dataDir, 'support'), { mode: 0o755 });
+    chmodSync(join(dataDir, 'support'), 0o755);
+    writeFileSync(join(dataDir, 'support', 'probe-old.json'), '{}', { mode: 0o644 });
 
     const again = createApp({ dataDir, host: 'cli' });
     try {

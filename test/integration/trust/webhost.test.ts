@@ -1,6 +1,7 @@
 /**
- * A web host no other local process can use: the launch token is not a session, the session cookie
- * is refused from any other origin, bodies are bounded (uploads on their own limit, one at a time),
+ * A web host no other local process can use: the launch token works once and is not a session, the
+ * session secret travels only in a header (no cookie is set or honoured) and is refused from any
+ * other origin, bodies are bounded (uploads on their own limit, one at a time),
  * connections are capped, malformed paths are 400, and through it all app.info keeps answering.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,13 +10,12 @@ import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { createApp, type App } from '../../../src-main/core/app';
-import { startWebHost, MAX_BODY, MAX_CONNECTIONS, MAX_SESSIONS, type WebHost } from '../../../src-main/host/server';
+import { startWebHost, MAX_BODY, MAX_CONNECTIONS, MAX_SESSIONS, SESSION_HEADER, type WebHost } from '../../../src-main/host/server';
 import { tempDir } from '../../helpers/tempApp';
 
 let app: App;
 let host: WebHost;
-let cookie = '';
-let setCookie = '';
+let session = '';
 
 interface Reply {
   status: number;
@@ -37,7 +37,13 @@ function call(path: string, opts: { method?: string; body?: string | Buffer; hea
 
 const own = () => `http://127.0.0.1:${host.port}`;
 const api = (channel: string, body: string, headers: Record<string, string> = {}) =>
-  call(`/api/${channel}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', 'X-Desk': '1', Cookie: cookie, Origin: own(), 'Sec-Fetch-Site': 'same-origin', ...headers } });
+  call(`/api/${channel}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: session, Origin: own(), 'Sec-Fetch-Site': 'same-origin', ...headers } });
+/** Exchanges a launch link's token; the session secret comes back in the redirect's fragment. */
+async function exchange(link: string): Promise<{ status: number; session: string | null; reply: Reply }> {
+  const r = await call(new URL(link).pathname + new URL(link).search);
+  const m = /#desk-session=([0-9a-f]{64})$/.exec(String(r.headers.location ?? ''));
+  return { status: r.status, session: m ? m[1] : null, reply: r };
+}
 const info = async () => JSON.parse((await api('app.info', '{}')).body) as { ok: boolean };
 
 beforeAll(async () => {
@@ -46,10 +52,9 @@ beforeAll(async () => {
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>desk</title>');
   app = createApp({ dataDir: tempDir(), host: 'web' });
   host = await startWebHost(app, { rendererDir: renderer });
-  const opened = await call(`/?token=${host.token}`);
+  const opened = await exchange(host.openUrl);
   expect(opened.status).toBe(302);
-  setCookie = String((opened.headers['set-cookie'] as string[])[0]);
-  cookie = setCookie.split(';')[0];
+  session = opened.session!;
 });
 afterAll(async () => {
   await host.close();
@@ -57,33 +62,73 @@ afterAll(async () => {
 });
 
 describe('the web host session', () => {
-  it('exchanges the launch token for a random session id in an HttpOnly, SameSite=Strict cookie named with the port', async () => {
-    const [name, value] = cookie.split('=');
-    expect(name).toBe(`desk_session_${host.port}`);
-    expect(value).toMatch(/^[0-9a-f]{64}$/);
-    expect(value).not.toContain(host.token);
-    expect(setCookie).toContain('HttpOnly');
-    expect(setCookie).toContain('SameSite=Strict');
+  it('exchanges the launch token for a random session secret in the redirect fragment, and sets no cookie', async () => {
+    expect(session).toMatch(/^[0-9a-f]{64}$/);
+    expect(session).not.toContain(host.token);
     expect((await api('app.info', '{}')).status).toBe(200);
   });
 
-  it('never takes the launch token itself as a session', async () => {
-    const r = await api('app.info', '{}', { Cookie: `desk_session_${host.port}=${host.token}` });
-    expect(r.status).toBe(401);
-    expect((await api('app.info', '{}', { Cookie: `desk_session=${host.token}` })).status).toBe(401);
+  it('refuses a second exchange of the launch token with a page saying the link was used and how to get a new one', async () => {
+    const again = await exchange(host.openUrl);
+    expect(again.status).toBe(403);
+    expect(again.session).toBeNull();
+    expect(again.reply.headers['set-cookie']).toBeUndefined();
+    expect(again.reply.body).toContain('这个链接已经用过了');
+    expect(again.reply.body).toContain('press Enter');
+    // A fresh link (Enter in the host's window) works once too.
+    const fresh = host.newLaunchUrl();
+    const first = await exchange(fresh);
+    expect(first.status).toBe(302);
+    expect((await api('app.info', '{}', { [SESSION_HEADER]: first.session! })).status).toBe(200);
+    expect((await exchange(fresh)).status).toBe(403);
   });
 
-  it('refuses a replayed session cookie from another origin, from another port, or without an Origin', async () => {
+  it('never takes the launch token itself as a session', async () => {
+    expect((await api('app.info', '{}', { [SESSION_HEADER]: host.token })).status).toBe(401);
+    expect((await api('app.info', '{}', { [SESSION_HEADER]: '', Cookie: `desk_session=${host.token}` })).status).toBe(401);
+  });
+
+  it('refuses a request without the session header (a replayed cookie is not a credential), and an unknown secret', async () => {
+    const noHeader = await call('/api/app.info', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json', Origin: own(), 'Sec-Fetch-Site': 'same-origin', 'X-Desk': '1', Cookie: `desk_session_${host.port}=${session}; desk_session=${session}` },
+    });
+    expect(noHeader.status).toBe(401);
+    expect(JSON.parse(noHeader.body).error.message).toContain('完整链接');
+    expect((await api('app.info', '{}', { [SESSION_HEADER]: 'f'.repeat(64) })).status).toBe(401);
+    expect((await call('/events', { headers: { Cookie: `desk_session_${host.port}=${session}`, Origin: own() } })).status).toBe(401);
+    // The page's own bundle is public (it holds no data), but no response ever sets a cookie.
+    const page = await call('/');
+    expect(page.status).toBe(200);
+    expect(page.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('streams events to a request carrying the session header', async () => {
+    const got = await new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: host.port, path: '/events', headers: { [SESSION_HEADER]: session, 'Sec-Fetch-Site': 'same-origin' } }, (res) => {
+        res.once('data', (c: Buffer) => {
+          resolve(`${res.statusCode} ${c.toString()}`);
+          req.destroy();
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(got).toMatch(/^200 : connected/);
+  });
+
+  it('refuses the session secret from another origin, from another port, or without an Origin', async () => {
     for (const origin of ['http://127.0.0.1:1', `http://127.0.0.1:${host.port + 1}`, 'http://evil.example', 'null']) {
       const r = await api('app.info', '{}', { Origin: origin });
       expect(r.status, origin).toBe(403);
       expect(JSON.parse(r.body).error.message).toContain('不是从助手自己的页面发出的');
     }
     for (const site of ['same-site', 'cross-site', 'none']) expect((await api('app.info', '{}', { 'Sec-Fetch-Site': site })).status, site).toBe(403);
-    const noOrigin = await call('/api/app.info', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json', 'X-Desk': '1', Cookie: cookie } });
+    const noOrigin = await call('/api/app.info', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: session } });
     expect(noOrigin.status).toBe(403);
-    expect((await call('/events', { headers: { Cookie: cookie, Origin: 'http://127.0.0.1:1' } })).status).toBe(403);
-    expect((await api('app.info', '{}', { Cookie: '' })).status).toBe(401);
+    expect((await call('/events', { headers: { [SESSION_HEADER]: session, Origin: 'http://127.0.0.1:1' } })).status).toBe(403);
+    expect((await api('app.info', '{}', { [SESSION_HEADER]: '' })).status).toBe(401);
     expect(await info()).toMatchObject({ ok: true });
   });
 });
@@ -91,7 +136,7 @@ describe('the web host session', () => {
 describe('the web host under bad input', () => {
   it('answers malformed %-escapes with 400, not 500', async () => {
     for (const path of ['/api/app.%E0%A4%A', '/api/%zz', '/%', '/assets/%C0%AF']) {
-      const r = await call(path, { method: path.startsWith('/api') ? 'POST' : 'GET', body: '{}', headers: { Cookie: cookie, Origin: own(), 'X-Desk': '1' } });
+      const r = await call(path, { method: path.startsWith('/api') ? 'POST' : 'GET', body: '{}', headers: { [SESSION_HEADER]: session, Origin: own() } });
       expect(r.status, path).toBe(400);
       expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     }
@@ -116,7 +161,7 @@ describe('the web host under bad input', () => {
       port: host.port,
       path: '/api/sku.mapping.import',
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Desk': '1', Cookie: cookie, Origin: own() },
+      headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: session, Origin: own() },
     });
     const firstDone = new Promise<number>((resolve, reject) => {
       first.on('response', (res) => {
@@ -161,11 +206,8 @@ describe('the web host under bad input', () => {
 describe('sessions over a long run', () => {
   it(`keeps the newest ${MAX_SESSIONS} sessions: the oldest stops working, the newest works`, async () => {
     const opened: string[] = [];
-    for (let i = 0; i < MAX_SESSIONS + 1; i++) {
-      const r = await call(`/?token=${host.token}`);
-      opened.push(String((r.headers['set-cookie'] as string[])[0]).split(';')[0]);
-    }
-    expect((await api('app.info', '{}', { Cookie: opened[0] })).status).toBe(401);
-    expect((await api('app.info', '{}', { Cookie: opened.at(-1) as string })).status).toBe(200);
+    for (let i = 0; i < MAX_SESSIONS + 1; i++) opened.push((await exchange(host.newLaunchUrl())).session!);
+    expect((await api('app.info', '{}', { [SESSION_HEADER]: opened[0] })).status).toBe(401);
+    expect((await api('app.info', '{}', { [SESSION_HEADER]: opened.at(-1)! })).status).toBe(200);
   });
 });

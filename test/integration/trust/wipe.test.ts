@@ -1,18 +1,18 @@
 /**
- * The exit wipe is complete: afterwards no file in the data folder (database, WAL, settings, logs)
- * holds any identifier the store ever had: its name, the seller's login account and id, the
- * channel seller id, the Tongtool merchant id, the Alipay account.
+ * The exit wipe is complete: afterwards no file in the data folder (database, WAL, settings, logs,
+ * exports, support samples) holds, in its bytes or its name, any identifier the store ever had: its
+ * name, the seller's login account and id, the channel seller id, the Tongtool merchant id, the
+ * Alipay account. Whether the export was downloaded or kept under exports/.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../../src-main/core/app';
-import { createHandlers } from '../../../src-main/core/api';
-import { dispatch } from '../../../src-main/core/dispatch';
+import { describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../../src-main/core/app';
 import { writeAudit } from '../../../src-main/core/audit';
 import { setSetting } from '../../../src-main/core/connectors/store';
 import { DEFAULT_SETTINGS } from '../../../src-main/core/platform/settings';
 import { tempDir } from '../../helpers/tempApp';
+import { call } from '../../helpers/channels';
 
 const STORE = '东莞精工五金旗舰店';
 const IDS = {
@@ -31,18 +31,15 @@ function allFiles(dir: string): string[] {
   });
 }
 
-async function ok(app: App, channel: string, input: unknown) {
-  const r = await dispatch(createHandlers(app), channel, input, app.log);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.data as Record<string, unknown>;
-}
-
 describe('the exit wipe', () => {
-  it('leaves no identifier of the store anywhere in the data folder', async () => {
+  it.each([
+    ['downloaded', { download: true }],
+    ['kept under exports/ in the data folder', {}],
+  ])('leaves no identifier of the store anywhere in the data folder (export %s)', async (_how, exportInput) => {
     const dataDir = tempDir('desk-wipe-');
     let app = createApp({ dataDir, host: 'cli' });
     // What a connected store writes as it goes, the way the connectors and screens write it.
-    await ok(app, 'settings.set', { storeName: STORE });
+    await call(app, 'settings.set', { storeName: STORE });
     setSetting(app, 'aliexpress.token', { expiresAt: Date.now() + 1e9, refreshExpiresAt: Date.now() + 2e9, sellerId: IDS.sellerId, account: IDS.account, obtainedAt: Date.now() });
     setSetting(app, 'aliexpress.channel', { channelSellerId: IDS.channelSellerId, channel: 'AE_GLOBAL', businessType: 'ONE_STOP_SERVICE' });
     setSetting(app, 'tongtool', { merchantId: IDS.merchantId });
@@ -50,21 +47,29 @@ describe('the exit wipe', () => {
     for (let i = 0; i < 5; i++) app.db.prepare('INSERT INTO tongtool_quota_calls (merchant_id, at) VALUES (?, ?)').run(IDS.merchantId, Date.now() + i);
     app.log.info('tongtool call', { merchantId: IDS.merchantId, store: STORE, account: IDS.account });
     app.secrets.set('aliexpress.accessToken', 'wipe-test-token-0123456789');
+    // A connection check's sample, as the probe keeps it for support.
+    mkdirSync(join(dataDir, 'support'), { recursive: true });
+    writeFileSync(join(dataDir, 'support', `probe-${IDS.sellerId}.json`), JSON.stringify({ store: STORE, account: IDS.account }));
     await app.backupNow();
     await app.close();
 
-    app = createApp({ dataDir, host: 'cli' });
+    // The desktop app passes Chromium's clearStorageData as this port.
+    const clearBrowserStorage = vi.fn(() => Promise.resolve());
+    app = createApp({ dataDir, host: 'cli', clearBrowserStorage });
     try {
-      await ok(app, 'exit.open', {});
-      await ok(app, 'exit.setReason', { reason: 'competition' });
+      await call(app, 'exit.open', {});
+      await call(app, 'exit.setReason', { reason: 'competition' });
       app.db.prepare('INSERT INTO deposit_case (store_key, status, alipay_account, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run('store', 'refunding', IDS.alipay, new Date().toISOString(), new Date().toISOString());
-      await ok(app, 'exit.export', { download: true });
-      const wiped = await ok(app, 'exit.wipe', { confirm: STORE });
+      await call(app, 'exit.export', exportInput);
+      const wiped = await call(app, 'exit.wipe', { confirm: STORE });
       expect(wiped.cleared).toEqual(expect.arrayContaining(['tongtool_quota_calls', 'settings.storeName', 'connector_settings']));
       expect(app.db.prepare('SELECT count(*) FROM tongtool_quota_calls').pluck().get()).toBe(0);
       expect(app.settings.get('storeName')).toBe(DEFAULT_SETTINGS.storeName);
       const audit = app.db.prepare("SELECT detail FROM audit_log WHERE kind = 'connect.aliexpress.authorised'").pluck().get() as string;
       expect(audit).toContain('[已清除]');
+      expect(wiped.exportsLeft).toEqual([]);
+      expect(clearBrowserStorage).toHaveBeenCalledTimes(1);
+      expect(wiped.cleared).toEqual(expect.arrayContaining(['browser storage', 'support (1)']));
     } finally {
       await app.close();
     }
@@ -76,6 +81,7 @@ describe('the exit wipe', () => {
     for (const f of files) {
       const bytes = readFileSync(f);
       for (const [what, id] of Object.entries(IDS)) {
+        expect(f.slice(dataDir.length).includes(id), `${what} in the file name ${f}`).toBe(false);
         expect(bytes.includes(Buffer.from(id, 'utf8')), `${what} found in ${f}`).toBe(false);
         expect(bytes.includes(Buffer.from(id, 'utf16le')), `${what} found in ${f} (UTF-16)`).toBe(false);
       }

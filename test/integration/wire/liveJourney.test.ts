@@ -7,10 +7,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src-main/core/platform/clock';
 import { createApp, type App } from '../../../src-main/core/app';
-import { createHandlers } from '../../../src-main/core/api';
-import { dispatch } from '../../../src-main/core/dispatch';
-import type { ChannelName, Input, Output } from '../../../src-shared/contract';
 import { tempDir } from '../../helpers/tempApp';
+import { call } from '../../helpers/channels';
 import { WireServer, type WireProduct } from '../../helpers/wireServer';
 
 const AE = { appKey: '501234', appSecret: 'wire-ae-secret-9f8e7d', code: '3_501234_wireCodeA1b2', channelSellerId: '30000012345678901', sellerId: '2200000123456789' };
@@ -48,12 +46,6 @@ describe('the live journey against an independent wire-only server', () => {
   let app: App;
   let wire: WireServer;
 
-  async function api<K extends ChannelName>(channel: K, input: Input<K>): Promise<Output<K>> {
-    const r = await dispatch(createHandlers(app), channel, input, app.log);
-    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-    return r.data as Output<K>;
-  }
-
   beforeEach(async () => {
     clock = new ManualClock(Date.parse('2026-11-11T02:00:00Z'));
     const warehouseName = '义乌仓';
@@ -76,7 +68,7 @@ describe('the live journey against an independent wire-only server', () => {
         ...Array.from({ length: 10 }, (_, i) => ({ sku: `CABLE-${i}`, productName: `数据线 ${i + 1} 米`, categoryName: '数码配件', productType: '0' as const, variants: [] })),
       ],
     }).start();
-    app = createApp({ dataDir: tempDir('desk-wire-'), host: 'cli', clock });
+    app = createApp({ dataDir: tempDir('desk-wire-'), host: 'cli', clock, quotaGuardMs: 0 });
   });
   afterEach(async () => {
     await app.close();
@@ -85,14 +77,14 @@ describe('the live journey against an independent wire-only server', () => {
 
   it('sets the store up, reads exact ids and safety stock, and unbinds the sold-out SKU with exact ids', async () => {
     // Keys and the authorisation code.
-    await api('connect.saveAliExpress', { appKey: AE.appKey, appSecret: AE.appSecret, gatewayUrl: wire.url });
-    const authed = await api('connect.exchangeCode', { code: AE.code });
+    await call(app, 'connect.saveAliExpress', { appKey: AE.appKey, appSecret: AE.appSecret, gatewayUrl: wire.url });
+    const authed = await call(app, 'connect.exchangeCode', { code: AE.code });
     expect(authed.mode).toBe('live');
     expect(authed.aliexpress.channel).toEqual({ channelSellerId: AE.channelSellerId, channel: 'AE_GLOBAL', businessType: 'ONE_STOP_SERVICE' });
-    await api('connect.saveTongtool', { appKey: TT.accessKey, appSecret: TT.secretAccessKey, baseUrl: wire.url });
+    await call(app, 'connect.saveTongtool', { appKey: TT.accessKey, appSecret: TT.secretAccessKey, baseUrl: wire.url });
 
     // The connection test names the channel and the warehouses with their ids.
-    const test = await api('connect.test', {});
+    const test = await call(app, 'connect.test', {});
     expect(test.aliexpress.checks.filter((c) => !c.ok)).toEqual([]);
     expect(test.stockSource.checks.filter((c) => !c.ok)).toEqual([]);
     expect(test.ok).toBe(true);
@@ -103,17 +95,17 @@ describe('the live journey against an independent wire-only server', () => {
     ]);
 
     // A full read keeps safety stock.
-    const full = await api('stock.sync.now', { strategy: 'full', wait: true });
+    const full = await call(app, 'stock.sync.now', { strategy: 'full', wait: true });
     expect(full.run?.status).toBe('ok');
-    const levels = await api('stock.levels.page', { page: 1, pageSize: 50, text: 'TS-RED' });
+    const levels = await call(app, 'stock.levels.page', { page: 1, pageSize: 50, text: 'TS-RED' });
     expect(levels.rows.map((r) => [r.sku, r.erpWarehouseId, r.available, r.safety]).sort()).toEqual([
       ['TS-RED-L', '9001', 9, 1],
       ['TS-RED-M', '9001', 5, 2],
     ]);
 
     // Listings: every 17-digit id exact, the neighbours kept apart, mapped exactly by seller SKU.
-    await api('sku.listings.refresh', {});
-    const listings = await api('sku.listings.page', { page: 1, pageSize: 50, filter: {} });
+    await call(app, 'sku.listings.refresh', {});
+    const listings = await call(app, 'sku.listings.page', { page: 1, pageSize: 50, filter: {} });
     expect(listings.total).toBe(12);
     const bySku = new Map(listings.rows.map((r) => [r.sellerSku, r]));
     expect(bySku.get('TS-RED-M')).toMatchObject({ skuId: TSHIRT_M, productId: '1005006285123457', erpSku: 'TS-RED-M', method: 'exact', title: '纯棉T恤 男款 红色' });
@@ -121,35 +113,37 @@ describe('the live journey against an independent wire-only server', () => {
     expect(listings.rows.every((r) => r.erpSku === r.sellerSku)).toBe(true);
 
     // Warehouse linking, then the switch on: everything has stock, nothing is sent.
-    const wh = await api('stock.warehouses.save', { name: '义乌仓', erpWarehouseId: '9001' });
-    await api('stock.listingWarehouses.link', { storeWarehouseId: wh.id, listingSkuIds: listings.rows.map((r) => r.id) });
-    await api('auto.setSwitch', { on: true });
-    const quiet = await api('auto.run', { sync: false, send: true });
-    expect(quiet).toBeDefined();
+    const wh = await call(app, 'stock.warehouses.save', { name: '义乌仓', erpWarehouseId: '9001' });
+    await call(app, 'stock.listingWarehouses.link', { storeWarehouseId: wh.id, listingSkuIds: listings.rows.map((r) => r.id) });
+    await call(app, 'auto.setSwitch', { on: true });
+    const quiet = await call(app, 'auto.run', { sync: false, send: true });
+    expect(quiet.run).toMatchObject({ status: 'done', counts: { bind: 0, unbind: 0 } });
+    expect(quiet.send).toMatchObject({ skipped: null, processed: 0, sent: 0 });
     expect(wire.requests.filter((r) => r.api.startsWith('aliexpress.ascp.item.'))).toEqual([]);
 
     // The ERP sells 3 of TS-RED-M: 2 left, which is its safety stock, so nothing is sellable.
     clock.advance(10 * 60_000);
     wire.sell('TS-RED-M', '义乌仓', 3);
-    const inc = await api('stock.sync.now', { strategy: 'incremental', wait: true });
+    const inc = await call(app, 'stock.sync.now', { strategy: 'incremental', wait: true });
     expect(inc.run?.status).toBe('ok');
     expect(inc.run?.strategy).toBe('incremental');
-    const after = await api('stock.levels.page', { page: 1, pageSize: 50, text: 'TS-RED' });
+    const after = await call(app, 'stock.levels.page', { page: 1, pageSize: 50, text: 'TS-RED' });
     // Safety stock still right after the incremental read, and the row still belongs to its warehouse.
     expect(after.rows.map((r) => [r.sku, r.erpWarehouseId, r.available, r.safety, r.stale]).sort()).toEqual([
       ['TS-RED-L', '9001', 9, 1, false],
       ['TS-RED-M', '9001', 2, 2, false],
     ]);
 
-    await api('auto.run', { sync: false, send: true });
+    await call(app, 'auto.run', { sync: false, send: true });
     const writes = wire.requests.filter((r) => r.api.startsWith('aliexpress.ascp.item.'));
     expect(writes.map((r) => r.api)).toEqual(['aliexpress.ascp.item.unBind']);
-    // param0 carries the exact digits of every id (a JS number would have sent …160 for …161).
+    // param0 carries the exact digits of every id (a JS number would have sent …160 for …161), as
+    // bare JSON numbers, the Java Longs the SDK writes: a quoted id is not what the platform reads.
     const param0 = writes[0].form.param0 ?? writes[0].query.param0;
-    expect(param0).toMatch(new RegExp(`"sku_id":"?${TSHIRT_M}"?`));
-    expect(param0).toMatch(/"item_id":"?1005006285123457"?/);
-    expect(param0).toMatch(/"sc_item_id":"?90000000000123461"?/);
-    expect(param0).toMatch(new RegExp(`"channel_seller_id":"?${AE.channelSellerId}"?`));
+    expect(param0).toMatch(new RegExp(`"sku_id":${TSHIRT_M}[,}]`));
+    expect(param0).toMatch(/"item_id":1005006285123457[,}]/);
+    expect(param0).toMatch(/"sc_item_id":90000000000123461[,}]/);
+    expect(param0).toMatch(new RegExp(`"channel_seller_id":${AE.channelSellerId}[,}]`));
     expect(param0).toContain('"channel":"AE_GLOBAL"');
     expect(wire.sku(TSHIRT_M)?.bindStatus).toBe(1);
     expect(wire.sku(TSHIRT_L)?.bindStatus).toBe(2);
@@ -159,7 +153,7 @@ describe('the live journey against an independent wire-only server', () => {
     expect(incremental.length).toBeGreaterThan(0);
     expect(incremental.every((r) => (r.json as { warehouseName?: string }).warehouseName === '义乌仓' || (r.json as { warehouseName?: string }).warehouseName === '深圳仓')).toBe(true);
     // The app's own record: the listing SKU now unbound.
-    const final = await api('sku.listings.page', { page: 1, pageSize: 50, filter: {} });
+    const final = await call(app, 'sku.listings.page', { page: 1, pageSize: 50, filter: {} });
     expect(final.rows.find((r) => r.skuId === TSHIRT_M)?.bindStatus).toBe(1);
   }, 120_000);
 });

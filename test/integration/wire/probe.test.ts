@@ -7,10 +7,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src-main/core/platform/clock';
 import { createApp, type App } from '../../../src-main/core/app';
-import { createHandlers } from '../../../src-main/core/api';
-import { dispatch } from '../../../src-main/core/dispatch';
-import type { ChannelName, Input, Output } from '../../../src-shared/contract';
 import { tempDir } from '../../helpers/tempApp';
+import { call } from '../../helpers/channels';
 import { WireServer } from '../../helpers/wireServer';
 
 const AE = { appKey: '502345', appSecret: 'probe-ae-secret-1a2b3c', code: '3_502345_probeCode', channelSellerId: '30000012345678907', sellerId: '2200000123456781' };
@@ -21,11 +19,6 @@ describe('connect.probe: what the real APIs answer, field by field, without writ
   let clock: ManualClock;
   let app: App;
   let wire: WireServer;
-  const api = async <K extends ChannelName>(channel: K, input: Input<K>): Promise<Output<K>> => {
-    const r = await dispatch(createHandlers(app), channel, input, app.log);
-    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-    return r.data as Output<K>;
-  };
 
   beforeEach(async () => {
     clock = new ManualClock(Date.parse('2026-11-20T03:00:00Z'));
@@ -38,10 +31,10 @@ describe('connect.probe: what the real APIs answer, field by field, without writ
       stock: [{ goodsSku: 'TS-RED-M', warehouseName: '义乌仓', available: 5, safety: 2, intransit: 0, updated: clock.now() - 3600_000, changeQuantity: -1 }],
       goods: [{ sku: 'TS-RED', productName: '纯棉T恤', categoryName: '服装', productType: '1', variants: ['TS-RED-M'] }],
     }).start();
-    app = createApp({ dataDir: tempDir('desk-probe-'), host: 'cli', clock });
-    await api('connect.saveAliExpress', { appKey: AE.appKey, appSecret: AE.appSecret, gatewayUrl: wire.url });
-    await api('connect.exchangeCode', { code: AE.code });
-    await api('connect.saveTongtool', { appKey: TT.accessKey, appSecret: TT.secretAccessKey, baseUrl: wire.url });
+    app = createApp({ dataDir: tempDir('desk-probe-'), host: 'cli', clock, quotaGuardMs: 0 });
+    await call(app, 'connect.saveAliExpress', { appKey: AE.appKey, appSecret: AE.appSecret, gatewayUrl: wire.url });
+    await call(app, 'connect.exchangeCode', { code: AE.code });
+    await call(app, 'connect.saveTongtool', { appKey: TT.accessKey, appSecret: TT.secretAccessKey, baseUrl: wire.url });
     wire.requests.length = 0;
   });
   afterEach(async () => {
@@ -50,7 +43,7 @@ describe('connect.probe: what the real APIs answer, field by field, without writ
   });
 
   it('answers every call as documented, writes nothing, and saves a masked sample only the seller can read', async () => {
-    const r = await api('connect.probe', {});
+    const r = await call(app, 'connect.probe', {});
     expect(r.calls.map((c) => [c.call, c.outcome])).toEqual([
       ['global.seller.relation.query', 'answered'],
       ['aliexpress.choice.products.list', 'answered'],
@@ -82,7 +75,7 @@ describe('connect.probe: what the real APIs answer, field by field, without writ
 
   it('names a field the platform renamed as missing (needed) and unknown, and says the app would stop', async () => {
     wire.productChange = ({ product_id, ...rest }) => ({ ...rest, productId: product_id });
-    const r = await api('connect.probe', {});
+    const r = await call(app, 'connect.probe', {});
     const products = r.calls.find((c) => c.call === 'aliexpress.choice.products.list')!;
     expect(products.outcome).toBe('differs');
     expect(products.missingRequired).toEqual(['result.product_list[].product_id']);
@@ -92,11 +85,54 @@ describe('connect.probe: what the real APIs answer, field by field, without writ
   });
 
   it('skips the Tongtool calls for a file stock source and says why', async () => {
-    await api('connect.setStockSource', { kind: 'file' });
-    const r = await api('connect.probe', {});
+    await call(app, 'connect.setStockSource', { kind: 'file' });
+    const r = await call(app, 'connect.probe', {});
     const tt = r.calls.filter((c) => c.system === 'tongtool');
     expect(tt.map((c) => c.outcome)).toEqual(['skipped', 'skipped', 'skipped', 'skipped']);
     expect(tt[0].message).toContain('文件导入');
     expect(wire.requests.filter((q) => q.system === 'tongtool')).toEqual([]);
+  });
+
+  it('the first successful live connection test runs the probe once by itself and keeps its report; later tests do not', async () => {
+    const first = await call(app, 'connect.test', {});
+    expect(first.ok).toBe(true);
+    expect(first.probe?.calls.map((c) => c.outcome)).toEqual(['answered', 'answered', 'answered', 'answered', 'answered', 'answered']);
+    // The change page is read by the probe only, never by the connection test itself.
+    const changeReads = () => wire.requests.filter((q) => q.api === 'stocksChangeQuery').length;
+    expect(changeReads()).toBe(1);
+    expect((await call(app, 'connect.status', {})).lastProbe).toMatchObject({ at: first.probe!.at, ok: true });
+
+    clock.advance(3600_000);
+    const second = await call(app, 'connect.test', {});
+    expect(second.ok).toBe(true);
+    expect(second.probe).toBeUndefined();
+    expect(changeReads()).toBe(1);
+    // A probe run by hand replaces the kept report.
+    const manual = await call(app, 'connect.probe', {});
+    expect((await call(app, 'connect.status', {})).lastProbe?.at).toBe(manual.at);
+  });
+
+  it('a connection test that meets a changed field runs the probe too, which names every field that differs', async () => {
+    await call(app, 'connect.test', {}); // the first, successful: probed once
+    wire.productChange = ({ product_id, ...rest }) => ({ ...rest, productId: product_id });
+    const r = await call(app, 'connect.test', {});
+    expect(r.aliexpress.checks.find((c) => c.step === 'listings')).toMatchObject({ ok: false, remoteCode: 'WIRE_SHAPE' });
+    const products = r.probe?.calls.find((c) => c.call === 'aliexpress.choice.products.list');
+    expect(products).toMatchObject({ outcome: 'differs', missingRequired: ['result.product_list[].product_id'], unknown: ['result.product_list[].productId'] });
+  });
+});
+
+describe('the demo store is not probed by its connection test', () => {
+  it('connect.test in demo mode carries no probe and keeps none', async () => {
+    const app = createApp({ dataDir: tempDir('desk-probe-demo-'), host: 'cli' });
+    try {
+      await call(app, 'connect.useDemo', { size: 1000 });
+      const t = await call(app, 'connect.test', {});
+      expect(t).toMatchObject({ ok: true, mode: 'demo' });
+      expect(t.probe).toBeUndefined();
+      expect((await call(app, 'connect.status', {})).lastProbe).toBeNull();
+    } finally {
+      await app.close();
+    }
   });
 });

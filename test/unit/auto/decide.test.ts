@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide, sellableOf, type DecideInput, type WarehouseInput } from '../../../src-main/core/auto/decide';
 import { massUnbindGate } from '../../../src-main/core/auto/gates';
-import type { BindStatusCode, PinMode } from '../../../src-shared/channels/auto';
+import { REASON_TEXT, type BindStatusCode, type PinMode } from '../../../src-shared/channels/auto';
 
 type StockCase = 'known' | 'low' | 'zero' | 'negative' | 'stale' | 'missing';
 type Pairing = 'ok' | 'unpaired' | 'mismatch' | 'inactive' | 'none';
@@ -41,8 +41,36 @@ for (const s of stocks)
           for (const b of statuses) all.push({ c: [s, p, c, w, t, b], d: decide(input(s, p, c, w, t, b)) });
 
 describe('decision table: every combination of stock, pin, category, pairing, threshold and bind status', () => {
-  it('covers the whole product of the inputs', () => {
-    expect(all).toHaveLength(stocks.length * pins.length * categories.length * pairings.length * thresholds.length * statuses.length);
+  it('answers each combination with a well-formed decision, and the table reaches every outcome it should, as often as it should', () => {
+    const tally: Record<string, number> = {};
+    for (const { c, d } of all) {
+      expect(['bind', 'unbind', 'none'], JSON.stringify(c)).toContain(d.want);
+      expect(Object.keys(REASON_TEXT), JSON.stringify(c)).toContain(d.reason);
+      if (d.sellable !== null) expect(Number.isInteger(d.sellable) && d.sellable >= 0, JSON.stringify(c)).toBe(true);
+      const key = `${d.want}:${d.reason}`;
+      tally[key] = (tally[key] ?? 0) + 1;
+    }
+    // 6 × 3 × 3 × 5 × 2 × 4 = 2160 combinations; auto and category on or unknown: 6 × 2 × 5 × 2 × 4 = 480 reach past the pin and category.
+    expect(tally).toEqual({
+      'none:pinned': 1440,
+      'none:category_off': 240,
+      'none:no_warehouse': 96,
+      'none:warehouse_unpaired': 96,
+      'none:warehouse_name_mismatch': 96,
+      'none:warehouse_inactive': 96,
+      // The 96 with paired, active, matching warehouses: 16 per stock case.
+      'none:stock_stale': 16,
+      'none:stock_missing': 16,
+      'none:below_threshold': 8, // low stock (2) under threshold 3, any bind status, category on or unknown
+      'bind:stock_back': 6, // bind status 1: known × 2 thresholds + low × threshold 1, category on or unknown
+      'bind:bind_after_review': 6, // the same with status 3
+      'none:already_bound': 12, // status 2 or 4 with enough stock
+      'unbind:stock_out': 4,
+      'unbind:erp_oversold': 4,
+      'none:already_unbound': 8,
+      'none:unbind_in_review': 8,
+      'none:unbind_refused': 8,
+    });
   });
 
   it('a pinned listing SKU is never touched, whatever else holds', () => {

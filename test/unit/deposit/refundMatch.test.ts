@@ -104,7 +104,7 @@ describe('finding the deposit refund', () => {
       expect(r.match?.row.remarks).toBe('退店保证金');
       expect(r.match?.row.directionText).toBe('收入');
       // Only income rows are candidates; the pre-application one is flagged.
-      expect(r.considered.every((c) => c.row.direction === 'income')).toBe(true);
+      expect(r.considered.map((c) => c.row.direction)).toEqual(['income', 'income']);
       expect(r.considered.find((c) => c.row.time.startsWith('2026-09-25'))?.beforeApplication).toBe(true);
       // 冻结/解冻 and the 余额宝 move are shown apart, never candidates.
       const apart = r.apart.map((a) => a.row.description.split(' · ')[0]);

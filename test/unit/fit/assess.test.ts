@@ -55,4 +55,29 @@ describe('fit check', () => {
     expect(r.verdict).toBe('squeezed');
     expect(r.cautions.map((c) => c.zh).join()).toContain('每件亏损');
   });
+
+  it('a factory whose own figures show fully-managed earns ¥7 less per unit is not told 适合 unreservedly', () => {
+    const r = assessFit({ ...base, makesGoods: true, numbers: { unitCostFen: 2000, supplyPriceFen: 3000, ownPriceFen: 5000, ownFeesFen: 1300 } });
+    expect(r.margin?.differenceFen).toBe(-700);
+    expect(r.verdict).toBe('worth_trying');
+    expect(r.headline.zh).toContain('全托管每件比自营店少赚 ¥7.00');
+    expect(r.headline.zh).not.toMatch(/^适合/);
+    expect(r.headline.en).toContain('¥7.00 less per unit');
+    expect(r.cautions.map((c) => c.zh)).toContain('全托管每件利润低于您的自营店。');
+  });
+
+  it('a trader whose own figures show fully-managed earns more is not told their margins get squeezed', () => {
+    const r = assessFit({ ...base, supplyEdge: 'none', productKind: 'standard', numbers: { unitCostFen: 2000, supplyPriceFen: 4000, ownPriceFen: 3500, ownFeesFen: 1000 } });
+    expect(r.sellerType).toBe('trader_listing');
+    expect(r.margin?.differenceFen).toBe(1500);
+    expect(r.verdict).toBe('worth_trying');
+    expect(r.suggestExit).toBe(false);
+    expect(r.headline.zh).toContain('多赚 ¥15.00');
+    expect(r.headline.zh).not.toContain('利润会被挤压');
+  });
+
+  it('without own-store figures the label decides, as before', () => {
+    expect(assessFit({ ...base, makesGoods: true, numbers: { unitCostFen: 2000, supplyPriceFen: 3000 } }).verdict).toBe('good');
+    expect(assessFit({ ...base, numbers: { unitCostFen: 2000, supplyPriceFen: 3000 } }).verdict).toBe('squeezed');
+  });
 });

@@ -22,6 +22,16 @@ describe('the house rules that keep the core testable', () => {
     expect(offenders.map((f) => relative(root, f))).toEqual([]);
   });
 
+  it('src-main/core never asks which host runs it nor whether the clock is the test clock', () => {
+    // The host is a label (lock holder, app.info); what differs between hosts comes in as ports
+    // and as whether the host calls startBackground.
+    const asks = /\bhost\s*[!=]==|['"](cli|web|electron)['"]\s*[!=]==\s*[\w.]*\bhost\b|instanceof\s+ManualClock/;
+    const offenders = files(join(root, 'src-main/core'))
+      .filter((f) => !f.endsWith(join('connectors', 'wait.ts'))) // the waiting port itself: virtual time over a ManualClock
+      .filter((f) => asks.test(readFileSync(f, 'utf8')));
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
+
   it('the renderer imports neither main nor preload code', () => {
     const offenders = files(join(root, 'src-renderer')).filter((f) => /from\s+['"](\.\.\/)+(src-main|src-preload)\//.test(readFileSync(f, 'utf8')));
     expect(offenders.map((f) => relative(root, f))).toEqual([]);

@@ -53,12 +53,38 @@ describe('dispatch: the one door into the core', () => {
     });
   });
 
-  it('passes valid input through its schema (defaults applied) to the handler', async () => {
+  it('passes valid input through its schema to the handler, with the schema defaults filled in', async () => {
+    const seen: Record<string, unknown> = {};
+    const spy = new Proxy({} as Handlers, {
+      get: (_t, channel: string) => (input: unknown) => {
+        seen[channel] = input;
+        return null;
+      },
+    });
+    for (const [channel, input] of [
+      ['notices.list', {}],
+      ['auto.run', {}],
+      ['auto.run', { sync: false }],
+      ['sku.listings.page', {}],
+      ['stock.sync.now', {}],
+    ] as const) {
+      const r = await dispatch(spy, channel, input);
+      expect(r.ok, channel).toBe(true);
+    }
+    expect(seen['notices.list']).toEqual({ limit: 50 });
+    // The last auto.run: a value given is kept, the one left out gets its default.
+    expect(seen['auto.run']).toEqual({ sync: false, send: true });
+    expect(seen['sku.listings.page']).toEqual({ page: 1, pageSize: 50, filter: {} });
+    expect(seen['stock.sync.now']).toEqual({ strategy: 'auto', wait: false });
+
+    // And through the real handler: 60 notices, no limit given, the default 50 come back.
     await withApp(async (app) => {
-      app.notices.add('info', { title: '同步完成', body: '共 3 个SKU' }, { title: 'Sync done', body: '3 SKUs' });
+      for (let i = 1; i <= 60; i++) app.notices.add('info', { title: `同步完成 ${i}`, body: '共 3 个SKU' }, { title: `Sync done ${i}`, body: '3 SKUs' });
       const r = await dispatch(createHandlers(app), 'notices.list', {});
-      expect(r.ok).toBe(true);
-      if (r.ok) expect(r.data).toMatchObject([{ title: '同步完成', body: '共 3 个SKU', titleEn: 'Sync done', bodyEn: '3 SKUs', read: false }]);
+      if (!r.ok) throw new Error(r.error.message);
+      const list = r.data as { title: string; titleEn: string; bodyEn: string; read: boolean }[];
+      expect(list).toHaveLength(50);
+      expect(list.find((n) => n.title === '同步完成 60')).toMatchObject({ titleEn: 'Sync done 60', bodyEn: '3 SKUs', read: false });
     });
   });
 });

@@ -14,7 +14,9 @@ describe('the window security policy', () => {
     expect(CSP).toContain("object-src 'none'");
   });
 
-  it('opens only https links to AliExpress, Alipay, Tongtool and Alibaba outside the app', () => {
+  it('opens only https links to AliExpress (and its image CDN), Alipay, Tongtool and Alibaba outside the app', () => {
+    expect(isAllowedExternal('https://ae01.alicdn.com/kf/S0001.jpg')).toBe(true);
+    expect(isAllowedExternal('https://alicdn.com.evil.example/x.jpg')).toBe(false);
     expect(isAllowedExternal('https://csp.aliexpress.com/m_apps/logistics')).toBe(true);
     expect(isAllowedExternal('https://b.alipay.com/')).toBe(true);
     expect(isAllowedExternal('http://www.aliexpress.com/')).toBe(false);

@@ -75,6 +75,9 @@ export type IopParams = Record<string, IopParam>;
 
 /** Default margin for long-lived tokens (a launched app's 30 days): refresh in the last 6 hours. */
 const DEFAULT_MARGIN_MS = 6 * 3600_000;
+/** Lifetimes assumed when a token answer states none: a test app's, the shortest published (wire.md § Tokens). */
+const ASSUMED_ACCESS_MS = 86400_000;
+const ASSUMED_REFRESH_MS = 2 * 86400_000;
 
 /**
  * Parameters as sent: objects become one JSON string, Long ids their digits, and empty values are
@@ -270,8 +273,22 @@ export class IopClient {
 
   private storeTokens(body: z.output<typeof tokenResponseSchema>): IopTokens {
     const now = this.o.clock.now();
-    const expiresAt = body.expire_time ?? now + (body.expires_in ?? 0) * 1000;
-    const refreshExpiresAt = body.refresh_token_valid_time ?? now + (body.refresh_expires_in ?? 0) * 1000;
+    // An answer that says nothing of its lifetime would otherwise expire "now" and be refreshed
+    // before every call: it is given the shortest published one (a test app's), and that is logged.
+    const unsaid: string[] = [];
+    const lifetime = (at: number | null | undefined, seconds: number | null | undefined, fallbackMs: number, name: string) => {
+      if (at) return at;
+      if (seconds) return now + seconds * 1000;
+      unsaid.push(name);
+      return now + fallbackMs;
+    };
+    const expiresAt = lifetime(body.expire_time, body.expires_in, ASSUMED_ACCESS_MS, 'access');
+    const refreshExpiresAt = lifetime(body.refresh_token_valid_time, body.refresh_expires_in, ASSUMED_REFRESH_MS, 'refresh');
+    if (unsaid.length)
+      this.log.warn('aliexpress token answer has no expiry; assuming the shortest published lifetime', {
+        tokens: unsaid,
+        assumedHours: { access: ASSUMED_ACCESS_MS / 3600_000, refresh: ASSUMED_REFRESH_MS / 3600_000 },
+      });
     const t: IopTokens = {
       accessToken: body.access_token,
       refreshToken: body.refresh_token,

@@ -22,6 +22,22 @@ function productType(v: string): ProductType {
   return v === '1' ? 1 : v === '2' ? 2 : 0;
 }
 
+/**
+ * The product's first image: image_urls comes as a list, wrapped as {string: [...]} by the gateway,
+ * or as one text of addresses joined by ';'. Only an https address is kept.
+ */
+export function firstImage(v: unknown): string | undefined {
+  const list = Array.isArray(v)
+    ? v
+    : v && typeof v === 'object' && Array.isArray((v as { string?: unknown }).string)
+      ? (v as { string: unknown[] }).string
+      : typeof v === 'string'
+        ? v.split(/[;,]/)
+        : [];
+  const url = list.find((u): u is string => typeof u === 'string' && /^https:\/\/\S+$/.test(u.trim()));
+  return url?.trim().slice(0, 1000);
+}
+
 function toListingSku(p: Product, s: Sku, status?: string): ListingSku {
   const dto = s.product_sku_sc_item_info_dto;
   return {
@@ -36,6 +52,8 @@ function toListingSku(p: Product, s: Sku, status?: string): ListingSku {
     bindStatus: dto.bind_status,
     scItemId: dto.sc_item_id || undefined,
     refuseReason: dto.unbind_refuse_reason || undefined,
+    variation: s.variation?.trim().slice(0, 500) || undefined,
+    productImage: firstImage(p.image_urls),
   };
 }
 

@@ -10,111 +10,16 @@
  * on the injected clock, so review time passes in milliseconds in tests. It is also the demo store.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { isLosslessNumber, parse as parseLossless } from 'lossless-json';
-import type { Clock } from '../../platform/clock';
 import { FaultQueue, LoopbackSimulator, type Fault, type SimReply, type SimRequest } from '../simServer';
+import { DEFAULT_REFUSE_REASON, type AeSimOptions, type ReviewMode, type SimBindStatus, type SimProduct, type SimSku } from './simData';
+import { isDigits, long, readJsonParam, writeJson } from './simJson';
 
-type SimBindStatus = 1 | 2 | 3 | 4;
-
-export interface SimSku {
-  /** Digits, possibly above 2^53. */
-  skuId: string;
-  sellerSku: string;
-  skuStock: number;
-  /** active | inactive (default active) */
-  status?: 'active' | 'inactive';
-  bindStatus: SimBindStatus;
-  /** The goods (货品) id, digits. */
-  scItemId: string;
-  /** Set when an unbind was refused (bind status 4). */
-  refuseReason?: string;
-}
-export interface SimProduct {
-  productId: string;
-  title: string;
-  /** "0" 仓发, "1" JIT, "2" 海外备仓 */
-  productType: '0' | '1' | '2';
-  /** Kept for the search_condition_do.product_status filter; the response carries none. */
-  productStatus: string;
-  skus: SimSku[];
-}
-
-export type ReviewMode = 'instant' | 'review' | 'refuse';
-
-export interface AeSimOptions {
-  clock: Clock;
-  appKey: string;
-  appSecret: string;
-  products: SimProduct[];
-  seller?: { sellerId: string; account: string; channelSellerId: string; channel: string };
-  /** The store's business types (default both: POP_CHOICE and ONE_STOP_SERVICE). */
-  businessTypes?: ('ONE_STOP_SERVICE' | 'POP_CHOICE')[];
-  accessTtlMs?: number;
-  refreshTtlMs?: number;
-  /** How long an unbind waits in review (default 10 minutes of clock time). */
-  reviewMs?: number;
-  reviewMode?: ReviewMode;
-  /** The reason a refused unbind carries (unbind_refuse_reason). */
-  refuseReason?: string;
-  /** Randomness for tokens; the demo passes a seeded one. */
-  random?: () => number;
-}
-
-export const DEFAULT_REFUSE_REASON = '该商品正在参加平台活动，活动期间不允许解绑，请活动结束后再申请';
+export { DEFAULT_REFUSE_REASON, type AeSimOptions, type ReviewMode, type SimProduct, type SimSku };
 
 interface Review {
   decideAt: number;
   outcome: 'success' | 'refuse';
 }
-
-/** A Java Long in an answer: written as its digits. */
-class Long {
-  constructor(readonly digits: string) {}
-}
-const long = (digits: string) => new Long(digits);
-
-/** The inner name simplify=false gives each list (the real sample: seller_relation_list.seller_relation). */
-const LIST_ITEM: Record<string, string> = {
-  seller_relation_list: 'seller_relation',
-  product_list: 'one_stop_service_product_dto',
-  search_sku_info_list: 'search_sku_info',
-  sku_warehouse_stock_list: 'sku_warehouse_stock',
-  data_list: 'sc_item',
-  relation_list: 'relation',
-};
-
-/** JSON text, Longs as bare digits, lists wrapped the way simplify=false wraps them. */
-function writeJson(v: unknown, simplify: boolean, key = ''): string {
-  if (v instanceof Long) return v.digits;
-  if (v === null || v === undefined) return 'null';
-  if (Array.isArray(v)) {
-    const arr = `[${v.map((x) => writeJson(x, simplify)).join(',')}]`;
-    return simplify ? arr : `{${JSON.stringify(LIST_ITEM[key] ?? 'item')}:${arr}}`;
-  }
-  if (typeof v === 'object') {
-    const parts = Object.entries(v as Record<string, unknown>)
-      .filter(([, x]) => x !== undefined)
-      .map(([k, x]) => `${JSON.stringify(k)}:${writeJson(x, simplify, k)}`);
-    return `{${parts.join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
-
-/** Reads a JSON parameter keeping Long ids exact; null when it is not a JSON object. */
-function readJsonParam(text: string): Record<string, string | number | boolean | null> | null {
-  let v: unknown;
-  try {
-    v = parseLossless(text);
-  } catch {
-    return null;
-  }
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
-  const out: Record<string, string | number | boolean | null> = {};
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = isLosslessNumber(x) ? x.value : (x as string | boolean | null);
-  return out;
-}
-
-const isDigits = (v: unknown): v is string => typeof v === 'string' && /^\d+$/.test(v);
 
 export class AliExpressSimulator extends LoopbackSimulator {
   readonly faults = new FaultQueue();
@@ -382,11 +287,13 @@ export class AliExpressSimulator extends LoopbackSimulator {
         leaf_category_id: long('200000345'),
         total_stocks: x.skus.reduce((n, s) => n + s.skuStock, 0),
         currency_code: 'CNY',
+        image_urls: x.imageUrls,
         search_sku_info_list: x.skus.map((s) => ({
           sku_id: long(s.skuId),
           seller_sku: s.sellerSku,
           sku_stock: s.skuStock,
           status: s.status ?? 'active',
+          variation: s.variation,
           supply_price: '12.50',
           sku_warehouse_stock_list: [{ warehouse_type: 'jit_warehouse', warehouse_name: 'JIT仓', warehouse_code: 'JIT-CN', sellable_quantity: s.skuStock }],
           product_sku_sc_item_info_dto: {

@@ -141,13 +141,14 @@ export function buildCatalogue(size: number, seed = 20260105): DemoCatalogue {
       const kind: MappingKind = unrelated ? 'unrelated' : pick(rng, kinds);
       const sellerSku = kind === 'unrelated' ? `QZ${int(rng, 100000, 999999)}${pick(rng, ['A', 'B', 'C'])}` : obfuscate(g.sku, kind, rng);
       truth.set(`${productId}/${skuIdOf(skuSeq)}`, { erpSku: kind === 'unrelated' ? null : g.sku, kind });
-      return { skuId: skuIdOf(skuSeq), sellerSku, skuStock: int(rng, 0, 500), status: skuStatus(skuSeq), bindStatus: (rng() < 0.85 ? 2 : 1) as 1 | 2, scItemId: scItemIdOf(skuSeq) };
+      return { skuId: skuIdOf(skuSeq), sellerSku, skuStock: int(rng, 0, 500), status: skuStatus(skuSeq), bindStatus: (rng() < 0.85 ? 2 : 1) as 1 | 2, scItemId: scItemIdOf(skuSeq), variation: `颜色:${g.name.split(' ')[1]}` };
     });
     products.push({
       productId,
       title: `${members[0].name.split(' ')[0]} ${members[0].category.split('/')[1]}`,
       productType: rng() < 0.85 ? '0' : productSeq % 5 === 0 ? '2' : '1',
       productStatus: rng() < 0.92 ? 'ONLINE' : 'OFFLINE',
+      imageUrls: [`https://ae01.alicdn.com/kf/demo${productId}.jpg`],
       skus,
     });
   }
@@ -159,7 +160,8 @@ export function buildCatalogue(size: number, seed = 20260105): DemoCatalogue {
     title: '样品 测试商品',
     productType: '0',
     productStatus: 'ONLINE',
-    skus: [{ skuId: skuIdOf(skuSeq), sellerSku: 'SAMPLE-0001', skuStock: 3, status: 'active', bindStatus: 2, scItemId: scItemIdOf(skuSeq) }],
+    imageUrls: [`https://ae01.alicdn.com/kf/demo${productSeq}.jpg`],
+    skus: [{ skuId: skuIdOf(skuSeq), sellerSku: 'SAMPLE-0001', skuStock: 3, status: 'active', bindStatus: 2, scItemId: scItemIdOf(skuSeq), variation: '颜色:默认' }],
   });
   truth.set(`${productSeq}/${skuIdOf(skuSeq)}`, { erpSku: null, kind: 'unrelated' });
 

@@ -7,13 +7,16 @@
  * line, which columns were not recognised) instead of ending as "0 accepted, 0 rejected".
  */
 import { readFile } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { parse as csvParse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../../src-shared/errors';
 import type { StockRow } from '../../stock/source';
+import { MAX_SKU_LENGTH, MAX_WAREHOUSE_LENGTH, QTY_REASON, quantity, textProblem } from './cellRules';
 import { decodeText, isXlsx, type FileEncoding } from './decode';
+import { checkZipLimits } from '../../platform/zipGuard';
 import { FIELD_LABELS, REQUIRED_FIELDS, STOCK_FIELDS, matchHeaders, type StockField } from './headers';
+import { csvLines, sheetRows, xlsxLines, type RawLine } from './sheetLines';
+
+export { MAX_QUANTITY, MAX_SKU_LENGTH } from './cellRules';
 
 /** A column named by its header text or by its 0-based position, per field. */
 export type ColumnMapping = Partial<Record<StockField, string | number>>;
@@ -64,93 +67,10 @@ export interface ParsedStockFile {
   problem: { zh: string; en: string } | null;
 }
 
-interface RawLine {
-  line: number;
-  cells: string[];
-  /** Cells Excel stores as dates (a date is never a quantity, though Excel keeps it as a number). */
-  dates?: boolean[];
-}
-
 const YIELD_EVERY = 2000;
 const SAMPLE_LINES = 5;
-/** No seller holds 100 million of one SKU in one warehouse: a bigger figure is a wrong column (a barcode). */
-export const MAX_QUANTITY = 99_999_999;
-/** Longer than any ERP's SKU field; a longer cell is a wrong column or a broken file. */
-export const MAX_SKU_LENGTH = 100;
-const MAX_WAREHOUSE_LENGTH = 60;
-/** Control, format (zero-width, bidi overrides), private-use, surrogate and line/paragraph separators. */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/u;
 const tick = () => new Promise<void>((r) => setImmediate(r));
 const clip = (s: string, n = 30) => (s.length > n ? `${s.slice(0, n)}…` : s);
-
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-    if (o.richText) return o.richText.map((r) => r.text).join('');
-    if ('result' in o) return cellText(o.result);
-    if (o.text !== undefined) return cellText(o.text);
-    if (o.error) return '';
-  }
-  return String(v);
-}
-
-function isDate(v: unknown): boolean {
-  if (v instanceof Date) return true;
-  return typeof v === 'object' && v !== null && 'result' in v && (v as { result?: unknown }).result instanceof Date;
-}
-
-/** Line breaks in a record's raw text: a quoted CRLF is one line, as an editor shows it. */
-function lineBreaks(raw: string): number {
-  return raw.match(/\r\n|\r|\n/g)?.length ?? 0;
-}
-
-async function* csvLines(text: string): AsyncGenerator<RawLine> {
-  // The delimiter is whichever of , tab ; the header line uses most (Excel's "Unicode text" is tab-separated).
-  const nl = text.indexOf('\n');
-  const firstLine = nl < 0 ? text : text.slice(0, nl);
-  const counts: [string, number][] = [',', '\t', ';'].map((d) => [d, firstLine.split(d).length - 1]);
-  counts.sort((a, b) => b[1] - a[1]);
-  const delimiter = counts[0][1] > 0 ? counts[0][0] : ',';
-  // csv-parse's own line count treats a quoted CRLF as two lines; the raw text of each record is counted instead.
-  const parser = csvParse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, raw: true, bom: true });
-  Readable.from(chunks(text)).pipe(parser);
-  let line = 1;
-  for await (const rec of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-    yield { line, cells: rec.record };
-    line += lineBreaks(rec.raw);
-  }
-}
-
-function* chunks(text: string, size = 256 * 1024): Generator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
-}
-
-function rowLine(row: ExcelJS.Row): RawLine {
-  const values = (row.values as unknown[]) ?? [];
-  // exceljs rows are 1-based: index 0 is always empty.
-  const cells = values.slice(1);
-  return { line: row.number, cells: Array.from(cells, cellText), dates: Array.from(cells, isDate) };
-}
-
-function sheetRows(ws: ExcelJS.Worksheet, limit = Infinity): RawLine[] {
-  const out: RawLine[] = [];
-  for (let n = 1; n <= ws.rowCount && out.length < limit; n++) {
-    const row = ws.findRow(n);
-    if (row && row.hasValues) out.push(rowLine(row));
-  }
-  return out;
-}
-
-async function* xlsxLines(ws: ExcelJS.Worksheet): AsyncGenerator<RawLine> {
-  for (let n = 1; n <= ws.rowCount; n++) {
-    const row = ws.findRow(n);
-    if (row && row.hasValues) yield rowLine(row);
-  }
-}
 
 /** Mapped header texts (not positions) that a line must hold to be the header. */
 function mappedNames(mapping: ColumnMapping | undefined): string[] {
@@ -208,61 +128,6 @@ function resolveMapping(headers: string[], mapping: ColumnMapping | undefined, h
   return out;
 }
 
-type QtyProblem = 'empty' | 'nan' | 'negative' | 'fraction' | 'too_large' | 'date';
-
-/**
- * Parses an integer quantity; full-width digits and thousands separators accepted. Available stock
- * may be below zero (the ERP has sold more than it holds: 超卖) and is kept, since it means nothing is
- * sellable; a negative safety stock has no meaning and is refused. A figure past MAX_QUANTITY is
- * refused rather than stored as a float (99999999999999999999 would become 1e20).
- */
-function quantity(raw: string, allowNegative = false, isDateCell = false): { ok: true; value: number; folded: boolean } | { ok: false; why: QtyProblem } {
-  if (isDateCell) return { ok: false, why: 'date' };
-  const folded = raw.normalize('NFKC').trim();
-  const changed = folded !== raw;
-  if (folded === '') return { ok: false, why: 'empty' };
-  const plain = folded.replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
-  const m = /^([-+]?)(\d+)(?:\.(\d+))?$/.exec(plain);
-  if (!m) return { ok: false, why: 'nan' };
-  if (m[3] !== undefined && /[1-9]/.test(m[3])) return { ok: false, why: 'fraction' };
-  const digits = m[2].replace(/^0+(?=\d)/, '');
-  if (digits.length > String(MAX_QUANTITY).length || Number(digits) > MAX_QUANTITY) return { ok: false, why: 'too_large' };
-  const n = (m[1] === '-' ? -1 : 1) * Number(digits);
-  if (n < 0 && !allowNegative) return { ok: false, why: 'negative' };
-  return { ok: true, value: n === 0 ? 0 : n, folded: changed };
-}
-
-type Label = { zh: string; en: string };
-const QTY_REASON: Record<QtyProblem, (label: Label, v: string) => [string, string]> = {
-  empty: (label) => [`${label.zh}为空`, `${label.en} is empty`],
-  nan: (label, v) => [`${label.zh}“${v}”不是数字`, `${label.en} "${v}" is not a number`],
-  negative: (label, v) => [`${label.zh}“${v}”是负数，不能小于 0`, `${label.en} "${v}" is negative; it cannot be below 0`],
-  fraction: (label, v) => [`${label.zh}“${v}”不是整数，库存只能是整数`, `${label.en} "${v}" is not a whole number`],
-  too_large: (label, v) => [
-    `${label.zh}“${v}”超过 ${MAX_QUANTITY.toLocaleString('en-US')}，不像库存数（可能选错了列，例如条码）`,
-    `${label.en} "${v}" is above ${MAX_QUANTITY.toLocaleString('en-US')}; that is not a stock figure (a wrong column, such as a barcode?)`,
-  ],
-  date: (label, v) => [
-    `${label.zh}是一个日期（${v}），不是数量。请检查这一列，或把单元格格式改为“数值”`,
-    `${label.en} is a date (${v}), not a quantity. Check the column, or format the cell as a number`,
-  ],
-};
-
-/** Why a SKU or warehouse text cannot be used: invisible characters or an absurd length. */
-function textProblem(value: string, label: Label, max: number): [string, string] | null {
-  const bad = INVISIBLE.exec(value);
-  if (bad) {
-    const code = `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    return [
-      `${label.zh}含有看不见的字符（第 ${bad.index + 1} 个字符 ${code}，零宽、控制或文字方向字符），与店铺里的不会一致，请在 ERP 里删掉后重新导出`,
-      `${label.en} holds an invisible character (character ${bad.index + 1}, ${code}: zero-width, control or text-direction); it would never match the store. Remove it in the ERP and export again`,
-    ];
-  }
-  const length = [...value].length;
-  if (length > max) return [`${label.zh}太长（${length} 个字符，最多 ${max} 个），可能选错了列`, `${label.en} is too long (${length} characters, at most ${max}); a wrong column?`];
-  return null;
-}
-
 const HTML = /^\s*(<!doctype html|<html|<table|<\?xml[^>]*>\s*<html|<meta|<head)/i;
 
 /** Refuses what is not a table at all, before any decoding: saying what it is helps the seller. */
@@ -288,6 +153,12 @@ function listText(items: string[], sep: string): string {
   return items.map((h) => clip(h, 20)).join(sep);
 }
 
+/**
+ * A stock sheet of 100,000 SKUs in a few warehouses is well under 100 MB of sheet XML and 500,000
+ * rows; the upload itself is at most 18 MB of base64. Anything inflating past these is refused.
+ */
+export const STOCK_LIMITS = { maxInflatedBytes: 160 * 1024 * 1024, maxRows: 500_000, maxEntries: 2_000 };
+
 export async function parseStockFile(input: Buffer | string, opts: ParseStockOptions = {}): Promise<ParsedStockFile> {
   const buf = typeof input === 'string' ? await readFile(input) : input;
   let format: 'csv' | 'xlsx' = 'csv';
@@ -298,6 +169,8 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
   let sheet: string | null = null;
   if (isXlsx(buf)) {
     format = 'xlsx';
+    // A bomb is refused before the spreadsheet library holds it (it needs several times the XML).
+    checkZipLimits(buf, STOCK_LIMITS);
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(buf as unknown as ArrayBuffer);

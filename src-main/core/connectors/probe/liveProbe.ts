@@ -7,7 +7,8 @@ import type { App } from '../../app';
 import type { ProbeReport } from '../../../../src-shared/channels/connect';
 import { AppError } from '../../../../src-shared/errors';
 import { AE_RESPONSE_SCHEMAS, unwrapResponse } from '../aliexpress/schemas';
-import { TT_PAGE_FIELDS, TT_ROW_SCHEMAS, ttEnvelope, ttPage } from '../tongtool/schemas';
+import { businessError } from '../aliexpress/errors';
+import { TT_ROW_SCHEMAS, ttBodySchema } from '../tongtool/schemas';
 import { ttDate } from '../tongtool/client';
 import { connectors } from '../service';
 import { runProbe, type ProbeStep } from './runProbe';
@@ -21,9 +22,17 @@ function cannot(e: unknown): { message: string; messageEn: string } {
     : { message: '未检查：连接未设置。', messageEn: 'Not checked: the connection is not set up.' };
 }
 
-/** A Tongtool call's whole answer: the envelope, and its page of rows in `datas`. */
-function ttSchema(name: keyof typeof TT_ROW_SCHEMAS) {
-  return ttEnvelope.extend({ datas: ttPage(TT_ROW_SCHEMAS[name], TT_PAGE_FIELDS[name]) });
+/**
+ * An AliExpress business failure: `result.success` false with the call's own error fields
+ * (error_code/error_msg, or err_code/err_message). It answered, but with no data: a failed step
+ * naming the platform's code and words, never "answered" with zero rows.
+ */
+function throwBusinessFailure(body: unknown): void {
+  const r = (body as { result?: Record<string, unknown> } | null)?.result;
+  if (!r || typeof r !== 'object' || r.success !== false) return;
+  const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+  const requestId = text((body as { request_id?: unknown }).request_id);
+  throw businessError({ code: text(r.error_code ?? r.err_code), message: text(r.error_msg ?? r.err_message) }, requestId);
 }
 
 export async function probeConnections(app: App): Promise<ProbeReport> {
@@ -49,7 +58,9 @@ export async function probeConnections(app: App): Promise<ProbeReport> {
     skip: aeSkip,
     read: async () => {
       const ch = await ae!.market.sellerChannel();
-      return unwrapResponse(products, await ae!.client.callRaw(products, { channel_seller_id: ch.channelSellerId, channel: ch.channel, current_page: 1, page_size: 1 }));
+      const body = unwrapResponse(products, await ae!.client.callRaw(products, { channel_seller_id: ch.channelSellerId, channel: ch.channel, current_page: 1, page_size: 1 }));
+      throwBusinessFailure(body);
+      return body;
     },
   });
 
@@ -66,7 +77,8 @@ export async function probeConnections(app: App): Promise<ProbeReport> {
   const ttStep = (call: keyof typeof TT_ROW_SCHEMAS, body: () => Record<string, unknown>): ProbeStep => ({
     system: 'tongtool',
     call,
-    schema: ttSchema(call),
+    // A Tongtool call's whole answer: the envelope, and its page of rows in `datas`.
+    schema: ttBodySchema(call, body()),
     skip: ttSkip,
     read: async () => {
       const raw = await tt!.client.callRaw(call, body());

@@ -20,7 +20,7 @@ import {
   ttEnvelope,
   ttPage,
   ttTokenBody,
-  TT_PAGE_FIELDS,
+  ttPageFields,
   TT_ROW_SCHEMAS,
   type TtCallName,
   type TtProduct,
@@ -187,7 +187,7 @@ export class TongtoolClient {
   async page<N extends TtCallName>(name: N, body: Record<string, unknown>, signal?: AbortSignal): Promise<z.output<(typeof TT_ROW_SCHEMAS)[N]>[]> {
     const raw = await this.callRaw(name, { ...body, pageNo: body.pageNo ?? 1, pageSize: TT_PAGE_SIZE }, signal);
     const env = this.shape(name, ttEnvelope, raw);
-    return this.shape(name, ttPage(TT_ROW_SCHEMAS[name], TT_PAGE_FIELDS[name]), env.datas, 'datas') as z.output<(typeof TT_ROW_SCHEMAS)[N]>[];
+    return this.shape(name, ttPage(TT_ROW_SCHEMAS[name], ttPageFields(name, body)), env.datas, 'datas') as z.output<(typeof TT_ROW_SCHEMAS)[N]>[];
   }
 
   async warehouseQuery(pageNo = 1, signal?: AbortSignal): Promise<TtWarehouse[]> {

@@ -6,8 +6,8 @@
  * overselling).
  *
  * Two leniencies, both from what the sources show:
- * - numbers and ids may arrive as numbers or as numeric strings (the Go SDK registers jsoniter's
- *   fuzzy decoders for exactly that), so both are accepted and ids are kept as strings;
+ * - figures and codes may arrive as numbers or as numeric strings (the Go SDK registers jsoniter's
+ *   fuzzy decoders for exactly that), so both are accepted; ids must be strings (see `id`);
  * - a Java backend leaves null fields out of its JSON, so a figure may be missing from one row.
  *   A field the row needs to mean anything (the SKU, the warehouse's id and name) is required on
  *   every row; a figure is required on the page: a non-empty page on which no row has it means
@@ -16,8 +16,12 @@
  */
 import { z } from 'zod';
 
-/** An id or code: a string on the wire, sometimes a number; always a string here. */
-const id = z.union([z.string(), z.number()]).transform((v) => String(v));
+/**
+ * An id (warehouseId, warehouseIdKey, partnerOpenId): a string on the wire, often long digits with
+ * leading zeros ("0001000007201308020000000101"). A JS number is refused by name: by the time it is
+ * one, JSON.parse has already dropped the leading zeros and any digit past 2^53.
+ */
+const id = z.string({ error: (i) => (typeof i.input === 'number' ? 'id read as a JS number (digits or leading zeros may be lost); Tongtool sends ids as strings' : 'expected an id') });
 
 /**
  * A quantity: a number or a numeric string. Blank or null is unknown (undefined), never 0: a blank
@@ -104,8 +108,18 @@ export const TT_PAGE_FIELDS = {
   warehouseQuery: ['status'],
   stocksQuery: ['availableStockQuantity', 'warehouseIdKey'],
   stocksChangeQuery: ['availableStockQuantity'],
-  goodsQuery: ['goodsDetail'],
-} as const;
+  // goodsDetail: only on variant pages (below); wire.md does not say normal goods carry it.
+  goodsQuery: [],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * The page fields of one request: a variant goods page (productType "1") must carry goodsDetail,
+ * where its stock SKUs are (wire.md § goodsQuery); without it they would be lost silently.
+ */
+export function ttPageFields(name: TtCallName, body: Record<string, unknown> = {}): readonly string[] {
+  if (name === 'goodsQuery' && String(body.productType) === '1') return ['goodsDetail'];
+  return TT_PAGE_FIELDS[name];
+}
 
 /** Each call's row schema, for the client and the live probe alike. */
 export const TT_ROW_SCHEMAS = {
@@ -185,6 +199,9 @@ export function issuePath(error: z.ZodError): string {
 
 /** A whole answer of one call (envelope and page of rows), for the live probe's field-by-field diff. */
 const bodyOf = <N extends TtCallName>(name: N) => ttEnvelope.extend({ datas: ttPage(TT_ROW_SCHEMAS[name], TT_PAGE_FIELDS[name]) });
+/** The same for one request (a variant goods page needs goodsDetail). */
+export const ttBodySchema = (name: TtCallName, body: Record<string, unknown>) =>
+  ttEnvelope.extend({ datas: ttPage(TT_ROW_SCHEMAS[name], ttPageFields(name, body)) });
 export const TT_BODY_SCHEMAS = {
   warehouseQuery: bodyOf('warehouseQuery'),
   stocksQuery: bodyOf('stocksQuery'),

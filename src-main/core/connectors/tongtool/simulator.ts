@@ -19,6 +19,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../platform/clock';
 import { FaultQueue, LoopbackSimulator, type Fault, type SimReply, type SimRequest } from '../simServer';
+import { goodsProducts } from './simGoods';
+import { fromChinaTime } from './simTime';
 
 export interface TtSimWarehouse {
   id: string;
@@ -41,6 +43,8 @@ export interface TtSimStock {
   warehouseId: string;
   available: number;
   safety: number;
+  /** 在途 (in transit); 0 when not set. */
+  inTransit?: number;
   /** clock ms of the last change */
   updatedAt: number;
 }
@@ -67,25 +71,6 @@ export interface TtSimOptions {
 
 const PAGE_MAX = 100;
 const CHANGE_DAYS = 7;
-const STATUS_CODES: Record<string, string> = { 停售: '0', 在售: '1', 试卖: '2', 清仓: '4' };
-
-/** "yyyy-MM-dd HH:mm:ss" in China time (UTC+8, no daylight saving). */
-function chinaTime(ms: number): string {
-  const d = new Date(ms + 8 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
-}
-
-/** The ms of a "yyyy-MM-dd HH:mm:ss" China time, or undefined when it is not one. */
-function fromChinaTime(v: unknown): number | undefined {
-  if (typeof v !== 'string') return undefined;
-  const m = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)$/.exec(v);
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number);
-  const ms = Date.UTC(y, mo - 1, d, h, mi, s) - 8 * 3600_000;
-  // Date.UTC rolls 2026-02-30 over into March: a date that does not exist is malformed.
-  return chinaTime(ms) === v ? ms : undefined;
-}
 
 interface ChangeEntry {
   sku: string;
@@ -143,7 +128,12 @@ export class TongtoolSimulator extends LoopbackSimulator {
     const cur = this.stock.get(`${sku}\u0000${warehouseId}`);
     const now = this.o.clock.now();
     if (available !== (cur?.available ?? 0)) this.changes.push({ sku, warehouseId, at: now, after: available, change: available - (cur?.available ?? 0) });
-    this.put({ sku, warehouseId, available, safety: safety ?? cur?.safety ?? 0, updatedAt: now });
+    this.put({ sku, warehouseId, available, safety: safety ?? cur?.safety ?? 0, inTransit: cur?.inTransit, updatedAt: now });
+  }
+  /** Sets the in-transit figure (在途): full reads carry it, the change feed does not. */
+  setInTransit(sku: string, warehouseId: string, inTransit: number): void {
+    const cur = this.stock.get(`${sku}\u0000${warehouseId}`);
+    this.put({ sku, warehouseId, available: cur?.available ?? 0, safety: cur?.safety ?? 0, inTransit, updatedAt: this.o.clock.now() });
   }
   /** Every SKU of a warehouse runs out now (a campaign sold it out). Returns how many changed. */
   drainWarehouse(warehouseId: string): number {
@@ -278,36 +268,13 @@ export class TongtoolSimulator extends LoopbackSimulator {
       warehouseName: w?.name ?? '',
       availableStockQuantity: s.available,
       waitingShipmentStockQuantity: 0,
-      intransitStockQuantity: 0,
+      intransitStockQuantity: s.inTransit ?? 0,
       defectsStockQuantity: 0,
       safetyStock: s.safety,
       goodsIdKey: `G-${s.sku}`,
       goodsAvgCost: 0,
       goodsCurCost: 0,
     };
-  }
-
-  /** Products as goodsQuery gives them: a normal product per plain SKU, a variant product per parent. */
-  private products(productType: string): Record<string, unknown>[] {
-    const byParent = new Map<string, TtSimGoods[]>();
-    const plain: TtSimGoods[] = [];
-    for (const g of this.o.goods) {
-      if (g.parent) byParent.set(g.parent, [...(byParent.get(g.parent) ?? []), g]);
-      else plain.push(g);
-    }
-    const product = (sku: string, g: TtSimGoods, members: TtSimGoods[]) => ({
-      sku,
-      productName: g.name,
-      productCode: `P-${sku}`,
-      categoryName: g.category,
-      productStatus: STATUS_CODES[g.status] ?? g.status,
-      status: g.deleted ? '1' : '0',
-      goodsDetail: members.map((v) => ({ goodsSku: v.sku, goodsDetailId: `D-${v.sku}`, goodsWeight: 100 })),
-    });
-    if (productType === '0') return plain.map((g) => product(g.sku, g, [g]));
-    if (productType === '1')
-      return [...byParent].map(([parent, members]) => ({ ...product(parent, members[0], members), productName: commonName(members.map((m) => m.name)) }));
-    return []; // bundles and assembled goods: none in the simulated ERP
   }
 
   private api(name: string, body: Record<string, unknown>): SimReply {
@@ -362,7 +329,7 @@ export class TongtoolSimulator extends LoopbackSimulator {
         if (!['0', '1', '2', '3'].includes(String(type))) return this.reply(525, '无效的参数：无效的销售类型');
         const bad = this.badSkus(body.skus, 10);
         if (bad) return bad;
-        let list = this.products(String(type));
+        let list = goodsProducts(this.o.goods, String(type));
         if (Array.isArray(body.skus) && body.skus.length) {
           const want = new Set(body.skus as string[]);
           list = list.filter((p) => want.has(p.sku as string) || (p.goodsDetail as { goodsSku: string }[]).some((d) => want.has(d.goodsSku)));
@@ -380,13 +347,6 @@ export class TongtoolSimulator extends LoopbackSimulator {
     if (max !== undefined && skus.length > max) return this.reply(525, `无效的参数：SKU 数据不能多于 ${max} 个`);
     return null;
   }
-}
-
-/** A variant product's name: what its variants' names share ("纯棉T恤 黑色", "纯棉T恤 白色" → "纯棉T恤"). */
-function commonName(names: string[]): string {
-  let p = names[0] ?? '';
-  for (const n of names) while (!n.startsWith(p)) p = p.slice(0, -1);
-  return p.trim() || names[0] || '';
 }
 
 /** The platform's own words for its codes (tongtool.go ErrorWrap). */

@@ -97,7 +97,7 @@ export class TongtoolStockSource implements StockSource {
       opts.onPage?.({ page, rows: bySku.size, warehouseId });
       if (rows.length < TT_PAGE_SIZE) break;
     }
-    return [...bySku].map(([sku, log]) => ({ sku, warehouseId: wh.id, warehouseName: wh.name, available: figure(latest(log).availableStockQuantity) }));
+    return [...bySku].map(([sku, log]) => ({ sku, warehouseId: wh.id, warehouseName: wh.name, available: figure(latest(log).availableStockQuantity), changes: entriesOf(log) }));
   }
 
   /**
@@ -175,6 +175,14 @@ function latest(log: TtStockChangeRow[]): TtStockChangeRow {
   return ends.length === 1 ? ends[0] : last;
 }
 
+/** One SKU's change log entries with both numbers readable (for the sales rate). */
+function entriesOf(log: TtStockChangeRow[]): { after: number; change: number }[] {
+  const out: { after: number; change: number }[] = [];
+  for (const e of log)
+    if (Number.isFinite(e.availableStockQuantity ?? NaN) && Number.isFinite(e.changeQuantity ?? NaN)) out.push({ after: e.availableStockQuantity as number, change: e.changeQuantity as number });
+  return out;
+}
+
 /** A blank or unreadable figure is unknown, not 0: NaN is refused by the persist step and reported for that SKU only. */
 function figure(v: number | undefined): number {
   return v === undefined ? Number.NaN : v;
@@ -188,6 +196,8 @@ function toRow(r: TtStockRow, w: MatchedWarehouse): StockRow {
     available: figure(r.availableStockQuantity),
     // A full row without safetyStock has none set (a Java backend leaves nulls out): 0.
     safety: r.safetyStock ?? 0,
+    // 在途: kept for store warehouses that count it; a row without it leaves the stored figure.
+    ...(r.intransitStockQuantity === undefined ? {} : { inTransit: r.intransitStockQuantity }),
   };
 }
 

@@ -3,7 +3,7 @@
  * the stock-out → unbind time, held runs to confirm or reject, the dry run with reasons, the outbox
  * and the audit log (filtered, exported to Excel).
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Dayjs } from 'dayjs';
 import {
   Alert,
@@ -57,6 +57,12 @@ export function AutoDashboard() {
   const on = d?.status.settings.enabled ?? false;
   const [tab, setTab] = useState('risk');
   const [dryOnly, setDryOnly] = useState<'changes' | 'blocked' | 'all'>('changes');
+  // "查看原因" opens the blocked list further down: bring it into view once it is shown.
+  const [showAsked, setShowAsked] = useState(0);
+  const tabsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (showAsked) tabsRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [showAsked]);
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="auto-dashboard">
       <div>
@@ -71,6 +77,7 @@ export function AutoDashboard() {
           onShowBlocked={() => {
             setDryOnly('blocked');
             setTab('dry');
+            setShowAsked((n) => n + 1);
           }}
         />
       )}
@@ -80,6 +87,7 @@ export function AutoDashboard() {
       {/* Explicit keys: a held run appearing above must not remount the demo card (and lose its message). */}
       <DemoTools key="demo" />
       {d && <Counts key="counts" d={d} />}
+      <div ref={tabsRef} key="tabs" data-testid="auto-tabs">
       <Tabs
         key="tabs"
         activeKey={tab}
@@ -93,6 +101,7 @@ export function AutoDashboard() {
           { key: 'settings', label: t('tabs.settings'), children: d && <SettingsTab settings={d.status.settings} onSaved={reload} /> },
         ]}
       />
+      </div>
     </Space>
   );
 }

@@ -11,30 +11,7 @@ import type { ActionRow, DashboardView } from '../../../../src-shared/types/auto
 import { useChanged, useChannel } from '../../useChannel';
 import { formatTime } from '../../formatTime';
 import { STATE_COLOR, stateLabel } from './stateColor';
-
-
-type Level = 'success' | 'info' | 'warning' | 'error';
-
-/**
- * The most urgent state first: what the seller must act on before what only needs watching. Every
- * risk number here is the core's risk model (the same as the risk tab's cards and the tray).
- */
-function headline(d: DashboardView): { level: Level; key: string; n?: number; setup?: boolean; text?: { zh: string; en: string } } {
-  const s = d.status;
-  const c = s.counts;
-  const r = d.riskModel;
-  if (!s.lastSync || d.ready === 0)
-    return { level: 'info', key: 'notSetUp', setup: true };
-  if (c.held > 0) return { level: 'warning', key: 'held', n: c.held };
-  if (!s.settings.enabled) return { level: 'warning', key: 'off', text: r.total > 0 ? r.headline : undefined };
-  if (r.counts.refused > 0) return { level: 'error', key: 'refused', n: r.counts.refused };
-  if (s.outbox.failed > 0) return { level: 'error', key: 'failed', n: s.outbox.failed };
-  if (r.total > 0 && r.total === r.counts.review) return { level: 'info', key: 'review', n: r.counts.review };
-  // Only SKUs whose stock is not linked: nothing is under way, the seller links them (or accepts it).
-  if (r.total > 0 && r.total === r.counts.unmapped) return { level: 'warning', key: 'unprotected', n: r.total, text: r.headline };
-  if (r.total > 0) return { level: 'warning', key: 'risk', n: r.total, text: r.headline };
-  return { level: 'success', key: 'ok' };
-}
+import { headline, headlineText, unbindsAhead } from './nowHeadline';
 
 export function NowCard({ d, onShowBlocked }: { d: DashboardView; onShowBlocked: () => void }) {
   const { t, i18n } = useTranslation('auto');
@@ -57,7 +34,7 @@ export function NowCard({ d, onShowBlocked }: { d: DashboardView; onShowBlocked:
     unbind: would.data?.counts.wouldUnbind ?? 0,
     bind: would.data?.counts.wouldBind ?? 0,
     next: formatTime(d.status.nextSyncAt),
-    queued: d.status.outbox.queued + d.status.outbox.sent,
+    queued: unbindsAhead(d),
   });
   return (
     <Card size="small" title={t('now.title')} data-testid="auto-now">
@@ -67,12 +44,8 @@ export function NowCard({ d, onShowBlocked }: { d: DashboardView; onShowBlocked:
           showIcon
           data-testid="auto-now-headline"
           data-state={h.key}
-          title={
-            <Typography.Text strong>
-              {(h.key === 'risk' || h.key === 'unprotected') && h.text ? (en ? h.text.en : h.text.zh) : t(`now.${h.key}`, { n: h.n })}
-              {h.key === 'off' && h.text ? ` · ${en ? h.text.en : h.text.zh}` : ''}
-            </Typography.Text>
-          }
+          data-total={h.total}
+          title={<Typography.Text strong>{headlineText(h, t(`now.${h.key}`, { n: h.n }), en)}</Typography.Text>}
           description={nextText}
           action={
             h.setup ? (
@@ -88,6 +61,9 @@ export function NowCard({ d, onShowBlocked }: { d: DashboardView; onShowBlocked:
             {run.switchOn
               ? t('now.runSummary', { unbind: c.unbind, bind: c.bind, held: c.heldUnbind, unchanged: c.unchanged })
               : t('now.runSummaryOff', { unbind: c.wouldUnbind, bind: c.wouldBind, unchanged: c.unchanged })}
+            {d.unbindsFirst && d.unbindsFirst.bindsPassed > 0 && (
+              <Typography.Text data-testid="auto-now-unbinds-first"> {t('now.unbindsFirst', { unbinds: d.unbindsFirst.unbinds, binds: d.unbindsFirst.bindsPassed })}</Typography.Text>
+            )}
             {d.blocked > 0 && (
               <>
                 {' '}

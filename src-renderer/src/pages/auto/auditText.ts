@@ -14,6 +14,8 @@ export const AUDIT_KINDS = [
   'auto.action.failed',
   'auto.action.cancelled',
   'auto.action.retry',
+  'auto.action.retrying',
+  'auto.action.reread',
   'auto.run.held',
   'auto.run.confirmed',
   'auto.run.rejected',

@@ -7,6 +7,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { fenToYuan, formatFen } from './format';
 import { useAction } from '../../useAction';
 import { formatTime } from '../../formatTime';
+import { useFieldErrors } from '../../useFieldErrors';
 
 interface ApplyForm {
   reason: string;
@@ -27,6 +28,7 @@ export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange:
   const [draft, setDraft] = useState<string>();
   const [appliedOn, setAppliedOn] = useState<string>('');
   const active = view.application !== null && view.review?.outcome !== 'rejected';
+  const fields = useFieldErrors(form, active ? undefined : action.error);
 
   if (active && view.application) {
     return (
@@ -87,9 +89,14 @@ export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange:
         form={form}
         layout="vertical"
         style={{ maxWidth: 560 }}
+        // The date box's max only guides the picker: a typed later day goes to main, which says at the box which days are allowed.
+        noValidate
         initialValues={{ amountYuan: view.refundableFen ? fenToYuan(view.refundableFen) : '', reason: '', alipayAccount: '' }}
         onFinish={(v) => void submit(v)}
-        onValuesChange={() => setDraft(undefined)}
+        onValuesChange={(changed: Record<string, unknown>) => {
+          setDraft(undefined);
+          fields.onValuesChange(changed);
+        }}
       >
         <Form.Item name="reason" label={t('apply.reason')} rules={[{ required: true, min: 2 }]}>
           <Input.TextArea rows={2} maxLength={300} data-testid="deposit-reason" />
@@ -111,7 +118,7 @@ export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange:
         <Form.Item name="appliedOn" label={t('apply.appliedOn')} extra={t('apply.appliedOnHint')}>
           <Input type="date" max={chinaToday()} style={{ width: 200 }} data-testid="deposit-applied-on" />
         </Form.Item>
-        <ApiErrorAlert error={action.error} />
+        <ApiErrorAlert error={fields.rest} />
         <Space style={{ marginTop: 8 }}>
           <Button onClick={() => void makeDraft()} loading={action.busy} data-testid="deposit-draft">
             {t('apply.draft')}

@@ -1,24 +1,54 @@
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Popconfirm, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Descriptions, Popconfirm, Space, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ApartRow, BillRow, DepositCaseView, DepositMatchReport, MatchCandidate } from '../../../../src-shared/types/deposit';
 import { api } from '../../api';
+import { fileBase64 } from '../../fileBase64';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatFen } from './format';
 import { useAction } from '../../useAction';
 
-/** File bytes as base64, in chunks so a large bill does not overflow the call stack. */
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
-
 const VERDICT_TYPE = { arrived: 'success', partial: 'warning', amount_differs: 'warning', not_found: 'error' } as const;
 const DIRECTION_COLOR: Record<BillRow['direction'], string> = { income: 'green', expense: 'red', neutral: 'default' };
 const CONFIDENCE_COLOR = { high: 'green', medium: 'gold', low: 'default' } as const;
+
+/** The message drafted for AliExpress support, ready to copy. */
+function SupportText({ title, text }: { title: string; text: string }) {
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={title}
+      style={{ marginBottom: 16 }}
+      description={
+        <Typography.Paragraph copyable={{ text }} style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+          {text}
+        </Typography.Paragraph>
+      }
+    />
+  );
+}
+
+/** Bill rows as an accountant reads them first (in or out, from whom, the remarks), then the columns `extra` adds. */
+function BillRowsTable<T extends { row: BillRow }>({ rows, extra, testId }: { rows: T[]; extra: TableColumnsType<T>; testId: string }) {
+  const { t } = useTranslation('deposit');
+  const columns: TableColumnsType<T> = [
+    { title: t('arrival.line'), key: 'line', width: 60, render: (_: unknown, c: T) => c.row.line },
+    { title: t('arrival.time'), key: 'time', render: (_: unknown, c: T) => c.row.time },
+    {
+      title: t('arrival.direction'),
+      key: 'direction',
+      render: (_: unknown, c: T) => <Tag color={DIRECTION_COLOR[c.row.direction]}>{c.row.directionText}</Tag>,
+    },
+    { title: t('arrival.amount'), key: 'amount', align: 'right', render: (_: unknown, c: T) => formatFen(c.row.amountFen) },
+    { title: t('arrival.counterparty'), key: 'counterparty', render: (_: unknown, c: T) => c.row.counterparty },
+    { title: t('arrival.description'), key: 'description', render: (_: unknown, c: T) => c.row.description },
+    { title: t('arrival.remarks'), key: 'remarks', render: (_: unknown, c: T) => c.row.remarks || '—' },
+    ...extra,
+  ];
+  return <Table<T> size="small" rowKey={(c) => c.row.line} pagination={false} dataSource={rows} data-testid={testId} scroll={{ x: 'max-content' }} columns={columns} />;
+}
 
 /** Step 5: import the Alipay bill, see the match and why, confirm it; the support text when needed. */
 export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
@@ -27,7 +57,7 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
   const action = useAction();
   const [report, setReport] = useState<DepositMatchReport | null>(view.lastMatch);
   const importBill = async (file: File) => {
-    const r = await action.run(async () => api['deposit.matchAlipay']({ fileName: file.name, contentBase64: await toBase64(file) }));
+    const r = await action.run(async () => api['deposit.matchAlipay']({ fileName: file.name, contentBase64: await fileBase64(file) }));
     if (r) setReport(r);
   };
   const confirm = async (c: MatchCandidate) => {
@@ -42,20 +72,6 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
   const confirmedKeys = new Set(view.arrival.rows.map((r) => `${r.at}|${r.amountFen}`));
   const isConfirmed = (c: MatchCandidate) => confirmedKeys.has(`${c.row.time}|${c.row.amountFen}`);
   const arrival = view.arrival;
-  // Every bill row shows what an accountant reads first: in or out, from whom, and the remarks.
-  const rowColumns = [
-    { title: t('arrival.line'), key: 'line', width: 60, render: (_: unknown, c: { row: BillRow }) => c.row.line },
-    { title: t('arrival.time'), key: 'time', render: (_: unknown, c: { row: BillRow }) => c.row.time },
-    {
-      title: t('arrival.direction'),
-      key: 'direction',
-      render: (_: unknown, c: { row: BillRow }) => <Tag color={DIRECTION_COLOR[c.row.direction]}>{c.row.directionText}</Tag>,
-    },
-    { title: t('arrival.amount'), key: 'amount', align: 'right' as const, render: (_: unknown, c: { row: BillRow }) => formatFen(c.row.amountFen) },
-    { title: t('arrival.counterparty'), key: 'counterparty', render: (_: unknown, c: { row: BillRow }) => c.row.counterparty },
-    { title: t('arrival.description'), key: 'description', render: (_: unknown, c: { row: BillRow }) => c.row.description },
-    { title: t('arrival.remarks'), key: 'remarks', render: (_: unknown, c: { row: BillRow }) => c.row.remarks || '—' },
-  ];
   return (
     <div data-testid="deposit-step-arrival">
       <Descriptions bordered size="small" column={1} style={{ maxWidth: 520, marginBottom: 16 }}>
@@ -104,17 +120,7 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
         </>
       )}
       {arrival.supportText && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('arrival.support')}
-          style={{ marginBottom: 16 }}
-          description={
-            <Typography.Paragraph copyable={{ text: arrival.supportText }} style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-              {arrival.supportText}
-            </Typography.Paragraph>
-          }
-        />
+        <SupportText title={t('arrival.support')} text={arrival.supportText} />
       )}
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Upload
@@ -161,28 +167,13 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
             </Descriptions>
           )}
           {report.supportText && !arrival.supportText && (
-            <Alert
-              type="warning"
-              showIcon
-              title={t('arrival.support')}
-              style={{ marginBottom: 16 }}
-              description={
-                <Typography.Paragraph copyable={{ text: report.supportText }} style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-                  {report.supportText}
-                </Typography.Paragraph>
-              }
-            />
+            <SupportText title={t('arrival.support')} text={report.supportText} />
           )}
           <Typography.Title level={5}>{t('arrival.considered')}</Typography.Title>
-          <Table
-            size="small"
-            rowKey={(c) => c.row.line}
-            pagination={false}
-            dataSource={report.considered}
-            data-testid="deposit-candidates"
-            scroll={{ x: 'max-content' }}
-            columns={[
-              ...rowColumns,
+          <BillRowsTable
+            rows={report.considered}
+            testId="deposit-candidates"
+            extra={[
               {
                 title: t('arrival.flags'),
                 key: 'flags',
@@ -224,14 +215,10 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
               <Typography.Title level={5} style={{ marginTop: 16 }}>
                 {t('arrival.apart')}
               </Typography.Title>
-              <Table
-                size="small"
-                rowKey={(a) => a.row.line}
-                pagination={false}
-                dataSource={report.apart}
-                data-testid="deposit-apart"
-                scroll={{ x: 'max-content' }}
-                columns={[...rowColumns, { title: t('arrival.apartWhy'), key: 'why', render: (_: unknown, a: ApartRow) => (en ? a.why.en : a.why.zh) }]}
+              <BillRowsTable
+                rows={report.apart ?? []}
+                testId="deposit-apart"
+                extra={[{ title: t('arrival.apartWhy'), key: 'why', render: (_: unknown, a: ApartRow) => (en ? a.why.en : a.why.zh) }]}
               />
             </>
           )}

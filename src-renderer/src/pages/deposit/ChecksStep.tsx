@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DepositCaseView, DepositCheckAnswer, DepositCheckKey } from '../../../../src-shared/types/deposit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { useFieldErrors } from '../../useFieldErrors';
 import { formatFen } from './format';
 import { useAction } from '../../useAction';
 
@@ -12,6 +13,8 @@ export function ChecksStep({ view, onChange }: { view: DepositCaseView; onChange
   const en = i18n.language === 'en-US';
   const action = useAction();
   const [form] = Form.useForm<{ description: string; penaltyYuan: string }>();
+  // The violation form's refusals stand under its boxes; the answers' and removals' stay in the alert.
+  const fields = useFieldErrors(form, action.error);
   const locked = view.application !== null && view.review?.outcome !== 'rejected';
   const answer = async (key: DepositCheckKey, a: DepositCheckAnswer) => {
     const v = await action.run(() => api['deposit.setCheck']({ key, answer: a }));
@@ -77,7 +80,7 @@ export function ChecksStep({ view, onChange }: { view: DepositCaseView; onChange
         ]}
       />
       {!locked && (
-        <Form form={form} layout="inline" style={{ marginTop: 12 }} onFinish={(v) => void add(v)}>
+        <Form form={form} layout="inline" style={{ marginTop: 12 }} onFinish={(v) => void add(v)} onValuesChange={fields.onValuesChange}>
           <Form.Item name="description" rules={[{ required: true }]}>
             <Input placeholder={t('checks.description')} data-testid="deposit-violation-description" />
           </Form.Item>
@@ -99,7 +102,7 @@ export function ChecksStep({ view, onChange }: { view: DepositCaseView; onChange
         </Descriptions.Item>
       </Descriptions>
       <div style={{ marginTop: 16 }}>
-        <ApiErrorAlert error={action.error} />
+        <ApiErrorAlert error={fields.rest} />
         {view.blockers.length > 0 && (
           <Alert
             type="warning"

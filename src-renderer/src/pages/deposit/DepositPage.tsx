@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Alert, Button, Card, Spin, Steps, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DepositCaseView } from '../../../../src-shared/types/deposit';
@@ -19,7 +20,19 @@ const stageIndex = (v: DepositCaseView) => (v.stage === 'done' ? STAGES.length -
 export function DepositPage() {
   const { t, i18n } = useTranslation('deposit');
   const en = i18n.language === 'en-US';
-  const { got, view, current, setCurrent, update } = useCaseWizard<DepositCaseView>('deposit.get', ['deposit'], stageIndex);
+  const { got, view, update } = useCaseWizard<DepositCaseView>('deposit.get', ['deposit'], stageIndex);
+  // As in the exit wizard, the step shown never moves on by itself: it opens where the case stands,
+  // and after the last tick of the checks the "next" button appears. Only a step's own submit button
+  // (save the status, send the application, record the review) moves on, when it moved the case.
+  const [chosen, setCurrent] = useState<number | null>(null);
+  const [opened, setOpened] = useState<number | null>(null);
+  if (view && opened === null) setOpened(stageIndex(view));
+  const current = view ? Math.min(chosen ?? opened ?? stageIndex(view), stageIndex(view)) : 0;
+  const submitted = (v: DepositCaseView) => {
+    const moved = !!view && view.stage !== v.stage;
+    update(v);
+    if (moved) setCurrent(stageIndex(v));
+  };
   const action = useAction();
 
   if (got.loading && !view) return <Spin />;
@@ -49,11 +62,12 @@ export function DepositPage() {
               content: i === STAGES.length - 1 && view.stage === 'done' ? t('arrival.arrived') : undefined,
             }))}
             style={{ marginBottom: 24 }}
+            data-testid="deposit-steps"
           />
-          {current === 0 && <StatusStep view={view} onChange={update} />}
+          {current === 0 && <StatusStep view={view} onChange={submitted} />}
           {current === 1 && <ChecksStep view={view} onChange={update} />}
-          {current === 2 && <ApplyStep view={view} onChange={update} />}
-          {current === 3 && <ReviewStep view={view} onChange={update} />}
+          {current === 2 && <ApplyStep view={view} onChange={submitted} />}
+          {current === 3 && <ReviewStep view={view} onChange={submitted} />}
           {current === 4 && <ArrivalStep view={view} onChange={update} />}
           {current < stageIndex(view) && (
             <Button style={{ marginTop: 16 }} onClick={() => setCurrent(current + 1)} data-testid="deposit-next">

@@ -4,6 +4,7 @@ import type { DepositCaseView, ReviewOutcome } from '../../../../src-shared/type
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
+import { useFieldErrors } from '../../useFieldErrors';
 
 interface ReviewForm {
   outcome: ReviewOutcome;
@@ -18,6 +19,7 @@ export function ReviewStep({ view, onChange }: { view: DepositCaseView; onChange
   const action = useAction();
   const [form] = Form.useForm<ReviewForm>();
   const outcome = Form.useWatch('outcome', form);
+  const fields = useFieldErrors(form, action.error);
   const save = async (values: ReviewForm) => {
     const v = await action.run(() =>
       api['deposit.review']({ outcome: values.outcome, decidedOn: values.decidedOn || undefined, note: values.note?.trim() || undefined }),
@@ -33,6 +35,7 @@ export function ReviewStep({ view, onChange }: { view: DepositCaseView; onChange
         style={{ maxWidth: 420 }}
         initialValues={{ outcome: view.review?.outcome ?? 'pending', decidedOn: view.review?.decidedOn ?? '', note: view.review?.note ?? '' }}
         onFinish={(v) => void save(v)}
+        onValuesChange={fields.onValuesChange}
       >
         <Form.Item name="outcome" label={t('review.outcome')}>
           <Radio.Group
@@ -49,7 +52,7 @@ export function ReviewStep({ view, onChange }: { view: DepositCaseView; onChange
         <Form.Item name="note" label={t('review.note')}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
-        <ApiErrorAlert error={action.error} />
+        <ApiErrorAlert error={fields.rest} />
         <Button type="primary" htmlType="submit" loading={action.busy} disabled={!view.application} data-testid="deposit-review-save" style={{ marginTop: 8 }}>
           {t('review.save')}
         </Button>

@@ -7,6 +7,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { fenToYuan } from './format';
 import { useAction } from '../../useAction';
 import { formatTime } from '../../formatTime';
+import { useFieldErrors } from '../../useFieldErrors';
 
 /** Step 1: the deposit amount and status as the service centre shows them. */
 export function StatusStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
@@ -14,6 +15,7 @@ export function StatusStep({ view, onChange }: { view: DepositCaseView; onChange
   const en = i18n.language === 'en-US';
   const action = useAction();
   const [form] = Form.useForm<{ status: DepositStatus; depositYuan: string }>();
+  const fields = useFieldErrors(form, action.error);
   const save = async (values: { status: DepositStatus; depositYuan: string }) => {
     const v = await action.run(() => api['deposit.setStatus'](values));
     if (v) onChange(v);
@@ -27,6 +29,7 @@ export function StatusStep({ view, onChange }: { view: DepositCaseView; onChange
         style={{ maxWidth: 420 }}
         initialValues={{ status: view.status, depositYuan: view.depositFen ? fenToYuan(view.depositFen) : '' }}
         onFinish={(v) => void save(v)}
+        onValuesChange={fields.onValuesChange}
       >
         <Form.Item name="status" label={t('status.status')} rules={[{ required: true }]}>
           <Select data-testid="deposit-status" options={DEPOSIT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
@@ -34,7 +37,7 @@ export function StatusStep({ view, onChange }: { view: DepositCaseView; onChange
         <Form.Item name="depositYuan" label={t('status.amount')} rules={[{ required: true }]}>
           <Input data-testid="deposit-amount" placeholder={t('status.amountPlaceholder')} inputMode="decimal" />
         </Form.Item>
-        <ApiErrorAlert error={action.error} />
+        <ApiErrorAlert error={fields.rest} />
         <Button type="primary" htmlType="submit" loading={action.busy} data-testid="deposit-status-save" style={{ marginTop: 8 }}>
           {t('status.save')}
         </Button>

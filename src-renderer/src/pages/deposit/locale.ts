@@ -167,7 +167,7 @@ export const en: typeof zh = {
     alipay: 'Bound Alipay account',
     alipayHint: 'Phone number or e-mail; kept on this computer only and shown masked',
     draft: 'Draft the application',
-    draftTitle: 'Application text (copy it into the 申请退保证金 page)',
+    draftTitle: 'Application text (copy it into the “申请退保证金” page)',
     submit: 'I have applied on the platform: record it',
     applied: 'Application sent',
     appliedAt: 'Sent at',
@@ -184,7 +184,7 @@ export const en: typeof zh = {
     note: 'Note (reason for rejection, …)',
     save: 'Record the outcome',
     window: 'Expected arrival',
-    windowText: '{{from}} to {{to}} (3–5 Chinese working days after approval, holidays and 调休 counted)',
+    windowText: '{{from}} to {{to}} (3–5 Chinese working days after approval, holidays and make-up working days counted)',
   },
   arrival: {
     upload: 'Import the Alipay bill (CSV)',

@@ -4,13 +4,14 @@
  * choices for everything left or one category or warehouse, and the plan as an Excel workbook.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DISPOSAL_METHODS, type DisposalMethod, type DisposalRowView, type DisposalSaveResult } from '../../../../src-shared/types/exit';
 import { api } from '../../api';
 import { downloadBase64 } from '../../download';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { XlsxPicker } from '../../components/XlsxPicker';
 import { useAction } from '../../useAction';
 import { useTx, type StepProps } from './shared';
 
@@ -111,24 +112,17 @@ export function DisposalPlan({ onChange }: StepProps) {
         <Button data-testid="exit-plan-export" onClick={() => void action.run(() => api['exit.exportPlan']({})).then((r) => r && downloadBase64(r.fileName, r.contentBase64))}>
           {t('plan.export')}
         </Button>
-        <Upload
-          accept=".xlsx"
-          showUploadList={false}
-          beforeUpload={(file) => {
-            void file.arrayBuffer().then((buf) => {
-              let bin = '';
-              new Uint8Array(buf).forEach((b) => (bin += String.fromCharCode(b)));
-              void action.run(() => api['exit.importPlan']({ contentBase64: btoa(bin) })).then(async (r) => {
-                if (!r) return;
-                setReport(r);
-                await refresh();
-              });
-            });
-            return false;
-          }}
+        <XlsxPicker
+          onContent={(contentBase64) =>
+            void action.run(() => api['exit.importPlan']({ contentBase64 })).then(async (r) => {
+              if (!r) return;
+              setReport(r);
+              await refresh();
+            })
+          }
         >
           <Button data-testid="exit-plan-import">{t('plan.import')}</Button>
-        </Upload>
+        </XlsxPicker>
       </Space>
       {report && (
         <Alert

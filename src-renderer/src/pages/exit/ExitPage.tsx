@@ -66,6 +66,7 @@ function ExitWizard() {
             onChange={setCurrent}
             items={EXIT_STAGES.map((s, i) => ({ title: t(`steps.${s}`), disabled: i > stageIndex(view) }))}
             style={{ marginBottom: 24 }}
+            data-testid="exit-steps"
           />
           {current === 0 && <PrepareStep {...props} />}
           {current === 1 && <SubmitStep {...props} />}

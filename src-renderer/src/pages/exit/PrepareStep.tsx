@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Input, List, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { EXIT_REASONS, type AskedKey, type ExitReason, type ReadinessItem } from '../../../../src-shared/types/exit';
+import { EXIT_REASONS, type AskedKey, type Bilingual, type ExitReason, type ReadinessItem } from '../../../../src-shared/types/exit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
@@ -75,12 +75,19 @@ export function PrepareStep({ view, onChange }: StepProps) {
                     pagination={r.rows.length > 10 ? { pageSize: 10 } : false}
                     rowKey={(x) => `${x.sku}|${x.warehouse ?? ''}`}
                     dataSource={r.rows}
-                    columns={[
-                      { title: 'SKU', dataIndex: 'sku' },
-                      { title: '仓库 Warehouse', dataIndex: 'warehouse' },
-                      { title: '数量 Qty', dataIndex: 'quantity' },
-                      { title: '', dataIndex: 'note' },
-                    ]}
+                    columns={
+                      r.key === 'partners'
+                        ? [
+                            { title: t('readinessRows.partner'), dataIndex: 'sku' },
+                            { title: t('readinessRows.status'), dataIndex: 'note', render: (n?: Bilingual) => (n ? tx(n) : '') },
+                          ]
+                        : [
+                            { title: t('readinessRows.sku'), dataIndex: 'sku' },
+                            { title: t('readinessRows.warehouse'), dataIndex: 'warehouse' },
+                            { title: t('readinessRows.quantity'), dataIndex: 'quantity' },
+                            { title: '', dataIndex: 'note', render: (n?: Bilingual) => (n ? tx(n) : '') },
+                          ]
+                    }
                   />
                 )}
                 {r.askable && (

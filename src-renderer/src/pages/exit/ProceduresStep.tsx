@@ -222,7 +222,7 @@ export function ProceduresStep(props: StepProps) {
               .run(async () => (d.caseId === null ? api['exit.linkDeposit']({}) : null))
               .then((v) => {
                 if (v) props.onChange(v);
-                if (v !== undefined) navigate('/deposit');
+                if (v !== undefined) void navigate('/deposit');
               })
           }
         />

@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
+import { useFieldErrors } from '../../useFieldErrors';
 
 interface FormValues {
   makesGoods: boolean;
@@ -23,6 +24,13 @@ interface FormValues {
 
 /** Yuan typed by the seller → integer fen; main only ever sees fen. */
 const fen = (y: number | null | undefined) => (y === null || y === undefined ? undefined : Math.round(y * 100));
+/** main's paths (in fen) → the form's boxes (in yuan). */
+const NUMBER_FIELDS: Record<string, string> = {
+  'numbers.unitCostFen': 'cost',
+  'numbers.supplyPriceFen': 'supply',
+  'numbers.ownPriceFen': 'ownPrice',
+  'numbers.ownFeesFen': 'ownFees',
+};
 const VERDICT_COLOR = { good: 'green', worth_trying: 'blue', squeezed: 'red' } as const;
 
 function toAnswers(v: FormValues): FitAnswers {
@@ -52,6 +60,7 @@ export function FitPage() {
   const [form] = Form.useForm<FormValues>();
   const action = useAction();
   const navigate = useNavigate();
+  const fields = useFieldErrors(form, action.error, (p) => NUMBER_FIELDS[p] ?? p);
 
   useEffect(() => {
     const r = latest.data?.result;
@@ -77,12 +86,13 @@ export function FitPage() {
   return (
     <Card title={t('title')} data-testid="fit-page">
       <Typography.Paragraph>{t('intro')}</Typography.Paragraph>
-      <ApiErrorAlert error={latest.error ?? action.error} />
+      <ApiErrorAlert error={latest.error ?? fields.rest} />
       <Row gutter={24}>
         <Col xs={24} lg={12}>
           <Form
             form={form}
             layout="vertical"
+            onValuesChange={fields.onValuesChange}
             initialValues={{ makesGoods: true, crossBorderExperience: false, supplyEdge: 'some', capital: 'limited', productKind: 'non_standard', invited: false }}
             onFinish={(v) =>
               void action.run(() => api['fit.save'](toAnswers(v))).then((r) => {
@@ -109,7 +119,7 @@ export function FitPage() {
             <Space wrap>
               {(['cost', 'supply', 'ownPrice', 'ownFees'] as const).map((k) => (
                 <Form.Item key={k} name={k} label={t(k)}>
-                  <InputNumber min={0} max={100000000} precision={2} prefix="¥" data-testid={`fit-${k}`} />
+                  <InputNumber precision={2} prefix="¥" data-testid={`fit-${k}`} />
                 </Form.Item>
               ))}
             </Space>

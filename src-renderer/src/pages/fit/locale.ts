@@ -2,14 +2,14 @@ export const namespace = 'fit';
 
 export const zh = {
   title: '全托管适合我吗',
-  intro: '回答几个问题，看看你属于哪类卖家、全托管对你意味着什么，并用你自己的数字比较利润。',
+  intro: '回答几个问题，看看您属于哪类卖家、全托管对您意味着什么，并用您自己的数字比较利润。',
   q: {
     makesGoods: '货是自己工厂生产的吗？',
     crossBorder: '有跨境电商运营经验吗？',
-    supplyEdge: '你的供货价有优势吗？',
+    supplyEdge: '您的供货价有优势吗？',
     capital: '有资金大量备货吗？',
-    productKind: '你卖的是标品还是非标品？',
-    invited: '速卖通小二定向邀约过你吗？',
+    productKind: '您卖的是标品还是非标品？',
+    invited: '速卖通小二定向邀约过您吗？',
   },
   yes: '是',
   no: '否',
@@ -24,7 +24,7 @@ export const zh = {
   check: '看结果',
   result: '结果',
   type: '卖家类型',
-  points: '全托管对你意味着',
+  points: '全托管对您意味着',
   cautions: '需要注意',
   margin: '利润比较',
   toExit: '去办理退店',

@@ -22,7 +22,7 @@ export function HomePage() {
           <FileImportAge
             onOpen={() => {
               localStorage.setItem('stock.wizard.step', '2');
-              navigate('/stock');
+              void navigate('/stock');
             }}
           />
         </div>

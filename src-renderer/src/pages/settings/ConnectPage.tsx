@@ -10,6 +10,23 @@ import type { ErrorPayload } from '../../../../src-shared/errors';
 import { formatTime } from '../../formatTime';
 import { useFieldErrors } from '../../useFieldErrors';
 
+/** An open platform's App Key, App Secret (a password field the browser does not fill in) and optional address. */
+function AppKeyFields({ labels: [key, secret, url], urlName, urlPlaceholder }: { labels: [string, string, string]; urlName: string; urlPlaceholder: string }) {
+  return (
+    <>
+      <Form.Item name="appKey" label={key} rules={[{ required: true }]}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="appSecret" label={secret} rules={[{ required: true }]}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item name={urlName} label={url}>
+        <Input placeholder={urlPlaceholder} />
+      </Form.Item>
+    </>
+  );
+}
+
 export function ConnectPage() {
   const { t, i18n } = useTranslation('connect');
   const en = i18n.language === 'en-US';
@@ -22,7 +39,8 @@ export function ConnectPage() {
   const [aeForm] = Form.useForm();
   const [ttForm] = Form.useForm();
   const [report, setReport] = useState<ConnectTestReport>();
-  const [probe, setProbe] = useState<ProbeReport>();
+  /** The probe shown: run by hand, or by the first successful live test (auto). */
+  const [probe, setProbe] = useState<{ report: ProbeReport; auto?: boolean }>();
   const [authState, setAuthState] = useState<string>();
   const [code, setCode] = useState('');
   const [size, setSize] = useState<1000 | 10000 | 100000>(1000);
@@ -74,21 +92,44 @@ export function ConnectPage() {
               </Space>
             </Descriptions.Item>
             <Descriptions.Item label={t('secretStore')}>
-              {s.secretStore.location} {!s.secretStore.encrypted && <Tag color="orange">{t('devStore')}</Tag>}
+              <Space direction="vertical" size={2}>
+                <span>
+                  {s.secretStore.location}{' '}
+                  <Tag color={s.secretStore.encrypted ? 'green' : 'orange'} data-testid="secret-protection">
+                    {t(s.secretStore.encrypted ? 'secretEncrypted' : 'secretNotEncrypted')}
+                  </Tag>
+                </span>
+                <Typography.Text type="secondary">{en ? s.secretStore.protection.en : s.secretStore.protection.zh}</Typography.Text>
+              </Space>
             </Descriptions.Item>
           </Descriptions>
           <Space style={{ marginTop: 16 }}>
-            <Button type="primary" loading={busy === 'test'} data-testid="connect-test" onClick={() => run('test', async () => setReport(await api['connect.test']({})))}>
+            <Button
+              type="primary"
+              loading={busy === 'test'}
+              data-testid="connect-test"
+              onClick={() =>
+                run('test', async () => {
+                  const r = await api['connect.test']({});
+                  setReport(r);
+                  if (r.probe) setProbe({ report: r.probe, auto: true });
+                })
+              }
+            >
               {t('test.run')}
             </Button>
-            <Button loading={busy === 'probe'} data-testid="connect-probe" title={t('probe.hint')} onClick={() => run('probe', async () => setProbe(await api['connect.probe']({})))}>
+            <Button loading={busy === 'probe'} data-testid="connect-probe" title={t('probe.hint')} onClick={() => run('probe', async () => setProbe({ report: await api['connect.probe']({}) }))}>
               {t('probe.run')}
             </Button>
           </Space>
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
             {t('probe.hint')}
           </Typography.Paragraph>
-          {probe && <ProbeResult report={probe} />}
+          {probe ? (
+            <ProbeResult report={probe.report} note={probe.auto ? t('probe.autoRan') : undefined} />
+          ) : (
+            s.lastProbe && <ProbeResult report={s.lastProbe} note={t('probe.last', { at: formatTime(s.lastProbe.at) })} />
+          )}
           {report && (
             <div style={{ marginTop: 16 }} data-testid="connect-report">
               <Alert type={report.ok ? 'success' : 'error'} showIcon title={report.ok ? t('test.ok') : t('test.failed')} />
@@ -101,6 +142,21 @@ export function ConnectPage() {
                   </List.Item>
                 )}
               />
+              {report.stockSource.warehouses.length > 0 && (
+                <Descriptions size="small" column={1} bordered style={{ marginTop: 8 }} title={t('test.warehouses')} data-testid="connect-warehouses">
+                  {report.stockSource.warehouses.map((w) => (
+                    <Descriptions.Item key={w.id} label={w.name}>
+                      <Space>
+                        <span>{t('test.warehouseId')}</span>
+                        <Typography.Text code copyable data-testid="connect-warehouse-id">
+                          {w.id}
+                        </Typography.Text>
+                        {!w.active && <Tag>{t('test.inactive')}</Tag>}
+                      </Space>
+                    </Descriptions.Item>
+                  ))}
+                </Descriptions>
+              )}
             </div>
           )}
         </Card>
@@ -120,15 +176,7 @@ export function ConnectPage() {
       <Card title={t('ae.title')}>
         <ApiErrorAlert error={aeFields.rest} />
         <Form form={aeForm} onValuesChange={aeFields.onValuesChange} layout="vertical" data-testid="connect-ae-form" onFinish={(v: { appKey: string; appSecret: string; gatewayUrl?: string }) => run('ae', () => api['connect.saveAliExpress']({ ...v, gatewayUrl: v.gatewayUrl || undefined }))}>
-          <Form.Item name="appKey" label={t('ae.appKey')} rules={[{ required: true }]}>
-            <Input autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="appSecret" label={t('ae.appSecret')} rules={[{ required: true }]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item name="gatewayUrl" label={t('ae.gateway')}>
-            <Input placeholder="https://api-sg.aliexpress.com" />
-          </Form.Item>
+          <AppKeyFields labels={[t('ae.appKey'), t('ae.appSecret'), t('ae.gateway')]} urlName="gatewayUrl" urlPlaceholder="https://api-sg.aliexpress.com" />
           <Button htmlType="submit" loading={busy === 'ae'}>
             {t('ae.save')}
           </Button>
@@ -161,15 +209,7 @@ export function ConnectPage() {
       <Card title={t('stock.title')}>
         <ApiErrorAlert error={ttFields.rest} />
         <Form form={ttForm} onValuesChange={ttFields.onValuesChange} layout="vertical" data-testid="connect-tt-form" onFinish={(v: { appKey: string; appSecret: string; baseUrl?: string }) => run('tt', () => api['connect.saveTongtool']({ ...v, baseUrl: v.baseUrl || undefined }))}>
-          <Form.Item name="appKey" label={t('stock.ttKey')} rules={[{ required: true }]}>
-            <Input autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="appSecret" label={t('stock.ttSecret')} rules={[{ required: true }]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item name="baseUrl" label={t('stock.ttBase')}>
-            <Input placeholder="https://open.tongtool.com" />
-          </Form.Item>
+          <AppKeyFields labels={[t('stock.ttKey'), t('stock.ttSecret'), t('stock.ttBase')]} urlName="baseUrl" urlPlaceholder="https://open.tongtool.com" />
           <Space>
             <Button htmlType="submit" loading={busy === 'tt'}>
               {t('stock.saveTt')}
@@ -185,11 +225,16 @@ export function ConnectPage() {
 const OUTCOME_COLOR: Record<ProbeCall['outcome'], string> = { answered: 'green', differs: 'red', failed: 'red', skipped: 'default' };
 
 /** The probe's answer per call: what came back against the documentation, fields named. */
-function ProbeResult({ report }: { report: ProbeReport }) {
+function ProbeResult({ report, note }: { report: ProbeReport; note?: string }) {
   const { t, i18n } = useTranslation('connect');
   const en = i18n.language === 'en-US';
   return (
     <div style={{ marginTop: 16 }} data-testid="connect-probe-report">
+      {note && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {note}
+        </Typography.Paragraph>
+      )}
       <Alert type={report.ok ? 'success' : 'error'} showIcon title={report.ok ? t('probe.ok') : t('probe.failed')} />
       <Table<ProbeCall>
         size="small"
@@ -197,10 +242,27 @@ function ProbeResult({ report }: { report: ProbeReport }) {
         rowKey={(c) => `${c.system}:${c.call}`}
         dataSource={report.calls}
         style={{ marginTop: 8 }}
+        onRow={(c) => ({ 'data-testid': `connect-probe-row-${c.outcome}` }) as React.HTMLAttributes<HTMLElement>}
+        expandable={{
+          rowExpandable: (c) => c.fields.length > 0,
+          expandedRowRender: (c) => (
+            <div data-testid="connect-probe-fields">
+              <Typography.Text type="secondary">{t('probe.fields')}</Typography.Text>
+              <div style={{ marginTop: 4 }}>
+                <Space size={[4, 4]} wrap>
+                  {c.fields.map((f) => (
+                    <Tag key={f}>{f}</Tag>
+                  ))}
+                </Space>
+              </div>
+            </div>
+          ),
+        }}
         columns={[
           { title: t('probe.call'), render: (_, c) => <Typography.Text code>{c.call}</Typography.Text> },
           { title: t('probe.outcome'), render: (_, c) => <Tag color={OUTCOME_COLOR[c.outcome]}>{t(`probe.outcomes.${c.outcome}`)}</Tag> },
           { title: t('probe.detail'), render: (_, c) => (en ? c.messageEn : c.message) },
+          { title: t('probe.fields'), render: (_, c) => (c.fields.length ? t('probe.fieldsCount', { count: c.fields.length }) : '—') },
           {
             title: t('probe.missing'),
             render: (_, c) => (

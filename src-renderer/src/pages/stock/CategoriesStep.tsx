@@ -5,6 +5,7 @@ import type { CategoryToggleResult } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { PagedTable } from '../../components/PagedTable';
 import { useAction } from '../../useAction';
 
 /** Step 2 ERP产品分类同步: one switch per ERP category; turning one off asks first and names the listings. */
@@ -51,14 +52,11 @@ export function CategoriesStep() {
         {t('cat.products')}
       </Typography.Title>
       <Input.Search allowClear placeholder={t('cat.search')} onSearch={(v) => { setQ(v); setPage(1); }} style={{ maxWidth: 360, marginBottom: 8 }} />
-      <Table
-        size="small"
+      <PagedTable
         rowKey="sku"
-        virtual
-        scroll={{ y: 400 }}
-        loading={skus.loading}
-        dataSource={skus.data?.rows ?? []}
-        pagination={{ current: page, pageSize: 50, total: skus.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
+        result={skus}
+        height={400}
+        paging={{ page, pageSize: 50, onChange: setPage }}
         columns={[
           { title: 'SKU', dataIndex: 'sku', width: 180 },
           { title: t('cat.erpName'), dataIndex: 'name' },

@@ -4,22 +4,16 @@ import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { STOCK_UPLOAD_MAX_BYTES, type StockFileField, type StockFileMapping, type StockFileReport } from '../../../../src-shared/types/stockFile';
 import { api } from '../../api';
+import { fileBase64 } from '../../fileBase64';
 import { useAction } from '../../useAction';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatTime } from '../../formatTime';
+import { useFieldErrors } from '../../useFieldErrors';
 
 /** The columns a seller can be asked to choose; the others are picked up by their headers only. */
 const MAP_FIELDS: StockFileField[] = ['sku', 'warehouse', 'available', 'safety'];
 const NO_COLUMN = -1;
-
-function toBase64(buf: ArrayBuffer): string {
-  const bytes = new Uint8Array(buf);
-  let bin = '';
-  // In slices: String.fromCharCode over a whole 18 MB file would overflow the call stack.
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
 
 interface Upload {
   fileName: string;
@@ -138,7 +132,7 @@ export function FileImportCard() {
             setTooBig(t('tooBig', { name: file.name, mb: (file.size / 1024 / 1024).toFixed(1) }));
             return false;
           }
-          void file.arrayBuffer().then((buf) => check({ fileName: file.name, content: toBase64(buf) }));
+          void fileBase64(file).then((content) => check({ fileName: file.name, content }));
           return false;
         }}
       >
@@ -233,6 +227,76 @@ export function FileImportCard() {
                 {t('cancel')}
               </Button>
             </Space>
+          )}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+/**
+ * 监视文件夹: the folder the seller's ERP exports to, looked in on the stock schedule. A typed path
+ * (no host offers a folder picker yet), checked by main to exist; what the last look found, with the
+ * refused lines as the upload's report names them.
+ */
+export function WatchFolderCard() {
+  const { t, i18n } = useTranslation('stockFile');
+  const en = i18n.language === 'en-US';
+  const status = useChannel('stock.watch.status', {});
+  useChanged('stock', status.reload);
+  const action = useAction();
+  const [form] = Form.useForm<{ folder: string }>();
+  const fields = useFieldErrors(form, action.error);
+  const s = status.data;
+  const run = (fn: () => Promise<unknown>) => void action.run(fn).then((r) => r && status.reload());
+  return (
+    <Card size="small" title={t('watch.title')} style={{ marginBottom: 16 }} data-testid="stock-watch">
+      <Typography.Paragraph type="secondary">{t('watch.intro', { minutes: s?.everyMinutes ?? 30 })}</Typography.Paragraph>
+      <ApiErrorAlert error={status.error ?? fields.rest} />
+      <Form form={form} layout="vertical" onValuesChange={fields.onValuesChange} onFinish={(v) => run(() => api['stock.watch.set']({ folder: v.folder }))}>
+        <Form.Item name="folder" label={t('watch.folder')} rules={[{ required: true }]}>
+          <Input placeholder={t('watch.placeholder')} autoComplete="off" data-testid="stock-watch-folder" />
+        </Form.Item>
+        <Space wrap>
+          <Button htmlType="submit" loading={action.busy} data-testid="stock-watch-save">
+            {t('watch.save')}
+          </Button>
+          {s?.folder && (
+            <>
+              <Button onClick={() => run(() => api['stock.watch.check']({}))} loading={action.busy} data-testid="stock-watch-check">
+                {t('watch.check')}
+              </Button>
+              <Button onClick={() => run(() => api['stock.watch.set']({ folder: null }))}>{t('watch.stop')}</Button>
+            </>
+          )}
+        </Space>
+      </Form>
+      {s?.folder && (
+        <div style={{ marginTop: 12 }} data-testid="stock-watch-status">
+          <Typography.Text strong>{t('watch.watching', { folder: s.folder })}</Typography.Text>
+          {s.reachable === false && <Alert type="error" showIcon title={t('watch.unreachable')} style={{ marginTop: 8 }} />}
+          {s.checkedAt && s.outcome && (
+            <Alert
+              style={{ marginTop: 8 }}
+              type={s.outcome === 'imported' ? (s.rejectedTotal ? 'warning' : 'success') : s.outcome === 'unchanged' || s.outcome === 'no_file' ? 'info' : 'error'}
+              showIcon
+              title={t(`watch.outcome.${s.outcome}`, {
+                file: s.fileName ?? '',
+                accepted: s.accepted,
+                rejected: s.rejectedTotal,
+                changed: s.rowsChanged,
+                why: s.problem ? (en ? s.problem.en : s.problem.zh) : '',
+              })}
+              description={
+                <>
+                  <div>{t('watch.last', { time: formatTime(s.checkedAt) })}</div>
+                  {s.rejected.map((r) => (
+                    <div key={r.line}>{t('watch.line', { line: r.line, reason: en ? r.reasonEn : r.reason })}</div>
+                  ))}
+                </>
+              }
+              data-testid="stock-watch-outcome"
+            />
           )}
         </div>
       )}

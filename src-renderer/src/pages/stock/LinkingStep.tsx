@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ListingSkuRow } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { PagedTable } from '../../components/PagedTable';
 import { useAction } from '../../useAction';
 import { formatTime } from '../../formatTime';
 
@@ -78,19 +79,16 @@ export function LinkingStep() {
           {t('link.apply')}
         </Button>
       </Space>
-      <Table
-        size="small"
+      <PagedTable
         rowKey="id"
-        virtual
-        scroll={{ y: 420 }}
-        loading={rows.loading}
-        dataSource={rows.data?.rows ?? []}
+        result={rows}
+        height={420}
         rowSelection={{
           selectedRowKeys: allMatching ? (rows.data?.rows ?? []).map((r) => r.id) : selected,
           onChange: (keys) => { setAllMatching(false); setSelected(keys as number[]); },
           preserveSelectedRowKeys: true,
         }}
-        pagination={{ current: page, pageSize, total, pageSizeOptions: [50, 100, 200, 500], onChange: (p, s) => { setPage(p); setPageSize(s); } }}
+        paging={{ page, pageSize, sizes: [50, 100, 200, 500], onChange: (p, s) => { setPage(p); setPageSize(s); } }}
         columns={[
           { title: t('link.product'), dataIndex: 'title', ellipsis: true },
           { title: t('map.input'), dataIndex: 'sellerSku', width: 200 },

@@ -1,11 +1,14 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Divider, Input, List, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Divider, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ListingSkuRow, MappingImportReport, ResolveStatus } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
 import { downloadBase64 } from '../../download';
 import { useChanged, useChannel } from '../../useChannel';
+import { ruleSentence } from './ruleWords';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { XlsxPicker } from '../../components/XlsxPicker';
+import { PagedTable } from '../../components/PagedTable';
 import { RuleEditor } from './RuleEditor';
 import { useAction } from '../../useAction';
 
@@ -17,7 +20,10 @@ type ErpHit = { sku: string; name: string | null; category: string; status: stri
 /**
  * Search-as-you-type over ERP SKUs, to link one listing SKU by hand. Both sides are shown by what
  * they are (the listing's title and SKU above the list, each ERP SKU's product name, category and
- * status in it), so a T-shirt is not linked to a data cable by a look-alike code.
+ * status in it), so a T-shirt is not linked to a data cable by a look-alike code. The listing's
+ * variation is shown as AliExpress words it; its picture is a link (opened in the browser), not a
+ * thumbnail: the window's CSP allows images from the app only (img-src 'self' data:), so no remote
+ * address is fetched from inside the app.
  */
 function ManualLinker({ row, onDone }: { row: ListingSkuRow; onDone: () => void }) {
   const { t } = useTranslation('stock');
@@ -51,6 +57,18 @@ function ManualLinker({ row, onDone }: { row: ListingSkuRow; onDone: () => void 
           <div style={{ padding: '4px 12px 8px' }} data-testid={`manual-link-listing-${row.id}`}>
             <Typography.Text type="secondary">{t('map.linkFor')}</Typography.Text>{' '}
             <Typography.Text strong>{row.title || row.productId}</Typography.Text> <Typography.Text code>{row.sellerSku}</Typography.Text>
+            <div>
+              <Typography.Text type="secondary">{t('map.variation')}</Typography.Text>
+              <span data-testid="manual-link-variation">{row.variation ?? t('map.noVariation')}</span>
+              {row.imageUrl && (
+                <>
+                  {' · '}
+                  <a href={row.imageUrl} target="_blank" rel="noopener noreferrer" data-testid="manual-link-image">
+                    {t('map.image')}
+                  </a>
+                </>
+              )}
+            </div>
           </div>
           {menu}
         </>
@@ -82,6 +100,8 @@ export function MappingStep() {
   const [pageSize, setPageSize] = useState(50);
   const rows = useChannel('sku.listings.page', { page, pageSize, filter });
   const rules = useChannel('sku.rules.list', {});
+  // How the rule's result is compared (区分大小写 or not), said after each rule.
+  const caseRule = useChannel('stock.sync.status', {}).data?.settings.caseRule;
   const overview = useChannel('stock.overview', {});
   const reload = () => Promise.all([rows.reload(), rules.reload(), overview.reload()]);
   useChanged('sku', reload);
@@ -102,21 +122,9 @@ export function MappingStep() {
         <Button onClick={() => void action.run(() => api['sku.mapping.export']({})).then((r) => r && downloadBase64(r.fileName, r.contentBase64))}>
           {t('map.export')}
         </Button>
-        <Upload
-          accept=".xlsx"
-          showUploadList={false}
-          beforeUpload={(file) => {
-            void file.arrayBuffer().then((buf) => {
-              let bin = '';
-              new Uint8Array(buf).forEach((b) => (bin += String.fromCharCode(b)));
-              const content = btoa(bin);
-              void action.run(() => api['sku.mapping.import']({ contentBase64: content })).then((r) => r && setReport({ r, content }));
-            });
-            return false;
-          }}
-        >
+        <XlsxPicker onContent={(content) => void action.run(() => api['sku.mapping.import']({ contentBase64: content })).then((r) => r && setReport({ r, content }))}>
           <Button>{t('map.import')}</Button>
-        </Upload>
+        </XlsxPicker>
       </Space>
       {report && (
         <Alert
@@ -163,7 +171,10 @@ export function MappingStep() {
               </a>,
             ].filter(Boolean)}
           >
-            {i + 1}. {t(`map.kinds.${r.spec.kind}`)} <Typography.Text code>{JSON.stringify({ ...r.spec, kind: undefined })}</Typography.Text> {r.label}
+            <span data-testid={`rule-words-${i}`}>
+              {i + 1}. {ruleSentence(r.spec, caseRule, en ? 'en-US' : 'zh-CN')}
+              {r.label && <Typography.Text type="secondary">{en ? ` (${r.label})` : `（${r.label}）`}</Typography.Text>}
+            </span>
           </List.Item>
         )}
       />
@@ -183,15 +194,12 @@ export function MappingStep() {
           data-testid="mapping-status-filter"
         />
       </Space>
-      <Table
+      <PagedTable
         data-testid="mapping-table"
-        size="small"
         rowKey="id"
-        virtual
-        scroll={{ y: 480 }}
-        loading={rows.loading}
-        dataSource={rows.data?.rows ?? []}
-        pagination={{ current: page, pageSize, total: rows.data?.total ?? 0, pageSizeOptions: [50, 100, 200, 500], onChange: (p, s) => { setPage(p); setPageSize(s); } }}
+        result={rows}
+        height={480}
+        paging={{ page, pageSize, sizes: [50, 100, 200, 500], onChange: (p, s) => { setPage(p); setPageSize(s); } }}
         columns={[
           {
             title: t('link.product'),
@@ -202,6 +210,11 @@ export function MappingStep() {
                 <Typography.Text ellipsis={{ tooltip: r.title }} style={{ maxWidth: 200, display: 'block' }} data-testid="mapping-title">
                   {r.title || '—'}
                 </Typography.Text>
+                {r.variation && (
+                  <Typography.Text ellipsis={{ tooltip: r.variation }} style={{ maxWidth: 200, display: 'block', fontSize: 12 }} data-testid="mapping-variation">
+                    {r.variation}
+                  </Typography.Text>
+                )}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {v}
                 </Typography.Text>

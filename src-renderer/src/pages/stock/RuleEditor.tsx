@@ -34,6 +34,9 @@ function specOf(kind: Kind, v: Record<string, unknown>): SkuRuleSpec {
   }
 }
 
+/** Kinds set by two short texts: the marks around the ERP SKU, or what is replaced by what. */
+const SHORT_PAIRS: Partial<Record<Kind, [string, string]>> = { between: ['start', 'end'], replace: ['from', 'to'] };
+
 /** A rule editor that previews its effect on the real listing SKUs before it is saved. */
 export function RuleEditor({ onSaved }: { onSaved: () => void }) {
   const { t } = useTranslation('stock');
@@ -74,26 +77,11 @@ export function RuleEditor({ onSaved }: { onSaved: () => void }) {
             </Form.Item>
           </>
         )}
-        {kind === 'between' && (
-          <>
-            <Form.Item name="start" label={t('map.start')}>
-              <Input style={{ width: 80 }} />
-            </Form.Item>
-            <Form.Item name="end" label={t('map.end')}>
-              <Input style={{ width: 80 }} />
-            </Form.Item>
-          </>
-        )}
-        {kind === 'replace' && (
-          <>
-            <Form.Item name="from" label={t('map.from')}>
-              <Input style={{ width: 80 }} />
-            </Form.Item>
-            <Form.Item name="to" label={t('map.to')}>
-              <Input style={{ width: 80 }} />
-            </Form.Item>
-          </>
-        )}
+        {SHORT_PAIRS[kind]?.map((name) => (
+          <Form.Item key={name} name={name} label={t(`map.${name}`)}>
+            <Input style={{ width: 80 }} />
+          </Form.Item>
+        ))}
         {kind === 'regex' && (
           <Form.Item name="pattern" label={t('map.pattern')}>
             <Input style={{ width: 260 }} placeholder="^[A-Z]{2}-(.+)$" />

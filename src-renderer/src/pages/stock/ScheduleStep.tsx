@@ -8,6 +8,7 @@ import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
 import { formatTime } from '../../formatTime';
+import { useFieldErrors } from '../../useFieldErrors';
 
 const STATUS_COLOR: Record<SyncRunInfo['status'], string> = { ok: 'green', failed: 'red', cancelled: 'orange', running: 'blue' };
 
@@ -23,6 +24,9 @@ export function ScheduleStep() {
   const [progress, setProgress] = useState<TaskProgress | null>(null);
   const action = useAction();
   const [form] = Form.useForm<StockSyncSettings>();
+  // Only the save's refusal belongs at the fields; sync now / cancel keep the alert.
+  const [saveError, setSaveError] = useState(false);
+  const fields = useFieldErrors(form, saveError ? action.error : undefined);
   useEffect(() => {
     if (status.data) form.setFieldsValue(status.data.settings);
   }, [status.data, form]);
@@ -42,19 +46,23 @@ export function ScheduleStep() {
 
   return (
     <>
-      <ApiErrorAlert error={status.error ?? action.error} />
+      <ApiErrorAlert error={status.error ?? (saveError ? fields.rest : action.error)} />
       {s && !s.sourceConfigured && !fileSource && <Alert type="warning" showIcon title={t('sched.noSource')} style={{ marginBottom: 16 }} />}
       <Form
         form={form}
         layout="inline"
-        onFinish={(v) => void action.run(() => api['stock.settings.set'](v)).then(() => status.reload())}
+        onFinish={(v) => {
+          setSaveError(true);
+          void action.run(() => api['stock.settings.set'](v)).then((r) => r && status.reload());
+        }}
+        onValuesChange={fields.onValuesChange}
         style={{ marginBottom: 16 }}
       >
-        <Form.Item name="intervalMinutes" label={t('sched.interval')} rules={[{ required: true, type: 'integer', min: 1, max: 1440 }]}>
-          <InputNumber min={1} max={1440} data-testid="sync-interval" />
+        <Form.Item name="intervalMinutes" label={t('sched.interval')} rules={[{ required: true }]}>
+          <InputNumber data-testid="sync-interval" />
         </Form.Item>
-        <Form.Item name="fullEveryHours" label={t('sched.fullEvery')} rules={[{ required: true, type: 'integer', min: 1, max: 168 }]}>
-          <InputNumber min={1} max={168} />
+        <Form.Item name="fullEveryHours" label={t('sched.fullEvery')} rules={[{ required: true }]}>
+          <InputNumber data-testid="sync-full-every" />
         </Form.Item>
         <Form.Item name="scheduleEnabled" label={t('sched.enabled')} valuePropName="checked">
           <Switch />
@@ -62,7 +70,7 @@ export function ScheduleStep() {
         <Form.Item name="caseRule" label={t('sched.caseRule')}>
           <Select style={{ width: 140 }} options={[{ value: 'insensitive', label: t('sched.insensitive') }, { value: 'sensitive', label: t('sched.sensitive') }]} />
         </Form.Item>
-        <Button htmlType="submit">{t('sched.save')}</Button>
+        <Button htmlType="submit" data-testid="sync-save">{t('sched.save')}</Button>
       </Form>
       <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('sched.next')}>{formatTime(s?.nextAt)}</Descriptions.Item>
@@ -83,13 +91,23 @@ export function ScheduleStep() {
         <Button
           type="primary"
           disabled={!!s?.running || !!progress}
-          onClick={() => void action.run(() => api['stock.sync.now']({})).then(() => status.reload())}
+          onClick={() => {
+            setSaveError(false);
+            void action.run(() => api['stock.sync.now']({})).then(() => status.reload());
+          }}
           data-testid="sync-now"
         >
           {t('sched.now')}
         </Button>
         {(s?.running || progress) && (
-          <Button danger onClick={() => void action.run(() => api['stock.sync.cancel']({}))} data-testid="sync-cancel">
+          <Button
+            danger
+            onClick={() => {
+              setSaveError(false);
+              void action.run(() => api['stock.sync.cancel']({}));
+            }}
+            data-testid="sync-cancel"
+          >
             {t('sched.cancelRun')}
           </Button>
         )}

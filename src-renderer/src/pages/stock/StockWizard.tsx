@@ -10,7 +10,7 @@ import { ScheduleStep } from './ScheduleStep';
 import { MappingStep } from './MappingStep';
 import { LinkingStep } from './LinkingStep';
 import { AutoStep } from './AutoStep';
-import { FileImportCard } from './FileImportCard';
+import { FileImportCard, WatchFolderCard } from './FileImportCard';
 
 const KEYS: WizardStepState['key'][] = ['warehouses', 'categories', 'schedule', 'mapping', 'linking'];
 // The wizard can be left and resumed: the data lives in main, the open step here.
@@ -67,6 +67,7 @@ export function StockWizard() {
         />
       )}
       {fileSource && (current === 0 || current === 2) && <FileImportCard />}
+      {fileSource && current === 2 && <WatchFolderCard />}
       {current === 0 && <WarehousesStep />}
       {current === 1 && <CategoriesStep />}
       {current === 2 && <ScheduleStep />}

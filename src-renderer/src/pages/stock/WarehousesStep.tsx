@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, List, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StoreWarehouseInfo, WarehousesView } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
@@ -37,6 +37,35 @@ export function WarehousesStep() {
         />
         {w.check && (w.check.match ? <Tag color="green">{t('wh.match')}</Tag> : <Tag color="red">{t('wh.mismatch')}</Tag>)}
         <Typography.Text type="secondary">{t('wh.linked', { n: w.linkedListingSkus })}</Typography.Text>
+        <Tooltip title={t('wh.countingHelp')}>
+          <Typography.Text>{t('wh.counting')}</Typography.Text>
+        </Tooltip>
+        <Select
+          style={{ minWidth: 160 }}
+          value={w.countInTransit ? 'transit' : 'available'}
+          aria-label={t('wh.counting')}
+          options={[
+            { value: 'available', label: t('wh.availableOnly') },
+            { value: 'transit', label: t('wh.withTransit') },
+          ]}
+          onChange={(v) => void action.run(() => api['stock.warehouses.counting']({ storeWarehouseId: w.id, countInTransit: v === 'transit' })).then(apply)}
+          data-testid={`counting-${w.id}`}
+        />
+        <Typography.Text>{t('wh.syncPercent')}</Typography.Text>
+        <InputNumber
+          min={1}
+          max={100}
+          precision={0}
+          value={w.syncPercent}
+          suffix="%"
+          aria-label={t('wh.syncPercent')}
+          style={{ width: 100 }}
+          onChange={(v) => {
+            if (typeof v === 'number' && v >= 1 && v <= 100 && v !== w.syncPercent)
+              void action.run(() => api['stock.warehouses.counting']({ storeWarehouseId: w.id, syncPercent: Math.floor(v) })).then(apply);
+          }}
+          data-testid={`sync-percent-${w.id}`}
+        />
         <Button danger size="small" onClick={() => void action.run(() => api['stock.warehouses.delete']({ storeWarehouseId: w.id })).then(() => got.reload())}>
           {t('wh.delete')}
         </Button>

@@ -18,8 +18,8 @@ const mark = (select: string) => {
 const all = mark('VALUES (0)');
 const bySku = (sku: string) => mark(`SELECT listing_sku_id FROM stock_sku_links WHERE erp_sku = ${sku}`);
 
-export const m013_auto_changed: Migration = {
-  version: 13,
+export const m016_auto_changed: Migration = {
+  version: 16,
   name: 'auto: change marks per listing SKU (decide only what changed) and the last decision reason per SKU',
   up(db) {
     db.exec(`
@@ -38,8 +38,9 @@ export const m013_auto_changed: Migration = {
       CREATE INDEX auto_sku_state_reason ON auto_sku_state(reason);
 
       CREATE TRIGGER auto_changed_level_ins AFTER INSERT ON stock_levels BEGIN ${bySku('NEW.sku')} END;
-      CREATE TRIGGER auto_changed_level_upd AFTER UPDATE OF available, safety, stale ON stock_levels
+      CREATE TRIGGER auto_changed_level_upd AFTER UPDATE OF available, safety, stale, in_transit ON stock_levels
         WHEN OLD.available IS NOT NEW.available OR OLD.safety IS NOT NEW.safety OR OLD.stale IS NOT NEW.stale
+          OR OLD.in_transit IS NOT NEW.in_transit
         BEGIN ${bySku('NEW.sku')} END;
       CREATE TRIGGER auto_changed_level_del AFTER DELETE ON stock_levels BEGIN ${bySku('OLD.sku')} END;
 
@@ -92,8 +93,10 @@ export const m013_auto_changed: Migration = {
         WHEN OLD.name IS NOT NEW.name OR OLD.active IS NOT NEW.active BEGIN ${all} END;
       CREATE TRIGGER auto_changed_erpw_del AFTER DELETE ON stock_erp_warehouses BEGIN ${all} END;
       CREATE TRIGGER auto_changed_storew_ins AFTER INSERT ON stock_store_warehouses BEGIN ${all} END;
-      CREATE TRIGGER auto_changed_storew_upd AFTER UPDATE OF name, erp_warehouse_id ON stock_store_warehouses
-        WHEN OLD.name IS NOT NEW.name OR OLD.erp_warehouse_id IS NOT NEW.erp_warehouse_id BEGIN ${all} END;
+      -- How a store warehouse counts stock (in transit, a share of the ERP's) changes every SKU linked to it.
+      CREATE TRIGGER auto_changed_storew_upd AFTER UPDATE OF name, erp_warehouse_id, count_in_transit, sync_percent ON stock_store_warehouses
+        WHEN OLD.name IS NOT NEW.name OR OLD.erp_warehouse_id IS NOT NEW.erp_warehouse_id
+          OR OLD.count_in_transit IS NOT NEW.count_in_transit OR OLD.sync_percent IS NOT NEW.sync_percent BEGIN ${all} END;
       CREATE TRIGGER auto_changed_storew_del AFTER DELETE ON stock_store_warehouses BEGIN ${all} END;
     `);
   },

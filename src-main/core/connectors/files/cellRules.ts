@@ -1,0 +1,67 @@
+/**
+ * What a stock file's cell may hold: quantities (whole numbers, full-width digits and thousands
+ * separators accepted, no absurd figures, no dates) and SKU or warehouse texts (no invisible
+ * characters, no absurd length), with the reasons a rejected row shows, in Chinese and English.
+ */
+
+/** No seller holds 100 million of one SKU in one warehouse: a bigger figure is a wrong column (a barcode). */
+export const MAX_QUANTITY = 99_999_999;
+/** Longer than any ERP's SKU field; a longer cell is a wrong column or a broken file. */
+export const MAX_SKU_LENGTH = 100;
+export const MAX_WAREHOUSE_LENGTH = 60;
+/** Control, format (zero-width, bidi overrides), private-use, surrogate and line/paragraph separators. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/u;
+type QtyProblem = 'empty' | 'nan' | 'negative' | 'fraction' | 'too_large' | 'date';
+
+/**
+ * Parses an integer quantity; full-width digits and thousands separators accepted. Available stock
+ * may be below zero (the ERP has sold more than it holds: 超卖) and is kept, since it means nothing is
+ * sellable; a negative safety stock has no meaning and is refused. A figure past MAX_QUANTITY is
+ * refused rather than stored as a float (99999999999999999999 would become 1e20).
+ */
+export function quantity(raw: string, allowNegative = false, isDateCell = false): { ok: true; value: number; folded: boolean } | { ok: false; why: QtyProblem } {
+  if (isDateCell) return { ok: false, why: 'date' };
+  const folded = raw.normalize('NFKC').trim();
+  const changed = folded !== raw;
+  if (folded === '') return { ok: false, why: 'empty' };
+  const plain = folded.replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
+  const m = /^([-+]?)(\d+)(?:\.(\d+))?$/.exec(plain);
+  if (!m) return { ok: false, why: 'nan' };
+  if (m[3] !== undefined && /[1-9]/.test(m[3])) return { ok: false, why: 'fraction' };
+  const digits = m[2].replace(/^0+(?=\d)/, '');
+  if (digits.length > String(MAX_QUANTITY).length || Number(digits) > MAX_QUANTITY) return { ok: false, why: 'too_large' };
+  const n = (m[1] === '-' ? -1 : 1) * Number(digits);
+  if (n < 0 && !allowNegative) return { ok: false, why: 'negative' };
+  return { ok: true, value: n === 0 ? 0 : n, folded: changed };
+}
+
+export type Label = { zh: string; en: string };
+export const QTY_REASON: Record<QtyProblem, (label: Label, v: string) => [string, string]> = {
+  empty: (label) => [`${label.zh}为空`, `${label.en} is empty`],
+  nan: (label, v) => [`${label.zh}“${v}”不是数字`, `${label.en} "${v}" is not a number`],
+  negative: (label, v) => [`${label.zh}“${v}”是负数，不能小于 0`, `${label.en} "${v}" is negative; it cannot be below 0`],
+  fraction: (label, v) => [`${label.zh}“${v}”不是整数，库存只能是整数`, `${label.en} "${v}" is not a whole number`],
+  too_large: (label, v) => [
+    `${label.zh}“${v}”超过 ${MAX_QUANTITY.toLocaleString('en-US')}，不像库存数（可能选错了列，例如条码）`,
+    `${label.en} "${v}" is above ${MAX_QUANTITY.toLocaleString('en-US')}; that is not a stock figure (a wrong column, such as a barcode?)`,
+  ],
+  date: (label, v) => [
+    `${label.zh}是一个日期（${v}），不是数量。请检查这一列，或把单元格格式改为“数值”`,
+    `${label.en} is a date (${v}), not a quantity. Check the column, or format the cell as a number`,
+  ],
+};
+
+/** Why a SKU or warehouse text cannot be used: invisible characters or an absurd length. */
+export function textProblem(value: string, label: Label, max: number): [string, string] | null {
+  const bad = INVISIBLE.exec(value);
+  if (bad) {
+    const code = `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return [
+      `${label.zh}含有看不见的字符（第 ${bad.index + 1} 个字符 ${code}，零宽、控制或文字方向字符），与店铺里的不会一致，请在 ERP 里删掉后重新导出`,
+      `${label.en} holds an invisible character (character ${bad.index + 1}, ${code}: zero-width, control or text-direction); it would never match the store. Remove it in the ERP and export again`,
+    ];
+  }
+  const length = [...value].length;
+  if (length > max) return [`${label.zh}太长（${length} 个字符，最多 ${max} 个），可能选错了列`, `${label.en} is too long (${length} characters, at most ${max}); a wrong column?`];
+  return null;
+}

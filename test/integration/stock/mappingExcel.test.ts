@@ -1,0 +1,74 @@
+/**
+ * The SKU-mapping workbook keeps ids exact: the id columns are exported as text, and a numeric cell
+ * in one on import is refused on its line (Excel keeps 15 significant digits, so a 17-digit SKU id
+ * typed or pasted as a number is already another SKU), never turned into a string of its digits.
+ */
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../../src-main/core/app';
+import { silentLogger } from '../../../src-main/core/platform/logger';
+import { exportMapping, importMapping } from '../../../src-main/core/stock/mappingExcel';
+import { tempDir } from '../../helpers/tempApp';
+
+const NOW = '2026-01-05T01:00:00.000Z';
+const PRODUCT = '1005006285123457';
+const SKU = '12000023995222161';
+const SMALL_SKU = '1234567'; // a short id: as a number it would survive, and is still refused
+
+let app: App;
+beforeEach(() => {
+  app = createApp({ dataDir: tempDir('desk-mapxlsx-'), host: 'cli', log: silentLogger });
+  app.db.prepare("INSERT INTO stock_listings (product_id, title, seen_at) VALUES (?, '纯棉T恤', ?)").run(PRODUCT, NOW);
+  const sku = app.db.prepare('INSERT INTO stock_listing_skus (product_id, sku_id, seller_sku, bind_status, seen_at) VALUES (?, ?, ?, 1, ?)');
+  sku.run(PRODUCT, SKU, 'TS-RED-M', NOW);
+  sku.run(PRODUCT, SMALL_SKU, 'TS-RED-L', NOW);
+  app.db.prepare("INSERT INTO stock_erp_skus (sku, category, seen_at) VALUES ('TS-RED-M', '', ?), ('TS-RED-L', '', ?)").run(NOW, NOW);
+});
+afterEach(async () => app.close());
+
+async function workbook(base64: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+  return wb;
+}
+async function base64(wb: ExcelJS.Workbook): Promise<string> {
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+
+describe('SKU mapping workbook: ids stay text', () => {
+  it('export writes the product and SKU id columns as text cells formatted "@"', async () => {
+    const wb = await workbook((await exportMapping(app.db)).contentBase64);
+    const ws = wb.worksheets[0];
+    expect(ws.getColumn(1).numFmt).toBe('@');
+    expect(ws.getColumn(2).numFmt).toBe('@');
+    for (let r = 2; r <= 3; r++) {
+      expect(typeof ws.getRow(r).getCell(1).value).toBe('string');
+      expect(typeof ws.getRow(r).getCell(2).value).toBe('string');
+      expect(ws.getRow(r).getCell(2).numFmt).toBe('@');
+    }
+    expect(ws.getRow(2).getCell(2).value).toBe(SKU);
+  });
+
+  it('import refuses a numeric cell in an id column on its line, in Chinese and English, and links the rest', async () => {
+    const wb = await workbook((await exportMapping(app.db)).contentBase64);
+    const ws = wb.worksheets[0];
+    ws.getRow(2).getCell(5).value = 'TS-RED-L'; // SKU row: a change, ids left as text
+    ws.getRow(3).getCell(2).value = Number(SMALL_SKU); // the seller's spreadsheet turned it into a number
+    ws.getRow(3).getCell(5).value = 'TS-RED-M';
+    const r = await importMapping(app.db, await base64(wb), false, NOW);
+    expect(r.linked).toBe(1);
+    expect(r.rejected).toHaveLength(1);
+    expect(r.rejected[0].line).toBe(3);
+    expect(r.rejected[0].reason).toContain('请把单元格设为文本');
+    expect(r.rejected[0].reason).toContain('SKU ID');
+    expect(r.rejected[0].reasonEn).toMatch(/format the cell as text/i);
+    expect(r.rejected[0].reasonEn).not.toMatch(/[\u4e00-\u9fff]/);
+
+    // The product id column likewise.
+    ws.getRow(3).getCell(2).value = SMALL_SKU;
+    ws.getRow(3).getCell(1).value = Number(PRODUCT);
+    const again = await importMapping(app.db, await base64(wb), false, NOW);
+    expect(again.rejected.map((x) => x.line)).toEqual([3]);
+    expect(again.rejected[0].reason).toContain('商品ID');
+  });
+});
