@@ -17,8 +17,10 @@ const SECTIONS: Record<string, Section> = {
   wave: benchWave,
   campaign: benchCampaign,
   stockRun: benchStockRun,
+  stockRunBusy: (o) => benchStockRun({ ...o, busy: true }),
   rules: benchRules,
   ui: benchUi,
+  uiBusy: (o) => benchUi({ ...o, busy: true }),
   startup: benchStartup,
 };
 

@@ -9,13 +9,26 @@ import { startHostProcess } from '../host';
 import { catalogue } from '../catalogue';
 import { seededCopy } from '../seed';
 import { timeIt, type Figure } from '../report';
+import { BUSY_LABEL, withBusyLoops } from '../busy';
 
 /** The wizard keeps its open step here (StockWizard.tsx): 3 is SKU关联. */
 const STEP_KEY = 'stock.wizard.step';
 
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-export async function benchUi(opts: { quick: boolean }): Promise<Figure[]> {
+/**
+ * Busy: the whole section (host, browser, the channel baseline and the page) beside two busy
+ * loops; only the first-rows figures are kept, with the baseline measured beside the same loops.
+ */
+export async function benchUi(opts: { quick: boolean; busy?: boolean }): Promise<Figure[]> {
+  if (!opts.busy) return measureUi(opts);
+  const figures = await withBusyLoops(() => measureUi(opts));
+  return figures
+    .filter((f) => f.baselineLabel === 'sku.listings.page over HTTP')
+    .map((f) => ({ ...f, section: '5 UI, busy', figure: `${f.figure}${BUSY_LABEL}`, baselineLabel: `${f.baselineLabel}${BUSY_LABEL}`, target: f.target && '≤ 5×' }));
+}
+
+async function measureUi(opts: { quick: boolean }): Promise<Figure[]> {
   const n = opts.quick ? 2_000 : 100_000;
   const k = n.toLocaleString('en');
   const { sellerSkus } = catalogue(n);
@@ -106,7 +119,7 @@ export async function benchUi(opts: { quick: boolean }): Promise<Figure[]> {
         unit: 'ms',
         baseline: httpFirst,
         baselineLabel: 'sku.listings.page over HTTP',
-        target: '< 500 ms',
+        target: '≤ 5× (and < 500 ms)',
       },
       {
         section: '5 UI',

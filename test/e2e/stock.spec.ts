@@ -20,7 +20,7 @@ test('stock setup: all five steps on the demo store', async ({ app }) => {
   await app.getByTestId('store-warehouse-name').fill('义乌仓');
   await app.getByTestId('store-warehouse-add').click();
   const card = app.locator('[data-testid^=store-warehouse-]').filter({ hasText: '义乌仓' }).first();
-  await card.locator('.ant-select').click();
+  await card.locator('.ant-select').first().click(); // the pairing select (the counting one follows)
   await option(app, 'WH-YW').click();
   await expect(card).toContainText('名称不一致');
   await expect(card).toContainText('末尾少了');
@@ -29,7 +29,7 @@ test('stock setup: all five steps on the demo store', async ({ app }) => {
   await app.getByTestId('store-warehouse-name').fill('深圳仓');
   await app.getByTestId('store-warehouse-add').click();
   const sz = app.locator('[data-testid^=store-warehouse-]').filter({ hasText: '“深圳仓”' }).first();
-  await sz.locator('.ant-select').click();
+  await sz.locator('.ant-select').first().click();
   await option(app, 'WH-SZ').click();
   await expect(sz).toContainText('名称完全一致');
 

@@ -60,13 +60,13 @@ test('file stock source: upload the GBK export, see the bad lines, confirm, and 
   await app.getByTestId('store-warehouse-name').fill('深圳仓');
   await app.getByTestId('store-warehouse-add').click();
   const sz = app.locator('[data-testid^=store-warehouse-]').filter({ hasText: '“深圳仓”' }).first();
-  await sz.locator('.ant-select').click();
+  await sz.locator('.ant-select').first().click();
   await option(app, '深圳仓').click();
   await expect(sz).toContainText('名称完全一致');
   await app.getByTestId('store-warehouse-name').fill('义乌仓');
   await app.getByTestId('store-warehouse-add').click();
   const yw = app.locator('[data-testid^=store-warehouse-]').filter({ hasText: '“义乌仓”' }).first();
-  await yw.locator('.ant-select').click();
+  await yw.locator('.ant-select').first().click();
   await option(app, '义乌仓').click();
   await expect(yw).toContainText('名称完全一致');
 

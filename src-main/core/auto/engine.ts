@@ -15,6 +15,7 @@ import { openActionsBySku, type OpenAction } from './outbox';
 import { readAutoSettings } from './settings';
 import { reasonText } from './reasons';
 import { getRunInfo } from './runs';
+import { changedScope, finishScope, storedReasons, wholeCounts } from './changed';
 import { lastRecorded, predictionOf, predictionText, pruneHistory, reviewMinutes, salesRates, type Prediction } from './predict';
 import { withCounting } from './sellable';
 
@@ -85,14 +86,24 @@ function rejectedUnbinds(db: Db): Map<number, string> {
  * Decides every listing SKU (or a few) and hands each planned SKU to `fn` as it goes, so a caller
  * that keeps only a few of them never holds the whole catalogue. Returns the plan without its SKUs.
  */
-export function planEach(db: Db, fn: (p: PlannedSku) => void, ids?: number[], nowMs = Date.now(), opts: { predictions?: boolean } = {}): Omit<Plan, 'skus'> {
+export function planEach(
+  db: Db,
+  fn: (p: PlannedSku) => void,
+  ids?: number[],
+  nowMs = Date.now(),
+  opts: { predictions?: boolean; scope?: number[] | null } = {},
+): Omit<Plan, 'skus'> {
+  // A scope is a pass over the whole catalogue that decides only these SKUs (the rest have nothing
+  // to add, see changed.ts): unlike `ids` it keeps the mass-unbind gate.
+  const scope = opts.scope ?? undefined;
+  const subset = ids ?? scope;
   const settings = readAutoSettings(db);
   // Predictions cost a pass over the last day's history: worked out when the setting is on, and for
   // the dry run (which shows what it would do while off).
   const rates = settings.predictive || opts.predictions ? salesRates(db, nowMs, ids) : new Map<number, number>();
   const reviewMin = rates.size ? reviewMinutes(db) : null;
   const { stockRunId, lastSyncFailed } = stockHealth(db);
-  const open = openActionsBySku(db, ids);
+  const open = openActionsBySku(db, ids); // with a scope: all open actions, whose SKUs are all in it
   const rejected = rejectedUnbinds(db);
   const none: OpenAction[] = [];
   let unbinds = 0;
@@ -119,9 +130,10 @@ export function planEach(db: Db, fn: (p: PlannedSku) => void, ids?: number[], no
       if (p.add === 'unbind') unbinds++;
       fn(p);
     },
-    ids,
+    subset,
   );
-  if (ids) bound = (db.prepare('SELECT count(*) AS n FROM stock_listing_skus WHERE bind_status IN (2,4)').get() as { n: number }).n;
+  // Over a scope the count only matters to the gate, which has nothing to weigh without unbinds (a 100k-row scan saved).
+  if (ids || (scope && unbinds > 0)) bound = (db.prepare('SELECT count(*) AS n FROM stock_listing_skus WHERE bind_status IN (2,4)').get() as { n: number }).n;
   return { settings, stockRunId, lastSyncFailed, gate: ids ? null : massUnbindGate(settings, unbinds, bound), bound };
 }
 
@@ -192,9 +204,12 @@ function predictionView(s: PlannedSku): SkuDecisionView['prediction'] {
 
 const NOT_SEEN = new Set<DecisionReason>(['pinned', 'unmapped', 'category_off', 'no_warehouse', 'warehouse_unpaired', 'warehouse_name_mismatch', 'warehouse_inactive', 'stock_missing', 'stock_stale', 'last_sync_failed']);
 
-/** Runs a pass and writes it. Returns the stored run. */
-export function decideRun(app: App, trigger: string): AutoRunInfo {
+/** Runs a pass and writes it: over the SKUs whose inputs changed, or every one (`full`, or when in doubt). Returns the stored run. */
+export function decideRun(app: App, trigger: string, opts: { full?: boolean } = {}): AutoRunInfo {
   const db = app.db;
+  const scope = changedScope(db, { full: opts.full, predictive: readAutoSettings(db).predictive, lastSyncFailed: stockHealth(db).lastSyncFailed });
+  const before = storedReasons(db, scope.ids);
+  const reasons: [number, DecisionReason][] = [];
   const openEpisodes = new Set(db.prepare('SELECT listing_sku_id FROM auto_stockouts WHERE ended_at IS NULL').pluck().all() as number[]);
   const opensEpisode = (s: PlannedSku) =>
     s.decision.sellable === 0 && !NOT_SEEN.has(s.decision.reason) && !openEpisodes.has(s.input.listingSkuId) && s.input.bindStatus !== 1;
@@ -206,12 +221,13 @@ export function decideRun(app: App, trigger: string): AutoRunInfo {
   const on = readAutoSettings(db).enabled;
   const nowMs0 = app.clock.now();
   // The sales history: a row whenever a fully known sellable figure differs from the last one recorded.
-  const recorded = lastRecorded(db);
+  const recorded = lastRecorded(db, scope.ids);
   const history: [number, number, number][] = [];
   const meta = planEach(
     db,
     (s) => {
       countOne(counts, s, on);
+      if (before.get(s.input.listingSkuId) !== s.decision.reason) reasons.push([s.input.listingSkuId, s.decision.reason]);
       const v = s.decision.sellable;
       if (v !== null && !NOT_SEEN.has(s.decision.reason) && recorded.get(s.input.listingSkuId) !== v) {
         const at = s.input.stockChangedAt ? Date.parse(s.input.stockChangedAt) : nowMs0;
@@ -221,9 +237,10 @@ export function decideRun(app: App, trigger: string): AutoRunInfo {
     },
     undefined,
     nowMs0,
+    { scope: scope.ids },
   );
   const p: Plan = { ...meta, skus };
-  applyGate(counts, p.gate);
+  applyGate(scope.ids ? Object.assign(counts, wholeCounts(db, counts, before)) : counts, p.gate);
   const nowMs = app.clock.now();
   const now = new Date(nowMs).toISOString();
   const held = on && p.gate !== null && counts.heldUnbind > 0;
@@ -291,6 +308,7 @@ export function decideRun(app: App, trigger: string): AutoRunInfo {
         openEpisodes.delete(x.listingSkuId);
       }
     }
+    finishScope(db, scope, reasons, p.lastSyncFailed);
     if (held) {
       audit.run(now, 'auto', 'auto.run.held', String(id), JSON.stringify({ runId: id, ...p.gate }));
     }

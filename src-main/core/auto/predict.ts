@@ -2,8 +2,15 @@
  * Unbind before zero: an unbind may wait in the platform's review (status 3) while the SKU keeps
  * selling, so unbinding exactly at 0 is too late whenever review takes time. From each SKU's stock
  * history (successive reads) the engine learns how fast it sells, and from the store's past unbinds
- * how long a review usually takes; with the setting on, it unbinds once sellable stock ≤ rate ×
- * review time (never less than the seller's floor), and binds again only above that.
+ * how long a review takes; with the setting on, it unbinds once sellable stock ≤ what the SKU sells
+ * during a slow review (never less than the seller's floor), and binds again only above that.
+ *
+ * Why a slow review and not the typical one: orders come by chance and reviews vary, and a trigger
+ * at rate × median review leaves half the reviews longer than the stock lasts. Measured in the
+ * campaign bench (npm run bench -- --only campaign; reviews of 5–60 min): unbinding at rate × median
+ * review still oversold a quarter of what a 30-minute full pass did (4% of sales lost to early
+ * unbinds); at the expected demand plus one standard deviation over the p90 review it oversells under
+ * a tenth (16% lost). The README's table shows the points between.
  */
 import type { Db } from '../db/open';
 
@@ -17,6 +24,8 @@ export interface Prediction {
   ratePerHour: number;
   /** The store's typical unbind review, minutes (median of recent reviewed unbinds). */
   reviewMin: number;
+  /** A slow review here, minutes (9 in 10 recent reviews took no longer). */
+  slowReviewMin: number;
   /** Unbind at or below this sellable stock. */
   trigger: number;
 }
@@ -65,11 +74,19 @@ export function salesRates(db: Db, nowMs: number, ids?: number[]): Map<number, n
   return out;
 }
 
+export interface ReviewTimes {
+  /** Median minutes from sending an unbind to the platform's answer. */
+  typical: number;
+  /** The 90th percentile: a slow review. */
+  slow: number;
+}
+
 /**
- * How long an unbind usually stays in review here: the median time from sending to the platform's
- * answer, over the last 50 unbinds that went to review (an instant answer is not a review).
+ * How long an unbind stays in review here: the median and the 90th percentile of the time from
+ * sending to the platform's answer, over the last 50 unbinds that went to review (an instant answer
+ * is not a review).
  */
-export function reviewMinutes(db: Db): number | null {
+export function reviewMinutes(db: Db): ReviewTimes | null {
   const rows = db
     .prepare(
       `SELECT (julianday(a.finished_at) - julianday(a.sent_at)) * 1440 AS m FROM auto_actions a
@@ -80,13 +97,32 @@ export function reviewMinutes(db: Db): number | null {
     .pluck()
     .all() as number[];
   if (!rows.length) return null;
-  const s = rows.sort((a, b) => a - b);
-  return Math.round(s[Math.floor((s.length - 1) / 2)]);
+  const sorted = rows.sort((a, b) => a - b);
+  return { typical: Math.round(quantileOf(sorted, 0.5)), slow: Math.round(quantileOf(sorted, 0.9)) };
 }
 
-export function predictionOf(ratePerMin: number | undefined, reviewMin: number | null, floor: number): Prediction | null {
-  if (ratePerMin === undefined || reviewMin === null) return null;
-  return { ratePerHour: ratePerMin * 60, reviewMin, trigger: Math.max(floor, Math.ceil(ratePerMin * reviewMin)) };
+/** The q-quantile of ascending numbers (nearest rank below). */
+export function quantileOf(sorted: number[], q: number): number {
+  return sorted[Math.floor((sorted.length - 1) * q)]!;
+}
+
+/**
+ * Units a SKU may sell while a slow review runs: orders arrive by chance (Poisson), so the expected
+ * demand over the review plus one standard deviation (about 5 slow reviews in 6 covered).
+ */
+export function unitsDuringReview(ratePerMin: number, reviewMin: number): number {
+  const expected = ratePerMin * reviewMin;
+  return Math.ceil(expected + Math.sqrt(expected));
+}
+
+export function predictionOf(ratePerMin: number | undefined, review: ReviewTimes | null, floor: number): Prediction | null {
+  if (ratePerMin === undefined || review === null) return null;
+  return {
+    ratePerHour: ratePerMin * 60,
+    reviewMin: review.typical,
+    slowReviewMin: review.slow,
+    trigger: Math.max(floor, unitsDuringReview(ratePerMin, review.slow)),
+  };
 }
 
 /** The reasoning shown per SKU: "预计 40 分钟内售罄，解绑审核通常 35 分钟". */
@@ -94,16 +130,17 @@ export function predictionText(p: Prediction, sellable: number): { zh: string; e
   const minutes = p.ratePerHour > 0 ? Math.round((sellable / p.ratePerHour) * 60) : null;
   const rate = p.ratePerHour >= 10 ? p.ratePerHour.toFixed(0) : p.ratePerHour.toFixed(1);
   return {
-    zh: `预计 ${minutes ?? '?'} 分钟内售罄（约每小时 ${rate} 件），解绑审核通常 ${p.reviewMin} 分钟：可售 ${sellable} ≤ ${p.trigger} 时提前解绑`,
-    en: `Sells out in about ${minutes ?? '?'} min (about ${rate} an hour); unbind review usually takes ${p.reviewMin} min: unbind early at sellable ${sellable} ≤ ${p.trigger}`,
+    zh: `预计 ${minutes ?? '?'} 分钟内售罄（约每小时 ${rate} 件），解绑审核通常 ${p.reviewMin} 分钟、慢时 ${p.slowReviewMin} 分钟：可售 ${sellable} ≤ ${p.trigger} 时提前解绑`,
+    en: `Sells out in about ${minutes ?? '?'} min (about ${rate} an hour); unbind review usually takes ${p.reviewMin} min, ${p.slowReviewMin} min when slow: unbind early at sellable ${sellable} ≤ ${p.trigger}`,
   };
 }
 
-/** The last recorded sellable figure per listing SKU. */
-export function lastRecorded(db: Db): Map<number, number> {
+/** The last recorded sellable figure per listing SKU (or of a few: a pass over what changed reads only theirs). */
+export function lastRecorded(db: Db, ids?: number[] | null): Map<number, number> {
+  const filter = ids ? `WHERE listing_sku_id IN (${ids.map(Number).join(',') || 'NULL'})` : '';
   return new Map(
     db
-      .prepare('SELECT listing_sku_id, sellable FROM auto_stock_history WHERE rowid IN (SELECT max(rowid) FROM auto_stock_history GROUP BY listing_sku_id)')
+      .prepare(`SELECT listing_sku_id, sellable FROM auto_stock_history WHERE rowid IN (SELECT max(rowid) FROM auto_stock_history ${filter} GROUP BY listing_sku_id)`)
       .raw()
       .all() as [number, number][],
   );

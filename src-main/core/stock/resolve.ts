@@ -161,7 +161,7 @@ export function resolveIfChanged(db: Db, caseRule: CaseRule, now: string): Resol
  * kept as they are; the others are rewritten only where the answer changed.
  */
 export function resolveAndStore(db: Db, caseRule: CaseRule, now: string): ResolveSummary {
-  const rules = loadRules(db, { enabledOnly: true }).map((r) => compileRule(r, caseRule));
+  const rules = loadRules(db, { enabledOnly: true }).map((r) => compileRule(r, caseRule, { saved: true }));
   const index = loadErpIndex(db, caseRule);
   const listing = db
     .prepare(

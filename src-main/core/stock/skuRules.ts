@@ -54,7 +54,9 @@ export async function precheckPattern(pattern: string): Promise<void> {
   const v = await recheckOffThread(pattern, RECHECK_TIMEOUT_MS, RECHECK_HARD_LIMIT_MS);
   // null: no worker could run it (or recheck threw on a malformed pattern); validateRule then says
   // what is wrong, checking in process as before.
-  if (v !== null) verdicts.set(pattern, problemOf(v));
+  // A check that ran out of time is not a verdict to keep (see backtrackingProblem).
+  if (v !== null && v.status !== 'unknown') verdicts.set(pattern, problemOf(v));
+  else if (v !== null) verdicts.delete(pattern);
 }
 
 function problemOf(r: RecheckVerdict): AppError | null {
@@ -79,11 +81,14 @@ function problemOf(r: RecheckVerdict): AppError | null {
  * (not only its shape): `^((?:A|A)*)$` has no nested quantifier yet takes seconds on 27 characters.
  * Checked case-insensitively, the stricter of the two (folding case can only add ambiguity).
  */
-export function backtrackingProblem(pattern: string): AppError | null {
+export function backtrackingProblem(pattern: string, opts: { saved?: boolean } = {}): AppError | null {
   const known = verdicts.get(pattern);
   if (known !== undefined) return known;
   // Off the main thread when a channel called precheckPattern first; here only for a rule never vetted this run.
   const r = checkSync(pattern, 'iu', { timeout: RECHECK_TIMEOUT_MS });
+  // Out of time is no verdict: on a busy PC the check of a rule that passed when it was saved can
+  // time out, and refusing it then would stop every resolve. Not remembered: the next try may finish.
+  if (r.status === 'unknown') return opts.saved ? null : problemOf({ status: 'unknown', complexity: null, attack: null });
   const problem = problemOf({
     status: r.status,
     complexity: r.status === 'vulnerable' ? { type: r.complexity.type, degree: r.complexity.type === 'polynomial' ? r.complexity.degree : undefined } : null,
@@ -136,7 +141,8 @@ export function hasNestedQuantifier(pattern: string): boolean {
 }
 
 /** Checks a rule a seller (or an import) wrote; throws an AppError that says what to change. */
-export function validateRule(spec: SkuRuleSpec): void {
+/** `saved`: the stored rule passed these checks when it was saved (compileRule). */
+export function validateRule(spec: SkuRuleSpec, opts: { saved?: boolean } = {}): void {
   switch (spec.kind) {
     case 'strip_prefix':
     case 'strip_suffix':
@@ -187,7 +193,7 @@ export function validateRule(spec: SkuRuleSpec): void {
           'The regular expression repeats a repetition (such as (a+)+), which can hang while matching. Remove one of the + or * inside or after the brackets.',
         );
       {
-        const problem = backtrackingProblem(spec.pattern);
+        const problem = backtrackingProblem(spec.pattern, opts);
         if (problem) throw problem;
       }
       return;
@@ -204,9 +210,11 @@ function foldParam(text: string, caseRule: CaseRule): string {
 export function compileRule(
   rule: { id: number; label?: string; spec: SkuRuleSpec },
   caseRule: CaseRule,
+  /** A stored rule (resolve), not one being previewed or tested before it is saved. */
+  opts: { saved?: boolean } = {},
 ): CompiledRule {
   const spec = rule.spec;
-  validateRule(spec);
+  validateRule(spec, opts);
   const base = { id: rule.id, label: rule.label ?? '', spec };
   switch (spec.kind) {
     case 'strip_prefix': {

@@ -74,7 +74,7 @@ function seedAuto(d: Db): void {
 describe('migrations, one at a time', () => {
   it('the list is 1…N without gaps, so "database at N−1" is always a real version', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
-    expect(LATEST_VERSION).toBe(15); // a new migration needs its own test below
+    expect(LATEST_VERSION).toBe(16); // a new migration needs its own test below
   });
 
   it('1 foundation: an empty file gets the audit log and notices; notices default to unread with no body', () => {
@@ -358,5 +358,27 @@ describe('migrations, one at a time', () => {
       { id: 2, sku_id: '12000038291740002', seller_sku: 'CUP-BLUE', bind_status: 4, variation: null },
     ]);
     expect(d.prepare('SELECT listing_sku_id, erp_sku FROM stock_sku_links').all()).toEqual([{ listing_sku_id: 1, erp_sku: 'CUP-RED' }]);
+  });
+  it('16 change marks: an upgraded store decides everything once; then a figure, an in-transit figure or a counting setting marks what it touches', () => {
+    const d = at(15);
+    seedStock(d);
+    seedAuto(d);
+    migrateTo(d, 16);
+    const marks = () => d.prepare('SELECT listing_sku_id FROM auto_changed ORDER BY listing_sku_id').pluck().all();
+    // 0 stands for every listing SKU: the first pass after the upgrade is a full one.
+    expect(marks()).toEqual([0]);
+    expect(d.prepare('SELECT count(*) FROM auto_sku_state').pluck().get()).toBe(0);
+    d.exec('DELETE FROM auto_changed');
+    // CUP-RED is linked to listing SKU 1 only.
+    d.prepare("UPDATE stock_levels SET available = 0 WHERE sku = 'CUP-RED' AND erp_warehouse_id = 'W1'").run();
+    expect(marks()).toEqual([1]);
+    d.exec('DELETE FROM auto_changed');
+    d.prepare("UPDATE stock_levels SET available = 0 WHERE sku = 'CUP-RED' AND erp_warehouse_id = 'W1'").run();
+    expect(marks()).toEqual([]); // the same figure again moves nothing
+    d.prepare("UPDATE stock_levels SET in_transit = 40 WHERE sku = 'CUP-RED' AND erp_warehouse_id = 'W1'").run();
+    expect(marks()).toEqual([1]);
+    d.exec('DELETE FROM auto_changed');
+    d.prepare('UPDATE stock_store_warehouses SET sync_percent = 50 WHERE id = 1').run();
+    expect(marks()).toEqual([0]);
   });
 });

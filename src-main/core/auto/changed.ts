@@ -1,0 +1,60 @@
+/**
+ * Which listing SKUs a decision pass must look at. Triggers (migration 13) mark a SKU whenever
+ * something its decision reads moves; a pass decides the marked ones plus those with open actions,
+ * and everything (a full pass) when a mark says so, when predictions are on (sales rates move with
+ * the clock alone) or when the last stock read failed (every SKU's answer may flip with the next).
+ */
+import type { Db } from '../db/open';
+import type { DecisionReason, RunCounts } from '../../../src-shared/channels/auto';
+
+export interface Scope {
+  /** The highest mark this pass read: it clears those and no later one. */
+  mark: number;
+  /** Listing SKUs to decide, ascending; null: every one. */
+  ids: number[] | null;
+}
+
+export function changedScope(db: Db, opts: { full?: boolean; predictive: boolean; lastSyncFailed: boolean }): Scope {
+  const mark = (db.prepare('SELECT coalesce(max(seq), 0) FROM auto_changed').pluck().get() as number) ?? 0;
+  if (opts.full || opts.predictive || opts.lastSyncFailed) return { mark, ids: null };
+  if (db.prepare('SELECT 1 FROM auto_changed WHERE listing_sku_id = 0 AND seq <= ?').get(mark)) return { mark, ids: null };
+  const ids = db
+    .prepare(
+      `SELECT listing_sku_id FROM auto_changed WHERE seq <= ?
+       UNION SELECT listing_sku_id FROM auto_actions WHERE state IN ('held','queued','sent','review') ORDER BY 1`,
+    )
+    .pluck()
+    .all(mark) as number[];
+  return { mark, ids };
+}
+
+/** The last reasons of these SKUs (all of them when ids is null). */
+export function storedReasons(db: Db, ids: number[] | null): Map<number, DecisionReason> {
+  const where = ids ? `WHERE listing_sku_id IN (${ids.map(Number).join(',') || 'NULL'})` : '';
+  return new Map(db.prepare(`SELECT listing_sku_id, reason FROM auto_sku_state ${where}`).raw().all() as [number, DecisionReason][]);
+}
+
+/**
+ * Counts of a pass over a few SKUs, made whole: the SKUs it did not decide keep their last reason
+ * and add nothing (had they something to add, a mark or an open action would have brought them in).
+ */
+export function wholeCounts(db: Db, c: RunCounts, before: Map<number, DecisionReason>): RunCounts {
+  const total = db.prepare('SELECT count(*) FROM stock_listing_skus').pluck().get() as number;
+  const byReason = { ...c.byReason };
+  for (const [reason, n] of db.prepare('SELECT reason, count(*) FROM auto_sku_state GROUP BY reason').raw().all() as [DecisionReason, number][])
+    byReason[reason] = (byReason[reason] ?? 0) + n;
+  for (const reason of before.values()) byReason[reason] = (byReason[reason] ?? 0) - 1;
+  for (const k of Object.keys(byReason) as DecisionReason[]) if (!byReason[k]) delete byReason[k];
+  return { ...c, considered: total, unchanged: c.unchanged + total - c.considered, byReason };
+}
+
+/** In the pass's transaction: store the reasons that moved and clear the marks the pass read. */
+export function finishScope(db: Db, scope: Scope, reasons: [number, DecisionReason][], lastSyncFailed: boolean): void {
+  const put = db.prepare(
+    'INSERT INTO auto_sku_state (listing_sku_id, reason) VALUES (?, ?) ON CONFLICT(listing_sku_id) DO UPDATE SET reason = excluded.reason',
+  );
+  for (const [id, reason] of reasons) put.run(id, reason);
+  db.prepare('DELETE FROM auto_changed WHERE seq <= ?').run(scope.mark);
+  // Decided on a failed read: the next pass, on a good one, must look at everything again.
+  if (lastSyncFailed) db.prepare('INSERT OR REPLACE INTO auto_changed (listing_sku_id) VALUES (0)').run();
+}
