@@ -4,12 +4,20 @@
  * is rewritten by every `npm run build`, and a test should not change what a developer runs.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '../..');
 const launcher = join(root, 'scripts/run-built.mjs');
+// A command run without --data opens the default data folder: in tests that is a fresh folder of
+// this file's own, never the developer's real one (~/.config/choice-seller-desk), whose database a
+// test would otherwise migrate or fail on.
+const home = mkdtempSync(join(tmpdir(), 'desk-cli-home-'));
 const env = (extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
   ...process.env,
+  XDG_CONFIG_HOME: home,
+  APPDATA: home,
   ...extra,
   DESK_OUT_DIR: join(root, 'node_modules/.cache/choice-seller-desk/test-build'),
 });

@@ -14,11 +14,11 @@ describe('exit CLI', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('workdays add gives the date N Chinese working days later, and reports an unknown year', () => {
-    const ok = runCli(['workdays', 'add', '2026-09-30', '3', '--json']);
+    const ok = runCli(['workdays', 'add', '2026-09-30', '3', '--json', '--data', dataDir]);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ date: '2026-09-30', n: 3, result: '2026-10-10' });
     const year = KNOWN_YEARS.last + 1;
-    const bad = runCli(['workdays', 'add', `${year}-01-04`, '3']);
+    const bad = runCli(['workdays', 'add', `${year}-01-04`, '3', '--data', dataDir]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain(`无法准确计算 ${year} 年的工作日`);
   });
