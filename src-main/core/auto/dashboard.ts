@@ -12,6 +12,7 @@ import { outboxCounts, toActionRow, type ActionRecord } from './outbox';
 import { readAutoSettings } from './settings';
 import { lastAutoRun } from './runs';
 import { riskModel } from './risk';
+import { BIND_STATUS } from '../../../src-shared/bindStatus';
 
 export function autoStatus(app: App, model?: RiskModel): AutoStatus {
   const db = app.db;
@@ -29,10 +30,10 @@ export function autoStatus(app: App, model?: RiskModel): AutoStatus {
   return {
     settings: readAutoSettings(db),
     counts: {
-      bound: byStatus.get(2) ?? 0,
-      unbound: byStatus.get(1) ?? 0,
-      review: byStatus.get(3) ?? 0,
-      refused: byStatus.get(4) ?? 0,
+      bound: byStatus.get(BIND_STATUS.BOUND) ?? 0,
+      unbound: byStatus.get(BIND_STATUS.UNBOUND) ?? 0,
+      review: byStatus.get(BIND_STATUS.UNBIND_REVIEW) ?? 0,
+      refused: byStatus.get(BIND_STATUS.UNBIND_REFUSED) ?? 0,
       held: (db.prepare("SELECT count(*) FROM auto_runs WHERE status = 'held'").pluck().get() as number) ?? 0,
       pinned: db.prepare('SELECT count(*) FROM auto_pins').pluck().get() as number,
     },

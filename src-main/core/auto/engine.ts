@@ -18,6 +18,7 @@ import { getRunInfo } from './runs';
 import { changedScope, finishScope, storedReasons, wholeCounts } from './changed';
 import { lastRecorded, predictionOf, predictionText, pruneHistory, reviewMinutes, salesRates, type Prediction } from './predict';
 import { withCounting } from './sellable';
+import { BIND_STATUS, BOUND_NOW, bindStatusSql, isBoundNow } from '../../../src-shared/bindStatus';
 
 export interface PlannedSku {
   input: SkuInputs;
@@ -111,7 +112,7 @@ export function planEach(
   forEachInput(
     db,
     (input) => {
-      if (input.bindStatus === 2 || input.bindStatus === 4) bound++;
+      if (isBoundNow(input.bindStatus)) bound++;
       const prediction = predictionOf(rates.get(input.listingSkuId), reviewMin, settings.predictiveFloor);
       let decision = decide({
         pin: input.pin,
@@ -133,7 +134,7 @@ export function planEach(
     subset,
   );
   // Over a scope the count only matters to the gate, which has nothing to weigh without unbinds (a 100k-row scan saved).
-  if (ids || (scope && unbinds > 0)) bound = (db.prepare('SELECT count(*) AS n FROM stock_listing_skus WHERE bind_status IN (2,4)').get() as { n: number }).n;
+  if (ids || (scope && unbinds > 0)) bound = (db.prepare(`SELECT count(*) AS n FROM stock_listing_skus WHERE bind_status IN (${bindStatusSql(BOUND_NOW)})`).get() as { n: number }).n;
   return { settings, stockRunId, lastSyncFailed, gate: ids ? null : massUnbindGate(settings, unbinds, bound), bound };
 }
 
@@ -212,7 +213,7 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
   const reasons: [number, DecisionReason][] = [];
   const openEpisodes = new Set(db.prepare('SELECT listing_sku_id FROM auto_stockouts WHERE ended_at IS NULL').pluck().all() as number[]);
   const opensEpisode = (s: PlannedSku) =>
-    s.decision.sellable === 0 && !NOT_SEEN.has(s.decision.reason) && !openEpisodes.has(s.input.listingSkuId) && s.input.bindStatus !== 1;
+    s.decision.sellable === 0 && !NOT_SEEN.has(s.decision.reason) && !openEpisodes.has(s.input.listingSkuId) && s.input.bindStatus !== BIND_STATUS.UNBOUND;
   const endsEpisode = (s: PlannedSku) => s.decision.sellable !== null && s.decision.sellable > 0 && openEpisodes.has(s.input.listingSkuId);
   // Counted as they stream by; only the SKUs with something to write are kept (on a 100k catalogue
   // most are "no change", and holding their inputs is most of the pass's memory).

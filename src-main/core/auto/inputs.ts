@@ -3,7 +3,7 @@
  * query ordered by listing SKU and streamed: 100k listing SKUs load in a fraction of a second.
  */
 import type { Db } from '../db/open';
-import type { BindStatusCode, PinMode, WarehouseFigure } from '../../../src-shared/channels/auto';
+import type { BindStatus, PinMode, WarehouseFigure } from '../../../src-shared/channels/auto';
 import type { WarehouseInput } from './decide';
 import { sellableOf } from './sellable';
 
@@ -13,7 +13,7 @@ export interface SkuInputs {
   skuId: string;
   sellerSku: string;
   scItemId: string | null;
-  bindStatus: BindStatusCode;
+  bindStatus: BindStatus;
   erpSku: string | null;
   categoryEnabled: boolean | null;
   pin: PinMode;
@@ -74,7 +74,7 @@ export function forEachInput(db: Db, fn: (x: SkuInputs) => void, ids?: number[])
         skuId: r[2],
         sellerSku: r[3],
         scItemId: r[4] || null,
-        bindStatus: r[5] as BindStatusCode,
+        bindStatus: r[5] as BindStatus,
         erpSku: r[6],
         categoryEnabled: enabled === undefined ? null : enabled === 1,
         pin: pins.get(r[0]) ?? 'auto',

@@ -20,11 +20,12 @@ import { readAutoSettings } from './settings';
 import { reasonText } from './reasons';
 import { writeAudit } from '../audit';
 import { REFUSED_NEXT, refusalText } from './refusals';
+import { BIND_STATUS, isBoundNow } from '../../../src-shared/bindStatus';
 
 /** The port's answer, with the refuse reason the listing read carries (unbind_refuse_reason) when the connector passes it. */
 type Answer = { bindStatus: BindStatus; message?: string; refuseReason?: string };
 /** A refusal's reason is the platform's refuse reason, never an earlier message such as "submitted, in review". */
-const reasonOf = (r: Answer): string | null => r.refuseReason || (r.bindStatus === 4 ? r.message : undefined) || null;
+const reasonOf = (r: Answer): string | null => r.refuseReason || (r.bindStatus === BIND_STATUS.UNBIND_REFUSED ? r.message : undefined) || null;
 
 /** Every this many actions a drain tells the screens, so the dashboard moves during a mass unbind. */
 const PROGRESS_EVERY = 20;
@@ -151,8 +152,8 @@ export class Sender {
 
   private mirror(a: ActionRecord, status: BindStatus): void {
     this.app.db.prepare('UPDATE stock_listing_skus SET bind_status = ? WHERE id = ? AND bind_status != ?').run(status, a.listing_sku_id, status);
-    if (status !== 4) this.app.db.prepare('UPDATE stock_listing_skus SET unbind_refuse_reason = NULL WHERE id = ? AND unbind_refuse_reason IS NOT NULL').run(a.listing_sku_id);
-    if (status === 1)
+    if (status !== BIND_STATUS.UNBIND_REFUSED) this.app.db.prepare('UPDATE stock_listing_skus SET unbind_refuse_reason = NULL WHERE id = ? AND unbind_refuse_reason IS NOT NULL').run(a.listing_sku_id);
+    if (status === BIND_STATUS.UNBOUND)
       this.app.db
         .prepare('UPDATE auto_stockouts SET unbound_at = ? WHERE listing_sku_id = ? AND ended_at IS NULL AND unbound_at IS NULL')
         .run(this.iso(), a.listing_sku_id);
@@ -206,18 +207,18 @@ export class Sender {
       // A request may have left before (a timeout, a crash): what the re-read found, and what follows, is recorded.
       if (a.state === 'sent') this.reread(a, q);
       if (a.kind === 'bind') {
-        if (q.bindStatus === 2 || q.bindStatus === 4) {
+        if (isBoundNow(q.bindStatus)) {
           this.finish(a, 'done', { message: q.message, sent: false });
           return 'done';
         }
-        if (q.bindStatus === 3) return this.defer(a, '解绑审核中，审核结束后再绑定');
+        if (q.bindStatus === BIND_STATUS.UNBIND_REVIEW) return this.defer(a, '解绑审核中，审核结束后再绑定');
       } else {
-        if (q.bindStatus === 1) {
+        if (q.bindStatus === BIND_STATUS.UNBOUND) {
           this.finish(a, 'done', { message: q.message, sent: false });
           return 'done';
         }
-        if (q.bindStatus === 3) return this.toReview(a, q.message);
-        if (q.bindStatus === 4 && a.actor === 'auto') return this.refused(a, reasonOf(q));
+        if (q.bindStatus === BIND_STATUS.UNBIND_REVIEW) return this.toReview(a, q.message);
+        if (q.bindStatus === BIND_STATUS.UNBIND_REFUSED && a.actor === 'auto') return this.refused(a, reasonOf(q));
       }
       // Marked 'sent' before the request leaves: after a crash the status is read again first.
       // The claim is conditional: a decide pass may have cancelled the action (or another sender
@@ -228,17 +229,17 @@ export class Sender {
       report.sent++;
       const r = a.kind === 'bind' ? await this.market.bind(this.ref(a)) : await this.market.unbind(this.ref(a));
       this.mirror(a, r.bindStatus);
-      if (a.kind === 'bind' && r.bindStatus === 2) {
+      if (a.kind === 'bind' && r.bindStatus === BIND_STATUS.BOUND) {
         this.finish(a, 'done', { message: r.message, sent: true });
         return 'done';
       }
-      if (a.kind === 'unbind' && r.bindStatus === 1) {
+      if (a.kind === 'unbind' && r.bindStatus === BIND_STATUS.UNBOUND) {
         this.finish(a, 'done', { message: r.message, sent: true });
         return 'done';
       }
-      if (a.kind === 'unbind' && r.bindStatus === 3) return this.toReview(a, r.message);
-      if (a.kind === 'unbind' && r.bindStatus === 4) return this.refused(a, reasonOf(r));
-      if (a.kind === 'bind' && r.bindStatus === 3) return this.defer(a, '解绑审核中，审核结束后再绑定');
+      if (a.kind === 'unbind' && r.bindStatus === BIND_STATUS.UNBIND_REVIEW) return this.toReview(a, r.message);
+      if (a.kind === 'unbind' && r.bindStatus === BIND_STATUS.UNBIND_REFUSED) return this.refused(a, reasonOf(r));
+      if (a.kind === 'bind' && r.bindStatus === BIND_STATUS.UNBIND_REVIEW) return this.defer(a, '解绑审核中，审核结束后再绑定');
       throw new ConnectorError('TRANSIENT', `速卖通返回了意外的绑定状态 ${r.bindStatus}`, `AliExpress answered with an unexpected bind status ${r.bindStatus}`);
     } catch (err) {
       return this.failure(a, err);
@@ -248,12 +249,12 @@ export class Sender {
   private async pollReview(a: ActionRecord): Promise<Outcome> {
     const q = await this.market.queryBind(this.ref(a));
     this.mirror(a, q.bindStatus);
-    if (q.bindStatus === 3) {
+    if (q.bindStatus === BIND_STATUS.UNBIND_REVIEW) {
       updateAction(this.app.db, a.id, { next_try_at: this.nowMs + REVIEW_POLL_MS }, this.iso());
       this.stuck(a);
       return 'deferred';
     }
-    if (q.bindStatus === 1) {
+    if (q.bindStatus === BIND_STATUS.UNBOUND) {
       this.finish(a, 'done', { message: q.message ?? a.market_message, sent: false });
       return 'done';
     }
@@ -285,16 +286,16 @@ export class Sender {
   private reread(a: ActionRecord, q: Answer): void {
     const decision =
       a.kind === 'bind'
-        ? q.bindStatus === 2 || q.bindStatus === 4
+        ? isBoundNow(q.bindStatus)
           ? 'done'
-          : q.bindStatus === 3
+          : q.bindStatus === BIND_STATUS.UNBIND_REVIEW
             ? 'wait'
             : 'send'
-        : q.bindStatus === 1
+        : q.bindStatus === BIND_STATUS.UNBOUND
           ? 'done'
-          : q.bindStatus === 3
+          : q.bindStatus === BIND_STATUS.UNBIND_REVIEW
             ? 'review'
-            : q.bindStatus === 4 && a.actor === 'auto'
+            : q.bindStatus === BIND_STATUS.UNBIND_REFUSED && a.actor === 'auto'
               ? 'refused'
               : 'send';
     writeAudit(this.app.db, this.app.clock, {
