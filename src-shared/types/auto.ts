@@ -1,11 +1,11 @@
 /** Plain data of the automatic bind/unbind domain that crosses the process boundary. */
 import type { BindStatus } from '../bindStatus';
+import type { ActionState } from '../actionStates';
 
 export type { BindStatus } from '../bindStatus';
 export type PinMode = 'auto' | 'always_bound' | 'always_unbound';
 export type ActionKind = 'bind' | 'unbind';
-export type ActionState = 'held' | 'queued' | 'sent' | 'review' | 'done' | 'refused' | 'failed' | 'cancelled';
-export const ACTION_STATES: ActionState[] = ['held', 'queued', 'sent', 'review', 'done', 'refused', 'failed', 'cancelled'];
+export { ACTION_STATES, type ActionState } from '../actionStates';
 
 /** Why a listing SKU gets (or does not get) an action, one code per row of the decision table. */
 export type DecisionReason =

@@ -13,6 +13,7 @@ import { readAutoSettings } from './settings';
 import { lastAutoRun } from './runs';
 import { riskModel } from './risk';
 import { BIND_STATUS } from '../../../src-shared/bindStatus';
+import { UNTAKEN_STATES, statesSql } from '../../../src-shared/actionStates';
 
 export function autoStatus(app: App, model?: RiskModel): AutoStatus {
   const db = app.db;
@@ -38,7 +39,7 @@ export function autoStatus(app: App, model?: RiskModel): AutoStatus {
       pinned: db.prepare('SELECT count(*) FROM auto_pins').pluck().get() as number,
     },
     outbox: outboxCounts(db),
-    unbindsAhead: db.prepare("SELECT count(*) FROM auto_actions WHERE kind = 'unbind' AND state IN ('queued','sent')").pluck().get() as number,
+    unbindsAhead: db.prepare(`SELECT count(*) FROM auto_actions WHERE kind = 'unbind' AND state IN (${statesSql(UNTAKEN_STATES)})`).pluck().get() as number,
     lastRun: lastAutoRun(db),
     lastSync: sync ? { id: sync.id, status: sync.status, startedAt: sync.startedAt, finishedAt: sync.finishedAt } : null,
     nextSyncAt,

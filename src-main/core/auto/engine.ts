@@ -19,6 +19,7 @@ import { changedScope, finishScope, storedReasons, wholeCounts } from './changed
 import { lastRecorded, predictionOf, predictionText, pruneHistory, reviewMinutes, salesRates, type Prediction } from './predict';
 import { withCounting } from './sellable';
 import { BIND_STATUS, BOUND_NOW, bindStatusSql, isBoundNow } from '../../../src-shared/bindStatus';
+import { UNSENT_STATES, isIn, statesSql } from '../../../src-shared/actionStates';
 
 export interface PlannedSku {
   input: SkuInputs;
@@ -56,7 +57,7 @@ export function stillRight(kind: ActionKind, d: Decision): boolean {
 }
 
 function planOne(input: SkuInputs, decision: Decision, open: OpenAction[], prediction: Prediction | null = null): PlannedSku {
-  const cancellable = (a: OpenAction) => (a.state === 'queued' || a.state === 'held') && a.actor === 'auto';
+  const cancellable = (a: OpenAction) => isIn(UNSENT_STATES, a.state) && a.actor === 'auto';
   const cancel = open.filter((a) => cancellable(a) && !stillRight(a.kind, decision));
   const remaining = open.filter((a) => !cancel.includes(a));
   let add: ActionKind | null = null;
@@ -257,7 +258,7 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
      VALUES (?, ?, ?, ?, ?, ?, ?, 'auto', ?, ?, ?, ?)`,
   );
   const cancelAction = db.prepare(
-    "UPDATE auto_actions SET state = 'cancelled', last_error = ?, finished_at = ?, updated_at = ? WHERE id = ? AND state IN ('queued','held')",
+    `UPDATE auto_actions SET state = 'cancelled', last_error = ?, finished_at = ?, updated_at = ? WHERE id = ? AND state IN (${statesSql(UNSENT_STATES)})`,
   );
   // The audit rows of a big run go through one prepared statement (writeAudit prepares per call).
   const audit = db.prepare('INSERT INTO audit_log (at, actor, kind, subject, detail) VALUES (?, ?, ?, ?, ?)');

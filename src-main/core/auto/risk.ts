@@ -10,6 +10,7 @@ import { readAutoSettings } from './settings';
 import { refusalView } from './refusals';
 import { sellableOf } from './sellable';
 import { BIND_STATUS, STILL_TIED, bindStatusSql } from '../../../src-shared/bindStatus';
+import { OPEN_STATES, statesSql } from '../../../src-shared/actionStates';
 
 const ROW_LIMIT = 500;
 
@@ -82,7 +83,7 @@ export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean } = {}):
   const stockouts = new Map(db.prepare('SELECT listing_sku_id, first_seen_at FROM auto_stockouts WHERE ended_at IS NULL').raw().all() as [number, string][]);
   const open = new Map<number, { id: number; kind: ActionKind; state: ActionState; at: string | null }>();
   for (const [sku, id, kind, state, at] of db
-    .prepare("SELECT listing_sku_id, id, kind, state, coalesce(sent_at, created_at) FROM auto_actions WHERE state IN ('held','queued','sent','review') ORDER BY id")
+    .prepare(`SELECT listing_sku_id, id, kind, state, coalesce(sent_at, created_at) FROM auto_actions WHERE state IN (${statesSql(OPEN_STATES)}) ORDER BY id`)
     .raw()
     .iterate() as IterableIterator<[number, number, ActionKind, ActionState, string | null]>)
     if (ids.has(sku)) open.set(sku, { id, kind, state, at });

@@ -21,6 +21,7 @@ import { reasonText } from './reasons';
 import { writeAudit } from '../audit';
 import { REFUSED_NEXT, refusalText } from './refusals';
 import { BIND_STATUS, isBoundNow } from '../../../src-shared/bindStatus';
+import { OPEN_STATES, SENDABLE_STATES, UNTAKEN_STATES, isIn, statesSql } from '../../../src-shared/actionStates';
 
 /** The port's answer, with the refuse reason the listing read carries (unbind_refuse_reason) when the connector passes it. */
 type Answer = { bindStatus: BindStatus; message?: string; refuseReason?: string };
@@ -69,9 +70,9 @@ export class Sender {
     const ids = this.app.db
       .prepare(
         `SELECT a.id FROM auto_actions a
-         WHERE a.state IN ('queued','sent','review') AND a.next_try_at <= ?
+         WHERE a.state IN (${statesSql(SENDABLE_STATES)}) AND a.next_try_at <= ?
            AND NOT EXISTS (SELECT 1 FROM auto_actions b WHERE b.listing_sku_id = a.listing_sku_id AND b.id < a.id
-                           AND b.state IN ('held','queued','sent','review') AND NOT (a.state = 'review'))
+                           AND b.state IN (${statesSql(OPEN_STATES)}) AND NOT (a.state = 'review'))
          ORDER BY CASE WHEN a.kind = 'unbind' AND a.state != 'review' THEN 0 WHEN a.kind = 'unbind' THEN 1 ELSE 2 END,
                   coalesce(a.decision_id, a.id), a.id`,
       )
@@ -88,9 +89,9 @@ export class Sender {
   private urgentArrived(planned: Set<number>): boolean {
     const ids = this.app.db
       .prepare(
-        `SELECT a.id FROM auto_actions a WHERE a.kind = 'unbind' AND a.state IN ('queued','sent') AND a.next_try_at <= ?
+        `SELECT a.id FROM auto_actions a WHERE a.kind = 'unbind' AND a.state IN (${statesSql(UNTAKEN_STATES)}) AND a.next_try_at <= ?
            AND NOT EXISTS (SELECT 1 FROM auto_actions b WHERE b.listing_sku_id = a.listing_sku_id AND b.id < a.id
-                           AND b.state IN ('held','queued','sent','review'))
+                           AND b.state IN (${statesSql(OPEN_STATES)}))
          LIMIT 20`,
       )
       .pluck()
@@ -118,7 +119,7 @@ export class Sender {
         if (opts.signal?.aborted) return report;
         if (!readAutoSettings(this.app.db).enabled) return { ...report, skipped: 'switch_off' };
         const before = getAction(this.app.db, id);
-        if (!before || !['queued', 'sent', 'review'].includes(before.state)) continue;
+        if (!before || !isIn(SENDABLE_STATES, before.state)) continue;
         if (!(before.kind === 'unbind' && before.state !== 'review') && this.urgentArrived(planned)) {
           replan = true;
           break;
