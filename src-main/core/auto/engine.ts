@@ -9,7 +9,7 @@ import type { Db } from '../db/open';
 import type { ActionKind, AutoRunInfo, AutoSettings, DecisionReason, RunCounts, SkuDecisionView } from '../../../src-shared/channels/auto';
 import { lastRun } from '../stock/runs';
 import { decide, type Decision } from './decide';
-import { forEachInput, type SkuInputs } from './inputs';
+import { decideInputOf, forEachInput, type SkuInputs } from './inputs';
 import { massUnbindGate, type MassUnbindGate } from './gates';
 import { openActionsBySku, type OpenAction } from './outbox';
 import { readAutoSettings } from './settings';
@@ -115,17 +115,9 @@ export function planEach(
     (input) => {
       if (isBoundNow(input.bindStatus)) bound++;
       const prediction = predictionOf(rates.get(input.listingSkuId), reviewMin, settings.predictiveFloor);
-      let decision = decide({
-        pin: input.pin,
-        erpSku: input.erpSku,
-        categoryEnabled: input.categoryEnabled,
-        warehouses: input.warehouses,
-        bindStatus: input.bindStatus,
-        hasGoodsId: !!input.scItemId,
-        threshold: settings.rebindThreshold,
-        lastSyncFailed,
-        early: settings.predictive ? (prediction?.trigger ?? 0) : 0,
-      });
+      let decision = decide(
+        decideInputOf(input, { threshold: settings.rebindThreshold, lastSyncFailed, early: settings.predictive ? (prediction?.trigger ?? 0) : 0 }),
+      );
       const rejectedAt = decision.want === 'unbind' ? rejected.get(input.listingSkuId) : undefined;
       if (rejectedAt !== undefined && (input.stockChangedAt ?? '') <= rejectedAt) decision = { want: 'none', sellable: 0, reason: 'unbind_rejected' };
       const p = planOne(input, decision, open.get(input.listingSkuId) ?? none, prediction);

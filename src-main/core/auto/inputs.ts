@@ -4,7 +4,7 @@
  */
 import type { Db } from '../db/open';
 import type { BindStatus, PinMode, WarehouseFigure } from '../../../src-shared/channels/auto';
-import type { WarehouseInput } from './decide';
+import type { DecideInput, WarehouseInput } from './decide';
 import { sellableOf } from './sellable';
 
 export interface SkuInputs {
@@ -108,6 +108,31 @@ export function forEachInput(db: Db, fn: (x: SkuInputs) => void, ids?: number[])
     if (changedAt && (!x.stockChangedAt || changedAt > x.stockChangedAt)) x.stockChangedAt = changedAt;
   }
   if (x) fn(x);
+}
+
+/** What decide() needs beyond the listing SKU's stored inputs: the settings and the latest stock read. */
+export interface DecideContext {
+  threshold: number;
+  lastSyncFailed: boolean;
+  /** Unbind before zero: the sellable stock to unbind at (0: at zero only). */
+  early: number;
+  /** A goods id known besides the listing SKU's own (an action's sc_item_id). */
+  goodsId?: string | null;
+}
+
+/** decide()'s inputs for one listing SKU: the one mapping the engine and the sender share. */
+export function decideInputOf(x: SkuInputs, ctx: DecideContext): DecideInput {
+  return {
+    pin: x.pin,
+    erpSku: x.erpSku,
+    categoryEnabled: x.categoryEnabled,
+    warehouses: x.warehouses,
+    bindStatus: x.bindStatus,
+    hasGoodsId: !!x.scItemId || !!ctx.goodsId,
+    threshold: ctx.threshold,
+    lastSyncFailed: ctx.lastSyncFailed,
+    early: ctx.early,
+  };
 }
 
 /** Every listing SKU's inputs (or a few), in id order. */

@@ -13,7 +13,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { DrainReport } from '../../../src-shared/channels/auto';
 import { ConnectorError } from '../connectors/retry';
 import { decide } from './decide';
-import { loadInputs } from './inputs';
+import { decideInputOf, loadInputs } from './inputs';
 import { earlyFor, stillRight, stockHealth } from './engine';
 import { claimAction, getAction, updateAction, type ActionRecord } from './outbox';
 import { readAutoSettings } from './settings';
@@ -184,19 +184,15 @@ export class Sender {
       // run confirmed late, a long queue). Seller-requested actions are the seller's word.
       if (a.actor === 'auto') {
         const input = loadInputs(this.app.db, [a.listing_sku_id])[0];
-        const pin = input?.pin ?? 'auto';
         const d = input
-          ? decide({
-              pin,
-              erpSku: input.erpSku,
-              categoryEnabled: input.categoryEnabled,
-              warehouses: input.warehouses,
-              bindStatus: input.bindStatus,
-              hasGoodsId: !!input.scItemId || !!a.sc_item_id,
-              threshold: readAutoSettings(this.app.db).rebindThreshold,
-              lastSyncFailed: stockHealth(this.app.db).lastSyncFailed,
-              early: earlyFor(this.app.db, a.listing_sku_id, this.nowMs),
-            })
+          ? decide(
+              decideInputOf(input, {
+                threshold: readAutoSettings(this.app.db).rebindThreshold,
+                lastSyncFailed: stockHealth(this.app.db).lastSyncFailed,
+                early: earlyFor(this.app.db, a.listing_sku_id, this.nowMs),
+                goodsId: a.sc_item_id,
+              }),
+            )
           : null;
         if (!d || !stillRight(a.kind, d)) {
           this.finish(a, 'cancelled', { error: d ? `不再需要：${reasonText(d.reason).zh}` : '线上SKU已不存在', sent: false });
