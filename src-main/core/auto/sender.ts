@@ -20,6 +20,7 @@ import { readAutoSettings } from './settings';
 import { reasonText } from './reasons';
 import { writeAudit } from '../audit';
 import { REFUSED_NEXT, refusalText } from './refusals';
+import { NOTICE_KEYS } from './notify';
 import { BIND_STATUS, isBoundNow } from '../../../src-shared/bindStatus';
 import { OPEN_STATES, SENDABLE_STATES, UNTAKEN_STATES, isIn, statesSql } from '../../../src-shared/actionStates';
 
@@ -264,7 +265,8 @@ export class Sender {
     if (!Number.isFinite(since) || this.nowMs - since < STUCK_REVIEW_MS) return;
     const sku = this.sellerSku(a);
     const title = `解绑审核超时：${sku}`;
-    if (this.app.db.prepare('SELECT 1 FROM notices WHERE title = ? AND at > ?').get(title, new Date(this.nowMs - 86400_000).toISOString())) return;
+    const key = NOTICE_KEYS.reviewStuck(sku);
+    if (this.app.notices.givenWithin(key, 86400_000)) return;
     const hours = Math.floor((this.nowMs - since) / 3600_000);
     this.app.notices.add(
       'warning',
@@ -276,6 +278,7 @@ export class Sender {
         title: `Unbind review overdue: ${sku}`,
         body: `The unbind of listing SKU ${sku} was submitted ${hours} hour(s) ago and is still in AliExpress's review; it keeps selling meanwhile and may oversell. Ask AliExpress seller support to review it (a message to copy is under Oversell risk), or pin it and handle it by hand.`,
       },
+      key,
     );
   }
 
@@ -341,14 +344,12 @@ export class Sender {
     if (!e) this.app.log.error('auto sender failed', { actionId: a.id, error: err instanceof Error ? err.stack : String(err) });
     if (e?.code === 'AUTH') {
       updateAction(this.app.db, a.id, { next_try_at: this.nowMs + AUTH_PAUSE_MS, last_error: message }, now);
-      const recent = this.app.db
-        .prepare("SELECT 1 FROM notices WHERE title = '自动绑定/解绑暂停：需要重新授权' AND at > ?")
-        .get(new Date(this.nowMs - 3600_000).toISOString());
-      if (!recent)
+      if (!this.app.notices.givenWithin(NOTICE_KEYS.authPaused, 3600_000))
         this.app.notices.add(
           'error',
           { title: '自动绑定/解绑暂停：需要重新授权', body: message },
           { title: 'Auto bind/unbind paused: authorise the store again', body: e.messageEn },
+          NOTICE_KEYS.authPaused,
         );
       return 'auth';
     }
