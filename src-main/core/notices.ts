@@ -12,6 +12,7 @@ interface NoticeRow {
   body: string;
   title_en: string;
   body_en: string;
+  key: string | null;
   read: number;
 }
 
@@ -22,12 +23,15 @@ export class Notices {
     private readonly events: EventBus,
   ) {}
 
-  /** Every notice is written in Chinese and English: the seller may switch language at any time. */
-  add(level: Notice['level'], zh: NoticeText, en: NoticeText): Notice {
+  /**
+   * Every notice is written in Chinese and English: the seller may switch language at any time.
+   * `key` names what a notice is about (see `givenWithin`); one about the same thing has the same key.
+   */
+  add(level: Notice['level'], zh: NoticeText, en: NoticeText, key?: string): Notice {
     const at = new Date(this.clock.now()).toISOString();
     const r = this.db
-      .prepare('INSERT INTO notices (at, level, title, body, title_en, body_en) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(at, level, zh.title, zh.body ?? '', en.title, en.body ?? '');
+      .prepare('INSERT INTO notices (at, level, title, body, title_en, body_en, key) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(at, level, zh.title, zh.body ?? '', en.title, en.body ?? '', key ?? null);
     const notice: Notice = {
       id: Number(r.lastInsertRowid),
       at,
@@ -40,6 +44,12 @@ export class Notices {
     };
     this.events.emit('notice', notice);
     return notice;
+  }
+
+  /** A notice with this key was given within the last `ms` (notices told once a day, once an hour). */
+  givenWithin(key: string, ms: number): boolean {
+    const since = new Date(this.clock.now() - ms).toISOString();
+    return this.db.prepare('SELECT 1 FROM notices WHERE key = ? AND at > ?').get(key, since) !== undefined;
   }
 
   list(limit: number): Notice[] {

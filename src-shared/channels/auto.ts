@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { channel, empty, label, says } from '../channel';
+import { ACTION_STATES } from '../actionStates';
 import type { AutoSettings, SkuDecisionView, RunCounts, AutoRunInfo, HeldRunView, ActionRow, AutoStatus, RunOnceReport, DashboardView, AuditRow, DemoToolsView, DemoSkuOption, DemoToolResult, RiskModel, CoverageView, RobotView, RobotKind } from '../types/auto';
 
 export * from '../types/auto';
@@ -71,7 +72,7 @@ export const autoChannels = {
       .strict(),
   ).returns<{ updated: number }>(),
   'auto.actions.list': channel(
-    z.object({ state: z.enum(['held', 'queued', 'sent', 'review', 'done', 'refused', 'failed', 'cancelled']).meta(label('操作状态', 'Action state')).optional(), ...page }).strict(),
+    z.object({ state: z.enum(ACTION_STATES).meta(label('操作状态', 'Action state')).optional(), ...page }).strict(),
   ).returns<{ rows: ActionRow[]; total: number }>(),
   /** A failed or refused action sent again at the seller's request. */
   'auto.action.retry': channel(z.object({ actionId }).strict()).returns<ActionRow>(),

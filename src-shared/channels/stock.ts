@@ -21,6 +21,7 @@ import type {
   WarehousesView,
 } from '../types/stock';
 import { STOCK_FILE_FIELDS, STOCK_UPLOAD_MAX_BASE64, type StockFileField, type StockFileReport, type StockImportStatus, type WatchFolderStatus } from '../types/stockFile';
+import { BIND_STATUS } from '../bindStatus';
 
 const text = (max: number) => z.string().max(max);
 const pageInput = {
@@ -59,7 +60,7 @@ export const listingFilterSchema = z
   .object({
     text: search.optional(),
     resolveStatus: z.array(resolveStatusSchema).max(5).meta(label('关联状态', 'Link status')).optional(),
-    bindStatus: z.array(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])).max(4).meta(label('绑定状态', 'Bind status')).optional(),
+    bindStatus: z.array(z.union([z.literal(BIND_STATUS.UNBOUND), z.literal(BIND_STATUS.BOUND), z.literal(BIND_STATUS.UNBIND_REVIEW), z.literal(BIND_STATUS.UNBIND_REFUSED)])).max(4).meta(label('绑定状态', 'Bind status')).optional(),
     /** 0 = linked to no warehouse. */
     storeWarehouseId: z.number().int().min(0).meta(label('店铺仓库', 'Store warehouse')).optional(),
     category: text(100).meta(label('类目', 'Category')).optional(),

@@ -1,11 +1,11 @@
 /** Plain data of the automatic bind/unbind domain that crosses the process boundary. */
+import type { BindStatus } from '../bindStatus';
+import type { ActionState } from '../actionStates';
 
+export type { BindStatus } from '../bindStatus';
 export type PinMode = 'auto' | 'always_bound' | 'always_unbound';
-/** AliExpress bind_status: 1 unbound, 2 bound, 3 unbind pending review, 4 unbind refused. */
-export type BindStatusCode = 1 | 2 | 3 | 4;
 export type ActionKind = 'bind' | 'unbind';
-export type ActionState = 'held' | 'queued' | 'sent' | 'review' | 'done' | 'refused' | 'failed' | 'cancelled';
-export const ACTION_STATES: ActionState[] = ['held', 'queued', 'sent', 'review', 'done', 'refused', 'failed', 'cancelled'];
+export { ACTION_STATES, type ActionState } from '../actionStates';
 
 /** Why a listing SKU gets (or does not get) an action, one code per row of the decision table. */
 export type DecisionReason =
@@ -113,7 +113,7 @@ export interface SkuDecisionView {
   skuId: string;
   sellerSku: string;
   erpSku: string | null;
-  bindStatus: BindStatusCode;
+  bindStatus: BindStatus;
   pin: PinMode;
   sellable: number | null;
   want: ActionKind | 'none';
@@ -290,7 +290,7 @@ export interface OversellRiskRow {
   sellerSku: string;
   productId: string;
   skuId: string;
-  bindStatus: BindStatusCode;
+  bindStatus: BindStatus;
   kind: RiskKind;
   /** Sellable stock the app knows (null: not known). */
   sellable: number | null;
@@ -387,7 +387,7 @@ export interface DemoSkuOption {
   listingSkuId: number;
   sellerSku: string;
   erpSku: string;
-  bindStatus: BindStatusCode;
+  bindStatus: BindStatus;
   /** Available stock of the ERP SKU in the simulated ERP, summed over its warehouses. */
   available: number;
   /** Store warehouses the listing SKU is linked to (empty: the engine does not act on it). */

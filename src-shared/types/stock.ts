@@ -1,4 +1,5 @@
 /** Plain data of the stock domain that crosses the process boundary (自动绑定&解绑 setup). */
+import type { BindStatus } from '../bindStatus';
 
 export type CaseRule = 'insensitive' | 'sensitive';
 
@@ -237,7 +238,7 @@ export interface ListingSkuRow {
   skuStock: number;
   /** The listing SKU's own status on AliExpress: active | inactive ('' before it was read). */
   skuStatus: string;
-  bindStatus: 1 | 2 | 3 | 4;
+  bindStatus: BindStatus;
   /** The platform's reason when an unbind was refused (bind status 4). */
   refuseReason: string | null;
   erpSku: string | null;

@@ -6,6 +6,7 @@
  */
 import type { Db } from '../db/open';
 import type { DecisionReason, RunCounts } from '../../../src-shared/channels/auto';
+import { OPEN_STATES, statesSql } from '../../../src-shared/actionStates';
 
 export interface Scope {
   /** The highest mark this pass read: it clears those and no later one. */
@@ -21,7 +22,7 @@ export function changedScope(db: Db, opts: { full?: boolean; predictive: boolean
   const ids = db
     .prepare(
       `SELECT listing_sku_id FROM auto_changed WHERE seq <= ?
-       UNION SELECT listing_sku_id FROM auto_actions WHERE state IN ('held','queued','sent','review') ORDER BY 1`,
+       UNION SELECT listing_sku_id FROM auto_actions WHERE state IN (${statesSql(OPEN_STATES)}) ORDER BY 1`,
     )
     .pluck()
     .all(mark) as number[];

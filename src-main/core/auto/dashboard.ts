@@ -12,6 +12,8 @@ import { outboxCounts, toActionRow, type ActionRecord } from './outbox';
 import { readAutoSettings } from './settings';
 import { lastAutoRun } from './runs';
 import { riskModel } from './risk';
+import { BIND_STATUS } from '../../../src-shared/bindStatus';
+import { UNTAKEN_STATES, statesSql } from '../../../src-shared/actionStates';
 
 export function autoStatus(app: App, model?: RiskModel): AutoStatus {
   const db = app.db;
@@ -29,15 +31,15 @@ export function autoStatus(app: App, model?: RiskModel): AutoStatus {
   return {
     settings: readAutoSettings(db),
     counts: {
-      bound: byStatus.get(2) ?? 0,
-      unbound: byStatus.get(1) ?? 0,
-      review: byStatus.get(3) ?? 0,
-      refused: byStatus.get(4) ?? 0,
+      bound: byStatus.get(BIND_STATUS.BOUND) ?? 0,
+      unbound: byStatus.get(BIND_STATUS.UNBOUND) ?? 0,
+      review: byStatus.get(BIND_STATUS.UNBIND_REVIEW) ?? 0,
+      refused: byStatus.get(BIND_STATUS.UNBIND_REFUSED) ?? 0,
       held: (db.prepare("SELECT count(*) FROM auto_runs WHERE status = 'held'").pluck().get() as number) ?? 0,
       pinned: db.prepare('SELECT count(*) FROM auto_pins').pluck().get() as number,
     },
     outbox: outboxCounts(db),
-    unbindsAhead: db.prepare("SELECT count(*) FROM auto_actions WHERE kind = 'unbind' AND state IN ('queued','sent')").pluck().get() as number,
+    unbindsAhead: db.prepare(`SELECT count(*) FROM auto_actions WHERE kind = 'unbind' AND state IN (${statesSql(UNTAKEN_STATES)})`).pluck().get() as number,
     lastRun: lastAutoRun(db),
     lastSync: sync ? { id: sync.id, status: sync.status, startedAt: sync.startedAt, finishedAt: sync.finishedAt } : null,
     nextSyncAt,

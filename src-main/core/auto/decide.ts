@@ -14,8 +14,9 @@
  * - a SKU that is pinned, unmapped, in a category that is off, or linked to a warehouse that is not
  *   paired with an exactly matching ERP name gets no action, and the reason says why.
  */
-import type { ActionKind, BindStatusCode, DecisionReason, PinMode } from '../../../src-shared/channels/auto';
+import type { ActionKind, BindStatus, DecisionReason, PinMode } from '../../../src-shared/channels/auto';
 import { sellableOf, type StockCounting } from './sellable';
+import { BIND_STATUS, isBoundNow } from '../../../src-shared/bindStatus';
 
 export { sellableOf };
 
@@ -39,7 +40,7 @@ export interface DecideInput {
   /** The ERP SKU's category has stock sync on (null: the ERP SKU was never seen, so no category). */
   categoryEnabled: boolean | null;
   warehouses: WarehouseInput[];
-  bindStatus: BindStatusCode;
+  bindStatus: BindStatus;
   /** The goods id (sc_item_id) needed to bind is known. */
   hasGoodsId: boolean;
   threshold: number;
@@ -95,13 +96,13 @@ export function decide(i: DecideInput): Decision {
   if (target === null) return none('last_sync_failed', known);
 
   if (target === 'bound') {
-    if (i.bindStatus === 2 || i.bindStatus === 4) return none('already_bound', known); // 4: unbind refused, still bound
+    if (isBoundNow(i.bindStatus)) return none('already_bound', known); // 4: unbind refused, still bound
     if (!i.hasGoodsId) return none('no_goods_id', known);
-    return { want: 'bind', sellable: known, reason: i.bindStatus === 3 ? 'bind_after_review' : 'stock_back' };
+    return { want: 'bind', sellable: known, reason: i.bindStatus === BIND_STATUS.UNBIND_REVIEW ? 'bind_after_review' : 'stock_back' };
   }
-  if (i.bindStatus === 1) return none('already_unbound', known);
-  if (i.bindStatus === 3) return none('unbind_in_review', known);
-  if (i.bindStatus === 4) return none('unbind_refused', known);
+  if (i.bindStatus === BIND_STATUS.UNBOUND) return none('already_unbound', known);
+  if (i.bindStatus === BIND_STATUS.UNBIND_REVIEW) return none('unbind_in_review', known);
+  if (i.bindStatus === BIND_STATUS.UNBIND_REFUSED) return none('unbind_refused', known);
   if (!i.hasGoodsId) return none('no_goods_id', known);
   // Below zero in the ERP (超卖): orders beyond the stock were already taken, so it is the most urgent stock-out.
   return { want: 'unbind', sellable: known, reason: oversold ? 'erp_oversold' : known === 0 ? 'stock_out' : 'predicted_sellout' };

@@ -13,7 +13,8 @@ import type { DemoStore } from '../connectors/demo/startDemo';
 import type { TtSimStock } from '../connectors/tongtool/simulator';
 import { foldSku } from '../stock/folding';
 import { AppError } from '../../../src-shared/errors';
-import type { BindStatusCode, DemoSkuOption, DemoToolResult, DemoToolsView } from '../../../src-shared/channels/auto';
+import type { BindStatus, DemoSkuOption, DemoToolResult, DemoToolsView } from '../../../src-shared/channels/auto';
+import { BIND_STATUS } from '../../../src-shared/bindStatus';
 
 const NEXT_ZH = '下一步：点“立即同步库存”，引擎读到新库存后会按规则绑定或解绑。';
 const NEXT_EN = 'Next: click "Sync stock now"; once the engine reads the new stock it binds or unbinds by the rules.';
@@ -97,7 +98,7 @@ export async function demoSkus(app: App, search: string | undefined, limit: numb
               (SELECT group_concat(sw.name, '、') FROM stock_listing_warehouses lw JOIN stock_store_warehouses sw ON sw.id = lw.store_warehouse_id WHERE lw.listing_sku_id = s.id) AS whs
        FROM stock_listing_skus s JOIN stock_sku_links k ON k.listing_sku_id = s.id
        WHERE (? IS NULL OR s.seller_sku LIKE ? ESCAPE '\\' OR k.erp_sku LIKE ? ESCAPE '\\')
-       ORDER BY (whs IS NULL), (s.bind_status <> 2), s.id LIMIT ?`,
+       ORDER BY (whs IS NULL), (s.bind_status <> ${BIND_STATUS.BOUND}), s.id LIMIT ?`,
     )
     .raw()
     .all(like, like, like, limit) as [number, string, string, number, string | null][];
@@ -105,7 +106,7 @@ export async function demoSkus(app: App, search: string | undefined, limit: numb
     listingSkuId,
     sellerSku,
     erpSku,
-    bindStatus: bindStatus as BindStatusCode,
+    bindStatus: bindStatus as BindStatus,
     available: simRows(demo, erpSku).reduce((n, s) => n + s.available, 0),
     warehouses: whs ? whs.split('、') : [],
   }));

@@ -9,7 +9,7 @@ import type { Db } from '../db/open';
 import type { ActionKind, AutoRunInfo, AutoSettings, DecisionReason, RunCounts, SkuDecisionView } from '../../../src-shared/channels/auto';
 import { lastRun } from '../stock/runs';
 import { decide, type Decision } from './decide';
-import { forEachInput, type SkuInputs } from './inputs';
+import { decideInputOf, forEachInput, type SkuInputs } from './inputs';
 import { massUnbindGate, type MassUnbindGate } from './gates';
 import { openActionsBySku, type OpenAction } from './outbox';
 import { readAutoSettings } from './settings';
@@ -18,6 +18,8 @@ import { getRunInfo } from './runs';
 import { changedScope, finishScope, storedReasons, wholeCounts } from './changed';
 import { lastRecorded, predictionOf, predictionText, pruneHistory, reviewMinutes, salesRates, type Prediction } from './predict';
 import { withCounting } from './sellable';
+import { BIND_STATUS, BOUND_NOW, bindStatusSql, isBoundNow } from '../../../src-shared/bindStatus';
+import { UNSENT_STATES, isIn, statesSql } from '../../../src-shared/actionStates';
 
 export interface PlannedSku {
   input: SkuInputs;
@@ -55,7 +57,7 @@ export function stillRight(kind: ActionKind, d: Decision): boolean {
 }
 
 function planOne(input: SkuInputs, decision: Decision, open: OpenAction[], prediction: Prediction | null = null): PlannedSku {
-  const cancellable = (a: OpenAction) => (a.state === 'queued' || a.state === 'held') && a.actor === 'auto';
+  const cancellable = (a: OpenAction) => isIn(UNSENT_STATES, a.state) && a.actor === 'auto';
   const cancel = open.filter((a) => cancellable(a) && !stillRight(a.kind, decision));
   const remaining = open.filter((a) => !cancel.includes(a));
   let add: ActionKind | null = null;
@@ -111,19 +113,11 @@ export function planEach(
   forEachInput(
     db,
     (input) => {
-      if (input.bindStatus === 2 || input.bindStatus === 4) bound++;
+      if (isBoundNow(input.bindStatus)) bound++;
       const prediction = predictionOf(rates.get(input.listingSkuId), reviewMin, settings.predictiveFloor);
-      let decision = decide({
-        pin: input.pin,
-        erpSku: input.erpSku,
-        categoryEnabled: input.categoryEnabled,
-        warehouses: input.warehouses,
-        bindStatus: input.bindStatus,
-        hasGoodsId: !!input.scItemId,
-        threshold: settings.rebindThreshold,
-        lastSyncFailed,
-        early: settings.predictive ? (prediction?.trigger ?? 0) : 0,
-      });
+      let decision = decide(
+        decideInputOf(input, { threshold: settings.rebindThreshold, lastSyncFailed, early: settings.predictive ? (prediction?.trigger ?? 0) : 0 }),
+      );
       const rejectedAt = decision.want === 'unbind' ? rejected.get(input.listingSkuId) : undefined;
       if (rejectedAt !== undefined && (input.stockChangedAt ?? '') <= rejectedAt) decision = { want: 'none', sellable: 0, reason: 'unbind_rejected' };
       const p = planOne(input, decision, open.get(input.listingSkuId) ?? none, prediction);
@@ -133,7 +127,7 @@ export function planEach(
     subset,
   );
   // Over a scope the count only matters to the gate, which has nothing to weigh without unbinds (a 100k-row scan saved).
-  if (ids || (scope && unbinds > 0)) bound = (db.prepare('SELECT count(*) AS n FROM stock_listing_skus WHERE bind_status IN (2,4)').get() as { n: number }).n;
+  if (ids || (scope && unbinds > 0)) bound = (db.prepare(`SELECT count(*) AS n FROM stock_listing_skus WHERE bind_status IN (${bindStatusSql(BOUND_NOW)})`).get() as { n: number }).n;
   return { settings, stockRunId, lastSyncFailed, gate: ids ? null : massUnbindGate(settings, unbinds, bound), bound };
 }
 
@@ -212,7 +206,7 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
   const reasons: [number, DecisionReason][] = [];
   const openEpisodes = new Set(db.prepare('SELECT listing_sku_id FROM auto_stockouts WHERE ended_at IS NULL').pluck().all() as number[]);
   const opensEpisode = (s: PlannedSku) =>
-    s.decision.sellable === 0 && !NOT_SEEN.has(s.decision.reason) && !openEpisodes.has(s.input.listingSkuId) && s.input.bindStatus !== 1;
+    s.decision.sellable === 0 && !NOT_SEEN.has(s.decision.reason) && !openEpisodes.has(s.input.listingSkuId) && s.input.bindStatus !== BIND_STATUS.UNBOUND;
   const endsEpisode = (s: PlannedSku) => s.decision.sellable !== null && s.decision.sellable > 0 && openEpisodes.has(s.input.listingSkuId);
   // Counted as they stream by; only the SKUs with something to write are kept (on a 100k catalogue
   // most are "no change", and holding their inputs is most of the pass's memory).
@@ -256,7 +250,7 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
      VALUES (?, ?, ?, ?, ?, ?, ?, 'auto', ?, ?, ?, ?)`,
   );
   const cancelAction = db.prepare(
-    "UPDATE auto_actions SET state = 'cancelled', last_error = ?, finished_at = ?, updated_at = ? WHERE id = ? AND state IN ('queued','held')",
+    `UPDATE auto_actions SET state = 'cancelled', last_error = ?, finished_at = ?, updated_at = ? WHERE id = ? AND state IN (${statesSql(UNSENT_STATES)})`,
   );
   // The audit rows of a big run go through one prepared statement (writeAudit prepares per call).
   const audit = db.prepare('INSERT INTO audit_log (at, actor, kind, subject, detail) VALUES (?, ?, ?, ?, ?)');

@@ -3,8 +3,8 @@
  * query ordered by listing SKU and streamed: 100k listing SKUs load in a fraction of a second.
  */
 import type { Db } from '../db/open';
-import type { BindStatusCode, PinMode, WarehouseFigure } from '../../../src-shared/channels/auto';
-import type { WarehouseInput } from './decide';
+import type { BindStatus, PinMode, WarehouseFigure } from '../../../src-shared/channels/auto';
+import type { DecideInput, WarehouseInput } from './decide';
 import { sellableOf } from './sellable';
 
 export interface SkuInputs {
@@ -13,7 +13,7 @@ export interface SkuInputs {
   skuId: string;
   sellerSku: string;
   scItemId: string | null;
-  bindStatus: BindStatusCode;
+  bindStatus: BindStatus;
   erpSku: string | null;
   categoryEnabled: boolean | null;
   pin: PinMode;
@@ -74,7 +74,7 @@ export function forEachInput(db: Db, fn: (x: SkuInputs) => void, ids?: number[])
         skuId: r[2],
         sellerSku: r[3],
         scItemId: r[4] || null,
-        bindStatus: r[5] as BindStatusCode,
+        bindStatus: r[5] as BindStatus,
         erpSku: r[6],
         categoryEnabled: enabled === undefined ? null : enabled === 1,
         pin: pins.get(r[0]) ?? 'auto',
@@ -108,6 +108,31 @@ export function forEachInput(db: Db, fn: (x: SkuInputs) => void, ids?: number[])
     if (changedAt && (!x.stockChangedAt || changedAt > x.stockChangedAt)) x.stockChangedAt = changedAt;
   }
   if (x) fn(x);
+}
+
+/** What decide() needs beyond the listing SKU's stored inputs: the settings and the latest stock read. */
+export interface DecideContext {
+  threshold: number;
+  lastSyncFailed: boolean;
+  /** Unbind before zero: the sellable stock to unbind at (0: at zero only). */
+  early: number;
+  /** A goods id known besides the listing SKU's own (an action's sc_item_id). */
+  goodsId?: string | null;
+}
+
+/** decide()'s inputs for one listing SKU: the one mapping the engine and the sender share. */
+export function decideInputOf(x: SkuInputs, ctx: DecideContext): DecideInput {
+  return {
+    pin: x.pin,
+    erpSku: x.erpSku,
+    categoryEnabled: x.categoryEnabled,
+    warehouses: x.warehouses,
+    bindStatus: x.bindStatus,
+    hasGoodsId: !!x.scItemId || !!ctx.goodsId,
+    threshold: ctx.threshold,
+    lastSyncFailed: ctx.lastSyncFailed,
+    early: ctx.early,
+  };
 }
 
 /** Every listing SKU's inputs (or a few), in id order. */

@@ -12,11 +12,24 @@ import { beijingTime } from '../calendar/workdays';
 export const DAILY_SUMMARY_TITLE = '超卖风险每日小结';
 
 /**
+ * The keys of the notices told at most once a while (stored with the notice, migration 17): what
+ * a notice is about, so a reworded title cannot make it repeat.
+ */
+export const NOTICE_KEYS = {
+  dailyRisk: 'auto.dailyRisk',
+  tokenExpired: 'auto.tokenExpired',
+  tokenExpiring: 'auto.tokenExpiring',
+  sourceFailing: 'stock.sourceFailing',
+  authPaused: 'auto.authPaused',
+  reviewStuck: (sellerSku: string) => `auto.reviewStuck:${sellerSku}`,
+} as const;
+
+/**
  * Once a day, when anything is at risk: the risk model's headline, the refused unbinds by name with
  * the platform's reason, and what to do. Nothing at risk, no notice: a daily "all fine" is noise.
  */
 export function dailyRiskSummary(app: App): boolean {
-  if (!app.db.open || !onceADay(app, DAILY_SUMMARY_TITLE)) return false;
+  if (!app.db.open || !onceADay(app, NOTICE_KEYS.dailyRisk)) return false;
   const m = riskModel(app.db, app.clock.now());
   if (m.total === 0) return false;
   const refused = m.rows.filter((r) => r.kind === 'refused').slice(0, 5);
@@ -39,15 +52,15 @@ export function dailyRiskSummary(app: App): boolean {
     m.counts.refused > 0 ? 'error' : 'warning',
     { title: DAILY_SUMMARY_TITLE, body: zh.filter(Boolean).join('\n') },
     { title: `Daily oversell-risk summary: ${kinds.map((k) => `${RISK_TEXT[k][1]} ${m.counts[k]}`).join(', ')}`, body: en.filter(Boolean).join('\n') },
+    NOTICE_KEYS.dailyRisk,
   );
   return true;
 }
 
 const WARN_BEFORE_MS = 7 * 86400_000;
 
-function onceADay(app: App, title: string): boolean {
-  const since = new Date(app.clock.now() - 86400_000).toISOString();
-  return !app.db.prepare('SELECT 1 FROM notices WHERE title = ? AND at > ?').get(title, since);
+function onceADay(app: App, key: string): boolean {
+  return !app.notices.givenWithin(key, 86400_000);
 }
 
 function toMs(v: unknown): number | null {
@@ -78,7 +91,8 @@ export function checkTokenExpiry(app: App): void {
   const left = until - app.clock.now();
   if (left > WARN_BEFORE_MS) return;
   const title = left <= 0 ? '速卖通授权已过期' : '速卖通授权即将过期';
-  if (!onceADay(app, title)) return;
+  const key = left <= 0 ? NOTICE_KEYS.tokenExpired : NOTICE_KEYS.tokenExpiring;
+  if (!onceADay(app, key)) return;
   const days = Math.max(0, Math.ceil(left / 86400_000));
   app.notices.add(
     'warning',
@@ -96,6 +110,7 @@ export function checkTokenExpiry(app: App): void {
           ? 'Without it nothing can be unbound automatically, so listings may oversell. Authorise the store again under Connections.'
           : `The AliExpress authorisation expires within ${days} day(s); after that nothing can be unbound automatically. Authorise the store again under Connections soon.`,
     },
+    key,
   );
 }
 
@@ -119,7 +134,7 @@ export function checkSourceFailing(app: App): boolean {
   const minutes = Math.floor((app.clock.now() - since) / 60_000);
   if (app.clock.now() - since < SOURCE_FAIL_ALERT_MS) return false;
   const title = '库存读取持续失败';
-  if (!onceADay(app, title)) return false;
+  if (!onceADay(app, NOTICE_KEYS.sourceFailing)) return false;
   app.notices.add(
     'error',
     {
@@ -130,6 +145,7 @@ export function checkSourceFailing(app: App): boolean {
       title: 'Stock reads keep failing',
       body: `No stock read has succeeded for ${minutes} minutes${ok ? ` (last good read: ${beijingTime(ok)} Beijing time)` : ''}. Nothing is unbound on old figures until one does, so sold-out listing SKUs may keep selling. Check the ERP connection under Connections, or import a fresh stock file.`,
     },
+    NOTICE_KEYS.sourceFailing,
   );
   return true;
 }

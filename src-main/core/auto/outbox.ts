@@ -5,8 +5,7 @@
  */
 import type { Db } from '../db/open';
 import { ACTION_STATES, type ActionKind, type ActionRow, type ActionState } from '../../../src-shared/channels/auto';
-
-export const OPEN_STATES: ActionState[] = ['held', 'queued', 'sent', 'review'];
+import { OPEN_STATES, statesSql } from '../../../src-shared/actionStates';
 
 export interface ActionRecord {
   id: number;
@@ -41,7 +40,7 @@ export interface OpenAction {
 export function openActionsBySku(db: Db, ids?: number[]): Map<number, OpenAction[]> {
   const where = ids ? `AND listing_sku_id IN (${ids.map(Number).join(',') || 'NULL'})` : '';
   const rows = db
-    .prepare(`SELECT listing_sku_id, id, kind, state, actor FROM auto_actions WHERE state IN ('held','queued','sent','review') ${where} ORDER BY id`)
+    .prepare(`SELECT listing_sku_id, id, kind, state, actor FROM auto_actions WHERE state IN (${statesSql(OPEN_STATES)}) ${where} ORDER BY id`)
     .raw()
     .all() as [number, number, ActionKind, ActionState, string][];
   const m = new Map<number, OpenAction[]>();

@@ -5,6 +5,7 @@
 import type { App } from '../app';
 import type { ActionRow, PinMode } from '../../../src-shared/channels/auto';
 import { AppError } from '../../../src-shared/errors';
+import { RETRYABLE_STATES, isIn } from '../../../src-shared/actionStates';
 import { writeAudit } from '../audit';
 import { getAction, toActionRow, updateAction, type ActionRecord } from './outbox';
 
@@ -44,7 +45,7 @@ export function setPins(app: App, ids: number[], mode: PinMode, note = ''): { up
 export function retryAction(app: App, id: number, atMs?: number): ActionRow {
   const a = getAction(app.db, id);
   if (!a) throw new AppError('NOT_FOUND', `操作 #${id} 不存在。`, `Action #${id} does not exist.`);
-  if (a.state !== 'failed' && a.state !== 'refused')
+  if (!isIn(RETRYABLE_STATES, a.state))
     throw new AppError('CONFLICT', `操作 #${id} 当前是“${a.state}”，只有失败或被拒绝的操作可以重试。`, `Action #${id} is ${a.state}; only failed or refused actions can be retried.`);
   const nowMs = app.clock.now();
   const now = new Date(nowMs).toISOString();

@@ -13,6 +13,7 @@
  * a tenth (16% lost). The README's table shows the points between.
  */
 import type { Db } from '../db/open';
+import { ANSWERED_STATES, statesSql } from '../../../src-shared/actionStates';
 
 const WINDOW_MS = 24 * 3600_000;
 /** A rate needs history over at least this long (one read's change says little). */
@@ -90,7 +91,7 @@ export function reviewMinutes(db: Db): ReviewTimes | null {
   const rows = db
     .prepare(
       `SELECT (julianday(a.finished_at) - julianday(a.sent_at)) * 1440 AS m FROM auto_actions a
-       WHERE a.kind = 'unbind' AND a.state IN ('done','refused') AND a.sent_at IS NOT NULL AND a.finished_at IS NOT NULL
+       WHERE a.kind = 'unbind' AND a.state IN (${statesSql(ANSWERED_STATES)}) AND a.sent_at IS NOT NULL AND a.finished_at IS NOT NULL
          AND EXISTS (SELECT 1 FROM audit_log l WHERE l.kind = 'auto.action.review' AND json_extract(l.detail, '$.actionId') = a.id)
        ORDER BY a.id DESC LIMIT 50`,
     )

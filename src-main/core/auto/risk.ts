@@ -5,10 +5,12 @@
  * whether or not the app is allowed to unbind it.
  */
 import type { Db } from '../db/open';
-import { RISK_KINDS, actionStateText, riskHeadline, type ActionKind, type ActionState, type BindStatusCode, type OversellRiskRow, type PinMode, type RiskKind, type RiskModel } from '../../../src-shared/types/auto';
+import { RISK_KINDS, actionStateText, riskHeadline, type ActionKind, type ActionState, type BindStatus, type OversellRiskRow, type PinMode, type RiskKind, type RiskModel } from '../../../src-shared/types/auto';
 import { readAutoSettings } from './settings';
 import { refusalView } from './refusals';
 import { sellableOf } from './sellable';
+import { BIND_STATUS, STILL_TIED, bindStatusSql } from '../../../src-shared/bindStatus';
+import { OPEN_STATES, statesSql } from '../../../src-shared/actionStates';
 
 const ROW_LIMIT = 500;
 
@@ -25,7 +27,7 @@ const ON_SALE_SQL = `
   LEFT JOIN stock_listing_warehouses lw ON lw.listing_sku_id = s.id
   LEFT JOIN stock_store_warehouses sw ON sw.id = lw.store_warehouse_id
   LEFT JOIN stock_levels l ON l.sku = k.erp_sku AND l.erp_warehouse_id = sw.erp_warehouse_id
-  WHERE s.bind_status IN (2, 3, 4)
+  WHERE s.bind_status IN (${bindStatusSql(STILL_TIED)})
   ORDER BY s.id`;
 
 type OnSaleRow = [
@@ -56,8 +58,8 @@ function* onSale(db: Db): Generator<OnSale> {
 /** The one kind a SKU on sale is at risk for, or null when it has stock the app can see. */
 export function riskKindOf(x: { bindStatus: number; mapped: boolean; warehouses: number; known: number; stale: number; sellable: number }): RiskKind | null {
   if (x.sellable > 0) return null;
-  if (x.bindStatus === 4) return 'refused';
-  if (x.bindStatus === 3) return 'review';
+  if (x.bindStatus === BIND_STATUS.UNBIND_REFUSED) return 'refused';
+  if (x.bindStatus === BIND_STATUS.UNBIND_REVIEW) return 'review';
   if (!x.mapped || x.warehouses === 0) return 'unmapped';
   if (x.known < x.warehouses || x.stale > 0) return 'stale';
   return 'zero';
@@ -81,7 +83,7 @@ export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean } = {}):
   const stockouts = new Map(db.prepare('SELECT listing_sku_id, first_seen_at FROM auto_stockouts WHERE ended_at IS NULL').raw().all() as [number, string][]);
   const open = new Map<number, { id: number; kind: ActionKind; state: ActionState; at: string | null }>();
   for (const [sku, id, kind, state, at] of db
-    .prepare("SELECT listing_sku_id, id, kind, state, coalesce(sent_at, created_at) FROM auto_actions WHERE state IN ('held','queued','sent','review') ORDER BY id")
+    .prepare(`SELECT listing_sku_id, id, kind, state, coalesce(sent_at, created_at) FROM auto_actions WHERE state IN (${statesSql(OPEN_STATES)}) ORDER BY id`)
     .raw()
     .iterate() as IterableIterator<[number, number, ActionKind, ActionState, string | null]>)
     if (ids.has(sku)) open.set(sku, { id, kind, state, at });
@@ -103,7 +105,7 @@ export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean } = {}):
       sellerSku,
       productId,
       skuId,
-      bindStatus: bindStatus as BindStatusCode,
+      bindStatus: bindStatus as BindStatus,
       kind,
       sellable: kind === 'unmapped' || kind === 'stale' ? null : r[11],
       pin: pins.get(id) ?? 'auto',

@@ -13,18 +13,21 @@ import { AppError } from '../../../src-shared/errors';
 import type { DrainReport } from '../../../src-shared/channels/auto';
 import { ConnectorError } from '../connectors/retry';
 import { decide } from './decide';
-import { loadInputs } from './inputs';
+import { decideInputOf, loadInputs } from './inputs';
 import { earlyFor, stillRight, stockHealth } from './engine';
 import { claimAction, getAction, updateAction, type ActionRecord } from './outbox';
 import { readAutoSettings } from './settings';
 import { reasonText } from './reasons';
 import { writeAudit } from '../audit';
 import { REFUSED_NEXT, refusalText } from './refusals';
+import { NOTICE_KEYS } from './notify';
+import { BIND_STATUS, isBoundNow } from '../../../src-shared/bindStatus';
+import { OPEN_STATES, SENDABLE_STATES, UNTAKEN_STATES, isIn, statesSql } from '../../../src-shared/actionStates';
 
 /** The port's answer, with the refuse reason the listing read carries (unbind_refuse_reason) when the connector passes it. */
 type Answer = { bindStatus: BindStatus; message?: string; refuseReason?: string };
 /** A refusal's reason is the platform's refuse reason, never an earlier message such as "submitted, in review". */
-const reasonOf = (r: Answer): string | null => r.refuseReason || (r.bindStatus === 4 ? r.message : undefined) || null;
+const reasonOf = (r: Answer): string | null => r.refuseReason || (r.bindStatus === BIND_STATUS.UNBIND_REFUSED ? r.message : undefined) || null;
 
 /** Every this many actions a drain tells the screens, so the dashboard moves during a mass unbind. */
 const PROGRESS_EVERY = 20;
@@ -68,9 +71,9 @@ export class Sender {
     const ids = this.app.db
       .prepare(
         `SELECT a.id FROM auto_actions a
-         WHERE a.state IN ('queued','sent','review') AND a.next_try_at <= ?
+         WHERE a.state IN (${statesSql(SENDABLE_STATES)}) AND a.next_try_at <= ?
            AND NOT EXISTS (SELECT 1 FROM auto_actions b WHERE b.listing_sku_id = a.listing_sku_id AND b.id < a.id
-                           AND b.state IN ('held','queued','sent','review') AND NOT (a.state = 'review'))
+                           AND b.state IN (${statesSql(OPEN_STATES)}) AND NOT (a.state = 'review'))
          ORDER BY CASE WHEN a.kind = 'unbind' AND a.state != 'review' THEN 0 WHEN a.kind = 'unbind' THEN 1 ELSE 2 END,
                   coalesce(a.decision_id, a.id), a.id`,
       )
@@ -87,9 +90,9 @@ export class Sender {
   private urgentArrived(planned: Set<number>): boolean {
     const ids = this.app.db
       .prepare(
-        `SELECT a.id FROM auto_actions a WHERE a.kind = 'unbind' AND a.state IN ('queued','sent') AND a.next_try_at <= ?
+        `SELECT a.id FROM auto_actions a WHERE a.kind = 'unbind' AND a.state IN (${statesSql(UNTAKEN_STATES)}) AND a.next_try_at <= ?
            AND NOT EXISTS (SELECT 1 FROM auto_actions b WHERE b.listing_sku_id = a.listing_sku_id AND b.id < a.id
-                           AND b.state IN ('held','queued','sent','review'))
+                           AND b.state IN (${statesSql(OPEN_STATES)}))
          LIMIT 20`,
       )
       .pluck()
@@ -117,7 +120,7 @@ export class Sender {
         if (opts.signal?.aborted) return report;
         if (!readAutoSettings(this.app.db).enabled) return { ...report, skipped: 'switch_off' };
         const before = getAction(this.app.db, id);
-        if (!before || !['queued', 'sent', 'review'].includes(before.state)) continue;
+        if (!before || !isIn(SENDABLE_STATES, before.state)) continue;
         if (!(before.kind === 'unbind' && before.state !== 'review') && this.urgentArrived(planned)) {
           replan = true;
           break;
@@ -151,8 +154,8 @@ export class Sender {
 
   private mirror(a: ActionRecord, status: BindStatus): void {
     this.app.db.prepare('UPDATE stock_listing_skus SET bind_status = ? WHERE id = ? AND bind_status != ?').run(status, a.listing_sku_id, status);
-    if (status !== 4) this.app.db.prepare('UPDATE stock_listing_skus SET unbind_refuse_reason = NULL WHERE id = ? AND unbind_refuse_reason IS NOT NULL').run(a.listing_sku_id);
-    if (status === 1)
+    if (status !== BIND_STATUS.UNBIND_REFUSED) this.app.db.prepare('UPDATE stock_listing_skus SET unbind_refuse_reason = NULL WHERE id = ? AND unbind_refuse_reason IS NOT NULL').run(a.listing_sku_id);
+    if (status === BIND_STATUS.UNBOUND)
       this.app.db
         .prepare('UPDATE auto_stockouts SET unbound_at = ? WHERE listing_sku_id = ? AND ended_at IS NULL AND unbound_at IS NULL')
         .run(this.iso(), a.listing_sku_id);
@@ -182,19 +185,15 @@ export class Sender {
       // run confirmed late, a long queue). Seller-requested actions are the seller's word.
       if (a.actor === 'auto') {
         const input = loadInputs(this.app.db, [a.listing_sku_id])[0];
-        const pin = input?.pin ?? 'auto';
         const d = input
-          ? decide({
-              pin,
-              erpSku: input.erpSku,
-              categoryEnabled: input.categoryEnabled,
-              warehouses: input.warehouses,
-              bindStatus: input.bindStatus,
-              hasGoodsId: !!input.scItemId || !!a.sc_item_id,
-              threshold: readAutoSettings(this.app.db).rebindThreshold,
-              lastSyncFailed: stockHealth(this.app.db).lastSyncFailed,
-              early: earlyFor(this.app.db, a.listing_sku_id, this.nowMs),
-            })
+          ? decide(
+              decideInputOf(input, {
+                threshold: readAutoSettings(this.app.db).rebindThreshold,
+                lastSyncFailed: stockHealth(this.app.db).lastSyncFailed,
+                early: earlyFor(this.app.db, a.listing_sku_id, this.nowMs),
+                goodsId: a.sc_item_id,
+              }),
+            )
           : null;
         if (!d || !stillRight(a.kind, d)) {
           this.finish(a, 'cancelled', { error: d ? `不再需要：${reasonText(d.reason).zh}` : '线上SKU已不存在', sent: false });
@@ -206,18 +205,18 @@ export class Sender {
       // A request may have left before (a timeout, a crash): what the re-read found, and what follows, is recorded.
       if (a.state === 'sent') this.reread(a, q);
       if (a.kind === 'bind') {
-        if (q.bindStatus === 2 || q.bindStatus === 4) {
+        if (isBoundNow(q.bindStatus)) {
           this.finish(a, 'done', { message: q.message, sent: false });
           return 'done';
         }
-        if (q.bindStatus === 3) return this.defer(a, '解绑审核中，审核结束后再绑定');
+        if (q.bindStatus === BIND_STATUS.UNBIND_REVIEW) return this.defer(a, '解绑审核中，审核结束后再绑定');
       } else {
-        if (q.bindStatus === 1) {
+        if (q.bindStatus === BIND_STATUS.UNBOUND) {
           this.finish(a, 'done', { message: q.message, sent: false });
           return 'done';
         }
-        if (q.bindStatus === 3) return this.toReview(a, q.message);
-        if (q.bindStatus === 4 && a.actor === 'auto') return this.refused(a, reasonOf(q));
+        if (q.bindStatus === BIND_STATUS.UNBIND_REVIEW) return this.toReview(a, q.message);
+        if (q.bindStatus === BIND_STATUS.UNBIND_REFUSED && a.actor === 'auto') return this.refused(a, reasonOf(q));
       }
       // Marked 'sent' before the request leaves: after a crash the status is read again first.
       // The claim is conditional: a decide pass may have cancelled the action (or another sender
@@ -228,17 +227,17 @@ export class Sender {
       report.sent++;
       const r = a.kind === 'bind' ? await this.market.bind(this.ref(a)) : await this.market.unbind(this.ref(a));
       this.mirror(a, r.bindStatus);
-      if (a.kind === 'bind' && r.bindStatus === 2) {
+      if (a.kind === 'bind' && r.bindStatus === BIND_STATUS.BOUND) {
         this.finish(a, 'done', { message: r.message, sent: true });
         return 'done';
       }
-      if (a.kind === 'unbind' && r.bindStatus === 1) {
+      if (a.kind === 'unbind' && r.bindStatus === BIND_STATUS.UNBOUND) {
         this.finish(a, 'done', { message: r.message, sent: true });
         return 'done';
       }
-      if (a.kind === 'unbind' && r.bindStatus === 3) return this.toReview(a, r.message);
-      if (a.kind === 'unbind' && r.bindStatus === 4) return this.refused(a, reasonOf(r));
-      if (a.kind === 'bind' && r.bindStatus === 3) return this.defer(a, '解绑审核中，审核结束后再绑定');
+      if (a.kind === 'unbind' && r.bindStatus === BIND_STATUS.UNBIND_REVIEW) return this.toReview(a, r.message);
+      if (a.kind === 'unbind' && r.bindStatus === BIND_STATUS.UNBIND_REFUSED) return this.refused(a, reasonOf(r));
+      if (a.kind === 'bind' && r.bindStatus === BIND_STATUS.UNBIND_REVIEW) return this.defer(a, '解绑审核中，审核结束后再绑定');
       throw new ConnectorError('TRANSIENT', `速卖通返回了意外的绑定状态 ${r.bindStatus}`, `AliExpress answered with an unexpected bind status ${r.bindStatus}`);
     } catch (err) {
       return this.failure(a, err);
@@ -248,12 +247,12 @@ export class Sender {
   private async pollReview(a: ActionRecord): Promise<Outcome> {
     const q = await this.market.queryBind(this.ref(a));
     this.mirror(a, q.bindStatus);
-    if (q.bindStatus === 3) {
+    if (q.bindStatus === BIND_STATUS.UNBIND_REVIEW) {
       updateAction(this.app.db, a.id, { next_try_at: this.nowMs + REVIEW_POLL_MS }, this.iso());
       this.stuck(a);
       return 'deferred';
     }
-    if (q.bindStatus === 1) {
+    if (q.bindStatus === BIND_STATUS.UNBOUND) {
       this.finish(a, 'done', { message: q.message ?? a.market_message, sent: false });
       return 'done';
     }
@@ -266,7 +265,8 @@ export class Sender {
     if (!Number.isFinite(since) || this.nowMs - since < STUCK_REVIEW_MS) return;
     const sku = this.sellerSku(a);
     const title = `解绑审核超时：${sku}`;
-    if (this.app.db.prepare('SELECT 1 FROM notices WHERE title = ? AND at > ?').get(title, new Date(this.nowMs - 86400_000).toISOString())) return;
+    const key = NOTICE_KEYS.reviewStuck(sku);
+    if (this.app.notices.givenWithin(key, 86400_000)) return;
     const hours = Math.floor((this.nowMs - since) / 3600_000);
     this.app.notices.add(
       'warning',
@@ -278,6 +278,7 @@ export class Sender {
         title: `Unbind review overdue: ${sku}`,
         body: `The unbind of listing SKU ${sku} was submitted ${hours} hour(s) ago and is still in AliExpress's review; it keeps selling meanwhile and may oversell. Ask AliExpress seller support to review it (a message to copy is under Oversell risk), or pin it and handle it by hand.`,
       },
+      key,
     );
   }
 
@@ -285,16 +286,16 @@ export class Sender {
   private reread(a: ActionRecord, q: Answer): void {
     const decision =
       a.kind === 'bind'
-        ? q.bindStatus === 2 || q.bindStatus === 4
+        ? isBoundNow(q.bindStatus)
           ? 'done'
-          : q.bindStatus === 3
+          : q.bindStatus === BIND_STATUS.UNBIND_REVIEW
             ? 'wait'
             : 'send'
-        : q.bindStatus === 1
+        : q.bindStatus === BIND_STATUS.UNBOUND
           ? 'done'
-          : q.bindStatus === 3
+          : q.bindStatus === BIND_STATUS.UNBIND_REVIEW
             ? 'review'
-            : q.bindStatus === 4 && a.actor === 'auto'
+            : q.bindStatus === BIND_STATUS.UNBIND_REFUSED && a.actor === 'auto'
               ? 'refused'
               : 'send';
     writeAudit(this.app.db, this.app.clock, {
@@ -343,14 +344,12 @@ export class Sender {
     if (!e) this.app.log.error('auto sender failed', { actionId: a.id, error: err instanceof Error ? err.stack : String(err) });
     if (e?.code === 'AUTH') {
       updateAction(this.app.db, a.id, { next_try_at: this.nowMs + AUTH_PAUSE_MS, last_error: message }, now);
-      const recent = this.app.db
-        .prepare("SELECT 1 FROM notices WHERE title = '自动绑定/解绑暂停：需要重新授权' AND at > ?")
-        .get(new Date(this.nowMs - 3600_000).toISOString());
-      if (!recent)
+      if (!this.app.notices.givenWithin(NOTICE_KEYS.authPaused, 3600_000))
         this.app.notices.add(
           'error',
           { title: '自动绑定/解绑暂停：需要重新授权', body: message },
           { title: 'Auto bind/unbind paused: authorise the store again', body: e.messageEn },
+          NOTICE_KEYS.authPaused,
         );
       return 'auth';
     }

@@ -17,6 +17,7 @@ import { readAutoSettings } from './settings';
 import { checkSourceFailing, checkTokenExpiry, dailyRiskSummary } from './notify';
 import { forwardNoticesToRobots } from './robots';
 import { marketplaceOf } from './ports';
+import { SENDABLE_STATES, statesSql } from '../../../src-shared/actionStates';
 
 const LOOP_MS = 5_000;
 
@@ -131,7 +132,7 @@ export class AutoService {
   private loopOnce(): void {
     if (!this.app.db.open || !readAutoSettings(this.app.db).enabled) return;
     const due = this.app.db
-      .prepare("SELECT 1 FROM auto_actions WHERE state IN ('queued','sent','review') AND next_try_at <= ? LIMIT 1")
+      .prepare(`SELECT 1 FROM auto_actions WHERE state IN (${statesSql(SENDABLE_STATES)}) AND next_try_at <= ? LIMIT 1`)
       .get(this.app.clock.now());
     if (due) void this.drain().catch((err: unknown) => this.app.log.error('auto drain failed', { error: String(err) }));
     checkTokenExpiry(this.app);

@@ -3,9 +3,8 @@
  * client and the demo simulator's client both speak the real protocol behind this interface.
  */
 
-/** AliExpress bind_status: 1 unbound, 2 bound, 3 unbind pending review, 4 unbind refused. */
-export type BindStatus = 1 | 2 | 3 | 4;
-export const BIND_STATUS = { UNBOUND: 1, BOUND: 2, UNBIND_REVIEW: 3, UNBIND_REFUSED: 4 } as const;
+import type { BindStatus } from '../../../src-shared/bindStatus';
+export type { BindStatus } from '../../../src-shared/bindStatus';
 
 export interface ChoiceChannel {
   channelSellerId: string;

@@ -6,6 +6,7 @@
  */
 import type { Db } from '../db/open';
 import type { ReadinessRow } from '../../../src-shared/channels/exit';
+import { STILL_TIED, bindStatusSql } from '../../../src-shared/bindStatus';
 
 export function tableExists(db: Db, name: string): boolean {
   return !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
@@ -63,7 +64,7 @@ export function boundListings(db: Db): ReadinessRow[] | null {
   const rows = db
     .prepare(
       `SELECT seller_sku AS sku, product_id AS product, bind_status AS status FROM stock_listing_skus
-        WHERE bind_status IN (2, 3, 4) ORDER BY seller_sku`,
+        WHERE bind_status IN (${bindStatusSql(STILL_TIED)}) ORDER BY seller_sku`,
     )
     .all() as { sku: string; product: string; status: number }[];
   const label: Record<number, { zh: string; en: string }> = {

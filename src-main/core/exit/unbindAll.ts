@@ -16,6 +16,8 @@ import { massUnbindGate } from '../auto/gates';
 import { readAutoSettings } from '../auto/settings';
 import { autoService } from '../auto/service';
 import { tableExists } from './storeData';
+import { BOUND_NOW, STILL_TIED, bindStatusSql } from '../../../src-shared/bindStatus';
+import { OPEN_STATES, RETRYABLE_STATES, SENDABLE_STATES, statesSql, type ActionState } from '../../../src-shared/actionStates';
 
 /** The trigger that marks the exit's runs in auto_runs. */
 export const EXIT_TRIGGER = 'exit';
@@ -27,17 +29,17 @@ function ready(app: App): boolean {
 export function unbindState(app: App): ExitUnbindState | null {
   if (!ready(app)) return null;
   const db = app.db;
-  const bound = db.prepare('SELECT seller_sku FROM stock_listing_skus WHERE bind_status IN (2, 3, 4) ORDER BY seller_sku').pluck().all() as string[];
+  const bound = db.prepare(`SELECT seller_sku FROM stock_listing_skus WHERE bind_status IN (${bindStatusSql(STILL_TIED)}) ORDER BY seller_sku`).pluck().all() as string[];
   const held = db.prepare("SELECT id FROM auto_runs WHERE trigger = ? AND status = 'held' ORDER BY id DESC LIMIT 1").pluck().get(EXIT_TRIGGER) as number | undefined;
-  const count = (states: string) =>
-    db.prepare(`SELECT count(*) FROM auto_actions a JOIN auto_runs r ON r.id = a.run_id WHERE r.trigger = ? AND a.state IN (${states})`).pluck().get(EXIT_TRIGGER) as number;
+  const count = (states: readonly ActionState[]) =>
+    db.prepare(`SELECT count(*) FROM auto_actions a JOIN auto_runs r ON r.id = a.run_id WHERE r.trigger = ? AND a.state IN (${statesSql(states)})`).pluck().get(EXIT_TRIGGER) as number;
   return {
     bound: bound.length,
     boundSkus: bound.slice(0, 200),
     heldRunId: held ?? null,
     heldCount: held ? (db.prepare("SELECT count(*) FROM auto_actions WHERE run_id = ? AND state = 'held'").pluck().get(held) as number) : 0,
-    pending: count("'queued','sent','review'"),
-    refused: count("'refused','failed'"),
+    pending: count(SENDABLE_STATES),
+    refused: count(RETRYABLE_STATES),
     switchOn: readAutoSettings(db).enabled,
   };
 }
@@ -58,14 +60,14 @@ export function requestUnbindAll(app: App): ExitUnbindAllResult {
   const todo = db
     .prepare(
       `SELECT s.id, s.product_id, s.sku_id, s.sc_item_id FROM stock_listing_skus s
-        WHERE s.bind_status IN (2, 4)
-          AND NOT EXISTS (SELECT 1 FROM auto_actions a WHERE a.listing_sku_id = s.id AND a.kind = 'unbind' AND a.state IN ('held','queued','sent','review'))
+        WHERE s.bind_status IN (${bindStatusSql(BOUND_NOW)})
+          AND NOT EXISTS (SELECT 1 FROM auto_actions a WHERE a.listing_sku_id = s.id AND a.kind = 'unbind' AND a.state IN (${statesSql(OPEN_STATES)}))
         ORDER BY s.seller_sku`,
     )
     .all() as { id: number; product_id: string; sku_id: string; sc_item_id: string | null }[];
   if (!todo.length) return { runId: null, unbinds: 0, pinned: updated };
   const settings = readAutoSettings(db);
-  const bound = db.prepare('SELECT count(*) FROM stock_listing_skus WHERE bind_status IN (2, 3, 4)').pluck().get() as number;
+  const bound = db.prepare(`SELECT count(*) FROM stock_listing_skus WHERE bind_status IN (${bindStatusSql(STILL_TIED)})`).pluck().get() as number;
   // Asked whatever the limits: an exit unbinds the whole store, the one run the seller must see.
   const gate = massUnbindGate(settings, todo.length, bound) ?? { unbinds: todo.length, bound, share: bound ? todo.length / bound : 1, limitShare: settings.massUnbindShare, limitCount: settings.massUnbindCount };
   const counts = { ...emptyCounts(), considered: todo.length, heldUnbind: todo.length };

@@ -5,11 +5,12 @@
 import type { Db } from '../db/open';
 import type { ListingSkuRow, Page, ResolveStatus } from '../../../src-shared/types/stock';
 import { likeAnywhere, sqlPage } from './sqlPage';
+import type { BindStatus } from '../../../src-shared/bindStatus';
 
 export interface ListingFilter {
   text?: string;
   resolveStatus?: ResolveStatus[];
-  bindStatus?: (1 | 2 | 3 | 4)[];
+  bindStatus?: (BindStatus)[];
   /** Only listing SKUs linked to this store warehouse; 0 = linked to none. */
   storeWarehouseId?: number;
   category?: string;
@@ -92,7 +93,7 @@ export function listingPage(db: Db, f: ListingFilter, page: number, pageSize: nu
       unbind_refuse_reason: string | null;
       seller_sku: string;
       sku_stock: number;
-      bind_status: 1 | 2 | 3 | 4;
+      bind_status: BindStatus;
       erp_sku: string | null;
       erp_name: string | null;
       method: ListingSkuRow['method'];

@@ -74,7 +74,7 @@ function seedAuto(d: Db): void {
 describe('migrations, one at a time', () => {
   it('the list is 1…N without gaps, so "database at N−1" is always a real version', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
-    expect(LATEST_VERSION).toBe(16); // a new migration needs its own test below
+    expect(LATEST_VERSION).toBe(17); // a new migration needs its own test below
   });
 
   it('1 foundation: an empty file gets the audit log and notices; notices default to unread with no body', () => {
@@ -380,5 +380,31 @@ describe('migrations, one at a time', () => {
     d.exec('DELETE FROM auto_changed');
     d.prepare('UPDATE stock_store_warehouses SET sync_percent = 50 WHERE id = 1').run();
     expect(marks()).toEqual([0]);
+  });
+
+  it('17 notices key: old notices keep their text and read flag; those told once a while get the key their title stood for', () => {
+    const d = at(16);
+    d.exec(`
+      INSERT INTO notices (id, at, level, title, body, read, title_en, body_en) VALUES
+        (1, '${AT}', 'warning', '超卖风险每日小结', '有 2 个线上SKU可能超卖。', 1, 'Daily oversell-risk summary: refused 2', ''),
+        (2, '${AT}', 'warning', '速卖通授权即将过期', '', 0, 'AliExpress authorisation expires soon', ''),
+        (3, '${AT}', 'error', '自动绑定/解绑暂停：需要重新授权', '授权已失效', 0, '', ''),
+        (4, '${AT}', 'warning', '解绑审核超时：CUP-RED', '', 0, 'Unbind review overdue: CUP-RED', ''),
+        (5, '${AT}', 'error', '库存读取持续失败', '', 0, '', ''),
+        (6, '${AT}', 'success', '已解绑 12 个SKU', '', 1, 'Unbound 12 SKUs', '');
+    `);
+    migrateTo(d, 17);
+    expect(d.prepare('SELECT id, title, read, key FROM notices ORDER BY id').all()).toEqual([
+      { id: 1, title: '超卖风险每日小结', read: 1, key: 'auto.dailyRisk' },
+      { id: 2, title: '速卖通授权即将过期', read: 0, key: 'auto.tokenExpiring' },
+      { id: 3, title: '自动绑定/解绑暂停：需要重新授权', read: 0, key: 'auto.authPaused' },
+      { id: 4, title: '解绑审核超时：CUP-RED', read: 0, key: 'auto.reviewStuck:CUP-RED' },
+      { id: 5, title: '库存读取持续失败', read: 0, key: 'stock.sourceFailing' },
+      // Never looked up before: no key is made up.
+      { id: 6, title: '已解绑 12 个SKU', read: 1, key: null },
+    ]);
+    expect(d.prepare('SELECT body, title_en FROM notices WHERE id = 1').get()).toEqual({ body: '有 2 个线上SKU可能超卖。', title_en: 'Daily oversell-risk summary: refused 2' });
+    expect(indexes(d, 'notices')).toContain('notices_key');
+    expect(queryPlan(d, 'SELECT 1 FROM notices WHERE key = ? AND at > ?', 'auto.dailyRisk', AT)).toMatch(viaIndex('notices_key'));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide, sellableOf, type DecideInput, type WarehouseInput } from '../../../src-main/core/auto/decide';
 import { massUnbindGate } from '../../../src-main/core/auto/gates';
-import { REASON_TEXT, type BindStatusCode, type PinMode } from '../../../src-shared/channels/auto';
+import { REASON_TEXT, type BindStatus, type PinMode } from '../../../src-shared/channels/auto';
 
 type StockCase = 'known' | 'low' | 'zero' | 'negative' | 'stale' | 'missing';
 type Pairing = 'ok' | 'unpaired' | 'mismatch' | 'inactive' | 'none';
@@ -15,7 +15,7 @@ const STOCK: Record<StockCase, WarehouseInput['stock']> = {
   missing: null,
 };
 
-function input(stock: StockCase, pin: PinMode, category: boolean | null, pairing: Pairing, threshold: number, bindStatus: BindStatusCode): DecideInput {
+function input(stock: StockCase, pin: PinMode, category: boolean | null, pairing: Pairing, threshold: number, bindStatus: BindStatus): DecideInput {
   const w: WarehouseInput = {
     paired: pairing !== 'unpaired',
     nameMatches: pairing !== 'unpaired' && pairing !== 'mismatch',
@@ -30,9 +30,9 @@ const pins: PinMode[] = ['auto', 'always_bound', 'always_unbound'];
 const categories: (boolean | null)[] = [true, false, null];
 const pairings: Pairing[] = ['ok', 'unpaired', 'mismatch', 'inactive', 'none'];
 const thresholds = [1, 3];
-const statuses: BindStatusCode[] = [1, 2, 3, 4];
+const statuses: BindStatus[] = [1, 2, 3, 4];
 
-const all: { c: [StockCase, PinMode, boolean | null, Pairing, number, BindStatusCode]; d: ReturnType<typeof decide> }[] = [];
+const all: { c: [StockCase, PinMode, boolean | null, Pairing, number, BindStatus]; d: ReturnType<typeof decide> }[] = [];
 for (const s of stocks)
   for (const p of pins)
     for (const c of categories)
@@ -143,7 +143,7 @@ describe('decision table: every combination of stock, pin, category, pairing, th
 
 describe('sellable stock over several warehouses', () => {
   const wh = (stock: WarehouseInput['stock']): WarehouseInput => ({ paired: true, nameMatches: true, active: true, stock });
-  const base = (warehouses: WarehouseInput[], bindStatus: BindStatusCode = 2): DecideInput => ({
+  const base = (warehouses: WarehouseInput[], bindStatus: BindStatus = 2): DecideInput => ({
     pin: 'auto',
     erpSku: 'E',
     categoryEnabled: true,

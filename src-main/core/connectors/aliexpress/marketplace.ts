@@ -9,6 +9,7 @@ import { businessError } from './errors';
 import type { IopClient } from './client';
 import { wireLong } from './json';
 import type { AeResponse } from './schemas';
+import { BIND_STATUS } from '../../../../src-shared/bindStatus';
 
 export const AE_PAGE_SIZE = 20;
 const FULLY_MANAGED = 'ONE_STOP_SERVICE';
@@ -165,7 +166,7 @@ export class AliExpressMarketplace implements Marketplace {
       );
     }
     const sku = toListingSku(p, s);
-    return { bindStatus: sku.bindStatus, refuseReason: sku.refuseReason, message: sku.bindStatus === 4 ? sku.refuseReason : undefined };
+    return { bindStatus: sku.bindStatus, refuseReason: sku.refuseReason, message: sku.bindStatus === BIND_STATUS.UNBIND_REFUSED ? sku.refuseReason : undefined };
   }
 
   bind(ref: BindRef): Promise<BindResult> {
@@ -190,6 +191,6 @@ export class AliExpressMarketplace implements Marketplace {
     const r = body.result;
     if (!r.success) throw businessError({ code: r.err_code, message: r.err_message }, body.request_id);
     const state = await this.queryBind(ref);
-    return { ...state, message: state.bindStatus === 4 ? state.refuseReason : (r.data ?? undefined), requestId: body.request_id ?? undefined };
+    return { ...state, message: state.bindStatus === BIND_STATUS.UNBIND_REFUSED ? state.refuseReason : (r.data ?? undefined), requestId: body.request_id ?? undefined };
   }
 }

@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { isLosslessNumber } from './json';
+import { BIND_STATUS } from '../../../../src-shared/bindStatus';
 
 /** `<method>_response`, the key simplify=false wraps a body in. */
 export function responseKey(method: string): string {
@@ -116,7 +117,7 @@ export const scItemInfoSchema = z.object({
   sc_item_id: opt(wireId),
   sc_item_bar_code: opt(z.string()),
   /** 1 未绑定, 2 绑定中, 3 解绑待审核, 4 解绑拒绝 */
-  bind_status: wireInt.pipe(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])),
+  bind_status: wireInt.pipe(z.union([z.literal(BIND_STATUS.UNBOUND), z.literal(BIND_STATUS.BOUND), z.literal(BIND_STATUS.UNBIND_REVIEW), z.literal(BIND_STATUS.UNBIND_REFUSED)])),
   unbind_refuse_reason: opt(z.string()),
 });
 

@@ -1,7 +1,13 @@
 /** What the simulated AliExpress store holds and how it is set up: products, SKUs and their bind states, review modes. */
 import type { Clock } from '../../platform/clock';
 
-export type SimBindStatus = 1 | 2 | 3 | 4;
+/**
+ * bind_status as AliExpress's wire carries it (1 未绑定, 2 绑定中, 3 解绑待审核, 4 解绑拒绝). The
+ * simulator stands in for the marketplace, so it names the wire's numbers itself rather than
+ * borrowing the app's (src-shared/bindStatus.ts): a drift between the two would then show in tests.
+ */
+export const WIRE_BIND_STATUS = { UNBOUND: 1, BOUND: 2, UNBIND_REVIEW: 3, UNBIND_REFUSED: 4 } as const;
+export type SimBindStatus = (typeof WIRE_BIND_STATUS)[keyof typeof WIRE_BIND_STATUS];
 
 export interface SimSku {
   /** Digits, possibly above 2^53. */

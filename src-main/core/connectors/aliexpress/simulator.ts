@@ -11,7 +11,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { FaultQueue, LoopbackSimulator, type Fault, type SimReply, type SimRequest } from '../simServer';
-import { DEFAULT_REFUSE_REASON, type AeSimOptions, type ReviewMode, type SimBindStatus, type SimProduct, type SimSku } from './simData';
+import { DEFAULT_REFUSE_REASON, WIRE_BIND_STATUS, type AeSimOptions, type ReviewMode, type SimBindStatus, type SimProduct, type SimSku } from './simData';
 import { isDigits, long, readJsonParam, writeJson } from './simJson';
 
 export { DEFAULT_REFUSE_REASON, type AeSimOptions, type ReviewMode, type SimProduct, type SimSku };
@@ -300,7 +300,7 @@ export class AliExpressSimulator extends LoopbackSimulator {
             sc_item_id: long(s.scItemId),
             sc_item_bar_code: `BC${s.scItemId.slice(-8)}`,
             bind_status: s.bindStatus,
-            unbind_refuse_reason: s.bindStatus === 4 ? s.refuseReason : undefined,
+            unbind_refuse_reason: s.bindStatus === WIRE_BIND_STATUS.UNBIND_REFUSED ? s.refuseReason : undefined,
           },
         })),
       })),
@@ -330,7 +330,7 @@ export class AliExpressSimulator extends LoopbackSimulator {
       if (rev.decideAt > now) continue;
       const hit = this.byKey.get(k);
       if (hit) {
-        hit.sku.bindStatus = rev.outcome === 'success' ? 1 : 4;
+        hit.sku.bindStatus = rev.outcome === 'success' ? WIRE_BIND_STATUS.UNBOUND : WIRE_BIND_STATUS.UNBIND_REFUSED;
         hit.sku.refuseReason = rev.outcome === 'refuse' ? (this.o.refuseReason ?? DEFAULT_REFUSE_REASON) : undefined;
       }
       this.reviews.delete(k);
@@ -347,20 +347,20 @@ export class AliExpressSimulator extends LoopbackSimulator {
     const sku = hit.sku;
     if (q.sc_item_id !== sku.scItemId) return fail('SC_ITEM_NOT_MATCH', `货品 ${q.sc_item_id} 不是SKU ${q.sku_id} 的货品`);
     if (method === 'aliexpress.ascp.item.bind') {
-      if (sku.bindStatus === 3) return fail('UNBIND_IN_REVIEW', '该SKU的解绑申请正在审核中，审核结束前不能绑定');
-      sku.bindStatus = 2;
+      if (sku.bindStatus === WIRE_BIND_STATUS.UNBIND_REVIEW) return fail('UNBIND_IN_REVIEW', '该SKU的解绑申请正在审核中，审核结束前不能绑定');
+      sku.bindStatus = WIRE_BIND_STATUS.BOUND;
       sku.refuseReason = undefined;
       return { success: true, data: '绑定成功' };
     }
-    if (sku.bindStatus === 1) return { success: true, data: '已是未绑定' };
-    if (sku.bindStatus === 3) return { success: true, data: '解绑审核中' };
+    if (sku.bindStatus === WIRE_BIND_STATUS.UNBOUND) return { success: true, data: '已是未绑定' };
+    if (sku.bindStatus === WIRE_BIND_STATUS.UNBIND_REVIEW) return { success: true, data: '解绑审核中' };
     const mode = this.skuModes.get(k) ?? this.reviewMode;
     sku.refuseReason = undefined;
     if (mode === 'instant') {
-      sku.bindStatus = 1;
+      sku.bindStatus = WIRE_BIND_STATUS.UNBOUND;
       return { success: true, data: '解绑成功' };
     }
-    sku.bindStatus = 3;
+    sku.bindStatus = WIRE_BIND_STATUS.UNBIND_REVIEW;
     this.reviews.set(k, { decideAt: this.o.clock.now() + (this.o.reviewMs ?? 10 * 60_000), outcome: mode === 'review' ? 'success' : 'refuse' });
     return { success: true, data: '解绑申请已提交，等待审核' };
   }

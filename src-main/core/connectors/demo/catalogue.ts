@@ -5,6 +5,7 @@
  * one of the rules below, or unrelated, so every mapping case exists.
  */
 import type { SimProduct } from '../aliexpress/simulator';
+import { WIRE_BIND_STATUS } from '../aliexpress/simData';
 import type { TtSimGoods, TtSimWarehouse } from '../tongtool/simulator';
 import { int, pick, seededRng } from './prng';
 
@@ -141,7 +142,7 @@ export function buildCatalogue(size: number, seed = 20260105): DemoCatalogue {
       const kind: MappingKind = unrelated ? 'unrelated' : pick(rng, kinds);
       const sellerSku = kind === 'unrelated' ? `QZ${int(rng, 100000, 999999)}${pick(rng, ['A', 'B', 'C'])}` : obfuscate(g.sku, kind, rng);
       truth.set(`${productId}/${skuIdOf(skuSeq)}`, { erpSku: kind === 'unrelated' ? null : g.sku, kind });
-      return { skuId: skuIdOf(skuSeq), sellerSku, skuStock: int(rng, 0, 500), status: skuStatus(skuSeq), bindStatus: (rng() < 0.85 ? 2 : 1) as 1 | 2, scItemId: scItemIdOf(skuSeq), variation: `颜色:${g.name.split(' ')[1]}` };
+      return { skuId: skuIdOf(skuSeq), sellerSku, skuStock: int(rng, 0, 500), status: skuStatus(skuSeq), bindStatus: rng() < 0.85 ? WIRE_BIND_STATUS.BOUND : WIRE_BIND_STATUS.UNBOUND, scItemId: scItemIdOf(skuSeq), variation: `颜色:${g.name.split(' ')[1]}` };
     });
     products.push({
       productId,
@@ -161,7 +162,7 @@ export function buildCatalogue(size: number, seed = 20260105): DemoCatalogue {
     productType: '0',
     productStatus: 'ONLINE',
     imageUrls: [`https://ae01.alicdn.com/kf/demo${productSeq}.jpg`],
-    skus: [{ skuId: skuIdOf(skuSeq), sellerSku: 'SAMPLE-0001', skuStock: 3, status: 'active', bindStatus: 2, scItemId: scItemIdOf(skuSeq), variation: '颜色:默认' }],
+    skus: [{ skuId: skuIdOf(skuSeq), sellerSku: 'SAMPLE-0001', skuStock: 3, status: 'active', bindStatus: WIRE_BIND_STATUS.BOUND, scItemId: scItemIdOf(skuSeq), variation: '颜色:默认' }],
   });
   truth.set(`${productSeq}/${skuIdOf(skuSeq)}`, { erpSku: null, kind: 'unrelated' });
 

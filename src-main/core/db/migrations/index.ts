@@ -18,6 +18,7 @@ import { m013_stock_counting } from './013_stock_counting';
 import { m014_stock_sales } from './014_stock_sales';
 import { m015_listing_looks } from './015_listing_looks';
 import { m016_auto_changed } from './016_auto_changed';
+import { m017_notices_key } from './017_notices_key';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001_foundation, m002_connectors, m003_stock, m004_exit, m005_deposit, m006_auto, m007_notices_en, m008_listing_wire, m009_auto_lanes, m010_auto_history, m011_prerequisites, m012_exit_plan_drafts, m013_stock_counting, m014_stock_sales, m015_listing_looks, m016_auto_changed];
+export const MIGRATIONS: Migration[] = [m001_foundation, m002_connectors, m003_stock, m004_exit, m005_deposit, m006_auto, m007_notices_en, m008_listing_wire, m009_auto_lanes, m010_auto_history, m011_prerequisites, m012_exit_plan_drafts, m013_stock_counting, m014_stock_sales, m015_listing_looks, m016_auto_changed, m017_notices_key];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
