@@ -65,24 +65,28 @@ export default defineConfig({
       },
     },
   },
-  preload: mainOnly ? undefined : {
-    build: {
-      // A sandboxed preload must be one CommonJS file with no imports left.
-      externalizeDeps: false,
-      rollupOptions: {
-        input: { index: resolve(__dirname, 'src-preload/index.ts') },
-        output: { format: 'cjs', codeSplitting: false, entryFileNames: '[name].cjs' },
+  preload: mainOnly
+    ? undefined
+    : {
+        build: {
+          // A sandboxed preload must be one CommonJS file with no imports left.
+          externalizeDeps: false,
+          rollupOptions: {
+            input: { index: resolve(__dirname, 'src-preload/index.ts') },
+            output: { format: 'cjs', codeSplitting: false, entryFileNames: '[name].cjs' },
+          },
+        },
       },
-    },
-  },
-  renderer: mainOnly ? undefined : {
-    root: resolve(__dirname, 'src-renderer'),
-    plugins: [react()],
-    // The web bridge needs only the channel names: given here, the page never loads zod and the
-    // schemas (main validates every input anyway).
-    define: { __DESK_CHANNELS__: JSON.stringify(CHANNELS) },
-    build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
-    },
-  },
+  renderer: mainOnly
+    ? undefined
+    : {
+        root: resolve(__dirname, 'src-renderer'),
+        plugins: [react()],
+        // The web bridge needs only the channel names: given here, the page never loads zod and the
+        // schemas (main validates every input anyway).
+        define: { __DESK_CHANNELS__: JSON.stringify(CHANNELS) },
+        build: {
+          rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
+        },
+      },
 });

@@ -36,7 +36,14 @@ export default tseslint.config(
       'react-hooks/set-state-in-effect': 'off',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src-main/**', '**/src-preload/**'], message: 'The renderer talks to main through src-shared and window.api only.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/src-main/**', '**/src-preload/**'],
+              message: 'The renderer talks to main through src-shared and window.api only.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -45,7 +52,10 @@ export default tseslint.config(
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/electron/**', 'src-main/index.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src-main/electron/ and src-main/index.ts import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only src-main/electron/ and src-main/index.ts import electron.' }] },
+      ],
     },
   },
 );

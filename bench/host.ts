@@ -15,11 +15,15 @@ let rendererDir: string | null = null;
 export function benchRenderer(): string {
   if (rendererDir) return rendererDir;
   const out = benchDir('out');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', out, '--logLevel', 'error'], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', out, '--logLevel', 'error'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 300_000,
+    },
+  );
   if (r.status !== 0 || !existsSync(join(out, 'renderer/index.html'))) throw new Error(`renderer build failed: ${r.stderr || r.stdout}`);
   rendererDir = join(out, 'renderer');
   return rendererDir;
@@ -34,7 +38,11 @@ export function benchOut(): string {
  * The private build's entries run from a folder outside the project: its externals
  * (better-sqlite3…) resolve from the project's node_modules.
  */
-export const builtEnv = (): NodeJS.ProcessEnv => ({ ...process.env, NODE_PATH: join(root, 'node_modules'), ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
+export const builtEnv = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NODE_PATH: join(root, 'node_modules'),
+  ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+});
 
 /**
  * How the web host is started: `built` as `npm run start:web` runs it (scripts/run-built.mjs and

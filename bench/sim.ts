@@ -74,7 +74,13 @@ export async function startSimStore(n: number, opts: { fullOnly: boolean; seed: 
       title: `全托管商品 ${i / 4}`,
       productType: '0',
       productStatus: 'ONLINE',
-      skus: skus.slice(i, i + 4).map((sku, k) => ({ skuId: String(12000000000000 + i + k), sellerSku: sku, skuStock: 50, bindStatus: 2, scItemId: String(88000000000 + i + k) })),
+      skus: skus.slice(i, i + 4).map((sku, k) => ({
+        skuId: String(12000000000000 + i + k),
+        sellerSku: sku,
+        skuStock: 50,
+        bindStatus: 2,
+        scItemId: String(88000000000 + i + k),
+      })),
     });
   }
   const ae = await new AliExpressSimulator({ clock, ...AE, products, reviewMode: 'instant', random: prng(opts.seed + 2) }).start();
@@ -84,7 +90,15 @@ export async function startSimStore(n: number, opts: { fullOnly: boolean; seed: 
   await client.createToken(ae.issueCode());
   const market = new AliExpressMarketplace(client);
   const gate = new SqliteQuotaGate(app.db, clock, waiter, { perMinute: TONGTOOL_PER_MINUTE });
-  const ttClient = new TongtoolClient({ baseUrl: tt.url, ...TT, clock, waiter, quota: gate, session: memorySessionStore(), random: prng(opts.seed + 4) });
+  const ttClient = new TongtoolClient({
+    baseUrl: tt.url,
+    ...TT,
+    clock,
+    waiter,
+    quota: gate,
+    session: memorySessionStore(),
+    random: prng(opts.seed + 4),
+  });
   const tongtool = new TongtoolStockSource(ttClient, 'tongtool', clock);
   const source: StockSource = opts.fullOnly
     ? {

@@ -36,7 +36,12 @@ function changeErp(erp: MemoryErp): void {
 }
 
 function rawRows(erp: MemoryErp): RawRow[] {
-  return erp.rows.map((r) => ({ sku: r.goodsSku, warehouseId: r.warehouseIdKey, available: r.availableStockQuantity, safety: r.safetyStock ?? 0 }));
+  return erp.rows.map((r) => ({
+    sku: r.goodsSku,
+    warehouseId: r.warehouseIdKey,
+    available: r.availableStockQuantity,
+    safety: r.safetyStock ?? 0,
+  }));
 }
 
 /** The floor: the same rows upserted with one prepared statement in one transaction, same pragmas as the app. */
@@ -44,7 +49,9 @@ function rawBaseline(dir: string, before: RawRow[], after: RawRow[]): number {
   const db = new Database(join(dir, `raw-${process.pid}.sqlite`));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.exec('CREATE TABLE IF NOT EXISTS stock (sku TEXT NOT NULL, warehouse_id TEXT NOT NULL, available INTEGER NOT NULL, safety INTEGER NOT NULL, seen_at TEXT NOT NULL, PRIMARY KEY (sku, warehouse_id))');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS stock (sku TEXT NOT NULL, warehouse_id TEXT NOT NULL, available INTEGER NOT NULL, safety INTEGER NOT NULL, seen_at TEXT NOT NULL, PRIMARY KEY (sku, warehouse_id))',
+  );
   const upsert = db.prepare(
     'INSERT INTO stock (sku, warehouse_id, available, safety, seen_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(sku, warehouse_id) DO UPDATE SET available = excluded.available, safety = excluded.safety, seen_at = excluded.seen_at',
   );
@@ -69,17 +76,21 @@ function decideAfterOnePercent(s: ReturnType<typeof openSeeded>): { decide1Ms: n
   // has taken in the new bind states; then the next read moves 1% of the SKUs.
   const db = s.app.db;
   db.transaction(() => {
-    db.exec("UPDATE stock_listing_skus SET bind_status = CASE (SELECT kind FROM auto_actions a WHERE a.listing_sku_id = stock_listing_skus.id AND a.state = 'queued') WHEN 'unbind' THEN 1 ELSE 2 END WHERE id IN (SELECT listing_sku_id FROM auto_actions WHERE state = 'queued')");
+    db.exec(
+      "UPDATE stock_listing_skus SET bind_status = CASE (SELECT kind FROM auto_actions a WHERE a.listing_sku_id = stock_listing_skus.id AND a.state = 'queued') WHEN 'unbind' THEN 1 ELSE 2 END WHERE id IN (SELECT listing_sku_id FROM auto_actions WHERE state = 'queued')",
+    );
     db.exec("UPDATE auto_actions SET state = 'done' WHERE state = 'queued'");
   })();
   decideRun(s.app, 'bench');
   const r = prng(7);
-  const rows = s.erp.rows.filter(() => r() < 0.01).map((x) => ({
-    sku: x.goodsSku,
-    warehouseId: x.warehouseIdKey,
-    warehouseName: x.warehouseName ?? x.warehouseIdKey,
-    available: r() < 0.3 ? 0 : x.availableStockQuantity + 1 + Math.floor(r() * 9),
-  }));
+  const rows = s.erp.rows
+    .filter(() => r() < 0.01)
+    .map((x) => ({
+      sku: x.goodsSku,
+      warehouseId: x.warehouseIdKey,
+      warehouseName: x.warehouseName ?? x.warehouseIdKey,
+      available: r() < 0.3 ? 0 : x.availableStockQuantity + 1 + Math.floor(r() * 9),
+    }));
   s.clock.advance(60_000);
   const now = new Date(s.clock.now()).toISOString();
   persistRead(db, { runId: 0, now, rows });
@@ -107,14 +118,16 @@ async function main() {
   // Time spent in the source (paging + normalising Tongtool rows), for the breakdown.
   let sourceMs = 0;
   const inner = new TongtoolStockSource(s.erp.client(), 'tongtool', s.clock);
-  const timed = <T>(f: () => Promise<T>) => async () => {
-    const t0 = performance.now();
-    try {
-      return await f();
-    } finally {
-      sourceMs += performance.now() - t0;
-    }
-  };
+  const timed =
+    <T>(f: () => Promise<T>) =>
+    async () => {
+      const t0 = performance.now();
+      try {
+        return await f();
+      } finally {
+        sourceMs += performance.now() - t0;
+      }
+    };
   const source: StockSource = {
     kind: 'tongtool',
     listWarehouses: (o) => timed(() => inner.listWarehouses(o))(),
@@ -144,7 +157,10 @@ async function main() {
   const t2 = performance.now();
   resolveAndStore(s.app.db, 'insensitive', new Date(s.clock.now()).toISOString());
   const fullResolveMs = performance.now() - t2;
-  const outbox = s.app.db.prepare("SELECT count(*) FROM auto_actions WHERE run_id = ? AND state = 'queued'").pluck().get(decided.id) as number;
+  const outbox = s.app.db
+    .prepare("SELECT count(*) FROM auto_actions WHERE run_id = ? AND state = 'queued'")
+    .pluck()
+    .get(decided.id) as number;
   const { decide1Ms, decideFullMs, decided1 } = decideAfterOnePercent(s);
   await s.app.close();
   const baselineMs = (baselineBefore + rawBaseline(dir, before, rawRows(s.erp))) / 2;

@@ -57,10 +57,20 @@ async function measure(o: Scenario) {
     ...(i < o.skus / 2 ? { parent: `P${Math.floor(i / 3)}` } : {}),
   }));
   const r = rng(7);
-  const stock = goods.flatMap((g) => warehouses.map((w) => ({ sku: g.sku, warehouseId: w.id, available: 20 + Math.floor(r() * 200), safety: r() < 0.3 ? 3 : 0 })));
+  const stock = goods.flatMap((g) =>
+    warehouses.map((w) => ({ sku: g.sku, warehouseId: w.id, available: 20 + Math.floor(r() * 200), safety: r() < 0.3 ? 3 : 0 })),
+  );
   const sim = await new TongtoolSimulator({ clock, ...KEYS, warehouses, goods, stock, perMinute: TONGTOOL_PER_MINUTE }).start();
   const waiter = waiterFor(clock);
-  const client = new TongtoolClient({ baseUrl: sim.url, ...KEYS, clock, waiter, quota: new SqliteQuotaGate(app.db, clock, waiter), session: memorySessionStore(), random: () => 0.5 });
+  const client = new TongtoolClient({
+    baseUrl: sim.url,
+    ...KEYS,
+    clock,
+    waiter,
+    quota: new SqliteQuotaGate(app.db, clock, waiter),
+    session: memorySessionStore(),
+    random: () => 0.5,
+  });
   const source = new TongtoolStockSource(client, 'tongtool', clock);
   setStockPorts(app, { source: () => source });
   const sync = stockSync(app);
@@ -106,7 +116,10 @@ async function measure(o: Scenario) {
     }
     latencies.sort((a, b) => a - b);
     const perHour = (n: number) => Math.round((n / o.hours) * 10) / 10;
-    const fullReads = app.db.prepare("SELECT count(*) FROM stock_sync_runs WHERE strategy = 'full' AND status = 'ok'").pluck().get() as number;
+    const fullReads = app.db
+      .prepare("SELECT count(*) FROM stock_sync_runs WHERE strategy = 'full' AND status = 'ok'")
+      .pluck()
+      .get() as number;
     return {
       scenario: o,
       fullEveryHours: readStockSettings(app.db).fullEveryHours,
@@ -137,7 +150,9 @@ async function main(): Promise<void> {
   const warehouses = arg('warehouses', 2);
   const hours = arg('hours', 24);
   const quota = TONGTOOL_PER_MINUTE * 60;
-  console.log(`Tongtool calls under the quota (${TONGTOOL_PER_MINUTE}/min = ${quota}/h): ${skus} SKUs × ${warehouses} warehouses, ${hours} h after the first full read`);
+  console.log(
+    `Tongtool calls under the quota (${TONGTOOL_PER_MINUTE}/min = ${quota}/h): ${skus} SKUs × ${warehouses} warehouses, ${hours} h after the first full read`,
+  );
   for (const everyMin of [5, 15]) {
     for (const changesPerHour of [120, 1200]) {
       const m = await measure({ skus, warehouses, everyMin, changesPerHour, hours });

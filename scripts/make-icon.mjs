@@ -65,7 +65,11 @@ function resize(img, size) {
   const scale = img.width / size;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      let r = 0, g = 0, b = 0, a = 0, w = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0,
+        w = 0;
       for (let sy = Math.floor(y * scale); sy < Math.ceil((y + 1) * scale); sy++) {
         const wy = Math.min(sy + 1, (y + 1) * scale) - Math.max(sy, y * scale);
         for (let sx = Math.floor(x * scale); sx < Math.ceil((x + 1) * scale); sx++) {
@@ -117,7 +121,12 @@ function encodePng(px, size) {
   ihdr.set([8, 6, 0, 0, 0], 8);
   const raw = Buffer.alloc((size * 4 + 1) * size);
   for (let y = 0; y < size; y++) px.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A 32-bit BGRA DIB, bottom-up, with its 1-bit AND mask (ignored when alpha is present, still required). */

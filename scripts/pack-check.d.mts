@@ -4,15 +4,17 @@ export const ASAR_BUDGET_BYTES: number;
 export const SQLITE_BINARIES: string[];
 export const FUSE_NAMES: string[];
 export const WANTED_FUSES: Record<string, boolean>;
-export function validateConfig(configFile?: string): Promise<Record<string, unknown> & {
-  appId?: string;
-  executableName?: string;
-  npmRebuild?: boolean;
-  asarUnpack?: string[];
-  win?: { icon?: string; target?: unknown; requestedExecutionLevel?: string };
-  nsis?: Record<string, unknown>;
-  electronFuses?: Record<string, boolean>;
-}>;
+export function validateConfig(configFile?: string): Promise<
+  Record<string, unknown> & {
+    appId?: string;
+    executableName?: string;
+    npmRebuild?: boolean;
+    asarUnpack?: string[];
+    win?: { icon?: string; target?: unknown; requestedExecutionLevel?: string };
+    nsis?: Record<string, unknown>;
+    electronFuses?: Record<string, boolean>;
+  }
+>;
 export type PackPlatform = 'linux' | 'win';
 export function makeStandInElectron(dir: string, platform?: PackPlatform): string;
 export function readFuses(executable: string): Record<string, boolean>;

@@ -86,7 +86,10 @@ function standInExe() {
   vi.lang = 1033;
   vi.setFileVersion(major, minor, patch, 0);
   vi.setProductVersion(major, minor, patch, 0);
-  vi.setStringValues({ lang: 1033, codepage: 1200 }, { ProductName: 'Electron', FileDescription: 'stand-in Electron for packaging checks', CompanyName: 'stand-in' });
+  vi.setStringValues(
+    { lang: 1033, codepage: 1200 },
+    { ProductName: 'Electron', FileDescription: 'stand-in Electron for packaging checks', CompanyName: 'stand-in' },
+  );
   vi.outputToResourceEntries(res.entries);
   res.outputResource(exe);
   return Buffer.from(exe.generate());
@@ -105,7 +108,11 @@ export function makeStandInElectron(dir, platform = 'linux') {
   else {
     writeFileSync(
       join(dir, 'electron'),
-      Buffer.concat([Buffer.from('#!/bin/sh\n# stand-in Electron for packaging checks: it cannot run anything.\nexit 1\n# '), wire, Buffer.from('\n')]),
+      Buffer.concat([
+        Buffer.from('#!/bin/sh\n# stand-in Electron for packaging checks: it cannot run anything.\nexit 1\n# '),
+        wire,
+        Buffer.from('\n'),
+      ]),
     );
     chmodSync(join(dir, 'electron'), 0o755);
   }
@@ -140,9 +147,25 @@ export function pack(outDir, platform = 'linux') {
   const builder = join(root, 'node_modules', 'electron-builder', 'cli.js');
   const r = spawnSync(
     process.execPath,
-    [builder, '--config', CONFIG_FILE, `--${platform}`, 'dir', '--x64', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${join(outDir, 'dist')}`],
+    [
+      builder,
+      '--config',
+      CONFIG_FILE,
+      `--${platform}`,
+      'dir',
+      '--x64',
+      '--publish',
+      'never',
+      `-c.electronDist=${electronDist}`,
+      `-c.directories.output=${join(outDir, 'dist')}`,
+    ],
     // No downloads are needed for a --dir pack with electronDist; CI keeps it that way.
-    { cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, timeout: 300_000 },
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
+      timeout: 300_000,
+    },
   );
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
   if (r.status !== 0) throw new Error(`electron-builder failed (exit ${r.status}):\n${output}`);
@@ -153,7 +176,9 @@ export function pack(outDir, platform = 'linux') {
 export function exeResources(executable) {
   const R = resedit();
   const res = R.NtExecutableResource.from(R.NtExecutable.from(readFileSync(executable), { ignoreCert: true }));
-  const strings = R.Resource.VersionInfo.fromEntries(res.entries).flatMap((v) => v.getAllLanguagesForStringValues().map((l) => v.getStringValues(l)));
+  const strings = R.Resource.VersionInfo.fromEntries(res.entries).flatMap((v) =>
+    v.getAllLanguagesForStringValues().map((l) => v.getStringValues(l)),
+  );
   const icons = R.Resource.IconGroupEntry.fromEntries(res.entries).map((g) => g.icons.map((i) => i.width || 256));
   const integrity = res.entries.find((e) => e.type === 'INTEGRITY');
   return { strings: strings[0] ?? {}, icons, integrity: integrity ? JSON.parse(Buffer.from(integrity.bin).toString('utf8')) : null };
@@ -193,10 +218,22 @@ export function inspect(appDir, platform = 'linux') {
   const otherBinaries = files.filter((f) => /better-sqlite3\/prebuilds\/./.test(f) && !binaries.includes(f));
   if (otherBinaries.length) problems.push(`other platforms' SQLite binaries are packed: ${otherBinaries.join(', ')}`);
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const topModules = [...new Set(files.filter((f) => f.startsWith('node_modules/')).map((f) => f.split('/').slice(1, f.split('/')[1].startsWith('@') ? 3 : 2).join('/')))];
+  const topModules = [
+    ...new Set(
+      files
+        .filter((f) => f.startsWith('node_modules/'))
+        .map((f) =>
+          f
+            .split('/')
+            .slice(1, f.split('/')[1].startsWith('@') ? 3 : 2)
+            .join('/'),
+        ),
+    ),
+  ];
   const devOnly = topModules.filter((m) => m in (pkg.devDependencies ?? {}));
   if (devOnly.length) problems.push(`development packages are packed: ${devOnly.join(', ')}`);
-  for (const dep of Object.keys(pkg.dependencies ?? {})) if (!topModules.includes(dep)) problems.push(`runtime dependency ${dep} is not packed`);
+  for (const dep of Object.keys(pkg.dependencies ?? {}))
+    if (!topModules.includes(dep)) problems.push(`runtime dependency ${dep} is not packed`);
   // `dependencies` holds only what main loads at run time (everything else is bundled or is the
   // renderer's): a dependency no packed main file asks for is dead weight in every installer.
   const required = packagesRequiredBy(
@@ -215,7 +252,8 @@ export function inspect(appDir, platform = 'linux') {
   if (asarBytes > ASAR_BUDGET_BYTES) problems.push(`app.asar is ${asarBytes} bytes, over its budget of ${ASAR_BUDGET_BYTES}`);
   const executable = join(appDir, platform === 'win' ? 'ChoiceSellerDesk.exe' : 'choice-seller-desk');
   const fuses = existsSync(executable) ? readFuses(executable) : {};
-  for (const [name, want] of Object.entries(WANTED_FUSES)) if (fuses[name] !== want) problems.push(`fuse ${name} is ${fuses[name]}, should be ${want}`);
+  for (const [name, want] of Object.entries(WANTED_FUSES))
+    if (fuses[name] !== want) problems.push(`fuse ${name} is ${fuses[name]}, should be ${want}`);
   let exe = null;
   if (platform === 'win' && existsSync(executable)) {
     exe = exeResources(executable);
@@ -223,7 +261,8 @@ export function inspect(appDir, platform = 'linux') {
     const header = createHash('sha256').update(asar.getRawHeader(asarFile).headerString).digest('hex');
     const entry = exe.integrity?.find((i) => i.file === 'resources\\app.asar');
     if (entry?.value !== header) problems.push(`the .exe's asar integrity hash ${entry?.value} is not app.asar's ${header}`);
-    if (!exe.icons.some((sizes) => [16, 32, 48, 256].every((s) => sizes.includes(s)))) problems.push(`the .exe does not carry build/icon.ico (icon groups: ${JSON.stringify(exe.icons)})`);
+    if (!exe.icons.some((sizes) => [16, 32, 48, 256].every((s) => sizes.includes(s))))
+      problems.push(`the .exe does not carry build/icon.ico (icon groups: ${JSON.stringify(exe.icons)})`);
     if (exe.strings.ProductName !== pkg.productName) problems.push(`the .exe's ProductName is ${exe.strings.ProductName}`);
   } else if (platform === 'win') problems.push(`no ${relative(appDir, executable)}`);
   const locales = existsSync(join(appDir, 'locales')) ? readdirSync(join(appDir, 'locales')).sort() : [];
@@ -263,11 +302,20 @@ async function main() {
     json[platform] = { appDir, seconds, ...report };
     if (args.includes('--json')) continue;
     console.log(`\n--${platform} --dir against a stand-in Electron, ${seconds.toFixed(1)} s: ${appDir}`);
-    console.log(`app.asar: ${mb(report.asarBytes)} of a ${mb(report.asarBudgetBytes)} budget (${((report.asarBytes / report.asarBudgetBytes) * 100).toFixed(0)}%), ${report.fileCount} entries`);
+    console.log(
+      `app.asar: ${mb(report.asarBytes)} of a ${mb(report.asarBudgetBytes)} budget (${((report.asarBytes / report.asarBudgetBytes) * 100).toFixed(0)}%), ${report.fileCount} entries`,
+    );
     console.log(`app.asar.unpacked: ${mb(report.unpackedBytes)} (${relative(appDir, report.unpackedBinary)})`);
     console.log(`runtime packages: ${report.modules.length}`);
-    console.log(`fuses: ${Object.entries(report.fuses).map(([k, v]) => `${k}=${v ? 'on' : 'off'}`).join(', ')}`);
-    if (report.exe) console.log(`exe: icon sizes ${report.exe.icons[0]?.join('/')}, ProductName ${report.exe.strings.ProductName}, asar integrity ${report.exe.integrity?.[0]?.value.slice(0, 12)}…`);
+    console.log(
+      `fuses: ${Object.entries(report.fuses)
+        .map(([k, v]) => `${k}=${v ? 'on' : 'off'}`)
+        .join(', ')}`,
+    );
+    if (report.exe)
+      console.log(
+        `exe: icon sizes ${report.exe.icons[0]?.join('/')}, ProductName ${report.exe.strings.ProductName}, asar integrity ${report.exe.integrity?.[0]?.value.slice(0, 12)}…`,
+      );
     console.log(`locales: ${report.locales.join(', ')}`);
     console.log(report.problems.length ? `PROBLEMS:\n- ${report.problems.join('\n- ')}` : 'ok');
   }

@@ -90,12 +90,16 @@ function ensureBuilt(entry) {
     const need = buildNeeded(entry);
     if (!need) return;
     process.stderr.write(`源代码有改动，正在构建… / Sources changed, building ${need === 'main' ? 'the CLI and web host' : 'the app'}…\n`);
-    const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--outDir', outDir, '--logLevel', 'error'], {
-      cwd: root,
-      // stdout stays the command's own (`--json` prints one document there): the build talks on stderr.
-      stdio: ['ignore', process.stderr, process.stderr],
-      env: { ...process.env, DESK_BUILD: need },
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--outDir', outDir, '--logLevel', 'error'],
+      {
+        cwd: root,
+        // stdout stays the command's own (`--json` prints one document there): the build talks on stderr.
+        stdio: ['ignore', process.stderr, process.stderr],
+        env: { ...process.env, DESK_BUILD: need },
+      },
+    );
     if (r.status !== 0 || !existsSync(join(outDir, 'main', `${entry}.js`))) {
       process.stderr.write('构建失败，请查看上面的错误。 / The build failed; see the errors above.\n');
       process.exit(2);

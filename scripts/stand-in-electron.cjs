@@ -68,7 +68,12 @@ function finish(code) {
 }
 
 function preventable() {
-  const e = { defaultPrevented: false, preventDefault() { e.defaultPrevented = true; } };
+  const e = {
+    defaultPrevented: false,
+    preventDefault() {
+      e.defaultPrevented = true;
+    },
+  };
   return e;
 }
 
@@ -97,19 +102,37 @@ class App extends EventEmitter {
       });
     });
   }
-  whenReady() { return this._ready; }
-  isReady() { return ready; }
-  setName(n) { this.name = n; }
-  getName() { return this.name; }
-  getVersion() { return '0.0.0-standin'; }
-  getLocale() { return 'zh-CN'; }
-  getAppPath() { return path.join(path.dirname(require.main?.filename ?? process.cwd()), '..', '..'); }
+  whenReady() {
+    return this._ready;
+  }
+  isReady() {
+    return ready;
+  }
+  setName(n) {
+    this.name = n;
+  }
+  getName() {
+    return this.name;
+  }
+  getVersion() {
+    return '0.0.0-standin';
+  }
+  getLocale() {
+    return 'zh-CN';
+  }
+  getAppPath() {
+    return path.join(path.dirname(require.main?.filename ?? process.cwd()), '..', '..');
+  }
   getPath(name) {
     if (!(name in paths)) throw new Error(`stand-in: getPath(${name}) is not known`);
     return paths[name];
   }
-  setPath(name, p) { paths[name] = p; }
-  setAppUserModelId(id) { record.appUserModelId = id; }
+  setPath(name, p) {
+    paths[name] = p;
+  }
+  setAppUserModelId(id) {
+    record.appUserModelId = id;
+  }
   enableSandbox() {
     if (ready) throw new Error('app.enableSandbox() must be called before the app is ready');
     record.sandboxEnabled = true;
@@ -128,9 +151,13 @@ class App extends EventEmitter {
     // Electron ends the process once the quit has run; async closers get this turn only.
     setImmediate(() => finish(0));
   }
-  exit(code = 0) { finish(code); }
+  exit(code = 0) {
+    finish(code);
+  }
   focus() {}
-  relaunch() { record.relaunch = true; }
+  relaunch() {
+    record.relaunch = true;
+  }
 }
 const app = new App();
 
@@ -145,11 +172,21 @@ class WebContents extends EventEmitter {
     this.devToolsOpened = false;
     this.session = session.defaultSession;
   }
-  setWindowOpenHandler(fn) { this.windowOpenHandler = fn; }
-  send(channel, payload) { this.sent.push({ channel, payload }); }
-  openDevTools() { this.devToolsOpened = true; }
-  isDestroyed() { return false; }
-  getURL() { return this.win?.url ?? ''; }
+  setWindowOpenHandler(fn) {
+    this.windowOpenHandler = fn;
+  }
+  send(channel, payload) {
+    this.sent.push({ channel, payload });
+  }
+  openDevTools() {
+    this.devToolsOpened = true;
+  }
+  isDestroyed() {
+    return false;
+  }
+  getURL() {
+    return this.win?.url ?? '';
+  }
 }
 
 const allWindows = [];
@@ -168,8 +205,12 @@ class BrowserWindow extends EventEmitter {
     this.index = record.windows.length - 1;
     app.emit('web-contents-created', preventable(), this.webContents);
   }
-  static getAllWindows() { return allWindows.filter((w) => !w.destroyed); }
-  static fromWebContents(wc) { return allWindows.find((w) => w.webContents === wc) ?? null; }
+  static getAllWindows() {
+    return allWindows.filter((w) => !w.destroyed);
+  }
+  static fromWebContents(wc) {
+    return allWindows.find((w) => w.webContents === wc) ?? null;
+  }
   /** Loads like Electron would: app:// through the registered protocol handler, and must get a page. */
   async loadURL(url) {
     this.url = url;
@@ -185,23 +226,49 @@ class BrowserWindow extends EventEmitter {
     }
     setImmediate(() => {
       this.webContents.emit('did-finish-load');
-      if (env.STANDIN_RENDERER_GONE === '1') this.webContents.emit('render-process-gone', preventable(), { reason: 'crashed', exitCode: 139 });
+      if (env.STANDIN_RENDERER_GONE === '1')
+        this.webContents.emit('render-process-gone', preventable(), { reason: 'crashed', exitCode: 139 });
       else if (env.STANDIN_NO_READY_TO_SHOW !== '1') this.emit('ready-to-show');
     });
   }
-  show() { this.visible = true; record.windows[this.index].shown = true; }
-  hide() { this.visible = false; }
+  show() {
+    this.visible = true;
+    record.windows[this.index].shown = true;
+  }
+  hide() {
+    this.visible = false;
+  }
   focus() {}
-  isVisible() { return this.visible; }
-  isDestroyed() { return this.destroyed; }
-  isMinimized() { return this.minimized; }
-  restore() { this.minimized = false; }
-  maximize() { this.maximized = true; }
-  isMaximized() { return this.maximized; }
-  getNormalBounds() { return { x: 10, y: 10, width: this.options.width ?? 800, height: this.options.height ?? 600 }; }
+  isVisible() {
+    return this.visible;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  isMinimized() {
+    return this.minimized;
+  }
+  restore() {
+    this.minimized = false;
+  }
+  maximize() {
+    this.maximized = true;
+  }
+  isMaximized() {
+    return this.maximized;
+  }
+  getNormalBounds() {
+    return { x: 10, y: 10, width: this.options.width ?? 800, height: this.options.height ?? 600 };
+  }
   setMenuBarVisibility() {}
-  close() { this.emit('close', preventable()); this.destroyed = true; this.emit('closed'); }
-  destroy() { this.destroyed = true; }
+  close() {
+    this.emit('close', preventable());
+    this.destroyed = true;
+    this.emit('closed');
+  }
+  destroy() {
+    this.destroyed = true;
+  }
 }
 
 const ipcHandlers = new Map();
@@ -212,8 +279,12 @@ const ipcMain = Object.assign(new EventEmitter(), {
     if (ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     ipcHandlers.set(channel, fn);
   },
-  handleOnce(channel, fn) { this.handle(channel, fn); },
-  removeHandler(channel) { ipcHandlers.delete(channel); },
+  handleOnce(channel, fn) {
+    this.handle(channel, fn);
+  },
+  removeHandler(channel) {
+    ipcHandlers.delete(channel);
+  },
 });
 
 const protocolHandlers = new Map();
@@ -227,18 +298,36 @@ const protocol = {
     record.protocols.push(scheme);
     protocolHandlers.set(scheme, fn);
   },
-  unhandle(scheme) { protocolHandlers.delete(scheme); },
-  isProtocolHandled(scheme) { return protocolHandlers.has(scheme); },
+  unhandle(scheme) {
+    protocolHandlers.delete(scheme);
+  },
+  isProtocolHandled(scheme) {
+    return protocolHandlers.has(scheme);
+  },
 };
 
 const sessionHandlers = { request: null, check: null, device: null, headers: null };
 const session = {
   defaultSession: {
-    setPermissionRequestHandler(fn) { record.permissionRequestHandler = true; sessionHandlers.request = fn; },
-    setPermissionCheckHandler(fn) { record.permissionCheckHandler = true; sessionHandlers.check = fn; },
-    setDevicePermissionHandler(fn) { record.devicePermissionHandler = true; sessionHandlers.device = fn; },
+    setPermissionRequestHandler(fn) {
+      record.permissionRequestHandler = true;
+      sessionHandlers.request = fn;
+    },
+    setPermissionCheckHandler(fn) {
+      record.permissionCheckHandler = true;
+      sessionHandlers.check = fn;
+    },
+    setDevicePermissionHandler(fn) {
+      record.devicePermissionHandler = true;
+      sessionHandlers.device = fn;
+    },
     setSpellCheckerEnabled() {},
-    webRequest: { onHeadersReceived(fn) { record.headersHandler = true; sessionHandlers.headers = fn; } },
+    webRequest: {
+      onHeadersReceived(fn) {
+        record.headersHandler = true;
+        sessionHandlers.headers = fn;
+      },
+    },
     protocol,
   },
 };
@@ -253,7 +342,8 @@ const safeStorage = {
     return env.STANDIN_BACKEND ?? 'gnome_libsecret';
   },
   encryptString(s) {
-    if (env.STANDIN_SAFE_STORAGE === 'unavailable') throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+    if (env.STANDIN_SAFE_STORAGE === 'unavailable')
+      throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
     return Buffer.from(`standin-enc:${Buffer.from(s, 'utf8').toString('hex')}`);
   },
   decryptString(b) {
@@ -281,35 +371,64 @@ class Tray extends EventEmitter {
     super();
     record.tray = { image: typeof image === 'string' ? nativeImageFrom(image) : image, tooltip: null, menu: null };
   }
-  setToolTip(t) { record.tray.tooltip = t; }
-  setContextMenu(m) { record.tray.menu = m?.items?.map((i) => i.label ?? i.type) ?? null; }
+  setToolTip(t) {
+    record.tray.tooltip = t;
+  }
+  setContextMenu(m) {
+    record.tray.menu = m?.items?.map((i) => i.label ?? i.type) ?? null;
+  }
   setImage() {}
   destroy() {}
 }
 
 const Menu = {
   buildFromTemplate: (items) => ({ items }),
-  setApplicationMenu(m) { record.applicationMenu = m === null ? null : 'custom'; },
+  setApplicationMenu(m) {
+    record.applicationMenu = m === null ? null : 'custom';
+  },
   getApplicationMenu: () => null,
 };
 
 class Notification extends EventEmitter {
-  static isSupported() { return true; }
-  constructor(opts) { super(); this.opts = opts; }
-  show() { record.notifications.push(this.opts); }
+  static isSupported() {
+    return true;
+  }
+  constructor(opts) {
+    super();
+    this.opts = opts;
+  }
+  show() {
+    record.notifications.push(this.opts);
+  }
 }
 
 const dialog = {
-  showErrorBox(title, content) { record.dialogs.push({ kind: 'error', title, content, ready }); },
-  async showMessageBox(_w, opts) { record.dialogs.push({ kind: 'message', ...(opts ?? _w) }); return { response: 0, checkboxChecked: false }; },
-  showMessageBoxSync(_w, opts) { record.dialogs.push({ kind: 'message', ...(opts ?? _w) }); return 0; },
-  async showOpenDialog() { return { canceled: true, filePaths: [] }; },
-  async showSaveDialog() { return { canceled: true }; },
+  showErrorBox(title, content) {
+    record.dialogs.push({ kind: 'error', title, content, ready });
+  },
+  async showMessageBox(_w, opts) {
+    record.dialogs.push({ kind: 'message', ...(opts ?? _w) });
+    return { response: 0, checkboxChecked: false };
+  },
+  showMessageBoxSync(_w, opts) {
+    record.dialogs.push({ kind: 'message', ...(opts ?? _w) });
+    return 0;
+  },
+  async showOpenDialog() {
+    return { canceled: true, filePaths: [] };
+  },
+  async showSaveDialog() {
+    return { canceled: true };
+  },
 };
 
 const shell = {
-  async openExternal(url) { record.externalOpened.push(url); },
-  async openPath() { return ''; },
+  async openExternal(url) {
+    record.externalOpened.push(url);
+  },
+  async openPath() {
+    return '';
+  },
   showItemInFolder() {},
 };
 
@@ -321,8 +440,20 @@ const screen = {
 const powerMonitor = Object.assign(new EventEmitter(), { getSystemIdleTime: () => 0 });
 
 const electron = {
-  app, BrowserWindow, ipcMain, protocol, session, safeStorage, nativeImage, Tray, Menu, Notification,
-  dialog, shell, screen, powerMonitor,
+  app,
+  BrowserWindow,
+  ipcMain,
+  protocol,
+  session,
+  safeStorage,
+  nativeImage,
+  Tray,
+  Menu,
+  Notification,
+  dialog,
+  shell,
+  screen,
+  powerMonitor,
   net: { fetch: (...a) => fetch(...a), isOnline: () => true },
 };
 
@@ -342,7 +473,11 @@ function snapshot() {
     ...record,
     // ipcMain.on listeners still attached (not answered through the frame check of handle()).
     ipcOn: Object.fromEntries(ipcMain.eventNames().map((n) => [String(n), ipcMain.listenerCount(n)])),
-    windows: record.windows.map((w, i) => ({ ...w, devToolsOpened: allWindows[i]?.webContents.devToolsOpened ?? false, hasWindowOpenHandler: !!allWindows[i]?.webContents.windowOpenHandler })),
+    windows: record.windows.map((w, i) => ({
+      ...w,
+      devToolsOpened: allWindows[i]?.webContents.devToolsOpened ?? false,
+      hasWindowOpenHandler: !!allWindows[i]?.webContents.windowOpenHandler,
+    })),
   };
 }
 
@@ -370,7 +505,13 @@ const requests = {
     const c = firstContents();
     if (!c.windowOpenHandler) return { handler: false };
     const before = record.externalOpened.length;
-    const result = c.windowOpenHandler({ url, frameName: '', features: '', disposition: 'new-window', referrer: { url: '', policy: 'default' } });
+    const result = c.windowOpenHandler({
+      url,
+      frameName: '',
+      features: '',
+      disposition: 'new-window',
+      referrer: { url: '', policy: 'default' },
+    });
     return { handler: true, action: result?.action, openedExternally: record.externalOpened.slice(before) };
   },
   /** A web contents main did not make itself (a devtools or injected one) tries a webview and a navigation. */
@@ -379,14 +520,27 @@ const requests = {
     app.emit('web-contents-created', preventable(), contents);
     const webview = preventable();
     contents.emit('will-attach-webview', webview, {}, {});
-    return { webviewPrevented: webview.defaultPrevented, navigationPrevented: requests.navigate(url, contents).prevented, hasWindowOpenHandler: !!contents.windowOpenHandler };
+    return {
+      webviewPrevented: webview.defaultPrevented,
+      navigationPrevented: requests.navigate(url, contents).prevented,
+      hasWindowOpenHandler: !!contents.windowOpenHandler,
+    };
   },
   permission(permission) {
     return new Promise((resolve) => {
       if (!sessionHandlers.request) return resolve({ handler: false });
-      sessionHandlers.request(firstContents(), permission, (granted) => {
-        resolve({ handler: true, granted, check: sessionHandlers.check ? sessionHandlers.check(firstContents(), permission, 'app://desk', {}) : null });
-      }, {});
+      sessionHandlers.request(
+        firstContents(),
+        permission,
+        (granted) => {
+          resolve({
+            handler: true,
+            granted,
+            check: sessionHandlers.check ? sessionHandlers.check(firstContents(), permission, 'app://desk', {}) : null,
+          });
+        },
+        {},
+      );
     });
   },
   headers(url) {
@@ -400,7 +554,14 @@ const requests = {
     if (!handler) return { handler: false };
     const res = await handler(new Request(url));
     const body = Buffer.from(await res.arrayBuffer());
-    return { handler: true, status: res.status, type: res.headers.get('content-type'), csp: res.headers.get('content-security-policy'), bytes: body.length, head: body.subarray(0, 200).toString() };
+    return {
+      handler: true,
+      status: res.status,
+      type: res.headers.get('content-type'),
+      csp: res.headers.get('content-security-policy'),
+      bytes: body.length,
+      head: body.subarray(0, 200).toString(),
+    };
   },
   secondInstance(argv = []) {
     const before = allWindows.length;

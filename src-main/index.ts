@@ -10,7 +10,15 @@ import { createHandlers } from './core/api';
 import { dataDirFromArgv } from './core/platform/dataDir';
 import { createMainWindow } from './electron/window';
 import { registerIpc, forwardEvents } from './electron/ipc';
-import { APP_ID, clearBrowserStorage, hardenSession, lockNavigation, registerAppScheme, rendererUrl, serveRenderer } from './electron/security';
+import {
+  APP_ID,
+  clearBrowserStorage,
+  hardenSession,
+  lockNavigation,
+  registerAppScheme,
+  rendererUrl,
+  serveRenderer,
+} from './electron/security';
 import { createElectronSettings, createSafeStorageSecrets, secretProtection } from './electron/stores';
 import { failStartup } from './electron/startupFailure';
 import { createTray } from './electron/tray';
@@ -55,7 +63,8 @@ if (!electronApp.requestSingleInstanceLock()) {
   const open = () => {
     // A second launch during start-up has nothing to show yet: the first one will show the window.
     if (!core) return;
-    if (!win || win.isDestroyed()) win = createMainWindow(core.settings, { url: pageUrl, devTools: !packaged, onLoadFailed: early, onShown: shown, showTimeoutMs });
+    if (!win || win.isDestroyed())
+      win = createMainWindow(core.settings, { url: pageUrl, devTools: !packaged, onLoadFailed: early, onShown: shown, showTimeoutMs });
     if (win.isMinimized()) win.restore();
     if (started) win.show();
     win.focus();
@@ -87,13 +96,14 @@ if (!electronApp.requestSingleInstanceLock()) {
         new Notification(noticeIn(n, app.settings.get('language'))).show();
       }
     });
-    createTray(open, () => electronApp.quit(), () => autoTrayItems(app));
+    createTray(
+      open,
+      () => electronApp.quit(),
+      () => autoTrayItems(app),
+    );
     open();
   };
-  electronApp
-    .whenReady()
-    .then(start)
-    .catch(early);
+  electronApp.whenReady().then(start).catch(early);
   electronApp.on('window-all-closed', () => {
     // Keep running in the tray: the schedule must go on while the window is closed.
   });

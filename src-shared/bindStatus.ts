@@ -4,7 +4,12 @@
  */
 export const BIND_STATUS = { UNBOUND: 1, BOUND: 2, UNBIND_REVIEW: 3, UNBIND_REFUSED: 4 } as const;
 export type BindStatus = (typeof BIND_STATUS)[keyof typeof BIND_STATUS];
-export const BIND_STATUSES: readonly BindStatus[] = [BIND_STATUS.UNBOUND, BIND_STATUS.BOUND, BIND_STATUS.UNBIND_REVIEW, BIND_STATUS.UNBIND_REFUSED];
+export const BIND_STATUSES: readonly BindStatus[] = [
+  BIND_STATUS.UNBOUND,
+  BIND_STATUS.BOUND,
+  BIND_STATUS.UNBIND_REVIEW,
+  BIND_STATUS.UNBIND_REFUSED,
+];
 
 /** Bound to goods now: bound, or an unbind the marketplace refused. */
 export const BOUND_NOW: readonly BindStatus[] = [BIND_STATUS.BOUND, BIND_STATUS.UNBIND_REFUSED];

@@ -64,7 +64,9 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload
 
 export function isErrorPayload(v: unknown): v is ErrorPayload {
   return (
-    typeof v === 'object' && v !== null && typeof (v as ErrorPayload).code === 'string' &&
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as ErrorPayload).code === 'string' &&
     (ERROR_CODES as readonly string[]).includes((v as ErrorPayload).code)
   );
 }

@@ -40,11 +40,19 @@ interface ErpEvent {
 }
 
 /** Poisson arrivals over [start, start+horizon): stock-outs on distinct SKUs, ordinary changes anywhere. */
-function events(skus: string[], start: number, horizonMin: number, stockOutsPerHour: number, changesPerHour: number, seed: number, exclude = new Set<string>()): ErpEvent[] {
+function events(
+  skus: string[],
+  start: number,
+  horizonMin: number,
+  stockOutsPerHour: number,
+  changesPerHour: number,
+  seed: number,
+  exclude = new Set<string>(),
+): ErpEvent[] {
   const r = prng(seed);
   const out: ErpEvent[] = [];
   const arrivals = (perHour: number, make: () => Omit<ErpEvent, 'at'> | null) => {
-    for (let t = start; ; ) {
+    for (let t = start; ;) {
       t += (-Math.log(1 - r()) / perHour) * 60 * MIN;
       if (t >= start + horizonMin * MIN) break;
       const e = make();
@@ -71,8 +79,14 @@ async function queueRestockWave(store: SimStore, count: number): Promise<Set<str
   const { app } = store;
   const wave = new Set(store.skus.slice(store.skus.length - count));
   const market = await getStockPorts(app)?.marketplace?.();
-  if (!market) throw new Error("the bench store has no marketplace");
-  const rows = app.db.prepare('SELECT id, product_id, sku_id, sc_item_id, seller_sku FROM stock_listing_skus').all() as { id: number; product_id: string; sku_id: string; sc_item_id: string; seller_sku: string }[];
+  if (!market) throw new Error('the bench store has no marketplace');
+  const rows = app.db.prepare('SELECT id, product_id, sku_id, sc_item_id, seller_sku FROM stock_listing_skus').all() as {
+    id: number;
+    product_id: string;
+    sku_id: string;
+    sc_item_id: string;
+    seller_sku: string;
+  }[];
   const setUnbound = app.db.prepare('UPDATE stock_listing_skus SET bind_status = 1 WHERE id = ?');
   for (const r of rows) {
     if (!wave.has(r.seller_sku)) continue;
@@ -84,7 +98,13 @@ async function queueRestockWave(store: SimStore, count: number): Promise<Set<str
   return wave;
 }
 
-async function simulate(n: number, strategy: 'full' | 'incremental', horizonMin: number, seed: number, so: SimOptions = {}): Promise<SimResult> {
+async function simulate(
+  n: number,
+  strategy: 'full' | 'incremental',
+  horizonMin: number,
+  seed: number,
+  so: SimOptions = {},
+): Promise<SimResult> {
   const real0 = performance.now();
   const store = await startSimStore(n, { fullOnly: strategy === 'full', seed });
   const { app, clock, tt, ae } = store;
@@ -113,7 +133,7 @@ async function simulate(n: number, strategy: 'full' | 'incremental', horizonMin:
           outAt.set(e.sku, clock.now());
         } else if (!outAt.has(e.sku)) {
           const cur = tt.getStock(e.sku, e.warehouseId);
-          if (cur) tt.setStock(e.sku, e.warehouseId, Math.max(1, cur.available - 1 - Math.floor((e.at % 3))));
+          if (cur) tt.setStock(e.sku, e.warehouseId, Math.max(1, cur.available - 1 - Math.floor(e.at % 3)));
         }
       }
       erpDone = true;
@@ -157,14 +177,19 @@ async function simulate(n: number, strategy: 'full' | 'incremental', horizonMin:
       else reactionsMin.push((s - at) / MIN);
     }
     const hours = (clock.now() - start) / (60 * MIN);
-    const reads = app.db.prepare("SELECT strategy, count(*) AS n FROM stock_sync_runs WHERE id > ? AND status = 'ok' GROUP BY strategy").all(runs0) as { strategy: string; n: number }[];
+    const reads = app.db
+      .prepare("SELECT strategy, count(*) AS n FROM stock_sync_runs WHERE id > ? AND status = 'ok' GROUP BY strategy")
+      .all(runs0) as { strategy: string; n: number }[];
     return {
       reactionsMin,
       stockOuts: outAt.size,
       unsent,
       ttCallsPerHour: (tt.calls.length - tt0) / hours,
       aeCallsPerHour: (ae.calls.length - ae0) / hours,
-      reads: { full: reads.find((x) => x.strategy === 'full')?.n ?? 0, incremental: reads.find((x) => x.strategy === 'incremental')?.n ?? 0 },
+      reads: {
+        full: reads.find((x) => x.strategy === 'full')?.n ?? 0,
+        incremental: reads.find((x) => x.strategy === 'incremental')?.n ?? 0,
+      },
       firstReadMin: store.firstReadMin,
       simulatedMin: clock.now() - start > 0 ? (clock.now() - start) / MIN : 0,
       realMs: performance.now() - real0,
@@ -186,14 +211,20 @@ export async function benchWave({ quick }: { quick: boolean }): Promise<Figure[]
   const queued = await simulate(n, 'incremental', horizonMin, 43, { stockOutsPerHour: 120, wave });
   const k = `${n / 1000}k`;
   const figures: Figure[] = [];
-  for (const [label, p] of [['p50', 50], ['p95', 95], ['max', 100]] as const) {
+  for (const [label, p] of [
+    ['p50', 50],
+    ['p95', 95],
+    ['max', 100],
+  ] as const) {
     const v = p === 100 ? Math.max(...queued.reactionsMin) : pct(queued.reactionsMin, p);
     const b = p === 100 ? Math.max(...empty.reactionsMin) : pct(empty.reactionsMin, p);
     figures.push({
       section: '1b wave',
       figure:
         `${k} SKUs, ${wave} binds queued by a restock wave: stock-out → unbind sent, ${label}` +
-        (label === 'p50' ? ` (${queued.stockOuts} stock-outs in ${horizonMin} min${queued.unsent ? `; ${queued.unsent} STILL NOT UNBOUND` : ''})` : ''),
+        (label === 'p50'
+          ? ` (${queued.stockOuts} stock-outs in ${horizonMin} min${queued.unsent ? `; ${queued.unsent} STILL NOT UNBOUND` : ''})`
+          : ''),
       value: v,
       unit: 'min',
       baseline: b,
@@ -215,7 +246,13 @@ export async function benchReaction(opts: { quick: boolean }): Promise<Figure[]>
   // sleep on the read's signal; a long read passes Node's warning limit. Not a product path.
   setMaxListeners(0);
   // Hours of stock-outs per size; the run then continues until every unbind is sent.
-  const plan: [number, number][] = opts.quick ? [[1_000, 30]] : [[1_000, 12 * 60], [10_000, 12 * 60], [50_000, 12 * 60]];
+  const plan: [number, number][] = opts.quick
+    ? [[1_000, 30]]
+    : [
+        [1_000, 12 * 60],
+        [10_000, 12 * 60],
+        [50_000, 12 * 60],
+      ];
   const figures: Figure[] = [];
   for (const [n, horizonMin] of plan) {
     for (const strategy of ['full', 'incremental'] as const) {
@@ -229,10 +266,30 @@ export async function benchReaction(opts: { quick: boolean }): Promise<Figure[]>
       const floor = { unit: 'min', baseline: 1, baselineLabel: 'floor: one quota window' };
       figures.push(
         { section: '1 reaction', figure: `${tag}: stock-out → unbind sent, p50 (${note})`, value: pct(r.reactionsMin, 50), ...floor },
-        { section: '1 reaction', figure: `${tag}: p95`, value: pct(r.reactionsMin, 95), ...floor, target: tag.includes('incremental') ? '≤ 2 min (at 10k)' : undefined },
+        {
+          section: '1 reaction',
+          figure: `${tag}: p95`,
+          value: pct(r.reactionsMin, 95),
+          ...floor,
+          target: tag.includes('incremental') ? '≤ 2 min (at 10k)' : undefined,
+        },
         { section: '1 reaction', figure: `${tag}: max`, value: Math.max(...r.reactionsMin), ...floor },
-        { section: '1 reaction', figure: `${tag}: Tongtool calls per hour`, value: r.ttCallsPerHour, unit: 'calls/h', baseline: 300, baselineLabel: 'the quota, 5 a minute' },
-        { section: '1 reaction', figure: `${tag}: AliExpress calls per hour`, value: r.aeCallsPerHour, unit: 'calls/h', baseline: (r.stockOuts / r.simulatedMin) * 60, baselineLabel: 'one unbind call per stock-out' },
+        {
+          section: '1 reaction',
+          figure: `${tag}: Tongtool calls per hour`,
+          value: r.ttCallsPerHour,
+          unit: 'calls/h',
+          baseline: 300,
+          baselineLabel: 'the quota, 5 a minute',
+        },
+        {
+          section: '1 reaction',
+          figure: `${tag}: AliExpress calls per hour`,
+          value: r.aeCallsPerHour,
+          unit: 'calls/h',
+          baseline: (r.stockOuts / r.simulatedMin) * 60,
+          baselineLabel: 'one unbind call per stock-out',
+        },
       );
     }
   }

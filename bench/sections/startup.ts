@@ -25,7 +25,9 @@ function timeProcess(args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: numb
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? ok({ ms: performance.now() - t0, stderr }) : fail(new Error(`${args.join(' ')} exited ${code}: ${stderr}`))));
+    child.on('close', (code) =>
+      code === 0 ? ok({ ms: performance.now() - t0, stderr }) : fail(new Error(`${args.join(' ')} exited ${code}: ${stderr}`)),
+    );
   });
 }
 

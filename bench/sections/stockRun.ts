@@ -12,11 +12,15 @@ import { BUSY_LABEL, withBusyLoops } from '../busy';
 const root = join(__dirname, '../..');
 
 function child<T>(mode: 'run' | 'baseline', dir: string, n: number): T {
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'bench/stockRunChild.ts'), mode, dir, String(n)], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 600_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'bench/stockRunChild.ts'), mode, dir, String(n)],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 600_000,
+    },
+  );
   if (r.status !== 0) throw new Error(`stock run child (${mode}) failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1) as string) as T;
 }
@@ -48,10 +52,20 @@ export async function benchStockRun(opts: { quick: boolean; busy?: boolean }): P
   const run = opts.busy ? await withBusyLoops(() => child<RunOut>('run', dir, n)) : child<RunOut>('run', dir, n);
   const raw = `raw SQLite upsert, 1 statement, 1 transaction, mean of just before and after the run${busy}`;
   const section = opts.busy ? '2 stock run, busy' : '2 stock run';
-  const part = (figure: string, value: number): Figure => ({ section, figure, value, unit: 'ms', baseline: run.baselineMs, baselineLabel: raw });
+  const part = (figure: string, value: number): Figure => ({
+    section,
+    figure,
+    value,
+    unit: 'ms',
+    baseline: run.baselineMs,
+    baselineLabel: raw,
+  });
   const figures: Figure[] = [
     {
-      ...part(`${k}-SKU stock run${busy}: normalise, persist, resolve (10 rules), decide + outbox (${run.rowsChanged.toLocaleString('en')} changed, ${run.outbox.toLocaleString('en')} unbinds queued)`, run.runMs),
+      ...part(
+        `${k}-SKU stock run${busy}: normalise, persist, resolve (10 rules), decide + outbox (${run.rowsChanged.toLocaleString('en')} changed, ${run.outbox.toLocaleString('en')} unbinds queued)`,
+        run.runMs,
+      ),
       target: opts.busy ? '≤ 3×' : '≤ 2×',
     },
     part('  of which: page + normalise Tongtool rows (stock pages; goods pages only when needed)', run.sourceMs),
@@ -64,7 +78,13 @@ export async function benchStockRun(opts: { quick: boolean; busy?: boolean }): P
     ),
     part(`  for reference: a full resolve pass of ${k} listing SKUs, 10 rules (after a rule or SKU change)`, run.fullResolveMs),
     part('  of which: decide + write outbox and audit (the listing SKUs whose stock changed)', run.decideMs),
-    { ...part(`decide pass after 1% of SKUs changed (outbox sent and taken in; ${run.decided1.toLocaleString('en')} listing SKUs to decide)`, run.decide1Ms), target: '≤ 0.3×' },
+    {
+      ...part(
+        `decide pass after 1% of SKUs changed (outbox sent and taken in; ${run.decided1.toLocaleString('en')} listing SKUs to decide)`,
+        run.decide1Ms,
+      ),
+      target: '≤ 0.3×',
+    },
     part(`  for reference: a full decide pass over all ${k} listing SKUs (after a setting change)`, run.decideFullMs),
   ];
   if (opts.busy) return figures;

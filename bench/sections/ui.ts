@@ -25,7 +25,13 @@ export async function benchUi(opts: { quick: boolean; busy?: boolean }): Promise
   const figures = await withBusyLoops(() => measureUi(opts));
   return figures
     .filter((f) => f.baselineLabel === 'sku.listings.page over HTTP')
-    .map((f) => ({ ...f, section: '5 UI, busy', figure: `${f.figure}${BUSY_LABEL}`, baselineLabel: `${f.baselineLabel}${BUSY_LABEL}`, target: f.target && '≤ 5×' }));
+    .map((f) => ({
+      ...f,
+      section: '5 UI, busy',
+      figure: `${f.figure}${BUSY_LABEL}`,
+      baselineLabel: `${f.baselineLabel}${BUSY_LABEL}`,
+      target: f.target && '≤ 5×',
+    }));
 }
 
 async function measureUi(opts: { quick: boolean }): Promise<Figure[]> {

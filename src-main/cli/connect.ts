@@ -10,22 +10,39 @@ import { AppError } from '../../src-shared/errors';
 import type { ConnectTestReport, ConnectStatus, ProbeReport } from '../../src-shared/channels/connect';
 
 function reportText(r: ConnectTestReport): string {
-  const lines = [`${r.ok ? '✔ 连接正常 All connections OK' : '✘ 连接有问题 Something failed'} (${r.mode === 'demo' ? '演示模式 demo' : '正式 live'})`];
+  const lines = [
+    `${r.ok ? '✔ 连接正常 All connections OK' : '✘ 连接有问题 Something failed'} (${r.mode === 'demo' ? '演示模式 demo' : '正式 live'})`,
+  ];
   const block = (title: string, checks: ConnectTestReport['aliexpress']['checks']) => {
     lines.push(title);
-    for (const c of checks) lines.push(`  ${c.ok ? '✔' : '✘'} [${c.step}] ${c.message}${c.ok ? '' : `\n      ${c.messageEn}${c.code ? ` (${c.code}${c.remoteCode ? `/${c.remoteCode}` : ''})` : ''}`}`);
+    for (const c of checks)
+      lines.push(
+        `  ${c.ok ? '✔' : '✘'} [${c.step}] ${c.message}${c.ok ? '' : `\n      ${c.messageEn}${c.code ? ` (${c.code}${c.remoteCode ? `/${c.remoteCode}` : ''})` : ''}`}`,
+      );
   };
   block('速卖通 AliExpress:', r.aliexpress.checks);
   block(`库存来源 Stock source (${r.stockSource.kind ?? '未设置 none'}):`, r.stockSource.checks);
   for (const w of r.stockSource.warehouses) lines.push(`    仓库 ${JSON.stringify(w.name)} (${w.id})${w.active ? '' : ' 停用 inactive'}`);
-  if (r.probe) lines.push('', '第一次连接成功后，已自动检查一次真实接口（只读）After the first successful connection the real APIs were checked once (reads only):', probeText(r.probe));
+  if (r.probe)
+    lines.push(
+      '',
+      '第一次连接成功后，已自动检查一次真实接口（只读）After the first successful connection the real APIs were checked once (reads only):',
+      probeText(r.probe),
+    );
   return lines.join('\n');
 }
 
-const OUTCOME = { answered: '✔ 正常 answered', differs: '✘ 与文档不一致 differs', failed: '✘ 失败 failed', skipped: '– 未检查 skipped' } as const;
+const OUTCOME = {
+  answered: '✔ 正常 answered',
+  differs: '✘ 与文档不一致 differs',
+  failed: '✘ 失败 failed',
+  skipped: '– 未检查 skipped',
+} as const;
 
 function probeText(r: ProbeReport): string {
-  const lines = [`${r.ok ? '✔ 所有接口都按文档返回 Every call answered as documented' : '✘ 有接口与文档不一致或失败 Some calls differ or failed'} (${r.mode === 'demo' ? '演示模式 demo' : '正式 live'})`];
+  const lines = [
+    `${r.ok ? '✔ 所有接口都按文档返回 Every call answered as documented' : '✘ 有接口与文档不一致或失败 Some calls differ or failed'} (${r.mode === 'demo' ? '演示模式 demo' : '正式 live'})`,
+  ];
   for (const c of r.calls) {
     lines.push(`${OUTCOME[c.outcome]}  [${c.system}] ${c.call}${c.outcome === 'skipped' ? '' : ` (${c.ms} ms)`}`);
     lines.push(`    ${c.message}`, `    ${c.messageEn}${c.code ? ` (${c.code}${c.remoteCode ? `/${c.remoteCode}` : ''})` : ''}`);
@@ -46,7 +63,9 @@ function statusText(s: ConnectStatus): string {
     `  全托管渠道 Channel: ${s.aliexpress.channel ? `${s.aliexpress.channel.channel} ${s.aliexpress.channel.channelSellerId}` : '未找到 not found yet'}`,
     `库存来源 Stock source: ${s.stockSource.kind ?? '未设置 not set'}${s.stockSource.tongtool.configured ? `, 通途 App Key ${s.stockSource.tongtool.appKeyMasked}` : ''}`,
     `密钥存放 Secrets: ${s.secretStore.location}${s.secretStore.encrypted ? '' : ' (开发用，未加密 development store, not encrypted)'}`,
-    ...(s.lastProbe ? [`上次检查真实接口 Last probe: ${s.lastProbe.at} ${s.lastProbe.ok ? '✔ 正常 OK' : '✘ 有问题 differs or failed'}`] : []),
+    ...(s.lastProbe
+      ? [`上次检查真实接口 Last probe: ${s.lastProbe.at} ${s.lastProbe.ok ? '✔ 正常 OK' : '✘ 有问题 differs or failed'}`]
+      : []),
   ].join('\n');
 }
 
@@ -59,19 +78,24 @@ export function registerConnect(program: Command): void {
   const connect = program.command('connect').description('速卖通和库存来源的连接 / connections to AliExpress and the stock source');
   connect
     .command('aliexpress')
-    .description('保存速卖通 App Key / App Secret（换了 App Key 需要重新授权）/ save the AliExpress app keys (a new key needs a new authorisation)')
+    .description(
+      '保存速卖通 App Key / App Secret（换了 App Key 需要重新授权）/ save the AliExpress app keys (a new key needs a new authorisation)',
+    )
     .requiredOption('--app-key <key>', 'App Key')
     .requiredOption('--app-secret <secret>', 'App Secret（写 - 从标准输入读取 / - reads it from stdin）')
     .option('--gateway <url>', `开放平台网关 / IOP gateway (default https://api-sg.aliexpress.com)`)
     .action(
       appAction(
-        (app, o: { appKey: string; appSecret: string; gateway?: string }) => call(app, 'connect.saveAliExpress', { appKey: o.appKey, appSecret: secretArg(o.appSecret), gatewayUrl: o.gateway }),
+        (app, o: { appKey: string; appSecret: string; gateway?: string }) =>
+          call(app, 'connect.saveAliExpress', { appKey: o.appKey, appSecret: secretArg(o.appSecret), gatewayUrl: o.gateway }),
         (s) => `已保存 Saved.\n${statusText(s)}`,
       ),
     );
   connect
     .command('authorize-url')
-    .description('生成店铺授权链接（在浏览器打开，登录店铺后复制回调里的 code）/ the link that authorises the store (open it, then copy the code from the callback)')
+    .description(
+      '生成店铺授权链接（在浏览器打开，登录店铺后复制回调里的 code）/ the link that authorises the store (open it, then copy the code from the callback)',
+    )
     .requiredOption('--redirect <url>', '应用登记的回调地址 / the callback URL registered for the app')
     .action(
       appAction(
@@ -81,10 +105,20 @@ export function registerConnect(program: Command): void {
     );
   connect
     .command('authorize')
-    .description('用授权回调里的 code 完成店铺授权，并找到全托管渠道 / finish the authorisation with the code from the callback and find the fully-managed channel')
+    .description(
+      '用授权回调里的 code 完成店铺授权，并找到全托管渠道 / finish the authorisation with the code from the callback and find the fully-managed channel',
+    )
     .requiredOption('--code <code>', '回调里的 code / the code from the callback')
-    .option('--state <state>', '回调里的 state（用 authorize-url 生成时请填写）/ the state from the callback (give it when the link came from authorize-url)')
-    .action(appAction((app, o: { code: string; state?: string }) => call(app, 'connect.exchangeCode', { code: o.code, state: o.state }), (s) => `已授权 Authorised.\n${statusText(s)}`));
+    .option(
+      '--state <state>',
+      '回调里的 state（用 authorize-url 生成时请填写）/ the state from the callback (give it when the link came from authorize-url)',
+    )
+    .action(
+      appAction(
+        (app, o: { code: string; state?: string }) => call(app, 'connect.exchangeCode', { code: o.code, state: o.state }),
+        (s) => `已授权 Authorised.\n${statusText(s)}`,
+      ),
+    );
   connect
     .command('tongtool')
     .description('保存通途 App Key / App Secret，并把库存来源设为通途 / save the Tongtool app keys and use Tongtool as the stock source')
@@ -93,7 +127,8 @@ export function registerConnect(program: Command): void {
     .option('--base-url <url>', '通途开放平台地址 / Tongtool open API base (default https://open.tongtool.com)')
     .action(
       appAction(
-        (app, o: { appKey: string; appSecret: string; baseUrl?: string }) => call(app, 'connect.saveTongtool', { appKey: o.appKey, appSecret: secretArg(o.appSecret), baseUrl: o.baseUrl }),
+        (app, o: { appKey: string; appSecret: string; baseUrl?: string }) =>
+          call(app, 'connect.saveTongtool', { appKey: o.appKey, appSecret: secretArg(o.appSecret), baseUrl: o.baseUrl }),
         (s) => `已保存 Saved.\n${statusText(s)}`,
       ),
     );
@@ -105,7 +140,11 @@ export function registerConnect(program: Command): void {
         async (app, kind: string) => {
           // On the command line the seller types the value itself, so the refusal says which ones there are.
           if (kind !== 'tongtool' && kind !== 'file') {
-            throw new AppError('BAD_INPUT', `库存来源只能是 tongtool（通途接口）或 file（导入库存文件），不是“${kind}”。`, `The stock source is tongtool (its API) or file (stock file imports), not "${kind}".`);
+            throw new AppError(
+              'BAD_INPUT',
+              `库存来源只能是 tongtool（通途接口）或 file（导入库存文件），不是“${kind}”。`,
+              `The stock source is tongtool (its API) or file (stock file imports), not "${kind}".`,
+            );
           }
           return call(app, 'connect.setStockSource', { kind });
         },
@@ -123,7 +162,9 @@ export function registerConnect(program: Command): void {
 
   connect
     .command('probe')
-    .description('只读检查真实接口：每个接口读最小的一页，列出返回的、缺少的和文档外的字段，不写入任何数据 / read-only check of the real APIs: the smallest read of each call, listing fields returned, missing and undocumented; writes nothing')
+    .description(
+      '只读检查真实接口：每个接口读最小的一页，列出返回的、缺少的和文档外的字段，不写入任何数据 / read-only check of the real APIs: the smallest read of each call, listing fields returned, missing and undocumented; writes nothing',
+    )
     .action(appAction(async (app) => failUnlessOk(await call(app, 'connect.probe', {})), probeText));
 
   program
@@ -145,7 +186,8 @@ export function registerConnect(program: Command): void {
           const test = await call(app, 'connect.test', {});
           return { status, test };
         },
-        ({ status, test }) => [`演示店铺已启用 Demo store on: ${status.demo?.size} SKU, seed ${status.demo?.seed}`, reportText(test)].join('\n'),
+        ({ status, test }) =>
+          [`演示店铺已启用 Demo store on: ${status.demo?.size} SKU, seed ${status.demo?.seed}`, reportText(test)].join('\n'),
       ),
     );
 }

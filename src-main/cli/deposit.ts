@@ -43,7 +43,9 @@ export function registerDeposit(program: Command): void {
                 `保证金 Deposit: ${fen(c.depositFen)}  违规扣款 Penalties: ${fen(c.penaltiesFen)}  可退 Refundable: ${fen(c.refundableFen)}`,
                 ...c.checks.map((k) => `  [${k.answer === 'clear' ? '✓' : k.answer === 'open' ? '✗' : '?'}] ${k.title} ${k.titleEn}`),
                 ...c.blockers.map((b) => `  ! ${b.zh}`),
-                c.application ? `申请 Applied: ${fen(c.application.amountFen)} → 支付宝 ${c.application.alipayMasked}` : '申请 Application: —',
+                c.application
+                  ? `申请 Applied: ${fen(c.application.amountFen)} → 支付宝 ${c.application.alipayMasked}`
+                  : '申请 Application: —',
                 c.window ? `预计到账 Expected: ${c.window.from} ~ ${c.window.to}` : '',
                 `到账 Arrival: ${VERDICT[c.arrival.verdict]} (${fen(c.arrival.arrivedFen)})`,
                 c.arrival.supportText ? `\n发给速卖通客服 For AliExpress support:\n${c.arrival.supportText}` : '',
@@ -66,10 +68,17 @@ export function registerDeposit(program: Command): void {
           try {
             bytes = readFileSync(file);
           } catch (err) {
-            throw new AppError('NOT_FOUND', `读不到文件“${file}”：${String(err)}。请检查路径。`, `Cannot read "${file}": ${String(err)}. Check the path.`);
+            throw new AppError(
+              'NOT_FOUND',
+              `读不到文件“${file}”：${String(err)}。请检查路径。`,
+              `Cannot read "${file}": ${String(err)}. Check the path.`,
+            );
           }
           const report = await call(app, 'deposit.matchAlipay', { fileName: basename(file), contentBase64: bytes.toString('base64') });
-          const confirmed = o.confirm && report.match ? await call(app, 'deposit.confirmArrival', { importId: report.importId, line: report.match.row.line }) : null;
+          const confirmed =
+            o.confirm && report.match
+              ? await call(app, 'deposit.confirmArrival', { importId: report.importId, line: report.match.row.line })
+              : null;
           return { ...report, confirmed: confirmed ? { status: confirmed.status, arrival: confirmed.arrival } : null };
         },
         (r) =>
@@ -79,7 +88,8 @@ export function registerDeposit(program: Command): void {
             `查找金额 Looking for: ${fen(r.expectedFen)}${r.window ? `  (${r.window.from} ~ ${r.window.to})` : ''}`,
             `候选 Candidates:`,
             ...r.considered.map(
-              (c) => `  第${c.row.line}行 line ${c.row.line}: ${c.row.time} ${fen(c.row.amountFen)} ${c.row.counterparty} · ${c.row.description} — ${c.score} (${c.confidence})`,
+              (c) =>
+                `  第${c.row.line}行 line ${c.row.line}: ${c.row.time} ${fen(c.row.amountFen)} ${c.row.counterparty} · ${c.row.description} — ${c.score} (${c.confidence})`,
             ),
             `结论 Verdict: ${VERDICT[r.verdict]}${r.match ? ` · 第 ${r.match.row.line} 行 line ${r.match.row.line}` : ''}`,
             r.message,

@@ -28,7 +28,9 @@ function statusText(c: ExitCaseView | null): string {
     `退店 Store exit #${c.id} · ${c.storeName} · 当前步骤 step: ${STAGE[c.stage]}`,
     `原因 Reason: ${c.prepare.reasonLabel ? `${c.prepare.reasonLabel.zh} ${c.prepare.reasonLabel.en}` : '—'}`,
     '准备检查 Readiness:',
-    ...c.prepare.readiness.map((r) => `  [${LEVEL[r.level]}] ${r.title.zh}：${r.detail.zh}${r.level === 'ok' ? '' : `\n        → ${r.todo.zh}`}`),
+    ...c.prepare.readiness.map(
+      (r) => `  [${LEVEL[r.level]}] ${r.title.zh}：${r.detail.zh}${r.level === 'ok' ? '' : `\n        → ${r.todo.zh}`}`,
+    ),
     `提交 Submitted: ${c.submit.submittedOn ?? '—'}  申请编号 No.: ${c.submit.applicationNo ?? '—'}`,
     `审核 Review: ${c.review.outcome ?? '—'}  到期 due: ${c.review.dueOn ?? '—'}${c.review.overdue ? ' (已到期 overdue)' : ''}`,
     ...(c.review.dueError ? [`  ! ${c.review.dueError.zh}`, `    ${c.review.dueError.en}`] : []),
@@ -144,7 +146,11 @@ export function registerExit(program: Command): void {
             if (pdfDir) rmSync(pdfDir, { recursive: true, force: true });
           }
         },
-        (r) => [`已导出 ${r.entries.length} 个文件到 ${r.file}（${r.bytes} 字节） Exported ${r.entries.length} files`, ...(r.pdfNote ? [r.pdfNote] : [])].join('\n'),
+        (r) =>
+          [
+            `已导出 ${r.entries.length} 个文件到 ${r.file}（${r.bytes} 字节） Exported ${r.entries.length} files`,
+            ...(r.pdfNote ? [r.pdfNote] : []),
+          ].join('\n'),
       ),
     );
 }

@@ -41,11 +41,7 @@ export async function call<K extends ChannelName>(app: App, channel: K, input: I
 }
 
 /** Runs a command body with the app open, printing its result and mapping failures to exit codes. */
-export async function runCommand<T>(
-  opts: GlobalOptions,
-  body: (app: App) => Promise<T>,
-  text: (result: T) => string,
-): Promise<void> {
+export async function runCommand<T>(opts: GlobalOptions, body: (app: App) => Promise<T>, text: (result: T) => string): Promise<void> {
   let app: App | undefined;
   try {
     app = openCliApp(opts);

@@ -10,7 +10,12 @@ import type { SkuRuleSpec } from '../../src-shared/types/stock';
 import type { StockFileMapping, StockFileReport } from '../../src-shared/types/stockFile';
 import { appAction, call } from './run';
 
-const STATUS_ZH: Record<string, string> = { ok: '成功 ok', failed: '失败 failed', cancelled: '已取消 cancelled', running: '进行中 running' };
+const STATUS_ZH: Record<string, string> = {
+  ok: '成功 ok',
+  failed: '失败 failed',
+  cancelled: '已取消 cancelled',
+  running: '进行中 running',
+};
 
 export function registerStock(program: Command): void {
   const stock = program.command('stock').description('库存同步与导入 / stock sync and import');
@@ -29,7 +34,11 @@ export function registerStock(program: Command): void {
           const run = r.run;
           if (run && run.status !== 'ok') {
             const e = run.errors[0];
-            throw new AppError(run.status === 'cancelled' ? 'CANCELLED' : e?.code === 'AUTH' ? 'AUTH' : 'TRANSIENT', e?.message ?? '同步失败', e?.messageEn ?? 'Sync failed');
+            throw new AppError(
+              run.status === 'cancelled' ? 'CANCELLED' : e?.code === 'AUTH' ? 'AUTH' : 'TRANSIENT',
+              e?.message ?? '同步失败',
+              e?.messageEn ?? 'Sync failed',
+            );
           }
           return run;
         },
@@ -55,7 +64,10 @@ export function registerStock(program: Command): void {
       '列对应：项=列名或列号(从1数)，逗号分隔，项为 sku,warehouse,available,safety,category,productName,status / columns, e.g. --map sku=货号,available=可用数量,warehouse=3',
     )
     .option('--sheet <name>', 'Excel 工作表名称或序号(从1数) / XLSX sheet by name or position (from 1)')
-    .option('--warehouse <name>', '文件没有仓库列时，全部行属于这个仓库 / the warehouse of every line when the file has no warehouse column')
+    .option(
+      '--warehouse <name>',
+      '文件没有仓库列时，全部行属于这个仓库 / the warehouse of every line when the file has no warehouse column',
+    )
     .action(
       appAction(
         async (app, file: string, o: { yes?: boolean; map?: string; sheet?: string; warehouse?: string }) => {
@@ -82,11 +94,16 @@ export function registerStock(program: Command): void {
         (r) =>
           [
             `文件 File: ${r.fileName} (${r.format === 'xlsx' ? `XLSX${r.sheet ? `，工作表 sheet “${r.sheet}”` : ''}` : `CSV ${r.encoding}`})，表头在第 ${r.headerLine} 行 header on line ${r.headerLine}`,
-            `可导入 Accepted: ${r.accepted}  被拒绝 Rejected: ${r.rejectedTotal}` + (r.normalised ? `  已规范化 Normalised: ${r.normalised}` : ''),
+            `可导入 Accepted: ${r.accepted}  被拒绝 Rejected: ${r.rejectedTotal}` +
+              (r.normalised ? `  已规范化 Normalised: ${r.normalised}` : ''),
             ...r.warehouses.map((w) => `  仓库 Warehouse ${w.name}: ${w.skus} SKU`),
             ...r.rejected.slice(0, 50).map((x) => `  第 ${x.line} 行 line ${x.line}: ${x.reason}`),
-            ...(r.rejectedTotal > 50 ? [`  ……另有 ${r.rejectedTotal - 50} 行 and ${r.rejectedTotal - 50} more (--json 查看全部 shows up to 1000)`] : []),
-            r.applied ? `已写入 Written (run #${r.runId}), 变化 changed: ${r.rowsChanged}` : '未写入：加 --yes 确认后写入 / Nothing written: add --yes to confirm',
+            ...(r.rejectedTotal > 50
+              ? [`  ……另有 ${r.rejectedTotal - 50} 行 and ${r.rejectedTotal - 50} more (--json 查看全部 shows up to 1000)`]
+              : []),
+            r.applied
+              ? `已写入 Written (run #${r.runId}), 变化 changed: ${r.rowsChanged}`
+              : '未写入：加 --yes 确认后写入 / Nothing written: add --yes to confirm',
           ].join('\n'),
       ),
     );
@@ -99,7 +116,8 @@ export function registerStock(program: Command): void {
     .option('--refresh', '先从速卖通重新读取线上商品 / read the listings from AliExpress first')
     .action(
       appAction(
-        async (app, o: { refresh?: boolean }) => (o.refresh ? (await call(app, 'sku.listings.refresh', {})).summary : call(app, 'sku.resolve', {})),
+        async (app, o: { refresh?: boolean }) =>
+          o.refresh ? (await call(app, 'sku.listings.refresh', {})).summary : call(app, 'sku.resolve', {}),
         (s) =>
           [
             `线上SKU Listing SKUs: ${s.total}`,
@@ -116,7 +134,7 @@ export function registerStock(program: Command): void {
     .command('rules')
     .description('SKU混淆规则 / SKU obfuscation rules')
     .command('test <skus...>')
-    .description("试用一条规则 / try a rule on SKUs: --rule '{\"kind\":\"strip_prefix\",\"text\":\"X-\"}'")
+    .description('试用一条规则 / try a rule on SKUs: --rule \'{"kind":"strip_prefix","text":"X-"}\'')
     .requiredOption('--rule <json>', '规则（JSON）/ the rule as JSON')
     .action(
       appAction(
@@ -130,7 +148,9 @@ export function registerStock(program: Command): void {
           return call(app, 'sku.rules.test', { spec, skus });
         },
         (outcomes) =>
-          outcomes.map((x) => `${x.input} → ${x.output ?? '（不适用 no match）'}  [${x.status}]${x.note ? ` ${x.note.zh}` : ''}`).join('\n'),
+          outcomes
+            .map((x) => `${x.input} → ${x.output ?? '（不适用 no match）'}  [${x.status}]${x.note ? ` ${x.note.zh}` : ''}`)
+            .join('\n'),
       ),
     );
 }
@@ -140,7 +160,10 @@ const MAP_FIELDS = ['sku', 'warehouse', 'available', 'safety', 'category', 'prod
 /** "sku=货号,available=3": a header text, or a column number counted from 1 as the seller counts them. */
 export function parseMap(text: string): StockFileMapping {
   const out: StockFileMapping = {};
-  for (const pair of text.split(/[,，]/).map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of text
+    .split(/[,，]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = pair.search(/[=＝]/);
     const field = (eq < 0 ? pair : pair.slice(0, eq)).trim();
     const column = eq < 0 ? '' : pair.slice(eq + 1).trim();
@@ -159,14 +182,18 @@ export function parseMap(text: string): StockFileMapping {
 
 function hint(r: StockFileReport): string {
   const parts: string[] = [];
-  if (r.needsMapping && r.headers.length) parts.push('用 --map 指定列，例如 --map sku=货号,available=可用数量,warehouse=仓库（没有仓库列时用 --warehouse 仓库名）');
+  if (r.needsMapping && r.headers.length)
+    parts.push('用 --map 指定列，例如 --map sku=货号,available=可用数量,warehouse=仓库（没有仓库列时用 --warehouse 仓库名）');
   if (r.sheets.length > 1) parts.push(`这个文件的工作表有：${r.sheets.map((x) => `“${x}”`).join('、')}，可用 --sheet 选择`);
   return parts.length ? `\n${parts.join('；')}。` : '';
 }
 
 function hintEn(r: StockFileReport): string {
   const parts: string[] = [];
-  if (r.needsMapping && r.headers.length) parts.push('name the columns with --map, e.g. --map sku=货号,available=可用数量,warehouse=仓库 (or --warehouse NAME when there is no warehouse column)');
+  if (r.needsMapping && r.headers.length)
+    parts.push(
+      'name the columns with --map, e.g. --map sku=货号,available=可用数量,warehouse=仓库 (or --warehouse NAME when there is no warehouse column)',
+    );
   if (r.sheets.length > 1) parts.push(`the sheets are ${r.sheets.map((x) => `"${x}"`).join(', ')}; choose one with --sheet`);
   return parts.length ? `\n${parts.join('; ')}.` : '';
 }

@@ -51,12 +51,7 @@ export function toErrorPayload(err: unknown, log?: Logger, channel?: string): Er
   };
 }
 
-export async function dispatch(
-  handlers: Handlers,
-  channel: string,
-  rawInput: unknown,
-  log?: Logger,
-): Promise<Result<unknown>> {
+export async function dispatch(handlers: Handlers, channel: string, rawInput: unknown, log?: Logger): Promise<Result<unknown>> {
   if (!Object.prototype.hasOwnProperty.call(contract, channel)) {
     return {
       ok: false,

@@ -152,7 +152,10 @@ function sentence(issue: Issue, field: Step, l: FieldLabel): [string, string] {
       const min = n(issue.minimum);
       if (issue.origin === 'string') {
         if (Number(issue.minimum) <= 1 || issue.input === '') return fill();
-        return [`${l.zh}至少要 ${min} 个字符（现在 ${sized(issue.input)} 个）`, `${l.en} needs at least ${min} characters (now ${sized(issue.input)})`];
+        return [
+          `${l.zh}至少要 ${min} 个字符（现在 ${sized(issue.input)} 个）`,
+          `${l.en} needs at least ${min} characters (now ${sized(issue.input)})`,
+        ];
       }
       if (issue.origin === 'array' || issue.origin === 'set') {
         if (Number(issue.minimum) <= 1) return [`请至少选择一个${l.zh}`, `Choose at least one ${l.en}`];
@@ -165,15 +168,22 @@ function sentence(issue: Issue, field: Step, l: FieldLabel): [string, string] {
     case 'too_big': {
       const max = n(issue.maximum);
       if (issue.origin === 'string')
-        return [`${l.zh}最多 ${max} 个字符（现在 ${n(sized(issue.input))} 个）`, `${l.en} can have at most ${max} characters (now ${n(sized(issue.input))})`];
+        return [
+          `${l.zh}最多 ${max} 个字符（现在 ${n(sized(issue.input))} 个）`,
+          `${l.en} can have at most ${max} characters (now ${n(sized(issue.input))})`,
+        ];
       if (issue.origin === 'array' || issue.origin === 'set')
-        return [`${l.zh}一次最多 ${max} 项（现在 ${n(sized(issue.input))} 项）`, `${l.en} takes at most ${max} items at a time (now ${n(sized(issue.input))})`];
+        return [
+          `${l.zh}一次最多 ${max} 项（现在 ${n(sized(issue.input))} 项）`,
+          `${l.en} takes at most ${max} items at a time (now ${n(sized(issue.input))})`,
+        ];
       return issue.inclusive === false
         ? [`${l.zh}必须小于 ${max}`, `${l.en} must be less than ${max}`]
         : [`${l.zh}不能大于 ${max}`, `${l.en} cannot be more than ${max}`];
     }
     case 'invalid_format':
-      if (issue.format === 'url') return [`${l.zh}要填以 http:// 或 https:// 开头的完整网址`, `${l.en} must be a full address starting with http:// or https://`];
+      if (issue.format === 'url')
+        return [`${l.zh}要填以 http:// 或 https:// 开头的完整网址`, `${l.en} must be a full address starting with http:// or https://`];
       if (issue.format === 'datetime') return [`${l.zh}不是有效的时间`, `${l.en} is not a valid time`];
       if (issue.format === 'date') return [`${l.zh}要按“年-月-日”填写，例如 2026-12-02`, `${l.en} must be a date such as 2026-12-02`];
       return [`${l.zh}的格式不对`, `${l.en} is not in the expected form`];
@@ -183,12 +193,16 @@ function sentence(issue: Issue, field: Step, l: FieldLabel): [string, string] {
       return missing ? fill() : [`${l.zh}请从列表中选择`, `Choose ${l.en} from the list`];
     case 'invalid_union': {
       if (missing) return fill();
-      if (isChoice(field.schema) || (issue as { note?: string }).note === 'No matching discriminator') return [`${l.zh}请从列表中选择`, `Choose ${l.en} from the list`];
+      if (isChoice(field.schema) || (issue as { note?: string }).note === 'No matching discriminator')
+        return [`${l.zh}请从列表中选择`, `Choose ${l.en} from the list`];
       // The branch whose type fitted says what is wrong ("" or a URL: the URL's problem).
-      const branch = issue.errors.find((errs) => errs.length > 0 && !errs.every((e) => e.code === 'invalid_type' || e.code === 'invalid_value'));
+      const branch = issue.errors.find(
+        (errs) => errs.length > 0 && !errs.every((e) => e.code === 'invalid_type' || e.code === 'invalid_value'),
+      );
       if (branch) return sentence({ ...branch[0], input: issue.input } as Issue, field, l);
       // An amount typed or given as a figure ("1,234.56" or 1234.56): neither fitted.
-      if (issue.errors.some((errs) => errs.some((e) => e.code === 'invalid_type' && e.expected === 'number'))) return [`${l.zh}要填数字`, `${l.en} must be given in digits`];
+      if (issue.errors.some((errs) => errs.some((e) => e.code === 'invalid_type' && e.expected === 'number')))
+        return [`${l.zh}要填数字`, `${l.en} must be given in digits`];
       return [`${l.zh}填写的内容不对`, `${l.en} is not valid`];
     }
     default:
@@ -204,7 +218,8 @@ export function describeIssue(schema: z.ZodType, issue: z.core.$ZodIssue, input:
     return {
       path,
       message: '这个操作收到了本版本不认识的内容，可能是页面和程序的版本不一致。请刷新页面或重新打开程序后再试',
-      messageEn: 'This operation got content this version does not know; the page and the app may differ in version. Reload the page or reopen the app and try again',
+      messageEn:
+        'This operation got content this version does not know; the page and the app may differ in version. Reload the page or reopen the app and try again',
     };
   }
   const field = fieldAt(schema, issue.path, input);

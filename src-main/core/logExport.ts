@@ -7,12 +7,22 @@ import { schemaVersion } from './db/open';
 
 export function exportLogs(app: App): { fileName: string; base64: string; files: string[] } {
   const dir = join(app.dataDir, 'logs');
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.log')).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.log'))
+        .sort()
+    : [];
   const entries: Record<string, Uint8Array> = {};
   for (const f of files) entries[f] = readFileSync(join(dir, f));
   // What support asks first: which version, which host, which schema.
   entries['about.txt'] = strToU8(
-    [`app ${app.version}`, `host ${app.host}`, `schema v${schemaVersion(app.db)}`, `node ${process.versions.node}`, `platform ${process.platform}`].join('\n'),
+    [
+      `app ${app.version}`,
+      `host ${app.host}`,
+      `schema v${schemaVersion(app.db)}`,
+      `node ${process.versions.node}`,
+      `platform ${process.platform}`,
+    ].join('\n'),
   );
   const stamp = new Date(app.clock.now() + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '');
   return {

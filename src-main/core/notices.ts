@@ -54,7 +54,16 @@ export class Notices {
 
   list(limit: number): Notice[] {
     const rows = this.db.prepare('SELECT * FROM notices ORDER BY id DESC LIMIT ?').all(limit) as NoticeRow[];
-    return rows.map((r) => ({ id: r.id, at: r.at, level: r.level, title: r.title, body: r.body, titleEn: r.title_en, bodyEn: r.body_en, read: r.read === 1 }));
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      level: r.level,
+      title: r.title,
+      body: r.body,
+      titleEn: r.title_en,
+      bodyEn: r.body_en,
+      read: r.read === 1,
+    }));
   }
 
   markRead(ids: number[]): number {

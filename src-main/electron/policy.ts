@@ -8,7 +8,13 @@ import { extname, join, normalize, sep } from 'node:path';
 export { CSP } from '../../src-shared/csp';
 
 /** Sites a seller may be sent to from inside the app (Seller Center, Alipay, Tongtool, the Open Platform). */
-const EXTERNAL_ALLOW = [/(^|\.)aliexpress\.com$/, /(^|\.)alipay\.com$/, /(^|\.)tongtool\.com$/, /(^|\.)alibaba\.com$/, /(^|\.)alicdn\.com$/];
+const EXTERNAL_ALLOW = [
+  /(^|\.)aliexpress\.com$/,
+  /(^|\.)alipay\.com$/,
+  /(^|\.)tongtool\.com$/,
+  /(^|\.)alibaba\.com$/,
+  /(^|\.)alicdn\.com$/,
+];
 
 /**
  * The renderer is served from its own scheme, not file://: a file:// page may read any file its

@@ -58,7 +58,9 @@ export function describeStartupError(err: unknown, dataDir: string): { zh: strin
  * data folder itself cannot be written, to the system temp folder; returns the file written.
  */
 export function writeStartupLog(err: unknown, dataDir: string, tempDir: string): string {
-  const e = redact(err instanceof Error ? { message: err.message, code: (err as { code?: unknown }).code, stack: err.stack } : { message: String(err) });
+  const e = redact(
+    err instanceof Error ? { message: err.message, code: (err as { code?: unknown }).code, stack: err.stack } : { message: String(err) },
+  );
   const line = `[${new Date().toISOString()}] [error] start-up failed ${JSON.stringify(e)}\n`;
   const places = [
     [join(dataDir, 'logs'), 'main.log'],

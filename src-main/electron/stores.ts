@@ -6,7 +6,11 @@ import { DEFAULT_SETTINGS, openSettingsFile, settingsFrom, type SettingsData, ty
 import { createFileSecretStore, createPlainFileSecretStore, type SecretStore } from '../core/platform/secrets';
 
 export function createElectronSettings(dataDir: string): SettingsStore {
-  const store = openSettingsFile(dataDir, 'settings.json', () => new Store<SettingsData>({ cwd: dataDir, name: 'settings', defaults: DEFAULT_SETTINGS }));
+  const store = openSettingsFile(
+    dataDir,
+    'settings.json',
+    () => new Store<SettingsData>({ cwd: dataDir, name: 'settings', defaults: DEFAULT_SETTINGS }),
+  );
   // electron-store answers any renderer's sendSync with the data folder's path, for stores made in
   // a renderer. Ours are in main only, and every other IPC goes through the frame check of ipc.ts.
   ipcMain.removeAllListeners('electron-store-get-data');

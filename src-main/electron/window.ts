@@ -61,7 +61,10 @@ export function createMainWindow(settings: SettingsStore, opts: WindowOptions): 
   const notShown = (why: string) => {
     if (!painted) opts.onLoadFailed(new WindowNotShownError(why));
   };
-  const watchdog = setTimeout(() => notShown(`the window did not appear within ${Math.round(opts.showTimeoutMs / 1000)} s`), opts.showTimeoutMs);
+  const watchdog = setTimeout(
+    () => notShown(`the window did not appear within ${Math.round(opts.showTimeoutMs / 1000)} s`),
+    opts.showTimeoutMs,
+  );
   win.webContents.on('render-process-gone', (_e, details) => notShown(`the page's process ended (${details.reason})`));
   win.once('ready-to-show', () => {
     painted = true;

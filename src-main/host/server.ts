@@ -213,14 +213,18 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
               return fail(res, 413, {
                 code: 'BAD_INPUT',
                 message: upload
-                  ? `文件太大（通过网页最多 ${mb(limit) * 3 / 4} MB）。请拆分成几个较小的文件分别导入。`
+                  ? `文件太大（通过网页最多 ${(mb(limit) * 3) / 4} MB）。请拆分成几个较小的文件分别导入。`
                   : `请求内容超过 ${mb(limit)} MB 的上限。`,
                 messageEn: upload
-                  ? `The file is too large (at most ${mb(limit) * 3 / 4} MB through the browser). Split it into smaller files and import each.`
+                  ? `The file is too large (at most ${(mb(limit) * 3) / 4} MB through the browser). Split it into smaller files and import each.`
                   : `The request body is over the ${mb(limit)} MB limit.`,
               });
             }
-            return fail(res, 400, { code: 'BAD_INPUT', message: '请求内容不是有效的 JSON。', messageEn: 'The request body is not valid JSON.' });
+            return fail(res, 400, {
+              code: 'BAD_INPUT',
+              message: '请求内容不是有效的 JSON。',
+              messageEn: 'The request body is not valid JSON.',
+            });
           }
           const result = await dispatch(handlers, channel, input, app.log);
           return sendJson(res, 200, result);
@@ -233,9 +237,7 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
         if (!sameOrigin(req, false)) return fail(res, 403, foreign);
         res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
         res.write(': connected\n\n');
-        const offs = EVENTS.map((e) =>
-          app.events.on(e, (payload) => res.write(`event: ${e}\ndata: ${JSON.stringify(payload)}\n\n`)),
-        );
+        const offs = EVENTS.map((e) => app.events.on(e, (payload) => res.write(`event: ${e}\ndata: ${JSON.stringify(payload)}\n\n`)));
         const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
         req.on('close', () => {
           clearInterval(ping);

@@ -27,7 +27,10 @@ function Notices() {
     void api['notices.list']({ limit: 30 }).then(setItems);
     return api.on('notice', (n) => {
       setItems((prev) => [n, ...prev].slice(0, 30));
-      void message.open({ type: n.level === 'error' ? 'error' : n.level === 'warning' ? 'warning' : 'info', content: noticeIn(n, currentLang() === 'en' ? 'en-US' : 'zh-CN').title });
+      void message.open({
+        type: n.level === 'error' ? 'error' : n.level === 'warning' ? 'warning' : 'info',
+        content: noticeIn(n, currentLang() === 'en' ? 'en-US' : 'zh-CN').title,
+      });
     });
   }, [message]);
   const unread = items.filter((n) => !n.read);
@@ -176,7 +179,10 @@ export function App() {
     return () => window.clearTimeout(idle);
   }, [settings]);
   return (
-    <ConfigProvider locale={settings?.language === 'en-US' ? enUS : zhCN} theme={{ zeroRuntime: true, token: { colorPrimary: '#e62e04', motion: !reducedMotion } }}>
+    <ConfigProvider
+      locale={settings?.language === 'en-US' ? enUS : zhCN}
+      theme={{ zeroRuntime: true, token: { colorPrimary: '#e62e04', motion: !reducedMotion } }}
+    >
       <AntApp>
         <ErrorBoundary>
           {failed ? (

@@ -85,7 +85,10 @@ function createHttpApi(): Api {
     void (async () => {
       for (;;) {
         try {
-          const res = await fetch('/events', { credentials: 'omit', headers: { 'X-Desk-Session': webSession ?? '', Accept: 'text/event-stream' } });
+          const res = await fetch('/events', {
+            credentials: 'omit',
+            headers: { 'X-Desk-Session': webSession ?? '', Accept: 'text/event-stream' },
+          });
           if (res.status === 401 || res.status === 403) return;
           if (res.ok && res.body) {
             const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();

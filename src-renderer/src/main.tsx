@@ -15,7 +15,10 @@ createRoot(document.getElementById('root')!).render(
       <main style={{ maxWidth: 640, margin: '64px auto', fontSize: 16, lineHeight: 1.7 }}>
         <h1>请使用程序启动时显示的完整链接打开助手</h1>
         <p>链接中带有一次性的访问令牌。如果链接已经用过，请在运行 npm run start:web 的窗口里按回车获取新链接，或重新启动它。</p>
-        <p>Open the app with the full link printed at start-up: it carries a one-time access token. If it was already used, press Enter in the window running npm run start:web for a new link, or start it again.</p>
+        <p>
+          Open the app with the full link printed at start-up: it carries a one-time access token. If it was already used, press Enter in
+          the window running npm run start:web for a new link, or start it again.
+        </p>
       </main>
     ) : (
       <App />

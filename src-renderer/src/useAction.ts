@@ -6,7 +6,7 @@ import { toPayload } from './useChannel';
 export function useAction() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorPayload>();
-  const run = useCallback(async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
+  const run = useCallback(async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
     setBusy(true);
     setError(undefined);
     try {

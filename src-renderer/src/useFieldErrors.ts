@@ -35,8 +35,7 @@ export function useFieldErrors(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- placed and toField follow the form
   }, [error, en, form]);
 
-  const onValuesChange = (changed: Record<string, unknown>) =>
-    form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })));
+  const onValuesChange = (changed: Record<string, unknown>) => form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })));
   return { rest: restOf(error, (i) => !placed(i)), onValuesChange };
 }
 

@@ -19,12 +19,14 @@ export const appChannels = {
   'app.info': channel(empty).returns<AppInfo>(),
   'settings.get': channel(empty).returns<AppSettings>(),
   'settings.set': channel(settingsPatchSchema).returns<AppSettings>(),
-  'notices.list': channel(z.object({ limit: z.number().int().min(1).max(500).meta(label('通知条数', 'Notices shown')).default(50) }).strict()).returns<
-    Notice[]
-  >(),
+  'notices.list': channel(
+    z.object({ limit: z.number().int().min(1).max(500).meta(label('通知条数', 'Notices shown')).default(50) }).strict(),
+  ).returns<Notice[]>(),
   /** The log files zipped, for the seller to send to support (secrets are already masked). */
   'app.exportLog': channel(empty).returns<{ fileName: string; base64: string; files: string[] }>(),
-  'notices.markRead': channel(z.object({ ids: z.array(z.number().int().positive()).max(1000).meta(label('要标为已读的通知', 'Notices to mark read')) }).strict()).returns<{
+  'notices.markRead': channel(
+    z.object({ ids: z.array(z.number().int().positive()).max(1000).meta(label('要标为已读的通知', 'Notices to mark read')) }).strict(),
+  ).returns<{
     updated: number;
   }>(),
 };

@@ -6,7 +6,25 @@
 import { z } from 'zod';
 import { channel, empty, label, says } from '../channel';
 import { ACTION_STATES } from '../actionStates';
-import type { AutoSettings, SkuDecisionView, RunCounts, AutoRunInfo, HeldRunView, ActionRow, AutoStatus, RunOnceReport, DashboardView, AuditRow, DemoToolsView, DemoSkuOption, DemoToolResult, RiskModel, CoverageView, RobotView, RobotKind } from '../types/auto';
+import type {
+  AutoSettings,
+  SkuDecisionView,
+  RunCounts,
+  AutoRunInfo,
+  HeldRunView,
+  ActionRow,
+  AutoStatus,
+  RunOnceReport,
+  DashboardView,
+  AuditRow,
+  DemoToolsView,
+  DemoSkuOption,
+  DemoToolResult,
+  RiskModel,
+  CoverageView,
+  RobotView,
+  RobotKind,
+} from '../types/auto';
 
 export * from '../types/auto';
 
@@ -44,10 +62,19 @@ export const autoSettingsPatch = z
 
 export const autoChannels = {
   'auto.status': channel(empty).returns<AutoStatus>(),
-  'auto.setSwitch': channel(z.object({ on: z.boolean().meta(label('自动绑定/解绑开关', 'Auto bind/unbind switch')), note: note.optional() }).strict()).returns<AutoStatus>(),
+  'auto.setSwitch': channel(
+    z.object({ on: z.boolean().meta(label('自动绑定/解绑开关', 'Auto bind/unbind switch')), note: note.optional() }).strict(),
+  ).returns<AutoStatus>(),
   'auto.settings.set': channel(autoSettingsPatch).returns<AutoSettings>(),
   /** Sync (when a source is connected and asked), decide and send: `cli auto run --once`. */
-  'auto.run': channel(z.object({ sync: z.boolean().meta(label('先同步库存', 'Sync stock first')).default(true), send: z.boolean().meta(label('发送绑定/解绑', 'Send binds and unbinds')).default(true) }).strict()).returns<RunOnceReport>(),
+  'auto.run': channel(
+    z
+      .object({
+        sync: z.boolean().meta(label('先同步库存', 'Sync stock first')).default(true),
+        send: z.boolean().meta(label('发送绑定/解绑', 'Send binds and unbinds')).default(true),
+      })
+      .strict(),
+  ).returns<RunOnceReport>(),
   /** What would change now, with reasons per listing SKU; nothing is written. */
   'auto.dryRun': channel(
     z
@@ -88,7 +115,18 @@ export const autoChannels = {
         kind: z.enum(['wecom', 'dingtalk', 'feishu']).meta(label('群机器人', 'Group robot')),
         enabled: z.boolean().meta(label('启用', 'Enabled')),
         url: z
-          .union([z.literal(''), z.string().trim().url().max(500).refine((u) => /^https?:\/\//.test(u), says('{label}要以 http:// 或 https:// 开头', '{label} must start with http:// or https://'))])
+          .union([
+            z.literal(''),
+            z
+              .string()
+              .trim()
+              .url()
+              .max(500)
+              .refine(
+                (u) => /^https?:\/\//.test(u),
+                says('{label}要以 http:// 或 https:// 开头', '{label} must start with http:// or https://'),
+              ),
+          ])
           .meta(label('Webhook 地址', 'Webhook address'))
           .optional(),
         secret: z.string().trim().max(200).meta(label('加签密钥', 'Signing secret')).optional(),
@@ -103,9 +141,20 @@ export const autoChannels = {
   'auto.audit.export': channel(auditFilter).returns<{ fileName: string; contentBase64: string; rows: number }>(),
   /** 演示工具 (demo store only): change the simulated ERP stock or marketplace review; a stock sync then shows it to the engine. */
   'auto.demo.info': channel(empty).returns<DemoToolsView>(),
-  'auto.demo.skus': channel(z.object({ search: z.string().trim().max(100).meta(label('搜索', 'Search')).optional(), limit: z.number().int().min(1).max(100).meta(label('显示条数', 'Results shown')).default(20) }).strict()).returns<DemoSkuOption[]>(),
-  'auto.demo.sellOut': channel(z.object({ listingSkuId: z.number().int().positive().meta(label('线上SKU', 'Listing SKU')) }).strict()).returns<DemoToolResult>(),
-  'auto.demo.drain': channel(z.object({ erpWarehouseId: z.string().trim().min(1).max(64).meta(label('ERP仓库', 'ERP warehouse')) }).strict()).returns<DemoToolResult>(),
+  'auto.demo.skus': channel(
+    z
+      .object({
+        search: z.string().trim().max(100).meta(label('搜索', 'Search')).optional(),
+        limit: z.number().int().min(1).max(100).meta(label('显示条数', 'Results shown')).default(20),
+      })
+      .strict(),
+  ).returns<DemoSkuOption[]>(),
+  'auto.demo.sellOut': channel(
+    z.object({ listingSkuId: z.number().int().positive().meta(label('线上SKU', 'Listing SKU')) }).strict(),
+  ).returns<DemoToolResult>(),
+  'auto.demo.drain': channel(
+    z.object({ erpWarehouseId: z.string().trim().min(1).max(64).meta(label('ERP仓库', 'ERP warehouse')) }).strict(),
+  ).returns<DemoToolResult>(),
   'auto.demo.restock': channel(
     z
       .object({
@@ -118,5 +167,7 @@ export const autoChannels = {
         message: says('请选择补货的线上SKU或仓库，二选一', 'Choose either a listing SKU or a warehouse to restock'),
       }),
   ).returns<DemoToolResult>(),
-  'auto.demo.reviewMode': channel(z.object({ mode: z.enum(['instant', 'review', 'refuse']).meta(label('解绑审核方式', 'Unbind review')) }).strict()).returns<DemoToolsView>(),
+  'auto.demo.reviewMode': channel(
+    z.object({ mode: z.enum(['instant', 'review', 'refuse']).meta(label('解绑审核方式', 'Unbind review')) }).strict(),
+  ).returns<DemoToolsView>(),
 };

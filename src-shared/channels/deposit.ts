@@ -13,7 +13,9 @@ export * from '../types/deposit';
 const caseRef = { caseId: z.number().int().positive().meta(label('退保证金记录', 'Deposit refund case')).optional() };
 /** Amounts as typed by the seller (parsed strictly in main) or as plain numbers. */
 const yuan = z.union([z.string().max(40), z.number()]);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, says('{label}要按“年-月-日”填写，例如 2026-12-02', '{label} must be a date such as 2026-12-02'));
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, says('{label}要按“年-月-日”填写，例如 2026-12-02', '{label} must be a date such as 2026-12-02'));
 const reason = z.string().trim().min(2).max(300).meta(label('退款原因', 'Reason'));
 const amount = yuan.meta(label('申请金额', 'Amount'));
 const appliedOn = date.meta(label('实际提交申请的日期', 'Day the application was really sent'));
@@ -25,7 +27,13 @@ export const depositChannels = {
   'deposit.open': channel(z.object({}).strict()).returns<DepositCaseView>(),
   'deposit.summary': channel(z.object(caseRef).strict()).returns<{ summary: DepositSummary | null }>(),
   'deposit.setStatus': channel(
-    z.object({ ...caseRef, status: z.enum(DEPOSIT_STATUSES).meta(label('保证金状态', 'Deposit status')), depositYuan: yuan.meta(label('保证金金额', 'Deposit amount')) }).strict(),
+    z
+      .object({
+        ...caseRef,
+        status: z.enum(DEPOSIT_STATUSES).meta(label('保证金状态', 'Deposit status')),
+        depositYuan: yuan.meta(label('保证金金额', 'Deposit amount')),
+      })
+      .strict(),
   ).returns<DepositCaseView>(),
   'deposit.setCheck': channel(
     z
@@ -47,11 +55,14 @@ export const depositChannels = {
       })
       .strict(),
   ).returns<DepositCaseView>(),
-  'deposit.removeViolation': channel(z.object({ ...caseRef, id: z.number().int().positive().meta(label('违规记录', 'Penalty record')) }).strict()).returns<DepositCaseView>(),
+  'deposit.removeViolation': channel(
+    z.object({ ...caseRef, id: z.number().int().positive().meta(label('违规记录', 'Penalty record')) }).strict(),
+  ).returns<DepositCaseView>(),
   /** Drafts the application text without sending anything, so the form can preview it. */
-  'deposit.draft': channel(
-    z.object({ ...caseRef, reason: reason, amountYuan: amount }).strict(),
-  ).returns<{ amountFen: number; text: string }>(),
+  'deposit.draft': channel(z.object({ ...caseRef, reason: reason, amountYuan: amount }).strict()).returns<{
+    amountFen: number;
+    text: string;
+  }>(),
   'deposit.apply': channel(
     z
       .object({
@@ -87,17 +98,31 @@ export const depositChannels = {
         contentBase64: z
           .string()
           .min(1)
-          .max(28_000_000, says('{label}太大（最大 20 MB）。请在支付宝只导出申请前后几个月的账单后再导入', 'The {label} is too large (20 MB at most). Export only the months around the application from Alipay and import that'))
+          .max(
+            28_000_000,
+            says(
+              '{label}太大（最大 20 MB）。请在支付宝只导出申请前后几个月的账单后再导入',
+              'The {label} is too large (20 MB at most). Export only the months around the application from Alipay and import that',
+            ),
+          )
           .meta(label('支付宝账单文件', 'Alipay bill file')),
       })
       .strict(),
   ).returns<DepositMatchReport>(),
   /** The seller confirms that a bill row (by its line in an import) is the refund. */
   'deposit.confirmArrival': channel(
-    z.object({ ...caseRef, importId: z.number().int().positive().meta(label('导入的账单', 'Imported bill')), line: z.number().int().positive().meta(label('账单行号', 'Bill line')) }).strict(),
+    z
+      .object({
+        ...caseRef,
+        importId: z.number().int().positive().meta(label('导入的账单', 'Imported bill')),
+        line: z.number().int().positive().meta(label('账单行号', 'Bill line')),
+      })
+      .strict(),
   ).returns<DepositCaseView>(),
   /** Takes back a confirmation made by mistake (by the confirmed row's id). */
-  'deposit.undoArrival': channel(z.object({ ...caseRef, arrivalId: z.number().int().positive().meta(label('已确认的到账', 'Confirmed arrival')) }).strict()).returns<DepositCaseView>(),
+  'deposit.undoArrival': channel(
+    z.object({ ...caseRef, arrivalId: z.number().int().positive().meta(label('已确认的到账', 'Confirmed arrival')) }).strict(),
+  ).returns<DepositCaseView>(),
   /** Runs the arrival-window reminder now (it also runs hourly in the desktop and web hosts). */
   'deposit.remind': channel(z.object({}).strict()).returns<{ sent: number }>(),
 };

@@ -4,12 +4,32 @@
  */
 import { z } from 'zod';
 import { channel, empty, label, says } from '../channel';
-import { EXIT_REASONS, AGREEMENT_KEYS, ASKED_KEYS, DISPOSAL_METHODS, PARTNER_KINDS, PARTNER_STATUSES, REVIEW_OUTCOMES, AFTER_KEYS } from '../types/exit';
-import type { DisposalRowsPage, DisposalSaveResult, ExitCaseView, ExitDocument, ExitExportResult, ExitUnbindAllResult, ExitWipeResult, WorkdaysResult } from '../types/exit';
+import {
+  EXIT_REASONS,
+  AGREEMENT_KEYS,
+  ASKED_KEYS,
+  DISPOSAL_METHODS,
+  PARTNER_KINDS,
+  PARTNER_STATUSES,
+  REVIEW_OUTCOMES,
+  AFTER_KEYS,
+} from '../types/exit';
+import type {
+  DisposalRowsPage,
+  DisposalSaveResult,
+  ExitCaseView,
+  ExitDocument,
+  ExitExportResult,
+  ExitUnbindAllResult,
+  ExitWipeResult,
+  WorkdaysResult,
+} from '../types/exit';
 
 export * from '../types/exit';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, says('{label}要按“年-月-日”填写，例如 2026-12-02', '{label} must be a date such as 2026-12-02'));
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, says('{label}要按“年-月-日”填写，例如 2026-12-02', '{label} must be a date such as 2026-12-02'));
 const shortText = z.string().trim().max(200);
 const qty = z.number().int().min(0).max(100_000_000);
 const note = (max: number) => z.string().trim().max(max).meta(label('备注', 'Note'));
@@ -60,7 +80,12 @@ export const disposalRowSchema = z
     sku,
     onHand: cellText.meta(label('现有库存', 'On hand')).optional(),
     cells: z
-      .object(Object.fromEntries(DISPOSAL_METHODS.map((m) => [m, cellText.meta(METHOD_LABELS[m]).optional()])) as Record<(typeof DISPOSAL_METHODS)[number], z.ZodOptional<z.ZodString>>)
+      .object(
+        Object.fromEntries(DISPOSAL_METHODS.map((m) => [m, cellText.meta(METHOD_LABELS[m]).optional()])) as Record<
+          (typeof DISPOSAL_METHODS)[number],
+          z.ZodOptional<z.ZodString>
+        >,
+      )
       .strict()
       .meta(label('各处置方式的数量', 'Quantities by disposal')),
     note: note(200).optional(),
@@ -71,14 +96,32 @@ export const exitChannels = {
   /** The store's case, or null before it is opened. */
   'exit.get': channel(empty).returns<{ case: ExitCaseView | null }>(),
   /** Opens the store's case (or returns it), optionally noting the fit result that led here. */
-  'exit.open': channel(z.object({ fitResultId: z.number().int().positive().meta(label('适合度评估结果', 'Fit check result')).optional() }).strict()).returns<ExitCaseView>(),
-  'exit.setReason': channel(
-    z.object({ reason: z.enum(EXIT_REASONS).meta(label('退店原因', 'Exit reason')), reasonText: z.string().trim().max(500).meta(label('补充说明', 'Details')).optional() }).strict(),
+  'exit.open': channel(
+    z.object({ fitResultId: z.number().int().positive().meta(label('适合度评估结果', 'Fit check result')).optional() }).strict(),
   ).returns<ExitCaseView>(),
-  'exit.confirmAgreement': channel(z.object({ key: z.enum(AGREEMENT_KEYS).meta(label('协议条款', 'Agreement item')), confirmed: z.boolean().meta(label('已确认', 'Confirmed')) }).strict()).returns<ExitCaseView>(),
+  'exit.setReason': channel(
+    z
+      .object({
+        reason: z.enum(EXIT_REASONS).meta(label('退店原因', 'Exit reason')),
+        reasonText: z.string().trim().max(500).meta(label('补充说明', 'Details')).optional(),
+      })
+      .strict(),
+  ).returns<ExitCaseView>(),
+  'exit.confirmAgreement': channel(
+    z
+      .object({
+        key: z.enum(AGREEMENT_KEYS).meta(label('协议条款', 'Agreement item')),
+        confirmed: z.boolean().meta(label('已确认', 'Confirmed')),
+      })
+      .strict(),
+  ).returns<ExitCaseView>(),
   'exit.answerReadiness': channel(
     z
-      .object({ key: z.enum(ASKED_KEYS).meta(label('检查项', 'Check')), answer: z.enum(['clear', 'open', 'unknown']).meta(label('回答', 'Answer')), note: note(500).optional() })
+      .object({
+        key: z.enum(ASKED_KEYS).meta(label('检查项', 'Check')),
+        answer: z.enum(['clear', 'open', 'unknown']).meta(label('回答', 'Answer')),
+        note: note(500).optional(),
+      })
       .strict(),
   ).returns<ExitCaseView>(),
   /** Records the submission: the text sent, the date and the platform's application number. */
@@ -93,7 +136,11 @@ export const exitChannels = {
   ).returns<ExitCaseView>(),
   'exit.review': channel(
     z
-      .object({ outcome: z.enum(REVIEW_OUTCOMES).meta(label('审核结果', 'Review outcome')), decidedOn: date.meta(label('审核日期', 'Review date')).optional(), note: note(1000).optional() })
+      .object({
+        outcome: z.enum(REVIEW_OUTCOMES).meta(label('审核结果', 'Review outcome')),
+        decidedOn: date.meta(label('审核日期', 'Review date')).optional(),
+        note: note(1000).optional(),
+      })
       .strict(),
   ).returns<ExitCaseView>(),
   /** Sends the "review due" notice when it is due and not yet sent (hosts call it hourly). */
@@ -113,7 +160,9 @@ export const exitChannels = {
       .strict(),
   ).returns<DisposalRowsPage>(),
   /** Rows saved as typed, each on its own: a row that does not add up is kept as a draft with its error. */
-  'exit.saveDisposalRows': channel(z.object({ rows: z.array(disposalRowSchema).min(1).max(5000).meta(label('处置计划', 'Disposal plan')) }).strict()).returns<DisposalSaveResult>(),
+  'exit.saveDisposalRows': channel(
+    z.object({ rows: z.array(disposalRowSchema).min(1).max(5000).meta(label('处置计划', 'Disposal plan')) }).strict(),
+  ).returns<DisposalSaveResult>(),
   /** One disposal for all remaining SKUs, or those of one category or one warehouse. */
   'exit.bulkDisposal': channel(
     z
@@ -132,17 +181,29 @@ export const exitChannels = {
   /** The plan as an Excel workbook (base64), every SKU with its stock, plan and problem. */
   'exit.exportPlan': channel(empty).returns<{ fileName: string; contentBase64: string; rows: number }>(),
   /** An edited plan workbook back in: each line saved like a typed row, errors by Excel line. */
-  'exit.importPlan': channel(z.object({
-      contentBase64: z
-        .string()
-        .min(1)
-        .max(2_000_000, says('{label}太大（最大约 1.5 MB）。请用“导出计划”得到的表格填写后再导入', 'The {label} is too large (about 1.5 MB at most). Fill in the workbook from Export plan and import that'))
-        .meta(label('处置计划表格', 'Plan workbook')),
-    }).strict()).returns<DisposalSaveResult>(),
+  'exit.importPlan': channel(
+    z
+      .object({
+        contentBase64: z
+          .string()
+          .min(1)
+          .max(
+            2_000_000,
+            says(
+              '{label}太大（最大约 1.5 MB）。请用“导出计划”得到的表格填写后再导入',
+              'The {label} is too large (about 1.5 MB at most). Fill in the workbook from Export plan and import that',
+            ),
+          )
+          .meta(label('处置计划表格', 'Plan workbook')),
+      })
+      .strict(),
+  ).returns<DisposalSaveResult>(),
   /** 为退店解绑全部SKU: pins every listing SKU 始终解绑 and holds one run with every unbind. */
   'exit.unbindAll': channel(empty).returns<ExitUnbindAllResult>(),
   /** The seller's one confirmation of that run: the unbinds go to the outbox and out. */
-  'exit.confirmUnbindAll': channel(z.object({ runId: z.number().int().positive().meta(label('批量解绑运行', 'Mass unbind run')) }).strict()).returns<ExitCaseView>(),
+  'exit.confirmUnbindAll': channel(
+    z.object({ runId: z.number().int().positive().meta(label('批量解绑运行', 'Mass unbind run')) }).strict(),
+  ).returns<ExitCaseView>(),
   'exit.savePartner': channel(
     z
       .object({
@@ -156,15 +217,33 @@ export const exitChannels = {
       })
       .strict(),
   ).returns<ExitCaseView>(),
-  'exit.removePartner': channel(z.object({ id: z.number().int().positive().meta(label('合作伙伴', 'Partner')) }).strict()).returns<ExitCaseView>(),
-  'exit.addQuestion': channel(z.object({ question: z.string().trim().min(1).max(1000).meta(label('问题', 'Question')) }).strict()).returns<ExitCaseView>(),
+  'exit.removePartner': channel(
+    z.object({ id: z.number().int().positive().meta(label('合作伙伴', 'Partner')) }).strict(),
+  ).returns<ExitCaseView>(),
+  'exit.addQuestion': channel(
+    z.object({ question: z.string().trim().min(1).max(1000).meta(label('问题', 'Question')) }).strict(),
+  ).returns<ExitCaseView>(),
   'exit.answerQuestion': channel(
-    z.object({ id: z.number().int().positive().meta(label('问题', 'Question')), answer: z.string().trim().min(1).max(2000).meta(label('客服答复', 'Answer')) }).strict(),
+    z
+      .object({
+        id: z.number().int().positive().meta(label('问题', 'Question')),
+        answer: z.string().trim().min(1).max(2000).meta(label('客服答复', 'Answer')),
+      })
+      .strict(),
   ).returns<ExitCaseView>(),
   'exit.confirmDone': channel(
-    z.object({ confirmedOn: date.meta(label('退店成功日期', 'Exit date')), storeStatus: z.string().trim().min(1).max(60).meta(label('卖家中心店铺状态', 'Store status in Seller Center')) }).strict(),
+    z
+      .object({
+        confirmedOn: date.meta(label('退店成功日期', 'Exit date')),
+        storeStatus: z.string().trim().min(1).max(60).meta(label('卖家中心店铺状态', 'Store status in Seller Center')),
+      })
+      .strict(),
   ).returns<ExitCaseView>(),
-  'exit.setAfter': channel(z.object({ key: z.enum(AFTER_KEYS).meta(label('退店后事项', 'After-exit item')), done: z.boolean().meta(label('已完成', 'Done')) }).strict()).returns<ExitCaseView>(),
+  'exit.setAfter': channel(
+    z
+      .object({ key: z.enum(AFTER_KEYS).meta(label('退店后事项', 'After-exit item')), done: z.boolean().meta(label('已完成', 'Done')) })
+      .strict(),
+  ).returns<ExitCaseView>(),
   /** The print-ready documents (HTML, Chinese, A4). */
   'exit.paperwork': channel(empty).returns<{ documents: ExitDocument[] }>(),
   /**
@@ -183,7 +262,16 @@ export const exitChannels = {
       .strict(),
   ).returns<ExitExportResult>(),
   /** Wipes credentials and personal data after the seller typed the confirmation text. */
-  'exit.wipe': channel(z.object({ confirm: z.string().max(200).meta(label('确认文字', 'Confirmation text')) }).strict()).returns<ExitWipeResult>(),
+  'exit.wipe': channel(
+    z.object({ confirm: z.string().max(200).meta(label('确认文字', 'Confirmation text')) }).strict(),
+  ).returns<ExitWipeResult>(),
   /** The date `n` Chinese working days after `date`. */
-  'exit.workdaysAdd': channel(z.object({ date: date.meta(label('起始日期', 'Start date')), n: z.number().int().min(0).max(365).meta(label('工作日天数', 'Working days')) }).strict()).returns<WorkdaysResult>(),
+  'exit.workdaysAdd': channel(
+    z
+      .object({
+        date: date.meta(label('起始日期', 'Start date')),
+        n: z.number().int().min(0).max(365).meta(label('工作日天数', 'Working days')),
+      })
+      .strict(),
+  ).returns<WorkdaysResult>(),
 };

@@ -20,7 +20,14 @@ import type {
   WarehouseNameCheck,
   WarehousesView,
 } from '../types/stock';
-import { STOCK_FILE_FIELDS, STOCK_UPLOAD_MAX_BASE64, type StockFileField, type StockFileReport, type StockImportStatus, type WatchFolderStatus } from '../types/stockFile';
+import {
+  STOCK_FILE_FIELDS,
+  STOCK_UPLOAD_MAX_BASE64,
+  type StockFileField,
+  type StockFileReport,
+  type StockImportStatus,
+  type WatchFolderStatus,
+} from '../types/stockFile';
 import { BIND_STATUS } from '../bindStatus';
 
 const text = (max: number) => z.string().max(max);
@@ -42,17 +49,27 @@ const ruleText = text(50).min(1).meta(label('文字', 'Text'));
 const ruleCount = z.number().int().min(1).max(50).meta(label('字符数', 'Characters'));
 const occurrence = z.enum(['first', 'last']).meta(label('第几个', 'Which one')).default('first');
 
-export const skuRuleSpecSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('strip_prefix'), text: ruleText }).strict(),
-  z.object({ kind: z.literal('strip_suffix'), text: ruleText }).strict(),
-  z.object({ kind: z.literal('strip_start'), count: ruleCount }).strict(),
-  z.object({ kind: z.literal('strip_end'), count: ruleCount }).strict(),
-  z.object({ kind: z.literal('before'), separator: sep('分隔符', 'Separator'), occurrence }).strict(),
-  z.object({ kind: z.literal('after'), separator: sep('分隔符', 'Separator'), occurrence }).strict(),
-  z.object({ kind: z.literal('between'), start: sep('开始分隔符', 'Opening separator'), end: sep('结束分隔符', 'Closing separator') }).strict(),
-  z.object({ kind: z.literal('replace'), from: sep('要换掉的文字', 'Text to replace'), to: text(20).meta(label('换成的文字', 'Replacement')) }).strict(),
-  z.object({ kind: z.literal('regex'), pattern: text(200).min(1).meta(label('正则', 'Pattern')) }).strict(),
-]).meta(label('规则类型', 'Rule kind'));
+export const skuRuleSpecSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('strip_prefix'), text: ruleText }).strict(),
+    z.object({ kind: z.literal('strip_suffix'), text: ruleText }).strict(),
+    z.object({ kind: z.literal('strip_start'), count: ruleCount }).strict(),
+    z.object({ kind: z.literal('strip_end'), count: ruleCount }).strict(),
+    z.object({ kind: z.literal('before'), separator: sep('分隔符', 'Separator'), occurrence }).strict(),
+    z.object({ kind: z.literal('after'), separator: sep('分隔符', 'Separator'), occurrence }).strict(),
+    z
+      .object({ kind: z.literal('between'), start: sep('开始分隔符', 'Opening separator'), end: sep('结束分隔符', 'Closing separator') })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('replace'),
+        from: sep('要换掉的文字', 'Text to replace'),
+        to: text(20).meta(label('换成的文字', 'Replacement')),
+      })
+      .strict(),
+    z.object({ kind: z.literal('regex'), pattern: text(200).min(1).meta(label('正则', 'Pattern')) }).strict(),
+  ])
+  .meta(label('规则类型', 'Rule kind'));
 
 export const resolveStatusSchema = z.enum(['manual', 'exact', 'rule', 'unresolved', 'conflict']);
 
@@ -60,7 +77,18 @@ export const listingFilterSchema = z
   .object({
     text: search.optional(),
     resolveStatus: z.array(resolveStatusSchema).max(5).meta(label('关联状态', 'Link status')).optional(),
-    bindStatus: z.array(z.union([z.literal(BIND_STATUS.UNBOUND), z.literal(BIND_STATUS.BOUND), z.literal(BIND_STATUS.UNBIND_REVIEW), z.literal(BIND_STATUS.UNBIND_REFUSED)])).max(4).meta(label('绑定状态', 'Bind status')).optional(),
+    bindStatus: z
+      .array(
+        z.union([
+          z.literal(BIND_STATUS.UNBOUND),
+          z.literal(BIND_STATUS.BOUND),
+          z.literal(BIND_STATUS.UNBIND_REVIEW),
+          z.literal(BIND_STATUS.UNBIND_REFUSED),
+        ]),
+      )
+      .max(4)
+      .meta(label('绑定状态', 'Bind status'))
+      .optional(),
     /** 0 = linked to no warehouse. */
     storeWarehouseId: z.number().int().min(0).meta(label('店铺仓库', 'Store warehouse')).optional(),
     category: text(100).meta(label('类目', 'Category')).optional(),
@@ -116,18 +144,29 @@ export const stockChannels = {
       .strict(),
   ).returns<WarehousesView>(),
   /** Renames a store warehouse, e.g. to the exact name the check offers. */
-  'stock.warehouses.rename': channel(
-    z.object({ storeWarehouseId, name: storeWarehouseName }).strict(),
-  ).returns<WarehousesView>(),
+  'stock.warehouses.rename': channel(z.object({ storeWarehouseId, name: storeWarehouseName }).strict()).returns<WarehousesView>(),
   'stock.warehouses.delete': channel(z.object({ storeWarehouseId }).strict()).returns<{
     unlinkedListingSkus: number;
   }>(),
-  'stock.warehouses.check': channel(z.object({ storeName: text(60).meta(label('店铺仓库名称', 'Store warehouse name')), erpName: text(60).meta(label('ERP仓库名称', 'ERP warehouse name')) }).strict()).returns<WarehouseNameCheck>(),
+  'stock.warehouses.check': channel(
+    z
+      .object({
+        storeName: text(60).meta(label('店铺仓库名称', 'Store warehouse name')),
+        erpName: text(60).meta(label('ERP仓库名称', 'ERP warehouse name')),
+      })
+      .strict(),
+  ).returns<WarehouseNameCheck>(),
 
   'stock.categories.list': channel(empty).returns<CategoryInfo[]>(),
   /** Turning off without confirm: nothing changes, the answer says which listings would stop syncing. */
   'stock.categories.toggle': channel(
-    z.object({ name: text(100).meta(label('类目', 'Category')), enabled: z.boolean().meta(label('同步这个类目', 'Sync this category')), confirm: z.boolean().meta(label('确认停止同步', 'Confirm stopping')).default(false) }).strict(),
+    z
+      .object({
+        name: text(100).meta(label('类目', 'Category')),
+        enabled: z.boolean().meta(label('同步这个类目', 'Sync this category')),
+        confirm: z.boolean().meta(label('确认停止同步', 'Confirm stopping')).default(false),
+      })
+      .strict(),
   ).returns<CategoryToggleResult>(),
 
   'stock.erpSkus.page': channel(
@@ -143,7 +182,12 @@ export const stockChannels = {
   ).returns<Page<ErpSkuRow>>(),
   'stock.levels.page': channel(
     z
-      .object({ ...pageInput, text: search.optional(), erpWarehouseId: erpWarehouseId.optional(), staleOnly: z.boolean().meta(label('只看过期库存', 'Stale stock only')).optional() })
+      .object({
+        ...pageInput,
+        text: search.optional(),
+        erpWarehouseId: erpWarehouseId.optional(),
+        staleOnly: z.boolean().meta(label('只看过期库存', 'Stale stock only')).optional(),
+      })
       .strict(),
   ).returns<Page<StockLevelRow>>(),
 
@@ -184,26 +228,30 @@ export const stockChannels = {
   'sku.rules.delete': channel(z.object({ id: ruleId, resolve }).strict()).returns<{
     summary: ResolveSummary | null;
   }>(),
-  'sku.rules.reorder': channel(z.object({ ids: z.array(ruleId).max(200).meta(label('规则顺序', 'Rule order')) }).strict()).returns<SkuRule[]>(),
+  'sku.rules.reorder': channel(z.object({ ids: z.array(ruleId).max(200).meta(label('规则顺序', 'Rule order')) }).strict()).returns<
+    SkuRule[]
+  >(),
   /** The rule's effect on the stored listing SKUs, before saving. */
   'sku.rules.preview': channel(
-    z.object({ spec: skuRuleSpecSchema, sampleSize: z.number().int().min(1).max(200).meta(label('预览条数', 'Preview size')).default(50) }).strict(),
+    z
+      .object({ spec: skuRuleSpecSchema, sampleSize: z.number().int().min(1).max(200).meta(label('预览条数', 'Preview size')).default(50) })
+      .strict(),
   ).returns<RulePreview>(),
   /** The rule on given SKUs only (no stored data needed). */
-  'sku.rules.test': channel(z.object({ spec: skuRuleSpecSchema, skus: z.array(text(200)).min(1).max(1000).meta(label('要试的线上SKU', 'SKUs to try')) }).strict()).returns<
-    RuleOutcome[]
-  >(),
+  'sku.rules.test': channel(
+    z.object({ spec: skuRuleSpecSchema, skus: z.array(text(200)).min(1).max(1000).meta(label('要试的线上SKU', 'SKUs to try')) }).strict(),
+  ).returns<RuleOutcome[]>(),
 
   'sku.resolve': channel(empty).returns<ResolveSummary>(),
   /** Re-reads the listing SKUs from the marketplace, then resolves. */
   'sku.listings.refresh': channel(empty).returns<{ products: number; skus: number; summary: ResolveSummary }>(),
-  'sku.listings.page': channel(z.object({ ...pageInput, filter: listingFilterSchema.meta(label('筛选条件', 'Filter')).default({}) }).strict()).returns<
-    Page<ListingSkuRow>
-  >(),
+  'sku.listings.page': channel(
+    z.object({ ...pageInput, filter: listingFilterSchema.meta(label('筛选条件', 'Filter')).default({}) }).strict(),
+  ).returns<Page<ListingSkuRow>>(),
   /** Search-as-you-type over ERP SKUs for the manual linker. */
-  'sku.erpSkus.search': channel(z.object({ q: search, limit: z.number().int().min(1).max(50).meta(label('显示条数', 'Results shown')).default(20) }).strict()).returns<
-    { sku: string; name: string | null; category: string; status: string | null }[]
-  >(),
+  'sku.erpSkus.search': channel(
+    z.object({ q: search, limit: z.number().int().min(1).max(50).meta(label('显示条数', 'Results shown')).default(20) }).strict(),
+  ).returns<{ sku: string; name: string | null; category: string; status: string | null }[]>(),
   'sku.link': channel(z.object({ listingSkuId, erpSku: text(200).min(1).meta(label('ERP SKU')) }).strict()).returns<ListingSkuRow>(),
   'sku.unlink': channel(z.object({ listingSkuId }).strict()).returns<ListingSkuRow>(),
 
@@ -217,19 +265,36 @@ export const stockChannels = {
       })
       .strict()
       .refine((v) => (v.listingSkuIds === undefined) !== (v.filter === undefined), {
-        message: says('请勾选要关联的线上SKU，或用筛选条件选中它们，二选一', 'Select the listing SKUs to link, or choose them by the filter, one of the two'),
+        message: says(
+          '请勾选要关联的线上SKU，或用筛选条件选中它们，二选一',
+          'Select the listing SKUs to link, or choose them by the filter, one of the two',
+        ),
       }),
   ).returns<{ batchId: number; linked: number; alreadyLinked: number }>(),
   'stock.listingWarehouses.unlink': channel(
-    z.object({ storeWarehouseId, listingSkuIds: z.array(listingSkuId).min(1).max(100_000).meta(label('勾选的线上SKU', 'Selected listing SKUs')) }).strict(),
+    z
+      .object({
+        storeWarehouseId,
+        listingSkuIds: z.array(listingSkuId).min(1).max(100_000).meta(label('勾选的线上SKU', 'Selected listing SKUs')),
+      })
+      .strict(),
   ).returns<{ unlinked: number }>(),
-  'stock.linkBatches.list': channel(z.object({ limit: z.number().int().min(1).max(200).meta(label('显示条数', 'Results shown')).default(20) }).strict()).returns<LinkBatchInfo[]>(),
-  'stock.linkBatches.undo': channel(z.object({ batchId: z.number().int().positive().meta(label('关联批次', 'Link batch')) }).strict()).returns<{ unlinked: number }>(),
+  'stock.linkBatches.list': channel(
+    z.object({ limit: z.number().int().min(1).max(200).meta(label('显示条数', 'Results shown')).default(20) }).strict(),
+  ).returns<LinkBatchInfo[]>(),
+  'stock.linkBatches.undo': channel(
+    z.object({ batchId: z.number().int().positive().meta(label('关联批次', 'Link batch')) }).strict(),
+  ).returns<{ unlinked: number }>(),
 
   'sku.mapping.export': channel(empty).returns<{ fileName: string; contentBase64: string; rows: number }>(),
-  'sku.mapping.import': channel(z.object({ contentBase64: base64.meta(label('SKU对应表', 'Mapping file')), confirm: z.boolean().meta(label('确认导入', 'Confirm import')).default(false) }).strict()).returns<
-    MappingImportReport
-  >(),
+  'sku.mapping.import': channel(
+    z
+      .object({
+        contentBase64: base64.meta(label('SKU对应表', 'Mapping file')),
+        confirm: z.boolean().meta(label('确认导入', 'Confirm import')).default(false),
+      })
+      .strict(),
+  ).returns<MappingImportReport>(),
 
   /**
    * A stock file (CSV/XLSX) as base64, parsed in main: the report first (nothing written); only
@@ -242,13 +307,32 @@ export const stockChannels = {
         contentBase64: z
           .string()
           .min(1)
-          .max(STOCK_UPLOAD_MAX_BASE64, says('{label}太大（最大 18 MB）。请只导出库存需要的列，或分仓库导出后分别导入', 'The {label} is too large (18 MB at most). Export only the columns stock needs, or one warehouse at a time'))
+          .max(
+            STOCK_UPLOAD_MAX_BASE64,
+            says(
+              '{label}太大（最大 18 MB）。请只导出库存需要的列，或分仓库导出后分别导入',
+              'The {label} is too large (18 MB at most). Export only the columns stock needs, or one warehouse at a time',
+            ),
+          )
           .meta(label('库存文件', 'Stock file')),
         confirm: z.boolean().meta(label('确认导入', 'Confirm import')).default(false),
         /** Columns chosen by the seller when the headers were not recognised. */
-        mapping: z.object(Object.fromEntries(STOCK_FILE_FIELDS.map((f) => [f, fileColumn.meta(COLUMN_LABELS[f])])) as Record<StockFileField, typeof fileColumn>).partial().strict().meta(label('列的对应', 'Column mapping')).optional(),
+        mapping: z
+          .object(
+            Object.fromEntries(STOCK_FILE_FIELDS.map((f) => [f, fileColumn.meta(COLUMN_LABELS[f])])) as Record<
+              StockFileField,
+              typeof fileColumn
+            >,
+          )
+          .partial()
+          .strict()
+          .meta(label('列的对应', 'Column mapping'))
+          .optional(),
         /** XLSX sheet by name or 1-based position. */
-        sheet: z.union([text(100).min(1), z.number().int().min(1).max(1000)]).meta(label('工作表', 'Sheet')).optional(),
+        sheet: z
+          .union([text(100).min(1), z.number().int().min(1).max(1000)])
+          .meta(label('工作表', 'Sheet'))
+          .optional(),
         /** For a one-warehouse spreadsheet without a warehouse column. */
         defaultWarehouse: text(60).trim().min(1).meta(label('文件里库存所在的仓库', 'Warehouse of the file')).optional(),
       })

@@ -2,7 +2,6 @@
 import type { Bilingual, FitVerdict, SellerType } from '../channels/fit';
 export type { Bilingual } from '../channels/fit';
 
-
 /** The source's four reasons, or the seller's own words. */
 export const EXIT_REASONS = ['competition', 'life_pressure', 'career_change', 'platform_policy', 'own'] as const;
 export type ExitReason = (typeof EXIT_REASONS)[number];

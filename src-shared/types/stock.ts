@@ -5,16 +5,7 @@ export type CaseRule = 'insensitive' | 'sensitive';
 
 export interface WarehouseNameIssue {
   kind:
-    | 'leading_space'
-    | 'trailing_space'
-    | 'inner_space'
-    | 'invisible'
-    | 'width'
-    | 'case'
-    | 'lookalike'
-    | 'different'
-    | 'extra'
-    | 'missing';
+    'leading_space' | 'trailing_space' | 'inner_space' | 'invisible' | 'width' | 'case' | 'lookalike' | 'different' | 'extra' | 'missing';
   /** 1-based character position in the store warehouse name. */
   position: number;
   storeChar?: string;

@@ -38,7 +38,8 @@ async function expectRiskAgrees(app: Page) {
   // The dashboard's headline states the same total (beside any held/refused/failed count).
   const now = app.getByTestId('auto-now-headline');
   await expect(now).toHaveAttribute('data-total', String(model.total));
-  if (model.total > 0 && (await now.getAttribute('data-state')) !== 'notSetUp') await expect(now).toContainText(`${model.total} 个线上SKU有超卖风险`);
+  if (model.total > 0 && (await now.getAttribute('data-state')) !== 'notSetUp')
+    await expect(now).toContainText(`${model.total} 个线上SKU有超卖风险`);
   if (model.total > 0)
     for (const [kind, n] of Object.entries(model.counts)) await expect(app.getByTestId(`risk-card-${kind}`)).toContainText(String(n));
 }
@@ -48,7 +49,9 @@ async function syncNow(app: Page) {
   await expect(app.getByTestId('demo-result')).toContainText('库存已同步');
 }
 
-test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is held until confirmed, switch off shows "would do"', async ({ app }) => {
+test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is held until confirmed, switch off shows "would do"', async ({
+  app,
+}) => {
   await startDemo(app);
   // Unbinds approved at once, and a quota that never makes the test wait.
   await call(app, 'connect.useDemo', { reviewMode: 'instant', quotaPerMinute: 600 });
@@ -60,7 +63,10 @@ test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is
   await call(app, 'auto.demo.restock', { erpWarehouseId: 'WH-SZ' });
   expect((await call<{ run: { status: string } }>(app, 'stock.sync.now', { wait: true })).run.status).toBe('ok');
   await call(app, 'sku.listings.refresh', {});
-  const linked = await call<{ linked: number }>(app, 'stock.listingWarehouses.link', { storeWarehouseId: sz.id, filter: { text: 'TS1000', resolveStatus: ['exact'] } });
+  const linked = await call<{ linked: number }>(app, 'stock.listingWarehouses.link', {
+    storeWarehouseId: sz.id,
+    filter: { text: 'TS1000', resolveStatus: ['exact'] },
+  });
   expect(linked.linked).toBeGreaterThan(6);
 
   await app.getByRole('menuitem', { name: '自动绑定/解绑看板' }).click();
@@ -72,7 +78,9 @@ test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is
   await app.getByRole('tab', { name: '设置' }).click();
   await app.getByLabel('批量解绑暂停数量').fill('5');
   await app.getByRole('button', { name: /保\s*存/ }).click();
-  await expect.poll(async () => (await call<{ settings: { massUnbindCount: number } }>(app, 'auto.status', {})).settings.massUnbindCount).toBe(5);
+  await expect
+    .poll(async () => (await call<{ settings: { massUnbindCount: number } }>(app, 'auto.status', {})).settings.massUnbindCount)
+    .toBe(5);
 
   // ① the switch in the header
   await flipSwitch(app, 'on');
@@ -158,7 +166,9 @@ test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is
   }
 });
 
-test('the wizard\'s last step shows what is protected and turns the switch on; after a whole-warehouse restock, a later stock-out is sent before the queued binds and the dashboard says so', async ({ app }) => {
+test("the wizard's last step shows what is protected and turns the switch on; after a whole-warehouse restock, a later stock-out is sent before the queued binds and the dashboard says so", async ({
+  app,
+}) => {
   await startDemo(app);
   await call(app, 'connect.useDemo', { reviewMode: 'instant', quotaPerMinute: 600 });
   await call(app, 'stock.warehouses.refresh', {});
@@ -188,14 +198,18 @@ test('the wizard\'s last step shows what is protected and turns the switch on; a
   // ② a restock wave: SKUs sell out and are unbound; the whole warehouse is restocked in one read (its
   //    binds queue up), then one bound SKU sells out in a later read: its unbind goes before the wave
   type Opt = { listingSkuId: number; sellerSku: string; bindStatus: number; available: number; warehouses: string[] };
-  const opts = (await call<Opt[]>(app, 'auto.demo.skus', { search: 'TS1000', limit: 50 })).filter((o) => o.warehouses.length > 0 && o.bindStatus === 2 && o.available > 0);
+  const opts = (await call<Opt[]>(app, 'auto.demo.skus', { search: 'TS1000', limit: 50 })).filter(
+    (o) => o.warehouses.length > 0 && o.bindStatus === 2 && o.available > 0,
+  );
   expect(opts.length).toBeGreaterThan(3);
   const [hot, ...wave] = opts.slice(0, 40);
   for (const o of wave) await call(app, 'auto.demo.sellOut', { listingSkuId: o.listingSkuId });
   await call(app, 'stock.sync.now', { wait: true });
   type Row = { id: number; runId: number | null; kind: string; state: string; sellerSku: string; finishedAt: string | null };
   const list = async () => (await call<{ rows: Row[] }>(app, 'auto.actions.list', { page: 1, pageSize: 100 })).rows;
-  await expect.poll(async () => (await list()).filter((r) => r.kind === 'unbind' && r.state === 'done').length, { timeout: 30_000 }).toBe(wave.length);
+  await expect
+    .poll(async () => (await list()).filter((r) => r.kind === 'unbind' && r.state === 'done').length, { timeout: 30_000 })
+    .toBe(wave.length);
   await app.getByRole('menuitem', { name: '自动绑定/解绑看板' }).click();
   await call(app, 'auto.demo.restock', { erpWarehouseId: 'WH-SZ' });
   await call(app, 'stock.sync.now', { wait: true });

@@ -33,7 +33,9 @@ test('a full deposit refund, from status to confirmed arrival through an importe
   await app.getByTestId('deposit-apply-amount').fill('10000.01');
   await app.getByTestId('deposit-alipay').fill('13812345678');
   await app.getByTestId('deposit-draft').click();
-  await expect(app.locator('[data-testid=deposit-step-apply] .ant-form-item-explain-error')).toHaveText('超过了可退金额 ¥10,000.00，最多可以申请 ¥10,000.00');
+  await expect(app.locator('[data-testid=deposit-step-apply] .ant-form-item-explain-error')).toHaveText(
+    '超过了可退金额 ¥10,000.00，最多可以申请 ¥10,000.00',
+  );
   await app.getByTestId('deposit-apply-amount').fill('10000');
   await app.getByTestId('deposit-draft').click();
   await expect(app.getByTestId('deposit-draft-text')).toContainText('申请退还金额：10000.00 元');
@@ -77,7 +79,10 @@ test('a full deposit refund, from status to confirmed arrival through an importe
 /** YYYY-MM-DD in China, `days` from today. */
 const chinaDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
-test('reconciliation: web and app bills with 冻结/解冻 and a pre-application row pick the right income row; a confirmation is undone', async ({ app, host }) => {
+test('reconciliation: web and app bills with 冻结/解冻 and a pre-application row pick the right income row; a confirmation is undone', async ({
+  app,
+  host,
+}) => {
   test.setTimeout(180_000);
   await app.setViewportSize({ width: 1366, height: 768 });
   await startDemo(app);
@@ -105,10 +110,23 @@ test('reconciliation: web and app bills with 冻结/解冻 and a pre-application
 
   const today = chinaDay();
   const rows: FixtureRow[] = [
-    { time: `${chinaDay(-10)} 08:00:00`, counterparty: '阿里巴巴', description: '速卖通保证金冻结', amount: '10,000.00', direction: '不计收支' },
+    {
+      time: `${chinaDay(-10)} 08:00:00`,
+      counterparty: '阿里巴巴',
+      description: '速卖通保证金冻结',
+      amount: '10,000.00',
+      direction: '不计收支',
+    },
     { time: `${chinaDay(-5)} 09:00:00`, counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '收入' },
     { time: `${today} 08:30:00`, counterparty: '阿里巴巴', description: '速卖通保证金解冻', amount: '10,000.00', direction: '不计收支' },
-    { time: `${today} 09:30:00`, counterparty: 'Alibaba.com Singapore E-Commerce Private Limited', description: '全托管保证金退回', amount: '10,000.00', direction: '收入', remarks: '退店保证金' },
+    {
+      time: `${today} 09:30:00`,
+      counterparty: 'Alibaba.com Singapore E-Commerce Private Limited',
+      description: '全托管保证金退回',
+      amount: '10,000.00',
+      direction: '收入',
+      remarks: '退店保证金',
+    },
   ];
   const web = join(host.dataDir, 'web.csv');
   writeFileSync(web, gbk(webExport(rows)));
@@ -133,7 +151,10 @@ test('reconciliation: web and app bills with 冻结/解冻 and a pre-application
 
   // Undo the confirmation: nothing counts as arrived any more.
   await app.getByTestId('deposit-confirmed').getByRole('button', { name: '撤销确认' }).click();
-  await app.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await app
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(app.getByTestId('deposit-arrival-verdict')).toHaveText('等待到账');
   await expect(app.getByTestId('deposit-arrived-total')).toHaveText('¥0.00');
 

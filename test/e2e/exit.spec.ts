@@ -39,7 +39,10 @@ function allFiles(dir: string): string[] {
 
 async function call<T>(page: Page, host: Host, channel: string, data: unknown = {}): Promise<T> {
   // As the page's own fetch: the web host takes channel calls from its own origin only.
-  const res = await page.request.post(`${host.url}api/${channel}`, { data, headers: { 'X-Desk-Session': await sessionOf(page), Origin: new URL(host.url).origin } });
+  const res = await page.request.post(`${host.url}api/${channel}`, {
+    data,
+    headers: { 'X-Desk-Session': await sessionOf(page), Origin: new URL(host.url).origin },
+  });
   const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
   return body.data;
@@ -153,7 +156,10 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
   await app.getByRole('menuitem', { name: '退店' }).click();
 
   // ② the disposal plan, saved row by row as typed: a row that does not add up says so at the row.
-  for (const [sku, onHand] of [['CUP-RED', '15'], ['CUP-BLUE', '６']]) {
+  for (const [sku, onHand] of [
+    ['CUP-RED', '15'],
+    ['CUP-BLUE', '６'],
+  ]) {
     await app.getByTestId('exit-new-sku').fill(sku);
     await app.getByTestId('exit-add-sku').click();
     await expect(app.getByTestId(`exit-row-${sku}`)).toContainText('请填写现有库存');
@@ -249,12 +255,22 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
     expect(names).toContain(`documents/${d}.html`);
     expect(pdfText(Buffer.from(zip[`documents/${d}.pdf`]))).toContain(store);
   }
-  for (const n of ['case.json', 'exit/exit_case.csv', 'exit/exit_disposal.csv', 'exit/exit_partner.json', 'deposit/deposit_case.csv', 'audit/audit_log.csv', 'stock/stock_levels.csv']) {
+  for (const n of [
+    'case.json',
+    'exit/exit_case.csv',
+    'exit/exit_disposal.csv',
+    'exit/exit_partner.json',
+    'deposit/deposit_case.csv',
+    'audit/audit_log.csv',
+    'stock/stock_levels.csv',
+  ]) {
     expect(names).toContain(n);
   }
   expect(JSON.parse(strFromU8(zip['case.json'])).case.done.confirmedOn).toBe(DONE);
   expect(strFromU8(zip['exit/exit_disposal.csv'])).toContain('CUP-BLUE');
-  const zipped = Object.values(zip).map((b) => strFromU8(b)).join('\n');
+  const zipped = Object.values(zip)
+    .map((b) => strFromU8(b))
+    .join('\n');
   expect(zipped).not.toContain(AE_SECRET);
   expect(allFiles(host.dataDir).filter((f) => f.endsWith('.zip'))).toEqual([]);
 
@@ -323,7 +339,10 @@ test('a deposit case started in its own wizard is the one exit step ④ shows, a
   expect((await call<{ case: { id: number } }>(app, host, 'deposit.get')).case.id).toBe(depositId);
 });
 
-test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind all, 确认退店成功 refused then accepted, wipe empties the connection screen', async ({ app, host }) => {
+test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind all, 确认退店成功 refused then accepted, wipe empties the connection screen', async ({
+  app,
+  host,
+}) => {
   // The unbinds go out at the marketplace's pace (10 calls a second, two per unbind): several minutes.
   test.setTimeout(600_000);
   // The issue's own screen: a seller's laptop at 1366×768.
@@ -379,7 +398,11 @@ test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind a
   await app
     .getByTestId('exit-disposal-card')
     .locator('input[type=file]')
-    .setInputFiles({ name: '库存处理计划.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    .setInputFiles({
+      name: '库存处理计划.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
   await expect(app.getByTestId('exit-plan-report')).toContainText(`保存了 ${first.total} 行：${first.total - 1} 行已完成，1 行需要修改`);
   await expect(app.getByTestId('exit-plan-report')).toContainText(`第 ${b.line} 行，${b.sku}：其他不能是负数（填的是“-2”）`);
   // The wrong row, found with the filter, is corrected in the window.
@@ -388,7 +411,11 @@ test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind a
   await app.getByTestId(`exit-q-${b.sku}-other`).fill('');
   await app.getByTestId(`exit-q-${b.sku}-other`).blur();
   await expect(app.getByTestId('exit-disposal-counts')).toContainText(`已完成 ${first.total} 行，待修改 0 行`);
-  const rowA = await call<{ rows: { cells: Record<string, string> }[] }>(app, host, 'exit.disposalRows', { page: 1, pageSize: 5, search: a.sku });
+  const rowA = await call<{ rows: { cells: Record<string, string> }[] }>(app, host, 'exit.disposalRows', {
+    page: 1,
+    pageSize: 5,
+    search: a.sku,
+  });
   expect(rowA.rows[0].cells.liquidate).toBe(String(a.onHand));
 
   // ⑤ refused while the store still sells, with the list.

@@ -27,7 +27,9 @@ test('stock wizard: a too long warehouse name and an empty rule text are refused
   await app.getByRole('menuitem', { name: '库存自动绑定/解绑' }).click();
   await app.getByTestId('store-warehouse-name').fill('仓'.repeat(61));
   await app.getByTestId('store-warehouse-add').click();
-  await expect(app.locator('.ant-form-item-explain-error').filter({ hasText: '店铺仓库名称' })).toHaveText('店铺仓库名称最多 60 个字符（现在 61 个）');
+  await expect(app.locator('.ant-form-item-explain-error').filter({ hasText: '店铺仓库名称' })).toHaveText(
+    '店铺仓库名称最多 60 个字符（现在 61 个）',
+  );
 
   await app.getByTestId('stock-steps').getByText('SKU关联').click();
   await app.getByTestId('rule-preview').click();

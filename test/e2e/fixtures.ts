@@ -63,7 +63,7 @@ export async function sessionOf(page: Page): Promise<string> {
 }
 
 /** A channel over the web host's HTTP contract, from inside the page (its session header, as the screens' bridge sends it). */
-export const pageCall = <T,>(app: Page, channel: string, input: unknown = {}): Promise<T> =>
+export const pageCall = <T>(app: Page, channel: string, input: unknown = {}): Promise<T> =>
   app.evaluate(
     async ([c, i]) => {
       const res = await fetch(`/api/${c}`, {

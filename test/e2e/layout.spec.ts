@@ -12,7 +12,8 @@ import { test, expect, pageCall, startDemo } from './fixtures';
 test.use({ viewport: { width: 1366, height: 768 } });
 
 /** 60 characters: the longest name the header accepts. */
-const LONG_NAME = '义乌市小张日用百货有限公司全托管旗舰店（浙江金华义乌国际商贸城五区东门对面二楼）跨境电商事业部华东大区运营中心第三分部二';
+const LONG_NAME =
+  '义乌市小张日用百货有限公司全托管旗舰店（浙江金华义乌国际商贸城五区东门对面二楼）跨境电商事业部华东大区运营中心第三分部二';
 
 const call = pageCall;
 
@@ -25,7 +26,8 @@ function layoutProblems(): string[] {
     const cls = typeof el.className === 'string' ? el.className.split(/\s+/).slice(0, 2).join('.') : '';
     return `<${el.tagName.toLowerCase()}${id ? ` data-testid=${id}` : ''}${cls ? ` .${cls}` : ''}> “${(el.textContent ?? '').trim().slice(0, 40)}”`;
   };
-  if (document.documentElement.scrollWidth > vw) problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} > ${vw}`);
+  if (document.documentElement.scrollWidth > vw)
+    problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} > ${vw}`);
   const clips = (cs: CSSStyleDeclaration) => cs.overflowX !== 'visible';
   /** Shown to the seller: laid out, not hidden, not one of antd's off-screen measuring copies. */
   const shown = (el: Element, r: DOMRect) => {
@@ -46,7 +48,8 @@ function layoutProblems(): string[] {
     if (r.right > vw + 1) {
       let held = false;
       for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (clips(getComputedStyle(p))) held = true;
-      if (!held && getComputedStyle(el).position !== 'fixed') problems.push(`sticks out by ${Math.round(r.right - vw)} px: ${describe(el)}`);
+      if (!held && getComputedStyle(el).position !== 'fixed')
+        problems.push(`sticks out by ${Math.round(r.right - vw)} px: ${describe(el)}`);
     }
     // Text cut off: a box of its own text that hides what does not fit, or text that runs past the
     // edge of a box around it that hides its overflow (a scrolling box shows it on scrolling).
@@ -58,7 +61,12 @@ function layoutProblems(): string[] {
     for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
       const ps = getComputedStyle(p);
       // A table's header and virtual body scroll sideways with its scroll bar, though they say hidden.
-      if (ps.overflowX === 'auto' || ps.overflowX === 'scroll' || p.matches('.ant-table-header, .ant-table-tbody-virtual, .ant-table-tbody-virtual *')) break;
+      if (
+        ps.overflowX === 'auto' ||
+        ps.overflowX === 'scroll' ||
+        p.matches('.ant-table-header, .ant-table-tbody-virtual, .ant-table-tbody-virtual *')
+      )
+        break;
       if ((ps.overflowX === 'hidden' || ps.overflowX === 'clip') && r.right > p.getBoundingClientRect().right + 1) {
         problems.push(`text runs past a box that hides it: ${describe(el)} in ${describe(p)}`);
         break;
@@ -107,14 +115,27 @@ test('every screen fits 1366×768 in Chinese and in English, with a 60-character
   await call(app, 'settings.set', { storeName: LONG_NAME });
   // Something on every screen: a fit result, an exit that reached its last step with its paperwork,
   // stock read and listings, and a deposit case waiting for the refund.
-  await call(app, 'fit.save', { makesGoods: true, crossBorderExperience: false, supplyEdge: 'strong', capital: 'ample', productKind: 'standard', invited: true, numbers: { unitCostFen: 2000, supplyPriceFen: 3500, ownPriceFen: 5900, ownFeesFen: 1800 } });
+  await call(app, 'fit.save', {
+    makesGoods: true,
+    crossBorderExperience: false,
+    supplyEdge: 'strong',
+    capital: 'ample',
+    productKind: 'standard',
+    invited: true,
+    numbers: { unitCostFen: 2000, supplyPriceFen: 3500, ownPriceFen: 5900, ownFeesFen: 1800 },
+  });
   await call(app, 'exit.open');
   await call(app, 'exit.setReason', { reason: 'competition' });
   for (const key of ['agreement', 'process', 'notes']) await call(app, 'exit.confirmAgreement', { key, confirmed: true });
   await call(app, 'exit.submit', { submittedOn: '2026-09-30', applicationNo: 'TD-LAYOUT-20260930-0001' });
   await call(app, 'exit.review', { outcome: 'approved', decidedOn: '2026-10-12' });
   await call(app, 'exit.linkDeposit');
-  await call(app, 'exit.savePartner', { kind: 'logistics', name: '菜鸟国际物流有限公司华东区跨境电商服务中心', status: 'terminated', statusOn: '2026-10-12' });
+  await call(app, 'exit.savePartner', {
+    kind: 'logistics',
+    name: '菜鸟国际物流有限公司华东区跨境电商服务中心',
+    status: 'terminated',
+    statusOn: '2026-10-12',
+  });
   // Done and after: confirmed before the listings are read (nothing is bound yet), so all six steps open.
   await call(app, 'exit.confirmDone', { confirmedOn: '2026-10-20', storeStatus: '已退店' });
   await call(app, 'connect.useDemo', { reviewMode: 'instant' });
@@ -122,7 +143,11 @@ test('every screen fits 1366×768 in Chinese and in English, with a 60-character
   await call(app, 'sku.listings.refresh');
   await call(app, 'deposit.setStatus', { status: 'refundable', depositYuan: '10000' });
   for (const key of ['disputes', 'orders', 'debts']) await call(app, 'deposit.setCheck', { key, answer: 'clear' });
-  await call(app, 'deposit.apply', { reason: '刚开通全托管，不想做了', amountYuan: '10000', alipayAccount: 'zhang.xiaoming.yiwu@example.com' });
+  await call(app, 'deposit.apply', {
+    reason: '刚开通全托管，不想做了',
+    amountYuan: '10000',
+    alipayAccount: 'zhang.xiaoming.yiwu@example.com',
+  });
   await call(app, 'deposit.review', { outcome: 'approved' });
 
   for (const lang of ['zh-CN', 'en-US'] as const) {
@@ -154,7 +179,7 @@ test('every screen fits 1366×768 in Chinese and in English, with a 60-character
     await expect(exitSteps).toHaveCount(6);
     const stepsCount = 6;
     for (let i = 0; i < stepsCount; i++) {
-            await step(app, 'exit-steps', i);
+      await step(app, 'exit-steps', i);
       await check(app, lang, `exit-${i}`);
     }
     await expect(app.locator('[data-testid^=exit-doc-]').first()).toBeVisible();

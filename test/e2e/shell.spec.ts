@@ -32,7 +32,10 @@ test('the home dashboard shows where the data lives and the schema version', asy
   await expect(app.getByText(/^v\d+$/)).toBeVisible();
 });
 
-test('the API refuses a browser without the per-run token; the launch link opens once, and its page survives a reload', async ({ browser, host }) => {
+test('the API refuses a browser without the per-run token; the launch link opens once, and its page survives a reload', async ({
+  browser,
+  host,
+}) => {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   await page.goto(host.url);

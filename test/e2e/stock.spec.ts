@@ -6,7 +6,8 @@
 import type { Page } from '@playwright/test';
 import { test, expect, startDemo } from './fixtures';
 
-const option = (app: Page, text: string | RegExp) => app.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+const option = (app: Page, text: string | RegExp) =>
+  app.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
 const unresolvedOf = async (app: Page) => Number(/未关联 (\d+)/.exec((await app.getByTestId('mapping-counts').textContent()) ?? '')?.[1]);
 
 test('stock setup: all five steps on the demo store', async ({ app }) => {

@@ -10,7 +10,8 @@ import { test, expect } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-const option = (app: Page, text: string | RegExp) => app.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+const option = (app: Page, text: string | RegExp) =>
+  app.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
 
 const erpExport = iconv.encode(
   [
@@ -85,11 +86,18 @@ test('file stock source: upload the GBK export, see the bad lines, confirm, and 
 
   // A file whose headers the app does not know: the seller picks the columns by their content.
   const odd = iconv.encode(['编号,存放,数目', 'TS100001-BK,深圳仓,7', 'TS100001-WH,深圳仓,1'].join('\r\n'), 'gbk');
-  await app.getByTestId('stock-file-import').locator('input[type=file]').setInputFiles({ name: '手工表.csv', mimeType: 'text/csv', buffer: odd });
+  await app
+    .getByTestId('stock-file-import')
+    .locator('input[type=file]')
+    .setInputFiles({ name: '手工表.csv', mimeType: 'text/csv', buffer: odd });
   await expect(app.getByTestId('stock-file-problem')).toContainText('编号、存放、数目');
   await expect(app.getByTestId('stock-file-confirm')).toHaveCount(0);
   const mapping = app.getByTestId('stock-file-mapping');
-  for (const [field, column] of [['sku', '编号'], ['warehouse', '存放'], ['available', '数目']] as const) {
+  for (const [field, column] of [
+    ['sku', '编号'],
+    ['warehouse', '存放'],
+    ['available', '数目'],
+  ] as const) {
     await mapping.getByTestId(`stock-file-map-${field}`).click();
     await option(app, column).click();
   }
@@ -99,7 +107,10 @@ test('file stock source: upload the GBK export, see the bad lines, confirm, and 
   await expect(app.getByTestId('stock-file-summary')).toContainText('已导入 2 行');
 
   // The dashboard says how old the file is.
-  await app.getByRole('menuitem', { name: /首页|主页/ }).first().click();
+  await app
+    .getByRole('menuitem', { name: /首页|主页/ })
+    .first()
+    .click();
   await expect(app.getByTestId('stock-file-age')).toContainText('手工表.csv');
 
   // No horizontal overflow at 1366 wide on the upload screen.
@@ -110,7 +121,10 @@ test('file stock source: upload the GBK export, see the bad lines, confirm, and 
   expect(await app.locator('html').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 });
 
-test('file stock source: a watched folder is checked to exist, its newest export is imported with the bad lines named', async ({ app, host }) => {
+test('file stock source: a watched folder is checked to exist, its newest export is imported with the bad lines named', async ({
+  app,
+  host,
+}) => {
   const { mkdirSync, writeFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   await app.getByRole('button', { name: '连接我的店铺' }).click();

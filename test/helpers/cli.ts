@@ -44,7 +44,10 @@ export function runCli(args: string[], opts: { input?: string; env?: NodeJS.Proc
  * The same, without blocking this process: needed when the CLI talks to a simulator running in the
  * test itself (spawnSync would stop the simulator from answering).
  */
-export function runCliAsync(args: string[], opts: { input?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCliAsync(
+  args: string[],
+  opts: { input?: string } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [launcher, 'cli', ...args], { cwd: root, env: env() });
     let stdout = '';

@@ -43,5 +43,7 @@ export function columns(db: Db, table: string): string[] {
 }
 
 export function indexes(db: Db, table: string): string[] {
-  return (db.prepare(`PRAGMA index_list(${table})`).all() as { name: string; origin: string }[]).filter((i) => i.origin === 'c').map((i) => i.name);
+  return (db.prepare(`PRAGMA index_list(${table})`).all() as { name: string; origin: string }[])
+    .filter((i) => i.origin === 'c')
+    .map((i) => i.name);
 }

@@ -138,7 +138,9 @@ export class WireServer {
     };
     try {
       if (url.pathname === '/sync' || url.pathname.startsWith('/rest/')) {
-        const form = (req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(raw)) : {};
+        const form = (req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')
+          ? Object.fromEntries(new URLSearchParams(raw))
+          : {};
         const api = url.pathname === '/sync' ? (query.method ?? '') : url.pathname.slice('/rest'.length);
         this.requests.push({ system: 'aliexpress', api, query, form, json: null, raw });
         send(200, this.aliexpress(url.pathname, api, { ...form, ...query }));
@@ -174,15 +176,28 @@ export class WireServer {
     const signed = path.startsWith('/rest/') ? `${api}${base}` : base;
     const expected = createHmac('sha256', this.o.ae.appSecret).update(signed, 'utf8').digest('hex').toUpperCase();
     if (rest.app_key !== this.o.ae.appKey) return this.aeError('InvalidAppKey', 'app key');
-    if (rest.sign_method !== 'sha256' || sign !== expected) return this.aeError('IncompleteSignature', 'The request signature does not conform to platform standards');
-    if (!/^\d{13}$/.test(rest.timestamp ?? '') || Math.abs(Number(rest.timestamp) - this.o.now()) > 15 * 60_000) return this.aeError('InvalidTimestamp', 'timestamp');
+    if (rest.sign_method !== 'sha256' || sign !== expected)
+      return this.aeError('IncompleteSignature', 'The request signature does not conform to platform standards');
+    if (!/^\d{13}$/.test(rest.timestamp ?? '') || Math.abs(Number(rest.timestamp) - this.o.now()) > 15 * 60_000)
+      return this.aeError('InvalidTimestamp', 'timestamp');
     if (api === '/auth/token/create') {
       if (rest.code !== this.o.ae.code) return JSON.stringify({ code: 'InvalidCode', message: 'code is invalid', request_id: 'wire-req' });
       this.accessToken = `at-${this.o.now()}`;
       const now = this.o.now();
       // A test app's lifetimes: one day for the access token, two for the refresh token.
       return longJson(
-        { access_token: this.accessToken, refresh_token: `rt-${now}`, expires_in: 86400, refresh_expires_in: 172800, expire_time: now + 86400_000, refresh_token_valid_time: now + 172800_000, seller_id: this.o.ae.sellerId, account: 'seller@example.com', code: '0', request_id: 'wire-req' },
+        {
+          access_token: this.accessToken,
+          refresh_token: `rt-${now}`,
+          expires_in: 86400,
+          refresh_expires_in: 172800,
+          expire_time: now + 86400_000,
+          refresh_token_valid_time: now + 172800_000,
+          seller_id: this.o.ae.sellerId,
+          account: 'seller@example.com',
+          code: '0',
+          request_id: 'wire-req',
+        },
         AE_LONGS,
       );
     }
@@ -195,23 +210,50 @@ export class WireServer {
     switch (api) {
       case 'global.seller.relation.query': {
         const list = [
-          { ...ch, seller_id: this.o.ae.sellerId, channel_shop_name: '义乌小工厂全托管店', channel_currency: 'CNY', business_type: 'ONE_STOP_SERVICE' },
-          { channel_seller_id: '20000000000000077', channel: 'AE_GLOBAL', seller_id: this.o.ae.sellerId, channel_shop_name: '义乌小工厂', channel_currency: 'USD', business_type: 'POP_CHOICE' },
+          {
+            ...ch,
+            seller_id: this.o.ae.sellerId,
+            channel_shop_name: '义乌小工厂全托管店',
+            channel_currency: 'CNY',
+            business_type: 'ONE_STOP_SERVICE',
+          },
+          {
+            channel_seller_id: '20000000000000077',
+            channel: 'AE_GLOBAL',
+            seller_id: this.o.ae.sellerId,
+            channel_shop_name: '义乌小工厂',
+            channel_currency: 'USD',
+            business_type: 'POP_CHOICE',
+          },
         ];
         return wrap({ seller_relation_list: simplify ? list : { seller_relation: list }, success: true, global_currency: 'USD' });
       }
       case 'aliexpress.choice.products.list': {
-        for (const k of ['channel_seller_id', 'channel', 'current_page', 'page_size']) if (!rest[k]) return this.aeError('MissingParameter', k);
-        if (rest.channel_seller_id !== ch.channel_seller_id || rest.channel !== ch.channel) return wrap({ result: { success: false, error_code: 'CHANNEL_NOT_MATCH', error_msg: '渠道不匹配' } });
+        for (const k of ['channel_seller_id', 'channel', 'current_page', 'page_size'])
+          if (!rest[k]) return this.aeError('MissingParameter', k);
+        if (rest.channel_seller_id !== ch.channel_seller_id || rest.channel !== ch.channel)
+          return wrap({ result: { success: false, error_code: 'CHANNEL_NOT_MATCH', error_msg: '渠道不匹配' } });
         const size = Number(rest.page_size);
         if (!(size >= 1 && size <= 20)) return this.aeError('InvalidParameter', 'page_size');
-        const cond = rest.search_condition_do ? (JSON.parse(rest.search_condition_do.replace(/:(\d{16,})/g, ':"$1"')) as { product_id?: string | number }) : {};
+        const cond = rest.search_condition_do
+          ? (JSON.parse(rest.search_condition_do.replace(/:(\d{16,})/g, ':"$1"')) as { product_id?: string | number })
+          : {};
         if ('product_status' in rest || 'product_id' in rest) return this.aeError('InvalidParameter', 'filters go in search_condition_do');
-        const all = cond.product_id !== undefined ? this.o.products.filter((p) => p.productId === String(cond.product_id)) : this.o.products;
+        const all =
+          cond.product_id !== undefined ? this.o.products.filter((p) => p.productId === String(cond.product_id)) : this.o.products;
         const page = Number(rest.current_page);
-        const items = all.slice((page - 1) * size, page * size).map((p) => (this.productChange ?? ((b) => b))(this.productBody(p, simplify)));
+        const items = all
+          .slice((page - 1) * size, page * size)
+          .map((p) => (this.productChange ?? ((b) => b))(this.productBody(p, simplify)));
         return wrap({
-          result: { success: true, total_count: all.length, total_page: Math.ceil(all.length / size), page_size: size, current_page: page, product_list: simplify ? items : { product_list: items } },
+          result: {
+            success: true,
+            total_count: all.length,
+            total_page: Math.ceil(all.length / size),
+            page_size: size,
+            current_page: page,
+            product_list: simplify ? items : { product_list: items },
+          },
         });
       }
       case 'aliexpress.ascp.item.bind':
@@ -222,7 +264,8 @@ export class WireServer {
         const sku = this.sku(String(p.sku_id));
         const product = this.o.products.find((x) => x.productId === String(p.item_id));
         const fail = (err_code: string, err_message: string) => wrap({ result: { success: false, err_code, err_message } });
-        if (String(p.channel_seller_id) !== ch.channel_seller_id || p.channel !== ch.channel) return fail('CHANNEL_NOT_MATCH', '渠道不匹配');
+        if (String(p.channel_seller_id) !== ch.channel_seller_id || p.channel !== ch.channel)
+          return fail('CHANNEL_NOT_MATCH', '渠道不匹配');
         if (!sku || !product || !product.skus.includes(sku)) return fail('SKU_NOT_FOUND', '商品SKU不存在');
         if (String(p.sc_item_id) !== sku.scItemId) return fail('SC_ITEM_NOT_MATCH', '货品与SKU不匹配');
         sku.bindStatus = api.endsWith('unBind') ? 1 : 2;
@@ -242,7 +285,12 @@ export class WireServer {
       variation: '颜色:红色',
       supply_price: '12.50',
       sku_warehouse_stock_list: [],
-      product_sku_sc_item_info_dto: { sc_item_id: s.scItemId, sc_item_bar_code: `BC${s.scItemId.slice(-6)}`, bind_status: s.bindStatus, ...(s.bindStatus === 4 ? { unbind_refuse_reason: '活动期间不允许解绑' } : {}) },
+      product_sku_sc_item_info_dto: {
+        sc_item_id: s.scItemId,
+        sc_item_bar_code: `BC${s.scItemId.slice(-6)}`,
+        bind_status: s.bindStatus,
+        ...(s.bindStatus === 4 ? { unbind_refuse_reason: '活动期间不允许解绑' } : {}),
+      },
     }));
     return {
       product_id: p.productId,
@@ -259,7 +307,13 @@ export class WireServer {
 
   // ---- Tongtool ----
 
-  private tongtool(path: string, api: string, q: Record<string, string>, body: unknown, headers: IncomingMessage['headers']): Record<string, unknown> {
+  private tongtool(
+    path: string,
+    api: string,
+    q: Record<string, string>,
+    body: unknown,
+    headers: IncomingMessage['headers'],
+  ): Record<string, unknown> {
     const t = this.o.tt;
     if (api === 'appToken') {
       if (q.accessKey !== t.accessKey || q.secretAccessKey !== t.secretAccessKey) return { code: 519, message: '签名错误', datas: null };
@@ -272,7 +326,8 @@ export class WireServer {
     const sign = createHash('md5').update(`app_token${q.app_token}timestamp${q.timestamp}${t.secretAccessKey}`).digest('hex');
     if (q.sign !== sign) return { code: 519, message: '签名错误', datas: null };
     if (api === 'getAppBuyerList') return { code: 200, message: '成功', datas: [{ partnerOpenId: t.merchantId }] };
-    if (!path.startsWith('/api-service/openapi/tongtool/') || headers.api_version !== '3.0') return { code: 525, message: '参数错误', datas: null };
+    if (!path.startsWith('/api-service/openapi/tongtool/') || headers.api_version !== '3.0')
+      return { code: 525, message: '参数错误', datas: null };
     const now = this.o.now();
     while (this.ttCalls.length && this.ttCalls[0] <= now - 60_000) this.ttCalls.shift();
     if (this.ttCalls.length >= QUOTA_PER_MINUTE) return { code: 526, message: '接口调用次数超限', datas: null };
@@ -282,17 +337,34 @@ export class WireServer {
     const pageNo = Number(b.pageNo ?? 1);
     const pageSize = Number(b.pageSize ?? 100);
     if (!(pageSize >= 1 && pageSize <= 100)) return { code: 525, message: 'pageSize错误', datas: null };
-    const page = <T>(rows: T[]) => ({ code: 200, message: '成功', others: null, datas: { array: rows.slice((pageNo - 1) * pageSize, pageNo * pageSize), pageNo, pageSize } });
+    const page = <T>(rows: T[]) => ({
+      code: 200,
+      message: '成功',
+      others: null,
+      datas: { array: rows.slice((pageNo - 1) * pageSize, pageNo * pageSize), pageNo, pageSize },
+    });
     const skus = Array.isArray(b.skus) ? (b.skus as string[]) : null;
     switch (api) {
       case 'warehouseQuery':
-        return page(this.o.warehouses.map((w) => ({ warehouseId: w.warehouseId, warehouseCode: w.warehouseCode, warehouseName: w.warehouseName, status: '1' })));
+        return page(
+          this.o.warehouses.map((w) => ({
+            warehouseId: w.warehouseId,
+            warehouseCode: w.warehouseCode,
+            warehouseName: w.warehouseName,
+            status: '1',
+          })),
+        );
       case 'stocksQuery': {
         const from = b.updatedDateFrom === undefined ? null : parseChinaTime(b.updatedDateFrom);
         if (b.updatedDateFrom !== undefined && from === null) return { code: 525, message: 'updatedDateFrom格式错误', datas: null };
         const rows = this.o.stock
           // The Go SDK always sends warehouseName (no omitempty): "" asks for every warehouse.
-          .filter((s) => (b.warehouseName === undefined || b.warehouseName === '' || s.warehouseName === b.warehouseName) && (!skus || skus.includes(s.goodsSku)) && (from === null || s.updated >= from))
+          .filter(
+            (s) =>
+              (b.warehouseName === undefined || b.warehouseName === '' || s.warehouseName === b.warehouseName) &&
+              (!skus || skus.includes(s.goodsSku)) &&
+              (from === null || s.updated >= from),
+          )
           .map((s) => {
             const w = this.o.warehouses.find((x) => x.warehouseName === s.warehouseName)!;
             return {
@@ -319,7 +391,8 @@ export class WireServer {
         return page(rows);
       }
       case 'goodsQuery': {
-        if (typeof b.productType !== 'string' || !['0', '1', '2', '3'].includes(b.productType)) return { code: 525, message: 'productType不能为空', datas: null };
+        if (typeof b.productType !== 'string' || !['0', '1', '2', '3'].includes(b.productType))
+          return { code: 525, message: 'productType不能为空', datas: null };
         if (skus && skus.length > 10) return { code: 525, message: 'skus最多10个', datas: null };
         const rows = this.o.goods
           .filter((g) => g.productType === b.productType && (!skus || skus.includes(g.sku) || g.variants.some((v) => skus.includes(v))))

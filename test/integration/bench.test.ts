@@ -11,15 +11,28 @@ interface Out {
 
 describe('npm run bench', () => {
   it('runs the sections that need no browser at --quick sizes and prints every figure beside a baseline as JSON', () => {
-    const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'bench/run.ts', '--quick', '--json', '--only', 'reaction,wave,campaign,stockRun,stockRunBusy,rules'], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 170_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/tsx/dist/cli.mjs'),
+        'bench/run.ts',
+        '--quick',
+        '--json',
+        '--only',
+        'reaction,wave,campaign,stockRun,stockRunBusy,rules',
+      ],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 170_000,
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as Out;
     expect(out.machine.quick).toBe(true);
-    expect(new Set(out.figures.map((f) => f.section))).toEqual(new Set(['1 reaction', '1b wave', '1c campaign', '2 stock run', '2 stock run, busy', '3 rules', '4 memory']));
+    expect(new Set(out.figures.map((f) => f.section))).toEqual(
+      new Set(['1 reaction', '1b wave', '1c campaign', '2 stock run', '2 stock run, busy', '3 rules', '4 memory']),
+    );
     for (const f of out.figures) {
       // NaN and Infinity print as null in JSON: a figure that was not measured fails here.
       expect(Number.isFinite(f.value), f.figure).toBe(true);

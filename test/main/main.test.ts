@@ -53,14 +53,21 @@ describe('the desktop main process as built', () => {
   it('serves the page from app://desk (not file://) and only the renderer folder behind it', async () => {
     expect(state.windows[0].url).toBe(PAGE);
     expect(state.windows[0].loadedBytes).toBeGreaterThan(0);
-    expect(state.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+    expect(state.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    ]);
     expect(state.schemesRegisteredBeforeReady).toBe(true);
     const page = await main.request<{ status: number; type: string; csp: string; head: string }>('fetchApp', PAGE);
     expect(page).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', csp: CSP });
     expect(page.head).toContain('<!doctype html>');
     const asset = /src="\.\/(assets\/index-[^"]+\.js)"/.exec(readFileSync(join(ROOT, 'out/renderer/index.html'), 'utf8'))![1];
     expect(await main.request('fetchApp', `app://desk/${asset}`)).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
-    for (const escape of ['app://desk/..%2f..%2fpackage.json', 'app://desk/%2e%2e/%2e%2e/main/index.js', 'app://other/index.html', 'app://desk/..%5c..%5cpackage.json']) {
+    for (const escape of [
+      'app://desk/..%2f..%2fpackage.json',
+      'app://desk/%2e%2e/%2e%2e/main/index.js',
+      'app://other/index.html',
+      'app://desk/..%5c..%5cpackage.json',
+    ]) {
       expect(await main.request('fetchApp', escape), escape).toMatchObject({ status: 404 });
     }
   });
@@ -77,8 +84,16 @@ describe('the desktop main process as built', () => {
     expect(await main.request('navigate', 'file:///etc/passwd')).toEqual({ prevented: true });
     expect(await main.request('windowOpen', 'https://evil.example/')).toEqual({ handler: true, action: 'deny', openedExternally: [] });
     // An allow-listed link opens in the seller's own browser, still never in an app window.
-    expect(await main.request('windowOpen', 'https://csp.aliexpress.com/')).toEqual({ handler: true, action: 'deny', openedExternally: ['https://csp.aliexpress.com/'] });
-    expect(await main.request('foreignContents', 'https://evil.example/')).toEqual({ webviewPrevented: true, navigationPrevented: true, hasWindowOpenHandler: true });
+    expect(await main.request('windowOpen', 'https://csp.aliexpress.com/')).toEqual({
+      handler: true,
+      action: 'deny',
+      openedExternally: ['https://csp.aliexpress.com/'],
+    });
+    expect(await main.request('foreignContents', 'https://evil.example/')).toEqual({
+      webviewPrevented: true,
+      navigationPrevented: true,
+      hasWindowOpenHandler: true,
+    });
   });
 
   it('denies every permission a page asks for', async () => {
@@ -121,7 +136,12 @@ describe('the desktop main process as built', () => {
   it('asks safeStorage only after ready and labels secrets encrypted where the OS keyring is there', async () => {
     expect(state.safeStorageCalls.length).toBeGreaterThan(0);
     expect(state.safeStorageCalls.every((c) => c.ready)).toBe(true);
-    const status = await main.request<{ data: { secretStore: { location: string; encrypted: boolean } } }>('invoke', 'api:connect.status', {}, PAGE);
+    const status = await main.request<{ data: { secretStore: { location: string; encrypted: boolean } } }>(
+      'invoke',
+      'api:connect.status',
+      {},
+      PAGE,
+    );
     expect(status.data.secretStore).toMatchObject({ location: join(main.dataDir, 'secrets.bin.json'), encrypted: true });
   });
 
@@ -138,7 +158,10 @@ describe('the desktop main process under a packaged app', () => {
       expect(s.windows[0].url).toBe(PAGE);
       expect(s.windows[0].options.webPreferences.devTools).toBe(false);
       expect(s.applicationMenu).toBeNull();
-      expect(await main.request('invoke', 'api:app.info', {}, 'http://127.0.0.1:9/evil')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await main.request('invoke', 'api:app.info', {}, 'http://127.0.0.1:9/evil')).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
     } finally {
       await main.stop();
       removeDir(dirname(main.dataDir));

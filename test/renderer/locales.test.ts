@@ -15,7 +15,9 @@ function values(d: Dict): string[] {
 }
 
 function entries(d: Dict, prefix = ''): [string, string][] {
-  return Object.entries(d).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : entries(v, `${prefix}${k}.`)));
+  return Object.entries(d).flatMap(([k, v]) =>
+    typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : entries(v, `${prefix}${k}.`),
+  );
 }
 
 /**
@@ -23,8 +25,39 @@ function entries(d: Dict, prefix = ''): [string, string][] {
  * Longest first, so "App Key" goes before "App".
  */
 export const LATIN_IN_CHINESE = [
-  'AliExpress', 'App Secret', 'App Key', 'Tongtool', 'Excel', 'XLSX', 'XLS', 'CSV', 'PDF', 'ZIP', 'SKU', 'ERP', 'JIT', 'Choice', 'URL', 'ID', 'API', 'GBK', 'UTF-8', 'Big5',
-  'POP', 'JSON', 'Webhook', 'Token', 'App', 'Chrome', 'Chromium', 'Windows', 'macOS', 'Alipay', 'HTML', 'SQLite', 'IP',
+  'AliExpress',
+  'App Secret',
+  'App Key',
+  'Tongtool',
+  'Excel',
+  'XLSX',
+  'XLS',
+  'CSV',
+  'PDF',
+  'ZIP',
+  'SKU',
+  'ERP',
+  'JIT',
+  'Choice',
+  'URL',
+  'ID',
+  'API',
+  'GBK',
+  'UTF-8',
+  'Big5',
+  'POP',
+  'JSON',
+  'Webhook',
+  'Token',
+  'App',
+  'Chrome',
+  'Chromium',
+  'Windows',
+  'macOS',
+  'Alipay',
+  'HTML',
+  'SQLite',
+  'IP',
 ].sort((a, b) => b.length - a.length);
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -33,7 +66,9 @@ function englishLeft(zh: string): string[] {
   let rest = zh
     .replace(/\{\{[^}]*\}\}/g, ' ')
     // File extensions (.xlsx) and an address's parameter names (code=) are typed as they are.
-    .replace(/\.[a-z]{2,4}\b|\b[a-z_]+=/g, ' ').replace(/<\/?\d+>/g, ' ').replace(/\$t\([^)]*\)/g, ' ');
+    .replace(/\.[a-z]{2,4}\b|\b[a-z_]+=/g, ' ')
+    .replace(/<\/?\d+>/g, ' ')
+    .replace(/\$t\([^)]*\)/g, ' ');
   for (const w of LATIN_IN_CHINESE) rest = rest.split(w).join(' ');
   // Codes the seller copies (PT100003-BL, WH-YW, TD-2, e.g.) and units are not words.
   return (rest.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !/^(e\.g|kg|px|ms|min|GB|MB|KB|Kbps)$/i.test(w));
@@ -76,7 +111,8 @@ describe('the words on screen', () => {
   it('has no Chinese in the English UI', () => {
     const found: string[] = [];
     for (const [file, m] of Object.entries(modules))
-      for (const [k, v] of entries(m.en)) if (!OTHER_LANGUAGE.has(k) && CJK.test(v.replace(/“[^”]*”|"[^"]*"/g, ''))) found.push(`${file} ${k}: “${v}”`);
+      for (const [k, v] of entries(m.en))
+        if (!OTHER_LANGUAGE.has(k) && CJK.test(v.replace(/“[^”]*”|"[^"]*"/g, ''))) found.push(`${file} ${k}: “${v}”`);
     expect(found).toEqual([]);
   });
 
@@ -86,7 +122,8 @@ describe('the words on screen', () => {
       for (const [k, v] of entries(m.zh)) {
         if (v.includes('你')) found.push(`${file} ${k}: 你 in “${v}”`);
         // A half-width colon, comma, semicolon, question or exclamation mark after Chinese (or before it).
-        if (new RegExp(`${CJK.source}\\s*[:,;?!]|[:,;?!]\\s*${CJK.source}`).test(v)) found.push(`${file} ${k}: half-width punctuation in “${v}”`);
+        if (new RegExp(`${CJK.source}\\s*[:,;?!]|[:,;?!]\\s*${CJK.source}`).test(v))
+          found.push(`${file} ${k}: half-width punctuation in “${v}”`);
       }
     expect(found).toEqual([]);
   });

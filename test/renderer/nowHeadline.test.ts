@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { RISK_KINDS, riskHeadline, type DashboardView, type RiskKind } from '../../src-shared/types/auto';
 import { headline, headlineText, unbindsAhead } from '../../src-renderer/src/pages/auto/nowHeadline';
 
-function view(o: { held?: number; enabled?: boolean; failed?: number; risk?: Partial<Record<RiskKind, number>>; queued?: number; sent?: number; unbindsAhead?: number }): DashboardView {
+function view(o: {
+  held?: number;
+  enabled?: boolean;
+  failed?: number;
+  risk?: Partial<Record<RiskKind, number>>;
+  queued?: number;
+  sent?: number;
+  unbindsAhead?: number;
+}): DashboardView {
   const counts = Object.fromEntries(RISK_KINDS.map((k) => [k, o.risk?.[k] ?? 0])) as Record<RiskKind, number>;
   const h = riskHeadline(counts);
   return {

@@ -19,7 +19,9 @@ const EVERY: SkuRuleSpec[] = [
 describe('rules in words', () => {
   it('says the example in the issue as a seller would', () => {
     expect(ruleSentence({ kind: 'strip_prefix', text: 'ABC-' }, 'insensitive', 'zh-CN')).toBe('去掉前缀“ABC-”，再按不区分大小写匹配');
-    expect(ruleSentence({ kind: 'strip_prefix', text: 'ABC-' }, 'sensitive', 'en-US')).toBe('Strip the prefix "ABC-", then match with letter case');
+    expect(ruleSentence({ kind: 'strip_prefix', text: 'ABC-' }, 'sensitive', 'en-US')).toBe(
+      'Strip the prefix "ABC-", then match with letter case',
+    );
   });
 
   it('words each kind in both languages, with no JSON, no field names and no English in the Chinese', () => {
@@ -31,7 +33,13 @@ describe('rules in words', () => {
       for (const lang of ['zh-CN', 'en-US'] as const) {
         const w = ruleWords(spec, lang);
         expect(w).not.toMatch(/[{}]|"kind"|separator|occurrence|strip_|undefined/);
-        if (lang === 'zh-CN') expect(w.replace(/“[^”]*”/g, '').replace(spec.kind === 'regex' ? spec.pattern : '\u0000', '').replace('SKU', '')).not.toMatch(/[A-Za-z]{2,}/);
+        if (lang === 'zh-CN')
+          expect(
+            w
+              .replace(/“[^”]*”/g, '')
+              .replace(spec.kind === 'regex' ? spec.pattern : '\u0000', '')
+              .replace('SKU', ''),
+          ).not.toMatch(/[A-Za-z]{2,}/);
       }
   });
 });

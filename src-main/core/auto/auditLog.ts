@@ -2,7 +2,14 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../db/open';
 import { beijingTime } from '../calendar/workdays';
-import { REASON_TEXT, actionStateText, type ActionState, type AuditRow, type DecisionReason, type WarehouseFigure } from '../../../src-shared/channels/auto';
+import {
+  REASON_TEXT,
+  actionStateText,
+  type ActionState,
+  type AuditRow,
+  type DecisionReason,
+  type WarehouseFigure,
+} from '../../../src-shared/channels/auto';
 import { toTextRow } from '../platform/spreadsheetText';
 import { countingText } from './sellable';
 
@@ -57,8 +64,13 @@ const toRow = (r: Row): AuditRow => ({ ...r, detail: JSON.parse(r.detail) as Rec
 
 export function listAudit(db: Db, q: AuditQuery & { page: number; pageSize: number }): { rows: AuditRow[]; total: number } {
   const w = where(q);
-  const total = db.prepare(`SELECT count(*) FROM audit_log ${w.sql}`).pluck().get(...w.args) as number;
-  const rows = db.prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...w.args, q.pageSize, (q.page - 1) * q.pageSize) as Row[];
+  const total = db
+    .prepare(`SELECT count(*) FROM audit_log ${w.sql}`)
+    .pluck()
+    .get(...w.args) as number;
+  const rows = db
+    .prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
+    .all(...w.args, q.pageSize, (q.page - 1) * q.pageSize) as Row[];
   return { rows: rows.map(toRow), total };
 }
 
@@ -112,9 +124,12 @@ function why(d: Record<string, unknown>): string {
   if (d.sellable !== undefined && d.sellable !== null) parts.push(`可售 ${String(d.sellable)}`);
   if (Array.isArray(d.figures))
     for (const f of d.figures as WarehouseFigure[]) {
-      const counting = f.syncPercent === undefined ? '' : ` ${countingText({ inTransit: f.countInTransit ?? false, percent: f.syncPercent }).zh}`;
+      const counting =
+        f.syncPercent === undefined ? '' : ` ${countingText({ inTransit: f.countInTransit ?? false, percent: f.syncPercent }).zh}`;
       const transit = f.countInTransit ? ` 在途 ${f.inTransit ?? 0}` : '';
-      parts.push(`${f.storeWarehouse}: 可用 ${f.available ?? '未知'}${transit} 安全 ${f.safety ?? '-'}${counting}${f.stale ? ' (过期)' : ''}`);
+      parts.push(
+        `${f.storeWarehouse}: 可用 ${f.available ?? '未知'}${transit} 安全 ${f.safety ?? '-'}${counting}${f.stale ? ' (过期)' : ''}`,
+      );
     }
   if (d.message) parts.push(`平台说明 ${String(d.message)}`);
   if (d.error) parts.push(`错误 ${String(d.error)}`);

@@ -42,7 +42,10 @@ export function storedReasons(db: Db, ids: number[] | null): Map<number, Decisio
 export function wholeCounts(db: Db, c: RunCounts, before: Map<number, DecisionReason>): RunCounts {
   const total = db.prepare('SELECT count(*) FROM stock_listing_skus').pluck().get() as number;
   const byReason = { ...c.byReason };
-  for (const [reason, n] of db.prepare('SELECT reason, count(*) FROM auto_sku_state GROUP BY reason').raw().all() as [DecisionReason, number][])
+  for (const [reason, n] of db.prepare('SELECT reason, count(*) FROM auto_sku_state GROUP BY reason').raw().all() as [
+    DecisionReason,
+    number,
+  ][])
     byReason[reason] = (byReason[reason] ?? 0) + n;
   for (const reason of before.values()) byReason[reason] = (byReason[reason] ?? 0) - 1;
   for (const k of Object.keys(byReason) as DecisionReason[]) if (!byReason[k]) delete byReason[k];

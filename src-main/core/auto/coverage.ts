@@ -21,8 +21,24 @@ export function coverageBucket(x: SkuInputs): CoverageBucket {
 }
 
 export function coverage(db: Db): CoverageView {
-  const counts: Record<CoverageBucket, number> = { protected: 0, pinned: 0, unmapped: 0, category_off: 0, unlinked: 0, warehouse: 0, no_goods_id: 0 };
-  const examples: Record<CoverageBucket, string[]> = { protected: [], pinned: [], unmapped: [], category_off: [], unlinked: [], warehouse: [], no_goods_id: [] };
+  const counts: Record<CoverageBucket, number> = {
+    protected: 0,
+    pinned: 0,
+    unmapped: 0,
+    category_off: 0,
+    unlinked: 0,
+    warehouse: 0,
+    no_goods_id: 0,
+  };
+  const examples: Record<CoverageBucket, string[]> = {
+    protected: [],
+    pinned: [],
+    unmapped: [],
+    category_off: [],
+    unlinked: [],
+    warehouse: [],
+    no_goods_id: [],
+  };
   let total = 0;
   forEachInput(db, (x) => {
     total++;

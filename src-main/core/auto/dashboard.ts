@@ -18,7 +18,9 @@ import { UNTAKEN_STATES, statesSql } from '../../../src-shared/actionStates';
 export function autoStatus(app: App, model?: RiskModel): AutoStatus {
   const db = app.db;
   const byStatus = new Map(
-    (db.prepare('SELECT bind_status, count(*) FROM stock_listing_skus GROUP BY bind_status').raw().all() as [number, number][]).map(([s, n]) => [s, n]),
+    (db.prepare('SELECT bind_status, count(*) FROM stock_listing_skus GROUP BY bind_status').raw().all() as [number, number][]).map(
+      ([s, n]) => [s, n],
+    ),
   );
   const sync = lastRun(db);
   let nextSyncAt: string | null = null;
@@ -39,7 +41,10 @@ export function autoStatus(app: App, model?: RiskModel): AutoStatus {
       pinned: db.prepare('SELECT count(*) FROM auto_pins').pluck().get() as number,
     },
     outbox: outboxCounts(db),
-    unbindsAhead: db.prepare(`SELECT count(*) FROM auto_actions WHERE kind = 'unbind' AND state IN (${statesSql(UNTAKEN_STATES)})`).pluck().get() as number,
+    unbindsAhead: db
+      .prepare(`SELECT count(*) FROM auto_actions WHERE kind = 'unbind' AND state IN (${statesSql(UNTAKEN_STATES)})`)
+      .pluck()
+      .get() as number,
     lastRun: lastAutoRun(db),
     lastSync: sync ? { id: sync.id, status: sync.status, startedAt: sync.startedAt, finishedAt: sync.finishedAt } : null,
     nextSyncAt,
@@ -61,11 +66,15 @@ function percentile(sorted: number[], p: number): number | null {
  */
 export function unbindsFirst(db: Db, runId: number): { unbinds: number; bindsPassed: number } | null {
   const first = db
-    .prepare("SELECT min(id) AS id, min(sent_at) AS at, count(*) AS n FROM auto_actions WHERE run_id = ? AND kind = 'unbind' AND sent_at IS NOT NULL")
+    .prepare(
+      "SELECT min(id) AS id, min(sent_at) AS at, count(*) AS n FROM auto_actions WHERE run_id = ? AND kind = 'unbind' AND sent_at IS NOT NULL",
+    )
     .get(runId) as { id: number | null; at: string | null; n: number };
   if (!first.id || !first.at) return null;
   const bindsPassed = db
-    .prepare("SELECT count(*) FROM auto_actions WHERE kind = 'bind' AND id < ? AND state <> 'cancelled' AND created_at <= ? AND (sent_at IS NULL OR sent_at > ?)")
+    .prepare(
+      "SELECT count(*) FROM auto_actions WHERE kind = 'bind' AND id < ? AND state <> 'cancelled' AND created_at <= ? AND (sent_at IS NULL OR sent_at > ?)",
+    )
     .pluck()
     .get(first.id, first.at, first.at) as number;
   return { unbinds: first.n, bindsPassed };
@@ -79,7 +88,9 @@ export function dashboard(app: App): DashboardView {
   const byHour = new Map<string, { binds: number; unbinds: number }>();
   for (let t = now - 47 * 3600_000; t <= now; t += 3600_000) byHour.set(new Date(t).toISOString().slice(0, 13), { binds: 0, unbinds: 0 });
   for (const [h, kind, n] of db
-    .prepare("SELECT substr(finished_at, 1, 13) AS h, kind, count(*) FROM auto_actions WHERE state = 'done' AND finished_at >= ? GROUP BY h, kind")
+    .prepare(
+      "SELECT substr(finished_at, 1, 13) AS h, kind, count(*) FROM auto_actions WHERE state = 'done' AND finished_at >= ? GROUP BY h, kind",
+    )
     .raw()
     .all(from) as [string, 'bind' | 'unbind', number][]) {
     const b = byHour.get(h) ?? { binds: 0, unbinds: 0 };
@@ -123,7 +134,9 @@ export function dashboard(app: App): DashboardView {
         .all() as (ActionRecord & { seller_sku: string })[]
     ).map(toActionRow),
     ready: db
-      .prepare('SELECT count(*) FROM stock_sku_links k WHERE EXISTS (SELECT 1 FROM stock_listing_warehouses lw WHERE lw.listing_sku_id = k.listing_sku_id)')
+      .prepare(
+        'SELECT count(*) FROM stock_sku_links k WHERE EXISTS (SELECT 1 FROM stock_listing_warehouses lw WHERE lw.listing_sku_id = k.listing_sku_id)',
+      )
       .pluck()
       .get() as number,
     unbindsFirst: status.lastRun ? unbindsFirst(db, status.lastRun.id) : null,

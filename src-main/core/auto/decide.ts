@@ -89,7 +89,8 @@ export function decide(i: DecideInput): Decision {
 
   const early = i.early ?? 0;
   let target: 'bound' | 'unbound' | null;
-  if (known >= i.threshold && known > early) target = 'bound'; // fresh stock alone is enough: unknown can only add to it
+  if (known >= i.threshold && known > early)
+    target = 'bound'; // fresh stock alone is enough: unknown can only add to it
   else if (unknown) return none(missing ? 'stock_missing' : 'stock_stale', known);
   else if (known === 0 || known <= early) target = i.lastSyncFailed ? null : 'unbound';
   else return none('below_threshold', known);

@@ -38,10 +38,17 @@ interface ListingFacts {
 
 function listingFacts(db: Db, listingSkuId: number): ListingFacts {
   const r = db
-    .prepare('SELECT s.seller_sku, k.erp_sku FROM stock_listing_skus s LEFT JOIN stock_sku_links k ON k.listing_sku_id = s.id WHERE s.id = ?')
+    .prepare(
+      'SELECT s.seller_sku, k.erp_sku FROM stock_listing_skus s LEFT JOIN stock_sku_links k ON k.listing_sku_id = s.id WHERE s.id = ?',
+    )
     .raw()
     .get(listingSkuId) as [string, string | null] | undefined;
-  if (!r) throw new AppError('NOT_FOUND', `线上SKU #${listingSkuId} 不存在。请刷新页面后重新选择。`, `Listing SKU #${listingSkuId} does not exist. Reload and choose again.`);
+  if (!r)
+    throw new AppError(
+      'NOT_FOUND',
+      `线上SKU #${listingSkuId} 不存在。请刷新页面后重新选择。`,
+      `Listing SKU #${listingSkuId} does not exist. Reload and choose again.`,
+    );
   if (!r[1])
     throw new AppError(
       'CONFLICT',
@@ -61,12 +68,22 @@ function simRows(demo: DemoStore, erpSku: string): TtSimStock[] {
 
 function warehouseOf(demo: DemoStore, id: string): { id: string; name: string } {
   const w = demo.tongtool.sim.warehouses().find((x) => x.id === id);
-  if (!w) throw new AppError('NOT_FOUND', `演示ERP里没有仓库 ${id}。请刷新页面后重新选择。`, `The demo ERP has no warehouse ${id}. Reload and choose again.`);
+  if (!w)
+    throw new AppError(
+      'NOT_FOUND',
+      `演示ERP里没有仓库 ${id}。请刷新页面后重新选择。`,
+      `The demo ERP has no warehouse ${id}. Reload and choose again.`,
+    );
   return w;
 }
 
 function done(app: App, kind: string, subject: string, detail: Record<string, unknown>, r: DemoToolResult): DemoToolResult {
-  writeAudit(app.db, app.clock, { actor: 'seller', kind: `auto.demo.${kind}`, subject, detail: { ...detail, changed: r.changed, demo: true } });
+  writeAudit(app.db, app.clock, {
+    actor: 'seller',
+    kind: `auto.demo.${kind}`,
+    subject,
+    detail: { ...detail, changed: r.changed, demo: true },
+  });
   app.events.emit('changed', { topic: 'auto' });
   return r;
 }
@@ -75,7 +92,12 @@ export async function demoInfo(app: App): Promise<DemoToolsView> {
   if (connectors(app).mode !== 'demo') return { demo: false, reviewMode: 'instant', warehouses: [] };
   const demo = await demoStore(app);
   const paired = new Map(
-    (app.db.prepare('SELECT erp_warehouse_id, name FROM stock_store_warehouses WHERE erp_warehouse_id IS NOT NULL').raw().all() as [string, string][]).map(([id, n]) => [id, n]),
+    (
+      app.db.prepare('SELECT erp_warehouse_id, name FROM stock_store_warehouses WHERE erp_warehouse_id IS NOT NULL').raw().all() as [
+        string,
+        string,
+      ][]
+    ).map(([id, n]) => [id, n]),
   );
   const stock = demo.tongtool.sim.allStock();
   return {
@@ -83,7 +105,14 @@ export async function demoInfo(app: App): Promise<DemoToolsView> {
     reviewMode: demo.aliexpress.sim.reviewMode,
     warehouses: demo.tongtool.sim.warehouses().map((w) => {
       const rows = stock.filter((s) => s.warehouseId === w.id);
-      return { id: w.id, name: w.name, active: w.active, skus: rows.length, soldOut: rows.filter((s) => s.available <= s.safety).length, pairedWith: paired.get(w.id) ?? null };
+      return {
+        id: w.id,
+        name: w.name,
+        active: w.active,
+        skus: rows.length,
+        soldOut: rows.filter((s) => s.available <= s.safety).length,
+        pairedWith: paired.get(w.id) ?? null,
+      };
     }),
   };
 }
@@ -118,15 +147,21 @@ export async function demoSellOut(app: App, listingSkuId: number): Promise<DemoT
   const { sellerSku, erpSku } = listingFacts(app.db, listingSkuId);
   const rows = simRows(demo, erpSku).filter((s) => s.available !== 0);
   for (const s of rows) demo.tongtool.sim.setStock(s.sku, s.warehouseId, 0);
-  return done(app, 'sellOut', sellerSku, { listingSkuId, erpSku, warehouses: rows.map((s) => s.warehouseId) }, {
-    changed: rows.length,
-    zh: rows.length
-      ? `已模拟：${sellerSku}（ERP SKU ${erpSku}）在 ${rows.length} 个仓库全部卖光，可用库存变为 0。${NEXT_ZH}`
-      : `${sellerSku}（ERP SKU ${erpSku}）本来就没有库存，没有变化。`,
-    en: rows.length
-      ? `Simulated: ${sellerSku} (ERP SKU ${erpSku}) sold out in ${rows.length} warehouse(s); available stock is now 0. ${NEXT_EN}`
-      : `${sellerSku} (ERP SKU ${erpSku}) had no stock already; nothing changed.`,
-  });
+  return done(
+    app,
+    'sellOut',
+    sellerSku,
+    { listingSkuId, erpSku, warehouses: rows.map((s) => s.warehouseId) },
+    {
+      changed: rows.length,
+      zh: rows.length
+        ? `已模拟：${sellerSku}（ERP SKU ${erpSku}）在 ${rows.length} 个仓库全部卖光，可用库存变为 0。${NEXT_ZH}`
+        : `${sellerSku}（ERP SKU ${erpSku}）本来就没有库存，没有变化。`,
+      en: rows.length
+        ? `Simulated: ${sellerSku} (ERP SKU ${erpSku}) sold out in ${rows.length} warehouse(s); available stock is now 0. ${NEXT_EN}`
+        : `${sellerSku} (ERP SKU ${erpSku}) had no stock already; nothing changed.`,
+    },
+  );
 }
 
 /** Every SKU of one ERP warehouse runs out at once (a campaign cleared it). */
@@ -134,19 +169,28 @@ export async function demoDrain(app: App, erpWarehouseId: string): Promise<DemoT
   const demo = await demoStore(app);
   const w = warehouseOf(demo, erpWarehouseId);
   const n = demo.tongtool.sim.drainWarehouse(w.id);
-  return done(app, 'drain', w.name, { erpWarehouseId: w.id }, {
-    changed: n,
-    zh: n
-      ? `已模拟：${w.name.trim()}（${w.id}）的 ${n} 个SKU全部卖光。这会让很多线上SKU同时需要解绑，超过安全上限时会暂停并等您确认。${NEXT_ZH}`
-      : `${w.name.trim()}（${w.id}）已经没有库存，没有变化。`,
-    en: n
-      ? `Simulated: all ${n} SKUs in ${w.name.trim()} (${w.id}) sold out. Many listing SKUs need unbinding at once; above the safety limit the run is held for your confirmation. ${NEXT_EN}`
-      : `${w.name.trim()} (${w.id}) had no stock already; nothing changed.`,
-  });
+  return done(
+    app,
+    'drain',
+    w.name,
+    { erpWarehouseId: w.id },
+    {
+      changed: n,
+      zh: n
+        ? `已模拟：${w.name.trim()}（${w.id}）的 ${n} 个SKU全部卖光。这会让很多线上SKU同时需要解绑，超过安全上限时会暂停并等您确认。${NEXT_ZH}`
+        : `${w.name.trim()}（${w.id}）已经没有库存，没有变化。`,
+      en: n
+        ? `Simulated: all ${n} SKUs in ${w.name.trim()} (${w.id}) sold out. Many listing SKUs need unbinding at once; above the safety limit the run is held for your confirmation. ${NEXT_EN}`
+        : `${w.name.trim()} (${w.id}) had no stock already; nothing changed.`,
+    },
+  );
 }
 
 /** Stock comes back: sold-out figures (available at or below safety stock) get `quantity` pieces. */
-export async function demoRestock(app: App, input: { listingSkuId?: number; erpWarehouseId?: string; quantity: number }): Promise<DemoToolResult> {
+export async function demoRestock(
+  app: App,
+  input: { listingSkuId?: number; erpWarehouseId?: string; quantity: number },
+): Promise<DemoToolResult> {
   const demo = await demoStore(app);
   const { quantity } = input;
   let rows: TtSimStock[];
@@ -165,13 +209,21 @@ export async function demoRestock(app: App, input: { listingSkuId?: number; erpW
   }
   const out = rows.filter((s) => s.available <= s.safety);
   for (const s of out) demo.tongtool.sim.setStock(s.sku, s.warehouseId, s.safety + quantity);
-  return done(app, 'restock', label, { ...detail, quantity }, {
-    changed: out.length,
-    zh: out.length ? `已模拟补货：${label} 的 ${out.length} 条无货库存各到货 ${quantity} 件（在安全库存之上）。${NEXT_ZH}` : `${label} 没有无货的库存，不需要补货。`,
-    en: out.length
-      ? `Simulated restock: ${out.length} sold-out figure(s) of ${label} each received ${quantity} pieces (above safety stock). ${NEXT_EN}`
-      : `${label} has nothing sold out; no restock needed.`,
-  });
+  return done(
+    app,
+    'restock',
+    label,
+    { ...detail, quantity },
+    {
+      changed: out.length,
+      zh: out.length
+        ? `已模拟补货：${label} 的 ${out.length} 条无货库存各到货 ${quantity} 件（在安全库存之上）。${NEXT_ZH}`
+        : `${label} 没有无货的库存，不需要补货。`,
+      en: out.length
+        ? `Simulated restock: ${out.length} sold-out figure(s) of ${label} each received ${quantity} pieces (above safety stock). ${NEXT_EN}`
+        : `${label} has nothing sold out; no restock needed.`,
+    },
+  );
 }
 
 export async function demoReviewMode(app: App, mode: 'instant' | 'review' | 'refuse'): Promise<DemoToolsView> {

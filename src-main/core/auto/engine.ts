@@ -116,10 +116,15 @@ export function planEach(
       if (isBoundNow(input.bindStatus)) bound++;
       const prediction = predictionOf(rates.get(input.listingSkuId), reviewMin, settings.predictiveFloor);
       let decision = decide(
-        decideInputOf(input, { threshold: settings.rebindThreshold, lastSyncFailed, early: settings.predictive ? (prediction?.trigger ?? 0) : 0 }),
+        decideInputOf(input, {
+          threshold: settings.rebindThreshold,
+          lastSyncFailed,
+          early: settings.predictive ? (prediction?.trigger ?? 0) : 0,
+        }),
       );
       const rejectedAt = decision.want === 'unbind' ? rejected.get(input.listingSkuId) : undefined;
-      if (rejectedAt !== undefined && (input.stockChangedAt ?? '') <= rejectedAt) decision = { want: 'none', sellable: 0, reason: 'unbind_rejected' };
+      if (rejectedAt !== undefined && (input.stockChangedAt ?? '') <= rejectedAt)
+        decision = { want: 'none', sellable: 0, reason: 'unbind_rejected' };
       const p = planOne(input, decision, open.get(input.listingSkuId) ?? none, prediction);
       if (p.add === 'unbind') unbinds++;
       fn(p);
@@ -127,7 +132,10 @@ export function planEach(
     subset,
   );
   // Over a scope the count only matters to the gate, which has nothing to weigh without unbinds (a 100k-row scan saved).
-  if (ids || (scope && unbinds > 0)) bound = (db.prepare(`SELECT count(*) AS n FROM stock_listing_skus WHERE bind_status IN (${bindStatusSql(BOUND_NOW)})`).get() as { n: number }).n;
+  if (ids || (scope && unbinds > 0))
+    bound = (
+      db.prepare(`SELECT count(*) AS n FROM stock_listing_skus WHERE bind_status IN (${bindStatusSql(BOUND_NOW)})`).get() as { n: number }
+    ).n;
   return { settings, stockRunId, lastSyncFailed, gate: ids ? null : massUnbindGate(settings, unbinds, bound), bound };
 }
 
@@ -193,20 +201,42 @@ function predictionView(s: PlannedSku): SkuDecisionView['prediction'] {
   const p = s.prediction;
   const sellable = s.decision.sellable;
   if (!p || sellable === null || sellable <= 0 || sellable > p.trigger) return null;
-  return { ...predictionText(p, sellable), active: s.decision.reason === 'predicted_sellout' || s.decision.want === 'unbind', trigger: p.trigger };
+  return {
+    ...predictionText(p, sellable),
+    active: s.decision.reason === 'predicted_sellout' || s.decision.want === 'unbind',
+    trigger: p.trigger,
+  };
 }
 
-const NOT_SEEN = new Set<DecisionReason>(['pinned', 'unmapped', 'category_off', 'no_warehouse', 'warehouse_unpaired', 'warehouse_name_mismatch', 'warehouse_inactive', 'stock_missing', 'stock_stale', 'last_sync_failed']);
+const NOT_SEEN = new Set<DecisionReason>([
+  'pinned',
+  'unmapped',
+  'category_off',
+  'no_warehouse',
+  'warehouse_unpaired',
+  'warehouse_name_mismatch',
+  'warehouse_inactive',
+  'stock_missing',
+  'stock_stale',
+  'last_sync_failed',
+]);
 
 /** Runs a pass and writes it: over the SKUs whose inputs changed, or every one (`full`, or when in doubt). Returns the stored run. */
 export function decideRun(app: App, trigger: string, opts: { full?: boolean } = {}): AutoRunInfo {
   const db = app.db;
-  const scope = changedScope(db, { full: opts.full, predictive: readAutoSettings(db).predictive, lastSyncFailed: stockHealth(db).lastSyncFailed });
+  const scope = changedScope(db, {
+    full: opts.full,
+    predictive: readAutoSettings(db).predictive,
+    lastSyncFailed: stockHealth(db).lastSyncFailed,
+  });
   const before = storedReasons(db, scope.ids);
   const reasons: [number, DecisionReason][] = [];
   const openEpisodes = new Set(db.prepare('SELECT listing_sku_id FROM auto_stockouts WHERE ended_at IS NULL').pluck().all() as number[]);
   const opensEpisode = (s: PlannedSku) =>
-    s.decision.sellable === 0 && !NOT_SEEN.has(s.decision.reason) && !openEpisodes.has(s.input.listingSkuId) && s.input.bindStatus !== BIND_STATUS.UNBOUND;
+    s.decision.sellable === 0 &&
+    !NOT_SEEN.has(s.decision.reason) &&
+    !openEpisodes.has(s.input.listingSkuId) &&
+    s.input.bindStatus !== BIND_STATUS.UNBOUND;
   const endsEpisode = (s: PlannedSku) => s.decision.sellable !== null && s.decision.sellable > 0 && openEpisodes.has(s.input.listingSkuId);
   // Counted as they stream by; only the SKUs with something to write are kept (on a 100k catalogue
   // most are "no change", and holding their inputs is most of the pass's memory).
@@ -262,13 +292,34 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
     for (const h of history) insHistory.run(...h);
     pruneHistory(db, nowMs);
     const id = Number(
-      insRun.run(now, trigger, on ? 1 : 0, p.stockRunId, held ? 'held' : 'done', JSON.stringify(counts), held ? JSON.stringify(p.gate) : null).lastInsertRowid,
+      insRun.run(
+        now,
+        trigger,
+        on ? 1 : 0,
+        p.stockRunId,
+        held ? 'held' : 'done',
+        JSON.stringify(counts),
+        held ? JSON.stringify(p.gate) : null,
+      ).lastInsertRowid,
     );
     for (const s of p.skus) {
       const x = s.input;
       for (const a of s.cancel) {
         cancelAction.run(reasonText(s.decision.reason).zh, now, now, a.id);
-        audit.run(now, 'auto', 'auto.action.cancelled', x.sellerSku, JSON.stringify({ actionId: a.id, kind: a.kind, listingSkuId: x.listingSkuId, reason: s.decision.reason, sellable: s.decision.sellable, figures: x.figures }));
+        audit.run(
+          now,
+          'auto',
+          'auto.action.cancelled',
+          x.sellerSku,
+          JSON.stringify({
+            actionId: a.id,
+            kind: a.kind,
+            listingSkuId: x.listingSkuId,
+            reason: s.decision.reason,
+            sellable: s.decision.sellable,
+            figures: x.figures,
+          }),
+        );
       }
       if (s.add && on) {
         const gated = s.add === 'unbind' && held;
@@ -285,11 +336,27 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
           sellable: s.decision.sellable,
           threshold: p.settings.rebindThreshold,
           figures: x.figures,
-          ...(s.decision.reason === 'predicted_sellout' && s.prediction ? { prediction: { ...s.prediction, ...predictionText(s.prediction, s.decision.sellable ?? 0) } } : {}),
+          ...(s.decision.reason === 'predicted_sellout' && s.prediction
+            ? { prediction: { ...s.prediction, ...predictionText(s.prediction, s.decision.sellable ?? 0) } }
+            : {}),
         };
-        const decisionId = Number(insDecision.run(id, x.listingSkuId, now, outcome, s.decision.sellable, JSON.stringify(detail)).lastInsertRowid);
+        const decisionId = Number(
+          insDecision.run(id, x.listingSkuId, now, outcome, s.decision.sellable, JSON.stringify(detail)).lastInsertRowid,
+        );
         const actionId = Number(
-          insAction.run(decisionId, id, x.listingSkuId, x.productId, x.skuId, x.scItemId ?? '', s.add, gated ? 'held' : 'queued', nowMs, now, now).lastInsertRowid,
+          insAction.run(
+            decisionId,
+            id,
+            x.listingSkuId,
+            x.productId,
+            x.skuId,
+            x.scItemId ?? '',
+            s.add,
+            gated ? 'held' : 'queued',
+            nowMs,
+            now,
+            now,
+          ).lastInsertRowid,
         );
         audit.run(now, 'auto', 'auto.decision', x.sellerSku, JSON.stringify({ ...detail, outcome, actionId }));
       }

@@ -19,7 +19,11 @@ export interface MassUnbindGate {
  * listing SKUs. A single unbind is never held by the share alone: in a tiny store one SKU is a big
  * share, and holding it would leave that SKU overselling while the seller is away.
  */
-export function massUnbindGate(s: Pick<AutoSettings, 'massUnbindShare' | 'massUnbindCount'>, unbinds: number, bound: number): MassUnbindGate | null {
+export function massUnbindGate(
+  s: Pick<AutoSettings, 'massUnbindShare' | 'massUnbindCount'>,
+  unbinds: number,
+  bound: number,
+): MassUnbindGate | null {
   if (unbinds === 0) return null;
   const share = bound > 0 ? unbinds / bound : 1;
   const overCount = unbinds > s.massUnbindCount;

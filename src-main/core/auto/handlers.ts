@@ -41,9 +41,16 @@ export function autoHandlers(app: App): DomainHandlers<typeof autoChannels> {
       const counts = countPlan(p);
       const needle = search?.toLowerCase();
       let rows = p.skus.filter((s) =>
-        only === 'all' ? true : only === 'changes' ? s.add !== null || s.cancel.length > 0 : BLOCKING.includes(s.decision.reason) || s.decision.reason === 'pinned',
+        only === 'all'
+          ? true
+          : only === 'changes'
+            ? s.add !== null || s.cancel.length > 0
+            : BLOCKING.includes(s.decision.reason) || s.decision.reason === 'pinned',
       );
-      if (needle) rows = rows.filter((s) => s.input.sellerSku.toLowerCase().includes(needle) || (s.input.erpSku ?? '').toLowerCase().includes(needle));
+      if (needle)
+        rows = rows.filter(
+          (s) => s.input.sellerSku.toLowerCase().includes(needle) || (s.input.erpSku ?? '').toLowerCase().includes(needle),
+        );
       // With the switch off these are exactly the "would do" list.
       return { rows: rows.slice((page - 1) * pageSize, page * pageSize).map(toView), total: rows.length, counts };
     },
@@ -63,7 +70,14 @@ export function autoHandlers(app: App): DomainHandlers<typeof autoChannels> {
     'auto.coverage': () => coverage(app.db),
     'auto.robots.list': () => listRobots(app),
     'auto.robots.set': (x) => setRobot(app, x),
-    'auto.robots.test': () => sendRobots(app, robotText({ title: '测试消息 / test message', body: '这是一条测试消息：收到它说明群机器人设置正确。 This is a test: the group robot is set up right.' })),
+    'auto.robots.test': () =>
+      sendRobots(
+        app,
+        robotText({
+          title: '测试消息 / test message',
+          body: '这是一条测试消息：收到它说明群机器人设置正确。 This is a test: the group robot is set up right.',
+        }),
+      ),
     'auto.dashboard': () => dashboard(app),
     'auto.audit.list': (q) => listAudit(app.db, q),
     'auto.audit.export': (q) => exportAudit(app.db, q),
@@ -75,4 +89,3 @@ export function autoHandlers(app: App): DomainHandlers<typeof autoChannels> {
     'auto.demo.reviewMode': ({ mode }) => demoReviewMode(app, mode),
   };
 }
-

@@ -25,9 +25,24 @@ export interface SkuInputs {
 
 /** One row per listing SKU × linked store warehouse (one row with null warehouse columns when it has none). */
 type Row = [
-  number, string, string, string, string | null, number, string | null, string | null,
-  string | null, string | null, number | null, number | null, number | null, string | null, string | null,
-  number | null, number | null, number | null,
+  number,
+  string,
+  string,
+  string,
+  string | null,
+  number,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  number | null,
+  number | null,
+  string | null,
+  string | null,
+  number | null,
+  number | null,
+  number | null,
 ];
 
 function idFilter(ids: number[] | undefined, column: string): string {
@@ -44,7 +59,9 @@ export function forEachInput(db: Db, fn: (x: SkuInputs) => void, ids?: number[])
   const categories = new Map(db.prepare('SELECT name, sync_enabled FROM stock_categories').raw().all() as [string, number][]);
   const pins = new Map(db.prepare('SELECT listing_sku_id, mode FROM auto_pins').raw().all() as [number, PinMode][]);
   const erpWarehouses = new Map(
-    (db.prepare('SELECT id, name, active FROM stock_erp_warehouses').raw().all() as [string, string, number][]).map(([id, name, active]) => [id, { name, active }]),
+    (db.prepare('SELECT id, name, active FROM stock_erp_warehouses').raw().all() as [string, string, number][]).map(
+      ([id, name, active]) => [id, { name, active }],
+    ),
   );
   // The warehouse side is a LEFT JOIN of the link table; the store warehouse is joined only when the
   // link exists (its name is NOT NULL, so a null name means "no linked warehouse" for that row).
@@ -101,8 +118,15 @@ export function forEachInput(db: Db, fn: (x: SkuInputs) => void, ids?: number[])
       counting,
     });
     x.figures.push({
-      storeWarehouse: storeName, erpWarehouse: erpName, available, safety, stale: stale === 1, seenAt,
-      inTransit, countInTransit: counting.inTransit, syncPercent: counting.percent,
+      storeWarehouse: storeName,
+      erpWarehouse: erpName,
+      available,
+      safety,
+      stale: stale === 1,
+      seenAt,
+      inTransit,
+      countInTransit: counting.inTransit,
+      syncPercent: counting.percent,
       sellable: stock && !stock.stale ? sellableOf(stock, counting) : null,
     });
     if (changedAt && (!x.stockChangedAt || changedAt > x.stockChangedAt)) x.stockChangedAt = changedAt;

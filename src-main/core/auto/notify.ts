@@ -51,7 +51,10 @@ export function dailyRiskSummary(app: App): boolean {
   app.notices.add(
     m.counts.refused > 0 ? 'error' : 'warning',
     { title: DAILY_SUMMARY_TITLE, body: zh.filter(Boolean).join('\n') },
-    { title: `Daily oversell-risk summary: ${kinds.map((k) => `${RISK_TEXT[k][1]} ${m.counts[k]}`).join(', ')}`, body: en.filter(Boolean).join('\n') },
+    {
+      title: `Daily oversell-risk summary: ${kinds.map((k) => `${RISK_TEXT[k][1]} ${m.counts[k]}`).join(', ')}`,
+      body: en.filter(Boolean).join('\n'),
+    },
     NOTICE_KEYS.dailyRisk,
   );
   return true;
@@ -123,9 +126,11 @@ export const SOURCE_FAIL_ALERT_MS = 60 * 60_000;
  */
 export function checkSourceFailing(app: App): boolean {
   if (!app.db.open) return false;
-  const last = app.db.prepare('SELECT status, started_at FROM stock_sync_runs ORDER BY id DESC LIMIT 1').get() as { status: string; started_at: string } | undefined;
+  const last = app.db.prepare('SELECT status, started_at FROM stock_sync_runs ORDER BY id DESC LIMIT 1').get() as
+    { status: string; started_at: string } | undefined;
   if (!last || last.status !== 'failed') return false;
-  const ok = app.db.prepare("SELECT max(coalesce(finished_at, started_at)) FROM stock_sync_runs WHERE status = 'ok'").pluck().get() as string | null;
+  const ok = app.db.prepare("SELECT max(coalesce(finished_at, started_at)) FROM stock_sync_runs WHERE status = 'ok'").pluck().get() as
+    string | null;
   const firstFail = app.db
     .prepare("SELECT min(started_at) FROM stock_sync_runs WHERE status = 'failed' AND started_at > ?")
     .pluck()

@@ -40,7 +40,9 @@ export interface OpenAction {
 export function openActionsBySku(db: Db, ids?: number[]): Map<number, OpenAction[]> {
   const where = ids ? `AND listing_sku_id IN (${ids.map(Number).join(',') || 'NULL'})` : '';
   const rows = db
-    .prepare(`SELECT listing_sku_id, id, kind, state, actor FROM auto_actions WHERE state IN (${statesSql(OPEN_STATES)}) ${where} ORDER BY id`)
+    .prepare(
+      `SELECT listing_sku_id, id, kind, state, actor FROM auto_actions WHERE state IN (${statesSql(OPEN_STATES)}) ${where} ORDER BY id`,
+    )
     .raw()
     .all() as [number, number, ActionKind, ActionState, string][];
   const m = new Map<number, OpenAction[]>();
@@ -59,11 +61,16 @@ export function getAction(db: Db, id: number): ActionRecord | undefined {
 export function updateAction(
   db: Db,
   id: number,
-  patch: Partial<Pick<ActionRecord, 'state' | 'attempts' | 'next_try_at' | 'last_error' | 'market_message' | 'sends' | 'sent_at' | 'finished_at'>>,
+  patch: Partial<
+    Pick<ActionRecord, 'state' | 'attempts' | 'next_try_at' | 'last_error' | 'market_message' | 'sends' | 'sent_at' | 'finished_at'>
+  >,
   now: string,
 ): void {
   const keys = Object.keys(patch) as (keyof typeof patch)[];
-  const sets = keys.map((k) => `${k} = @${k}`).concat('updated_at = @updated_at').join(', ');
+  const sets = keys
+    .map((k) => `${k} = @${k}`)
+    .concat('updated_at = @updated_at')
+    .join(', ');
   db.prepare(`UPDATE auto_actions SET ${sets} WHERE id = @id`).run({ ...patch, updated_at: now, id });
 }
 

@@ -31,8 +31,16 @@ export function setPins(app: App, ids: number[], mode: PinMode, note = ''): { up
       }
     }
   })();
-  if (!updated && ids.length && !db.prepare(`SELECT 1 FROM stock_listing_skus WHERE id IN (${ids.slice(0, 1000).map(Number).join(',')}) LIMIT 1`).get())
-    throw new AppError('NOT_FOUND', '选中的线上SKU不存在。请刷新列表后重选。', 'The chosen listing SKUs do not exist. Reload the list and choose again.');
+  if (
+    !updated &&
+    ids.length &&
+    !db.prepare(`SELECT 1 FROM stock_listing_skus WHERE id IN (${ids.slice(0, 1000).map(Number).join(',')}) LIMIT 1`).get()
+  )
+    throw new AppError(
+      'NOT_FOUND',
+      '选中的线上SKU不存在。请刷新列表后重选。',
+      'The chosen listing SKUs do not exist. Reload the list and choose again.',
+    );
   app.events.emit('changed', { topic: 'auto' });
   return { updated };
 }
@@ -46,7 +54,11 @@ export function retryAction(app: App, id: number, atMs?: number): ActionRow {
   const a = getAction(app.db, id);
   if (!a) throw new AppError('NOT_FOUND', `操作 #${id} 不存在。`, `Action #${id} does not exist.`);
   if (!isIn(RETRYABLE_STATES, a.state))
-    throw new AppError('CONFLICT', `操作 #${id} 当前是“${a.state}”，只有失败或被拒绝的操作可以重试。`, `Action #${id} is ${a.state}; only failed or refused actions can be retried.`);
+    throw new AppError(
+      'CONFLICT',
+      `操作 #${id} 当前是“${a.state}”，只有失败或被拒绝的操作可以重试。`,
+      `Action #${id} is ${a.state}; only failed or refused actions can be retried.`,
+    );
   const nowMs = app.clock.now();
   const now = new Date(nowMs).toISOString();
   app.db.transaction(() => {

@@ -141,7 +141,9 @@ export function lastRecorded(db: Db, ids?: number[] | null): Map<number, number>
   const filter = ids ? `WHERE listing_sku_id IN (${ids.map(Number).join(',') || 'NULL'})` : '';
   return new Map(
     db
-      .prepare(`SELECT listing_sku_id, sellable FROM auto_stock_history WHERE rowid IN (SELECT max(rowid) FROM auto_stock_history ${filter} GROUP BY listing_sku_id)`)
+      .prepare(
+        `SELECT listing_sku_id, sellable FROM auto_stock_history WHERE rowid IN (SELECT max(rowid) FROM auto_stock_history ${filter} GROUP BY listing_sku_id)`,
+      )
       .raw()
       .all() as [number, number][],
   );

@@ -11,7 +11,11 @@ const NO_REASON = '平台没有给出原因';
 
 /** Known refusals in English, in Chinese (matched on a few words: the wording varies). */
 const KNOWN: [RegExp, string, string][] = [
-  [/campaign|promotion|activity|event/i, '商品正在参加平台活动，活动期间不允许解绑', 'The product is in a platform campaign; it cannot be unbound until the campaign ends'],
+  [
+    /campaign|promotion|activity|event/i,
+    '商品正在参加平台活动，活动期间不允许解绑',
+    'The product is in a platform campaign; it cannot be unbound until the campaign ends',
+  ],
   [/order/i, '还有未完成的订单，暂时不能解绑', 'There are unfinished orders; it cannot be unbound yet'],
   [/stock|inventory|warehouse/i, '平台仓内还有库存，暂时不能解绑', 'The platform warehouse still holds stock; it cannot be unbound yet'],
 ];
@@ -22,11 +26,21 @@ export function refusalText(reason: string | null | undefined): { reason: string
   const raw = (reason ?? '').trim();
   if (!raw) return { reason: '', zh: NO_REASON, en: 'The platform gave no reason' };
   if (hasChinese(raw)) {
-    const en = /活动/.test(raw) ? KNOWN[0][2] : /订单/.test(raw) ? KNOWN[1][2] : /库存/.test(raw) ? KNOWN[2][2] : `The platform says (in Chinese): ${raw}`;
+    const en = /活动/.test(raw)
+      ? KNOWN[0][2]
+      : /订单/.test(raw)
+        ? KNOWN[1][2]
+        : /库存/.test(raw)
+          ? KNOWN[2][2]
+          : `The platform says (in Chinese): ${raw}`;
     return { reason: raw, zh: raw, en };
   }
   const known = KNOWN.find(([re]) => re.test(raw));
-  return { reason: raw, zh: known ? `${known[1]}（平台原文：${raw}）` : `平台原文（英文）：${raw}`, en: known ? `${known[2]} (platform: ${raw})` : raw };
+  return {
+    reason: raw,
+    zh: known ? `${known[1]}（平台原文：${raw}）` : `平台原文（英文）：${raw}`,
+    en: known ? `${known[2]} (platform: ${raw})` : raw,
+  };
 }
 
 export interface RefusedSku {
@@ -52,7 +66,9 @@ export function refusalView(x: RefusedSku): RefusalView {
     when ? `被拒时间：${when}（北京时间）` : null,
     `拒绝原因：${t.reason || NO_REASON}`,
     '谢谢！',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   const draftEn = [
     'Hello, I sell in a fully-managed (Choice) store. The unbind of the SKU below was refused, but it has no stock left: selling it means overselling to buyers. Please unbind it, or tell me what else I need to do:',
     `Product ID: ${x.productId}`,
@@ -62,7 +78,9 @@ export function refusalView(x: RefusedSku): RefusalView {
     when ? `Refused at: ${when} (Beijing time)` : null,
     `Refusal reason: ${t.reason || 'none given'}`,
     'Thank you!',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   return { reason: t.reason, zh: t.zh, en: t.en, draftZh, draftEn, actionId: x.actionId, refusedAt: x.refusedAt };
 }
 

@@ -5,7 +5,18 @@
  * whether or not the app is allowed to unbind it.
  */
 import type { Db } from '../db/open';
-import { RISK_KINDS, actionStateText, riskHeadline, type ActionKind, type ActionState, type BindStatus, type OversellRiskRow, type PinMode, type RiskKind, type RiskModel } from '../../../src-shared/types/auto';
+import {
+  RISK_KINDS,
+  actionStateText,
+  riskHeadline,
+  type ActionKind,
+  type ActionState,
+  type BindStatus,
+  type OversellRiskRow,
+  type PinMode,
+  type RiskKind,
+  type RiskModel,
+} from '../../../src-shared/types/auto';
 import { readAutoSettings } from './settings';
 import { refusalView } from './refusals';
 import { sellableOf } from './sellable';
@@ -31,8 +42,21 @@ const ON_SALE_SQL = `
   ORDER BY s.id`;
 
 type OnSaleRow = [
-  number, string, string, string, string | null, number, string | null, string | null,
-  number | null, number | null, number | null, number | null, number | null, number | null, number | null,
+  number,
+  string,
+  string,
+  string,
+  string | null,
+  number,
+  string | null,
+  string | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
 ];
 /** One SKU on sale: its columns, then linked warehouses, known figures, stale figures, sellable of the fresh ones. */
 type OnSale = [number, string, string, string, string | null, number, string | null, string | null, number, number, number, number];
@@ -56,7 +80,14 @@ function* onSale(db: Db): Generator<OnSale> {
 }
 
 /** The one kind a SKU on sale is at risk for, or null when it has stock the app can see. */
-export function riskKindOf(x: { bindStatus: number; mapped: boolean; warehouses: number; known: number; stale: number; sellable: number }): RiskKind | null {
+export function riskKindOf(x: {
+  bindStatus: number;
+  mapped: boolean;
+  warehouses: number;
+  known: number;
+  stale: number;
+  sellable: number;
+}): RiskKind | null {
   if (x.sellable > 0) return null;
   if (x.bindStatus === BIND_STATUS.UNBIND_REFUSED) return 'refused';
   if (x.bindStatus === BIND_STATUS.UNBIND_REVIEW) return 'review';
@@ -75,21 +106,33 @@ export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean } = {}):
     atRisk.push({ r, kind });
   }
   const headline = riskHeadline(counts);
-  const model: RiskModel = { switchOn: readAutoSettings(db).enabled, counts, total: headline.total, headline: { zh: headline.zh, en: headline.en }, rows: [] };
+  const model: RiskModel = {
+    switchOn: readAutoSettings(db).enabled,
+    counts,
+    total: headline.total,
+    headline: { zh: headline.zh, en: headline.en },
+    rows: [],
+  };
   if (opts.rows === false || atRisk.length === 0) return model;
 
   const ids = new Set(atRisk.map((x) => x.r[0]));
   const pins = new Map(db.prepare('SELECT listing_sku_id, mode FROM auto_pins').raw().all() as [number, PinMode][]);
-  const stockouts = new Map(db.prepare('SELECT listing_sku_id, first_seen_at FROM auto_stockouts WHERE ended_at IS NULL').raw().all() as [number, string][]);
+  const stockouts = new Map(
+    db.prepare('SELECT listing_sku_id, first_seen_at FROM auto_stockouts WHERE ended_at IS NULL').raw().all() as [number, string][],
+  );
   const open = new Map<number, { id: number; kind: ActionKind; state: ActionState; at: string | null }>();
   for (const [sku, id, kind, state, at] of db
-    .prepare(`SELECT listing_sku_id, id, kind, state, coalesce(sent_at, created_at) FROM auto_actions WHERE state IN (${statesSql(OPEN_STATES)}) ORDER BY id`)
+    .prepare(
+      `SELECT listing_sku_id, id, kind, state, coalesce(sent_at, created_at) FROM auto_actions WHERE state IN (${statesSql(OPEN_STATES)}) ORDER BY id`,
+    )
     .raw()
     .iterate() as IterableIterator<[number, number, ActionKind, ActionState, string | null]>)
     if (ids.has(sku)) open.set(sku, { id, kind, state, at });
   const refused = new Map<number, { id: number; message: string | null; at: string | null }>();
   for (const [sku, id, message, at] of db
-    .prepare("SELECT listing_sku_id, id, market_message, finished_at FROM auto_actions WHERE state = 'refused' AND kind = 'unbind' ORDER BY id")
+    .prepare(
+      "SELECT listing_sku_id, id, market_message, finished_at FROM auto_actions WHERE state = 'refused' AND kind = 'unbind' ORDER BY id",
+    )
     .raw()
     .iterate() as IterableIterator<[number, number, string | null, string | null]>)
     if (ids.has(sku)) refused.set(sku, { id, message, at });
@@ -113,9 +156,19 @@ export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean } = {}):
       minutes: since ? Math.max(0, Math.round((nowMs - Date.parse(since)) / 60_000)) : null,
       refusal:
         kind === 'refused'
-          ? refusalView({ sellerSku, productId, skuId, scItemId, reason: refuseReason || ref?.message, refusedAt: ref?.at ?? null, actionId: ref?.id ?? null })
+          ? refusalView({
+              sellerSku,
+              productId,
+              skuId,
+              scItemId,
+              reason: refuseReason || ref?.message,
+              refusedAt: ref?.at ?? null,
+              actionId: ref?.id ?? null,
+            })
           : null,
-      action: a ? { id: a.id, kind: a.kind, state: a.state, zh: actionStateText(a.kind, a.state)[0], en: actionStateText(a.kind, a.state)[1] } : null,
+      action: a
+        ? { id: a.id, kind: a.kind, state: a.state, zh: actionStateText(a.kind, a.state)[0], en: actionStateText(a.kind, a.state)[1] }
+        : null,
     };
   });
   const order = new Map(RISK_KINDS.map((k, i) => [k, i]));

@@ -37,7 +37,9 @@ function readConfig(app: App): Config {
 
 function writeConfig(app: App, c: Config): void {
   app.db
-    .prepare('INSERT INTO auto_settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+    .prepare(
+      'INSERT INTO auto_settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+    )
     .run(CONFIG_KEY, JSON.stringify(c), new Date(app.clock.now()).toISOString());
 }
 
@@ -81,7 +83,13 @@ export function setRobot(app: App, x: { kind: RobotKind; enabled: boolean; url?:
 }
 
 /** One robot's request, as its platform publishes it. */
-export function robotRequest(kind: RobotKind, url: string, secret: string | undefined, text: string, nowMs: number): { url: string; body: string } {
+export function robotRequest(
+  kind: RobotKind,
+  url: string,
+  secret: string | undefined,
+  text: string,
+  nowMs: number,
+): { url: string; body: string } {
   if (kind === 'wecom') {
     // 企业微信群机器人: the key is in the address; no signature.
     return { url, body: JSON.stringify({ msgtype: 'text', text: { content: text } }) };
@@ -124,7 +132,12 @@ export async function sendRobots(app: App, text: string): Promise<{ kind: RobotK
       const req = robotRequest(r.kind, url, app.secrets.get(secretName(r.kind, 'secret')), text, app.clock.now());
       let error: string | null;
       try {
-        const res = await fetch(req.url, { method: 'POST', headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: req.body, signal: AbortSignal.timeout(TIMEOUT_MS) });
+        const res = await fetch(req.url, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json; charset=utf-8' },
+          body: req.body,
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        });
         const raw = await res.text();
         let json: Record<string, unknown> | null = null;
         try {

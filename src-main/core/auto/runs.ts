@@ -64,7 +64,16 @@ export function heldRuns(db: Db): HeldRunView[] {
   );
   return runs.map((r) => ({
     ...toInfo(r),
-    skus: (skus.all(r.id) as { id: number; listing_sku_id: number; seller_sku: string | null; product_id: string; sku_id: string; sellable: number | null }[]).map((x) => ({
+    skus: (
+      skus.all(r.id) as {
+        id: number;
+        listing_sku_id: number;
+        seller_sku: string | null;
+        product_id: string;
+        sku_id: string;
+        sellable: number | null;
+      }[]
+    ).map((x) => ({
       actionId: x.id,
       listingSkuId: x.listing_sku_id,
       sellerSku: x.seller_sku ?? '',
@@ -96,9 +105,13 @@ export function answerHeldRun(app: App, id: number, answer: 'confirm' | 'reject'
     heldRun(db, id);
     changed =
       answer === 'confirm'
-        ? db.prepare("UPDATE auto_actions SET state = 'queued', next_try_at = ?, updated_at = ? WHERE run_id = ? AND state = 'held'").run(nowMs, now, id).changes
+        ? db
+            .prepare("UPDATE auto_actions SET state = 'queued', next_try_at = ?, updated_at = ? WHERE run_id = ? AND state = 'held'")
+            .run(nowMs, now, id).changes
         : db
-            .prepare("UPDATE auto_actions SET state = 'cancelled', last_error = '卖家拒绝了这次批量解绑', finished_at = ?, updated_at = ? WHERE run_id = ? AND state = 'held'")
+            .prepare(
+              "UPDATE auto_actions SET state = 'cancelled', last_error = '卖家拒绝了这次批量解绑', finished_at = ?, updated_at = ? WHERE run_id = ? AND state = 'held'",
+            )
             .run(now, now, id).changes;
     db.prepare('UPDATE auto_runs SET status = ?, decided_at = ?, decided_by = ?, note = ? WHERE id = ?').run(
       answer === 'confirm' ? 'confirmed' : 'rejected',
@@ -107,7 +120,12 @@ export function answerHeldRun(app: App, id: number, answer: 'confirm' | 'reject'
       note,
       id,
     );
-    writeAudit(db, app.clock, { actor: 'seller', kind: answer === 'confirm' ? 'auto.run.confirmed' : 'auto.run.rejected', subject: String(id), detail: { runId: id, actions: changed, note } });
+    writeAudit(db, app.clock, {
+      actor: 'seller',
+      kind: answer === 'confirm' ? 'auto.run.confirmed' : 'auto.run.rejected',
+      subject: String(id),
+      detail: { runId: id, actions: changed, note },
+    });
   })();
   app.events.emit('changed', { topic: 'auto' });
   return getRunInfo(db, id) as AutoRunInfo;

@@ -50,7 +50,13 @@ export function countingText(c: StockCounting): { zh: string; en: string } {
  */
 export function withCounting(
   t: { zh: string; en: string },
-  figures: { storeWarehouse: string; available: number | null; countInTransit?: boolean; syncPercent?: number; inTransit?: number | null }[],
+  figures: {
+    storeWarehouse: string;
+    available: number | null;
+    countInTransit?: boolean;
+    syncPercent?: number;
+    inTransit?: number | null;
+  }[],
 ): { zh: string; en: string } {
   // Only where there is a figure to count (an unmapped SKU's warehouses have none).
   if (!figures.some((f) => f.available !== null)) return t;

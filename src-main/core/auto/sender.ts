@@ -27,7 +27,8 @@ import { OPEN_STATES, SENDABLE_STATES, UNTAKEN_STATES, isIn, statesSql } from '.
 /** The port's answer, with the refuse reason the listing read carries (unbind_refuse_reason) when the connector passes it. */
 type Answer = { bindStatus: BindStatus; message?: string; refuseReason?: string };
 /** A refusal's reason is the platform's refuse reason, never an earlier message such as "submitted, in review". */
-const reasonOf = (r: Answer): string | null => r.refuseReason || (r.bindStatus === BIND_STATUS.UNBIND_REFUSED ? r.message : undefined) || null;
+const reasonOf = (r: Answer): string | null =>
+  r.refuseReason || (r.bindStatus === BIND_STATUS.UNBIND_REFUSED ? r.message : undefined) || null;
 
 /** Every this many actions a drain tells the screens, so the dashboard moves during a mass unbind. */
 const PROGRESS_EVERY = 20;
@@ -141,8 +142,14 @@ export class Sender {
     if (unbound > 0)
       this.app.notices.add(
         'warning',
-        { title: `已自动解绑 ${unbound} 个线上SKU`, body: '这些线上SKU的可售库存为0（或开启了提前解绑、预计在审核结束前卖完），已解绑以防超卖。库存回来后会自动重新绑定。详情见审计日志。' },
-        { title: `${unbound} listing SKU(s) unbound automatically`, body: 'Their sellable stock was 0 (or, with early unbind on, expected to sell out before a review ends), so they were unbound to stop overselling. They are bound again when stock returns. Details are in the audit log.' },
+        {
+          title: `已自动解绑 ${unbound} 个线上SKU`,
+          body: '这些线上SKU的可售库存为0（或开启了提前解绑、预计在审核结束前卖完），已解绑以防超卖。库存回来后会自动重新绑定。详情见审计日志。',
+        },
+        {
+          title: `${unbound} listing SKU(s) unbound automatically`,
+          body: 'Their sellable stock was 0 (or, with early unbind on, expected to sell out before a review ends), so they were unbound to stop overselling. They are bound again when stock returns. Details are in the audit log.',
+        },
       );
     if (report.processed) this.app.events.emit('changed', { topic: 'auto' });
     return report;
@@ -153,8 +160,13 @@ export class Sender {
   }
 
   private mirror(a: ActionRecord, status: BindStatus): void {
-    this.app.db.prepare('UPDATE stock_listing_skus SET bind_status = ? WHERE id = ? AND bind_status != ?').run(status, a.listing_sku_id, status);
-    if (status !== BIND_STATUS.UNBIND_REFUSED) this.app.db.prepare('UPDATE stock_listing_skus SET unbind_refuse_reason = NULL WHERE id = ? AND unbind_refuse_reason IS NOT NULL').run(a.listing_sku_id);
+    this.app.db
+      .prepare('UPDATE stock_listing_skus SET bind_status = ? WHERE id = ? AND bind_status != ?')
+      .run(status, a.listing_sku_id, status);
+    if (status !== BIND_STATUS.UNBIND_REFUSED)
+      this.app.db
+        .prepare('UPDATE stock_listing_skus SET unbind_refuse_reason = NULL WHERE id = ? AND unbind_refuse_reason IS NOT NULL')
+        .run(a.listing_sku_id);
     if (status === BIND_STATUS.UNBOUND)
       this.app.db
         .prepare('UPDATE auto_stockouts SET unbound_at = ? WHERE listing_sku_id = ? AND ended_at IS NULL AND unbound_at IS NULL')
@@ -162,18 +174,39 @@ export class Sender {
   }
 
   private sellerSku(a: ActionRecord): string {
-    return (this.app.db.prepare('SELECT seller_sku FROM stock_listing_skus WHERE id = ?').pluck().get(a.listing_sku_id) as string | undefined) ?? `${a.product_id}/${a.sku_id}`;
+    return (
+      (this.app.db.prepare('SELECT seller_sku FROM stock_listing_skus WHERE id = ?').pluck().get(a.listing_sku_id) as string | undefined) ??
+      `${a.product_id}/${a.sku_id}`
+    );
   }
 
-  private finish(a: ActionRecord, state: 'done' | 'refused' | 'failed' | 'cancelled', extra: { message?: string | null; error?: string | null; sent: boolean }): void {
+  private finish(
+    a: ActionRecord,
+    state: 'done' | 'refused' | 'failed' | 'cancelled',
+    extra: { message?: string | null; error?: string | null; sent: boolean },
+  ): void {
     const now = this.iso();
     this.app.db.transaction(() => {
-      updateAction(this.app.db, a.id, { state, finished_at: now, market_message: extra.message ?? a.market_message, last_error: extra.error ?? null }, now);
+      updateAction(
+        this.app.db,
+        a.id,
+        { state, finished_at: now, market_message: extra.message ?? a.market_message, last_error: extra.error ?? null },
+        now,
+      );
       writeAudit(this.app.db, this.app.clock, {
         actor: a.actor === 'seller' ? 'seller' : 'auto',
         kind: `auto.action.${state}`,
         subject: this.sellerSku(a),
-        detail: { actionId: a.id, kind: a.kind, productId: a.product_id, skuId: a.sku_id, sentNow: extra.sent, sends: a.sends, message: extra.message ?? null, error: extra.error ?? null },
+        detail: {
+          actionId: a.id,
+          kind: a.kind,
+          productId: a.product_id,
+          skuId: a.sku_id,
+          sentNow: extra.sent,
+          sends: a.sends,
+          message: extra.message ?? null,
+          error: extra.error ?? null,
+        },
       });
     })();
   }
@@ -238,7 +271,11 @@ export class Sender {
       if (a.kind === 'unbind' && r.bindStatus === BIND_STATUS.UNBIND_REVIEW) return this.toReview(a, r.message);
       if (a.kind === 'unbind' && r.bindStatus === BIND_STATUS.UNBIND_REFUSED) return this.refused(a, reasonOf(r));
       if (a.kind === 'bind' && r.bindStatus === BIND_STATUS.UNBIND_REVIEW) return this.defer(a, '解绑审核中，审核结束后再绑定');
-      throw new ConnectorError('TRANSIENT', `速卖通返回了意外的绑定状态 ${r.bindStatus}`, `AliExpress answered with an unexpected bind status ${r.bindStatus}`);
+      throw new ConnectorError(
+        'TRANSIENT',
+        `速卖通返回了意外的绑定状态 ${r.bindStatus}`,
+        `AliExpress answered with an unexpected bind status ${r.bindStatus}`,
+      );
     } catch (err) {
       return this.failure(a, err);
     }
@@ -302,7 +339,15 @@ export class Sender {
       actor: a.actor === 'seller' ? 'seller' : 'auto',
       kind: 'auto.action.reread',
       subject: this.sellerSku(a),
-      detail: { actionId: a.id, kind: a.kind, sends: a.sends, attempts: a.attempts, bindStatus: q.bindStatus, decision, lastError: a.last_error },
+      detail: {
+        actionId: a.id,
+        kind: a.kind,
+        sends: a.sends,
+        attempts: a.attempts,
+        bindStatus: q.bindStatus,
+        decision,
+        lastError: a.last_error,
+      },
     });
   }
 
@@ -315,7 +360,12 @@ export class Sender {
     const now = this.iso();
     this.app.db.transaction(() => {
       updateAction(this.app.db, a.id, { state: 'review', next_try_at: this.nowMs + REVIEW_POLL_MS, market_message: message ?? null }, now);
-      writeAudit(this.app.db, this.app.clock, { actor: 'auto', kind: 'auto.action.review', subject: this.sellerSku(a), detail: { actionId: a.id, kind: a.kind, message: message ?? null } });
+      writeAudit(this.app.db, this.app.clock, {
+        actor: 'auto',
+        kind: 'auto.action.review',
+        subject: this.sellerSku(a),
+        detail: { actionId: a.id, kind: a.kind, message: message ?? null },
+      });
     })();
     return 'review';
   }
@@ -324,11 +374,15 @@ export class Sender {
     const t = refusalText(reason);
     this.finish(a, 'refused', { message: t.reason || t.zh, sent: false });
     // Kept on the listing SKU too, so the risk model shows the reason before the next listing read.
-    if (t.reason) this.app.db.prepare('UPDATE stock_listing_skus SET unbind_refuse_reason = ? WHERE id = ?').run(t.reason, a.listing_sku_id);
+    if (t.reason)
+      this.app.db.prepare('UPDATE stock_listing_skus SET unbind_refuse_reason = ? WHERE id = ?').run(t.reason, a.listing_sku_id);
     const sku = this.sellerSku(a);
     this.app.notices.add(
       'error',
-      { title: `解绑被拒绝：${sku}`, body: `速卖通拒绝了线上SKU ${sku} 的解绑，它仍在售卖，可能超卖。平台说明：${t.zh}。${REFUSED_NEXT.zh}` },
+      {
+        title: `解绑被拒绝：${sku}`,
+        body: `速卖通拒绝了线上SKU ${sku} 的解绑，它仍在售卖，可能超卖。平台说明：${t.zh}。${REFUSED_NEXT.zh}`,
+      },
       {
         title: `Unbind refused: ${sku}`,
         body: `AliExpress refused to unbind listing SKU ${sku}; it is still on sale and may oversell. The platform says: ${t.en}. ${REFUSED_NEXT.en}`,
@@ -353,7 +407,8 @@ export class Sender {
         );
       return 'auth';
     }
-    if (e instanceof ConnectorError && e.remote.code === 'UNBIND_IN_REVIEW' && a.kind === 'bind') return this.defer(a, '解绑审核中，审核结束后再绑定');
+    if (e instanceof ConnectorError && e.remote.code === 'UNBIND_IN_REVIEW' && a.kind === 'bind')
+      return this.defer(a, '解绑审核中，审核结束后再绑定');
     const attempts = a.attempts + 1;
     const retryable = !e || e.code === 'TRANSIENT' || e.code === 'RATE_LIMIT';
     if (retryable && attempts < MAX_ATTEMPTS) {
@@ -386,7 +441,10 @@ export class Sender {
     const sku = this.sellerSku(a);
     this.app.notices.add(
       'error',
-      { title: `${a.kind === 'bind' ? '绑定' : '解绑'}失败：${sku}`, body: `尝试 ${attempts} 次后仍未成功：${message} 可在“自动绑定/解绑看板”的操作记录里重试。` },
+      {
+        title: `${a.kind === 'bind' ? '绑定' : '解绑'}失败：${sku}`,
+        body: `尝试 ${attempts} 次后仍未成功：${message} 可在“自动绑定/解绑看板”的操作记录里重试。`,
+      },
       {
         title: `${a.kind === 'bind' ? 'Bind' : 'Unbind'} failed: ${sku}`,
         body: `Still failing after ${attempts} attempts: ${e ? e.messageEn : message} You can retry from the action log on the auto bind/unbind dashboard.`,

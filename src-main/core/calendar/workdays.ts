@@ -80,7 +80,10 @@ export function workdaysBetween(from: string, to: string): number {
 /** A moment as a seller in China reads it: "2026-12-02 03:22" (Beijing time, minutes). */
 export function beijingTime(at: number | string, withSeconds = false): string {
   const ms = typeof at === 'string' ? Date.parse(at) : at;
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, withSeconds ? 19 : 16).replace('T', ' ');
+  return new Date(ms + 8 * 3600_000)
+    .toISOString()
+    .slice(0, withSeconds ? 19 : 16)
+    .replace('T', ' ');
 }
 
 /** Today's date in Beijing time from an epoch-ms clock. */

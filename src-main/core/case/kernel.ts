@@ -124,12 +124,21 @@ export class CaseKernel<Row extends CaseRowBase, Children, View> {
   /** A timeline entry and its audit row (the audit keeps the Chinese text with the detail). */
   event(caseId: number, kind: string, text: Bilingual, detail: Record<string, unknown> = {}, actor: Actor = 'seller'): void {
     const d = this.spec.domain;
-    this.app.db.prepare(`INSERT INTO ${this.eventTable} (case_id, at, kind, text, text_en) VALUES (?, ?, ?, ?, ?)`).run(caseId, this.now(), kind, text.zh, text.en);
-    writeAudit(this.app.db, this.app.clock, { actor, kind: `${d}.${kind}`, subject: `${d}:${caseId}`, detail: { text: text.zh, ...detail } });
+    this.app.db
+      .prepare(`INSERT INTO ${this.eventTable} (case_id, at, kind, text, text_en) VALUES (?, ?, ?, ?, ?)`)
+      .run(caseId, this.now(), kind, text.zh, text.en);
+    writeAudit(this.app.db, this.app.clock, {
+      actor,
+      kind: `${d}.${kind}`,
+      subject: `${d}:${caseId}`,
+      detail: { text: text.zh, ...detail },
+    });
   }
 
   timeline(caseId: number): CaseEvent[] {
-    const rows = this.app.db.prepare(`SELECT id, at, kind, text, text_en FROM ${this.eventTable} WHERE case_id = ? ORDER BY id`).all(caseId) as {
+    const rows = this.app.db
+      .prepare(`SELECT id, at, kind, text, text_en FROM ${this.eventTable} WHERE case_id = ? ORDER BY id`)
+      .all(caseId) as {
       id: number;
       at: string;
       kind: string;

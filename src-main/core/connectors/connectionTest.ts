@@ -18,9 +18,22 @@ function ok(step: string, message: string, messageEn: string): ConnectionCheck {
 
 function fail(step: string, e: unknown): ConnectionCheck {
   if (e instanceof AppError) {
-    return { step, ok: false, code: e.code, remoteCode: e instanceof ConnectorError ? e.remote.code : undefined, message: e.messageZh, messageEn: e.messageEn };
+    return {
+      step,
+      ok: false,
+      code: e.code,
+      remoteCode: e instanceof ConnectorError ? e.remote.code : undefined,
+      message: e.messageZh,
+      messageEn: e.messageEn,
+    };
   }
-  return { step, ok: false, code: 'INTERNAL', message: '测试时程序内部出错，请导出日志发给客服。', messageEn: 'An internal error happened during the test; export the log and send it to support.' };
+  return {
+    step,
+    ok: false,
+    code: 'INTERNAL',
+    message: '测试时程序内部出错，请导出日志发给客服。',
+    messageEn: 'An internal error happened during the test; export the log and send it to support.',
+  };
 }
 
 type Words = [zh: string, en: string];
@@ -29,7 +42,12 @@ type Words = [zh: string, en: string];
  * Runs one step: its check says what `run` found (`words` says it), or why it failed. Undefined
  * when it failed: each step needs the one before it, so the test stops there.
  */
-async function step<T>(checks: ConnectionCheck[], name: string, run: () => Promise<T>, words: (found: T) => Words): Promise<{ found: T } | undefined> {
+async function step<T>(
+  checks: ConnectionCheck[],
+  name: string,
+  run: () => Promise<T>,
+  words: (found: T) => Words,
+): Promise<{ found: T } | undefined> {
   try {
     const found = await run();
     checks.push(ok(name, ...words(found)));
@@ -53,7 +71,15 @@ export async function testAliExpress(
   const opened = await step(checks, 'keys', open, () => ['已填写 App Key 和 App Secret。', 'App Key and App Secret are set.']);
   if (!opened) return out;
   const { client, market } = opened.found;
-  if (!(await step(checks, 'token', () => client.accessToken(), () => ['店铺授权有效。', 'The store authorisation is valid.']))) return out;
+  if (
+    !(await step(
+      checks,
+      'token',
+      () => client.accessToken(),
+      () => ['店铺授权有效。', 'The store authorisation is valid.'],
+    ))
+  )
+    return out;
   const found = await step(
     checks,
     'channel',
@@ -62,7 +88,10 @@ export async function testAliExpress(
       onChannel(out.channel);
       return out.channel;
     },
-    (c) => [`找到全托管渠道 ${c.channel}（${mask(c.channelSellerId)}）。`, `Found the fully-managed channel ${c.channel} (${mask(c.channelSellerId)}).`],
+    (c) => [
+      `找到全托管渠道 ${c.channel}（${mask(c.channelSellerId)}）。`,
+      `Found the fully-managed channel ${c.channel} (${mask(c.channelSellerId)}).`,
+    ],
   );
   if (!found) return out;
   const channel = found.found;
@@ -70,7 +99,10 @@ export async function testAliExpress(
     checks,
     'listings',
     async () => {
-      const body = await client.call<{ request_id?: string; result?: { total_count?: number; success?: boolean; error_code?: string; error_msg?: string } }>('aliexpress.choice.products.list', {
+      const body = await client.call<{
+        request_id?: string;
+        result?: { total_count?: number; success?: boolean; error_code?: string; error_msg?: string };
+      }>('aliexpress.choice.products.list', {
         channel_seller_id: channel.channelSellerId,
         channel: channel.channel,
         current_page: 1,
@@ -78,7 +110,8 @@ export async function testAliExpress(
       });
       // A business failure comes back inside result (success false, error_code / error_msg), not as an
       // error_response: without this it would read as "0 products".
-      if (body.result?.success === false) throw businessError({ code: body.result.error_code, message: body.result.error_msg }, body.request_id);
+      if (body.result?.success === false)
+        throw businessError({ code: body.result.error_code, message: body.result.error_msg }, body.request_id);
       out.listingCount = Number(body.result?.total_count ?? 0);
       return out.listingCount;
     },
@@ -96,11 +129,23 @@ export async function testStockSource(
   const checks: ConnectionCheck[] = [];
   const out: ConnectTestReport['stockSource'] = { ok: false, kind, checks, warehouses: [] };
   if (kind === null) {
-    checks.push({ step: 'source', ok: false, code: 'NOT_FOUND', message: '还没有选择库存来源（通途、文件导入或演示）。', messageEn: 'No stock source is chosen yet (Tongtool, file import or demo).' });
+    checks.push({
+      step: 'source',
+      ok: false,
+      code: 'NOT_FOUND',
+      message: '还没有选择库存来源（通途、文件导入或演示）。',
+      messageEn: 'No stock source is chosen yet (Tongtool, file import or demo).',
+    });
     return out;
   }
   if (kind === 'file') {
-    checks.push(ok('file', '库存来源是文件导入，无需联网测试。请定期导入最新库存文件。', 'Stock comes from file imports; there is nothing to test online. Import the latest stock file regularly.'));
+    checks.push(
+      ok(
+        'file',
+        '库存来源是文件导入，无需联网测试。请定期导入最新库存文件。',
+        'Stock comes from file imports; there is nothing to test online. Import the latest stock file regularly.',
+      ),
+    );
     out.ok = true;
     return out;
   }
@@ -108,8 +153,18 @@ export async function testStockSource(
   if (!opened) return out;
   const { client, source } = opened.found;
   out.ok =
-    !!(await step(checks, 'token', () => client.appToken(), () => ['通途令牌获取成功。', 'Got a Tongtool token.'])) &&
-    !!(await step(checks, 'merchant', () => client.merchantId(), (id) => [`找到通途商户 ${mask(id)}。`, `Found Tongtool merchant ${mask(id)}.`])) &&
+    !!(await step(
+      checks,
+      'token',
+      () => client.appToken(),
+      () => ['通途令牌获取成功。', 'Got a Tongtool token.'],
+    )) &&
+    !!(await step(
+      checks,
+      'merchant',
+      () => client.merchantId(),
+      (id) => [`找到通途商户 ${mask(id)}。`, `Found Tongtool merchant ${mask(id)}.`],
+    )) &&
     !!(await step(
       checks,
       'warehouses',

@@ -12,18 +12,21 @@ export interface HttpResponse {
   text: string;
 }
 
-export function httpRequest(
-  system: 'aliexpress' | 'tongtool',
-  url: string,
-  init: Parameters<typeof send>[2],
-): Promise<HttpResponse> {
+export function httpRequest(system: 'aliexpress' | 'tongtool', url: string, init: Parameters<typeof send>[2]): Promise<HttpResponse> {
   return trackIo(() => send(system, url, init));
 }
 
 async function send(
   system: 'aliexpress' | 'tongtool',
   url: string,
-  init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; timeoutMs?: number; signal?: AbortSignal; redirect?: 'follow' | 'manual' | 'error' },
+  init: {
+    method: 'GET' | 'POST';
+    headers?: Record<string, string>;
+    body?: string;
+    timeoutMs?: number;
+    signal?: AbortSignal;
+    redirect?: 'follow' | 'manual' | 'error';
+  },
 ): Promise<HttpResponse> {
   const timeout = AbortSignal.timeout(init.timeoutMs ?? 30_000);
   const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;

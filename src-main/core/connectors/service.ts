@@ -88,8 +88,12 @@ export class ConnectService {
     if (kind === 'tongtool') return this.liveTongtool().source;
     throw new AppError(
       'NOT_FOUND',
-      kind === 'file' ? '库存来源是文件导入：请在“库存自动绑定/解绑 → 仓库设置”或“同步设置”里上传最新的库存文件（CSV 或 Excel）。' : '还没有设置库存来源。请到“连接设置”填写通途密钥，或选择文件导入或演示模式。',
-      kind === 'file' ? 'Stock comes from file imports: upload the latest stock file (CSV or Excel) under Auto bind & unbind → Warehouses or Sync schedule.' : 'No stock source is set. Enter Tongtool keys in Connection settings, or choose file import or the demo.',
+      kind === 'file'
+        ? '库存来源是文件导入：请在“库存自动绑定/解绑 → 仓库设置”或“同步设置”里上传最新的库存文件（CSV 或 Excel）。'
+        : '还没有设置库存来源。请到“连接设置”填写通途密钥，或选择文件导入或演示模式。',
+      kind === 'file'
+        ? 'Stock comes from file imports: upload the latest stock file (CSV or Excel) under Auto bind & unbind → Warehouses or Sync schedule.'
+        : 'No stock source is set. Enter Tongtool keys in Connection settings, or choose file import or the demo.',
     );
   }
 
@@ -133,7 +137,15 @@ export class ConnectService {
         refreshExpiresAt: t ? new Date(t.refreshExpiresAt).toISOString() : null,
         refreshMarginMinutes: ae.refreshMarginMinutes ?? DEFAULT_MARGIN_MIN,
         account: t?.account ?? null,
-        channel: demo ? (demoStore ? { channelSellerId: demoStore.aliexpress.sim.seller.channelSellerId, channel: demoStore.aliexpress.sim.seller.channel, businessType: 'ONE_STOP_SERVICE' } : null) : getSetting(app, 'aliexpress.channel'),
+        channel: demo
+          ? demoStore
+            ? {
+                channelSellerId: demoStore.aliexpress.sim.seller.channelSellerId,
+                channel: demoStore.aliexpress.sim.seller.channel,
+                businessType: 'ONE_STOP_SERVICE',
+              }
+            : null
+          : getSetting(app, 'aliexpress.channel'),
       },
       stockSource: {
         kind,
@@ -169,9 +181,16 @@ export class ConnectService {
       appTokenStore(app).clear();
       deleteSetting(app, 'aliexpress.channel');
     }
-    setSetting(app, 'aliexpress', { gatewayUrl: input.gatewayUrl, refreshMarginMinutes: input.refreshMarginMinutes ?? DEFAULT_MARGIN_MIN } satisfies AeSettings);
+    setSetting(app, 'aliexpress', {
+      gatewayUrl: input.gatewayUrl,
+      refreshMarginMinutes: input.refreshMarginMinutes ?? DEFAULT_MARGIN_MIN,
+    } satisfies AeSettings);
     this.live = null;
-    writeAudit(app.db, app.clock, { actor: 'seller', kind: 'connect.aliexpress.keys', detail: { appKey: mask(input.appKey), gatewayUrl: input.gatewayUrl ?? AE_DEFAULT_GATEWAY } });
+    writeAudit(app.db, app.clock, {
+      actor: 'seller',
+      kind: 'connect.aliexpress.keys',
+      detail: { appKey: mask(input.appKey), gatewayUrl: input.gatewayUrl ?? AE_DEFAULT_GATEWAY },
+    });
     app.events.emit('changed', { topic: 'connect' });
     return this.status();
   }
@@ -186,7 +205,11 @@ export class ConnectService {
     setSetting(app, 'tongtool', { ...keep, baseUrl: input.baseUrl } satisfies TongtoolSettings);
     setSetting(app, 'stockSource', { kind: 'tongtool' });
     this.liveTt = null;
-    writeAudit(app.db, app.clock, { actor: 'seller', kind: 'connect.tongtool.keys', detail: { appKey: mask(input.appKey), baseUrl: input.baseUrl ?? TT_DEFAULT_BASE } });
+    writeAudit(app.db, app.clock, {
+      actor: 'seller',
+      kind: 'connect.tongtool.keys',
+      detail: { appKey: mask(input.appKey), baseUrl: input.baseUrl ?? TT_DEFAULT_BASE },
+    });
     app.events.emit('changed', { topic: 'connect' });
     return this.status();
   }
@@ -218,7 +241,11 @@ export class ConnectService {
     const now = this.app.clock.now();
     const pending = this.pendingStates();
     const found = pending.some((p) => p.state === state && p.at > now - STATE_TTL_MS);
-    setSetting(this.app, 'aliexpress.pendingStates', pending.filter((p) => p.state !== state && p.at > now - STATE_TTL_MS));
+    setSetting(
+      this.app,
+      'aliexpress.pendingStates',
+      pending.filter((p) => p.state !== state && p.at > now - STATE_TTL_MS),
+    );
     return found;
   }
 
@@ -237,14 +264,22 @@ export class ConnectService {
     // A new authorisation may be another store: its first successful test probes it again.
     deleteSetting(this.app, AUTO_PROBED_KEY);
     this.app.settings.set('mode', 'live');
-    writeAudit(this.app.db, this.app.clock, { actor: 'seller', kind: 'connect.aliexpress.authorised', detail: { account: t.account, channel: ch, expiresAt: new Date(t.expiresAt).toISOString() } });
+    writeAudit(this.app.db, this.app.clock, {
+      actor: 'seller',
+      kind: 'connect.aliexpress.authorised',
+      detail: { account: t.account, channel: ch, expiresAt: new Date(t.expiresAt).toISOString() },
+    });
     this.app.events.emit('changed', { topic: 'connect' });
     return this.status();
   }
 
   async useDemo(input: Partial<DemoConfig>): Promise<ConnectStatus> {
     const prev = getSetting<Partial<DemoConfig>>(this.app, 'demo');
-    const cfg: DemoConfig = { ...DEFAULT_DEMO, ...(prev ?? {}), ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
+    const cfg: DemoConfig = {
+      ...DEFAULT_DEMO,
+      ...(prev ?? {}),
+      ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+    };
     setSetting(this.app, 'demo', cfg);
     this.app.settings.set('mode', 'demo');
     if (this.demoPromise) {
@@ -353,7 +388,16 @@ export class ConnectService {
       'The Tongtool App Key and App Secret are not set. Enter them in Connection settings, or use file import instead.',
     ]);
     const s = getSetting<TongtoolSettings>(app, 'tongtool') ?? {};
-    const client = new TongtoolClient({ baseUrl: s.baseUrl, appKey, appSecret, clock: app.clock, waiter: waiterFor(app.clock), quota: this.gate, session: appTongtoolSession(app), log: app.log });
+    const client = new TongtoolClient({
+      baseUrl: s.baseUrl,
+      appKey,
+      appSecret,
+      clock: app.clock,
+      waiter: waiterFor(app.clock),
+      quota: this.gate,
+      session: appTongtoolSession(app),
+      log: app.log,
+    });
     this.liveTt = { client, source: new TongtoolStockSource(client, 'tongtool', app.clock) };
     return this.liveTt;
   }

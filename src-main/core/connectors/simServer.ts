@@ -37,7 +37,13 @@ export async function startSimServer(handle: (req: SimRequest) => SimReply | Pro
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const u = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const sreq: SimRequest = { method: req.method ?? 'GET', path: u.pathname, query: u.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const sreq: SimRequest = {
+        method: req.method ?? 'GET',
+        path: u.pathname,
+        query: u.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       void (async () => {
         let reply: SimReply;
         try {

@@ -23,7 +23,9 @@ export function getSetting<T>(app: App, key: string): T | null {
 
 export function setSetting(app: App, key: string, value: unknown): void {
   app.db
-    .prepare('INSERT INTO connector_settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+    .prepare(
+      'INSERT INTO connector_settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+    )
     .run(key, JSON.stringify(value), new Date(app.clock.now()).toISOString());
 }
 
@@ -45,7 +47,13 @@ export function appTokenStore(app: App): TokenStore {
     save: (t) => {
       app.secrets.set(SECRET.aeAccess, t.accessToken);
       app.secrets.set(SECRET.aeRefresh, t.refreshToken);
-      const meta: TokenMeta = { expiresAt: t.expiresAt, refreshExpiresAt: t.refreshExpiresAt, sellerId: t.sellerId, account: t.account, obtainedAt: t.obtainedAt };
+      const meta: TokenMeta = {
+        expiresAt: t.expiresAt,
+        refreshExpiresAt: t.refreshExpiresAt,
+        sellerId: t.sellerId,
+        account: t.account,
+        obtainedAt: t.obtainedAt,
+      };
       setSetting(app, 'aliexpress.token', meta);
     },
     clear: () => {

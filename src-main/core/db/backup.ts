@@ -23,7 +23,9 @@ function shanghaiDate(ms: number): string {
 
 export function listDailyBackups(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => DAILY.test(f)).sort();
+  return readdirSync(dir)
+    .filter((f) => DAILY.test(f))
+    .sort();
 }
 
 /**

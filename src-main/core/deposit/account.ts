@@ -17,7 +17,13 @@ export function normaliseAlipayAccount(input: string): string {
     'BAD_INPUT',
     `支付宝账号“${s.slice(0, 40)}”不像手机号或邮箱。请填写店铺绑定的支付宝登录账号（在全托管服务中心的保证金页面可以看到），例如 13812345678 或 name@163.com。`,
     `The Alipay account "${s.slice(0, 40)}" is neither a phone number nor an e-mail. Enter the Alipay login bound to the store (shown on the deposit page of the fully-managed service centre), e.g. 13812345678 or name@163.com.`,
-    [{ path: 'alipayAccount', message: '请填写店铺绑定的支付宝手机号或邮箱，例如 13812345678 或 name@163.com', messageEn: 'Enter the Alipay phone number or e-mail bound to the store, e.g. 13812345678 or name@163.com' }],
+    [
+      {
+        path: 'alipayAccount',
+        message: '请填写店铺绑定的支付宝手机号或邮箱，例如 13812345678 或 name@163.com',
+        messageEn: 'Enter the Alipay phone number or e-mail bound to the store, e.g. 13812345678 or name@163.com',
+      },
+    ],
   );
 }
 

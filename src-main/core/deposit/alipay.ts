@@ -57,12 +57,9 @@ const DIRECTIONS: Record<string, BillRow['direction']> = {
 };
 
 function fileError(line: number, zh: string, en: string): AppError {
-  return new AppError(
-    'FILE_INVALID',
-    `支付宝账单第 ${line} 行无法读取：${zh}`,
-    `Alipay bill line ${line} cannot be read: ${en}`,
-    [{ path: `line ${line}`, message: zh, messageEn: en }],
-  );
+  return new AppError('FILE_INVALID', `支付宝账单第 ${line} 行无法读取：${zh}`, `Alipay bill line ${line} cannot be read: ${en}`, [
+    { path: `line ${line}`, message: zh, messageEn: en },
+  ]);
 }
 
 const REEXPORT_ZH = '请在支付宝重新导出账单明细（CSV），不要用 Excel 修改后保存，然后再导入。';
@@ -74,8 +71,10 @@ export function decodeBill(bytes: Uint8Array): { text: string; encoding: string 
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     return { text: buf.subarray(3).toString('utf8'), encoding: 'UTF-8 BOM' };
   }
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf16le'), encoding: 'UTF-16LE' };
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf16be'), encoding: 'UTF-16BE' };
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
+    return { text: iconv.decode(buf.subarray(2), 'utf16le'), encoding: 'UTF-16LE' };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff)
+    return { text: iconv.decode(buf.subarray(2), 'utf16be'), encoding: 'UTF-16BE' };
   try {
     // Strict: a GBK file is almost never valid UTF-8, so this cannot mistake one for the other.
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'UTF-8' };
@@ -160,7 +159,12 @@ export function parseAlipayBill(bytes: Uint8Array): ParsedBill {
     tradeNo: find(spec.tradeNo),
   };
   const headerLine = header.index + 1;
-  for (const [key, label] of [['time', '交易时间'], ['amount', '金额'], ['direction', '收/支'], ['counterparty', '交易对方']] as const) {
+  for (const [key, label] of [
+    ['time', '交易时间'],
+    ['amount', '金额'],
+    ['direction', '收/支'],
+    ['counterparty', '交易对方'],
+  ] as const) {
     if (col[key].length === 0) {
       throw fileError(headerLine, `表头缺少“${label}”列。${REEXPORT_ZH}`, `the header has no "${label}" column. ${REEXPORT_EN}`);
     }
@@ -185,12 +189,20 @@ export function parseAlipayBill(bytes: Uint8Array): ParsedBill {
     const timeText = firstOf(col.time);
     const time = normaliseTime(timeText);
     if (!time) {
-      throw fileError(lineNo, `交易时间“${timeText.slice(0, 30)}”无法识别。${REEXPORT_ZH}`, `the time "${timeText.slice(0, 30)}" is not a date. ${REEXPORT_EN}`);
+      throw fileError(
+        lineNo,
+        `交易时间“${timeText.slice(0, 30)}”无法识别。${REEXPORT_ZH}`,
+        `the time "${timeText.slice(0, 30)}" is not a date. ${REEXPORT_EN}`,
+      );
     }
     const amountText = c[col.amount[0]];
     const amount = tryParseFen(amountText, { allowZero: true, allowNegative: true });
     if (!amount.ok) {
-      throw fileError(lineNo, `金额“${amountText.slice(0, 30)}”不是有效金额。${REEXPORT_ZH}`, `the amount "${amountText.slice(0, 30)}" is not a valid amount. ${REEXPORT_EN}`);
+      throw fileError(
+        lineNo,
+        `金额“${amountText.slice(0, 30)}”不是有效金额。${REEXPORT_ZH}`,
+        `the amount "${amountText.slice(0, 30)}" is not a valid amount. ${REEXPORT_EN}`,
+      );
     }
     const directionText = c[col.direction[0]];
     const direction = DIRECTIONS[norm(directionText)];
@@ -209,7 +221,10 @@ export function parseAlipayBill(bytes: Uint8Array): ParsedBill {
       // The sign stays: a −10,000 收入 is money taken back, and reading it as +10,000 would call it the refund.
       amountFen: amount.fen,
       counterparty: firstOf(col.counterparty),
-      description: col.description.map((k) => c[k]).filter((v) => v && v !== '/').join(' · '),
+      description: col.description
+        .map((k) => c[k])
+        .filter((v) => v && v !== '/')
+        .join(' · '),
       remarks: firstOf(col.remarks) === '/' ? '' : firstOf(col.remarks),
       status: firstOf(col.status),
       tradeNo: firstOf(col.tradeNo) || null,

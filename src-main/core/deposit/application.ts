@@ -31,24 +31,49 @@ export function checkAmount(app: App, r: DepositRow, amountYuan: string | number
   const amountFen = parseFen(amountYuan, AMOUNT_FIELD);
   const { refundableFen } = depositMoney(r, readViolations(app, r.id));
   if (refundableFen === null) {
-    throw new AppError('CONFLICT', '还没有填写保证金金额，无法计算可退金额。请先完成“查看保证金状态”。', 'The deposit amount is not entered yet, so the refundable amount is unknown. Complete the status step first.');
+    throw new AppError(
+      'CONFLICT',
+      '还没有填写保证金金额，无法计算可退金额。请先完成“查看保证金状态”。',
+      'The deposit amount is not entered yet, so the refundable amount is unknown. Complete the status step first.',
+    );
   }
   if (amountFen > refundableFen) {
     throw new AppError(
       'BAD_INPUT',
       `申请金额 ${formatFen(amountFen)} 超过了可退金额 ${formatFen(refundableFen)}（保证金 ${formatFen(r.deposit_fen!)} 减去违规扣款）。请改为不超过 ${formatFen(refundableFen)} 的金额。`,
       `The amount ${formatFen(amountFen)} is above the refundable ${formatFen(refundableFen)} (deposit ${formatFen(r.deposit_fen!)} less penalties). Enter at most ${formatFen(refundableFen)}.`,
-      [{ path: 'amountYuan', message: `超过了可退金额 ${formatFen(refundableFen)}，最多可以申请 ${formatFen(refundableFen)}`, messageEn: `Above the refundable ${formatFen(refundableFen)}; apply for at most ${formatFen(refundableFen)}` }],
+      [
+        {
+          path: 'amountYuan',
+          message: `超过了可退金额 ${formatFen(refundableFen)}，最多可以申请 ${formatFen(refundableFen)}`,
+          messageEn: `Above the refundable ${formatFen(refundableFen)}; apply for at most ${formatFen(refundableFen)}`,
+        },
+      ],
     );
   }
   return amountFen;
 }
 
 /** The application to paste, from the figures as they stand. */
-export function draftFor(app: App, r: DepositRow, storeName: string, reason: string, amountFen: number, alipayMasked: string | null): string {
+export function draftFor(
+  app: App,
+  r: DepositRow,
+  storeName: string,
+  reason: string,
+  amountFen: number,
+  alipayMasked: string | null,
+): string {
   const violations = readViolations(app, r.id);
   const { refundableFen } = depositMoney(r, violations);
-  return applicationText({ storeName, depositFen: r.deposit_fen!, violations, refundableFen: refundableFen!, amountFen, reason, alipayMasked });
+  return applicationText({
+    storeName,
+    depositFen: r.deposit_fen!,
+    violations,
+    refundableFen: refundableFen!,
+    amountFen,
+    reason,
+    alipayMasked,
+  });
 }
 
 /**
@@ -70,7 +95,13 @@ export function appliedAtFor(nowMs: number, appliedOn: string | undefined, notAf
       'BAD_INPUT',
       `提交申请的日期“${appliedOn}”不对：应是 ${earliest} 到 ${latest} 之间实际提交申请的那一天${notAfter && notAfter < today ? `（不能晚于审核日期 ${notAfter}）` : ''}。`,
       `The application date "${appliedOn}" is not valid: it must be the day you really applied, between ${earliest} and ${latest}${notAfter && notAfter < today ? ` (not after the review on ${notAfter})` : ''}.`,
-      [{ path: 'appliedOn', message: `请选择 ${earliest} 到 ${latest} 之间实际提交申请的那一天`, messageEn: `Choose the day you really applied, between ${earliest} and ${latest}` }],
+      [
+        {
+          path: 'appliedOn',
+          message: `请选择 ${earliest} 到 ${latest} 之间实际提交申请的那一天`,
+          messageEn: `Choose the day you really applied, between ${earliest} and ${latest}`,
+        },
+      ],
     );
   }
   if (appliedOn === today) return now;

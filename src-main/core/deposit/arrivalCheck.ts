@@ -73,7 +73,9 @@ export class ArrivalCheck {
     this.k.write(r, () => {
       const id = Number(
         this.db
-          .prepare('INSERT INTO deposit_bill_import (case_id, at, file_name, shape, encoding, rows_read, verdict, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO deposit_bill_import (case_id, at, file_name, shape, encoding, rows_read, verdict, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          )
           .run(r.id, now, input.fileName, bill.shape, bill.encoding, bill.rows.length, result.verdict, '{}').lastInsertRowid,
       );
       report.importId = id;
@@ -83,7 +85,10 @@ export class ArrivalCheck {
       this.k.event(
         r.id,
         'import',
-        { zh: `导入支付宝账单“${input.fileName}”（${bill.rows.length} 行）：${words.zh}`, en: `Imported Alipay bill "${input.fileName}" (${bill.rows.length} rows): ${words.en}` },
+        {
+          zh: `导入支付宝账单“${input.fileName}”（${bill.rows.length} 行）：${words.zh}`,
+          en: `Imported Alipay bill "${input.fileName}" (${bill.rows.length} rows): ${words.en}`,
+        },
         { importId: id, rows: bill.rows.length, verdict: result.verdict, matchLine: m?.row.line ?? null, score: m?.score ?? null },
       );
     });
@@ -92,16 +97,26 @@ export class ArrivalCheck {
 
   confirmArrival(input: { caseId?: number; importId: number; line: number }): DepositCaseView {
     const r = this.k.require(input.caseId);
-    const imp = this.db.prepare('SELECT report FROM deposit_bill_import WHERE id = ? AND case_id = ?').get(input.importId, r.id) as { report: string } | undefined;
-    if (!imp) throw new AppError('NOT_FOUND', `找不到这次账单导入（编号 ${input.importId}）。请重新导入支付宝账单。`, `Bill import ${input.importId} was not found. Import the Alipay bill again.`);
+    const imp = this.db.prepare('SELECT report FROM deposit_bill_import WHERE id = ? AND case_id = ?').get(input.importId, r.id) as
+      { report: string } | undefined;
+    if (!imp)
+      throw new AppError(
+        'NOT_FOUND',
+        `找不到这次账单导入（编号 ${input.importId}）。请重新导入支付宝账单。`,
+        `Bill import ${input.importId} was not found. Import the Alipay bill again.`,
+      );
     const report = JSON.parse(imp.report) as DepositMatchReport;
     const cand = report.considered.find((c) => c.row.line === input.line);
     const apart = (report.apart ?? []).find((a) => a.row.line === input.line);
     if (!cand) {
       throw new AppError(
         'BAD_INPUT',
-        apart ? `账单第 ${input.line} 行不能算作到账：${apart.why.zh}` : `账单第 ${input.line} 行不是一笔可能的退款（只能确认来自速卖通或写明保证金的收入行）。`,
-        apart ? `Bill line ${input.line} cannot count as arrived: ${apart.why.en}` : `Bill line ${input.line} is not a possible refund (only income rows from AliExpress or mentioning the deposit can be confirmed).`,
+        apart
+          ? `账单第 ${input.line} 行不能算作到账：${apart.why.zh}`
+          : `账单第 ${input.line} 行不是一笔可能的退款（只能确认来自速卖通或写明保证金的收入行）。`,
+        apart
+          ? `Bill line ${input.line} cannot count as arrived: ${apart.why.en}`
+          : `Bill line ${input.line} is not a possible refund (only income rows from AliExpress or mentioning the deposit can be confirmed).`,
       );
     }
     const row = cand.row;
@@ -134,12 +149,16 @@ export class ArrivalCheck {
         .run(r.id, input.importId, key, row.line, row.time, row.amountFen, row.counterparty, row.description, row.tradeNo, this.k.now());
       if (ins.changes === 0) return;
       const arrived = before + row.amountFen;
-      if (r.amount_fen !== null && arrived >= r.amount_fen) this.db.prepare("UPDATE deposit_case SET status = 'refunded' WHERE id = ?").run(r.id);
+      if (r.amount_fen !== null && arrived >= r.amount_fen)
+        this.db.prepare("UPDATE deposit_case SET status = 'refunded' WHERE id = ?").run(r.id);
       const tail = arrivalTail(arrived, r.amount_fen);
       this.k.event(
         r.id,
         'arrival',
-        { zh: `确认到账 ${formatFen(row.amountFen)}（${row.time}，${row.counterparty}）${tail.zh}`, en: `Arrival confirmed: ${formatFen(row.amountFen)} (${row.time}, ${row.counterparty})${tail.en}` },
+        {
+          zh: `确认到账 ${formatFen(row.amountFen)}（${row.time}，${row.counterparty}）${tail.zh}`,
+          en: `Arrival confirmed: ${formatFen(row.amountFen)} (${row.time}, ${row.counterparty})${tail.en}`,
+        },
         { importId: input.importId, line: row.line, amountFen: row.amountFen, arrivedFen: arrived },
       );
     });
@@ -150,7 +169,11 @@ export class ArrivalCheck {
     const r = this.k.require(input.caseId);
     const a = readArrivals(this.k.app, r.id).find((x) => x.id === input.arrivalId);
     if (!a) {
-      throw new AppError('NOT_FOUND', `找不到这笔已确认的到账（编号 ${input.arrivalId}），可能已经撤销。`, `Confirmed arrival ${input.arrivalId} was not found; it may already be undone.`);
+      throw new AppError(
+        'NOT_FOUND',
+        `找不到这笔已确认的到账（编号 ${input.arrivalId}），可能已经撤销。`,
+        `Confirmed arrival ${input.arrivalId} was not found; it may already be undone.`,
+      );
     }
     return this.k.change(r, () => {
       this.db.prepare('DELETE FROM deposit_arrival WHERE id = ?').run(a.id);

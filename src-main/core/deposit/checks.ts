@@ -17,23 +17,29 @@ const DEFS: Record<DepositCheckKey, { title: string; titleEn: string; advice: st
     title: '没有未解决的纠纷',
     titleEn: 'No unresolved disputes',
     advice: '到 卖家中心 → 交易 → 纠纷管理 查看还没结束的纠纷，与买家协商或等平台裁决结束后再申请；有纠纷时保证金可能被冻结。',
-    adviceEn: 'Open Seller Center → Orders → Disputes and settle every open dispute (agree with the buyer or wait for the ruling) before applying; an open dispute can freeze the deposit.',
+    adviceEn:
+      'Open Seller Center → Orders → Disputes and settle every open dispute (agree with the buyer or wait for the ruling) before applying; an open dispute can freeze the deposit.',
   },
   orders: {
     title: '没有未完成的订单',
     titleEn: 'No unfinished orders',
     advice: '到全托管后台查看 备货单/待发货/入仓中 的单据，全部完成入仓或取消后再申请；仓内库存按退店指引处理。',
-    adviceEn: 'In the fully-managed back office, finish or cancel every stocking order (备货单), pending shipment and inbound delivery before applying; deal with stock in the warehouse as the exit guide says.',
+    adviceEn:
+      'In the fully-managed back office, finish or cancel every stocking order (备货单), pending shipment and inbound delivery before applying; deal with stock in the warehouse as the exit guide says.',
   },
   debts: {
     title: '没有未清偿的欠款',
     titleEn: 'No unpaid debts',
     advice: '到 全托管服务中心 → 资金/结算 查看应付款、罚款和欠费，结清后再申请；未结清的金额会从保证金里扣除。',
-    adviceEn: 'Open the fully-managed service centre → Funds/Settlement and pay every amount owed, fine and fee before applying; anything unpaid is taken from the deposit.',
+    adviceEn:
+      'Open the fully-managed service centre → Funds/Settlement and pay every amount owed, fine and fee before applying; anything unpaid is taken from the deposit.',
   },
 };
 
-const UNKNOWN_ADVICE = ['还没有确认。请按上面的位置查看后回答“没有”或“有”。', 'Not answered yet. Look where described and answer "none" or "some".'];
+const UNKNOWN_ADVICE = [
+  '还没有确认。请按上面的位置查看后回答“没有”或“有”。',
+  'Not answered yet. Look where described and answer "none" or "some".',
+];
 
 export function evaluateChecks(stored: Partial<Record<DepositCheckKey, StoredCheck>>): DepositCheck[] {
   return DEPOSIT_CHECKS.map((key) => {
@@ -41,7 +47,11 @@ export function evaluateChecks(stored: Partial<Record<DepositCheckKey, StoredChe
     const answer: DepositCheckAnswer = stored[key]?.answer ?? 'unknown';
     const source: DepositCheck['source'] = stored[key] && stored[key]!.answer !== 'unknown' ? 'seller' : 'none';
     const [advice, adviceEn] =
-      answer === 'clear' ? ['已满足。', 'Met.'] : answer === 'open' ? [def.advice, def.adviceEn] : [`${UNKNOWN_ADVICE[0]}${def.advice}`, `${UNKNOWN_ADVICE[1]} ${def.adviceEn}`];
+      answer === 'clear'
+        ? ['已满足。', 'Met.']
+        : answer === 'open'
+          ? [def.advice, def.adviceEn]
+          : [`${UNKNOWN_ADVICE[0]}${def.advice}`, `${UNKNOWN_ADVICE[1]} ${def.adviceEn}`];
     return {
       key,
       title: def.title,

@@ -5,7 +5,14 @@
  */
 import type { App } from '../app';
 import { AppError } from '../../../src-shared/errors';
-import type { DepositCaseView, DepositCheckAnswer, DepositCheckKey, DepositStatus, DepositSummary, ReviewOutcome } from '../../../src-shared/channels/deposit';
+import type {
+  DepositCaseView,
+  DepositCheckAnswer,
+  DepositCheckKey,
+  DepositStatus,
+  DepositSummary,
+  ReviewOutcome,
+} from '../../../src-shared/channels/deposit';
 import { CaseService } from '../case/kernel';
 import { beijingDate } from '../calendar/workdays';
 import { formatFen, parseFen } from './money';
@@ -43,7 +50,9 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
   setStatus(input: { caseId?: number; status: DepositStatus; depositYuan: string | number }): DepositCaseView {
     const depositFen = parseFen(input.depositYuan, DEPOSIT_FIELD);
     return this.k.change(this.k.ensure(input.caseId), (r) => {
-      this.app.db.prepare('UPDATE deposit_case SET status = ?, deposit_fen = ?, status_confirmed_at = ? WHERE id = ?').run(input.status, depositFen, this.k.now(), r.id);
+      this.app.db
+        .prepare('UPDATE deposit_case SET status = ?, deposit_fen = ?, status_confirmed_at = ? WHERE id = ?')
+        .run(input.status, depositFen, this.k.now(), r.id);
       const [label, labelEn] = STATUS_LABELS[input.status];
       this.k.event(
         r.id,
@@ -64,7 +73,12 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
     return this.k.change(r0, (r) => {
       this.app.db.prepare('UPDATE deposit_case SET checks = ? WHERE id = ?').run(JSON.stringify(checks), r.id);
       writePrerequisite(this.app, input.key, input.answer, input.note ?? null, 'deposit');
-      this.k.event(r.id, 'check', { zh: `条件检查 · ${title.title}：${word[0]}`, en: `Precondition · ${title.titleEn}: ${word[1]}` }, { key: input.key, answer: input.answer });
+      this.k.event(
+        r.id,
+        'check',
+        { zh: `条件检查 · ${title.title}：${word[0]}`, en: `Precondition · ${title.titleEn}: ${word[1]}` },
+        { key: input.key, answer: input.answer },
+      );
     });
   }
 
@@ -79,7 +93,10 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
       this.k.event(
         r.id,
         'violation.add',
-        { zh: `记录违规：${input.description}，扣款 ${formatFen(penaltyFen)}`, en: `Violation recorded: ${input.description}, penalty ${formatFen(penaltyFen)}` },
+        {
+          zh: `记录违规：${input.description}，扣款 ${formatFen(penaltyFen)}`,
+          en: `Violation recorded: ${input.description}, penalty ${formatFen(penaltyFen)}`,
+        },
         { description: input.description, penaltyFen },
       );
     });
@@ -89,7 +106,12 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
     const r0 = this.k.require(input.caseId);
     rejectAfterApply(r0, '违规扣款', 'penalties');
     const v = readViolations(this.app, r0.id).find((x) => x.id === input.id);
-    if (!v) throw new AppError('NOT_FOUND', `找不到这条违规记录（编号 ${input.id}），可能已经删除。`, `Violation ${input.id} was not found; it may already be removed.`);
+    if (!v)
+      throw new AppError(
+        'NOT_FOUND',
+        `找不到这条违规记录（编号 ${input.id}），可能已经删除。`,
+        `Violation ${input.id} was not found; it may already be removed.`,
+      );
     return this.k.change(r0, (r) => {
       this.app.db.prepare('DELETE FROM deposit_violation WHERE id = ?').run(v.id);
       this.k.event(r.id, 'violation.remove', { zh: `删除违规记录：${v.description}`, en: `Violation removed: ${v.description}` }, { ...v });
@@ -99,14 +121,28 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
   draft(input: { caseId?: number; reason: string; amountYuan: string | number }): { amountFen: number; text: string } {
     const r = this.k.require(input.caseId);
     const amountFen = checkAmount(this.app, r, input.amountYuan);
-    return { amountFen, text: draftFor(this.app, r, this.k.storeName(), input.reason, amountFen, r.alipay_account ? maskAlipayAccount(r.alipay_account) : null) };
+    return {
+      amountFen,
+      text: draftFor(
+        this.app,
+        r,
+        this.k.storeName(),
+        input.reason,
+        amountFen,
+        r.alipay_account ? maskAlipayAccount(r.alipay_account) : null,
+      ),
+    };
   }
 
   /** Corrects the day the application was really sent (only while it stands, and not after its review). */
   setAppliedOn(input: { caseId?: number; appliedOn: string }): DepositCaseView {
     const r0 = this.k.require(input.caseId);
     if (!activeApplication(r0) || !r0.applied_at) {
-      throw new AppError('CONFLICT', '还没有提交申请，没有申请日期可以修改。', 'No application has been sent, so there is no application date to change.');
+      throw new AppError(
+        'CONFLICT',
+        '还没有提交申请，没有申请日期可以修改。',
+        'No application has been sent, so there is no application date to change.',
+      );
     }
     const before = beijingDate(Date.parse(r0.applied_at));
     const appliedAt = appliedAtFor(this.app.clock.now(), input.appliedOn, r0.decided_on);
@@ -115,21 +151,39 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
       this.k.event(
         r.id,
         'applied.date',
-        { zh: `申请日期由 ${before} 改为实际提交的 ${input.appliedOn}`, en: `Application date changed from ${before} to the real ${input.appliedOn}` },
+        {
+          zh: `申请日期由 ${before} 改为实际提交的 ${input.appliedOn}`,
+          en: `Application date changed from ${before} to the real ${input.appliedOn}`,
+        },
         { before, after: input.appliedOn },
       );
     });
   }
 
-  apply(input: { caseId?: number; reason: string; amountYuan: string | number; alipayAccount: string; appliedOn?: string }): DepositCaseView {
+  apply(input: {
+    caseId?: number;
+    reason: string;
+    amountYuan: string | number;
+    alipayAccount: string;
+    appliedOn?: string;
+  }): DepositCaseView {
     const r0 = this.k.require(input.caseId);
     if (activeApplication(r0)) {
-      throw new AppError('CONFLICT', '已经提交过退保证金申请，正在审核或已通过。请在“审核”一步记录结果。', 'An application has already been sent and is in review or approved. Record the outcome in the review step.');
+      throw new AppError(
+        'CONFLICT',
+        '已经提交过退保证金申请，正在审核或已通过。请在“审核”一步记录结果。',
+        'An application has already been sent and is in review or approved. Record the outcome in the review step.',
+      );
     }
     const { blockers } = this.k.view(r0);
     if (blockers.length) {
       const first = blockers[0];
-      throw new AppError('CONFLICT', `现在还不能申请：${first.zh}`, `You cannot apply yet: ${first.en}`, blockers.map((b) => ({ path: 'blockers', message: b.zh, messageEn: b.en })));
+      throw new AppError(
+        'CONFLICT',
+        `现在还不能申请：${first.zh}`,
+        `You cannot apply yet: ${first.en}`,
+        blockers.map((b) => ({ path: 'blockers', message: b.zh, messageEn: b.en })),
+      );
     }
     const amountFen = checkAmount(this.app, r0, input.amountYuan);
     const account = normaliseAlipayAccount(input.alipayAccount);
@@ -148,7 +202,10 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
       this.k.event(
         r.id,
         'applied',
-        { zh: `提交退保证金申请 ${formatFen(amountFen)}（${on}），退到支付宝 ${masked}`, en: `Applied for ${formatFen(amountFen)} (${on}) to Alipay ${masked}` },
+        {
+          zh: `提交退保证金申请 ${formatFen(amountFen)}（${on}），退到支付宝 ${masked}`,
+          en: `Applied for ${formatFen(amountFen)} (${on}) to Alipay ${masked}`,
+        },
         { amountFen, reason: input.reason, alipay: masked },
       );
     });
@@ -157,7 +214,11 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
   review(input: { caseId?: number; outcome: ReviewOutcome; decidedOn?: string; note?: string }): DepositCaseView {
     const r0 = this.k.require(input.caseId);
     if (!r0.applied_at) {
-      throw new AppError('CONFLICT', '还没有提交申请，没有审核结果可以记录。请先完成“提交申请”。', 'No application has been sent, so there is no review to record. Apply first.');
+      throw new AppError(
+        'CONFLICT',
+        '还没有提交申请，没有审核结果可以记录。请先完成“提交申请”。',
+        'No application has been sent, so there is no review to record. Apply first.',
+      );
     }
     const appliedOn = beijingDate(Date.parse(r0.applied_at));
     const today = this.k.today();
@@ -167,7 +228,13 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
         'BAD_INPUT',
         `审核日期 ${decidedOn} 应在提交申请（${appliedOn}）和今天（${today}）之间。`,
         `The review date ${decidedOn} must be between the application (${appliedOn}) and today (${today}).`,
-        [{ path: 'decidedOn', message: `审核日期应在 ${appliedOn} 到 ${today} 之间`, messageEn: `The review date must be between ${appliedOn} and ${today}` }],
+        [
+          {
+            path: 'decidedOn',
+            message: `审核日期应在 ${appliedOn} 到 ${today} 之间`,
+            messageEn: `The review date must be between ${appliedOn} and ${today}`,
+          },
+        ],
       );
     }
     // Arrival: 3 to 5 Chinese working days after approval, holidays and 调休 counted as the platform does.
@@ -175,9 +242,15 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
     const status: DepositStatus = input.outcome === 'rejected' ? 'refundable' : 'refunding';
     return this.k.change(r0, (r) => {
       this.app.db
-        .prepare('UPDATE deposit_case SET review_outcome = ?, decided_on = ?, review_note = ?, window_from = ?, window_to = ?, reminder_sent_at = NULL, status = ? WHERE id = ?')
+        .prepare(
+          'UPDATE deposit_case SET review_outcome = ?, decided_on = ?, review_note = ?, window_from = ?, window_to = ?, reminder_sent_at = NULL, status = ? WHERE id = ?',
+        )
         .run(input.outcome, decidedOn, input.note ?? null, window?.from ?? null, window?.to ?? null, status, r.id);
-      this.k.event(r.id, 'review', reviewWords(input.outcome, decidedOn, window, input.note), { outcome: input.outcome, decidedOn, window });
+      this.k.event(r.id, 'review', reviewWords(input.outcome, decidedOn, window, input.note), {
+        outcome: input.outcome,
+        decidedOn,
+        window,
+      });
     });
   }
 

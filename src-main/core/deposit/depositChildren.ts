@@ -9,20 +9,26 @@ import { caseNotFound } from './texts';
 
 export function readViolations(app: App, caseId: number): DepositViolation[] {
   return (
-    app.db
-      .prepare('SELECT id, description, penalty_fen, occurred_on FROM deposit_violation WHERE case_id = ? ORDER BY id')
-      .all(caseId) as { id: number; description: string; penalty_fen: number; occurred_on: string | null }[]
+    app.db.prepare('SELECT id, description, penalty_fen, occurred_on FROM deposit_violation WHERE case_id = ? ORDER BY id').all(caseId) as {
+      id: number;
+      description: string;
+      penalty_fen: number;
+      occurred_on: string | null;
+    }[]
   ).map((v) => ({ id: v.id, description: v.description, penaltyFen: v.penalty_fen, occurredOn: v.occurred_on }));
 }
 
 export function readArrivals(app: App, caseId: number): ArrivalRow[] {
   return app.db
-    .prepare('SELECT id, line, row_time, amount_fen, counterparty, description, trade_no FROM deposit_arrival WHERE case_id = ? ORDER BY row_time, id')
+    .prepare(
+      'SELECT id, line, row_time, amount_fen, counterparty, description, trade_no FROM deposit_arrival WHERE case_id = ? ORDER BY row_time, id',
+    )
     .all(caseId) as ArrivalRow[];
 }
 
 function readLastMatch(app: App, caseId: number): DepositMatchReport | null {
-  const row = app.db.prepare('SELECT report FROM deposit_bill_import WHERE case_id = ? ORDER BY id DESC LIMIT 1').get(caseId) as { report: string } | undefined;
+  const row = app.db.prepare('SELECT report FROM deposit_bill_import WHERE case_id = ? ORDER BY id DESC LIMIT 1').get(caseId) as
+    { report: string } | undefined;
   return row ? (JSON.parse(row.report) as DepositMatchReport) : null;
 }
 
@@ -38,4 +44,9 @@ export function readChildren(app: App, r: DepositRow, timeline: CaseEvent[]): De
   };
 }
 
-export const DEPOSIT_CASE: CaseSpec<DepositRow, DepositChildren, DepositCaseView> = { domain: 'deposit', read: readChildren, build: buildDepositView, notFound: caseNotFound };
+export const DEPOSIT_CASE: CaseSpec<DepositRow, DepositChildren, DepositCaseView> = {
+  domain: 'deposit',
+  read: readChildren,
+  build: buildDepositView,
+  notFound: caseNotFound,
+};

@@ -119,7 +119,8 @@ export function depositStage(r: DepositRow, blockers: number, checksOk: boolean,
 
 /** The letter to AliExpress support, when the refund is overdue, short or more than applied for. */
 function supportLetter(r: DepositRow, c: DepositChildren, verdict: ArrivalVerdict, masked: string, ctx: CaseContext): string | null {
-  if (r.amount_fen === null || !r.applied_at || !(verdict === 'overdue' || verdict === 'partial' || verdict === 'amount_differs')) return null;
+  if (r.amount_fen === null || !r.applied_at || !(verdict === 'overdue' || verdict === 'partial' || verdict === 'amount_differs'))
+    return null;
   // Written from the same confirmed rows and sum the summary and the verdict show.
   return supportText({
     storeName: ctx.storeName,
@@ -129,7 +130,9 @@ function supportLetter(r: DepositRow, c: DepositChildren, verdict: ArrivalVerdic
     windowTo: r.window_to,
     today: ctx.today,
     alipayMasked: masked,
-    received: c.arrivals.length ? c.arrivals.map((a) => ({ fen: a.amount_fen, time: a.row_time, counterparty: a.counterparty, tradeNo: a.trade_no })) : null,
+    received: c.arrivals.length
+      ? c.arrivals.map((a) => ({ fen: a.amount_fen, time: a.row_time, counterparty: a.counterparty, tradeNo: a.trade_no }))
+      : null,
   });
 }
 
@@ -143,7 +146,12 @@ export function buildDepositView(r: DepositRow, c: DepositChildren, ctx: CaseCon
     id: r.id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
-    stage: depositStage(r, blockers.length, c.checks.every((x) => x.answer === 'clear'), verdict),
+    stage: depositStage(
+      r,
+      blockers.length,
+      c.checks.every((x) => x.answer === 'clear'),
+      verdict,
+    ),
     status: r.status,
     statusLabel: STATUS_LABELS[r.status][0],
     statusLabelEn: STATUS_LABELS[r.status][1],
@@ -174,7 +182,15 @@ export function buildDepositView(r: DepositRow, c: DepositChildren, ctx: CaseCon
     arrival: {
       verdict,
       arrivedFen: arrived,
-      rows: c.arrivals.map((a) => ({ id: a.id, at: a.row_time, amountFen: a.amount_fen, counterparty: a.counterparty, description: a.description, tradeNo: a.trade_no, line: a.line })),
+      rows: c.arrivals.map((a) => ({
+        id: a.id,
+        at: a.row_time,
+        amountFen: a.amount_fen,
+        counterparty: a.counterparty,
+        description: a.description,
+        tradeNo: a.trade_no,
+        line: a.line,
+      })),
       supportText: supportLetter(r, c, verdict, masked, ctx),
     },
     lastMatch: c.lastMatch,

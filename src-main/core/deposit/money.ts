@@ -27,7 +27,12 @@ const NUMBER = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 export function tryParseFen(input: string | number, opts: ParseOptions = {}): ParsedMoney {
   let s = typeof input === 'number' ? (Number.isFinite(input) ? String(input) : '') : input;
   // NFKC turns full-width digits, commas and points (from Chinese input methods) into ASCII.
-  s = s.normalize('NFKC').trim().replace(/^[¥￥]\s*/, '').replace(/\s*元$/, '').replace(/\s+/g, '');
+  s = s
+    .normalize('NFKC')
+    .trim()
+    .replace(/^[¥￥]\s*/, '')
+    .replace(/\s*元$/, '')
+    .replace(/\s+/g, '');
   if (s.startsWith('-¥') || s.startsWith('+¥')) s = s[0] + s.slice(2);
   if (s === '') return { ok: false, problem: 'empty' };
   const m = NUMBER.exec(s);

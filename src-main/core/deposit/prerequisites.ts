@@ -30,7 +30,13 @@ export function readPrerequisites(app: App): Partial<Record<PrerequisiteKey, Pre
   return Object.fromEntries(rows.map((r) => [r.key, { answer: r.answer, note: r.note, at: r.answered_at, answeredIn: r.answered_in }]));
 }
 
-export function writePrerequisite(app: App, key: PrerequisiteKey, answer: DepositCheckAnswer, note: string | null, answeredIn: 'deposit' | 'exit'): void {
+export function writePrerequisite(
+  app: App,
+  key: PrerequisiteKey,
+  answer: DepositCheckAnswer,
+  note: string | null,
+  answeredIn: 'deposit' | 'exit',
+): void {
   app.db
     .prepare(
       `INSERT INTO store_prerequisites (key, answer, note, answered_at, answered_in) VALUES (?, ?, ?, ?, ?)

@@ -50,9 +50,15 @@ export function scoreRow(row: BillRow, input: MatchInput): MatchCandidate & { el
   const fromPlatform = PLATFORM.test(row.counterparty);
   if (fromPlatform) {
     score += 30;
-    reasons.push({ zh: `交易对方“${row.counterparty}”是阿里巴巴/速卖通`, en: `the counterparty "${row.counterparty}" is Alibaba/AliExpress` });
+    reasons.push({
+      zh: `交易对方“${row.counterparty}”是阿里巴巴/速卖通`,
+      en: `the counterparty "${row.counterparty}" is Alibaba/AliExpress`,
+    });
   } else {
-    reasons.push({ zh: `交易对方“${row.counterparty || '（空）'}”不像速卖通`, en: `the counterparty "${row.counterparty || '(empty)'}" does not look like AliExpress` });
+    reasons.push({
+      zh: `交易对方“${row.counterparty || '（空）'}”不像速卖通`,
+      en: `the counterparty "${row.counterparty || '(empty)'}" does not look like AliExpress`,
+    });
   }
   const text = textOf(row);
   const saysDeposit = DEPOSIT.test(text);
@@ -68,7 +74,10 @@ export function scoreRow(row: BillRow, input: MatchInput): MatchCandidate & { el
   const partial = diff < 0;
   if (diff === 0) {
     score += 30;
-    reasons.push({ zh: `金额 ${formatFen(row.amountFen)} 与申请金额一致`, en: `the amount ${formatFen(row.amountFen)} equals the amount applied for` });
+    reasons.push({
+      zh: `金额 ${formatFen(row.amountFen)} 与申请金额一致`,
+      en: `the amount ${formatFen(row.amountFen)} equals the amount applied for`,
+    });
   } else if (partial) {
     // A refund short by penalties is still the refund: most of the amount is a strong sign.
     score += row.amountFen * 2 >= input.expectedFen ? 20 : 10;
@@ -77,7 +86,10 @@ export function scoreRow(row: BillRow, input: MatchInput): MatchCandidate & { el
       en: `the amount ${formatFen(row.amountFen)} is ${formatFen(-diff)} less than applied for (a partial refund: penalties or debts deducted?)`,
     });
   } else {
-    reasons.push({ zh: `金额 ${formatFen(row.amountFen)} 比申请金额多 ${formatFen(diff)}`, en: `the amount ${formatFen(row.amountFen)} is ${formatFen(diff)} more than applied for` });
+    reasons.push({
+      zh: `金额 ${formatFen(row.amountFen)} 比申请金额多 ${formatFen(diff)}`,
+      en: `the amount ${formatFen(row.amountFen)} is ${formatFen(diff)} more than applied for`,
+    });
   }
   const day = row.time.slice(0, 10);
   const beforeApplication = !!input.appliedOn && day < input.appliedOn;
@@ -88,13 +100,27 @@ export function scoreRow(row: BillRow, input: MatchInput): MatchCandidate & { el
     });
   } else if (input.window && day >= input.window.approvedOn && day <= input.window.to) {
     score += 10;
-    reasons.push({ zh: `日期 ${day} 在预计到账期内（${input.window.approvedOn} 至 ${input.window.to}）`, en: `the date ${day} is within the expected window (${input.window.approvedOn} to ${input.window.to})` });
+    reasons.push({
+      zh: `日期 ${day} 在预计到账期内（${input.window.approvedOn} 至 ${input.window.to}）`,
+      en: `the date ${day} is within the expected window (${input.window.approvedOn} to ${input.window.to})`,
+    });
   } else if (input.window && day > input.window.to) {
     score += 5;
-    reasons.push({ zh: `日期 ${day} 晚于预计到账期（${input.window.to}）`, en: `the date ${day} is after the expected window (${input.window.to})` });
+    reasons.push({
+      zh: `日期 ${day} 晚于预计到账期（${input.window.to}）`,
+      en: `the date ${day} is after the expected window (${input.window.to})`,
+    });
   }
   score = Math.max(0, Math.min(100, score));
-  return { row, score, confidence: confidence(score), reasons, beforeApplication, partial, eligible: (fromPlatform || saysDeposit) && !beforeApplication };
+  return {
+    row,
+    score,
+    confidence: confidence(score),
+    reasons,
+    beforeApplication,
+    partial,
+    eligible: (fromPlatform || saysDeposit) && !beforeApplication,
+  };
 }
 
 /** Why a row that looks like the deposit is not money coming back, in the seller's words. */
@@ -107,9 +133,16 @@ function apartReason(row: BillRow): { zh: string; en: string } | null {
         }
       : { zh: '不计收支：不是收到的钱，不计入到账。', en: 'Not income or expense: no money came in, so it is not counted.' };
   }
-  if (row.direction === 'expense') return { zh: '支出：是付出去的钱（例如缴纳保证金），不是退款。', en: 'Expense: money paid out (such as paying the deposit), not a refund.' };
+  if (row.direction === 'expense')
+    return {
+      zh: '支出：是付出去的钱（例如缴纳保证金），不是退款。',
+      en: 'Expense: money paid out (such as paying the deposit), not a refund.',
+    };
   if (row.amountFen <= 0) {
-    return { zh: `收入行的金额是 ${formatFen(row.amountFen)}（负数或零），不是退款，不计入到账。`, en: `An income row of ${formatFen(row.amountFen)} (negative or zero) is not a refund and is not counted.` };
+    return {
+      zh: `收入行的金额是 ${formatFen(row.amountFen)}（负数或零），不是退款，不计入到账。`,
+      en: `An income row of ${formatFen(row.amountFen)} (negative or zero) is not a refund and is not counted.`,
+    };
   }
   return null;
 }
@@ -146,7 +179,8 @@ export function findRefund(input: MatchInput): MatchResult {
   const considered = scored.filter((c) => looksRelated(c.row, input.expectedFen)).slice(0, SHOWN);
   const strip = ({ eligible: _eligible, ...c }: MatchCandidate & { eligible: boolean }): MatchCandidate => c;
   const shownApart = apart.slice(0, SHOWN);
-  if (!best) return { considered: considered.map(strip), apart: shownApart, counts, match: null, verdict: 'not_found', differenceFen: null };
+  if (!best)
+    return { considered: considered.map(strip), apart: shownApart, counts, match: null, verdict: 'not_found', differenceFen: null };
   const differenceFen = best.row.amountFen - input.expectedFen;
   return {
     considered: considered.map(strip),

@@ -34,12 +34,7 @@ export interface ApplicationFacts {
 /** The application, ready to paste into the 申请退保证金 form (the data must be true and accurate). */
 export function applicationText(f: ApplicationFacts): string {
   const penalties = f.violations.reduce((s, v) => s + v.penaltyFen, 0);
-  const lines = [
-    '申请退还全托管保证金',
-    `店铺：${f.storeName}`,
-    `退款原因：${f.reason}`,
-    `已缴保证金：${formatFen(f.depositFen)}`,
-  ];
+  const lines = ['申请退还全托管保证金', `店铺：${f.storeName}`, `退款原因：${f.reason}`, `已缴保证金：${formatFen(f.depositFen)}`];
   if (f.violations.length) {
     lines.push(`违规扣款：${formatFen(penalties)}（${f.violations.map((v) => `${v.description} ${formatFen(v.penaltyFen)}`).join('；')}）`);
   }
@@ -74,7 +69,8 @@ export function supportText(f: SupportFacts): string {
     const total = f.received.reduce((s, r) => s + r.fen, 0);
     const diff = f.amountFen - total;
     const rows = f.received.map((r) => `${r.time} 收到“${r.counterparty}”${formatFen(r.fen)}${r.tradeNo ? `（交易号 ${r.tradeNo}）` : ''}`);
-    const got = f.received.length === 1 ? `支付宝${rows[0]}` : `支付宝共收到 ${f.received.length} 笔，合计 ${formatFen(total)}：${rows.join('；')}`;
+    const got =
+      f.received.length === 1 ? `支付宝${rows[0]}` : `支付宝共收到 ${f.received.length} 笔，合计 ${formatFen(total)}：${rows.join('；')}`;
     if (diff > 0) {
       return [
         head,
@@ -97,7 +93,10 @@ export function supportText(f: SupportFacts): string {
 
 export function caseNotFound(caseId?: number): Bilingual {
   return caseId === undefined
-    ? { zh: '还没有开始退保证金。请先在“退保证金”里开始办理。', en: 'No deposit refund has been started yet. Start one under "Deposit refund" first.' }
+    ? {
+        zh: '还没有开始退保证金。请先在“退保证金”里开始办理。',
+        en: 'No deposit refund has been started yet. Start one under "Deposit refund" first.',
+      }
     : {
         zh: `找不到编号为 ${caseId} 的退保证金记录，可能已被删除。请从“退保证金”重新打开。`,
         en: `Deposit case ${caseId} does not exist; it may have been removed. Open it again from "Deposit refund".`,
@@ -106,7 +105,10 @@ export function caseNotFound(caseId?: number): Bilingual {
 
 /** Why the application cannot be sent yet, each with what to do about it. */
 export const BLOCKERS = {
-  noStatus: { zh: '先在全托管服务中心查看并填写保证金金额和状态。', en: 'First look up and enter the deposit amount and status in the fully-managed service centre.' },
+  noStatus: {
+    zh: '先在全托管服务中心查看并填写保证金金额和状态。',
+    en: 'First look up and enter the deposit amount and status in the fully-managed service centre.',
+  },
   frozen: {
     zh: '保证金处于冻结状态，通常是有纠纷、违规处罚或欠款没处理完。请在全托管服务中心查看冻结原因并处理，解冻后再申请。',
     en: 'The deposit is frozen, usually because of a dispute, a penalty or a debt still open. Check the reason in the service centre, resolve it, and apply once it is released.',
@@ -124,7 +126,11 @@ export const BLOCKERS = {
 
 /** What one imported bill says, in a sentence for the seller (the verdict decides which). */
 export function matchMessage(
-  result: { verdict: 'arrived' | 'partial' | 'amount_differs' | 'not_found'; match: { row: { time: string; amountFen: number; counterparty: string } } | null; differenceFen: number | null },
+  result: {
+    verdict: 'arrived' | 'partial' | 'amount_differs' | 'not_found';
+    match: { row: { time: string; amountFen: number; counterparty: string } } | null;
+    differenceFen: number | null;
+  },
   amountFen: number,
   window: { approvedOn: string; from: string; to: string } | null,
   overdue: boolean,
@@ -199,10 +205,16 @@ export function reviewWords(
 ): Bilingual {
   if (outcome === 'pending') return { zh: '审核中', en: 'In review' };
   if (outcome === 'rejected') {
-    return { zh: `申请被驳回（${decidedOn}）${note ? `：${note}` : ''}，处理后可以重新申请`, en: `Rejected (${decidedOn})${note ? `: ${note}` : ''}; fix the cause and apply again` };
+    return {
+      zh: `申请被驳回（${decidedOn}）${note ? `：${note}` : ''}，处理后可以重新申请`,
+      en: `Rejected (${decidedOn})${note ? `: ${note}` : ''}; fix the cause and apply again`,
+    };
   }
   return window
-    ? { zh: `审核通过（${decidedOn}），预计 ${window.from} 至 ${window.to} 到账`, en: `Approved (${decidedOn}); expected between ${window.from} and ${window.to}` }
+    ? {
+        zh: `审核通过（${decidedOn}），预计 ${window.from} 至 ${window.to} 到账`,
+        en: `Approved (${decidedOn}); expected between ${window.from} and ${window.to}`,
+      }
     : {
         zh: `审核通过（${decidedOn}）。节假日库还没有明年的放假安排，无法算出到账期：一般为审核通过后 3–5 个工作日，请按国务院公布的安排自行留意。`,
         en: `Approved (${decidedOn}). The holiday calendar does not know next year's schedule yet, so the window cannot be computed: usually 3–5 working days after approval.`,

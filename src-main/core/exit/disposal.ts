@@ -13,7 +13,11 @@ export function validatePlan(input: DisposalPlanInput, appOnHand: Map<string, nu
   input.items.forEach((item, i) => {
     const path = `items.${i}`;
     if (seen.has(item.sku)) {
-      problems.push({ path, message: `SKU ${item.sku} 在计划里出现了两次，请合并成一行。`, messageEn: `SKU ${item.sku} appears twice in the plan; merge it into one entry.` });
+      problems.push({
+        path,
+        message: `SKU ${item.sku} 在计划里出现了两次，请合并成一行。`,
+        messageEn: `SKU ${item.sku} appears twice in the plan; merge it into one entry.`,
+      });
       return;
     }
     seen.add(item.sku);

@@ -33,10 +33,15 @@ export class DisposalPlan {
     return this.k.change(this.k.ensure(), (r) => {
       this.db.prepare('DELETE FROM exit_disposal WHERE case_id = ?').run(r.id);
       this.db.prepare('DELETE FROM exit_disposal_draft WHERE case_id = ?').run(r.id);
-      const ins = this.db.prepare('INSERT INTO exit_disposal (case_id, sku, on_hand, on_hand_source, method, quantity, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const ins = this.db.prepare(
+        'INSERT INTO exit_disposal (case_id, sku, on_hand, on_hand_source, method, quantity, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
       for (const it of items) for (const l of it.lines) ins.run(r.id, it.sku, it.onHand, it.onHandSource, l.method, l.quantity, l.note);
       const units = items.reduce((n, i) => n + i.onHand, 0);
-      this.k.event(r.id, 'disposal', { zh: `保存库存处理计划：${items.length} 个SKU，共 ${units} 件`, en: `Disposal plan saved: ${items.length} SKUs, ${units} units` });
+      this.k.event(r.id, 'disposal', {
+        zh: `保存库存处理计划：${items.length} 个SKU，共 ${units} 件`,
+        en: `Disposal plan saved: ${items.length} SKUs, ${units} units`,
+      });
     });
   }
 
@@ -73,15 +78,24 @@ export class DisposalPlan {
   bulkDisposal(method: DisposalMethod, scope: BulkScope): DisposalSaveResult {
     const r = this.k.ensure();
     if (!planRows(this.db, r.id).some((x) => x.onHandSource === 'app')) {
-      throw new AppError('CONFLICT', '应用里没有库存数据，无法批量填写。请先同步库存，或逐行填写现有库存和处理方式。', 'The app has no stock data, so there is nothing to fill in bulk. Sync the stock first, or fill in each row.');
+      throw new AppError(
+        'CONFLICT',
+        '应用里没有库存数据，无法批量填写。请先同步库存，或逐行填写现有库存和处理方式。',
+        'The app has no stock data, so there is nothing to fill in bulk. Sync the stock first, or fill in each row.',
+      );
     }
     const rows = bulkRows(this.db, r.id, method, scope);
     const label = DISPOSAL_LABEL[method];
     const where =
-      scope.kind === 'remaining' ? { zh: '所有未处理的SKU', en: 'all remaining SKUs' }
-      : scope.kind === 'category' ? { zh: `品类“${scope.value || '未分类'}”的SKU`, en: `SKUs in category "${scope.value || 'none'}"` }
-      : { zh: `仓库“${scope.value}”里的库存`, en: `stock in warehouse "${scope.value}"` };
-    return this.saveDisposalRows(rows, { zh: `批量处理：${where.zh}（${rows.length} 个SKU）→ ${label.zh}`, en: `Bulk: ${where.en} (${rows.length} SKUs) → ${label.en}` });
+      scope.kind === 'remaining'
+        ? { zh: '所有未处理的SKU', en: 'all remaining SKUs' }
+        : scope.kind === 'category'
+          ? { zh: `品类“${scope.value || '未分类'}”的SKU`, en: `SKUs in category "${scope.value || 'none'}"` }
+          : { zh: `仓库“${scope.value}”里的库存`, en: `stock in warehouse "${scope.value}"` };
+    return this.saveDisposalRows(rows, {
+      zh: `批量处理：${where.zh}（${rows.length} 个SKU）→ ${label.zh}`,
+      en: `Bulk: ${where.en} (${rows.length} SKUs) → ${label.en}`,
+    });
   }
 
   async exportPlan(): Promise<{ fileName: string; contentBase64: string; rows: number }> {
@@ -116,7 +130,10 @@ export class DisposalPlan {
   confirmUnbindAll(runId: number): ExitCaseView {
     confirmUnbindAll(this.k.app, runId);
     return this.k.change(this.k.ensure(), (r) => {
-      this.k.event(r.id, 'unbind', { zh: `已确认解绑全部SKU（运行 #${runId}），解绑经发送队列逐个发送`, en: `Unbind all confirmed (run #${runId}); the unbinds go out through the outbox` });
+      this.k.event(r.id, 'unbind', {
+        zh: `已确认解绑全部SKU（运行 #${runId}），解绑经发送队列逐个发送`,
+        en: `Unbind all confirmed (run #${runId}); the unbinds go out through the outbox`,
+      });
     });
   }
 }

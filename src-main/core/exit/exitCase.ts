@@ -6,7 +6,17 @@
 import dayjs from 'dayjs';
 import type { App } from '../app';
 import { AppError } from '../../../src-shared/errors';
-import type { AfterKey, AgreementKey, AskedKey, Bilingual, ExitCaseView, ExitReason, ExitReviewOutcome, PartnerKind, PartnerStatus } from '../../../src-shared/channels/exit';
+import type {
+  AfterKey,
+  AgreementKey,
+  AskedKey,
+  Bilingual,
+  ExitCaseView,
+  ExitReason,
+  ExitReviewOutcome,
+  PartnerKind,
+  PartnerStatus,
+} from '../../../src-shared/channels/exit';
 import { CaseService } from '../case/kernel';
 import { addWorkdays } from '../calendar/workdays';
 import { latestFit } from '../fit/results';
@@ -26,7 +36,11 @@ export const REVIEW_WORKDAYS = 3;
 function checkDate(s: string, field: Bilingual): string {
   const d = dayjs(s, 'YYYY-MM-DD');
   if (!d.isValid() || d.format('YYYY-MM-DD') !== s) {
-    throw new AppError('BAD_INPUT', `${field.zh}“${s}”不是有效日期，请用 年-月-日，例如 2026-10-08。`, `${field.en} "${s}" is not a valid date; use YYYY-MM-DD, e.g. 2026-10-08.`);
+    throw new AppError(
+      'BAD_INPUT',
+      `${field.zh}“${s}”不是有效日期，请用 年-月-日，例如 2026-10-08。`,
+      `${field.en} "${s}" is not a valid date; use YYYY-MM-DD, e.g. 2026-10-08.`,
+    );
   }
   return s;
 }
@@ -67,7 +81,11 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
 
   setReason(reason: ExitReason, reasonText?: string): ExitCaseView {
     if (reason === 'own' && !reasonText) {
-      throw new AppError('BAD_INPUT', '选择“其他原因”时，请用自己的话写下退店原因。', 'With "Other reason", write the reason in your own words.');
+      throw new AppError(
+        'BAD_INPUT',
+        '选择“其他原因”时，请用自己的话写下退店原因。',
+        'With "Other reason", write the reason in your own words.',
+      );
     }
     return this.change((r) => {
       this.app.db.prepare('UPDATE exit_case SET reason = ?, reason_text = ? WHERE id = ?').run(reason, reasonText || null, r.id);
@@ -78,8 +96,13 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
 
   confirmAgreement(key: AgreementKey, confirmed: boolean): ExitCaseView {
     return this.change((r) => {
-      this.app.db.prepare('UPDATE exit_case SET agreement = ? WHERE id = ?').run(stamped(r.agreement, key, confirmed ? this.k.now() : null), r.id);
-      this.k.event(r.id, 'agreement', { zh: `${confirmed ? '已确认' : '取消确认'}：${AGREEMENT[key].zh}`, en: `${confirmed ? 'Confirmed' : 'Unconfirmed'}: ${AGREEMENT[key].en}` });
+      this.app.db
+        .prepare('UPDATE exit_case SET agreement = ? WHERE id = ?')
+        .run(stamped(r.agreement, key, confirmed ? this.k.now() : null), r.id);
+      this.k.event(r.id, 'agreement', {
+        zh: `${confirmed ? '已确认' : '取消确认'}：${AGREEMENT[key].zh}`,
+        en: `${confirmed ? 'Confirmed' : 'Unconfirmed'}: ${AGREEMENT[key].en}`,
+      });
     });
   }
 
@@ -90,18 +113,29 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
       this.app.db.prepare('UPDATE exit_case SET readiness = ? WHERE id = ?').run(JSON.stringify(a), r.id);
       if (isPrerequisite(key)) writePrerequisite(this.app, key, answer, note || null, 'exit');
       const word = answer === 'clear' ? '没有' : answer === 'open' ? '还有' : '未确认';
-      this.k.event(r.id, 'readiness', { zh: `准备检查“${READINESS_TITLES[key].zh}”：${word}`, en: `Readiness "${READINESS_TITLES[key].en}": ${answer}` });
+      this.k.event(r.id, 'readiness', {
+        zh: `准备检查“${READINESS_TITLES[key].zh}”：${word}`,
+        en: `Readiness "${READINESS_TITLES[key].en}": ${answer}`,
+      });
     });
   }
 
   submit(input: { submittedOn: string; applicationNo: string; applicationText?: string }): ExitCaseView {
     const r0 = this.k.require();
     if (!r0.reason) {
-      throw new AppError('CONFLICT', '还没有填写退店原因。请先在第 1 步“准备”选择原因。', 'No exit reason yet. Choose one in step 1 "Prepare" first.');
+      throw new AppError(
+        'CONFLICT',
+        '还没有填写退店原因。请先在第 1 步“准备”选择原因。',
+        'No exit reason yet. Choose one in step 1 "Prepare" first.',
+      );
     }
     checkDate(input.submittedOn, { zh: '提交日期', en: 'Submission date' });
     if (input.submittedOn > this.k.today()) {
-      throw new AppError('BAD_INPUT', `提交日期 ${input.submittedOn} 晚于今天（${this.k.today()}），请填写实际提交申请的日期。`, `The submission date ${input.submittedOn} is after today (${this.k.today()}); enter the day you actually submitted.`);
+      throw new AppError(
+        'BAD_INPUT',
+        `提交日期 ${input.submittedOn} 晚于今天（${this.k.today()}），请填写实际提交申请的日期。`,
+        `The submission date ${input.submittedOn} is after today (${this.k.today()}); enter the day you actually submitted.`,
+      );
     }
     // A year the holiday library does not know gives no due date rather than a guessed one.
     let due: string | null = null;
@@ -120,20 +154,32 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
              review_outcome = 'pending', review_decided_on = NULL, review_reminded_at = NULL WHERE id = ?`,
         )
         .run(input.submittedOn, input.applicationNo, text, due, dueError ? JSON.stringify(dueError) : null, r.id);
-      this.k.event(r.id, 'submitted', { zh: `${input.submittedOn} 提交退店申请，申请编号 ${input.applicationNo}；${due ? `预计 ${due} 前审核完（3个工作日）` : '无法计算审核到期日'}`, en: `Application ${input.applicationNo} submitted on ${input.submittedOn}; ${due ? `review due by ${due} (3 working days)` : 'no review due date could be computed'}` });
+      this.k.event(r.id, 'submitted', {
+        zh: `${input.submittedOn} 提交退店申请，申请编号 ${input.applicationNo}；${due ? `预计 ${due} 前审核完（3个工作日）` : '无法计算审核到期日'}`,
+        en: `Application ${input.applicationNo} submitted on ${input.submittedOn}; ${due ? `review due by ${due} (3 working days)` : 'no review due date could be computed'}`,
+      });
     });
   }
 
   review(outcome: ExitReviewOutcome, decidedOn?: string, note?: string): ExitCaseView {
     const r0 = this.k.require();
     if (!r0.submitted_on) {
-      throw new AppError('CONFLICT', '还没有记录提交申请。请先在第 2 步填写提交日期和申请编号。', 'No submission recorded yet. Record the date and application number in step 2 first.');
+      throw new AppError(
+        'CONFLICT',
+        '还没有记录提交申请。请先在第 2 步填写提交日期和申请编号。',
+        'No submission recorded yet. Record the date and application number in step 2 first.',
+      );
     }
     if (outcome !== 'pending') {
-      if (!decidedOn) throw new AppError('BAD_INPUT', '请填写平台通知审核结果的日期。', 'Enter the date the platform announced the outcome.');
+      if (!decidedOn)
+        throw new AppError('BAD_INPUT', '请填写平台通知审核结果的日期。', 'Enter the date the platform announced the outcome.');
       checkDate(decidedOn, { zh: '审核结果日期', en: 'Outcome date' });
       if (decidedOn < r0.submitted_on) {
-        throw new AppError('BAD_INPUT', `审核结果日期 ${decidedOn} 早于提交日期 ${r0.submitted_on}，请检查。`, `The outcome date ${decidedOn} is before the submission date ${r0.submitted_on}; check it.`);
+        throw new AppError(
+          'BAD_INPUT',
+          `审核结果日期 ${decidedOn} 早于提交日期 ${r0.submitted_on}，请检查。`,
+          `The outcome date ${decidedOn} is before the submission date ${r0.submitted_on}; check it.`,
+        );
       }
     }
     return this.change((r) => {
@@ -162,32 +208,62 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
     });
   }
 
-  savePartner(input: { id?: number; kind: PartnerKind; name: string; status: PartnerStatus; statusOn?: string; reference?: string; note?: string }): ExitCaseView {
+  savePartner(input: {
+    id?: number;
+    kind: PartnerKind;
+    name: string;
+    status: PartnerStatus;
+    statusOn?: string;
+    reference?: string;
+    note?: string;
+  }): ExitCaseView {
     if (input.statusOn) checkDate(input.statusOn, { zh: '日期', en: 'Date' });
     if (input.status === 'terminated' && !input.statusOn) {
       throw new AppError('BAD_INPUT', `请填写与“${input.name}”终止合作的日期。`, `Enter the date cooperation with "${input.name}" ended.`);
     }
     return this.change((r) => {
-      const vals = [input.kind, input.name, input.status, input.statusOn ?? null, input.reference || null, input.note || null, this.k.now()];
+      const vals = [
+        input.kind,
+        input.name,
+        input.status,
+        input.statusOn ?? null,
+        input.reference || null,
+        input.note || null,
+        this.k.now(),
+      ];
       if (input.id) {
         const res = this.app.db
-          .prepare('UPDATE exit_partner SET kind = ?, name = ?, status = ?, status_on = ?, reference = ?, note = ?, updated_at = ? WHERE id = ? AND case_id = ?')
+          .prepare(
+            'UPDATE exit_partner SET kind = ?, name = ?, status = ?, status_on = ?, reference = ?, note = ?, updated_at = ? WHERE id = ? AND case_id = ?',
+          )
           .run(...vals, input.id, r.id);
-        if (res.changes === 0) throw new AppError('NOT_FOUND', '找不到这个合作伙伴，可能已被删除。请刷新后重试。', 'That partner was not found; it may have been removed. Reload and try again.');
+        if (res.changes === 0)
+          throw new AppError(
+            'NOT_FOUND',
+            '找不到这个合作伙伴，可能已被删除。请刷新后重试。',
+            'That partner was not found; it may have been removed. Reload and try again.',
+          );
       } else {
         this.app.db
-          .prepare('INSERT INTO exit_partner (kind, name, status, status_on, reference, note, updated_at, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO exit_partner (kind, name, status, status_on, reference, note, updated_at, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          )
           .run(...vals, r.id);
       }
       const s = PARTNER_STATUS_LABEL[input.status];
-      this.k.event(r.id, 'partner', { zh: `合作伙伴 ${input.name}：${s.zh}${input.statusOn ? `（${input.statusOn}）` : ''}${input.reference ? `，凭证 ${input.reference}` : ''}`, en: `Partner ${input.name}: ${s.en}${input.statusOn ? ` (${input.statusOn})` : ''}` });
+      this.k.event(r.id, 'partner', {
+        zh: `合作伙伴 ${input.name}：${s.zh}${input.statusOn ? `（${input.statusOn}）` : ''}${input.reference ? `，凭证 ${input.reference}` : ''}`,
+        en: `Partner ${input.name}: ${s.en}${input.statusOn ? ` (${input.statusOn})` : ''}`,
+      });
     });
   }
 
   removePartner(id: number): ExitCaseView {
     return this.change((r) => {
-      const p = this.app.db.prepare('SELECT name FROM exit_partner WHERE id = ? AND case_id = ?').get(id, r.id) as { name: string } | undefined;
-      if (!p) throw new AppError('NOT_FOUND', '找不到这个合作伙伴，可能已被删除。', 'That partner was not found; it may already be removed.');
+      const p = this.app.db.prepare('SELECT name FROM exit_partner WHERE id = ? AND case_id = ?').get(id, r.id) as
+        { name: string } | undefined;
+      if (!p)
+        throw new AppError('NOT_FOUND', '找不到这个合作伙伴，可能已被删除。', 'That partner was not found; it may already be removed.');
       this.app.db.prepare('DELETE FROM exit_partner WHERE id = ?').run(id);
       this.k.event(r.id, 'partner', { zh: `删除合作伙伴 ${p.name}`, en: `Removed partner ${p.name}` });
     });
@@ -202,8 +278,11 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
 
   answerQuestion(id: number, answer: string): ExitCaseView {
     return this.change((r) => {
-      const res = this.app.db.prepare('UPDATE exit_question SET answer = ?, answered_at = ? WHERE id = ? AND case_id = ?').run(answer, this.k.now(), id, r.id);
-      if (res.changes === 0) throw new AppError('NOT_FOUND', '找不到这个问题。请刷新后重试。', 'That question was not found. Reload and try again.');
+      const res = this.app.db
+        .prepare('UPDATE exit_question SET answer = ?, answered_at = ? WHERE id = ? AND case_id = ?')
+        .run(answer, this.k.now(), id, r.id);
+      if (res.changes === 0)
+        throw new AppError('NOT_FOUND', '找不到这个问题。请刷新后重试。', 'That question was not found. Reload and try again.');
       this.k.event(r.id, 'answer', { zh: `客服答复：${answer}`, en: `Support answered: ${answer}` });
     });
   }
@@ -211,27 +290,46 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
   confirmDone(confirmedOn: string, storeStatus: string): ExitCaseView {
     const r0 = this.k.require();
     if (r0.review_outcome !== 'approved') {
-      throw new AppError('CONFLICT', '平台审核通过后才能确认退店成功。请先在第 3 步记录审核结果。', 'An exit can only be confirmed after the platform approved it. Record the review outcome in step 3 first.');
+      throw new AppError(
+        'CONFLICT',
+        '平台审核通过后才能确认退店成功。请先在第 3 步记录审核结果。',
+        'An exit can only be confirmed after the platform approved it. Record the review outcome in step 3 first.',
+      );
     }
     checkDate(confirmedOn, { zh: '退店成功日期', en: 'Exit date' });
     // A store that still sells cannot have left: every listing SKU must be unbound first.
     const bound = boundListings(this.app.db);
     if (bound && bound.length) {
-      const list = bound.slice(0, 20).map((b) => b.sku).join('、');
+      const list = bound
+        .slice(0, 20)
+        .map((b) => b.sku)
+        .join('、');
       const more = bound.length > 20 ? ` 等 ${bound.length} 个` : '';
       throw new AppError(
         'CONFLICT',
         `还有 ${bound.length} 个线上SKU处于绑定状态，店铺仍在销售，不能确认退店成功：${list}${more}。请先在第 4 步点“为退店解绑全部SKU”，等解绑完成后再确认。`,
-        `${bound.length} listing SKU(s) are still bound, so the store still sells and the exit cannot be confirmed: ${bound.slice(0, 20).map((b) => b.sku).join(', ')}${bound.length > 20 ? ` and ${bound.length - 20} more` : ''}. Use "Unbind all SKUs for the exit" in step 4 and confirm once the unbinds are done.`,
+        `${bound.length} listing SKU(s) are still bound, so the store still sells and the exit cannot be confirmed: ${bound
+          .slice(0, 20)
+          .map((b) => b.sku)
+          .join(
+            ', ',
+          )}${bound.length > 20 ? ` and ${bound.length - 20} more` : ''}. Use "Unbind all SKUs for the exit" in step 4 and confirm once the unbinds are done.`,
         bound.slice(0, 200).map((b) => ({ path: b.sku, message: b.note?.zh ?? '', messageEn: b.note?.en ?? '' })),
       );
     }
     if (r0.review_decided_on && confirmedOn < r0.review_decided_on) {
-      throw new AppError('BAD_INPUT', `退店成功日期 ${confirmedOn} 早于审核通过日期 ${r0.review_decided_on}，请检查。`, `The exit date ${confirmedOn} is before the approval date ${r0.review_decided_on}; check it.`);
+      throw new AppError(
+        'BAD_INPUT',
+        `退店成功日期 ${confirmedOn} 早于审核通过日期 ${r0.review_decided_on}，请检查。`,
+        `The exit date ${confirmedOn} is before the approval date ${r0.review_decided_on}; check it.`,
+      );
     }
     return this.change((r) => {
       this.app.db.prepare('UPDATE exit_case SET done_on = ?, store_status = ? WHERE id = ?').run(confirmedOn, storeStatus, r.id);
-      this.k.event(r.id, 'done', { zh: `${confirmedOn} 退店成功，卖家中心店铺状态：${storeStatus}`, en: `Exit complete on ${confirmedOn}; store status in Seller Center: ${storeStatus}` });
+      this.k.event(r.id, 'done', {
+        zh: `${confirmedOn} 退店成功，卖家中心店铺状态：${storeStatus}`,
+        en: `Exit complete on ${confirmedOn}; store status in Seller Center: ${storeStatus}`,
+      });
       // Nothing is to be bound or unbound for a store that has left.
       if (tableExists(this.app.db, 'auto_settings')) setSwitch(this.app, false, '退店成功');
     });
@@ -239,8 +337,13 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
 
   setAfter(key: AfterKey, done: boolean): ExitCaseView {
     return this.change((r) => {
-      this.app.db.prepare('UPDATE exit_case SET after_checks = ? WHERE id = ?').run(stamped(r.after_checks, key, done ? this.k.now() : null), r.id);
-      this.k.event(r.id, 'after', { zh: `${done ? '已完成' : '取消完成'}：${AFTER[key].zh}`, en: `${done ? 'Done' : 'Undone'}: ${AFTER[key].en}` });
+      this.app.db
+        .prepare('UPDATE exit_case SET after_checks = ? WHERE id = ?')
+        .run(stamped(r.after_checks, key, done ? this.k.now() : null), r.id);
+      this.k.event(r.id, 'after', {
+        zh: `${done ? '已完成' : '取消完成'}：${AFTER[key].zh}`,
+        en: `${done ? 'Done' : 'Undone'}: ${AFTER[key].en}`,
+      });
     });
   }
 

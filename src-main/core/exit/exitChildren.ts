@@ -1,6 +1,14 @@
 /** Reads what hangs off an exit case (the plan, partners, questions, the deposit case, store data) for its view. */
 import type { App } from '../app';
-import type { AskedKey, DisposalItem, ExitCaseView, ExitPartner, ExitQuestion, PartnerKind, PartnerStatus } from '../../../src-shared/channels/exit';
+import type {
+  AskedKey,
+  DisposalItem,
+  ExitCaseView,
+  ExitPartner,
+  ExitQuestion,
+  PartnerKind,
+  PartnerStatus,
+} from '../../../src-shared/channels/exit';
 import type { CaseEvent, CaseSpec } from '../case/kernel';
 import { fitById } from '../fit/results';
 import { withShared } from '../deposit/prerequisites';
@@ -16,7 +24,14 @@ import { CASE_NOT_FOUND } from './texts';
 export function readDisposal(app: App, caseId: number): DisposalItem[] {
   const rows = app.db
     .prepare('SELECT sku, on_hand, on_hand_source, method, quantity, note FROM exit_disposal WHERE case_id = ? ORDER BY id')
-    .all(caseId) as { sku: string; on_hand: number; on_hand_source: 'app' | 'seller'; method: DisposalItem['lines'][number]['method']; quantity: number; note: string | null }[];
+    .all(caseId) as {
+    sku: string;
+    on_hand: number;
+    on_hand_source: 'app' | 'seller';
+    method: DisposalItem['lines'][number]['method'];
+    quantity: number;
+    note: string | null;
+  }[];
   const bySku = new Map<string, DisposalItem>();
   for (const r of rows) {
     const it = bySku.get(r.sku) ?? { sku: r.sku, onHand: r.on_hand, onHandSource: r.on_hand_source, lines: [], planned: 0 };
@@ -30,15 +45,35 @@ export function readDisposal(app: App, caseId: number): DisposalItem[] {
 export function readPartners(app: App, caseId: number): ExitPartner[] {
   return (
     app.db.prepare('SELECT * FROM exit_partner WHERE case_id = ? ORDER BY id').all(caseId) as {
-      id: number; kind: PartnerKind; name: string; status: PartnerStatus; status_on: string | null; reference: string | null; note: string | null; updated_at: string;
+      id: number;
+      kind: PartnerKind;
+      name: string;
+      status: PartnerStatus;
+      status_on: string | null;
+      reference: string | null;
+      note: string | null;
+      updated_at: string;
     }[]
-  ).map((p) => ({ id: p.id, kind: p.kind, name: p.name, status: p.status, statusOn: p.status_on, reference: p.reference, note: p.note, updatedAt: p.updated_at }));
+  ).map((p) => ({
+    id: p.id,
+    kind: p.kind,
+    name: p.name,
+    status: p.status,
+    statusOn: p.status_on,
+    reference: p.reference,
+    note: p.note,
+    updatedAt: p.updated_at,
+  }));
 }
 
 function readQuestions(app: App, caseId: number): ExitQuestion[] {
   return (
     app.db.prepare('SELECT * FROM exit_question WHERE case_id = ? ORDER BY id').all(caseId) as {
-      id: number; asked_at: string; question: string; answer: string | null; answered_at: string | null;
+      id: number;
+      asked_at: string;
+      question: string;
+      answer: string | null;
+      answered_at: string | null;
     }[]
   ).map((q) => ({ id: q.id, askedAt: q.asked_at, question: q.question, answer: q.answer, answeredAt: q.answered_at }));
 }
@@ -63,4 +98,9 @@ export function readChildren(app: App, r: ExitRow, timeline: CaseEvent[]): ExitC
   };
 }
 
-export const EXIT_CASE: CaseSpec<ExitRow, ExitChildren, ExitCaseView> = { domain: 'exit', read: readChildren, build: buildExitView, notFound: () => CASE_NOT_FOUND };
+export const EXIT_CASE: CaseSpec<ExitRow, ExitChildren, ExitCaseView> = {
+  domain: 'exit',
+  read: readChildren,
+  build: buildExitView,
+  notFound: () => CASE_NOT_FOUND,
+};

@@ -78,7 +78,10 @@ export type ExitKernel = CaseKernel<ExitRow, ExitChildren, ExitCaseView>;
 export function disposalComplete(c: ExitChildren): boolean {
   const gaps = planGaps(c.plan, c.onHand);
   // Without app data the plan is complete when it exists or the seller said nothing is left.
-  return c.planCounts.draft === 0 && (c.onHand ? gaps.unplanned.length === 0 && gaps.changed.length === 0 : c.plan.length > 0 || c.answers.stock?.answer === 'clear');
+  return (
+    c.planCounts.draft === 0 &&
+    (c.onHand ? gaps.unplanned.length === 0 && gaps.changed.length === 0 : c.plan.length > 0 || c.answers.stock?.answer === 'clear')
+  );
 }
 
 export function exitStage(r: ExitRow, c: ExitChildren): ExitStage {
@@ -87,7 +90,10 @@ export function exitStage(r: ExitRow, c: ExitChildren): ExitStage {
   // No partner recorded is an unanswered question, not "all terminated": every fully-managed
   // store has at least its payment account, so the seller records each one (or marks it 无需处理).
   const proceduresDone =
-    disposalComplete(c) && c.deposit.state === 'linked' && c.partners.length > 0 && !c.partners.some((p) => p.status === 'active' || p.status === 'notified');
+    disposalComplete(c) &&
+    c.deposit.state === 'linked' &&
+    c.partners.length > 0 &&
+    !c.partners.some((p) => p.status === 'active' || p.status === 'notified');
   if (r.done_on) return 'after';
   if (r.review_outcome === 'approved') return proceduresDone ? 'done' : 'procedures';
   if (r.submitted_on) return 'review';
@@ -130,7 +136,11 @@ export function buildExitView(r: ExitRow, c: ExitChildren, ctx: CaseContext): Ex
     prepare: {
       reason: r.reason,
       reasonText: r.reason_text,
-      reasonLabel: r.reason ? (r.reason === 'own' ? { zh: r.reason_text ?? '', en: r.reason_text ?? '' } : { zh: REASONS[r.reason].zh, en: REASONS[r.reason].en }) : null,
+      reasonLabel: r.reason
+        ? r.reason === 'own'
+          ? { zh: r.reason_text ?? '', en: r.reason_text ?? '' }
+          : { zh: REASONS[r.reason].zh, en: REASONS[r.reason].en }
+        : null,
       sellerCenterPath: SELLER_CENTER_PATH,
       agreement: AGREEMENT_KEYS.map((k) => ({ key: k, text: AGREEMENT[k], confirmed: !!agreement[k], confirmedAt: agreement[k] ?? null })),
       readiness,

@@ -61,23 +61,34 @@ export function exportStore(
   const add = (name: string, text: string) => (files[name] = strToU8(text));
 
   add('case.json', JSON.stringify({ exportedAt: new Date(app.clock.now()).toISOString(), appVersion: app.version, case: view }, null, 2));
-  add('settings.json', JSON.stringify({ storeName: app.settings.get('storeName'), mode: app.settings.get('mode'), language: app.settings.get('language') }, null, 2));
+  add(
+    'settings.json',
+    JSON.stringify(
+      { storeName: app.settings.get('storeName'), mode: app.settings.get('mode'), language: app.settings.get('language') },
+      null,
+      2,
+    ),
+  );
   for (const d of documents) add(`documents/${d.name}.html`, d.html);
 
   if (opts.pdfDir) {
     if (!existsSync(opts.pdfDir)) {
       throw new AppError('NOT_FOUND', `找不到PDF文件夹：${opts.pdfDir}。`, `The PDF folder was not found: ${opts.pdfDir}.`);
     }
-    for (const f of readdirSync(opts.pdfDir).filter((n) => n.toLowerCase().endsWith('.pdf')).sort()) {
+    for (const f of readdirSync(opts.pdfDir)
+      .filter((n) => n.toLowerCase().endsWith('.pdf'))
+      .sort()) {
       files[`documents/${f}`] = readFileSync(join(opts.pdfDir, f));
     }
   }
 
   for (const [name, bytes] of Object.entries(opts.pdfs ?? {})) files[`documents/${name}.pdf`] = bytes;
 
-  const tables = (app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map(
-    (t) => t.name,
-  );
+  const tables = (
+    app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((t) => t.name);
   for (const t of tables) {
     const cols = (app.db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string }[]).map((c) => c.name);
     const rows = app.db.prepare(`SELECT * FROM "${t}"`).all() as Record<string, unknown>[];

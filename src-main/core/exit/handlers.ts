@@ -111,8 +111,12 @@ export function exitHandlers(app: App): DomainHandlers<typeof exitChannels> {
       await connectors(app).forget();
       const removed = removedInWords(r.removedSecrets, r.cleared, { switchWasOn, demo });
       const exportsLeft = exportsInDataFolder(app);
-      const at = v ? c.markWiped({ removedSecretNames: r.removedSecrets, cleared: r.cleared, exportsLeft }) : new Date(app.clock.now()).toISOString();
-      const left = exportsLeft.length ? ` 数据文件夹里还有 ${exportsLeft.length} 个导出文件（含个人信息），请移到安全的地方或删除：${exportsLeft.join('；')}` : '';
+      const at = v
+        ? c.markWiped({ removedSecretNames: r.removedSecrets, cleared: r.cleared, exportsLeft })
+        : new Date(app.clock.now()).toISOString();
+      const left = exportsLeft.length
+        ? ` 数据文件夹里还有 ${exportsLeft.length} 个导出文件（含个人信息），请移到安全的地方或删除：${exportsLeft.join('；')}`
+        : '';
       const leftEn = exportsLeft.length
         ? ` ${exportsLeft.length} export ZIP(s) with personal data remain in the data folder; move them somewhere safe or delete them: ${exportsLeft.join('; ')}`
         : '';

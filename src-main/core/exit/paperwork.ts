@@ -90,14 +90,26 @@ function disposalList(v: ExitCaseView, today: string): string {
   const rows = v.procedures.disposal
     .flatMap((it) =>
       it.lines.map(
-        (l, i) => `<tr>${i === 0 ? `<td rowspan="${it.lines.length}">${esc(it.sku)}</td><td class="num" rowspan="${it.lines.length}">${it.onHand}</td>` : ''}
+        (
+          l,
+          i,
+        ) => `<tr>${i === 0 ? `<td rowspan="${it.lines.length}">${esc(it.sku)}</td><td class="num" rowspan="${it.lines.length}">${it.onHand}</td>` : ''}
 <td>${esc(DISPOSAL_LABEL[l.method].zh)}</td><td class="num">${l.quantity}</td><td>${esc(l.note)}</td><td></td></tr>`,
       ),
     )
     .join('\n');
   const total = v.procedures.disposal.reduce((n, i) => n + i.onHand, 0);
   const byMethod = Object.entries(DISPOSAL_LABEL)
-    .map(([m, label]) => [label.zh, v.procedures.disposal.flatMap((i) => i.lines).filter((l) => l.method === m).reduce((n, l) => n + l.quantity, 0)] as const)
+    .map(
+      ([m, label]) =>
+        [
+          label.zh,
+          v.procedures.disposal
+            .flatMap((i) => i.lines)
+            .filter((l) => l.method === m)
+            .reduce((n, l) => n + l.quantity, 0),
+        ] as const,
+    )
     .filter(([, n]) => n > 0)
     .map(([label, n]) => `${esc(label)} ${n} 件`)
     .join('；');
@@ -142,7 +154,12 @@ function checklist(v: ExitCaseView, today: string): string {
   const ag = v.prepare.agreement;
   const rows = [
     row('1 准备', `退店原因：${v.prepare.reasonLabel?.zh ?? '未填写'}`, !!v.prepare.reason, null),
-    row('1 准备', v.prepare.sellerCenterPath.zh, ag.every((a) => a.confirmed), null),
+    row(
+      '1 准备',
+      v.prepare.sellerCenterPath.zh,
+      ag.every((a) => a.confirmed),
+      null,
+    ),
     ...ag.map((a) => row('1 准备', a.text.zh, a.confirmed, a.confirmedAt)),
     ...v.prepare.readiness.map((r) =>
       row('1 准备', `${r.title.zh}：${r.detail.zh}`, r.level === 'ok', null, r.level === 'ok' ? '' : r.todo.zh),
@@ -158,7 +175,13 @@ function checklist(v: ExitCaseView, today: string): string {
     row('4 退店手续', `①退还保证金：${v.procedures.deposit.text.zh}`, v.procedures.deposit.done, null),
     row('4 退店手续', `②处理库存：${v.procedures.disposal.length} 个SKU`, v.procedures.disposalComplete, null),
     ...v.procedures.partners.map((p) =>
-      row('4 退店手续', `③${PARTNER_KIND_LABEL[p.kind].zh}：${p.name}（${PARTNER_STATUS_LABEL[p.status].zh}）`, p.status === 'terminated' || p.status === 'not_needed', p.statusOn, p.reference ?? ''),
+      row(
+        '4 退店手续',
+        `③${PARTNER_KIND_LABEL[p.kind].zh}：${p.name}（${PARTNER_STATUS_LABEL[p.status].zh}）`,
+        p.status === 'terminated' || p.status === 'not_needed',
+        p.statusOn,
+        p.reference ?? '',
+      ),
     ),
     ...v.procedures.questions.map((q) => row('4 退店手续', `咨询客服：${q.question}`, !!q.answer, q.answeredAt, q.answer ?? '')),
     row('5 退店成功', `卖家中心店铺状态：${v.done.storeStatus ?? '—'}`, !!v.done.confirmedOn, v.done.confirmedOn),
@@ -189,7 +212,11 @@ export function buildPaperwork(v: ExitCaseView, today: string): ExitDocument[] {
     { name: '02-库存处理清单', title: '库存处理清单', html: disposalList(v, today) },
   ];
   v.procedures.partners.forEach((p, i) =>
-    docs.push({ name: `03-终止合作通知-${String(i + 1).padStart(2, '0')}-${fileSafe(p.name)}`, title: `终止合作通知（${p.name}）`, html: terminationNotice(v, p, today) }),
+    docs.push({
+      name: `03-终止合作通知-${String(i + 1).padStart(2, '0')}-${fileSafe(p.name)}`,
+      title: `终止合作通知（${p.name}）`,
+      html: terminationNotice(v, p, today),
+    }),
   );
   docs.push({ name: '04-退店清单', title: '退店清单', html: checklist(v, today) });
   return docs;

@@ -17,7 +17,6 @@ export function withPdfCsp(html: string): string {
   return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => `${m}${meta}`) : `${meta}${html}`;
 }
 
-
 export interface PdfRenderer {
   pdf(html: string): Promise<Buffer>;
   close(): Promise<void>;

@@ -6,7 +6,13 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../src-shared/errors';
-import { DISPOSAL_METHODS, type Bilingual, type DisposalMethod, type DisposalRowInput, type DisposalRowView } from '../../../src-shared/channels/exit';
+import {
+  DISPOSAL_METHODS,
+  type Bilingual,
+  type DisposalMethod,
+  type DisposalRowInput,
+  type DisposalRowView,
+} from '../../../src-shared/channels/exit';
 import { checkZipLimits } from '../platform/zipGuard';
 import { DISPOSAL_LABEL } from './texts';
 import { fromTextCell, toTextRow } from '../platform/spreadsheetText';
@@ -29,22 +35,33 @@ const HEAD = {
 export async function planWorkbook(rows: DisposalRowView[]): Promise<{ fileName: string; contentBase64: string; rows: number }> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('库存处理计划');
-  const heads = [HEAD.sku.zh, HEAD.category.zh, HEAD.warehouses.zh, HEAD.onHand.zh, ...DISPOSAL_METHODS.map((m) => DISPOSAL_LABEL[m].zh), HEAD.note.zh, HEAD.state.zh, HEAD.problem.zh];
+  const heads = [
+    HEAD.sku.zh,
+    HEAD.category.zh,
+    HEAD.warehouses.zh,
+    HEAD.onHand.zh,
+    ...DISPOSAL_METHODS.map((m) => DISPOSAL_LABEL[m].zh),
+    HEAD.note.zh,
+    HEAD.state.zh,
+    HEAD.problem.zh,
+  ];
   ws.addRow(heads);
   ws.getRow(1).font = { bold: true };
   for (const r of rows) {
     // SKUs, categories and typed cells may start like a formula: written as text (the reader takes the apostrophe off).
-    ws.addRow(toTextRow([
-      r.sku,
-      r.category ?? '',
-      r.warehouses.map((w) => `${w.name} ${w.quantity}`).join('；'),
-      r.onHand ?? '',
-      // Numbers where the cell holds one, so the spreadsheet adds them up; text as typed otherwise.
-      ...DISPOSAL_METHODS.map((m) => (/^\d+$/.test(r.cells[m]) ? Number(r.cells[m]) : r.cells[m])),
-      r.note ?? '',
-      STATE_ZH[r.state],
-      r.errors.map((e) => e.zh).join(' '),
-    ]));
+    ws.addRow(
+      toTextRow([
+        r.sku,
+        r.category ?? '',
+        r.warehouses.map((w) => `${w.name} ${w.quantity}`).join('；'),
+        r.onHand ?? '',
+        // Numbers where the cell holds one, so the spreadsheet adds them up; text as typed otherwise.
+        ...DISPOSAL_METHODS.map((m) => (/^\d+$/.test(r.cells[m]) ? Number(r.cells[m]) : r.cells[m])),
+        r.note ?? '',
+        STATE_ZH[r.state],
+        r.errors.map((e) => e.zh).join(' '),
+      ]),
+    );
   }
   // SKUs stay text: a SKU like 00123 must not lose its zeros.
   ws.getColumn(1).numFmt = '@';
@@ -76,7 +93,11 @@ export async function readPlanWorkbook(contentBase64: string): Promise<ReadPlan>
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('FILE_INVALID', '无法读取这个文件：它不是有效的 Excel（.xlsx）文件。请用“导出 Excel”得到的表格修改后再导入。', 'This file cannot be read: it is not a valid Excel (.xlsx) file. Edit the workbook from "Export Excel" and import that.');
+    throw new AppError(
+      'FILE_INVALID',
+      '无法读取这个文件：它不是有效的 Excel（.xlsx）文件。请用“导出 Excel”得到的表格修改后再导入。',
+      'This file cannot be read: it is not a valid Excel (.xlsx) file. Edit the workbook from "Export Excel" and import that.',
+    );
   }
   const ws = wb.worksheets[0];
   const header = ws ? (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v).trim()) : [];
@@ -99,14 +120,23 @@ export async function readPlanWorkbook(contentBase64: string): Promise<ReadPlan>
     if (line === 1) return;
     const text = (c: number) => (c ? cellText(row.getCell(c).value).trim() : '');
     const sku = text(skuCol);
-    const cells = Object.fromEntries(methodCols.filter(([, c]) => c).map(([m, c]) => [m, text(c)])) as Partial<Record<DisposalMethod, string>>;
+    const cells = Object.fromEntries(methodCols.filter(([, c]) => c).map(([m, c]) => [m, text(c)])) as Partial<
+      Record<DisposalMethod, string>
+    >;
     if (!sku) {
-      if (Object.values(cells).some(Boolean)) out.skipped.push({ line, error: { zh: `第 ${line} 行没有 SKU，没有导入。`, en: `Line ${line} has no SKU; not imported.` } });
+      if (Object.values(cells).some(Boolean))
+        out.skipped.push({ line, error: { zh: `第 ${line} 行没有 SKU，没有导入。`, en: `Line ${line} has no SKU; not imported.` } });
       return;
     }
     const first = seen.get(sku);
     if (first) {
-      out.skipped.push({ line, error: { zh: `第 ${line} 行的 SKU ${sku} 与第 ${first} 行重复，只导入了第 ${first} 行。`, en: `Line ${line} repeats SKU ${sku} of line ${first}; only line ${first} was imported.` } });
+      out.skipped.push({
+        line,
+        error: {
+          zh: `第 ${line} 行的 SKU ${sku} 与第 ${first} 行重复，只导入了第 ${first} 行。`,
+          en: `Line ${line} repeats SKU ${sku} of line ${first}; only line ${first} was imported.`,
+        },
+      });
       return;
     }
     seen.set(sku, line);

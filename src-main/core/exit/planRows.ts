@@ -5,7 +5,14 @@
  * against the live stock when shown, so a stock change marks only the rows it touches.
  */
 import type { Db } from '../db/open';
-import { DISPOSAL_METHODS, type Bilingual, type DisposalMethod, type DisposalRowInput, type DisposalRowState, type DisposalRowView } from '../../../src-shared/channels/exit';
+import {
+  DISPOSAL_METHODS,
+  type Bilingual,
+  type DisposalMethod,
+  type DisposalRowInput,
+  type DisposalRowState,
+  type DisposalRowView,
+} from '../../../src-shared/channels/exit';
 import { DISPOSAL_LABEL } from './texts';
 import { stockOnHand, tableExists } from './storeData';
 
@@ -22,16 +29,27 @@ export function readQty(text: string | number | null | undefined, what: Bilingua
   if (text === null || text === undefined) return { value: 0 };
   const raw = String(text);
   // NFKC turns full-width digits and the full-width minus into ASCII ones.
-  const s = raw.normalize('NFKC').replace(/[\s,，]/g, '').replace(/[−–]/g, '-');
+  const s = raw
+    .normalize('NFKC')
+    .replace(/[\s,，]/g, '')
+    .replace(/[−–]/g, '-');
   if (s === '') return { value: 0 };
   if (/^-\d+(\.\d+)?$/.test(s)) {
     return { error: { zh: `${what.zh}不能是负数（填的是“${raw}”）。`, en: `${what.en} cannot be negative (you typed "${raw}").` } };
   }
   if (/^\d+\.\d+$/.test(s) && !/^\d+\.0+$/.test(s)) {
-    return { error: { zh: `${what.zh}必须是整数件数（填的是“${raw}”）。`, en: `${what.en} must be a whole number of units (you typed "${raw}").` } };
+    return {
+      error: { zh: `${what.zh}必须是整数件数（填的是“${raw}”）。`, en: `${what.en} must be a whole number of units (you typed "${raw}").` },
+    };
   }
   const m = /^(\d+)(\.0+)?$/.exec(s);
-  if (!m) return { error: { zh: `${what.zh}“${raw}”不是数量，请填写整数，例如 12。`, en: `${what.en} "${raw}" is not a quantity; enter a whole number such as 12.` } };
+  if (!m)
+    return {
+      error: {
+        zh: `${what.zh}“${raw}”不是数量，请填写整数，例如 12。`,
+        en: `${what.en} "${raw}" is not a quantity; enter a whole number such as 12.`,
+      },
+    };
   const n = Number(m[1]);
   if (n > MAX_QTY) return { error: { zh: `${what.zh}“${raw}”太大了，请检查。`, en: `${what.en} "${raw}" is too large; check it.` } };
   return { value: n };
@@ -39,8 +57,20 @@ export function readQty(text: string | number | null | undefined, what: Bilingua
 
 const emptyCells = (): Record<DisposalMethod, string> => ({ sell_through: '', return_factory: '', liquidate: '', other: '' });
 
-interface LineRow { sku: string; on_hand: number; on_hand_source: 'app' | 'seller'; method: DisposalMethod; quantity: number; note: string | null }
-interface DraftRow { sku: string; on_hand_text: string | null; cells: string; note: string | null }
+interface LineRow {
+  sku: string;
+  on_hand: number;
+  on_hand_source: 'app' | 'seller';
+  method: DisposalMethod;
+  quantity: number;
+  note: string | null;
+}
+interface DraftRow {
+  sku: string;
+  on_hand_text: string | null;
+  cells: string;
+  note: string | null;
+}
 
 /** The live stock per SKU with its warehouses, or null when the app has no stock data. */
 export function liveStock(db: Db): Map<string, { onHand: number; warehouses: { name: string; quantity: number }[] }> | null {
@@ -67,7 +97,9 @@ export function categories(db: Db): Map<string, string> {
 export function planRows(db: Db, caseId: number): DisposalRowView[] {
   const live = liveStock(db);
   const cats = categories(db);
-  const lines = db.prepare('SELECT sku, on_hand, on_hand_source, method, quantity, note FROM exit_disposal WHERE case_id = ? ORDER BY id').all(caseId) as LineRow[];
+  const lines = db
+    .prepare('SELECT sku, on_hand, on_hand_source, method, quantity, note FROM exit_disposal WHERE case_id = ? ORDER BY id')
+    .all(caseId) as LineRow[];
   const drafts = db.prepare('SELECT sku, on_hand_text, cells, note FROM exit_disposal_draft WHERE case_id = ?').all(caseId) as DraftRow[];
   const out = new Map<string, DisposalRowView>();
   const base = (sku: string): DisposalRowView => {
@@ -151,7 +183,10 @@ export function checkRow(input: DisposalRowInput, live: ReturnType<typeof liveSt
       onHand = 0;
       onHandSource = 'app';
     } else if (input.onHand === undefined || String(input.onHand).trim() === '') {
-      errors.push({ zh: '应用里没有它的库存数据，请填写现有库存。', en: 'The app has no stock figure for it; enter the quantity on hand.' });
+      errors.push({
+        zh: '应用里没有它的库存数据，请填写现有库存。',
+        en: 'The app has no stock figure for it; enter the quantity on hand.',
+      });
     } else {
       const q = readQty(input.onHand, { zh: '现有库存', en: 'On hand' });
       if ('error' in q) errors.push(q.error);
@@ -182,11 +217,18 @@ export function checkRow(input: DisposalRowInput, live: ReturnType<typeof liveSt
  * Saves rows as typed, each on its own: a row that adds up replaces the SKU's lines, any other is
  * kept as a draft (and the SKU's old lines go, so it counts as not planned until it adds up).
  */
-export function saveRows(db: Db, caseId: number, rows: DisposalRowInput[], now: string): { ok: number; problems: { sku: string; errors: Bilingual[] }[] } {
+export function saveRows(
+  db: Db,
+  caseId: number,
+  rows: DisposalRowInput[],
+  now: string,
+): { ok: number; problems: { sku: string; errors: Bilingual[] }[] } {
   const live = liveStock(db);
   const delLines = db.prepare('DELETE FROM exit_disposal WHERE case_id = ? AND sku = ?');
   const delDraft = db.prepare('DELETE FROM exit_disposal_draft WHERE case_id = ? AND sku = ?');
-  const insLine = db.prepare('INSERT INTO exit_disposal (case_id, sku, on_hand, on_hand_source, method, quantity, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insLine = db.prepare(
+    'INSERT INTO exit_disposal (case_id, sku, on_hand, on_hand_source, method, quantity, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const putDraft = db.prepare(
     `INSERT INTO exit_disposal_draft (case_id, sku, on_hand_text, cells, note, updated_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(case_id, sku) DO UPDATE SET on_hand_text = excluded.on_hand_text, cells = excluded.cells, note = excluded.note, updated_at = excluded.updated_at`,

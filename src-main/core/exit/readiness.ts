@@ -30,7 +30,10 @@ export interface ReadinessInput {
   disposalComplete: boolean;
 }
 
-const ASK: Bilingual = { zh: '应用里没有这项数据，请到卖家中心查看后回答。', en: 'The app has no data for this; check in Seller Center and answer.' };
+const ASK: Bilingual = {
+  zh: '应用里没有这项数据，请到卖家中心查看后回答。',
+  en: 'The app has no data for this; check in Seller Center and answer.',
+};
 
 function item(
   key: ReadinessKey,
@@ -40,14 +43,36 @@ function item(
   todo: Bilingual,
   extra: Partial<Pick<ReadinessItem, 'rows' | 'askable' | 'note'>> = {},
 ): ReadinessItem {
-  return { key, title: READINESS_TITLES[key], level, source, detail, todo, rows: extra.rows ?? [], askable: extra.askable ?? false, note: extra.note ?? null };
+  return {
+    key,
+    title: READINESS_TITLES[key],
+    level,
+    source,
+    detail,
+    todo,
+    rows: extra.rows ?? [],
+    askable: extra.askable ?? false,
+    note: extra.note ?? null,
+  };
 }
 
 /** An item only the seller can answer; `open` means some remain, at the given level. */
 function asked(key: AskedKey, a: StoredAnswer | undefined, openLevel: ReadinessLevel, todo: Bilingual): ReadinessItem {
   const answer = a?.answer ?? 'unknown';
-  if (answer === 'clear') return item(key, 'ok', 'seller', { zh: '您已确认：没有。', en: 'You confirmed: none.' }, { zh: '无需处理。', en: 'Nothing to do.' }, { askable: true, note: a?.note ?? null });
-  if (answer === 'open') return item(key, openLevel, 'seller', { zh: '您已确认：还有。', en: 'You confirmed: some remain.' }, todo, { askable: true, note: a?.note ?? null });
+  if (answer === 'clear')
+    return item(
+      key,
+      'ok',
+      'seller',
+      { zh: '您已确认：没有。', en: 'You confirmed: none.' },
+      { zh: '无需处理。', en: 'Nothing to do.' },
+      { askable: true, note: a?.note ?? null },
+    );
+  if (answer === 'open')
+    return item(key, openLevel, 'seller', { zh: '您已确认：还有。', en: 'You confirmed: some remain.' }, todo, {
+      askable: true,
+      note: a?.note ?? null,
+    });
   return item(key, 'asked', 'none', ASK, todo, { askable: true });
 }
 
@@ -83,7 +108,15 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
     const units = input.stock.reduce((n, r) => n + r.quantity, 0);
     const skus = new Set(input.stock.map((r) => r.sku)).size;
     if (units === 0) {
-      out.push(item('stock', 'ok', 'app', { zh: '应用的库存数据显示：仓库里没有库存。', en: 'The app’s stock data shows nothing on hand.' }, { zh: '无需处理。', en: 'Nothing to do.' }));
+      out.push(
+        item(
+          'stock',
+          'ok',
+          'app',
+          { zh: '应用的库存数据显示：仓库里没有库存。', en: 'The app’s stock data shows nothing on hand.' },
+          { zh: '无需处理。', en: 'Nothing to do.' },
+        ),
+      );
     } else {
       out.push(
         item(
@@ -101,19 +134,30 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
     }
   } else {
     const a = asked('stock', input.answers.stock, 'warn', WHAT_TO_DO.stock);
-    out.push(a.level === 'warn' && input.disposalComplete ? { ...a, level: 'ok', todo: { zh: '按计划处理即可。', en: 'Carry out the plan.' } } : a);
+    out.push(
+      a.level === 'warn' && input.disposalComplete ? { ...a, level: 'ok', todo: { zh: '按计划处理即可。', en: 'Carry out the plan.' } } : a,
+    );
   }
 
   // Bound listings block: a bound listing keeps selling after the seller has stopped.
   if (input.listings) {
     out.push(
       input.listings.length === 0
-        ? item('listings', 'ok', 'app', { zh: '所有线上SKU都已解绑。', en: 'Every listing SKU is unbound.' }, { zh: '无需处理。', en: 'Nothing to do.' })
+        ? item(
+            'listings',
+            'ok',
+            'app',
+            { zh: '所有线上SKU都已解绑。', en: 'Every listing SKU is unbound.' },
+            { zh: '无需处理。', en: 'Nothing to do.' },
+          )
         : item(
             'listings',
             'block',
             'app',
-            { zh: `还有 ${input.listings.length} 个线上SKU与货品绑定。`, en: `${input.listings.length} listing SKUs are still bound to goods.` },
+            {
+              zh: `还有 ${input.listings.length} 个线上SKU与货品绑定。`,
+              en: `${input.listings.length} listing SKUs are still bound to goods.`,
+            },
             WHAT_TO_DO.listings,
             { rows: input.listings },
           ),
@@ -128,7 +172,12 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
 
   const d = input.deposit;
   if (d.state === 'unavailable') {
-    out.push(item('deposit', 'asked', 'none', d.text, { zh: '到全托管服务中心查看保证金状态并申请退还。', en: 'Check the deposit in the fully-managed service centre and apply for the refund.' }));
+    out.push(
+      item('deposit', 'asked', 'none', d.text, {
+        zh: '到全托管服务中心查看保证金状态并申请退还。',
+        en: 'Check the deposit in the fully-managed service centre and apply for the refund.',
+      }),
+    );
   } else if (d.state === 'not_started') {
     out.push(
       item('deposit', 'warn', 'app', d.text, {
@@ -138,7 +187,15 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
     );
   } else {
     out.push(
-      item('deposit', d.done ? 'ok' : 'warn', 'app', d.text, d.done ? { zh: '保证金已到账。', en: 'The deposit has arrived.' } : { zh: '在“退保证金”向导里继续办理，直到到账。', en: 'Continue in the deposit refund wizard until it arrives.' }),
+      item(
+        'deposit',
+        d.done ? 'ok' : 'warn',
+        'app',
+        d.text,
+        d.done
+          ? { zh: '保证金已到账。', en: 'The deposit has arrived.' }
+          : { zh: '在“退保证金”向导里继续办理，直到到账。', en: 'Continue in the deposit refund wizard until it arrives.' },
+      ),
     );
   }
 
@@ -146,10 +203,16 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
   const notified = input.partners.filter((p) => p.status === 'notified');
   if (input.partners.length === 0) {
     out.push(
-      item('partners', 'asked', 'none', { zh: '还没有登记物流、支付等合作伙伴。', en: 'No logistics, payment or other partners recorded yet.' }, {
-        zh: '在第 4 步③登记每个合作伙伴（物流、支付、其他），逐一通知终止合作并记录日期和凭证号。',
-        en: 'In step 4 ③ record every partner (logistics, payment, other), notify each one and record the date and reference.',
-      }),
+      item(
+        'partners',
+        'asked',
+        'none',
+        { zh: '还没有登记物流、支付等合作伙伴。', en: 'No logistics, payment or other partners recorded yet.' },
+        {
+          zh: '在第 4 步③登记每个合作伙伴（物流、支付、其他），逐一通知终止合作并记录日期和凭证号。',
+          en: 'In step 4 ③ record every partner (logistics, payment, other), notify each one and record the date and reference.',
+        },
+      ),
     );
   } else if (active.length || notified.length) {
     const names = [...active, ...notified].map((p) => p.name).join('、');
@@ -166,11 +229,21 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
           zh: '退店后与物流、支付等合作伙伴的关系将终止：打印“终止合作通知”发给仍在合作的伙伴，确认终止后记录日期和凭证号。',
           en: 'After the exit, partner relationships end: send the printed termination notice to each active partner and record the date and reference once confirmed.',
         },
-        { rows: [...active, ...notified].map((p) => ({ sku: p.name, warehouse: null, quantity: 1, note: PARTNER_STATUS_LABEL[p.status] })) },
+        {
+          rows: [...active, ...notified].map((p) => ({ sku: p.name, warehouse: null, quantity: 1, note: PARTNER_STATUS_LABEL[p.status] })),
+        },
       ),
     );
   } else {
-    out.push(item('partners', 'ok', 'app', { zh: '所有合作伙伴都已终止或无需处理。', en: 'Every partner is terminated or needs nothing.' }, { zh: '无需处理。', en: 'Nothing to do.' }));
+    out.push(
+      item(
+        'partners',
+        'ok',
+        'app',
+        { zh: '所有合作伙伴都已终止或无需处理。', en: 'Every partner is terminated or needs nothing.' },
+        { zh: '无需处理。', en: 'Nothing to do.' },
+      ),
+    );
   }
   return out;
 }

@@ -47,13 +47,22 @@ export const AGREEMENT: Record<AgreementKey, Bilingual> = {
 
 /** 三、退店后的注意事项, the source's four reminders. */
 export const AFTER: Record<AfterKey, Bilingual> = {
-  stock: { zh: '库存处理：退店前，请确保库存已售罄或妥善处理。', en: 'Inventory: before exiting, make sure stock is sold out or properly disposed of.' },
-  deposit: { zh: '保证金退还：退店后，平台会在一定时间内退还保证金。', en: 'Deposit: after the exit, the platform refunds the deposit within a period.' },
+  stock: {
+    zh: '库存处理：退店前，请确保库存已售罄或妥善处理。',
+    en: 'Inventory: before exiting, make sure stock is sold out or properly disposed of.',
+  },
+  deposit: {
+    zh: '保证金退还：退店后，平台会在一定时间内退还保证金。',
+    en: 'Deposit: after the exit, the platform refunds the deposit within a period.',
+  },
   partners: {
     zh: '合作伙伴关系：退店后，与物流、支付等合作伙伴的关系将终止。',
     en: 'Partners: after the exit, relationships with logistics, payment and other partners end.',
   },
-  privacy: { zh: '个人信息保护：退店后，请妥善保管个人信息，避免泄露。', en: 'Personal data: after the exit, keep personal information safe and avoid leaks.' },
+  privacy: {
+    zh: '个人信息保护：退店后，请妥善保管个人信息，避免泄露。',
+    en: 'Personal data: after the exit, keep personal information safe and avoid leaks.',
+  },
 };
 
 export const READINESS_TITLES: Record<ReadinessKey, Bilingual> = {
@@ -88,7 +97,7 @@ export const PARTNER_STATUS_LABEL: Record<string, Bilingual> = {
 
 /** The text to paste into the exit form, drafted from the reason. */
 export function draftApplication(storeName: string, reason: ExitReason | null, reasonText: string | null): string {
-  const why = reason === 'own' || !reason ? (reasonText || '经营安排调整') : REASONS[reason].phrase;
+  const why = reason === 'own' || !reason ? reasonText || '经营安排调整' : REASONS[reason].phrase;
   const extra = reason && reason !== 'own' && reasonText ? `具体情况：${reasonText}。` : '';
   return [
     '尊敬的速卖通平台：',
@@ -99,7 +108,10 @@ export function draftApplication(storeName: string, reason: ExitReason | null, r
   ].join('\n');
 }
 
-export const CASE_NOT_FOUND: Bilingual = { zh: '还没有开始退店。请先在“退店”里点“开始退店”。', en: 'No store exit has been started. Start one under Store exit first.' };
+export const CASE_NOT_FOUND: Bilingual = {
+  zh: '还没有开始退店。请先在“退店”里点“开始退店”。',
+  en: 'No store exit has been started. Start one under Store exit first.',
+};
 
 /** A thousand SKUs do not fit in a sentence: the count and the first few, the table has the rest. */
 function someSkus(l: string[]): Bilingual {
@@ -123,14 +135,20 @@ export const OPEN_ITEMS = {
     const s = someSkus(skus);
     return { zh: `库存已变化，请更新这些SKU的处理计划：${s.zh}`, en: `Stock changed; update the plan for: ${s.en}` };
   },
-  drafts: (n: number): Bilingual => ({ zh: `库存处理计划里有 ${n} 行还没填对，请在表格里修改`, en: `${n} disposal plan rows are not right yet; correct them in the table` }),
+  drafts: (n: number): Bilingual => ({
+    zh: `库存处理计划里有 ${n} 行还没填对，请在表格里修改`,
+    en: `${n} disposal plan rows are not right yet; correct them in the table`,
+  }),
   questions: (n: number): Bilingual => ({ zh: `${n} 个问题等待平台客服答复`, en: `${n} questions await platform support` }),
 };
 
 /** The "review due" reminder: its timeline entry and its notice. */
 export function reviewReminder(applicationNo: string | null, submittedOn: string | null, dueOn: string) {
   return {
-    text: { zh: `审核到期提醒：申请 ${applicationNo} 应在 ${dueOn} 前审核完`, en: `Review due reminder: application ${applicationNo} was due by ${dueOn}` },
+    text: {
+      zh: `审核到期提醒：申请 ${applicationNo} 应在 ${dueOn} 前审核完`,
+      en: `Review due reminder: application ${applicationNo} was due by ${dueOn}`,
+    },
     notice: {
       zh: {
         title: '退店审核已到期',
@@ -145,8 +163,15 @@ export function reviewReminder(applicationNo: string | null, submittedOn: string
 }
 
 /** The review outcome as the timeline writes it. */
-export function reviewWords(outcome: 'pending' | 'approved' | 'rejected', decidedOn: string | undefined, note: string | undefined): Bilingual {
+export function reviewWords(
+  outcome: 'pending' | 'approved' | 'rejected',
+  decidedOn: string | undefined,
+  note: string | undefined,
+): Bilingual {
   const zh = { pending: '审核中', approved: '审核通过，平台通知办理退店手续', rejected: '审核未通过' }[outcome];
   const en = { pending: 'in review', approved: 'approved; the platform asks for the exit procedures', rejected: 'rejected' }[outcome];
-  return { zh: `平台审核：${zh}${decidedOn ? `（${decidedOn}）` : ''}${note ? `，${note}` : ''}`, en: `Review: ${en}${decidedOn ? ` (${decidedOn})` : ''}` };
+  return {
+    zh: `平台审核：${zh}${decidedOn ? `（${decidedOn}）` : ''}${note ? `，${note}` : ''}`,
+    en: `Review: ${en}${decidedOn ? ` (${decidedOn})` : ''}`,
+  };
 }

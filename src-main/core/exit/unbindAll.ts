@@ -29,10 +29,21 @@ function ready(app: App): boolean {
 export function unbindState(app: App): ExitUnbindState | null {
   if (!ready(app)) return null;
   const db = app.db;
-  const bound = db.prepare(`SELECT seller_sku FROM stock_listing_skus WHERE bind_status IN (${bindStatusSql(STILL_TIED)}) ORDER BY seller_sku`).pluck().all() as string[];
-  const held = db.prepare("SELECT id FROM auto_runs WHERE trigger = ? AND status = 'held' ORDER BY id DESC LIMIT 1").pluck().get(EXIT_TRIGGER) as number | undefined;
+  const bound = db
+    .prepare(`SELECT seller_sku FROM stock_listing_skus WHERE bind_status IN (${bindStatusSql(STILL_TIED)}) ORDER BY seller_sku`)
+    .pluck()
+    .all() as string[];
+  const held = db
+    .prepare("SELECT id FROM auto_runs WHERE trigger = ? AND status = 'held' ORDER BY id DESC LIMIT 1")
+    .pluck()
+    .get(EXIT_TRIGGER) as number | undefined;
   const count = (states: readonly ActionState[]) =>
-    db.prepare(`SELECT count(*) FROM auto_actions a JOIN auto_runs r ON r.id = a.run_id WHERE r.trigger = ? AND a.state IN (${statesSql(states)})`).pluck().get(EXIT_TRIGGER) as number;
+    db
+      .prepare(
+        `SELECT count(*) FROM auto_actions a JOIN auto_runs r ON r.id = a.run_id WHERE r.trigger = ? AND a.state IN (${statesSql(states)})`,
+      )
+      .pluck()
+      .get(EXIT_TRIGGER) as number;
   return {
     bound: bound.length,
     boundSkus: bound.slice(0, 200),
@@ -50,7 +61,11 @@ export function unbindState(app: App): ExitUnbindState | null {
  */
 export function requestUnbindAll(app: App): ExitUnbindAllResult {
   if (!ready(app)) {
-    throw new AppError('CONFLICT', '应用里还没有线上商品数据，无法批量解绑。请先连接速卖通并同步商品。', 'The app has no listings yet, so there is nothing to unbind. Connect AliExpress and sync the listings first.');
+    throw new AppError(
+      'CONFLICT',
+      '应用里还没有线上商品数据，无法批量解绑。请先连接速卖通并同步商品。',
+      'The app has no listings yet, so there is nothing to unbind. Connect AliExpress and sync the listings first.',
+    );
   }
   const db = app.db;
   const existing = unbindState(app);
@@ -67,17 +82,36 @@ export function requestUnbindAll(app: App): ExitUnbindAllResult {
     .all() as { id: number; product_id: string; sku_id: string; sc_item_id: string | null }[];
   if (!todo.length) return { runId: null, unbinds: 0, pinned: updated };
   const settings = readAutoSettings(db);
-  const bound = db.prepare(`SELECT count(*) FROM stock_listing_skus WHERE bind_status IN (${bindStatusSql(STILL_TIED)})`).pluck().get() as number;
+  const bound = db
+    .prepare(`SELECT count(*) FROM stock_listing_skus WHERE bind_status IN (${bindStatusSql(STILL_TIED)})`)
+    .pluck()
+    .get() as number;
   // Asked whatever the limits: an exit unbinds the whole store, the one run the seller must see.
-  const gate = massUnbindGate(settings, todo.length, bound) ?? { unbinds: todo.length, bound, share: bound ? todo.length / bound : 1, limitShare: settings.massUnbindShare, limitCount: settings.massUnbindCount };
+  const gate = massUnbindGate(settings, todo.length, bound) ?? {
+    unbinds: todo.length,
+    bound,
+    share: bound ? todo.length / bound : 1,
+    limitShare: settings.massUnbindShare,
+    limitCount: settings.massUnbindCount,
+  };
   const counts = { ...emptyCounts(), considered: todo.length, heldUnbind: todo.length };
   const nowMs = app.clock.now();
   const now = new Date(nowMs).toISOString();
   const runId = db.transaction(() => {
     const id = Number(
       db
-        .prepare("INSERT INTO auto_runs (at, trigger, switch_on, stock_run_id, status, counts, gate, note) VALUES (?, ?, ?, ?, 'held', ?, ?, ?)")
-        .run(now, EXIT_TRIGGER, settings.enabled ? 1 : 0, stockHealth(db).stockRunId, JSON.stringify(counts), JSON.stringify(gate), '退店：解绑全部SKU').lastInsertRowid,
+        .prepare(
+          "INSERT INTO auto_runs (at, trigger, switch_on, stock_run_id, status, counts, gate, note) VALUES (?, ?, ?, ?, 'held', ?, ?, ?)",
+        )
+        .run(
+          now,
+          EXIT_TRIGGER,
+          settings.enabled ? 1 : 0,
+          stockHealth(db).stockRunId,
+          JSON.stringify(counts),
+          JSON.stringify(gate),
+          '退店：解绑全部SKU',
+        ).lastInsertRowid,
     );
     // Seller actions: the sender sends them as asked instead of re-deciding them from the stock.
     const ins = db.prepare(
@@ -96,7 +130,11 @@ export function requestUnbindAll(app: App): ExitUnbindAllResult {
 export function confirmUnbindAll(app: App, runId: number): void {
   const run = app.db.prepare('SELECT trigger FROM auto_runs WHERE id = ?').pluck().get(runId) as string | undefined;
   if (run !== EXIT_TRIGGER) {
-    throw new AppError('NOT_FOUND', `运行 #${runId} 不是退店的批量解绑。请刷新后重试。`, `Run #${runId} is not the exit's unbind-all. Reload and try again.`);
+    throw new AppError(
+      'NOT_FOUND',
+      `运行 #${runId} 不是退店的批量解绑。请刷新后重试。`,
+      `Run #${runId} is not the exit's unbind-all. Reload and try again.`,
+    );
   }
   answerHeldRun(app, runId, 'confirm', '退店：解绑全部SKU');
   if (readAutoSettings(app.db).enabled) autoService(app).kick();

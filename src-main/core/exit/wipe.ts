@@ -66,10 +66,12 @@ export function storeIdentifiers(app: App): string[] {
       }
     }
   }
-  if (tableExists(db, 'tongtool_quota_calls')) for (const m of db.prepare('SELECT DISTINCT merchant_id FROM tongtool_quota_calls').pluck().all()) add(m);
+  if (tableExists(db, 'tongtool_quota_calls'))
+    for (const m of db.prepare('SELECT DISTINCT merchant_id FROM tongtool_quota_calls').pluck().all()) add(m);
   if (tableExists(db, 'deposit_case')) {
     const cols = (db.prepare('PRAGMA table_info(deposit_case)').all() as { name: string }[]).map((c) => c.name);
-    if (cols.includes('alipay_account')) for (const a of db.prepare('SELECT alipay_account FROM deposit_case WHERE alipay_account IS NOT NULL').pluck().all()) add(a);
+    if (cols.includes('alipay_account'))
+      for (const a of db.prepare('SELECT alipay_account FROM deposit_case WHERE alipay_account IS NOT NULL').pluck().all()) add(a);
   }
   // Longest first, so an id that contains another is replaced whole.
   return [...ids].sort((a, b) => b.length - a.length);
@@ -81,10 +83,14 @@ function scrubTables(db: Db, ids: string[]): Record<string, number> {
   if (!ids.length) return changed;
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
   for (const t of tables) {
-    const cols = (db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string; type: string }[]).filter((c) => !/INT|REAL|BLOB/i.test(c.type));
+    const cols = (db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string; type: string }[]).filter(
+      (c) => !/INT|REAL|BLOB/i.test(c.type),
+    );
     for (const c of cols) {
       for (const id of ids) {
-        const r = db.prepare(`UPDATE "${t}" SET "${c.name}" = replace("${c.name}", ?, ?) WHERE instr("${c.name}", ?) > 0`).run(id, SCRUBBED, id);
+        const r = db
+          .prepare(`UPDATE "${t}" SET "${c.name}" = replace("${c.name}", ?, ?) WHERE instr("${c.name}", ?) > 0`)
+          .run(id, SCRUBBED, id);
         if (r.changes) changed[t] = (changed[t] ?? 0) + r.changes;
       }
     }
@@ -96,22 +102,46 @@ function scrubTables(db: Db, ids: string[]): Record<string, number> {
 export function removedInWords(removedSecrets: string[], cleared: string[], extra: { switchWasOn: boolean; demo: boolean }): Bilingual[] {
   const out: Bilingual[] = [];
   const has = (prefix: string) => removedSecrets.some((n) => n.startsWith(prefix));
-  if (has('aliexpress.appKey') || has('aliexpress.appSecret')) out.push({ zh: '速卖通的 App Key 和 App Secret', en: 'The AliExpress App Key and App Secret' });
-  if (has('aliexpress.accessToken') || has('aliexpress.refreshToken')) out.push({ zh: '速卖通店铺授权（授权令牌已删除，需要重新授权才能再连接）', en: 'The AliExpress store authorisation (its tokens are deleted; reconnecting needs a new authorisation)' });
+  if (has('aliexpress.appKey') || has('aliexpress.appSecret'))
+    out.push({ zh: '速卖通的 App Key 和 App Secret', en: 'The AliExpress App Key and App Secret' });
+  if (has('aliexpress.accessToken') || has('aliexpress.refreshToken'))
+    out.push({
+      zh: '速卖通店铺授权（授权令牌已删除，需要重新授权才能再连接）',
+      en: 'The AliExpress store authorisation (its tokens are deleted; reconnecting needs a new authorisation)',
+    });
   if (has('tongtool.')) out.push({ zh: '通途的 App Key、密钥和令牌', en: 'The Tongtool App Key, secret and token' });
-  if (removedSecrets.some((n) => !n.startsWith('aliexpress.') && !n.startsWith('tongtool.'))) out.push({ zh: '群机器人的地址和密钥', en: 'The group robots\' addresses and secrets' });
-  if (cleared.includes('connector_settings')) out.push({ zh: '连接设置：商家编号、店铺渠道、库存来源和连接状态', en: 'Connection settings: merchant id, store channel, stock source and connection status' });
+  if (removedSecrets.some((n) => !n.startsWith('aliexpress.') && !n.startsWith('tongtool.')))
+    out.push({ zh: '群机器人的地址和密钥', en: "The group robots' addresses and secrets" });
+  if (cleared.includes('connector_settings'))
+    out.push({
+      zh: '连接设置：商家编号、店铺渠道、库存来源和连接状态',
+      en: 'Connection settings: merchant id, store channel, stock source and connection status',
+    });
   if (extra.demo) out.push({ zh: '演示店铺的连接', en: 'The demo store connection' });
-  if (cleared.includes('auto_settings')) out.push({ zh: `自动绑定/解绑开关和设置${extra.switchWasOn ? '（开关已关闭）' : ''}`, en: `The auto bind/unbind switch and its settings${extra.switchWasOn ? ' (the switch is off)' : ''}` });
-  if (cleared.includes('deposit_case.alipay_account')) out.push({ zh: '退保证金记录里的支付宝账号', en: 'The Alipay account in the deposit refund records' });
-  if (cleared.some((c) => c.includes('处 标识'))) out.push({ zh: '记录里出现的店铺名称、登录账号和卖家编号（已替换为“[已清除]”）', en: 'The store name, login account and seller ids in the records (replaced by "[已清除]")' });
+  if (cleared.includes('auto_settings'))
+    out.push({
+      zh: `自动绑定/解绑开关和设置${extra.switchWasOn ? '（开关已关闭）' : ''}`,
+      en: `The auto bind/unbind switch and its settings${extra.switchWasOn ? ' (the switch is off)' : ''}`,
+    });
+  if (cleared.includes('deposit_case.alipay_account'))
+    out.push({ zh: '退保证金记录里的支付宝账号', en: 'The Alipay account in the deposit refund records' });
+  if (cleared.some((c) => c.includes('处 标识')))
+    out.push({
+      zh: '记录里出现的店铺名称、登录账号和卖家编号（已替换为“[已清除]”）',
+      en: 'The store name, login account and seller ids in the records (replaced by "[已清除]")',
+    });
   if (cleared.includes('settings.storeName')) out.push({ zh: '设置里的店铺名称', en: 'The store name in the settings' });
   const backups = cleared.find((c) => c.startsWith('backups'));
   if (backups) out.push({ zh: `数据库备份 ${backups.replace(/\D/g, '')} 份`, en: `${backups.replace(/\D/g, '')} database backup(s)` });
   const exportsGone = cleared.find((c) => c.startsWith('exports ('));
-  if (exportsGone) out.push({ zh: `数据文件夹里的退店导出文件 ${exportsGone.replace(/\D/g, '')} 个（已下载或另存的副本不受影响）`, en: `${exportsGone.replace(/\D/g, '')} export file(s) in the data folder (copies downloaded or saved elsewhere are not touched)` });
+  if (exportsGone)
+    out.push({
+      zh: `数据文件夹里的退店导出文件 ${exportsGone.replace(/\D/g, '')} 个（已下载或另存的副本不受影响）`,
+      en: `${exportsGone.replace(/\D/g, '')} export file(s) in the data folder (copies downloaded or saved elsewhere are not touched)`,
+    });
   if (cleared.some((c) => c.startsWith('support ('))) out.push({ zh: '连接检查的样本文件', en: 'The connection check samples' });
-  if (cleared.includes('browser storage')) out.push({ zh: '程序窗口的浏览器缓存和本地存储', en: 'The app window\'s browser cache and local storage' });
+  if (cleared.includes('browser storage'))
+    out.push({ zh: '程序窗口的浏览器缓存和本地存储', en: "The app window's browser cache and local storage" });
   if (cleared.some((c) => c.startsWith('logs'))) out.push({ zh: '运行日志', en: 'The app logs' });
   return out;
 }
@@ -122,7 +152,12 @@ export function removedInWords(removedSecrets: string[], cleared: string[], extr
  */
 const DATA_FILE_DIRS = ['exports', 'support'] as const;
 
-export async function wipeStore(app: App, confirm: string, expected: string, exported: boolean): Promise<{ removedSecrets: string[]; cleared: string[] }> {
+export async function wipeStore(
+  app: App,
+  confirm: string,
+  expected: string,
+  exported: boolean,
+): Promise<{ removedSecrets: string[]; cleared: string[] }> {
   if (confirm.trim() !== expected.trim()) {
     throw new AppError(
       'BAD_INPUT',
@@ -181,7 +216,8 @@ export async function wipeStore(app: App, confirm: string, expected: string, exp
     cleared.push('settings.storeName');
   }
   // Copies of a settings file that was broken by hand: they hold the store name too.
-  for (const f of readdirSync(app.dataDir).filter((n) => n.startsWith('settings.json.broken-'))) rmSync(join(app.dataDir, f), { force: true });
+  for (const f of readdirSync(app.dataDir).filter((n) => n.startsWith('settings.json.broken-')))
+    rmSync(join(app.dataDir, f), { force: true });
 
   // Backups are full copies of the database, personal data included.
   if (existsSync(app.backupDir)) {

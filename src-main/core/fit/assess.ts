@@ -16,7 +16,10 @@ const TYPE_LABEL: Record<SellerType, Bilingual> = {
 /** The source's reasoning per type, quoted as closely as a list allows. */
 const TYPE_POINTS: Record<SellerType, Bilingual[]> = {
   factory_newcomer: [
-    { zh: '对没有跨境运营经验的工厂型卖家，全托管是一件好事儿。', en: 'For a factory seller without cross-border experience, fully-managed is good news.' },
+    {
+      zh: '对没有跨境运营经验的工厂型卖家，全托管是一件好事儿。',
+      en: 'For a factory seller without cross-border experience, fully-managed is good news.',
+    },
     {
       zh: '过去跨境不好做：物流、合规、外语什么都要学；全托管降低了这个行业的门槛。',
       en: 'Cross-border used to be hard: logistics, compliance and languages all had to be learnt; fully-managed lowers that barrier.',
@@ -80,17 +83,29 @@ export function assessFit(a: FitAnswers): FitResult {
   if (sellerType === 'supply_chain_veteran') {
     points.push(
       a.invited
-        ? { zh: '速卖通小二已经定向邀约您：可以尝试再开一家全托管店铺。', en: 'An AliExpress account manager has invited you: you can try opening a fully-managed store.' }
-        : { zh: '源文建议在速卖通小二定向邀约时再尝试。', en: 'The source suggests trying when an AliExpress account manager invites you.' },
+        ? {
+            zh: '速卖通小二已经定向邀约您：可以尝试再开一家全托管店铺。',
+            en: 'An AliExpress account manager has invited you: you can try opening a fully-managed store.',
+          }
+        : {
+            zh: '源文建议在速卖通小二定向邀约时再尝试。',
+            en: 'The source suggests trying when an AliExpress account manager invites you.',
+          },
     );
   }
   if (a.productKind === 'standard' && sellerType === 'trader_listing') {
-    cautions.push({ zh: '您做标品：标品最容易被比价，挤压最重。', en: 'You sell standard products: they are the easiest to price-compare and are squeezed hardest.' });
+    cautions.push({
+      zh: '您做标品：标品最容易被比价，挤压最重。',
+      en: 'You sell standard products: they are the easiest to price-compare and are squeezed hardest.',
+    });
   }
   if (a.capital !== 'ample') {
     cautions.push({
       zh: a.capital === 'none' ? '没有备货资金：全托管需要先备货入仓。' : '备货资金有限：大量备货会占用现金流。',
-      en: a.capital === 'none' ? 'No capital to stock: fully-managed needs stock delivered to the warehouse first.' : 'Limited capital to stock: stocking up in volume ties up cash.',
+      en:
+        a.capital === 'none'
+          ? 'No capital to stock: fully-managed needs stock delivered to the warehouse first.'
+          : 'Limited capital to stock: stocking up in volume ties up cash.',
     });
   }
   if (a.supplyEdge === 'none' && sellerType !== 'trader_listing') {

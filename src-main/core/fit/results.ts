@@ -11,7 +11,12 @@ export function saveFit(app: App, answers: FitAnswers): FitResult {
     .prepare('INSERT INTO fit_results (at, answers, seller_type, verdict) VALUES (?, ?, ?, ?)')
     .run(at, JSON.stringify(answers), result.sellerType, result.verdict);
   const id = Number(r.lastInsertRowid);
-  writeAudit(app.db, app.clock, { actor: 'seller', kind: 'fit.save', subject: String(id), detail: { sellerType: result.sellerType, verdict: result.verdict } });
+  writeAudit(app.db, app.clock, {
+    actor: 'seller',
+    kind: 'fit.save',
+    subject: String(id),
+    detail: { sellerType: result.sellerType, verdict: result.verdict },
+  });
   app.events.emit('changed', { topic: 'fit' });
   return { ...result, id, at };
 }
@@ -19,13 +24,13 @@ export function saveFit(app: App, answers: FitAnswers): FitResult {
 /** Re-assessed from the stored answers, so the wording follows the current version of the app. */
 export function latestFit(app: App): FitResult | null {
   const row = app.db.prepare('SELECT id, at, answers FROM fit_results ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; at: string; answers: string }
-    | undefined;
+    { id: number; at: string; answers: string } | undefined;
   if (!row) return null;
   return { ...assessFit(JSON.parse(row.answers) as FitAnswers), id: row.id, at: row.at };
 }
 
 export function fitById(app: App, id: number): FitResult | null {
-  const row = app.db.prepare('SELECT id, at, answers FROM fit_results WHERE id = ?').get(id) as { id: number; at: string; answers: string } | undefined;
+  const row = app.db.prepare('SELECT id, at, answers FROM fit_results WHERE id = ?').get(id) as
+    { id: number; at: string; answers: string } | undefined;
   return row ? { ...assessFit(JSON.parse(row.answers) as FitAnswers), id: row.id, at: row.at } : null;
 }

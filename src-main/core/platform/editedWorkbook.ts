@@ -8,7 +8,11 @@ import { AppError } from '../../../src-shared/errors';
 import { checkZipLimits, type ZipLimits } from './zipGuard';
 
 /** `exportedBy` names the button that exported it, as the screen shows it (“导出” / Export). */
-export async function loadEditedWorkbook(contentBase64: string, limits: ZipLimits, exportedBy: { zh: string; en: string }): Promise<ExcelJS.Workbook> {
+export async function loadEditedWorkbook(
+  contentBase64: string,
+  limits: ZipLimits,
+  exportedBy: { zh: string; en: string },
+): Promise<ExcelJS.Workbook> {
   const bytes = Buffer.from(contentBase64, 'base64');
   checkZipLimits(bytes, limits);
   const wb = new ExcelJS.Workbook();

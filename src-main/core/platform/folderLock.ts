@@ -38,7 +38,9 @@ export class DataFolderInUseError extends AppError {
   readonly dataDir: string;
   constructor(dataDir: string, holder: LockHolder | null) {
     const zhWho = holder ? `${HOST_ZH[holder.host] ?? holder.host}（进程号 ${holder.pid}，${holder.startedAt} 启动）` : '另一个助手程序';
-    const enWho = holder ? `${HOST_EN[holder.host] ?? holder.host} (process ${holder.pid}, started ${holder.startedAt})` : 'another copy of the app';
+    const enWho = holder
+      ? `${HOST_EN[holder.host] ?? holder.host} (process ${holder.pid}, started ${holder.startedAt})`
+      : 'another copy of the app';
     super(
       'CONFLICT',
       `数据文件夹 ${dataDir} 正在被${zhWho}使用。为防止同一个解绑被发送两次，同一个数据文件夹同时只能由一个程序打开。请在正在运行的程序里操作，或先关闭它再重试。`,

@@ -18,7 +18,10 @@ export interface Logger {
 /** Rotated copies kept beside the live file: main.1.log (newest) … main.5.log. */
 const KEEP_ROTATED = 5;
 
-export function createFileLogger(dataDir: string, opts: { maxSizeBytes?: number; console?: boolean } = {}): Logger & {
+export function createFileLogger(
+  dataDir: string,
+  opts: { maxSizeBytes?: number; console?: boolean } = {},
+): Logger & {
   file: string;
 } {
   const file = join(dataDir, 'logs', 'main.log');

@@ -34,7 +34,8 @@ export function createFileSecretStore(
   };
   // Atomic (temporary file, fsync, rename): a crash or a full disk mid-write leaves the old keys,
   // where an in-place rewrite could leave a torn file that reads as no keys at all.
-  const write = (values: Record<string, string>) => writeFileAtomic(file, JSON.stringify({ note: `${codec.label.zh} / ${codec.label.en}`, values }, null, 2));
+  const write = (values: Record<string, string>) =>
+    writeFileAtomic(file, JSON.stringify({ note: `${codec.label.zh} / ${codec.label.en}`, values }, null, 2));
   // Mask every stored secret in logs from the first moment the process knows it.
   for (const v of Object.values(read())) registerSecret(codec.decode(v));
   return {

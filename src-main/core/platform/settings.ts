@@ -25,11 +25,7 @@ export interface SettingsStore {
 }
 
 /** Anything shaped like conf (electron-store extends conf) becomes a SettingsStore. */
-export function settingsFrom(store: {
-  get(key: string): unknown;
-  set(key: string, value: unknown): void;
-  store: unknown;
-}): SettingsStore {
+export function settingsFrom(store: { get(key: string): unknown; set(key: string, value: unknown): void; store: unknown }): SettingsStore {
   return {
     get: (key) => store.get(key) as never,
     set: (key, value) => store.set(key, value),

@@ -57,7 +57,11 @@ export function checkZipLimits(bytes: Uint8Array, limits: ZipLimits): { inflated
   // An honest bomb says how big it is: refused at once. A lying one is caught by the stream.
   const d = declared(bytes);
   const mb = Math.round(limits.maxInflatedBytes / 1024 / 1024);
-  if (d && d.bytes > limits.maxInflatedBytes) throw tooBig(`有 ${Math.round(d.bytes / 1024 / 1024)} MB（上限 ${mb} MB）`, `${Math.round(d.bytes / 1024 / 1024)} MB (the limit is ${mb} MB)`);
+  if (d && d.bytes > limits.maxInflatedBytes)
+    throw tooBig(
+      `有 ${Math.round(d.bytes / 1024 / 1024)} MB（上限 ${mb} MB）`,
+      `${Math.round(d.bytes / 1024 / 1024)} MB (the limit is ${mb} MB)`,
+    );
   if (d && d.entries > (limits.maxEntries ?? 10_000)) throw tooBig(`有 ${d.entries} 个部件`, `${d.entries} parts`);
   let inflated = 0;
   let rows = 0;
@@ -102,7 +106,9 @@ export function checkZipLimits(bytes: Uint8Array, limits: ZipLimits): { inflated
       if (problem) return;
       if (err) {
         problem =
-          err instanceof OverBudget ? over() : new AppError('FILE_INVALID', '表格文件已损坏，无法解压。', 'The spreadsheet file is damaged and cannot be unpacked.');
+          err instanceof OverBudget
+            ? over()
+            : new AppError('FILE_INVALID', '表格文件已损坏，无法解压。', 'The spreadsheet file is damaged and cannot be unpacked.');
         return;
       }
       inflated += chunk.length;

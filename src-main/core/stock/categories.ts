@@ -26,9 +26,14 @@ export function listCategories(db: Db): CategoryInfo[] {
 }
 
 export function toggleCategory(db: Db, input: { name: string; enabled: boolean; confirm: boolean }, now: string): CategoryToggleResult {
-  const cur = db.prepare('SELECT sync_enabled FROM stock_categories WHERE name = ?').get(input.name) as { sync_enabled: number } | undefined;
+  const cur = db.prepare('SELECT sync_enabled FROM stock_categories WHERE name = ?').get(input.name) as
+    { sync_enabled: number } | undefined;
   if (!cur)
-    throw new AppError('NOT_FOUND', `ERP分类“${input.name}”不存在。请先同步一次库存。`, `ERP category "${input.name}" does not exist. Sync stock first.`);
+    throw new AppError(
+      'NOT_FOUND',
+      `ERP分类“${input.name}”不存在。请先同步一次库存。`,
+      `ERP category "${input.name}" does not exist. Sync stock first.`,
+    );
   const affected = (
     db
       .prepare('SELECT count(*) AS n FROM stock_sku_links k JOIN stock_erp_skus e ON e.sku = k.erp_sku WHERE e.category = ?')
@@ -44,7 +49,21 @@ export function toggleCategory(db: Db, input: { name: string; enabled: boolean; 
     .all(input.name) as CategoryToggleResult['affectedSample'];
   const turningOff = cur.sync_enabled === 1 && !input.enabled;
   if (turningOff && !input.confirm)
-    return { applied: false, needsConfirm: true, category: input.name, syncEnabled: true, affectedListingSkus: affected, affectedSample: sample };
+    return {
+      applied: false,
+      needsConfirm: true,
+      category: input.name,
+      syncEnabled: true,
+      affectedListingSkus: affected,
+      affectedSample: sample,
+    };
   db.prepare('UPDATE stock_categories SET sync_enabled = ?, toggled_at = ? WHERE name = ?').run(input.enabled ? 1 : 0, now, input.name);
-  return { applied: true, needsConfirm: false, category: input.name, syncEnabled: input.enabled, affectedListingSkus: affected, affectedSample: sample };
+  return {
+    applied: true,
+    needsConfirm: false,
+    category: input.name,
+    syncEnabled: input.enabled,
+    affectedListingSkus: affected,
+    affectedSample: sample,
+  };
 }

@@ -24,14 +24,22 @@ import { erpSkuPage, levelPage, overview } from './stockQuery';
 import { chooseStrategy, stockSync } from './sync';
 import { linkToWarehouse, listLinkBatches, undoLinkBatch, unlinkFromWarehouse } from './warehouseLinks';
 import { checkWarehouseName } from './warehouseNames';
-import { deleteStoreWarehouse, pairWarehouse, renameStoreWarehouse, saveStoreWarehouse, setWarehouseCounting, warehousesView } from './warehouses';
+import {
+  deleteStoreWarehouse,
+  pairWarehouse,
+  renameStoreWarehouse,
+  saveStoreWarehouse,
+  setWarehouseCounting,
+  warehousesView,
+} from './warehouses';
 import { persistRead } from './levels';
 
 function listingRow(app: App, id: number): ListingSkuRow {
   const db = app.db;
   const productId = db.prepare('SELECT product_id FROM stock_listing_skus WHERE id = ?').pluck().get(id) as string | undefined;
   const row = productId ? listingPage(db, { productIds: [productId] }, 1, 500).rows.find((r) => r.id === id) : undefined;
-  if (!row) throw new AppError('NOT_FOUND', `线上SKU #${id} 不存在，请刷新商品列表。`, `Listing SKU #${id} does not exist; reload the listings.`);
+  if (!row)
+    throw new AppError('NOT_FOUND', `线上SKU #${id} 不存在，请刷新商品列表。`, `Listing SKU #${id} does not exist; reload the listings.`);
   return row;
 }
 
@@ -204,7 +212,11 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
 
     'stock.listingWarehouses.link': (i) => {
       const ids = i.listingSkuIds ?? matchingListingSkuIds(db, i.filter ?? {});
-      const r = linkToWarehouse(db, { storeWarehouseId: i.storeWarehouseId, listingSkuIds: ids, selection: i.filter ?? { ids: ids.length } }, now());
+      const r = linkToWarehouse(
+        db,
+        { storeWarehouseId: i.storeWarehouseId, listingSkuIds: ids, selection: i.filter ?? { ids: ids.length } },
+        now(),
+      );
       audit('stock.warehouse.link', String(i.storeWarehouseId), { batchId: r.batchId, linked: r.linked });
       app.events.emit('changed', { topic: 'sku' });
       return r;

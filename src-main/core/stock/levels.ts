@@ -173,7 +173,9 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
     const seen = new Set([...(input.warehouses ?? []).map((w) => w.id), ...read.warehouses.keys()]);
     for (const w of seen) clearStale.run(w, runId);
     if (db.prepare("SELECT 1 FROM stock_erp_skus WHERE category = '' LIMIT 1").get())
-      db.prepare("INSERT INTO stock_categories (name, sync_enabled, first_seen_at) VALUES ('', 1, ?) ON CONFLICT(name) DO NOTHING").run(now);
+      db.prepare("INSERT INTO stock_categories (name, sync_enabled, first_seen_at) VALUES ('', 1, ?) ON CONFLICT(name) DO NOTHING").run(
+        now,
+      );
     if (input.snapshotOf !== undefined) result.stale = markUnseenStale(db, runId, input.snapshotOf, input.staleBefore);
     const setCursor = db.prepare(
       'UPDATE stock_erp_warehouses SET changes_cursor = ? WHERE id = ? AND (changes_cursor IS NULL OR changes_cursor < ?)',
@@ -202,17 +204,28 @@ function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistR
   if (db.prepare('SELECT 1 FROM temp.stock_read WHERE safety IS NULL LIMIT 1').get()) {
     db.exec(`UPDATE temp.stock_read SET safety = (SELECT l.safety FROM stock_levels l WHERE l.sku = stock_read.sku AND l.erp_warehouse_id = stock_read.wh)
       WHERE safety IS NULL`);
-    for (const [i, sku, wh] of db.prepare('DELETE FROM temp.stock_read WHERE safety IS NULL RETURNING i, sku, wh').raw().all() as [number, string, string][]) {
+    for (const [i, sku, wh] of db.prepare('DELETE FROM temp.stock_read WHERE safety IS NULL RETURNING i, sku, wh').raw().all() as [
+      number,
+      string,
+      string,
+    ][]) {
       invalid.push({ i, sku, warehouseId: wh, reason: SAFETY_UNKNOWN });
       unsafe.add(sku);
     }
   }
-  const insertWarehouse = db.prepare('INSERT INTO stock_erp_warehouses (id, name, active, seen_at) VALUES (?, ?, 1, ?) ON CONFLICT(id) DO NOTHING');
+  const insertWarehouse = db.prepare(
+    'INSERT INTO stock_erp_warehouses (id, name, active, seen_at) VALUES (?, ?, 1, ?) ON CONFLICT(id) DO NOTHING',
+  );
   for (const [id, name] of read.warehouses) insertWarehouse.run(id, name, now);
   if (read.erp.size > 0) {
     const known = input.knownSkus;
     // `new`: not known to be stored (only these are tried as inserts; the set may be older than the table).
-    insertMany(db, 'temp.stock_read_erp', ['sku', 'name', 'status', 'category', 'new'], [...read.erp].flatMap(([sku, v]) => [sku, ...v, known?.has(sku) ? 0 : 1]));
+    insertMany(
+      db,
+      'temp.stock_read_erp',
+      ['sku', 'name', 'status', 'category', 'new'],
+      [...read.erp].flatMap(([sku, v]) => [sku, ...v, known?.has(sku) ? 0 : 1]),
+    );
     // A SKU whose only rows wait for their safety stock is not stored yet.
     if (unsafe.size) db.exec('DELETE FROM temp.stock_read_erp WHERE sku NOT IN (SELECT sku FROM temp.stock_read)');
     mergeErpSkus(db, input, result);
@@ -286,7 +299,9 @@ function markUnseenStale(db: Db, runId: number, snapshotOf: string[] | null, sta
   // '\uffff' sorts after every ISO time: without staleBefore every unseen row counts.
   const before = staleBefore ?? '\uffff';
   if (snapshotOf === null)
-    return db.prepare(`UPDATE stock_levels SET stale = 1 WHERE run_id != ? AND stale = 0 AND seen_at < ? ${disabledFilter}`).run(runId, before).changes;
+    return db
+      .prepare(`UPDATE stock_levels SET stale = 1 WHERE run_id != ? AND stale = 0 AND seen_at < ? ${disabledFilter}`)
+      .run(runId, before).changes;
   const stmt = db.prepare(
     `UPDATE stock_levels SET stale = 1 WHERE erp_warehouse_id = ? AND run_id != ? AND stale = 0 AND seen_at < ? ${disabledFilter}`,
   );

@@ -10,7 +10,7 @@ import type { BindStatus } from '../../../src-shared/bindStatus';
 export interface ListingFilter {
   text?: string;
   resolveStatus?: ResolveStatus[];
-  bindStatus?: (BindStatus)[];
+  bindStatus?: BindStatus[];
   /** Only listing SKUs linked to this store warehouse; 0 = linked to none. */
   storeWarehouseId?: number;
   category?: string;
@@ -61,7 +61,10 @@ const FROM = `FROM stock_listing_skus s
 
 export function matchingListingSkuIds(db: Db, f: ListingFilter): number[] {
   const w = listingWhere(f);
-  return db.prepare(`SELECT s.id ${FROM} ${w.sql}`).pluck().all(...w.params) as number[];
+  return db
+    .prepare(`SELECT s.id ${FROM} ${w.sql}`)
+    .pluck()
+    .all(...w.params) as number[];
 }
 
 export function listingPage(db: Db, f: ListingFilter, page: number, pageSize: number): Page<ListingSkuRow> {

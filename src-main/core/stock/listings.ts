@@ -27,10 +27,29 @@ export function storeListingSkus(db: Db, skus: ListingSku[], now: string): { pro
   db.transaction(() => {
     for (const s of skus) {
       if (!products.has(s.productId)) {
-        upsertProduct.run(s.productId, s.productTitle, s.productType, s.productStatus ?? null, now, s.productImage ?? null, s.productStatus ?? null);
+        upsertProduct.run(
+          s.productId,
+          s.productTitle,
+          s.productType,
+          s.productStatus ?? null,
+          now,
+          s.productImage ?? null,
+          s.productStatus ?? null,
+        );
         products.add(s.productId);
       }
-      upsertSku.run(s.productId, s.skuId, s.sellerSku, s.skuStock, s.bindStatus, s.scItemId ?? null, s.skuStatus, s.refuseReason ?? null, now, s.variation ?? null);
+      upsertSku.run(
+        s.productId,
+        s.skuId,
+        s.sellerSku,
+        s.skuStock,
+        s.bindStatus,
+        s.scItemId ?? null,
+        s.skuStatus,
+        s.refuseReason ?? null,
+        now,
+        s.variation ?? null,
+      );
     }
   })();
   return { products: products.size, skus: skus.length };

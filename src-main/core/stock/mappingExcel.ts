@@ -72,7 +72,11 @@ export async function importMapping(db: Db, contentBase64: string, confirm: bool
   const cSku = col('SKU ID');
   const cErp = col('ERP SKU');
   if (!ws || !cProduct || !cSku || !cErp)
-    throw new AppError('FILE_INVALID', '表格缺少“商品ID”、“SKU ID”或“ERP SKU”列。请用“导出”得到的表格修改后再导入。', 'The sheet lacks the "商品ID", "SKU ID" or "ERP SKU" column. Edit the workbook from Export and import that.');
+    throw new AppError(
+      'FILE_INVALID',
+      '表格缺少“商品ID”、“SKU ID”或“ERP SKU”列。请用“导出”得到的表格修改后再导入。',
+      'The sheet lacks the "商品ID", "SKU ID" or "ERP SKU" column. Edit the workbook from Export and import that.',
+    );
   const findListing = db.prepare(
     'SELECT s.id, k.erp_sku FROM stock_listing_skus s LEFT JOIN stock_sku_links k ON k.listing_sku_id = s.id WHERE s.product_id = ? AND s.sku_id = ?',
   );
@@ -104,7 +108,11 @@ export async function importMapping(db: Db, contentBase64: string, confirm: bool
     const erp = cellText(row.getCell(cErp).value).trim();
     const l = findListing.get(productId, skuId) as { id: number; erp_sku: string | null } | undefined;
     if (!l) {
-      report.rejected.push({ line, reason: `找不到商品 ${productId} 的 SKU ${skuId}`, reasonEn: `No SKU ${skuId} of product ${productId}` });
+      report.rejected.push({
+        line,
+        reason: `找不到商品 ${productId} 的 SKU ${skuId}`,
+        reasonEn: `No SKU ${skuId} of product ${productId}`,
+      });
       return;
     }
     if (!erp || erp === l.erp_sku) {

@@ -103,9 +103,14 @@ export function resolveOne(
 }
 
 export function loadRules(db: Db, opts: { enabledOnly?: boolean } = {}): SkuRule[] {
-  const rows = db
-    .prepare(`SELECT * FROM stock_sku_rules ${opts.enabledOnly ? 'WHERE enabled = 1' : ''} ORDER BY position, id`)
-    .all() as { id: number; position: number; kind: string; params: string; label: string; enabled: number }[];
+  const rows = db.prepare(`SELECT * FROM stock_sku_rules ${opts.enabledOnly ? 'WHERE enabled = 1' : ''} ORDER BY position, id`).all() as {
+    id: number;
+    position: number;
+    kind: string;
+    params: string;
+    label: string;
+    enabled: number;
+  }[];
   return rows.map((r) => ({
     id: r.id,
     position: r.position,
@@ -116,7 +121,7 @@ export function loadRules(db: Db, opts: { enabledOnly?: boolean } = {}): SkuRule
 }
 
 export function loadErpIndex(db: Db, caseRule: CaseRule): ErpIndex {
-  const skus = (db.prepare('SELECT sku FROM stock_erp_skus').pluck().all() as string[]);
+  const skus = db.prepare('SELECT sku FROM stock_erp_skus').pluck().all() as string[];
   return buildErpIndex(skus, caseRule);
 }
 
@@ -136,11 +141,15 @@ export function mappingInputs(db: Db, caseRule: CaseRule): string {
     .raw()
     .get() as unknown[];
   const rules = db
-    .prepare("SELECT group_concat(id || ':' || kind || ':' || params || ':' || label, '|') FROM (SELECT * FROM stock_sku_rules WHERE enabled = 1 ORDER BY position, id)")
+    .prepare(
+      "SELECT group_concat(id || ':' || kind || ':' || params || ':' || label, '|') FROM (SELECT * FROM stock_sku_rules WHERE enabled = 1 ORDER BY position, id)",
+    )
     .pluck()
     .get() as string | null;
   const manual = db
-    .prepare("SELECT count(*), total(listing_sku_id), group_concat(listing_sku_id || '=' || erp_sku, '|') FROM stock_sku_links WHERE method = 'manual'")
+    .prepare(
+      "SELECT count(*), total(listing_sku_id), group_concat(listing_sku_id || '=' || erp_sku, '|') FROM stock_sku_links WHERE method = 'manual'",
+    )
     .raw()
     .get() as unknown[];
   return JSON.stringify([caseRule, erp, listing, rules, manual]);
@@ -204,7 +213,12 @@ export function resolveAndStore(db: Db, caseRule: CaseRule, now: string): Resolv
         if (r.status === 'conflict') {
           summary.conflicting++;
           if (summary.conflictSample.length < 20)
-            summary.conflictSample.push({ listingSkuId: id, sellerSku, candidates: r.detail?.candidates ?? [], reason: r.detail?.zh ?? '' });
+            summary.conflictSample.push({
+              listingSkuId: id,
+              sellerSku,
+              candidates: r.detail?.candidates ?? [],
+              reason: r.detail?.zh ?? '',
+            });
         } else {
           summary.unresolved++;
           if (summary.unresolvedSample.length < 20)

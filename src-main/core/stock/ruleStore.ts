@@ -16,7 +16,12 @@ export function saveRule(db: Db, input: { id?: number; label: string; enabled: b
     const r = db
       .prepare('UPDATE stock_sku_rules SET kind = ?, params = ?, label = ?, enabled = ?, updated_at = ? WHERE id = ?')
       .run(input.spec.kind, paramsOf(input.spec), input.label, input.enabled ? 1 : 0, now, input.id);
-    if (!r.changes) throw new AppError('NOT_FOUND', `规则 #${input.id} 不存在，可能已被删除。`, `Rule #${input.id} does not exist; it may have been deleted.`);
+    if (!r.changes)
+      throw new AppError(
+        'NOT_FOUND',
+        `规则 #${input.id} 不存在，可能已被删除。`,
+        `Rule #${input.id} does not exist; it may have been deleted.`,
+      );
     return loadRules(db).find((x) => x.id === input.id) as SkuRule;
   }
   const pos = (db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM stock_sku_rules').get() as { p: number }).p;
@@ -57,7 +62,16 @@ export function previewRule(db: Db, spec: SkuRuleSpec, caseRule: CaseRule, sampl
     )
     .raw()
     .all() as [number, string, string | null, string | null][];
-  const p: RulePreview = { tested: rows.length, applied: 0, found: 0, missing: 0, ambiguous: 0, newlyResolved: 0, conflictsWithExisting: 0, samples: [] };
+  const p: RulePreview = {
+    tested: rows.length,
+    applied: 0,
+    found: 0,
+    missing: 0,
+    ambiguous: 0,
+    newlyResolved: 0,
+    conflictsWithExisting: 0,
+    samples: [],
+  };
   const interesting: RulePreview['samples'] = [];
   const plain: RulePreview['samples'] = [];
   for (const [id, sellerSku, erpSku, method] of rows) {

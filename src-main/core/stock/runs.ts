@@ -38,7 +38,10 @@ export function toRunInfo(r: RunRow): SyncRunInfo {
   };
 }
 
-export function startRun(db: Db, run: { strategy: SyncRunInfo['strategy']; reason: string; trigger: SyncRunInfo['trigger']; at: string }): number {
+export function startRun(
+  db: Db,
+  run: { strategy: SyncRunInfo['strategy']; reason: string; trigger: SyncRunInfo['trigger']; at: string },
+): number {
   return Number(
     db
       .prepare("INSERT INTO stock_sync_runs (strategy, reason, trigger, status, started_at) VALUES (?, ?, ?, 'running', ?)")

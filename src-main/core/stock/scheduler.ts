@@ -38,7 +38,10 @@ export class StockScheduler {
     if (n === FAILURES_BEFORE_NOTICE)
       this.app.notices.add(
         'error',
-        { title: '库存同步连续失败', body: `定时库存同步已连续失败 ${n} 次：${run.errors[0]?.message ?? ''} 在恢复之前，自动解绑不会依据过期的库存做决定。` },
+        {
+          title: '库存同步连续失败',
+          body: `定时库存同步已连续失败 ${n} 次：${run.errors[0]?.message ?? ''} 在恢复之前，自动解绑不会依据过期的库存做决定。`,
+        },
         {
           title: 'Stock sync keeps failing',
           body: `The scheduled stock sync has failed ${n} times in a row: ${run.errors[0]?.messageEn ?? ''} Until it recovers, automatic unbinds make no decisions on out-of-date stock.`,

@@ -17,9 +17,7 @@ export function readStockSettings(db: Db): StockSyncSettings {
 }
 
 export function writeStockSettings(db: Db, patch: Partial<StockSyncSettings>): StockSyncSettings {
-  const stmt = db.prepare(
-    'INSERT INTO stock_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  );
+  const stmt = db.prepare('INSERT INTO stock_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   db.transaction(() => {
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) stmt.run(k, JSON.stringify(v));
   })();

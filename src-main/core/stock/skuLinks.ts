@@ -6,9 +6,17 @@ import { foldSku } from './folding';
 
 export function linkManually(db: Db, listingSkuId: number, erpSku: string, now: string): void {
   if (!db.prepare('SELECT 1 FROM stock_listing_skus WHERE id = ?').get(listingSkuId))
-    throw new AppError('NOT_FOUND', `线上SKU #${listingSkuId} 不存在，请刷新商品列表。`, `Listing SKU #${listingSkuId} does not exist; reload the listings.`);
+    throw new AppError(
+      'NOT_FOUND',
+      `线上SKU #${listingSkuId} 不存在，请刷新商品列表。`,
+      `Listing SKU #${listingSkuId} does not exist; reload the listings.`,
+    );
   if (!db.prepare('SELECT 1 FROM stock_erp_skus WHERE sku = ?').get(erpSku))
-    throw new AppError('NOT_FOUND', `ERP里没有SKU“${erpSku}”。请从搜索结果中选择。`, `The ERP has no SKU "${erpSku}". Pick one from the search results.`);
+    throw new AppError(
+      'NOT_FOUND',
+      `ERP里没有SKU“${erpSku}”。请从搜索结果中选择。`,
+      `The ERP has no SKU "${erpSku}". Pick one from the search results.`,
+    );
   db.transaction(() => {
     db.prepare(
       `INSERT INTO stock_sku_links (listing_sku_id, erp_sku, method, rule_id, linked_at) VALUES (?, ?, 'manual', NULL, ?)
@@ -27,7 +35,12 @@ export function unlinkManual(db: Db, listingSkuId: number): boolean {
  * Search-as-you-type over ERP SKUs for the manual linker: exact (folded) hits first, then prefix,
  * then substring, over SKU and product name.
  */
-export function searchErpSkus(db: Db, q: string, limit: number, caseRule: CaseRule): { sku: string; name: string | null; category: string; status: string | null }[] {
+export function searchErpSkus(
+  db: Db,
+  q: string,
+  limit: number,
+  caseRule: CaseRule,
+): { sku: string; name: string | null; category: string; status: string | null }[] {
   const text = q.trim();
   if (!text) return [];
   const like = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -91,7 +91,10 @@ export function backtrackingProblem(pattern: string, opts: { saved?: boolean } =
   if (r.status === 'unknown') return opts.saved ? null : problemOf({ status: 'unknown', complexity: null, attack: null });
   const problem = problemOf({
     status: r.status,
-    complexity: r.status === 'vulnerable' ? { type: r.complexity.type, degree: r.complexity.type === 'polynomial' ? r.complexity.degree : undefined } : null,
+    complexity:
+      r.status === 'vulnerable'
+        ? { type: r.complexity.type, degree: r.complexity.type === 'polynomial' ? r.complexity.degree : undefined }
+        : null,
     attack: r.status === 'vulnerable' && r.attack ? { pattern: r.attack.pattern } : null,
   });
   verdicts.set(pattern, problem);
@@ -313,7 +316,10 @@ export function ruleOutcome(rule: CompiledRule, sellerSku: string, index: ErpInd
       output: null,
       status: 'no_match',
       erpSkus: [],
-      note: { zh: '规则不适用（没有找到要去掉的文字或分隔符，或SKU太短）。', en: 'The rule does not apply (text or separator not found, or the SKU is too short).' },
+      note: {
+        zh: '规则不适用（没有找到要去掉的文字或分隔符，或SKU太短）。',
+        en: 'The rule does not apply (text or separator not found, or the SKU is too short).',
+      },
     };
   const out = foldSku(raw, caseRule);
   if (!out)
@@ -340,7 +346,10 @@ export function ruleOutcome(rule: CompiledRule, sellerSku: string, index: ErpInd
       output: out,
       status: 'ambiguous',
       erpSkus: hits,
-      note: { zh: `解析为“${out}”，对应多个ERP SKU：${hits.join('、')}。`, en: `Parsed to "${out}", which matches several ERP SKUs: ${hits.join(', ')}.` },
+      note: {
+        zh: `解析为“${out}”，对应多个ERP SKU：${hits.join('、')}。`,
+        en: `Parsed to "${out}", which matches several ERP SKUs: ${hits.join(', ')}.`,
+      },
     };
   return { input: sellerSku, output: out, status: 'found', erpSkus: hits };
 }

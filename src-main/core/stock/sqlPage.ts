@@ -20,7 +20,14 @@ export function whereOf(conditions: Condition[]): { sql: string; params: unknown
 }
 
 /** One page: `count` gives the total, `rows` (ordered, without LIMIT) the rows, each mapped for the view. */
-export function sqlPage<R, T>(db: Db, sql: { count: string; rows: string }, params: unknown[], page: number, pageSize: number, map: (row: R) => T): Page<T> {
+export function sqlPage<R, T>(
+  db: Db,
+  sql: { count: string; rows: string },
+  params: unknown[],
+  page: number,
+  pageSize: number,
+  map: (row: R) => T,
+): Page<T> {
   const total = (db.prepare(sql.count).get(...params) as { n: number }).n;
   const rows = db.prepare(`${sql.rows} LIMIT ? OFFSET ?`).all(...params, pageSize, (page - 1) * pageSize) as R[];
   return { total, page, pageSize, rows: rows.map(map) };

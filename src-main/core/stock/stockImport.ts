@@ -43,8 +43,14 @@ export function importStockRows(
       rowsSkippedCategory: p.skippedCategory,
       rowsStale: p.stale,
       errors: [
-        ...input.rejected.slice(0, 50).map((r) => ({ code: 'BAD_INPUT', message: `第 ${r.line} 行：${r.reason}`, messageEn: `Line ${r.line}: ${r.reasonEn ?? r.reason}` })),
-        ...p.invalid.slice(0, 50).map((x) => ({ code: 'BAD_INPUT', message: `SKU ${x.sku}：${x.reason}`, messageEn: `SKU ${x.sku}: ${x.reason}` })),
+        ...input.rejected.slice(0, 50).map((r) => ({
+          code: 'BAD_INPUT',
+          message: `第 ${r.line} 行：${r.reason}`,
+          messageEn: `Line ${r.line}: ${r.reasonEn ?? r.reason}`,
+        })),
+        ...p.invalid
+          .slice(0, 50)
+          .map((x) => ({ code: 'BAD_INPUT', message: `SKU ${x.sku}：${x.reason}`, messageEn: `SKU ${x.sku}: ${x.reason}` })),
       ],
     });
     report.applied = true;
@@ -82,7 +88,11 @@ export interface StockFileInput {
  * reason, never written as an empty snapshot that would turn every SKU stale.
  */
 export async function importStockFile(app: App, input: StockFileInput): Promise<StockFileReport> {
-  const parsed = await parseStockFile(input.content, { mapping: input.mapping, sheet: input.sheet, defaultWarehouse: input.defaultWarehouse });
+  const parsed = await parseStockFile(input.content, {
+    mapping: input.mapping,
+    sheet: input.sheet,
+    defaultWarehouse: input.defaultWarehouse,
+  });
   const perWarehouse = new Map<string, number>();
   for (const r of parsed.rows) perWarehouse.set(r.warehouseName, (perWarehouse.get(r.warehouseName) ?? 0) + 1);
   const report: StockFileReport = {

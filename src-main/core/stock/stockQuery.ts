@@ -106,7 +106,12 @@ export function overview(db: Db, sourceConfigured: boolean): StockOverview {
     .prepare('SELECT s.name, e.name AS erp FROM stock_store_warehouses s JOIN stock_erp_warehouses e ON e.id = s.erp_warehouse_id')
     .all() as { name: string; erp: string }[];
   const statuses = Object.fromEntries(
-    (db.prepare('SELECT resolve_status AS s, count(*) AS n FROM stock_listing_skus GROUP BY resolve_status').all() as { s: string; n: number }[]).map((r) => [r.s, r.n]),
+    (
+      db.prepare('SELECT resolve_status AS s, count(*) AS n FROM stock_listing_skus GROUP BY resolve_status').all() as {
+        s: string;
+        n: number;
+      }[]
+    ).map((r) => [r.s, r.n]),
   );
   const c: StockOverview['counts'] = {
     erpWarehouses: n('SELECT count(*) AS n FROM stock_erp_warehouses'),
@@ -135,20 +140,42 @@ export function overview(db: Db, sourceConfigured: boolean): StockOverview {
   if (!sourceConfigured) wTodo.push(['连接库存来源（通途、文件或演示）', 'Connect a stock source (Tongtool, file or demo)']);
   if (c.erpWarehouses === 0) wTodo.push(['同步一次，读取ERP仓库', 'Sync once to read the ERP warehouses']);
   if (c.storeWarehouses === 0) wTodo.push(['添加或复用一个店铺仓库', 'Add or reuse a store warehouse']);
-  if (pairs.length > c.pairedOk) wTodo.push([`${pairs.length - c.pairedOk} 个仓库名称不完全一致，需要改正`, `${pairs.length - c.pairedOk} paired warehouse names differ and must be fixed`]);
-  if (c.storeWarehouses > pairs.length) wTodo.push([`${c.storeWarehouses - pairs.length} 个店铺仓库还没有配对`, `${c.storeWarehouses - pairs.length} store warehouses are not paired`]);
-  const catTodo: [string, string][] = c.categories === 0 ? [['同步一次库存以读取ERP分类', 'Sync stock once to read the ERP categories']] : [];
+  if (pairs.length > c.pairedOk)
+    wTodo.push([
+      `${pairs.length - c.pairedOk} 个仓库名称不完全一致，需要改正`,
+      `${pairs.length - c.pairedOk} paired warehouse names differ and must be fixed`,
+    ]);
+  if (c.storeWarehouses > pairs.length)
+    wTodo.push([
+      `${c.storeWarehouses - pairs.length} 个店铺仓库还没有配对`,
+      `${c.storeWarehouses - pairs.length} store warehouses are not paired`,
+    ]);
+  const catTodo: [string, string][] =
+    c.categories === 0 ? [['同步一次库存以读取ERP分类', 'Sync stock once to read the ERP categories']] : [];
   const schedTodo: [string, string][] = okRun === 0 ? [['完成第一次库存同步', 'Complete a first stock sync']] : [];
   const mapTodo: [string, string][] = [];
   if (c.listingSkus === 0) mapTodo.push(['从速卖通读取线上商品', 'Read the listings from AliExpress']);
   if (c.unresolved) mapTodo.push([`${c.unresolved} 个线上SKU还没有关联ERP SKU`, `${c.unresolved} listing SKUs have no ERP SKU yet`]);
-  if (c.conflicting) mapTodo.push([`${c.conflicting} 个线上SKU对应多个ERP SKU，需要确认`, `${c.conflicting} listing SKUs match several ERP SKUs and need a decision`]);
+  if (c.conflicting)
+    mapTodo.push([
+      `${c.conflicting} 个线上SKU对应多个ERP SKU，需要确认`,
+      `${c.conflicting} listing SKUs match several ERP SKUs and need a decision`,
+    ]);
   const linkTodo: [string, string][] = [];
   if (c.listingSkus > c.linkedToWarehouse)
-    linkTodo.push([`${c.listingSkus - c.linkedToWarehouse} 个线上SKU还没有关联仓库`, `${c.listingSkus - c.linkedToWarehouse} listing SKUs are not linked to a warehouse`]);
+    linkTodo.push([
+      `${c.listingSkus - c.linkedToWarehouse} 个线上SKU还没有关联仓库`,
+      `${c.listingSkus - c.linkedToWarehouse} listing SKUs are not linked to a warehouse`,
+    ]);
   if (c.listingSkus === 0) linkTodo.push(['先读取线上商品', 'Read the listings first']);
   return {
     counts: c,
-    steps: [step('warehouses', wTodo), step('categories', catTodo), step('schedule', schedTodo), step('mapping', mapTodo), step('linking', linkTodo)],
+    steps: [
+      step('warehouses', wTodo),
+      step('categories', catTodo),
+      step('schedule', schedTodo),
+      step('mapping', mapTodo),
+      step('linking', linkTodo),
+    ],
   };
 }

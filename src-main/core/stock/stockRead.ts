@@ -112,9 +112,11 @@ export async function readStock(app: App, source: StockSource, task: ReadTask): 
   if (task.strategy === 'full') return readFull(app, source, task, cursorAt, checkAbort);
   const cursors = new Map<string, string>();
   let pages = 0;
-  const list = app.db
-    .prepare('SELECT id, name, changes_cursor FROM stock_erp_warehouses WHERE active = 1 ORDER BY id')
-    .all() as { id: string; name: string; changes_cursor: string }[];
+  const list = app.db.prepare('SELECT id, name, changes_cursor FROM stock_erp_warehouses WHERE active = 1 ORDER BY id').all() as {
+    id: string;
+    name: string;
+    changes_cursor: string;
+  }[];
   const readChanges = source.readChangesSince;
   if (!readChanges) throw new Error('an incremental read needs a source with a change feed');
   let rows: StockRow[] = [];

@@ -44,7 +44,11 @@ export interface StrategyFacts {
 /** The automatic choice. */
 export function planStrategy(f: StrategyFacts): StrategyPlan {
   if (!f.canReadChanges)
-    return { strategy: 'full', reasonZh: '库存来源不支持只读变化，每次读取全部库存。', reasonEn: 'The stock source cannot read changes only; every read is full.' };
+    return {
+      strategy: 'full',
+      reasonZh: '库存来源不支持只读变化，每次读取全部库存。',
+      reasonEn: 'The stock source cannot read changes only; every read is full.',
+    };
   if (!f.lastFullOkAt) return { strategy: 'full', reasonZh: '第一次同步：读取全部库存。', reasonEn: 'First sync: reading all stock.' };
   const tooOld = f.warehouses.find((w) => !w.changesCursor || f.now - Date.parse(w.changesCursor) > CHANGE_FEED_DAYS * 86400_000);
   if (tooOld)
@@ -119,7 +123,12 @@ export function splitPlan(plan: StrategyPlan, oneShot: boolean): { run: Strategy
  * the last complete goods read, or at once for a SKU the ERP index does not know yet (it needs its
  * category before its stock counts).
  */
-export function needsProducts(lastReadAt: string | null, now: number, rows: { sku: string; category?: string }[], known: Set<string>): boolean {
+export function needsProducts(
+  lastReadAt: string | null,
+  now: number,
+  rows: { sku: string; category?: string }[],
+  known: Set<string>,
+): boolean {
   if (!lastReadAt || now - Date.parse(lastReadAt) >= PRODUCTS_EVERY_HOURS * 3600_000) return true;
   return rows.some((r) => r.category === undefined && !known.has(r.sku));
 }

@@ -134,7 +134,14 @@ export class StockSync {
     }
     const startedMs = this.app.clock.now();
     const runId = startRun(this.app.db, { strategy: choice.strategy, reason: choice.reasonZh, trigger: opts.trigger, at: iso(startedMs) });
-    const state: RunningSync = { runId, strategy: choice.strategy, controller: new AbortController(), done: 0, total: null, message: choice.reasonZh };
+    const state: RunningSync = {
+      runId,
+      strategy: choice.strategy,
+      controller: new AbortController(),
+      done: 0,
+      total: null,
+      message: choice.reasonZh,
+    };
     this.running = state;
     try {
       return await this.execute(state, source, startedMs, false);
@@ -174,7 +181,13 @@ export class StockSync {
 
   private ended(state: RunningSync): void {
     const run = getRun(this.app.db, state.runId);
-    this.progress(state, state.done, state.done, run?.status === 'ok' ? '同步完成 / sync done' : '同步未完成 / sync did not complete', true);
+    this.progress(
+      state,
+      state.done,
+      state.done,
+      run?.status === 'ok' ? '同步完成 / sync done' : '同步未完成 / sync did not complete',
+      true,
+    );
     for (const fn of this.finished) {
       try {
         if (run) fn(run);
@@ -254,7 +267,8 @@ export class StockSync {
       // but only when something a mapping depends on changed; stock figures alone never do.
       const t2 = performance.now();
       const resolved =
-        !!db.prepare('SELECT 1 FROM stock_listing_skus LIMIT 1').get() && resolveIfChanged(db, readStockSettings(db).caseRule, now) !== null;
+        !!db.prepare('SELECT 1 FROM stock_listing_skus LIMIT 1').get() &&
+        resolveIfChanged(db, readStockSettings(db).caseRule, now) !== null;
       const t3 = performance.now();
       this.lastTimings = { readMs: t1 - t0, persistMs: t2 - t1, resolveMs: t3 - t2, resolved };
       this.app.events.emit('changed', { topic: 'stock' });

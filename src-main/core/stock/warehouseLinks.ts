@@ -12,9 +12,17 @@ export function linkToWarehouse(
   now: string,
 ): { batchId: number; linked: number; alreadyLinked: number } {
   if (!db.prepare('SELECT 1 FROM stock_store_warehouses WHERE id = ?').get(input.storeWarehouseId))
-    throw new AppError('NOT_FOUND', '所选店铺仓库不存在，可能已被删除。请刷新后重选。', 'The chosen store warehouse does not exist; it may have been deleted. Reload and choose again.');
+    throw new AppError(
+      'NOT_FOUND',
+      '所选店铺仓库不存在，可能已被删除。请刷新后重选。',
+      'The chosen store warehouse does not exist; it may have been deleted. Reload and choose again.',
+    );
   if (!input.listingSkuIds.length)
-    throw new AppError('BAD_INPUT', '没有选中任何商品。请先勾选商品或调整筛选条件。', 'No listings are selected. Tick some listings or change the filter first.');
+    throw new AppError(
+      'BAD_INPUT',
+      '没有选中任何商品。请先勾选商品或调整筛选条件。',
+      'No listings are selected. Tick some listings or change the filter first.',
+    );
   return db.transaction(() => {
     const batchId = Number(
       db
@@ -57,5 +65,12 @@ export function listLinkBatches(db: Db, limit: number): LinkBatchInfo[] {
          LEFT JOIN stock_store_warehouses w ON w.id = b.store_warehouse_id ORDER BY b.id DESC LIMIT ?`,
       )
       .all(limit) as { id: number; at: string; store_warehouse_id: number; name: string | null; linked: number; undone_at: string | null }[]
-  ).map((r) => ({ id: r.id, at: r.at, storeWarehouseId: r.store_warehouse_id, storeWarehouseName: r.name, linked: r.linked, undoneAt: r.undone_at }));
+  ).map((r) => ({
+    id: r.id,
+    at: r.at,
+    storeWarehouseId: r.store_warehouse_id,
+    storeWarehouseName: r.name,
+    linked: r.linked,
+    undoneAt: r.undone_at,
+  }));
 }

@@ -10,8 +10,34 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/;
 
 /** Characters that look alike but are different code points, grouped by how they look. */
 const LOOKALIKE_GROUPS = [
-  'O0ОΟ〇', 'oоο', 'l1I|ӏІ', 'aа', 'AАΑ', 'BВΒ', 'cс', 'CСϹ', 'eе', 'EЕΕ', 'HНΗ', 'KКΚ', 'MМΜ', 'pр', 'PРΡ',
-  'TТΤ', 'xх', 'XХΧ', 'yу', 'YΥ', 'ZΖ', 'NΝ', 'S5Ѕ', 'sѕ', 'iіı', 'jј', 'B8', '-‐‑‒–—―一－ー',
+  'O0ОΟ〇',
+  'oоο',
+  'l1I|ӏІ',
+  'aа',
+  'AАΑ',
+  'BВΒ',
+  'cс',
+  'CСϹ',
+  'eе',
+  'EЕΕ',
+  'HНΗ',
+  'KКΚ',
+  'MМΜ',
+  'pр',
+  'PРΡ',
+  'TТΤ',
+  'xх',
+  'XХΧ',
+  'yу',
+  'YΥ',
+  'ZΖ',
+  'NΝ',
+  'S5Ѕ',
+  'sѕ',
+  'iіı',
+  'jј',
+  'B8',
+  '-‐‑‒–—―一－ー',
 ];
 const LOOKALIKE = new Map<string, number>();
 LOOKALIKE_GROUPS.forEach((g, i) => {
@@ -73,8 +99,7 @@ function diff(a: string[], b: string[]): Op[] {
   const d: number[][] = Array.from({ length: n + 1 }, (_, i) => [i, ...new Array<number>(m).fill(0)]);
   for (let j = 0; j <= m; j++) d[0][j] = j;
   for (let i = 1; i <= n; i++)
-    for (let j = 1; j <= m; j++)
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + subCost(a[i - 1], b[j - 1]));
+    for (let j = 1; j <= m; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + subCost(a[i - 1], b[j - 1]));
   const ops: Op[] = [];
   let i = n;
   let j = m;
@@ -121,7 +146,10 @@ export function checkWarehouseName(storeName: string, erpName: string): Warehous
       const ch = (o.op === 'del' ? o.a : o.b) as string;
       const where = o.op === 'del' ? o.posA : o.posA + 1;
       const isSpace = SPACE.test(ch);
-      const atStart = o.op === 'del' ? a.slice(0, o.posA - 1).every((c) => SPACE.test(c)) : o.posA === 0 || a.slice(0, o.posA).every((c) => SPACE.test(c));
+      const atStart =
+        o.op === 'del'
+          ? a.slice(0, o.posA - 1).every((c) => SPACE.test(c))
+          : o.posA === 0 || a.slice(0, o.posA).every((c) => SPACE.test(c));
       const atEnd = o.op === 'del' ? a.slice(o.posA).every((c) => SPACE.test(c)) : a.slice(o.posA).every((c) => SPACE.test(c));
       const kind: WarehouseNameIssue['kind'] = INVISIBLE.test(ch)
         ? 'invisible'
@@ -135,11 +163,28 @@ export function checkWarehouseName(storeName: string, erpName: string): Warehous
                 ? 'extra'
                 : 'missing';
       const c = describeChar(ch);
-      const place = kind === 'leading_space' ? ['开头', 'at the start'] : kind === 'trailing_space' ? ['末尾', 'at the end'] : [`第 ${where} 个字符处`, `at character ${where}`];
+      const place =
+        kind === 'leading_space'
+          ? ['开头', 'at the start']
+          : kind === 'trailing_space'
+            ? ['末尾', 'at the end']
+            : [`第 ${where} 个字符处`, `at character ${where}`];
       issues.push(
         o.op === 'del'
-          ? { kind, position: where, storeChar: ch, zh: `店铺仓库名${place[0]}多了 ${c.zh}，ERP仓库名里没有。`, en: `The store warehouse name has an extra ${c.en} ${place[1]} that the ERP name lacks.` }
-          : { kind, position: where, erpChar: ch, zh: `店铺仓库名${place[0]}少了 ${c.zh}，ERP仓库名里有。`, en: `The store warehouse name lacks ${c.en} ${place[1]} that the ERP name has.` },
+          ? {
+              kind,
+              position: where,
+              storeChar: ch,
+              zh: `店铺仓库名${place[0]}多了 ${c.zh}，ERP仓库名里没有。`,
+              en: `The store warehouse name has an extra ${c.en} ${place[1]} that the ERP name lacks.`,
+            }
+          : {
+              kind,
+              position: where,
+              erpChar: ch,
+              zh: `店铺仓库名${place[0]}少了 ${c.zh}，ERP仓库名里有。`,
+              en: `The store warehouse name lacks ${c.en} ${place[1]} that the ERP name has.`,
+            },
       );
       continue;
     }

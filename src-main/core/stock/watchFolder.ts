@@ -26,7 +26,8 @@ interface LastLook {
   signature: string | null;
   fileName: string | null;
   outcome: WatchFolderStatus['outcome'];
-  report: Pick<StockFileReport, 'accepted' | 'rejectedTotal' | 'rowsChanged' | 'problem'> & { rejected: StockFileReport['rejected'] } | null;
+  report:
+    (Pick<StockFileReport, 'accepted' | 'rejectedTotal' | 'rowsChanged' | 'problem'> & { rejected: StockFileReport['rejected'] }) | null;
 }
 
 function read<T>(app: App, key: string): T | null {
@@ -35,7 +36,10 @@ function read<T>(app: App, key: string): T | null {
 }
 function write(app: App, key: string, value: unknown): void {
   if (value === null) app.db.prepare('DELETE FROM stock_settings WHERE key = ?').run(key);
-  else app.db.prepare('INSERT INTO stock_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+  else
+    app.db
+      .prepare('INSERT INTO stock_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(key, JSON.stringify(value));
 }
 
 function isFolder(path: string): boolean {
@@ -113,15 +117,22 @@ export async function checkWatchFolder(app: App): Promise<WatchFolderStatus> {
     if (prev?.outcome !== 'missing_folder') {
       app.notices.add(
         'error',
-        { title: '监视的库存文件夹找不到了', body: `找不到文件夹“${folder}”，库存没有更新。请检查文件夹是否被移动或改名，或在“库存”的文件导入里重新填写。` },
-        { title: 'The watched stock folder is gone', body: `The folder "${folder}" was not found, so stock was not updated. Check whether it was moved or renamed, or enter it again under the stock file import.` },
+        {
+          title: '监视的库存文件夹找不到了',
+          body: `找不到文件夹“${folder}”，库存没有更新。请检查文件夹是否被移动或改名，或在“库存”的文件导入里重新填写。`,
+        },
+        {
+          title: 'The watched stock folder is gone',
+          body: `The folder "${folder}" was not found, so stock was not updated. Check whether it was moved or renamed, or enter it again under the stock file import.`,
+        },
       );
     }
     return keep({ signature: prev?.signature ?? null, fileName: null, outcome: 'missing_folder', report: null });
   }
   const file = newestFile(folder);
   if (!file) return keep({ signature: null, fileName: null, outcome: 'no_file', report: null });
-  if (prev?.signature === file.signature) return keep({ ...prev, outcome: prev.outcome === 'imported' || prev.outcome === 'unchanged' ? 'unchanged' : prev.outcome });
+  if (prev?.signature === file.signature)
+    return keep({ ...prev, outcome: prev.outcome === 'imported' || prev.outcome === 'unchanged' ? 'unchanged' : prev.outcome });
 
   const fileName = basename(file.path);
   let content: Buffer;
@@ -131,21 +142,38 @@ export async function checkWatchFolder(app: App): Promise<WatchFolderStatus> {
     report = await importStockFile(app, { fileName, content, confirm: false });
   } catch (err) {
     // Unreadable (locked, no permission) or refused whole by the parser: said once, not retried every tick.
-    const why = err instanceof AppError ? { zh: err.messageZh, en: err.messageEn } : { zh: `读取文件失败：${String(err)}`, en: `The file could not be read: ${String(err)}` };
+    const why =
+      err instanceof AppError
+        ? { zh: err.messageZh, en: err.messageEn }
+        : { zh: `读取文件失败：${String(err)}`, en: `The file could not be read: ${String(err)}` };
     app.notices.add(
       'error',
       { title: '监视文件夹里的库存文件没有导入', body: `“${fileName}”没有导入：${why.zh}` },
       { title: 'The stock file in the watched folder was not imported', body: `"${fileName}" was not imported: ${why.en}` },
     );
-    return keep({ signature: file.signature, fileName, outcome: 'refused', report: { accepted: 0, rejectedTotal: 0, rowsChanged: 0, problem: why, rejected: [] } });
+    return keep({
+      signature: file.signature,
+      fileName,
+      outcome: 'refused',
+      report: { accepted: 0, rejectedTotal: 0, rowsChanged: 0, problem: why, rejected: [] },
+    });
   }
-  const summary = (r: StockFileReport) => ({ accepted: r.accepted, rejectedTotal: r.rejectedTotal, rowsChanged: r.rowsChanged, problem: r.problem, rejected: r.rejected.slice(0, 50) });
+  const summary = (r: StockFileReport) => ({
+    accepted: r.accepted,
+    rejectedTotal: r.rejectedTotal,
+    rowsChanged: r.rowsChanged,
+    problem: r.problem,
+    rejected: r.rejected.slice(0, 50),
+  });
   if (report.problem || report.accepted === 0 || report.needsMapping) {
     const why = report.problem ?? { zh: '文件里没有可导入的行。', en: 'The file has no line that can be imported.' };
     app.notices.add(
       'error',
       { title: '监视文件夹里的库存文件没有导入', body: `“${fileName}”没有导入：${why.zh} 请在“库存”里上传这个文件，对应好列后再导入。` },
-      { title: 'The stock file in the watched folder was not imported', body: `"${fileName}" was not imported: ${why.en} Upload it under stock, map its columns, and import it.` },
+      {
+        title: 'The stock file in the watched folder was not imported',
+        body: `"${fileName}" was not imported: ${why.en} Upload it under stock, map its columns, and import it.`,
+      },
     );
     return keep({ signature: file.signature, fileName, outcome: 'refused', report: { ...summary(report), problem: why } });
   }
@@ -153,8 +181,14 @@ export async function checkWatchFolder(app: App): Promise<WatchFolderStatus> {
   if (done.rejectedTotal > 0) {
     app.notices.add(
       'warning',
-      { title: '监视文件夹的库存文件有错误的行', body: `已导入“${fileName}”的 ${done.accepted} 行，有 ${done.rejectedTotal} 行没有导入，请在“库存”的文件导入里查看是哪几行。` },
-      { title: 'Some lines of the watched stock file were refused', body: `${done.accepted} lines of "${fileName}" were imported and ${done.rejectedTotal} were not; see which under the stock file import.` },
+      {
+        title: '监视文件夹的库存文件有错误的行',
+        body: `已导入“${fileName}”的 ${done.accepted} 行，有 ${done.rejectedTotal} 行没有导入，请在“库存”的文件导入里查看是哪几行。`,
+      },
+      {
+        title: 'Some lines of the watched stock file were refused',
+        body: `${done.accepted} lines of "${fileName}" were imported and ${done.rejectedTotal} were not; see which under the stock file import.`,
+      },
     );
   }
   return keep({ signature: file.signature, fileName, outcome: 'imported', report: summary(done) });

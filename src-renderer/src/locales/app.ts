@@ -20,7 +20,14 @@ export const zh = {
     table: '数据表',
     rowCount: '行数',
   },
-  header: { language: 'English', notices: '通知', demo: '演示店铺', live: '正式店铺', noNotices: '暂无通知', editStoreName: '修改店铺名称（打印的文书上会用到）' },
+  header: {
+    language: 'English',
+    notices: '通知',
+    demo: '演示店铺',
+    live: '正式店铺',
+    noNotices: '暂无通知',
+    editStoreName: '修改店铺名称（打印的文书上会用到）',
+  },
   home: {
     title: '首页',
     intro: '这里汇总四件事：活动期间防超卖（库存自动绑定/解绑）、退店、退保证金，以及全托管是否适合您。',
@@ -68,7 +75,8 @@ export const en: typeof zh = {
     help: 'Help',
   },
   help: {
-    intro: 'When something goes wrong, export the log and send it to support. The log holds no secrets or tokens. All data lives in the data folder below, backed up daily, the newest seven kept.',
+    intro:
+      'When something goes wrong, export the log and send it to support. The log holds no secrets or tokens. All data lives in the data folder below, backed up daily, the newest seven kept.',
     exportLog: 'Export the log',
     exported: 'Exported {{name}}',
     dbFile: 'Database file',
@@ -76,7 +84,14 @@ export const en: typeof zh = {
     table: 'Table',
     rowCount: 'Rows',
   },
-  header: { language: '中文', notices: 'Notices', demo: 'Demo store', live: 'Live store', noNotices: 'No notices', editStoreName: 'Change the store name (printed on documents)' },
+  header: {
+    language: '中文',
+    notices: 'Notices',
+    demo: 'Demo store',
+    live: 'Live store',
+    noNotices: 'No notices',
+    editStoreName: 'Change the store name (printed on documents)',
+  },
   home: {
     title: 'Home',
     intro:

@@ -3,7 +3,8 @@ export const namespace = 'stockFile';
 
 export const zh = {
   title: '导入库存文件',
-  intro: '库存来源是文件导入：从 ERP 或 Excel 导出库存表（CSV 或 XLSX，GBK 编码也可以），拖到下面。先检查，确认后才写入；文件里列出的仓库，库存以这次文件为准。',
+  intro:
+    '库存来源是文件导入：从 ERP 或 Excel 导出库存表（CSV 或 XLSX，GBK 编码也可以），拖到下面。先检查，确认后才写入；文件里列出的仓库，库存以这次文件为准。',
   drop: '把库存文件拖到这里，或点击选择文件',
   dropHint: 'CSV 或 Excel（.xlsx），最大 18 MB。需要的列：SKU、仓库、可用库存；安全库存可选。',
   tooBig: '文件 {{name}} 有 {{mb}} MB，超过 18 MB。请只导出需要的列，或分仓库导出后分别导入。',
@@ -42,11 +43,13 @@ export const zh = {
   never: '还没有导入过库存文件。自动绑定/解绑要有库存数据才会工作。',
   age: '{{time}}（{{hours}} 小时前，{{file}}，{{rows}} 行）',
   ageFresh: '{{time}}（不到 1 小时前，{{file}}，{{rows}} 行）',
-  stale: '库存文件已经 {{hours}} 小时没有更新（超过 {{limit}} 小时）。自动绑定/解绑按这份旧库存工作，可能已经不准：请从 ERP 导出最新库存再导入。',
+  stale:
+    '库存文件已经 {{hours}} 小时没有更新（超过 {{limit}} 小时）。自动绑定/解绑按这份旧库存工作，可能已经不准：请从 ERP 导出最新库存再导入。',
   open: '去导入',
   watch: {
     title: '监视文件夹（可选）',
-    intro: '如果您的 ERP 会定时把库存表导出到一个文件夹，填写这个文件夹的完整路径，软件会按同步间隔（每 {{minutes}} 分钟）自动导入其中最新的 CSV 或 XLSX 文件。每个文件只导入一次；没有可导入内容的文件不会写入，并会通知您。',
+    intro:
+      '如果您的 ERP 会定时把库存表导出到一个文件夹，填写这个文件夹的完整路径，软件会按同步间隔（每 {{minutes}} 分钟）自动导入其中最新的 CSV 或 XLSX 文件。每个文件只导入一次；没有可导入内容的文件不会写入，并会通知您。',
     folder: '文件夹路径',
     placeholder: '例如 D:\\ERP导出\\库存',
     save: '保存并开始监视',
@@ -68,7 +71,8 @@ export const zh = {
 
 export const en: typeof zh = {
   title: 'Import a stock file',
-  intro: 'Stock comes from files: export the stock table from your ERP or Excel (CSV or XLSX; GBK is fine) and drop it below. It is checked first and written only when you confirm; for the warehouses it lists, this file becomes the stock.',
+  intro:
+    'Stock comes from files: export the stock table from your ERP or Excel (CSV or XLSX; GBK is fine) and drop it below. It is checked first and written only when you confirm; for the warehouses it lists, this file becomes the stock.',
   drop: 'Drop the stock file here, or click to choose it',
   dropHint: 'CSV or Excel (.xlsx), 18 MB at most. Columns needed: SKU, warehouse, available stock; safety stock is optional.',
   tooBig: 'The file {{name}} is {{mb}} MB, above 18 MB. Export only the columns needed, or one warehouse at a time.',
@@ -107,11 +111,13 @@ export const en: typeof zh = {
   never: 'No stock file has been imported yet. Auto bind & unbind needs stock figures to work.',
   age: '{{time}} ({{hours}} hours ago, {{file}}, {{rows}} lines)',
   ageFresh: '{{time}} (less than an hour ago, {{file}}, {{rows}} lines)',
-  stale: 'The stock file has not been updated for {{hours}} hours (more than {{limit}}). Auto bind & unbind is acting on old stock that may no longer be true: export the latest stock from your ERP and import it.',
+  stale:
+    'The stock file has not been updated for {{hours}} hours (more than {{limit}}). Auto bind & unbind is acting on old stock that may no longer be true: export the latest stock from your ERP and import it.',
   open: 'Import now',
   watch: {
     title: 'Watched folder (optional)',
-    intro: 'If your ERP exports its stock to a folder on a schedule, enter that folder’s full path: the app imports the newest CSV or XLSX file in it on the sync interval (every {{minutes}} minutes). Each file is imported once; a file with nothing to import is not written, and you are told.',
+    intro:
+      'If your ERP exports its stock to a folder on a schedule, enter that folder’s full path: the app imports the newest CSV or XLSX file in it on the sync interval (every {{minutes}} minutes). Each file is imported once; a file with nothing to import is not written, and you are told.',
     folder: 'Folder path',
     placeholder: 'e.g. D:\\ERP export\\stock',
     save: 'Save and start watching',

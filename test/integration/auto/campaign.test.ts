@@ -120,7 +120,11 @@ describe('a campaign: simulated orders drain stock over simulated hours, stock c
     expect(unboundInTime).toBeGreaterThan(10);
     expect(boundInTime + backSince.size).toBe(returns);
     // The stored state matches the marketplace, and the dashboard's reaction times are within reach.
-    const stored = app.db.prepare('SELECT product_id, sku_id, bind_status FROM stock_listing_skus').all() as { product_id: string; sku_id: string; bind_status: number }[];
+    const stored = app.db.prepare('SELECT product_id, sku_id, bind_status FROM stock_listing_skus').all() as {
+      product_id: string;
+      sku_id: string;
+      bind_status: number;
+    }[];
     for (const r of stored) expect(r.bind_status, r.product_id).toBe(ae.bindState(r.product_id, r.sku_id));
     const dash = await call(app, 'auto.dashboard', {});
     expect(dash.reaction.length).toBeGreaterThan(5);

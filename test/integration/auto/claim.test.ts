@@ -18,7 +18,12 @@ const UNBIND = 'aliexpress.ascp.item.unBind';
 
 describe('the sender claims an action with a conditional update', () => {
   it('an unbind cancelled by a decide pass while its status is read is not sent', async () => {
-    store = await startStore({ skus: [['C1', 5], ['C2', 5]] });
+    store = await startStore({
+      skus: [
+        ['C1', 5],
+        ['C2', 5],
+      ],
+    });
     const s = store;
     const clock = s.clock as ManualClock;
     const { app, market } = await s.open();

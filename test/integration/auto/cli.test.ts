@@ -14,7 +14,10 @@ describe('cli auto', () => {
     expect(on.code, on.stderr).toBe(0);
     expect(JSON.parse(on.stdout).settings.enabled).toBe(true);
     const status = runCli(['auto', 'status', '--data', dir, '--json']);
-    expect(JSON.parse(status.stdout)).toMatchObject({ settings: { enabled: true, rebindThreshold: 1, massUnbindShare: 0.2 }, counts: { held: 0 } });
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      settings: { enabled: true, rebindThreshold: 1, massUnbindShare: 0.2 },
+      counts: { held: 0 },
+    });
     const held = runCli(['auto', 'held', '--data', dir, '--json']);
     expect(JSON.parse(held.stdout)).toEqual([]);
     const missing = runCli(['auto', 'confirm', '42', '--data', dir, '--json']);

@@ -13,7 +13,14 @@ const MIN = 60_000;
 
 describe('how a store warehouse counts stock (in transit, sync N%)', () => {
   it('the same ERP figures give a different sellable stock, decision and risk as the settings change', async () => {
-    store = await startStore({ skus: [['T1', 0], ['T2', 3], ['T3', 5], ['T4', 1]] });
+    store = await startStore({
+      skus: [
+        ['T1', 0],
+        ['T2', 3],
+        ['T3', 5],
+        ['T4', 1],
+      ],
+    });
     const clock = store.clock as ManualClock;
     store.tt.setInTransit('T1', 'W1', 6);
     store.tt.setInTransit('T3', 'W1', 10);
@@ -70,7 +77,10 @@ describe('how a store warehouse counts stock (in transit, sync N%)', () => {
     clock.advance(MIN);
     const r = await call(app, 'auto.run', { sync: true, send: false });
     expect(r.stockRun?.status).toBe('ok');
-    expect(app.db.prepare("SELECT available, in_transit FROM stock_levels WHERE sku = 'T1'").get()).toEqual({ available: 2, in_transit: 6 });
+    expect(app.db.prepare("SELECT available, in_transit FROM stock_levels WHERE sku = 'T1'").get()).toEqual({
+      available: 2,
+      in_transit: 6,
+    });
     v = await view();
     expect(v.T1.sellable).toBe(8);
   });

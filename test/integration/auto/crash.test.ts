@@ -74,18 +74,28 @@ describe('a process killed between writing actions and sending them', () => {
     // Restart: a new process resumes.
     const second = await child(env).exited;
     expect(second.code, second.err).toBe(0);
-    const report = JSON.parse(second.out.trim().split('\n').at(-1) as string) as { send: { done: number; sent: number }; run: { counts: { unbind: number } } };
+    const report = JSON.parse(second.out.trim().split('\n').at(-1) as string) as {
+      send: { done: number; sent: number };
+      run: { counts: { unbind: number } };
+    };
     expect(report.run.counts.unbind).toBe(0); // nothing decided twice
     expect(report.send).toMatchObject({ done: 5, sent: 4 });
     expect(unbinds()).toBe(5);
 
     const after = createApp({ dataDir, host: 'cli' });
     try {
-      const stored = after.db.prepare('SELECT product_id, sku_id, bind_status FROM stock_listing_skus ORDER BY id').all() as { product_id: string; sku_id: string; bind_status: number }[];
+      const stored = after.db.prepare('SELECT product_id, sku_id, bind_status FROM stock_listing_skus ORDER BY id').all() as {
+        product_id: string;
+        sku_id: string;
+        bind_status: number;
+      }[];
       expect(stored).toHaveLength(8);
       for (const r of stored) expect(r.bind_status, r.product_id).toBe(store.ae.bindState(r.product_id, r.sku_id));
       expect(stored.filter((r) => r.bind_status === 1)).toHaveLength(5);
-      const actions = after.db.prepare('SELECT listing_sku_id, state FROM auto_actions').all() as { listing_sku_id: number; state: string }[];
+      const actions = after.db.prepare('SELECT listing_sku_id, state FROM auto_actions').all() as {
+        listing_sku_id: number;
+        state: string;
+      }[];
       expect(actions).toHaveLength(5);
       expect(new Set(actions.map((a) => a.listing_sku_id)).size).toBe(5);
       expect(actions.every((a) => a.state === 'done')).toBe(true);

@@ -8,7 +8,11 @@ import { wireApp } from './store';
 
 async function main(): Promise<void> {
   const app = createApp({ dataDir: process.env.AUTO_DATA as string, host: 'cli' });
-  await wireApp(app, { aeUrl: process.env.AUTO_AE as string, ttUrl: process.env.AUTO_TT as string, tokens: JSON.parse(process.env.AUTO_TOKENS as string) });
+  await wireApp(app, {
+    aeUrl: process.env.AUTO_AE as string,
+    ttUrl: process.env.AUTO_TT as string,
+    tokens: JSON.parse(process.env.AUTO_TOKENS as string),
+  });
   const r = await call(app, 'auto.run', { sync: false, send: true });
   process.stdout.write(`${JSON.stringify(r)}\n`);
   await app.close();

@@ -52,7 +52,10 @@ describe('demo tools on the demo store', () => {
     expect(pick.bindStatus).toBe(2);
     expect(pick.available).toBeGreaterThan(0);
     const demo = await connectors(a).demo();
-    const product = a.db.prepare('SELECT product_id, sku_id FROM stock_listing_skus WHERE id = ?').raw().get(pick.listingSkuId) as [string, string];
+    const product = a.db.prepare('SELECT product_id, sku_id FROM stock_listing_skus WHERE id = ?').raw().get(pick.listingSkuId) as [
+      string,
+      string,
+    ];
 
     clock.advance(10 * MIN);
     const sold = await call(a, 'auto.demo.sellOut', { listingSkuId: pick.listingSkuId });
@@ -84,7 +87,9 @@ describe('demo tools on the demo store', () => {
     const withStock = demo.tongtool.sim.allStock().filter((s) => s.warehouseId === 'WH-SZ' && s.available !== 0).length;
     const drained = await call(a, 'auto.demo.drain', { erpWarehouseId: 'WH-SZ' });
     expect(drained.changed).toBe(withStock);
-    expect((await call(a, 'auto.demo.info', {})).warehouses.find((w) => w.id === 'WH-SZ')?.soldOut).toBe(demo.tongtool.sim.allStock().filter((s) => s.warehouseId === 'WH-SZ').length);
+    expect((await call(a, 'auto.demo.info', {})).warehouses.find((w) => w.id === 'WH-SZ')?.soldOut).toBe(
+      demo.tongtool.sim.allStock().filter((s) => s.warehouseId === 'WH-SZ').length,
+    );
     clock.advance(MIN);
     const mass = await call(a, 'auto.run', { sync: true, send: true });
     expect(mass.run?.counts.unbind).toBeGreaterThan(10);
@@ -99,7 +104,10 @@ describe('demo tools on the demo store', () => {
     const xlsx = await call(a, 'auto.audit.export', { autoOnly: true, subject: pick.sellerSku });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(xlsx.contentBase64, 'base64') as unknown as ArrayBuffer);
-    const lines = wb.worksheets[0].getSheetValues().slice(2).map((r) => (r as string[]).slice(3, 6).join(' | '));
+    const lines = wb.worksheets[0]
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (r as string[]).slice(3, 6).join(' | '));
     expect(lines[0]).toContain('演示：模拟卖光');
     expect(lines.find((l) => l.startsWith('决定'))).toContain('可售库存为0：解绑，防止超卖。');
   }, 60_000);
@@ -133,8 +141,15 @@ describe('demo tools on the demo store', () => {
 
   it('refuses every tool on a real store, and an unmapped listing SKU with a reason', async () => {
     const { a } = await demoApp();
-    const unmapped = a.db.prepare('SELECT s.id FROM stock_listing_skus s LEFT JOIN stock_sku_links k ON k.listing_sku_id = s.id WHERE k.erp_sku IS NULL LIMIT 1').pluck().get() as number;
-    await expect(call(a, 'auto.demo.sellOut', { listingSkuId: unmapped })).rejects.toMatchObject({ payload: { code: 'CONFLICT', message: expect.stringContaining('还没有关联ERP SKU') } });
+    const unmapped = a.db
+      .prepare(
+        'SELECT s.id FROM stock_listing_skus s LEFT JOIN stock_sku_links k ON k.listing_sku_id = s.id WHERE k.erp_sku IS NULL LIMIT 1',
+      )
+      .pluck()
+      .get() as number;
+    await expect(call(a, 'auto.demo.sellOut', { listingSkuId: unmapped })).rejects.toMatchObject({
+      payload: { code: 'CONFLICT', message: expect.stringContaining('还没有关联ERP SKU') },
+    });
     a.settings.set('mode', 'live');
     expect((await call(a, 'auto.demo.info', {})).demo).toBe(false);
     for (const p of [

@@ -12,7 +12,10 @@ afterEach(async () => {
 
 const MIN = 60_000;
 
-async function open(spec: Parameters<typeof startStore>[0], setup: Parameters<typeof setUpStock>[2] = {}): Promise<{ s: TestStore; app: App; clock: ManualClock }> {
+async function open(
+  spec: Parameters<typeof startStore>[0],
+  setup: Parameters<typeof setUpStock>[2] = {},
+): Promise<{ s: TestStore; app: App; clock: ManualClock }> {
   store = await startStore(spec);
   const { app, market } = await store.open();
   await setUpStock(app, market, setup);
@@ -20,7 +23,11 @@ async function open(spec: Parameters<typeof startStore>[0], setup: Parameters<ty
 }
 
 const actions = (app: App) =>
-  app.db.prepare('SELECT a.kind, a.state, a.sends, s.seller_sku AS sku FROM auto_actions a JOIN stock_listing_skus s ON s.id = a.listing_sku_id ORDER BY a.id').all() as {
+  app.db
+    .prepare(
+      'SELECT a.kind, a.state, a.sends, s.seller_sku AS sku FROM auto_actions a JOIN stock_listing_skus s ON s.id = a.listing_sku_id ORDER BY a.id',
+    )
+    .all() as {
     kind: string;
     state: string;
     sends: number;
@@ -30,7 +37,16 @@ const simCalls = (s: TestStore, method: string) => s.ae.calls.filter((c) => c.me
 
 describe('auto bind & unbind engine against both simulators', () => {
   it('switch off: decisions show as "would do", nothing is sent; on again sends only what is still right', async () => {
-    const { s, app, clock } = await open({ skus: [['A1', 5], ['A2', 5], ['A3', 5], ['A4', 5], ['A5', 5], ['A6', 5]] });
+    const { s, app, clock } = await open({
+      skus: [
+        ['A1', 5],
+        ['A2', 5],
+        ['A3', 5],
+        ['A4', 5],
+        ['A5', 5],
+        ['A6', 5],
+      ],
+    });
     clock.advance(5 * MIN);
     s.tt.setStock('A1', 'W1', 0);
     s.tt.setStock('A2', 'W1', 0);
@@ -100,7 +116,16 @@ describe('auto bind & unbind engine against both simulators', () => {
   });
 
   it('a failed or partial ERP read unbinds nothing', async () => {
-    const { s, app, clock } = await open({ skus: [['B1', 5], ['B2', 5], ['B3', 5], ['B4', 5], ['B5', 5], ['B6', 5]] });
+    const { s, app, clock } = await open({
+      skus: [
+        ['B1', 5],
+        ['B2', 5],
+        ['B3', 5],
+        ['B4', 5],
+        ['B5', 5],
+        ['B6', 5],
+      ],
+    });
     await call(app, 'auto.setSwitch', { on: true });
     // Failed read: every change query errors. The stock-out is real but was never read.
     clock.advance(10 * MIN);
@@ -161,7 +186,13 @@ describe('auto bind & unbind engine against both simulators', () => {
     const sent = await call(app, 'auto.run', { sync: false, send: true });
     expect(sent.send.done).toBe(8);
     expect(simCalls(s, 'aliexpress.ascp.item.unBind')).toBe(8);
-    expect(s.ae.bindStates().filter((x) => x.bindStatus === 1).map((x) => x.sellerSku).sort()).toEqual(['C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9']);
+    expect(
+      s.ae
+        .bindStates()
+        .filter((x) => x.bindStatus === 1)
+        .map((x) => x.sellerSku)
+        .sort(),
+    ).toEqual(['C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9']);
     await expect(call(app, 'auto.held.confirm', { runId: held[0].id })).rejects.toMatchObject({ payload: { code: 'CONFLICT' } });
   });
 
@@ -194,7 +225,19 @@ describe('auto bind & unbind engine against both simulators', () => {
   });
 
   it('pinned SKUs, unpaired warehouses and misnamed warehouses are never touched, and the dry run says why', async () => {
-    const { s, app, clock } = await open({ skus: [['E1', 5, 5], ['E2', 5, 5], ['E3', 5, 5], ['E4', 5, 5], ['E5', 5, 5], ['E6', 5, 5]] }, { warehouses: ['W1'] });
+    const { s, app, clock } = await open(
+      {
+        skus: [
+          ['E1', 5, 5],
+          ['E2', 5, 5],
+          ['E3', 5, 5],
+          ['E4', 5, 5],
+          ['E5', 5, 5],
+          ['E6', 5, 5],
+        ],
+      },
+      { warehouses: ['W1'] },
+    );
     await call(app, 'auto.setSwitch', { on: true });
     await call(app, 'auto.pin.set', { listingSkuIds: [listingId(app, 'E1')], mode: 'always_bound', note: '爆款' });
     // E2 also linked to a store warehouse whose name differs from the ERP's by a trailing space.
@@ -210,7 +253,12 @@ describe('auto bind & unbind engine against both simulators', () => {
     clock.advance(MIN);
     const r = await call(app, 'auto.run', { sync: true, send: true });
     expect(r.run?.counts.unbind).toBe(1);
-    expect(s.ae.bindStates().filter((x) => x.bindStatus === 1).map((x) => x.sellerSku)).toEqual(['E4']);
+    expect(
+      s.ae
+        .bindStates()
+        .filter((x) => x.bindStatus === 1)
+        .map((x) => x.sellerSku),
+    ).toEqual(['E4']);
     const dry = await call(app, 'auto.dryRun', { only: 'blocked', page: 1, pageSize: 50 });
     const why = Object.fromEntries(dry.rows.map((x) => [x.sellerSku, x.reason]));
     expect(why).toEqual({ E1: 'pinned', E2: 'warehouse_name_mismatch', E3: 'warehouse_unpaired' });
@@ -220,7 +268,18 @@ describe('auto bind & unbind engine against both simulators', () => {
   });
 
   it('unbind review then refusal: polled until it resolves, the seller is told with the marketplace message', async () => {
-    const { s, app, clock } = await open({ skus: [['F1', 5], ['F2', 5], ['F3', 5], ['F4', 5], ['F5', 5], ['F6', 5]], reviewMode: 'refuse', reviewMs: 30 * MIN });
+    const { s, app, clock } = await open({
+      skus: [
+        ['F1', 5],
+        ['F2', 5],
+        ['F3', 5],
+        ['F4', 5],
+        ['F5', 5],
+        ['F6', 5],
+      ],
+      reviewMode: 'refuse',
+      reviewMs: 30 * MIN,
+    });
     await call(app, 'auto.setSwitch', { on: true });
     clock.advance(10 * MIN);
     s.tt.setStock('F1', 'W1', 0);
@@ -254,7 +313,18 @@ describe('auto bind & unbind engine against both simulators', () => {
   });
 
   it('a bind arriving while the unbind is pending review is handled once the review ends, not lost', async () => {
-    const { s, app, clock } = await open({ skus: [['G1', 5], ['G2', 5], ['G3', 5], ['G4', 5], ['G5', 5], ['G6', 5]], reviewMode: 'review', reviewMs: 30 * MIN });
+    const { s, app, clock } = await open({
+      skus: [
+        ['G1', 5],
+        ['G2', 5],
+        ['G3', 5],
+        ['G4', 5],
+        ['G5', 5],
+        ['G6', 5],
+      ],
+      reviewMode: 'review',
+      reviewMs: 30 * MIN,
+    });
     await call(app, 'auto.setSwitch', { on: true });
     clock.advance(10 * MIN);
     s.tt.setStock('G1', 'W1', 0);
@@ -283,7 +353,16 @@ describe('auto bind & unbind engine against both simulators', () => {
   });
 
   it('marketplace 5xx and rate limits are retried with backoff; persistent failure is reported', async () => {
-    const { s, app, clock } = await open({ skus: [['H1', 5], ['H2', 5], ['H3', 5], ['H4', 5], ['H5', 5], ['H6', 5]] });
+    const { s, app, clock } = await open({
+      skus: [
+        ['H1', 5],
+        ['H2', 5],
+        ['H3', 5],
+        ['H4', 5],
+        ['H5', 5],
+        ['H6', 5],
+      ],
+    });
     await call(app, 'auto.setSwitch', { on: true });
     // Two of six is a third of the store: raise the share so this run is not held.
     expect((await call(app, 'auto.settings.set', { massUnbindShare: 0.5 })).massUnbindShare).toBe(0.5);
@@ -302,7 +381,8 @@ describe('auto bind & unbind engine against both simulators', () => {
     expect(first.send.deferred).toBe(2);
     const rows = await call(app, 'auto.actions.list', { page: 1, pageSize: 10 });
     expect(rows.rows).toHaveLength(2);
-    for (const x of rows.rows) expect(x).toMatchObject({ state: expect.not.stringMatching(/^done$/), attempts: 1, lastError: expect.any(String) });
+    for (const x of rows.rows)
+      expect(x).toMatchObject({ state: expect.not.stringMatching(/^done$/), attempts: 1, lastError: expect.any(String) });
     // Not due yet: nothing is sent before the backoff.
     expect((await call(app, 'auto.run', { sync: false, send: true })).send.processed).toBe(0);
     // After the backoff: the 503 left hits H1, H2 goes through.
@@ -319,17 +399,35 @@ describe('auto bind & unbind engine against both simulators', () => {
     }
     expect(report?.outbox.failed).toBe(1);
     expect(app.notices.list(50).filter((n) => n.title.startsWith('解绑失败：H1')).length).toBe(1);
-    expect((await call(app, 'auto.actions.list', { state: 'failed', page: 1, pageSize: 10 })).rows[0]).toMatchObject({ sellerSku: 'H1', attempts: 5 });
+    expect((await call(app, 'auto.actions.list', { state: 'failed', page: 1, pageSize: 10 })).rows[0]).toMatchObject({
+      sellerSku: 'H1',
+      attempts: 5,
+    });
     s.ae.faults.clear();
     const failed = await call(app, 'auto.actions.list', { state: 'failed', page: 1, pageSize: 10 });
     for (const a of failed.rows) await call(app, 'auto.action.retry', { actionId: a.id });
     const ok = await call(app, 'auto.run', { sync: false, send: true });
     expect(ok.send.done).toBe(1);
-    expect(s.ae.bindStates().filter((x) => x.bindStatus === 1).map((x) => x.sellerSku).sort()).toEqual(['H1', 'H2']);
+    expect(
+      s.ae
+        .bindStates()
+        .filter((x) => x.bindStatus === 1)
+        .map((x) => x.sellerSku)
+        .sort(),
+    ).toEqual(['H1', 'H2']);
   });
 
   it('decides by itself after every successful stock read, and not after a failed one', async () => {
-    const { s, app, clock } = await open({ skus: [['J1', 5], ['J2', 5], ['J3', 5], ['J4', 5], ['J5', 5], ['J6', 5]] });
+    const { s, app, clock } = await open({
+      skus: [
+        ['J1', 5],
+        ['J2', 5],
+        ['J3', 5],
+        ['J4', 5],
+        ['J5', 5],
+        ['J6', 5],
+      ],
+    });
     await call(app, 'auto.setSwitch', { on: true });
     const { stockSync } = await import('../../../src-main/core/stock/sync');
     const settle = () => new Promise((r) => setImmediate(r));

@@ -52,7 +52,14 @@ function open(): { app: App; clock: ManualClock } {
 function setUp(app: App, clock: ManualClock): void {
   const now = iso(clock);
   const rows: StockRow[] = ERP.flatMap((sku, i) =>
-    WAREHOUSES.filter((_, k) => (i + k) % 3 !== 0).map((w) => ({ sku, warehouseId: w.id, warehouseName: w.name, available: 3 + (i % 7), safety: i % 2, category: CATEGORIES[i % 3] })),
+    WAREHOUSES.filter((_, k) => (i + k) % 3 !== 0).map((w) => ({
+      sku,
+      warehouseId: w.id,
+      warehouseName: w.name,
+      available: 3 + (i % 7),
+      safety: i % 2,
+      category: CATEGORIES[i % 3],
+    })),
   );
   persistRead(app.db, { runId: 0, now, rows, warehouses: WAREHOUSES, snapshotOf: null });
   storeListingSkus(
@@ -74,7 +81,11 @@ function setUp(app: App, clock: ManualClock): void {
   const ids = listingIds(app);
   WAREHOUSES.forEach((w, k) => {
     const { id } = saveStoreWarehouse(app.db, { name: w.name, erpWarehouseId: w.id }, now);
-    linkToWarehouse(app.db, { storeWarehouseId: id, listingSkuIds: ids.filter((_, i) => i % 2 === k || i % 5 === 0), selection: null }, now);
+    linkToWarehouse(
+      app.db,
+      { storeWarehouseId: id, listingSkuIds: ids.filter((_, i) => i % 2 === k || i % 5 === 0), selection: null },
+      now,
+    );
   });
   writeAutoSettings(app.db, { enabled: true, massUnbindShare: 0.5, massUnbindCount: 12 }, now);
 }
@@ -92,7 +103,13 @@ function change(app: App, clock: ManualClock, r: Rng, runId: number): void {
     for (let k = int(r, 1, 6); k > 0; k--) {
       const x = r();
       const w = pick(r, WAREHOUSES);
-      rows.push({ sku: pick(r, ERP), warehouseId: w.id, warehouseName: w.name, available: x < 0.35 ? 0 : x < 0.4 ? -2 : int(r, 1, 12), safety: r() < 0.3 ? undefined : int(r, 0, 2) });
+      rows.push({
+        sku: pick(r, ERP),
+        warehouseId: w.id,
+        warehouseName: w.name,
+        available: x < 0.35 ? 0 : x < 0.4 ? -2 : int(r, 1, 12),
+        safety: r() < 0.3 ? undefined : int(r, 0, 2),
+      });
     }
     const full = r() < 0.1;
     persistRead(app.db, { runId, now, rows, snapshotOf: full ? [pick(r, WAREHOUSES).id] : undefined });
@@ -105,7 +122,11 @@ function change(app: App, clock: ManualClock, r: Rng, runId: number): void {
     setPins(app, [pick(r, ids)], pick(r, ['auto', 'always_bound', 'always_unbound'] as const));
   } else if (op < 0.87) {
     // What the marketplace answered: open actions end one way or another, bind states move.
-    const open = app.db.prepare("SELECT id, listing_sku_id, kind FROM auto_actions WHERE state IN ('queued','held') ORDER BY id").all() as { id: number; listing_sku_id: number; kind: string }[];
+    const open = app.db.prepare("SELECT id, listing_sku_id, kind FROM auto_actions WHERE state IN ('queued','held') ORDER BY id").all() as {
+      id: number;
+      listing_sku_id: number;
+      kind: string;
+    }[];
     for (const a of open) {
       const y = r();
       if (y < 0.5) {
@@ -130,7 +151,9 @@ function change(app: App, clock: ManualClock, r: Rng, runId: number): void {
 function written(app: App): unknown {
   const q = (sql: string) => app.db.prepare(sql).all();
   return {
-    runs: (q('SELECT status, counts, gate FROM auto_runs ORDER BY id') as { status: string; counts: string; gate: string | null }[]).map((x) => ({ ...x, counts: JSON.parse(x.counts) as unknown })),
+    runs: (q('SELECT status, counts, gate FROM auto_runs ORDER BY id') as { status: string; counts: string; gate: string | null }[]).map(
+      (x) => ({ ...x, counts: JSON.parse(x.counts) as unknown }),
+    ),
     decisions: q('SELECT run_id, listing_sku_id, outcome, sellable, detail FROM auto_decisions ORDER BY id'),
     actions: q('SELECT run_id, listing_sku_id, kind, state, last_error FROM auto_actions ORDER BY id'),
     stockouts: q('SELECT listing_sku_id, first_seen_at, stock_changed_at, ended_at FROM auto_stockouts ORDER BY id'),
@@ -171,17 +194,30 @@ describe('decide only what changed', () => {
     const { app, clock } = open();
     setUp(app, clock);
     // Listing SKUs with open actions are decided on every pass.
-    const openIds = () => app.db.prepare("SELECT DISTINCT listing_sku_id FROM auto_actions WHERE state IN ('held','queued','sent','review')").pluck().all() as number[];
-    const scope = () => changedScope(app.db, { predictive: false, lastSyncFailed: false }).ids?.filter((id) => !openIds().includes(id)) ?? null;
+    const openIds = () =>
+      app.db
+        .prepare("SELECT DISTINCT listing_sku_id FROM auto_actions WHERE state IN ('held','queued','sent','review')")
+        .pluck()
+        .all() as number[];
+    const scope = () =>
+      changedScope(app.db, { predictive: false, lastSyncFailed: false }).ids?.filter((id) => !openIds().includes(id)) ?? null;
     expect(scope()).toBeNull();
     decideRun(app, 'stock');
     expect(scope()).toEqual([]);
     const e3 = app.db.prepare("SELECT listing_sku_id FROM stock_sku_links WHERE erp_sku = 'E3'").pluck().all();
-    persistRead(app.db, { runId: 9, now: iso(clock), rows: [{ sku: 'E3', warehouseId: 'W2', warehouseName: '深圳仓', available: 0, safety: 0 }] });
+    persistRead(app.db, {
+      runId: 9,
+      now: iso(clock),
+      rows: [{ sku: 'E3', warehouseId: 'W2', warehouseName: '深圳仓', available: 0, safety: 0 }],
+    });
     expect(scope()).toEqual(e3);
     // The same figure again marks nothing (seen time and run id alone never change a decision).
     decideRun(app, 'stock');
-    persistRead(app.db, { runId: 10, now: iso(clock), rows: [{ sku: 'E3', warehouseId: 'W2', warehouseName: '深圳仓', available: 0, safety: 0 }] });
+    persistRead(app.db, {
+      runId: 10,
+      now: iso(clock),
+      rows: [{ sku: 'E3', warehouseId: 'W2', warehouseName: '深圳仓', available: 0, safety: 0 }],
+    });
     expect(scope()).toEqual([]);
     writeAutoSettings(app.db, { rebindThreshold: 3 }, iso(clock));
     expect(scope()).toBeNull();

@@ -22,7 +22,10 @@ const waveSku = (i: number) => `R${String(i).padStart(4, '0')}`;
 
 /** A store with two bound SKUs in stock and a restock wave of 1,000 SKUs at 0 (unbound) about to come back. */
 async function restockWave(): Promise<{ s: TestStore; app: App; clock: ManualClock; market: Marketplace }> {
-  store = await startStore({ skus: [['HOT', 5], ['HOT2', 5], ...Array.from({ length: WAVE }, (_, i): [string, number] => [waveSku(i), 0])], perMinute: 100_000 });
+  store = await startStore({
+    skus: [['HOT', 5], ['HOT2', 5], ...Array.from({ length: WAVE }, (_, i): [string, number] => [waveSku(i), 0])],
+    perMinute: 100_000,
+  });
   const clock = store.clock as ManualClock;
   const { app, market } = await store.open();
   await setUpStock(app, market);
@@ -39,7 +42,8 @@ async function restockWave(): Promise<{ s: TestStore; app: App; clock: ManualClo
 }
 
 /** The wire's bind and unbind requests, in order, as the simulator received them. */
-const sends = (s: TestStore) => s.ae.calls.filter((c) => c.method === BIND || c.method === UNBIND).map((c) => (c.method === BIND ? 'bind' : 'unbind'));
+const sends = (s: TestStore) =>
+  s.ae.calls.filter((c) => c.method === BIND || c.method === UNBIND).map((c) => (c.method === BIND ? 'bind' : 'unbind'));
 
 describe('lanes: an unbind for a SKU at zero goes before every bind', () => {
   it('a queue of 1,000 binds and one stock-out decided after them: the unbind is the first request sent', async () => {
@@ -55,11 +59,18 @@ describe('lanes: an unbind for a SKU at zero goes before every bind', () => {
     expect([status.outbox.queued, status.unbindsAhead]).toEqual([WAVE + 1, 1]);
     // Stop after a few binds: the order is what matters, not the whole wave.
     const stop = new AbortController();
-    const counting: Marketplace = { ...market, sellerChannel: () => market.sellerChannel(), listListingSkus: (o) => market.listListingSkus(o), queryBind: (x) => market.queryBind(x), unbind: (x) => market.unbind(x), bind: async (x: BindRef) => {
-      const out = await market.bind(x);
-      if (sends(s).filter((k) => k === 'bind').length >= 5) stop.abort();
-      return out;
-    } };
+    const counting: Marketplace = {
+      ...market,
+      sellerChannel: () => market.sellerChannel(),
+      listListingSkus: (o) => market.listListingSkus(o),
+      queryBind: (x) => market.queryBind(x),
+      unbind: (x) => market.unbind(x),
+      bind: async (x: BindRef) => {
+        const out = await market.bind(x);
+        if (sends(s).filter((k) => k === 'bind').length >= 5) stop.abort();
+        return out;
+      },
+    };
     await new Sender(app, counting).drain({ signal: stop.signal });
     expect(sends(s)).toEqual(['unbind', 'bind', 'bind', 'bind', 'bind', 'bind']);
     expect(s.ae.bindState(productOf('HOT'), skuIdOf('HOT'))).toBe(1);
@@ -76,22 +87,29 @@ describe('lanes: an unbind for a SKU at zero goes before every bind', () => {
     const { s, app, clock, market } = await restockWave();
     const stop = new AbortController();
     let injected = false;
-    const wrapped: Marketplace = { ...market, sellerChannel: () => market.sellerChannel(), listListingSkus: (o) => market.listListingSkus(o), queryBind: (x) => market.queryBind(x), unbind: (x) => market.unbind(x), bind: async (x: BindRef) => {
-      const out = await market.bind(x);
-      const binds = sends(s).filter((k) => k === 'bind').length;
-      if (binds === 10 && !injected) {
-        injected = true;
-        // The ERP sells HOT2 out mid-wave; the next stock read decides while the sender is busy.
-        clock.advance(MIN);
-        s.tt.setStock('HOT2', 'W1', 0);
-        clock.advance(MIN);
-        const run = await stockSync(app).run({ trigger: 'manual' });
-        expect(run.status).toBe('ok');
-        expect(decideRun(app, 'stock').counts.unbind).toBe(1);
-      }
-      if (binds >= 15) stop.abort();
-      return out;
-    } };
+    const wrapped: Marketplace = {
+      ...market,
+      sellerChannel: () => market.sellerChannel(),
+      listListingSkus: (o) => market.listListingSkus(o),
+      queryBind: (x) => market.queryBind(x),
+      unbind: (x) => market.unbind(x),
+      bind: async (x: BindRef) => {
+        const out = await market.bind(x);
+        const binds = sends(s).filter((k) => k === 'bind').length;
+        if (binds === 10 && !injected) {
+          injected = true;
+          // The ERP sells HOT2 out mid-wave; the next stock read decides while the sender is busy.
+          clock.advance(MIN);
+          s.tt.setStock('HOT2', 'W1', 0);
+          clock.advance(MIN);
+          const run = await stockSync(app).run({ trigger: 'manual' });
+          expect(run.status).toBe('ok');
+          expect(decideRun(app, 'stock').counts.unbind).toBe(1);
+        }
+        if (binds >= 15) stop.abort();
+        return out;
+      },
+    };
     await new Sender(app, wrapped).drain({ signal: stop.signal });
     const order = sends(s);
     expect(order.indexOf('unbind')).toBe(10);
@@ -103,11 +121,18 @@ describe('lanes: an unbind for a SKU at zero goes before every bind', () => {
     const { s, app, market } = await restockWave();
     const stop = new AbortController();
     const seen: string[] = [];
-    const wrapped: Marketplace = { ...market, sellerChannel: () => market.sellerChannel(), listListingSkus: (o) => market.listListingSkus(o), queryBind: (x) => market.queryBind(x), unbind: (x) => market.unbind(x), bind: async (x: BindRef) => {
-      seen.push(x.skuId);
-      if (seen.length >= 3) stop.abort();
-      return market.bind(x);
-    } };
+    const wrapped: Marketplace = {
+      ...market,
+      sellerChannel: () => market.sellerChannel(),
+      listListingSkus: (o) => market.listListingSkus(o),
+      queryBind: (x) => market.queryBind(x),
+      unbind: (x) => market.unbind(x),
+      bind: async (x: BindRef) => {
+        seen.push(x.skuId);
+        if (seen.length >= 3) stop.abort();
+        return market.bind(x);
+      },
+    };
     await new Sender(app, wrapped).drain({ signal: stop.signal });
     expect(seen).toEqual([skuIdOf(waveSku(0)), skuIdOf(waveSku(1)), skuIdOf(waveSku(2))]);
     expect(sends(s)).toEqual(['bind', 'bind', 'bind']);

@@ -15,7 +15,12 @@ const MIN = 60_000;
 
 describe('an ERP figure below zero or blank', () => {
   it('below zero (the ERP oversold) unbinds, shows the figure and never turns the row stale', async () => {
-    store = await startStore({ skus: [['N1', 5], ['N2', 5]] });
+    store = await startStore({
+      skus: [
+        ['N1', 5],
+        ['N2', 5],
+      ],
+    });
     const clock = store.clock as ManualClock;
     const { app, market } = await store.open();
     await setUpStock(app, market);
@@ -36,7 +41,13 @@ describe('an ERP figure below zero or blank', () => {
   });
 
   it('blank is unknown for that SKU only: reported, nothing unbound on it, the others still decided', async () => {
-    store = await startStore({ skus: [['B1', 5], ['B2', 5], ['B3', 5]] });
+    store = await startStore({
+      skus: [
+        ['B1', 5],
+        ['B2', 5],
+        ['B3', 5],
+      ],
+    });
     const clock = store.clock as ManualClock;
     const { app, market } = await store.open();
     await setUpStock(app, market);
@@ -57,7 +68,12 @@ describe('an ERP figure below zero or blank', () => {
   });
 
   it('a stock file with −4 imports it (no rejected line) and the SKU unbinds', async () => {
-    store = await startStore({ skus: [['F1', 5], ['F2', 5]] });
+    store = await startStore({
+      skus: [
+        ['F1', 5],
+        ['F2', 5],
+      ],
+    });
     const { app, market } = await store.open();
     await setUpStock(app, market);
     await call(app, 'auto.setSwitch', { on: true });

@@ -14,7 +14,15 @@ const MIN = 60_000;
 
 describe('unbind before zero', () => {
   it('learns the sales rate and the review time from history, explains itself in the dry run, and unbinds early only once turned on', async () => {
-    store = await startStore({ skus: [['P1', 20], ['P2', 3], ['P3', 50]], reviewMode: 'review', reviewMs: 30 * MIN });
+    store = await startStore({
+      skus: [
+        ['P1', 20],
+        ['P2', 3],
+        ['P3', 50],
+      ],
+      reviewMode: 'review',
+      reviewMs: 30 * MIN,
+    });
     const s = store;
     const clock = s.clock as ManualClock;
     const { app, market } = await s.open();

@@ -43,7 +43,15 @@ async function agree(app: App): Promise<Record<string, number>> {
 
 describe('one risk model, the same everywhere', () => {
   it('switch off: bound SKUs at 0 are at risk and counted alike on headline, cards, status and tray; switch on unbinds them and the risk is gone', async () => {
-    const { s, app, clock } = await open({ skus: [['Z1', 5], ['Z2', 5], ['Z3', 5], ['Z4', 5], ['Z5', 5]] });
+    const { s, app, clock } = await open({
+      skus: [
+        ['Z1', 5],
+        ['Z2', 5],
+        ['Z3', 5],
+        ['Z4', 5],
+        ['Z5', 5],
+      ],
+    });
     expect(await agree(app)).toMatchObject({ zero: 0 });
     clock.advance(5 * MIN);
     s.tt.setStock('Z1', 'W1', 0);
@@ -69,7 +77,15 @@ describe('one risk model, the same everywhere', () => {
   });
 
   it('unmapped but bound, stale stock and review each count in their own card', async () => {
-    const { s, app, clock } = await open({ skus: [['U1', 5], ['U2', 5], ['U3', 5]], reviewMode: 'review', reviewMs: 30 * MIN });
+    const { s, app, clock } = await open({
+      skus: [
+        ['U1', 5],
+        ['U2', 5],
+        ['U3', 5],
+      ],
+      reviewMode: 'review',
+      reviewMs: 30 * MIN,
+    });
     await call(app, 'auto.setSwitch', { on: true });
     // U1 loses its ERP SKU link; U2's figure is blank in the next read (unknown); U3 sells out and goes to review.
     app.db.prepare('DELETE FROM stock_sku_links WHERE listing_sku_id = ?').run(listingId(app, 'U1'));
@@ -86,21 +102,31 @@ describe('one risk model, the same everywhere', () => {
     expect(d.risk.map((x) => x.kind)).toEqual(['review', 'unmapped', 'stale']);
   });
 
-  it('action states in the seller\'s words: a submitted unbind is 已提交, never 完成', () => {
+  it("action states in the seller's words: a submitted unbind is 已提交, never 完成", () => {
     expect(actionStateText('unbind', 'sent')[0]).toBe('已提交');
     expect(actionStateText('unbind', 'review')[0]).toBe('审核中');
     expect(actionStateText('unbind', 'done')[0]).toBe('已解绑');
     expect(actionStateText('bind', 'done')[0]).toBe('已绑定');
     expect(actionStateText('unbind', 'refused')[0]).toBe('被拒绝');
     expect(actionStateText('unbind', 'failed')[0]).toBe('失败');
-    const all = (['bind', 'unbind'] as const).flatMap((k) => (['held', 'queued', 'sent', 'review', 'done', 'refused', 'failed', 'cancelled'] as const).map((st) => actionStateText(k, st)[0]));
+    const all = (['bind', 'unbind'] as const).flatMap((k) =>
+      (['held', 'queued', 'sent', 'review', 'done', 'refused', 'failed', 'cancelled'] as const).map((st) => actionStateText(k, st)[0]),
+    );
     expect(all).not.toContain('完成');
   });
 });
 
 describe('a refused unbind is handled', () => {
   it('its reason is in the log, the notice and the risk tab, with a drafted message to support; retry after the campaign waits until then', async () => {
-    const { s, app, clock } = await open({ skus: [['R1', 5], ['R2', 5], ['R3', 5]], reviewMode: 'refuse', reviewMs: 20 * MIN });
+    const { s, app, clock } = await open({
+      skus: [
+        ['R1', 5],
+        ['R2', 5],
+        ['R3', 5],
+      ],
+      reviewMode: 'refuse',
+      reviewMs: 20 * MIN,
+    });
     await call(app, 'auto.setSwitch', { on: true });
     clock.advance(5 * MIN);
     s.tt.setStock('R1', 'W1', 0);
@@ -115,7 +141,10 @@ describe('a refused unbind is handled', () => {
     const audit = await call(app, 'auto.audit.list', { autoOnly: true, kind: 'auto.action.refused', page: 1, pageSize: 10 });
     expect(audit.rows[0]).toMatchObject({ subject: 'R1', detail: { message: DEFAULT_REFUSE_REASON } });
     // The notice, in both languages, with what to do next.
-    const notice = app.db.prepare("SELECT title, body, title_en, body_en FROM notices WHERE title LIKE '解绑被拒绝%'").get() as Record<string, string>;
+    const notice = app.db.prepare("SELECT title, body, title_en, body_en FROM notices WHERE title LIKE '解绑被拒绝%'").get() as Record<
+      string,
+      string
+    >;
     expect(notice.title).toBe('解绑被拒绝：R1');
     expect(notice.body).toContain(DEFAULT_REFUSE_REASON);
     expect(notice.body).toContain('给平台客服的留言');
@@ -138,7 +167,10 @@ describe('a refused unbind is handled', () => {
     const at = new Date(clock.now() + 3 * 3600_000).toISOString();
     const queued = await call(app, 'auto.action.retryAt', { actionId: refused.id, at });
     expect(queued).toMatchObject({ state: 'queued', nextTryAt: at });
-    expect((await call(app, 'auto.dashboard', {})).risk.find((x) => x.sellerSku === 'R1')?.action).toMatchObject({ state: 'queued', zh: '排队中' });
+    expect((await call(app, 'auto.dashboard', {})).risk.find((x) => x.sellerSku === 'R1')?.action).toMatchObject({
+      state: 'queued',
+      zh: '排队中',
+    });
     clock.advance(MIN);
     await call(app, 'auto.run', { sync: false, send: true });
     expect(unbinds()).toBe(before);
@@ -151,7 +183,15 @@ describe('a refused unbind is handled', () => {
   });
 
   it('a stuck review is told once, and the daily summary names the refusals', async () => {
-    const { s, app, clock } = await open({ skus: [['S1', 5], ['S2', 5], ['S3', 5]], reviewMode: 'review', reviewMs: 10 * 3600_000 });
+    const { s, app, clock } = await open({
+      skus: [
+        ['S1', 5],
+        ['S2', 5],
+        ['S3', 5],
+      ],
+      reviewMode: 'review',
+      reviewMs: 10 * 3600_000,
+    });
     await call(app, 'auto.setSwitch', { on: true });
     clock.advance(5 * MIN);
     s.tt.setStock('S1', 'W1', 0);

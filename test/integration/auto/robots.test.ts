@@ -51,22 +51,44 @@ describe('group robots: 企业微信, 钉钉, 飞书', () => {
     const ding = await receiver((r) => {
       const ts = r.query.get('timestamp') ?? '';
       const want = createHmac('sha256', DING_SECRET).update(`${ts}\n${DING_SECRET}`).digest('base64');
-      return r.query.get('sign') === want ? { status: 200, json: { errcode: 0, errmsg: 'ok' } } : { status: 200, json: { errcode: 310000, errmsg: 'sign not match' } };
+      return r.query.get('sign') === want
+        ? { status: 200, json: { errcode: 0, errmsg: 'ok' } }
+        : { status: 200, json: { errcode: 310000, errmsg: 'sign not match' } };
     });
     // 飞书 checks: sign = base64(HmacSHA256(key = timestamp + "\n" + secret, message = "")), timestamp in seconds.
     const feishu = await receiver((r) => {
       const ts = String(r.body.timestamp ?? '');
       const want = createHmac('sha256', `${ts}\n${FEISHU_SECRET}`).update('').digest('base64');
-      return r.body.sign === want ? { status: 200, json: { code: 0, msg: 'success' } } : { status: 200, json: { code: 19021, msg: 'sign match fail or timestamp is not within one hour from current time' } };
+      return r.body.sign === want
+        ? { status: 200, json: { code: 0, msg: 'success' } }
+        : { status: 200, json: { code: 19021, msg: 'sign match fail or timestamp is not within one hour from current time' } };
     });
 
-    store = await startStore({ skus: [['W1', 5], ['W2', 5], ['W3', 5]], reviewMode: 'refuse', reviewMs: 10 * MIN });
+    store = await startStore({
+      skus: [
+        ['W1', 5],
+        ['W2', 5],
+        ['W3', 5],
+      ],
+      reviewMode: 'refuse',
+      reviewMs: 10 * MIN,
+    });
     const clock = store.clock as ManualClock;
     const { app, market } = await store.open();
     await setUpStock(app, market);
     await call(app, 'auto.robots.set', { kind: 'wecom', enabled: true, url: `${wecom.url}/cgi-bin/webhook/send?key=KEY-1` });
-    await call(app, 'auto.robots.set', { kind: 'dingtalk', enabled: true, url: `${ding.url}/robot/send?access_token=TOKEN-1`, secret: DING_SECRET });
-    const views = await call(app, 'auto.robots.set', { kind: 'feishu', enabled: true, url: `${feishu.url}/open-apis/bot/v2/hook/HOOK-1`, secret: FEISHU_SECRET });
+    await call(app, 'auto.robots.set', {
+      kind: 'dingtalk',
+      enabled: true,
+      url: `${ding.url}/robot/send?access_token=TOKEN-1`,
+      secret: DING_SECRET,
+    });
+    const views = await call(app, 'auto.robots.set', {
+      kind: 'feishu',
+      enabled: true,
+      url: `${feishu.url}/open-apis/bot/v2/hook/HOOK-1`,
+      secret: FEISHU_SECRET,
+    });
     expect(views.map((v) => [v.kind, v.enabled, v.hasSecret])).toEqual([
       ['wecom', true, false],
       ['dingtalk', true, true],
@@ -85,7 +107,9 @@ describe('group robots: 企业微信, 钉钉, 飞书', () => {
     clock.advance(15 * MIN);
     expect((await call(app, 'auto.run', { sync: false, send: true })).send.refused).toBe(1);
     await expect.poll(() => wecom.got.length + ding.got.length + feishu.got.length).toBe(3);
-    await expect.poll(async () => (await call(app, 'auto.robots.list', {})).filter((v) => v.lastAt !== null).map((v) => v.kind)).toEqual(['wecom', 'dingtalk', 'feishu']);
+    await expect
+      .poll(async () => (await call(app, 'auto.robots.list', {})).filter((v) => v.lastAt !== null).map((v) => v.kind))
+      .toEqual(['wecom', 'dingtalk', 'feishu']);
 
     expect(wecom.got).toHaveLength(1);
     expect(wecom.got[0].path).toBe('/cgi-bin/webhook/send');
@@ -105,7 +129,13 @@ describe('group robots: 企业微信, 钉钉, 飞书', () => {
 
   it('a failing robot never blocks the engine, and says why on its settings; a failing stock source is told after an hour', async () => {
     const broken = await receiver(() => ({ status: 500, json: { errcode: -1, errmsg: 'system busy' } }));
-    store = await startStore({ skus: [['X1', 5], ['X2', 5], ['X3', 5]] });
+    store = await startStore({
+      skus: [
+        ['X1', 5],
+        ['X2', 5],
+        ['X3', 5],
+      ],
+    });
     const clock = store.clock as ManualClock;
     const { app, market } = await store.open();
     await setUpStock(app, market);
@@ -120,7 +150,9 @@ describe('group robots: 企业微信, 钉钉, 飞书', () => {
     // A held mass unbind is forwarded; the run itself is written before any robot answers.
     const r = await call(app, 'auto.run', { sync: true, send: true });
     expect(r.run?.status).toBe('held');
-    await expect.poll(async () => (await call(app, 'auto.robots.list', {})).filter((v) => v.enabled && v.lastError !== null).map((v) => v.kind)).toEqual(['wecom', 'dingtalk']);
+    await expect
+      .poll(async () => (await call(app, 'auto.robots.list', {})).filter((v) => v.enabled && v.lastError !== null).map((v) => v.kind))
+      .toEqual(['wecom', 'dingtalk']);
     const views = await call(app, 'auto.robots.list', {});
     expect(views.find((v) => v.kind === 'wecom')?.lastError).toContain('500');
     expect(views.find((v) => v.kind === 'dingtalk')?.lastError).toBeTruthy();
@@ -138,6 +170,8 @@ describe('group robots: 企业微信, 钉钉, 飞书', () => {
     await call(app, 'auto.run', { sync: true, send: false });
     expect(app.db.prepare("SELECT count(*) FROM notices WHERE title = '库存读取持续失败'").pluck().get()).toBe(1);
     expect(checkSourceFailing(app)).toBe(false);
-    await expect.poll(() => broken.got.some((g) => String((g.body.text as { content: string }).content).includes('库存读取持续失败'))).toBe(true);
+    await expect
+      .poll(() => broken.got.some((g) => String((g.body.text as { content: string }).content).includes('库存读取持续失败')))
+      .toBe(true);
   });
 });

@@ -75,7 +75,9 @@ export async function startStore(spec: StoreSpec): Promise<TestStore> {
     productType: '0',
     productStatus: 'ONLINE',
     // Listings start bound where there is stock and unbound where there is none.
-    skus: [{ skuId: skuIdOf(sku), sellerSku: sku, skuStock: w1 + (w2 ?? 0), bindStatus: w1 + (w2 ?? 0) > 0 ? 2 : 1, scItemId: scItemOf(sku) }],
+    skus: [
+      { skuId: skuIdOf(sku), sellerSku: sku, skuStock: w1 + (w2 ?? 0), bindStatus: w1 + (w2 ?? 0) > 0 ? 2 : 1, scItemId: scItemOf(sku) },
+    ],
   }));
   const ae = await new AliExpressSimulator({
     clock,
@@ -109,7 +111,11 @@ export async function startStore(spec: StoreSpec): Promise<TestStore> {
 }
 
 /** The wizard's steps 1–5 on a fresh app: first full read, listings, resolve, pair, link all. */
-export async function setUpStock(app: App, market: AliExpressMarketplace, opts: { warehouses?: string[]; storeName?: (erpName: string) => string } = {}): Promise<void> {
+export async function setUpStock(
+  app: App,
+  market: AliExpressMarketplace,
+  opts: { warehouses?: string[]; storeName?: (erpName: string) => string } = {},
+): Promise<void> {
   const run = await stockSync(app).run({ trigger: 'manual' });
   if (run.status !== 'ok') throw new Error(`first sync failed: ${JSON.stringify(run.errors)}`);
   const now = new Date(app.clock.now()).toISOString();
@@ -127,17 +133,37 @@ export function listingId(app: App, sku: string): number {
 }
 
 /** Points an app at the two simulators with fresh clients (what a new process does on start). */
-export async function wireApp(app: App, o: { aeUrl: string; ttUrl: string; tokens: IopTokens | null; perMinute?: number }): Promise<{ market: AliExpressMarketplace; client: IopClient; tokens: IopTokens | null }> {
+export async function wireApp(
+  app: App,
+  o: { aeUrl: string; ttUrl: string; tokens: IopTokens | null; perMinute?: number },
+): Promise<{ market: AliExpressMarketplace; client: IopClient; tokens: IopTokens | null }> {
   const clock = app.clock;
   const tokenStore = memoryTokenStore(o.tokens);
-  const client = new IopClient({ gatewayUrl: o.aeUrl, ...AE, tokens: tokenStore, clock, waiter: waiterFor(clock), random: () => 0.5, retry: { attempts: 2, baseMs: 50, maxMs: 100 } });
+  const client = new IopClient({
+    gatewayUrl: o.aeUrl,
+    ...AE,
+    tokens: tokenStore,
+    clock,
+    waiter: waiterFor(clock),
+    random: () => 0.5,
+    retry: { attempts: 2, baseMs: 50, maxMs: 100 },
+  });
   if (!o.tokens) {
     const res = await fetch(client.authorizeUrl('http://127.0.0.1:9/cb', 'st'), { redirect: 'manual' });
     await client.createToken(new URL(res.headers.get('location') ?? '').searchParams.get('code') ?? '');
   }
   const market = new AliExpressMarketplace(client);
   const gate = new SqliteQuotaGate(app.db, clock, waiterFor(clock), { perMinute: o.perMinute });
-  const ttClient = new TongtoolClient({ baseUrl: o.ttUrl, ...TT, clock, waiter: waiterFor(clock), quota: gate, session: memorySessionStore(), random: () => 0.5, retry: { attempts: 2, baseMs: 50, maxMs: 100 } });
+  const ttClient = new TongtoolClient({
+    baseUrl: o.ttUrl,
+    ...TT,
+    clock,
+    waiter: waiterFor(clock),
+    quota: gate,
+    session: memorySessionStore(),
+    random: () => 0.5,
+    retry: { attempts: 2, baseMs: 50, maxMs: 100 },
+  });
   const source = new TongtoolStockSource(ttClient, 'tongtool', clock);
   setStockPorts(app, { source: () => source, marketplace: () => market });
   return { market, client, tokens: tokenStore.load() };

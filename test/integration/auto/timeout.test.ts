@@ -24,7 +24,12 @@ const UNBIND = 'aliexpress.ascp.item.unBind';
 
 describe('a bind/unBind answered after the client timed out', () => {
   it('is sent once, its status is re-read before anything more, and the timeout and the retry decision are in the audit log', async () => {
-    store = await startStore({ skus: [['T1', 5], ['T2', 5]] });
+    store = await startStore({
+      skus: [
+        ['T1', 5],
+        ['T2', 5],
+      ],
+    });
     const s = store;
     const clock = s.clock as ManualClock;
     const { app, market } = await s.open();
@@ -38,7 +43,16 @@ describe('a bind/unBind answered after the client timed out', () => {
     expect(r.run?.counts).toMatchObject({ unbind: 1 });
 
     // The same store through a client that gives up after 300 ms; the marketplace answers after 1 s.
-    const client = new IopClient({ gatewayUrl: s.ae.url, ...AE, tokens: memoryTokenStore(s.tokens()), clock, waiter: waiterFor(clock), random: () => 0.5, timeoutMs: 300, retry: { attempts: 3, baseMs: 10, maxMs: 20 } });
+    const client = new IopClient({
+      gatewayUrl: s.ae.url,
+      ...AE,
+      tokens: memoryTokenStore(s.tokens()),
+      clock,
+      waiter: waiterFor(clock),
+      random: () => 0.5,
+      timeoutMs: 300,
+      retry: { attempts: 3, baseMs: 10, maxMs: 20 },
+    });
     const slow = new AliExpressMarketplace(client);
     s.ae.inject({ kind: 'latency', ms: 1000 }, { times: 1, call: UNBIND });
     const first = await new Sender(app, slow).drain();
@@ -49,11 +63,23 @@ describe('a bind/unBind answered after the client timed out', () => {
     await new Promise((ok) => setTimeout(ok, 1200));
     expect(s.ae.bindState(productOf('T1'), skuIdOf('T1'))).toBe(1);
 
-    const action = app.db.prepare("SELECT id, state, sends, attempts FROM auto_actions WHERE kind = 'unbind'").get() as { id: number; state: string; sends: number; attempts: number };
+    const action = app.db.prepare("SELECT id, state, sends, attempts FROM auto_actions WHERE kind = 'unbind'").get() as {
+      id: number;
+      state: string;
+      sends: number;
+      attempts: number;
+    };
     expect(action).toMatchObject({ state: 'sent', sends: 1, attempts: 1 });
     const retrying = app.db.prepare("SELECT detail FROM audit_log WHERE kind = 'auto.action.retrying'").pluck().all() as string[];
     expect(retrying).toHaveLength(1);
-    expect(JSON.parse(retrying[0])).toMatchObject({ actionId: action.id, kind: 'unbind', attempt: 1, timeout: true, requestMayHaveLeft: true, next: 'reread_status_then_decide' });
+    expect(JSON.parse(retrying[0])).toMatchObject({
+      actionId: action.id,
+      kind: 'unbind',
+      attempt: 1,
+      timeout: true,
+      requestMayHaveLeft: true,
+      next: 'reread_status_then_decide',
+    });
 
     // Later passes: the status is read first, found applied, and nothing more is sent.
     const callsBefore = s.ae.calls.length;
@@ -69,7 +95,10 @@ describe('a bind/unBind answered after the client timed out', () => {
     const reread = app.db.prepare("SELECT detail FROM audit_log WHERE kind = 'auto.action.reread'").pluck().all() as string[];
     expect(reread).toHaveLength(1);
     expect(JSON.parse(reread[0])).toMatchObject({ actionId: action.id, bindStatus: 1, decision: 'done', sends: 1 });
-    const done = JSON.parse(app.db.prepare("SELECT detail FROM audit_log WHERE kind = 'auto.action.done'").pluck().get() as string) as { sentNow: boolean; sends: number };
+    const done = JSON.parse(app.db.prepare("SELECT detail FROM audit_log WHERE kind = 'auto.action.done'").pluck().get() as string) as {
+      sentNow: boolean;
+      sends: number;
+    };
     expect(done).toMatchObject({ sentNow: false, sends: 1 });
   });
 });

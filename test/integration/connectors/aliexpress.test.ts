@@ -45,11 +45,28 @@ describe('AliExpress IOP client against the simulator over 127.0.0.1', () => {
   let market: AliExpressMarketplace;
 
   const makeClient = (over: Partial<ConstructorParameters<typeof IopClient>[0]> = {}) =>
-    new IopClient({ gatewayUrl: sim.url, appKey: APP_KEY, appSecret: APP_SECRET, tokens, clock, waiter: waiterFor(clock), random: () => 0.5, ...over });
+    new IopClient({
+      gatewayUrl: sim.url,
+      appKey: APP_KEY,
+      appSecret: APP_SECRET,
+      tokens,
+      clock,
+      waiter: waiterFor(clock),
+      random: () => 0.5,
+      ...over,
+    });
 
   beforeEach(async () => {
     clock = new ManualClock();
-    sim = await new AliExpressSimulator({ clock, appKey: APP_KEY, appSecret: APP_SECRET, products: products(45), accessTtlMs: 2 * 3600_000, refreshTtlMs: 48 * 3600_000, reviewMs: 30 * 60_000 }).start();
+    sim = await new AliExpressSimulator({
+      clock,
+      appKey: APP_KEY,
+      appSecret: APP_SECRET,
+      products: products(45),
+      accessTtlMs: 2 * 3600_000,
+      refreshTtlMs: 48 * 3600_000,
+      reviewMs: 30 * 60_000,
+    }).start();
     tokens = memoryTokenStore();
     client = makeClient({ refreshMarginMs: 3600_000 });
     market = new AliExpressMarketplace(client);
@@ -59,15 +76,29 @@ describe('AliExpress IOP client against the simulator over 127.0.0.1', () => {
   });
 
   it('signs exactly as published: hand-built vector matches, and the simulator accepts the client', async () => {
-    const params = { app_key: '12345678', timestamp: '1700000000000', sign_method: 'sha256', method: 'aliexpress.ascp.item.query', session: 'tok', v: '2.0', format: 'json', item_id: '100' };
+    const params = {
+      app_key: '12345678',
+      timestamp: '1700000000000',
+      sign_method: 'sha256',
+      method: 'aliexpress.ascp.item.query',
+      session: 'tok',
+      v: '2.0',
+      format: 'json',
+      item_id: '100',
+    };
     // Sorted by key in ASCII order by hand: app_key, format, item_id, method, session, sign_method, timestamp, v.
     const base = 'app_key12345678formatjsonitem_id100methodaliexpress.ascp.item.querysessiontoksign_methodsha256timestamp1700000000000v2.0';
     const expected = createHmac('sha256', 'helloworld').update(base).digest('hex').toUpperCase();
     expect(signIop({ ...params, sign: 'ignored' }, 'helloworld')).toBe(expected);
     expect(expected).toMatch(/^[0-9A-F]{64}$/);
     // /rest system calls put the API path in front.
-    const rest = createHmac('sha256', 'helloworld').update('/auth/token/createapp_key12345678codeabcsign_methodsha256timestamp1700000000000').digest('hex').toUpperCase();
-    expect(signIop({ app_key: '12345678', timestamp: '1700000000000', sign_method: 'sha256', code: 'abc' }, 'helloworld', '/auth/token/create')).toBe(rest);
+    const rest = createHmac('sha256', 'helloworld')
+      .update('/auth/token/createapp_key12345678codeabcsign_methodsha256timestamp1700000000000')
+      .digest('hex')
+      .toUpperCase();
+    expect(
+      signIop({ app_key: '12345678', timestamp: '1700000000000', sign_method: 'sha256', code: 'abc' }, 'helloworld', '/auth/token/create'),
+    ).toBe(rest);
 
     await authorise(client);
     expect((await market.sellerChannel()).channelSellerId).toBe(sim.seller.channelSellerId);
@@ -171,11 +202,32 @@ describe('AliExpress IOP client against the simulator over 127.0.0.1', () => {
     expect((p as ConnectorError).remote.code).toBe('SC_ITEM_NOT_MATCH');
     expect((p as ConnectorError).messageZh).toContain('不是SKU 1101 的货品');
 
-    const bad = new IopClient({ gatewayUrl: sim.url, appKey: APP_KEY, appSecret: APP_SECRET, tokens: memoryTokenStore({ accessToken: 'forged', refreshToken: 'forged', expiresAt: clock.now() + 86400_000 * 10, refreshExpiresAt: clock.now() + 86400_000 * 10, obtainedAt: clock.now() }), clock, waiter: waiterFor(clock) });
+    const bad = new IopClient({
+      gatewayUrl: sim.url,
+      appKey: APP_KEY,
+      appSecret: APP_SECRET,
+      tokens: memoryTokenStore({
+        accessToken: 'forged',
+        refreshToken: 'forged',
+        expiresAt: clock.now() + 86400_000 * 10,
+        refreshExpiresAt: clock.now() + 86400_000 * 10,
+        obtainedAt: clock.now(),
+      }),
+      clock,
+      waiter: waiterFor(clock),
+    });
     const a = await bad.call('global.seller.relation.query').catch((e: unknown) => e);
     expect((a as ConnectorError).code).toBe('AUTH');
 
-    const unreachable = new IopClient({ gatewayUrl: 'http://127.0.0.1:9', appKey: APP_KEY, appSecret: APP_SECRET, tokens, clock, waiter: waiterFor(clock), retry: { attempts: 2 } });
+    const unreachable = new IopClient({
+      gatewayUrl: 'http://127.0.0.1:9',
+      appKey: APP_KEY,
+      appSecret: APP_SECRET,
+      tokens,
+      clock,
+      waiter: waiterFor(clock),
+      retry: { attempts: 2 },
+    });
     const u = await unreachable.call('global.seller.relation.query').catch((e: unknown) => e);
     expect((u as ConnectorError).code).toBe('TRANSIENT');
   });
@@ -237,14 +289,30 @@ describe('the simulator refuses what the real gateway refuses, with its error bo
     clock = new ManualClock();
     sim = await new AliExpressSimulator({ clock, appKey: APP_KEY, appSecret: APP_SECRET, products: products(2) }).start();
     const tokens = memoryTokenStore();
-    await new IopClient({ gatewayUrl: sim.url, appKey: APP_KEY, appSecret: APP_SECRET, tokens, clock, waiter: waiterFor(clock) }).createToken(sim.issueCode());
+    await new IopClient({
+      gatewayUrl: sim.url,
+      appKey: APP_KEY,
+      appSecret: APP_SECRET,
+      tokens,
+      clock,
+      waiter: waiterFor(clock),
+    }).createToken(sim.issueCode());
     session = tokens.load()!.accessToken;
   });
   afterEach(() => sim.stop());
 
   /** A raw request signed by the test's own code; `signEmpty` also signs empty values, as the SDK never does. */
   async function raw(method: string, form: Record<string, string>, opts: { signEmpty?: boolean; secret?: string; session?: string } = {}) {
-    const query: Record<string, string> = { method, app_key: APP_KEY, timestamp: String(clock.now()), sign_method: 'sha256', session: opts.session ?? session, v: '2.0', format: 'json', simplify: 'true' };
+    const query: Record<string, string> = {
+      method,
+      app_key: APP_KEY,
+      timestamp: String(clock.now()),
+      sign_method: 'sha256',
+      session: opts.session ?? session,
+      v: '2.0',
+      format: 'json',
+      simplify: 'true',
+    };
     const all = { ...query, ...form };
     const keys = Object.keys(all)
       .filter((k) => opts.signEmpty || all[k] !== '')
@@ -253,48 +321,91 @@ describe('the simulator refuses what the real gateway refuses, with its error bo
       .update(keys.map((k) => k + all[k]).join(''))
       .digest('hex')
       .toUpperCase();
-    const res = await fetch(`${sim.url}/sync?${new URLSearchParams(query).toString()}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+    const res = await fetch(`${sim.url}/sync?${new URLSearchParams(query).toString()}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    });
     const body = parseWire(await res.text()) as Record<string, Record<string, unknown>>;
     return body.error_response ?? unwrapResponse(method, body);
   }
   const ch = { channel_seller_id: '6001234567', channel: 'AE_GLOBAL' };
-  const param0 = JSON.stringify({ item_id: 1005000001, sku_id: 1101, sc_item_id: 77101, ...{ channel_seller_id: 6001234567 }, channel: 'AE_GLOBAL' });
+  const param0 = JSON.stringify({
+    item_id: 1005000001,
+    sku_id: 1101,
+    sc_item_id: 77101,
+    ...{ channel_seller_id: 6001234567 },
+    channel: 'AE_GLOBAL',
+  });
 
   it('bind/unBind without param0, or with a malformed one', async () => {
-    expect(await raw('aliexpress.ascp.item.unBind', {})).toMatchObject({ type: 'ISV', code: 'MissingParameter', msg: expect.stringContaining('param0') });
+    expect(await raw('aliexpress.ascp.item.unBind', {})).toMatchObject({
+      type: 'ISV',
+      code: 'MissingParameter',
+      msg: expect.stringContaining('param0'),
+    });
     expect(await raw('aliexpress.ascp.item.bind', { param0: '{item_id:1' })).toMatchObject({ code: 'InvalidParameter' });
-    expect(await raw('aliexpress.ascp.item.bind', { param0: JSON.stringify({ item_id: 1005000001, sku_id: 1101, channel: 'AE_GLOBAL' }) })).toMatchObject({ code: 'InvalidParameter', msg: expect.stringContaining('sc_item_id') });
+    expect(
+      await raw('aliexpress.ascp.item.bind', { param0: JSON.stringify({ item_id: 1005000001, sku_id: 1101, channel: 'AE_GLOBAL' }) }),
+    ).toMatchObject({ code: 'InvalidParameter', msg: expect.stringContaining('sc_item_id') });
     // The old invented shape (ids as top-level parameters) is not the API.
-    expect(await raw('aliexpress.ascp.item.unBind', { item_id: '1005000001', sku_id: '1101', sc_item_id: '77101', ...ch })).toMatchObject({ code: 'MissingParameter' });
+    expect(await raw('aliexpress.ascp.item.unBind', { item_id: '1005000001', sku_id: '1101', sc_item_id: '77101', ...ch })).toMatchObject({
+      code: 'MissingParameter',
+    });
     expect(await raw('aliexpress.ascp.item.unBind', { param0 })).toMatchObject({ result: { success: true } });
   });
 
   it('a missing required parameter, a filter outside search_condition_do, a page over 20', async () => {
-    expect(await raw('aliexpress.choice.products.list', { channel: 'AE_GLOBAL' })).toMatchObject({ code: 'MissingParameter', msg: expect.stringContaining('channel_seller_id') });
+    expect(await raw('aliexpress.choice.products.list', { channel: 'AE_GLOBAL' })).toMatchObject({
+      code: 'MissingParameter',
+      msg: expect.stringContaining('channel_seller_id'),
+    });
     expect(await raw('aliexpress.choice.products.list', { ...ch, product_status: 'ONLINE' })).toMatchObject({ code: 'InvalidParameter' });
     expect(await raw('aliexpress.choice.products.list', { ...ch, page_size: '50' })).toMatchObject({ code: 'InvalidParameter' });
-    expect(await raw('aliexpress.choice.products.list', { ...ch, page_size: '20', search_condition_do: '{"product_status":"ONLINE"}' })).toMatchObject({ result: { success: true } });
+    expect(
+      await raw('aliexpress.choice.products.list', { ...ch, page_size: '20', search_condition_do: '{"product_status":"ONLINE"}' }),
+    ).toMatchObject({ result: { success: true } });
   });
 
   it('a bad signature, an empty value that was signed, an expired or unknown token', async () => {
     expect(await raw('global.seller.relation.query', {}, { secret: 'wrong' })).toMatchObject({ code: 'IncompleteSignature' });
     // The gateway drops empty values before checking: a client that signed one is refused.
-    expect(await raw('aliexpress.choice.products.list', { ...ch, version: '' }, { signEmpty: true })).toMatchObject({ code: 'IncompleteSignature' });
+    expect(await raw('aliexpress.choice.products.list', { ...ch, version: '' }, { signEmpty: true })).toMatchObject({
+      code: 'IncompleteSignature',
+    });
     expect(await raw('aliexpress.choice.products.list', { ...ch, version: '' })).toMatchObject({ result: { success: true } });
     expect(await raw('global.seller.relation.query', {}, { session: 'forged' })).toMatchObject({ code: 'IllegalAccessToken' });
     sim.expireAccessTokens();
-    expect(await raw('global.seller.relation.query', {})).toMatchObject({ code: 'IllegalAccessToken', request_id: expect.stringMatching(/^sim/) });
+    expect(await raw('global.seller.relation.query', {})).toMatchObject({
+      code: 'IllegalAccessToken',
+      request_id: expect.stringMatching(/^sim/),
+    });
   });
 });
 
 describe('token refresh follows the token lifetime (ManualClock)', () => {
   it('a one-day test-app token is not refreshed on every call, only in its last tenth; a 30-day token keeps the configured margin', async () => {
     const clock = new ManualClock();
-    const sim = await new AliExpressSimulator({ clock, appKey: APP_KEY, appSecret: APP_SECRET, products: products(1), accessTtlMs: 86400_000, refreshTtlMs: 2 * 86400_000 }).start();
+    const sim = await new AliExpressSimulator({
+      clock,
+      appKey: APP_KEY,
+      appSecret: APP_SECRET,
+      products: products(1),
+      accessTtlMs: 86400_000,
+      refreshTtlMs: 2 * 86400_000,
+    }).start();
     try {
       const tokens = memoryTokenStore();
       // The app's default: a one-day margin, which used to refresh a one-day token before every call.
-      const client = new IopClient({ gatewayUrl: sim.url, appKey: APP_KEY, appSecret: APP_SECRET, tokens, clock, waiter: waiterFor(clock), refreshMarginMs: 86400_000 });
+      const client = new IopClient({
+        gatewayUrl: sim.url,
+        appKey: APP_KEY,
+        appSecret: APP_SECRET,
+        tokens,
+        clock,
+        waiter: waiterFor(clock),
+        refreshMarginMs: 86400_000,
+      });
       await client.createToken(sim.issueCode());
       const refreshes = () => sim.calls.filter((c) => c.method === '/rest/auth/token/refresh').length;
       const start = clock.now();
@@ -338,13 +449,28 @@ describe('17-digit ids stay exact from the wire to the database to the screen an
           productStatus: 'ONLINE',
           skus: [
             { skuId: big.skuId, sellerSku: 'TS-RED-M', skuStock: 3, bindStatus: 2, scItemId: big.scItemId },
-            { skuId: '12000023995222163', sellerSku: 'TS-RED-L', skuStock: 0, status: 'inactive', bindStatus: 4, scItemId: '10000123456789015', refuseReason: '活动期间不允许解绑' },
+            {
+              skuId: '12000023995222163',
+              sellerSku: 'TS-RED-L',
+              skuStock: 0,
+              status: 'inactive',
+              bindStatus: 4,
+              scItemId: '10000123456789015',
+              refuseReason: '活动期间不允许解绑',
+            },
           ],
         },
       ],
     }).start();
     try {
-      const client = new IopClient({ gatewayUrl: sim.url, appKey: APP_KEY, appSecret: APP_SECRET, tokens: memoryTokenStore(), clock, waiter: waiterFor(clock) });
+      const client = new IopClient({
+        gatewayUrl: sim.url,
+        appKey: APP_KEY,
+        appSecret: APP_SECRET,
+        tokens: memoryTokenStore(),
+        clock,
+        waiter: waiterFor(clock),
+      });
       await client.createToken(sim.issueCode());
       const market = new AliExpressMarketplace(client);
       await withApp(async (app) => {
@@ -352,13 +478,22 @@ describe('17-digit ids stay exact from the wire to the database to the screen an
         const page = listingPage(app.db, {}, 1, 50);
         const row = page.rows.find((r) => r.sellerSku === 'TS-RED-M')!;
         expect(row).toMatchObject({ productId: big.productId, skuId: big.skuId, productType: 2, skuStatus: 'active', refuseReason: null });
-        expect(page.rows.find((r) => r.sellerSku === 'TS-RED-L')).toMatchObject({ skuId: '12000023995222163', skuStatus: 'inactive', bindStatus: 4, refuseReason: '活动期间不允许解绑' });
-        const stored = app.db.prepare('SELECT sku_id, typeof(sku_id) AS t, sc_item_id FROM stock_listing_skus WHERE seller_sku = ?').get('TS-RED-M') as { sku_id: string; t: string; sc_item_id: string };
+        expect(page.rows.find((r) => r.sellerSku === 'TS-RED-L')).toMatchObject({
+          skuId: '12000023995222163',
+          skuStatus: 'inactive',
+          bindStatus: 4,
+          refuseReason: '活动期间不允许解绑',
+        });
+        const stored = app.db
+          .prepare('SELECT sku_id, typeof(sku_id) AS t, sc_item_id FROM stock_listing_skus WHERE seller_sku = ?')
+          .get('TS-RED-M') as { sku_id: string; t: string; sc_item_id: string };
         expect(stored).toEqual({ sku_id: big.skuId, t: 'text', sc_item_id: big.scItemId });
         // Back to the wire from what the screen row and the database hold.
         expect((await market.unbind({ itemId: row.productId, skuId: row.skuId, scItemId: stored.sc_item_id })).bindStatus).toBe(1);
         const sent = sim.calls.filter((c) => c.method === 'aliexpress.ascp.item.unBind').at(-1)!.params.param0;
-        expect(sent).toBe(`{"item_id":${big.productId},"sku_id":${big.skuId},"sc_item_id":${big.scItemId},"channel_seller_id":20000000000000171,"channel":"AE_GLOBAL"}`);
+        expect(sent).toBe(
+          `{"item_id":${big.productId},"sku_id":${big.skuId},"sc_item_id":${big.scItemId},"channel_seller_id":20000000000000171,"channel":"AE_GLOBAL"}`,
+        );
         expect(sim.bindState(big.productId, big.skuId)).toBe(1);
       });
     } finally {

@@ -110,9 +110,25 @@ function expectRequest(seen: Seen, name: string, clock: ManualClock): void {
 describe('AliExpress client against the wire fixtures (raw stub)', () => {
   const stub = new Stub();
   let clock: ManualClock;
-  const tokens = (): IopTokens => ({ accessToken: TOKEN, refreshToken: 'rt', expiresAt: clock.now() + 30 * 86400_000, refreshExpiresAt: clock.now() + 60 * 86400_000, obtainedAt: clock.now() });
+  const tokens = (): IopTokens => ({
+    accessToken: TOKEN,
+    refreshToken: 'rt',
+    expiresAt: clock.now() + 30 * 86400_000,
+    refreshExpiresAt: clock.now() + 60 * 86400_000,
+    obtainedAt: clock.now(),
+  });
   const client = (over: Partial<ConstructorParameters<typeof IopClient>[0]> = {}) =>
-    new IopClient({ gatewayUrl: stub.url, appKey: APP_KEY, appSecret: APP_SECRET, tokens: memoryTokenStore(tokens()), clock, waiter: waiterFor(clock), random: () => 0.5, retry: { attempts: 2, baseMs: 1, maxMs: 1 }, ...over });
+    new IopClient({
+      gatewayUrl: stub.url,
+      appKey: APP_KEY,
+      appSecret: APP_SECRET,
+      tokens: memoryTokenStore(tokens()),
+      clock,
+      waiter: waiterFor(clock),
+      random: () => 0.5,
+      retry: { attempts: 2, baseMs: 1, maxMs: 1 },
+      ...over,
+    });
 
   beforeAll(() => stub.start());
   afterAll(() => stub.stop());
@@ -148,8 +164,36 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
 
   const relation = () => stub.serve('global.seller.relation.query', fixture('global.seller.relation.query.response.json'));
   const expectedSkus = [
-    { productId: '1005006285123457', productTitle: '纯棉T恤 男款 红色', productType: 1, productStatus: 'ONLINE', skuId: '12000023995222161', sellerSku: 'TS-RED-M', skuStock: 30, skuStatus: 'active', bindStatus: 2, scItemId: '10000123456789013', refuseReason: undefined, variation: '颜色:红色;尺码:M', productImage: 'https://ae01.alicdn.com/kf/S0001.jpg' },
-    { productId: '1005006285123457', productTitle: '纯棉T恤 男款 红色', productType: 1, productStatus: 'ONLINE', skuId: '12000023995222163', sellerSku: 'ZX-TS-RED-L', skuStock: 7, skuStatus: 'inactive', bindStatus: 4, scItemId: '10000123456789015', refuseReason: '该商品正在参加“双11”活动，活动期间不允许解绑', variation: '颜色:红色;尺码:L', productImage: 'https://ae01.alicdn.com/kf/S0001.jpg' },
+    {
+      productId: '1005006285123457',
+      productTitle: '纯棉T恤 男款 红色',
+      productType: 1,
+      productStatus: 'ONLINE',
+      skuId: '12000023995222161',
+      sellerSku: 'TS-RED-M',
+      skuStock: 30,
+      skuStatus: 'active',
+      bindStatus: 2,
+      scItemId: '10000123456789013',
+      refuseReason: undefined,
+      variation: '颜色:红色;尺码:M',
+      productImage: 'https://ae01.alicdn.com/kf/S0001.jpg',
+    },
+    {
+      productId: '1005006285123457',
+      productTitle: '纯棉T恤 男款 红色',
+      productType: 1,
+      productStatus: 'ONLINE',
+      skuId: '12000023995222163',
+      sellerSku: 'ZX-TS-RED-L',
+      skuStock: 7,
+      skuStatus: 'inactive',
+      bindStatus: 4,
+      scItemId: '10000123456789015',
+      refuseReason: '该商品正在参加“双11”活动，活动期间不允许解绑',
+      variation: '颜色:红色;尺码:L',
+      productImage: 'https://ae01.alicdn.com/kf/S0001.jpg',
+    },
   ];
 
   it('aliexpress.choice.products.list: filter in search_condition_do, ids exact, title/product_type/status/DTO read as published', async () => {
@@ -169,7 +213,10 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
   it('a renamed field fails loudly, naming it (WIRE_SHAPE), and a lossy JSON.parse body is refused at the id', async () => {
     relation();
     // The second SKU's sku_id renamed: the error names the path, in Chinese and English.
-    const text = fixture('aliexpress.choice.products.list.response.json').replace('"sku_id": 12000023995222163', '"skuId": 12000023995222163');
+    const text = fixture('aliexpress.choice.products.list.response.json').replace(
+      '"sku_id": 12000023995222163',
+      '"skuId": 12000023995222163',
+    );
     stub.serve('aliexpress.choice.products.list', text);
     const e = (await new AliExpressMarketplace(client()).listListingSkus().catch((x: unknown) => x)) as ConnectorError;
     expect(e.remote.code).toBe('WIRE_SHAPE');
@@ -178,11 +225,19 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
     expect(e.messageZh).toContain('字段 result.product_list[0].search_sku_info_list[1].sku_id');
     expect(e.messageEn).toContain('field result.product_list[0].search_sku_info_list[1].sku_id');
     // The goods DTO renamed or gone: the bind state is unknown, not "unbound".
-    stub.serve('aliexpress.choice.products.list', fixture('aliexpress.choice.products.list.response.json').replace('"product_sku_sc_item_info_dto"', '"sc_item_info"'));
+    stub.serve(
+      'aliexpress.choice.products.list',
+      fixture('aliexpress.choice.products.list.response.json').replace('"product_sku_sc_item_info_dto"', '"sc_item_info"'),
+    );
     const d = (await new AliExpressMarketplace(client()).listListingSkus().catch((x: unknown) => x)) as ConnectorError;
-    expect(d.remote).toMatchObject({ code: 'WIRE_SHAPE', subCode: 'result.product_list[0].search_sku_info_list[0].product_sku_sc_item_info_dto' });
+    expect(d.remote).toMatchObject({
+      code: 'WIRE_SHAPE',
+      subCode: 'result.product_list[0].search_sku_info_list[0].product_sku_sc_item_info_dto',
+    });
     // JSON.parse has already turned 12000023995222161 into its neighbour; the schema will not take a JS number for an id.
-    const lossy = JSON.parse(fixture('aliexpress.choice.products.list.response.json')) as { result: { product_list: { search_sku_info_list: { sku_id: number }[] }[] } };
+    const lossy = JSON.parse(fixture('aliexpress.choice.products.list.response.json')) as {
+      result: { product_list: { search_sku_info_list: { sku_id: number }[] }[] };
+    };
     expect(String(lossy.result.product_list[0].search_sku_info_list[0].sku_id)).toBe('12000023995222160');
     const r = AE_RESPONSE_SCHEMAS['aliexpress.choice.products.list'].safeParse(lossy);
     expect(r.success).toBe(false);
@@ -213,7 +268,11 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
     expect(r).toMatchObject({ bindStatus: 2, message: '解绑申请已提交，等待审核', requestId: '2101e3a917000000000001250' });
     // The refused SKU's reason comes back with its state.
     const refused = await market.queryBind({ ...ref, skuId: '12000023995222163', scItemId: '10000123456789015' });
-    expect(refused).toEqual({ bindStatus: 4, refuseReason: '该商品正在参加“双11”活动，活动期间不允许解绑', message: '该商品正在参加“双11”活动，活动期间不允许解绑' });
+    expect(refused).toEqual({
+      bindStatus: 4,
+      refuseReason: '该商品正在参加“双11”活动，活动期间不允许解绑',
+      message: '该商品正在参加“双11”活动，活动期间不允许解绑',
+    });
   });
 
   it('aliexpress.ascp.item.bind: param0 as the fixture; wrapped answer read; err_code / err_message refusal', async () => {
@@ -246,14 +305,18 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
 
   it('error_response: MissingParameter stops with its code and sub_msg; IllegalAccessToken refreshes once, then asks to authorise again', async () => {
     stub.serve('global.seller.relation.query', fixture('error_response.MissingParameter.json'));
-    const m = (await client().call('global.seller.relation.query').catch((x: unknown) => x)) as ConnectorError;
+    const m = (await client()
+      .call('global.seller.relation.query')
+      .catch((x: unknown) => x)) as ConnectorError;
     expect(m.code).toBe('PERMANENT');
     expect(m.remote).toMatchObject({ code: 'MissingParameter', subCode: 'isv.missing-parameter', requestId: '2101e3a917000000000001261' });
     expect(m.messageZh).toContain('缺少必填参数 param0');
 
     stub.serve('global.seller.relation.query', fixture('error_response.IllegalAccessToken.json'));
     stub.serve('/rest/auth/token/refresh', fixture('auth.token.create.response.json'));
-    const a = (await client().call('global.seller.relation.query').catch((x: unknown) => x)) as ConnectorError;
+    const a = (await client()
+      .call('global.seller.relation.query')
+      .catch((x: unknown) => x)) as ConnectorError;
     expect(a.code).toBe('AUTH');
     expect(stub.seen.map((s) => s.query.method ?? s.path)).toEqual([
       'global.seller.relation.query',
@@ -269,25 +332,43 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
     const store = memoryTokenStore();
     const t = await client({ tokens: store }).createToken('3_500102_JxZ05Ux3cnnSSUm6dCxYg6Q26');
     expectRequest(stub.seen[0], 'auth.token.create.request.json', clock);
-    expect(t).toMatchObject({ accessToken: TOKEN, expiresAt: 1765324800000, refreshExpiresAt: 1765411200000, sellerId: '2000123456', account: 'seller@example.com' });
+    expect(t).toMatchObject({
+      accessToken: TOKEN,
+      expiresAt: 1765324800000,
+      refreshExpiresAt: 1765411200000,
+      sellerId: '2000123456',
+      account: 'seller@example.com',
+    });
     expect(store.load()?.refreshToken).toBe('500016000300bwa2WteaQyfwBMnPxurcA0mXGhQdTt18356663CfcDTYpWoi');
   });
 
   it('/rest/auth/token/refresh: sent as its fixture (refresh_token in the form, the path signed) when the token nears expiry; the new tokens stored', async () => {
     stub.serve('/rest/auth/token/refresh', fixture('auth.token.refresh.response.json'));
     // A 1-day token in its last tenth: refreshed before the call.
-    const store = memoryTokenStore({ accessToken: TOKEN, refreshToken: '500016000300bwa2WteaQyfwBMnPxurcA0mXGhQdTt18356663CfcDTYpWoi', expiresAt: clock.now() + 3600_000, refreshExpiresAt: clock.now() + 86400_000, obtainedAt: clock.now() - 23 * 3600_000 });
+    const store = memoryTokenStore({
+      accessToken: TOKEN,
+      refreshToken: '500016000300bwa2WteaQyfwBMnPxurcA0mXGhQdTt18356663CfcDTYpWoi',
+      expiresAt: clock.now() + 3600_000,
+      refreshExpiresAt: clock.now() + 86400_000,
+      obtainedAt: clock.now() - 23 * 3600_000,
+    });
     const token = await client({ tokens: store }).accessToken();
     expect(stub.seen).toHaveLength(1);
     expectRequest(stub.seen[0], 'auth.token.refresh.request.json', clock);
     expect(token).toBe('50000601d40btqfegv4MWwjl98Jymtwf4nTpC8812dfc267gQvoZA54HCh');
-    expect(store.load()).toMatchObject({ refreshToken: '500016000300cxb3XufbRzgxCNoQyvsdB1nYHiRePu29467774DgdEUZqXpj', expiresAt: 1765411200000, refreshExpiresAt: 1765497600000 });
+    expect(store.load()).toMatchObject({
+      refreshToken: '500016000300cxb3XufbRzgxCNoQyvsdB1nYHiRePu29467774DgdEUZqXpj',
+      expiresAt: 1765411200000,
+      refreshExpiresAt: 1765497600000,
+    });
   });
 
   it('/rest error body {type, code, message, request_id}: the token call fails with its code and request id, nothing stored', async () => {
     stub.serve('/rest/auth/token/create', fixture('rest.error.InvalidCode.json'));
     const store = memoryTokenStore();
-    const e = (await client({ tokens: store }).createToken('3_500102_expired').catch((x: unknown) => x)) as ConnectorError;
+    const e = (await client({ tokens: store })
+      .createToken('3_500102_expired')
+      .catch((x: unknown) => x)) as ConnectorError;
     expect(e).toBeInstanceOf(ConnectorError);
     expect(e.remote).toMatchObject({ code: 'InvalidCode', requestId: '2101e3a917000000000001272' });
     expect(e.messageZh).toContain('InvalidCode');
@@ -329,7 +410,16 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
 
   it('empty values are neither sent nor signed', async () => {
     stub.serve('aliexpress.choice.products.list', fixture('aliexpress.choice.products.list.response.json'));
-    await client().call('aliexpress.choice.products.list', { channel_seller_id: '20000000000000171', channel: 'AE_GLOBAL', current_page: 1, page_size: 20, version: '', leaf: '  ', x: undefined, y: null });
+    await client().call('aliexpress.choice.products.list', {
+      channel_seller_id: '20000000000000171',
+      channel: 'AE_GLOBAL',
+      current_page: 1,
+      page_size: 20,
+      version: '',
+      leaf: '  ',
+      x: undefined,
+      y: null,
+    });
     expect(stub.seen[0].form).toEqual({ channel_seller_id: '20000000000000171', channel: 'AE_GLOBAL', current_page: '1', page_size: '20' });
     expect(stub.seen[0].query.sign).toBe(expectedSign({ ...stub.seen[0].query, ...stub.seen[0].form }));
   });
@@ -401,7 +491,15 @@ describe('the simulator answers in the same schemas, in both simplify shapes', (
 
   for (const simplify of [true, false]) {
     it(`simplify=${simplify}: relation, products.list, unBind, item.query parse through their schemas; ids exact`, async () => {
-      const c = new IopClient({ gatewayUrl: sim.url, appKey: APP_KEY, appSecret: APP_SECRET, tokens: memoryTokenStore(), clock, waiter: waiterFor(clock), simplify });
+      const c = new IopClient({
+        gatewayUrl: sim.url,
+        appKey: APP_KEY,
+        appSecret: APP_SECRET,
+        tokens: memoryTokenStore(),
+        clock,
+        waiter: waiterFor(clock),
+        simplify,
+      });
       await c.createToken(sim.issueCode());
       const check = async (method: keyof typeof AE_RESPONSE_SCHEMAS, params: Record<string, string> = {}) => {
         const raw = await c.callRaw(method, params);
@@ -416,13 +514,16 @@ describe('the simulator answers in the same schemas, in both simplify shapes', (
       const base = { channel_seller_id: '20000000000000171', channel: 'AE_GLOBAL', current_page: '1', page_size: '20' };
       const list = await check('aliexpress.choice.products.list', base);
       expect(JSON.stringify(list)).toContain('"sku_id":"12000023995222161"');
-      const param0 = '{"item_id":1005006285123457,"sku_id":12000023995222161,"sc_item_id":10000123456789013,"channel_seller_id":20000000000000171,"channel":"AE_GLOBAL"}';
+      const param0 =
+        '{"item_id":1005006285123457,"sku_id":12000023995222161,"sc_item_id":10000123456789013,"channel_seller_id":20000000000000171,"channel":"AE_GLOBAL"}';
       expect(await check('aliexpress.ascp.item.unBind', { param0 })).toMatchObject({ result: { success: true } });
       clock.advance(61_000);
       const after = await check('aliexpress.choice.products.list', { ...base, search_condition_do: '{"product_id":1005006285123457}' });
       expect(JSON.stringify(after)).toContain('"bind_status":4');
       expect(JSON.stringify(after)).toContain('"unbind_refuse_reason":"该商品正在参加平台活动');
-      await check('aliexpress.ascp.item.query', { sc_item_query: '{"sc_item_id":10000123456789013,"channel":"AE_GLOBAL","biz_type":5110000}' });
+      await check('aliexpress.ascp.item.query', {
+        sc_item_query: '{"sc_item_id":10000123456789013,"channel":"AE_GLOBAL","biz_type":5110000}',
+      });
       // A rounded id (what a JS number makes of it) finds nothing: the simulator reads ids exactly.
       const rounded = await check('aliexpress.ascp.item.bind', { param0: param0.replace('12000023995222161', '12000023995222160') });
       expect(rounded).toMatchObject({ result: { success: false, err_code: 'SKU_NOT_FOUND' } });

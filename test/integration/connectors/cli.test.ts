@@ -16,7 +16,11 @@ describe('cli demo and connect test', () => {
 
     const test = runCli(['connect', 'test', '--data', dir, '--json']);
     expect(test.code, test.stderr).toBe(0);
-    const report = JSON.parse(test.stdout) as { ok: boolean; aliexpress: { listingCount: number }; stockSource: { kind: string; warehouses: { name: string }[] } };
+    const report = JSON.parse(test.stdout) as {
+      ok: boolean;
+      aliexpress: { listingCount: number };
+      stockSource: { kind: string; warehouses: { name: string }[] };
+    };
     expect(report.ok).toBe(true);
     expect(report.stockSource.kind).toBe('demo');
     expect(report.stockSource.warehouses.map((w) => w.name)).toContain('东莞２号仓');
@@ -52,7 +56,11 @@ describe('cli demo and connect test', () => {
     await app.close();
     const r = runCli(['connect', 'test', '--data', dir, '--json']);
     expect(r.code).toBe(1);
-    const report = JSON.parse(r.stdout) as { ok: boolean; aliexpress: { checks: { step: string; ok: boolean; code: string; message: string }[] }; stockSource: { checks: { step: string; ok: boolean }[] } };
+    const report = JSON.parse(r.stdout) as {
+      ok: boolean;
+      aliexpress: { checks: { step: string; ok: boolean; code: string; message: string }[] };
+      stockSource: { checks: { step: string; ok: boolean }[] };
+    };
     expect(report.ok).toBe(false);
     expect(report.aliexpress.checks).toEqual([expect.objectContaining({ step: 'keys', ok: false, code: 'AUTH' })]);
     expect(report.aliexpress.checks[0].message).toContain('App Key');

@@ -23,8 +23,20 @@ describe('cli connect: a live store set up end to end', () => {
 
   beforeAll(async () => {
     const cat = buildCatalogue(1000, 5);
-    ae = await new AliExpressSimulator({ clock: systemClock, appKey: AE_KEY, appSecret: AE_SECRET, products: cat.products.slice(0, 25) }).start();
-    tt = await new TongtoolSimulator({ clock: systemClock, appKey: TT_KEY, appSecret: TT_SECRET, warehouses: cat.erpWarehouses, goods: cat.goods.slice(0, 40), stock: cat.stock.slice(0, 80) }).start();
+    ae = await new AliExpressSimulator({
+      clock: systemClock,
+      appKey: AE_KEY,
+      appSecret: AE_SECRET,
+      products: cat.products.slice(0, 25),
+    }).start();
+    tt = await new TongtoolSimulator({
+      clock: systemClock,
+      appKey: TT_KEY,
+      appSecret: TT_SECRET,
+      warehouses: cat.erpWarehouses,
+      goods: cat.goods.slice(0, 40),
+      stock: cat.stock.slice(0, 80),
+    }).start();
   });
   afterAll(async () => {
     await ae.stop();
@@ -32,7 +44,10 @@ describe('cli connect: a live store set up end to end', () => {
   });
 
   it('keys (secret from stdin), authorisation code with its state, Tongtool, source, test', async () => {
-    const keys = await cli(['connect', 'aliexpress', '--app-key', AE_KEY, '--app-secret', '-', '--gateway', ae.url, '--json'], `${AE_SECRET}\n`);
+    const keys = await cli(
+      ['connect', 'aliexpress', '--app-key', AE_KEY, '--app-secret', '-', '--gateway', ae.url, '--json'],
+      `${AE_SECRET}\n`,
+    );
     expect(keys.code, keys.stderr).toBe(0);
 
     const link = await cli(['connect', 'authorize-url', '--redirect', 'http://127.0.0.1:1/cb', '--json']);
@@ -49,7 +64,10 @@ describe('cli connect: a live store set up end to end', () => {
     const auth = await cli(['connect', 'authorize', '--code', loc.searchParams.get('code')!, '--state', state, '--json']);
     expect(auth.code, auth.stderr).toBe(0);
     const authed = JSON.parse(auth.stdout) as ConnectStatus;
-    expect(authed).toMatchObject({ mode: 'live', aliexpress: { gatewayUrl: ae.url, authorized: true, channel: { businessType: 'ONE_STOP_SERVICE' } } });
+    expect(authed).toMatchObject({
+      mode: 'live',
+      aliexpress: { gatewayUrl: ae.url, authorized: true, channel: { businessType: 'ONE_STOP_SERVICE' } },
+    });
 
     const ttKeys = await cli(['connect', 'tongtool', '--app-key', TT_KEY, '--app-secret', TT_SECRET, '--base-url', tt.url, '--json']);
     expect(ttKeys.code, ttKeys.stderr).toBe(0);

@@ -37,7 +37,14 @@ describe('connections through the contract channels, secrets kept out of logs, d
     app = createApp({ dataDir, host: 'cli', clock, quotaGuardMs: 0 });
     const cat = buildCatalogue(1000, 11);
     ae = await new AliExpressSimulator({ clock, appKey: AE_KEY, appSecret: AE_SECRET, products: cat.products.slice(0, 30) }).start();
-    tt = await new TongtoolSimulator({ clock, appKey: TT_KEY, appSecret: TT_SECRET, warehouses: cat.erpWarehouses, goods: cat.goods.slice(0, 50), stock: cat.stock.slice(0, 120) }).start();
+    tt = await new TongtoolSimulator({
+      clock,
+      appKey: TT_KEY,
+      appSecret: TT_SECRET,
+      warehouses: cat.erpWarehouses,
+      goods: cat.goods.slice(0, 50),
+      stock: cat.stock.slice(0, 120),
+    }).start();
     outputs.length = 0;
   });
   afterEach(async () => {
@@ -58,7 +65,12 @@ describe('connections through the contract channels, secrets kept out of logs, d
   it('connects a store and a Tongtool account and reports the channel, masked keys and token expiry', async () => {
     const status = await connectLive();
     expect(status.mode).toBe('live');
-    expect(status.aliexpress).toMatchObject({ configured: true, authorized: true, appKeyMasked: '33****66', channel: { channel: ae.seller.channel, channelSellerId: ae.seller.channelSellerId, businessType: 'ONE_STOP_SERVICE' } });
+    expect(status.aliexpress).toMatchObject({
+      configured: true,
+      authorized: true,
+      appKeyMasked: '33****66',
+      channel: { channel: ae.seller.channel, channelSellerId: ae.seller.channelSellerId, businessType: 'ONE_STOP_SERVICE' },
+    });
     expect(status.aliexpress.tokenExpiresAt).toBe(new Date(clock.now() + 30 * 86400_000).toISOString());
     expect(status.stockSource).toMatchObject({ kind: 'tongtool', tongtool: { configured: true, appKeyMasked: 'tt****99' } });
 

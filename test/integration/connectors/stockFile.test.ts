@@ -13,7 +13,11 @@ const csv = (lines: string[]) => lines.join('\r\n') + '\r\n';
 
 describe('stock file parsing', () => {
   it('reads a GBK CSV with Chinese headers, detecting the encoding itself', async () => {
-    const text = csv(['商品编码,商品名称,仓库名称,可用数量,安全库存,产品分类,状态', 'TS100001-BK,纯棉T恤 黑色,深圳仓,12,2,服装/T恤,在售', 'TS100001-WH,纯棉T恤 白色,义乌仓,0,,服装/T恤,停售']);
+    const text = csv([
+      '商品编码,商品名称,仓库名称,可用数量,安全库存,产品分类,状态',
+      'TS100001-BK,纯棉T恤 黑色,深圳仓,12,2,服装/T恤,在售',
+      'TS100001-WH,纯棉T恤 白色,义乌仓,0,,服装/T恤,停售',
+    ]);
     const buf = iconv.encode(text, 'gbk');
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(buf)).toThrow(); // really not UTF-8
     const r = await parseStockFile(buf);
@@ -21,13 +25,32 @@ describe('stock file parsing', () => {
     expect(r.columns.needsMapping).toBe(false);
     expect(r.rejected).toEqual([]);
     expect(r.rows).toEqual([
-      { sku: 'TS100001-BK', warehouseId: '深圳仓', warehouseName: '深圳仓', available: 12, safety: 2, productName: '纯棉T恤 黑色', productStatus: '在售', category: '服装/T恤' },
-      { sku: 'TS100001-WH', warehouseId: '义乌仓', warehouseName: '义乌仓', available: 0, safety: 0, productName: '纯棉T恤 白色', productStatus: '停售', category: '服装/T恤' },
+      {
+        sku: 'TS100001-BK',
+        warehouseId: '深圳仓',
+        warehouseName: '深圳仓',
+        available: 12,
+        safety: 2,
+        productName: '纯棉T恤 黑色',
+        productStatus: '在售',
+        category: '服装/T恤',
+      },
+      {
+        sku: 'TS100001-WH',
+        warehouseId: '义乌仓',
+        warehouseName: '义乌仓',
+        available: 0,
+        safety: 0,
+        productName: '纯棉T恤 白色',
+        productStatus: '停售',
+        category: '服装/T恤',
+      },
     ]);
   });
 
   it('reads a UTF-8 CSV with BOM and English headers, skipping title lines above the header', async () => {
-    const text = '\uFEFF' + csv(['Stock export 2026-01-05', '', 'SKU,Warehouse,Available Stock,Safety Stock', 'A-1,Main,5,1', '"B,2",Main,"1,200",0']);
+    const text =
+      '\uFEFF' + csv(['Stock export 2026-01-05', '', 'SKU,Warehouse,Available Stock,Safety Stock', 'A-1,Main,5,1', '"B,2",Main,"1,200",0']);
     const r = await parseStockFile(Buffer.from(text, 'utf8'));
     expect(r.encoding).toBe('utf-8-bom');
     expect(r.columns.headerLine).toBe(3);
@@ -132,7 +155,13 @@ describe('stock file parsing', () => {
   });
 
   it('counts lines as the seller sees them: a quoted line break inside a field does not shift the lines after it', async () => {
-    const text = ['SKU,仓库,可用库存,商品名称', 'A-1,深圳仓,1,"两行\r\n的名称"', 'A-2,深圳仓,x,普通', 'A-3,深圳仓,2,"又一个\n换行"', 'A-4,深圳仓,-,末行'].join('\r\n');
+    const text = [
+      'SKU,仓库,可用库存,商品名称',
+      'A-1,深圳仓,1,"两行\r\n的名称"',
+      'A-2,深圳仓,x,普通',
+      'A-3,深圳仓,2,"又一个\n换行"',
+      'A-4,深圳仓,-,末行',
+    ].join('\r\n');
     const r = await parseStockFile(Buffer.from(text, 'utf8'));
     // A-1 spans lines 2-3, A-2 is on line 4, A-3 spans 5-6, A-4 is on line 7.
     expect(r.rows.map((x) => x.sku)).toEqual(['A-1', 'A-3']);
@@ -158,7 +187,19 @@ describe('stock file parsing', () => {
     expect(r.rejected[1].reason).toContain('不是整数');
     expect(r.rejected[2].reason).toContain('安全库存是一个日期');
 
-    const csvR = await parseStockFile(Buffer.from(csv(['SKU,仓库,可用库存', 'H-1,深圳仓,99999999999999999999', 'H-2,深圳仓,100000000', 'H-3,深圳仓,99999999', 'H-4,深圳仓,4.0', 'H-5,深圳仓,1e5']), 'utf8'));
+    const csvR = await parseStockFile(
+      Buffer.from(
+        csv([
+          'SKU,仓库,可用库存',
+          'H-1,深圳仓,99999999999999999999',
+          'H-2,深圳仓,100000000',
+          'H-3,深圳仓,99999999',
+          'H-4,深圳仓,4.0',
+          'H-5,深圳仓,1e5',
+        ]),
+        'utf8',
+      ),
+    );
     expect(csvR.rows.map((x) => [x.sku, x.available])).toEqual([
       ['H-3', 99_999_999],
       ['H-4', 4],
@@ -173,7 +214,15 @@ describe('stock file parsing', () => {
 
   it('refuses by line SKUs of zero-width, control or bidi characters, or of absurd length', async () => {
     const long = 'X'.repeat(2 * 1024 * 1024);
-    const text = csv(['SKU,仓库,可用库存', '\u200b\u200b,深圳仓,1', 'AB\u202eC,深圳仓,1', 'A\u0007B,深圳仓,1', `${long},深圳仓,1`, 'OK-1,深圳仓,1', 'OK-2,深\u200d圳仓,1']);
+    const text = csv([
+      'SKU,仓库,可用库存',
+      '\u200b\u200b,深圳仓,1',
+      'AB\u202eC,深圳仓,1',
+      'A\u0007B,深圳仓,1',
+      `${long},深圳仓,1`,
+      'OK-1,深圳仓,1',
+      'OK-2,深\u200d圳仓,1',
+    ]);
     const r = await parseStockFile(Buffer.from(text, 'utf8'));
     expect(r.rows.map((x) => x.sku)).toEqual(['OK-1']);
     expect(r.rejected.map((x) => x.line)).toEqual([2, 3, 4, 5, 7]);
@@ -237,14 +286,16 @@ describe('stock file parsing', () => {
     const third = await parseStockFile(buf, { sheet: 3, mapping: { sku: '编号', warehouse: '仓', available: '数' } });
     expect(third.sheet).toBe('备用');
     expect(third.rows).toEqual([expect.objectContaining({ sku: 'S3-1', warehouseName: '深圳仓', available: 4 })]);
-    await expect(parseStockFile(buf, { sheet: '库存' })).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('“库存明细”') });
+    await expect(parseStockFile(buf, { sheet: '库存' })).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringContaining('“库存明细”'),
+    });
     // A mapping naming a column the file does not have lists the columns it does have.
     await expect(parseStockFile(buf, { sheet: '库存明细', mapping: { available: '库存' } })).rejects.toMatchObject({
       message: expect.stringContaining('“货号”、“仓库”、“可用数量”'),
     });
   });
 });
-
 
 describe('stock.import, the upload channel the window and the CLI share', () => {
   const gbk = iconv.encode(csv(['货号,存放地点,数量', 'G-1,深圳仓,12', 'G-2,深圳仓,很多', 'G-3,深圳仓,0']), 'gbk');
@@ -255,7 +306,13 @@ describe('stock.import, the upload channel the window and the CLI share', () => 
     try {
       expect(await call(app, 'stock.import.status', {})).toMatchObject({ lastImportAt: null, ageHours: null, stale: false });
       const first = await call(app, 'stock.import', { fileName: '库存.csv', contentBase64: b64 });
-      expect(first).toMatchObject({ needsMapping: true, accepted: 0, applied: false, headers: ['货号', '存放地点', '数量'], encoding: 'gb18030' });
+      expect(first).toMatchObject({
+        needsMapping: true,
+        accepted: 0,
+        applied: false,
+        headers: ['货号', '存放地点', '数量'],
+        encoding: 'gb18030',
+      });
       expect(first.missing).toEqual(['available', 'warehouse']);
       expect(first.sample[0]).toEqual(['G-1', '深圳仓', '12']);
       await expect(call(app, 'stock.import', { fileName: '库存.csv', contentBase64: b64, confirm: true })).rejects.toMatchObject({
@@ -265,7 +322,14 @@ describe('stock.import, the upload channel the window and the CLI share', () => 
 
       const mapping = { available: '数量', warehouse: 1 };
       const dry = await call(app, 'stock.import', { fileName: '库存.csv', contentBase64: b64, mapping });
-      expect(dry).toMatchObject({ needsMapping: false, accepted: 2, rejectedTotal: 1, applied: false, problem: null, warehouses: [{ name: '深圳仓', skus: 2 }] });
+      expect(dry).toMatchObject({
+        needsMapping: false,
+        accepted: 2,
+        rejectedTotal: 1,
+        applied: false,
+        problem: null,
+        warehouses: [{ name: '深圳仓', skus: 2 }],
+      });
       expect(dry.rejected).toEqual([expect.objectContaining({ line: 3, sku: 'G-2', reason: expect.stringContaining('不是数字') })]);
       expect(app.db.prepare('SELECT count(*) FROM stock_levels').pluck().get()).toBe(0); // the report writes nothing
 
@@ -273,7 +337,13 @@ describe('stock.import, the upload channel the window and the CLI share', () => 
       expect(done).toMatchObject({ applied: true, accepted: 2 });
       expect(app.db.prepare("SELECT available FROM stock_levels WHERE sku = 'G-1'").pluck().get()).toBe(12);
       clock.advance(25 * 3_600_000);
-      expect(await call(app, 'stock.import.status', {})).toMatchObject({ fileName: '库存.csv', rowsRead: 2, ageHours: 25, stale: true, staleAfterHours: 24 });
+      expect(await call(app, 'stock.import.status', {})).toMatchObject({
+        fileName: '库存.csv',
+        rowsRead: 2,
+        ageHours: 25,
+        stale: true,
+        staleAfterHours: 24,
+      });
     } finally {
       await app.close();
     }
@@ -283,7 +353,9 @@ describe('stock.import, the upload channel the window and the CLI share', () => 
     const { app } = makeApp();
     try {
       const tooBig = 'A'.repeat(25_200_000);
-      await expect(call(app, 'stock.import', { fileName: 'big.csv', contentBase64: tooBig })).rejects.toMatchObject({ payload: { code: 'BAD_INPUT' } });
+      await expect(call(app, 'stock.import', { fileName: 'big.csv', contentBase64: tooBig })).rejects.toMatchObject({
+        payload: { code: 'BAD_INPUT' },
+      });
     } finally {
       await app.close();
     }
@@ -310,17 +382,36 @@ describe('stock.import, the upload channel the window and the CLI share', () => 
     ws.addRow(['X-9', 5]);
     const xlsx = join(dir, 'stock.xlsx');
     writeFileSync(xlsx, Buffer.from(await wb.xlsx.writeBuffer()));
-    const sheet = runCli(['stock', 'import', xlsx, '--data', dir, '--sheet', 'B', '--map', 'sku=1,available=数', '--warehouse', '义乌仓', '--json']);
+    const sheet = runCli([
+      'stock',
+      'import',
+      xlsx,
+      '--data',
+      dir,
+      '--sheet',
+      'B',
+      '--map',
+      'sku=1,available=数',
+      '--warehouse',
+      '义乌仓',
+      '--json',
+    ]);
     expect(sheet.code, sheet.stderr).toBe(0);
     expect(JSON.parse(sheet.stdout)).toMatchObject({ sheet: 'B', accepted: 1, warehouses: [{ name: '义乌仓', skus: 1 }] });
   });
 
   it('the manual linker sees both sides by what they are: the listing title, variation and image, and the ERP product name', async () => {
     const market = new FixtureMarketplace();
-    market.add('P1', 'S1', 'ZX-TEE-BLK', '纯棉T恤 黑色 男款', { variation: '颜色:黑色;尺码:M', productImage: 'https://ae01.alicdn.com/kf/T1.jpg' });
+    market.add('P1', 'S1', 'ZX-TEE-BLK', '纯棉T恤 黑色 男款', {
+      variation: '颜色:黑色;尺码:M',
+      productImage: 'https://ae01.alicdn.com/kf/T1.jpg',
+    });
     const { app } = makeApp({ market });
     try {
-      const file = Buffer.from(csv(['SKU,商品名称,仓库,可用库存,分类', 'TS100001-BK,纯棉T恤 黑色,深圳仓,5,服装/T恤', 'DC100010-BK,数据线 1米,深圳仓,9,3C数码']), 'utf8');
+      const file = Buffer.from(
+        csv(['SKU,商品名称,仓库,可用库存,分类', 'TS100001-BK,纯棉T恤 黑色,深圳仓,5,服装/T恤', 'DC100010-BK,数据线 1米,深圳仓,9,3C数码']),
+        'utf8',
+      );
       await call(app, 'stock.import', { fileName: 's.csv', contentBase64: file.toString('base64'), confirm: true });
       await call(app, 'sku.listings.refresh', {});
       const hits = await call(app, 'sku.erpSkus.search', { q: '100' });
@@ -329,7 +420,13 @@ describe('stock.import, the upload channel the window and the CLI share', () => 
         ['TS100001-BK', '纯棉T恤 黑色', '服装/T恤'],
       ]);
       const row = (await call(app, 'sku.listings.page', {})).rows[0];
-      expect(row).toMatchObject({ title: '纯棉T恤 黑色 男款', variation: '颜色:黑色;尺码:M', imageUrl: 'https://ae01.alicdn.com/kf/T1.jpg', erpSku: null, erpName: null });
+      expect(row).toMatchObject({
+        title: '纯棉T恤 黑色 男款',
+        variation: '颜色:黑色;尺码:M',
+        imageUrl: 'https://ae01.alicdn.com/kf/T1.jpg',
+        erpSku: null,
+        erpName: null,
+      });
       const linked = await call(app, 'sku.link', { listingSkuId: row.id, erpSku: 'TS100001-BK' });
       expect(linked).toMatchObject({ title: '纯棉T恤 黑色 男款', erpSku: 'TS100001-BK', erpName: '纯棉T恤 黑色', category: '服装/T恤' });
     } finally {
@@ -337,4 +434,3 @@ describe('stock.import, the upload channel the window and the CLI share', () => 
     }
   });
 });
-

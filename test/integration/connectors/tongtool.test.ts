@@ -19,7 +19,12 @@ function simOptions(clock: ManualClock, nSkus: number) {
     { id: 'W1', name: '深圳仓', active: true },
     { id: 'W2', name: '义乌仓 ', active: true },
   ];
-  const goods = Array.from({ length: nSkus }, (_, i) => ({ sku: `SKU${String(i).padStart(5, '0')}`, name: `商品${i}`, category: '家居', status: '在售' }));
+  const goods = Array.from({ length: nSkus }, (_, i) => ({
+    sku: `SKU${String(i).padStart(5, '0')}`,
+    name: `商品${i}`,
+    category: '家居',
+    status: '在售',
+  }));
   const stock = goods.flatMap((g, i) => [
     { sku: g.sku, warehouseId: 'W1', available: i % 10, safety: i % 3 === 0 ? 1 : 0 },
     { sku: g.sku, warehouseId: 'W2', available: 5, safety: 0 },
@@ -36,7 +41,17 @@ describe('Tongtool client against the simulator over 127.0.0.1', () => {
   let dataDir: string;
 
   const makeClient = (over: Partial<ConstructorParameters<typeof TongtoolClient>[0]> = {}) =>
-    new TongtoolClient({ baseUrl: sim.url, appKey: KEY, appSecret: SECRET, clock, waiter: waiterFor(clock), quota: gate, session, random: () => 0.5, ...over });
+    new TongtoolClient({
+      baseUrl: sim.url,
+      appKey: KEY,
+      appSecret: SECRET,
+      clock,
+      waiter: waiterFor(clock),
+      quota: gate,
+      session,
+      random: () => 0.5,
+      ...over,
+    });
 
   beforeEach(async () => {
     clock = new ManualClock();
@@ -52,7 +67,9 @@ describe('Tongtool client against the simulator over 127.0.0.1', () => {
   });
 
   it('signs as published (hand-computed md5) and finds the merchant', async () => {
-    const byHand = createHash('md5').update('app_token' + 'abc123' + 'timestamp' + '1700000000' + 'sec').digest('hex');
+    const byHand = createHash('md5')
+      .update('app_token' + 'abc123' + 'timestamp' + '1700000000' + 'sec')
+      .digest('hex');
     expect(signTongtool('abc123', 1700000000, 'sec')).toBe(byHand);
     const client = makeClient();
     expect(await client.merchantId()).toBe(sim.merchantId);
@@ -79,7 +96,9 @@ describe('Tongtool client against the simulator over 127.0.0.1', () => {
     // With a valid token but the wrong secret, the signature fails: 519.
     const s2 = memorySessionStore();
     s2.save({ appToken: session.load()!.appToken });
-    const e2 = await makeClient({ appSecret: 'nope', session: s2 }).merchantId().catch((e: unknown) => e);
+    const e2 = await makeClient({ appSecret: 'nope', session: s2 })
+      .merchantId()
+      .catch((e: unknown) => e);
     expect((e2 as ConnectorError).remote.code).toBe('519');
     expect((e2 as ConnectorError).messageZh).toContain('App Secret');
   });
@@ -90,7 +109,11 @@ describe('Tongtool client against the simulator over 127.0.0.1', () => {
     const rows = await source.readAll({ onPage: (p) => pages.push(p.page) });
     expect(rows).toHaveLength(250);
     expect(pages).toEqual([1, 2, 3]);
-    expect(rows.find((r) => r.sku === 'SKU00003' && r.warehouseId === 'W1')).toMatchObject({ available: 3, safety: 1, warehouseName: '深圳仓' });
+    expect(rows.find((r) => r.sku === 'SKU00003' && r.warehouseId === 'W1')).toMatchObject({
+      available: 3,
+      safety: 1,
+      warehouseName: '深圳仓',
+    });
     const whs = await source.listWarehouses();
     expect(whs.map((w) => w.name)).toEqual(['深圳仓', '义乌仓 ']);
   });
@@ -149,7 +172,9 @@ describe('Tongtool client against the simulator over 127.0.0.1', () => {
     sim.grant('stocksChangeQuery', true);
 
     // 525: a change query without its required warehouseName.
-    const e525 = await client.callRaw('stocksChangeQuery', { updatedDateFrom: '2026-01-05 08:00:00', pageNo: 1, pageSize: 100 }).catch((x: unknown) => x);
+    const e525 = await client
+      .callRaw('stocksChangeQuery', { updatedDateFrom: '2026-01-05 08:00:00', pageNo: 1, pageSize: 100 })
+      .catch((x: unknown) => x);
     expect((e525 as ConnectorError).code).toBe('PERMANENT');
     expect((e525 as ConnectorError).remote.code).toBe('525');
     expect(sim.attempts.some((a) => a.code === 526 && a.name === 'stocksQuery')).toBe(true);
@@ -191,7 +216,9 @@ describe('Tongtool client against the simulator over 127.0.0.1', () => {
     const w2 = await source.readChangesSince('W2', since);
     expect(w2).toHaveLength(125);
     // Stamped with the warehouse asked; no safety stock (the change feed has none: the stored one is kept).
-    expect(w2.every((r) => r.available === 0 && r.warehouseId === 'W2' && r.warehouseName === '义乌仓 ' && r.safety === undefined)).toBe(true);
+    expect(w2.every((r) => r.available === 0 && r.warehouseId === 'W2' && r.warehouseName === '义乌仓 ' && r.safety === undefined)).toBe(
+      true,
+    );
     const w1 = await source.readChangesSince('W1', since);
     expect(w1).toEqual([expect.objectContaining({ sku: 'SKU00001', available: 42 })]);
     const old = await source.readChangesSince('W1', new Date(clock.now() - 8 * 86400_000).toISOString()).catch((x: unknown) => x);

@@ -52,7 +52,13 @@ async function startStub(): Promise<{ url: string; seen: Seen[]; answers: Map<st
     req.on('end', () => {
       const u = new URL(req.url ?? '/', 'http://127.0.0.1');
       const text = Buffer.concat(chunks).toString('utf8');
-      seen.push({ method: req.method ?? '', path: u.pathname, query: Object.fromEntries(u.searchParams), headers: req.headers, body: text ? (JSON.parse(text) as unknown) : undefined });
+      seen.push({
+        method: req.method ?? '',
+        path: u.pathname,
+        query: Object.fromEntries(u.searchParams),
+        headers: req.headers,
+        body: text ? (JSON.parse(text) as unknown) : undefined,
+      });
       const name = u.pathname.split('/').pop() ?? '';
       const queued = answers.get(name);
       const body = queued?.length ? queued.shift() : fixture(`${name}.response`);
@@ -71,7 +77,11 @@ async function startStub(): Promise<{ url: string; seen: Seen[]; answers: Map<st
 
 function expectRequest(seen: Seen | undefined, want: FixtureRequest): void {
   expect(seen).toBeDefined();
-  expect({ method: seen!.method, path: seen!.path, query: seen!.query }).toEqual({ method: want.method, path: want.path, query: want.query });
+  expect({ method: seen!.method, path: seen!.path, query: seen!.query }).toEqual({
+    method: want.method,
+    path: want.path,
+    query: want.query,
+  });
   for (const [k, v] of Object.entries(want.headers ?? {})) expect(String(seen!.headers[k]).split(';')[0]).toBe(v);
   if (want.body) expect(seen!.body).toEqual(want.body);
 }
@@ -84,7 +94,16 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
   beforeEach(async () => {
     stub = await startStub();
     clock = new ManualClock(); // 2026-01-05 09:00:00 China time = timestamp 1767574800 in the fixtures
-    client = new TongtoolClient({ baseUrl: stub.url, appKey: KEY, appSecret: SECRET, clock, waiter: waiterFor(clock), quota: noQuota, session: memorySessionStore(), random: () => 0.5 });
+    client = new TongtoolClient({
+      baseUrl: stub.url,
+      appKey: KEY,
+      appSecret: SECRET,
+      clock,
+      waiter: waiterFor(clock),
+      quota: noQuota,
+      session: memorySessionStore(),
+      random: () => 0.5,
+    });
   });
   afterEach(async () => stub.close());
 
@@ -101,7 +120,10 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
   it('warehouseQuery: sends the fixture request, reads warehouseId (not warehouseIdKey) and status', async () => {
     const source = new TongtoolStockSource(client, 'tongtool', clock);
     const list = await source.listWarehouses();
-    expectRequest(stub.seen.find((s) => s.path.endsWith('/warehouseQuery')), fixture<FixtureRequest>('warehouseQuery.request'));
+    expectRequest(
+      stub.seen.find((s) => s.path.endsWith('/warehouseQuery')),
+      fixture<FixtureRequest>('warehouseQuery.request'),
+    );
     expect(list).toEqual([
       { id: '0001000007201308020000000101', name: '义乌仓', active: true },
       { id: '0001000007201308020000000102', name: '深圳仓 ', active: true },
@@ -113,9 +135,19 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
     const source = new TongtoolStockSource(client, 'tongtool', clock);
     await source.listWarehouses();
     const rows = await source.readAll();
-    expectRequest(stub.seen.find((s) => s.path.endsWith('/stocksQuery')), fixture<FixtureRequest>('stocksQuery.request'));
+    expectRequest(
+      stub.seen.find((s) => s.path.endsWith('/stocksQuery')),
+      fixture<FixtureRequest>('stocksQuery.request'),
+    );
     expect(rows).toEqual([
-      { sku: 'TS100001-BK', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 120, safety: 5, inTransit: 40 },
+      {
+        sku: 'TS100001-BK',
+        warehouseId: '0001000007201308020000000101',
+        warehouseName: '义乌仓',
+        available: 120,
+        safety: 5,
+        inTransit: 40,
+      },
       { sku: 'TS100001-WH', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 0, safety: 2, inTransit: 0 },
       { sku: 'HM100008', warehouseId: '0001000007201308020000000102', warehouseName: '深圳仓 ', available: 37, safety: 0, inTransit: 0 },
     ]);
@@ -129,7 +161,14 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
     const log = { debug() {}, info() {}, warn: (_m: string, d?: unknown) => void warned.push(d), error() {} };
     const rows = await new TongtoolStockSource(client, 'tongtool', clock, log).readAll();
     expect(rows).toHaveLength(4);
-    expect(rows.at(-1)).toEqual({ sku: 'TS100001-BK', warehouseId: 'K-999', warehouseName: '海外仓', available: 120, safety: 5, inTransit: 40 });
+    expect(rows.at(-1)).toEqual({
+      sku: 'TS100001-BK',
+      warehouseId: 'K-999',
+      warehouseName: '海外仓',
+      available: 120,
+      safety: 5,
+      inTransit: 40,
+    });
     expect(JSON.stringify(warned)).toContain('K-999/海外仓');
   });
 
@@ -137,12 +176,30 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
     const source = new TongtoolStockSource(client, 'tongtool', clock);
     await source.listWarehouses();
     const rows = await source.readChangesSince('0001000007201308020000000101', new Date(clock.now() - 15 * 60_000).toISOString());
-    expectRequest(stub.seen.find((s) => s.path.endsWith('/stocksChangeQuery')), fixture<FixtureRequest>('stocksChangeQuery.request'));
+    expectRequest(
+      stub.seen.find((s) => s.path.endsWith('/stocksChangeQuery')),
+      fixture<FixtureRequest>('stocksChangeQuery.request'),
+    );
     // One entry per change: the later entry for a SKU is its figure now.
     expect(rows).toEqual([
       // The entries as listed: the sales rate counts their decreases (a sale and a restock in one window both show).
-      { sku: 'TS100001-BK', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 0, changes: [{ after: 4, change: -116 }, { after: 0, change: -4 }] },
-      { sku: 'TS100001-WH', warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', available: 10, changes: [{ after: 10, change: 10 }] },
+      {
+        sku: 'TS100001-BK',
+        warehouseId: '0001000007201308020000000101',
+        warehouseName: '义乌仓',
+        available: 0,
+        changes: [
+          { after: 4, change: -116 },
+          { after: 0, change: -4 },
+        ],
+      },
+      {
+        sku: 'TS100001-WH',
+        warehouseId: '0001000007201308020000000101',
+        warehouseName: '义乌仓',
+        available: 10,
+        changes: [{ after: 10, change: 10 }],
+      },
     ]);
     expect(rows.every((r) => r.safety === undefined)).toBe(true);
 
@@ -151,18 +208,38 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
     const log = fixture<{ datas: { array: unknown[] } }>('stocksChangeQuery.response');
     stub.answers.set('stocksChangeQuery', [{ ...log, datas: { ...log.datas, array: [...log.datas.array].reverse() } }]);
     const reversed = await source.readChangesSince('0001000007201308020000000101', new Date(clock.now() - 15 * 60_000).toISOString());
-    expect(new Map(reversed.map((r) => [r.sku, r.available]))).toEqual(new Map([['TS100001-BK', 0], ['TS100001-WH', 10]]));
+    expect(new Map(reversed.map((r) => [r.sku, r.available]))).toEqual(
+      new Map([
+        ['TS100001-BK', 0],
+        ['TS100001-WH', 10],
+      ]),
+    );
   });
 
   it('goodsQuery: productType always sent; variant SKUs read from goodsDetail, status words from the codes', async () => {
     expect(await client.goodsQuery('1', 1)).toHaveLength(2);
-    expectRequest(stub.seen.find((s) => s.path.endsWith('/goodsQuery')), fixture<FixtureRequest>('goodsQuery.request'));
-    await expect(client.goodsQuery('0', 1, undefined, Array.from({ length: 11 }, (_, i) => `S${i}`))).rejects.toThrow(/at most 10/);
+    expectRequest(
+      stub.seen.find((s) => s.path.endsWith('/goodsQuery')),
+      fixture<FixtureRequest>('goodsQuery.request'),
+    );
+    await expect(
+      client.goodsQuery(
+        '0',
+        1,
+        undefined,
+        Array.from({ length: 11 }, (_, i) => `S${i}`),
+      ),
+    ).rejects.toThrow(/at most 10/);
 
     const products = await new TongtoolStockSource(client, 'tongtool', clock).readProducts();
     const bodies = stub.seen.filter((s) => s.path.endsWith('/goodsQuery')).map((s) => (s.body as { productType: string }).productType);
     expect(bodies.slice(-2)).toEqual(['0', '1']); // both sales types are read
-    expect(products.get('TS100001-BK')).toEqual({ goodsSku: 'TS100001-BK', productName: '纯棉短袖T恤', categoryName: '服装/T恤', productStatus: '在售' });
+    expect(products.get('TS100001-BK')).toEqual({
+      goodsSku: 'TS100001-BK',
+      productName: '纯棉短袖T恤',
+      categoryName: '服装/T恤',
+      productStatus: '在售',
+    });
     expect(products.get('TS100001-WH')?.productStatus).toBe('在售');
     expect(products.get('DC100020-1M')?.productStatus).toBe('已删除'); // status "1": deleted
     expect(products.has('TS100001')).toBe(false); // the parent SKU holds no stock
@@ -176,7 +253,12 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
     expect(await client.goodsQuery('0', 1)).toEqual([expect.objectContaining({ sku: 'HM100008' })]);
     stub.answers.set('goodsQuery', [page([plain]), page(goods.datas.array)]);
     const products = await new TongtoolStockSource(client, 'tongtool', clock).readProducts();
-    expect(products.get('HM100008')).toEqual({ goodsSku: 'HM100008', productName: '折叠收纳盒', categoryName: '家居/收纳', productStatus: '停售' });
+    expect(products.get('HM100008')).toEqual({
+      goodsSku: 'HM100008',
+      productName: '折叠收纳盒',
+      categoryName: '家居/收纳',
+      productStatus: '停售',
+    });
     expect(products.get('TS100001-BK')?.productName).toBe('纯棉短袖T恤');
     // A variant page without goodsDetail on any row: its SKUs would be lost, so it fails naming the field.
     const { goodsDetail: _d, ...bare } = goods.datas.array[0];
@@ -189,7 +271,10 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
   it('each error code of the fixtures becomes what a seller can act on', async () => {
     const errors = fixture<Record<string, unknown>>('errors.response');
     const attempt = async (code: string, times = 1) => {
-      stub.answers.set('warehouseQuery', Array.from({ length: times }, () => errors[code]));
+      stub.answers.set(
+        'warehouseQuery',
+        Array.from({ length: times }, () => errors[code]),
+      );
       const before = stub.seen.length;
       const e = await client.warehouseQuery(1).catch((x: unknown) => x);
       return { e: e as ConnectorError, requests: stub.seen.slice(before) };
@@ -234,16 +319,26 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
     await client.merchantId();
     const page = (array: unknown) => ({ code: 200, datas: { array, pageNo: 1, pageSize: 100 }, message: '成功', others: null });
     const stock = fixture<{ datas: { array: Record<string, unknown>[] } }>('stocksQuery.response').datas.array;
-    const rename = (rows: Record<string, unknown>[], from: string, to: string) => rows.map(({ [from]: v, ...rest }) => ({ ...rest, [to]: v }));
+    const rename = (rows: Record<string, unknown>[], from: string, to: string) =>
+      rows.map(({ [from]: v, ...rest }) => ({ ...rest, [to]: v }));
     const cases: [TtCallName, unknown, RegExp, string?][] = [
       ['warehouseQuery', page([{ warehouseIdKey: 'W1', warehouseName: '义乌仓', status: '1' }]), /datas\.array\[0\]\.warehouseId/],
       ['stocksQuery', page(rename(stock, 'goodsSku', 'sku')), /goodsSku/],
       ['stocksQuery', page(rename(stock, 'availableStockQuantity', 'availableQuantity')), /availableStockQuantity: missing from every row/],
       ['stocksQuery', page(stock.map((r) => ({ ...r, availableStockQuantity: [1] }))), /availableStockQuantity/],
-      ['stocksChangeQuery', { code: 200, datas: { list: [{ goodsSku: 'A' }], pageNo: 1, pageSize: 100 }, message: '成功', others: null }, /datas\.array: missing \(a list came as "list"\)/],
+      [
+        'stocksChangeQuery',
+        { code: 200, datas: { list: [{ goodsSku: 'A' }], pageNo: 1, pageSize: 100 }, message: '成功', others: null },
+        /datas\.array: missing \(a list came as "list"\)/,
+      ],
       ['goodsQuery', page([{ goodsSku: 'A', productName: 'x', goodsDetail: [] }]), /datas\.array\[0\]\.sku/],
       // A variant page (productType "1") must carry goodsDetail: its stock SKUs are there.
-      ['goodsQuery', page([{ sku: 'A', productName: 'x', goodsDetails: [{ goodsSku: 'A-1' }] }]), /goodsDetail: missing from every row/, '1'],
+      [
+        'goodsQuery',
+        page([{ sku: 'A', productName: 'x', goodsDetails: [{ goodsSku: 'A-1' }] }]),
+        /goodsDetail: missing from every row/,
+        '1',
+      ],
     ];
     for (const [name, body, field, productType = '0'] of cases) {
       stub.answers.set(name, [body]);
@@ -300,7 +395,16 @@ describe('the Tongtool simulator answers in the wire schemas and refuses what th
         { sku: 'HM100008', warehouseId: 'W2', available: 37, safety: 0 },
       ],
     }).start();
-    client = new TongtoolClient({ baseUrl: sim.url, appKey: KEY, appSecret: SECRET, clock, waiter: waiterFor(clock), quota: noQuota, session: memorySessionStore(), random: () => 0.5 });
+    client = new TongtoolClient({
+      baseUrl: sim.url,
+      appKey: KEY,
+      appSecret: SECRET,
+      clock,
+      waiter: waiterFor(clock),
+      quota: noQuota,
+      session: memorySessionStore(),
+      random: () => 0.5,
+    });
   });
   afterEach(async () => sim.stop());
 
@@ -321,18 +425,27 @@ describe('the Tongtool simulator answers in the wire schemas and refuses what th
       const want = fixture<{ datas: { array: Record<string, unknown>[] } }>(`${name}.response`).datas.array[0];
       const declared = Object.keys(TT_ROW_SCHEMAS[name].shape);
       for (const k of Object.keys(want).filter((x) => declared.includes(x))) expect(Object.keys(rows[0]), `${name}.${k}`).toContain(k);
-      if (name === 'stocksChangeQuery') expect(Object.keys(rows[0]).sort()).toEqual(['availableStockQuantity', 'changeQuantity', 'goodsSku']);
+      if (name === 'stocksChangeQuery')
+        expect(Object.keys(rows[0]).sort()).toEqual(['availableStockQuantity', 'changeQuantity', 'goodsSku']);
     }
   });
 
   /** A request signed by hand (not with the client's code), so the test can send what the client never would. */
-  const send = async (name: string, body: Record<string, unknown>, over: { timestamp?: string; token?: string; secret?: string; advanceMs?: number } = {}) => {
+  const send = async (
+    name: string,
+    body: Record<string, unknown>,
+    over: { timestamp?: string; token?: string; secret?: string; advanceMs?: number } = {},
+  ) => {
     // 13 s apart by default: the refusals below stay inside the quota of 5 a minute.
     clock.advance(over.advanceMs ?? 13_000);
-    const tokenBody = (await (await fetch(`${sim.url}/open-platform-service/devApp/appToken?accessKey=${KEY}&secretAccessKey=${SECRET}`)).json()) as { datas: string };
+    const tokenBody = (await (
+      await fetch(`${sim.url}/open-platform-service/devApp/appToken?accessKey=${KEY}&secretAccessKey=${SECRET}`)
+    ).json()) as { datas: string };
     const token = over.token ?? tokenBody.datas;
     const ts = over.timestamp ?? String(Math.floor(clock.now() / 1000));
-    const sign = createHash('md5').update(`app_token${token}timestamp${ts}${over.secret ?? SECRET}`).digest('hex');
+    const sign = createHash('md5')
+      .update(`app_token${token}timestamp${ts}${over.secret ?? SECRET}`)
+      .digest('hex');
     const res = await fetch(`${sim.url}/api-service/openapi/tongtool/${name}?app_token=${token}&sign=${sign}&timestamp=${ts}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', api_version: '3.0' },
@@ -368,7 +481,9 @@ describe('the Tongtool simulator answers in the wire schemas and refuses what th
     expectError(await send('goodsQuery', { productType: '0' }), 524);
     sim.grant('goodsQuery', true);
 
-    const stale = (await (await fetch(`${sim.url}/open-platform-service/devApp/appToken?accessKey=${KEY}&secretAccessKey=${SECRET}`)).json()) as { datas: string };
+    const stale = (await (
+      await fetch(`${sim.url}/open-platform-service/devApp/appToken?accessKey=${KEY}&secretAccessKey=${SECRET}`)
+    ).json()) as { datas: string };
     clock.advance(TOKEN_TTL + 1000);
     expectError(await send('warehouseQuery', {}, { token: stale.datas }), 523);
 
@@ -401,7 +516,15 @@ describe('the Tongtool simulator answers in the wire schemas and refuses what th
       stockWarehouseKey: (id) => `KEY-${id}`,
     }).start();
     try {
-      const c = new TongtoolClient({ baseUrl: other.url, appKey: KEY, appSecret: SECRET, clock, waiter: waiterFor(clock), quota: noQuota, session: memorySessionStore() });
+      const c = new TongtoolClient({
+        baseUrl: other.url,
+        appKey: KEY,
+        appSecret: SECRET,
+        clock,
+        waiter: waiterFor(clock),
+        quota: noQuota,
+        session: memorySessionStore(),
+      });
       const rows = await new TongtoolStockSource(c, 'tongtool', clock).readAll();
       expect(rows).toEqual([
         { sku: 'A', warehouseId: 'W1', warehouseName: '义乌仓', available: 3, safety: 1, inTransit: 0 },

@@ -33,7 +33,8 @@ describe('deposit refund case', () => {
       await call(app, 'deposit.addViolation', { description: '虚假发货', penaltyYuan: '1,500' });
       const view = (await call(app, 'deposit.get', {})).case!;
       expect(view.refundableFen).toBe(850_000);
-      const apply = (amountYuan: string | number) => refused(app, 'deposit.apply', { reason: '不再经营全托管', amountYuan, alipayAccount: '13812345678' });
+      const apply = (amountYuan: string | number) =>
+        refused(app, 'deposit.apply', { reason: '不再经营全托管', amountYuan, alipayAccount: '13812345678' });
       expect((await apply('0')).message).toContain('必须大于 0');
       expect((await apply('-100')).message).toContain('负数');
       expect((await apply('100.123')).message).toContain('两位小数');
@@ -84,7 +85,9 @@ describe('deposit refund case', () => {
       // A frozen deposit cannot be applied for either, whatever the checks say.
       for (const key of ['disputes', 'orders', 'debts'] as const) await call(app, 'deposit.setCheck', { key, answer: 'clear' });
       await call(app, 'deposit.setStatus', { status: 'frozen', depositYuan: '10000' });
-      expect((await refused(app, 'deposit.apply', { reason: '退店', amountYuan: '100', alipayAccount: '13812345678' })).message).toContain('冻结');
+      expect((await refused(app, 'deposit.apply', { reason: '退店', amountYuan: '100', alipayAccount: '13812345678' })).message).toContain(
+        '冻结',
+      );
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -100,7 +103,11 @@ describe('deposit refund case', () => {
       clock.set(beijing('2026-09-29'));
       const draft = await call(app, 'deposit.draft', { reason: '刚开通全托管，不想做了', amountYuan: '10000' });
       expect(draft.text).toContain('申请退还金额：10000.00 元');
-      const applied = await call(app, 'deposit.apply', { reason: '刚开通全托管，不想做了', amountYuan: '10000', alipayAccount: 'seller.zhang@163.com' });
+      const applied = await call(app, 'deposit.apply', {
+        reason: '刚开通全托管，不想做了',
+        amountYuan: '10000',
+        alipayAccount: 'seller.zhang@163.com',
+      });
       expect(applied.status).toBe('refunding');
       expect(applied.stage).toBe('review');
       expect(applied.application?.alipayMasked).toBe('s***@163.com');
@@ -118,7 +125,10 @@ describe('deposit refund case', () => {
       await app.close();
       ({ app } = start(dataDir, clock));
       clock.set(beijing('2026-10-12'));
-      const report = await call(app, 'deposit.matchAlipay', { fileName: '支付宝账单.csv', contentBase64: b64(gbk(webExport(REFUND_ROWS))) });
+      const report = await call(app, 'deposit.matchAlipay', {
+        fileName: '支付宝账单.csv',
+        contentBase64: b64(gbk(webExport(REFUND_ROWS))),
+      });
       expect(report.verdict).toBe('arrived');
       expect(report.shape).toBe('web');
       expect(report.encoding).toBe('GBK/GB18030');
@@ -132,14 +142,30 @@ describe('deposit refund case', () => {
       expect(done.arrival).toMatchObject({ verdict: 'arrived', arrivedFen: 1_000_000 });
       // Importing the same bill again does not count the refund twice.
       const again = await call(app, 'deposit.matchAlipay', { fileName: 'again.csv', contentBase64: b64(utf8(appExport(REFUND_ROWS))) });
-      expect((await call(app, 'deposit.confirmArrival', { importId: again.importId, line: again.match!.row.line })).arrival.arrivedFen).toBe(1_000_000);
+      expect(
+        (await call(app, 'deposit.confirmArrival', { importId: again.importId, line: again.match!.row.line })).arrival.arrivedFen,
+      ).toBe(1_000_000);
 
       await app.close();
       ({ app } = start(dataDir, clock));
       const after = (await call(app, 'deposit.get', {})).case!;
       expect(after).toMatchObject({ id: done.id, status: 'refunded', stage: 'done', depositFen: 1_000_000 });
-      expect(after.timeline.map((e) => e.kind)).toEqual(['opened', 'status', 'check', 'check', 'check', 'applied', 'review', 'import', 'arrival', 'import']);
-      const audit = app.db.prepare("SELECT kind, subject FROM audit_log WHERE kind LIKE 'deposit.%' ORDER BY id").all() as { kind: string; subject: string }[];
+      expect(after.timeline.map((e) => e.kind)).toEqual([
+        'opened',
+        'status',
+        'check',
+        'check',
+        'check',
+        'applied',
+        'review',
+        'import',
+        'arrival',
+        'import',
+      ]);
+      const audit = app.db.prepare("SELECT kind, subject FROM audit_log WHERE kind LIKE 'deposit.%' ORDER BY id").all() as {
+        kind: string;
+        subject: string;
+      }[];
       expect(audit.map((a) => a.kind)).toContain('deposit.arrival');
       expect(new Set(audit.map((a) => a.subject))).toEqual(new Set([`deposit:${done.id}`]));
       expect(JSON.stringify(audit)).not.toContain('seller.zhang');
@@ -147,7 +173,14 @@ describe('deposit refund case', () => {
       // The store exit wizard's step ④① sees the same case, by id or as the store's case.
       const fromExit = depositSummary(app, done.id);
       expect(fromExit).toEqual(depositSummary(app));
-      expect(fromExit).toMatchObject({ caseId: done.id, status: 'refunded', appliedFen: 1_000_000, arrivedFen: 1_000_000, arrival: 'arrived', done: true });
+      expect(fromExit).toMatchObject({
+        caseId: done.id,
+        status: 'refunded',
+        appliedFen: 1_000_000,
+        arrivedFen: 1_000_000,
+        arrival: 'arrived',
+        done: true,
+      });
       expect(openDepositCase(app).caseId).toBe(done.id);
       expect((await call(app, 'deposit.summary', { caseId: done.id })).summary).toEqual(fromExit);
     } finally {
@@ -164,7 +197,15 @@ describe('deposit refund case', () => {
       clock.set(beijing('2026-09-30'));
       await call(app, 'deposit.review', { outcome: 'approved' });
       clock.set(beijing('2026-10-12'));
-      const rows = [{ time: '2026-10-12 09:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '9,000.00', direction: '收入' as const }];
+      const rows = [
+        {
+          time: '2026-10-12 09:00:00',
+          counterparty: 'AliExpress',
+          description: '保证金退款',
+          amount: '9,000.00',
+          direction: '收入' as const,
+        },
+      ];
       const report = await call(app, 'deposit.matchAlipay', { fileName: 'b.csv', contentBase64: b64(utf8(appExport(rows))) });
       expect(report.verdict).toBe('partial');
       expect(report.differenceFen).toBe(-100_000);
@@ -203,7 +244,9 @@ describe('deposit refund case', () => {
       const v = (await call(app, 'deposit.get', {})).case!;
       expect(v.arrival.verdict).toBe('overdue');
       expect(v.arrival.supportText).toContain('还没有这笔退款');
-      const rows = [{ time: '2026-10-12 09:00:00', counterparty: '王五', description: '货款', amount: '10,000.00', direction: '收入' as const }];
+      const rows = [
+        { time: '2026-10-12 09:00:00', counterparty: '王五', description: '货款', amount: '10,000.00', direction: '收入' as const },
+      ];
       const report = await call(app, 'deposit.matchAlipay', { fileName: 'b.csv', contentBase64: b64(gbk(webExport(rows))) });
       expect(report.verdict).toBe('not_found');
       expect(report.supportText).toContain('截至 2026-10-14');
@@ -262,12 +305,32 @@ describe('deposit reconciliation an accountant would sign', () => {
         utf8(
           appExport([
             { time: '2026-10-14 10:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '收入' },
-            { time: '2026-10-15 10:00:00', counterparty: '阿里巴巴', description: '速卖通保证金解冻', amount: '10,000.00', direction: '不计收支' },
+            {
+              time: '2026-10-15 10:00:00',
+              counterparty: '阿里巴巴',
+              description: '速卖通保证金解冻',
+              amount: '10,000.00',
+              direction: '不计收支',
+            },
           ]),
         ),
       );
-      expect((await refused(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678', appliedOn: '2026-10-21' })).issues?.[0].path).toBe('appliedOn');
-      const applied = await call(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678', appliedOn: '2026-10-09' });
+      expect(
+        (
+          await refused(app, 'deposit.apply', {
+            reason: '退店',
+            amountYuan: '10000',
+            alipayAccount: '13812345678',
+            appliedOn: '2026-10-21',
+          })
+        ).issues?.[0].path,
+      ).toBe('appliedOn');
+      const applied = await call(app, 'deposit.apply', {
+        reason: '退店',
+        amountYuan: '10000',
+        alipayAccount: '13812345678',
+        appliedOn: '2026-10-09',
+      });
       expect(applied.application?.appliedOn).toBe('2026-10-09');
       const report = await call(app, 'deposit.matchAlipay', { fileName: 'app.csv', contentBase64: bill });
       expect(report).toMatchObject({ verdict: 'arrived', appliedOn: '2026-10-09' });
@@ -280,7 +343,9 @@ describe('deposit reconciliation an accountant would sign', () => {
       const late = await call(app, 'deposit.matchAlipay', { fileName: 'app.csv', contentBase64: bill });
       expect(late.verdict).toBe('not_found');
       expect(late.considered[0]).toMatchObject({ beforeApplication: true });
-      expect((await refused(app, 'deposit.confirmArrival', { importId: late.importId, line: late.considered[0].row.line })).message).toContain('早于提交申请的日期');
+      expect(
+        (await refused(app, 'deposit.confirmArrival', { importId: late.importId, line: late.considered[0].row.line })).message,
+      ).toContain('早于提交申请的日期');
       const unfreeze = late.apart[0].row.line;
       expect((await refused(app, 'deposit.confirmArrival', { importId: late.importId, line: unfreeze })).message).toContain('不计收支');
       const fixed = await call(app, 'deposit.setAppliedOn', { appliedOn: '2026-10-09' });
@@ -303,9 +368,30 @@ describe('deposit reconciliation an accountant would sign', () => {
       await call(app, 'deposit.review', { outcome: 'approved' });
       clock.set(beijing('2026-10-14'));
       const rows = [
-        { time: '2026-10-12 09:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '收入' as const, tradeNo: 'T1' },
-        { time: '2026-10-13 09:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '9,000.00', direction: '收入' as const, tradeNo: 'T2' },
-        { time: '2026-10-13 10:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '500.00', direction: '收入' as const, tradeNo: 'T3' },
+        {
+          time: '2026-10-12 09:00:00',
+          counterparty: 'AliExpress',
+          description: '保证金退款',
+          amount: '10,000.00',
+          direction: '收入' as const,
+          tradeNo: 'T1',
+        },
+        {
+          time: '2026-10-13 09:00:00',
+          counterparty: 'AliExpress',
+          description: '保证金退款',
+          amount: '9,000.00',
+          direction: '收入' as const,
+          tradeNo: 'T2',
+        },
+        {
+          time: '2026-10-13 10:00:00',
+          counterparty: 'AliExpress',
+          description: '保证金退款',
+          amount: '500.00',
+          direction: '收入' as const,
+          tradeNo: 'T3',
+        },
       ];
       const report = await call(app, 'deposit.matchAlipay', { fileName: 'b.csv', contentBase64: b64(gbk(webExport(rows))) });
       const line = (t: string) => report.considered.find((c) => c.row.tradeNo === t)!.row.line;
@@ -342,7 +428,8 @@ describe('one answer for the preconditions, shared with the store exit', () => {
     try {
       await call(app, 'deposit.open', {});
       await call(app, 'deposit.setStatus', { status: 'refundable', depositYuan: '10000' });
-      for (const key of ['disputes', 'orders', 'debts'] as const) await call(app, 'deposit.setCheck', { key, answer: 'clear', note: key === 'debts' ? '已结清' : undefined });
+      for (const key of ['disputes', 'orders', 'debts'] as const)
+        await call(app, 'deposit.setCheck', { key, answer: 'clear', note: key === 'debts' ? '已结清' : undefined });
       const exit = await call(app, 'exit.open', {});
       const readiness = (k: string, v = exit) => v.prepare.readiness.find((i) => i.key === k)!;
       for (const key of ['disputes', 'orders', 'debts']) expect(readiness(key)).toMatchObject({ level: 'ok', source: 'seller' });
@@ -354,7 +441,9 @@ describe('one answer for the preconditions, shared with the store exit', () => {
       const dep = (await call(app, 'deposit.get', {})).case!;
       expect(dep.checks.find((c) => c.key === 'disputes')).toMatchObject({ answer: 'open', note: '买家投诉未结' });
       expect(dep.blockers.some((b) => b.zh.includes('纠纷'))).toBe(true);
-      expect(await refused(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' })).toMatchObject({ code: 'CONFLICT' });
+      expect(await refused(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' })).toMatchObject({
+        code: 'CONFLICT',
+      });
 
       clock.advance(60_000);
       await call(app, 'deposit.setCheck', { key: 'disputes', answer: 'clear' });

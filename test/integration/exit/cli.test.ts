@@ -41,7 +41,12 @@ describe('exit CLI', () => {
     const pw = runCli(['exit', 'paperwork', '--data', dataDir, '--out', out, '--json']);
     expect(pw.code).toBe(0);
     const r = JSON.parse(pw.stdout);
-    expect(r.files.map((f: { name: string }) => f.name)).toEqual(['01-退店申请', '02-库存处理清单', '03-终止合作通知-01-顺丰国际', '04-退店清单']);
+    expect(r.files.map((f: { name: string }) => f.name)).toEqual([
+      '01-退店申请',
+      '02-库存处理清单',
+      '03-终止合作通知-01-顺丰国际',
+      '04-退店清单',
+    ]);
     for (const f of r.files) {
       expect(readFileSync(f.html, 'utf8')).toContain('小林五金工厂');
       // A PDF where a browser is available; otherwise the reason is said, never silently skipped.

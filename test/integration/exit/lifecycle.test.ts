@@ -18,7 +18,11 @@ import { seedStock } from './seed';
 import { pdfText } from './pdfText';
 
 const STORE = '义乌好物工厂店';
-const SECRETS = { 'aliexpress.appSecret': 'ae-secret-9f8e7d6c5b4a', 'aliexpress.accessToken': 'tok-50000001a2b3c4d5e6f', 'tongtool.appSecret': 'tt-secret-0123456789' };
+const SECRETS = {
+  'aliexpress.appSecret': 'ae-secret-9f8e7d6c5b4a',
+  'aliexpress.accessToken': 'tok-50000001a2b3c4d5e6f',
+  'tongtool.appSecret': 'tt-secret-0123456789',
+};
 
 function allFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -49,7 +53,14 @@ describe('store exit, start to finish', () => {
   it('walks every step and survives a restart after each', async () => {
     app.settings.set('storeName', STORE);
     for (const [k, v] of Object.entries(SECRETS)) app.secrets.set(k, v);
-    seedStock(app, [{ sku: 'CUP-RED', warehouse: '义乌仓', available: 15 }, { sku: 'CUP-BLUE', warehouse: '义乌仓', available: 6 }], [{ sku: 'X-CUP-RED', bind: 1 }]);
+    seedStock(
+      app,
+      [
+        { sku: 'CUP-RED', warehouse: '义乌仓', available: 15 },
+        { sku: 'CUP-BLUE', warehouse: '义乌仓', available: 6 },
+      ],
+      [{ sku: 'X-CUP-RED', bind: 1 }],
+    );
 
     // Step 0: the fit check for a trader of standard products points toward the exit.
     const fit = await call(app, 'fit.save', {
@@ -115,7 +126,13 @@ describe('store exit, start to finish', () => {
     expect(bad.code).toBe('BAD_INPUT');
     v = await call(app, 'exit.setDisposal', {
       items: [
-        { sku: 'CUP-RED', lines: [{ method: 'sell_through', quantity: 10 }, { method: 'return_factory', quantity: 5, note: '退回义乌工厂' }] },
+        {
+          sku: 'CUP-RED',
+          lines: [
+            { method: 'sell_through', quantity: 10 },
+            { method: 'return_factory', quantity: 5, note: '退回义乌工厂' },
+          ],
+        },
         { sku: 'CUP-BLUE', lines: [{ method: 'liquidate', quantity: 6 }] },
       ],
     });
@@ -125,10 +142,23 @@ describe('store exit, start to finish', () => {
     expect(v.openItems.map((o) => o.zh).join('\n')).toContain('还没有登记物流、支付等合作伙伴');
     v = await restartKeeps(v);
     v = await call(app, 'exit.savePartner', { kind: 'logistics', name: '菜鸟上门揽收', status: 'active', reference: 'CN-2025-0888' });
-    v = await call(app, 'exit.savePartner', { kind: 'payment', name: '支付宝国际', status: 'terminated', statusOn: '2026-10-12', reference: 'ALI-77' });
+    v = await call(app, 'exit.savePartner', {
+      kind: 'payment',
+      name: '支付宝国际',
+      status: 'terminated',
+      statusOn: '2026-10-12',
+      reference: 'ALI-77',
+    });
     expect(v.stage).toBe('procedures');
     v = await restartKeeps(v);
-    v = await call(app, 'exit.savePartner', { id: v.procedures.partners[0].id, kind: 'logistics', name: '菜鸟上门揽收', status: 'terminated', statusOn: '2026-10-13', reference: 'CN-2025-0888' });
+    v = await call(app, 'exit.savePartner', {
+      id: v.procedures.partners[0].id,
+      kind: 'logistics',
+      name: '菜鸟上门揽收',
+      status: 'terminated',
+      statusOn: '2026-10-13',
+      reference: 'CN-2025-0888',
+    });
     v = await call(app, 'exit.addQuestion', { question: '仓内剩余库存何时退回？' });
     v = await call(app, 'exit.answerQuestion', { id: v.procedures.questions[0].id, answer: '审核通过后7天内安排退仓' });
     expect(v.stage).toBe('done');
@@ -142,12 +172,20 @@ describe('store exit, start to finish', () => {
     // 6 退店后
     for (const key of ['stock', 'deposit', 'partners', 'privacy'] as const) v = await call(app, 'exit.setAfter', { key, done: true });
     v = await restartKeeps(v);
-    expect(v.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['opened', 'reason', 'submitted', 'reminder', 'review', 'deposit', 'disposal', 'partner', 'done', 'after']));
+    expect(v.timeline.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['opened', 'reason', 'submitted', 'reminder', 'review', 'deposit', 'disposal', 'partner', 'done', 'after']),
+    );
   });
 
   it('prints the paperwork to PDF with the store name, reason and dates, A4 and page numbers', async () => {
     const { documents } = await call(app, 'exit.paperwork', {});
-    expect(documents.map((d) => d.name)).toEqual(['01-退店申请', '02-库存处理清单', '03-终止合作通知-01-菜鸟上门揽收', '03-终止合作通知-02-支付宝国际', '04-退店清单']);
+    expect(documents.map((d) => d.name)).toEqual([
+      '01-退店申请',
+      '02-库存处理清单',
+      '03-终止合作通知-01-菜鸟上门揽收',
+      '03-终止合作通知-02-支付宝国际',
+      '04-退店清单',
+    ]);
     for (const d of documents) {
       expect(d.html).toContain('size: A4');
       expect(d.html).toContain('counter(page)');
@@ -214,17 +252,30 @@ describe('store exit, start to finish', () => {
       expect(names).toContain(`documents/${d.name}.html`);
       expect(names).toContain(`documents/${d.name}.pdf`);
     }
-    for (const n of ['case.json', 'README.txt', 'stock/stock_levels.csv', 'stock/stock_levels.json', 'audit/audit_log.csv', 'audit/audit_log.json', 'exit/exit_case.json', 'deposit/deposit_case.csv']) {
+    for (const n of [
+      'case.json',
+      'README.txt',
+      'stock/stock_levels.csv',
+      'stock/stock_levels.json',
+      'audit/audit_log.csv',
+      'audit/audit_log.json',
+      'exit/exit_case.json',
+      'deposit/deposit_case.csv',
+    ]) {
       expect(names).toContain(n);
     }
     const readme = strFromU8(zip['README.txt']);
     for (const n of names.filter((x) => x !== 'README.txt')) expect(readme).toContain(n);
     // The export's time in China time, as the seller reads it, never an ISO UTC stamp.
-    expect(readme).toContain(`导出时间 Exported: ${new Date(clock.now() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')}（北京时间 Beijing time）`);
+    expect(readme).toContain(
+      `导出时间 Exported: ${new Date(clock.now() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')}（北京时间 Beijing time）`,
+    );
     expect(readme).not.toMatch(/\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
     expect(JSON.parse(strFromU8(zip['case.json'])).case.submit.applicationNo).toBe('TD20260930001');
     expect(strFromU8(zip['stock/stock_levels.csv'])).toContain('CUP-RED,W-义乌仓,15');
-    const everything = Object.values(zip).map((b) => Buffer.from(b).toString('latin1') + strFromU8(b)).join('\n');
+    const everything = Object.values(zip)
+      .map((b) => Buffer.from(b).toString('latin1') + strFromU8(b))
+      .join('\n');
     for (const s of Object.values(SECRETS)) expect(everything).not.toContain(s);
 
     // The confirmation must be the store name, typed exactly.
@@ -239,7 +290,10 @@ describe('store exit, start to finish', () => {
     // The export kept in the data folder is deleted with the rest (the exit screen said so before the wipe).
     expect(wiped.exportsLeft).toEqual([]);
     expect(existsSync(out.file!)).toBe(false);
-    const notice = app.db.prepare("SELECT level, body FROM notices WHERE title LIKE '已清除账号凭证%'").get() as { level: string; body: string };
+    const notice = app.db.prepare("SELECT level, body FROM notices WHERE title LIKE '已清除账号凭证%'").get() as {
+      level: string;
+      body: string;
+    };
     expect(notice.level).toBe('success');
     expect(notice.body).toContain('数据文件夹里的退店导出文件 1 个');
     expect(notice.body).not.toContain(out.file!);

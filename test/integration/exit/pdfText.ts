@@ -77,7 +77,8 @@ export function pdfText(pdf: Buffer): string {
       let font: { map: Map<string, string>; width: number } | undefined;
       for (const tok of content.matchAll(/\/(\w+) [\d.]+ Tf|\[((?:[^\]])*)\]\s*TJ|<([0-9A-Fa-f]*)>\s*Tj/g)) {
         if (tok[1]) font = fontMaps.get(fonts.get(tok[1]) ?? -1);
-        const hexes = tok[2] !== undefined ? [...tok[2].matchAll(/<([0-9A-Fa-f]*)>/g)].map((x) => x[1]) : tok[3] !== undefined ? [tok[3]] : [];
+        const hexes =
+          tok[2] !== undefined ? [...tok[2].matchAll(/<([0-9A-Fa-f]*)>/g)].map((x) => x[1]) : tok[3] !== undefined ? [tok[3]] : [];
         for (const h of hexes) {
           if (!font) continue;
           for (let i = 0; i < h.length; i += font.width) text += font.map.get(h.slice(i, i + font.width).toUpperCase()) ?? '';

@@ -66,9 +66,23 @@ describe('exit readiness', () => {
 
         // The plan and the partner's termination clear the warnings; unbinding clears the block.
         await call(app, 'exit.setDisposal', {
-          items: [{ sku: 'CUP-RED', lines: [{ method: 'sell_through', quantity: 10 }, { method: 'return_factory', quantity: 5 }] }],
+          items: [
+            {
+              sku: 'CUP-RED',
+              lines: [
+                { method: 'sell_through', quantity: 10 },
+                { method: 'return_factory', quantity: 5 },
+              ],
+            },
+          ],
         });
-        await call(app, 'exit.savePartner', { id: v.procedures.partners[0].id, kind: 'logistics', name: '菜鸟上门揽收', status: 'terminated', statusOn: '2026-09-28' });
+        await call(app, 'exit.savePartner', {
+          id: v.procedures.partners[0].id,
+          kind: 'logistics',
+          name: '菜鸟上门揽收',
+          status: 'terminated',
+          statusOn: '2026-09-28',
+        });
         app.db.prepare('UPDATE stock_listing_skus SET bind_status = 1').run();
         const after = (await call(app, 'exit.get', {})).case!.prepare.readiness;
         expect(['stock', 'listings', 'partners'].map((k) => item(after, k).level)).toEqual(['ok', 'ok', 'ok']);
@@ -100,11 +114,15 @@ describe('exit readiness', () => {
       async (app) => {
         seedStock(app, [{ sku: 'CUP-RED', warehouse: '义乌仓', available: 15 }], []);
         await call(app, 'exit.setDisposal', { items: [{ sku: 'CUP-RED', lines: [{ method: 'liquidate', quantity: 15 }] }] });
-        const error = await refused(app, 'exit.setDisposal', { items: [{ sku: 'CUP-RED', lines: [{ method: 'liquidate', quantity: 14 }] }] });
+        const error = await refused(app, 'exit.setDisposal', {
+          items: [{ sku: 'CUP-RED', lines: [{ method: 'liquidate', quantity: 14 }] }],
+        });
         expect(error.code).toBe('BAD_INPUT');
         expect(error.message).toContain('SKU CUP-RED：处理数量合计 14 件，现有库存 15 件，少了 1 件');
         const v = (await call(app, 'exit.get', {})).case!;
-        expect(v.procedures.disposal).toEqual([{ sku: 'CUP-RED', onHand: 15, onHandSource: 'app', lines: [{ method: 'liquidate', quantity: 15, note: null }], planned: 15 }]);
+        expect(v.procedures.disposal).toEqual([
+          { sku: 'CUP-RED', onHand: 15, onHandSource: 'app', lines: [{ method: 'liquidate', quantity: 15, note: null }], planned: 15 },
+        ]);
       },
       { clock: clock() },
     ));

@@ -53,7 +53,9 @@ describe('exit at 1,000 SKUs on the demo store', () => {
     expect(afterBulk.counts.ok).toBe(total);
     expect(afterBulk.total).toBe(0);
     // A SKU held in that warehouse and another: its units are split between the two choices.
-    const split = (await call(app, 'exit.disposalRows', { page: 1, pageSize: 500 })).rows.find((r) => r.warehouses.length > 1 && r.warehouses.some((w) => w.name === wh));
+    const split = (await call(app, 'exit.disposalRows', { page: 1, pageSize: 500 })).rows.find(
+      (r) => r.warehouses.length > 1 && r.warehouses.some((w) => w.name === wh),
+    );
     if (split) {
       const inWh = split.warehouses.find((w) => w.name === wh)!.quantity;
       expect(Number(split.cells.return_factory)).toBe(inWh);
@@ -70,12 +72,14 @@ describe('exit at 1,000 SKUs on the demo store', () => {
     const col = (h: string) => head.indexOf(h) + 1;
     const rowsWithStock: { line: number; sku: string; onHand: number }[] = [];
     ws.eachRow((r, line) => {
-      if (line > 1 && Number(r.getCell(col('现有库存')).value) >= 3) rowsWithStock.push({ line, sku: String(r.getCell(1).value), onHand: Number(r.getCell(col('现有库存')).value) });
+      if (line > 1 && Number(r.getCell(col('现有库存')).value) >= 3)
+        rowsWithStock.push({ line, sku: String(r.getCell(1).value), onHand: Number(r.getCell(col('现有库存')).value) });
     });
     const [a, b, c] = rowsWithStock;
     const fullWidth = (n: number) => String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
     const set = (line: number, cells: Record<string, string | number>) => {
-      for (const h of ['继续销售至售罄', '退回工厂', '清仓处理', '其他']) ws.getRow(line).getCell(col(h)).value = (cells[h] ?? '') as string;
+      for (const h of ['继续销售至售罄', '退回工厂', '清仓处理', '其他'])
+        ws.getRow(line).getCell(col(h)).value = (cells[h] ?? '') as string;
     };
     set(a.line, { 清仓处理: fullWidth(a.onHand) }); // full-width digits, all liquidated
     set(b.line, { 继续销售至售罄: 1, 其他: b.onHand - 1 });
@@ -89,7 +93,8 @@ describe('exit at 1,000 SKUs on the demo store', () => {
     expect(imp.problems[0].errors[0].zh).toContain('不能是负数');
     expect(imp.problems[0].errors[0].zh).toContain('-3');
 
-    const rowOf = async (sku: string) => (await call(app, 'exit.disposalRows', { page: 1, pageSize: 5, search: sku })).rows.find((r) => r.sku === sku)!;
+    const rowOf = async (sku: string) =>
+      (await call(app, 'exit.disposalRows', { page: 1, pageSize: 5, search: sku })).rows.find((r) => r.sku === sku)!;
     expect((await rowOf(a.sku)).cells.liquidate).toBe(String(a.onHand));
     expect((await rowOf(a.sku)).state).toBe('ok');
     expect((await rowOf(b.sku)).cells).toMatchObject({ sell_through: '1', other: String(b.onHand - 1) });
@@ -124,54 +129,83 @@ describe('exit at 1,000 SKUs on the demo store', () => {
     expect(moved.counts.ok).toBe(total - 1);
   });
 
-  it('refuses 确认退店成功 while SKUs are bound, unbinds all through the outbox with one confirmation, then accepts', { timeout: 120_000 }, async () => {
-    await call(app, 'exit.setReason', { reason: 'competition' });
-    await call(app, 'exit.submit', { submittedOn: '2026-09-28', applicationNo: 'TD-1' });
-    await call(app, 'exit.review', { outcome: 'approved', decidedOn: '2026-09-28' });
+  it(
+    'refuses 确认退店成功 while SKUs are bound, unbinds all through the outbox with one confirmation, then accepts',
+    { timeout: 120_000 },
+    async () => {
+      await call(app, 'exit.setReason', { reason: 'competition' });
+      await call(app, 'exit.submit', { submittedOn: '2026-09-28', applicationNo: 'TD-1' });
+      await call(app, 'exit.review', { outcome: 'approved', decidedOn: '2026-09-28' });
 
-    const boundBefore = app.db.prepare('SELECT count(*) FROM stock_listing_skus WHERE bind_status IN (2,3,4)').pluck().get() as number;
-    expect(boundBefore).toBeGreaterThan(100);
-    const no = await refused(app, 'exit.confirmDone', { confirmedOn: '2026-09-29', storeStatus: '已退店' });
-    expect(no.code).toBe('CONFLICT');
-    expect(no.message).toContain(`还有 ${boundBefore} 个线上SKU处于绑定状态`);
-    const someBound = app.db.prepare('SELECT seller_sku FROM stock_listing_skus WHERE bind_status = 2 ORDER BY seller_sku LIMIT 1').pluck().get() as string;
-    expect(no.message).toContain(someBound);
+      const boundBefore = app.db.prepare('SELECT count(*) FROM stock_listing_skus WHERE bind_status IN (2,3,4)').pluck().get() as number;
+      expect(boundBefore).toBeGreaterThan(100);
+      const no = await refused(app, 'exit.confirmDone', { confirmedOn: '2026-09-29', storeStatus: '已退店' });
+      expect(no.code).toBe('CONFLICT');
+      expect(no.message).toContain(`还有 ${boundBefore} 个线上SKU处于绑定状态`);
+      const someBound = app.db
+        .prepare('SELECT seller_sku FROM stock_listing_skus WHERE bind_status = 2 ORDER BY seller_sku LIMIT 1')
+        .pluck()
+        .get() as string;
+      expect(no.message).toContain(someBound);
 
-    await call(app, 'auto.setSwitch', { on: true });
-    const req = await call(app, 'exit.unbindAll', {});
-    expect(req.runId).not.toBeNull();
-    expect(req.unbinds).toBe(app.db.prepare('SELECT count(*) FROM stock_listing_skus WHERE bind_status IN (2,4)').pluck().get());
-    // Asked once, with the count; nothing is sent before the answer.
-    let v = (await call(app, 'exit.get', {})).case!;
-    expect(v.procedures.unbind).toMatchObject({ heldRunId: req.runId, heldCount: req.unbinds });
-    const held = await call(app, 'auto.held.list', {});
-    expect(held.find((h) => h.id === req.runId)?.gate?.unbinds).toBe(req.unbinds);
-    // Asking again does not make a second run.
-    expect((await call(app, 'exit.unbindAll', {})).runId).toBe(req.runId);
-    const demo = await connectors(app).demo();
-    expect(demo.aliexpress.sim.bindState(...(app.db.prepare('SELECT product_id, sku_id FROM stock_listing_skus WHERE seller_sku = ?').raw().get(someBound) as [string, string]))).toBe(2);
+      await call(app, 'auto.setSwitch', { on: true });
+      const req = await call(app, 'exit.unbindAll', {});
+      expect(req.runId).not.toBeNull();
+      expect(req.unbinds).toBe(app.db.prepare('SELECT count(*) FROM stock_listing_skus WHERE bind_status IN (2,4)').pluck().get());
+      // Asked once, with the count; nothing is sent before the answer.
+      let v = (await call(app, 'exit.get', {})).case!;
+      expect(v.procedures.unbind).toMatchObject({ heldRunId: req.runId, heldCount: req.unbinds });
+      const held = await call(app, 'auto.held.list', {});
+      expect(held.find((h) => h.id === req.runId)?.gate?.unbinds).toBe(req.unbinds);
+      // Asking again does not make a second run.
+      expect((await call(app, 'exit.unbindAll', {})).runId).toBe(req.runId);
+      const demo = await connectors(app).demo();
+      expect(
+        demo.aliexpress.sim.bindState(
+          ...(app.db.prepare('SELECT product_id, sku_id FROM stock_listing_skus WHERE seller_sku = ?').raw().get(someBound) as [
+            string,
+            string,
+          ]),
+        ),
+      ).toBe(2);
 
-    await call(app, 'exit.confirmUnbindAll', { runId: req.runId! });
-    // A pass of the engine does not bind anything back while the unbinds wait or after.
-    await call(app, 'auto.run', { sync: true, send: false });
-    const rep = await autoService(app).drain();
-    expect(rep.skipped ?? null).toBeNull();
-    for (let i = 0; i < 5 && (app.db.prepare("SELECT count(*) FROM auto_actions WHERE state IN ('queued','sent','review')").pluck().get() as number) > 0; i++) {
-      clock.advance(5 * MIN);
-      await autoService(app).drain();
-    }
-    const left = app.db.prepare('SELECT count(*) FROM stock_listing_skus WHERE bind_status IN (2,3,4)').pluck().get();
-    expect(left).toBe(0);
-    expect(demo.aliexpress.sim.bindState(...(app.db.prepare('SELECT product_id, sku_id FROM stock_listing_skus WHERE seller_sku = ?').raw().get(someBound) as [string, string]))).toBe(1);
-    const sentBy = app.db.prepare("SELECT DISTINCT actor FROM auto_actions a JOIN auto_runs r ON r.id = a.run_id WHERE r.trigger = 'exit'").pluck().all();
-    expect(sentBy).toEqual(['seller']);
-    await call(app, 'auto.run', { sync: true, send: true });
-    expect(app.db.prepare('SELECT count(*) FROM stock_listing_skus WHERE bind_status IN (2,3,4)').pluck().get()).toBe(0);
+      await call(app, 'exit.confirmUnbindAll', { runId: req.runId! });
+      // A pass of the engine does not bind anything back while the unbinds wait or after.
+      await call(app, 'auto.run', { sync: true, send: false });
+      const rep = await autoService(app).drain();
+      expect(rep.skipped ?? null).toBeNull();
+      for (
+        let i = 0;
+        i < 5 &&
+        (app.db.prepare("SELECT count(*) FROM auto_actions WHERE state IN ('queued','sent','review')").pluck().get() as number) > 0;
+        i++
+      ) {
+        clock.advance(5 * MIN);
+        await autoService(app).drain();
+      }
+      const left = app.db.prepare('SELECT count(*) FROM stock_listing_skus WHERE bind_status IN (2,3,4)').pluck().get();
+      expect(left).toBe(0);
+      expect(
+        demo.aliexpress.sim.bindState(
+          ...(app.db.prepare('SELECT product_id, sku_id FROM stock_listing_skus WHERE seller_sku = ?').raw().get(someBound) as [
+            string,
+            string,
+          ]),
+        ),
+      ).toBe(1);
+      const sentBy = app.db
+        .prepare("SELECT DISTINCT actor FROM auto_actions a JOIN auto_runs r ON r.id = a.run_id WHERE r.trigger = 'exit'")
+        .pluck()
+        .all();
+      expect(sentBy).toEqual(['seller']);
+      await call(app, 'auto.run', { sync: true, send: true });
+      expect(app.db.prepare('SELECT count(*) FROM stock_listing_skus WHERE bind_status IN (2,3,4)').pluck().get()).toBe(0);
 
-    v = await call(app, 'exit.confirmDone', { confirmedOn: '2026-09-29', storeStatus: '已退店' });
-    expect(v.stage).toBe('after');
-    expect(app.db.prepare("SELECT value FROM auto_settings WHERE key = 'enabled'").pluck().get()).toBe('false');
-  });
+      v = await call(app, 'exit.confirmDone', { confirmedOn: '2026-09-29', storeStatus: '已退店' });
+      expect(v.stage).toBe('after');
+      expect(app.db.prepare("SELECT value FROM auto_settings WHERE key = 'enabled'").pluck().get()).toBe('false');
+    },
+  );
 
   it('the wipe disconnects for real and says what it removed', { timeout: 60_000 }, async () => {
     const before = await call(app, 'connect.status', {});

@@ -1,11 +1,17 @@
 /** Raw-SQL seeds for the stock domain's tables, as a synced store would have them. */
 import type { App } from '../../../src-main/core/app';
 
-export function seedStock(app: App, levels: { sku: string; warehouse: string; available: number }[], listings: { sku: string; bind: 1 | 2 | 3 | 4 }[]): void {
+export function seedStock(
+  app: App,
+  levels: { sku: string; warehouse: string; available: number }[],
+  listings: { sku: string; bind: 1 | 2 | 3 | 4 }[],
+): void {
   const now = new Date(app.clock.now()).toISOString();
   const db = app.db;
   db.transaction(() => {
-    const run = db.prepare("INSERT INTO stock_sync_runs (strategy, trigger, status, started_at, finished_at) VALUES ('full','manual','ok',?,?)").run(now, now);
+    const run = db
+      .prepare("INSERT INTO stock_sync_runs (strategy, trigger, status, started_at, finished_at) VALUES ('full','manual','ok',?,?)")
+      .run(now, now);
     const runId = Number(run.lastInsertRowid);
     for (const w of new Set(levels.map((l) => l.warehouse))) {
       db.prepare('INSERT OR IGNORE INTO stock_erp_warehouses (id, name, seen_at) VALUES (?, ?, ?)').run(`W-${w}`, w, now);

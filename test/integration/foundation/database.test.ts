@@ -33,7 +33,10 @@ describe('the database file', () => {
       notices: d.prepare('SELECT title, title_en FROM notices').all(),
       plan: d.prepare('SELECT c.reason, p.sku, p.quantity FROM exit_disposal p JOIN exit_case c ON c.id = p.case_id').all(),
     });
-    const expected = { notices: [{ title: '别丢了我的数据', title_en: 'Keep my data' }], plan: [{ reason: 'own', sku: 'CUP-RED', quantity: 15 }] };
+    const expected = {
+      notices: [{ title: '别丢了我的数据', title_en: 'Keep my data' }],
+      plan: [{ reason: 'own', sku: 'CUP-RED', quantity: 15 }],
+    };
     expect(kept(db)).toEqual(expected);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -84,7 +84,9 @@ describe('migrations, one at a time', () => {
     expect(d.prepare('SELECT title, body, read FROM notices').all()).toEqual([{ title: '库存同步失败', body: '', read: 0 }]);
     expect(() => d.prepare("INSERT INTO notices (at, level, title) VALUES (?, 'loud', 'x')").run(AT)).toThrow(/CHECK/);
     // The wipe looks the authorisation up by kind.
-    expect(queryPlan(d, "SELECT detail FROM audit_log WHERE kind = 'connect.aliexpress.authorised'")).toContain('USING INDEX audit_log_kind');
+    expect(queryPlan(d, "SELECT detail FROM audit_log WHERE kind = 'connect.aliexpress.authorised'")).toContain(
+      'USING INDEX audit_log_kind',
+    );
   });
 
   it('2 connectors: keeps the audit log and notices, and the quota window is one index range', () => {
@@ -92,24 +94,30 @@ describe('migrations, one at a time', () => {
     d.prepare("INSERT INTO audit_log (at, actor, kind, subject, detail) VALUES (?, 'seller', 'settings.set', 'storeName', '{}')").run(AT);
     d.prepare("INSERT INTO notices (at, level, title, read) VALUES (?, 'info', '欢迎使用', 1)").run(AT);
     migrateTo(d, 2);
-    expect(d.prepare('SELECT actor, kind, subject FROM audit_log').all()).toEqual([{ actor: 'seller', kind: 'settings.set', subject: 'storeName' }]);
+    expect(d.prepare('SELECT actor, kind, subject FROM audit_log').all()).toEqual([
+      { actor: 'seller', kind: 'settings.set', subject: 'storeName' },
+    ]);
     expect(d.prepare('SELECT title, read FROM notices').all()).toEqual([{ title: '欢迎使用', read: 1 }]);
-    expect(queryPlan(d, 'SELECT count(*) AS n FROM tongtool_quota_calls WHERE merchant_id = ? AND at > ? AND at <= ?', 'M1', 0, 1)).toContain(
-      'USING COVERING INDEX tongtool_quota_calls_merchant (merchant_id=? AND at>? AND at<?)',
-    );
+    expect(
+      queryPlan(d, 'SELECT count(*) AS n FROM tongtool_quota_calls WHERE merchant_id = ? AND at > ? AND at <= ?', 'M1', 0, 1),
+    ).toContain('USING COVERING INDEX tongtool_quota_calls_merchant (merchant_id=? AND at>? AND at<?)');
   });
 
   it('3 stock: keeps connection settings and quota slots; the catalogue lookups use their indexes', () => {
     const d = at(2);
-    d.prepare("INSERT INTO connector_settings (key, value, updated_at) VALUES ('tongtool', '{\"merchantId\":\"M1\"}', ?)").run(AT);
+    d.prepare('INSERT INTO connector_settings (key, value, updated_at) VALUES (\'tongtool\', \'{"merchantId":"M1"}\', ?)').run(AT);
     d.prepare("INSERT INTO tongtool_quota_calls (merchant_id, at) VALUES ('M1', 1788228000000)").run();
     migrateTo(d, 3);
     expect(d.prepare('SELECT key, value FROM connector_settings').all()).toEqual([{ key: 'tongtool', value: '{"merchantId":"M1"}' }]);
     expect(d.prepare('SELECT merchant_id, at FROM tongtool_quota_calls').all()).toEqual([{ merchant_id: 'M1', at: 1788228000000 }]);
     seedStock(d); // the new tables take the rows the first stock read writes
     expect(d.prepare('SELECT count(*) FROM stock_listing_skus').pluck().get()).toBe(2);
-    expect(queryPlan(d, 'SELECT id FROM stock_listing_skus WHERE seller_sku = ?', 'CUP-RED')).toMatch(viaIndex('stock_listing_skus_seller_sku'));
-    expect(queryPlan(d, 'SELECT listing_sku_id FROM stock_sku_links WHERE erp_sku = ?', 'CUP-RED')).toMatch(viaIndex('stock_sku_links_erp'));
+    expect(queryPlan(d, 'SELECT id FROM stock_listing_skus WHERE seller_sku = ?', 'CUP-RED')).toMatch(
+      viaIndex('stock_listing_skus_seller_sku'),
+    );
+    expect(queryPlan(d, 'SELECT listing_sku_id FROM stock_sku_links WHERE erp_sku = ?', 'CUP-RED')).toMatch(
+      viaIndex('stock_sku_links_erp'),
+    );
     expect(queryPlan(d, 'SELECT sku FROM stock_erp_skus WHERE category = ?', '杯子')).toMatch(viaIndex('stock_erp_skus_category'));
   });
 
@@ -121,11 +129,17 @@ describe('migrations, one at a time', () => {
       { sku: 'CUP-RED', erp_warehouse_id: 'W1', available: 15, safety: 2 },
       { sku: 'CUP-RED', erp_warehouse_id: 'W2', available: 0, safety: 0 },
     ]);
-    expect(d.prepare('SELECT listing_sku_id, erp_sku, method FROM stock_sku_links').all()).toEqual([{ listing_sku_id: 1, erp_sku: 'CUP-RED', method: 'exact' }]);
+    expect(d.prepare('SELECT listing_sku_id, erp_sku, method FROM stock_sku_links').all()).toEqual([
+      { listing_sku_id: 1, erp_sku: 'CUP-RED', method: 'exact' },
+    ]);
     seedExit(d);
-    expect(queryPlan(d, 'SELECT id, at, kind, text, text_en FROM exit_event WHERE case_id = ? ORDER BY id', 1)).toMatch(viaIndex('exit_event_case'));
+    expect(queryPlan(d, 'SELECT id, at, kind, text, text_en FROM exit_event WHERE case_id = ? ORDER BY id', 1)).toMatch(
+      viaIndex('exit_event_case'),
+    );
     // planRows.ts reads a case's lines in the order they were saved.
-    expect(queryPlan(d, 'SELECT sku, on_hand, on_hand_source, method, quantity, note FROM exit_disposal WHERE case_id = ? ORDER BY id', 1)).toMatch(viaIndex('exit_disposal_case'));
+    expect(
+      queryPlan(d, 'SELECT sku, on_hand, on_hand_source, method, quantity, note FROM exit_disposal WHERE case_id = ? ORDER BY id', 1),
+    ).toMatch(viaIndex('exit_disposal_case'));
   });
 
   it('5 deposit: keeps an exit case (its deposit link has no foreign key, so it stays as it was)', () => {
@@ -140,8 +154,12 @@ describe('migrations, one at a time', () => {
     expect(d.prepare('SELECT sum(quantity) FROM exit_disposal WHERE case_id = 1').pluck().get()).toBe(15);
     seedDeposit(d);
     expect(d.pragma('foreign_key_check')).toEqual([]);
-    expect(queryPlan(d, 'SELECT id, at, kind, text, text_en FROM deposit_event WHERE case_id = ? ORDER BY id', 1)).toMatch(viaIndex('deposit_event_case'));
-    expect(queryPlan(d, 'SELECT id, description, penalty_fen, occurred_on FROM deposit_violation WHERE case_id = ? ORDER BY id', 1)).toContain('USING INDEX deposit_violation_case');
+    expect(queryPlan(d, 'SELECT id, at, kind, text, text_en FROM deposit_event WHERE case_id = ? ORDER BY id', 1)).toMatch(
+      viaIndex('deposit_event_case'),
+    );
+    expect(
+      queryPlan(d, 'SELECT id, description, penalty_fen, occurred_on FROM deposit_violation WHERE case_id = ? ORDER BY id', 1),
+    ).toContain('USING INDEX deposit_violation_case');
   });
 
   it('6 auto: keeps listing SKUs (pins and actions point at them); held runs and open stock-outs are index lookups', () => {
@@ -186,7 +204,11 @@ describe('migrations, one at a time', () => {
     seedStock(d);
     seedAuto(d);
     migrateTo(d, 8);
-    expect(d.prepare('SELECT id, seller_sku, bind_status, sc_item_id, sku_status, unbind_refuse_reason FROM stock_listing_skus ORDER BY id').all()).toEqual([
+    expect(
+      d
+        .prepare('SELECT id, seller_sku, bind_status, sc_item_id, sku_status, unbind_refuse_reason FROM stock_listing_skus ORDER BY id')
+        .all(),
+    ).toEqual([
       { id: 1, seller_sku: 'CUP-RED', bind_status: 2, sc_item_id: '900001', sku_status: '', unbind_refuse_reason: null },
       // Refused (4) before migration 8: the reason was never kept, so none is made up.
       { id: 2, seller_sku: 'CUP-BLUE', bind_status: 4, sc_item_id: '900002', sku_status: '', unbind_refuse_reason: null },
@@ -220,7 +242,9 @@ describe('migrations, one at a time', () => {
       { id: 2, kind: 'bind', state: 'held' },
     ]);
     d.exec('ANALYZE');
-    expect(queryPlan(d, urgent, 1788228000000).split('\n')[0]).toMatch(/SEARCH a USING INDEX auto_actions_lane \(kind=\? AND state=\? AND next_try_at<\?\)/);
+    expect(queryPlan(d, urgent, 1788228000000).split('\n')[0]).toMatch(
+      /SEARCH a USING INDEX auto_actions_lane \(kind=\? AND state=\? AND next_try_at<\?\)/,
+    );
     expect(d.prepare(urgent).pluck().all(1788228000000)).toEqual([1]);
   });
 
@@ -229,12 +253,16 @@ describe('migrations, one at a time', () => {
     seedStock(d);
     seedAuto(d);
     migrateTo(d, 10);
-    expect(d.prepare('SELECT id, run_id, outcome, sellable FROM auto_decisions').all()).toEqual([{ id: 1, run_id: 1, outcome: 'unbind', sellable: 0 }]);
+    expect(d.prepare('SELECT id, run_id, outcome, sellable FROM auto_decisions').all()).toEqual([
+      { id: 1, run_id: 1, outcome: 'unbind', sellable: 0 },
+    ]);
     expect(columns(d, 'auto_stock_history')).toEqual(['listing_sku_id', 'at', 'sellable']);
     const now = 1788228000000;
     expect(d.prepare('SELECT count(*) FROM auto_stock_history').pluck().get()).toBe(0);
     expect(queryPlan(d, 'DELETE FROM auto_stock_history WHERE at < ?', now)).toMatch(viaIndex('auto_stock_history_at'));
-    expect(queryPlan(d, 'SELECT sellable FROM auto_stock_history WHERE listing_sku_id = ? AND at >= ?', 1, now)).toContain('USING INDEX auto_stock_history_sku (listing_sku_id=? AND at>?)');
+    expect(queryPlan(d, 'SELECT sellable FROM auto_stock_history WHERE listing_sku_id = ? AND at >= ?', 1, now)).toContain(
+      'USING INDEX auto_stock_history_sku (listing_sku_id=? AND at>?)',
+    );
     // The rates read from it are checked at migration 14, whose table salesRates also reads.
   });
 
@@ -249,14 +277,20 @@ describe('migrations, one at a time', () => {
       const m = databaseAt(10);
       migrateTo(m, 11);
       expect(m.prepare('SELECT count(*) FROM store_prerequisites').pluck().get()).toBe(0);
-      expect(() => m.prepare("INSERT INTO store_prerequisites (key, answer, answered_at, answered_in) VALUES ('refunds', 'clear', ?, 'exit')").run(AT)).toThrow(/CHECK/);
+      expect(() =>
+        m.prepare("INSERT INTO store_prerequisites (key, answer, answered_at, answered_in) VALUES ('refunds', 'clear', ?, 'exit')").run(AT),
+      ).toThrow(/CHECK/);
       m.close();
 
       await withApp(
         async (app) => {
           expect(app.db.prepare('SELECT checks FROM deposit_case').pluck().get()).toContain('纠纷都已结案');
           const deposit = (await call(app, 'deposit.get', {})).case!;
-          expect(deposit.checks.find((c) => c.key === 'disputes')).toMatchObject({ answer: 'clear', source: 'seller', note: '纠纷都已结案' });
+          expect(deposit.checks.find((c) => c.key === 'disputes')).toMatchObject({
+            answer: 'clear',
+            source: 'seller',
+            note: '纠纷都已结案',
+          });
           const exit = (await call(app, 'exit.get', {})).case!;
           expect(exit.prepare.readiness.find((r) => r.key === 'orders')).toMatchObject({ source: 'seller' });
           expect(JSON.stringify(exit.prepare.readiness.find((r) => r.key === 'orders'))).toContain('还有 3 单在途');
@@ -283,7 +317,9 @@ describe('migrations, one at a time', () => {
       ]);
       expect(m.prepare('SELECT count(*) FROM exit_disposal_draft').pluck().get()).toBe(0);
       // Drafts are read per case through their primary key.
-      expect(queryPlan(m, 'SELECT sku, on_hand_text, cells, note FROM exit_disposal_draft WHERE case_id = ?', 1)).toContain('USING INDEX sqlite_autoindex_exit_disposal_draft_1 (case_id=?)');
+      expect(queryPlan(m, 'SELECT sku, on_hand_text, cells, note FROM exit_disposal_draft WHERE case_id = ?', 1)).toContain(
+        'USING INDEX sqlite_autoindex_exit_disposal_draft_1 (case_id=?)',
+      );
       m.close();
 
       await withApp(
@@ -314,7 +350,9 @@ describe('migrations, one at a time', () => {
     const d = at(12);
     seedStock(d);
     migrateTo(d, 13);
-    expect(d.prepare('SELECT sku, erp_warehouse_id, available, safety, in_transit FROM stock_levels ORDER BY erp_warehouse_id').all()).toEqual([
+    expect(
+      d.prepare('SELECT sku, erp_warehouse_id, available, safety, in_transit FROM stock_levels ORDER BY erp_warehouse_id').all(),
+    ).toEqual([
       { sku: 'CUP-RED', erp_warehouse_id: 'W1', available: 15, safety: 2, in_transit: null },
       { sku: 'CUP-RED', erp_warehouse_id: 'W2', available: 0, safety: 0, in_transit: null },
     ]);
@@ -352,7 +390,9 @@ describe('migrations, one at a time', () => {
     const d = at(14);
     seedStock(d);
     migrateTo(d, 15);
-    expect(d.prepare('SELECT product_id, title, image_url FROM stock_listings').all()).toEqual([{ product_id: '1005006285123457', title: '红色马克杯 350ml', image_url: null }]);
+    expect(d.prepare('SELECT product_id, title, image_url FROM stock_listings').all()).toEqual([
+      { product_id: '1005006285123457', title: '红色马克杯 350ml', image_url: null },
+    ]);
     expect(d.prepare('SELECT id, sku_id, seller_sku, bind_status, variation FROM stock_listing_skus ORDER BY id').all()).toEqual([
       { id: 1, sku_id: '12000038291740001', seller_sku: 'CUP-RED', bind_status: 2, variation: null },
       { id: 2, sku_id: '12000038291740002', seller_sku: 'CUP-BLUE', bind_status: 4, variation: null },
@@ -403,7 +443,10 @@ describe('migrations, one at a time', () => {
       // Never looked up before: no key is made up.
       { id: 6, title: '已解绑 12 个SKU', read: 1, key: null },
     ]);
-    expect(d.prepare('SELECT body, title_en FROM notices WHERE id = 1').get()).toEqual({ body: '有 2 个线上SKU可能超卖。', title_en: 'Daily oversell-risk summary: refused 2' });
+    expect(d.prepare('SELECT body, title_en FROM notices WHERE id = 1').get()).toEqual({
+      body: '有 2 个线上SKU可能超卖。',
+      title_en: 'Daily oversell-risk summary: refused 2',
+    });
     expect(indexes(d, 'notices')).toContain('notices_key');
     expect(queryPlan(d, 'SELECT 1 FROM notices WHERE key = ? AND at > ?', 'auto.dailyRisk', AT)).toMatch(viaIndex('notices_key'));
   });

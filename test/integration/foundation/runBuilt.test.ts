@@ -20,7 +20,8 @@ describe('scripts/run-built.mjs', () => {
   mkdirSync(cache, { recursive: true });
   const outDir = mkdtempSync(join(cache, 'run-built-test-'));
   const env = { ...process.env, DESK_OUT_DIR: outDir };
-  const run = (args: string[]) => spawnSync(process.execPath, [join(root, 'scripts/run-built.mjs'), ...args], { cwd: root, encoding: 'utf8', env, timeout: 240_000 });
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, [join(root, 'scripts/run-built.mjs'), ...args], { cwd: root, encoding: 'utf8', env, timeout: 240_000 });
   const runAsync = (args: string[]) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((ok) => {
       const child = spawn(process.execPath, [join(root, 'scripts/run-built.mjs'), ...args], { cwd: root, env });

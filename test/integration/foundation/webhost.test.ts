@@ -26,7 +26,11 @@ function call(path: string, opts: { method?: string; body?: string; headers?: Re
 }
 // What the page's fetch sends: our own Origin on every POST.
 const post = (channel: string, body: string, headers: Record<string, string> = {}) =>
-  call(`/api/${channel}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${host.port}`, ...headers } });
+  call(`/api/${channel}`, {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${host.port}`, ...headers },
+  });
 
 beforeAll(async () => {
   const renderer = tempDir();
@@ -80,7 +84,8 @@ describe('web host', () => {
         let text = '';
         res.on('data', (c: Buffer) => {
           text += c.toString();
-          if (text.includes('connected') && !text.includes('event: notice')) app.notices.add('warning', { title: '库存同步失败' }, { title: 'Stock sync failed' });
+          if (text.includes('connected') && !text.includes('event: notice'))
+            app.notices.add('warning', { title: '库存同步失败' }, { title: 'Stock sync failed' });
           if (text.includes('库存同步失败')) {
             req.destroy();
             resolve(text);

@@ -69,14 +69,19 @@ function store(): { app: App; clock: ManualClock; source: HeldSource; market: Fi
   source.set('A-2', 'W1', 5);
   source.set('B-1', 'W2', 7);
   source.set('C-1', 'W2', 3);
-  for (const sku of ['A-1', 'A-2', 'B-1', 'C-1']) source.products.set(sku, { goodsSku: sku, productName: sku, categoryName: '服装', productStatus: '在售' });
+  for (const sku of ['A-1', 'A-2', 'B-1', 'C-1'])
+    source.products.set(sku, { goodsSku: sku, productName: sku, categoryName: '服装', productStatus: '在售' });
   const market = new FixtureMarketplace();
   const made = makeApp({ source, market });
   app = made.app;
   return { app: made.app, clock: made.clock, source, market };
 }
 
-const full = (a: App) => a.db.prepare("SELECT * FROM stock_sync_runs WHERE strategy = 'full' ORDER BY id DESC LIMIT 1").get() as { status: string; rows_stale: number };
+const full = (a: App) =>
+  a.db.prepare("SELECT * FROM stock_sync_runs WHERE strategy = 'full' ORDER BY id DESC LIMIT 1").get() as {
+    status: string;
+    rows_stale: number;
+  };
 
 describe('the drift read beside the change feed', () => {
   it('keeps reading changes while the full read runs, and an older page never overwrites a newer figure', async () => {
@@ -240,7 +245,8 @@ describe('resolve only when the mapping can change', () => {
     await stockSync(app).run({ trigger: 'manual' });
     await call(app, 'sku.listings.refresh', {});
     const db = app.db;
-    const statusOf = (sellerSku: string) => db.prepare('SELECT resolve_status FROM stock_listing_skus WHERE seller_sku = ?').pluck().get(sellerSku);
+    const statusOf = (sellerSku: string) =>
+      db.prepare('SELECT resolve_status FROM stock_listing_skus WHERE seller_sku = ?').pluck().get(sellerSku);
     expect(statusOf('a-1')).toBe('exact');
     expect(resolveIfChanged(db, 'insensitive', new Date(clock.now()).toISOString())).toBeNull();
 
@@ -265,7 +271,9 @@ describe('resolve only when the mapping can change', () => {
     expect(statusOf('F-1')).toBe('exact');
 
     // The case rule, and a manual link, each count as a change.
-    db.prepare("INSERT INTO stock_settings (key, value) VALUES ('caseRule', '\"sensitive\"') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run();
+    db.prepare(
+      "INSERT INTO stock_settings (key, value) VALUES ('caseRule', '\"sensitive\"') ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    ).run();
     expect(resolveIfChanged(db, 'sensitive', new Date(clock.now()).toISOString())).not.toBeNull();
     expect(statusOf('a-1')).toBe('unresolved');
     const id = db.prepare("SELECT id FROM stock_listing_skus WHERE seller_sku = 'a-1'").pluck().get() as number;

@@ -75,8 +75,25 @@ export class FixtureMarketplace implements Marketplace {
   async unbind() {
     return { bindStatus: 1 as const };
   }
-add(productId: string, skuId: string, sellerSku: string, title = `商品 ${productId}`, looks: { variation?: string; productImage?: string } = {}): void {
-    this.skus.push({ productId, productTitle: title, productType: 0, skuId, sellerSku, skuStock: 5, skuStatus: 'active', bindStatus: 2, scItemId: `88${skuId}`, ...looks });
+  add(
+    productId: string,
+    skuId: string,
+    sellerSku: string,
+    title = `商品 ${productId}`,
+    looks: { variation?: string; productImage?: string } = {},
+  ): void {
+    this.skus.push({
+      productId,
+      productTitle: title,
+      productType: 0,
+      skuId,
+      sellerSku,
+      skuStock: 5,
+      skuStatus: 'active',
+      bindStatus: 2,
+      scItemId: `88${skuId}`,
+      ...looks,
+    });
   }
 }
 
@@ -88,9 +105,9 @@ export function makeApp(opts: { source?: StockSource | null; market?: Marketplac
 }
 
 export function level(app: App, sku: string, warehouseId: string) {
-  return app.db.prepare('SELECT available, safety, stale, run_id AS runId FROM stock_levels WHERE sku = ? AND erp_warehouse_id = ?').get(sku, warehouseId) as
-    | { available: number; safety: number; stale: number; runId: number }
-    | undefined;
+  return app.db
+    .prepare('SELECT available, safety, stale, run_id AS runId FROM stock_levels WHERE sku = ? AND erp_warehouse_id = ?')
+    .get(sku, warehouseId) as { available: number; safety: number; stale: number; runId: number } | undefined;
 }
 
 export function allLevels(app: App) {

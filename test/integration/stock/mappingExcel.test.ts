@@ -19,7 +19,9 @@ let app: App;
 beforeEach(() => {
   app = createApp({ dataDir: tempDir('desk-mapxlsx-'), host: 'cli', log: silentLogger });
   app.db.prepare("INSERT INTO stock_listings (product_id, title, seen_at) VALUES (?, '纯棉T恤', ?)").run(PRODUCT, NOW);
-  const sku = app.db.prepare('INSERT INTO stock_listing_skus (product_id, sku_id, seller_sku, bind_status, seen_at) VALUES (?, ?, ?, 1, ?)');
+  const sku = app.db.prepare(
+    'INSERT INTO stock_listing_skus (product_id, sku_id, seller_sku, bind_status, seen_at) VALUES (?, ?, ?, 1, ?)',
+  );
   sku.run(PRODUCT, SKU, 'TS-RED-M', NOW);
   sku.run(PRODUCT, SMALL_SKU, 'TS-RED-L', NOW);
   app.db.prepare("INSERT INTO stock_erp_skus (sku, category, seen_at) VALUES ('TS-RED-M', '', ?), ('TS-RED-L', '', ?)").run(NOW, NOW);

@@ -74,10 +74,16 @@ describe('stock setup wizard, end to end through the contract', () => {
     await call(app, 'stock.sync.now', { wait: true, strategy: 'full' });
     await call(app, 'sku.rules.delete', { id: saved.rule.id });
     summary = await call(app, 'sku.resolve', {});
-    expect(await byStatus(app)).toMatchObject({ mystery: ['manual', 'XYZ-9'], 'abc-1': ['exact', 'ABC-1'], 'HK-ABC-2': ['unresolved', null] });
+    expect(await byStatus(app)).toMatchObject({
+      mystery: ['manual', 'XYZ-9'],
+      'abc-1': ['exact', 'ABC-1'],
+      'HK-ABC-2': ['unresolved', null],
+    });
     expect(summary.byMethod.manual).toBe(1);
 
-    await expect(call(app, 'sku.link', { listingSkuId: unresolved.rows[0].id, erpSku: 'NOPE' })).rejects.toMatchObject({ payload: { code: 'NOT_FOUND' } });
+    await expect(call(app, 'sku.link', { listingSkuId: unresolved.rows[0].id, erpSku: 'NOPE' })).rejects.toMatchObject({
+      payload: { code: 'NOT_FOUND' },
+    });
     await call(app, 'sku.unlink', { listingSkuId: unresolved.rows[0].id });
     expect((await byStatus(app)).mystery[0]).toBe('unresolved');
   });
@@ -92,12 +98,17 @@ describe('stock setup wizard, end to end through the contract', () => {
     expect(s).toMatchObject({ conflicting: 2, byMethod: { rule: 0, exact: 1 } });
     expect(s?.conflictSample[0].candidates).toEqual(['ABC-2', 'HK']);
     const rows = await call(app, 'sku.listings.page', { filter: { resolveStatus: ['conflict'] } });
-    expect(rows.rows.map((r) => [r.sellerSku, r.erpSku])).toEqual([['HK-ABC-2', null], ['HK-ＡＢＣ-3', null]]);
+    expect(rows.rows.map((r) => [r.sellerSku, r.erpSku])).toEqual([
+      ['HK-ABC-2', null],
+      ['HK-ＡＢＣ-3', null],
+    ]);
     expect(rows.rows[0].resolveDetail?.zh).toContain('多个ERP SKU');
     const bad = await call(app, 'sku.rules.preview', { spec: { kind: 'strip_end', count: 1 } });
     expect(bad.missing).toBeGreaterThan(0);
     expect(bad.samples.find((x) => x.status === 'missing')?.note?.zh).toContain('ERP里没有');
-    await expect(call(app, 'sku.rules.save', { spec: { kind: 'regex', pattern: '^(a+)+$' } })).rejects.toMatchObject({ payload: { code: 'BAD_INPUT' } });
+    await expect(call(app, 'sku.rules.save', { spec: { kind: 'regex', pattern: '^(a+)+$' } })).rejects.toMatchObject({
+      payload: { code: 'BAD_INPUT' },
+    });
   });
 
   it('step 5: link listings to a warehouse with select-all-matching, then undo the batch', async () => {
@@ -109,7 +120,10 @@ describe('stock setup wizard, end to end through the contract', () => {
     // 'abc-1' (already linked) and 'HK-ABC-2' match; the full-width one does not match the text 'ABC'
     expect(batch).toMatchObject({ linked: 1, alreadyLinked: 1 });
     expect((await call(app, 'sku.listings.page', { filter: { storeWarehouseId: wid } })).total).toBe(2);
-    expect((await call(app, 'sku.listings.page', { filter: { storeWarehouseId: 0 } })).rows.map((r) => r.sellerSku)).toEqual(['HK-ＡＢＣ-3', 'mystery']);
+    expect((await call(app, 'sku.listings.page', { filter: { storeWarehouseId: 0 } })).rows.map((r) => r.sellerSku)).toEqual([
+      'HK-ＡＢＣ-3',
+      'mystery',
+    ]);
     const undone = await call(app, 'stock.linkBatches.undo', { batchId: batch.batchId });
     expect(undone.unlinked).toBe(1);
     // the link made before the batch stays

@@ -36,7 +36,11 @@ describe('stock sync on real SQLite', () => {
     expect(run?.reason).toContain('第一次');
     expect(level(app, 'A-1', 'W1')).toMatchObject({ available: 10, safety: 2, stale: 0 });
     const cats = await call(app, 'stock.categories.list', {});
-    expect(cats.map((c) => [c.name, c.skuCount, c.syncEnabled])).toEqual([['家居', 1, true], ['服装', 2, true], ['', 1, true]]);
+    expect(cats.map((c) => [c.name, c.skuCount, c.syncEnabled])).toEqual([
+      ['家居', 1, true],
+      ['服装', 2, true],
+      ['', 1, true],
+    ]);
     const skus = await call(app, 'stock.erpSkus.page', { text: 'A-1' });
     expect(skus.rows[0]).toMatchObject({ sku: 'A-1', name: 'T恤 红', status: '在售', category: '服装', available: 10 });
     expect(progress.some((p) => p.task === 'stock.sync' && p.done > 0 && !p.finished)).toBe(true);
@@ -206,7 +210,10 @@ describe('sync health', () => {
       // The change feed keeps running; the full read that catches drift fails in the background.
       expect(await stockScheduler(app).tick()).toMatchObject({ status: 'ok', strategy: 'incremental' });
       await stockSync(app).driftDone();
-      expect((await call(app, 'stock.runs.list', {})).rows.find((r) => r.strategy === 'full')).toMatchObject({ status: 'failed', trigger: 'schedule' });
+      expect((await call(app, 'stock.runs.list', {})).rows.find((r) => r.strategy === 'full')).toMatchObject({
+        status: 'failed',
+        trigger: 'schedule',
+      });
     }
     // a failed read stores nothing
     expect(allLevels(app)).toEqual(before);

@@ -81,7 +81,10 @@ describe('stock sync against the Tongtool simulator', () => {
     expect(full?.pages).toBe(5);
     expect(level(app, 'SKU0003', 'W1')).toMatchObject({ available: 4, safety: 1 });
     const cats = await call(app, 'stock.categories.list', {});
-    expect(cats.map((c) => [c.name, c.skuCount])).toEqual([['家居/收纳', N / 2], ['服装/T恤', N / 2]]);
+    expect(cats.map((c) => [c.name, c.skuCount])).toEqual([
+      ['家居/收纳', N / 2],
+      ['服装/T恤', N / 2],
+    ]);
     assertQuota(sim);
     // the full read needed more than 5 requests, so it had to wait for the quota on the clock
     expect(sim.calls.length).toBeGreaterThan(5);
@@ -104,7 +107,8 @@ describe('stock sync against the Tongtool simulator', () => {
     sim.drainWarehouse('W1');
     clock.advance(10 * 60_000);
     const off = app.events.on('progress', (p) => {
-      if (p.task === 'stock.sync' && p.done === 2 && !p.finished) sim.inject({ kind: 'http5xx', status: 502 }, { call: 'stocksQuery', times: 20 });
+      if (p.task === 'stock.sync' && p.done === 2 && !p.finished)
+        sim.inject({ kind: 'http5xx', status: 502 }, { call: 'stocksQuery', times: 20 });
     });
     const run = (await call(app, 'stock.sync.now', { wait: true, strategy: 'full' })).run;
     off();
@@ -176,7 +180,13 @@ describe('incremental Tongtool reads keep safety stock (the change feed carries 
   });
 
   it('a full read with safety stock, an ERP sell-out seen by an incremental read, safety still right after it, and the engine unbinds', async () => {
-    store = await startStore({ skus: [['S1', 20], ['S2', 20], ['S3', 20, 9]] });
+    store = await startStore({
+      skus: [
+        ['S1', 20],
+        ['S2', 20],
+        ['S3', 20, 9],
+      ],
+    });
     const s = store;
     const clock = s.clock as ManualClock;
     // Safety stock set in the ERP before the first read: 5 on S1 and S2 in 义乌仓 (W1), 2 on S3 in 深圳仓 (W2).

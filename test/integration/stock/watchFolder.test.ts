@@ -21,7 +21,10 @@ describe('the watched folder of the file stock source', () => {
     const { app } = makeApp();
     try {
       await expect(call(app, 'stock.watch.set', { folder: join(tempDir(), 'nope') })).rejects.toMatchObject({
-        payload: { code: 'BAD_INPUT', issues: [expect.objectContaining({ path: 'folder', message: expect.stringContaining('找不到文件夹') })] },
+        payload: {
+          code: 'BAD_INPUT',
+          issues: [expect.objectContaining({ path: 'folder', message: expect.stringContaining('找不到文件夹') })],
+        },
       });
       await expect(call(app, 'stock.watch.set', { folder: 'ERP导出' })).rejects.toMatchObject({ payload: { code: 'BAD_INPUT' } });
       expect(await call(app, 'stock.watch.status', {})).toMatchObject({ folder: null, reachable: null, outcome: null });

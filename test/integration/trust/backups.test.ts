@@ -103,7 +103,7 @@ describe('backups that can be trusted', () => {
     const backups = join(dir, 'backups');
     const app = createApp({ dataDir: dir, host: 'cli' });
     try {
-      app.db.exec("CREATE TABLE seller_notes (id INTEGER PRIMARY KEY, note TEXT)");
+      app.db.exec('CREATE TABLE seller_notes (id INTEGER PRIMARY KEY, note TEXT)');
       const ins = app.db.prepare('INSERT INTO seller_notes (note) VALUES (?)');
       for (let i = 0; i < 2000; i++) ins.run(`备注 ${i} ${'x'.repeat(300)}`);
       const good = (await dailyBackup(app.db, backups, Date.now() - 3 * 24 * 3600_000)) as string;

@@ -57,7 +57,9 @@ beforeAll(async () => {
   app = createApp({ dataDir: tempDir('desk-bad-inputs-'), host: 'web' });
   host = await startWebHost(app, { rendererDir: renderer });
   cookie = await new Promise<string>((resolve) =>
-    request({ host: '127.0.0.1', port: host.port, path: `/?token=${host.token}` }, (res) => resolve(/#desk-session=([0-9a-f]{64})$/.exec(String(res.headers.location))![1])).end(),
+    request({ host: '127.0.0.1', port: host.port, path: `/?token=${host.token}` }, (res) =>
+      resolve(/#desk-session=([0-9a-f]{64})$/.exec(String(res.headers.location))![1]),
+    ).end(),
   );
 });
 afterAll(async () => {
@@ -75,13 +77,19 @@ describe('formula cells in CSV exports', () => {
     expect(r.ok).toBe(true);
     const zip = unzipSync(new Uint8Array(Buffer.from(r.data?.contentBase64 as string, 'base64')));
     const csv = strFromU8(zip['stock/stock_erp_skus.csv']).replace(/^\ufeff/, '');
-    const cells = csv.split('\r\n').slice(1).filter(Boolean).map((line) => line.replace(/^"/, '').split(',')[0]);
+    const cells = csv
+      .split('\r\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => line.replace(/^"/, '').split(',')[0]);
     for (const c of cells) expect(c, c).not.toMatch(/^[=+\-@\t\r]/);
     expect(csv).toContain("'=1+2");
     expect(csv).toContain(`"'=cmd|' /C calc'!A0"`.replace(/^"|"$/g, ''));
     expect(csv).toContain(`"'=HYPERLINK(""http://example.invalid"")"`);
     // The JSON beside it keeps the data exactly as it was.
-    expect(JSON.parse(strFromU8(zip['stock/stock_erp_skus.json'])).map((x: { sku: string }) => x.sku)).toEqual(expect.arrayContaining(evil));
+    expect(JSON.parse(strFromU8(zip['stock/stock_erp_skus.json'])).map((x: { sku: string }) => x.sku)).toEqual(
+      expect.arrayContaining(evil),
+    );
   });
 });
 
@@ -179,7 +187,10 @@ describe('spreadsheet bombs', () => {
 
   it('refuses a sheet of too many rows before parsing it', async () => {
     const rows = '<row r="1"/>'.repeat(300_000);
-    const xlsx = zipSync({ 'xl/worksheets/sheet1.xml': new TextEncoder().encode(`<worksheet><sheetData>${rows}</sheetData></worksheet>`) }, { level: 9 });
+    const xlsx = zipSync(
+      { 'xl/worksheets/sheet1.xml': new TextEncoder().encode(`<worksheet><sheetData>${rows}</sheetData></worksheet>`) },
+      { level: 9 },
+    );
     const r = await post('sku.mapping.import', { contentBase64: Buffer.from(xlsx).toString('base64') });
     expect(r).toMatchObject({ ok: false, error: { code: 'FILE_INVALID' } });
     expect(r.error?.message).toContain('行');

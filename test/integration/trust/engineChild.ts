@@ -21,7 +21,12 @@ async function main(): Promise<void> {
     return;
   }
   try {
-    await wireApp(app, { aeUrl: process.env.ENGINE_AE as string, ttUrl: process.env.ENGINE_TT as string, tokens: JSON.parse(process.env.ENGINE_TOKENS as string), perMinute: 1000 });
+    await wireApp(app, {
+      aeUrl: process.env.ENGINE_AE as string,
+      ttUrl: process.env.ENGINE_TT as string,
+      tokens: JSON.parse(process.env.ENGINE_TOKENS as string),
+      perMinute: 1000,
+    });
     process.stdout.write(`${JSON.stringify({ locked: true, pid: process.pid })}\n`);
     const r = await call(app, 'auto.run', { sync: true, send: true });
     process.stdout.write(`${JSON.stringify({ report: r })}\n`);

@@ -18,7 +18,10 @@ let cookie = '';
 const dataDir = tempDir('desk-export-http-');
 const outside = tempDir('desk-outside-');
 
-function post(channel: string, input: unknown): Promise<{ status: number; body: { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } } }> {
+function post(
+  channel: string,
+  input: unknown,
+): Promise<{ status: number; body: { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } } }> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -45,7 +48,9 @@ beforeAll(async () => {
   app = createApp({ dataDir, host: 'web' });
   host = await startWebHost(app, { rendererDir: renderer });
   const opened = await new Promise<string>((resolve) =>
-    request({ host: '127.0.0.1', port: host.port, path: `/?token=${host.token}` }, (res) => resolve(/#desk-session=([0-9a-f]{64})$/.exec(String(res.headers.location))![1])).end(),
+    request({ host: '127.0.0.1', port: host.port, path: `/?token=${host.token}` }, (res) =>
+      resolve(/#desk-session=([0-9a-f]{64})$/.exec(String(res.headers.location))![1]),
+    ).end(),
   );
   cookie = opened;
   expect((await post('exit.open', {})).body.ok).toBe(true);
@@ -84,6 +89,8 @@ describe('exit.export over HTTP', () => {
     expect(Object.keys(unzipSync(new Uint8Array(readFileSync(file))))).toContain('case.json');
     const dl = await post('exit.export', { download: true });
     expect(dl.body.data).toMatchObject({ file: null });
-    expect(Object.keys(unzipSync(new Uint8Array(Buffer.from(dl.body.data?.contentBase64 as string, 'base64'))))).not.toContain('documents/someone-elses.pdf');
+    expect(Object.keys(unzipSync(new Uint8Array(Buffer.from(dl.body.data?.contentBase64 as string, 'base64'))))).not.toContain(
+      'documents/someone-elses.pdf',
+    );
   });
 });

@@ -33,14 +33,25 @@ async function useIt(app: App): Promise<void> {
   expect(app.lastBackup()).not.toBeNull();
   app.log.info('mode-test-marker');
   const log = join(app.dataDir, 'logs', 'main.log');
-  for (let i = 0; i < 100 && !(existsSync(log) && readFileSync(log, 'utf8').includes('mode-test-marker')); i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 100 && !(existsSync(log) && readFileSync(log, 'utf8').includes('mode-test-marker')); i++)
+    await new Promise((r) => setTimeout(r, 20));
 }
 
 function expectPrivate(dataDir: string): void {
   expect(statSync(dataDir).mode & 0o777).toBe(0o700);
   const all = walk(dataDir);
   const names = all.map((f) => f.path.slice(dataDir.length + 1));
-  for (const must of ['desk.sqlite', 'desk.sqlite-wal', 'desk.sqlite-shm', 'settings.json', 'secrets.dev.json', 'engine.lock', 'logs/main.log', 'backups', 'exports']) {
+  for (const must of [
+    'desk.sqlite',
+    'desk.sqlite-wal',
+    'desk.sqlite-shm',
+    'settings.json',
+    'secrets.dev.json',
+    'engine.lock',
+    'logs/main.log',
+    'backups',
+    'exports',
+  ]) {
     expect(names, must).toContain(must);
   }
   expect(names.some((n) => /^backups\/daily-.*\.sqlite$/.test(n))).toBe(true);
@@ -60,24 +71,27 @@ describe.runIf(posix)('file modes on POSIX', () => {
     }
   });
 
-  it.runIf(posix)('the start-up failure log (written before the app opens the folder) is the seller\'s only, in the data folder and in temp', async () => {
-    vi.doMock('electron', () => ({ app: {}, dialog: {} }));
-    const { writeStartupLog } = await import('../../../src-main/electron/startupFailure');
-    const dataDir = tempDir('desk-modes-startup-');
-    const file = writeStartupLog(new Error('boom'), dataDir, tempDir('desk-modes-tmp-'));
-    expect(file).toBe(join(dataDir, 'logs', 'main.log'));
-    expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(statSync(join(dataDir, 'logs')).mode & 0o777).toBe(0o700);
-    // A data folder that is a file: the log goes to temp, private too.
-    const notADir = join(tempDir('desk-modes-file-'), 'data');
-    writeFileSync(notADir, '');
-    const tmp = tempDir('desk-modes-tmp2-');
-    const fallback = writeStartupLog(new Error('boom'), notADir, tmp);
-    expect(fallback).toBe(join(tmp, 'choice-seller-desk', 'startup-error.log'));
-    expect(statSync(fallback).mode & 0o777).toBe(0o600);
-    expect(statSync(join(tmp, 'choice-seller-desk')).mode & 0o777).toBe(0o700);
-    vi.doUnmock('electron');
-  });
+  it.runIf(posix)(
+    "the start-up failure log (written before the app opens the folder) is the seller's only, in the data folder and in temp",
+    async () => {
+      vi.doMock('electron', () => ({ app: {}, dialog: {} }));
+      const { writeStartupLog } = await import('../../../src-main/electron/startupFailure');
+      const dataDir = tempDir('desk-modes-startup-');
+      const file = writeStartupLog(new Error('boom'), dataDir, tempDir('desk-modes-tmp-'));
+      expect(file).toBe(join(dataDir, 'logs', 'main.log'));
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(statSync(join(dataDir, 'logs')).mode & 0o777).toBe(0o700);
+      // A data folder that is a file: the log goes to temp, private too.
+      const notADir = join(tempDir('desk-modes-file-'), 'data');
+      writeFileSync(notADir, '');
+      const tmp = tempDir('desk-modes-tmp2-');
+      const fallback = writeStartupLog(new Error('boom'), notADir, tmp);
+      expect(fallback).toBe(join(tmp, 'choice-seller-desk', 'startup-error.log'));
+      expect(statSync(fallback).mode & 0o777).toBe(0o600);
+      expect(statSync(join(tmp, 'choice-seller-desk')).mode & 0o777).toBe(0o700);
+      vi.doUnmock('electron');
+    },
+  );
 
   it('tightens a folder an older version left 0755 with 0644 files', async () => {
     const dataDir = tempDir('desk-modes-old-');

@@ -47,7 +47,16 @@ function child(env: Record<string, string>): Child {
   const exited = new Promise<Awaited<Child['exited']>>((resolve) =>
     p.on('exit', (code, signal) => {
       onLocked(false);
-      resolve({ code, signal, err, lines: out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) });
+      resolve({
+        code,
+        signal,
+        err,
+        lines: out
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as Record<string, unknown>),
+      });
     }),
   );
   return { pid: p.pid as number, locked, exited, kill: () => p.kill('SIGKILL') };
@@ -66,7 +75,11 @@ function rng(seed: number): () => number {
 }
 
 async function prepared(skus: number) {
-  store = await startStore({ skus: Array.from({ length: skus }, (_, i): [string, number] => [`E${i}`, 6]), clock: systemClock, perMinute: 1000 });
+  store = await startStore({
+    skus: Array.from({ length: skus }, (_, i): [string, number] => [`E${i}`, 6]),
+    clock: systemClock,
+    perMinute: 1000,
+  });
   const dataDir = tempDir('desk-one-engine-');
   const { app, market } = await store.open(dataDir);
   await setUpStock(app, market);
@@ -151,6 +164,8 @@ describe('one engine per data folder', () => {
     // Proof that the processes did overlap: some were refused while another held the folder.
     expect(refusals).toBeGreaterThan(0);
     expect(winners).toBeGreaterThanOrEqual(20);
-    process.stdout.write(`one-engine: 20 rounds, ${soldOut} unbinds and ${restocked} binds, each sent once; ${winners} runs, ${refusals} refused\n`);
+    process.stdout.write(
+      `one-engine: 20 rounds, ${soldOut} unbinds and ${restocked} binds, each sent once; ${winners} runs, ${refusals} refused\n`,
+    );
   }, 600_000);
 });

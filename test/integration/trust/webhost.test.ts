@@ -37,7 +37,11 @@ function call(path: string, opts: { method?: string; body?: string | Buffer; hea
 
 const own = () => `http://127.0.0.1:${host.port}`;
 const api = (channel: string, body: string, headers: Record<string, string> = {}) =>
-  call(`/api/${channel}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: session, Origin: own(), 'Sec-Fetch-Site': 'same-origin', ...headers } });
+  call(`/api/${channel}`, {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: session, Origin: own(), 'Sec-Fetch-Site': 'same-origin', ...headers },
+  });
 /** Exchanges a launch link's token; the session secret comes back in the redirect's fragment. */
 async function exchange(link: string): Promise<{ status: number; session: string | null; reply: Reply }> {
   const r = await call(new URL(link).pathname + new URL(link).search);
@@ -92,7 +96,13 @@ describe('the web host session', () => {
     const noHeader = await call('/api/app.info', {
       method: 'POST',
       body: '{}',
-      headers: { 'Content-Type': 'application/json', Origin: own(), 'Sec-Fetch-Site': 'same-origin', 'X-Desk': '1', Cookie: `desk_session_${host.port}=${session}; desk_session=${session}` },
+      headers: {
+        'Content-Type': 'application/json',
+        Origin: own(),
+        'Sec-Fetch-Site': 'same-origin',
+        'X-Desk': '1',
+        Cookie: `desk_session_${host.port}=${session}; desk_session=${session}`,
+      },
     });
     expect(noHeader.status).toBe(401);
     expect(JSON.parse(noHeader.body).error.message).toContain('完整链接');
@@ -106,12 +116,15 @@ describe('the web host session', () => {
 
   it('streams events to a request carrying the session header', async () => {
     const got = await new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: host.port, path: '/events', headers: { [SESSION_HEADER]: session, 'Sec-Fetch-Site': 'same-origin' } }, (res) => {
-        res.once('data', (c: Buffer) => {
-          resolve(`${res.statusCode} ${c.toString()}`);
-          req.destroy();
-        });
-      });
+      const req = request(
+        { host: '127.0.0.1', port: host.port, path: '/events', headers: { [SESSION_HEADER]: session, 'Sec-Fetch-Site': 'same-origin' } },
+        (res) => {
+          res.once('data', (c: Buffer) => {
+            resolve(`${res.statusCode} ${c.toString()}`);
+            req.destroy();
+          });
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -124,8 +137,13 @@ describe('the web host session', () => {
       expect(r.status, origin).toBe(403);
       expect(JSON.parse(r.body).error.message).toContain('不是从助手自己的页面发出的');
     }
-    for (const site of ['same-site', 'cross-site', 'none']) expect((await api('app.info', '{}', { 'Sec-Fetch-Site': site })).status, site).toBe(403);
-    const noOrigin = await call('/api/app.info', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: session } });
+    for (const site of ['same-site', 'cross-site', 'none'])
+      expect((await api('app.info', '{}', { 'Sec-Fetch-Site': site })).status, site).toBe(403);
+    const noOrigin = await call('/api/app.info', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: session },
+    });
     expect(noOrigin.status).toBe(403);
     expect((await call('/events', { headers: { [SESSION_HEADER]: session, Origin: 'http://127.0.0.1:1' } })).status).toBe(403);
     expect((await api('app.info', '{}', { [SESSION_HEADER]: '' })).status).toBe(401);
@@ -136,7 +154,11 @@ describe('the web host session', () => {
 describe('the web host under bad input', () => {
   it('answers malformed %-escapes with 400, not 500', async () => {
     for (const path of ['/api/app.%E0%A4%A', '/api/%zz', '/%', '/assets/%C0%AF']) {
-      const r = await call(path, { method: path.startsWith('/api') ? 'POST' : 'GET', body: '{}', headers: { [SESSION_HEADER]: session, Origin: own() } });
+      const r = await call(path, {
+        method: path.startsWith('/api') ? 'POST' : 'GET',
+        body: '{}',
+        headers: { [SESSION_HEADER]: session, Origin: own() },
+      });
       expect(r.status, path).toBe(400);
       expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     }
@@ -184,10 +206,12 @@ describe('the web host under bad input', () => {
   it(`caps connections at ${MAX_CONNECTIONS}: one more is dropped, and the host answers once they close`, async () => {
     const open: Socket[] = [];
     for (let i = 0; i < MAX_CONNECTIONS; i++) {
-      open.push(await new Promise<Socket>((resolve, reject) => {
-        const s = connect(host.port, '127.0.0.1', () => resolve(s));
-        s.on('error', reject);
-      }));
+      open.push(
+        await new Promise<Socket>((resolve, reject) => {
+          const s = connect(host.port, '127.0.0.1', () => resolve(s));
+          s.on('error', reject);
+        }),
+      );
     }
     const extra = await new Promise<string>((resolve) => {
       const s = connect(host.port, '127.0.0.1', () => s.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`));

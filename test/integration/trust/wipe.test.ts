@@ -40,11 +40,22 @@ describe('the exit wipe', () => {
     let app = createApp({ dataDir, host: 'cli' });
     // What a connected store writes as it goes, the way the connectors and screens write it.
     await call(app, 'settings.set', { storeName: STORE });
-    setSetting(app, 'aliexpress.token', { expiresAt: Date.now() + 1e9, refreshExpiresAt: Date.now() + 2e9, sellerId: IDS.sellerId, account: IDS.account, obtainedAt: Date.now() });
+    setSetting(app, 'aliexpress.token', {
+      expiresAt: Date.now() + 1e9,
+      refreshExpiresAt: Date.now() + 2e9,
+      sellerId: IDS.sellerId,
+      account: IDS.account,
+      obtainedAt: Date.now(),
+    });
     setSetting(app, 'aliexpress.channel', { channelSellerId: IDS.channelSellerId, channel: 'AE_GLOBAL', businessType: 'ONE_STOP_SERVICE' });
     setSetting(app, 'tongtool', { merchantId: IDS.merchantId });
-    writeAudit(app.db, app.clock, { actor: 'seller', kind: 'connect.aliexpress.authorised', detail: { account: IDS.account, channel: { channelSellerId: IDS.channelSellerId, channel: 'AE_GLOBAL' } } });
-    for (let i = 0; i < 5; i++) app.db.prepare('INSERT INTO tongtool_quota_calls (merchant_id, at) VALUES (?, ?)').run(IDS.merchantId, Date.now() + i);
+    writeAudit(app.db, app.clock, {
+      actor: 'seller',
+      kind: 'connect.aliexpress.authorised',
+      detail: { account: IDS.account, channel: { channelSellerId: IDS.channelSellerId, channel: 'AE_GLOBAL' } },
+    });
+    for (let i = 0; i < 5; i++)
+      app.db.prepare('INSERT INTO tongtool_quota_calls (merchant_id, at) VALUES (?, ?)').run(IDS.merchantId, Date.now() + i);
     app.log.info('tongtool call', { merchantId: IDS.merchantId, store: STORE, account: IDS.account });
     app.secrets.set('aliexpress.accessToken', 'wipe-test-token-0123456789');
     // A connection check's sample, as the probe keeps it for support.
@@ -59,7 +70,9 @@ describe('the exit wipe', () => {
     try {
       await call(app, 'exit.open', {});
       await call(app, 'exit.setReason', { reason: 'competition' });
-      app.db.prepare('INSERT INTO deposit_case (store_key, status, alipay_account, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run('store', 'refunding', IDS.alipay, new Date().toISOString(), new Date().toISOString());
+      app.db
+        .prepare('INSERT INTO deposit_case (store_key, status, alipay_account, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+        .run('store', 'refunding', IDS.alipay, new Date().toISOString(), new Date().toISOString());
       await call(app, 'exit.export', exportInput);
       const wiped = await call(app, 'exit.wipe', { confirm: STORE });
       expect(wiped.cleared).toEqual(expect.arrayContaining(['tongtool_quota_calls', 'settings.storeName', 'connector_settings']));

@@ -37,8 +37,12 @@ describe('formula cells in XLSX exports', () => {
     const now = '2026-01-01T00:00:00Z';
     EVIL.forEach((sku, i) => {
       db.prepare('INSERT INTO stock_erp_skus (sku, name, seen_at) VALUES (?, ?, ?)').run(sku, `名称${i}`, now);
-      db.prepare("INSERT OR IGNORE INTO stock_listings (product_id, title, seen_at) VALUES ('1005001', '=HYPERLINK(\"http://x.invalid\")', ?)").run(now);
-      db.prepare("INSERT INTO stock_listing_skus (product_id, sku_id, seller_sku, bind_status, seen_at) VALUES ('1005001', ?, ?, 2, ?)").run(`12${i}`, sku, now);
+      db.prepare(
+        "INSERT OR IGNORE INTO stock_listings (product_id, title, seen_at) VALUES ('1005001', '=HYPERLINK(\"http://x.invalid\")', ?)",
+      ).run(now);
+      db.prepare(
+        "INSERT INTO stock_listing_skus (product_id, sku_id, seller_sku, bind_status, seen_at) VALUES ('1005001', ?, ?, 2, ?)",
+      ).run(`12${i}`, sku, now);
     });
     const exported = await exportMapping(db);
     const written = await cells(exported.contentBase64);
@@ -57,7 +61,9 @@ describe('formula cells in XLSX exports', () => {
     // The importer trims what it reads (as a typed cell), so the tab-leading SKU is the one it cannot find.
     expect(r.rejected.map((x) => x.line)).toEqual([EVIL.indexOf('\t=1') + 2]);
     expect(r.linked).toBe(EVIL.length - 1);
-    const links = db.prepare('SELECT s.seller_sku, k.erp_sku FROM stock_sku_links k JOIN stock_listing_skus s ON s.id = k.listing_sku_id').all() as { seller_sku: string; erp_sku: string }[];
+    const links = db
+      .prepare('SELECT s.seller_sku, k.erp_sku FROM stock_sku_links k JOIN stock_listing_skus s ON s.id = k.listing_sku_id')
+      .all() as { seller_sku: string; erp_sku: string }[];
     for (const l of links) expect(l.erp_sku).toBe(l.seller_sku);
   });
 

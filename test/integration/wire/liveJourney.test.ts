@@ -11,7 +11,13 @@ import { tempDir } from '../../helpers/tempApp';
 import { call } from '../../helpers/channels';
 import { WireServer, type WireProduct } from '../../helpers/wireServer';
 
-const AE = { appKey: '501234', appSecret: 'wire-ae-secret-9f8e7d', code: '3_501234_wireCodeA1b2', channelSellerId: '30000012345678901', sellerId: '2200000123456789' };
+const AE = {
+  appKey: '501234',
+  appSecret: 'wire-ae-secret-9f8e7d',
+  code: '3_501234_wireCodeA1b2',
+  channelSellerId: '30000012345678901',
+  sellerId: '2200000123456789',
+};
 const TT = { accessKey: 'wire-tt-access', secretAccessKey: 'wire-tt-secret-5a4b3c', merchantId: '0001234567' };
 
 // Two SKUs whose ids are neighbours above 2^53: read through a JS number they become one SKU.
@@ -35,7 +41,15 @@ function products(): WireProduct[] {
       productId: `10050062851300${String(i).padStart(2, '0')}`,
       title: `数据线 ${i + 1} 米`,
       productType: i % 3 === 0 ? '1' : '0',
-      skus: [{ skuId: `1200002399530${String(1000 + i)}`, sellerSku: `CABLE-${i}`, scItemId: `9000000000020${String(1000 + i)}`, bindStatus: 2, stock: 20 }],
+      skus: [
+        {
+          skuId: `1200002399530${String(1000 + i)}`,
+          sellerSku: `CABLE-${i}`,
+          scItemId: `9000000000020${String(1000 + i)}`,
+          bindStatus: 2,
+          stock: 20,
+        },
+      ],
     });
   }
   return list;
@@ -59,13 +73,35 @@ describe('the live journey against an independent wire-only server', () => {
         { warehouseId: '9002', warehouseIdKey: 'WH9002', warehouseCode: 'SZ01', warehouseName: '深圳仓' },
       ],
       stock: [
-        { goodsSku: 'TS-RED-M', warehouseName, available: 5, safety: 2, intransit: 10, updated: clock.now() - 86400_000, changeQuantity: 0 },
+        {
+          goodsSku: 'TS-RED-M',
+          warehouseName,
+          available: 5,
+          safety: 2,
+          intransit: 10,
+          updated: clock.now() - 86400_000,
+          changeQuantity: 0,
+        },
         { goodsSku: 'TS-RED-L', warehouseName, available: 9, safety: 1, intransit: 0, updated: clock.now() - 86400_000, changeQuantity: 0 },
-        ...Array.from({ length: 10 }, (_, i) => ({ goodsSku: `CABLE-${i}`, warehouseName, available: 20, safety: 0, intransit: 0, updated: clock.now() - 86400_000, changeQuantity: 0 })),
+        ...Array.from({ length: 10 }, (_, i) => ({
+          goodsSku: `CABLE-${i}`,
+          warehouseName,
+          available: 20,
+          safety: 0,
+          intransit: 0,
+          updated: clock.now() - 86400_000,
+          changeQuantity: 0,
+        })),
       ],
       goods: [
         { sku: 'TS-RED', productName: '纯棉T恤', categoryName: '服装', productType: '1', variants: ['TS-RED-M', 'TS-RED-L'] },
-        ...Array.from({ length: 10 }, (_, i) => ({ sku: `CABLE-${i}`, productName: `数据线 ${i + 1} 米`, categoryName: '数码配件', productType: '0' as const, variants: [] })),
+        ...Array.from({ length: 10 }, (_, i) => ({
+          sku: `CABLE-${i}`,
+          productName: `数据线 ${i + 1} 米`,
+          categoryName: '数码配件',
+          productType: '0' as const,
+          variants: [],
+        })),
       ],
     }).start();
     app = createApp({ dataDir: tempDir('desk-wire-'), host: 'cli', clock, quotaGuardMs: 0 });
@@ -80,7 +116,11 @@ describe('the live journey against an independent wire-only server', () => {
     await call(app, 'connect.saveAliExpress', { appKey: AE.appKey, appSecret: AE.appSecret, gatewayUrl: wire.url });
     const authed = await call(app, 'connect.exchangeCode', { code: AE.code });
     expect(authed.mode).toBe('live');
-    expect(authed.aliexpress.channel).toEqual({ channelSellerId: AE.channelSellerId, channel: 'AE_GLOBAL', businessType: 'ONE_STOP_SERVICE' });
+    expect(authed.aliexpress.channel).toEqual({
+      channelSellerId: AE.channelSellerId,
+      channel: 'AE_GLOBAL',
+      businessType: 'ONE_STOP_SERVICE',
+    });
     await call(app, 'connect.saveTongtool', { appKey: TT.accessKey, appSecret: TT.secretAccessKey, baseUrl: wire.url });
 
     // The connection test names the channel and the warehouses with their ids.
@@ -108,7 +148,13 @@ describe('the live journey against an independent wire-only server', () => {
     const listings = await call(app, 'sku.listings.page', { page: 1, pageSize: 50, filter: {} });
     expect(listings.total).toBe(12);
     const bySku = new Map(listings.rows.map((r) => [r.sellerSku, r]));
-    expect(bySku.get('TS-RED-M')).toMatchObject({ skuId: TSHIRT_M, productId: '1005006285123457', erpSku: 'TS-RED-M', method: 'exact', title: '纯棉T恤 男款 红色' });
+    expect(bySku.get('TS-RED-M')).toMatchObject({
+      skuId: TSHIRT_M,
+      productId: '1005006285123457',
+      erpSku: 'TS-RED-M',
+      method: 'exact',
+      title: '纯棉T恤 男款 红色',
+    });
     expect(bySku.get('TS-RED-L')).toMatchObject({ skuId: TSHIRT_L, erpSku: 'TS-RED-L', method: 'exact' });
     expect(listings.rows.every((r) => r.erpSku === r.sellerSku)).toBe(true);
 
@@ -149,9 +195,20 @@ describe('the live journey against an independent wire-only server', () => {
     expect(wire.sku(TSHIRT_L)?.bindStatus).toBe(2);
 
     // Incremental reads asked the change feed (or the stock window) per warehouse by name.
-    const incremental = wire.requests.filter((r) => r.system === 'tongtool' && (r.api === 'stocksChangeQuery' || r.api === 'stocksQuery') && (r.json as { updatedDateFrom?: string })?.updatedDateFrom);
+    const incremental = wire.requests.filter(
+      (r) =>
+        r.system === 'tongtool' &&
+        (r.api === 'stocksChangeQuery' || r.api === 'stocksQuery') &&
+        (r.json as { updatedDateFrom?: string })?.updatedDateFrom,
+    );
     expect(incremental.length).toBeGreaterThan(0);
-    expect(incremental.every((r) => (r.json as { warehouseName?: string }).warehouseName === '义乌仓' || (r.json as { warehouseName?: string }).warehouseName === '深圳仓')).toBe(true);
+    expect(
+      incremental.every(
+        (r) =>
+          (r.json as { warehouseName?: string }).warehouseName === '义乌仓' ||
+          (r.json as { warehouseName?: string }).warehouseName === '深圳仓',
+      ),
+    ).toBe(true);
     // The app's own record: the listing SKU now unbound.
     const final = await call(app, 'sku.listings.page', { page: 1, pageSize: 50, filter: {} });
     expect(final.rows.find((r) => r.skuId === TSHIRT_M)?.bindStatus).toBe(1);

@@ -11,7 +11,13 @@ import { tempDir } from '../../helpers/tempApp';
 import { call } from '../../helpers/channels';
 import { WireServer } from '../../helpers/wireServer';
 
-const AE = { appKey: '502345', appSecret: 'probe-ae-secret-1a2b3c', code: '3_502345_probeCode', channelSellerId: '30000012345678907', sellerId: '2200000123456781' };
+const AE = {
+  appKey: '502345',
+  appSecret: 'probe-ae-secret-1a2b3c',
+  code: '3_502345_probeCode',
+  channelSellerId: '30000012345678907',
+  sellerId: '2200000123456781',
+};
 const TT = { accessKey: 'probe-tt-access', secretAccessKey: 'probe-tt-secret-4d5e6f', merchantId: '0007654321' };
 const SKU_ID = '12000023995222161';
 
@@ -26,9 +32,26 @@ describe('connect.probe: what the real APIs answer, field by field, without writ
       now: () => clock.now(),
       ae: AE,
       tt: TT,
-      products: [{ productId: '1005006285123457', title: '纯棉T恤 男款 红色', productType: '0', skus: [{ skuId: SKU_ID, sellerSku: 'TS-RED-M', scItemId: '90000000000123461', bindStatus: 2, stock: 3 }] }],
+      products: [
+        {
+          productId: '1005006285123457',
+          title: '纯棉T恤 男款 红色',
+          productType: '0',
+          skus: [{ skuId: SKU_ID, sellerSku: 'TS-RED-M', scItemId: '90000000000123461', bindStatus: 2, stock: 3 }],
+        },
+      ],
       warehouses: [{ warehouseId: '9001', warehouseIdKey: 'WH9001', warehouseCode: 'YW01', warehouseName: '义乌仓' }],
-      stock: [{ goodsSku: 'TS-RED-M', warehouseName: '义乌仓', available: 5, safety: 2, intransit: 0, updated: clock.now() - 3600_000, changeQuantity: -1 }],
+      stock: [
+        {
+          goodsSku: 'TS-RED-M',
+          warehouseName: '义乌仓',
+          available: 5,
+          safety: 2,
+          intransit: 0,
+          updated: clock.now() - 3600_000,
+          changeQuantity: -1,
+        },
+      ],
       goods: [{ sku: 'TS-RED', productName: '纯棉T恤', categoryName: '服装', productType: '1', variants: ['TS-RED-M'] }],
     }).start();
     app = createApp({ dataDir: tempDir('desk-probe-'), host: 'cli', clock, quotaGuardMs: 0 });
@@ -68,7 +91,16 @@ describe('connect.probe: what the real APIs answer, field by field, without writ
     expect(r.samplePath).toBeTruthy();
     const sample = readFileSync(r.samplePath!, 'utf8');
     expect(statSync(r.samplePath!).mode & 0o077).toBe(0);
-    for (const secret of [SKU_ID, AE.channelSellerId, '纯棉T恤 男款 红色', 'TS-RED-M', '义乌小工厂全托管店', AE.appSecret, TT.secretAccessKey]) expect(sample).not.toContain(secret);
+    for (const secret of [
+      SKU_ID,
+      AE.channelSellerId,
+      '纯棉T恤 男款 红色',
+      'TS-RED-M',
+      '义乌小工厂全托管店',
+      AE.appSecret,
+      TT.secretAccessKey,
+    ])
+      expect(sample).not.toContain(secret);
     expect(sample).toContain('ONE_STOP_SERVICE');
     expect(sample).toContain('"bind_status": 2');
   });
@@ -118,7 +150,11 @@ describe('connect.probe: what the real APIs answer, field by field, without writ
     const r = await call(app, 'connect.test', {});
     expect(r.aliexpress.checks.find((c) => c.step === 'listings')).toMatchObject({ ok: false, remoteCode: 'WIRE_SHAPE' });
     const products = r.probe?.calls.find((c) => c.call === 'aliexpress.choice.products.list');
-    expect(products).toMatchObject({ outcome: 'differs', missingRequired: ['result.product_list[].product_id'], unknown: ['result.product_list[].productId'] });
+    expect(products).toMatchObject({
+      outcome: 'differs',
+      missingRequired: ['result.product_list[].product_id'],
+      unknown: ['result.product_list[].productId'],
+    });
   });
 });
 

@@ -12,7 +12,15 @@ describe('China time in what the seller sends and reads', () => {
   });
 
   it('the drafted letter to support dates the refusal in China time, saying so', () => {
-    const v = refusalView({ sellerSku: 'CUP-RED', productId: '1005000000001', skuId: '12000000001', scItemId: null, reason: null, refusedAt: LATE_UTC, actionId: 7 });
+    const v = refusalView({
+      sellerSku: 'CUP-RED',
+      productId: '1005000000001',
+      skuId: '12000000001',
+      scItemId: null,
+      reason: null,
+      refusedAt: LATE_UTC,
+      actionId: 7,
+    });
     expect(v.draftZh).toContain('被拒时间：2026-12-02 03:22（北京时间）');
     expect(v.draftEn).toContain('Refused at: 2026-12-02 03:22 (Beijing time)');
     expect(v.draftZh + v.draftEn).not.toMatch(/UTC|2026-12-01/);

@@ -15,14 +15,29 @@ const STOCK: Record<StockCase, WarehouseInput['stock']> = {
   missing: null,
 };
 
-function input(stock: StockCase, pin: PinMode, category: boolean | null, pairing: Pairing, threshold: number, bindStatus: BindStatus): DecideInput {
+function input(
+  stock: StockCase,
+  pin: PinMode,
+  category: boolean | null,
+  pairing: Pairing,
+  threshold: number,
+  bindStatus: BindStatus,
+): DecideInput {
   const w: WarehouseInput = {
     paired: pairing !== 'unpaired',
     nameMatches: pairing !== 'unpaired' && pairing !== 'mismatch',
     active: pairing !== 'inactive',
     stock: STOCK[stock],
   };
-  return { pin, erpSku: 'ERP-1', categoryEnabled: category, warehouses: pairing === 'none' ? [] : [w], bindStatus, hasGoodsId: true, threshold };
+  return {
+    pin,
+    erpSku: 'ERP-1',
+    categoryEnabled: category,
+    warehouses: pairing === 'none' ? [] : [w],
+    bindStatus,
+    hasGoodsId: true,
+    threshold,
+  };
 }
 
 const stocks: StockCase[] = ['known', 'low', 'zero', 'negative', 'stale', 'missing'];
@@ -37,8 +52,7 @@ for (const s of stocks)
   for (const p of pins)
     for (const c of categories)
       for (const w of pairings)
-        for (const t of thresholds)
-          for (const b of statuses) all.push({ c: [s, p, c, w, t, b], d: decide(input(s, p, c, w, t, b)) });
+        for (const t of thresholds) for (const b of statuses) all.push({ c: [s, p, c, w, t, b], d: decide(input(s, p, c, w, t, b)) });
 
 describe('decision table: every combination of stock, pin, category, pairing, threshold and bind status', () => {
   it('answers each combination with a well-formed decision, and the table reaches every outcome it should, as often as it should', () => {
@@ -87,7 +101,12 @@ describe('decision table: every combination of stock, pin, category, pairing, th
   });
 
   it('an unlinked, unpaired, misnamed or inactive warehouse produces no action and says which', () => {
-    const expected: Record<Exclude<Pairing, 'ok'>, string> = { none: 'no_warehouse', unpaired: 'warehouse_unpaired', mismatch: 'warehouse_name_mismatch', inactive: 'warehouse_inactive' };
+    const expected: Record<Exclude<Pairing, 'ok'>, string> = {
+      none: 'no_warehouse',
+      unpaired: 'warehouse_unpaired',
+      mismatch: 'warehouse_name_mismatch',
+      inactive: 'warehouse_inactive',
+    };
     for (const { c, d } of all.filter((x) => x.c[1] === 'auto' && x.c[2] !== false && x.c[3] !== 'ok')) {
       expect(d.want, JSON.stringify(c)).toBe('none');
       expect(d.reason).toBe(expected[c[3] as Exclude<Pairing, 'ok'>]);
@@ -114,7 +133,8 @@ describe('decision table: every combination of stock, pin, category, pairing, th
     for (const { c, d } of all) {
       const [s, p, cat, w, t, b] = c;
       const sellable = s === 'known' ? 10 : s === 'low' ? 2 : 0;
-      const shouldBind = p === 'auto' && cat !== false && w === 'ok' && (s === 'known' || s === 'low') && sellable >= t && (b === 1 || b === 3);
+      const shouldBind =
+        p === 'auto' && cat !== false && w === 'ok' && (s === 'known' || s === 'low') && sellable >= t && (b === 1 || b === 3);
       expect(d.want === 'bind', JSON.stringify(c)).toBe(shouldBind);
       if (shouldBind) expect(d.reason).toBe(b === 3 ? 'bind_after_review' : 'stock_back');
     }
@@ -161,7 +181,9 @@ describe('sellable stock over several warehouses', () => {
   });
 
   it('all warehouses empty: unbind', () => {
-    expect(decide(base([wh({ available: 0, safety: 0, stale: false }), wh({ available: 2, safety: 2, stale: false })])).want).toBe('unbind');
+    expect(decide(base([wh({ available: 0, safety: 0, stale: false }), wh({ available: 2, safety: 2, stale: false })])).want).toBe(
+      'unbind',
+    );
   });
 
   it('fresh stock in one warehouse is enough to bind even when another is unknown', () => {
@@ -169,16 +191,28 @@ describe('sellable stock over several warehouses', () => {
   });
 
   it('zero in one warehouse and unknown in another never unbinds', () => {
-    expect(decide(base([wh({ available: 0, safety: 0, stale: false }), wh(null)]))).toEqual({ want: 'none', sellable: 0, reason: 'stock_missing' });
-    expect(decide(base([wh({ available: 0, safety: 0, stale: false }), wh({ available: 9, safety: 0, stale: true })])).reason).toBe('stock_stale');
+    expect(decide(base([wh({ available: 0, safety: 0, stale: false }), wh(null)]))).toEqual({
+      want: 'none',
+      sellable: 0,
+      reason: 'stock_missing',
+    });
+    expect(decide(base([wh({ available: 0, safety: 0, stale: false }), wh({ available: 9, safety: 0, stale: true })])).reason).toBe(
+      'stock_stale',
+    );
   });
 
   it('one unpaired warehouse among several blocks the SKU', () => {
-    expect(decide(base([wh({ available: 0, safety: 0, stale: false }), { ...wh(null), paired: false, nameMatches: false }])).reason).toBe('warehouse_unpaired');
+    expect(decide(base([wh({ available: 0, safety: 0, stale: false }), { ...wh(null), paired: false, nameMatches: false }])).reason).toBe(
+      'warehouse_unpaired',
+    );
   });
 
   it('after a failed stock read nothing is unbound, binds still happen on fresh stock', () => {
-    expect(decide({ ...base([wh({ available: 0, safety: 0, stale: false })]), lastSyncFailed: true })).toEqual({ want: 'none', sellable: 0, reason: 'last_sync_failed' });
+    expect(decide({ ...base([wh({ available: 0, safety: 0, stale: false })]), lastSyncFailed: true })).toEqual({
+      want: 'none',
+      sellable: 0,
+      reason: 'last_sync_failed',
+    });
     expect(decide({ ...base([wh({ available: 5, safety: 0, stale: false })], 1), lastSyncFailed: true }).want).toBe('bind');
   });
   it('unbind before zero: at or below the early level it unbinds, and binds again only above it', () => {
@@ -192,7 +226,9 @@ describe('sellable stock over several warehouses', () => {
     expect(at(3, 2, 0).reason).toBe('already_bound');
     // Unknown stock still never unbinds, prediction or not.
     expect(decide({ ...base([wh({ available: 2, safety: 0, stale: false }), wh(null)], 2), early: 4 }).reason).toBe('stock_missing');
-    expect(decide({ ...base([wh({ available: 2, safety: 0, stale: false })], 2), early: 4, lastSyncFailed: true }).reason).toBe('last_sync_failed');
+    expect(decide({ ...base([wh({ available: 2, safety: 0, stale: false })], 2), early: 4, lastSyncFailed: true }).reason).toBe(
+      'last_sync_failed',
+    );
   });
 });
 

@@ -11,6 +11,7 @@ describe('sellableOf: one formula for decisions and the risk model', () => {
     expect(sellableOf({ available: 1, safety: 0 }, { inTransit: false, percent: 99 })).toBe(0);
   });
   it('below zero in the ERP is nothing sellable, whatever is in transit and whatever the share', () => {
-    for (const percent of [1, 50, 100]) expect(sellableOf({ available: -3, safety: 0, inTransit: 50 }, { inTransit: true, percent })).toBe(0);
+    for (const percent of [1, 50, 100])
+      expect(sellableOf({ available: -3, safety: 0, inTransit: 50 }, { inTransit: true, percent })).toBe(0);
   });
 });

@@ -5,7 +5,9 @@ import { fieldDiff } from '../../../src-main/core/connectors/probe/fieldDiff';
 
 const sku = z.object({ sku_id: z.string(), seller_sku: z.string().optional(), status: z.string().optional() });
 const product = z.object({ product_id: z.string(), title: z.string().optional(), search_sku_info_list: z.array(sku).optional() });
-const list = z.object({ result: z.object({ success: z.boolean(), total_count: z.number().optional(), product_list: z.array(product).optional() }) });
+const list = z.object({
+  result: z.object({ success: z.boolean(), total_count: z.number().optional(), product_list: z.array(product).optional() }),
+});
 
 describe('probe field diff: what came back against what the wire schema expects', () => {
   it('names a renamed field as one missing (required) and one unknown', () => {
@@ -13,7 +15,12 @@ describe('probe field diff: what came back against what the wire schema expects'
     const d = fieldDiff(list, body);
     expect(d.missing).toEqual(['result.product_list[].search_sku_info_list', 'result.product_list[].title', 'result.total_count']);
     expect(d.missingRequired).toEqual([]);
-    expect(d.unknown).toEqual(['result.product_list[].sku_list', 'result.product_list[].sku_list[]', 'result.product_list[].sku_list[].sku_id', 'result.product_list[].subject']);
+    expect(d.unknown).toEqual([
+      'result.product_list[].sku_list',
+      'result.product_list[].sku_list[]',
+      'result.product_list[].sku_list[].sku_id',
+      'result.product_list[].subject',
+    ]);
     const renamedId = fieldDiff(list, { result: { success: true, product_list: [{ productId: '1' }] } });
     expect(renamedId.missingRequired).toEqual(['result.product_list[].product_id']);
     expect(renamedId.unknown).toEqual(['result.product_list[].productId']);
@@ -32,7 +39,9 @@ describe('probe field diff: what came back against what the wire schema expects'
       z.object({ seller_relation_list: z.array(relation) }),
       z.object({ seller_relation_list: z.object({ seller_relation: z.array(relation) }) }),
     ]);
-    const wrapped = parse('{"seller_relation_list":{"seller_relation":[{"channel_seller_id":12000023995222161,"business_type":"ONE_STOP_SERVICE"}]}}');
+    const wrapped = parse(
+      '{"seller_relation_list":{"seller_relation":[{"channel_seller_id":12000023995222161,"business_type":"ONE_STOP_SERVICE"}]}}',
+    );
     const d = fieldDiff(either, wrapped);
     expect(d.missing).toEqual([]);
     expect(d.unknown).toEqual([]);

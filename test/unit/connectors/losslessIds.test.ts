@@ -45,20 +45,33 @@ function code(text: string): string {
 const NAMES = String.raw`(?:product_?[iI]d|sku_?[iI]d|sc_?[iI]tem_?[iI]d|channel_?[sS]eller_?[iI]d|item_?[iI]d|seller_?[iI]d|user_?[iI]d|warehouse_?[iI]d|warehouseIdKey|merchant_?[iI]d|partnerOpenId|goods_?[iI]d_?[kK]ey|goodsDetailId)`;
 const ID = String.raw`(?:[\w$]+[?!]?(?:\[[^\]]*\])?[?!]?\.)*${NAMES}\b`;
 const HAZARDS: [string, RegExp][] = [
-  ['Number()/parseInt()/parseFloat()/BigInt-free Math of an id', new RegExp(String.raw`\b(?:Number|parseInt|parseFloat)\s*\(\s*${ID}\s*[,)]`)],
+  [
+    'Number()/parseInt()/parseFloat()/BigInt-free Math of an id',
+    new RegExp(String.raw`\b(?:Number|parseInt|parseFloat)\s*\(\s*${ID}\s*[,)]`),
+  ],
   ['unary + on an id', new RegExp(String.raw`(?:^|[=(,:?]\s*)\+\s*${ID}`, 'm')],
   ['an id typed as number', new RegExp(String.raw`(?<![\w$])${NAMES}\??\s*:\s*number\b`)],
-  ['an id compared or read as a number (z.number / z.coerce.number)', new RegExp(String.raw`(?<![\w$])${NAMES}\??\s*:\s*z\.(?:coerce\.)?number\(`)],
+  [
+    'an id compared or read as a number (z.number / z.coerce.number)',
+    new RegExp(String.raw`(?<![\w$])${NAMES}\??\s*:\s*z\.(?:coerce\.)?number\(`),
+  ],
 ];
 
 describe('no platform id passes through a JS number', () => {
   it('the connector never uses JSON.parse on a body or parameter (lossless-json only)', () => {
-    for (const f of FILES.filter((x) => x.startsWith(aeDir))) expect(code(readFileSync(join(ROOT, f), 'utf8')), f).not.toMatch(/\bJSON\.parse\s*\(/);
+    for (const f of FILES.filter((x) => x.startsWith(aeDir)))
+      expect(code(readFileSync(join(ROOT, f), 'utf8')), f).not.toMatch(/\bJSON\.parse\s*\(/);
   });
 
   it('the scan covers every file of src-main and src-renderer/src, the Tongtool connector and the Excel mapping among them', () => {
     expect(FILES.length).toBeGreaterThan(100);
-    for (const f of [`${ttDir}/client.ts`, `${ttDir}/schemas.ts`, `${ttDir}/stockSource.ts`, 'src-main/core/stock/mappingExcel.ts', 'src-renderer/src/pages/stock/MappingStep.tsx'])
+    for (const f of [
+      `${ttDir}/client.ts`,
+      `${ttDir}/schemas.ts`,
+      `${ttDir}/stockSource.ts`,
+      'src-main/core/stock/mappingExcel.ts',
+      'src-renderer/src/pages/stock/MappingStep.tsx',
+    ])
       expect(FILES).toContain(f);
   });
 
@@ -84,10 +97,22 @@ describe('no platform id passes through a JS number', () => {
       'Number(rows[0].channel_seller_id)',
       'const s = z.object({ warehouseId: z.coerce.number() })',
     ];
-    for (const line of bad) expect(HAZARDS.some(([, re]) => re.test(code(line))), line).toBe(true);
+    for (const line of bad)
+      expect(
+        HAZARDS.some(([, re]) => re.test(code(line))),
+        line,
+      ).toBe(true);
     // Counts and the app's own ids are numbers, rightly.
-    for (const ok of ['const n = Number(r.total_count);', 'Number(listingSkuId)', 'interface R { runId: number; listing_sku_id: number }', 'Number(req.id)'])
-      expect(HAZARDS.some(([, re]) => re.test(code(ok))), ok).toBe(false);
+    for (const ok of [
+      'const n = Number(r.total_count);',
+      'Number(listingSkuId)',
+      'interface R { runId: number; listing_sku_id: number }',
+      'Number(req.id)',
+    ])
+      expect(
+        HAZARDS.some(([, re]) => re.test(code(ok))),
+        ok,
+      ).toBe(false);
   });
 
   it('at run time: an id read as a JS number is refused, the lossless reader keeps its digits', () => {
@@ -100,7 +125,9 @@ describe('no platform id passes through a JS number', () => {
     const wh = ttWarehouseRow.safeParse({ warehouseId: 1000007201308020, warehouseName: '义乌仓', status: '1' });
     expect(wh.success).toBe(false);
     expect(issuePath(wh.error!)).toMatch(/^warehouseId: .*JS number/);
-    expect(ttWarehouseRow.parse({ warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', status: '1' }).warehouseId).toBe('0001000007201308020000000101');
+    expect(ttWarehouseRow.parse({ warehouseId: '0001000007201308020000000101', warehouseName: '义乌仓', status: '1' }).warehouseId).toBe(
+      '0001000007201308020000000101',
+    );
     expect(ttStockRow.safeParse({ goodsSku: 'A', warehouseIdKey: 101, availableStockQuantity: 1 }).success).toBe(false);
     expect(ttBuyerRow.safeParse({ partnerOpenId: 123 }).success).toBe(false);
     expect(ttBuyerRow.parse({ partnerOpenId: '0000000123' }).partnerOpenId).toBe('0000000123');

@@ -10,7 +10,8 @@ describe('Tongtool dates are China time', () => {
   });
 
   it('round-trips with the format the app sends', () => {
-    for (const ms of [0, Date.UTC(2026, 1, 28, 16, 0, 0), Date.UTC(2026, 10, 27, 5, 6, 7)]) expect(ttDateToIso(ttDate(ms))).toBe(new Date(ms).toISOString());
+    for (const ms of [0, Date.UTC(2026, 1, 28, 16, 0, 0), Date.UTC(2026, 10, 27, 5, 6, 7)])
+      expect(ttDateToIso(ttDate(ms))).toBe(new Date(ms).toISOString());
   });
 
   it('still reads a date in another shape the general parser knows', () => {

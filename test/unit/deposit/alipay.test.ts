@@ -61,7 +61,13 @@ describe('Alipay bill import', () => {
 
   it('reads amounts with thousands separators and slash dates as Excel re-saves them', () => {
     const rows = [
-      { time: '2026/10/12 9:03', counterparty: '阿里巴巴（中国）网络技术有限公司', description: '保证金解冻', amount: '1,234,567.89', direction: '收入' as const },
+      {
+        time: '2026/10/12 9:03',
+        counterparty: '阿里巴巴（中国）网络技术有限公司',
+        description: '保证金解冻',
+        amount: '1,234,567.89',
+        direction: '收入' as const,
+      },
       { time: '2026-10-13 10:00:00', counterparty: '李四', description: '转账', amount: '12.5', direction: '支出' as const },
     ];
     const bill = parseAlipayBill(gbk(webExport(rows)));

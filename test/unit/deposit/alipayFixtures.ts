@@ -23,7 +23,24 @@ const q = (s: string) => (/[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(1, n - s.length));
 
 export function webExport(rows: FixtureRow[], opts: { summary?: boolean } = {}): string {
-  const header = ['交易号', '商户订单号', '交易创建时间', '付款时间', '最近修改时间', '交易来源地', '类型', '交易对方', '商品名称', '金额（元）', '收/支', '交易状态', '服务费（元）', '成功退款（元）', '备注', '资金状态'];
+  const header = [
+    '交易号',
+    '商户订单号',
+    '交易创建时间',
+    '付款时间',
+    '最近修改时间',
+    '交易来源地',
+    '类型',
+    '交易对方',
+    '商品名称',
+    '金额（元）',
+    '收/支',
+    '交易状态',
+    '服务费（元）',
+    '成功退款（元）',
+    '备注',
+    '资金状态',
+  ];
   const lines = [
     '支付宝交易记录明细查询',
     '账号:[13812345678]',
@@ -54,7 +71,14 @@ export function webExport(rows: FixtureRow[], opts: { summary?: boolean } = {}):
   });
   lines.push('------------------------------------------------------------------------------------');
   if (opts.summary !== false) {
-    lines.push(`共${rows.length}笔记录`, '已收入:2笔,"11,000.00"元', '待收入:0笔,0.00元', '已支出:1笔,"10,000.00"元', '待支出:0笔,0.00元', '导出时间:[2026-10-20 10:00:00]    用户:张三');
+    lines.push(
+      `共${rows.length}笔记录`,
+      '已收入:2笔,"11,000.00"元',
+      '待收入:0笔,0.00元',
+      '已支出:1笔,"10,000.00"元',
+      '待支出:0笔,0.00元',
+      '导出时间:[2026-10-20 10:00:00]    用户:张三',
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -100,12 +124,26 @@ export function appExport(rows: FixtureRow[]): string {
 }
 
 export const gbk = (text: string): Buffer => iconv.encode(text, 'gbk');
-export const utf8 = (text: string, bom = false): Buffer => Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+export const utf8 = (text: string, bom = false): Buffer =>
+  Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
 
 /** A bill with the deposit refund, the earlier deposit payment of the same amount, and noise. */
 export const REFUND_ROWS: FixtureRow[] = [
-  { time: '2026-09-02 09:15:00', counterparty: 'Alibaba.com Singapore E-Commerce Private Limited', description: '全托管保证金缴纳', amount: '10,000.00', direction: '支出' },
+  {
+    time: '2026-09-02 09:15:00',
+    counterparty: 'Alibaba.com Singapore E-Commerce Private Limited',
+    description: '全托管保证金缴纳',
+    amount: '10,000.00',
+    direction: '支出',
+  },
   { time: '2026-10-09 11:20:05', counterparty: '张三丰', description: '货款', amount: '10,000.00', direction: '收入' },
-  { time: '2026-10-12 14:03:11', counterparty: 'Alibaba.com Singapore E-Commerce Private Limited', description: '速卖通全托管保证金退回', amount: '10,000.00', direction: '收入', category: '退款' },
+  {
+    time: '2026-10-12 14:03:11',
+    counterparty: 'Alibaba.com Singapore E-Commerce Private Limited',
+    description: '速卖通全托管保证金退回',
+    amount: '10,000.00',
+    direction: '收入',
+    category: '退款',
+  },
   { time: '2026-10-12 18:00:00', counterparty: '余额宝', description: '余额宝-自动转入', amount: '10,000.00', direction: '不计收支' },
 ];

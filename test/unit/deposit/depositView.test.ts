@@ -3,7 +3,13 @@
  * what stands in the way of applying, and what the bill says about the money.
  */
 import { describe, expect, it } from 'vitest';
-import { buildDepositView, depositSummaryOf, type ArrivalRow, type DepositChildren, type DepositRow } from '../../../src-main/core/deposit/depositView';
+import {
+  buildDepositView,
+  depositSummaryOf,
+  type ArrivalRow,
+  type DepositChildren,
+  type DepositRow,
+} from '../../../src-main/core/deposit/depositView';
 import type { DepositCheck, DepositCheckAnswer } from '../../../src-shared/channels/deposit';
 
 const ctx = { today: '2026-10-20', storeName: '义乌杯子店' };
@@ -33,7 +39,16 @@ function row(over: Partial<DepositRow> = {}): DepositRow {
 }
 
 function check(key: DepositCheck['key'], answer: DepositCheckAnswer): DepositCheck {
-  return { key, title: `T-${key}`, titleEn: `T-${key}`, answer, source: answer === 'unknown' ? 'none' : 'seller', note: null, advice: `A-${key}`, adviceEn: `A-${key}` };
+  return {
+    key,
+    title: `T-${key}`,
+    titleEn: `T-${key}`,
+    answer,
+    source: answer === 'unknown' ? 'none' : 'seller',
+    note: null,
+    advice: `A-${key}`,
+    adviceEn: `A-${key}`,
+  };
 }
 
 const allClear = [check('disputes', 'clear'), check('orders', 'clear'), check('debts', 'clear')];
@@ -43,7 +58,15 @@ function children(over: Partial<DepositChildren> = {}): DepositChildren {
 }
 
 function arrival(fen: number, id = 1): ArrivalRow {
-  return { id, line: 7 + id, row_time: '2026-10-12 10:00:00', amount_fen: fen, counterparty: '速卖通', description: '保证金退款', trade_no: `T${id}` };
+  return {
+    id,
+    line: 7 + id,
+    row_time: '2026-10-12 10:00:00',
+    amount_fen: fen,
+    counterparty: '速卖通',
+    description: '保证金退款',
+    trade_no: `T${id}`,
+  };
 }
 
 /** Applied on 2026-10-08, approved 2026-10-09, expected 2026-10-14 to 2026-10-16. */
@@ -64,12 +87,19 @@ describe('deposit case view (pure)', () => {
     const v = buildDepositView(row({ deposit_fen: null, status_confirmed_at: null, status: 'paid' }), children(), ctx);
     expect(v.stage).toBe('status');
     expect(v.refundableFen).toBeNull();
-    expect(v.blockers.map((b) => b.en)).toEqual([expect.stringContaining('First look up'), expect.stringContaining('not show the deposit as refundable')]);
+    expect(v.blockers.map((b) => b.en)).toEqual([
+      expect.stringContaining('First look up'),
+      expect.stringContaining('not show the deposit as refundable'),
+    ]);
     expect(v.arrival.verdict).toBe('not_applied');
   });
 
   it('keeps a refundable deposit at the checks step while a precondition is open, naming it', () => {
-    const v = buildDepositView(row(), children({ checks: [check('disputes', 'open'), check('orders', 'clear'), check('debts', 'unknown')] }), ctx);
+    const v = buildDepositView(
+      row(),
+      children({ checks: [check('disputes', 'open'), check('orders', 'clear'), check('debts', 'unknown')] }),
+      ctx,
+    );
     expect(v.stage).toBe('checks');
     expect(v.blockers).toEqual([
       { zh: 'T-disputes：A-disputes', en: 'T-disputes: A-disputes' },
@@ -85,20 +115,36 @@ describe('deposit case view (pure)', () => {
   });
 
   it('lets the seller apply when refundable and clear, with penalties taken off and never below zero', () => {
-    const ok = buildDepositView(row(), children({ violations: [{ id: 1, description: '延迟发货', penaltyFen: 150_000, occurredOn: null }] }), ctx);
+    const ok = buildDepositView(
+      row(),
+      children({ violations: [{ id: 1, description: '延迟发货', penaltyFen: 150_000, occurredOn: null }] }),
+      ctx,
+    );
     expect(ok).toMatchObject({ stage: 'apply', blockers: [], penaltiesFen: 150_000, refundableFen: 850_000 });
-    const eaten = buildDepositView(row(), children({ violations: [{ id: 1, description: '售假', penaltyFen: 2_000_000, occurredOn: null }] }), ctx);
+    const eaten = buildDepositView(
+      row(),
+      children({ violations: [{ id: 1, description: '售假', penaltyFen: 2_000_000, occurredOn: null }] }),
+      ctx,
+    );
     expect(eaten.refundableFen).toBe(0);
     expect(eaten.blockers.map((b) => b.en)).toEqual([expect.stringContaining('nothing is refundable')]);
   });
 
   it('after applying: in review, then waiting in the window, then overdue with a letter for support', () => {
-    const inReview = buildDepositView(row({ ...approved, review_outcome: 'pending', decided_on: null, window_from: null, window_to: null }), children(), ctx);
+    const inReview = buildDepositView(
+      row({ ...approved, review_outcome: 'pending', decided_on: null, window_from: null, window_to: null }),
+      children(),
+      ctx,
+    );
     expect(inReview).toMatchObject({ stage: 'review', blockers: [], window: null, arrival: { verdict: 'in_review', supportText: null } });
     expect(inReview.application).toMatchObject({ amountFen: 1_000_000, appliedOn: '2026-10-08', alipayMasked: '138****5678' });
 
     const waiting = buildDepositView(approved, children(), { ...ctx, today: '2026-10-15' });
-    expect(waiting).toMatchObject({ stage: 'arrival', window: { approvedOn: '2026-10-09', from: '2026-10-14', to: '2026-10-16' }, arrival: { verdict: 'waiting', supportText: null } });
+    expect(waiting).toMatchObject({
+      stage: 'arrival',
+      window: { approvedOn: '2026-10-09', from: '2026-10-14', to: '2026-10-16' },
+      arrival: { verdict: 'waiting', supportText: null },
+    });
 
     const overdue = buildDepositView(approved, children(), ctx);
     expect(overdue.arrival.verdict).toBe('overdue');
@@ -122,12 +168,20 @@ describe('deposit case view (pure)', () => {
   });
 
   it('the bill settles it even when the approval itself was never recorded', () => {
-    const v = buildDepositView(row({ ...approved, review_outcome: 'pending', decided_on: null, window_from: null, window_to: null }), children({ arrivals: [arrival(1_000_000)] }), ctx);
+    const v = buildDepositView(
+      row({ ...approved, review_outcome: 'pending', decided_on: null, window_from: null, window_to: null }),
+      children({ arrivals: [arrival(1_000_000)] }),
+      ctx,
+    );
     expect(v.stage).toBe('done');
   });
 
   it('a rejected application opens the apply step again, with its blockers back', () => {
-    const v = buildDepositView(row({ ...approved, status: 'refundable', review_outcome: 'rejected', window_from: null, window_to: null }), children({ checks: [check('disputes', 'open'), check('orders', 'clear'), check('debts', 'clear')] }), ctx);
+    const v = buildDepositView(
+      row({ ...approved, status: 'refundable', review_outcome: 'rejected', window_from: null, window_to: null }),
+      children({ checks: [check('disputes', 'open'), check('orders', 'clear'), check('debts', 'clear')] }),
+      ctx,
+    );
     expect(v.stage).toBe('checks');
     expect(v.blockers).toHaveLength(1);
     expect(v.arrival.verdict).toBe('not_applied');

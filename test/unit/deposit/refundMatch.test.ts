@@ -37,7 +37,13 @@ describe('finding the deposit refund', () => {
 
   it('finds a partial refund and calls it partial, with the difference', () => {
     const rows: FixtureRow[] = [
-      { time: '2026-10-11 16:40:00', counterparty: '速卖通', description: '全托管保证金退还（扣除违规罚款）', amount: '8,500.00', direction: '收入' },
+      {
+        time: '2026-10-11 16:40:00',
+        counterparty: '速卖通',
+        description: '全托管保证金退还（扣除违规罚款）',
+        amount: '8,500.00',
+        direction: '收入',
+      },
     ];
     const r = findRefund({ ...base, rows: parseAlipayBill(gbk(webExport(rows))).rows });
     expect(r.verdict).toBe('partial');
@@ -47,24 +53,41 @@ describe('finding the deposit refund', () => {
   });
 
   it('a 9,500 refund of a 10,000 application worded only as 退款 is still found, as partial', () => {
-    const rows: FixtureRow[] = [{ time: '2026-10-11 10:00:00', counterparty: 'Alibaba.com Singapore E-Commerce Private Limited', description: '退款', amount: '9,500.00', direction: '收入' }];
+    const rows: FixtureRow[] = [
+      {
+        time: '2026-10-11 10:00:00',
+        counterparty: 'Alibaba.com Singapore E-Commerce Private Limited',
+        description: '退款',
+        amount: '9,500.00',
+        direction: '收入',
+      },
+    ];
     const r = findRefund({ ...base, rows: parseAlipayBill(utf8(appExport(rows))).rows });
     expect(r.verdict).toBe('partial');
     expect(r.match?.row.amountFen).toBe(950_000);
   });
 
   it('a negative 收入 row is money taken back, never a refund', () => {
-    const rows: FixtureRow[] = [{ time: '2026-10-12 10:00:00', counterparty: 'AliExpress', description: '保证金退款冲正', amount: '-10,000.00', direction: '收入' }];
+    const rows: FixtureRow[] = [
+      { time: '2026-10-12 10:00:00', counterparty: 'AliExpress', description: '保证金退款冲正', amount: '-10,000.00', direction: '收入' },
+    ];
     const bill = parseAlipayBill(gbk(webExport(rows)));
     expect(bill.rows[0].amountFen).toBe(-1_000_000);
     const r = findRefund({ ...base, rows: bill.rows });
     expect(r.verdict).toBe('not_found');
     expect(r.considered).toHaveLength(0);
-    expect(r.apart).toEqual([expect.objectContaining({ row: expect.objectContaining({ amountFen: -1_000_000 }), why: expect.objectContaining({ zh: expect.stringContaining('负数') }) })]);
+    expect(r.apart).toEqual([
+      expect.objectContaining({
+        row: expect.objectContaining({ amountFen: -1_000_000 }),
+        why: expect.objectContaining({ zh: expect.stringContaining('负数') }),
+      }),
+    ]);
   });
 
   it('a row dated before the application is flagged and never matched', () => {
-    const rows: FixtureRow[] = [{ time: '2026-09-20 10:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '收入' }];
+    const rows: FixtureRow[] = [
+      { time: '2026-09-20 10:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '收入' },
+    ];
     const r = findRefund({ ...base, rows: parseAlipayBill(utf8(appExport(rows))).rows });
     expect(r.match).toBeNull();
     expect(r.verdict).toBe('not_found');
@@ -77,7 +100,14 @@ describe('finding the deposit refund', () => {
   it('finds nothing when only unrelated income, closed trades or rows before the application are there', () => {
     const rows: FixtureRow[] = [
       { time: '2026-10-12 10:00:00', counterparty: '王五', description: '货款', amount: '10,000.00', direction: '收入' },
-      { time: '2026-10-12 11:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '收入', status: '交易关闭' },
+      {
+        time: '2026-10-12 11:00:00',
+        counterparty: 'AliExpress',
+        description: '保证金退款',
+        amount: '10,000.00',
+        direction: '收入',
+        status: '交易关闭',
+      },
       { time: '2026-09-01 11:00:00', counterparty: '阿里巴巴', description: '其他退款', amount: '99.00', direction: '收入' },
     ];
     const r = findRefund({ ...base, rows: parseAlipayBill(gbk(webExport(rows))).rows });
@@ -92,11 +122,36 @@ describe('finding the deposit refund', () => {
   ] as const) {
     it(`${shape} export: a 解冻 row and a pre-application row are shown apart or flagged; the income row is picked`, () => {
       const rows: FixtureRow[] = [
-        { time: '2026-09-10 09:00:00', counterparty: '阿里巴巴', description: '速卖通保证金冻结', amount: '10,000.00', direction: '不计收支' },
+        {
+          time: '2026-09-10 09:00:00',
+          counterparty: '阿里巴巴',
+          description: '速卖通保证金冻结',
+          amount: '10,000.00',
+          direction: '不计收支',
+        },
         { time: '2026-09-25 09:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '收入' },
-        { time: '2026-10-10 09:00:00', counterparty: '阿里巴巴', description: '速卖通保证金解冻', amount: '10,000.00', direction: '不计收支' },
-        { time: '2026-10-11 10:00:00', counterparty: '余额宝', description: '余额宝-转出到余额', amount: '10,000.00', direction: '不计收支' },
-        { time: '2026-10-12 14:00:00', counterparty: 'Alibaba.com Singapore E-Commerce Private Limited', description: '全托管保证金退回', amount: '10,000.00', direction: '收入', remarks: '退店保证金' },
+        {
+          time: '2026-10-10 09:00:00',
+          counterparty: '阿里巴巴',
+          description: '速卖通保证金解冻',
+          amount: '10,000.00',
+          direction: '不计收支',
+        },
+        {
+          time: '2026-10-11 10:00:00',
+          counterparty: '余额宝',
+          description: '余额宝-转出到余额',
+          amount: '10,000.00',
+          direction: '不计收支',
+        },
+        {
+          time: '2026-10-12 14:00:00',
+          counterparty: 'Alibaba.com Singapore E-Commerce Private Limited',
+          description: '全托管保证金退回',
+          amount: '10,000.00',
+          direction: '收入',
+          remarks: '退店保证金',
+        },
       ];
       const r = findRefund({ ...base, rows: parseAlipayBill(enc(make(rows))).rows });
       expect(r.verdict).toBe('arrived');
@@ -114,7 +169,15 @@ describe('finding the deposit refund', () => {
   }
 
   it('a 解冻 row alone is never the refund', () => {
-    const rows: FixtureRow[] = [{ time: '2026-10-12 10:00:00', counterparty: '阿里巴巴', description: '速卖通保证金解冻', amount: '10,000.00', direction: '不计收支' }];
+    const rows: FixtureRow[] = [
+      {
+        time: '2026-10-12 10:00:00',
+        counterparty: '阿里巴巴',
+        description: '速卖通保证金解冻',
+        amount: '10,000.00',
+        direction: '不计收支',
+      },
+    ];
     const r = findRefund({ ...base, rows: parseAlipayBill(utf8(appExport(rows))).rows });
     expect(r.verdict).toBe('not_found');
     expect(r.match).toBeNull();

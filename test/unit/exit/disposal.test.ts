@@ -12,7 +12,13 @@ describe('inventory disposal plan', () => {
     const items = validatePlan(
       {
         items: [
-          { sku: 'A-1', lines: [{ method: 'sell_through', quantity: 6 }, { method: 'return_factory', quantity: 4 }] },
+          {
+            sku: 'A-1',
+            lines: [
+              { method: 'sell_through', quantity: 6 },
+              { method: 'return_factory', quantity: 4 },
+            ],
+          },
           { sku: 'B-2', lines: [{ method: 'liquidate', quantity: 4 }] },
         ],
       },
@@ -46,7 +52,9 @@ describe('inventory disposal plan', () => {
   });
 
   it('uses the app’s figure over a typed one, and needs a typed one when the app has none', () => {
-    expect(() => validatePlan({ items: [{ sku: 'A-1', onHand: 3, lines: [{ method: 'other', quantity: 3 }] }] }, onHand)).toThrow(/现有库存 10 件/);
+    expect(() => validatePlan({ items: [{ sku: 'A-1', onHand: 3, lines: [{ method: 'other', quantity: 3 }] }] }, onHand)).toThrow(
+      /现有库存 10 件/,
+    );
     expect(() => validatePlan({ items: [{ sku: 'Z-9', lines: [{ method: 'other', quantity: 3 }] }] }, null)).toThrow(/请填写现有库存数量/);
     const [z] = validatePlan({ items: [{ sku: 'Z-9', onHand: 3, lines: [{ method: 'other', quantity: 3 }] }] }, null);
     expect(z.onHandSource).toBe('seller');
@@ -55,7 +63,12 @@ describe('inventory disposal plan', () => {
   it('refuses a SKU listed twice', () => {
     expect(() =>
       validatePlan(
-        { items: [{ sku: 'Z', onHand: 1, lines: [{ method: 'other', quantity: 1 }] }, { sku: 'Z', onHand: 1, lines: [{ method: 'other', quantity: 1 }] }] },
+        {
+          items: [
+            { sku: 'Z', onHand: 1, lines: [{ method: 'other', quantity: 1 }] },
+            { sku: 'Z', onHand: 1, lines: [{ method: 'other', quantity: 1 }] },
+          ],
+        },
         null,
       ),
     ).toThrow(/出现了两次/);

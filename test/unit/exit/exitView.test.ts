@@ -40,11 +40,36 @@ function row(over: Partial<ExitRow> = {}): ExitRow {
   };
 }
 
-const notStarted: DepositLink = { caseId: null, state: 'not_started', stage: null, statusLabel: null, refundableFen: null, done: false, text: { zh: '还没有开始退保证金。', en: 'Not started.' } };
-const linked: DepositLink = { caseId: 9, state: 'linked', stage: 'arrival', statusLabel: '退款中', refundableFen: 1_000_000, done: false, text: { zh: '退保证金案件 #9', en: 'Deposit case #9' } };
+const notStarted: DepositLink = {
+  caseId: null,
+  state: 'not_started',
+  stage: null,
+  statusLabel: null,
+  refundableFen: null,
+  done: false,
+  text: { zh: '还没有开始退保证金。', en: 'Not started.' },
+};
+const linked: DepositLink = {
+  caseId: 9,
+  state: 'linked',
+  stage: 'arrival',
+  statusLabel: '退款中',
+  refundableFen: 1_000_000,
+  done: false,
+  text: { zh: '退保证金案件 #9', en: 'Deposit case #9' },
+};
 
 function partner(status: ExitPartner['status'], id = 1): ExitPartner {
-  return { id, kind: 'payment', name: `支付宝${id}`, status, statusOn: status === 'terminated' ? '2026-10-15' : null, reference: null, note: null, updatedAt: '2026-10-15T01:00:00Z' };
+  return {
+    id,
+    kind: 'payment',
+    name: `支付宝${id}`,
+    status,
+    statusOn: status === 'terminated' ? '2026-10-15' : null,
+    reference: null,
+    note: null,
+    updatedAt: '2026-10-15T01:00:00Z',
+  };
 }
 
 function children(over: Partial<ExitChildren> = {}): ExitChildren {
@@ -88,7 +113,9 @@ describe('store exit view (pure)', () => {
   });
 
   it('moves to submit once the reason is given and all three agreements are confirmed', () => {
-    expect(buildExitView(row({ reason: 'competition', agreement: JSON.stringify({ agreement: 'x', process: 'x' }) }), children(), ctx).stage).toBe('prepare');
+    expect(
+      buildExitView(row({ reason: 'competition', agreement: JSON.stringify({ agreement: 'x', process: 'x' }) }), children(), ctx).stage,
+    ).toBe('prepare');
     const v = buildExitView(row({ reason: 'competition', agreement: AGREED }), children(), ctx);
     expect(v.stage).toBe('submit');
     expect(v.openItems.map((i) => i.en)).not.toContain('Give the exit reason');
@@ -96,7 +123,14 @@ describe('store exit view (pure)', () => {
   });
 
   it('in review the due day makes it overdue only while no outcome is recorded', () => {
-    const submitted = row({ reason: 'competition', agreement: AGREED, submitted_on: '2026-10-12', application_no: 'A1', review_due: '2026-10-15', review_outcome: 'pending' });
+    const submitted = row({
+      reason: 'competition',
+      agreement: AGREED,
+      submitted_on: '2026-10-12',
+      application_no: 'A1',
+      review_due: '2026-10-15',
+      review_outcome: 'pending',
+    });
     const v = buildExitView(submitted, children(), ctx);
     expect(v.stage).toBe('review');
     expect(v.review).toMatchObject({ dueOn: '2026-10-15', overdue: true });
@@ -105,7 +139,13 @@ describe('store exit view (pure)', () => {
   });
 
   it('approved is the procedures step until the plan, the deposit and every partner are settled', () => {
-    const approved = row({ reason: 'competition', agreement: AGREED, submitted_on: '2026-10-12', review_outcome: 'approved', review_decided_on: '2026-10-14' });
+    const approved = row({
+      reason: 'competition',
+      agreement: AGREED,
+      submitted_on: '2026-10-12',
+      review_outcome: 'approved',
+      review_decided_on: '2026-10-14',
+    });
     expect(buildExitView(approved, proceduresDone, ctx).stage).toBe('done');
     // No partner recorded is an open question, not "all terminated".
     expect(buildExitView(approved, { ...proceduresDone, partners: [] }, ctx).stage).toBe('procedures');
@@ -124,21 +164,38 @@ describe('store exit view (pure)', () => {
     expect(v.procedures.unplannedSkus).toHaveLength(12);
     expect(v.procedures.disposalComplete).toBe(false);
     const item = v.openItems.find((i) => i.en.startsWith('SKUs without a disposal plan'))!;
-    expect(item.en).toBe('SKUs without a disposal plan (12): SKU-1, SKU-2, SKU-3, SKU-4, SKU-5, SKU-6, SKU-7, SKU-8, SKU-9, SKU-10 and 2 more');
+    expect(item.en).toBe(
+      'SKUs without a disposal plan (12): SKU-1, SKU-2, SKU-3, SKU-4, SKU-5, SKU-6, SKU-7, SKU-8, SKU-9, SKU-10 and 2 more',
+    );
     expect(item.zh).toContain('等 12 个');
   });
 
   it('questions still waiting for support are an open item; answered ones are not', () => {
-    const q = (id: number, answer: string | null) => ({ id, askedAt: '2026-10-10T01:00:00Z', question: `Q${id}`, answer, answeredAt: answer ? '2026-10-11T01:00:00Z' : null });
+    const q = (id: number, answer: string | null) => ({
+      id,
+      askedAt: '2026-10-10T01:00:00Z',
+      question: `Q${id}`,
+      answer,
+      answeredAt: answer ? '2026-10-11T01:00:00Z' : null,
+    });
     const v = buildExitView(row(), children({ questions: [q(1, null), q(2, '可以'), q(3, null)] }), ctx);
     expect(v.openItems.map((i) => i.en)).toContain('2 questions await platform support');
   });
 
   it('a confirmed exit is at the after step, whatever is left in the procedures', () => {
-    const v = buildExitView(row({ review_outcome: 'approved', done_on: '2026-10-18', store_status: '已关闭', after_checks: JSON.stringify({ stock: 'x' }) }), children(), ctx);
+    const v = buildExitView(
+      row({ review_outcome: 'approved', done_on: '2026-10-18', store_status: '已关闭', after_checks: JSON.stringify({ stock: 'x' }) }),
+      children(),
+      ctx,
+    );
     expect(v.stage).toBe('after');
     expect(v.done).toEqual({ confirmedOn: '2026-10-18', storeStatus: '已关闭' });
-    expect(v.after.reminders.map((r) => [r.key, r.done])).toEqual([['stock', true], ['deposit', false], ['partners', false], ['privacy', false]]);
+    expect(v.after.reminders.map((r) => [r.key, r.done])).toEqual([
+      ['stock', true],
+      ['deposit', false],
+      ['partners', false],
+      ['privacy', false],
+    ]);
     expect(v.after.wipeConfirmText).toBe('义乌杯子店');
   });
 });

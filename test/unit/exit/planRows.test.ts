@@ -23,10 +23,20 @@ describe('quantities as the seller types them', () => {
   });
   it('a row adds up to the live stock or says by how much it is off', () => {
     const live = new Map([['A-1', { onHand: 10, warehouses: [{ name: '义乌仓', quantity: 10 }] }]]);
-    expect(checkRow({ sku: 'A-1', cells: { sell_through: '４', liquidate: '6' } }, live)).toMatchObject({ errors: [], planned: 10, onHandSource: 'app' });
-    expect(checkRow({ sku: 'A-1', cells: { sell_through: '4' } }, live).errors[0].zh).toBe('处理数量合计 4 件，现有库存 10 件，少了 6 件。');
+    expect(checkRow({ sku: 'A-1', cells: { sell_through: '４', liquidate: '6' } }, live)).toMatchObject({
+      errors: [],
+      planned: 10,
+      onHandSource: 'app',
+    });
+    expect(checkRow({ sku: 'A-1', cells: { sell_through: '4' } }, live).errors[0].zh).toBe(
+      '处理数量合计 4 件，现有库存 10 件，少了 6 件。',
+    );
     // A SKU the app has no stock for, with the app holding no stock data: the seller's figure.
-    expect(checkRow({ sku: 'B-2', onHand: '３', cells: { other: '3' } }, null)).toMatchObject({ errors: [], onHand: 3, onHandSource: 'seller' });
+    expect(checkRow({ sku: 'B-2', onHand: '３', cells: { other: '3' } }, null)).toMatchObject({
+      errors: [],
+      onHand: 3,
+      onHandSource: 'seller',
+    });
     expect(checkRow({ sku: 'B-2', cells: { other: '3' } }, null).errors[0].zh).toContain('请填写现有库存');
   });
 });

@@ -57,7 +57,11 @@ describe('fit check', () => {
   });
 
   it('a factory whose own figures show fully-managed earns ¥7 less per unit is not told 适合 unreservedly', () => {
-    const r = assessFit({ ...base, makesGoods: true, numbers: { unitCostFen: 2000, supplyPriceFen: 3000, ownPriceFen: 5000, ownFeesFen: 1300 } });
+    const r = assessFit({
+      ...base,
+      makesGoods: true,
+      numbers: { unitCostFen: 2000, supplyPriceFen: 3000, ownPriceFen: 5000, ownFeesFen: 1300 },
+    });
     expect(r.margin?.differenceFen).toBe(-700);
     expect(r.verdict).toBe('worth_trying');
     expect(r.headline.zh).toContain('全托管每件比自营店少赚 ¥7.00');
@@ -67,7 +71,12 @@ describe('fit check', () => {
   });
 
   it('a trader whose own figures show fully-managed earns more is not told their margins get squeezed', () => {
-    const r = assessFit({ ...base, supplyEdge: 'none', productKind: 'standard', numbers: { unitCostFen: 2000, supplyPriceFen: 4000, ownPriceFen: 3500, ownFeesFen: 1000 } });
+    const r = assessFit({
+      ...base,
+      supplyEdge: 'none',
+      productKind: 'standard',
+      numbers: { unitCostFen: 2000, supplyPriceFen: 4000, ownPriceFen: 3500, ownFeesFen: 1000 },
+    });
     expect(r.sellerType).toBe('trader_listing');
     expect(r.margin?.differenceFen).toBe(1500);
     expect(r.verdict).toBe('worth_trying');

@@ -33,7 +33,9 @@ describe('the house rules that keep the core testable', () => {
   });
 
   it('the renderer imports neither main nor preload code', () => {
-    const offenders = files(join(root, 'src-renderer')).filter((f) => /from\s+['"](\.\.\/)+(src-main|src-preload)\//.test(readFileSync(f, 'utf8')));
+    const offenders = files(join(root, 'src-renderer')).filter((f) =>
+      /from\s+['"](\.\.\/)+(src-main|src-preload)\//.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders.map((f) => relative(root, f))).toEqual([]);
   });
 
@@ -47,7 +49,9 @@ describe('the house rules that keep the core testable', () => {
   });
 
   it('src-shared is pure: no Node, DOM or Electron imports', () => {
-    const offenders = files(join(root, 'src-shared')).filter((f) => /from\s+['"](node:|electron|fs|path|react)/.test(readFileSync(f, 'utf8')));
+    const offenders = files(join(root, 'src-shared')).filter((f) =>
+      /from\s+['"](node:|electron|fs|path|react)/.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders.map((f) => relative(root, f))).toEqual([]);
   });
 });

@@ -79,7 +79,8 @@ describe('dispatch: the one door into the core', () => {
 
     // And through the real handler: 60 notices, no limit given, the default 50 come back.
     await withApp(async (app) => {
-      for (let i = 1; i <= 60; i++) app.notices.add('info', { title: `同步完成 ${i}`, body: '共 3 个SKU' }, { title: `Sync done ${i}`, body: '3 SKUs' });
+      for (let i = 1; i <= 60; i++)
+        app.notices.add('info', { title: `同步完成 ${i}`, body: '共 3 个SKU' }, { title: `Sync done ${i}`, body: '3 SKUs' });
       const r = await dispatch(createHandlers(app), 'notices.list', {});
       if (!r.ok) throw new Error(r.error.message);
       const list = r.data as { title: string; titleEn: string; bodyEn: string; read: boolean }[];

@@ -16,7 +16,8 @@ type Check = { _zod: { def: { check: string; [k: string]: unknown } } };
 
 function inner(s: z.ZodType): z.ZodType {
   const d = defOf(s);
-  if (['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(d.type)) return inner(d.innerType as z.ZodType);
+  if (['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(d.type))
+    return inner(d.innerType as z.ZodType);
   if (d.type === 'pipe') return inner(d.in as z.ZodType);
   return s;
 }
@@ -72,7 +73,11 @@ function badValues(s: z.ZodType): unknown[] {
 }
 
 /** Every place in a schema a value can go, with the input that reaches it. */
-function leaves(s: z.ZodType, path: (string | number)[] = [], base: Record<string, unknown> = {}): { path: (string | number)[]; schema: z.ZodType; base: Record<string, unknown> }[] {
+function leaves(
+  s: z.ZodType,
+  path: (string | number)[] = [],
+  base: Record<string, unknown> = {},
+): { path: (string | number)[]; schema: z.ZodType; base: Record<string, unknown> }[] {
   const u = inner(s);
   const d = defOf(u);
   const here = [{ path, schema: s, base }];
@@ -104,7 +109,11 @@ function build(path: (string | number)[], value: unknown, base: Record<string, u
     }
     at[p[p.length - 1]] = v;
   };
-  for (const [k, v] of Object.entries(base)) put(k.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)), v);
+  for (const [k, v] of Object.entries(base))
+    put(
+      k.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)),
+      v,
+    );
   if (path.length === 0) return value;
   put(path, value);
   return root;
@@ -133,7 +142,8 @@ function problems(channel: string, zh: string, en: string, label: { zh: string; 
     if (REGEX_LIKE.test(text)) p.push(`a pattern in “${text}”`);
     if (TYPE_NAMES.test(text)) p.push(`a type name in “${text}”`);
     for (const k of rawKeys) {
-      if (new RegExp(`\\b${k}\\b`).test(text) && !(label && (label.en.includes(k) || label.zh.includes(k)))) p.push(`the key ${k} in “${text}”`);
+      if (new RegExp(`\\b${k}\\b`).test(text) && !(label && (label.en.includes(k) || label.zh.includes(k))))
+        p.push(`the key ${k} in “${text}”`);
     }
   }
   if (label && !zh.includes(label.zh)) p.push(`“${zh}” does not name ${label.zh}`);
@@ -182,7 +192,11 @@ describe('input errors in the seller’s words', () => {
     };
     const key = await call('connect.saveAliExpress', { appKey: 'ab cd　ef', appSecret: 'secret-1234' });
     expect(key.issues).toEqual([
-      { path: 'appKey', message: 'App Key 只能是英文字母、数字和符号，不能有空格或全角字符', messageEn: 'App Key may hold only letters, digits and symbols, with no spaces or full-width characters' },
+      {
+        path: 'appKey',
+        message: 'App Key 只能是英文字母、数字和符号，不能有空格或全角字符',
+        messageEn: 'App Key may hold only letters, digits and symbols, with no spaces or full-width characters',
+      },
     ]);
     expect(key.message).toBe('App Key 只能是英文字母、数字和符号，不能有空格或全角字符。请改正后再试。');
     const long = await call('connect.saveTongtool', { appKey: 'k'.repeat(129), appSecret: 'secret-1234' });
@@ -191,7 +205,12 @@ describe('input errors in the seller’s words', () => {
     expect(store.issues?.[0]).toMatchObject({ path: 'storeName', message: '请填写店铺名称' });
     const count = await call('sku.rules.preview', { spec: { kind: 'strip_start', count: 1.5 } });
     expect(count.issues?.[0]).toMatchObject({ path: 'spec.count', message: '字符数要填整数，不能有小数' });
-    const row = await call('exit.setDisposal', { items: [{ sku: 'A', lines: [{ method: 'sell_through', quantity: 1 }] }, { sku: 'B', lines: [{ method: 'sell_through', quantity: -1 }] }] });
+    const row = await call('exit.setDisposal', {
+      items: [
+        { sku: 'A', lines: [{ method: 'sell_through', quantity: 1 }] },
+        { sku: 'B', lines: [{ method: 'sell_through', quantity: -1 }] },
+      ],
+    });
     expect(row.issues?.[0].path).toBe('items.1.lines.0.quantity');
     expect(row.issues?.[0].message).toMatch(/^处置计划第 2 行，处置方式第 1 行：数量不能小于 0$/);
   });

@@ -18,17 +18,44 @@ describe('resolve order: manual, then exact after folding, then rules in order',
   });
 
   it('falls to the first rule that finds an existing ERP SKU and records which rule', () => {
-    const r = resolveOne('SHOP-ABC-2', undefined, index, rules([{ kind: 'strip_prefix', text: 'NOPE' }, { kind: 'strip_prefix', text: 'SHOP-' }]), 'insensitive');
+    const r = resolveOne(
+      'SHOP-ABC-2',
+      undefined,
+      index,
+      rules([
+        { kind: 'strip_prefix', text: 'NOPE' },
+        { kind: 'strip_prefix', text: 'SHOP-' },
+      ]),
+      'insensitive',
+    );
     expect(r).toMatchObject({ status: 'rule', erpSku: 'ABC-2', ruleId: 2 });
   });
 
   it('two rules agreeing on the same ERP SKU are no conflict', () => {
-    const r = resolveOne('[ABC-1]', undefined, index, rules([{ kind: 'between', start: '[', end: ']' }, { kind: 'regex', pattern: '^\\[(.+)\\]$' }]), 'insensitive');
+    const r = resolveOne(
+      '[ABC-1]',
+      undefined,
+      index,
+      rules([
+        { kind: 'between', start: '[', end: ']' },
+        { kind: 'regex', pattern: '^\\[(.+)\\]$' },
+      ]),
+      'insensitive',
+    );
     expect(r).toMatchObject({ status: 'rule', erpSku: 'ABC-1', ruleId: 1 });
   });
 
   it('rules that disagree make a conflict and link nothing', () => {
-    const r = resolveOne('X-ABC-1', undefined, index, rules([{ kind: 'strip_prefix', text: 'X-' }, { kind: 'before', separator: '-' }]), 'insensitive');
+    const r = resolveOne(
+      'X-ABC-1',
+      undefined,
+      index,
+      rules([
+        { kind: 'strip_prefix', text: 'X-' },
+        { kind: 'before', separator: '-' },
+      ]),
+      'insensitive',
+    );
     expect(r.status).toBe('conflict');
     expect(r.erpSku).toBeNull();
     expect(r.detail?.candidates).toEqual(['ABC-1', 'X']);

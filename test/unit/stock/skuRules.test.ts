@@ -5,13 +5,22 @@ import { buildErpIndex, compileRule, hasNestedQuantifier, ruleOutcome, validateR
 
 const erp = buildErpIndex(['ABC-1', 'ABC-2', 'XY', 'abc-9', 'ABC-9', '红色-XL'], 'insensitive');
 const run = (spec: SkuRuleSpec, sku: string, caseRule: 'insensitive' | 'sensitive' = 'insensitive') =>
-  ruleOutcome(compileRule({ id: 1, label: 't', spec }, caseRule), sku, caseRule === 'insensitive' ? erp : buildErpIndex(['ABC-1', 'abc-1'], 'sensitive'), caseRule);
+  ruleOutcome(
+    compileRule({ id: 1, label: 't', spec }, caseRule),
+    sku,
+    caseRule === 'insensitive' ? erp : buildErpIndex(['ABC-1', 'abc-1'], 'sensitive'),
+    caseRule,
+  );
 
 describe('SKU rules, one kind at a time', () => {
   it('strips a fixed prefix, also when the listing SKU or the rule is typed full-width', () => {
     expect(run({ kind: 'strip_prefix', text: 'ZZ-' }, 'ZZ-ABC-1')).toMatchObject({ output: 'ABC-1', status: 'found', erpSkus: ['ABC-1'] });
     expect(run({ kind: 'strip_prefix', text: 'ZZ-' }, 'ＺＺ－ＡＢＣ－１')).toMatchObject({ output: 'ABC-1', status: 'found' });
-    expect(run({ kind: 'strip_prefix', text: 'ｚｚ-' }, ' zz-abc-2 ')).toMatchObject({ output: 'ABC-2', status: 'found', erpSkus: ['ABC-2'] });
+    expect(run({ kind: 'strip_prefix', text: 'ｚｚ-' }, ' zz-abc-2 ')).toMatchObject({
+      output: 'ABC-2',
+      status: 'found',
+      erpSkus: ['ABC-2'],
+    });
     expect(run({ kind: 'strip_prefix', text: 'ZZ-' }, 'ABC-1')).toMatchObject({ output: null, status: 'no_match' });
   });
 
@@ -27,9 +36,15 @@ describe('SKU rules, one kind at a time', () => {
   });
 
   it('keeps the part before or after a separator, first or last occurrence', () => {
-    expect(run({ kind: 'before', separator: '/', occurrence: 'first' }, 'ABC-1/RED/XL')).toMatchObject({ output: 'ABC-1', status: 'found' });
+    expect(run({ kind: 'before', separator: '/', occurrence: 'first' }, 'ABC-1/RED/XL')).toMatchObject({
+      output: 'ABC-1',
+      status: 'found',
+    });
     expect(run({ kind: 'after', separator: '_', occurrence: 'last' }, 'SHOP_A_ABC-2')).toMatchObject({ output: 'ABC-2', status: 'found' });
-    expect(run({ kind: 'after', separator: '_', occurrence: 'first' }, 'SHOP_A_ABC-2')).toMatchObject({ output: 'A_ABC-2', status: 'missing' });
+    expect(run({ kind: 'after', separator: '_', occurrence: 'first' }, 'SHOP_A_ABC-2')).toMatchObject({
+      output: 'A_ABC-2',
+      status: 'missing',
+    });
     // a full-width separator in the listing SKU folds to the half-width one of the rule
     expect(run({ kind: 'before', separator: '/' }, 'ABC-1／RED')).toMatchObject({ output: 'ABC-1', status: 'found' });
   });

@@ -33,9 +33,19 @@ function facts(patch: Partial<StrategyFacts> = {}): StrategyFacts {
 
 describe('the sync strategy: full or incremental, and when the drift read runs', () => {
   it('reads in full when the source has no change feed, on the first sync, or when a cursor is missing or too old', () => {
-    expect(planStrategy(facts({ canReadChanges: false }))).toMatchObject({ strategy: 'full', reasonEn: expect.stringContaining('cannot read changes') });
+    expect(planStrategy(facts({ canReadChanges: false }))).toMatchObject({
+      strategy: 'full',
+      reasonEn: expect.stringContaining('cannot read changes'),
+    });
     expect(planStrategy(facts({ lastFullOkAt: null }))).toMatchObject({ strategy: 'full', reasonEn: 'First sync: reading all stock.' });
-    const noCursor = planStrategy(facts({ warehouses: [{ id: 'W1', changesCursor: ago(60_000) }, { id: 'W2', changesCursor: null }] }));
+    const noCursor = planStrategy(
+      facts({
+        warehouses: [
+          { id: 'W1', changesCursor: ago(60_000) },
+          { id: 'W2', changesCursor: null },
+        ],
+      }),
+    );
     expect(noCursor).toMatchObject({ strategy: 'full', reasonEn: expect.stringContaining('Warehouse W2') });
     const old = planStrategy(facts({ warehouses: [{ id: 'W1', changesCursor: ago(CHANGE_FEED_DAYS * 24 * HOUR + 1) }] }));
     expect(old).toMatchObject({ strategy: 'full', reasonEn: expect.stringContaining('Warehouse W1') });
@@ -87,8 +97,14 @@ describe("the seller's request against the automatic choice", () => {
     expect(requestedPlan('incremental', incremental, true)).toBe(incremental);
     const noFeed = planStrategy(facts({ canReadChanges: false }));
     expect(requestedPlan('incremental', noFeed, false)).toBe(noFeed);
-    expect(requestedPlan('incremental', firstSync, true)).toMatchObject({ strategy: 'incremental', reasonEn: 'Incremental read requested by the seller.' });
-    expect(requestedPlan('incremental', drift, true)).toMatchObject({ strategy: 'incremental', reasonEn: 'Incremental read requested by the seller.' });
+    expect(requestedPlan('incremental', firstSync, true)).toMatchObject({
+      strategy: 'incremental',
+      reasonEn: 'Incremental read requested by the seller.',
+    });
+    expect(requestedPlan('incremental', drift, true)).toMatchObject({
+      strategy: 'incremental',
+      reasonEn: 'Incremental read requested by the seller.',
+    });
   });
 });
 

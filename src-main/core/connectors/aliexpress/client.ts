@@ -17,7 +17,18 @@ import { ConnectorError, withRetry } from '../retry';
 import type { Waiter } from '../wait';
 import { iopError, wireShapeError, type IopErrorBody } from './errors';
 import { isLosslessNumber, parseWire, writeWireJson, type LosslessNumber } from './json';
-import { AE_GET_METHODS, AE_RESPONSE_SCHEMAS, AE_REST_SCHEMAS, AE_WRITE_METHODS, errorResponseSchema, unwrapResponse, wireText, type AeMethod, type AeResponse, type tokenResponseSchema } from './schemas';
+import {
+  AE_GET_METHODS,
+  AE_RESPONSE_SCHEMAS,
+  AE_REST_SCHEMAS,
+  AE_WRITE_METHODS,
+  errorResponseSchema,
+  unwrapResponse,
+  wireText,
+  type AeMethod,
+  type AeResponse,
+  type tokenResponseSchema,
+} from './schemas';
 import { signIop } from './sign';
 
 export const AE_DEFAULT_GATEWAY = 'https://api-sg.aliexpress.com';
@@ -127,7 +138,13 @@ export class IopClient {
 
   /** The page the seller opens to authorise the app for their store. */
   authorizeUrl(redirectUri: string, state: string): string {
-    const q = new URLSearchParams({ response_type: 'code', force_auth: 'true', redirect_uri: redirectUri, client_id: this.o.appKey, state });
+    const q = new URLSearchParams({
+      response_type: 'code',
+      force_auth: 'true',
+      redirect_uri: redirectUri,
+      client_id: this.o.appKey,
+      state,
+    });
     return `${this.gatewayUrl}/oauth/authorize?${q.toString()}`;
   }
 
@@ -224,7 +241,13 @@ export class IopClient {
    * POSTs `url?<query + sign>` with `body` as the form, or for a GET call puts the body's
    * parameters in the query after the common ones (the SDK's doGet); the signature covers both.
    */
-  private async post(path: string, query: Record<string, string>, body: Record<string, string>, signal?: AbortSignal, get = false): Promise<unknown> {
+  private async post(
+    path: string,
+    query: Record<string, string>,
+    body: Record<string, string>,
+    signal?: AbortSignal,
+    get = false,
+  ): Promise<unknown> {
     await this.limiter.take(signal);
     const apiPath = path.startsWith('/rest/') ? path.slice('/rest'.length) : undefined;
     const sign = signIop({ ...body, ...query }, this.o.appSecret, apiPath);
@@ -234,7 +257,13 @@ export class IopClient {
       url,
       get
         ? { method: 'GET', signal, timeoutMs: this.o.timeoutMs }
-        : { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' }, body: new URLSearchParams(body).toString(), signal, timeoutMs: this.o.timeoutMs },
+        : {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
+            body: new URLSearchParams(body).toString(),
+            signal,
+            timeoutMs: this.o.timeoutMs,
+          },
     );
     const parsed = parseWire(r.text);
     serverErrorIfAny('aliexpress', r, parsed);
@@ -261,13 +290,24 @@ export class IopClient {
         // System calls report failure at the top level: {type, code: "InvalidCode", message, request_id}.
         if (body.code !== undefined && String(wireText.safeParse(body.code).data ?? body.code) !== '0') {
           const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-          throw iopError({ type: str(body.type) ?? 'ISV', code: String(wireText.safeParse(body.code).data ?? ''), msg: str(body.message) ?? str(body.msg), request_id: str(body.request_id) });
+          throw iopError({
+            type: str(body.type) ?? 'ISV',
+            code: String(wireText.safeParse(body.code).data ?? ''),
+            msg: str(body.message) ?? str(body.msg),
+            request_id: str(body.request_id),
+          });
         }
         const r = AE_REST_SCHEMAS[apiPath].safeParse(body);
         if (!r.success) throw wireShapeError(apiPath, r.error);
         return r.data;
       },
-      { attempts: this.o.retry?.attempts ?? 4, baseMs: this.o.retry?.baseMs ?? 500, maxMs: this.o.retry?.maxMs ?? 30_000, waiter: this.o.waiter, random: this.o.random },
+      {
+        attempts: this.o.retry?.attempts ?? 4,
+        baseMs: this.o.retry?.baseMs ?? 500,
+        maxMs: this.o.retry?.maxMs ?? 30_000,
+        waiter: this.o.waiter,
+        random: this.o.random,
+      },
     );
   }
 

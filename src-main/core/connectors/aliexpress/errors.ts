@@ -17,7 +17,14 @@ export interface IopErrorBody {
   request_id?: string;
 }
 
-const AUTH_CODES = new Set(['IllegalAccessToken', 'IllegalRefreshToken', 'InvalidCode', 'MissingAccessToken', 'AccessTokenExpired', 'InsufficientPermission']);
+const AUTH_CODES = new Set([
+  'IllegalAccessToken',
+  'IllegalRefreshToken',
+  'InvalidCode',
+  'MissingAccessToken',
+  'AccessTokenExpired',
+  'InsufficientPermission',
+]);
 const LIMIT_CODES = new Set(['ApiCallLimit', 'AppCallLimit', 'AppWhiteIpLimit', 'FrequencyLimit']);
 const CONFIG_CODES = new Set(['IncompleteSignature', 'InvalidAppKey', 'MissingAppKey', 'InvalidSignature']);
 

@@ -76,7 +76,7 @@ export class AliExpressMarketplace implements Marketplace {
           ? '这个速卖通账号只开通了 POP/半托管（POP_CHOICE），没有全托管（ONE_STOP_SERVICE）渠道。本程序用于全托管店铺的自动绑定/解绑；半托管的库存可以直接在卖家后台设置，不需要本程序。如果您也有全托管店铺，请用那个店铺的账号重新授权。'
           : '这个速卖通账号下没有找到全托管（ONE_STOP_SERVICE）渠道。请确认授权的是开通了全托管的店铺账号，然后重新授权。',
         semi
-          ? 'This AliExpress account has only POP / semi-managed (POP_CHOICE), no fully-managed (ONE_STOP_SERVICE) channel. This app binds and unbinds fully-managed (Choice) listings; semi-managed stock can be set directly in Seller Center. If you also have a fully-managed store, authorise with that store\'s account.'
+          ? "This AliExpress account has only POP / semi-managed (POP_CHOICE), no fully-managed (ONE_STOP_SERVICE) channel. This app binds and unbinds fully-managed (Choice) listings; semi-managed stock can be set directly in Seller Center. If you also have a fully-managed store, authorise with that store's account."
           : 'No fully-managed (ONE_STOP_SERVICE) channel was found for this AliExpress account. Make sure you authorised the store that joined fully-managed, then authorise again.',
         { system: 'aliexpress', code: semi ? 'SemiManagedOnly' : 'NoChoiceChannel', requestId: body.request_id ?? undefined },
       );
@@ -125,7 +125,12 @@ export class AliExpressMarketplace implements Marketplace {
   }
 
   /** One page; the filter goes as the JSON `search_condition_do`, ids in it as exact digits. */
-  private async listPage(ch: ChoiceChannel, page: number, condition: { product_status?: string; product_id?: string }, signal?: AbortSignal): Promise<ListResult> {
+  private async listPage(
+    ch: ChoiceChannel,
+    page: number,
+    condition: { product_status?: string; product_id?: string },
+    signal?: AbortSignal,
+  ): Promise<ListResult> {
     const search = {
       product_status: condition.product_status || undefined,
       product_id: condition.product_id ? wireLong(condition.product_id) : undefined,
@@ -166,7 +171,11 @@ export class AliExpressMarketplace implements Marketplace {
       );
     }
     const sku = toListingSku(p, s);
-    return { bindStatus: sku.bindStatus, refuseReason: sku.refuseReason, message: sku.bindStatus === BIND_STATUS.UNBIND_REFUSED ? sku.refuseReason : undefined };
+    return {
+      bindStatus: sku.bindStatus,
+      refuseReason: sku.refuseReason,
+      message: sku.bindStatus === BIND_STATUS.UNBIND_REFUSED ? sku.refuseReason : undefined,
+    };
   }
 
   bind(ref: BindRef): Promise<BindResult> {
@@ -191,6 +200,10 @@ export class AliExpressMarketplace implements Marketplace {
     const r = body.result;
     if (!r.success) throw businessError({ code: r.err_code, message: r.err_message }, body.request_id);
     const state = await this.queryBind(ref);
-    return { ...state, message: state.bindStatus === BIND_STATUS.UNBIND_REFUSED ? state.refuseReason : (r.data ?? undefined), requestId: body.request_id ?? undefined };
+    return {
+      ...state,
+      message: state.bindStatus === BIND_STATUS.UNBIND_REFUSED ? state.refuseReason : (r.data ?? undefined),
+      requestId: body.request_id ?? undefined,
+    };
   }
 }

@@ -44,7 +44,9 @@ export function wireList<T extends z.ZodType>(item: T) {
 /** A Java Long id: exact digits as a string. */
 export const wireId = z.preprocess(
   (v) => (isLosslessNumber(v) ? v.value : v),
-  z.string({ error: (i) => (typeof i.input === 'number' ? 'id read as a JS number (precision may be lost)' : 'expected an id') }).regex(/^\d+$/, 'expected an id of digits'),
+  z
+    .string({ error: (i) => (typeof i.input === 'number' ? 'id read as a JS number (precision may be lost)' : 'expected an id') })
+    .regex(/^\d+$/, 'expected an id of digits'),
 );
 
 /** A count or quantity (never an id): small enough for a JS number. */
@@ -117,7 +119,14 @@ export const scItemInfoSchema = z.object({
   sc_item_id: opt(wireId),
   sc_item_bar_code: opt(z.string()),
   /** 1 未绑定, 2 绑定中, 3 解绑待审核, 4 解绑拒绝 */
-  bind_status: wireInt.pipe(z.union([z.literal(BIND_STATUS.UNBOUND), z.literal(BIND_STATUS.BOUND), z.literal(BIND_STATUS.UNBIND_REVIEW), z.literal(BIND_STATUS.UNBIND_REFUSED)])),
+  bind_status: wireInt.pipe(
+    z.union([
+      z.literal(BIND_STATUS.UNBOUND),
+      z.literal(BIND_STATUS.BOUND),
+      z.literal(BIND_STATUS.UNBIND_REVIEW),
+      z.literal(BIND_STATUS.UNBIND_REFUSED),
+    ]),
+  ),
   unbind_refuse_reason: opt(z.string()),
 });
 

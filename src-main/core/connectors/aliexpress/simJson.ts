@@ -47,7 +47,8 @@ export function readJsonParam(text: string): Record<string, string | number | bo
   }
   if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
   const out: Record<string, string | number | boolean | null> = {};
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = isLosslessNumber(x) ? x.value : (x as string | boolean | null);
+  for (const [k, x] of Object.entries(v as Record<string, unknown>))
+    out[k] = isLosslessNumber(x) ? x.value : (x as string | boolean | null);
   return out;
 }
 

@@ -11,7 +11,15 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { FaultQueue, LoopbackSimulator, type Fault, type SimReply, type SimRequest } from '../simServer';
-import { DEFAULT_REFUSE_REASON, WIRE_BIND_STATUS, type AeSimOptions, type ReviewMode, type SimBindStatus, type SimProduct, type SimSku } from './simData';
+import {
+  DEFAULT_REFUSE_REASON,
+  WIRE_BIND_STATUS,
+  type AeSimOptions,
+  type ReviewMode,
+  type SimBindStatus,
+  type SimProduct,
+  type SimSku,
+} from './simData';
 import { isDigits, long, readJsonParam, writeJson } from './simJson';
 
 export { DEFAULT_REFUSE_REASON, type AeSimOptions, type ReviewMode, type SimProduct, type SimSku };
@@ -38,7 +46,12 @@ export class AliExpressSimulator extends LoopbackSimulator {
   constructor(private readonly o: AeSimOptions) {
     super();
     this.reviewMode = o.reviewMode ?? 'instant';
-    this.seller = o.seller ?? { sellerId: '2001234567', account: 'demo-store@example.com', channelSellerId: '6001234567', channel: 'AE_GLOBAL' };
+    this.seller = o.seller ?? {
+      sellerId: '2001234567',
+      account: 'demo-store@example.com',
+      channelSellerId: '6001234567',
+      channel: 'AE_GLOBAL',
+    };
     for (const p of o.products) for (const s of p.skus) this.byKey.set(`${p.productId}/${s.skuId}`, { product: p, sku: s });
   }
 
@@ -53,7 +66,12 @@ export class AliExpressSimulator extends LoopbackSimulator {
   }
   bindStates(): { itemId: string; skuId: string; sellerSku: string; bindStatus: SimBindStatus }[] {
     this.settleReviews();
-    return [...this.byKey.values()].map(({ product, sku }) => ({ itemId: product.productId, skuId: sku.skuId, sellerSku: sku.sellerSku, bindStatus: sku.bindStatus }));
+    return [...this.byKey.values()].map(({ product, sku }) => ({
+      itemId: product.productId,
+      skuId: sku.skuId,
+      sellerSku: sku.sellerSku,
+      bindStatus: sku.bindStatus,
+    }));
   }
   inject(fault: Fault, opts?: { times?: number; call?: string }): void {
     this.faults.add(fault, opts);
@@ -95,13 +113,22 @@ export class AliExpressSimulator extends LoopbackSimulator {
     return createHmac('sha256', this.o.appSecret).update(base, 'utf8').digest('hex').toUpperCase();
   }
 
-  private error(rid: string, code: string, msg: string, opts: { type?: string; status?: number; subCode?: string; subMsg?: string } = {}): SimReply {
+  private error(
+    rid: string,
+    code: string,
+    msg: string,
+    opts: { type?: string; status?: number; subCode?: string; subMsg?: string } = {},
+  ): SimReply {
     const body = { error_response: { type: opts.type ?? 'ISV', code, msg, sub_code: opts.subCode, sub_msg: opts.subMsg, request_id: rid } };
     return { status: opts.status ?? 200, text: writeJson(body, true) };
   }
 
   private missing(rid: string, name: string): SimReply {
-    return this.error(rid, 'MissingParameter', `The input parameter “${name}” that is mandatory for processing this request is not supplied.`);
+    return this.error(
+      rid,
+      'MissingParameter',
+      `The input parameter “${name}” that is mandatory for processing this request is not supplied.`,
+    );
   }
 
   protected handle(r: SimRequest): SimReply {
@@ -118,8 +145,12 @@ export class AliExpressSimulator extends LoopbackSimulator {
     if (fault?.kind === 'latency') delayMs = fault.ms;
     if (fault?.kind === 'drop') return { drop: true };
     if (fault?.kind === 'http5xx') return { status: fault.status ?? 502, json: undefined };
-    if (fault?.kind === 'code') return this.error(rid, String(fault.code), `simulated ${String(fault.code)}`, { type: /^isp\./i.test(String(fault.code)) ? 'ISP' : 'ISV' });
-    if (fault?.kind === 'rateLimit') return this.error(rid, 'ApiCallLimit', 'The request has exceeded the limit. This ban will last 1 more seconds');
+    if (fault?.kind === 'code')
+      return this.error(rid, String(fault.code), `simulated ${String(fault.code)}`, {
+        type: /^isp\./i.test(String(fault.code)) ? 'ISP' : 'ISV',
+      });
+    if (fault?.kind === 'rateLimit')
+      return this.error(rid, 'ApiCallLimit', 'The request has exceeded the limit. This ban will last 1 more seconds');
 
     // Common checks, in the platform's order: app key, signature, timestamp.
     if (!p.app_key) return this.missing(rid, 'app_key');
@@ -127,7 +158,8 @@ export class AliExpressSimulator extends LoopbackSimulator {
     if (!p.sign) return this.missing(rid, 'sign');
     if (p.sign_method !== 'sha256') return this.error(rid, 'InvalidSignMethod', 'The specified signature method is not supported');
     const apiPath = r.path.startsWith('/rest/') ? r.path.slice('/rest'.length) : '';
-    if (this.expectedSign(p, apiPath) !== p.sign) return this.error(rid, 'IncompleteSignature', 'The request signature does not conform to platform standards');
+    if (this.expectedSign(p, apiPath) !== p.sign)
+      return this.error(rid, 'IncompleteSignature', 'The request signature does not conform to platform standards');
     const ts = Number(p.timestamp);
     if (!/^\d{13}$/.test(p.timestamp ?? '') || Math.abs(ts - this.o.clock.now()) > 15 * 60_000) {
       return this.error(rid, 'InvalidTimestamp', 'The specified timestamp is invalid or expired');
@@ -192,7 +224,8 @@ export class AliExpressSimulator extends LoopbackSimulator {
   private createToken(p: Record<string, string>, rid: string): SimReply {
     if (!p.code) return this.restError(rid, 'MissingParameter', 'code');
     const exp = this.codes.get(p.code);
-    if (exp === undefined || exp <= this.o.clock.now()) return this.restError(rid, 'InvalidCode', 'The authorization code is invalid or expired');
+    if (exp === undefined || exp <= this.o.clock.now())
+      return this.restError(rid, 'InvalidCode', 'The authorization code is invalid or expired');
     this.codes.delete(p.code);
     return this.issueTokens(rid);
   }
@@ -200,7 +233,8 @@ export class AliExpressSimulator extends LoopbackSimulator {
   private refreshToken(p: Record<string, string>, rid: string): SimReply {
     if (!p.refresh_token) return this.restError(rid, 'MissingParameter', 'refresh_token');
     const exp = this.refresh.get(p.refresh_token);
-    if (exp === undefined || exp <= this.o.clock.now()) return this.restError(rid, 'IllegalRefreshToken', 'The specified refresh token is invalid or expired');
+    if (exp === undefined || exp <= this.o.clock.now())
+      return this.restError(rid, 'IllegalRefreshToken', 'The specified refresh token is invalid or expired');
     return this.issueTokens(rid);
   }
 
@@ -210,7 +244,8 @@ export class AliExpressSimulator extends LoopbackSimulator {
       const full = { ...body, request_id: rid };
       return { text: writeJson(simplify ? full : { [`${p.method.replace(/\./g, '_')}_response`]: full }, simplify) };
     };
-    const channelOk = (sellerId: unknown, channel: unknown) => String(sellerId) === this.seller.channelSellerId && channel === this.seller.channel;
+    const channelOk = (sellerId: unknown, channel: unknown) =>
+      String(sellerId) === this.seller.channelSellerId && channel === this.seller.channel;
     switch (p.method) {
       case 'global.seller.relation.query': {
         const types = this.o.businessTypes ?? ['POP_CHOICE', 'ONE_STOP_SERVICE'];
@@ -231,15 +266,18 @@ export class AliExpressSimulator extends LoopbackSimulator {
       case 'aliexpress.choice.products.list': {
         for (const k of ['channel_seller_id', 'channel']) if (!p[k]) return this.missing(rid, k);
         // Filters exist only inside search_condition_do.
-        for (const k of ['product_status', 'product_id']) if (k in p) return this.error(rid, 'InvalidParameter', `${k} is not a parameter of this API; use search_condition_do`);
+        for (const k of ['product_status', 'product_id'])
+          if (k in p) return this.error(rid, 'InvalidParameter', `${k} is not a parameter of this API; use search_condition_do`);
         const size = p.page_size === undefined ? 20 : Number(p.page_size);
-        if (!(Number.isInteger(size) && size >= 1 && size <= 20)) return this.error(rid, 'InvalidParameter', 'page_size must be between 1 and 20');
+        if (!(Number.isInteger(size) && size >= 1 && size <= 20))
+          return this.error(rid, 'InvalidParameter', 'page_size must be between 1 and 20');
         let cond: ReturnType<typeof readJsonParam> = {};
         if (p.search_condition_do !== undefined) {
           cond = readJsonParam(p.search_condition_do);
           if (!cond) return this.error(rid, 'InvalidParameter', 'search_condition_do is not a JSON object');
         }
-        if (!channelOk(p.channel_seller_id, p.channel)) return ok({ result: { success: false, error_code: 'CHANNEL_SELLER_NOT_MATCH', error_msg: '渠道卖家与当前授权账号不匹配' } });
+        if (!channelOk(p.channel_seller_id, p.channel))
+          return ok({ result: { success: false, error_code: 'CHANNEL_SELLER_NOT_MATCH', error_msg: '渠道卖家与当前授权账号不匹配' } });
         return ok({ result: this.productsPage(Number(p.current_page ?? 1), size, cond) });
       }
       case 'aliexpress.ascp.item.bind':
@@ -247,9 +285,11 @@ export class AliExpressSimulator extends LoopbackSimulator {
         if (!p.param0) return this.missing(rid, 'param0');
         const q = readJsonParam(p.param0);
         if (!q) return this.error(rid, 'InvalidParameter', 'param0 is not a JSON object');
-        for (const k of ['item_id', 'sku_id', 'sc_item_id', 'channel_seller_id']) if (!isDigits(q[k])) return this.error(rid, 'InvalidParameter', `param0.${k} must be a Long`);
+        for (const k of ['item_id', 'sku_id', 'sc_item_id', 'channel_seller_id'])
+          if (!isDigits(q[k])) return this.error(rid, 'InvalidParameter', `param0.${k} must be a Long`);
         if (typeof q.channel !== 'string' || !q.channel) return this.error(rid, 'InvalidParameter', 'param0.channel is required');
-        if (!channelOk(q.channel_seller_id, q.channel)) return ok({ result: { success: false, err_code: 'CHANNEL_SELLER_NOT_MATCH', err_message: '渠道卖家与当前授权账号不匹配' } });
+        if (!channelOk(q.channel_seller_id, q.channel))
+          return ok({ result: { success: false, err_code: 'CHANNEL_SELLER_NOT_MATCH', err_message: '渠道卖家与当前授权账号不匹配' } });
         return ok({ result: this.bindOp(p.method, q as Record<string, string>) });
       }
       case 'aliexpress.ascp.item.query': {
@@ -295,7 +335,9 @@ export class AliExpressSimulator extends LoopbackSimulator {
           status: s.status ?? 'active',
           variation: s.variation,
           supply_price: '12.50',
-          sku_warehouse_stock_list: [{ warehouse_type: 'jit_warehouse', warehouse_name: 'JIT仓', warehouse_code: 'JIT-CN', sellable_quantity: s.skuStock }],
+          sku_warehouse_stock_list: [
+            { warehouse_type: 'jit_warehouse', warehouse_name: 'JIT仓', warehouse_code: 'JIT-CN', sellable_quantity: s.skuStock },
+          ],
           product_sku_sc_item_info_dto: {
             sc_item_id: long(s.scItemId),
             sc_item_bar_code: `BC${s.scItemId.slice(-8)}`,
@@ -347,7 +389,8 @@ export class AliExpressSimulator extends LoopbackSimulator {
     const sku = hit.sku;
     if (q.sc_item_id !== sku.scItemId) return fail('SC_ITEM_NOT_MATCH', `货品 ${q.sc_item_id} 不是SKU ${q.sku_id} 的货品`);
     if (method === 'aliexpress.ascp.item.bind') {
-      if (sku.bindStatus === WIRE_BIND_STATUS.UNBIND_REVIEW) return fail('UNBIND_IN_REVIEW', '该SKU的解绑申请正在审核中，审核结束前不能绑定');
+      if (sku.bindStatus === WIRE_BIND_STATUS.UNBIND_REVIEW)
+        return fail('UNBIND_IN_REVIEW', '该SKU的解绑申请正在审核中，审核结束前不能绑定');
       sku.bindStatus = WIRE_BIND_STATUS.BOUND;
       sku.refuseReason = undefined;
       return { success: true, data: '绑定成功' };
@@ -361,7 +404,10 @@ export class AliExpressSimulator extends LoopbackSimulator {
       return { success: true, data: '解绑成功' };
     }
     sku.bindStatus = WIRE_BIND_STATUS.UNBIND_REVIEW;
-    this.reviews.set(k, { decideAt: this.o.clock.now() + (this.o.reviewMs ?? 10 * 60_000), outcome: mode === 'review' ? 'success' : 'refuse' });
+    this.reviews.set(k, {
+      decideAt: this.o.clock.now() + (this.o.reviewMs ?? 10 * 60_000),
+      outcome: mode === 'review' ? 'success' : 'refuse',
+    });
     return { success: true, data: '解绑申请已提交，等待审核' };
   }
 }

@@ -129,7 +129,7 @@ export function buildCatalogue(size: number, seed = 20260105): DemoCatalogue {
   const kinds: MappingKind[] = ['plain', 'plain', 'plain', 'plain', 'plain', 'plain', 'prefix', 'suffix', 'separator', 'random'];
   let productSeq = 1005000000000;
   let skuSeq = 23995000000;
-  for (let i = 0; i < goods.length; ) {
+  for (let i = 0; i < goods.length;) {
     const family = goods[i].sku.split('-')[0];
     const members: TtSimGoods[] = [];
     while (i < goods.length && goods[i].sku.split('-')[0] === family) members.push(goods[i++]);
@@ -142,7 +142,15 @@ export function buildCatalogue(size: number, seed = 20260105): DemoCatalogue {
       const kind: MappingKind = unrelated ? 'unrelated' : pick(rng, kinds);
       const sellerSku = kind === 'unrelated' ? `QZ${int(rng, 100000, 999999)}${pick(rng, ['A', 'B', 'C'])}` : obfuscate(g.sku, kind, rng);
       truth.set(`${productId}/${skuIdOf(skuSeq)}`, { erpSku: kind === 'unrelated' ? null : g.sku, kind });
-      return { skuId: skuIdOf(skuSeq), sellerSku, skuStock: int(rng, 0, 500), status: skuStatus(skuSeq), bindStatus: rng() < 0.85 ? WIRE_BIND_STATUS.BOUND : WIRE_BIND_STATUS.UNBOUND, scItemId: scItemIdOf(skuSeq), variation: `颜色:${g.name.split(' ')[1]}` };
+      return {
+        skuId: skuIdOf(skuSeq),
+        sellerSku,
+        skuStock: int(rng, 0, 500),
+        status: skuStatus(skuSeq),
+        bindStatus: rng() < 0.85 ? WIRE_BIND_STATUS.BOUND : WIRE_BIND_STATUS.UNBOUND,
+        scItemId: scItemIdOf(skuSeq),
+        variation: `颜色:${g.name.split(' ')[1]}`,
+      };
     });
     products.push({
       productId,
@@ -162,7 +170,17 @@ export function buildCatalogue(size: number, seed = 20260105): DemoCatalogue {
     productType: '0',
     productStatus: 'ONLINE',
     imageUrls: [`https://ae01.alicdn.com/kf/demo${productSeq}.jpg`],
-    skus: [{ skuId: skuIdOf(skuSeq), sellerSku: 'SAMPLE-0001', skuStock: 3, status: 'active', bindStatus: WIRE_BIND_STATUS.BOUND, scItemId: scItemIdOf(skuSeq), variation: '颜色:默认' }],
+    skus: [
+      {
+        skuId: skuIdOf(skuSeq),
+        sellerSku: 'SAMPLE-0001',
+        skuStock: 3,
+        status: 'active',
+        bindStatus: WIRE_BIND_STATUS.BOUND,
+        scItemId: scItemIdOf(skuSeq),
+        variation: '颜色:默认',
+      },
+    ],
   });
   truth.set(`${productSeq}/${skuIdOf(skuSeq)}`, { erpSku: null, kind: 'unrelated' });
 

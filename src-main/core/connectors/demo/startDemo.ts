@@ -66,11 +66,28 @@ export async function startDemo(app: App, opts: Partial<DemoConfig> = {}): Promi
     random: seededRng(config.seed + 2),
   }).start();
 
-  const client = new IopClient({ gatewayUrl: aeSim.url, ...DEMO_KEYS.aliexpress, tokens: memoryTokenStore(), clock, waiter, log: app.log, random: seededRng(config.seed + 3) });
+  const client = new IopClient({
+    gatewayUrl: aeSim.url,
+    ...DEMO_KEYS.aliexpress,
+    tokens: memoryTokenStore(),
+    clock,
+    waiter,
+    log: app.log,
+    random: seededRng(config.seed + 3),
+  });
   // The demo seller has already clicked "authorise".
   await client.createToken(aeSim.issueCode());
   const gate = new SqliteQuotaGate(app.db, clock, waiter, { perMinute: config.quotaPerMinute });
-  const ttClient = new TongtoolClient({ baseUrl: ttSim.url, ...DEMO_KEYS.tongtool, clock, waiter, quota: gate, session: memorySessionStore(), log: app.log, random: seededRng(config.seed + 4) });
+  const ttClient = new TongtoolClient({
+    baseUrl: ttSim.url,
+    ...DEMO_KEYS.tongtool,
+    clock,
+    waiter,
+    quota: gate,
+    session: memorySessionStore(),
+    log: app.log,
+    random: seededRng(config.seed + 4),
+  });
   const store: DemoStore = {
     config,
     catalogue,

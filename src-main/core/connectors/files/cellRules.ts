@@ -19,7 +19,11 @@ type QtyProblem = 'empty' | 'nan' | 'negative' | 'fraction' | 'too_large' | 'dat
  * sellable; a negative safety stock has no meaning and is refused. A figure past MAX_QUANTITY is
  * refused rather than stored as a float (99999999999999999999 would become 1e20).
  */
-export function quantity(raw: string, allowNegative = false, isDateCell = false): { ok: true; value: number; folded: boolean } | { ok: false; why: QtyProblem } {
+export function quantity(
+  raw: string,
+  allowNegative = false,
+  isDateCell = false,
+): { ok: true; value: number; folded: boolean } | { ok: false; why: QtyProblem } {
   if (isDateCell) return { ok: false, why: 'date' };
   const folded = raw.normalize('NFKC').trim();
   const changed = folded !== raw;
@@ -62,6 +66,10 @@ export function textProblem(value: string, label: Label, max: number): [string, 
     ];
   }
   const length = [...value].length;
-  if (length > max) return [`${label.zh}太长（${length} 个字符，最多 ${max} 个），可能选错了列`, `${label.en} is too long (${length} characters, at most ${max}); a wrong column?`];
+  if (length > max)
+    return [
+      `${label.zh}太长（${length} 个字符，最多 ${max} 个），可能选错了列`,
+      `${label.en} is too long (${length} characters, at most ${max}); a wrong column?`,
+    ];
   return null;
 }

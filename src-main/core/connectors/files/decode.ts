@@ -21,7 +21,12 @@ export function decodeText(buf: Buffer): { text: string; encoding: FileEncoding 
   } catch {
     const guess = (chardet.detect(buf.subarray(0, 64 * 1024)) ?? '').toLowerCase();
     // GBK and GB2312 are subsets of GB18030, so one decoder serves them all.
-    const encoding = guess === 'big5' ? 'big5' : guess && !/gb|utf|ascii|iso-8859|windows-125/.test(guess) && iconv.encodingExists(guess) ? guess : 'gb18030';
+    const encoding =
+      guess === 'big5'
+        ? 'big5'
+        : guess && !/gb|utf|ascii|iso-8859|windows-125/.test(guess) && iconv.encodingExists(guess)
+          ? guess
+          : 'gb18030';
     return { text: iconv.decode(buf, encoding), encoding };
   }
 }

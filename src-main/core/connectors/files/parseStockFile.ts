@@ -74,7 +74,9 @@ const clip = (s: string, n = 30) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 /** Mapped header texts (not positions) that a line must hold to be the header. */
 function mappedNames(mapping: ColumnMapping | undefined): string[] {
-  return Object.values(mapping ?? {}).filter((v): v is string => typeof v === 'string').map((v) => v.trim());
+  return Object.values(mapping ?? {})
+    .filter((v): v is string => typeof v === 'string')
+    .map((v) => v.trim());
 }
 
 /** The header names a SKU column, or holds every header text the seller mapped (positions alone say nothing of where it is). */
@@ -115,11 +117,20 @@ function resolveMapping(headers: string[], mapping: ColumnMapping | undefined, h
     if (m === undefined) continue;
     const idx = typeof m === 'number' ? m : headers.findIndex((h) => h.trim() === m.trim());
     if (idx < 0 || (typeof m === 'number' && idx >= Math.max(headers.length, 1) + 50)) {
-      const found = headers.filter((h) => h).map((h) => `“${clip(h, 20)}”`).join('、') || '（空）';
+      const found =
+        headers
+          .filter((h) => h)
+          .map((h) => `“${clip(h, 20)}”`)
+          .join('、') || '（空）';
       throw new AppError(
         'BAD_INPUT',
         `“${FIELD_LABELS[f].zh}”对应的列“${String(m)}”在文件中找不到。文件第 ${headerLine} 行的列是：${found}。请重新选择。`,
-        `The column "${String(m)}" chosen for ${FIELD_LABELS[f].en} is not in the file. Line ${headerLine} holds: ${headers.filter((h) => h).map((h) => `"${clip(h, 20)}"`).join(', ') || '(empty)'}. Choose again.`,
+        `The column "${String(m)}" chosen for ${FIELD_LABELS[f].en} is not in the file. Line ${headerLine} holds: ${
+          headers
+            .filter((h) => h)
+            .map((h) => `"${clip(h, 20)}"`)
+            .join(', ') || '(empty)'
+        }. Choose again.`,
       );
     }
     for (const g of STOCK_FIELDS) if (g !== f && out[g] === idx && mapping[g] === undefined) out[g] = null;
@@ -139,7 +150,10 @@ function refuseNonTable(buf: Buffer): void {
       'This is an old Excel file (.xls, 97-2003), which cannot be read. Save it as an Excel workbook (.xlsx) or CSV in Excel, then import it.',
     );
   }
-  const head = buf.subarray(0, 1024).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
+  const head = buf
+    .subarray(0, 1024)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
   if (HTML.test(head)) {
     throw new AppError(
       'FILE_INVALID',
@@ -217,7 +231,8 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
     for await (const raw of source ?? []) {
       seen++;
       if (seen % YIELD_EVERY === 0) {
-        if (opts.signal?.aborted) throw new AppError('CANCELLED', '导入已取消，没有保存任何数据。', 'The import was cancelled; nothing was saved.');
+        if (opts.signal?.aborted)
+          throw new AppError('CANCELLED', '导入已取消，没有保存任何数据。', 'The import was cancelled; nothing was saved.');
         opts.onProgress?.({ done: seen, total });
         await tick();
       }
@@ -291,7 +306,10 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
     if (!columns) {
       if (format === 'xlsx') {
         const names = sheets.length ? listText(sheets, '、') : '没有工作表';
-        return { zh: `工作簿里没有任何数据（工作表：${names}）。`, en: `The workbook holds no data (sheets: ${sheets.length ? listText(sheets, ', ') : 'none'}).` };
+        return {
+          zh: `工作簿里没有任何数据（工作表：${names}）。`,
+          en: `The workbook holds no data (sheets: ${sheets.length ? listText(sheets, ', ') : 'none'}).`,
+        };
       }
       return { zh: '文件是空的，没有任何一行内容。', en: 'The file is empty: it has no lines.' };
     }
@@ -331,7 +349,8 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
     const m = columns!.mapping;
     const cell = (f: StockField) => (m[f] === null ? '' : (raw.cells[m[f]!] ?? ''));
     const dateAt = (f: StockField) => m[f] !== null && !!raw.dates?.[m[f]!];
-    const reject = (zh: string, en: string, sku?: string) => rejected.push({ line: raw.line, reason: zh, reasonEn: en, sku: sku === undefined ? undefined : clip(sku, MAX_SKU_LENGTH) });
+    const reject = (zh: string, en: string, sku?: string) =>
+      rejected.push({ line: raw.line, reason: zh, reasonEn: en, sku: sku === undefined ? undefined : clip(sku, MAX_SKU_LENGTH) });
     const rawSku = cell('sku');
     const sku = rawSku.normalize('NFKC').trim();
     let folded = sku !== rawSku;
@@ -363,7 +382,8 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
     folded ||= avail.folded;
     const key = `${sku}\u0000${warehouse}`;
     const first = firstSeen.get(key);
-    if (first !== undefined) return void reject(`与第 ${first} 行重复（同一SKU和仓库）`, `Duplicate of line ${first} (same SKU and warehouse)`, sku);
+    if (first !== undefined)
+      return void reject(`与第 ${first} 行重复（同一SKU和仓库）`, `Duplicate of line ${first} (same SKU and warehouse)`, sku);
     firstSeen.set(key, raw.line);
     if (folded) normalised++;
     const text = (f: StockField) => clip(cell(f).trim(), 200) || undefined;

@@ -35,7 +35,8 @@ function unwrap(s: z.ZodType): { core: z.ZodType; optional: boolean } {
   for (let i = 0; i < 20; i++) {
     const d = def(cur);
     if (d.type === 'optional' || d.type === 'default' || d.type === 'prefault' || d.type === 'catch') optional = true;
-    if (d.innerType && ['optional', 'nullable', 'default', 'prefault', 'catch', 'readonly', 'nonoptional'].includes(d.type)) cur = d.innerType;
+    if (d.innerType && ['optional', 'nullable', 'default', 'prefault', 'catch', 'readonly', 'nonoptional'].includes(d.type))
+      cur = d.innerType;
     // z.preprocess(fn, schema) is a pipe from a transform into the schema: the schema is the shape.
     else if (d.type === 'pipe' && d.in) cur = def(d.in).type === 'transform' && d.out ? d.out : d.in;
     else if (d.type === 'lazy' && d.getter) cur = d.getter();
@@ -97,7 +98,8 @@ function present(value: unknown, path = ''): string[] {
   };
   // Start below `path`: the caller's value is already the thing at `path`.
   if (Array.isArray(value)) for (const item of value.slice(0, 20)) walk(item, `${path}[]`);
-  else if (value && typeof value === 'object' && !isLeafObject(value)) for (const [k, c] of Object.entries(value)) walk(c, path ? `${path}.${k}` : k);
+  else if (value && typeof value === 'object' && !isLeafObject(value))
+    for (const [k, c] of Object.entries(value)) walk(c, path ? `${path}.${k}` : k);
   if (path) out.push(path);
   return [...new Set(out)];
 }
@@ -109,7 +111,9 @@ export function fieldDiff(schema: z.ZodType, body: unknown): FieldDiff {
   const gotSet = new Set(got);
   // Missing only where its container came back: a field of an absent optional object, or of the
   // items of an empty list, is not missing; nor is the item marker of an empty list itself.
-  const missing = [...want.keys()].filter((p) => !p.endsWith('[]') && !p.endsWith(OPAQUE) && !gotSet.has(p) && (parentOf(p) === '' || gotSet.has(parentOf(p))));
+  const missing = [...want.keys()].filter(
+    (p) => !p.endsWith('[]') && !p.endsWith(OPAQUE) && !gotSet.has(p) && (parentOf(p) === '' || gotSet.has(parentOf(p))),
+  );
   const opaque = [...want.keys()].filter((p) => p.endsWith(OPAQUE)).map((p) => p.slice(0, -OPAQUE.length));
   const inOpaque = (p: string) => opaque.some((o) => p.startsWith(`${o}.`) || p.startsWith(`${o}[]`));
   return {

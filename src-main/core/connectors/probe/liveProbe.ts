@@ -58,7 +58,10 @@ export async function probeConnections(app: App): Promise<ProbeReport> {
     skip: aeSkip,
     read: async () => {
       const ch = await ae!.market.sellerChannel();
-      const body = unwrapResponse(products, await ae!.client.callRaw(products, { channel_seller_id: ch.channelSellerId, channel: ch.channel, current_page: 1, page_size: 1 }));
+      const body = unwrapResponse(
+        products,
+        await ae!.client.callRaw(products, { channel_seller_id: ch.channelSellerId, channel: ch.channel, current_page: 1, page_size: 1 }),
+      );
       throwBusinessFailure(body);
       return body;
     },
@@ -70,7 +73,10 @@ export async function probeConnections(app: App): Promise<ProbeReport> {
       ? cannot(targets.tt.error)
       : 'kind' in targets.tt
         ? targets.tt.kind === 'file'
-          ? { message: '未检查：库存来源是文件导入，不调用通途接口。', messageEn: 'Not checked: stock comes from file imports, Tongtool is not called.' }
+          ? {
+              message: '未检查：库存来源是文件导入，不调用通途接口。',
+              messageEn: 'Not checked: stock comes from file imports, Tongtool is not called.',
+            }
           : { message: '未检查：还没有设置库存来源。', messageEn: 'Not checked: no stock source is set.' }
         : undefined;
   let firstWarehouse: string | null = null;
@@ -92,11 +98,21 @@ export async function probeConnections(app: App): Promise<ProbeReport> {
   });
   steps.push(ttStep('warehouseQuery', () => ({ pageNo: 1, pageSize: 100 })));
   steps.push(ttStep('stocksQuery', () => ({ warehouseName: '', pageNo: 1, pageSize: 1 })));
-  const changes = ttStep('stocksChangeQuery', () => ({ warehouseName: firstWarehouse ?? '', updatedDateFrom: ttDate(app.clock.now() - CHANGES_WINDOW_MS), pageNo: 1, pageSize: 1 }));
+  const changes = ttStep('stocksChangeQuery', () => ({
+    warehouseName: firstWarehouse ?? '',
+    updatedDateFrom: ttDate(app.clock.now() - CHANGES_WINDOW_MS),
+    pageNo: 1,
+    pageSize: 1,
+  }));
   steps.push({
     ...changes,
     read: () => {
-      if (!firstWarehouse) throw new AppError('NOT_FOUND', '通途没有返回任何仓库，无法查询库存变化。', 'Tongtool returned no warehouse, so stock changes cannot be asked for.');
+      if (!firstWarehouse)
+        throw new AppError(
+          'NOT_FOUND',
+          '通途没有返回任何仓库，无法查询库存变化。',
+          'Tongtool returned no warehouse, so stock changes cannot be asked for.',
+        );
       return changes.read();
     },
   });
@@ -104,4 +120,3 @@ export async function probeConnections(app: App): Promise<ProbeReport> {
 
   return runProbe(steps, { mode: svc.mode, now: () => app.clock.now(), dataDir: app.dataDir });
 }
-

@@ -6,7 +6,8 @@
 import { mask } from '../../platform/redact';
 
 /** Values kept as they are: enumerations, flags, quantities and the platforms' own words. */
-const KEEP = /(^|_)(status|type|success|code|msg|message|channel|currency|count|page|size|quantity|stocks?|threshold|version)$|Status$|Type$|Quantity$|Stock$|^(code|message|datas|pageNo|pageSize|changeQuantity|sub_code|sub_msg|err_code|err_message|error_code|error_msg)$/i;
+const KEEP =
+  /(^|_)(status|type|success|code|msg|message|channel|currency|count|page|size|quantity|stocks?|threshold|version)$|Status$|Type$|Quantity$|Stock$|^(code|message|datas|pageNo|pageSize|changeQuantity|sub_code|sub_msg|err_code|err_message|error_code|error_msg)$/i;
 
 const maskValue = mask;
 

@@ -22,8 +22,10 @@ export interface ProbeStep {
   skip?: { message: string; messageEn: string };
 }
 
-
-export async function runProbe(steps: ProbeStep[], opts: { mode: 'demo' | 'live'; now: () => number; dataDir: string }): Promise<ProbeReport> {
+export async function runProbe(
+  steps: ProbeStep[],
+  opts: { mode: 'demo' | 'live'; now: () => number; dataDir: string },
+): Promise<ProbeReport> {
   const calls: ProbeCall[] = [];
   const sample: Record<string, unknown> = {};
   for (const step of steps) {
@@ -64,7 +66,8 @@ export async function runProbe(steps: ProbeStep[], opts: { mode: 'demo' | 'live'
         message: err?.messageZh ?? '检查时程序内部出错，请导出日志发给客服。',
         messageEn: err?.messageEn ?? 'An internal error happened during the check; export the log and send it to support.',
       });
-      if (e instanceof ConnectorError && e.remote.code) sample[`${step.system}:${step.call}`] = { error: { code: e.code, remote: e.remote.code } };
+      if (e instanceof ConnectorError && e.remote.code)
+        sample[`${step.system}:${step.call}`] = { error: { code: e.code, remote: e.remote.code } };
     }
   }
   const at = new Date(opts.now()).toISOString();

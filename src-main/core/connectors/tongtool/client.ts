@@ -184,10 +184,16 @@ export class TongtoolClient {
   }
 
   /** One page of a paged call, each row through the call's schema (schemas.ts). */
-  async page<N extends TtCallName>(name: N, body: Record<string, unknown>, signal?: AbortSignal): Promise<z.output<(typeof TT_ROW_SCHEMAS)[N]>[]> {
+  async page<N extends TtCallName>(
+    name: N,
+    body: Record<string, unknown>,
+    signal?: AbortSignal,
+  ): Promise<z.output<(typeof TT_ROW_SCHEMAS)[N]>[]> {
     const raw = await this.callRaw(name, { ...body, pageNo: body.pageNo ?? 1, pageSize: TT_PAGE_SIZE }, signal);
     const env = this.shape(name, ttEnvelope, raw);
-    return this.shape(name, ttPage(TT_ROW_SCHEMAS[name], ttPageFields(name, body)), env.datas, 'datas') as z.output<(typeof TT_ROW_SCHEMAS)[N]>[];
+    return this.shape(name, ttPage(TT_ROW_SCHEMAS[name], ttPageFields(name, body)), env.datas, 'datas') as z.output<
+      (typeof TT_ROW_SCHEMAS)[N]
+    >[];
   }
 
   async warehouseQuery(pageNo = 1, signal?: AbortSignal): Promise<TtWarehouse[]> {
@@ -211,7 +217,13 @@ export class TongtoolClient {
   }
 
   /** One page of one warehouse's stock changes since `sinceMs` (within the last 7 days). */
-  async stocksChangeQuery(warehouseName: string, sinceMs: number, pageNo: number, signal?: AbortSignal, skus?: string[]): Promise<TtStockChangeRow[]> {
+  async stocksChangeQuery(
+    warehouseName: string,
+    sinceMs: number,
+    pageNo: number,
+    signal?: AbortSignal,
+    skus?: string[],
+  ): Promise<TtStockChangeRow[]> {
     const body: Record<string, unknown> = { warehouseName, updatedDateFrom: ttDate(sinceMs), pageNo };
     if (skus?.length) body.skus = skus;
     return this.page('stocksChangeQuery', body, signal);
@@ -261,11 +273,23 @@ export class TongtoolClient {
         }
         return body;
       },
-      { attempts: this.o.retry?.attempts ?? 4, baseMs: this.o.retry?.baseMs ?? 1000, maxMs: this.o.retry?.maxMs ?? 60_000, waiter: this.o.waiter, random: this.o.random },
+      {
+        attempts: this.o.retry?.attempts ?? 4,
+        baseMs: this.o.retry?.baseMs ?? 1000,
+        maxMs: this.o.retry?.maxMs ?? 60_000,
+        waiter: this.o.waiter,
+        random: this.o.random,
+      },
     );
   }
 
-  private async post(name: string, token: string, body: Record<string, unknown>, merchantId: string, signal?: AbortSignal): Promise<TtBody> {
+  private async post(
+    name: string,
+    token: string,
+    body: Record<string, unknown>,
+    merchantId: string,
+    signal?: AbortSignal,
+  ): Promise<TtBody> {
     await this.o.quota.acquire(merchantId, signal);
     const r = await httpRequest('tongtool', `${this.baseUrl}/api-service/openapi/tongtool/${name}?${this.signedQuery(token)}`, {
       method: 'POST',

@@ -57,7 +57,9 @@ export class SqliteQuotaGate implements QuotaGate {
   used(merchantId: string): number {
     const now = this.clock.now();
     return (
-      this.db.prepare('SELECT count(*) AS n FROM tongtool_quota_calls WHERE merchant_id = ? AND at > ? AND at <= ?').get(merchantId, now - WINDOW_MS, now) as {
+      this.db
+        .prepare('SELECT count(*) AS n FROM tongtool_quota_calls WHERE merchant_id = ? AND at > ? AND at <= ?')
+        .get(merchantId, now - WINDOW_MS, now) as {
         n: number;
       }
     ).n;

@@ -21,7 +21,12 @@ import { z } from 'zod';
  * leading zeros ("0001000007201308020000000101"). A JS number is refused by name: by the time it is
  * one, JSON.parse has already dropped the leading zeros and any digit past 2^53.
  */
-const id = z.string({ error: (i) => (typeof i.input === 'number' ? 'id read as a JS number (digits or leading zeros may be lost); Tongtool sends ids as strings' : 'expected an id') });
+const id = z.string({
+  error: (i) =>
+    typeof i.input === 'number'
+      ? 'id read as a JS number (digits or leading zeros may be lost); Tongtool sends ids as strings'
+      : 'expected an id',
+});
 
 /**
  * A quantity: a number or a numeric string. Blank or null is unknown (undefined), never 0: a blank
@@ -67,7 +72,10 @@ export const ttStockRow = z
     safetyStock: qty,
     goodsIdKey: code,
   })
-  .refine((r) => r.warehouseIdKey !== undefined || r.warehouseName !== undefined, { message: 'no warehouseIdKey and no warehouseName', path: ['warehouseIdKey'] });
+  .refine((r) => r.warehouseIdKey !== undefined || r.warehouseName !== undefined, {
+    message: 'no warehouseIdKey and no warehouseName',
+    path: ['warehouseIdKey'],
+  });
 export type TtStockRow = z.infer<typeof ttStockRow>;
 
 /**

@@ -127,7 +127,8 @@ export class TongtoolSimulator extends LoopbackSimulator {
   setStock(sku: string, warehouseId: string, available: number, safety?: number): void {
     const cur = this.stock.get(`${sku}\u0000${warehouseId}`);
     const now = this.o.clock.now();
-    if (available !== (cur?.available ?? 0)) this.changes.push({ sku, warehouseId, at: now, after: available, change: available - (cur?.available ?? 0) });
+    if (available !== (cur?.available ?? 0))
+      this.changes.push({ sku, warehouseId, at: now, after: available, change: available - (cur?.available ?? 0) });
     this.put({ sku, warehouseId, available, safety: safety ?? cur?.safety ?? 0, inTransit: cur?.inTransit, updatedAt: now });
   }
   /** Sets the in-transit figure (在途): full reads carry it, the change feed does not. */
@@ -188,7 +189,13 @@ export class TongtoolSimulator extends LoopbackSimulator {
       if (auth) return this.platformReply(auth.code, auth.message);
       const token = r.query.get('app_token') ?? '';
       return this.platformReply(200, '成功', [
-        { partnerOpenId: this.merchantId, appToken: token, appTokenExpireDate: this.tokens.get(token), userName: '演示工厂 Demo Factory', valid: true },
+        {
+          partnerOpenId: this.merchantId,
+          appToken: token,
+          appTokenExpireDate: this.tokens.get(token),
+          userName: '演示工厂 Demo Factory',
+          valid: true,
+        },
       ]);
     }
     const m = /^\/api-service\/openapi\/tongtool\/(\w+)$/.exec(r.path);
@@ -246,7 +253,8 @@ export class TongtoolSimulator extends LoopbackSimulator {
   private paged<T>(name: string, all: T[], body: Record<string, unknown>, shape: (x: T) => unknown): SimReply {
     const pageNo = body.pageNo === undefined ? 1 : Number(body.pageNo);
     const asked = body.pageSize === undefined ? PAGE_MAX : Number(body.pageSize);
-    if (!Number.isInteger(pageNo) || pageNo < 1 || !Number.isInteger(asked) || asked < 1) return this.reply(525, '无效的参数：pageNo/pageSize');
+    if (!Number.isInteger(pageNo) || pageNo < 1 || !Number.isInteger(asked) || asked < 1)
+      return this.reply(525, '无效的参数：pageNo/pageSize');
     const pageSize = Math.min(asked, PAGE_MAX);
     let start = (pageNo - 1) * pageSize;
     const fault = this.faults.take(name, ['shortPage', 'duplicatePage']);
@@ -282,7 +290,12 @@ export class TongtoolSimulator extends LoopbackSimulator {
       case 'warehouseQuery': {
         const named = typeof body.warehouseName === 'string' && body.warehouseName ? body.warehouseName : null;
         const list = named ? this.o.warehouses.filter((w) => w.name === named) : this.o.warehouses;
-        return this.paged(name, list, body, (w) => ({ warehouseId: w.id, warehouseCode: w.code ?? w.id, warehouseName: w.name, status: w.active ? '1' : '0' }));
+        return this.paged(name, list, body, (w) => ({
+          warehouseId: w.id,
+          warehouseCode: w.code ?? w.id,
+          warehouseName: w.name,
+          status: w.active ? '1' : '0',
+        }));
       }
       case 'stocksQuery': {
         const bad = this.badSkus(body.skus);
@@ -312,7 +325,8 @@ export class TongtoolSimulator extends LoopbackSimulator {
         if (body.updatedDateFrom === undefined || body.updatedDateFrom === '') return this.reply(525, '无效的参数：变动起始时间不能为空');
         const from = fromChinaTime(body.updatedDateFrom);
         if (from === undefined) return this.reply(525, '无效的参数：变动起始时间格式错误');
-        if (this.o.clock.now() - from > CHANGE_DAYS * 86400_000) return this.reply(525, '无效的参数：变动起始时间只能输入距当前时间 7 天内的值');
+        if (this.o.clock.now() - from > CHANGE_DAYS * 86400_000)
+          return this.reply(525, '无效的参数：变动起始时间只能输入距当前时间 7 天内的值');
         const bad = this.badSkus(body.skus);
         if (bad) return bad;
         const w = this.o.warehouses.find((x) => x.name === body.warehouseName);
@@ -332,7 +346,9 @@ export class TongtoolSimulator extends LoopbackSimulator {
         let list = goodsProducts(this.o.goods, String(type));
         if (Array.isArray(body.skus) && body.skus.length) {
           const want = new Set(body.skus as string[]);
-          list = list.filter((p) => want.has(p.sku as string) || (p.goodsDetail as { goodsSku: string }[]).some((d) => want.has(d.goodsSku)));
+          list = list.filter(
+            (p) => want.has(p.sku as string) || (p.goodsDetail as { goodsSku: string }[]).some((d) => want.has(d.goodsSku)),
+          );
         }
         return this.paged(name, list, body, (p) => p);
       }

@@ -12,7 +12,15 @@
 import { silentLogger, type Logger } from '../../platform/logger';
 import type { ErpProduct, ErpWarehouse, ReadOptions, StockRow, StockSource } from '../../stock/source';
 import { ConnectorError } from '../retry';
-import { TT_CHANGES_MAX_DAYS, TT_PAGE_SIZE, type TongtoolClient, type TtProduct, type TtProductType, type TtStockChangeRow, type TtStockRow } from './client';
+import {
+  TT_CHANGES_MAX_DAYS,
+  TT_PAGE_SIZE,
+  type TongtoolClient,
+  type TtProduct,
+  type TtProductType,
+  type TtStockChangeRow,
+  type TtStockRow,
+} from './client';
 
 /** Never loop forever on a source that keeps sending full pages (1000 pages = 100k rows). */
 const MAX_PAGES = 5000;
@@ -66,7 +74,8 @@ export class TongtoolStockSource implements StockSource {
       if (rows.length < TT_PAGE_SIZE) break;
     }
     // Kept under the row's own key (a warehouse of its own in the list), never dropped; said in the log.
-    if (unmatched.size) this.log.warn('tongtool stock rows in warehouses warehouseQuery did not list', { warehouses: [...unmatched].slice(0, 20) });
+    if (unmatched.size)
+      this.log.warn('tongtool stock rows in warehouses warehouseQuery did not list', { warehouses: [...unmatched].slice(0, 20) });
     return [...byKey.values()];
   }
 
@@ -97,7 +106,13 @@ export class TongtoolStockSource implements StockSource {
       opts.onPage?.({ page, rows: bySku.size, warehouseId });
       if (rows.length < TT_PAGE_SIZE) break;
     }
-    return [...bySku].map(([sku, log]) => ({ sku, warehouseId: wh.id, warehouseName: wh.name, available: figure(latest(log).availableStockQuantity), changes: entriesOf(log) }));
+    return [...bySku].map(([sku, log]) => ({
+      sku,
+      warehouseId: wh.id,
+      warehouseName: wh.name,
+      available: figure(latest(log).availableStockQuantity),
+      changes: entriesOf(log),
+    }));
   }
 
   /**
@@ -169,7 +184,8 @@ const oneOf = <T>(xs: T[] | undefined): T | undefined => (xs?.length === 1 ? xs[
 function latest(log: TtStockChangeRow[]): TtStockChangeRow {
   const last = log[log.length - 1];
   // An entry with a blank figure breaks the chain: the last listed is taken (a blank one stays unknown).
-  if (log.length === 1 || log.some((e) => !Number.isFinite(e.availableStockQuantity ?? NaN) || !Number.isFinite(e.changeQuantity ?? NaN))) return last;
+  if (log.length === 1 || log.some((e) => !Number.isFinite(e.availableStockQuantity ?? NaN) || !Number.isFinite(e.changeQuantity ?? NaN)))
+    return last;
   const before = log.map((e) => (e.availableStockQuantity as number) - (e.changeQuantity as number));
   const ends = log.filter((e, i) => !before.some((b, j) => j !== i && b === e.availableStockQuantity));
   return ends.length === 1 ? ends[0] : last;
@@ -179,7 +195,8 @@ function latest(log: TtStockChangeRow[]): TtStockChangeRow {
 function entriesOf(log: TtStockChangeRow[]): { after: number; change: number }[] {
   const out: { after: number; change: number }[] = [];
   for (const e of log)
-    if (Number.isFinite(e.availableStockQuantity ?? NaN) && Number.isFinite(e.changeQuantity ?? NaN)) out.push({ after: e.availableStockQuantity as number, change: e.changeQuantity as number });
+    if (Number.isFinite(e.availableStockQuantity ?? NaN) && Number.isFinite(e.changeQuantity ?? NaN))
+      out.push({ after: e.availableStockQuantity as number, change: e.changeQuantity as number });
   return out;
 }
 
@@ -207,7 +224,8 @@ function flatten(p: TtProduct): ErpProduct[] {
     productName: p.productName,
     categoryName: p.categoryName,
     // status "1" is a deleted product (erp2/product.go): said as such, whatever its sales status was.
-    productStatus: p.status === '1' ? '已删除' : p.productStatus !== undefined ? (PRODUCT_STATUS[p.productStatus] ?? p.productStatus) : undefined,
+    productStatus:
+      p.status === '1' ? '已删除' : p.productStatus !== undefined ? (PRODUCT_STATUS[p.productStatus] ?? p.productStatus) : undefined,
   };
   const skus = p.goodsDetail?.length ? p.goodsDetail.map((g) => g.goodsSku) : [p.sku];
   return skus.map((goodsSku) => ({ goodsSku, ...base }));

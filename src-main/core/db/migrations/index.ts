@@ -26,6 +26,24 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001_foundation, m002_connectors, m003_stock, m004_exit, m005_deposit, m006_auto, m007_notices_en, m008_listing_wire, m009_auto_lanes, m010_auto_history, m011_prerequisites, m012_exit_plan_drafts, m013_stock_counting, m014_stock_sales, m015_listing_looks, m016_auto_changed, m017_notices_key];
+export const MIGRATIONS: Migration[] = [
+  m001_foundation,
+  m002_connectors,
+  m003_stock,
+  m004_exit,
+  m005_deposit,
+  m006_auto,
+  m007_notices_en,
+  m008_listing_wire,
+  m009_auto_lanes,
+  m010_auto_history,
+  m011_prerequisites,
+  m012_exit_plan_drafts,
+  m013_stock_counting,
+  m014_stock_sales,
+  m015_listing_looks,
+  m016_auto_changed,
+  m017_notices_key,
+];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -27,7 +27,10 @@ export function ActionsTab() {
         value={state}
         onChange={(v) => (setState(v), setPage(1))}
         style={{ width: 200 }}
-        options={(['held', 'queued', 'sent', 'review', 'done', 'refused', 'failed', 'cancelled'] as const).map((s) => ({ value: s, label: t(`states.${s}`) }))}
+        options={(['held', 'queued', 'sent', 'review', 'done', 'refused', 'failed', 'cancelled'] as const).map((s) => ({
+          value: s,
+          label: t(`states.${s}`),
+        }))}
       />
       <ApiErrorAlert error={list.error ?? action.error} />
       <Table
@@ -40,7 +43,11 @@ export function ActionsTab() {
           { title: '#', dataIndex: 'id', width: 70 },
           { title: t('sellerSku'), dataIndex: 'sellerSku' },
           { title: t('actions.kind'), dataIndex: 'kind', render: (k: 'bind' | 'unbind') => t(`dry.${k}`) },
-          { title: t('actions.state'), dataIndex: 'state', render: (s: ActionState, r) => <Tag color={STATE_COLOR[s]}>{stateLabel(r.kind, s, en)}</Tag> },
+          {
+            title: t('actions.state'),
+            dataIndex: 'state',
+            render: (s: ActionState, r) => <Tag color={STATE_COLOR[s]}>{stateLabel(r.kind, s, en)}</Tag>,
+          },
           { title: t('actions.attempts'), dataIndex: 'attempts', width: 80 },
           { title: t('actions.message'), render: (_, r) => r.marketMessage ?? r.lastError ?? '' },
           { title: t('actions.created'), dataIndex: 'createdAt', render: formatTime },
@@ -48,7 +55,10 @@ export function ActionsTab() {
             title: '',
             render: (_, r) =>
               r.state === 'failed' || r.state === 'refused' ? (
-                <Button size="small" onClick={() => void action.run(() => api['auto.action.retry']({ actionId: r.id })).then(() => list.reload())}>
+                <Button
+                  size="small"
+                  onClick={() => void action.run(() => api['auto.action.retry']({ actionId: r.id })).then(() => list.reload())}
+                >
                   {t('actions.retry')}
                 </Button>
               ) : null,

@@ -52,11 +52,18 @@ export function AuditTab() {
           onChange={(v) => (setActor(v), setPage(1))}
           options={(['auto', 'seller', 'system'] as const).map((a) => ({ value: a, label: t(`audit.${a}`) }))}
         />
-        <Input.Search allowClear placeholder={t('audit.subject')} style={{ width: 200 }} onSearch={(v) => (setSubject(v || undefined), setPage(1))} />
+        <Input.Search
+          allowClear
+          placeholder={t('audit.subject')}
+          style={{ width: 200 }}
+          onSearch={(v) => (setSubject(v || undefined), setPage(1))}
+        />
         <DatePicker.RangePicker onChange={(v) => (setRange(v), setPage(1))} />
         <Button
           loading={action.busy}
-          onClick={() => void action.run(() => api['auto.audit.export'](filter)).then((r) => r && downloadBase64(r.fileName, r.contentBase64))}
+          onClick={() =>
+            void action.run(() => api['auto.audit.export'](filter)).then((r) => r && downloadBase64(r.fileName, r.contentBase64))
+          }
           data-testid="audit-export"
         >
           {t('audit.export')}
@@ -74,7 +81,12 @@ export function AuditTab() {
           { title: t('audit.at'), dataIndex: 'at', render: formatTime, width: 180 },
           { title: t('audit.actor'), dataIndex: 'actor', render: (a: string) => t(`audit.${a}`), width: 80 },
           { title: t('audit.kind'), dataIndex: 'kind', width: 160, render: (k: string, r) => auditKindLabel(t, k, r.detail) },
-          { title: t('audit.subject'), dataIndex: 'subject', width: 180, render: (v: string | null, r) => (r.kind.startsWith('auto.run.') && v ? `#${v}` : v) },
+          {
+            title: t('audit.subject'),
+            dataIndex: 'subject',
+            width: 180,
+            render: (v: string | null, r) => (r.kind.startsWith('auto.run.') && v ? `#${v}` : v),
+          },
           {
             title: t('audit.detail'),
             render: (_, r) => <Typography.Text style={{ fontSize: 12 }}>{auditDetail(t, en, r.kind, r.detail)}</Typography.Text>,

@@ -63,19 +63,19 @@ export function AutoDashboard() {
       <DemoTools key="demo" />
       {d && <CountsCard key="counts" d={d} />}
       <div ref={tabsRef} key="tabs" data-testid="auto-tabs">
-      <Tabs
-        key="tabs"
-        activeKey={tab}
-        onChange={setTab}
-        items={[
-          { key: 'risk', label: t('tabs.risk'), children: d && <RiskTab d={d} onChanged={reload} /> },
-          { key: 'chart', label: t('tabs.chart'), children: d && <ChartTab d={d} /> },
-          { key: 'dry', label: t('tabs.dry'), children: <DryRunTab on={on} onRan={reload} only={dryOnly} setOnly={setDryOnly} /> },
-          { key: 'actions', label: t('tabs.actions'), children: <ActionsTab /> },
-          { key: 'audit', label: t('tabs.audit'), children: <AuditTab /> },
-          { key: 'settings', label: t('tabs.settings'), children: d && <SettingsTab settings={d.status.settings} onSaved={reload} /> },
-        ]}
-      />
+        <Tabs
+          key="tabs"
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            { key: 'risk', label: t('tabs.risk'), children: d && <RiskTab d={d} onChanged={reload} /> },
+            { key: 'chart', label: t('tabs.chart'), children: d && <ChartTab d={d} /> },
+            { key: 'dry', label: t('tabs.dry'), children: <DryRunTab on={on} onRan={reload} only={dryOnly} setOnly={setDryOnly} /> },
+            { key: 'actions', label: t('tabs.actions'), children: <ActionsTab /> },
+            { key: 'audit', label: t('tabs.audit'), children: <AuditTab /> },
+            { key: 'settings', label: t('tabs.settings'), children: d && <SettingsTab settings={d.status.settings} onSaved={reload} /> },
+          ]}
+        />
       </div>
     </Space>
   );

@@ -40,7 +40,9 @@ export function CountsCard({ d }: { d: DashboardView }) {
           )}
         </Descriptions.Item>
         <Descriptions.Item label={t('sync.next')}>{formatTime(d.status.nextSyncAt)}</Descriptions.Item>
-        <Descriptions.Item label={t('sync.lastRun')}>{d.status.lastRun ? `#${d.status.lastRun.id} ${formatTime(d.status.lastRun.at)}` : t('sync.none')}</Descriptions.Item>
+        <Descriptions.Item label={t('sync.lastRun')}>
+          {d.status.lastRun ? `#${d.status.lastRun.id} ${formatTime(d.status.lastRun.at)}` : t('sync.none')}
+        </Descriptions.Item>
       </Descriptions>
     </>
   );

@@ -30,7 +30,9 @@ export function DemoTools() {
   const [sku, setSku] = useState<number>();
   const [wh, setWh] = useState<string>();
   // Kept in both languages (or as a key) so switching the language re-renders it.
-  const [result, setResult] = useState<{ type: 'info' | 'success' | 'error'; zh: string; en: string } | { type: 'success'; key: string; params: Record<string, number> }>();
+  const [result, setResult] = useState<
+    { type: 'info' | 'success' | 'error'; zh: string; en: string } | { type: 'success'; key: string; params: Record<string, number> }
+  >();
   const action = useAction();
 
   // The warehouse a seller most likely means: the first one paired with a store warehouse.
@@ -46,25 +48,32 @@ export function DemoTools() {
       void reload();
     });
   const sync = () =>
-    void action.run(() => api['stock.sync.now']({ wait: true })).then((r) => {
-      const run = r?.run;
-      if (!run) return;
-      if (run.status === 'ok') setResult({ type: 'success', key: 'demo.synced', params: { rows: run.rowsRead, changed: run.rowsChanged } });
-      else
-        setResult({
-          type: 'error',
-          zh: t('demo.syncFailed', { error: run.errors.map((e) => e.message).join('；') || run.status, lng: 'zh-CN' }),
-          en: t('demo.syncFailed', { error: run.errors.map((e) => e.messageEn).join('; ') || run.status, lng: 'en-US' }),
-        });
-      void reload();
-    });
+    void action
+      .run(() => api['stock.sync.now']({ wait: true }))
+      .then((r) => {
+        const run = r?.run;
+        if (!run) return;
+        if (run.status === 'ok')
+          setResult({ type: 'success', key: 'demo.synced', params: { rows: run.rowsRead, changed: run.rowsChanged } });
+        else
+          setResult({
+            type: 'error',
+            zh: t('demo.syncFailed', { error: run.errors.map((e) => e.message).join('；') || run.status, lng: 'zh-CN' }),
+            en: t('demo.syncFailed', { error: run.errors.map((e) => e.messageEn).join('; ') || run.status, lng: 'en-US' }),
+          });
+        void reload();
+      });
   const skuLabel = (s: DemoSkuOption) => (
     <Space size={4}>
       <span>{s.sellerSku}</span>
       <Typography.Text type="secondary">→ {s.erpSku}</Typography.Text>
       <Tag color={s.available > 0 ? 'green' : 'red'}>{t('demo.available', { n: s.available })}</Tag>
       <Tag>{t(`status.${s.bindStatus}`)}</Tag>
-      {s.warehouses.length ? <Typography.Text type="secondary">{s.warehouses.join('、')}</Typography.Text> : <Tag color="orange">{t('demo.noWarehouse')}</Tag>}
+      {s.warehouses.length ? (
+        <Typography.Text type="secondary">{s.warehouses.join('、')}</Typography.Text>
+      ) : (
+        <Tag color="orange">{t('demo.noWarehouse')}</Tag>
+      )}
     </Space>
   );
   return (
@@ -102,10 +111,21 @@ export function DemoTools() {
                 options={(skus.data ?? []).map((s) => ({ value: s.listingSkuId, label: skuLabel(s), title: s.sellerSku }))}
                 data-testid="demo-sku"
               />
-              <Button danger disabled={!sku} loading={action.busy} onClick={() => tool(() => api['auto.demo.sellOut']({ listingSkuId: sku! }))} data-testid="demo-sellout">
+              <Button
+                danger
+                disabled={!sku}
+                loading={action.busy}
+                onClick={() => tool(() => api['auto.demo.sellOut']({ listingSkuId: sku! }))}
+                data-testid="demo-sellout"
+              >
                 {t('demo.sellOutBtn')}
               </Button>
-              <Button disabled={!sku} loading={action.busy} onClick={() => tool(() => api['auto.demo.restock']({ listingSkuId: sku! }))} data-testid="demo-restock-sku">
+              <Button
+                disabled={!sku}
+                loading={action.busy}
+                onClick={() => tool(() => api['auto.demo.restock']({ listingSkuId: sku! }))}
+                data-testid="demo-restock-sku"
+              >
                 {t('demo.restockSku')}
               </Button>
             </Space.Compact>
@@ -129,15 +149,30 @@ export function DemoTools() {
                       </span>
                       <Tag>{t('demo.soldOut', { soldOut: w.soldOut, skus: w.skus })}</Tag>
                       {!w.active && <Tag>{t('demo.inactive')}</Tag>}
-                      {w.pairedWith ? <Tag color="green">{t('demo.paired', { name: w.pairedWith })}</Tag> : <Tag color="orange">{t('demo.unpaired')}</Tag>}
+                      {w.pairedWith ? (
+                        <Tag color="green">{t('demo.paired', { name: w.pairedWith })}</Tag>
+                      ) : (
+                        <Tag color="orange">{t('demo.unpaired')}</Tag>
+                      )}
                     </Space>
                   ),
                 }))}
               />
-              <Button danger disabled={!wh} loading={action.busy} onClick={() => tool(() => api['auto.demo.drain']({ erpWarehouseId: wh! }))} data-testid="demo-drain">
+              <Button
+                danger
+                disabled={!wh}
+                loading={action.busy}
+                onClick={() => tool(() => api['auto.demo.drain']({ erpWarehouseId: wh! }))}
+                data-testid="demo-drain"
+              >
                 {t('demo.drainBtn')}
               </Button>
-              <Button disabled={!wh} loading={action.busy} onClick={() => tool(() => api['auto.demo.restock']({ erpWarehouseId: wh! }))} data-testid="demo-restock-warehouse">
+              <Button
+                disabled={!wh}
+                loading={action.busy}
+                onClick={() => tool(() => api['auto.demo.restock']({ erpWarehouseId: wh! }))}
+                data-testid="demo-restock-warehouse"
+              >
                 {t('demo.restockWh')}
               </Button>
             </Space.Compact>
@@ -159,7 +194,15 @@ export function DemoTools() {
           </Col>
         </Row>
         <ApiErrorAlert error={action.error} />
-        {result && <Alert type={result.type} showIcon title={'key' in result ? t(result.key, result.params) : pick(result)} closable={{ onClose: () => setResult(undefined) }} data-testid="demo-result" />}
+        {result && (
+          <Alert
+            type={result.type}
+            showIcon
+            title={'key' in result ? t(result.key, result.params) : pick(result)}
+            closable={{ onClose: () => setResult(undefined) }}
+            data-testid="demo-result"
+          />
+        )}
       </Space>
     </Card>
   );

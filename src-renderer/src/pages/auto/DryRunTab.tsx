@@ -29,7 +29,8 @@ export function DryRunTab({
   const dry = useChannel('auto.dryRun', { only, search, page, pageSize });
   useChanged('auto', dry.reload);
   const action = useAction();
-  const pin = (id: number, mode: PinMode) => void action.run(() => api['auto.pin.set']({ listingSkuIds: [id], mode })).then(() => dry.reload());
+  const pin = (id: number, mode: PinMode) =>
+    void action.run(() => api['auto.pin.set']({ listingSkuIds: [id], mode })).then(() => dry.reload());
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
@@ -44,8 +45,18 @@ export function DryRunTab({
           options={(['changes', 'blocked', 'all'] as const).map((k) => ({ value: k, label: t(`dry.${k}`) }))}
           data-testid="dry-only"
         />
-        <Input.Search allowClear placeholder={t('dry.search')} onSearch={(v) => (setSearch(v || undefined), setPage(1))} style={{ width: 260 }} />
-        <Button type="primary" loading={action.busy} onClick={() => void action.run(() => api['auto.run']({ sync: true, send: true })).then(onRan)} data-testid="auto-run-now">
+        <Input.Search
+          allowClear
+          placeholder={t('dry.search')}
+          onSearch={(v) => (setSearch(v || undefined), setPage(1))}
+          style={{ width: 260 }}
+        />
+        <Button
+          type="primary"
+          loading={action.busy}
+          onClick={() => void action.run(() => api['auto.run']({ sync: true, send: true })).then(onRan)}
+          data-testid="auto-run-now"
+        >
           {on ? t('dry.run') : t('dry.runOff')}
         </Button>
       </Space>
@@ -70,7 +81,11 @@ export function DryRunTab({
         columns={[
           { title: t('sellerSku'), dataIndex: 'sellerSku' },
           { title: t('erpSku'), dataIndex: 'erpSku', render: (v: string | null) => v ?? '—' },
-          { title: t('risk.status'), dataIndex: 'bindStatus', render: (s: number) => <Tag color={BIND_STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag> },
+          {
+            title: t('risk.status'),
+            dataIndex: 'bindStatus',
+            render: (s: number) => <Tag color={BIND_STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag>,
+          },
           { title: t('dry.sellable'), dataIndex: 'sellable', render: (v: number | null) => v ?? t('dry.unknown') },
           {
             title: t('dry.stock'),
@@ -78,8 +93,12 @@ export function DryRunTab({
               r.figures.map((f) => (
                 <div key={f.storeWarehouse}>
                   {f.storeWarehouse}:{' '}
-                  {f.available !== null && f.available < 0 ? <Tag color="red">{t('dry.oversold', { n: f.available })}</Tag> : (f.available ?? t('dry.unknown'))}/{f.safety ?? '—'}{' '}
-                  {f.stale && <Tag color="orange">{t('dry.stale')}</Tag>}
+                  {f.available !== null && f.available < 0 ? (
+                    <Tag color="red">{t('dry.oversold', { n: f.available })}</Tag>
+                  ) : (
+                    (f.available ?? t('dry.unknown'))
+                  )}
+                  /{f.safety ?? '—'} {f.stale && <Tag color="orange">{t('dry.stale')}</Tag>}
                 </div>
               )),
           },
@@ -103,7 +122,9 @@ export function DryRunTab({
                 {en ? r.reasonEn : r.reasonZh}
                 {r.prediction && (
                   <div>
-                    <Tag color={r.prediction.active ? 'volcano' : 'default'}>{r.prediction.active ? t('dry.early') : t('dry.earlyOff')}</Tag>
+                    <Tag color={r.prediction.active ? 'volcano' : 'default'}>
+                      {r.prediction.active ? t('dry.early') : t('dry.earlyOff')}
+                    </Tag>
                     {pick(r.prediction)}
                   </div>
                 )}

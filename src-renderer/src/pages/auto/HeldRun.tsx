@@ -11,7 +11,9 @@ export function HeldRun({ run, onDone }: { run: HeldRunView; onDone: () => Promi
   const action = useAction();
   const g = run.gate;
   const answer = (kind: 'confirm' | 'reject') =>
-    void action.run(() => (kind === 'confirm' ? api['auto.held.confirm']({ runId: run.id }) : api['auto.held.reject']({ runId: run.id }))).then(onDone);
+    void action
+      .run(() => (kind === 'confirm' ? api['auto.held.confirm']({ runId: run.id }) : api['auto.held.reject']({ runId: run.id })))
+      .then(onDone);
   return (
     <Alert
       type="warning"
@@ -28,13 +30,24 @@ export function HeldRun({ run, onDone }: { run: HeldRunView; onDone: () => Promi
               count: g?.limitCount ?? 0,
             })}
           </span>
-          <Typography.Text type="secondary">{run.skus.slice(0, 30).map((s) => s.sellerSku).join('、')}{run.skus.length > 30 ? ' …' : ''}</Typography.Text>
+          <Typography.Text type="secondary">
+            {run.skus
+              .slice(0, 30)
+              .map((s) => s.sellerSku)
+              .join('、')}
+            {run.skus.length > 30 ? ' …' : ''}
+          </Typography.Text>
           <ApiErrorAlert error={action.error} />
         </Space>
       }
       action={
         <Space direction="vertical">
-          <Popconfirm title={t('held.confirmAsk')} okText={t('switch.ok')} cancelText={t('switch.cancel')} onConfirm={() => answer('confirm')}>
+          <Popconfirm
+            title={t('held.confirmAsk')}
+            okText={t('switch.ok')}
+            cancelText={t('switch.cancel')}
+            onConfirm={() => answer('confirm')}
+          >
             <Button type="primary" danger loading={action.busy} data-testid={`held-confirm-${run.id}`}>
               {t('held.confirm')}
             </Button>

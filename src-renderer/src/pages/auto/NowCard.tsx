@@ -58,12 +58,19 @@ export function NowCard({ d, onShowBlocked }: { d: DashboardView; onShowBlocked:
         />
         {run && c && (
           <Typography.Paragraph style={{ marginBottom: 0 }} data-testid="auto-now-run">
-            {t('now.lastRun', { id: run.id, trigger: t(`now.triggers.${run.trigger}`, { defaultValue: run.trigger }), at: formatTime(run.at) })}
+            {t('now.lastRun', {
+              id: run.id,
+              trigger: t(`now.triggers.${run.trigger}`, { defaultValue: run.trigger }),
+              at: formatTime(run.at),
+            })}
             {run.switchOn
               ? t('now.runSummary', { unbind: c.unbind, bind: c.bind, held: c.heldUnbind, unchanged: c.unchanged })
               : t('now.runSummaryOff', { unbind: c.wouldUnbind, bind: c.wouldBind, unchanged: c.unchanged })}
             {d.unbindsFirst && d.unbindsFirst.bindsPassed > 0 && (
-              <Typography.Text data-testid="auto-now-unbinds-first"> {t('now.unbindsFirst', { unbinds: d.unbindsFirst.unbinds, binds: d.unbindsFirst.bindsPassed })}</Typography.Text>
+              <Typography.Text data-testid="auto-now-unbinds-first">
+                {' '}
+                {t('now.unbindsFirst', { unbinds: d.unbindsFirst.unbinds, binds: d.unbindsFirst.bindsPassed })}
+              </Typography.Text>
             )}
             {d.blocked > 0 && (
               <>

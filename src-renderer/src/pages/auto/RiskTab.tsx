@@ -37,7 +37,12 @@ export function RiskTab({ d, onChanged }: { d: DashboardView; onChanged: () => P
         <Row gutter={12}>
           {RISK_KINDS.map((k) => (
             <Col key={k} xs={12} md={4}>
-              <Card size="small" hoverable onClick={() => setKind(kind === k ? null : k)} style={kind === k ? { borderColor: '#1677ff' } : undefined}>
+              <Card
+                size="small"
+                hoverable
+                onClick={() => setKind(kind === k ? null : k)}
+                style={kind === k ? { borderColor: '#1677ff' } : undefined}
+              >
                 <Statistic title={RISK_TEXT[k][en ? 1 : 0]} value={m.counts[k]} data-testid={`risk-card-${k}`} />
               </Card>
             </Col>
@@ -53,9 +58,17 @@ export function RiskTab({ d, onChanged }: { d: DashboardView; onChanged: () => P
           expandable={{ rowExpandable: (r) => r.refusal !== null, expandedRowRender: (r) => <Refusal r={r} onChanged={onChanged} /> }}
           columns={[
             { title: t('sellerSku'), dataIndex: 'sellerSku', render: (v: string) => <span data-testid={`risk-row-${v}`}>{v}</span> },
-            { title: t('risk.kind'), dataIndex: 'kind', render: (k: RiskKind) => <Tag color={KIND_COLOR[k]}>{RISK_TEXT[k][en ? 1 : 0]}</Tag> },
+            {
+              title: t('risk.kind'),
+              dataIndex: 'kind',
+              render: (k: RiskKind) => <Tag color={KIND_COLOR[k]}>{RISK_TEXT[k][en ? 1 : 0]}</Tag>,
+            },
             { title: 'Product / SKU ID', render: (_, r) => `${r.productId} / ${r.skuId}` },
-            { title: t('risk.status'), dataIndex: 'bindStatus', render: (s: number) => <Tag color={BIND_STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag> },
+            {
+              title: t('risk.status'),
+              dataIndex: 'bindStatus',
+              render: (s: number) => <Tag color={BIND_STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag>,
+            },
             { title: t('risk.sellable'), dataIndex: 'sellable', render: (v: number | null) => v ?? t('dry.unknown') },
             {
               title: t('risk.action'),
@@ -66,7 +79,7 @@ export function RiskTab({ d, onChanged }: { d: DashboardView; onChanged: () => P
                 </Space>
               ),
             },
-            { title: t('risk.refusal'), render: (_, r) => (r.refusal ? (pick(r.refusal)) : '') },
+            { title: t('risk.refusal'), render: (_, r) => (r.refusal ? pick(r.refusal) : '') },
             { title: t('risk.since'), dataIndex: 'since', render: formatTime },
             { title: t('risk.minutes'), dataIndex: 'minutes', render: (v: number | null) => v ?? '—' },
           ]}
@@ -87,22 +100,45 @@ function Refusal({ r, onChanged }: { r: OversellRiskRow; onChanged: () => Promis
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid={`refusal-${r.sellerSku}`}>
       <Typography.Text strong>{t('risk.draft')}</Typography.Text>
-      <Typography.Paragraph copyable={{ text: en ? f.draftEn : f.draftZh }} style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid={`refusal-draft-${r.sellerSku}`}>
+      <Typography.Paragraph
+        copyable={{ text: en ? f.draftEn : f.draftZh }}
+        style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}
+        data-testid={`refusal-draft-${r.sellerSku}`}
+      >
         {en ? f.draftEn : f.draftZh}
       </Typography.Paragraph>
       <Space wrap>
         {id !== null && (
           <>
-            <Button size="small" loading={action.busy} onClick={() => void action.run(() => api['auto.action.retry']({ actionId: id })).then(onChanged)}>
+            <Button
+              size="small"
+              loading={action.busy}
+              onClick={() => void action.run(() => api['auto.action.retry']({ actionId: id })).then(onChanged)}
+            >
               {t('risk.retryNow')}
             </Button>
             <DatePicker showTime size="small" value={at} onChange={setAt} placeholder={t('risk.retryAtPh')} />
-            <Button size="small" disabled={!at} loading={action.busy} onClick={() => at && void action.run(() => api['auto.action.retryAt']({ actionId: id, at: at.toISOString() })).then(onChanged)}>
+            <Button
+              size="small"
+              disabled={!at}
+              loading={action.busy}
+              onClick={() =>
+                at && void action.run(() => api['auto.action.retryAt']({ actionId: id, at: at.toISOString() })).then(onChanged)
+              }
+            >
               {t('risk.retryAt')}
             </Button>
           </>
         )}
-        <Button size="small" loading={action.busy} onClick={() => void action.run(() => api['auto.pin.set']({ listingSkuIds: [r.listingSkuId], mode: 'always_bound', note: 'unbind refused' })).then(onChanged)}>
+        <Button
+          size="small"
+          loading={action.busy}
+          onClick={() =>
+            void action
+              .run(() => api['auto.pin.set']({ listingSkuIds: [r.listingSkuId], mode: 'always_bound', note: 'unbind refused' }))
+              .then(onChanged)
+          }
+        >
           {t('risk.pin')}
         </Button>
       </Space>

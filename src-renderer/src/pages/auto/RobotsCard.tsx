@@ -22,7 +22,9 @@ export function RobotsCard() {
   const save = (r: RobotView, enabled: boolean) => {
     const e = edit[r.kind];
     void action
-      .run(() => api['auto.robots.set']({ kind: r.kind, enabled, ...(e?.url ? { url: e.url } : {}), ...(e?.secret ? { secret: e.secret } : {}) }))
+      .run(() =>
+        api['auto.robots.set']({ kind: r.kind, enabled, ...(e?.url ? { url: e.url } : {}), ...(e?.secret ? { secret: e.secret } : {}) }),
+      )
       .then(() => robots.reload());
   };
   return (
@@ -57,7 +59,10 @@ export function RobotsCard() {
               </Space>
             ),
           },
-          { title: t('robots.enabled'), render: (_, r) => <Switch checked={r.enabled} loading={action.busy} onChange={(on) => save(r, on)} /> },
+          {
+            title: t('robots.enabled'),
+            render: (_, r) => <Switch checked={r.enabled} loading={action.busy} onChange={(on) => save(r, on)} />,
+          },
           {
             title: t('robots.last'),
             render: (_, r) => (r.lastAt ? `${formatTime(r.lastAt)} ${r.lastError ? `✗ ${r.lastError}` : '✓'}` : '—'),
@@ -65,7 +70,10 @@ export function RobotsCard() {
         ]}
       />
       <Space style={{ marginTop: 12 }}>
-        <Button onClick={() => void action.run(() => api['auto.robots.test']({})).then((r) => (setTested(r ?? null), robots.reload()))} loading={action.busy}>
+        <Button
+          onClick={() => void action.run(() => api['auto.robots.test']({})).then((r) => (setTested(r ?? null), robots.reload()))}
+          loading={action.busy}
+        >
           {t('robots.test')}
         </Button>
       </Space>
@@ -74,7 +82,9 @@ export function RobotsCard() {
           style={{ marginTop: 12 }}
           type={tested.length && tested.every((x) => !x.error) ? 'success' : 'warning'}
           showIcon
-          title={tested.length ? tested.map((x) => `${t(`robots.kinds.${x.kind}`)}：${x.error ?? t('robots.ok')}`).join('；') : t('robots.none')}
+          title={
+            tested.length ? tested.map((x) => `${t(`robots.kinds.${x.kind}`)}：${x.error ?? t('robots.ok')}`).join('；') : t('robots.none')
+          }
         />
       )}
     </Card>

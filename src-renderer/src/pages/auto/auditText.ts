@@ -33,7 +33,8 @@ type Figure = { storeWarehouse: string; available: number | null; safety: number
 
 /** A done action says what took effect (已绑定 / 已解绑), never just 完成. */
 export function auditKindLabel(t: TFunction, kind: string, d?: Detail): string {
-  if (kind === 'auto.action.done' && (d?.kind === 'bind' || d?.kind === 'unbind')) return t(d.kind === "bind" ? "kinds.auto.action.doneBind" : "kinds.auto.action.doneUnbind");
+  if (kind === 'auto.action.done' && (d?.kind === 'bind' || d?.kind === 'unbind'))
+    return t(d.kind === 'bind' ? 'kinds.auto.action.doneBind' : 'kinds.auto.action.doneUnbind');
   return (AUDIT_KINDS as readonly string[]).includes(kind) ? t(`kinds.${kind}`) : kind;
 }
 
@@ -45,7 +46,9 @@ function reason(code: unknown, en: boolean): string | null {
 function figures(t: TFunction, d: Detail): string[] {
   if (!Array.isArray(d.figures)) return [];
   return (d.figures as Figure[]).map(
-    (f) => t('detail.wh', { name: f.storeWarehouse, available: f.available ?? '?', safety: f.safety ?? '—' }) + (f.stale ? t('detail.stale') : ''),
+    (f) =>
+      t('detail.wh', { name: f.storeWarehouse, available: f.available ?? '?', safety: f.safety ?? '—' }) +
+      (f.stale ? t('detail.stale') : ''),
   );
 }
 

@@ -7,5 +7,8 @@ export const route: AreaRoute = {
   labelKey: 'auto:nav',
   icon: <ThunderboltOutlined />,
   order: 11,
-  ...lazyPage(() => import('./AutoDashboard'), (m) => m.AutoDashboard),
+  ...lazyPage(
+    () => import('./AutoDashboard'),
+    (m) => m.AutoDashboard,
+  ),
 };

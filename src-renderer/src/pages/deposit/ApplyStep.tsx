@@ -84,7 +84,13 @@ export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange:
   return (
     <div data-testid="deposit-step-apply">
       {view.blockers.length > 0 && (
-        <Alert type="warning" showIcon title={t('checks.blocked')} description={en ? view.blockers[0].en : view.blockers[0].zh} style={{ marginBottom: 16 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('checks.blocked')}
+          description={en ? view.blockers[0].en : view.blockers[0].zh}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Form
         form={form}
@@ -110,7 +116,12 @@ export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange:
             </Tag>
           ))}
         </Space>
-        <Form.Item name="amountYuan" label={t('apply.amount')} extra={t('apply.amountHint', { max: formatFen(view.refundableFen) })} rules={[{ required: true }]}>
+        <Form.Item
+          name="amountYuan"
+          label={t('apply.amount')}
+          extra={t('apply.amountHint', { max: formatFen(view.refundableFen) })}
+          rules={[{ required: true }]}
+        >
           <Input inputMode="decimal" data-testid="deposit-apply-amount" />
         </Form.Item>
         <Form.Item name="alipayAccount" label={t('apply.alipay')} extra={t('apply.alipayHint')} rules={[{ required: true }]}>

@@ -48,7 +48,17 @@ function BillRowsTable<T extends { row: BillRow }>({ rows, extra, testId }: { ro
     { title: t('arrival.remarks'), key: 'remarks', render: (_: unknown, c: T) => c.row.remarks || '—' },
     ...extra,
   ];
-  return <Table<T> size="small" rowKey={(c) => c.row.line} pagination={false} dataSource={rows} data-testid={testId} scroll={{ x: 'max-content' }} columns={columns} />;
+  return (
+    <Table<T>
+      size="small"
+      rowKey={(c) => c.row.line}
+      pagination={false}
+      dataSource={rows}
+      data-testid={testId}
+      scroll={{ x: 'max-content' }}
+      columns={columns}
+    />
+  );
 }
 
 /** Step 5: import the Alipay bill, see the match and why, confirm it; the support text when needed. */
@@ -80,7 +90,15 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
         {view.window && <Descriptions.Item label={t('review.window')}>{`${view.window.from} ~ ${view.window.to}`}</Descriptions.Item>}
         <Descriptions.Item label={t('arrival.verdict')}>
           <Tag
-            color={arrival.verdict === 'arrived' ? 'green' : arrival.verdict === 'overdue' || arrival.verdict === 'amount_differs' ? 'red' : arrival.verdict === 'partial' ? 'orange' : 'blue'}
+            color={
+              arrival.verdict === 'arrived'
+                ? 'green'
+                : arrival.verdict === 'overdue' || arrival.verdict === 'amount_differs'
+                  ? 'red'
+                  : arrival.verdict === 'partial'
+                    ? 'orange'
+                    : 'blue'
+            }
             data-testid="deposit-arrival-verdict"
           >
             {t(`arrival.${arrival.verdict}`)}
@@ -120,9 +138,7 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
           />
         </>
       )}
-      {arrival.supportText && (
-        <SupportText title={t('arrival.support')} text={arrival.supportText} />
-      )}
+      {arrival.supportText && <SupportText title={t('arrival.support')} text={arrival.supportText} />}
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Upload
           accept=".csv,text/csv"
@@ -141,10 +157,20 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
       </Space>
       {report && (
         <div style={{ marginTop: 16 }} data-testid="deposit-report">
-          <Alert type={VERDICT_TYPE[report.verdict]} showIcon title={t(`arrival.report.${report.verdict}`)} description={en ? report.messageEn : report.message} />
+          <Alert
+            type={VERDICT_TYPE[report.verdict]}
+            showIcon
+            title={t(`arrival.report.${report.verdict}`)}
+            description={en ? report.messageEn : report.message}
+          />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
             {report.fileName} · {report.encoding} ·{' '}
-            {t('arrival.rows', { rows: report.rowsRead, income: report.counts.income, expense: report.counts.expense, neutral: report.counts.neutral })}
+            {t('arrival.rows', {
+              rows: report.rowsRead,
+              income: report.counts.income,
+              expense: report.counts.expense,
+              neutral: report.counts.neutral,
+            })}
             {report.appliedOn ? ` · ${t('arrival.comparedWith', { day: report.appliedOn })}` : ''}
           </Typography.Paragraph>
           {report.match && (
@@ -167,9 +193,7 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
               </Descriptions.Item>
             </Descriptions>
           )}
-          {report.supportText && !arrival.supportText && (
-            <SupportText title={t('arrival.support')} text={report.supportText} />
-          )}
+          {report.supportText && !arrival.supportText && <SupportText title={t('arrival.support')} text={report.supportText} />}
           <Typography.Title level={5}>{t('arrival.considered')}</Typography.Title>
           <BillRowsTable
             rows={report.considered}
@@ -219,7 +243,7 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
               <BillRowsTable
                 rows={report.apart ?? []}
                 testId="deposit-apart"
-                extra={[{ title: t('arrival.apartWhy'), key: 'why', render: (_: unknown, a: ApartRow) => (pick(a.why)) }]}
+                extra={[{ title: t('arrival.apartWhy'), key: 'why', render: (_: unknown, a: ApartRow) => pick(a.why) }]}
               />
             </>
           )}

@@ -51,7 +51,9 @@ export function ChecksStep({ view, onChange }: { view: DepositCaseView; onChange
                   options={(['clear', 'open', 'unknown'] as const).map((a) => ({ value: a, label: t(`checks.${a}`) }))}
                 />
               </Space>
-              {c.answer !== 'clear' && <Typography.Text type={c.answer === 'open' ? 'danger' : 'secondary'}>{en ? c.adviceEn : c.advice}</Typography.Text>}
+              {c.answer !== 'clear' && (
+                <Typography.Text type={c.answer === 'open' ? 'danger' : 'secondary'}>{en ? c.adviceEn : c.advice}</Typography.Text>
+              )}
             </Space>
           </List.Item>
         )}

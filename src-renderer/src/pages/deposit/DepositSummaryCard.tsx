@@ -22,7 +22,11 @@ export function DepositSummaryCard({ caseId, onOpen, openLabel }: { caseId?: num
       title={t('title')}
       data-testid="deposit-summary"
       extra={
-        <Button type={summary?.done ? 'default' : 'primary'} data-testid="deposit-summary-open" onClick={() => (onOpen ? onOpen() : navigate('/deposit'))}>
+        <Button
+          type={summary?.done ? 'default' : 'primary'}
+          data-testid="deposit-summary-open"
+          onClick={() => (onOpen ? onOpen() : navigate('/deposit'))}
+        >
           {openLabel ?? (summary ? t('steps.status') : t('start'))}
         </Button>
       }
@@ -38,7 +42,9 @@ export function DepositSummaryCard({ caseId, onOpen, openLabel }: { caseId?: num
           </Descriptions.Item>
           <Descriptions.Item label={t('checks.refundable')}>{formatFen(summary.refundableFen)}</Descriptions.Item>
           <Descriptions.Item label={t('apply.amount')}>{formatFen(summary.appliedFen)}</Descriptions.Item>
-          {summary.window && <Descriptions.Item label={t('review.window')}>{`${summary.window.from} ~ ${summary.window.to}`}</Descriptions.Item>}
+          {summary.window && (
+            <Descriptions.Item label={t('review.window')}>{`${summary.window.from} ~ ${summary.window.to}`}</Descriptions.Item>
+          )}
           <Descriptions.Item label={t('arrival.verdict')}>
             <Tag color={summary.done ? 'green' : 'blue'}>{t(`arrival.${summary.arrival}`)}</Tag> {formatFen(summary.arrivedFen)}
           </Descriptions.Item>

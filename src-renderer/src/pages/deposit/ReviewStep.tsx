@@ -34,7 +34,11 @@ export function ReviewStep({ view, onChange }: { view: DepositCaseView; onChange
         form={form}
         layout="vertical"
         style={{ maxWidth: 420 }}
-        initialValues={{ outcome: view.review?.outcome ?? 'pending', decidedOn: view.review?.decidedOn ?? '', note: view.review?.note ?? '' }}
+        initialValues={{
+          outcome: view.review?.outcome ?? 'pending',
+          decidedOn: view.review?.decidedOn ?? '',
+          note: view.review?.note ?? '',
+        }}
         onFinish={(v) => void save(v)}
         onValuesChange={fields.onValuesChange}
       >
@@ -54,7 +58,14 @@ export function ReviewStep({ view, onChange }: { view: DepositCaseView; onChange
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
         <ApiErrorAlert error={fields.rest} />
-        <Button type="primary" htmlType="submit" loading={action.busy} disabled={!view.application} data-testid="deposit-review-save" style={{ marginTop: 8 }}>
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={action.busy}
+          disabled={!view.application}
+          data-testid="deposit-review-save"
+          style={{ marginTop: 8 }}
+        >
           {t('review.save')}
         </Button>
       </Form>

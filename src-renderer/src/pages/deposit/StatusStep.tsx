@@ -23,7 +23,13 @@ export function StatusStep({ view, onChange }: { view: DepositCaseView; onChange
   };
   return (
     <div data-testid="deposit-step-status">
-      <Alert type="info" showIcon title={t('status.where')} description={en ? view.whereToFindEn : view.whereToFind} style={{ marginBottom: 16 }} />
+      <Alert
+        type="info"
+        showIcon
+        title={t('status.where')}
+        description={en ? view.whereToFindEn : view.whereToFind}
+        style={{ marginBottom: 16 }}
+      />
       <Form
         form={form}
         layout="vertical"

@@ -122,7 +122,8 @@ export const zh = {
 
 export const en: typeof zh = {
   title: 'Deposit refund',
-  intro: "Get the fully-managed deposit back the platform's way: check the status and the conditions, apply, wait for review, then confirm the arrival in your Alipay bill.",
+  intro:
+    "Get the fully-managed deposit back the platform's way: check the status and the conditions, apply, wait for review, then confirm the arrival in your Alipay bill.",
   steps: { status: 'Deposit status', checks: 'Preconditions', apply: 'Apply', review: 'Review', arrival: 'Confirm arrival' },
   start: 'Start the deposit refund',
   summaryCase: 'Case / current step',
@@ -172,7 +173,8 @@ export const en: typeof zh = {
     applied: 'Application sent',
     appliedAt: 'Sent at',
     appliedOn: 'Day the application was really sent',
-    appliedOnHint: 'Leave empty for today. If you already applied on AliExpress, choose the day you did: money that came in before it is never taken for this refund.',
+    appliedOnHint:
+      'Leave empty for today. If you already applied on AliExpress, choose the day you did: money that came in before it is never taken for this refund.',
     changeAppliedOn: 'Set this day',
   },
   review: {

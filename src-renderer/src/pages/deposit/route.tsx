@@ -7,5 +7,8 @@ export const route: AreaRoute = {
   labelKey: 'nav.deposit',
   icon: <MoneyCollectOutlined />,
   order: 30,
-  ...lazyPage(() => import('./DepositPage'), (m) => m.DepositPage),
+  ...lazyPage(
+    () => import('./DepositPage'),
+    (m) => m.DepositPage,
+  ),
 };

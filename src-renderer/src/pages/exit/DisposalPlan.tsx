@@ -44,13 +44,18 @@ export function DisposalPlan({ onChange }: StepProps) {
     const v = (await api['exit.get']({})).case;
     if (v) onChange(v);
   };
-  const cell = (r: DisposalRowView, k: DisposalMethod | 'onHand') => typed[r.sku]?.[k] ?? (k === 'onHand' ? (r.onHand === null ? '' : String(r.onHand)) : r.cells[k]);
+  const cell = (r: DisposalRowView, k: DisposalMethod | 'onHand') =>
+    typed[r.sku]?.[k] ?? (k === 'onHand' ? (r.onHand === null ? '' : String(r.onHand)) : r.cells[k]);
   const saveRow = (r: DisposalRowView) => {
     const edit = typed[r.sku];
     if (!edit) return;
     const cells = Object.fromEntries(DISPOSAL_METHODS.map((m) => [m, cell(r, m)]));
     void action
-      .run(() => api['exit.saveDisposalRows']({ rows: [{ sku: r.sku, cells, ...(r.onHandSource === 'seller' ? { onHand: cell(r, 'onHand') } : {}) }] }))
+      .run(() =>
+        api['exit.saveDisposalRows']({
+          rows: [{ sku: r.sku, cells, ...(r.onHandSource === 'seller' ? { onHand: cell(r, 'onHand') } : {}) }],
+        }),
+      )
       .then(async (res) => {
         if (!res) return;
         await refresh();
@@ -68,7 +73,12 @@ export function DisposalPlan({ onChange }: StepProps) {
       .run(() =>
         api['exit.bulkDisposal']({
           method,
-          scope: scope === 'remaining' ? { kind: 'remaining' } : scope.startsWith('c:') ? { kind: 'category', value: scope.slice(2) } : { kind: 'warehouse', value: scope.slice(2) },
+          scope:
+            scope === 'remaining'
+              ? { kind: 'remaining' }
+              : scope.startsWith('c:')
+                ? { kind: 'category', value: scope.slice(2) }
+                : { kind: 'warehouse', value: scope.slice(2) },
         }),
       )
       .then(async (res) => {
@@ -101,25 +111,57 @@ export function DisposalPlan({ onChange }: StepProps) {
             ]}
           />
           <span>→</span>
-          <Select value={method} style={{ width: 150 }} data-testid="exit-bulk-method" onChange={(m: DisposalMethod) => setMethod(m)} options={DISPOSAL_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))} />
+          <Select
+            value={method}
+            style={{ width: 150 }}
+            data-testid="exit-bulk-method"
+            onChange={(m: DisposalMethod) => setMethod(m)}
+            options={DISPOSAL_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))}
+          />
           <Button type="primary" loading={action.busy} onClick={bulk} data-testid="exit-bulk-apply">
             {t('plan.apply')}
           </Button>
         </Space>
       )}
       <Space wrap style={{ marginBottom: 8 }}>
-        <Select value={filter} style={{ width: 160 }} data-testid="exit-plan-filter" onChange={(f: 'all' | 'open') => { setFilter(f); setPage(1); }} options={[{ value: 'all', label: t('plan.all') }, { value: 'open', label: t('plan.open') }]} />
-        <Input.Search allowClear placeholder={t('plan.search')} style={{ width: 200 }} onSearch={(s) => { setSearch(s); setPage(1); }} data-testid="exit-plan-search" />
-        <Button data-testid="exit-plan-export" onClick={() => void action.run(() => api['exit.exportPlan']({})).then((r) => r && downloadBase64(r.fileName, r.contentBase64))}>
+        <Select
+          value={filter}
+          style={{ width: 160 }}
+          data-testid="exit-plan-filter"
+          onChange={(f: 'all' | 'open') => {
+            setFilter(f);
+            setPage(1);
+          }}
+          options={[
+            { value: 'all', label: t('plan.all') },
+            { value: 'open', label: t('plan.open') },
+          ]}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('plan.search')}
+          style={{ width: 200 }}
+          onSearch={(s) => {
+            setSearch(s);
+            setPage(1);
+          }}
+          data-testid="exit-plan-search"
+        />
+        <Button
+          data-testid="exit-plan-export"
+          onClick={() => void action.run(() => api['exit.exportPlan']({})).then((r) => r && downloadBase64(r.fileName, r.contentBase64))}
+        >
           {t('plan.export')}
         </Button>
         <XlsxPicker
           onContent={(contentBase64) =>
-            void action.run(() => api['exit.importPlan']({ contentBase64 })).then(async (r) => {
-              if (!r) return;
-              setReport(r);
-              await refresh();
-            })
+            void action
+              .run(() => api['exit.importPlan']({ contentBase64 }))
+              .then(async (r) => {
+                if (!r) return;
+                setReport(r);
+                await refresh();
+              })
           }
         >
           <Button data-testid="exit-plan-import">{t('plan.import')}</Button>
@@ -157,7 +199,14 @@ export function DisposalPlan({ onChange }: StepProps) {
         dataSource={data?.rows ?? []}
         data-testid="exit-disposal"
         scroll={{ x: 900 }}
-        pagination={{ current: page, pageSize: PAGE, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('plan.total', { n }) }}
+        pagination={{
+          current: page,
+          pageSize: PAGE,
+          total: data?.total ?? 0,
+          showSizeChanger: false,
+          onChange: setPage,
+          showTotal: (n) => t('plan.total', { n }),
+        }}
         columns={[
           { title: 'SKU', dataIndex: 'sku', width: 170, fixed: 'left' },
           {
@@ -167,7 +216,12 @@ export function DisposalPlan({ onChange }: StepProps) {
               r.onHandSource === 'app' ? (
                 r.onHand
               ) : (
-                <Input value={cell(r, 'onHand')} onChange={(e) => setTyped((x) => ({ ...x, [r.sku]: { ...x[r.sku], onHand: e.target.value } }))} onBlur={() => saveRow(r)} data-testid={`exit-onhand-${r.sku}`} />
+                <Input
+                  value={cell(r, 'onHand')}
+                  onChange={(e) => setTyped((x) => ({ ...x, [r.sku]: { ...x[r.sku], onHand: e.target.value } }))}
+                  onBlur={() => saveRow(r)}
+                  data-testid={`exit-onhand-${r.sku}`}
+                />
               ),
           },
           ...DISPOSAL_METHODS.map((m) => ({
@@ -200,16 +254,25 @@ export function DisposalPlan({ onChange }: StepProps) {
         ]}
       />
       <Space style={{ marginTop: 8 }}>
-        <Input placeholder="SKU" value={newSku} maxLength={100} onChange={(e) => setNewSku(e.target.value)} style={{ width: 180 }} data-testid="exit-new-sku" />
+        <Input
+          placeholder="SKU"
+          value={newSku}
+          maxLength={100}
+          onChange={(e) => setNewSku(e.target.value)}
+          style={{ width: 180 }}
+          data-testid="exit-new-sku"
+        />
         <Button
           disabled={!newSku.trim()}
           data-testid="exit-add-sku"
           onClick={() =>
-            void action.run(() => api['exit.saveDisposalRows']({ rows: [{ sku: newSku.trim(), onHand: '', cells: {} }] })).then(async (r) => {
-              if (!r) return;
-              setNewSku('');
-              await refresh();
-            })
+            void action
+              .run(() => api['exit.saveDisposalRows']({ rows: [{ sku: newSku.trim(), onHand: '', cells: {} }] }))
+              .then(async (r) => {
+                if (!r) return;
+                setNewSku('');
+                await refresh();
+              })
           }
         >
           {t('addSku')}

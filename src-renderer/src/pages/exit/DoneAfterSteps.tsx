@@ -23,7 +23,8 @@ export function DoneStep({ view, onChange }: StepProps) {
       <ApiErrorAlert error={action.error} />
       <Space wrap>
         <label>
-          {t('confirmedOn')} <Input type="date" value={on} onChange={(e) => setOn(e.target.value)} style={{ width: 170 }} data-testid="exit-confirmed-on" />
+          {t('confirmedOn')}{' '}
+          <Input type="date" value={on} onChange={(e) => setOn(e.target.value)} style={{ width: 170 }} data-testid="exit-confirmed-on" />
         </label>
         <label>
           {t('storeStatus')} <Input value={status} maxLength={60} onChange={(e) => setStatus(e.target.value)} style={{ width: 200 }} />
@@ -33,7 +34,9 @@ export function DoneStep({ view, onChange }: StepProps) {
           loading={action.busy}
           disabled={!on || !status.trim()}
           data-testid="exit-confirm-done"
-          onClick={() => void action.run(() => api['exit.confirmDone']({ confirmedOn: on, storeStatus: status.trim() })).then((v) => v && onChange(v))}
+          onClick={() =>
+            void action.run(() => api['exit.confirmDone']({ confirmedOn: on, storeStatus: status.trim() })).then((v) => v && onChange(v))
+          }
         >
           {t('confirmDone')}
         </Button>
@@ -54,7 +57,12 @@ export function Paperwork() {
       <Typography.Paragraph type="secondary">{t('paperworkHint')}</Typography.Paragraph>
       <Space wrap>
         {(docs.data?.documents ?? []).map((d) => (
-          <Button key={d.name} icon={<PrinterOutlined />} onClick={() => navigate(`/exit/print/${encodeURIComponent(d.name)}`)} data-testid={`exit-doc-${d.name}`}>
+          <Button
+            key={d.name}
+            icon={<PrinterOutlined />}
+            onClick={() => navigate(`/exit/print/${encodeURIComponent(d.name)}`)}
+            data-testid={`exit-doc-${d.name}`}
+          >
             {d.title}
           </Button>
         ))}
@@ -76,7 +84,12 @@ export function AfterStep({ view, onChange }: StepProps) {
       <Card type="inner" title={t('reminders')}>
         {view.after.reminders.map((r) => (
           <div key={r.key}>
-            <Checkbox checked={r.done} onChange={(e) => void action.run(() => api['exit.setAfter']({ key: r.key, done: e.target.checked })).then((v) => v && onChange(v))}>
+            <Checkbox
+              checked={r.done}
+              onChange={(e) =>
+                void action.run(() => api['exit.setAfter']({ key: r.key, done: e.target.checked })).then((v) => v && onChange(v))
+              }
+            >
               {tx(r.text)}
             </Checkbox>
           </div>
@@ -85,25 +98,35 @@ export function AfterStep({ view, onChange }: StepProps) {
       <Card type="inner" title={t('export')}>
         <Typography.Paragraph type="secondary">{t('exportHint')}</Typography.Paragraph>
         {view.after.exportedAt && (
-          <Alert type="success" showIcon style={{ marginBottom: 8 }} data-testid="exit-exported" title={`${t('exported')}：${view.after.exportFile ?? ''}`} />
+          <Alert
+            type="success"
+            showIcon
+            style={{ marginBottom: 8 }}
+            data-testid="exit-exported"
+            title={`${t('exported')}：${view.after.exportFile ?? ''}`}
+          />
         )}
         {exported && (
           <Typography.Paragraph data-testid="exit-export-entries">
             {t('exportEntries', { n: exported.entries.length })}
           </Typography.Paragraph>
         )}
-        {exported?.pdfNote && <Alert type="info" showIcon style={{ marginBottom: 8 }} data-testid="exit-export-pdf-note" title={tx(exported.pdfNote)} />}
+        {exported?.pdfNote && (
+          <Alert type="info" showIcon style={{ marginBottom: 8 }} data-testid="exit-export-pdf-note" title={tx(exported.pdfNote)} />
+        )}
         <Button
           data-testid="exit-export"
           icon={<DownloadOutlined />}
           loading={action.busy}
           onClick={() =>
-            void action.run(() => api['exit.export']({ download: true, pdf: true })).then(async (r) => {
-              if (!r?.contentBase64) return;
-              downloadBase64(r.fileName, r.contentBase64, 'application/zip');
-              setExported(r);
-              onChange((await api['exit.get']({})).case!);
-            })
+            void action
+              .run(() => api['exit.export']({ download: true, pdf: true }))
+              .then(async (r) => {
+                if (!r?.contentBase64) return;
+                downloadBase64(r.fileName, r.contentBase64, 'application/zip');
+                setExported(r);
+                onChange((await api['exit.get']({})).case!);
+              })
           }
         >
           {t('export')}
@@ -161,11 +184,13 @@ export function AfterStep({ view, onChange }: StepProps) {
                 disabled={confirm.trim() !== view.after.wipeConfirmText || !view.after.exportedAt}
                 data-testid="exit-wipe"
                 onClick={() =>
-                  void action.run(() => api['exit.wipe']({ confirm })).then(async (r) => {
-                    if (!r) return;
-                    setWiped(r);
-                    onChange((await api['exit.get']({})).case!);
-                  })
+                  void action
+                    .run(() => api['exit.wipe']({ confirm }))
+                    .then(async (r) => {
+                      if (!r) return;
+                      setWiped(r);
+                      onChange((await api['exit.get']({})).case!);
+                    })
                 }
               >
                 {t('wipe')}

@@ -52,7 +52,12 @@ function ExitWizard() {
       <ApiErrorAlert error={got.error ?? action.error} onRetry={() => void got.reload()} />
       {!view || !props ? (
         <Space>
-          <Button type="primary" data-testid="exit-start" loading={action.busy} onClick={() => void action.run(() => api['exit.open']({})).then((v) => v && update(v))}>
+          <Button
+            type="primary"
+            data-testid="exit-start"
+            loading={action.busy}
+            onClick={() => void action.run(() => api['exit.open']({})).then((v) => v && update(v))}
+          >
             {t('start')}
           </Button>
           <Button onClick={() => navigate('/fit')}>{t('fitLink')}</Button>

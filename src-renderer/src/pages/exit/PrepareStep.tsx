@@ -30,7 +30,15 @@ export function PrepareStep({ view, onChange }: StepProps) {
             </Radio>
           ))}
         </Radio.Group>
-        <Input.TextArea style={{ marginTop: 8 }} rows={2} maxLength={500} placeholder={t('reasonText')} data-testid="exit-reason-text" value={text} onChange={(e) => setText(e.target.value)} />
+        <Input.TextArea
+          style={{ marginTop: 8 }}
+          rows={2}
+          maxLength={500}
+          placeholder={t('reasonText')}
+          data-testid="exit-reason-text"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
         <Button
           style={{ marginTop: 8 }}
           disabled={!reason}
@@ -94,7 +102,9 @@ export function PrepareStep({ view, onChange }: StepProps) {
                 {r.askable && (
                   <Radio.Group
                     value={r.source === 'seller' ? (r.level === 'ok' ? 'clear' : 'open') : undefined}
-                    onChange={(e) => save(() => api['exit.answerReadiness']({ key: r.key as AskedKey, answer: e.target.value as 'clear' | 'open' }))}
+                    onChange={(e) =>
+                      save(() => api['exit.answerReadiness']({ key: r.key as AskedKey, answer: e.target.value as 'clear' | 'open' }))
+                    }
                   >
                     <Radio.Button value="clear">{t('answer.clear')}</Radio.Button>
                     <Radio.Button value="open">{t('answer.open')}</Radio.Button>

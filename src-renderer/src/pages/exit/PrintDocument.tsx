@@ -32,7 +32,10 @@ const SHELL_CSS = `
 function split(html: string): { title: string; css: string; body: string } {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   // The document's own screen rule centres its <body>; here the sheet does that.
-  const css = [...doc.querySelectorAll('style')].map((s) => s.textContent ?? '').join('\n').replace(/@media screen\s*\{[^{}]*\{[^{}]*\}\s*\}/g, '');
+  const css = [...doc.querySelectorAll('style')]
+    .map((s) => s.textContent ?? '')
+    .join('\n')
+    .replace(/@media screen\s*\{[^{}]*\{[^{}]*\}\s*\}/g, '');
   for (const s of doc.querySelectorAll('script, style')) s.remove();
   return { title: doc.title, css, body: doc.body.innerHTML };
 }

@@ -2,13 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Input, List, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import {
-  PARTNER_KINDS,
-  PARTNER_STATUSES,
-  type ExitPartner,
-  type PartnerKind,
-  type PartnerStatus,
-} from '../../../../src-shared/types/exit';
+import { PARTNER_KINDS, PARTNER_STATUSES, type ExitPartner, type PartnerKind, type PartnerStatus } from '../../../../src-shared/types/exit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
@@ -49,7 +43,13 @@ function UnbindAll({ view, onChange }: StepProps) {
           description={!u.switchOn && t('unbind.switchOff')}
           action={
             <Space orientation="vertical">
-              <Button type="primary" danger loading={action.busy} data-testid="exit-unbind-confirm" onClick={() => void action.run(() => api['exit.confirmUnbindAll']({ runId: u.heldRunId! })).then((v) => v && onChange(v))}>
+              <Button
+                type="primary"
+                danger
+                loading={action.busy}
+                data-testid="exit-unbind-confirm"
+                onClick={() => void action.run(() => api['exit.confirmUnbindAll']({ runId: u.heldRunId! })).then((v) => v && onChange(v))}
+              >
                 {t('unbind.confirm', { n: u.heldCount })}
               </Button>
             </Space>
@@ -57,7 +57,12 @@ function UnbindAll({ view, onChange }: StepProps) {
         />
       ) : (
         u.bound > 0 && (
-          <Button danger loading={action.busy} data-testid="exit-unbind-all" onClick={() => void action.run(() => api['exit.unbindAll']({})).then((r) => r && reload())}>
+          <Button
+            danger
+            loading={action.busy}
+            data-testid="exit-unbind-all"
+            onClick={() => void action.run(() => api['exit.unbindAll']({})).then((r) => r && reload())}
+          >
             {t('unbind.button')}
           </Button>
         )
@@ -65,7 +70,10 @@ function UnbindAll({ view, onChange }: StepProps) {
       {!u.switchOn && (u.pending > 0 || u.heldRunId) ? (
         <Space style={{ marginTop: 8 }}>
           <Typography.Text type="warning">{t('unbind.switchOff')}</Typography.Text>
-          <Button data-testid="exit-unbind-switch" onClick={() => void action.run(() => api['auto.setSwitch']({ on: true, note: '退店：发送解绑' })).then((r) => r && reload())}>
+          <Button
+            data-testid="exit-unbind-switch"
+            onClick={() => void action.run(() => api['auto.setSwitch']({ on: true, note: '退店：发送解绑' })).then((r) => r && reload())}
+          >
             {t('unbind.switchOn')}
           </Button>
         </Space>
@@ -117,12 +125,39 @@ function Partners({ view, onChange }: StepProps) {
               />
             ),
           },
-          { title: t('date'), render: (_: unknown, p: ExitPartner) => <Input key={p.statusOn ?? ''} type="date" defaultValue={p.statusOn ?? ''} data-testid={`exit-partner-date-${p.name}`} onBlur={(e) => e.target.value !== (p.statusOn ?? '') && update(p, { statusOn: e.target.value || null })} style={{ width: 160 }} /> },
-          { title: t('reference'), render: (_: unknown, p: ExitPartner) => <Input key={p.reference ?? ''} defaultValue={p.reference ?? ''} data-testid={`exit-partner-ref-${p.name}`} onBlur={(e) => e.target.value !== (p.reference ?? '') && update(p, { reference: e.target.value })} style={{ width: 160 }} /> },
+          {
+            title: t('date'),
+            render: (_: unknown, p: ExitPartner) => (
+              <Input
+                key={p.statusOn ?? ''}
+                type="date"
+                defaultValue={p.statusOn ?? ''}
+                data-testid={`exit-partner-date-${p.name}`}
+                onBlur={(e) => e.target.value !== (p.statusOn ?? '') && update(p, { statusOn: e.target.value || null })}
+                style={{ width: 160 }}
+              />
+            ),
+          },
+          {
+            title: t('reference'),
+            render: (_: unknown, p: ExitPartner) => (
+              <Input
+                key={p.reference ?? ''}
+                defaultValue={p.reference ?? ''}
+                data-testid={`exit-partner-ref-${p.name}`}
+                onBlur={(e) => e.target.value !== (p.reference ?? '') && update(p, { reference: e.target.value })}
+                style={{ width: 160 }}
+              />
+            ),
+          },
           {
             title: '',
             render: (_: unknown, p: ExitPartner) => (
-              <Button size="small" danger onClick={() => void action.run(() => api['exit.removePartner']({ id: p.id })).then((v) => v && onChange(v))}>
+              <Button
+                size="small"
+                danger
+                onClick={() => void action.run(() => api['exit.removePartner']({ id: p.id })).then((v) => v && onChange(v))}
+              >
                 {t('remove')}
               </Button>
             ),
@@ -130,18 +165,33 @@ function Partners({ view, onChange }: StepProps) {
         ]}
       />
       <Space style={{ marginTop: 8 }}>
-        <Select value={draft.kind} style={{ width: 100 }} data-testid="exit-partner-kind" onChange={(k: PartnerKind) => setDraft({ ...draft, kind: k })} options={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partnerKinds.${k}`) }))} />
-        <Input placeholder={t('name')} value={draft.name} maxLength={100} onChange={(e) => setDraft({ ...draft, name: e.target.value })} style={{ width: 200 }} data-testid="exit-partner-name" />
+        <Select
+          value={draft.kind}
+          style={{ width: 100 }}
+          data-testid="exit-partner-kind"
+          onChange={(k: PartnerKind) => setDraft({ ...draft, kind: k })}
+          options={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partnerKinds.${k}`) }))}
+        />
+        <Input
+          placeholder={t('name')}
+          value={draft.name}
+          maxLength={100}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          style={{ width: 200 }}
+          data-testid="exit-partner-name"
+        />
         <Button
           disabled={!draft.name.trim()}
           data-testid="exit-add-partner"
           onClick={() =>
-            void action.run(() => api['exit.savePartner']({ kind: draft.kind, name: draft.name.trim(), status: 'active' })).then((v) => {
-              if (v) {
-                onChange(v);
-                setDraft({ ...draft, name: '' });
-              }
-            })
+            void action
+              .run(() => api['exit.savePartner']({ kind: draft.kind, name: draft.name.trim(), status: 'active' }))
+              .then((v) => {
+                if (v) {
+                  onChange(v);
+                  setDraft({ ...draft, name: '' });
+                }
+              })
           }
         >
           {t('addPartner')}
@@ -170,10 +220,18 @@ function Questions({ view, onChange }: StepProps) {
                 <span>→ {x.answer}</span>
               ) : (
                 <Space>
-                  <Input value={answers[x.id] ?? ''} onChange={(e) => setAnswers({ ...answers, [x.id]: e.target.value })} style={{ width: 320 }} />
+                  <Input
+                    value={answers[x.id] ?? ''}
+                    onChange={(e) => setAnswers({ ...answers, [x.id]: e.target.value })}
+                    style={{ width: 320 }}
+                  />
                   <Button
                     disabled={!answers[x.id]?.trim()}
-                    onClick={() => void action.run(() => api['exit.answerQuestion']({ id: x.id, answer: answers[x.id].trim() })).then((v) => v && onChange(v))}
+                    onClick={() =>
+                      void action
+                        .run(() => api['exit.answerQuestion']({ id: x.id, answer: answers[x.id].trim() }))
+                        .then((v) => v && onChange(v))
+                    }
                   >
                     {t('answerQuestion')}
                   </Button>
@@ -188,12 +246,14 @@ function Questions({ view, onChange }: StepProps) {
         <Button
           disabled={!q.trim()}
           onClick={() =>
-            void action.run(() => api['exit.addQuestion']({ question: q.trim() })).then((v) => {
-              if (v) {
-                onChange(v);
-                setQ('');
-              }
-            })
+            void action
+              .run(() => api['exit.addQuestion']({ question: q.trim() }))
+              .then((v) => {
+                if (v) {
+                  onChange(v);
+                  setQ('');
+                }
+              })
           }
         >
           {t('addQuestion')}

@@ -22,17 +22,29 @@ export function SubmitStep({ view, onChange }: StepProps) {
       <Button onClick={() => void navigator.clipboard?.writeText(text)}>{t('copy')}</Button>
       <Space wrap>
         <label>
-          {t('submittedOn')} <Input type="date" value={on} onChange={(e) => setOn(e.target.value)} style={{ width: 170 }} data-testid="exit-submitted-on" />
+          {t('submittedOn')}{' '}
+          <Input type="date" value={on} onChange={(e) => setOn(e.target.value)} style={{ width: 170 }} data-testid="exit-submitted-on" />
         </label>
         <label>
-          {t('applicationNo')} <Input value={no} maxLength={80} onChange={(e) => setNo(e.target.value)} style={{ width: 220 }} data-testid="exit-application-no" />
+          {t('applicationNo')}{' '}
+          <Input
+            value={no}
+            maxLength={80}
+            onChange={(e) => setNo(e.target.value)}
+            style={{ width: 220 }}
+            data-testid="exit-application-no"
+          />
         </label>
         <Button
           type="primary"
           disabled={!no.trim() || !on}
           loading={action.busy}
           data-testid="exit-submit"
-          onClick={() => void action.run(() => api['exit.submit']({ submittedOn: on, applicationNo: no.trim(), applicationText: text.trim() })).then((v) => v && onChange(v))}
+          onClick={() =>
+            void action
+              .run(() => api['exit.submit']({ submittedOn: on, applicationNo: no.trim(), applicationText: text.trim() }))
+              .then((v) => v && onChange(v))
+          }
         >
           {t('recordSubmit')}
         </Button>
@@ -70,7 +82,8 @@ export function ReviewStep({ view, onChange }: StepProps) {
       <Space wrap>
         {outcome !== 'pending' && (
           <label>
-            {t('decidedOn')} <Input type="date" value={on} onChange={(e) => setOn(e.target.value)} style={{ width: 170 }} data-testid="exit-decided-on" />
+            {t('decidedOn')}{' '}
+            <Input type="date" value={on} onChange={(e) => setOn(e.target.value)} style={{ width: 170 }} data-testid="exit-decided-on" />
           </label>
         )}
         <Input placeholder={t('note')} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} style={{ width: 280 }} />
@@ -80,7 +93,13 @@ export function ReviewStep({ view, onChange }: StepProps) {
           data-testid="exit-save-review"
           onClick={() =>
             void action
-              .run(() => api['exit.review']({ outcome, ...(outcome !== 'pending' ? { decidedOn: on } : {}), ...(note.trim() ? { note: note.trim() } : {}) }))
+              .run(() =>
+                api['exit.review']({
+                  outcome,
+                  ...(outcome !== 'pending' ? { decidedOn: on } : {}),
+                  ...(note.trim() ? { note: note.trim() } : {}),
+                }),
+              )
               .then((v) => v && onChange(v))
           }
         >

@@ -8,7 +8,13 @@ export const zh = {
   fromFit: '评估结果',
   steps: { prepare: '准备', submit: '提交申请', review: '平台审核', procedures: '办理退店手续', done: '退店成功', after: '退店后' },
   reason: '退店原因',
-  reasons: { competition: '市场竞争激烈', life_pressure: '生活压力增大', career_change: '个人发展需求', platform_policy: '平台政策调整', own: '其他原因（自己写）' },
+  reasons: {
+    competition: '市场竞争激烈',
+    life_pressure: '生活压力增大',
+    career_change: '个人发展需求',
+    platform_policy: '平台政策调整',
+    own: '其他原因（自己写）',
+  },
   reasonText: '补充说明 / 自己的话',
   saveReason: '保存原因',
   path: '在卖家中心的位置',
@@ -63,7 +69,8 @@ export const zh = {
   printHint: '在打印对话框里选择打印机，或选“另存为PDF”。纸张 A4。',
   noSuchDocument: '找不到文书“{{name}}”，可能合作伙伴已被删除。请返回退店重新选择。',
   export: '导出店铺全部数据（ZIP）',
-  exportHint: 'ZIP 里有退店案件、全部文书（HTML，电脑上有浏览器时另附 PDF）、库存和审计数据（CSV 可用 Excel 打开，另有 JSON）。文件直接下载到您的电脑，程序的数据文件夹里不保留副本。',
+  exportHint:
+    'ZIP 里有退店案件、全部文书（HTML，电脑上有浏览器时另附 PDF）、库存和审计数据（CSV 可用 Excel 打开，另有 JSON）。文件直接下载到您的电脑，程序的数据文件夹里不保留副本。',
   exportEntries: 'ZIP 中共 {{n}} 个文件。',
   exportFirst: '请先导出全部数据并保存好，再清除。',
   exportsLeft: '数据文件夹里还有这些导出文件，里面有店铺的个人信息。清除时会一并删除它们：如需保留，请先复制到安全的地方。',
@@ -118,7 +125,13 @@ export const en: typeof zh = {
   fromFit: 'Fit check',
   steps: { prepare: 'Prepare', submit: 'Submit', review: 'Review', procedures: 'Procedures', done: 'Done', after: 'After' },
   reason: 'Exit reason',
-  reasons: { competition: 'Fierce competition', life_pressure: 'Life pressure', career_change: 'Career change', platform_policy: 'Platform policy', own: 'Other (own words)' },
+  reasons: {
+    competition: 'Fierce competition',
+    life_pressure: 'Life pressure',
+    career_change: 'Career change',
+    platform_policy: 'Platform policy',
+    own: 'Other (own words)',
+  },
   reasonText: 'Details / your own words',
   saveReason: 'Save reason',
   path: 'Where in Seller Center',
@@ -174,10 +187,12 @@ export const en: typeof zh = {
   noSuchDocument: 'Document "{{name}}" was not found; its partner may have been removed. Go back and choose again.',
   export: 'Export all store data (ZIP)',
   exported: 'Exported',
-  exportHint: 'The ZIP holds the exit case, every document (HTML, plus PDF where a browser is available on this computer), stock and audit data (CSV for Excel, and JSON). It downloads to your computer; no copy stays in the app\'s data folder.',
+  exportHint:
+    "The ZIP holds the exit case, every document (HTML, plus PDF where a browser is available on this computer), stock and audit data (CSV for Excel, and JSON). It downloads to your computer; no copy stays in the app's data folder.",
   exportEntries: '{{n}} files in the ZIP.',
   exportFirst: 'Export everything and keep the file first, then wipe.',
-  exportsLeft: 'These export files are still in the data folder and hold the store\'s personal data. The wipe deletes them too: to keep one, copy it somewhere safe first.',
+  exportsLeft:
+    "These export files are still in the data folder and hold the store's personal data. The wipe deletes them too: to keep one, copy it somewhere safe first.",
   wipeResult: 'Removed {{secrets}} credentials; cleared: {{cleared}}.',
   wipe: 'Wipe credentials and personal data',
   wipeHint: 'This cannot be undone. Export and keep the data first. Type the store name "{{name}}" to confirm:',
@@ -185,7 +200,8 @@ export const en: typeof zh = {
   wipeRemoved: 'Removed:',
   wipeAfter: 'The app is no longer connected to any store or stock source; the Connections page is empty now.',
   plan: {
-    counts: '{{ok}} rows done, {{draft}} to correct, {{unplanned}} not filled in, {{changed}} with changed stock. Each row is saved when you leave a cell.',
+    counts:
+      '{{ok}} rows done, {{draft}} to correct, {{unplanned}} not filled in, {{changed}} with changed stock. Each row is saved when you leave a cell.',
     bulk: 'Fill in bulk:',
     remaining: 'All remaining SKUs',
     warehouse: 'Stock in warehouse "{{name}}"',
@@ -211,7 +227,8 @@ export const en: typeof zh = {
     button: 'Unbind all SKUs for the exit',
     ask: 'This unbinds {{n}} listing SKUs and sets every listing SKU to "always unbound", so nothing is bound again automatically. Once confirmed they go out through the outbox one by one.',
     confirm: 'Confirm unbinding {{n}} SKUs',
-    switchOff: 'Auto bind/unbind is off: the unbinds wait in the outbox until it is on. Every SKU is set to "always unbound", so turning it on binds nothing.',
+    switchOff:
+      'Auto bind/unbind is off: the unbinds wait in the outbox until it is on. Every SKU is set to "always unbound", so turning it on binds nothing.',
     switchOn: 'Turn it on and send the unbinds',
   },
 

@@ -7,5 +7,8 @@ export const route: AreaRoute = {
   labelKey: 'nav.exit',
   icon: <LogoutOutlined />,
   order: 20,
-  ...lazyPage(() => import('./ExitPage'), (m) => m.ExitPage),
+  ...lazyPage(
+    () => import('./ExitPage'),
+    (m) => m.ExitPage,
+  ),
 };

@@ -45,7 +45,13 @@ function toAnswers(v: FormValues): FitAnswers {
     productKind: v.productKind,
     invited: v.invited,
     ...(cost !== undefined && supply !== undefined
-      ? { numbers: { unitCostFen: cost, supplyPriceFen: supply, ...(v.ownPrice != null ? { ownPriceFen: fen(v.ownPrice), ownFeesFen: fen(v.ownFees) ?? 0 } : {}) } }
+      ? {
+          numbers: {
+            unitCostFen: cost,
+            supplyPriceFen: supply,
+            ...(v.ownPrice != null ? { ownPriceFen: fen(v.ownPrice), ownFeesFen: fen(v.ownFees) ?? 0 } : {}),
+          },
+        }
       : {}),
   };
 }
@@ -93,28 +99,55 @@ export function FitPage() {
             form={form}
             layout="vertical"
             onValuesChange={fields.onValuesChange}
-            initialValues={{ makesGoods: true, crossBorderExperience: false, supplyEdge: 'some', capital: 'limited', productKind: 'non_standard', invited: false }}
+            initialValues={{
+              makesGoods: true,
+              crossBorderExperience: false,
+              supplyEdge: 'some',
+              capital: 'limited',
+              productKind: 'non_standard',
+              invited: false,
+            }}
             onFinish={(v) =>
-              void action.run(() => api['fit.save'](toAnswers(v))).then((r) => {
-                if (r) {
-                  setResult(r);
-                  setStayed(false);
-                }
-              })
+              void action
+                .run(() => api['fit.save'](toAnswers(v)))
+                .then((r) => {
+                  if (r) {
+                    setResult(r);
+                    setStayed(false);
+                  }
+                })
             }
           >
-            <Form.Item name="makesGoods" label={t('q.makesGoods')}>{yesNo('fit-makesGoods')}</Form.Item>
-            <Form.Item name="crossBorderExperience" label={t('q.crossBorder')}>{yesNo('fit-crossBorder')}</Form.Item>
+            <Form.Item name="makesGoods" label={t('q.makesGoods')}>
+              {yesNo('fit-makesGoods')}
+            </Form.Item>
+            <Form.Item name="crossBorderExperience" label={t('q.crossBorder')}>
+              {yesNo('fit-crossBorder')}
+            </Form.Item>
             <Form.Item name="supplyEdge" label={t('q.supplyEdge')}>
-              <Radio.Group data-testid="fit-supplyEdge" options={(['strong', 'some', 'none'] as const).map((k) => ({ value: k, label: t(`edge.${k}`) }))} optionType="button" />
+              <Radio.Group
+                data-testid="fit-supplyEdge"
+                options={(['strong', 'some', 'none'] as const).map((k) => ({ value: k, label: t(`edge.${k}`) }))}
+                optionType="button"
+              />
             </Form.Item>
             <Form.Item name="capital" label={t('q.capital')}>
-              <Radio.Group data-testid="fit-capital" options={(['ample', 'limited', 'none'] as const).map((k) => ({ value: k, label: t(`capital.${k}`) }))} optionType="button" />
+              <Radio.Group
+                data-testid="fit-capital"
+                options={(['ample', 'limited', 'none'] as const).map((k) => ({ value: k, label: t(`capital.${k}`) }))}
+                optionType="button"
+              />
             </Form.Item>
             <Form.Item name="productKind" label={t('q.productKind')}>
-              <Radio.Group data-testid="fit-productKind" options={(['standard', 'non_standard'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))} optionType="button" />
+              <Radio.Group
+                data-testid="fit-productKind"
+                options={(['standard', 'non_standard'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+                optionType="button"
+              />
             </Form.Item>
-            <Form.Item name="invited" label={t('q.invited')}>{yesNo('fit-invited')}</Form.Item>
+            <Form.Item name="invited" label={t('q.invited')}>
+              {yesNo('fit-invited')}
+            </Form.Item>
             <Typography.Title level={5}>{t('numbers')}</Typography.Title>
             <Space wrap>
               {(['cost', 'supply', 'ownPrice', 'ownFees'] as const).map((k) => (
@@ -134,7 +167,9 @@ export function FitPage() {
           {result && (
             <Card type="inner" title={t('result')} data-testid="fit-result">
               <Typography.Title level={4}>
-                <Tag color={VERDICT_COLOR[result.verdict]} data-testid="fit-verdict">{t(`verdict.${result.verdict}`)}</Tag>
+                <Tag color={VERDICT_COLOR[result.verdict]} data-testid="fit-verdict">
+                  {t(`verdict.${result.verdict}`)}
+                </Tag>
                 {tx(result.headline)}
               </Typography.Title>
               <Typography.Paragraph>
@@ -142,14 +177,31 @@ export function FitPage() {
               </Typography.Paragraph>
               <List size="small" header={t('points')} dataSource={result.points} renderItem={(p) => <List.Item>{tx(p)}</List.Item>} />
               {result.cautions.length > 0 && (
-                <List size="small" header={t('cautions')} dataSource={result.cautions} renderItem={(p) => <List.Item>⚠ {tx(p)}</List.Item>} />
+                <List
+                  size="small"
+                  header={t('cautions')}
+                  dataSource={result.cautions}
+                  renderItem={(p) => <List.Item>⚠ {tx(p)}</List.Item>}
+                />
               )}
-              {result.margin && <Alert data-testid="fit-margin" style={{ marginTop: 12 }} type={result.margin.supplyMarginFen < 0 ? 'error' : 'info'} title={t('margin')} description={tx(result.margin.summary)} />}
+              {result.margin && (
+                <Alert
+                  data-testid="fit-margin"
+                  style={{ marginTop: 12 }}
+                  type={result.margin.supplyMarginFen < 0 ? 'error' : 'info'}
+                  title={t('margin')}
+                  description={tx(result.margin.summary)}
+                />
+              )}
               <Space style={{ marginTop: 16 }}>
                 <Button
                   type={result.suggestExit ? 'primary' : 'default'}
                   data-testid="fit-to-exit"
-                  onClick={() => void action.run(() => api['exit.open']({ ...(result.id ? { fitResultId: result.id } : {}) })).then((v) => v && navigate('/exit'))}
+                  onClick={() =>
+                    void action
+                      .run(() => api['exit.open']({ ...(result.id ? { fitResultId: result.id } : {}) }))
+                      .then((v) => v && navigate('/exit'))
+                  }
                 >
                   {t('toExit')}
                 </Button>

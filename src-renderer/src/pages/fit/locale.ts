@@ -35,7 +35,8 @@ export const zh = {
 
 export const en: typeof zh = {
   title: 'Is fully-managed right for me?',
-  intro: 'Answer a few questions to see which kind of seller you are, what fully-managed means for you, and compare margins with your own numbers.',
+  intro:
+    'Answer a few questions to see which kind of seller you are, what fully-managed means for you, and compare margins with your own numbers.',
   q: {
     makesGoods: 'Do you make the goods in your own factory?',
     crossBorder: 'Do you have cross-border e-commerce experience?',

@@ -7,5 +7,8 @@ export const route: AreaRoute = {
   labelKey: 'nav.fit',
   icon: <QuestionCircleOutlined />,
   order: 40,
-  ...lazyPage(() => import('./FitPage'), (m) => m.FitPage),
+  ...lazyPage(
+    () => import('./FitPage'),
+    (m) => m.FitPage,
+  ),
 };

@@ -12,7 +12,15 @@ import { useFieldErrors } from '../../useFieldErrors';
 import { useLang } from '../../useLang';
 
 /** An open platform's App Key, App Secret (a password field the browser does not fill in) and optional address. */
-function AppKeyFields({ labels: [key, secret, url], urlName, urlPlaceholder }: { labels: [string, string, string]; urlName: string; urlPlaceholder: string }) {
+function AppKeyFields({
+  labels: [key, secret, url],
+  urlName,
+  urlPlaceholder,
+}: {
+  labels: [string, string, string];
+  urlName: string;
+  urlPlaceholder: string;
+}) {
   return (
     <>
       <Form.Item name="appKey" label={key} rules={[{ required: true }]}>
@@ -77,19 +85,31 @@ export function ConnectPage() {
             <Descriptions.Item label={t('ae.title')}>
               <Space wrap>
                 <span>{s.aliexpress.appKeyMasked ?? '—'}</span>
-                <Tag color={s.aliexpress.authorized ? 'green' : 'red'}>{s.aliexpress.authorized ? t('ae.authorized') : t('ae.notAuthorized')}</Tag>
-                {s.aliexpress.account && <span>{t('ae.account')}: {s.aliexpress.account}</span>}
+                <Tag color={s.aliexpress.authorized ? 'green' : 'red'}>
+                  {s.aliexpress.authorized ? t('ae.authorized') : t('ae.notAuthorized')}
+                </Tag>
+                {s.aliexpress.account && (
+                  <span>
+                    {t('ae.account')}: {s.aliexpress.account}
+                  </span>
+                )}
               </Space>
             </Descriptions.Item>
             <Descriptions.Item label={t('ae.channel')}>
-              <span data-testid="connect-channel">{s.aliexpress.channel ? `${s.aliexpress.channel.channel} · ${s.aliexpress.channel.businessType}` : t('ae.noChannel')}</span>
+              <span data-testid="connect-channel">
+                {s.aliexpress.channel ? `${s.aliexpress.channel.channel} · ${s.aliexpress.channel.businessType}` : t('ae.noChannel')}
+              </span>
             </Descriptions.Item>
             <Descriptions.Item label={t('ae.expires')}>{formatTime(s.aliexpress.tokenExpiresAt)}</Descriptions.Item>
             <Descriptions.Item label={t('stock.title')}>
               <Space wrap>
                 <span data-testid="connect-stock-kind">{s.stockSource.kind ? t(`stock.kind.${s.stockSource.kind}`) : t('stock.none')}</span>
                 {s.stockSource.tongtool.appKeyMasked && <span>{s.stockSource.tongtool.appKeyMasked}</span>}
-                {s.stockSource.tongtool.merchantIdMasked && <span>{t('stock.merchant')}: {s.stockSource.tongtool.merchantIdMasked}</span>}
+                {s.stockSource.tongtool.merchantIdMasked && (
+                  <span>
+                    {t('stock.merchant')}: {s.stockSource.tongtool.merchantIdMasked}
+                  </span>
+                )}
               </Space>
             </Descriptions.Item>
             <Descriptions.Item label={t('secretStore')}>
@@ -119,7 +139,12 @@ export function ConnectPage() {
             >
               {t('test.run')}
             </Button>
-            <Button loading={busy === 'probe'} data-testid="connect-probe" title={t('probe.hint')} onClick={() => run('probe', async () => setProbe({ report: await api['connect.probe']({}) }))}>
+            <Button
+              loading={busy === 'probe'}
+              data-testid="connect-probe"
+              title={t('probe.hint')}
+              onClick={() => run('probe', async () => setProbe({ report: await api['connect.probe']({}) }))}
+            >
               {t('probe.run')}
             </Button>
           </Space>
@@ -136,7 +161,10 @@ export function ConnectPage() {
               <Alert type={report.ok ? 'success' : 'error'} showIcon title={report.ok ? t('test.ok') : t('test.failed')} />
               <List
                 size="small"
-                dataSource={[...report.aliexpress.checks.map((c) => ({ ...c, sys: t('ae.title') })), ...report.stockSource.checks.map((c) => ({ ...c, sys: t('stock.title') }))]}
+                dataSource={[
+                  ...report.aliexpress.checks.map((c) => ({ ...c, sys: t('ae.title') })),
+                  ...report.stockSource.checks.map((c) => ({ ...c, sys: t('stock.title') })),
+                ]}
                 renderItem={(c) => (
                   <List.Item data-testid={`connect-check-${c.ok ? 'ok' : 'failed'}`}>
                     <Tag color={c.ok ? 'green' : 'red'}>{c.ok ? '✔' : '✘'}</Tag> {c.sys} · {en ? c.messageEn : c.message}
@@ -144,7 +172,14 @@ export function ConnectPage() {
                 )}
               />
               {report.stockSource.warehouses.length > 0 && (
-                <Descriptions size="small" column={1} bordered style={{ marginTop: 8 }} title={t('test.warehouses')} data-testid="connect-warehouses">
+                <Descriptions
+                  size="small"
+                  column={1}
+                  bordered
+                  style={{ marginTop: 8 }}
+                  title={t('test.warehouses')}
+                  data-testid="connect-warehouses"
+                >
                   {report.stockSource.warehouses.map((w) => (
                     <Descriptions.Item key={w.id} label={w.name}>
                       <Space>
@@ -167,8 +202,17 @@ export function ConnectPage() {
         <Typography.Paragraph type="secondary">{t('demo.hint')}</Typography.Paragraph>
         <Space>
           <span>{t('demo.size')}</span>
-          <Select value={size} onChange={setSize} options={[1000, 10000, 100000].map((n) => ({ value: n, label: `${n.toLocaleString()} SKU` }))} style={{ width: 160 }} />
-          <Button data-testid="connect-use-demo" loading={busy === 'demo'} onClick={() => run('demo', () => api['connect.useDemo']({ size }))}>
+          <Select
+            value={size}
+            onChange={setSize}
+            options={[1000, 10000, 100000].map((n) => ({ value: n, label: `${n.toLocaleString()} SKU` }))}
+            style={{ width: 160 }}
+          />
+          <Button
+            data-testid="connect-use-demo"
+            loading={busy === 'demo'}
+            onClick={() => run('demo', () => api['connect.useDemo']({ size }))}
+          >
             {t('demo.use')}
           </Button>
         </Space>
@@ -176,8 +220,20 @@ export function ConnectPage() {
 
       <Card title={t('ae.title')}>
         <ApiErrorAlert error={aeFields.rest} />
-        <Form form={aeForm} onValuesChange={aeFields.onValuesChange} layout="vertical" data-testid="connect-ae-form" onFinish={(v: { appKey: string; appSecret: string; gatewayUrl?: string }) => run('ae', () => api['connect.saveAliExpress']({ ...v, gatewayUrl: v.gatewayUrl || undefined }))}>
-          <AppKeyFields labels={[t('ae.appKey'), t('ae.appSecret'), t('ae.gateway')]} urlName="gatewayUrl" urlPlaceholder="https://api-sg.aliexpress.com" />
+        <Form
+          form={aeForm}
+          onValuesChange={aeFields.onValuesChange}
+          layout="vertical"
+          data-testid="connect-ae-form"
+          onFinish={(v: { appKey: string; appSecret: string; gatewayUrl?: string }) =>
+            run('ae', () => api['connect.saveAliExpress']({ ...v, gatewayUrl: v.gatewayUrl || undefined }))
+          }
+        >
+          <AppKeyFields
+            labels={[t('ae.appKey'), t('ae.appSecret'), t('ae.gateway')]}
+            urlName="gatewayUrl"
+            urlPlaceholder="https://api-sg.aliexpress.com"
+          />
           <Button htmlType="submit" loading={busy === 'ae'}>
             {t('ae.save')}
           </Button>
@@ -198,7 +254,11 @@ export function ConnectPage() {
           {authState && (
             <Space.Compact style={{ width: '100%' }}>
               <Input placeholder={t('ae.code')} value={code} onChange={(e) => setCode(e.target.value)} />
-              <Button type="primary" loading={busy === 'code'} onClick={() => run('code', () => api['connect.exchangeCode']({ code, state: authState }))}>
+              <Button
+                type="primary"
+                loading={busy === 'code'}
+                onClick={() => run('code', () => api['connect.exchangeCode']({ code, state: authState }))}
+              >
                 {t('ae.exchange')}
               </Button>
             </Space.Compact>
@@ -209,8 +269,20 @@ export function ConnectPage() {
 
       <Card title={t('stock.title')}>
         <ApiErrorAlert error={ttFields.rest} />
-        <Form form={ttForm} onValuesChange={ttFields.onValuesChange} layout="vertical" data-testid="connect-tt-form" onFinish={(v: { appKey: string; appSecret: string; baseUrl?: string }) => run('tt', () => api['connect.saveTongtool']({ ...v, baseUrl: v.baseUrl || undefined }))}>
-          <AppKeyFields labels={[t('stock.ttKey'), t('stock.ttSecret'), t('stock.ttBase')]} urlName="baseUrl" urlPlaceholder="https://open.tongtool.com" />
+        <Form
+          form={ttForm}
+          onValuesChange={ttFields.onValuesChange}
+          layout="vertical"
+          data-testid="connect-tt-form"
+          onFinish={(v: { appKey: string; appSecret: string; baseUrl?: string }) =>
+            run('tt', () => api['connect.saveTongtool']({ ...v, baseUrl: v.baseUrl || undefined }))
+          }
+        >
+          <AppKeyFields
+            labels={[t('stock.ttKey'), t('stock.ttSecret'), t('stock.ttBase')]}
+            urlName="baseUrl"
+            urlPlaceholder="https://open.tongtool.com"
+          />
           <Space>
             <Button htmlType="submit" loading={busy === 'tt'}>
               {t('stock.saveTt')}

@@ -34,7 +34,15 @@ export const zh = {
     merchant: '商户',
   },
   demo: { title: '演示店铺', use: '使用演示店铺', hint: '演示店铺在本机模拟速卖通和通途，不会连接真实店铺。', size: '商品规模' },
-  test: { run: '测试连接', ok: '连接正常', failed: '有一步失败了：', step: '步骤', warehouses: '读到的仓库', warehouseId: '仓库编号', inactive: '停用' },
+  test: {
+    run: '测试连接',
+    ok: '连接正常',
+    failed: '有一步失败了：',
+    step: '步骤',
+    warehouses: '读到的仓库',
+    warehouseId: '仓库编号',
+    inactive: '停用',
+  },
   probe: {
     run: '检查真实接口',
     hint: '只读取，不写入：每个接口读最小的一页，和接口文档逐个字段对比。第一次连接真实店铺时请运行一次，结果可发给客服。',
@@ -61,7 +69,8 @@ export const zh = {
 
 export const en: typeof zh = {
   title: 'Connection settings',
-  intro: 'Connect the AliExpress fully-managed store and the stock source (Tongtool, file import or demo). Keys stay in this computer\'s secret store; screens only show them masked.',
+  intro:
+    "Connect the AliExpress fully-managed store and the stock source (Tongtool, file import or demo). Keys stay in this computer's secret store; screens only show them masked.",
   mode: { demo: 'Demo', live: 'Live store' },
   status: 'Current connections',
   ae: {
@@ -92,8 +101,21 @@ export const en: typeof zh = {
     useFile: 'Use file import instead',
     merchant: 'Merchant',
   },
-  demo: { title: 'Demo store', use: 'Use the demo store', hint: 'The demo store simulates AliExpress and Tongtool on this computer; no real store is touched.', size: 'Catalogue size' },
-  test: { run: 'Test connection', ok: 'All connections OK', failed: 'A step failed:', step: 'Step', warehouses: 'Warehouses read', warehouseId: 'Warehouse id', inactive: 'inactive' },
+  demo: {
+    title: 'Demo store',
+    use: 'Use the demo store',
+    hint: 'The demo store simulates AliExpress and Tongtool on this computer; no real store is touched.',
+    size: 'Catalogue size',
+  },
+  test: {
+    run: 'Test connection',
+    ok: 'All connections OK',
+    failed: 'A step failed:',
+    step: 'Step',
+    warehouses: 'Warehouses read',
+    warehouseId: 'Warehouse id',
+    inactive: 'inactive',
+  },
   probe: {
     run: 'Check the real APIs',
     hint: 'Reads only, writes nothing: the smallest page of each call, compared field by field with the API documentation. Run it once when you first connect a real store; the result can go to support.',

@@ -7,5 +7,8 @@ export const route: AreaRoute = {
   labelKey: 'nav.settings',
   icon: <ApiOutlined />,
   order: 90,
-  ...lazyPage(() => import('./ConnectPage'), (m) => m.ConnectPage),
+  ...lazyPage(
+    () => import('./ConnectPage'),
+    (m) => m.ConnectPage,
+  ),
 };

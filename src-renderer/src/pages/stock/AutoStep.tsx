@@ -35,12 +35,23 @@ export function AutoStep() {
           <Row gutter={12}>
             <Col xs={12} md={6}>
               <Card size="small">
-                <Statistic title={t('wizard.protected')} value={c.counts.protected} suffix={`/ ${c.total}`} styles={{ content: { color: '#3f8600' } }} data-testid="wizard-protected" />
+                <Statistic
+                  title={t('wizard.protected')}
+                  value={c.counts.protected}
+                  suffix={`/ ${c.total}`}
+                  styles={{ content: { color: '#3f8600' } }}
+                  data-testid="wizard-protected"
+                />
               </Card>
             </Col>
             <Col xs={12} md={6}>
               <Card size="small">
-                <Statistic title={t('wizard.notProtected')} value={notProtected} styles={{ content: { color: notProtected ? '#d46b08' : undefined } }} data-testid="wizard-not-protected" />
+                <Statistic
+                  title={t('wizard.notProtected')}
+                  value={notProtected}
+                  styles={{ content: { color: notProtected ? '#d46b08' : undefined } }}
+                  data-testid="wizard-not-protected"
+                />
               </Card>
             </Col>
           </Row>
@@ -59,7 +70,8 @@ export function AutoStep() {
                   </Space>
                   <Typography.Text type="secondary">
                     {t(`wizard.fix.${b}`)}
-                    {c.examples[b].length > 0 && ` ${t('wizard.examples')}${c.examples[b].join('、')}${c.counts[b] > c.examples[b].length ? ' …' : ''}`}
+                    {c.examples[b].length > 0 &&
+                      ` ${t('wizard.examples')}${c.examples[b].join('、')}${c.counts[b] > c.examples[b].length ? ' …' : ''}`}
                   </Typography.Text>
                 </Space>
               </List.Item>

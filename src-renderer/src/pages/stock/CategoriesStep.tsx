@@ -44,14 +44,24 @@ export function CategoriesStep() {
           {
             title: t('cat.sync'),
             dataIndex: 'syncEnabled',
-            render: (on: boolean, c) => <Switch checked={on} loading={action.busy} onChange={(v) => void toggle(c.name, v)} data-testid={`cat-switch-${c.name}`} />,
+            render: (on: boolean, c) => (
+              <Switch checked={on} loading={action.busy} onChange={(v) => void toggle(c.name, v)} data-testid={`cat-switch-${c.name}`} />
+            ),
           },
         ]}
       />
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('cat.products')}
       </Typography.Title>
-      <Input.Search allowClear placeholder={t('cat.search')} onSearch={(v) => { setQ(v); setPage(1); }} style={{ maxWidth: 360, marginBottom: 8 }} />
+      <Input.Search
+        allowClear
+        placeholder={t('cat.search')}
+        onSearch={(v) => {
+          setQ(v);
+          setPage(1);
+        }}
+        style={{ maxWidth: 360, marginBottom: 8 }}
+      />
       <PagedTable
         rowKey="sku"
         result={skus}

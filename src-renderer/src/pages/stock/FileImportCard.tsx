@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Select, Space, Spin, Table, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { STOCK_UPLOAD_MAX_BYTES, type StockFileField, type StockFileMapping, type StockFileReport } from '../../../../src-shared/types/stockFile';
+import {
+  STOCK_UPLOAD_MAX_BYTES,
+  type StockFileField,
+  type StockFileMapping,
+  type StockFileReport,
+} from '../../../../src-shared/types/stockFile';
 import { api } from '../../api';
 import { fileBase64 } from '../../fileBase64';
 import { useAction } from '../../useAction';
@@ -33,7 +38,19 @@ export function FileImportAge({ onOpen }: { onOpen?: () => void }) {
   if (!s) return null;
   if (!s.lastImportAt) {
     return (
-      <Alert type="warning" showIcon title={t('never')} data-testid="stock-file-age" action={onOpen && <Button size="small" onClick={onOpen}>{t('open')}</Button>} />
+      <Alert
+        type="warning"
+        showIcon
+        title={t('never')}
+        data-testid="stock-file-age"
+        action={
+          onOpen && (
+            <Button size="small" onClick={onOpen}>
+              {t('open')}
+            </Button>
+          )
+        }
+      />
     );
   }
   const vars = { time: formatTime(s.lastImportAt), hours: s.ageHours ?? 0, file: s.fileName ?? '', rows: s.rowsRead };
@@ -44,7 +61,13 @@ export function FileImportAge({ onOpen }: { onOpen?: () => void }) {
       data-testid="stock-file-age"
       title={`${t('last')}：${s.ageHours ? t('age', vars) : t('ageFresh', vars)}`}
       description={s.stale ? t('stale', { hours: s.ageHours, limit: s.staleAfterHours }) : undefined}
-      action={onOpen && s.stale ? <Button size="small" onClick={onOpen}>{t('open')}</Button> : undefined}
+      action={
+        onOpen && s.stale ? (
+          <Button size="small" onClick={onOpen}>
+            {t('open')}
+          </Button>
+        ) : undefined
+      }
     />
   );
 }
@@ -67,7 +90,13 @@ export function FileImportCard() {
     setUpload(u);
     setReport(null);
     const r = await action.run(() =>
-      api['stock.import']({ fileName: u.fileName, contentBase64: u.content, mapping: u.mapping, sheet: u.sheet, defaultWarehouse: u.defaultWarehouse }),
+      api['stock.import']({
+        fileName: u.fileName,
+        contentBase64: u.content,
+        mapping: u.mapping,
+        sheet: u.sheet,
+        defaultWarehouse: u.defaultWarehouse,
+      }),
     );
     if (!r) return;
     setReport(r);
@@ -152,13 +181,18 @@ export function FileImportCard() {
         <div style={{ marginTop: 16 }} data-testid="stock-file-report">
           <Descriptions size="small" bordered column={1} style={{ marginBottom: 16 }}>
             <Descriptions.Item label={t('file')}>
-              {report.fileName} · {t('format', { format: report.format.toUpperCase(), encoding: report.encoding })} · {t('headerLine', { line: report.headerLine })}
+              {report.fileName} · {t('format', { format: report.format.toUpperCase(), encoding: report.encoding })} ·{' '}
+              {t('headerLine', { line: report.headerLine })}
             </Descriptions.Item>
             {report.warehouses.length > 0 && (
-              <Descriptions.Item label={t('warehouses')}>{report.warehouses.map((w) => t('warehouseSkus', { name: w.name, n: w.skus })).join('；')}</Descriptions.Item>
+              <Descriptions.Item label={t('warehouses')}>
+                {report.warehouses.map((w) => t('warehouseSkus', { name: w.name, n: w.skus })).join('；')}
+              </Descriptions.Item>
             )}
           </Descriptions>
-          {report.problem && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={pick(report.problem)} data-testid="stock-file-problem" />}
+          {report.problem && (
+            <Alert type="error" showIcon style={{ marginBottom: 16 }} title={pick(report.problem)} data-testid="stock-file-problem" />
+          )}
           {(report.needsMapping || report.sheets.length > 1 || report.missing.length > 0) && !report.applied && (
             <Card size="small" title={t('mapTitle')} style={{ marginBottom: 16 }} data-testid="stock-file-mapping">
               {report.needsMapping && <Typography.Paragraph>{t('mapIntro')}</Typography.Paragraph>}
@@ -211,7 +245,11 @@ export function FileImportCard() {
                   { title: t('reason'), render: (_: unknown, r: StockFileReport['rejected'][number]) => (en ? r.reasonEn : r.reason) },
                 ]}
               />
-              {report.rejectedTotal > report.rejected.length && <Typography.Text type="secondary">{t('more', { shown: report.rejected.length, total: report.rejectedTotal })}</Typography.Text>}
+              {report.rejectedTotal > report.rejected.length && (
+                <Typography.Text type="secondary">
+                  {t('more', { shown: report.rejected.length, total: report.rejectedTotal })}
+                </Typography.Text>
+              )}
             </>
           )}
           {!report.applied && !report.problem && report.accepted > 0 && (
@@ -254,7 +292,12 @@ export function WatchFolderCard() {
     <Card size="small" title={t('watch.title')} style={{ marginBottom: 16 }} data-testid="stock-watch">
       <Typography.Paragraph type="secondary">{t('watch.intro', { minutes: s?.everyMinutes ?? 30 })}</Typography.Paragraph>
       <ApiErrorAlert error={status.error ?? fields.rest} />
-      <Form form={form} layout="vertical" onValuesChange={fields.onValuesChange} onFinish={(v) => run(() => api['stock.watch.set']({ folder: v.folder }))}>
+      <Form
+        form={form}
+        layout="vertical"
+        onValuesChange={fields.onValuesChange}
+        onFinish={(v) => run(() => api['stock.watch.set']({ folder: v.folder }))}
+      >
         <Form.Item name="folder" label={t('watch.folder')} rules={[{ required: true }]}>
           <Input placeholder={t('watch.placeholder')} autoComplete="off" data-testid="stock-watch-folder" />
         </Form.Item>
@@ -279,14 +322,22 @@ export function WatchFolderCard() {
           {s.checkedAt && s.outcome && (
             <Alert
               style={{ marginTop: 8 }}
-              type={s.outcome === 'imported' ? (s.rejectedTotal ? 'warning' : 'success') : s.outcome === 'unchanged' || s.outcome === 'no_file' ? 'info' : 'error'}
+              type={
+                s.outcome === 'imported'
+                  ? s.rejectedTotal
+                    ? 'warning'
+                    : 'success'
+                  : s.outcome === 'unchanged' || s.outcome === 'no_file'
+                    ? 'info'
+                    : 'error'
+              }
               showIcon
               title={t(`watch.outcome.${s.outcome}`, {
                 file: s.fileName ?? '',
                 accepted: s.accepted,
                 rejected: s.rejectedTotal,
                 changed: s.rowsChanged,
-                why: s.problem ? (pick(s.problem)) : '',
+                why: s.problem ? pick(s.problem) : '',
               })}
               description={
                 <>

@@ -35,7 +35,9 @@ export function LinkingStep() {
   const apply = async () => {
     setConfirming(false);
     const r = await action.run(() =>
-      api['stock.listingWarehouses.link'](allMatching ? { storeWarehouseId: target!, filter } : { storeWarehouseId: target!, listingSkuIds: selected }),
+      api['stock.listingWarehouses.link'](
+        allMatching ? { storeWarehouseId: target!, filter } : { storeWarehouseId: target!, listingSkuIds: selected },
+      ),
     );
     if (r) {
       setDone(t('link.done', { linked: r.linked, already: r.alreadyLinked, batch: r.batchId }));
@@ -48,16 +50,43 @@ export function LinkingStep() {
   return (
     <>
       <ApiErrorAlert error={rows.error ?? action.error} />
-      {done && <Alert type="success" showIcon closable title={done} onClose={() => setDone(undefined)} style={{ marginBottom: 12 }} data-testid="link-done" />}
+      {done && (
+        <Alert
+          type="success"
+          showIcon
+          closable
+          title={done}
+          onClose={() => setDone(undefined)}
+          style={{ marginBottom: 12 }}
+          data-testid="link-done"
+        />
+      )}
       <Space wrap style={{ marginBottom: 8 }}>
-        <Input.Search allowClear placeholder={t('map.filter')} style={{ width: 300 }} onSearch={(text) => { setFilter({ ...filter, text: text || undefined }); setPage(1); setAllMatching(false); }} data-testid="link-filter" />
+        <Input.Search
+          allowClear
+          placeholder={t('map.filter')}
+          style={{ width: 300 }}
+          onSearch={(text) => {
+            setFilter({ ...filter, text: text || undefined });
+            setPage(1);
+            setAllMatching(false);
+          }}
+          data-testid="link-filter"
+        />
         <Select
           allowClear
           style={{ width: 220 }}
           placeholder={t('link.warehouses')}
           value={filter.storeWarehouseId}
-          options={[{ value: 0, label: t('link.filterNone') }, ...(warehouses.data?.store ?? []).map((w) => ({ value: w.id, label: w.name }))]}
-          onChange={(v?: number) => { setFilter({ ...filter, storeWarehouseId: v }); setPage(1); setAllMatching(false); }}
+          options={[
+            { value: 0, label: t('link.filterNone') },
+            ...(warehouses.data?.store ?? []).map((w) => ({ value: w.id, label: w.name })),
+          ]}
+          onChange={(v?: number) => {
+            setFilter({ ...filter, storeWarehouseId: v });
+            setPage(1);
+            setAllMatching(false);
+          }}
         />
       </Space>
       <Space wrap style={{ marginBottom: 8 }}>
@@ -85,15 +114,31 @@ export function LinkingStep() {
         height={420}
         rowSelection={{
           selectedRowKeys: allMatching ? (rows.data?.rows ?? []).map((r) => r.id) : selected,
-          onChange: (keys) => { setAllMatching(false); setSelected(keys as number[]); },
+          onChange: (keys) => {
+            setAllMatching(false);
+            setSelected(keys as number[]);
+          },
           preserveSelectedRowKeys: true,
         }}
-        paging={{ page, pageSize, sizes: [50, 100, 200, 500], onChange: (p, s) => { setPage(p); setPageSize(s); } }}
+        paging={{
+          page,
+          pageSize,
+          sizes: [50, 100, 200, 500],
+          onChange: (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          },
+        }}
         columns={[
           { title: t('link.product'), dataIndex: 'title', ellipsis: true },
           { title: t('map.input'), dataIndex: 'sellerSku', width: 200 },
           { title: t('map.erpSku'), dataIndex: 'erpSku', width: 160 },
-          { title: t('link.warehouses'), dataIndex: 'warehouses', width: 200, render: (ws: ListingSkuRow['warehouses']) => ws.map((w) => <Tag key={w.id}>{w.name}</Tag>) },
+          {
+            title: t('link.warehouses'),
+            dataIndex: 'warehouses',
+            width: 200,
+            render: (ws: ListingSkuRow['warehouses']) => ws.map((w) => <Tag key={w.id}>{w.name}</Tag>),
+          },
         ]}
       />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
@@ -110,7 +155,11 @@ export function LinkingStep() {
               b.undoneAt ? (
                 <Tag key="u">{t('link.undone')}</Tag>
               ) : (
-                <a key="undo" onClick={() => void action.run(() => api['stock.linkBatches.undo']({ batchId: b.id })).then(reload)} data-testid={`undo-batch-${b.id}`}>
+                <a
+                  key="undo"
+                  onClick={() => void action.run(() => api['stock.linkBatches.undo']({ batchId: b.id })).then(reload)}
+                  data-testid={`undo-batch-${b.id}`}
+                >
                   {t('link.undo')}
                 </a>
               ),
@@ -120,7 +169,14 @@ export function LinkingStep() {
           </List.Item>
         )}
       />
-      <Modal open={confirming} onOk={() => void apply()} onCancel={() => setConfirming(false)} okText={t('confirm')} cancelText={t('cancel')} okButtonProps={{ 'data-testid': 'link-confirm' } as never}>
+      <Modal
+        open={confirming}
+        onOk={() => void apply()}
+        onCancel={() => setConfirming(false)}
+        okText={t('confirm')}
+        cancelText={t('cancel')}
+        okButtonProps={{ 'data-testid': 'link-confirm' } as never}
+      >
         {t('link.confirm', { n: count, name: targetName })}
       </Modal>
     </>

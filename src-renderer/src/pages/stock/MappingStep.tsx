@@ -120,10 +120,16 @@ export function MappingStep() {
         <Button onClick={() => void action.run(() => api['sku.resolve']({})).then(reload)} data-testid="resolve-now">
           {t('map.resolve')}
         </Button>
-        <Button onClick={() => void action.run(() => api['sku.mapping.export']({})).then((r) => r && downloadBase64(r.fileName, r.contentBase64))}>
+        <Button
+          onClick={() => void action.run(() => api['sku.mapping.export']({})).then((r) => r && downloadBase64(r.fileName, r.contentBase64))}
+        >
           {t('map.export')}
         </Button>
-        <XlsxPicker onContent={(content) => void action.run(() => api['sku.mapping.import']({ contentBase64: content })).then((r) => r && setReport({ r, content }))}>
+        <XlsxPicker
+          onContent={(content) =>
+            void action.run(() => api['sku.mapping.import']({ contentBase64: content })).then((r) => r && setReport({ r, content }))
+          }
+        >
           <Button>{t('map.import')}</Button>
         </XlsxPicker>
       </Space>
@@ -131,14 +137,30 @@ export function MappingStep() {
         <Alert
           type={report.r.rejected.length ? 'warning' : 'info'}
           style={{ marginBottom: 12 }}
-          title={t('map.importReport', { rows: report.r.rows, linked: report.r.linked, unchanged: report.r.unchanged, rejected: report.r.rejected.length })}
-          description={report.r.rejected.slice(0, 20).map((x) => <div key={x.line}>#{x.line}: {en ? x.reasonEn : x.reason}</div>)}
+          title={t('map.importReport', {
+            rows: report.r.rows,
+            linked: report.r.linked,
+            unchanged: report.r.unchanged,
+            rejected: report.r.rejected.length,
+          })}
+          description={report.r.rejected.slice(0, 20).map((x) => (
+            <div key={x.line}>
+              #{x.line}: {en ? x.reasonEn : x.reason}
+            </div>
+          ))}
           action={
             !report.r.applied && report.r.linked > 0 ? (
               <Button
                 type="primary"
                 size="small"
-                onClick={() => void action.run(() => api['sku.mapping.import']({ contentBase64: report.content, confirm: true })).then(() => { setReport(null); void reload(); })}
+                onClick={() =>
+                  void action
+                    .run(() => api['sku.mapping.import']({ contentBase64: report.content, confirm: true }))
+                    .then(() => {
+                      setReport(null);
+                      void reload();
+                    })
+                }
               >
                 {t('map.importApply')}
               </Button>
@@ -163,7 +185,14 @@ export function MappingStep() {
           <List.Item
             actions={[
               i > 0 ? (
-                <a key="up" onClick={() => { const ids = (rules.data ?? []).map((x) => x.id); [ids[i - 1], ids[i]] = [ids[i], ids[i - 1]]; void action.run(() => api['sku.rules.reorder']({ ids })).then(reload); }}>
+                <a
+                  key="up"
+                  onClick={() => {
+                    const ids = (rules.data ?? []).map((x) => x.id);
+                    [ids[i - 1], ids[i]] = [ids[i], ids[i - 1]];
+                    void action.run(() => api['sku.rules.reorder']({ ids })).then(reload);
+                  }}
+                >
                   {t('map.up')}
                 </a>
               ) : null,
@@ -183,7 +212,16 @@ export function MappingStep() {
       <RuleEditor onSaved={() => void reload()} />
       <Divider />
       <Space wrap style={{ marginBottom: 8 }}>
-        <Input.Search allowClear placeholder={t('map.filter')} style={{ width: 320 }} onSearch={(text) => { setFilter({ ...filter, text: text || undefined }); setPage(1); }} data-testid="mapping-filter" />
+        <Input.Search
+          allowClear
+          placeholder={t('map.filter')}
+          style={{ width: 320 }}
+          onSearch={(text) => {
+            setFilter({ ...filter, text: text || undefined });
+            setPage(1);
+          }}
+          data-testid="mapping-filter"
+        />
         <Select
           mode="multiple"
           allowClear
@@ -191,7 +229,10 @@ export function MappingStep() {
           placeholder={t('map.result')}
           value={filter.resolveStatus ?? []}
           options={STATUSES.map((s) => ({ value: s, label: t(`map.status.${s}`) }))}
-          onChange={(v: ResolveStatus[]) => { setFilter({ ...filter, resolveStatus: v.length ? v : undefined }); setPage(1); }}
+          onChange={(v: ResolveStatus[]) => {
+            setFilter({ ...filter, resolveStatus: v.length ? v : undefined });
+            setPage(1);
+          }}
           data-testid="mapping-status-filter"
         />
       </Space>
@@ -200,7 +241,15 @@ export function MappingStep() {
         rowKey="id"
         result={rows}
         height={480}
-        paging={{ page, pageSize, sizes: [50, 100, 200, 500], onChange: (p, s) => { setPage(p); setPageSize(s); } }}
+        paging={{
+          page,
+          pageSize,
+          sizes: [50, 100, 200, 500],
+          onChange: (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          },
+        }}
         columns={[
           {
             title: t('link.product'),
@@ -212,7 +261,11 @@ export function MappingStep() {
                   {r.title || '—'}
                 </Typography.Text>
                 {r.variation && (
-                  <Typography.Text ellipsis={{ tooltip: r.variation }} style={{ maxWidth: 200, display: 'block', fontSize: 12 }} data-testid="mapping-variation">
+                  <Typography.Text
+                    ellipsis={{ tooltip: r.variation }}
+                    style={{ maxWidth: 200, display: 'block', fontSize: 12 }}
+                    data-testid="mapping-variation"
+                  >
                     {r.variation}
                   </Typography.Text>
                 )}
@@ -222,7 +275,12 @@ export function MappingStep() {
               </>
             ),
           },
-          { title: t('map.productType'), dataIndex: 'productType', width: 90, render: (v: ListingSkuRow['productType']) => t(`map.type.${v}`) },
+          {
+            title: t('map.productType'),
+            dataIndex: 'productType',
+            width: 90,
+            render: (v: ListingSkuRow['productType']) => t(`map.type.${v}`),
+          },
           {
             title: t('map.input'),
             dataIndex: 'sellerSku',
@@ -232,7 +290,9 @@ export function MappingStep() {
                 {v}
                 {r.refuseReason && (
                   <div>
-                    <Typography.Text type="danger" data-testid="mapping-refuse-reason">{t('map.refused', { reason: r.refuseReason })}</Typography.Text>
+                    <Typography.Text type="danger" data-testid="mapping-refuse-reason">
+                      {t('map.refused', { reason: r.refuseReason })}
+                    </Typography.Text>
                   </div>
                 )}
               </>
@@ -242,7 +302,11 @@ export function MappingStep() {
             title: t('map.skuStatus'),
             dataIndex: 'skuStatus',
             width: 90,
-            render: (v: string) => <Tag color={v === 'active' ? 'green' : v === 'inactive' ? 'default' : undefined}>{t(`map.sku.${v === 'active' || v === 'inactive' ? v : 'unknown'}`)}</Tag>,
+            render: (v: string) => (
+              <Tag color={v === 'active' ? 'green' : v === 'inactive' ? 'default' : undefined}>
+                {t(`map.sku.${v === 'active' || v === 'inactive' ? v : 'unknown'}`)}
+              </Tag>
+            ),
           },
           {
             title: t('map.erpSku'),
@@ -253,7 +317,12 @@ export function MappingStep() {
                 <>
                   {v}
                   {r.erpName && (
-                    <Typography.Text type="secondary" ellipsis={{ tooltip: r.erpName }} style={{ maxWidth: 180, display: 'block', fontSize: 12 }} data-testid="mapping-erp-name">
+                    <Typography.Text
+                      type="secondary"
+                      ellipsis={{ tooltip: r.erpName }}
+                      style={{ maxWidth: 180, display: 'block', fontSize: 12 }}
+                      data-testid="mapping-erp-name"
+                    >
                       {r.erpName}
                     </Typography.Text>
                   )}

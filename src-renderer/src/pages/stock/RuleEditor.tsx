@@ -12,7 +12,14 @@ const fieldOf = (path: string) => (path.startsWith('spec.') ? path.slice(5) : pa
 
 type Kind = SkuRuleSpec['kind'];
 const KINDS: Kind[] = ['strip_prefix', 'strip_suffix', 'strip_start', 'strip_end', 'before', 'after', 'between', 'replace', 'regex'];
-const STATUS_COLOR: Record<string, string> = { found: 'green', missing: 'red', ambiguous: 'orange', empty: 'default', no_match: 'default', parsed: 'blue' };
+const STATUS_COLOR: Record<string, string> = {
+  found: 'green',
+  missing: 'red',
+  ambiguous: 'orange',
+  empty: 'default',
+  no_match: 'default',
+  parsed: 'blue',
+};
 
 function specOf(kind: Kind, v: Record<string, unknown>): SkuRuleSpec {
   switch (kind) {
@@ -50,12 +57,26 @@ export function RuleEditor({ onSaved }: { onSaved: () => void }) {
   return (
     <div data-testid="rule-editor">
       <ApiErrorAlert error={fields.rest} />
-      <Form form={form} layout="inline" onValuesChange={(changed: Record<string, unknown>) => {
+      <Form
+        form={form}
+        layout="inline"
+        onValuesChange={(changed: Record<string, unknown>) => {
           setPreview(undefined);
           fields.onValuesChange(changed);
-        }} initialValues={{ occurrence: 'first', count: 1 }}>
+        }}
+        initialValues={{ occurrence: 'first', count: 1 }}
+      >
         <Form.Item label={t('map.kind')}>
-          <Select style={{ width: 220 }} value={kind} onChange={(k) => { setKind(k); setPreview(undefined); }} options={KINDS.map((k) => ({ value: k, label: t(`map.kinds.${k}`) }))} data-testid="rule-kind" />
+          <Select
+            style={{ width: 220 }}
+            value={kind}
+            onChange={(k) => {
+              setKind(k);
+              setPreview(undefined);
+            }}
+            options={KINDS.map((k) => ({ value: k, label: t(`map.kinds.${k}`) }))}
+            data-testid="rule-kind"
+          />
         </Form.Item>
         {(kind === 'strip_prefix' || kind === 'strip_suffix') && (
           <Form.Item name="text" label={t('map.text')}>
@@ -73,7 +94,13 @@ export function RuleEditor({ onSaved }: { onSaved: () => void }) {
               <Input style={{ width: 80 }} data-testid="rule-separator" />
             </Form.Item>
             <Form.Item name="occurrence" label={t('map.occurrence')}>
-              <Select style={{ width: 110 }} options={[{ value: 'first', label: t('map.first') }, { value: 'last', label: t('map.last') }]} />
+              <Select
+                style={{ width: 110 }}
+                options={[
+                  { value: 'first', label: t('map.first') },
+                  { value: 'last', label: t('map.last') },
+                ]}
+              />
             </Form.Item>
           </>
         )}
@@ -92,7 +119,10 @@ export function RuleEditor({ onSaved }: { onSaved: () => void }) {
         </Form.Item>
       </Form>
       <Space style={{ margin: '12px 0' }}>
-        <Button onClick={() => void action.run(() => api['sku.rules.preview']({ spec: spec(), sampleSize: 50 })).then(setPreview)} data-testid="rule-preview">
+        <Button
+          onClick={() => void action.run(() => api['sku.rules.preview']({ spec: spec(), sampleSize: 50 })).then(setPreview)}
+          data-testid="rule-preview"
+        >
           {t('map.preview')}
         </Button>
         <Button
@@ -100,13 +130,15 @@ export function RuleEditor({ onSaved }: { onSaved: () => void }) {
           disabled={!preview}
           data-testid="rule-save"
           onClick={() =>
-            void action.run(() => api['sku.rules.save']({ spec: spec(), label: String(form.getFieldValue('label') ?? '') })).then((r) => {
-              if (r) {
-                setPreview(undefined);
-                form.resetFields();
-                onSaved();
-              }
-            })
+            void action
+              .run(() => api['sku.rules.save']({ spec: spec(), label: String(form.getFieldValue('label') ?? '') }))
+              .then((r) => {
+                if (r) {
+                  setPreview(undefined);
+                  form.resetFields();
+                  onSaved();
+                }
+              })
           }
         >
           {t('map.save')}
@@ -135,7 +167,11 @@ export function RuleEditor({ onSaved }: { onSaved: () => void }) {
             columns={[
               { title: t('map.input'), dataIndex: 'input' },
               { title: t('map.output'), dataIndex: 'output' },
-              { title: t('map.result'), dataIndex: 'status', render: (s: string, r) => <Tag color={STATUS_COLOR[s]}>{r.note?.zh ?? r.erpSkus.join(', ')}</Tag> },
+              {
+                title: t('map.result'),
+                dataIndex: 'status',
+                render: (s: string, r) => <Tag color={STATUS_COLOR[s]}>{r.note?.zh ?? r.erpSkus.join(', ')}</Tag>,
+              },
             ]}
           />
         </>

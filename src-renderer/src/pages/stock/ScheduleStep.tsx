@@ -48,7 +48,9 @@ export function ScheduleStep() {
   return (
     <>
       <ApiErrorAlert error={status.error ?? (saveError ? fields.rest : action.error)} />
-      {s && !s.sourceConfigured && !fileSource && <Alert type="warning" showIcon title={t('sched.noSource')} style={{ marginBottom: 16 }} />}
+      {s && !s.sourceConfigured && !fileSource && (
+        <Alert type="warning" showIcon title={t('sched.noSource')} style={{ marginBottom: 16 }} />
+      )}
       <Form
         form={form}
         layout="inline"
@@ -69,9 +71,17 @@ export function ScheduleStep() {
           <Switch />
         </Form.Item>
         <Form.Item name="caseRule" label={t('sched.caseRule')}>
-          <Select style={{ width: 140 }} options={[{ value: 'insensitive', label: t('sched.insensitive') }, { value: 'sensitive', label: t('sched.sensitive') }]} />
+          <Select
+            style={{ width: 140 }}
+            options={[
+              { value: 'insensitive', label: t('sched.insensitive') },
+              { value: 'sensitive', label: t('sched.sensitive') },
+            ]}
+          />
         </Form.Item>
-        <Button htmlType="submit" data-testid="sync-save">{t('sched.save')}</Button>
+        <Button htmlType="submit" data-testid="sync-save">
+          {t('sched.save')}
+        </Button>
       </Form>
       <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('sched.next')}>{formatTime(s?.nextAt)}</Descriptions.Item>
@@ -115,7 +125,11 @@ export function ScheduleStep() {
       </Space>
       {progress && (
         <div data-testid="sync-progress">
-          <Progress percent={progress.total ? Math.round((progress.done / progress.total) * 100) : 99} status="active" showInfo={!!progress.total} />
+          <Progress
+            percent={progress.total ? Math.round((progress.done / progress.total) * 100) : 99}
+            status="active"
+            showInfo={!!progress.total}
+          />
           <div>{progress.message}</div>
         </div>
       )}
@@ -130,12 +144,20 @@ export function ScheduleStep() {
           { title: '#', dataIndex: 'id', width: 60 },
           { title: t('sched.started'), dataIndex: 'startedAt', render: formatTime },
           { title: t('sched.strategy'), dataIndex: 'strategy', render: (x: string) => t(`sched.${x}`) },
-          { title: t('sched.status'), dataIndex: 'status', render: (x: SyncRunInfo['status']) => <Tag color={STATUS_COLOR[x]}>{t(`sched.${x}`)}</Tag> },
+          {
+            title: t('sched.status'),
+            dataIndex: 'status',
+            render: (x: SyncRunInfo['status']) => <Tag color={STATUS_COLOR[x]}>{t(`sched.${x}`)}</Tag>,
+          },
           {
             title: t('sched.counts'),
-            render: (_: unknown, r: SyncRunInfo) => `${r.rowsRead} / ${r.rowsWritten} / ${r.rowsChanged} / ${r.rowsSkippedCategory} / ${r.rowsStale}`,
+            render: (_: unknown, r: SyncRunInfo) =>
+              `${r.rowsRead} / ${r.rowsWritten} / ${r.rowsChanged} / ${r.rowsSkippedCategory} / ${r.rowsStale}`,
           },
-          { title: t('sched.errors'), render: (_: unknown, r: SyncRunInfo) => r.errors.map((e) => (en ? e.messageEn : e.message)).join('；') },
+          {
+            title: t('sched.errors'),
+            render: (_: unknown, r: SyncRunInfo) => r.errors.map((e) => (en ? e.messageEn : e.message)).join('；'),
+          },
         ]}
       />
     </>

@@ -33,7 +33,9 @@ export function WarehousesStep() {
           style={{ minWidth: 200 }}
           value={w.erpWarehouseId ?? ''}
           options={[{ value: '', label: t('wh.none') }, ...(data?.erp ?? []).map((e) => ({ value: e.id, label: `${e.name} (${e.id})` }))]}
-          onChange={(v) => void action.run(() => api['stock.warehouses.pair']({ storeWarehouseId: w.id, erpWarehouseId: v || null })).then(apply)}
+          onChange={(v) =>
+            void action.run(() => api['stock.warehouses.pair']({ storeWarehouseId: w.id, erpWarehouseId: v || null })).then(apply)
+          }
           data-testid={`pair-${w.id}`}
         />
         {w.check && (w.check.match ? <Tag color="green">{t('wh.match')}</Tag> : <Tag color="red">{t('wh.mismatch')}</Tag>)}
@@ -49,7 +51,9 @@ export function WarehousesStep() {
             { value: 'available', label: t('wh.availableOnly') },
             { value: 'transit', label: t('wh.withTransit') },
           ]}
-          onChange={(v) => void action.run(() => api['stock.warehouses.counting']({ storeWarehouseId: w.id, countInTransit: v === 'transit' })).then(apply)}
+          onChange={(v) =>
+            void action.run(() => api['stock.warehouses.counting']({ storeWarehouseId: w.id, countInTransit: v === 'transit' })).then(apply)
+          }
           data-testid={`counting-${w.id}`}
         />
         <Typography.Text>{t('wh.syncPercent')}</Typography.Text>
@@ -67,7 +71,11 @@ export function WarehousesStep() {
           }}
           data-testid={`sync-percent-${w.id}`}
         />
-        <Button danger size="small" onClick={() => void action.run(() => api['stock.warehouses.delete']({ storeWarehouseId: w.id })).then(() => got.reload())}>
+        <Button
+          danger
+          size="small"
+          onClick={() => void action.run(() => api['stock.warehouses.delete']({ storeWarehouseId: w.id })).then(() => got.reload())}
+        >
           {t('wh.delete')}
         </Button>
       </Space>
@@ -87,7 +95,9 @@ export function WarehousesStep() {
               type="primary"
               size="small"
               data-testid={`use-exact-${w.id}`}
-              onClick={() => void action.run(() => api['stock.warehouses.rename']({ storeWarehouseId: w.id, name: w.check!.exactName })).then(apply)}
+              onClick={() =>
+                void action.run(() => api['stock.warehouses.rename']({ storeWarehouseId: w.id, name: w.check!.exactName })).then(apply)
+              }
             >
               {t('wh.useExact', { name: w.check.exactName })}
             </Button>
@@ -102,7 +112,11 @@ export function WarehousesStep() {
       <Alert type="info" showIcon title={t('wh.rule')} style={{ marginBottom: 16 }} />
       <ApiErrorAlert error={got.error ?? action.error ?? addFields.rest} />
       <Typography.Title level={5}>{t('wh.erpTitle')}</Typography.Title>
-      <Button onClick={() => void action.run(() => api['stock.warehouses.refresh']({})).then(apply)} loading={action.busy} style={{ marginBottom: 8 }}>
+      <Button
+        onClick={() => void action.run(() => api['stock.warehouses.refresh']({})).then(apply)}
+        loading={action.busy}
+        style={{ marginBottom: 8 }}
+      >
         {t('wh.refresh')}
       </Button>
       <Table
@@ -126,12 +140,14 @@ export function WarehousesStep() {
         layout="inline"
         style={{ width: '100%', maxWidth: 520, marginBottom: 12, flexWrap: 'nowrap' }}
         onFinish={(v) =>
-          void add.run(() => api['stock.warehouses.save']({ name: v.name ?? '' })).then((r) => {
-            if (r) {
-              setView(r.view);
-              addForm.resetFields();
-            }
-          })
+          void add
+            .run(() => api['stock.warehouses.save']({ name: v.name ?? '' }))
+            .then((r) => {
+              if (r) {
+                setView(r.view);
+                addForm.resetFields();
+              }
+            })
         }
       >
         <Form.Item name="name" style={{ flex: 1, marginInlineEnd: 8 }}>

@@ -32,7 +32,8 @@ export const zh = {
     availableOnly: '仅可用库存',
     withTransit: '可用+在途',
     syncPercent: '同步比例',
-    countingHelp: '可售库存 =（可用库存，选“可用+在途”时再加在途库存 − 安全库存）× 同步比例，向下取整。同一份库存供多个渠道销售时，可只同步一部分给本店。可用库存小于0时始终视为无货，与比例无关。',
+    countingHelp:
+      '可售库存 =（可用库存，选“可用+在途”时再加在途库存 − 安全库存）× 同步比例，向下取整。同一份库存供多个渠道销售时，可只同步一部分给本店。可用库存小于0时始终视为无货，与比例无关。',
     rule: '店铺仓库名称必须与ERP（刊登系统）仓库名称一字不差，包括空格、全角半角和大小写，否则在线数量和防超卖会悄悄失效。',
   },
   cat: {
@@ -113,7 +114,8 @@ export const zh = {
     save: '保存规则',
     del: '删除',
     up: '上移',
-    previewSummary: '适用 {{applied}} 个，找到ERP SKU {{found}} 个（新关联 {{newly}} 个），ERP里不存在 {{missing}} 个，对应多个 {{ambiguous}} 个，与现有关联不同 {{diff}} 个',
+    previewSummary:
+      '适用 {{applied}} 个，找到ERP SKU {{found}} 个（新关联 {{newly}} 个），ERP里不存在 {{missing}} 个，对应多个 {{ambiguous}} 个，与现有关联不同 {{diff}} 个',
     input: '线上SKU',
     output: '解析结果',
     result: '结果',
@@ -157,8 +159,15 @@ export const zh = {
 
 export const en: typeof zh = {
   title: 'Auto bind & unbind · setup',
-  intro: 'Follow the steps of Tongtool’s auto bind & unbind: warehouses, ERP category sync, sync schedule, SKU mapping, warehouse linking. Leave at any time and resume where you were.',
-  steps: { warehouses: 'Warehouses', categories: 'ERP category sync', schedule: 'Sync schedule', mapping: 'SKU mapping', linking: 'Link warehouses' },
+  intro:
+    'Follow the steps of Tongtool’s auto bind & unbind: warehouses, ERP category sync, sync schedule, SKU mapping, warehouse linking. Leave at any time and resume where you were.',
+  steps: {
+    warehouses: 'Warehouses',
+    categories: 'ERP category sync',
+    schedule: 'Sync schedule',
+    mapping: 'SKU mapping',
+    linking: 'Link warehouses',
+  },
   done: 'Done',
   todo: 'Still needed',
   next: 'Next',
@@ -187,7 +196,8 @@ export const en: typeof zh = {
     availableOnly: 'Available only',
     withTransit: 'Available + in transit',
     syncPercent: 'Sync percentage',
-    countingHelp: 'Sellable = (available, plus in transit when "Available + in transit" is chosen, − safety stock) × sync percentage, rounded down. When the same stock sells on several channels, sync only a share of it to this store. Available below 0 always means nothing is sellable, whatever the percentage.',
+    countingHelp:
+      'Sellable = (available, plus in transit when "Available + in transit" is chosen, − safety stock) × sync percentage, rounded down. When the same stock sells on several channels, sync only a share of it to this store. Available below 0 always means nothing is sellable, whatever the percentage.',
     rule: 'The store warehouse name must equal the ERP (listing system) warehouse name character for character, spaces, width and case included, or online quantities and anti-overselling silently stop working.',
   },
   cat: {
@@ -197,7 +207,8 @@ export const en: typeof zh = {
     listings: 'Linked listing SKUs',
     sync: 'Sync stock',
     confirmTitle: 'Turn stock sync off for "{{name}}"?',
-    confirmBody: 'Scheduled and manual syncs will skip this category: the {{n}} listing SKUs below stop getting stock updates and lose anti-overselling protection.',
+    confirmBody:
+      'Scheduled and manual syncs will skip this category: the {{n}} listing SKUs below stop getting stock updates and lose anti-overselling protection.',
     confirmOk: 'Turn off',
     products: 'ERP products',
     erpName: 'ERP product name',
@@ -235,7 +246,8 @@ export const en: typeof zh = {
     noSource: 'No stock source is connected yet: go to Connection settings first.',
   },
   map: {
-    counts: '{{total}} listing SKUs: manual {{manual}}, exact {{exact}}, rule {{rule}}, unresolved {{unresolved}}, conflicting {{conflict}}',
+    counts:
+      '{{total}} listing SKUs: manual {{manual}}, exact {{exact}}, rule {{rule}}, unresolved {{unresolved}}, conflicting {{conflict}}',
     refresh: 'Read listings from AliExpress',
     resolve: 'Resolve again',
     rules: 'SKU obfuscation rules (applied in order)',
@@ -268,7 +280,8 @@ export const en: typeof zh = {
     save: 'Save rule',
     del: 'Delete',
     up: 'Move up',
-    previewSummary: 'Applies to {{applied}}, finds an ERP SKU for {{found}} ({{newly}} newly resolved), missing in the ERP {{missing}}, several ERP SKUs {{ambiguous}}, differs from the current link {{diff}}',
+    previewSummary:
+      'Applies to {{applied}}, finds an ERP SKU for {{found}} ({{newly}} newly resolved), missing in the ERP {{missing}}, several ERP SKUs {{ambiguous}}, differs from the current link {{diff}}',
     input: 'Listing SKU',
     output: 'Parsed',
     result: 'Result',

@@ -7,5 +7,8 @@ export const route: AreaRoute = {
   labelKey: 'nav.stock',
   icon: <SyncOutlined />,
   order: 10,
-  ...lazyPage(() => import('./StockWizard'), (m) => m.StockWizard),
+  ...lazyPage(
+    () => import('./StockWizard'),
+    (m) => m.StockWizard,
+  ),
 };

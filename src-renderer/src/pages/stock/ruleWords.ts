@@ -7,7 +7,8 @@ import type { CaseRule, SkuRuleSpec } from '../../../../src-shared/types/stock';
 type Lang = 'zh-CN' | 'en-US';
 
 const q = (s: string, lang: Lang) => (lang === 'zh-CN' ? `“${s}”` : `"${s}"`);
-const nth = (o: 'first' | 'last' | undefined, lang: Lang) => (lang === 'zh-CN' ? (o === 'last' ? '最后一个' : '第一个') : o === 'last' ? 'the last' : 'the first');
+const nth = (o: 'first' | 'last' | undefined, lang: Lang) =>
+  lang === 'zh-CN' ? (o === 'last' ? '最后一个' : '第一个') : o === 'last' ? 'the last' : 'the first';
 
 /** What the rule does to the listing's SKU. */
 export function ruleWords(spec: SkuRuleSpec, lang: Lang): string {
@@ -22,11 +23,17 @@ export function ruleWords(spec: SkuRuleSpec, lang: Lang): string {
     case 'strip_end':
       return zh ? `去掉末尾 ${spec.count} 个字符` : `Strip the last ${spec.count} character${spec.count === 1 ? '' : 's'}`;
     case 'before':
-      return zh ? `保留${nth(spec.occurrence, lang)}${q(spec.separator, lang)}之前的部分` : `Keep what comes before ${nth(spec.occurrence, lang)} ${q(spec.separator, lang)}`;
+      return zh
+        ? `保留${nth(spec.occurrence, lang)}${q(spec.separator, lang)}之前的部分`
+        : `Keep what comes before ${nth(spec.occurrence, lang)} ${q(spec.separator, lang)}`;
     case 'after':
-      return zh ? `保留${nth(spec.occurrence, lang)}${q(spec.separator, lang)}之后的部分` : `Keep what comes after ${nth(spec.occurrence, lang)} ${q(spec.separator, lang)}`;
+      return zh
+        ? `保留${nth(spec.occurrence, lang)}${q(spec.separator, lang)}之后的部分`
+        : `Keep what comes after ${nth(spec.occurrence, lang)} ${q(spec.separator, lang)}`;
     case 'between':
-      return zh ? `保留${q(spec.start, lang)}和${q(spec.end, lang)}之间的部分` : `Keep what is between ${q(spec.start, lang)} and ${q(spec.end, lang)}`;
+      return zh
+        ? `保留${q(spec.start, lang)}和${q(spec.end, lang)}之间的部分`
+        : `Keep what is between ${q(spec.start, lang)} and ${q(spec.end, lang)}`;
     case 'replace':
       return zh
         ? spec.to
