@@ -137,6 +137,8 @@ export function sendText(s: DrainReport): string {
 /** The outbox per state; done holds both kinds, so it reads 已生效（已解绑/已绑定）. */
 export function outboxText(o: Record<ActionState, number>): string {
   const word = (k: ActionState) =>
-    k === 'done' ? ['已生效（已解绑/已绑定）', 'took effect'] : actionStateText('unbind', k).map((x, i) => (i ? x.toLowerCase() : x));
-  return `发送队列 Outbox: ${(Object.entries(o) as [ActionState, number][]).map(([k, v]) => `${word(k).join(' ')} ${v}`).join('  ')}`;
+    k === 'done'
+      ? '已生效（已解绑/已绑定） took effect'
+      : `${actionStateText('unbind', k).zh} ${actionStateText('unbind', k).en.toLowerCase()}`;
+  return `发送队列 Outbox: ${(Object.entries(o) as [ActionState, number][]).map(([k, v]) => `${word(k)} ${v}`).join('  ')}`;
 }

@@ -1,6 +1,7 @@
 /** Plain data of the automatic bind/unbind domain that crosses the process boundary. */
 import type { BindStatus } from '../bindStatus';
 import type { ActionState } from '../actionStates';
+import type { Bilingual } from '../bilingual';
 
 export type { BindStatus } from '../bindStatus';
 export type PinMode = 'auto' | 'always_bound' | 'always_unbound';
@@ -63,73 +64,79 @@ export const BLOCKING_REASONS: DecisionReason[] = [
   'unbind_refused',
 ];
 
-/** The decision table's reasons in the seller's words: [Chinese, English]. */
-export const REASON_TEXT: Record<DecisionReason, [string, string]> = {
-  pinned: ['已手动固定（始终绑定/始终解绑），自动不处理。', 'Pinned by hand (always bound / always unbound); automation leaves it alone.'],
-  unmapped: [
-    '线上SKU还没有关联ERP SKU，不知道该看哪个库存。请在“SKU关联”里关联。',
-    'The listing SKU is not linked to an ERP SKU, so there is no stock to follow. Link it under SKU to listing.',
-  ],
-  category_off: ['所属ERP产品分类的库存同步已关闭，不按库存处理。', 'Stock sync is off for its ERP category, so stock is not followed.'],
-  no_warehouse: [
-    '还没有关联仓库。请在“关联仓库”里选择仓库。',
-    'Not linked to a warehouse yet. Choose one under Link listings to warehouses.',
-  ],
-  warehouse_unpaired: [
-    '关联的店铺仓库还没有对应ERP仓库。请在“仓库设置”里配对。',
-    'The linked store warehouse is not paired with an ERP warehouse. Pair it under Warehouses.',
-  ],
-  warehouse_name_mismatch: [
-    '店铺仓库名与ERP仓库名不完全一致，真实系统会停止同步。请在“仓库设置”里改成完全相同的名字。',
-    'The store and ERP warehouse names differ; the real system stops syncing. Make them identical under Warehouses.',
-  ],
-  warehouse_inactive: ['对应的ERP仓库已停用。', 'The paired ERP warehouse is inactive.'],
-  stock_missing: [
-    '库存未知（ERP还没有报过这个SKU在该仓库的库存）：未知不等于零，不会解绑。',
-    'Stock unknown (the ERP never reported this SKU in that warehouse): unknown is not zero, nothing is unbound.',
-  ],
-  stock_stale: [
-    '库存已过期（最近一次全量读取没有看到它）：不会依据过期库存解绑。',
-    'Stock is stale (the last full read did not see it): nothing is unbound on stale stock.',
-  ],
-  last_sync_failed: [
-    '最近一次库存同步失败：在同步恢复之前不依据旧库存解绑。',
-    'The last stock sync failed: nothing is unbound on old figures until it succeeds.',
-  ],
-  no_goods_id: [
-    '不知道对应的货品ID（sc_item_id），无法绑定/解绑。请刷新线上商品。',
-    'The goods id (sc_item_id) is unknown, so it cannot be bound or unbound. Refresh the listings.',
-  ],
-  below_threshold: [
-    '可售库存大于0但低于重新绑定门槛：保持现状。',
-    'Sellable stock is above 0 but below the rebind threshold: left as it is.',
-  ],
-  already_bound: ['有货且已绑定：无需操作。', 'In stock and bound: nothing to do.'],
-  already_unbound: ['无货且已解绑：无需操作。', 'Out of stock and unbound: nothing to do.'],
-  unbind_in_review: ['无货，解绑正在审核中：等待审核结果。', 'Out of stock; the unbind is in review: waiting for the result.'],
-  unbind_refused: [
-    '无货，但解绑被平台拒绝：请按平台说明处理（可在操作记录里重试）。',
-    'Out of stock, but the unbind was refused: follow the marketplace message (retry from the action list).',
-  ],
-  unbind_rejected: [
-    '卖家拒绝了包含它的批量解绑：库存再次变化之前不会再解绑。',
-    'The seller rejected the mass unbind that held it: not unbound again until its stock changes.',
-  ],
-  in_progress: ['同样的操作已在发送队列中。', 'The same action is already on its way.'],
-  stock_out: ['可售库存为0：解绑，防止超卖。', 'Sellable stock is 0: unbind to stop overselling.'],
-  erp_oversold: [
-    'ERP显示超卖（可用库存小于0）：没有可售库存，解绑防止继续超卖。',
-    'The ERP shows it oversold (available below 0): nothing is sellable, unbind to stop overselling further.',
-  ],
-  predicted_sellout: [
-    '预计在解绑审核结束前卖完：提前解绑（可在设置里关闭“提前解绑”）。',
-    'Expected to sell out before an unbind review would end: unbind early (the early unbind setting can turn this off).',
-  ],
-  stock_back: ['库存回来了（可售库存达到门槛）：重新绑定。', 'Stock is back (sellable reached the threshold): bind again.'],
-  bind_after_review: [
-    '库存回来了，但解绑仍在审核中：审核结束后再绑定，不会丢失。',
-    'Stock is back while the unbind is in review: it binds once the review ends, nothing is lost.',
-  ],
+/** The decision table's reasons in the seller's words. */
+export const REASON_TEXT: Record<DecisionReason, Bilingual> = {
+  pinned: {
+    zh: '已手动固定（始终绑定/始终解绑），自动不处理。',
+    en: 'Pinned by hand (always bound / always unbound); automation leaves it alone.',
+  },
+  unmapped: {
+    zh: '线上SKU还没有关联ERP SKU，不知道该看哪个库存。请在“SKU关联”里关联。',
+    en: 'The listing SKU is not linked to an ERP SKU, so there is no stock to follow. Link it under SKU to listing.',
+  },
+  category_off: {
+    zh: '所属ERP产品分类的库存同步已关闭，不按库存处理。',
+    en: 'Stock sync is off for its ERP category, so stock is not followed.',
+  },
+  no_warehouse: {
+    zh: '还没有关联仓库。请在“关联仓库”里选择仓库。',
+    en: 'Not linked to a warehouse yet. Choose one under Link listings to warehouses.',
+  },
+  warehouse_unpaired: {
+    zh: '关联的店铺仓库还没有对应ERP仓库。请在“仓库设置”里配对。',
+    en: 'The linked store warehouse is not paired with an ERP warehouse. Pair it under Warehouses.',
+  },
+  warehouse_name_mismatch: {
+    zh: '店铺仓库名与ERP仓库名不完全一致，真实系统会停止同步。请在“仓库设置”里改成完全相同的名字。',
+    en: 'The store and ERP warehouse names differ; the real system stops syncing. Make them identical under Warehouses.',
+  },
+  warehouse_inactive: { zh: '对应的ERP仓库已停用。', en: 'The paired ERP warehouse is inactive.' },
+  stock_missing: {
+    zh: '库存未知（ERP还没有报过这个SKU在该仓库的库存）：未知不等于零，不会解绑。',
+    en: 'Stock unknown (the ERP never reported this SKU in that warehouse): unknown is not zero, nothing is unbound.',
+  },
+  stock_stale: {
+    zh: '库存已过期（最近一次全量读取没有看到它）：不会依据过期库存解绑。',
+    en: 'Stock is stale (the last full read did not see it): nothing is unbound on stale stock.',
+  },
+  last_sync_failed: {
+    zh: '最近一次库存同步失败：在同步恢复之前不依据旧库存解绑。',
+    en: 'The last stock sync failed: nothing is unbound on old figures until it succeeds.',
+  },
+  no_goods_id: {
+    zh: '不知道对应的货品ID（sc_item_id），无法绑定/解绑。请刷新线上商品。',
+    en: 'The goods id (sc_item_id) is unknown, so it cannot be bound or unbound. Refresh the listings.',
+  },
+  below_threshold: {
+    zh: '可售库存大于0但低于重新绑定门槛：保持现状。',
+    en: 'Sellable stock is above 0 but below the rebind threshold: left as it is.',
+  },
+  already_bound: { zh: '有货且已绑定：无需操作。', en: 'In stock and bound: nothing to do.' },
+  already_unbound: { zh: '无货且已解绑：无需操作。', en: 'Out of stock and unbound: nothing to do.' },
+  unbind_in_review: { zh: '无货，解绑正在审核中：等待审核结果。', en: 'Out of stock; the unbind is in review: waiting for the result.' },
+  unbind_refused: {
+    zh: '无货，但解绑被平台拒绝：请按平台说明处理（可在操作记录里重试）。',
+    en: 'Out of stock, but the unbind was refused: follow the marketplace message (retry from the action list).',
+  },
+  unbind_rejected: {
+    zh: '卖家拒绝了包含它的批量解绑：库存再次变化之前不会再解绑。',
+    en: 'The seller rejected the mass unbind that held it: not unbound again until its stock changes.',
+  },
+  in_progress: { zh: '同样的操作已在发送队列中。', en: 'The same action is already on its way.' },
+  stock_out: { zh: '可售库存为0：解绑，防止超卖。', en: 'Sellable stock is 0: unbind to stop overselling.' },
+  erp_oversold: {
+    zh: 'ERP显示超卖（可用库存小于0）：没有可售库存，解绑防止继续超卖。',
+    en: 'The ERP shows it oversold (available below 0): nothing is sellable, unbind to stop overselling further.',
+  },
+  predicted_sellout: {
+    zh: '预计在解绑审核结束前卖完：提前解绑（可在设置里关闭“提前解绑”）。',
+    en: 'Expected to sell out before an unbind review would end: unbind early (the early unbind setting can turn this off).',
+  },
+  stock_back: { zh: '库存回来了（可售库存达到门槛）：重新绑定。', en: 'Stock is back (sellable reached the threshold): bind again.' },
+  bind_after_review: {
+    zh: '库存回来了，但解绑仍在审核中：审核结束后再绑定，不会丢失。',
+    en: 'Stock is back while the unbind is in review: it binds once the review ends, nothing is lost.',
+  },
 };
 
 export interface WarehouseFigure {
@@ -160,13 +167,13 @@ export interface SkuDecisionView {
   sellable: number | null;
   want: ActionKind | 'none';
   reason: DecisionReason;
-  reasonZh: string;
-  reasonEn: string;
+  /** The reason in the seller's words, with how each warehouse is counted. */
+  reasonText: Bilingual;
   figures: WarehouseFigure[];
   /** The action already on its way for this SKU, if any. */
   openAction: { id: number; kind: ActionKind; state: ActionState } | null;
   /** Unbind before zero: the reasoning, when the prediction says this SKU sells out within a review (active: the setting is on). */
-  prediction: { zh: string; en: string; active: boolean; trigger: number } | null;
+  prediction: (Bilingual & { active: boolean; trigger: number }) | null;
 }
 
 export interface RunCounts {
@@ -267,23 +274,23 @@ export interface RunOnceReport {
 export type RiskKind = 'refused' | 'review' | 'zero' | 'unmapped' | 'stale';
 export const RISK_KINDS: RiskKind[] = ['refused', 'review', 'zero', 'unmapped', 'stale'];
 
-/** Each kind's name on the cards and in notices: [Chinese, English]. */
-export const RISK_TEXT: Record<RiskKind, [string, string]> = {
-  refused: ['解绑被拒绝', 'Unbind refused'],
-  review: ['解绑审核中', 'Unbind in review'],
-  zero: ['库存为0仍绑定', 'Bound at 0 stock'],
-  unmapped: ['未关联库存但已绑定', 'Bound, stock not linked'],
-  stale: ['库存未知或过期', 'Stock unknown or stale'],
+/** Each kind's name on the cards and in notices. */
+export const RISK_TEXT: Record<RiskKind, Bilingual> = {
+  refused: { zh: '解绑被拒绝', en: 'Unbind refused' },
+  review: { zh: '解绑审核中', en: 'Unbind in review' },
+  zero: { zh: '库存为0仍绑定', en: 'Bound at 0 stock' },
+  unmapped: { zh: '未关联库存但已绑定', en: 'Bound, stock not linked' },
+  stale: { zh: '库存未知或过期', en: 'Stock unknown or stale' },
 };
 
 /** The headline: the total and each kind, in the same words on the dashboard, the tray and notices. */
-export function riskHeadline(counts: Record<RiskKind, number>): { zh: string; en: string; total: number } {
+export function riskHeadline(counts: Record<RiskKind, number>): Bilingual & { total: number } {
   const total = RISK_KINDS.reduce((n, k) => n + counts[k], 0);
   if (total === 0) return { zh: '没有超卖风险', en: 'No oversell risk', total };
   const kinds = RISK_KINDS.filter((k) => counts[k] > 0);
   return {
-    zh: `${total} 个线上SKU有超卖风险：${kinds.map((k) => `${RISK_TEXT[k][0]} ${counts[k]}`).join('，')}`,
-    en: `${total} listing SKU(s) at risk of overselling: ${kinds.map((k) => `${RISK_TEXT[k][1]} ${counts[k]}`).join(', ')}`,
+    zh: `${total} 个线上SKU有超卖风险：${kinds.map((k) => `${RISK_TEXT[k].zh} ${counts[k]}`).join('，')}`,
+    en: `${total} listing SKU(s) at risk of overselling: ${kinds.map((k) => `${RISK_TEXT[k].en} ${counts[k]}`).join(', ')}`,
     total,
   };
 }
@@ -292,36 +299,33 @@ export function riskHeadline(counts: Record<RiskKind, number>): { zh: string; en
  * An action's state in the seller's words. A submitted unbind is 已提交, never 完成: only the
  * platform's answer makes it 已解绑 (or 审核中, 被拒绝).
  */
-export function actionStateText(kind: ActionKind, state: ActionState): [string, string] {
+export function actionStateText(kind: ActionKind, state: ActionState): Bilingual {
   switch (state) {
     case 'held':
-      return ['待确认', 'Held for you'];
+      return { zh: '待确认', en: 'Held for you' };
     case 'queued':
-      return ['排队中', 'Queued'];
+      return { zh: '排队中', en: 'Queued' };
     case 'sent':
-      return ['已提交', 'Submitted'];
+      return { zh: '已提交', en: 'Submitted' };
     case 'review':
-      return ['审核中', 'In review'];
+      return { zh: '审核中', en: 'In review' };
     case 'done':
-      return kind === 'unbind' ? ['已解绑', 'Unbound'] : ['已绑定', 'Bound'];
+      return kind === 'unbind' ? { zh: '已解绑', en: 'Unbound' } : { zh: '已绑定', en: 'Bound' };
     case 'refused':
-      return ['被拒绝', 'Refused'];
+      return { zh: '被拒绝', en: 'Refused' };
     case 'failed':
-      return ['失败', 'Failed'];
+      return { zh: '失败', en: 'Failed' };
     case 'cancelled':
-      return ['已取消', 'Cancelled'];
+      return { zh: '已取消', en: 'Cancelled' };
   }
 }
 
 /** A refused unbind: the platform's words, what they mean in Chinese and English, and a drafted message to platform support. */
-export interface RefusalView {
-  /** As the platform sent it (unbind_refuse_reason). */
+export interface RefusalView extends Bilingual {
+  /** As the platform sent it (unbind_refuse_reason); zh/en: what it means. */
   reason: string;
-  zh: string;
-  en: string;
   /** A message to AliExpress seller support, ready to copy (SKU, ids, refusal). */
-  draftZh: string;
-  draftEn: string;
+  draft: Bilingual;
   /** The refused action (for retry), when the app sent it. */
   actionId: number | null;
   refusedAt: string | null;
@@ -342,14 +346,14 @@ export interface OversellRiskRow {
   minutes: number | null;
   refusal: RefusalView | null;
   /** The action open on it now, in the seller's words. */
-  action: { id: number; kind: ActionKind; state: ActionState; zh: string; en: string } | null;
+  action: (Bilingual & { id: number; kind: ActionKind; state: ActionState }) | null;
 }
 
 export interface RiskModel {
   switchOn: boolean;
   counts: Record<RiskKind, number>;
   total: number;
-  headline: { zh: string; en: string };
+  headline: Bilingual;
   /** The first 500, most urgent kind first, longest at risk first within a kind. */
   rows: OversellRiskRow[];
 }
@@ -445,8 +449,6 @@ export interface DemoSkuOption {
 }
 
 /** What a demo tool changed in the simulator, and what the seller does next, in both languages. */
-export interface DemoToolResult {
+export interface DemoToolResult extends Bilingual {
   changed: number;
-  zh: string;
-  en: string;
 }

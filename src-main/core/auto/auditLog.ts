@@ -105,7 +105,7 @@ const KIND_ZH: Record<string, string> = {
 export function kindText(kind: string, d: Record<string, unknown>): string {
   const m = /^auto\.action\.(done|review|refused|failed|cancelled|sent)$/.exec(kind);
   if (m && (d.kind === 'bind' || d.kind === 'unbind')) {
-    const [zh, en] = actionStateText(d.kind, m[1] as ActionState);
+    const { zh, en } = actionStateText(d.kind, m[1] as ActionState);
     return m[1] === 'done' ? `${zh} ${en.toLowerCase()}` : `${d.kind === 'bind' ? '绑定' : '解绑'}${zh} ${d.kind} ${en.toLowerCase()}`;
   }
   return KIND_ZH[kind] ?? kind;
@@ -120,7 +120,7 @@ function beijing(iso: string): string {
 function why(d: Record<string, unknown>): string {
   const parts: string[] = [];
   if (d.want) parts.push(`${d.want === 'bind' ? '绑定' : '解绑'}`);
-  if (d.reason) parts.push(REASON_TEXT[d.reason as DecisionReason]?.[0] ?? `原因 ${String(d.reason)}`);
+  if (d.reason) parts.push(REASON_TEXT[d.reason as DecisionReason]?.zh ?? `原因 ${String(d.reason)}`);
   if (d.sellable !== undefined && d.sellable !== null) parts.push(`可售 ${String(d.sellable)}`);
   if (Array.isArray(d.figures))
     for (const f of d.figures as WarehouseFigure[]) {

@@ -52,7 +52,7 @@ export function dailyRiskSummary(app: App): boolean {
     m.counts.refused > 0 ? 'error' : 'warning',
     { title: DAILY_SUMMARY_TITLE, body: zh.filter(Boolean).join('\n') },
     {
-      title: `Daily oversell-risk summary: ${kinds.map((k) => `${RISK_TEXT[k][1]} ${m.counts[k]}`).join(', ')}`,
+      title: `Daily oversell-risk summary: ${kinds.map((k) => `${RISK_TEXT[k].en} ${m.counts[k]}`).join(', ')}`,
       body: en.filter(Boolean).join('\n'),
     },
     NOTICE_KEYS.dailyRisk,

@@ -81,7 +81,7 @@ export function refusalView(x: RefusedSku): RefusalView {
   ]
     .filter(Boolean)
     .join('\n');
-  return { reason: t.reason, zh: t.zh, en: t.en, draftZh, draftEn, actionId: x.actionId, refusedAt: x.refusedAt };
+  return { reason: t.reason, zh: t.zh, en: t.en, draft: { zh: draftZh, en: draftEn }, actionId: x.actionId, refusedAt: x.refusedAt };
 }
 
 /** What to do next with a refused unbind, for notices and the risk tab. */

@@ -166,9 +166,7 @@ export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean } = {}):
               actionId: ref?.id ?? null,
             })
           : null,
-      action: a
-        ? { id: a.id, kind: a.kind, state: a.state, zh: actionStateText(a.kind, a.state)[0], en: actionStateText(a.kind, a.state)[1] }
-        : null,
+      action: a ? { id: a.id, kind: a.kind, state: a.state, ...actionStateText(a.kind, a.state) } : null,
     };
   });
   const order = new Map(RISK_KINDS.map((k, i) => [k, i]));

@@ -41,8 +41,8 @@ describe('how a store warehouse counts stock (in transit, sync N%)', () => {
     let v = await view();
     expect(sellable(v)).toEqual([0, 3, 0, 1]);
     expect(v.T3).toMatchObject({ want: 'unbind', reason: 'erp_oversold' });
-    expect(v.T2.reasonZh).toContain('义乌仓 仅可用库存，同步100%');
-    expect(v.T2.reasonEn).toContain('义乌仓: available only, 100% synced');
+    expect(v.T2.reasonText.zh).toContain('义乌仓 仅可用库存，同步100%');
+    expect(v.T2.reasonText.en).toContain('义乌仓: available only, 100% synced');
     let risk = await call(app, 'auto.risk', {});
     expect(risk.counts.zero).toBe(1); // T3
 
@@ -57,8 +57,8 @@ describe('how a store warehouse counts stock (in transit, sync N%)', () => {
     expect(v.T1).toMatchObject({ want: 'bind', reason: 'stock_back' });
     expect(v.T3).toMatchObject({ want: 'unbind', reason: 'erp_oversold' });
     expect(v.T4).toMatchObject({ want: 'unbind', reason: 'stock_out' });
-    expect(v.T1.reasonZh).toContain('义乌仓 可用+在途，同步50%，在途6');
-    expect(v.T1.reasonEn).toContain('义乌仓: available + in transit, 50% synced, 6 in transit');
+    expect(v.T1.reasonText.zh).toContain('义乌仓 可用+在途，同步50%，在途6');
+    expect(v.T1.reasonText.en).toContain('义乌仓: available + in transit, 50% synced, 6 in transit');
     expect(v.T1.figures[0]).toMatchObject({ available: 0, inTransit: 6, countInTransit: true, syncPercent: 50, sellable: 3 });
     // The risk model counts with the same function: T4 is now bound at 0 too.
     risk = await call(app, 'auto.risk', {});

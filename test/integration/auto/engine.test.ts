@@ -262,7 +262,7 @@ describe('auto bind & unbind engine against both simulators', () => {
     const dry = await call(app, 'auto.dryRun', { only: 'blocked', page: 1, pageSize: 50 });
     const why = Object.fromEntries(dry.rows.map((x) => [x.sellerSku, x.reason]));
     expect(why).toEqual({ E1: 'pinned', E2: 'warehouse_name_mismatch', E3: 'warehouse_unpaired' });
-    expect(dry.rows.find((x) => x.sellerSku === 'E2')?.reasonZh).toContain('不完全一致');
+    expect(dry.rows.find((x) => x.sellerSku === 'E2')?.reasonText.zh).toContain('不完全一致');
     const audit = await call(app, 'auto.audit.list', { autoOnly: true, kind: 'auto.pin', page: 1, pageSize: 10 });
     expect(audit.rows[0]).toMatchObject({ actor: 'seller', subject: 'E1', detail: { mode: 'always_bound', note: '爆款' } });
   });

@@ -103,14 +103,14 @@ describe('one risk model, the same everywhere', () => {
   });
 
   it("action states in the seller's words: a submitted unbind is 已提交, never 完成", () => {
-    expect(actionStateText('unbind', 'sent')[0]).toBe('已提交');
-    expect(actionStateText('unbind', 'review')[0]).toBe('审核中');
-    expect(actionStateText('unbind', 'done')[0]).toBe('已解绑');
-    expect(actionStateText('bind', 'done')[0]).toBe('已绑定');
-    expect(actionStateText('unbind', 'refused')[0]).toBe('被拒绝');
-    expect(actionStateText('unbind', 'failed')[0]).toBe('失败');
+    expect(actionStateText('unbind', 'sent').zh).toBe('已提交');
+    expect(actionStateText('unbind', 'review').zh).toBe('审核中');
+    expect(actionStateText('unbind', 'done').zh).toBe('已解绑');
+    expect(actionStateText('bind', 'done').zh).toBe('已绑定');
+    expect(actionStateText('unbind', 'refused').zh).toBe('被拒绝');
+    expect(actionStateText('unbind', 'failed').zh).toBe('失败');
     const all = (['bind', 'unbind'] as const).flatMap((k) =>
-      (['held', 'queued', 'sent', 'review', 'done', 'refused', 'failed', 'cancelled'] as const).map((st) => actionStateText(k, st)[0]),
+      (['held', 'queued', 'sent', 'review', 'done', 'refused', 'failed', 'cancelled'] as const).map((st) => actionStateText(k, st).zh),
     );
     expect(all).not.toContain('完成');
   });
@@ -157,8 +157,9 @@ describe('a refused unbind is handled', () => {
     expect(row.refusal).toMatchObject({ reason: DEFAULT_REFUSE_REASON, zh: DEFAULT_REFUSE_REASON, actionId: refused.id });
     expect(row.refusal?.en).toMatch(/campaign/);
     const goodsId = app.db.prepare("SELECT sc_item_id FROM stock_listing_skus WHERE seller_sku = 'R1'").pluck().get() as string;
-    for (const part of ['R1', productOf('R1'), skuIdOf('R1'), goodsId, DEFAULT_REFUSE_REASON]) expect(row.refusal?.draftZh).toContain(part);
-    expect(row.refusal?.draftEn).toContain(skuIdOf('R1'));
+    for (const part of ['R1', productOf('R1'), skuIdOf('R1'), goodsId, DEFAULT_REFUSE_REASON])
+      expect(row.refusal?.draft.zh).toContain(part);
+    expect(row.refusal?.draft.en).toContain(skuIdOf('R1'));
 
     // Retry after the campaign: nothing goes out before the chosen time, then the unbind is sent again.
     s.ae.setReviewMode('instant');

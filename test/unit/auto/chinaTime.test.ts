@@ -21,8 +21,8 @@ describe('China time in what the seller sends and reads', () => {
       refusedAt: LATE_UTC,
       actionId: 7,
     });
-    expect(v.draftZh).toContain('被拒时间：2026-12-02 03:22（北京时间）');
-    expect(v.draftEn).toContain('Refused at: 2026-12-02 03:22 (Beijing time)');
-    expect(v.draftZh + v.draftEn).not.toMatch(/UTC|2026-12-01/);
+    expect(v.draft.zh).toContain('被拒时间：2026-12-02 03:22（北京时间）');
+    expect(v.draft.en).toContain('Refused at: 2026-12-02 03:22 (Beijing time)');
+    expect(v.draft.zh + v.draft.en).not.toMatch(/UTC|2026-12-01/);
   });
 });

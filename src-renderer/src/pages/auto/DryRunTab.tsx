@@ -22,7 +22,7 @@ export function DryRunTab({
   setOnly: (v: 'changes' | 'blocked' | 'all') => void;
 }) {
   const { t } = useTranslation('auto');
-  const { en, pick } = useLang();
+  const { pick } = useLang();
   const [search, setSearch] = useState<string>();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
@@ -119,7 +119,7 @@ export function DryRunTab({
             title: t('dry.reason'),
             render: (_, r) => (
               <>
-                {en ? r.reasonEn : r.reasonZh}
+                {pick(r.reasonText)}
                 {r.prediction && (
                   <div>
                     <Tag color={r.prediction.active ? 'volcano' : 'default'}>

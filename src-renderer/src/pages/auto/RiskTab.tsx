@@ -19,7 +19,7 @@ const KIND_COLOR: Record<RiskKind, string> = { refused: 'red', review: 'gold', z
 
 export function RiskTab({ d, onChanged }: { d: DashboardView; onChanged: () => Promise<void> }) {
   const { t } = useTranslation('auto');
-  const { en, pick } = useLang();
+  const { pick } = useLang();
   const m = d.riskModel;
   const [kind, setKind] = useState<RiskKind | null>(null);
   const rows = kind ? d.risk.filter((r) => r.kind === kind) : d.risk;
@@ -43,7 +43,7 @@ export function RiskTab({ d, onChanged }: { d: DashboardView; onChanged: () => P
                 onClick={() => setKind(kind === k ? null : k)}
                 style={kind === k ? { borderColor: '#1677ff' } : undefined}
               >
-                <Statistic title={RISK_TEXT[k][en ? 1 : 0]} value={m.counts[k]} data-testid={`risk-card-${k}`} />
+                <Statistic title={pick(RISK_TEXT[k])} value={m.counts[k]} data-testid={`risk-card-${k}`} />
               </Card>
             </Col>
           ))}
@@ -61,7 +61,7 @@ export function RiskTab({ d, onChanged }: { d: DashboardView; onChanged: () => P
             {
               title: t('risk.kind'),
               dataIndex: 'kind',
-              render: (k: RiskKind) => <Tag color={KIND_COLOR[k]}>{RISK_TEXT[k][en ? 1 : 0]}</Tag>,
+              render: (k: RiskKind) => <Tag color={KIND_COLOR[k]}>{pick(RISK_TEXT[k])}</Tag>,
             },
             { title: 'Product / SKU ID', render: (_, r) => `${r.productId} / ${r.skuId}` },
             {
@@ -92,7 +92,7 @@ export function RiskTab({ d, onChanged }: { d: DashboardView; onChanged: () => P
 /** What to do about one refused unbind: copy the message to support, retry after the campaign, or pin. */
 function Refusal({ r, onChanged }: { r: OversellRiskRow; onChanged: () => Promise<void> }) {
   const { t } = useTranslation('auto');
-  const { en } = useLang();
+  const { pick } = useLang();
   const action = useAction();
   const [at, setAt] = useState<Dayjs | null>(null);
   const f = r.refusal!;
@@ -101,11 +101,11 @@ function Refusal({ r, onChanged }: { r: OversellRiskRow; onChanged: () => Promis
     <Space direction="vertical" style={{ width: '100%' }} data-testid={`refusal-${r.sellerSku}`}>
       <Typography.Text strong>{t('risk.draft')}</Typography.Text>
       <Typography.Paragraph
-        copyable={{ text: en ? f.draftEn : f.draftZh }}
+        copyable={{ text: pick(f.draft) }}
         style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}
         data-testid={`refusal-draft-${r.sellerSku}`}
       >
-        {en ? f.draftEn : f.draftZh}
+        {pick(f.draft)}
       </Typography.Paragraph>
       <Space wrap>
         {id !== null && (

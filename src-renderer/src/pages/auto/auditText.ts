@@ -40,7 +40,7 @@ export function auditKindLabel(t: TFunction, kind: string, d?: Detail): string {
 
 function reason(code: unknown, en: boolean): string | null {
   const r = REASON_TEXT[code as DecisionReason];
-  return r ? r[en ? 1 : 0] : null;
+  return r ? r[en ? 'en' : 'zh'] : null;
 }
 
 function figures(t: TFunction, d: Detail): string[] {

@@ -17,5 +17,5 @@ export const BIND_STATUS_COLOR: Record<number, string> = { 1: 'default', 2: 'gre
 
 /** An action's state in the seller's words (the same function core uses in notices): 已解绑, never 完成. */
 export function stateLabel(kind: ActionKind, state: ActionState, en: boolean): string {
-  return actionStateText(kind, state)[en ? 1 : 0];
+  return actionStateText(kind, state)[en ? 'en' : 'zh'];
 }
