@@ -97,7 +97,7 @@ export function registerStock(program: Command): void {
             `可导入 Accepted: ${r.accepted}  被拒绝 Rejected: ${r.rejectedTotal}` +
               (r.normalised ? `  已规范化 Normalised: ${r.normalised}` : ''),
             ...r.warehouses.map((w) => `  仓库 Warehouse ${w.name}: ${w.skus} SKU`),
-            ...r.rejected.slice(0, 50).map((x) => `  第 ${x.line} 行 line ${x.line}: ${x.reason}`),
+            ...r.rejected.slice(0, 50).map((x) => `  第 ${x.line} 行 line ${x.line}: ${x.reason.zh}`),
             ...(r.rejectedTotal > 50
               ? [`  ……另有 ${r.rejectedTotal - 50} 行 and ${r.rejectedTotal - 50} more (--json 查看全部 shows up to 1000)`]
               : []),

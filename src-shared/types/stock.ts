@@ -1,17 +1,16 @@
 /** Plain data of the stock domain that crosses the process boundary (自动绑定&解绑 setup). */
 import type { BindStatus } from '../bindStatus';
+import type { Bilingual } from '../bilingual';
 
 export type CaseRule = 'insensitive' | 'sensitive';
 
-export interface WarehouseNameIssue {
+export interface WarehouseNameIssue extends Bilingual {
   kind:
     'leading_space' | 'trailing_space' | 'inner_space' | 'invisible' | 'width' | 'case' | 'lookalike' | 'different' | 'extra' | 'missing';
   /** 1-based character position in the store warehouse name. */
   position: number;
   storeChar?: string;
   erpChar?: string;
-  zh: string;
-  en: string;
 }
 
 export interface WarehouseNameCheck {
@@ -117,8 +116,7 @@ export type SyncStrategy = 'full' | 'incremental';
 
 export interface StrategyChoice {
   strategy: SyncStrategy;
-  reasonZh: string;
-  reasonEn: string;
+  reason: Bilingual;
 }
 
 export interface SyncRunInfo {
@@ -183,7 +181,7 @@ export interface RuleOutcome {
   status: 'no_match' | 'empty' | 'parsed' | 'found' | 'missing' | 'ambiguous';
   /** ERP SKUs the output matches after folding (several = ambiguous). */
   erpSkus: string[];
-  note?: { zh: string; en: string };
+  note?: Bilingual;
 }
 
 export interface RulePreview {
@@ -238,7 +236,7 @@ export interface ListingSkuRow {
   method: 'manual' | 'exact' | 'rule' | null;
   ruleId: number | null;
   resolveStatus: ResolveStatus;
-  resolveDetail: { zh: string; en: string; candidates?: string[] } | null;
+  resolveDetail: (Bilingual & { candidates?: string[] }) | null;
   category: string | null;
   warehouses: { id: number; name: string }[];
 }
@@ -254,7 +252,7 @@ export interface LinkBatchInfo {
 
 export interface ImportReport {
   accepted: number;
-  rejected: { line: number; reason: string; reasonEn?: string; raw?: string }[];
+  rejected: { line: number; reason: Bilingual; raw?: string }[];
   applied: boolean;
   runId: number | null;
   rowsChanged: number;
@@ -264,15 +262,15 @@ export interface MappingImportReport {
   rows: number;
   linked: number;
   unchanged: number;
-  rejected: { line: number; reason: string; reasonEn: string }[];
+  rejected: { line: number; reason: Bilingual }[];
   applied: boolean;
 }
 
 export interface WizardStepState {
   key: 'warehouses' | 'categories' | 'schedule' | 'mapping' | 'linking';
   done: boolean;
-  todoZh: string[];
-  todoEn: string[];
+  /** What is left to do on this step, one line each. */
+  todo: Bilingual[];
 }
 
 export interface StockOverview {

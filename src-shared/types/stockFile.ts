@@ -1,5 +1,7 @@
 /** Plain data of a stock file import (文件导入): what the file held, before and after the seller confirms. */
 
+import type { Bilingual } from '../bilingual';
+
 export const STOCK_FILE_FIELDS = ['sku', 'warehouse', 'available', 'safety', 'category', 'productName', 'status'] as const;
 export type StockFileField = (typeof STOCK_FILE_FIELDS)[number];
 
@@ -36,12 +38,12 @@ export interface StockFileReport {
   /** Accepted after folding full-width characters or trimming spaces. */
   normalised: number;
   /** The first 1,000 rejected lines; rejectedTotal counts them all. */
-  rejected: { line: number; reason: string; reasonEn: string; sku?: string }[];
+  rejected: { line: number; reason: Bilingual; sku?: string }[];
   rejectedTotal: number;
   /** The warehouses the accepted rows name, with their SKU counts: the file replaces their stock. */
   warehouses: { name: string; skus: number }[];
   /** Why nothing can be imported, saying what the file holds; null when rows can be. */
-  problem: { zh: string; en: string } | null;
+  problem: Bilingual | null;
   applied: boolean;
   runId: number | null;
   rowsChanged: number;
@@ -76,5 +78,5 @@ export interface WatchFolderStatus {
   /** The first rejected lines of the last file, as the upload report names them. */
   rejected: StockFileReport['rejected'];
   rowsChanged: number;
-  problem: { zh: string; en: string } | null;
+  problem: Bilingual | null;
 }

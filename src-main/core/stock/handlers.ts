@@ -140,7 +140,7 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
         background: d ? { runId: d.runId, strategy: d.strategy, done: d.done, total: d.total, message: d.message } : null,
         lastRun: lastRun(db),
         nextAt: next === null ? null : new Date(Math.max(next, app.clock.now())).toISOString(),
-        next: plan ? { strategy: plan.strategy, reasonZh: plan.reasonZh, reasonEn: plan.reasonEn } : null,
+        next: plan ? { strategy: plan.strategy, reason: plan.reason } : null,
         sourceConfigured: !!source,
         settings: readStockSettings(db),
       };

@@ -98,8 +98,10 @@ export async function importMapping(db: Db, contentBase64: string, confirm: bool
       const [, zh, en] = numeric;
       report.rejected.push({
         line,
-        reason: `“${zh}”单元格是数字，不是文本：表格软件只保留 15 位有效数字，超过的编号可能已被改动。请把单元格设为文本，再按速卖通上的编号填写（或使用“导出”得到的表格）。`,
-        reasonEn: `The "${en}" cell holds a number, not text: spreadsheets keep only 15 significant digits, so a longer id may already have changed. Format the cell as text and enter the id as AliExpress shows it (or use the workbook from Export).`,
+        reason: {
+          zh: `“${zh}”单元格是数字，不是文本：表格软件只保留 15 位有效数字，超过的编号可能已被改动。请把单元格设为文本，再按速卖通上的编号填写（或使用“导出”得到的表格）。`,
+          en: `The "${en}" cell holds a number, not text: spreadsheets keep only 15 significant digits, so a longer id may already have changed. Format the cell as text and enter the id as AliExpress shows it (or use the workbook from Export).`,
+        },
       });
       return;
     }
@@ -110,8 +112,7 @@ export async function importMapping(db: Db, contentBase64: string, confirm: bool
     if (!l) {
       report.rejected.push({
         line,
-        reason: `找不到商品 ${productId} 的 SKU ${skuId}`,
-        reasonEn: `No SKU ${skuId} of product ${productId}`,
+        reason: { zh: `找不到商品 ${productId} 的 SKU ${skuId}`, en: `No SKU ${skuId} of product ${productId}` },
       });
       return;
     }
@@ -120,7 +121,7 @@ export async function importMapping(db: Db, contentBase64: string, confirm: bool
       return;
     }
     if (!erpExists.get(erp)) {
-      report.rejected.push({ line, reason: `ERP里没有SKU“${erp}”`, reasonEn: `The ERP has no SKU "${erp}"` });
+      report.rejected.push({ line, reason: { zh: `ERP里没有SKU“${erp}”`, en: `The ERP has no SKU "${erp}"` } });
       return;
     }
     toLink.push({ id: l.id, erp });

@@ -5,6 +5,7 @@
  */
 import type { App } from '../app';
 import { AppError } from '../../../src-shared/errors';
+import type { Bilingual } from '../../../src-shared/bilingual';
 import type { ImportReport } from '../../../src-shared/types/stock';
 import type { StockFileMapping, StockFileReport, StockImportStatus } from '../../../src-shared/types/stockFile';
 import { parseStockFile } from '../connectors/files/parseStockFile';
@@ -17,8 +18,7 @@ import { writeAudit } from '../audit';
 
 export interface RejectedRow {
   line: number;
-  reason: string;
-  reasonEn?: string;
+  reason: Bilingual;
   raw?: string;
 }
 
@@ -45,8 +45,8 @@ export function importStockRows(
       errors: [
         ...input.rejected.slice(0, 50).map((r) => ({
           code: 'BAD_INPUT',
-          message: `第 ${r.line} 行：${r.reason}`,
-          messageEn: `Line ${r.line}: ${r.reasonEn ?? r.reason}`,
+          message: `第 ${r.line} 行：${r.reason.zh}`,
+          messageEn: `Line ${r.line}: ${r.reason.en}`,
         })),
         ...p.invalid
           .slice(0, 50)

@@ -133,8 +133,7 @@ export function overview(db: Db, sourceConfigured: boolean): StockOverview {
   const step = (key: StockOverview['steps'][number]['key'], todo: [string, string][]) => ({
     key,
     done: todo.length === 0,
-    todoZh: todo.map((t) => t[0]),
-    todoEn: todo.map((t) => t[1]),
+    todo: todo.map(([zh, en]) => ({ zh, en })),
   });
   const wTodo: [string, string][] = [];
   if (!sourceConfigured) wTodo.push(['连接库存来源（通途、文件或演示）', 'Connect a stock source (Tongtool, file or demo)']);

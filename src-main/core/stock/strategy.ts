@@ -46,47 +46,61 @@ export function planStrategy(f: StrategyFacts): StrategyPlan {
   if (!f.canReadChanges)
     return {
       strategy: 'full',
-      reasonZh: '库存来源不支持只读变化，每次读取全部库存。',
-      reasonEn: 'The stock source cannot read changes only; every read is full.',
+      reason: {
+        zh: '库存来源不支持只读变化，每次读取全部库存。',
+        en: 'The stock source cannot read changes only; every read is full.',
+      },
     };
-  if (!f.lastFullOkAt) return { strategy: 'full', reasonZh: '第一次同步：读取全部库存。', reasonEn: 'First sync: reading all stock.' };
+  if (!f.lastFullOkAt) return { strategy: 'full', reason: { zh: '第一次同步：读取全部库存。', en: 'First sync: reading all stock.' } };
   const tooOld = f.warehouses.find((w) => !w.changesCursor || f.now - Date.parse(w.changesCursor) > CHANGE_FEED_DAYS * 86400_000);
   if (tooOld)
     return {
       strategy: 'full',
-      reasonZh: `仓库 ${tooOld.id} 还没有可用的变化记录起点：读取全部库存。`,
-      reasonEn: `Warehouse ${tooOld.id} has no usable change cursor yet: reading all stock.`,
+      reason: {
+        zh: `仓库 ${tooOld.id} 还没有可用的变化记录起点：读取全部库存。`,
+        en: `Warehouse ${tooOld.id} has no usable change cursor yet: reading all stock.`,
+      },
     };
   const n = f.warehouses.length;
   const incremental = {
     strategy: 'incremental' as const,
-    reasonZh: `只读取上次以来变化的库存（每个仓库一次请求，共 ${n} 次），变化约一分钟内可见。`,
-    reasonEn: `Reading only stock changed since the last read (one request per warehouse, ${n} in all), so a change shows within about a minute.`,
+    reason: {
+      zh: `只读取上次以来变化的库存（每个仓库一次请求，共 ${n} 次），变化约一分钟内可见。`,
+      en: `Reading only stock changed since the last read (one request per warehouse, ${n} in all), so a change shows within about a minute.`,
+    },
   };
   const hours = f.fullEveryHours;
   if (f.now - Date.parse(f.lastFullOkAt) < hours * 3600_000) return incremental;
   if (f.driftPages !== null)
     return {
       ...incremental,
-      reasonZh: `${incremental.reasonZh} 校正用的全量读取正在后台进行（已读 ${f.driftPages} 页）。`,
-      reasonEn: `${incremental.reasonEn} The full read that catches drift is running in the background (${f.driftPages} pages read).`,
+      reason: {
+        zh: `${incremental.reason.zh} 校正用的全量读取正在后台进行（已读 ${f.driftPages} 页）。`,
+        en: `${incremental.reason.en} The full read that catches drift is running in the background (${f.driftPages} pages read).`,
+      },
     };
   const last = f.lastFullTry;
   if (last && last.status !== 'ok' && f.now - Date.parse(last.startedAt) < DRIFT_RETRY_MS)
     return {
       ...incremental,
-      reasonZh: `${incremental.reasonZh} 上次校正用的全量读取没有完成，约 ${DRIFT_RETRY_MS / 60_000} 分钟后重试。`,
-      reasonEn: `${incremental.reasonEn} The last full read that catches drift did not complete; it is retried within ${DRIFT_RETRY_MS / 60_000} minutes.`,
+      reason: {
+        zh: `${incremental.reason.zh} 上次校正用的全量读取没有完成，约 ${DRIFT_RETRY_MS / 60_000} 分钟后重试。`,
+        en: `${incremental.reason.en} The last full read that catches drift did not complete; it is retried within ${DRIFT_RETRY_MS / 60_000} minutes.`,
+      },
     };
   return {
     strategy: 'full',
     background: true,
-    reasonZh: `距上次全量读取已超过 ${hours} 小时：在后台全量读取一次，校正可能漏掉的变化；期间仍每次只读取变化，变化约一分钟内可见。`,
-    reasonEn: `More than ${hours} h since the last full read: a full read in the background catches changes the change feed missed; meanwhile changes are still read, so a change shows within about a minute.`,
+    reason: {
+      zh: `距上次全量读取已超过 ${hours} 小时：在后台全量读取一次，校正可能漏掉的变化；期间仍每次只读取变化，变化约一分钟内可见。`,
+      en: `More than ${hours} h since the last full read: a full read in the background catches changes the change feed missed; meanwhile changes are still read, so a change shows within about a minute.`,
+    },
     foreground: {
       strategy: 'full',
-      reasonZh: `距上次全量读取已超过 ${hours} 小时：全量读取一次，校正可能漏掉的变化。`,
-      reasonEn: `More than ${hours} h since the last full read: a full read catches changes the change feed missed.`,
+      reason: {
+        zh: `距上次全量读取已超过 ${hours} 小时：全量读取一次，校正可能漏掉的变化。`,
+        en: `More than ${hours} h since the last full read: a full read catches changes the change feed missed.`,
+      },
     },
   };
 }
@@ -94,11 +108,11 @@ export function planStrategy(f: StrategyFacts): StrategyPlan {
 /** The seller's (or the command line's) request against the automatic choice. */
 export function requestedPlan(requested: SyncStrategy | 'auto' | undefined, auto: StrategyPlan, canReadChanges: boolean): StrategyPlan {
   if (!requested || requested === 'auto') return auto;
-  if (requested === 'full') return { strategy: 'full', reasonZh: '卖家要求全量读取。', reasonEn: 'Full read requested by the seller.' };
+  if (requested === 'full') return { strategy: 'full', reason: { zh: '卖家要求全量读取。', en: 'Full read requested by the seller.' } };
   // Incremental: a source without a change feed reads in full anyway, and when incremental is what
   // would be chosen, its reason says more than "requested".
   if (!canReadChanges || auto.strategy === 'incremental') return auto;
-  return { strategy: 'incremental', reasonZh: '卖家要求只读变化。', reasonEn: 'Incremental read requested by the seller.' };
+  return { strategy: 'incremental', reason: { zh: '卖家要求只读变化。', en: 'Incremental read requested by the seller.' } };
 }
 
 /**
@@ -111,8 +125,10 @@ export function splitPlan(plan: StrategyPlan, oneShot: boolean): { run: Strategy
   return {
     run: {
       strategy: 'incremental',
-      reasonZh: `只读取变化；校正用的全量读取已在后台开始（${plan.reasonZh}）`,
-      reasonEn: `Reading changes only; the full read that catches drift started in the background (${plan.reasonEn})`,
+      reason: {
+        zh: `只读取变化；校正用的全量读取已在后台开始（${plan.reason.zh}）`,
+        en: `Reading changes only; the full read that catches drift started in the background (${plan.reason.en})`,
+      },
     },
     drift: plan,
   };

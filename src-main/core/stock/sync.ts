@@ -133,14 +133,14 @@ export class StockSync {
       await this.drift.promise;
     }
     const startedMs = this.app.clock.now();
-    const runId = startRun(this.app.db, { strategy: choice.strategy, reason: choice.reasonZh, trigger: opts.trigger, at: iso(startedMs) });
+    const runId = startRun(this.app.db, { strategy: choice.strategy, reason: choice.reason.zh, trigger: opts.trigger, at: iso(startedMs) });
     const state: RunningSync = {
       runId,
       strategy: choice.strategy,
       controller: new AbortController(),
       done: 0,
       total: null,
-      message: choice.reasonZh,
+      message: choice.reason.zh,
     };
     this.running = state;
     try {
@@ -157,12 +157,12 @@ export class StockSync {
     // meanwhile come before it, so the engine, which decides on the latest read, sees its outcome.
     const drift = {
       runId: 0,
-      pendingRow: { strategy: 'full', reason: choice.reasonZh, trigger, at: iso(startedMs) },
+      pendingRow: { strategy: 'full', reason: choice.reason.zh, trigger, at: iso(startedMs) },
       strategy: 'full',
       controller: new AbortController(),
       done: 0,
       total: null,
-      message: choice.reasonZh,
+      message: choice.reason.zh,
       startedMs,
     } as Omit<DriftRead, 'promise'> as DriftRead;
     this.drift = drift;

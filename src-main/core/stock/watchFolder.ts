@@ -26,8 +26,7 @@ interface LastLook {
   signature: string | null;
   fileName: string | null;
   outcome: WatchFolderStatus['outcome'];
-  report:
-    (Pick<StockFileReport, 'accepted' | 'rejectedTotal' | 'rowsChanged' | 'problem'> & { rejected: StockFileReport['rejected'] }) | null;
+  report: (Pick<StockFileReport, 'accepted' | 'rejectedTotal' | 'rowsChanged' | 'problem'> & { rejected: StoredRejected[] }) | null;
 }
 
 function read<T>(app: App, key: string): T | null {
@@ -40,6 +39,14 @@ function write(app: App, key: string, value: unknown): void {
     app.db
       .prepare('INSERT INTO stock_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
       .run(key, JSON.stringify(value));
+}
+
+/** A rejected line as stored; looks kept before the one bilingual shape hold `reason` (Chinese) and `reasonEn`. */
+type StoredRejected = StockFileReport['rejected'][number] | { line: number; reason: string; reasonEn?: string; sku?: string };
+function storedRejected(r: StoredRejected): StockFileReport['rejected'][number] {
+  if (typeof r.reason !== 'string') return r as StockFileReport['rejected'][number];
+  const old = r as Extract<StoredRejected, { reason: string }>;
+  return { line: old.line, reason: { zh: old.reason, en: old.reasonEn ?? old.reason }, sku: old.sku };
 }
 
 function isFolder(path: string): boolean {
@@ -62,7 +69,7 @@ export function watchFolderStatus(app: App): WatchFolderStatus {
     outcome: last?.outcome ?? null,
     accepted: last?.report?.accepted ?? 0,
     rejectedTotal: last?.report?.rejectedTotal ?? 0,
-    rejected: last?.report?.rejected ?? [],
+    rejected: (last?.report?.rejected ?? []).map(storedRejected),
     rowsChanged: last?.report?.rowsChanged ?? 0,
     problem: last?.report?.problem ?? null,
   };

@@ -102,7 +102,7 @@ describe('stock file parsing', () => {
     ]);
     expect(r.normalised).toBe(2);
     expect(r.rejected.map((x) => x.line)).toEqual([3, 4, 5, 9, 10, 11, 12, 13]);
-    const why = Object.fromEntries(r.rejected.map((x) => [x.line, x.reason]));
+    const why = Object.fromEntries(r.rejected.map((x) => [x.line, x.reason.zh]));
     expect(why[3]).toContain('SKU为空');
     expect(why[4]).toContain('第 2 行重复');
     expect(why[5]).toContain('不是数字');
@@ -111,7 +111,7 @@ describe('stock file parsing', () => {
     expect(why[11]).toContain('仓库为空');
     expect(why[12]).toContain('安全库存');
     expect(why[13]).toContain('第 2 行重复');
-    expect(r.rejected.every((x) => x.reasonEn.length > 5)).toBe(true);
+    expect(r.rejected.every((x) => x.reason.en.length > 5)).toBe(true);
   });
 
   it('asks for a column mapping when headers are not recognised, then uses it', async () => {
@@ -183,9 +183,9 @@ describe('stock file parsing', () => {
     const r = await parseStockFile(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(r.rows.map((x) => [x.sku, x.available])).toEqual([['D-3', 7]]);
     expect(r.rejected.map((x) => x.line)).toEqual([2, 3, 5]);
-    expect(r.rejected[0].reason).toContain('日期');
-    expect(r.rejected[1].reason).toContain('不是整数');
-    expect(r.rejected[2].reason).toContain('安全库存是一个日期');
+    expect(r.rejected[0].reason.zh).toContain('日期');
+    expect(r.rejected[1].reason.zh).toContain('不是整数');
+    expect(r.rejected[2].reason.zh).toContain('安全库存是一个日期');
 
     const csvR = await parseStockFile(
       Buffer.from(
@@ -204,7 +204,7 @@ describe('stock file parsing', () => {
       ['H-3', 99_999_999],
       ['H-4', 4],
     ]);
-    expect(csvR.rejected.map((x) => [x.line, x.reason.includes('超过') || x.reason.includes('不是数字')])).toEqual([
+    expect(csvR.rejected.map((x) => [x.line, x.reason.zh.includes('超过') || x.reason.zh.includes('不是数字')])).toEqual([
       [2, true],
       [3, true],
       [6, true],
@@ -226,12 +226,12 @@ describe('stock file parsing', () => {
     const r = await parseStockFile(Buffer.from(text, 'utf8'));
     expect(r.rows.map((x) => x.sku)).toEqual(['OK-1']);
     expect(r.rejected.map((x) => x.line)).toEqual([2, 3, 4, 5, 7]);
-    expect(r.rejected[0].reason).toContain('U+200B');
-    expect(r.rejected[1].reason).toContain('U+202E');
-    expect(r.rejected[2].reason).toContain('U+0007');
-    expect(r.rejected[3].reason).toContain('太长');
+    expect(r.rejected[0].reason.zh).toContain('U+200B');
+    expect(r.rejected[1].reason.zh).toContain('U+202E');
+    expect(r.rejected[2].reason.zh).toContain('U+0007');
+    expect(r.rejected[3].reason.zh).toContain('太长');
     expect(r.rejected[3].sku!.length).toBeLessThan(200); // the report never carries the 2 MB cell
-    expect(r.rejected[4].reason).toContain('仓库名称');
+    expect(r.rejected[4].reason.zh).toContain('仓库名称');
   });
 
   it('never ends in silence: a file with nothing usable says what it found', async () => {
@@ -330,7 +330,9 @@ describe('stock.import, the upload channel the window and the CLI share', () => 
         problem: null,
         warehouses: [{ name: '深圳仓', skus: 2 }],
       });
-      expect(dry.rejected).toEqual([expect.objectContaining({ line: 3, sku: 'G-2', reason: expect.stringContaining('不是数字') })]);
+      expect(dry.rejected).toEqual([
+        expect.objectContaining({ line: 3, sku: 'G-2', reason: expect.objectContaining({ zh: expect.stringContaining('不是数字') }) }),
+      ]);
       expect(app.db.prepare('SELECT count(*) FROM stock_levels').pluck().get()).toBe(0); // the report writes nothing
 
       const done = await call(app, 'stock.import', { fileName: '库存.csv', contentBase64: b64, mapping, confirm: true });

@@ -61,16 +61,16 @@ describe('SKU mapping workbook: ids stay text', () => {
     expect(r.linked).toBe(1);
     expect(r.rejected).toHaveLength(1);
     expect(r.rejected[0].line).toBe(3);
-    expect(r.rejected[0].reason).toContain('请把单元格设为文本');
-    expect(r.rejected[0].reason).toContain('SKU ID');
-    expect(r.rejected[0].reasonEn).toMatch(/format the cell as text/i);
-    expect(r.rejected[0].reasonEn).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(r.rejected[0].reason.zh).toContain('请把单元格设为文本');
+    expect(r.rejected[0].reason.zh).toContain('SKU ID');
+    expect(r.rejected[0].reason.en).toMatch(/format the cell as text/i);
+    expect(r.rejected[0].reason.en).not.toMatch(/[\u4e00-\u9fff]/);
 
     // The product id column likewise.
     ws.getRow(3).getCell(2).value = SMALL_SKU;
     ws.getRow(3).getCell(1).value = Number(PRODUCT);
     const again = await importMapping(app.db, await base64(wb), false, NOW);
     expect(again.rejected.map((x) => x.line)).toEqual([3]);
-    expect(again.rejected[0].reason).toContain('商品ID');
+    expect(again.rejected[0].reason.zh).toContain('商品ID');
   });
 });

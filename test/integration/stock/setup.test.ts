@@ -153,7 +153,9 @@ describe('stock setup wizard, end to end through the contract', () => {
     const content = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     const dry = await call(app, 'sku.mapping.import', { contentBase64: content });
     expect(dry).toMatchObject({ rows: 4, linked: 1, applied: false });
-    expect(dry.rejected).toEqual([expect.objectContaining({ reason: expect.stringContaining('NOT-IN-ERP') })]);
+    expect(dry.rejected).toEqual([
+      expect.objectContaining({ reason: expect.objectContaining({ zh: expect.stringContaining('NOT-IN-ERP') }) }),
+    ]);
     expect((await byStatus(app)).mystery[0]).toBe('unresolved');
     const done = await call(app, 'sku.mapping.import', { contentBase64: content, confirm: true });
     expect(done.applied).toBe(true);

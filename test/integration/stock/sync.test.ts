@@ -160,7 +160,7 @@ describe('stock sync on real SQLite', () => {
     clock.advance(2 * 3600_000);
     status = await call(app, 'stock.sync.status', {});
     expect(status.next?.strategy).toBe('full');
-    expect(status.next?.reasonZh).toContain('2 小时');
+    expect(status.next?.reason.zh).toContain('2 小时');
   });
 
   it('the schedule runs on the interval, from 1 minute to 24 hours, and refuses values outside', async () => {

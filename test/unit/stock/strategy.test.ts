@@ -35,9 +35,12 @@ describe('the sync strategy: full or incremental, and when the drift read runs',
   it('reads in full when the source has no change feed, on the first sync, or when a cursor is missing or too old', () => {
     expect(planStrategy(facts({ canReadChanges: false }))).toMatchObject({
       strategy: 'full',
-      reasonEn: expect.stringContaining('cannot read changes'),
+      reason: { en: expect.stringContaining('cannot read changes') },
     });
-    expect(planStrategy(facts({ lastFullOkAt: null }))).toMatchObject({ strategy: 'full', reasonEn: 'First sync: reading all stock.' });
+    expect(planStrategy(facts({ lastFullOkAt: null }))).toMatchObject({
+      strategy: 'full',
+      reason: { en: 'First sync: reading all stock.' },
+    });
     const noCursor = planStrategy(
       facts({
         warehouses: [
@@ -46,30 +49,30 @@ describe('the sync strategy: full or incremental, and when the drift read runs',
         ],
       }),
     );
-    expect(noCursor).toMatchObject({ strategy: 'full', reasonEn: expect.stringContaining('Warehouse W2') });
+    expect(noCursor).toMatchObject({ strategy: 'full', reason: { en: expect.stringContaining('Warehouse W2') } });
     const old = planStrategy(facts({ warehouses: [{ id: 'W1', changesCursor: ago(CHANGE_FEED_DAYS * 24 * HOUR + 1) }] }));
-    expect(old).toMatchObject({ strategy: 'full', reasonEn: expect.stringContaining('Warehouse W1') });
+    expect(old).toMatchObject({ strategy: 'full', reason: { en: expect.stringContaining('Warehouse W1') } });
     expect(old.background).toBeFalsy();
   });
 
   it('reads the change feed while the last full read is recent, one request per warehouse', () => {
     const plan = planStrategy(facts());
-    expect(plan).toMatchObject({ strategy: 'incremental', reasonEn: expect.stringContaining('2 in all') });
+    expect(plan).toMatchObject({ strategy: 'incremental', reason: { en: expect.stringContaining('2 in all') } });
     expect(plan.background).toBeFalsy();
   });
 
   it('starts the drift read in the background once the full read is due, with a foreground twin', () => {
     const plan = planStrategy(facts({ lastFullOkAt: ago(7 * HOUR), lastFullTry: { status: 'ok', startedAt: ago(7 * HOUR) } }));
     expect(plan).toMatchObject({ strategy: 'full', background: true, foreground: { strategy: 'full' } });
-    expect(plan.reasonEn).toContain('More than 6 h');
+    expect(plan.reason.en).toContain('More than 6 h');
   });
 
   it('keeps reading changes while the drift read runs, and after a failed one until the retry time', () => {
     const due = { lastFullOkAt: ago(7 * HOUR) };
     const running = planStrategy(facts({ ...due, driftPages: 3 }));
-    expect(running).toMatchObject({ strategy: 'incremental', reasonEn: expect.stringContaining('(3 pages read)') });
+    expect(running).toMatchObject({ strategy: 'incremental', reason: { en: expect.stringContaining('(3 pages read)') } });
     const failed = planStrategy(facts({ ...due, lastFullTry: { status: 'failed', startedAt: ago(DRIFT_RETRY_MS - 1) } }));
-    expect(failed).toMatchObject({ strategy: 'incremental', reasonEn: expect.stringContaining('retried within 15 minutes') });
+    expect(failed).toMatchObject({ strategy: 'incremental', reason: { en: expect.stringContaining('retried within 15 minutes') } });
     const retry = planStrategy(facts({ ...due, lastFullTry: { status: 'cancelled', startedAt: ago(DRIFT_RETRY_MS + 1) } }));
     expect(retry).toMatchObject({ strategy: 'full', background: true });
   });
@@ -88,7 +91,7 @@ describe("the seller's request against the automatic choice", () => {
   it('full is always a foreground full read, said to be requested', () => {
     for (const auto of [incremental, firstSync, drift]) {
       const plan = requestedPlan('full', auto, true);
-      expect(plan).toMatchObject({ strategy: 'full', reasonEn: 'Full read requested by the seller.' });
+      expect(plan).toMatchObject({ strategy: 'full', reason: { en: 'Full read requested by the seller.' } });
       expect(plan.background).toBeFalsy();
     }
   });
@@ -99,11 +102,11 @@ describe("the seller's request against the automatic choice", () => {
     expect(requestedPlan('incremental', noFeed, false)).toBe(noFeed);
     expect(requestedPlan('incremental', firstSync, true)).toMatchObject({
       strategy: 'incremental',
-      reasonEn: 'Incremental read requested by the seller.',
+      reason: { en: 'Incremental read requested by the seller.' },
     });
     expect(requestedPlan('incremental', drift, true)).toMatchObject({
       strategy: 'incremental',
-      reasonEn: 'Incremental read requested by the seller.',
+      reason: { en: 'Incremental read requested by the seller.' },
     });
   });
 });
@@ -113,7 +116,7 @@ describe('splitting a plan into this run and the drift read beside it', () => {
 
   it('a long-running host reads changes now and starts the full read in the background', () => {
     const { run, drift: started } = splitPlan(drift, false);
-    expect(run).toMatchObject({ strategy: 'incremental', reasonEn: expect.stringContaining('started in the background') });
+    expect(run).toMatchObject({ strategy: 'incremental', reason: { en: expect.stringContaining('started in the background') } });
     expect(started).toBe(drift);
   });
 

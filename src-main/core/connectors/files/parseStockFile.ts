@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../../src-shared/errors';
+import type { Bilingual } from '../../../../src-shared/bilingual';
 import type { StockRow } from '../../stock/source';
 import { MAX_SKU_LENGTH, MAX_WAREHOUSE_LENGTH, QTY_REASON, quantity, textProblem } from './cellRules';
 import { decodeText, isXlsx, type FileEncoding } from './decode';
@@ -33,8 +34,7 @@ export interface ParseStockOptions {
 
 export interface RejectedRow {
   line: number;
-  reason: string;
-  reasonEn: string;
+  reason: Bilingual;
   sku?: string;
 }
 
@@ -350,7 +350,7 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
     const cell = (f: StockField) => (m[f] === null ? '' : (raw.cells[m[f]!] ?? ''));
     const dateAt = (f: StockField) => m[f] !== null && !!raw.dates?.[m[f]!];
     const reject = (zh: string, en: string, sku?: string) =>
-      rejected.push({ line: raw.line, reason: zh, reasonEn: en, sku: sku === undefined ? undefined : clip(sku, MAX_SKU_LENGTH) });
+      rejected.push({ line: raw.line, reason: { zh, en }, sku: sku === undefined ? undefined : clip(sku, MAX_SKU_LENGTH) });
     const rawSku = cell('sku');
     const sku = rawSku.normalize('NFKC').trim();
     let folded = sku !== rawSku;

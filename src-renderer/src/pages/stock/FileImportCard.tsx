@@ -79,7 +79,7 @@ export function FileImportAge({ onOpen }: { onOpen?: () => void }) {
  */
 export function FileImportCard() {
   const { t } = useTranslation('stockFile');
-  const { en, pick } = useLang();
+  const { pick } = useLang();
   const action = useAction();
   const [upload, setUpload] = useState<Upload | null>(null);
   const [report, setReport] = useState<StockFileReport | null>(null);
@@ -242,7 +242,7 @@ export function FileImportCard() {
                 columns={[
                   { title: t('line'), dataIndex: 'line', width: 80 },
                   { title: t('sku'), dataIndex: 'sku', width: 200, ellipsis: true, render: (v?: string) => v ?? '—' },
-                  { title: t('reason'), render: (_: unknown, r: StockFileReport['rejected'][number]) => (en ? r.reasonEn : r.reason) },
+                  { title: t('reason'), render: (_: unknown, r: StockFileReport['rejected'][number]) => pick(r.reason) },
                 ]}
               />
               {report.rejectedTotal > report.rejected.length && (
@@ -280,7 +280,7 @@ export function FileImportCard() {
  */
 export function WatchFolderCard() {
   const { t } = useTranslation('stockFile');
-  const { en, pick } = useLang();
+  const { pick } = useLang();
   const status = useChannel('stock.watch.status', {});
   useChanged('stock', status.reload);
   const action = useAction();
@@ -343,7 +343,7 @@ export function WatchFolderCard() {
                 <>
                   <div>{t('watch.last', { time: formatTime(s.checkedAt) })}</div>
                   {s.rejected.map((r) => (
-                    <div key={r.line}>{t('watch.line', { line: r.line, reason: en ? r.reasonEn : r.reason })}</div>
+                    <div key={r.line}>{t('watch.line', { line: r.line, reason: pick(r.reason) })}</div>
                   ))}
                 </>
               }

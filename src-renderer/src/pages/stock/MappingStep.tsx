@@ -145,7 +145,7 @@ export function MappingStep() {
           })}
           description={report.r.rejected.slice(0, 20).map((x) => (
             <div key={x.line}>
-              #{x.line}: {en ? x.reasonEn : x.reason}
+              #{x.line}: {pick(x.reason)}
             </div>
           ))}
           action={

@@ -16,7 +16,7 @@ const STATUS_COLOR: Record<SyncRunInfo['status'], string> = { ok: 'green', faile
 /** Step 3 同步设置: interval, sync now with progress and cancel, the next strategy and the run history. */
 export function ScheduleStep() {
   const { t } = useTranslation('stock');
-  const { en } = useLang();
+  const { en, pick } = useLang();
   const status = useChannel('stock.sync.status', {});
   const [page, setPage] = useState(1);
   const runs = useChannel('stock.runs.list', { page, pageSize: 20 });
@@ -88,7 +88,7 @@ export function ScheduleStep() {
         <Descriptions.Item label={t('sched.strategy')}>
           {s?.next ? (
             <>
-              <Tag>{t(`sched.${s.next.strategy}`)}</Tag> {en ? s.next.reasonEn : s.next.reasonZh}
+              <Tag>{t(`sched.${s.next.strategy}`)}</Tag> {pick(s.next.reason)}
             </>
           ) : (
             '—'

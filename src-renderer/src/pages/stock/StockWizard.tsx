@@ -22,7 +22,7 @@ export function StockWizard() {
   const { t } = useTranslation('stock');
   // The last step (开启自动绑定&解绑) belongs to the auto area and speaks its words.
   const { t: ta } = useTranslation('auto');
-  const { en } = useLang();
+  const { pick } = useLang();
   const overview = useChannel('stock.overview', {});
   useChanged('stock', overview.reload);
   useChanged('sku', overview.reload);
@@ -45,7 +45,7 @@ export function StockWizard() {
           ...KEYS.map((k, i) => ({
             title: t(`steps.${k}`),
             status: (steps[i]?.done ? 'finish' : i === current ? 'process' : 'wait') as 'finish' | 'process' | 'wait',
-            content: steps[i] ? (steps[i].done ? t('done') : `${t('todo')} ${steps[i].todoZh.length}`) : undefined,
+            content: steps[i] ? (steps[i].done ? t('done') : `${t('todo')} ${steps[i].todo.length}`) : undefined,
           })),
           { title: ta('wizard.step'), status: current === KEYS.length ? 'process' : 'wait', content: undefined },
         ]}
@@ -59,8 +59,8 @@ export function StockWizard() {
           title={t('todo')}
           description={
             <ul style={{ margin: 0 }}>
-              {(en ? state.todoEn : state.todoZh).map((x) => (
-                <li key={x}>{x}</li>
+              {state.todo.map((x) => (
+                <li key={x.zh}>{pick(x)}</li>
               ))}
             </ul>
           }
