@@ -39,9 +39,9 @@ export function registerDeposit(program: Command): void {
           c
             ? [
                 `退保证金 Deposit case #${c.id} · 步骤 stage: ${c.stage}`,
-                `状态 Status: ${c.statusLabel} ${c.statusLabelEn}`,
+                `状态 Status: ${c.statusLabel.zh} ${c.statusLabel.en}`,
                 `保证金 Deposit: ${fen(c.depositFen)}  违规扣款 Penalties: ${fen(c.penaltiesFen)}  可退 Refundable: ${fen(c.refundableFen)}`,
-                ...c.checks.map((k) => `  [${k.answer === 'clear' ? '✓' : k.answer === 'open' ? '✗' : '?'}] ${k.title} ${k.titleEn}`),
+                ...c.checks.map((k) => `  [${k.answer === 'clear' ? '✓' : k.answer === 'open' ? '✗' : '?'}] ${k.title.zh} ${k.title.en}`),
                 ...c.blockers.map((b) => `  ! ${b.zh}`),
                 c.application
                   ? `申请 Applied: ${fen(c.application.amountFen)} → 支付宝 ${c.application.alipayMasked}`
@@ -92,8 +92,8 @@ export function registerDeposit(program: Command): void {
                 `  第${c.row.line}行 line ${c.row.line}: ${c.row.time} ${fen(c.row.amountFen)} ${c.row.counterparty} · ${c.row.description} — ${c.score} (${c.confidence})`,
             ),
             `结论 Verdict: ${VERDICT[r.verdict]}${r.match ? ` · 第 ${r.match.row.line} 行 line ${r.match.row.line}` : ''}`,
-            r.message,
-            r.messageEn,
+            r.message.zh,
+            r.message.en,
             r.supportText ? `\n发给速卖通客服 For AliExpress support:\n${r.supportText}` : '',
             r.confirmed ? `已确认到账 Confirmed: ${VERDICT[r.confirmed.arrival.verdict]} (${fen(r.confirmed.arrival.arrivedFen)})` : '',
           ]

@@ -56,10 +56,8 @@ export type SellerType = 'factory_newcomer' | 'supply_chain_veteran' | 'trader_l
 /** good: lower barrier; worth_trying: one more channel; squeezed: margins under pressure. */
 export type FitVerdict = 'good' | 'worth_trying' | 'squeezed';
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+import type { Bilingual } from '../bilingual';
+export type { Bilingual };
 
 export interface MarginComparison {
   unitCostFen: number;

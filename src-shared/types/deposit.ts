@@ -1,4 +1,5 @@
 /** Plain data of the deposit refund (退保证金) domain that crosses the process boundary. */
+import type { Bilingual } from '../bilingual';
 
 export const DEPOSIT_STATUSES = ['paid', 'refundable', 'frozen', 'refunding', 'refunded'] as const;
 export type DepositStatus = (typeof DEPOSIT_STATUSES)[number];
@@ -20,15 +21,13 @@ export type BillVerdict = 'arrived' | 'partial' | 'amount_differs' | 'not_found'
 
 export interface DepositCheck {
   key: DepositCheckKey;
-  title: string;
-  titleEn: string;
+  title: Bilingual;
   answer: DepositCheckAnswer;
   /** 'app': the app's own data answered; 'seller': the seller answered. */
   source: 'app' | 'seller' | 'none';
   note: string | null;
   /** What to do when it fails or is unanswered. */
-  advice: string;
-  adviceEn: string;
+  advice: Bilingual;
 }
 
 export interface DepositViolation {
@@ -42,8 +41,7 @@ export interface DepositEvent {
   id: number;
   at: string;
   kind: string;
-  text: string;
-  textEn: string;
+  text: Bilingual;
 }
 
 export interface ArrivalWindow {
@@ -59,11 +57,9 @@ export interface DepositCaseView {
   updatedAt: string;
   stage: DepositStage;
   status: DepositStatus;
-  statusLabel: string;
-  statusLabelEn: string;
+  statusLabel: Bilingual;
   /** Where the seller reads the figures on the platform. */
-  whereToFind: string;
-  whereToFindEn: string;
+  whereToFind: Bilingual;
   statusConfirmedAt: string | null;
   depositFen: number | null;
   penaltiesFen: number;
@@ -72,7 +68,7 @@ export interface DepositCaseView {
   checks: DepositCheck[];
   violations: DepositViolation[];
   /** Why the application cannot be sent yet (empty when it can). */
-  blockers: { zh: string; en: string }[];
+  blockers: Bilingual[];
   application: {
     reason: string;
     amountFen: number;
@@ -82,8 +78,7 @@ export interface DepositCaseView {
     appliedOn: string;
     text: string;
   } | null;
-  phoneReminder: string;
-  phoneReminderEn: string;
+  phoneReminder: Bilingual;
   review: { outcome: ReviewOutcome; decidedOn: string | null; note: string | null } | null;
   window: ArrivalWindow | null;
   arrival: {
@@ -134,7 +129,7 @@ export interface MatchCandidate {
   row: BillRow;
   score: number;
   confidence: 'high' | 'medium' | 'low';
-  reasons: { zh: string; en: string }[];
+  reasons: Bilingual[];
   /** Dated before the application: shown, flagged, never matched or confirmed. */
   beforeApplication: boolean;
   /** Less than the amount applied for. */
@@ -144,7 +139,7 @@ export interface MatchCandidate {
 /** A row that looks like the deposit but is not money coming back (不计收支, 支出, a negative 收入). */
 export interface ApartRow {
   row: BillRow;
-  why: { zh: string; en: string };
+  why: Bilingual;
 }
 
 export interface DepositMatchReport {
@@ -168,8 +163,7 @@ export interface DepositMatchReport {
   verdict: BillVerdict;
   /** Amount found minus amount expected, when a match was found. */
   differenceFen: number | null;
-  message: string;
-  messageEn: string;
+  message: Bilingual;
   /** Ready to send to AliExpress support (速卖通客服) when the amount differs or nothing came in time. */
   supportText: string | null;
 }

@@ -104,8 +104,7 @@ export interface ExitEvent {
   id: number;
   at: string;
   kind: string;
-  text: string;
-  textEn: string;
+  text: Bilingual;
 }
 
 export interface DepositLink {

@@ -29,8 +29,7 @@ export interface CaseEvent {
   id: number;
   at: string;
   kind: string;
-  text: string;
-  textEn: string;
+  text: Bilingual;
 }
 
 /** What a pure view builder needs besides the row and its children. */
@@ -145,7 +144,7 @@ export class CaseKernel<Row extends CaseRowBase, Children, View> {
       text: string;
       text_en: string;
     }[];
-    return rows.map((e) => ({ id: e.id, at: e.at, kind: e.kind, text: e.text, textEn: e.text_en }));
+    return rows.map((e) => ({ id: e.id, at: e.at, kind: e.kind, text: { zh: e.text, en: e.text_en } }));
   }
 
   changed(): void {

@@ -65,8 +65,7 @@ export class ArrivalCheck {
       match: result.match,
       verdict: result.verdict,
       differenceFen: result.differenceFen,
-      message: message.zh,
-      messageEn: message.en,
+      message,
       supportText: support,
     };
     const now = this.k.now();

@@ -5,6 +5,7 @@
  */
 import type { DepositCheck, DepositCheckAnswer, DepositCheckKey } from '../../../src-shared/channels/deposit';
 import { DEPOSIT_CHECKS } from '../../../src-shared/channels/deposit';
+import type { Bilingual } from '../../../src-shared/bilingual';
 
 export interface StoredCheck {
   answer: DepositCheckAnswer;
@@ -12,27 +13,27 @@ export interface StoredCheck {
   at?: string;
 }
 
-const DEFS: Record<DepositCheckKey, { title: string; titleEn: string; advice: string; adviceEn: string }> = {
+const DEFS: Record<DepositCheckKey, { title: Bilingual; advice: Bilingual }> = {
   disputes: {
-    title: '没有未解决的纠纷',
-    titleEn: 'No unresolved disputes',
-    advice: '到 卖家中心 → 交易 → 纠纷管理 查看还没结束的纠纷，与买家协商或等平台裁决结束后再申请；有纠纷时保证金可能被冻结。',
-    adviceEn:
-      'Open Seller Center → Orders → Disputes and settle every open dispute (agree with the buyer or wait for the ruling) before applying; an open dispute can freeze the deposit.',
+    title: { zh: '没有未解决的纠纷', en: 'No unresolved disputes' },
+    advice: {
+      zh: '到 卖家中心 → 交易 → 纠纷管理 查看还没结束的纠纷，与买家协商或等平台裁决结束后再申请；有纠纷时保证金可能被冻结。',
+      en: 'Open Seller Center → Orders → Disputes and settle every open dispute (agree with the buyer or wait for the ruling) before applying; an open dispute can freeze the deposit.',
+    },
   },
   orders: {
-    title: '没有未完成的订单',
-    titleEn: 'No unfinished orders',
-    advice: '到全托管后台查看 备货单/待发货/入仓中 的单据，全部完成入仓或取消后再申请；仓内库存按退店指引处理。',
-    adviceEn:
-      'In the fully-managed back office, finish or cancel every stocking order (备货单), pending shipment and inbound delivery before applying; deal with stock in the warehouse as the exit guide says.',
+    title: { zh: '没有未完成的订单', en: 'No unfinished orders' },
+    advice: {
+      zh: '到全托管后台查看 备货单/待发货/入仓中 的单据，全部完成入仓或取消后再申请；仓内库存按退店指引处理。',
+      en: 'In the fully-managed back office, finish or cancel every stocking order (备货单), pending shipment and inbound delivery before applying; deal with stock in the warehouse as the exit guide says.',
+    },
   },
   debts: {
-    title: '没有未清偿的欠款',
-    titleEn: 'No unpaid debts',
-    advice: '到 全托管服务中心 → 资金/结算 查看应付款、罚款和欠费，结清后再申请；未结清的金额会从保证金里扣除。',
-    adviceEn:
-      'Open the fully-managed service centre → Funds/Settlement and pay every amount owed, fine and fee before applying; anything unpaid is taken from the deposit.',
+    title: { zh: '没有未清偿的欠款', en: 'No unpaid debts' },
+    advice: {
+      zh: '到 全托管服务中心 → 资金/结算 查看应付款、罚款和欠费，结清后再申请；未结清的金额会从保证金里扣除。',
+      en: 'Open the fully-managed service centre → Funds/Settlement and pay every amount owed, fine and fee before applying; anything unpaid is taken from the deposit.',
+    },
   },
 };
 
@@ -46,21 +47,19 @@ export function evaluateChecks(stored: Partial<Record<DepositCheckKey, StoredChe
     const def = DEFS[key];
     const answer: DepositCheckAnswer = stored[key]?.answer ?? 'unknown';
     const source: DepositCheck['source'] = stored[key] && stored[key]!.answer !== 'unknown' ? 'seller' : 'none';
-    const [advice, adviceEn] =
+    const advice: Bilingual =
       answer === 'clear'
-        ? ['已满足。', 'Met.']
+        ? { zh: '已满足。', en: 'Met.' }
         : answer === 'open'
-          ? [def.advice, def.adviceEn]
-          : [`${UNKNOWN_ADVICE[0]}${def.advice}`, `${UNKNOWN_ADVICE[1]} ${def.adviceEn}`];
+          ? def.advice
+          : { zh: `${UNKNOWN_ADVICE[0]}${def.advice.zh}`, en: `${UNKNOWN_ADVICE[1]} ${def.advice.en}` };
     return {
       key,
       title: def.title,
-      titleEn: def.titleEn,
       answer,
       source,
       note: stored[key]?.note ?? null,
       advice,
-      adviceEn,
     };
   });
 }

@@ -53,7 +53,7 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
       this.app.db
         .prepare('UPDATE deposit_case SET status = ?, deposit_fen = ?, status_confirmed_at = ? WHERE id = ?')
         .run(input.status, depositFen, this.k.now(), r.id);
-      const [label, labelEn] = STATUS_LABELS[input.status];
+      const { zh: label, en: labelEn } = STATUS_LABELS[input.status];
       this.k.event(
         r.id,
         'status',
@@ -76,7 +76,7 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
       this.k.event(
         r.id,
         'check',
-        { zh: `条件检查 · ${title.title}：${word[0]}`, en: `Precondition · ${title.titleEn}: ${word[1]}` },
+        { zh: `条件检查 · ${title.title.zh}：${word[0]}`, en: `Precondition · ${title.title.en}: ${word[1]}` },
         { key: input.key, answer: input.answer },
       );
     });

@@ -29,7 +29,12 @@ export function readArrivals(app: App, caseId: number): ArrivalRow[] {
 function readLastMatch(app: App, caseId: number): DepositMatchReport | null {
   const row = app.db.prepare('SELECT report FROM deposit_bill_import WHERE case_id = ? ORDER BY id DESC LIMIT 1').get(caseId) as
     { report: string } | undefined;
-  return row ? (JSON.parse(row.report) as DepositMatchReport) : null;
+  if (!row) return null;
+  // Reports stored before the one bilingual shape hold message (Chinese) and messageEn.
+  const m = JSON.parse(row.report) as DepositMatchReport | (Omit<DepositMatchReport, 'message'> & { message: string; messageEn?: string });
+  if (typeof m.message !== 'string') return m as DepositMatchReport;
+  const { messageEn, ...rest } = m as Omit<DepositMatchReport, 'message'> & { message: string; messageEn?: string };
+  return { ...rest, message: { zh: rest.message, en: messageEn ?? rest.message } };
 }
 
 export function readChildren(app: App, r: DepositRow, timeline: CaseEvent[]): DepositChildren {

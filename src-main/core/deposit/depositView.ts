@@ -103,7 +103,7 @@ export function depositBlockers(r: DepositRow, refundableFen: number | null, che
   else if (r.status === 'paid') out.push(BLOCKERS.paid);
   else if (r.status === 'refunded') out.push(BLOCKERS.refunded);
   for (const c of checks) {
-    if (c.answer !== 'clear') out.push({ zh: `${c.title}：${c.advice}`, en: `${c.titleEn}: ${c.adviceEn}` });
+    if (c.answer !== 'clear') out.push({ zh: `${c.title.zh}：${c.advice.zh}`, en: `${c.title.en}: ${c.advice.en}` });
   }
   if (refundableFen === 0) out.push(BLOCKERS.nothingRefundable);
   return out;
@@ -153,10 +153,8 @@ export function buildDepositView(r: DepositRow, c: DepositChildren, ctx: CaseCon
       verdict,
     ),
     status: r.status,
-    statusLabel: STATUS_LABELS[r.status][0],
-    statusLabelEn: STATUS_LABELS[r.status][1],
-    whereToFind: WHERE_TO_FIND[0],
-    whereToFindEn: WHERE_TO_FIND[1],
+    statusLabel: STATUS_LABELS[r.status],
+    whereToFind: WHERE_TO_FIND,
     statusConfirmedAt: r.status_confirmed_at,
     depositFen: r.deposit_fen,
     penaltiesFen,
@@ -175,8 +173,7 @@ export function buildDepositView(r: DepositRow, c: DepositChildren, ctx: CaseCon
             text: r.application_text ?? '',
           }
         : null,
-    phoneReminder: PHONE_REMINDER[0],
-    phoneReminderEn: PHONE_REMINDER[1],
+    phoneReminder: PHONE_REMINDER,
     review: r.review_outcome ? { outcome: r.review_outcome, decidedOn: r.decided_on, note: r.review_note } : null,
     window: arrivalWindowOf(r),
     arrival: {
@@ -204,7 +201,7 @@ export function depositSummaryOf(v: DepositCaseView): DepositSummary {
     caseId: v.id,
     stage: v.stage,
     status: v.status,
-    statusLabel: v.statusLabel,
+    statusLabel: v.statusLabel.zh,
     depositFen: v.depositFen,
     penaltiesFen: v.penaltiesFen,
     refundableFen: v.refundableFen,

@@ -1,25 +1,25 @@
 /** The words the deposit wizard hands the seller: labels, the application to paste, the note to support. */
 import type { DepositStatus, DepositViolation } from '../../../src-shared/channels/deposit';
-import type { Bilingual } from '../../../src-shared/channels/fit';
+import type { Bilingual } from '../../../src-shared/bilingual';
 import { fenToYuanText, formatFen } from './money';
 
-export const STATUS_LABELS: Record<DepositStatus, [string, string]> = {
-  paid: ['已缴纳', 'Paid'],
-  refundable: ['可退还', 'Refundable'],
-  frozen: ['已冻结', 'Frozen'],
-  refunding: ['退款中', 'Refund in progress'],
-  refunded: ['已退还', 'Refunded'],
+export const STATUS_LABELS: Record<DepositStatus, Bilingual> = {
+  paid: { zh: '已缴纳', en: 'Paid' },
+  refundable: { zh: '可退还', en: 'Refundable' },
+  frozen: { zh: '已冻结', en: 'Frozen' },
+  refunding: { zh: '退款中', en: 'Refund in progress' },
+  refunded: { zh: '已退还', en: 'Refunded' },
 };
 
-export const WHERE_TO_FIND = [
-  '速卖通卖家中心 → 全托管服务中心 → 保证金：可以看到保证金金额、当前状态（是否可退还）和“申请退保证金”按钮。',
-  'AliExpress Seller Center → Fully-managed service centre (全托管服务中心) → Deposit (保证金): the amount, its status (refundable or not) and the "申请退保证金" button.',
-] as const;
+export const WHERE_TO_FIND: Bilingual = {
+  zh: '速卖通卖家中心 → 全托管服务中心 → 保证金：可以看到保证金金额、当前状态（是否可退还）和“申请退保证金”按钮。',
+  en: 'AliExpress Seller Center → Fully-managed service centre (全托管服务中心) → Deposit (保证金): the amount, its status (refundable or not) and the "申请退保证金" button.',
+};
 
-export const PHONE_REMINDER = [
-  '审核期间请保持电话畅通，速卖通工作人员可能会打电话核实；错过电话可能让审核变慢。',
-  'Keep your phone reachable during the review: AliExpress staff may call to verify, and a missed call can slow the review down.',
-] as const;
+export const PHONE_REMINDER: Bilingual = {
+  zh: '审核期间请保持电话畅通，速卖通工作人员可能会打电话核实；错过电话可能让审核变慢。',
+  en: 'Keep your phone reachable during the review: AliExpress staff may call to verify, and a missed call can slow the review down.',
+};
 
 export interface ApplicationFacts {
   storeName: string;

@@ -77,7 +77,7 @@ describe('deposit refund case', () => {
       expect(v.stage).toBe('checks');
       const disputes = v.checks.find((c) => c.key === 'disputes')!;
       expect(disputes).toMatchObject({ answer: 'open', source: 'seller', note: '2 个纠纷' });
-      expect(disputes.advice).toContain('纠纷管理');
+      expect(disputes.advice.zh).toContain('纠纷管理');
       expect(v.checks.find((c) => c.key === 'debts')!.answer).toBe('unknown');
       const e = await refused(app, 'deposit.apply', { reason: '退店', amountYuan: '100', alipayAccount: '13812345678' });
       expect(e.code).toBe('CONFLICT');
@@ -113,7 +113,7 @@ describe('deposit refund case', () => {
       expect(applied.application?.alipayMasked).toBe('s***@163.com');
       expect(applied.application?.text).toContain('s***@163.com');
       expect(JSON.stringify(applied)).not.toContain('seller.zhang@163.com');
-      expect(applied.phoneReminder).toContain('电话畅通');
+      expect(applied.phoneReminder.zh).toContain('电话畅通');
 
       clock.set(beijing('2026-09-30'));
       const approved = await call(app, 'deposit.review', { outcome: 'approved' });
@@ -209,7 +209,7 @@ describe('deposit refund case', () => {
       const report = await call(app, 'deposit.matchAlipay', { fileName: 'b.csv', contentBase64: b64(utf8(appExport(rows))) });
       expect(report.verdict).toBe('partial');
       expect(report.differenceFen).toBe(-100_000);
-      expect(report.message).toContain('部分退款');
+      expect(report.message.zh).toContain('部分退款');
       // The letter is drafted from confirmed rows only, so it never states a sum the summary does not.
       expect(report.supportText).toBeNull();
       const v = await call(app, 'deposit.confirmArrival', { importId: report.importId, line: report.match!.row.line });
@@ -266,7 +266,7 @@ describe('deposit refund case', () => {
       expect(v.review).toMatchObject({ outcome: 'approved', decidedOn: '2026-12-29' });
       expect(v.window).toBeNull();
       expect(v.arrival.verdict).toBe('waiting');
-      expect(v.timeline.at(-1)!.text).toContain('无法算出到账期');
+      expect(v.timeline.at(-1)!.text.zh).toContain('无法算出到账期');
       clock.set(beijing('2026-12-31'));
       expect((await call(app, 'deposit.remind', {})).sent).toBe(0);
       expect((await refused(app, 'deposit.review', { outcome: 'approved', decidedOn: '2027-01-05' })).message).toContain('之间');
@@ -350,7 +350,7 @@ describe('deposit reconciliation an accountant would sign', () => {
       expect((await refused(app, 'deposit.confirmArrival', { importId: late.importId, line: unfreeze })).message).toContain('不计收支');
       const fixed = await call(app, 'deposit.setAppliedOn', { appliedOn: '2026-10-09' });
       expect(fixed.application?.appliedOn).toBe('2026-10-09');
-      expect(fixed.timeline.at(-1)?.text).toContain('2026-10-09');
+      expect(fixed.timeline.at(-1)?.text.zh).toContain('2026-10-09');
       const done = await call(app, 'deposit.confirmArrival', { importId: late.importId, line: late.considered[0].row.line });
       expect(done.arrival).toMatchObject({ verdict: 'arrived', arrivedFen: 1_000_000 });
     } finally {

@@ -137,7 +137,7 @@ describe('exit review due date', () => {
         expect(v.stage).toBe('review');
         expect(v.review.dueOn).toBeNull();
         expect(v.review.dueError?.zh).toContain('无法准确计算 2027 年的工作日');
-        expect(v.timeline.at(-1)?.text).toContain('无法计算审核到期日');
+        expect(v.timeline.at(-1)?.text.zh).toContain('无法计算审核到期日');
         expect(await call(app, 'exit.remind', {})).toEqual({ reminded: false });
       },
       { clock: new ManualClock(Date.UTC(2027, 0, 6, 2)) },

@@ -41,13 +41,11 @@ function row(over: Partial<DepositRow> = {}): DepositRow {
 function check(key: DepositCheck['key'], answer: DepositCheckAnswer): DepositCheck {
   return {
     key,
-    title: `T-${key}`,
-    titleEn: `T-${key}`,
+    title: { zh: `T-${key}`, en: `T-${key}` },
     answer,
     source: answer === 'unknown' ? 'none' : 'seller',
     note: null,
-    advice: `A-${key}`,
-    adviceEn: `A-${key}`,
+    advice: { zh: `A-${key}`, en: `A-${key}` },
   };
 }
 

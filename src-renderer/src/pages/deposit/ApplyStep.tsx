@@ -23,7 +23,7 @@ const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice
 /** Step 3: reason, amount (checked against the refundable amount in main), the text to paste. */
 export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
   const { t } = useTranslation('deposit');
-  const { en } = useLang();
+  const { en, pick } = useLang();
   const action = useAction();
   const [form] = Form.useForm<ApplyForm>();
   const [draft, setDraft] = useState<string>();
@@ -66,7 +66,7 @@ export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange:
         <Typography.Paragraph copyable={{ text: view.application.text }} style={{ whiteSpace: 'pre-wrap', marginTop: 16 }}>
           {view.application.text}
         </Typography.Paragraph>
-        <Alert type="info" showIcon title={en ? view.phoneReminderEn : view.phoneReminder} />
+        <Alert type="info" showIcon title={pick(view.phoneReminder)} />
       </div>
     );
   }
@@ -150,7 +150,7 @@ export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange:
           </Typography.Paragraph>
         </>
       )}
-      <Alert type="info" showIcon title={en ? view.phoneReminderEn : view.phoneReminder} style={{ marginTop: 16 }} />
+      <Alert type="info" showIcon title={pick(view.phoneReminder)} style={{ marginTop: 16 }} />
     </div>
   );
 }

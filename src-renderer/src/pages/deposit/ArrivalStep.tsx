@@ -64,7 +64,7 @@ function BillRowsTable<T extends { row: BillRow }>({ rows, extra, testId }: { ro
 /** Step 5: import the Alipay bill, see the match and why, confirm it; the support text when needed. */
 export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
   const { t } = useTranslation('deposit');
-  const { en, pick } = useLang();
+  const { pick } = useLang();
   const action = useAction();
   const [report, setReport] = useState<DepositMatchReport | null>(view.lastMatch);
   const importBill = async (file: File) => {
@@ -161,7 +161,7 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
             type={VERDICT_TYPE[report.verdict]}
             showIcon
             title={t(`arrival.report.${report.verdict}`)}
-            description={en ? report.messageEn : report.message}
+            description={pick(report.message)}
           />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
             {report.fileName} · {report.encoding} ·{' '}

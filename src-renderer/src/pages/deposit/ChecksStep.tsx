@@ -11,7 +11,7 @@ import { useLang } from '../../useLang';
 /** Step 2: the three preconditions, the penalties, and what is left to refund. */
 export function ChecksStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
   const { t } = useTranslation('deposit');
-  const { en, pick } = useLang();
+  const { pick } = useLang();
   const action = useAction();
   const [form] = Form.useForm<{ description: string; penaltyYuan: string }>();
   // The violation form's refusals stand under its boxes; the answers' and removals' stay in the alert.
@@ -41,7 +41,7 @@ export function ChecksStep({ view, onChange }: { view: DepositCaseView; onChange
           <List.Item data-testid={`deposit-check-${c.key}`}>
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Space wrap>
-                <Typography.Text strong>{en ? c.titleEn : c.title}</Typography.Text>
+                <Typography.Text strong>{pick(c.title)}</Typography.Text>
                 {c.source === 'app' && <Tag color="blue">{t('checks.fromApp')}</Tag>}
                 <Radio.Group
                   disabled={locked || c.source === 'app'}
@@ -52,7 +52,7 @@ export function ChecksStep({ view, onChange }: { view: DepositCaseView; onChange
                 />
               </Space>
               {c.answer !== 'clear' && (
-                <Typography.Text type={c.answer === 'open' ? 'danger' : 'secondary'}>{en ? c.adviceEn : c.advice}</Typography.Text>
+                <Typography.Text type={c.answer === 'open' ? 'danger' : 'secondary'}>{pick(c.advice)}</Typography.Text>
               )}
             </Space>
           </List.Item>

@@ -20,7 +20,7 @@ const stageIndex = (v: DepositCaseView) => (v.stage === 'done' ? STAGES.length -
 /** The deposit refund wizard (退保证金): one case per store, kept in main; this screen only shows it. */
 export function DepositPage() {
   const { t } = useTranslation('deposit');
-  const { en } = useLang();
+  const { pick } = useLang();
   const { got, view, update } = useCaseWizard<DepositCaseView>('deposit.get', ['deposit'], stageIndex);
   // As in the exit wizard, the step shown never moves on by itself: it opens where the case stands,
   // and after the last tick of the checks the "next" button appears. Only a step's own submit button
@@ -82,7 +82,7 @@ export function DepositPage() {
             items={view.timeline.map((e) => ({
               key: e.id,
               title: formatTime(e.at),
-              content: en ? e.textEn : e.text,
+              content: pick(e.text),
             }))}
           />
         </>

@@ -16,7 +16,7 @@ interface ReviewForm {
 /** Step 4: the platform's decision; on approval main computes the 3–5 working-day window. */
 export function ReviewStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
   const { t } = useTranslation('deposit');
-  const { en } = useLang();
+  const { pick } = useLang();
   const action = useAction();
   const [form] = Form.useForm<ReviewForm>();
   const outcome = Form.useWatch('outcome', form);
@@ -29,7 +29,7 @@ export function ReviewStep({ view, onChange }: { view: DepositCaseView; onChange
   };
   return (
     <div data-testid="deposit-step-review">
-      <Alert type="info" showIcon title={en ? view.phoneReminderEn : view.phoneReminder} style={{ marginBottom: 16 }} />
+      <Alert type="info" showIcon title={pick(view.phoneReminder)} style={{ marginBottom: 16 }} />
       <Form
         form={form}
         layout="vertical"

@@ -13,7 +13,7 @@ import { useLang } from '../../useLang';
 /** Step 1: the deposit amount and status as the service centre shows them. */
 export function StatusStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
   const { t } = useTranslation('deposit');
-  const { en } = useLang();
+  const { pick } = useLang();
   const action = useAction();
   const [form] = Form.useForm<{ status: DepositStatus; depositYuan: string }>();
   const fields = useFieldErrors(form, action.error);
@@ -23,13 +23,7 @@ export function StatusStep({ view, onChange }: { view: DepositCaseView; onChange
   };
   return (
     <div data-testid="deposit-step-status">
-      <Alert
-        type="info"
-        showIcon
-        title={t('status.where')}
-        description={en ? view.whereToFindEn : view.whereToFind}
-        style={{ marginBottom: 16 }}
-      />
+      <Alert type="info" showIcon title={t('status.where')} description={pick(view.whereToFind)} style={{ marginBottom: 16 }} />
       <Form
         form={form}
         layout="vertical"

@@ -30,7 +30,7 @@ export function ExitPage() {
 /** The store exit wizard (退店): one case per store, kept in main; this screen only shows it. */
 function ExitWizard() {
   const { t } = useTranslation('exit');
-  const { en, pick: tx } = useLang();
+  const { pick: tx } = useLang();
   const navigate = useNavigate();
   // Step ④① shows the deposit case: follow it when the deposit wizard changes it.
   const { got, view, update } = useCaseWizard<ExitCaseView>('exit.get', ['exit', 'deposit', 'auto'], stageIndex);
@@ -103,7 +103,7 @@ function ExitWizard() {
           <Typography.Title level={5} style={{ marginTop: 32 }}>
             {t('timeline')}
           </Typography.Title>
-          <Timeline items={view.timeline.map((e) => ({ key: e.id, title: formatTime(e.at), content: en ? e.textEn : e.text }))} />
+          <Timeline items={view.timeline.map((e) => ({ key: e.id, title: formatTime(e.at), content: tx(e.text) }))} />
         </>
       )}
     </Card>
