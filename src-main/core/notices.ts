@@ -16,6 +16,19 @@ interface NoticeRow {
   read: number;
 }
 
+/** A stored notice as the screens get it; one stored before notices had English shows its Chinese in both. */
+export function noticeOf(r: Pick<NoticeRow, 'id' | 'at' | 'level' | 'title' | 'body' | 'title_en' | 'body_en' | 'read'>): Notice {
+  const english = Boolean(r.title_en);
+  return {
+    id: r.id,
+    at: r.at,
+    level: r.level,
+    title: { zh: r.title, en: english ? r.title_en : r.title },
+    body: { zh: r.body, en: english ? r.body_en : r.body },
+    read: r.read === 1,
+  };
+}
+
 export class Notices {
   constructor(
     private readonly db: Db,
@@ -36,10 +49,8 @@ export class Notices {
       id: Number(r.lastInsertRowid),
       at,
       level,
-      title: zh.title,
-      body: zh.body ?? '',
-      titleEn: en.title,
-      bodyEn: en.body ?? '',
+      title: { zh: zh.title, en: en.title },
+      body: { zh: zh.body ?? '', en: en.body ?? '' },
       read: false,
     };
     this.events.emit('notice', notice);
@@ -54,16 +65,7 @@ export class Notices {
 
   list(limit: number): Notice[] {
     const rows = this.db.prepare('SELECT * FROM notices ORDER BY id DESC LIMIT ?').all(limit) as NoticeRow[];
-    return rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      level: r.level,
-      title: r.title,
-      body: r.body,
-      titleEn: r.title_en,
-      bodyEn: r.body_en,
-      read: r.read === 1,
-    }));
+    return rows.map(noticeOf);
   }
 
   markRead(ids: number[]): number {

@@ -11,7 +11,6 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { Welcome } from './pages/welcome/Welcome';
 import { api } from './api';
 import type { Notice } from '../../src-shared/types/app';
-import { noticeIn } from '../../src-shared/notices';
 import { headerSlots } from './headerSlots';
 import { useErrorText } from './useChannel';
 import { useReducedMotion } from './useReducedMotion';
@@ -20,7 +19,7 @@ import { currentLang, useLang } from './useLang';
 
 function Notices() {
   const { t } = useTranslation();
-  const { en } = useLang();
+  const { pick } = useLang();
   const [items, setItems] = useState<Notice[]>([]);
   const { message } = AntApp.useApp();
   useEffect(() => {
@@ -29,7 +28,7 @@ function Notices() {
       setItems((prev) => [n, ...prev].slice(0, 30));
       void message.open({
         type: n.level === 'error' ? 'error' : n.level === 'warning' ? 'warning' : 'info',
-        content: noticeIn(n, currentLang() === 'en' ? 'en-US' : 'zh-CN').title,
+        content: n.title[currentLang()],
       });
     });
   }, [message]);
@@ -54,10 +53,10 @@ function Notices() {
           renderItem={(n) => (
             <List.Item>
               <List.Item.Meta
-                title={<Typography.Text strong={!n.read}>{noticeIn(n, en ? 'en-US' : 'zh-CN').title}</Typography.Text>}
+                title={<Typography.Text strong={!n.read}>{pick(n.title)}</Typography.Text>}
                 description={
                   <>
-                    <div>{noticeIn(n, en ? 'en-US' : 'zh-CN').body}</div>
+                    <div>{pick(n.body)}</div>
                     <Typography.Text type="secondary">{formatTime(n.at)}</Typography.Text>
                   </>
                 }

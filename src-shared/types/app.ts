@@ -1,4 +1,5 @@
 /** Domain types that cross the process boundary. Plain data only. */
+import type { Bilingual } from '../bilingual';
 
 export type Language = 'zh-CN' | 'en-US';
 
@@ -26,11 +27,9 @@ export interface Notice {
   id: number;
   at: string;
   level: 'info' | 'success' | 'warning' | 'error';
-  title: string;
-  body: string;
-  /** The same in English (older notices have none: the Chinese is shown). */
-  titleEn: string;
-  bodyEn: string;
+  /** In both languages (a notice stored before notices had English shows its Chinese in both). */
+  title: Bilingual;
+  body: Bilingual;
   read: boolean;
 }
 

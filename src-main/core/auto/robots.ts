@@ -163,7 +163,7 @@ export async function sendRobots(app: App, text: string): Promise<{ kind: RobotK
 }
 
 /** The robots' text for a notice: its Chinese title and body, under the app's name. */
-export function robotText(n: Pick<Notice, 'title' | 'body'>): string {
+export function robotText(n: { title: string; body: string }): string {
   return `【全托管卖家助手】${n.title}\n${n.body}`;
 }
 
@@ -173,9 +173,9 @@ export function robotText(n: Pick<Notice, 'title' | 'body'>): string {
  */
 export function forwardNoticesToRobots(app: App, onSent?: (p: Promise<unknown>) => void): () => void {
   return app.events.on('notice', (n: Notice) => {
-    if (!FORWARDED.some((p) => n.title.startsWith(p))) return;
+    if (!FORWARDED.some((p) => n.title.zh.startsWith(p))) return;
     if (!app.db.open || !listRobots(app).some((r) => r.enabled)) return;
-    const p = sendRobots(app, robotText(n)).catch(() => undefined);
+    const p = sendRobots(app, robotText({ title: n.title.zh, body: n.body.zh })).catch(() => undefined);
     onSent?.(p);
   });
 }

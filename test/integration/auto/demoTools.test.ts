@@ -129,11 +129,11 @@ describe('demo tools on the demo store', () => {
     const later = await call(a, 'auto.run', { sync: false, send: true });
     expect(later.send.refused).toBe(1);
     expect((await call(a, 'auto.status', {})).counts.refused).toBe(1);
-    expect(a.notices.list(20).some((n) => n.level === 'error' && n.body.includes(pick.sellerSku))).toBe(true);
+    expect(a.notices.list(20).some((n) => n.level === 'error' && n.body.zh.includes(pick.sellerSku))).toBe(true);
     // The platform's reason, in Chinese, reaches the seller: in the notice, and stored with the
     // listing SKU when the listings are read again (unbind_refuse_reason).
     const reason = '该商品正在参加平台活动，活动期间不允许解绑，请活动结束后再申请';
-    expect(a.notices.list(20).some((n) => n.body.includes(reason))).toBe(true);
+    expect(a.notices.list(20).some((n) => n.body.zh.includes(reason))).toBe(true);
     await call(a, 'sku.listings.refresh', {});
     const rows = (await call(a, 'sku.listings.page', { filter: { bindStatus: [4] }, page: 1, pageSize: 10 })).rows;
     expect(rows.map((x) => [x.sellerSku, x.refuseReason])).toEqual([[pick.sellerSku, reason]]);

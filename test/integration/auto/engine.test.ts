@@ -97,7 +97,7 @@ describe('auto bind & unbind engine against both simulators', () => {
     const xlsx = await call(app, 'auto.audit.export', { autoOnly: true });
     expect(xlsx.rows).toBe(audit.total);
     expect(Buffer.from(xlsx.contentBase64, 'base64').subarray(0, 2).toString()).toBe('PK');
-    expect(app.notices.list(20).some((n) => n.title.includes('已自动解绑 1 个'))).toBe(true);
+    expect(app.notices.list(20).some((n) => n.title.zh.includes('已自动解绑 1 个'))).toBe(true);
 
     // The dashboard shows the unbind and the stock-out → unbind time.
     const dash = await call(app, 'auto.dashboard', {});
@@ -165,7 +165,7 @@ describe('auto bind & unbind engine against both simulators', () => {
     expect(r.run?.counts.heldUnbind).toBe(10);
     expect(r.run?.gate).toMatchObject({ unbinds: 10, bound: 10, limitShare: 0.2 });
     expect(simCalls(s, 'aliexpress.ascp.item.unBind')).toBe(0);
-    expect(app.notices.list(10).some((n) => n.title.includes('等待您确认'))).toBe(true);
+    expect(app.notices.list(10).some((n) => n.title.zh.includes('等待您确认'))).toBe(true);
     const held = await call(app, 'auto.held.list', {});
     expect(held).toHaveLength(1);
     expect(held[0].skus).toHaveLength(10);
@@ -296,8 +296,8 @@ describe('auto bind & unbind engine against both simulators', () => {
     expect(done.send.refused).toBe(1);
     expect(actions(app)[0]).toMatchObject({ state: 'refused', sends: 1 });
     expect(simCalls(s, 'aliexpress.ascp.item.unBind')).toBe(1);
-    const notice = app.notices.list(20).find((n) => n.title.includes('解绑被拒绝'));
-    expect(notice?.body).toContain('F1');
+    const notice = app.notices.list(20).find((n) => n.title.zh.includes('解绑被拒绝'));
+    expect(notice?.body.zh).toContain('F1');
     const dash = await call(app, 'auto.dashboard', {});
     expect(dash.risk.map((x) => x.sellerSku)).toEqual(['F1']);
     expect(dash.risk[0].minutes).toBeGreaterThanOrEqual(35);
@@ -398,7 +398,7 @@ describe('auto bind & unbind engine against both simulators', () => {
       report = await call(app, 'auto.run', { sync: false, send: true });
     }
     expect(report?.outbox.failed).toBe(1);
-    expect(app.notices.list(50).filter((n) => n.title.startsWith('解绑失败：H1')).length).toBe(1);
+    expect(app.notices.list(50).filter((n) => n.title.zh.startsWith('解绑失败：H1')).length).toBe(1);
     expect((await call(app, 'auto.actions.list', { state: 'failed', page: 1, pageSize: 10 })).rows[0]).toMatchObject({
       sellerSku: 'H1',
       attempts: 5,

@@ -239,8 +239,8 @@ describe('deposit refund case', () => {
       expect((await call(app, 'deposit.remind', {})).sent).toBe(0);
       const notices = app.notices.list(10);
       expect(notices).toHaveLength(1);
-      expect(notices[0]).toMatchObject({ level: 'warning', title: '保证金退款还没有确认到账' });
-      expect(notices[0].body).toContain('2026-10-13');
+      expect(notices[0]).toMatchObject({ level: 'warning', title: { zh: '保证金退款还没有确认到账' } });
+      expect(notices[0].body.zh).toContain('2026-10-13');
       const v = (await call(app, 'deposit.get', {})).case!;
       expect(v.arrival.verdict).toBe('overdue');
       expect(v.arrival.supportText).toContain('还没有这笔退款');

@@ -104,8 +104,8 @@ describe('store exit, start to finish', () => {
     expect(await call(app, 'exit.remind', {})).toEqual({ reminded: true });
     expect(await call(app, 'exit.remind', {})).toEqual({ reminded: false });
     const notices = await call(app, 'notices.list', { limit: 10 });
-    expect(notices[0].title).toContain('退店审核已到期');
-    expect(notices[0].body).toContain('2026-10-10');
+    expect(notices[0].title.zh).toContain('退店审核已到期');
+    expect(notices[0].body.zh).toContain('2026-10-10');
     v = (await call(app, 'exit.get', {})).case!;
     v = await restartKeeps(v);
     v = await call(app, 'exit.review', { outcome: 'approved', decidedOn: '2026-10-10', note: '平台短信通知' });

@@ -218,12 +218,12 @@ describe('sync health', () => {
     // a failed read stores nothing
     expect(allLevels(app)).toEqual(before);
     const notices = await call(app, 'notices.list', { limit: 10 });
-    expect(notices.filter((n) => n.title === '库存同步连续失败')).toHaveLength(1);
-    expect(notices[0].body).toContain('page 1');
+    expect(notices.filter((n) => n.title.zh === '库存同步连续失败')).toHaveLength(1);
+    expect(notices[0].body.zh).toContain('page 1');
     // The same notice in English, for a seller who switched the app to English.
-    expect(notices[0]).toMatchObject({ titleEn: 'Stock sync keeps failing' });
-    expect(notices[0].bodyEn).toContain('failed 3 times in a row');
-    expect(notices[0].bodyEn).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(notices[0]).toMatchObject({ title: { en: 'Stock sync keeps failing' } });
+    expect(notices[0].body.en).toContain('failed 3 times in a row');
+    expect(notices[0].body.en).not.toMatch(/[\u4e00-\u9fff]/);
 
     app.db.prepare("INSERT INTO stock_sync_runs (strategy, trigger, status, started_at) VALUES ('full', 'schedule', 'running', 'x')").run();
     const { closeAbandonedRuns } = await import('../../../src-main/core/stock/runs');

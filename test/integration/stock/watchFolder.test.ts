@@ -60,7 +60,9 @@ describe('the watched folder of the file stock source', () => {
       expect(levelOf(app, 'G-1')).toBe(12);
       expect(await call(app, 'stock.import.status', {})).toMatchObject({ fileName: 'stock-new.csv', ageHours: 0, stale: false });
       const notices = await call(app, 'notices.list', {});
-      expect(notices).toEqual(expect.arrayContaining([expect.objectContaining({ title: '监视文件夹的库存文件有错误的行' })]));
+      expect(notices).toEqual(
+        expect.arrayContaining([expect.objectContaining({ title: expect.objectContaining({ zh: '监视文件夹的库存文件有错误的行' }) })]),
+      );
 
       // Not due yet: nothing is looked at before the interval.
       at('stock-newer.csv', Buffer.from(csv(['SKU,仓库,可用库存', 'G-1,深圳仓,99'])), 0);
@@ -84,7 +86,9 @@ describe('the watched folder of the file stock source', () => {
       expect(refused).toMatchObject({ fileName: 'stock-broken.csv', outcome: 'refused', accepted: 0 });
       expect(levelOf(app, 'G-1')).toBe(99);
       const after = await call(app, 'notices.list', {});
-      expect(after).toEqual(expect.arrayContaining([expect.objectContaining({ title: '监视文件夹里的库存文件没有导入' })]));
+      expect(after).toEqual(
+        expect.arrayContaining([expect.objectContaining({ title: expect.objectContaining({ zh: '监视文件夹里的库存文件没有导入' }) })]),
+      );
 
       // No newer good export for a day: the upload's stale warning.
       clock.advance(25 * 3_600_000);

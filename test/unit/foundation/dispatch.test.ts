@@ -4,6 +4,7 @@ import { dispatch, type Handlers } from '../../../src-main/core/dispatch';
 import { AppError } from '../../../src-shared/errors';
 import { withApp } from '../../helpers/tempApp';
 import { createHandlers } from '../../../src-main/core/api';
+import type { Notice } from '../../../src-shared/types/app';
 
 const MALFORMED: unknown[] = ['text', 42, true, [], [1, 2], { unexpectedKey: 1 }, { __proto__: { polluted: 1 }, x: 'y' }];
 
@@ -83,9 +84,13 @@ describe('dispatch: the one door into the core', () => {
         app.notices.add('info', { title: `同步完成 ${i}`, body: '共 3 个SKU' }, { title: `Sync done ${i}`, body: '3 SKUs' });
       const r = await dispatch(createHandlers(app), 'notices.list', {});
       if (!r.ok) throw new Error(r.error.message);
-      const list = r.data as { title: string; titleEn: string; bodyEn: string; read: boolean }[];
+      const list = r.data as Notice[];
       expect(list).toHaveLength(50);
-      expect(list.find((n) => n.title === '同步完成 60')).toMatchObject({ titleEn: 'Sync done 60', bodyEn: '3 SKUs', read: false });
+      expect(list.find((n) => n.title.zh === '同步完成 60')).toMatchObject({
+        title: { en: 'Sync done 60' },
+        body: { en: '3 SKUs' },
+        read: false,
+      });
     });
   });
 });
