@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ExitCaseView } from '../../src-shared/channels/exit';
+import type { Bilingual } from '../../src-shared/bilingual';
 import { appAction, call } from './run';
 import { openPdfRenderer } from '../core/exit/pdf';
 import { exportCase } from '../core/exit/handlers';
@@ -85,9 +86,9 @@ export function registerExit(program: Command): void {
           const out = resolve(o.out);
           mkdirSync(out, { recursive: true });
           const files: { name: string; html: string; pdf: string | null }[] = [];
-          let pdfNote: { zh: string; en: string } | null = null;
+          let pdfNote: Bilingual | null = null;
           const opened = o.pdf && documents.length ? await openPdfRenderer() : null;
-          if (opened && 'reason' in opened) pdfNote = { zh: opened.reason, en: opened.reasonEn };
+          if (opened && 'reason' in opened) pdfNote = opened.reason;
           if (!o.pdf) pdfNote = { zh: '按 --no-pdf 只生成了 HTML。', en: 'HTML only, as --no-pdf asked.' };
           try {
             for (const d of documents) {
@@ -136,7 +137,7 @@ export function registerExit(program: Command): void {
               } finally {
                 await opened.renderer.close();
               }
-            } else if (opened) pdfNote = `${opened.reason} / ${opened.reasonEn}`;
+            } else if (opened) pdfNote = `${opened.reason.zh} / ${opened.reason.en}`;
           }
           try {
             // The CLI's own call into the core: only a host may name where the ZIP goes.

@@ -19,8 +19,8 @@ async function printPdfs(documents: ExitDocument[]): Promise<{ pdfs: Record<stri
   if (!('renderer' in opened)) {
     return {
       note: {
-        zh: `${opened.reason} ZIP 里的文书是 HTML：用浏览器打开或在“退店文书”里逐份打印即可得到 PDF。`,
-        en: `${opened.reasonEn} The documents in the ZIP are HTML: open them in a browser, or print each one under "Exit paperwork", to get PDFs.`,
+        zh: `${opened.reason.zh} ZIP 里的文书是 HTML：用浏览器打开或在“退店文书”里逐份打印即可得到 PDF。`,
+        en: `${opened.reason.en} The documents in the ZIP are HTML: open them in a browser, or print each one under "Exit paperwork", to get PDFs.`,
       },
     };
   }

@@ -5,6 +5,7 @@
  * downloaded: Debian's /usr/bin/chromium or the one named by CHROMIUM_PATH, or none.
  */
 import { CHROMIUM_ARGS, findChromium } from '../platform/chromium';
+import type { Bilingual } from '../../../src-shared/bilingual';
 
 /**
  * The paperwork is our own HTML, but it carries text the seller and imports typed (store name,
@@ -23,12 +24,14 @@ export interface PdfRenderer {
 }
 
 /** A renderer, or the reason there is none (said to the seller, never thrown). */
-export async function openPdfRenderer(): Promise<{ renderer: PdfRenderer } | { reason: string; reasonEn: string }> {
+export async function openPdfRenderer(): Promise<{ renderer: PdfRenderer } | { reason: Bilingual }> {
   const executablePath = findChromium();
   if (!executablePath) {
     return {
-      reason: '没有找到可用的 Chromium/Chrome 浏览器，只生成了 HTML。用浏览器打开 HTML 文件并“打印 → 另存为 PDF”即可得到 PDF。',
-      reasonEn: 'No Chromium/Chrome browser was found, so only HTML was written. Open the HTML files in a browser and print to PDF.',
+      reason: {
+        zh: '没有找到可用的 Chromium/Chrome 浏览器，只生成了 HTML。用浏览器打开 HTML 文件并“打印 → 另存为 PDF”即可得到 PDF。',
+        en: 'No Chromium/Chrome browser was found, so only HTML was written. Open the HTML files in a browser and print to PDF.',
+      },
     };
   }
   let chromium: typeof import('playwright-core').chromium;
@@ -38,8 +41,10 @@ export async function openPdfRenderer(): Promise<{ renderer: PdfRenderer } | { r
     ({ chromium } = (await import(/* @vite-ignore */ driver)) as typeof import('playwright-core'));
   } catch {
     return {
-      reason: '缺少 playwright-core 组件，只生成了 HTML。用浏览器打开 HTML 文件并“打印 → 另存为 PDF”即可。',
-      reasonEn: 'playwright-core is not installed, so only HTML was written. Open the HTML files in a browser and print to PDF.',
+      reason: {
+        zh: '缺少 playwright-core 组件，只生成了 HTML。用浏览器打开 HTML 文件并“打印 → 另存为 PDF”即可。',
+        en: 'playwright-core is not installed, so only HTML was written. Open the HTML files in a browser and print to PDF.',
+      },
     };
   }
   try {
@@ -61,8 +66,10 @@ export async function openPdfRenderer(): Promise<{ renderer: PdfRenderer } | { r
     };
   } catch (err) {
     return {
-      reason: `浏览器 ${executablePath} 无法启动（${String(err).slice(0, 200)}），只生成了 HTML。`,
-      reasonEn: `The browser ${executablePath} could not start (${String(err).slice(0, 200)}), so only HTML was written.`,
+      reason: {
+        zh: `浏览器 ${executablePath} 无法启动（${String(err).slice(0, 200)}），只生成了 HTML。`,
+        en: `The browser ${executablePath} could not start (${String(err).slice(0, 200)}), so only HTML was written.`,
+      },
     };
   }
 }

@@ -192,7 +192,7 @@ describe('store exit, start to finish', () => {
       expect(d.html).toContain('"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif');
     }
     const opened = await openPdfRenderer();
-    if (!('renderer' in opened)) throw new Error(`no browser for PDF: ${opened.reasonEn}`);
+    if (!('renderer' in opened)) throw new Error(`no browser for PDF: ${opened.reason.en}`);
     try {
       const texts: Record<string, string> = {};
       for (const d of documents) {
@@ -223,7 +223,7 @@ describe('store exit, start to finish', () => {
     mkdirSync(pdfDir);
     const { documents } = await call(app, 'exit.paperwork', {});
     const opened = await openPdfRenderer();
-    if (!('renderer' in opened)) throw new Error(opened.reasonEn);
+    if (!('renderer' in opened)) throw new Error(opened.reason.en);
     try {
       for (const d of documents) (await import('node:fs')).writeFileSync(join(pdfDir, `${d.name}.pdf`), await opened.renderer.pdf(d.html));
     } finally {

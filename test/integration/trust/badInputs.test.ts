@@ -208,7 +208,7 @@ describe('the paperwork renderer', () => {
     expect(CHROMIUM_ARGS.includes('--no-sandbox')).toBe(RUNNING_AS_ROOT);
     expect(withPdfCsp('<html><head><title>x</title></head></html>')).toContain("default-src 'none'");
     const opened = await openPdfRenderer();
-    if (!('renderer' in opened)) throw new Error(opened.reasonEn);
+    if (!('renderer' in opened)) throw new Error(opened.reason.en);
     try {
       const pdf = await opened.renderer.pdf(
         '<!doctype html><html><head><meta charset="utf-8"></head><body><p id="t">STATIC-TEXT</p><script>document.getElementById("t").textContent = "SCRIPT-RAN";</script></body></html>',
