@@ -6,8 +6,3 @@ export interface Bilingual {
   zh: string;
   en: string;
 }
-
-/** A pair from its two sides. */
-export function bi(zh: string, en: string): Bilingual {
-  return { zh, en };
-}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Bilingual } from './bilingual';
 
 /** A channel: its input schema and (type-only) output. */
 export interface Channel<I extends z.ZodType = z.ZodType, O = unknown> {
@@ -12,10 +13,7 @@ export const channel = <I extends z.ZodType>(input: I) => ({
 });
 
 /** A field's name as the screen shows it, in both languages. */
-export interface FieldLabel {
-  zh: string;
-  en: string;
-}
+export type FieldLabel = Bilingual;
 
 declare module 'zod' {
   interface GlobalMeta {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { channel, empty, label, says } from '../channel';
+import type { Bilingual } from '../bilingual';
 
 export interface ChoiceChannelInfo {
   channelSellerId: string;
@@ -41,7 +42,7 @@ export interface ConnectStatus {
   };
   demo: { size: number; seed: number; quotaPerMinute: number; reviewMode: 'instant' | 'review' | 'refuse' } | null;
   /** Where secrets are kept, said plainly on screen. */
-  secretStore: { location: string; encrypted: boolean; protection: { zh: string; en: string } };
+  secretStore: { location: string; encrypted: boolean; protection: Bilingual };
   /** Live mode only: the last probe of the real APIs (run by hand or by the first connection test). */
   lastProbe: ProbeReport | null;
 }

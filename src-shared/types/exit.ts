@@ -1,6 +1,7 @@
 /** Plain data of the store exit (退店) domain that crosses the process boundary. */
-import type { Bilingual, FitVerdict, SellerType } from '../channels/fit';
-export type { Bilingual } from '../channels/fit';
+import type { FitVerdict, SellerType } from '../channels/fit';
+import type { Bilingual } from '../bilingual';
+export type { Bilingual } from '../bilingual';
 
 /** The source's four reasons, or the seller's own words. */
 export const EXIT_REASONS = ['competition', 'life_pressure', 'career_change', 'platform_policy', 'own'] as const;

@@ -7,7 +7,7 @@
 import type { App } from '../app';
 import { writeAudit, type Actor } from '../audit';
 import { AppError } from '../../../src-shared/errors';
-import type { Bilingual } from '../../../src-shared/channels/fit';
+import type { Bilingual } from '../../../src-shared/bilingual';
 import { beijingDate } from '../calendar/workdays';
 
 /** The app manages one store; the key leaves room for more without a migration. */

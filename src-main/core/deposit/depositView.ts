@@ -15,7 +15,7 @@ import type {
   DepositViolation,
   ReviewOutcome,
 } from '../../../src-shared/channels/deposit';
-import type { Bilingual } from '../../../src-shared/channels/fit';
+import type { Bilingual } from '../../../src-shared/bilingual';
 import type { CaseContext, CaseEvent, CaseKernel } from '../case/kernel';
 import { beijingDate } from '../calendar/workdays';
 import { maskAlipayAccount } from './account';
