@@ -44,7 +44,7 @@ const WHOLE = new Set(['risk', 'unprotected']);
 /** The headline in one language: the state's words (`own`), then the model's total when any SKU is at risk. */
 export function headlineText(h: Headline, own: string, en: boolean): string {
   if (!h.text) return own;
-  const model = en ? h.text.en : h.text.zh;
+  const model = h.text[en ? 'en' : 'zh'];
   return WHOLE.has(h.key) ? model : `${own} · ${model}`;
 }
 

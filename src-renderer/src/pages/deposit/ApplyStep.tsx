@@ -23,7 +23,7 @@ const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice
 /** Step 3: reason, amount (checked against the refundable amount in main), the text to paste. */
 export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
   const { t } = useTranslation('deposit');
-  const { en, pick } = useLang();
+  const { pick } = useLang();
   const action = useAction();
   const [form] = Form.useForm<ApplyForm>();
   const [draft, setDraft] = useState<string>();
@@ -84,13 +84,7 @@ export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange:
   return (
     <div data-testid="deposit-step-apply">
       {view.blockers.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('checks.blocked')}
-          description={en ? view.blockers[0].en : view.blockers[0].zh}
-          style={{ marginBottom: 16 }}
-        />
+        <Alert type="warning" showIcon title={t('checks.blocked')} description={pick(view.blockers[0])} style={{ marginBottom: 16 }} />
       )}
       <Form
         form={form}
