@@ -88,7 +88,7 @@ export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange:
           type="warning"
           showIcon
           title={t('checks.blocked')}
-          description={en ? view.blockers[0].en : view.blockers[0].zh}
+          description={en ? view.blockers[0]!.en : view.blockers[0]!.zh}
           style={{ marginBottom: 16 }}
         />
       )}
