@@ -35,6 +35,7 @@ function lazyExternals(lazy: Record<string, 'default' | string[]>): Plugin {
       if (!id.startsWith(prefix)) return undefined;
       const name = id.slice(prefix.length);
       const shape = lazy[name];
+      if (!shape) return undefined;
       // A runtime require of the real package, left as it is in the CommonJS output.
       const head = `let mod;\nconst load = () => (mod ??= require(${JSON.stringify(name)}));\n`;
       if (shape === 'default') {

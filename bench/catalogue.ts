@@ -49,7 +49,7 @@ export function catalogue(n: number, seed = 7): Catalogue {
     erpSkus.push(sku);
     const x = r();
     if (x < 0.3) sellerSkus.push(sku);
-    else if (x < 0.9) sellerSkus.push(DISGUISE[Math.floor(r() * DISGUISE.length)](sku, r));
+    else if (x < 0.9) sellerSkus.push(DISGUISE[Math.floor(r() * DISGUISE.length)]!(sku, r));
     else sellerSkus.push(`UNRELATED-${i}-${Math.floor(r() * 1e6)}`);
   }
   return { erpSkus, sellerSkus };

@@ -70,7 +70,7 @@ export async function startHostProcess(
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\w+)/.exec(out);
-      if (m) ok(m[1]);
+      if (m) ok(m[1]!);
     };
     proc.stdout!.on('data', onData);
     proc.stderr!.on('data', onData);

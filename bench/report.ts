@@ -27,8 +27,8 @@ export function table(figures: Figure[]): string {
     f.target ?? '',
   ]);
   const head = ['section', 'figure', 'value', 'baseline', 'ratio', 'target'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
@@ -45,5 +45,7 @@ export async function median(tries: number, fn: () => unknown | Promise<unknown>
   const times: number[] = [];
   for (let i = 0; i < tries; i++) times.push(await timeIt(fn));
   times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  const mid = times[Math.floor(times.length / 2)];
+  if (mid === undefined) throw new Error('median: tries must be at least 1');
+  return mid;
 }

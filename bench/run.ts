@@ -29,7 +29,9 @@ async function main() {
   const quick = argv.includes('--quick');
   const json = argv.includes('--json');
   const onlyAt = argv.indexOf('--only');
-  const only = onlyAt >= 0 ? argv[onlyAt + 1].split(',') : Object.keys(SECTIONS);
+  const onlyList = onlyAt >= 0 ? argv[onlyAt + 1] : undefined;
+  if (onlyAt >= 0 && !onlyList) throw new Error('--only needs a comma-separated list of sections');
+  const only = onlyList ? onlyList.split(',') : Object.keys(SECTIONS);
   const figures: Figure[] = [];
   for (const name of only) {
     const section = SECTIONS[name];

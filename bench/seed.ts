@@ -41,7 +41,7 @@ export class MemoryErp {
   constructor(erpSkus: string[], seed = 11) {
     const r = prng(seed);
     this.rows = erpSkus.map((sku, i) => {
-      const w = BENCH_WAREHOUSES[i % 2];
+      const w = BENCH_WAREHOUSES[i % 2]!;
       return {
         goodsSku: sku,
         warehouseIdKey: w.warehouseId,

@@ -62,7 +62,7 @@ export async function startSimStore(n: number, opts: { fullOnly: boolean; seed: 
     clock,
     ...TT,
     warehouses: SIM_WAREHOUSES,
-    goods: skus.map((sku, i) => ({ sku, name: `商品 ${sku}`, category: ['服装/T恤', '家居/收纳'][i % 2], status: '在售' })),
+    goods: skus.map((sku, i) => ({ sku, name: `商品 ${sku}`, category: ['服装/T恤', '家居/收纳'][i % 2]!, status: '在售' })),
     stock: skus.flatMap((sku) => SIM_WAREHOUSES.map((w) => ({ sku, warehouseId: w.id, available: 20 + Math.floor(r() * 200), safety: 0 }))),
     perMinute: TONGTOOL_PER_MINUTE,
     random: prng(opts.seed + 1),

@@ -105,6 +105,7 @@ function decideAfterOnePercent(s: ReturnType<typeof openSeeded>): { decide1Ms: n
 
 async function main() {
   const [mode, dir, nText] = process.argv.slice(2);
+  if (!dir) throw new Error('usage: stockRunChild <mode> <dir> <n>');
   const n = Number(nText);
   if (mode === 'baseline') {
     const erp = new MemoryErp(catalogue(n).erpSkus);

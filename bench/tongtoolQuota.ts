@@ -52,7 +52,7 @@ async function measure(o: Scenario) {
   const goods: TtSimGoods[] = Array.from({ length: o.skus }, (_, i) => ({
     sku: `SKU${String(i).padStart(6, '0')}`,
     name: `商品 ${i}`,
-    category: ['服装/T恤', '家居/收纳', '3C数码/数据线'][i % 3],
+    category: ['服装/T恤', '家居/收纳', '3C数码/数据线'][i % 3]!,
     status: '1',
     ...(i < o.skus / 2 ? { parent: `P${Math.floor(i / 3)}` } : {}),
   }));
@@ -91,8 +91,8 @@ async function measure(o: Scenario) {
       if (clock.now() < due) await waiter.sleep(due - clock.now());
       const changed = new Set<string>();
       for (let k = 0; k < perSync; k++) {
-        const g = goods[Math.floor(r() * goods.length)];
-        const w = warehouses[Math.floor(r() * warehouses.length)];
+        const g = goods[Math.floor(r() * goods.length)]!;
+        const w = warehouses[Math.floor(r() * warehouses.length)]!;
         const cur = sim.getStock(g.sku, w.id);
         if (!cur) continue;
         sim.setStock(g.sku, w.id, Math.max(0, cur.available - 1 - Math.floor(r() * 3)));
@@ -111,7 +111,7 @@ async function measure(o: Scenario) {
     for (const c of steady) byName[c.name] = (byName[c.name] ?? 0) + 1;
     let maxWindow = 0;
     for (let i = 0, j = 0; i < sim.calls.length; i++) {
-      while (sim.calls[i].at - sim.calls[j].at >= 60_000) j++;
+      while (sim.calls[i]!.at - sim.calls[j]!.at >= 60_000) j++;
       maxWindow = Math.max(maxWindow, i - j + 1);
     }
     latencies.sort((a, b) => a - b);

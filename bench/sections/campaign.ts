@@ -88,7 +88,7 @@ function catalogue(n: number, seed: number): Sku[] {
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s[Math.floor((s.length - 1) * q)]);
+  return Math.round(s[Math.floor((s.length - 1) * q)] ?? NaN); // no values: NaN, as before
 };
 const median = (xs: number[]) => quantile(xs, 0.5);
 
@@ -138,15 +138,15 @@ function run(skus: Sku[], policy: Policy, pastReviews: number[], trigger: 'app' 
       const d = decide(input(stock, status, early));
       if (d.want === 'unbind') {
         status = 3;
-        const minutes = sku.reviews[Math.min(k++, sku.reviews.length - 1)];
+        const minutes = sku.reviews[Math.min(k++, sku.reviews.length - 1)]!; // every SKU has at least one review
         reviewEnds = t + minutes;
         out.unbinds++;
       }
     };
     for (let t = every; t <= HORIZON_MIN; t += every) {
       // Orders up to this pass, in time order; a review ending between orders ends the selling.
-      for (; o < sku.orders.length && sku.orders[o] < t; o++) {
-        const at = sku.orders[o];
+      for (; o < sku.orders.length && sku.orders[o]! < t; o++) {
+        const at = sku.orders[o]!;
         if (status === 3 && at >= reviewEnds) status = 1;
         if (status === 1) continue; // refused: counted below
         if (stock > 0) {

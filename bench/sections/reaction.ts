@@ -60,8 +60,8 @@ function events(
     }
   };
   const pool = skus.filter((s) => !exclude.has(s));
-  arrivals(stockOutsPerHour, () => (pool.length ? { sku: pool.splice(Math.floor(r() * pool.length), 1)[0], warehouseId: null } : null));
-  arrivals(changesPerHour, () => ({ sku: skus[Math.floor(r() * skus.length)], warehouseId: SIM_WAREHOUSES[Math.floor(r() * 2)].id }));
+  arrivals(stockOutsPerHour, () => (pool.length ? { sku: pool.splice(Math.floor(r() * pool.length), 1)[0]!, warehouseId: null } : null));
+  arrivals(changesPerHour, () => ({ sku: skus[Math.floor(r() * skus.length)]!, warehouseId: SIM_WAREHOUSES[Math.floor(r() * 2)]!.id }));
   return out.sort((a, b) => a.at - b.at);
 }
 
@@ -238,7 +238,7 @@ export async function benchWave({ quick }: { quick: boolean }): Promise<Figure[]
 const pct = (xs: number[], p: number) => {
   if (!xs.length) return NaN;
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
 
 export async function benchReaction(opts: { quick: boolean }): Promise<Figure[]> {

@@ -15,7 +15,11 @@ import { benchOut, builtEnv, startHostProcess, type HostStart } from '../host';
 import type { Figure } from '../report';
 
 const root = join(__dirname, '../..');
-const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const med = (xs: number[]): number => {
+  const m = [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  if (m === undefined) throw new Error('median of no runs');
+  return m;
+};
 
 /** Milliseconds from spawning `node args…` to its exit; throws unless it exits 0. */
 function timeProcess(args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; stderr: string }> {

@@ -14,7 +14,11 @@ import { BUSY_LABEL, withBusyLoops } from '../busy';
 /** The wizard keeps its open step here (StockWizard.tsx): 3 is SKU关联. */
 const STEP_KEY = 'stock.wizard.step';
 
-const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const med = (xs: number[]): number => {
+  const m = [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  if (m === undefined) throw new Error('median of no runs');
+  return m;
+};
 
 /**
  * Busy: the whole section (host, browser, the channel baseline and the page) beside two busy
@@ -62,7 +66,7 @@ async function measureUi(opts: { quick: boolean }): Promise<Figure[]> {
     if (all.total !== n) throw new Error(`expected ${n} listing SKUs, the host has ${all.total}`);
 
     // Targets far from the first page, a different one per try; the first one warms up.
-    const targets = Array.from({ length: 6 }, (_, i) => sellerSkus[Math.floor(n * 0.3) + i * Math.floor(n / 9)]);
+    const targets = Array.from({ length: 6 }, (_, i) => sellerSkus[Math.floor(n * 0.3) + i * Math.floor(n / 9)]!);
     const httpFirst = await (async () => {
       await listingsPage({});
       const xs: number[] = [];
@@ -93,7 +97,7 @@ async function measureUi(opts: { quick: boolean }): Promise<Figure[]> {
     // The launch link works once (exchanged above): the page takes the same session the way the link hands it over.
     await page.goto(`${origin}/#desk-session=${session}`);
     const table = page.getByTestId('mapping-table');
-    const firstRow = () => table.getByText(sellerSkus[0], { exact: true }).first().waitFor({ timeout: 120_000 });
+    const firstRow = () => table.getByText(sellerSkus[0]!, { exact: true }).first().waitFor({ timeout: 120_000 });
     // Opening the step: a full load of the page on #/stock until the table shows listing SKU 1.
     const opens: number[] = [];
     const inPage: number[] = [];

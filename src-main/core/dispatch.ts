@@ -25,6 +25,8 @@ export function badInput(error: z.ZodError, schema: z.ZodType, input: unknown): 
     return { path, message, messageEn };
   });
   const first = issues[0];
+  // A ZodError always carries at least one issue; without one there is nothing to name.
+  if (!first) return new AppError('BAD_INPUT', '输入有误，请改正后再试。', 'The input is not valid. Correct it and try again.');
   const more = issues.length - 1;
   return new AppError(
     'BAD_INPUT',

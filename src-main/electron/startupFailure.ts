@@ -62,7 +62,7 @@ export function writeStartupLog(err: unknown, dataDir: string, tempDir: string):
     err instanceof Error ? { message: err.message, code: (err as { code?: unknown }).code, stack: err.stack } : { message: String(err) },
   );
   const line = `[${new Date().toISOString()}] [error] start-up failed ${JSON.stringify(e)}\n`;
-  const places = [
+  const places: [string, string][] = [
     [join(dataDir, 'logs'), 'main.log'],
     [join(tempDir, 'choice-seller-desk'), 'startup-error.log'],
   ];

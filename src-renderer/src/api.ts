@@ -25,7 +25,7 @@ function takeSession(): string | null {
   if (window.api) return null;
   const m = /^#desk-session=([0-9a-f]{64})$/.exec(window.location.hash);
   if (m) {
-    sessionStorage.setItem(SESSION_KEY, m[1]);
+    sessionStorage.setItem(SESSION_KEY, m[1]!);
     history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
   }
   return sessionStorage.getItem(SESSION_KEY);

@@ -43,11 +43,12 @@ function restOf(error: ErrorPayload | undefined, left: (i: Issue) => boolean): E
   if (!error?.issues?.length) return error;
   const rest = error.issues.filter(left);
   if (rest.length === error.issues.length) return error;
-  if (rest.length === 0) return undefined;
+  const [first] = rest;
+  if (!first) return undefined;
   return {
     ...error,
-    message: `${rest[0].message}。请改正后再试。`,
-    messageEn: `${rest[0].messageEn}. Correct it and try again.`,
+    message: `${first.message}。请改正后再试。`,
+    messageEn: `${first.messageEn}. Correct it and try again.`,
     issues: rest,
   };
 }

@@ -159,7 +159,7 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
   for (const [sku, onHand] of [
     ['CUP-RED', '15'],
     ['CUP-BLUE', '６'],
-  ]) {
+  ] as const) {
     await app.getByTestId('exit-new-sku').fill(sku);
     await app.getByTestId('exit-add-sku').click();
     await expect(app.getByTestId(`exit-row-${sku}`)).toContainText('请填写现有库存');
@@ -247,13 +247,13 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
   const zip = unzipSync(new Uint8Array(Buffer.concat(await (await file.createReadStream()).toArray())));
   const names = Object.keys(zip).sort();
   await expect(app.getByTestId('exit-export-entries')).toHaveText(`ZIP 中共 ${names.length} 个文件。`);
-  const readme = strFromU8(zip['README.txt']);
+  const readme = strFromU8(zip['README.txt']!);
   for (const n of names.filter((x) => x !== 'README.txt')) expect(readme).toContain(n);
   // Each document as HTML, and as a PDF printed by the host's browser.
   await expect(app.getByTestId('exit-export-pdf-note')).toHaveCount(0);
   for (const d of docs) {
     expect(names).toContain(`documents/${d}.html`);
-    expect(pdfText(Buffer.from(zip[`documents/${d}.pdf`]))).toContain(store);
+    expect(pdfText(Buffer.from(zip[`documents/${d}.pdf`]!))).toContain(store);
   }
   for (const n of [
     'case.json',
@@ -266,8 +266,8 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
   ]) {
     expect(names).toContain(n);
   }
-  expect(JSON.parse(strFromU8(zip['case.json'])).case.done.confirmedOn).toBe(DONE);
-  expect(strFromU8(zip['exit/exit_disposal.csv'])).toContain('CUP-BLUE');
+  expect(JSON.parse(strFromU8(zip['case.json']!)).case.done.confirmedOn).toBe(DONE);
+  expect(strFromU8(zip['exit/exit_disposal.csv']!)).toContain('CUP-BLUE');
   const zipped = Object.values(zip)
     .map((b) => strFromU8(b))
     .join('\n');
@@ -382,7 +382,7 @@ test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind a
   expect(file.suggestedFilename()).toBe('库存处理计划.xlsx');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.concat(await (await file.createReadStream()).toArray()) as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0];
+  const ws = wb.worksheets[0]!;
   const head = (ws.getRow(1).values as string[]).slice(1);
   const col = (h: string) => head.indexOf(h) + 1;
   const lines: { line: number; sku: string; onHand: number }[] = [];
@@ -391,6 +391,7 @@ test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind a
     if (line > 1 && n >= 2) lines.push({ line, sku: String(r.getCell(1).value), onHand: n });
   });
   const [a, b] = lines;
+  if (!a || !b) throw new Error('the plan workbook needs two SKU rows with stock');
   const methods = ['继续销售至售罄', '退回工厂', '清仓处理', '其他'];
   const fullWidth = (n: number) => String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
   for (const m of methods) ws.getRow(a.line).getCell(col(m)).value = m === '清仓处理' ? fullWidth(a.onHand) : '';
@@ -416,7 +417,7 @@ test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind a
     pageSize: 5,
     search: a.sku,
   });
-  expect(rowA.rows[0].cells.liquidate).toBe(String(a.onHand));
+  expect(rowA.rows[0]!.cells.liquidate).toBe(String(a.onHand));
 
   // ⑤ refused while the store still sells, with the list.
   await app.getByTestId('exit-next').click();

@@ -35,7 +35,7 @@ export async function startHost(dataDir: string, opts: { viaStart?: boolean } = 
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\w+)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        ok(m[1]);
+        ok(m[1]!);
       }
     };
     proc.stdout!.on('data', onData);

@@ -54,7 +54,7 @@ test('the API refuses a browser without the per-run token; the launch link opens
   const other = await browser.newContext();
   const again = await (await other.newPage()).goto(host.openUrl);
   expect(again?.status()).toBe(403);
-  await expect(other.pages()[0].locator('body')).toContainText('这个链接已经用过了');
+  await expect(other.pages()[0]!.locator('body')).toContainText('这个链接已经用过了');
   await other.close();
   await ctx.close();
 });

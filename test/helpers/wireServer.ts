@@ -329,7 +329,7 @@ export class WireServer {
     if (!path.startsWith('/api-service/openapi/tongtool/') || headers.api_version !== '3.0')
       return { code: 525, message: '参数错误', datas: null };
     const now = this.o.now();
-    while (this.ttCalls.length && this.ttCalls[0] <= now - 60_000) this.ttCalls.shift();
+    while (this.ttCalls.length && this.ttCalls[0]! <= now - 60_000) this.ttCalls.shift();
     if (this.ttCalls.length >= QUOTA_PER_MINUTE) return { code: 526, message: '接口调用次数超限', datas: null };
     this.ttCalls.push(now);
     const b = (body ?? {}) as Record<string, unknown>;

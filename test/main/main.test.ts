@@ -34,6 +34,7 @@ describe('the desktop main process as built', () => {
   it('opens one hidden-until-painted window, sandboxed, isolated, without Node, with web security', () => {
     expect(state.windows).toHaveLength(1);
     const [win] = state.windows;
+    if (!win) throw new Error('no window was opened');
     expect(win.options.show).toBe(false);
     expect(win.shown).toBe(true);
     expect(win.options.webPreferences).toMatchObject({
@@ -51,8 +52,8 @@ describe('the desktop main process as built', () => {
   });
 
   it('serves the page from app://desk (not file://) and only the renderer folder behind it', async () => {
-    expect(state.windows[0].url).toBe(PAGE);
-    expect(state.windows[0].loadedBytes).toBeGreaterThan(0);
+    expect(state.windows[0]!.url).toBe(PAGE);
+    expect(state.windows[0]!.loadedBytes).toBeGreaterThan(0);
     expect(state.privilegedSchemes).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     ]);
@@ -129,7 +130,7 @@ describe('the desktop main process as built', () => {
     expect(state.tray?.image.exists).toBe(true);
     expect(state.tray?.menu?.at(0)).toBe('打开全托管卖家助手');
     expect(state.tray?.menu?.at(-1)).toBe('退出');
-    expect(state.windows[0].options.webPreferences.devTools).toBe(true);
+    expect(state.windows[0]!.options.webPreferences.devTools).toBe(true);
     expect(state.applicationMenu).toBe('default');
   });
 
@@ -155,8 +156,8 @@ describe('the desktop main process under a packaged app', () => {
     const main = bootMain({ env: { STANDIN_PACKAGED: '1', ELECTRON_RENDERER_URL: 'http://127.0.0.1:9/evil' } });
     try {
       const s = await main.shown();
-      expect(s.windows[0].url).toBe(PAGE);
-      expect(s.windows[0].options.webPreferences.devTools).toBe(false);
+      expect(s.windows[0]!.url).toBe(PAGE);
+      expect(s.windows[0]!.options.webPreferences.devTools).toBe(false);
       expect(s.applicationMenu).toBeNull();
       expect(await main.request('invoke', 'api:app.info', {}, 'http://127.0.0.1:9/evil')).toMatchObject({
         ok: false,
@@ -172,7 +173,7 @@ describe('the desktop main process under a packaged app', () => {
     const main = bootMain({ env: { ELECTRON_RENDERER_URL: 'http://localhost:5173/' } });
     try {
       const s = await main.shown();
-      expect(s.windows[0].url).toBe('http://localhost:5173/');
+      expect(s.windows[0]!.url).toBe('http://localhost:5173/');
       expect(await main.request('invoke', 'api:app.info', {}, 'http://localhost:5173/#/')).toMatchObject({ ok: true });
     } finally {
       await main.stop();

@@ -159,10 +159,10 @@ describe('the packed app (--linux --dir against a stand-in Electron)', () => {
     try {
       const s = await booted.shown();
       expect(Object.keys(s.ipc)).toHaveLength(CHANNELS.length);
-      expect(s.windows[0].url).toBe('app://desk/index.html');
-      expect(s.windows[0].loadedBytes).toBeGreaterThan(0);
-      expect(s.windows[0].options.webPreferences.devTools).toBe(false);
-      expect(relative(join(work, 'app'), s.windows[0].options.webPreferences.preload as string)).toBe(join('out', 'preload', 'index.cjs'));
+      expect(s.windows[0]!.url).toBe('app://desk/index.html');
+      expect(s.windows[0]!.loadedBytes).toBeGreaterThan(0);
+      expect(s.windows[0]!.options.webPreferences.devTools).toBe(false);
+      expect(relative(join(work, 'app'), s.windows[0]!.options.webPreferences.preload as string)).toBe(join('out', 'preload', 'index.cjs'));
       expect(s.tray?.image).toMatchObject({ path: join(work, 'app', 'build', 'icon.png'), exists: true });
       expect(s.nativeModules).toEqual([
         realpathSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds', 'linux-x64.node')),

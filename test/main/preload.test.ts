@@ -58,13 +58,13 @@ describe('the built preload', () => {
     const { exposed, required } = loadPreload();
     expect([...new Set(required)]).toEqual(['electron']);
     expect(Object.keys(exposed)).toEqual(['api']);
-    expect(Object.keys(exposed.api).sort()).toEqual([...CHANNELS, 'on'].sort());
+    expect(Object.keys(exposed.api!).sort()).toEqual([...CHANNELS, 'on'].sort());
   });
 
   it('calls main by channel and turns a refused call into an error that keeps its code', async () => {
     const { exposed, invoked } = loadPreload();
-    await expect(exposed.api['app.info']({})).resolves.toEqual({ host: 'electron' });
-    const err = (await (exposed.api['settings.set']({ storeName: '' }) as Promise<unknown>).catch((e: Error) => e)) as Error;
+    await expect(exposed.api!['app.info']!({})).resolves.toEqual({ host: 'electron' });
+    const err = (await (exposed.api!['settings.set']!({ storeName: '' }) as Promise<unknown>).catch((e: Error) => e)) as Error;
     expect(err.message.startsWith(BRIDGE_ERROR_PREFIX)).toBe(true);
     expect(JSON.parse(err.message.slice(BRIDGE_ERROR_PREFIX.length))).toMatchObject({ code: 'BAD_INPUT' });
     expect(invoked.map((i) => i.channel)).toEqual(['api:app.info', 'api:settings.set']);
@@ -72,10 +72,10 @@ describe('the built preload', () => {
 
   it('listens only to the contract events, and unsubscribes', () => {
     const { exposed, listeners } = loadPreload();
-    const off = exposed.api.on(EVENTS[0], () => undefined) as () => void;
+    const off = exposed.api!.on!(EVENTS[0], () => undefined) as () => void;
     expect([...listeners.keys()]).toEqual([`event:${EVENTS[0]}`]);
     off();
     expect(listeners.size).toBe(0);
-    expect(() => exposed.api.on('not-an-event', () => undefined)).toThrow(/unknown event/);
+    expect(() => exposed.api!.on!('not-an-event', () => undefined)).toThrow(/unknown event/);
   });
 });

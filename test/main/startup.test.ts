@@ -45,6 +45,7 @@ describe('start-up that cannot finish', () => {
     expect(record.tray).toBeNull();
     expect(record.dialogs).toHaveLength(1);
     const [box] = record.dialogs;
+    if (!box) throw new Error('no dialog was shown');
     expect(box.title).toBe(TITLE);
     expect(box.content).toContain('数据库由更新版本的程序创建');
     expect(box.content).toContain('written by a newer version of the app');
@@ -66,9 +67,9 @@ describe('start-up that cannot finish', () => {
     expect(code).toBe(1);
     expect(record.windows).toEqual([]);
     expect(record.dialogs.map((d) => d.title)).toEqual([TITLE]);
-    expect(record.dialogs[0].content).toContain(`数据库无法打开（SQLITE_NOTADB）：${join(dataDir, 'desk.sqlite')}`);
-    expect(record.dialogs[0].content).toContain('The database cannot be opened (SQLITE_NOTADB)');
-    expect(record.dialogs[0].content).toContain(join(dataDir, 'logs', 'main.log'));
+    expect(record.dialogs[0]!.content).toContain(`数据库无法打开（SQLITE_NOTADB）：${join(dataDir, 'desk.sqlite')}`);
+    expect(record.dialogs[0]!.content).toContain('The database cannot be opened (SQLITE_NOTADB)');
+    expect(record.dialogs[0]!.content).toContain(join(dataDir, 'logs', 'main.log'));
     removeDir(root);
   });
 
@@ -126,7 +127,7 @@ describe('start-up that cannot finish', () => {
     expect(code).toBe(1);
     expect(record.windows.map((w) => w.shown)).toEqual([false]);
     expect(record.dialogs.map((d) => d.title)).toEqual([TITLE]);
-    expect(record.dialogs[0].content).toContain('程序界面无法加载');
+    expect(record.dialogs[0]!.content).toContain('程序界面无法加载');
     expect(existsSync(join(root, 'data', 'logs', 'main.log'))).toBe(true);
     removeDir(root);
   });
@@ -139,9 +140,9 @@ describe('start-up that cannot finish', () => {
     expect(code).toBe(1);
     expect(record.windows.map((w) => w.shown)).toEqual([false]);
     expect(record.dialogs.map((d) => d.title)).toEqual([TITLE]);
-    expect(record.dialogs[0].content).toContain('程序窗口没能显示出来');
-    expect(record.dialogs[0].content).toContain('did not appear within 2 s');
-    expect(record.dialogs[0].content).toContain(join(root, 'data', 'logs', 'main.log'));
+    expect(record.dialogs[0]!.content).toContain('程序窗口没能显示出来');
+    expect(record.dialogs[0]!.content).toContain('did not appear within 2 s');
+    expect(record.dialogs[0]!.content).toContain(join(root, 'data', 'logs', 'main.log'));
     removeDir(root);
   });
 
@@ -150,7 +151,7 @@ describe('start-up that cannot finish', () => {
     const { code, record } = await failedStart({ dataDir: join(root, 'data'), env: { STANDIN_RENDERER_GONE: '1' } });
     expect(code).toBe(1);
     expect(record.dialogs.map((d) => d.title)).toEqual([TITLE]);
-    expect(record.dialogs[0].content).toContain('crashed');
+    expect(record.dialogs[0]!.content).toContain('crashed');
     removeDir(root);
   });
 });

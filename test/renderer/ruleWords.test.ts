@@ -25,10 +25,10 @@ describe('rules in words', () => {
   });
 
   it('words each kind in both languages, with no JSON, no field names and no English in the Chinese', () => {
-    expect(ruleWords(EVERY[2], 'zh-CN')).toBe('去掉开头 3 个字符');
-    expect(ruleWords(EVERY[5], 'zh-CN')).toBe('保留最后一个“/”之后的部分');
-    expect(ruleWords(EVERY[7], 'zh-CN')).toBe('把“_”换成“-”');
-    expect(ruleWords(EVERY[8], 'en-US')).toBe('Remove " "');
+    expect(ruleWords(EVERY[2]!, 'zh-CN')).toBe('去掉开头 3 个字符');
+    expect(ruleWords(EVERY[5]!, 'zh-CN')).toBe('保留最后一个“/”之后的部分');
+    expect(ruleWords(EVERY[7]!, 'zh-CN')).toBe('把“_”换成“-”');
+    expect(ruleWords(EVERY[8]!, 'en-US')).toBe('Remove " "');
     for (const spec of EVERY)
       for (const lang of ['zh-CN', 'en-US'] as const) {
         const w = ruleWords(spec, lang);

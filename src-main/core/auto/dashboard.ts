@@ -56,7 +56,7 @@ export function autoStatus(app: App, model?: RiskModel): AutoStatus {
 function percentile(sorted: number[], p: number): number | null {
   if (!sorted.length) return null;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-  return sorted[i];
+  return sorted[i]!;
 }
 
 /**

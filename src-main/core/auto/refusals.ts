@@ -27,11 +27,11 @@ export function refusalText(reason: string | null | undefined): { reason: string
   if (!raw) return { reason: '', zh: NO_REASON, en: 'The platform gave no reason' };
   if (hasChinese(raw)) {
     const en = /活动/.test(raw)
-      ? KNOWN[0][2]
+      ? KNOWN[0]![2]
       : /订单/.test(raw)
-        ? KNOWN[1][2]
+        ? KNOWN[1]![2]
         : /库存/.test(raw)
-          ? KNOWN[2][2]
+          ? KNOWN[2]![2]
           : `The platform says (in Chinese): ${raw}`;
     return { reason: raw, zh: raw, en };
   }

@@ -28,7 +28,7 @@ export class RateLimiter {
           this.sent.push(now);
           return;
         }
-        await this.waiter.sleep(this.sent[0] + this.windowMs - now, signal);
+        await this.waiter.sleep(this.sent[0]! + this.windowMs - now, signal);
       }
     });
     this.queue = turn.catch(() => undefined);

@@ -107,7 +107,7 @@ export class FaultQueue {
   take(call: string, kinds?: Fault['kind'][]): Fault | undefined {
     const i = this.items.findIndex((f) => (!f.call || f.call === call) && (!kinds || kinds.includes(f.fault.kind)));
     if (i < 0) return undefined;
-    const item = this.items[i];
+    const item = this.items[i]!;
     item.times -= 1;
     if (item.times <= 0) this.items.splice(i, 1);
     return item.fault;

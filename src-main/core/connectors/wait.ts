@@ -84,7 +84,7 @@ class VirtualWaiter implements Waiter {
       this.scheduled = false;
       if (this.pending.length === 0) return;
       this.pending.sort((a, b) => a.at - b.at || a.seq - b.seq);
-      const first = this.pending[0];
+      const first = this.pending[0]!;
       if (first.at > this.clock.now()) this.clock.set(first.at);
       const now = this.clock.now();
       const due = this.pending.filter((p) => p.at <= now);

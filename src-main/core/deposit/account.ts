@@ -11,7 +11,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function normaliseAlipayAccount(input: string): string {
   const s = input.normalize('NFKC').trim();
   const phone = PHONE.exec(s.replace(/[\s-]/g, ''));
-  if (phone) return phone[1];
+  if (phone) return phone[1]!;
   if (EMAIL.test(s)) return s.toLowerCase();
   throw new AppError(
     'BAD_INPUT',

@@ -107,7 +107,7 @@ const DASHED = /^\s*-{5,}/;
 function findHeader(lines: string[]): { index: number; names: string[]; shape: 'web' | 'app' } | null {
   // A preamble of at most a few dozen lines comes before the header in both shapes.
   for (let i = 0; i < Math.min(lines.length, 80); i++) {
-    const l = lines[i];
+    const l = lines[i]!;
     if (!l.includes('交易对方') || !l.includes('收/支')) continue;
     const names = cells(l, i + 1).map(norm);
     if (names.includes('交易号') || names.includes('金额(元)')) return { index: i, names, shape: 'web' };
@@ -172,7 +172,7 @@ export function parseAlipayBill(bytes: Uint8Array): ParsedBill {
   const needed = Math.max(...Object.values(col).flat()) + 1;
   const rows: BillRow[] = [];
   for (let i = header.index + 1; i < lines.length; i++) {
-    const raw = lines[i];
+    const raw = lines[i]!;
     const lineNo = i + 1;
     if (raw.trim() === '' || /^[,\s]*$/.test(raw)) continue;
     // The rows end at the dashed line (web export) or at the summary ("共12笔记录").
@@ -195,7 +195,7 @@ export function parseAlipayBill(bytes: Uint8Array): ParsedBill {
         `the time "${timeText.slice(0, 30)}" is not a date. ${REEXPORT_EN}`,
       );
     }
-    const amountText = c[col.amount[0]];
+    const amountText = c[col.amount[0]!]!;
     const amount = tryParseFen(amountText, { allowZero: true, allowNegative: true });
     if (!amount.ok) {
       throw fileError(
@@ -204,7 +204,7 @@ export function parseAlipayBill(bytes: Uint8Array): ParsedBill {
         `the amount "${amountText.slice(0, 30)}" is not a valid amount. ${REEXPORT_EN}`,
       );
     }
-    const directionText = c[col.direction[0]];
+    const directionText = c[col.direction[0]!]!;
     const direction = DIRECTIONS[norm(directionText)];
     if (!direction) {
       throw fileError(

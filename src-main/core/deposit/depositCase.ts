@@ -176,8 +176,8 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
       );
     }
     const { blockers } = this.k.view(r0);
-    if (blockers.length) {
-      const first = blockers[0];
+    const first = blockers[0];
+    if (first) {
       throw new AppError(
         'CONFLICT',
         `现在还不能申请：${first.zh}`,

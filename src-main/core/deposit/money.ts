@@ -39,7 +39,7 @@ export function tryParseFen(input: string | number, opts: ParseOptions = {}): Pa
   if (!m) return { ok: false, problem: 'format' };
   const [, sign, whole, decimals = ''] = m;
   if (decimals.length > 2) return { ok: false, problem: 'decimals' };
-  const digits = whole.replace(/,/g, '').replace(/^0+(?=\d)/, '');
+  const digits = whole!.replace(/,/g, '').replace(/^0+(?=\d)/, '');
   if (digits.length > 11) return { ok: false, problem: 'too_large' };
   const fen = Number(digits) * 100 + Number(decimals.padEnd(2, '0'));
   if (fen > MAX_FEN) return { ok: false, problem: 'too_large' };

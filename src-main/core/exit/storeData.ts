@@ -72,10 +72,9 @@ export function boundListings(db: Db): ReadinessRow[] | null {
     3: { zh: '解绑审核中', en: 'unbind waiting for review' },
     4: { zh: '解绑被拒绝', en: 'unbind refused' },
   };
-  return rows.map((r) => ({
-    sku: r.sku,
-    warehouse: null,
-    quantity: 1,
-    note: { zh: `商品 ${r.product} · ${label[r.status].zh}`, en: `Product ${r.product} · ${label[r.status].en}` },
-  }));
+  return rows.map((r) => {
+    // STILL_TIED is 2, 3 and 4; a status outside it is named by its number rather than dropped.
+    const l = label[r.status] ?? { zh: `状态 ${r.status}`, en: `status ${r.status}` };
+    return { sku: r.sku, warehouse: null, quantity: 1, note: { zh: `商品 ${r.product} · ${l.zh}`, en: `Product ${r.product} · ${l.en}` } };
+  });
 }

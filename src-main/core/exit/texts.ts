@@ -3,6 +3,7 @@
  * app says what the platform and the guide say.
  */
 import type { AfterKey, AgreementKey, Bilingual, ExitReason, ReadinessKey } from '../../../src-shared/channels/exit';
+import type { DisposalMethod, PartnerKind, PartnerStatus } from '../../../src-shared/types/exit';
 
 export const REASONS: Record<ExitReason, Bilingual & { phrase: string }> = {
   competition: {
@@ -75,20 +76,20 @@ export const READINESS_TITLES: Record<ReadinessKey, Bilingual> = {
   partners: { zh: '仍在合作的合作伙伴', en: 'Partners still active' },
 };
 
-export const DISPOSAL_LABEL: Record<string, Bilingual> = {
+export const DISPOSAL_LABEL: Record<DisposalMethod, Bilingual> = {
   sell_through: { zh: '继续销售至售罄', en: 'Sell through' },
   return_factory: { zh: '退回工厂', en: 'Return to factory' },
   liquidate: { zh: '清仓处理', en: 'Liquidate' },
   other: { zh: '其他', en: 'Other' },
 };
 
-export const PARTNER_KIND_LABEL: Record<string, Bilingual> = {
+export const PARTNER_KIND_LABEL: Record<PartnerKind, Bilingual> = {
   logistics: { zh: '物流', en: 'Logistics' },
   payment: { zh: '支付', en: 'Payment' },
   other: { zh: '其他', en: 'Other' },
 };
 
-export const PARTNER_STATUS_LABEL: Record<string, Bilingual> = {
+export const PARTNER_STATUS_LABEL: Record<PartnerStatus, Bilingual> = {
   active: { zh: '仍在合作', en: 'Active' },
   notified: { zh: '已通知终止', en: 'Notified' },
   terminated: { zh: '已终止', en: 'Terminated' },

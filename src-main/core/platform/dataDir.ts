@@ -14,7 +14,8 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
 /** `--data DIR` from an argv, if given. */
 export function dataDirFromArgv(argv: string[]): string | undefined {
   const i = argv.indexOf('--data');
-  if (i >= 0 && argv[i + 1]) return resolve(argv[i + 1]);
+  const next = i >= 0 ? argv[i + 1] : undefined;
+  if (next) return resolve(next);
   const eq = argv.find((a) => a.startsWith('--data='));
   return eq ? resolve(eq.slice('--data='.length)) : undefined;
 }

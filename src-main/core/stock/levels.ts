@@ -102,7 +102,7 @@ function prepare(input: PersistInput, known: Set<string> | undefined, invalid: I
   const rows = input.rows;
   const readAt = input.readAt;
   for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
+    const r = rows[i]!;
     const problem = validRow(r);
     if (problem) {
       invalid.push({ i, sku: String(r.sku), warehouseId: String(r.warehouseId), reason: problem });

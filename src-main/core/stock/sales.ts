@@ -29,7 +29,7 @@ export function recordSales(db: Db, rows: StockRow[], nowMs: number): void {
       a.after === b.after && a.change === b.change;
     let overlap = 0;
     for (let n = 1; n <= Math.min(prev.length, cur.length) && !overlap; n++)
-      if (cur.slice(0, n).every((e, i) => same(e, prev[prev.length - n + i]))) overlap = n;
+      if (cur.slice(0, n).every((e, i) => same(e, prev[prev.length - n + i]!))) overlap = n;
     let sold = 0;
     for (const e of cur.slice(overlap)) if (e.change < 0 && Number.isInteger(e.change)) sold -= e.change;
     keep.run(r.sku, r.warehouseId, JSON.stringify(r.changes));

@@ -83,13 +83,13 @@ export const cancelled = () =>
  * a figure stored during the read is then kept).
  */
 function pageTimes(marks: { upTo: number; at: string }[], total: number, startIso: string): (i: number) => string {
-  const monotonic = marks.every((m, k) => k === 0 || m.upTo >= marks[k - 1].upTo);
-  if (!marks.length || !monotonic || marks[marks.length - 1].upTo !== total) return () => startIso;
+  const monotonic = marks.every((m, k) => k === 0 || m.upTo >= marks[k - 1]!.upTo);
+  if (!marks.length || !monotonic || marks[marks.length - 1]!.upTo !== total) return () => startIso;
   let k = 0;
   return (i) => {
-    if (k > 0 && marks[k - 1].upTo > i) k = 0;
-    while (k < marks.length - 1 && marks[k].upTo <= i) k++;
-    return marks[k].at;
+    if (k > 0 && marks[k - 1]!.upTo > i) k = 0;
+    while (k < marks.length - 1 && marks[k]!.upTo <= i) k++;
+    return marks[k]!.at;
   };
 }
 

@@ -97,18 +97,19 @@ function diff(a: string[], b: string[]): Op[] {
   const n = a.length;
   const m = b.length;
   const d: number[][] = Array.from({ length: n + 1 }, (_, i) => [i, ...new Array<number>(m).fill(0)]);
-  for (let j = 0; j <= m; j++) d[0][j] = j;
+  for (let j = 0; j <= m; j++) d[0]![j] = j;
   for (let i = 1; i <= n; i++)
-    for (let j = 1; j <= m; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + subCost(a[i - 1], b[j - 1]));
+    for (let j = 1; j <= m; j++)
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + subCost(a[i - 1]!, b[j - 1]!));
   const ops: Op[] = [];
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    if (i > 0 && j > 0 && d[i][j] === d[i - 1][j - 1] + subCost(a[i - 1], b[j - 1])) {
+    if (i > 0 && j > 0 && d[i]![j]! === d[i - 1]![j - 1]! + subCost(a[i - 1]!, b[j - 1]!)) {
       ops.push({ op: a[i - 1] === b[j - 1] ? 'same' : 'sub', a: a[i - 1], b: b[j - 1], posA: i, posB: j });
       i--;
       j--;
-    } else if (i > 0 && d[i][j] === d[i - 1][j] + 1) {
+    } else if (i > 0 && d[i]![j]! === d[i - 1]![j]! + 1) {
       ops.push({ op: 'del', a: a[i - 1], posA: i, posB: j });
       i--;
     } else {

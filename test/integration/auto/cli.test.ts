@@ -22,7 +22,7 @@ describe('cli auto', () => {
     expect(JSON.parse(held.stdout)).toEqual([]);
     const missing = runCli(['auto', 'confirm', '42', '--data', dir, '--json']);
     expect(missing.code).toBe(1);
-    expect(JSON.parse(missing.stderr.trim().split('\n')[0]).error.code).toBe('NOT_FOUND');
+    expect(JSON.parse(missing.stderr.trim().split('\n')[0]!).error.code).toBe('NOT_FOUND');
     const bad = runCli(['auto', 'reject', 'abc', '--data', dir]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('BAD_INPUT');
@@ -37,7 +37,7 @@ describe('cli auto', () => {
       const [item, risk] = autoTrayItems(app);
       expect(item).toMatchObject({ type: 'checkbox', checked: false });
       expect(risk).toMatchObject({ type: 'normal', label: '超卖风险：没有超卖风险' });
-      if (item.type !== 'checkbox') throw new Error('the switch is a checkbox');
+      if (item?.type !== 'checkbox') throw new Error('the switch is a checkbox');
       item.click();
       expect(readAutoSettings(app.db).enabled).toBe(true);
       expect(autoTrayItems(app)[0]).toMatchObject({ checked: true });

@@ -46,7 +46,7 @@ describe('how a store warehouse counts stock (in transit, sync N%)', () => {
     let risk = await call(app, 'auto.risk', {});
     expect(risk.counts.zero).toBe(1); // T3
 
-    const storeWarehouseId = (await call(app, 'stock.warehouses.list', {})).store[0].id;
+    const storeWarehouseId = (await call(app, 'stock.warehouses.list', {})).store[0]!.id;
     const set = await call(app, 'stock.warehouses.counting', { storeWarehouseId, countInTransit: true, syncPercent: 50 });
     expect(set.store[0]).toMatchObject({ countInTransit: true, syncPercent: 50 });
 

@@ -74,7 +74,7 @@ describe('end to end on the demo store', () => {
     expect(demo.aliexpress.sim.calls.filter((c) => c.method === 'aliexpress.ascp.item.unBind').length).toBe(unbindsBefore);
     const held = await call(a, 'auto.held.list', {});
     expect(held).toHaveLength(1);
-    await call(a, 'auto.held.confirm', { runId: held[0].id });
+    await call(a, 'auto.held.confirm', { runId: held[0]!.id });
     const sent = await call(a, 'auto.run', { sync: false, send: true });
     expect(sent.send.done).toBe(mass.run!.counts.heldUnbind);
     // Nothing at 0 is still on sale; what the model still names is bound without linked stock (the demo has such SKUs on purpose).

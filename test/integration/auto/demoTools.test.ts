@@ -48,6 +48,7 @@ describe('demo tools on the demo store', () => {
 
     // The first pick is linked and bound, with stock: the one a seller would try.
     const [pick] = await call(a, 'auto.demo.skus', { limit: 5 });
+    if (!pick) throw new Error('the demo lists no SKUs');
     expect(pick.warehouses).toEqual(['深圳仓']);
     expect(pick.bindStatus).toBe(2);
     expect(pick.available).toBeGreaterThan(0);
@@ -104,8 +105,7 @@ describe('demo tools on the demo store', () => {
     const xlsx = await call(a, 'auto.audit.export', { autoOnly: true, subject: pick.sellerSku });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(xlsx.contentBase64, 'base64') as unknown as ArrayBuffer);
-    const lines = wb.worksheets[0]
-      .getSheetValues()
+    const lines = wb.worksheets[0]!.getSheetValues()
       .slice(2)
       .map((r) => (r as string[]).slice(3, 6).join(' | '));
     expect(lines[0]).toContain('演示：模拟卖光');
@@ -119,6 +119,7 @@ describe('demo tools on the demo store', () => {
     await call(a, 'auto.run', { sync: false, send: true });
     expect((await call(a, 'auto.demo.reviewMode', { mode: 'refuse' })).reviewMode).toBe('refuse');
     const [pick] = await call(a, 'auto.demo.skus', { limit: 1 });
+    if (!pick) throw new Error('the demo lists no SKUs');
     clock.advance(10 * MIN);
     await call(a, 'auto.demo.sellOut', { listingSkuId: pick.listingSkuId });
     clock.advance(MIN);

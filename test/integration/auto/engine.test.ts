@@ -63,7 +63,7 @@ describe('auto bind & unbind engine against both simulators', () => {
       ['A1', 'unbind', 'stock_out', 0],
       ['A2', 'unbind', 'stock_out', 0],
     ]);
-    expect(dry.rows[0].figures[0]).toMatchObject({ storeWarehouse: '义乌仓', erpWarehouse: '义乌仓', available: 0, stale: false });
+    expect(dry.rows[0]!.figures[0]).toMatchObject({ storeWarehouse: '义乌仓', erpWarehouse: '义乌仓', available: 0, stale: false });
 
     // While off, A2 comes back: switching on must unbind A1 only.
     clock.advance(5 * MIN);
@@ -168,7 +168,7 @@ describe('auto bind & unbind engine against both simulators', () => {
     expect(app.notices.list(10).some((n) => n.title.zh.includes('等待您确认'))).toBe(true);
     const held = await call(app, 'auto.held.list', {});
     expect(held).toHaveLength(1);
-    expect(held[0].skus).toHaveLength(10);
+    expect(held[0]!.skus).toHaveLength(10);
     // A later pass does not hold the same SKUs twice nor send them.
     const again = await call(app, 'auto.run', { sync: false, send: true });
     expect(again.run?.status).toBe('done');
@@ -181,7 +181,7 @@ describe('auto bind & unbind engine against both simulators', () => {
     s.tt.setStock('C1', 'W1', 3);
     clock.advance(MIN);
     await call(app, 'auto.run', { sync: true, send: false });
-    const confirmed = await call(app, 'auto.held.confirm', { runId: held[0].id });
+    const confirmed = await call(app, 'auto.held.confirm', { runId: held[0]!.id });
     expect(confirmed.status).toBe('confirmed');
     const sent = await call(app, 'auto.run', { sync: false, send: true });
     expect(sent.send.done).toBe(8);
@@ -193,7 +193,7 @@ describe('auto bind & unbind engine against both simulators', () => {
         .map((x) => x.sellerSku)
         .sort(),
     ).toEqual(['C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9']);
-    await expect(call(app, 'auto.held.confirm', { runId: held[0].id })).rejects.toMatchObject({ payload: { code: 'CONFLICT' } });
+    await expect(call(app, 'auto.held.confirm', { runId: held[0]!.id })).rejects.toMatchObject({ payload: { code: 'CONFLICT' } });
   });
 
   it('a rejected mass unbind cancels its actions and is not held again until stock changes', async () => {
@@ -300,13 +300,13 @@ describe('auto bind & unbind engine against both simulators', () => {
     expect(notice?.body.zh).toContain('F1');
     const dash = await call(app, 'auto.dashboard', {});
     expect(dash.risk.map((x) => x.sellerSku)).toEqual(['F1']);
-    expect(dash.risk[0].minutes).toBeGreaterThanOrEqual(35);
+    expect(dash.risk[0]!.minutes).toBeGreaterThanOrEqual(35);
     // The engine does not keep re-sending a refused unbind; the seller can.
     expect((await call(app, 'auto.run', { sync: false, send: true })).run?.counts.byReason.unbind_refused).toBe(1);
     expect(simCalls(s, 'aliexpress.ascp.item.unBind')).toBe(1);
     const list = await call(app, 'auto.actions.list', { state: 'refused', page: 1, pageSize: 10 });
     s.ae.setReviewMode('instant');
-    await call(app, 'auto.action.retry', { actionId: list.rows[0].id });
+    await call(app, 'auto.action.retry', { actionId: list.rows[0]!.id });
     const retried = await call(app, 'auto.run', { sync: false, send: true });
     expect(retried.send.done).toBe(1);
     expect(s.ae.bindState(productOf('F1'), skuIdOf('F1'))).toBe(1);

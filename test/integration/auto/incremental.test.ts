@@ -69,7 +69,7 @@ function setUp(app: App, clock: ManualClock): void {
       productTitle: `商品 ${i}`,
       productType: 0,
       skuId: `S${i}`,
-      sellerSku: i < ERP.length ? ERP[i] : `X${i}`,
+      sellerSku: ERP[i] ?? `X${i}`,
       skuStock: 10,
       skuStatus: 'active',
       bindStatus: 2,

@@ -37,7 +37,7 @@ describe('an ERP figure below zero or blank', () => {
     expect(store.ae.bindState(productOf('N2'), skuIdOf('N2'))).toBe(2);
     const audit = await call(app, 'auto.audit.list', { autoOnly: true, kind: 'auto.decision', page: 1, pageSize: 10 });
     expect(audit.rows[0]).toMatchObject({ subject: 'N1', detail: { want: 'unbind', reason: 'erp_oversold', sellable: 0 } });
-    expect(audit.rows[0].detail.figures).toEqual([expect.objectContaining({ available: -3, stale: false })]);
+    expect(audit.rows[0]!.detail.figures).toEqual([expect.objectContaining({ available: -3, stale: false })]);
   });
 
   it('blank is unknown for that SKU only: reported, nothing unbound on it, the others still decided', async () => {

@@ -65,22 +65,22 @@ describe('unbind before zero', () => {
     expect(s.ae.bindState(productOf('P1'), skuIdOf('P1'))).toBe(2);
     const dryOff = await call(app, 'auto.dryRun', { only: 'all', search: 'P1', page: 1, pageSize: 10 });
     expect(dryOff.rows[0]).toMatchObject({ want: 'none', reason: 'already_bound', prediction: { active: false } });
-    expect(dryOff.rows[0].prediction?.zh).toMatch(/^预计 \d+ 分钟内售罄（约每小时 [\d.]+ 件），解绑审核通常 3\d 分钟、慢时 3\d 分钟/);
+    expect(dryOff.rows[0]!.prediction?.zh).toMatch(/^预计 \d+ 分钟内售罄（约每小时 [\d.]+ 件），解绑审核通常 3\d 分钟、慢时 3\d 分钟/);
     // P3 (no sales) has no prediction at all.
-    expect((await call(app, 'auto.dryRun', { only: 'all', search: 'P3', page: 1, pageSize: 10 })).rows[0].prediction).toBeNull();
+    expect((await call(app, 'auto.dryRun', { only: 'all', search: 'P3', page: 1, pageSize: 10 })).rows[0]!.prediction).toBeNull();
 
     // On: the same figures unbind P1 now, the decision says why, and the sender keeps it (it decides the same way).
     await call(app, 'auto.settings.set', { predictive: true, predictiveFloor: 1 });
     const dryOn = await call(app, 'auto.dryRun', { only: 'changes', page: 1, pageSize: 10 });
     expect(dryOn.rows.map((r) => [r.sellerSku, r.want, r.reason, r.sellable])).toEqual([['P1', 'unbind', 'predicted_sellout', 2]]);
-    expect(dryOn.rows[0].prediction?.active).toBe(true);
+    expect(dryOn.rows[0]!.prediction?.active).toBe(true);
     const on = await call(app, 'auto.run', { sync: false, send: true });
     expect(on.run?.counts.unbind).toBe(1);
     expect(on.send.sent).toBe(1);
     expect(s.ae.bindState(productOf('P1'), skuIdOf('P1'))).toBe(3);
     const audit = await call(app, 'auto.audit.list', { autoOnly: true, kind: 'auto.decision', subject: 'P1', page: 1, pageSize: 5 });
-    expect(audit.rows[0].detail).toMatchObject({ want: 'unbind', reason: 'predicted_sellout', sellable: 2 });
-    expect(String((audit.rows[0].detail.prediction as { zh: string }).zh)).toContain('解绑审核通常');
+    expect(audit.rows[0]!.detail).toMatchObject({ want: 'unbind', reason: 'predicted_sellout', sellable: 2 });
+    expect(String((audit.rows[0]!.detail.prediction as { zh: string }).zh)).toContain('解绑审核通常');
 
     // It does not flap: 1 left (still within the prediction) binds nothing back; P3 with plenty stays bound.
     clock.advance(40 * MIN);

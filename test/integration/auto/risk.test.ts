@@ -136,7 +136,7 @@ describe('a refused unbind is handled', () => {
     expect((await call(app, 'auto.run', { sync: false, send: true })).send.refused).toBe(1);
 
     // The log: the action and its audit row carry the platform's reason, not the earlier "submitted" message.
-    const refused = (await call(app, 'auto.actions.list', { state: 'refused', page: 1, pageSize: 10 })).rows[0];
+    const refused = (await call(app, 'auto.actions.list', { state: 'refused', page: 1, pageSize: 10 })).rows[0]!;
     expect(refused.marketMessage).toBe(DEFAULT_REFUSE_REASON);
     const audit = await call(app, 'auto.audit.list', { autoOnly: true, kind: 'auto.action.refused', page: 1, pageSize: 10 });
     expect(audit.rows[0]).toMatchObject({ subject: 'R1', detail: { message: DEFAULT_REFUSE_REASON } });

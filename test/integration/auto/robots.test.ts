@@ -112,16 +112,16 @@ describe('group robots: 企业微信, 钉钉, 飞书', () => {
       .toEqual(['wecom', 'dingtalk', 'feishu']);
 
     expect(wecom.got).toHaveLength(1);
-    expect(wecom.got[0].path).toBe('/cgi-bin/webhook/send');
-    expect(wecom.got[0].query.get('key')).toBe('KEY-1');
-    expect(wecom.got[0].body).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining('解绑被拒绝：W1') } });
+    expect(wecom.got[0]!.path).toBe('/cgi-bin/webhook/send');
+    expect(wecom.got[0]!.query.get('key')).toBe('KEY-1');
+    expect(wecom.got[0]!.body).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining('解绑被拒绝：W1') } });
     expect(ding.got).toHaveLength(1);
-    expect(ding.got[0].query.get('access_token')).toBe('TOKEN-1');
-    expect(Math.abs(Number(ding.got[0].query.get('timestamp')) - clock.now())).toBeLessThan(3600_000);
-    expect(ding.got[0].body).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining('解绑被拒绝：W1') } });
+    expect(ding.got[0]!.query.get('access_token')).toBe('TOKEN-1');
+    expect(Math.abs(Number(ding.got[0]!.query.get('timestamp')) - clock.now())).toBeLessThan(3600_000);
+    expect(ding.got[0]!.body).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining('解绑被拒绝：W1') } });
     expect(feishu.got).toHaveLength(1);
-    expect(feishu.got[0].body).toMatchObject({ msg_type: 'text', content: { text: expect.stringContaining('解绑被拒绝：W1') } });
-    expect(String(feishu.got[0].body.timestamp)).toBe(String(Math.floor(clock.now() / 1000)));
+    expect(feishu.got[0]!.body).toMatchObject({ msg_type: 'text', content: { text: expect.stringContaining('解绑被拒绝：W1') } });
+    expect(String(feishu.got[0]!.body.timestamp)).toBe(String(Math.floor(clock.now() / 1000)));
     // Every platform took it (the receivers answer an error code when a signature does not match).
     expect((await call(app, 'auto.robots.list', {})).map((v) => v.lastError)).toEqual([null, null, null]);
     expect(store.ae.bindState(productOf('W1'), skuIdOf('W1'))).toBe(4);
@@ -156,7 +156,7 @@ describe('group robots: 企业微信, 钉钉, 飞书', () => {
     const views = await call(app, 'auto.robots.list', {});
     expect(views.find((v) => v.kind === 'wecom')?.lastError).toContain('500');
     expect(views.find((v) => v.kind === 'dingtalk')?.lastError).toBeTruthy();
-    expect(broken.got[0].body).toMatchObject({ text: { content: expect.stringContaining('自动解绑已暂停') } });
+    expect(broken.got[0]!.body).toMatchObject({ text: { content: expect.stringContaining('自动解绑已暂停') } });
     // Confirming the held run still unbinds at once, robots broken or not.
     await call(app, 'auto.held.confirm', { runId: r.run!.id });
     expect((await call(app, 'auto.run', { sync: false, send: true })).send.done).toBe(2);

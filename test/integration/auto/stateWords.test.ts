@@ -21,7 +21,7 @@ describe("action states in the seller's words, never 完成", () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(out.contentBase64, 'base64') as unknown as ArrayBuffer);
       const kinds: string[] = [];
-      wb.worksheets[0].eachRow((row, n) => n > 1 && kinds.push(String(row.getCell(3).value)));
+      wb.worksheets[0]!.eachRow((row, n) => n > 1 && kinds.push(String(row.getCell(3).value)));
       expect(kinds).toEqual([
         '已解绑 unbound',
         '已绑定 bound',

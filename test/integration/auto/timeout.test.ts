@@ -72,7 +72,7 @@ describe('a bind/unBind answered after the client timed out', () => {
     expect(action).toMatchObject({ state: 'sent', sends: 1, attempts: 1 });
     const retrying = app.db.prepare("SELECT detail FROM audit_log WHERE kind = 'auto.action.retrying'").pluck().all() as string[];
     expect(retrying).toHaveLength(1);
-    expect(JSON.parse(retrying[0])).toMatchObject({
+    expect(JSON.parse(retrying[0]!)).toMatchObject({
       actionId: action.id,
       kind: 'unbind',
       attempt: 1,
@@ -94,7 +94,7 @@ describe('a bind/unBind answered after the client timed out', () => {
     expect(app.db.prepare('SELECT state, sends FROM auto_actions WHERE id = ?').get(action.id)).toEqual({ state: 'done', sends: 1 });
     const reread = app.db.prepare("SELECT detail FROM audit_log WHERE kind = 'auto.action.reread'").pluck().all() as string[];
     expect(reread).toHaveLength(1);
-    expect(JSON.parse(reread[0])).toMatchObject({ actionId: action.id, bindStatus: 1, decision: 'done', sends: 1 });
+    expect(JSON.parse(reread[0]!)).toMatchObject({ actionId: action.id, bindStatus: 1, decision: 'done', sends: 1 });
     const done = JSON.parse(app.db.prepare("SELECT detail FROM audit_log WHERE kind = 'auto.action.done'").pluck().get() as string) as {
       sentNow: boolean;
       sends: number;

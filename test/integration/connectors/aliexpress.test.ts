@@ -134,7 +134,7 @@ describe('AliExpress IOP client against the simulator over 127.0.0.1', () => {
     expect(offline.every((s) => s.productStatus === 'OFFLINE')).toBe(true);
     // The filter travels as the JSON search_condition_do, never as a top-level parameter; 20 a page.
     const last = sim.calls.filter((c) => c.method === 'aliexpress.choice.products.list').at(-1)!.params;
-    expect(JSON.parse(last.search_condition_do)).toEqual({ product_status: 'OFFLINE' });
+    expect(JSON.parse(last.search_condition_do!)).toEqual({ product_status: 'OFFLINE' });
     expect(last).toMatchObject({ page_size: '20', channel_seller_id: sim.seller.channelSellerId, channel: 'AE_GLOBAL', simplify: 'true' });
     expect(last).not.toHaveProperty('product_status');
   });
@@ -243,7 +243,7 @@ describe('AliExpress IOP client against the simulator over 127.0.0.1', () => {
     // unBind answers no bind status: the state is read again from products.list by product_id.
     const after = sim.calls.slice(before).map((c) => c.method);
     expect(after).toEqual(['aliexpress.ascp.item.unBind', 'aliexpress.choice.products.list']);
-    expect(JSON.parse(sim.calls.at(-1)!.params.search_condition_do)).toEqual({ product_id: 1005000001 });
+    expect(JSON.parse(sim.calls.at(-1)!.params.search_condition_do!)).toEqual({ product_id: 1005000001 });
     expect((await market.bind(ref(1))).bindStatus).toBe(2);
 
     sim.setReviewMode('review');

@@ -141,14 +141,14 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
   it('global.seller.relation.query: request as the fixture, ONE_STOP_SERVICE picked with its exact 17-digit channel_seller_id', async () => {
     stub.serve('global.seller.relation.query', fixture('global.seller.relation.query.response.json'));
     const ch = await new AliExpressMarketplace(client()).sellerChannel();
-    expectRequest(stub.seen[0], 'global.seller.relation.query.request.json', clock);
+    expectRequest(stub.seen[0]!, 'global.seller.relation.query.request.json', clock);
     expect(ch).toEqual({ channelSellerId: '20000000000000171', channel: 'AE_GLOBAL', businessType: 'ONE_STOP_SERVICE' });
   });
 
   it('global.seller.relation.query wrapped (simplify=false): seller_relation_list.seller_relation[] reads the same', async () => {
     stub.serve('global.seller.relation.query', fixture('global.seller.relation.query.wrapped.response.json'));
     const ch = await new AliExpressMarketplace(client({ simplify: false })).sellerChannel();
-    expect(stub.seen[0].query).not.toHaveProperty('simplify');
+    expect(stub.seen[0]!.query).not.toHaveProperty('simplify');
     expect(ch.channelSellerId).toBe('20000000000000171');
   });
 
@@ -200,7 +200,7 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
     relation();
     stub.serve('aliexpress.choice.products.list', fixture('aliexpress.choice.products.list.response.json'));
     const skus = await new AliExpressMarketplace(client()).listListingSkus({ status: 'ONLINE' });
-    expectRequest(stub.seen[1], 'aliexpress.choice.products.list.request.json', clock);
+    expectRequest(stub.seen[1]!, 'aliexpress.choice.products.list.request.json', clock);
     expect(skus).toEqual(expectedSkus);
   });
 
@@ -238,10 +238,10 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
     const lossy = JSON.parse(fixture('aliexpress.choice.products.list.response.json')) as {
       result: { product_list: { search_sku_info_list: { sku_id: number }[] }[] };
     };
-    expect(String(lossy.result.product_list[0].search_sku_info_list[0].sku_id)).toBe('12000023995222160');
+    expect(String(lossy.result.product_list[0]!.search_sku_info_list[0]!.sku_id)).toBe('12000023995222160');
     const r = AE_RESPONSE_SCHEMAS['aliexpress.choice.products.list'].safeParse(lossy);
     expect(r.success).toBe(false);
-    expect(r.error!.issues[0].message).toMatch(/JS number/);
+    expect(r.error!.issues[0]!.message).toMatch(/JS number/);
   });
 
   it('products.list business error: result.error_code / error_msg (its own field names)', async () => {
@@ -263,8 +263,8 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
     const r = await market.unbind(ref);
     const calls = stub.seen.map((s) => s.query.method);
     expect(calls).toEqual(['global.seller.relation.query', 'aliexpress.ascp.item.unBind', 'aliexpress.choice.products.list']);
-    expectRequest(stub.seen[1], 'aliexpress.ascp.item.unBind.request.json', clock);
-    expectRequest(stub.seen[2], 'aliexpress.choice.products.list.by-product.request.json', clock);
+    expectRequest(stub.seen[1]!, 'aliexpress.ascp.item.unBind.request.json', clock);
+    expectRequest(stub.seen[2]!, 'aliexpress.choice.products.list.by-product.request.json', clock);
     expect(r).toMatchObject({ bindStatus: 2, message: '解绑申请已提交，等待审核', requestId: '2101e3a917000000000001250' });
     // The refused SKU's reason comes back with its state.
     const refused = await market.queryBind({ ...ref, skuId: '12000023995222163', scItemId: '10000123456789015' });
@@ -282,7 +282,7 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
     const market = new AliExpressMarketplace(client({ simplify: false }));
     expect(await market.bind(ref)).toMatchObject({ bindStatus: 2, message: 'true' });
     const f = requestFixture('aliexpress.ascp.item.bind.request.json');
-    expect(stub.seen[1].form).toEqual(f.form);
+    expect(stub.seen[1]!.form).toEqual(f.form);
     stub.serve('aliexpress.ascp.item.bind', fixture('aliexpress.ascp.item.bind.error.response.json'));
     const e = (await market.bind(ref).catch((x: unknown) => x)) as ConnectorError;
     expect(e.code).toBe('PERMANENT');
@@ -331,7 +331,7 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
     stub.serve('/rest/auth/token/create', fixture('auth.token.create.response.json'));
     const store = memoryTokenStore();
     const t = await client({ tokens: store }).createToken('3_500102_JxZ05Ux3cnnSSUm6dCxYg6Q26');
-    expectRequest(stub.seen[0], 'auth.token.create.request.json', clock);
+    expectRequest(stub.seen[0]!, 'auth.token.create.request.json', clock);
     expect(t).toMatchObject({
       accessToken: TOKEN,
       expiresAt: 1765324800000,
@@ -354,7 +354,7 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
     });
     const token = await client({ tokens: store }).accessToken();
     expect(stub.seen).toHaveLength(1);
-    expectRequest(stub.seen[0], 'auth.token.refresh.request.json', clock);
+    expectRequest(stub.seen[0]!, 'auth.token.refresh.request.json', clock);
     expect(token).toBe('50000601d40btqfegv4MWwjl98Jymtwf4nTpC8812dfc267gQvoZA54HCh');
     expect(store.load()).toMatchObject({
       refreshToken: '500016000300cxb3XufbRzgxCNoQyvsdB1nYHiRePu29467774DgdEUZqXpj',
@@ -420,8 +420,13 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
       x: undefined,
       y: null,
     });
-    expect(stub.seen[0].form).toEqual({ channel_seller_id: '20000000000000171', channel: 'AE_GLOBAL', current_page: '1', page_size: '20' });
-    expect(stub.seen[0].query.sign).toBe(expectedSign({ ...stub.seen[0].query, ...stub.seen[0].form }));
+    expect(stub.seen[0]!.form).toEqual({
+      channel_seller_id: '20000000000000171',
+      channel: 'AE_GLOBAL',
+      current_page: '1',
+      page_size: '20',
+    });
+    expect(stub.seen[0]!.query.sign).toBe(expectedSign({ ...stub.seen[0]!.query, ...stub.seen[0]!.form }));
   });
 });
 

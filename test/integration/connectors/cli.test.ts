@@ -63,7 +63,7 @@ describe('cli demo and connect test', () => {
     };
     expect(report.ok).toBe(false);
     expect(report.aliexpress.checks).toEqual([expect.objectContaining({ step: 'keys', ok: false, code: 'AUTH' })]);
-    expect(report.aliexpress.checks[0].message).toContain('App Key');
+    expect(report.aliexpress.checks[0]!.message).toContain('App Key');
     expect(report.stockSource.checks).toEqual([expect.objectContaining({ step: 'source', ok: false })]);
   });
 });

@@ -111,7 +111,7 @@ describe('cli connect: a live store set up end to end', () => {
       ['stocksChangeQuery', 'skipped'],
       ['goodsQuery', 'skipped'],
     ]);
-    expect(report.calls[1].fields).toEqual(expect.arrayContaining(['result.product_list[].search_sku_info_list[].sku_id']));
+    expect(report.calls[1]!.fields).toEqual(expect.arrayContaining(['result.product_list[].search_sku_info_list[].sku_id']));
 
     ae.inject({ kind: 'code', code: 'ISV.PermissionDenied' }, { call: 'aliexpress.choice.products.list', times: 1 });
     const refused = await cli(['connect', 'probe', '--json']);

@@ -58,7 +58,7 @@ describe('stock file parsing', () => {
       ['A-1', 5, 1],
       ['B,2', 1200, 0],
     ]);
-    expect(r.rows[0].sku.charCodeAt(0)).not.toBe(0xfeff);
+    expect(r.rows[0]!.sku.charCodeAt(0)).not.toBe(0xfeff);
   });
 
   it('reads an XLSX workbook (first sheet, rich text and formulas as their values)', async () => {
@@ -183,9 +183,9 @@ describe('stock file parsing', () => {
     const r = await parseStockFile(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(r.rows.map((x) => [x.sku, x.available])).toEqual([['D-3', 7]]);
     expect(r.rejected.map((x) => x.line)).toEqual([2, 3, 5]);
-    expect(r.rejected[0].reason.zh).toContain('日期');
-    expect(r.rejected[1].reason.zh).toContain('不是整数');
-    expect(r.rejected[2].reason.zh).toContain('安全库存是一个日期');
+    expect(r.rejected[0]!.reason.zh).toContain('日期');
+    expect(r.rejected[1]!.reason.zh).toContain('不是整数');
+    expect(r.rejected[2]!.reason.zh).toContain('安全库存是一个日期');
 
     const csvR = await parseStockFile(
       Buffer.from(
@@ -226,12 +226,12 @@ describe('stock file parsing', () => {
     const r = await parseStockFile(Buffer.from(text, 'utf8'));
     expect(r.rows.map((x) => x.sku)).toEqual(['OK-1']);
     expect(r.rejected.map((x) => x.line)).toEqual([2, 3, 4, 5, 7]);
-    expect(r.rejected[0].reason.zh).toContain('U+200B');
-    expect(r.rejected[1].reason.zh).toContain('U+202E');
-    expect(r.rejected[2].reason.zh).toContain('U+0007');
-    expect(r.rejected[3].reason.zh).toContain('太长');
-    expect(r.rejected[3].sku!.length).toBeLessThan(200); // the report never carries the 2 MB cell
-    expect(r.rejected[4].reason.zh).toContain('仓库名称');
+    expect(r.rejected[0]!.reason.zh).toContain('U+200B');
+    expect(r.rejected[1]!.reason.zh).toContain('U+202E');
+    expect(r.rejected[2]!.reason.zh).toContain('U+0007');
+    expect(r.rejected[3]!.reason.zh).toContain('太长');
+    expect(r.rejected[3]!.sku!.length).toBeLessThan(200); // the report never carries the 2 MB cell
+    expect(r.rejected[4]!.reason.zh).toContain('仓库名称');
   });
 
   it('never ends in silence: a file with nothing usable says what it found', async () => {
@@ -421,7 +421,7 @@ describe('stock.import, the upload channel the window and the CLI share', () => 
         ['DC100010-BK', '数据线 1米', '3C数码'],
         ['TS100001-BK', '纯棉T恤 黑色', '服装/T恤'],
       ]);
-      const row = (await call(app, 'sku.listings.page', {})).rows[0];
+      const row = (await call(app, 'sku.listings.page', {})).rows[0]!;
       expect(row).toMatchObject({
         title: '纯棉T恤 黑色 男款',
         variation: '颜色:黑色;尺码:M',

@@ -112,7 +112,7 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
     expectRequest(stub.seen[0], fixture<FixtureRequest>('appToken.request'));
     expectRequest(stub.seen[1], fixture<FixtureRequest>('getAppBuyerList.request'));
     // The fixture's sign, recomputed by hand: md5("app_token" + token + "timestamp" + seconds + secret).
-    const q = stub.seen[1].query;
+    const q = stub.seen[1]!.query;
     expect(q.sign).toBe(createHash('md5').update(`app_token${q.app_token}timestamp${q.timestamp}${SECRET}`).digest('hex'));
     expect(q.timestamp).toMatch(/^\d{10}$/);
   });
@@ -261,7 +261,7 @@ describe('Tongtool client against the wire fixtures (raw stub)', () => {
     });
     expect(products.get('TS100001-BK')?.productName).toBe('纯棉短袖T恤');
     // A variant page without goodsDetail on any row: its SKUs would be lost, so it fails naming the field.
-    const { goodsDetail: _d, ...bare } = goods.datas.array[0];
+    const { goodsDetail: _d, ...bare } = goods.datas.array[0]!;
     stub.answers.set('goodsQuery', [page([bare])]);
     const e = (await client.goodsQuery('1', 1).catch((x: unknown) => x)) as ConnectorError;
     expect(e.remote.code).toBe('BAD_SHAPE');
@@ -422,11 +422,11 @@ describe('the Tongtool simulator answers in the wire schemas and refuses what th
       expect(parsed.success, name).toBe(true);
       const rows = (raw as { datas: { array: Record<string, unknown>[] } }).datas.array;
       expect(rows.length, name).toBeGreaterThan(0);
-      const want = fixture<{ datas: { array: Record<string, unknown>[] } }>(`${name}.response`).datas.array[0];
+      const want = fixture<{ datas: { array: Record<string, unknown>[] } }>(`${name}.response`).datas.array[0]!;
       const declared = Object.keys(TT_ROW_SCHEMAS[name].shape);
-      for (const k of Object.keys(want).filter((x) => declared.includes(x))) expect(Object.keys(rows[0]), `${name}.${k}`).toContain(k);
+      for (const k of Object.keys(want).filter((x) => declared.includes(x))) expect(Object.keys(rows[0]!), `${name}.${k}`).toContain(k);
       if (name === 'stocksChangeQuery')
-        expect(Object.keys(rows[0]).sort()).toEqual(['availableStockQuantity', 'changeQuantity', 'goodsSku']);
+        expect(Object.keys(rows[0]!).sort()).toEqual(['availableStockQuantity', 'changeQuantity', 'goodsSku']);
     }
   });
 
@@ -460,7 +460,7 @@ describe('the Tongtool simulator answers in the wire schemas and refuses what th
       expect(Object.keys(got).sort()).toEqual(['code', 'datas', 'message', 'others']);
       expect(got.code).toBe(code);
       expect(got.datas).toBeNull();
-      expect(got.message.startsWith(errors[String(code)].message)).toBe(true);
+      expect(got.message.startsWith(errors[String(code)]!.message)).toBe(true);
     };
     const ok = await send('stocksChangeQuery', { warehouseName: '义乌仓', updatedDateFrom: '2026-01-05 08:00:00' });
     expect(ok.code).toBe(200);

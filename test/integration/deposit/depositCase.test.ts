@@ -240,7 +240,7 @@ describe('deposit refund case', () => {
       const notices = app.notices.list(10);
       expect(notices).toHaveLength(1);
       expect(notices[0]).toMatchObject({ level: 'warning', title: { zh: '保证金退款还没有确认到账' } });
-      expect(notices[0].body.zh).toContain('2026-10-13');
+      expect(notices[0]!.body.zh).toContain('2026-10-13');
       const v = (await call(app, 'deposit.get', {})).case!;
       expect(v.arrival.verdict).toBe('overdue');
       expect(v.arrival.supportText).toContain('还没有这笔退款');
@@ -282,7 +282,7 @@ describe('deposit refund case', () => {
       await readyToApply(app);
       await call(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
       const lines = webExport(REFUND_ROWS).split('\r\n');
-      lines[6] = lines[6].replace('10,000.00', 'abc');
+      lines[6] = lines[6]!.replace('10,000.00', 'abc');
       const e = await refused(app, 'deposit.matchAlipay', { fileName: 'bad.csv', contentBase64: b64(gbk(lines.join('\r\n'))) });
       expect(e.code).toBe('FILE_INVALID');
       expect(e.message).toContain('第 7 行');
@@ -323,7 +323,7 @@ describe('deposit reconciliation an accountant would sign', () => {
             alipayAccount: '13812345678',
             appliedOn: '2026-10-21',
           })
-        ).issues?.[0].path,
+        ).issues?.[0]!.path,
       ).toBe('appliedOn');
       const applied = await call(app, 'deposit.apply', {
         reason: '退店',
@@ -344,14 +344,14 @@ describe('deposit reconciliation an accountant would sign', () => {
       expect(late.verdict).toBe('not_found');
       expect(late.considered[0]).toMatchObject({ beforeApplication: true });
       expect(
-        (await refused(app, 'deposit.confirmArrival', { importId: late.importId, line: late.considered[0].row.line })).message,
+        (await refused(app, 'deposit.confirmArrival', { importId: late.importId, line: late.considered[0]!.row.line })).message,
       ).toContain('早于提交申请的日期');
-      const unfreeze = late.apart[0].row.line;
+      const unfreeze = late.apart[0]!.row.line;
       expect((await refused(app, 'deposit.confirmArrival', { importId: late.importId, line: unfreeze })).message).toContain('不计收支');
       const fixed = await call(app, 'deposit.setAppliedOn', { appliedOn: '2026-10-09' });
       expect(fixed.application?.appliedOn).toBe('2026-10-09');
       expect(fixed.timeline.at(-1)?.text.zh).toContain('2026-10-09');
-      const done = await call(app, 'deposit.confirmArrival', { importId: late.importId, line: late.considered[0].row.line });
+      const done = await call(app, 'deposit.confirmArrival', { importId: late.importId, line: late.considered[0]!.row.line });
       expect(done.arrival).toMatchObject({ verdict: 'arrived', arrivedFen: 1_000_000 });
     } finally {
       await app.close();
@@ -402,7 +402,7 @@ describe('deposit reconciliation an accountant would sign', () => {
       expect(second).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('请先撤销') });
 
       // The wrong one is undone: the case reopens; two partial rows are then confirmed.
-      const undone = await call(app, 'deposit.undoArrival', { arrivalId: full.arrival.rows[0].id });
+      const undone = await call(app, 'deposit.undoArrival', { arrivalId: full.arrival.rows[0]!.id });
       expect(undone).toMatchObject({ status: 'refunding', stage: 'arrival', arrival: { verdict: 'overdue', arrivedFen: 0, rows: [] } });
       expect(undone.timeline.at(-1)).toMatchObject({ kind: 'arrival.undo' });
       await call(app, 'deposit.confirmArrival', { importId: report.importId, line: line('T2') });
@@ -485,7 +485,7 @@ describe('deposit CLI', () => {
 
       const bad = runCli(['deposit', 'match-alipay', join(dataDir, 'missing.csv'), '--data', dataDir, '--json']);
       expect(bad.code).toBe(1);
-      expect(JSON.parse(bad.stderr.split('\n')[0]).error.code).toBe('NOT_FOUND');
+      expect(JSON.parse(bad.stderr.split('\n')[0]!).error.code).toBe('NOT_FOUND');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -104,8 +104,8 @@ describe('store exit, start to finish', () => {
     expect(await call(app, 'exit.remind', {})).toEqual({ reminded: true });
     expect(await call(app, 'exit.remind', {})).toEqual({ reminded: false });
     const notices = await call(app, 'notices.list', { limit: 10 });
-    expect(notices[0].title.zh).toContain('退店审核已到期');
-    expect(notices[0].body.zh).toContain('2026-10-10');
+    expect(notices[0]!.title.zh).toContain('退店审核已到期');
+    expect(notices[0]!.body.zh).toContain('2026-10-10');
     v = (await call(app, 'exit.get', {})).case!;
     v = await restartKeeps(v);
     v = await call(app, 'exit.review', { outcome: 'approved', decidedOn: '2026-10-10', note: '平台短信通知' });
@@ -152,7 +152,7 @@ describe('store exit, start to finish', () => {
     expect(v.stage).toBe('procedures');
     v = await restartKeeps(v);
     v = await call(app, 'exit.savePartner', {
-      id: v.procedures.partners[0].id,
+      id: v.procedures.partners[0]!.id,
       kind: 'logistics',
       name: '菜鸟上门揽收',
       status: 'terminated',
@@ -160,7 +160,7 @@ describe('store exit, start to finish', () => {
       reference: 'CN-2025-0888',
     });
     v = await call(app, 'exit.addQuestion', { question: '仓内剩余库存何时退回？' });
-    v = await call(app, 'exit.answerQuestion', { id: v.procedures.questions[0].id, answer: '审核通过后7天内安排退仓' });
+    v = await call(app, 'exit.answerQuestion', { id: v.procedures.questions[0]!.id, answer: '审核通过后7天内安排退仓' });
     expect(v.stage).toBe('done');
     v = await restartKeeps(v);
 
@@ -264,15 +264,15 @@ describe('store exit, start to finish', () => {
     ]) {
       expect(names).toContain(n);
     }
-    const readme = strFromU8(zip['README.txt']);
+    const readme = strFromU8(zip['README.txt']!);
     for (const n of names.filter((x) => x !== 'README.txt')) expect(readme).toContain(n);
     // The export's time in China time, as the seller reads it, never an ISO UTC stamp.
     expect(readme).toContain(
       `导出时间 Exported: ${new Date(clock.now() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')}（北京时间 Beijing time）`,
     );
     expect(readme).not.toMatch(/\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
-    expect(JSON.parse(strFromU8(zip['case.json'])).case.submit.applicationNo).toBe('TD20260930001');
-    expect(strFromU8(zip['stock/stock_levels.csv'])).toContain('CUP-RED,W-义乌仓,15');
+    expect(JSON.parse(strFromU8(zip['case.json']!)).case.submit.applicationNo).toBe('TD20260930001');
+    expect(strFromU8(zip['stock/stock_levels.csv']!)).toContain('CUP-RED,W-义乌仓,15');
     const everything = Object.values(zip)
       .map((b) => Buffer.from(b).toString('latin1') + strFromU8(b))
       .join('\n');
@@ -311,6 +311,6 @@ describe('store exit, start to finish', () => {
     expect(v.after.wipedAt).toBe(wiped.at);
     const audit = app.db.prepare("SELECT detail FROM audit_log WHERE kind = 'exit.wipe'").all() as { detail: string }[];
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0].detail).removedSecretNames.sort()).toEqual(Object.keys(SECRETS).sort());
+    expect(JSON.parse(audit[0]!.detail).removedSecretNames.sort()).toEqual(Object.keys(SECRETS).sort());
   });
 });

@@ -41,10 +41,10 @@ function parseCMap(cmap: string): Map<string, string> {
     return s;
   };
   for (const block of cmap.match(/beginbfchar([\s\S]*?)endbfchar/g) ?? []) {
-    for (const [, src, dst] of block.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set(src.toUpperCase(), hexToStr(dst));
+    for (const [, src, dst] of block.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set(src!.toUpperCase(), hexToStr(dst!));
   }
   for (const block of cmap.match(/beginbfrange([\s\S]*?)endbfrange/g) ?? []) {
-    for (const [, lo, hi, dst] of block.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
+    for (const [, lo = '', hi = '', dst = ''] of block.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
       const a = parseInt(lo, 16);
       const b = parseInt(hi, 16);
       const d = parseInt(dst, 16);
@@ -62,7 +62,7 @@ export function pdfText(pdf: Buffer): string {
     const tu = /\/ToUnicode (\d+) 0 R/.exec(o.dict);
     if (/\/Type \/Font/.test(o.dict) && tu) {
       const cmap = objs.get(Number(tu[1]))?.stream?.toString('latin1') ?? '';
-      const width = /begincodespacerange\s*<([0-9A-Fa-f]+)>/.exec(cmap)?.[1].length ?? 4;
+      const width = /begincodespacerange\s*<([0-9A-Fa-f]+)>/.exec(cmap)?.[1]!.length ?? 4;
       fontMaps.set(id, { map: parseCMap(cmap), width });
     }
   }
@@ -71,14 +71,14 @@ export function pdfText(pdf: Buffer): string {
     if (!/\/Type \/Page\b/.test(o.dict)) continue;
     const fonts = new Map<string, number>();
     const fontBlock = /\/Font <<([\s\S]*?)>>/.exec(o.dict)?.[1] ?? '';
-    for (const [, name, ref] of fontBlock.matchAll(/\/(\w+) (\d+) 0 R/g)) fonts.set(name, Number(ref));
+    for (const [, name, ref] of fontBlock.matchAll(/\/(\w+) (\d+) 0 R/g)) fonts.set(name!, Number(ref));
     for (const [, ref] of o.dict.matchAll(/\/Contents (\d+) 0 R/g)) {
       const content = objs.get(Number(ref))?.stream?.toString('latin1') ?? '';
       let font: { map: Map<string, string>; width: number } | undefined;
       for (const tok of content.matchAll(/\/(\w+) [\d.]+ Tf|\[((?:[^\]])*)\]\s*TJ|<([0-9A-Fa-f]*)>\s*Tj/g)) {
         if (tok[1]) font = fontMaps.get(fonts.get(tok[1]) ?? -1);
         const hexes =
-          tok[2] !== undefined ? [...tok[2].matchAll(/<([0-9A-Fa-f]*)>/g)].map((x) => x[1]) : tok[3] !== undefined ? [tok[3]] : [];
+          tok[2] !== undefined ? [...tok[2].matchAll(/<([0-9A-Fa-f]*)>/g)].map((x) => x[1]!) : tok[3] !== undefined ? [tok[3]] : [];
         for (const h of hexes) {
           if (!font) continue;
           for (let i = 0; i < h.length; i += font.width) text += font.map.get(h.slice(i, i + font.width).toUpperCase()) ?? '';

@@ -55,7 +55,7 @@ describe('exit readiness', () => {
         expect(partners.level).toBe('warn');
         expect(partners.detail.zh).toContain('菜鸟上门揽收');
         // The partner's state in words, not the stored code ('active').
-        expect(partners.rows[0].note).toEqual({ zh: '仍在合作', en: expect.any(String) });
+        expect(partners.rows[0]!.note).toEqual({ zh: '仍在合作', en: expect.any(String) });
         expect(partners.todo.zh).toContain('终止合作通知');
 
         // Deposit: no case yet → not started, and the seller can open it from here.
@@ -77,7 +77,7 @@ describe('exit readiness', () => {
           ],
         });
         await call(app, 'exit.savePartner', {
-          id: v.procedures.partners[0].id,
+          id: v.procedures.partners[0]!.id,
           kind: 'logistics',
           name: '菜鸟上门揽收',
           status: 'terminated',

@@ -42,7 +42,7 @@ describe('exit at 1,000 SKUs on the demo store', () => {
     expect(first.warehouses.length).toBeGreaterThan(0);
 
     // Bulk 1: everything in one warehouse goes back to the factory.
-    const wh = first.warehouses[0];
+    const wh = first.warehouses[0]!;
     const t0 = Date.now();
     const b1 = await call(app, 'exit.bulkDisposal', { method: 'return_factory', scope: { kind: 'warehouse', value: wh } });
     expect(b1.saved).toBeGreaterThan(0);
@@ -67,7 +67,7 @@ describe('exit at 1,000 SKUs on the demo store', () => {
     expect(x.rows).toBe(total);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.contentBase64, 'base64') as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0];
+    const ws = wb.worksheets[0]!;
     const head = (ws.getRow(1).values as string[]).slice(1);
     const col = (h: string) => head.indexOf(h) + 1;
     const rowsWithStock: { line: number; sku: string; onHand: number }[] = [];
@@ -76,6 +76,7 @@ describe('exit at 1,000 SKUs on the demo store', () => {
         rowsWithStock.push({ line, sku: String(r.getCell(1).value), onHand: Number(r.getCell(col('现有库存')).value) });
     });
     const [a, b, c] = rowsWithStock;
+    if (!a || !b || !c) throw new Error('the catalogue needs three SKUs with stock');
     const fullWidth = (n: number) => String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
     const set = (line: number, cells: Record<string, string | number>) => {
       for (const h of ['继续销售至售罄', '退回工厂', '清仓处理', '其他'])
@@ -90,8 +91,8 @@ describe('exit at 1,000 SKUs on the demo store', () => {
     expect(imp.ok).toBe(total - 1);
     expect(imp.problems).toHaveLength(1);
     expect(imp.problems[0]).toMatchObject({ sku: c.sku, line: c.line });
-    expect(imp.problems[0].errors[0].zh).toContain('不能是负数');
-    expect(imp.problems[0].errors[0].zh).toContain('-3');
+    expect(imp.problems[0]!.errors[0]!.zh).toContain('不能是负数');
+    expect(imp.problems[0]!.errors[0]!.zh).toContain('-3');
 
     const rowOf = async (sku: string) =>
       (await call(app, 'exit.disposalRows', { page: 1, pageSize: 5, search: sku })).rows.find((r) => r.sku === sku)!;
@@ -107,7 +108,7 @@ describe('exit at 1,000 SKUs on the demo store', () => {
 
     // Typed again in the window: a half-typed row is saved as a draft, the finished one completes the plan.
     const half = await call(app, 'exit.saveDisposalRows', { rows: [{ sku: c.sku, cells: { liquidate: '1' } }] });
-    expect(half.problems[0].errors[0].zh).toContain(`少了 ${c.onHand - 1} 件`);
+    expect(half.problems[0]!.errors[0]!.zh).toContain(`少了 ${c.onHand - 1} 件`);
     await call(app, 'exit.saveDisposalRows', { rows: [{ sku: c.sku, cells: { liquidate: '１', sell_through: fullWidth(c.onHand - 1) } }] });
     v = (await call(app, 'exit.get', {})).case!;
     expect(v.procedures.disposalComplete).toBe(true);
@@ -116,7 +117,7 @@ describe('exit at 1,000 SKUs on the demo store', () => {
 
     // Stock moves for one SKU: only that row is marked, the others stay done.
     const demo = await connectors(app).demo();
-    const target = (await rowOf(a.sku)).warehouses[0];
+    const target = (await rowOf(a.sku)).warehouses[0]!;
     const whId = demo.catalogue.erpWarehouses.find((w) => w.name === target.name || w.id === target.name)!.id;
     clock.advance(10 * MIN);
     demo.tongtool.sim.setStock(a.sku, whId, target.quantity + 5, 0);
@@ -124,8 +125,8 @@ describe('exit at 1,000 SKUs on the demo store', () => {
     expect((await call(app, 'auto.run', { sync: true, send: false })).stockRun?.status).toBe('ok');
     const moved = await call(app, 'exit.disposalRows', { page: 1, pageSize: 10, filter: 'open' });
     expect(moved.rows.map((r) => r.sku)).toEqual([a.sku]);
-    expect(moved.rows[0].state).toBe('changed');
-    expect(moved.rows[0].errors[0].zh).toContain(`库存从 ${a.onHand} 件变为 ${a.onHand + 5} 件`);
+    expect(moved.rows[0]!.state).toBe('changed');
+    expect(moved.rows[0]!.errors[0]!.zh).toContain(`库存从 ${a.onHand} 件变为 ${a.onHand + 5} 件`);
     expect(moved.counts.ok).toBe(total - 1);
   });
 

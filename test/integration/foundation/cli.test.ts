@@ -29,7 +29,7 @@ describe('cli info', () => {
     const r = runCli(['info', '--json', '--data', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(JSON.parse(r.stderr.split('\n')[0])).toMatchObject({ error: { code: 'DB_NEWER' } });
+    expect(JSON.parse(r.stderr.split('\n')[0]!)).toMatchObject({ error: { code: 'DB_NEWER' } });
     expect(r.stderr).toContain('请安装最新版本');
   });
 

@@ -44,7 +44,7 @@ describe('the database file', () => {
 
     const copies = readdirSync(join(dir, 'backups')).filter((f) => f.startsWith(`before-v${LATEST_VERSION}-from-v${older}-`));
     expect(copies).toHaveLength(1);
-    const copy = new Database(join(dir, 'backups', copies[0]), { readonly: true });
+    const copy = new Database(join(dir, 'backups', copies[0]!), { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(older);
     expect(kept(copy)).toEqual(expected);
     copy.close();

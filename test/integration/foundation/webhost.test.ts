@@ -40,7 +40,7 @@ beforeAll(async () => {
   host = await startWebHost(app, { rendererDir: renderer });
   const opened = await call(`/?token=${host.token}`);
   expect(opened.status).toBe(302);
-  cookie = /#desk-session=([0-9a-f]{64})$/.exec(String(opened.headers.location))![1];
+  cookie = /#desk-session=([0-9a-f]{64})$/.exec(String(opened.headers.location))![1]!;
 });
 afterAll(async () => {
   await host.close();

@@ -40,7 +40,7 @@ async function base64(wb: ExcelJS.Workbook): Promise<string> {
 describe('SKU mapping workbook: ids stay text', () => {
   it('export writes the product and SKU id columns as text cells formatted "@"', async () => {
     const wb = await workbook((await exportMapping(app.db)).contentBase64);
-    const ws = wb.worksheets[0];
+    const ws = wb.worksheets[0]!;
     expect(ws.getColumn(1).numFmt).toBe('@');
     expect(ws.getColumn(2).numFmt).toBe('@');
     for (let r = 2; r <= 3; r++) {
@@ -53,24 +53,24 @@ describe('SKU mapping workbook: ids stay text', () => {
 
   it('import refuses a numeric cell in an id column on its line, in Chinese and English, and links the rest', async () => {
     const wb = await workbook((await exportMapping(app.db)).contentBase64);
-    const ws = wb.worksheets[0];
+    const ws = wb.worksheets[0]!;
     ws.getRow(2).getCell(5).value = 'TS-RED-L'; // SKU row: a change, ids left as text
     ws.getRow(3).getCell(2).value = Number(SMALL_SKU); // the seller's spreadsheet turned it into a number
     ws.getRow(3).getCell(5).value = 'TS-RED-M';
     const r = await importMapping(app.db, await base64(wb), false, NOW);
     expect(r.linked).toBe(1);
     expect(r.rejected).toHaveLength(1);
-    expect(r.rejected[0].line).toBe(3);
-    expect(r.rejected[0].reason.zh).toContain('请把单元格设为文本');
-    expect(r.rejected[0].reason.zh).toContain('SKU ID');
-    expect(r.rejected[0].reason.en).toMatch(/format the cell as text/i);
-    expect(r.rejected[0].reason.en).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(r.rejected[0]!.line).toBe(3);
+    expect(r.rejected[0]!.reason.zh).toContain('请把单元格设为文本');
+    expect(r.rejected[0]!.reason.zh).toContain('SKU ID');
+    expect(r.rejected[0]!.reason.en).toMatch(/format the cell as text/i);
+    expect(r.rejected[0]!.reason.en).not.toMatch(/[\u4e00-\u9fff]/);
 
     // The product id column likewise.
     ws.getRow(3).getCell(2).value = SMALL_SKU;
     ws.getRow(3).getCell(1).value = Number(PRODUCT);
     const again = await importMapping(app.db, await base64(wb), false, NOW);
     expect(again.rejected.map((x) => x.line)).toEqual([3]);
-    expect(again.rejected[0].reason.zh).toContain('商品ID');
+    expect(again.rejected[0]!.reason.zh).toContain('商品ID');
   });
 });

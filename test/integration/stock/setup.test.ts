@@ -34,13 +34,13 @@ describe('stock setup wizard, end to end through the contract', () => {
   it('step 1: a warehouse-name near-miss is explained and fixed with the exact name', async () => {
     const { app } = await store();
     const saved = await call(app, 'stock.warehouses.save', { name: '深圳仓 ', erpWarehouseId: 'W1' });
-    const w = saved.view.store[0];
+    const w = saved.view.store[0]!;
     expect(w.check?.match).toBe(false);
     expect(w.check?.issues[0]).toMatchObject({ kind: 'trailing_space' });
     expect(w.check?.exactName).toBe('深圳仓');
     expect((await call(app, 'stock.overview', {})).steps[0]).toMatchObject({ key: 'warehouses', done: false });
     const fixed = await call(app, 'stock.warehouses.rename', { storeWarehouseId: w.id, name: w.check!.exactName });
-    expect(fixed.store[0].check).toMatchObject({ match: true, issues: [] });
+    expect(fixed.store[0]!.check).toMatchObject({ match: true, issues: [] });
     // an existing warehouse is reused, not duplicated
     const again = await call(app, 'stock.warehouses.save', { name: '深圳仓' });
     expect(again).toMatchObject({ id: w.id, reused: true });
@@ -64,8 +64,8 @@ describe('stock setup wizard, end to end through the contract', () => {
     const unresolved = await call(app, 'sku.listings.page', { filter: { resolveStatus: ['unresolved'] } });
     expect(unresolved.rows.map((r) => r.sellerSku)).toEqual(['mystery']);
     const hits = await call(app, 'sku.erpSkus.search', { q: 'xyz' });
-    expect(hits[0].sku).toBe('XYZ-9');
-    const linked = await call(app, 'sku.link', { listingSkuId: unresolved.rows[0].id, erpSku: 'XYZ-9' });
+    expect(hits[0]!.sku).toBe('XYZ-9');
+    const linked = await call(app, 'sku.link', { listingSkuId: unresolved.rows[0]!.id, erpSku: 'XYZ-9' });
     expect(linked).toMatchObject({ resolveStatus: 'manual', erpSku: 'XYZ-9', method: 'manual' });
 
     // a manual link beats a rule, and survives a re-sync and rule changes
@@ -81,11 +81,11 @@ describe('stock setup wizard, end to end through the contract', () => {
     });
     expect(summary.byMethod.manual).toBe(1);
 
-    await expect(call(app, 'sku.link', { listingSkuId: unresolved.rows[0].id, erpSku: 'NOPE' })).rejects.toMatchObject({
+    await expect(call(app, 'sku.link', { listingSkuId: unresolved.rows[0]!.id, erpSku: 'NOPE' })).rejects.toMatchObject({
       payload: { code: 'NOT_FOUND' },
     });
-    await call(app, 'sku.unlink', { listingSkuId: unresolved.rows[0].id });
-    expect((await byStatus(app)).mystery[0]).toBe('unresolved');
+    await call(app, 'sku.unlink', { listingSkuId: unresolved.rows[0]!.id });
+    expect((await byStatus(app)).mystery![0]).toBe('unresolved');
   });
 
   it('shows a conflict when rules disagree, and links nothing for it', async () => {
@@ -96,13 +96,13 @@ describe('stock setup wizard, end to end through the contract', () => {
     await call(app, 'sku.rules.save', { spec: { kind: 'strip_prefix', text: 'HK-' } });
     const s = (await call(app, 'sku.rules.save', { spec: { kind: 'before', separator: '-' } })).summary;
     expect(s).toMatchObject({ conflicting: 2, byMethod: { rule: 0, exact: 1 } });
-    expect(s?.conflictSample[0].candidates).toEqual(['ABC-2', 'HK']);
+    expect(s?.conflictSample[0]!.candidates).toEqual(['ABC-2', 'HK']);
     const rows = await call(app, 'sku.listings.page', { filter: { resolveStatus: ['conflict'] } });
     expect(rows.rows.map((r) => [r.sellerSku, r.erpSku])).toEqual([
       ['HK-ABC-2', null],
       ['HK-ＡＢＣ-3', null],
     ]);
-    expect(rows.rows[0].resolveDetail?.zh).toContain('多个ERP SKU');
+    expect(rows.rows[0]!.resolveDetail?.zh).toContain('多个ERP SKU');
     const bad = await call(app, 'sku.rules.preview', { spec: { kind: 'strip_end', count: 1 } });
     expect(bad.missing).toBeGreaterThan(0);
     expect(bad.samples.find((x) => x.status === 'missing')?.note?.zh).toContain('ERP里没有');
@@ -131,7 +131,7 @@ describe('stock setup wizard, end to end through the contract', () => {
     await expect(call(app, 'stock.linkBatches.undo', { batchId: batch.batchId })).rejects.toMatchObject({ payload: { code: 'CONFLICT' } });
     const batches = await call(app, 'stock.linkBatches.list', {});
     expect(batches[0]).toMatchObject({ id: batch.batchId, linked: 1, storeWarehouseName: '深圳仓' });
-    expect(batches[0].undoneAt).not.toBeNull();
+    expect(batches[0]!.undoneAt).not.toBeNull();
   });
 
   it('exports the mapping to Excel and imports an edited copy as manual links, on confirmation only', async () => {
@@ -140,7 +140,7 @@ describe('stock setup wizard, end to end through the contract', () => {
     expect(out.rows).toBe(4);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(out.contentBase64, 'base64') as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0];
+    const ws = wb.worksheets[0]!;
     let edited = 0;
     ws.eachRow((row, n) => {
       if (n > 1 && row.getCell(3).value === 'mystery') {
@@ -156,7 +156,7 @@ describe('stock setup wizard, end to end through the contract', () => {
     expect(dry.rejected).toEqual([
       expect.objectContaining({ reason: expect.objectContaining({ zh: expect.stringContaining('NOT-IN-ERP') }) }),
     ]);
-    expect((await byStatus(app)).mystery[0]).toBe('unresolved');
+    expect((await byStatus(app)).mystery![0]).toBe('unresolved');
     const done = await call(app, 'sku.mapping.import', { contentBase64: content, confirm: true });
     expect(done.applied).toBe(true);
     expect((await byStatus(app)).mystery).toEqual(['manual', 'ABC-3']);

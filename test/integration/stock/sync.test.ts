@@ -87,8 +87,8 @@ describe('stock sync on real SQLite', () => {
     clock.advance(60_000);
     const { run } = await call(app, 'stock.sync.now', { wait: true, strategy: 'full' });
     expect(run?.status).toBe('failed');
-    expect(run?.errors[0].message).toContain('page 2');
-    expect(run?.errors[0].message).toContain('已保存的库存没有改变');
+    expect(run?.errors[0]!.message).toContain('page 2');
+    expect(run?.errors[0]!.message).toContain('已保存的库存没有改变');
     expect(allLevels(app)).toEqual(before);
     const audit = app.db.prepare("SELECT count(*) AS n FROM audit_log WHERE kind = 'stock.sync.failed'").get() as { n: number };
     expect(audit.n).toBe(1);
@@ -219,17 +219,17 @@ describe('sync health', () => {
     expect(allLevels(app)).toEqual(before);
     const notices = await call(app, 'notices.list', { limit: 10 });
     expect(notices.filter((n) => n.title.zh === '库存同步连续失败')).toHaveLength(1);
-    expect(notices[0].body.zh).toContain('page 1');
+    expect(notices[0]!.body.zh).toContain('page 1');
     // The same notice in English, for a seller who switched the app to English.
     expect(notices[0]).toMatchObject({ title: { en: 'Stock sync keeps failing' } });
-    expect(notices[0].body.en).toContain('failed 3 times in a row');
-    expect(notices[0].body.en).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(notices[0]!.body.en).toContain('failed 3 times in a row');
+    expect(notices[0]!.body.en).not.toMatch(/[\u4e00-\u9fff]/);
 
     app.db.prepare("INSERT INTO stock_sync_runs (strategy, trigger, status, started_at) VALUES ('full', 'schedule', 'running', 'x')").run();
     const { closeAbandonedRuns } = await import('../../../src-main/core/stock/runs');
     expect(closeAbandonedRuns(app.db, new Date(clock.now()).toISOString())).toBe(1);
-    const last = (await call(app, 'stock.runs.list', {})).rows[0];
+    const last = (await call(app, 'stock.runs.list', {})).rows[0]!;
     expect(last).toMatchObject({ status: 'failed' });
-    expect(last.errors[0].message).toContain('没有保存任何库存');
+    expect(last.errors[0]!.message).toContain('没有保存任何库存');
   });
 });

@@ -88,7 +88,7 @@ describe('stock sync against the Tongtool simulator', () => {
     assertQuota(sim);
     // the full read needed more than 5 requests, so it had to wait for the quota on the clock
     expect(sim.calls.length).toBeGreaterThan(5);
-    expect(sim.calls.at(-1)!.at - sim.calls[0].at).toBeGreaterThanOrEqual(60_000);
+    expect(sim.calls.at(-1)!.at - sim.calls[0]!.at).toBeGreaterThanOrEqual(60_000);
 
     clock.advance(5 * 60_000);
     sim.setStock('SKU0010', 'W1', 0);
@@ -125,14 +125,14 @@ describe('stock sync against the Tongtool simulator', () => {
     expect(full).toMatchObject({ status: 'ok', strategy: 'full', rowsRead: 2 * N, rowsWritten: 2 * N });
     expect(level(app, 'SKU0003', 'W1')).toMatchObject({ available: 4, safety: 1 });
     expect(full?.errors).toHaveLength(1);
-    expect(full?.errors[0].message).toContain('goodsQuery');
-    expect(full?.errors[0].message).toContain('524');
-    expect(full?.errors[0].message).toMatch(/库存和安全库存已保存/);
-    expect(full?.errors[0].messageEn).toContain('goodsQuery');
-    expect(full?.errors[0].messageEn).toMatch(/stock and safety stock were stored/i);
+    expect(full?.errors[0]!.message).toContain('goodsQuery');
+    expect(full?.errors[0]!.message).toContain('524');
+    expect(full?.errors[0]!.message).toMatch(/库存和安全库存已保存/);
+    expect(full?.errors[0]!.messageEn).toContain('goodsQuery');
+    expect(full?.errors[0]!.messageEn).toMatch(/stock and safety stock were stored/i);
     // The connector's "stock keeps its last known figures" would contradict what happened.
-    expect(full?.errors[0].message).not.toContain('库存保持上次已知的数量');
-    expect(full?.errors[0].messageEn).not.toMatch(/stock keeps/i);
+    expect(full?.errors[0]!.message).not.toContain('库存保持上次已知的数量');
+    expect(full?.errors[0]!.messageEn).not.toMatch(/stock keeps/i);
 
     // 525 on the next full read: the same, and the goods pages are asked again.
     clock.advance(10 * 60_000);
@@ -141,7 +141,7 @@ describe('stock sync against the Tongtool simulator', () => {
     sim.setStock('SKU0003', 'W1', 2);
     const second = (await call(app, 'stock.sync.now', { wait: true, strategy: 'full' })).run;
     expect(second).toMatchObject({ status: 'ok', rowsRead: 2 * N });
-    expect(second?.errors[0].message).toMatch(/goodsQuery.*525/);
+    expect(second?.errors[0]!.message).toMatch(/goodsQuery.*525/);
     expect(level(app, 'SKU0003', 'W1')).toMatchObject({ available: 2, safety: 1 });
 
     // Granted and answered: the next full read reads the goods and the categories appear.

@@ -186,7 +186,7 @@ describe('backups that can be trusted', () => {
     expect(left.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const copies = left.filter((f) => f.startsWith(`before-v${LATEST_VERSION}-from-v${older}-`));
     expect(copies).toHaveLength(1);
-    expect(backupProblem(join(backups, copies[0]), older)).toBeNull();
+    expect(backupProblem(join(backups, copies[0]!), older)).toBeNull();
   }, 60_000);
 
   it('rewrites the secrets file atomically: no temporary file left, 0600, every key kept across rewrites', () => {

@@ -58,7 +58,7 @@ beforeAll(async () => {
   host = await startWebHost(app, { rendererDir: renderer });
   cookie = await new Promise<string>((resolve) =>
     request({ host: '127.0.0.1', port: host.port, path: `/?token=${host.token}` }, (res) =>
-      resolve(/#desk-session=([0-9a-f]{64})$/.exec(String(res.headers.location))![1]),
+      resolve(/#desk-session=([0-9a-f]{64})$/.exec(String(res.headers.location))![1]!),
     ).end(),
   );
 });
@@ -76,7 +76,7 @@ describe('formula cells in CSV exports', () => {
     const r = await post('exit.export', { download: true });
     expect(r.ok).toBe(true);
     const zip = unzipSync(new Uint8Array(Buffer.from(r.data?.contentBase64 as string, 'base64')));
-    const csv = strFromU8(zip['stock/stock_erp_skus.csv']).replace(/^\ufeff/, '');
+    const csv = strFromU8(zip['stock/stock_erp_skus.csv']!).replace(/^\ufeff/, '');
     const cells = csv
       .split('\r\n')
       .slice(1)
@@ -87,7 +87,7 @@ describe('formula cells in CSV exports', () => {
     expect(csv).toContain(`"'=cmd|' /C calc'!A0"`.replace(/^"|"$/g, ''));
     expect(csv).toContain(`"'=HYPERLINK(""http://example.invalid"")"`);
     // The JSON beside it keeps the data exactly as it was.
-    expect(JSON.parse(strFromU8(zip['stock/stock_erp_skus.json'])).map((x: { sku: string }) => x.sku)).toEqual(
+    expect(JSON.parse(strFromU8(zip['stock/stock_erp_skus.json']!)).map((x: { sku: string }) => x.sku)).toEqual(
       expect.arrayContaining(evil),
     );
   });

@@ -49,7 +49,7 @@ beforeAll(async () => {
   host = await startWebHost(app, { rendererDir: renderer });
   const opened = await new Promise<string>((resolve) =>
     request({ host: '127.0.0.1', port: host.port, path: `/?token=${host.token}` }, (res) =>
-      resolve(/#desk-session=([0-9a-f]{64})$/.exec(String(res.headers.location))![1]),
+      resolve(/#desk-session=([0-9a-f]{64})$/.exec(String(res.headers.location))![1]!),
     ).end(),
   );
   cookie = opened;

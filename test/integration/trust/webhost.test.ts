@@ -46,7 +46,7 @@ const api = (channel: string, body: string, headers: Record<string, string> = {}
 async function exchange(link: string): Promise<{ status: number; session: string | null; reply: Reply }> {
   const r = await call(new URL(link).pathname + new URL(link).search);
   const m = /#desk-session=([0-9a-f]{64})$/.exec(String(r.headers.location ?? ''));
-  return { status: r.status, session: m ? m[1] : null, reply: r };
+  return { status: r.status, session: m ? m[1]! : null, reply: r };
 }
 const info = async () => JSON.parse((await api('app.info', '{}')).body) as { ok: boolean };
 
@@ -231,7 +231,7 @@ describe('sessions over a long run', () => {
   it(`keeps the newest ${MAX_SESSIONS} sessions: the oldest stops working, the newest works`, async () => {
     const opened: string[] = [];
     for (let i = 0; i < MAX_SESSIONS + 1; i++) opened.push((await exchange(host.newLaunchUrl())).session!);
-    expect((await api('app.info', '{}', { [SESSION_HEADER]: opened[0] })).status).toBe(401);
+    expect((await api('app.info', '{}', { [SESSION_HEADER]: opened[0]! })).status).toBe(401);
     expect((await api('app.info', '{}', { [SESSION_HEADER]: opened.at(-1)! })).status).toBe(200);
   });
 });

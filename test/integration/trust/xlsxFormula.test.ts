@@ -26,7 +26,7 @@ async function cells(base64: string): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
   const out: string[] = [];
-  wb.worksheets[0].eachRow((row) => row.eachCell((c) => out.push(typeof c.value === 'string' ? c.value : '')));
+  wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => out.push(typeof c.value === 'string' ? c.value : '')));
   return out;
 }
 
@@ -52,7 +52,7 @@ describe('formula cells in XLSX exports', () => {
     // The seller fills the ERP SKU column with the same evil names (as the export writes cells), and imports it.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(exported.contentBase64, 'base64') as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0];
+    const ws = wb.worksheets[0]!;
     ws.eachRow((row, line) => {
       if (line > 1) row.getCell(5).value = row.getCell(3).value;
     });
@@ -95,7 +95,7 @@ describe('formula cells in XLSX exports', () => {
     const back = await readPlanWorkbook(contentBase64);
     // The plan reader trims cells (a tab-leading SKU comes back trimmed, as a typed one would).
     expect(back.rows.map((r) => r.sku)).toEqual(EVIL.map((s) => s.trim()));
-    expect(back.rows[0].cells[DISPOSAL_METHODS[0]]).toBe('-1+1');
-    expect(back.rows[0].note).toBe('@note');
+    expect(back.rows[0]!.cells[DISPOSAL_METHODS[0]]).toBe('-1+1');
+    expect(back.rows[0]!.note).toBe('@note');
   });
 });

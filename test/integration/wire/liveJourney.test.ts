@@ -185,7 +185,7 @@ describe('the live journey against an independent wire-only server', () => {
     expect(writes.map((r) => r.api)).toEqual(['aliexpress.ascp.item.unBind']);
     // param0 carries the exact digits of every id (a JS number would have sent …160 for …161), as
     // bare JSON numbers, the Java Longs the SDK writes: a quoted id is not what the platform reads.
-    const param0 = writes[0].form.param0 ?? writes[0].query.param0;
+    const param0 = writes[0]!.form.param0 ?? writes[0]!.query.param0;
     expect(param0).toMatch(new RegExp(`"sku_id":${TSHIRT_M}[,}]`));
     expect(param0).toMatch(/"item_id":1005006285123457[,}]/);
     expect(param0).toMatch(/"sc_item_id":90000000000123461[,}]/);

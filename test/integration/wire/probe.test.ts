@@ -76,7 +76,7 @@ describe('connect.probe: what the real APIs answer, field by field, without writ
       ['goodsQuery', 'answered'],
     ]);
     expect(r.ok).toBe(true);
-    const products = r.calls[1];
+    const products = r.calls[1]!;
     expect(products.fields).toContain('result.product_list[].search_sku_info_list[].product_sku_sc_item_info_dto.bind_status');
     expect(products.missingRequired).toEqual([]);
     // Everything the documented server sends is known to the schemas.
@@ -121,7 +121,7 @@ describe('connect.probe: what the real APIs answer, field by field, without writ
     const r = await call(app, 'connect.probe', {});
     const tt = r.calls.filter((c) => c.system === 'tongtool');
     expect(tt.map((c) => c.outcome)).toEqual(['skipped', 'skipped', 'skipped', 'skipped']);
-    expect(tt[0].message).toContain('文件导入');
+    expect(tt[0]!.message).toContain('文件导入');
     expect(wire.requests.filter((q) => q.system === 'tongtool')).toEqual([]);
   });
 

@@ -25,7 +25,7 @@ describe('Alipay bill import', () => {
     expect(bill.headerLine).toBe(5);
     expect(bill.rows).toHaveLength(REFUND_ROWS.length);
     expect(bill.rows.map((r) => r.line)).toEqual([6, 7, 8, 9]);
-    const refund = bill.rows[2];
+    const refund = bill.rows[2]!;
     expect(refund).toMatchObject({
       time: '2026-10-12 14:03:11',
       direction: 'income',
@@ -49,14 +49,14 @@ describe('Alipay bill import', () => {
       expect(bill.headerLine).toBe(16);
       expect(bill.rows).toHaveLength(4);
       expect(bill.rows[2]).toMatchObject({ line: 19, direction: 'income', amountFen: 1_000_000, time: '2026-10-12 14:03:11' });
-      expect(bill.rows[3].direction).toBe('neutral');
+      expect(bill.rows[3]!.direction).toBe('neutral');
     }
   });
 
   it('reads the app export in GBK too', () => {
     const bill = parseAlipayBill(gbk(appExport(REFUND_ROWS)));
     expect(bill.shape).toBe('app');
-    expect(bill.rows[2].counterparty).toContain('Alibaba');
+    expect(bill.rows[2]!.counterparty).toContain('Alibaba');
   });
 
   it('reads amounts with thousands separators and slash dates as Excel re-saves them', () => {
@@ -72,7 +72,7 @@ describe('Alipay bill import', () => {
     ];
     const bill = parseAlipayBill(gbk(webExport(rows)));
     expect(bill.rows[0]).toMatchObject({ amountFen: 123_456_789, time: '2026-10-12 09:03:00' });
-    expect(bill.rows[1].amountFen).toBe(1250);
+    expect(bill.rows[1]!.amountFen).toBe(1250);
   });
 
   it('rejects a row that lost its columns, naming its line', () => {
@@ -82,7 +82,7 @@ describe('Alipay bill import', () => {
     expect(e.code).toBe('FILE_INVALID');
     expect(e.messageZh).toContain('第 8 行');
     expect(e.messageEn).toContain('line 8');
-    expect(e.issues?.[0].path).toBe('line 8');
+    expect(e.issues?.[0]!.path).toBe('line 8');
     expect(e.messageZh).toContain('重新导出');
   });
 
@@ -95,11 +95,11 @@ describe('Alipay bill import', () => {
 
   it('rejects unbalanced quotes and shifted 收/支 columns, naming the line', () => {
     const lines = appExport(REFUND_ROWS).split('\n');
-    lines[17] = lines[17].replace('"10,000.00"', '"10,000.00');
-    expect(fileError(() => parseAlipayBill(utf8(lines.join('\n')))).issues?.[0].path).toBe('line 18');
+    lines[17] = lines[17]!.replace('"10,000.00"', '"10,000.00');
+    expect(fileError(() => parseAlipayBill(utf8(lines.join('\n')))).issues?.[0]!.path).toBe('line 18');
     const shifted = REFUND_ROWS.map((r, i) => (i === 0 ? { ...r, direction: '交易成功' as never } : r));
     const e = fileError(() => parseAlipayBill(utf8(appExport(shifted))));
-    expect(e.issues?.[0].path).toBe('line 17');
+    expect(e.issues?.[0]!.path).toBe('line 17');
     expect(e.messageZh).toContain('收/支');
   });
 

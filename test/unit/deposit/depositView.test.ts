@@ -109,7 +109,7 @@ describe('deposit case view (pure)', () => {
     const v = buildDepositView(row({ status: 'frozen' }), children(), ctx);
     expect(v.stage).toBe('status');
     expect(v.blockers).toHaveLength(1);
-    expect(v.blockers[0].zh).toContain('冻结');
+    expect(v.blockers[0]!.zh).toContain('冻结');
   });
 
   it('lets the seller apply when refundable and clear, with penalties taken off and never below zero', () => {

@@ -72,7 +72,7 @@ describe('finding the deposit refund', () => {
       { time: '2026-10-12 10:00:00', counterparty: 'AliExpress', description: '保证金退款冲正', amount: '-10,000.00', direction: '收入' },
     ];
     const bill = parseAlipayBill(gbk(webExport(rows)));
-    expect(bill.rows[0].amountFen).toBe(-1_000_000);
+    expect(bill.rows[0]!.amountFen).toBe(-1_000_000);
     const r = findRefund({ ...base, rows: bill.rows });
     expect(r.verdict).toBe('not_found');
     expect(r.considered).toHaveLength(0);
@@ -92,7 +92,7 @@ describe('finding the deposit refund', () => {
     expect(r.match).toBeNull();
     expect(r.verdict).toBe('not_found');
     expect(r.considered).toEqual([expect.objectContaining({ beforeApplication: true })]);
-    expect(r.considered[0].reasons.some((x) => x.zh.includes('早于提交申请的日期 2026-09-29'))).toBe(true);
+    expect(r.considered[0]!.reasons.some((x) => x.zh.includes('早于提交申请的日期 2026-09-29'))).toBe(true);
     // Dated as the seller really applied, the same row is the refund.
     expect(findRefund({ ...base, appliedOn: '2026-09-15', rows: parseAlipayBill(utf8(appExport(rows))).rows }).verdict).toBe('arrived');
   });

@@ -57,6 +57,7 @@ describe('inventory disposal plan', () => {
     );
     expect(() => validatePlan({ items: [{ sku: 'Z-9', lines: [{ method: 'other', quantity: 3 }] }] }, null)).toThrow(/请填写现有库存数量/);
     const [z] = validatePlan({ items: [{ sku: 'Z-9', onHand: 3, lines: [{ method: 'other', quantity: 3 }] }] }, null);
+    if (!z) throw new Error('validatePlan returned no item');
     expect(z.onHandSource).toBe('seller');
   });
 

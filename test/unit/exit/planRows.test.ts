@@ -28,7 +28,7 @@ describe('quantities as the seller types them', () => {
       planned: 10,
       onHandSource: 'app',
     });
-    expect(checkRow({ sku: 'A-1', cells: { sell_through: '4' } }, live).errors[0].zh).toBe(
+    expect(checkRow({ sku: 'A-1', cells: { sell_through: '4' } }, live).errors[0]!.zh).toBe(
       '处理数量合计 4 件，现有库存 10 件，少了 6 件。',
     );
     // A SKU the app has no stock for, with the app holding no stock data: the seller's figure.
@@ -37,7 +37,7 @@ describe('quantities as the seller types them', () => {
       onHand: 3,
       onHandSource: 'seller',
     });
-    expect(checkRow({ sku: 'B-2', cells: { other: '3' } }, null).errors[0].zh).toContain('请填写现有库存');
+    expect(checkRow({ sku: 'B-2', cells: { other: '3' } }, null).errors[0]!.zh).toContain('请填写现有库存');
   });
 });
 

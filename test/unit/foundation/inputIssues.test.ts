@@ -90,7 +90,7 @@ function leaves(
     return [
       ...here,
       ...(d.options as z.ZodType[]).flatMap((o) => {
-        const lit = (defOf(inner(o)).shape as Record<string, z.ZodType>)[disc];
+        const lit = (defOf(inner(o)).shape as Record<string, z.ZodType>)[disc]!;
         const value = (defOf(lit).values as unknown[])[0];
         return leaves(o, path, { ...base, [[...path, disc].join('.')]: value });
       }),
@@ -104,10 +104,10 @@ function build(path: (string | number)[], value: unknown, base: Record<string, u
   const put = (p: (string | number)[], v: unknown) => {
     let at: Record<string | number, unknown> = root;
     for (let i = 0; i < p.length - 1; i++) {
-      at[p[i]] ??= typeof p[i + 1] === 'number' ? [] : {};
-      at = at[p[i]] as Record<string | number, unknown>;
+      at[p[i]!] ??= typeof p[i + 1] === 'number' ? [] : {};
+      at = at[p[i]!] as Record<string | number, unknown>;
     }
-    at[p[p.length - 1]] = v;
+    at[p[p.length - 1]!] = v;
   };
   for (const [k, v] of Object.entries(base))
     put(
@@ -211,7 +211,7 @@ describe('input errors in the seller’s words', () => {
         { sku: 'B', lines: [{ method: 'sell_through', quantity: -1 }] },
       ],
     });
-    expect(row.issues?.[0].path).toBe('items.1.lines.0.quantity');
-    expect(row.issues?.[0].message).toMatch(/^处置计划第 2 行，处置方式第 1 行：数量不能小于 0$/);
+    expect(row.issues?.[0]!.path).toBe('items.1.lines.0.quantity');
+    expect(row.issues?.[0]!.message).toMatch(/^处置计划第 2 行，处置方式第 1 行：数量不能小于 0$/);
   });
 });

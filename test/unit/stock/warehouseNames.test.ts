@@ -12,17 +12,17 @@ describe('warehouse name check: paired names must match character for character'
     expect(t.exactName).toBe('深圳仓');
     expect(t.issues).toHaveLength(1);
     expect(t.issues[0]).toMatchObject({ kind: 'trailing_space', storeChar: ' ' });
-    expect(t.issues[0].zh).toContain('末尾多了');
+    expect(t.issues[0]!.zh).toContain('末尾多了');
     const l = checkWarehouseName('\u3000深圳仓', '深圳仓');
     expect(l.issues[0]).toMatchObject({ kind: 'leading_space' });
-    expect(l.issues[0].zh).toContain('全角空格');
+    expect(l.issues[0]!.zh).toContain('全角空格');
   });
 
   it('explains full-width vs half-width characters at their position', () => {
     const r = checkWarehouseName('义乌仓Ａ', '义乌仓A');
     expect(r.issues).toEqual([expect.objectContaining({ kind: 'width', position: 4, storeChar: 'Ａ', erpChar: 'A' })]);
-    expect(r.issues[0].zh).toContain('全角/半角不同');
-    expect(r.issues[0].zh).toContain('U+FF21');
+    expect(r.issues[0]!.zh).toContain('全角/半角不同');
+    expect(r.issues[0]!.zh).toContain('U+FF21');
   });
 
   it('explains letter case', () => {
@@ -35,8 +35,8 @@ describe('warehouse name check: paired names must match character for character'
     expect(checkWarehouseName('Hall', 'Ha1l').issues[0]).toMatchObject({ kind: 'lookalike', position: 3 });
     const cyr = checkWarehouseName('Мain', 'Main'); // first letter is Cyrillic Em
     expect(cyr.issues[0]).toMatchObject({ kind: 'lookalike', position: 1 });
-    expect(cyr.issues[0].zh).toContain('西里尔字母');
-    expect(cyr.issues[0].en).toContain('Cyrillic');
+    expect(cyr.issues[0]!.zh).toContain('西里尔字母');
+    expect(cyr.issues[0]!.en).toContain('Cyrillic');
   });
 
   it('explains a missing or extra character and an invisible one', () => {

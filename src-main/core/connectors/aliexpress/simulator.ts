@@ -106,7 +106,7 @@ export class AliExpressSimulator extends LoopbackSimulator {
   /** The gateway's own check: non-empty parameters but sign, sorted by key, key+value, HMAC-SHA256, upper hex. */
   private expectedSign(p: Record<string, string>, apiPath: string): string {
     const keys = Object.keys(p)
-      .filter((k) => k !== 'sign' && p[k].trim() !== '')
+      .filter((k) => k !== 'sign' && p[k]!.trim() !== '')
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     let base = apiPath;
     for (const k of keys) base += k + p[k];
@@ -239,10 +239,12 @@ export class AliExpressSimulator extends LoopbackSimulator {
   }
 
   private business(p: Record<string, string>, rid: string): SimReply {
+    const method = p.method;
+    if (!method) return this.missing(rid, 'method');
     const simplify = p.simplify === 'true';
     const ok = (body: Record<string, unknown>): SimReply => {
       const full = { ...body, request_id: rid };
-      return { text: writeJson(simplify ? full : { [`${p.method.replace(/\./g, '_')}_response`]: full }, simplify) };
+      return { text: writeJson(simplify ? full : { [`${method.replace(/\./g, '_')}_response`]: full }, simplify) };
     };
     const channelOk = (sellerId: unknown, channel: unknown) =>
       String(sellerId) === this.seller.channelSellerId && channel === this.seller.channel;

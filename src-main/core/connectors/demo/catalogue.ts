@@ -111,7 +111,7 @@ export function buildCatalogue(size: number, seed = 20260105): DemoCatalogue {
     base += int(rng, 1, 3);
     const status = pick(rng, STATUSES);
     for (let v = 0; v < nVar; v++) {
-      const [vc, vn] = VARIANTS[(start + v) % VARIANTS.length];
+      const [vc, vn] = VARIANTS[(start + v) % VARIANTS.length]!;
       const sku = `${cat.code}${base}-${vc}`;
       // A family of several colours is one variant product in the ERP (goodsQuery productType "1").
       goods.push({ sku, name: `${word} ${vn}`, category: cat.name, status, ...(nVar > 1 ? { parent: `${cat.code}${base}` } : {}) });
@@ -130,9 +130,9 @@ export function buildCatalogue(size: number, seed = 20260105): DemoCatalogue {
   let productSeq = 1005000000000;
   let skuSeq = 23995000000;
   for (let i = 0; i < goods.length;) {
-    const family = goods[i].sku.split('-')[0];
+    const family = goods[i]!.sku.split('-')[0];
     const members: TtSimGoods[] = [];
-    while (i < goods.length && goods[i].sku.split('-')[0] === family) members.push(goods[i++]);
+    while (i < goods.length && goods[i]!.sku.split('-')[0] === family) members.push(goods[i++]!);
     if (rng() < 0.1) continue; // not listed on AliExpress
     productSeq += int(rng, 1, 9);
     const productId = String(productSeq);
@@ -154,7 +154,7 @@ export function buildCatalogue(size: number, seed = 20260105): DemoCatalogue {
     });
     products.push({
       productId,
-      title: `${members[0].name.split(' ')[0]} ${members[0].category.split('/')[1]}`,
+      title: `${members[0]!.name.split(' ')[0]} ${members[0]!.category.split('/')[1]}`,
       productType: rng() < 0.85 ? '0' : productSeq % 5 === 0 ? '2' : '1',
       productStatus: rng() < 0.92 ? 'ONLINE' : 'OFFLINE',
       imageUrls: [`https://ae01.alicdn.com/kf/demo${productId}.jpg`],

@@ -12,5 +12,8 @@ export function seededRng(seed: number): Rng {
   };
 }
 
-export const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
+export const pick = <T>(rng: Rng, xs: readonly T[]): T => {
+  if (!xs.length) throw new Error('pick: nothing to pick from an empty list');
+  return xs[Math.floor(rng() * xs.length)]!;
+};
 export const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));

@@ -32,7 +32,7 @@ export function quantity(
   const m = /^([-+]?)(\d+)(?:\.(\d+))?$/.exec(plain);
   if (!m) return { ok: false, why: 'nan' };
   if (m[3] !== undefined && /[1-9]/.test(m[3])) return { ok: false, why: 'fraction' };
-  const digits = m[2].replace(/^0+(?=\d)/, '');
+  const digits = m[2]!.replace(/^0+(?=\d)/, '');
   if (digits.length > String(MAX_QUANTITY).length || Number(digits) > MAX_QUANTITY) return { ok: false, why: 'too_large' };
   const n = (m[1] === '-' ? -1 : 1) * Number(digits);
   if (n < 0 && !allowNegative) return { ok: false, why: 'negative' };

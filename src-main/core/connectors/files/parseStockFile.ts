@@ -248,7 +248,7 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
         pending.push(raw);
         const isHeader = looksLikeHeader(raw.cells, opts);
         if (isHeader || pending.length >= 20) {
-          const headerRaw = isHeader ? raw : pending[0];
+          const headerRaw = isHeader ? raw : pending[0]!;
           columns = columnsOf(headerRaw);
           if (columns.needsMapping) {
             pending.splice(0, pending.indexOf(headerRaw));
@@ -272,7 +272,7 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
   if (!columns && pending.length > 0) {
     // No line named a SKU column: the first line is the header, and the seller's mapping (by
     // position) may still make it usable; without one the columns must be chosen.
-    columns = columnsOf(pending[0]);
+    columns = columnsOf(pending[0]!);
     if (!opts.mapping) columns.needsMapping = true;
     if (!columns.needsMapping) for (const p of pending.slice(1)) take(p);
   }

@@ -45,7 +45,8 @@ export async function* csvLines(text: string): AsyncGenerator<RawLine> {
   const firstLine = nl < 0 ? text : text.slice(0, nl);
   const counts: [string, number][] = [',', '\t', ';'].map((d) => [d, firstLine.split(d).length - 1]);
   counts.sort((a, b) => b[1] - a[1]);
-  const delimiter = counts[0][1] > 0 ? counts[0][0] : ',';
+  const [top] = counts;
+  const delimiter = top && top[1] > 0 ? top[0] : ',';
   // csv-parse's own line count treats a quoted CRLF as two lines; the raw text of each record is counted instead.
   const parser = csvParse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, raw: true, bom: true });
   Readable.from(chunks(text)).pipe(parser);

@@ -38,7 +38,7 @@ export class SqliteQuotaGate implements QuotaGate {
         .prepare('SELECT at FROM tongtool_quota_calls WHERE merchant_id = ? ORDER BY at DESC LIMIT ?')
         .all(merchantId, per) as { at: number }[];
       // The slot must be a full window after the per-th latest reservation.
-      const slot = recent.length < per ? now : Math.max(now, recent[per - 1].at + WINDOW_MS + guard);
+      const slot = recent.length < per ? now : Math.max(now, recent[per - 1]!.at + WINDOW_MS + guard);
       const latest = recent[0]?.at ?? -Infinity;
       const at = Math.max(slot, latest); // keep reservations in order
       this.db.prepare('INSERT INTO tongtool_quota_calls (merchant_id, at) VALUES (?, ?)').run(merchantId, at);

@@ -23,7 +23,7 @@ export function goodsProducts(goods: TtSimGoods[], productType: string): Record<
   if (productType === '0') return plain.map((g) => product(g.sku, g, [g]));
   if (productType === '1')
     return [...byParent].map(([parent, members]) => ({
-      ...product(parent, members[0], members),
+      ...product(parent, members[0]!, members),
       productName: commonName(members.map((m) => m.name)),
     }));
   return []; // bundles and assembled goods: none in the simulated ERP

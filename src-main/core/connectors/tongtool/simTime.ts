@@ -12,7 +12,7 @@ export function fromChinaTime(v: unknown): number | undefined {
   if (typeof v !== 'string') return undefined;
   const m = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)$/.exec(v);
   if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number);
+  const [y, mo, d, h, mi, s] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])];
   const ms = Date.UTC(y, mo - 1, d, h, mi, s) - 8 * 3600_000;
   // Date.UTC rolls 2026-02-30 over into March: a date that does not exist is malformed.
   return chinaTime(ms) === v ? ms : undefined;

@@ -200,7 +200,7 @@ export class TongtoolSimulator extends LoopbackSimulator {
     }
     const m = /^\/api-service\/openapi\/tongtool\/(\w+)$/.exec(r.path);
     if (!m || r.method !== 'POST') return { status: 404, json: { code: 404, message: 'Not Found' } };
-    const name = m[1];
+    const name = m[1]!;
     const now = this.o.clock.now();
     const answer = (rep: SimReply): SimReply => {
       this.attempts.push({ name, at: now, code: Number((rep.json as { code?: number } | undefined)?.code ?? 0) });
@@ -210,7 +210,7 @@ export class TongtoolSimulator extends LoopbackSimulator {
     const fault = this.faults.take(name, ['latency', 'http5xx', 'drop', 'rateLimit', 'expiredToken', 'code']);
     if (fault?.kind === 'drop') return answer({ drop: true });
     if (fault?.kind === 'http5xx') return answer({ status: fault.status ?? 502 });
-    if (fault?.kind === 'code') return answer(this.reply(Number(fault.code), MESSAGES[Number(fault.code)] ?? '未知错误'));
+    if (fault?.kind === 'code') return answer(this.reply(Number(fault.code), MESSAGE_OF[Number(fault.code)] ?? '未知错误'));
     if (auth) return answer(this.reply(auth.code, auth.message));
     if (fault?.kind === 'expiredToken') return answer(this.reply(523, MESSAGES[523]));
     if (this.notGranted.has(name)) return answer(this.reply(524, MESSAGES[524]));
@@ -366,7 +366,7 @@ export class TongtoolSimulator extends LoopbackSimulator {
 }
 
 /** The platform's own words for its codes (tongtool.go ErrorWrap). */
-const MESSAGES: Record<number, string> = {
+const MESSAGES = {
   519: '签名错误',
   523: 'Token 已过期',
   524: '未授权的请求，请确认应用是否勾选对应接口',
@@ -374,4 +374,6 @@ const MESSAGES: Record<number, string> = {
   526: '接口请求超请求次数限额',
   527: '系统错误',
   999999: '账号已过期',
-};
+} as const;
+/** The same words looked up by a code that may have none. */
+const MESSAGE_OF: Partial<Record<number, string>> = MESSAGES;

@@ -183,12 +183,13 @@ const oneOf = <T>(xs: T[] | undefined): T | undefined => (xs?.length === 1 ? xs[
  */
 function latest(log: TtStockChangeRow[]): TtStockChangeRow {
   const last = log[log.length - 1];
+  if (!last) throw new Error('latest: an empty change log');
   // An entry with a blank figure breaks the chain: the last listed is taken (a blank one stays unknown).
   if (log.length === 1 || log.some((e) => !Number.isFinite(e.availableStockQuantity ?? NaN) || !Number.isFinite(e.changeQuantity ?? NaN)))
     return last;
   const before = log.map((e) => (e.availableStockQuantity as number) - (e.changeQuantity as number));
   const ends = log.filter((e, i) => !before.some((b, j) => j !== i && b === e.availableStockQuantity));
-  return ends.length === 1 ? ends[0] : last;
+  return ends[0] && ends.length === 1 ? ends[0] : last;
 }
 
 /** One SKU's change log entries with both numbers readable (for the sales rate). */

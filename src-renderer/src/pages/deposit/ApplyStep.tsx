@@ -84,7 +84,7 @@ export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange:
   return (
     <div data-testid="deposit-step-apply">
       {view.blockers.length > 0 && (
-        <Alert type="warning" showIcon title={t('checks.blocked')} description={pick(view.blockers[0])} style={{ marginBottom: 16 }} />
+        <Alert type="warning" showIcon title={t('checks.blocked')} description={pick(view.blockers[0]!)} style={{ marginBottom: 16 }} />
       )}
       <Form
         form={form}

@@ -229,7 +229,7 @@ function Questions({ view, onChange }: StepProps) {
                     disabled={!answers[x.id]?.trim()}
                     onClick={() =>
                       void action
-                        .run(() => api['exit.answerQuestion']({ id: x.id, answer: answers[x.id].trim() }))
+                        .run(() => api['exit.answerQuestion']({ id: x.id, answer: (answers[x.id] ?? '').trim() }))
                         .then((v) => v && onChange(v))
                     }
                   >

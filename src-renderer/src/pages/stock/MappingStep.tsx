@@ -189,7 +189,10 @@ export function MappingStep() {
                   key="up"
                   onClick={() => {
                     const ids = (rules.data ?? []).map((x) => x.id);
-                    [ids[i - 1], ids[i]] = [ids[i], ids[i - 1]];
+                    const above = ids[i - 1];
+                    const here = ids[i];
+                    if (above === undefined || here === undefined) return; // the list changed under the click
+                    [ids[i - 1], ids[i]] = [here, above];
                     void action.run(() => api['sku.rules.reorder']({ ids })).then(reload);
                   }}
                 >
