@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ManualClock } from '../../../src-main/core/platform/clock';
 import type { BindRef, Marketplace } from '../../../src-main/core/connectors/marketplace';
-import { call } from '../../../src-main/cli/run';
 import { stockSync } from '../../../src-main/core/stock/sync';
 import { decideRun } from '../../../src-main/core/auto/engine';
 import { Sender } from '../../../src-main/core/auto/sender';
-import { startStore, setUpStock, productOf, skuIdOf, type TestStore } from './store';
+import { startStore, oneUnbindQueued, productOf, skuIdOf, type TestStore } from './store';
 
 let store: TestStore | null = null;
 afterEach(async () => {
@@ -25,16 +23,7 @@ describe('the sender claims an action with a conditional update', () => {
       ],
     });
     const s = store;
-    const clock = s.clock as ManualClock;
-    const { app, market } = await s.open();
-    await setUpStock(app, market);
-    await call(app, 'auto.settings.set', { massUnbindShare: 1 });
-    await call(app, 'auto.setSwitch', { on: true });
-    clock.advance(5 * MIN);
-    s.tt.setStock('C1', 'W1', 0);
-    clock.advance(MIN);
-    const r = await call(app, 'auto.run', { sync: true, send: false });
-    expect(r.run?.counts).toMatchObject({ unbind: 1 });
+    const { app, market, clock } = await oneUnbindQueued(s, 'C1');
     const id = app.db.prepare("SELECT id FROM auto_actions WHERE kind = 'unbind' AND state = 'queued'").pluck().get() as number;
 
     // The stock comes back while the sender awaits the status read: a decide pass cancels the unbind.

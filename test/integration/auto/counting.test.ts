@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../../src-main/core/platform/clock';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 import { startStore, setUpStock, type TestStore } from './store';
 
 let store: TestStore | null = null;

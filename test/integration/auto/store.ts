@@ -21,6 +21,7 @@ import { resolveAndStore } from '../../../src-main/core/stock/resolve';
 import { saveStoreWarehouse } from '../../../src-main/core/stock/warehouses';
 import { linkToWarehouse } from '../../../src-main/core/stock/warehouseLinks';
 import { tempDir } from '../../helpers/tempApp';
+import { call } from '../../helpers/channels';
 
 export const AE = { appKey: 'auto-ae-key', appSecret: 'auto-ae-secret-0123' };
 export const TT = { appKey: 'auto-tt-key', appSecret: 'auto-tt-secret-0123' };
@@ -126,6 +127,24 @@ export async function setUpStock(
     const { id } = saveStoreWarehouse(app.db, { name: opts.storeName ? opts.storeName(w.name) : w.name, erpWarehouseId: w.id }, now);
     linkToWarehouse(app.db, { storeWarehouseId: id, listingSkuIds: ids, selection: 'all' }, now);
   }
+}
+
+/**
+ * A store set up and switched on (no mass-unbind hold), where `sku` has just sold out in W1: one
+ * unbind decided and queued, nothing sent yet. Returns the opened app and its marketplace.
+ */
+export async function oneUnbindQueued(s: TestStore, sku: string) {
+  const clock = s.clock as ManualClock;
+  const opened = await s.open();
+  await setUpStock(opened.app, opened.market);
+  await call(opened.app, 'auto.settings.set', { massUnbindShare: 1 });
+  await call(opened.app, 'auto.setSwitch', { on: true });
+  clock.advance(5 * 60_000);
+  s.tt.setStock(sku, 'W1', 0);
+  clock.advance(60_000);
+  const r = await call(opened.app, 'auto.run', { sync: true, send: false });
+  if (r.run?.counts.unbind !== 1) throw new Error(`expected one unbind queued for ${sku}, got ${JSON.stringify(r.run?.counts)}`);
+  return { ...opened, clock };
 }
 
 export function listingId(app: App, sku: string): number {

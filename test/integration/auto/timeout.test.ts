@@ -5,13 +5,11 @@
  * and what the re-read found.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ManualClock } from '../../../src-main/core/platform/clock';
-import { call } from '../../../src-main/cli/run';
 import { IopClient, memoryTokenStore } from '../../../src-main/core/connectors/aliexpress/client';
 import { AliExpressMarketplace } from '../../../src-main/core/connectors/aliexpress/marketplace';
 import { waiterFor } from '../../../src-main/core/connectors/wait';
 import { Sender } from '../../../src-main/core/auto/sender';
-import { startStore, setUpStock, productOf, skuIdOf, AE, type TestStore } from './store';
+import { startStore, oneUnbindQueued, productOf, skuIdOf, AE, type TestStore } from './store';
 
 let store: TestStore | null = null;
 afterEach(async () => {
@@ -31,16 +29,7 @@ describe('a bind/unBind answered after the client timed out', () => {
       ],
     });
     const s = store;
-    const clock = s.clock as ManualClock;
-    const { app, market } = await s.open();
-    await setUpStock(app, market);
-    await call(app, 'auto.settings.set', { massUnbindShare: 1 });
-    await call(app, 'auto.setSwitch', { on: true });
-    clock.advance(5 * MIN);
-    s.tt.setStock('T1', 'W1', 0);
-    clock.advance(MIN);
-    const r = await call(app, 'auto.run', { sync: true, send: false });
-    expect(r.run?.counts).toMatchObject({ unbind: 1 });
+    const { app, clock } = await oneUnbindQueued(s, 'T1');
 
     // The same store through a client that gives up after 300 ms; the marketplace answers after 1 s.
     const client = new IopClient({

@@ -21,7 +21,7 @@ import { AE_RESPONSE_SCHEMAS, unwrapResponse } from '../../../src-main/core/conn
 import { ConnectorError } from '../../../src-main/core/connectors/retry';
 import { createApp } from '../../../src-main/core/app';
 import { silentLogger } from '../../../src-main/core/platform/logger';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 
 const DIR = join(__dirname, '../../fixtures/wire/aliexpress');
 const fixture = (name: string) => readFileSync(join(DIR, name), 'utf8');

@@ -7,7 +7,7 @@ import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { call } from '../../../src-main/cli/run';
+import { call } from '../../helpers/channels';
 import { stockScheduler } from '../../../src-main/core/stock/scheduler';
 import { makeApp } from './fixtures';
 import { tempDir } from '../../helpers/tempApp';
