@@ -13,7 +13,7 @@ import {
   type DisposalRowInput,
   type DisposalRowView,
 } from '../../../src-shared/channels/exit';
-import { checkZipLimits } from '../platform/zipGuard';
+import { loadEditedWorkbook } from '../platform/editedWorkbook';
 import { DISPOSAL_LABEL } from './texts';
 import { fromTextCell, toTextRow } from '../platform/spreadsheetText';
 
@@ -87,18 +87,7 @@ export interface ReadPlan {
 
 /** Reads an edited plan workbook; the quantities stay text, to be read like typed cells. */
 export async function readPlanWorkbook(contentBase64: string): Promise<ReadPlan> {
-  const bytes = Buffer.from(contentBase64, 'base64');
-  checkZipLimits(bytes, PLAN_LIMITS);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError(
-      'FILE_INVALID',
-      '无法读取这个文件：它不是有效的 Excel（.xlsx）文件。请用“导出 Excel”得到的表格修改后再导入。',
-      'This file cannot be read: it is not a valid Excel (.xlsx) file. Edit the workbook from "Export Excel" and import that.',
-    );
-  }
+  const wb = await loadEditedWorkbook(contentBase64, PLAN_LIMITS, { zh: '“导出 Excel”', en: '"Export Excel"' });
   const ws = wb.worksheets[0];
   const header = ws ? (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v).trim()) : [];
   const col = (b: Bilingual) => header.findIndex((h) => h === b.zh || h.toLowerCase() === b.en.toLowerCase()) + 1;
