@@ -56,18 +56,21 @@ function item(
   };
 }
 
+/** An item with nothing left to do: the detail says how that is known. */
+function clear(
+  key: ReadinessKey,
+  source: ReadinessItem['source'],
+  detail: Bilingual,
+  extra: Partial<Pick<ReadinessItem, 'askable' | 'note'>> = {},
+): ReadinessItem {
+  return item(key, 'ok', source, detail, { zh: '无需处理。', en: 'Nothing to do.' }, extra);
+}
+
 /** An item only the seller can answer; `open` means some remain, at the given level. */
 function asked(key: AskedKey, a: StoredAnswer | undefined, openLevel: ReadinessLevel, todo: Bilingual): ReadinessItem {
   const answer = a?.answer ?? 'unknown';
   if (answer === 'clear')
-    return item(
-      key,
-      'ok',
-      'seller',
-      { zh: '您已确认：没有。', en: 'You confirmed: none.' },
-      { zh: '无需处理。', en: 'Nothing to do.' },
-      { askable: true, note: a?.note ?? null },
-    );
+    return clear(key, 'seller', { zh: '您已确认：没有。', en: 'You confirmed: none.' }, { askable: true, note: a?.note ?? null });
   if (answer === 'open')
     return item(key, openLevel, 'seller', { zh: '您已确认：还有。', en: 'You confirmed: some remain.' }, todo, {
       askable: true,
@@ -108,15 +111,7 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
     const units = input.stock.reduce((n, r) => n + r.quantity, 0);
     const skus = new Set(input.stock.map((r) => r.sku)).size;
     if (units === 0) {
-      out.push(
-        item(
-          'stock',
-          'ok',
-          'app',
-          { zh: '应用的库存数据显示：仓库里没有库存。', en: 'The app’s stock data shows nothing on hand.' },
-          { zh: '无需处理。', en: 'Nothing to do.' },
-        ),
-      );
+      out.push(clear('stock', 'app', { zh: '应用的库存数据显示：仓库里没有库存。', en: 'The app’s stock data shows nothing on hand.' }));
     } else {
       out.push(
         item(
@@ -143,13 +138,7 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
   if (input.listings) {
     out.push(
       input.listings.length === 0
-        ? item(
-            'listings',
-            'ok',
-            'app',
-            { zh: '所有线上SKU都已解绑。', en: 'Every listing SKU is unbound.' },
-            { zh: '无需处理。', en: 'Nothing to do.' },
-          )
+        ? clear('listings', 'app', { zh: '所有线上SKU都已解绑。', en: 'Every listing SKU is unbound.' })
         : item(
             'listings',
             'block',
@@ -235,15 +224,7 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
       ),
     );
   } else {
-    out.push(
-      item(
-        'partners',
-        'ok',
-        'app',
-        { zh: '所有合作伙伴都已终止或无需处理。', en: 'Every partner is terminated or needs nothing.' },
-        { zh: '无需处理。', en: 'Nothing to do.' },
-      ),
-    );
+    out.push(clear('partners', 'app', { zh: '所有合作伙伴都已终止或无需处理。', en: 'Every partner is terminated or needs nothing.' }));
   }
   return out;
 }
