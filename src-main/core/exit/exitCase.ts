@@ -95,15 +95,7 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
   }
 
   confirmAgreement(key: AgreementKey, confirmed: boolean): ExitCaseView {
-    return this.change((r) => {
-      this.app.db
-        .prepare('UPDATE exit_case SET agreement = ? WHERE id = ?')
-        .run(stamped(r.agreement, key, confirmed ? this.k.now() : null), r.id);
-      this.k.event(r.id, 'agreement', {
-        zh: `${confirmed ? '已确认' : '取消确认'}：${AGREEMENT[key].zh}`,
-        en: `${confirmed ? 'Confirmed' : 'Unconfirmed'}: ${AGREEMENT[key].en}`,
-      });
-    });
+    return this.tick('agreement', key, confirmed, AGREEMENT[key], ['已确认', '取消确认'], ['Confirmed', 'Unconfirmed']);
   }
 
   answerReadiness(key: AskedKey, answer: StoredAnswer['answer'], note?: string): ExitCaseView {
@@ -336,13 +328,26 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
   }
 
   setAfter(key: AfterKey, done: boolean): ExitCaseView {
+    return this.tick('after_checks', key, done, AFTER[key], ['已完成', '取消完成'], ['Done', 'Undone']);
+  }
+
+  /**
+   * Ticks or unticks one line of a checklist kept on the case (the agreement, the after-exit
+   * reminders), with its timeline entry: the checklist's own words for ticked and unticked.
+   */
+  private tick(
+    column: 'agreement' | 'after_checks',
+    key: string,
+    on: boolean,
+    line: Bilingual,
+    zh: [ticked: string, unticked: string],
+    en: [ticked: string, unticked: string],
+  ): ExitCaseView {
     return this.change((r) => {
-      this.app.db
-        .prepare('UPDATE exit_case SET after_checks = ? WHERE id = ?')
-        .run(stamped(r.after_checks, key, done ? this.k.now() : null), r.id);
-      this.k.event(r.id, 'after', {
-        zh: `${done ? '已完成' : '取消完成'}：${AFTER[key].zh}`,
-        en: `${done ? 'Done' : 'Undone'}: ${AFTER[key].en}`,
+      this.app.db.prepare(`UPDATE exit_case SET ${column} = ? WHERE id = ?`).run(stamped(r[column], key, on ? this.k.now() : null), r.id);
+      this.k.event(r.id, column === 'agreement' ? 'agreement' : 'after', {
+        zh: `${on ? zh[0] : zh[1]}：${line.zh}`,
+        en: `${on ? en[0] : en[1]}: ${line.en}`,
       });
     });
   }
