@@ -8,14 +8,12 @@ import { buildDepositView, type ArrivalRow, type DepositChildren, type DepositRo
 import { caseNotFound } from './texts';
 
 export function readViolations(app: App, caseId: number): DepositViolation[] {
-  return (
-    app.db.prepare('SELECT id, description, penalty_fen, occurred_on FROM deposit_violation WHERE case_id = ? ORDER BY id').all(caseId) as {
-      id: number;
-      description: string;
-      penalty_fen: number;
-      occurred_on: string | null;
-    }[]
-  ).map((v) => ({ id: v.id, description: v.description, penaltyFen: v.penalty_fen, occurredOn: v.occurred_on }));
+  // Read straight into the view's names: the columns are the fields, snake_case aside.
+  return app.db
+    .prepare(
+      'SELECT id, description, penalty_fen AS penaltyFen, occurred_on AS occurredOn FROM deposit_violation WHERE case_id = ? ORDER BY id',
+    )
+    .all(caseId) as DepositViolation[];
 }
 
 export function readArrivals(app: App, caseId: number): ArrivalRow[] {

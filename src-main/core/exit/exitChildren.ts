@@ -1,14 +1,6 @@
 /** Reads what hangs off an exit case (the plan, partners, questions, the deposit case, store data) for its view. */
 import type { App } from '../app';
-import type {
-  AskedKey,
-  DisposalItem,
-  ExitCaseView,
-  ExitPartner,
-  ExitQuestion,
-  PartnerKind,
-  PartnerStatus,
-} from '../../../src-shared/channels/exit';
+import type { AskedKey, DisposalItem, ExitCaseView, ExitPartner, ExitQuestion } from '../../../src-shared/channels/exit';
 import type { CaseEvent, CaseSpec } from '../case/kernel';
 import { fitById } from '../fit/results';
 import { withShared } from '../deposit/prerequisites';
@@ -43,27 +35,13 @@ export function readDisposal(app: App, caseId: number): DisposalItem[] {
 }
 
 export function readPartners(app: App, caseId: number): ExitPartner[] {
-  return (
-    app.db.prepare('SELECT * FROM exit_partner WHERE case_id = ? ORDER BY id').all(caseId) as {
-      id: number;
-      kind: PartnerKind;
-      name: string;
-      status: PartnerStatus;
-      status_on: string | null;
-      reference: string | null;
-      note: string | null;
-      updated_at: string;
-    }[]
-  ).map((p) => ({
-    id: p.id,
-    kind: p.kind,
-    name: p.name,
-    status: p.status,
-    statusOn: p.status_on,
-    reference: p.reference,
-    note: p.note,
-    updatedAt: p.updated_at,
-  }));
+  // Read straight into the view's names: the columns are the fields, snake_case aside.
+  return app.db
+    .prepare(
+      `SELECT id, kind, name, status, status_on AS statusOn, reference, note, updated_at AS updatedAt
+         FROM exit_partner WHERE case_id = ? ORDER BY id`,
+    )
+    .all(caseId) as ExitPartner[];
 }
 
 function readQuestions(app: App, caseId: number): ExitQuestion[] {
