@@ -61,6 +61,13 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
     super(app, EXIT_CASE);
   }
 
+  /** The case, when the step this one follows is done; otherwise a CONFLICT that says which step to do first. */
+  private requireStep<R extends ExitRow>(done: ((r: ExitRow) => r is R) | ((r: ExitRow) => boolean), first: Bilingual): R {
+    const r = this.k.require();
+    if (!done(r)) throw new AppError('CONFLICT', first.zh, first.en);
+    return r as R;
+  }
+
   /** Runs `fn` and its timeline entry in one transaction on the store's case (opened if need be), then returns the fresh view. */
   private change(fn: (r: ExitRow) => void): ExitCaseView {
     return this.k.change(this.k.ensure(), fn);
@@ -113,14 +120,10 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
   }
 
   submit(input: { submittedOn: string; applicationNo: string; applicationText?: string }): ExitCaseView {
-    const r0 = this.k.require();
-    if (!r0.reason) {
-      throw new AppError(
-        'CONFLICT',
-        '还没有填写退店原因。请先在第 1 步“准备”选择原因。',
-        'No exit reason yet. Choose one in step 1 "Prepare" first.',
-      );
-    }
+    this.requireStep((r) => !!r.reason, {
+      zh: '还没有填写退店原因。请先在第 1 步“准备”选择原因。',
+      en: 'No exit reason yet. Choose one in step 1 "Prepare" first.',
+    });
     checkDate(input.submittedOn, { zh: '提交日期', en: 'Submission date' });
     if (input.submittedOn > this.k.today()) {
       throw new AppError(
@@ -154,14 +157,10 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
   }
 
   review(outcome: ExitReviewOutcome, decidedOn?: string, note?: string): ExitCaseView {
-    const r0 = this.k.require();
-    if (!r0.submitted_on) {
-      throw new AppError(
-        'CONFLICT',
-        '还没有记录提交申请。请先在第 2 步填写提交日期和申请编号。',
-        'No submission recorded yet. Record the date and application number in step 2 first.',
-      );
-    }
+    const r0 = this.requireStep((r): r is ExitRow & { submitted_on: string } => !!r.submitted_on, {
+      zh: '还没有记录提交申请。请先在第 2 步填写提交日期和申请编号。',
+      en: 'No submission recorded yet. Record the date and application number in step 2 first.',
+    });
     if (outcome !== 'pending') {
       if (!decidedOn)
         throw new AppError('BAD_INPUT', '请填写平台通知审核结果的日期。', 'Enter the date the platform announced the outcome.');
@@ -280,14 +279,10 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
   }
 
   confirmDone(confirmedOn: string, storeStatus: string): ExitCaseView {
-    const r0 = this.k.require();
-    if (r0.review_outcome !== 'approved') {
-      throw new AppError(
-        'CONFLICT',
-        '平台审核通过后才能确认退店成功。请先在第 3 步记录审核结果。',
-        'An exit can only be confirmed after the platform approved it. Record the review outcome in step 3 first.',
-      );
-    }
+    const r0 = this.requireStep((r) => r.review_outcome === 'approved', {
+      zh: '平台审核通过后才能确认退店成功。请先在第 3 步记录审核结果。',
+      en: 'An exit can only be confirmed after the platform approved it. Record the review outcome in step 3 first.',
+    });
     checkDate(confirmedOn, { zh: '退店成功日期', en: 'Exit date' });
     // A store that still sells cannot have left: every listing SKU must be unbound first.
     const bound = boundListings(this.app.db);
