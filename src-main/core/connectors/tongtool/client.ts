@@ -9,7 +9,7 @@ import type { Clock } from '../../platform/clock';
 import { silentLogger, type Logger } from '../../platform/logger';
 import { registerSecret } from '../../platform/redact';
 import { httpRequest, parseJson, serverErrorIfAny } from '../http';
-import { ConnectorError, withRetry } from '../retry';
+import { ConnectorError, withRetry, type RetryOptions } from '../retry';
 import type { Waiter } from '../wait';
 import type { z } from 'zod';
 import { tongtoolError, tongtoolShapeError, TT_CODES } from './errors';
@@ -172,11 +172,7 @@ export class TongtoolClient {
         return res;
       },
       {
-        attempts: this.o.retry?.attempts ?? 4,
-        baseMs: this.o.retry?.baseMs ?? 1000,
-        maxMs: this.o.retry?.maxMs ?? 60_000,
-        waiter: this.o.waiter,
-        random: this.o.random,
+        ...this.retryPolicy(),
         signal,
         onRetry: (e, attempt, wait) => this.log.warn('tongtool call retried', { name, attempt, wait, code: e.code }),
       },
@@ -247,40 +243,42 @@ export class TongtoolClient {
     throw tongtoolShapeError(call, at);
   }
 
+  /** How often and how far apart a call is tried again: the caller's settings, or four tries from 1 s to 1 min. */
+  private retryPolicy(): RetryOptions {
+    return {
+      attempts: this.o.retry?.attempts ?? 4,
+      baseMs: this.o.retry?.baseMs ?? 1000,
+      maxMs: this.o.retry?.maxMs ?? 60_000,
+      waiter: this.o.waiter,
+      random: this.o.random,
+    };
+  }
+
   private signedQuery(token: string): string {
     const ts = Math.floor(this.o.clock.now() / 1000);
     return new URLSearchParams({ app_token: token, timestamp: String(ts), sign: signTongtool(token, ts, this.o.appSecret) }).toString();
   }
 
   private async get(path: string): Promise<TtBody> {
-    return withRetry(
-      async () => {
-        const r = await httpRequest('tongtool', `${this.baseUrl}${path}`, { method: 'GET', timeoutMs: this.o.timeoutMs });
-        const body = parseJson(r.text) as TtBody | undefined;
-        serverErrorIfAny('tongtool', r, body);
-        if (!body || typeof body !== 'object' || Array.isArray(body)) throw this.garbled(r.status);
-        if (body.success === false || (body.code !== undefined && Number(body.code) !== 200)) {
-          const msg = typeof body.message === 'string' ? body.message : undefined;
-          if (path.includes('devApp/appToken')) {
-            throw new ConnectorError(
-              'AUTH',
-              `通途不认这组 App Key / App Secret（${String(body.code ?? '')}${msg ? `：${msg}` : ''}）。请到通途开放平台核对后，在“连接设置”重新填写。`,
-              `Tongtool does not accept this App Key / App Secret (${String(body.code ?? '')}${msg ? `: ${msg}` : ''}). Check them on the Tongtool open platform and re-enter them in Connection settings.`,
-              { system: 'tongtool', code: String(body.code ?? 'APP_TOKEN') },
-            );
-          }
-          throw tongtoolError(Number(body.code), msg);
+    return withRetry(async () => {
+      const r = await httpRequest('tongtool', `${this.baseUrl}${path}`, { method: 'GET', timeoutMs: this.o.timeoutMs });
+      const body = parseJson(r.text) as TtBody | undefined;
+      serverErrorIfAny('tongtool', r, body);
+      if (!body || typeof body !== 'object' || Array.isArray(body)) throw this.garbled(r.status);
+      if (body.success === false || (body.code !== undefined && Number(body.code) !== 200)) {
+        const msg = typeof body.message === 'string' ? body.message : undefined;
+        if (path.includes('devApp/appToken')) {
+          throw new ConnectorError(
+            'AUTH',
+            `通途不认这组 App Key / App Secret（${String(body.code ?? '')}${msg ? `：${msg}` : ''}）。请到通途开放平台核对后，在“连接设置”重新填写。`,
+            `Tongtool does not accept this App Key / App Secret (${String(body.code ?? '')}${msg ? `: ${msg}` : ''}). Check them on the Tongtool open platform and re-enter them in Connection settings.`,
+            { system: 'tongtool', code: String(body.code ?? 'APP_TOKEN') },
+          );
         }
-        return body;
-      },
-      {
-        attempts: this.o.retry?.attempts ?? 4,
-        baseMs: this.o.retry?.baseMs ?? 1000,
-        maxMs: this.o.retry?.maxMs ?? 60_000,
-        waiter: this.o.waiter,
-        random: this.o.random,
-      },
-    );
+        throw tongtoolError(Number(body.code), msg);
+      }
+      return body;
+    }, this.retryPolicy());
   }
 
   private async post(
