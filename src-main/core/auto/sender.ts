@@ -18,7 +18,7 @@ import { earlyFor, stillRight, stockHealth } from './engine';
 import { claimAction, getAction, updateAction, type ActionRecord } from './outbox';
 import { readAutoSettings } from './settings';
 import { reasonText } from './reasons';
-import { writeAudit } from '../audit';
+import { writeAudit, type Actor } from '../audit';
 import { REFUSED_NEXT, refusalText } from './refusals';
 import { NOTICE_KEYS } from './notify';
 import { BIND_STATUS, isBoundNow } from '../../../src-shared/bindStatus';
@@ -173,6 +173,21 @@ export class Sender {
         .run(this.iso(), a.listing_sku_id);
   }
 
+  /** One audit line for an action: who asked for it, its listing SKU, and what happened to it. */
+  private audit(
+    a: ActionRecord,
+    what: string,
+    detail: Record<string, unknown>,
+    actor: Actor = a.actor === 'seller' ? 'seller' : 'auto',
+  ): void {
+    writeAudit(this.app.db, this.app.clock, {
+      actor,
+      kind: `auto.action.${what}`,
+      subject: this.sellerSku(a),
+      detail: { actionId: a.id, kind: a.kind, ...detail },
+    });
+  }
+
   private sellerSku(a: ActionRecord): string {
     return (
       (this.app.db.prepare('SELECT seller_sku FROM stock_listing_skus WHERE id = ?').pluck().get(a.listing_sku_id) as string | undefined) ??
@@ -193,20 +208,13 @@ export class Sender {
         { state, finished_at: now, market_message: extra.message ?? a.market_message, last_error: extra.error ?? null },
         now,
       );
-      writeAudit(this.app.db, this.app.clock, {
-        actor: a.actor === 'seller' ? 'seller' : 'auto',
-        kind: `auto.action.${state}`,
-        subject: this.sellerSku(a),
-        detail: {
-          actionId: a.id,
-          kind: a.kind,
-          productId: a.product_id,
-          skuId: a.sku_id,
-          sentNow: extra.sent,
-          sends: a.sends,
-          message: extra.message ?? null,
-          error: extra.error ?? null,
-        },
+      this.audit(a, state, {
+        productId: a.product_id,
+        skuId: a.sku_id,
+        sentNow: extra.sent,
+        sends: a.sends,
+        message: extra.message ?? null,
+        error: extra.error ?? null,
       });
     })();
   }
@@ -335,20 +343,7 @@ export class Sender {
             : q.bindStatus === BIND_STATUS.UNBIND_REFUSED && a.actor === 'auto'
               ? 'refused'
               : 'send';
-    writeAudit(this.app.db, this.app.clock, {
-      actor: a.actor === 'seller' ? 'seller' : 'auto',
-      kind: 'auto.action.reread',
-      subject: this.sellerSku(a),
-      detail: {
-        actionId: a.id,
-        kind: a.kind,
-        sends: a.sends,
-        attempts: a.attempts,
-        bindStatus: q.bindStatus,
-        decision,
-        lastError: a.last_error,
-      },
-    });
+    this.audit(a, 'reread', { sends: a.sends, attempts: a.attempts, bindStatus: q.bindStatus, decision, lastError: a.last_error });
   }
 
   private defer(a: ActionRecord, why: string): Outcome {
@@ -360,12 +355,7 @@ export class Sender {
     const now = this.iso();
     this.app.db.transaction(() => {
       updateAction(this.app.db, a.id, { state: 'review', next_try_at: this.nowMs + REVIEW_POLL_MS, market_message: message ?? null }, now);
-      writeAudit(this.app.db, this.app.clock, {
-        actor: 'auto',
-        kind: 'auto.action.review',
-        subject: this.sellerSku(a),
-        detail: { actionId: a.id, kind: a.kind, message: message ?? null },
-      });
+      this.audit(a, 'review', { message: message ?? null }, 'auto');
     })();
     return 'review';
   }
@@ -418,20 +408,13 @@ export class Sender {
         updateAction(this.app.db, a.id, { attempts, next_try_at: this.nowMs + wait, last_error: message }, now);
         // Every retry is recorded: why, and whether the request may have reached the marketplace
         // (then the next attempt reads the status first and sends again only if it did not apply).
-        writeAudit(this.app.db, this.app.clock, {
-          actor: a.actor === 'seller' ? 'seller' : 'auto',
-          kind: 'auto.action.retrying',
-          subject: this.sellerSku(a),
-          detail: {
-            actionId: a.id,
-            kind: a.kind,
-            attempt: attempts,
-            error: message,
-            timeout: e instanceof ConnectorError && /超时|timed? ?out/i.test(`${e.messageZh} ${e.messageEn}`),
-            requestMayHaveLeft: a.state === 'sent',
-            retryAt: new Date(this.nowMs + wait).toISOString(),
-            next: a.state === 'sent' ? 'reread_status_then_decide' : 'send',
-          },
+        this.audit(a, 'retrying', {
+          attempt: attempts,
+          error: message,
+          timeout: e instanceof ConnectorError && /超时|timed? ?out/i.test(`${e.messageZh} ${e.messageEn}`),
+          requestMayHaveLeft: a.state === 'sent',
+          retryAt: new Date(this.nowMs + wait).toISOString(),
+          next: a.state === 'sent' ? 'reread_status_then_decide' : 'send',
         });
       })();
       return 'deferred';
