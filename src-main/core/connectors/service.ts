@@ -361,20 +361,15 @@ export class ConnectService {
   private liveAe(): { client: IopClient; market: AliExpressMarketplace } {
     if (this.live) return this.live;
     const app = this.app;
-    const { appKey, appSecret } = requiredKeys(app, SECRET.aeAppKey, SECRET.aeAppSecret, [
-      '还没有填写速卖通 App Key 和 App Secret。请到“连接设置”填写并授权店铺，或先使用演示店铺。',
-      'The AliExpress App Key and App Secret are not set. Enter them in Connection settings and authorise the store, or use the demo store first.',
-    ]);
     const s = getSetting<AeSettings>(app, 'aliexpress') ?? {};
     const client = new IopClient({
+      ...liveClientBase(app, SECRET.aeAppKey, SECRET.aeAppSecret, [
+        '还没有填写速卖通 App Key 和 App Secret。请到“连接设置”填写并授权店铺，或先使用演示店铺。',
+        'The AliExpress App Key and App Secret are not set. Enter them in Connection settings and authorise the store, or use the demo store first.',
+      ]),
       gatewayUrl: s.gatewayUrl,
-      appKey,
-      appSecret,
       tokens: appTokenStore(app),
-      clock: app.clock,
-      waiter: waiterFor(app.clock),
       refreshMarginMs: (s.refreshMarginMinutes ?? DEFAULT_MARGIN_MIN) * 60_000,
-      log: app.log,
     });
     this.live = { client, market: new AliExpressMarketplace(client) };
     return this.live;
@@ -383,32 +378,30 @@ export class ConnectService {
   private liveTongtool(): { client: TongtoolClient; source: TongtoolStockSource } {
     if (this.liveTt) return this.liveTt;
     const app = this.app;
-    const { appKey, appSecret } = requiredKeys(app, SECRET.ttAppKey, SECRET.ttAppSecret, [
-      '还没有填写通途 App Key 和 App Secret。请到“连接设置”填写，或改用文件导入。',
-      'The Tongtool App Key and App Secret are not set. Enter them in Connection settings, or use file import instead.',
-    ]);
     const s = getSetting<TongtoolSettings>(app, 'tongtool') ?? {};
     const client = new TongtoolClient({
+      ...liveClientBase(app, SECRET.ttAppKey, SECRET.ttAppSecret, [
+        '还没有填写通途 App Key 和 App Secret。请到“连接设置”填写，或改用文件导入。',
+        'The Tongtool App Key and App Secret are not set. Enter them in Connection settings, or use file import instead.',
+      ]),
       baseUrl: s.baseUrl,
-      appKey,
-      appSecret,
-      clock: app.clock,
-      waiter: waiterFor(app.clock),
       quota: this.gate,
       session: appTongtoolSession(app),
-      log: app.log,
     });
     this.liveTt = { client, source: new TongtoolStockSource(client, 'tongtool', app.clock) };
     return this.liveTt;
   }
 }
 
-/** A connection's App Key and App Secret from the secret store, or an AUTH error saying where to enter them. */
-function requiredKeys(app: App, keyName: string, secretName: string, [zh, en]: [string, string]): { appKey: string; appSecret: string } {
+/**
+ * What every live client is built from: the connection's App Key and App Secret from the secret
+ * store (or an AUTH error saying where to enter them), and the app's clock, waiter and log.
+ */
+function liveClientBase(app: App, keyName: string, secretName: string, [zh, en]: [string, string]) {
   const appKey = app.secrets.get(keyName);
   const appSecret = app.secrets.get(secretName);
   if (!appKey || !appSecret) throw new AppError('AUTH', zh, en);
-  return { appKey, appSecret };
+  return { appKey, appSecret, clock: app.clock, waiter: waiterFor(app.clock), log: app.log };
 }
 
 /** The one ConnectService of an app. */
