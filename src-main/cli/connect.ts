@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { appAction, call, failUnlessOk } from './run';
+import type { App } from '../core/app';
 import { AppError } from '../../src-shared/errors';
 import type { ConnectTestReport, ConnectStatus, ProbeReport } from '../../src-shared/channels/connect';
 
@@ -74,6 +75,14 @@ function secretArg(v: string): string {
   return v === '-' ? readFileSync(0, 'utf8').trim() : v;
 }
 
+/** Saving a system's App Key / App Secret (the secret may come from stdin), then the connection status. */
+function saveKeys<O>(save: (app: App, keys: { appKey: string; appSecret: string }, o: O) => Promise<ConnectStatus>) {
+  return appAction(
+    (app, o: O & { appKey: string; appSecret: string }) => save(app, { appKey: o.appKey, appSecret: secretArg(o.appSecret) }, o),
+    (s) => `已保存 Saved.\n${statusText(s)}`,
+  );
+}
+
 export function registerConnect(program: Command): void {
   const connect = program.command('connect').description('速卖通和库存来源的连接 / connections to AliExpress and the stock source');
   connect
@@ -84,13 +93,7 @@ export function registerConnect(program: Command): void {
     .requiredOption('--app-key <key>', 'App Key')
     .requiredOption('--app-secret <secret>', 'App Secret（写 - 从标准输入读取 / - reads it from stdin）')
     .option('--gateway <url>', `开放平台网关 / IOP gateway (default https://api-sg.aliexpress.com)`)
-    .action(
-      appAction(
-        (app, o: { appKey: string; appSecret: string; gateway?: string }) =>
-          call(app, 'connect.saveAliExpress', { appKey: o.appKey, appSecret: secretArg(o.appSecret), gatewayUrl: o.gateway }),
-        (s) => `已保存 Saved.\n${statusText(s)}`,
-      ),
-    );
+    .action(saveKeys((app, keys, o: { gateway?: string }) => call(app, 'connect.saveAliExpress', { ...keys, gatewayUrl: o.gateway })));
   connect
     .command('authorize-url')
     .description(
@@ -125,13 +128,7 @@ export function registerConnect(program: Command): void {
     .requiredOption('--app-key <key>', 'App Key（accessKey）')
     .requiredOption('--app-secret <secret>', 'App Secret（secretAccessKey；写 - 从标准输入读取 / - reads it from stdin）')
     .option('--base-url <url>', '通途开放平台地址 / Tongtool open API base (default https://open.tongtool.com)')
-    .action(
-      appAction(
-        (app, o: { appKey: string; appSecret: string; baseUrl?: string }) =>
-          call(app, 'connect.saveTongtool', { appKey: o.appKey, appSecret: secretArg(o.appSecret), baseUrl: o.baseUrl }),
-        (s) => `已保存 Saved.\n${statusText(s)}`,
-      ),
-    );
+    .action(saveKeys((app, keys, o: { baseUrl?: string }) => call(app, 'connect.saveTongtool', { ...keys, baseUrl: o.baseUrl })));
   connect
     .command('source <kind>')
     .description('库存来源：tongtool（通途接口）或 file（导入库存文件）/ the stock source: tongtool (its API) or file (stock file imports)')

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../src-shared/errors';
 import { formatFen } from '../core/deposit/money';
 import { appAction, call } from './run';
+import { caseStatusCommand } from './caseStatus';
 
 const VERDICT: Record<string, string> = {
   not_applied: '未申请 not applied',
@@ -25,36 +26,27 @@ const fen = (v: number | null | undefined) => (v === null || v === undefined ? '
 export function registerDeposit(program: Command): void {
   const deposit = program.command('deposit').description('退保证金 / deposit refund');
 
-  deposit
-    .command('status')
-    .description('保证金状态、可退金额、申请与到账情况 / deposit status, refundable amount, application and arrival')
-    .action(
-      appAction(
-        async (app) => {
-          // The CLI has no hourly timer: check the arrival window now.
-          await call(app, 'deposit.remind', {});
-          return call(app, 'deposit.get', {});
-        },
-        ({ case: c }) =>
-          c
-            ? [
-                `退保证金 Deposit case #${c.id} · 步骤 stage: ${c.stage}`,
-                `状态 Status: ${c.statusLabel.zh} ${c.statusLabel.en}`,
-                `保证金 Deposit: ${fen(c.depositFen)}  违规扣款 Penalties: ${fen(c.penaltiesFen)}  可退 Refundable: ${fen(c.refundableFen)}`,
-                ...c.checks.map((k) => `  [${k.answer === 'clear' ? '✓' : k.answer === 'open' ? '✗' : '?'}] ${k.title.zh} ${k.title.en}`),
-                ...c.blockers.map((b) => `  ! ${b.zh}`),
-                c.application
-                  ? `申请 Applied: ${fen(c.application.amountFen)} → 支付宝 ${c.application.alipayMasked}`
-                  : '申请 Application: —',
-                c.window ? `预计到账 Expected: ${c.window.from} ~ ${c.window.to}` : '',
-                `到账 Arrival: ${VERDICT[c.arrival.verdict]} (${fen(c.arrival.arrivedFen)})`,
-                c.arrival.supportText ? `\n发给速卖通客服 For AliExpress support:\n${c.arrival.supportText}` : '',
-              ]
-                .filter(Boolean)
-                .join('\n')
-            : '还没有开始退保证金。No deposit refund has been started.',
-      ),
-    );
+  caseStatusCommand(
+    deposit,
+    'deposit',
+    '保证金状态、可退金额、申请与到账情况 / deposit status, refundable amount, application and arrival',
+    ({ case: c }) =>
+      c
+        ? [
+            `退保证金 Deposit case #${c.id} · 步骤 stage: ${c.stage}`,
+            `状态 Status: ${c.statusLabel.zh} ${c.statusLabel.en}`,
+            `保证金 Deposit: ${fen(c.depositFen)}  违规扣款 Penalties: ${fen(c.penaltiesFen)}  可退 Refundable: ${fen(c.refundableFen)}`,
+            ...c.checks.map((k) => `  [${k.answer === 'clear' ? '✓' : k.answer === 'open' ? '✗' : '?'}] ${k.title.zh} ${k.title.en}`),
+            ...c.blockers.map((b) => `  ! ${b.zh}`),
+            c.application ? `申请 Applied: ${fen(c.application.amountFen)} → 支付宝 ${c.application.alipayMasked}` : '申请 Application: —',
+            c.window ? `预计到账 Expected: ${c.window.from} ~ ${c.window.to}` : '',
+            `到账 Arrival: ${VERDICT[c.arrival.verdict]} (${fen(c.arrival.arrivedFen)})`,
+            c.arrival.supportText ? `\n发给速卖通客服 For AliExpress support:\n${c.arrival.supportText}` : '',
+          ]
+            .filter(Boolean)
+            .join('\n')
+        : '还没有开始退保证金。No deposit refund has been started.',
+  );
 
   deposit
     .command('match-alipay')

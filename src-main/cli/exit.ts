@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import type { ExitCaseView } from '../../src-shared/channels/exit';
 import type { Bilingual } from '../../src-shared/bilingual';
 import { appAction, call } from './run';
+import { caseStatusCommand } from './caseStatus';
 import { openPdfRenderer } from '../core/exit/pdf';
 import { exportCase } from '../core/exit/handlers';
 
@@ -60,19 +61,12 @@ export function registerExit(program: Command): void {
 
   const exit = program.command('exit').description('退店 / store exit');
 
-  exit
-    .command('status')
-    .description('退店案件的步骤、准备检查、审核到期日和待办 / the exit case: step, readiness, review due date, open items')
-    .action(
-      appAction(
-        async (app) => {
-          // The CLI has no hourly timer: send the "review due" notice now if it is due.
-          await call(app, 'exit.remind', {});
-          return call(app, 'exit.get', {});
-        },
-        ({ case: c }) => statusText(c),
-      ),
-    );
+  caseStatusCommand(
+    exit,
+    'exit',
+    '退店案件的步骤、准备检查、审核到期日和待办 / the exit case: step, readiness, review due date, open items',
+    ({ case: c }) => statusText(c),
+  );
 
   exit
     .command('paperwork')
