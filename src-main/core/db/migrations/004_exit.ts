@@ -1,4 +1,5 @@
 import type { Migration } from './index';
+import { caseTimelineSql } from './caseTimeline';
 
 export const m004_exit: Migration = {
   version: 4,
@@ -81,15 +82,7 @@ export const m004_exit: Migration = {
       );
 
       -- The case's timeline, in the seller's words.
-      CREATE TABLE exit_event (
-        id INTEGER PRIMARY KEY,
-        case_id INTEGER NOT NULL REFERENCES exit_case(id) ON DELETE CASCADE,
-        at TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        text TEXT NOT NULL,
-        text_en TEXT NOT NULL
-      );
-      CREATE INDEX exit_event_case ON exit_event(case_id, id);
+      ${caseTimelineSql('exit')}
     `);
   },
 };

@@ -1,4 +1,5 @@
 import type { Migration } from './index';
+import { caseTimelineSql } from './caseTimeline';
 
 export const m005_deposit: Migration = {
   version: 5,
@@ -41,15 +42,7 @@ export const m005_deposit: Migration = {
       CREATE INDEX deposit_violation_case ON deposit_violation(case_id);
 
       -- The case's timeline, in the seller's words.
-      CREATE TABLE deposit_event (
-        id INTEGER PRIMARY KEY,
-        case_id INTEGER NOT NULL REFERENCES deposit_case(id) ON DELETE CASCADE,
-        at TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        text TEXT NOT NULL,
-        text_en TEXT NOT NULL
-      );
-      CREATE INDEX deposit_event_case ON deposit_event(case_id, id);
+      ${caseTimelineSql('deposit')}
 
       -- Each imported Alipay bill and what the matcher made of it (the report, as JSON).
       CREATE TABLE deposit_bill_import (

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import { addColumnsMigration } from './addColumns';
 
 /**
  * How stock is counted, per store warehouse (Tongtool's own settings): available only, or available
@@ -6,14 +6,14 @@ import type { Migration } from './index';
  * The in-transit figure Tongtool's full read carries is kept (null: never read; the change feed does
  * not carry it, so the last full figure is kept, as safety stock is).
  */
-export const m013_stock_counting: Migration = {
-  version: 13,
-  name: 'stock: in-transit figure, per store warehouse counting mode and sync percentage',
-  up(db) {
-    db.exec(`
-      ALTER TABLE stock_levels ADD COLUMN in_transit INTEGER;
-      ALTER TABLE stock_store_warehouses ADD COLUMN count_in_transit INTEGER NOT NULL DEFAULT 0 CHECK (count_in_transit IN (0, 1));
-      ALTER TABLE stock_store_warehouses ADD COLUMN sync_percent INTEGER NOT NULL DEFAULT 100 CHECK (sync_percent BETWEEN 1 AND 100);
-    `);
+export const m013_stock_counting = addColumnsMigration(
+  13,
+  'stock: in-transit figure, per store warehouse counting mode and sync percentage',
+  {
+    stock_levels: ['in_transit INTEGER'],
+    stock_store_warehouses: [
+      'count_in_transit INTEGER NOT NULL DEFAULT 0 CHECK (count_in_transit IN (0, 1))',
+      'sync_percent INTEGER NOT NULL DEFAULT 100 CHECK (sync_percent BETWEEN 1 AND 100)',
+    ],
   },
-};
+);

@@ -1,17 +1,11 @@
-import type { Migration } from './index';
+import { addColumnsMigration } from './addColumns';
 
 /**
  * What a listing SKU looks like, so a seller linking it by hand can tell a T-shirt from a data
  * cable: the SKU's variation as products.list gives it ("颜色:红色;尺码:M") and the product's first
  * image address (image_urls). Both stay NULL until the next read of the listings fills them.
  */
-export const m015_listing_looks: Migration = {
-  version: 15,
-  name: 'listing SKUs: variation, product image address',
-  up(db) {
-    db.exec(`
-      ALTER TABLE stock_listing_skus ADD COLUMN variation TEXT;
-      ALTER TABLE stock_listings ADD COLUMN image_url TEXT;
-    `);
-  },
-};
+export const m015_listing_looks = addColumnsMigration(15, 'listing SKUs: variation, product image address', {
+  stock_listing_skus: ['variation TEXT'],
+  stock_listings: ['image_url TEXT'],
+});

@@ -1,4 +1,5 @@
 import type { Migration } from './index';
+import { addColumns } from './addColumns';
 
 /**
  * Notices keyed by what they are about, not by their Chinese title: a notice given "once a day" or
@@ -10,8 +11,8 @@ export const m017_notices_key: Migration = {
   version: 17,
   name: 'notices: stable key',
   up(db) {
+    addColumns(db, { notices: ['key TEXT'] });
     db.exec(`
-      ALTER TABLE notices ADD COLUMN key TEXT;
       UPDATE notices SET key = CASE title
           WHEN '超卖风险每日小结' THEN 'auto.dailyRisk'
           WHEN '速卖通授权已过期' THEN 'auto.tokenExpired'
