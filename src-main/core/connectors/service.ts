@@ -19,6 +19,7 @@ import { TongtoolStockSource } from './tongtool/stockSource';
 import { DEFAULT_DEMO, DEMO_KEYS, startDemo, type DemoConfig, type DemoStore } from './demo/startDemo';
 import { testAliExpress, testStockSource } from './connectionTest';
 import { waiterFor } from './wait';
+import type { Bilingual } from '../../../src-shared/bilingual';
 import { SECRET, appTokenStore, appTongtoolSession, getSetting, setSetting, deleteSetting, type TongtoolSettings } from './store';
 
 interface AeSettings {
@@ -68,6 +69,13 @@ export class ConnectService {
     if (d) await (await d.catch(() => null))?.stop();
     if (this.app.settings.get('mode') !== 'live') this.app.settings.set('mode', 'live');
     this.app.events.emit('changed', { topic: 'connect' });
+  }
+
+  /** A connection the seller changed: audited, told to every screen, and the new status returned. */
+  private sellerChanged(kind: string, detail: Record<string, unknown>): ConnectStatus {
+    writeAudit(this.app.db, this.app.clock, { actor: 'seller', kind, detail });
+    this.app.events.emit('changed', { topic: 'connect' });
+    return this.status();
   }
 
   // ---- for other domains ----
@@ -186,13 +194,10 @@ export class ConnectService {
       refreshMarginMinutes: input.refreshMarginMinutes ?? DEFAULT_MARGIN_MIN,
     } satisfies AeSettings);
     this.live = null;
-    writeAudit(app.db, app.clock, {
-      actor: 'seller',
-      kind: 'connect.aliexpress.keys',
-      detail: { appKey: mask(input.appKey), gatewayUrl: input.gatewayUrl ?? AE_DEFAULT_GATEWAY },
+    return this.sellerChanged('connect.aliexpress.keys', {
+      appKey: mask(input.appKey),
+      gatewayUrl: input.gatewayUrl ?? AE_DEFAULT_GATEWAY,
     });
-    app.events.emit('changed', { topic: 'connect' });
-    return this.status();
   }
 
   saveTongtool(input: { appKey: string; appSecret: string; baseUrl?: string }): ConnectStatus {
@@ -205,20 +210,12 @@ export class ConnectService {
     setSetting(app, 'tongtool', { ...keep, baseUrl: input.baseUrl } satisfies TongtoolSettings);
     setSetting(app, 'stockSource', { kind: 'tongtool' });
     this.liveTt = null;
-    writeAudit(app.db, app.clock, {
-      actor: 'seller',
-      kind: 'connect.tongtool.keys',
-      detail: { appKey: mask(input.appKey), baseUrl: input.baseUrl ?? TT_DEFAULT_BASE },
-    });
-    app.events.emit('changed', { topic: 'connect' });
-    return this.status();
+    return this.sellerChanged('connect.tongtool.keys', { appKey: mask(input.appKey), baseUrl: input.baseUrl ?? TT_DEFAULT_BASE });
   }
 
   setStockSource(kind: 'tongtool' | 'file'): ConnectStatus {
     setSetting(this.app, 'stockSource', { kind });
-    writeAudit(this.app.db, this.app.clock, { actor: 'seller', kind: 'connect.stockSource', detail: { kind } });
-    this.app.events.emit('changed', { topic: 'connect' });
-    return this.status();
+    return this.sellerChanged('connect.stockSource', { kind });
   }
 
   authorizeUrl(redirectUri: string): { url: string; state: string } {
@@ -264,13 +261,11 @@ export class ConnectService {
     // A new authorisation may be another store: its first successful test probes it again.
     deleteSetting(this.app, AUTO_PROBED_KEY);
     this.app.settings.set('mode', 'live');
-    writeAudit(this.app.db, this.app.clock, {
-      actor: 'seller',
-      kind: 'connect.aliexpress.authorised',
-      detail: { account: t.account, channel: ch, expiresAt: new Date(t.expiresAt).toISOString() },
+    return this.sellerChanged('connect.aliexpress.authorised', {
+      account: t.account,
+      channel: ch,
+      expiresAt: new Date(t.expiresAt).toISOString(),
     });
-    this.app.events.emit('changed', { topic: 'connect' });
-    return this.status();
   }
 
   async useDemo(input: Partial<DemoConfig>): Promise<ConnectStatus> {
@@ -291,9 +286,7 @@ export class ConnectService {
       }
     }
     this.demoResolved = await this.demo();
-    writeAudit(this.app.db, this.app.clock, { actor: 'seller', kind: 'connect.demo', detail: { ...cfg } });
-    this.app.events.emit('changed', { topic: 'connect' });
-    return this.status();
+    return this.sellerChanged('connect.demo', { ...cfg });
   }
 
   /**
@@ -360,15 +353,11 @@ export class ConnectService {
 
   private liveAe(): { client: IopClient; market: AliExpressMarketplace } {
     if (this.live) return this.live;
-    const app = this.app;
-    const s = getSetting<AeSettings>(app, 'aliexpress') ?? {};
+    const s = getSetting<AeSettings>(this.app, 'aliexpress') ?? {};
     const client = new IopClient({
-      ...liveClientBase(app, SECRET.aeAppKey, SECRET.aeAppSecret, [
-        '还没有填写速卖通 App Key 和 App Secret。请到“连接设置”填写并授权店铺，或先使用演示店铺。',
-        'The AliExpress App Key and App Secret are not set. Enter them in Connection settings and authorise the store, or use the demo store first.',
-      ]),
+      ...liveClientBase(this.app, 'aliexpress'),
       gatewayUrl: s.gatewayUrl,
-      tokens: appTokenStore(app),
+      tokens: appTokenStore(this.app),
       refreshMarginMs: (s.refreshMarginMinutes ?? DEFAULT_MARGIN_MIN) * 60_000,
     });
     this.live = { client, market: new AliExpressMarketplace(client) };
@@ -377,30 +366,46 @@ export class ConnectService {
 
   private liveTongtool(): { client: TongtoolClient; source: TongtoolStockSource } {
     if (this.liveTt) return this.liveTt;
-    const app = this.app;
-    const s = getSetting<TongtoolSettings>(app, 'tongtool') ?? {};
     const client = new TongtoolClient({
-      ...liveClientBase(app, SECRET.ttAppKey, SECRET.ttAppSecret, [
-        '还没有填写通途 App Key 和 App Secret。请到“连接设置”填写，或改用文件导入。',
-        'The Tongtool App Key and App Secret are not set. Enter them in Connection settings, or use file import instead.',
-      ]),
-      baseUrl: s.baseUrl,
+      ...liveClientBase(this.app, 'tongtool'),
+      baseUrl: getSetting<TongtoolSettings>(this.app, 'tongtool')?.baseUrl,
       quota: this.gate,
-      session: appTongtoolSession(app),
+      session: appTongtoolSession(this.app),
     });
-    this.liveTt = { client, source: new TongtoolStockSource(client, 'tongtool', app.clock) };
+    this.liveTt = { client, source: new TongtoolStockSource(client, 'tongtool', this.app.clock) };
     return this.liveTt;
   }
 }
+
+/** Where each live connection's keys are kept, and what to do when they are missing. */
+const LIVE_KEYS = {
+  aliexpress: {
+    key: SECRET.aeAppKey,
+    secret: SECRET.aeAppSecret,
+    missing: {
+      zh: '还没有填写速卖通 App Key 和 App Secret。请到“连接设置”填写并授权店铺，或先使用演示店铺。',
+      en: 'The AliExpress App Key and App Secret are not set. Enter them in Connection settings and authorise the store, or use the demo store first.',
+    },
+  },
+  tongtool: {
+    key: SECRET.ttAppKey,
+    secret: SECRET.ttAppSecret,
+    missing: {
+      zh: '还没有填写通途 App Key 和 App Secret。请到“连接设置”填写，或改用文件导入。',
+      en: 'The Tongtool App Key and App Secret are not set. Enter them in Connection settings, or use file import instead.',
+    },
+  },
+} satisfies Record<string, { key: string; secret: string; missing: Bilingual }>;
 
 /**
  * What every live client is built from: the connection's App Key and App Secret from the secret
  * store (or an AUTH error saying where to enter them), and the app's clock, waiter and log.
  */
-function liveClientBase(app: App, keyName: string, secretName: string, [zh, en]: [string, string]) {
-  const appKey = app.secrets.get(keyName);
-  const appSecret = app.secrets.get(secretName);
-  if (!appKey || !appSecret) throw new AppError('AUTH', zh, en);
+function liveClientBase(app: App, system: keyof typeof LIVE_KEYS) {
+  const { key, secret, missing } = LIVE_KEYS[system];
+  const appKey = app.secrets.get(key);
+  const appSecret = app.secrets.get(secret);
+  if (!appKey || !appSecret) throw new AppError('AUTH', missing.zh, missing.en);
   return { appKey, appSecret, clock: app.clock, waiter: waiterFor(app.clock), log: app.log };
 }
 
