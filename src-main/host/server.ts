@@ -27,15 +27,20 @@ import { CSP } from '../../src-shared/csp';
 /** frame-ancestors only works as a header, so the host adds it to the shared policy. */
 const HOST_CSP = `${CSP}; frame-ancestors 'none'`;
 
-/** A channel call's body: the largest non-file input (a disposal plan of 5000 SKUs) is far smaller. */
-export const MAX_BODY = 2 * 1024 * 1024;
 /** The channels that carry a file as base64 (imports): their own, larger limit, one at a time. */
 export const UPLOAD_CHANNELS = new Set(['stock.import', 'sku.mapping.import', 'deposit.matchAlipay']);
-export const MAX_UPLOAD = 40 * 1024 * 1024;
-/** Sessions kept per run (a browser restart or a second browser opens one more). */
-export const MAX_SESSIONS = 20;
-/** Enough for a few tabs (each browser keeps about six connections and one event stream). */
-export const MAX_CONNECTIONS = 64;
+
+/** What the host accepts at most: a browser on the seller's own machine needs no more. */
+export const HOST_LIMITS = {
+  /** A channel call's body: the largest non-file input (a disposal plan of 5000 SKUs) is far smaller. */
+  bodyBytes: 2 * 1024 * 1024,
+  /** A call on one of the UPLOAD_CHANNELS. */
+  uploadBytes: 40 * 1024 * 1024,
+  /** Sessions kept per run (a browser restart or a second browser opens one more). */
+  sessions: 20,
+  /** Enough for a few tabs (each browser keeps about six connections and one event stream). */
+  connections: 64,
+} as const;
 
 export interface WebHost {
   url: string;
@@ -172,7 +177,7 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
         const session = randomBytes(32).toString('hex');
         sessions.add(session);
         // The oldest sessions go once there are more than a person uses (each new link opens one).
-        for (const old of sessions) if (sessions.size > MAX_SESSIONS) sessions.delete(old);
+        for (const old of sessions) if (sessions.size > HOST_LIMITS.sessions) sessions.delete(old);
         res.writeHead(302, { 'Cache-Control': 'no-store', Location: `/#desk-session=${session}` });
         return res.end();
       }
@@ -200,7 +205,7 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
             messageEn: 'Another file is being imported; wait for it to finish, then import again.',
           });
         }
-        const limit = upload ? MAX_UPLOAD : MAX_BODY;
+        const limit = upload ? HOST_LIMITS.uploadBytes : HOST_LIMITS.bodyBytes;
         if (upload) uploading = true;
         try {
           let input: unknown;
@@ -259,7 +264,7 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  server.maxConnections = MAX_CONNECTIONS;
+  server.maxConnections = HOST_LIMITS.connections;
   const url = `http://127.0.0.1:${port}/`;
   return {
     url,

@@ -10,7 +10,7 @@ import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { createApp, type App } from '../../../src-main/core/app';
-import { startWebHost, MAX_BODY, MAX_CONNECTIONS, MAX_SESSIONS, SESSION_HEADER, type WebHost } from '../../../src-main/host/server';
+import { startWebHost, HOST_LIMITS, SESSION_HEADER, type WebHost } from '../../../src-main/host/server';
 import { tempDir } from '../../helpers/tempApp';
 
 let app: App;
@@ -166,7 +166,7 @@ describe('the web host under bad input', () => {
   });
 
   it('refuses a channel body over 2 MB with 413, takes a larger file on an upload channel, and stays responsive', async () => {
-    const big = JSON.stringify({ limit: 10, pad: 'x'.repeat(MAX_BODY) });
+    const big = JSON.stringify({ limit: 10, pad: 'x'.repeat(HOST_LIMITS.bodyBytes) });
     const r = await api('notices.list', big);
     expect(r.status).toBe(413);
     expect(JSON.parse(r.body).error.message).toContain('上限');
@@ -203,9 +203,9 @@ describe('the web host under bad input', () => {
     expect(await info()).toMatchObject({ ok: true });
   });
 
-  it(`caps connections at ${MAX_CONNECTIONS}: one more is dropped, and the host answers once they close`, async () => {
+  it(`caps connections at ${HOST_LIMITS.connections}: one more is dropped, and the host answers once they close`, async () => {
     const open: Socket[] = [];
-    for (let i = 0; i < MAX_CONNECTIONS; i++) {
+    for (let i = 0; i < HOST_LIMITS.connections; i++) {
       open.push(
         await new Promise<Socket>((resolve, reject) => {
           const s = connect(host.port, '127.0.0.1', () => resolve(s));
@@ -228,9 +228,9 @@ describe('the web host under bad input', () => {
 });
 
 describe('sessions over a long run', () => {
-  it(`keeps the newest ${MAX_SESSIONS} sessions: the oldest stops working, the newest works`, async () => {
+  it(`keeps the newest ${HOST_LIMITS.sessions} sessions: the oldest stops working, the newest works`, async () => {
     const opened: string[] = [];
-    for (let i = 0; i < MAX_SESSIONS + 1; i++) opened.push((await exchange(host.newLaunchUrl())).session!);
+    for (let i = 0; i < HOST_LIMITS.sessions + 1; i++) opened.push((await exchange(host.newLaunchUrl())).session!);
     expect((await api('app.info', '{}', { [SESSION_HEADER]: opened[0]! })).status).toBe(401);
     expect((await api('app.info', '{}', { [SESSION_HEADER]: opened.at(-1)! })).status).toBe(200);
   });
