@@ -4,6 +4,7 @@
  * words (which character, where, and why it differs), with the exact name to use.
  */
 import type { WarehouseNameCheck, WarehouseNameIssue } from '../../../src-shared/types/stock';
+import type { Bilingual } from '../../../src-shared/bilingual';
 
 const SPACE = /[\s\u3000\u00A0]/;
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/;
@@ -73,7 +74,17 @@ export function describeChar(ch: string): { zh: string; en: string } {
   };
 }
 
-function classify(a: string, b: string): WarehouseNameIssue['kind'] {
+/** How two characters at the same place differ, as classify tells it. */
+type CharDifference = Extract<WarehouseNameIssue['kind'], 'width' | 'case' | 'lookalike' | 'different'>;
+
+const CHAR_DIFFERENCE: Record<CharDifference, Bilingual> = {
+  width: { zh: '全角/半角不同', en: 'full-width vs half-width' },
+  case: { zh: '大小写不同', en: 'different letter case' },
+  lookalike: { zh: '长得像但不是同一个字符', en: 'look-alike characters, not the same one' },
+  different: { zh: '字符不同', en: 'different characters' },
+};
+
+function classify(a: string, b: string): CharDifference {
   const na = a.normalize('NFKC');
   const nb = b.normalize('NFKC');
   if (na === nb) return 'width';
@@ -194,25 +205,13 @@ export function checkWarehouseName(storeName: string, erpName: string): Warehous
     const kind = classify(sa, sb);
     const ca = describeChar(sa);
     const cb = describeChar(sb);
-    const why: Record<WarehouseNameIssue['kind'], [string, string]> = {
-      width: ['全角/半角不同', 'full-width vs half-width'],
-      case: ['大小写不同', 'different letter case'],
-      lookalike: ['长得像但不是同一个字符', 'look-alike characters, not the same one'],
-      different: ['字符不同', 'different characters'],
-      leading_space: ['', ''],
-      trailing_space: ['', ''],
-      inner_space: ['', ''],
-      invisible: ['', ''],
-      extra: ['', ''],
-      missing: ['', ''],
-    };
     issues.push({
       kind,
       position: o.posA,
       storeChar: sa,
       erpChar: sb,
-      zh: `第 ${o.posA} 个字符：店铺仓库名是 ${ca.zh}，ERP仓库名是 ${cb.zh}（${why[kind][0]}）。`,
-      en: `Character ${o.posA}: the store name has ${ca.en}, the ERP name has ${cb.en} (${why[kind][1]}).`,
+      zh: `第 ${o.posA} 个字符：店铺仓库名是 ${ca.zh}，ERP仓库名是 ${cb.zh}（${CHAR_DIFFERENCE[kind].zh}）。`,
+      en: `Character ${o.posA}: the store name has ${ca.en}, the ERP name has ${cb.en} (${CHAR_DIFFERENCE[kind].en}).`,
     });
   }
   return { match: false, storeName, erpName, exactName: erpName, issues };
