@@ -1,15 +1,18 @@
 /** The words the deposit wizard hands the seller: labels, the application to paste, the note to support. */
-import type { DepositStatus, DepositViolation } from '../../../src-shared/channels/deposit';
-import type { Bilingual } from '../../../src-shared/bilingual';
+import type { DepositStage, DepositStatus, DepositViolation } from '../../../src-shared/channels/deposit';
+import { bilingualTable, type Bilingual } from '../../../src-shared/bilingual';
 import { fenToYuanText, formatFen } from './money';
 
-export const STATUS_LABELS: Record<DepositStatus, Bilingual> = {
-  paid: { zh: '已缴纳', en: 'Paid' },
-  refundable: { zh: '可退还', en: 'Refundable' },
-  frozen: { zh: '已冻结', en: 'Frozen' },
-  refunding: { zh: '退款中', en: 'Refund in progress' },
-  refunded: { zh: '已退还', en: 'Refunded' },
-};
+export const STATUS_LABELS = bilingualTable<DepositStatus>(
+  { paid: '已缴纳', refundable: '可退还', frozen: '已冻结', refunding: '退款中', refunded: '已退还' },
+  { paid: 'Paid', refundable: 'Refundable', frozen: 'Frozen', refunding: 'Refund in progress', refunded: 'Refunded' },
+);
+
+/** The deposit wizard's step names, as its screen shows them. */
+export const STAGE_LABELS = bilingualTable<DepositStage>(
+  { status: '查看保证金状态', checks: '条件检查', apply: '提交申请', review: '审核', arrival: '到账核对', done: '已到账' },
+  { status: 'Deposit status', checks: 'Preconditions', apply: 'Apply', review: 'Review', arrival: 'Confirm arrival', done: 'Arrived' },
+);
 
 export const WHERE_TO_FIND: Bilingual = {
   zh: '速卖通卖家中心 → 全托管服务中心 → 保证金：可以看到保证金金额、当前状态（是否可退还）和“申请退保证金”按钮。',

@@ -5,17 +5,8 @@
 import type { App } from '../app';
 import type { DepositLink } from '../../../src-shared/channels/exit';
 import { depositSummary, openDepositCase } from '../deposit';
+import { STAGE_LABELS } from '../deposit/texts';
 import { yuanText } from '../fit/margin';
-
-/** The deposit wizard's step names, as its screen shows them. */
-const DEPOSIT_STAGE: Record<string, { zh: string; en: string }> = {
-  status: { zh: '查看保证金状态', en: 'Deposit status' },
-  checks: { zh: '条件检查', en: 'Preconditions' },
-  apply: { zh: '提交申请', en: 'Apply' },
-  review: { zh: '审核', en: 'Review' },
-  arrival: { zh: '到账核对', en: 'Confirm arrival' },
-  done: { zh: '已到账', en: 'Arrived' },
-};
 
 export function readDepositLink(app: App, caseId: number | null): DepositLink {
   // The seller may have started the refund from its own wizard before linking: that is the same case.
@@ -43,8 +34,8 @@ export function readDepositLink(app: App, caseId: number | null): DepositLink {
     text: s.done
       ? { zh: `退保证金案件 #${s.caseId}：已到账。`, en: `Deposit case #${s.caseId}: arrived.` }
       : {
-          zh: `退保证金案件 #${s.caseId}：${s.statusLabel}${amount}（进行到“${DEPOSIT_STAGE[s.stage]?.zh ?? s.stage}”步）。`,
-          en: `Deposit case #${s.caseId}: ${s.status}${amountEn} (at step "${DEPOSIT_STAGE[s.stage]?.en ?? s.stage}").`,
+          zh: `退保证金案件 #${s.caseId}：${s.statusLabel}${amount}（进行到“${STAGE_LABELS[s.stage].zh}”步）。`,
+          en: `Deposit case #${s.caseId}: ${s.status}${amountEn} (at step "${STAGE_LABELS[s.stage].en}").`,
         },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { AfterKey, AgreementKey, Bilingual, ExitReason, ReadinessKey } from '../../../src-shared/channels/exit';
 import type { DisposalMethod, PartnerKind, PartnerStatus } from '../../../src-shared/types/exit';
+import { bilingualTable } from '../../../src-shared/bilingual';
 
 export const REASONS: Record<ExitReason, Bilingual & { phrase: string }> = {
   competition: {
@@ -76,25 +77,20 @@ export const READINESS_TITLES: Record<ReadinessKey, Bilingual> = {
   partners: { zh: '仍在合作的合作伙伴', en: 'Partners still active' },
 };
 
-export const DISPOSAL_LABEL: Record<DisposalMethod, Bilingual> = {
-  sell_through: { zh: '继续销售至售罄', en: 'Sell through' },
-  return_factory: { zh: '退回工厂', en: 'Return to factory' },
-  liquidate: { zh: '清仓处理', en: 'Liquidate' },
-  other: { zh: '其他', en: 'Other' },
-};
+export const DISPOSAL_LABEL = bilingualTable<DisposalMethod>(
+  { sell_through: '继续销售至售罄', return_factory: '退回工厂', liquidate: '清仓处理', other: '其他' },
+  { sell_through: 'Sell through', return_factory: 'Return to factory', liquidate: 'Liquidate', other: 'Other' },
+);
 
-export const PARTNER_KIND_LABEL: Record<PartnerKind, Bilingual> = {
-  logistics: { zh: '物流', en: 'Logistics' },
-  payment: { zh: '支付', en: 'Payment' },
-  other: { zh: '其他', en: 'Other' },
-};
+export const PARTNER_KIND_LABEL = bilingualTable<PartnerKind>(
+  { logistics: '物流', payment: '支付', other: '其他' },
+  { logistics: 'Logistics', payment: 'Payment', other: 'Other' },
+);
 
-export const PARTNER_STATUS_LABEL: Record<PartnerStatus, Bilingual> = {
-  active: { zh: '仍在合作', en: 'Active' },
-  notified: { zh: '已通知终止', en: 'Notified' },
-  terminated: { zh: '已终止', en: 'Terminated' },
-  not_needed: { zh: '无需处理', en: 'Not needed' },
-};
+export const PARTNER_STATUS_LABEL = bilingualTable<PartnerStatus>(
+  { active: '仍在合作', notified: '已通知终止', terminated: '已终止', not_needed: '无需处理' },
+  { active: 'Active', notified: 'Notified', terminated: 'Terminated', not_needed: 'Not needed' },
+);
 
 /** The text to paste into the exit form, drafted from the reason. */
 export function draftApplication(storeName: string, reason: ExitReason | null, reasonText: string | null): string {
