@@ -15,6 +15,7 @@ import {
 } from '../../../src-shared/channels/exit';
 import { loadEditedWorkbook } from '../platform/editedWorkbook';
 import { DISPOSAL_LABEL } from './texts';
+import { bilingualTable } from '../../../src-shared/bilingual';
 import { fromTextCell, toTextRow } from '../platform/spreadsheetText';
 
 /** A plan of 100,000 SKUs is a few MB of sheet XML; the limits leave room for that and no more. */
@@ -22,15 +23,11 @@ export const PLAN_LIMITS = { maxInflatedBytes: 100 * 1024 * 1024, maxRows: 200_0
 
 const STATE_ZH = { unplanned: '未填写', draft: '待修改', ok: '已完成', changed: '库存已变化' } as const;
 
-const HEAD = {
-  sku: { zh: 'SKU', en: 'SKU' },
-  category: { zh: '品类', en: 'Category' },
-  warehouses: { zh: '仓库', en: 'Warehouses' },
-  onHand: { zh: '现有库存', en: 'On hand' },
-  note: { zh: '备注', en: 'Note' },
-  state: { zh: '状态', en: 'Status' },
-  problem: { zh: '问题', en: 'Problem' },
-};
+/** The plan sheet's own columns (the disposal methods' columns sit between onHand and note). */
+const HEAD = bilingualTable(
+  { sku: 'SKU', category: '品类', warehouses: '仓库', onHand: '现有库存', note: '备注', state: '状态', problem: '问题' },
+  { sku: 'SKU', category: 'Category', warehouses: 'Warehouses', onHand: 'On hand', note: 'Note', state: 'Status', problem: 'Problem' },
+);
 
 export async function planWorkbook(rows: DisposalRowView[]): Promise<{ fileName: string; contentBase64: string; rows: number }> {
   const wb = new ExcelJS.Workbook();
