@@ -1,60 +1,82 @@
 /**
- * Header synonyms in Chinese and English, as ERPs and spreadsheets label their columns. Earlier
- * synonyms win when a file has several candidates (可用库存 before 库存).
+ * Each stock field's label and its header synonyms in Chinese and English, as ERPs and
+ * spreadsheets label their columns. Earlier synonyms win when a file has several candidates
+ * (可用库存 before 库存).
  */
+import type { Bilingual } from '../../../../src-shared/bilingual';
+
 export const STOCK_FIELDS = ['sku', 'warehouse', 'available', 'safety', 'category', 'productName', 'status'] as const;
 export type StockField = (typeof STOCK_FIELDS)[number];
 
 export const REQUIRED_FIELDS: StockField[] = ['sku', 'available'];
 
-export const FIELD_LABELS: Record<StockField, { zh: string; en: string }> = {
-  sku: { zh: 'SKU编码', en: 'SKU' },
-  warehouse: { zh: '仓库', en: 'Warehouse' },
-  available: { zh: '可用库存', en: 'Available stock' },
-  safety: { zh: '安全库存', en: 'Safety stock' },
-  category: { zh: '产品分类', en: 'Category' },
-  productName: { zh: '商品名称', en: 'Product name' },
-  status: { zh: '状态', en: 'Status' },
+/** Each field's label, as the app names it, and the header names that mean it in a file. */
+const FIELDS: Record<StockField, Bilingual & { synonyms: string[] }> = {
+  sku: {
+    zh: 'SKU编码',
+    en: 'SKU',
+    synonyms: [
+      'sku',
+      'sku编码',
+      '商品编码',
+      '商品sku',
+      'erpsku',
+      '货品编码',
+      '产品编码',
+      '商家编码',
+      '商品sku编码',
+      'goodssku',
+      'skucode',
+      '货号',
+    ],
+  },
+  warehouse: { zh: '仓库', en: 'Warehouse', synonyms: ['仓库', '仓库名称', '仓库名', '所在仓库', 'warehouse', 'warehousename'] },
+  available: {
+    zh: '可用库存',
+    en: 'Available stock',
+    synonyms: [
+      '可用库存',
+      '可用数量',
+      '可用库存数量',
+      '可售库存',
+      '可用',
+      'available',
+      'availablestock',
+      'availablequantity',
+      'availablestockquantity',
+      'availableqty',
+      '库存数量',
+      '库存',
+      'stock',
+      'qty',
+      'quantity',
+    ],
+  },
+  safety: {
+    zh: '安全库存',
+    en: 'Safety stock',
+    synonyms: ['安全库存', '安全库存数量', '安全数量', 'safety', 'safetystock', 'safetystockquantity'],
+  },
+  category: {
+    zh: '产品分类',
+    en: 'Category',
+    synonyms: ['分类', '产品分类', '商品分类', 'erp产品分类', '类目', '品类', 'category', 'categoryname'],
+  },
+  productName: {
+    zh: '商品名称',
+    en: 'Product name',
+    synonyms: ['商品名称', '产品名称', '名称', '品名', '中文名称', 'productname', 'goodsname', 'name', 'title'],
+  },
+  status: { zh: '状态', en: 'Status', synonyms: ['状态', '商品状态', '产品状态', '销售状态', 'status', 'productstatus'] },
 };
 
-export const HEADER_SYNONYMS: Record<StockField, string[]> = {
-  sku: [
-    'sku',
-    'sku编码',
-    '商品编码',
-    '商品sku',
-    'erpsku',
-    '货品编码',
-    '产品编码',
-    '商家编码',
-    '商品sku编码',
-    'goodssku',
-    'skucode',
-    '货号',
-  ],
-  warehouse: ['仓库', '仓库名称', '仓库名', '所在仓库', 'warehouse', 'warehousename'],
-  available: [
-    '可用库存',
-    '可用数量',
-    '可用库存数量',
-    '可售库存',
-    '可用',
-    'available',
-    'availablestock',
-    'availablequantity',
-    'availablestockquantity',
-    'availableqty',
-    '库存数量',
-    '库存',
-    'stock',
-    'qty',
-    'quantity',
-  ],
-  safety: ['安全库存', '安全库存数量', '安全数量', 'safety', 'safetystock', 'safetystockquantity'],
-  category: ['分类', '产品分类', '商品分类', 'erp产品分类', '类目', '品类', 'category', 'categoryname'],
-  productName: ['商品名称', '产品名称', '名称', '品名', '中文名称', 'productname', 'goodsname', 'name', 'title'],
-  status: ['状态', '商品状态', '产品状态', '销售状态', 'status', 'productstatus'],
-};
+export const FIELD_LABELS: Record<StockField, Bilingual> = fieldsWith(({ zh, en }) => ({ zh, en }));
+
+export const HEADER_SYNONYMS: Record<StockField, string[]> = fieldsWith((f) => f.synonyms);
+
+function fieldsWith<T>(pick: (f: (typeof FIELDS)[StockField]) => T): Record<StockField, T> {
+  return Object.fromEntries(STOCK_FIELDS.map((f) => [f, pick(FIELDS[f])])) as Record<StockField, T>;
+}
 
 /** Folds a header for comparison: full-width to half-width, case, spaces, brackets and marks. */
 export function foldHeader(h: string): string {
