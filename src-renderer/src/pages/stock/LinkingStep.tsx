@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PagedTable } from '../../components/PagedTable';
+import { useListingPage } from './useListingPage';
 import { useAction } from '../../useAction';
 import { formatTime } from '../../formatTime';
 
@@ -14,10 +15,7 @@ type Filter = { text?: string; storeWarehouseId?: number };
 /** Step 5 关联仓库: select listing SKUs (or all matching the filter), pick the warehouse, confirm; batches undoable. */
 export function LinkingStep() {
   const { t } = useTranslation('stock');
-  const [filter, setFilter] = useState<Filter>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
-  const rows = useChannel('sku.listings.page', { page, pageSize, filter });
+  const { filter, refilter, rows, paging } = useListingPage<Filter>();
   const warehouses = useChannel('stock.warehouses.list', {});
   const batches = useChannel('stock.linkBatches.list', { limit: 20 });
   const reload = () => Promise.all([rows.reload(), batches.reload()]);
@@ -67,8 +65,7 @@ export function LinkingStep() {
           placeholder={t('map.filter')}
           style={{ width: 300 }}
           onSearch={(text) => {
-            setFilter({ ...filter, text: text || undefined });
-            setPage(1);
+            refilter({ ...filter, text: text || undefined });
             setAllMatching(false);
           }}
           data-testid="link-filter"
@@ -83,8 +80,7 @@ export function LinkingStep() {
             ...(warehouses.data?.store ?? []).map((w) => ({ value: w.id, label: w.name })),
           ]}
           onChange={(v?: number) => {
-            setFilter({ ...filter, storeWarehouseId: v });
-            setPage(1);
+            refilter({ ...filter, storeWarehouseId: v });
             setAllMatching(false);
           }}
         />
@@ -120,15 +116,7 @@ export function LinkingStep() {
           },
           preserveSelectedRowKeys: true,
         }}
-        paging={{
-          page,
-          pageSize,
-          sizes: [50, 100, 200, 500],
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        paging={paging}
         columns={[
           { title: t('link.product'), dataIndex: 'title', ellipsis: true },
           { title: t('map.input'), dataIndex: 'sellerSku', width: 200 },

@@ -9,6 +9,7 @@ import { ruleSentence } from './ruleWords';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { XlsxPicker } from '../../components/XlsxPicker';
 import { PagedTable } from '../../components/PagedTable';
+import { useListingPage } from './useListingPage';
 import { RuleEditor } from './RuleEditor';
 import { useAction } from '../../useAction';
 import { useLang } from '../../useLang';
@@ -96,10 +97,7 @@ function ManualLinker({ row, onDone }: { row: ListingSkuRow; onDone: () => void 
 export function MappingStep() {
   const { t } = useTranslation('stock');
   const { en, pick } = useLang();
-  const [filter, setFilter] = useState<{ text?: string; resolveStatus?: ResolveStatus[] }>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
-  const rows = useChannel('sku.listings.page', { page, pageSize, filter });
+  const { filter, refilter, rows, paging } = useListingPage<{ text?: string; resolveStatus?: ResolveStatus[] }>();
   const rules = useChannel('sku.rules.list', {});
   // How the rule's result is compared (区分大小写 or not), said after each rule.
   const caseRule = useChannel('stock.sync.status', {}).data?.settings.caseRule;
@@ -220,8 +218,7 @@ export function MappingStep() {
           placeholder={t('map.filter')}
           style={{ width: 320 }}
           onSearch={(text) => {
-            setFilter({ ...filter, text: text || undefined });
-            setPage(1);
+            refilter({ ...filter, text: text || undefined });
           }}
           data-testid="mapping-filter"
         />
@@ -233,8 +230,7 @@ export function MappingStep() {
           value={filter.resolveStatus ?? []}
           options={STATUSES.map((s) => ({ value: s, label: t(`map.status.${s}`) }))}
           onChange={(v: ResolveStatus[]) => {
-            setFilter({ ...filter, resolveStatus: v.length ? v : undefined });
-            setPage(1);
+            refilter({ ...filter, resolveStatus: v.length ? v : undefined });
           }}
           data-testid="mapping-status-filter"
         />
@@ -244,15 +240,7 @@ export function MappingStep() {
         rowKey="id"
         result={rows}
         height={480}
-        paging={{
-          page,
-          pageSize,
-          sizes: [50, 100, 200, 500],
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        paging={paging}
         columns={[
           {
             title: t('link.product'),

@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import type { Input } from '../../../../src-shared/contract';
+import type { Paging } from '../../components/PagedTable';
+import { useChannel } from '../../useChannel';
+
+type ListingFilter = NonNullable<Input<'sku.listings.page'>['filter']>;
+
+/**
+ * One server page of the listing SKUs under a filter, as the mapping and linking steps show them:
+ * 50 rows at first, the seller may pick up to 500, and a new filter starts again at page 1.
+ */
+export function useListingPage<F extends ListingFilter>() {
+  const [filter, setFilter] = useState<F>({} as F);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+  const rows = useChannel('sku.listings.page', { page, pageSize, filter });
+  const paging: Paging = {
+    page,
+    pageSize,
+    sizes: [50, 100, 200, 500],
+    onChange: (p, s) => {
+      setPage(p);
+      setPageSize(s);
+    },
+  };
+  const refilter = (next: F) => {
+    setFilter(next);
+    setPage(1);
+  };
+  return { filter, refilter, rows, paging };
+}
