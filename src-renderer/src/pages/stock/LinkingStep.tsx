@@ -105,7 +105,6 @@ export function LinkingStep() {
         </Button>
       </Space>
       <PagedTable
-        rowKey="id"
         result={rows}
         height={420}
         rowSelection={{

@@ -237,7 +237,6 @@ export function MappingStep() {
       </Space>
       <PagedTable
         data-testid="mapping-table"
-        rowKey="id"
         result={rows}
         height={480}
         paging={paging}

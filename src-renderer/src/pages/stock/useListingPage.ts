@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Input } from '../../../../src-shared/contract';
-import type { Paging } from '../../components/PagedTable';
+import { usePaging } from '../../components/PagedTable';
 import { useChannel } from '../../useChannel';
 
 type ListingFilter = NonNullable<Input<'sku.listings.page'>['filter']>;
@@ -11,21 +11,11 @@ type ListingFilter = NonNullable<Input<'sku.listings.page'>['filter']>;
  */
 export function useListingPage<F extends ListingFilter>() {
   const [filter, setFilter] = useState<F>({} as F);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
-  const rows = useChannel('sku.listings.page', { page, pageSize, filter });
-  const paging: Paging = {
-    page,
-    pageSize,
-    sizes: [50, 100, 200, 500],
-    onChange: (p, s) => {
-      setPage(p);
-      setPageSize(s);
-    },
-  };
+  const paging = usePaging(50, [50, 100, 200, 500]);
+  const rows = useChannel('sku.listings.page', { page: paging.page, pageSize: paging.pageSize, filter });
   const refilter = (next: F) => {
     setFilter(next);
-    setPage(1);
+    paging.setPage(1);
   };
   return { filter, refilter, rows, paging };
 }
