@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Divider, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Divider, List, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ListingSkuRow, MappingImportReport, ResolveStatus } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
@@ -10,6 +10,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { XlsxPicker } from '../../components/XlsxPicker';
 import { PagedTable } from '../../components/PagedTable';
 import { useListingPage } from './useListingPage';
+import { ListingSearch } from './ListingSearch';
 import { RuleEditor } from './RuleEditor';
 import { useAction } from '../../useAction';
 import { useLang } from '../../useLang';
@@ -97,7 +98,7 @@ function ManualLinker({ row, onDone }: { row: ListingSkuRow; onDone: () => void 
 export function MappingStep() {
   const { t } = useTranslation('stock');
   const { en, pick } = useLang();
-  const { filter, refilter, rows, paging } = useListingPage<{ text?: string; resolveStatus?: ResolveStatus[] }>();
+  const { filter, refilter, search, rows, paging } = useListingPage<{ text?: string; resolveStatus?: ResolveStatus[] }>();
   const rules = useChannel('sku.rules.list', {});
   // How the rule's result is compared (区分大小写 or not), said after each rule.
   const caseRule = useChannel('stock.sync.status', {}).data?.settings.caseRule;
@@ -213,15 +214,7 @@ export function MappingStep() {
       <RuleEditor onSaved={() => void reload()} />
       <Divider />
       <Space wrap style={{ marginBottom: 8 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('map.filter')}
-          style={{ width: 320 }}
-          onSearch={(text) => {
-            refilter({ ...filter, text: text || undefined });
-          }}
-          data-testid="mapping-filter"
-        />
+        <ListingSearch width={320} onSearch={search} testId="mapping-filter" />
         <Select
           mode="multiple"
           allowClear
