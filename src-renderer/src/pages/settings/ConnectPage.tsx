@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { toPayload, useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { PageHead } from '../../components/PageHead';
 import type { ConnectTestReport, ProbeCall, ProbeReport } from '../../../../src-shared/channels/connect';
 import type { ErrorPayload } from '../../../../src-shared/errors';
 import { formatTime } from '../../formatTime';
@@ -97,10 +98,7 @@ export function ConnectPage() {
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="connect-page">
-      <div>
-        <Typography.Title level={3}>{t('title')}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
-      </div>
+      <PageHead title={t('title')} intro={t('intro')} />
       <ApiErrorAlert error={status.error ?? (errorOf === 'ae' || errorOf === 'tt' ? undefined : error)} />
 
       {s && (
