@@ -9,7 +9,7 @@ import { PageHead } from '../../components/PageHead';
 import type { ConnectTestReport, ProbeCall, ProbeReport } from '../../../../src-shared/channels/connect';
 import type { ErrorPayload } from '../../../../src-shared/errors';
 import { formatTime } from '../../formatTime';
-import { useFieldErrors } from '../../useFieldErrors';
+import { useFieldErrorForm } from '../../useFieldErrors';
 import { useLang } from '../../useLang';
 
 /** What a platform's form saves: the App Key, the App Secret, and its address (none when left empty). */
@@ -34,8 +34,7 @@ function AppKeyCard({
   below?: ReactNode;
 }) {
   const { t } = useTranslation('connect');
-  const [form] = Form.useForm();
-  const fields = useFieldErrors(form, failure);
+  const [form, fields] = useFieldErrorForm<AppKeys>(failure);
   const ae = platform === 'ae';
   const urlName = ae ? 'gatewayUrl' : 'baseUrl';
   const save = (keys: AppKeys) => (ae ? api['connect.saveAliExpress'](keys) : api['connect.saveTongtool'](keys));
