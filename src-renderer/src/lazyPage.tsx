@@ -7,6 +7,7 @@
  */
 import { lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
 import { Spin } from 'antd';
+import type { AreaRoute } from './routes';
 
 export interface LazyArea {
   element: ReactNode;
@@ -42,4 +43,13 @@ export function lazyPage<M>(load: () => Promise<M>, pick: (m: M) => ComponentTyp
     );
   }
   return { element: <Area />, preload };
+}
+
+/** An area's route whose screen is a lazyPage: its navigation entry and the code fetched on first visit or preload. */
+export function lazyArea<M>(
+  entry: Omit<AreaRoute, 'element' | 'preload'>,
+  load: () => Promise<M>,
+  pick: (m: M) => ComponentType,
+): AreaRoute {
+  return { ...entry, ...lazyPage(load, pick) };
 }

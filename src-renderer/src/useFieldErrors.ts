@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { FormInstance } from 'antd';
+import { Form, type FormInstance } from 'antd';
 import type { ErrorPayload } from '../../src-shared/errors';
 import { useLang } from './useLang';
 
@@ -51,4 +51,13 @@ function restOf(error: ErrorPayload | undefined, left: (i: Issue) => boolean): E
     messageEn: `${first.messageEn}. Correct it and try again.`,
     issues: rest,
   };
+}
+
+/** A new form with useFieldErrors on it: `error`'s refusals shown under the form's fields. */
+export function useFieldErrorForm<T = unknown>(
+  error: ErrorPayload | undefined,
+  toField?: (path: string) => string | undefined,
+): [FormInstance<T>, ReturnType<typeof useFieldErrors>] {
+  const [form] = Form.useForm<T>();
+  return [form, useFieldErrors(form, error, toField)];
 }

@@ -1,26 +1,40 @@
 /** The audit log of automatic binding: filtered by kind, actor, subject and dates, exported to Excel. */
 import { useState } from 'react';
 import type { Dayjs } from 'dayjs';
-import { Button, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, DatePicker, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../../../src-shared/types/auto';
 import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { PagedTable, usePaging } from '../../components/PagedTable';
 import { downloadBase64 } from '../../download';
 import { useAction } from '../../useAction';
 import { AUDIT_KINDS, auditDetail, auditKindLabel } from './auditText';
 import { formatTime } from '../../formatTime';
 import { useLang } from '../../useLang';
 
+interface Chosen {
+  kind?: string;
+  actor?: 'auto' | 'seller' | 'system';
+  subject?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+/** A filter select's value, cleared back to none. */
+const clearable = <V,>(value: V | undefined, onChange: (v: V | undefined) => void) => ({ allowClear: true, value, onChange });
+
 export function AuditTab() {
   const { t } = useTranslation('auto');
   const { en } = useLang();
-  const [kind, setKind] = useState<string>();
-  const [actor, setActor] = useState<'auto' | 'seller' | 'system'>();
-  const [subject, setSubject] = useState<string>();
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const [page, setPage] = useState(1);
+  const [chosen, setChosen] = useState<Chosen>({});
+  const paging = usePaging(50);
+  /** A changed filter shows its first page. */
+  const choose = (patch: Chosen) => {
+    setChosen({ ...chosen, ...patch });
+    paging.setPage(1);
+  };
+  const { kind, actor, subject, range } = chosen;
   const filter = {
     kind,
     actor,
@@ -29,36 +43,32 @@ export function AuditTab() {
     to: range?.[1]?.endOf('day').toISOString(),
     autoOnly: true,
   };
-  const list = useChannel('auto.audit.list', { ...filter, page, pageSize: 50 });
+  const list = useChannel('auto.audit.list', { ...filter, page: paging.page, pageSize: paging.pageSize });
   useChanged('auto', list.reload);
   const action = useAction();
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <Select
-          allowClear
           placeholder={t('audit.kindPh')}
           style={{ width: 200 }}
-          value={kind}
-          onChange={(v) => (setKind(v), setPage(1))}
+          {...clearable(kind, (v) => choose({ kind: v }))}
           options={AUDIT_KINDS.map((k) => ({ value: k, label: auditKindLabel(t, k) }))}
           data-testid="audit-kind"
         />
         <Select
-          allowClear
           placeholder={t('audit.actor')}
           style={{ width: 120 }}
-          value={actor}
-          onChange={(v) => (setActor(v), setPage(1))}
+          {...clearable(actor, (v) => choose({ actor: v }))}
           options={(['auto', 'seller', 'system'] as const).map((a) => ({ value: a, label: t(`audit.${a}`) }))}
         />
         <Input.Search
           allowClear
           placeholder={t('audit.subject')}
           style={{ width: 200 }}
-          onSearch={(v) => (setSubject(v || undefined), setPage(1))}
+          onSearch={(v) => choose({ subject: v || undefined })}
         />
-        <DatePicker.RangePicker onChange={(v) => (setRange(v), setPage(1))} />
+        <DatePicker.RangePicker onChange={(v) => choose({ range: v })} />
         <Button
           loading={action.busy}
           onClick={() =>
@@ -70,13 +80,10 @@ export function AuditTab() {
         </Button>
       </Space>
       <ApiErrorAlert error={list.error ?? action.error} />
-      <Table<AuditRow>
-        rowKey="id"
-        size="small"
-        loading={list.loading}
-        dataSource={list.data?.rows}
+      <PagedTable<AuditRow>
+        result={list}
+        paging={paging}
         data-testid="audit-table"
-        pagination={{ current: page, pageSize: 50, total: list.data?.total ?? 0, onChange: setPage }}
         columns={[
           { title: t('audit.at'), dataIndex: 'at', render: formatTime, width: 180 },
           { title: t('audit.actor'), dataIndex: 'actor', render: (a: string) => t(`audit.${a}`), width: 80 },

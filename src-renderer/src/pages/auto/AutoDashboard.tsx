@@ -4,10 +4,11 @@
  * and the audit log (filtered, exported to Excel).
  */
 import { useEffect, useRef, useState } from 'react';
-import { Space, Tabs, Typography } from 'antd';
+import { Space, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { PageHead } from '../../components/PageHead';
 import { NowCard } from './NowCard';
 import { RiskTab } from './RiskTab';
 import { DemoTools } from './DemoTools';
@@ -40,10 +41,7 @@ export function AutoDashboard() {
   }, [showAsked]);
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="auto-dashboard">
-      <div>
-        <Typography.Title level={3}>{t('title')}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
-      </div>
+      <PageHead title={t('title')} intro={t('intro')} />
       <ApiErrorAlert error={dash.error} onRetry={() => void dash.reload()} />
       {d && (
         <NowCard

@@ -3,7 +3,7 @@
  * the simulated AliExpress reviews unbinds, then sync — so a seller trying the app sees the engine
  * act exactly as it would on a real store, through a real stock read.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Col, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { ExperimentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,43 @@ import { useAction } from '../../useAction';
 import { useLang } from '../../useLang';
 
 type Mode = 'instant' | 'review' | 'refuse';
+
+/** A tool's button: its label, its test id, and the demo call it makes. */
+type ToolButton = [label: string, testId: string, call: () => Promise<DemoToolResult>];
+
+/** One half of the tools: pick what to act on, then empty it (a sale, a drained warehouse) or restock it. */
+function DemoTool({
+  title,
+  picker,
+  disabled,
+  busy,
+  act,
+  empty,
+  restock,
+}: {
+  title: string;
+  picker: ReactNode;
+  disabled: boolean;
+  busy: boolean;
+  act: (call: () => Promise<DemoToolResult>) => void;
+  empty: ToolButton;
+  restock: ToolButton;
+}) {
+  return (
+    <Col xs={24} lg={12}>
+      <Typography.Text strong>{title}</Typography.Text>
+      <Space.Compact style={{ width: '100%', marginTop: 4 }}>
+        {picker}
+        <Button danger disabled={disabled} loading={busy} onClick={() => act(empty[2])} data-testid={empty[1]}>
+          {empty[0]}
+        </Button>
+        <Button disabled={disabled} loading={busy} onClick={() => act(restock[2])} data-testid={restock[1]}>
+          {restock[0]}
+        </Button>
+      </Space.Compact>
+    </Col>
+  );
+}
 
 export function DemoTools() {
   const { t } = useTranslation('auto');
@@ -96,9 +133,9 @@ export function DemoTools() {
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('demo.intro')}</Typography.Text>
         <Row gutter={[24, 12]}>
-          <Col xs={24} lg={12}>
-            <Typography.Text strong>{t('demo.sellOut')}</Typography.Text>
-            <Space.Compact style={{ width: '100%', marginTop: 4 }}>
+          <DemoTool
+            title={t('demo.sellOut')}
+            picker={
               <Select
                 showSearch={{ filterOption: false, onSearch: (v) => setSearch(v || undefined) }}
                 allowClear
@@ -111,28 +148,16 @@ export function DemoTools() {
                 options={(skus.data ?? []).map((s) => ({ value: s.listingSkuId, label: skuLabel(s), title: s.sellerSku }))}
                 data-testid="demo-sku"
               />
-              <Button
-                danger
-                disabled={!sku}
-                loading={action.busy}
-                onClick={() => tool(() => api['auto.demo.sellOut']({ listingSkuId: sku! }))}
-                data-testid="demo-sellout"
-              >
-                {t('demo.sellOutBtn')}
-              </Button>
-              <Button
-                disabled={!sku}
-                loading={action.busy}
-                onClick={() => tool(() => api['auto.demo.restock']({ listingSkuId: sku! }))}
-                data-testid="demo-restock-sku"
-              >
-                {t('demo.restockSku')}
-              </Button>
-            </Space.Compact>
-          </Col>
-          <Col xs={24} lg={12}>
-            <Typography.Text strong>{t('demo.drain')}</Typography.Text>
-            <Space.Compact style={{ width: '100%', marginTop: 4 }}>
+            }
+            disabled={!sku}
+            busy={action.busy}
+            act={tool}
+            empty={[t('demo.sellOutBtn'), 'demo-sellout', () => api['auto.demo.sellOut']({ listingSkuId: sku! })]}
+            restock={[t('demo.restockSku'), 'demo-restock-sku', () => api['auto.demo.restock']({ listingSkuId: sku! })]}
+          />
+          <DemoTool
+            title={t('demo.drain')}
+            picker={
               <Select
                 placeholder={t('demo.whPh')}
                 value={wh}
@@ -158,25 +183,13 @@ export function DemoTools() {
                   ),
                 }))}
               />
-              <Button
-                danger
-                disabled={!wh}
-                loading={action.busy}
-                onClick={() => tool(() => api['auto.demo.drain']({ erpWarehouseId: wh! }))}
-                data-testid="demo-drain"
-              >
-                {t('demo.drainBtn')}
-              </Button>
-              <Button
-                disabled={!wh}
-                loading={action.busy}
-                onClick={() => tool(() => api['auto.demo.restock']({ erpWarehouseId: wh! }))}
-                data-testid="demo-restock-warehouse"
-              >
-                {t('demo.restockWh')}
-              </Button>
-            </Space.Compact>
-          </Col>
+            }
+            disabled={!wh}
+            busy={action.busy}
+            act={tool}
+            empty={[t('demo.drainBtn'), 'demo-drain', () => api['auto.demo.drain']({ erpWarehouseId: wh! })]}
+            restock={[t('demo.restockWh'), 'demo-restock-warehouse', () => api['auto.demo.restock']({ erpWarehouseId: wh! })]}
+          />
           <Col xs={24}>
             <Space wrap>
               <Typography.Text strong>{t('demo.review')}</Typography.Text>

@@ -1,11 +1,12 @@
 /** The dry run: what the engine would do for each SKU and why, with the pin per SKU and "run now". */
 import { useState } from 'react';
-import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Input, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PinMode, SkuDecisionView } from '../../../../src-shared/types/auto';
 import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { PagedTable, usePaging } from '../../components/PagedTable';
 import { useAction } from '../../useAction';
 import { BIND_STATUS_COLOR } from './stateColor';
 import { useLang } from '../../useLang';
@@ -24,9 +25,8 @@ export function DryRunTab({
   const { t } = useTranslation('auto');
   const { pick } = useLang();
   const [search, setSearch] = useState<string>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
-  const dry = useChannel('auto.dryRun', { only, search, page, pageSize });
+  const paging = usePaging(50, [10, 20, 50, 100], true);
+  const dry = useChannel('auto.dryRun', { only, search, page: paging.page, pageSize: paging.pageSize });
   useChanged('auto', dry.reload);
   const action = useAction();
   const pin = (id: number, mode: PinMode) =>
@@ -39,7 +39,7 @@ export function DryRunTab({
           value={only}
           onChange={(v) => {
             setOnly(v);
-            setPage(1);
+            paging.setPage(1);
           }}
           style={{ width: 200 }}
           options={(['changes', 'blocked', 'all'] as const).map((k) => ({ value: k, label: t(`dry.${k}`) }))}
@@ -48,7 +48,7 @@ export function DryRunTab({
         <Input.Search
           allowClear
           placeholder={t('dry.search')}
-          onSearch={(v) => (setSearch(v || undefined), setPage(1))}
+          onSearch={(v) => (setSearch(v || undefined), paging.setPage(1))}
           style={{ width: 260 }}
         />
         <Button
@@ -62,22 +62,11 @@ export function DryRunTab({
       </Space>
       {!on && <Alert type="warning" showIcon title={t('offBanner')} data-testid="auto-off-banner" />}
       <ApiErrorAlert error={dry.error ?? action.error} />
-      <Table<SkuDecisionView>
+      <PagedTable<SkuDecisionView>
         rowKey="listingSkuId"
-        size="small"
-        loading={dry.loading}
-        dataSource={dry.data?.rows}
+        result={dry}
+        paging={paging}
         data-testid="dry-table"
-        pagination={{
-          current: page,
-          pageSize,
-          total: dry.data?.total ?? 0,
-          showSizeChanger: true,
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
         columns={[
           { title: t('sellerSku'), dataIndex: 'sellerSku' },
           { title: t('erpSku'), dataIndex: 'erpSku', render: (v: string | null) => v ?? '—' },

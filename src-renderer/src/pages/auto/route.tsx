@@ -1,14 +1,8 @@
 import { ThunderboltOutlined } from '@ant-design/icons';
-import type { AreaRoute } from '../../routes';
-import { lazyPage } from '../../lazyPage';
+import { lazyArea } from '../../lazyPage';
 
-export const route: AreaRoute = {
-  path: 'auto',
-  labelKey: 'auto:nav',
-  icon: <ThunderboltOutlined />,
-  order: 11,
-  ...lazyPage(
-    () => import('./AutoDashboard'),
-    (m) => m.AutoDashboard,
-  ),
-};
+export const route = lazyArea(
+  { path: 'auto', labelKey: 'auto:nav', icon: <ThunderboltOutlined />, order: 11 },
+  () => import('./AutoDashboard'),
+  (m) => m.AutoDashboard,
+);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DepositCaseView, DepositCheckAnswer, DepositCheckKey } from '../../../../src-shared/types/deposit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useFieldErrors } from '../../useFieldErrors';
+import { useFieldErrorForm } from '../../useFieldErrors';
 import { formatFen } from './format';
 import { useAction } from '../../useAction';
 import { useLang } from '../../useLang';
@@ -13,9 +13,8 @@ export function ChecksStep({ view, onChange }: { view: DepositCaseView; onChange
   const { t } = useTranslation('deposit');
   const { pick } = useLang();
   const action = useAction();
-  const [form] = Form.useForm<{ description: string; penaltyYuan: string }>();
   // The violation form's refusals stand under its boxes; the answers' and removals' stay in the alert.
-  const fields = useFieldErrors(form, action.error);
+  const [form, fields] = useFieldErrorForm<{ description: string; penaltyYuan: string }>(action.error);
   const locked = view.application !== null && view.review?.outcome !== 'rejected';
   const answer = async (key: DepositCheckKey, a: DepositCheckAnswer) => {
     const v = await action.run(() => api['deposit.setCheck']({ key, answer: a }));

@@ -7,7 +7,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { fenToYuan } from './format';
 import { useAction } from '../../useAction';
 import { formatTime } from '../../formatTime';
-import { useFieldErrors } from '../../useFieldErrors';
+import { useFieldErrorForm } from '../../useFieldErrors';
 import { useLang } from '../../useLang';
 
 /** Step 1: the deposit amount and status as the service centre shows them. */
@@ -15,8 +15,7 @@ export function StatusStep({ view, onChange }: { view: DepositCaseView; onChange
   const { t } = useTranslation('deposit');
   const { pick } = useLang();
   const action = useAction();
-  const [form] = Form.useForm<{ status: DepositStatus; depositYuan: string }>();
-  const fields = useFieldErrors(form, action.error);
+  const [form, fields] = useFieldErrorForm<{ status: DepositStatus; depositYuan: string }>(action.error);
   const save = async (values: { status: DepositStatus; depositYuan: string }) => {
     const v = await action.run(() => api['deposit.setStatus'](values));
     if (v) onChange(v);

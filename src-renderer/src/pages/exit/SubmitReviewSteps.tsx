@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { ExitReviewOutcome } from '../../../../src-shared/types/exit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAction } from '../../useAction';
 import { beijingToday, type StepProps } from './shared';
+import { DateField, useCaseSave } from './stepParts';
 import { useLang } from '../../useLang';
 
 export function SubmitStep({ view, onChange }: StepProps) {
   const { t } = useTranslation('exit');
-  const action = useAction();
+  const action = useCaseSave(onChange);
   const [text, setText] = useState(view.submit.applicationText);
   const [on, setOn] = useState(view.submit.submittedOn ?? beijingToday());
   const [no, setNo] = useState(view.submit.applicationNo ?? '');
@@ -21,10 +21,7 @@ export function SubmitStep({ view, onChange }: StepProps) {
       <Input.TextArea rows={7} value={text} onChange={(e) => setText(e.target.value)} data-testid="exit-application-text" />
       <Button onClick={() => void navigator.clipboard?.writeText(text)}>{t('copy')}</Button>
       <Space wrap>
-        <label>
-          {t('submittedOn')}{' '}
-          <Input type="date" value={on} onChange={(e) => setOn(e.target.value)} style={{ width: 170 }} data-testid="exit-submitted-on" />
-        </label>
+        <DateField label={t('submittedOn')} value={on} onChange={setOn} testId="exit-submitted-on" />
         <label>
           {t('applicationNo')}{' '}
           <Input
@@ -40,11 +37,7 @@ export function SubmitStep({ view, onChange }: StepProps) {
           disabled={!no.trim() || !on}
           loading={action.busy}
           data-testid="exit-submit"
-          onClick={() =>
-            void action
-              .run(() => api['exit.submit']({ submittedOn: on, applicationNo: no.trim(), applicationText: text.trim() }))
-              .then((v) => v && onChange(v))
-          }
+          onClick={() => action.save(() => api['exit.submit']({ submittedOn: on, applicationNo: no.trim(), applicationText: text.trim() }))}
         >
           {t('recordSubmit')}
         </Button>
@@ -56,7 +49,7 @@ export function SubmitStep({ view, onChange }: StepProps) {
 export function ReviewStep({ view, onChange }: StepProps) {
   const { t } = useTranslation('exit');
   const { pick: tx } = useLang();
-  const action = useAction();
+  const action = useCaseSave(onChange);
   const [outcome, setOutcome] = useState<ExitReviewOutcome>(view.review.outcome ?? 'pending');
   const [on, setOn] = useState(view.review.decidedOn ?? beijingToday());
   const [note, setNote] = useState(view.review.note ?? '');
@@ -80,27 +73,20 @@ export function ReviewStep({ view, onChange }: StepProps) {
         ))}
       </Radio.Group>
       <Space wrap>
-        {outcome !== 'pending' && (
-          <label>
-            {t('decidedOn')}{' '}
-            <Input type="date" value={on} onChange={(e) => setOn(e.target.value)} style={{ width: 170 }} data-testid="exit-decided-on" />
-          </label>
-        )}
+        {outcome !== 'pending' && <DateField label={t('decidedOn')} value={on} onChange={setOn} testId="exit-decided-on" />}
         <Input placeholder={t('note')} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} style={{ width: 280 }} />
         <Button
           type="primary"
           loading={action.busy}
           data-testid="exit-save-review"
           onClick={() =>
-            void action
-              .run(() =>
-                api['exit.review']({
-                  outcome,
-                  ...(outcome !== 'pending' ? { decidedOn: on } : {}),
-                  ...(note.trim() ? { note: note.trim() } : {}),
-                }),
-              )
-              .then((v) => v && onChange(v))
+            action.save(() =>
+              api['exit.review']({
+                outcome,
+                ...(outcome !== 'pending' ? { decidedOn: on } : {}),
+                ...(note.trim() ? { note: note.trim() } : {}),
+              }),
+            )
           }
         >
           {t('saveReview')}

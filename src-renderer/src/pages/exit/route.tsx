@@ -1,14 +1,8 @@
 import { LogoutOutlined } from '@ant-design/icons';
-import type { AreaRoute } from '../../routes';
-import { lazyPage } from '../../lazyPage';
+import { lazyArea } from '../../lazyPage';
 
-export const route: AreaRoute = {
-  path: 'exit',
-  labelKey: 'nav.exit',
-  icon: <LogoutOutlined />,
-  order: 20,
-  ...lazyPage(
-    () => import('./ExitPage'),
-    (m) => m.ExitPage,
-  ),
-};
+export const route = lazyArea(
+  { path: 'exit', labelKey: 'nav.exit', icon: <LogoutOutlined />, order: 20 },
+  () => import('./ExitPage'),
+  (m) => m.ExitPage,
+);

@@ -88,6 +88,10 @@ export function FitPage() {
       <Radio.Button value={false}>{t('no')}</Radio.Button>
     </Radio.Group>
   );
+  /** A question answered by one of a few buttons, each labelled by its key under `group`. */
+  const choice = (testId: string, group: 'edge' | 'capital' | 'kind', values: readonly string[]) => (
+    <Radio.Group data-testid={testId} options={values.map((k) => ({ value: k, label: t(`${group}.${k}`) }))} optionType="button" />
+  );
 
   return (
     <Card title={t('title')} data-testid="fit-page">
@@ -125,25 +129,13 @@ export function FitPage() {
               {yesNo('fit-crossBorder')}
             </Form.Item>
             <Form.Item name="supplyEdge" label={t('q.supplyEdge')}>
-              <Radio.Group
-                data-testid="fit-supplyEdge"
-                options={(['strong', 'some', 'none'] as const).map((k) => ({ value: k, label: t(`edge.${k}`) }))}
-                optionType="button"
-              />
+              {choice('fit-supplyEdge', 'edge', ['strong', 'some', 'none'])}
             </Form.Item>
             <Form.Item name="capital" label={t('q.capital')}>
-              <Radio.Group
-                data-testid="fit-capital"
-                options={(['ample', 'limited', 'none'] as const).map((k) => ({ value: k, label: t(`capital.${k}`) }))}
-                optionType="button"
-              />
+              {choice('fit-capital', 'capital', ['ample', 'limited', 'none'])}
             </Form.Item>
             <Form.Item name="productKind" label={t('q.productKind')}>
-              <Radio.Group
-                data-testid="fit-productKind"
-                options={(['standard', 'non_standard'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-                optionType="button"
-              />
+              {choice('fit-productKind', 'kind', ['standard', 'non_standard'])}
             </Form.Item>
             <Form.Item name="invited" label={t('q.invited')}>
               {yesNo('fit-invited')}

@@ -1,14 +1,8 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
-import type { AreaRoute } from '../../routes';
-import { lazyPage } from '../../lazyPage';
+import { lazyArea } from '../../lazyPage';
 
-export const route: AreaRoute = {
-  path: 'fit',
-  labelKey: 'nav.fit',
-  icon: <QuestionCircleOutlined />,
-  order: 40,
-  ...lazyPage(
-    () => import('./FitPage'),
-    (m) => m.FitPage,
-  ),
-};
+export const route = lazyArea(
+  { path: 'fit', labelKey: 'nav.fit', icon: <QuestionCircleOutlined />, order: 40 },
+  () => import('./FitPage'),
+  (m) => m.FitPage,
+);

@@ -1,14 +1,8 @@
 import { CustomerServiceOutlined } from '@ant-design/icons';
-import type { AreaRoute } from '../../routes';
-import { lazyPage } from '../../lazyPage';
+import { lazyArea } from '../../lazyPage';
 
-export const route: AreaRoute = {
-  path: 'help',
-  labelKey: 'nav.help',
-  icon: <CustomerServiceOutlined />,
-  order: 100,
-  ...lazyPage(
-    () => import('./HelpPage'),
-    (m) => m.HelpPage,
-  ),
-};
+export const route = lazyArea(
+  { path: 'help', labelKey: 'nav.help', icon: <CustomerServiceOutlined />, order: 100 },
+  () => import('./HelpPage'),
+  (m) => m.HelpPage,
+);

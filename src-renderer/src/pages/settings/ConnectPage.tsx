@@ -1,38 +1,66 @@
 /** 连接设置: the AliExpress store, the stock source, the demo, and a test that says what failed. */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { toPayload, useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { PageHead } from '../../components/PageHead';
 import type { ConnectTestReport, ProbeCall, ProbeReport } from '../../../../src-shared/channels/connect';
 import type { ErrorPayload } from '../../../../src-shared/errors';
 import { formatTime } from '../../formatTime';
-import { useFieldErrors } from '../../useFieldErrors';
+import { useFieldErrorForm } from '../../useFieldErrors';
 import { useLang } from '../../useLang';
 
-/** An open platform's App Key, App Secret (a password field the browser does not fill in) and optional address. */
-function AppKeyFields({
-  labels: [key, secret, url],
-  urlName,
-  urlPlaceholder,
+/** What a platform's form saves: the App Key, the App Secret, and its address (none when left empty). */
+type AppKeys = { appKey: string; appSecret: string; gatewayUrl?: string; baseUrl?: string };
+
+/**
+ * An open platform's card: its App Key, App Secret (a password field the browser does not fill in)
+ * and optional address, saved through the page's `run` under the platform's name, with the refusal
+ * of its last save shown at its fields. `children` are the form's buttons, `below` what follows the form.
+ */
+function AppKeyCard({
+  platform,
+  failure,
+  run,
+  children,
+  below,
 }: {
-  labels: [string, string, string];
-  urlName: string;
-  urlPlaceholder: string;
+  platform: 'ae' | 'tt';
+  failure: ErrorPayload | undefined;
+  run: (name: string, fn: () => Promise<unknown>) => Promise<void>;
+  children: ReactNode;
+  below?: ReactNode;
 }) {
+  const { t } = useTranslation('connect');
+  const [form, fields] = useFieldErrorForm<AppKeys>(failure);
+  const ae = platform === 'ae';
+  const urlName = ae ? 'gatewayUrl' : 'baseUrl';
+  const save = (keys: AppKeys) => (ae ? api['connect.saveAliExpress'](keys) : api['connect.saveTongtool'](keys));
   return (
-    <>
-      <Form.Item name="appKey" label={key} rules={[{ required: true }]}>
-        <Input autoComplete="off" />
-      </Form.Item>
-      <Form.Item name="appSecret" label={secret} rules={[{ required: true }]}>
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item name={urlName} label={url}>
-        <Input placeholder={urlPlaceholder} />
-      </Form.Item>
-    </>
+    <Card title={ae ? t('ae.title') : t('stock.title')}>
+      <ApiErrorAlert error={fields.rest} />
+      <Form
+        form={form}
+        onValuesChange={fields.onValuesChange}
+        layout="vertical"
+        data-testid={`connect-${platform}-form`}
+        onFinish={(v: AppKeys) => run(platform, () => save({ ...v, [urlName]: v[urlName] || undefined }))}
+      >
+        <Form.Item name="appKey" label={ae ? t('ae.appKey') : t('stock.ttKey')} rules={[{ required: true }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="appSecret" label={ae ? t('ae.appSecret') : t('stock.ttSecret')} rules={[{ required: true }]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name={urlName} label={ae ? t('ae.gateway') : t('stock.ttBase')}>
+          <Input placeholder={ae ? 'https://api-sg.aliexpress.com' : 'https://open.tongtool.com'} />
+        </Form.Item>
+        {children}
+      </Form>
+      {below}
+    </Card>
   );
 }
 
@@ -45,8 +73,6 @@ export function ConnectPage() {
   /** Which action the error came from: a form's own refusal is shown at its fields. */
   const [errorOf, setErrorOf] = useState<string>();
   const [busy, setBusy] = useState<string>();
-  const [aeForm] = Form.useForm();
-  const [ttForm] = Form.useForm();
   const [report, setReport] = useState<ConnectTestReport>();
   /** The probe shown: run by hand, or by the first successful live test (auto). */
   const [probe, setProbe] = useState<{ report: ProbeReport; auto?: boolean }>();
@@ -68,15 +94,10 @@ export function ConnectPage() {
     }
   };
   const s = status.data;
-  const aeFields = useFieldErrors(aeForm, errorOf === 'ae' ? error : undefined);
-  const ttFields = useFieldErrors(ttForm, errorOf === 'tt' ? error : undefined);
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="connect-page">
-      <div>
-        <Typography.Title level={3}>{t('title')}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
-      </div>
+      <PageHead title={t('title')} intro={t('intro')} />
       <ApiErrorAlert error={status.error ?? (errorOf === 'ae' || errorOf === 'tt' ? undefined : error)} />
 
       {s && (
@@ -218,79 +239,53 @@ export function ConnectPage() {
         </Space>
       </Card>
 
-      <Card title={t('ae.title')}>
-        <ApiErrorAlert error={aeFields.rest} />
-        <Form
-          form={aeForm}
-          onValuesChange={aeFields.onValuesChange}
-          layout="vertical"
-          data-testid="connect-ae-form"
-          onFinish={(v: { appKey: string; appSecret: string; gatewayUrl?: string }) =>
-            run('ae', () => api['connect.saveAliExpress']({ ...v, gatewayUrl: v.gatewayUrl || undefined }))
-          }
-        >
-          <AppKeyFields
-            labels={[t('ae.appKey'), t('ae.appSecret'), t('ae.gateway')]}
-            urlName="gatewayUrl"
-            urlPlaceholder="https://api-sg.aliexpress.com"
-          />
-          <Button htmlType="submit" loading={busy === 'ae'}>
-            {t('ae.save')}
-          </Button>
-        </Form>
-        <Space direction="vertical" style={{ marginTop: 16, width: '100%' }}>
-          <Button
-            disabled={!s?.aliexpress.configured || s.mode === 'demo'}
-            onClick={() =>
-              run('auth', async () => {
-                const r = await api['connect.authorizeUrl']({ redirectUri: `${window.location.origin}/oauth/callback` });
-                setAuthState(r.state);
-                window.open(r.url, '_blank', 'noopener');
-              })
-            }
-          >
-            {t('ae.authorize')}
-          </Button>
-          {authState && (
-            <Space.Compact style={{ width: '100%' }}>
-              <Input placeholder={t('ae.code')} value={code} onChange={(e) => setCode(e.target.value)} />
-              <Button
-                type="primary"
-                loading={busy === 'code'}
-                onClick={() => run('code', () => api['connect.exchangeCode']({ code, state: authState }))}
-              >
-                {t('ae.exchange')}
-              </Button>
-            </Space.Compact>
-          )}
-          {authState && <Typography.Text type="secondary">{t('ae.authorizeHint')}</Typography.Text>}
-        </Space>
-      </Card>
-
-      <Card title={t('stock.title')}>
-        <ApiErrorAlert error={ttFields.rest} />
-        <Form
-          form={ttForm}
-          onValuesChange={ttFields.onValuesChange}
-          layout="vertical"
-          data-testid="connect-tt-form"
-          onFinish={(v: { appKey: string; appSecret: string; baseUrl?: string }) =>
-            run('tt', () => api['connect.saveTongtool']({ ...v, baseUrl: v.baseUrl || undefined }))
-          }
-        >
-          <AppKeyFields
-            labels={[t('stock.ttKey'), t('stock.ttSecret'), t('stock.ttBase')]}
-            urlName="baseUrl"
-            urlPlaceholder="https://open.tongtool.com"
-          />
-          <Space>
-            <Button htmlType="submit" loading={busy === 'tt'}>
-              {t('stock.saveTt')}
+      <AppKeyCard
+        platform="ae"
+        failure={errorOf === 'ae' ? error : undefined}
+        run={run}
+        below={
+          <Space direction="vertical" style={{ marginTop: 16, width: '100%' }}>
+            <Button
+              disabled={!s?.aliexpress.configured || s.mode === 'demo'}
+              onClick={() =>
+                run('auth', async () => {
+                  const r = await api['connect.authorizeUrl']({ redirectUri: `${window.location.origin}/oauth/callback` });
+                  setAuthState(r.state);
+                  window.open(r.url, '_blank', 'noopener');
+                })
+              }
+            >
+              {t('ae.authorize')}
             </Button>
-            <Button onClick={() => run('file', () => api['connect.setStockSource']({ kind: 'file' }))}>{t('stock.useFile')}</Button>
+            {authState && (
+              <Space.Compact style={{ width: '100%' }}>
+                <Input placeholder={t('ae.code')} value={code} onChange={(e) => setCode(e.target.value)} />
+                <Button
+                  type="primary"
+                  loading={busy === 'code'}
+                  onClick={() => run('code', () => api['connect.exchangeCode']({ code, state: authState }))}
+                >
+                  {t('ae.exchange')}
+                </Button>
+              </Space.Compact>
+            )}
+            {authState && <Typography.Text type="secondary">{t('ae.authorizeHint')}</Typography.Text>}
           </Space>
-        </Form>
-      </Card>
+        }
+      >
+        <Button htmlType="submit" loading={busy === 'ae'}>
+          {t('ae.save')}
+        </Button>
+      </AppKeyCard>
+
+      <AppKeyCard platform="tt" failure={errorOf === 'tt' ? error : undefined} run={run}>
+        <Space>
+          <Button htmlType="submit" loading={busy === 'tt'}>
+            {t('stock.saveTt')}
+          </Button>
+          <Button onClick={() => run('file', () => api['connect.setStockSource']({ kind: 'file' }))}>{t('stock.useFile')}</Button>
+        </Space>
+      </AppKeyCard>
     </Space>
   );
 }

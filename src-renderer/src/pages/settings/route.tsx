@@ -1,14 +1,8 @@
 import { ApiOutlined } from '@ant-design/icons';
-import type { AreaRoute } from '../../routes';
-import { lazyPage } from '../../lazyPage';
+import { lazyArea } from '../../lazyPage';
 
-export const route: AreaRoute = {
-  path: 'settings',
-  labelKey: 'nav.settings',
-  icon: <ApiOutlined />,
-  order: 90,
-  ...lazyPage(
-    () => import('./ConnectPage'),
-    (m) => m.ConnectPage,
-  ),
-};
+export const route = lazyArea(
+  { path: 'settings', labelKey: 'nav.settings', icon: <ApiOutlined />, order: 90 },
+  () => import('./ConnectPage'),
+  (m) => m.ConnectPage,
+);

@@ -14,7 +14,7 @@ import { useAction } from '../../useAction';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatTime } from '../../formatTime';
-import { useFieldErrors } from '../../useFieldErrors';
+import { useFieldErrorForm } from '../../useFieldErrors';
 import { useLang } from '../../useLang';
 
 /** The columns a seller can be asked to choose; the others are picked up by their headers only. */
@@ -284,8 +284,7 @@ export function WatchFolderCard() {
   const status = useChannel('stock.watch.status', {});
   useChanged('stock', status.reload);
   const action = useAction();
-  const [form] = Form.useForm<{ folder: string }>();
-  const fields = useFieldErrors(form, action.error);
+  const [form, fields] = useFieldErrorForm<{ folder: string }>(action.error);
   const s = status.data;
   const run = (fn: () => Promise<unknown>) => void action.run(fn).then((r) => r && status.reload());
   return (

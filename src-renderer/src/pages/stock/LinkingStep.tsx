@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ListingSkuRow } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PagedTable } from '../../components/PagedTable';
+import { useListingPage } from './useListingPage';
+import { ListingSearch } from './ListingSearch';
 import { useAction } from '../../useAction';
 import { formatTime } from '../../formatTime';
 
@@ -14,16 +16,14 @@ type Filter = { text?: string; storeWarehouseId?: number };
 /** Step 5 关联仓库: select listing SKUs (or all matching the filter), pick the warehouse, confirm; batches undoable. */
 export function LinkingStep() {
   const { t } = useTranslation('stock');
-  const [filter, setFilter] = useState<Filter>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
-  const rows = useChannel('sku.listings.page', { page, pageSize, filter });
+  // A new filter drops "all matching": it meant the old filter's rows.
+  const [allMatching, setAllMatching] = useState(false);
+  const { filter, refilter, search, rows, paging } = useListingPage<Filter>(() => setAllMatching(false));
   const warehouses = useChannel('stock.warehouses.list', {});
   const batches = useChannel('stock.linkBatches.list', { limit: 20 });
   const reload = () => Promise.all([rows.reload(), batches.reload()]);
   useChanged('sku', reload);
   const [selected, setSelected] = useState<number[]>([]);
-  const [allMatching, setAllMatching] = useState(false);
   const [target, setTarget] = useState<number>();
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<string>();
@@ -62,17 +62,7 @@ export function LinkingStep() {
         />
       )}
       <Space wrap style={{ marginBottom: 8 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('map.filter')}
-          style={{ width: 300 }}
-          onSearch={(text) => {
-            setFilter({ ...filter, text: text || undefined });
-            setPage(1);
-            setAllMatching(false);
-          }}
-          data-testid="link-filter"
-        />
+        <ListingSearch width={300} onSearch={search} testId="link-filter" />
         <Select
           allowClear
           style={{ width: 220 }}
@@ -82,11 +72,7 @@ export function LinkingStep() {
             { value: 0, label: t('link.filterNone') },
             ...(warehouses.data?.store ?? []).map((w) => ({ value: w.id, label: w.name })),
           ]}
-          onChange={(v?: number) => {
-            setFilter({ ...filter, storeWarehouseId: v });
-            setPage(1);
-            setAllMatching(false);
-          }}
+          onChange={(v?: number) => refilter({ ...filter, storeWarehouseId: v })}
         />
       </Space>
       <Space wrap style={{ marginBottom: 8 }}>
@@ -109,7 +95,6 @@ export function LinkingStep() {
         </Button>
       </Space>
       <PagedTable
-        rowKey="id"
         result={rows}
         height={420}
         rowSelection={{
@@ -120,15 +105,7 @@ export function LinkingStep() {
           },
           preserveSelectedRowKeys: true,
         }}
-        paging={{
-          page,
-          pageSize,
-          sizes: [50, 100, 200, 500],
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        paging={paging}
         columns={[
           { title: t('link.product'), dataIndex: 'title', ellipsis: true },
           { title: t('map.input'), dataIndex: 'sellerSku', width: 200 },

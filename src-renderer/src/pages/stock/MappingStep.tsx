@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Divider, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Divider, List, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ListingSkuRow, MappingImportReport, ResolveStatus } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
@@ -9,6 +9,8 @@ import { ruleSentence } from './ruleWords';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { XlsxPicker } from '../../components/XlsxPicker';
 import { PagedTable } from '../../components/PagedTable';
+import { useListingPage } from './useListingPage';
+import { ListingSearch } from './ListingSearch';
 import { RuleEditor } from './RuleEditor';
 import { useAction } from '../../useAction';
 import { useLang } from '../../useLang';
@@ -96,10 +98,7 @@ function ManualLinker({ row, onDone }: { row: ListingSkuRow; onDone: () => void 
 export function MappingStep() {
   const { t } = useTranslation('stock');
   const { en, pick } = useLang();
-  const [filter, setFilter] = useState<{ text?: string; resolveStatus?: ResolveStatus[] }>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
-  const rows = useChannel('sku.listings.page', { page, pageSize, filter });
+  const { filter, refilter, search, rows, paging } = useListingPage<{ text?: string; resolveStatus?: ResolveStatus[] }>();
   const rules = useChannel('sku.rules.list', {});
   // How the rule's result is compared (区分大小写 or not), said after each rule.
   const caseRule = useChannel('stock.sync.status', {}).data?.settings.caseRule;
@@ -215,16 +214,7 @@ export function MappingStep() {
       <RuleEditor onSaved={() => void reload()} />
       <Divider />
       <Space wrap style={{ marginBottom: 8 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('map.filter')}
-          style={{ width: 320 }}
-          onSearch={(text) => {
-            setFilter({ ...filter, text: text || undefined });
-            setPage(1);
-          }}
-          data-testid="mapping-filter"
-        />
+        <ListingSearch width={320} onSearch={search} testId="mapping-filter" />
         <Select
           mode="multiple"
           allowClear
@@ -233,26 +223,16 @@ export function MappingStep() {
           value={filter.resolveStatus ?? []}
           options={STATUSES.map((s) => ({ value: s, label: t(`map.status.${s}`) }))}
           onChange={(v: ResolveStatus[]) => {
-            setFilter({ ...filter, resolveStatus: v.length ? v : undefined });
-            setPage(1);
+            refilter({ ...filter, resolveStatus: v.length ? v : undefined });
           }}
           data-testid="mapping-status-filter"
         />
       </Space>
       <PagedTable
         data-testid="mapping-table"
-        rowKey="id"
         result={rows}
         height={480}
-        paging={{
-          page,
-          pageSize,
-          sizes: [50, 100, 200, 500],
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        paging={paging}
         columns={[
           {
             title: t('link.product'),

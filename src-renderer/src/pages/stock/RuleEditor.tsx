@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
 import { useFieldErrors } from '../../useFieldErrors';
+import { optionsOf } from '../../components/optionsOf';
 
 /** The contract nests the rule under `spec`; the editor's fields are the rule's own names. */
 const fieldOf = (path: string) => (path.startsWith('spec.') ? path.slice(5) : path);
@@ -94,13 +95,7 @@ export function RuleEditor({ onSaved }: { onSaved: () => void }) {
               <Input style={{ width: 80 }} data-testid="rule-separator" />
             </Form.Item>
             <Form.Item name="occurrence" label={t('map.occurrence')}>
-              <Select
-                style={{ width: 110 }}
-                options={[
-                  { value: 'first', label: t('map.first') },
-                  { value: 'last', label: t('map.last') },
-                ]}
-              />
+              <Select style={{ width: 110 }} options={optionsOf(['first', 'last'], (k) => t(`map.${k}`))} />
             </Form.Item>
           </>
         )}

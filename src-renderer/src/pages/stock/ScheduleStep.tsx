@@ -10,6 +10,7 @@ import { useAction } from '../../useAction';
 import { formatTime } from '../../formatTime';
 import { useFieldErrors } from '../../useFieldErrors';
 import { useLang } from '../../useLang';
+import { optionsOf } from '../../components/optionsOf';
 
 const STATUS_COLOR: Record<SyncRunInfo['status'], string> = { ok: 'green', failed: 'red', cancelled: 'orange', running: 'blue' };
 
@@ -71,13 +72,7 @@ export function ScheduleStep() {
           <Switch />
         </Form.Item>
         <Form.Item name="caseRule" label={t('sched.caseRule')}>
-          <Select
-            style={{ width: 140 }}
-            options={[
-              { value: 'insensitive', label: t('sched.insensitive') },
-              { value: 'sensitive', label: t('sched.sensitive') },
-            ]}
-          />
+          <Select style={{ width: 140 }} options={optionsOf(['insensitive', 'sensitive'], (k) => t(`sched.${k}`))} />
         </Form.Item>
         <Button htmlType="submit" data-testid="sync-save">
           {t('sched.save')}

@@ -1,14 +1,8 @@
 import { SyncOutlined } from '@ant-design/icons';
-import type { AreaRoute } from '../../routes';
-import { lazyPage } from '../../lazyPage';
+import { lazyArea } from '../../lazyPage';
 
-export const route: AreaRoute = {
-  path: 'stock',
-  labelKey: 'nav.stock',
-  icon: <SyncOutlined />,
-  order: 10,
-  ...lazyPage(
-    () => import('./StockWizard'),
-    (m) => m.StockWizard,
-  ),
-};
+export const route = lazyArea(
+  { path: 'stock', labelKey: 'nav.stock', icon: <SyncOutlined />, order: 10 },
+  () => import('./StockWizard'),
+  (m) => m.StockWizard,
+);
