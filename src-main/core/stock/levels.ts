@@ -181,7 +181,7 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
       'UPDATE stock_erp_warehouses SET changes_cursor = ? WHERE id = ? AND (changes_cursor IS NULL OR changes_cursor < ?)',
     );
     for (const [w, at] of input.cursors ?? []) setCursor.run(at, w, at);
-    if (read.count > 0) db.exec('DROP TABLE temp.stock_read; DROP TABLE temp.stock_read_erp');
+    if (read.count > 0) db.exec('DROP TABLE temp.stock_read; DROP TABLE temp.stock_read_erp; DROP TABLE temp.stock_read_moved');
   })();
   // A pair read twice counted twice when rows were written one by one; it still does.
   if (result.written > 0) result.written += read.dupes;
@@ -246,6 +246,12 @@ function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistR
            WHERE l.sku = stock_read.sku AND l.erp_warehouse_id = stock_read.wh AND l.seen_at >= stock_read.read_at)`,
       )
       .run().changes;
+  // The per-row change-mark triggers stand aside for this statement (migration 18: one trigger body
+  // per changed row cost as much as writing every row); the SKUs it moved are marked below, in one
+  // statement. A row already carrying this run and time (the same run written twice within a
+  // millisecond) could not be told from one this statement moved: then the triggers mark as before.
+  const quiet = !db.prepare('SELECT 1 FROM stock_levels WHERE run_id = ? AND changed_at = ? LIMIT 1').get(runId, now);
+  if (quiet) db.prepare('INSERT INTO auto_changed_quiet (id) VALUES (1)').run();
   // `stale` is not in the SET list: naming an indexed column makes SQLite rewrite that index entry on
   // every row (a third of a 100k-row persist). Stale rows this read saw are cleared afterwards.
   result.written = db
@@ -260,7 +266,18 @@ function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistR
          in_transit = coalesce(excluded.in_transit, in_transit)`,
     )
     .run({ now, runId }).changes;
-  result.changed = db.prepare('SELECT count(*) FROM stock_levels WHERE run_id = ? AND changed_at = ?').pluck().get(runId, now) as number;
+  if (quiet) db.prepare('DELETE FROM auto_changed_quiet').run();
+  // Inserted rows and rows whose available, safety or in-transit figure changed: exactly what the
+  // triggers would have marked (the statement does not touch `stale`).
+  db.exec('CREATE TEMP TABLE stock_read_moved (sku TEXT NOT NULL)');
+  result.changed = db
+    .prepare('INSERT INTO temp.stock_read_moved (sku) SELECT sku FROM stock_levels WHERE run_id = ? AND changed_at = ?')
+    .run(runId, now).changes;
+  if (quiet && result.changed > 0)
+    db.exec(`DELETE FROM auto_changed WHERE listing_sku_id IN
+               (SELECT k.listing_sku_id FROM temp.stock_read_moved m JOIN stock_sku_links k ON k.erp_sku = m.sku);
+             INSERT INTO auto_changed (listing_sku_id) SELECT DISTINCT k.listing_sku_id
+               FROM temp.stock_read_moved m JOIN stock_sku_links k ON k.erp_sku = m.sku ORDER BY k.listing_sku_id`);
 }
 
 /**
