@@ -80,7 +80,7 @@ interface Prepared {
   /** Valid rows, one per (SKU, warehouse), flat (ROW values a row): sku, warehouse, available, safety, in transit. */
   flat: (string | number | null)[];
   /** Per row of `flat`, its index in the read (ascending). */
-  at: number[];
+  at: Int32Array;
   count: number;
   dupes: number;
   /** Some row has no safety stock (a change row never read in full in its warehouse). */
@@ -99,12 +99,14 @@ function prepare(input: PersistInput, known: Set<string> | undefined, invalid: I
   // Per warehouse, SKU → row number in `flat`: keyed by the SKU string itself (a joined
   // "sku|warehouse" key cost a string and its hash per row, a quarter of the whole persist).
   const last = new Map<string, Map<string, number>>();
-  const flat: (string | number | null)[] = [];
-  const at: number[] = [];
+  const rows = input.rows;
+  // Sized once for every row (grown arrays left a copy behind per growth step: at 100k rows, megabytes).
+  const flat: (string | number | null)[] = new Array<string | number | null>(rows.length * ROW);
+  const at = new Int32Array(rows.length);
+  let n = 0;
   const warehouses = new Map<string, string>();
   const erp: Prepared['erp'] = new Map();
   let dupes = 0;
-  const rows = input.rows;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     const problem = validRow(r);
@@ -128,15 +130,21 @@ function prepare(input: PersistInput, known: Set<string> | undefined, invalid: I
       if (inTransit === null) inTransit = flat[k * ROW + 4] as number | null;
       at[k] = -1; // superseded: dropped below
     }
-    bySku.set(r.sku, at.length);
-    at.push(i);
-    flat.push(r.sku, r.warehouseId, r.available, safety, inTransit);
+    bySku.set(r.sku, n);
+    at[n] = i;
+    const o = n++ * ROW;
+    flat[o] = r.sku;
+    flat[o + 1] = r.warehouseId;
+    flat[o + 2] = r.available;
+    flat[o + 3] = safety;
+    flat[o + 4] = inTransit;
     // Per SKU the last row with goods facts counts (else its last row): ERP SKUs are written once.
     if (r.category !== undefined) erp.set(r.sku, [r.productName ?? null, r.productStatus ?? null, r.category]);
     else if (!known?.has(r.sku) && !erp.has(r.sku)) erp.set(r.sku, [null, null, null]);
   }
+  flat.length = n * ROW;
   const keptFlat = dupes ? flat.filter((_, j) => at[(j / ROW) | 0] !== -1) : flat;
-  const keptAt = dupes ? at.filter((i) => i !== -1) : at;
+  const keptAt = dupes ? at.subarray(0, n).filter((i) => i !== -1) : at.subarray(0, n);
   let safetyMissing = false;
   for (let j = 3; j < keptFlat.length && !safetyMissing; j += ROW) safetyMissing = keptFlat[j] === null;
   return { flat: keptFlat, at: keptAt, count: keptAt.length, dupes, safetyMissing, warehouses, erp };
