@@ -73,14 +73,18 @@ const SAFETY_UNKNOWN =
 type Invalid = PersistResult['invalid'][number] & { i: number };
 
 /** Values per row in Prepared.flat. */
-const ROW = 7;
+const ROW = 5;
 
 /** The read, checked and folded to what the merge needs. */
 interface Prepared {
-  /** Valid rows, one per (SKU, warehouse), flat (ROW values a row): i, sku, warehouse, available, safety, read time, in transit. */
+  /** Valid rows, one per (SKU, warehouse), flat (ROW values a row): sku, warehouse, available, safety, in transit. */
   flat: (string | number | null)[];
+  /** Per row of `flat`, its index in the read (ascending). */
+  at: Int32Array;
   count: number;
   dupes: number;
+  /** Some row has no safety stock (a change row never read in full in its warehouse). */
+  safetyMissing: boolean;
   /** Warehouses of valid rows, with the first name the read gave. */
   warehouses: Map<string, string>;
   /** SKUs that may change stock_erp_skus (goods facts, or not known to be stored): [name, status, category]. */
@@ -92,15 +96,17 @@ interface Prepared {
  * rows were upserted one by one (a change row without safety keeps an earlier row's safety).
  */
 function prepare(input: PersistInput, known: Set<string> | undefined, invalid: Invalid[], broken: [string, string][]): Prepared {
-  // Per warehouse, SKU → offset of its row in `flat`: keyed by the SKU string itself (a joined
+  // Per warehouse, SKU → row number in `flat`: keyed by the SKU string itself (a joined
   // "sku|warehouse" key cost a string and its hash per row, a quarter of the whole persist).
   const last = new Map<string, Map<string, number>>();
-  const flat: (string | number | null)[] = [];
+  const rows = input.rows;
+  // Sized once for every row (grown arrays left a copy behind per growth step: at 100k rows, megabytes).
+  const flat: (string | number | null)[] = new Array<string | number | null>(rows.length * ROW);
+  const at = new Int32Array(rows.length);
+  let n = 0;
   const warehouses = new Map<string, string>();
   const erp: Prepared['erp'] = new Map();
   let dupes = 0;
-  const rows = input.rows;
-  const readAt = input.readAt;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     const problem = validRow(r);
@@ -120,31 +126,53 @@ function prepare(input: PersistInput, known: Set<string> | undefined, invalid: I
     const k = bySku.get(r.sku);
     if (k !== undefined) {
       dupes++;
-      if (safety === null) safety = flat[k + 4] as number | null;
-      if (inTransit === null) inTransit = flat[k + 6] as number | null;
-      flat[k] = -1; // superseded: dropped below
+      if (safety === null) safety = flat[k * ROW + 3] as number | null;
+      if (inTransit === null) inTransit = flat[k * ROW + 4] as number | null;
+      at[k] = -1; // superseded: dropped below
     }
-    bySku.set(r.sku, flat.length);
-    flat.push(i, r.sku, r.warehouseId, r.available, safety, readAt ? readAt(i) : null, inTransit);
+    bySku.set(r.sku, n);
+    at[n] = i;
+    const o = n++ * ROW;
+    flat[o] = r.sku;
+    flat[o + 1] = r.warehouseId;
+    flat[o + 2] = r.available;
+    flat[o + 3] = safety;
+    flat[o + 4] = inTransit;
     // Per SKU the last row with goods facts counts (else its last row): ERP SKUs are written once.
     if (r.category !== undefined) erp.set(r.sku, [r.productName ?? null, r.productStatus ?? null, r.category]);
     else if (!known?.has(r.sku) && !erp.has(r.sku)) erp.set(r.sku, [null, null, null]);
   }
-  const kept = dupes ? flat.filter((_, j) => flat[j - (j % ROW)] !== -1) : flat;
-  return { flat: kept, count: kept.length / ROW, dupes, warehouses, erp };
+  flat.length = n * ROW;
+  const keptFlat = dupes ? flat.filter((_, j) => at[(j / ROW) | 0] !== -1) : flat;
+  const keptAt = dupes ? at.subarray(0, n).filter((i) => i !== -1) : at.subarray(0, n);
+  let safetyMissing = false;
+  for (let j = 3; j < keptFlat.length && !safetyMissing; j += ROW) safetyMissing = keptFlat[j] === null;
+  return { flat: keptFlat, at: keptAt, count: keptAt.length, dupes, safetyMissing, warehouses, erp };
 }
 
 /** Inserts `flat` (rows of `cols` values) with multi-row statements: one crossing per few hundred rows, not per row. */
-function insertMany(db: Db, table: string, columns: string[], flat: unknown[]): void {
+function insertMany(db: Db, table: string, columns: string[], flat: unknown[], opts: InsertShape = {}): number {
   const cols = columns.length;
   const rows = flat.length / cols;
-  const one = `(${columns.map(() => '?').join(',')})`;
+  const one = `(${columns.map(() => '?').join(',')}${opts.more ? `,${opts.more.values}` : ''})`;
   const batch = 250;
-  const sql = (n: number) => `INSERT INTO ${table} (${columns.join(',')}) VALUES ${Array(n).fill(one).join(',')}`;
+  const sql = (n: number) =>
+    `INSERT INTO ${table} (${columns.join(',')}${opts.more ? `,${opts.more.columns}` : ''}) VALUES ${Array(n).fill(one).join(',')} ${opts.tail ?? ''}`;
+  const params = opts.params ? [opts.params] : [];
   const big = rows >= batch ? db.prepare(sql(batch)) : null;
   let k = 0;
-  for (; big && k + batch <= rows; k += batch) big.run(flat.slice(k * cols, (k + batch) * cols));
-  if (k < rows) db.prepare(sql(rows - k)).run(flat.slice(k * cols));
+  let changes = 0;
+  for (; big && k + batch <= rows; k += batch) changes += big.run(flat.slice(k * cols, (k + batch) * cols), ...params).changes;
+  if (k < rows) changes += db.prepare(sql(rows - k)).run(flat.slice(k * cols), ...params).changes;
+  return changes;
+}
+
+interface InsertShape {
+  /** Values every row shares (named parameters or constants), after the bound ones. */
+  more?: { columns: string; values: string };
+  /** After the VALUES list (an upsert clause). */
+  tail?: string;
+  params?: Record<string, unknown>;
 }
 
 /**
@@ -181,7 +209,7 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
       'UPDATE stock_erp_warehouses SET changes_cursor = ? WHERE id = ? AND (changes_cursor IS NULL OR changes_cursor < ?)',
     );
     for (const [w, at] of input.cursors ?? []) setCursor.run(at, w, at);
-    if (read.count > 0) db.exec('DROP TABLE temp.stock_read; DROP TABLE temp.stock_read_erp');
+    if (read.count > 0) db.exec('DROP TABLE IF EXISTS temp.stock_read; DROP TABLE temp.stock_read_erp; DROP TABLE temp.stock_read_moved');
   })();
   // A pair read twice counted twice when rows were written one by one; it still does.
   if (result.written > 0) result.written += read.dupes;
@@ -190,26 +218,50 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
   return result;
 }
 
+/** How a figure is written: new rows inserted, stored ones updated (changed_at moves only when a figure does). */
+const UPSERT = `ON CONFLICT(sku, erp_warehouse_id) DO UPDATE SET
+         changed_at = CASE WHEN available != excluded.available OR safety != excluded.safety
+                             OR in_transit IS NOT coalesce(excluded.in_transit, in_transit)
+                           THEN excluded.changed_at ELSE changed_at END,
+         available = excluded.available, safety = excluded.safety, seen_at = excluded.seen_at, run_id = excluded.run_id,
+         in_transit = coalesce(excluded.in_transit, in_transit)`;
+
 /** The valid rows, merged: safety kept, new warehouses, ERP SKUs and categories, category switches, then the figures. */
 function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistResult, invalid: Invalid[]): void {
   const { runId, now } = input;
+  db.exec('CREATE TEMP TABLE stock_read_erp (sku TEXT NOT NULL, name TEXT, status TEXT, category TEXT, new INTEGER NOT NULL)');
+  // Rows of a category switched off are not stored (the seller may have switched it off while the read ran).
+  const categoryOff = !!db.prepare('SELECT 1 FROM stock_categories WHERE sync_enabled = 0 LIMIT 1').get();
+  // Most reads (a full read in the foreground, every row with its safety stock, no category off)
+  // need none of the row checks below: their rows are upserted straight from the bound values, with
+  // no TEMP table to fill and read back (a third of the persist at 100k rows).
+  const direct = !input.readAt && !read.safetyMissing && !categoryOff;
   // `ok`: 1 write, 0 category switched off, 2 a later read stored a newer figure.
-  db.exec(`CREATE TEMP TABLE stock_read (i INTEGER PRIMARY KEY, sku TEXT NOT NULL, wh TEXT NOT NULL, available INTEGER NOT NULL,
-    safety INTEGER, read_at TEXT, in_transit INTEGER, ok INTEGER NOT NULL DEFAULT 1);
-    CREATE TEMP TABLE stock_read_erp (sku TEXT NOT NULL, name TEXT, status TEXT, category TEXT, new INTEGER NOT NULL)`);
-  insertMany(db, 'temp.stock_read', ['i', 'sku', 'wh', 'available', 'safety', 'read_at', 'in_transit'], read.flat);
+  if (!direct) {
+    db.exec(`CREATE TEMP TABLE stock_read (sku TEXT NOT NULL, wh TEXT NOT NULL, available INTEGER NOT NULL,
+      safety INTEGER, in_transit INTEGER, read_at TEXT, ok INTEGER NOT NULL DEFAULT 1)`);
+    const columns = ['sku', 'wh', 'available', 'safety', 'in_transit'];
+    if (input.readAt) {
+      // Drift reads only: each row with its page's read time.
+      const readAt = input.readAt;
+      const withTimes: (string | number | null)[] = [];
+      for (let k = 0; k < read.count; k++) withTimes.push(...read.flat.slice(k * ROW, (k + 1) * ROW), readAt(read.at[k]!));
+      insertMany(db, 'temp.stock_read', [...columns, 'read_at'], withTimes);
+    } else insertMany(db, 'temp.stock_read', columns, read.flat);
+  }
   // A change row carries no safety stock: keep the stored one. With none stored there is no safe
   // figure to use (0 would overstate sellable stock), so the row waits for a full read.
   const unsafe = new Set<string>();
-  if (db.prepare('SELECT 1 FROM temp.stock_read WHERE safety IS NULL LIMIT 1').get()) {
+  if (read.safetyMissing) {
     db.exec(`UPDATE temp.stock_read SET safety = (SELECT l.safety FROM stock_levels l WHERE l.sku = stock_read.sku AND l.erp_warehouse_id = stock_read.wh)
       WHERE safety IS NULL`);
-    for (const [i, sku, wh] of db.prepare('DELETE FROM temp.stock_read WHERE safety IS NULL RETURNING i, sku, wh').raw().all() as [
+    // The TEMP table's rowid is the row's place in read.flat (filled in order, from 1).
+    for (const [rowid, sku, wh] of db.prepare('DELETE FROM temp.stock_read WHERE safety IS NULL RETURNING rowid, sku, wh').raw().all() as [
       number,
       string,
       string,
     ][]) {
-      invalid.push({ i, sku, warehouseId: wh, reason: SAFETY_UNKNOWN });
+      invalid.push({ i: read.at[rowid - 1]!, sku, warehouseId: wh, reason: SAFETY_UNKNOWN });
       unsafe.add(sku);
     }
   }
@@ -220,18 +272,14 @@ function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistR
   if (read.erp.size > 0) {
     const known = input.knownSkus;
     // `new`: not known to be stored (only these are tried as inserts; the set may be older than the table).
-    insertMany(
-      db,
-      'temp.stock_read_erp',
-      ['sku', 'name', 'status', 'category', 'new'],
-      [...read.erp].flatMap(([sku, v]) => [sku, ...v, known?.has(sku) ? 0 : 1]),
-    );
+    const erpFlat: (string | number | null)[] = [];
+    for (const [sku, [name, status, category]] of read.erp) erpFlat.push(sku, name, status, category, known?.has(sku) ? 0 : 1);
+    insertMany(db, 'temp.stock_read_erp', ['sku', 'name', 'status', 'category', 'new'], erpFlat);
     // A SKU whose only rows wait for their safety stock is not stored yet.
     if (unsafe.size) db.exec('DELETE FROM temp.stock_read_erp WHERE sku NOT IN (SELECT sku FROM temp.stock_read)');
     mergeErpSkus(db, input, result);
   }
-  // Rows of a category switched off are not stored (the seller may have switched it off while the read ran).
-  if (db.prepare('SELECT 1 FROM stock_categories WHERE sync_enabled = 0 LIMIT 1').get())
+  if (categoryOff)
     result.skippedCategory = db
       .prepare(
         `UPDATE temp.stock_read SET ok = 0 WHERE sku IN (SELECT e.sku FROM stock_erp_skus e
@@ -246,21 +294,39 @@ function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistR
            WHERE l.sku = stock_read.sku AND l.erp_warehouse_id = stock_read.wh AND l.seen_at >= stock_read.read_at)`,
       )
       .run().changes;
+  // The per-row change-mark triggers stand aside for this statement (migration 18: one trigger body
+  // per changed row cost as much as writing every row); the SKUs it moved are marked below, in one
+  // statement. A row already carrying this run and time (the same run written twice within a
+  // millisecond) could not be told from one this statement moved: then the triggers mark as before.
+  const quiet = !db.prepare('SELECT 1 FROM stock_levels WHERE run_id = ? AND changed_at = ? LIMIT 1').get(runId, now);
+  if (quiet) db.prepare('INSERT INTO auto_changed_quiet (id) VALUES (1)').run();
   // `stale` is not in the SET list: naming an indexed column makes SQLite rewrite that index entry on
   // every row (a third of a 100k-row persist). Stale rows this read saw are cleared afterwards.
-  result.written = db
-    .prepare(
-      `INSERT INTO stock_levels (sku, erp_warehouse_id, available, safety, seen_at, run_id, changed_at, in_transit, stale)
-       SELECT sku, wh, available, safety, @now, @runId, @now, in_transit, 0 FROM temp.stock_read WHERE ok = 1
-       ON CONFLICT(sku, erp_warehouse_id) DO UPDATE SET
-         changed_at = CASE WHEN available != excluded.available OR safety != excluded.safety
-                             OR in_transit IS NOT coalesce(excluded.in_transit, in_transit)
-                           THEN excluded.changed_at ELSE changed_at END,
-         available = excluded.available, safety = excluded.safety, seen_at = excluded.seen_at, run_id = excluded.run_id,
-         in_transit = coalesce(excluded.in_transit, in_transit)`,
-    )
-    .run({ now, runId }).changes;
-  result.changed = db.prepare('SELECT count(*) FROM stock_levels WHERE run_id = ? AND changed_at = ?').pluck().get(runId, now) as number;
+  if (direct)
+    result.written = insertMany(db, 'stock_levels', ['sku', 'erp_warehouse_id', 'available', 'safety', 'in_transit'], read.flat, {
+      more: { columns: 'seen_at, run_id, changed_at, stale', values: '@now, @runId, @now, 0' },
+      tail: UPSERT,
+      params: { now, runId },
+    });
+  else
+    result.written = db
+      .prepare(
+        `INSERT INTO stock_levels (sku, erp_warehouse_id, available, safety, seen_at, run_id, changed_at, in_transit, stale)
+         SELECT sku, wh, available, safety, @now, @runId, @now, in_transit, 0 FROM temp.stock_read WHERE ok = 1 ${UPSERT}`,
+      )
+      .run({ now, runId }).changes;
+  if (quiet) db.prepare('DELETE FROM auto_changed_quiet').run();
+  // Inserted rows and rows whose available, safety or in-transit figure changed: exactly what the
+  // triggers would have marked (the statement does not touch `stale`).
+  db.exec('CREATE TEMP TABLE stock_read_moved (sku TEXT NOT NULL)');
+  result.changed = db
+    .prepare('INSERT INTO temp.stock_read_moved (sku) SELECT sku FROM stock_levels WHERE run_id = ? AND changed_at = ?')
+    .run(runId, now).changes;
+  if (quiet && result.changed > 0)
+    db.exec(`DELETE FROM auto_changed WHERE listing_sku_id IN
+               (SELECT k.listing_sku_id FROM temp.stock_read_moved m JOIN stock_sku_links k ON k.erp_sku = m.sku);
+             INSERT INTO auto_changed (listing_sku_id) SELECT DISTINCT k.listing_sku_id
+               FROM temp.stock_read_moved m JOIN stock_sku_links k ON k.erp_sku = m.sku ORDER BY k.listing_sku_id`);
 }
 
 /**

@@ -74,7 +74,7 @@ function seedAuto(d: Db): void {
 describe('migrations, one at a time', () => {
   it('the list is 1…N without gaps, so "database at N−1" is always a real version', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
-    expect(LATEST_VERSION).toBe(17); // a new migration needs its own test below
+    expect(LATEST_VERSION).toBe(18); // a new migration needs its own test below
   });
 
   it('1 foundation: an empty file gets the audit log and notices; notices default to unread with no body', () => {
@@ -449,5 +449,44 @@ describe('migrations, one at a time', () => {
     });
     expect(indexes(d, 'notices')).toContain('notices_key');
     expect(queryPlan(d, 'SELECT 1 FROM notices WHERE key = ? AND at > ?', 'auto.dailyRisk', AT)).toMatch(viaIndex('notices_key'));
+  });
+
+  it('18 stock bulk marks: figures and marks survive; a write marks through the triggers, unless a bulk write marks itself', () => {
+    const d = at(17);
+    seedStock(d);
+    seedAuto(d);
+    d.exec('DELETE FROM auto_changed');
+    d.exec('INSERT INTO auto_changed (listing_sku_id) VALUES (2)'); // a mark a pass has not read yet
+    migrateTo(d, 18);
+    expect(d.prepare('SELECT sku, erp_warehouse_id, available, safety, stale FROM stock_levels ORDER BY erp_warehouse_id').all()).toEqual([
+      { sku: 'CUP-RED', erp_warehouse_id: 'W1', available: 15, safety: 2, stale: 0 },
+      { sku: 'CUP-RED', erp_warehouse_id: 'W2', available: 0, safety: 0, stale: 0 },
+    ]);
+    const marks = () => d.prepare('SELECT listing_sku_id FROM auto_changed ORDER BY listing_sku_id').pluck().all();
+    expect(marks()).toEqual([2]);
+    expect(d.prepare('SELECT count(*) FROM auto_changed_quiet').pluck().get()).toBe(0);
+    // Any write outside a bulk stock write marks as migration 16 did: CUP-RED is linked to listing SKU 1.
+    d.prepare("UPDATE stock_levels SET available = 3 WHERE sku = 'CUP-RED' AND erp_warehouse_id = 'W1'").run();
+    expect(marks()).toEqual([1, 2]);
+    d.prepare("UPDATE stock_levels SET available = 3 WHERE sku = 'CUP-RED' AND erp_warehouse_id = 'W1'").run();
+    d.prepare("UPDATE stock_levels SET stale = 1 WHERE sku = 'CUP-RED' AND erp_warehouse_id = 'W2'").run();
+    d.exec('DELETE FROM auto_changed');
+    d.prepare(
+      "INSERT INTO stock_levels (sku, erp_warehouse_id, available, safety, seen_at, run_id, changed_at) VALUES ('CUP-RED', 'W3', 1, 0, ?, 1, ?)",
+    ).run(AT, AT);
+    expect(marks()).toEqual([1]);
+    // Inside a bulk write the triggers stand aside (it marks what it moved itself, in one statement).
+    d.exec('DELETE FROM auto_changed');
+    d.transaction(() => {
+      d.exec('INSERT INTO auto_changed_quiet (id) VALUES (1)');
+      d.prepare("UPDATE stock_levels SET available = 9 WHERE sku = 'CUP-RED'").run();
+      d.exec('DELETE FROM auto_changed_quiet');
+    })();
+    expect(marks()).toEqual([]);
+    expect(() => d.exec('INSERT INTO auto_changed_quiet (id) VALUES (2)')).toThrow(/CHECK/);
+    // The bulk write's marks find the linked listing SKUs through the link index.
+    expect(
+      queryPlan(d, 'SELECT k.listing_sku_id FROM stock_levels m JOIN stock_sku_links k ON k.erp_sku = m.sku WHERE m.run_id = ?', 1),
+    ).toMatch(viaIndex('stock_sku_links_erp'));
   });
 });

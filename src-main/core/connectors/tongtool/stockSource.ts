@@ -59,7 +59,11 @@ export class TongtoolStockSource implements StockSource {
 
   async readAll(opts: ReadOptions = {}): Promise<StockRow[]> {
     const match = warehouseMatcher(this.warehouses ?? (await this.listWarehouses({ signal: opts.signal })));
-    const byKey = new Map<string, StockRow>();
+    // A (SKU, warehouse) pair sent twice (pages shifting while they are read) keeps its last row, in
+    // the place of its first. Per warehouse, SKU → place in `out`: no joined key string per row, and
+    // no second array of 100k rows at the end.
+    const out: StockRow[] = [];
+    const places = new Map<string, Map<string, number>>();
     const unmatched = new Set<string>();
     for (let page = 1; ; page++) {
       if (page > MAX_PAGES) throw this.tooMany();
@@ -68,15 +72,21 @@ export class TongtoolStockSource implements StockSource {
       for (const r of rows) {
         const w = match(r);
         if (!w.known) unmatched.add(`${r.warehouseIdKey ?? ''}/${r.warehouseName ?? ''}`);
-        byKey.set(`${r.goodsSku}\u0000${w.id}`, toRow(r, w));
+        let bySku = places.get(w.id);
+        if (!bySku) places.set(w.id, (bySku = new Map()));
+        const at = bySku.get(r.goodsSku);
+        if (at === undefined) {
+          bySku.set(r.goodsSku, out.length);
+          out.push(toRow(r, w));
+        } else out[at] = toRow(r, w);
       }
-      opts.onPage?.({ page, rows: byKey.size });
+      opts.onPage?.({ page, rows: out.length });
       if (rows.length < TT_PAGE_SIZE) break;
     }
     // Kept under the row's own key (a warehouse of its own in the list), never dropped; said in the log.
     if (unmatched.size)
       this.log.warn('tongtool stock rows in warehouses warehouseQuery did not list', { warehouses: [...unmatched].slice(0, 20) });
-    return [...byKey.values()];
+    return out;
   }
 
   async readChangesSince(warehouseId: string, sinceIso: string, opts: ReadOptions = {}): Promise<StockRow[]> {
@@ -164,9 +174,11 @@ function warehouseMatcher(list: ErpWarehouse[]): (r: TtStockRow) => MatchedWareh
   const byId = new Map(list.map((w) => [w.id, w]));
   const byName = new Map<string, ErpWarehouse[]>();
   for (const w of list) byName.set(w.name, [...(byName.get(w.name) ?? []), w]);
+  // One answer per listed warehouse, shared by its rows (not an object per row).
+  const matched = new Map<ErpWarehouse, MatchedWarehouse>(list.map((w) => [w, { id: w.id, name: w.name, known: true }]));
   return (r) => {
     const w = (r.warehouseIdKey !== undefined ? byId.get(r.warehouseIdKey) : undefined) ?? oneOf(byName.get(r.warehouseName ?? ''));
-    if (w) return { id: w.id, name: w.name, known: true };
+    if (w) return matched.get(w)!;
     const id = r.warehouseIdKey ?? r.warehouseName ?? '';
     return { id, name: r.warehouseName ?? id, known: false };
   };
@@ -207,16 +219,18 @@ function figure(v: number | undefined): number {
 }
 
 function toRow(r: TtStockRow, w: MatchedWarehouse): StockRow {
-  return {
+  const row: StockRow = {
     sku: r.goodsSku,
     warehouseId: w.id,
     warehouseName: w.name,
     available: figure(r.availableStockQuantity),
     // A full row without safetyStock has none set (a Java backend leaves nulls out): 0.
     safety: r.safetyStock ?? 0,
-    // 在途: kept for store warehouses that count it; a row without it leaves the stored figure.
-    ...(r.intransitStockQuantity === undefined ? {} : { inTransit: r.intransitStockQuantity }),
   };
+  // 在途: kept for store warehouses that count it; a row without it leaves the stored figure.
+  // (Assigned, not spread: a spread made a second object per row.)
+  if (r.intransitStockQuantity !== undefined) row.inTransit = r.intransitStockQuantity;
+  return row;
 }
 
 /** A product's stock SKUs with its facts; a product without goodsDetail stands for its own SKU. */
