@@ -6,7 +6,7 @@
 import type { Db } from '../db/open';
 import type { CaseRule, ResolveStatus, ResolveSummary, SkuRule, SkuRuleSpec } from '../../../src-shared/types/stock';
 import { foldSku } from './folding';
-import { buildErpIndex, compileRule, type CompiledRule, type ErpIndex } from './skuRules';
+import { buildErpIndex, compileRule, keyLengths, type CompiledRule, type ErpIndex } from './skuRules';
 
 export interface Resolution {
   status: ResolveStatus;
@@ -16,7 +16,22 @@ export interface Resolution {
   detail: { zh: string; en: string; candidates?: string[] } | null;
 }
 
-/** Pure and fast: Maps only, each listing SKU folded once, each rule applied once. */
+/** Printable ASCII: folding leaves every piece of such a folded SKU as it is, but for the trim. */
+const PLAIN_ASCII = /^[\x20-\x7E]*$/;
+const EMPTY_LENGTHS = new Uint8Array(0);
+/** Where a span rule's output is in the folded SKU (see CompiledRule.span). */
+const AT = new Int32Array(2);
+
+/** foldSku of a piece of a plain-ASCII folded SKU: only spaces at its ends can go. */
+function trimSpaces(piece: string): string {
+  return piece.length > 0 && (piece.charCodeAt(0) === 32 || piece.charCodeAt(piece.length - 1) === 32) ? piece.trim() : piece;
+}
+
+/**
+ * Pure and fast: Maps only, each listing SKU folded once, each rule applied once, and no string or
+ * array per rule that cannot match (every rule still runs: two rules naming different ERP SKUs are
+ * a conflict, so the first match does not end the search).
+ */
 export function resolveOne(
   sellerSku: string,
   manualErpSku: string | undefined,
@@ -44,15 +59,50 @@ export function resolveOne(
   }
   let first: { erpSku: string; ruleId: number } | null = null;
   let candidates: string[] | null = null;
-  let missing: { out: string; label: string } | null = null;
-  for (const rule of rules) {
-    const raw = rule.apply(folded);
-    if (raw === null) continue;
-    const out = foldSku(raw, caseRule);
-    if (!out) continue;
-    const hits = index.get(out);
+  // The first rule whose output is no ERP SKU, for the explanation: kept as a position in `folded`
+  // (or as the string, when it had to be built) and named only if nothing else resolves.
+  let missingRule = -1;
+  let missingOut: string | null = null;
+  let missingAt = 0;
+  let missingEnd = 0;
+  // A plain-ASCII folded SKU is already trimmed, NFKC and (insensitive) upper case, and so is every
+  // piece of it except for spaces at its ends: folding a piece is trimming it. Rules whose output is
+  // such a piece are tested by position and length, and a string is built only for a length some
+  // ERP SKU has (most candidates are refused without an allocation or a hash).
+  const plain = rules.length > 0 && PLAIN_ASCII.test(folded);
+  const lengths = rules.length > 0 ? keyLengths(index) : EMPTY_LENGTHS;
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r] as CompiledRule;
+    let out: string;
+    if (plain && rule.span) {
+      if (!rule.span(folded, AT)) continue;
+      let a = AT[0] as number;
+      let b = AT[1] as number;
+      while (a < b && folded.charCodeAt(a) === 32) a++;
+      while (b > a && folded.charCodeAt(b - 1) === 32) b--;
+      if (a === b) continue;
+      if (b - a >= lengths.length || lengths[b - a] === 0) {
+        if (missingRule < 0) {
+          missingRule = r;
+          missingAt = a;
+          missingEnd = b;
+        }
+        continue;
+      }
+      out = a === 0 && b === folded.length ? folded : folded.slice(a, b);
+    } else {
+      const raw = rule.apply(folded);
+      if (raw === null) continue;
+      // A regex's output is its capture group, a piece of `folded` too.
+      out = plain && rule.spec.kind === 'regex' ? trimSpaces(raw) : foldSku(raw, caseRule);
+      if (!out) continue;
+    }
+    const hits = out.length < lengths.length && lengths[out.length] === 1 ? index.get(out) : undefined;
     if (hits === undefined) {
-      missing ??= { out, label: rule.label || `#${rule.id}` };
+      if (missingRule < 0) {
+        missingRule = r;
+        missingOut = out;
+      }
       continue;
     }
     if (typeof hits === 'string') {
@@ -71,6 +121,13 @@ export function resolveOne(
       }
     }
   }
+  const missing =
+    missingRule < 0
+      ? null
+      : {
+          out: missingOut ?? folded.slice(missingAt, missingEnd),
+          label: (rules[missingRule] as CompiledRule).label || `#${(rules[missingRule] as CompiledRule).id}`,
+        };
   if (candidates)
     return {
       status: 'conflict',

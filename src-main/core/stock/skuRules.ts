@@ -27,6 +27,33 @@ export interface CompiledRule {
   spec: SkuRuleSpec;
   /** Folded listing SKU in, candidate ERP SKU (not yet folded) out, or null when it does not apply. */
   apply(folded: string): string | null;
+  /**
+   * For the rules whose output is a piece of their input (all but replace and regex): where that piece
+   * is, written to at[0] (start) and at[1] (end), without building it; false when the rule does not
+   * apply. apply(s) is exactly s.slice(at[0], at[1]) then, so resolve can test the piece before paying
+   * for a string (see resolveOne).
+   */
+  span?(folded: string, at: Int32Array): boolean;
+}
+
+/** Scratch for apply() on the span rules (one thread, no re-entrance). */
+const APPLY_AT = new Int32Array(2);
+
+/** A span rule's apply(): the piece span() finds, as a string. */
+function spanRule(base: Omit<CompiledRule, 'apply' | 'span'>, span: (s: string, at: Int32Array) => boolean): CompiledRule {
+  return {
+    ...base,
+    span,
+    apply: (s) => (span(s, APPLY_AT) ? s.slice(APPLY_AT[0], APPLY_AT[1]) : null),
+  };
+}
+
+/** A high surrogate followed by a low one is one character (one code point), as `[...s]` counts. */
+function isHigh(c: number): boolean {
+  return (c & 0xfc00) === 0xd800;
+}
+function isLow(c: number): boolean {
+  return (c & 0xfc00) === 0xdc00;
 }
 
 function bad(zh: string, en: string): AppError {
@@ -222,52 +249,78 @@ export function compileRule(
   switch (spec.kind) {
     case 'strip_prefix': {
       const t = foldParam(spec.text, caseRule);
-      return { ...base, apply: (s) => (s.startsWith(t) ? s.slice(t.length) : null) };
+      return spanRule(base, (s, at) => {
+        if (!s.startsWith(t)) return false;
+        at[0] = t.length;
+        at[1] = s.length;
+        return true;
+      });
     }
     case 'strip_suffix': {
       const t = foldParam(spec.text, caseRule);
-      return { ...base, apply: (s) => (s.endsWith(t) ? s.slice(0, s.length - t.length) : null) };
+      return spanRule(base, (s, at) => {
+        if (!s.endsWith(t)) return false;
+        at[0] = 0;
+        at[1] = s.length - t.length;
+        return true;
+      });
     }
-    case 'strip_start':
+    case 'strip_start': {
+      const n = spec.count;
+      // Counted in code points, so a character outside the BMP is one character, as the seller sees it;
+      // at least one character must be left (as [...s].length > n).
+      return spanRule(base, (s, at) => {
+        const len = s.length;
+        let i = 0;
+        for (let k = 0; k < n; k++) {
+          if (i >= len) return false;
+          i += isHigh(s.charCodeAt(i)) && i + 1 < len && isLow(s.charCodeAt(i + 1)) ? 2 : 1;
+        }
+        if (i >= len) return false;
+        at[0] = i;
+        at[1] = len;
+        return true;
+      });
+    }
     case 'strip_end': {
       const n = spec.count;
-      const fromStart = spec.kind === 'strip_start';
-      return {
-        ...base,
-        // Counted in code points, so a character outside the BMP is one character, as the seller sees it.
-        apply: (s) => {
-          const cps = [...s];
-          if (cps.length <= n) return null;
-          return (fromStart ? cps.slice(n) : cps.slice(0, cps.length - n)).join('');
-        },
-      };
+      return spanRule(base, (s, at) => {
+        let j = s.length;
+        for (let k = 0; k < n; k++) {
+          if (j <= 0) return false;
+          j -= isLow(s.charCodeAt(j - 1)) && j >= 2 && isHigh(s.charCodeAt(j - 2)) ? 2 : 1;
+        }
+        if (j <= 0) return false;
+        at[0] = 0;
+        at[1] = j;
+        return true;
+      });
     }
     case 'before':
     case 'after': {
       const sep = foldParam(spec.separator, caseRule);
       const last = spec.occurrence === 'last';
       const before = spec.kind === 'before';
-      return {
-        ...base,
-        apply: (s) => {
-          const i = last ? s.lastIndexOf(sep) : s.indexOf(sep);
-          if (i < 0) return null;
-          return before ? s.slice(0, i) : s.slice(i + sep.length);
-        },
-      };
+      return spanRule(base, (s, at) => {
+        const i = last ? s.lastIndexOf(sep) : s.indexOf(sep);
+        if (i < 0) return false;
+        at[0] = before ? 0 : i + sep.length;
+        at[1] = before ? i : s.length;
+        return true;
+      });
     }
     case 'between': {
       const a = foldParam(spec.start, caseRule);
       const b = foldParam(spec.end, caseRule);
-      return {
-        ...base,
-        apply: (s) => {
-          const i = s.indexOf(a);
-          if (i < 0) return null;
-          const j = s.indexOf(b, i + a.length);
-          return j < 0 ? null : s.slice(i + a.length, j);
-        },
-      };
+      return spanRule(base, (s, at) => {
+        const i = s.indexOf(a);
+        if (i < 0) return false;
+        const j = s.indexOf(b, i + a.length);
+        if (j < 0) return false;
+        at[0] = i + a.length;
+        at[1] = j;
+        return true;
+      });
     }
     case 'replace': {
       const from = foldParam(spec.from, caseRule);
@@ -300,6 +353,26 @@ export function buildErpIndex(erpSkus: Iterable<string>, caseRule: CaseRule): Er
     else cur.push(sku);
   }
   return index;
+}
+
+/** Which key lengths (UTF-16 units) an index holds: a candidate of another length cannot be in it. */
+const keyLengthsOf = new WeakMap<ErpIndex, Uint8Array>();
+
+/**
+ * lengths[k] is 1 when some folded ERP SKU is k units long: resolve tests a rule's output against it
+ * before building and hashing the string. Built once per index (an index is not changed after
+ * buildErpIndex; a pass loads a new one).
+ */
+export function keyLengths(index: ErpIndex): Uint8Array {
+  let lengths = keyLengthsOf.get(index);
+  if (!lengths) {
+    let max = 0;
+    for (const k of index.keys()) if (k.length > max) max = k.length;
+    lengths = new Uint8Array(max + 1);
+    for (const k of index.keys()) lengths[k.length] = 1;
+    keyLengthsOf.set(index, lengths);
+  }
+  return lengths;
 }
 
 export function lookup(index: ErpIndex, folded: string): string[] {
