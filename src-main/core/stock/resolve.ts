@@ -222,6 +222,68 @@ export function resolveIfChanged(db: Db, caseRule: CaseRule, now: string): Resol
   return resolveAndStore(db, caseRule, now);
 }
 
+/** Fewer changed rows than this are written one statement per row (no TEMP tables to set up). */
+const BULK_FROM = 256;
+/** Rows per multi-row INSERT into a TEMP table: one crossing into SQLite per few hundred rows. */
+const BATCH = 200;
+
+/** Inserts `flat` (rows of `cols` values) into a TEMP table with multi-row statements. */
+function insertRows(db: Db, table: string, columns: string[], flat: unknown[]): void {
+  const cols = columns.length;
+  const rows = flat.length / cols;
+  const one = `(${columns.map(() => '?').join(',')})`;
+  const sql = (n: number) => `INSERT INTO ${table} (${columns.join(',')}) VALUES ${Array(n).fill(one).join(',')}`;
+  const big = rows >= BATCH ? db.prepare(sql(BATCH)) : null;
+  let k = 0;
+  for (; big && k + BATCH <= rows; k += BATCH) big.run(flat.slice(k * cols, (k + BATCH) * cols));
+  if (k < rows) db.prepare(sql(rows - k)).run(flat.slice(k * cols));
+}
+
+/**
+ * Writes a pass's changes: `links` (listing SKU id, ERP SKU, method, rule id), `drops` (ids whose
+ * non-manual link goes), `statuses` (id, status, detail). Many rows (a first resolve, a rule change)
+ * go through TEMP tables and one merge statement per concern, as persistRead does: a statement per
+ * row cost most of a full pass in crossings between JavaScript and SQLite. The link triggers
+ * (auto_changed marks) fire per row either way.
+ */
+function writeChanges(db: Db, now: string, links: unknown[], drops: number[], statuses: unknown[]): void {
+  const upsert = `ON CONFLICT(listing_sku_id) DO UPDATE SET erp_sku = excluded.erp_sku, method = excluded.method,
+       rule_id = excluded.rule_id, linked_at = excluded.linked_at`;
+  if (links.length / 4 + drops.length + statuses.length / 3 < BULK_FROM) {
+    const upsertLink = db.prepare(
+      `INSERT INTO stock_sku_links (listing_sku_id, erp_sku, method, rule_id, linked_at) VALUES (?, ?, ?, ?, ?) ${upsert}`,
+    );
+    const dropLink = db.prepare("DELETE FROM stock_sku_links WHERE listing_sku_id = ? AND method != 'manual'");
+    const setStatus = db.prepare('UPDATE stock_listing_skus SET resolve_status = ?, resolve_detail = ? WHERE id = ?');
+    for (let k = 0; k < links.length; k += 4) upsertLink.run(links[k], links[k + 1], links[k + 2], links[k + 3], now);
+    for (const id of drops) dropLink.run(id);
+    for (let k = 0; k < statuses.length; k += 3) setStatus.run(statuses[k + 1], statuses[k + 2], statuses[k]);
+    return;
+  }
+  db.exec(`DROP TABLE IF EXISTS temp.resolve_links; DROP TABLE IF EXISTS temp.resolve_drops; DROP TABLE IF EXISTS temp.resolve_status;
+    CREATE TEMP TABLE resolve_links (id INTEGER PRIMARY KEY, erp_sku TEXT NOT NULL, method TEXT NOT NULL, rule_id INTEGER);
+    CREATE TEMP TABLE resolve_drops (id INTEGER PRIMARY KEY);
+    CREATE TEMP TABLE resolve_status (id INTEGER PRIMARY KEY, status TEXT NOT NULL, detail TEXT)`);
+  if (links.length) {
+    insertRows(db, 'temp.resolve_links', ['id', 'erp_sku', 'method', 'rule_id'], links);
+    // WHERE true: an upsert from a SELECT needs it to parse ON CONFLICT.
+    db.prepare(
+      `INSERT INTO stock_sku_links (listing_sku_id, erp_sku, method, rule_id, linked_at)
+       SELECT id, erp_sku, method, rule_id, ? FROM temp.resolve_links WHERE true ORDER BY id ${upsert}`,
+    ).run(now);
+  }
+  if (drops.length) {
+    insertRows(db, 'temp.resolve_drops', ['id'], drops);
+    db.exec("DELETE FROM stock_sku_links WHERE listing_sku_id IN (SELECT id FROM temp.resolve_drops) AND method != 'manual'");
+  }
+  if (statuses.length) {
+    insertRows(db, 'temp.resolve_status', ['id', 'status', 'detail'], statuses);
+    db.exec(`UPDATE stock_listing_skus SET resolve_status = r.status, resolve_detail = r.detail
+      FROM temp.resolve_status r WHERE r.id = stock_listing_skus.id`);
+  }
+  db.exec('DROP TABLE temp.resolve_links; DROP TABLE temp.resolve_drops; DROP TABLE temp.resolve_status');
+}
+
 /**
  * Resolves every stored listing SKU and stores the outcome in one transaction. Manual links are
  * kept as they are; the others are rewritten only where the answer changed.
@@ -237,13 +299,10 @@ export function resolveAndStore(db: Db, caseRule: CaseRule, now: string): Resolv
     .raw()
     .all() as [number, string, string, string | null, string | null, string | null, number | null][];
 
-  const upsertLink = db.prepare(
-    `INSERT INTO stock_sku_links (listing_sku_id, erp_sku, method, rule_id, linked_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT(listing_sku_id) DO UPDATE SET erp_sku = excluded.erp_sku, method = excluded.method,
-       rule_id = excluded.rule_id, linked_at = excluded.linked_at`,
-  );
-  const dropLink = db.prepare("DELETE FROM stock_sku_links WHERE listing_sku_id = ? AND method != 'manual'");
-  const setStatus = db.prepare('UPDATE stock_listing_skus SET resolve_status = ?, resolve_detail = ? WHERE id = ?');
+  // What changed, written after the pass (see writeChanges): links to (re)write, links to drop, statuses.
+  const links: (string | number | null)[] = [];
+  const drops: number[] = [];
+  const statuses: (string | number | null)[] = [];
 
   const summary: ResolveSummary = {
     total: listing.length,
@@ -263,10 +322,9 @@ export function resolveAndStore(db: Db, caseRule: CaseRule, now: string): Resolv
       else if (r.status === 'exact' || r.status === 'rule') {
         summary.byMethod[r.status]++;
         if (r.status === 'rule') perRule.set(r.ruleId as number, (perRule.get(r.ruleId as number) ?? 0) + 1);
-        if (curErp !== r.erpSku || curMethod !== r.status || (curRule ?? null) !== r.ruleId)
-          upsertLink.run(id, r.erpSku, r.status, r.ruleId, now);
+        if (curErp !== r.erpSku || curMethod !== r.status || (curRule ?? null) !== r.ruleId) links.push(id, r.erpSku, r.status, r.ruleId);
       } else {
-        if (curMethod && curMethod !== 'manual') dropLink.run(id);
+        if (curMethod && curMethod !== 'manual') drops.push(id);
         if (r.status === 'conflict') {
           summary.conflicting++;
           if (summary.conflictSample.length < 20)
@@ -282,8 +340,9 @@ export function resolveAndStore(db: Db, caseRule: CaseRule, now: string): Resolv
             summary.unresolvedSample.push({ listingSkuId: id, sellerSku, reason: r.detail?.zh ?? '' });
         }
       }
-      if (curStatus !== r.status || curDetail !== detail) setStatus.run(r.status, detail, id);
+      if (curStatus !== r.status || curDetail !== detail) statuses.push(id, r.status, detail);
     }
+    writeChanges(db, now, links, drops, statuses);
     // Remember what this mapping was computed from (after the writes above: manual links are read as stored).
     db.prepare('INSERT INTO stock_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
       RESOLVED_INPUTS_KEY,
