@@ -6,7 +6,16 @@
 import type { Db } from '../db/open';
 import type { CaseRule, ResolveStatus, ResolveSummary, SkuRule, SkuRuleSpec } from '../../../src-shared/types/stock';
 import { foldSku } from './folding';
-import { buildErpIndex, compileRule, keyLengths, type CompiledRule, type ErpIndex } from './skuRules';
+import {
+  buildErpIndex,
+  clearedPatterns,
+  compileRule,
+  keyLengths,
+  trustClearedPatterns,
+  VERDICT_BASIS,
+  type CompiledRule,
+  type ErpIndex,
+} from './skuRules';
 
 export interface Resolution {
   status: ResolveStatus;
@@ -222,6 +231,34 @@ export function resolveIfChanged(db: Db, caseRule: CaseRule, now: string): Resol
   return resolveAndStore(db, caseRule, now);
 }
 
+/**
+ * stock_settings key (not a seller setting) holding the regex patterns of the enabled rules that
+ * recheck cleared, with the basis it cleared them under (skuRules VERDICT_BASIS). Without it the
+ * first resolve after every start re-ran recheck in process, on the main thread: 0.7 s for one
+ * simple pattern on an idle PC, seconds on a busy one. A pattern not in it is checked as before.
+ */
+const CLEARED_KEY = 'regexCleared';
+
+function readCleared(db: Db): string[] {
+  if (VERDICT_BASIS === null) return [];
+  const v = db.prepare('SELECT value FROM stock_settings WHERE key = ?').pluck().get(CLEARED_KEY) as string | undefined;
+  if (v === undefined) return [];
+  try {
+    const o = JSON.parse(v) as { basis?: unknown; patterns?: unknown };
+    return o.basis === VERDICT_BASIS && Array.isArray(o.patterns) ? o.patterns.filter((p): p is string => typeof p === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeCleared(db: Db, patterns: string[]): void {
+  if (VERDICT_BASIS === null) return;
+  const value = JSON.stringify({ basis: VERDICT_BASIS, patterns: [...new Set(patterns)].sort() });
+  db.prepare(
+    'INSERT INTO stock_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value',
+  ).run(CLEARED_KEY, value);
+}
+
 /** Fewer changed rows than this are written one statement per row (no TEMP tables to set up). */
 const BULK_FROM = 256;
 /** Rows per multi-row INSERT into a TEMP table: one crossing into SQLite per few hundred rows. */
@@ -289,7 +326,10 @@ function writeChanges(db: Db, now: string, links: unknown[], drops: number[], st
  * kept as they are; the others are rewritten only where the answer changed.
  */
 export function resolveAndStore(db: Db, caseRule: CaseRule, now: string): ResolveSummary {
-  const rules = loadRules(db, { enabledOnly: true }).map((r) => compileRule(r, caseRule, { saved: true }));
+  const stored = loadRules(db, { enabledOnly: true });
+  const patterns = stored.flatMap((r) => (r.spec.kind === 'regex' ? [r.spec.pattern] : []));
+  if (patterns.length) trustClearedPatterns(readCleared(db));
+  const rules = stored.map((r) => compileRule(r, caseRule, { saved: true }));
   const index = loadErpIndex(db, caseRule);
   const listing = db
     .prepare(
@@ -343,6 +383,7 @@ export function resolveAndStore(db: Db, caseRule: CaseRule, now: string): Resolv
       if (curStatus !== r.status || curDetail !== detail) statuses.push(id, r.status, detail);
     }
     writeChanges(db, now, links, drops, statuses);
+    if (patterns.length) writeCleared(db, clearedPatterns(patterns));
     // Remember what this mapping was computed from (after the writes above: manual links are read as stored).
     db.prepare('INSERT INTO stock_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
       RESOLVED_INPUTS_KEY,

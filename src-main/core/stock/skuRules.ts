@@ -7,6 +7,7 @@
 import { AppError } from '../../../src-shared/errors';
 import type { CaseRule, RuleOutcome, SkuRuleSpec } from '../../../src-shared/types/stock';
 import { checkSync } from 'recheck';
+import { createRequire } from 'node:module';
 import { foldSku } from './folding';
 import { recheckOffThread, type RecheckVerdict } from './regexCheck';
 
@@ -70,6 +71,35 @@ export const RECHECK_HARD_LIMIT_MS = RECHECK_TIMEOUT_MS + 1_500;
 
 /** recheck's verdict per pattern: rules are compiled on every resolve run, checked once. */
 const verdicts = new Map<string, AppError | null>();
+
+/**
+ * What a remembered verdict was reached under: recheck's version, the refusal threshold and the
+ * flags. A clearance stored by another version (or when the version cannot be read) is not used.
+ */
+export const VERDICT_BASIS: string | null = (() => {
+  try {
+    const v = (createRequire(__filename)('recheck/package.json') as { version?: unknown }).version;
+    return typeof v === 'string' ? `recheck ${v}; iu; degree < ${MAX_DEGREE}` : null;
+  } catch {
+    return null;
+  }
+})();
+
+/** Of `patterns`, those recheck cleared in this process (a completed check that found no problem). */
+export function clearedPatterns(patterns: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const p of patterns) if (verdicts.get(p) === null) out.push(p);
+  return out;
+}
+
+/**
+ * Patterns recheck cleared in an earlier run under VERDICT_BASIS (resolve keeps them with the rules,
+ * see resolve.ts): taken as this run's verdict, so a stored rule is not checked again on the main
+ * thread after every start. A pattern with a verdict of this run keeps it.
+ */
+export function trustClearedPatterns(patterns: Iterable<string>): void {
+  for (const p of patterns) if (!verdicts.has(p)) verdicts.set(p, null);
+}
 
 /**
  * Vets a pattern in a worker thread (see regexCheck.ts) so the main thread keeps serving while

@@ -4,12 +4,12 @@
  * stored links and statuses are what resolveOne says, manual links stay, and the change marks of
  * the auto engine follow the links that moved.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { App } from '../../../src-main/core/app';
 import { storeListingSkus } from '../../../src-main/core/stock/listings';
 import { saveRule } from '../../../src-main/core/stock/ruleStore';
 import { loadErpIndex, loadRules, resolveAndStore, resolveOne } from '../../../src-main/core/stock/resolve';
-import { compileRule } from '../../../src-main/core/stock/skuRules';
+import { compileRule, VERDICT_BASIS } from '../../../src-main/core/stock/skuRules';
 import { linkManually } from '../../../src-main/core/stock/skuLinks';
 import { makeApp } from './fixtures';
 
@@ -104,5 +104,47 @@ describe('resolveAndStore writes what resolveOne decides, in bulk or row by row'
     db.exec('DELETE FROM auto_changed');
     resolveAndStore(db, 'insensitive', NOW);
     expect(db.prepare('SELECT count(*) FROM auto_changed').pluck().get()).toBe(0);
+  });
+});
+
+describe('a stored regex rule is not checked again after a restart', () => {
+  it("keeps recheck's clearance with the rules and trusts it only under the same recheck and threshold", async () => {
+    app = seed(10);
+    const db = app.db;
+    saveRule(db, { label: 're', enabled: true, spec: { kind: 'regex', pattern: '^AE-(.+)$' } }, NOW);
+    resolveAndStore(db, 'insensitive', NOW);
+    const stored = () => JSON.parse(db.prepare("SELECT value FROM stock_settings WHERE key = 'regexCleared'").pluck().get() as string);
+    expect(VERDICT_BASIS).toMatch(/^recheck \d/);
+    expect(stored()).toEqual({ basis: VERDICT_BASIS, patterns: ['^AE-(.+)$'] });
+
+    // A fresh module state, as after a restart, with recheck's calls counted.
+    let calls = 0;
+    vi.resetModules();
+    vi.doMock('recheck', async (importOriginal) => {
+      const real = await importOriginal<typeof import('recheck')>();
+      return {
+        ...real,
+        checkSync: (...args: Parameters<typeof real.checkSync>) => {
+          calls++;
+          return real.checkSync(...args);
+        },
+      };
+    });
+    try {
+      const restarted = await import('../../../src-main/core/stock/resolve');
+      restarted.resolveAndStore(db, 'insensitive', NOW);
+      expect(calls).toBe(0);
+
+      // Cleared under another recheck (or threshold): checked again, and stored under this one.
+      db.prepare("UPDATE stock_settings SET value = json_set(value, '$.basis', 'recheck 0.0.1') WHERE key = 'regexCleared'").run();
+      vi.resetModules();
+      const again = await import('../../../src-main/core/stock/resolve');
+      again.resolveAndStore(db, 'insensitive', NOW);
+      expect(calls).toBe(1);
+      expect(stored().basis).toBe(VERDICT_BASIS);
+    } finally {
+      vi.doUnmock('recheck');
+      vi.resetModules();
+    }
   });
 });
