@@ -358,16 +358,40 @@ export function compileRule(
       return { ...base, apply: (s) => (s.includes(from) ? s.split(from).join(to) : null) };
     }
     case 'regex': {
-      const re = new RegExp(spec.pattern, caseRule === 'insensitive' ? 'iu' : 'u');
+      const insensitive = caseRule === 'insensitive';
+      const re = new RegExp(spec.pattern, insensitive ? 'iu' : 'u');
+      const [c1, c2] = anchoredFirst(spec.pattern, insensitive);
       return {
         ...base,
         apply: (s) => {
+          // A SKU whose first character (ASCII) cannot be the pattern's anchored first one is not run.
+          if (c1 >= 0) {
+            const c = s.charCodeAt(0);
+            if (!(c > 0x7e) && c !== c1 && c !== c2) return null;
+          }
           const m = re.exec(s.length > MAX_REGEX_INPUT ? s.slice(0, MAX_REGEX_INPUT) : s);
           return m ? (m[1] ?? '') : null;
         },
       };
     }
   }
+}
+
+/**
+ * The character codes (up to two: both ASCII cases under 'i') a match must start with, when the
+ * pattern starts with ^ and a literal letter, digit, '-' or '_' that is not quantified and there is
+ * no alternative (|) anywhere; [-1, -1] when there is no such character to test. Under the 'iu'
+ * flags a non-ASCII character can match an ASCII letter (K, KELVIN SIGN), so the caller runs the
+ * pattern on any SKU starting with a non-ASCII character.
+ */
+function anchoredFirst(pattern: string, insensitive: boolean): [number, number] {
+  const c = pattern[1];
+  const next = pattern[2];
+  if (pattern[0] !== '^' || c === undefined || !/^[A-Za-z0-9_-]$/.test(c) || pattern.includes('|')) return [-1, -1];
+  if (next === '?' || next === '*' || next === '+' || next === '{') return [-1, -1];
+  const lower = c.toLowerCase().charCodeAt(0);
+  const upper = c.toUpperCase().charCodeAt(0);
+  return insensitive ? [lower, upper] : [c.charCodeAt(0), c.charCodeAt(0)];
 }
 
 /** ERP SKUs keyed by their folded form; several ERP SKUs can fold to one key (abc-1 / ABC-1). */

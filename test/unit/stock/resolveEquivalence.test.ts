@@ -165,6 +165,9 @@ const SPECS: SkuRuleSpec[] = [
   { kind: 'replace', from: '_', to: '-' },
   { kind: 'regex', pattern: '^x\\d-(.+)$' },
   { kind: 'regex', pattern: '^(.*?) *$' },
+  { kind: 'regex', pattern: '^b(.+)$' },
+  { kind: 'regex', pattern: '^A-?(.+)|^X(?:1)' },
+  { kind: 'regex', pattern: '^2?(.+)1$' },
 ];
 
 describe('the fast rule path gives what the plain reading of the rules gives', () => {
