@@ -10,11 +10,13 @@ import {
   buildErpIndex,
   clearedPatterns,
   compileRule,
-  keyLengths,
+  keyFilter,
+  mayBeKey,
   trustClearedPatterns,
   VERDICT_BASIS,
   type CompiledRule,
   type ErpIndex,
+  type KeyFilter,
 } from './skuRules';
 
 export interface Resolution {
@@ -27,7 +29,6 @@ export interface Resolution {
 
 /** Printable ASCII: folding leaves every piece of such a folded SKU as it is, but for the trim. */
 const PLAIN_ASCII = /^[\x20-\x7E]*$/;
-const EMPTY_LENGTHS = new Uint8Array(0);
 /** Where a span rule's output is in the folded SKU (see CompiledRule.span). */
 const AT = new Int32Array(2);
 
@@ -76,10 +77,11 @@ export function resolveOne(
   let missingEnd = 0;
   // A plain-ASCII folded SKU is already trimmed, NFKC and (insensitive) upper case, and so is every
   // piece of it except for spaces at its ends: folding a piece is trimming it. Rules whose output is
-  // such a piece are tested by position and length, and a string is built only for a length some
-  // ERP SKU has (most candidates are refused without an allocation or a hash).
+  // such a piece are tested by position against the index's key filter (length, first and last
+  // character), and a string is built only when some ERP SKU could be it (most candidates are
+  // refused without an allocation or a hash).
   const plain = rules.length > 0 && PLAIN_ASCII.test(folded);
-  const lengths = rules.length > 0 ? keyLengths(index) : EMPTY_LENGTHS;
+  const filter = rules.length > 0 ? keyFilter(index) : null;
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r] as CompiledRule;
     let out: string;
@@ -90,7 +92,7 @@ export function resolveOne(
       while (a < b && folded.charCodeAt(a) === 32) a++;
       while (b > a && folded.charCodeAt(b - 1) === 32) b--;
       if (a === b) continue;
-      if (b - a >= lengths.length || lengths[b - a] === 0) {
+      if (!mayBeKey(filter as KeyFilter, folded, a, b)) {
         if (missingRule < 0) {
           missingRule = r;
           missingAt = a;
@@ -106,7 +108,7 @@ export function resolveOne(
       out = plain && rule.spec.kind === 'regex' ? trimSpaces(raw) : foldSku(raw, caseRule);
       if (!out) continue;
     }
-    const hits = out.length < lengths.length && lengths[out.length] === 1 ? index.get(out) : undefined;
+    const hits = mayBeKey(filter as KeyFilter, out, 0, out.length) ? index.get(out) : undefined;
     if (hits === undefined) {
       if (missingRule < 0) {
         missingRule = r;

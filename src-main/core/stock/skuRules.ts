@@ -409,24 +409,38 @@ export function buildErpIndex(erpSkus: Iterable<string>, caseRule: CaseRule): Er
   return index;
 }
 
-/** Which key lengths (UTF-16 units) an index holds: a candidate of another length cannot be in it. */
-const keyLengthsOf = new WeakMap<ErpIndex, Uint8Array>();
-
 /**
- * lengths[k] is 1 when some folded ERP SKU is k units long: resolve tests a rule's output against it
- * before building and hashing the string. Built once per index (an index is not changed after
- * buildErpIndex; a pass loads a new one).
+ * A cheap "could it be a key" test for an index: one bit per (length, first character, last
+ * character), each folded to a few bits (length mod 32, code mod 128). A candidate whose bit is
+ * clear is in no case a key; one whose bit is set is looked up. Resolve tests a rule's output
+ * against it by position, before building and hashing the string.
  */
-export function keyLengths(index: ErpIndex): Uint8Array {
-  let lengths = keyLengthsOf.get(index);
-  if (!lengths) {
-    let max = 0;
-    for (const k of index.keys()) if (k.length > max) max = k.length;
-    lengths = new Uint8Array(max + 1);
-    for (const k of index.keys()) lengths[k.length] = 1;
-    keyLengthsOf.set(index, lengths);
+export type KeyFilter = Uint32Array;
+
+const filterOf = new WeakMap<ErpIndex, KeyFilter>();
+
+function keyBit(len: number, first: number, last: number): number {
+  return ((len & 31) << 14) | ((first & 127) << 7) | (last & 127);
+}
+
+/** Built once per index (an index is not changed after buildErpIndex; a pass loads a new one). */
+export function keyFilter(index: ErpIndex): KeyFilter {
+  let bits = filterOf.get(index);
+  if (!bits) {
+    bits = new Uint32Array(1 << 14);
+    for (const k of index.keys()) {
+      const b = keyBit(k.length, k.charCodeAt(0), k.charCodeAt(k.length - 1));
+      bits[b >>> 5] = (bits[b >>> 5] as number) | (1 << (b & 31));
+    }
+    filterOf.set(index, bits);
   }
-  return lengths;
+  return bits;
+}
+
+/** False when s.slice(start, end) (non-empty) is certainly not a key of the filter's index. */
+export function mayBeKey(bits: KeyFilter, s: string, start: number, end: number): boolean {
+  const b = keyBit(end - start, s.charCodeAt(start), s.charCodeAt(end - 1));
+  return (((bits[b >>> 5] as number) >>> (b & 31)) & 1) === 1;
 }
 
 export function lookup(index: ErpIndex, folded: string): string[] {
