@@ -32,6 +32,20 @@ const PLAIN_ASCII = /^[\x20-\x7E]*$/;
 /** Where a span rule's output is in the folded SKU (see CompiledRule.span). */
 const AT = new Int32Array(2);
 
+/**
+ * The last index's key filter: a pass asks for the same index 100k times (a WeakMap look-up each).
+ * Held weakly, so a finished pass's index is not kept alive.
+ */
+let lastIndex: WeakRef<ErpIndex> | null = null;
+let lastFilter: KeyFilter | null = null;
+function filterFor(index: ErpIndex): KeyFilter {
+  if (lastIndex?.deref() !== index || lastFilter === null) {
+    lastFilter = keyFilter(index);
+    lastIndex = new WeakRef(index);
+  }
+  return lastFilter;
+}
+
 /** foldSku of a piece of a plain-ASCII folded SKU: only spaces at its ends can go. */
 function trimSpaces(piece: string): string {
   return piece.length > 0 && (piece.charCodeAt(0) === 32 || piece.charCodeAt(piece.length - 1) === 32) ? piece.trim() : piece;
@@ -67,7 +81,9 @@ export function resolveOne(
       },
     };
   }
-  let first: { erpSku: string; ruleId: number } | null = null;
+  // The first ERP SKU a rule found and that rule (no object per SKU).
+  let firstErp: string | null = null;
+  let firstRule = 0;
   let candidates: string[] | null = null;
   // The first rule whose output is no ERP SKU, for the explanation: kept as a position in `folded`
   // (or as the string, when it had to be built) and named only if nothing else resolves.
@@ -81,7 +97,7 @@ export function resolveOne(
   // character), and a string is built only when some ERP SKU could be it (most candidates are
   // refused without an allocation or a hash).
   const plain = rules.length > 0 && PLAIN_ASCII.test(folded);
-  const filter = rules.length > 0 ? keyFilter(index) : null;
+  const filter = rules.length > 0 ? filterFor(index) : null;
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r] as CompiledRule;
     let out: string;
@@ -117,17 +133,21 @@ export function resolveOne(
       continue;
     }
     if (typeof hits === 'string') {
-      if (!first) first = { erpSku: hits, ruleId: rule.id };
-      else if (hits !== first.erpSku) {
-        candidates ??= [first.erpSku];
+      if (firstErp === null) {
+        firstErp = hits;
+        firstRule = rule.id;
+      } else if (hits !== firstErp) {
+        candidates ??= [firstErp];
         if (!candidates.includes(hits)) candidates.push(hits);
       }
       continue;
     }
     for (const h of hits) {
-      if (!first) first = { erpSku: h, ruleId: rule.id };
-      else if (h !== first.erpSku) {
-        candidates ??= [first.erpSku];
+      if (firstErp === null) {
+        firstErp = h;
+        firstRule = rule.id;
+      } else if (h !== firstErp) {
+        candidates ??= [firstErp];
         if (!candidates.includes(h)) candidates.push(h);
       }
     }
@@ -150,7 +170,7 @@ export function resolveOne(
         candidates,
       },
     };
-  if (first) return { status: 'rule', erpSku: first.erpSku, ruleId: first.ruleId, detail: null };
+  if (firstErp !== null) return { status: 'rule', erpSku: firstErp, ruleId: firstRule, detail: null };
   if (missing)
     return {
       status: 'unresolved',
