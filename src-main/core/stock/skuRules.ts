@@ -7,6 +7,7 @@
 import { AppError } from '../../../src-shared/errors';
 import type { CaseRule, RuleOutcome, SkuRuleSpec } from '../../../src-shared/types/stock';
 import { checkSync } from 'recheck';
+import { createRequire } from 'node:module';
 import { foldSku } from './folding';
 import { recheckOffThread, type RecheckVerdict } from './regexCheck';
 
@@ -27,6 +28,33 @@ export interface CompiledRule {
   spec: SkuRuleSpec;
   /** Folded listing SKU in, candidate ERP SKU (not yet folded) out, or null when it does not apply. */
   apply(folded: string): string | null;
+  /**
+   * For the rules whose output is a piece of their input (all but replace and regex): where that piece
+   * is, written to at[0] (start) and at[1] (end), without building it; false when the rule does not
+   * apply. apply(s) is exactly s.slice(at[0], at[1]) then, so resolve can test the piece before paying
+   * for a string (see resolveOne).
+   */
+  span?(folded: string, at: Int32Array): boolean;
+}
+
+/** Scratch for apply() on the span rules (one thread, no re-entrance). */
+const APPLY_AT = new Int32Array(2);
+
+/** A span rule's apply(): the piece span() finds, as a string. */
+function spanRule(base: Omit<CompiledRule, 'apply' | 'span'>, span: (s: string, at: Int32Array) => boolean): CompiledRule {
+  return {
+    ...base,
+    span,
+    apply: (s) => (span(s, APPLY_AT) ? s.slice(APPLY_AT[0], APPLY_AT[1]) : null),
+  };
+}
+
+/** A high surrogate followed by a low one is one character (one code point), as `[...s]` counts. */
+function isHigh(c: number): boolean {
+  return (c & 0xfc00) === 0xd800;
+}
+function isLow(c: number): boolean {
+  return (c & 0xfc00) === 0xdc00;
 }
 
 function bad(zh: string, en: string): AppError {
@@ -43,6 +71,35 @@ export const RECHECK_HARD_LIMIT_MS = RECHECK_TIMEOUT_MS + 1_500;
 
 /** recheck's verdict per pattern: rules are compiled on every resolve run, checked once. */
 const verdicts = new Map<string, AppError | null>();
+
+/**
+ * What a remembered verdict was reached under: recheck's version, the refusal threshold and the
+ * flags. A clearance stored by another version (or when the version cannot be read) is not used.
+ */
+export const VERDICT_BASIS: string | null = (() => {
+  try {
+    const v = (createRequire(__filename)('recheck/package.json') as { version?: unknown }).version;
+    return typeof v === 'string' ? `recheck ${v}; iu; degree < ${MAX_DEGREE}` : null;
+  } catch {
+    return null;
+  }
+})();
+
+/** Of `patterns`, those recheck cleared in this process (a completed check that found no problem). */
+export function clearedPatterns(patterns: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const p of patterns) if (verdicts.get(p) === null) out.push(p);
+  return out;
+}
+
+/**
+ * Patterns recheck cleared in an earlier run under VERDICT_BASIS (resolve keeps them with the rules,
+ * see resolve.ts): taken as this run's verdict, so a stored rule is not checked again on the main
+ * thread after every start. A pattern with a verdict of this run keeps it.
+ */
+export function trustClearedPatterns(patterns: Iterable<string>): void {
+  for (const p of patterns) if (!verdicts.has(p)) verdicts.set(p, null);
+}
 
 /**
  * Vets a pattern in a worker thread (see regexCheck.ts) so the main thread keeps serving while
@@ -222,52 +279,78 @@ export function compileRule(
   switch (spec.kind) {
     case 'strip_prefix': {
       const t = foldParam(spec.text, caseRule);
-      return { ...base, apply: (s) => (s.startsWith(t) ? s.slice(t.length) : null) };
+      return spanRule(base, (s, at) => {
+        if (!s.startsWith(t)) return false;
+        at[0] = t.length;
+        at[1] = s.length;
+        return true;
+      });
     }
     case 'strip_suffix': {
       const t = foldParam(spec.text, caseRule);
-      return { ...base, apply: (s) => (s.endsWith(t) ? s.slice(0, s.length - t.length) : null) };
+      return spanRule(base, (s, at) => {
+        if (!s.endsWith(t)) return false;
+        at[0] = 0;
+        at[1] = s.length - t.length;
+        return true;
+      });
     }
-    case 'strip_start':
+    case 'strip_start': {
+      const n = spec.count;
+      // Counted in code points, so a character outside the BMP is one character, as the seller sees it;
+      // at least one character must be left (as [...s].length > n).
+      return spanRule(base, (s, at) => {
+        const len = s.length;
+        let i = 0;
+        for (let k = 0; k < n; k++) {
+          if (i >= len) return false;
+          i += isHigh(s.charCodeAt(i)) && i + 1 < len && isLow(s.charCodeAt(i + 1)) ? 2 : 1;
+        }
+        if (i >= len) return false;
+        at[0] = i;
+        at[1] = len;
+        return true;
+      });
+    }
     case 'strip_end': {
       const n = spec.count;
-      const fromStart = spec.kind === 'strip_start';
-      return {
-        ...base,
-        // Counted in code points, so a character outside the BMP is one character, as the seller sees it.
-        apply: (s) => {
-          const cps = [...s];
-          if (cps.length <= n) return null;
-          return (fromStart ? cps.slice(n) : cps.slice(0, cps.length - n)).join('');
-        },
-      };
+      return spanRule(base, (s, at) => {
+        let j = s.length;
+        for (let k = 0; k < n; k++) {
+          if (j <= 0) return false;
+          j -= isLow(s.charCodeAt(j - 1)) && j >= 2 && isHigh(s.charCodeAt(j - 2)) ? 2 : 1;
+        }
+        if (j <= 0) return false;
+        at[0] = 0;
+        at[1] = j;
+        return true;
+      });
     }
     case 'before':
     case 'after': {
       const sep = foldParam(spec.separator, caseRule);
       const last = spec.occurrence === 'last';
       const before = spec.kind === 'before';
-      return {
-        ...base,
-        apply: (s) => {
-          const i = last ? s.lastIndexOf(sep) : s.indexOf(sep);
-          if (i < 0) return null;
-          return before ? s.slice(0, i) : s.slice(i + sep.length);
-        },
-      };
+      return spanRule(base, (s, at) => {
+        const i = last ? s.lastIndexOf(sep) : s.indexOf(sep);
+        if (i < 0) return false;
+        at[0] = before ? 0 : i + sep.length;
+        at[1] = before ? i : s.length;
+        return true;
+      });
     }
     case 'between': {
       const a = foldParam(spec.start, caseRule);
       const b = foldParam(spec.end, caseRule);
-      return {
-        ...base,
-        apply: (s) => {
-          const i = s.indexOf(a);
-          if (i < 0) return null;
-          const j = s.indexOf(b, i + a.length);
-          return j < 0 ? null : s.slice(i + a.length, j);
-        },
-      };
+      return spanRule(base, (s, at) => {
+        const i = s.indexOf(a);
+        if (i < 0) return false;
+        const j = s.indexOf(b, i + a.length);
+        if (j < 0) return false;
+        at[0] = i + a.length;
+        at[1] = j;
+        return true;
+      });
     }
     case 'replace': {
       const from = foldParam(spec.from, caseRule);
@@ -275,16 +358,40 @@ export function compileRule(
       return { ...base, apply: (s) => (s.includes(from) ? s.split(from).join(to) : null) };
     }
     case 'regex': {
-      const re = new RegExp(spec.pattern, caseRule === 'insensitive' ? 'iu' : 'u');
+      const insensitive = caseRule === 'insensitive';
+      const re = new RegExp(spec.pattern, insensitive ? 'iu' : 'u');
+      const [c1, c2] = anchoredFirst(spec.pattern, insensitive);
       return {
         ...base,
         apply: (s) => {
+          // A SKU whose first character (ASCII) cannot be the pattern's anchored first one is not run.
+          if (c1 >= 0) {
+            const c = s.charCodeAt(0);
+            if (!(c > 0x7e) && c !== c1 && c !== c2) return null;
+          }
           const m = re.exec(s.length > MAX_REGEX_INPUT ? s.slice(0, MAX_REGEX_INPUT) : s);
           return m ? (m[1] ?? '') : null;
         },
       };
     }
   }
+}
+
+/**
+ * The character codes (up to two: both ASCII cases under 'i') a match must start with, when the
+ * pattern starts with ^ and a literal letter, digit, '-' or '_' that is not quantified and there is
+ * no alternative (|) anywhere; [-1, -1] when there is no such character to test. Under the 'iu'
+ * flags a non-ASCII character can match an ASCII letter (K, KELVIN SIGN), so the caller runs the
+ * pattern on any SKU starting with a non-ASCII character.
+ */
+function anchoredFirst(pattern: string, insensitive: boolean): [number, number] {
+  const c = pattern[1];
+  const next = pattern[2];
+  if (pattern[0] !== '^' || c === undefined || !/^[A-Za-z0-9_-]$/.test(c) || pattern.includes('|')) return [-1, -1];
+  if (next === '?' || next === '*' || next === '+' || next === '{') return [-1, -1];
+  const lower = c.toLowerCase().charCodeAt(0);
+  const upper = c.toUpperCase().charCodeAt(0);
+  return insensitive ? [lower, upper] : [c.charCodeAt(0), c.charCodeAt(0)];
 }
 
 /** ERP SKUs keyed by their folded form; several ERP SKUs can fold to one key (abc-1 / ABC-1). */
@@ -300,6 +407,40 @@ export function buildErpIndex(erpSkus: Iterable<string>, caseRule: CaseRule): Er
     else cur.push(sku);
   }
   return index;
+}
+
+/**
+ * A cheap "could it be a key" test for an index: one bit per (length, first character, last
+ * character), each folded to a few bits (length mod 32, code mod 128). A candidate whose bit is
+ * clear is in no case a key; one whose bit is set is looked up. Resolve tests a rule's output
+ * against it by position, before building and hashing the string.
+ */
+export type KeyFilter = Uint32Array;
+
+const filterOf = new WeakMap<ErpIndex, KeyFilter>();
+
+function keyBit(len: number, first: number, last: number): number {
+  return ((len & 31) << 14) | ((first & 127) << 7) | (last & 127);
+}
+
+/** Built once per index (an index is not changed after buildErpIndex; a pass loads a new one). */
+export function keyFilter(index: ErpIndex): KeyFilter {
+  let bits = filterOf.get(index);
+  if (!bits) {
+    bits = new Uint32Array(1 << 14);
+    for (const k of index.keys()) {
+      const b = keyBit(k.length, k.charCodeAt(0), k.charCodeAt(k.length - 1));
+      bits[b >>> 5] = (bits[b >>> 5] as number) | (1 << (b & 31));
+    }
+    filterOf.set(index, bits);
+  }
+  return bits;
+}
+
+/** False when s.slice(start, end) (non-empty) is certainly not a key of the filter's index. */
+export function mayBeKey(bits: KeyFilter, s: string, start: number, end: number): boolean {
+  const b = keyBit(end - start, s.charCodeAt(start), s.charCodeAt(end - 1));
+  return (((bits[b >>> 5] as number) >>> (b & 31)) & 1) === 1;
 }
 
 export function lookup(index: ErpIndex, folded: string): string[] {
