@@ -19,6 +19,7 @@ import { m014_stock_sales } from './014_stock_sales';
 import { m015_listing_looks } from './015_listing_looks';
 import { m016_auto_changed } from './016_auto_changed';
 import { m017_notices_key } from './017_notices_key';
+import { m018_auto_sku_state } from './018_auto_sku_state';
 
 export interface Migration {
   version: number;
@@ -44,6 +45,7 @@ export const MIGRATIONS: Migration[] = [
   m015_listing_looks,
   m016_auto_changed,
   m017_notices_key,
+  m018_auto_sku_state,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
