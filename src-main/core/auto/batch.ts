@@ -13,13 +13,35 @@ const CHUNK = 100;
  * per size (a full chunk and the remainder).
  */
 export function insertRows(db: Db, into: string, width: number, rows: readonly unknown[][], tail = ''): void {
+  inChunks(db, rows, (values) => `INSERT INTO ${into} VALUES ${values(width)} ${tail}`);
+}
+
+/**
+ * `UPDATE ${table} SET columns… WHERE ${key} = …` for each row [key, …values], a chunk of rows per
+ * statement (UPDATE … FROM a VALUES list).
+ */
+export function updateRows(db: Db, table: string, key: string, columns: string[], rows: readonly unknown[][]): void {
+  const set = columns.map((c, i) => `${c} = v.column${i + 2}`).join(', ');
+  inChunks(
+    db,
+    rows,
+    (values) => `UPDATE ${table} SET ${set} FROM (VALUES ${values(columns.length + 1)}) AS v WHERE ${table}.${key} = v.column1`,
+  );
+}
+
+function inChunks(db: Db, rows: readonly unknown[][], sql: (values: (width: number) => string) => string): void {
   if (rows.length === 0) return;
-  const one = `(${Array(width).fill('?').join(', ')})`;
   const statements = new Map<number, Database.Statement>();
   const statement = (n: number) => {
     let s = statements.get(n);
     if (!s) {
-      s = db.prepare(`INSERT INTO ${into} VALUES ${Array(n).fill(one).join(', ')} ${tail}`);
+      s = db.prepare(
+        sql((width) =>
+          Array(n)
+            .fill(`(${Array(width).fill('?').join(', ')})`)
+            .join(', '),
+        ),
+      );
       statements.set(n, s);
     }
     return s;

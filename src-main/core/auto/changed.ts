@@ -7,7 +7,10 @@
 import type { Db } from '../db/open';
 import type { DecisionReason, RunCounts } from '../../../src-shared/channels/auto';
 import { OPEN_STATES, statesSql } from '../../../src-shared/actionStates';
-import { insertRows } from './batch';
+import { insertRows, updateRows } from './batch';
+
+/** A decided SKU's state to store: id, reason, last recorded figure, and whether the reason moved. */
+export type SkuState = [number, DecisionReason, number | null, boolean];
 
 export interface Scope {
   /** The highest mark this pass read: it clears those and no later one. */
@@ -60,14 +63,19 @@ export function wholeCounts(db: Db, c: RunCounts, before: Before): RunCounts {
  * In the pass's transaction: store the reasons and last recorded figures that moved, and clear the
  * marks the pass read.
  */
-export function finishScope(db: Db, scope: Scope, states: [number, DecisionReason, number | null][], lastSyncFailed: boolean): void {
+export function finishScope(db: Db, scope: Scope, states: SkuState[], lastSyncFailed: boolean): void {
+  // A SKU whose reason moved is upserted (the reason-count triggers fire); one whose recorded
+  // figure alone moved is a plain update of that column (most of a stock run's SKUs).
+  const moved = states.filter((x) => x[3]).map((x) => [x[0], x[1], x[2]]);
+  const figureOnly = states.filter((x) => !x[3]).map((x) => [x[0], x[2]]);
   insertRows(
     db,
     'auto_sku_state (listing_sku_id, reason, sellable)',
     3,
-    states,
+    moved,
     'ON CONFLICT(listing_sku_id) DO UPDATE SET reason = excluded.reason, sellable = excluded.sellable',
   );
+  updateRows(db, 'auto_sku_state', 'listing_sku_id', ['sellable'], figureOnly);
   db.prepare('DELETE FROM auto_changed WHERE seq <= ?').run(scope.mark);
   // Decided on a failed read: the next pass, on a good one, must look at everything again.
   if (lastSyncFailed) db.prepare('INSERT OR REPLACE INTO auto_changed (listing_sku_id) VALUES (0)').run();

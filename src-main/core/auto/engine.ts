@@ -15,7 +15,7 @@ import { openActionsBySku, type OpenAction } from './outbox';
 import { readAutoSettings } from './settings';
 import { reasonText } from './reasons';
 import { getRunInfo } from './runs';
-import { changedScope, finishScope, wholeCounts, type Before } from './changed';
+import { changedScope, finishScope, wholeCounts, type Before, type SkuState } from './changed';
 import { insertRows } from './batch';
 import { predictionOf, predictionText, pruneHistory, reviewMinutes, salesRates, type Prediction } from './predict';
 import { withCounting } from './sellable';
@@ -231,7 +231,7 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
   });
   // The decided SKUs' last reasons and last recorded figures come with their inputs (auto_sku_state).
   const before: Before = { n: 0, byReason: {} };
-  const states: [number, DecisionReason, number | null][] = [];
+  const states: SkuState[] = [];
   const openEpisodes = new Set(db.prepare('SELECT listing_sku_id FROM auto_stockouts WHERE ended_at IS NULL').pluck().all() as number[]);
   const opensEpisode = (s: PlannedSku) =>
     s.decision.sellable === 0 &&
@@ -263,7 +263,9 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
         history.push([x.listingSkuId, Number.isFinite(at) ? Math.min(at, nowMs0) : nowMs0, v]);
         recorded = v;
       }
-      if (x.lastReason !== s.decision.reason || recorded !== x.lastSellable) states.push([x.listingSkuId, s.decision.reason, recorded]);
+      // A SKU never decided has no row yet: it is upserted like one whose reason moved.
+      const moved = x.lastReason !== s.decision.reason;
+      if (moved || recorded !== x.lastSellable) states.push([x.listingSkuId, s.decision.reason, recorded, moved]);
       if (s.cancel.length > 0 || s.add !== null || opensEpisode(s) || endsEpisode(s)) skus.push(s);
     },
     undefined,
