@@ -7,6 +7,10 @@
 import type { Db } from '../db/open';
 import type { DecisionReason, RunCounts } from '../../../src-shared/channels/auto';
 import { OPEN_STATES, statesSql } from '../../../src-shared/actionStates';
+import { insertRows, updateRows } from './batch';
+
+/** A decided SKU's state to store: id, reason, last recorded figure, and whether the reason moved. */
+export type SkuState = [number, DecisionReason, number | null, boolean];
 
 export interface Scope {
   /** The highest mark this pass read: it clears those and no later one. */
@@ -29,35 +33,49 @@ export function changedScope(db: Db, opts: { full?: boolean; predictive: boolean
   return { mark, ids };
 }
 
-/** The last reasons of these SKUs (all of them when ids is null). */
-export function storedReasons(db: Db, ids: number[] | null): Map<number, DecisionReason> {
-  const where = ids ? `WHERE listing_sku_id IN (${ids.map(Number).join(',') || 'NULL'})` : '';
-  return new Map(db.prepare(`SELECT listing_sku_id, reason FROM auto_sku_state ${where}`).raw().all() as [number, DecisionReason][]);
+/** The stored reasons of the SKUs a pass over a few decided (their last reasons, read with their inputs). */
+export interface Before {
+  /** Decided SKUs that had a stored reason. */
+  n: number;
+  byReason: Partial<Record<DecisionReason, number>>;
 }
 
 /**
  * Counts of a pass over a few SKUs, made whole: the SKUs it did not decide keep their last reason
  * and add nothing (had they something to add, a mark or an open action would have brought them in).
+ * The stored reasons are counted by triggers (migration 19), so this reads a row per reason, not one
+ * per SKU; every listing SKU has a stored reason once decided, and one never decided is marked.
  */
-export function wholeCounts(db: Db, c: RunCounts, before: Map<number, DecisionReason>): RunCounts {
-  const total = db.prepare('SELECT count(*) FROM stock_listing_skus').pluck().get() as number;
+export function wholeCounts(db: Db, c: RunCounts, before: Before): RunCounts {
   const byReason = { ...c.byReason };
-  for (const [reason, n] of db.prepare('SELECT reason, count(*) FROM auto_sku_state GROUP BY reason').raw().all() as [
-    DecisionReason,
-    number,
-  ][])
+  let stored = 0;
+  for (const [reason, n] of db.prepare('SELECT reason, n FROM auto_reason_counts WHERE n > 0').raw().all() as [DecisionReason, number][]) {
     byReason[reason] = (byReason[reason] ?? 0) + n;
-  for (const reason of before.values()) byReason[reason] = (byReason[reason] ?? 0) - 1;
+    stored += n;
+  }
+  for (const [reason, n] of Object.entries(before.byReason) as [DecisionReason, number][]) byReason[reason] = (byReason[reason] ?? 0) - n;
   for (const k of Object.keys(byReason) as DecisionReason[]) if (!byReason[k]) delete byReason[k];
+  const total = stored - before.n + c.considered;
   return { ...c, considered: total, unchanged: c.unchanged + total - c.considered, byReason };
 }
 
-/** In the pass's transaction: store the reasons that moved and clear the marks the pass read. */
-export function finishScope(db: Db, scope: Scope, reasons: [number, DecisionReason][], lastSyncFailed: boolean): void {
-  const put = db.prepare(
-    'INSERT INTO auto_sku_state (listing_sku_id, reason) VALUES (?, ?) ON CONFLICT(listing_sku_id) DO UPDATE SET reason = excluded.reason',
+/**
+ * In the pass's transaction: store the reasons and last recorded figures that moved, and clear the
+ * marks the pass read.
+ */
+export function finishScope(db: Db, scope: Scope, states: SkuState[], lastSyncFailed: boolean): void {
+  // A SKU whose reason moved is upserted (the reason-count triggers fire); one whose recorded
+  // figure alone moved is a plain update of that column (most of a stock run's SKUs).
+  const moved = states.filter((x) => x[3]).map((x) => [x[0], x[1], x[2]]);
+  const figureOnly = states.filter((x) => !x[3]).map((x) => [x[0], x[2]]);
+  insertRows(
+    db,
+    'auto_sku_state (listing_sku_id, reason, sellable)',
+    3,
+    moved,
+    'ON CONFLICT(listing_sku_id) DO UPDATE SET reason = excluded.reason, sellable = excluded.sellable',
   );
-  for (const [id, reason] of reasons) put.run(id, reason);
+  updateRows(db, 'auto_sku_state', 'listing_sku_id', ['sellable'], figureOnly);
   db.prepare('DELETE FROM auto_changed WHERE seq <= ?').run(scope.mark);
   // Decided on a failed read: the next pass, on a good one, must look at everything again.
   if (lastSyncFailed) db.prepare('INSERT OR REPLACE INTO auto_changed (listing_sku_id) VALUES (0)').run();

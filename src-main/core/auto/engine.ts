@@ -15,8 +15,9 @@ import { openActionsBySku, type OpenAction } from './outbox';
 import { readAutoSettings } from './settings';
 import { reasonText } from './reasons';
 import { getRunInfo } from './runs';
-import { changedScope, finishScope, storedReasons, wholeCounts } from './changed';
-import { lastRecorded, predictionOf, predictionText, pruneHistory, reviewMinutes, salesRates, type Prediction } from './predict';
+import { changedScope, finishScope, wholeCounts, type Before, type SkuState } from './changed';
+import { insertRows } from './batch';
+import { predictionOf, predictionText, pruneHistory, reviewMinutes, salesRates, type Prediction } from './predict';
 import { withCounting } from './sellable';
 import { BIND_STATUS, BOUND_NOW, bindStatusSql, isBoundNow } from '../../../src-shared/bindStatus';
 import { UNSENT_STATES, isIn, statesSql } from '../../../src-shared/actionStates';
@@ -228,8 +229,9 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
     predictive: readAutoSettings(db).predictive,
     lastSyncFailed: stockHealth(db).lastSyncFailed,
   });
-  const before = storedReasons(db, scope.ids);
-  const reasons: [number, DecisionReason][] = [];
+  // The decided SKUs' last reasons and last recorded figures come with their inputs (auto_sku_state).
+  const before: Before = { n: 0, byReason: {} };
+  const states: SkuState[] = [];
   const openEpisodes = new Set(db.prepare('SELECT listing_sku_id FROM auto_stockouts WHERE ended_at IS NULL').pluck().all() as number[]);
   const opensEpisode = (s: PlannedSku) =>
     s.decision.sellable === 0 &&
@@ -244,18 +246,26 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
   const on = readAutoSettings(db).enabled;
   const nowMs0 = app.clock.now();
   // The sales history: a row whenever a fully known sellable figure differs from the last one recorded.
-  const recorded = lastRecorded(db, scope.ids);
   const history: [number, number, number][] = [];
   const meta = planEach(
     db,
     (s) => {
       countOne(counts, s, on);
-      if (before.get(s.input.listingSkuId) !== s.decision.reason) reasons.push([s.input.listingSkuId, s.decision.reason]);
-      const v = s.decision.sellable;
-      if (v !== null && !NOT_SEEN.has(s.decision.reason) && recorded.get(s.input.listingSkuId) !== v) {
-        const at = s.input.stockChangedAt ? Date.parse(s.input.stockChangedAt) : nowMs0;
-        history.push([s.input.listingSkuId, Number.isFinite(at) ? Math.min(at, nowMs0) : nowMs0, v]);
+      const x = s.input;
+      if (x.lastReason !== null) {
+        before.n++;
+        before.byReason[x.lastReason] = (before.byReason[x.lastReason] ?? 0) + 1;
       }
+      const v = s.decision.sellable;
+      let recorded = x.lastSellable;
+      if (v !== null && !NOT_SEEN.has(s.decision.reason) && recorded !== v) {
+        const at = x.stockChangedAt ? Date.parse(x.stockChangedAt) : nowMs0;
+        history.push([x.listingSkuId, Number.isFinite(at) ? Math.min(at, nowMs0) : nowMs0, v]);
+        recorded = v;
+      }
+      // A SKU never decided has no row yet: it is upserted like one whose reason moved.
+      const moved = x.lastReason !== s.decision.reason;
+      if (moved || recorded !== x.lastSellable) states.push([x.listingSkuId, s.decision.reason, recorded, moved]);
       if (s.cancel.length > 0 || s.add !== null || opensEpisode(s) || endsEpisode(s)) skus.push(s);
     },
     undefined,
@@ -271,24 +281,13 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
   const insRun = db.prepare(
     'INSERT INTO auto_runs (at, trigger, switch_on, stock_run_id, status, counts, gate) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const insDecision = db.prepare(
-    'INSERT INTO auto_decisions (run_id, listing_sku_id, at, outcome, sellable, detail) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const insAction = db.prepare(
-    `INSERT INTO auto_actions (decision_id, run_id, listing_sku_id, product_id, sku_id, sc_item_id, kind, actor, state, next_try_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'auto', ?, ?, ?, ?)`,
-  );
   const cancelAction = db.prepare(
     `UPDATE auto_actions SET state = 'cancelled', last_error = ?, finished_at = ?, updated_at = ? WHERE id = ? AND state IN (${statesSql(UNSENT_STATES)})`,
   );
-  // The audit rows of a big run go through one prepared statement (writeAudit prepares per call).
-  const audit = db.prepare('INSERT INTO audit_log (at, actor, kind, subject, detail) VALUES (?, ?, ?, ?, ?)');
-  const openEpisode = db.prepare('INSERT INTO auto_stockouts (listing_sku_id, first_seen_at, stock_changed_at) VALUES (?, ?, ?)');
   const endEpisode = db.prepare('UPDATE auto_stockouts SET ended_at = ? WHERE listing_sku_id = ? AND ended_at IS NULL');
 
-  const insHistory = db.prepare('INSERT INTO auto_stock_history (listing_sku_id, at, sellable) VALUES (?, ?, ?)');
   const runId = db.transaction(() => {
-    for (const h of history) insHistory.run(...h);
+    insertRows(db, 'auto_stock_history (listing_sku_id, at, sellable)', 3, history);
     pruneHistory(db, nowMs);
     const id = Number(
       insRun.run(
@@ -301,11 +300,21 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
         held ? JSON.stringify(p.gate) : null,
       ).lastInsertRowid,
     );
+    // Decisions and outbox actions get their ids here (in the write transaction, max + 1 in order, as
+    // one insert per row would), so the rows go in a few multi-row inserts; the audit rows likewise,
+    // in the order they were made. Every action is in the outbox before the transaction commits.
+    const maxId = (table: string) => db.prepare(`SELECT coalesce(max(id), 0) FROM ${table}`).pluck().get() as number;
+    let decisionId = maxId('auto_decisions');
+    let actionId = maxId('auto_actions');
+    const decisions: unknown[][] = [];
+    const actions: unknown[][] = [];
+    const audits: unknown[][] = [];
+    const episodes: unknown[][] = [];
     for (const s of p.skus) {
       const x = s.input;
       for (const a of s.cancel) {
         cancelAction.run(reasonText(s.decision.reason).zh, now, now, a.id);
-        audit.run(
+        audits.push([
           now,
           'auto',
           'auto.action.cancelled',
@@ -318,12 +327,12 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
             sellable: s.decision.sellable,
             figures: x.figures,
           }),
-        );
+        ]);
       }
       if (s.add && on) {
         const gated = s.add === 'unbind' && held;
         const outcome = gated ? 'held_unbind' : s.add;
-        const detail = {
+        const detail = JSON.stringify({
           runId: id,
           listingSkuId: x.listingSkuId,
           productId: x.productId,
@@ -338,40 +347,51 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
           ...(s.decision.reason === 'predicted_sellout' && s.prediction
             ? { prediction: { ...s.prediction, ...predictionText(s.prediction, s.decision.sellable ?? 0) } }
             : {}),
-        };
-        const decisionId = Number(
-          insDecision.run(id, x.listingSkuId, now, outcome, s.decision.sellable, JSON.stringify(detail)).lastInsertRowid,
-        );
-        const actionId = Number(
-          insAction.run(
-            decisionId,
-            id,
-            x.listingSkuId,
-            x.productId,
-            x.skuId,
-            x.scItemId ?? '',
-            s.add,
-            gated ? 'held' : 'queued',
-            nowMs,
-            now,
-            now,
-          ).lastInsertRowid,
-        );
-        audit.run(now, 'auto', 'auto.decision', x.sellerSku, JSON.stringify({ ...detail, outcome, actionId }));
+        });
+        decisions.push([++decisionId, id, x.listingSkuId, now, outcome, s.decision.sellable, detail]);
+        actions.push([
+          ++actionId,
+          decisionId,
+          id,
+          x.listingSkuId,
+          x.productId,
+          x.skuId,
+          x.scItemId ?? '',
+          s.add,
+          gated ? 'held' : 'queued',
+          nowMs,
+          now,
+          now,
+        ]);
+        // The detail with the outcome and the action id after it (the object's own keys, in order).
+        audits.push([
+          now,
+          'auto',
+          'auto.decision',
+          x.sellerSku,
+          `${detail.slice(0, -1)},"outcome":${JSON.stringify(outcome)},"actionId":${actionId}}`,
+        ]);
       }
       // Stock-out episodes follow what the reads show, switch on or off.
       if (opensEpisode(s)) {
-        openEpisode.run(x.listingSkuId, now, x.stockChangedAt);
+        episodes.push([x.listingSkuId, now, x.stockChangedAt]);
         openEpisodes.add(x.listingSkuId);
       } else if (endsEpisode(s)) {
         endEpisode.run(now, x.listingSkuId);
         openEpisodes.delete(x.listingSkuId);
       }
     }
-    finishScope(db, scope, reasons, p.lastSyncFailed);
-    if (held) {
-      audit.run(now, 'auto', 'auto.run.held', String(id), JSON.stringify({ runId: id, ...p.gate }));
-    }
+    insertRows(db, 'auto_decisions (id, run_id, listing_sku_id, at, outcome, sellable, detail)', 7, decisions);
+    insertRows(
+      db,
+      `auto_actions (id, decision_id, run_id, listing_sku_id, product_id, sku_id, sc_item_id, kind, state, next_try_at, created_at, updated_at)`,
+      12,
+      actions,
+    );
+    insertRows(db, 'auto_stockouts (listing_sku_id, first_seen_at, stock_changed_at)', 3, episodes);
+    if (held) audits.push([now, 'auto', 'auto.run.held', String(id), JSON.stringify({ runId: id, ...p.gate })]);
+    insertRows(db, 'audit_log (at, actor, kind, subject, detail)', 5, audits);
+    finishScope(db, scope, states, p.lastSyncFailed);
     return id;
   })();
 

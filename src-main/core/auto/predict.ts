@@ -136,19 +136,6 @@ export function predictionText(p: Prediction, sellable: number): { zh: string; e
   };
 }
 
-/** The last recorded sellable figure per listing SKU (or of a few: a pass over what changed reads only theirs). */
-export function lastRecorded(db: Db, ids?: number[] | null): Map<number, number> {
-  const filter = ids ? `WHERE listing_sku_id IN (${ids.map(Number).join(',') || 'NULL'})` : '';
-  return new Map(
-    db
-      .prepare(
-        `SELECT listing_sku_id, sellable FROM auto_stock_history WHERE rowid IN (SELECT max(rowid) FROM auto_stock_history ${filter} GROUP BY listing_sku_id)`,
-      )
-      .raw()
-      .all() as [number, number][],
-  );
-}
-
 export function pruneHistory(db: Db, nowMs: number): void {
   db.prepare('DELETE FROM auto_stock_history WHERE at < ?').run(nowMs - KEEP_MS);
   db.prepare('DELETE FROM stock_sales WHERE at < ?').run(nowMs - KEEP_MS);

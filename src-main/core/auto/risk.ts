@@ -20,6 +20,7 @@ import {
 import { readAutoSettings } from './settings';
 import { refusalView } from './refusals';
 import { sellableOf } from './sellable';
+import { skuRows, stockOfRow } from './skuRows';
 import { BIND_STATUS, STILL_TIED, bindStatusSql } from '../../../src-shared/bindStatus';
 import { OPEN_STATES, statesSql } from '../../../src-shared/actionStates';
 
@@ -27,54 +28,30 @@ const ROW_LIMIT = 500;
 
 /**
  * Per listing SKU on sale (bound 2, in review 3, refused 4 — the platform still sells all three) and
- * linked warehouse: the mapping, the stored figure and how the store warehouse counts stock. The rows
- * are summed in JS with sellable.ts, the formula the decisions use, so the two cannot disagree.
+ * linked warehouse: the mapping, the stored figure and how the store warehouse counts stock, read with
+ * the decisions' own join (skuRows.ts). The rows are summed in JS with sellable.ts, the formula the
+ * decisions use, so the two cannot disagree.
  */
-const ON_SALE_SQL = `
-  SELECT s.id, s.seller_sku, s.product_id, s.sku_id, s.sc_item_id, s.bind_status, s.unbind_refuse_reason,
-         k.erp_sku, sw.id AS wh, l.available, l.safety, l.stale, l.in_transit, sw.count_in_transit, sw.sync_percent
-  FROM stock_listing_skus s
-  LEFT JOIN stock_sku_links k ON k.listing_sku_id = s.id
-  LEFT JOIN stock_listing_warehouses lw ON lw.listing_sku_id = s.id
-  LEFT JOIN stock_store_warehouses sw ON sw.id = lw.store_warehouse_id
-  LEFT JOIN stock_levels l ON l.sku = k.erp_sku AND l.erp_warehouse_id = sw.erp_warehouse_id
-  WHERE s.bind_status IN (${bindStatusSql(STILL_TIED)})
-  ORDER BY s.id`;
-
-type OnSaleRow = [
-  number,
-  string,
-  string,
-  string,
-  string | null,
-  number,
-  string | null,
-  string | null,
-  number | null,
-  number | null,
-  number | null,
-  number | null,
-  number | null,
-  number | null,
-  number | null,
-];
-/** One SKU on sale: its columns, then linked warehouses, known figures, stale figures, sellable of the fresh ones. */
+/** One SKU on sale: id, seller SKU, product id, SKU id, goods id, bind status, refusal reason, ERP SKU, then linked warehouses, known figures, stale figures, sellable of the fresh ones. */
 type OnSale = [number, string, string, string, string | null, number, string | null, string | null, number, number, number, number];
 
 function* onSale(db: Db): Generator<OnSale> {
   let cur: OnSale | null = null;
-  for (const r of db.prepare(ON_SALE_SQL).raw().iterate() as IterableIterator<OnSaleRow>) {
+  for (const r of skuRows<[refuseReason: string | null]>(db, {
+    extra: 's.unbind_refuse_reason',
+    where: `WHERE s.bind_status IN (${bindStatusSql(STILL_TIED)})`,
+  })) {
     if (!cur || cur[0] !== r[0]) {
       if (cur) yield cur;
-      cur = [r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], 0, 0, 0, 0];
+      cur = [r[0], r[3], r[1], r[2], r[4], r[5], r[15], r[6], 0, 0, 0, 0];
     }
-    if (r[8] === null) continue;
+    if (r[7] === null) continue;
     cur[8]++;
-    const available = r[9];
-    if (available === null) continue;
+    const { stock, counting } = stockOfRow(r);
+    if (stock === null) continue;
     cur[9]++;
-    if (r[11] === 1) cur[10]++;
-    else cur[11] += sellableOf({ available, safety: r[10] ?? 0, inTransit: r[12] }, { inTransit: r[13] === 1, percent: r[14] ?? 100 });
+    if (stock.stale) cur[10]++;
+    else cur[11] += sellableOf(stock, counting);
   }
   if (cur) yield cur;
 }

@@ -223,4 +223,57 @@ describe('decide only what changed', () => {
     expect(scope()).toBeNull();
     expect(changedScope(app.db, { predictive: true, lastSyncFailed: false }).ids).toBeNull();
   });
+
+  it('the last recorded figure and the reason counts live beside each SKU (migration 19): pruned history is not written again, nor does it mark', () => {
+    const { app, clock } = open();
+    setUp(app, clock);
+    decideRun(app, 'stock');
+    const history = () => app.db.prepare('SELECT count(*) FROM auto_stock_history').pluck().get() as number;
+    const recorded = history();
+    expect(recorded).toBeGreaterThan(0);
+    // The stored figure is the last one written to the history.
+    expect(
+      app.db
+        .prepare(
+          'SELECT count(*) FROM auto_sku_state s WHERE s.sellable IS NOT (SELECT h.sellable FROM auto_stock_history h WHERE h.listing_sku_id = s.listing_sku_id ORDER BY h.rowid DESC LIMIT 1)',
+        )
+        .pluck()
+        .get(),
+    ).toBe(0);
+    const byReason = () =>
+      Object.fromEntries(app.db.prepare('SELECT reason, count(*) FROM auto_sku_state GROUP BY reason').raw().all() as [string, number][]);
+    const kept = () =>
+      Object.fromEntries(app.db.prepare('SELECT reason, n FROM auto_reason_counts WHERE n > 0').raw().all() as [string, number][]);
+    expect(kept()).toEqual(byReason());
+
+    // Eight days without a change: the pass prunes the history, and nothing is marked or written again.
+    clock.advance(8 * 86400_000);
+    decideRun(app, 'stock');
+    expect(history()).toBe(0);
+    const openIds = app.db
+      .prepare("SELECT listing_sku_id FROM auto_actions WHERE state IN ('held','queued','sent','review')")
+      .pluck()
+      .all();
+    expect(changedScope(app.db, { predictive: false, lastSyncFailed: false }).ids?.filter((id) => !openIds.includes(id))).toEqual([]);
+    decideRun(app, 'stock');
+    expect(history()).toBe(0);
+
+    // A figure that moves is recorded again, and a pass over a few counts the whole catalogue from the kept counts.
+    const e3 = app.db.prepare("SELECT listing_sku_id FROM stock_sku_links WHERE erp_sku = 'E3'").pluck().all();
+    persistRead(app.db, {
+      runId: 9,
+      now: iso(clock),
+      rows: [{ sku: 'E3', warehouseId: 'W2', warehouseName: '深圳仓', available: 0, safety: 0 }],
+    });
+    decideRun(app, 'stock');
+    expect(history()).toBeGreaterThan(0);
+    expect(history()).toBeLessThanOrEqual(e3.length);
+    const counts = JSON.parse(app.db.prepare('SELECT counts FROM auto_runs ORDER BY id DESC LIMIT 1').pluck().get() as string) as {
+      considered: number;
+      byReason: Record<string, number>;
+    };
+    expect(counts.considered).toBe(listingIds(app).length);
+    expect(counts.byReason).toEqual(byReason());
+    expect(kept()).toEqual(byReason());
+  });
 });

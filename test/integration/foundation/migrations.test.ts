@@ -74,7 +74,7 @@ function seedAuto(d: Db): void {
 describe('migrations, one at a time', () => {
   it('the list is 1…N without gaps, so "database at N−1" is always a real version', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
-    expect(LATEST_VERSION).toBe(18); // a new migration needs its own test below
+    expect(LATEST_VERSION).toBe(19); // a new migration needs its own test below
   });
 
   it('1 foundation: an empty file gets the audit log and notices; notices default to unread with no body', () => {
@@ -488,5 +488,44 @@ describe('migrations, one at a time', () => {
     expect(
       queryPlan(d, 'SELECT k.listing_sku_id FROM stock_levels m JOIN stock_sku_links k ON k.erp_sku = m.sku WHERE m.run_id = ?', 1),
     ).toMatch(viaIndex('stock_sku_links_erp'));
+  });
+
+  it('19 SKU state: the last recorded figure moves beside the last reason, the reason counts follow every change, pruning history marks nothing', () => {
+    const d = at(18);
+    seedStock(d);
+    d.exec(`
+      DELETE FROM auto_changed;
+      INSERT INTO auto_sku_state (listing_sku_id, reason) VALUES (1, 'already_bound'), (2, 'already_bound');
+      INSERT INTO auto_stock_history (listing_sku_id, at, sellable) VALUES (1, 100, 5), (1, 50, 3), (3, 100, 7);
+    `);
+    migrateTo(d, 19);
+    expect(columns(d, 'auto_sku_state')).toContain('sellable');
+    // The last one written (rowid order), not the latest time; a SKU with history and no reason gets a placeholder…
+    expect(d.prepare('SELECT listing_sku_id, reason, sellable FROM auto_sku_state ORDER BY 1').all()).toEqual([
+      { listing_sku_id: 1, reason: 'already_bound', sellable: 3 },
+      { listing_sku_id: 2, reason: 'already_bound', sellable: null },
+      { listing_sku_id: 3, reason: '', sellable: 7 },
+    ]);
+    // …and the first pass after the upgrade is a full one, which replaces it.
+    const marks = () => d.prepare('SELECT listing_sku_id FROM auto_changed ORDER BY listing_sku_id').pluck().all();
+    expect(marks()).toEqual([0]);
+    const counts = () =>
+      Object.fromEntries(d.prepare('SELECT reason, n FROM auto_reason_counts WHERE n > 0').raw().all() as [string, number][]);
+    expect(counts()).toEqual({ already_bound: 2, '': 1 });
+    d.exec(`
+      INSERT INTO auto_sku_state (listing_sku_id, reason) VALUES (4, 'stock_out')
+        ON CONFLICT(listing_sku_id) DO UPDATE SET reason = excluded.reason;
+      INSERT INTO auto_sku_state (listing_sku_id, reason, sellable) VALUES (1, 'stock_out', 0), (3, 'already_bound', 7)
+        ON CONFLICT(listing_sku_id) DO UPDATE SET reason = excluded.reason, sellable = excluded.sellable;
+      UPDATE auto_sku_state SET sellable = 9 WHERE listing_sku_id = 2;
+    `);
+    expect(counts()).toEqual({ already_bound: 2, stock_out: 2 });
+    d.exec('DELETE FROM auto_sku_state WHERE listing_sku_id = 4');
+    expect(counts()).toEqual({ already_bound: 2, stock_out: 1 });
+    expect(counts()).toEqual(
+      Object.fromEntries(d.prepare('SELECT reason, count(*) FROM auto_sku_state GROUP BY reason').raw().all() as [string, number][]),
+    );
+    d.exec('DELETE FROM auto_changed; DELETE FROM auto_stock_history');
+    expect(marks()).toEqual([]);
   });
 });

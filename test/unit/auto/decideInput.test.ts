@@ -15,6 +15,8 @@ const sku = (scItemId: string | null): SkuInputs => ({
   warehouses: [{ paired: true, nameMatches: true, active: true, stock: { available: 3, safety: 1, stale: false } }],
   figures: [],
   stockChangedAt: null,
+  lastReason: null,
+  lastSellable: null,
 });
 
 describe('decideInputOf (the one mapping the engine and the sender share)', () => {

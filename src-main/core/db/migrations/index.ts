@@ -20,6 +20,7 @@ import { m015_listing_looks } from './015_listing_looks';
 import { m016_auto_changed } from './016_auto_changed';
 import { m017_notices_key } from './017_notices_key';
 import { m018_stock_bulk_marks } from './018_stock_bulk_marks';
+import { m019_auto_sku_state } from './019_auto_sku_state';
 
 export interface Migration {
   version: number;
@@ -46,6 +47,7 @@ export const MIGRATIONS: Migration[] = [
   m016_auto_changed,
   m017_notices_key,
   m018_stock_bulk_marks,
+  m019_auto_sku_state,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
