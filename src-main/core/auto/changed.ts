@@ -7,7 +7,7 @@
 import type { Db } from '../db/open';
 import type { DecisionReason, RunCounts } from '../../../src-shared/channels/auto';
 import { OPEN_STATES, statesSql } from '../../../src-shared/actionStates';
-import { insertRows, updateRows } from './batch';
+import { insertRows, updateRows } from '../db/bulk';
 
 /** A decided SKU's state to store: id, reason, last recorded figure, and whether the reason moved. */
 export type SkuState = [number, DecisionReason, number | null, boolean];
@@ -70,8 +70,8 @@ export function finishScope(db: Db, scope: Scope, states: SkuState[], lastSyncFa
   const figureOnly = states.filter((x) => !x[3]).map((x) => [x[0], x[2]]);
   insertRows(
     db,
-    'auto_sku_state (listing_sku_id, reason, sellable)',
-    3,
+    'auto_sku_state',
+    ['listing_sku_id', 'reason', 'sellable'],
     moved,
     'ON CONFLICT(listing_sku_id) DO UPDATE SET reason = excluded.reason, sellable = excluded.sellable',
   );

@@ -16,7 +16,7 @@ import { readAutoSettings } from './settings';
 import { reasonText } from './reasons';
 import { getRunInfo } from './runs';
 import { changedScope, finishScope, wholeCounts, type Before, type SkuState } from './changed';
-import { insertRows } from './batch';
+import { insertRows } from '../db/bulk';
 import { predictionOf, predictionText, pruneHistory, reviewMinutes, salesRates, type Prediction } from './predict';
 import { withCounting } from './sellable';
 import { BIND_STATUS, BOUND_NOW, bindStatusSql, isBoundNow } from '../../../src-shared/bindStatus';
@@ -287,7 +287,7 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
   const endEpisode = db.prepare('UPDATE auto_stockouts SET ended_at = ? WHERE listing_sku_id = ? AND ended_at IS NULL');
 
   const runId = db.transaction(() => {
-    insertRows(db, 'auto_stock_history (listing_sku_id, at, sellable)', 3, history);
+    insertRows(db, 'auto_stock_history', ['listing_sku_id', 'at', 'sellable'], history);
     pruneHistory(db, nowMs);
     const id = Number(
       insRun.run(
@@ -381,16 +381,29 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
         openEpisodes.delete(x.listingSkuId);
       }
     }
-    insertRows(db, 'auto_decisions (id, run_id, listing_sku_id, at, outcome, sellable, detail)', 7, decisions);
+    insertRows(db, 'auto_decisions', ['id', 'run_id', 'listing_sku_id', 'at', 'outcome', 'sellable', 'detail'], decisions);
     insertRows(
       db,
-      `auto_actions (id, decision_id, run_id, listing_sku_id, product_id, sku_id, sc_item_id, kind, state, next_try_at, created_at, updated_at)`,
-      12,
+      'auto_actions',
+      [
+        'id',
+        'decision_id',
+        'run_id',
+        'listing_sku_id',
+        'product_id',
+        'sku_id',
+        'sc_item_id',
+        'kind',
+        'state',
+        'next_try_at',
+        'created_at',
+        'updated_at',
+      ],
       actions,
     );
-    insertRows(db, 'auto_stockouts (listing_sku_id, first_seen_at, stock_changed_at)', 3, episodes);
+    insertRows(db, 'auto_stockouts', ['listing_sku_id', 'first_seen_at', 'stock_changed_at'], episodes);
     if (held) audits.push([now, 'auto', 'auto.run.held', String(id), JSON.stringify({ runId: id, ...p.gate })]);
-    insertRows(db, 'audit_log (at, actor, kind, subject, detail)', 5, audits);
+    insertRows(db, 'audit_log', ['at', 'actor', 'kind', 'subject', 'detail'], audits);
     finishScope(db, scope, states, p.lastSyncFailed);
     return id;
   })();

@@ -4,6 +4,7 @@
  * whole read first, so a failed or cancelled read never reaches this function and stored stock is
  * untouched. A SKU missing from a full read keeps its figures and is flagged stale, never zeroed.
  */
+import { insertFlat } from '../db/bulk';
 import type { Db } from '../db/open';
 import type { ErpWarehouse, StockRow } from './source';
 
@@ -150,31 +151,6 @@ function prepare(input: PersistInput, known: Set<string> | undefined, invalid: I
   return { flat: keptFlat, at: keptAt, count: keptAt.length, dupes, safetyMissing, warehouses, erp };
 }
 
-/** Inserts `flat` (rows of `cols` values) with multi-row statements: one crossing per few hundred rows, not per row. */
-function insertMany(db: Db, table: string, columns: string[], flat: unknown[], opts: InsertShape = {}): number {
-  const cols = columns.length;
-  const rows = flat.length / cols;
-  const one = `(${columns.map(() => '?').join(',')}${opts.more ? `,${opts.more.values}` : ''})`;
-  const batch = 250;
-  const sql = (n: number) =>
-    `INSERT INTO ${table} (${columns.join(',')}${opts.more ? `,${opts.more.columns}` : ''}) VALUES ${Array(n).fill(one).join(',')} ${opts.tail ?? ''}`;
-  const params = opts.params ? [opts.params] : [];
-  const big = rows >= batch ? db.prepare(sql(batch)) : null;
-  let k = 0;
-  let changes = 0;
-  for (; big && k + batch <= rows; k += batch) changes += big.run(flat.slice(k * cols, (k + batch) * cols), ...params).changes;
-  if (k < rows) changes += db.prepare(sql(rows - k)).run(flat.slice(k * cols), ...params).changes;
-  return changes;
-}
-
-interface InsertShape {
-  /** Values every row shares (named parameters or constants), after the bound ones. */
-  more?: { columns: string; values: string };
-  /** After the VALUES list (an upsert clause). */
-  tail?: string;
-  params?: Record<string, unknown>;
-}
-
 /**
  * The read goes into a TEMP table with multi-row inserts and is merged into the stored tables with
  * one statement per concern: a statement per row cost 2–3× a raw upsert at 100k rows, most of it
@@ -246,8 +222,8 @@ function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistR
       const readAt = input.readAt;
       const withTimes: (string | number | null)[] = [];
       for (let k = 0; k < read.count; k++) withTimes.push(...read.flat.slice(k * ROW, (k + 1) * ROW), readAt(read.at[k]!));
-      insertMany(db, 'temp.stock_read', [...columns, 'read_at'], withTimes);
-    } else insertMany(db, 'temp.stock_read', columns, read.flat);
+      insertFlat(db, 'temp.stock_read', [...columns, 'read_at'], withTimes);
+    } else insertFlat(db, 'temp.stock_read', columns, read.flat);
   }
   // A change row carries no safety stock: keep the stored one. With none stored there is no safe
   // figure to use (0 would overstate sellable stock), so the row waits for a full read.
@@ -274,7 +250,7 @@ function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistR
     // `new`: not known to be stored (only these are tried as inserts; the set may be older than the table).
     const erpFlat: (string | number | null)[] = [];
     for (const [sku, [name, status, category]] of read.erp) erpFlat.push(sku, name, status, category, known?.has(sku) ? 0 : 1);
-    insertMany(db, 'temp.stock_read_erp', ['sku', 'name', 'status', 'category', 'new'], erpFlat);
+    insertFlat(db, 'temp.stock_read_erp', ['sku', 'name', 'status', 'category', 'new'], erpFlat);
     // A SKU whose only rows wait for their safety stock is not stored yet.
     if (unsafe.size) db.exec('DELETE FROM temp.stock_read_erp WHERE sku NOT IN (SELECT sku FROM temp.stock_read)');
     mergeErpSkus(db, input, result);
@@ -303,7 +279,7 @@ function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistR
   // `stale` is not in the SET list: naming an indexed column makes SQLite rewrite that index entry on
   // every row (a third of a 100k-row persist). Stale rows this read saw are cleared afterwards.
   if (direct)
-    result.written = insertMany(db, 'stock_levels', ['sku', 'erp_warehouse_id', 'available', 'safety', 'in_transit'], read.flat, {
+    result.written = insertFlat(db, 'stock_levels', ['sku', 'erp_warehouse_id', 'available', 'safety', 'in_transit'], read.flat, {
       more: { columns: 'seen_at, run_id, changed_at, stale', values: '@now, @runId, @now, 0' },
       tail: UPSERT,
       params: { now, runId },

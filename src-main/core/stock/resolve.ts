@@ -3,6 +3,7 @@
  * then an exact match after folding, then the SKU rules in order. An ambiguous answer links nothing
  * (binding the wrong goods is worse than asking): it is reported as a conflict for the seller.
  */
+import { insertFlat } from '../db/bulk';
 import type { Db } from '../db/open';
 import type { CaseRule, ResolveStatus, ResolveSummary, SkuRule, SkuRuleSpec } from '../../../src-shared/types/stock';
 import { foldSku } from './folding';
@@ -283,20 +284,6 @@ function writeCleared(db: Db, patterns: string[]): void {
 
 /** Fewer changed rows than this are written one statement per row (no TEMP tables to set up). */
 const BULK_FROM = 256;
-/** Rows per multi-row INSERT into a TEMP table: one crossing into SQLite per few hundred rows. */
-const BATCH = 200;
-
-/** Inserts `flat` (rows of `cols` values) into a TEMP table with multi-row statements. */
-function insertRows(db: Db, table: string, columns: string[], flat: unknown[]): void {
-  const cols = columns.length;
-  const rows = flat.length / cols;
-  const one = `(${columns.map(() => '?').join(',')})`;
-  const sql = (n: number) => `INSERT INTO ${table} (${columns.join(',')}) VALUES ${Array(n).fill(one).join(',')}`;
-  const big = rows >= BATCH ? db.prepare(sql(BATCH)) : null;
-  let k = 0;
-  for (; big && k + BATCH <= rows; k += BATCH) big.run(flat.slice(k * cols, (k + BATCH) * cols));
-  if (k < rows) db.prepare(sql(rows - k)).run(flat.slice(k * cols));
-}
 
 /**
  * Writes a pass's changes: `links` (listing SKU id, ERP SKU, method, rule id), `drops` (ids whose
@@ -324,7 +311,7 @@ function writeChanges(db: Db, now: string, links: unknown[], drops: number[], st
     CREATE TEMP TABLE resolve_drops (id INTEGER PRIMARY KEY);
     CREATE TEMP TABLE resolve_status (id INTEGER PRIMARY KEY, status TEXT NOT NULL, detail TEXT)`);
   if (links.length) {
-    insertRows(db, 'temp.resolve_links', ['id', 'erp_sku', 'method', 'rule_id'], links);
+    insertFlat(db, 'temp.resolve_links', ['id', 'erp_sku', 'method', 'rule_id'], links);
     // WHERE true: an upsert from a SELECT needs it to parse ON CONFLICT.
     db.prepare(
       `INSERT INTO stock_sku_links (listing_sku_id, erp_sku, method, rule_id, linked_at)
@@ -332,11 +319,11 @@ function writeChanges(db: Db, now: string, links: unknown[], drops: number[], st
     ).run(now);
   }
   if (drops.length) {
-    insertRows(db, 'temp.resolve_drops', ['id'], drops);
+    insertFlat(db, 'temp.resolve_drops', ['id'], drops);
     db.exec("DELETE FROM stock_sku_links WHERE listing_sku_id IN (SELECT id FROM temp.resolve_drops) AND method != 'manual'");
   }
   if (statuses.length) {
-    insertRows(db, 'temp.resolve_status', ['id', 'status', 'detail'], statuses);
+    insertFlat(db, 'temp.resolve_status', ['id', 'status', 'detail'], statuses);
     db.exec(`UPDATE stock_listing_skus SET resolve_status = r.status, resolve_detail = r.detail
       FROM temp.resolve_status r WHERE r.id = stock_listing_skus.id`);
   }

@@ -1,19 +1,19 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { insertRows, updateRows } from '../../../src-main/core/auto/batch';
+import { insertRows, updateRows } from '../../../src-main/core/db/bulk';
 
 describe('multi-row writes', () => {
   it('insert every row in order (rowids as one insert per row would give), in chunks and the remainder; update by key likewise', () => {
     const db = new Database(':memory:');
     db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, k INTEGER NOT NULL UNIQUE, v TEXT)');
     const rows = Array.from({ length: 257 }, (_, i) => [1000 - i, `v${i}`]);
-    insertRows(db, 't (k, v)', 2, rows);
-    insertRows(db, 't (k, v)', 2, []);
+    insertRows(db, 't', ['k', 'v'], rows);
+    insertRows(db, 't', ['k', 'v'], []);
     expect(db.prepare('SELECT id, k, v FROM t ORDER BY id').raw().all()).toEqual(rows.map(([k, v], i) => [i + 1, k, v]));
     insertRows(
       db,
-      't (k, v)',
-      2,
+      't',
+      ['k', 'v'],
       [
         [1000, 'again'],
         [1, 'new'],
