@@ -133,17 +133,10 @@ export function resolveOne(
       }
       continue;
     }
-    if (typeof hits === 'string') {
-      if (firstErp === null) {
-        firstErp = hits;
-        firstRule = rule.id;
-      } else if (hits !== firstErp) {
-        candidates ??= [firstErp];
-        if (!candidates.includes(hits)) candidates.push(hits);
-      }
-      continue;
-    }
-    for (const h of hits) {
+    // One ERP SKU is stored as a string, several as an array (no array per unique key).
+    const n = typeof hits === 'string' ? 1 : hits.length;
+    for (let j = 0; j < n; j++) {
+      const h = typeof hits === 'string' ? hits : hits[j]!;
       if (firstErp === null) {
         firstErp = h;
         firstRule = rule.id;
