@@ -2,7 +2,8 @@
 import { catalogue, TEN_RULES } from '../catalogue';
 import { median, type Figure } from '../report';
 import { resolveOne } from '../../src-main/core/stock/resolve';
-import { buildErpIndex, compileRule } from '../../src-main/core/stock/skuRules';
+import { compileRule } from '../../src-main/core/stock/skuRules';
+import { buildErpIndex } from '../../src-main/core/stock/erpIndex';
 
 export async function benchRules(opts: { quick: boolean }): Promise<Figure[]> {
   const n = opts.quick ? 2_000 : 100_000;

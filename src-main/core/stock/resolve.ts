@@ -7,18 +7,9 @@ import { insertFlat } from '../db/bulk';
 import type { Db } from '../db/open';
 import type { CaseRule, ResolveStatus, ResolveSummary, SkuRule, SkuRuleSpec } from '../../../src-shared/types/stock';
 import { foldSku } from './folding';
-import {
-  buildErpIndex,
-  clearedPatterns,
-  compileRule,
-  keyFilter,
-  mayBeKey,
-  trustClearedPatterns,
-  VERDICT_BASIS,
-  type CompiledRule,
-  type ErpIndex,
-  type KeyFilter,
-} from './skuRules';
+import { buildErpIndex, keyFilter, mayBeKey, type ErpIndex, type KeyFilter } from './erpIndex';
+import { clearedPatterns, trustClearedPatterns, VERDICT_BASIS } from './regexVerdicts';
+import { compileRule, type CompiledRule } from './skuRules';
 
 export interface Resolution {
   status: ResolveStatus;

@@ -9,7 +9,8 @@ import type { App } from '../../../src-main/core/app';
 import { storeListingSkus } from '../../../src-main/core/stock/listings';
 import { saveRule } from '../../../src-main/core/stock/ruleStore';
 import { loadErpIndex, loadRules, resolveAndStore, resolveOne } from '../../../src-main/core/stock/resolve';
-import { compileRule, VERDICT_BASIS } from '../../../src-main/core/stock/skuRules';
+import { compileRule } from '../../../src-main/core/stock/skuRules';
+import { VERDICT_BASIS } from '../../../src-main/core/stock/regexVerdicts';
 import { linkManually } from '../../../src-main/core/stock/skuLinks';
 import { makeApp } from './fixtures';
 

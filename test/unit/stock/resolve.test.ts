@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveOne } from '../../../src-main/core/stock/resolve';
-import { buildErpIndex, compileRule } from '../../../src-main/core/stock/skuRules';
+import { compileRule } from '../../../src-main/core/stock/skuRules';
+import { buildErpIndex } from '../../../src-main/core/stock/erpIndex';
 import type { SkuRuleSpec } from '../../../src-shared/types/stock';
 
 const index = buildErpIndex(['ABC-1', 'ABC-2', 'X', 'Dup', 'DUP'], 'insensitive');

@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolveOne, type Resolution } from '../../../src-main/core/stock/resolve';
-import { buildErpIndex, compileRule, type ErpIndex } from '../../../src-main/core/stock/skuRules';
+import { compileRule } from '../../../src-main/core/stock/skuRules';
+import { buildErpIndex, type ErpIndex } from '../../../src-main/core/stock/erpIndex';
 import { foldSku } from '../../../src-main/core/stock/folding';
 import type { CaseRule, SkuRuleSpec } from '../../../src-shared/types/stock';
 

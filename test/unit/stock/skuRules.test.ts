@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SkuRuleSpec } from '../../../src-shared/types/stock';
 import { AppError } from '../../../src-shared/errors';
-import { buildErpIndex, compileRule, hasNestedQuantifier, ruleOutcome, validateRule } from '../../../src-main/core/stock/skuRules';
+import { compileRule, ruleOutcome, validateRule } from '../../../src-main/core/stock/skuRules';
+import { buildErpIndex } from '../../../src-main/core/stock/erpIndex';
+import { hasNestedQuantifier } from '../../../src-main/core/stock/regexVerdicts';
 
 const erp = buildErpIndex(['ABC-1', 'ABC-2', 'XY', 'abc-9', 'ABC-9', '红色-XL'], 'insensitive');
 const run = (spec: SkuRuleSpec, sku: string, caseRule: 'insensitive' | 'sensitive' = 'insensitive') =>
