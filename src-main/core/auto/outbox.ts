@@ -5,7 +5,7 @@
  */
 import type { Db } from '../db/open';
 import { ACTION_STATES, type ActionKind, type ActionRow, type ActionState } from '../../../src-shared/channels/auto';
-import { OPEN_STATES, statesSql } from '../../../src-shared/actionStates';
+import { OPEN_STATES, SENDABLE_STATES, UNTAKEN_STATES, statesSql } from '../../../src-shared/actionStates';
 
 export interface ActionRecord {
   id: number;
@@ -130,4 +130,43 @@ export function listActions(db: Db, q: { state?: ActionState; page: number; page
     )
     .all(...args, q.pageSize, (q.page - 1) * q.pageSize) as (ActionRecord & { seller_sku: string })[];
   return { rows: rows.map(toActionRow), total };
+}
+
+/**
+ * Actions due now whose listing SKU has no older action still open, by lane, then oldest decision
+ * first. Lane 0: unbinds to send (the SKU is at or below zero and selling); lane 1: reviews to
+ * poll (the answer may be a refusal the seller must hear about); lane 2: binds, which only win
+ * sales back and can wait.
+ */
+export function dueActionIds(db: Db, nowMs: number, exclude: Set<number>): number[] {
+  const ids = db
+    .prepare(
+      `SELECT a.id FROM auto_actions a
+       WHERE a.state IN (${statesSql(SENDABLE_STATES)}) AND a.next_try_at <= ?
+         AND NOT EXISTS (SELECT 1 FROM auto_actions b WHERE b.listing_sku_id = a.listing_sku_id AND b.id < a.id
+                         AND b.state IN (${statesSql(OPEN_STATES)}) AND NOT (a.state = 'review'))
+       ORDER BY CASE WHEN a.kind = 'unbind' AND a.state != 'review' THEN 0 WHEN a.kind = 'unbind' THEN 1 ELSE 2 END,
+                coalesce(a.decision_id, a.id), a.id`,
+    )
+    .pluck()
+    .all(nowMs) as number[];
+  return ids.filter((id) => !exclude.has(id));
+}
+
+/**
+ * An unbind to send that became due after this pass was planned (a stock-out decided while binds
+ * drain, a held run confirmed, a retry). One index lookup (migration 9), so it is asked before
+ * every less urgent action: a bind never delays an unbind, whatever the queue holds.
+ */
+export function unbindArrived(db: Db, nowMs: number, planned: Set<number>): boolean {
+  const ids = db
+    .prepare(
+      `SELECT a.id FROM auto_actions a WHERE a.kind = 'unbind' AND a.state IN (${statesSql(UNTAKEN_STATES)}) AND a.next_try_at <= ?
+         AND NOT EXISTS (SELECT 1 FROM auto_actions b WHERE b.listing_sku_id = a.listing_sku_id AND b.id < a.id
+                         AND b.state IN (${statesSql(OPEN_STATES)}))
+       LIMIT 20`,
+    )
+    .pluck()
+    .all(nowMs) as number[];
+  return ids.some((id) => !planned.has(id));
 }

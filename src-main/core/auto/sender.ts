@@ -15,14 +15,14 @@ import { ConnectorError } from '../connectors/retry';
 import { decide } from './decide';
 import { decideInputOf, loadInputs } from './inputs';
 import { earlyFor, stillRight, stockHealth } from './engine';
-import { claimAction, getAction, updateAction, type ActionRecord } from './outbox';
+import { claimAction, dueActionIds, getAction, unbindArrived, updateAction, type ActionRecord } from './outbox';
 import { readAutoSettings } from './settings';
 import { reasonText } from './reasons';
 import { writeAudit, type Actor } from '../audit';
 import { REFUSED_NEXT, refusalText } from './refusals';
 import { NOTICE_KEYS } from './notify';
 import { BIND_STATUS, isBoundNow } from '../../../src-shared/bindStatus';
-import { OPEN_STATES, SENDABLE_STATES, UNTAKEN_STATES, isIn, statesSql } from '../../../src-shared/actionStates';
+import { SENDABLE_STATES, isIn } from '../../../src-shared/actionStates';
 
 /** The port's answer, with the refuse reason the listing read carries (unbind_refuse_reason) when the connector passes it. */
 type Answer = { bindStatus: BindStatus; message?: string; refuseReason?: string };
@@ -63,45 +63,6 @@ export class Sender {
   }
 
   /**
-   * Actions due now whose listing SKU has no older action still open, by lane, then oldest decision
-   * first. Lane 0: unbinds to send (the SKU is at or below zero and selling); lane 1: reviews to
-   * poll (the answer may be a refusal the seller must hear about); lane 2: binds, which only win
-   * sales back and can wait.
-   */
-  private dueIds(exclude: Set<number>): number[] {
-    const ids = this.app.db
-      .prepare(
-        `SELECT a.id FROM auto_actions a
-         WHERE a.state IN (${statesSql(SENDABLE_STATES)}) AND a.next_try_at <= ?
-           AND NOT EXISTS (SELECT 1 FROM auto_actions b WHERE b.listing_sku_id = a.listing_sku_id AND b.id < a.id
-                           AND b.state IN (${statesSql(OPEN_STATES)}) AND NOT (a.state = 'review'))
-         ORDER BY CASE WHEN a.kind = 'unbind' AND a.state != 'review' THEN 0 WHEN a.kind = 'unbind' THEN 1 ELSE 2 END,
-                  coalesce(a.decision_id, a.id), a.id`,
-      )
-      .pluck()
-      .all(this.nowMs) as number[];
-    return ids.filter((id) => !exclude.has(id));
-  }
-
-  /**
-   * An unbind to send that became due after this pass was planned (a stock-out decided while binds
-   * drain, a held run confirmed, a retry). One index lookup (migration 9), so it is asked before
-   * every less urgent action: a bind never delays an unbind, whatever the queue holds.
-   */
-  private urgentArrived(planned: Set<number>): boolean {
-    const ids = this.app.db
-      .prepare(
-        `SELECT a.id FROM auto_actions a WHERE a.kind = 'unbind' AND a.state IN (${statesSql(UNTAKEN_STATES)}) AND a.next_try_at <= ?
-           AND NOT EXISTS (SELECT 1 FROM auto_actions b WHERE b.listing_sku_id = a.listing_sku_id AND b.id < a.id
-                           AND b.state IN (${statesSql(OPEN_STATES)}))
-         LIMIT 20`,
-      )
-      .pluck()
-      .all(this.nowMs) as number[];
-    return ids.some((id) => !planned.has(id));
-  }
-
-  /**
    * Drains what is due now, most urgent lane first. A pass is planned once; before each action that
    * is not an unbind the sender checks for a newly due unbind and, if there is one, plans again, so
    * the unbind is the very next request. A few passes more let a bind released by a finished review
@@ -113,7 +74,7 @@ export class Sender {
     let unbound = 0;
     let replans = 0;
     for (let pass = 0; pass < (opts.maxPasses ?? 4) + replans; pass++) {
-      const ids = this.dueIds(seen);
+      const ids = dueActionIds(this.app.db, this.nowMs, seen);
       if (!ids.length) break;
       const planned = new Set(ids);
       let replan = false;
@@ -122,7 +83,7 @@ export class Sender {
         if (!readAutoSettings(this.app.db).enabled) return { ...report, skipped: 'switch_off' };
         const before = getAction(this.app.db, id);
         if (!before || !isIn(SENDABLE_STATES, before.state)) continue;
-        if (!(before.kind === 'unbind' && before.state !== 'review') && this.urgentArrived(planned)) {
+        if (!(before.kind === 'unbind' && before.state !== 'review') && unbindArrived(this.app.db, this.nowMs, planned)) {
           replan = true;
           break;
         }

@@ -3,7 +3,6 @@
  * settings (or the demo store), and answers the settings screen. Other domains get their
  * Marketplace and StockSource from here: `connectors(app).marketplace()`.
  */
-import { randomBytes } from 'node:crypto';
 import type { App } from '../app';
 import { writeAudit } from '../audit';
 import { mask } from '../platform/redact';
@@ -19,6 +18,7 @@ import { TongtoolStockSource } from './tongtool/stockSource';
 import { DEFAULT_DEMO, DEMO_KEYS, startDemo, type DemoConfig, type DemoStore } from './demo/startDemo';
 import { testAliExpress, testStockSource } from './connectionTest';
 import { waiterFor } from './wait';
+import { newAuthState, takeAuthState } from './authStates';
 import type { Bilingual } from '../../../src-shared/bilingual';
 import { SECRET, appTokenStore, appTongtoolSession, getSetting, setSetting, deleteSetting, type TongtoolSettings } from './store';
 
@@ -31,9 +31,6 @@ const DEFAULT_MARGIN_MIN = 24 * 60;
 /** Settings keys: the last live probe report, and whether the first successful test has probed. */
 const LAST_PROBE_KEY = 'connect.lastProbe';
 const AUTO_PROBED_KEY = 'connect.autoProbed';
-
-/** How long an authorisation request's state stays valid. */
-const STATE_TTL_MS = 30 * 60_000;
 
 export class ConnectService {
   private demoPromise: Promise<DemoStore> | null = null;
@@ -219,35 +216,13 @@ export class ConnectService {
   }
 
   authorizeUrl(redirectUri: string): { url: string; state: string } {
-    const state = randomBytes(12).toString('hex');
-    const url = this.liveAe().client.authorizeUrl(redirectUri, state);
-    // Kept in the database, not in memory: the seller may paste the code into another process
-    // (the CLI's `connect authorize`, or the app after a restart) within the state's lifetime.
-    const now = this.app.clock.now();
-    const pending = this.pendingStates().filter((p) => p.at > now - STATE_TTL_MS);
-    setSetting(this.app, 'aliexpress.pendingStates', [...pending, { state, at: now }].slice(-20));
-    return { url, state };
-  }
-
-  private pendingStates(): { state: string; at: number }[] {
-    return getSetting<{ state: string; at: number }[]>(this.app, 'aliexpress.pendingStates') ?? [];
-  }
-
-  /** True (and used up) when `state` came from an authorisation request of this data folder that has not expired. */
-  private takeState(state: string): boolean {
-    const now = this.app.clock.now();
-    const pending = this.pendingStates();
-    const found = pending.some((p) => p.state === state && p.at > now - STATE_TTL_MS);
-    setSetting(
-      this.app,
-      'aliexpress.pendingStates',
-      pending.filter((p) => p.state !== state && p.at > now - STATE_TTL_MS),
-    );
-    return found;
+    const client = this.liveAe().client; // first: without keys there is nothing to remember
+    const state = newAuthState(this.app);
+    return { url: client.authorizeUrl(redirectUri, state), state };
   }
 
   async exchangeCode(code: string, state?: string): Promise<ConnectStatus> {
-    if (state !== undefined && !this.takeState(state)) {
+    if (state !== undefined && !takeAuthState(this.app, state)) {
       throw new AppError(
         'FORBIDDEN',
         '授权回调与本次授权请求不匹配（state 不一致或已超过 30 分钟）。为安全起见没有保存。请重新点击“授权店铺”。',

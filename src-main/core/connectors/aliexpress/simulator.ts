@@ -21,6 +21,7 @@ import {
   type SimSku,
 } from './simData';
 import { isDigits, long, readJsonParam, writeJson } from './simJson';
+import { productOnWire } from './simProductWire';
 
 export { DEFAULT_REFUSE_REASON, type AeSimOptions, type ReviewMode, type SimProduct, type SimSku };
 
@@ -321,33 +322,7 @@ export class AliExpressSimulator extends LoopbackSimulator {
       total_page: Math.ceil(list.length / size),
       page_size: size,
       current_page: page,
-      product_list: slice.map((x) => ({
-        product_id: long(x.productId),
-        title: x.title,
-        product_type: x.productType,
-        product_audit_status: '1',
-        leaf_category_id: long('200000345'),
-        total_stocks: x.skus.reduce((n, s) => n + s.skuStock, 0),
-        currency_code: 'CNY',
-        image_urls: x.imageUrls,
-        search_sku_info_list: x.skus.map((s) => ({
-          sku_id: long(s.skuId),
-          seller_sku: s.sellerSku,
-          sku_stock: s.skuStock,
-          status: s.status ?? 'active',
-          variation: s.variation,
-          supply_price: '12.50',
-          sku_warehouse_stock_list: [
-            { warehouse_type: 'jit_warehouse', warehouse_name: 'JIT仓', warehouse_code: 'JIT-CN', sellable_quantity: s.skuStock },
-          ],
-          product_sku_sc_item_info_dto: {
-            sc_item_id: long(s.scItemId),
-            sc_item_bar_code: `BC${s.scItemId.slice(-8)}`,
-            bind_status: s.bindStatus,
-            unbind_refuse_reason: s.bindStatus === WIRE_BIND_STATUS.UNBIND_REFUSED ? s.refuseReason : undefined,
-          },
-        })),
-      })),
+      product_list: slice.map(productOnWire),
     };
   }
 
