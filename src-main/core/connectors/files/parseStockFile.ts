@@ -12,7 +12,7 @@ import { AppError } from '../../../../src-shared/errors';
 import type { Bilingual } from '../../../../src-shared/bilingual';
 import type { StockRow } from '../../stock/source';
 import { MAX_SKU_LENGTH, MAX_WAREHOUSE_LENGTH, QTY_REASON, quantity, textProblem } from './cellRules';
-import { decodeText, isXlsx, type FileEncoding } from './decode';
+import { decodeText, isXlsx, refuseNonTable, type FileEncoding } from './decode';
 import { checkZipLimits } from '../../platform/zipGuard';
 import { FIELD_LABELS, REQUIRED_FIELDS, STOCK_FIELDS, matchHeaders, type StockField } from './headers';
 import { csvLines, sheetRows, xlsxLines, type RawLine } from './sheetLines';
@@ -137,30 +137,6 @@ function resolveMapping(headers: string[], mapping: ColumnMapping | undefined, h
     out[f] = idx;
   }
   return out;
-}
-
-const HTML = /^\s*(<!doctype html|<html|<table|<\?xml[^>]*>\s*<html|<meta|<head)/i;
-
-/** Refuses what is not a table at all, before any decoding: saying what it is helps the seller. */
-function refuseNonTable(buf: Buffer): void {
-  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new AppError(
-      'FILE_INVALID',
-      '这是旧版 Excel 文件（.xls 97-2003），无法直接读取。请在 Excel 里“另存为” Excel 工作簿（.xlsx）或 CSV 后再导入。',
-      'This is an old Excel file (.xls, 97-2003), which cannot be read. Save it as an Excel workbook (.xlsx) or CSV in Excel, then import it.',
-    );
-  }
-  const head = buf
-    .subarray(0, 1024)
-    .toString('latin1')
-    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
-  if (HTML.test(head)) {
-    throw new AppError(
-      'FILE_INVALID',
-      '这个文件其实是网页（HTML），只是扩展名是 .xls。很多 ERP 这样“导出 Excel”。请用 Excel 打开它，再“另存为” .xlsx 或 CSV 后导入。',
-      'This file is really a web page (HTML) with an .xls name, as many ERPs "export to Excel". Open it in Excel, save it as .xlsx or CSV, then import that.',
-    );
-  }
 }
 
 function listText(items: string[], sep: string): string {
