@@ -107,7 +107,19 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
   const token = opts.token ?? randomBytes(24).toString('hex');
   launchTokens.add(token);
   const handlers = createHandlers(app);
-  const serveStatic = sirv(opts.rendererDir, { single: true, dev: false, etag: true });
+  const serveStatic = sirv(opts.rendererDir, {
+    single: true,
+    dev: false,
+    etag: true,
+    // The build writes a .br and a .gz beside each text asset (electron.vite.config.ts): the browser
+    // gets the one it accepts, with its Content-Encoding and `Vary: Accept-Encoding`.
+    brotli: true,
+    gzip: true,
+    // Everything under assets/ is named by its content's hash, so a browser keeps it for good and a
+    // reload asks for nothing but the page; the page itself (index.html) is checked each time.
+    setHeaders: (res, pathname) =>
+      res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
   let port = 0;
   /** Session secrets handed out this run; a launch token is never one of them. */
   const sessions = new Set<string>();

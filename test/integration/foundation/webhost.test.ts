@@ -36,6 +36,11 @@ beforeAll(async () => {
   const renderer = tempDir();
   mkdirSync(renderer, { recursive: true });
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>desk</title>');
+  // A hashed asset with the brotli and gzip twins the build writes beside it.
+  mkdirSync(join(renderer, 'assets'));
+  writeFileSync(join(renderer, 'assets/index-abc123.js'), 'plain');
+  writeFileSync(join(renderer, 'assets/index-abc123.js.br'), 'brotli');
+  writeFileSync(join(renderer, 'assets/index-abc123.js.gz'), 'gzip');
   app = createApp({ dataDir: tempDir(), host: 'web' });
   host = await startWebHost(app, { rendererDir: renderer });
   const opened = await call(`/?token=${host.token}`);
@@ -50,6 +55,23 @@ afterAll(async () => {
 describe('web host', () => {
   it('listens on 127.0.0.1 only', () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('serves the pre-compressed asset the browser accepts, hashed assets for good and the page revalidated', async () => {
+    const br = await call('/assets/index-abc123.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(br).toMatchObject({ status: 200, body: 'brotli' });
+    expect(br.headers).toMatchObject({ 'content-encoding': 'br', vary: 'Accept-Encoding' });
+    expect(String(br.headers['content-type'])).toContain('javascript');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const gz = await call('/assets/index-abc123.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gz).toMatchObject({ status: 200, body: 'gzip', headers: { 'content-encoding': 'gzip' } });
+    const plain = await call('/assets/index-abc123.js');
+    expect(plain).toMatchObject({ status: 200, body: 'plain' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const page = await call('/');
+    expect(page.status).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
   });
 
   it('serves a channel with the session header and sends the strict CSP', async () => {
