@@ -147,8 +147,9 @@ export async function startWebHost(
       const [{ dispatch }, { createHandlers }] = await Promise.all([import('../core/dispatch'), import('../core/api')]);
       return { app: opened, handlers: createHandlers(opened), dispatch };
     })());
-  /** The first screen's assets not yet sent; the core opens once none is left (lazy core only). */
+  /** The first screen's assets not yet asked for, and those being sent: the core opens once both are none (lazy core only). */
   const firstScreen = typeof app === 'function' ? firstScreenAssets(opts.rendererDir) : new Set<string>();
+  let sending = 0;
   let openTimer: NodeJS.Timeout | undefined;
   const openSoon = () => {
     clearTimeout(openTimer);
@@ -311,8 +312,10 @@ export async function startWebHost(
       }
 
       if (firstScreen.delete(path)) {
+        sending++;
+        // Only when the last of them is sent: opening the core sooner would hold the others back.
         res.on('close', () => {
-          if (firstScreen.size === 0) openSoon();
+          if (--sending === 0 && firstScreen.size === 0) openSoon();
         });
       }
       serveStatic(req, res, () => fail(res, 404, { code: 'NOT_FOUND', message: '页面不存在。', messageEn: 'Not found.' }));
