@@ -6,7 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { createApp, startBackground } from '../core/app';
+import type { App } from '../core/app';
 import { dataDirFromArgv, defaultDataDir } from '../core/platform/dataDir';
 import { startWebHost } from './server';
 
@@ -24,10 +24,24 @@ async function main() {
     process.stderr.write('找不到界面文件，请先运行 npm run build。 / The UI is not built: run npm run build first.\n');
     process.exit(2);
   }
-  const app = createApp({ dataDir, host: 'web' });
-  // A long-running host: the schedule, the sender and the hourly jobs run while it is open.
-  startBackground(app);
-  const host = await startWebHost(app, {
+  // The core (database, services, schemas: most of a start) is required and opened by the host once
+  // it listens and the browser has the page (server.ts), so its opening overlaps the page's own start.
+  let opened: Promise<App> | undefined;
+  let settle!: { ok: (app: App) => void; fail: (err: unknown) => void };
+  const outcome = new Promise<App>((ok, fail) => (settle = { ok, fail }));
+  const openApp = () => {
+    if (!opened) {
+      opened = import('../core/app').then(({ createApp, startBackground }) => {
+        const app = createApp({ dataDir, host: 'web' });
+        // A long-running host: the schedule, the sender and the hourly jobs run while it is open.
+        startBackground(app);
+        return app;
+      });
+      opened.then(settle.ok, settle.fail);
+    }
+    return opened;
+  };
+  const host = await startWebHost(openApp, {
     rendererDir,
     port: arg('--port') ? Number(arg('--port')) : undefined,
     token: arg('--token'),
@@ -42,11 +56,14 @@ async function main() {
   }
   const stop = async () => {
     await host.close();
-    await app.close();
+    await (await opened?.catch(() => undefined))?.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  // A data folder that cannot be opened (another copy holds it, a damaged database) ends the host,
+  // as before, though now after the link is printed.
+  await outcome;
 }
 
 void main().catch((err: unknown) => {

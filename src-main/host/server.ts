@@ -14,12 +14,12 @@
  * (which have their own limit and go one at a time), and connections are capped.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { EVENTS } from '../../src-shared/contract';
-import { dispatch } from '../core/dispatch';
-import { createHandlers } from '../core/api';
+import { EVENTS } from '../../src-shared/events';
 import type { App } from '../core/app';
 import type { ErrorPayload } from '../../src-shared/errors';
 import { CSP } from '../../src-shared/csp';
@@ -104,15 +104,77 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 
 const mb = (n: number) => Math.round(n / 1024 / 1024);
 
-export async function startWebHost(app: App, opts: { rendererDir: string; port?: number; token?: string }): Promise<WebHost> {
+/** The core behind the channels: the app, its handlers and the dispatcher (with the zod schemas). */
+interface Core {
+  app: App;
+  handlers: ReturnType<typeof import('../core/api').createHandlers>;
+  dispatch: typeof import('../core/dispatch').dispatch;
+}
+
+/**
+ * The assets index.html loads before the page runs (its script, modulepreloads and stylesheet), as
+ * request paths: once the browser has them all, the host has nothing to serve until the page calls.
+ */
+function firstScreenAssets(rendererDir: string): Set<string> {
+  let html: string;
+  try {
+    html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
+  } catch {
+    return new Set();
+  }
+  return new Set([...html.matchAll(/\s(?:src|href)="\.?\/?(assets\/[^"?#]+)"/g)].map((m) => `/${m[1]}`));
+}
+
+/** A lazily opened core is opened at the latest this long after the host listens (its schedule runs with no page open). */
+export const OPEN_CORE_AFTER_MS = 1500;
+
+/**
+ * `app`: the open core, or a function opening it. Given a function, the host listens (and prints its
+ * link) first and opens the core, which takes most of a start (the database, the services, the
+ * schemas), while the browser runs the page: once the first screen's assets are sent, at the page's
+ * first call, or OPEN_CORE_AFTER_MS after listening, whichever comes first. Channel calls and the
+ * event stream wait for it. Opening it blocks this process, so it waits for the assets, not before.
+ */
+export async function startWebHost(
+  app: App | (() => Promise<App>),
+  opts: { rendererDir: string; port?: number; token?: string },
+): Promise<WebHost> {
   /** Launch tokens not yet exchanged (the first from the options or random, more on request). */
   const launchTokens = new Set<string>();
   /** Tokens already exchanged: opening them again gets the "link used" page, not the generic refusal. */
   const usedTokens = new Set<string>();
   const token = opts.token ?? randomBytes(24).toString('hex');
   launchTokens.add(token);
-  const handlers = createHandlers(app);
-  const serveStatic = sirv(opts.rendererDir, { single: true, dev: false, etag: true });
+  let core: Promise<Core> | undefined;
+  const openCore = (): Promise<Core> =>
+    (core ??= (async () => {
+      const opened = typeof app === 'function' ? await app() : app;
+      const [{ dispatch }, { createHandlers }] = await Promise.all([import('../core/dispatch'), import('../core/api')]);
+      return { app: opened, handlers: createHandlers(opened), dispatch };
+    })());
+  /** The first screen's assets not yet asked for, and those being sent: the core opens once both are none (lazy core only). */
+  const firstScreen = typeof app === 'function' ? firstScreenAssets(opts.rendererDir) : new Set<string>();
+  let sending = 0;
+  let openTimer: NodeJS.Timeout | undefined;
+  const openSoon = () => {
+    clearTimeout(openTimer);
+    // setImmediate: the responses just finished leave the socket before the opening blocks.
+    if (!core) setImmediate(() => void openCore().catch(() => undefined));
+  };
+  if (typeof app !== 'function') void openCore().catch(() => undefined);
+  const serveStatic = sirv(opts.rendererDir, {
+    single: true,
+    dev: false,
+    etag: true,
+    // The build writes a .br and a .gz beside each text asset (electron.vite.config.ts): the browser
+    // gets the one it accepts, with its Content-Encoding and `Vary: Accept-Encoding`.
+    brotli: true,
+    gzip: true,
+    // Everything under assets/ is named by its content's hash, so a browser keeps it for good and a
+    // reload asks for nothing but the page; the page itself (index.html) is checked each time.
+    setHeaders: (res, pathname) =>
+      res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
   let port = 0;
   /** Session secrets handed out this run; a launch token is never one of them. */
   const sessions = new Set<string>();
@@ -231,7 +293,8 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
               messageEn: 'The request body is not valid JSON.',
             });
           }
-          const result = await dispatch(handlers, channel, input, app.log);
+          const c = await openCore();
+          const result = await c.dispatch(c.handlers, channel, input, c.app.log);
           return sendJson(res, 200, result);
         } finally {
           if (upload) uploading = false;
@@ -240,9 +303,11 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
 
       if (path === '/events') {
         if (!sameOrigin(req, false)) return fail(res, 403, foreign);
+        const { app: opened } = await openCore();
+        if (req.destroyed) return;
         res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
         res.write(': connected\n\n');
-        const offs = EVENTS.map((e) => app.events.on(e, (payload) => res.write(`event: ${e}\ndata: ${JSON.stringify(payload)}\n\n`)));
+        const offs = EVENTS.map((e) => opened.events.on(e, (payload) => res.write(`event: ${e}\ndata: ${JSON.stringify(payload)}\n\n`)));
         const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
         req.on('close', () => {
           clearInterval(ping);
@@ -251,9 +316,20 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
         return;
       }
 
+      if (firstScreen.delete(path)) {
+        sending++;
+        // Only when the last of them is sent: opening the core sooner would hold the others back.
+        res.on('close', () => {
+          if (--sending === 0 && firstScreen.size === 0) openSoon();
+        });
+      }
       serveStatic(req, res, () => fail(res, 404, { code: 'NOT_FOUND', message: '页面不存在。', messageEn: 'Not found.' }));
     })().catch((err: unknown) => {
-      app.log.error('web host request failed', { error: String(err) });
+      // The app's log once the core is open; before (or if it failed to open), the console.
+      void (core ?? Promise.reject(new Error('core not open'))).then(
+        (c) => c.app.log.error('web host request failed', { error: String(err) }),
+        () => process.stderr.write(`web host request failed: ${String(err)}\n`),
+      );
       if (!res.headersSent) fail(res, 500, { code: 'INTERNAL', message: '内部错误。', messageEn: 'Internal error.' });
       else res.end();
     });
@@ -265,6 +341,7 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
   });
   port = (server.address() as AddressInfo).port;
   server.maxConnections = HOST_LIMITS.connections;
+  if (!core) openTimer = setTimeout(openSoon, OPEN_CORE_AFTER_MS);
   const url = `http://127.0.0.1:${port}/`;
   return {
     url,
@@ -278,6 +355,7 @@ export async function startWebHost(app: App, opts: { rendererDir: string; port?:
     },
     close: () =>
       new Promise<void>((resolve) => {
+        clearTimeout(openTimer);
         server.closeAllConnections();
         server.close(() => resolve());
       }),

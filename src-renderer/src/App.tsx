@@ -1,182 +1,69 @@
 import { useEffect, useState } from 'react';
-import { App as AntApp, Badge, Button, ConfigProvider, Layout, Menu, Popover, List, Space, Spin, Tag, Typography } from 'antd';
-import { BellOutlined, TranslationOutlined } from '@ant-design/icons';
+import { App as AntApp, ConfigProvider, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
-import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { useTranslation } from 'react-i18next';
-import { areaOf, preloadAll, routes } from './routes';
 import { useSettings } from './state/settings';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Welcome } from './pages/welcome/Welcome';
-import { api } from './api';
-import type { Notice } from '../../src-shared/types/app';
-import { headerSlots } from './headerSlots';
-import { useErrorText } from './useChannel';
 import { useReducedMotion } from './useReducedMotion';
-import { formatTime } from './formatTime';
-import { currentLang, useLang } from './useLang';
 
-function Notices() {
-  const { t } = useTranslation();
-  const { pick } = useLang();
-  const [items, setItems] = useState<Notice[]>([]);
-  const { message } = AntApp.useApp();
-  useEffect(() => {
-    void api['notices.list']({ limit: 30 }).then(setItems);
-    return api.on('notice', (n) => {
-      setItems((prev) => [n, ...prev].slice(0, 30));
-      void message.open({
-        type: n.level === 'error' ? 'error' : n.level === 'warning' ? 'warning' : 'info',
-        content: n.title[currentLang()],
-      });
-    });
-  }, [message]);
-  const unread = items.filter((n) => !n.read);
-  return (
-    <Popover
-      trigger="click"
-      title={t('header.notices')}
-      onOpenChange={(open) => {
-        if (!open && unread.length) {
-          void api['notices.markRead']({ ids: unread.map((n) => n.id) }).then(() =>
-            setItems((prev) => prev.map((n) => ({ ...n, read: true }))),
-          );
-        }
-      }}
-      content={
-        <List
-          style={{ width: 360, maxHeight: 420, overflow: 'auto' }}
-          size="small"
-          locale={{ emptyText: t('header.noNotices') }}
-          dataSource={items}
-          renderItem={(n) => (
-            <List.Item>
-              <List.Item.Meta
-                title={<Typography.Text strong={!n.read}>{pick(n.title)}</Typography.Text>}
-                description={
-                  <>
-                    <div>{pick(n.body)}</div>
-                    <Typography.Text type="secondary">{formatTime(n.at)}</Typography.Text>
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-        />
-      }
-    >
-      <Badge count={unread.length} size="small">
-        <Button icon={<BellOutlined />} aria-label={t('header.notices')} />
-      </Badge>
-    </Popover>
-  );
+type ShellModule = typeof import('./Shell');
+
+/**
+ * The shell (navigation, header, the areas and react-router) is its own chunk: a first run paints
+ * Welcome without it, and it comes once that screen is up. Asked for at most once (again after a failure).
+ */
+let shellPending: Promise<ShellModule> | undefined;
+function loadShell(): Promise<ShellModule> {
+  return (shellPending ??= import('./Shell').catch((err: unknown) => {
+    shellPending = undefined;
+    throw err;
+  }));
 }
 
-/** The store name goes on every document the app prints: the seller sets it right here. */
-function StoreName() {
-  const { t } = useTranslation();
-  const { settings, update } = useSettings();
-  const { message } = AntApp.useApp();
-  const errorText = useErrorText();
-  return (
-    // A long company name (up to 60 characters) ends in an ellipsis, the whole name in its tooltip,
-    // and never pushes the header's controls off the screen or onto a second line.
-    <Typography.Text
-      strong
-      data-testid="store-name"
-      style={{ maxWidth: '100%', minWidth: 0 }}
-      ellipsis={{ tooltip: settings?.storeName }}
-      editable={{
-        tooltip: t('header.editStoreName'),
-        maxLength: 60,
-        onChange: (name) => {
-          if (name.trim() === settings?.storeName) return;
-          update({ storeName: name }).catch((err: unknown) => void message.error(errorText(err)));
-        },
-      }}
-    >
-      {settings?.storeName}
-    </Typography.Text>
-  );
-}
-
-function Shell() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const { settings, update } = useSettings();
-  const current = location.pathname.split('/')[1] || 'home';
-  if (!settings) return null;
-  if (!settings.firstRunDone) return <Welcome />;
-  return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={220} theme="light" breakpoint="lg" collapsedWidth={64}>
-        <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 16 }}>{t('appName')}</div>
-        <Menu
-          mode="inline"
-          selectedKeys={[current]}
-          items={routes
-            .filter((r) => !r.hidden)
-            .map((r) => ({ key: r.path, icon: r.icon, label: t(r.labelKey), onClick: () => navigate(`/${r.path}`) }))}
-        />
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header
-          style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24 }}
-        >
-          <div style={{ display: 'flex', alignItems: 'center', gap: 8, flex: 1, minWidth: 0, marginInlineEnd: 16 }}>
-            <StoreName />
-            <Tag style={{ flex: 'none' }} color={settings.mode === 'demo' ? 'gold' : 'green'}>
-              {t(settings.mode === 'demo' ? 'header.demo' : 'header.live')}
-            </Tag>
-          </div>
-          <Space style={{ flex: 'none', whiteSpace: 'nowrap' }}>
-            {headerSlots.map((Slot, i) => (
-              <Slot key={i} />
-            ))}
-            <Notices />
-            <Button
-              icon={<TranslationOutlined />}
-              onClick={() => void update({ language: settings.language === 'zh-CN' ? 'en-US' : 'zh-CN' })}
-              data-testid="language-switch"
-            >
-              {t('header.language')}
-            </Button>
-          </Space>
-        </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
-          <ErrorBoundary key={current}>
-            <Routes>
-              {routes.map((r) => (
-                <Route key={r.path} path={`/${r.path}/*`} element={r.element} />
-              ))}
-              <Route path="*" element={<Navigate to="/home" replace />} />
-            </Routes>
-          </ErrorBoundary>
-        </Layout.Content>
-      </Layout>
-    </Layout>
-  );
-}
+/** An address naming an area (`#/stock/...`), not the launch link's `#desk-session=` nor an empty one. */
+const namesArea = (hash: string) => /^#\/[\w-]/.test(hash);
 
 export function App() {
   const { settings, load } = useSettings();
   const [failed, setFailed] = useState<string>();
   const reducedMotion = useReducedMotion();
+  const [shell, setShell] = useState<ShellModule>();
   const [areaReady, setAreaReady] = useState(false);
+  const firstRun = settings ? !settings.firstRunDone : undefined;
   useEffect(() => {
     load().catch((e: unknown) => setFailed(String(e)));
-    // The open area's code comes while the settings load; a failure shows later, in the area itself.
-    const area = areaOf(location.hash)?.preload?.();
-    void (area ?? Promise.resolve()).catch(() => undefined).finally(() => setAreaReady(true));
   }, [load]);
   useEffect(() => {
-    if (!settings) return;
-    // The other areas' code once the window is idle: moving between areas then never waits.
-    const idle = window.setTimeout(preloadAll, 1500);
+    // A first run shows Welcome, which needs no shell: it comes once that screen is up (below).
+    // Otherwise the shell and the open area's code come while the settings load (a failure shows
+    // later, in the area itself).
+    if (firstRun === true || (firstRun === undefined && !namesArea(location.hash))) return;
+    let live = true;
+    loadShell()
+      .then(async (m) => {
+        if (live) setShell(m);
+        await m.areaOf(location.hash)?.preload?.();
+      })
+      .catch(() => undefined)
+      .finally(() => live && setAreaReady(true));
+    return () => {
+      live = false;
+    };
+  }, [firstRun]);
+  useEffect(() => {
+    if (firstRun !== true) return;
+    // Welcome is painted: the shell's code while the seller reads it, so choosing goes straight on.
+    const idle = window.setTimeout(() => void loadShell().then(setShell, () => undefined), 300);
     return () => window.clearTimeout(idle);
-  }, [settings]);
+  }, [firstRun]);
+  useEffect(() => {
+    if (!settings || !shell) return;
+    // The other areas' code once the window is idle: moving between areas then never waits.
+    const idle = window.setTimeout(shell.preloadAll, 1500);
+    return () => window.clearTimeout(idle);
+  }, [settings, shell]);
+  const Routed = shell?.RoutedShell;
   return (
     <ConfigProvider
       locale={settings?.language === 'en-US' ? enUS : zhCN}
@@ -186,10 +73,10 @@ export function App() {
         <ErrorBoundary>
           {failed ? (
             <Typography.Text type="danger">{failed}</Typography.Text>
-          ) : settings && areaReady ? (
-            <HashRouter>
-              <Shell />
-            </HashRouter>
+          ) : firstRun === true ? (
+            <Welcome />
+          ) : settings && areaReady && Routed ? (
+            <Routed />
           ) : (
             <Spin style={{ margin: 48 }} />
           )}

@@ -36,6 +36,11 @@ beforeAll(async () => {
   const renderer = tempDir();
   mkdirSync(renderer, { recursive: true });
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>desk</title>');
+  // A hashed asset with the brotli and gzip twins the build writes beside it.
+  mkdirSync(join(renderer, 'assets'));
+  writeFileSync(join(renderer, 'assets/index-abc123.js'), 'plain');
+  writeFileSync(join(renderer, 'assets/index-abc123.js.br'), 'brotli');
+  writeFileSync(join(renderer, 'assets/index-abc123.js.gz'), 'gzip');
   app = createApp({ dataDir: tempDir(), host: 'web' });
   host = await startWebHost(app, { rendererDir: renderer });
   const opened = await call(`/?token=${host.token}`);
@@ -50,6 +55,23 @@ afterAll(async () => {
 describe('web host', () => {
   it('listens on 127.0.0.1 only', () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('serves the pre-compressed asset the browser accepts, hashed assets for good and the page revalidated', async () => {
+    const br = await call('/assets/index-abc123.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(br).toMatchObject({ status: 200, body: 'brotli' });
+    expect(br.headers).toMatchObject({ 'content-encoding': 'br', vary: 'Accept-Encoding' });
+    expect(String(br.headers['content-type'])).toContain('javascript');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const gz = await call('/assets/index-abc123.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gz).toMatchObject({ status: 200, body: 'gzip', headers: { 'content-encoding': 'gzip' } });
+    const plain = await call('/assets/index-abc123.js');
+    expect(plain).toMatchObject({ status: 200, body: 'plain' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const page = await call('/');
+    expect(page.status).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
   });
 
   it('serves a channel with the session header and sends the strict CSP', async () => {
@@ -96,5 +118,61 @@ describe('web host', () => {
       req.end();
     });
     expect(got).toContain('event: notice');
+  });
+});
+
+describe('web host opening its core lazily', () => {
+  it('listens first and opens the core once the first screen’s assets are sent; channel calls wait for it', async () => {
+    const renderer = tempDir();
+    mkdirSync(join(renderer, 'assets'), { recursive: true });
+    writeFileSync(
+      join(renderer, 'index.html'),
+      '<!doctype html><script type="module" crossorigin src="./assets/index-a1.js"></script><link rel="stylesheet" crossorigin href="./assets/index-b2.css">',
+    );
+    writeFileSync(join(renderer, 'assets/index-a1.js'), 'js');
+    writeFileSync(join(renderer, 'assets/index-b2.css'), 'css');
+    let opens = 0;
+    let lazyApp: App | undefined;
+    const lazy = await startWebHost(
+      () => {
+        opens++;
+        lazyApp = createApp({ dataDir: tempDir(), host: 'web' });
+        return Promise.resolve(lazyApp);
+      },
+      { rendererDir: renderer },
+    );
+    const get = (path: string, headers: Record<string, string> = {}, method = 'GET', body?: string) =>
+      new Promise<{ status: number; body: string; location?: string }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: lazy.port, path, method, headers }, (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, location: res.headers.location }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    const tick = () => new Promise((r) => setTimeout(r, 20));
+    try {
+      const opened = await get(`/?token=${lazy.token}`);
+      const session = /#desk-session=([0-9a-f]{64})$/.exec(String(opened.location))![1]!;
+      expect((await get('/')).status).toBe(200);
+      expect((await get('/assets/index-a1.js')).body).toBe('js');
+      await tick();
+      expect(opens).toBe(0);
+      expect((await get('/assets/index-b2.css')).body).toBe('css');
+      await tick();
+      expect(opens).toBe(1);
+      const info = await get(
+        '/api/app.info',
+        { 'Content-Type': 'application/json', 'x-desk-session': session, Origin: `http://127.0.0.1:${lazy.port}` },
+        'POST',
+        '{}',
+      );
+      expect(JSON.parse(info.body)).toMatchObject({ ok: true, data: { host: 'web' } });
+      expect(opens).toBe(1);
+    } finally {
+      await lazy.close();
+      await lazyApp?.close();
+    }
   });
 });
