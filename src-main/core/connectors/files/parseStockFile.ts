@@ -64,7 +64,7 @@ export interface ParsedStockFile {
   /** Non-empty lines under the header. */
   dataLines: number;
   /** Why nothing can be imported, saying what was found; null when some rows can be. */
-  problem: { zh: string; en: string } | null;
+  problem: Bilingual | null;
 }
 
 const YIELD_EVERY = 2000;
@@ -278,7 +278,7 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
   }
 
   /** Nothing importable, in the seller's words, with what the file does hold. */
-  function describeProblem(): { zh: string; en: string } | null {
+  function describeProblem(): Bilingual | null {
     if (!columns) {
       if (format === 'xlsx') {
         const names = sheets.length ? listText(sheets, '、') : '没有工作表';
