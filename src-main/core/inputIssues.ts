@@ -4,6 +4,7 @@
  * Zod's own locale texts ("必须满足正则表达式 /^[\x21-\x7e]+$/", "期望 string") are for developers.
  */
 import { z } from 'zod';
+import type { Bilingual } from '../../src-shared/bilingual';
 import type { FieldLabel } from '../../src-shared/channel';
 
 export interface InputIssue {
@@ -120,81 +121,85 @@ function isChoice(schema: z.ZodType): boolean {
 }
 
 /** A check's own bilingual message ("zh / en"), or undefined when it has none worth showing. */
-function ownMessage(message: string, l: FieldLabel): [string, string] | undefined {
+function ownMessage(message: string, l: FieldLabel): Bilingual | undefined {
   if (!message || message === NO_OWN_MESSAGE) return undefined;
   const at = message.indexOf(' / ');
   if (at < 0 || !/[\u4e00-\u9fff]/.test(message.slice(0, at))) return undefined;
   const fill = (s: string, name: string) => s.replaceAll('{label}', name).replace(/[。.]\s*$/, '');
-  return [fill(message.slice(0, at), l.zh), fill(message.slice(at + 3), l.en)];
+  return { zh: fill(message.slice(0, at), l.zh), en: fill(message.slice(at + 3), l.en) };
 }
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
 
 /** The sentence for one issue about one field, without the row context. */
-function sentence(issue: Issue, field: Step, l: FieldLabel): [string, string] {
+function sentence(issue: Issue, field: Step, l: FieldLabel): Bilingual {
   const own = ownMessage(issue.message, l);
   if (own) return own;
   const missing = !('input' in issue) || issue.input === undefined;
-  const fill = (): [string, string] =>
-    isChoice(field.schema) ? [`请选择${l.zh}`, `Choose ${l.en}`] : [`请填写${l.zh}`, `Fill in ${l.en}`];
+  const fill = (): Bilingual =>
+    isChoice(field.schema) ? { zh: `请选择${l.zh}`, en: `Choose ${l.en}` } : { zh: `请填写${l.zh}`, en: `Fill in ${l.en}` };
   const sized = (s: unknown) => (typeof s === 'string' ? [...s].length : Array.isArray(s) ? s.length : undefined);
   switch (issue.code) {
     case 'invalid_type': {
       if (missing || issue.input === null) return fill();
-      if (issue.expected === 'int') return [`${l.zh}要填整数，不能有小数`, `${l.en} must be a whole figure, without decimals`];
-      if (issue.expected === 'number') return [`${l.zh}要填数字`, `${l.en} must be given in digits`];
-      if (issue.expected === 'string') return [`${l.zh}要填文字`, `${l.en} must be text`];
-      if (issue.expected === 'boolean') return [`${l.zh}请选择“是”或“否”`, `Choose yes or no for ${l.en}`];
-      if (issue.expected === 'array') return [`${l.zh}应是一组内容`, `${l.en} must be a list`];
-      return [`${l.zh}的内容不完整或格式不对`, `${l.en} is incomplete or malformed`];
+      if (issue.expected === 'int') return { zh: `${l.zh}要填整数，不能有小数`, en: `${l.en} must be a whole figure, without decimals` };
+      if (issue.expected === 'number') return { zh: `${l.zh}要填数字`, en: `${l.en} must be given in digits` };
+      if (issue.expected === 'string') return { zh: `${l.zh}要填文字`, en: `${l.en} must be text` };
+      if (issue.expected === 'boolean') return { zh: `${l.zh}请选择“是”或“否”`, en: `Choose yes or no for ${l.en}` };
+      if (issue.expected === 'array') return { zh: `${l.zh}应是一组内容`, en: `${l.en} must be a list` };
+      return { zh: `${l.zh}的内容不完整或格式不对`, en: `${l.en} is incomplete or malformed` };
     }
     case 'too_small': {
       const min = n(issue.minimum);
       if (issue.origin === 'string') {
         if (Number(issue.minimum) <= 1 || issue.input === '') return fill();
-        return [
-          `${l.zh}至少要 ${min} 个字符（现在 ${sized(issue.input)} 个）`,
-          `${l.en} needs at least ${min} characters (now ${sized(issue.input)})`,
-        ];
+        return {
+          zh: `${l.zh}至少要 ${min} 个字符（现在 ${sized(issue.input)} 个）`,
+          en: `${l.en} needs at least ${min} characters (now ${sized(issue.input)})`,
+        };
       }
       if (issue.origin === 'array' || issue.origin === 'set') {
-        if (Number(issue.minimum) <= 1) return [`请至少选择一个${l.zh}`, `Choose at least one ${l.en}`];
-        return [`${l.zh}至少要 ${min} 项`, `${l.en} needs at least ${min} items`];
+        if (Number(issue.minimum) <= 1) return { zh: `请至少选择一个${l.zh}`, en: `Choose at least one ${l.en}` };
+        return { zh: `${l.zh}至少要 ${min} 项`, en: `${l.en} needs at least ${min} items` };
       }
       return issue.inclusive === false
-        ? [`${l.zh}必须大于 ${min}`, `${l.en} must be more than ${min}`]
-        : [`${l.zh}不能小于 ${min}`, `${l.en} cannot be less than ${min}`];
+        ? { zh: `${l.zh}必须大于 ${min}`, en: `${l.en} must be more than ${min}` }
+        : { zh: `${l.zh}不能小于 ${min}`, en: `${l.en} cannot be less than ${min}` };
     }
     case 'too_big': {
       const max = n(issue.maximum);
       if (issue.origin === 'string')
-        return [
-          `${l.zh}最多 ${max} 个字符（现在 ${n(sized(issue.input))} 个）`,
-          `${l.en} can have at most ${max} characters (now ${n(sized(issue.input))})`,
-        ];
+        return {
+          zh: `${l.zh}最多 ${max} 个字符（现在 ${n(sized(issue.input))} 个）`,
+          en: `${l.en} can have at most ${max} characters (now ${n(sized(issue.input))})`,
+        };
       if (issue.origin === 'array' || issue.origin === 'set')
-        return [
-          `${l.zh}一次最多 ${max} 项（现在 ${n(sized(issue.input))} 项）`,
-          `${l.en} takes at most ${max} items at a time (now ${n(sized(issue.input))})`,
-        ];
+        return {
+          zh: `${l.zh}一次最多 ${max} 项（现在 ${n(sized(issue.input))} 项）`,
+          en: `${l.en} takes at most ${max} items at a time (now ${n(sized(issue.input))})`,
+        };
       return issue.inclusive === false
-        ? [`${l.zh}必须小于 ${max}`, `${l.en} must be less than ${max}`]
-        : [`${l.zh}不能大于 ${max}`, `${l.en} cannot be more than ${max}`];
+        ? { zh: `${l.zh}必须小于 ${max}`, en: `${l.en} must be less than ${max}` }
+        : { zh: `${l.zh}不能大于 ${max}`, en: `${l.en} cannot be more than ${max}` };
     }
     case 'invalid_format':
       if (issue.format === 'url')
-        return [`${l.zh}要填以 http:// 或 https:// 开头的完整网址`, `${l.en} must be a full address starting with http:// or https://`];
-      if (issue.format === 'datetime') return [`${l.zh}不是有效的时间`, `${l.en} is not a valid time`];
-      if (issue.format === 'date') return [`${l.zh}要按“年-月-日”填写，例如 2026-12-02`, `${l.en} must be a date such as 2026-12-02`];
-      return [`${l.zh}的格式不对`, `${l.en} is not in the expected form`];
+        return {
+          zh: `${l.zh}要填以 http:// 或 https:// 开头的完整网址`,
+          en: `${l.en} must be a full address starting with http:// or https://`,
+        };
+      if (issue.format === 'datetime') return { zh: `${l.zh}不是有效的时间`, en: `${l.en} is not a valid time` };
+      if (issue.format === 'date')
+        return { zh: `${l.zh}要按“年-月-日”填写，例如 2026-12-02`, en: `${l.en} must be a date such as 2026-12-02` };
+      return { zh: `${l.zh}的格式不对`, en: `${l.en} is not in the expected form` };
     case 'not_multiple_of':
-      return [`${l.zh}要是 ${n(issue.divisor)} 的倍数`, `${l.en} must be a multiple of ${n(issue.divisor)}`];
+      return { zh: `${l.zh}要是 ${n(issue.divisor)} 的倍数`, en: `${l.en} must be a multiple of ${n(issue.divisor)}` };
     case 'invalid_value':
-      return missing ? fill() : [`${l.zh}请从列表中选择`, `Choose ${l.en} from the list`];
+      return missing ? fill() : { zh: `${l.zh}请从列表中选择`, en: `Choose ${l.en} from the list` };
     case 'invalid_union': {
       if (missing) return fill();
       if (isChoice(field.schema) || (issue as { note?: string }).note === 'No matching discriminator')
-        return [`${l.zh}请从列表中选择`, `Choose ${l.en} from the list`];
+        return { zh: `${l.zh}请从列表中选择`, en: `Choose ${l.en} from the list` };
       // The branch whose type fitted says what is wrong ("" or a URL: the URL's problem).
       const branch = issue.errors.find(
         (errs) => errs.length > 0 && !errs.every((e) => e.code === 'invalid_type' || e.code === 'invalid_value'),
@@ -202,11 +207,11 @@ function sentence(issue: Issue, field: Step, l: FieldLabel): [string, string] {
       if (branch) return sentence({ ...branch[0], input: issue.input } as Issue, field, l);
       // An amount typed or given as a figure ("1,234.56" or 1234.56): neither fitted.
       if (issue.errors.some((errs) => errs.some((e) => e.code === 'invalid_type' && e.expected === 'number')))
-        return [`${l.zh}要填数字`, `${l.en} must be given in digits`];
-      return [`${l.zh}填写的内容不对`, `${l.en} is not valid`];
+        return { zh: `${l.zh}要填数字`, en: `${l.en} must be given in digits` };
+      return { zh: `${l.zh}填写的内容不对`, en: `${l.en} is not valid` };
     }
     default:
-      return [`${l.zh}填写的内容不对`, `${l.en} is not valid`];
+      return { zh: `${l.zh}填写的内容不对`, en: `${l.en} is not valid` };
   }
 }
 
@@ -225,8 +230,8 @@ export function describeIssue(schema: z.ZodType, issue: z.core.$ZodIssue, input:
   const field = fieldAt(schema, issue.path, input);
   const l = field.label ?? ZH_ANY;
   const worded = sentence(issue as Issue, field, l);
-  let zh = worded[0];
-  const en = worded[1];
+  let zh = worded.zh;
+  const en = worded.en;
   // "通途 App Key 最多…": a Latin end of a name keeps a space before the Chinese that follows.
   if (/[A-Za-z0-9]$/.test(l.zh)) zh = zh.replaceAll(new RegExp(`${escape(l.zh)}(?=[\u4e00-\u9fff])`, 'g'), `${l.zh} `);
   const rows = field.rows.filter((r) => r.label);

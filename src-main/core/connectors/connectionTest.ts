@@ -3,6 +3,7 @@
  * a failure names exactly the step that failed and what to do.
  */
 import { AppError } from '../../../src-shared/errors';
+import type { Bilingual } from '../../../src-shared/bilingual';
 import type { ConnectionCheck, ConnectTestReport, StockSourceKind } from '../../../src-shared/channels/connect';
 import { mask } from '../platform/redact';
 import type { IopClient } from './aliexpress/client';
@@ -12,8 +13,8 @@ import type { TongtoolStockSource } from './tongtool/stockSource';
 import { ConnectorError } from './retry';
 import { businessError } from './aliexpress/errors';
 
-function ok(step: string, message: string, messageEn: string): ConnectionCheck {
-  return { step, ok: true, message, messageEn };
+function ok(step: string, said: Bilingual): ConnectionCheck {
+  return { step, ok: true, message: said.zh, messageEn: said.en };
 }
 
 function fail(step: string, e: unknown): ConnectionCheck {
@@ -36,8 +37,6 @@ function fail(step: string, e: unknown): ConnectionCheck {
   };
 }
 
-type Words = [zh: string, en: string];
-
 /**
  * Runs one step: its check says what `run` found (`words` says it), or why it failed. Undefined
  * when it failed: each step needs the one before it, so the test stops there.
@@ -46,11 +45,11 @@ async function step<T>(
   checks: ConnectionCheck[],
   name: string,
   run: () => Promise<T>,
-  words: (found: T) => Words,
+  words: (found: T) => Bilingual,
 ): Promise<{ found: T } | undefined> {
   try {
     const found = await run();
-    checks.push(ok(name, ...words(found)));
+    checks.push(ok(name, words(found)));
     return { found };
   } catch (e) {
     checks.push(fail(name, e));
@@ -68,7 +67,7 @@ export async function testAliExpress(
 ): Promise<ConnectTestReport['aliexpress']> {
   const checks: ConnectionCheck[] = [];
   const out: ConnectTestReport['aliexpress'] = { ok: false, checks, channel: null, listingCount: null };
-  const opened = await step(checks, 'keys', open, () => ['已填写 App Key 和 App Secret。', 'App Key and App Secret are set.']);
+  const opened = await step(checks, 'keys', open, () => ({ zh: '已填写 App Key 和 App Secret。', en: 'App Key and App Secret are set.' }));
   if (!opened) return out;
   const { client, market } = opened.found;
   if (
@@ -76,7 +75,7 @@ export async function testAliExpress(
       checks,
       'token',
       () => client.accessToken(),
-      () => ['店铺授权有效。', 'The store authorisation is valid.'],
+      () => ({ zh: '店铺授权有效。', en: 'The store authorisation is valid.' }),
     ))
   )
     return out;
@@ -88,10 +87,10 @@ export async function testAliExpress(
       onChannel(out.channel);
       return out.channel;
     },
-    (c) => [
-      `找到全托管渠道 ${c.channel}（${mask(c.channelSellerId)}）。`,
-      `Found the fully-managed channel ${c.channel} (${mask(c.channelSellerId)}).`,
-    ],
+    (c) => ({
+      zh: `找到全托管渠道 ${c.channel}（${mask(c.channelSellerId)}）。`,
+      en: `Found the fully-managed channel ${c.channel} (${mask(c.channelSellerId)}).`,
+    }),
   );
   if (!found) return out;
   const channel = found.found;
@@ -115,7 +114,7 @@ export async function testAliExpress(
       out.listingCount = Number(body.result?.total_count ?? 0);
       return out.listingCount;
     },
-    (n) => [`可以读取全托管商品，共 ${n} 个。`, `Fully-managed products can be read: ${n} in all.`],
+    (n) => ({ zh: `可以读取全托管商品，共 ${n} 个。`, en: `Fully-managed products can be read: ${n} in all.` }),
   );
   out.ok = listed !== undefined;
   return out;
@@ -140,16 +139,18 @@ export async function testStockSource(
   }
   if (kind === 'file') {
     checks.push(
-      ok(
-        'file',
-        '库存来源是文件导入，无需联网测试。请定期导入最新库存文件。',
-        'Stock comes from file imports; there is nothing to test online. Import the latest stock file regularly.',
-      ),
+      ok('file', {
+        zh: '库存来源是文件导入，无需联网测试。请定期导入最新库存文件。',
+        en: 'Stock comes from file imports; there is nothing to test online. Import the latest stock file regularly.',
+      }),
     );
     out.ok = true;
     return out;
   }
-  const opened = await step(checks, 'keys', open, () => ['已填写通途 App Key 和 App Secret。', 'Tongtool App Key and App Secret are set.']);
+  const opened = await step(checks, 'keys', open, () => ({
+    zh: '已填写通途 App Key 和 App Secret。',
+    en: 'Tongtool App Key and App Secret are set.',
+  }));
   if (!opened) return out;
   const { client, source } = opened.found;
   out.ok =
@@ -157,13 +158,13 @@ export async function testStockSource(
       checks,
       'token',
       () => client.appToken(),
-      () => ['通途令牌获取成功。', 'Got a Tongtool token.'],
+      () => ({ zh: '通途令牌获取成功。', en: 'Got a Tongtool token.' }),
     )) &&
     !!(await step(
       checks,
       'merchant',
       () => client.merchantId(),
-      (id) => [`找到通途商户 ${mask(id)}。`, `Found Tongtool merchant ${mask(id)}.`],
+      (id) => ({ zh: `找到通途商户 ${mask(id)}。`, en: `Found Tongtool merchant ${mask(id)}.` }),
     )) &&
     !!(await step(
       checks,
@@ -172,7 +173,7 @@ export async function testStockSource(
         out.warehouses = await source.listWarehouses();
         return out.warehouses;
       },
-      (ws) => [`读到 ${ws.length} 个仓库。`, `Read ${ws.length} warehouses.`],
+      (ws) => ({ zh: `读到 ${ws.length} 个仓库。`, en: `Read ${ws.length} warehouses.` }),
     ));
   return out;
 }

@@ -4,6 +4,7 @@
  */
 import type { App } from '../app';
 import { AppError } from '../../../src-shared/errors';
+import type { Bilingual } from '../../../src-shared/bilingual';
 import { addWorkdays, beijingDate } from '../calendar/workdays';
 import { formatFen, parseFen } from './money';
 import { applicationText } from './texts';
@@ -16,12 +17,12 @@ export const WINDOW_WORKDAYS = { from: 3, to: 5 } as const;
 const AMOUNT_FIELD = { zh: '申请金额', en: 'Amount applied for', path: 'amountYuan' };
 
 /** Refuses a change to what the application was built from, once it has been sent. */
-export function rejectAfterApply(r: DepositRow, what: string, whatEn: string): void {
+export function rejectAfterApply(r: DepositRow, what: Bilingual): void {
   if (activeApplication(r)) {
     throw new AppError(
       'CONFLICT',
-      `申请已经提交，不能再修改${what}。如需更正，请联系速卖通客服；申请被驳回后可以修改重新提交。`,
-      `The application has been sent, so ${whatEn} can no longer be changed. Contact AliExpress support to correct it; after a rejection you can change it and apply again.`,
+      `申请已经提交，不能再修改${what.zh}。如需更正，请联系速卖通客服；申请被驳回后可以修改重新提交。`,
+      `The application has been sent, so ${what.en} can no longer be changed. Contact AliExpress support to correct it; after a rejection you can change it and apply again.`,
     );
   }
 }

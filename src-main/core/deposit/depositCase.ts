@@ -65,7 +65,7 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
 
   setCheck(input: { caseId?: number; key: DepositCheckKey; answer: DepositCheckAnswer; note?: string }): DepositCaseView {
     const r0 = this.k.ensure(input.caseId);
-    rejectAfterApply(r0, '条件检查', 'the preconditions');
+    rejectAfterApply(r0, { zh: '条件检查', en: 'the preconditions' });
     const checks = JSON.parse(r0.checks) as Record<string, StoredCheck>;
     checks[input.key] = { answer: input.answer, note: input.note ?? null, at: this.k.now() };
     const title = evaluateChecks({}).find((c) => c.key === input.key)!;
@@ -85,7 +85,7 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
   addViolation(input: { caseId?: number; description: string; penaltyYuan: string | number; occurredOn?: string }): DepositCaseView {
     const penaltyFen = parseFen(input.penaltyYuan, PENALTY_FIELD);
     const r0 = this.k.ensure(input.caseId);
-    rejectAfterApply(r0, '违规扣款', 'penalties');
+    rejectAfterApply(r0, { zh: '违规扣款', en: 'penalties' });
     return this.k.change(r0, (r) => {
       this.app.db
         .prepare('INSERT INTO deposit_violation (case_id, description, penalty_fen, occurred_on, created_at) VALUES (?, ?, ?, ?, ?)')
@@ -104,7 +104,7 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
 
   removeViolation(input: { caseId?: number; id: number }): DepositCaseView {
     const r0 = this.k.require(input.caseId);
-    rejectAfterApply(r0, '违规扣款', 'penalties');
+    rejectAfterApply(r0, { zh: '违规扣款', en: 'penalties' });
     const v = readViolations(this.app, r0.id).find((x) => x.id === input.id);
     if (!v)
       throw new AppError(

@@ -4,6 +4,7 @@
  * seller sees why an amount is refused instead of the app guessing what was meant.
  */
 import { AppError } from '../../../src-shared/errors';
+import { bilingualTable, type Bilingual } from '../../../src-shared/bilingual';
 
 /** ¥100,000,000.00: far above any deposit, far below Number.MAX_SAFE_INTEGER fen. */
 export const MAX_FEN = 10_000_000_000;
@@ -51,20 +52,30 @@ export function tryParseFen(input: string | number, opts: ParseOptions = {}): Pa
   return { ok: true, fen };
 }
 
-const PROBLEM_TEXT: Record<MoneyProblem, [string, string]> = {
-  empty: ['没有填写金额。', 'No amount was entered.'],
-  format: ['不是有效的金额，请只填数字，例如 1234.56。', 'is not a valid amount; enter digits only, e.g. 1234.56.'],
-  decimals: ['最多只能有两位小数（精确到分）。', 'may have at most two decimals (to the fen).'],
-  zero: ['金额必须大于 0。', 'must be more than zero.'],
-  negative: ['金额不能是负数。', 'cannot be negative.'],
-  too_large: ['金额过大，请检查是否多输了位数。', 'is too large; check for extra digits.'],
-};
+const PROBLEM_TEXT = bilingualTable<MoneyProblem>(
+  {
+    empty: '没有填写金额。',
+    format: '不是有效的金额，请只填数字，例如 1234.56。',
+    decimals: '最多只能有两位小数（精确到分）。',
+    zero: '金额必须大于 0。',
+    negative: '金额不能是负数。',
+    too_large: '金额过大，请检查是否多输了位数。',
+  },
+  {
+    empty: 'No amount was entered.',
+    format: 'is not a valid amount; enter digits only, e.g. 1234.56.',
+    decimals: 'may have at most two decimals (to the fen).',
+    zero: 'must be more than zero.',
+    negative: 'cannot be negative.',
+    too_large: 'is too large; check for extra digits.',
+  },
+);
 
 /** Like tryParseFen, but throws a BAD_INPUT a seller can act on, naming the field (and its path in the form). */
-export function parseFen(input: string | number, field: { zh: string; en: string; path?: string }, opts: ParseOptions = {}): number {
+export function parseFen(input: string | number, field: Bilingual & { path?: string }, opts: ParseOptions = {}): number {
   const r = tryParseFen(input, opts);
   if (r.ok) return r.fen;
-  const [zh, en] = PROBLEM_TEXT[r.problem];
+  const { zh, en } = PROBLEM_TEXT[r.problem];
   const shown = String(input).slice(0, 40);
   throw new AppError(
     'BAD_INPUT',

@@ -8,6 +8,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { Unzip, unzipSync, type UnzipDecoder, type AsyncFlateStreamHandler } from 'fflate';
 import { AppError } from '../../../src-shared/errors';
+import type { Bilingual } from '../../../src-shared/bilingual';
 
 export interface ZipLimits {
   /** All entries together, inflated. */
@@ -26,11 +27,11 @@ class OverBudget extends Error {
   readonly code = -1;
 }
 
-function tooBig(what: string, whatEn: string): AppError {
+function tooBig(what: Bilingual): AppError {
   return new AppError(
     'FILE_INVALID',
-    `这个表格文件解压后${what}，超过了导入上限，没有读取。请删掉不需要的工作表和行，或分成几个文件分别导入。`,
-    `This spreadsheet inflates to ${whatEn}, over the import limit, so it was not read. Remove sheets and rows you do not need, or split it into several files.`,
+    `这个表格文件解压后${what.zh}，超过了导入上限，没有读取。请删掉不需要的工作表和行，或分成几个文件分别导入。`,
+    `This spreadsheet inflates to ${what.en}, over the import limit, so it was not read. Remove sheets and rows you do not need, or split it into several files.`,
   );
 }
 
@@ -58,16 +59,16 @@ export function checkZipLimits(bytes: Uint8Array, limits: ZipLimits): { inflated
   const d = declared(bytes);
   const mb = Math.round(limits.maxInflatedBytes / 1024 / 1024);
   if (d && d.bytes > limits.maxInflatedBytes)
-    throw tooBig(
-      `有 ${Math.round(d.bytes / 1024 / 1024)} MB（上限 ${mb} MB）`,
-      `${Math.round(d.bytes / 1024 / 1024)} MB (the limit is ${mb} MB)`,
-    );
-  if (d && d.entries > (limits.maxEntries ?? 10_000)) throw tooBig(`有 ${d.entries} 个部件`, `${d.entries} parts`);
+    throw tooBig({
+      zh: `有 ${Math.round(d.bytes / 1024 / 1024)} MB（上限 ${mb} MB）`,
+      en: `${Math.round(d.bytes / 1024 / 1024)} MB (the limit is ${mb} MB)`,
+    });
+  if (d && d.entries > (limits.maxEntries ?? 10_000)) throw tooBig({ zh: `有 ${d.entries} 个部件`, en: `${d.entries} parts` });
   let inflated = 0;
   let rows = 0;
   let entries = 0;
   let problem: AppError | null = null;
-  const over = () => tooBig(`超过 ${mb} MB`, `more than ${mb} MB`);
+  const over = () => tooBig({ zh: `超过 ${mb} MB`, en: `more than ${mb} MB` });
   /**
    * Deflate entries through Node's own zlib (native, several times fflate's speed, so a lying bomb
    * does not hold the main thread for seconds), never past what is left of the budget: zlib stops
@@ -97,7 +98,7 @@ export function checkZipLimits(bytes: Uint8Array, limits: ZipLimits): { inflated
   unzip.onfile = (file) => {
     entries++;
     if (entries > (limits.maxEntries ?? 10_000)) {
-      problem ??= tooBig(`有超过 ${limits.maxEntries ?? 10_000} 个部件`, `more than ${limits.maxEntries ?? 10_000} parts`);
+      problem ??= tooBig({ zh: `有超过 ${limits.maxEntries ?? 10_000} 个部件`, en: `more than ${limits.maxEntries ?? 10_000} parts` });
       return;
     }
     const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(file.name);
@@ -123,7 +124,7 @@ export function checkZipLimits(bytes: Uint8Array, limits: ZipLimits): { inflated
         for (let i = buf.indexOf(ROW); i >= 0; i = buf.indexOf(ROW, i + ROW.length)) rows++;
         tail = Buffer.from(buf.subarray(Math.max(0, buf.length - (ROW.length - 1))));
         if (rows > limits.maxRows) {
-          problem = tooBig(`有超过 ${limits.maxRows} 行`, `more than ${limits.maxRows} rows`);
+          problem = tooBig({ zh: `有超过 ${limits.maxRows} 行`, en: `more than ${limits.maxRows} rows` });
           file.terminate();
         }
       }

@@ -4,6 +4,7 @@
  * basis), checked off the main thread when a channel asks first, and the shapes refused outright.
  */
 import { AppError } from '../../../src-shared/errors';
+import type { Bilingual } from '../../../src-shared/bilingual';
 import { checkSync } from 'recheck';
 import { createRequire } from 'node:module';
 import { recheckOffThread, type RecheckVerdict } from './regexCheck';
@@ -14,7 +15,7 @@ import { recheckOffThread, type RecheckVerdict } from './regexCheck';
 // this when it checks, not when it loads.
 process.env.RECHECK_SYNC_BACKEND ??= 'pure';
 
-export function badRule(zh: string, en: string): AppError {
+export function badRule({ zh, en }: Bilingual): AppError {
   return new AppError('BAD_INPUT', zh, en, [{ path: 'rule', message: zh, messageEn: en }]);
 }
 
@@ -75,17 +76,17 @@ export async function precheckPattern(pattern: string): Promise<void> {
 
 function problemOf(r: RecheckVerdict): AppError | null {
   if (r.status === 'unknown') {
-    return badRule(
-      '这个正则表达式太复杂，无法确认它在匹配时不会卡住，所以没有保存。请改用简单规则（去前缀、去后缀、分隔符），或把表达式写短。',
-      'This regular expression is too complex to prove it cannot hang while matching, so it was not saved. Use a simple rule (prefix, suffix, separator) or shorten it.',
-    );
+    return badRule({
+      zh: '这个正则表达式太复杂，无法确认它在匹配时不会卡住，所以没有保存。请改用简单规则（去前缀、去后缀、分隔符），或把表达式写短。',
+      en: 'This regular expression is too complex to prove it cannot hang while matching, so it was not saved. Use a simple rule (prefix, suffix, separator) or shorten it.',
+    });
   }
   if (r.status === 'vulnerable' && r.complexity && (r.complexity.type === 'exponential' || (r.complexity.degree ?? 0) >= MAX_DEGREE)) {
     const attack = r.attack?.pattern ? `（例如：${r.attack.pattern.slice(0, 60)}）` : '';
-    return badRule(
-      `这个正则表达式在某些SKU上匹配会极慢${attack}，可能让程序卡住，所以没有保存。常见原因是可以用多种方式匹配同一段文字，例如 (A|A)*、(a|aa)+、.*-.*-.*。请把“.*”改成不含分隔符的“[^-]*”，或去掉重复的选择。`,
-      `This regular expression can take extremely long on some SKUs${r.attack?.pattern ? ` (for example ${r.attack.pattern.slice(0, 60)})` : ''} and could hang the app, so it was not saved. The usual cause is several ways to match the same text, such as (A|A)*, (a|aa)+ or .*-.*-.*. Replace ".*" with "[^-]*" (no separator) or remove the repeated alternatives.`,
-    );
+    return badRule({
+      zh: `这个正则表达式在某些SKU上匹配会极慢${attack}，可能让程序卡住，所以没有保存。常见原因是可以用多种方式匹配同一段文字，例如 (A|A)*、(a|aa)+、.*-.*-.*。请把“.*”改成不含分隔符的“[^-]*”，或去掉重复的选择。`,
+      en: `This regular expression can take extremely long on some SKUs${r.attack?.pattern ? ` (for example ${r.attack.pattern.slice(0, 60)})` : ''} and could hang the app, so it was not saved. The usual cause is several ways to match the same text, such as (A|A)*, (a|aa)+ or .*-.*-.*. Replace ".*" with "[^-]*" (no separator) or remove the repeated alternatives.`,
+    });
   }
   return null;
 }

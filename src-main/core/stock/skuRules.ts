@@ -60,52 +60,58 @@ export function validateRule(spec: SkuRuleSpec, opts: { saved?: boolean } = {}):
   switch (spec.kind) {
     case 'strip_prefix':
     case 'strip_suffix':
-      if (!spec.text.length) throw bad('要去掉的文字不能为空。', 'The text to strip cannot be empty.');
+      if (!spec.text.length) throw bad({ zh: '要去掉的文字不能为空。', en: 'The text to strip cannot be empty.' });
       return;
     case 'strip_start':
     case 'strip_end':
       if (!Number.isInteger(spec.count) || spec.count < 1 || spec.count > 50)
-        throw bad('要去掉的字符数必须是 1 到 50 之间的整数。', 'The number of characters to strip must be a whole number from 1 to 50.');
+        throw bad({
+          zh: '要去掉的字符数必须是 1 到 50 之间的整数。',
+          en: 'The number of characters to strip must be a whole number from 1 to 50.',
+        });
       return;
     case 'before':
     case 'after':
-      if (!spec.separator.length) throw bad('分隔符不能为空。', 'The separator cannot be empty.');
+      if (!spec.separator.length) throw bad({ zh: '分隔符不能为空。', en: 'The separator cannot be empty.' });
       return;
     case 'between':
       if (!spec.start.length || !spec.end.length)
-        throw bad('前后两个分隔符都要填写。', 'Both the opening and the closing separator are needed.');
+        throw bad({ zh: '前后两个分隔符都要填写。', en: 'Both the opening and the closing separator are needed.' });
       return;
     case 'replace':
-      if (!spec.from.length) throw bad('要替换的文字不能为空。', 'The text to replace cannot be empty.');
+      if (!spec.from.length) throw bad({ zh: '要替换的文字不能为空。', en: 'The text to replace cannot be empty.' });
       return;
     case 'regex': {
       if (spec.pattern.length > MAX_PATTERN_LENGTH)
-        throw bad(
-          `正则表达式太长（${spec.pattern.length} 个字符，最多 ${MAX_PATTERN_LENGTH}）。请改用简单规则，或缩短表达式。`,
-          `The regular expression is too long (${spec.pattern.length} characters, at most ${MAX_PATTERN_LENGTH}). Use a simple rule or shorten it.`,
-        );
+        throw bad({
+          zh: `正则表达式太长（${spec.pattern.length} 个字符，最多 ${MAX_PATTERN_LENGTH}）。请改用简单规则，或缩短表达式。`,
+          en: `The regular expression is too long (${spec.pattern.length} characters, at most ${MAX_PATTERN_LENGTH}). Use a simple rule or shorten it.`,
+        });
       let re: RegExp;
       try {
         re = new RegExp(spec.pattern, 'u');
       } catch (err) {
-        throw bad(
-          `正则表达式写法有误：${(err as Error).message}。请检查括号和转义字符。`,
-          `The regular expression is not valid: ${(err as Error).message}. Check brackets and escapes.`,
-        );
+        throw bad({
+          zh: `正则表达式写法有误：${(err as Error).message}。请检查括号和转义字符。`,
+          en: `The regular expression is not valid: ${(err as Error).message}. Check brackets and escapes.`,
+        });
       }
       const groups = captureGroups(re);
       if (groups !== 1)
-        throw bad(
-          `正则表达式必须正好有一个捕获组“(…)”来圈出ERP SKU，现在有 ${groups} 个。不需要捕获的括号请写成“(?:…)”。`,
-          `The regular expression must have exactly one capture group "(…)" around the ERP SKU; it has ${groups}. Write other brackets as "(?:…)".`,
-        );
+        throw bad({
+          zh: `正则表达式必须正好有一个捕获组“(…)”来圈出ERP SKU，现在有 ${groups} 个。不需要捕获的括号请写成“(?:…)”。`,
+          en: `The regular expression must have exactly one capture group "(…)" around the ERP SKU; it has ${groups}. Write other brackets as "(?:…)".`,
+        });
       if (/\\[1-9]|\\k</.test(spec.pattern))
-        throw bad('正则表达式不能使用反向引用（\\1、\\k<…>）。', 'The regular expression cannot use back-references (\\1, \\k<…>).');
+        throw bad({
+          zh: '正则表达式不能使用反向引用（\\1、\\k<…>）。',
+          en: 'The regular expression cannot use back-references (\\1, \\k<…>).',
+        });
       if (hasNestedQuantifier(spec.pattern))
-        throw bad(
-          '正则表达式里有“重复的重复”（例如 (a+)+），匹配时可能卡死。请去掉括号外或括号内的一个 + 或 *。',
-          'The regular expression repeats a repetition (such as (a+)+), which can hang while matching. Remove one of the + or * inside or after the brackets.',
-        );
+        throw bad({
+          zh: '正则表达式里有“重复的重复”（例如 (a+)+），匹配时可能卡死。请去掉括号外或括号内的一个 + 或 *。',
+          en: 'The regular expression repeats a repetition (such as (a+)+), which can hang while matching. Remove one of the + or * inside or after the brackets.',
+        });
       {
         const problem = backtrackingProblem(spec.pattern, opts);
         if (problem) throw problem;

@@ -1,5 +1,6 @@
 /** Server-side pages of ERP SKUs and stock figures, and the wizard's overview counts. */
 import type { Db } from '../db/open';
+import type { Bilingual } from '../../../src-shared/bilingual';
 import type { ErpSkuRow, Page, StockLevelRow, StockOverview } from '../../../src-shared/types/stock';
 import { likeAnywhere, sqlPage, whereOf } from './sqlPage';
 import { checkWarehouseName } from './warehouseNames';
@@ -130,43 +131,40 @@ export function overview(db: Db, sourceConfigured: boolean): StockOverview {
     linkedToWarehouse: n('SELECT count(DISTINCT listing_sku_id) AS n FROM stock_listing_warehouses'),
   };
   const okRun = n("SELECT count(*) AS n FROM stock_sync_runs WHERE status = 'ok'");
-  const step = (key: StockOverview['steps'][number]['key'], todo: [string, string][]) => ({
-    key,
-    done: todo.length === 0,
-    todo: todo.map(([zh, en]) => ({ zh, en })),
-  });
-  const wTodo: [string, string][] = [];
-  if (!sourceConfigured) wTodo.push(['连接库存来源（通途、文件或演示）', 'Connect a stock source (Tongtool, file or demo)']);
-  if (c.erpWarehouses === 0) wTodo.push(['同步一次，读取ERP仓库', 'Sync once to read the ERP warehouses']);
-  if (c.storeWarehouses === 0) wTodo.push(['添加或复用一个店铺仓库', 'Add or reuse a store warehouse']);
+  const step = (key: StockOverview['steps'][number]['key'], todo: Bilingual[]) => ({ key, done: todo.length === 0, todo });
+  const wTodo: Bilingual[] = [];
+  if (!sourceConfigured) wTodo.push({ zh: '连接库存来源（通途、文件或演示）', en: 'Connect a stock source (Tongtool, file or demo)' });
+  if (c.erpWarehouses === 0) wTodo.push({ zh: '同步一次，读取ERP仓库', en: 'Sync once to read the ERP warehouses' });
+  if (c.storeWarehouses === 0) wTodo.push({ zh: '添加或复用一个店铺仓库', en: 'Add or reuse a store warehouse' });
   if (pairs.length > c.pairedOk)
-    wTodo.push([
-      `${pairs.length - c.pairedOk} 个仓库名称不完全一致，需要改正`,
-      `${pairs.length - c.pairedOk} paired warehouse names differ and must be fixed`,
-    ]);
+    wTodo.push({
+      zh: `${pairs.length - c.pairedOk} 个仓库名称不完全一致，需要改正`,
+      en: `${pairs.length - c.pairedOk} paired warehouse names differ and must be fixed`,
+    });
   if (c.storeWarehouses > pairs.length)
-    wTodo.push([
-      `${c.storeWarehouses - pairs.length} 个店铺仓库还没有配对`,
-      `${c.storeWarehouses - pairs.length} store warehouses are not paired`,
-    ]);
-  const catTodo: [string, string][] =
-    c.categories === 0 ? [['同步一次库存以读取ERP分类', 'Sync stock once to read the ERP categories']] : [];
-  const schedTodo: [string, string][] = okRun === 0 ? [['完成第一次库存同步', 'Complete a first stock sync']] : [];
-  const mapTodo: [string, string][] = [];
-  if (c.listingSkus === 0) mapTodo.push(['从速卖通读取线上商品', 'Read the listings from AliExpress']);
-  if (c.unresolved) mapTodo.push([`${c.unresolved} 个线上SKU还没有关联ERP SKU`, `${c.unresolved} listing SKUs have no ERP SKU yet`]);
+    wTodo.push({
+      zh: `${c.storeWarehouses - pairs.length} 个店铺仓库还没有配对`,
+      en: `${c.storeWarehouses - pairs.length} store warehouses are not paired`,
+    });
+  const catTodo: Bilingual[] =
+    c.categories === 0 ? [{ zh: '同步一次库存以读取ERP分类', en: 'Sync stock once to read the ERP categories' }] : [];
+  const schedTodo: Bilingual[] = okRun === 0 ? [{ zh: '完成第一次库存同步', en: 'Complete a first stock sync' }] : [];
+  const mapTodo: Bilingual[] = [];
+  if (c.listingSkus === 0) mapTodo.push({ zh: '从速卖通读取线上商品', en: 'Read the listings from AliExpress' });
+  if (c.unresolved)
+    mapTodo.push({ zh: `${c.unresolved} 个线上SKU还没有关联ERP SKU`, en: `${c.unresolved} listing SKUs have no ERP SKU yet` });
   if (c.conflicting)
-    mapTodo.push([
-      `${c.conflicting} 个线上SKU对应多个ERP SKU，需要确认`,
-      `${c.conflicting} listing SKUs match several ERP SKUs and need a decision`,
-    ]);
-  const linkTodo: [string, string][] = [];
+    mapTodo.push({
+      zh: `${c.conflicting} 个线上SKU对应多个ERP SKU，需要确认`,
+      en: `${c.conflicting} listing SKUs match several ERP SKUs and need a decision`,
+    });
+  const linkTodo: Bilingual[] = [];
   if (c.listingSkus > c.linkedToWarehouse)
-    linkTodo.push([
-      `${c.listingSkus - c.linkedToWarehouse} 个线上SKU还没有关联仓库`,
-      `${c.listingSkus - c.linkedToWarehouse} listing SKUs are not linked to a warehouse`,
-    ]);
-  if (c.listingSkus === 0) linkTodo.push(['先读取线上商品', 'Read the listings first']);
+    linkTodo.push({
+      zh: `${c.listingSkus - c.linkedToWarehouse} 个线上SKU还没有关联仓库`,
+      en: `${c.listingSkus - c.linkedToWarehouse} listing SKUs are not linked to a warehouse`,
+    });
+  if (c.listingSkus === 0) linkTodo.push({ zh: '先读取线上商品', en: 'Read the listings first' });
   return {
     counts: c,
     steps: [

@@ -50,27 +50,26 @@ function codePoint(ch: string): string {
 }
 
 /** "О" (U+041E, 西里尔字母 Cyrillic) — enough for a seller to see two look-alikes are different. */
-export function describeChar(ch: string): { zh: string; en: string } {
+export function describeChar(ch: string): Bilingual {
   const cp = ch.codePointAt(0) ?? 0;
-  let zh = '';
-  let en = '';
-  if (ch === ' ') [zh, en] = ['半角空格', 'space'];
-  else if (ch === '\u3000') [zh, en] = ['全角空格', 'full-width space'];
-  else if (ch === '\u00A0') [zh, en] = ['不换行空格', 'non-breaking space'];
-  else if (ch === '\t') [zh, en] = ['制表符', 'tab'];
-  else if (INVISIBLE.test(ch)) [zh, en] = ['看不见的零宽字符', 'invisible zero-width character'];
-  else if (cp >= 0xff01 && cp <= 0xff5e) [zh, en] = ['全角', 'full-width'];
-  else if (cp >= 0x0400 && cp <= 0x04ff) [zh, en] = ['西里尔字母', 'Cyrillic'];
-  else if (cp >= 0x0370 && cp <= 0x03ff) [zh, en] = ['希腊字母', 'Greek'];
-  else if (/[0-9]/.test(ch)) [zh, en] = ['数字', 'digit'];
-  else if (/[A-Z]/.test(ch)) [zh, en] = ['大写拉丁字母', 'upper-case Latin letter'];
-  else if (/[a-z]/.test(ch)) [zh, en] = ['小写拉丁字母', 'lower-case Latin letter'];
-  else if (/[\u4e00-\u9fff]/.test(ch)) [zh, en] = ['汉字', 'Chinese character'];
+  let kind: Bilingual = { zh: '', en: '' };
+  if (ch === ' ') kind = { zh: '半角空格', en: 'space' };
+  else if (ch === '\u3000') kind = { zh: '全角空格', en: 'full-width space' };
+  else if (ch === '\u00A0') kind = { zh: '不换行空格', en: 'non-breaking space' };
+  else if (ch === '\t') kind = { zh: '制表符', en: 'tab' };
+  else if (INVISIBLE.test(ch)) kind = { zh: '看不见的零宽字符', en: 'invisible zero-width character' };
+  else if (cp >= 0xff01 && cp <= 0xff5e) kind = { zh: '全角', en: 'full-width' };
+  else if (cp >= 0x0400 && cp <= 0x04ff) kind = { zh: '西里尔字母', en: 'Cyrillic' };
+  else if (cp >= 0x0370 && cp <= 0x03ff) kind = { zh: '希腊字母', en: 'Greek' };
+  else if (/[0-9]/.test(ch)) kind = { zh: '数字', en: 'digit' };
+  else if (/[A-Z]/.test(ch)) kind = { zh: '大写拉丁字母', en: 'upper-case Latin letter' };
+  else if (/[a-z]/.test(ch)) kind = { zh: '小写拉丁字母', en: 'lower-case Latin letter' };
+  else if (/[\u4e00-\u9fff]/.test(ch)) kind = { zh: '汉字', en: 'Chinese character' };
   const shown = SPACE.test(ch) || INVISIBLE.test(ch) ? '' : `“${ch}” `;
   const shownEn = SPACE.test(ch) || INVISIBLE.test(ch) ? '' : `"${ch}" `;
   return {
-    zh: `${shown}(${codePoint(ch)}${zh ? `，${zh}` : ''})`,
-    en: `${shownEn}(${codePoint(ch)}${en ? `, ${en}` : ''})`,
+    zh: `${shown}(${codePoint(ch)}${kind.zh ? `，${kind.zh}` : ''})`,
+    en: `${shownEn}(${codePoint(ch)}${kind.en ? `, ${kind.en}` : ''})`,
   };
 }
 

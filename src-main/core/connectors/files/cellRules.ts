@@ -3,6 +3,7 @@
  * separators accepted, no absurd figures, no dates) and SKU or warehouse texts (no invisible
  * characters, no absurd length), with the reasons a rejected row shows, in Chinese and English.
  */
+import type { Bilingual } from '../../../../src-shared/bilingual';
 
 /** No seller holds 100 million of one SKU in one warehouse: a bigger figure is a wrong column (a barcode). */
 export const MAX_QUANTITY = 99_999_999;
@@ -39,37 +40,36 @@ export function quantity(
   return { ok: true, value: n === 0 ? 0 : n, folded: changed };
 }
 
-export type Label = { zh: string; en: string };
-export const QTY_REASON: Record<QtyProblem, (label: Label, v: string) => [string, string]> = {
-  empty: (label) => [`${label.zh}为空`, `${label.en} is empty`],
-  nan: (label, v) => [`${label.zh}“${v}”不是数字`, `${label.en} "${v}" is not a number`],
-  negative: (label, v) => [`${label.zh}“${v}”是负数，不能小于 0`, `${label.en} "${v}" is negative; it cannot be below 0`],
-  fraction: (label, v) => [`${label.zh}“${v}”不是整数，库存只能是整数`, `${label.en} "${v}" is not a whole number`],
-  too_large: (label, v) => [
-    `${label.zh}“${v}”超过 ${MAX_QUANTITY.toLocaleString('en-US')}，不像库存数（可能选错了列，例如条码）`,
-    `${label.en} "${v}" is above ${MAX_QUANTITY.toLocaleString('en-US')}; that is not a stock figure (a wrong column, such as a barcode?)`,
-  ],
-  date: (label, v) => [
-    `${label.zh}是一个日期（${v}），不是数量。请检查这一列，或把单元格格式改为“数值”`,
-    `${label.en} is a date (${v}), not a quantity. Check the column, or format the cell as a number`,
-  ],
+export const QTY_REASON: Record<QtyProblem, (label: Bilingual, v: string) => Bilingual> = {
+  empty: (label) => ({ zh: `${label.zh}为空`, en: `${label.en} is empty` }),
+  nan: (label, v) => ({ zh: `${label.zh}“${v}”不是数字`, en: `${label.en} "${v}" is not a number` }),
+  negative: (label, v) => ({ zh: `${label.zh}“${v}”是负数，不能小于 0`, en: `${label.en} "${v}" is negative; it cannot be below 0` }),
+  fraction: (label, v) => ({ zh: `${label.zh}“${v}”不是整数，库存只能是整数`, en: `${label.en} "${v}" is not a whole number` }),
+  too_large: (label, v) => ({
+    zh: `${label.zh}“${v}”超过 ${MAX_QUANTITY.toLocaleString('en-US')}，不像库存数（可能选错了列，例如条码）`,
+    en: `${label.en} "${v}" is above ${MAX_QUANTITY.toLocaleString('en-US')}; that is not a stock figure (a wrong column, such as a barcode?)`,
+  }),
+  date: (label, v) => ({
+    zh: `${label.zh}是一个日期（${v}），不是数量。请检查这一列，或把单元格格式改为“数值”`,
+    en: `${label.en} is a date (${v}), not a quantity. Check the column, or format the cell as a number`,
+  }),
 };
 
 /** Why a SKU or warehouse text cannot be used: invisible characters or an absurd length. */
-export function textProblem(value: string, label: Label, max: number): [string, string] | null {
+export function textProblem(value: string, label: Bilingual, max: number): Bilingual | null {
   const bad = INVISIBLE.exec(value);
   if (bad) {
     const code = `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    return [
-      `${label.zh}含有看不见的字符（第 ${bad.index + 1} 个字符 ${code}，零宽、控制或文字方向字符），与店铺里的不会一致，请在 ERP 里删掉后重新导出`,
-      `${label.en} holds an invisible character (character ${bad.index + 1}, ${code}: zero-width, control or text-direction); it would never match the store. Remove it in the ERP and export again`,
-    ];
+    return {
+      zh: `${label.zh}含有看不见的字符（第 ${bad.index + 1} 个字符 ${code}，零宽、控制或文字方向字符），与店铺里的不会一致，请在 ERP 里删掉后重新导出`,
+      en: `${label.en} holds an invisible character (character ${bad.index + 1}, ${code}: zero-width, control or text-direction); it would never match the store. Remove it in the ERP and export again`,
+    };
   }
   const length = [...value].length;
   if (length > max)
-    return [
-      `${label.zh}太长（${length} 个字符，最多 ${max} 个），可能选错了列`,
-      `${label.en} is too long (${length} characters, at most ${max}); a wrong column?`,
-    ];
+    return {
+      zh: `${label.zh}太长（${length} 个字符，最多 ${max} 个），可能选错了列`,
+      en: `${label.en} is too long (${length} characters, at most ${max}); a wrong column?`,
+    };
   return null;
 }

@@ -64,7 +64,7 @@ export interface ParsedStockFile {
   /** Non-empty lines under the header. */
   dataLines: number;
   /** Why nothing can be imported, saying what was found; null when some rows can be. */
-  problem: { zh: string; en: string } | null;
+  problem: Bilingual | null;
 }
 
 const YIELD_EVERY = 2000;
@@ -278,7 +278,7 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
   }
 
   /** Nothing importable, in the seller's words, with what the file does hold. */
-  function describeProblem(): { zh: string; en: string } | null {
+  function describeProblem(): Bilingual | null {
     if (!columns) {
       if (format === 'xlsx') {
         const names = sheets.length ? listText(sheets, '、') : '没有工作表';
@@ -325,33 +325,27 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
     const m = columns!.mapping;
     const cell = (f: StockField) => (m[f] === null ? '' : (raw.cells[m[f]!] ?? ''));
     const dateAt = (f: StockField) => m[f] !== null && !!raw.dates?.[m[f]!];
-    const reject = (zh: string, en: string, sku?: string) =>
-      rejected.push({ line: raw.line, reason: { zh, en }, sku: sku === undefined ? undefined : clip(sku, MAX_SKU_LENGTH) });
+    const reject = (reason: Bilingual, sku?: string) =>
+      rejected.push({ line: raw.line, reason, sku: sku === undefined ? undefined : clip(sku, MAX_SKU_LENGTH) });
     const rawSku = cell('sku');
     const sku = rawSku.normalize('NFKC').trim();
     let folded = sku !== rawSku;
-    if (!sku) return void reject('SKU为空', 'SKU is empty');
+    if (!sku) return void reject({ zh: 'SKU为空', en: 'SKU is empty' });
     const skuBad = textProblem(sku, { zh: 'SKU', en: 'The SKU' }, MAX_SKU_LENGTH);
-    if (skuBad) return void reject(skuBad[0], skuBad[1], sku);
+    if (skuBad) return void reject(skuBad, sku);
     const rawWh = m.warehouse === null ? (opts.defaultWarehouse ?? '') : cell('warehouse');
     // Warehouse names must match the store character for character, so only outer spaces are trimmed.
     const warehouse = rawWh.trim();
     if (warehouse !== rawWh) folded = true;
-    if (!warehouse) return void reject('仓库为空', 'Warehouse is empty', sku);
+    if (!warehouse) return void reject({ zh: '仓库为空', en: 'Warehouse is empty' }, sku);
     const whBad = textProblem(warehouse, { zh: '仓库名称', en: 'The warehouse name' }, MAX_WAREHOUSE_LENGTH);
-    if (whBad) return void reject(whBad[0], whBad[1], sku);
+    if (whBad) return void reject(whBad, sku);
     const avail = quantity(cell('available'), true, dateAt('available'));
-    if (!avail.ok) {
-      const [zh, en] = QTY_REASON[avail.why](FIELD_LABELS.available, clip(cell('available')));
-      return void reject(zh, en, sku);
-    }
+    if (!avail.ok) return void reject(QTY_REASON[avail.why](FIELD_LABELS.available, clip(cell('available'))), sku);
     let safety = 0;
     if (m.safety !== null && (cell('safety').trim() !== '' || dateAt('safety'))) {
       const s = quantity(cell('safety'), false, dateAt('safety'));
-      if (!s.ok) {
-        const [zh, en] = QTY_REASON[s.why](FIELD_LABELS.safety, clip(cell('safety')));
-        return void reject(zh, en, sku);
-      }
+      if (!s.ok) return void reject(QTY_REASON[s.why](FIELD_LABELS.safety, clip(cell('safety'))), sku);
       safety = s.value;
       folded ||= s.folded;
     }
@@ -359,7 +353,7 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
     const key = `${sku}\u0000${warehouse}`;
     const first = firstSeen.get(key);
     if (first !== undefined)
-      return void reject(`与第 ${first} 行重复（同一SKU和仓库）`, `Duplicate of line ${first} (same SKU and warehouse)`, sku);
+      return void reject({ zh: `与第 ${first} 行重复（同一SKU和仓库）`, en: `Duplicate of line ${first} (same SKU and warehouse)` }, sku);
     firstSeen.set(key, raw.line);
     if (folded) normalised++;
     const text = (f: StockField) => clip(cell(f).trim(), 200) || undefined;

@@ -3,6 +3,7 @@
  * seller can do about each. 523 is handled by the client (refresh the token, retry once) before it
  * ever becomes an error here.
  */
+import type { Bilingual } from '../../../../src-shared/bilingual';
 import { ConnectorError } from '../retry';
 
 export const TT_CODES = {
@@ -17,11 +18,11 @@ export const TT_CODES = {
 } as const;
 
 /** What each call is for, in the seller's words, so a 524 can say which interface to tick. */
-const PURPOSE: Record<string, [string, string]> = {
-  warehouseQuery: ['查询仓库', 'warehouse list'],
-  stocksQuery: ['查询库存', 'stock query'],
-  stocksChangeQuery: ['查询库存变动', 'stock changes'],
-  goodsQuery: ['查询商品', 'goods query'],
+const PURPOSE: Record<string, Bilingual> = {
+  warehouseQuery: { zh: '查询仓库', en: 'warehouse list' },
+  stocksQuery: { zh: '查询库存', en: 'stock query' },
+  stocksChangeQuery: { zh: '查询库存变动', en: 'stock changes' },
+  goodsQuery: { zh: '查询商品', en: 'goods query' },
 };
 
 /** `call` is the interface that was refused (for 524's message). */
@@ -45,7 +46,7 @@ export function tongtoolError(code: number, message: string | undefined, call?: 
         remote,
       );
     case 524: {
-      const [zh, en] = (call && PURPOSE[call]) || ['', ''];
+      const { zh, en } = (call && PURPOSE[call]) || { zh: '', en: '' };
       const name = call ? `${call}${zh ? `（${zh}）` : ''}` : '所调用的接口';
       const nameEn = call ? `${call}${en ? ` (${en})` : ''}` : 'the interface called';
       return new ConnectorError(
