@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { AppError } from '../../src-shared/errors';
 import { redact } from '../core/platform/redact';
 import { ensurePrivateDir, makePrivate, PRIVATE_FILE } from '../core/platform/files';
+import type { Bilingual } from '../../src-shared/bilingual';
 
 export const STARTUP_TITLE = '全托管卖家助手无法启动 / Choice Seller Desk could not start';
 
 /** What went wrong, in words a seller can act on, Chinese first. */
-export function describeStartupError(err: unknown, dataDir: string): { zh: string; en: string } {
+export function describeStartupError(err: unknown, dataDir: string): Bilingual {
   if (err instanceof AppError) return { zh: err.messageZh, en: err.messageEn };
   const e = err as NodeJS.ErrnoException & { code?: string };
   const detail = e instanceof Error ? e.message : String(err);

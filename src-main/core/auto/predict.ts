@@ -14,6 +14,7 @@
  */
 import type { Db } from '../db/open';
 import { ANSWERED_STATES, statesSql } from '../../../src-shared/actionStates';
+import type { Bilingual } from '../../../src-shared/bilingual';
 
 const WINDOW_MS = 24 * 3600_000;
 /** A rate needs history over at least this long (one read's change says little). */
@@ -127,7 +128,7 @@ export function predictionOf(ratePerMin: number | undefined, review: ReviewTimes
 }
 
 /** The reasoning shown per SKU: "预计 40 分钟内售罄，解绑审核通常 35 分钟". */
-export function predictionText(p: Prediction, sellable: number): { zh: string; en: string } {
+export function predictionText(p: Prediction, sellable: number): Bilingual {
   const minutes = p.ratePerHour > 0 ? Math.round((sellable / p.ratePerHour) * 60) : null;
   const rate = p.ratePerHour >= 10 ? p.ratePerHour.toFixed(0) : p.ratePerHour.toFixed(1);
   return {

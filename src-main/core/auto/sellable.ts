@@ -12,6 +12,8 @@
  * nothing is sellable, whatever is in transit and whatever the percentage.
  */
 
+import type { Bilingual } from '../../../src-shared/bilingual';
+
 export interface StockCounting {
   /** Count the in-transit figure as sellable (可用 + 在途). */
   inTransit: boolean;
@@ -37,7 +39,7 @@ export function sellableOf(stock: StockFigure, counting: StockCounting = DEFAULT
 }
 
 /** The counting settings in the seller's words, e.g. "可用+在途，同步50%" / "available + in transit, 50% synced". */
-export function countingText(c: StockCounting): { zh: string; en: string } {
+export function countingText(c: StockCounting): Bilingual {
   return {
     zh: `${c.inTransit ? '可用+在途' : '仅可用库存'}，同步${c.percent}%`,
     en: `${c.inTransit ? 'available + in transit' : 'available only'}, ${c.percent}% synced`,
@@ -49,7 +51,7 @@ export function countingText(c: StockCounting): { zh: string; en: string } {
  * the same ERP figure gives this sellable stock: "…（库存计算：义乌仓 可用+在途，同步50%）".
  */
 export function withCounting(
-  t: { zh: string; en: string },
+  t: Bilingual,
   figures: {
     storeWarehouse: string;
     available: number | null;
@@ -57,7 +59,7 @@ export function withCounting(
     syncPercent?: number;
     inTransit?: number | null;
   }[],
-): { zh: string; en: string } {
+): Bilingual {
   // Only where there is a figure to count (an unmapped SKU's warehouses have none).
   if (!figures.some((f) => f.available !== null)) return t;
   const parts = figures.map((f) => {

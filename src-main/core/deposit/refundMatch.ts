@@ -7,6 +7,7 @@
  */
 import type { ApartRow, ArrivalWindow, BillRow, BillVerdict, MatchCandidate } from '../../../src-shared/channels/deposit';
 import { formatFen } from './money';
+import type { Bilingual } from '../../../src-shared/bilingual';
 
 const PLATFORM = /阿里巴巴|alibaba|ali\s*express|速卖通/i;
 const DEPOSIT = /保证金/;
@@ -124,7 +125,7 @@ export function scoreRow(row: BillRow, input: MatchInput): MatchCandidate & { el
 }
 
 /** Why a row that looks like the deposit is not money coming back, in the seller's words. */
-function apartReason(row: BillRow): { zh: string; en: string } | null {
+function apartReason(row: BillRow): Bilingual | null {
   if (row.direction === 'neutral') {
     return /冻结|解冻/.test(textOf(row))
       ? {

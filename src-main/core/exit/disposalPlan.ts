@@ -20,6 +20,7 @@ import { bulkRows, countStates, planRows, saveRows, type BulkScope } from './pla
 import { planWorkbook, readPlanWorkbook } from './planExcel';
 import { confirmUnbindAll, requestUnbindAll } from './unbindAll';
 import type { ExitKernel } from './exitView';
+import type { Bilingual } from '../../../src-shared/bilingual';
 
 export class DisposalPlan {
   constructor(private readonly k: ExitKernel) {}
@@ -65,7 +66,7 @@ export class DisposalPlan {
   }
 
   /** Rows saved as typed, each on its own (drafts keep their text and show their error). */
-  saveDisposalRows(rows: DisposalRowInput[], event?: { zh: string; en: string }): DisposalSaveResult {
+  saveDisposalRows(rows: DisposalRowInput[], event?: Bilingual): DisposalSaveResult {
     let res: ReturnType<typeof saveRows> = { ok: 0, problems: [] };
     this.k.write(this.k.ensure(), (r) => {
       res = saveRows(this.db, r.id, rows, this.k.now());

@@ -7,6 +7,7 @@
 import type { Db } from '../db/open';
 import type { ReadinessRow } from '../../../src-shared/channels/exit';
 import { STILL_TIED, bindStatusSql } from '../../../src-shared/bindStatus';
+import type { Bilingual } from '../../../src-shared/bilingual';
 
 export function tableExists(db: Db, name: string): boolean {
   return !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
@@ -67,7 +68,7 @@ export function boundListings(db: Db): ReadinessRow[] | null {
         WHERE bind_status IN (${bindStatusSql(STILL_TIED)}) ORDER BY seller_sku`,
     )
     .all() as { sku: string; product: string; status: number }[];
-  const label: Record<number, { zh: string; en: string }> = {
+  const label: Record<number, Bilingual> = {
     2: { zh: '已绑定', en: 'bound' },
     3: { zh: '解绑审核中', en: 'unbind waiting for review' },
     4: { zh: '解绑被拒绝', en: 'unbind refused' },

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerSecret } from './redact';
 import { writeFileAtomic } from './files';
+import type { Bilingual } from '../../../src-shared/bilingual';
 
 export interface SecretStore {
   get(name: string): string | undefined;
@@ -16,13 +17,13 @@ export interface SecretStore {
   readonly location: string;
   readonly encrypted: boolean;
   /** How the secrets are protected, in the seller's words (said on the connection screen). */
-  readonly protection: { zh: string; en: string };
+  readonly protection: Bilingual;
 }
 
 /** A store of named strings in one file, each value passed through `encode`/`decode`. */
 export function createFileSecretStore(
   file: string,
-  codec: { encode(v: string): string; decode(v: string): string; encrypted: boolean; label: { zh: string; en: string } },
+  codec: { encode(v: string): string; decode(v: string): string; encrypted: boolean; label: Bilingual },
 ): SecretStore {
   const read = (): Record<string, string> => {
     if (!existsSync(file)) return {};
@@ -61,7 +62,7 @@ export function createFileSecretStore(
 }
 
 /** A file of secrets kept as they are (readable by this computer user only), with what to tell the seller about it. */
-export function createPlainFileSecretStore(file: string, label: { zh: string; en: string }): SecretStore {
+export function createPlainFileSecretStore(file: string, label: Bilingual): SecretStore {
   return createFileSecretStore(file, { encrypted: false, label, encode: (v) => v, decode: (v) => v });
 }
 

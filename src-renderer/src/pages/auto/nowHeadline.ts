@@ -6,6 +6,7 @@
  * equals the cards.
  */
 import type { DashboardView } from '../../../../src-shared/types/auto';
+import type { Bilingual } from '../../../../src-shared/bilingual';
 
 export type Level = 'success' | 'info' | 'warning' | 'error';
 
@@ -15,7 +16,7 @@ export interface Headline {
   n?: number;
   setup?: boolean;
   /** The risk model's headline: the whole text (risk, unprotected) or said after the state's own words. */
-  text?: { zh: string; en: string };
+  text?: Bilingual;
   /** The risk model's total, always. */
   total: number;
 }
