@@ -39,13 +39,18 @@ export interface Catalogue {
   sellerSkus: string[];
 }
 
+/** The i-th ERP SKU of every catalogue (the same for any seed). */
+export function erpSku(i: number): string {
+  return `SKU${String(i).padStart(6, '0')}-${['BK', 'WH', 'RD', 'BL'][i % 4]}`;
+}
+
 /** `n` ERP SKUs and `n` listing SKUs: 30% plain, 60% disguised (6% per rule), 10% unrelated. */
 export function catalogue(n: number, seed = 7): Catalogue {
   const r = prng(seed);
   const erpSkus: string[] = [];
   const sellerSkus: string[] = [];
   for (let i = 0; i < n; i++) {
-    const sku = `SKU${String(i).padStart(6, '0')}-${['BK', 'WH', 'RD', 'BL'][i % 4]}`;
+    const sku = erpSku(i);
     erpSkus.push(sku);
     const x = r();
     if (x < 0.3) sellerSkus.push(sku);

@@ -24,7 +24,7 @@ import { saveStoreWarehouse } from '../src-main/core/stock/warehouses';
 import { linkToWarehouse } from '../src-main/core/stock/warehouseLinks';
 import { writeAutoSettings } from '../src-main/core/auto/settings';
 import { decideRun } from '../src-main/core/auto/engine';
-import { catalogue, prng, TEN_RULES } from './catalogue';
+import { catalogue, erpSku, prng, TEN_RULES } from './catalogue';
 
 export const BENCH_WAREHOUSES: TtWarehouse[] = [
   { warehouseId: 'W1', warehouseName: '义乌仓', status: '1' },
@@ -34,39 +34,62 @@ export const BENCH_WAREHOUSES: TtWarehouse[] = [
 /** Fixed start of benchmark time, so every run stores the same timestamps. */
 export const BENCH_EPOCH = Date.parse('2026-03-02T01:00:00Z');
 
-/** ERP stock as Tongtool would report it: each ERP SKU kept in one of the two warehouses. */
+/**
+ * ERP stock as Tongtool would report it: each ERP SKU kept in one of the two warehouses. It stands
+ * for a remote server, so it is kept compact (two typed arrays; SKU strings, rows and goods are built
+ * per page as a response would be): its memory is not the product's.
+ */
 export class MemoryErp {
-  readonly rows: (TtStockRow & { warehouseIdKey: string; availableStockQuantity: number })[];
-  readonly goods: TtProduct[];
-  constructor(erpSkus: string[], seed = 11) {
+  readonly n: number;
+  readonly available: Int32Array;
+  readonly safety: Uint8Array;
+  constructor(n: number, seed = 11) {
     const r = prng(seed);
-    this.rows = erpSkus.map((sku, i) => {
-      const w = BENCH_WAREHOUSES[i % 2]!;
-      return {
-        goodsSku: sku,
-        warehouseIdKey: w.warehouseId,
-        warehouseName: w.warehouseName,
-        availableStockQuantity: 5 + Math.floor(r() * 300),
-        safetyStock: r() < 0.3 ? 1 + Math.floor(r() * 4) : 0,
-      };
-    });
-    this.goods = erpSkus.map((sku, i) => ({
+    this.n = n;
+    this.available = new Int32Array(n);
+    this.safety = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      this.available[i] = 5 + Math.floor(r() * 300);
+      this.safety[i] = r() < 0.3 ? 1 + Math.floor(r() * 4) : 0;
+    }
+  }
+
+  /** Row i as Tongtool's stocksQuery gives it. */
+  row(i: number): TtStockRow & { goodsSku: string; warehouseIdKey: string; warehouseName: string; availableStockQuantity: number } {
+    const w = BENCH_WAREHOUSES[i % 2]!;
+    return {
+      goodsSku: erpSku(i),
+      warehouseIdKey: w.warehouseId,
+      warehouseName: w.warehouseName,
+      availableStockQuantity: this.available[i]!,
+      safetyStock: this.safety[i]!,
+    };
+  }
+
+  /** Goods i as Tongtool's goodsQuery gives it. */
+  product(i: number): TtProduct {
+    const sku = erpSku(i);
+    return {
       sku,
       productName: `商品 ${sku}`,
       categoryName: ['服装/T恤', '家居/收纳', '3C数码/数据线'][i % 3],
       productStatus: '1',
       goodsDetail: [{ goodsSku: sku }],
-    }));
+    };
   }
 
   /** A Tongtool client answering from memory: the real TongtoolStockSource normalises its pages. */
   client(): TongtoolClient {
-    const page = <T>(all: T[], n: number) => all.slice((n - 1) * TT_PAGE_SIZE, n * TT_PAGE_SIZE);
+    const page = <T>(n: number, make: (i: number) => T): T[] => {
+      const out: T[] = [];
+      for (let i = (n - 1) * TT_PAGE_SIZE; i < Math.min(n * TT_PAGE_SIZE, this.n); i++) out.push(make(i));
+      return out;
+    };
     const fake = {
-      warehouseQuery: async (n: number) => page(BENCH_WAREHOUSES, n),
-      stocksQuery: async (n: number) => page(this.rows, n).map((x) => ({ ...x })),
+      warehouseQuery: async (n: number) => BENCH_WAREHOUSES.slice((n - 1) * TT_PAGE_SIZE, n * TT_PAGE_SIZE),
+      stocksQuery: async (n: number) => page(n, (i) => this.row(i)),
       // Normal goods only: no variant products (productType "1").
-      goodsQuery: async (type: string, n: number) => (type === '0' ? page(this.goods, n) : []),
+      goodsQuery: async (type: string, n: number) => (type === '0' ? page(n, (i) => this.product(i)) : []),
       stocksChangeQuery: async () => [],
     };
     return fake as unknown as TongtoolClient;
@@ -91,18 +114,15 @@ export interface SeededStore {
   app: App;
   clock: ManualClock;
   erp: MemoryErp;
-  sellerSkus: string[];
-  erpSkus: string[];
 }
 
 /** Opens (or creates) the app on `dataDir` with the memory ERP as its stock source. */
 export function openSeeded(dataDir: string, n: number, clock = new ManualClock(BENCH_EPOCH)): SeededStore {
-  const { erpSkus, sellerSkus } = catalogue(n);
-  const erp = new MemoryErp(erpSkus);
+  const erp = new MemoryErp(n);
   const app = createApp({ dataDir, host: 'cli', clock, quotaGuardMs: 0 });
   const source = new TongtoolStockSource(erp.client(), 'tongtool', clock);
   setStockPorts(app, { source: () => source });
-  return { app, clock, erp, sellerSkus, erpSkus };
+  return { app, clock, erp };
 }
 
 /** The wizard's five steps done through the core on a fresh data folder; returns the open store. */
@@ -112,7 +132,7 @@ export async function seedStore(dataDir: string, n: number): Promise<SeededStore
   const run = await stockSync(app).run({ trigger: 'manual' });
   if (run.status !== 'ok') throw new Error(`seed read failed: ${JSON.stringify(run.errors)}`);
   const now = new Date(clock.now()).toISOString();
-  storeListingSkus(app.db, listingSkusOf(s.sellerSkus), now);
+  storeListingSkus(app.db, listingSkusOf(catalogue(n).sellerSkus), now);
   TEN_RULES.forEach((spec, i) => saveRule(app.db, { label: `规则 ${i + 1}`, enabled: true, spec }, now));
   resolveAndStore(app.db, 'insensitive', now);
   // Listing SKU i is the i-th catalogue entry, kept in warehouse W1 or W2 by parity.

@@ -1,8 +1,10 @@
 /**
  * One 100k-SKU stock run in its own process, so its peak resident memory is its own:
- *   tsx bench/stockRunChild.ts run DIR N       the product's run on a seeded data folder, then the
- *                                              raw SQLite baseline in the same process
- *   tsx bench/stockRunChild.ts baseline DIR N  only the raw SQLite baseline (the memory baseline)
+ *   tsx bench/stockRunChild.ts run DIR N       the product's run on a seeded data folder (seeded by
+ *                                              the parent: this process holds no seeding state)
+ *   tsx bench/stockRunChild.ts baseline DIR N  only the raw SQLite baseline, in its own short process
+ *                                              (run just before and just after the run child, so the
+ *                                              run child holds no raw arrays or raw database)
  * Prints one JSON line.
  */
 import Database from 'better-sqlite3';
@@ -15,7 +17,7 @@ import { TongtoolStockSource } from '../src-main/core/connectors/tongtool/stockS
 import { decideRun } from '../src-main/core/auto/engine';
 import { changedScope } from '../src-main/core/auto/changed';
 import { persistRead } from '../src-main/core/stock/levels';
-import { catalogue, prng } from './catalogue';
+import { prng } from './catalogue';
 import { MemoryErp, openSeeded } from './seed';
 
 interface RawRow {
@@ -28,20 +30,21 @@ interface RawRow {
 /** What changed in the ERP since the seeded read: 5% sold out, 20% other figures. */
 function changeErp(erp: MemoryErp): void {
   const r = prng(99);
-  for (const row of erp.rows) {
+  const a = erp.available;
+  for (let i = 0; i < erp.n; i++) {
     const x = r();
-    if (x < 0.05) row.availableStockQuantity = 0;
-    else if (x < 0.25) row.availableStockQuantity = Math.max(1, row.availableStockQuantity - 1 - Math.floor(r() * 5));
+    if (x < 0.05) a[i] = 0;
+    else if (x < 0.25) a[i] = Math.max(1, a[i]! - 1 - Math.floor(r() * 5));
   }
 }
 
 function rawRows(erp: MemoryErp): RawRow[] {
-  return erp.rows.map((r) => ({
-    sku: r.goodsSku,
-    warehouseId: r.warehouseIdKey,
-    available: r.availableStockQuantity,
-    safety: r.safetyStock ?? 0,
-  }));
+  const out: RawRow[] = [];
+  for (let i = 0; i < erp.n; i++) {
+    const r = erp.row(i);
+    out.push({ sku: r.goodsSku, warehouseId: r.warehouseIdKey, available: r.availableStockQuantity, safety: r.safetyStock ?? 0 });
+  }
+  return out;
 }
 
 /** The floor: the same rows upserted with one prepared statement in one transaction, same pragmas as the app. */
@@ -83,8 +86,10 @@ function decideAfterOnePercent(s: ReturnType<typeof openSeeded>): { decide1Ms: n
   })();
   decideRun(s.app, 'bench');
   const r = prng(7);
-  const rows = s.erp.rows
-    .filter(() => r() < 0.01)
+  const picked: number[] = [];
+  for (let i = 0; i < s.erp.n; i++) if (r() < 0.01) picked.push(i);
+  const rows = picked
+    .map((i) => s.erp.row(i))
     .map((x) => ({
       sku: x.goodsSku,
       warehouseId: x.warehouseIdKey,
@@ -108,7 +113,7 @@ async function main() {
   if (!dir) throw new Error('usage: stockRunChild <mode> <dir> <n>');
   const n = Number(nText);
   if (mode === 'baseline') {
-    const erp = new MemoryErp(catalogue(n).erpSkus);
+    const erp = new MemoryErp(n);
     const before = rawRows(erp);
     changeErp(erp);
     const baselineMs = rawBaseline(dir, before, rawRows(erp));
@@ -137,12 +142,10 @@ async function main() {
     readProducts: (o) => timed(() => inner.readProducts(o))(),
   };
   setStockPorts(s.app, { source: () => source });
-  const before = rawRows(s.erp);
   changeErp(s.erp);
-  // The baseline just before the run and just after it, averaged: on a shared or busy machine the load
-  // moves within seconds, and one baseline taken after the run alone swung the ratio 3× between runs.
-  const baselineBefore = rawBaseline(dir, before, rawRows(s.erp));
   s.clock.advance(30 * 60_000);
+  // What this process holds before the run (runtime, open app, the ERP stand-in): the run's own growth is peak − this.
+  const rssBeforeKb = process.memoryUsage().rss / 1024;
   const t = performance.now();
   const run = await stockSync(s.app).run({ trigger: 'manual', strategy: 'full' });
   const tSync = performance.now();
@@ -164,9 +167,8 @@ async function main() {
     .get(decided.id) as number;
   const { decide1Ms, decideFullMs, decided1 } = decideAfterOnePercent(s);
   await s.app.close();
-  const baselineMs = (baselineBefore + rawBaseline(dir, before, rawRows(s.erp))) / 2;
   process.stdout.write(
-    `${JSON.stringify({ runMs, sourceMs, persistMs: tSync - t - sourceMs - resolveMs, resolveMs, resolved: timings.resolved, fullResolveMs, decideMs: runMs - (tSync - t), decide1Ms, decideFullMs, decided1, baselineMs, maxRssKb, rowsRead: run.rowsRead, rowsChanged: run.rowsChanged, outbox })}\n`,
+    `${JSON.stringify({ runMs, sourceMs, persistMs: tSync - t - sourceMs - resolveMs, resolveMs, resolved: timings.resolved, fullResolveMs, decideMs: runMs - (tSync - t), decide1Ms, decideFullMs, decided1, rssBeforeKb, maxRssKb, rowsRead: run.rowsRead, rowsChanged: run.rowsChanged, outbox })}\n`,
   );
 }
 

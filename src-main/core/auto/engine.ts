@@ -221,6 +221,24 @@ const NOT_SEEN = new Set<DecisionReason>([
   'last_sync_failed',
 ]);
 
+/** Rows of each kind a pass holds before writing them (all in the pass's one transaction). */
+const WRITE_CHUNK = 1000;
+
+const ACTION_COLUMNS = [
+  'id',
+  'decision_id',
+  'run_id',
+  'listing_sku_id',
+  'product_id',
+  'sku_id',
+  'sc_item_id',
+  'kind',
+  'state',
+  'next_try_at',
+  'created_at',
+  'updated_at',
+];
+
 /** Runs a pass and writes it: over the SKUs whose inputs changed, or every one (`full`, or when in doubt). Returns the stored run. */
 export function decideRun(app: App, trigger: string, opts: { full?: boolean } = {}): AutoRunInfo {
   const db = app.db;
@@ -310,7 +328,18 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
     const actions: unknown[][] = [];
     const audits: unknown[][] = [];
     const episodes: unknown[][] = [];
+    // Written a chunk at a time, in the order made (decisions before their actions): the rows and
+    // their JSON details are held for WRITE_CHUNK SKUs at most, not for every SKU with something to
+    // write (a mass unbind of a 100k catalogue held two detail strings per SKU until the end).
+    const flush = (atLeast: number) => {
+      if (decisions.length < atLeast && audits.length < atLeast && episodes.length < atLeast) return;
+      insertRows(db, 'auto_decisions', ['id', 'run_id', 'listing_sku_id', 'at', 'outcome', 'sellable', 'detail'], decisions.splice(0));
+      insertRows(db, 'auto_actions', ACTION_COLUMNS, actions.splice(0));
+      insertRows(db, 'auto_stockouts', ['listing_sku_id', 'first_seen_at', 'stock_changed_at'], episodes.splice(0));
+      insertRows(db, 'audit_log', ['at', 'actor', 'kind', 'subject', 'detail'], audits.splice(0));
+    };
     for (const s of p.skus) {
+      flush(WRITE_CHUNK);
       const x = s.input;
       for (const a of s.cancel) {
         cancelAction.run(reasonText(s.decision.reason).zh, now, now, a.id);
@@ -381,27 +410,7 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
         openEpisodes.delete(x.listingSkuId);
       }
     }
-    insertRows(db, 'auto_decisions', ['id', 'run_id', 'listing_sku_id', 'at', 'outcome', 'sellable', 'detail'], decisions);
-    insertRows(
-      db,
-      'auto_actions',
-      [
-        'id',
-        'decision_id',
-        'run_id',
-        'listing_sku_id',
-        'product_id',
-        'sku_id',
-        'sc_item_id',
-        'kind',
-        'state',
-        'next_try_at',
-        'created_at',
-        'updated_at',
-      ],
-      actions,
-    );
-    insertRows(db, 'auto_stockouts', ['listing_sku_id', 'first_seen_at', 'stock_changed_at'], episodes);
+    flush(0);
     if (held) audits.push([now, 'auto', 'auto.run.held', String(id), JSON.stringify({ runId: id, ...p.gate })]);
     insertRows(db, 'audit_log', ['at', 'actor', 'kind', 'subject', 'detail'], audits);
     finishScope(db, scope, states, p.lastSyncFailed);
