@@ -6,7 +6,7 @@
  */
 import type { App } from '../app';
 import type { Db } from '../db/open';
-import type { ActionKind, AutoRunInfo, AutoSettings, DecisionReason, RunCounts, SkuDecisionView } from '../../../src-shared/channels/auto';
+import type { ActionKind, AutoRunInfo, AutoSettings, DecisionReason } from '../../../src-shared/channels/auto';
 import { lastRun } from '../stock/runs';
 import { decide, type Decision } from './decide';
 import { decideInputOf, forEachInput, type SkuInputs } from './inputs';
@@ -15,10 +15,10 @@ import { openActionsBySku, type OpenAction } from './outbox';
 import { readAutoSettings } from './settings';
 import { reasonText } from './reasons';
 import { getRunInfo } from './runs';
+import { applyGate, countOne, emptyCounts } from './planCounts';
 import { changedScope, finishScope, wholeCounts, type Before, type SkuState } from './changed';
 import { insertRows } from '../db/bulk';
 import { predictionOf, predictionText, pruneHistory, reviewMinutes, salesRates, type Prediction } from './predict';
-import { withCounting } from './sellable';
 import { BIND_STATUS, BOUND_NOW, bindStatusSql, isBoundNow } from '../../../src-shared/bindStatus';
 import { UNSENT_STATES, isIn, statesSql } from '../../../src-shared/actionStates';
 
@@ -144,68 +144,6 @@ export function plan(db: Db, ids?: number[], nowMs = Date.now()): Plan {
   const skus: PlannedSku[] = [];
   const meta = planEach(db, (p) => skus.push(p), ids, nowMs, { predictions: true });
   return { ...meta, skus };
-}
-
-export function emptyCounts(): RunCounts {
-  return { considered: 0, bind: 0, unbind: 0, wouldBind: 0, wouldUnbind: 0, heldUnbind: 0, cancelled: 0, unchanged: 0, byReason: {} };
-}
-
-/** Adds one planned SKU to the counts; an unbind with the switch on counts as `unbind` until the gate is known. */
-function countOne(c: RunCounts, s: PlannedSku, on: boolean): void {
-  c.considered++;
-  c.cancelled += s.cancel.length;
-  c.byReason[s.decision.reason] = (c.byReason[s.decision.reason] ?? 0) + 1;
-  if (!s.add) c.unchanged++;
-  else if (!on) c[s.add === 'bind' ? 'wouldBind' : 'wouldUnbind']++;
-  else c[s.add]++;
-}
-
-/** With the mass-unbind gate shut, every unbind of the run is held. */
-function applyGate(c: RunCounts, gate: MassUnbindGate | null): RunCounts {
-  if (gate) {
-    c.heldUnbind += c.unbind;
-    c.unbind = 0;
-  }
-  return c;
-}
-
-export function countPlan(p: Plan): RunCounts {
-  const c = emptyCounts();
-  for (const s of p.skus) countOne(c, s, p.settings.enabled);
-  return applyGate(c, p.gate);
-}
-
-export function toView(s: PlannedSku): SkuDecisionView {
-  const t = reasonText(s.decision.reason);
-  const open = s.open.find((a) => !s.cancel.includes(a)) ?? null;
-  return {
-    listingSkuId: s.input.listingSkuId,
-    productId: s.input.productId,
-    skuId: s.input.skuId,
-    sellerSku: s.input.sellerSku,
-    erpSku: s.input.erpSku,
-    bindStatus: s.input.bindStatus,
-    pin: s.input.pin,
-    sellable: s.decision.sellable,
-    want: s.add ?? 'none',
-    reason: s.add === null && s.decision.want !== 'none' ? 'in_progress' : s.decision.reason,
-    reasonText: withCounting(s.add === null && s.decision.want !== 'none' ? reasonText('in_progress') : t, s.input.figures),
-    figures: s.input.figures,
-    openAction: open ? { id: open.id, kind: open.kind, state: open.state } : null,
-    prediction: predictionView(s),
-  };
-}
-
-/** The early-unbind reasoning for a SKU whose known stock is within its prediction's trigger. */
-function predictionView(s: PlannedSku): SkuDecisionView['prediction'] {
-  const p = s.prediction;
-  const sellable = s.decision.sellable;
-  if (!p || sellable === null || sellable <= 0 || sellable > p.trigger) return null;
-  return {
-    ...predictionText(p, sellable),
-    active: s.decision.reason === 'predicted_sellout' || s.decision.want === 'unbind',
-    trigger: p.trigger,
-  };
 }
 
 const NOT_SEEN = new Set<DecisionReason>([

@@ -11,7 +11,8 @@ import type { ExitUnbindAllResult, ExitUnbindState } from '../../../src-shared/c
 import { writeAudit } from '../audit';
 import { setPins } from '../auto/pins';
 import { answerHeldRun } from '../auto/runs';
-import { emptyCounts, stockHealth } from '../auto/engine';
+import { stockHealth } from '../auto/engine';
+import { emptyCounts } from '../auto/planCounts';
 import { massUnbindGate } from '../auto/gates';
 import { readAutoSettings } from '../auto/settings';
 import { autoService } from '../auto/service';
