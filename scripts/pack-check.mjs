@@ -248,6 +248,9 @@ export function inspect(appDir, platform = 'linux') {
   const nodeEntries = files.filter((f) => /^out\/main\/(cli|host)\.js$/.test(f));
   if (nodeEntries.length) problems.push(`the CLI / web host entries are packed: ${nodeEntries.join(', ')}`);
   if (sources.length) problems.push(`sources are packed: ${sources.slice(0, 5).join(', ')}`);
+  // The web host's pre-compressed twins of the renderer's assets: Electron reads the plain files.
+  const twins = files.filter((f) => /^out\/renderer\/.*\.(br|gz)$/.test(f));
+  if (twins.length) problems.push(`the web host's compressed twins are packed: ${twins.slice(0, 3).join(', ')}`);
   const asarBytes = statSync(asarFile).size;
   if (asarBytes > ASAR_BUDGET_BYTES) problems.push(`app.asar is ${asarBytes} bytes, over its budget of ${ASAR_BUDGET_BYTES}`);
   const executable = join(appDir, platform === 'win' ? 'ChoiceSellerDesk.exe' : 'choice-seller-desk');
