@@ -19,7 +19,7 @@ import { applyGate, countOne, emptyCounts } from './planCounts';
 import { changedScope, finishScope, wholeCounts, type Before, type SkuState } from './changed';
 import { insertRows } from '../db/bulk';
 import { predictionOf, predictionText, pruneHistory, reviewMinutes, salesRates, type Prediction } from './predict';
-import { BIND_STATUS, BOUND_NOW, bindStatusSql, isBoundNow } from '../../../src-shared/bindStatus';
+import { BIND_STATUS, isBoundNow } from '../../../src-shared/bindStatus';
 import { UNSENT_STATES, isIn, statesSql } from '../../../src-shared/actionStates';
 
 export interface PlannedSku {
@@ -132,11 +132,9 @@ export function planEach(
     },
     subset,
   );
-  // Over a scope the count only matters to the gate, which has nothing to weigh without unbinds (a 100k-row scan saved).
-  if (ids || (scope && unbinds > 0))
-    bound = (
-      db.prepare(`SELECT count(*) AS n FROM stock_listing_skus WHERE bind_status IN (${bindStatusSql(BOUND_NOW)})`).get() as { n: number }
-    ).n;
+  // A pass over a few counts the catalogue's bound SKUs from the count triggers keep (migration 21):
+  // counting them was a 100k-row scan.
+  if (subset) bound = db.prepare('SELECT n FROM auto_bound_count').pluck().get() as number;
   return { settings, stockRunId, lastSyncFailed, gate: ids ? null : massUnbindGate(settings, unbinds, bound), bound };
 }
 
