@@ -76,7 +76,13 @@ export function finishScope(db: Db, scope: Scope, states: SkuState[], lastSyncFa
     'ON CONFLICT(listing_sku_id) DO UPDATE SET reason = excluded.reason, sellable = excluded.sellable',
   );
   updateRows(db, 'auto_sku_state', 'listing_sku_id', ['sellable'], figureOnly);
-  db.prepare('DELETE FROM auto_changed WHERE seq <= ?').run(scope.mark);
+  // Mostly no mark came after the pass read them: then every row goes, in one statement SQLite
+  // runs without visiting them (a stock run's 25,000 marks deleted one by one, with their entries
+  // in the SKU index, were 20 ms and 137 pages to write; this is 2 ms and 4). AUTOINCREMENT keeps
+  // the highest seq, so a later mark is still above every one read.
+  const last = db.prepare('SELECT max(seq) FROM auto_changed').pluck().get() as number | null;
+  if (last !== null && last <= scope.mark) db.prepare('DELETE FROM auto_changed').run();
+  else db.prepare('DELETE FROM auto_changed WHERE seq <= ?').run(scope.mark);
   // Decided on a failed read: the next pass, on a good one, must look at everything again.
   if (lastSyncFailed) db.prepare('INSERT OR REPLACE INTO auto_changed (listing_sku_id) VALUES (0)').run();
 }

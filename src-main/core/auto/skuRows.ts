@@ -40,17 +40,17 @@ const JOIN = `stock_listing_skus s
 
 /**
  * The rows in listing SKU order, streamed; `extra` columns follow the SkuRow ones (from `joins`, on
- * the aliases s, k, lw, sw, l), `where` filters.
+ * the aliases s, k, lw, sw, l), `where` filters (with `params` bound).
  */
 export function skuRows<E extends unknown[] = []>(
   db: Db,
-  opts: { extra?: string; joins?: string; where?: string } = {},
+  opts: { extra?: string; joins?: string; where?: string; params?: unknown[] } = {},
 ): IterableIterator<[...SkuRow, ...E]> {
   const extra = opts.extra ? `, ${opts.extra}` : '';
   return db
     .prepare(`SELECT ${COLUMNS}${extra} FROM ${JOIN} ${opts.joins ?? ''} ${opts.where ?? ''} ORDER BY s.id, lw.store_warehouse_id`)
     .raw()
-    .iterate() as IterableIterator<[...SkuRow, ...E]>;
+    .iterate(...(opts.params ?? [])) as IterableIterator<[...SkuRow, ...E]>;
 }
 
 export interface RowStock {

@@ -20,7 +20,7 @@ import { toggleCategory } from '../../../src-main/core/stock/categories';
 import { writeAutoSettings } from '../../../src-main/core/auto/settings';
 import { setPins } from '../../../src-main/core/auto/pins';
 import { decideRun } from '../../../src-main/core/auto/engine';
-import { changedScope } from '../../../src-main/core/auto/changed';
+import { changedScope, finishScope } from '../../../src-main/core/auto/changed';
 import { seededRng, int, pick, type Rng } from '../../../src-main/core/connectors/demo/prng';
 import type { StockRow } from '../../../src-main/core/stock/source';
 
@@ -275,5 +275,37 @@ describe('decide only what changed', () => {
     expect(counts.considered).toBe(listingIds(app).length);
     expect(counts.byReason).toEqual(byReason());
     expect(kept()).toEqual(byReason());
+  });
+  it('a pass clears the marks it read, all at once when none came after, and a mark made meanwhile stays for the next pass', () => {
+    const { app, clock } = open();
+    setUp(app, clock);
+    decideRun(app, 'stock');
+    const db = app.db;
+    const marks = () => db.prepare('SELECT listing_sku_id FROM auto_changed ORDER BY seq').pluck().all();
+    const seqs = () => db.prepare('SELECT seq FROM auto_changed ORDER BY seq').pluck().all() as number[];
+    const [a, b, c] = listingIds(app);
+    const mark = (id: number | undefined) => {
+      db.prepare('DELETE FROM auto_changed WHERE listing_sku_id = ?').run(id);
+      db.prepare('INSERT INTO auto_changed (listing_sku_id) VALUES (?)').run(id);
+    };
+    mark(a);
+    mark(b);
+    // Nothing came after: every mark goes.
+    let scope = changedScope(db, { predictive: false, lastSyncFailed: false });
+    const highest = Math.max(...seqs());
+    db.transaction(() => finishScope(db, scope, [], false))();
+    expect(marks()).toEqual([]);
+    // A new mark is still above every one read (AUTOINCREMENT keeps the highest).
+    mark(a);
+    expect(seqs()[0]).toBeGreaterThan(highest);
+    // One made after the pass read its scope stays; the ones it read go.
+    scope = changedScope(db, { predictive: false, lastSyncFailed: false });
+    mark(c);
+    db.transaction(() => finishScope(db, scope, [], false))();
+    expect(marks()).toEqual([c]);
+    // Decided on a failed read: everything is marked for the next pass.
+    scope = changedScope(db, { predictive: false, lastSyncFailed: false });
+    db.transaction(() => finishScope(db, scope, [], true))();
+    expect(marks()).toEqual([0]);
   });
 });

@@ -74,7 +74,7 @@ function seedAuto(d: Db): void {
 describe('migrations, one at a time', () => {
   it('the list is 1…N without gaps, so "database at N−1" is always a real version', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
-    expect(LATEST_VERSION).toBe(19); // a new migration needs its own test below
+    expect(LATEST_VERSION).toBe(21); // a new migration needs its own test below
   });
 
   it('1 foundation: an empty file gets the audit log and notices; notices default to unread with no body', () => {
@@ -527,5 +527,36 @@ describe('migrations, one at a time', () => {
     );
     d.exec('DELETE FROM auto_changed; DELETE FROM auto_stock_history');
     expect(marks()).toEqual([]);
+  });
+  it('21 bound count: the bound listing SKUs are counted as they were, and every insert, bind change and delete keeps the count; the reason index is gone', () => {
+    const d = at(19);
+    seedStock(d);
+    expect(indexes(d, 'auto_sku_state')).toContain('auto_sku_state_reason');
+    migrateTo(d, 21);
+    expect(indexes(d, 'auto_sku_state')).not.toContain('auto_sku_state_reason');
+    const kept = () => d.prepare('SELECT n FROM auto_bound_count').pluck().get();
+    const counted = () => d.prepare('SELECT count(*) FROM stock_listing_skus WHERE bind_status IN (2, 4)').pluck().get();
+    // Listing SKU 1 is bound (2), 2 has its unbind refused (4): both bound now.
+    expect(kept()).toBe(2);
+    const insert = d.prepare(
+      `INSERT INTO stock_listing_skus (product_id, sku_id, seller_sku, bind_status, seen_at) VALUES ('1005006285123457', ?, ?, ?, '${AT}')
+       ON CONFLICT(product_id, sku_id) DO UPDATE SET bind_status = excluded.bind_status`,
+    );
+    const steps: [string, () => void][] = [
+      ['a bound SKU added', () => insert.run('3', 'CUP-3', 2)],
+      ['an unbound one added', () => insert.run('4', 'CUP-4', 1)],
+      ['bound → in review', () => d.prepare('UPDATE stock_listing_skus SET bind_status = 3 WHERE id = 1').run()],
+      ['bound → refused (still bound)', () => insert.run('3', 'CUP-3', 4)],
+      ['unbound → bound by an upsert', () => insert.run('4', 'CUP-4', 2)],
+      ['the same state again', () => d.prepare('UPDATE stock_listing_skus SET bind_status = bind_status').run()],
+      ['a bound SKU deleted', () => d.prepare('DELETE FROM stock_listing_skus WHERE id = 2').run()],
+      ['an unbound one deleted', () => d.prepare('DELETE FROM stock_listing_skus WHERE id = 1').run()],
+      ['the product deleted (cascade)', () => d.prepare("DELETE FROM stock_listings WHERE product_id = '1005006285123457'").run()],
+    ];
+    for (const [what, step] of steps) {
+      step();
+      expect(kept(), what).toBe(counted());
+    }
+    expect(kept()).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { insertRows, updateRows } from '../../../src-main/core/db/bulk';
 
 describe('multi-row writes', () => {
@@ -31,5 +31,26 @@ describe('multi-row writes', () => {
     expect(db.prepare("SELECT count(*) FROM t WHERE v LIKE 'u%'").pluck().get()).toBe(129);
     expect(db.prepare('SELECT v FROM t WHERE k = 999').pluck().get()).toBe('v1');
     expect(db.prepare('SELECT v FROM t WHERE k = 998').pluck().get()).toBe('u998');
+  });
+  it('prepares the full-chunk statement once per connection and shape, and it still writes after the table changes', () => {
+    const open = () => {
+      const db = new Database(':memory:');
+      db.exec('CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)');
+      return db;
+    };
+    const a = open();
+    const b = open();
+    const rows = (from: number) => Array.from({ length: 500 }, (_, i) => [from + i, `v${from + i}`]);
+    const prepares = vi.spyOn(a, 'prepare');
+    insertRows(a, 't', ['k', 'v'], rows(0));
+    expect(prepares).toHaveBeenCalledTimes(1); // two full chunks, one statement
+    insertRows(a, 't', ['k', 'v'], rows(500));
+    expect(prepares).toHaveBeenCalledTimes(1);
+    // Another connection has its own.
+    insertRows(b, 't', ['k', 'v'], rows(0));
+    expect(b.prepare('SELECT count(*) FROM t').pluck().get()).toBe(500);
+    a.exec('ALTER TABLE t ADD COLUMN w TEXT');
+    insertRows(a, 't', ['k', 'v'], rows(1000));
+    expect(a.prepare('SELECT count(*), max(k) FROM t').raw().get()).toEqual([1500, 1499]);
   });
 });
