@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 // Only the first screen's part here (build/antdFirstScreenCss.ts); Shell.tsx brings the whole sheet.
 import 'virtual:antd-first-screen.css';
 import './i18n';
+// Before the app and antd: its settings call starts as it runs (state/settings.ts).
+import './state/settings';
 import { App } from './App';
 import { runsInElectron, webSession } from './api';
 
