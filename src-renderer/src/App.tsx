@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App as AntApp, ConfigProvider, Spin, Typography } from 'antd';
+import { Alert, App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useSettings } from './state/settings';
@@ -72,7 +72,8 @@ export function App() {
       <AntApp>
         <ErrorBoundary>
           {failed ? (
-            <Typography.Text type="danger">{failed}</Typography.Text>
+            // Alert, not Typography: this chunk is the first screen's, and Typography brings Tooltip and Input.
+            <Alert type="error" showIcon title={failed} style={{ margin: 48 }} />
           ) : firstRun === true ? (
             <Welcome />
           ) : settings && areaReady && Routed ? (
