@@ -19,15 +19,29 @@ const ID = 'virtual:antd-first-screen.css';
 const RESOLVED = '\0antd-first-screen.css';
 
 /**
- * What the first screen draws: Welcome (Typography, Card, Row/Col, Button with its icons and wave,
- * Alert for an error), App's Spin while the settings load, ErrorBoundary's Result. A component
- * added there needs its prefix here, or it shows unstyled until the shell's stylesheet arrives.
+ * What the first screen draws: Welcome (Button with its icons and wave, Alert for an error; its
+ * heading and boxes are plain elements), App's Spin while the settings load and Alert if they fail,
+ * ErrorBoundary's Result. A component added there needs its prefix here, or it shows unstyled until
+ * the shell's stylesheet arrives.
  */
-const FIRST_SCREEN = ['typography', 'btn', 'card', 'row', 'col', 'spin', 'alert', 'app', 'wave', 'result', 'css-var'];
+const FIRST_SCREEN = ['btn', 'spin', 'alert', 'app', 'wave', 'result', 'css-var'];
 
-/** A class of one of them: `.ant-btn`, `.ant-btn-primary`, `.ant-btn:hover`, not `.ant-btnx`; and the icons. */
-const firstScreenClass = new RegExp(`\\.(?:anticon|ant-(?:${FIRST_SCREEN.join('|')}))(?![\\w])`);
-const anyComponent = /\.ant-/;
+/**
+ * The class a selector styles, its first of antd's: `.ant-upload-list .anticon` is the upload
+ * list's rule (not the icons'), `.ant-btn-primary:hover` the button's. antd.css also has blocks for
+ * the theme variables under the class names of its own build (`.css-var-_R_0_`), which name no
+ * element of this app (its variables come at runtime under its own ids): they count as a component's.
+ */
+const firstClass = /\.(anticon|ant-[\w-]+|css-var-[\w-]+)/;
+const firstScreenClass = new RegExp(`^(?:anticon|ant-(?:${FIRST_SCREEN.join('|')}))(?![\\w])`);
+
+/** Whether a selector list (`a, .ant-btn:hover`) styles the first screen: a first-screen component, or none of antd's. */
+function forFirstScreen(selectors: string): boolean {
+  return selectors.split(',').some((selector) => {
+    const cls = firstClass.exec(selector)?.[1];
+    return cls === undefined || firstScreenClass.test(cls);
+  });
+}
 
 /** The top-level rules of a stylesheet (an at-rule's block stays one rule with what it holds). */
 function topLevelRules(css: string): string[] {
@@ -50,9 +64,11 @@ export function firstScreenRules(css: string): string {
   return topLevelRules(css)
     .filter((rule) => {
       const head = rule.slice(0, rule.indexOf('{'));
-      // An at-rule (@media, @supports…) is kept whole when it holds a first-screen component's rule.
-      const text = head.trimStart().startsWith('@') ? rule : head;
-      return firstScreenClass.test(text) || !anyComponent.test(text);
+      if (!head.trimStart().startsWith('@')) return forFirstScreen(head);
+      // An at-rule's block (@media, @supports…) is kept whole when one of its rules is kept;
+      // @keyframes (no selectors inside, only percentages) always.
+      const inner = [...rule.slice(head.length + 1).matchAll(/([^{}]+)\{/g)].map((m) => m[1]!);
+      return /^\s*@keyframes/.test(head) || inner.some(forFirstScreen);
     })
     .join('');
 }
