@@ -24,6 +24,13 @@ function loadShell(): Promise<ShellModule> {
 /** An address naming an area (`#/stock/...`), not the launch link's `#desk-session=` nor an empty one. */
 const namesArea = (hash: string) => /^#\/[\w-]/.test(hash);
 
+/** The shell's code and the open area's, fetched once (each is memoised; a failure shows in the area). */
+const loadArea = () => loadShell().then((m) => m.areaOf(location.hash)?.preload?.());
+
+// An address naming an area is no first run: its code is asked for as this module runs, while the
+// settings load and React renders the first time, not from the effect after that render.
+if (namesArea(location.hash)) void loadArea().catch(() => undefined);
+
 export function App() {
   const { settings, load } = useSettings();
   const [failed, setFailed] = useState<string>();
@@ -43,7 +50,7 @@ export function App() {
     loadShell()
       .then(async (m) => {
         if (live) setShell(m);
-        await m.areaOf(location.hash)?.preload?.();
+        await loadArea();
       })
       .catch(() => undefined)
       .finally(() => live && setAreaReady(true));
