@@ -28,8 +28,14 @@ const namesArea = (hash: string) => /^#\/[\w-]/.test(hash);
 const loadArea = () => loadShell().then((m) => m.areaOf(location.hash)?.preload?.());
 
 // An address naming an area is no first run: its code is asked for as this module runs, while the
-// settings load and React renders the first time, not from the effect after that render.
-if (namesArea(location.hash)) void loadArea().catch(() => undefined);
+// settings load and React renders the first time, not from the effect after that render; and its
+// first data as soon as the shell (which knows the areas) is here, while the area's code loads.
+if (namesArea(location.hash)) {
+  void loadShell()
+    .then((m) => m.areaOf(location.hash)?.prefetch?.())
+    .catch(() => undefined);
+  void loadArea().catch(() => undefined);
+}
 
 export function App() {
   const { settings, load } = useSettings();
