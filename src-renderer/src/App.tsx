@@ -6,6 +6,7 @@ import { useSettings } from './state/settings';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Welcome } from './pages/welcome/Welcome';
 import { useReducedMotion } from './useReducedMotion';
+import { prefetchArea } from './areaPrefetch';
 
 type ShellModule = typeof import('./Shell');
 
@@ -27,13 +28,10 @@ const namesArea = (hash: string) => /^#\/[\w-]/.test(hash);
 /** The shell's code and the open area's, fetched once (each is memoised; a failure shows in the area). */
 const loadArea = () => loadShell().then((m) => m.areaOf(location.hash)?.preload?.());
 
-// An address naming an area is no first run: its code is asked for as this module runs, while the
-// settings load and React renders the first time, not from the effect after that render; and its
-// first data as soon as the shell (which knows the areas) is here, while the area's code loads.
+// An address naming an area is no first run: its code and first data are asked for as this module
+// runs, while the settings load and React renders the first time, not from the effect after that render.
 if (namesArea(location.hash)) {
-  void loadShell()
-    .then((m) => m.areaOf(location.hash)?.prefetch?.())
-    .catch(() => undefined);
+  prefetchArea(location.hash);
   void loadArea().catch(() => undefined);
 }
 

@@ -1,6 +1,6 @@
 /**
  * A channel call started before the screen that shows its answer has rendered: an area's first
- * data, asked for while the area's code loads and renders (App.tsx, at start), instead of from the
+ * data, asked for while the area's code loads and renders (areaPrefetch.ts, at start), instead of from the
  * screen's effect after that. The screen's useChannel takes the answer rather than asking again.
  * An answer is kept briefly and used once, so a later visit never shows an old one.
  */

@@ -14,8 +14,6 @@ export interface AreaRoute {
   element: ReactNode;
   /** Fetches the area's code ahead of a visit (lazily loaded areas, see lazyPage.tsx). */
   preload?: () => Promise<void>;
-  /** Asks for the first data the area's screen will show (channelPrefetch.ts): called when the window opens on the area. */
-  prefetch?: () => void;
   /** Hidden areas are routable but not in the navigation. */
   hidden?: boolean;
 }

@@ -9,5 +9,5 @@ export const FIRST_SIZE = 50;
 /** A page of the listing SKUs as the call's input, its properties in the order useChannel keys it by. */
 export const pageInput = <F extends ListingFilter>(page: number, pageSize: number, filter: F) => ({ page, pageSize, filter });
 
-/** What a mapping or linking step asks for first: page 1, no filter (the stock route prefetches it). */
+/** What a mapping or linking step asks for first: page 1, no filter (asked for ahead: prefetch.ts). */
 export const firstListingPage = (): Input<'sku.listings.page'> => pageInput(1, FIRST_SIZE, {});

@@ -10,7 +10,7 @@ export const savedStep = (): number => Number(localStorage.getItem(STEP_KEY) ?? 
 /** The SKU mapping and warehouse linking steps open on the listing SKUs' first page. */
 const LISTING_STEPS = new Set([3, 4]);
 
-/** The listing page the saved step will show first, if it shows one (for channelPrefetch). */
+/** The listing page the saved step will show first, if it shows one (asked for ahead: prefetch.ts). */
 export function firstListingPageOfSavedStep(): Input<'sku.listings.page'> | undefined {
   return LISTING_STEPS.has(savedStep()) ? firstListingPage() : undefined;
 }
