@@ -5,6 +5,7 @@ import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CHANNELS } from './src-shared/contract';
+import { antdFirstScreenCss } from './build/antdFirstScreenCss';
 
 /**
  * DESK_BUILD=main builds only the main process's code: what scripts/run-built.mjs needs to run the
@@ -113,7 +114,7 @@ export default defineConfig({
     ? undefined
     : {
         root: resolve(__dirname, 'src-renderer'),
-        plugins: [react(), precompress()],
+        plugins: [react(), antdFirstScreenCss(), precompress()],
         // The web bridge needs only the channel names: given here, the page never loads zod and the
         // schemas (main validates every input anyway).
         define: { __DESK_CHANNELS__: JSON.stringify(CHANNELS) },

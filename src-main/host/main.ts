@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import type { App } from '../core/app';
 import { dataDirFromArgv, defaultDataDir } from '../core/platform/dataDir';
 import { startWebHost } from './server';
+import { readPublicSettings } from '../core/platform/settingsFile';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -43,6 +44,7 @@ async function main() {
   };
   const host = await startWebHost(openApp, {
     rendererDir,
+    settings: () => readPublicSettings(dataDir),
     port: arg('--port') ? Number(arg('--port')) : undefined,
     token: arg('--token'),
   });

@@ -21,7 +21,8 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { EVENTS } from '../../src-shared/events';
 import type { App } from '../core/app';
-import type { ErrorPayload } from '../../src-shared/errors';
+import type { ErrorPayload, Result } from '../../src-shared/errors';
+import type { AppSettings } from '../../src-shared/types/app';
 import { CSP } from '../../src-shared/csp';
 
 /** frame-ancestors only works as a header, so the host adds it to the shared policy. */
@@ -134,10 +135,15 @@ export const OPEN_CORE_AFTER_MS = 1500;
  * schemas), while the browser runs the page: once the first screen's assets are sent, at the page's
  * first call, or OPEN_CORE_AFTER_MS after listening, whichever comes first. Channel calls and the
  * event stream wait for it. Opening it blocks this process, so it waits for the assets, not before.
+ *
+ * `settings`: the settings read from their file without the core (a lazy core only). On a first run
+ * the first screen (Welcome) needs nothing else, and the core's opening (several hundred ms on a
+ * busy 2-core machine) would hold its one call back: there the host answers that first
+ * `settings.get` from the file and opens the core once it is sent, while the page paints.
  */
 export async function startWebHost(
   app: App | (() => Promise<App>),
-  opts: { rendererDir: string; port?: number; token?: string },
+  opts: { rendererDir: string; port?: number; token?: string; settings?: () => AppSettings },
 ): Promise<WebHost> {
   /** Launch tokens not yet exchanged (the first from the options or random, more on request). */
   const launchTokens = new Set<string>();
@@ -154,6 +160,9 @@ export async function startWebHost(
     })());
   /** The first screen's assets not yet asked for, and those being sent: the core opens once both are none (lazy core only). */
   const firstScreen = typeof app === 'function' ? firstScreenAssets(opts.rendererDir) : new Set<string>();
+  /** A first run's settings, until the page has asked for them once (then the core opens). */
+  let firstRunSettings = typeof app === 'function' ? opts.settings : undefined;
+  if (firstRunSettings?.().firstRunDone) firstRunSettings = undefined;
   let sending = 0;
   let openTimer: NodeJS.Timeout | undefined;
   const openSoon = () => {
@@ -293,6 +302,12 @@ export async function startWebHost(
               messageEn: 'The request body is not valid JSON.',
             });
           }
+          if (channel === 'settings.get' && firstRunSettings && !core) {
+            const data = firstRunSettings();
+            firstRunSettings = undefined;
+            res.on('close', openSoon);
+            return sendJson(res, 200, { ok: true, data } satisfies Result<AppSettings>);
+          }
           const c = await openCore();
           const result = await c.dispatch(c.handlers, channel, input, c.app.log);
           return sendJson(res, 200, result);
@@ -320,7 +335,7 @@ export async function startWebHost(
         sending++;
         // Only when the last of them is sent: opening the core sooner would hold the others back.
         res.on('close', () => {
-          if (--sending === 0 && firstScreen.size === 0) openSoon();
+          if (--sending === 0 && firstScreen.size === 0 && !firstRunSettings) openSoon();
         });
       }
       serveStatic(req, res, () => fail(res, 404, { code: 'NOT_FOUND', message: '页面不存在。', messageEn: 'Not found.' }));

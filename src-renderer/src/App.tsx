@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { App as AntApp, ConfigProvider, Spin, Typography } from 'antd';
+import { Alert, App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useSettings } from './state/settings';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Welcome } from './pages/welcome/Welcome';
 import { useReducedMotion } from './useReducedMotion';
+import { prefetchArea } from './areaPrefetch';
 
 type ShellModule = typeof import('./Shell');
 
@@ -23,6 +24,16 @@ function loadShell(): Promise<ShellModule> {
 
 /** An address naming an area (`#/stock/...`), not the launch link's `#desk-session=` nor an empty one. */
 const namesArea = (hash: string) => /^#\/[\w-]/.test(hash);
+
+/** The shell's code and the open area's, fetched once (each is memoised; a failure shows in the area). */
+const loadArea = () => loadShell().then((m) => m.areaOf(location.hash)?.preload?.());
+
+// An address naming an area is no first run: its code and first data are asked for as this module
+// runs, while the settings load and React renders the first time, not from the effect after that render.
+if (namesArea(location.hash)) {
+  prefetchArea(location.hash);
+  void loadArea().catch(() => undefined);
+}
 
 export function App() {
   const { settings, load } = useSettings();
@@ -43,7 +54,7 @@ export function App() {
     loadShell()
       .then(async (m) => {
         if (live) setShell(m);
-        await m.areaOf(location.hash)?.preload?.();
+        await loadArea();
       })
       .catch(() => undefined)
       .finally(() => live && setAreaReady(true));
@@ -72,7 +83,8 @@ export function App() {
       <AntApp>
         <ErrorBoundary>
           {failed ? (
-            <Typography.Text type="danger">{failed}</Typography.Text>
+            // Alert, not Typography: this chunk is the first screen's, and Typography brings Tooltip and Input.
+            <Alert type="error" showIcon title={failed} style={{ margin: 48 }} />
           ) : firstRun === true ? (
             <Welcome />
           ) : settings && areaReady && Routed ? (

@@ -4,6 +4,9 @@
  * areas' code, the navigation and react-router, which only this screen needs.
  */
 import { useEffect, useState } from 'react';
+// All of antd's styles (main.tsx has only the first screen's): App.tsx's import of this chunk waits
+// for the sheet, so no screen under the shell paints before it.
+import 'antd/dist/antd.css';
 import { App as AntApp, Badge, Button, Layout, Menu, Popover, List, Space, Tag, Typography } from 'antd';
 import { BellOutlined, TranslationOutlined } from '@ant-design/icons';
 import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';

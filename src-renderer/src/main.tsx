@@ -1,8 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // antd's styles built ahead (zero-runtime mode, App.tsx): no style generated while the first screen renders.
-import 'antd/dist/antd.css';
+// Only the first screen's part here (build/antdFirstScreenCss.ts); Shell.tsx brings the whole sheet.
+import 'virtual:antd-first-screen.css';
 import './i18n';
+// Before the app and antd: its settings call starts as it runs (state/settings.ts).
+import './state/settings';
 import { App } from './App';
 import { runsInElectron, webSession } from './api';
 

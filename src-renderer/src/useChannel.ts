@@ -1,6 +1,7 @@
 /** Calling the contract from screens: a loading/error/data hook for reads, and errors in the seller's language. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api';
+import { takePrefetched } from './channelPrefetch';
 import { useLang } from './useLang';
 import type { ChannelName, Input, Output } from '../../src-shared/contract';
 import { ApiError, type ErrorPayload } from '../../src-shared/errors';
@@ -40,7 +41,8 @@ export function useChannel<K extends ChannelName>(channel: K, input: Input<K>, o
     const mine = ++seq.current;
     setLoading(true);
     try {
-      const out = await (api[channel] as (i: unknown) => Promise<Output<K>>)(JSON.parse(key));
+      const out = (await (takePrefetched(channel, key) ??
+        (api[channel] as (i: unknown) => Promise<unknown>)(JSON.parse(key)))) as Output<K>;
       if (mine === seq.current) {
         setData(out);
         setError(undefined);

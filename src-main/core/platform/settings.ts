@@ -6,17 +6,14 @@ import Conf from 'conf';
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppSettings } from '../../../src-shared/types/app';
+import { DEFAULT_SETTINGS as PUBLIC_DEFAULTS } from './settingsFile';
 
 export interface SettingsData extends AppSettings {
   windowState?: { x?: number; y?: number; width: number; height: number; maximized: boolean };
 }
 
-export const DEFAULT_SETTINGS: SettingsData = {
-  language: 'zh-CN',
-  firstRunDone: false,
-  mode: 'demo',
-  storeName: '我的全托管店铺',
-};
+/** Defined beside the settings file's reader (settingsFile.ts), which the web host loads without conf. */
+export const DEFAULT_SETTINGS: SettingsData = PUBLIC_DEFAULTS;
 
 export interface SettingsStore {
   get<K extends keyof SettingsData>(key: K): SettingsData[K];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createFileLogger } from '../../../src-main/core/platform/logger';
 import { createDevSecretStore } from '../../../src-main/core/platform/secrets';
 import { createConfSettings } from '../../../src-main/core/platform/settings';
+import { readPublicSettings } from '../../../src-main/core/platform/settingsFile';
 import { tempDir } from '../../helpers/tempApp';
 
 const waitForFile = async (file: string, text: string) => {
@@ -60,5 +61,17 @@ describe('log file, secrets and settings', () => {
     const settings = createConfSettings(dir);
     expect(settings.get('language')).toBe('zh-CN');
     expect(readdirSync(dir).some((f) => f.startsWith('settings.json.broken-'))).toBe(true);
+  });
+
+  it('reads the public settings from the store’s file without the store, the defaults when it is missing or broken', () => {
+    const dir = tempDir();
+    expect(readPublicSettings(dir)).toEqual({ language: 'zh-CN', firstRunDone: false, mode: 'demo', storeName: '我的全托管店铺' });
+    const store = createConfSettings(dir);
+    store.set('firstRunDone', true);
+    store.set('storeName', 'Shop');
+    store.set('windowState', { width: 800, height: 600, maximized: false });
+    expect(readPublicSettings(dir)).toEqual({ language: 'zh-CN', firstRunDone: true, mode: 'demo', storeName: 'Shop' });
+    writeFileSync(join(dir, 'settings.json'), '{not json');
+    expect(readPublicSettings(dir).firstRunDone).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createApp, type App } from '../../../src-main/core/app';
 import { startWebHost, type WebHost } from '../../../src-main/host/server';
 import { tempDir } from '../../helpers/tempApp';
+import type { AppSettings } from '../../../src-shared/types/app';
 
 let app: App;
 let host: WebHost;
@@ -122,7 +123,8 @@ describe('web host', () => {
 });
 
 describe('web host opening its core lazily', () => {
-  it('listens first and opens the core once the first screen’s assets are sent; channel calls wait for it', async () => {
+  /** A host over a lazily opened core and a two-asset first screen; `opens` counts the core's openings. */
+  async function lazyHost(settings?: () => AppSettings) {
     const renderer = tempDir();
     mkdirSync(join(renderer, 'assets'), { recursive: true });
     writeFileSync(
@@ -131,15 +133,14 @@ describe('web host opening its core lazily', () => {
     );
     writeFileSync(join(renderer, 'assets/index-a1.js'), 'js');
     writeFileSync(join(renderer, 'assets/index-b2.css'), 'css');
-    let opens = 0;
-    let lazyApp: App | undefined;
+    const state = { opens: 0, app: undefined as App | undefined };
     const lazy = await startWebHost(
       () => {
-        opens++;
-        lazyApp = createApp({ dataDir: tempDir(), host: 'web' });
-        return Promise.resolve(lazyApp);
+        state.opens++;
+        state.app = createApp({ dataDir: tempDir(), host: 'web' });
+        return Promise.resolve(state.app);
       },
-      { rendererDir: renderer },
+      { rendererDir: renderer, settings },
     );
     const get = (path: string, headers: Record<string, string> = {}, method = 'GET', body?: string) =>
       new Promise<{ status: number; body: string; location?: string }>((resolve, reject) => {
@@ -151,28 +152,68 @@ describe('web host opening its core lazily', () => {
         req.on('error', reject);
         req.end(body);
       });
-    const tick = () => new Promise((r) => setTimeout(r, 20));
-    try {
-      const opened = await get(`/?token=${lazy.token}`);
-      const session = /#desk-session=([0-9a-f]{64})$/.exec(String(opened.location))![1]!;
-      expect((await get('/')).status).toBe(200);
-      expect((await get('/assets/index-a1.js')).body).toBe('js');
-      await tick();
-      expect(opens).toBe(0);
-      expect((await get('/assets/index-b2.css')).body).toBe('css');
-      await tick();
-      expect(opens).toBe(1);
-      const info = await get(
-        '/api/app.info',
+    const opened = await get(`/?token=${lazy.token}`);
+    const session = /#desk-session=([0-9a-f]{64})$/.exec(String(opened.location))![1]!;
+    const channel = (name: string) =>
+      get(
+        `/api/${name}`,
         { 'Content-Type': 'application/json', 'x-desk-session': session, Origin: `http://127.0.0.1:${lazy.port}` },
         'POST',
         '{}',
       );
-      expect(JSON.parse(info.body)).toMatchObject({ ok: true, data: { host: 'web' } });
-      expect(opens).toBe(1);
-    } finally {
+    const close = async () => {
       await lazy.close();
-      await lazyApp?.close();
+      await state.app?.close();
+    };
+    return { state, get, channel, close };
+  }
+  const tick = () => new Promise((r) => setTimeout(r, 20));
+
+  it('listens first and opens the core once the first screen’s assets are sent; channel calls wait for it', async () => {
+    const { state, get, channel, close } = await lazyHost();
+    try {
+      expect((await get('/')).status).toBe(200);
+      expect((await get('/assets/index-a1.js')).body).toBe('js');
+      await tick();
+      expect(state.opens).toBe(0);
+      expect((await get('/assets/index-b2.css')).body).toBe('css');
+      await tick();
+      expect(state.opens).toBe(1);
+      expect(JSON.parse((await channel('app.info')).body)).toMatchObject({ ok: true, data: { host: 'web' } });
+      expect(state.opens).toBe(1);
+    } finally {
+      await close();
+    }
+  });
+
+  it('on a first run answers the page’s first settings.get from the settings file, then opens the core', async () => {
+    const fromFile: AppSettings = { language: 'en-US', firstRunDone: false, mode: 'demo', storeName: 'From the file' };
+    const { state, get, channel, close } = await lazyHost(() => fromFile);
+    try {
+      await get('/assets/index-a1.js');
+      await get('/assets/index-b2.css');
+      await tick();
+      // Welcome needs only the settings: the core waits for the page's call.
+      expect(state.opens).toBe(0);
+      expect(JSON.parse((await channel('settings.get')).body)).toEqual({ ok: true, data: fromFile });
+      await tick();
+      expect(state.opens).toBe(1);
+      // From then on the core answers.
+      expect(JSON.parse((await channel('settings.get')).body)).toMatchObject({ ok: true, data: { language: 'zh-CN' } });
+    } finally {
+      await close();
+    }
+  });
+
+  it('after the first run opens the core with the assets, as before', async () => {
+    const { state, get, close } = await lazyHost(() => ({ language: 'zh-CN', firstRunDone: true, mode: 'demo', storeName: 's' }));
+    try {
+      await get('/assets/index-a1.js');
+      await get('/assets/index-b2.css');
+      await tick();
+      expect(state.opens).toBe(1);
+    } finally {
+      await close();
     }
   });
 });

@@ -12,10 +12,10 @@ import { LinkingStep } from './LinkingStep';
 import { AutoStep } from './AutoStep';
 import { FileImportCard, WatchFolderCard } from './FileImportCard';
 import { useLang } from '../../useLang';
+import { STEP_KEY, savedStep } from './wizardStep';
 
 const KEYS: WizardStepState['key'][] = ['warehouses', 'categories', 'schedule', 'mapping', 'linking'];
 // The wizard can be left and resumed: the data lives in main, the open step here.
-const STEP_KEY = 'stock.wizard.step';
 
 /** 自动绑定&解绑 setup: the five steps of the source document (2 to 4.1), each showing what is done. */
 export function StockWizard() {
@@ -26,7 +26,7 @@ export function StockWizard() {
   const overview = useChannel('stock.overview', {});
   useChanged('stock', overview.reload);
   useChanged('sku', overview.reload);
-  const [current, setCurrent] = useState(() => Number(localStorage.getItem(STEP_KEY) ?? 0) || 0);
+  const [current, setCurrent] = useState(savedStep);
   useEffect(() => localStorage.setItem(STEP_KEY, String(current)), [current]);
   const steps = overview.data?.steps ?? [];
   const state = steps[current];

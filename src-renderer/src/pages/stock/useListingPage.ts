@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Input } from '../../../../src-shared/contract';
 import { usePaging } from '../../components/PagedTable';
 import { useChannel } from '../../useChannel';
+import { FIRST_SIZE, pageInput } from './listingPageInput';
 
 type ListingFilter = NonNullable<Input<'sku.listings.page'>['filter']>;
 
@@ -12,8 +13,8 @@ type ListingFilter = NonNullable<Input<'sku.listings.page'>['filter']>;
  */
 export function useListingPage<F extends ListingFilter & { text?: string }>(onRefilter?: () => void) {
   const [filter, setFilter] = useState<F>({} as F);
-  const paging = usePaging(50, [50, 100, 200, 500]);
-  const rows = useChannel('sku.listings.page', { page: paging.page, pageSize: paging.pageSize, filter });
+  const paging = usePaging(FIRST_SIZE, [FIRST_SIZE, 100, 200, 500]);
+  const rows = useChannel('sku.listings.page', pageInput(paging.page, paging.pageSize, filter));
   const refilter = (next: F) => {
     setFilter(next);
     paging.setPage(1);
