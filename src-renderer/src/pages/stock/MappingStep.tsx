@@ -18,6 +18,21 @@ import { useLang } from '../../useLang';
 const STATUSES: ResolveStatus[] = ['manual', 'exact', 'rule', 'unresolved', 'conflict'];
 const COLOR: Record<ResolveStatus, string> = { manual: 'purple', exact: 'green', rule: 'cyan', unresolved: 'default', conflict: 'red' };
 
+/** The closed search box's look (antd's small Select, in its theme variables). */
+const closedLinker = {
+  width: 240,
+  height: 'var(--ant-control-height-sm)',
+  padding: '0 7px',
+  textAlign: 'left',
+  font: 'inherit',
+  fontSize: 'var(--ant-font-size)',
+  color: 'var(--ant-color-text-placeholder)',
+  background: 'var(--ant-color-bg-container)',
+  border: 'var(--ant-line-width) var(--ant-line-type) var(--ant-color-border)',
+  borderRadius: 'var(--ant-border-radius-sm)',
+  cursor: 'pointer',
+} as const;
+
 type ErpHit = { sku: string; name: string | null; category: string; status: string | null };
 
 /**
@@ -29,6 +44,28 @@ type ErpHit = { sku: string; name: string | null; category: string; status: stri
  * address is fetched from inside the app.
  */
 function ManualLinker({ row, onDone }: { row: ListingSkuRow; onDone: () => void }) {
+  const { t } = useTranslation('stock');
+  // Each row shows a look-alike of the closed search box until it is clicked or focused: fifty
+  // antd Selects (hooks, a resize observer and a virtual list each) were a large part of the table's
+  // first render after a page reload, and a seller links a few rows at a time, not fifty.
+  const [active, setActive] = useState(false);
+  if (!active)
+    return (
+      <button
+        type="button"
+        style={closedLinker}
+        onClick={() => setActive(true)}
+        onFocus={() => setActive(true)}
+        data-testid={`manual-link-${row.id}`}
+      >
+        {t('map.searchErp')}
+      </button>
+    );
+  return <ManualLinkerOpen row={row} onDone={onDone} />;
+}
+
+/** The search box itself, opened and focused as it mounts (the seller clicked the look-alike). */
+function ManualLinkerOpen({ row, onDone }: { row: ListingSkuRow; onDone: () => void }) {
   const { t } = useTranslation('stock');
   const [hits, setHits] = useState<ErpHit[]>([]);
   const seq = useRef(0);
@@ -47,6 +84,8 @@ function ManualLinker({ row, onDone }: { row: ListingSkuRow; onDone: () => void 
   return (
     <Select
       showSearch
+      autoFocus
+      defaultOpen
       filterOption={false}
       onSearch={(q) => void search(q)}
       options={options}
