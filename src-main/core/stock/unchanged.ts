@@ -1,0 +1,76 @@
+/**
+ * A foreground full read, compared with the stored figures before it is written: only new figures,
+ * figures that moved and stale ones it saw again are written; what it found unchanged is noted as
+ * seen once per warehouse (seen.ts). In a typical read three quarters of the figures do not move,
+ * and rewriting them cost more than a raw upsert of every row at 100k rows; reading the stored
+ * figures back and comparing them costs a third of that (measured on the 100k-SKU stock run).
+ */
+import type { Db } from '../db/open';
+import { SET_STALE } from './seen';
+
+/** Values per row in the read's flat list: sku, warehouse, available, safety, in transit. */
+const ROW = 5;
+
+export interface Sorted {
+  /** The rows to write, flat (ROW values a row), in the read's order. */
+  write: (string | number | null)[];
+  /** Rows of the read whose stored figures are the same and not stale: seen, not written. */
+  unchanged: number;
+  /** Stored figures of the snapshot's warehouses the read did not see (not stale yet): [sku, warehouse]. */
+  unseen: [string, string][];
+}
+
+/**
+ * Sorts the read (`flat`, one row per SKU and warehouse; `index`: per warehouse, SKU → row number)
+ * against every stored figure, in one scan of the table. `snapshot`: the warehouses the read is a
+ * full snapshot of (null: every warehouse). A row counts as moved exactly when the upsert would move
+ * it: available or safety differ, or the read carries an in-transit figure that differs.
+ */
+export function sortAgainstStored(
+  db: Db,
+  flat: readonly (string | number | null)[],
+  index: Map<string, Map<string, number>>,
+  snapshot: Set<string> | null,
+): Sorted {
+  const count = flat.length / ROW;
+  const skip = new Uint8Array(count);
+  const unseen: [string, string][] = [];
+  let unchanged = 0;
+  const stored = db.prepare('SELECT sku, erp_warehouse_id, available, safety, in_transit, stale FROM stock_levels').raw().all() as [
+    string,
+    string,
+    number,
+    number,
+    number | null,
+    number,
+  ][];
+  for (const [sku, w, available, safety, inTransit, stale] of stored) {
+    const k = index.get(w)?.get(sku);
+    if (k === undefined) {
+      if (stale === 0 && (snapshot === null || snapshot.has(w))) unseen.push([sku, w]);
+      continue;
+    }
+    const o = k * ROW;
+    const readTransit = flat[o + 4];
+    if (stale === 0 && flat[o + 2] === available && flat[o + 3] === safety && (readTransit === null || readTransit === inTransit)) {
+      skip[k] = 1;
+      unchanged++;
+    }
+  }
+  if (unchanged === 0) return { write: flat as (string | number | null)[], unchanged, unseen };
+  const write = new Array<string | number | null>((count - unchanged) * ROW);
+  let j = 0;
+  for (let k = 0; k < count; k++) {
+    if (skip[k]) continue;
+    for (let c = k * ROW; c < (k + 1) * ROW; c++) write[j++] = flat[c] ?? null;
+  }
+  return { write, unchanged, unseen };
+}
+
+/** Flags the figures a full read did not see as stale (never zeroed); returns how many. */
+export function flagUnseen(db: Db, unseen: readonly [string, string][]): number {
+  const flag = db.prepare(`UPDATE stock_levels SET ${SET_STALE} WHERE sku = ? AND erp_warehouse_id = ? AND stale = 0`);
+  let n = 0;
+  for (const [sku, w] of unseen) n += flag.run(sku, w).changes;
+  return n;
+}
