@@ -317,11 +317,16 @@ function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistR
   result.changed = db
     .prepare('INSERT INTO temp.stock_read_moved (sku) SELECT sku FROM stock_levels WHERE run_id = ? AND changed_at = ?')
     .run(runId, now).changes;
-  if (quiet && result.changed > 0)
-    db.exec(`DELETE FROM auto_changed WHERE listing_sku_id IN
-               (SELECT k.listing_sku_id FROM temp.stock_read_moved m JOIN stock_sku_links k ON k.erp_sku = m.sku);
-             INSERT INTO auto_changed (listing_sku_id) SELECT DISTINCT k.listing_sku_id
-               FROM temp.stock_read_moved m JOIN stock_sku_links k ON k.erp_sku = m.sku ORDER BY k.listing_sku_id`);
+  if (quiet && result.changed > 0) {
+    // The linked listing SKUs are looked up once, into a table kept in their order (the join written
+    // twice, once to delete and once to insert the marks, cost a tenth of the persist at 100k rows).
+    db.exec(`CREATE TEMP TABLE stock_read_marks (id INTEGER PRIMARY KEY);
+             INSERT OR IGNORE INTO temp.stock_read_marks (id)
+               SELECT k.listing_sku_id FROM temp.stock_read_moved m JOIN stock_sku_links k ON k.erp_sku = m.sku;
+             DELETE FROM auto_changed WHERE listing_sku_id IN (SELECT id FROM temp.stock_read_marks);
+             INSERT INTO auto_changed (listing_sku_id) SELECT id FROM temp.stock_read_marks ORDER BY id;
+             DROP TABLE temp.stock_read_marks`);
+  }
   return sorted;
 }
 
