@@ -291,7 +291,8 @@ function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistR
   // per changed row cost as much as writing every row); the SKUs it moved are marked below, in one
   // statement. A row already carrying this run and time (the same run written twice within a
   // millisecond) could not be told from one this statement moved: then the triggers mark as before.
-  const quiet = !db.prepare('SELECT 1 FROM stock_levels WHERE run_id = ? AND changed_at = ? LIMIT 1').get(runId, now);
+  // A foreground full read knows what it moves (unchanged.ts).
+  const quiet = !!sorted || !db.prepare('SELECT 1 FROM stock_levels WHERE run_id = ? AND changed_at = ? LIMIT 1').get(runId, now);
   if (quiet) db.prepare('INSERT INTO auto_changed_quiet (id) VALUES (1)').run();
   // `stale` is not in the SET list: naming an indexed column makes SQLite rewrite that index entry on
   // every row (a third of a 100k-row persist). Stale rows this read saw are cleared afterwards.
@@ -314,9 +315,11 @@ function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistR
   // Inserted rows and rows whose available, safety or in-transit figure changed: exactly what the
   // triggers would have marked (the statement does not touch `stale`).
   db.exec('CREATE TEMP TABLE stock_read_moved (sku TEXT NOT NULL)');
-  result.changed = db
-    .prepare('INSERT INTO temp.stock_read_moved (sku) SELECT sku FROM stock_levels WHERE run_id = ? AND changed_at = ?')
-    .run(runId, now).changes;
+  if (sorted) result.changed = insertFlat(db, 'temp.stock_read_moved', ['sku'], sorted.moved);
+  else
+    result.changed = db
+      .prepare('INSERT INTO temp.stock_read_moved (sku) SELECT sku FROM stock_levels WHERE run_id = ? AND changed_at = ?')
+      .run(runId, now).changes;
   if (quiet && result.changed > 0) {
     // The linked listing SKUs are looked up once, into a table kept in their order (the join written
     // twice, once to delete and once to insert the marks, cost a tenth of the persist at 100k rows).

@@ -10,12 +10,18 @@ import { SET_STALE } from './seen';
 
 /** Values per row in the read's flat list: sku, warehouse, available, safety, in transit. */
 const ROW = 5;
+/** Per row of the read: not stored yet (0), figures moved, figures the same but written, unchanged and not written. */
+const MOVED = 1;
+const SAME = 2;
+const UNCHANGED = 3;
 
 export interface Sorted {
   /** The rows to write, flat (ROW values a row), in the read's order. */
   write: (string | number | null)[];
   /** Rows of the read whose stored figures are the same and not stale: seen, not written. */
   unchanged: number;
+  /** The SKU of each row that is new or whose figures moved: what the change-mark triggers would mark. */
+  moved: string[];
   /** Stored figures of the snapshot's warehouses the read did not see (not stale yet): [sku, warehouse]. */
   unseen: [string, string][];
 }
@@ -33,7 +39,7 @@ export function sortAgainstStored(
   snapshot: Set<string> | null,
 ): Sorted {
   const count = flat.length / ROW;
-  const skip = new Uint8Array(count);
+  const state = new Uint8Array(count);
   const unseen: [string, string][] = [];
   let unchanged = 0;
   const stored = db.prepare('SELECT sku, erp_warehouse_id, available, safety, in_transit, stale FROM stock_levels').raw().all() as [
@@ -45,26 +51,32 @@ export function sortAgainstStored(
     number,
   ][];
   for (const [sku, w, available, safety, inTransit, stale] of stored) {
+    const inSnapshot = snapshot === null || snapshot.has(w);
     const k = index.get(w)?.get(sku);
     if (k === undefined) {
-      if (stale === 0 && (snapshot === null || snapshot.has(w))) unseen.push([sku, w]);
+      if (stale === 0 && inSnapshot) unseen.push([sku, w]);
       continue;
     }
     const o = k * ROW;
     const readTransit = flat[o + 4];
-    if (stale === 0 && flat[o + 2] === available && flat[o + 3] === safety && (readTransit === null || readTransit === inTransit)) {
-      skip[k] = 1;
+    if (flat[o + 2] !== available || flat[o + 3] !== safety || (readTransit !== null && readTransit !== inTransit)) state[k] = MOVED;
+    // A stale figure seen again is written (fresh again); only a snapshot's warehouses get their
+    // sighting noted, so a row of another one is written as seen.
+    else if (stale !== 0 || !inSnapshot) state[k] = SAME;
+    else {
+      state[k] = UNCHANGED;
       unchanged++;
     }
   }
-  if (unchanged === 0) return { write: flat as (string | number | null)[], unchanged, unseen };
   const write = new Array<string | number | null>((count - unchanged) * ROW);
+  const moved: string[] = [];
   let j = 0;
   for (let k = 0; k < count; k++) {
-    if (skip[k]) continue;
+    if (state[k] === UNCHANGED) continue;
+    if (state[k] !== SAME) moved.push(flat[k * ROW] as string);
     for (let c = k * ROW; c < (k + 1) * ROW; c++) write[j++] = flat[c] ?? null;
   }
-  return { write, unchanged, unseen };
+  return { write, unchanged, moved, unseen };
 }
 
 /** Flags the figures a full read did not see as stale (never zeroed); returns how many. */

@@ -136,4 +136,15 @@ describe('a full read writes only what moved', () => {
       ['D', 0],
     ]);
   });
+
+  it("a row outside the snapshot's warehouses is written as seen, unchanged or not", () => {
+    const a = store();
+    const e = row('E', 5, { warehouseId: 'W2', warehouseName: '义乌仓' });
+    const r = persistRead(a.db, { runId: 2, now: T2, rows: [...['A', 'B', 'C', 'D'].map((s) => row(s, 5)), e], snapshotOf: ['W1'] });
+    expect(r).toMatchObject({ written: 5, changed: 0, stale: 0 });
+    expect(stored(a)['E@W2']).toEqual([T2, 2]);
+    expect(stored(a)['A@W1']).toEqual([T1, 1]);
+    expect(shown(a)).toMatchObject({ 'A@W1': [5, T2, 2, false], 'E@W2': [5, T2, 2, false] });
+    expect(marks(a)).toEqual([]);
+  });
 });
