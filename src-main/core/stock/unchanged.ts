@@ -14,6 +14,9 @@ const ROW = 5;
 const MOVED = 1;
 const SAME = 2;
 const UNCHANGED = 3;
+const COLUMNS = 'sku, erp_warehouse_id, available, safety, in_transit, stale';
+/** Stored rows read at a time. */
+const SLICE = 10_000;
 
 export interface Sorted {
   /** The rows to write, flat (ROW values a row), in the read's order. */
@@ -42,31 +45,33 @@ export function sortAgainstStored(
   const state = new Uint8Array(count);
   const unseen: [string, string][] = [];
   let unchanged = 0;
-  const stored = db.prepare('SELECT sku, erp_warehouse_id, available, safety, in_transit, stale FROM stock_levels').raw().all() as [
-    string,
-    string,
-    number,
-    number,
-    number | null,
-    number,
-  ][];
-  for (const [sku, w, available, safety, inTransit, stale] of stored) {
-    const inSnapshot = snapshot === null || snapshot.has(w);
-    const k = index.get(w)?.get(sku);
-    if (k === undefined) {
-      if (stale === 0 && inSnapshot) unseen.push([sku, w]);
-      continue;
+  type Stored = [sku: string, warehouse: string, available: number, safety: number, inTransit: number | null, stale: number];
+  // In key order, a slice at a time: the whole table at once held 100k row arrays (20 MB at the peak).
+  const first = db.prepare(`SELECT ${COLUMNS} FROM stock_levels ORDER BY sku, erp_warehouse_id LIMIT ${SLICE}`).raw();
+  const next = db
+    .prepare(`SELECT ${COLUMNS} FROM stock_levels WHERE (sku, erp_warehouse_id) > (?, ?) ORDER BY sku, erp_warehouse_id LIMIT ${SLICE}`)
+    .raw();
+  for (let slice = first.all() as Stored[]; slice.length > 0;) {
+    for (const [sku, w, available, safety, inTransit, stale] of slice) {
+      const inSnapshot = snapshot === null || snapshot.has(w);
+      const k = index.get(w)?.get(sku);
+      if (k === undefined) {
+        if (stale === 0 && inSnapshot) unseen.push([sku, w]);
+        continue;
+      }
+      const o = k * ROW;
+      const readTransit = flat[o + 4];
+      if (flat[o + 2] !== available || flat[o + 3] !== safety || (readTransit !== null && readTransit !== inTransit)) state[k] = MOVED;
+      // A stale figure seen again is written (fresh again); only a snapshot's warehouses get their
+      // sighting noted, so a row of another one is written as seen.
+      else if (stale !== 0 || !inSnapshot) state[k] = SAME;
+      else {
+        state[k] = UNCHANGED;
+        unchanged++;
+      }
     }
-    const o = k * ROW;
-    const readTransit = flat[o + 4];
-    if (flat[o + 2] !== available || flat[o + 3] !== safety || (readTransit !== null && readTransit !== inTransit)) state[k] = MOVED;
-    // A stale figure seen again is written (fresh again); only a snapshot's warehouses get their
-    // sighting noted, so a row of another one is written as seen.
-    else if (stale !== 0 || !inSnapshot) state[k] = SAME;
-    else {
-      state[k] = UNCHANGED;
-      unchanged++;
-    }
+    const last = slice[slice.length - 1]!;
+    slice = slice.length < SLICE ? [] : (next.all(last[0], last[1]) as Stored[]);
   }
   const write = new Array<string | number | null>((count - unchanged) * ROW);
   const moved: string[] = [];
