@@ -46,7 +46,7 @@ export function sortAgainstStored(
   const unseen: [string, string][] = [];
   let unchanged = 0;
   type Stored = [sku: string, warehouse: string, available: number, safety: number, inTransit: number | null, stale: number];
-  // In key order, a slice at a time: the whole table at once held 100k row arrays (20 MB at the peak).
+  // In key order, a slice at a time: the stored rows are never all held at once (100k row arrays).
   const first = db.prepare(`SELECT ${COLUMNS} FROM stock_levels ORDER BY sku, erp_warehouse_id LIMIT ${SLICE}`).raw();
   const next = db
     .prepare(`SELECT ${COLUMNS} FROM stock_levels WHERE (sku, erp_warehouse_id) > (?, ?) ORDER BY sku, erp_warehouse_id LIMIT ${SLICE}`)
