@@ -15,8 +15,11 @@ const MOVED = 1;
 const SAME = 2;
 const UNCHANGED = 3;
 const COLUMNS = 'sku, erp_warehouse_id, available, safety, in_transit, stale';
-/** Stored rows read at a time. */
-const SLICE = 10_000;
+/**
+ * Stored rows read at a time: the run's peak memory was 257 MB with slices of 1,000 rows, 275 MB
+ * with 10,000 (250 MB before the comparison existed); a statement per slice costs nothing measurable.
+ */
+const SLICE = 1_000;
 
 export interface Sorted {
   /** The rows to write, flat (ROW values a row), in the read's order. */
