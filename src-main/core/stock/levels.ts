@@ -6,7 +6,9 @@
  */
 import { insertFlat } from '../db/bulk';
 import type { Db } from '../db/open';
+import { recordSighting, seenAtOf, SET_STALE } from './seen';
 import type { ErpWarehouse, StockRow } from './source';
+import { flagUnseen, sortAgainstStored, type Sorted } from './unchanged';
 
 export interface PersistInput {
   runId: number;
@@ -84,6 +86,8 @@ interface Prepared {
   at: Int32Array;
   count: number;
   dupes: number;
+  /** Per warehouse, SKU → row number in `flat` (before duplicates were dropped: used only when there were none). */
+  index: Map<string, Map<string, number>>;
   /** Some row has no safety stock (a change row never read in full in its warehouse). */
   safetyMissing: boolean;
   /** Warehouses of valid rows, with the first name the read gave. */
@@ -148,7 +152,7 @@ function prepare(input: PersistInput, known: Set<string> | undefined, invalid: I
   const keptAt = dupes ? at.subarray(0, n).filter((i) => i !== -1) : at.subarray(0, n);
   let safetyMissing = false;
   for (let j = 3; j < keptFlat.length && !safetyMissing; j += ROW) safetyMissing = keptFlat[j] === null;
-  return { flat: keptFlat, at: keptAt, count: keptAt.length, dupes, safetyMissing, warehouses, erp };
+  return { flat: keptFlat, at: keptAt, count: keptAt.length, dupes, index: last, safetyMissing, warehouses, erp };
 }
 
 /**
@@ -169,9 +173,9 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
     );
     for (const w of input.warehouses ?? []) upsertWarehouse.run(w.id, w.name, w.active ? 1 : 0, now);
     // The stored figure of a broken row is no longer known to be right (an incremental read would otherwise keep it as fresh).
-    const markStale = db.prepare('UPDATE stock_levels SET stale = 1 WHERE sku = ? AND erp_warehouse_id = ? AND stale = 0');
+    const markStale = db.prepare(`UPDATE stock_levels SET ${SET_STALE} WHERE sku = ? AND erp_warehouse_id = ? AND stale = 0`);
     for (const [sku, w] of broken) markStale.run(sku, w);
-    if (read.count > 0) mergeRows(db, input, read, result, invalid);
+    const sorted = read.count > 0 ? mergeRows(db, input, read, result, invalid) : null;
     // Rows this read wrote are fresh again (few are ever stale; the index finds them per warehouse).
     const clearStale = db.prepare('UPDATE stock_levels SET stale = 0 WHERE erp_warehouse_id = ? AND stale = 1 AND run_id = ?');
     const seen = new Set([...(input.warehouses ?? []).map((w) => w.id), ...read.warehouses.keys()]);
@@ -180,7 +184,11 @@ export function persistRead(db: Db, input: PersistInput): PersistResult {
       db.prepare("INSERT INTO stock_categories (name, sync_enabled, first_seen_at) VALUES ('', 1, ?) ON CONFLICT(name) DO NOTHING").run(
         now,
       );
-    if (input.snapshotOf !== undefined) result.stale = markUnseenStale(db, runId, input.snapshotOf, input.staleBefore);
+    if (sorted && input.snapshotOf !== undefined) {
+      // Figures it saw unchanged were not written: noted as seen per warehouse, once the missed ones are stale.
+      result.stale = flagUnseen(db, sorted.unseen);
+      recordSighting(db, input.snapshotOf, runId, now);
+    } else if (input.snapshotOf !== undefined) result.stale = markUnseenStale(db, runId, input.snapshotOf, input.staleBefore);
     const setCursor = db.prepare(
       'UPDATE stock_erp_warehouses SET changes_cursor = ? WHERE id = ? AND (changes_cursor IS NULL OR changes_cursor < ?)',
     );
@@ -202,8 +210,11 @@ const UPSERT = `ON CONFLICT(sku, erp_warehouse_id) DO UPDATE SET
          available = excluded.available, safety = excluded.safety, seen_at = excluded.seen_at, run_id = excluded.run_id,
          in_transit = coalesce(excluded.in_transit, in_transit)`;
 
-/** The valid rows, merged: safety kept, new warehouses, ERP SKUs and categories, category switches, then the figures. */
-function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistResult, invalid: Invalid[]): void {
+/**
+ * The valid rows, merged: safety kept, new warehouses, ERP SKUs and categories, category switches, then the figures.
+ * Returns how a foreground full read compared with the stored figures (null: every row was written).
+ */
+function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistResult, invalid: Invalid[]): Sorted | null {
   const { runId, now } = input;
   db.exec('CREATE TEMP TABLE stock_read_erp (sku TEXT NOT NULL, name TEXT, status TEXT, category TEXT, new INTEGER NOT NULL)');
   // Rows of a category switched off are not stored (the seller may have switched it off while the read ran).
@@ -212,6 +223,12 @@ function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistR
   // need none of the row checks below: their rows are upserted straight from the bound values, with
   // no TEMP table to fill and read back (a third of the persist at 100k rows).
   const direct = !input.readAt && !read.safetyMissing && !categoryOff;
+  // A foreground full snapshot writes only the figures that moved (unchanged.ts); every other read
+  // carries changes or needs the checks below, and writes every row it stores.
+  const sorted =
+    direct && input.snapshotOf !== undefined && input.staleBefore === undefined && read.dupes === 0
+      ? sortAgainstStored(db, read.flat, read.index, input.snapshotOf === null ? null : new Set(input.snapshotOf))
+      : null;
   // `ok`: 1 write, 0 category switched off, 2 a later read stored a newer figure.
   if (!direct) {
     db.exec(`CREATE TEMP TABLE stock_read (sku TEXT NOT NULL, wh TEXT NOT NULL, available INTEGER NOT NULL,
@@ -267,23 +284,26 @@ function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistR
     result.keptNewer = db
       .prepare(
         `UPDATE temp.stock_read SET ok = 2 WHERE ok = 1 AND EXISTS (SELECT 1 FROM stock_levels l
-           WHERE l.sku = stock_read.sku AND l.erp_warehouse_id = stock_read.wh AND l.seen_at >= stock_read.read_at)`,
+           WHERE l.sku = stock_read.sku AND l.erp_warehouse_id = stock_read.wh AND ${seenAtOf('l')} >= stock_read.read_at)`,
       )
       .run().changes;
   // The per-row change-mark triggers stand aside for this statement (migration 18: one trigger body
   // per changed row cost as much as writing every row); the SKUs it moved are marked below, in one
   // statement. A row already carrying this run and time (the same run written twice within a
   // millisecond) could not be told from one this statement moved: then the triggers mark as before.
-  const quiet = !db.prepare('SELECT 1 FROM stock_levels WHERE run_id = ? AND changed_at = ? LIMIT 1').get(runId, now);
+  // A foreground full read knows what it moves (unchanged.ts).
+  const quiet = !!sorted || !db.prepare('SELECT 1 FROM stock_levels WHERE run_id = ? AND changed_at = ? LIMIT 1').get(runId, now);
   if (quiet) db.prepare('INSERT INTO auto_changed_quiet (id) VALUES (1)').run();
   // `stale` is not in the SET list: naming an indexed column makes SQLite rewrite that index entry on
   // every row (a third of a 100k-row persist). Stale rows this read saw are cleared afterwards.
   if (direct)
-    result.written = insertFlat(db, 'stock_levels', ['sku', 'erp_warehouse_id', 'available', 'safety', 'in_transit'], read.flat, {
-      more: { columns: 'seen_at, run_id, changed_at, stale', values: '@now, @runId, @now, 0' },
-      tail: UPSERT,
-      params: { now, runId },
-    });
+    // Rows found unchanged count as written: the read stored them (as seen), as it did when it rewrote them.
+    result.written =
+      insertFlat(db, 'stock_levels', ['sku', 'erp_warehouse_id', 'available', 'safety', 'in_transit'], sorted?.write ?? read.flat, {
+        more: { columns: 'seen_at, run_id, changed_at, stale', values: '@now, @runId, @now, 0' },
+        tail: UPSERT,
+        params: { now, runId },
+      }) + (sorted?.unchanged ?? 0);
   else
     result.written = db
       .prepare(
@@ -295,14 +315,22 @@ function mergeRows(db: Db, input: PersistInput, read: Prepared, result: PersistR
   // Inserted rows and rows whose available, safety or in-transit figure changed: exactly what the
   // triggers would have marked (the statement does not touch `stale`).
   db.exec('CREATE TEMP TABLE stock_read_moved (sku TEXT NOT NULL)');
-  result.changed = db
-    .prepare('INSERT INTO temp.stock_read_moved (sku) SELECT sku FROM stock_levels WHERE run_id = ? AND changed_at = ?')
-    .run(runId, now).changes;
-  if (quiet && result.changed > 0)
-    db.exec(`DELETE FROM auto_changed WHERE listing_sku_id IN
-               (SELECT k.listing_sku_id FROM temp.stock_read_moved m JOIN stock_sku_links k ON k.erp_sku = m.sku);
-             INSERT INTO auto_changed (listing_sku_id) SELECT DISTINCT k.listing_sku_id
-               FROM temp.stock_read_moved m JOIN stock_sku_links k ON k.erp_sku = m.sku ORDER BY k.listing_sku_id`);
+  if (sorted) result.changed = insertFlat(db, 'temp.stock_read_moved', ['sku'], sorted.moved);
+  else
+    result.changed = db
+      .prepare('INSERT INTO temp.stock_read_moved (sku) SELECT sku FROM stock_levels WHERE run_id = ? AND changed_at = ?')
+      .run(runId, now).changes;
+  if (quiet && result.changed > 0) {
+    // The linked listing SKUs are looked up once, into a table kept in their order (the join written
+    // twice, once to delete and once to insert the marks, cost a tenth of the persist at 100k rows).
+    db.exec(`CREATE TEMP TABLE stock_read_marks (id INTEGER PRIMARY KEY);
+             INSERT OR IGNORE INTO temp.stock_read_marks (id)
+               SELECT k.listing_sku_id FROM temp.stock_read_moved m JOIN stock_sku_links k ON k.erp_sku = m.sku;
+             DELETE FROM auto_changed WHERE listing_sku_id IN (SELECT id FROM temp.stock_read_marks);
+             INSERT INTO auto_changed (listing_sku_id) SELECT id FROM temp.stock_read_marks ORDER BY id;
+             DROP TABLE temp.stock_read_marks`);
+  }
+  return sorted;
 }
 
 /**
@@ -335,17 +363,21 @@ function mergeErpSkus(db: Db, input: PersistInput, result: PersistResult): void 
   ).run(now);
 }
 
-/** Stored rows of a full snapshot that the read did not see become stale (never zeroed). */
+/**
+ * Stored rows of a full snapshot that the read did not see become stale (never zeroed), for reads
+ * that wrote every row they saw (a foreground full read finds the rows it missed itself, unchanged.ts).
+ */
 function markUnseenStale(db: Db, runId: number, snapshotOf: string[] | null, staleBefore: string | undefined): number {
   const disabledFilter = `AND sku NOT IN (SELECT e.sku FROM stock_erp_skus e JOIN stock_categories c ON c.name = e.category WHERE c.sync_enabled = 0)`;
   // '\uffff' sorts after every ISO time: without staleBefore every unseen row counts.
   const before = staleBefore ?? '\uffff';
+  const seen = seenAtOf('stock_levels');
   if (snapshotOf === null)
     return db
-      .prepare(`UPDATE stock_levels SET stale = 1 WHERE run_id != ? AND stale = 0 AND seen_at < ? ${disabledFilter}`)
+      .prepare(`UPDATE stock_levels SET ${SET_STALE} WHERE run_id != ? AND stale = 0 AND ${seen} < ? ${disabledFilter}`)
       .run(runId, before).changes;
   const stmt = db.prepare(
-    `UPDATE stock_levels SET stale = 1 WHERE erp_warehouse_id = ? AND run_id != ? AND stale = 0 AND seen_at < ? ${disabledFilter}`,
+    `UPDATE stock_levels SET ${SET_STALE} WHERE erp_warehouse_id = ? AND run_id != ? AND stale = 0 AND ${seen} < ? ${disabledFilter}`,
   );
   let n = 0;
   for (const w of snapshotOf) n += stmt.run(w, runId, before).changes;

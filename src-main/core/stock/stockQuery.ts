@@ -2,6 +2,7 @@
 import type { Db } from '../db/open';
 import type { Bilingual } from '../../../src-shared/bilingual';
 import type { ErpSkuRow, Page, StockLevelRow, StockOverview } from '../../../src-shared/types/stock';
+import { seenAtOf, seenByOf } from './seen';
 import { likeAnywhere, sqlPage, whereOf } from './sqlPage';
 import { checkWarehouseName } from './warehouseNames';
 
@@ -25,7 +26,7 @@ export function erpSkuPage(
          (SELECT sum(available) FROM stock_levels l WHERE l.sku = e.sku) AS available,
          (SELECT sum(safety) FROM stock_levels l WHERE l.sku = e.sku) AS safety,
          (SELECT max(stale) FROM stock_levels l WHERE l.sku = e.sku) AS stale,
-         (SELECT max(seen_at) FROM stock_levels l WHERE l.sku = e.sku) AS seen_at
+         (SELECT max(${seenAtOf('l')}) FROM stock_levels l WHERE l.sku = e.sku) AS seen_at
        FROM stock_erp_skus e LEFT JOIN stock_categories c ON c.name = e.category ${w.sql}
        ORDER BY e.sku`,
     },
@@ -71,7 +72,8 @@ export function levelPage(
     db,
     {
       count: `SELECT count(*) AS n FROM stock_levels l ${w.sql}`,
-      rows: `SELECT l.*, w.name AS wname FROM stock_levels l LEFT JOIN stock_erp_warehouses w ON w.id = l.erp_warehouse_id ${w.sql}
+      rows: `SELECT l.sku, l.erp_warehouse_id, l.available, l.safety, ${seenAtOf('l')} AS seen_at, l.changed_at,
+         ${seenByOf('l')} AS run_id, l.stale, w.name AS wname FROM stock_levels l LEFT JOIN stock_erp_warehouses w ON w.id = l.erp_warehouse_id ${w.sql}
        ORDER BY l.sku, l.erp_warehouse_id`,
     },
     w.params,

@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LATEST_VERSION, MIGRATIONS } from '../../../src-main/core/db/migrations';
 import { salesRates } from '../../../src-main/core/auto/predict';
+import { seenAtOf, seenByOf } from '../../../src-main/core/stock/seen';
 import { columns, databaseAt, indexes, migrateTo, queryPlan, type Db } from '../../helpers/migrations';
 import { call } from '../../helpers/channels';
 import { tempDir, withApp } from '../../helpers/tempApp';
@@ -528,6 +529,32 @@ describe('migrations, one at a time', () => {
     d.exec('DELETE FROM auto_changed; DELETE FROM auto_stock_history');
     expect(marks()).toEqual([]);
   });
+
+  it('20 stock seen: stored figures keep their own sighting; a full read noted per warehouse is the later one for fresh figures only', () => {
+    const d = at(19);
+    seedStock(d);
+    d.exec(`UPDATE stock_levels SET stale = 1 WHERE erp_warehouse_id = 'W2'`);
+    migrateTo(d, 20);
+    const seen = () =>
+      d.prepare(`SELECT erp_warehouse_id AS w, ${seenAtOf('l')} AS seenAt, ${seenByOf('l')} AS runId FROM stock_levels l ORDER BY 1`).all();
+    // Nothing noted yet: every figure's own seen_at and run.
+    expect(d.prepare('SELECT count(*) FROM stock_levels_seen').pluck().get()).toBe(0);
+    expect(seen()).toEqual([
+      { w: 'W1', seenAt: AT, runId: 1 },
+      { w: 'W2', seenAt: AT, runId: 1 },
+    ]);
+    // A later full read of both warehouses: the fresh figure was seen by it, the stale one was not.
+    const later = '2026-09-01T03:00:00.000Z';
+    d.prepare("INSERT INTO stock_levels_seen (erp_warehouse_id, run_id, seen_at) VALUES ('W1', 2, ?), ('W2', 2, ?)").run(later, later);
+    expect(seen()).toEqual([
+      { w: 'W1', seenAt: later, runId: 2 },
+      { w: 'W2', seenAt: AT, runId: 1 },
+    ]);
+    // The figure's own sighting wins when it is the later one (an incremental read after the full read).
+    d.prepare("UPDATE stock_levels SET seen_at = '2026-09-01T04:00:00.000Z', run_id = 3 WHERE erp_warehouse_id = 'W1'").run();
+    expect(seen()[0]).toEqual({ w: 'W1', seenAt: '2026-09-01T04:00:00.000Z', runId: 3 });
+  });
+
   it('21 bound count: the bound listing SKUs are counted as they were, and every insert, bind change and delete keeps the count; the reason index is gone', () => {
     const d = at(19);
     seedStock(d);

@@ -21,6 +21,7 @@ import { m016_auto_changed } from './016_auto_changed';
 import { m017_notices_key } from './017_notices_key';
 import { m018_stock_bulk_marks } from './018_stock_bulk_marks';
 import { m019_auto_sku_state } from './019_auto_sku_state';
+import { m020_stock_seen } from './020_stock_seen';
 import { m021_auto_bound_count } from './021_auto_bound_count';
 
 export interface Migration {
@@ -49,6 +50,7 @@ export const MIGRATIONS: Migration[] = [
   m017_notices_key,
   m018_stock_bulk_marks,
   m019_auto_sku_state,
+  m020_stock_seen,
   m021_auto_bound_count,
 ];
 
