@@ -37,6 +37,11 @@ export interface SkuInputs {
  * 25,000 ids, whose list made a 150 kB statement to build and parse on every pass (the read of
  * 22,632 SKUs: 95 → 87 ms, best of ten).
  */
+/** When a figure was last seen: a fresh one also by its warehouse's last full read (stock/seen.ts). */
+function seenAtOf(own: string | null, stale: boolean, warehouse: string | undefined): string | null {
+  return !stale && own !== null && warehouse !== undefined && warehouse > own ? warehouse : own;
+}
+
 function idFilter(ids: number[] | undefined, column: string): { where: string; params: unknown[] } {
   return ids
     ? { where: `WHERE ${column} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(ids.map(Number))] }
@@ -63,6 +68,9 @@ export function forEachInput(db: Db, fn: (x: SkuInputs) => void, ids?: number[])
   // big query costs a B-tree search per listing SKU each, a third of the query on 100k SKUs.
   const categories = new Map(db.prepare('SELECT name, sync_enabled FROM stock_categories').raw().all() as [string, number][]);
   const pins = new Map(db.prepare('SELECT listing_sku_id, mode FROM auto_pins').raw().all() as [number, PinMode][]);
+  // A full read notes what it saw unchanged once per warehouse (stock/seen.ts): a fresh figure was
+  // last seen at the later of its own time and its warehouse's (a JavaScript max here, not a lookup per row).
+  const sightings = new Map(db.prepare('SELECT erp_warehouse_id, seen_at FROM stock_levels_seen').raw().all() as [string, string][]);
   const erpWarehouses = new Map(
     (db.prepare('SELECT id, name, active FROM stock_erp_warehouses').raw().all() as [string, string, number][]).map(
       ([id, name, active]) => [id, { name, active }],
@@ -119,7 +127,7 @@ export function forEachInput(db: Db, fn: (x: SkuInputs) => void, ids?: number[])
       available: r[9],
       safety: r[10],
       stale: r[11] === 1,
-      seenAt: r[16],
+      seenAt: seenAtOf(r[16], r[11] === 1, erpId === null ? undefined : sightings.get(erpId)),
       inTransit: r[12],
       countInTransit: counting.inTransit,
       syncPercent: counting.percent,

@@ -8,6 +8,7 @@ import type { App } from '../../../src-main/core/app';
 import { persistRead } from '../../../src-main/core/stock/levels';
 import type { StockRow } from '../../../src-main/core/stock/source';
 import { levelPage } from '../../../src-main/core/stock/stockQuery';
+import { forEachInput, type SkuInputs } from '../../../src-main/core/auto/inputs';
 import { makeApp } from './fixtures';
 
 let app: App | undefined;
@@ -164,5 +165,16 @@ describe('a full read writes only what moved', () => {
     expect(r).toMatchObject({ written: 2_502, changed: 4, stale: 1 });
     expect(app.db.prepare('SELECT sku FROM stock_levels WHERE run_id = 2 ORDER BY sku').pluck().all()).toEqual([...moved].sort());
     expect(app.db.prepare('SELECT sku FROM stock_levels WHERE stale = 1').pluck().all()).toEqual([missed]);
+  });
+
+  it("the decision's figures (audit, dry run) say a figure unchanged by a full read was seen by it; a stale one keeps its own sighting", () => {
+    const a = store();
+    a.db.exec(`INSERT INTO stock_store_warehouses (id, name, erp_warehouse_id, created_at, updated_at) VALUES (1, '深圳仓', 'W1', 'x', 'x');
+      INSERT INTO stock_listing_warehouses (listing_sku_id, store_warehouse_id, linked_at) VALUES (1, 1, 'x'), (4, 1, 'x')`);
+    persistRead(a.db, { runId: 2, now: T2, rows: ['A', 'B', 'C'].map((s) => row(s, 5)), snapshotOf: null });
+    const seen: Record<number, [string | null, boolean]> = {};
+    forEachInput(a.db, (x: SkuInputs) => (seen[x.listingSkuId] = [x.figures[0]!.seenAt, x.figures[0]!.stale]), [1, 4]);
+    // A was not rewritten (unchanged) but was seen at T2; D was missed: stale, last seen at T1.
+    expect(seen).toEqual({ 1: [T2, false], 4: [T1, true] });
   });
 });
