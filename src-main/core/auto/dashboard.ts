@@ -11,7 +11,7 @@ import { stockScheduler } from '../stock/scheduler';
 import { outboxCounts, toActionRow, type ActionRecord } from './outbox';
 import { readAutoSettings } from './settings';
 import { lastAutoRun } from './runs';
-import { riskModel, riskSummary } from './risk';
+import { riskModelKeeping, riskSummary } from './risk';
 import { keptUntilWrite } from '../db/untilWrite';
 import { BIND_STATUS } from '../../../src-shared/bindStatus';
 import { UNTAKEN_STATES, statesSql } from '../../../src-shared/actionStates';
@@ -87,7 +87,7 @@ export function unbindsFirst(db: Db, runId: number): { unbinds: number; bindsPas
 export function dashboard(app: App): DashboardView {
   const db = app.db;
   const now = app.clock.now();
-  const model = riskModel(db, now);
+  const model = riskModelKeeping(db, now);
   const from = new Date(now - 48 * 3600_000).toISOString();
   const byHour = new Map<string, { binds: number; unbinds: number }>();
   for (let t = now - 47 * 3600_000; t <= now; t += 3600_000) byHour.set(new Date(t).toISOString().slice(0, 13), { binds: 0, unbinds: 0 });

@@ -23,7 +23,7 @@ import { sellableOf } from './sellable';
 import { skuRows, stockOfRow } from './skuRows';
 import { BIND_STATUS, STILL_TIED, bindStatusSql } from '../../../src-shared/bindStatus';
 import { OPEN_STATES, statesSql } from '../../../src-shared/actionStates';
-import { keptUntilWrite } from '../db/untilWrite';
+import { keepRead, keptUntilWrite, writeStamp } from '../db/untilWrite';
 
 const ROW_LIMIT = 500;
 
@@ -160,6 +160,19 @@ export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean } = {}):
  * minutes do), so a kept one is the one a fresh read would give.
  */
 export function riskSummary(db: Db, nowMs: number): RiskModel {
-  const m = keptUntilWrite(db, 'auto.riskSummary', () => riskModel(db, nowMs, { rows: false }));
+  const m = keptUntilWrite(db, SUMMARY, () => riskModel(db, nowMs, { rows: false }));
   return { ...m, counts: { ...m.counts }, headline: { ...m.headline }, rows: [] };
+}
+
+const SUMMARY = 'auto.riskSummary';
+
+/**
+ * The whole model (the dashboard's), its summary kept as riskSummary's: the header's next status
+ * after the dashboard then finds it instead of reading the 100k-row join a second time.
+ */
+export function riskModelKeeping(db: Db, nowMs: number): RiskModel {
+  const stamp = writeStamp(db);
+  const model = riskModel(db, nowMs);
+  keepRead(db, SUMMARY, stamp, { ...model, counts: { ...model.counts }, headline: { ...model.headline }, rows: [] });
+  return model;
 }

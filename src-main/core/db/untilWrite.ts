@@ -26,15 +26,28 @@ export function writeStamp(db: Db): string | null {
   return `${changes}:${version}`;
 }
 
+function keptFor(db: Db): Map<string, Kept> {
+  let byName = kept.get(db);
+  if (!byName) kept.set(db, (byName = new Map()));
+  return byName;
+}
+
 /** `read()`'s value, reused while the stamp is the one it was read at. */
 export function keptUntilWrite<T>(db: Db, name: string, read: () => T): T {
   const stamp = writeStamp(db);
   if (stamp === null) return read();
-  let byName = kept.get(db);
-  if (!byName) kept.set(db, (byName = new Map()));
-  const k = byName.get(name);
+  const k = keptFor(db).get(name);
   if (k && k.stamp === stamp) return k.value as T;
   const value = read();
-  byName.set(name, { stamp, value });
+  keptFor(db).set(name, { stamp, value });
   return value;
+}
+
+/**
+ * Keeps a value read elsewhere at `stamp` (taken with writeStamp before the read), for a caller that
+ * read the same figure anyway; nothing is kept when the stamp was taken inside a transaction or a
+ * write came between.
+ */
+export function keepRead(db: Db, name: string, stamp: string | null, value: unknown): void {
+  if (stamp !== null && writeStamp(db) === stamp) keptFor(db).set(name, { stamp, value });
 }

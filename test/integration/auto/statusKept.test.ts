@@ -77,6 +77,10 @@ describe('auto.status: the kept risk total and counts move with every write', ()
     storeListingSkus(app.db, listed, new Date(clock.now()).toISOString());
     expect(await status(app)).toMatchObject({ oversellRisk: 1, counts: { bound: 3, unbound: 0 } });
 
+    // The dashboard's model, kept for the next status, is the same.
+    expect((await call(app, 'auto.dashboard', {})).riskModel.total).toBe(1);
+    expect(await status(app)).toMatchObject({ oversellRisk: 1 });
+
     // A commit by another connection (another process on the same file).
     const other = new Database(app.dbFile);
     try {
@@ -85,6 +89,7 @@ describe('auto.status: the kept risk total and counts move with every write', ()
       other.close();
     }
     expect(await status(app)).toMatchObject({ oversellRisk: 0, counts: { bound: 2, unbound: 1 } });
+    expect((await call(app, 'auto.dashboard', {})).riskModel.total).toBe(0);
 
     // A status asked for inside a transaction that is then rolled back is not kept.
     const rollback = new Error('rolled back');
