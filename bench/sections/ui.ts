@@ -62,6 +62,23 @@ async function measureUi(opts: { quick: boolean }): Promise<Figure[]> {
       if (!body.ok || !body.data) throw new Error(`sku.listings.page failed: ${JSON.stringify(body)}`);
       return body.data;
     };
+    const status = async () => {
+      const res = await fetch(`${origin}/api/auto.status`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-desk-session': session, origin },
+        body: '{}',
+      });
+      const body = (await res.json()) as { ok: boolean };
+      if (!body.ok) throw new Error(`auto.status failed: ${JSON.stringify(body)}`);
+    };
+    // The header switch's auto.status, asked for on every screen: the first call reads the risk
+    // model (nothing kept yet, as after any write), the next ones find it kept (db/untilWrite.ts).
+    const statusFirst = await timeIt(status);
+    const statusKept = await (async () => {
+      const xs: number[] = [];
+      for (let i = 0; i < 5; i++) xs.push(await timeIt(status));
+      return med(xs);
+    })();
     const all = await listingsPage({});
     if (all.total !== n) throw new Error(`expected ${n} listing SKUs, the host has ${all.total}`);
 
@@ -122,6 +139,15 @@ async function measureUi(opts: { quick: boolean }): Promise<Figure[]> {
     }
     await context.close();
     return [
+      {
+        section: '5 UI',
+        figure: `auto.status with ${k} listing SKUs over HTTP, nothing written since the last call (median of 5)`,
+        value: statusKept,
+        unit: 'ms',
+        baseline: statusFirst,
+        baselineLabel: 'the first call: risk model read',
+        target: '< 50 ms',
+      },
       {
         section: '5 UI',
         figure: `open the SKU mapping step with ${k} listing SKUs → first rows shown (page reload, median of 3)`,

@@ -6,7 +6,7 @@
 import type { App } from '../app';
 import { readAutoSettings } from './settings';
 import { setSwitch } from './switch';
-import { riskModel } from './risk';
+import { riskSummary } from './risk';
 
 export type TrayItem =
   | { label: string; type: 'checkbox'; checked: boolean; click: () => void }
@@ -16,7 +16,7 @@ export type TrayItem =
 export function autoTrayItems(app: App): TrayItem[] {
   if (!app.db.open) return [];
   const on = readAutoSettings(app.db).enabled;
-  const risk = riskModel(app.db, app.clock.now(), { rows: false });
+  const risk = riskSummary(app.db, app.clock.now());
   return [
     {
       label: on ? '自动绑定/解绑：已开启（点击关闭）' : '自动绑定/解绑：已关闭（点击开启）',
