@@ -13,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
+import { antdThemeVars } from './antdThemeVars';
 
 const ID = 'virtual:antd-first-screen.css';
 /** Ends in .css so Vite's CSS pipeline takes the module (bundled, minified, emitted as a file). */
@@ -83,7 +84,8 @@ export function antdFirstScreenCss(): Plugin {
       if (id !== RESOLVED) return undefined;
       const path = (await this.resolve('antd/dist/antd.css'))?.id;
       if (!path) throw new Error('antd/dist/antd.css not found');
-      return (css ??= firstScreenRules(readFileSync(path, 'utf8')));
+      // The theme's variables at :root first: the first screen has no ConfigProvider to give them.
+      return (css ??= antdThemeVars() + firstScreenRules(readFileSync(path, 'utf8')));
     },
   };
 }
