@@ -1,10 +1,10 @@
 /**
  * The window once the first run is done: side navigation, header (store name, notices, language) and
- * the areas (routes.tsx). Its own chunk, loaded by App.tsx: the first-run screen paints without the
+ * the areas (routes.tsx). Its own chunk, loaded through shellLoader.ts: the first-run screen paints without the
  * areas' code, the navigation and react-router, which only this screen needs.
  */
 import { useEffect, useState } from 'react';
-// All of antd's styles (main.tsx has only the first screen's): App.tsx's import of this chunk waits
+// All of antd's styles (main.tsx has only the first screen's): AntdRoot's import of this chunk waits
 // for the sheet, so no screen under the shell paints before it.
 import 'antd/dist/antd.css';
 import { App as AntApp, Badge, Button, Layout, Menu, Popover, List, Space, Tag, Typography } from 'antd';

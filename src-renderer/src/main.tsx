@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-// antd's styles built ahead (zero-runtime mode, App.tsx): no style generated while the first screen renders.
-// Only the first screen's part here (build/antdFirstScreenCss.ts); Shell.tsx brings the whole sheet.
+// antd's styles built ahead (zero-runtime mode, AntdRoot.tsx): no style generated while the first screen renders.
+// Only the first screen's part here, with the theme's variables at :root (build/antdFirstScreenCss.ts);
+// Shell.tsx brings the whole sheet.
 import 'virtual:antd-first-screen.css';
 import './i18n';
 // Before the app and antd: its settings call starts as it runs (state/settings.ts).

@@ -1,6 +1,7 @@
-import { Component, type ReactNode } from 'react';
-import { Button, Result } from 'antd';
-import i18n from '../i18n';
+import { Component, lazy, Suspense, type ReactNode } from 'react';
+
+// antd's Result and Button: the first screen's chunk carries no antd (main.tsx), so they come when a screen throws.
+const ErrorScreen = lazy(() => import('./ErrorScreen'));
 
 /** A screen that throws shows a way out instead of a blank window. */
 export class ErrorBoundary extends Component<{ children: ReactNode }, { error?: Error }> {
@@ -11,18 +12,9 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error?: 
   render() {
     if (!this.state.error) return this.props.children;
     return (
-      <Result
-        status="error"
-        title={i18n.t('error.title')}
-        subTitle={i18n.t('error.body')}
-        extra={
-          <Button type="primary" onClick={() => location.reload()}>
-            {i18n.t('error.reload')}
-          </Button>
-        }
-      >
-        <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{String(this.state.error.message)}</pre>
-      </Result>
+      <Suspense fallback={null}>
+        <ErrorScreen error={this.state.error} />
+      </Suspense>
     );
   }
 }

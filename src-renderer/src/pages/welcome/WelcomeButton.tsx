@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import LoadingOutlined from '@ant-design/icons/LoadingOutlined';
+
+/**
+ * antd's large Button as its DOM and classes (antd 6), styled by the first screen's stylesheet:
+ * Welcome paints before antd's code is loaded (main.tsx). Without antd's click wave.
+ */
+export function WelcomeButton(props: {
+  primary?: boolean;
+  icon: ReactNode;
+  loading?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  const { primary, icon, loading, disabled, onClick, children } = props;
+  const kind = primary
+    ? 'ant-btn-primary ant-btn-color-primary ant-btn-variant-solid'
+    : 'ant-btn-default ant-btn-color-default ant-btn-variant-outlined';
+  return (
+    <button
+      type="button"
+      className={`ant-btn ${kind} ant-btn-lg${loading ? ' ant-btn-loading' : ''}`}
+      disabled={disabled}
+      // As antd's: a loading button ignores clicks.
+      onClick={loading ? undefined : onClick}
+    >
+      {loading ? (
+        <span className="ant-btn-icon ant-btn-loading-icon">
+          <LoadingOutlined />
+        </span>
+      ) : (
+        <span className="ant-btn-icon">{icon}</span>
+      )}
+      <span>{children}</span>
+    </button>
+  );
+}
