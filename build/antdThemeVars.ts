@@ -28,7 +28,32 @@ export function antdThemeVars(): string {
   const still = new Map(vars(theme.getDesignToken({ token: { ...THEME_TOKEN, motion: false } }) as unknown as Record<string, unknown>));
   const decl = (list: (readonly [string, string])[]) => list.map(([k, v]) => `${k}:${v};`).join('');
   const changed = full.filter(([k, v]) => still.get(k) !== v).map(([k]) => [k, still.get(k)!] as const);
-  return `:root{${decl(full)}}@media (prefers-reduced-motion: reduce){:root{${decl(changed)}}}`;
+  return `:root{${decl(full)}}@media (prefers-reduced-motion: reduce){:root{${decl(changed)}}}${buttonVars()}`;
+}
+
+/**
+ * Button's own variables (`--ant-button-padding-inline-lg`, `--ant-button-primary-shadow`…), some
+ * derived from the theme's colour: antd registers them at runtime too, so they are taken here from
+ * a server render of Welcome's two buttons under the app's theme, moved from ConfigProvider's class
+ * onto `.ant-btn` itself.
+ */
+function buttonVars(): string {
+  const { createElement: h } = require('react') as typeof import('react');
+  const { renderToString } = require('react-dom/server') as typeof import('react-dom/server');
+  const { Button, ConfigProvider } = require('antd') as typeof import('antd');
+  const { createCache, extractStyle, StyleProvider } = require('@ant-design/cssinjs') as typeof import('@ant-design/cssinjs');
+  const cache = createCache();
+  renderToString(
+    h(
+      StyleProvider,
+      { cache },
+      h(ConfigProvider, { theme: { zeroRuntime: true, token: THEME_TOKEN } }, h(Button, { type: 'primary' }), h(Button)),
+    ),
+  );
+  const rules = [...extractStyle(cache, { plain: true, types: ['cssVar'] }).matchAll(/([^{}]+)(\{[^}]*\})/g)];
+  const css = rules.filter(([, sel]) => sel!.includes('.ant-btn')).map(([, sel, body]) => sel!.replace(/\.css-var-[\w-]+/g, '') + body);
+  if (!css.length) throw new Error("antd's Button variables not found in its server render");
+  return css.join('');
 }
 
 /** @ant-design/cssinjs's token2CSSVar with antd's prefix: colorPrimaryHover → --ant-color-primary-hover. */
