@@ -9,6 +9,17 @@ import type { ListingSku, Marketplace } from '../../../src-main/core/connectors/
 import { setStockPorts } from '../../../src-main/core/stock/ports';
 import { silentLogger } from '../../../src-main/core/platform/logger';
 
+/** One read row of SKU `sku` in W1 (深圳仓), safety 1, nothing in transit, unless `more` says otherwise. */
+export const stockRow = (sku: string, available: number, more: Partial<StockRow> = {}): StockRow => ({
+  sku,
+  warehouseId: 'W1',
+  warehouseName: '深圳仓',
+  available,
+  safety: 1,
+  inTransit: 0,
+  ...more,
+});
+
 export class FixtureSource implements StockSource {
   readonly kind = 'demo' as const;
   warehouses: ErpWarehouse[] = [

@@ -5,23 +5,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src-main/core/app';
 import { persistRead } from '../../../src-main/core/stock/levels';
-import type { StockRow } from '../../../src-main/core/stock/source';
-import { level, makeApp } from './fixtures';
+import { level, makeApp, stockRow as row } from './fixtures';
 
 let app: App | undefined;
 afterEach(async () => {
   await app?.close();
   app = undefined;
-});
-
-const row = (sku: string, available: number, more: Partial<StockRow> = {}): StockRow => ({
-  sku,
-  warehouseId: 'W1',
-  warehouseName: '深圳仓',
-  available,
-  safety: 1,
-  inTransit: 0,
-  ...more,
 });
 
 /** Four ERP SKUs in W1, each linked to one listing SKU (id 1 → A, 2 → B, …); the marks cleared. */

@@ -6,10 +6,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src-main/core/app';
 import { persistRead } from '../../../src-main/core/stock/levels';
-import type { StockRow } from '../../../src-main/core/stock/source';
 import { levelPage } from '../../../src-main/core/stock/stockQuery';
 import { forEachInput, type SkuInputs } from '../../../src-main/core/auto/inputs';
-import { makeApp } from './fixtures';
+import { makeApp, stockRow as row } from './fixtures';
 
 let app: App | undefined;
 afterEach(async () => {
@@ -20,16 +19,6 @@ afterEach(async () => {
 const T1 = '2026-03-02T01:00:00.000Z';
 const T2 = '2026-03-02T01:30:00.000Z';
 const T3 = '2026-03-02T02:00:00.000Z';
-
-const row = (sku: string, available: number, more: Partial<StockRow> = {}): StockRow => ({
-  sku,
-  warehouseId: 'W1',
-  warehouseName: '深圳仓',
-  available,
-  safety: 1,
-  inTransit: 0,
-  ...more,
-});
 
 /** A, B, C and D in W1 (each linked to one listing SKU, 1 → A …) and E in W2, all read in full at T1. */
 function store(): App {
