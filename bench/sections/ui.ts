@@ -62,24 +62,29 @@ async function measureUi(opts: { quick: boolean }): Promise<Figure[]> {
       if (!body.ok || !body.data) throw new Error(`sku.listings.page failed: ${JSON.stringify(body)}`);
       return body.data;
     };
-    const status = async () => {
-      const res = await fetch(`${origin}/api/auto.status`, {
+    const call = (name: 'auto.status' | 'auto.risk') => async () => {
+      const res = await fetch(`${origin}/api/${name}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-desk-session': session, origin },
         body: '{}',
       });
       const body = (await res.json()) as { ok: boolean };
-      if (!body.ok) throw new Error(`auto.status failed: ${JSON.stringify(body)}`);
+      if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body)}`);
     };
-    // The header switch's auto.status, asked for on every screen: the first call reads the risk
-    // model (nothing kept yet, as after any write), the next ones find it kept (db/untilWrite.ts).
+    const status = call('auto.status');
+    // The header switch's auto.status, asked for on every screen: the first call works the risk
+    // summary out (nothing kept yet, as after any write) from the kinds the decision passes stored
+    // (risk.ts storedRiskCounts), the next ones find it kept (db/untilWrite.ts). Beside the whole
+    // risk read it replaced: auto.risk, the dashboard's risk tab, reads the 100k-row join.
+    // The host's own first call (opening the store) is not the summary's: taken first.
+    const all = await listingsPage({});
     const statusFirst = await timeIt(status);
+    const wholeRisk = await timeIt(call('auto.risk'));
     const statusKept = await (async () => {
       const xs: number[] = [];
       for (let i = 0; i < 5; i++) xs.push(await timeIt(status));
       return med(xs);
     })();
-    const all = await listingsPage({});
     if (all.total !== n) throw new Error(`expected ${n} listing SKUs, the host has ${all.total}`);
 
     // Targets far from the first page, a different one per try; the first one warms up.
@@ -141,11 +146,20 @@ async function measureUi(opts: { quick: boolean }): Promise<Figure[]> {
     return [
       {
         section: '5 UI',
+        figure: `auto.status with ${k} listing SKUs over HTTP, the first call (nothing kept, as after any write): the risk summary from the kinds the decision passes stored`,
+        value: statusFirst,
+        unit: 'ms',
+        baseline: wholeRisk,
+        baselineLabel: 'auto.risk over HTTP (the whole risk read)',
+        target: '< 50 ms',
+      },
+      {
+        section: '5 UI',
         figure: `auto.status with ${k} listing SKUs over HTTP, nothing written since the last call (median of 5)`,
         value: statusKept,
         unit: 'ms',
         baseline: statusFirst,
-        baselineLabel: 'the first call: risk model read',
+        baselineLabel: 'the first call',
         target: '< 50 ms',
       },
       {

@@ -8,6 +8,7 @@ import type { App } from '../app';
 import type { Db } from '../db/open';
 import type { ActionKind, AutoRunInfo, AutoSettings, DecisionReason } from '../../../src-shared/channels/auto';
 import { lastRun } from '../stock/runs';
+import { riskOfInputs } from './risk';
 import { decide, type Decision } from './decide';
 import { decideInputOf, forEachInput, type SkuInputs } from './inputs';
 import { massUnbindGate, type MassUnbindGate } from './gates';
@@ -224,7 +225,10 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
       }
       // A SKU never decided has no row yet: it is upserted like one whose reason moved.
       const moved = x.lastReason !== s.decision.reason;
-      if (moved || recorded !== x.lastSellable) states.push([x.listingSkuId, s.decision.reason, recorded, moved]);
+      // Its oversell-risk kind, for the summary the header and the tray show (risk.ts storedRiskCounts).
+      const risk = riskOfInputs(x.bindStatus, x.erpSku, x.warehouses);
+      if (moved || recorded !== x.lastSellable || risk !== x.lastRisk)
+        states.push([x.listingSkuId, s.decision.reason, recorded, moved, risk]);
       if (s.cancel.length > 0 || s.add !== null || opensEpisode(s) || endsEpisode(s)) skus.push(s);
     },
     undefined,

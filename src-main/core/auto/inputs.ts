@@ -4,6 +4,7 @@
  */
 import type { Db } from '../db/open';
 import type { BindStatus, DecisionReason, PinMode, WarehouseFigure } from '../../../src-shared/channels/auto';
+import type { RiskKind } from '../../../src-shared/types/auto';
 import type { DecideInput, WarehouseInput } from './decide';
 import { sellableOf } from './sellable';
 import { skuRows, stockOfRow } from './skuRows';
@@ -30,6 +31,8 @@ export interface SkuInputs {
   lastReason: DecisionReason | null;
   /** The last sellable figure written to the stock history (null: none). */
   lastSellable: number | null;
+  /** The last pass's oversell-risk kind ('' none; null: never worked out). */
+  lastRisk: RiskKind | '' | null;
 }
 
 /**
@@ -55,6 +58,7 @@ type Extra = [
   changedAt: string | null,
   lastReason: string | null,
   lastSellable: number | null,
+  lastRisk: RiskKind | '' | null,
 ];
 
 /**
@@ -80,7 +84,7 @@ export function forEachInput(db: Db, fn: (x: SkuInputs) => void, ids?: number[])
   // B-tree searches per SKU, a fifth of a 25,000-SKU read) is skipped and the category left unknown.
   const anyOff = [...categories.values()].some((on) => on === 0);
   const rows = skuRows<Extra>(db, {
-    extra: `${anyOff ? 'e.category' : 'NULL'}, l.seen_at, l.changed_at, st.reason, st.sellable`,
+    extra: `${anyOff ? 'e.category' : 'NULL'}, l.seen_at, l.changed_at, st.reason, st.sellable, st.risk`,
     joins: `${anyOff ? 'LEFT JOIN stock_erp_skus e ON e.sku = k.erp_sku' : ''} LEFT JOIN auto_sku_state st ON st.listing_sku_id = s.id`,
     ...idFilter(ids, 's.id'),
   });
@@ -104,6 +108,7 @@ export function forEachInput(db: Db, fn: (x: SkuInputs) => void, ids?: number[])
         stockChangedAt: null,
         lastReason: (r[18] || null) as DecisionReason | null,
         lastSellable: r[19],
+        lastRisk: r[20],
       };
     }
     const storeName = r[7];

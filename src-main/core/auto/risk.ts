@@ -21,6 +21,7 @@ import { readAutoSettings } from './settings';
 import { refusalView } from './refusals';
 import { sellableOf } from './sellable';
 import { skuRows, stockOfRow } from './skuRows';
+import type { WarehouseInput } from './decide';
 import { BIND_STATUS, STILL_TIED, bindStatusSql } from '../../../src-shared/bindStatus';
 import { OPEN_STATES, statesSql } from '../../../src-shared/actionStates';
 import { keepRead, keptUntilWrite, writeStamp } from '../db/untilWrite';
@@ -31,16 +32,16 @@ const ROW_LIMIT = 500;
  * Per listing SKU on sale (bound 2, in review 3, refused 4 — the platform still sells all three) and
  * linked warehouse: the mapping, the stored figure and how the store warehouse counts stock, read with
  * the decisions' own join (skuRows.ts). The rows are summed in JS with sellable.ts, the formula the
- * decisions use, so the two cannot disagree.
+ * decisions use, so the two cannot disagree. `markedOnly`: only the SKUs marked since the last pass.
  */
 /** One SKU on sale: id, seller SKU, product id, SKU id, goods id, bind status, refusal reason, ERP SKU, then linked warehouses, known figures, stale figures, sellable of the fresh ones. */
 type OnSale = [number, string, string, string, string | null, number, string | null, string | null, number, number, number, number];
 
-function* onSale(db: Db): Generator<OnSale> {
+function* onSale(db: Db, opts: { markedOnly?: boolean } = {}): Generator<OnSale> {
   let cur: OnSale | null = null;
   for (const r of skuRows<[refuseReason: string | null]>(db, {
     extra: 's.unbind_refuse_reason',
-    where: `WHERE s.bind_status IN (${bindStatusSql(STILL_TIED)})`,
+    where: `WHERE s.bind_status IN (${bindStatusSql(STILL_TIED)})${opts.markedOnly ? ' AND s.id IN (SELECT listing_sku_id FROM auto_changed)' : ''}`,
   })) {
     if (!cur || cur[0] !== r[0]) {
       if (cur) yield cur;
@@ -74,11 +75,36 @@ export function riskKindOf(x: {
   return 'zero';
 }
 
+const kindOfOnSale = (r: OnSale): RiskKind | null =>
+  riskKindOf({ bindStatus: r[5], mapped: r[7] !== null, warehouses: r[8], known: r[9], stale: r[10], sellable: r[11] });
+
+/**
+ * A SKU's kind from a decision pass's inputs, for it to store (auto_sku_state.risk, migration 22):
+ * '' when it has none or is not on sale. The same sums as onSale's, over the same join's rows.
+ */
+export function riskOfInputs(
+  bindStatus: number,
+  erpSku: string | null,
+  warehouses: readonly Pick<WarehouseInput, 'stock' | 'counting'>[],
+): RiskKind | '' {
+  if (!STILL_TIED.includes(bindStatus as BindStatus)) return '';
+  let known = 0;
+  let stale = 0;
+  let sellable = 0;
+  for (const { stock, counting } of warehouses) {
+    if (stock === null) continue;
+    known++;
+    if (stock.stale) stale++;
+    else sellable += sellableOf(stock, counting);
+  }
+  return riskKindOf({ bindStatus, mapped: erpSku !== null, warehouses: warehouses.length, known, stale, sellable }) ?? '';
+}
+
 export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean } = {}): RiskModel {
   const counts = Object.fromEntries(RISK_KINDS.map((k) => [k, 0])) as Record<RiskKind, number>;
   const atRisk: { r: OnSale; kind: RiskKind }[] = [];
   for (const r of onSale(db)) {
-    const kind = riskKindOf({ bindStatus: r[5], mapped: r[7] !== null, warehouses: r[8], known: r[9], stale: r[10], sellable: r[11] });
+    const kind = kindOfOnSale(r);
     if (!kind) continue;
     counts[kind]++;
     atRisk.push({ r, kind });
@@ -154,14 +180,64 @@ export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean } = {}):
 }
 
 /**
- * The model without its rows (counts, total, headline), kept until a write (untilWrite.ts): the
- * header switch asks for it on every screen and the tray on every open, and reading it costs
- * 0.5–0.9 s at 100k listing SKUs. Without rows nothing in it depends on the time (only a row's
- * minutes do), so a kept one is the one a fresh read would give.
+ * The model without its rows (counts, total, headline): the header switch asks for it on every
+ * screen and the tray on every open. From the counts the decision passes keep (storedRiskCounts: a few
+ * ms; the whole read costs 0.5–0.9 s at 100k listing SKUs), and kept until a write (untilWrite.ts).
+ * Without rows nothing in it depends on the time (only a row's minutes do), so a kept one is the
+ * one a fresh read would give.
  */
 export function riskSummary(db: Db, nowMs: number): RiskModel {
-  const m = keptUntilWrite(db, SUMMARY, () => riskModel(db, nowMs, { rows: false }));
+  const m = keptUntilWrite(db, SUMMARY, () => {
+    const counts = storedRiskCounts(db);
+    if (!counts) return riskModel(db, nowMs, { rows: false });
+    const headline = riskHeadline(counts);
+    return {
+      switchOn: readAutoSettings(db).enabled,
+      counts,
+      total: headline.total,
+      headline: { zh: headline.zh, en: headline.en },
+      rows: [],
+    };
+  });
   return { ...m, counts: { ...m.counts }, headline: { ...m.headline }, rows: [] };
+}
+
+/**
+ * The counts by kind from what the decision passes stored (auto_risk_counts, kept by triggers), with
+ * the SKUs marked since the last pass worked out again from the stored stock: a mark is set whenever
+ * anything a kind is made of moves (bind state, mapping, linked warehouses, figures, staleness; see
+ * changed.ts), so an unmarked SKU's stored kind is the one a full read would give. Null when they
+ * cannot be used: a full pass is due (mark 0: after an upgrade, a setting change or a pass on a
+ * failed read) or some SKU's kind was never worked out. In one read transaction, so a write from
+ * another process cannot fall between the counts and the marks.
+ */
+export function storedRiskCounts(db: Db): Record<RiskKind, number> | null {
+  return db.transaction(() => {
+    if (db.prepare('SELECT 1 FROM auto_changed WHERE listing_sku_id = 0').get()) return null;
+    if (
+      db
+        .prepare(
+          'SELECT 1 FROM auto_sku_state WHERE risk IS NULL AND listing_sku_id NOT IN (SELECT listing_sku_id FROM auto_changed) LIMIT 1',
+        )
+        .get()
+    )
+      return null;
+    const counts = Object.fromEntries(RISK_KINDS.map((k) => [k, 0])) as Record<RiskKind, number>;
+    const add = (kind: string, n: number) => {
+      if (kind in counts) counts[kind as RiskKind] += n;
+    };
+    for (const [kind, n] of db.prepare('SELECT kind, n FROM auto_risk_counts').raw().all() as [string, number][]) add(kind, n);
+    for (const kind of db
+      .prepare(`SELECT st.risk FROM auto_changed c JOIN auto_sku_state st ON st.listing_sku_id = c.listing_sku_id WHERE st.risk != ''`)
+      .pluck()
+      .all() as string[])
+      add(kind, -1);
+    for (const r of onSale(db, { markedOnly: true })) {
+      const kind = kindOfOnSale(r);
+      if (kind) add(kind, 1);
+    }
+    return counts;
+  })();
 }
 
 const SUMMARY = 'auto.riskSummary';

@@ -21,6 +21,7 @@ import { writeAutoSettings } from '../../../src-main/core/auto/settings';
 import { setPins } from '../../../src-main/core/auto/pins';
 import { decideRun } from '../../../src-main/core/auto/engine';
 import { changedScope, finishScope } from '../../../src-main/core/auto/changed';
+import { riskModel, riskSummary, storedRiskCounts } from '../../../src-main/core/auto/risk';
 import { seededRng, int, pick, type Rng } from '../../../src-main/core/connectors/demo/prng';
 import type { StockRow } from '../../../src-main/core/stock/source';
 
@@ -308,4 +309,36 @@ describe('decide only what changed', () => {
     db.transaction(() => finishScope(db, scope, [], true))();
     expect(marks()).toEqual([0]);
   });
+  for (const seed of [11, 12, 13]) {
+    it(`the risk summary from the kinds the passes stored equals the whole read, between passes too, on a random history (seed ${seed})`, () => {
+      const { app, clock } = open();
+      setUp(app, clock);
+      const r = seededRng(seed);
+      const whole = () => riskModel(app.db, clock.now(), { rows: false }).counts;
+      // Before any pass nothing is worked out: the summary reads the whole join.
+      expect(storedRiskCounts(app.db)).toBeNull();
+      expect(riskSummary(app.db, clock.now()).counts).toEqual(whole());
+      decideRun(app, 'stock');
+      let stored = 0;
+      for (let step = 1; step <= 40; step++) {
+        for (let k = int(r, 1, 3); k > 0; k--) {
+          change(app, clock, r, step);
+          // Marked since the last pass: the summary works those SKUs out again from the stored stock.
+          const counts = storedRiskCounts(app.db);
+          if (counts) {
+            stored++;
+            expect(counts, `step ${step}`).toEqual(whole());
+          }
+          expect(riskSummary(app.db, clock.now()).counts, `step ${step}`).toEqual(whole());
+        }
+        clock.advance(60_000);
+        decideRun(app, 'stock', { full: r() < 0.2 });
+        expect(storedRiskCounts(app.db), `after the pass of step ${step}`).toEqual(whole());
+      }
+      // Most summaries came from the stored kinds (a setting change asks for a full pass first).
+      expect(stored).toBeGreaterThan(40);
+      // Every kind the history reached was counted at some point.
+      expect(Object.values(whole()).some((n) => n > 0)).toBe(true);
+    });
+  }
 });

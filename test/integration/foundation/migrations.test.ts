@@ -75,7 +75,7 @@ function seedAuto(d: Db): void {
 describe('migrations, one at a time', () => {
   it('the list is 1…N without gaps, so "database at N−1" is always a real version', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
-    expect(LATEST_VERSION).toBe(21); // a new migration needs its own test below
+    expect(LATEST_VERSION).toBe(22); // a new migration needs its own test below
   });
 
   it('1 foundation: an empty file gets the audit log and notices; notices default to unread with no body', () => {
@@ -585,5 +585,44 @@ describe('migrations, one at a time', () => {
       expect(kept(), what).toBe(counted());
     }
     expect(kept()).toBe(0);
+  });
+  it('22 risk kinds: existing states wait for a full pass (a mark for everything, kinds not worked out); each stored kind is counted through every insert, change and delete', () => {
+    const d = at(21);
+    seedStock(d);
+    d.exec("INSERT INTO auto_sku_state (listing_sku_id, reason, sellable) VALUES (1, 'already_bound', 13), (2, 'unmapped', NULL)");
+    migrateTo(d, 22);
+    // Not worked out yet, and the next pass is a full one.
+    expect(d.prepare('SELECT count(*) FROM auto_sku_state WHERE risk IS NULL').pluck().get()).toBe(2);
+    expect(d.prepare('SELECT listing_sku_id FROM auto_changed').pluck().all()).toContain(0);
+    const kept = () => Object.fromEntries(d.prepare('SELECT kind, n FROM auto_risk_counts WHERE n != 0').raw().all() as [string, number][]);
+    const counted = () =>
+      Object.fromEntries(
+        d.prepare("SELECT risk, count(*) FROM auto_sku_state WHERE risk != '' GROUP BY risk").raw().all() as [string, number][],
+      );
+    const upsert = d.prepare(
+      'INSERT INTO auto_sku_state (listing_sku_id, reason, risk) VALUES (?, ?, ?) ON CONFLICT(listing_sku_id) DO UPDATE SET risk = excluded.risk',
+    );
+    const steps: [string, () => void][] = [
+      ['worked out: none and unmapped', () => (upsert.run(1, 'already_bound', ''), upsert.run(2, 'unmapped', 'unmapped'))],
+      ['none → zero', () => upsert.run(1, 'already_bound', 'zero')],
+      ['the same kind again', () => d.prepare('UPDATE auto_sku_state SET risk = risk').run()],
+      ['zero → stale', () => upsert.run(1, 'already_bound', 'stale')],
+      [
+        'a SKU never decided, at risk',
+        () => (
+          d.exec(
+            `INSERT INTO stock_listing_skus (id, product_id, sku_id, seller_sku, bind_status, seen_at) VALUES (3, '1005006285123457', '3', 'CUP-3', 2, '${AT}')`,
+          ),
+          upsert.run(3, 'stock_out', 'zero')
+        ),
+      ],
+      ['stale → none', () => upsert.run(1, 'already_bound', '')],
+      ['a listing SKU deleted (its state goes with it)', () => d.prepare('DELETE FROM stock_listing_skus WHERE id = 2').run()],
+    ];
+    for (const [what, step] of steps) {
+      step();
+      expect(kept(), what).toEqual(counted());
+    }
+    expect(kept()).toEqual({ zero: 1 });
   });
 });

@@ -17,6 +17,7 @@ const sku = (scItemId: string | null): SkuInputs => ({
   stockChangedAt: null,
   lastReason: null,
   lastSellable: null,
+  lastRisk: null,
 });
 
 describe('decideInputOf (the one mapping the engine and the sender share)', () => {

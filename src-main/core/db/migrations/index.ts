@@ -23,6 +23,7 @@ import { m018_stock_bulk_marks } from './018_stock_bulk_marks';
 import { m019_auto_sku_state } from './019_auto_sku_state';
 import { m020_stock_seen } from './020_stock_seen';
 import { m021_auto_bound_count } from './021_auto_bound_count';
+import { m022_auto_risk_kind } from './022_auto_risk_kind';
 
 export interface Migration {
   version: number;
@@ -52,6 +53,7 @@ export const MIGRATIONS: Migration[] = [
   m019_auto_sku_state,
   m020_stock_seen,
   m021_auto_bound_count,
+  m022_auto_risk_kind,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
