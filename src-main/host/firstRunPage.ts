@@ -5,14 +5,12 @@
  * the seller chooses on Welcome: a reload after that gets the plain page.
  */
 import type { ServerResponse } from 'node:http';
-import { FIRST_RUN_META } from '../../src-shared/firstRunMeta';
-import type { AppSettings, Language } from '../../src-shared/types/app';
+import { FIRST_RUN_META, isLanguage } from '../../src-shared/firstRunMeta';
+import type { AppSettings } from '../../src-shared/types/app';
 
-const LANGUAGES: readonly Language[] = ['zh-CN', 'en-US'];
-
-/** `indexHtml` with the first-run mark before `</head>`; the language is one the page knows (the file may have been edited by hand). */
+/** `indexHtml` with the first-run mark before `</head>`. */
 export function markFirstRun(indexHtml: string, settings: AppSettings): string {
-  const language = LANGUAGES.includes(settings.language) ? settings.language : 'zh-CN';
+  const language = isLanguage(settings.language) ? settings.language : 'zh-CN';
   return indexHtml.replace('</head>', `<meta name="${FIRST_RUN_META}" content="${language}" />\n  </head>`);
 }
 

@@ -113,6 +113,7 @@ interface Core {
   dispatch: typeof import('../core/dispatch').dispatch;
 }
 
+/** The built page, read once: the host serves it marked on a first run, and learns its first screen's assets from it. */
 function readIndexHtml(rendererDir: string): string | undefined {
   try {
     return readFileSync(join(rendererDir, 'index.html'), 'utf8');

@@ -4,14 +4,12 @@
  * as the entry runs, not after the settings call's round trip, whose answer replaces this hint
  * when it comes. Electron loads the plain page: there the settings call is a few milliseconds.
  */
-import { FIRST_RUN_META } from '../../src-shared/firstRunMeta';
+import { FIRST_RUN_META, isLanguage } from '../../src-shared/firstRunMeta';
 import type { Language } from '../../src-shared/types/app';
-
-const LANGUAGES: readonly string[] = ['zh-CN', 'en-US'] satisfies Language[];
 
 function read(): Language | undefined {
   const content = document.querySelector<HTMLMetaElement>(`meta[name="${FIRST_RUN_META}"]`)?.content;
-  return content !== undefined && LANGUAGES.includes(content) ? (content as Language) : undefined;
+  return isLanguage(content) ? content : undefined;
 }
 
 /** The first run's language when the page is marked as a first run; otherwise undefined. */
