@@ -24,6 +24,7 @@ import type { App } from '../core/app';
 import type { ErrorPayload, Result } from '../../src-shared/errors';
 import type { AppSettings } from '../../src-shared/types/app';
 import { CSP } from '../../src-shared/csp';
+import { markFirstRun, sendFirstRunPage } from './firstRunPage';
 
 /** frame-ancestors only works as a header, so the host adds it to the shared policy. */
 const HOST_CSP = `${CSP}; frame-ancestors 'none'`;
@@ -112,17 +113,20 @@ interface Core {
   dispatch: typeof import('../core/dispatch').dispatch;
 }
 
+/** The built page, read once: the host serves it marked on a first run, and learns its first screen's assets from it. */
+function readIndexHtml(rendererDir: string): string | undefined {
+  try {
+    return readFileSync(join(rendererDir, 'index.html'), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The assets index.html loads before the page runs (its script, modulepreloads and stylesheet), as
  * request paths: once the browser has them all, the host has nothing to serve until the page calls.
  */
-function firstScreenAssets(rendererDir: string): Set<string> {
-  let html: string;
-  try {
-    html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
-  } catch {
-    return new Set();
-  }
+function firstScreenAssets(html: string): Set<string> {
   return new Set([...html.matchAll(/\s(?:src|href)="\.?\/?(assets\/[^"?#]+)"/g)].map((m) => `/${m[1]}`));
 }
 
@@ -136,10 +140,12 @@ export const OPEN_CORE_AFTER_MS = 1500;
  * first call, or OPEN_CORE_AFTER_MS after listening, whichever comes first. Channel calls and the
  * event stream wait for it. Opening it blocks this process, so it waits for the assets, not before.
  *
- * `settings`: the settings read from their file without the core (a lazy core only). On a first run
- * the first screen (Welcome) needs nothing else, and the core's opening (several hundred ms on a
- * busy 2-core machine) would hold its one call back: there the host answers that first
- * `settings.get` from the file and opens the core once it is sent, while the page paints.
+ * `settings`: the settings read from their file without the core. On a first run the first screen
+ * (Welcome) needs nothing else: the page the host serves then says so (firstRunPage.ts), so Welcome
+ * is drawn as the entry runs, and with a lazy core the host answers the page's first `settings.get`
+ * from the file. The core then opens at the first call that needs it (the seller's choice on
+ * Welcome) or OPEN_CORE_AFTER_MS after listening, not with the assets: opening it is a CPU-bound
+ * half second or more on a busy 2-core machine, which would slow the browser painting Welcome.
  */
 export async function startWebHost(
   app: App | (() => Promise<App>),
@@ -158,11 +164,14 @@ export async function startWebHost(
       const [{ dispatch }, { createHandlers }] = await Promise.all([import('../core/dispatch'), import('../core/api')]);
       return { app: opened, handlers: createHandlers(opened), dispatch };
     })());
+  const indexHtml = readIndexHtml(opts.rendererDir);
   /** The first screen's assets not yet asked for, and those being sent: the core opens once both are none (lazy core only). */
-  const firstScreen = typeof app === 'function' ? firstScreenAssets(opts.rendererDir) : new Set<string>();
-  /** A first run's settings, until the page has asked for them once (then the core opens). */
+  const firstScreen = typeof app === 'function' && indexHtml ? firstScreenAssets(indexHtml) : new Set<string>();
+  /** A first run's settings, until the page has asked for them once (lazy core only). */
   let firstRunSettings = typeof app === 'function' ? opts.settings : undefined;
   if (firstRunSettings?.().firstRunDone) firstRunSettings = undefined;
+  /** Not on a first run: there the core waits for a call or the timer (see above). */
+  const openWithAssets = !firstRunSettings;
   let sending = 0;
   let openTimer: NodeJS.Timeout | undefined;
   const openSoon = () => {
@@ -305,7 +314,6 @@ export async function startWebHost(
           if (channel === 'settings.get' && firstRunSettings && !core) {
             const data = firstRunSettings();
             firstRunSettings = undefined;
-            res.on('close', openSoon);
             return sendJson(res, 200, { ok: true, data } satisfies Result<AppSettings>);
           }
           const c = await openCore();
@@ -331,11 +339,16 @@ export async function startWebHost(
         return;
       }
 
+      if ((path === '/' || path === '/index.html') && (req.method === 'GET' || req.method === 'HEAD') && indexHtml && opts.settings) {
+        const settings = opts.settings();
+        if (!settings.firstRunDone) return sendFirstRunPage(res, markFirstRun(indexHtml, settings), req.method === 'HEAD');
+      }
+
       if (firstScreen.delete(path)) {
         sending++;
         // Only when the last of them is sent: opening the core sooner would hold the others back.
         res.on('close', () => {
-          if (--sending === 0 && firstScreen.size === 0 && !firstRunSettings) openSoon();
+          if (--sending === 0 && firstScreen.size === 0 && openWithAssets) openSoon();
         });
       }
       serveStatic(req, res, () => fail(res, 404, { code: 'NOT_FOUND', message: '页面不存在。', messageEn: 'Not found.' }));

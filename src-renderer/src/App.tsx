@@ -3,6 +3,7 @@ import { useSettings } from './state/settings';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Welcome } from './pages/welcome/Welcome';
 import { loadShell, namesArea } from './shellLoader';
+import { firstRunLanguage } from './firstRunHint';
 
 /**
  * antd (ConfigProvider, its App, Spin, Alert) and the shell come in their own chunk. With them in the
@@ -19,7 +20,8 @@ if (namesArea(location.hash)) void loadAntdRoot().catch(() => undefined);
 export function App() {
   const { settings, load } = useSettings();
   const [failed, setFailed] = useState<string>();
-  const firstRun = settings ? !settings.firstRunDone : undefined;
+  // Until the settings come, a page the web host marked as a first run is one (firstRunHint.ts).
+  const firstRun = settings ? !settings.firstRunDone : firstRunLanguage ? true : undefined;
   useEffect(() => {
     load().catch((e: unknown) => setFailed(String(e)));
   }, [load]);

@@ -5,6 +5,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../src-shared/types/app';
+import { firstRunLanguage } from './firstRunHint';
 
 type Dict = { [k: string]: string | Dict };
 interface LocaleModule {
@@ -22,7 +23,8 @@ for (const m of Object.values(modules)) {
 
 void i18n.use(initReactI18next).init({
   resources,
-  lng: 'zh-CN',
+  // A first run's page names its language (firstRunHint.ts): Welcome is drawn in it before the settings come.
+  lng: firstRunLanguage ?? 'zh-CN',
   fallbackLng: 'zh-CN',
   defaultNS: 'app',
   interpolation: { escapeValue: false },

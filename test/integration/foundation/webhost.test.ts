@@ -129,7 +129,7 @@ describe('web host opening its core lazily', () => {
     mkdirSync(join(renderer, 'assets'), { recursive: true });
     writeFileSync(
       join(renderer, 'index.html'),
-      '<!doctype html><script type="module" crossorigin src="./assets/index-a1.js"></script><link rel="stylesheet" crossorigin href="./assets/index-b2.css">',
+      '<!doctype html><head><script type="module" crossorigin src="./assets/index-a1.js"></script><link rel="stylesheet" crossorigin href="./assets/index-b2.css"></head><body><div id="root"></div></body>',
     );
     writeFileSync(join(renderer, 'assets/index-a1.js'), 'js');
     writeFileSync(join(renderer, 'assets/index-b2.css'), 'css');
@@ -186,20 +186,46 @@ describe('web host opening its core lazily', () => {
     }
   });
 
-  it('on a first run answers the page’s first settings.get from the settings file, then opens the core', async () => {
+  it('on a first run answers the page’s first settings.get from the settings file, and opens the core at the seller’s first call', async () => {
     const fromFile: AppSettings = { language: 'en-US', firstRunDone: false, mode: 'demo', storeName: 'From the file' };
     const { state, get, channel, close } = await lazyHost(() => fromFile);
     try {
       await get('/assets/index-a1.js');
       await get('/assets/index-b2.css');
       await tick();
-      // Welcome needs only the settings: the core waits for the page's call.
+      // Welcome needs only the settings: the core waits for the page's calls.
       expect(state.opens).toBe(0);
       expect(JSON.parse((await channel('settings.get')).body)).toEqual({ ok: true, data: fromFile });
       await tick();
+      // Nor does it open once they are answered: it would compete with the browser painting Welcome.
+      expect(state.opens).toBe(0);
+      // A choice on Welcome is a call the core answers.
+      expect(JSON.parse((await channel('app.info')).body)).toMatchObject({ ok: true, data: { host: 'web' } });
       expect(state.opens).toBe(1);
-      // From then on the core answers.
       expect(JSON.parse((await channel('settings.get')).body)).toMatchObject({ ok: true, data: { language: 'zh-CN' } });
+    } finally {
+      await close();
+    }
+  });
+
+  it('marks the page it serves on a first run, in the settings’ language, and serves the plain page once the seller has chosen', async () => {
+    const fromFile: AppSettings = { language: 'en-US', firstRunDone: false, mode: 'demo', storeName: 'From the file' };
+    const { get, close } = await lazyHost(() => fromFile);
+    const mark = /<meta name="desk-first-run" content="([^"]*)"/;
+    try {
+      const first = await get('/');
+      expect(first.status).toBe(200);
+      expect(mark.exec(first.body)?.[1]).toBe('en-US');
+      // The page says nothing else about the data folder.
+      expect(first.body).not.toContain('From the file');
+      // A language the page does not know (a file edited by hand) never reaches the page's markup.
+      fromFile.language = '"><b>' as never;
+      expect(mark.exec((await get('/index.html')).body)?.[1]).toBe('zh-CN');
+      fromFile.firstRunDone = true;
+      const after = await get('/');
+      expect(after.status).toBe(200);
+      expect(after.body).toContain('<div id="root">');
+      expect(after.body).not.toMatch(mark);
     } finally {
       await close();
     }
