@@ -1,7 +1,7 @@
 /** Calling the contract from screens: a loading/error/data hook for reads, and errors in the seller's language. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api';
-import { takePrefetched } from './channelPrefetch';
+import { settledPrefetch, takePrefetched } from './channelPrefetch';
 import { useLang } from './useLang';
 import type { ChannelName, Input, Output } from '../../src-shared/contract';
 import { ApiError, type ErrorPayload } from '../../src-shared/errors';
@@ -32,10 +32,13 @@ export interface ChannelState<T> {
 
 /** Reads a channel when `input` changes (compared as JSON) and on `reload()`. */
 export function useChannel<K extends ChannelName>(channel: K, input: Input<K>, opts: { skip?: boolean } = {}): ChannelState<Output<K>> {
-  const [data, setData] = useState<Output<K>>();
-  const [error, setError] = useState<ErrorPayload>();
-  const [loading, setLoading] = useState(!opts.skip);
   const key = JSON.stringify(input);
+  // A prefetched answer that has already arrived is the first render's data (channelPrefetch.ts).
+  const [first] = useState(() => (opts.skip ? undefined : settledPrefetch(channel, key)));
+  const [data, setData] = useState(first?.value as Output<K> | undefined);
+  const [error, setError] = useState<ErrorPayload>();
+  const [loading, setLoading] = useState(!opts.skip && !first);
+  const shownFirst = useRef(first !== undefined);
   const seq = useRef(0);
   const reload = useCallback(async () => {
     const mine = ++seq.current;
@@ -54,8 +57,15 @@ export function useChannel<K extends ChannelName>(channel: K, input: Input<K>, o
     }
   }, [channel, key]);
   useEffect(() => {
-    if (!opts.skip) void reload();
-  }, [reload, opts.skip]);
+    if (opts.skip) return;
+    if (shownFirst.current) {
+      // Already shown: taken so that a reload or a later visit asks again.
+      shownFirst.current = false;
+      void takePrefetched(channel, key);
+      return;
+    }
+    void reload();
+  }, [reload, opts.skip, channel, key]);
   return { data, error, loading, reload };
 }
 
