@@ -9,6 +9,7 @@ import { ruleSentence } from './ruleWords';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { XlsxPicker } from '../../components/XlsxPicker';
 import { PagedTable } from '../../components/PagedTable';
+import { EllipsisText } from '../../components/EllipsisText';
 import { useListingPage } from './useListingPage';
 import { ListingSearch } from './ListingSearch';
 import { RuleEditor } from './RuleEditor';
@@ -279,17 +280,17 @@ export function MappingStep() {
             width: 220,
             render: (v: string, r: ListingSkuRow) => (
               <>
-                <Typography.Text ellipsis={{ tooltip: r.title }} style={{ maxWidth: 200, display: 'block' }} data-testid="mapping-title">
+                <EllipsisText tooltip={r.title} style={{ maxWidth: 200, display: 'block' }} data-testid="mapping-title">
                   {r.title || '—'}
-                </Typography.Text>
+                </EllipsisText>
                 {r.variation && (
-                  <Typography.Text
-                    ellipsis={{ tooltip: r.variation }}
+                  <EllipsisText
+                    tooltip={r.variation}
                     style={{ maxWidth: 200, display: 'block', fontSize: 12 }}
                     data-testid="mapping-variation"
                   >
                     {r.variation}
-                  </Typography.Text>
+                  </EllipsisText>
                 )}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {v}
@@ -339,14 +340,14 @@ export function MappingStep() {
                 <>
                   {v}
                   {r.erpName && (
-                    <Typography.Text
+                    <EllipsisText
                       type="secondary"
-                      ellipsis={{ tooltip: r.erpName }}
+                      tooltip={r.erpName}
                       style={{ maxWidth: 180, display: 'block', fontSize: 12 }}
                       data-testid="mapping-erp-name"
                     >
                       {r.erpName}
-                    </Typography.Text>
+                    </EllipsisText>
                   )}
                 </>
               ) : (
