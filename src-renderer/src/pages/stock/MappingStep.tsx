@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ListingSkuRow, MappingImportReport, ResolveStatus } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
 import { downloadBase64 } from '../../download';
-import { useChanged, useChannel } from '../../useChannel';
+import { useChanged, useChannel, type ChannelState } from '../../useChannel';
+import type { Output } from '../../../../src-shared/contract';
 import { ruleSentence } from './ruleWords';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { XlsxPicker } from '../../components/XlsxPicker';
@@ -134,15 +135,17 @@ function ManualLinkerOpen({ row, onDone }: { row: ListingSkuRow; onDone: () => v
   );
 }
 
-/** Step 4 SKU关联: counts by method, the ordered rules with a previewing editor, the table with the manual linker, Excel. */
-export function MappingStep() {
+/**
+ * Step 4 SKU关联: counts by method, the ordered rules with a previewing editor, the table with the manual linker, Excel.
+ * `overview`: the wizard's own read of the steps and counts, not a second call of the same channel.
+ */
+export function MappingStep({ overview }: { overview: ChannelState<Output<'stock.overview'>> }) {
   const { t } = useTranslation('stock');
   const { en, pick } = useLang();
   const { filter, refilter, search, rows, paging } = useListingPage<{ text?: string; resolveStatus?: ResolveStatus[] }>();
   const rules = useChannel('sku.rules.list', {});
   // How the rule's result is compared (区分大小写 or not), said after each rule.
   const caseRule = useChannel('stock.sync.status', {}).data?.settings.caseRule;
-  const overview = useChannel('stock.overview', {});
   const reload = () => Promise.all([rows.reload(), rules.reload(), overview.reload()]);
   useChanged('sku', reload);
   const [report, setReport] = useState<{ r: MappingImportReport; content: string } | null>(null);

@@ -72,7 +72,7 @@ export function StockWizard() {
       {current === 0 && <WarehousesStep />}
       {current === 1 && <CategoriesStep />}
       {current === 2 && <ScheduleStep />}
-      {current === 3 && <MappingStep />}
+      {current === 3 && <MappingStep overview={overview} />}
       {current === 4 && <LinkingStep />}
       {current === KEYS.length && <AutoStep />}
       <Space style={{ marginTop: 24 }}>
