@@ -32,16 +32,17 @@ const ROW_LIMIT = 500;
  * Per listing SKU on sale (bound 2, in review 3, refused 4 — the platform still sells all three) and
  * linked warehouse: the mapping, the stored figure and how the store warehouse counts stock, read with
  * the decisions' own join (skuRows.ts). The rows are summed in JS with sellable.ts, the formula the
- * decisions use, so the two cannot disagree. `markedOnly`: only the SKUs marked since the last pass.
+ * decisions use, so the two cannot disagree. `markedOnly`: only the SKUs marked since the last pass;
+ * `statuses`: only these bind states (all three on sale by default).
  */
 /** One SKU on sale: id, seller SKU, product id, SKU id, goods id, bind status, refusal reason, ERP SKU, then linked warehouses, known figures, stale figures, sellable of the fresh ones. */
 type OnSale = [number, string, string, string, string | null, number, string | null, string | null, number, number, number, number];
 
-function* onSale(db: Db, opts: { markedOnly?: boolean } = {}): Generator<OnSale> {
+function* onSale(db: Db, opts: { markedOnly?: boolean; statuses?: readonly BindStatus[] } = {}): Generator<OnSale> {
   let cur: OnSale | null = null;
   for (const r of skuRows<[refuseReason: string | null]>(db, {
     extra: 's.unbind_refuse_reason',
-    where: `WHERE s.bind_status IN (${bindStatusSql(STILL_TIED)})${opts.markedOnly ? ' AND s.id IN (SELECT listing_sku_id FROM auto_changed)' : ''}`,
+    where: `WHERE s.bind_status IN (${bindStatusSql(opts.statuses ?? STILL_TIED)})${opts.markedOnly ? ' AND s.id IN (SELECT listing_sku_id FROM auto_changed)' : ''}`,
   })) {
     if (!cur || cur[0] !== r[0]) {
       if (cur) yield cur;
@@ -100,10 +101,15 @@ export function riskOfInputs(
   return riskKindOf({ bindStatus, mapped: erpSku !== null, warehouses: warehouses.length, known, stale, sellable }) ?? '';
 }
 
-export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean } = {}): RiskModel {
+/**
+ * The whole model: counts, headline and up to ROW_LIMIT rows, most urgent first. `refusedOnly`: only
+ * the refused unbinds (their kind needs bind state 4, so only those SKUs are read); its counts are
+ * theirs alone.
+ */
+export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean; refusedOnly?: boolean } = {}): RiskModel {
   const counts = Object.fromEntries(RISK_KINDS.map((k) => [k, 0])) as Record<RiskKind, number>;
   const atRisk: { r: OnSale; kind: RiskKind }[] = [];
-  for (const r of onSale(db)) {
+  for (const r of onSale(db, opts.refusedOnly ? { statuses: [BIND_STATUS.UNBIND_REFUSED] } : {})) {
     const kind = kindOfOnSale(r);
     if (!kind) continue;
     counts[kind]++;

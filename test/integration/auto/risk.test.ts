@@ -218,5 +218,18 @@ describe('a refused unbind is handled', () => {
     s.ae.setReviewMode('refuse', { itemId: productOf('S1'), skuId: skuIdOf('S1') });
     expect(dailyRiskSummary(app)).toBe(true);
     expect(summaries()).toHaveLength(2);
+    // An unbind the platform refuses: the next day's summary names it with the platform's reason.
+    s.ae.setReviewMode('refuse', { itemId: productOf('S2'), skuId: skuIdOf('S2') });
+    s.tt.setStock('S2', 'W1', 0);
+    clock.advance(MIN);
+    await call(app, 'auto.run', { sync: true, send: true });
+    clock.advance(11 * 3600_000);
+    await call(app, 'auto.run', { sync: false, send: true });
+    expect(await agree(app)).toMatchObject({ refused: 1 });
+    clock.advance(25 * 3600_000);
+    expect(dailyRiskSummary(app)).toBe(true);
+    expect(summaries()).toHaveLength(3);
+    expect(summaries()[2]).toContain('S2 解绑被拒绝');
+    expect(summaries()[2]).toContain(DEFAULT_REFUSE_REASON);
   });
 });
