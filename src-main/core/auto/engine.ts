@@ -227,8 +227,9 @@ export function decideRun(app: App, trigger: string, opts: { full?: boolean } = 
       const moved = x.lastReason !== s.decision.reason;
       // Its oversell-risk kind, for the summary the header and the tray show (risk.ts storedRiskCounts).
       const risk = riskOfInputs(x.bindStatus, x.erpSku, x.warehouses);
-      if (moved || recorded !== x.lastSellable || risk !== x.lastRisk)
-        states.push([x.listingSkuId, s.decision.reason, recorded, moved, risk]);
+      const riskMoved = risk !== x.lastRisk;
+      if (moved || recorded !== x.lastSellable || riskMoved)
+        states.push([x.listingSkuId, s.decision.reason, recorded, moved, risk, riskMoved]);
       if (s.cancel.length > 0 || s.add !== null || opensEpisode(s) || endsEpisode(s)) skus.push(s);
     },
     undefined,
