@@ -75,7 +75,7 @@ function seedAuto(d: Db): void {
 describe('migrations, one at a time', () => {
   it('the list is 1…N without gaps, so "database at N−1" is always a real version', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
-    expect(LATEST_VERSION).toBe(22); // a new migration needs its own test below
+    expect(LATEST_VERSION).toBe(23); // a new migration needs its own test below
   });
 
   it('1 foundation: an empty file gets the audit log and notices; notices default to unread with no body', () => {
@@ -624,5 +624,36 @@ describe('migrations, one at a time', () => {
       expect(kept(), what).toEqual(counted());
     }
     expect(kept()).toEqual({ zero: 1 });
+  });
+  it('23 bind counts: the listing SKUs by bind state are counted as they were, and every insert, bind change and delete keeps the counts', () => {
+    const d = at(22);
+    seedStock(d);
+    migrateTo(d, 23);
+    const kept = () =>
+      Object.fromEntries(d.prepare('SELECT bind_status, n FROM auto_bind_counts WHERE n != 0').raw().all() as [number, number][]);
+    const counted = () =>
+      Object.fromEntries(
+        d.prepare('SELECT bind_status, count(*) FROM stock_listing_skus GROUP BY bind_status').raw().all() as [number, number][],
+      );
+    // Listing SKU 1 is bound (2), 2 has its unbind refused (4).
+    expect(kept()).toEqual({ 2: 1, 4: 1 });
+    const insert = d.prepare(
+      `INSERT INTO stock_listing_skus (product_id, sku_id, seller_sku, bind_status, seen_at) VALUES ('1005006285123457', ?, ?, ?, '${AT}')
+       ON CONFLICT(product_id, sku_id) DO UPDATE SET bind_status = excluded.bind_status`,
+    );
+    const steps: [string, () => void][] = [
+      ['a bound SKU added', () => insert.run('3', 'CUP-3', 2)],
+      ['an unbound one added', () => insert.run('4', 'CUP-4', 1)],
+      ['bound → in review', () => d.prepare('UPDATE stock_listing_skus SET bind_status = 3 WHERE id = 1').run()],
+      ['unbound → bound by an upsert', () => insert.run('4', 'CUP-4', 2)],
+      ['the same state again', () => d.prepare('UPDATE stock_listing_skus SET bind_status = bind_status').run()],
+      ['a SKU deleted', () => d.prepare('DELETE FROM stock_listing_skus WHERE id = 2').run()],
+      ['the product deleted (cascade)', () => d.prepare("DELETE FROM stock_listings WHERE product_id = '1005006285123457'").run()],
+    ];
+    for (const [what, step] of steps) {
+      step();
+      expect(kept(), what).toEqual(counted());
+    }
+    expect(kept()).toEqual({});
   });
 });

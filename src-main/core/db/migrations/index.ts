@@ -24,6 +24,7 @@ import { m019_auto_sku_state } from './019_auto_sku_state';
 import { m020_stock_seen } from './020_stock_seen';
 import { m021_auto_bound_count } from './021_auto_bound_count';
 import { m022_auto_risk_kind } from './022_auto_risk_kind';
+import { m023_auto_bind_counts } from './023_auto_bind_counts';
 
 export interface Migration {
   version: number;
@@ -54,6 +55,7 @@ export const MIGRATIONS: Migration[] = [
   m020_stock_seen,
   m021_auto_bound_count,
   m022_auto_risk_kind,
+  m023_auto_bind_counts,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
