@@ -8,15 +8,20 @@ import { api } from './api';
 import type { ChannelName, Input } from '../../src-shared/contract';
 
 const KEEP_MS = 10_000;
-/** `settled`: the answer once it has arrived, so a screen's first render can show it (settledPrefetch). */
-const started = new Map<string, { at: number; answer: Promise<unknown>; settled?: { value: unknown } }>();
+interface Started {
+  at: number;
+  answer: Promise<unknown>;
+  /** The answer once it has arrived, so a screen's first render can show it (settledPrefetch). */
+  settled?: { value: unknown };
+}
+const started = new Map<string, Started>();
 
 /** `input` as useChannel keys it (JSON, so the property order must be the screen's). */
 const keyOf = (channel: string, inputJson: string) => `${channel}\n${inputJson}`;
 
 export function prefetch<K extends ChannelName>(channel: K, input: Input<K>): void {
   const answer = (api[channel] as (i: unknown) => Promise<unknown>)(input);
-  const entry: { at: number; answer: Promise<unknown>; settled?: { value: unknown } } = { at: Date.now(), answer };
+  const entry: Started = { at: Date.now(), answer };
   // A failure is the screen's to report when it takes the answer (or it asks again).
   answer.then(
     (value) => (entry.settled = { value }),

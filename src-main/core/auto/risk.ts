@@ -106,8 +106,22 @@ export function riskOfInputs(
  * the refused unbinds (their kind needs bind state 4, so only those SKUs are read); its counts are
  * theirs alone.
  */
+const noCounts = () => Object.fromEntries(RISK_KINDS.map((k) => [k, 0])) as Record<RiskKind, number>;
+
+/** The model's summary of these counts: the total and the headline the dashboard, tray and status share. */
+function summaryOf(db: Db, counts: Record<RiskKind, number>): RiskModel {
+  const headline = riskHeadline(counts);
+  return {
+    switchOn: readAutoSettings(db).enabled,
+    counts,
+    total: headline.total,
+    headline: { zh: headline.zh, en: headline.en },
+    rows: [],
+  };
+}
+
 export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean; refusedOnly?: boolean } = {}): RiskModel {
-  const counts = Object.fromEntries(RISK_KINDS.map((k) => [k, 0])) as Record<RiskKind, number>;
+  const counts = noCounts();
   const atRisk: { r: OnSale; kind: RiskKind }[] = [];
   for (const r of onSale(db, opts.refusedOnly ? { statuses: [BIND_STATUS.UNBIND_REFUSED] } : {})) {
     const kind = kindOfOnSale(r);
@@ -115,14 +129,7 @@ export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean; refused
     counts[kind]++;
     atRisk.push({ r, kind });
   }
-  const headline = riskHeadline(counts);
-  const model: RiskModel = {
-    switchOn: readAutoSettings(db).enabled,
-    counts,
-    total: headline.total,
-    headline: { zh: headline.zh, en: headline.en },
-    rows: [],
-  };
+  const model = summaryOf(db, counts);
   if (opts.rows === false || atRisk.length === 0) return model;
 
   const ids = new Set(atRisk.map((x) => x.r[0]));
@@ -195,15 +202,7 @@ export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean; refused
 export function riskSummary(db: Db, nowMs: number): RiskModel {
   const m = keptUntilWrite(db, SUMMARY, () => {
     const counts = storedRiskCounts(db);
-    if (!counts) return riskModel(db, nowMs, { rows: false });
-    const headline = riskHeadline(counts);
-    return {
-      switchOn: readAutoSettings(db).enabled,
-      counts,
-      total: headline.total,
-      headline: { zh: headline.zh, en: headline.en },
-      rows: [],
-    };
+    return counts ? summaryOf(db, counts) : riskModel(db, nowMs, { rows: false });
   });
   return { ...m, counts: { ...m.counts }, headline: { ...m.headline }, rows: [] };
 }
@@ -228,7 +227,7 @@ export function storedRiskCounts(db: Db): Record<RiskKind, number> | null {
         .get()
     )
       return null;
-    const counts = Object.fromEntries(RISK_KINDS.map((k) => [k, 0])) as Record<RiskKind, number>;
+    const counts = noCounts();
     const add = (kind: string, n: number) => {
       if (kind in counts) counts[kind as RiskKind] += n;
     };

@@ -41,6 +41,28 @@ function seedStock(d: Db): void {
   `);
 }
 
+/**
+ * Every way a listing SKU's bind state changes, on the seeded catalogue (listing SKU 1 bound, 2 with
+ * its unbind refused): for the tests of the counts triggers keep (migrations 21 and 23).
+ */
+function bindStateChanges(d: Db): [string, () => void][] {
+  const insert = d.prepare(
+    `INSERT INTO stock_listing_skus (product_id, sku_id, seller_sku, bind_status, seen_at) VALUES ('1005006285123457', ?, ?, ?, '${AT}')
+     ON CONFLICT(product_id, sku_id) DO UPDATE SET bind_status = excluded.bind_status`,
+  );
+  return [
+    ['a bound SKU added', () => insert.run('3', 'CUP-3', 2)],
+    ['an unbound one added', () => insert.run('4', 'CUP-4', 1)],
+    ['bound → in review', () => d.prepare('UPDATE stock_listing_skus SET bind_status = 3 WHERE id = 1').run()],
+    ['bound → refused (still bound)', () => insert.run('3', 'CUP-3', 4)],
+    ['unbound → bound by an upsert', () => insert.run('4', 'CUP-4', 2)],
+    ['the same state again', () => d.prepare('UPDATE stock_listing_skus SET bind_status = bind_status').run()],
+    ['a bound SKU deleted', () => d.prepare('DELETE FROM stock_listing_skus WHERE id = 2').run()],
+    ['an unbound one deleted', () => d.prepare('DELETE FROM stock_listing_skus WHERE id = 1').run()],
+    ['the product deleted (cascade)', () => d.prepare("DELETE FROM stock_listings WHERE product_id = '1005006285123457'").run()],
+  ];
+}
+
 function seedExit(d: Db): void {
   d.exec(`
     INSERT INTO exit_case (id, store_key, created_at, updated_at, reason, reason_text, readiness, submitted_on, application_no)
@@ -565,21 +587,7 @@ describe('migrations, one at a time', () => {
     const counted = () => d.prepare('SELECT count(*) FROM stock_listing_skus WHERE bind_status IN (2, 4)').pluck().get();
     // Listing SKU 1 is bound (2), 2 has its unbind refused (4): both bound now.
     expect(kept()).toBe(2);
-    const insert = d.prepare(
-      `INSERT INTO stock_listing_skus (product_id, sku_id, seller_sku, bind_status, seen_at) VALUES ('1005006285123457', ?, ?, ?, '${AT}')
-       ON CONFLICT(product_id, sku_id) DO UPDATE SET bind_status = excluded.bind_status`,
-    );
-    const steps: [string, () => void][] = [
-      ['a bound SKU added', () => insert.run('3', 'CUP-3', 2)],
-      ['an unbound one added', () => insert.run('4', 'CUP-4', 1)],
-      ['bound → in review', () => d.prepare('UPDATE stock_listing_skus SET bind_status = 3 WHERE id = 1').run()],
-      ['bound → refused (still bound)', () => insert.run('3', 'CUP-3', 4)],
-      ['unbound → bound by an upsert', () => insert.run('4', 'CUP-4', 2)],
-      ['the same state again', () => d.prepare('UPDATE stock_listing_skus SET bind_status = bind_status').run()],
-      ['a bound SKU deleted', () => d.prepare('DELETE FROM stock_listing_skus WHERE id = 2').run()],
-      ['an unbound one deleted', () => d.prepare('DELETE FROM stock_listing_skus WHERE id = 1').run()],
-      ['the product deleted (cascade)', () => d.prepare("DELETE FROM stock_listings WHERE product_id = '1005006285123457'").run()],
-    ];
+    const steps = bindStateChanges(d);
     for (const [what, step] of steps) {
       step();
       expect(kept(), what).toBe(counted());
@@ -637,19 +645,7 @@ describe('migrations, one at a time', () => {
       );
     // Listing SKU 1 is bound (2), 2 has its unbind refused (4).
     expect(kept()).toEqual({ 2: 1, 4: 1 });
-    const insert = d.prepare(
-      `INSERT INTO stock_listing_skus (product_id, sku_id, seller_sku, bind_status, seen_at) VALUES ('1005006285123457', ?, ?, ?, '${AT}')
-       ON CONFLICT(product_id, sku_id) DO UPDATE SET bind_status = excluded.bind_status`,
-    );
-    const steps: [string, () => void][] = [
-      ['a bound SKU added', () => insert.run('3', 'CUP-3', 2)],
-      ['an unbound one added', () => insert.run('4', 'CUP-4', 1)],
-      ['bound → in review', () => d.prepare('UPDATE stock_listing_skus SET bind_status = 3 WHERE id = 1').run()],
-      ['unbound → bound by an upsert', () => insert.run('4', 'CUP-4', 2)],
-      ['the same state again', () => d.prepare('UPDATE stock_listing_skus SET bind_status = bind_status').run()],
-      ['a SKU deleted', () => d.prepare('DELETE FROM stock_listing_skus WHERE id = 2').run()],
-      ['the product deleted (cascade)', () => d.prepare("DELETE FROM stock_listings WHERE product_id = '1005006285123457'").run()],
-    ];
+    const steps = bindStateChanges(d);
     for (const [what, step] of steps) {
       step();
       expect(kept(), what).toEqual(counted());
