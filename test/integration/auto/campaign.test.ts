@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../../src-main/core/platform/clock';
+import { seededRng } from '../../../src-main/core/connectors/demo/prng';
 import { call } from '../../helpers/channels';
 import { startStore, setUpStock, productOf, skuIdOf, type TestStore } from './store';
 
@@ -10,18 +11,6 @@ afterEach(async () => {
 });
 
 const MIN = 60_000;
-
-/** A small seeded generator so the campaign is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('a campaign: simulated orders drain stock over simulated hours, stock comes back', () => {
   it('every stock-out is unbound, every return bound again, and no order is accepted at sellable 0 that the sync could see', async () => {
@@ -41,7 +30,7 @@ describe('a campaign: simulated orders drain stock over simulated hours, stock c
     await call(app, 'auto.setSwitch', { on: true });
     const tt = store.tt;
     const ae = store.ae;
-    const random = rng(7);
+    const random = seededRng(7);
 
     const lastOrder = new Map<string, number>();
     let accepted = 0;

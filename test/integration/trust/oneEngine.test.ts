@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src-main/core/platform/clock';
+import { seededRng } from '../../../src-main/core/connectors/demo/prng';
 import { writeAutoSettings } from '../../../src-main/core/auto/settings';
 import { createApp, DataFolderInUseError } from '../../../src-main/core/app';
 import { startStore, setUpStock, productOf, skuIdOf, type TestStore } from '../auto/store';
@@ -60,18 +61,6 @@ function child(env: Record<string, string>): Child {
     }),
   );
   return { pid: p.pid as number, locked, exited, kill: () => p.kill('SIGKILL') };
-}
-
-/** The rng the campaign test uses, so every run is the same. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function prepared(skus: number) {
@@ -128,7 +117,7 @@ describe('one engine per data folder', () => {
   it('two web hosts and a CLI started together for 20 rounds of sell-outs and returns: every action reaches the wire once', async () => {
     const SKUS = 8;
     const { env, s } = await prepared(SKUS);
-    const random = rng(13);
+    const random = seededRng(13);
     const stock = new Map(Array.from({ length: SKUS }, (_, i) => [`E${i}`, 6]));
     let soldOut = 0;
     let restocked = 0;

@@ -10,6 +10,7 @@ import { resolveOne, type Resolution } from '../../../src-main/core/stock/resolv
 import { compileRule } from '../../../src-main/core/stock/skuRules';
 import { buildErpIndex, type ErpIndex } from '../../../src-main/core/stock/erpIndex';
 import { foldSku } from '../../../src-main/core/stock/folding';
+import { seededRng } from '../../../src-main/core/connectors/demo/prng';
 import type { CaseRule, SkuRuleSpec } from '../../../src-shared/types/stock';
 
 function foldParam(text: string, caseRule: CaseRule): string {
@@ -111,17 +112,6 @@ function refResolve(sellerSku: string, index: ErpIndex, specs: SkuRuleSpec[], ca
   return resolveOne(sellerSku, undefined, index, [], caseRule);
 }
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ (t + t);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PIECES = [
   'A',
   'b',
@@ -174,7 +164,7 @@ const SPECS: SkuRuleSpec[] = [
 describe('the fast rule path gives what the plain reading of the rules gives', () => {
   for (const caseRule of ['insensitive', 'sensitive'] as const) {
     it(`random SKUs, ${caseRule}`, () => {
-      const r = rng(caseRule === 'insensitive' ? 17 : 29);
+      const r = seededRng(caseRule === 'insensitive' ? 17 : 29);
       const word = (min: number, max: number) => {
         let s = '';
         for (let k = min + Math.floor(r() * (max - min + 1)); k > 0; k--) s += PIECES[Math.floor(r() * PIECES.length)];
