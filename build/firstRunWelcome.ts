@@ -20,7 +20,8 @@ export function firstRunWelcome(): Plugin {
     async generateBundle(_options, bundle) {
       const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'index')?.fileName;
       if (!entry) throw new Error('the renderer build has no entry chunk');
-      // requestAnimationFrame runs before the frame's paint, a task it queues after it.
+      // requestAnimationFrame runs before the frame's paint, a task it queues after it (a tab opened
+      // in the background paints, and so hydrates, once shown).
       const source = `requestAnimationFrame(() => setTimeout(() => import(${JSON.stringify(`./${basename(entry)}`)})));\n`;
       const boot = this.getFileName(this.emitFile({ type: 'asset', name: 'firstRunBoot.js', source }));
       const { runnerImport } = await import('vite');

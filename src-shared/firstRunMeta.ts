@@ -17,7 +17,7 @@ export const FIRST_RUN_WELCOME_FILE = 'first-run-welcome.json';
 export interface FirstRunWelcome {
   /** Welcome's markup in each language, put in #root so it paints as the page parses. */
   markup: Record<Language, string>;
-  /** index.html's entry script (`assets/index-….js`), and the script run in its place (firstRunBoot.ts). */
+  /** index.html's entry script (`assets/index-….js`), and the script the first-run page runs in its place. */
   entry: string;
   boot: string;
 }

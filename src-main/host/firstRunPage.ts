@@ -2,7 +2,7 @@
  * The renderer's index.html as the web host serves it on a first run: marked with FIRST_RUN_META, so
  * the entry draws Welcome as it runs; and, from what the build gives (FIRST_RUN_WELCOME_FILE), with
  * Welcome already drawn in #root, so it paints as the page parses, and the entry script swapped for
- * one that loads the entry after that paint to hydrate it (src-renderer/src/firstRunBoot.ts). What
+ * one that loads the entry after that paint, to hydrate it (build/firstRunWelcome.ts). What
  * marks it is the settings file, which the host reads without the core
  * (core/platform/settingsFile.ts) and the core's store writes at once when the seller chooses on
  * Welcome: a reload after that gets the plain page.
