@@ -6,6 +6,7 @@ import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CHANNELS } from './src-shared/contract';
 import { antdFirstScreenCss } from './build/antdFirstScreenCss';
+import { firstRunWelcome } from './build/firstRunWelcome';
 
 /**
  * DESK_BUILD=main builds only the main process's code: what scripts/run-built.mjs needs to run the
@@ -114,7 +115,7 @@ export default defineConfig({
     ? undefined
     : {
         root: resolve(__dirname, 'src-renderer'),
-        plugins: [react(), antdFirstScreenCss(), precompress()],
+        plugins: [react(), antdFirstScreenCss(), firstRunWelcome(), precompress()],
         // The web bridge needs only the channel names: given here, the page never loads zod and the
         // schemas (main validates every input anyway).
         define: { __DESK_CHANNELS__: JSON.stringify(CHANNELS) },

@@ -8,5 +8,21 @@ import type { Language } from './types/app';
 
 export const FIRST_RUN_META = 'desk-first-run';
 
+/**
+ * Beside index.html in the built renderer: what the host changes in the page it serves on a first run
+ * (src-main/host/firstRunPage.ts), from the build (build/firstRunWelcome.ts).
+ */
+export const FIRST_RUN_WELCOME_FILE = 'first-run-welcome.json';
+
+export interface FirstRunWelcome {
+  /** Welcome's markup in each language, put in #root so it paints as the page parses. */
+  markup: Record<Language, string>;
+  /** index.html's entry script (`assets/index-….js`), and the script the first-run page runs in its place. */
+  entry: string;
+  boot: string;
+}
+
+export const LANGUAGES = ['zh-CN', 'en-US'] as const satisfies readonly Language[];
+
 /** Only a language the page knows goes into the mark or is read from it (the settings file may have been edited by hand). */
 export const isLanguage = (s: unknown): s is Language => s === 'zh-CN' || s === 'en-US';

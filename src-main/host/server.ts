@@ -24,7 +24,7 @@ import type { App } from '../core/app';
 import type { ErrorPayload, Result } from '../../src-shared/errors';
 import type { AppSettings } from '../../src-shared/types/app';
 import { CSP } from '../../src-shared/csp';
-import { markFirstRun, sendFirstRunPage } from './firstRunPage';
+import { markFirstRun, readFirstRunWelcome, sendFirstRunPage } from './firstRunPage';
 
 /** frame-ancestors only works as a header, so the host adds it to the shared policy. */
 const HOST_CSP = `${CSP}; frame-ancestors 'none'`;
@@ -165,6 +165,7 @@ export async function startWebHost(
       return { app: opened, handlers: createHandlers(opened), dispatch };
     })());
   const indexHtml = readIndexHtml(opts.rendererDir);
+  const welcome = indexHtml && opts.settings ? readFirstRunWelcome(opts.rendererDir, indexHtml) : undefined;
   /** The first screen's assets not yet asked for, and those being sent: the core opens once both are none (lazy core only). */
   const firstScreen = typeof app === 'function' && indexHtml ? firstScreenAssets(indexHtml) : new Set<string>();
   /** A first run's settings, until the page has asked for them once (lazy core only). */
@@ -341,7 +342,7 @@ export async function startWebHost(
 
       if ((path === '/' || path === '/index.html') && (req.method === 'GET' || req.method === 'HEAD') && indexHtml && opts.settings) {
         const settings = opts.settings();
-        if (!settings.firstRunDone) return sendFirstRunPage(res, markFirstRun(indexHtml, settings), req.method === 'HEAD');
+        if (!settings.firstRunDone) return sendFirstRunPage(res, markFirstRun(indexHtml, settings, welcome), req.method === 'HEAD');
       }
 
       if (firstScreen.delete(path)) {

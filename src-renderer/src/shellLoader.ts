@@ -1,18 +1,23 @@
 /** Loading the shell's chunk (navigation, header, the areas and react-router), shared by App and AntdRoot. */
 import { prefetchArea } from './areaPrefetch';
+import { loadAreaWords } from './i18n';
 
 export type ShellModule = typeof import('./Shell');
 
 /**
  * The shell is its own chunk: a first run paints Welcome without it, and it comes once that screen
- * is up. Asked for at most once (again after a failure).
+ * is up. It comes with the areas' words (i18n.ts), which its screens are the first to need.
+ * Asked for at most once (again after a failure).
  */
 let shellPending: Promise<ShellModule> | undefined;
 export function loadShell(): Promise<ShellModule> {
-  return (shellPending ??= import('./Shell').catch((err: unknown) => {
-    shellPending = undefined;
-    throw err;
-  }));
+  return (shellPending ??= Promise.all([import('./Shell'), loadAreaWords()]).then(
+    ([shell]) => shell,
+    (err: unknown) => {
+      shellPending = undefined;
+      throw err;
+    },
+  ));
 }
 
 /** An address naming an area (`#/stock/...`), not the launch link's `#desk-session=` nor an empty one. */

@@ -24,6 +24,22 @@ test('first run offers the demo store, then every area opens, in Chinese and in 
   await expect(app.getByRole('menuitem', { name: 'Home' })).toBeVisible();
 });
 
+test('a first run’s page comes with Welcome drawn, which the app takes over as it is (no mismatch), and its buttons work', async ({
+  page,
+  host,
+}) => {
+  const problems: string[] = [];
+  // React reports markup that differs from its first render as a page error, then draws it again.
+  page.on('pageerror', (e) => problems.push(e.message));
+  // The one console error a first run has is the browser asking for a favicon the app does not have.
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
+  const served = await page.goto(host.openUrl);
+  expect(await served!.text()).toContain('欢迎使用全托管卖家助手</h2>');
+  await expect(page.getByRole('heading', { name: '欢迎使用全托管卖家助手' })).toBeVisible();
+  await startDemo(page);
+  expect(problems).toEqual([]);
+});
+
 test('the home dashboard shows where the data lives and the schema version', async ({ app, host }) => {
   await startDemo(app);
   // Every area card has its description, never a raw translation key.

@@ -6,6 +6,7 @@ import { createApp, type App } from '../../../src-main/core/app';
 import { startWebHost, type WebHost } from '../../../src-main/host/server';
 import { tempDir } from '../../helpers/tempApp';
 import type { AppSettings } from '../../../src-shared/types/app';
+import { FIRST_RUN_WELCOME_FILE } from '../../../src-shared/firstRunMeta';
 
 let app: App;
 let host: WebHost;
@@ -124,7 +125,7 @@ describe('web host', () => {
 
 describe('web host opening its core lazily', () => {
   /** A host over a lazily opened core and a two-asset first screen; `opens` counts the core's openings. */
-  async function lazyHost(settings?: () => AppSettings) {
+  async function lazyHost(settings?: () => AppSettings, firstRunWelcome?: unknown) {
     const renderer = tempDir();
     mkdirSync(join(renderer, 'assets'), { recursive: true });
     writeFileSync(
@@ -133,6 +134,7 @@ describe('web host opening its core lazily', () => {
     );
     writeFileSync(join(renderer, 'assets/index-a1.js'), 'js');
     writeFileSync(join(renderer, 'assets/index-b2.css'), 'css');
+    if (firstRunWelcome) writeFileSync(join(renderer, FIRST_RUN_WELCOME_FILE), JSON.stringify(firstRunWelcome));
     const state = { opens: 0, app: undefined as App | undefined };
     const lazy = await startWebHost(
       () => {
@@ -228,6 +230,49 @@ describe('web host opening its core lazily', () => {
       expect(after.body).not.toMatch(mark);
     } finally {
       await close();
+    }
+  });
+
+  it('on a first run serves Welcome as the build drew it, in the settings’ language, with the entry run after it; the plain page once chosen', async () => {
+    const fromFile: AppSettings = { language: 'en-US', firstRunDone: false, mode: 'demo', storeName: 'From the file' };
+    const { get, close } = await lazyHost(() => fromFile, {
+      markup: { 'zh-CN': '<h2>欢迎使用</h2>', 'en-US': '<h2>Welcome $&</h2>' },
+      entry: 'assets/index-a1.js',
+      boot: 'assets/firstRunBoot-c3.js',
+    });
+    try {
+      const first = (await get('/')).body;
+      expect(first).toContain('<div id="root"><h2>Welcome $&</h2></div>');
+      expect(first).toContain('<meta name="desk-first-run" content="en-US" />');
+      // The boot script in the entry's place; the entry is fetched with the page, not run by it.
+      expect(first).toContain('<script type="module" crossorigin src="./assets/firstRunBoot-c3.js"></script>');
+      expect(first).toContain('<link rel="modulepreload" crossorigin href="./assets/index-a1.js">');
+      expect(first).not.toContain('<script type="module" crossorigin src="./assets/index-a1.js">');
+      fromFile.language = 'zh-CN';
+      expect((await get('/')).body).toContain('<div id="root"><h2>欢迎使用</h2></div>');
+      fromFile.firstRunDone = true;
+      const after = (await get('/')).body;
+      expect(after).toContain('<div id="root"></div>');
+      expect(after).toContain('<script type="module" crossorigin src="./assets/index-a1.js"></script>');
+      expect(after).not.toContain('firstRunBoot');
+    } finally {
+      await close();
+    }
+  });
+
+  it('serves the first run’s page without a drawn Welcome when the build’s parts do not fit its index.html', async () => {
+    const fromFile: AppSettings = { language: 'zh-CN', firstRunDone: false, mode: 'demo', storeName: 's' };
+    const markup = { 'zh-CN': '<h2>欢迎使用</h2>', 'en-US': '<h2>Welcome</h2>' };
+    for (const stale of [{ markup, entry: 'assets/index-old.js', boot: 'assets/firstRunBoot-c3.js' }, { markup: { 'zh-CN': 'x' } }]) {
+      const { get, close } = await lazyHost(() => fromFile, stale);
+      try {
+        const page = (await get('/')).body;
+        expect(page).toContain('<meta name="desk-first-run" content="zh-CN" />');
+        expect(page).toContain('<div id="root"></div>');
+        expect(page).toContain('<script type="module" crossorigin src="./assets/index-a1.js"></script>');
+      } finally {
+        await close();
+      }
     }
   });
 
