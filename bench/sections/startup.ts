@@ -15,6 +15,26 @@ import { benchOut, builtEnv, startHostProcess, type HostStart } from '../host';
 import type { Figure } from '../report';
 
 const root = join(__dirname, '../..');
+const WELCOME = '欢迎使用全托管卖家助手';
+/**
+ * Before the page's own scripts: the epoch time of the first frame in which `text` is in the page
+ * (requestAnimationFrame runs just before the frame is painted), in `window.__firstScreenAt`.
+ * Playwright's own check for the heading runs in the page too, so it waits while the page's code
+ * runs after that paint (the first-run page hydrates the Welcome it was served with).
+ */
+const firstFrameWith = (text: string) => `window.__firstScreenAt = null;
+  const look = () => {
+    if (document.body && document.body.innerText.includes(${JSON.stringify(text)})) window.__firstScreenAt = performance.timeOrigin + performance.now();
+    else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);`;
+
+/** Milliseconds from `t0` (this process's performance.now()) to the page's first frame with its text. */
+async function paintedSince(page: import('playwright').Page, t0: number): Promise<number> {
+  await page.waitForFunction('window.__firstScreenAt !== null');
+  return (await page.evaluate<number>('window.__firstScreenAt')) - (performance.timeOrigin + t0);
+}
+
 const med = (xs: number[]): number => {
   const m = [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   if (m === undefined) throw new Error('median of no runs');
@@ -86,18 +106,25 @@ export async function benchStartup(opts: { quick: boolean }): Promise<Figure[]> 
     const app: Record<HostStart, number[]> = { built: [], tsx: [] };
     /** Of the built start: until the host prints its link, the rest being the browser's (and the host's answers). */
     const linked: number[] = [];
+    /** Of the built start: until the page's first frame with Welcome's heading, on the page's clock. */
+    const painted: number[] = [];
     const bare: number[] = [];
+    const barePainted: number[] = [];
     const startToScreen = async (how: HostStart) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'desk-bench-start-'));
       const page = await browser.newPage();
+      await page.addInitScript({ content: firstFrameWith(WELCOME) });
       const t0 = performance.now();
       const host = await startHostProcess(dataDir, how);
       const tLink = performance.now();
       await page.goto(host.openUrl);
-      await page.getByRole('heading', { name: '欢迎使用全托管卖家助手' }).waitFor();
+      await page.getByRole('heading', { name: WELCOME }).waitFor();
       if (!host.rebuilt) {
         app[how].push(performance.now() - t0);
-        if (how === 'built') linked.push(tLink - t0);
+        if (how === 'built') {
+          linked.push(tLink - t0);
+          painted.push(await paintedSince(page, t0));
+        }
       }
       await page.close();
       await host.stop();
@@ -111,24 +138,34 @@ export async function benchStartup(opts: { quick: boolean }): Promise<Figure[]> 
 
       // Baseline: a bare Node server and a one-line page, painted by the same browser.
       const p2 = await browser.newPage();
+      await p2.addInitScript({ content: firstFrameWith('hello') });
       const t1 = performance.now();
       const server = createServer((_q, s) => s.end('<!doctype html><h1>hello</h1>'));
       await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
       await p2.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
       await p2.getByRole('heading', { name: 'hello' }).waitFor();
       bare.push(performance.now() - t1);
+      barePainted.push(await paintedSince(p2, t1));
       server.close();
       await p2.close();
     }
     return [
       {
         section: '6 start-up',
-        figure: `web host start → first screen painted, built (npm run start:web; median of ${app.built.length})`,
+        figure: `web host start → first screen painted, built (npm run start:web; the page's first frame with Welcome's heading; median of ${painted.length})`,
+        value: med(painted),
+        unit: 'ms',
+        baseline: med(barePainted),
+        baselineLabel: 'bare Node server + page, its first frame with the text',
+        target: '≤ 3×',
+      },
+      {
+        section: '6 start-up',
+        figure: `  the same until Playwright finds the heading (its check waits while the page's code runs after the paint; median of ${app.built.length})`,
         value: med(app.built),
         unit: 'ms',
         baseline: med(bare),
-        baselineLabel: 'bare Node server + page',
-        target: '≤ 3×',
+        baselineLabel: 'bare Node server + page, found by Playwright',
       },
       {
         section: '6 start-up',
@@ -136,15 +173,15 @@ export async function benchStartup(opts: { quick: boolean }): Promise<Figure[]> 
         value: med(linked),
         unit: 'ms',
         baseline: med(bare),
-        baselineLabel: 'bare Node server + page',
+        baselineLabel: 'bare Node server + page, found by Playwright',
       },
       {
         section: '6 start-up',
-        figure: `  for reference: the same through tsx, compiled at start as before (median of ${app.tsx.length})`,
+        figure: `  for reference: the same through tsx, compiled at start as before, until Playwright finds the heading (median of ${app.tsx.length})`,
         value: med(app.tsx),
         unit: 'ms',
         baseline: med(bare),
-        baselineLabel: 'bare Node server + page',
+        baselineLabel: 'bare Node server + page, found by Playwright',
       },
       ...(await benchCli(opts.quick ? 2 : 7)),
     ];
