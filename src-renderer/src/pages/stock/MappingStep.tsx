@@ -1,5 +1,6 @@
-import { useRef, useState } from 'react';
-import { Alert, Button, Divider, List, Select, Space, Tag, Typography } from 'antd';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { Alert, Button, Divider, List, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ListingSkuRow, MappingImportReport, ResolveStatus } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
@@ -11,11 +12,12 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { XlsxPicker } from '../../components/XlsxPicker';
 import { PagedTable } from '../../components/PagedTable';
 import { EllipsisText } from '../../components/EllipsisText';
+import { CellText } from '../../components/CellText';
 import { useListingPage } from './useListingPage';
 import { ListingSearch } from './ListingSearch';
 import { RuleEditor } from './RuleEditor';
 import { useAction } from '../../useAction';
-import { useLang } from '../../useLang';
+import { useLang, type Lang } from '../../useLang';
 
 const STATUSES: ResolveStatus[] = ['manual', 'exact', 'rule', 'unresolved', 'conflict'];
 const COLOR: Record<ResolveStatus, string> = { manual: 'purple', exact: 'green', rule: 'cyan', unresolved: 'default', conflict: 'red' };
@@ -136,21 +138,144 @@ function ManualLinkerOpen({ row, onDone }: { row: ListingSkuRow; onDone: () => v
 }
 
 /**
+ * The mapping table's columns, built once per language and handlers: built on every render, the
+ * table took each new array for new columns and rendered every row's cells again (the counts,
+ * rules and status arriving after the rows each render the step). Cells are plain text in antd's
+ * classes (CellText) where Typography.Text would mount holders that render each text twice.
+ */
+function mappingColumns(
+  t: TFunction<'stock'>,
+  lang: Lang,
+  onUnlink: (r: ListingSkuRow) => void,
+  onLinked: () => void,
+): TableColumnsType<ListingSkuRow> {
+  return [
+    {
+      title: t('link.product'),
+      dataIndex: 'productId',
+      width: 220,
+      render: (v: string, r: ListingSkuRow) => (
+        <>
+          <EllipsisText tooltip={r.title} style={{ maxWidth: 200, display: 'block' }} data-testid="mapping-title">
+            {r.title || '—'}
+          </EllipsisText>
+          {r.variation && (
+            <EllipsisText tooltip={r.variation} style={{ maxWidth: 200, display: 'block', fontSize: 12 }} data-testid="mapping-variation">
+              {r.variation}
+            </EllipsisText>
+          )}
+          <CellText type="secondary" style={{ fontSize: 12 }}>
+            {v}
+          </CellText>
+        </>
+      ),
+    },
+    {
+      title: t('map.productType'),
+      dataIndex: 'productType',
+      width: 90,
+      render: (v: ListingSkuRow['productType']) => t(`map.type.${v}`),
+    },
+    {
+      title: t('map.input'),
+      dataIndex: 'sellerSku',
+      width: 220,
+      render: (v: string, r: ListingSkuRow) => (
+        <>
+          {v}
+          {r.refuseReason && (
+            <div>
+              <CellText type="danger" data-testid="mapping-refuse-reason">
+                {t('map.refused', { reason: r.refuseReason })}
+              </CellText>
+            </div>
+          )}
+        </>
+      ),
+    },
+    {
+      title: t('map.skuStatus'),
+      dataIndex: 'skuStatus',
+      width: 90,
+      render: (v: string) => (
+        <Tag color={v === 'active' ? 'green' : v === 'inactive' ? 'default' : undefined}>
+          {t(`map.sku.${v === 'active' || v === 'inactive' ? v : 'unknown'}`)}
+        </Tag>
+      ),
+    },
+    {
+      title: t('map.erpSku'),
+      dataIndex: 'erpSku',
+      width: 200,
+      render: (v: string | null, r: ListingSkuRow) =>
+        v ? (
+          <>
+            {v}
+            {r.erpName && (
+              <EllipsisText
+                type="secondary"
+                tooltip={r.erpName}
+                style={{ maxWidth: 180, display: 'block', fontSize: 12 }}
+                data-testid="mapping-erp-name"
+              >
+                {r.erpName}
+              </EllipsisText>
+            )}
+          </>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: t('map.result'),
+      dataIndex: 'resolveStatus',
+      width: 280,
+      render: (s: ResolveStatus, r: ListingSkuRow) => (
+        <>
+          <Tag color={COLOR[s]}>{t(`map.status.${s}`)}</Tag>
+          {r.resolveDetail && <CellText type="secondary">{r.resolveDetail[lang]}</CellText>}
+        </>
+      ),
+    },
+    {
+      title: t('map.link'),
+      width: 260,
+      render: (_: unknown, r: ListingSkuRow) =>
+        r.method === 'manual' ? <a onClick={() => onUnlink(r)}>{t('map.unlink')}</a> : <ManualLinker row={r} onDone={onLinked} />,
+    },
+  ];
+}
+
+/**
  * Step 4 SKU关联: counts by method, the ordered rules with a previewing editor, the table with the manual linker, Excel.
  * `overview`: the wizard's own read of the steps and counts, not a second call of the same channel.
  */
 export function MappingStep({ overview }: { overview: ChannelState<Output<'stock.overview'>> }) {
   const { t } = useTranslation('stock');
-  const { en, pick } = useLang();
+  const { lang, en, pick } = useLang();
   const { filter, refilter, search, rows, paging } = useListingPage<{ text?: string; resolveStatus?: ResolveStatus[] }>();
   const rules = useChannel('sku.rules.list', {});
   // How the rule's result is compared (区分大小写 or not), said after each rule.
   const caseRule = useChannel('stock.sync.status', {}).data?.settings.caseRule;
-  const reload = () => Promise.all([rows.reload(), rules.reload(), overview.reload()]);
+  const { reload: rowsReload } = rows;
+  const { reload: rulesReload } = rules;
+  const { reload: overviewReload } = overview;
+  const reload = useCallback(() => Promise.all([rowsReload(), rulesReload(), overviewReload()]), [rowsReload, rulesReload, overviewReload]);
   useChanged('sku', reload);
   const [report, setReport] = useState<{ r: MappingImportReport; content: string } | null>(null);
   const action = useAction();
+  const { run } = action;
   const c = overview.data?.counts;
+  const columns = useMemo(
+    () =>
+      mappingColumns(
+        t,
+        lang,
+        (r) => void run(() => api['sku.unlink']({ listingSkuId: r.id })).then(reload),
+        () => void reload(),
+      ),
+    [t, lang, run, reload],
+  );
 
   return (
     <>
@@ -271,115 +396,7 @@ export function MappingStep({ overview }: { overview: ChannelState<Output<'stock
           data-testid="mapping-status-filter"
         />
       </Space>
-      <PagedTable
-        data-testid="mapping-table"
-        result={rows}
-        height={480}
-        paging={paging}
-        columns={[
-          {
-            title: t('link.product'),
-            dataIndex: 'productId',
-            width: 220,
-            render: (v: string, r: ListingSkuRow) => (
-              <>
-                <EllipsisText tooltip={r.title} style={{ maxWidth: 200, display: 'block' }} data-testid="mapping-title">
-                  {r.title || '—'}
-                </EllipsisText>
-                {r.variation && (
-                  <EllipsisText
-                    tooltip={r.variation}
-                    style={{ maxWidth: 200, display: 'block', fontSize: 12 }}
-                    data-testid="mapping-variation"
-                  >
-                    {r.variation}
-                  </EllipsisText>
-                )}
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {v}
-                </Typography.Text>
-              </>
-            ),
-          },
-          {
-            title: t('map.productType'),
-            dataIndex: 'productType',
-            width: 90,
-            render: (v: ListingSkuRow['productType']) => t(`map.type.${v}`),
-          },
-          {
-            title: t('map.input'),
-            dataIndex: 'sellerSku',
-            width: 220,
-            render: (v: string, r: ListingSkuRow) => (
-              <>
-                {v}
-                {r.refuseReason && (
-                  <div>
-                    <Typography.Text type="danger" data-testid="mapping-refuse-reason">
-                      {t('map.refused', { reason: r.refuseReason })}
-                    </Typography.Text>
-                  </div>
-                )}
-              </>
-            ),
-          },
-          {
-            title: t('map.skuStatus'),
-            dataIndex: 'skuStatus',
-            width: 90,
-            render: (v: string) => (
-              <Tag color={v === 'active' ? 'green' : v === 'inactive' ? 'default' : undefined}>
-                {t(`map.sku.${v === 'active' || v === 'inactive' ? v : 'unknown'}`)}
-              </Tag>
-            ),
-          },
-          {
-            title: t('map.erpSku'),
-            dataIndex: 'erpSku',
-            width: 200,
-            render: (v: string | null, r: ListingSkuRow) =>
-              v ? (
-                <>
-                  {v}
-                  {r.erpName && (
-                    <EllipsisText
-                      type="secondary"
-                      tooltip={r.erpName}
-                      style={{ maxWidth: 180, display: 'block', fontSize: 12 }}
-                      data-testid="mapping-erp-name"
-                    >
-                      {r.erpName}
-                    </EllipsisText>
-                  )}
-                </>
-              ) : (
-                '—'
-              ),
-          },
-          {
-            title: t('map.result'),
-            dataIndex: 'resolveStatus',
-            width: 280,
-            render: (s: ResolveStatus, r: ListingSkuRow) => (
-              <>
-                <Tag color={COLOR[s]}>{t(`map.status.${s}`)}</Tag>
-                {r.resolveDetail && <Typography.Text type="secondary">{pick(r.resolveDetail)}</Typography.Text>}
-              </>
-            ),
-          },
-          {
-            title: t('map.link'),
-            width: 260,
-            render: (_: unknown, r: ListingSkuRow) =>
-              r.method === 'manual' ? (
-                <a onClick={() => void action.run(() => api['sku.unlink']({ listingSkuId: r.id })).then(reload)}>{t('map.unlink')}</a>
-              ) : (
-                <ManualLinker row={r} onDone={() => void reload()} />
-              ),
-          },
-        ]}
-      />
+      <PagedTable data-testid="mapping-table" result={rows} height={480} paging={paging} columns={columns} />
     </>
   );
 }
