@@ -74,6 +74,15 @@ test('stock setup: all five steps on the demo store', async ({ app }) => {
   await option(app, /^TS1/).click();
   await expect.poll(() => unresolvedOf(app)).toBe(afterRule - 1);
   await expect(app.getByTestId('mapping-counts')).toContainText('手动 1');
+  // A manual link is undone from the keyboard: the control is a button, reachable with Tab.
+  await app.getByTestId('mapping-status-filter').click();
+  await option(app, '手动').click();
+  await app.keyboard.press('Escape');
+  const unlink = app.getByRole('button', { name: '解除手动关联' });
+  await unlink.focus();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('mapping-counts')).toContainText('手动 0');
+  await expect.poll(() => unresolvedOf(app)).toBe(afterRule);
 
   // ⑤ link every listing SKU matching a filter to 深圳仓 in one batch, then undo it
   await app.getByTestId('stock-steps').getByText('关联仓库').click();

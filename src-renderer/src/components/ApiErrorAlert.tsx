@@ -1,4 +1,4 @@
-import { Alert } from 'antd';
+import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../src-shared/errors';
 import { useLang } from '../useLang';
@@ -27,7 +27,13 @@ export function ApiErrorAlert({ error, onRetry }: { error?: ErrorPayload; onRetr
           </ul>
         ) : undefined
       }
-      action={onRetry ? <a onClick={onRetry}>{t('common.retry')}</a> : undefined}
+      action={
+        onRetry ? (
+          <Button type="link" size="small" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : undefined
+      }
     />
   );
 }

@@ -241,7 +241,13 @@ function mappingColumns(
       title: t('map.link'),
       width: 260,
       render: (_: unknown, r: ListingSkuRow) =>
-        r.method === 'manual' ? <a onClick={() => onUnlink(r)}>{t('map.unlink')}</a> : <ManualLinker row={r} onDone={onLinked} />,
+        r.method === 'manual' ? (
+          <Button type="link" size="small" onClick={() => onUnlink(r)}>
+            {t('map.unlink')}
+          </Button>
+        ) : (
+          <ManualLinker row={r} onDone={onLinked} />
+        ),
     },
   ];
 }
@@ -352,8 +358,10 @@ export function MappingStep({ overview }: { overview: ChannelState<Output<'stock
           <List.Item
             actions={[
               i > 0 ? (
-                <a
+                <Button
                   key="up"
+                  type="link"
+                  size="small"
                   onClick={() => {
                     const ids = (rules.data ?? []).map((x) => x.id);
                     const above = ids[i - 1];
@@ -364,11 +372,16 @@ export function MappingStep({ overview }: { overview: ChannelState<Output<'stock
                   }}
                 >
                   {t('map.up')}
-                </a>
+                </Button>
               ) : null,
-              <a key="del" onClick={() => void action.run(() => api['sku.rules.delete']({ id: r.id })).then(reload)}>
+              <Button
+                key="del"
+                type="link"
+                size="small"
+                onClick={() => void action.run(() => api['sku.rules.delete']({ id: r.id })).then(reload)}
+              >
                 {t('map.del')}
-              </a>,
+              </Button>,
             ].filter(Boolean)}
           >
             <span data-testid={`rule-words-${i}`}>
