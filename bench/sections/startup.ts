@@ -29,10 +29,17 @@ const firstFrameWith = (text: string) => `window.__firstScreenAt = null;
   };
   requestAnimationFrame(look);`;
 
-/** Milliseconds from `t0` (this process's performance.now()) to the page's first frame with its text. */
+/**
+ * Milliseconds from `t0` (this process's performance.now()) to the text on screen: the browser's
+ * first contentful paint (when that frame was presented), or the first frame with the text when
+ * that came later (then something else was painted first).
+ */
 async function paintedSince(page: import('playwright').Page, t0: number): Promise<number> {
-  await page.waitForFunction('window.__firstScreenAt !== null');
-  return (await page.evaluate<number>('window.__firstScreenAt')) - (performance.timeOrigin + t0);
+  await page.waitForFunction("window.__firstScreenAt !== null && performance.getEntriesByName('first-contentful-paint').length > 0");
+  const at = await page.evaluate<number>(
+    "Math.max(window.__firstScreenAt, performance.timeOrigin + performance.getEntriesByName('first-contentful-paint')[0].startTime)",
+  );
+  return at - (performance.timeOrigin + t0);
 }
 
 const med = (xs: number[]): number => {
@@ -152,11 +159,11 @@ export async function benchStartup(opts: { quick: boolean }): Promise<Figure[]> 
     return [
       {
         section: '6 start-up',
-        figure: `web host start → first screen painted, built (npm run start:web; the page's first frame with Welcome's heading; median of ${painted.length})`,
+        figure: `web host start → first screen painted, built (npm run start:web; Welcome's heading on screen (first contentful paint); median of ${painted.length})`,
         value: med(painted),
         unit: 'ms',
         baseline: med(barePainted),
-        baselineLabel: 'bare Node server + page, its first frame with the text',
+        baselineLabel: 'bare Node server + page, its text on screen',
         target: '≤ 3×',
       },
       {

@@ -248,6 +248,9 @@ describe('web host opening its core lazily', () => {
       expect(first).toContain('<script type="module" crossorigin src="./assets/firstRunBoot-c3.js"></script>');
       expect(first).toContain('<link rel="modulepreload" crossorigin href="./assets/index-a1.js">');
       expect(first).not.toContain('<script type="module" crossorigin src="./assets/index-a1.js">');
+      // Its stylesheet comes in the page: Welcome paints without waiting for a second response.
+      expect(first).toContain('<style>css</style>');
+      expect(first).not.toContain('index-b2.css');
       fromFile.language = 'zh-CN';
       expect((await get('/')).body).toContain('<div id="root"><h2>欢迎使用</h2></div>');
       fromFile.firstRunDone = true;
@@ -255,6 +258,7 @@ describe('web host opening its core lazily', () => {
       expect(after).toContain('<div id="root"></div>');
       expect(after).toContain('<script type="module" crossorigin src="./assets/index-a1.js"></script>');
       expect(after).not.toContain('firstRunBoot');
+      expect(after).toContain('<link rel="stylesheet" crossorigin href="./assets/index-b2.css">');
     } finally {
       await close();
     }
