@@ -5,12 +5,20 @@
  *   (src-renderer/src/pages/welcome/welcomeMarkup.tsx), loaded through Vite so its TSX and imports
  *   resolve as in the app; the entry hydrates it (main.tsx).
  * - A script run there in place of the entry, which asks for the entry after the first frame: a
- *   module script in the page would run before that paint and hold the page's load event.
+ *   module script in the page would run before that paint and hold the page's load event. It also
+ *   keeps a click made on the drawn buttons before the entry runs.
  * Electron loads index.html from its file and gets none of this: there the entry draws Welcome itself.
  */
 import { basename, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { FIRST_RUN_WELCOME_FILE, LANGUAGES, type FirstRunWelcome } from '../src-shared/firstRunMeta';
+import {
+  EARLY_CHOICE_ATTR,
+  ENTRY_RUNNING_ATTR,
+  FIRST_RUN_WELCOME_FILE,
+  LANGUAGES,
+  WELCOME_CHOICE_ATTR,
+  type FirstRunWelcome,
+} from '../src-shared/firstRunMeta';
 import type { Language } from '../src-shared/types/app';
 
 export function firstRunWelcome(): Plugin {
@@ -24,8 +32,20 @@ export function firstRunWelcome(): Plugin {
       // on the first animation frame, it held that frame off screen while it ran (first paint 160–250
       // ms after navigation instead of about 70). A tab opened in the background paints, and so
       // hydrates, once shown; the timer is a fallback for a browser that reports no paint entries.
+      //
+      // Until the entry runs, Welcome's buttons are drawn but do nothing: a click there is noted on
+      // #root, shown as a busy cursor, and starts the entry at once; Welcome makes that choice once it
+      // has taken the page over (Welcome.tsx). The first click counts, as on the live buttons.
       const source = `let started = false;
 const go = () => { if (!started) { started = true; import(${JSON.stringify(`./${basename(entry)}`)}); } };
+const root = document.getElementById('root');
+document.addEventListener('click', (e) => {
+  const button = e.target instanceof Element ? e.target.closest('[${WELCOME_CHOICE_ATTR}]') : null;
+  if (!root || !button || root.hasAttribute('${ENTRY_RUNNING_ATTR}') || root.hasAttribute('${EARLY_CHOICE_ATTR}')) return;
+  root.setAttribute('${EARLY_CHOICE_ATTR}', button.getAttribute('${WELCOME_CHOICE_ATTR}'));
+  root.style.cursor = 'progress';
+  go();
+}, true);
 const seen = () => performance.getEntriesByName('first-contentful-paint').length > 0;
 if (seen()) go();
 else {

@@ -22,6 +22,17 @@ export interface FirstRunWelcome {
   boot: string;
 }
 
+/** On each of the drawn Welcome's buttons: the choice it makes (`demo` or `live`). */
+export const WELCOME_CHOICE_ATTR = 'data-welcome-choice';
+/**
+ * On #root: a choice clicked on the drawn Welcome before the entry ran, which the boot script notes
+ * and Welcome makes once it has taken the page over: a click there is otherwise lost, since the drawn
+ * buttons do nothing until then.
+ */
+export const EARLY_CHOICE_ATTR = 'data-early-choice';
+/** On #root: set by the entry as it takes the drawn Welcome over; from then React answers the clicks. */
+export const ENTRY_RUNNING_ATTR = 'data-entry-running';
+
 export const LANGUAGES = ['zh-CN', 'en-US'] as const satisfies readonly Language[];
 
 /** Only a language the page knows goes into the mark or is read from it (the settings file may have been edited by hand). */

@@ -10,6 +10,7 @@ import './i18n';
 import './state/settings';
 import { App } from './App';
 import { runsInElectron, webSession } from './api';
+import { markEntryRunning } from './firstRunHint';
 
 // In a browser, a tab without the web host's session (opened without the launch link) only says how to open the app.
 const noSession = !runsInElectron && !webSession;
@@ -32,6 +33,7 @@ const container = document.getElementById('root')!;
 // page parsed: the first render, which draws the same for a first run (App.tsx), takes it over.
 // Without a session the page shows something else, so what came drawn goes.
 if (container.firstElementChild && !noSession) {
+  markEntryRunning(container);
   hydrateRoot(container, <StrictMode>{page}</StrictMode>);
 } else {
   container.replaceChildren();

@@ -40,6 +40,30 @@ test('a first run’s page comes with Welcome drawn, which the app takes over as
   expect(problems).toEqual([]);
 });
 
+test('a click on the drawn Welcome before the app’s code has run is not lost: the demo store opens once the code comes', async ({
+  page,
+  host,
+}) => {
+  // The app's entry is held until the seller has clicked, as on a slow PC where the page paints long before its code runs.
+  let release!: () => void;
+  const clicked = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await clicked;
+    await route.continue();
+  });
+  await page.goto(host.openUrl);
+  const demo = page.getByRole('button', { name: '使用演示店铺' });
+  await demo.click();
+  // The click is noted, and shown as busy, while the code is still on its way.
+  await expect(page.locator('#root')).toHaveAttribute('data-early-choice', 'demo');
+  await expect(page.locator('#root')).toHaveCSS('cursor', 'progress');
+  release();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
+  // Made once: the demo store's connection was set up by the one choice, and the note is gone.
+  await expect(page.locator('#root')).not.toHaveAttribute('data-early-choice', /.*/);
+});
+
 test('the home dashboard shows where the data lives and the schema version', async ({ app, host }) => {
   await startDemo(app);
   // Every area card has its description, never a raw translation key.

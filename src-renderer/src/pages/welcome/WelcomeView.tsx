@@ -38,13 +38,13 @@ export function WelcomeView(props: { busy: boolean; alert?: ReactNode; onChoose:
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 24, marginTop: 24 }}>
         <div style={card}>
           <p style={paragraph}>{t('welcome.demoHint')}</p>
-          <WelcomeButton primary icon={<ExperimentOutlined />} loading={busy} onClick={() => onChoose('demo')}>
+          <WelcomeButton choice="demo" primary icon={<ExperimentOutlined />} loading={busy} onClick={() => onChoose('demo')}>
             {t('welcome.demo')}
           </WelcomeButton>
         </div>
         <div style={card}>
           <p style={paragraph}>{t('welcome.liveHint')}</p>
-          <WelcomeButton icon={<ShopOutlined />} disabled={busy} onClick={() => onChoose('live')}>
+          <WelcomeButton choice="live" icon={<ShopOutlined />} disabled={busy} onClick={() => onChoose('live')}>
             {t('welcome.live')}
           </WelcomeButton>
         </div>
