@@ -103,6 +103,28 @@ describe('Tongtool client against the simulator over 127.0.0.1', () => {
     expect((e2 as ConnectorError).messageZh).toContain('App Secret');
   });
 
+  it('a Tongtool outage while a token is fetched is waited out and tried again, not reported as wrong keys', async () => {
+    sim.inject({ kind: 'code', code: 527 }, { call: 'appToken', times: 2 });
+    // Two 527s, then the token: the third try gets it.
+    expect(await makeClient().merchantId()).toBe(sim.merchantId);
+    // An outage that outlasts the tries says it is Tongtool's, to be retried later; the keys are not blamed.
+    sim.inject({ kind: 'code', code: 527 }, { call: 'appToken', times: 10 });
+    const e = await makeClient({ session: memorySessionStore() })
+      .merchantId()
+      .catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(ConnectorError);
+    expect((e as ConnectorError).code).toBe('TRANSIENT');
+    expect((e as ConnectorError).remote.code).toBe('527');
+    expect((e as ConnectorError).messageZh).not.toContain('App Key');
+    // An expired account is named as such.
+    sim.faults.clear();
+    sim.inject({ kind: 'code', code: 999999 }, { call: 'appToken' });
+    const expired = await makeClient({ session: memorySessionStore() })
+      .merchantId()
+      .catch((err: unknown) => err);
+    expect((expired as ConnectorError).messageZh).toContain('通途账号已过期');
+  });
+
   it('reads stock 100 a page with no total: a short page is the last', async () => {
     const source = new TongtoolStockSource(makeClient(), 'tongtool', clock);
     const pages: number[] = [];

@@ -268,6 +268,10 @@ export class TongtoolClient {
       if (body.success === false || (body.code !== undefined && Number(body.code) !== 200)) {
         const msg = typeof body.message === 'string' ? body.message : undefined;
         if (path.includes('devApp/appToken')) {
+          // Tongtool's own outage or quota (527, 526) is not a wrong key: it is waited out and tried
+          // again like any call; an expired account (999999) says so.
+          const general = tongtoolError(Number(body.code), msg, 'appToken');
+          if (general.code === 'TRANSIENT' || general.code === 'RATE_LIMIT' || Number(body.code) === 999999) throw general;
           throw new ConnectorError(
             'AUTH',
             `通途不认这组 App Key / App Secret（${String(body.code ?? '')}${msg ? `：${msg}` : ''}）。请到通途开放平台核对后，在“连接设置”重新填写。`,

@@ -177,6 +177,11 @@ export class TongtoolSimulator extends LoopbackSimulator {
 
   protected handle(r: SimRequest): SimReply {
     if (r.path === '/open-platform-service/devApp/appToken') {
+      // The open platform has its outages too (a 527 system error, a gateway's 5xx).
+      const fault = this.faults.take('appToken', ['http5xx', 'drop', 'code']);
+      if (fault?.kind === 'drop') return { drop: true };
+      if (fault?.kind === 'http5xx') return { status: fault.status ?? 502 };
+      if (fault?.kind === 'code') return this.platformReply(Number(fault.code), MESSAGE_OF[Number(fault.code)] ?? '未知错误');
       if (r.query.get('accessKey') !== this.o.appKey || r.query.get('secretAccessKey') !== this.o.appSecret) {
         return this.platformReply(519, 'accessKey或secretAccessKey错误');
       }
