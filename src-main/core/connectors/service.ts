@@ -231,7 +231,8 @@ export class ConnectService {
     }
     const { client, market } = this.liveAe();
     const t = await client.createToken(code);
-    const ch = await market.sellerChannel();
+    // Asked afresh: the authorisation may be another store than the one whose channel is kept.
+    const ch = await market.sellerChannel({ fresh: true });
     setSetting(this.app, 'aliexpress.channel', ch);
     // A new authorisation may be another store: its first successful test probes it again.
     deleteSetting(this.app, AUTO_PROBED_KEY);

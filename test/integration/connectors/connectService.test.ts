@@ -87,6 +87,20 @@ describe('connections through the contract channels, secrets kept out of logs, d
     expect(await source.readAll()).toHaveLength(120);
   });
 
+  it('re-authorising with another store takes that store’s channel: its listings are read, not refused as the old one’s', async () => {
+    await connectLive();
+    const market = await connectors(app).marketplace();
+    expect((await market.listListingSkus()).length).toBeGreaterThan(0);
+    const other = { sellerId: '2009876543', account: 'second-store@example.com', channelSellerId: '6009876543', channel: 'AE_GLOBAL' };
+    ae.signInAs(other);
+    const { url, state } = await api<{ url: string; state: string }>('connect.authorizeUrl', { redirectUri: 'http://127.0.0.1:1/cb' });
+    const loc = new URL((await fetch(url, { redirect: 'manual' })).headers.get('location')!);
+    const status = await api<ConnectStatus>('connect.exchangeCode', { code: loc.searchParams.get('code'), state });
+    expect(status.aliexpress.channel).toMatchObject({ channelSellerId: other.channelSellerId });
+    // The same port, as the stock run and the engine hold it: it now speaks for the second store.
+    expect((await market.listListingSkus()).length).toBeGreaterThan(0);
+  });
+
   it('says exactly which step failed', async () => {
     await connectLive();
     expect((await api<ConnectTestReport>('connect.test', {})).ok).toBe(true);

@@ -42,12 +42,16 @@ export class AliExpressSimulator extends LoopbackSimulator {
   private seq = 0;
   private readonly byKey = new Map<string, { product: SimProduct; sku: SimSku }>();
   reviewMode: ReviewMode;
-  readonly seller: NonNullable<AeSimOptions['seller']>;
+  private current: NonNullable<AeSimOptions['seller']>;
+  /** The store that signed in on the authorise page; the channel calls answer for it. */
+  get seller(): NonNullable<AeSimOptions['seller']> {
+    return this.current;
+  }
 
   constructor(private readonly o: AeSimOptions) {
     super();
     this.reviewMode = o.reviewMode ?? 'instant';
-    this.seller = o.seller ?? {
+    this.current = o.seller ?? {
       sellerId: '2001234567',
       account: 'demo-store@example.com',
       channelSellerId: '6001234567',
@@ -57,6 +61,10 @@ export class AliExpressSimulator extends LoopbackSimulator {
   }
 
   // ---- control API for tests and the demo ----
+  /** Another store signs in on the authorise page (a seller re-authorising with a different account). */
+  signInAs(seller: NonNullable<AeSimOptions['seller']>): void {
+    this.current = seller;
+  }
   setReviewMode(mode: ReviewMode, sku?: { itemId: string; skuId: string }): void {
     if (sku) this.skuModes.set(`${sku.itemId}/${sku.skuId}`, mode);
     else this.reviewMode = mode;
