@@ -28,7 +28,8 @@ export interface ListingSku {
   skuId: string;
   /** 线上SKU: the seller_sku as published (may be obfuscated). */
   sellerSku: string;
-  skuStock: number;
+  /** The platform's stock figure for the SKU, when it gave one (shown only; never decides a bind). */
+  skuStock?: number;
   /** The SKU's own status: active | inactive. */
   skuStatus: string;
   bindStatus: BindStatus;
@@ -57,10 +58,18 @@ export interface BindResult {
   requestId?: string;
 }
 
+export interface ListingReadOptions {
+  status?: string;
+  onPage?: (page: number) => void;
+  /** A SKU the platform listed without its goods (sc item), and so without a bind state: left out of the read. */
+  onWithoutGoods?: (sku: { productId: string; skuId: string }) => void;
+  signal?: AbortSignal;
+}
+
 export interface Marketplace {
   sellerChannel(): Promise<ChoiceChannel>;
   /** All pages (20 a page) of fully-managed products, flattened to SKUs. */
-  listListingSkus(opts?: { status?: string; onPage?: (page: number) => void; signal?: AbortSignal }): Promise<ListingSku[]>;
+  listListingSkus(opts?: ListingReadOptions): Promise<ListingSku[]>;
   /** The SKU's bind state as the marketplace reports it now. */
   queryBind(ref: BindRef): Promise<BindResult>;
   /** Sends one bind and returns the state read again afterwards (the call itself answers none). */

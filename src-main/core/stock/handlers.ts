@@ -188,11 +188,26 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
           '还没有连接速卖通店铺。请先在“连接设置”里授权，再读取线上商品。',
           'No AliExpress store is connected yet. Authorise it in Connection settings, then read the listings.',
         );
+      const withoutGoods: { productId: string; skuId: string }[] = [];
       const skus = await market.listListingSkus({
         onPage: (page) => app.events.emit('progress', { task: 'sku.listings', done: page, total: null, message: `已读取 ${page} 页商品` }),
+        onWithoutGoods: (sku) => withoutGoods.push(sku),
       });
       const stored = storeListingSkus(db, skus, now());
-      app.events.emit('progress', { task: 'sku.listings', done: stored.skus, total: stored.skus, finished: true });
+      if (withoutGoods.length > 0)
+        app.log.warn('listing SKUs answered without their goods (sc item): left as last read', {
+          count: withoutGoods.length,
+          first: withoutGoods.slice(0, 20),
+        });
+      app.events.emit('progress', {
+        task: 'sku.listings',
+        done: stored.skus,
+        total: stored.skus,
+        finished: true,
+        ...(withoutGoods.length > 0 && {
+          message: `${withoutGoods.length} 个线上SKU这次没有返回货品信息（绑定状态未知），保留上次读取的状态，下次读取时再更新 / ${withoutGoods.length} listing SKUs came without their goods (bind state unknown): kept as last read, updated at the next read`,
+        }),
+      });
       return { ...stored, summary: resolve() };
     },
     'sku.listings.page': (i) => listingPage(db, i.filter, i.page, i.pageSize),

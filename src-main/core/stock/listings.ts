@@ -14,11 +14,13 @@ export function storeListingSkus(db: Db, skus: ListingSku[], now: string): { pro
      ON CONFLICT(product_id) DO UPDATE SET title = excluded.title, product_type = excluded.product_type, image_url = excluded.image_url,
        product_status = coalesce(?, product_status), seen_at = excluded.seen_at`,
   );
-  // The refuse reason is the platform's current word: cleared when the SKU is no longer refused.
+  // The refuse reason is the platform's current word: cleared when the SKU is no longer refused. A
+  // stock figure or 商家编码 the platform left out keeps the stored one (0 and '' for a SKU first
+  // seen without it): a SKU must not lose its exact match, and with it its stock, to one answer.
   const upsertSku = db.prepare(
     `INSERT INTO stock_listing_skus (product_id, sku_id, seller_sku, sku_stock, bind_status, sc_item_id, sku_status, unbind_refuse_reason, seen_at, variation)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(product_id, sku_id) DO UPDATE SET seller_sku = excluded.seller_sku, sku_stock = excluded.sku_stock,
+     VALUES (@productId, @skuId, coalesce(@sellerSku, ''), coalesce(@skuStock, 0), @bindStatus, @scItemId, @skuStatus, @refuseReason, @now, @variation)
+     ON CONFLICT(product_id, sku_id) DO UPDATE SET seller_sku = coalesce(@sellerSku, seller_sku), sku_stock = coalesce(@skuStock, sku_stock),
        bind_status = excluded.bind_status, sc_item_id = coalesce(excluded.sc_item_id, sc_item_id),
        sku_status = excluded.sku_status, unbind_refuse_reason = excluded.unbind_refuse_reason, seen_at = excluded.seen_at,
        variation = excluded.variation`,
@@ -38,18 +40,18 @@ export function storeListingSkus(db: Db, skus: ListingSku[], now: string): { pro
         );
         products.add(s.productId);
       }
-      upsertSku.run(
-        s.productId,
-        s.skuId,
-        s.sellerSku,
-        s.skuStock,
-        s.bindStatus,
-        s.scItemId ?? null,
-        s.skuStatus,
-        s.refuseReason ?? null,
+      upsertSku.run({
+        productId: s.productId,
+        skuId: s.skuId,
+        sellerSku: s.sellerSku || null,
+        skuStock: s.skuStock ?? null,
+        bindStatus: s.bindStatus,
+        scItemId: s.scItemId ?? null,
+        skuStatus: s.skuStatus,
+        refuseReason: s.refuseReason ?? null,
         now,
-        s.variation ?? null,
-      );
+        variation: s.variation ?? null,
+      });
     }
   })();
   return { products: products.size, skus: skus.length };

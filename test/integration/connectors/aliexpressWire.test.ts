@@ -224,10 +224,10 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
     expect(e.remote.subCode).toBe('result.product_list[0].search_sku_info_list[1].sku_id');
     expect(e.messageZh).toContain('字段 result.product_list[0].search_sku_info_list[1].sku_id');
     expect(e.messageEn).toContain('field result.product_list[0].search_sku_info_list[1].sku_id');
-    // The goods DTO renamed or gone: the bind state is unknown, not "unbound".
+    // The goods DTO renamed or gone on every SKU: the bind state is unknown, not "unbound", and the read fails by the field.
     stub.serve(
       'aliexpress.choice.products.list',
-      fixture('aliexpress.choice.products.list.response.json').replace('"product_sku_sc_item_info_dto"', '"sc_item_info"'),
+      fixture('aliexpress.choice.products.list.response.json').replaceAll('"product_sku_sc_item_info_dto"', '"sc_item_info"'),
     );
     const d = (await new AliExpressMarketplace(client()).listListingSkus().catch((x: unknown) => x)) as ConnectorError;
     expect(d.remote).toMatchObject({
@@ -242,6 +242,51 @@ describe('AliExpress client against the wire fixtures (raw stub)', () => {
     const r = AE_RESPONSE_SCHEMAS['aliexpress.choice.products.list'].safeParse(lossy);
     expect(r.success).toBe(false);
     expect(r.error!.issues[0]!.message).toMatch(/JS number/);
+  });
+
+  it('fields the SDK holds as nullable may be left out: a SKU without its goods is set aside (its state unknown), one without 商家编码, stock or status is listed', async () => {
+    relation();
+    const text = fixture('aliexpress.choice.products.list.response.json')
+      // The first SKU without its goods (and so without a bind state).
+      .replace(/"product_sku_sc_item_info_dto": \{\s*"sc_item_id": 10000123456789013,[^}]*\}/, '"supply_price": "12.50"')
+      // The second without seller_sku, sku_stock and status (the SDK's JSON writer drops nulls).
+      .replace('"seller_sku": "ZX-TS-RED-L",', '')
+      .replace('"sku_stock": 7,', '')
+      .replace('"status": "inactive",', '');
+    expect(text).not.toContain('10000123456789013');
+    stub.serve('aliexpress.choice.products.list', text);
+    const withoutGoods: { productId: string; skuId: string }[] = [];
+    const skus = await new AliExpressMarketplace(client()).listListingSkus({ onWithoutGoods: (s) => withoutGoods.push(s) });
+    expect(withoutGoods).toEqual([{ productId: '1005006285123457', skuId: '12000023995222161' }]);
+    expect(skus).toHaveLength(1);
+    expect(skus[0]).toMatchObject({ skuId: '12000023995222163', sellerSku: '', skuStatus: '', bindStatus: 4 });
+    expect(skus[0]!.skuStock).toBeUndefined();
+    // Its state asked before a send: unknown, retried later, never read as unbound.
+    const q = (await new AliExpressMarketplace(client())
+      .queryBind({ itemId: '1005006285123457', skuId: '12000023995222161', scItemId: '10000123456789013' })
+      .catch((e: unknown) => e)) as ConnectorError;
+    expect(q).toBeInstanceOf(ConnectorError);
+    expect(q.code).toBe('TRANSIENT');
+    expect(q.remote.code).toBe('SC_ITEM_MISSING');
+  });
+
+  it('a page without total_count (a nullable Long) is not taken as the whole catalogue: pages are read until an empty one', async () => {
+    relation();
+    const noTotals = (t: string) => t.replace('"total_count": 1,', '').replace('"total_page": 1,', '');
+    const page1 = noTotals(fixture('aliexpress.choice.products.list.response.json'));
+    // Page 2 holds another product (the first one's ids moved on by one), page 3 is empty.
+    const page2 = page1.replaceAll('1005006285123457', '1005006285123458').replaceAll('1200002399522216', '1200002399522217');
+    const empty = JSON.stringify({ result: { success: true, page_size: 20, current_page: 3, product_list: [] } });
+    stub.serve('aliexpress.choice.products.list', page1, page2, empty);
+    const pages: number[] = [];
+    const skus = await new AliExpressMarketplace(client()).listListingSkus({ onPage: (p) => pages.push(p) });
+    expect(skus.map((s) => s.productId)).toEqual(['1005006285123457', '1005006285123457', '1005006285123458', '1005006285123458']);
+    expect(pages).toEqual([1, 2, 3]);
+    expect(stub.seen.filter((r) => r.query.method === 'aliexpress.choice.products.list').map((r) => r.form.current_page)).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
   });
 
   it('products.list business error: result.error_code / error_msg (its own field names)', async () => {

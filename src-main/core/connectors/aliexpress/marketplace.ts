@@ -3,9 +3,10 @@
  * listing SKUs and bind states. Every choice call needs the fully-managed channel pair, found once.
  * bind/unBind answer no bind status, so after each the SKU's state is read again from products.list.
  */
-import type { BindRef, BindResult, ChoiceChannel, ListingSku, Marketplace, ProductType } from '../marketplace';
+import type { BindRef, BindResult, ChoiceChannel, ListingReadOptions, ListingSku, Marketplace, ProductType } from '../marketplace';
 import { ConnectorError } from '../retry';
-import { businessError } from './errors';
+import { z } from 'zod';
+import { businessError, wireShapeError } from './errors';
 import type { IopClient } from './client';
 import { wireLong } from './json';
 import type { AeResponse } from './schemas';
@@ -17,7 +18,7 @@ const SEMI_MANAGED = 'POP_CHOICE';
 
 type ListResult = AeResponse<'aliexpress.choice.products.list'>['result'];
 type Product = NonNullable<ListResult['product_list']>[number];
-type Sku = Product['search_sku_info_list'][number];
+type Sku = NonNullable<Product['search_sku_info_list']>[number];
 
 function productType(v: string): ProductType {
   return v === '1' ? 1 : v === '2' ? 2 : 0;
@@ -39,23 +40,50 @@ export function firstImage(v: unknown): string | undefined {
   return url?.trim().slice(0, 1000);
 }
 
-function toListingSku(p: Product, s: Sku, status?: string): ListingSku {
+/** The SKUs of a product as listed (a product without its SKU list has none). */
+const skusOf = (p: Product): Sku[] => p.search_sku_info_list ?? [];
+
+/** The listing SKU, or undefined when the platform left out its goods (sc item) and with them its bind state. */
+function toListingSku(p: Product, s: Sku, status?: string): ListingSku | undefined {
   const dto = s.product_sku_sc_item_info_dto;
+  if (!dto) return undefined;
   return {
     productId: p.product_id,
-    productTitle: p.title,
+    productTitle: p.title ?? '',
     productType: productType(p.product_type),
     productStatus: status,
     skuId: s.sku_id,
-    sellerSku: s.seller_sku,
-    skuStock: s.sku_stock,
-    skuStatus: s.status,
+    // No 商家编码: nothing to match exactly; a rule or a manual link still can.
+    sellerSku: s.seller_sku ?? '',
+    skuStock: s.sku_stock ?? undefined,
+    skuStatus: s.status ?? '',
     bindStatus: dto.bind_status,
     scItemId: dto.sc_item_id || undefined,
     refuseReason: dto.unbind_refuse_reason || undefined,
     variation: s.variation?.trim().slice(0, 500) || undefined,
     productImage: firstImage(p.image_urls),
   };
+}
+
+/**
+ * One SKU without its goods is left out of the read; a page on which no SKU has them is the field
+ * renamed or gone, and fails loudly by its path (read as missing SKU by SKU, the whole catalogue would
+ * quietly drop out of the read).
+ */
+function noGoodsOnPage(products: Product[]): void {
+  const skus = products.flatMap((p, i) => skusOf(p).map((s, j) => ({ s, path: ['result', 'product_list', i, 'search_sku_info_list', j] })));
+  if (skus.length === 0 || skus.some(({ s }) => s.product_sku_sc_item_info_dto)) return;
+  throw wireShapeError(
+    'aliexpress.choice.products.list',
+    new z.ZodError([
+      {
+        code: 'custom',
+        path: [...skus[0]!.path, 'product_sku_sc_item_info_dto'],
+        message: 'missing on every SKU of the page',
+        input: undefined,
+      },
+    ]),
+  );
 }
 
 export class AliExpressMarketplace implements Marketplace {
@@ -85,22 +113,25 @@ export class AliExpressMarketplace implements Marketplace {
     return this.channelCache;
   }
 
-  async listListingSkus(opts: { status?: string; onPage?: (page: number) => void; signal?: AbortSignal } = {}): Promise<ListingSku[]> {
+  async listListingSkus(opts: ListingReadOptions = {}): Promise<ListingSku[]> {
     const ch = await this.sellerChannel();
     const out: ListingSku[] = [];
     // Pages can repeat an item when the catalogue changes mid-read: keep the first sighting.
     const seen = new Set<string>();
-    let total = Infinity;
-    for (let page = 1; (page - 1) * AE_PAGE_SIZE < total; page++) {
+    // The announced number of products; without one (a nullable Long in the SDK) pages are read
+    // until an empty one, since a short page could be the catalogue moving, not its end.
+    let total: number | undefined = Infinity;
+    for (let page = 1; total === undefined || (page - 1) * AE_PAGE_SIZE < total; page++) {
       let products: Product[] = [];
       // A page that is short before the announced total, or that only repeats SKUs already seen,
       // means the list moved under us: ask again once, then fail rather than return a partial list.
       for (let attempt = 0; ; attempt++) {
         const r = await this.listPage(ch, page, { product_status: opts.status }, opts.signal);
-        total = r.total_count ?? 0;
+        total = r.total_count ?? undefined;
         products = r.product_list ?? [];
-        const expected = Math.min(AE_PAGE_SIZE, Math.max(0, total - (page - 1) * AE_PAGE_SIZE));
-        const fresh = products.some((p) => p.search_sku_info_list.some((s) => !seen.has(`${p.product_id}/${s.sku_id}`)));
+        noGoodsOnPage(products);
+        const expected = total === undefined ? 0 : Math.min(AE_PAGE_SIZE, Math.max(0, total - (page - 1) * AE_PAGE_SIZE));
+        const fresh = products.some((p) => skusOf(p).some((s) => !seen.has(`${p.product_id}/${s.sku_id}`)));
         if (products.length >= expected && (fresh || expected === 0)) break;
         if (attempt >= 1) {
           throw new ConnectorError(
@@ -112,14 +143,17 @@ export class AliExpressMarketplace implements Marketplace {
         }
       }
       for (const p of products) {
-        for (const s of p.search_sku_info_list) {
+        for (const s of skusOf(p)) {
           const key = `${p.product_id}/${s.sku_id}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          out.push(toListingSku(p, s, opts.status));
+          const sku = toListingSku(p, s, opts.status);
+          if (sku) out.push(sku);
+          else opts.onWithoutGoods?.({ productId: p.product_id, skuId: s.sku_id });
         }
       }
       opts.onPage?.(page);
+      if (total === undefined && products.length === 0) break;
     }
     return out;
   }
@@ -161,7 +195,7 @@ export class AliExpressMarketplace implements Marketplace {
     const ch = await this.sellerChannel();
     const r = await this.listPage(ch, 1, { product_id: ref.itemId });
     const p = (r.product_list ?? []).find((x) => x.product_id === ref.itemId);
-    const s = p?.search_sku_info_list.find((x) => x.sku_id === ref.skuId);
+    const s = p && skusOf(p).find((x) => x.sku_id === ref.skuId);
     if (!p || !s) {
       throw new ConnectorError(
         'PERMANENT',
@@ -171,6 +205,15 @@ export class AliExpressMarketplace implements Marketplace {
       );
     }
     const sku = toListingSku(p, s);
+    if (!sku) {
+      // Its bind state is unknown: nothing is decided or sent on it until the platform answers it again.
+      throw new ConnectorError(
+        'TRANSIENT',
+        `速卖通这次没有返回线上SKU ${ref.skuId} 的货品信息，绑定状态未知。稍后会自动重新查询，在此之前不会对它绑定或解绑。`,
+        `AliExpress did not return the goods of listing SKU ${ref.skuId} this time, so its bind state is unknown. It is asked again later; nothing is bound or unbound on it until then.`,
+        { system: 'aliexpress', code: 'SC_ITEM_MISSING' },
+      );
+    }
     return {
       bindStatus: sku.bindStatus,
       refuseReason: sku.refuseReason,

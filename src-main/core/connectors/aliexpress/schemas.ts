@@ -137,26 +137,32 @@ export const skuWarehouseStockSchema = z.object({
   sellable_quantity: opt(wireInt),
 });
 
+/**
+ * The SDK's response classes hold these as nullable Java objects, and its JSON writer leaves a null
+ * out: every field but the ids may be missing from one SKU (a SKU with no 商家编码 is common), and
+ * one such SKU must not fail the read of the whole catalogue.
+ */
 export const searchSkuInfoSchema = z.object({
   sku_id: wireId,
-  seller_sku: z.string(),
-  sku_stock: wireInt,
+  seller_sku: opt(z.string()),
+  sku_stock: opt(wireInt),
   /** active | inactive */
-  status: z.string(),
+  status: opt(z.string()),
   variation: opt(z.string()),
   supply_price: opt(wireText),
   sku_audit_status: opt(wireText),
   suggest_price: opt(wireText),
   suggest_note: opt(z.string()),
   sku_warehouse_stock_list: opt(wireList(skuWarehouseStockSchema)),
-  // Required: the bind state lives only here, and reading a missing one as "unbound" would make the
-  // engine bind what it cannot see. A fully-managed SKU always has its goods (未绑定 is status 1).
-  product_sku_sc_item_info_dto: scItemInfoSchema,
+  // The bind state lives only here: a SKU without it is left out of the read (its stored state
+  // stays) and its state is unknown to queryBind, never read as "unbound" (the engine would bind
+  // what it cannot see). A fully-managed SKU normally has its goods (未绑定 is status 1).
+  product_sku_sc_item_info_dto: opt(scItemInfoSchema),
 });
 
 export const choiceProductSchema = z.object({
   product_id: wireId,
-  title: z.string(),
+  title: opt(z.string()),
   /** "0" 仓发, "1" JIT, "2" 海外备仓 */
   product_type: wireText,
   product_audit_status: opt(wireText),
@@ -169,7 +175,7 @@ export const choiceProductSchema = z.object({
   product_min_price: opt(wireText),
   product_max_price: opt(wireText),
   image_urls: opt(z.unknown()),
-  search_sku_info_list: wireList(searchSkuInfoSchema),
+  search_sku_info_list: opt(wireList(searchSkuInfoSchema)),
 });
 
 export const productsListResultSchema = z.object({
