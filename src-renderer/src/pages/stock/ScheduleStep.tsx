@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Descriptions, Form, InputNumber, Progress, Select, Space, Switch, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StockSyncSettings, SyncRunInfo } from '../../../../src-shared/types/stock';
@@ -29,8 +29,14 @@ export function ScheduleStep() {
   // Only the save's refusal belongs at the fields; sync now / cancel keep the alert.
   const [saveError, setSaveError] = useState(false);
   const fields = useFieldErrors(form, saveError ? action.error : undefined);
+  // The saved settings go into the form when they first come and whenever they change; a reload that
+  // brings the same ones (every stock run reloads the status) leaves what the seller is typing alone.
+  const applied = useRef<string>(undefined);
   useEffect(() => {
-    if (status.data) form.setFieldsValue(status.data.settings);
+    const saved = status.data?.settings;
+    if (!saved || applied.current === JSON.stringify(saved)) return;
+    applied.current = JSON.stringify(saved);
+    form.setFieldsValue(saved);
   }, [status.data, form]);
   useEffect(
     () =>
@@ -55,6 +61,8 @@ export function ScheduleStep() {
       <Form
         form={form}
         layout="inline"
+        // Until the saved settings are in, so nothing typed is overwritten as they arrive.
+        disabled={!s}
         onFinish={(v) => {
           setSaveError(true);
           void action.run(() => api['stock.settings.set'](v)).then((r) => r && status.reload());
