@@ -21,7 +21,7 @@ export class ArrivalCheck {
     return this.k.app.db;
   }
 
-  matchAlipay(input: { caseId?: number; fileName: string; contentBase64: string }): DepositMatchReport {
+  async matchAlipay(input: { caseId?: number; fileName: string; contentBase64: string }): Promise<DepositMatchReport> {
     const r = this.k.require(input.caseId);
     if (!activeApplication(r) || r.amount_fen === null || !r.applied_at) {
       throw new AppError(
@@ -30,7 +30,7 @@ export class ArrivalCheck {
         'No application has been sent, so there is no refund amount to look for. Apply first, and import the Alipay bill after approval.',
       );
     }
-    const bill = parseAlipayBill(Buffer.from(input.contentBase64, 'base64'));
+    const bill = await parseAlipayBill(Buffer.from(input.contentBase64, 'base64'));
     const window = arrivalWindowOf(r);
     const appliedOn = beijingDate(Date.parse(r.applied_at));
     const result = findRefund({ rows: bill.rows, expectedFen: r.amount_fen, appliedOn, window });

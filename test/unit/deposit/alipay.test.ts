@@ -4,9 +4,9 @@ import { parseAlipayBill } from '../../../src-main/core/deposit/alipay';
 import { AppError } from '../../../src-shared/errors';
 import { appExport, gbk, REFUND_ROWS, utf8, webExport } from './alipayFixtures';
 
-function fileError(fn: () => unknown): AppError {
+async function fileError(fn: () => Promise<unknown>): Promise<AppError> {
   try {
-    fn();
+    await fn();
   } catch (err) {
     expect(err).toBeInstanceOf(AppError);
     return err as AppError;
@@ -15,11 +15,11 @@ function fileError(fn: () => unknown): AppError {
 }
 
 describe('Alipay bill import', () => {
-  it('reads a GBK web export past its preamble and stops before the summary lines', () => {
+  it('reads a GBK web export past its preamble and stops before the summary lines', async () => {
     const bytes = gbk(webExport(REFUND_ROWS));
     // The bytes really are GBK: reading them as UTF-8 would garble the Chinese.
     expect(bytes.toString('utf8')).not.toContain('支付宝');
-    const bill = parseAlipayBill(bytes);
+    const bill = await parseAlipayBill(bytes);
     expect(bill.shape).toBe('web');
     expect(bill.encoding).toBe('GBK/GB18030');
     expect(bill.headerLine).toBe(5);
@@ -38,12 +38,12 @@ describe('Alipay bill import', () => {
     expect(bill.rows.map((r) => r.direction)).toEqual(['expense', 'income', 'income', 'neutral']);
   });
 
-  it('reads the app export (information block, 电子客户回单 line) in UTF-8, with and without BOM', () => {
+  it('reads the app export (information block, 电子客户回单 line) in UTF-8, with and without BOM', async () => {
     for (const [bytes, encoding] of [
       [utf8(appExport(REFUND_ROWS)), 'UTF-8'],
       [utf8(appExport(REFUND_ROWS), true), 'UTF-8 BOM'],
     ] as const) {
-      const bill = parseAlipayBill(bytes);
+      const bill = await parseAlipayBill(bytes);
       expect(bill.shape).toBe('app');
       expect(bill.encoding).toBe(encoding);
       expect(bill.headerLine).toBe(16);
@@ -53,13 +53,13 @@ describe('Alipay bill import', () => {
     }
   });
 
-  it('reads the app export in GBK too', () => {
-    const bill = parseAlipayBill(gbk(appExport(REFUND_ROWS)));
+  it('reads the app export in GBK too', async () => {
+    const bill = await parseAlipayBill(gbk(appExport(REFUND_ROWS)));
     expect(bill.shape).toBe('app');
     expect(bill.rows[2]!.counterparty).toContain('Alibaba');
   });
 
-  it('reads amounts with thousands separators and slash dates as Excel re-saves them', () => {
+  it('reads amounts with thousands separators and slash dates as Excel re-saves them', async () => {
     const rows = [
       {
         time: '2026/10/12 9:03',
@@ -70,15 +70,24 @@ describe('Alipay bill import', () => {
       },
       { time: '2026-10-13 10:00:00', counterparty: '李四', description: '转账', amount: '12.5', direction: '支出' as const },
     ];
-    const bill = parseAlipayBill(gbk(webExport(rows)));
+    const bill = await parseAlipayBill(gbk(webExport(rows)));
     expect(bill.rows[0]).toMatchObject({ amountFen: 123_456_789, time: '2026-10-12 09:03:00' });
     expect(bill.rows[1]!.amountFen).toBe(1250);
   });
 
-  it('rejects a row that lost its columns, naming its line', () => {
+  it('reads a 备注 with a line break in its quotes as one row, and names the later rows by their own lines', async () => {
+    const rows = REFUND_ROWS.map((r, i) => (i === 1 ? { ...r, remarks: '第一行\n第二行' } : r));
+    const bill = await parseAlipayBill(gbk(webExport(rows)));
+    expect(bill.rows).toHaveLength(REFUND_ROWS.length);
+    expect(bill.rows[1]!.remarks).toBe('第一行\n第二行');
+    expect(bill.rows.map((r) => r.line)).toEqual([6, 7, 9, 10]);
+    expect(bill.rows[2]).toMatchObject({ direction: 'income', amountFen: 1_000_000 });
+  });
+
+  it('rejects a row that lost its columns, naming its line', async () => {
     const text = webExport(REFUND_ROWS).split('\r\n');
     text[7] = '2026101222001400000002\t,\t,2026-10-12 14:03:11'; // line 8, cut short
-    const e = fileError(() => parseAlipayBill(gbk(text.join('\r\n'))));
+    const e = await fileError(() => parseAlipayBill(gbk(text.join('\r\n'))));
     expect(e.code).toBe('FILE_INVALID');
     expect(e.messageZh).toContain('第 8 行');
     expect(e.messageEn).toContain('line 8');
@@ -86,27 +95,27 @@ describe('Alipay bill import', () => {
     expect(e.messageZh).toContain('重新导出');
   });
 
-  it('rejects an amount that is not a number, naming its line', () => {
+  it('rejects an amount that is not a number, naming its line', async () => {
     const rows = REFUND_ROWS.map((r, i) => (i === 1 ? { ...r, amount: '10,000.0O' } : r));
-    const e = fileError(() => parseAlipayBill(utf8(appExport(rows))));
+    const e = await fileError(() => parseAlipayBill(utf8(appExport(rows))));
     expect(e.messageZh).toContain('第 18 行');
     expect(e.messageZh).toContain('10,000.0O');
   });
 
-  it('rejects unbalanced quotes and shifted 收/支 columns, naming the line', () => {
+  it('rejects unbalanced quotes and shifted 收/支 columns, naming the line', async () => {
     const lines = appExport(REFUND_ROWS).split('\n');
     lines[17] = lines[17]!.replace('"10,000.00"', '"10,000.00');
-    expect(fileError(() => parseAlipayBill(utf8(lines.join('\n')))).issues?.[0]!.path).toBe('line 18');
+    expect((await fileError(() => parseAlipayBill(utf8(lines.join('\n'))))).issues?.[0]!.path).toBe('line 18');
     const shifted = REFUND_ROWS.map((r, i) => (i === 0 ? { ...r, direction: '交易成功' as never } : r));
-    const e = fileError(() => parseAlipayBill(utf8(appExport(shifted))));
+    const e = await fileError(() => parseAlipayBill(utf8(appExport(shifted))));
     expect(e.issues?.[0]!.path).toBe('line 17');
     expect(e.messageZh).toContain('收/支');
   });
 
-  it('rejects a file that is not an Alipay bill, and an empty one', () => {
-    const e = fileError(() => parseAlipayBill(iconv.encode('SKU,仓库,可用库存\nA-1,深圳仓,5\n', 'gbk')));
+  it('rejects a file that is not an Alipay bill, and an empty one', async () => {
+    const e = await fileError(() => parseAlipayBill(iconv.encode('SKU,仓库,可用库存\nA-1,深圳仓,5\n', 'gbk')));
     expect(e.code).toBe('FILE_INVALID');
     expect(e.messageZh).toContain('表头');
-    expect(fileError(() => parseAlipayBill(Buffer.alloc(0))).messageZh).toContain('空');
+    expect((await fileError(() => parseAlipayBill(Buffer.alloc(0)))).messageZh).toContain('空');
   });
 });

@@ -19,7 +19,7 @@ export interface FixtureRow {
   remarks?: string;
 }
 
-const q = (s: string) => (/[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(1, n - s.length));
 
 export function webExport(rows: FixtureRow[], opts: { summary?: boolean } = {}): string {

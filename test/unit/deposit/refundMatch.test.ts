@@ -7,8 +7,8 @@ const window = { approvedOn: '2026-09-30', from: '2026-10-10', to: '2026-10-13' 
 const base = { expectedFen: 1_000_000, appliedOn: '2026-09-29', window };
 
 describe('finding the deposit refund', () => {
-  it('picks the incoming Alibaba deposit refund, not the expense or the customer payment of the same amount', () => {
-    const { rows } = parseAlipayBill(gbk(webExport(REFUND_ROWS)));
+  it('picks the incoming Alibaba deposit refund, not the expense or the customer payment of the same amount', async () => {
+    const { rows } = await parseAlipayBill(gbk(webExport(REFUND_ROWS)));
     const r = findRefund({ ...base, rows });
     expect(r.verdict).toBe('arrived');
     expect(r.match?.row.line).toBe(8);
@@ -22,20 +22,20 @@ describe('finding the deposit refund', () => {
     expect(r.match!.reasons.map((x) => x.zh).join('|')).toMatch(/阿里巴巴\/速卖通.*保证金.*一致.*预计到账期内/);
   });
 
-  it('an expense of the refund amount alone is never the refund', () => {
+  it('an expense of the refund amount alone is never the refund', async () => {
     const rows: FixtureRow[] = [
       { time: '2026-10-12 10:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '支出' },
       { time: '2026-10-12 11:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '收入' },
     ];
-    const r = findRefund({ ...base, rows: parseAlipayBill(utf8(appExport(rows))).rows });
+    const r = findRefund({ ...base, rows: (await parseAlipayBill(utf8(appExport(rows)))).rows });
     expect(r.match?.row.direction).toBe('income');
     expect(r.match?.row.line).toBe(18);
-    const onlyExpense = findRefund({ ...base, rows: parseAlipayBill(utf8(appExport(rows.slice(0, 1)))).rows });
+    const onlyExpense = findRefund({ ...base, rows: (await parseAlipayBill(utf8(appExport(rows.slice(0, 1))))).rows });
     expect(onlyExpense.verdict).toBe('not_found');
     expect(onlyExpense.considered).toHaveLength(0);
   });
 
-  it('finds a partial refund and calls it partial, with the difference', () => {
+  it('finds a partial refund and calls it partial, with the difference', async () => {
     const rows: FixtureRow[] = [
       {
         time: '2026-10-11 16:40:00',
@@ -45,14 +45,14 @@ describe('finding the deposit refund', () => {
         direction: '收入',
       },
     ];
-    const r = findRefund({ ...base, rows: parseAlipayBill(gbk(webExport(rows))).rows });
+    const r = findRefund({ ...base, rows: (await parseAlipayBill(gbk(webExport(rows)))).rows });
     expect(r.verdict).toBe('partial');
     expect(r.differenceFen).toBe(-150_000);
     expect(r.match?.partial).toBe(true);
     expect(r.match?.reasons.some((x) => x.zh.includes('少 ¥1,500.00'))).toBe(true);
   });
 
-  it('a 9,500 refund of a 10,000 application worded only as 退款 is still found, as partial', () => {
+  it('a 9,500 refund of a 10,000 application worded only as 退款 is still found, as partial', async () => {
     const rows: FixtureRow[] = [
       {
         time: '2026-10-11 10:00:00',
@@ -62,16 +62,16 @@ describe('finding the deposit refund', () => {
         direction: '收入',
       },
     ];
-    const r = findRefund({ ...base, rows: parseAlipayBill(utf8(appExport(rows))).rows });
+    const r = findRefund({ ...base, rows: (await parseAlipayBill(utf8(appExport(rows)))).rows });
     expect(r.verdict).toBe('partial');
     expect(r.match?.row.amountFen).toBe(950_000);
   });
 
-  it('a negative 收入 row is money taken back, never a refund', () => {
+  it('a negative 收入 row is money taken back, never a refund', async () => {
     const rows: FixtureRow[] = [
       { time: '2026-10-12 10:00:00', counterparty: 'AliExpress', description: '保证金退款冲正', amount: '-10,000.00', direction: '收入' },
     ];
-    const bill = parseAlipayBill(gbk(webExport(rows)));
+    const bill = await parseAlipayBill(gbk(webExport(rows)));
     expect(bill.rows[0]!.amountFen).toBe(-1_000_000);
     const r = findRefund({ ...base, rows: bill.rows });
     expect(r.verdict).toBe('not_found');
@@ -84,20 +84,22 @@ describe('finding the deposit refund', () => {
     ]);
   });
 
-  it('a row dated before the application is flagged and never matched', () => {
+  it('a row dated before the application is flagged and never matched', async () => {
     const rows: FixtureRow[] = [
       { time: '2026-09-20 10:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '收入' },
     ];
-    const r = findRefund({ ...base, rows: parseAlipayBill(utf8(appExport(rows))).rows });
+    const r = findRefund({ ...base, rows: (await parseAlipayBill(utf8(appExport(rows)))).rows });
     expect(r.match).toBeNull();
     expect(r.verdict).toBe('not_found');
     expect(r.considered).toEqual([expect.objectContaining({ beforeApplication: true })]);
     expect(r.considered[0]!.reasons.some((x) => x.zh.includes('早于提交申请的日期 2026-09-29'))).toBe(true);
     // Dated as the seller really applied, the same row is the refund.
-    expect(findRefund({ ...base, appliedOn: '2026-09-15', rows: parseAlipayBill(utf8(appExport(rows))).rows }).verdict).toBe('arrived');
+    expect(findRefund({ ...base, appliedOn: '2026-09-15', rows: (await parseAlipayBill(utf8(appExport(rows)))).rows }).verdict).toBe(
+      'arrived',
+    );
   });
 
-  it('finds nothing when only unrelated income, closed trades or rows before the application are there', () => {
+  it('finds nothing when only unrelated income, closed trades or rows before the application are there', async () => {
     const rows: FixtureRow[] = [
       { time: '2026-10-12 10:00:00', counterparty: '王五', description: '货款', amount: '10,000.00', direction: '收入' },
       {
@@ -110,7 +112,7 @@ describe('finding the deposit refund', () => {
       },
       { time: '2026-09-01 11:00:00', counterparty: '阿里巴巴', description: '其他退款', amount: '99.00', direction: '收入' },
     ];
-    const r = findRefund({ ...base, rows: parseAlipayBill(gbk(webExport(rows))).rows });
+    const r = findRefund({ ...base, rows: (await parseAlipayBill(gbk(webExport(rows)))).rows });
     expect(r.verdict).toBe('not_found');
     expect(r.match).toBeNull();
     expect(r.counts.closed).toBe(1);
@@ -120,7 +122,7 @@ describe('finding the deposit refund', () => {
     ['web', webExport, gbk],
     ['app', appExport, utf8],
   ] as const) {
-    it(`${shape} export: a 解冻 row and a pre-application row are shown apart or flagged; the income row is picked`, () => {
+    it(`${shape} export: a 解冻 row and a pre-application row are shown apart or flagged; the income row is picked`, async () => {
       const rows: FixtureRow[] = [
         {
           time: '2026-09-10 09:00:00',
@@ -153,7 +155,7 @@ describe('finding the deposit refund', () => {
           remarks: '退店保证金',
         },
       ];
-      const r = findRefund({ ...base, rows: parseAlipayBill(enc(make(rows))).rows });
+      const r = findRefund({ ...base, rows: (await parseAlipayBill(enc(make(rows)))).rows });
       expect(r.verdict).toBe('arrived');
       expect(r.match?.row.time).toBe('2026-10-12 14:00:00');
       expect(r.match?.row.remarks).toBe('退店保证金');
@@ -168,7 +170,7 @@ describe('finding the deposit refund', () => {
     });
   }
 
-  it('a 解冻 row alone is never the refund', () => {
+  it('a 解冻 row alone is never the refund', async () => {
     const rows: FixtureRow[] = [
       {
         time: '2026-10-12 10:00:00',
@@ -178,7 +180,7 @@ describe('finding the deposit refund', () => {
         direction: '不计收支',
       },
     ];
-    const r = findRefund({ ...base, rows: parseAlipayBill(utf8(appExport(rows))).rows });
+    const r = findRefund({ ...base, rows: (await parseAlipayBill(utf8(appExport(rows)))).rows });
     expect(r.verdict).toBe('not_found');
     expect(r.match).toBeNull();
     expect(r.apart).toHaveLength(1);
