@@ -76,11 +76,20 @@ test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is
 
   // A small store's safety limit: hold a run that would unbind more than 5 listing SKUs at once.
   await app.getByRole('tab', { name: '设置' }).click();
+  // A share over 100% is refused at its box, not quietly saved as 100% (which would switch the guard off).
+  const share = app.getByLabel('批量解绑暂停比例（%）');
+  const before = await share.inputValue();
+  await share.fill('150');
+  await app.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(app.locator('.ant-form-item-explain-error')).toHaveText('请填写 1 到 100 之间的整数');
+  await expect(share).toHaveValue('150');
+  await share.fill(before);
   await app.getByLabel('批量解绑暂停数量').fill('5');
   await app.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(app.getByText('设置已保存，下次检查起生效')).toBeVisible();
   await expect
-    .poll(async () => (await call<{ settings: { massUnbindCount: number } }>(app, 'auto.status', {})).settings.massUnbindCount)
-    .toBe(5);
+    .poll(async () => (await call<{ settings: { massUnbindCount: number } }>(app, 'auto.status', {})).settings)
+    .toMatchObject({ massUnbindCount: 5, massUnbindShare: Number(before) / 100 });
 
   // ① the switch in the header
   await flipSwitch(app, 'on');

@@ -48,6 +48,16 @@ describe('the dashboard headline equals the risk cards', () => {
     const ok = headline(view({ failed: 1 }));
     expect(headlineText(ok, '1 个绑定/解绑发送失败', false)).toBe('1 个绑定/解绑发送失败');
   });
+  it('SKUs at risk with no unbind under way (held unbinds rejected, pins) are not said to be being unbound', () => {
+    const idle = headline(view({ risk: { zero: 559, unmapped: 189 }, unbindsAhead: 0 }));
+    expect(idle).toMatchObject({ key: 'riskIdle', n: 748, total: 748 });
+    expect(headlineText(idle, 'x', false)).toBe('748 个线上SKU有超卖风险：库存为0仍绑定 559，未关联库存但已绑定 189');
+    // With unbinds on their way the engine is handling them.
+    expect(headline(view({ risk: { zero: 559 }, unbindsAhead: 30 })).key).toBe('risk');
+    // Only reviews left: the platform is deciding, not the engine idling.
+    expect(headline(view({ risk: { review: 3 }, unbindsAhead: 0 })).key).toBe('review');
+  });
+
   it('the queue message counts the unbinds ahead, not the binds', () => {
     expect(unbindsAhead(view({ queued: 250, sent: 2, unbindsAhead: 1 }))).toBe(1);
   });

@@ -1,5 +1,5 @@
 /** The engine's settings (rebind threshold, mass-unbind guard, early unbind) and the robots card. */
-import { Button, Form, InputNumber, Switch } from 'antd';
+import { App as AntApp, Button, Form, InputNumber, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AutoSettings } from '../../../../src-shared/types/auto';
 import { api } from '../../api';
@@ -10,6 +10,15 @@ import { RobotsCard } from './RobotsCard';
 export function SettingsTab({ settings, onSaved }: { settings: AutoSettings; onSaved: () => Promise<void> }) {
   const { t } = useTranslation('auto');
   const action = useAction();
+  const { message } = AntApp.useApp();
+  /**
+   * A whole number in [min, max], refused with its range: antd's min/max on the box would quietly
+   * move 150% to 100% (the mass-unbind guard switched off without a word) and -5 to 1.
+   */
+  const whole = (min: number, max: number) => [
+    { required: true, message: t('settings.range', { min, max }) },
+    { type: 'integer' as const, min, max, message: t('settings.range', { min, max }) },
+  ];
   return (
     <Form
       layout="vertical"
@@ -32,26 +41,30 @@ export function SettingsTab({ settings, onSaved }: { settings: AutoSettings; onS
               predictiveFloor: v.predictiveFloor,
             }),
           )
-          .then(onSaved)
+          .then(async (saved) => {
+            if (!saved) return;
+            await onSaved();
+            void message.success(t('settings.saved'));
+          })
       }
     >
       <ApiErrorAlert error={action.error} />
-      <Form.Item name="rebindThreshold" label={t('settings.threshold')} rules={[{ required: true, type: 'integer', min: 1 }]}>
-        <InputNumber min={1} max={100000} />
+      <Form.Item name="rebindThreshold" label={t('settings.threshold')} rules={whole(1, 100_000)}>
+        <InputNumber data-testid="settings-threshold" />
       </Form.Item>
-      <Form.Item name="share" label={t('settings.share')} rules={[{ required: true, type: 'number', min: 1, max: 100 }]}>
-        <InputNumber min={1} max={100} />
+      <Form.Item name="share" label={t('settings.share')} rules={whole(1, 100)}>
+        <InputNumber data-testid="settings-share" />
       </Form.Item>
-      <Form.Item name="massUnbindCount" label={t('settings.count')} rules={[{ required: true, type: 'integer', min: 1 }]}>
-        <InputNumber min={1} max={1000000} />
+      <Form.Item name="massUnbindCount" label={t('settings.count')} rules={whole(1, 1_000_000)}>
+        <InputNumber data-testid="settings-count" />
       </Form.Item>
       <Form.Item name="predictive" label={t('settings.predictive')} valuePropName="checked" extra={t('settings.predictiveHelp')}>
         <Switch data-testid="settings-predictive" />
       </Form.Item>
-      <Form.Item name="predictiveFloor" label={t('settings.predictiveFloor')} rules={[{ required: true, type: 'integer', min: 0 }]}>
-        <InputNumber min={0} max={100000} />
+      <Form.Item name="predictiveFloor" label={t('settings.predictiveFloor')} rules={whole(0, 100_000)}>
+        <InputNumber data-testid="settings-floor" />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={action.busy}>
+      <Button type="primary" htmlType="submit" loading={action.busy} data-testid="settings-save">
         {t('settings.save')}
       </Button>
       <RobotsCard />

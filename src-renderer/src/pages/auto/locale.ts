@@ -119,6 +119,8 @@ export const zh = {
     share: '批量解绑暂停比例（%）',
     count: '批量解绑暂停数量',
     save: '保存',
+    saved: '设置已保存，下次检查起生效',
+    range: '请填写 {{min}} 到 {{max}} 之间的整数',
     pin: '固定',
     pinAuto: '自动',
     pinBound: '始终绑定',
@@ -146,6 +148,9 @@ export const zh = {
     risk: '{{n}} 个线上SKU库存为0但仍在售，正在处理',
     riskNext:
       '引擎正在解绑它们（前面还有 {{queued}} 个解绑在排队发送，补货的绑定都排在解绑之后；速卖通限速，每秒约 5 个），或在等速卖通审核。如果几分钟后仍在“超卖风险”里，请查看“操作记录”。',
+    riskIdle: '{{n}} 个线上SKU有超卖风险，没有解绑在进行',
+    riskIdleNext:
+      '没有解绑在排队或发送中，引擎现在不会解绑它们。常见原因：您拒绝了批量解绑（这些SKU的库存再次变化前不会再自动解绑）、把它们固定为“始终绑定”、它们没有关联库存，或库存未知/过期。下一步：在“超卖风险”里看每个SKU的原因；要马上解绑，在“预演”里把它们固定为“始终解绑”。',
     unprotected: '{{n}} 个在售线上SKU没有关联库存',
     unprotectedNext:
       '这些线上SKU在售，但没有关联ERP SKU或仓库，卖光时不会自动解绑。下一步：在“库存自动绑定/解绑”的“SKU关联”“关联仓库”里关联它们，或确认它们不需要保护。',
@@ -418,6 +423,8 @@ export const en: typeof zh = {
     share: 'Hold mass unbinds above (%)',
     count: 'Hold mass unbinds above (count)',
     save: 'Save',
+    saved: 'Settings saved; they apply from the next check',
+    range: 'Enter a whole number from {{min}} to {{max}}',
     pin: 'Pin',
     pinAuto: 'Auto',
     pinBound: 'Always bound',
@@ -447,6 +454,9 @@ export const en: typeof zh = {
     risk: '{{n}} listing SKU(s) at 0 stock are still on sale; being handled',
     riskNext:
       "The engine is unbinding them ({{queued}} unbinds still queued ahead; binds for restocked SKUs always wait behind unbinds; AliExpress allows about 5 a second) or waiting for AliExpress's review. If they are still under Oversell risk in a few minutes, check Actions.",
+    riskIdle: '{{n}} listing SKU(s) at risk of overselling, and no unbind under way',
+    riskIdleNext:
+      "No unbind is queued or on its way, so the engine is not unbinding them now. Common reasons: you rejected the held mass unbind (these SKUs are not unbound automatically again until their stock changes), pinned them as Always bound, they have no linked stock, or their stock is unknown or stale. Next: see each SKU's reason under Oversell risk; to unbind them now, pin them as Always unbound in the Dry run.",
     unprotected: '{{n}} listing SKU(s) on sale without linked stock',
     unprotectedNext:
       'These listing SKUs are on sale but not linked to an ERP SKU or a warehouse, so they are not unbound when they sell out. Next: link them under SKU mapping and Link warehouses in the stock setup, or make sure they need no protection.',

@@ -35,12 +35,16 @@ export function headline(d: DashboardView): Headline {
   if (total > 0 && total === r.counts.review) return { level: 'info', key: 'review', n: r.counts.review, text: risk, total };
   // Only SKUs whose stock is not linked: nothing is under way, the seller links them (or accepts it).
   if (total > 0 && total === r.counts.unmapped) return { level: 'warning', key: 'unprotected', n: total, text: risk, total };
+  // Nothing on its way: the engine is not unbinding them (the seller rejected the held unbinds, a pin,
+  // stock it cannot see), and the headline must not say it is.
+  if (total > 0 && unbindsAhead(d) === 0 && total !== r.counts.review)
+    return { level: 'warning', key: 'riskIdle', n: total, text: risk, total };
   if (total > 0) return { level: 'warning', key: 'risk', n: total, text: risk, total };
   return { level: 'success', key: 'ok', total };
 }
 
 /** Keys whose whole headline is the risk model's own sentence. */
-const WHOLE = new Set(['risk', 'unprotected']);
+const WHOLE = new Set(['risk', 'riskIdle', 'unprotected']);
 
 /** The headline in one language: the state's words (`own`), then the model's total when any SKU is at risk. */
 export function headlineText(h: Headline, own: string, en: boolean): string {
