@@ -134,6 +134,10 @@ test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is
   await expect(heldRun).toBeVisible();
   await expect(app.getByTestId('auto-now-headline')).toHaveAttribute('data-state', 'held');
   await expect(app.getByTestId('auto-count-held')).toContainText('1');
+  // What is held is a table to check: each SKU with its ids and the stock it would be unbound at.
+  const heldRows = heldRun.locator('[data-testid^=held-skus-] tbody tr');
+  await expect(heldRows.first()).toContainText('TS1000');
+  await expect(heldRows.first().locator('td').last()).toHaveText('0');
   await shot(app, '04-held');
   await heldRun.locator('[data-testid^=held-confirm-]').click();
   await app.locator('.ant-popconfirm:visible .ant-btn-primary').click();

@@ -1,5 +1,5 @@
 /** A run held by the mass-unbind guard: what it would unbind and the seller's confirm or reject. */
-import { Alert, Button, Popconfirm, Space, Typography } from 'antd';
+import { Alert, Button, Popconfirm, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HeldRunView } from '../../../../src-shared/types/auto';
 import { api } from '../../api';
@@ -30,13 +30,28 @@ export function HeldRun({ run, onDone }: { run: HeldRunView; onDone: () => Promi
               count: g?.limitCount ?? 0,
             })}
           </span>
-          <Typography.Text type="secondary">
-            {run.skus
-              .slice(0, 30)
-              .map((s) => s.sellerSku)
-              .join('、')}
-            {run.skus.length > 30 ? ' …' : ''}
-          </Typography.Text>
+          {/* What the seller is asked to check, as rows they can page through: the SKU, its ids and the stock it would be unbound at. */}
+          <Table
+            size="small"
+            rowKey="actionId"
+            data-testid={`held-skus-${run.id}`}
+            dataSource={run.skus}
+            pagination={{ pageSize: 8, size: 'small', showSizeChanger: false, hideOnSinglePage: true }}
+            columns={[
+              { title: t('held.colSku'), dataIndex: 'sellerSku' },
+              { title: t('held.colProduct'), dataIndex: 'productId' },
+              { title: t('held.colSkuId'), dataIndex: 'skuId' },
+              {
+                title: t('held.colSellable'),
+                dataIndex: 'sellable',
+                align: 'right',
+                render: (v: number | null) => (v === null ? t('held.unknown') : v.toLocaleString()),
+              },
+            ]}
+          />
+          {(g?.unbinds ?? 0) > run.skus.length && (
+            <Typography.Text type="secondary">{t('held.firstOf', { shown: run.skus.length, n: g?.unbinds ?? 0 })}</Typography.Text>
+          )}
           <ApiErrorAlert error={action.error} />
         </Space>
       }
