@@ -110,7 +110,7 @@ export function answerHeldRun(app: App, id: number, answer: 'confirm' | 'reject'
             .run(nowMs, now, id).changes
         : db
             .prepare(
-              "UPDATE auto_actions SET state = 'cancelled', last_error = '卖家拒绝了这次批量解绑', finished_at = ?, updated_at = ? WHERE run_id = ? AND state = 'held'",
+              "UPDATE auto_actions SET state = 'cancelled', last_error = '卖家拒绝了这次批量解绑 / the seller rejected this mass unbind', finished_at = ?, updated_at = ? WHERE run_id = ? AND state = 'held'",
             )
             .run(now, now, id).changes;
     db.prepare('UPDATE auto_runs SET status = ?, decided_at = ?, decided_by = ?, note = ? WHERE id = ?').run(

@@ -56,6 +56,23 @@ function captureGroups(re: RegExp): number {
 
 /** Checks a rule a seller (or an import) wrote; throws an AppError that says what to change. */
 /** `saved`: the stored rule passed these checks when it was saved (compileRule). */
+/** V8's reasons for a pattern it cannot read, as a seller reads them. */
+const REGEX_REASON_ZH: Record<string, string> = {
+  'Unterminated group': '有“(”没有对应的“)”',
+  "Unmatched ')'": '有“)”没有对应的“(”',
+  'Nothing to repeat': '“*”“+”“?”或“{…}”前面没有可以重复的内容',
+  'Unterminated character class': '有“[”没有对应的“]”',
+  'Lone quantifier brackets': '“{”或“}”单独出现，要当作普通字符请写成“\\{”“\\}”',
+  'Invalid escape': '有无效的转义（“\\”后面的字符不能这样用）',
+  'Invalid Unicode escape': '有无效的 Unicode 转义',
+  'Incomplete quantifier': '“{…}”里的次数不完整',
+  'numbers out of order in {} quantifier': '“{…}”里的次数前大后小',
+  'Range out of order in character class': '“[…]”里的范围前大后小（例如 z-a）',
+  'Invalid group': '括号的写法无效（“(?”后面只能是 “:”“=”“!”“<” 等）',
+  'Invalid capture group name': '捕获组的名字无效',
+  '\\ at end of pattern': '表达式以“\\”结尾',
+};
+
 export function validateRule(spec: SkuRuleSpec, opts: { saved?: boolean } = {}): void {
   switch (spec.kind) {
     case 'strip_prefix':
@@ -91,9 +108,11 @@ export function validateRule(spec: SkuRuleSpec, opts: { saved?: boolean } = {}):
       try {
         re = new RegExp(spec.pattern, 'u');
       } catch (err) {
+        // V8 says "Invalid regular expression: /(/u: Unterminated group": the reason, in the seller's words where known.
+        const reason = /: ([^:]+)$/.exec((err as Error).message)?.[1] ?? (err as Error).message;
         throw bad({
-          zh: `正则表达式写法有误：${(err as Error).message}。请检查括号和转义字符。`,
-          en: `The regular expression is not valid: ${(err as Error).message}. Check brackets and escapes.`,
+          zh: `正则表达式写法有误：${REGEX_REASON_ZH[reason] ?? reason}。请检查括号和转义字符。`,
+          en: `The regular expression is not valid: ${reason}. Check brackets and escapes.`,
         });
       }
       const groups = captureGroups(re);

@@ -114,7 +114,13 @@ describe('rule validation protects the seller from rules that cannot work', () =
   });
 
   it('rejects invalid, too long, back-referencing and catastrophic patterns', () => {
-    rejects({ kind: 'regex', pattern: '^(abc' }, '写法有误');
+    rejects({ kind: 'regex', pattern: '^(abc' }, '写法有误：有“(”没有对应的“)”');
+    rejects({ kind: 'regex', pattern: '^(?:a)(b' }, '有“(”没有对应的“)”');
+    rejects({ kind: 'regex', pattern: '(a)[z-a]' }, '“[…]”里的范围前大后小');
+    // In the Chinese message the reason is in Chinese, not V8's English.
+    expect(() => validateRule({ kind: 'regex', pattern: '^(abc' })).toThrow(
+      expect.objectContaining({ messageZh: expect.not.stringContaining('Unterminated') }),
+    );
     rejects({ kind: 'regex', pattern: `(${'a'.repeat(250)})` }, '太长');
     rejects({ kind: 'regex', pattern: '(a)\\1' }, '反向引用');
     rejects({ kind: 'regex', pattern: '^(a+)+$' }, '卡死');

@@ -63,7 +63,7 @@ export function RiskTab({ d, onChanged }: { d: DashboardView; onChanged: () => P
               dataIndex: 'kind',
               render: (k: RiskKind) => <Tag color={KIND_COLOR[k]}>{pick(RISK_TEXT[k])}</Tag>,
             },
-            { title: 'Product / SKU ID', render: (_, r) => `${r.productId} / ${r.skuId}` },
+            { title: t('productSkuId'), render: (_, r) => `${r.productId} / ${r.skuId}` },
             {
               title: t('risk.status'),
               dataIndex: 'bindStatus',

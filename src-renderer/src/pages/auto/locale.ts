@@ -201,6 +201,7 @@ export const zh = {
   },
   wizard: {
     step: '开启自动绑定&解绑',
+    switchNote: '库存设置向导',
     intro: '最后一步：打开开关之前，先看清楚哪些线上SKU会受保护（卖光时自动解绑、补货后自动重新绑定），哪些不会，以及为什么。',
     protected: '受保护的线上SKU',
     notProtected: '不受保护的线上SKU',
@@ -283,11 +284,12 @@ export const zh = {
     count: '暂停数量 {{v}}',
   },
   sellerSku: '线上SKU',
+  productSkuId: '商品ID / SKU ID',
   erpSku: 'ERP SKU',
 };
 
 export const en: typeof zh = {
-  nav: 'Auto bind/unbind',
+  nav: 'Bind/unbind dashboard',
   title: 'Auto bind & unbind dashboard',
   intro:
     'Listing SKUs with no sellable stock are unbound automatically (no overselling during campaigns) and bound again when stock returns. Everything is logged; turn it off any time.',
@@ -516,6 +518,7 @@ export const en: typeof zh = {
   },
   wizard: {
     step: 'Turn on auto bind & unbind',
+    switchNote: 'Stock setup wizard',
     intro:
       'Last step: before the switch goes on, see which listing SKUs will be protected (unbound when they sell out, bound again when stock is back), which will not, and why.',
     protected: 'Protected listing SKUs',
@@ -600,5 +603,6 @@ export const en: typeof zh = {
     count: 'hold count {{v}}',
   },
   sellerSku: 'Listing SKU',
+  productSkuId: 'Product ID / SKU ID',
   erpSku: 'ERP SKU',
 };

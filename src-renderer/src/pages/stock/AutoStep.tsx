@@ -25,7 +25,7 @@ export function AutoStep() {
   const action = useAction();
   const c = cov.data;
   const notProtected = c ? c.total - c.counts.protected : 0;
-  const turn = (on: boolean) => void action.run(() => api['auto.setSwitch']({ on, note: '库存设置向导' })).then(() => reload());
+  const turn = (on: boolean) => void action.run(() => api['auto.setSwitch']({ on, note: t('wizard.switchNote') })).then(() => reload());
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="wizard-auto-step">
       <Typography.Paragraph>{t('wizard.intro')}</Typography.Paragraph>
