@@ -71,6 +71,9 @@ export interface MarginComparison {
   ownMarginBp: number | null;
   /** supply margin − own margin per unit; negative means fully-managed earns less per unit. */
   differenceFen: number | null;
+  /** The own store's price and fees as given (absent in results saved before they were kept). */
+  ownPriceFen?: number | null;
+  ownFeesFen?: number | null;
   summary: Bilingual;
 }
 

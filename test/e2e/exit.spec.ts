@@ -79,6 +79,11 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
   // Fully-managed earns ¥1.50 a unit against ¥19.50 in their own store.
   await expect(app.getByTestId('fit-margin')).toContainText('1.50');
   await expect(app.getByTestId('fit-margin')).toContainText('19.50');
+  // Side by side in a table: price, fees, cost, margin and its rate for each.
+  const margins = app.getByTestId('fit-margin-table');
+  await expect(margins.locator('thead th')).toHaveText(['', '全托管', '自营店']);
+  await expect(margins.locator('tbody tr').nth(3).locator('td')).toHaveText(['每件毛利', '¥1.50', '¥19.50']);
+  await expect(margins.locator('tbody tr').nth(1).locator('td')).toHaveText(['佣金和物流等费用', '¥0.00', '¥20.40']);
   await app.getByTestId('fit-to-exit').click();
 
   // ① 准备: reason, readiness answers, then the agreement checklist.

@@ -6,7 +6,7 @@ import type { App } from '../app';
 import type { DepositLink } from '../../../src-shared/channels/exit';
 import { depositSummary, openDepositCase } from '../deposit';
 import { STAGE_LABELS } from '../deposit/texts';
-import { yuanText } from '../fit/margin';
+import { formatFen } from '../../../src-shared/money';
 
 export function readDepositLink(app: App, caseId: number | null): DepositLink {
   // The seller may have started the refund from its own wizard before linking: that is the same case.
@@ -22,8 +22,8 @@ export function readDepositLink(app: App, caseId: number | null): DepositLink {
       text: { zh: '还没有开始退保证金。', en: 'The deposit refund has not been started.' },
     };
   }
-  const amount = s.refundableFen === null ? '' : `，可退 ¥${yuanText(s.refundableFen)}`;
-  const amountEn = s.refundableFen === null ? '' : `, refundable ¥${yuanText(s.refundableFen)}`;
+  const amount = s.refundableFen === null ? '' : `，可退 ${formatFen(s.refundableFen)}`;
+  const amountEn = s.refundableFen === null ? '' : `, refundable ${formatFen(s.refundableFen)}`;
   return {
     caseId: s.caseId,
     state: 'linked',

@@ -4,14 +4,7 @@
  * percentages as basis points so nothing is rounded twice.
  */
 import type { FitNumbers, MarginComparison } from '../../../src-shared/channels/fit';
-
-/** 12345 → "123.45" with a thousands separator; negative keeps its sign. */
-export function yuanText(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
-  return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`;
-}
+import { formatFen } from '../../../src-shared/money';
 
 function bp(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part * 10_000) / whole) : null;
@@ -30,10 +23,10 @@ export function compareMargins(n: FitNumbers): MarginComparison {
   const differenceFen = ownMarginFen === null ? null : supplyMarginFen - ownMarginFen;
 
   const zh: string[] = [
-    `供货价 ¥${yuanText(n.supplyPriceFen)} − 成本 ¥${yuanText(n.unitCostFen)} = 每件 ¥${yuanText(supplyMarginFen)}（${pctText(supplyMarginBp)}）。`,
+    `供货价 ${formatFen(n.supplyPriceFen)} − 成本 ${formatFen(n.unitCostFen)} = 每件 ${formatFen(supplyMarginFen)}（${pctText(supplyMarginBp)}）。`,
   ];
   const en: string[] = [
-    `Supply price ¥${yuanText(n.supplyPriceFen)} − cost ¥${yuanText(n.unitCostFen)} = ¥${yuanText(supplyMarginFen)} a unit (${pctText(supplyMarginBp)}).`,
+    `Supply price ${formatFen(n.supplyPriceFen)} − cost ${formatFen(n.unitCostFen)} = ${formatFen(supplyMarginFen)} a unit (${pctText(supplyMarginBp)}).`,
   ];
   if (supplyMarginFen < 0) {
     zh.push('按这个供货价每卖一件都在亏钱。');
@@ -41,10 +34,10 @@ export function compareMargins(n: FitNumbers): MarginComparison {
   }
   if (ownMarginFen !== null && differenceFen !== null) {
     zh.push(
-      `自营店每件赚 ¥${yuanText(ownMarginFen)}（${pctText(ownMarginBp)}），全托管${differenceFen >= 0 ? '多' : '少'} ¥${yuanText(Math.abs(differenceFen))}。`,
+      `自营店每件赚 ${formatFen(ownMarginFen)}（${pctText(ownMarginBp)}），全托管${differenceFen >= 0 ? '多' : '少'} ${formatFen(Math.abs(differenceFen))}。`,
     );
     en.push(
-      `Your own store earns ¥${yuanText(ownMarginFen)} a unit (${pctText(ownMarginBp)}); fully-managed earns ¥${yuanText(Math.abs(differenceFen))} ${differenceFen >= 0 ? 'more' : 'less'}.`,
+      `Your own store earns ${formatFen(ownMarginFen)} a unit (${pctText(ownMarginBp)}); fully-managed earns ${formatFen(Math.abs(differenceFen))} ${differenceFen >= 0 ? 'more' : 'less'}.`,
     );
   }
   return {
@@ -55,6 +48,8 @@ export function compareMargins(n: FitNumbers): MarginComparison {
     ownMarginFen,
     ownMarginBp,
     differenceFen,
+    ownPriceFen: n.ownPriceFen ?? null,
+    ownFeesFen: hasOwn ? (n.ownFeesFen ?? 0) : null,
     summary: { zh: zh.join(''), en: en.join(' ') },
   };
 }

@@ -52,6 +52,8 @@ describe('fit check', () => {
   it('a factory losing money on every unit at the supply price is squeezed all the same', () => {
     const r = assessFit({ ...base, makesGoods: true, numbers: { unitCostFen: 5000, supplyPriceFen: 4800 } });
     expect(r.margin?.supplyMarginFen).toBe(-200);
+    // A loss reads as money does: −¥2.00 is "-¥2.00", not "¥-2.00".
+    expect(r.margin?.summary.zh).toContain('每件 -¥2.00');
     expect(r.verdict).toBe('squeezed');
     expect(r.cautions.map((c) => c.zh).join()).toContain('每件亏损');
   });

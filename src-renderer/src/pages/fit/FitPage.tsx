@@ -9,6 +9,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
 import { useFieldErrors } from '../../useFieldErrors';
 import { useLang } from '../../useLang';
+import { MarginTable } from './MarginTable';
 
 interface FormValues {
   makesGoods: boolean;
@@ -182,7 +183,12 @@ export function FitPage() {
                   style={{ marginTop: 12 }}
                   type={result.margin.supplyMarginFen < 0 ? 'error' : 'info'}
                   title={t('margin')}
-                  description={tx(result.margin.summary)}
+                  description={
+                    <>
+                      {tx(result.margin.summary)}
+                      <MarginTable m={result.margin} />
+                    </>
+                  }
                 />
               )}
               <Space style={{ marginTop: 16 }}>
