@@ -34,16 +34,20 @@ test('stock setup: all five steps on the demo store', async ({ app }) => {
   await option(app, 'WH-SZ').click();
   await expect(sz).toContainText('名称完全一致');
 
-  // ③ (before ②: categories come with the first read) sync now, see it in the history
+  // ② categories come with the first read: the step offers that read itself, then shows the switches
+  await app.getByTestId('stock-steps').getByText('ERP产品分类同步').click();
+  await expect(app.getByText('还没有ERP分类')).toBeVisible();
+  await app.getByTestId('cat-sync-now').click();
+  await expect(app.getByTestId('cat-switch-服装/T恤')).toBeVisible();
+  await expect(app.getByText('还没有ERP分类')).toHaveCount(0);
+
+  // ③ that read is in the history; sync again from here
   await app.getByTestId('stock-steps').getByText('同步设置').click();
   await expect(app.getByTestId('sync-interval')).toHaveValue('30');
-  await app.getByTestId('sync-now').click();
   await expect(app.getByTestId('sync-history').locator('.ant-tag').filter({ hasText: '成功' }).first()).toBeVisible();
   await expect(app.getByTestId('sync-history')).toContainText('全量读取');
-
-  // ② categories with their switches
-  await app.getByTestId('stock-steps').getByText('ERP产品分类同步').click();
-  await expect(app.getByTestId('cat-switch-服装/T恤')).toBeVisible();
+  await app.getByTestId('sync-now').click();
+  await expect(app.getByTestId('sync-history').locator('tbody tr')).toHaveCount(2);
 
   // ④ mapping: read listings, add a previewed prefix rule, unresolved falls; link one by hand
   await app.getByTestId('stock-steps').getByText('SKU关联').click();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Input, List, Modal, Switch, Table, Typography } from 'antd';
+import { Alert, Button, Input, List, Modal, Switch, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CategoryToggleResult } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
@@ -28,10 +28,33 @@ export function CategoriesStep() {
     }
   };
   const label = (n: string) => n || t('cat.uncategorised');
+  // The categories come with the first stock read: offered here, so this step is not a dead end
+  // that only step 3 can finish. A file source brings its stock through the upload instead.
+  const fileSource = useChannel('connect.status', {}).data?.stockSource.kind === 'file';
+  const sync = useAction();
+  const noCategories = cats.data?.length === 0;
 
   return (
     <>
-      <ApiErrorAlert error={cats.error ?? action.error} />
+      <ApiErrorAlert error={cats.error ?? action.error ?? sync.error} />
+      {noCategories && !fileSource && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('cat.none')}
+          action={
+            <Button
+              type="primary"
+              loading={sync.busy}
+              data-testid="cat-sync-now"
+              onClick={() => void sync.run(() => api['stock.sync.now']({ wait: true })).then(() => cats.reload())}
+            >
+              {t('cat.syncNow')}
+            </Button>
+          }
+        />
+      )}
       <Table
         size="small"
         rowKey="name"

@@ -38,6 +38,8 @@ export const zh = {
   },
   cat: {
     name: 'ERP产品分类',
+    none: '还没有ERP分类：同步一次库存就会读到分类和每个分类的SKU。',
+    syncNow: '立即同步库存',
     uncategorised: '（未分类）',
     skus: 'SKU数',
     listings: '已关联线上SKU',
@@ -202,6 +204,8 @@ export const en: typeof zh = {
   },
   cat: {
     name: 'ERP category',
+    none: 'No ERP categories yet: one stock sync reads the categories and the SKUs in each.',
+    syncNow: 'Sync stock now',
     uncategorised: '(no category)',
     skus: 'SKUs',
     listings: 'Linked listing SKUs',
