@@ -108,7 +108,10 @@ function Recent({ rows }: { rows: ActionRow[] }) {
                 <Typography.Text strong>{r.sellerSku}</Typography.Text>
                 <Tag color={STATE_COLOR[r.state]}>{stateLabel(r.kind, r.state, en)}</Tag>
                 <Typography.Text type="secondary">{formatTime(r.finishedAt ?? r.updatedAt)}</Typography.Text>
-                {(r.marketMessage || r.lastError) && <Typography.Text type="secondary">{r.marketMessage ?? r.lastError}</Typography.Text>}
+                {/* Once it took effect, what the platform said on sending ("submitted, awaiting review") is out of date. */}
+                {r.state !== 'done' && (r.marketMessage || r.lastError) && (
+                  <Typography.Text type="secondary">{r.marketMessage ?? r.lastError}</Typography.Text>
+                )}
               </Space>
             </List.Item>
           )}

@@ -146,7 +146,7 @@ export function ScheduleStep() {
         columns={[
           { title: '#', dataIndex: 'id', width: 60 },
           { title: t('sched.started'), dataIndex: 'startedAt', render: formatTime },
-          { title: t('sched.strategy'), dataIndex: 'strategy', render: (x: string) => t(`sched.${x}`) },
+          { title: t('sched.runStrategy'), dataIndex: 'strategy', render: (x: string) => t(`sched.${x}`) },
           {
             title: t('sched.status'),
             dataIndex: 'status',
