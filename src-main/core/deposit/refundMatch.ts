@@ -99,11 +99,19 @@ export function scoreRow(row: BillRow, input: MatchInput): MatchCandidate & { el
       zh: `日期 ${day} 早于提交申请的日期 ${input.appliedOn}，不可能是这次的退款；如果申请其实更早就提交了，请先把申请日期改为实际日期`,
       en: `the date ${day} is before the application (${input.appliedOn}), so it cannot be this refund; if you really applied earlier, set the application date to the real one first`,
     });
-  } else if (input.window && day >= input.window.approvedOn && day <= input.window.to) {
+  } else if (input.window && day >= input.window.from && day <= input.window.to) {
     score += 10;
     reasons.push({
-      zh: `日期 ${day} 在预计到账期内（${input.window.approvedOn} 至 ${input.window.to}）`,
-      en: `the date ${day} is within the expected window (${input.window.approvedOn} to ${input.window.to})`,
+      zh: `日期 ${day} 在预计到账期内（${input.window.from} 至 ${input.window.to}）`,
+      en: `the date ${day} is within the expected window (${input.window.from} to ${input.window.to})`,
+    });
+  } else if (input.window && day >= input.window.approvedOn && day < input.window.from) {
+    // Early, but after the approval: the platform sometimes pays before the 3rd working day. Named
+    // apart, so the reason never states a window other than the one the seller was shown.
+    score += 10;
+    reasons.push({
+      zh: `日期 ${day} 在审核通过（${input.window.approvedOn}）之后、预计到账期（${input.window.from} 至 ${input.window.to}）之前：提前到账也可能是这笔退款`,
+      en: `the date ${day} is after the approval (${input.window.approvedOn}) and before the expected window (${input.window.from} to ${input.window.to}): an early refund can still be this one`,
     });
   } else if (input.window && day > input.window.to) {
     score += 5;

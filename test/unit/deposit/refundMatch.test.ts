@@ -22,6 +22,18 @@ describe('finding the deposit refund', () => {
     expect(r.match!.reasons.map((x) => x.zh).join('|')).toMatch(/阿里巴巴\/速卖通.*保证金.*一致.*预计到账期内/);
   });
 
+  it('the reasons name the window the seller was shown; an early refund after the approval is named as early', async () => {
+    const inWindow = findRefund({ ...base, rows: (await parseAlipayBill(gbk(webExport(REFUND_ROWS)))).rows });
+    expect(inWindow.match!.reasons.map((x) => x.zh).join('|')).toContain('在预计到账期内（2026-10-10 至 2026-10-13）');
+    const early: FixtureRow[] = [
+      { time: '2026-10-08 10:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '收入' },
+    ];
+    const r = findRefund({ ...base, rows: (await parseAlipayBill(utf8(appExport(early)))).rows });
+    const said = r.match!.reasons.map((x) => x.zh).join('|');
+    expect(said).toContain('在审核通过（2026-09-30）之后、预计到账期（2026-10-10 至 2026-10-13）之前');
+    expect(said).not.toContain('在预计到账期内');
+  });
+
   it('an expense of the refund amount alone is never the refund', async () => {
     const rows: FixtureRow[] = [
       { time: '2026-10-12 10:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '支出' },
