@@ -68,6 +68,9 @@ test('a full deposit refund, from status to confirmed arrival through an importe
   await expect(app.getByTestId('deposit-arrival-verdict')).toHaveText('等待到账');
   await app.getByTestId('deposit-confirm-7').click();
   await expect(app.getByTestId('deposit-arrival-verdict')).toHaveText('已到账');
+  // The report no longer waits for the seller.
+  await expect(report).toContainText('这笔退款已确认到账');
+  await expect(report).not.toContainText('等您确认');
 
   // The same state after a reload: it lives in the database, not in the page.
   await app.reload();

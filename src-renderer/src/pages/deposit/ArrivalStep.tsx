@@ -82,6 +82,7 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
   };
   const confirmedKeys = new Set(view.arrival.rows.map((r) => `${r.at}|${r.amountFen}`));
   const isConfirmed = (c: MatchCandidate) => confirmedKeys.has(`${c.row.time}|${c.row.amountFen}`);
+  const matchConfirmed = !!report?.match && isConfirmed(report.match);
   const arrival = view.arrival;
   return (
     <div data-testid="deposit-step-arrival">
@@ -158,9 +159,10 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
       {report && (
         <div style={{ marginTop: 16 }} data-testid="deposit-report">
           <Alert
-            type={VERDICT_TYPE[report.verdict]}
+            type={matchConfirmed ? 'success' : VERDICT_TYPE[report.verdict]}
             showIcon
-            title={t(`arrival.report.${report.verdict}`)}
+            // Once the seller confirmed the match, it no longer waits for them.
+            title={t(matchConfirmed ? 'arrival.report.confirmed' : `arrival.report.${report.verdict}`)}
             description={pick(report.message)}
           />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
