@@ -1,7 +1,8 @@
 /**
  * The disposal plan's Excel round trip on seeded stock: the export brought back untouched changes
  * nothing; a line naming a SKU the plan does not have (another spelling, or a SKU Excel turned into
- * a date or a number) is not imported and says which SKU was meant.
+ * a date or a number) is not imported and says which SKU was meant; the app's own export of the
+ * largest catalogue comes back in.
  */
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -126,4 +127,25 @@ describe('the disposal plan through Excel', () => {
       },
       { clock: clock() },
     ));
+
+  it('takes back the app’s own export of the largest catalogue, 100,000 SKUs', { timeout: 180_000 }, () =>
+    withApp(
+      async (app) => {
+        const skus = Array.from({ length: 100_000 }, (_, i) => ({
+          sku: `DC${100000 + i}-BK`,
+          warehouse: '义乌仓',
+          available: 1 + (i % 90),
+        }));
+        seedStock(app, skus, []);
+        await call(app, 'exit.open', {});
+        const x = await call(app, 'exit.exportPlan', {});
+        expect(x.rows).toBe(100_000);
+        // Through the contract's check, as the window and the web host send it.
+        const imp = await call(app, 'exit.importPlan', { contentBase64: x.contentBase64 });
+        expect(imp).toMatchObject({ saved: 100_000, ok: 0, problems: [], skipped: [] });
+        expect((await call(app, 'exit.disposalRows', { page: 1, pageSize: 1 })).counts.unplanned).toBe(100_000);
+      },
+      { clock: clock() },
+    ),
+  );
 });
