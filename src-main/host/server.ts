@@ -30,7 +30,7 @@ import { markFirstRun, readFirstRunWelcome, sendFirstRunPage } from './firstRunP
 const HOST_CSP = `${CSP}; frame-ancestors 'none'`;
 
 /** The channels that carry a file as base64 (imports): their own, larger limit, one at a time. */
-export const UPLOAD_CHANNELS = new Set(['stock.import', 'sku.mapping.import', 'deposit.matchAlipay']);
+export const UPLOAD_CHANNELS = new Set(['stock.import', 'sku.mapping.import', 'deposit.matchAlipay', 'exit.importPlan']);
 
 /** What the host accepts at most: a browser on the seller's own machine needs no more. */
 export const HOST_LIMITS = {

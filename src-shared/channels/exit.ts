@@ -13,6 +13,7 @@ import {
   PARTNER_STATUSES,
   REVIEW_OUTCOMES,
   AFTER_KEYS,
+  PLAN_UPLOAD_MAX_BASE64,
 } from '../types/exit';
 import type {
   DisposalRowsPage,
@@ -188,10 +189,10 @@ export const exitChannels = {
           .string()
           .min(1)
           .max(
-            2_000_000,
+            PLAN_UPLOAD_MAX_BASE64,
             says(
-              '{label}太大（最大约 1.5 MB）。请用“导出计划”得到的表格填写后再导入',
-              'The {label} is too large (about 1.5 MB at most). Fill in the workbook from Export plan and import that',
+              '{label}太大（最大 12 MB，10 万个SKU的计划导出约 5 MB）。请删掉另外加进表格的工作表、图片或公式，或用“导出 Excel”重新导出后填写',
+              'The {label} is too large (12 MB at most; the plan of 100,000 SKUs exports to about 5 MB). Remove sheets, pictures or formulas added to it, or export again with "Export Excel" and fill that in',
             ),
           )
           .meta(label('处置计划表格', 'Plan workbook')),

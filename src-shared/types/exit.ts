@@ -24,6 +24,14 @@ export type ReadinessLevel = 'ok' | 'warn' | 'block' | 'asked';
 export const DISPOSAL_METHODS = ['sell_through', 'return_factory', 'liquidate', 'other'] as const;
 export type DisposalMethod = (typeof DISPOSAL_METHODS)[number];
 
+/**
+ * The largest plan workbook taken back. The app's own export of 100,000 SKUs (the largest
+ * catalogue it is built for) is about 4.5 MB, and Excel saving it again stays near that; the rest is
+ * room for notes. Above the web host's limit for plain calls, so exit.importPlan is an upload channel.
+ */
+export const PLAN_UPLOAD_MAX_BYTES = 12 * 1024 * 1024;
+export const PLAN_UPLOAD_MAX_BASE64 = Math.ceil(PLAN_UPLOAD_MAX_BYTES / 3) * 4;
+
 export const PARTNER_KINDS = ['logistics', 'payment', 'other'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 export const PARTNER_STATUSES = ['active', 'notified', 'terminated', 'not_needed'] as const;

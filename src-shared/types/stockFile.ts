@@ -71,8 +71,11 @@ export interface WatchFolderStatus {
   checkedAt: string | null;
   /** The file last taken from it. */
   fileName: string | null;
-  /** imported: written; unchanged: the newest file was already imported; refused: nothing usable, not written. */
-  outcome: 'imported' | 'unchanged' | 'refused' | 'no_file' | 'missing_folder' | null;
+  /**
+   * imported: written; unchanged: the newest file was already imported; refused: nothing usable, not
+   * written; waiting: the newest file may still be being written (problem says why), looked at again soon.
+   */
+  outcome: 'imported' | 'unchanged' | 'refused' | 'waiting' | 'no_file' | 'missing_folder' | null;
   accepted: number;
   rejectedTotal: number;
   /** The first rejected lines of the last file, as the upload report names them. */

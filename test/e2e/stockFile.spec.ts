@@ -125,7 +125,7 @@ test('file stock source: a watched folder is checked to exist, its newest export
   app,
   host,
 }) => {
-  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { mkdirSync, utimesSync, writeFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   await app.getByRole('button', { name: '连接我的店铺' }).click();
   await app.getByRole('button', { name: '改用文件导入' }).click();
@@ -142,6 +142,9 @@ test('file stock source: a watched folder is checked to exist, its newest export
 
   mkdirSync(folder);
   writeFileSync(join(folder, '库存-今天.csv'), erpExport);
+  // Exported a minute ago: a file written this very moment waits, in case the ERP is still writing it.
+  const minuteAgo = (Date.now() - 60_000) / 1000;
+  utimesSync(join(folder, '库存-今天.csv'), minuteAgo, minuteAgo);
   await card.getByTestId('stock-watch-save').click();
   await expect(card.getByTestId('stock-watch-status')).toContainText(folder);
   await card.getByTestId('stock-watch-check').click();

@@ -17,7 +17,7 @@ import { DISPOSAL_LABEL } from './texts';
 import { onHandBySku } from './storeData';
 import { validatePlan } from './disposal';
 import { bulkRows, countStates, planRows, saveRows, type BulkScope } from './planRows';
-import { planWorkbook, readPlanWorkbook } from './planExcel';
+import { planWorkbook, readPlanWorkbook, sameAsShown } from './planExcel';
 import { confirmUnbindAll, requestUnbindAll } from './unbindAll';
 import type { ExitKernel } from './exitView';
 import type { Bilingual } from '../../../src-shared/bilingual';
@@ -104,13 +104,29 @@ export class DisposalPlan {
   }
 
   async importPlan(contentBase64: string): Promise<DisposalSaveResult> {
-    const read = await readPlanWorkbook(contentBase64);
+    // The case is opened only when a line is saved: a workbook refused whole leaves no case behind.
+    const shown = new Map(planRows(this.db, this.k.row()?.id ?? 0).map((r) => [r.sku, r]));
+    const closed = [...shown.values()].some((r) => r.onHandSource === 'app');
+    const read = await readPlanWorkbook(contentBase64, { skus: shown.keys(), closed });
     const lineOf = new Map(read.rows.map((x) => [x.sku, x.line]));
+    // Lines left as exported are not saved again: re-importing an untouched export changes nothing
+    // (a row whose stock changed keeps saying so, a draft keeps its text).
+    const edited = read.rows.filter((x) => !sameAsShown(x, shown.get(x.sku)));
+    const leftOk =
+      read.rows.filter((x) => shown.get(x.sku)?.state === 'ok').length - edited.filter((x) => shown.get(x.sku)?.state === 'ok').length;
     const res = this.saveDisposalRows(
-      read.rows.map(({ line: _line, ...row }) => row),
-      { zh: `从 Excel 导入库存处理计划：${read.rows.length} 行`, en: `Disposal plan imported from Excel: ${read.rows.length} rows` },
+      edited.map(({ line: _line, ...row }) => row),
+      {
+        zh: `从 Excel 导入库存处理计划：${read.rows.length} 行，其中 ${edited.length} 行有改动`,
+        en: `Disposal plan imported from Excel: ${read.rows.length} rows, ${edited.length} of them changed`,
+      },
     );
-    return { ...res, problems: res.problems.map((p) => ({ ...p, line: lineOf.get(p.sku) })), skipped: read.skipped };
+    return {
+      saved: read.rows.length,
+      ok: res.ok + leftOk,
+      problems: res.problems.map((p) => ({ ...p, line: lineOf.get(p.sku) })),
+      skipped: read.skipped,
+    };
   }
 
   /** 为退店解绑全部SKU: one held run with every unbind, for the seller to confirm once. */

@@ -2,7 +2,8 @@
  * The disposal plan as an Excel workbook, for a seller who fills 1,000 rows faster in a
  * spreadsheet: exported with every SKU, its stock and what is planned; imported back by the header
  * names (Chinese or English), each line saved like a typed row, so a bad line is a draft with its
- * error and the Excel line number, never a refused file.
+ * error and the Excel line number, never a refused file. A line left as exported changes nothing,
+ * and a line naming a SKU the plan does not have is not imported (planSku.ts).
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../src-shared/errors';
@@ -17,6 +18,7 @@ import { loadEditedWorkbook } from '../platform/editedWorkbook';
 import { DISPOSAL_LABEL } from './texts';
 import { bilingualTable } from '../../../src-shared/bilingual';
 import { fromTextCell, toTextRow } from '../platform/spreadsheetText';
+import { planSkuCheck, type PlanSkus } from './planSku';
 
 /** A plan of 100,000 SKUs is a few MB of sheet XML; the limits leave room for that and no more. */
 export const PLAN_LIMITS = { maxInflatedBytes: 100 * 1024 * 1024, maxRows: 200_000, maxEntries: 2_000 };
@@ -70,7 +72,8 @@ export async function planWorkbook(rows: DisposalRowView[]): Promise<{ fileName:
 
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return `DATE:${v.toISOString().slice(0, 10)}`;
+  // A date typed into a quantity cell is a mistake, not the day's serial number: it is shown as the date.
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
   if (typeof v === 'object' && 'text' in v) return String(v.text);
   if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
@@ -82,8 +85,11 @@ export interface ReadPlan {
   skipped: { line: number; error: Bilingual }[];
 }
 
-/** Reads an edited plan workbook; the quantities stay text, to be read like typed cells. */
-export async function readPlanWorkbook(contentBase64: string): Promise<ReadPlan> {
+/**
+ * Reads an edited plan workbook; the quantities stay text, to be read like typed cells. Lines whose
+ * SKU is not one of `plan`'s are skipped with the reason (without `plan`, any SKU is read).
+ */
+export async function readPlanWorkbook(contentBase64: string, plan: PlanSkus = { skus: [], closed: false }): Promise<ReadPlan> {
   const wb = await loadEditedWorkbook(contentBase64, PLAN_LIMITS, { zh: '“导出 Excel”', en: '"Export Excel"' });
   const ws = wb.worksheets[0];
   const header = ws ? (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v).trim()) : [];
@@ -102,6 +108,7 @@ export async function readPlanWorkbook(contentBase64: string): Promise<ReadPlan>
   const noteCol = col(HEAD.note);
   const out: ReadPlan = { rows: [], skipped: [] };
   const seen = new Map<string, number>();
+  const skuProblem = planSkuCheck(plan);
   ws.eachRow((row, line) => {
     if (line === 1) return;
     const text = (c: number) => (c ? cellText(row.getCell(c).value).trim() : '');
@@ -112,6 +119,11 @@ export async function readPlanWorkbook(contentBase64: string): Promise<ReadPlan>
     if (!sku) {
       if (Object.values(cells).some(Boolean))
         out.skipped.push({ line, error: { zh: `第 ${line} 行没有 SKU，没有导入。`, en: `Line ${line} has no SKU; not imported.` } });
+      return;
+    }
+    const problem = skuProblem(line, sku, row.getCell(skuCol).value);
+    if (problem) {
+      out.skipped.push({ line, error: problem });
       return;
     }
     const first = seen.get(sku);
@@ -126,12 +138,22 @@ export async function readPlanWorkbook(contentBase64: string): Promise<ReadPlan>
       return;
     }
     seen.set(sku, line);
-    for (const [m, v] of Object.entries(cells)) {
-      // A date typed into a quantity cell is a mistake, not the day's serial number.
-      if (v?.startsWith('DATE:')) cells[m as DisposalMethod] = v.slice(5);
-    }
     const onHand = text(onHandCol);
     out.rows.push({ line, sku, cells, ...(onHand ? { onHand } : {}), ...(text(noteCol) ? { note: text(noteCol).slice(0, 200) } : {}) });
   });
   return out;
+}
+
+/**
+ * Whether a line reads as the plan shows the row (as exported): such a line changes nothing. The
+ * 现有库存 of a row the app holds stock for is the app's and is not compared.
+ */
+export function sameAsShown(line: DisposalRowInput, shown: DisposalRowView | undefined): boolean {
+  if (!shown) return false;
+  const same = (a: unknown, b: unknown) => String(a ?? '').trim() === String(b ?? '').trim();
+  return (
+    DISPOSAL_METHODS.every((m) => same(line.cells[m], shown.cells[m])) &&
+    same(line.note, shown.note) &&
+    (shown.onHandSource === 'app' || same(line.onHand, shown.onHand))
+  );
 }

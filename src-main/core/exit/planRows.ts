@@ -239,7 +239,10 @@ export function saveRows(
     const c = checkRow(r, live);
     const note = r.note?.trim() || null;
     delLines.run(caseId, r.sku);
-    const empty = DISPOSAL_METHODS.every((m) => !String(r.cells[m] ?? '').trim()) && !String(r.onHand ?? '').trim() && !note;
+    // The 现有库存 of a SKU the app holds stock for is the app's figure (an exported plan carries it
+    // in every row), not something the seller typed.
+    const onHandTyped = c.onHandSource === 'seller' && !!String(r.onHand ?? '').trim();
+    const empty = DISPOSAL_METHODS.every((m) => !String(r.cells[m] ?? '').trim()) && !onHandTyped && !note;
     if (!c.errors.length && c.onHand !== null) {
       delDraft.run(caseId, r.sku);
       // A SKU with nothing on hand needs no line beyond "0 to sell through" to count as planned.

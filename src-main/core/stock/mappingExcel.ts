@@ -1,7 +1,8 @@
 /**
  * The SKU mapping as an Excel workbook, so a seller can review or fill it in a spreadsheet and bring
  * it back. A row whose ERP SKU the seller changed becomes a manual link (the seller's word wins);
- * rows left as they were change nothing. Content travels as base64, which works over IPC and HTTP.
+ * rows left as they were change nothing. A listing SKU on two lines with two ERP SKUs is refused on
+ * the second line, never decided by line order. Content travels as base64, which works over IPC and HTTP.
  */
 import ExcelJS from 'exceljs';
 import type { Db } from '../db/open';
@@ -63,6 +64,17 @@ function isNumberCell(v: ExcelJS.CellValue): boolean {
   return !!v && typeof v === 'object' && 'result' in v && typeof v.result === 'number';
 }
 
+function repeatedLine(
+  first: { line: number; erp: string },
+  again: { erp: string; productId: string; skuId: string },
+): { zh: string; en: string } {
+  const shown = (erp: string, none: string) => (erp ? `“${erp}”` : none);
+  return {
+    zh: `与第 ${first.line} 行是同一个线上SKU（商品 ${again.productId} 的 SKU ${again.skuId}），ERP SKU 却不同（第 ${first.line} 行是${shown(first.erp, '空的')}，这一行是${shown(again.erp, '空的')}），这一行没有导入。请只保留正确的一行后再导入。`,
+    en: `Repeats the listing SKU of line ${first.line} (SKU ${again.skuId} of product ${again.productId}) with another ERP SKU (line ${first.line}: ${first.erp ? `"${first.erp}"` : 'empty'}, this line: ${again.erp ? `"${again.erp}"` : 'empty'}); this line was not imported. Keep only the right line and import again.`,
+  };
+}
+
 export async function importMapping(db: Db, contentBase64: string, confirm: boolean, now: string): Promise<MappingImportReport> {
   const wb = await loadEditedWorkbook(contentBase64, MAPPING_LIMITS, { zh: '“导出”', en: 'Export' });
   const ws = wb.worksheets[0];
@@ -83,6 +95,8 @@ export async function importMapping(db: Db, contentBase64: string, confirm: bool
   const erpExists = db.prepare('SELECT 1 FROM stock_erp_skus WHERE sku = ?');
   const report: MappingImportReport = { rows: 0, linked: 0, unchanged: 0, rejected: [], applied: false };
   const toLink: { id: number; erp: string }[] = [];
+  /** The first line naming each listing SKU, with the ERP SKU it gave. */
+  const firstLine = new Map<number, { line: number; erp: string }>();
   ws.eachRow((row, line) => {
     if (line === 1) return;
     report.rows++;
@@ -116,6 +130,14 @@ export async function importMapping(db: Db, contentBase64: string, confirm: bool
       });
       return;
     }
+    const first = firstLine.get(l.id);
+    if (first) {
+      // The same line twice changes nothing more; two ERP SKUs for one listing SKU is the seller's to settle.
+      if (first.erp === erp) report.unchanged++;
+      else report.rejected.push({ line, reason: repeatedLine(first, { erp, productId, skuId }) });
+      return;
+    }
+    firstLine.set(l.id, { line, erp });
     if (!erp || erp === l.erp_sku) {
       report.unchanged++;
       return;

@@ -2,7 +2,7 @@
  * 监视文件夹 for the file stock source: the seller's ERP exports its stock into a folder; on the
  * stock schedule the app takes the newest CSV/XLSX there through the same parse and report as an
  * upload. A file is imported once (by name, size and time); one with nothing usable is not written,
- * its report is kept and the seller gets a notice. The import age and the stale warning are the
+ * its report is kept and the seller gets a notice. A file still being written waits (settledFile.ts). The import age and the stale warning are the
  * upload's own (importStatus), since a watched import is an import like any other.
  *
  * The folder is a path the seller gives (no host has a native folder picker yet): it must be an
@@ -16,6 +16,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { StockFileReport, WatchFolderStatus } from '../../../src-shared/types/stockFile';
 import { readStockSettings } from './settings';
 import { importStockFile } from './stockImport';
+import { SETTLE_MS, stillBeingWritten, type PendingFile } from './settledFile';
 
 const FILES = /\.(csv|xlsx)$/i;
 const KEY = { folder: 'watchFolder', last: 'watchFolderLast' } as const;
@@ -26,6 +27,8 @@ interface LastLook {
   signature: string | null;
   fileName: string | null;
   outcome: WatchFolderStatus['outcome'];
+  /** The newest file when it was not taken yet because it may still be being written. */
+  pending?: PendingFile | null;
   report: (Pick<StockFileReport, 'accepted' | 'rejectedTotal' | 'rowsChanged' | 'problem'> & { rejected: StoredRejected[] }) | null;
 }
 
@@ -94,7 +97,7 @@ export function setWatchFolder(app: App, folder: string | null): WatchFolderStat
 }
 
 /** The newest CSV/XLSX in the folder, or null. */
-function newestFile(folder: string): { path: string; signature: string } | null {
+function newestFile(folder: string): { path: string; signature: string; size: number; mtimeMs: number } | null {
   let best: { path: string; mtime: number; size: number } | null = null;
   for (const name of readdirSync(folder)) {
     if (!FILES.test(name) || name.startsWith('~$')) continue; // ~$ is Excel's lock file of an open workbook
@@ -103,7 +106,14 @@ function newestFile(folder: string): { path: string; signature: string } | null 
     if (!st?.isFile()) continue;
     if (!best || st.mtimeMs > best.mtime) best = { path, mtime: st.mtimeMs, size: st.size };
   }
-  return best && { path: best.path, signature: `${basename(best.path)}|${best.size}|${Math.round(best.mtime)}` };
+  return (
+    best && {
+      path: best.path,
+      signature: `${basename(best.path)}|${best.size}|${Math.round(best.mtime)}`,
+      size: best.size,
+      mtimeMs: best.mtime,
+    }
+  );
 }
 
 /**
@@ -138,14 +148,29 @@ export async function checkWatchFolder(app: App): Promise<WatchFolderStatus> {
   }
   const file = newestFile(folder);
   if (!file) return keep({ signature: null, fileName: null, outcome: 'no_file', report: null });
-  if (prev?.signature === file.signature)
-    return keep({ ...prev, outcome: prev.outcome === 'imported' || prev.outcome === 'unchanged' ? 'unchanged' : prev.outcome });
+  if (prev?.signature === file.signature) {
+    const taken = prev.outcome === 'imported' || prev.outcome === 'unchanged' || prev.outcome === 'waiting';
+    return keep({ ...prev, pending: null, outcome: taken ? 'unchanged' : prev.outcome });
+  }
 
   const fileName = basename(file.path);
   let content: Buffer;
   let report: StockFileReport;
   try {
     content = readFileSync(file.path);
+    const pending = prev?.pending ?? null;
+    const unfinished = stillBeingWritten({ ...file, fileName, content, now: app.clock.now(), pending });
+    if (unfinished) {
+      // Not taken: the signature stays the last taken file's, so this one is looked at again.
+      const since = pending?.signature === file.signature ? pending.since : now;
+      return keep({
+        signature: prev?.signature ?? null,
+        fileName,
+        outcome: 'waiting',
+        pending: { signature: file.signature, since },
+        report: { accepted: 0, rejectedTotal: 0, rowsChanged: 0, problem: unfinished, rejected: [] },
+      });
+    }
     report = await importStockFile(app, { fileName, content, confirm: false });
   } catch (err) {
     // Unreadable (locked, no permission) or refused whole by the parser: said once, not retried every tick.
@@ -207,5 +232,7 @@ export function watchFolderDue(app: App): boolean {
   const s = readStockSettings(app.db);
   if (!s.scheduleEnabled) return false;
   const last = read<LastLook>(app, KEY.last);
-  return !last || app.clock.now() - Date.parse(last.checkedAt) >= s.intervalMinutes * 60_000;
+  // A file that was still being written is looked at again soon, not a whole interval later.
+  const every = last?.outcome === 'waiting' ? SETTLE_MS : s.intervalMinutes * 60_000;
+  return !last || app.clock.now() - Date.parse(last.checkedAt) >= every;
 }

@@ -73,4 +73,24 @@ describe('SKU mapping workbook: ids stay text', () => {
     expect(again.rejected.map((x) => x.line)).toEqual([3]);
     expect(again.rejected[0]!.reason.zh).toContain('商品ID');
   });
+
+  it('import refuses a listing SKU repeated with another ERP SKU on the repeating line, naming the first; an identical repeat counts once', async () => {
+    const wb = await workbook((await exportMapping(app.db)).contentBase64);
+    const ws = wb.worksheets[0]!;
+    ws.getRow(2).getCell(5).value = 'TS-RED-L';
+    ws.addRow([PRODUCT, SKU, 'TS-RED-M', '', 'TS-RED-L']); // the same line again
+    const other = ws.addRow([PRODUCT, SKU, 'TS-RED-M', '', 'TS-RED-M']).number;
+    const r = await importMapping(app.db, await base64(wb), true, NOW);
+    expect(r.linked).toBe(1);
+    expect(r.rejected.map((x) => x.line)).toEqual([other]);
+    expect(r.rejected[0]!.reason.zh).toContain('与第 2 行是同一个线上SKU');
+    expect(r.rejected[0]!.reason.zh).toContain('第 2 行是“TS-RED-L”，这一行是“TS-RED-M”');
+    expect(r.rejected[0]!.reason.en).toContain('line 2');
+    expect(r.unchanged).toBe(2); // line 3 as exported, and the identical repeat of line 2
+    const linked = app.db
+      .prepare('SELECT k.erp_sku FROM stock_sku_links k JOIN stock_listing_skus s ON s.id = k.listing_sku_id WHERE s.sku_id = ?')
+      .pluck()
+      .get(SKU);
+    expect(linked).toBe('TS-RED-L');
+  });
 });

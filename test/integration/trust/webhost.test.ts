@@ -174,6 +174,10 @@ describe('the web host under bad input', () => {
     const upload = await api('sku.mapping.import', JSON.stringify({ contentBase64: Buffer.alloc(3 * 1024 * 1024, 7).toString('base64') }));
     expect(upload.status).toBe(200);
     expect(JSON.parse(upload.body)).toMatchObject({ ok: false, error: { code: 'FILE_INVALID' } });
+    // So does an exit plan as large as the app's own export of a big catalogue.
+    const plan = await api('exit.importPlan', JSON.stringify({ contentBase64: Buffer.alloc(3 * 1024 * 1024, 7).toString('base64') }));
+    expect(plan.status).toBe(200);
+    expect(JSON.parse(plan.body)).toMatchObject({ ok: false, error: { code: 'FILE_INVALID' } });
     expect(await info()).toMatchObject({ ok: true });
   });
 
