@@ -370,6 +370,13 @@ test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind a
 
   await app.getByRole('menuitem', { name: '退店' }).click();
   await expect(app.getByTestId('exit-disposal-counts')).toContainText(`未填写 ${first.total} 行`);
+  // Step ① lists the bound listing SKUs by SKU and product state, with no empty warehouse or made-up quantity.
+  await app.locator('.ant-steps-item-title', { hasText: '准备' }).click();
+  const bound = app.getByTestId('exit-ready-listings');
+  await expect(bound.locator('thead th')).toHaveText(['线上SKU', '商品 · 状态']);
+  await expect(bound.locator('tbody tr').first()).toContainText('已绑定');
+  await app.locator('.ant-steps-item-title', { hasText: '办理退店手续' }).click();
+  await expect(app.getByTestId('exit-disposal-counts')).toContainText(`未填写 ${first.total} 行`);
   // Bulk 1: one warehouse's stock goes back to the factory; bulk 2: the rest is sold through.
   await choose(app, app.getByTestId('exit-bulk-scope'), `仓库“${first.warehouses[0]}”里的库存`);
   await choose(app, app.getByTestId('exit-bulk-method'), '退回工厂');

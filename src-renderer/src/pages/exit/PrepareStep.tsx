@@ -85,17 +85,23 @@ export function PrepareStep({ view, onChange }: StepProps) {
                     rowKey={(x) => `${x.sku}|${x.warehouse ?? ''}`}
                     dataSource={r.rows}
                     columns={
-                      r.key === 'partners'
+                      // Bound listings have no warehouse or quantity: the listing SKU and its product and state.
+                      r.key === 'listings'
                         ? [
-                            { title: t('readinessRows.partner'), dataIndex: 'sku' },
-                            { title: t('readinessRows.status'), dataIndex: 'note', render: (n?: Bilingual) => (n ? tx(n) : '') },
+                            { title: t('readinessRows.listingSku'), dataIndex: 'sku' },
+                            { title: t('readinessRows.productState'), dataIndex: 'note', render: (n?: Bilingual) => (n ? tx(n) : '') },
                           ]
-                        : [
-                            { title: t('readinessRows.sku'), dataIndex: 'sku' },
-                            { title: t('readinessRows.warehouse'), dataIndex: 'warehouse' },
-                            { title: t('readinessRows.quantity'), dataIndex: 'quantity' },
-                            { title: '', dataIndex: 'note', render: (n?: Bilingual) => (n ? tx(n) : '') },
-                          ]
+                        : r.key === 'partners'
+                          ? [
+                              { title: t('readinessRows.partner'), dataIndex: 'sku' },
+                              { title: t('readinessRows.status'), dataIndex: 'note', render: (n?: Bilingual) => (n ? tx(n) : '') },
+                            ]
+                          : [
+                              { title: t('readinessRows.sku'), dataIndex: 'sku' },
+                              { title: t('readinessRows.warehouse'), dataIndex: 'warehouse' },
+                              { title: t('readinessRows.quantity'), dataIndex: 'quantity' },
+                              { title: '', dataIndex: 'note', render: (n?: Bilingual) => (n ? tx(n) : '') },
+                            ]
                     }
                   />
                 )}
