@@ -1,10 +1,11 @@
 /**
  * The stock setup wizard as a seller clicks through it in the demo store: fix a warehouse-name
  * near-miss, sync and see the history row, add a prefix rule and watch unresolved SKUs fall, link
- * one SKU by hand, link listings to a warehouse in a batch and undo it.
+ * one SKU by hand, link listings to a warehouse in a batch and undo it. Then what a hurried seller
+ * does: double clicks that must act once.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, startDemo } from './fixtures';
+import { test, expect, startDemo, pageCall } from './fixtures';
 
 const option = (app: Page, text: string | RegExp) =>
   app.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
@@ -97,4 +98,23 @@ test('stock setup: all five steps on the demo store', async ({ app }) => {
   const undo = app.locator('[data-testid^=undo-batch-]').first();
   await undo.click();
   await expect(app.getByText('已撤销').first()).toBeVisible();
+});
+
+test('stock wizard: a double-clicked 保存规则 saves the rule once', async ({ app }) => {
+  await startDemo(app);
+  await app.getByRole('menuitem', { name: '库存自动绑定/解绑' }).click();
+
+  // ④ a double-clicked 保存规则 saves the rule once, with no refusal left on screen
+  await app.getByTestId('stock-steps').getByText('SKU关联').click();
+  await app.getByRole('button', { name: '从速卖通读取线上商品' }).click();
+  await expect.poll(() => unresolvedOf(app)).toBeGreaterThan(0);
+  await app.getByTestId('rule-text').fill('ZX-');
+  await app.getByTestId('rule-preview').click();
+  await expect(app.getByTestId('rule-preview-summary')).toBeVisible();
+  await app.getByTestId('rule-save').dblclick();
+  await expect(app.getByTestId('rule-words-0')).toContainText('去掉前缀“ZX-”');
+  await expect(app.getByTestId('rule-preview-summary')).toHaveCount(0);
+  await expect(app.getByTestId('rule-words-1')).toHaveCount(0);
+  await expect(app.locator('.ant-alert-error')).toHaveCount(0);
+  expect(await pageCall<unknown[]>(app, 'sku.rules.list')).toHaveLength(1);
 });
