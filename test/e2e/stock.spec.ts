@@ -4,7 +4,9 @@
  * one SKU by hand, link listings to a warehouse in a batch and undo it. Then what a hurried seller
  * does: double clicks that must act once.
  */
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { test, expect, startDemo, pageCall } from './fixtures';
 
 const option = (app: Page, text: string | RegExp) =>
@@ -100,11 +102,12 @@ test('stock setup: all five steps on the demo store', async ({ app }) => {
   await expect(app.getByText('已撤销').first()).toBeVisible();
 });
 
-test('stock wizard: a double-clicked 保存规则 saves the rule once', async ({ app }) => {
+test('stock wizard: a double-clicked save or import acts once', async ({ app, host }) => {
   await startDemo(app);
   await app.getByRole('menuitem', { name: '库存自动绑定/解绑' }).click();
 
   // ④ a double-clicked 保存规则 saves the rule once, with no refusal left on screen
+  await pageCall(app, 'stock.sync.now', { wait: true }); // the ERP SKUs, for the import below
   await app.getByTestId('stock-steps').getByText('SKU关联').click();
   await app.getByRole('button', { name: '从速卖通读取线上商品' }).click();
   await expect.poll(() => unresolvedOf(app)).toBeGreaterThan(0);
@@ -117,4 +120,35 @@ test('stock wizard: a double-clicked 保存规则 saves the rule once', async ({
   await expect(app.getByTestId('rule-words-1')).toHaveCount(0);
   await expect(app.locator('.ant-alert-error')).toHaveCount(0);
   expect(await pageCall<unknown[]>(app, 'sku.rules.list')).toHaveLength(1);
+
+  // ④ a double-clicked 确认导入 imports once and leaves no false "another file" error
+  const [unresolved] = (
+    await pageCall<{ rows: { sellerSku: string }[] }>(app, 'sku.listings.page', { filter: { resolveStatus: ['unresolved'] } })
+  ).rows;
+  const [erp] = await pageCall<{ sku: string }[]>(app, 'sku.erpSkus.search', { q: 'TS', limit: 1 });
+  const exported = await pageCall<{ contentBase64: string }>(app, 'sku.mapping.export');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(exported.contentBase64, 'base64') as unknown as ArrayBuffer);
+  wb.worksheets[0]!.eachRow((row, n) => {
+    if (n > 1 && row.getCell(3).value === unresolved!.sellerSku) row.getCell(5).value = erp!.sku;
+  });
+  const file = join(host.dataDir, 'mapping.xlsx');
+  await wb.xlsx.writeFile(file);
+  await app.locator('input[type=file]').setInputFiles(file);
+  await expect(app.getByText('将手动关联 1 个')).toBeVisible();
+  // The confirmed import held back a moment, as a large sheet takes its time: the second click of
+  // the double click lands while the first import runs.
+  let confirms = 0;
+  await app.route('**/api/sku.mapping.import', async (route) => {
+    if ((route.request().postDataJSON() as { confirm?: boolean }).confirm) {
+      confirms++;
+      await new Promise((ok) => setTimeout(ok, 500));
+    }
+    await route.continue();
+  });
+  await app.getByRole('button', { name: '确认导入' }).dblclick();
+  await expect(app.getByTestId('mapping-counts')).toContainText('手动 1');
+  await expect(app.getByText('将手动关联 1 个')).toHaveCount(0);
+  await expect(app.locator('.ant-alert-error')).toHaveCount(0);
+  expect(confirms).toBe(1);
 });
