@@ -2,7 +2,7 @@
  * The stock setup wizard as a seller clicks through it in the demo store: fix a warehouse-name
  * near-miss, sync and see the history row, add a prefix rule and watch unresolved SKUs fall, link
  * one SKU by hand, link listings to a warehouse in a batch and undo it. Then what a hurried seller
- * does: double clicks that must act once.
+ * does: double clicks that must act once, and a deletion that asks first.
  */
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -102,9 +102,25 @@ test('stock setup: all five steps on the demo store', async ({ app }) => {
   await expect(app.getByText('已撤销').first()).toBeVisible();
 });
 
-test('stock wizard: a double-clicked save or import acts once', async ({ app, host }) => {
+test('stock wizard: a double-clicked save or import acts once, a deleted warehouse goes after a confirmation', async ({ app, host }) => {
   await startDemo(app);
   await app.getByRole('menuitem', { name: '库存自动绑定/解绑' }).click();
+
+  // ① a store warehouse is deleted only after the seller confirms, and its card goes at once
+  await app.getByTestId('store-warehouse-name').fill('临时仓');
+  await app.getByTestId('store-warehouse-add').click();
+  const card = app.locator('[data-testid^=store-warehouse-]').filter({ hasText: '“临时仓”' });
+  await expect(card).toHaveCount(1);
+  await card.locator('[data-testid^=delete-warehouse-]').click();
+  const ask = app.locator('.ant-popconfirm:visible');
+  await expect(ask).toContainText('删除店铺仓库“临时仓”？');
+  await expect(ask).toContainText('还没有线上SKU关联到它');
+  await ask.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(card).toHaveCount(1);
+  await card.locator('[data-testid^=delete-warehouse-]').click();
+  await app.locator('.ant-popconfirm:visible').getByRole('button', { name: '确认删除' }).click();
+  await expect(card).toHaveCount(0);
+  await expect(app.locator('.ant-alert-error')).toHaveCount(0);
 
   // ④ a double-clicked 保存规则 saves the rule once, with no refusal left on screen
   await pageCall(app, 'stock.sync.now', { wait: true }); // the ERP SKUs, for the import below
