@@ -128,6 +128,22 @@ describe('stock setup wizard, end to end through the contract', () => {
     expect((await call(app, 'sku.rules.list', {})).map((r) => r.label)).toEqual(['renamed', '']);
   });
 
+  it('refuses a store warehouse name of spaces alone at its box, and keeps a real name exactly as typed', async () => {
+    const { app } = await store();
+    await expect(call(app, 'stock.warehouses.save', { name: '   ' })).rejects.toMatchObject({
+      payload: {
+        code: 'BAD_INPUT',
+        issues: [expect.objectContaining({ path: 'name', message: '店铺仓库名称不能只有空格，请填写仓库的名字' })],
+      },
+    });
+    expect((await call(app, 'stock.warehouses.list', {})).store).toEqual([]);
+    const saved = await call(app, 'stock.warehouses.save', { name: ' 深圳仓 ' });
+    expect(saved.view.store.map((w) => w.name)).toEqual([' 深圳仓 ']);
+    await expect(call(app, 'stock.warehouses.rename', { storeWarehouseId: saved.id, name: ' ' })).rejects.toMatchObject({
+      payload: { code: 'BAD_INPUT' },
+    });
+  });
+
   it('step 5: link listings to a warehouse with select-all-matching, then undo the batch', async () => {
     const { app } = await store();
     const { id: wid } = await call(app, 'stock.warehouses.save', { name: '深圳仓', erpWarehouseId: 'W1' });
