@@ -95,6 +95,26 @@ test('deposit checks: a negative penalty is refused under its box', async ({ app
   await expect(app.locator(`${step} .ant-alert-error`)).toHaveCount(0);
 });
 
+test('deposit checks: an empty penalty is refused under its labelled boxes, and the date picked is kept', async ({ app }) => {
+  await startDemo(app);
+  await app.getByRole('menuitem', { name: '退保证金' }).click();
+  await app.getByTestId('deposit-start').click();
+  await app.getByTestId('deposit-status').click();
+  await app.getByTitle('可退还').click();
+  await app.getByTestId('deposit-amount').fill('10000');
+  await app.getByTestId('deposit-status-save').click();
+  const step = '[data-testid=deposit-step-checks]';
+  await app.getByTestId('deposit-violation-add').click();
+  await expect(fieldError(app, step)).toHaveText(['请输入违规说明', '请输入扣款金额（元）']);
+  await app.getByTestId('deposit-violation-description').fill('虚假发货');
+  await app.getByTestId('deposit-violation-penalty').fill('300');
+  await app.getByTestId('deposit-violation-date').fill('2025-11-03');
+  await app.getByTestId('deposit-violation-add').click();
+  await expect(app.locator(`${step} .ant-table-row`)).toHaveCount(1);
+  await expect(app.locator(`${step} .ant-table-row`)).toContainText('2025-11-03');
+  await expect(app.getByTestId('deposit-refundable')).toHaveText('¥9,700.00');
+});
+
 test('deposit application: the amount, the Alipay account and the date are each refused at their box', async ({ app }) => {
   await startDemo(app);
   await depositToApply(app);
