@@ -39,7 +39,19 @@ const search = text(100).meta(label('搜索', 'Search'));
 const listingSkuId = z.number().int().positive().meta(label('线上SKU', 'Listing SKU'));
 const storeWarehouseId = z.number().int().positive().meta(label('店铺仓库', 'Store warehouse'));
 const erpWarehouseId = text(64).meta(label('ERP仓库', 'ERP warehouse'));
-const storeWarehouseName = text(60).min(1).meta(label('店铺仓库名称', 'Store warehouse name'));
+/**
+ * Kept exactly as typed, spaces included: it must equal the ERP warehouse's name character for
+ * character, and the name check explains a missing or extra space (an ERP name may end in one). A
+ * name of spaces alone names nothing.
+ */
+const storeWarehouseName = text(60)
+  .min(1)
+  // An empty name is min(1)'s to refuse, once.
+  .refine(
+    (n) => n === '' || n.trim() !== '',
+    says('{label}不能只有空格，请填写仓库的名字', '{label} cannot be only spaces; enter the warehouse name'),
+  )
+  .meta(label('店铺仓库名称', 'Store warehouse name'));
 const resolve = z.boolean().meta(label('马上重新关联', 'Resolve again now')).default(true);
 const ruleId = z.number().int().positive().meta(label('规则', 'Rule'));
 const sep = (zh: string, en: string) => text(20).min(1).meta(label(zh, en));

@@ -3,7 +3,7 @@
  * warehouse name and the SKU rule editor each show the message under the box that holds it.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, startDemo } from './fixtures';
+import { test, expect, startDemo, pageCall } from './fixtures';
 
 const fieldError = (app: Page, scope: string) => app.locator(`${scope} .ant-form-item-explain-error`);
 
@@ -36,6 +36,17 @@ test('stock wizard: a too long warehouse name and an empty rule text are refused
   await expect(fieldError(app, '[data-testid=rule-editor]')).toHaveText('请填写文字');
   await app.getByTestId('rule-text').fill('ZX-');
   await expect(fieldError(app, '[data-testid=rule-editor]')).toHaveCount(0);
+});
+
+test('stock wizard: a store warehouse name of spaces alone is refused at its box and listed nowhere', async ({ app }) => {
+  await startDemo(app);
+  await app.getByRole('menuitem', { name: '库存自动绑定/解绑' }).click();
+  await app.getByTestId('store-warehouse-name').fill('   ');
+  await app.getByTestId('store-warehouse-add').click();
+  await expect(app.locator('.ant-form-item-explain-error').filter({ hasText: '店铺仓库名称' })).toHaveText(
+    '店铺仓库名称不能只有空格，请填写仓库的名字',
+  );
+  expect((await pageCall<{ store: unknown[] }>(app, 'stock.warehouses.list')).store).toEqual([]);
 });
 
 /** The deposit wizard opened, the status saved (¥10,000 refundable) and the three checks answered. */
@@ -82,6 +93,26 @@ test('deposit checks: a negative penalty is refused under its box', async ({ app
   await app.getByTestId('deposit-violation-add').click();
   await expect(fieldError(app, step)).toHaveText('金额不能是负数。');
   await expect(app.locator(`${step} .ant-alert-error`)).toHaveCount(0);
+});
+
+test('deposit checks: an empty penalty is refused under its labelled boxes, and the date picked is kept', async ({ app }) => {
+  await startDemo(app);
+  await app.getByRole('menuitem', { name: '退保证金' }).click();
+  await app.getByTestId('deposit-start').click();
+  await app.getByTestId('deposit-status').click();
+  await app.getByTitle('可退还').click();
+  await app.getByTestId('deposit-amount').fill('10000');
+  await app.getByTestId('deposit-status-save').click();
+  const step = '[data-testid=deposit-step-checks]';
+  await app.getByTestId('deposit-violation-add').click();
+  await expect(fieldError(app, step)).toHaveText(['请输入违规说明', '请输入扣款金额（元）']);
+  await app.getByTestId('deposit-violation-description').fill('虚假发货');
+  await app.getByTestId('deposit-violation-penalty').fill('300');
+  await app.getByTestId('deposit-violation-date').fill('2025-11-03');
+  await app.getByTestId('deposit-violation-add').click();
+  await expect(app.locator(`${step} .ant-table-row`)).toHaveCount(1);
+  await expect(app.locator(`${step} .ant-table-row`)).toContainText('2025-11-03');
+  await expect(app.getByTestId('deposit-refundable')).toHaveText('¥9,700.00');
 });
 
 test('deposit application: the amount, the Alipay account and the date are each refused at their box', async ({ app }) => {

@@ -1,10 +1,13 @@
 /**
  * The stock setup wizard as a seller clicks through it in the demo store: fix a warehouse-name
  * near-miss, sync and see the history row, add a prefix rule and watch unresolved SKUs fall, link
- * one SKU by hand, link listings to a warehouse in a batch and undo it.
+ * one SKU by hand, link listings to a warehouse in a batch and undo it. Then what a hurried seller
+ * does: double clicks that must act once, and a deletion that asks first.
  */
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, startDemo } from './fixtures';
+import ExcelJS from 'exceljs';
+import { test, expect, startDemo, pageCall } from './fixtures';
 
 const option = (app: Page, text: string | RegExp) =>
   app.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
@@ -101,4 +104,71 @@ test('stock setup: all five steps on the demo store', async ({ app }) => {
   const undo = app.locator('[data-testid^=undo-batch-]').first();
   await undo.click();
   await expect(app.getByText('已撤销').first()).toBeVisible();
+});
+
+test('stock wizard: a double-clicked save or import acts once, a deleted warehouse goes after a confirmation', async ({ app, host }) => {
+  await startDemo(app);
+  await app.getByRole('menuitem', { name: '库存自动绑定/解绑' }).click();
+
+  // ① a store warehouse is deleted only after the seller confirms, and its card goes at once
+  await app.getByTestId('store-warehouse-name').fill('临时仓');
+  await app.getByTestId('store-warehouse-add').click();
+  const card = app.locator('[data-testid^=store-warehouse-]').filter({ hasText: '“临时仓”' });
+  await expect(card).toHaveCount(1);
+  await card.locator('[data-testid^=delete-warehouse-]').click();
+  const ask = app.locator('.ant-popconfirm:visible');
+  await expect(ask).toContainText('删除店铺仓库“临时仓”？');
+  await expect(ask).toContainText('还没有线上SKU关联到它');
+  await ask.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(card).toHaveCount(1);
+  await card.locator('[data-testid^=delete-warehouse-]').click();
+  await app.locator('.ant-popconfirm:visible').getByRole('button', { name: '确认删除' }).click();
+  await expect(card).toHaveCount(0);
+  await expect(app.locator('.ant-alert-error')).toHaveCount(0);
+
+  // ④ a double-clicked 保存规则 saves the rule once, with no refusal left on screen
+  await pageCall(app, 'stock.sync.now', { wait: true }); // the ERP SKUs, for the import below
+  await app.getByTestId('stock-steps').getByText('SKU关联').click();
+  await app.getByRole('button', { name: '从速卖通读取线上商品' }).click();
+  await expect.poll(() => unresolvedOf(app)).toBeGreaterThan(0);
+  await app.getByTestId('rule-text').fill('ZX-');
+  await app.getByTestId('rule-preview').click();
+  await expect(app.getByTestId('rule-preview-summary')).toBeVisible();
+  await app.getByTestId('rule-save').dblclick();
+  await expect(app.getByTestId('rule-words-0')).toContainText('去掉前缀“ZX-”');
+  await expect(app.getByTestId('rule-preview-summary')).toHaveCount(0);
+  await expect(app.getByTestId('rule-words-1')).toHaveCount(0);
+  await expect(app.locator('.ant-alert-error')).toHaveCount(0);
+  expect(await pageCall<unknown[]>(app, 'sku.rules.list')).toHaveLength(1);
+
+  // ④ a double-clicked 确认导入 imports once and leaves no false "another file" error
+  const [unresolved] = (
+    await pageCall<{ rows: { sellerSku: string }[] }>(app, 'sku.listings.page', { filter: { resolveStatus: ['unresolved'] } })
+  ).rows;
+  const [erp] = await pageCall<{ sku: string }[]>(app, 'sku.erpSkus.search', { q: 'TS', limit: 1 });
+  const exported = await pageCall<{ contentBase64: string }>(app, 'sku.mapping.export');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(exported.contentBase64, 'base64') as unknown as ArrayBuffer);
+  wb.worksheets[0]!.eachRow((row, n) => {
+    if (n > 1 && row.getCell(3).value === unresolved!.sellerSku) row.getCell(5).value = erp!.sku;
+  });
+  const file = join(host.dataDir, 'mapping.xlsx');
+  await wb.xlsx.writeFile(file);
+  await app.locator('input[type=file]').setInputFiles(file);
+  await expect(app.getByText('将手动关联 1 个')).toBeVisible();
+  // The confirmed import held back a moment, as a large sheet takes its time: the second click of
+  // the double click lands while the first import runs.
+  let confirms = 0;
+  await app.route('**/api/sku.mapping.import', async (route) => {
+    if ((route.request().postDataJSON() as { confirm?: boolean }).confirm) {
+      confirms++;
+      await new Promise((ok) => setTimeout(ok, 500));
+    }
+    await route.continue();
+  });
+  await app.getByRole('button', { name: '确认导入' }).dblclick();
+  await expect(app.getByTestId('mapping-counts')).toContainText('手动 1');
+  await expect(app.getByText('将手动关联 1 个')).toHaveCount(0);
+  await expect(app.locator('.ant-alert-error')).toHaveCount(0);
+  expect(confirms).toBe(1);
 });

@@ -10,8 +10,29 @@ function paramsOf(spec: SkuRuleSpec): string {
   return JSON.stringify(rest);
 }
 
+/** The rule's meaning, whatever order its fields came in: two rules with the same key do the same thing. */
+function specKey(spec: SkuRuleSpec): string {
+  return JSON.stringify(Object.entries(spec).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * A second copy of a rule resolves nothing the first does not (the first one already applies), so
+ * it is refused: it only lengthens the list and is what a double click on 保存规则 leaves behind.
+ */
+function refuseDuplicate(db: Db, spec: SkuRuleSpec, id: number | undefined): void {
+  const rules = loadRules(db);
+  const i = rules.findIndex((r) => r.id !== id && specKey(r.spec) === specKey(spec));
+  if (i < 0) return;
+  throw new AppError(
+    'CONFLICT',
+    `已有一条完全相同的规则（第 ${i + 1} 条），不用再保存一次。`,
+    `Rule ${i + 1} is already exactly this rule; there is no need to save it again.`,
+  );
+}
+
 export function saveRule(db: Db, input: { id?: number; label: string; enabled: boolean; spec: SkuRuleSpec }, now: string): SkuRule {
   validateRule(input.spec);
+  refuseDuplicate(db, input.spec, input.id);
   if (input.id !== undefined) {
     const r = db
       .prepare('UPDATE stock_sku_rules SET kind = ?, params = ?, label = ?, enabled = ?, updated_at = ? WHERE id = ?')

@@ -111,6 +111,39 @@ describe('stock setup wizard, end to end through the contract', () => {
     });
   });
 
+  it('refuses a second copy of a rule (a double-clicked save), whatever its label or field order, and an edit into a copy', async () => {
+    const { app } = await store();
+    const first = await call(app, 'sku.rules.save', { label: '把“_”换成“-”', spec: { kind: 'replace', from: '_', to: '-' } });
+    const copy = call(app, 'sku.rules.save', { label: 'again', spec: { kind: 'replace', to: '-', from: '_' } });
+    await expect(copy).rejects.toMatchObject({
+      payload: { code: 'CONFLICT', message: '已有一条完全相同的规则（第 1 条），不用再保存一次。' },
+    });
+    expect(await call(app, 'sku.rules.list', {})).toHaveLength(1);
+    // Another rule is still saved, and saving a rule unchanged is not a copy of itself.
+    const other = await call(app, 'sku.rules.save', { spec: { kind: 'replace', from: '_', to: '' } });
+    await call(app, 'sku.rules.save', { id: first.rule.id, label: 'renamed', spec: { kind: 'replace', from: '_', to: '-' } });
+    await expect(call(app, 'sku.rules.save', { id: other.rule.id, spec: { kind: 'replace', from: '_', to: '-' } })).rejects.toMatchObject({
+      payload: { code: 'CONFLICT' },
+    });
+    expect((await call(app, 'sku.rules.list', {})).map((r) => r.label)).toEqual(['renamed', '']);
+  });
+
+  it('refuses a store warehouse name of spaces alone at its box, and keeps a real name exactly as typed', async () => {
+    const { app } = await store();
+    await expect(call(app, 'stock.warehouses.save', { name: '   ' })).rejects.toMatchObject({
+      payload: {
+        code: 'BAD_INPUT',
+        issues: [expect.objectContaining({ path: 'name', message: '店铺仓库名称不能只有空格，请填写仓库的名字' })],
+      },
+    });
+    expect((await call(app, 'stock.warehouses.list', {})).store).toEqual([]);
+    const saved = await call(app, 'stock.warehouses.save', { name: ' 深圳仓 ' });
+    expect(saved.view.store.map((w) => w.name)).toEqual([' 深圳仓 ']);
+    await expect(call(app, 'stock.warehouses.rename', { storeWarehouseId: saved.id, name: ' ' })).rejects.toMatchObject({
+      payload: { code: 'BAD_INPUT' },
+    });
+  });
+
   it('step 5: link listings to a warehouse with select-all-matching, then undo the batch', async () => {
     const { app } = await store();
     const { id: wid } = await call(app, 'stock.warehouses.save', { name: '深圳仓', erpWarehouseId: 'W1' });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DepositCaseView } from '../../../../src-shared/types/deposit';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { fenToYuan, formatFen } from './format';
+import { chinaToday, fenToYuan, formatFen } from './format';
 import { useAction } from '../../useAction';
 import { formatTime } from '../../formatTime';
 import { useFieldErrors } from '../../useFieldErrors';
@@ -16,9 +16,6 @@ interface ApplyForm {
   alipayAccount: string;
   appliedOn?: string;
 }
-
-/** Today in China, as YYYY-MM-DD: the latest day an application can have been sent. */
-const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** Step 3: reason, amount (checked against the refundable amount in main), the text to paste. */
 export function ApplyStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {

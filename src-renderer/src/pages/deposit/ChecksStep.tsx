@@ -4,9 +4,16 @@ import type { DepositCaseView, DepositCheckAnswer, DepositCheckKey } from '../..
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useFieldErrorForm } from '../../useFieldErrors';
-import { formatFen } from './format';
+import { chinaToday, formatFen } from './format';
 import { useAction } from '../../useAction';
 import { useLang } from '../../useLang';
+
+interface ViolationForm {
+  description: string;
+  penaltyYuan: string;
+  /** YYYY-MM-DD from the date box; '' when left empty (the date is optional). */
+  occurredOn?: string;
+}
 
 /** Step 2: the three preconditions, the penalties, and what is left to refund. */
 export function ChecksStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
@@ -14,14 +21,14 @@ export function ChecksStep({ view, onChange }: { view: DepositCaseView; onChange
   const { pick } = useLang();
   const action = useAction();
   // The violation form's refusals stand under its boxes; the answers' and removals' stay in the alert.
-  const [form, fields] = useFieldErrorForm<{ description: string; penaltyYuan: string }>(action.error);
+  const [form, fields] = useFieldErrorForm<ViolationForm>(action.error);
   const locked = view.application !== null && view.review?.outcome !== 'rejected';
   const answer = async (key: DepositCheckKey, a: DepositCheckAnswer) => {
     const v = await action.run(() => api['deposit.setCheck']({ key, answer: a }));
     if (v) onChange(v);
   };
-  const add = async (values: { description: string; penaltyYuan: string }) => {
-    const v = await action.run(() => api['deposit.addViolation'](values));
+  const add = async (values: ViolationForm) => {
+    const v = await action.run(() => api['deposit.addViolation']({ ...values, occurredOn: values.occurredOn || undefined }));
     if (v) {
       onChange(v);
       form.resetFields();
@@ -82,12 +89,24 @@ export function ChecksStep({ view, onChange }: { view: DepositCaseView; onChange
         ]}
       />
       {!locked && (
-        <Form form={form} layout="inline" style={{ marginTop: 12 }} onFinish={(v) => void add(v)} onValuesChange={fields.onValuesChange}>
-          <Form.Item name="description" rules={[{ required: true }]}>
-            <Input placeholder={t('checks.description')} data-testid="deposit-violation-description" />
+        <Form
+          form={form}
+          layout="inline"
+          style={{ marginTop: 12, rowGap: 8 }}
+          // The date box's max only guides the picker; a typed day is checked in main, and said at its box.
+          noValidate
+          onFinish={(v) => void add(v)}
+          onValuesChange={fields.onValuesChange}
+        >
+          {/* Labelled boxes: a box without a label is named by its key in the required message ("请输入penaltyYuan"). */}
+          <Form.Item name="description" label={t('checks.description')} rules={[{ required: true }]}>
+            <Input data-testid="deposit-violation-description" />
           </Form.Item>
-          <Form.Item name="penaltyYuan" rules={[{ required: true }]}>
-            <Input placeholder={t('checks.penalty')} inputMode="decimal" data-testid="deposit-violation-penalty" />
+          <Form.Item name="penaltyYuan" label={t('checks.penalty')} rules={[{ required: true }]}>
+            <Input inputMode="decimal" style={{ width: 120 }} data-testid="deposit-violation-penalty" />
+          </Form.Item>
+          <Form.Item name="occurredOn" label={t('checks.occurredOnBox')}>
+            <Input type="date" max={chinaToday()} style={{ width: 160 }} data-testid="deposit-violation-date" />
           </Form.Item>
           <Button htmlType="submit" loading={action.busy} data-testid="deposit-violation-add">
             {t('checks.add')}

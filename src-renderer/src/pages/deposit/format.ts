@@ -8,4 +8,7 @@ export function formatFen(fen: number | null | undefined): string {
 /** The plain figure for a form field: 850000 → "8500.00". */
 export const fenToYuan = fenToYuanText;
 
+/** Today in China, as YYYY-MM-DD: the latest day a date box of the case offers. */
+export const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
 export const STAGES = ['status', 'checks', 'apply', 'review', 'arrival'] as const;

@@ -270,6 +270,8 @@ export function MappingStep({ overview }: { overview: ChannelState<Output<'stock
   useChanged('sku', reload);
   const [report, setReport] = useState<{ r: MappingImportReport; content: string } | null>(null);
   const action = useAction();
+  /** The Excel import on its own: its buttons are busy while a file is read or written, whatever else runs. */
+  const importing = useAction();
   const { run } = action;
   const c = overview.data?.counts;
   const columns = useMemo(
@@ -285,7 +287,7 @@ export function MappingStep({ overview }: { overview: ChannelState<Output<'stock
 
   return (
     <>
-      <ApiErrorAlert error={rows.error ?? rules.error ?? action.error} />
+      <ApiErrorAlert error={rows.error ?? rules.error ?? action.error ?? importing.error} />
       <Space wrap style={{ marginBottom: 12 }}>
         <Button onClick={() => void action.run(() => api['sku.listings.refresh']({})).then(reload)} loading={action.busy}>
           {t('map.refresh')}
@@ -300,10 +302,10 @@ export function MappingStep({ overview }: { overview: ChannelState<Output<'stock
         </Button>
         <XlsxPicker
           onContent={(content) =>
-            void action.run(() => api['sku.mapping.import']({ contentBase64: content })).then((r) => r && setReport({ r, content }))
+            void importing.run(() => api['sku.mapping.import']({ contentBase64: content })).then((r) => r && setReport({ r, content }))
           }
         >
-          <Button>{t('map.import')}</Button>
+          <Button loading={importing.busy}>{t('map.import')}</Button>
         </XlsxPicker>
       </Space>
       {report && (
@@ -326,10 +328,15 @@ export function MappingStep({ overview }: { overview: ChannelState<Output<'stock
               <Button
                 type="primary"
                 size="small"
+                // Busy while the links are written: a second click would be refused as another import and
+                // leave that refusal on screen after the first one succeeded.
+                loading={importing.busy}
                 onClick={() =>
-                  void action
+                  void importing
                     .run(() => api['sku.mapping.import']({ contentBase64: report.content, confirm: true }))
-                    .then(() => {
+                    .then((r) => {
+                      // A failed import keeps its report open, to try again from it.
+                      if (!r) return;
                       setReport(null);
                       void reload();
                     })

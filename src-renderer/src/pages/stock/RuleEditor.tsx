@@ -123,6 +123,8 @@ export function RuleEditor({ onSaved }: { onSaved: () => void }) {
         <Button
           type="primary"
           disabled={!preview}
+          // Busy while saving: a second click (a double click) would otherwise save the rule twice.
+          loading={action.busy}
           data-testid="rule-save"
           onClick={() =>
             void action

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, InputNumber, List, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, List, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StoreWarehouseInfo, WarehousesView } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
@@ -24,6 +24,11 @@ export function WarehousesStep() {
   const addFields = useFieldErrors(addForm, add.error);
   const data = view ?? got.data;
   const apply = (v: WarehousesView | undefined) => v && setView(v);
+  /** Deleting answers with a count, not the list: the list is read again, or the card stays until a reload. */
+  const deleteWarehouse = async (storeWarehouseId: number) => {
+    await api['stock.warehouses.delete']({ storeWarehouseId });
+    return api['stock.warehouses.list']({});
+  };
 
   const storeCard = (w: StoreWarehouseInfo) => (
     <Card key={w.id} size="small" style={{ marginBottom: 12 }} data-testid={`store-warehouse-${w.id}`}>
@@ -71,13 +76,22 @@ export function WarehousesStep() {
           }}
           data-testid={`sync-percent-${w.id}`}
         />
-        <Button
-          danger
-          size="small"
-          onClick={() => void action.run(() => api['stock.warehouses.delete']({ storeWarehouseId: w.id })).then(() => got.reload())}
+        <Popconfirm
+          title={t('wh.deleteAsk', { name: w.name })}
+          description={
+            <div style={{ maxWidth: 360 }}>
+              {w.linkedListingSkus ? t('wh.deleteLinked', { n: w.linkedListingSkus }) : t('wh.deleteNone')}
+            </div>
+          }
+          okText={t('wh.deleteOk')}
+          okButtonProps={{ danger: true }}
+          cancelText={t('cancel')}
+          onConfirm={() => void action.run(() => deleteWarehouse(w.id)).then(apply)}
         >
-          {t('wh.delete')}
-        </Button>
+          <Button danger size="small" data-testid={`delete-warehouse-${w.id}`}>
+            {t('wh.delete')}
+          </Button>
+        </Popconfirm>
       </Space>
       {w.check && !w.check.match && (
         <Alert

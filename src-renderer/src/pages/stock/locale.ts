@@ -27,6 +27,11 @@ export const zh = {
     mismatch: '名称不一致：库存不会同步',
     useExact: '改为“{{name}}”',
     delete: '删除',
+    deleteAsk: '删除店铺仓库“{{name}}”？',
+    deleteLinked:
+      '关联到它的 {{n}} 个线上SKU会取消与它的关联；其中没有关联其他仓库的线上SKU不再随库存自动绑定/解绑，直到在“关联仓库”里重新关联。',
+    deleteNone: '还没有线上SKU关联到它，删除不影响任何线上SKU。',
+    deleteOk: '确认删除',
     linked: '已关联 {{n}} 个线上SKU',
     counting: '库存计算',
     availableOnly: '仅可用库存',
@@ -194,6 +199,11 @@ export const en: typeof zh = {
     mismatch: 'Names differ: stock will not sync',
     useExact: 'Rename to "{{name}}"',
     delete: 'Delete',
+    deleteAsk: 'Delete the store warehouse "{{name}}"?',
+    deleteLinked:
+      'The {{n}} listing SKUs linked to it lose that link; those linked to no other warehouse are no longer bound and unbound with stock until you link them again in Link warehouses.',
+    deleteNone: 'No listing SKU is linked to it; deleting it changes no listing SKU.',
+    deleteOk: 'Delete',
     linked: '{{n}} listing SKUs linked',
     counting: 'Stock counted',
     availableOnly: 'Available only',
