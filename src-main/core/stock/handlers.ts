@@ -252,7 +252,7 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
 
     'sku.mapping.export': () => exportMapping(db),
     'sku.mapping.import': async (i) => {
-      const r = await importMapping(db, i.contentBase64, i.confirm, now());
+      const r = await importMapping(db, i.contentBase64, i.confirm, now(), caseRule());
       if (r.applied) {
         audit('sku.mapping.import', null, { linked: r.linked, rejected: r.rejected.length });
         resolve();

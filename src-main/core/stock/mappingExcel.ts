@@ -11,6 +11,9 @@ import type { MappingImportReport } from '../../../src-shared/types/stock';
 import { linkManually } from './skuLinks';
 import { fromTextCell, toTextRow } from '../platform/spreadsheetText';
 import { loadEditedWorkbook } from '../platform/editedWorkbook';
+import type { ErpIndex } from './erpIndex';
+import { foldSku, type CaseRule } from './folding';
+import { loadErpIndex } from './resolve';
 
 /**
  * A mapping of 100,000 listing SKUs is about 30 MB of sheet XML; the limits leave room for that
@@ -75,7 +78,13 @@ function repeatedLine(
   };
 }
 
-export async function importMapping(db: Db, contentBase64: string, confirm: boolean, now: string): Promise<MappingImportReport> {
+export async function importMapping(
+  db: Db,
+  contentBase64: string,
+  confirm: boolean,
+  now: string,
+  caseRule: CaseRule = 'insensitive',
+): Promise<MappingImportReport> {
   const wb = await loadEditedWorkbook(contentBase64, MAPPING_LIMITS, { zh: '“导出”', en: 'Export' });
   const ws = wb.worksheets[0];
   const header = ws ? (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(cellText) : [];
@@ -93,6 +102,10 @@ export async function importMapping(db: Db, contentBase64: string, confirm: bool
     'SELECT s.id, k.erp_sku FROM stock_listing_skus s LEFT JOIN stock_sku_links k ON k.listing_sku_id = s.id WHERE s.product_id = ? AND s.sku_id = ?',
   );
   const erpExists = db.prepare('SELECT 1 FROM stock_erp_skus WHERE sku = ?');
+  // Built only when some line is not an ERP SKU as typed (100k ERP SKUs: tens of milliseconds).
+  let index: ErpIndex | undefined;
+  /** The ERP SKU(s) the text folds to under the case rule: one, several (ambiguous) or none. */
+  const sameErpSku = (text: string): string | string[] | undefined => (index ??= loadErpIndex(db, caseRule)).get(foldSku(text, caseRule));
   const report: MappingImportReport = { rows: 0, linked: 0, unchanged: 0, rejected: [], applied: false };
   const toLink: { id: number; erp: string }[] = [];
   /** The first line naming each listing SKU, with the ERP SKU it gave. */
@@ -142,11 +155,25 @@ export async function importMapping(db: Db, contentBase64: string, confirm: bool
       report.unchanged++;
       return;
     }
-    if (!erpExists.get(erp)) {
-      report.rejected.push({ line, reason: { zh: `ERP里没有SKU“${erp}”`, en: `The ERP has no SKU "${erp}"` } });
+    // As typed, or as the seller's SKU case rule and the usual full-width / invisible differences read it.
+    const found = erpExists.get(erp) ? erp : sameErpSku(erp);
+    if (typeof found !== 'string') {
+      report.rejected.push({
+        line,
+        reason: found
+          ? {
+              zh: `ERP SKU“${erp}”可能是 ${found.map((x) => `“${x}”`).join('、')}：请按ERP里的写法填写其中一个`,
+              en: `ERP SKU "${erp}" could be ${found.map((x) => `"${x}"`).join(', ')}: enter one of them as the ERP writes it`,
+            }
+          : { zh: `ERP里没有SKU“${erp}”`, en: `The ERP has no SKU "${erp}"` },
+      });
       return;
     }
-    toLink.push({ id: l.id, erp });
+    if (found === l.erp_sku) {
+      report.unchanged++;
+      return;
+    }
+    toLink.push({ id: l.id, erp: found });
   });
   report.linked = toLink.length;
   if (confirm && toLink.length) {

@@ -93,4 +93,25 @@ describe('SKU mapping workbook: ids stay text', () => {
       .get(SKU);
     expect(linked).toBe('TS-RED-L');
   });
+
+  it('import reads an ERP SKU as the SKU case rule does: other case, spaces and full-width forms find the ERP SKU; two candidates are refused by name', async () => {
+    app.db.prepare("INSERT INTO stock_erp_skus (sku, category, seen_at) VALUES ('ts-red-l', '', ?)").run(NOW);
+    const wb = await workbook((await exportMapping(app.db)).contentBase64);
+    const ws = wb.worksheets[0]!;
+    ws.getRow(2).getCell(5).value = ' ＴＳ-red-m '; // full-width letters, other case, spaces around: TS-RED-M
+    ws.getRow(3).getCell(5).value = 'Ts-Red-L'; // TS-RED-L and ts-red-l both fold to it
+    const r = await importMapping(app.db, await base64(wb), true, NOW, 'insensitive');
+    expect(r.linked).toBe(1);
+    expect(r.rejected.map((x) => x.line)).toEqual([3]);
+    expect(r.rejected[0]!.reason.zh).toContain('可能是 “TS-RED-L”、“ts-red-l”');
+    const linked = app.db
+      .prepare('SELECT k.erp_sku FROM stock_sku_links k JOIN stock_listing_skus s ON s.id = k.listing_sku_id WHERE s.sku_id = ?')
+      .pluck()
+      .get(SKU);
+    expect(linked).toBe('TS-RED-M');
+    // Case-sensitive: the other case is another SKU, which the ERP does not have.
+    ws.getRow(3).getCell(5).value = 'TS-Red-L';
+    const strict = await importMapping(app.db, await base64(wb), false, NOW, 'sensitive');
+    expect(strict.rejected.find((x) => x.line === 3)!.reason.zh).toBe('ERP里没有SKU“TS-Red-L”');
+  });
 });
