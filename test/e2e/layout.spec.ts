@@ -164,6 +164,15 @@ test('every screen fits 1366×768 in Chinese and in English, with a 60-character
       await step(app, 'stock-steps', i);
       await check(app, lang, `stock-${i}`);
     }
+    // The mapping table runs wider than the screen; the manual-link column, where the seller works, stays in view.
+    await step(app, 'stock-steps', 3);
+    const linkHead = app
+      .getByTestId('mapping-table')
+      .locator('thead th')
+      .filter({ hasText: /^(手动关联|Link by hand)$/ });
+    const box = (await linkHead.boundingBox())!;
+    expect.soft(box.x + box.width, `${lang}: the manual-link column is in view`).toBeLessThanOrEqual(1366);
+    await expect(app.getByTestId('mapping-table').locator('.ant-table-tbody-virtual .ant-table-cell-fix-end').first()).toBeVisible();
 
     await visit(app, '#/auto');
     const tabs = app.locator('[data-testid=auto-dashboard] .ant-tabs-tab');

@@ -43,11 +43,15 @@ export function PagedTable<T extends object>({
   TableProps<T>,
   'size' | 'virtual' | 'scroll' | 'loading' | 'dataSource' | 'pagination'
 >) {
+  // The columns' own widths, when each has one: the virtual table then scrolls sideways as one (header
+  // with body) and keeps a column marked `fixed` in view on a narrow screen.
+  const widths = (props.columns ?? []).map((c) => c.width);
+  const width = widths.every((w) => typeof w === 'number') ? (widths as number[]).reduce((a, b) => a + b, 0) : 0;
   return (
     <Table<T>
       size="small"
       rowKey={rowKey}
-      {...(height === undefined ? {} : { virtual: true, scroll: { y: height } })}
+      {...(height === undefined ? {} : { virtual: true, scroll: { y: height, ...(width > 0 && { x: width }) } })}
       loading={result.loading}
       dataSource={result.data?.rows ?? []}
       pagination={{

@@ -289,7 +289,7 @@ export const zh = {
 };
 
 export const en: typeof zh = {
-  nav: 'Bind/unbind dashboard',
+  nav: 'Dashboard',
   title: 'Auto bind & unbind dashboard',
   intro:
     'Listing SKUs with no sellable stock are unbound automatically (no overselling during campaigns) and bound again when stock returns. Everything is logged; turn it off any time.',

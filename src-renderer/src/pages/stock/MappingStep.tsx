@@ -240,6 +240,8 @@ function mappingColumns(
     {
       title: t('map.link'),
       width: 260,
+      // Where the seller works: kept in view at 1366 px, where the columns run wider than the screen.
+      fixed: 'right',
       render: (_: unknown, r: ListingSkuRow) =>
         r.method === 'manual' ? (
           <Button type="link" size="small" onClick={() => onUnlink(r)}>
