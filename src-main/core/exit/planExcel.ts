@@ -17,7 +17,7 @@ import {
 import { loadEditedWorkbook } from '../platform/editedWorkbook';
 import { DISPOSAL_LABEL } from './texts';
 import { bilingualTable } from '../../../src-shared/bilingual';
-import { fromTextCell, toTextRow } from '../platform/spreadsheetText';
+import { fromTextCell, toTextRow, unreadableCell } from '../platform/spreadsheetText';
 import { planSkuCheck, type PlanSkus } from './planSku';
 
 /** A plan of 100,000 SKUs is a few MB of sheet XML; the limits leave room for that and no more. */
@@ -109,8 +109,22 @@ export async function readPlanWorkbook(contentBase64: string, plan: PlanSkus = {
   const out: ReadPlan = { rows: [], skipped: [] };
   const seen = new Map<string, number>();
   const skuProblem = planSkuCheck(plan);
+  const read = [skuCol, ...methodCols.map(([, c]) => c), onHandCol].filter((c) => c > 0);
   ws.eachRow((row, line) => {
     if (line === 1) return;
+    for (const c of read) {
+      const why = unreadableCell(row.getCell(c).value);
+      if (why) {
+        out.skipped.push({
+          line,
+          error: {
+            zh: `第 ${line} 行“${header[c - 1]}”${why.zh}，这一行没有导入。`,
+            en: `Line ${line}, "${header[c - 1]}"${why.en}; not imported.`,
+          },
+        });
+        return;
+      }
+    }
     const text = (c: number) => (c ? cellText(row.getCell(c).value).trim() : '');
     const sku = text(skuCol);
     const cells = Object.fromEntries(methodCols.filter(([, c]) => c).map(([m, c]) => [m, text(c)])) as Partial<

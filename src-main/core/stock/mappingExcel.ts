@@ -9,7 +9,7 @@ import type { Db } from '../db/open';
 import { AppError } from '../../../src-shared/errors';
 import type { MappingImportReport } from '../../../src-shared/types/stock';
 import { linkManually } from './skuLinks';
-import { fromTextCell, toTextRow } from '../platform/spreadsheetText';
+import { fromTextCell, toTextRow, unreadableCell } from '../platform/spreadsheetText';
 import { loadEditedWorkbook } from '../platform/editedWorkbook';
 import type { ErpIndex } from './erpIndex';
 import { foldSku, type CaseRule } from './folding';
@@ -131,6 +131,17 @@ export async function importMapping(
         },
       });
       return;
+    }
+    for (const [c, zh, en] of [
+      [cProduct, '商品ID', 'Product ID'],
+      [cSku, 'SKU ID', 'SKU ID'],
+      [cErp, 'ERP SKU', 'ERP SKU'],
+    ] as const) {
+      const why = unreadableCell(row.getCell(c).value);
+      if (why) {
+        report.rejected.push({ line, reason: { zh: `“${zh}”${why.zh}`, en: `"${en}"${why.en}` } });
+        return;
+      }
     }
     const productId = cellText(row.getCell(cProduct).value).trim();
     const skuId = cellText(row.getCell(cSku).value).trim();

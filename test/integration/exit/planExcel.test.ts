@@ -33,6 +33,28 @@ const rowOf = async (app: App, sku: string) =>
   (await call(app, 'exit.disposalRows', { page: 1, pageSize: 50 })).rows.find((r) => r.sku === sku);
 
 describe('the disposal plan through Excel', () => {
+  it('a cell it cannot read (an error value, a formula saved without its value) names its line and column, not "[object Object]"', () =>
+    withApp(
+      async (app) => {
+        seedStock(app, STOCK, []);
+        await call(app, 'exit.open', {});
+        const { wb, ws, col } = await exported(app);
+        const lineOf = (sku: string) => ws.getColumn(col('SKU')).values.findIndex((v) => v === sku);
+        const red = lineOf('CUP-RED');
+        const blue = lineOf('CUP-BLUE');
+        ws.getRow(red).getCell(col('退回工厂')).value = { formula: 'A1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+        ws.getRow(blue).getCell(col('清仓处理')).value = { formula: 'B2*2' } as ExcelJS.CellFormulaValue;
+        const imp = await call(app, 'exit.importPlan', { contentBase64: await base64(wb) });
+        const said = imp.skipped.map((x) => x.error.zh);
+        expect(said).toContain(`第 ${red} 行“退回工厂”是错误值 #DIV/0!，请改成数字或文字，这一行没有导入。`);
+        expect(said).toContain(
+          `第 ${blue} 行“清仓处理”是公式，但文件里没有保存它的计算结果：请用 Excel 打开并保存一次，或把公式换成数值，这一行没有导入。`,
+        );
+        expect(JSON.stringify(imp)).not.toContain('object Object');
+      },
+      { clock: clock() },
+    ));
+
   it('brought back untouched changes nothing: unplanned rows stay unplanned, a draft keeps its text, a stock change keeps saying so', () =>
     withApp(
       async (app) => {

@@ -114,4 +114,19 @@ describe('SKU mapping workbook: ids stay text', () => {
     const strict = await importMapping(app.db, await base64(wb), false, NOW, 'sensitive');
     expect(strict.rejected.find((x) => x.line === 3)!.reason.zh).toBe('ERP里没有SKU“TS-Red-L”');
   });
+
+  it('import names a cell it cannot read (an error value, a formula saved without its value) instead of "[object Object]"', async () => {
+    const wb = await workbook((await exportMapping(app.db)).contentBase64);
+    const ws = wb.worksheets[0]!;
+    ws.getRow(2).getCell(5).value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+    ws.getRow(3).getCell(5).value = { formula: 'UPPER("ts-red-m")' } as ExcelJS.CellFormulaValue;
+    const r = await importMapping(app.db, await base64(wb), false, NOW);
+    expect(r.rejected.map((x) => [x.line, x.reason.zh])).toEqual([
+      [2, '“ERP SKU”是错误值 #N/A，请改成数字或文字'],
+      [3, '“ERP SKU”是公式，但文件里没有保存它的计算结果：请用 Excel 打开并保存一次，或把公式换成数值'],
+    ]);
+    expect(r.rejected[1]!.reason.en).toBe(
+      '"ERP SKU" is a formula saved without its value: open and save the file in Excel once, or replace the formula with its value',
+    );
+  });
 });
