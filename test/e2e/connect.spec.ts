@@ -5,6 +5,8 @@ test('连接设置: connect the demo store and see the channel and the stock sou
   await app.getByRole('menuitem', { name: '连接设置' }).click();
   await expect(app.getByTestId('connect-page')).toBeVisible();
   await app.getByTestId('connect-use-demo').click();
+  // Already in demo mode since Welcome: the click still says what it did.
+  await expect(app.getByText('已在使用演示店铺（1,000 个SKU）')).toBeVisible();
   await expect(app.getByTestId('connect-channel')).toContainText('ONE_STOP_SERVICE');
   await expect(app.getByTestId('connect-stock-kind')).toContainText('演示 ERP');
   await app.getByTestId('connect-test').click();

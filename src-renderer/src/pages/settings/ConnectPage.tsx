@@ -1,6 +1,6 @@
 /** 连接设置: the AliExpress store, the stock source, the demo, and a test that says what failed. */
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { toPayload, useChanged, useChannel } from '../../useChannel';
@@ -67,6 +67,7 @@ function AppKeyCard({
 export function ConnectPage() {
   const { t } = useTranslation('connect');
   const { en, pick } = useLang();
+  const { message } = AntApp.useApp();
   const status = useChannel('connect.status', {});
   useChanged('connect', status.reload);
   const [error, setError] = useState<ErrorPayload>();
@@ -232,7 +233,13 @@ export function ConnectPage() {
           <Button
             data-testid="connect-use-demo"
             loading={busy === 'demo'}
-            onClick={() => run('demo', () => api['connect.useDemo']({ size }))}
+            // Said every time, also when the demo store was already in use: the click did something.
+            onClick={() =>
+              run('demo', async () => {
+                await api['connect.useDemo']({ size });
+                void message.success(t('demo.done', { n: size.toLocaleString() }));
+              })
+            }
           >
             {t('demo.use')}
           </Button>

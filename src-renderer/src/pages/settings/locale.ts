@@ -33,7 +33,13 @@ export const zh = {
     useFile: '改用文件导入',
     merchant: '商户',
   },
-  demo: { title: '演示店铺', use: '使用演示店铺', hint: '演示店铺在本机模拟速卖通和通途，不会连接真实店铺。', size: '商品规模' },
+  demo: {
+    title: '演示店铺',
+    use: '使用演示店铺',
+    hint: '演示店铺在本机模拟速卖通和通途，不会连接真实店铺。',
+    size: '商品规模',
+    done: '已在使用演示店铺（{{n}} 个SKU）',
+  },
   test: {
     run: '测试连接',
     ok: '连接正常',
@@ -106,6 +112,7 @@ export const en: typeof zh = {
     use: 'Use the demo store',
     hint: 'The demo store simulates AliExpress and Tongtool on this computer; no real store is touched.',
     size: 'Catalogue size',
+    done: 'Using the demo store ({{n}} SKUs)',
   },
   test: {
     run: 'Test connection',
