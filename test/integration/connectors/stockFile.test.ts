@@ -295,6 +295,38 @@ describe('stock file parsing', () => {
       message: expect.stringContaining('“货号”、“仓库”、“可用数量”'),
     });
   });
+
+  it('refuses a CSV line wider than its header (a thousands comma without quotes), and keeps lines ending in empty cells', async () => {
+    const r = await parseStockFile(
+      Buffer.from(
+        csv([
+          'SKU,仓库,可用库存,安全库存',
+          'T-2,义乌仓,1,200,5', // 1200 available, 5 safety: one cell too many
+          'T-3,义乌仓,12,500,3,', // a trailing comma does not hide the extra cell
+          'T-4,义乌仓,7,1,,', // Excel's trailing empty cells
+          'T-5,义乌仓,"1,200",0',
+        ]),
+        'utf8',
+      ),
+    );
+    expect(r.rows.map((x) => [x.sku, x.available, x.safety])).toEqual([
+      ['T-4', 7, 1],
+      ['T-5', 1200, 0],
+    ]);
+    expect(r.rejected.map((x) => [x.line, x.sku])).toEqual([
+      [2, 'T-2'],
+      [3, 'T-3'],
+    ]);
+    expect(r.rejected[0]!.reason.zh).toContain('比表头（第 1 行，4 列）多');
+    expect(r.rejected[0]!.reason.zh).toContain('千位逗号');
+    expect(r.rejected[0]!.reason.en).toContain('more than the header');
+
+    const three = await parseStockFile(
+      Buffer.from(csv(['SKU,仓库,可用库存', 'A001,义乌仓,1,000', 'A002,义乌仓,12,500', 'A003,义乌仓,7']), 'utf8'),
+    );
+    expect(three.rows.map((x) => [x.sku, x.available])).toEqual([['A003', 7]]);
+    expect(three.rejected.map((x) => x.line)).toEqual([2, 3]);
+  });
 });
 
 describe('stock.import, the upload channel the window and the CLI share', () => {

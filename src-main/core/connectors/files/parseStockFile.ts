@@ -16,6 +16,7 @@ import { decodeText, isXlsx, refuseNonTable, type FileEncoding } from './decode'
 import { checkZipLimits } from '../../platform/zipGuard';
 import { FIELD_LABELS, REQUIRED_FIELDS, STOCK_FIELDS, matchHeaders, type StockField } from './headers';
 import { csvLines, sheetRows, xlsxLines, type RawLine } from './sheetLines';
+import { widerThanHeader } from './lineRules';
 
 export { MAX_QUANTITY, MAX_SKU_LENGTH } from './cellRules';
 
@@ -328,6 +329,9 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
     const reject = (reason: Bilingual, sku?: string) =>
       rejected.push({ line: raw.line, reason, sku: sku === undefined ? undefined : clip(sku, MAX_SKU_LENGTH) });
     const rawSku = cell('sku');
+    // Only a CSV cell can be split at a comma; a note right of an Excel table shifts nothing.
+    const wide = format === 'csv' ? widerThanHeader(raw.cells, columns!.headers, columns!.headerLine) : null;
+    if (wide) return void reject(wide, rawSku.trim() || undefined);
     const sku = rawSku.normalize('NFKC').trim();
     let folded = sku !== rawSku;
     if (!sku) return void reject({ zh: 'SKU为空', en: 'SKU is empty' });
