@@ -327,6 +327,22 @@ describe('stock file parsing', () => {
     expect(three.rows.map((x) => [x.sku, x.available])).toEqual([['A003', 7]]);
     expect(three.rejected.map((x) => x.line)).toEqual([2, 3]);
   });
+
+  it('refuses one column chosen for two fields, naming both and the column', async () => {
+    const file = Buffer.from(csv(['SKU,仓库,可用库存,安全库存', 'A001,义乌仓,10,2']), 'utf8');
+    // Available and safety from one column would leave every SKU 0 sellable, and each would be unbound.
+    await expect(parseStockFile(file, { mapping: { available: 2, safety: 2 } })).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      messageZh: '“可用库存”和“安全库存”选了同一列（第 3 列“可用库存”）。一列只能对应一项，请为其中一项另选一列。',
+      messageEn: expect.stringContaining('Available stock and Safety stock are both set to column 3'),
+    });
+    await expect(parseStockFile(file, { mapping: { sku: '可用库存', available: '可用库存' } })).rejects.toMatchObject({
+      message: expect.stringContaining('“SKU编码”和“可用库存”选了同一列'),
+    });
+    // A column chosen for one field is no longer the automatic pick of another.
+    const moved = await parseStockFile(file, { mapping: { available: '安全库存' } });
+    expect(moved.columns.mapping).toMatchObject({ available: 3, safety: null });
+  });
 });
 
 describe('stock.import, the upload channel the window and the CLI share', () => {

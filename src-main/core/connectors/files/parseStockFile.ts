@@ -137,7 +137,26 @@ function resolveMapping(headers: string[], mapping: ColumnMapping | undefined, h
     for (const g of STOCK_FIELDS) if (g !== f && out[g] === idx && mapping[g] === undefined) out[g] = null;
     out[f] = idx;
   }
+  refuseSharedColumn(out, headers);
   return out;
+}
+
+/**
+ * One column chosen for two fields is refused: the same column as available and safety stock makes
+ * every SKU's sellable stock 0, and each would be unbound.
+ */
+function refuseSharedColumn(mapping: Record<StockField, number | null>, headers: string[]): void {
+  for (const [i, f] of STOCK_FIELDS.entries()) {
+    const idx = mapping[f];
+    const g = STOCK_FIELDS.slice(i + 1).find((x) => idx !== null && mapping[x] === idx);
+    if (idx === null || !g) continue;
+    const name = headers[idx] ? clip(headers[idx], 20) : '';
+    throw new AppError(
+      'BAD_INPUT',
+      `“${FIELD_LABELS[f].zh}”和“${FIELD_LABELS[g].zh}”选了同一列（第 ${idx + 1} 列${name ? `“${name}”` : ''}）。一列只能对应一项，请为其中一项另选一列。`,
+      `${FIELD_LABELS[f].en} and ${FIELD_LABELS[g].en} are both set to column ${idx + 1}${name ? ` ("${name}")` : ''}. A column can hold only one of them: choose another column for one.`,
+    );
+  }
 }
 
 function listText(items: string[], sep: string): string {
