@@ -343,6 +343,33 @@ describe('stock file parsing', () => {
     const moved = await parseStockFile(file, { mapping: { available: '安全库存' } });
     expect(moved.columns.mapping).toMatchObject({ available: 3, safety: null });
   });
+
+  it('reads a UTF-8 file with a stray byte as UTF-8 and refuses only the damaged lines by number', async () => {
+    const utf8 = (text: string) => Buffer.from(text, 'utf8');
+    const latin1 = (text: string) => Buffer.from(text, 'latin1');
+    // "Café" saved by another program as one Latin-1 byte, in a file otherwise UTF-8.
+    const en = Buffer.concat([utf8('SKU,Warehouse,Available,Name\nA001,义乌仓,10,T恤\nA002,义乌仓,3,'), latin1('Caf\u00e9'), utf8('\n')]);
+    const r = await parseStockFile(en);
+    expect(r.encoding).toBe('utf-8');
+    expect(r.rows.map((x) => [x.sku, x.warehouseName, x.available])).toEqual([['A001', '义乌仓', 10]]);
+    expect(r.rejected.map((x) => [x.line, x.sku])).toEqual([[3, 'A002']]);
+    expect(r.rejected[0]!.reason.zh).toContain('编码在这一行损坏');
+    expect(r.rejected[0]!.reason.en).toContain('encoding is damaged on this line');
+
+    // Chinese headers stay readable, and a file cut inside its last character loses only that line.
+    const zh = utf8('SKU,仓库,可用库存,安全库存\nA001,义乌仓,10,2\nA002,义乌仓,0,0\nA003,深圳仓,5,1\nA004,义乌');
+    const cut = await parseStockFile(zh.subarray(0, zh.length - 4));
+    expect(cut.columns.needsMapping).toBe(false);
+    expect(cut.rows.map((x) => x.warehouseName)).toEqual(['义乌仓', '义乌仓', '深圳仓']);
+    expect(cut.rejected.map((x) => x.line)).toEqual([5]);
+
+    // A damaged header is refused whole: garbled column names cannot be mapped.
+    const header = Buffer.concat([utf8('SKU,仓库,可用'), Buffer.from([0xe5, 0xba]), utf8(',备注\nA001,义乌仓,10,仓库里的货\n')]);
+    await expect(parseStockFile(header)).rejects.toMatchObject({
+      code: 'FILE_INVALID',
+      messageZh: expect.stringContaining('第 1 行（表头）'),
+    });
+  });
 });
 
 describe('stock.import, the upload channel the window and the CLI share', () => {

@@ -29,3 +29,19 @@ export function widerThanHeader(cells: string[], headerCells: string[], headerLi
     en: `This line has ${used} columns, more than the header (line ${headerLine}, ${width} columns); the extra "${extra}" belongs to no column. This is most often a number written with a thousands comma and no quotes (1,000 read as "1" and "000"). Export the numbers without thousands separators from the ERP or Excel, or put the cell in quotes ("1,000").`,
   };
 }
+
+const clipCell = (c: string) => (c.length > 20 ? `${c.slice(0, 20)}…` : c);
+
+/**
+ * Why a line holding bytes the file's encoding could not read (shown as U+FFFD) is refused: its
+ * names are no longer the ERP's, and a warehouse or SKU read so would never match the store.
+ */
+export function damagedLine(cells: string[]): Bilingual | null {
+  const col = cells.findIndex((c) => c.includes('\uFFFD'));
+  if (col < 0) return null;
+  const cell = clipCell(cells[col]!);
+  return {
+    zh: `这一行有无法识别的字节（第 ${col + 1} 列“${cell}”中的 �）：文件的编码在这一行损坏了，读出的文字不可靠。请从 ERP 重新导出文件；如果用文本编辑器改过文件，请另存为 UTF-8 编码后再导入。`,
+    en: `This line holds bytes that cannot be read (the � in column ${col + 1}, "${cell}"): the file's encoding is damaged on this line, so its text cannot be trusted. Export the file from the ERP again; if it was edited in a text editor, save it as UTF-8 and import it again.`,
+  };
+}

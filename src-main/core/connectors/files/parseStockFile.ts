@@ -16,7 +16,7 @@ import { decodeText, isXlsx, refuseNonTable, type FileEncoding } from './decode'
 import { checkZipLimits } from '../../platform/zipGuard';
 import { FIELD_LABELS, REQUIRED_FIELDS, STOCK_FIELDS, matchHeaders, type StockField } from './headers';
 import { csvLines, sheetRows, xlsxLines, type RawLine } from './sheetLines';
-import { widerThanHeader } from './lineRules';
+import { damagedLine, widerThanHeader } from './lineRules';
 
 export { MAX_QUANTITY, MAX_SKU_LENGTH } from './cellRules';
 
@@ -202,7 +202,9 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
     refuseNonTable(buf);
     const decoded = decodeText(buf);
     encoding = decoded.encoding;
-    if (decoded.text.includes('\u0000') || decoded.text.includes('\uFFFD\uFFFD\uFFFD')) {
+    // Three unreadable sequences in a row say binary, except in a UTF-8 text with a few damaged lines (refused one by one).
+    const binary = decoded.text.includes('\uFFFD\uFFFD\uFFFD') && !encoding.startsWith('utf-8');
+    if (decoded.text.includes('\u0000') || binary) {
       throw new AppError(
         'FILE_INVALID',
         '这个文件不是表格文本（CSV）或 Excel 表格，无法读取。请在 ERP 或 Excel 里“另存为” CSV 或 XLSX 后再导入。',
@@ -290,6 +292,14 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
   };
 
   function columnsOf(headerRaw: RawLine): ParsedColumns {
+    const damaged = damagedLine(headerRaw.cells);
+    // Garbled column names would only send the seller to map columns they cannot read.
+    if (damaged)
+      throw new AppError(
+        'FILE_INVALID',
+        `第 ${headerRaw.line} 行（表头）：${damaged.zh}`,
+        `Line ${headerRaw.line} (the header): ${damaged.en}`,
+      );
     const headers = headerRaw.cells.map((c) => c.trim());
     const mapping = resolveMapping(headers, opts.mapping, headerRaw.line);
     const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === null);
@@ -347,6 +357,8 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
     const dateAt = (f: StockField) => m[f] !== null && !!raw.dates?.[m[f]!];
     const reject = (reason: Bilingual, sku?: string) =>
       rejected.push({ line: raw.line, reason, sku: sku === undefined ? undefined : clip(sku, MAX_SKU_LENGTH) });
+    const damaged = damagedLine(raw.cells);
+    if (damaged) return void reject(damaged, cell('sku').trim() || undefined);
     const rawSku = cell('sku');
     // Only a CSV cell can be split at a comma; a note right of an Excel table shifts nothing.
     const wide = format === 'csv' ? widerThanHeader(raw.cells, columns!.headers, columns!.headerLine) : null;
