@@ -370,6 +370,36 @@ describe('stock file parsing', () => {
       messageZh: expect.stringContaining('第 1 行（表头）'),
     });
   });
+
+  it('refuses by line XLSX SKUs Excel has changed, formulas never saved and error cells, saying what to do', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('库存');
+    ws.addRow(['SKU', '仓库', '可用库存', '安全库存']); // row 1
+    ws.addRow([new Date(Date.UTC(2026, 2, 12)), '义乌仓', 5, 0]); // 2: "3-12" turned into a date by Excel
+    ws.getCell('A2').numFmt = 'yyyy-mm-dd';
+    ws.addRow([Number('123456789012345678'), '义乌仓', 5, 0]); // 3: already 123456789012345680
+    ws.addRow([123456789012345, '义乌仓', 5, 0]); // 4: 15 digits are exact
+    ws.addRow(['F-1', '义乌仓', { formula: 'B9*2' }, 0]); // 5: a formula with no saved result
+    ws.addRow(['F-2', '义乌仓', { error: '#N/A' }, 0]); // 6: an error value
+    ws.addRow(['F-3', '义乌仓', 4, { formula: '1/0', result: { error: '#DIV/0!' } }]); // 7: a formula that failed
+    ws.addRow(['F-4', '义乌仓', { formula: '2+1', result: 3 }, 0]); // 8: a saved formula is its result
+    const r = await parseStockFile(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(r.rows.map((x) => [x.sku, x.available])).toEqual([
+      ['123456789012345', 5],
+      ['F-4', 3],
+    ]);
+    const why = Object.fromEntries(r.rejected.map((x) => [x.line, x.reason]));
+    expect(Object.keys(why).map(Number)).toEqual([2, 3, 5, 6, 7]);
+    expect(why[2]!.zh).toContain('SKU是一个日期（2026-03-12）');
+    expect(why[2]!.zh).toContain('把 SKU 列设为“文本”格式');
+    expect(why[3]!.zh).toContain('超过 15 位的数字（123456789012345680）');
+    expect(why[3]!.en).toContain('Format the SKU column as text');
+    expect(why[5]!.zh).toContain('可用库存是公式，但文件里没有保存计算结果');
+    expect(why[5]!.zh).toContain('用 Excel 打开这个文件，保存');
+    expect(why[6]!.zh).toContain('可用库存是错误值 #N/A');
+    expect(why[7]!.zh).toContain('安全库存是错误值 #DIV/0!');
+    expect(JSON.stringify(r.rejected)).not.toContain('[object Object]');
+  });
 });
 
 describe('stock.import, the upload channel the window and the CLI share', () => {

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../../../src-shared/errors';
 import type { Bilingual } from '../../../../src-shared/bilingual';
 import type { StockRow } from '../../stock/source';
-import { MAX_SKU_LENGTH, MAX_WAREHOUSE_LENGTH, QTY_REASON, quantity, textProblem } from './cellRules';
+import { MAX_SKU_LENGTH, MAX_WAREHOUSE_LENGTH, QTY_REASON, cellValueProblem, quantity, skuCellProblem, textProblem } from './cellRules';
 import { decodeText, isXlsx, refuseNonTable, type FileEncoding } from './decode';
 import { checkZipLimits } from '../../platform/zipGuard';
 import { FIELD_LABELS, REQUIRED_FIELDS, STOCK_FIELDS, matchHeaders, type StockField } from './headers';
@@ -354,7 +354,8 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
   function validate(raw: RawLine): void {
     const m = columns!.mapping;
     const cell = (f: StockField) => (m[f] === null ? '' : (raw.cells[m[f]!] ?? ''));
-    const dateAt = (f: StockField) => m[f] !== null && !!raw.dates?.[m[f]!];
+    const noteAt = (f: StockField) => (m[f] === null ? null : (raw.notes?.[m[f]!] ?? null));
+    const dateAt = (f: StockField) => noteAt(f)?.kind === 'date';
     const reject = (reason: Bilingual, sku?: string) =>
       rejected.push({ line: raw.line, reason, sku: sku === undefined ? undefined : clip(sku, MAX_SKU_LENGTH) });
     const damaged = damagedLine(raw.cells);
@@ -363,6 +364,13 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
     // Only a CSV cell can be split at a comma; a note right of an Excel table shifts nothing.
     const wide = format === 'csv' ? widerThanHeader(raw.cells, columns!.headers, columns!.headerLine) : null;
     if (wide) return void reject(wide, rawSku.trim() || undefined);
+    // A formula never saved or an error value reads as empty, though the seller sees a figure in Excel.
+    const valueBad = (['sku', 'warehouse', 'available', 'safety'] as const)
+      .map((f) => cellValueProblem(noteAt(f), FIELD_LABELS[f]))
+      .find((p) => p !== null);
+    if (valueBad) return void reject(valueBad, rawSku.trim() || undefined);
+    const skuChanged = skuCellProblem(noteAt('sku'), rawSku);
+    if (skuChanged) return void reject(skuChanged, rawSku);
     const sku = rawSku.normalize('NFKC').trim();
     let folded = sku !== rawSku;
     if (!sku) return void reject({ zh: 'SKU为空', en: 'SKU is empty' });

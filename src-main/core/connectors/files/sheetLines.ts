@@ -1,7 +1,7 @@
 /**
  * A stock file's lines as cells with the line number the seller sees: CSV records (the delimiter
  * guessed from the header line, a quoted line break counted as an editor counts it) and XLSX rows
- * (cells as their text, date cells marked).
+ * (cells as their text, with a note on cells whose text is not what the seller typed).
  */
 import { Readable } from 'node:stream';
 import { parse as csvParse } from 'csv-parse';
@@ -10,9 +10,28 @@ import type ExcelJS from 'exceljs';
 export interface RawLine {
   line: number;
   cells: string[];
-  /** Cells Excel stores as dates (a date is never a quantity, though Excel keeps it as a number). */
-  dates?: boolean[];
+  /** XLSX: what a cell holds that its text does not say (null for plain text and numbers). */
+  notes?: (CellNote | null)[];
 }
+
+/**
+ * An Excel cell whose text is not what the seller typed: a date (Excel keeps it as a number; a
+ * "3-12" SKU became one), a whole number past 15 digits (Excel keeps 15 significant digits, so
+ * 123456789012345678 is already 123456789012345680), a formula with no saved result (written by a
+ * program, never opened in Excel), or an error value (#N/A).
+ */
+export type CellNote = { kind: 'date' } | { kind: 'inexact_number' } | { kind: 'no_value' } | { kind: 'error'; error: string };
+
+type CellObject = {
+  richText?: { text: string }[];
+  result?: unknown;
+  text?: unknown;
+  error?: unknown;
+  formula?: string;
+  sharedFormula?: string;
+};
+
+const isFormula = (o: CellObject) => o.formula !== undefined || o.sharedFormula !== undefined;
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -20,18 +39,26 @@ function cellText(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
+    const o = v as CellObject;
     if (o.richText) return o.richText.map((r) => r.text).join('');
-    if ('result' in o) return cellText(o.result);
+    if ('result' in o || isFormula(o)) return cellText(o.result);
     if (o.text !== undefined) return cellText(o.text);
     if (o.error) return '';
   }
   return String(v);
 }
 
-function isDate(v: unknown): boolean {
-  if (v instanceof Date) return true;
-  return typeof v === 'object' && v !== null && 'result' in v && (v as { result?: unknown }).result instanceof Date;
+/** 1e15 has 16 digits: from there on Excel has already rounded the figure. */
+const EXACT_LIMIT = 1e15;
+
+function cellNote(v: unknown): CellNote | null {
+  if (v instanceof Date) return { kind: 'date' };
+  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) >= EXACT_LIMIT ? { kind: 'inexact_number' } : null;
+  if (typeof v !== 'object' || v === null) return null;
+  const o = v as CellObject;
+  if (o.error !== undefined) return { kind: 'error', error: String(o.error) };
+  if (isFormula(o) && (o.result === undefined || o.result === null)) return { kind: 'no_value' };
+  return 'result' in o ? cellNote(o.result) : null;
 }
 
 /** Line breaks in a record's raw text: a quoted CRLF is one line, as an editor shows it. */
@@ -65,7 +92,7 @@ function rowLine(row: ExcelJS.Row): RawLine {
   const values = (row.values as unknown[]) ?? [];
   // exceljs rows are 1-based: index 0 is always empty.
   const cells = values.slice(1);
-  return { line: row.number, cells: Array.from(cells, cellText), dates: Array.from(cells, isDate) };
+  return { line: row.number, cells: Array.from(cells, cellText), notes: Array.from(cells, cellNote) };
 }
 
 export function sheetRows(ws: ExcelJS.Worksheet, limit = Infinity): RawLine[] {
