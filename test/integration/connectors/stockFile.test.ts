@@ -400,6 +400,33 @@ describe('stock file parsing', () => {
     expect(why[7]!.zh).toContain('安全库存是错误值 #DIV/0!');
     expect(JSON.stringify(r.rejected)).not.toContain('[object Object]');
   });
+
+  it('guesses the delimiter past a title line: tab and semicolon files with a title above the header', async () => {
+    const tab = await parseStockFile(
+      Buffer.from(csv(['库存报表', 'SKU\t仓库\t可用库存', 'A001\t义乌仓\t1,200', 'A002\t义乌仓\t3']), 'utf8'),
+    );
+    expect(tab.columns.headerLine).toBe(2);
+    expect(tab.rows.map((x) => [x.sku, x.warehouseName, x.available])).toEqual([
+      ['A001', '义乌仓', 1200],
+      ['A002', '义乌仓', 3],
+    ]);
+    const semicolon = await parseStockFile(
+      Buffer.from(csv(['导出时间 2026-01-05 10:00', '', 'SKU;仓库;可用库存;商品名称', 'B001;深圳仓;4;"袜子, 白色"']), 'utf8'),
+    );
+    expect(semicolon.columns.headerLine).toBe(3);
+    expect(semicolon.rows).toEqual([expect.objectContaining({ sku: 'B001', available: 4, productName: '袜子, 白色' })]);
+  });
+
+  it('names the line of a quote mark that is never closed, in Chinese and English', async () => {
+    const text = csv(['SKU,仓库,可用库存,商品名称', 'A-1,深圳仓,1,"两行\r\n的名称"', 'A-2,"深圳仓,2,袜子', 'A-3,深圳仓,3,鞋']);
+    const err = await parseStockFile(Buffer.from(text, 'utf8')).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: 'FILE_INVALID',
+      messageZh: expect.stringContaining('第 4 行有一个英文引号（"）没有配对'),
+      messageEn: expect.stringContaining('Line 4 has a quote mark (") that is never closed'),
+    });
+    expect(JSON.stringify(err)).not.toMatch(/Quote Not Closed|占用/);
+  });
 });
 
 describe('stock.import, the upload channel the window and the CLI share', () => {

@@ -1,11 +1,12 @@
 /**
  * A stock file's lines as cells with the line number the seller sees: CSV records (the delimiter
- * guessed from the header line, a quoted line break counted as an editor counts it) and XLSX rows
+ * guessed from the first lines, a quoted line break counted as an editor counts it) and XLSX rows
  * (cells as their text, with a note on cells whose text is not what the seller typed).
  */
 import { Readable } from 'node:stream';
 import { parse as csvParse } from 'csv-parse';
 import type ExcelJS from 'exceljs';
+import { AppError } from '../../../../src-shared/errors';
 
 export interface RawLine {
   line: number;
@@ -66,22 +67,71 @@ function lineBreaks(raw: string): number {
   return raw.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
+/** Lines looked at for the delimiter: enough to pass a title or two above the header. */
+const DELIMITER_LINES = 10;
+
+/**
+ * Whichever of , tab ; appears on the most of the first non-empty lines, then the most often on
+ * one line (Excel's "Unicode text" is tab-separated). A title line above the header has none, so
+ * it no longer decides; quoted text is left out, since a name may hold any of them.
+ */
+export function guessDelimiter(text: string): string {
+  const lines = text
+    .slice(0, 64 * 1024)
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.replace(/"[^"]*"/g, ''))
+    .filter((l) => l.trim() !== '')
+    .slice(0, DELIMITER_LINES);
+  const score = (d: string) => {
+    const counts = lines.map((l) => l.split(d).length - 1);
+    return [counts.filter((n) => n > 0).length, Math.max(0, ...counts)] as const;
+  };
+  let best = ',';
+  let bestScore = score(',');
+  for (const d of ['\t', ';']) {
+    const sc = score(d);
+    if (sc[0] > bestScore[0] || (sc[0] === bestScore[0] && sc[1] > bestScore[1])) [best, bestScore] = [d, sc];
+  }
+  return best;
+}
+
 export async function* csvLines(text: string): AsyncGenerator<RawLine> {
-  // The delimiter is whichever of , tab ; the header line uses most (Excel's "Unicode text" is tab-separated).
-  const nl = text.indexOf('\n');
-  const firstLine = nl < 0 ? text : text.slice(0, nl);
-  const counts: [string, number][] = [',', '\t', ';'].map((d) => [d, firstLine.split(d).length - 1]);
-  counts.sort((a, b) => b[1] - a[1]);
-  const [top] = counts;
-  const delimiter = top && top[1] > 0 ? top[0] : ',';
+  const delimiter = guessDelimiter(text);
   // csv-parse's own line count treats a quoted CRLF as two lines; the raw text of each record is counted instead.
-  const parser = csvParse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, raw: true, bom: true });
+  // Lines are also counted as records are parsed: a failing parse drops the records still buffered.
+  let parsedTo = 1;
+  const parser = csvParse({
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    raw: true,
+    bom: true,
+    on_record: (record: string[], info: { raw?: string }) => {
+      parsedTo += lineBreaks(info.raw ?? '');
+      return record;
+    },
+  });
   Readable.from(chunks(text)).pipe(parser);
   let line = 1;
-  for await (const rec of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-    yield { line, cells: rec.record };
-    line += lineBreaks(rec.raw);
+  try {
+    for await (const rec of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      yield { line, cells: rec.record };
+      line += lineBreaks(rec.raw);
+    }
+  } catch (err) {
+    // The record left open starts on the line after the last one parsed: that is where the quote is.
+    if ((err as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') throw unclosedQuote(parsedTo);
+    throw err;
   }
+}
+
+function unclosedQuote(line: number): AppError {
+  return new AppError(
+    'FILE_INVALID',
+    `第 ${line} 行有一个英文引号（"）没有配对，从这里到文件末尾都被当成了同一格，文件无法读取。请用 Excel 或文本编辑器打开文件，在第 ${line} 行补上或删掉这个引号，保存后再导入。`,
+    `Line ${line} has a quote mark (") that is never closed, so everything from there to the end of the file reads as one cell and the file cannot be read. Open the file in Excel or a text editor, close or remove the quote on line ${line}, save and import again.`,
+  );
 }
 
 function* chunks(text: string, size = 256 * 1024): Generator<string> {
