@@ -483,6 +483,21 @@ describe('stock.import, the upload channel the window and the CLI share', () => 
     }
   });
 
+  it('says a 0-byte file is empty and to export again, not that the file was not filled in', async () => {
+    const { app } = makeApp();
+    try {
+      const r = await call(app, 'stock.import', { fileName: 'empty.csv', contentBase64: '' });
+      expect(r.problem?.zh).toContain('文件是空的（0 字节）');
+      expect(r.problem?.zh).toContain('重新导出');
+      expect(r.problem?.en).toContain('The file is empty (0 bytes)');
+      await expect(call(app, 'stock.import', { fileName: 'empty.csv', contentBase64: '', confirm: true })).rejects.toMatchObject({
+        payload: { code: 'BAD_INPUT', message: expect.stringContaining('0 字节') },
+      });
+    } finally {
+      await app.close();
+    }
+  });
+
   it('refuses an upload above 18 MB before reading it', async () => {
     const { app } = makeApp();
     try {

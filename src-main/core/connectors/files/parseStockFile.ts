@@ -317,6 +317,11 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
           en: `The workbook holds no data (sheets: ${sheets.length ? listText(sheets, ', ') : 'none'}).`,
         };
       }
+      if (buf.length === 0)
+        return {
+          zh: '文件是空的（0 字节），可能导出没有完成或没有保存成功。请从 ERP 重新导出后再导入。',
+          en: 'The file is empty (0 bytes): the export may not have finished or been saved. Export it from the ERP again and import that.',
+        };
       return { zh: '文件是空的，没有任何一行内容。', en: 'The file is empty: it has no lines.' };
     }
     if (columns.needsMapping) {
