@@ -549,6 +549,25 @@ describe('stock.import, the upload channel the window and the CLI share', () => 
     expect(JSON.parse(sheet.stdout)).toMatchObject({ sheet: 'B', accepted: 1, warehouses: [{ name: '义乌仓', skus: 1 }] });
   });
 
+  it('the CLI prints the refused lines and why when every line is refused, in text and in --json', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'stock.csv');
+    writeFileSync(file, csv(['SKU,仓库,可用库存', 'A1,义乌仓,abc', 'A2,义乌仓,-']));
+    const text = runCli(['stock', 'import', file, '--data', dir, '--yes']);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain('全部 2 行都有问题');
+    expect(text.stderr).toContain('第 2 行（SKU A1）：可用库存“abc”不是数字');
+    expect(text.stderr).toContain('Line 3 (SKU A2): Available stock "-" is not a number');
+
+    const json = runCli(['stock', 'import', file, '--data', dir, '--json']);
+    expect(json.code).toBe(1);
+    const payload = JSON.parse(json.stderr.split('\n')[0]!) as { error: { issues: { path: string; message: string }[] } };
+    expect(payload.error.issues.map((i) => [i.path, i.message])).toEqual([
+      ['line 2', '第 2 行（SKU A1）：可用库存“abc”不是数字'],
+      ['line 3', '第 3 行（SKU A2）：可用库存“-”不是数字'],
+    ]);
+  });
+
   it('the manual linker sees both sides by what they are: the listing title, variation and image, and the ERP product name', async () => {
     const market = new FixtureMarketplace();
     market.add('P1', 'S1', 'ZX-TEE-BLK', '纯棉T恤 黑色 男款', {
