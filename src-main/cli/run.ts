@@ -22,9 +22,10 @@ export function exitCodeFor(error: ErrorPayload): number {
 
 export function printError(error: ErrorPayload): void {
   process.stderr.write(`错误 [${error.code}]：${error.message}\nError: ${error.messageEn}\n`);
-  // Each issue already names its field in the seller's words; the first is the message itself.
+  // Each issue already names its field in the seller's words; a lone one the message already holds is not repeated.
   const issues = error.issues ?? [];
-  if (issues.length > 1) for (const i of issues) process.stderr.write(`  - ${i.message} / ${i.messageEn}\n`);
+  const saidAlready = issues.length === 1 && error.message.includes(issues[0]!.message);
+  if (issues.length > 0 && !saidAlready) for (const i of issues) process.stderr.write(`  - ${i.message} / ${i.messageEn}\n`);
 }
 
 export function openCliApp(opts: GlobalOptions): App {

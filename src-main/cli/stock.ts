@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../src-shared/errors';
+import { REFUSED_LINES_SHOWN, refusedLineIssues } from '../../src-shared/refusedLines';
 import type { SkuRuleSpec } from '../../src-shared/types/stock';
 import type { StockFileMapping, StockFileReport } from '../../src-shared/types/stockFile';
 import { appAction, call } from './run';
@@ -88,7 +89,9 @@ export function registerStock(program: Command): void {
             defaultWarehouse: o.warehouse,
           });
           // Nothing usable is a failure the seller must see (exit 1), never "0 accepted, 0 rejected".
-          if (r.problem) throw new AppError('FILE_INVALID', `${r.problem.zh}${hint(r)}`, `${r.problem.en}${hintEn(r)}`);
+          // When every line was refused, the lines and why come with it (text and --json alike).
+          if (r.problem)
+            throw new AppError('FILE_INVALID', `${r.problem.zh}${hint(r)}`, `${r.problem.en}${hintEn(r)}`, refusedLineIssues(r.rejected));
           return r;
         },
         (r) =>
@@ -182,6 +185,7 @@ export function parseMap(text: string): StockFileMapping {
 
 function hint(r: StockFileReport): string {
   const parts: string[] = [];
+  if (r.rejectedTotal > 0) parts.push(`下面是${r.rejectedTotal > REFUSED_LINES_SHOWN ? `前 ${REFUSED_LINES_SHOWN} 行` : '每一行'}的原因`);
   if (r.needsMapping && r.headers.length)
     parts.push('用 --map 指定列，例如 --map sku=货号,available=可用数量,warehouse=仓库（没有仓库列时用 --warehouse 仓库名）');
   if (r.sheets.length > 1) parts.push(`这个文件的工作表有：${r.sheets.map((x) => `“${x}”`).join('、')}，可用 --sheet 选择`);
@@ -190,6 +194,8 @@ function hint(r: StockFileReport): string {
 
 function hintEn(r: StockFileReport): string {
   const parts: string[] = [];
+  if (r.rejectedTotal > 0)
+    parts.push(`the reasons for ${r.rejectedTotal > REFUSED_LINES_SHOWN ? `the first ${REFUSED_LINES_SHOWN} lines` : 'each line'} follow`);
   if (r.needsMapping && r.headers.length)
     parts.push(
       'name the columns with --map, e.g. --map sku=货号,available=可用数量,warehouse=仓库 (or --warehouse NAME when there is no warehouse column)',

@@ -316,9 +316,9 @@ export const stockChannels = {
     z
       .object({
         fileName: text(260).min(1).meta(label('文件名', 'File name')),
+        // An empty file is read, not refused as a field left blank: the parser says it is 0 bytes.
         contentBase64: z
           .string()
-          .min(1)
           .max(
             STOCK_UPLOAD_MAX_BASE64,
             says(

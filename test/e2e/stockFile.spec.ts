@@ -101,6 +101,15 @@ test('file stock source: upload the GBK export, see the bad lines, confirm, and 
     await mapping.getByTestId(`stock-file-map-${field}`).click();
     await option(app, column).click();
   }
+  // The available-stock column chosen again as safety stock is refused at the select, and not checked.
+  await mapping.getByTestId('stock-file-map-safety').click();
+  await option(app, '数目').click();
+  await expect(mapping).toContainText('这一列已经选给了“可用库存”');
+  await app.getByTestId('stock-file-recheck').click();
+  await expect(app.getByTestId('stock-file-summary')).toHaveCount(0);
+  await mapping.getByTestId('stock-file-map-safety').click();
+  await option(app, '没有这一列').click();
+  await expect(mapping.locator('.ant-form-item-explain-error')).toHaveCount(0);
   await app.getByTestId('stock-file-recheck').click();
   await expect(app.getByTestId('stock-file-summary')).toContainText('可导入 2 行，有问题 0 行');
   await app.getByTestId('stock-file-confirm').click();

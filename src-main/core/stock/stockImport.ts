@@ -9,6 +9,7 @@ import type { Bilingual } from '../../../src-shared/bilingual';
 import type { ImportReport } from '../../../src-shared/types/stock';
 import type { StockFileMapping, StockFileReport, StockImportStatus } from '../../../src-shared/types/stockFile';
 import { parseStockFile } from '../connectors/files/parseStockFile';
+import { refusedLineIssues } from '../../../src-shared/refusedLines';
 import type { StockRow } from './source';
 import { persistRead } from './levels';
 import { finishRun, lastRun, startRun } from './runs';
@@ -121,7 +122,7 @@ export async function importStockFile(app: App, input: StockFileInput): Promise<
   if (!input.confirm) return report;
   if (parsed.problem || parsed.rows.length === 0) {
     const p = parsed.problem ?? { zh: '文件里没有可导入的行。', en: 'The file has no line that can be imported.' };
-    throw new AppError('BAD_INPUT', `没有导入：${p.zh}`, `Nothing was imported: ${p.en}`);
+    throw new AppError('BAD_INPUT', `没有导入：${p.zh}`, `Nothing was imported: ${p.en}`, refusedLineIssues(parsed.rejected));
   }
   const written = importStockRows(app, { rows: parsed.rows, rejected: parsed.rejected, confirm: true, fileName: input.fileName });
   return { ...report, applied: written.applied, runId: written.runId, rowsChanged: written.rowsChanged };

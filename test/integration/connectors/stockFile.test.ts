@@ -295,6 +295,138 @@ describe('stock file parsing', () => {
       message: expect.stringContaining('“货号”、“仓库”、“可用数量”'),
     });
   });
+
+  it('refuses a CSV line wider than its header (a thousands comma without quotes), and keeps lines ending in empty cells', async () => {
+    const r = await parseStockFile(
+      Buffer.from(
+        csv([
+          'SKU,仓库,可用库存,安全库存',
+          'T-2,义乌仓,1,200,5', // 1200 available, 5 safety: one cell too many
+          'T-3,义乌仓,12,500,3,', // a trailing comma does not hide the extra cell
+          'T-4,义乌仓,7,1,,', // Excel's trailing empty cells
+          'T-5,义乌仓,"1,200",0',
+        ]),
+        'utf8',
+      ),
+    );
+    expect(r.rows.map((x) => [x.sku, x.available, x.safety])).toEqual([
+      ['T-4', 7, 1],
+      ['T-5', 1200, 0],
+    ]);
+    expect(r.rejected.map((x) => [x.line, x.sku])).toEqual([
+      [2, 'T-2'],
+      [3, 'T-3'],
+    ]);
+    expect(r.rejected[0]!.reason.zh).toContain('比表头（第 1 行，4 列）多');
+    expect(r.rejected[0]!.reason.zh).toContain('千位逗号');
+    expect(r.rejected[0]!.reason.en).toContain('more than the header');
+
+    const three = await parseStockFile(
+      Buffer.from(csv(['SKU,仓库,可用库存', 'A001,义乌仓,1,000', 'A002,义乌仓,12,500', 'A003,义乌仓,7']), 'utf8'),
+    );
+    expect(three.rows.map((x) => [x.sku, x.available])).toEqual([['A003', 7]]);
+    expect(three.rejected.map((x) => x.line)).toEqual([2, 3]);
+  });
+
+  it('refuses one column chosen for two fields, naming both and the column', async () => {
+    const file = Buffer.from(csv(['SKU,仓库,可用库存,安全库存', 'A001,义乌仓,10,2']), 'utf8');
+    // Available and safety from one column would leave every SKU 0 sellable, and each would be unbound.
+    await expect(parseStockFile(file, { mapping: { available: 2, safety: 2 } })).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      messageZh: '“可用库存”和“安全库存”选了同一列（第 3 列“可用库存”）。一列只能对应一项，请为其中一项另选一列。',
+      messageEn: expect.stringContaining('Available stock and Safety stock are both set to column 3'),
+    });
+    await expect(parseStockFile(file, { mapping: { sku: '可用库存', available: '可用库存' } })).rejects.toMatchObject({
+      message: expect.stringContaining('“SKU编码”和“可用库存”选了同一列'),
+    });
+    // A column chosen for one field is no longer the automatic pick of another.
+    const moved = await parseStockFile(file, { mapping: { available: '安全库存' } });
+    expect(moved.columns.mapping).toMatchObject({ available: 3, safety: null });
+  });
+
+  it('reads a UTF-8 file with a stray byte as UTF-8 and refuses only the damaged lines by number', async () => {
+    const utf8 = (text: string) => Buffer.from(text, 'utf8');
+    const latin1 = (text: string) => Buffer.from(text, 'latin1');
+    // "Café" saved by another program as one Latin-1 byte, in a file otherwise UTF-8.
+    const en = Buffer.concat([utf8('SKU,Warehouse,Available,Name\nA001,义乌仓,10,T恤\nA002,义乌仓,3,'), latin1('Caf\u00e9'), utf8('\n')]);
+    const r = await parseStockFile(en);
+    expect(r.encoding).toBe('utf-8');
+    expect(r.rows.map((x) => [x.sku, x.warehouseName, x.available])).toEqual([['A001', '义乌仓', 10]]);
+    expect(r.rejected.map((x) => [x.line, x.sku])).toEqual([[3, 'A002']]);
+    expect(r.rejected[0]!.reason.zh).toContain('编码在这一行损坏');
+    expect(r.rejected[0]!.reason.en).toContain('encoding is damaged on this line');
+
+    // Chinese headers stay readable, and a file cut inside its last character loses only that line.
+    const zh = utf8('SKU,仓库,可用库存,安全库存\nA001,义乌仓,10,2\nA002,义乌仓,0,0\nA003,深圳仓,5,1\nA004,义乌');
+    const cut = await parseStockFile(zh.subarray(0, zh.length - 4));
+    expect(cut.columns.needsMapping).toBe(false);
+    expect(cut.rows.map((x) => x.warehouseName)).toEqual(['义乌仓', '义乌仓', '深圳仓']);
+    expect(cut.rejected.map((x) => x.line)).toEqual([5]);
+
+    // A damaged header is refused whole: garbled column names cannot be mapped.
+    const header = Buffer.concat([utf8('SKU,仓库,可用'), Buffer.from([0xe5, 0xba]), utf8(',备注\nA001,义乌仓,10,仓库里的货\n')]);
+    await expect(parseStockFile(header)).rejects.toMatchObject({
+      code: 'FILE_INVALID',
+      messageZh: expect.stringContaining('第 1 行（表头）'),
+    });
+  });
+
+  it('refuses by line XLSX SKUs Excel has changed, formulas never saved and error cells, saying what to do', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('库存');
+    ws.addRow(['SKU', '仓库', '可用库存', '安全库存']); // row 1
+    ws.addRow([new Date(Date.UTC(2026, 2, 12)), '义乌仓', 5, 0]); // 2: "3-12" turned into a date by Excel
+    ws.getCell('A2').numFmt = 'yyyy-mm-dd';
+    ws.addRow([Number('123456789012345678'), '义乌仓', 5, 0]); // 3: already 123456789012345680
+    ws.addRow([123456789012345, '义乌仓', 5, 0]); // 4: 15 digits are exact
+    ws.addRow(['F-1', '义乌仓', { formula: 'B9*2' }, 0]); // 5: a formula with no saved result
+    ws.addRow(['F-2', '义乌仓', { error: '#N/A' }, 0]); // 6: an error value
+    ws.addRow(['F-3', '义乌仓', 4, { formula: '1/0', result: { error: '#DIV/0!' } }]); // 7: a formula that failed
+    ws.addRow(['F-4', '义乌仓', { formula: '2+1', result: 3 }, 0]); // 8: a saved formula is its result
+    const r = await parseStockFile(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(r.rows.map((x) => [x.sku, x.available])).toEqual([
+      ['123456789012345', 5],
+      ['F-4', 3],
+    ]);
+    const why = Object.fromEntries(r.rejected.map((x) => [x.line, x.reason]));
+    expect(Object.keys(why).map(Number)).toEqual([2, 3, 5, 6, 7]);
+    expect(why[2]!.zh).toContain('SKU是一个日期（2026-03-12）');
+    expect(why[2]!.zh).toContain('把 SKU 列设为“文本”格式');
+    expect(why[3]!.zh).toContain('超过 15 位的数字（123456789012345680）');
+    expect(why[3]!.en).toContain('Format the SKU column as text');
+    expect(why[5]!.zh).toContain('可用库存是公式，但文件里没有保存计算结果');
+    expect(why[5]!.zh).toContain('用 Excel 打开这个文件，保存');
+    expect(why[6]!.zh).toContain('可用库存是错误值 #N/A');
+    expect(why[7]!.zh).toContain('安全库存是错误值 #DIV/0!');
+    expect(JSON.stringify(r.rejected)).not.toContain('[object Object]');
+  });
+
+  it('guesses the delimiter past a title line: tab and semicolon files with a title above the header', async () => {
+    const tab = await parseStockFile(
+      Buffer.from(csv(['库存报表', 'SKU\t仓库\t可用库存', 'A001\t义乌仓\t1,200', 'A002\t义乌仓\t3']), 'utf8'),
+    );
+    expect(tab.columns.headerLine).toBe(2);
+    expect(tab.rows.map((x) => [x.sku, x.warehouseName, x.available])).toEqual([
+      ['A001', '义乌仓', 1200],
+      ['A002', '义乌仓', 3],
+    ]);
+    const semicolon = await parseStockFile(
+      Buffer.from(csv(['导出时间 2026-01-05 10:00', '', 'SKU;仓库;可用库存;商品名称', 'B001;深圳仓;4;"袜子, 白色"']), 'utf8'),
+    );
+    expect(semicolon.columns.headerLine).toBe(3);
+    expect(semicolon.rows).toEqual([expect.objectContaining({ sku: 'B001', available: 4, productName: '袜子, 白色' })]);
+  });
+
+  it('names the line of a quote mark that is never closed, in Chinese and English', async () => {
+    const text = csv(['SKU,仓库,可用库存,商品名称', 'A-1,深圳仓,1,"两行\r\n的名称"', 'A-2,"深圳仓,2,袜子', 'A-3,深圳仓,3,鞋']);
+    const err = await parseStockFile(Buffer.from(text, 'utf8')).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: 'FILE_INVALID',
+      messageZh: expect.stringContaining('第 4 行有一个英文引号（"）没有配对'),
+      messageEn: expect.stringContaining('Line 4 has a quote mark (") that is never closed'),
+    });
+    expect(JSON.stringify(err)).not.toMatch(/Quote Not Closed|占用/);
+  });
 });
 
 describe('stock.import, the upload channel the window and the CLI share', () => {
@@ -351,6 +483,21 @@ describe('stock.import, the upload channel the window and the CLI share', () => 
     }
   });
 
+  it('says a 0-byte file is empty and to export again, not that the file was not filled in', async () => {
+    const { app } = makeApp();
+    try {
+      const r = await call(app, 'stock.import', { fileName: 'empty.csv', contentBase64: '' });
+      expect(r.problem?.zh).toContain('文件是空的（0 字节）');
+      expect(r.problem?.zh).toContain('重新导出');
+      expect(r.problem?.en).toContain('The file is empty (0 bytes)');
+      await expect(call(app, 'stock.import', { fileName: 'empty.csv', contentBase64: '', confirm: true })).rejects.toMatchObject({
+        payload: { code: 'BAD_INPUT', message: expect.stringContaining('0 字节') },
+      });
+    } finally {
+      await app.close();
+    }
+  });
+
   it('refuses an upload above 18 MB before reading it', async () => {
     const { app } = makeApp();
     try {
@@ -400,6 +547,25 @@ describe('stock.import, the upload channel the window and the CLI share', () => 
     ]);
     expect(sheet.code, sheet.stderr).toBe(0);
     expect(JSON.parse(sheet.stdout)).toMatchObject({ sheet: 'B', accepted: 1, warehouses: [{ name: '义乌仓', skus: 1 }] });
+  });
+
+  it('the CLI prints the refused lines and why when every line is refused, in text and in --json', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'stock.csv');
+    writeFileSync(file, csv(['SKU,仓库,可用库存', 'A1,义乌仓,abc', 'A2,义乌仓,-']));
+    const text = runCli(['stock', 'import', file, '--data', dir, '--yes']);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain('全部 2 行都有问题');
+    expect(text.stderr).toContain('第 2 行（SKU A1）：可用库存“abc”不是数字');
+    expect(text.stderr).toContain('Line 3 (SKU A2): Available stock "-" is not a number');
+
+    const json = runCli(['stock', 'import', file, '--data', dir, '--json']);
+    expect(json.code).toBe(1);
+    const payload = JSON.parse(json.stderr.split('\n')[0]!) as { error: { issues: { path: string; message: string }[] } };
+    expect(payload.error.issues.map((i) => [i.path, i.message])).toEqual([
+      ['line 2', '第 2 行（SKU A1）：可用库存“abc”不是数字'],
+      ['line 3', '第 3 行（SKU A2）：可用库存“-”不是数字'],
+    ]);
   });
 
   it('the manual linker sees both sides by what they are: the listing title, variation and image, and the ERP product name', async () => {

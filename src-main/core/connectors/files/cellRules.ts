@@ -4,6 +4,7 @@
  * characters, no absurd length), with the reasons a rejected row shows, in Chinese and English.
  */
 import type { Bilingual } from '../../../../src-shared/bilingual';
+import type { CellNote } from './sheetLines';
 
 /** No seller holds 100 million of one SKU in one warehouse: a bigger figure is a wrong column (a barcode). */
 export const MAX_QUANTITY = 99_999_999;
@@ -70,6 +71,43 @@ export function textProblem(value: string, label: Bilingual, max: number): Bilin
     return {
       zh: `${label.zh}太长（${length} 个字符，最多 ${max} 个），可能选错了列`,
       en: `${label.en} is too long (${length} characters, at most ${max}); a wrong column?`,
+    };
+  return null;
+}
+
+/** An Excel cell whose value was never saved, or is an error, names the fix instead of reading as empty. */
+export function cellValueProblem(note: CellNote | null, label: Bilingual): Bilingual | null {
+  if (note?.kind === 'no_value')
+    return {
+      zh: `${label.zh}是公式，但文件里没有保存计算结果（文件可能是其他程序生成的）。请用 Excel 打开这个文件，保存后再导入`,
+      en: `${label.en} is a formula whose result was never saved in the file (it may have been written by another program). Open the file in Excel, save it, and import it again`,
+    };
+  if (note?.kind === 'error')
+    return {
+      zh: `${label.zh}是错误值 ${note.error}（公式出错），不是数据。请在 Excel 里改正这一格，保存后再导入`,
+      en: `${label.en} is the error ${note.error} (a formula failed), not a value. Correct the cell in Excel, save, and import again`,
+    };
+  return null;
+}
+
+/**
+ * A SKU Excel has already changed: a "3-12" typed into a general cell became a date, and a long
+ * numeric SKU lost its digits past the 15th. Either would be stored as another SKU.
+ */
+export function skuCellProblem(note: CellNote | null, text: string): Bilingual | null {
+  const fix = {
+    zh: '请在 Excel 里把 SKU 列设为“文本”格式，重新填写这些 SKU 或从 ERP 重新导出后再导入',
+    en: 'Format the SKU column as text in Excel, then enter these SKUs again or export from the ERP again, and import',
+  };
+  if (note?.kind === 'date')
+    return {
+      zh: `SKU是一个日期（${text}）：Excel 把像日期的 SKU 自动改成了日期，原来的 SKU 已经丢失。${fix.zh}`,
+      en: `The SKU is a date (${text}): Excel turned a SKU that looked like a date into one, and the SKU is lost. ${fix.en}`,
+    };
+  if (note?.kind === 'inexact_number')
+    return {
+      zh: `SKU是一个超过 15 位的数字（${text}）：Excel 只保留 15 位有效数字，后面的位数可能已被改动。${fix.zh}`,
+      en: `The SKU is a number of more than 15 digits (${text}): Excel keeps only 15 significant digits, so the later digits may have changed. ${fix.en}`,
     };
   return null;
 }

@@ -13,13 +13,37 @@ export function isXlsx(buf: Uint8Array): boolean {
   return buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
 }
 
+/** UTF-8 read leniently: each bad byte sequence becomes U+FFFD, and is counted against the characters read well. */
+function readUtf8(bytes: Uint8Array): { text: string; bad: number; good: number } {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let bad = 0;
+  let good = 0;
+  for (const ch of text) {
+    if (ch === '\uFFFD') bad++;
+    else if (ch.charCodeAt(0) >= 0x80) good++;
+  }
+  return { text, bad, good };
+}
+
+/**
+ * GBK text read as UTF-8 gives several bad sequences for each one that happens to be valid; a UTF-8
+ * file with a stray byte (a "Café" saved from another program, a file cut mid-character) gives
+ * one or two among many good characters. Four good to one bad keeps such a file UTF-8, so only its
+ * damaged lines (U+FFFD where the bad bytes were) are refused, instead of every Chinese name
+ * turning into GB18030 mojibake.
+ */
+const MOSTLY_UTF8 = 4;
+
 export function decodeText(buf: Buffer): { text: string; encoding: FileEncoding } {
+  // A BOM says UTF-8 whatever follows; a bad byte after it becomes U+FFFD and its line is refused.
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: buf.subarray(3).toString('utf8'), encoding: 'utf-8-bom' };
   if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
   try {
     // Valid UTF-8 is taken as UTF-8: GBK text is almost never valid UTF-8 by accident.
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
   } catch {
+    const u = readUtf8(buf);
+    if (u.good >= MOSTLY_UTF8 * u.bad) return { text: u.text, encoding: 'utf-8' };
     const guess = (chardet.detect(buf.subarray(0, 64 * 1024)) ?? '').toLowerCase();
     // GBK and GB2312 are subsets of GB18030, so one decoder serves them all.
     const encoding =

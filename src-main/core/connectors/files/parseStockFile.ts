@@ -11,11 +11,12 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../../../src-shared/errors';
 import type { Bilingual } from '../../../../src-shared/bilingual';
 import type { StockRow } from '../../stock/source';
-import { MAX_SKU_LENGTH, MAX_WAREHOUSE_LENGTH, QTY_REASON, quantity, textProblem } from './cellRules';
+import { MAX_SKU_LENGTH, MAX_WAREHOUSE_LENGTH, QTY_REASON, cellValueProblem, quantity, skuCellProblem, textProblem } from './cellRules';
 import { decodeText, isXlsx, refuseNonTable, type FileEncoding } from './decode';
 import { checkZipLimits } from '../../platform/zipGuard';
 import { FIELD_LABELS, REQUIRED_FIELDS, STOCK_FIELDS, matchHeaders, type StockField } from './headers';
 import { csvLines, sheetRows, xlsxLines, type RawLine } from './sheetLines';
+import { damagedLine, widerThanHeader } from './lineRules';
 
 export { MAX_QUANTITY, MAX_SKU_LENGTH } from './cellRules';
 
@@ -136,7 +137,26 @@ function resolveMapping(headers: string[], mapping: ColumnMapping | undefined, h
     for (const g of STOCK_FIELDS) if (g !== f && out[g] === idx && mapping[g] === undefined) out[g] = null;
     out[f] = idx;
   }
+  refuseSharedColumn(out, headers);
   return out;
+}
+
+/**
+ * One column chosen for two fields is refused: the same column as available and safety stock makes
+ * every SKU's sellable stock 0, and each would be unbound.
+ */
+function refuseSharedColumn(mapping: Record<StockField, number | null>, headers: string[]): void {
+  for (const [i, f] of STOCK_FIELDS.entries()) {
+    const idx = mapping[f];
+    const g = STOCK_FIELDS.slice(i + 1).find((x) => idx !== null && mapping[x] === idx);
+    if (idx === null || !g) continue;
+    const name = headers[idx] ? clip(headers[idx], 20) : '';
+    throw new AppError(
+      'BAD_INPUT',
+      `“${FIELD_LABELS[f].zh}”和“${FIELD_LABELS[g].zh}”选了同一列（第 ${idx + 1} 列${name ? `“${name}”` : ''}）。一列只能对应一项，请为其中一项另选一列。`,
+      `${FIELD_LABELS[f].en} and ${FIELD_LABELS[g].en} are both set to column ${idx + 1}${name ? ` ("${name}")` : ''}. A column can hold only one of them: choose another column for one.`,
+    );
+  }
 }
 
 function listText(items: string[], sep: string): string {
@@ -182,7 +202,9 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
     refuseNonTable(buf);
     const decoded = decodeText(buf);
     encoding = decoded.encoding;
-    if (decoded.text.includes('\u0000') || decoded.text.includes('\uFFFD\uFFFD\uFFFD')) {
+    // Three unreadable sequences in a row say binary, except in a UTF-8 text with a few damaged lines (refused one by one).
+    const binary = decoded.text.includes('\uFFFD\uFFFD\uFFFD') && !encoding.startsWith('utf-8');
+    if (decoded.text.includes('\u0000') || binary) {
       throw new AppError(
         'FILE_INVALID',
         '这个文件不是表格文本（CSV）或 Excel 表格，无法读取。请在 ERP 或 Excel 里“另存为” CSV 或 XLSX 后再导入。',
@@ -270,6 +292,14 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
   };
 
   function columnsOf(headerRaw: RawLine): ParsedColumns {
+    const damaged = damagedLine(headerRaw.cells);
+    // Garbled column names would only send the seller to map columns they cannot read.
+    if (damaged)
+      throw new AppError(
+        'FILE_INVALID',
+        `第 ${headerRaw.line} 行（表头）：${damaged.zh}`,
+        `Line ${headerRaw.line} (the header): ${damaged.en}`,
+      );
     const headers = headerRaw.cells.map((c) => c.trim());
     const mapping = resolveMapping(headers, opts.mapping, headerRaw.line);
     const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === null);
@@ -287,6 +317,11 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
           en: `The workbook holds no data (sheets: ${sheets.length ? listText(sheets, ', ') : 'none'}).`,
         };
       }
+      if (buf.length === 0)
+        return {
+          zh: '文件是空的（0 字节），可能导出没有完成或没有保存成功。请从 ERP 重新导出后再导入。',
+          en: 'The file is empty (0 bytes): the export may not have finished or been saved. Export it from the ERP again and import that.',
+        };
       return { zh: '文件是空的，没有任何一行内容。', en: 'The file is empty: it has no lines.' };
     }
     if (columns.needsMapping) {
@@ -324,10 +359,23 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
   function validate(raw: RawLine): void {
     const m = columns!.mapping;
     const cell = (f: StockField) => (m[f] === null ? '' : (raw.cells[m[f]!] ?? ''));
-    const dateAt = (f: StockField) => m[f] !== null && !!raw.dates?.[m[f]!];
+    const noteAt = (f: StockField) => (m[f] === null ? null : (raw.notes?.[m[f]!] ?? null));
+    const dateAt = (f: StockField) => noteAt(f)?.kind === 'date';
     const reject = (reason: Bilingual, sku?: string) =>
       rejected.push({ line: raw.line, reason, sku: sku === undefined ? undefined : clip(sku, MAX_SKU_LENGTH) });
+    const damaged = damagedLine(raw.cells);
+    if (damaged) return void reject(damaged, cell('sku').trim() || undefined);
     const rawSku = cell('sku');
+    // Only a CSV cell can be split at a comma; a note right of an Excel table shifts nothing.
+    const wide = format === 'csv' ? widerThanHeader(raw.cells, columns!.headers, columns!.headerLine) : null;
+    if (wide) return void reject(wide, rawSku.trim() || undefined);
+    // A formula never saved or an error value reads as empty, though the seller sees a figure in Excel.
+    const valueBad = (['sku', 'warehouse', 'available', 'safety'] as const)
+      .map((f) => cellValueProblem(noteAt(f), FIELD_LABELS[f]))
+      .find((p) => p !== null);
+    if (valueBad) return void reject(valueBad, rawSku.trim() || undefined);
+    const skuChanged = skuCellProblem(noteAt('sku'), rawSku);
+    if (skuChanged) return void reject(skuChanged, rawSku);
     const sku = rawSku.normalize('NFKC').trim();
     let folded = sku !== rawSku;
     if (!sku) return void reject({ zh: 'SKU为空', en: 'SKU is empty' });

@@ -136,6 +136,12 @@ export function FileImportCard() {
     if (r) setReport(r);
   };
 
+  // One column for two items (available and safety stock alike) would make every SKU's sellable stock 0.
+  const columnTakenBy = (f: StockFileField, v: number | undefined) => {
+    const other = v === undefined || v === NO_COLUMN ? undefined : MAP_FIELDS.find((g) => g !== f && form.getFieldValue(g) === v);
+    return other ? Promise.reject(new Error(t('sameColumn', { field: t(`fieldName.${other}`) }))) : Promise.resolve();
+  };
+
   const columnOptions = (r: StockFileReport) => [
     { value: NO_COLUMN, label: t('none') },
     ...r.headers.map((h, i) => {
@@ -203,7 +209,13 @@ export function FileImportCard() {
                   </Form.Item>
                 )}
                 {MAP_FIELDS.map((f) => (
-                  <Form.Item key={f} name={f} label={t(`field.${f}`)}>
+                  <Form.Item
+                    key={f}
+                    name={f}
+                    label={t(`field.${f}`)}
+                    dependencies={MAP_FIELDS.filter((g) => g !== f)}
+                    rules={[{ validator: (_, v: number | undefined) => columnTakenBy(f, v) }]}
+                  >
                     <Select options={columnOptions(report)} data-testid={`stock-file-map-${f}`} />
                   </Form.Item>
                 ))}
