@@ -338,7 +338,7 @@ export function WatchFolderCard() {
                   ? s.rejectedTotal
                     ? 'warning'
                     : 'success'
-                  : s.outcome === 'unchanged' || s.outcome === 'no_file'
+                  : s.outcome === 'unchanged' || s.outcome === 'no_file' || s.outcome === 'waiting'
                     ? 'info'
                     : 'error'
               }
