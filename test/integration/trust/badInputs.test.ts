@@ -111,16 +111,14 @@ describe('SKU regex rules that would hang', () => {
   it('vets a pattern off the main thread: app.info answers while recheck thinks for seconds, then the pattern is refused as too complex', async () => {
     // No nested quantifier, one group: only recheck can judge it, and it needs its whole time budget.
     const pattern = '^(\\w{0,60})\\w{0,60}\\w{0,60}$';
-    const t = Date.now();
-    const saving = post('sku.rules.save', { spec: { kind: 'regex', pattern }, resolve: false });
+    let checked = false;
+    const saving = post('sku.rules.save', { spec: { kind: 'regex', pattern }, resolve: false }).finally(() => (checked = true));
     // The host runs in this process: on a blocked main thread this timer and the call both wait for the check.
     await new Promise((r) => setTimeout(r, 300));
     await responsive();
-    const infoAnsweredAt = Date.now() - t;
+    // Answered while the check still ran (it uses its whole budget, seconds): the order, not a wall-time bound.
+    expect(checked, 'app.info answered only after the pattern check').toBe(false);
     const saved = await saving;
-    const took = Date.now() - t;
-    expect(took).toBeGreaterThan(2_000);
-    expect(infoAnsweredAt).toBeLessThan(1_500);
     expect(saved).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(saved.error?.message).toContain('太复杂');
   });
