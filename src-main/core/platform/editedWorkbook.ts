@@ -7,10 +7,12 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../../src-shared/errors';
 import type { Bilingual } from '../../../src-shared/bilingual';
 import { checkZipLimits, type ZipLimits } from './zipGuard';
+import { refusePasswordProtected } from './passwordProtected';
 
 /** `exportedBy` names the button that exported it, as the screen shows it (“导出” / Export). */
 export async function loadEditedWorkbook(contentBase64: string, limits: ZipLimits, exportedBy: Bilingual): Promise<ExcelJS.Workbook> {
   const bytes = Buffer.from(contentBase64, 'base64');
+  refusePasswordProtected(bytes);
   checkZipLimits(bytes, limits);
   const wb = new ExcelJS.Workbook();
   try {

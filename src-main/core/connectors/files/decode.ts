@@ -6,6 +6,7 @@
 import { AppError } from '../../../../src-shared/errors';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { refusePasswordProtected } from '../../platform/passwordProtected';
 
 export type FileEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'gb18030' | 'big5' | string;
 
@@ -60,6 +61,7 @@ const HTML = /^\s*(<!doctype html|<html|<table|<\?xml[^>]*>\s*<html|<meta|<head)
 
 /** Refuses what is not a table at all, before any decoding: saying what it is helps the seller. */
 export function refuseNonTable(buf: Buffer): void {
+  refusePasswordProtected(buf);
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) {
     throw new AppError(
       'FILE_INVALID',
