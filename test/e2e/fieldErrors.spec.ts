@@ -49,14 +49,19 @@ test('stock wizard: a store warehouse name of spaces alone is refused at its box
   expect((await pageCall<{ store: unknown[] }>(app, 'stock.warehouses.list')).store).toEqual([]);
 });
 
-/** The deposit wizard opened, the status saved (¥10,000 refundable) and the three checks answered. */
-async function depositToApply(app: Page) {
+/** The deposit wizard opened and the status saved (¥10,000 refundable): the checks step is next. */
+async function depositToChecks(app: Page) {
   await app.getByRole('menuitem', { name: '退保证金' }).click();
   await app.getByTestId('deposit-start').click();
   await app.getByTestId('deposit-status').click();
   await app.getByTitle('可退还').click();
   await app.getByTestId('deposit-amount').fill('10000');
   await app.getByTestId('deposit-status-save').click();
+}
+
+/** The deposit wizard with the status saved and the three checks answered. */
+async function depositToApply(app: Page) {
+  await depositToChecks(app);
   for (const key of ['disputes', 'orders', 'debts']) {
     await app.getByTestId(`deposit-check-${key}`).getByText('没有', { exact: true }).click();
   }
@@ -81,12 +86,7 @@ test('deposit status: a negative deposit amount is refused under 保证金金额
 
 test('deposit checks: a negative penalty is refused under its box', async ({ app }) => {
   await startDemo(app);
-  await app.getByRole('menuitem', { name: '退保证金' }).click();
-  await app.getByTestId('deposit-start').click();
-  await app.getByTestId('deposit-status').click();
-  await app.getByTitle('可退还').click();
-  await app.getByTestId('deposit-amount').fill('10000');
-  await app.getByTestId('deposit-status-save').click();
+  await depositToChecks(app);
   const step = '[data-testid=deposit-step-checks]';
   await app.getByTestId('deposit-violation-description').fill('虚假发货');
   await app.getByTestId('deposit-violation-penalty').fill('-300');
@@ -97,12 +97,7 @@ test('deposit checks: a negative penalty is refused under its box', async ({ app
 
 test('deposit checks: an empty penalty is refused under its labelled boxes, and the date picked is kept', async ({ app }) => {
   await startDemo(app);
-  await app.getByRole('menuitem', { name: '退保证金' }).click();
-  await app.getByTestId('deposit-start').click();
-  await app.getByTestId('deposit-status').click();
-  await app.getByTitle('可退还').click();
-  await app.getByTestId('deposit-amount').fill('10000');
-  await app.getByTestId('deposit-status-save').click();
+  await depositToChecks(app);
   const step = '[data-testid=deposit-step-checks]';
   await app.getByTestId('deposit-violation-add').click();
   await expect(fieldError(app, step)).toHaveText(['请输入违规说明', '请输入扣款金额（元）']);
