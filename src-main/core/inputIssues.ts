@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Bilingual } from '../../src-shared/bilingual';
 import type { FieldLabel } from '../../src-shared/channel';
+import { formatCount } from '../../src-shared/count';
 
 export interface InputIssue {
   /** Dotted path of the field (`spec.text`, `items.3.quantity`): forms put the message there. */
@@ -106,10 +107,7 @@ export function fieldAt(root: z.ZodType, path: readonly PropertyKey[], input: un
   return { schema, label, rows };
 }
 
-const n = (v: unknown): string => {
-  const x = typeof v === 'bigint' ? Number(v) : (v as number);
-  return Math.abs(x) >= 10_000 ? x.toLocaleString('en-US') : String(x);
-};
+const n = (v: unknown): string => formatCount(typeof v === 'bigint' ? Number(v) : (v as number));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ZH_ANY: FieldLabel = { zh: '填写的内容', en: 'A value' };
 const CHOICE_TYPES = new Set(['enum', 'literal', 'boolean']);

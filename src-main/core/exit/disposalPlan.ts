@@ -21,6 +21,7 @@ import { planWorkbook, readPlanWorkbook, sameAsShown } from './planExcel';
 import { confirmUnbindAll, requestUnbindAll } from './unbindAll';
 import type { ExitKernel } from './exitView';
 import type { Bilingual } from '../../../src-shared/bilingual';
+import { formatCount } from '../../../src-shared/count';
 
 export class DisposalPlan {
   constructor(private readonly k: ExitKernel) {}
@@ -40,8 +41,8 @@ export class DisposalPlan {
       for (const it of items) for (const l of it.lines) ins.run(r.id, it.sku, it.onHand, it.onHandSource, l.method, l.quantity, l.note);
       const units = items.reduce((n, i) => n + i.onHand, 0);
       this.k.event(r.id, 'disposal', {
-        zh: `保存库存处理计划：${items.length} 个SKU，共 ${units} 件`,
-        en: `Disposal plan saved: ${items.length} SKUs, ${units} units`,
+        zh: `保存库存处理计划：${formatCount(items.length)} 个SKU，共 ${formatCount(units)} 件`,
+        en: `Disposal plan saved: ${formatCount(items.length)} SKUs, ${formatCount(units)} units`,
       });
     });
   }

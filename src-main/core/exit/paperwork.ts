@@ -7,6 +7,7 @@
 import type { ExitCaseView, ExitDocument, ExitPartner } from '../../../src-shared/channels/exit';
 import { beijingDate } from '../calendar/workdays';
 import { DISPOSAL_LABEL, PARTNER_KIND_LABEL, PARTNER_STATUS_LABEL } from './texts';
+import { formatCount } from '../../../src-shared/count';
 
 export const PRINT_FONTS = '"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif';
 
@@ -111,7 +112,7 @@ function disposalList(v: ExitCaseView, today: string): string {
         ] as const,
     )
     .filter(([, n]) => n > 0)
-    .map(([label, n]) => `${esc(label)} ${n} 件`)
+    .map(([label, n]) => `${esc(label)} ${formatCount(n)} 件`)
     .join('；');
   return page(
     '库存处理清单',
@@ -122,7 +123,7 @@ function disposalList(v: ExitCaseView, today: string): string {
 <thead><tr><th>SKU</th><th class="num">现有库存</th><th>处理方式</th><th class="num">数量</th><th>备注</th><th style="width:16%">完成日期</th></tr></thead>
 <tbody>${rows || '<tr><td colspan="6">（尚未制定处理计划）</td></tr>'}</tbody>
 </table>
-<p>合计：${v.procedures.disposal.length} 个SKU，共 ${total} 件${byMethod ? `。其中 ${byMethod}` : ''}。</p>
+<p>合计：${formatCount(v.procedures.disposal.length)} 个SKU，共 ${formatCount(total)} 件${byMethod ? `。其中 ${byMethod}` : ''}。</p>
 <div class="sign">经办人：__________&#12288;&#12288;日期：${cnDate(null)}</div>`,
   );
 }

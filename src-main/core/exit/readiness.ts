@@ -14,6 +14,7 @@ import type {
   ReadinessRow,
 } from '../../../src-shared/channels/exit';
 import { PARTNER_STATUS_LABEL, READINESS_TITLES } from './texts';
+import { formatCount } from '../../../src-shared/count';
 
 export interface StoredAnswer {
   answer: 'clear' | 'open' | 'unknown';
@@ -119,8 +120,8 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
           input.disposalComplete ? 'ok' : 'warn',
           'app',
           {
-            zh: `还有 ${skus} 个SKU、共 ${units} 件库存在仓库里${input.disposalComplete ? '，处理计划已定好' : ''}。`,
-            en: `${skus} SKUs, ${units} units still on hand${input.disposalComplete ? '; the disposal plan covers them' : ''}.`,
+            zh: `还有 ${formatCount(skus)} 个SKU、共 ${formatCount(units)} 件库存在仓库里${input.disposalComplete ? '，处理计划已定好' : ''}。`,
+            en: `${formatCount(skus)} SKUs, ${formatCount(units)} units still on hand${input.disposalComplete ? '; the disposal plan covers them' : ''}.`,
           },
           input.disposalComplete ? { zh: '按计划处理即可。', en: 'Carry out the plan.' } : WHAT_TO_DO.stock,
           { rows: input.stock },
