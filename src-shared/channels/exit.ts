@@ -125,6 +125,10 @@ export const exitChannels = {
       })
       .strict(),
   ).returns<ExitCaseView>(),
+  /** Keeps the application text the seller is editing, before the submission is recorded. */
+  'exit.saveApplicationText': channel(
+    z.object({ applicationText: z.string().trim().min(1).max(5000).meta(label('申请内容', 'Application text')) }).strict(),
+  ).returns<ExitCaseView>(),
   /** Records the submission: the text sent, the date and the platform's application number. */
   'exit.submit': channel(
     z

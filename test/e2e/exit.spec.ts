@@ -108,8 +108,16 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
   await expect(app.getByTestId('exit-agree-notes')).toBeVisible();
   await app.getByTestId('exit-next').click();
 
-  // ② 提交申请: the drafted text carries the reason; record the date and the application number.
+  // ② 提交申请: the drafted text carries the reason; the seller's edit to it survives a reload.
   await expect(app.getByTestId('exit-application-text')).toHaveValue(/同款标品价格战/);
+  await app.getByTestId('exit-application-text').press('Control+End');
+  await app.getByTestId('exit-application-text').pressSequentially('（另附说明：库存已安排退回工厂）');
+  await expect
+    .poll(async () => (await call<{ case: { submit: { applicationText: string } } }>(app, host, 'exit.get')).case.submit.applicationText)
+    .toContain('另附说明');
+  await app.reload();
+  await expect(app.getByTestId('exit-application-text')).toHaveValue(/另附说明：库存已安排退回工厂）$/);
+  // Record the date and the application number.
   await app.getByTestId('exit-submitted-on').fill(SUBMITTED);
   await app.getByTestId('exit-application-no').fill('TD20260930001');
   await app.getByTestId('exit-submit').click();

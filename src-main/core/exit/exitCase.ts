@@ -156,6 +156,21 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
     });
   }
 
+  /**
+   * The application text as the seller edits it before sending it: kept, so a reload or another day
+   * finds their words, not the draft again. Once the submission is recorded the text is the one
+   * sent, and changes go through recording the submission again.
+   */
+  saveApplicationText(text: string): ExitCaseView {
+    this.requireStep((r) => !r.submitted_on, {
+      zh: '已经记录了提交，申请内容是当时发出的文字。要改，请修改后再次点击“记录已提交”。',
+      en: 'The submission is recorded, and the text is the one sent then. To change it, edit it and click "Record submission" again.',
+    });
+    return this.change((r) => {
+      this.app.db.prepare('UPDATE exit_case SET application_text = ? WHERE id = ?').run(text, r.id);
+    });
+  }
+
   review(outcome: ExitReviewOutcome, decidedOn?: string, note?: string): ExitCaseView {
     const r0 = this.requireStep((r): r is ExitRow & { submitted_on: string } => !!r.submitted_on, {
       zh: '还没有记录提交申请。请先在第 2 步填写提交日期和申请编号。',

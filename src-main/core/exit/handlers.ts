@@ -82,6 +82,7 @@ export function exitHandlers(app: App): DomainHandlers<typeof exitChannels> {
     'exit.confirmAgreement': ({ key, confirmed }) => cases().confirmAgreement(key, confirmed),
     'exit.answerReadiness': ({ key, answer, note }) => cases().answerReadiness(key, answer, note),
     'exit.submit': (input) => cases().submit(input),
+    'exit.saveApplicationText': ({ applicationText }) => cases().saveApplicationText(applicationText),
     'exit.review': ({ outcome, decidedOn, note }) => cases().review(outcome, decidedOn, note),
     'exit.remind': () => ({ reminded: cases().remind() }),
     'exit.linkDeposit': () => cases().linkDeposit(),

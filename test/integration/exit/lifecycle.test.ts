@@ -90,10 +90,18 @@ describe('store exit, start to finish', () => {
     expect(v.stage).toBe('submit');
     v = await restartKeeps(v);
 
-    // 2 提交申请: on the eve of National Day, so review is due on the 调休 Saturday.
+    // 2 提交申请: the seller's edit to the drafted text is kept across a restart, and is what is sent.
+    const edited = `${v.submit.applicationText}\n另附说明：库存已安排退回工厂。`;
+    v = await call(app, 'exit.saveApplicationText', { applicationText: edited });
+    expect(v.submit).toMatchObject({ applicationText: edited, drafted: false });
+    v = await restartKeeps(v);
+    // On the eve of National Day, so review is due on the 调休 Saturday.
     clock.set(Date.UTC(2026, 8, 30, 2));
     v = await call(app, 'exit.submit', { submittedOn: '2026-09-30', applicationNo: 'TD20260930001' });
     expect(v.stage).toBe('review');
+    expect(v.submit.applicationText).toBe(edited);
+    // Once sent, the text is the one sent: changing it means recording the submission again.
+    expect((await refused(app, 'exit.saveApplicationText', { applicationText: '改过的文字' })).code).toBe('CONFLICT');
     expect(v.review).toMatchObject({ dueOn: '2026-10-10', outcome: 'pending', dueError: null });
     v = await restartKeeps(v);
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Alert, Button, Descriptions, Input, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ExitReviewOutcome } from '../../../../src-shared/types/exit';
@@ -14,6 +14,21 @@ export function SubmitStep({ view, onChange }: StepProps) {
   const [text, setText] = useState(view.submit.applicationText);
   const [on, setOn] = useState(view.submit.submittedOn ?? beijingToday());
   const [no, setNo] = useState(view.submit.applicationNo ?? '');
+  // The seller's edits to the text are kept as they type (a moment after the last key), so a reload
+  // or another day finds their words; once the submission is recorded the text is the one sent.
+  const kept = useRef(view.submit.applicationText.trim());
+  const submitted = !!view.submit.submittedOn;
+  // An effect event: a render for another reason does not restart the timer below.
+  const keep = useEffectEvent((edited: string) => {
+    kept.current = edited;
+    action.save(() => api['exit.saveApplicationText']({ applicationText: edited }));
+  });
+  useEffect(() => {
+    const edited = text.trim();
+    if (submitted || !edited || edited === kept.current) return;
+    const timer = setTimeout(() => keep(edited), 800);
+    return () => clearTimeout(timer);
+  }, [text, submitted]);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <ApiErrorAlert error={action.error} />
