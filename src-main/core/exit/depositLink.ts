@@ -8,20 +8,21 @@ import { depositSummary, openDepositCase } from '../deposit';
 import { STAGE_LABELS } from '../deposit/texts';
 import { formatFen } from '../../../src-shared/money';
 
+/** No deposit refund case yet. */
+export const NO_DEPOSIT_CASE: DepositLink = {
+  caseId: null,
+  state: 'not_started',
+  stage: null,
+  statusLabel: null,
+  refundableFen: null,
+  done: false,
+  text: { zh: '还没有开始退保证金。', en: 'The deposit refund has not been started.' },
+};
+
 export function readDepositLink(app: App, caseId: number | null): DepositLink {
   // The seller may have started the refund from its own wizard before linking: that is the same case.
   const s = depositSummary(app, caseId ?? undefined);
-  if (!s) {
-    return {
-      caseId: null,
-      state: 'not_started',
-      stage: null,
-      statusLabel: null,
-      refundableFen: null,
-      done: false,
-      text: { zh: '还没有开始退保证金。', en: 'The deposit refund has not been started.' },
-    };
-  }
+  if (!s) return NO_DEPOSIT_CASE;
   const amount = s.refundableFen === null ? '' : `，可退 ${formatFen(s.refundableFen)}`;
   const amountEn = s.refundableFen === null ? '' : `, refundable ${formatFen(s.refundableFen)}`;
   return {

@@ -3,6 +3,7 @@
  * CR) gets a leading apostrophe, as the CSV export does, so Excel never turns it into a formula, even
  * after the cell is edited. Values already starting with apostrophes before such a character get one
  * more, so reading back (`fromTextCell`, which removes exactly one) gives every value unchanged.
+ * Reading a cell back: what its text does not say (`excelCellNote`), one detector for every import.
  */
 import type { Bilingual } from '../../../src-shared/bilingual';
 
@@ -24,18 +25,48 @@ export function fromTextCell(s: string): string {
 }
 
 /**
+ * An Excel cell whose text is not what the seller typed: a date (Excel keeps it as a number; a
+ * "3-12" SKU became one), a whole number past 15 digits (Excel keeps 15 significant digits, so
+ * 123456789012345678 is already 123456789012345680), a formula with no saved result (written by a
+ * program, never opened in Excel), or an error value (#N/A).
+ */
+export type CellNote = { kind: 'date' } | { kind: 'inexact_number' } | { kind: 'no_value' } | { kind: 'error'; error: string };
+
+export type CellObject = {
+  richText?: { text: string }[];
+  result?: unknown;
+  text?: unknown;
+  error?: unknown;
+  formula?: string;
+  sharedFormula?: string;
+};
+
+export const isFormula = (o: CellObject) => o.formula !== undefined || o.sharedFormula !== undefined;
+
+/** 1e15 has 16 digits: from there on Excel has already rounded the figure. */
+const EXACT_LIMIT = 1e15;
+
+export function excelCellNote(v: unknown): CellNote | null {
+  if (v instanceof Date) return { kind: 'date' };
+  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) >= EXACT_LIMIT ? { kind: 'inexact_number' } : null;
+  if (typeof v !== 'object' || v === null) return null;
+  const o = v as CellObject;
+  if (o.error !== undefined) return { kind: 'error', error: String(o.error) };
+  if (isFormula(o) && (o.result === undefined || o.result === null)) return { kind: 'no_value' };
+  return 'result' in o ? excelCellNote(o.result) : null;
+}
+
+/**
  * Why a cell's text cannot be known, said after the column's name ("“退回工厂”…"), or null when it
  * can: an error value (#N/A, #DIV/0!, also as a formula's result), or a formula saved without its
  * value (written by a program that does not calculate, or a file never opened in Excel). Read as
  * text, both came out as "[object Object]" or as nothing at all.
  */
 export function unreadableCell(v: unknown): Bilingual | null {
-  if (!v || typeof v !== 'object' || v instanceof Date) return null;
-  const cell = v as { error?: unknown; formula?: unknown; sharedFormula?: unknown; result?: unknown };
-  const error = typeof cell.error === 'string' ? cell.error : (cell.result as { error?: unknown } | null | undefined)?.error;
-  if (typeof error === 'string')
-    return { zh: `是错误值 ${error}，请改成数字或文字`, en: ` holds the error value ${error}: enter a number or text` };
-  if ((cell.formula !== undefined || cell.sharedFormula !== undefined) && cell.result === undefined)
+  const note = excelCellNote(v);
+  if (note?.kind === 'error')
+    return { zh: `是错误值 ${note.error}，请改成数字或文字`, en: ` holds the error value ${note.error}: enter a number or text` };
+  if (note?.kind === 'no_value')
     return {
       zh: '是公式，但文件里没有保存它的计算结果：请用 Excel 打开并保存一次，或把公式换成数值',
       en: ' is a formula saved without its value: open and save the file in Excel once, or replace the formula with its value',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCount } from '../../../src-shared/count';
 import { computeReadiness } from '../../../src-main/core/exit/readiness';
+import { NO_DEPOSIT_CASE } from '../../../src-main/core/exit/depositLink';
 
 describe('counts the seller reads', () => {
   it('group a six-figure count by thousands, leave small ones as they were', () => {
@@ -19,15 +20,7 @@ describe('counts the seller reads', () => {
       listings: null,
       answers: {},
       partners: [],
-      deposit: {
-        caseId: null,
-        state: 'not_started',
-        stage: null,
-        statusLabel: null,
-        refundableFen: null,
-        done: false,
-        text: { zh: '', en: '' },
-      },
+      deposit: NO_DEPOSIT_CASE,
       disposalComplete: false,
     });
     expect(items.find((i) => i.key === 'stock')!.detail.zh).toBe('还有 2 个SKU、共 191,220 件库存在仓库里。');

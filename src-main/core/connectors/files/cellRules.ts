@@ -4,7 +4,7 @@
  * characters, no absurd length), with the reasons a rejected row shows, in Chinese and English.
  */
 import type { Bilingual } from '../../../../src-shared/bilingual';
-import type { CellNote } from './sheetLines';
+import type { CellNote } from '../../platform/spreadsheetText';
 
 /** No seller holds 100 million of one SKU in one warehouse: a bigger figure is a wrong column (a barcode). */
 export const MAX_QUANTITY = 99_999_999;

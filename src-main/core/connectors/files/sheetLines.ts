@@ -7,6 +7,8 @@ import { Readable } from 'node:stream';
 import { parse as csvParse } from 'csv-parse';
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../../../src-shared/errors';
+import { excelCellNote as cellNote, isFormula, type CellNote, type CellObject } from '../../platform/spreadsheetText';
+import { textChunks } from '../../platform/textChunks';
 
 export interface RawLine {
   line: number;
@@ -14,25 +16,6 @@ export interface RawLine {
   /** XLSX: what a cell holds that its text does not say (null for plain text and numbers). */
   notes?: (CellNote | null)[];
 }
-
-/**
- * An Excel cell whose text is not what the seller typed: a date (Excel keeps it as a number; a
- * "3-12" SKU became one), a whole number past 15 digits (Excel keeps 15 significant digits, so
- * 123456789012345678 is already 123456789012345680), a formula with no saved result (written by a
- * program, never opened in Excel), or an error value (#N/A).
- */
-export type CellNote = { kind: 'date' } | { kind: 'inexact_number' } | { kind: 'no_value' } | { kind: 'error'; error: string };
-
-type CellObject = {
-  richText?: { text: string }[];
-  result?: unknown;
-  text?: unknown;
-  error?: unknown;
-  formula?: string;
-  sharedFormula?: string;
-};
-
-const isFormula = (o: CellObject) => o.formula !== undefined || o.sharedFormula !== undefined;
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -47,19 +30,6 @@ function cellText(v: unknown): string {
     if (o.error) return '';
   }
   return String(v);
-}
-
-/** 1e15 has 16 digits: from there on Excel has already rounded the figure. */
-const EXACT_LIMIT = 1e15;
-
-function cellNote(v: unknown): CellNote | null {
-  if (v instanceof Date) return { kind: 'date' };
-  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) >= EXACT_LIMIT ? { kind: 'inexact_number' } : null;
-  if (typeof v !== 'object' || v === null) return null;
-  const o = v as CellObject;
-  if (o.error !== undefined) return { kind: 'error', error: String(o.error) };
-  if (isFormula(o) && (o.result === undefined || o.result === null)) return { kind: 'no_value' };
-  return 'result' in o ? cellNote(o.result) : null;
 }
 
 /** Line breaks in a record's raw text: a quoted CRLF is one line, as an editor shows it. */
@@ -112,7 +82,7 @@ export async function* csvLines(text: string): AsyncGenerator<RawLine> {
       return record;
     },
   });
-  Readable.from(chunks(text)).pipe(parser);
+  Readable.from(textChunks(text)).pipe(parser);
   let line = 1;
   try {
     for await (const rec of parser as AsyncIterable<{ record: string[]; raw: string }>) {
@@ -132,10 +102,6 @@ function unclosedQuote(line: number): AppError {
     `第 ${line} 行有一个英文引号（"）没有配对，从这里到文件末尾都被当成了同一格，文件无法读取。请用 Excel 或文本编辑器打开文件，在第 ${line} 行补上或删掉这个引号，保存后再导入。`,
     `Line ${line} has a quote mark (") that is never closed, so everything from there to the end of the file reads as one cell and the file cannot be read. Open the file in Excel or a text editor, close or remove the quote on line ${line}, save and import again.`,
   );
-}
-
-function* chunks(text: string, size = 256 * 1024): Generator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
 }
 
 function rowLine(row: ExcelJS.Row): RawLine {
