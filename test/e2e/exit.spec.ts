@@ -110,6 +110,7 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
 
   // ② 提交申请: the drafted text carries the reason; the seller's edit to it survives a reload.
   await expect(app.getByTestId('exit-application-text')).toHaveValue(/同款标品价格战/);
+  await expect(app.getByText('您的修改会自动保存')).toBeVisible();
   await app.getByTestId('exit-application-text').press('Control+End');
   await app.getByTestId('exit-application-text').pressSequentially('（另附说明：库存已安排退回工厂）');
   await expect

@@ -34,6 +34,7 @@ export function SubmitStep({ view, onChange }: StepProps) {
       <ApiErrorAlert error={action.error} />
       <Typography.Title level={5}>{t('applicationText')}</Typography.Title>
       <Input.TextArea rows={7} value={text} onChange={(e) => setText(e.target.value)} data-testid="exit-application-text" />
+      {!submitted && <Typography.Text type="secondary">{t('applicationTextKept')}</Typography.Text>}
       <Button onClick={() => void navigator.clipboard?.writeText(text)}>{t('copy')}</Button>
       <Space wrap>
         <DateField label={t('submittedOn')} value={on} onChange={setOn} testId="exit-submitted-on" />
