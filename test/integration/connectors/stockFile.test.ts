@@ -401,6 +401,27 @@ describe('stock file parsing', () => {
     expect(JSON.stringify(r.rejected)).not.toContain('[object Object]');
   });
 
+  it('refuses by line a warehouse Excel turned into a date, saying what to do; the other lines import', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('库存');
+    ws.addRow(['SKU', '仓库', '可用库存']); // row 1
+    ws.addRow(['W-1', new Date(Date.UTC(2026, 2, 12)), 5]); // 2: a warehouse code "3-12" turned into a date by Excel
+    ws.getCell('B2').numFmt = 'm-d';
+    ws.addRow(['W-2', '3-12', 7]); // 3: the same code kept as text
+    ws.addRow(['W-3', 20260312, 4]); // 4: a number is a name Excel did not change
+    const r = await parseStockFile(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(r.rows.map((x) => [x.sku, x.warehouseName, x.available])).toEqual([
+      ['W-2', '3-12', 7],
+      ['W-3', '20260312', 4],
+    ]);
+    expect(r.rejected).toEqual([{ line: 2, sku: 'W-1', reason: expect.objectContaining({ zh: expect.any(String) }) }]);
+    const why = r.rejected[0]!.reason;
+    expect(why.zh).toContain('仓库名称是一个日期（2026-03-12）');
+    expect(why.zh).toContain('把仓库列设为“文本”格式');
+    expect(why.en).toContain('The warehouse name is a date (2026-03-12)');
+    expect(why.en).toContain('Format the warehouse column as text');
+  });
+
   it('guesses the delimiter past a title line: tab and semicolon files with a title above the header', async () => {
     const tab = await parseStockFile(
       Buffer.from(csv(['库存报表', 'SKU\t仓库\t可用库存', 'A001\t义乌仓\t1,200', 'A002\t义乌仓\t3']), 'utf8'),
