@@ -146,7 +146,8 @@ describe('Alipay bill import', () => {
     // The zip Alipay mails is protected: bit 0 of the entry's flags, in its local header and in the directory.
     const locked = Buffer.from(zipped);
     locked[6] = locked[6]! | 1;
-    locked[locked.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 8] |= 1;
+    const directory = locked.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    locked[directory + 8] = locked[directory + 8]! | 1;
     expect((await fileError(() => parseAlipayBill(locked))).messageZh).toContain('输入支付宝提供的解压密码解压，再导入里面的 CSV 文件');
 
     const two = Buffer.from(zipSync({ 'a.csv': csv, 'b.csv': csv }));
