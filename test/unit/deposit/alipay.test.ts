@@ -129,6 +129,12 @@ describe('Alipay bill import', () => {
     expect(bill.rows).toEqual(plain.rows);
     expect(bill.encoding).toBe('ZIP（alipay_record_20261101_0931_1.csv）· GBK/GB18030');
 
+    // A Chinese Windows archiver writes the entry's name in GBK without marking it UTF-8.
+    const gbkName = Buffer.from(zipSync({ 'abcd.csv': csv }));
+    for (let at = gbkName.indexOf('abcd.csv'); at >= 0; at = gbkName.indexOf('abcd.csv', at + 1))
+      iconv.encode('账单.csv', 'gbk').copy(gbkName, at);
+    expect((await parseAlipayBill(gbkName)).encoding).toBe('ZIP（账单.csv）· GBK/GB18030');
+
     // An .xlsx is a zip too: before, "no bill header was found".
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('账单').addRow(['交易号', '交易对方', '金额（元）', '收/支']);
