@@ -24,20 +24,26 @@ import type { App } from '../core/app';
 import type { ErrorPayload, Result } from '../../src-shared/errors';
 import type { AppSettings } from '../../src-shared/types/app';
 import { CSP } from '../../src-shared/csp';
+import {
+  UPLOAD_BODY_MAX_BYTES,
+  UPLOAD_CHANNELS as UPLOAD_CHANNEL_LIST,
+  uploadTooLarge,
+  type UploadChannel,
+} from '../../src-shared/uploads';
 import { markFirstRun, readFirstRunWelcome, sendFirstRunPage } from './firstRunPage';
 
 /** frame-ancestors only works as a header, so the host adds it to the shared policy. */
 const HOST_CSP = `${CSP}; frame-ancestors 'none'`;
 
 /** The channels that carry a file as base64 (imports): their own, larger limit, one at a time. */
-export const UPLOAD_CHANNELS = new Set(['stock.import', 'sku.mapping.import', 'deposit.matchAlipay', 'exit.importPlan']);
+export const UPLOAD_CHANNELS: ReadonlySet<string> = new Set(UPLOAD_CHANNEL_LIST);
 
 /** What the host accepts at most: a browser on the seller's own machine needs no more. */
 export const HOST_LIMITS = {
   /** A channel call's body: the largest non-file input (a disposal plan of 5000 SKUs) is far smaller. */
   bodyBytes: 2 * 1024 * 1024,
-  /** A call on one of the UPLOAD_CHANNELS. */
-  uploadBytes: 40 * 1024 * 1024,
+  /** A call on one of the UPLOAD_CHANNELS: the largest file any of them takes, as base64, and the JSON around it. */
+  uploadBytes: UPLOAD_BODY_MAX_BYTES,
   /** Sessions kept per run (a browser restart or a second browser opens one more). */
   sessions: 20,
   /** Enough for a few tabs (each browser keeps about six connections and one event stream). */
@@ -296,14 +302,12 @@ export async function startWebHost(
           } catch (err) {
             if (err instanceof TooLarge) {
               res.setHeader('Connection', 'close');
+              // An upload says what its channel's schema says of a file over its limit (Electron's path).
+              const tooLarge = upload ? uploadTooLarge(channel as UploadChannel) : null;
               return fail(res, 413, {
                 code: 'BAD_INPUT',
-                message: upload
-                  ? `文件太大（通过网页最多 ${(mb(limit) * 3) / 4} MB）。请拆分成几个较小的文件分别导入。`
-                  : `请求内容超过 ${mb(limit)} MB 的上限。`,
-                messageEn: upload
-                  ? `The file is too large (at most ${(mb(limit) * 3) / 4} MB through the browser). Split it into smaller files and import each.`
-                  : `The request body is over the ${mb(limit)} MB limit.`,
+                message: tooLarge ? tooLarge.zh : `请求内容超过 ${mb(limit)} MB 的上限。`,
+                messageEn: tooLarge ? tooLarge.en : `The request body is over the ${mb(limit)} MB limit.`,
               });
             }
             return fail(res, 400, {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { channel, label, says } from '../channel';
+import { uploadContent } from '../uploads';
 import { DEPOSIT_STATUSES, DEPOSIT_CHECKS } from '../types/deposit';
 import type { DepositCaseView, DepositSummary, DepositMatchReport } from '../types/deposit';
 
@@ -94,18 +95,7 @@ export const depositChannels = {
       .object({
         ...caseRef,
         fileName: z.string().trim().min(1).max(260).meta(label('支付宝账单文件名', 'Alipay bill file name')),
-        // 20 MB of CSV in base64: a year of a busy account's bill is far smaller.
-        contentBase64: z
-          .string()
-          .min(1)
-          .max(
-            28_000_000,
-            says(
-              '{label}太大（最大 20 MB）。请在支付宝只导出申请前后几个月的账单后再导入',
-              'The {label} is too large (20 MB at most). Export only the months around the application from Alipay and import that',
-            ),
-          )
-          .meta(label('支付宝账单文件', 'Alipay bill file')),
+        contentBase64: uploadContent('deposit.matchAlipay'),
       })
       .strict(),
   ).returns<DepositMatchReport>(),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { channel, empty, label, says } from '../channel';
+import { uploadContent } from '../uploads';
 import {
   EXIT_REASONS,
   AGREEMENT_KEYS,
@@ -13,7 +14,6 @@ import {
   PARTNER_STATUSES,
   REVIEW_OUTCOMES,
   AFTER_KEYS,
-  PLAN_UPLOAD_MAX_BASE64,
 } from '../types/exit';
 import type {
   DisposalRowsPage,
@@ -189,17 +189,7 @@ export const exitChannels = {
   'exit.importPlan': channel(
     z
       .object({
-        contentBase64: z
-          .string()
-          .min(1)
-          .max(
-            PLAN_UPLOAD_MAX_BASE64,
-            says(
-              '{label}太大（最大 12 MB，10 万个SKU的计划导出约 5 MB）。请删掉另外加进表格的工作表、图片或公式，或用“导出 Excel”重新导出后填写',
-              'The {label} is too large (12 MB at most; the plan of 100,000 SKUs exports to about 5 MB). Remove sheets, pictures or formulas added to it, or export again with "Export Excel" and fill that in',
-            ),
-          )
-          .meta(label('处置计划表格', 'Plan workbook')),
+        contentBase64: uploadContent('exit.importPlan'),
       })
       .strict(),
   ).returns<DisposalSaveResult>(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, empty, label, says } from '../channel';
+import { uploadContent } from '../uploads';
 import type {
   CategoryInfo,
   CategoryToggleResult,
@@ -22,7 +23,6 @@ import type {
 } from '../types/stock';
 import {
   STOCK_FILE_FIELDS,
-  STOCK_UPLOAD_MAX_BASE64,
   type StockFileField,
   type StockFileReport,
   type StockImportStatus,
@@ -118,7 +118,6 @@ export const stockSettingsPatchSchema = z
   .partial()
   .strict();
 
-const base64 = z.string().min(1).max(80_000_000);
 const fileColumn = z.union([text(200).min(1), z.number().int().min(0).max(1000)]);
 /** The column-mapping selects, as the import card names them. */
 const COLUMN_LABELS: Record<StockFileField, ReturnType<typeof label>> = {
@@ -302,7 +301,7 @@ export const stockChannels = {
   'sku.mapping.import': channel(
     z
       .object({
-        contentBase64: base64.meta(label('SKU对应表', 'Mapping file')),
+        contentBase64: uploadContent('sku.mapping.import'),
         confirm: z.boolean().meta(label('确认导入', 'Confirm import')).default(false),
       })
       .strict(),
@@ -317,16 +316,7 @@ export const stockChannels = {
       .object({
         fileName: text(260).min(1).meta(label('文件名', 'File name')),
         // An empty file is read, not refused as a field left blank: the parser says it is 0 bytes.
-        contentBase64: z
-          .string()
-          .max(
-            STOCK_UPLOAD_MAX_BASE64,
-            says(
-              '{label}太大（最大 18 MB）。请只导出库存需要的列，或分仓库导出后分别导入',
-              'The {label} is too large (18 MB at most). Export only the columns stock needs, or one warehouse at a time',
-            ),
-          )
-          .meta(label('库存文件', 'Stock file')),
+        contentBase64: uploadContent('stock.import', { allowEmpty: true }),
         confirm: z.boolean().meta(label('确认导入', 'Confirm import')).default(false),
         /** Columns chosen by the seller when the headers were not recognised. */
         mapping: z

@@ -1,6 +1,7 @@
 /** Plain data of the store exit (退店) domain that crosses the process boundary. */
 import type { FitVerdict, SellerType } from '../channels/fit';
 import type { Bilingual } from '../bilingual';
+import { uploadMaxBase64, uploadMaxBytes } from '../uploads';
 export type { Bilingual } from '../bilingual';
 
 /** The source's four reasons, or the seller's own words. */
@@ -25,12 +26,11 @@ export const DISPOSAL_METHODS = ['sell_through', 'return_factory', 'liquidate', 
 export type DisposalMethod = (typeof DISPOSAL_METHODS)[number];
 
 /**
- * The largest plan workbook taken back. The app's own export of 100,000 SKUs (the largest
- * catalogue it is built for) is about 4.5 MB, and Excel saving it again stays near that; the rest is
- * room for notes. Above the web host's limit for plain calls, so exit.importPlan is an upload channel.
+ * The largest plan workbook taken back, as the upload table (src-shared/uploads) sets it: above the
+ * web host's limit for plain calls, so exit.importPlan is an upload channel.
  */
-export const PLAN_UPLOAD_MAX_BYTES = 12 * 1024 * 1024;
-export const PLAN_UPLOAD_MAX_BASE64 = Math.ceil(PLAN_UPLOAD_MAX_BYTES / 3) * 4;
+export const PLAN_UPLOAD_MAX_BYTES = uploadMaxBytes('exit.importPlan');
+export const PLAN_UPLOAD_MAX_BASE64 = uploadMaxBase64('exit.importPlan');
 
 export const PARTNER_KINDS = ['logistics', 'payment', 'other'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];

@@ -1,17 +1,14 @@
 /** Plain data of a stock file import (文件导入): what the file held, before and after the seller confirms. */
 
 import type { Bilingual } from '../bilingual';
+import { uploadMaxBase64, uploadMaxBytes } from '../uploads';
 
 export const STOCK_FILE_FIELDS = ['sku', 'warehouse', 'available', 'safety', 'category', 'productName', 'status'] as const;
 export type StockFileField = (typeof STOCK_FILE_FIELDS)[number];
 
-/**
- * The largest upload as base64 text: 18 MB of file. It keeps one call under 25 MB of JSON, the
- * web host's body limit for the upload channel (stock.import); a year of a big catalogue's stock
- * export is a few MB.
- */
-export const STOCK_UPLOAD_MAX_BYTES = 18 * 1024 * 1024;
-export const STOCK_UPLOAD_MAX_BASE64 = Math.ceil(STOCK_UPLOAD_MAX_BYTES / 3) * 4;
+/** The largest stock file, as the upload table (src-shared/uploads) sets it, for the window to check before sending. */
+export const STOCK_UPLOAD_MAX_BYTES = uploadMaxBytes('stock.import');
+export const STOCK_UPLOAD_MAX_BASE64 = uploadMaxBase64('stock.import');
 
 /** A column chosen by its header text or by its 0-based position. */
 export type StockFileMapping = Partial<Record<StockFileField, string | number>>;

@@ -44,6 +44,7 @@ export const LATIN_IN_CHINESE = [
   'API',
   'GBK',
   'UTF-8',
+  'UTF-16',
   'Big5',
   'POP',
   'JSON',

@@ -16,10 +16,13 @@ import { parse } from 'csv-parse/sync';
 import { AppError } from '../../../src-shared/errors';
 import type { BillRow } from '../../../src-shared/channels/deposit';
 import { textChunks } from '../platform/textChunks';
+import { isPasswordProtected } from '../platform/passwordProtected';
+import { isZip, readZipEntry, zipEntries } from '../platform/zipEntries';
 import { tryParseFen } from './money';
 
 export interface ParsedBill {
   shape: 'web' | 'app';
+  /** The text encoding, after the ZIP's name when the bill came zipped. */
   encoding: string;
   /** 1-based line of the header. */
   headerLine: number;
@@ -171,8 +174,84 @@ export function normaliseTime(s: string): string | null {
   return `${y}-${p(month)}-${p(day)} ${p(h)}:${p(mi)}:${p(se)}`;
 }
 
-/** Reads the file bytes into bill rows, or throws FILE_INVALID naming the line that broke it. */
+/**
+ * The CSV inside a bill still zipped, as Alipay's download gives it: a seller who imports the .zip
+ * has the bill, and telling them to unzip it first only costs a step. Anything else in a ZIP (an
+ * Excel workbook is one too, a password, several CSVs) is named with what to do.
+ */
+export const ZIPPED_BILL_MAX_BYTES = 64 * 1024 * 1024;
+
+function fileProblem(zh: string, en: string): AppError {
+  return new AppError('FILE_INVALID', zh, en);
+}
+
+const EXCEL_ZH =
+  '这是 Excel 表格（.xlsx/.xls），不是支付宝导出的 CSV 账单，程序只读取 CSV。请导入从支付宝下载的原始 CSV 文件（下载得到的 .zip 可以直接导入）；如果手边只有这个表格，请用 Excel 打开它，“另存为” CSV（逗号分隔）后再导入。';
+const EXCEL_EN =
+  'This is an Excel workbook (.xlsx/.xls), not the CSV bill Alipay exports, and the app reads only the CSV. Import the CSV file downloaded from Alipay (the downloaded .zip can be imported as it is); if this workbook is all you have, open it in Excel, save it as CSV (comma delimited), and import that.';
+
+function unzipBill(bytes: Uint8Array): { name: string; csv: Buffer } {
+  const entries = zipEntries(bytes);
+  if (!entries)
+    throw fileProblem(
+      '这个压缩包（.zip）已损坏或没有下载完整，无法打开。请重新从支付宝下载账单，或用解压软件解压后，导入里面的 CSV 文件。',
+      'This zip file is damaged or was not downloaded completely, so it cannot be opened. Download the bill from Alipay again, or unzip it and import the CSV file inside.',
+    );
+  if (entries.some((e) => e.name.toLowerCase() === 'xl/workbook.xml')) throw fileProblem(EXCEL_ZH, EXCEL_EN);
+  const csvs = entries.filter((e) => /\.csv$/i.test(e.name) && !e.name.startsWith('__MACOSX/'));
+  const names = (list: typeof entries) => list.map((e) => e.name.split('/').pop()!).join('、');
+  if (csvs.length === 0)
+    throw fileProblem(
+      `这个压缩包（.zip）里没有 CSV 文件（里面是：${names(entries) || '空的'}），不是支付宝的账单明细。请先解压，导入里面从支付宝导出的 CSV 账单文件。`,
+      `This zip file holds no CSV file (it holds: ${entries.map((e) => e.name).join(', ') || 'nothing'}), so it is not an Alipay bill. Unzip it and import the CSV bill exported from Alipay.`,
+    );
+  if (csvs.length > 1)
+    throw fileProblem(
+      `这个压缩包（.zip）里有 ${csvs.length} 个 CSV 文件（${names(csvs)}），不知道该读哪一个。请先解压，一次导入一个账单 CSV 文件。`,
+      `This zip file holds ${csvs.length} CSV files (${csvs.map((e) => e.name).join(', ')}), and the app cannot tell which is the bill. Unzip it and import one bill CSV file at a time.`,
+    );
+  const entry = csvs[0]!;
+  if (entry.encrypted)
+    throw fileProblem(
+      '这个压缩包（.zip）设了解压密码，程序无法打开。请用解压软件输入支付宝提供的解压密码解压，再导入里面的 CSV 文件。',
+      'This zip file is protected by a password, so the app cannot open it. Unzip it with the password Alipay gave you, then import the CSV file inside.',
+    );
+  const csv = readZipEntry(bytes, entry, ZIPPED_BILL_MAX_BYTES);
+  if (csv === 'too_large')
+    throw fileProblem(
+      `压缩包里的账单解压后超过 ${ZIPPED_BILL_MAX_BYTES / 1024 / 1024} MB，没有读取。请在支付宝只导出申请前后几个月的账单后再导入。`,
+      `The bill in this zip file is over ${ZIPPED_BILL_MAX_BYTES / 1024 / 1024} MB unzipped, so it was not read. Export only the months around the application from Alipay and import that.`,
+    );
+  if (csv === 'unreadable')
+    throw fileProblem(
+      '压缩包里的账单文件已损坏或用了程序不认识的压缩方式，无法解压。请用解压软件解压后，导入里面的 CSV 文件。',
+      'The bill in this zip file is damaged or compressed in a way the app cannot read. Unzip it yourself and import the CSV file inside.',
+    );
+  return { name: entry.name.split('/').pop()!, csv };
+}
+
+/**
+ * Reads the file bytes into bill rows, or throws FILE_INVALID naming the line that broke it. A
+ * ZIP (Alipay's download) is read through the one CSV inside it; an Excel workbook is refused
+ * saying how to get the CSV, rather than "no header".
+ */
 export async function parseAlipayBill(bytes: Uint8Array): Promise<ParsedBill> {
+  if (isZip(bytes)) {
+    const { name, csv } = unzipBill(bytes);
+    const bill = await parseBillText(csv);
+    return { ...bill, encoding: `ZIP（${name}）· ${bill.encoding}` };
+  }
+  // An old .xls, or an .xlsx saved with an open password: both are compound files.
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) {
+    if (isPasswordProtected(buf))
+      throw fileProblem(`这个 Excel 文件设了打开密码。${EXCEL_ZH}`, `This Excel file has an open password. ${EXCEL_EN}`);
+    throw fileProblem(EXCEL_ZH, EXCEL_EN);
+  }
+  return parseBillText(bytes);
+}
+
+async function parseBillText(bytes: Uint8Array): Promise<ParsedBill> {
   if (bytes.byteLength === 0) {
     throw fileError(1, `文件是空的。${REEXPORT_ZH}`, `the file is empty. ${REEXPORT_EN}`);
   }

@@ -4,7 +4,7 @@ export const namespace = 'stockFile';
 export const zh = {
   title: '导入库存文件',
   intro:
-    '库存来源是文件导入：从 ERP 或 Excel 导出库存表（CSV 或 XLSX，GBK 编码也可以），拖到下面。先检查，确认后才写入；文件里列出的仓库，库存以这次文件为准。',
+    '库存来源是文件导入：从 ERP 或 Excel 导出库存表（CSV 或 XLSX，GBK、Big5 繁体或 UTF-16 编码也可以），拖到下面。先检查，确认后才写入；文件里列出的仓库，库存以这次文件为准。',
   drop: '把库存文件拖到这里，或点击选择文件',
   dropHint: 'CSV 或 Excel（.xlsx），最大 18 MB。需要的列：SKU、仓库、可用库存；安全库存可选。',
   tooBig: '文件 {{name}} 有 {{mb}} MB，超过 18 MB。请只导出需要的列，或分仓库导出后分别导入。',
@@ -75,7 +75,7 @@ export const zh = {
 export const en: typeof zh = {
   title: 'Import a stock file',
   intro:
-    'Stock comes from files: export the stock table from your ERP or Excel (CSV or XLSX; GBK is fine) and drop it below. It is checked first and written only when you confirm; for the warehouses it lists, this file becomes the stock.',
+    'Stock comes from files: export the stock table from your ERP or Excel (CSV or XLSX; GBK, Big5 or UTF-16 is fine) and drop it below. It is checked first and written only when you confirm; for the warehouses it lists, this file becomes the stock.',
   drop: 'Drop the stock file here, or click to choose it',
   dropHint: 'CSV or Excel (.xlsx), 18 MB at most. Columns needed: SKU, warehouse, available stock; safety stock is optional.',
   tooBig: 'The file {{name}} is {{mb}} MB, above 18 MB. Export only the columns needed, or one warehouse at a time.',

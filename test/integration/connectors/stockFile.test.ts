@@ -263,10 +263,61 @@ describe('stock file parsing', () => {
 
     const big5 = iconv.encode(csv(['商品編碼,倉庫,可用數量', 'B5-1,台北倉,3']), 'big5');
     const b = await parseStockFile(big5);
-    // Traditional headers are not recognised: the seller is asked to map them, and sees them readable.
+    // Traditional headers are recognised as their Simplified words, and read as written.
     expect(b.columns.headers).toEqual(['商品編碼', '倉庫', '可用數量']);
-    const mapped = await parseStockFile(big5, { mapping: { sku: '商品編碼', warehouse: '倉庫', available: '可用數量' } });
-    expect(mapped.rows).toEqual([expect.objectContaining({ sku: 'B5-1', warehouseName: '台北倉', available: 3 })]);
+    expect(b.rows).toEqual([expect.objectContaining({ sku: 'B5-1', warehouseName: '台北倉', available: 3 })]);
+  });
+
+  it('reads Big5 (Taiwan and Hong Kong ERPs) and UTF-16 in both byte orders; GBK and UTF-8 as before; refuses a file whose encoding cannot be told', async () => {
+    const tw = csv([
+      'SKU,倉庫,可用庫存,安全庫存,商品名稱,狀態',
+      'TW-001,台北倉,12,2,藍色連帽外套 M號,在售',
+      'TW-002,高雄倉,0,0,運動鞋 黑色,在售',
+    ]);
+    const twRows = [
+      ['TW-001', '台北倉', 12, 2, '藍色連帽外套 M號'],
+      ['TW-002', '高雄倉', 0, 0, '運動鞋 黑色'],
+    ];
+    const read = async (bytes: Buffer) => {
+      const r = await parseStockFile(bytes);
+      return { encoding: r.encoding, rows: r.rows.map((x) => [x.sku, x.warehouseName, x.available, x.safety, x.productName]) };
+    };
+    const utf16be = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(tw, 'utf16be')]);
+    const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(tw, 'utf16le')]);
+    expect(await read(iconv.encode(tw, 'big5'))).toEqual({ encoding: 'big5', rows: twRows });
+    expect(await read(utf16be)).toEqual({ encoding: 'utf-16be', rows: twRows });
+    expect(await read(utf16le)).toEqual({ encoding: 'utf-16le', rows: twRows });
+    // Saved without the byte-order mark, as some ERPs do.
+    expect(await read(iconv.encode(tw, 'utf16be'))).toEqual({ encoding: 'utf-16be', rows: twRows });
+    // A one-line file, too short for the statistics (they named ISO-8859-1, and it became mojibake): its bytes say Big5.
+    expect(await read(iconv.encode(csv(['SKU,倉庫,可用庫存', 'B5-1,台北倉,3']), 'big5'))).toEqual({
+      encoding: 'big5',
+      rows: [['B5-1', '台北倉', 3, 0, undefined]],
+    });
+    // Hong Kong headers (貨號, 倉庫名稱) are recognised too.
+    expect(await read(iconv.encode(csv(['貨號,倉庫名稱,可用數量', 'HK-1,香港葵涌倉,30']), 'big5'))).toEqual({
+      encoding: 'big5',
+      rows: [['HK-1', '香港葵涌倉', 30, 0, undefined]],
+    });
+
+    // GBK and UTF-8 read as before, a short GBK file and Japanese in a product's warehouse name included.
+    const cn = csv(['SKU,仓库,可用库存', 'A-1,东莞仓库,3', 'A-2,ソニー专柜,4']);
+    const cnRows = [
+      ['A-1', '东莞仓库', 3, 0, undefined],
+      ['A-2', 'ソニー专柜', 4, 0, undefined],
+    ];
+    expect(await read(iconv.encode(cn, 'gbk'))).toEqual({ encoding: 'gb18030', rows: cnRows });
+    expect(await read(Buffer.from(cn, 'utf8'))).toEqual({ encoding: 'utf-8', rows: cnRows });
+
+    // Two exports joined into one file, a UTF-8 one and a GBK one: no reading of it is right.
+    const joined = Buffer.concat([
+      Buffer.from(csv(['SKU,仓库,可用库存', 'A,义乌仓,3']), 'utf8'),
+      iconv.encode(csv(['B,深圳仓,4', 'C,东莞仓,5']), 'gbk'),
+    ]);
+    await expect(parseStockFile(joined)).rejects.toMatchObject({
+      code: 'FILE_INVALID',
+      message: expect.stringMatching(/无法判断这个文件的文字编码.*另存为“CSV UTF-8”.*The text encoding of this file cannot be told/s),
+    });
   });
 
   it('finds the stock on a later sheet, reads the sheet asked for, and names the sheets when one is missing', async () => {
@@ -399,6 +450,27 @@ describe('stock file parsing', () => {
     expect(why[6]!.zh).toContain('可用库存是错误值 #N/A');
     expect(why[7]!.zh).toContain('安全库存是错误值 #DIV/0!');
     expect(JSON.stringify(r.rejected)).not.toContain('[object Object]');
+  });
+
+  it('refuses by line a warehouse Excel turned into a date, saying what to do; the other lines import', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('库存');
+    ws.addRow(['SKU', '仓库', '可用库存']); // row 1
+    ws.addRow(['W-1', new Date(Date.UTC(2026, 2, 12)), 5]); // 2: a warehouse code "3-12" turned into a date by Excel
+    ws.getCell('B2').numFmt = 'm-d';
+    ws.addRow(['W-2', '3-12', 7]); // 3: the same code kept as text
+    ws.addRow(['W-3', 20260312, 4]); // 4: a number is a name Excel did not change
+    const r = await parseStockFile(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(r.rows.map((x) => [x.sku, x.warehouseName, x.available])).toEqual([
+      ['W-2', '3-12', 7],
+      ['W-3', '20260312', 4],
+    ]);
+    expect(r.rejected).toEqual([{ line: 2, sku: 'W-1', reason: expect.objectContaining({ zh: expect.any(String) }) }]);
+    const why = r.rejected[0]!.reason;
+    expect(why.zh).toContain('仓库名称是一个日期（2026-03-12）');
+    expect(why.zh).toContain('把仓库列设为“文本”格式');
+    expect(why.en).toContain('The warehouse name is a date (2026-03-12)');
+    expect(why.en).toContain('Format the warehouse column as text');
   });
 
   it('guesses the delimiter past a title line: tab and semicolon files with a title above the header', async () => {

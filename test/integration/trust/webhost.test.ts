@@ -12,6 +12,9 @@ import { join } from 'node:path';
 import { createApp, type App } from '../../../src-main/core/app';
 import { startWebHost, HOST_LIMITS, SESSION_HEADER, type WebHost } from '../../../src-main/host/server';
 import { tempDir } from '../../helpers/tempApp';
+import { callRaw } from '../../helpers/channels';
+import { contract } from '../../../src-shared/contract';
+import { UPLOAD_CHANNELS, UPLOADS, uploadMaxBase64, uploadTooLarge } from '../../../src-shared/uploads';
 
 let app: App;
 let host: WebHost;
@@ -178,6 +181,36 @@ describe('the web host under bad input', () => {
     const plan = await api('exit.importPlan', JSON.stringify({ contentBase64: Buffer.alloc(3 * 1024 * 1024, 7).toString('base64') }));
     expect(plan.status).toBe(200);
     expect(JSON.parse(plan.body)).toMatchObject({ ok: false, error: { code: 'FILE_INVALID' } });
+    expect(await info()).toMatchObject({ ok: true });
+  });
+
+  it('every file channel tells a seller its file is too large the same way in the window and through the browser, with what to do', async () => {
+    for (const channel of UPLOAD_CHANNELS) {
+      const field = (contract[channel].input as unknown as { shape: { contentBase64: { maxLength: number | null } } }).shape.contentBase64;
+      // The schema's limit is the host's: a file the channel takes always reaches it through the browser.
+      expect(field.maxLength, channel).toBe(uploadMaxBase64(channel));
+      expect(HOST_LIMITS.uploadBytes, channel).toBeGreaterThan(uploadMaxBase64(channel) + 10_000);
+    }
+    // The mapping import, one byte of base64 over its limit: refused by its schema (the Electron path)...
+    const mb = UPLOADS['sku.mapping.import'].maxMb;
+    const words = uploadTooLarge('sku.mapping.import');
+    expect(words.zh).toContain(`SKU对应表太大（最大 ${mb} MB）`);
+    expect(words.zh).toContain('拆成几个文件分别导入');
+    expect(words.en).toContain(`The Mapping file is too large (${mb} MB at most)`);
+    const over = 'A'.repeat(uploadMaxBase64('sku.mapping.import') + 4);
+    const ipc = await callRaw(app, 'sku.mapping.import', { contentBase64: over });
+    expect(ipc).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    const said = (ipc as { error: { message: string; messageEn: string } }).error;
+    expect(said.message.startsWith(words.zh.replace(/。$/, ''))).toBe(true);
+    expect(said.messageEn.startsWith(words.en.replace(/\.$/, ''))).toBe(true);
+    // ...the same through the web host, where the body reaches the schema...
+    const web = await api('sku.mapping.import', JSON.stringify({ contentBase64: over }));
+    expect(web.status).toBe(200);
+    expect(JSON.parse(web.body).error).toMatchObject({ code: 'BAD_INPUT', message: said.message, messageEn: said.messageEn });
+    // ...and where it is larger than the host reads at all.
+    const huge = await api('sku.mapping.import', JSON.stringify({ contentBase64: 'A'.repeat(HOST_LIMITS.uploadBytes + 1024) }));
+    expect(huge.status).toBe(413);
+    expect(JSON.parse(huge.body).error).toEqual({ code: 'BAD_INPUT', message: words.zh, messageEn: words.en });
     expect(await info()).toMatchObject({ ok: true });
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
+import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import { parseAlipayBill } from '../../../src-main/core/deposit/alipay';
 import { AppError } from '../../../src-shared/errors';
 import { appExport, gbk, REFUND_ROWS, utf8, webExport } from './alipayFixtures';
@@ -117,5 +119,49 @@ describe('Alipay bill import', () => {
     expect(e.code).toBe('FILE_INVALID');
     expect(e.messageZh).toContain('表头');
     expect((await fileError(() => parseAlipayBill(Buffer.alloc(0)))).messageZh).toContain('空');
+  });
+
+  it('reads the CSV inside the .zip Alipay downloads, and says what to do with a workbook, a password, or a zip without one bill', async () => {
+    const csv = gbk(webExport(REFUND_ROWS));
+    const zipped = Buffer.from(zipSync({ 'alipay_record_20261101_0931_1.csv': csv }));
+    const bill = await parseAlipayBill(zipped);
+    const plain = await parseAlipayBill(csv);
+    expect(bill.rows).toEqual(plain.rows);
+    expect(bill.encoding).toBe('ZIP（alipay_record_20261101_0931_1.csv）· GBK/GB18030');
+
+    // A Chinese Windows archiver writes the entry's name in GBK without marking it UTF-8.
+    const gbkName = Buffer.from(zipSync({ 'abcd.csv': csv }));
+    for (let at = gbkName.indexOf('abcd.csv'); at >= 0; at = gbkName.indexOf('abcd.csv', at + 1))
+      iconv.encode('账单.csv', 'gbk').copy(gbkName, at);
+    expect((await parseAlipayBill(gbkName)).encoding).toBe('ZIP（账单.csv）· GBK/GB18030');
+
+    // An .xlsx is a zip too: before, "no bill header was found".
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('账单').addRow(['交易号', '交易对方', '金额（元）', '收/支']);
+    const xlsx = await fileError(async () => parseAlipayBill(Buffer.from(await wb.xlsx.writeBuffer())));
+    expect(xlsx.code).toBe('FILE_INVALID');
+    expect(xlsx.messageZh).toContain('这是 Excel 表格');
+    expect(xlsx.messageZh).toContain('“另存为” CSV');
+    expect(xlsx.messageEn).toContain('save it as CSV');
+    expect(xlsx.messageZh).not.toContain('表头');
+    const xls = await fileError(() =>
+      parseAlipayBill(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)])),
+    );
+    expect(xls.messageZh).toContain('这是 Excel 表格');
+
+    // The zip Alipay mails is protected: bit 0 of the entry's flags, in its local header and in the directory.
+    const locked = Buffer.from(zipped);
+    locked[6] = locked[6]! | 1;
+    const directory = locked.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    locked[directory + 8] = locked[directory + 8]! | 1;
+    expect((await fileError(() => parseAlipayBill(locked))).messageZh).toContain('输入支付宝提供的解压密码解压，再导入里面的 CSV 文件');
+
+    const two = Buffer.from(zipSync({ 'a.csv': csv, 'b.csv': csv }));
+    expect((await fileError(() => parseAlipayBill(two))).messageZh).toContain('有 2 个 CSV 文件（a.csv、b.csv）');
+    const none = await fileError(() => parseAlipayBill(Buffer.from(zipSync({ '说明.txt': Buffer.from('x') }))));
+    expect(none.messageZh).toContain('没有 CSV 文件（里面是：说明.txt）');
+    expect(none.messageEn).toContain('Unzip it and import the CSV bill');
+    const cut = await fileError(() => parseAlipayBill(zipped.subarray(0, zipped.length - 30)));
+    expect(cut.messageZh).toContain('已损坏或没有下载完整');
   });
 });

@@ -90,24 +90,47 @@ export function cellValueProblem(note: CellNote | null, label: Bilingual): Bilin
   return null;
 }
 
+/** How a column whose cells Excel changed is named in the messages, in Chinese and English sentences. */
+interface ChangedColumn {
+  /** The value, inside a Chinese sentence ("SKU" is spaced within Chinese text, "仓库名称" is not). */
+  zh: string;
+  /** The column, inside a Chinese sentence. */
+  zhColumn: string;
+  /** The value and the column, inside an English sentence. */
+  en: string;
+  enColumn: string;
+}
+
+const SKU_COLUMN: ChangedColumn = { zh: ' SKU ', zhColumn: ' SKU ', en: 'SKU', enColumn: 'SKU' };
+const WAREHOUSE_COLUMN: ChangedColumn = { zh: '仓库名称', zhColumn: '仓库', en: 'warehouse name', enColumn: 'warehouse' };
+
 /**
- * A SKU Excel has already changed: a "3-12" typed into a general cell became a date, and a long
- * numeric SKU lost its digits past the 15th. Either would be stored as another SKU.
+ * A text cell Excel has already changed: a "3-12" typed into a general cell became a date, and a
+ * long number lost its digits past the 15th. Either would be stored as another name.
  */
-export function skuCellProblem(note: CellNote | null, text: string): Bilingual | null {
+function changedCellProblem(note: CellNote | null, text: string, col: ChangedColumn): Bilingual | null {
   const fix = {
-    zh: '请在 Excel 里把 SKU 列设为“文本”格式，重新填写这些 SKU 或从 ERP 重新导出后再导入',
-    en: 'Format the SKU column as text in Excel, then enter these SKUs again or export from the ERP again, and import',
+    zh: `请在 Excel 里把${col.zhColumn}列设为“文本”格式，重新填写这些${col.zh}或从 ERP 重新导出后再导入`,
+    en: `Format the ${col.enColumn} column as text in Excel, then enter these ${col.en}s again or export from the ERP again, and import`,
   };
+  const zhStart = col.zh.trim();
   if (note?.kind === 'date')
     return {
-      zh: `SKU是一个日期（${text}）：Excel 把像日期的 SKU 自动改成了日期，原来的 SKU 已经丢失。${fix.zh}`,
-      en: `The SKU is a date (${text}): Excel turned a SKU that looked like a date into one, and the SKU is lost. ${fix.en}`,
+      zh: `${zhStart}是一个日期（${text}）：Excel 把像日期的${col.zh}自动改成了日期，原来的${col.zh}已经丢失。${fix.zh}`,
+      en: `The ${col.en} is a date (${text}): Excel turned a ${col.en} that looked like a date into one, and the ${col.en} is lost. ${fix.en}`,
     };
   if (note?.kind === 'inexact_number')
     return {
-      zh: `SKU是一个超过 15 位的数字（${text}）：Excel 只保留 15 位有效数字，后面的位数可能已被改动。${fix.zh}`,
-      en: `The SKU is a number of more than 15 digits (${text}): Excel keeps only 15 significant digits, so the later digits may have changed. ${fix.en}`,
+      zh: `${zhStart}是一个超过 15 位的数字（${text}）：Excel 只保留 15 位有效数字，后面的位数可能已被改动。${fix.zh}`,
+      en: `The ${col.en} is a number of more than 15 digits (${text}): Excel keeps only 15 significant digits, so the later digits may have changed. ${fix.en}`,
     };
   return null;
 }
+
+export const skuCellProblem = (note: CellNote | null, text: string) => changedCellProblem(note, text, SKU_COLUMN);
+
+/**
+ * A warehouse name Excel turned into a date (a code such as "3-12") is no longer the ERP's name:
+ * stored as "2026-03-12" it would be a warehouse the seller never had, matching none of the store's.
+ */
+export const warehouseCellProblem = (note: CellNote | null, text: string) => changedCellProblem(note, text, WAREHOUSE_COLUMN);

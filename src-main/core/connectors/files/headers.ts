@@ -78,10 +78,32 @@ function fieldsWith<T>(pick: (f: (typeof FIELDS)[StockField]) => T): Record<Stoc
   return Object.fromEntries(STOCK_FIELDS.map((f) => [f, pick(FIELDS[f])])) as Record<StockField, T>;
 }
 
-/** Folds a header for comparison: full-width to half-width, case, spaces, brackets and marks. */
+/**
+ * The Traditional characters of the header words above, as Taiwan and Hong Kong ERPs (Big5 files)
+ * write them: 倉庫 is 仓库, 可用庫存 is 可用库存.
+ */
+const TRADITIONAL: Record<string, string> = {
+  倉: '仓',
+  庫: '库',
+  數: '数',
+  貨: '货',
+  編: '编',
+  碼: '码',
+  產: '产',
+  類: '类',
+  稱: '称',
+  態: '态',
+  號: '号',
+  銷: '销',
+  狀: '状',
+};
+const TRADITIONAL_CHAR = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
+
+/** Folds a header for comparison: full-width to half-width, Traditional to Simplified, case, spaces, brackets and marks. */
 export function foldHeader(h: string): string {
   return h
     .normalize('NFKC')
+    .replace(TRADITIONAL_CHAR, (c) => TRADITIONAL[c]!)
     .toLowerCase()
     .replace(/[\s_\-*:：()（）[\]【】]/g, '');
 }

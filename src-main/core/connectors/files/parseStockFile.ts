@@ -11,7 +11,16 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../../../src-shared/errors';
 import type { Bilingual } from '../../../../src-shared/bilingual';
 import type { StockRow } from '../../stock/source';
-import { MAX_SKU_LENGTH, MAX_WAREHOUSE_LENGTH, QTY_REASON, cellValueProblem, quantity, skuCellProblem, textProblem } from './cellRules';
+import {
+  MAX_SKU_LENGTH,
+  MAX_WAREHOUSE_LENGTH,
+  QTY_REASON,
+  cellValueProblem,
+  quantity,
+  skuCellProblem,
+  textProblem,
+  warehouseCellProblem,
+} from './cellRules';
 import { decodeText, isXlsx, refuseNonTable, type FileEncoding } from './decode';
 import { checkZipLimits } from '../../platform/zipGuard';
 import { FIELD_LABELS, REQUIRED_FIELDS, STOCK_FIELDS, matchHeaders, type StockField } from './headers';
@@ -381,6 +390,8 @@ export async function parseStockFile(input: Buffer | string, opts: ParseStockOpt
     if (!sku) return void reject({ zh: 'SKU为空', en: 'SKU is empty' });
     const skuBad = textProblem(sku, { zh: 'SKU', en: 'The SKU' }, MAX_SKU_LENGTH);
     if (skuBad) return void reject(skuBad, sku);
+    const whChanged = warehouseCellProblem(noteAt('warehouse'), cell('warehouse'));
+    if (whChanged) return void reject(whChanged, sku);
     const rawWh = m.warehouse === null ? (opts.defaultWarehouse ?? '') : cell('warehouse');
     // Warehouse names must match the store character for character, so only outer spaces are trimmed.
     const warehouse = rawWh.trim();
