@@ -17,7 +17,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { BillRow } from '../../../src-shared/channels/deposit';
 import { textChunks } from '../platform/textChunks';
 import { isPasswordProtected } from '../platform/passwordProtected';
-import { isZip, readZipEntry, zipEntries } from '../platform/zipEntries';
+import { isZip, zipEntries } from '../platform/zipEntries';
 import { tryParseFen } from './money';
 
 export interface ParsedBill {
@@ -190,9 +190,14 @@ const EXCEL_ZH =
 const EXCEL_EN =
   'This is an Excel workbook (.xlsx/.xls), not the CSV bill Alipay exports, and the app reads only the CSV. Import the CSV file downloaded from Alipay (the downloaded .zip can be imported as it is); if this workbook is all you have, open it in Excel, save it as CSV (comma delimited), and import that.';
 
-function unzipBill(bytes: Uint8Array): { name: string; csv: Buffer } {
-  const entries = zipEntries(bytes);
-  if (!entries)
+async function unzipBill(bytes: Uint8Array): Promise<{ name: string; csv: Buffer }> {
+  const entries = await zipEntries(bytes);
+  if (entries === 'encrypted')
+    throw fileProblem(
+      '这个压缩包（.zip）设了解压密码，程序无法打开。请用解压软件输入支付宝提供的解压密码解压，再导入里面的 CSV 文件。',
+      'This zip file is protected by a password, so the app cannot open it. Unzip it with the password Alipay gave you, then import the CSV file inside.',
+    );
+  if (entries === 'damaged')
     throw fileProblem(
       '这个压缩包（.zip）已损坏或没有下载完整，无法打开。请重新从支付宝下载账单，或用解压软件解压后，导入里面的 CSV 文件。',
       'This zip file is damaged or was not downloaded completely, so it cannot be opened. Download the bill from Alipay again, or unzip it and import the CSV file inside.',
@@ -211,12 +216,7 @@ function unzipBill(bytes: Uint8Array): { name: string; csv: Buffer } {
       `This zip file holds ${csvs.length} CSV files (${csvs.map((e) => e.name).join(', ')}), and the app cannot tell which is the bill. Unzip it and import one bill CSV file at a time.`,
     );
   const entry = csvs[0]!;
-  if (entry.encrypted)
-    throw fileProblem(
-      '这个压缩包（.zip）设了解压密码，程序无法打开。请用解压软件输入支付宝提供的解压密码解压，再导入里面的 CSV 文件。',
-      'This zip file is protected by a password, so the app cannot open it. Unzip it with the password Alipay gave you, then import the CSV file inside.',
-    );
-  const csv = readZipEntry(bytes, entry, ZIPPED_BILL_MAX_BYTES);
+  const csv = await entry.read(ZIPPED_BILL_MAX_BYTES);
   if (csv === 'too_large')
     throw fileProblem(
       `压缩包里的账单解压后超过 ${ZIPPED_BILL_MAX_BYTES / 1024 / 1024} MB，没有读取。请在支付宝只导出申请前后几个月的账单后再导入。`,
@@ -237,7 +237,7 @@ function unzipBill(bytes: Uint8Array): { name: string; csv: Buffer } {
  */
 export async function parseAlipayBill(bytes: Uint8Array): Promise<ParsedBill> {
   if (isZip(bytes)) {
-    const { name, csv } = unzipBill(bytes);
+    const { name, csv } = await unzipBill(bytes);
     const bill = await parseBillText(csv);
     return { ...bill, encoding: `ZIP（${name}）· ${bill.encoding}` };
   }
