@@ -8,6 +8,7 @@ import type { appChannels } from '../../src-shared/channels/app';
 import { schemaVersion } from './db/open';
 import { writeAudit } from './audit';
 import { exportLogs } from './logExport';
+import { storedData } from './storedData';
 import type { AppSettings } from '../../src-shared/types/app';
 import { connectHandlers } from './connectors/handlers';
 import { autoHandlers } from './auto/handlers';
@@ -38,16 +39,20 @@ function publicSettings(app: App): AppSettings {
 
 function appHandlers(app: App): DomainHandlers<typeof appChannels> {
   return {
-    'app.info': () => ({
-      name: '全托管卖家助手 Choice Seller Desk',
-      version: app.version,
-      dataDir: app.dataDir,
-      dbFile: app.dbFile,
-      schemaVersion: schemaVersion(app.db),
-      host: app.host,
-      rowCounts: rowCounts(app),
-      lastBackup: app.lastBackup(),
-    }),
+    'app.info': () => {
+      const counts = rowCounts(app);
+      return {
+        name: '全托管卖家助手 Choice Seller Desk',
+        version: app.version,
+        dataDir: app.dataDir,
+        dbFile: app.dbFile,
+        schemaVersion: schemaVersion(app.db),
+        host: app.host,
+        rowCounts: counts,
+        stored: storedData(counts),
+        lastBackup: app.lastBackup(),
+      };
+    },
     'settings.get': () => publicSettings(app),
     'settings.set': (patch) => {
       for (const [k, v] of Object.entries(patch)) {

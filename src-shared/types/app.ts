@@ -19,8 +19,17 @@ export interface AppInfo {
   schemaVersion: number;
   /** Where the app runs: electron, web host or CLI. */
   host: 'electron' | 'web' | 'cli';
+  /** Rows per database table, by table name: for the CLI's `info` and support. */
   rowCounts: Record<string, number>;
+  /** The same data as the seller reads it (库存记录, 通知 …), for the help screen. */
+  stored: StoredData[];
   lastBackup: string | null;
+}
+
+/** One kind of data the app keeps, in the seller's words, and how many records of it. */
+export interface StoredData {
+  what: Bilingual;
+  rows: number;
 }
 
 export interface Notice {

@@ -19,7 +19,10 @@ export type ReadinessKey = (typeof READINESS_KEYS)[number];
 /** The keys the seller can answer by hand (the others come from the app's data when it has it). */
 export const ASKED_KEYS = ['stock', 'listings', 'orders', 'disputes', 'debts'] as const;
 export type AskedKey = (typeof ASKED_KEYS)[number];
-/** ok: nothing to do; warn: handle before the exit completes; block: the exit cannot complete; asked: not answered. */
+/**
+ * ok: nothing to do; warn: handle before the exit completes; block: the exit cannot be applied for
+ * while it is open (the wizard holds at step ①, exit.submit refuses); asked: not answered.
+ */
 export type ReadinessLevel = 'ok' | 'warn' | 'block' | 'asked';
 
 export const DISPOSAL_METHODS = ['sell_through', 'return_factory', 'liquidate', 'other'] as const;
@@ -148,6 +151,11 @@ export interface ExitCaseView {
     sellerCenterPath: Bilingual;
     agreement: AgreementItem[];
     readiness: ReadinessItem[];
+    /**
+     * What must be settled (or checked and answered) before the application can be submitted, one
+     * line each; while any is open the case stays at step ① and exit.submit refuses.
+     */
+    blockers: Bilingual[];
   };
   submit: {
     /** The saved text, or the draft from the reason when nothing is saved yet. */

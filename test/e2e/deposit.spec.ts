@@ -38,7 +38,7 @@ test('a full deposit refund, from status to confirmed arrival through an importe
   );
   await app.getByTestId('deposit-apply-amount').fill('10000');
   await app.getByTestId('deposit-draft').click();
-  await expect(app.getByTestId('deposit-draft-text')).toContainText('申请退还金额：10000.00 元');
+  await expect(app.getByTestId('deposit-draft-text')).toContainText('申请退还金额：¥10,000.00（在“退款金额”一栏填写：10000.00）');
   await app.getByTestId('deposit-apply').click();
 
   // ④ review: approved today; the window appears

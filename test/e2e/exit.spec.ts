@@ -86,23 +86,39 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
   await expect(margins.locator('tbody tr').nth(1).locator('td')).toHaveText(['佣金和物流等费用', '¥0.00', '¥20.40']);
   await app.getByTestId('fit-to-exit').click();
 
-  // ① 准备: reason, readiness answers, then the agreement checklist.
+  // ① 准备: reason, the agreement checklist, then the readiness answers.
   await expect(app.getByTestId('exit-page')).toContainText('没有供应链优势的贸易商');
   await app.getByTestId('exit-reason').getByText('市场竞争激烈').click();
   await app.getByTestId('exit-reason-text').fill('同款标品价格战');
   await app.getByTestId('exit-save-reason').click();
   await expect(app.getByText('退店原因：市场竞争激烈')).toBeVisible();
+  for (const key of ['agreement', 'process', 'notes']) {
+    const box = app.getByTestId(`exit-agree-${key}`);
+    await box.click();
+    await expect(box).toBeChecked();
+  }
+  // Orders, disputes and debts not checked yet: no way on to 提交申请, and the wizard says why.
+  const blockers = app.getByTestId('exit-blockers');
+  await expect(blockers).toContainText('还有 3 项阻碍退店');
+  await expect(blockers.locator('li')).toHaveText([
+    /^未完成的订单 \/ 备货单：还没有确认/,
+    /^未解决的纠纷：还没有确认/,
+    /^未清偿的欠款：还没有确认/,
+  ]);
+  await expect(app.getByTestId('exit-next')).toHaveCount(0);
+  await expect(app.getByTestId('exit-steps').locator('.ant-steps-item').nth(1)).toHaveClass(/ant-steps-item-disabled/);
+  // Stock still on hand is handled after approval (step ④): it does not hold the application.
   await app.getByTestId('exit-ready-stock').getByText('还有', { exact: true }).click();
   await expect(app.getByTestId('exit-ready-stock')).toContainText('需处理');
+  // A dispute still open is named with where to settle it.
+  await app.getByTestId('exit-ready-disputes').getByText('还有', { exact: true }).click();
+  await expect(app.getByTestId('exit-ready-disputes')).toContainText('阻碍退店');
+  await expect(blockers.locator('li').nth(1)).toContainText('未解决的纠纷：您已确认：还有。到 卖家中心 → 交易 → 纠纷管理');
   for (const key of ['listings', 'orders', 'disputes', 'debts']) {
     await app.getByTestId(`exit-ready-${key}`).getByText('没有', { exact: true }).click();
     await expect(app.getByTestId(`exit-ready-${key}`)).toContainText('没问题');
   }
-  for (const key of ['agreement', 'process', 'notes']) {
-    const box = app.getByTestId(`exit-agree-${key}`);
-    await box.click();
-    if (key !== 'notes') await expect(box).toBeChecked();
-  }
+  await expect(blockers).toHaveCount(0);
 
   // The wizard stays on a finished step until the seller moves on.
   await expect(app.getByTestId('exit-agree-notes')).toBeVisible();
@@ -314,7 +330,8 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
 test('a deposit case started in its own wizard is the one exit step ④ shows, after a reload too', async ({ app, host }) => {
   await startDemo(app);
 
-  // The deposit wizard on its own: the seller confirms a refundable ¥5,000 deposit.
+  // The deposit wizard on its own: the seller confirms a refundable ¥5,000 deposit and that there
+  // are no disputes, unfinished orders or debts.
   await app.getByRole('menuitem', { name: '退保证金' }).click();
   await app.getByTestId('deposit-start').click();
   await choose(app, app.getByTestId('deposit-status'), '可退还');
@@ -322,22 +339,6 @@ test('a deposit case started in its own wizard is the one exit step ④ shows, a
   await app.getByTestId('deposit-status-save').click();
   await expect(app.getByTestId('deposit-step-checks')).toBeVisible();
   const depositId = (await call<{ case: { id: number } }>(app, host, 'deposit.get')).case.id;
-
-  // The exit up to its step ④, through the contract (the test above clicks these steps).
-  await call(app, host, 'exit.open');
-  await call(app, host, 'exit.setReason', { reason: 'life_pressure' });
-  for (const key of ['agreement', 'process', 'notes']) await call(app, host, 'exit.confirmAgreement', { key, confirmed: true });
-  await call(app, host, 'exit.submit', { submittedOn: SUBMITTED, applicationNo: 'TD-2' });
-  await call(app, host, 'exit.review', { outcome: 'approved', decidedOn: DECIDED });
-
-  await app.getByRole('menuitem', { name: '退店' }).click();
-  await expect(app.getByTestId('exit-deposit')).toHaveText(`退保证金案件 #${depositId}：可退还，可退 ¥5,000.00（进行到“条件检查”步）。`);
-  await expect(app.getByTestId('deposit-summary-facts')).toContainText(`#${depositId} · 条件检查`);
-  await expect(app.getByTestId('deposit-summary-status')).toHaveText('可退还');
-
-  // A change in the deposit wizard shows in the exit wizard, and both survive a reload.
-  await app.getByTestId('deposit-summary-open').click();
-  await expect(app.getByTestId('deposit-step-checks')).toBeVisible();
   for (const key of ['disputes', 'orders', 'debts']) {
     await app.getByTestId(`deposit-check-${key}`).getByText('没有', { exact: true }).click();
   }
@@ -345,10 +346,33 @@ test('a deposit case started in its own wizard is the one exit step ④ shows, a
   await expect(app.getByTestId('deposit-step-apply')).toHaveCount(0);
   await app.getByTestId('deposit-next').click();
   await expect(app.getByTestId('deposit-step-apply')).toBeVisible();
+
+  // The exit up to its step ④, through the contract (the test above clicks these steps). The answers
+  // given in the deposit wizard count for the exit too, so nothing blocks its application.
+  await call(app, host, 'exit.open');
+  await call(app, host, 'exit.setReason', { reason: 'life_pressure' });
+  for (const key of ['agreement', 'process', 'notes']) await call(app, host, 'exit.confirmAgreement', { key, confirmed: true });
+  await call(app, host, 'exit.submit', { submittedOn: SUBMITTED, applicationNo: 'TD-2' });
+  await call(app, host, 'exit.review', { outcome: 'approved', decidedOn: DECIDED });
+
+  await app.getByRole('menuitem', { name: '退店' }).click();
+  await expect(app.getByTestId('exit-deposit')).toHaveText(`退保证金案件 #${depositId}：可退还，可退 ¥5,000.00（进行到“提交申请”步）。`);
+  await expect(app.getByTestId('deposit-summary-facts')).toContainText(`#${depositId} · 提交申请`);
+  await expect(app.getByTestId('deposit-summary-status')).toHaveText('可退还');
+
+  // A change in the deposit wizard shows in the exit wizard, and both survive a reload.
+  await app.getByTestId('deposit-summary-open').click();
+  await expect(app.getByTestId('deposit-step-apply')).toBeVisible();
+  await app.getByText('刚开通全托管，不想做了').click();
+  await app.getByTestId('deposit-apply-amount').fill('5000');
+  await app.getByTestId('deposit-alipay').fill(ALIPAY);
+  await app.getByTestId('deposit-draft').click();
+  await app.getByTestId('deposit-apply').click();
+  await expect(app.getByTestId('deposit-step-review')).toBeVisible();
   await app.reload();
   await app.getByRole('menuitem', { name: '退店' }).click();
-  await expect(app.getByTestId('exit-deposit')).toContainText('（进行到“提交申请”步）');
-  await expect(app.getByTestId('deposit-summary-facts')).toContainText(`#${depositId} · 提交申请`);
+  await expect(app.getByTestId('exit-deposit')).toContainText('（进行到“审核”步）');
+  await expect(app.getByTestId('deposit-summary-facts')).toContainText(`#${depositId} · 审核`);
   // Still the one case: the deposit wizard never opened a second.
   expect((await call<{ case: { id: number } }>(app, host, 'deposit.get')).case.id).toBe(depositId);
 });
@@ -370,6 +394,7 @@ test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind a
   await call(app, host, 'exit.open');
   await call(app, host, 'exit.setReason', { reason: 'competition' });
   for (const key of ['agreement', 'process', 'notes']) await call(app, host, 'exit.confirmAgreement', { key, confirmed: true });
+  for (const key of ['orders', 'disputes', 'debts']) await call(app, host, 'exit.answerReadiness', { key, answer: 'clear' });
   await call(app, host, 'exit.submit', { submittedOn: SUBMITTED, applicationNo: 'TD-3' });
   await call(app, host, 'exit.review', { outcome: 'approved', decidedOn: DECIDED });
   await call(app, host, 'exit.linkDeposit');

@@ -127,6 +127,7 @@ test('every screen fits 1366×768 in Chinese and in English, with a 60-character
   await call(app, 'exit.open');
   await call(app, 'exit.setReason', { reason: 'competition' });
   for (const key of ['agreement', 'process', 'notes']) await call(app, 'exit.confirmAgreement', { key, confirmed: true });
+  for (const key of ['orders', 'disputes', 'debts']) await call(app, 'exit.answerReadiness', { key, answer: 'clear' });
   await call(app, 'exit.submit', { submittedOn: '2026-09-30', applicationNo: 'TD-LAYOUT-20260930-0001' });
   await call(app, 'exit.review', { outcome: 'approved', decidedOn: '2026-10-12' });
   await call(app, 'exit.linkDeposit');

@@ -99,9 +99,20 @@ test('the API refuses a browser without the per-run token; the launch link opens
   await ctx.close();
 });
 
-test('help exports the log as a ZIP for support', async ({ app }) => {
+test('help says what is stored in the seller’s words, and exports the log as a ZIP for support', async ({ app }) => {
   await startDemo(app);
   await app.getByRole('menuitem', { name: '帮助' }).click();
+  // What the data is (库存记录, 自动绑定/解绑操作记录 …), never the database's table names.
+  const stored = app.getByTestId('help-stored');
+  await expect(stored.locator('thead th')).toHaveText(['数据', '条数']);
+  await expect(stored).toContainText('库存记录（每个SKU在每个仓库的最新可用库存）');
+  await expect(stored).toContainText('自动绑定/解绑操作记录（发送队列）');
+  expect(await stored.locator('tbody').textContent()).not.toMatch(/[a-z]+_[a-z_]+/);
+  await app.getByTestId('language-switch').click();
+  await expect(stored.locator('thead th')).toHaveText(['Data', 'Records']);
+  await expect(stored).toContainText('Stock records (latest available stock per SKU and warehouse)');
+  await expect(stored).not.toContainText('库存');
+  await app.getByTestId('language-switch').click();
   const download = app.waitForEvent('download');
   await app.getByTestId('export-log').click();
   const file = await download;

@@ -43,7 +43,9 @@ export function applicationText(f: ApplicationFacts): string {
   }
   lines.push(
     `可退金额：${formatFen(f.refundableFen)}`,
-    `申请退还金额：${fenToYuanText(f.amountFen)} 元`,
+    // Every amount reads ¥1,234.56 like the rest of the app; the one figure the seller types into the
+    // platform's 退款金额 box is the plain number that box takes, and is labelled as that.
+    `申请退还金额：${formatFen(f.amountFen)}（在“退款金额”一栏填写：${fenToYuanText(f.amountFen)}）`,
     `收款账户：店铺绑定的支付宝账号${f.alipayMasked ? `（${f.alipayMasked}）` : ''}`,
     '店铺目前没有未解决的纠纷、没有未完成的订单、没有未清偿的欠款。',
     '以上信息真实、准确。审核期间我会保持电话畅通，谢谢！',

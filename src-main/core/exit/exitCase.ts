@@ -132,6 +132,7 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
         `The submission date ${input.submittedOn} is after today (${this.k.today()}); enter the day you actually submitted.`,
       );
     }
+    this.refuseOpenBlockers();
     // A year the holiday library does not know gives no due date rather than a guessed one.
     let due: string | null = null;
     let dueError: Bilingual | null = null;
@@ -154,6 +155,25 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
         en: `Application ${input.applicationNo} submitted on ${input.submittedOn}; ${due ? `review due by ${due} (3 working days)` : 'no review due date could be computed'}`,
       });
     });
+  }
+
+  /**
+   * No override: every blocker is something the seller settles in Seller Center and then answers
+   * "没有" in step ①, which is the deliberate way past it; a "submit anyway" would record exactly
+   * the application the platform will not carry through.
+   */
+  private refuseOpenBlockers(): void {
+    const blockers = this.k.view(this.k.require()).prepare.blockers;
+    if (!blockers.length) return;
+    throw new AppError(
+      'CONFLICT',
+      `还有 ${blockers.length} 项阻碍退店的事项，不能记录提交：退店手续的第一项是退还保证金，而退保证金要求没有未完成的订单、纠纷和欠款，带着这些提交的申请办不下来。${blockers
+        .map((b, i) => `（${i + 1}）${b.zh}`)
+        .join('')}处理完后在第 1 步回答“没有”，再提交申请。`,
+      `${blockers.length} item(s) still block the exit, so the submission cannot be recorded: the first exit procedure is the deposit refund, which needs no unfinished orders, disputes or debts, so an application made with them open cannot be carried through. ${blockers
+        .map((b, i) => `(${i + 1}) ${b.en}`)
+        .join(' ')} Once settled, answer "None" in step 1, then submit.`,
+    );
   }
 
   /**

@@ -86,8 +86,8 @@ const WHAT_TO_DO = {
     en: 'Before exiting, sell out or dispose of the stock: in step 4 "Inventory" give every SKU a plan (sell through, return to factory, liquidate, other) that adds up exactly to what is on hand.',
   },
   listings: {
-    zh: '商品仍绑定时买家还能下单，库存不足就会超卖。请在“自动绑定&解绑”里关闭自动绑定，再把这些线上SKU解绑；解绑可能要等平台审核，“解绑被拒绝”的请咨询平台客服。',
-    en: 'While bound, buyers can still order and short stock oversells. Turn auto bind off in Auto bind & unbind, then unbind these listing SKUs; an unbind may wait for review, and a refused one goes to platform support.',
+    zh: '退店成功前，所有线上SKU都必须解绑（“确认退店成功”会检查）。打算继续卖完库存的，审核通过后在第 4 步点“为退店解绑全部SKU”；不再销售的，现在就可以在“自动绑定&解绑”里关闭自动绑定并解绑。解绑可能要等平台审核，“解绑被拒绝”的请咨询平台客服。',
+    en: 'Every listing SKU must be unbound before the exit is complete ("Confirm exit complete" checks it). To sell the stock through, use "Unbind all SKUs for the exit" in step 4 once approved; to stop selling now, turn auto bind off in Auto bind & unbind and unbind them. An unbind may wait for review, and a refused one goes to platform support.',
   },
   orders: {
     zh: '到全托管后台查看 备货单/待发货/入仓中 的单据，全部完成或取消后再退店。',
@@ -135,14 +135,16 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
     );
   }
 
-  // Bound listings block: a bound listing keeps selling after the seller has stopped.
+  // Bound listings warn, like stock: selling through is one way to dispose of stock after approval
+  // (step 4), so they may stay bound while the application is reviewed; "确认退店成功" refuses while
+  // any is still bound.
   if (input.listings) {
     out.push(
       input.listings.length === 0
         ? clear('listings', 'app', { zh: '所有线上SKU都已解绑。', en: 'Every listing SKU is unbound.' })
         : item(
             'listings',
-            'block',
+            'warn',
             'app',
             {
               zh: `还有 ${input.listings.length} 个线上SKU与货品绑定。`,
@@ -153,9 +155,11 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
           ),
     );
   } else {
-    out.push(asked('listings', input.answers.listings, 'block', WHAT_TO_DO.listings));
+    out.push(asked('listings', input.answers.listings, 'warn', WHAT_TO_DO.listings));
   }
 
+  // Unfinished stocking orders, disputes and debts block: the source's conditions for getting the
+  // deposit back, the first of the exit procedures (see APPLICATION_BLOCKERS).
   out.push(asked('orders', input.answers.orders, 'block', WHAT_TO_DO.orders));
   out.push(asked('disputes', input.answers.disputes, 'block', WHAT_TO_DO.disputes));
   out.push(asked('debts', input.answers.debts, 'block', WHAT_TO_DO.debts));
@@ -228,4 +232,26 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
     out.push(clear('partners', 'app', { zh: '所有合作伙伴都已终止或无需处理。', en: 'Every partner is terminated or needs nothing.' }));
   }
   return out;
+}
+
+/**
+ * What holds the application (step ②) back: the items that block, and those of them nobody has
+ * answered yet — the app has no data on orders, disputes or debts, so "not checked" could be "some
+ * remain". The source makes settling them a condition of the deposit refund, the first exit
+ * procedure after approval, so an exit applied for with them open cannot be carried through.
+ */
+export const APPLICATION_BLOCKERS: readonly ReadinessKey[] = ['orders', 'disputes', 'debts'];
+
+/** One line per open blocker: what it is, what was found, what to do — shown at step ① and in the refusal. */
+export function applicationBlockers(readiness: ReadinessItem[]): Bilingual[] {
+  return readiness
+    .filter((it) => APPLICATION_BLOCKERS.includes(it.key) && it.level !== 'ok')
+    .map((it) =>
+      it.level === 'asked'
+        ? {
+            zh: `${it.title.zh}：还没有确认。请到卖家中心查看，在第 1 步回答“没有”或“还有”。`,
+            en: `${it.title.en}: not confirmed yet. Check in Seller Center and answer "None" or "Some" in step 1.`,
+          }
+        : { zh: `${it.title.zh}：${it.detail.zh}${it.todo.zh}`, en: `${it.title.en}: ${it.detail.en} ${it.todo.en}` },
+    );
 }

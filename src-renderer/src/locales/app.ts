@@ -17,8 +17,8 @@ export const zh = {
     exported: '已导出 {{name}}',
     dbFile: '数据库文件',
     rows: '已保存的数据',
-    table: '数据表',
-    rowCount: '行数',
+    what: '数据',
+    rowCount: '条数',
   },
   header: {
     language: 'English',
@@ -81,8 +81,8 @@ export const en: typeof zh = {
     exported: 'Exported {{name}}',
     dbFile: 'Database file',
     rows: 'What is stored',
-    table: 'Table',
-    rowCount: 'Rows',
+    what: 'Data',
+    rowCount: 'Records',
   },
   header: {
     language: '中文',

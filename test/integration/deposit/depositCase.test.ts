@@ -102,7 +102,7 @@ describe('deposit refund case', () => {
       await readyToApply(app);
       clock.set(beijing('2026-09-29'));
       const draft = await call(app, 'deposit.draft', { reason: '刚开通全托管，不想做了', amountYuan: '10000' });
-      expect(draft.text).toContain('申请退还金额：10000.00 元');
+      expect(draft.text).toContain('申请退还金额：¥10,000.00（在“退款金额”一栏填写：10000.00）');
       const applied = await call(app, 'deposit.apply', {
         reason: '刚开通全托管，不想做了',
         amountYuan: '10000',

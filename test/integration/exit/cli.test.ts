@@ -28,6 +28,7 @@ describe('exit CLI', () => {
     app.settings.set('storeName', '小林五金工厂');
     const h = createHandlers(app);
     await dispatch(h, 'exit.setReason', { reason: 'own', reasonText: '工厂转做内销' });
+    for (const key of ['orders', 'disputes', 'debts'] as const) await dispatch(h, 'exit.answerReadiness', { key, answer: 'clear' });
     await dispatch(h, 'exit.submit', { submittedOn: '2026-09-30', applicationNo: 'TD-CLI-1' });
     await dispatch(h, 'exit.savePartner', { kind: 'logistics', name: '顺丰国际', status: 'active' });
     await app.close();

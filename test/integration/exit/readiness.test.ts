@@ -4,13 +4,13 @@ import { ManualClock } from '../../../src-main/core/platform/clock';
 import type { ReadinessItem } from '../../../src-shared/channels/exit';
 import { withApp } from '../../helpers/tempApp';
 import { call, refused } from '../../helpers/channels';
-import { seedStock } from './seed';
+import { answerNone, seedStock } from './seed';
 
 const item = (items: ReadinessItem[], key: string) => items.find((i) => i.key === key)!;
 const clock = () => new ManualClock(Date.UTC(2026, 8, 28, 2));
 
 describe('exit readiness', () => {
-  it('stock on hand warns per SKU and warehouse, bound listings block, active partners warn — each saying what to do', () =>
+  it('stock on hand warns per SKU and warehouse, bound listings warn until 确认退店成功, active partners warn — each saying what to do', () =>
     withApp(
       async (app) => {
         seedStock(
@@ -40,8 +40,11 @@ describe('exit readiness', () => {
         ]);
         expect(stock.todo.zh).toContain('处理库存');
 
+        // Bound listings may sell the stock through while the application is reviewed: a warning
+        // naming the check at 确认退店成功, not a blocker of the application.
         const listings = item(r, 'listings');
-        expect(listings.level).toBe('block');
+        expect(listings.level).toBe('warn');
+        expect(listings.todo.zh).toContain('退店成功前，所有线上SKU都必须解绑');
         expect(listings.detail.zh).toBe('还有 2 个线上SKU与货品绑定。');
         expect(listings.rows.map((x) => x.sku)).toEqual(['X-CUP-PINK', 'X-CUP-RED']);
         // Each row's note in each language, never the two joined into one string.
@@ -64,7 +67,7 @@ describe('exit readiness', () => {
         // Orders, disputes, debts: the app has no data, so it asks.
         for (const k of ['orders', 'disputes', 'debts']) expect(item(r, k).level).toBe('asked');
 
-        // The plan and the partner's termination clear the warnings; unbinding clears the block.
+        // The plan, the partner's termination and unbinding clear the warnings.
         await call(app, 'exit.setDisposal', {
           items: [
             {
@@ -101,7 +104,7 @@ describe('exit readiness', () => {
         expect(item(a.prepare.readiness, 'disputes')).toMatchObject({ level: 'block', source: 'seller', note: '2 个纠纷等待裁决' });
         expect(item(a.prepare.readiness, 'disputes').todo.zh).toContain('纠纷管理');
         const b = await call(app, 'exit.answerReadiness', { key: 'listings', answer: 'open' });
-        expect(item(b.prepare.readiness, 'listings').level).toBe('block');
+        expect(item(b.prepare.readiness, 'listings').level).toBe('warn');
         const c = await call(app, 'exit.answerReadiness', { key: 'stock', answer: 'clear' });
         expect(item(c.prepare.readiness, 'stock').level).toBe('ok');
         expect(c.procedures.disposalComplete).toBe(true);
@@ -133,6 +136,7 @@ describe('exit review due date', () => {
     withApp(
       async (app) => {
         await call(app, 'exit.setReason', { reason: 'platform_policy' });
+        await answerNone(app);
         const v = await call(app, 'exit.submit', { submittedOn: '2027-01-05', applicationNo: 'TD-2027' });
         expect(v.stage).toBe('review');
         expect(v.review.dueOn).toBeNull();
@@ -147,7 +151,54 @@ describe('exit review due date', () => {
     withApp(
       async (app) => {
         await call(app, 'exit.setReason', { reason: 'life_pressure' });
+        await answerNone(app);
         await expect(call(app, 'exit.submit', { submittedOn: '2026-10-01', applicationNo: 'X' })).rejects.toThrow(/晚于今天/);
+      },
+      { clock: clock() },
+    ));
+});
+
+describe('what blocks the exit application', () => {
+  it('holds the case at ① and refuses the submission, in Chinese then English, until orders, disputes and debts are settled and answered', () =>
+    withApp(
+      async (app) => {
+        // Stock on hand and a bound listing: dealt with after approval (step ④), so they do not block.
+        seedStock(app, [{ sku: 'CUP-RED', warehouse: '义乌仓', available: 12 }], [{ sku: 'X-CUP-RED', bind: 2 }]);
+        await call(app, 'exit.setReason', { reason: 'competition' });
+        let v = await call(app, 'exit.get', {}).then((g) => g.case!);
+        for (const key of ['agreement', 'process', 'notes'] as const)
+          v = await call(app, 'exit.confirmAgreement', { key, confirmed: true });
+        // Nothing checked yet: all three are open, and the wizard does not move on to 提交申请.
+        expect(v.stage).toBe('prepare');
+        expect(v.prepare.blockers.map((b) => b.zh)).toEqual([
+          '未完成的订单 / 备货单：还没有确认。请到卖家中心查看，在第 1 步回答“没有”或“还有”。',
+          '未解决的纠纷：还没有确认。请到卖家中心查看，在第 1 步回答“没有”或“还有”。',
+          '未清偿的欠款：还没有确认。请到卖家中心查看，在第 1 步回答“没有”或“还有”。',
+        ]);
+        let error = await refused(app, 'exit.submit', { submittedOn: '2026-09-28', applicationNo: 'TD-1' });
+        expect(error.code).toBe('CONFLICT');
+        expect(error.message).toMatch(/^还有 3 项阻碍退店的事项，不能记录提交/);
+        expect(error.messageEn).toMatch(/^3 item\(s\) still block the exit, so the submission cannot be recorded/);
+
+        // A dispute the seller says is still open: named with what to do about it.
+        await call(app, 'exit.answerReadiness', { key: 'orders', answer: 'clear' });
+        await call(app, 'exit.answerReadiness', { key: 'debts', answer: 'clear' });
+        v = await call(app, 'exit.answerReadiness', { key: 'disputes', answer: 'open', note: '买家投诉未结' });
+        expect(v.stage).toBe('prepare');
+        expect(v.prepare.blockers).toHaveLength(1);
+        expect(v.prepare.blockers[0]!.zh).toContain('未解决的纠纷：您已确认：还有。到 卖家中心 → 交易 → 纠纷管理');
+        expect(v.prepare.blockers[0]!.en).toContain('Unresolved disputes: You confirmed: some remain. Settle every dispute');
+        error = await refused(app, 'exit.submit', { submittedOn: '2026-09-28', applicationNo: 'TD-1' });
+        expect(error.message).toContain('（1）未解决的纠纷');
+        expect(error.messageEn).toContain('(1) Unresolved disputes');
+        expect((await call(app, 'exit.get', {})).case!.submit.submittedOn).toBeNull();
+
+        // Settled and answered: on to 提交申请, and the submission is recorded.
+        v = await call(app, 'exit.answerReadiness', { key: 'disputes', answer: 'clear' });
+        expect(v.prepare.blockers).toEqual([]);
+        expect(v.stage).toBe('submit');
+        v = await call(app, 'exit.submit', { submittedOn: '2026-09-28', applicationNo: 'TD-1' });
+        expect(v.stage).toBe('review');
       },
       { clock: clock() },
     ));

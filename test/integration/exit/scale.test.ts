@@ -14,6 +14,7 @@ import { connectors } from '../../../src-main/core/connectors/service';
 import { autoService } from '../../../src-main/core/auto/service';
 import { tempDir } from '../../helpers/tempApp';
 import { call, refused } from '../../helpers/channels';
+import { answerNone } from './seed';
 
 const MIN = 60_000;
 
@@ -135,6 +136,7 @@ describe('exit at 1,000 SKUs on the demo store', () => {
     { timeout: 120_000 },
     async () => {
       await call(app, 'exit.setReason', { reason: 'competition' });
+      await answerNone(app);
       await call(app, 'exit.submit', { submittedOn: '2026-09-28', applicationNo: 'TD-1' });
       await call(app, 'exit.review', { outcome: 'approved', decidedOn: '2026-09-28' });
 

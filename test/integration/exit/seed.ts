@@ -1,5 +1,6 @@
 /** Raw-SQL seeds for the stock domain's tables, as a synced store would have them. */
 import type { App } from '../../../src-main/core/app';
+import { call } from '../../helpers/channels';
 
 export function seedStock(
   app: App,
@@ -34,4 +35,9 @@ export function seedStock(
         .run(`sku-${i}`, l.sku, l.bind, now),
     );
   })();
+}
+
+/** The seller checked Seller Center and answered "没有" to what blocks an exit application. */
+export async function answerNone(app: App): Promise<void> {
+  for (const key of ['orders', 'disputes', 'debts'] as const) await call(app, 'exit.answerReadiness', { key, answer: 'clear' });
 }

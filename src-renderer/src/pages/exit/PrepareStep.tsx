@@ -121,6 +121,22 @@ export function PrepareStep({ view, onChange }: StepProps) {
           )}
         />
       </div>
+      {/* Where the "next" button would be: why there is none, and what to do. */}
+      {view.prepare.blockers.length > 0 && !view.submit.submittedOn && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="exit-blockers"
+          title={t('blockers', { n: view.prepare.blockers.length })}
+          description={
+            <ul style={{ margin: 0 }}>
+              {view.prepare.blockers.map((b, i) => (
+                <li key={i}>{tx(b)}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
     </Space>
   );
 }

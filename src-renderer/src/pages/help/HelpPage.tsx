@@ -6,10 +6,14 @@ import { api } from '../../api';
 import { useChannel, useErrorText } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { downloadBase64 } from '../../download';
+import { useLang } from '../../useLang';
+import { formatCount } from '../../../../src-shared/count';
+import type { StoredData } from '../../../../src-shared/types/app';
 
 /** Help: where the data lives, what is stored, and the log to send to support. */
 export function HelpPage() {
   const { t } = useTranslation();
+  const { pick } = useLang();
   const { message } = AntApp.useApp();
   const errorText = useErrorText();
   const info = useChannel('app.info', {});
@@ -48,11 +52,12 @@ export function HelpPage() {
           <Table
             size="small"
             pagination={false}
-            rowKey="table"
-            dataSource={Object.entries(info.data.rowCounts).map(([table, rows]) => ({ table, rows }))}
+            rowKey={(r) => r.what.en}
+            dataSource={info.data.stored}
+            data-testid="help-stored"
             columns={[
-              { title: t('help.table'), dataIndex: 'table' },
-              { title: t('help.rowCount'), dataIndex: 'rows', align: 'right' },
+              { title: t('help.what'), key: 'what', render: (_: unknown, r: StoredData) => pick(r.what) },
+              { title: t('help.rowCount'), dataIndex: 'rows', align: 'right', render: (n: number) => formatCount(n) },
             ]}
           />
         </>
