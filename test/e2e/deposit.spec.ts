@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, startDemo } from './fixtures';
+import { zipSync } from 'fflate';
 import { appExport, gbk, utf8, webExport, type FixtureRow } from '../unit/deposit/alipayFixtures';
 
 test('a full deposit refund, from status to confirmed arrival through an imported Alipay bill', async ({ app, host }) => {
@@ -131,11 +132,14 @@ test('reconciliation: web and app bills with 冻结/解冻 and a pre-application
       remarks: '退店保证金',
     },
   ];
-  const web = join(host.dataDir, 'web.csv');
-  writeFileSync(web, gbk(webExport(rows)));
+  // The web export as Alipay downloads it: a .zip holding the CSV, imported without unzipping.
+  const web = join(host.dataDir, 'alipay_record_20261101.zip');
+  writeFileSync(web, zipSync({ 'alipay_record_20261101_0931_1.csv': gbk(webExport(rows)) }));
+  await expect(app.locator('input[type=file]')).toHaveAttribute('accept', /\.zip/);
   await app.locator('input[type=file]').setInputFiles(web);
   const report = app.getByTestId('deposit-report');
   await expect(report).toContainText('找到金额一致的退款，等您确认');
+  await expect(report).toContainText('ZIP（alipay_record_20261101_0931_1.csv）');
   await expect(report).toContainText(`与申请日期 ${appliedOn} 比较`);
   // Candidates are the income rows only, with 收/支, counterparty and remarks; the early one is flagged.
   const candidates = app.getByTestId('deposit-candidates');

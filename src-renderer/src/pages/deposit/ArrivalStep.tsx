@@ -142,7 +142,8 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
       {arrival.supportText && <SupportText title={t('arrival.support')} text={arrival.supportText} />}
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Upload
-          accept=".csv,text/csv"
+          // Alipay's download is a .zip holding the CSV: the core reads the CSV inside.
+          accept=".csv,text/csv,.zip,application/zip"
           showUploadList={false}
           beforeUpload={(file) => {
             void importBill(file);

@@ -68,8 +68,8 @@ export const zh = {
     windowText: '{{from}} 至 {{to}}（审核通过后第 3–5 个工作日，已按节假日和调休计算）',
   },
   arrival: {
-    upload: '导入支付宝账单（CSV）',
-    uploadHint: '在支付宝网页版或手机App导出“账单明细”，GBK 或 UTF-8 都可以，不需要修改。',
+    upload: '导入支付宝账单（CSV 或下载的 .zip）',
+    uploadHint: '在支付宝网页版或手机App导出“账单明细”，下载得到的 .zip 可以直接导入，不用解压；GBK 或 UTF-8 都可以，不需要修改。',
     expected: '要找的金额',
     verdict: '结论',
     arrived: '已到账',
@@ -192,8 +192,9 @@ export const en: typeof zh = {
     windowText: '{{from}} to {{to}} (3–5 Chinese working days after approval, holidays and make-up working days counted)',
   },
   arrival: {
-    upload: 'Import the Alipay bill (CSV)',
-    uploadHint: 'Export the bill details from Alipay (web or app); GBK or UTF-8, no need to edit it.',
+    upload: 'Import the Alipay bill (CSV, or the .zip as downloaded)',
+    uploadHint:
+      'Export the bill details from Alipay (web or app); the downloaded .zip can be imported as it is, no need to unzip it; GBK or UTF-8, no need to edit it.',
     expected: 'Looking for',
     verdict: 'Verdict',
     arrived: 'Arrived',
