@@ -19,16 +19,15 @@ const started = new Map<string, Started>();
 /** `input` as useChannel keys it (JSON, so the property order must be the screen's). */
 const keyOf = (channel: string, inputJson: string) => `${channel}\n${inputJson}`;
 
-/** Starts the call; the promise returned settles (never rejects) once its answer or failure is in. */
-export function prefetch<K extends ChannelName>(channel: K, input: Input<K>): Promise<void> {
+export function prefetch<K extends ChannelName>(channel: K, input: Input<K>): void {
   const answer = (api[channel] as (i: unknown) => Promise<unknown>)(input);
   const entry: Started = { at: Date.now(), answer };
-  started.set(keyOf(channel, JSON.stringify(input)), entry);
   // A failure is the screen's to report when it takes the answer (or it asks again).
-  return answer.then(
-    (value) => void (entry.settled = { value }),
+  answer.then(
+    (value) => (entry.settled = { value }),
     () => undefined,
   );
+  started.set(keyOf(channel, JSON.stringify(input)), entry);
 }
 
 /**

@@ -48,17 +48,4 @@ describe('a prefetched answer on a screen’s first render', () => {
     vi.setSystemTime(Date.now() + 60_000);
     expect(settledPrefetch('sku.listings.page', KEY)).toBeUndefined();
   });
-
-  it('tells when its answer or failure is in, never rejecting (the area waits for it before showing)', async () => {
-    let arrived = 0;
-    void prefetch('sku.listings.page', INPUT).then(() => arrived++);
-    void prefetch('stock.overview', {}).then(() => arrived++);
-    await flush();
-    expect(arrived).toBe(0);
-    pending[0]!.resolve({ rows: [], total: 0 });
-    pending[1]!.reject(new Error('offline'));
-    await flush();
-    expect(arrived).toBe(2);
-    await expect(takePrefetched('stock.overview', '{}')).rejects.toThrow('offline');
-  });
 });
