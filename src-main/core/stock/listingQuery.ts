@@ -17,10 +17,16 @@ export interface ListingFilter {
   productIds?: string[];
 }
 
-/** WHERE clause over stock_listing_skus s LEFT JOIN stock_sku_links k LEFT JOIN stock_erp_skus e. */
-export function listingWhere(f: ListingFilter): { sql: string; params: unknown[] } {
+/**
+ * WHERE clause over stock_listing_skus s LEFT JOIN stock_sku_links k LEFT JOIN stock_erp_skus e.
+ * `links`: whether it reads k or e. Each listing SKU has at most one link (k is keyed by it) and a
+ * link one ERP SKU (e is keyed by it), so without such a condition the joins neither add nor drop a
+ * row: a count can leave them out (at 100k rows they were almost all of the unfiltered count).
+ */
+export function listingWhere(f: ListingFilter): { sql: string; params: unknown[]; links: boolean } {
   const parts: string[] = [];
   const params: unknown[] = [];
+  let links = false;
   if (f.text?.trim()) {
     const like = likeAnywhere(f.text);
     parts.push(
@@ -28,6 +34,7 @@ export function listingWhere(f: ListingFilter): { sql: string; params: unknown[]
         OR s.product_id IN (SELECT product_id FROM stock_listings WHERE title LIKE ? ESCAPE '\\'))`,
     );
     params.push(like, like, like, like, like);
+    links = true;
   }
   if (f.resolveStatus?.length) {
     parts.push(`s.resolve_status IN (${f.resolveStatus.map(() => '?').join(',')})`);
@@ -47,86 +54,101 @@ export function listingWhere(f: ListingFilter): { sql: string; params: unknown[]
   if (f.category !== undefined) {
     parts.push('e.category = ?');
     params.push(f.category);
+    links = true;
   }
   if (f.productIds?.length) {
     parts.push(`s.product_id IN (${f.productIds.map(() => '?').join(',')})`);
     params.push(...f.productIds);
   }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params, links };
 }
 
 const FROM = `FROM stock_listing_skus s
   LEFT JOIN stock_sku_links k ON k.listing_sku_id = s.id
   LEFT JOIN stock_erp_skus e ON e.sku = k.erp_sku`;
 
+/** The FROM clause `w` needs: the joins only when it reads a link or an ERP SKU. */
+const fromFor = (w: { links: boolean }) => (w.links ? FROM : 'FROM stock_listing_skus s');
+
 export function matchingListingSkuIds(db: Db, f: ListingFilter): number[] {
   const w = listingWhere(f);
   return db
-    .prepare(`SELECT s.id ${FROM} ${w.sql}`)
+    .prepare(`SELECT s.id ${fromFor(w)} ${w.sql}`)
     .pluck()
     .all(...w.params) as number[];
 }
 
-export function listingPage(db: Db, f: ListingFilter, page: number, pageSize: number): Page<ListingSkuRow> {
-  const w = listingWhere(f);
-  return sqlPage(
-    db,
-    {
-      count: `SELECT count(*) AS n ${FROM} ${w.sql}`,
-      rows: `SELECT s.id, s.product_id, p.title, p.image_url, s.variation, p.product_status, p.product_type, s.sku_id, s.sku_status, s.unbind_refuse_reason, s.seller_sku, s.sku_stock, s.bind_status,
+/** The listing SKUs with their links, product and store warehouses, in id order (a WHERE clause follows). */
+const ROWS = `SELECT s.id, s.product_id, p.title, p.image_url, s.variation, p.product_status, p.product_type, s.sku_id, s.sku_status, s.unbind_refuse_reason, s.seller_sku, s.sku_stock, s.bind_status,
               k.erp_sku, e.name AS erp_name, k.method, k.rule_id, s.resolve_status, s.resolve_detail, e.category,
               (SELECT json_group_array(json_object('id', sw.id, 'name', sw.name)) FROM stock_listing_warehouses lw
                  JOIN stock_store_warehouses sw ON sw.id = lw.store_warehouse_id WHERE lw.listing_sku_id = s.id) AS warehouses
-       ${FROM} JOIN stock_listings p ON p.product_id = s.product_id ${w.sql}
-       ORDER BY s.id`,
-    },
-    w.params,
-    page,
-    pageSize,
-    (r: {
-      id: number;
-      product_id: string;
-      title: string;
-      image_url: string | null;
-      variation: string | null;
-      product_status: string;
-      product_type: 0 | 1 | 2;
-      sku_id: string;
-      sku_status: string;
-      unbind_refuse_reason: string | null;
-      seller_sku: string;
-      sku_stock: number;
-      bind_status: BindStatus;
-      erp_sku: string | null;
-      erp_name: string | null;
-      method: ListingSkuRow['method'];
-      rule_id: number | null;
-      resolve_status: ResolveStatus;
-      resolve_detail: string | null;
-      category: string | null;
-      warehouses: string;
-    }) => ({
-      id: r.id,
-      productId: r.product_id,
-      title: r.title,
-      variation: r.variation,
-      imageUrl: r.image_url,
-      productStatus: r.product_status,
-      productType: r.product_type,
-      skuId: r.sku_id,
-      skuStatus: r.sku_status,
-      refuseReason: r.unbind_refuse_reason,
-      sellerSku: r.seller_sku,
-      skuStock: r.sku_stock,
-      bindStatus: r.bind_status,
-      erpSku: r.erp_sku,
-      erpName: r.erp_name,
-      method: r.method,
-      ruleId: r.rule_id,
-      resolveStatus: r.resolve_status,
-      resolveDetail: r.resolve_detail ? JSON.parse(r.resolve_detail) : null,
-      category: r.category,
-      warehouses: JSON.parse(r.warehouses),
-    }),
-  );
+       ${FROM} JOIN stock_listings p ON p.product_id = s.product_id`;
+
+export function listingPage(db: Db, f: ListingFilter, page: number, pageSize: number): Page<ListingSkuRow> {
+  const w = listingWhere(f);
+  if (!w.sql) {
+    // The whole table: counted without the joins (see listingWhere), the page read up to its end.
+    return sqlPage(db, { count: `SELECT count(*) AS n ${fromFor(w)}`, rows: `${ROWS} ORDER BY s.id` }, [], page, pageSize, toRow);
+  }
+  // Filtered: the matching ids in one pass, which gives the total and the page's ids. A count and
+  // a page read would each test every row against the filter: for a search found far down the
+  // table (a SKU typed into the box), both scan all of it.
+  const ids = db
+    .prepare(`SELECT s.id ${fromFor(w)} ${w.sql} ORDER BY s.id`)
+    .pluck()
+    .all(...w.params) as number[];
+  const pageIds = ids.slice((page - 1) * pageSize, page * pageSize);
+  const rows = pageIds.length
+    ? (db.prepare(`${ROWS} WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id`).all(JSON.stringify(pageIds)) as RowOf[])
+    : [];
+  return { total: ids.length, page, pageSize, rows: rows.map(toRow) };
 }
+
+interface RowOf {
+  id: number;
+  product_id: string;
+  title: string;
+  image_url: string | null;
+  variation: string | null;
+  product_status: string;
+  product_type: 0 | 1 | 2;
+  sku_id: string;
+  sku_status: string;
+  unbind_refuse_reason: string | null;
+  seller_sku: string;
+  sku_stock: number;
+  bind_status: BindStatus;
+  erp_sku: string | null;
+  erp_name: string | null;
+  method: ListingSkuRow['method'];
+  rule_id: number | null;
+  resolve_status: ResolveStatus;
+  resolve_detail: string | null;
+  category: string | null;
+  warehouses: string;
+}
+
+const toRow = (r: RowOf): ListingSkuRow => ({
+  id: r.id,
+  productId: r.product_id,
+  title: r.title,
+  variation: r.variation,
+  imageUrl: r.image_url,
+  productStatus: r.product_status,
+  productType: r.product_type,
+  skuId: r.sku_id,
+  skuStatus: r.sku_status,
+  refuseReason: r.unbind_refuse_reason,
+  sellerSku: r.seller_sku,
+  skuStock: r.sku_stock,
+  bindStatus: r.bind_status,
+  erpSku: r.erp_sku,
+  erpName: r.erp_name,
+  method: r.method,
+  ruleId: r.rule_id,
+  resolveStatus: r.resolve_status,
+  resolveDetail: r.resolve_detail ? JSON.parse(r.resolve_detail) : null,
+  category: r.category,
+  warehouses: JSON.parse(r.warehouses),
+});
