@@ -48,6 +48,8 @@ test('stock setup: all five steps on the demo store', async ({ app }) => {
   await app.getByTestId('cat-sync-now').click();
   await expect(app.getByTestId('cat-switch-服装/T恤')).toBeVisible();
   await expect(app.getByText('还没有ERP分类')).toHaveCount(0);
+  // …and the ERP goods under them, with their stock, from the same read
+  await expect(app.getByText('DC100005-BK', { exact: true })).toBeVisible();
 
   // ③ that read is in the history; sync again from here
   await app.getByTestId('stock-steps').getByText('同步设置').click();
