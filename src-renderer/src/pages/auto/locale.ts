@@ -43,6 +43,8 @@ export const zh = {
   tabs: { risk: '超卖风险', chart: '绑定/解绑趋势', dry: '预演：现在会做什么', actions: '操作记录', audit: '审计日志', settings: '设置' },
   risk: {
     empty: '没有超卖风险：在售的线上SKU都有库存，库存为0的都已解绑。',
+    unknown:
+      '还不能判断超卖风险：还没有读取库存，或还没有线上SKU关联好ERP SKU和仓库。完成“库存自动绑定/解绑”里的设置后，这里会列出有风险的线上SKU。',
     since: '开始于',
     minutes: '已持续（分钟）',
     status: '当前状态',
@@ -346,6 +348,8 @@ export const en: typeof zh = {
   },
   risk: {
     empty: 'No oversell risk: every listing SKU on sale has stock, and those at 0 are unbound.',
+    unknown:
+      'Oversell risk cannot be judged yet: no stock has been read, or no listing SKU is mapped to an ERP SKU and linked to a warehouse. Once the setup under Auto bind & unbind is done, the listing SKUs at risk are listed here.',
     since: 'Since',
     minutes: 'For (minutes)',
     status: 'Status',
@@ -448,7 +452,7 @@ export const en: typeof zh = {
     title: 'What is happening now',
     notSetUp: 'No listing SKU can be handled automatically yet',
     notSetUpNext:
-      'Next: finish the setup under Stock auto bind/unbind: pair warehouses, sync stock, map SKUs, link listing SKUs to warehouses. Then come back and turn the switch on.',
+      'Next: finish the setup under Auto bind & unbind: pair warehouses, sync stock, map SKUs, link listing SKUs to warehouses. Then come back and turn the switch on.',
     goSetup: 'Go to setup',
     held: '{{n}} mass unbind run(s) waiting for your confirmation',
     heldNext:
