@@ -49,6 +49,14 @@ async function syncNow(app: Page) {
   await expect(app.getByTestId('demo-result')).toContainText('库存已同步');
 }
 
+test('before any stock is read, the risk tab says risk cannot be judged yet, not that there is none', async ({ app }) => {
+  await startDemo(app);
+  await app.getByRole('menuitem', { name: '自动绑定/解绑看板' }).click();
+  await expect(app.getByTestId('auto-now-headline')).toHaveAttribute('data-state', 'notSetUp');
+  await expect(app.getByTestId('risk-headline')).toContainText('还不能判断超卖风险');
+  await expect(app.getByTestId('risk-headline')).not.toContainText('没有超卖风险');
+});
+
 test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is held until confirmed, switch off shows "would do"', async ({
   app,
 }) => {

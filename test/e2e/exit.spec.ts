@@ -63,6 +63,10 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
 
   // 0 全托管适合我吗: a trader of standard products without a supply-price edge.
   await app.getByRole('menuitem', { name: '全托管适合我吗' }).click();
+  // Nothing is answered for the seller: asking for the result first names the questions left.
+  await app.getByTestId('fit-check').click();
+  await expect(app.locator('[data-testid=fit-page] .ant-form-item-explain-error').filter({ hasText: '请选择一个答案' })).toHaveCount(6);
+  await expect(app.getByTestId('fit-result')).toHaveCount(0);
   await app.getByTestId('fit-makesGoods').getByText('否').click();
   await app.getByTestId('fit-crossBorder').getByText('是').click();
   await app.getByTestId('fit-supplyEdge').getByText('没有优势').click();

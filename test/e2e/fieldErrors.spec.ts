@@ -155,6 +155,15 @@ test('deposit review: a review date before the application is refused under 审�
 test('fit check: a negative supply price is refused under 全托管供货价, in yuan words', async ({ app }) => {
   await startDemo(app);
   await app.getByRole('menuitem', { name: '全托管适合我吗' }).click();
+  for (const [q, a] of [
+    ['makesGoods', '是'],
+    ['crossBorder', '否'],
+    ['supplyEdge', '差不多'],
+    ['capital', '有限'],
+    ['productKind', '非标品'],
+    ['invited', '否'],
+  ] as const)
+    await app.getByTestId(`fit-${q}`).getByText(a, { exact: true }).click();
   await app.getByTestId('fit-cost').fill('10');
   await app.getByTestId('fit-supply').fill('-3');
   await app.getByTestId('fit-check').click();

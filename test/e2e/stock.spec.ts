@@ -21,6 +21,9 @@ test('stock setup: all five steps on the demo store', async ({ app }) => {
   // ① warehouses: read the ERP's, add the store's "义乌仓", pair it, see the near-miss, fix it
   await app.getByRole('button', { name: '从库存来源读取仓库' }).click();
   await expect(app.getByText('WH-YW')).toBeVisible();
+  // The step's checklist follows what was just done, without a reload.
+  await expect(app.getByTestId('stock-step-todo')).not.toContainText('读取ERP仓库');
+  await expect(app.getByTestId('stock-step-todo')).toContainText('添加或复用一个店铺仓库');
   await app.getByTestId('store-warehouse-name').fill('义乌仓');
   await app.getByTestId('store-warehouse-add').click();
   const card = app.locator('[data-testid^=store-warehouse-]').filter({ hasText: '义乌仓' }).first();
@@ -36,6 +39,8 @@ test('stock setup: all five steps on the demo store', async ({ app }) => {
   await sz.locator('.ant-select').first().click();
   await option(app, 'WH-SZ').click();
   await expect(sz).toContainText('名称完全一致');
+  await expect(app.getByTestId('stock-step-todo')).toHaveCount(0);
+  await expect(app.getByTestId('stock-steps').locator('.ant-steps-item').first()).toContainText('已完成');
 
   // ② categories come with the first read: the step offers that read itself, then shows the switches
   await app.getByTestId('stock-steps').getByText('ERP产品分类同步').click();
@@ -43,6 +48,8 @@ test('stock setup: all five steps on the demo store', async ({ app }) => {
   await app.getByTestId('cat-sync-now').click();
   await expect(app.getByTestId('cat-switch-服装/T恤')).toBeVisible();
   await expect(app.getByText('还没有ERP分类')).toHaveCount(0);
+  // …and the ERP goods under them, with their stock, from the same read
+  await expect(app.getByText('DC100005-BK', { exact: true })).toBeVisible();
 
   // ③ that read is in the history; sync again from here
   await app.getByTestId('stock-steps').getByText('同步设置').click();

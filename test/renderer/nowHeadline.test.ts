@@ -56,6 +56,14 @@ describe('the dashboard headline equals the risk cards', () => {
     expect(headline(view({ risk: { zero: 559 }, unbindsAhead: 30 })).key).toBe('risk');
     // Only reviews left: the platform is deciding, not the engine idling.
     expect(headline(view({ risk: { review: 3 }, unbindsAhead: 0 })).key).toBe('review');
+    // Reviews and SKUs without linked stock: not the engine idling either, and the unlinked ones are named.
+    const mixed = headline(view({ risk: { review: 59, unmapped: 322 }, unbindsAhead: 0 }));
+    expect(mixed).toMatchObject({ key: 'reviewUnmapped', total: 381 });
+    expect(headlineText(mixed, 'x', false)).toBe('381 个线上SKU有超卖风险：解绑审核中 59，未关联库存但已绑定 322');
+  });
+  it('while unbinds are on their way, SKUs without linked stock are said not to be among them', () => {
+    expect(headline(view({ risk: { zero: 59, unmapped: 322 }, unbindsAhead: 59 }))).toMatchObject({ key: 'risk', unmappedNote: 322 });
+    expect(headline(view({ risk: { zero: 59 }, unbindsAhead: 59 })).unmappedNote).toBeUndefined();
   });
 
   it('the queue message counts the unbinds ahead, not the binds', () => {

@@ -55,6 +55,12 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
   };
   const audit = (kind: string, subject: string | null, detail: Record<string, unknown>) =>
     writeAudit(db, app.clock, { actor: 'seller', kind, subject, detail });
+  /**
+   * The wizard's step ① checklist (still to do: read the ERP warehouses, add one, pair it, fix its
+   * name) is read from the overview, which reloads on this topic: without it the list kept asking
+   * for what the seller had just done until a reload.
+   */
+  const warehousesChanged = () => app.events.emit('changed', { topic: 'stock' });
 
   return {
     // A file source has no API to read, yet it is a source: its stock comes through stock.import.
@@ -65,16 +71,19 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
       const source = await stockSync(app).source();
       const list = await source.listWarehouses();
       persistRead(db, { runId: 0, now: now(), rows: [], warehouses: list });
+      warehousesChanged();
       return warehousesView(db);
     },
     'stock.warehouses.save': (i) => {
       const r = saveStoreWarehouse(db, i, now());
       audit('stock.warehouse.save', i.name, { ...i, ...r });
+      warehousesChanged();
       return { ...r, view: warehousesView(db) };
     },
     'stock.warehouses.pair': (i) => {
       pairWarehouse(db, i.storeWarehouseId, i.erpWarehouseId, now());
       audit('stock.warehouse.pair', String(i.storeWarehouseId), i);
+      warehousesChanged();
       return warehousesView(db);
     },
     'stock.warehouses.counting': (i) => {
@@ -86,11 +95,13 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
     'stock.warehouses.rename': (i) => {
       renameStoreWarehouse(db, i.storeWarehouseId, i.name, now());
       audit('stock.warehouse.rename', String(i.storeWarehouseId), i);
+      warehousesChanged();
       return warehousesView(db);
     },
     'stock.warehouses.delete': (i) => {
       const r = deleteStoreWarehouse(db, i.storeWarehouseId);
       audit('stock.warehouse.delete', String(i.storeWarehouseId), r);
+      warehousesChanged();
       return r;
     },
     'stock.warehouses.check': (i) => checkWarehouseName(i.storeName, i.erpName),

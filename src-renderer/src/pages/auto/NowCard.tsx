@@ -36,7 +36,10 @@ export function NowCard({ d, onShowBlocked }: { d: DashboardView; onShowBlocked:
     bind: would.data?.counts.wouldBind ?? 0,
     next: formatTime(d.status.nextSyncAt),
     queued: unbindsAhead(d),
+    review: d.riskModel.counts.review,
+    unmapped: d.riskModel.counts.unmapped,
   });
+  const note = h.unmappedNote ? ` ${t('now.unmappedNote', { n: h.unmappedNote })}` : '';
   return (
     <Card size="small" title={t('now.title')} data-testid="auto-now">
       <Space direction="vertical" style={{ width: '100%' }}>
@@ -47,7 +50,7 @@ export function NowCard({ d, onShowBlocked }: { d: DashboardView; onShowBlocked:
           data-state={h.key}
           data-total={h.total}
           title={<Typography.Text strong>{headlineText(h, t(`now.${h.key}`, { n: h.n }), en)}</Typography.Text>}
-          description={nextText}
+          description={nextText + note}
           action={
             h.setup ? (
               <Button type="primary" onClick={() => void navigate('/stock')}>

@@ -23,14 +23,18 @@ export function RiskTab({ d, onChanged }: { d: DashboardView; onChanged: () => P
   const m = d.riskModel;
   const [kind, setKind] = useState<RiskKind | null>(null);
   const rows = kind ? d.risk.filter((r) => r.kind === kind) : d.risk;
+  // Before a stock read, or with no listing SKU mapped and linked, nothing is known to be safe: "no
+  // risk, every SKU on sale has stock" would be a claim about stock nobody has read (the headline
+  // above says the same: set up first).
+  const unknown = m.total === 0 && (!d.status.lastSync || d.ready === 0);
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="risk-tab">
       <Alert
-        type={m.total === 0 ? 'success' : m.counts.refused > 0 ? 'error' : 'warning'}
+        type={unknown ? 'info' : m.total === 0 ? 'success' : m.counts.refused > 0 ? 'error' : 'warning'}
         showIcon
         data-testid="risk-headline"
         data-total={m.total}
-        title={m.total === 0 ? t('risk.empty') : pick(m.headline)}
+        title={unknown ? t('risk.unknown') : m.total === 0 ? t('risk.empty') : pick(m.headline)}
         description={m.total > 0 && !m.switchOn && m.counts.zero > 0 ? t('risk.offNote') : undefined}
       />
       {m.total > 0 && (

@@ -43,6 +43,8 @@ export const zh = {
   tabs: { risk: '超卖风险', chart: '绑定/解绑趋势', dry: '预演：现在会做什么', actions: '操作记录', audit: '审计日志', settings: '设置' },
   risk: {
     empty: '没有超卖风险：在售的线上SKU都有库存，库存为0的都已解绑。',
+    unknown:
+      '还不能判断超卖风险：还没有读取库存，或还没有线上SKU关联好ERP SKU和仓库。完成“库存自动绑定/解绑”里的设置后，这里会列出有风险的线上SKU。',
     since: '开始于',
     minutes: '已持续（分钟）',
     status: '当前状态',
@@ -157,6 +159,10 @@ export const zh = {
     riskIdle: '{{n}} 个线上SKU有超卖风险，没有解绑在进行',
     riskIdleNext:
       '没有解绑在排队或发送中，引擎现在不会解绑它们。常见原因：您拒绝了批量解绑（这些SKU的库存再次变化前不会再自动解绑）、把它们固定为“始终绑定”、它们没有关联库存，或库存未知/过期。下一步：在“超卖风险”里看每个SKU的原因；要马上解绑，在“预演”里把它们固定为“始终解绑”。',
+    reviewUnmapped: '{{n}} 个线上SKU有超卖风险',
+    reviewUnmappedNext:
+      '其中 {{review}} 个解绑在速卖通审核中：审核期间仍可能被下单，引擎会持续查询审核结果，被拒绝时会提醒您。另外 {{unmapped}} 个在售线上SKU没有关联库存，卖光时不会自动解绑。下一步：在“库存自动绑定/解绑”的“SKU关联”“关联仓库”里关联它们，或确认它们不需要保护。',
+    unmappedNote: '另有 {{n}} 个在售线上SKU没有关联库存，引擎不会解绑它们：在“库存自动绑定/解绑”里关联它们，或确认它们不需要保护。',
     unprotected: '{{n}} 个在售线上SKU没有关联库存',
     unprotectedNext:
       '这些线上SKU在售，但没有关联ERP SKU或仓库，卖光时不会自动解绑。下一步：在“库存自动绑定/解绑”的“SKU关联”“关联仓库”里关联它们，或确认它们不需要保护。',
@@ -346,6 +352,8 @@ export const en: typeof zh = {
   },
   risk: {
     empty: 'No oversell risk: every listing SKU on sale has stock, and those at 0 are unbound.',
+    unknown:
+      'Oversell risk cannot be judged yet: no stock has been read, or no listing SKU is mapped to an ERP SKU and linked to a warehouse. Once the setup under Auto bind & unbind is done, the listing SKUs at risk are listed here.',
     since: 'Since',
     minutes: 'For (minutes)',
     status: 'Status',
@@ -448,7 +456,7 @@ export const en: typeof zh = {
     title: 'What is happening now',
     notSetUp: 'No listing SKU can be handled automatically yet',
     notSetUpNext:
-      'Next: finish the setup under Stock auto bind/unbind: pair warehouses, sync stock, map SKUs, link listing SKUs to warehouses. Then come back and turn the switch on.',
+      'Next: finish the setup under Auto bind & unbind: pair warehouses, sync stock, map SKUs, link listing SKUs to warehouses. Then come back and turn the switch on.',
     goSetup: 'Go to setup',
     held: '{{n}} mass unbind run(s) waiting for your confirmation',
     heldNext:
@@ -471,6 +479,11 @@ export const en: typeof zh = {
     riskIdle: '{{n}} listing SKU(s) at risk of overselling, and no unbind under way',
     riskIdleNext:
       "No unbind is queued or on its way, so the engine is not unbinding them now. Common reasons: you rejected the held mass unbind (these SKUs are not unbound automatically again until their stock changes), pinned them as Always bound, they have no linked stock, or their stock is unknown or stale. Next: see each SKU's reason under Oversell risk; to unbind them now, pin them as Always unbound in the Dry run.",
+    reviewUnmapped: '{{n}} listing SKU(s) at risk of overselling',
+    reviewUnmappedNext:
+      "{{review}} of them are unbinds in AliExpress's review: they can still take orders meanwhile; the engine keeps polling and tells you if one is refused. The other {{unmapped}} listing SKU(s) on sale have no linked stock and are not unbound when they sell out. Next: link them under SKU mapping and Link warehouses in the stock setup, or make sure they need no protection.",
+    unmappedNote:
+      '{{n}} more listing SKU(s) on sale have no linked stock, and the engine does not unbind them: link them under Auto bind & unbind, or make sure they need no protection.',
     unprotected: '{{n}} listing SKU(s) on sale without linked stock',
     unprotectedNext:
       'These listing SKUs are on sale but not linked to an ERP SKU or a warehouse, so they are not unbound when they sell out. Next: link them under SKU mapping and Link warehouses in the stock setup, or make sure they need no protection.',

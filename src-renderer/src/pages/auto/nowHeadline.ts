@@ -19,6 +19,11 @@ export interface Headline {
   text?: Bilingual;
   /** The risk model's total, always. */
   total: number;
+  /**
+   * Some of the SKUs at risk have no linked stock: the engine never unbinds those, so a next step
+   * that says it is unbinding "them" must say so for these.
+   */
+  unmappedNote?: number;
 }
 
 export function headline(d: DashboardView): Headline {
@@ -35,16 +40,28 @@ export function headline(d: DashboardView): Headline {
   if (total > 0 && total === r.counts.review) return { level: 'info', key: 'review', n: r.counts.review, text: risk, total };
   // Only SKUs whose stock is not linked: nothing is under way, the seller links them (or accepts it).
   if (total > 0 && total === r.counts.unmapped) return { level: 'warning', key: 'unprotected', n: total, text: risk, total };
+  // Reviews the platform is deciding, and SKUs without linked stock: neither is the engine idling
+  // (nor something a pin would fix), and the unlinked ones need the seller.
+  if (total > 0 && unbindsAhead(d) === 0 && r.counts.review > 0 && r.counts.review + r.counts.unmapped === total)
+    return { level: 'warning', key: 'reviewUnmapped', n: total, text: risk, total };
   // Nothing on its way: the engine is not unbinding them (the seller rejected the held unbinds, a pin,
   // stock it cannot see), and the headline must not say it is.
   if (total > 0 && unbindsAhead(d) === 0 && total !== r.counts.review)
     return { level: 'warning', key: 'riskIdle', n: total, text: risk, total };
-  if (total > 0) return { level: 'warning', key: 'risk', n: total, text: risk, total };
+  if (total > 0)
+    return {
+      level: 'warning',
+      key: 'risk',
+      n: total,
+      text: risk,
+      total,
+      ...(r.counts.unmapped > 0 && { unmappedNote: r.counts.unmapped }),
+    };
   return { level: 'success', key: 'ok', total };
 }
 
 /** Keys whose whole headline is the risk model's own sentence. */
-const WHOLE = new Set(['risk', 'riskIdle', 'unprotected']);
+const WHOLE = new Set(['risk', 'riskIdle', 'unprotected', 'reviewUnmapped']);
 
 /** The headline in one language: the state's words (`own`), then the model's total when any SKU is at risk. */
 export function headlineText(h: Headline, own: string, en: boolean): string {

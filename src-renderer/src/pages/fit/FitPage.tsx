@@ -83,6 +83,9 @@ export function FitPage() {
     });
   }, [latest.data, form]);
 
+  // No answer is preset: a verdict from answers the seller never gave (a factory without experience,
+  // by default) would read as their own.
+  const answered = [{ required: true, message: t('pick') }];
   const yesNo = (testId: string) => (
     <Radio.Group data-testid={testId}>
       <Radio.Button value={true}>{t('yes')}</Radio.Button>
@@ -104,14 +107,6 @@ export function FitPage() {
             form={form}
             layout="vertical"
             onValuesChange={fields.onValuesChange}
-            initialValues={{
-              makesGoods: true,
-              crossBorderExperience: false,
-              supplyEdge: 'some',
-              capital: 'limited',
-              productKind: 'non_standard',
-              invited: false,
-            }}
             onFinish={(v) =>
               void action
                 .run(() => api['fit.save'](toAnswers(v)))
@@ -123,22 +118,22 @@ export function FitPage() {
                 })
             }
           >
-            <Form.Item name="makesGoods" label={t('q.makesGoods')}>
+            <Form.Item name="makesGoods" rules={answered} label={t('q.makesGoods')}>
               {yesNo('fit-makesGoods')}
             </Form.Item>
-            <Form.Item name="crossBorderExperience" label={t('q.crossBorder')}>
+            <Form.Item name="crossBorderExperience" rules={answered} label={t('q.crossBorder')}>
               {yesNo('fit-crossBorder')}
             </Form.Item>
-            <Form.Item name="supplyEdge" label={t('q.supplyEdge')}>
+            <Form.Item name="supplyEdge" rules={answered} label={t('q.supplyEdge')}>
               {choice('fit-supplyEdge', 'edge', ['strong', 'some', 'none'])}
             </Form.Item>
-            <Form.Item name="capital" label={t('q.capital')}>
+            <Form.Item name="capital" rules={answered} label={t('q.capital')}>
               {choice('fit-capital', 'capital', ['ample', 'limited', 'none'])}
             </Form.Item>
-            <Form.Item name="productKind" label={t('q.productKind')}>
+            <Form.Item name="productKind" rules={answered} label={t('q.productKind')}>
               {choice('fit-productKind', 'kind', ['standard', 'non_standard'])}
             </Form.Item>
-            <Form.Item name="invited" label={t('q.invited')}>
+            <Form.Item name="invited" rules={answered} label={t('q.invited')}>
               {yesNo('fit-invited')}
             </Form.Item>
             <Typography.Title level={5}>{t('numbers')}</Typography.Title>

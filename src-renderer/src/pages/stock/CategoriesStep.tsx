@@ -17,6 +17,9 @@ export function CategoriesStep() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const skus = useChannel('stock.erpSkus.page', { page, pageSize: 50, text: q || undefined });
+  // The goods come with a stock read, as the categories do: without this the list stayed empty
+  // under categories that had just arrived, until the seller left the step and came back.
+  useChanged('stock', skus.reload);
   const action = useAction();
 
   const toggle = async (name: string, enabled: boolean, confirm = false) => {
