@@ -2,13 +2,12 @@
  * The channels that carry a file (base64 in JSON), in one table: the largest file each takes, what
  * the seller is told when one is larger, and from those the web host's body limit for them. Both
  * paths say the same thing: Electron IPC through the channel's schema, the web host through its
- * 413 before the body is parsed. (The mapping import's schema once took 60 MB of file while the
+ * 413 before the body is parsed. No schema library here: the web host reads this before it listens
+ * (its start is timed to the first screen), and the channel schemas build their field in uploadField.ts. (The mapping import's schema once took 60 MB of file while the
  * host stopped at 30 MB: a file read in the window was refused in the browser, under another limit
  * and with no word of what to cut.)
  */
-import { z } from 'zod';
 import type { Bilingual } from './bilingual';
-import { label, says } from './channel';
 
 const MB = 1024 * 1024;
 
@@ -73,7 +72,7 @@ export const uploadMaxBytes = (channel: UploadChannel) => UPLOADS[channel].maxMb
 export const uploadMaxBase64 = (channel: UploadChannel) => base64Length(uploadMaxBytes(channel));
 
 /** What the seller is told of a file over the channel's limit, `{label}` standing for the field's name. */
-function tooLargeTemplate(channel: UploadChannel): Bilingual {
+export function tooLargeTemplate(channel: UploadChannel): Bilingual {
   const u: Upload = UPLOADS[channel];
   return {
     zh: `{label}太大（最大 ${u.maxMb} MB${u.usual ? `，${u.usual.zh}` : ''}）。${u.advice.zh}`,
@@ -86,20 +85,6 @@ export function uploadTooLarge(channel: UploadChannel): Bilingual {
   const t = tooLargeTemplate(channel);
   const name = UPLOADS[channel].label;
   return { zh: `${t.zh.replace('{label}', name.zh)}。`, en: `${t.en.replace('{label}', name.en)}.` };
-}
-
-/**
- * The base64 field of an upload channel. `allowEmpty`: an empty file reaches the parser, which
- * says it is 0 bytes, instead of being refused as a field left blank.
- */
-export function uploadContent(channel: UploadChannel, opts: { allowEmpty?: boolean } = {}) {
-  const t = tooLargeTemplate(channel);
-  const name = UPLOADS[channel].label;
-  return z
-    .string()
-    .min(opts.allowEmpty ? 0 : 1)
-    .max(uploadMaxBase64(channel), says(t.zh, t.en))
-    .meta(label(name.zh, name.en));
 }
 
 /**

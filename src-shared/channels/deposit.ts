@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { channel, label, says } from '../channel';
-import { uploadContent } from '../uploads';
+import { uploadContent } from '../uploadField';
 import { DEPOSIT_STATUSES, DEPOSIT_CHECKS } from '../types/deposit';
 import type { DepositCaseView, DepositSummary, DepositMatchReport } from '../types/deposit';
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { channel, empty, label, says } from '../channel';
-import { uploadContent } from '../uploads';
+import { uploadContent } from '../uploadField';
 import {
   EXIT_REASONS,
   AGREEMENT_KEYS,

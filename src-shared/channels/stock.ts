@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, empty, label, says } from '../channel';
-import { uploadContent } from '../uploads';
+import { uploadContent } from '../uploadField';
 import type {
   CategoryInfo,
   CategoryToggleResult,
