@@ -21,6 +21,9 @@ test('stock setup: all five steps on the demo store', async ({ app }) => {
   // ① warehouses: read the ERP's, add the store's "义乌仓", pair it, see the near-miss, fix it
   await app.getByRole('button', { name: '从库存来源读取仓库' }).click();
   await expect(app.getByText('WH-YW')).toBeVisible();
+  // "过期" says what it counts: figures kept, never taken as 0.
+  await app.getByTestId('erp-stale-head').hover();
+  await expect(app.getByRole('tooltip')).toContainText('不会当作0');
   // The step's checklist follows what was just done, without a reload.
   await expect(app.getByTestId('stock-step-todo')).not.toContainText('读取ERP仓库');
   await expect(app.getByTestId('stock-step-todo')).toContainText('添加或复用一个店铺仓库');
@@ -56,6 +59,11 @@ test('stock setup: all five steps on the demo store', async ({ app }) => {
   await expect(app.getByTestId('sync-interval')).toHaveValue('30');
   await expect(app.getByTestId('sync-history').locator('.ant-tag').filter({ hasText: '成功' }).first()).toBeVisible();
   await expect(app.getByTestId('sync-history')).toContainText('全量读取');
+  // Each figure of a run in its own column, so runs compare down the column.
+  const history = app.getByTestId('sync-history');
+  await expect(history.locator('thead th')).toContainText(['读取', '写入', '变化', '跳过', '过期']);
+  const readAt = await history.locator('thead th').evaluateAll((ths) => ths.findIndex((th) => th.textContent === '读取'));
+  await expect(history.locator('tbody tr').first().locator('td').nth(readAt)).toHaveText(/^[\d,]+$/);
   await app.getByTestId('sync-now').click();
   await expect(app.getByTestId('sync-history').locator('tbody tr')).toHaveCount(2);
 
@@ -108,8 +116,15 @@ test('stock setup: all five steps on the demo store', async ({ app }) => {
   await app.getByTestId('link-apply').click();
   await app.getByTestId('link-confirm').click();
   await expect(app.getByTestId('link-done')).toContainText('已关联');
+  // A batch says what it holds, and undoing it (hundreds of SKUs at once) is asked first.
   const undo = app.locator('[data-testid^=undo-batch-]').first();
+  await expect(app.locator('.ant-list-item').filter({ has: undo })).toContainText(/深圳仓 · \d+ 个线上SKU/);
   await undo.click();
+  await expect(app.locator('.ant-popconfirm')).toContainText('将取消关联“深圳仓”');
+  await app
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
   await expect(app.getByText('已撤销').first()).toBeVisible();
 });
 

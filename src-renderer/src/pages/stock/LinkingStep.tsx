@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, List, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ListingSkuRow } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
@@ -132,17 +132,21 @@ export function LinkingStep() {
               b.undoneAt ? (
                 <Tag key="u">{t('link.undone')}</Tag>
               ) : (
-                <a
+                // One click would unlink the whole batch (hundreds of SKUs, whose stock then no longer counts): asked first.
+                <Popconfirm
                   key="undo"
-                  onClick={() => void action.run(() => api['stock.linkBatches.undo']({ batchId: b.id })).then(reload)}
-                  data-testid={`undo-batch-${b.id}`}
+                  title={t('link.undoConfirm', { n: b.linked, name: b.storeWarehouseName })}
+                  okText={t('confirm')}
+                  cancelText={t('cancel')}
+                  onConfirm={() => void action.run(() => api['stock.linkBatches.undo']({ batchId: b.id })).then(reload)}
+                  okButtonProps={{ 'data-testid': `undo-batch-confirm-${b.id}` } as never}
                 >
-                  {t('link.undo')}
-                </a>
+                  <a data-testid={`undo-batch-${b.id}`}>{t('link.undo')}</a>
+                </Popconfirm>
               ),
             ]}
           >
-            #{b.id} · {formatTime(b.at)} · {b.storeWarehouseName} · {b.linked}
+            {t('link.batchLine', { id: b.id, at: formatTime(b.at), name: b.storeWarehouseName, n: b.linked })}
           </List.Item>
         )}
       />

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Descriptions, Form, InputNumber, Progress, Select, Space, Switch, Table, Tag } from 'antd';
+import { Alert, Button, Descriptions, Form, InputNumber, Progress, Select, Space, Switch, Table, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StockSyncSettings, SyncRunInfo } from '../../../../src-shared/types/stock';
 import type { TaskProgress } from '../../../../src-shared/types/app';
@@ -11,8 +11,18 @@ import { formatTime } from '../../formatTime';
 import { useFieldErrors } from '../../useFieldErrors';
 import { useLang } from '../../useLang';
 import { optionsOf } from '../../components/optionsOf';
+import { formatCount } from '../../../../src-shared/count';
 
 const STATUS_COLOR: Record<SyncRunInfo['status'], string> = { ok: 'green', failed: 'red', cancelled: 'orange', running: 'blue' };
+
+/** The sync history's figure columns: locale key, and the run's field. */
+const COUNT_COLUMNS = [
+  ['read', 'rowsRead'],
+  ['written', 'rowsWritten'],
+  ['changed', 'rowsChanged'],
+  ['skipped', 'rowsSkippedCategory'],
+  ['stale', 'rowsStale'],
+] as const satisfies readonly (readonly [string, keyof SyncRunInfo])[];
 
 /** Step 3 同步设置: interval, sync now with progress and cancel, the next strategy and the run history. */
 export function ScheduleStep() {
@@ -152,11 +162,17 @@ export function ScheduleStep() {
             dataIndex: 'status',
             render: (x: SyncRunInfo['status']) => <Tag color={STATUS_COLOR[x]}>{t(`sched.${x}`)}</Tag>,
           },
-          {
-            title: t('sched.counts'),
-            render: (_: unknown, r: SyncRunInfo) =>
-              `${r.rowsRead} / ${r.rowsWritten} / ${r.rowsChanged} / ${r.rowsSkippedCategory} / ${r.rowsStale}`,
-          },
+          // One column a figure, so runs can be compared down the column; each header says what it counts.
+          ...COUNT_COLUMNS.map(([key, field]) => ({
+            title: (
+              <Tooltip title={t(`sched.countHelp.${key}`)}>
+                <span>{t(`sched.countCols.${key}`)}</span>
+              </Tooltip>
+            ),
+            key,
+            align: 'right' as const,
+            render: (_: unknown, r: SyncRunInfo) => formatCount(r[field]),
+          })),
           {
             title: t('sched.errors'),
             render: (_: unknown, r: SyncRunInfo) => r.errors.map((e) => (en ? e.messageEn : e.message)).join('；'),

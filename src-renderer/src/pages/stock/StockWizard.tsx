@@ -79,7 +79,7 @@ export function StockWizard() {
         {current > 0 && <Button onClick={() => setCurrent(current - 1)}>{t('prev')}</Button>}
         {current < KEYS.length && (
           <Button type="primary" onClick={() => setCurrent(current + 1)} data-testid="stock-next">
-            {t('next')}: {current + 1 < KEYS.length ? t(`steps.${KEYS[current + 1]}`) : ta('wizard.step')}
+            {t('nextTo', { step: current + 1 < KEYS.length ? t(`steps.${KEYS[current + 1]}`) : ta('wizard.step') })}
           </Button>
         )}
       </Space>

@@ -141,8 +141,17 @@ export function WarehousesStep() {
         columns={[
           { title: t('wh.id'), dataIndex: 'id' },
           { title: t('wh.name'), dataIndex: 'name', render: (n: string) => <Typography.Text code>{JSON.stringify(n)}</Typography.Text> },
-          { title: t('wh.skus'), dataIndex: 'skuCount' },
-          { title: t('wh.stale'), dataIndex: 'staleCount' },
+          { title: t('wh.skus'), dataIndex: 'skuCount', align: 'right' },
+          {
+            // "过期" alone reads like expired goods: the header says what it counts.
+            title: (
+              <Tooltip title={t('wh.staleHelp')}>
+                <span data-testid="erp-stale-head">{t('wh.stale')}</span>
+              </Tooltip>
+            ),
+            dataIndex: 'staleCount',
+            align: 'right',
+          },
         ]}
       />
       <Typography.Title level={5} style={{ marginTop: 24 }}>
