@@ -290,7 +290,8 @@ export function riskHeadline(counts: Record<RiskKind, number>): Bilingual & { to
   const kinds = RISK_KINDS.filter((k) => counts[k] > 0);
   return {
     zh: `${total} 个线上SKU有超卖风险：${kinds.map((k) => `${RISK_TEXT[k].zh} ${counts[k]}`).join('，')}`,
-    en: `${total} listing SKU(s) at risk of overselling: ${kinds.map((k) => `${RISK_TEXT[k].en} ${counts[k]}`).join(', ')}`,
+    // In a sentence the figure comes first and the label is not capitalised; semicolons, since a label has a comma.
+    en: `${total} listing SKU(s) at risk of overselling: ${kinds.map((k) => `${counts[k]} ${RISK_TEXT[k].en.charAt(0).toLowerCase()}${RISK_TEXT[k].en.slice(1)}`).join('; ')}`,
     total,
   };
 }

@@ -147,6 +147,14 @@ test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is
   await expect(heldRows.first()).toContainText('TS1000');
   await expect(heldRows.first().locator('td').last()).toHaveText('0');
   await shot(app, '04-held');
+  // Rejecting is asked too, saying what it costs (they all stay bound); cancelled here.
+  await heldRun.locator('[data-testid^=held-reject-]').click();
+  await expect(app.locator('.ant-popconfirm:visible')).toContainText('就会超卖');
+  await app
+    .locator('.ant-popconfirm:visible')
+    .getByRole('button', { name: /取\s*消/ })
+    .click();
+  await expect(heldRun).toBeVisible();
   await heldRun.locator('[data-testid^=held-confirm-]').click();
   await app.locator('.ant-popconfirm:visible .ant-btn-primary').click();
   await expect(heldRun).toHaveCount(0);
@@ -166,7 +174,8 @@ test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is
   await app.getByTestId('demo-restock-warehouse').click();
   await expect(app.getByTestId('demo-result')).toContainText('已模拟补货');
   await syncNow(app);
-  await expect(app.getByTestId('auto-now-run')).toContainText(/将会绑定 [1-9]\d* 个/);
+  // The last check, worded in the past: what it found then, nothing sent.
+  await expect(app.getByTestId('auto-now-run')).toContainText(/当时应解绑 \d+ 个、应绑定 [1-9]\d* 个（没有发送）/);
   await app.getByRole('tab', { name: '预演：现在会做什么' }).click();
   await expect(app.getByTestId('auto-off-banner')).toBeVisible();
   await expect(app.getByTestId('dry-table')).toContainText('绑定 · 将会执行');

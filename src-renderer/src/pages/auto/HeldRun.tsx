@@ -67,9 +67,17 @@ export function HeldRun({ run, onDone }: { run: HeldRunView; onDone: () => Promi
               {t('held.confirm')}
             </Button>
           </Popconfirm>
-          <Button loading={action.busy} onClick={() => answer('reject')} data-testid={`held-reject-${run.id}`}>
-            {t('held.reject')}
-          </Button>
+          {/* Rejecting keeps every one of them bound: if their stock really is 0 they oversell, so it is asked too. */}
+          <Popconfirm
+            title={<div style={{ maxWidth: 360 }}>{t('held.rejectAsk')}</div>}
+            okText={t('switch.ok')}
+            cancelText={t('switch.cancel')}
+            onConfirm={() => answer('reject')}
+          >
+            <Button loading={action.busy} data-testid={`held-reject-${run.id}`}>
+              {t('held.reject')}
+            </Button>
+          </Popconfirm>
         </Space>
       }
     />

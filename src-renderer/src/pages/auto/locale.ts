@@ -33,6 +33,8 @@ export const zh = {
     confirm: '确认解绑',
     reject: '拒绝',
     confirmAsk: '确认解绑这些线上SKU？发送前仍会按当时的库存再检查一次。',
+    rejectAsk:
+      '拒绝后，这些线上SKU全部保持绑定，这次不会解绑。如果它们确实没货，就会超卖。请确认是库存读取或SKU关联出了错；确实要下架的SKU，可以在“预演”里固定为“始终解绑”。',
     colSku: '线上SKU',
     colProduct: '商品ID',
     colSkuId: 'SKU ID',
@@ -172,7 +174,8 @@ export const zh = {
     okNext: '不需要操作。引擎在每次库存同步后自动检查（下次同步：{{next}}）。',
     lastRun: '上次检查 #{{id}}（{{trigger}}，{{at}}）：',
     runSummary: '解绑 {{unbind}} 个，绑定 {{bind}} 个，暂停待确认 {{held}} 个，不变 {{unchanged}} 个',
-    runSummaryOff: '开关关闭，将会解绑 {{unbind}} 个、将会绑定 {{bind}} 个（未发送），不变 {{unchanged}} 个',
+    // A past check: what it found then, in the past (the headline above says what turning on does now).
+    runSummaryOff: '开关关闭，当时应解绑 {{unbind}} 个、应绑定 {{bind}} 个（没有发送），不变 {{unchanged}} 个',
     unbindsFirst: '这次的 {{unbinds}} 个解绑先于 {{binds}} 个更早排队的绑定发出：解绑总是优先。',
     blocked: '另有 {{n}} 个线上SKU因设置不完整无法自动处理（未关联ERP SKU、未关联仓库、分类关闭等）。',
     seeBlocked: '查看原因',
@@ -335,6 +338,8 @@ export const en: typeof zh = {
     confirm: 'Confirm unbind',
     reject: 'Reject',
     confirmAsk: 'Unbind these listing SKUs? Each is checked against the stock of that moment before sending.',
+    rejectAsk:
+      'If you reject, every one of these listing SKUs stays bound and none is unbound this time. If they really are out of stock, they will oversell. Reject only when the stock read or the SKU mapping is wrong; pin the SKUs that must come off as "Always unbound" under Dry run.',
     colSku: 'Listing SKU',
     colProduct: 'Product ID',
     colSkuId: 'SKU ID',
@@ -494,7 +499,7 @@ export const en: typeof zh = {
     okNext: 'Nothing to do. The engine checks after every stock sync (next sync: {{next}}).',
     lastRun: 'Last check #{{id}} ({{trigger}}, {{at}}): ',
     runSummary: '{{unbind}} unbound, {{bind}} bound, {{held}} held for confirmation, {{unchanged}} unchanged',
-    runSummaryOff: 'switch off: would unbind {{unbind}}, would bind {{bind}} (not sent), {{unchanged}} unchanged',
+    runSummaryOff: 'switch off: it would have unbound {{unbind}} and bound {{bind}} then (nothing sent), {{unchanged}} unchanged',
     unbindsFirst: 'Its {{unbinds}} unbind(s) went out ahead of {{binds}} binds queued before them: unbinds always go first.',
     blocked: '{{n}} more listing SKU(s) cannot be handled until their setup is complete (no ERP SKU, no warehouse, category off, …).',
     seeBlocked: 'See why',
