@@ -30,7 +30,8 @@ export const zh = {
   },
   home: {
     title: '首页',
-    intro: '这里汇总四件事：活动期间防超卖（库存自动绑定/解绑）、退店、退保证金，以及全托管是否适合您。',
+    intro:
+      '这个助手帮您做四件事：活动期间防超卖（库存同步设置和自动绑定/解绑）、退店、退保证金，以及判断全托管是否适合您。下面的卡片是这四件事的入口，另有连接店铺和帮助。',
     version: '版本',
     dataDir: '数据文件夹',
     lastBackup: '最近自动备份',
@@ -95,7 +96,7 @@ export const en: typeof zh = {
   home: {
     title: 'Home',
     intro:
-      'Four jobs in one place: stop overselling during campaigns (auto bind & unbind), exit the store, get the deposit back, and check whether fully-managed suits you.',
+      'Four jobs in one place: stop overselling during campaigns (stock sync setup and auto bind & unbind), exit the store, get the deposit back, and check whether fully-managed suits you. The cards below open them, and the store connection and help.',
     version: 'Version',
     dataDir: 'Data folder',
     lastBackup: 'Last automatic backup',
