@@ -6,7 +6,6 @@ export const zh = {
   steps: { warehouses: '仓库设置', categories: 'ERP产品分类同步', schedule: '同步设置', mapping: 'SKU关联', linking: '关联仓库' },
   done: '已完成',
   todo: '还需要',
-  next: '下一步',
   /** The button to the next step, naming it (Chinese punctuation in Chinese). */
   nextTo: '下一步：{{step}}',
   prev: '上一步',
@@ -190,7 +189,6 @@ export const en: typeof zh = {
   },
   done: 'Done',
   todo: 'Still needed',
-  next: 'Next',
   nextTo: 'Next: {{step}}',
   prev: 'Back',
   refresh: 'Reload',
