@@ -4,7 +4,7 @@
  * statements have one) and hands over the bytes of a name not marked UTF-8, which Chinese Windows
  * archivers write in GBK.
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import iconv from 'iconv-lite';
 
 export const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05);
@@ -50,9 +50,12 @@ function readCapped(file: JSZip.JSZipObject, maxBytes: number): Promise<Buffer |
  * be read as a ZIP (cut short by a download, or not one).
  */
 export async function zipEntries(bytes: Uint8Array): Promise<ZipEntry[] | 'encrypted' | 'damaged'> {
+  // Loaded here, not with the module: JSZip took about 23 ms of every core start (the CLI, the
+  // app) for an import a seller makes once, as the spreadsheet library is.
+  const { default: JSZipLib } = await import('jszip');
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { decodeFileName: entryName });
+    zip = await JSZipLib.loadAsync(bytes, { decodeFileName: entryName });
   } catch (err) {
     // JSZip refuses any archive with an encrypted entry, in these words.
     return err instanceof Error && /encrypted/i.test(err.message) ? 'encrypted' : 'damaged';
