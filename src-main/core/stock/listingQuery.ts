@@ -70,10 +70,11 @@ const FROM = `FROM stock_listing_skus s
 /** The FROM clause `w` needs: the joins only when it reads a link or an ERP SKU. */
 const fromFor = (w: { links: boolean }) => (w.links ? FROM : 'FROM stock_listing_skus s');
 
+/** The ids of the listing SKUs the filter matches, in id order (one pass over the table). */
 export function matchingListingSkuIds(db: Db, f: ListingFilter): number[] {
   const w = listingWhere(f);
   return db
-    .prepare(`SELECT s.id ${fromFor(w)} ${w.sql}`)
+    .prepare(`SELECT s.id ${fromFor(w)} ${w.sql} ORDER BY s.id`)
     .pluck()
     .all(...w.params) as number[];
 }
@@ -94,10 +95,7 @@ export function listingPage(db: Db, f: ListingFilter, page: number, pageSize: nu
   // Filtered: the matching ids in one pass, which gives the total and the page's ids. A count and
   // a page read would each test every row against the filter: for a search found far down the
   // table (a SKU typed into the box), both scan all of it.
-  const ids = db
-    .prepare(`SELECT s.id ${fromFor(w)} ${w.sql} ORDER BY s.id`)
-    .pluck()
-    .all(...w.params) as number[];
+  const ids = matchingListingSkuIds(db, f);
   const pageIds = ids.slice((page - 1) * pageSize, page * pageSize);
   const rows = pageIds.length
     ? (db.prepare(`${ROWS} WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id`).all(JSON.stringify(pageIds)) as RowOf[])
