@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildExitView, type ExitChildren, type ExitRow } from '../../../src-main/core/exit/exitView';
+import { NO_DEPOSIT_CASE } from '../../../src-main/core/exit/depositLink';
 import type { DepositLink, ExitPartner } from '../../../src-shared/channels/exit';
 
 const ctx = { today: '2026-10-20', storeName: '义乌杯子店' };
@@ -40,15 +41,8 @@ function row(over: Partial<ExitRow> = {}): ExitRow {
   };
 }
 
-const notStarted: DepositLink = {
-  caseId: null,
-  state: 'not_started',
-  stage: null,
-  statusLabel: null,
-  refundableFen: null,
-  done: false,
-  text: { zh: '还没有开始退保证金。', en: 'Not started.' },
-};
+/** No deposit refund case yet: what the core reports (depositLink.ts). */
+const notStarted = NO_DEPOSIT_CASE;
 const linked: DepositLink = {
   caseId: 9,
   state: 'linked',
