@@ -20,6 +20,7 @@ import {
   type FirstRunWelcome,
 } from '../src-shared/firstRunMeta';
 import type { Language } from '../src-shared/types/app';
+import { AFTER_SESSION_HASH, SESSION_FRAGMENT, SESSION_STORAGE_KEY } from '../src-shared/webSession';
 
 export function firstRunWelcome(): Plugin {
   return {
@@ -36,7 +37,13 @@ export function firstRunWelcome(): Plugin {
       // Until the entry runs, Welcome's buttons are drawn but do nothing: a click there is noted on
       // #root, shown as a busy cursor, and starts the entry at once; Welcome makes that choice once it
       // has taken the page over (Welcome.tsx). The first click counts, as on the live buttons.
-      const source = `let started = false;
+      // The session secret leaves the address bar at once, as the entry would take it (webSession.ts).
+      const source = `const handed = ${SESSION_FRAGMENT}.exec(location.hash);
+if (handed) {
+  sessionStorage.setItem(${JSON.stringify(SESSION_STORAGE_KEY)}, handed[1]);
+  history.replaceState(null, '', location.pathname + location.search + ${JSON.stringify(AFTER_SESSION_HASH)});
+}
+let started = false;
 const go = () => { if (!started) { started = true; import(${JSON.stringify(`./${basename(entry)}`)}); } };
 const root = document.getElementById('root');
 document.addEventListener('click', (e) => {

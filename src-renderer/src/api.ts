@@ -6,6 +6,7 @@
 import type { Api } from '../../src-shared/contract';
 import { EVENTS, type EventName, type Events } from '../../src-shared/events';
 import { ApiError, fromBridgeError, type ErrorPayload, type Result } from '../../src-shared/errors';
+import { AFTER_SESSION_HASH, SESSION_FRAGMENT, SESSION_STORAGE_KEY } from '../../src-shared/webSession';
 
 declare global {
   interface Window {
@@ -13,22 +14,15 @@ declare global {
   }
 }
 
-/** Where the page keeps the web host's session secret: survives a reload, never leaves this tab. */
-const SESSION_KEY = 'desk.session';
-
-/**
- * The web host hands the session secret over in the fragment of the launch redirect
- * (`/#desk-session=<hex>`): it is moved to sessionStorage and cleared from the address bar before
- * the router reads the hash.
- */
+/** The launch redirect's session secret moved to sessionStorage and cleared from the address bar (src-shared/webSession.ts), before the router reads the hash. */
 function takeSession(): string | null {
   if (window.api) return null;
-  const m = /^#desk-session=([0-9a-f]{64})$/.exec(window.location.hash);
+  const m = SESSION_FRAGMENT.exec(window.location.hash);
   if (m) {
-    sessionStorage.setItem(SESSION_KEY, m[1]!);
-    history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
+    sessionStorage.setItem(SESSION_STORAGE_KEY, m[1]!);
+    history.replaceState(null, '', `${window.location.pathname}${window.location.search}${AFTER_SESSION_HASH}`);
   }
-  return sessionStorage.getItem(SESSION_KEY);
+  return sessionStorage.getItem(SESSION_STORAGE_KEY);
 }
 
 /** The web host's session secret; null in Electron, or in a browser tab opened without the launch link. */
@@ -56,7 +50,7 @@ function createHttpApi(): Api {
         throw new ApiError(offline);
       }
       // A session this run of the host does not know (it restarted): the next load says to open the link.
-      if (res.status === 401) sessionStorage.removeItem(SESSION_KEY);
+      if (res.status === 401) sessionStorage.removeItem(SESSION_STORAGE_KEY);
       const result = (await res.json().catch(() => ({ ok: false, error: offline }))) as Result<unknown>;
       if (!result.ok) throw new ApiError(result.error);
       return result.data;

@@ -53,6 +53,11 @@ test('a click on the drawn Welcome before the app’s code has run is not lost: 
   });
   await page.goto(host.openUrl);
   const demo = page.getByRole('button', { name: '使用演示店铺' });
+  await expect(demo).toBeVisible();
+  // The session secret has already left the address bar, though the app's code has not run (in a
+  // background tab it runs only once the tab is shown).
+  expect(page.url()).not.toContain('desk-session');
+  expect(await page.evaluate(() => sessionStorage.getItem('desk.session'))).toMatch(/^[0-9a-f]{64}$/);
   await demo.click();
   // The click is noted, and shown as busy, while the code is still on its way.
   await expect(page.locator('#root')).toHaveAttribute('data-early-choice', 'demo');
