@@ -61,13 +61,12 @@ export function markFirstRun(indexHtml: string, settings: AppSettings, welcome?:
   const language = isLanguage(settings.language) ? settings.language : 'zh-CN';
   const marked = indexHtml.replace('</head>', `<meta name="${FIRST_RUN_META}" content="${language}" />\n  </head>`);
   if (!welcome) return marked;
-  // Functions, so a `$` in the markup is never read as a replacement pattern. The entry is still
-  // fetched with the page (modulepreload), only run later.
+  // Functions, so a `$` in the markup is never read as a replacement pattern. The entry and its
+  // imports are asked for by the boot script once Welcome is on screen, not preloaded with the page:
+  // fetching and compiling them beside the page's parsing held its first paint back (build/firstRunWelcome.ts).
   const drawn = marked
-    .replace(
-      scriptTag(welcome.entry),
-      () => `${scriptTag(welcome.boot)}\n    <link rel="modulepreload" crossorigin href="./${welcome.entry}">`,
-    )
+    .replace(scriptTag(welcome.entry), () => scriptTag(welcome.boot))
+    .replace(/\s*<link rel="modulepreload"[^>]*>/g, '')
     .replace('<div id="root"></div>', () => `<div id="root">${welcome.markup[language]}</div>`);
   return welcome.styles.reduce((page, [tag, css]) => page.replace(tag, () => `<style>${css}</style>`), drawn);
 }

@@ -125,12 +125,12 @@ describe('web host', () => {
 
 describe('web host opening its core lazily', () => {
   /** A host over a lazily opened core and a two-asset first screen; `opens` counts the core's openings. */
-  async function lazyHost(settings?: () => AppSettings, firstRunWelcome?: unknown) {
+  async function lazyHost(settings?: () => AppSettings, firstRunWelcome?: unknown, preload = '') {
     const renderer = tempDir();
     mkdirSync(join(renderer, 'assets'), { recursive: true });
     writeFileSync(
       join(renderer, 'index.html'),
-      '<!doctype html><head><script type="module" crossorigin src="./assets/index-a1.js"></script><link rel="stylesheet" crossorigin href="./assets/index-b2.css"></head><body><div id="root"></div></body>',
+      `<!doctype html><head><script type="module" crossorigin src="./assets/index-a1.js"></script>${preload}<link rel="stylesheet" crossorigin href="./assets/index-b2.css"></head><body><div id="root"></div></body>`,
     );
     writeFileSync(join(renderer, 'assets/index-a1.js'), 'js');
     writeFileSync(join(renderer, 'assets/index-b2.css'), 'css');
@@ -235,18 +235,25 @@ describe('web host opening its core lazily', () => {
 
   it('on a first run serves Welcome as the build drew it, in the settings’ language, with the entry run after it; the plain page once chosen', async () => {
     const fromFile: AppSettings = { language: 'en-US', firstRunDone: false, mode: 'demo', storeName: 'From the file' };
-    const { get, close } = await lazyHost(() => fromFile, {
-      markup: { 'zh-CN': '<h2>欢迎使用</h2>', 'en-US': '<h2>Welcome $&</h2>' },
-      entry: 'assets/index-a1.js',
-      boot: 'assets/firstRunBoot-c3.js',
-    });
+    const preload = '\n    <link rel="modulepreload" crossorigin href="./assets/react-d4.js">';
+    const { get, close } = await lazyHost(
+      () => fromFile,
+      {
+        markup: { 'zh-CN': '<h2>欢迎使用</h2>', 'en-US': '<h2>Welcome $&</h2>' },
+        entry: 'assets/index-a1.js',
+        boot: 'assets/firstRunBoot-c3.js',
+      },
+      preload,
+    );
     try {
       const first = (await get('/')).body;
       expect(first).toContain('<div id="root"><h2>Welcome $&</h2></div>');
       expect(first).toContain('<meta name="desk-first-run" content="en-US" />');
-      // The boot script in the entry's place; the entry is fetched with the page, not run by it.
+      // The boot script in the entry's place; neither the entry nor its imports are fetched with the
+      // page (the boot script asks for them once Welcome is painted).
       expect(first).toContain('<script type="module" crossorigin src="./assets/firstRunBoot-c3.js"></script>');
-      expect(first).toContain('<link rel="modulepreload" crossorigin href="./assets/index-a1.js">');
+      expect(first).not.toContain('modulepreload');
+      expect(first).not.toContain('react-d4.js');
       expect(first).not.toContain('<script type="module" crossorigin src="./assets/index-a1.js">');
       // Its stylesheet comes in the page: Welcome paints without waiting for a second response.
       expect(first).toContain('<style>css</style>');
@@ -257,6 +264,7 @@ describe('web host opening its core lazily', () => {
       const after = (await get('/')).body;
       expect(after).toContain('<div id="root"></div>');
       expect(after).toContain('<script type="module" crossorigin src="./assets/index-a1.js"></script>');
+      expect(after).toContain(preload);
       expect(after).not.toContain('firstRunBoot');
       expect(after).toContain('<link rel="stylesheet" crossorigin href="./assets/index-b2.css">');
     } finally {
