@@ -344,6 +344,12 @@ export interface OversellRiskRow {
   pin: PinMode;
   /** Since when: the stock-out, the review or the refusal (null when the app cannot tell). */
   since: string | null;
+  /**
+   * Where `since` comes from: a stock-out a decision pass recorded, the stock read that last changed
+   * the figure (no pass has decided on it at 0 yet), the review or the refusal; null when no fresh
+   * figure tells (unmapped, stale).
+   */
+  sinceFrom: 'stockout' | 'stockRead' | 'review' | 'refused' | null;
   minutes: number | null;
   refusal: RefusalView | null;
   /** The action open on it now, in the seller's words. */

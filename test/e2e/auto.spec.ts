@@ -57,6 +57,37 @@ test('before any stock is read, the risk tab says risk cannot be judged yet, not
   await expect(app.getByTestId('risk-headline')).not.toContainText('没有超卖风险');
 });
 
+test('switch off: a SKU already at 0 when its warehouse is linked shows since when on the risk tab, and a row with no start says why', async ({
+  app,
+}) => {
+  await startDemo(app);
+  await call(app, 'stock.warehouses.refresh', {});
+  const sz = await call<{ id: number }>(app, 'stock.warehouses.save', { name: '深圳仓', erpWarehouseId: 'WH-SZ' });
+  await call(app, 'auto.demo.restock', { erpWarehouseId: 'WH-SZ' });
+  await call(app, 'stock.sync.now', { wait: true });
+  await call(app, 'sku.listings.refresh', {});
+  // Sold out and read before the wizard's linking step: no decision pass has looked at it at 0.
+  const [sold] = await call<{ listingSkuId: number; sellerSku: string }[]>(app, 'auto.demo.skus', { search: 'TS1000' });
+  await call(app, 'auto.demo.sellOut', { listingSkuId: sold!.listingSkuId });
+  await call(app, 'stock.sync.now', { wait: true });
+  await call(app, 'stock.listingWarehouses.link', { storeWarehouseId: sz.id, filter: { text: 'TS1000', resolveStatus: ['exact'] } });
+
+  await app.getByRole('menuitem', { name: '自动绑定/解绑看板' }).click();
+  await app.getByTestId('risk-card-zero').click();
+  const since = app.getByTestId(`risk-since-${sold!.sellerSku}`);
+  await expect(since).not.toHaveText('—');
+  await expect(app.getByTestId(`risk-minutes-${sold!.sellerSku}`)).toHaveText(/^\d+$/);
+  await since.hover();
+  await expect(app.getByRole('tooltip')).toContainText('库存读取最近一次读到它现在这个库存数的时间');
+
+  // The demo keeps some bound listing SKUs unlinked: their start is unknown, and the cell says why.
+  await app.getByTestId('risk-card-unmapped').click();
+  const unmapped = app.locator('[data-testid^=risk-since-]').first();
+  await expect(unmapped).toHaveText('—');
+  await unmapped.hover();
+  await expect(app.getByRole('tooltip').filter({ hasText: '没有关联ERP SKU或仓库' })).toBeVisible();
+});
+
 test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is held until confirmed, switch off shows "would do"', async ({
   app,
 }) => {

@@ -62,6 +62,18 @@ export const zh = {
     pinned: '已固定',
     next: '下一步',
     offNote: '开关关闭时也照实显示：这些线上SKU库存为0仍在售，但不会被自动解绑。',
+    sinceFrom: {
+      stockout: '引擎第一次看到它库存为0的时间（断货记录）。',
+      stockRead:
+        '库存读取最近一次读到它现在这个库存数的时间。引擎还没有在库存为0时检查过它（例如刚关联好仓库），下次同步后改按断货记录计时。',
+      review: '解绑提交给速卖通审核的时间。',
+      refused: '速卖通拒绝解绑的时间。',
+    },
+    noSince: {
+      unmapped: '不知道从何时开始：它没有关联ERP SKU或仓库，读不到它的库存。请在“库存自动绑定/解绑”里关联好。',
+      stale: '不知道从何时开始：它的库存数据已过期或从未读到。同步一次库存后会显示。',
+      other: '不知道从何时开始：没有它的库存记录。',
+    },
   },
   chart: {
     binds: '绑定',
@@ -374,6 +386,19 @@ export const en: typeof zh = {
     pinned: 'Pinned',
     next: 'Next',
     offNote: 'Shown as it is with the switch off too: these listing SKUs sell at 0 and are not unbound automatically.',
+    sinceFrom: {
+      stockout: 'When the engine first saw it at 0 stock (the stock-out record).',
+      stockRead:
+        'When a stock read last found the figure it has now. The engine has not checked it at 0 yet (for example, its warehouse was just linked); after the next sync the time comes from the stock-out record.',
+      review: 'When the unbind went to AliExpress for review.',
+      refused: 'When AliExpress refused the unbind.',
+    },
+    noSince: {
+      unmapped:
+        'Not known: it is not mapped to an ERP SKU or linked to a warehouse, so its stock cannot be read. Map and link it under Auto bind & unbind.',
+      stale: 'Not known: its stock figures are out of date or were never read. Sync stock once and the time shows.',
+      other: 'Not known: there is no stock record for it.',
+    },
   },
   chart: {
     binds: 'Binds',
