@@ -151,8 +151,16 @@ export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean; refused
 
   const ids = new Set(atRisk.map((x) => x.r[0]));
   const pins = new Map(db.prepare('SELECT listing_sku_id, mode FROM auto_pins').raw().all() as [number, PinMode][]);
+  // An open stock-out starts when its figure changed, when that is before the pass that first saw it
+  // at 0 (a SKU linked after the read): the age the tab showed before that pass then goes on, not
+  // back to 0.
   const stockouts = new Map(
-    db.prepare('SELECT listing_sku_id, first_seen_at FROM auto_stockouts WHERE ended_at IS NULL').raw().all() as [number, string][],
+    db
+      .prepare(
+        'SELECT listing_sku_id, min(first_seen_at, coalesce(stock_changed_at, first_seen_at)) FROM auto_stockouts WHERE ended_at IS NULL',
+      )
+      .raw()
+      .all() as [number, string][],
   );
   const open = new Map<number, { id: number; kind: ActionKind; state: ActionState; at: string | null }>();
   for (const [sku, id, kind, state, at] of db

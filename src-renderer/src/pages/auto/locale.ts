@@ -63,7 +63,7 @@ export const zh = {
     next: '下一步',
     offNote: '开关关闭时也照实显示：这些线上SKU库存为0仍在售，但不会被自动解绑。',
     sinceFrom: {
-      stockout: '引擎第一次看到它库存为0的时间（断货记录）。',
+      stockout: '断货记录：库存读取读到它库存为0的时间。',
       stockRead:
         '库存读取最近一次读到它现在这个库存数的时间。引擎还没有在库存为0时检查过它（例如刚关联好仓库），下次同步后改按断货记录计时。',
       review: '解绑提交给速卖通审核的时间。',
@@ -387,7 +387,7 @@ export const en: typeof zh = {
     next: 'Next',
     offNote: 'Shown as it is with the switch off too: these listing SKUs sell at 0 and are not unbound automatically.',
     sinceFrom: {
-      stockout: 'When the engine first saw it at 0 stock (the stock-out record).',
+      stockout: 'From the stock-out record: when a stock read found it at 0.',
       stockRead:
         'When a stock read last found the figure it has now. The engine has not checked it at 0 yet (for example, its warehouse was just linked); after the next sync the time comes from the stock-out record.',
       review: 'When the unbind went to AliExpress for review.',
