@@ -178,6 +178,10 @@ test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is
   await expect(heldRows.first()).toContainText('TS1000');
   await expect(heldRows.first().locator('td').last()).toHaveText('0');
   await shot(app, '04-held');
+  // The card sends the seller to the dry run for the whole list: there each held unbind waits for them, not "nothing to do".
+  await app.getByRole('tab', { name: '预演：现在会做什么' }).click();
+  await expect(app.getByTestId('dry-held').first()).toHaveText('解绑 · 待确认');
+  await expect(app.getByTestId('dry-table')).toContainText('等您在看板上确认');
   // Rejecting is asked too, saying what it costs (they all stay bound); cancelled here.
   await heldRun.locator('[data-testid^=held-reject-]').click();
   await expect(app.locator('.ant-popconfirm:visible')).toContainText('就会超卖');
