@@ -72,7 +72,10 @@ test('switch off: a SKU already at 0 when its warehouse is linked shows since wh
   await call(app, 'stock.sync.now', { wait: true });
   await call(app, 'stock.listingWarehouses.link', { storeWarehouseId: sz.id, filter: { text: 'TS1000', resolveStatus: ['exact'] } });
 
-  await app.getByRole('menuitem', { name: '自动绑定/解绑看板' }).click();
+  // Every screen's header says how many listing SKUs can oversell (the browser has no tray), and leads to them.
+  const model = await call<{ total: number }>(app, 'auto.risk', {});
+  await expect(app.getByTestId('header-risk')).toHaveText(`超卖风险 ${model.total}`);
+  await app.getByTestId('header-risk').click();
   await app.getByTestId('risk-card-zero').click();
   const since = app.getByTestId(`risk-since-${sold!.sellerSku}`);
   await expect(since).not.toHaveText('—');
@@ -173,6 +176,7 @@ test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is
   await expect(heldRun).toBeVisible();
   await expect(app.getByTestId('auto-now-headline')).toHaveAttribute('data-state', 'held');
   await expect(app.getByTestId('auto-count-held')).toContainText('1');
+  await expect(app.getByTestId('header-held')).toHaveText('1 次批量解绑待确认');
   // What is held is a table to check: each SKU with its ids and the stock it would be unbound at.
   const heldRows = heldRun.locator('[data-testid^=held-skus-] tbody tr');
   await expect(heldRows.first()).toContainText('TS1000');
@@ -193,6 +197,7 @@ test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is
   await heldRun.locator('[data-testid^=held-confirm-]').click();
   await app.locator('.ant-popconfirm:visible .ant-btn-primary').click();
   await expect(heldRun).toHaveCount(0);
+  await expect(app.getByTestId('header-held')).toHaveCount(0);
   await expect(app.getByTestId('auto-now-headline')).toHaveAttribute('data-state', /^(ok|unprotected)$/);
   // One risk model: the headline count, the tab's headline and the sum of its cards agree, and nothing at 0 is still on sale.
   await app.getByRole('tab', { name: '超卖风险' }).click();

@@ -15,6 +15,12 @@ export const zh = {
     ok: '确定',
     cancel: '取消',
   },
+  header: {
+    risk: '超卖风险 {{n}}',
+    riskTip: '{{n}} 个在售线上SKU没有可售库存或库存不明，仍可能被下单。点击查看。',
+    held: '{{n}} 次批量解绑待确认',
+    heldTip: '自动解绑已暂停，等您在看板上确认或拒绝。点击查看。',
+  },
   offBanner: '自动绑定/解绑已关闭：下面“预演”里的操作只是“将会执行”，不会发送。',
   counts: { bound: '已绑定', unbound: '未绑定', review: '解绑审核中', refused: '解绑被拒', held: '待确认', risk: '超卖风险' },
   sync: {
@@ -324,6 +330,13 @@ export const en: typeof zh = {
     confirmOffBody: 'While off nothing is bound or unbound; changes are only shown as "would do". Listings out of stock may oversell.',
     ok: 'OK',
     cancel: 'Cancel',
+  },
+  header: {
+    risk: 'Oversell risk {{n}}',
+    riskTip:
+      '{{n}} listing SKU(s) on sale have no sellable stock, or stock the app cannot see, and can still be ordered. Click to see them.',
+    held: '{{n}} mass unbind(s) to confirm',
+    heldTip: 'Automatic unbinds are held until you confirm or reject them on the dashboard. Click to see them.',
   },
   offBanner: 'Auto bind/unbind is off: the actions in the dry run below are only "would do" and are not sent.',
   counts: {
