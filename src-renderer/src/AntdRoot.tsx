@@ -6,7 +6,7 @@ import { useSettings } from './state/settings';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { useReducedMotion } from './useReducedMotion';
 import { loadArea, loadShell, namesArea, type ShellModule } from './shellLoader';
-import { THEME_TOKEN } from '../../src-shared/themeToken';
+import { THEME_COMPONENTS, THEME_TOKEN } from '../../src-shared/themeToken';
 
 /**
  * Everything past the first run's Welcome: antd's ConfigProvider (locale, theme), its App and the
@@ -45,7 +45,7 @@ export default function AntdRoot({ failed }: { failed?: string }) {
   return (
     <ConfigProvider
       locale={settings?.language === 'en-US' ? enUS : zhCN}
-      theme={{ zeroRuntime: true, token: { ...THEME_TOKEN, motion: !reducedMotion } }}
+      theme={{ zeroRuntime: true, token: { ...THEME_TOKEN, motion: !reducedMotion }, components: THEME_COMPONENTS }}
     >
       <AntApp>
         <ErrorBoundary>

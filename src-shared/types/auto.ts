@@ -28,6 +28,7 @@ export type DecisionReason =
   | 'unbind_refused'
   | 'unbind_rejected'
   | 'in_progress'
+  | 'held_for_you'
   | 'stock_out'
   | 'erp_oversold'
   | 'predicted_sellout'
@@ -123,6 +124,10 @@ export const REASON_TEXT: Record<DecisionReason, Bilingual> = {
     en: 'The seller rejected the mass unbind that held it: not unbound again until its stock changes.',
   },
   in_progress: { zh: '同样的操作已在发送队列中。', en: 'The same action is already on its way.' },
+  held_for_you: {
+    zh: '解绑在暂停的批量解绑里，等您在看板上确认：确认后才会发送，拒绝则保持绑定。',
+    en: 'The unbind is in a held mass unbind waiting for you on the dashboard: it is sent only once you confirm; reject and it stays bound.',
+  },
   stock_out: { zh: '可售库存为0：解绑，防止超卖。', en: 'Sellable stock is 0: unbind to stop overselling.' },
   erp_oversold: {
     zh: 'ERP显示超卖（可用库存小于0）：没有可售库存，解绑防止继续超卖。',
@@ -344,6 +349,12 @@ export interface OversellRiskRow {
   pin: PinMode;
   /** Since when: the stock-out, the review or the refusal (null when the app cannot tell). */
   since: string | null;
+  /**
+   * Where `since` comes from: a stock-out a decision pass recorded, the stock read that last changed
+   * the figure (no pass has decided on it at 0 yet), the review or the refusal; null when no fresh
+   * figure tells (unmapped, stale).
+   */
+  sinceFrom: 'stockout' | 'stockRead' | 'review' | 'refused' | null;
   minutes: number | null;
   refusal: RefusalView | null;
   /** The action open on it now, in the seller's words. */

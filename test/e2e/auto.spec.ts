@@ -57,6 +57,40 @@ test('before any stock is read, the risk tab says risk cannot be judged yet, not
   await expect(app.getByTestId('risk-headline')).not.toContainText('没有超卖风险');
 });
 
+test('switch off: a SKU already at 0 when its warehouse is linked shows since when on the risk tab, and a row with no start says why', async ({
+  app,
+}) => {
+  await startDemo(app);
+  await call(app, 'stock.warehouses.refresh', {});
+  const sz = await call<{ id: number }>(app, 'stock.warehouses.save', { name: '深圳仓', erpWarehouseId: 'WH-SZ' });
+  await call(app, 'auto.demo.restock', { erpWarehouseId: 'WH-SZ' });
+  await call(app, 'stock.sync.now', { wait: true });
+  await call(app, 'sku.listings.refresh', {});
+  // Sold out and read before the wizard's linking step: no decision pass has looked at it at 0.
+  const [sold] = await call<{ listingSkuId: number; sellerSku: string }[]>(app, 'auto.demo.skus', { search: 'TS1000' });
+  await call(app, 'auto.demo.sellOut', { listingSkuId: sold!.listingSkuId });
+  await call(app, 'stock.sync.now', { wait: true });
+  await call(app, 'stock.listingWarehouses.link', { storeWarehouseId: sz.id, filter: { text: 'TS1000', resolveStatus: ['exact'] } });
+
+  // Every screen's header says how many listing SKUs can oversell (the browser has no tray), and leads to them.
+  const model = await call<{ total: number }>(app, 'auto.risk', {});
+  await expect(app.getByTestId('header-risk')).toHaveText(`超卖风险 ${model.total}`);
+  await app.getByTestId('header-risk').click();
+  await app.getByTestId('risk-card-zero').click();
+  const since = app.getByTestId(`risk-since-${sold!.sellerSku}`);
+  await expect(since).not.toHaveText('—');
+  await expect(app.getByTestId(`risk-minutes-${sold!.sellerSku}`)).toHaveText(/^\d+$/);
+  await since.hover();
+  await expect(app.getByRole('tooltip')).toContainText('库存读取最近一次读到它现在这个库存数的时间');
+
+  // The demo keeps some bound listing SKUs unlinked: their start is unknown, and the cell says why.
+  await app.getByTestId('risk-card-unmapped').click();
+  const unmapped = app.locator('[data-testid^=risk-since-]').first();
+  await expect(unmapped).toHaveText('—');
+  await unmapped.hover();
+  await expect(app.getByRole('tooltip').filter({ hasText: '没有关联ERP SKU或仓库' })).toBeVisible();
+});
+
 test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is held until confirmed, switch off shows "would do"', async ({
   app,
 }) => {
@@ -142,11 +176,16 @@ test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is
   await expect(heldRun).toBeVisible();
   await expect(app.getByTestId('auto-now-headline')).toHaveAttribute('data-state', 'held');
   await expect(app.getByTestId('auto-count-held')).toContainText('1');
+  await expect(app.getByTestId('header-held')).toHaveText('1 次批量解绑待确认');
   // What is held is a table to check: each SKU with its ids and the stock it would be unbound at.
   const heldRows = heldRun.locator('[data-testid^=held-skus-] tbody tr');
   await expect(heldRows.first()).toContainText('TS1000');
   await expect(heldRows.first().locator('td').last()).toHaveText('0');
   await shot(app, '04-held');
+  // The card sends the seller to the dry run for the whole list: there each held unbind waits for them, not "nothing to do".
+  await app.getByRole('tab', { name: '预演：现在会做什么' }).click();
+  await expect(app.getByTestId('dry-held').first()).toHaveText('解绑 · 待确认');
+  await expect(app.getByTestId('dry-table')).toContainText('等您在看板上确认');
   // Rejecting is asked too, saying what it costs (they all stay bound); cancelled here.
   await heldRun.locator('[data-testid^=held-reject-]').click();
   await expect(app.locator('.ant-popconfirm:visible')).toContainText('就会超卖');
@@ -158,6 +197,7 @@ test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is
   await heldRun.locator('[data-testid^=held-confirm-]').click();
   await app.locator('.ant-popconfirm:visible .ant-btn-primary').click();
   await expect(heldRun).toHaveCount(0);
+  await expect(app.getByTestId('header-held')).toHaveCount(0);
   await expect(app.getByTestId('auto-now-headline')).toHaveAttribute('data-state', /^(ok|unprotected)$/);
   // One risk model: the headline count, the tab's headline and the sum of its cards agree, and nothing at 0 is still on sale.
   await app.getByRole('tab', { name: '超卖风险' }).click();

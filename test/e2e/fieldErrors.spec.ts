@@ -49,6 +49,56 @@ test('stock wizard: a store warehouse name of spaces alone is refused at its box
   expect((await pageCall<{ store: unknown[] }>(app, 'stock.warehouses.list')).store).toEqual([]);
 });
 
+/** A control's border colour and the shadow round it, as drawn (the wrapper's, for antd's affixed and composite controls). */
+const borderOf = (app: Page, selector: string) =>
+  app.locator(selector).evaluate((e) => {
+    const s = getComputedStyle(e);
+    return { border: s.borderTopColor, shadow: s.boxShadow };
+  });
+
+test('stock wizard: a field being typed in is not drawn red like a refused one', async ({ app }) => {
+  await startDemo(app);
+  await app.getByRole('menuitem', { name: '库存自动绑定/解绑' }).click();
+  await app.getByTestId('store-warehouse-name').fill('深圳仓');
+  const red = await app.getByTestId('store-warehouse-add').evaluate((e) => getComputedStyle(e).backgroundColor);
+  await app.getByTestId('store-warehouse-add').click();
+  const card = app.locator('[data-testid^=store-warehouse-]').filter({ hasText: '深圳仓' });
+  await expect(card).toBeVisible();
+  // The brand red still marks the primary button: only the fields' focus changed.
+  expect(red).toBe('rgb(230, 46, 4)');
+
+  const name = app.getByTestId('store-warehouse-name');
+  await name.focus();
+  const focused = await borderOf(app, '[data-testid=store-warehouse-name]');
+  // Not the brand red nor any red (the error border is rgb(255, 77, 79)): blue-dominant, as antd's own focus.
+  const [r, , b] = focused.border.match(/\d+/g)!.map(Number);
+  expect(focused.border).not.toBe(red);
+  expect(b).toBeGreaterThan(r!);
+  expect(focused.shadow).not.toContain('255, 85, 5');
+
+  // A select and a number box in the store warehouse's card, focused, likewise.
+  const select = card.locator('.ant-select').first();
+  await select.click();
+  await expect(select).toHaveClass(/ant-select-focused|ant-select-open/);
+  const sel = await select.evaluate((e) => getComputedStyle(e).borderTopColor);
+  const [sr, , sb] = sel.match(/\d+/g)!.map(Number);
+  expect(sb).toBeGreaterThan(sr!);
+  const percent = card.locator('.ant-input-number');
+  await percent.locator('input').focus();
+  const num = await percent.evaluate((e) => getComputedStyle(e).borderTopColor);
+  const [nr, , nb] = num.match(/\d+/g)!.map(Number);
+  expect(nb).toBeGreaterThan(nr!);
+
+  // A refused name is still drawn red, so the two can be told apart.
+  await name.fill('   ');
+  await app.getByTestId('store-warehouse-add').click();
+  await expect(app.locator('.ant-form-item-explain-error').filter({ hasText: '店铺仓库名称' })).toBeVisible();
+  await name.blur();
+  const refused = await borderOf(app, '[data-testid=store-warehouse-name]');
+  const [er, , eb] = refused.border.match(/\d+/g)!.map(Number);
+  expect(er).toBeGreaterThan(eb!);
+});
+
 /** The deposit wizard opened and the status saved (¥10,000 refundable): the checks step is next. */
 async function depositToChecks(app: Page) {
   await app.getByRole('menuitem', { name: '退保证金' }).click();

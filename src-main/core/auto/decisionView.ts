@@ -5,9 +5,13 @@ import { reasonText } from './reasons';
 import { predictionText } from './predict';
 import { withCounting } from './sellable';
 
+/** The open action a held mass unbind keeps for the seller's answer, if the plan keeps it. */
+export const heldOf = (s: PlannedSku) => s.open.find((a) => a.state === 'held' && !s.cancel.includes(a)) ?? null;
+
 export function toView(s: PlannedSku): SkuDecisionView {
-  const t = reasonText(s.decision.reason);
   const open = s.open.find((a) => !s.cancel.includes(a)) ?? null;
+  // Wanted but not added: an action is open already. A held one is not "on its way": it waits for the seller.
+  const reason = s.add === null && s.decision.want !== 'none' ? (heldOf(s) ? 'held_for_you' : 'in_progress') : s.decision.reason;
   return {
     listingSkuId: s.input.listingSkuId,
     productId: s.input.productId,
@@ -18,8 +22,8 @@ export function toView(s: PlannedSku): SkuDecisionView {
     pin: s.input.pin,
     sellable: s.decision.sellable,
     want: s.add ?? 'none',
-    reason: s.add === null && s.decision.want !== 'none' ? 'in_progress' : s.decision.reason,
-    reasonText: withCounting(s.add === null && s.decision.want !== 'none' ? reasonText('in_progress') : t, s.input.figures),
+    reason,
+    reasonText: withCounting(reasonText(reason), s.input.figures),
     figures: s.input.figures,
     openAction: open ? { id: open.id, kind: open.kind, state: open.state } : null,
     prediction: predictionView(s),

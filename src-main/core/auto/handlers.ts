@@ -5,7 +5,7 @@ import { BLOCKING_REASONS, type autoChannels, type DecisionReason } from '../../
 import { writeAudit } from '../audit';
 import { plan } from './engine';
 import { countPlan } from './planCounts';
-import { toView } from './decisionView';
+import { heldOf, toView } from './decisionView';
 import { autoService, requireRun } from './service';
 import { setSwitch } from './switch';
 import { writeAutoSettings } from './settings';
@@ -46,7 +46,8 @@ export function autoHandlers(app: App): DomainHandlers<typeof autoChannels> {
         only === 'all'
           ? true
           : only === 'changes'
-            ? s.add !== null || s.cancel.length > 0
+            ? // A held unbind is a change too: it goes out once the seller confirms (the held run points here for the whole list).
+              s.add !== null || s.cancel.length > 0 || heldOf(s) !== null
             : BLOCKING.includes(s.decision.reason) || s.decision.reason === 'pinned',
       );
       if (needle)

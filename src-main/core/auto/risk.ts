@@ -35,18 +35,32 @@ const ROW_LIMIT = 500;
  * decisions use, so the two cannot disagree. `markedOnly`: only the SKUs marked since the last pass;
  * `statuses`: only these bind states (all three on sale by default).
  */
-/** One SKU on sale: id, seller SKU, product id, SKU id, goods id, bind status, refusal reason, ERP SKU, then linked warehouses, known figures, stale figures, sellable of the fresh ones. */
-type OnSale = [number, string, string, string, string | null, number, string | null, string | null, number, number, number, number];
+/** One SKU on sale: id, seller SKU, product id, SKU id, goods id, bind status, refusal reason, ERP SKU, then linked warehouses, known figures, stale figures, sellable of the fresh ones, the latest time a fresh figure changed. */
+type OnSale = [
+  number,
+  string,
+  string,
+  string,
+  string | null,
+  number,
+  string | null,
+  string | null,
+  number,
+  number,
+  number,
+  number,
+  string | null,
+];
 
 function* onSale(db: Db, opts: { markedOnly?: boolean; statuses?: readonly BindStatus[] } = {}): Generator<OnSale> {
   let cur: OnSale | null = null;
-  for (const r of skuRows<[refuseReason: string | null]>(db, {
-    extra: 's.unbind_refuse_reason',
+  for (const r of skuRows<[refuseReason: string | null, changedAt: string | null]>(db, {
+    extra: 's.unbind_refuse_reason, l.changed_at',
     where: `WHERE s.bind_status IN (${bindStatusSql(opts.statuses ?? STILL_TIED)})${opts.markedOnly ? ' AND s.id IN (SELECT listing_sku_id FROM auto_changed)' : ''}`,
   })) {
     if (!cur || cur[0] !== r[0]) {
       if (cur) yield cur;
-      cur = [r[0], r[3], r[1], r[2], r[4], r[5], r[15], r[6], 0, 0, 0, 0];
+      cur = [r[0], r[3], r[1], r[2], r[4], r[5], r[15], r[6], 0, 0, 0, 0, null];
     }
     if (r[7] === null) continue;
     cur[8]++;
@@ -54,7 +68,10 @@ function* onSale(db: Db, opts: { markedOnly?: boolean; statuses?: readonly BindS
     if (stock === null) continue;
     cur[9]++;
     if (stock.stale) cur[10]++;
-    else cur[11] += sellableOf(stock, counting);
+    else {
+      cur[11] += sellableOf(stock, counting);
+      if (r[16] && (!cur[12] || r[16] > cur[12])) cur[12] = r[16];
+    }
   }
   if (cur) yield cur;
 }
@@ -134,8 +151,16 @@ export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean; refused
 
   const ids = new Set(atRisk.map((x) => x.r[0]));
   const pins = new Map(db.prepare('SELECT listing_sku_id, mode FROM auto_pins').raw().all() as [number, PinMode][]);
+  // An open stock-out starts when its figure changed, when that is before the pass that first saw it
+  // at 0 (a SKU linked after the read): the age the tab showed before that pass then goes on, not
+  // back to 0.
   const stockouts = new Map(
-    db.prepare('SELECT listing_sku_id, first_seen_at FROM auto_stockouts WHERE ended_at IS NULL').raw().all() as [number, string][],
+    db
+      .prepare(
+        'SELECT listing_sku_id, min(first_seen_at, coalesce(stock_changed_at, first_seen_at)) FROM auto_stockouts WHERE ended_at IS NULL',
+      )
+      .raw()
+      .all() as [number, string][],
   );
   const open = new Map<number, { id: number; kind: ActionKind; state: ActionState; at: string | null }>();
   for (const [sku, id, kind, state, at] of db
@@ -158,8 +183,7 @@ export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean; refused
     const [id, sellerSku, productId, skuId, scItemId, bindStatus, refuseReason] = r;
     const a = open.get(id);
     const ref = refused.get(id);
-    // At risk since the stock-out was first seen; without one, since the review or the refusal.
-    const since = stockouts.get(id) ?? (kind === 'refused' ? ref?.at : kind === 'review' ? a?.at : null) ?? null;
+    const { since, sinceFrom } = sinceOf(kind, stockouts.get(id), kind === 'refused' ? ref?.at : kind === 'review' ? a?.at : null, r[12]);
     return {
       listingSkuId: id,
       sellerSku,
@@ -170,6 +194,7 @@ export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean; refused
       sellable: kind === 'unmapped' || kind === 'stale' ? null : r[11],
       pin: pins.get(id) ?? 'auto',
       since,
+      sinceFrom,
       minutes: since ? Math.max(0, Math.round((nowMs - Date.parse(since)) / 60_000)) : null,
       refusal:
         kind === 'refused'
@@ -190,6 +215,26 @@ export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean; refused
   rows.sort((x, y) => order.get(x.kind)! - order.get(y.kind)! || (y.minutes ?? -1) - (x.minutes ?? -1) || x.listingSkuId - y.listingSkuId);
   model.rows = rows.slice(0, ROW_LIMIT);
   return model;
+}
+
+/**
+ * Since when a SKU has been at risk: the stock-out episode a decision pass opened when it first saw
+ * it at 0; without one, the review or the refusal. A SKU at 0 that no pass has decided on yet (linked
+ * or mapped after the last read: the wizard reads stock first and links after, and with the switch
+ * off nothing decides again until the next read) or that no pass opens an episode for (pinned, its
+ * category off) still sells at 0 since its figure last changed, so that read is its start. Null only
+ * when no fresh figure tells (unmapped, stale): the tab says why.
+ */
+function sinceOf(
+  kind: RiskKind,
+  episode: string | undefined,
+  marketAt: string | null | undefined,
+  stockChangedAt: string | null,
+): Pick<OversellRiskRow, 'since' | 'sinceFrom'> {
+  if (episode) return { since: episode, sinceFrom: 'stockout' };
+  if (marketAt && (kind === 'refused' || kind === 'review')) return { since: marketAt, sinceFrom: kind };
+  if (kind === 'zero' && stockChangedAt) return { since: stockChangedAt, sinceFrom: 'stockRead' };
+  return { since: null, sinceFrom: null };
 }
 
 /**

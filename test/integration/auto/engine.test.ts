@@ -169,6 +169,11 @@ describe('auto bind & unbind engine against both simulators', () => {
     const held = await call(app, 'auto.held.list', {});
     expect(held).toHaveLength(1);
     expect(held[0]!.skus).toHaveLength(10);
+    // The held card sends the seller to the dry run for the whole list: its changes show each held unbind as waiting for them.
+    const dry = await call(app, 'auto.dryRun', { only: 'changes', page: 1, pageSize: 50 });
+    expect(dry.total).toBe(10);
+    expect(dry.rows.map((x) => [x.want, x.reason, x.openAction?.state])).toEqual(Array(10).fill(['none', 'held_for_you', 'held']));
+    expect(dry.rows[0]!.reasonText.zh).toContain('等您在看板上确认');
     // A later pass does not hold the same SKUs twice nor send them.
     const again = await call(app, 'auto.run', { sync: false, send: true });
     expect(again.run?.status).toBe('done');

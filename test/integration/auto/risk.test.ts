@@ -76,6 +76,31 @@ describe('one risk model, the same everywhere', () => {
     expect((await call(app, 'auto.dashboard', {})).riskModel.headline.zh).toBe('没有超卖风险');
   });
 
+  it('switch off: a SKU bound at 0 when its warehouse is linked after the read is at risk since that read, and since its stock-out after the next', async () => {
+    store = await startStore({
+      skus: [
+        ['L1', 5],
+        ['L2', 5],
+      ],
+    });
+    const { app, market } = await store.open();
+    const clock = store.clock as ManualClock;
+    // The wizard's order: read stock (L1 is already at 0), then list, map and link: no pass has decided on L1 at 0.
+    store.tt.setStock('L1', 'W1', 0);
+    const readAt = new Date(clock.now()).toISOString();
+    await setUpStock(app, market);
+    clock.advance(90 * MIN);
+    const d = await call(app, 'auto.dashboard', {});
+    expect(d.riskModel.switchOn).toBe(false);
+    expect(d.risk.map((r) => [r.sellerSku, r.kind, r.since, r.sinceFrom, r.minutes])).toEqual([['L1', 'zero', readAt, 'stockRead', 90]]);
+
+    // The next read decides on it (switch still off) and records the stock-out: the same start, so the age goes on.
+    clock.advance(MIN);
+    await call(app, 'auto.run', { sync: true, send: true });
+    const after = (await call(app, 'auto.dashboard', {})).risk.find((r) => r.sellerSku === 'L1')!;
+    expect([after.since, after.sinceFrom, after.minutes]).toEqual([readAt, 'stockout', 91]);
+  });
+
   it('unmapped but bound, stale stock and review each count in their own card', async () => {
     const { s, app, clock } = await open({
       skus: [
@@ -100,6 +125,12 @@ describe('one risk model, the same everywhere', () => {
     const u3 = d.risk.find((x) => x.sellerSku === 'U3');
     expect(u3).toMatchObject({ kind: 'review', bindStatus: 3, action: { kind: 'unbind', state: 'review', zh: '审核中' } });
     expect(d.risk.map((x) => x.kind)).toEqual(['review', 'unmapped', 'stale']);
+    // No fresh figure tells when the unmapped and the stale ones began: no start, and nothing made up.
+    expect(d.risk.map((x) => [x.sellerSku, x.sinceFrom, x.since === null])).toEqual([
+      ['U3', 'stockout', false],
+      ['U1', null, true],
+      ['U2', null, true],
+    ]);
   });
 
   it("action states in the seller's words: a submitted unbind is 已提交, never 完成", () => {

@@ -8,7 +8,7 @@ import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PagedTable, usePaging } from '../../components/PagedTable';
 import { useAction } from '../../useAction';
-import { BIND_STATUS_COLOR } from './stateColor';
+import { BIND_STATUS_COLOR, STATE_COLOR } from './stateColor';
 import { useLang } from '../../useLang';
 
 export function DryRunTab({
@@ -93,9 +93,13 @@ export function DryRunTab({
           },
           {
             title: t('dry.want'),
-            dataIndex: 'want',
-            render: (w: SkuDecisionView['want']) =>
-              w === 'none' ? (
+            render: (_, { want: w, openAction: held }) =>
+              // Held by the mass-unbind guard: it will happen once the seller confirms, so it is not "nothing".
+              w === 'none' && held?.state === 'held' ? (
+                <Tag color={STATE_COLOR.held} data-testid="dry-held">
+                  {t(`dry.${held.kind}`)} · {t('counts.held')}
+                </Tag>
+              ) : w === 'none' ? (
                 t('dry.none')
               ) : (
                 <Tag color={w === 'bind' ? 'green' : 'volcano'}>

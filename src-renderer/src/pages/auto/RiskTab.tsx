@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { Dayjs } from 'dayjs';
-import { Alert, Button, Card, Col, DatePicker, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RISK_KINDS, RISK_TEXT, type DashboardView, type OversellRiskRow, type RiskKind } from '../../../../src-shared/types/auto';
 import { api } from '../../api';
@@ -27,6 +27,9 @@ export function RiskTab({ d, onChanged }: { d: DashboardView; onChanged: () => P
   // risk, every SKU on sale has stock" would be a claim about stock nobody has read (the headline
   // above says the same: set up first).
   const unknown = m.total === 0 && (!d.status.lastSync || d.ready === 0);
+  // Where the start comes from, or why there is none: a bare dash would read as "no risk".
+  const sinceNote = (r: OversellRiskRow) =>
+    r.sinceFrom ? t(`risk.sinceFrom.${r.sinceFrom}`) : t(`risk.noSince.${r.kind === 'unmapped' || r.kind === 'stale' ? r.kind : 'other'}`);
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="risk-tab">
       <Alert
@@ -84,8 +87,22 @@ export function RiskTab({ d, onChanged }: { d: DashboardView; onChanged: () => P
               ),
             },
             { title: t('risk.refusal'), render: (_, r) => (r.refusal ? pick(r.refusal) : '') },
-            { title: t('risk.since'), dataIndex: 'since', render: formatTime },
-            { title: t('risk.minutes'), dataIndex: 'minutes', render: (v: number | null) => v ?? '—' },
+            {
+              title: t('risk.since'),
+              render: (_, r) => (
+                <Tooltip title={sinceNote(r)}>
+                  <span data-testid={`risk-since-${r.sellerSku}`}>{formatTime(r.since)}</span>
+                </Tooltip>
+              ),
+            },
+            {
+              title: t('risk.minutes'),
+              render: (_, r) => (
+                <Tooltip title={sinceNote(r)}>
+                  <span data-testid={`risk-minutes-${r.sellerSku}`}>{r.minutes ?? '—'}</span>
+                </Tooltip>
+              ),
+            },
           ]}
         />
       )}

@@ -15,6 +15,12 @@ export const zh = {
     ok: '确定',
     cancel: '取消',
   },
+  header: {
+    risk: '超卖风险 {{n}}',
+    riskTip: '{{n}} 个在售线上SKU没有可售库存或库存不明，仍可能被下单。点击查看。',
+    held: '{{n}} 次批量解绑待确认',
+    heldTip: '自动解绑已暂停，等您在看板上确认或拒绝。点击查看。',
+  },
   offBanner: '自动绑定/解绑已关闭：下面“预演”里的操作只是“将会执行”，不会发送。',
   counts: { bound: '已绑定', unbound: '未绑定', review: '解绑审核中', refused: '解绑被拒', held: '待确认', risk: '超卖风险' },
   sync: {
@@ -62,6 +68,18 @@ export const zh = {
     pinned: '已固定',
     next: '下一步',
     offNote: '开关关闭时也照实显示：这些线上SKU库存为0仍在售，但不会被自动解绑。',
+    sinceFrom: {
+      stockout: '断货记录：库存读取读到它库存为0的时间。',
+      stockRead:
+        '库存读取最近一次读到它现在这个库存数的时间。引擎还没有在库存为0时检查过它（例如刚关联好仓库），下次同步后改按断货记录计时。',
+      review: '解绑提交给速卖通审核的时间。',
+      refused: '速卖通拒绝解绑的时间。',
+    },
+    noSince: {
+      unmapped: '不知道从何时开始：它没有关联ERP SKU或仓库，读不到它的库存。请在“库存自动绑定/解绑”里关联好。',
+      stale: '不知道从何时开始：它的库存数据已过期或从未读到。同步一次库存后会显示。',
+      other: '不知道从何时开始：没有它的库存记录。',
+    },
   },
   chart: {
     binds: '绑定',
@@ -313,6 +331,13 @@ export const en: typeof zh = {
     ok: 'OK',
     cancel: 'Cancel',
   },
+  header: {
+    risk: 'Oversell risk {{n}}',
+    riskTip:
+      '{{n}} listing SKU(s) on sale have no sellable stock, or stock the app cannot see, and can still be ordered. Click to see them.',
+    held: '{{n}} mass unbind(s) to confirm',
+    heldTip: 'Automatic unbinds are held until you confirm or reject them on the dashboard. Click to see them.',
+  },
   offBanner: 'Auto bind/unbind is off: the actions in the dry run below are only "would do" and are not sent.',
   counts: {
     bound: 'Bound',
@@ -374,6 +399,19 @@ export const en: typeof zh = {
     pinned: 'Pinned',
     next: 'Next',
     offNote: 'Shown as it is with the switch off too: these listing SKUs sell at 0 and are not unbound automatically.',
+    sinceFrom: {
+      stockout: 'From the stock-out record: when a stock read found it at 0.',
+      stockRead:
+        'When a stock read last found the figure it has now. The engine has not checked it at 0 yet (for example, its warehouse was just linked); after the next sync the time comes from the stock-out record.',
+      review: 'When the unbind went to AliExpress for review.',
+      refused: 'When AliExpress refused the unbind.',
+    },
+    noSince: {
+      unmapped:
+        'Not known: it is not mapped to an ERP SKU or linked to a warehouse, so its stock cannot be read. Map and link it under Auto bind & unbind.',
+      stale: 'Not known: its stock figures are out of date or were never read. Sync stock once and the time shows.',
+      other: 'Not known: there is no stock record for it.',
+    },
   },
   chart: {
     binds: 'Binds',
