@@ -1,3 +1,4 @@
+import { minutesText } from '../../src-shared/minutesText';
 import { currentLang } from './useLang';
 
 /**
@@ -7,4 +8,9 @@ import { currentLang } from './useLang';
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   return new Date(iso).toLocaleString(currentLang() === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' });
+}
+
+/** How long something has lasted, from whole minutes, in the UI language (src-shared/minutesText.ts). */
+export function formatMinutes(minutes: number | null | undefined): string {
+  return minutesText(minutes, currentLang());
 }

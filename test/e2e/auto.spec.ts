@@ -79,7 +79,7 @@ test('switch off: a SKU already at 0 when its warehouse is linked shows since wh
   await app.getByTestId('risk-card-zero').click();
   const since = app.getByTestId(`risk-since-${sold!.sellerSku}`);
   await expect(since).not.toHaveText('—');
-  await expect(app.getByTestId(`risk-minutes-${sold!.sellerSku}`)).toHaveText(/^\d+$/);
+  await expect(app.getByTestId(`risk-minutes-${sold!.sellerSku}`)).toHaveText(/^\d+(天|小时|分钟)/);
   await since.hover();
   await expect(app.getByRole('tooltip')).toContainText('库存读取最近一次读到它现在这个库存数的时间');
 

@@ -11,7 +11,7 @@ import { RISK_KINDS, RISK_TEXT, type DashboardView, type OversellRiskRow, type R
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
-import { formatTime } from '../../formatTime';
+import { formatMinutes, formatTime } from '../../formatTime';
 import { BIND_STATUS_COLOR, STATE_COLOR } from './stateColor';
 import { useLang } from '../../useLang';
 
@@ -97,9 +97,11 @@ export function RiskTab({ d, onChanged }: { d: DashboardView; onChanged: () => P
             },
             {
               title: t('risk.minutes'),
+              // The longest at risk first when asked: those have sold the most at 0.
+              sorter: (a, b) => (a.minutes ?? -1) - (b.minutes ?? -1),
               render: (_, r) => (
                 <Tooltip title={sinceNote(r)}>
-                  <span data-testid={`risk-minutes-${r.sellerSku}`}>{r.minutes ?? '—'}</span>
+                  <span data-testid={`risk-minutes-${r.sellerSku}`}>{formatMinutes(r.minutes)}</span>
                 </Tooltip>
               ),
             },

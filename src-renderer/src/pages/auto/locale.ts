@@ -54,7 +54,7 @@ export const zh = {
     unknown:
       '还不能判断超卖风险：还没有读取库存，或还没有线上SKU关联好ERP SKU和仓库。完成“库存自动绑定/解绑”里的设置后，这里会列出有风险的线上SKU。',
     since: '开始于',
-    minutes: '已持续（分钟）',
+    minutes: '已持续',
     status: '当前状态',
     kind: '风险',
     sellable: '可售库存',
@@ -385,7 +385,7 @@ export const en: typeof zh = {
     unknown:
       'Oversell risk cannot be judged yet: no stock has been read, or no listing SKU is mapped to an ERP SKU and linked to a warehouse. Once the setup under Auto bind & unbind is done, the listing SKUs at risk are listed here.',
     since: 'Since',
-    minutes: 'For (minutes)',
+    minutes: 'For',
     status: 'Status',
     kind: 'Risk',
     sellable: 'Sellable',
