@@ -208,8 +208,20 @@ export interface AutoRunInfo {
 }
 
 export interface HeldRunView extends AutoRunInfo {
-  /** The unbinds waiting for the seller (first 200). */
-  skus: { actionId: number; listingSkuId: number; sellerSku: string; productId: string; skuId: string; sellable: number | null }[];
+  /**
+   * The unbinds waiting for the seller (first 200), each with the ERP SKU and the figures the held
+   * pass decided on: what the seller checks to tell a real sell-out from a bad stock read.
+   */
+  skus: {
+    actionId: number;
+    listingSkuId: number;
+    sellerSku: string;
+    productId: string;
+    skuId: string;
+    sellable: number | null;
+    erpSku: string | null;
+    figures: WarehouseFigure[];
+  }[];
 }
 
 export interface DrainReport {

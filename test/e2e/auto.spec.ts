@@ -180,6 +180,8 @@ test('auto bind/unbind: switch on, a sell-out is unbound, a drained warehouse is
   // What is held is a table to check: each SKU with its ids and the stock it would be unbound at.
   const heldRows = heldRun.locator('[data-testid^=held-skus-] tbody tr');
   await expect(heldRows.first()).toContainText('TS1000');
+  // With the ERP SKU and the figure the pass read in each warehouse: a whole warehouse at 0 is what a bad read looks like.
+  await expect(heldRows.first()).toContainText('深圳仓: 0/');
   await expect(heldRows.first().locator('td').last()).toHaveText('0');
   await shot(app, '04-held');
   // The card sends the seller to the dry run for the whole list: there each held unbind waits for them, not "nothing to do".

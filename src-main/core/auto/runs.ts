@@ -6,7 +6,7 @@
 import type { App } from '../app';
 import type { Db } from '../db/open';
 import { AppError } from '../../../src-shared/errors';
-import type { AutoRunInfo, HeldRunView } from '../../../src-shared/channels/auto';
+import type { AutoRunInfo, HeldRunView, WarehouseFigure } from '../../../src-shared/channels/auto';
 import { writeAudit } from '../audit';
 
 interface RunRow {
@@ -58,7 +58,8 @@ export function listAutoRuns(db: Db, page: number, pageSize: number): { rows: Au
 export function heldRuns(db: Db): HeldRunView[] {
   const runs = db.prepare("SELECT * FROM auto_runs WHERE status = 'held' ORDER BY id").all() as RunRow[];
   const skus = db.prepare(
-    `SELECT a.id, a.listing_sku_id, s.seller_sku, a.product_id, a.sku_id, d.sellable FROM auto_actions a
+    `SELECT a.id, a.listing_sku_id, s.seller_sku, a.product_id, a.sku_id, d.sellable,
+       json_extract(d.detail, '$.erpSku') AS erp_sku, json_extract(d.detail, '$.figures') AS figures FROM auto_actions a
      LEFT JOIN stock_listing_skus s ON s.id = a.listing_sku_id LEFT JOIN auto_decisions d ON d.id = a.decision_id
      WHERE a.run_id = ? AND a.state = 'held' ORDER BY a.id LIMIT 200`,
   );
@@ -72,6 +73,8 @@ export function heldRuns(db: Db): HeldRunView[] {
         product_id: string;
         sku_id: string;
         sellable: number | null;
+        erp_sku: string | null;
+        figures: string | null;
       }[]
     ).map((x) => ({
       actionId: x.id,
@@ -80,6 +83,8 @@ export function heldRuns(db: Db): HeldRunView[] {
       productId: x.product_id,
       skuId: x.sku_id,
       sellable: x.sellable,
+      erpSku: x.erp_sku,
+      figures: x.figures ? (JSON.parse(x.figures) as WarehouseFigure[]) : [],
     })),
   }));
 }

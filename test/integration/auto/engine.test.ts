@@ -169,6 +169,9 @@ describe('auto bind & unbind engine against both simulators', () => {
     const held = await call(app, 'auto.held.list', {});
     expect(held).toHaveLength(1);
     expect(held[0]!.skus).toHaveLength(10);
+    // Each with what the seller checks before confirming: the ERP SKU and the figure the pass read.
+    expect(held[0]!.skus[0]).toMatchObject({ erpSku: 'C0', sellable: 0 });
+    expect(held[0]!.skus[0]!.figures).toEqual([expect.objectContaining({ erpWarehouse: expect.any(String), available: 0, stale: false })]);
     // The held card sends the seller to the dry run for the whole list: its changes show each held unbind as waiting for them.
     const dry = await call(app, 'auto.dryRun', { only: 'changes', page: 1, pageSize: 50 });
     expect(dry.total).toBe(10);

@@ -9,6 +9,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PagedTable, usePaging } from '../../components/PagedTable';
 import { useAction } from '../../useAction';
 import { BIND_STATUS_COLOR, STATE_COLOR } from './stateColor';
+import { StockFigures } from './StockFigures';
 import { useLang } from '../../useLang';
 
 export function DryRunTab({
@@ -78,18 +79,7 @@ export function DryRunTab({
           { title: t('dry.sellable'), dataIndex: 'sellable', render: (v: number | null) => v ?? t('dry.unknown') },
           {
             title: t('dry.stock'),
-            render: (_, r) =>
-              r.figures.map((f) => (
-                <div key={f.storeWarehouse}>
-                  {f.storeWarehouse}:{' '}
-                  {f.available !== null && f.available < 0 ? (
-                    <Tag color="red">{t('dry.oversold', { n: f.available })}</Tag>
-                  ) : (
-                    (f.available ?? t('dry.unknown'))
-                  )}
-                  /{f.safety ?? '—'} {f.stale && <Tag color="orange">{t('dry.stale')}</Tag>}
-                </div>
-              )),
+            render: (_, r) => <StockFigures figures={r.figures} />,
           },
           {
             title: t('dry.want'),

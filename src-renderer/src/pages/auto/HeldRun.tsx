@@ -5,6 +5,7 @@ import type { HeldRunView } from '../../../../src-shared/types/auto';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
+import { StockFigures } from './StockFigures';
 
 export function HeldRun({ run, onDone }: { run: HeldRunView; onDone: () => Promise<void> }) {
   const { t } = useTranslation('auto');
@@ -30,7 +31,8 @@ export function HeldRun({ run, onDone }: { run: HeldRunView; onDone: () => Promi
               count: g?.limitCount ?? 0,
             })}
           </span>
-          {/* What the seller is asked to check, as rows they can page through: the SKU, its ids and the stock it would be unbound at. */}
+          {/* What the seller is asked to check, as rows they can page through: the SKU, its ids, the ERP SKU and
+              the figures the held pass read (a whole warehouse at 0 is often a bad read), and the stock it would be unbound at. */}
           <Table
             size="small"
             rowKey="actionId"
@@ -41,6 +43,8 @@ export function HeldRun({ run, onDone }: { run: HeldRunView; onDone: () => Promi
               { title: t('held.colSku'), dataIndex: 'sellerSku' },
               { title: t('held.colProduct'), dataIndex: 'productId' },
               { title: t('held.colSkuId'), dataIndex: 'skuId' },
+              { title: t('erpSku'), dataIndex: 'erpSku', render: (v: string | null) => v ?? '—' },
+              { title: t('dry.stock'), key: 'figures', render: (_, r) => <StockFigures figures={r.figures} /> },
               {
                 title: t('held.colSellable'),
                 dataIndex: 'sellable',
