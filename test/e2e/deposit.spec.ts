@@ -175,3 +175,39 @@ test('reconciliation: web and app bills with 冻结/解冻 and a pre-application
   await expect(app.getByTestId('deposit-arrival-verdict')).toHaveText('已到账');
   expect(await app.locator('html').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 });
+
+test('a status that holds the refund back is said at step 1, where the seller confirmed it', async ({ app }) => {
+  await startDemo(app);
+  await app.getByRole('menuitem', { name: '退保证金' }).click();
+  await app.getByTestId('deposit-start').click();
+  await app.getByTestId('deposit-status').click();
+  await app.getByTitle('可退还').click();
+  await app.getByTestId('deposit-amount').fill('10000');
+  await app.getByTestId('deposit-status-save').click();
+  for (const key of ['disputes', 'orders', 'debts']) {
+    await app.getByTestId(`deposit-check-${key}`).getByText('没有', { exact: true }).click();
+  }
+  await app.getByTestId('deposit-next').click();
+  await expect(app.getByTestId('deposit-step-apply')).toBeVisible();
+
+  // The service centre now shows the deposit frozen: with the checks all clear, only the status
+  // holds the case, so it stays at step 1, and step 1 says why and what to do.
+  await app.getByTestId('deposit-steps').getByText('查看保证金状态').click();
+  await app.getByTestId('deposit-status').click();
+  await app.getByTitle('已冻结').click();
+  await app.getByTestId('deposit-status-save').click();
+  const blocked = app.getByTestId('deposit-status-blocked');
+  await expect(blocked).toContainText('现在还不能申请');
+  await expect(blocked).toContainText('保证金处于冻结状态');
+  await expect(app.getByTestId('deposit-step-apply')).toHaveCount(0);
+
+  await app.getByRole('button', { name: 'English' }).click();
+  await expect(blocked).toContainText('The deposit is frozen');
+  await app.getByRole('button', { name: '中文' }).click();
+
+  // Refundable again: the case moves on to the application and the warning is gone.
+  await app.getByTestId('deposit-status').click();
+  await app.getByTitle('可退还').click();
+  await app.getByTestId('deposit-status-save').click();
+  await expect(app.getByTestId('deposit-step-apply')).toBeVisible();
+});
