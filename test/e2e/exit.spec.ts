@@ -291,17 +291,17 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
   }
   for (const n of [
     'case.json',
-    'exit/exit_case.csv',
-    'exit/exit_disposal.csv',
-    'exit/exit_partner.json',
-    'deposit/deposit_case.csv',
-    'audit/audit_log.csv',
-    'stock/stock_levels.csv',
+    'exit/退店案件.csv',
+    'exit/库存处理计划（已完成的行）.csv',
+    'exit/合作伙伴及终止合作情况.json',
+    'deposit/退保证金案件.csv',
+    'audit/操作记录（谁在什么时候做了什么）.csv',
+    'stock/库存记录（每个SKU在每个仓库的最新可用库存）.csv',
   ]) {
     expect(names).toContain(n);
   }
   expect(JSON.parse(strFromU8(zip['case.json']!)).case.done.confirmedOn).toBe(DONE);
-  expect(strFromU8(zip['exit/exit_disposal.csv']!)).toContain('CUP-BLUE');
+  expect(strFromU8(zip['exit/库存处理计划（已完成的行）.csv']!)).toContain('CUP-BLUE');
   const zipped = Object.values(zip)
     .map((b) => strFromU8(b))
     .join('\n');
