@@ -381,6 +381,23 @@ test('a deposit case started in its own wizard is the one exit step ④ shows, a
   expect((await call<{ case: { id: number } }>(app, host, 'deposit.get')).case.id).toBe(depositId);
 });
 
+test('an application recorded without a number, as a seller whose Seller Center showed none', async ({ app, host }) => {
+  await startDemo(app);
+  await call(app, host, 'exit.open');
+  await call(app, host, 'exit.setReason', { reason: 'life_pressure' });
+  for (const key of ['agreement', 'process', 'notes']) await call(app, host, 'exit.confirmAgreement', { key, confirmed: true });
+  for (const key of ['orders', 'disputes', 'debts']) await call(app, host, 'exit.answerReadiness', { key, answer: 'clear' });
+
+  await app.getByRole('menuitem', { name: '退店' }).click();
+  await expect(app.getByTestId('exit-application-no')).toHaveAttribute('placeholder', /选填/);
+  await app.getByTestId('exit-submitted-on').fill(SUBMITTED);
+  await app.getByTestId('exit-submit').click();
+  await app.getByTestId('exit-next').click();
+  // National Day: the third working day after 30 September 2026 is the 调休 Saturday.
+  await expect(app.getByTestId('exit-review-due')).toHaveText('2026-10-10');
+  await expect(app.getByText(`${SUBMITTED} 提交退店申请；预计 2026-10-10 前审核完（3个工作日）`)).toBeVisible();
+});
+
 test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind all, 确认退店成功 refused then accepted, wipe empties the connection screen', async ({
   app,
   host,

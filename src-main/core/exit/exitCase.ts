@@ -119,7 +119,7 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
     });
   }
 
-  submit(input: { submittedOn: string; applicationNo: string; applicationText?: string }): ExitCaseView {
+  submit(input: { submittedOn: string; applicationNo?: string; applicationText?: string }): ExitCaseView {
     this.requireStep((r) => !!r.reason, {
       zh: '还没有填写退店原因。请先在第 1 步“准备”选择原因。',
       en: 'No exit reason yet. Choose one in step 1 "Prepare" first.',
@@ -149,10 +149,11 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
           `UPDATE exit_case SET submitted_on = ?, application_no = ?, application_text = ?, review_due = ?, review_due_error = ?,
              review_outcome = 'pending', review_decided_on = NULL, review_reminded_at = NULL WHERE id = ?`,
         )
-        .run(input.submittedOn, input.applicationNo, text, due, dueError ? JSON.stringify(dueError) : null, r.id);
+        .run(input.submittedOn, input.applicationNo ?? null, text, due, dueError ? JSON.stringify(dueError) : null, r.id);
+      const no = input.applicationNo;
       this.k.event(r.id, 'submitted', {
-        zh: `${input.submittedOn} 提交退店申请，申请编号 ${input.applicationNo}；${due ? `预计 ${due} 前审核完（3个工作日）` : '无法计算审核到期日'}`,
-        en: `Application ${input.applicationNo} submitted on ${input.submittedOn}; ${due ? `review due by ${due} (3 working days)` : 'no review due date could be computed'}`,
+        zh: `${input.submittedOn} 提交退店申请${no ? `，申请编号 ${no}` : ''}；${due ? `预计 ${due} 前审核完（3个工作日）` : '无法计算审核到期日'}`,
+        en: `Application ${no ? `${no} ` : ''}submitted on ${input.submittedOn}; ${due ? `review due by ${due} (3 working days)` : 'no review due date could be computed'}`,
       });
     });
   }

@@ -43,17 +43,23 @@ export function SubmitStep({ view, onChange }: StepProps) {
           <Input
             value={no}
             maxLength={80}
+            placeholder={t('applicationNoOptional')}
             onChange={(e) => setNo(e.target.value)}
-            style={{ width: 220 }}
+            style={{ width: 360 }}
             data-testid="exit-application-no"
           />
         </label>
         <Button
           type="primary"
-          disabled={!no.trim() || !on}
+          // The number is the platform's, when it shows one: the review's 3 working days count from the date.
+          disabled={!on}
           loading={action.busy}
           data-testid="exit-submit"
-          onClick={() => action.save(() => api['exit.submit']({ submittedOn: on, applicationNo: no.trim(), applicationText: text.trim() }))}
+          onClick={() =>
+            action.save(() =>
+              api['exit.submit']({ submittedOn: on, ...(no.trim() ? { applicationNo: no.trim() } : {}), applicationText: text.trim() }),
+            )
+          }
         >
           {t('recordSubmit')}
         </Button>
@@ -74,7 +80,7 @@ export function ReviewStep({ view, onChange }: StepProps) {
       <ApiErrorAlert error={action.error} />
       <Descriptions column={1} bordered size="small">
         <Descriptions.Item label={t('submittedOn')}>{view.submit.submittedOn}</Descriptions.Item>
-        <Descriptions.Item label={t('applicationNo')}>{view.submit.applicationNo}</Descriptions.Item>
+        <Descriptions.Item label={t('applicationNo')}>{view.submit.applicationNo ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('due')}>
           <span data-testid="exit-review-due">{view.review.dueOn ?? '—'}</span>
         </Descriptions.Item>
