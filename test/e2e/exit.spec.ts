@@ -396,6 +396,15 @@ test('an application recorded without a number, as a seller whose Seller Center 
   // National Day: the third working day after 30 September 2026 is the 调休 Saturday.
   await expect(app.getByTestId('exit-review-due')).toHaveText('2026-10-10');
   await expect(app.getByText(`${SUBMITTED} 提交退店申请；预计 2026-10-10 前审核完（3个工作日）`)).toBeVisible();
+
+  // Approved: back at step 2 the submission is a record, not a button that would clear the approval.
+  await app.getByTestId('exit-outcome').getByText('通过', { exact: true }).click();
+  await app.getByTestId('exit-decided-on').fill(DECIDED);
+  await app.getByTestId('exit-save-review').click();
+  await expect(app.getByText(/平台审核：审核通过/)).toBeVisible();
+  await app.getByTestId('exit-steps').getByText('提交申请').click();
+  await expect(app.getByTestId('exit-submit-approved')).toContainText('平台已审核通过这份申请');
+  await expect(app.getByTestId('exit-submit')).toBeDisabled();
 });
 
 test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind all, 确认退店成功 refused then accepted, wipe empties the connection screen', async ({

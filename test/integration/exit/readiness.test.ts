@@ -178,6 +178,27 @@ describe('exit review due date', () => {
     );
   });
 
+  it('keeps an approval: recording the submission again after it is refused, and the approval and its date stay', () =>
+    withApp(
+      async (app) => {
+        await call(app, 'exit.setReason', { reason: 'life_pressure' });
+        await answerNone(app);
+        await call(app, 'exit.submit', { submittedOn: '2026-09-25' });
+        await call(app, 'exit.review', { outcome: 'approved', decidedOn: '2026-09-28' });
+        const error = await refused(app, 'exit.submit', { submittedOn: '2026-09-28', applicationNo: 'TD-9' });
+        expect(error.code).toBe('CONFLICT');
+        expect(error.message).toContain('不能再记录提交：那会清掉审核结果');
+        const v = (await call(app, 'exit.get', {})).case!;
+        expect(v.stage).toBe('procedures');
+        expect(v.submit).toMatchObject({ submittedOn: '2026-09-25', applicationNo: null });
+        expect(v.review).toMatchObject({ outcome: 'approved', decidedOn: '2026-09-28' });
+        // After a rejection the seller applies again: that is still recorded.
+        await call(app, 'exit.review', { outcome: 'rejected', decidedOn: '2026-09-28' });
+        expect((await call(app, 'exit.submit', { submittedOn: '2026-09-28' })).review.outcome).toBe('pending');
+      },
+      { clock: clock() },
+    ));
+
   it('refuses a submission date in the future', () =>
     withApp(
       async (app) => {

@@ -18,6 +18,8 @@ export function SubmitStep({ view, onChange }: StepProps) {
   // or another day finds their words; once the submission is recorded the text is the one sent.
   const kept = useRef(view.submit.applicationText.trim());
   const submitted = !!view.submit.submittedOn;
+  // Once approved the submission is history: recording it again would start a new review.
+  const approved = view.review.outcome === 'approved';
   // An effect event: a render for another reason does not restart the timer below.
   const keep = useEffectEvent((edited: string) => {
     kept.current = edited;
@@ -35,6 +37,7 @@ export function SubmitStep({ view, onChange }: StepProps) {
       <Typography.Title level={5}>{t('applicationText')}</Typography.Title>
       <Input.TextArea rows={7} value={text} onChange={(e) => setText(e.target.value)} data-testid="exit-application-text" />
       {!submitted && <Typography.Text type="secondary">{t('applicationTextKept')}</Typography.Text>}
+      {approved && <Alert type="success" showIcon title={t('submitApproved')} data-testid="exit-submit-approved" />}
       <Button onClick={() => void navigator.clipboard?.writeText(text)}>{t('copy')}</Button>
       <Space wrap>
         <DateField label={t('submittedOn')} value={on} onChange={setOn} testId="exit-submitted-on" />
@@ -52,7 +55,7 @@ export function SubmitStep({ view, onChange }: StepProps) {
         <Button
           type="primary"
           // The number is the platform's, when it shows one: the review's 3 working days count from the date.
-          disabled={!on}
+          disabled={!on || approved}
           loading={action.busy}
           data-testid="exit-submit"
           onClick={() =>

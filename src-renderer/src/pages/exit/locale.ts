@@ -31,6 +31,7 @@ export const zh = {
   applicationNo: '申请编号',
   applicationNoOptional: '选填：平台显示了编号就抄下来，没有就空着',
   recordSubmit: '记录已提交',
+  submitApproved: '平台已审核通过这份申请，提交记录不再修改。如果审核结果记错了，请在第 3 步“平台审核”修改。',
   due: '审核到期日（提交后3个工作日）',
   overdue: '已过审核期限，请到卖家中心查看结果，没有结果请咨询平台客服。',
   outcome: '审核结果',
@@ -159,6 +160,8 @@ export const en: typeof zh = {
   applicationNo: 'Application number',
   applicationNoOptional: 'Optional: copy it if the platform shows one, otherwise leave it empty',
   recordSubmit: 'Record submission',
+  submitApproved:
+    'The platform approved this application, so its submission record stays as it is. If the outcome was recorded by mistake, change it in step 3 "Review".',
   due: 'Review due (3 working days after submission)',
   overdue: 'Review is overdue: check Seller Center, and ask platform support if there is no outcome.',
   outcome: 'Outcome',
