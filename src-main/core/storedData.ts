@@ -1,7 +1,8 @@
 /**
- * What the database holds, in the seller's words, for the help screen's "what is stored": a seller
- * reads 库存记录, not stock_levels. Table names stay in `rowCounts` for the CLI's `info`, which
- * support and developers read next to the database itself.
+ * What the database holds, in the seller's words, for the help screen's "what is stored", the CLI's
+ * `info` and the exit export's file names: a seller reads 库存记录, not stock_levels. Table names
+ * stay in `rowCounts` (`info --json`) and in the export's README, which support reads next to the
+ * database itself.
  */
 import type { Bilingual } from '../../src-shared/bilingual';
 import type { StoredData } from '../../src-shared/types/app';
@@ -77,12 +78,18 @@ export const INTERNAL: Bilingual = {
  * counts with the bookkeeping rather than showing its name (a test keeps that list exact).
  */
 export function storedData(rowCounts: Record<string, number>): StoredData[] {
-  const named = new Map(WHAT);
   const out: StoredData[] = WHAT.filter(([t]) => t in rowCounts).map(([t, what]) => ({ what, rows: rowCounts[t]! }));
-  const rest = Object.keys(rowCounts).filter((t) => !named.has(t));
+  const rest = Object.keys(rowCounts).filter((t) => !WORDS.has(t));
   if (rest.length) out.push({ what: INTERNAL, rows: rest.reduce((n, t) => n + rowCounts[t]!, 0) });
   return out;
 }
 
 /** The tables with words of their own. */
 export const NAMED_TABLES: readonly string[] = WHAT.map(([t]) => t);
+
+const WORDS = new Map(WHAT);
+
+/** The seller's words for one table; null for the app's own bookkeeping. */
+export function wordsFor(table: string): Bilingual | null {
+  return WORDS.get(table) ?? null;
+}

@@ -129,12 +129,15 @@ export const exitChannels = {
   'exit.saveApplicationText': channel(
     z.object({ applicationText: z.string().trim().min(1).max(5000).meta(label('申请内容', 'Application text')) }).strict(),
   ).returns<ExitCaseView>(),
-  /** Records the submission: the text sent, the date and the platform's application number. */
+  /**
+   * Records the submission: the text sent, the date, and the platform's application number when it
+   * showed one (the source names none, and the review's 3 working days count from the date alone).
+   */
   'exit.submit': channel(
     z
       .object({
         submittedOn: date.meta(label('提交日期', 'Date submitted')),
-        applicationNo: z.string().trim().min(1).max(80).meta(label('申请编号', 'Application number')),
+        applicationNo: z.string().trim().min(1).max(80).meta(label('申请编号', 'Application number')).optional(),
         applicationText: z.string().trim().min(1).max(5000).meta(label('申请内容', 'Application text')).optional(),
       })
       .strict(),

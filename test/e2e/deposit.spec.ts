@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, startDemo } from './fixtures';
+import { test, expect, startDemo, pageCall } from './fixtures';
 import { zipSync } from 'fflate';
 import { appExport, gbk, utf8, webExport, type FixtureRow } from '../unit/deposit/alipayFixtures';
 
@@ -174,4 +174,53 @@ test('reconciliation: web and app bills with 冻结/解冻 and a pre-application
   await app.getByTestId('deposit-confirm-20').click();
   await expect(app.getByTestId('deposit-arrival-verdict')).toHaveText('已到账');
   expect(await app.locator('html').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+});
+
+test('a status that holds the refund back is said at step 1, where the seller confirmed it', async ({ app }) => {
+  await startDemo(app);
+  await app.getByRole('menuitem', { name: '退保证金' }).click();
+  await app.getByTestId('deposit-start').click();
+  await app.getByTestId('deposit-status').click();
+  await app.getByTitle('可退还').click();
+  await app.getByTestId('deposit-amount').fill('10000');
+  await app.getByTestId('deposit-status-save').click();
+  for (const key of ['disputes', 'orders', 'debts']) {
+    await app.getByTestId(`deposit-check-${key}`).getByText('没有', { exact: true }).click();
+  }
+  await app.getByTestId('deposit-next').click();
+  await expect(app.getByTestId('deposit-step-apply')).toBeVisible();
+
+  // The service centre now shows the deposit frozen: with the checks all clear, only the status
+  // holds the case, so it stays at step 1, and step 1 says why and what to do.
+  await app.getByTestId('deposit-steps').getByText('查看保证金状态').click();
+  await app.getByTestId('deposit-status').click();
+  await app.getByTitle('已冻结').click();
+  await app.getByTestId('deposit-status-save').click();
+  const blocked = app.getByTestId('deposit-status-blocked');
+  await expect(blocked).toContainText('现在还不能申请');
+  await expect(blocked).toContainText('保证金处于冻结状态');
+  await expect(app.getByTestId('deposit-step-apply')).toHaveCount(0);
+
+  await app.getByRole('button', { name: 'English' }).click();
+  await expect(blocked).toContainText('The deposit is frozen');
+  await app.getByRole('button', { name: '中文' }).click();
+
+  // Refundable again: the case moves on to the application.
+  await app.getByTestId('deposit-status').click();
+  await app.getByTitle('可退还').click();
+  await app.getByTestId('deposit-status-save').click();
+  await expect(app.getByTestId('deposit-step-apply')).toBeVisible();
+});
+
+test("in English the timeline's times are year first in China time, like every date beside them", async ({ app }) => {
+  await startDemo(app);
+  await app.getByRole('button', { name: 'English' }).click();
+  await app.getByRole('menuitem', { name: 'Deposit refund' }).click();
+  await app.getByTestId('deposit-start').click();
+  // 2026-12-08 01:18:24, never 08/12/2026: that reads as 12 August, and the system's date boxes may
+  // show the same day as 12/08/2026.
+  const timeline = app.getByTestId('deposit-page').locator('.ant-timeline');
+  const started = (await pageCall<{ case: { timeline: { at: string }[] } }>(app, 'deposit.get')).case.timeline[0]!.at;
+  await expect(timeline).toContainText(new Date(Date.parse(started) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' '));
+  await expect(timeline).not.toContainText(/\d{2}\/\d{2}\/\d{4}/);
 });

@@ -291,17 +291,17 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
   }
   for (const n of [
     'case.json',
-    'exit/exit_case.csv',
-    'exit/exit_disposal.csv',
-    'exit/exit_partner.json',
-    'deposit/deposit_case.csv',
-    'audit/audit_log.csv',
-    'stock/stock_levels.csv',
+    'exit/退店案件.csv',
+    'exit/库存处理计划（已完成的行）.csv',
+    'exit/合作伙伴及终止合作情况.json',
+    'deposit/退保证金案件.csv',
+    'audit/操作记录（谁在什么时候做了什么）.csv',
+    'stock/库存记录（每个SKU在每个仓库的最新可用库存）.csv',
   ]) {
     expect(names).toContain(n);
   }
   expect(JSON.parse(strFromU8(zip['case.json']!)).case.done.confirmedOn).toBe(DONE);
-  expect(strFromU8(zip['exit/exit_disposal.csv']!)).toContain('CUP-BLUE');
+  expect(strFromU8(zip['exit/库存处理计划（已完成的行）.csv']!)).toContain('CUP-BLUE');
   const zipped = Object.values(zip)
     .map((b) => strFromU8(b))
     .join('\n');
@@ -379,6 +379,32 @@ test('a deposit case started in its own wizard is the one exit step ④ shows, a
   await expect(app.getByTestId('deposit-summary-facts')).toContainText(`#${depositId} · 审核`);
   // Still the one case: the deposit wizard never opened a second.
   expect((await call<{ case: { id: number } }>(app, host, 'deposit.get')).case.id).toBe(depositId);
+});
+
+test('an application recorded without a number, as a seller whose Seller Center showed none', async ({ app, host }) => {
+  await startDemo(app);
+  await call(app, host, 'exit.open');
+  await call(app, host, 'exit.setReason', { reason: 'life_pressure' });
+  for (const key of ['agreement', 'process', 'notes']) await call(app, host, 'exit.confirmAgreement', { key, confirmed: true });
+  for (const key of ['orders', 'disputes', 'debts']) await call(app, host, 'exit.answerReadiness', { key, answer: 'clear' });
+
+  await app.getByRole('menuitem', { name: '退店' }).click();
+  await expect(app.getByTestId('exit-application-no')).toHaveAttribute('placeholder', /选填/);
+  await app.getByTestId('exit-submitted-on').fill(SUBMITTED);
+  await app.getByTestId('exit-submit').click();
+  await app.getByTestId('exit-next').click();
+  // National Day: the third working day after 30 September 2026 is the 调休 Saturday.
+  await expect(app.getByTestId('exit-review-due')).toHaveText('2026-10-10');
+  await expect(app.getByText(`${SUBMITTED} 提交退店申请；预计 2026-10-10 前审核完（3个工作日）`)).toBeVisible();
+
+  // Approved: back at step 2 the submission is a record, not a button that would clear the approval.
+  await app.getByTestId('exit-outcome').getByText('通过', { exact: true }).click();
+  await app.getByTestId('exit-decided-on').fill(DECIDED);
+  await app.getByTestId('exit-save-review').click();
+  await expect(app.getByText(/平台审核：审核通过/)).toBeVisible();
+  await app.getByTestId('exit-steps').getByText('提交申请').click();
+  await expect(app.getByTestId('exit-submit-approved')).toContainText('平台已审核通过这份申请');
+  await expect(app.getByTestId('exit-submit')).toBeDisabled();
 });
 
 test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind all, 确认退店成功 refused then accepted, wipe empties the connection screen', async ({

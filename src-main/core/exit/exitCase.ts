@@ -119,10 +119,16 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
     });
   }
 
-  submit(input: { submittedOn: string; applicationNo: string; applicationText?: string }): ExitCaseView {
+  submit(input: { submittedOn: string; applicationNo?: string; applicationText?: string }): ExitCaseView {
     this.requireStep((r) => !!r.reason, {
       zh: '还没有填写退店原因。请先在第 1 步“准备”选择原因。',
       en: 'No exit reason yet. Choose one in step 1 "Prepare" first.',
+    });
+    // Recording the submission again starts a new review, so after an approval it would clear the
+    // approval and its date: a second click on step 2 must not undo what step 3 recorded.
+    this.requireStep((r) => r.review_outcome !== 'approved', {
+      zh: '平台已经审核通过了这份退店申请，不能再记录提交：那会清掉审核结果。提交记录保持不变；如果审核结果记错了，请在第 3 步“平台审核”修改。',
+      en: 'The platform has approved this exit application, so the submission cannot be recorded again: that would clear the approval. The submission stays as recorded; if the outcome was recorded by mistake, change it in step 3 "Review".',
     });
     checkDate(input.submittedOn, { zh: '提交日期', en: 'Submission date' });
     if (input.submittedOn > this.k.today()) {
@@ -149,10 +155,11 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
           `UPDATE exit_case SET submitted_on = ?, application_no = ?, application_text = ?, review_due = ?, review_due_error = ?,
              review_outcome = 'pending', review_decided_on = NULL, review_reminded_at = NULL WHERE id = ?`,
         )
-        .run(input.submittedOn, input.applicationNo, text, due, dueError ? JSON.stringify(dueError) : null, r.id);
+        .run(input.submittedOn, input.applicationNo ?? null, text, due, dueError ? JSON.stringify(dueError) : null, r.id);
+      const no = input.applicationNo;
       this.k.event(r.id, 'submitted', {
-        zh: `${input.submittedOn} 提交退店申请，申请编号 ${input.applicationNo}；${due ? `预计 ${due} 前审核完（3个工作日）` : '无法计算审核到期日'}`,
-        en: `Application ${input.applicationNo} submitted on ${input.submittedOn}; ${due ? `review due by ${due} (3 working days)` : 'no review due date could be computed'}`,
+        zh: `${input.submittedOn} 提交退店申请${no ? `，申请编号 ${no}` : ''}；${due ? `预计 ${due} 前审核完（3个工作日）` : '无法计算审核到期日'}`,
+        en: `Application ${no ? `${no} ` : ''}submitted on ${input.submittedOn}; ${due ? `review due by ${due} (3 working days)` : 'no review due date could be computed'}`,
       });
     });
   }
@@ -193,8 +200,8 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
 
   review(outcome: ExitReviewOutcome, decidedOn?: string, note?: string): ExitCaseView {
     const r0 = this.requireStep((r): r is ExitRow & { submitted_on: string } => !!r.submitted_on, {
-      zh: '还没有记录提交申请。请先在第 2 步填写提交日期和申请编号。',
-      en: 'No submission recorded yet. Record the date and application number in step 2 first.',
+      zh: '还没有记录提交申请。请先在第 2 步填写提交日期。',
+      en: 'No submission recorded yet. Record the date in step 2 first.',
     });
     if (outcome !== 'pending') {
       if (!decidedOn)

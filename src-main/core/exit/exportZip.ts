@@ -12,6 +12,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { ExitCaseView, ExitDocument, ExitExportResult as ExportResult } from '../../../src-shared/channels/exit';
 import { ensurePrivateDir, writeFileAtomic } from '../platform/files';
 import { beijingTime } from '../calendar/workdays';
+import { INTERNAL, wordsFor } from '../storedData';
 
 const BOM = '\ufeff';
 
@@ -40,6 +41,20 @@ function folderFor(table: string): string {
   if (table.startsWith('exit_') || table === 'fit_results') return 'exit';
   if (table.startsWith('deposit_')) return 'deposit';
   return 'data';
+}
+
+/** Where the app's own bookkeeping goes: kept whole, apart from what the seller looks for. */
+const INTERNAL_FOLDER = '程序自用';
+
+/**
+ * Each table's file, named in the seller's words (库存记录…, not stock_levels), as the help screen
+ * names it; Windows refuses / in a file name, and the source itself writes 自动绑定&解绑. Bookkeeping
+ * without words of its own keeps its table name, in a folder that says it is the app's own.
+ */
+export function tableFile(table: string): string {
+  const words = wordsFor(table);
+  if (!words) return `${INTERNAL_FOLDER}/${table}`;
+  return `${folderFor(table)}/${words.zh.replace(/\//g, '&').replace(/[\\:*?"<>|]/g, '_')}`;
 }
 
 function stamp(ms: number): string {
@@ -89,12 +104,15 @@ export function exportStore(
       name: string;
     }[]
   ).map((t) => t.name);
+  const tableLines: string[] = [];
   for (const t of tables) {
     const cols = (app.db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string }[]).map((c) => c.name);
     const rows = app.db.prepare(`SELECT * FROM "${t}"`).all() as Record<string, unknown>[];
-    const folder = folderFor(t);
-    add(`${folder}/${t}.csv`, toCsv(rows, cols));
-    add(`${folder}/${t}.json`, JSON.stringify(rows, null, 2));
+    const file = tableFile(t);
+    add(`${file}.csv`, toCsv(rows, cols));
+    add(`${file}.json`, JSON.stringify(rows, null, 2));
+    const words = wordsFor(t) ?? INTERNAL;
+    tableLines.push(`  ${t} → ${file}.csv / .json  ${words.en}`);
   }
 
   const entries = [...Object.keys(files), 'README.txt'].sort();
@@ -107,6 +125,11 @@ export function exportStore(
       '',
       '内容 Contents:',
       ...entries.map((e) => `  ${e}`),
+      '',
+      `${INTERNAL_FOLDER}/：${INTERNAL.zh}，不用打开。 / ${INTERNAL_FOLDER}/: ${INTERNAL.en}; you need not open it.`,
+      '',
+      '数据表对照（给客服和技术人员） Database tables, for support:',
+      ...tableLines,
       '',
       '不含账号密钥和令牌（它们不在数据库里）。请把本文件保存在安全的地方：它含有店铺的经营记录和个人信息。',
       'Contains no app keys or tokens (they are not in the database). Keep this file safe: it holds the store’s records and personal data.',

@@ -80,7 +80,7 @@ function application(v: ExitCaseView, today: string): string {
   <tr><th style="width:30%">店铺名称</th><td>${esc(v.storeName)}</td></tr>
   <tr><th>退店原因</th><td>${esc(v.prepare.reasonLabel?.zh ?? '')}${v.prepare.reason !== 'own' && v.prepare.reasonText ? `（${esc(v.prepare.reasonText)}）` : ''}</td></tr>
   <tr><th>提交日期</th><td>${cnDate(v.submit.submittedOn)}</td></tr>
-  <tr><th>申请编号</th><td>${esc(v.submit.applicationNo ?? '（提交后填写）')}</td></tr>
+  <tr><th>申请编号</th><td>${esc(v.submit.applicationNo ?? (v.submit.submittedOn ? '—' : '（提交后填写）'))}</td></tr>
   <tr><th>预计审核完成</th><td>${v.review.dueOn ? `${cnDate(v.review.dueOn)}（提交后3个工作日）` : esc(v.review.dueError?.zh ?? '提交后3个工作日')}</td></tr>
 </table>
 <div class="sign">申请店铺：${esc(v.storeName)}<br>日期：${cnDate(v.submit.submittedOn ?? today)}</div>`,

@@ -141,19 +141,22 @@ export const OPEN_ITEMS = {
 
 /** The "review due" reminder: its timeline entry and its notice. */
 export function reviewReminder(applicationNo: string | null, submittedOn: string | null, dueOn: string) {
+  // The number only when the platform showed one and the seller recorded it.
+  const zhNo = applicationNo ? ` ${applicationNo} ` : '';
+  const enNo = applicationNo ? ` ${applicationNo}` : '';
   return {
     text: {
-      zh: `审核到期提醒：申请 ${applicationNo} 应在 ${dueOn} 前审核完`,
-      en: `Review due reminder: application ${applicationNo} was due by ${dueOn}`,
+      zh: `审核到期提醒：退店申请${zhNo}应在 ${dueOn} 前审核完`,
+      en: `Review due reminder: application${enNo} was due by ${dueOn}`,
     },
     notice: {
       zh: {
         title: '退店审核已到期',
-        body: `退店申请 ${applicationNo ?? ''} 于 ${submittedOn} 提交，按3个工作日应在 ${dueOn} 前审核完。请到卖家中心查看审核结果并在“退店”里记录；没有结果请咨询平台客服。`,
+        body: `退店申请${zhNo}于 ${submittedOn} 提交，按3个工作日应在 ${dueOn} 前审核完。请到卖家中心查看审核结果并在“退店”里记录；没有结果请咨询平台客服。`,
       },
       en: {
         title: 'Store exit review due',
-        body: `Application ${applicationNo ?? ''} submitted ${submittedOn} was due for review by ${dueOn} (3 working days). Check the outcome in Seller Center and record it under Store exit; ask platform support if there is none.`,
+        body: `Application${enNo} submitted ${submittedOn} was due for review by ${dueOn} (3 working days). Check the outcome in Seller Center and record it under Store exit; ask platform support if there is none.`,
       },
     },
   };

@@ -260,27 +260,40 @@ describe('store exit, start to finish', () => {
       expect(names).toContain(`documents/${d.name}.html`);
       expect(names).toContain(`documents/${d.name}.pdf`);
     }
+    // Each table's file is named in the seller's words, as the help screen names it.
     for (const n of [
       'case.json',
       'README.txt',
-      'stock/stock_levels.csv',
-      'stock/stock_levels.json',
-      'audit/audit_log.csv',
-      'audit/audit_log.json',
-      'exit/exit_case.json',
-      'deposit/deposit_case.csv',
+      'stock/库存记录（每个SKU在每个仓库的最新可用库存）.csv',
+      'stock/库存记录（每个SKU在每个仓库的最新可用库存）.json',
+      'audit/操作记录（谁在什么时候做了什么）.csv',
+      'audit/操作记录（谁在什么时候做了什么）.json',
+      'exit/退店案件.json',
+      'deposit/退保证金案件.csv',
+      'data/自动绑定&解绑的开关和设置.csv',
     ]) {
       expect(names).toContain(n);
     }
+    // No table name where the seller looks: only the app's own bookkeeping keeps one, in its own folder.
+    const tables = app.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .pluck()
+      .all() as string[];
+    for (const n of names.filter((x) => !x.startsWith('程序自用/'))) {
+      for (const t of tables) expect(n).not.toContain(t);
+    }
+    expect(names).toContain('程序自用/tongtool_quota_calls.csv');
+    // README lists every file, and tells support which table each one holds.
     const readme = strFromU8(zip['README.txt']!);
     for (const n of names.filter((x) => x !== 'README.txt')) expect(readme).toContain(n);
+    expect(readme).toContain('stock_levels → stock/库存记录（每个SKU在每个仓库的最新可用库存）.csv / .json');
     // The export's time in China time, as the seller reads it, never an ISO UTC stamp.
     expect(readme).toContain(
       `导出时间 Exported: ${new Date(clock.now() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')}（北京时间 Beijing time）`,
     );
     expect(readme).not.toMatch(/\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
     expect(JSON.parse(strFromU8(zip['case.json']!)).case.submit.applicationNo).toBe('TD20260930001');
-    expect(strFromU8(zip['stock/stock_levels.csv']!)).toContain('CUP-RED,W-义乌仓,15');
+    expect(strFromU8(zip['stock/库存记录（每个SKU在每个仓库的最新可用库存）.csv']!)).toContain('CUP-RED,W-义乌仓,15');
     const everything = Object.values(zip)
       .map((b) => Buffer.from(b).toString('latin1') + strFromU8(b))
       .join('\n');

@@ -147,6 +147,58 @@ describe('exit review due date', () => {
       { clock: new ManualClock(Date.UTC(2027, 0, 6, 2)) },
     ));
 
+  it('records a submission without an application number: the source names none, and the due date counts from the day', () => {
+    const time = clock();
+    return withApp(
+      async (app) => {
+        await call(app, 'exit.setReason', { reason: 'life_pressure' });
+        await answerNone(app);
+        // Monday 28 September 2026: the 29th and 30th are working days, then National Day; the third is 8 October.
+        const v = await call(app, 'exit.submit', { submittedOn: '2026-09-28' });
+        expect(v.stage).toBe('review');
+        expect(v.submit).toMatchObject({ submittedOn: '2026-09-28', applicationNo: null });
+        expect(v.review.dueOn).toBe('2026-10-08');
+        expect(v.timeline.at(-1)?.text).toEqual({
+          zh: '2026-09-28 提交退店申请；预计 2026-10-08 前审核完（3个工作日）',
+          en: 'Application submitted on 2026-09-28; review due by 2026-10-08 (3 working days)',
+        });
+        // The paperwork and the due-day reminder read as sentences, with no empty number in them.
+        const { documents } = await call(app, 'exit.paperwork', {});
+        const application = documents.find((d) => d.name.endsWith('退店申请'))!.html;
+        expect(application).toContain('<tr><th>申请编号</th><td>—</td></tr>');
+        time.set(Date.UTC(2026, 9, 8, 2));
+        expect(await call(app, 'exit.remind', {})).toEqual({ reminded: true });
+        const notice = (await call(app, 'notices.list', { limit: 1 }))[0]!;
+        expect(notice.body?.zh).toContain('退店申请于 2026-09-28 提交');
+        expect(notice.body?.en).toContain('Application submitted 2026-09-28');
+        for (const text of [notice.body?.zh, notice.body?.en, ...(await call(app, 'exit.get', {})).case!.timeline.map((e) => e.text.zh)])
+          expect(text).not.toMatch(/null|undefined/);
+      },
+      { clock: time },
+    );
+  });
+
+  it('keeps an approval: recording the submission again after it is refused, and the approval and its date stay', () =>
+    withApp(
+      async (app) => {
+        await call(app, 'exit.setReason', { reason: 'life_pressure' });
+        await answerNone(app);
+        await call(app, 'exit.submit', { submittedOn: '2026-09-25' });
+        await call(app, 'exit.review', { outcome: 'approved', decidedOn: '2026-09-28' });
+        const error = await refused(app, 'exit.submit', { submittedOn: '2026-09-28', applicationNo: 'TD-9' });
+        expect(error.code).toBe('CONFLICT');
+        expect(error.message).toContain('不能再记录提交：那会清掉审核结果');
+        const v = (await call(app, 'exit.get', {})).case!;
+        expect(v.stage).toBe('procedures');
+        expect(v.submit).toMatchObject({ submittedOn: '2026-09-25', applicationNo: null });
+        expect(v.review).toMatchObject({ outcome: 'approved', decidedOn: '2026-09-28' });
+        // After a rejection the seller applies again: that is still recorded.
+        await call(app, 'exit.review', { outcome: 'rejected', decidedOn: '2026-09-28' });
+        expect((await call(app, 'exit.submit', { submittedOn: '2026-09-28' })).review.outcome).toBe('pending');
+      },
+      { clock: clock() },
+    ));
+
   it('refuses a submission date in the future', () =>
     withApp(
       async (app) => {

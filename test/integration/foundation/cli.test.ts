@@ -15,10 +15,17 @@ describe('cli info', () => {
     expect(info.rowCounts).toMatchObject({ audit_log: 0, notices: 0 });
   });
 
-  it('prints readable text without --json', () => {
-    const r = runCli(['info', '--data', tempDir()]);
+  it("prints readable text without --json, the stored data in the seller's words rather than table names", () => {
+    const dir = tempDir();
+    const r = runCli(['info', '--data', dir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('数据文件夹 Data folder');
+    expect(r.stdout).toMatch(
+      /\n +0 {2}库存记录（每个SKU在每个仓库的最新可用库存） \/ Stock records \(latest available stock per SKU and warehouse\)\n/,
+    );
+    expect(r.stdout).toContain('操作记录（谁在什么时候做了什么） / Activity log (who did what, when)');
+    const tables = Object.keys((JSON.parse(runCli(['info', '--json', '--data', dir]).stdout) as { rowCounts: object }).rowCounts);
+    for (const t of tables) expect(r.stdout).not.toContain(t);
   });
 
   it('exits 1 with a bilingual message for a database from a newer app', () => {

@@ -14,6 +14,7 @@ import { startWebHost, type WebHost } from '../../../src-main/host/server';
 import { exportMapping } from '../../../src-main/core/stock/mappingExcel';
 import { recheckOffThread } from '../../../src-main/core/stock/regexCheck';
 import { openPdfRenderer, withPdfCsp } from '../../../src-main/core/exit/pdf';
+import { tableFile } from '../../../src-main/core/exit/exportZip';
 import { CHROMIUM_ARGS, RUNNING_AS_ROOT } from '../../../src-main/core/platform/chromium';
 import { tempDir } from '../../helpers/tempApp';
 import { pdfText } from '../exit/pdfText';
@@ -76,7 +77,7 @@ describe('formula cells in CSV exports', () => {
     const r = await post('exit.export', { download: true });
     expect(r.ok).toBe(true);
     const zip = unzipSync(new Uint8Array(Buffer.from(r.data?.contentBase64 as string, 'base64')));
-    const csv = strFromU8(zip['stock/stock_erp_skus.csv']!).replace(/^\ufeff/, '');
+    const csv = strFromU8(zip[`${tableFile('stock_erp_skus')}.csv`]!).replace(/^\ufeff/, '');
     const cells = csv
       .split('\r\n')
       .slice(1)
@@ -87,7 +88,7 @@ describe('formula cells in CSV exports', () => {
     expect(csv).toContain(`"'=cmd|' /C calc'!A0"`.replace(/^"|"$/g, ''));
     expect(csv).toContain(`"'=HYPERLINK(""http://example.invalid"")"`);
     // The JSON beside it keeps the data exactly as it was.
-    expect(JSON.parse(strFromU8(zip['stock/stock_erp_skus.json']!)).map((x: { sku: string }) => x.sku)).toEqual(
+    expect(JSON.parse(strFromU8(zip[`${tableFile('stock_erp_skus')}.json`]!)).map((x: { sku: string }) => x.sku)).toEqual(
       expect.arrayContaining(evil),
     );
   });

@@ -1,4 +1,4 @@
-import { Alert, Button, Descriptions, Form, Input, List, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Button, Descriptions, Form, Input, List, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DepositCaseView, DepositCheckAnswer, DepositCheckKey } from '../../../../src-shared/types/deposit';
 import { api } from '../../api';
@@ -7,6 +7,7 @@ import { useFieldErrorForm } from '../../useFieldErrors';
 import { chinaToday, formatFen } from './format';
 import { useAction } from '../../useAction';
 import { useLang } from '../../useLang';
+import { BlockersAlert } from './BlockersAlert';
 
 interface ViolationForm {
   description: string;
@@ -124,20 +125,7 @@ export function ChecksStep({ view, onChange }: { view: DepositCaseView; onChange
       </Descriptions>
       <div style={{ marginTop: 16 }}>
         <ApiErrorAlert error={fields.rest} />
-        {view.blockers.length > 0 && (
-          <Alert
-            type="warning"
-            showIcon
-            title={t('checks.blocked')}
-            description={
-              <ul style={{ margin: 0, paddingLeft: 20 }}>
-                {view.blockers.map((b) => (
-                  <li key={b.zh}>{pick(b)}</li>
-                ))}
-              </ul>
-            }
-          />
-        )}
+        <BlockersAlert blockers={view.blockers} />
       </div>
     </div>
   );

@@ -9,6 +9,7 @@ import { useAction } from '../../useAction';
 import { formatTime } from '../../formatTime';
 import { useFieldErrorForm } from '../../useFieldErrors';
 import { useLang } from '../../useLang';
+import { BlockersAlert } from './BlockersAlert';
 
 /** Step 1: the deposit amount and status as the service centre shows them. */
 export function StatusStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
@@ -46,6 +47,13 @@ export function StatusStep({ view, onChange }: { view: DepositCaseView; onChange
         <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
           {t('status.confirmedAt')}: {formatTime(view.statusConfirmedAt)}
         </Typography.Paragraph>
+      )}
+      {/* Confirmed, and still here: the status itself (frozen, not yet refundable, already refunded)
+          holds the case. Without saying so the seller presses the button again and nothing moves. */}
+      {view.statusConfirmedAt && view.stage === 'status' && (
+        <div style={{ marginTop: 12 }}>
+          <BlockersAlert blockers={view.blockers} testId="deposit-status-blocked" />
+        </div>
       )}
     </div>
   );

@@ -18,6 +18,8 @@ export function SubmitStep({ view, onChange }: StepProps) {
   // or another day finds their words; once the submission is recorded the text is the one sent.
   const kept = useRef(view.submit.applicationText.trim());
   const submitted = !!view.submit.submittedOn;
+  // Once approved the submission is history: recording it again would start a new review.
+  const approved = view.review.outcome === 'approved';
   // An effect event: a render for another reason does not restart the timer below.
   const keep = useEffectEvent((edited: string) => {
     kept.current = edited;
@@ -35,6 +37,7 @@ export function SubmitStep({ view, onChange }: StepProps) {
       <Typography.Title level={5}>{t('applicationText')}</Typography.Title>
       <Input.TextArea rows={7} value={text} onChange={(e) => setText(e.target.value)} data-testid="exit-application-text" />
       {!submitted && <Typography.Text type="secondary">{t('applicationTextKept')}</Typography.Text>}
+      {approved && <Alert type="success" showIcon title={t('submitApproved')} data-testid="exit-submit-approved" />}
       <Button onClick={() => void navigator.clipboard?.writeText(text)}>{t('copy')}</Button>
       <Space wrap>
         <DateField label={t('submittedOn')} value={on} onChange={setOn} testId="exit-submitted-on" />
@@ -43,17 +46,23 @@ export function SubmitStep({ view, onChange }: StepProps) {
           <Input
             value={no}
             maxLength={80}
+            placeholder={t('applicationNoOptional')}
             onChange={(e) => setNo(e.target.value)}
-            style={{ width: 220 }}
+            style={{ width: 360 }}
             data-testid="exit-application-no"
           />
         </label>
         <Button
           type="primary"
-          disabled={!no.trim() || !on}
+          // The number is the platform's, when it shows one: the review's 3 working days count from the date.
+          disabled={!on || approved}
           loading={action.busy}
           data-testid="exit-submit"
-          onClick={() => action.save(() => api['exit.submit']({ submittedOn: on, applicationNo: no.trim(), applicationText: text.trim() }))}
+          onClick={() =>
+            action.save(() =>
+              api['exit.submit']({ submittedOn: on, ...(no.trim() ? { applicationNo: no.trim() } : {}), applicationText: text.trim() }),
+            )
+          }
         >
           {t('recordSubmit')}
         </Button>
@@ -74,7 +83,7 @@ export function ReviewStep({ view, onChange }: StepProps) {
       <ApiErrorAlert error={action.error} />
       <Descriptions column={1} bordered size="small">
         <Descriptions.Item label={t('submittedOn')}>{view.submit.submittedOn}</Descriptions.Item>
-        <Descriptions.Item label={t('applicationNo')}>{view.submit.applicationNo}</Descriptions.Item>
+        <Descriptions.Item label={t('applicationNo')}>{view.submit.applicationNo ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('due')}>
           <span data-testid="exit-review-due">{view.review.dueOn ?? '—'}</span>
         </Descriptions.Item>
