@@ -124,8 +124,9 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
       zh: '还没有填写退店原因。请先在第 1 步“准备”选择原因。',
       en: 'No exit reason yet. Choose one in step 1 "Prepare" first.',
     });
-    // Recording the submission again starts a new review, so after an approval it would clear the
-    // approval and its date: a second click on step 2 must not undo what step 3 recorded.
+    // Recording the submission again starts a new review (the last outcome and its note stay in the
+    // timeline), so after an approval it would clear the approval and its date: a second click on
+    // step 2 must not undo what step 3 recorded. After a rejection it is how the seller applies again.
     this.requireStep((r) => r.review_outcome !== 'approved', {
       zh: '平台已经审核通过了这份退店申请，不能再记录提交：那会清掉审核结果。提交记录保持不变；如果审核结果记错了，请在第 3 步“平台审核”修改。',
       en: 'The platform has approved this exit application, so the submission cannot be recorded again: that would clear the approval. The submission stays as recorded; if the outcome was recorded by mistake, change it in step 3 "Review".',
@@ -153,7 +154,7 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
       this.app.db
         .prepare(
           `UPDATE exit_case SET submitted_on = ?, application_no = ?, application_text = ?, review_due = ?, review_due_error = ?,
-             review_outcome = 'pending', review_decided_on = NULL, review_reminded_at = NULL WHERE id = ?`,
+             review_outcome = 'pending', review_decided_on = NULL, review_note = NULL, review_reminded_at = NULL WHERE id = ?`,
         )
         .run(input.submittedOn, input.applicationNo ?? null, text, due, dueError ? JSON.stringify(dueError) : null, r.id);
       const no = input.applicationNo;
