@@ -94,6 +94,9 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
         'With "Other reason", write the reason in your own words.',
       );
     }
+    // Saving what is already saved changes nothing, so the timeline does not get it twice.
+    const r0 = this.k.ensure();
+    if (r0.reason === reason && r0.reason_text === (reasonText || null)) return this.k.view(r0);
     return this.change((r) => {
       this.app.db.prepare('UPDATE exit_case SET reason = ?, reason_text = ? WHERE id = ?').run(reason, reasonText || null, r.id);
       const label = reason === 'own' ? reasonText! : REASONS[reason].zh;
@@ -371,7 +374,8 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
 
   /**
    * Ticks or unticks one line of a checklist kept on the case (the agreement, the after-exit
-   * reminders), with its timeline entry: the checklist's own words for ticked and unticked.
+   * reminders), with its timeline entry: the checklist's own words for ticked and unticked. A line
+   * already as asked is left alone.
    */
   private tick(
     column: 'agreement' | 'after_checks',
@@ -381,6 +385,10 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
     zh: [ticked: string, unticked: string],
     en: [ticked: string, unticked: string],
   ): ExitCaseView {
+    // A line ticked again keeps the time it was first ticked and adds no timeline entry.
+    const r0 = this.k.ensure();
+    const ticked = key in (JSON.parse(r0[column]) as Record<string, string>);
+    if (ticked === on) return this.k.view(r0);
     return this.change((r) => {
       this.app.db.prepare(`UPDATE exit_case SET ${column} = ? WHERE id = ?`).run(stamped(r[column], key, on ? this.k.now() : null), r.id);
       this.k.event(r.id, column === 'agreement' ? 'agreement' : 'after', {
