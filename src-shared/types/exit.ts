@@ -173,6 +173,8 @@ export interface ExitCaseView {
     note: string | null;
     remindedAt: string | null;
     overdue: boolean;
+    /** After a rejection: the reason the seller recorded and what to do next; null otherwise. */
+    rejectedNext: Bilingual | null;
   };
   procedures: {
     deposit: DepositLink;

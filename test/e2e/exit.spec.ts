@@ -407,6 +407,39 @@ test('an application recorded without a number, as a seller whose Seller Center 
   await expect(app.getByTestId('exit-submit')).toBeDisabled();
 });
 
+test('a rejected application: step 3 gives the reason recorded and the way to apply again, and step 2 takes the new submission', async ({
+  app,
+  host,
+}) => {
+  await startDemo(app);
+  await call(app, host, 'exit.open');
+  await call(app, host, 'exit.setReason', { reason: 'life_pressure' });
+  for (const key of ['agreement', 'process', 'notes']) await call(app, host, 'exit.confirmAgreement', { key, confirmed: true });
+  for (const key of ['orders', 'disputes', 'debts']) await call(app, host, 'exit.answerReadiness', { key, answer: 'clear' });
+  await call(app, host, 'exit.submit', { submittedOn: SUBMITTED });
+
+  await app.getByRole('menuitem', { name: '退店' }).click();
+  await app.getByTestId('exit-outcome').getByText('未通过', { exact: true }).click();
+  await app.getByTestId('exit-decided-on').fill(DECIDED);
+  await app.getByPlaceholder('备注').fill('申请内容缺少店铺主体信息');
+  await app.getByTestId('exit-save-review').click();
+  const rejected = app.getByTestId('exit-rejected');
+  await expect(rejected).toContainText(`平台审核未通过退店申请（${DECIDED}）。您记下的原因：申请内容缺少店铺主体信息。`);
+  await expect(rejected).toContainText('请咨询平台客服');
+  await expect(app.getByText('还没完成的事项').locator('..')).toContainText('您记下的原因：申请内容缺少店铺主体信息');
+
+  // Where to click: the button shows step 2, where the new submission is recorded.
+  await app.getByTestId('exit-resubmit').click();
+  await expect(app.getByTestId('exit-submit-rejected')).toContainText('平台没有通过上次的申请');
+  await expect(app.getByTestId('exit-submitted-on')).not.toHaveValue(SUBMITTED);
+  await app.getByTestId('exit-submitted-on').fill(DECIDED);
+  await app.getByTestId('exit-submit').click();
+  await expect(app.getByText(`${DECIDED} 提交退店申请；`)).toBeVisible();
+  await expect(app.getByTestId('exit-submit-rejected')).toHaveCount(0);
+  await app.getByTestId('exit-next').click();
+  await expect(app.getByTestId('exit-rejected')).toHaveCount(0);
+});
+
 test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind all, 确认退店成功 refused then accepted, wipe empties the connection screen', async ({
   app,
   host,

@@ -94,6 +94,9 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
         'With "Other reason", write the reason in your own words.',
       );
     }
+    // Saving what is already saved changes nothing, so the timeline does not get it twice.
+    const r0 = this.k.ensure();
+    if (r0.reason === reason && r0.reason_text === (reasonText || null)) return this.k.view(r0);
     return this.change((r) => {
       this.app.db.prepare('UPDATE exit_case SET reason = ?, reason_text = ? WHERE id = ?').run(reason, reasonText || null, r.id);
       const label = reason === 'own' ? reasonText! : REASONS[reason].zh;
@@ -124,8 +127,9 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
       zh: '还没有填写退店原因。请先在第 1 步“准备”选择原因。',
       en: 'No exit reason yet. Choose one in step 1 "Prepare" first.',
     });
-    // Recording the submission again starts a new review, so after an approval it would clear the
-    // approval and its date: a second click on step 2 must not undo what step 3 recorded.
+    // Recording the submission again starts a new review (the last outcome and its note stay in the
+    // timeline), so after an approval it would clear the approval and its date: a second click on
+    // step 2 must not undo what step 3 recorded. After a rejection it is how the seller applies again.
     this.requireStep((r) => r.review_outcome !== 'approved', {
       zh: '平台已经审核通过了这份退店申请，不能再记录提交：那会清掉审核结果。提交记录保持不变；如果审核结果记错了，请在第 3 步“平台审核”修改。',
       en: 'The platform has approved this exit application, so the submission cannot be recorded again: that would clear the approval. The submission stays as recorded; if the outcome was recorded by mistake, change it in step 3 "Review".',
@@ -153,7 +157,7 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
       this.app.db
         .prepare(
           `UPDATE exit_case SET submitted_on = ?, application_no = ?, application_text = ?, review_due = ?, review_due_error = ?,
-             review_outcome = 'pending', review_decided_on = NULL, review_reminded_at = NULL WHERE id = ?`,
+             review_outcome = 'pending', review_decided_on = NULL, review_note = NULL, review_reminded_at = NULL WHERE id = ?`,
         )
         .run(input.submittedOn, input.applicationNo ?? null, text, due, dueError ? JSON.stringify(dueError) : null, r.id);
       const no = input.applicationNo;
@@ -370,7 +374,8 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
 
   /**
    * Ticks or unticks one line of a checklist kept on the case (the agreement, the after-exit
-   * reminders), with its timeline entry: the checklist's own words for ticked and unticked.
+   * reminders), with its timeline entry: the checklist's own words for ticked and unticked. A line
+   * already as asked is left alone.
    */
   private tick(
     column: 'agreement' | 'after_checks',
@@ -380,6 +385,10 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
     zh: [ticked: string, unticked: string],
     en: [ticked: string, unticked: string],
   ): ExitCaseView {
+    // A line ticked again keeps the time it was first ticked and adds no timeline entry.
+    const r0 = this.k.ensure();
+    const ticked = key in (JSON.parse(r0[column]) as Record<string, string>);
+    if (ticked === on) return this.k.view(r0);
     return this.change((r) => {
       this.app.db.prepare(`UPDATE exit_case SET ${column} = ? WHERE id = ?`).run(stamped(r[column], key, on ? this.k.now() : null), r.id);
       this.k.event(r.id, column === 'agreement' ? 'agreement' : 'after', {

@@ -23,7 +23,7 @@ import {
 } from '../../../src-shared/channels/exit';
 import type { FitResult } from '../../../src-shared/channels/fit';
 import type { CaseContext, CaseEvent, CaseKernel } from '../case/kernel';
-import { AFTER, AGREEMENT, OPEN_ITEMS, REASONS, SELLER_CENTER_PATH, draftApplication } from './texts';
+import { AFTER, AGREEMENT, OPEN_ITEMS, REASONS, SELLER_CENTER_PATH, draftApplication, rejectedNext } from './texts';
 import { applicationBlockers, computeReadiness, type StoredAnswer } from './readiness';
 import { planGaps } from './disposal';
 
@@ -114,6 +114,7 @@ export function exitOpenItems(r: ExitRow, c: ExitChildren, readiness: ReadinessI
   if (!r.reason) out.push(OPEN_ITEMS.reason);
   for (const k of AGREEMENT_KEYS) if (!agreement[k]) out.push(OPEN_ITEMS.confirm(AGREEMENT[k]));
   for (const it of readiness) if (it.level !== 'ok') out.push(OPEN_ITEMS.readiness(it.title, it.detail));
+  if (r.review_outcome === 'rejected') out.push(OPEN_ITEMS.rejected(r.review_decided_on, r.review_note));
   if (gaps.unplanned.length) out.push(OPEN_ITEMS.unplanned(gaps.unplanned));
   if (gaps.changed.length) out.push(OPEN_ITEMS.changed(gaps.changed));
   if (c.planCounts.draft) out.push(OPEN_ITEMS.drafts(c.planCounts.draft));
@@ -161,6 +162,7 @@ export function buildExitView(r: ExitRow, c: ExitChildren, ctx: CaseContext): Ex
       note: r.review_note,
       remindedAt: r.review_reminded_at,
       overdue: !!r.review_due && pending && ctx.today > r.review_due,
+      rejectedNext: r.review_outcome === 'rejected' ? rejectedNext(r.review_decided_on, r.review_note) : null,
     },
     procedures: {
       deposit: c.deposit,

@@ -137,7 +137,30 @@ export const OPEN_ITEMS = {
     en: `${n} disposal plan rows are not right yet; correct them in the table`,
   }),
   questions: (n: number): Bilingual => ({ zh: `${n} 个问题等待平台客服答复`, en: `${n} questions await platform support` }),
+  rejected: rejectedNext,
 };
+
+/**
+ * After the platform rejected the application: the reason the seller recorded and what to do. The
+ * source only covers an approval, so this is the way the app allows: fix what the platform asked,
+ * then record the new submission in step 2 (a rejection leaves that open), or ask support.
+ */
+export function rejectedNext(decidedOn: string | null, note: string | null): Bilingual {
+  const zhOn = decidedOn ? `（${decidedOn}）` : '';
+  const enOn = decidedOn ? ` on ${decidedOn}` : '';
+  // The seller's note ends the sentence: its own full stop would make two.
+  const why = note?.replace(/[。．.!！;；,，\s]+$/u, '');
+  return {
+    zh: `平台审核未通过退店申请${zhOn}。${
+      why ? `您记下的原因：${why}。` : '没有记下原因：请到卖家中心查看平台的审核意见，记在第 3 步“平台审核”的备注里。'
+    }下一步：按平台的要求处理好，再到卖家中心重新提交退店申请，然后在第 2 步“提交申请”改好申请内容、填上这次的提交日期，点“记录已提交”；不清楚为什么没通过或该怎么改，请咨询平台客服。`,
+    en: `The platform rejected the exit application${enOn}. ${
+      why
+        ? `The reason you recorded: ${why}.`
+        : 'No reason recorded: check the review comments in Seller Center and note them in step 3 "Review".'
+    } Next: do what the platform asked, submit the exit application again in Seller Center, then in step 2 "Submit" correct the application text, enter the new submission date and click "Record submission". If it is unclear why it was rejected or what to change, ask platform support.`,
+  };
+}
 
 /** The "review due" reminder: its timeline entry and its notice. */
 export function reviewReminder(applicationNo: string | null, submittedOn: string | null, dueOn: string) {
@@ -172,6 +195,6 @@ export function reviewWords(
   const en = { pending: 'in review', approved: 'approved; the platform asks for the exit procedures', rejected: 'rejected' }[outcome];
   return {
     zh: `平台审核：${zh}${decidedOn ? `（${decidedOn}）` : ''}${note ? `，${note}` : ''}`,
-    en: `Review: ${en}${decidedOn ? ` (${decidedOn})` : ''}`,
+    en: `Review: ${en}${decidedOn ? ` (${decidedOn})` : ''}${note ? `, ${note}` : ''}`,
   };
 }

@@ -199,6 +199,30 @@ describe('exit review due date', () => {
       { clock: clock() },
     ));
 
+  it('after a rejection says what to do, and applying again starts a clean review with the rejection kept in the timeline', () =>
+    withApp(
+      async (app) => {
+        await call(app, 'exit.setReason', { reason: 'life_pressure' });
+        await answerNone(app);
+        await call(app, 'exit.submit', { submittedOn: '2026-09-24' });
+        let v = await call(app, 'exit.review', { outcome: 'rejected', decidedOn: '2026-09-25', note: '未上传营业执照' });
+        expect(v.stage).toBe('review');
+        expect(v.review.rejectedNext?.zh).toContain('您记下的原因：未上传营业执照。下一步：');
+        expect(v.openItems).toContainEqual(v.review.rejectedNext);
+        expect(v.timeline.at(-1)!.text).toEqual({
+          zh: '平台审核：审核未通过（2026-09-25），未上传营业执照',
+          en: 'Review: rejected (2026-09-25), 未上传营业执照',
+        });
+        // The seller fixed it and applied again: the new review has no outcome and no note of the last one.
+        v = await call(app, 'exit.submit', { submittedOn: '2026-09-28', applicationText: '补充营业执照后重新申请退店。' });
+        expect(v.review).toMatchObject({ outcome: 'pending', decidedOn: null, note: null, rejectedNext: null, dueOn: '2026-10-08' });
+        expect(v.submit).toMatchObject({ submittedOn: '2026-09-28', applicationText: '补充营业执照后重新申请退店。' });
+        expect(v.openItems.some((i) => i.zh.includes('审核未通过'))).toBe(false);
+        expect(v.timeline.map((e) => e.kind).slice(-3)).toEqual(['submitted', 'review', 'submitted']);
+      },
+      { clock: clock() },
+    ));
+
   it('refuses a submission date in the future', () =>
     withApp(
       async (app) => {

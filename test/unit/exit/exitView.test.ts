@@ -142,6 +142,41 @@ describe('store exit view (pure)', () => {
     expect(buildExitView({ ...submitted, review_outcome: 'rejected' }, children(), ctx).review.overdue).toBe(false);
   });
 
+  it('after a rejection the review step and the open items give the recorded reason and the way to apply again', () => {
+    const rejected = row({
+      reason: 'competition',
+      agreement: AGREED,
+      submitted_on: '2026-10-12',
+      review_due: '2026-10-15',
+      review_outcome: 'rejected',
+      review_decided_on: '2026-10-14',
+      review_note: '退店原因填写不完整。',
+    });
+    const v = buildExitView(rejected, children({ answers: { orders: CLEAR, disputes: CLEAR, debts: CLEAR } }), ctx);
+    expect(v.stage).toBe('review');
+    const next = v.review.rejectedNext!;
+    expect(next.zh).toContain('平台审核未通过退店申请（2026-10-14）。您记下的原因：退店原因填写不完整。下一步：');
+    expect(next.zh).toContain('在第 2 步“提交申请”改好申请内容、填上这次的提交日期，点“记录已提交”');
+    expect(next.zh).toContain('请咨询平台客服');
+    expect(next.en).toContain('The platform rejected the exit application on 2026-10-14. The reason you recorded: 退店原因填写不完整.');
+    expect(next.en).toContain(
+      'in step 2 "Submit" correct the application text, enter the new submission date and click "Record submission"',
+    );
+    expect(next.en).toContain('ask platform support');
+    // The wizard's open items say it too.
+    expect(v.openItems).toContainEqual(next);
+    // Without a note the seller is told where the platform's reason is.
+    const bare = buildExitView({ ...rejected, review_note: null }, children(), ctx).review.rejectedNext!;
+    expect(bare.zh).toContain('没有记下原因：请到卖家中心查看平台的审核意见');
+    expect(bare.en).toContain('No reason recorded: check the review comments in Seller Center');
+    // In review or approved there is nothing of the kind.
+    for (const outcome of ['pending', 'approved'] as const) {
+      const other = buildExitView({ ...rejected, review_outcome: outcome }, children(), ctx);
+      expect(other.review.rejectedNext).toBeNull();
+      expect(other.openItems.some((i) => i.en.includes('rejected'))).toBe(false);
+    }
+  });
+
   it('approved is the procedures step until the plan, the deposit and every partner are settled', () => {
     const approved = row({
       reason: 'competition',

@@ -46,7 +46,47 @@ describe('fit check', () => {
     expect(m.supplyMarginBp).toBe(2941);
     expect(m.ownMarginFen).toBe(1950);
     expect(m.differenceFen).toBe(-700);
-    expect(m.summary.zh).toContain('全托管少 ¥7.00');
+    expect(m.summary.zh).toContain('自营店每件赚 ¥19.50（27.9%），全托管每件少赚 ¥7.00。');
+    expect(m.summary.en).toContain('Your own store earns ¥19.50 a unit (27.9%); fully-managed earns ¥7.00 less a unit.');
+  });
+
+  it('equal margins read as the same, not as fully-managed earning ¥0.00 more', () => {
+    // ¥12.50 a unit both ways: supply ¥42.50 − cost ¥30.00; own ¥62.50 − ¥20.00 fees − ¥30.00.
+    const m = compareMargins({ unitCostFen: 3000, supplyPriceFen: 4250, ownPriceFen: 6250, ownFeesFen: 2000 });
+    expect(m.differenceFen).toBe(0);
+    expect(m.summary.zh).toContain('自营店每件赚 ¥12.50（20.0%），和全托管一样。');
+    expect(m.summary.en).toContain('Your own store earns ¥12.50 a unit (20.0%), the same as fully-managed.');
+    expect(m.summary.zh).not.toContain('¥0.00');
+    // The same loss both ways is the same too.
+    const loss = compareMargins({ unitCostFen: 3000, supplyPriceFen: 2800, ownPriceFen: 3300, ownFeesFen: 500 });
+    expect(loss.summary.zh).toContain('自营店每件亏 ¥2.00（-6.1%），和全托管一样。');
+    expect(loss.summary.en).toContain('Your own store loses ¥2.00 a unit (-6.1%), the same as fully-managed.');
+    // Equal margins move neither the verdict nor the headline.
+    const r = assessFit({
+      ...base,
+      makesGoods: true,
+      numbers: { unitCostFen: 3000, supplyPriceFen: 4250, ownPriceFen: 6250, ownFeesFen: 2000 },
+    });
+    expect(r.verdict).toBe('good');
+    expect(r.cautions.map((c) => c.zh)).not.toContain('全托管每件利润低于您的自营店。');
+  });
+
+  it('when both lose money the difference is losing less or more, and an own-store loss is 亏, not 赚 a minus', () => {
+    // Fully-managed loses ¥2.00 a unit, the own store ¥5.00.
+    const less = compareMargins({ unitCostFen: 3000, supplyPriceFen: 2800, ownPriceFen: 3000, ownFeesFen: 500 });
+    expect(less.differenceFen).toBe(300);
+    expect(less.summary.zh).toContain('自营店每件亏 ¥5.00（-16.7%），全托管每件少亏 ¥3.00。');
+    expect(less.summary.en).toContain('Your own store loses ¥5.00 a unit (-16.7%); fully-managed loses ¥3.00 less a unit.');
+    // Fully-managed loses ¥5.00, the own store ¥2.00.
+    const more = compareMargins({ unitCostFen: 3000, supplyPriceFen: 2500, ownPriceFen: 3300, ownFeesFen: 500 });
+    expect(more.differenceFen).toBe(-300);
+    expect(more.summary.zh).toContain('自营店每件亏 ¥2.00（-6.1%），全托管每件多亏 ¥3.00。');
+    expect(more.summary.en).toContain('fully-managed loses ¥3.00 more a unit.');
+    for (const m of [less, more]) expect(m.summary.zh).not.toMatch(/多赚|少赚|赚 -/);
+    // Only the own store loses: fully-managed earns more than it.
+    const own = compareMargins({ unitCostFen: 3000, supplyPriceFen: 3500, ownPriceFen: 3300, ownFeesFen: 500 });
+    expect(own.summary.zh).toContain('自营店每件亏 ¥2.00（-6.1%），全托管每件多赚 ¥7.00。');
+    expect(own.summary.en).toContain('Your own store loses ¥2.00 a unit (-6.1%); fully-managed earns ¥7.00 more a unit.');
   });
 
   it('a factory losing money on every unit at the supply price is squeezed all the same', () => {

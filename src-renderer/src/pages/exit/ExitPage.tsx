@@ -41,7 +41,7 @@ function ExitWizard() {
       startExtra={<Button onClick={() => navigate('/fit')}>{t('fitLink')}</Button>}
     >
       {(view) => {
-        const props = { view, onChange: wizard.update };
+        const props = { view, onChange: wizard.update, goTo: wizard.setCurrent };
         return {
           banner: view.fit && <Alert type="info" style={{ marginBottom: 16 }} title={`${t('fromFit')}：${tx(view.fit.typeLabel)}`} />,
           step: [

@@ -12,7 +12,9 @@ export function SubmitStep({ view, onChange }: StepProps) {
   const { t } = useTranslation('exit');
   const action = useCaseSave(onChange);
   const [text, setText] = useState(view.submit.applicationText);
-  const [on, setOn] = useState(view.submit.submittedOn ?? beijingToday());
+  // After a rejection the seller records a new submission: its date is a new one, not the last.
+  const rejected = view.review.outcome === 'rejected';
+  const [on, setOn] = useState((!rejected && view.submit.submittedOn) || beijingToday());
   const [no, setNo] = useState(view.submit.applicationNo ?? '');
   // The seller's edits to the text are kept as they type (a moment after the last key), so a reload
   // or another day finds their words; once the submission is recorded the text is the one sent.
@@ -38,6 +40,7 @@ export function SubmitStep({ view, onChange }: StepProps) {
       <Input.TextArea rows={7} value={text} onChange={(e) => setText(e.target.value)} data-testid="exit-application-text" />
       {!submitted && <Typography.Text type="secondary">{t('applicationTextKept')}</Typography.Text>}
       {approved && <Alert type="success" showIcon title={t('submitApproved')} data-testid="exit-submit-approved" />}
+      {rejected && <Alert type="warning" showIcon title={t('submitRejected')} data-testid="exit-submit-rejected" />}
       <Button onClick={() => void navigator.clipboard?.writeText(text)}>{t('copy')}</Button>
       <Space wrap>
         <DateField label={t('submittedOn')} value={on} onChange={setOn} testId="exit-submitted-on" />
@@ -71,7 +74,8 @@ export function SubmitStep({ view, onChange }: StepProps) {
   );
 }
 
-export function ReviewStep({ view, onChange }: StepProps) {
+/** `goTo` shows another step (0 is ① 准备): after a rejection the seller applies again at step 2. */
+export function ReviewStep({ view, onChange, goTo }: StepProps & { goTo: (step: number) => void }) {
   const { t } = useTranslation('exit');
   const { pick: tx } = useLang();
   const action = useCaseSave(onChange);
@@ -90,6 +94,20 @@ export function ReviewStep({ view, onChange }: StepProps) {
       </Descriptions>
       {view.review.dueError && <Alert type="warning" showIcon title={tx(view.review.dueError)} data-testid="exit-due-error" />}
       {view.review.overdue && <Alert type="warning" showIcon title={t('overdue')} />}
+      {view.review.rejectedNext && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('rejectedTitle')}
+          description={tx(view.review.rejectedNext)}
+          action={
+            <Button onClick={() => goTo(1)} data-testid="exit-resubmit">
+              {t('resubmit')}
+            </Button>
+          }
+          data-testid="exit-rejected"
+        />
+      )}
       <Radio.Group value={outcome} onChange={(e) => setOutcome(e.target.value as ExitReviewOutcome)} data-testid="exit-outcome">
         {(['pending', 'approved', 'rejected'] as const).map((o) => (
           <Radio.Button key={o} value={o}>

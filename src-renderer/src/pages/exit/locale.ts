@@ -32,6 +32,10 @@ export const zh = {
   applicationNoOptional: '选填：平台显示了编号就抄下来，没有就空着',
   recordSubmit: '记录已提交',
   submitApproved: '平台已审核通过这份申请，提交记录不再修改。如果审核结果记错了，请在第 3 步“平台审核”修改。',
+  submitRejected:
+    '平台没有通过上次的申请。按平台的要求处理好并在卖家中心重新提交后，在这里改好申请内容、填上这次的提交日期，再点“记录已提交”。',
+  rejectedTitle: '平台审核未通过：下一步怎么办',
+  resubmit: '到第 2 步“提交申请”重新提交',
   due: '审核到期日（提交后3个工作日）',
   overdue: '已过审核期限，请到卖家中心查看结果，没有结果请咨询平台客服。',
   outcome: '审核结果',
@@ -162,6 +166,10 @@ export const en: typeof zh = {
   recordSubmit: 'Record submission',
   submitApproved:
     'The platform approved this application, so its submission record stays as it is. If the outcome was recorded by mistake, change it in step 3 "Review".',
+  submitRejected:
+    'The platform rejected the last application. Once you have done what it asked and submitted again in Seller Center, correct the application text here, enter the new submission date and click "Record submission".',
+  rejectedTitle: 'Rejected by the platform: what to do next',
+  resubmit: 'Go to step 2 "Submit" to apply again',
   due: 'Review due (3 working days after submission)',
   overdue: 'Review is overdue: check Seller Center, and ask platform support if there is no outcome.',
   outcome: 'Outcome',
