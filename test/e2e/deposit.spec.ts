@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, startDemo, pageCall } from './fixtures';
+import { test, expect, startDemo, pageCall, depositToApply } from './fixtures';
 import { zipSync } from 'fflate';
 import { appExport, gbk, utf8, webExport, type FixtureRow } from '../unit/deposit/alipayFixtures';
 
@@ -90,16 +90,7 @@ test('reconciliation: web and app bills with 冻结/解冻 and a pre-application
   test.setTimeout(180_000);
   await app.setViewportSize({ width: 1366, height: 768 });
   await startDemo(app);
-  await app.getByRole('menuitem', { name: '退保证金' }).click();
-  await app.getByTestId('deposit-start').click();
-  await app.getByTestId('deposit-status').click();
-  await app.getByTitle('可退还').click();
-  await app.getByTestId('deposit-amount').fill('10000');
-  await app.getByTestId('deposit-status-save').click();
-  for (const key of ['disputes', 'orders', 'debts']) {
-    await app.getByTestId(`deposit-check-${key}`).getByText('没有', { exact: true }).click();
-  }
-  await app.getByTestId('deposit-next').click();
+  await depositToApply(app);
   // Applied on AliExpress three days ago, recorded today with the real date.
   const appliedOn = chinaDay(-3);
   await app.getByText('刚开通全托管，不想做了').click();
@@ -178,17 +169,7 @@ test('reconciliation: web and app bills with 冻结/解冻 and a pre-application
 
 test('a status that holds the refund back is said at step 1, where the seller confirmed it', async ({ app }) => {
   await startDemo(app);
-  await app.getByRole('menuitem', { name: '退保证金' }).click();
-  await app.getByTestId('deposit-start').click();
-  await app.getByTestId('deposit-status').click();
-  await app.getByTitle('可退还').click();
-  await app.getByTestId('deposit-amount').fill('10000');
-  await app.getByTestId('deposit-status-save').click();
-  for (const key of ['disputes', 'orders', 'debts']) {
-    await app.getByTestId(`deposit-check-${key}`).getByText('没有', { exact: true }).click();
-  }
-  await app.getByTestId('deposit-next').click();
-  await expect(app.getByTestId('deposit-step-apply')).toBeVisible();
+  await depositToApply(app);
 
   // The service centre now shows the deposit frozen: with the checks all clear, only the status
   // holds the case, so it stays at step 1, and step 1 says why and what to do.

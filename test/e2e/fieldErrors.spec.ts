@@ -3,7 +3,7 @@
  * warehouse name and the SKU rule editor each show the message under the box that holds it.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, startDemo, pageCall } from './fixtures';
+import { test, expect, startDemo, pageCall, depositToApply, depositToChecks } from './fixtures';
 
 const fieldError = (app: Page, scope: string) => app.locator(`${scope} .ant-form-item-explain-error`);
 
@@ -98,26 +98,6 @@ test('stock wizard: a field being typed in is not drawn red like a refused one',
   const [er, , eb] = refused.border.match(/\d+/g)!.map(Number);
   expect(er).toBeGreaterThan(eb!);
 });
-
-/** The deposit wizard opened and the status saved (¥10,000 refundable): the checks step is next. */
-async function depositToChecks(app: Page) {
-  await app.getByRole('menuitem', { name: '退保证金' }).click();
-  await app.getByTestId('deposit-start').click();
-  await app.getByTestId('deposit-status').click();
-  await app.getByTitle('可退还').click();
-  await app.getByTestId('deposit-amount').fill('10000');
-  await app.getByTestId('deposit-status-save').click();
-}
-
-/** The deposit wizard with the status saved and the three checks answered. */
-async function depositToApply(app: Page) {
-  await depositToChecks(app);
-  for (const key of ['disputes', 'orders', 'debts']) {
-    await app.getByTestId(`deposit-check-${key}`).getByText('没有', { exact: true }).click();
-  }
-  await app.getByTestId('deposit-next').click();
-  await expect(app.getByTestId('deposit-step-apply')).toBeVisible();
-}
 
 test('deposit status: a negative deposit amount is refused under 保证金金额', async ({ app }) => {
   await startDemo(app);

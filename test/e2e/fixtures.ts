@@ -84,6 +84,26 @@ export async function startDemo(page: Page): Promise<void> {
   await expect(page.getByRole('menu')).toBeVisible();
 }
 
+/** The deposit wizard opened and the status saved (¥10,000 refundable): the checks step is next. */
+export async function depositToChecks(app: Page): Promise<void> {
+  await app.getByRole('menuitem', { name: '退保证金' }).click();
+  await app.getByTestId('deposit-start').click();
+  await app.getByTestId('deposit-status').click();
+  await app.getByTitle('可退还').click();
+  await app.getByTestId('deposit-amount').fill('10000');
+  await app.getByTestId('deposit-status-save').click();
+}
+
+/** The deposit wizard with the status saved and the three checks answered "没有": the application step is next. */
+export async function depositToApply(app: Page): Promise<void> {
+  await depositToChecks(app);
+  for (const key of ['disputes', 'orders', 'debts']) {
+    await app.getByTestId(`deposit-check-${key}`).getByText('没有', { exact: true }).click();
+  }
+  await app.getByTestId('deposit-next').click();
+  await expect(app.getByTestId('deposit-step-apply')).toBeVisible();
+}
+
 export const test = base.extend<{ host: Host; app: Page }>({
   host: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
