@@ -2,10 +2,10 @@
  * The channels that carry a file (base64 in JSON), in one table: the largest file each takes, what
  * the seller is told when one is larger, and from those the web host's body limit for them. Both
  * paths say the same thing: Electron IPC through the channel's schema, the web host through its
- * 413 before the body is parsed. No schema library here: the web host reads this before it listens
- * (its start is timed to the first screen), and the channel schemas build their field in uploadField.ts. (The mapping import's schema once took 60 MB of file while the
- * host stopped at 30 MB: a file read in the window was refused in the browser, under another limit
- * and with no word of what to cut.)
+ * 413 before the body is parsed. (The mapping import's schema once took 60 MB of file while the host
+ * stopped at 30 MB: a file read in the window was refused in the browser, under another limit and
+ * with no word of what to cut.) No schema library here: the web host reads this before it listens
+ * (its start is timed to the first screen); the channel schemas build their field in uploadField.ts.
  */
 import type { Bilingual } from './bilingual';
 

@@ -7,7 +7,7 @@ import { useFieldErrorForm } from '../../useFieldErrors';
 import { chinaToday, formatFen } from './format';
 import { useAction } from '../../useAction';
 import { useLang } from '../../useLang';
-import { BlockersAlert } from './BlockersAlert';
+import { ListAlert } from '../../components/ListAlert';
 
 interface ViolationForm {
   description: string;
@@ -125,7 +125,7 @@ export function ChecksStep({ view, onChange }: { view: DepositCaseView; onChange
       </Descriptions>
       <div style={{ marginTop: 16 }}>
         <ApiErrorAlert error={fields.rest} />
-        <BlockersAlert blockers={view.blockers} />
+        <ListAlert lines={view.blockers} title={t('checks.blocked')} />
       </div>
     </div>
   );

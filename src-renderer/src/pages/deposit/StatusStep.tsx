@@ -9,7 +9,7 @@ import { useAction } from '../../useAction';
 import { formatTime } from '../../formatTime';
 import { useFieldErrorForm } from '../../useFieldErrors';
 import { useLang } from '../../useLang';
-import { BlockersAlert } from './BlockersAlert';
+import { ListAlert } from '../../components/ListAlert';
 
 /** Step 1: the deposit amount and status as the service centre shows them. */
 export function StatusStep({ view, onChange }: { view: DepositCaseView; onChange: (v: DepositCaseView) => void }) {
@@ -52,7 +52,7 @@ export function StatusStep({ view, onChange }: { view: DepositCaseView; onChange
           holds the case. Without saying so the seller presses the button again and nothing moves. */}
       {view.statusConfirmedAt && view.stage === 'status' && (
         <div style={{ marginTop: 12 }}>
-          <BlockersAlert blockers={view.blockers} testId="deposit-status-blocked" />
+          <ListAlert lines={view.blockers} title={t('checks.blocked')} testId="deposit-status-blocked" />
         </div>
       )}
     </div>

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
 import type { StepProps } from './shared';
+import { ListAlert } from '../../components/ListAlert';
 import { useLang } from '../../useLang';
 
 const LEVEL_COLOR = { ok: 'green', warn: 'orange', block: 'red', asked: 'default' } as const;
@@ -122,19 +123,12 @@ export function PrepareStep({ view, onChange }: StepProps) {
         />
       </div>
       {/* Where the "next" button would be: why there is none, and what to do. */}
-      {view.prepare.blockers.length > 0 && !view.submit.submittedOn && (
-        <Alert
+      {!view.submit.submittedOn && (
+        <ListAlert
           type="error"
-          showIcon
-          data-testid="exit-blockers"
+          lines={view.prepare.blockers}
           title={t('blockers', { n: view.prepare.blockers.length })}
-          description={
-            <ul style={{ margin: 0 }}>
-              {view.prepare.blockers.map((b, i) => (
-                <li key={i}>{tx(b)}</li>
-              ))}
-            </ul>
-          }
+          testId="exit-blockers"
         />
       )}
     </Space>
