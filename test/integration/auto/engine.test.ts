@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../../src-main/core/platform/clock';
 import type { App } from '../../../src-main/core/app';
 import { call } from '../../helpers/channels';
+import { autoService } from '../../../src-main/core/auto/service';
 import { startStore, setUpStock, listingId, productOf, skuIdOf, type TestStore } from './store';
 
 let store: TestStore | null = null;
@@ -202,6 +203,32 @@ describe('auto bind & unbind engine against both simulators', () => {
         .sort(),
     ).toEqual(['C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9']);
     await expect(call(app, 'auto.held.confirm', { runId: held[0]!.id })).rejects.toMatchObject({ payload: { code: 'CONFLICT' } });
+  });
+
+  it('a held unbind confirmed after the seller pinned or unlinked its SKU is not sent, though no pass ran in between', async () => {
+    const skus: [string, number][] = Array.from({ length: 6 }, (_, i) => [`P${i}`, 4]);
+    const { s, app, clock } = await open({ skus });
+    await call(app, 'auto.setSwitch', { on: true });
+    clock.advance(10 * MIN);
+    s.tt.drainWarehouse('W1');
+    const r = await call(app, 'auto.run', { sync: true, send: true });
+    expect(r.run?.status).toBe('held');
+    expect(r.run?.counts.heldUnbind).toBe(6);
+    // While the run waits: P0 is pinned bound (a best seller restocked by hand), P1 unlinked from its warehouse.
+    await call(app, 'auto.pin.set', { listingSkuIds: [listingId(app, 'P0')], mode: 'always_bound', note: '手工补货' });
+    const storeWarehouseId = app.db.prepare("SELECT id FROM stock_store_warehouses WHERE erp_warehouse_id = 'W1'").pluck().get() as number;
+    await call(app, 'stock.listingWarehouses.unlink', { storeWarehouseId, listingSkuIds: [listingId(app, 'P1')] });
+    await call(app, 'auto.held.confirm', { runId: r.run!.id });
+    // The sender alone, as the running app drains after a confirm: no decide pass before it.
+    const runsBefore = app.db.prepare('SELECT count(*) FROM auto_runs').pluck().get();
+    const sent = await autoService(app).drain();
+    expect(app.db.prepare('SELECT count(*) FROM auto_runs').pluck().get()).toBe(runsBefore);
+    expect(sent.done).toBe(4);
+    expect(simCalls(s, 'aliexpress.ascp.item.unBind')).toBe(4);
+    expect(s.ae.bindState(productOf('P0'), skuIdOf('P0'))).toBe(2);
+    expect(s.ae.bindState(productOf('P1'), skuIdOf('P1'))).toBe(2);
+    const byS = Object.fromEntries(actions(app).map((a) => [a.sku, a.state]));
+    expect(byS).toMatchObject({ P0: 'cancelled', P1: 'cancelled', P2: 'done', P5: 'done' });
   });
 
   it('a rejected mass unbind cancels its actions and is not held again until stock changes', async () => {
