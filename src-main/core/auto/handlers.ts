@@ -35,6 +35,7 @@ export function autoHandlers(app: App): DomainHandlers<typeof autoChannels> {
       const s = writeAutoSettings(app.db, patch, now);
       writeAudit(app.db, app.clock, { actor: 'seller', kind: 'auto.settings', detail: patch });
       app.events.emit('changed', { topic: 'auto' });
+      service.edited();
       return s;
     },
     'auto.run': ({ sync, send }) => service.runOnce({ sync, send }),
@@ -65,7 +66,11 @@ export function autoHandlers(app: App): DomainHandlers<typeof autoChannels> {
     },
     'auto.held.reject': ({ runId, note }) => requireRun(answerHeldRun(app, runId, 'reject', note), runId),
     'auto.runs.list': ({ page, pageSize }) => listAutoRuns(app.db, page, pageSize),
-    'auto.pin.set': ({ listingSkuIds, mode, note }) => setPins(app, listingSkuIds, mode, note),
+    'auto.pin.set': ({ listingSkuIds, mode, note }) => {
+      const r = setPins(app, listingSkuIds, mode, note);
+      service.edited();
+      return r;
+    },
     'auto.actions.list': ({ state, page, pageSize }) => listActions(app.db, { state, page, pageSize }),
     'auto.action.retry': ({ actionId }) => retryAction(app, actionId),
     'auto.action.retryAt': ({ actionId, at }) => retryAction(app, actionId, Date.parse(at)),

@@ -1,7 +1,8 @@
 /**
  * The engine as a per-app service: it decides after every successful stock read (the stock domain
- * emits `changed` with topic 'stock'), drains the outbox while the switch is on, and runs the
- * `auto run --once` cycle (sync → decide → send). One drain at a time per app.
+ * emits `changed` with topic 'stock'), and, with the switch on, after the seller's own edits (links,
+ * mappings, warehouses, categories, pins, settings); drains the outbox while the switch is on, and
+ * runs the `auto run --once` cycle (sync → decide → send). One drain at a time per app.
  */
 import type { App } from '../app';
 import type { AutoRunInfo, DrainReport, RunOnceReport } from '../../../src-shared/channels/auto';
@@ -10,7 +11,7 @@ import { Repeating } from '../platform/repeating';
 import { trySource } from '../stock/ports';
 import { stockSync } from '../stock/sync';
 import { lastRun } from '../stock/runs';
-import { decideRun } from './engine';
+import { decideRun, stockHealth } from './engine';
 import { emptyDrain, Sender } from './sender';
 import { outboxCounts } from './outbox';
 import { readAutoSettings } from './settings';
@@ -25,13 +26,18 @@ export class AutoService {
   private draining: Promise<DrainReport> | null = null;
   private readonly loop = new Repeating(LOOP_MS, () => this.loopOnce());
   private pendingStock = false;
+  /** A seller's edit is among what the pending pass is for (a pass leaves marks from its own writes: those alone wait). */
+  private pendingEdit = false;
 
   constructor(private readonly app: App) {
     // The stock domain's after-run hook, and its 'changed' event for reads that do not go through
     // the sync (file imports); the stock-run guard in afterStockRun decides once per read.
     const offHook = stockSync(app).onRunFinished(() => this.schedule());
+    // 'sku': the seller linked or unlinked (a mapping, a warehouse link, a batch undone). Warehouse
+    // and category edits come as 'stock', like a read's end, and are decided at the next read.
     const offEvent = app.events.on('changed', ({ topic }) => {
       if (topic === 'stock') this.schedule();
+      else if (topic === 'sku') this.schedule(true);
     });
     // Notices a seller must act on also go to their group robots (detached: nothing here waits).
     const offRobots = forwardNoticesToRobots(app);
@@ -47,15 +53,17 @@ export class AutoService {
     });
   }
 
-  /** Decides after the stock domain has finished its own work for this read. */
-  private schedule(): void {
+  /** Decides after the stock domain has finished its own work for this read or edit (several edits in one tick: one pass). */
+  private schedule(edit = false): void {
+    if (edit) this.pendingEdit = true;
     if (this.pendingStock) return;
     this.pendingStock = true;
     setImmediate(() => {
-      this.pendingStock = false;
+      const edited = this.pendingEdit;
+      this.pendingStock = this.pendingEdit = false;
       if (!this.app.db.open) return;
       try {
-        this.afterStockRun('stock');
+        if (!this.afterStockRun('stock') && edited) this.afterEdit();
       } catch (err) {
         this.app.log.error('auto decide after stock run failed', { error: err instanceof Error ? err.stack : String(err) });
       }
@@ -76,6 +84,29 @@ export class AutoService {
     if (!r || r.status !== 'ok' || r.id <= this.lastDecidedStockRun()) return null;
     const run = decideRun(this.app, trigger);
     if (readAutoSettings(this.app.db).enabled) this.kick();
+    return run;
+  }
+
+  /** The seller changed something a decision reads (pins, settings: the auto domain's own edits). */
+  edited(): void {
+    this.schedule(true);
+  }
+
+  /**
+   * With the switch on, what the seller just changed is decided now on the stored figures, not at the
+   * next stock read (up to the schedule's interval, 30 minutes by default): a listing SKU newly linked
+   * to a warehouse at 0, or unpinned at 0, would sell what it does not have all that time. Only what
+   * was marked (migration 16's triggers) is decided; nothing after a failed read, whose figures may be
+   * old (the next good read decides); with the switch off the dry run already shows the change.
+   * Edits made in another process (the CLI) reach no event here: the next read decides them, and the
+   * sender decides each action again before sending it anyway.
+   */
+  afterEdit(): AutoRunInfo | null {
+    const db = this.app.db;
+    if (!readAutoSettings(db).enabled || stockHealth(db).lastSyncFailed) return null;
+    if (!db.prepare('SELECT 1 FROM auto_changed LIMIT 1').get()) return null;
+    const run = decideRun(this.app, 'edit');
+    this.kick();
     return run;
   }
 

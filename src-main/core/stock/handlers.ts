@@ -251,6 +251,7 @@ export function stockHandlers(app: App): DomainHandlers<typeof stockChannels> {
     'stock.listingWarehouses.unlink': (i) => {
       const r = unlinkFromWarehouse(db, i.storeWarehouseId, i.listingSkuIds);
       audit('stock.warehouse.unlink', String(i.storeWarehouseId), r);
+      app.events.emit('changed', { topic: 'sku' });
       return r;
     },
     'stock.linkBatches.list': (i) => listLinkBatches(db, i.limit),

@@ -3,6 +3,8 @@ import type { ManualClock } from '../../../src-main/core/platform/clock';
 import type { App } from '../../../src-main/core/app';
 import { call } from '../../helpers/channels';
 import { autoService } from '../../../src-main/core/auto/service';
+import { setPins } from '../../../src-main/core/auto/pins';
+import { unlinkFromWarehouse } from '../../../src-main/core/stock/warehouseLinks';
 import { startStore, setUpStock, listingId, productOf, skuIdOf, type TestStore } from './store';
 
 let store: TestStore | null = null;
@@ -205,7 +207,7 @@ describe('auto bind & unbind engine against both simulators', () => {
     await expect(call(app, 'auto.held.confirm', { runId: held[0]!.id })).rejects.toMatchObject({ payload: { code: 'CONFLICT' } });
   });
 
-  it('a held unbind confirmed after the seller pinned or unlinked its SKU is not sent, though no pass ran in between', async () => {
+  it('a held unbind confirmed after the seller pinned or unlinked its SKU elsewhere is not sent, though no pass ran in between', async () => {
     const skus: [string, number][] = Array.from({ length: 6 }, (_, i) => [`P${i}`, 4]);
     const { s, app, clock } = await open({ skus });
     await call(app, 'auto.setSwitch', { on: true });
@@ -214,10 +216,12 @@ describe('auto bind & unbind engine against both simulators', () => {
     const r = await call(app, 'auto.run', { sync: true, send: true });
     expect(r.run?.status).toBe('held');
     expect(r.run?.counts.heldUnbind).toBe(6);
-    // While the run waits: P0 is pinned bound (a best seller restocked by hand), P1 unlinked from its warehouse.
-    await call(app, 'auto.pin.set', { listingSkuIds: [listingId(app, 'P0')], mode: 'always_bound', note: '手工补货' });
+    // While the run waits: P0 is pinned bound (a best seller restocked by hand), P1 unlinked from its
+    // warehouse, both from another process (the CLI beside the app), so this app's service sees no
+    // edit and decides nothing before the sender.
+    setPins(app, [listingId(app, 'P0')], 'always_bound', '手工补货');
     const storeWarehouseId = app.db.prepare("SELECT id FROM stock_store_warehouses WHERE erp_warehouse_id = 'W1'").pluck().get() as number;
-    await call(app, 'stock.listingWarehouses.unlink', { storeWarehouseId, listingSkuIds: [listingId(app, 'P1')] });
+    unlinkFromWarehouse(app.db, storeWarehouseId, [listingId(app, 'P1')]);
     await call(app, 'auto.held.confirm', { runId: r.run!.id });
     // The sender alone, as the running app drains after a confirm: no decide pass before it.
     const runsBefore = app.db.prepare('SELECT count(*) FROM auto_runs').pluck().get();
@@ -229,6 +233,57 @@ describe('auto bind & unbind engine against both simulators', () => {
     expect(s.ae.bindState(productOf('P1'), skuIdOf('P1'))).toBe(2);
     const byS = Object.fromEntries(actions(app).map((a) => [a.sku, a.state]));
     expect(byS).toMatchObject({ P0: 'cancelled', P1: 'cancelled', P2: 'done', P5: 'done' });
+  });
+
+  it('with the switch on, a SKU linked or unpinned at 0 is decided at once, not at the next stock read; not with the switch off nor after a failed read', async () => {
+    const skus: [string, number][] = Array.from({ length: 8 }, (_, i) => [`L${i}`, 4]);
+    const { s, app, clock } = await open({ skus });
+    const tick = () => new Promise((ok) => setImmediate(ok));
+    const storeWarehouseId = app.db.prepare("SELECT id FROM stock_store_warehouses WHERE erp_warehouse_id = 'W1'").pluck().get() as number;
+    const runs = () => app.db.prepare("SELECT count(*) FROM auto_runs WHERE trigger = 'edit'").pluck().get() as number;
+    const queued = () =>
+      actions(app)
+        .filter((a) => a.state === 'queued')
+        .map((a) => `${a.kind} ${a.sku}`);
+    // L0 unlinked and L1 pinned while they sell out; the read decides nothing for either.
+    await call(app, 'stock.listingWarehouses.unlink', { storeWarehouseId, listingSkuIds: [listingId(app, 'L0')] });
+    await call(app, 'auto.pin.set', { listingSkuIds: [listingId(app, 'L1')], mode: 'always_bound' });
+    clock.advance(10 * MIN);
+    s.tt.setStock('L0', 'W1', 0);
+    s.tt.setStock('L1', 'W1', 0);
+    clock.advance(MIN);
+    await call(app, 'auto.run', { sync: true, send: false });
+    await tick();
+    expect(queued()).toEqual([]);
+    // Switch off: linking again changes nothing until a pass (the dry run shows it).
+    await call(app, 'stock.listingWarehouses.link', { storeWarehouseId, listingSkuIds: [listingId(app, 'L0')] });
+    await tick();
+    expect(runs()).toBe(0);
+    await call(app, 'stock.listingWarehouses.unlink', { storeWarehouseId, listingSkuIds: [listingId(app, 'L0')] });
+    // Switch on (its own pass), then the seller's edits: each decided in the same minute.
+    await call(app, 'auto.setSwitch', { on: true });
+    await call(app, 'stock.listingWarehouses.link', { storeWarehouseId, listingSkuIds: [listingId(app, 'L0')] });
+    await tick();
+    expect(runs()).toBe(1);
+    expect(queued()).toEqual(['unbind L0']);
+    await call(app, 'auto.pin.set', { listingSkuIds: [listingId(app, 'L1')], mode: 'auto' });
+    await tick();
+    expect(runs()).toBe(2);
+    expect(queued()).toEqual(['unbind L0', 'unbind L1']);
+    // After a failed read the figures may be old: an edit waits for the next good read.
+    await call(app, 'auto.pin.set', { listingSkuIds: [listingId(app, 'L2')], mode: 'always_bound' });
+    await tick();
+    clock.advance(10 * MIN);
+    s.tt.setStock('L2', 'W1', 0);
+    s.tt.inject({ kind: 'code', code: 527 }, { times: 50 });
+    const failed = await call(app, 'auto.run', { sync: true, send: false });
+    expect(failed.stockRun?.status).toBe('failed');
+    const before = runs();
+    await call(app, 'auto.pin.set', { listingSkuIds: [listingId(app, 'L2')], mode: 'auto' });
+    await tick();
+    expect(runs()).toBe(before);
+    expect(queued()).toEqual(['unbind L0', 'unbind L1']);
+    s.tt.faults.clear();
   });
 
   it('a rejected mass unbind cancels its actions and is not held again until stock changes', async () => {

@@ -189,7 +189,7 @@ export const zh = {
     review: '{{n}} 个解绑在速卖通审核中',
     reviewNext: '审核期间这些线上SKU仍可能被下单。不需要操作：引擎会持续查询审核结果，被拒绝时会提醒您。',
     ok: '一切正常：库存为0的线上SKU都已解绑',
-    okNext: '不需要操作。引擎在每次库存同步后自动检查（下次同步：{{next}}）。',
+    okNext: '不需要操作。引擎在每次库存同步后自动检查，开关打开时改动关联或固定状态也会立即检查（下次同步：{{next}}）。',
     lastRun: '上次检查 #{{id}}（{{trigger}}，{{at}}）：',
     runSummary: '解绑 {{unbind}} 个，绑定 {{bind}} 个，暂停待确认 {{held}} 个，不变 {{unchanged}} 个',
     // A past check: what it found then, in the past (the headline above says what turning on does now).
@@ -199,7 +199,14 @@ export const zh = {
     seeBlocked: '查看原因',
     recent: '最近的绑定/解绑',
     recentNone: '还没有发送过绑定或解绑。',
-    triggers: { stock: '库存同步后', cli: '命令行', manual: '手动检查', switch: '打开开关时' },
+    triggers: {
+      stock: '库存同步后',
+      cli: '命令行',
+      manual: '手动检查',
+      switch: '打开开关时',
+      edit: '改动关联或设置后',
+      exit: '退店解绑全部',
+    },
   },
   demo: {
     title: '演示工具',
@@ -534,7 +541,8 @@ export const en: typeof zh = {
     reviewNext:
       'During the review these listing SKUs can still take orders. Nothing to do: the engine keeps polling and tells you if one is refused.',
     ok: 'All good: every listing SKU at 0 stock is unbound',
-    okNext: 'Nothing to do. The engine checks after every stock sync (next sync: {{next}}).',
+    okNext:
+      'Nothing to do. The engine checks after every stock sync, and with the switch on right after you change a link or a pin (next sync: {{next}}).',
     lastRun: 'Last check #{{id}} ({{trigger}}, {{at}}): ',
     runSummary: '{{unbind}} unbound, {{bind}} bound, {{held}} held for confirmation, {{unchanged}} unchanged',
     runSummaryOff: 'switch off: it would have unbound {{unbind}} and bound {{bind}} then (nothing sent), {{unchanged}} unchanged',
@@ -543,7 +551,14 @@ export const en: typeof zh = {
     seeBlocked: 'See why',
     recent: 'Latest binds/unbinds',
     recentNone: 'No bind or unbind has been sent yet.',
-    triggers: { stock: 'after a stock sync', cli: 'command line', manual: 'manual check', switch: 'switch turned on' },
+    triggers: {
+      stock: 'after a stock sync',
+      cli: 'command line',
+      manual: 'manual check',
+      switch: 'switch turned on',
+      edit: 'after a link or setting change',
+      exit: 'store exit: unbind all',
+    },
   },
   demo: {
     title: 'Demo tools',
