@@ -281,7 +281,8 @@ export interface RunOnceReport {
 
 /**
  * The oversell risk, one model for every screen: each listing SKU that is on sale (bound, in review
- * or refused) without stock the app can see, in exactly one kind, most urgent first.
+ * or refused) without stock the app can see, in exactly one kind, in the order of the cards and the
+ * headline (the risk tab's rows put a SKU at 0 with no unbind under way before the reviews: RiskModel.rows).
  * - refused: the platform refused the unbind (its reason is kept);
  * - review: the unbind waits for the platform's review, the SKU sells meanwhile;
  * - zero: bound with sellable stock 0 (or below: ERP oversold), whatever the switch or a pin says;
@@ -378,7 +379,10 @@ export interface RiskModel {
   counts: Record<RiskKind, number>;
   total: number;
   headline: Bilingual;
-  /** The first 500, most urgent kind first, longest at risk first within a kind. */
+  /**
+   * The first 500, what needs the seller first: refused, bound at 0 with no unbind under way, review,
+   * bound at 0 with its unbind queued, sent or in review, unmapped, stale; longest at risk first within each.
+   */
   rows: OversellRiskRow[];
 }
 

@@ -23,7 +23,7 @@ import { sellableOf } from './sellable';
 import { skuRows, stockOfRow } from './skuRows';
 import type { WarehouseInput } from './decide';
 import { BIND_STATUS, STILL_TIED, bindStatusSql } from '../../../src-shared/bindStatus';
-import { OPEN_STATES, statesSql } from '../../../src-shared/actionStates';
+import { OPEN_STATES, SENDABLE_STATES, isIn, statesSql } from '../../../src-shared/actionStates';
 import { keepRead, keptUntilWrite, writeStamp } from '../db/untilWrite';
 
 const ROW_LIMIT = 500;
@@ -93,6 +93,19 @@ export function riskKindOf(x: {
   return 'zero';
 }
 
+/**
+ * The risk tab's order, what needs the seller first (the headline and the cards keep RISK_KINDS's).
+ * A SKU bound at 0 with no unbind under way (the switch off, pinned, not yet decided, or its unbind
+ * held for the seller's confirmation) sells stock it does not have and nobody is acting on it: it
+ * comes right after the refusals, before the reviews, whose unbind already waits for AliExpress. One
+ * whose unbind the sender has (queued, sent, in review) follows the reviews: it is on its way.
+ */
+const ROW_ORDER = ['refused', 'zero', 'review', 'zeroUnderWay', 'unmapped', 'stale'] as const;
+const ROW_RANK = new Map<string, number>(ROW_ORDER.map((k, i) => [k, i]));
+
+const rowRank = (r: Pick<OversellRiskRow, 'kind' | 'action'>): number =>
+  ROW_RANK.get(r.kind === 'zero' && r.action?.kind === 'unbind' && isIn(SENDABLE_STATES, r.action.state) ? 'zeroUnderWay' : r.kind)!;
+
 const kindOfOnSale = (r: OnSale): RiskKind | null =>
   riskKindOf({ bindStatus: r[5], mapped: r[7] !== null, warehouses: r[8], known: r[9], stale: r[10], sellable: r[11] });
 
@@ -119,9 +132,9 @@ export function riskOfInputs(
 }
 
 /**
- * The whole model: counts, headline and up to ROW_LIMIT rows, most urgent first. `refusedOnly`: only
- * the refused unbinds (their kind needs bind state 4, so only those SKUs are read); its counts are
- * theirs alone.
+ * The whole model: counts, headline and up to ROW_LIMIT rows, what needs the seller first (ROW_ORDER),
+ * the longest at risk first within each. `refusedOnly`: only the refused unbinds (their kind needs
+ * bind state 4, so only those SKUs are read); its counts are theirs alone.
  */
 const noCounts = () => Object.fromEntries(RISK_KINDS.map((k) => [k, 0])) as Record<RiskKind, number>;
 
@@ -211,8 +224,7 @@ export function riskModel(db: Db, nowMs: number, opts: { rows?: boolean; refused
       action: a ? { id: a.id, kind: a.kind, state: a.state, ...actionStateText(a.kind, a.state) } : null,
     };
   });
-  const order = new Map(RISK_KINDS.map((k, i) => [k, i]));
-  rows.sort((x, y) => order.get(x.kind)! - order.get(y.kind)! || (y.minutes ?? -1) - (x.minutes ?? -1) || x.listingSkuId - y.listingSkuId);
+  rows.sort((x, y) => rowRank(x) - rowRank(y) || (y.minutes ?? -1) - (x.minutes ?? -1) || x.listingSkuId - y.listingSkuId);
   model.rows = rows.slice(0, ROW_LIMIT);
   return model;
 }

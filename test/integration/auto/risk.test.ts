@@ -133,6 +133,72 @@ describe('one risk model, the same everywhere', () => {
     ]);
   });
 
+  it('the tab lists what needs the seller first: refused, then bound at 0 with no unbind under way, then review, then bound at 0 with its unbind queued; cards keep their order', async () => {
+    const { s, app, clock } = await open({
+      skus: [
+        ['R1', 5],
+        ['V1', 5],
+        ['Q1', 5],
+        ['H1', 5],
+        ['H2', 5],
+        ['P1', 5],
+        ['U1', 5],
+        ['T1', 5],
+      ],
+      reviewMode: 'review',
+      reviewMs: 10 * 3600_000,
+    });
+    await call(app, 'auto.setSwitch', { on: true });
+    s.ae.setReviewMode('refuse', { itemId: productOf('R1'), skuId: skuIdOf('R1') });
+    // R1's unbind is refused; V1's is still in AliExpress's review.
+    clock.advance(5 * MIN);
+    s.tt.setStock('R1', 'W1', 0);
+    await call(app, 'auto.run', { sync: true, send: true });
+    clock.advance(6 * 3600_000);
+    s.tt.setStock('V1', 'W1', 0);
+    await call(app, 'auto.run', { sync: true, send: true });
+    clock.advance(5 * 3600_000);
+    expect((await call(app, 'auto.run', { sync: false, send: true })).send.refused).toBe(1);
+    // Q1 sells out first of the rest and its unbind waits in the queue (nothing sent); U1 loses its ERP SKU, T1's figure goes blank.
+    clock.advance(MIN);
+    s.tt.setStock('Q1', 'W1', 0);
+    app.db.prepare('DELETE FROM stock_sku_links WHERE listing_sku_id = ?').run(listingId(app, 'U1'));
+    s.tt.setStock('T1', 'W1', Number.NaN);
+    await call(app, 'auto.run', { sync: true, send: false });
+    // H1 and H2 sell out together: a mass unbind, held for the seller's confirmation.
+    clock.advance(MIN);
+    s.tt.setStock('H1', 'W1', 0);
+    s.tt.setStock('H2', 'W1', 0);
+    await call(app, 'auto.run', { sync: true, send: false });
+    // P1 is pinned bound, then sells out: nothing will unbind it.
+    clock.advance(MIN);
+    await call(app, 'auto.pin.set', { listingSkuIds: [listingId(app, 'P1')], mode: 'always_bound' });
+    s.tt.setStock('P1', 'W1', 0);
+    await call(app, 'auto.run', { sync: true, send: false });
+    clock.advance(30 * MIN);
+
+    expect(await agree(app)).toEqual({ refused: 1, review: 1, zero: 4, unmapped: 1, stale: 1 });
+    const d = await call(app, 'auto.dashboard', {});
+    expect(d.risk.map((r) => [r.sellerSku, r.kind, r.action && `${r.action.kind} ${r.action.state}`])).toEqual([
+      ['R1', 'refused', null],
+      // Selling stock they do not have and nobody acting on it (H1 and H2 wait for the seller to confirm
+      // their unbind, P1 is pinned), the longest at 0 first.
+      ['H1', 'zero', 'unbind held'],
+      ['H2', 'zero', 'unbind held'],
+      ['P1', 'zero', null],
+      ['V1', 'review', 'unbind review'],
+      // At 0 longer than H1, H2 and P1, but its unbind is on its way.
+      ['Q1', 'zero', 'unbind queued'],
+      ['U1', 'unmapped', null],
+      ['T1', 'stale', null],
+    ]);
+    expect(d.risk.find((r) => r.sellerSku === 'Q1')!.minutes).toBeGreaterThan(d.risk.find((r) => r.sellerSku === 'H1')!.minutes!);
+    // The headline and the cards keep the kinds' own order.
+    expect(d.riskModel.headline.zh).toBe(
+      '8 个线上SKU有超卖风险：解绑被拒绝 1，解绑审核中 1，库存为0仍绑定 4，未关联库存但已绑定 1，库存未知或过期 1',
+    );
+  });
+
   it("action states in the seller's words: a submitted unbind is 已提交, never 完成", () => {
     expect(actionStateText('unbind', 'sent').zh).toBe('已提交');
     expect(actionStateText('unbind', 'review').zh).toBe('审核中');

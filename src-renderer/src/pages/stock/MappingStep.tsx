@@ -22,9 +22,9 @@ import { useLang, type Lang } from '../../useLang';
 const STATUSES: ResolveStatus[] = ['manual', 'exact', 'rule', 'unresolved', 'conflict'];
 const COLOR: Record<ResolveStatus, string> = { manual: 'purple', exact: 'green', rule: 'cyan', unresolved: 'default', conflict: 'red' };
 
-/** The closed search box's look (antd's small Select, in its theme variables). */
+/** The closed search box's look (antd's small Select, in its theme variables), as wide as its column. */
 const closedLinker = {
-  width: 240,
+  width: '100%',
   height: 'var(--ant-control-height-sm)',
   padding: '0 7px',
   textAlign: 'left',
@@ -35,6 +35,10 @@ const closedLinker = {
   border: 'var(--ant-line-width) var(--ant-line-type) var(--ant-color-border)',
   borderRadius: 'var(--ant-border-radius-sm)',
   cursor: 'pointer',
+  // One line, cut as antd cuts a Select's placeholder, its whole text in the button's title.
+  whiteSpace: 'nowrap',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
 } as const;
 
 type ErpHit = { sku: string; name: string | null; category: string; status: string | null };
@@ -60,6 +64,7 @@ function ManualLinker({ row, onDone }: { row: ListingSkuRow; onDone: () => void 
         style={closedLinker}
         onClick={() => setActive(true)}
         onFocus={() => setActive(true)}
+        title={t('map.searchErp')}
         data-testid={`manual-link-${row.id}`}
       >
         {t('map.searchErp')}
@@ -94,7 +99,7 @@ function ManualLinkerOpen({ row, onDone }: { row: ListingSkuRow; onDone: () => v
       onSearch={(q) => void search(q)}
       options={options}
       placeholder={t('map.searchErp')}
-      style={{ width: 240 }}
+      style={{ width: '100%' }}
       popupMatchSelectWidth={420}
       size="small"
       loading={action.busy}
@@ -142,6 +147,12 @@ function ManualLinkerOpen({ row, onDone }: { row: ListingSkuRow; onDone: () => v
  * table took each new array for new columns and rendered every row's cells again (the counts,
  * rules and status arriving after the rows each render the step). Cells are plain text in antd's
  * classes (CellText) where Typography.Text would mount holders that render each text twice.
+ *
+ * The widths add up to 925 px, what the table gets in a 1280 px window on Windows (the menu, the
+ * page's padding and a 17 px scroll bar taken away): at the common office widths every column is
+ * in view beside the fixed manual-link column, none hidden under it until the seller finds the
+ * sideways scroll bar below 480 px of rows. Wider windows stretch the columns (scroll.x is their
+ * sum); one-line texts are cut with a tooltip, codes and the result's explanation wrap.
  */
 function mappingColumns(
   t: TFunction<'stock'>,
@@ -153,14 +164,18 @@ function mappingColumns(
     {
       title: t('link.product'),
       dataIndex: 'productId',
-      width: 220,
+      width: 152,
       render: (v: string, r: ListingSkuRow) => (
         <>
-          <EllipsisText tooltip={r.title} style={{ maxWidth: 200, display: 'block' }} data-testid="mapping-title">
+          <EllipsisText tooltip={r.title} style={{ maxWidth: '100%', display: 'block' }} data-testid="mapping-title">
             {r.title || '—'}
           </EllipsisText>
           {r.variation && (
-            <EllipsisText tooltip={r.variation} style={{ maxWidth: 200, display: 'block', fontSize: 12 }} data-testid="mapping-variation">
+            <EllipsisText
+              tooltip={r.variation}
+              style={{ maxWidth: '100%', display: 'block', fontSize: 12 }}
+              data-testid="mapping-variation"
+            >
               {r.variation}
             </EllipsisText>
           )}
@@ -173,13 +188,14 @@ function mappingColumns(
     {
       title: t('map.productType'),
       dataIndex: 'productType',
-      width: 90,
+      // “Warehouse” and “(“海外备仓”)” each on a line of their own, not broken inside the word.
+      width: 98,
       render: (v: ListingSkuRow['productType']) => t(`map.type.${v}`),
     },
     {
       title: t('map.input'),
       dataIndex: 'sellerSku',
-      width: 220,
+      width: 130,
       render: (v: string, r: ListingSkuRow) => (
         <>
           {v}
@@ -196,7 +212,7 @@ function mappingColumns(
     {
       title: t('map.skuStatus'),
       dataIndex: 'skuStatus',
-      width: 90,
+      width: 80,
       render: (v: string) => (
         <Tag color={v === 'active' ? 'green' : v === 'inactive' ? 'default' : undefined}>
           {t(`map.sku.${v === 'active' || v === 'inactive' ? v : 'unknown'}`)}
@@ -206,7 +222,7 @@ function mappingColumns(
     {
       title: t('map.erpSku'),
       dataIndex: 'erpSku',
-      width: 200,
+      width: 130,
       render: (v: string | null, r: ListingSkuRow) =>
         v ? (
           <>
@@ -215,7 +231,7 @@ function mappingColumns(
               <EllipsisText
                 type="secondary"
                 tooltip={r.erpName}
-                style={{ maxWidth: 180, display: 'block', fontSize: 12 }}
+                style={{ maxWidth: '100%', display: 'block', fontSize: 12 }}
                 data-testid="mapping-erp-name"
               >
                 {r.erpName}
@@ -229,7 +245,7 @@ function mappingColumns(
     {
       title: t('map.result'),
       dataIndex: 'resolveStatus',
-      width: 280,
+      width: 165,
       render: (s: ResolveStatus, r: ListingSkuRow) => (
         <>
           <Tag color={COLOR[s]}>{t(`map.status.${s}`)}</Tag>
@@ -239,8 +255,8 @@ function mappingColumns(
     },
     {
       title: t('map.link'),
-      width: 260,
-      // Where the seller works: kept in view at 1366 px, where the columns run wider than the screen.
+      width: 170,
+      // Where the seller works: kept in view in a window narrower than the columns (below about 1280 px).
       fixed: 'right',
       render: (_: unknown, r: ListingSkuRow) =>
         r.method === 'manual' ? (
