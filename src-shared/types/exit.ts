@@ -209,7 +209,8 @@ export interface ExitCaseView {
 export interface ExitDocument {
   /** File name without extension, e.g. '01-退店申请'. */
   name: string;
-  title: string;
+  /** The document is Chinese in either language; the title is in both for the button that opens it. */
+  title: Bilingual;
   html: string;
 }
 

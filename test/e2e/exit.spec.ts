@@ -381,6 +381,33 @@ test('a deposit case started in its own wizard is the one exit step ④ shows, a
   expect((await call<{ case: { id: number } }>(app, host, 'deposit.get')).case.id).toBe(depositId);
 });
 
+test('in English the paperwork buttons are in English and say the documents stay Chinese, as AliExpress requires', async ({
+  app,
+  host,
+}) => {
+  await startDemo(app);
+  await call(app, host, 'exit.open');
+  await call(app, host, 'exit.savePartner', { kind: 'logistics', name: '菜鸟国际物流', status: 'active' });
+  await app.getByRole('button', { name: 'English' }).click();
+  await app.getByRole('menuitem', { name: 'Store exit' }).click();
+  const paperwork = app.getByTestId('exit-paperwork');
+  await expect(paperwork.getByTestId('exit-doc-01-退店申请')).toHaveText('Exit application');
+  await expect(paperwork.getByTestId('exit-doc-02-库存处理清单')).toHaveText('Stock disposal list');
+  // The partner's name is the seller's own words, as they typed it.
+  await expect(paperwork.getByTestId('exit-doc-03-终止合作通知-01-菜鸟国际物流')).toHaveText('Termination notice (菜鸟国际物流)');
+  await expect(paperwork.getByTestId('exit-doc-04-退店清单')).toHaveText('Exit checklist');
+  await expect(paperwork.getByTestId('exit-paperwork-chinese')).toHaveText(/^The documents are in Chinese, as AliExpress requires/);
+  // The document itself is the Chinese one, and its page says so too.
+  await paperwork.getByTestId('exit-doc-01-退店申请').click();
+  await expect(app.getByTestId('exit-print-doc')).toContainText('退店申请');
+  await expect(app.getByTestId('exit-print')).toContainText('The documents are in Chinese, as AliExpress requires');
+  await app.getByTestId('exit-print-back').click();
+  // In Chinese the buttons read as before, with no note about the language.
+  await app.getByRole('button', { name: '中文' }).click();
+  await expect(paperwork.getByTestId('exit-doc-01-退店申请')).toHaveText('退店申请');
+  await expect(paperwork.getByTestId('exit-paperwork-chinese')).toHaveCount(0);
+});
+
 test('an application recorded without a number, as a seller whose Seller Center showed none', async ({ app, host }) => {
   await startDemo(app);
   await call(app, host, 'exit.open');

@@ -166,6 +166,16 @@ export class CaseKernel<Row extends CaseRowBase, Children, View> {
     return this.view(this.require(r.id));
   }
 
+  /**
+   * `change`, unless what the step would save is `alreadySaved`: then the view as it stands. The
+   * timeline is the seller's record of what they did, and saving a step again with nothing changed
+   * is not something they did, so it gets no entry, no audit row, and the case keeps its updated_at.
+   * Every save path of both wizards that can be repeated goes through here.
+   */
+  changeUnlessSaved(r: Row, alreadySaved: boolean, fn: (r: Row) => void): View {
+    return alreadySaved ? this.view(r) : this.change(r, fn);
+  }
+
   view(r: Row): View {
     return this.spec.build(r, this.spec.read(this.app, r, this.timeline(r.id)), this.context());
   }

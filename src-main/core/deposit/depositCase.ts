@@ -19,7 +19,7 @@ import { formatFen, parseFen } from './money';
 import { maskAlipayAccount, normaliseAlipayAccount } from './account';
 import { evaluateChecks, type StoredCheck } from './checks';
 import { reviewWords, STATUS_LABELS } from './texts';
-import { writePrerequisite } from './prerequisites';
+import { withShared, writePrerequisite } from './prerequisites';
 import { activeApplication, depositSummaryOf, type DepositChildren, type DepositRow } from './depositView';
 import { DEPOSIT_CASE, readViolations } from './depositChildren';
 import { appliedAtFor, arrivalWindowAfter, checkAmount, draftFor, rejectAfterApply } from './application';
@@ -49,7 +49,16 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
 
   setStatus(input: { caseId?: number; status: DepositStatus; depositYuan: string | number }): DepositCaseView {
     const depositFen = parseFen(input.depositYuan, DEPOSIT_FIELD);
-    return this.k.change(this.k.ensure(input.caseId), (r) => {
+    const r0 = this.k.ensure(input.caseId);
+    if (r0.status === input.status && r0.deposit_fen === depositFen && r0.status_confirmed_at) {
+      // The same status confirmed again: 上次确认 moves to now (the seller looked again today), but
+      // the timeline already says what was confirmed, so it gets no second, identical entry.
+      this.k.write(r0, (r) => {
+        this.app.db.prepare('UPDATE deposit_case SET status_confirmed_at = ? WHERE id = ?').run(this.k.now(), r.id);
+      });
+      return this.k.view(this.k.require(r0.id));
+    }
+    return this.k.change(r0, (r) => {
       this.app.db
         .prepare('UPDATE deposit_case SET status = ?, deposit_fen = ?, status_confirmed_at = ? WHERE id = ?')
         .run(input.status, depositFen, this.k.now(), r.id);
@@ -67,10 +76,14 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
     const r0 = this.k.ensure(input.caseId);
     rejectAfterApply(r0, { zh: '条件检查', en: 'the preconditions' });
     const checks = JSON.parse(r0.checks) as Record<string, StoredCheck>;
+    // Against the answer the step shows: disputes, orders and debts are shared with the exit wizard,
+    // so the same answer given there first is already this one.
+    const shown = withShared(this.app, checks)[input.key];
+    const saved = (shown?.answer ?? 'unknown') === input.answer && (shown?.note || null) === (input.note || null);
     checks[input.key] = { answer: input.answer, note: input.note ?? null, at: this.k.now() };
     const title = evaluateChecks({}).find((c) => c.key === input.key)!;
     const word = { clear: ['没有', 'none'], open: ['有', 'some remain'], unknown: ['未确认', 'not known'] }[input.answer];
-    return this.k.change(r0, (r) => {
+    return this.k.changeUnlessSaved(r0, saved, (r) => {
       this.app.db.prepare('UPDATE deposit_case SET checks = ? WHERE id = ?').run(JSON.stringify(checks), r.id);
       writePrerequisite(this.app, input.key, input.answer, input.note ?? null, 'deposit');
       this.k.event(
@@ -146,7 +159,7 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
     }
     const before = beijingDate(Date.parse(r0.applied_at));
     const appliedAt = appliedAtFor(this.app.clock.now(), input.appliedOn, r0.decided_on);
-    return this.k.change(r0, (r) => {
+    return this.k.changeUnlessSaved(r0, before === input.appliedOn, (r) => {
       this.app.db.prepare('UPDATE deposit_case SET applied_at = ? WHERE id = ?').run(appliedAt, r.id);
       this.k.event(
         r.id,
@@ -240,7 +253,10 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
     // Arrival: 3 to 5 Chinese working days after approval, holidays and 调休 counted as the platform does.
     const window = input.outcome === 'approved' ? arrivalWindowAfter(decidedOn!) : null;
     const status: DepositStatus = input.outcome === 'rejected' ? 'refundable' : 'refunding';
-    return this.k.change(r0, (r) => {
+    // The outcome recorded again as it stands keeps the case as it is: no second entry, the arrival
+    // reminder is not sent again, and a refund already confirmed stays refunded.
+    const saved = r0.review_outcome === input.outcome && r0.decided_on === decidedOn && r0.review_note === (input.note ?? null);
+    return this.k.changeUnlessSaved(r0, saved, (r) => {
       this.app.db
         .prepare(
           'UPDATE deposit_case SET review_outcome = ?, decided_on = ?, review_note = ?, window_from = ?, window_to = ?, reminder_sent_at = NULL, status = ? WHERE id = ?',

@@ -18,7 +18,8 @@ import { onHandBySku } from './storeData';
 import { validatePlan } from './disposal';
 import { bulkRows, countStates, planRows, saveRows, type BulkScope } from './planRows';
 import { planWorkbook, readPlanWorkbook, sameAsShown } from './planExcel';
-import { confirmUnbindAll, requestUnbindAll } from './unbindAll';
+import { confirmUnbindAll, requestUnbindAll, unbindState } from './unbindAll';
+import { readDisposal } from './exitChildren';
 import type { ExitKernel } from './exitView';
 import type { Bilingual } from '../../../src-shared/bilingual';
 import { formatCount } from '../../../src-shared/count';
@@ -32,7 +33,11 @@ export class DisposalPlan {
 
   setDisposal(plan: DisposalPlanInput): ExitCaseView {
     const items = validatePlan(plan, onHandBySku(this.db));
-    return this.k.change(this.k.ensure(), (r) => {
+    const r0 = this.k.ensure();
+    const saved =
+      JSON.stringify(items) === JSON.stringify(readDisposal(this.k.app, r0.id)) &&
+      !this.db.prepare('SELECT 1 FROM exit_disposal_draft WHERE case_id = ?').get(r0.id);
+    return this.k.changeUnlessSaved(r0, saved, (r) => {
       this.db.prepare('DELETE FROM exit_disposal WHERE case_id = ?').run(r.id);
       this.db.prepare('DELETE FROM exit_disposal_draft WHERE case_id = ?').run(r.id);
       const ins = this.db.prepare(
@@ -71,7 +76,8 @@ export class DisposalPlan {
     let res: ReturnType<typeof saveRows> = { ok: 0, problems: [] };
     this.k.write(this.k.ensure(), (r) => {
       res = saveRows(this.db, r.id, rows, this.k.now());
-      if (event) this.k.event(r.id, 'disposal', event, { rows: rows.length, ok: res.ok, drafts: res.problems.length });
+      // A bulk fill with nothing left in scope, or a workbook imported back as exported, saved nothing.
+      if (event && rows.length) this.k.event(r.id, 'disposal', event, { rows: rows.length, ok: res.ok, drafts: res.problems.length });
     });
     return { saved: rows.length, ok: res.ok, problems: res.problems, skipped: [] };
   }
@@ -133,9 +139,11 @@ export class DisposalPlan {
   /** 为退店解绑全部SKU: one held run with every unbind, for the seller to confirm once. */
   unbindAll(): ExitUnbindAllResult {
     const r = this.k.ensure();
+    // Asked again while its run waits for the seller, the request returns that run: the timeline has it.
+    const held = unbindState(this.k.app)?.heldRunId ?? null;
     const res = requestUnbindAll(this.k.app);
     this.k.write(r, () => {
-      if (res.runId && res.pinned + res.unbinds > 0) {
+      if (res.runId && res.runId !== held && res.pinned + res.unbinds > 0) {
         this.k.event(r.id, 'unbind', {
           zh: `为退店解绑全部SKU：${res.unbinds} 个线上SKU等待确认（运行 #${res.runId}）`,
           en: `Unbind all for the exit: ${res.unbinds} listing SKUs await confirmation (run #${res.runId})`,

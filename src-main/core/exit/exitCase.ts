@@ -23,11 +23,11 @@ import { latestFit } from '../fit/results';
 import { AFTER, AGREEMENT, PARTNER_STATUS_LABEL, READINESS_TITLES, REASONS, draftApplication, reviewReminder, reviewWords } from './texts';
 import { boundListings, tableExists } from './storeData';
 import type { StoredAnswer } from './readiness';
-import { isPrerequisite, writePrerequisite } from '../deposit/prerequisites';
+import { isPrerequisite, withShared, writePrerequisite } from '../deposit/prerequisites';
 import { openDepositLink } from './depositLink';
 import { setSwitch } from '../auto/switch';
 import type { ExitChildren, ExitRow } from './exitView';
-import { EXIT_CASE } from './exitChildren';
+import { EXIT_CASE, readPartners } from './exitChildren';
 import { DisposalPlan } from './disposalPlan';
 
 /** The source: 审核时间约为3个工作日. */
@@ -73,6 +73,12 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
     return this.k.change(this.k.ensure(), fn);
   }
 
+  /** `change`, unless the store's case already holds what the step would save (`CaseKernel.changeUnlessSaved`). */
+  private changeUnlessSaved(saved: (r: ExitRow) => boolean, fn: (r: ExitRow) => void): ExitCaseView {
+    const r = this.k.ensure();
+    return this.k.changeUnlessSaved(r, saved(r), fn);
+  }
+
   open(fitResultId?: number): ExitCaseView {
     const existing = this.k.row();
     if (existing) {
@@ -94,14 +100,14 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
         'With "Other reason", write the reason in your own words.',
       );
     }
-    // Saving what is already saved changes nothing, so the timeline does not get it twice.
-    const r0 = this.k.ensure();
-    if (r0.reason === reason && r0.reason_text === (reasonText || null)) return this.k.view(r0);
-    return this.change((r) => {
-      this.app.db.prepare('UPDATE exit_case SET reason = ?, reason_text = ? WHERE id = ?').run(reason, reasonText || null, r.id);
-      const label = reason === 'own' ? reasonText! : REASONS[reason].zh;
-      this.k.event(r.id, 'reason', { zh: `退店原因：${label}`, en: `Reason: ${reason === 'own' ? reasonText : REASONS[reason].en}` });
-    });
+    return this.changeUnlessSaved(
+      (r) => r.reason === reason && r.reason_text === (reasonText || null),
+      (r) => {
+        this.app.db.prepare('UPDATE exit_case SET reason = ?, reason_text = ? WHERE id = ?').run(reason, reasonText || null, r.id);
+        const label = reason === 'own' ? reasonText! : REASONS[reason].zh;
+        this.k.event(r.id, 'reason', { zh: `退店原因：${label}`, en: `Reason: ${reason === 'own' ? reasonText : REASONS[reason].en}` });
+      },
+    );
   }
 
   confirmAgreement(key: AgreementKey, confirmed: boolean): ExitCaseView {
@@ -109,7 +115,13 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
   }
 
   answerReadiness(key: AskedKey, answer: StoredAnswer['answer'], note?: string): ExitCaseView {
-    return this.change((r) => {
+    // Against the answer the wizard shows: the disputes, orders and debts answers are shared with
+    // the deposit wizard, so the same answer given there first is already this one.
+    const saved = (r: ExitRow) => {
+      const shown = withShared(this.app, JSON.parse(r.readiness) as Partial<Record<AskedKey, StoredAnswer>>)[key];
+      return (shown?.answer ?? 'unknown') === answer && (shown?.note || null) === (note || null);
+    };
+    return this.changeUnlessSaved(saved, (r) => {
       const a = JSON.parse(r.readiness) as Record<string, StoredAnswer>;
       a[key] = { answer, note: note || null, at: this.k.now() };
       this.app.db.prepare('UPDATE exit_case SET readiness = ? WHERE id = ?').run(JSON.stringify(a), r.id);
@@ -142,7 +154,16 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
         `The submission date ${input.submittedOn} is after today (${this.k.today()}); enter the day you actually submitted.`,
       );
     }
-    this.refuseOpenBlockers();
+    // The same submission recorded again while it is in review is the one already recorded: no new
+    // review starts (and a reminder already sent is not sent again). Checked before the blockers, so
+    // a click on a recorded submission is not refused for something answered since.
+    const r1 = this.k.require();
+    const saved =
+      r1.review_outcome === 'pending' &&
+      r1.submitted_on === input.submittedOn &&
+      r1.application_no === (input.applicationNo ?? null) &&
+      (input.applicationText ?? r1.application_text) === r1.application_text;
+    if (!saved) this.refuseOpenBlockers();
     // A year the holiday library does not know gives no due date rather than a guessed one.
     let due: string | null = null;
     let dueError: Bilingual | null = null;
@@ -152,7 +173,7 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
       if (!(err instanceof AppError)) throw err;
       dueError = { zh: err.messageZh, en: err.messageEn };
     }
-    return this.change((r) => {
+    return this.k.changeUnlessSaved(r1, saved, (r) => {
       const text = input.applicationText ?? r.application_text ?? draftApplication(this.k.storeName(), r.reason, r.reason_text);
       this.app.db
         .prepare(
@@ -219,10 +240,12 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
         );
       }
     }
-    return this.change((r) => {
+    const decided = outcome === 'pending' ? null : decidedOn!;
+    const saved = r0.review_outcome === outcome && r0.review_decided_on === decided && r0.review_note === (note || null);
+    return this.k.changeUnlessSaved(r0, saved, (r) => {
       this.app.db
         .prepare('UPDATE exit_case SET review_outcome = ?, review_decided_on = ?, review_note = ? WHERE id = ?')
-        .run(outcome, outcome === 'pending' ? null : decidedOn, note || null, r.id);
+        .run(outcome, decided, note || null, r.id);
       this.k.event(r.id, 'review', reviewWords(outcome, decidedOn, note));
     });
   }
@@ -239,10 +262,13 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
 
   linkDeposit(): ExitCaseView {
     const depositId = openDepositLink(this.app);
-    return this.change((r) => {
-      this.app.db.prepare('UPDATE exit_case SET deposit_case_id = ? WHERE id = ?').run(depositId, r.id);
-      this.k.event(r.id, 'deposit', { zh: `关联退保证金案件 #${depositId}`, en: `Linked deposit refund case #${depositId}` });
-    });
+    return this.changeUnlessSaved(
+      (r) => r.deposit_case_id === depositId,
+      (r) => {
+        this.app.db.prepare('UPDATE exit_case SET deposit_case_id = ? WHERE id = ?').run(depositId, r.id);
+        this.k.event(r.id, 'deposit', { zh: `关联退保证金案件 #${depositId}`, en: `Linked deposit refund case #${depositId}` });
+      },
+    );
   }
 
   savePartner(input: {
@@ -258,16 +284,14 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
     if (input.status === 'terminated' && !input.statusOn) {
       throw new AppError('BAD_INPUT', `请填写与“${input.name}”终止合作的日期。`, `Enter the date cooperation with "${input.name}" ended.`);
     }
-    return this.change((r) => {
-      const vals = [
-        input.kind,
-        input.name,
-        input.status,
-        input.statusOn ?? null,
-        input.reference || null,
-        input.note || null,
-        this.k.now(),
-      ];
+    const fields = [input.kind, input.name, input.status, input.statusOn ?? null, input.reference || null, input.note || null];
+    // A partner saved as it stands keeps its "updated" time; a new one is always something the seller did.
+    const saved = (r: ExitRow) => {
+      const p = input.id ? readPartners(this.app, r.id).find((x) => x.id === input.id) : undefined;
+      return !!p && [p.kind, p.name, p.status, p.statusOn, p.reference, p.note].every((v, i) => v === fields[i]);
+    };
+    return this.changeUnlessSaved(saved, (r) => {
+      const vals = [...fields, this.k.now()];
       if (input.id) {
         const res = this.app.db
           .prepare(
@@ -314,7 +338,10 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
   }
 
   answerQuestion(id: number, answer: string): ExitCaseView {
-    return this.change((r) => {
+    // The same answer saved again keeps when it was first given.
+    const saved = (r: ExitRow) =>
+      (this.app.db.prepare('SELECT answer FROM exit_question WHERE id = ? AND case_id = ?').pluck().get(id, r.id) ?? null) === answer;
+    return this.changeUnlessSaved(saved, (r) => {
       const res = this.app.db
         .prepare('UPDATE exit_question SET answer = ?, answered_at = ? WHERE id = ? AND case_id = ?')
         .run(answer, this.k.now(), id, r.id);
@@ -357,7 +384,7 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
         `The exit date ${confirmedOn} is before the approval date ${r0.review_decided_on}; check it.`,
       );
     }
-    return this.change((r) => {
+    return this.k.changeUnlessSaved(r0, r0.done_on === confirmedOn && r0.store_status === storeStatus, (r) => {
       this.app.db.prepare('UPDATE exit_case SET done_on = ?, store_status = ? WHERE id = ?').run(confirmedOn, storeStatus, r.id);
       this.k.event(r.id, 'done', {
         zh: `${confirmedOn} 退店成功，卖家中心店铺状态：${storeStatus}`,
@@ -385,17 +412,18 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
     zh: [ticked: string, unticked: string],
     en: [ticked: string, unticked: string],
   ): ExitCaseView {
-    // A line ticked again keeps the time it was first ticked and adds no timeline entry.
-    const r0 = this.k.ensure();
-    const ticked = key in (JSON.parse(r0[column]) as Record<string, string>);
-    if (ticked === on) return this.k.view(r0);
-    return this.change((r) => {
-      this.app.db.prepare(`UPDATE exit_case SET ${column} = ? WHERE id = ?`).run(stamped(r[column], key, on ? this.k.now() : null), r.id);
-      this.k.event(r.id, column === 'agreement' ? 'agreement' : 'after', {
-        zh: `${on ? zh[0] : zh[1]}：${line.zh}`,
-        en: `${on ? en[0] : en[1]}: ${line.en}`,
-      });
-    });
+    // A line ticked again keeps the time it was first ticked.
+    const ticked = (r: ExitRow) => key in (JSON.parse(r[column]) as Record<string, string>);
+    return this.changeUnlessSaved(
+      (r) => ticked(r) === on,
+      (r) => {
+        this.app.db.prepare(`UPDATE exit_case SET ${column} = ? WHERE id = ?`).run(stamped(r[column], key, on ? this.k.now() : null), r.id);
+        this.k.event(r.id, column === 'agreement' ? 'agreement' : 'after', {
+          zh: `${on ? zh[0] : zh[1]}：${line.zh}`,
+          en: `${on ? en[0] : en[1]}: ${line.en}`,
+        });
+      },
+    );
   }
 
   markExported(file: string, downloaded: boolean): void {

@@ -4,10 +4,21 @@
  * Plain HTML with print CSS (A4, page numbers in the page margin), so Electron's printToPDF, the
  * browser's print dialog and the CLI's headless Chromium all give the same pages, offline.
  */
-import type { ExitCaseView, ExitDocument, ExitPartner } from '../../../src-shared/channels/exit';
+import type { Bilingual, ExitCaseView, ExitDocument, ExitPartner } from '../../../src-shared/channels/exit';
 import { beijingDate } from '../calendar/workdays';
 import { DISPOSAL_LABEL, PARTNER_KIND_LABEL, PARTNER_STATUS_LABEL } from './texts';
 import { formatCount } from '../../../src-shared/count';
+
+/**
+ * Each document's title. The documents are Chinese whatever the screen's language (they go to
+ * AliExpress and to Chinese partners); the English is only for the button that opens one.
+ */
+const TITLES = {
+  application: { zh: '退店申请', en: 'Exit application' },
+  disposal: { zh: '库存处理清单', en: 'Stock disposal list' },
+  termination: { zh: '终止合作通知', en: 'Termination notice' },
+  checklist: { zh: '退店清单', en: 'Exit checklist' },
+} satisfies Record<string, Bilingual>;
 
 export const PRINT_FONTS = '"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif';
 
@@ -72,7 +83,7 @@ function application(v: ExitCaseView, today: string): string {
     .map((l, i) => (i === 0 ? `<p>${esc(l)}</p>` : l.startsWith('申请店铺') ? '' : `<p class="indent">${esc(l)}</p>`))
     .join('\n');
   return page(
-    '退店申请',
+    TITLES.application.zh,
     v,
     today,
     `${body}
@@ -115,7 +126,7 @@ function disposalList(v: ExitCaseView, today: string): string {
     .map(([label, n]) => `${esc(label)} ${formatCount(n)} 件`)
     .join('；');
   return page(
-    '库存处理清单',
+    TITLES.disposal.zh,
     v,
     today,
     `<p>退店前，请确保库存已售罄或妥善处理。下表为本店铺每个SKU的处理去向，各SKU处理数量之和等于现有库存。</p>
@@ -131,7 +142,7 @@ function disposalList(v: ExitCaseView, today: string): string {
 function terminationNotice(v: ExitCaseView, p: ExitPartner, today: string): string {
   const doneOn = v.done.confirmedOn ?? v.review.decidedOn;
   return page(
-    '终止合作通知',
+    TITLES.termination.zh,
     v,
     today,
     `<p>致：${esc(p.name)}（${esc(PARTNER_KIND_LABEL[p.kind].zh)}合作伙伴）</p>
@@ -191,7 +202,7 @@ function checklist(v: ExitCaseView, today: string): string {
     row('6 退店后', '清除账号凭证和个人信息', !!v.after.wipedAt, v.after.wipedAt),
   ].join('\n');
   return page(
-    '退店清单',
+    TITLES.checklist.zh,
     v,
     today,
     `<p>店铺“${esc(v.storeName)}”速卖通全托管退店进度，${cnDate(v.createdAt)}开始办理。</p>
@@ -209,16 +220,16 @@ function fileSafe(s: string): string {
 
 export function buildPaperwork(v: ExitCaseView, today: string): ExitDocument[] {
   const docs: ExitDocument[] = [
-    { name: '01-退店申请', title: '退店申请', html: application(v, today) },
-    { name: '02-库存处理清单', title: '库存处理清单', html: disposalList(v, today) },
+    { name: '01-退店申请', title: TITLES.application, html: application(v, today) },
+    { name: '02-库存处理清单', title: TITLES.disposal, html: disposalList(v, today) },
   ];
   v.procedures.partners.forEach((p, i) =>
     docs.push({
       name: `03-终止合作通知-${String(i + 1).padStart(2, '0')}-${fileSafe(p.name)}`,
-      title: `终止合作通知（${p.name}）`,
+      title: { zh: `${TITLES.termination.zh}（${p.name}）`, en: `${TITLES.termination.en} (${p.name})` },
       html: terminationNotice(v, p, today),
     }),
   );
-  docs.push({ name: '04-退店清单', title: '退店清单', html: checklist(v, today) });
+  docs.push({ name: '04-退店清单', title: TITLES.checklist, html: checklist(v, today) });
   return docs;
 }

@@ -43,6 +43,7 @@ export function DoneStep({ view, onChange }: StepProps) {
 /** The documents, each opened as its own printable page (打印 / 另存为 PDF from there). */
 export function Paperwork() {
   const { t } = useTranslation('exit');
+  const { en, pick } = useLang();
   const navigate = useNavigate();
   const docs = useChannel('exit.paperwork', {});
   useChanged('exit', docs.reload);
@@ -50,6 +51,12 @@ export function Paperwork() {
     <Card type="inner" title={t('paperwork')} data-testid="exit-paperwork">
       <ApiErrorAlert error={docs.error} onRetry={() => void docs.reload()} />
       <Typography.Paragraph type="secondary">{t('paperworkHint')}</Typography.Paragraph>
+      {/* The buttons speak the seller's language; the documents stay Chinese, so say so before one opens. */}
+      {en && (
+        <Typography.Paragraph type="secondary" data-testid="exit-paperwork-chinese">
+          {t('paperworkChinese')}
+        </Typography.Paragraph>
+      )}
       <Space wrap>
         {(docs.data?.documents ?? []).map((d) => (
           <Button
@@ -58,7 +65,7 @@ export function Paperwork() {
             onClick={() => navigate(`/exit/print/${encodeURIComponent(d.name)}`)}
             data-testid={`exit-doc-${d.name}`}
           >
-            {d.title}
+            {pick(d.title)}
           </Button>
         ))}
       </Space>

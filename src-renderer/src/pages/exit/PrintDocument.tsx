@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { useLang } from '../../useLang';
 
 /** Screen: a sheet of paper over the app. Print: only the document, the app and toolbar hidden. */
 const SHELL_CSS = `
@@ -42,6 +43,7 @@ function split(html: string): { title: string; css: string; body: string } {
 
 export function PrintDocument() {
   const { t } = useTranslation('exit');
+  const { en } = useLang();
   const navigate = useNavigate();
   const { name } = useParams();
   const docs = useChannel('exit.paperwork', {});
@@ -72,6 +74,7 @@ export function PrintDocument() {
             {t('printNow')}
           </Button>
           <Typography.Text type="secondary">{t('printHint')}</Typography.Text>
+          {en && <Typography.Text type="secondary">{t('paperworkChinese')}</Typography.Text>}
         </Space>
         <ApiErrorAlert error={docs.error} onRetry={() => void docs.reload()} />
         {docs.data && !doc && <Alert type="warning" showIcon title={t('noSuchDocument', { name })} />}

@@ -1,0 +1,82 @@
+/**
+ * The deposit timeline is the seller's record of what they did, as the exit's is: a step saved
+ * again with nothing changed adds no entry, and a changed value still does.
+ */
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../src-main/core/platform/clock';
+import type { App } from '../../../src-main/core/app';
+import type { DepositCaseView } from '../../../src-shared/channels/deposit';
+import { withApp } from '../../helpers/tempApp';
+import { call } from '../../helpers/channels';
+import { appExport, utf8 } from '../../unit/deposit/alipayFixtures';
+
+/** Beijing 10:00 on the given day. */
+const beijing = (day: string) => Date.parse(`${day}T02:00:00Z`);
+const kinds = (v: DepositCaseView) => v.timeline.map((e) => e.kind);
+
+/** Applied on 9 Oct for the whole ¥10,000 deposit. */
+async function applied(app: App): Promise<DepositCaseView> {
+  await call(app, 'deposit.setStatus', { status: 'refundable', depositYuan: '10000' });
+  for (const key of ['disputes', 'orders', 'debts'] as const) await call(app, 'deposit.setCheck', { key, answer: 'clear' });
+  return call(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678', appliedOn: '2026-10-09' });
+}
+
+describe('deposit timeline', () => {
+  it('confirming the same status again adds no entry but moves "last confirmed"; a changed amount is recorded', () => {
+    const clock = new ManualClock(beijing('2026-10-08'));
+    return withApp(
+      async (app) => {
+        const first = await call(app, 'deposit.setStatus', { status: 'frozen', depositYuan: '10000' });
+        clock.advance(86_400_000);
+        let v = await call(app, 'deposit.setStatus', { status: 'frozen', depositYuan: '10,000.00' });
+        expect(kinds(v)).toEqual(['opened', 'status']);
+        expect(v.statusConfirmedAt).toBe(new Date(clock.now()).toISOString());
+        expect(v.statusConfirmedAt).not.toBe(first.statusConfirmedAt);
+        v = await call(app, 'deposit.setStatus', { status: 'frozen', depositYuan: '12000' });
+        expect(kinds(v)).toEqual(['opened', 'status', 'status']);
+      },
+      { clock },
+    );
+  });
+
+  it('a precondition answered again, here or first in the exit wizard, adds no entry; a new answer does', () =>
+    withApp(
+      async (app) => {
+        await call(app, 'deposit.setCheck', { key: 'debts', answer: 'clear' });
+        let v = await call(app, 'deposit.setCheck', { key: 'debts', answer: 'clear' });
+        expect(kinds(v)).toEqual(['opened', 'check']);
+        // Orders are one answer for both wizards: given in the exit wizard, it is already the deposit's.
+        await call(app, 'exit.answerReadiness', { key: 'orders', answer: 'open', note: '2 张备货单' });
+        v = await call(app, 'deposit.setCheck', { key: 'orders', answer: 'open', note: '2 张备货单' });
+        expect(kinds(v)).toEqual(['opened', 'check']);
+        v = await call(app, 'deposit.setCheck', { key: 'orders', answer: 'clear' });
+        expect(kinds(v)).toEqual(['opened', 'check', 'check']);
+      },
+      { clock: new ManualClock(beijing('2026-10-08')) },
+    ));
+
+  it('the same application date and the same review outcome recorded again add no entry, and a refund confirmed stays refunded', () => {
+    const clock = new ManualClock(beijing('2026-10-20'));
+    return withApp(
+      async (app) => {
+        await applied(app);
+        let v = await call(app, 'deposit.setAppliedOn', { appliedOn: '2026-10-09' });
+        expect(kinds(v).at(-1)).toBe('applied');
+        await call(app, 'deposit.review', { outcome: 'approved', decidedOn: '2026-10-12' });
+        const bill = utf8(
+          appExport([
+            { time: '2026-10-15 10:00:00', counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '收入' },
+          ]),
+        );
+        const report = await call(app, 'deposit.matchAlipay', { fileName: 'bill.csv', contentBase64: bill.toString('base64') });
+        v = await call(app, 'deposit.confirmArrival', { importId: report.importId, line: report.match!.row.line });
+        expect(v.status).toBe('refunded');
+        const before = kinds(v);
+        v = await call(app, 'deposit.review', { outcome: 'approved', decidedOn: '2026-10-12' });
+        expect(kinds(v)).toEqual(before);
+        expect(v).toMatchObject({ status: 'refunded', stage: 'done' });
+      },
+      { clock },
+    );
+  });
+});
