@@ -38,6 +38,17 @@ const actions = (app: App) =>
   }[];
 const simCalls = (s: TestStore, method: string) => s.ae.calls.filter((c) => c.method === method).length;
 
+/** `n` SKUs at 4 in W1 with the switch on, then W1 sells out whole: the run that reads it is held for the seller. */
+async function heldDrain(prefix: string, n: number) {
+  const o = await open({ skus: Array.from({ length: n }, (_, i): [string, number] => [`${prefix}${i}`, 4]) });
+  await call(o.app, 'auto.setSwitch', { on: true });
+  o.clock.advance(10 * MIN);
+  o.s.tt.drainWarehouse('W1');
+  const r = await call(o.app, 'auto.run', { sync: true, send: true });
+  expect(r.run?.status).toBe('held');
+  return { ...o, r };
+}
+
 describe('auto bind & unbind engine against both simulators', () => {
   it('switch off: decisions show as "would do", nothing is sent; on again sends only what is still right', async () => {
     const { s, app, clock } = await open({
@@ -158,13 +169,7 @@ describe('auto bind & unbind engine against both simulators', () => {
   });
 
   it('a mass unbind is held until the seller confirms; a rejected one is not held again on the same stock', async () => {
-    const skus: [string, number][] = Array.from({ length: 10 }, (_, i) => [`C${i}`, 4]);
-    const { s, app, clock } = await open({ skus });
-    await call(app, 'auto.setSwitch', { on: true });
-    clock.advance(10 * MIN);
-    s.tt.drainWarehouse('W1');
-    const r = await call(app, 'auto.run', { sync: true, send: true });
-    expect(r.run?.status).toBe('held');
+    const { s, app, clock, r } = await heldDrain('C', 10);
     expect(r.run?.counts.heldUnbind).toBe(10);
     expect(r.run?.gate).toMatchObject({ unbinds: 10, bound: 10, limitShare: 0.2 });
     expect(simCalls(s, 'aliexpress.ascp.item.unBind')).toBe(0);
@@ -208,13 +213,7 @@ describe('auto bind & unbind engine against both simulators', () => {
   });
 
   it('a held unbind confirmed after the seller pinned or unlinked its SKU elsewhere is not sent, though no pass ran in between', async () => {
-    const skus: [string, number][] = Array.from({ length: 6 }, (_, i) => [`P${i}`, 4]);
-    const { s, app, clock } = await open({ skus });
-    await call(app, 'auto.setSwitch', { on: true });
-    clock.advance(10 * MIN);
-    s.tt.drainWarehouse('W1');
-    const r = await call(app, 'auto.run', { sync: true, send: true });
-    expect(r.run?.status).toBe('held');
+    const { s, app, r } = await heldDrain('P', 6);
     expect(r.run?.counts.heldUnbind).toBe(6);
     // While the run waits: P0 is pinned bound (a best seller restocked by hand), P1 unlinked from its
     // warehouse, both from another process (the CLI beside the app), so this app's service sees no
@@ -287,13 +286,7 @@ describe('auto bind & unbind engine against both simulators', () => {
   });
 
   it('a rejected mass unbind cancels its actions and is not held again until stock changes', async () => {
-    const skus: [string, number][] = Array.from({ length: 5 }, (_, i) => [`D${i}`, 4]);
-    const { s, app, clock } = await open({ skus });
-    await call(app, 'auto.setSwitch', { on: true });
-    clock.advance(10 * MIN);
-    s.tt.drainWarehouse('W1');
-    const r = await call(app, 'auto.run', { sync: true, send: true });
-    expect(r.run?.status).toBe('held');
+    const { s, app, clock, r } = await heldDrain('D', 5);
     const rejected = await call(app, 'auto.held.reject', { runId: r.run!.id, note: 'ERP 数据有误' });
     expect(rejected.status).toBe('rejected');
     expect(actions(app).map((a) => a.state)).toEqual(Array(5).fill('cancelled'));
