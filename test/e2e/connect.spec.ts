@@ -66,4 +66,9 @@ test('连接设置: from the demo store, the seller saves their own keys, author
   await authorise();
   await expect(app.getByTestId('connect-page').getByText('正式店铺')).toBeVisible();
   await expect(app.getByTestId('connect-from-demo')).toHaveCount(0);
+  // The header says so too, without a reload; and back, when the seller picks the demo store again.
+  const header = app.locator('.ant-layout-header');
+  await expect(header.getByText('正式店铺')).toBeVisible();
+  await app.getByTestId('connect-use-demo').click();
+  await expect(header.getByText('演示店铺')).toBeVisible();
 });
