@@ -17,7 +17,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { api } from './api';
 import type { Notice } from '../../src-shared/types/app';
 import { headerSlots } from './headerSlots';
-import { useErrorText } from './useChannel';
+import { useChanged, useErrorText } from './useChannel';
 import { formatTime } from './formatTime';
 import { currentLang, useLang } from './useLang';
 
@@ -112,7 +112,10 @@ export function Shell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const { settings, update } = useSettings();
+  const { settings, update, load } = useSettings();
+  // The connection screen changes the mode (authorising a store leaves the demo, 使用演示店铺 enters
+  // it; the exit's wipe leaves it too): the header's 演示店铺/正式店铺 must follow without a reload.
+  useChanged('connect', load);
   const current = location.pathname.split('/')[1] || 'home';
   if (!settings) return null;
   return (

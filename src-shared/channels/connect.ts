@@ -19,6 +19,12 @@ export interface ConnectStatus {
   mode: 'demo' | 'live';
   aliexpress: {
     configured: boolean;
+    /**
+     * The seller's own App Key and App Secret are saved. In demo mode `configured` and
+     * `appKeyMasked` speak of the demo's keys, and this says whether the store can be authorised
+     * (which leaves demo mode).
+     */
+    keysSaved: boolean;
     appKeyMasked: string | null;
     gatewayUrl: string;
     authorized: boolean;

@@ -215,3 +215,35 @@ test('stock sync schedule: an interval above a day is refused under 同步间隔
   await app.getByTestId('sync-interval').fill('30');
   await expect(app.locator('.ant-form-item-explain-error')).toHaveCount(0);
 });
+
+test('fit: numbers typed in full-width are read, and a cost without its supply price is asked for at the box, not dropped', async ({
+  app,
+}) => {
+  await startDemo(app);
+  await app.getByRole('menuitem', { name: '全托管适合我吗' }).click();
+  const answers = {
+    makesGoods: '是',
+    crossBorder: '否',
+    supplyEdge: '明显低于同行',
+    capital: '有限',
+    productKind: '非标品',
+    invited: '否',
+  };
+  for (const [q, a] of Object.entries(answers)) await app.getByTestId(`fit-${q}`).getByText(a, { exact: true }).click();
+  // An input method left in full-width mode (全角).
+  await app.getByTestId('fit-cost').fill('１２．５');
+  await app.getByTestId('fit-ownFees').fill('３');
+  await app.getByTestId('fit-check').click();
+  await expect(app.getByTestId('fit-cost')).toHaveValue('12.50');
+  await expect(app.getByTestId('fit-ownFees')).toHaveValue('3.00');
+  await expect(fieldError(app, '[data-testid=fit-page]')).toHaveText([
+    '比较利润需要单件成本和全托管供货价',
+    '填了自营店费用，也请填写自营店售价',
+  ]);
+  await expect(app.getByTestId('fit-result')).toHaveCount(0);
+  await app.getByTestId('fit-supply').fill('１５');
+  await app.getByTestId('fit-ownPrice').fill('29.9');
+  await app.getByTestId('fit-check').click();
+  await expect(app.getByTestId('fit-margin-table')).toContainText('¥12.50');
+  await expect(app.getByTestId('fit-margin-table')).toContainText('¥3.00');
+});

@@ -135,6 +135,7 @@ export class ConnectService {
       mode: this.mode,
       aliexpress: {
         configured: Boolean(aeKey && (demo || app.secrets.get(SECRET.aeAppSecret))),
+        keysSaved: Boolean(app.secrets.get(SECRET.aeAppKey) && app.secrets.get(SECRET.aeAppSecret)),
         appKeyMasked: aeKey ? mask(aeKey) : null,
         gatewayUrl: demo ? (demoStore ? demoStore.aliexpress.sim.url : '(demo)') : (ae.gatewayUrl ?? AE_DEFAULT_GATEWAY),
         authorized: demo ? true : Boolean(t && t.refreshExpiresAt > app.clock.now()),

@@ -10,6 +10,7 @@ import { useAction } from '../../useAction';
 import { useFieldErrors } from '../../useFieldErrors';
 import { useLang } from '../../useLang';
 import { MarginTable } from './MarginTable';
+import { typedNumber } from '../../typedNumber';
 
 interface FormValues {
   makesGoods: boolean;
@@ -33,6 +34,9 @@ const NUMBER_FIELDS: Record<string, string> = {
   'numbers.ownPriceFen': 'ownPrice',
   'numbers.ownFeesFen': 'ownFees',
 };
+const NUMBER_KEYS = ['cost', 'supply', 'ownPrice', 'ownFees'] as const;
+/** Boxes left empty are null or undefined (antd clears a box to null). */
+const filled = (v: number | null | undefined) => v !== null && v !== undefined;
 const VERDICT_COLOR = { good: 'green', worth_trying: 'blue', squeezed: 'red' } as const;
 
 function toAnswers(v: FormValues): FitAnswers {
@@ -93,6 +97,22 @@ export function FitPage() {
     </Radio.Group>
   );
   /** A question answered by one of a few buttons, each labelled by its key under `group`. */
+  /**
+   * The margin comparison needs the cost and the supply price, and own-store fees need the own-store
+   * price: a box filled without its partner was dropped from what is saved, and the result came with
+   * no comparison and no word why.
+   */
+  const needed = (k: (typeof NUMBER_KEYS)[number]) => [
+    ({ getFieldsValue }: { getFieldsValue: () => FormValues }) => ({
+      validator: (_: unknown, value: number | null | undefined) => {
+        const v = getFieldsValue();
+        const asked = k === 'ownPrice' ? filled(v.ownFees) : k === 'cost' || k === 'supply' ? NUMBER_KEYS.some((n) => filled(v[n])) : false;
+        return asked && !filled(value)
+          ? Promise.reject(new Error(t(k === 'ownPrice' ? 'needOwnPrice' : 'needCostSupply')))
+          : Promise.resolve();
+      },
+    }),
+  ];
   const choice = (testId: string, group: 'edge' | 'capital' | 'kind', values: readonly string[]) => (
     <Radio.Group data-testid={testId} options={values.map((k) => ({ value: k, label: t(`${group}.${k}`) }))} optionType="button" />
   );
@@ -137,10 +157,17 @@ export function FitPage() {
               {yesNo('fit-invited')}
             </Form.Item>
             <Typography.Title level={5}>{t('numbers')}</Typography.Title>
-            <Space wrap>
-              {(['cost', 'supply', 'ownPrice', 'ownFees'] as const).map((k) => (
-                <Form.Item key={k} name={k} label={t(k)}>
-                  <InputNumber precision={2} prefix="¥" data-testid={`fit-${k}`} />
+            <Space wrap align="start">
+              {NUMBER_KEYS.map((k) => (
+                <Form.Item
+                  key={k}
+                  name={k}
+                  label={t(k)}
+                  rules={needed(k)}
+                  dependencies={NUMBER_KEYS.filter((n) => n !== k)}
+                  style={{ maxWidth: 240 }}
+                >
+                  <InputNumber precision={2} prefix="¥" parser={typedNumber} data-testid={`fit-${k}`} />
                 </Form.Item>
               ))}
             </Space>

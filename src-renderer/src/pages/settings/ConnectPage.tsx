@@ -15,21 +15,27 @@ import { useLang } from '../../useLang';
 /** What a platform's form saves: the App Key, the App Secret, and its address (none when left empty). */
 type AppKeys = { appKey: string; appSecret: string; gatewayUrl?: string; baseUrl?: string };
 
+/** The page's runner: `fn` under `name` (busy, error), then `said` as a success message. */
+type Run = (name: string, fn: () => Promise<unknown>, said?: string) => Promise<void>;
+
 /**
  * An open platform's card: its App Key, App Secret (a password field the browser does not fill in)
  * and optional address, saved through the page's `run` under the platform's name, with the refusal
- * of its last save shown at its fields. `children` are the form's buttons, `below` what follows the form.
+ * of its last save shown at its fields and `saved` said once it is kept. `children` are the form's
+ * buttons, `below` what follows the form.
  */
 function AppKeyCard({
   platform,
   failure,
   run,
+  saved,
   children,
   below,
 }: {
   platform: 'ae' | 'tt';
   failure: ErrorPayload | undefined;
-  run: (name: string, fn: () => Promise<unknown>) => Promise<void>;
+  run: Run;
+  saved: string;
   children: ReactNode;
   below?: ReactNode;
 }) {
@@ -46,7 +52,7 @@ function AppKeyCard({
         onValuesChange={fields.onValuesChange}
         layout="vertical"
         data-testid={`connect-${platform}-form`}
-        onFinish={(v: AppKeys) => run(platform, () => save({ ...v, [urlName]: v[urlName] || undefined }))}
+        onFinish={(v: AppKeys) => run(platform, () => save({ ...v, [urlName]: v[urlName] || undefined }), saved)}
       >
         <Form.Item name="appKey" label={ae ? t('ae.appKey') : t('stock.ttKey')} rules={[{ required: true }]}>
           <Input autoComplete="off" />
@@ -81,13 +87,14 @@ export function ConnectPage() {
   const [code, setCode] = useState('');
   const [size, setSize] = useState<1000 | 10000 | 100000>(1000);
 
-  const run = async (name: string, fn: () => Promise<unknown>) => {
+  const run: Run = async (name, fn, said) => {
     setBusy(name);
     setError(undefined);
     setErrorOf(name);
     try {
       await fn();
       await status.reload();
+      if (said) void message.success(said);
     } catch (err) {
       setError(toPayload(err));
     } finally {
@@ -95,6 +102,9 @@ export function ConnectPage() {
     }
   };
   const s = status.data;
+  const demo = s?.mode === 'demo';
+  // A save in demo mode changes nothing the status card shows: say that it was kept, and when it counts.
+  const saved = demo ? t('savedDemo') : t('saved');
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="connect-page">
@@ -250,10 +260,13 @@ export function ConnectPage() {
         platform="ae"
         failure={errorOf === 'ae' ? error : undefined}
         run={run}
+        saved={saved}
         below={
           <Space direction="vertical" style={{ marginTop: 16, width: '100%' }}>
+            {/* From demo mode too: authorising the seller's own keys is how the app leaves the demo. */}
             <Button
-              disabled={!s?.aliexpress.configured || s.mode === 'demo'}
+              disabled={!s?.aliexpress.keysSaved}
+              data-testid="connect-authorize"
               onClick={() =>
                 run('auth', async () => {
                   const r = await api['connect.authorizeUrl']({ redirectUri: `${window.location.origin}/oauth/callback` });
@@ -277,6 +290,11 @@ export function ConnectPage() {
               </Space.Compact>
             )}
             {authState && <Typography.Text type="secondary">{t('ae.authorizeHint')}</Typography.Text>}
+            {demo && !authState && (
+              <Typography.Text type="secondary" data-testid="connect-from-demo">
+                {t('ae.fromDemo')}
+              </Typography.Text>
+            )}
           </Space>
         }
       >
@@ -285,12 +303,14 @@ export function ConnectPage() {
         </Button>
       </AppKeyCard>
 
-      <AppKeyCard platform="tt" failure={errorOf === 'tt' ? error : undefined} run={run}>
+      <AppKeyCard platform="tt" failure={errorOf === 'tt' ? error : undefined} run={run} saved={saved}>
         <Space>
           <Button htmlType="submit" loading={busy === 'tt'}>
             {t('stock.saveTt')}
           </Button>
-          <Button onClick={() => run('file', () => api['connect.setStockSource']({ kind: 'file' }))}>{t('stock.useFile')}</Button>
+          <Button data-testid="connect-use-file" onClick={() => run('file', () => api['connect.setStockSource']({ kind: 'file' }), saved)}>
+            {t('stock.useFile')}
+          </Button>
         </Space>
       </AppKeyCard>
     </Space>

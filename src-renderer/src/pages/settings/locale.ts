@@ -21,6 +21,7 @@ export const zh = {
     channel: '全托管渠道',
     noChannel: '尚未找到',
     account: '账号',
+    fromDemo: '现在使用的是演示店铺。保存您自己的 App Key 和 App Secret 后点“授权店铺”，授权完成就改用您的正式店铺。',
   },
   stock: {
     title: '库存来源',
@@ -71,6 +72,7 @@ export const zh = {
   secretEncrypted: '已加密',
   secretNotEncrypted: '未加密',
   saved: '已保存',
+  savedDemo: '已保存。现在仍在使用演示店铺：授权您的正式店铺后才改用这些设置。',
 };
 
 export const en: typeof zh = {
@@ -95,6 +97,8 @@ export const en: typeof zh = {
     channel: 'Fully-managed channel',
     noChannel: 'Not found yet',
     account: 'Account',
+    fromDemo:
+      'The demo store is in use. Save your own App Key and App Secret, then click "Authorise store": once authorised, the app uses your real store.',
   },
   stock: {
     title: 'Stock source',
@@ -145,4 +149,5 @@ export const en: typeof zh = {
   secretEncrypted: 'encrypted',
   secretNotEncrypted: 'not encrypted',
   saved: 'Saved',
+  savedDemo: 'Saved. The demo store is still in use: these settings take over once your real store is authorised.',
 };
