@@ -43,6 +43,13 @@ export default tseslint.config(
               message: 'The renderer talks to main through src-shared and window.api only.',
             },
           ],
+          paths: [
+            {
+              name: 'antd',
+              importNames: ['InputNumber'],
+              message: 'Use components/NumberInput: it reads full-width digits typed on a Chinese PC (typedNumber).',
+            },
+          ],
         },
       ],
     },

@@ -22,7 +22,9 @@ test('connection settings: a key with a space is refused under App Key, not at t
   await expect(app.getByTestId('connect-page').getByRole('alert')).toHaveCount(0);
 });
 
-test('stock wizard: a too long warehouse name and an empty rule text are refused at their boxes', async ({ app }) => {
+test('stock wizard: a too long warehouse name and an empty rule text are refused at their boxes, a full-width number is read', async ({
+  app,
+}) => {
   await startDemo(app);
   await app.getByRole('menuitem', { name: '库存自动绑定/解绑' }).click();
   await app.getByTestId('store-warehouse-name').fill('仓'.repeat(61));
@@ -30,6 +32,12 @@ test('stock wizard: a too long warehouse name and an empty rule text are refused
   await expect(app.locator('.ant-form-item-explain-error').filter({ hasText: '店铺仓库名称' })).toHaveText(
     '店铺仓库名称最多 60 个字符（现在 61 个）',
   );
+
+  // Every number box reads full-width digits (an input method left in 全角 mode), not only the fit check's.
+  await app.getByTestId('stock-steps').getByText('同步设置').click();
+  await app.getByTestId('sync-interval').fill('１５');
+  await app.getByTestId('sync-interval').blur();
+  await expect(app.getByTestId('sync-interval')).toHaveValue('15');
 
   await app.getByTestId('stock-steps').getByText('SKU关联').click();
   await app.getByTestId('rule-preview').click();

@@ -1,5 +1,6 @@
 /** The engine's settings (rebind threshold, mass-unbind guard, early unbind) and the robots card. */
-import { App as AntApp, Button, Form, InputNumber, Switch } from 'antd';
+import { App as AntApp, Button, Form, Switch } from 'antd';
+import { NumberInput } from '../../components/NumberInput';
 import { useTranslation } from 'react-i18next';
 import type { AutoSettings } from '../../../../src-shared/types/auto';
 import { api } from '../../api';
@@ -50,19 +51,19 @@ export function SettingsTab({ settings, onSaved }: { settings: AutoSettings; onS
     >
       <ApiErrorAlert error={action.error} />
       <Form.Item name="rebindThreshold" label={t('settings.threshold')} rules={whole(1, 100_000)}>
-        <InputNumber data-testid="settings-threshold" />
+        <NumberInput data-testid="settings-threshold" />
       </Form.Item>
       <Form.Item name="share" label={t('settings.share')} rules={whole(1, 100)}>
-        <InputNumber data-testid="settings-share" />
+        <NumberInput data-testid="settings-share" />
       </Form.Item>
       <Form.Item name="massUnbindCount" label={t('settings.count')} rules={whole(1, 1_000_000)}>
-        <InputNumber data-testid="settings-count" />
+        <NumberInput data-testid="settings-count" />
       </Form.Item>
       <Form.Item name="predictive" label={t('settings.predictive')} valuePropName="checked" extra={t('settings.predictiveHelp')}>
         <Switch data-testid="settings-predictive" />
       </Form.Item>
       <Form.Item name="predictiveFloor" label={t('settings.predictiveFloor')} rules={whole(0, 100_000)}>
-        <InputNumber data-testid="settings-floor" />
+        <NumberInput data-testid="settings-floor" />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={action.busy} data-testid="settings-save">
         {t('settings.save')}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, Form, InputNumber, List, Radio, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, List, Radio, Row, Space, Tag, Typography } from 'antd';
+import { NumberInput } from '../../components/NumberInput';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { FitAnswers, FitResult } from '../../../../src-shared/channels/fit';
@@ -10,7 +11,6 @@ import { useAction } from '../../useAction';
 import { useFieldErrors } from '../../useFieldErrors';
 import { useLang } from '../../useLang';
 import { MarginTable } from './MarginTable';
-import { typedNumber } from '../../typedNumber';
 
 interface FormValues {
   makesGoods: boolean;
@@ -167,7 +167,7 @@ export function FitPage() {
                   dependencies={NUMBER_KEYS.filter((n) => n !== k)}
                   style={{ maxWidth: 240 }}
                 >
-                  <InputNumber precision={2} prefix="¥" parser={typedNumber} data-testid={`fit-${k}`} />
+                  <NumberInput precision={2} prefix="¥" data-testid={`fit-${k}`} />
                 </Form.Item>
               ))}
             </Space>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { NumberInput } from '../../components/NumberInput';
 import { useTranslation } from 'react-i18next';
 import type { RulePreview, SkuRuleSpec } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
@@ -86,7 +87,7 @@ export function RuleEditor({ onSaved }: { onSaved: () => void }) {
         )}
         {(kind === 'strip_start' || kind === 'strip_end') && (
           <Form.Item name="count" label={t('map.count')}>
-            <InputNumber min={1} max={50} data-testid="rule-count" />
+            <NumberInput min={1} max={50} data-testid="rule-count" />
           </Form.Item>
         )}
         {(kind === 'before' || kind === 'after') && (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Descriptions, Form, InputNumber, Progress, Select, Space, Switch, Table, Tag, Tooltip } from 'antd';
+import { Alert, Button, Descriptions, Form, Progress, Select, Space, Switch, Table, Tag, Tooltip } from 'antd';
+import { NumberInput } from '../../components/NumberInput';
 import { useTranslation } from 'react-i18next';
 import type { StockSyncSettings, SyncRunInfo } from '../../../../src-shared/types/stock';
 import type { TaskProgress } from '../../../../src-shared/types/app';
@@ -81,10 +82,10 @@ export function ScheduleStep() {
         style={{ marginBottom: 16 }}
       >
         <Form.Item name="intervalMinutes" label={t('sched.interval')} rules={[{ required: true }]}>
-          <InputNumber data-testid="sync-interval" />
+          <NumberInput data-testid="sync-interval" />
         </Form.Item>
         <Form.Item name="fullEveryHours" label={t('sched.fullEvery')} rules={[{ required: true }]}>
-          <InputNumber data-testid="sync-full-every" />
+          <NumberInput data-testid="sync-full-every" />
         </Form.Item>
         <Form.Item name="scheduleEnabled" label={t('sched.enabled')} valuePropName="checked">
           <Switch />

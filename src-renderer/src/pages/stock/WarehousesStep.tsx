@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, InputNumber, List, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, List, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { NumberInput } from '../../components/NumberInput';
 import { useTranslation } from 'react-i18next';
 import type { StoreWarehouseInfo, WarehousesView } from '../../../../src-shared/types/stock';
 import { api } from '../../api';
@@ -62,7 +63,7 @@ export function WarehousesStep() {
           data-testid={`counting-${w.id}`}
         />
         <Typography.Text>{t('wh.syncPercent')}</Typography.Text>
-        <InputNumber
+        <NumberInput
           min={1}
           max={100}
           precision={0}
