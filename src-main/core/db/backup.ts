@@ -11,9 +11,9 @@ import { closeSync, openSync, readSync, readdirSync, renameSync, rmSync, existsS
 import { join } from 'node:path';
 import type { Db } from './open';
 import { ensurePrivateDir, makePrivate, tempNameFor } from '../platform/files';
+import { DAILY_BACKUP, dailyBackupName } from '../../../src-shared/backupName';
 
 export const BACKUPS_KEPT = 7;
-const DAILY = /^daily-(\d{4}-\d{2}-\d{2})\.sqlite$/;
 /** Temporary copies (ours, from any process): `.<name>.<pid>.<ms>.tmp`. */
 const TEMP = /^\..+\.tmp$/;
 
@@ -24,7 +24,7 @@ function shanghaiDate(ms: number): string {
 export function listDailyBackups(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((f) => DAILY.test(f))
+    .filter((f) => DAILY_BACKUP.test(f))
     .sort();
 }
 
@@ -132,7 +132,7 @@ export async function dailyBackup(db: Db, dir: string, now: number): Promise<str
   removeTempCopies(dir);
   // Copies an older version left cut short (daily or before a migration) are not backups: removed.
   removeBrokenCopies(dir);
-  const target = join(dir, `daily-${shanghaiDate(now)}.sqlite`);
+  const target = join(dir, dailyBackupName(shanghaiDate(now)));
   if (existsSync(target)) {
     if (trusted(target)) return null;
     rmSync(target, { force: true }); // broken: retaken below

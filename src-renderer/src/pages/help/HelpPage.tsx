@@ -9,6 +9,7 @@ import { downloadBase64 } from '../../download';
 import { useLang } from '../../useLang';
 import { formatCount } from '../../../../src-shared/count';
 import type { StoredData } from '../../../../src-shared/types/app';
+import { backupDay } from '../../../../src-shared/backupName';
 
 /** Help: where the data lives, what is stored, and the log to send to support. */
 export function HelpPage() {
@@ -44,7 +45,9 @@ export function HelpPage() {
             <Descriptions.Item label={t('home.dataDir')}>{info.data.dataDir}</Descriptions.Item>
             <Descriptions.Item label={t('help.dbFile')}>{info.data.dbFile}</Descriptions.Item>
             <Descriptions.Item label={t('home.schema')}>v{info.data.schemaVersion}</Descriptions.Item>
-            <Descriptions.Item label={t('home.lastBackup')}>{info.data.lastBackup ?? t('home.noBackup')}</Descriptions.Item>
+            <Descriptions.Item label={t('home.lastBackup')}>
+              {info.data.lastBackup ? backupDay(info.data.lastBackup) : t('home.noBackup')}
+            </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t('help.rows')}

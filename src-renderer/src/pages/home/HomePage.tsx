@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { routes } from '../../routes';
 import { useChannel } from '../../useChannel';
+import { backupDay } from '../../../../src-shared/backupName';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { FileImportAge } from '../stock/FileImportCard';
 
@@ -51,7 +52,9 @@ export function HomePage() {
           <Descriptions.Item label={t('home.version')}>{info.data.version}</Descriptions.Item>
           <Descriptions.Item label={t('home.dataDir')}>{info.data.dataDir}</Descriptions.Item>
           <Descriptions.Item label={t('home.schema')}>v{info.data.schemaVersion}</Descriptions.Item>
-          <Descriptions.Item label={t('home.lastBackup')}>{info.data.lastBackup ?? t('home.noBackup')}</Descriptions.Item>
+          <Descriptions.Item label={t('home.lastBackup')}>
+            {info.data.lastBackup ? backupDay(info.data.lastBackup) : t('home.noBackup')}
+          </Descriptions.Item>
         </Descriptions>
       )}
     </div>

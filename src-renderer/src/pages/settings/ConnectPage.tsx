@@ -120,11 +120,7 @@ export function ConnectPage() {
                 <Tag color={s.aliexpress.authorized ? 'green' : 'red'}>
                   {s.aliexpress.authorized ? t('ae.authorized') : t('ae.notAuthorized')}
                 </Tag>
-                {s.aliexpress.account && (
-                  <span>
-                    {t('ae.account')}: {s.aliexpress.account}
-                  </span>
-                )}
+                {s.aliexpress.account && <span>{t('ae.account', { account: s.aliexpress.account })}</span>}
               </Space>
             </Descriptions.Item>
             <Descriptions.Item label={t('ae.channel')}>

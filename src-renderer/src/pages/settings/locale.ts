@@ -20,7 +20,7 @@ export const zh = {
     expires: '令牌到期',
     channel: '全托管渠道',
     noChannel: '尚未找到',
-    account: '账号',
+    account: '账号：{{account}}',
     fromDemo: '现在使用的是演示店铺。保存您自己的 App Key 和 App Secret 后点“授权店铺”，授权完成就改用您的正式店铺。',
   },
   stock: {
@@ -96,7 +96,7 @@ export const en: typeof zh = {
     expires: 'Token expires',
     channel: 'Fully-managed channel',
     noChannel: 'Not found yet',
-    account: 'Account',
+    account: 'Account: {{account}}',
     fromDemo:
       'The demo store is in use. Save your own App Key and App Secret, then click "Authorise store": once authorised, the app uses your real store.',
   },
