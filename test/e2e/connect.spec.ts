@@ -48,11 +48,13 @@ test('连接设置: from the demo store, the seller saves their own keys, author
   await expect(app.getByText('已保存。现在仍在使用演示店铺')).toBeVisible();
 
   /** 授权店铺 → the platform's page sends the seller back with the code, pasted as copied (a space and a line break around it). */
-  const authorise = async () => {
+  const authorise = async (opts: { reload?: boolean } = {}) => {
     const [back] = await Promise.all([app.waitForEvent('popup'), authorize.click()]);
     await back.waitForURL(/code=/);
     const code = new URL(back.url()).searchParams.get('code')!;
     await back.close();
+    // The page reloaded while the seller was on the platform's page: the code box is still there.
+    if (opts.reload) await app.reload();
     await app.getByPlaceholder('授权码').fill(` ${code}\n`);
     await app.getByRole('button', { name: '完成授权' }).click();
   };
@@ -63,8 +65,10 @@ test('连接设置: from the demo store, the seller saves their own keys, author
 
   await form.getByLabel('App Secret').fill(DEMO_KEYS.aliexpress.appSecret);
   await form.getByRole('button', { name: '保存密钥' }).click();
-  await authorise();
+  await authorise({ reload: true });
   await expect(app.getByTestId('connect-page').getByText('正式店铺')).toBeVisible();
+  // The request is used up: its code box goes, and stays gone after a reload.
+  await expect(app.getByPlaceholder('授权码')).toHaveCount(0);
   await expect(app.getByTestId('connect-from-demo')).toHaveCount(0);
   // The header says so too, without a reload; and back, when the seller picks the demo store again.
   const header = app.locator('.ant-layout-header');

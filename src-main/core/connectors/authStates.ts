@@ -6,9 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import type { App } from '../app';
 import { getSetting, setSetting } from './store';
+import { AUTH_STATE_TTL_MS } from '../../../src-shared/authState';
 
-/** How long an authorisation request's state stays valid. */
-const STATE_TTL_MS = 30 * 60_000;
 const KEY = 'aliexpress.pendingStates';
 
 type Pending = { state: string; at: number }[];
@@ -17,7 +16,7 @@ type Pending = { state: string; at: number }[];
 export function newAuthState(app: App): string {
   const state = randomBytes(12).toString('hex');
   const now = app.clock.now();
-  const pending = (getSetting<Pending>(app, KEY) ?? []).filter((p) => p.at > now - STATE_TTL_MS);
+  const pending = (getSetting<Pending>(app, KEY) ?? []).filter((p) => p.at > now - AUTH_STATE_TTL_MS);
   setSetting(app, KEY, [...pending, { state, at: now }].slice(-20));
   return state;
 }
@@ -26,11 +25,11 @@ export function newAuthState(app: App): string {
 export function takeAuthState(app: App, state: string): boolean {
   const now = app.clock.now();
   const pending = getSetting<Pending>(app, KEY) ?? [];
-  const found = pending.some((p) => p.state === state && p.at > now - STATE_TTL_MS);
+  const found = pending.some((p) => p.state === state && p.at > now - AUTH_STATE_TTL_MS);
   setSetting(
     app,
     KEY,
-    pending.filter((p) => p.state !== state && p.at > now - STATE_TTL_MS),
+    pending.filter((p) => p.state !== state && p.at > now - AUTH_STATE_TTL_MS),
   );
   return found;
 }

@@ -11,6 +11,7 @@ import type { ErrorPayload } from '../../../../src-shared/errors';
 import { formatTime } from '../../formatTime';
 import { useFieldErrorForm } from '../../useFieldErrors';
 import { useLang } from '../../useLang';
+import { forgetAuth, pendingAuth, rememberAuth } from './pendingAuth';
 
 /** What a platform's form saves: the App Key, the App Secret, and its address (none when left empty). */
 type AppKeys = { appKey: string; appSecret: string; gatewayUrl?: string; baseUrl?: string };
@@ -83,7 +84,8 @@ export function ConnectPage() {
   const [report, setReport] = useState<ConnectTestReport>();
   /** The probe shown: run by hand, or by the first successful live test (auto). */
   const [probe, setProbe] = useState<{ report: ProbeReport; auto?: boolean }>();
-  const [authState, setAuthState] = useState<string>();
+  // A request started before a reload keeps its code box (pendingAuth.ts).
+  const [authState, setAuthState] = useState<string | undefined>(pendingAuth);
   const [code, setCode] = useState('');
   const [size, setSize] = useState<1000 | 10000 | 100000>(1000);
 
@@ -267,6 +269,7 @@ export function ConnectPage() {
                 run('auth', async () => {
                   const r = await api['connect.authorizeUrl']({ redirectUri: `${window.location.origin}/oauth/callback` });
                   setAuthState(r.state);
+                  rememberAuth(r.state);
                   window.open(r.url, '_blank', 'noopener');
                 })
               }
@@ -279,7 +282,15 @@ export function ConnectPage() {
                 <Button
                   type="primary"
                   loading={busy === 'code'}
-                  onClick={() => run('code', () => api['connect.exchangeCode']({ code, state: authState }))}
+                  onClick={() =>
+                    run('code', async () => {
+                      await api['connect.exchangeCode']({ code, state: authState });
+                      // Used up: the box goes, and a reload does not bring it back.
+                      forgetAuth();
+                      setAuthState(undefined);
+                      setCode('');
+                    })
+                  }
                 >
                   {t('ae.exchange')}
                 </Button>
