@@ -254,4 +254,7 @@ test('fit: numbers typed in full-width are read, and a cost without its supply p
   await app.getByTestId('fit-check').click();
   await expect(app.getByTestId('fit-margin-table')).toContainText('¥12.50');
   await expect(app.getByTestId('fit-margin-table')).toContainText('¥3.00');
+  // A seller who only wants out of fully-managed gets to the deposit refund, not only to a store exit.
+  await app.getByTestId('fit-to-deposit').click();
+  await expect(app.getByTestId('deposit-page')).toBeVisible();
 });

@@ -213,7 +213,7 @@ export function FitPage() {
                   }
                 />
               )}
-              <Space style={{ marginTop: 16 }}>
+              <Space wrap style={{ marginTop: 16 }}>
                 <Button
                   type={result.suggestExit ? 'primary' : 'default'}
                   data-testid="fit-to-exit"
@@ -224,6 +224,10 @@ export function FitPage() {
                   }
                 >
                   {t('toExit')}
+                </Button>
+                {/* 刚开通全托管又不想做了: the deposit comes back without closing the store (the source document's own case). */}
+                <Button data-testid="fit-to-deposit" onClick={() => void navigate('/deposit')}>
+                  {t('toDeposit')}
                 </Button>
                 <Button type={result.suggestExit ? 'default' : 'primary'} onClick={() => setStayed(true)}>
                   {t('stay')}
