@@ -115,7 +115,7 @@ export function registerStock(program: Command): void {
 
   sku
     .command('resolve')
-    .description('按手动关联、完全相同、规则的顺序关联全部线上SKU / resolve every listing SKU: manual, exact, rules')
+    .description('按手动关联、一致、规则的顺序关联全部线上SKU / resolve every listing SKU: manual, exact, rules')
     .option('--refresh', '先从速卖通重新读取线上商品 / read the listings from AliExpress first')
     .action(
       appAction(
@@ -124,7 +124,7 @@ export function registerStock(program: Command): void {
         (s) =>
           [
             `线上SKU Listing SKUs: ${s.total}`,
-            `手动 Manual: ${s.byMethod.manual}  完全相同 Exact: ${s.byMethod.exact}  规则 Rule: ${s.byMethod.rule}`,
+            `手动 Manual: ${s.byMethod.manual}  一致 Exact: ${s.byMethod.exact}  规则 Rule: ${s.byMethod.rule}`,
             ...s.byRule.map((r) => `  规则 Rule #${r.ruleId} ${r.label}: ${r.count}`),
             `未关联 Unresolved: ${s.unresolved}  冲突 Conflicting: ${s.conflicting}`,
             ...s.conflictSample.slice(0, 10).map((c) => `  ! ${c.sellerSku}: ${c.reason}`),

@@ -24,7 +24,7 @@ export const MAPPING_LIMITS = { maxInflatedBytes: 150 * 1024 * 1024, maxRows: 25
 const HEADERS = ['商品ID Product ID', 'SKU ID', '线上SKU Listing SKU', '商品标题 Title', 'ERP SKU', '关联方式 Method', '状态 Status'];
 /** Product ID, SKU ID, listing SKU and ERP SKU: text, never numbers. */
 const TEXT_COLUMNS = [1, 2, 3, 5];
-const METHOD_ZH: Record<string, string> = { manual: '手动 manual', exact: '完全相同 exact', rule: '规则 rule' };
+const METHOD_ZH: Record<string, string> = { manual: '手动 manual', exact: '一致 exact', rule: '规则 rule' };
 
 export async function exportMapping(db: Db): Promise<{ fileName: string; contentBase64: string; rows: number }> {
   const wb = new ExcelJS.Workbook();

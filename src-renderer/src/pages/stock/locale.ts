@@ -98,7 +98,7 @@ export const zh = {
     noSource: '还没有连接库存来源，请先到“连接设置”。',
   },
   map: {
-    counts: '共 {{total}} 个线上SKU：手动 {{manual}}，完全相同 {{exact}}，规则 {{rule}}，未关联 {{unresolved}}，冲突 {{conflict}}',
+    counts: '共 {{total}} 个线上SKU：手动 {{manual}}，一致 {{exact}}，规则 {{rule}}，未关联 {{unresolved}}，冲突 {{conflict}}',
     refresh: '从速卖通读取线上商品',
     resolve: '重新关联',
     rules: 'SKU混淆规则（按顺序使用）',
@@ -136,7 +136,7 @@ export const zh = {
     input: '线上SKU',
     output: '解析结果',
     result: '结果',
-    status: { manual: '手动', exact: '完全相同', rule: '规则', unresolved: '未关联', conflict: '冲突' },
+    status: { manual: '手动', exact: '一致', rule: '规则', unresolved: '未关联', conflict: '冲突' },
     filter: '搜索线上SKU、ERP SKU、商品ID或标题',
     erpSku: 'ERP SKU',
     link: '手动关联',
