@@ -91,13 +91,14 @@ function Partners({ view, onChange }: StepProps) {
     if (n.status === 'terminated' && !n.statusOn) n.statusOn = beijingToday();
     void action
       .run(() =>
+        // The columns this table shows, a cleared one as null; the note it does not show is kept by the save.
         api['exit.savePartner']({
           id: n.id,
           kind: n.kind,
           name: n.name,
           status: n.status,
-          ...(n.statusOn ? { statusOn: n.statusOn } : {}),
-          ...(n.reference ? { reference: n.reference } : {}),
+          statusOn: n.statusOn,
+          reference: n.reference || null,
         }),
       )
       .then((v) => v && onChange(v));
