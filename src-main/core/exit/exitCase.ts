@@ -20,7 +20,17 @@ import type {
 import { CaseService } from '../case/kernel';
 import { addWorkdays } from '../calendar/workdays';
 import { latestFit } from '../fit/results';
-import { AFTER, AGREEMENT, PARTNER_STATUS_LABEL, READINESS_TITLES, REASONS, draftApplication, reviewReminder, reviewWords } from './texts';
+import {
+  AFTER,
+  AGREEMENT,
+  PARTNER_STATUS_LABEL,
+  READINESS_TITLES,
+  REASONS,
+  draftApplication,
+  partnerListed,
+  reviewReminder,
+  reviewWords,
+} from './texts';
 import { boundListings, tableExists } from './storeData';
 import type { StoredAnswer } from './readiness';
 import { isPrerequisite, withShared, writePrerequisite } from '../deposit/prerequisites';
@@ -29,6 +39,7 @@ import { setSwitch } from '../auto/switch';
 import type { ExitChildren, ExitRow } from './exitView';
 import { EXIT_CASE, readPartners } from './exitChildren';
 import { DisposalPlan } from './disposalPlan';
+import { foldSku } from '../stock/folding';
 
 /** The source: 审核时间约为3个工作日. */
 export const REVIEW_WORKDAYS = 3;
@@ -43,6 +54,14 @@ function checkDate(s: string, field: Bilingual): string {
     );
   }
   return s;
+}
+
+/**
+ * Two partner names the seller means as one: spaces around them and full-width characters (from a
+ * Chinese input method) do not make another partner. Folded as SKUs are, keeping letter case.
+ */
+function samePartnerName(a: string, b: string): boolean {
+  return foldSku(a, 'sensitive') === foldSku(b, 'sensitive');
 }
 
 /** A checklist kept as JSON, key → when it was ticked: ticked now, or unticked. */
@@ -281,13 +300,24 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
     note?: string | null;
   }): ExitCaseView {
     const r0 = this.k.ensure();
-    const stored = input.id === undefined ? undefined : readPartners(this.app, r0.id).find((x) => x.id === input.id);
+    const partners = readPartners(this.app, r0.id);
+    const stored = input.id === undefined ? undefined : partners.find((x) => x.id === input.id);
     if (input.id !== undefined && !stored)
       throw new AppError(
         'NOT_FOUND',
         '找不到这个合作伙伴，可能已被删除。请刷新后重试。',
         'That partner was not found; it may have been removed. Reload and try again.',
       );
+    // One record per partner: a name added again, or a partner renamed to another's, is refused. A
+    // save that keeps its own name is not checked, so two records left by an older version can
+    // still each be saved.
+    if (!stored || !samePartnerName(stored.name, input.name)) {
+      const listed = partners.find((x) => samePartnerName(x.name, input.name));
+      if (listed) {
+        const m = partnerListed(listed.name, listed.kind);
+        throw new AppError('CONFLICT', m.zh, m.en);
+      }
+    }
     // A save keeps what it does not carry: the partners table saves a status or a reference on its
     // own, and a note stored on the partner must survive it. Only null (or an empty text) clears.
     const kept = (given: string | null | undefined, was: string | null | undefined) =>

@@ -85,6 +85,8 @@ function UnbindAll({ view, onChange }: StepProps) {
 function Partners({ view, onChange }: StepProps) {
   const { t } = useTranslation('exit');
   const action = useAction();
+  // The add button's own: busy only while adding, and its refusal ("already listed") shown beside it.
+  const adding = useAction();
   const [draft, setDraft] = useState<{ kind: PartnerKind; name: string }>({ kind: 'logistics', name: '' });
   const update = (p: ExitPartner, patch: Partial<ExitPartner>) => {
     const n = { ...p, ...patch };
@@ -183,9 +185,11 @@ function Partners({ view, onChange }: StepProps) {
         />
         <Button
           disabled={!draft.name.trim()}
+          // Busy while adding: a double click adds once, its second click never sent (and refused as listed).
+          loading={adding.busy}
           data-testid="exit-add-partner"
           onClick={() =>
-            void action
+            void adding
               .run(() => api['exit.savePartner']({ kind: draft.kind, name: draft.name.trim(), status: 'active' }))
               .then((v) => {
                 if (v) {
@@ -198,6 +202,11 @@ function Partners({ view, onChange }: StepProps) {
           {t('addPartner')}
         </Button>
       </Space>
+      {adding.error && (
+        <div style={{ marginTop: 8 }} data-testid="exit-add-partner-error">
+          <ApiErrorAlert error={adding.error} />
+        </div>
+      )}
     </Card>
   );
 }
