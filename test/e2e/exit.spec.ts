@@ -467,6 +467,37 @@ test('a rejected application: step 3 gives the reason recorded and the way to ap
   await expect(app.getByTestId('exit-rejected')).toHaveCount(0);
 });
 
+test('a partner added with a double click is listed once, and the same name typed again is refused as already listed', async ({
+  app,
+  host,
+}) => {
+  await startDemo(app);
+  await call(app, host, 'exit.open');
+  await call(app, host, 'exit.setReason', { reason: 'life_pressure' });
+  for (const key of ['agreement', 'process', 'notes']) await call(app, host, 'exit.confirmAgreement', { key, confirmed: true });
+  for (const key of ['orders', 'disputes', 'debts']) await call(app, host, 'exit.answerReadiness', { key, answer: 'clear' });
+  await call(app, host, 'exit.submit', { submittedOn: SUBMITTED });
+  await call(app, host, 'exit.review', { outcome: 'approved', decidedOn: DECIDED });
+
+  await app.getByRole('menuitem', { name: '退店' }).click();
+  await app.getByTestId('exit-partner-name').fill('菜鸟国际物流');
+  await app.getByTestId('exit-add-partner').dblclick();
+  await expect(app.getByTestId('exit-partner-name')).toHaveValue('');
+  await expect(app.getByTestId('exit-partner-status-菜鸟国际物流')).toHaveCount(1);
+  // The second click found the button busy: it sent nothing, so nothing was refused either.
+  await expect(app.getByTestId('exit-add-partner-error')).toHaveCount(0);
+  const partners = async () =>
+    (await call<{ case: { procedures: { partners: unknown[] } } }>(app, host, 'exit.get')).case.procedures.partners;
+  expect(await partners()).toHaveLength(1);
+
+  // Typed again from a Chinese input method, full-width spaces around it: the same partner.
+  await app.getByTestId('exit-partner-name').fill('\u3000菜鸟国际物流 ');
+  await app.getByTestId('exit-add-partner').click();
+  await expect(app.getByTestId('exit-add-partner-error')).toContainText('合作伙伴“菜鸟国际物流”（物流）已经在列表里了，不用再添加。');
+  await expect(app.getByTestId('exit-partner-name')).toHaveValue('\u3000菜鸟国际物流 ');
+  expect(await partners()).toHaveLength(1);
+});
+
 test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind all, 确认退店成功 refused then accepted, wipe empties the connection screen', async ({
   app,
   host,
