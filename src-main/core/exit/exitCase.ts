@@ -58,10 +58,11 @@ function checkDate(s: string, field: Bilingual): string {
 
 /**
  * Two partner names the seller means as one: spaces around them and full-width characters (from a
- * Chinese input method) do not make another partner. Folded as SKUs are, keeping letter case.
+ * Chinese input method) do not make another partner, nor letter case (SF Express and sf express
+ * are one forwarder). Folded as SKUs are.
  */
 function samePartnerName(a: string, b: string): boolean {
-  return foldSku(a, 'sensitive') === foldSku(b, 'sensitive');
+  return foldSku(a, 'insensitive') === foldSku(b, 'insensitive');
 }
 
 /** A checklist kept as JSON, key → when it was ticked: ticked now, or unticked. */

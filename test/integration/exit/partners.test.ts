@@ -72,12 +72,12 @@ describe('exit partners: a save keeps what it does not carry', () => {
 });
 
 describe('exit partners: one record per partner', () => {
-  it('a name already listed is refused, in both languages, also with spaces around it or typed full-width', () =>
+  it('a name already listed is refused, in both languages, also with spaces around it, typed full-width or in other letter case', () =>
     withApp(
       async (app) => {
         await call(app, 'exit.savePartner', { kind: 'logistics', name: 'SF Express 顺丰国际', status: 'active' });
         const before = (await call(app, 'exit.get', {})).case!;
-        for (const name of ['SF Express 顺丰国际', '  SF Express 顺丰国际\u3000', 'ＳＦ　Ｅｘｐｒｅｓｓ 顺丰国际']) {
+        for (const name of ['SF Express 顺丰国际', '  SF Express 顺丰国际\u3000', 'ＳＦ　Ｅｘｐｒｅｓｓ 顺丰国际', 'sf express 顺丰国际']) {
           const e = await refused(app, 'exit.savePartner', { kind: 'other', name, status: 'active' });
           expect(e).toMatchObject({
             code: 'CONFLICT',
