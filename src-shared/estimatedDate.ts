@@ -11,7 +11,7 @@ export function estimateNote(date: string): Bilingual {
   const year = date.slice(0, 4);
   return {
     zh: `估算：节假日库还没有 ${year} 年的放假安排，按周一至周五计，只除去了元旦、五一、国庆的法定假日，春节等其他节假日和调休未计入；请以平台通知为准`,
-    en: `estimate: the holiday calendar does not have ${year}'s holiday schedule yet, so working days were counted as Monday to Friday less New Year's Day, Labour Day and National Day; Spring Festival, other holidays and make-up working days are not included. The platform's notice decides`,
+    en: `estimate: the holiday calendar does not have ${year}'s holiday schedule yet, so working days were counted as Monday to Friday less New Year's Day, Labour Day and National Day; Spring Festival, other holidays and make-up working days are not included; the platform's notice decides`,
   };
 }
 

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ExitCaseView } from '../../src-shared/channels/exit';
 import type { Bilingual } from '../../src-shared/bilingual';
+import { approxDate, estimateNote } from '../../src-shared/estimatedDate';
 import { appAction, call } from './run';
 import { caseStatusCommand } from './caseStatus';
 import { openPdfRenderer } from '../core/exit/pdf';
@@ -34,7 +35,10 @@ function statusText(c: ExitCaseView | null): string {
       (r) => `  [${LEVEL[r.level]}] ${r.title.zh}：${r.detail.zh}${r.level === 'ok' ? '' : `\n        → ${r.todo.zh}`}`,
     ),
     `提交 Submitted: ${c.submit.submittedOn ?? '—'}  申请编号 No.: ${c.submit.applicationNo ?? '—'}`,
-    `审核 Review: ${c.review.outcome ?? '—'}  到期 due: ${c.review.dueOn ?? '—'}${c.review.overdue ? ' (已到期 overdue)' : ''}`,
+    `审核 Review: ${c.review.outcome ?? '—'}  到期 due: ${c.review.dueOn ? approxDate(c.review.dueOn, c.review.dueEstimated).zh : '—'}${c.review.overdue ? ' (已到期 overdue)' : ''}`,
+    ...(c.review.dueOn && c.review.dueEstimated
+      ? [`  ! ${estimateNote(c.review.dueOn).zh}`, `    ${estimateNote(c.review.dueOn).en}`]
+      : []),
     ...(c.review.dueError ? [`  ! ${c.review.dueError.zh}`, `    ${c.review.dueError.en}`] : []),
     `保证金 Deposit: ${c.procedures.deposit.text.zh}`,
     `库存处理 Disposal: ${c.procedures.disposal.length} SKU${c.procedures.disposalComplete ? ' ✓' : ''}${c.procedures.unplannedSkus.length ? `，未计划 unplanned: ${c.procedures.unplannedSkus.join(', ')}` : ''}`,

@@ -166,6 +166,11 @@ export interface ExitCaseView {
   };
   review: {
     dueOn: string | null;
+    /**
+     * The due date was counted into a year the holiday library does not know yet: an estimate, to be
+     * shown as one (src-shared/estimatedDate.ts), never as the platform's date.
+     */
+    dueEstimated: boolean;
     /** Why no due date could be computed (e.g. a year the holiday library does not know). */
     dueError: Bilingual | null;
     outcome: ExitReviewOutcome | null;

@@ -54,7 +54,7 @@ describe('working days estimated past the years the holiday library knows', () =
   it('reads as an estimate, with why, in both languages; an exact date reads as before', () => {
     expect(dateText('2027-01-06', true)).toEqual({
       zh: '约 2027-01-06（估算：节假日库还没有 2027 年的放假安排，按周一至周五计，只除去了元旦、五一、国庆的法定假日，春节等其他节假日和调休未计入；请以平台通知为准）',
-      en: "about 2027-01-06 (estimate: the holiday calendar does not have 2027's holiday schedule yet, so working days were counted as Monday to Friday less New Year's Day, Labour Day and National Day; Spring Festival, other holidays and make-up working days are not included. The platform's notice decides)",
+      en: "about 2027-01-06 (estimate: the holiday calendar does not have 2027's holiday schedule yet, so working days were counted as Monday to Friday less New Year's Day, Labour Day and National Day; Spring Festival, other holidays and make-up working days are not included; the platform's notice decides)",
     });
     expect(dateText('2026-10-10', false)).toEqual({ zh: '2026-10-10', en: '2026-10-10' });
     expect(rangeText({ from: '2026-12-31', to: '2027-01-05', estimated: true }).zh).toMatch(
