@@ -250,7 +250,8 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
         ],
       );
     }
-    // Arrival: 3 to 5 Chinese working days after approval, holidays and 调休 counted as the platform does.
+    // Arrival: 3 to 5 Chinese working days after approval, holidays and 调休 counted as the platform
+    // does; estimated (and marked) where the holiday calendar does not know the year yet.
     const window = input.outcome === 'approved' ? arrivalWindowAfter(decidedOn!) : null;
     const status: DepositStatus = input.outcome === 'rejected' ? 'refundable' : 'refunding';
     // The outcome recorded again as it stands keeps the case as it is: no second entry, the arrival
@@ -259,9 +260,18 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
     return this.k.changeUnlessSaved(r0, saved, (r) => {
       this.app.db
         .prepare(
-          'UPDATE deposit_case SET review_outcome = ?, decided_on = ?, review_note = ?, window_from = ?, window_to = ?, reminder_sent_at = NULL, status = ? WHERE id = ?',
+          'UPDATE deposit_case SET review_outcome = ?, decided_on = ?, review_note = ?, window_from = ?, window_to = ?, window_estimated = ?, reminder_sent_at = NULL, status = ? WHERE id = ?',
         )
-        .run(input.outcome, decidedOn, input.note ?? null, window?.from ?? null, window?.to ?? null, status, r.id);
+        .run(
+          input.outcome,
+          decidedOn,
+          input.note ?? null,
+          window?.from ?? null,
+          window?.to ?? null,
+          window?.estimated ? 1 : 0,
+          status,
+          r.id,
+        );
       this.k.event(r.id, 'review', reviewWords(input.outcome, decidedOn, window, input.note), {
         outcome: input.outcome,
         decidedOn,
