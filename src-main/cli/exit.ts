@@ -55,11 +55,16 @@ export function registerExit(program: Command): void {
     .command('add')
     .argument('<date>', '起始日期 YYYY-MM-DD（不计当天） / start date, not counted')
     .argument('<n>', '工作日天数 / number of working days')
-    .description('DATE 之后第 N 个工作日 / the date N Chinese working days after DATE')
+    .description(
+      'DATE 之后第 N 个工作日；节假日库还没有的年份按周一至周五估算并注明 / the date N Chinese working days after DATE; estimated (and said so) in a year the holiday library does not know yet',
+    )
     .action(
       appAction(
         (app, date: string, n: string) => call(app, 'exit.workdaysAdd', { date, n: /^\d+$/.test(n) ? Number(n) : Number.NaN }),
-        (r) => `${r.date} 之后第 ${r.n} 个工作日是 ${r.result}\n${r.n} working days after ${r.date}: ${r.result}`,
+        (r) =>
+          r.estimate
+            ? `${r.date} 之后第 ${r.n} 个工作日约是 ${r.estimate.date}（${r.estimate.note.zh}）\n${r.n} working days after ${r.date}: about ${r.estimate.date} (${r.estimate.note.en})`
+            : `${r.date} 之后第 ${r.n} 个工作日是 ${r.result}\n${r.n} working days after ${r.date}: ${r.result}`,
       ),
     );
 

@@ -244,7 +244,13 @@ export interface ExitWipeResult {
 export interface WorkdaysResult {
   date: string;
   n: number;
-  result: string;
+  /** The exact date; null when the count runs into a year the holiday library does not know (see `estimate`). */
+  result: string | null;
+  /**
+   * Only then: the date counted Monday to Friday less the fixed-date statutory days off, and why it is
+   * an estimate. Kept apart from `result`, so a script reading `result` never takes it for exact.
+   */
+  estimate: { date: string; note: Bilingual } | null;
   knownYears: { first: number; last: number };
 }
 
