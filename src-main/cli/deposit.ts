@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../src-shared/errors';
 import { formatFen } from '../core/deposit/money';
+import { rangeText } from '../../src-shared/estimatedDate';
 import { appAction, call } from './run';
 import { caseStatusCommand } from './caseStatus';
 
@@ -22,6 +23,12 @@ const VERDICT: Record<string, string> = {
 };
 
 const fen = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatFen(v));
+
+/** The expected window; an estimated one says so in both languages, on a line each. */
+function windowLines(w: { from: string; to: string; estimated: boolean }): string[] {
+  const text = rangeText(w);
+  return w.estimated ? [`预计到账 Expected: ${text.zh}`, `  ${text.en}`] : [`预计到账 Expected: ${text.zh}`];
+}
 
 export function registerDeposit(program: Command): void {
   const deposit = program.command('deposit').description('退保证金 / deposit refund');
@@ -39,7 +46,7 @@ export function registerDeposit(program: Command): void {
             ...c.checks.map((k) => `  [${k.answer === 'clear' ? '✓' : k.answer === 'open' ? '✗' : '?'}] ${k.title.zh} ${k.title.en}`),
             ...c.blockers.map((b) => `  ! ${b.zh}`),
             c.application ? `申请 Applied: ${fen(c.application.amountFen)} → 支付宝 ${c.application.alipayMasked}` : '申请 Application: —',
-            c.window ? `预计到账 Expected: ${c.window.from} ~ ${c.window.to}` : '',
+            ...(c.window ? windowLines(c.window) : []),
             `到账 Arrival: ${VERDICT[c.arrival.verdict]} (${fen(c.arrival.arrivedFen)})`,
             c.arrival.supportText ? `\n发给速卖通客服 For AliExpress support:\n${c.arrival.supportText}` : '',
           ]
@@ -77,7 +84,7 @@ export function registerDeposit(program: Command): void {
           [
             `账单 Bill: ${r.fileName} (${r.shape === 'web' ? '网页版 web export' : '手机版 app export'}, ${r.encoding}), ${r.rowsRead} 行 rows`,
             `收入 income ${r.counts.income} · 支出 expense ${r.counts.expense} · 不计收支 neutral ${r.counts.neutral} · 已关闭 closed ${r.counts.closed}`,
-            `查找金额 Looking for: ${fen(r.expectedFen)}${r.window ? `  (${r.window.from} ~ ${r.window.to})` : ''}`,
+            `查找金额 Looking for: ${fen(r.expectedFen)}${r.window ? `  (${rangeText(r.window).zh})` : ''}`,
             `候选 Candidates:`,
             ...r.considered.map(
               (c) =>

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ExitCaseView } from '../../src-shared/channels/exit';
 import type { Bilingual } from '../../src-shared/bilingual';
+import { approxDate, estimateNote } from '../../src-shared/estimatedDate';
 import { appAction, call } from './run';
 import { caseStatusCommand } from './caseStatus';
 import { openPdfRenderer } from '../core/exit/pdf';
@@ -34,7 +35,10 @@ function statusText(c: ExitCaseView | null): string {
       (r) => `  [${LEVEL[r.level]}] ${r.title.zh}：${r.detail.zh}${r.level === 'ok' ? '' : `\n        → ${r.todo.zh}`}`,
     ),
     `提交 Submitted: ${c.submit.submittedOn ?? '—'}  申请编号 No.: ${c.submit.applicationNo ?? '—'}`,
-    `审核 Review: ${c.review.outcome ?? '—'}  到期 due: ${c.review.dueOn ?? '—'}${c.review.overdue ? ' (已到期 overdue)' : ''}`,
+    `审核 Review: ${c.review.outcome ?? '—'}  到期 due: ${c.review.dueOn ? approxDate(c.review.dueOn, c.review.dueEstimated).zh : '—'}${c.review.overdue ? ' (已到期 overdue)' : ''}`,
+    ...(c.review.dueOn && c.review.dueEstimated
+      ? [`  ! ${estimateNote(c.review.dueOn).zh}`, `    ${estimateNote(c.review.dueOn).en}`]
+      : []),
     ...(c.review.dueError ? [`  ! ${c.review.dueError.zh}`, `    ${c.review.dueError.en}`] : []),
     `保证金 Deposit: ${c.procedures.deposit.text.zh}`,
     `库存处理 Disposal: ${c.procedures.disposal.length} SKU${c.procedures.disposalComplete ? ' ✓' : ''}${c.procedures.unplannedSkus.length ? `，未计划 unplanned: ${c.procedures.unplannedSkus.join(', ')}` : ''}`,
@@ -51,11 +55,16 @@ export function registerExit(program: Command): void {
     .command('add')
     .argument('<date>', '起始日期 YYYY-MM-DD（不计当天） / start date, not counted')
     .argument('<n>', '工作日天数 / number of working days')
-    .description('DATE 之后第 N 个工作日 / the date N Chinese working days after DATE')
+    .description(
+      'DATE 之后第 N 个工作日；节假日库还没有的年份按周一至周五估算并注明 / the date N Chinese working days after DATE; estimated (and said so) in a year the holiday library does not know yet',
+    )
     .action(
       appAction(
         (app, date: string, n: string) => call(app, 'exit.workdaysAdd', { date, n: /^\d+$/.test(n) ? Number(n) : Number.NaN }),
-        (r) => `${r.date} 之后第 ${r.n} 个工作日是 ${r.result}\n${r.n} working days after ${r.date}: ${r.result}`,
+        (r) =>
+          r.estimate
+            ? `${r.date} 之后第 ${r.n} 个工作日约是 ${r.estimate.date}（${r.estimate.note.zh}）\n${r.n} working days after ${r.date}: about ${r.estimate.date} (${r.estimate.note.en})`
+            : `${r.date} 之后第 ${r.n} 个工作日是 ${r.result}\n${r.n} working days after ${r.date}: ${r.result}`,
       ),
     );
 

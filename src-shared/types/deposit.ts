@@ -49,6 +49,11 @@ export interface ArrivalWindow {
   /** 3 and 5 Chinese working days after approval (YYYY-MM-DD, Beijing). */
   from: string;
   to: string;
+  /**
+   * Counted into a year the holiday calendar does not know yet: an estimate, to be shown as one
+   * (src-shared/estimatedDate.ts). Absent in bill reports saved before estimates existed: exact.
+   */
+  estimated: boolean;
 }
 
 export interface DepositCaseView {

@@ -166,6 +166,11 @@ export interface ExitCaseView {
   };
   review: {
     dueOn: string | null;
+    /**
+     * The due date was counted into a year the holiday library does not know yet: an estimate, to be
+     * shown as one (src-shared/estimatedDate.ts), never as the platform's date.
+     */
+    dueEstimated: boolean;
     /** Why no due date could be computed (e.g. a year the holiday library does not know). */
     dueError: Bilingual | null;
     outcome: ExitReviewOutcome | null;
@@ -239,7 +244,13 @@ export interface ExitWipeResult {
 export interface WorkdaysResult {
   date: string;
   n: number;
-  result: string;
+  /** The exact date; null when the count runs into a year the holiday library does not know (see `estimate`). */
+  result: string | null;
+  /**
+   * Only then: the date counted Monday to Friday less the fixed-date statutory days off, and why it is
+   * an estimate. Kept apart from `result`, so a script reading `result` never takes it for exact.
+   */
+  estimate: { date: string; note: Bilingual } | null;
   knownYears: { first: number; last: number };
 }
 

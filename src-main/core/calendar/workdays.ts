@@ -1,7 +1,9 @@
 /**
  * Chinese working days (工作日): public holidays off, adjusted weekend workdays (调休) on, from the
- * maintained chinese-days library. A date outside the years the library knows is reported, never
- * guessed: a wrong due date is worse than none.
+ * maintained chinese-days library. `addWorkdays` and the others refuse a date outside the years the
+ * library knows. `addWorkdaysOrEstimate` is for due dates that run into the next year before the
+ * library has its schedule (from late December): refusing there left the seller with no due date and
+ * no reminder at all, so it estimates, and says so in what it returns.
  */
 import { isWorkday } from 'chinese-days';
 import data from 'chinese-days/dist/chinese-days.json';
@@ -26,6 +28,12 @@ function checkDate(date: string): dayjs.Dayjs {
   return d;
 }
 
+function checkCount(n: number): void {
+  if (!Number.isInteger(n) || n < 0 || n > 365) {
+    throw new AppError('BAD_INPUT', `工作日天数应为 0 到 365 的整数，收到 ${n}。`, `Working days must be a whole number 0–365, got ${n}.`);
+  }
+}
+
 function checkKnown(d: dayjs.Dayjs): void {
   const y = d.year();
   if (y < KNOWN_YEARS.first || y > KNOWN_YEARS.last) {
@@ -35,6 +43,25 @@ function checkKnown(d: dayjs.Dayjs): void {
       `The holiday library only knows ${KNOWN_YEARS.first}–${KNOWN_YEARS.last}; working days in ${y} cannot be computed reliably. Update the app, or check the State Council's schedule yourself.`,
     );
   }
+}
+
+/**
+ * The statutory days off fixed by calendar date in 全国年节及纪念日放假办法 as revised by 国务院令第798号
+ * (in force from 2025): 元旦 1 Jan, 劳动节 1–2 May, 国庆节 1–3 Oct. An estimate skips these and every
+ * Saturday and Sunday, and nothing else, so it can be days early where a holiday it does not know
+ * falls, and a day late where a weekend day is worked:
+ * - 春节 (除夕 to 初三), 清明, 端午 and 中秋 fall on lunar (or solar-term) dates;
+ * - each year's 放假调休 notice, published by the State Council near the end of the year before,
+ *   stretches holidays into breaks (in recent years a week for 国庆 and over a week for 春节, five days
+ *   for 劳动节), names the weekend days worked instead (调休上班), and the workday given for a holiday
+ *   that falls on a weekend (补假); none of that can be known before it is published.
+ */
+const FIXED_DAYS_OFF = new Set(['01-01', '05-01', '05-02', '10-01', '10-02', '10-03']);
+
+/** Monday to Friday, less the fixed-date statutory days off: the estimate for a year the library does not know. */
+function estimatedWorkday(d: dayjs.Dayjs): boolean {
+  const weekday = d.day();
+  return weekday !== 0 && weekday !== 6 && !FIXED_DAYS_OFF.has(d.format('MM-DD'));
 }
 
 /** Whether `date` (YYYY-MM-DD, Beijing time) is a Chinese working day. */
@@ -49,9 +76,7 @@ export function isChineseWorkday(date: string): boolean {
  * "takes 3 working days" from a submission on the eve of National Day.
  */
 export function addWorkdays(date: string, n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 365) {
-    throw new AppError('BAD_INPUT', `工作日天数应为 0 到 365 的整数，收到 ${n}。`, `Working days must be a whole number 0–365, got ${n}.`);
-  }
+  checkCount(n);
   let d = checkDate(date);
   checkKnown(d);
   let left = n;
@@ -61,6 +86,38 @@ export function addWorkdays(date: string, n: number): string {
     if (isWorkday(d.format('YYYY-MM-DD'))) left--;
   }
   return d.format('YYYY-MM-DD');
+}
+
+/** A date counted in Chinese working days, and whether it is only an estimate. */
+export interface WorkdayDate {
+  date: string;
+  /**
+   * True when a day counted lies in a year the holiday library does not know yet, so it was counted
+   * as Monday to Friday less 元旦, 劳动节 and 国庆 (FIXED_DAYS_OFF): the date must then be shown,
+   * stored and sent as an estimate, never as the platform's date.
+   */
+  estimated: boolean;
+}
+
+/**
+ * `addWorkdays`, except that days in a year after the last one the library knows are estimated
+ * instead of refused: a review submitted on 28 December still gets a due date and its reminder,
+ * marked as an estimate. Days in known years are counted exactly, as `addWorkdays` counts them. A
+ * date before the first known year is refused as before: that is a mistyped year, not the future.
+ */
+export function addWorkdaysOrEstimate(date: string, n: number): WorkdayDate {
+  checkCount(n);
+  let d = checkDate(date);
+  if (d.year() < KNOWN_YEARS.first) checkKnown(d);
+  let left = n;
+  let estimated = false;
+  while (left > 0) {
+    d = d.add(1, 'day');
+    const unknown = d.year() > KNOWN_YEARS.last;
+    if (unknown) estimated = true;
+    if (unknown ? estimatedWorkday(d) : isWorkday(d.format('YYYY-MM-DD'))) left--;
+  }
+  return { date: d.format('YYYY-MM-DD'), estimated };
 }
 
 /** Working days strictly after `from` up to and including `to`. */

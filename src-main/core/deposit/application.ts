@@ -5,7 +5,7 @@
 import type { App } from '../app';
 import { AppError } from '../../../src-shared/errors';
 import type { Bilingual } from '../../../src-shared/bilingual';
-import { addWorkdays, beijingDate } from '../calendar/workdays';
+import { addWorkdaysOrEstimate, beijingDate } from '../calendar/workdays';
 import { formatFen, parseFen } from './money';
 import { applicationText } from './texts';
 import { activeApplication, depositMoney, type DepositRow } from './depositView';
@@ -111,12 +111,16 @@ export function appliedAtFor(nowMs: number, appliedOn: string | undefined, notAf
 }
 
 /**
- * 3 to 5 Chinese working days after approval, or null when the holiday calendar does not reach
- * that far (late December): a guessed date would be worse than none, and the approval still counts.
+ * 3 to 5 Chinese working days after approval. From late December the window runs into a year the
+ * holiday calendar does not know yet: it is then estimated and marked `estimated`, so that the
+ * seller still gets a window and the reminder after it, told it is an estimate. Null only for a
+ * date the calendar cannot count at all (before its first year); the approval still counts.
  */
-export function arrivalWindowAfter(approvedOn: string): { from: string; to: string } | null {
+export function arrivalWindowAfter(approvedOn: string): { from: string; to: string; estimated: boolean } | null {
   try {
-    return { from: addWorkdays(approvedOn, WINDOW_WORKDAYS.from), to: addWorkdays(approvedOn, WINDOW_WORKDAYS.to) };
+    const from = addWorkdaysOrEstimate(approvedOn, WINDOW_WORKDAYS.from);
+    const to = addWorkdaysOrEstimate(approvedOn, WINDOW_WORKDAYS.to);
+    return { from: from.date, to: to.date, estimated: from.estimated || to.estimated };
   } catch (err) {
     if (err instanceof AppError && err.code === 'BAD_INPUT') return null;
     throw err;

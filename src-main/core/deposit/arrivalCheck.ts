@@ -46,6 +46,7 @@ export class ArrivalCheck {
             amountFen: r.amount_fen,
             approvedOn: r.decided_on,
             windowTo: r.window_to,
+            windowEstimated: r.window_estimated === 1,
             today,
             alipayMasked: r.alipay_account ? maskAlipayAccount(r.alipay_account) : '',
           })
@@ -198,7 +199,12 @@ export class ArrivalCheck {
     if (!r || r.review_outcome !== 'approved' || !r.window_to || r.reminder_sent_at) return 0;
     if (this.k.today() <= r.window_to) return 0;
     if (readArrivals(this.k.app, r.id).length > 0) return 0;
-    const words = arrivalReminder(r.amount_fen === null ? '' : formatFen(r.amount_fen), r.window_from, r.window_to);
+    const words = arrivalReminder(
+      r.amount_fen === null ? '' : formatFen(r.amount_fen),
+      r.window_from,
+      r.window_to,
+      r.window_estimated === 1,
+    );
     this.k.remindOnce(r, 'reminder_sent_at', words.text, { windowTo: r.window_to }, words.notice);
     return 1;
   }

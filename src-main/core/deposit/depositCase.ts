@@ -250,7 +250,8 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
         ],
       );
     }
-    // Arrival: 3 to 5 Chinese working days after approval, holidays and 调休 counted as the platform does.
+    // Arrival: 3 to 5 Chinese working days after approval, holidays and 调休 counted as the platform
+    // does; estimated (and marked) where the holiday calendar does not know the year yet.
     const window = input.outcome === 'approved' ? arrivalWindowAfter(decidedOn!) : null;
     const note = input.note ?? null;
     // An approval recorded once the refund has arrived (a date or note corrected, or the approval
@@ -264,9 +265,19 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
     return this.k.changeUnlessSaved(r0, saved, (r) => {
       this.app.db
         .prepare(
-          'UPDATE deposit_case SET review_outcome = ?, decided_on = ?, review_note = ?, window_from = ?, window_to = ?, reminder_sent_at = ?, status = ? WHERE id = ?',
+          'UPDATE deposit_case SET review_outcome = ?, decided_on = ?, review_note = ?, window_from = ?, window_to = ?, window_estimated = ?, reminder_sent_at = ?, status = ? WHERE id = ?',
         )
-        .run(input.outcome, decidedOn, note, window?.from ?? null, window?.to ?? null, arrived ? r.reminder_sent_at : null, status, r.id);
+        .run(
+          input.outcome,
+          decidedOn,
+          note,
+          window?.from ?? null,
+          window?.to ?? null,
+          window?.estimated ? 1 : 0,
+          arrived ? r.reminder_sent_at : null,
+          status,
+          r.id,
+        );
       const detail = { outcome: input.outcome, decidedOn, window };
       if (arrived && r.review_outcome === 'approved') {
         const before = { decidedOn: r.decided_on, note: r.review_note };

@@ -39,6 +39,8 @@ export interface DepositRow {
   review_note: string | null;
   window_from: string | null;
   window_to: string | null;
+  /** 1 when the window was counted into a year the holiday calendar did not know (an estimate). */
+  window_estimated: 0 | 1;
   reminder_sent_at: string | null;
 }
 
@@ -78,7 +80,7 @@ export function activeApplication(r: DepositRow): boolean {
 
 export function arrivalWindowOf(r: DepositRow): ArrivalWindow | null {
   return r.review_outcome === 'approved' && r.decided_on && r.window_from && r.window_to
-    ? { approvedOn: r.decided_on, from: r.window_from, to: r.window_to }
+    ? { approvedOn: r.decided_on, from: r.window_from, to: r.window_to, estimated: r.window_estimated === 1 }
     : null;
 }
 
@@ -128,6 +130,7 @@ function supportLetter(r: DepositRow, c: DepositChildren, verdict: ArrivalVerdic
     amountFen: r.amount_fen,
     approvedOn: r.decided_on,
     windowTo: r.window_to,
+    windowEstimated: r.window_estimated === 1,
     today: ctx.today,
     alipayMasked: masked,
     received: c.arrivals.length

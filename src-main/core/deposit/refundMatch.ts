@@ -93,6 +93,10 @@ export function scoreRow(row: BillRow, input: MatchInput): MatchCandidate & { el
     });
   }
   const day = row.time.slice(0, 10);
+  // An estimated window is named as one, so a reason never states a guess as the platform's window.
+  const term = input.window?.estimated
+    ? { zh: '估算的到账期', en: 'estimated window (counted Monday to Friday; holidays not known yet)' }
+    : { zh: '预计到账期', en: 'expected window' };
   const beforeApplication = !!input.appliedOn && day < input.appliedOn;
   if (beforeApplication) {
     reasons.push({
@@ -102,22 +106,22 @@ export function scoreRow(row: BillRow, input: MatchInput): MatchCandidate & { el
   } else if (input.window && day >= input.window.from && day <= input.window.to) {
     score += 10;
     reasons.push({
-      zh: `日期 ${day} 在预计到账期内（${input.window.from} 至 ${input.window.to}）`,
-      en: `the date ${day} is within the expected window (${input.window.from} to ${input.window.to})`,
+      zh: `日期 ${day} 在${term.zh}内（${input.window.from} 至 ${input.window.to}）`,
+      en: `the date ${day} is within the ${term.en} (${input.window.from} to ${input.window.to})`,
     });
   } else if (input.window && day >= input.window.approvedOn && day < input.window.from) {
     // Early, but after the approval: the platform sometimes pays before the 3rd working day. Named
     // apart, so the reason never states a window other than the one the seller was shown.
     score += 10;
     reasons.push({
-      zh: `日期 ${day} 在审核通过（${input.window.approvedOn}）之后、预计到账期（${input.window.from} 至 ${input.window.to}）之前：提前到账也可能是这笔退款`,
-      en: `the date ${day} is after the approval (${input.window.approvedOn}) and before the expected window (${input.window.from} to ${input.window.to}): an early refund can still be this one`,
+      zh: `日期 ${day} 在审核通过（${input.window.approvedOn}）之后、${term.zh}（${input.window.from} 至 ${input.window.to}）之前：提前到账也可能是这笔退款`,
+      en: `the date ${day} is after the approval (${input.window.approvedOn}) and before the ${term.en} (${input.window.from} to ${input.window.to}): an early refund can still be this one`,
     });
   } else if (input.window && day > input.window.to) {
     score += 5;
     reasons.push({
-      zh: `日期 ${day} 晚于预计到账期（${input.window.to}）`,
-      en: `the date ${day} is after the expected window (${input.window.to})`,
+      zh: `日期 ${day} 晚于${term.zh}（${input.window.to}）`,
+      en: `the date ${day} is after the ${term.en} (${input.window.to})`,
     });
   }
   score = Math.max(0, Math.min(100, score));

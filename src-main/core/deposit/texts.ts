@@ -1,6 +1,7 @@
 /** The words the deposit wizard hands the seller: labels, the application to paste, the note to support. */
 import type { DepositStage, DepositStatus, DepositViolation } from '../../../src-shared/channels/deposit';
 import { bilingualTable, type Bilingual } from '../../../src-shared/bilingual';
+import { estimateNote } from '../../../src-shared/estimatedDate';
 import { fenToYuanText, formatFen } from './money';
 
 export const STATUS_LABELS = bilingualTable<DepositStatus>(
@@ -59,6 +60,8 @@ export interface SupportFacts {
   amountFen: number;
   approvedOn: string | null;
   windowTo: string | null;
+  /** The window was estimated (a year the holiday calendar did not know): the letter must not state it as the rule's date. */
+  windowEstimated: boolean;
   today: string;
   alipayMasked: string;
   /** The confirmed rows, when something came in: the letter states their sum, as the summary does. */
@@ -68,7 +71,9 @@ export interface SupportFacts {
 /** The message for 速卖通客服 when the refund is short, more than applied for, or did not come within the window. */
 export function supportText(f: SupportFacts): string {
   const head = `您好，我是速卖通全托管店铺“${f.storeName}”的卖家。我于 ${f.appliedOn} 申请退还保证金 ${formatFen(f.amountFen)}${
-    f.approvedOn ? `，${f.approvedOn} 审核通过，按规定应在 3–5 个工作日内（${f.windowTo} 前）退到绑定的支付宝账号（${f.alipayMasked}）` : ''
+    f.approvedOn
+      ? `，${f.approvedOn} 审核通过，按规定应在 3–5 个工作日内（${f.windowEstimated ? `我按周一至周五估算约为 ${f.windowTo} 前，未计入春节等节假日` : `${f.windowTo} 前`}）退到绑定的支付宝账号（${f.alipayMasked}）`
+      : ''
   }。`;
   if (f.received && f.received.length) {
     const total = f.received.reduce((s, r) => s + r.fen, 0);
@@ -137,7 +142,7 @@ export function matchMessage(
     differenceFen: number | null;
   },
   amountFen: number,
-  window: { approvedOn: string; from: string; to: string } | null,
+  window: { approvedOn: string; from: string; to: string; estimated: boolean } | null,
   overdue: boolean,
 ): Bilingual {
   const m = result.match;
@@ -163,15 +168,16 @@ export function matchMessage(
     };
   }
   if (overdue && window) {
+    const note = window.estimated ? estimateNote(window.to) : null;
     return {
-      zh: `账单里没有找到保证金退款，而预计到账期已在 ${window.to} 结束。请确认导入的账单覆盖了 ${window.approvedOn} 之后的日期；如果覆盖了，请把下面的文字发给速卖通客服。`,
-      en: `No deposit refund in this bill, and the expected window ended on ${window.to}. Make sure the bill covers the days after ${window.approvedOn}; if it does, send the text below to AliExpress support.`,
+      zh: `账单里没有找到保证金退款，而预计到账期已在${note ? '约' : ''} ${window.to} 结束${note ? `（${note.zh}）` : ''}。请确认导入的账单覆盖了 ${window.approvedOn} 之后的日期；如果覆盖了，请把下面的文字发给速卖通客服。`,
+      en: `No deposit refund in this bill, and the expected window ended on ${note ? 'about ' : ''}${window.to}${note ? ` (${note.en})` : ''}. Make sure the bill covers the days after ${window.approvedOn}; if it does, send the text below to AliExpress support.`,
     };
   }
   return window
     ? {
-        zh: `账单里还没有找到保证金退款。预计 ${window.from} 至 ${window.to} 到账，到期后再导入一次最新账单。`,
-        en: `No deposit refund in this bill yet. It is expected between ${window.from} and ${window.to}; import a fresh bill after that.`,
+        zh: `账单里还没有找到保证金退款。预计${windowWords(window).zh}到账，到期后再导入一次最新账单。`,
+        en: `No deposit refund in this bill yet. It is expected ${windowWords(window).en}; import a fresh bill after that.`,
       }
     : {
         zh: '账单里还没有找到保证金退款。申请还在审核中，审核通过后一般 3–5 个工作日到账。',
@@ -201,11 +207,21 @@ export function arrivalTail(arrivedFen: number, amountFen: number | null): Bilin
       };
 }
 
+/**
+ * The arrival window inside a sentence: " 2026-10-10 至 2026-10-13" / "between 2026-10-10 and
+ * 2026-10-13", or the estimate with "约" and why.
+ */
+function windowWords(w: { from: string; to: string; estimated: boolean }): Bilingual {
+  if (!w.estimated) return { zh: ` ${w.from} 至 ${w.to} `, en: `between ${w.from} and ${w.to}` };
+  const note = estimateNote(w.to);
+  return { zh: `约 ${w.from} 至 ${w.to}（${note.zh}）`, en: `between about ${w.from} and ${w.to} (${note.en})` };
+}
+
 /** The review outcome as the timeline writes it. */
 export function reviewWords(
   outcome: 'pending' | 'approved' | 'rejected',
   decidedOn: string | null,
-  window: { from: string; to: string } | null,
+  window: { from: string; to: string; estimated: boolean } | null,
   note: string | undefined,
 ): Bilingual {
   if (outcome === 'pending') return { zh: '审核中', en: 'In review' };
@@ -217,8 +233,8 @@ export function reviewWords(
   }
   return window
     ? {
-        zh: `审核通过（${decidedOn}），预计 ${window.from} 至 ${window.to} 到账`,
-        en: `Approved (${decidedOn}); expected between ${window.from} and ${window.to}`,
+        zh: `审核通过（${decidedOn}），预计${windowWords(window).zh}到账`,
+        en: `Approved (${decidedOn}); expected ${windowWords(window).en}`,
       }
     : {
         zh: `审核通过（${decidedOn}）。节假日库还没有明年的放假安排，无法算出到账期：一般为审核通过后 3–5 个工作日，请按国务院公布的安排自行留意。`,
@@ -248,17 +264,22 @@ export function reviewEditWords(
 }
 
 /** The "window ended, nothing arrived" reminder: its timeline entry and its notice. */
-export function arrivalReminder(amount: string, windowFrom: string | null, windowTo: string) {
+export function arrivalReminder(amount: string, windowFrom: string | null, windowTo: string, estimated: boolean) {
+  const note = estimated ? estimateNote(windowTo) : null;
+  const about = note ? { zh: '约', en: 'about ' } : { zh: '', en: '' };
   return {
-    text: { zh: `预计到账期已于 ${windowTo} 结束，尚未确认到账`, en: `Expected window ended ${windowTo}; arrival not confirmed` },
+    text: {
+      zh: `预计到账期已于${about.zh} ${windowTo} 结束${note ? '（到账期为估算）' : ''}，尚未确认到账`,
+      en: `Expected window ended ${about.en}${windowTo}${note ? ' (an estimated window)' : ''}; arrival not confirmed`,
+    },
     notice: {
       zh: {
         title: '保证金退款还没有确认到账',
-        body: `保证金 ${amount} 预计在 ${windowFrom} 至 ${windowTo} 退到支付宝，现在已过期限。请导出最近的支付宝账单导入“退保证金 → 到账核对”；如果确实没到账，按提示联系速卖通客服。`,
+        body: `保证金 ${amount} 预计在${about.zh} ${windowFrom} 至 ${windowTo} 退到支付宝${note ? `（${note.zh}）` : ''}，现在已过期限。请导出最近的支付宝账单导入“退保证金 → 到账核对”；如果确实没到账，按提示联系速卖通客服。`,
       },
       en: {
         title: 'Deposit refund not yet confirmed',
-        body: `The deposit of ${amount} was expected in Alipay between ${windowFrom} and ${windowTo}, and that window has passed. Export your latest Alipay bill and import it under Deposit refund → Arrival check; if it really has not arrived, contact AliExpress support as shown.`,
+        body: `The deposit of ${amount} was expected in Alipay between ${about.en}${windowFrom} and ${windowTo}${note ? ` (${note.en})` : ''}, and that window has passed. Export your latest Alipay bill and import it under Deposit refund → Arrival check; if it really has not arrived, contact AliExpress support as shown.`,
       },
     },
   };

@@ -18,7 +18,7 @@ import type {
   PartnerStatus,
 } from '../../../src-shared/channels/exit';
 import { CaseService } from '../case/kernel';
-import { addWorkdays } from '../calendar/workdays';
+import { addWorkdaysOrEstimate, type WorkdayDate } from '../calendar/workdays';
 import { latestFit } from '../fit/results';
 import {
   AFTER,
@@ -28,6 +28,7 @@ import {
   REASONS,
   draftApplication,
   partnerListed,
+  reviewDueWords,
   reviewReminder,
   reviewWords,
 } from './texts';
@@ -184,11 +185,12 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
       r1.application_no === (input.applicationNo ?? null) &&
       (input.applicationText ?? r1.application_text) === r1.application_text;
     if (!saved) this.refuseOpenBlockers();
-    // A year the holiday library does not know gives no due date rather than a guessed one.
-    let due: string | null = null;
+    // A due date in a year the holiday library does not know yet is estimated and kept marked as
+    // such; only a date the library cannot count at all (before its first year) gives none.
+    let due: WorkdayDate | null = null;
     let dueError: Bilingual | null = null;
     try {
-      due = addWorkdays(input.submittedOn, REVIEW_WORKDAYS);
+      due = addWorkdaysOrEstimate(input.submittedOn, REVIEW_WORKDAYS);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       dueError = { zh: err.messageZh, en: err.messageEn };
@@ -197,14 +199,24 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
       const text = input.applicationText ?? r.application_text ?? draftApplication(this.k.storeName(), r.reason, r.reason_text);
       this.app.db
         .prepare(
-          `UPDATE exit_case SET submitted_on = ?, application_no = ?, application_text = ?, review_due = ?, review_due_error = ?,
-             review_outcome = 'pending', review_decided_on = NULL, review_note = NULL, review_reminded_at = NULL WHERE id = ?`,
+          `UPDATE exit_case SET submitted_on = ?, application_no = ?, application_text = ?, review_due = ?, review_due_estimated = ?,
+             review_due_error = ?, review_outcome = 'pending', review_decided_on = NULL, review_note = NULL, review_reminded_at = NULL
+           WHERE id = ?`,
         )
-        .run(input.submittedOn, input.applicationNo ?? null, text, due, dueError ? JSON.stringify(dueError) : null, r.id);
+        .run(
+          input.submittedOn,
+          input.applicationNo ?? null,
+          text,
+          due?.date ?? null,
+          due?.estimated ? 1 : 0,
+          dueError ? JSON.stringify(dueError) : null,
+          r.id,
+        );
       const no = input.applicationNo;
+      const dueWords = reviewDueWords(due);
       this.k.event(r.id, 'submitted', {
-        zh: `${input.submittedOn} 提交退店申请${no ? `，申请编号 ${no}` : ''}；${due ? `预计 ${due} 前审核完（3个工作日）` : '无法计算审核到期日'}`,
-        en: `Application ${no ? `${no} ` : ''}submitted on ${input.submittedOn}; ${due ? `review due by ${due} (3 working days)` : 'no review due date could be computed'}`,
+        zh: `${input.submittedOn} 提交退店申请${no ? `，申请编号 ${no}` : ''}；${dueWords.zh}`,
+        en: `Application ${no ? `${no} ` : ''}submitted on ${input.submittedOn}; ${dueWords.en}`,
       });
     });
   }
@@ -275,7 +287,7 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
     const r = this.k.row();
     if (!r || !r.review_due || r.review_reminded_at || (r.review_outcome && r.review_outcome !== 'pending')) return false;
     if (this.k.today() < r.review_due) return false;
-    const words = reviewReminder(r.application_no, r.submitted_on, r.review_due);
+    const words = reviewReminder(r.application_no, r.submitted_on, r.review_due, r.review_due_estimated === 1);
     this.k.remindOnce(r, 'review_reminded_at', words.text, {}, words.notice);
     return true;
   }

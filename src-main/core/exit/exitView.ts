@@ -41,6 +41,8 @@ export interface ExitRow {
   application_no: string | null;
   review_due: string | null;
   review_due_error: string | null;
+  /** 1 when review_due was counted into a year the holiday library did not know (an estimate). */
+  review_due_estimated: 0 | 1;
   review_outcome: ExitReviewOutcome | null;
   review_decided_on: string | null;
   review_note: string | null;
@@ -156,6 +158,7 @@ export function buildExitView(r: ExitRow, c: ExitChildren, ctx: CaseContext): Ex
     },
     review: {
       dueOn: r.review_due,
+      dueEstimated: !!r.review_due && r.review_due_estimated === 1,
       dueError: r.review_due_error ? (JSON.parse(r.review_due_error) as Bilingual) : null,
       outcome: r.review_outcome,
       decidedOn: r.review_decided_on,

@@ -1,7 +1,8 @@
 import type { App } from '../app';
 import type { DomainHandlers } from '../dispatch';
 import type { exitChannels } from '../../../src-shared/channels/exit';
-import { addWorkdays, KNOWN_YEARS } from '../calendar/workdays';
+import { addWorkdaysOrEstimate, KNOWN_YEARS } from '../calendar/workdays';
+import { estimateNote } from '../../../src-shared/estimatedDate';
 import { exitCases } from './exitCase';
 import { buildPaperwork } from './paperwork';
 import { exportStore, exportsInDataFolder } from './exportZip';
@@ -129,6 +130,15 @@ export function exitHandlers(app: App): DomainHandlers<typeof exitChannels> {
       app.events.emit('changed', { topic: 'auto' });
       return { at, ...r, removed, exportsLeft };
     },
-    'exit.workdaysAdd': ({ date, n }) => ({ date, n, result: addWorkdays(date, n), knownYears: { ...KNOWN_YEARS } }),
+    'exit.workdaysAdd': ({ date, n }) => {
+      const counted = addWorkdaysOrEstimate(date, n);
+      return {
+        date,
+        n,
+        result: counted.estimated ? null : counted.date,
+        estimate: counted.estimated ? { date: counted.date, note: estimateNote(counted.date) } : null,
+        knownYears: { ...KNOWN_YEARS },
+      };
+    },
   };
 }

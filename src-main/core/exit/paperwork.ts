@@ -8,6 +8,7 @@ import type { Bilingual, ExitCaseView, ExitDocument, ExitPartner } from '../../.
 import { beijingDate } from '../calendar/workdays';
 import { DISPOSAL_LABEL, PARTNER_KIND_LABEL, PARTNER_STATUS_LABEL } from './texts';
 import { formatCount } from '../../../src-shared/count';
+import { estimateNote } from '../../../src-shared/estimatedDate';
 
 /**
  * Each document's title. The documents are Chinese whatever the screen's language (they go to
@@ -21,6 +22,11 @@ const TITLES = {
 } satisfies Record<string, Bilingual>;
 
 export const PRINT_FONTS = '"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif';
+
+/** An estimated due date's reason, after the working days in the bracket: a printed page has no other place to say it. */
+function estimateTail(v: ExitCaseView): string {
+  return v.review.dueOn && v.review.dueEstimated ? `；${estimateNote(v.review.dueOn).zh}` : '';
+}
 
 export function esc(s: string | number | null | undefined): string {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -92,7 +98,7 @@ function application(v: ExitCaseView, today: string): string {
   <tr><th>退店原因</th><td>${esc(v.prepare.reasonLabel?.zh ?? '')}${v.prepare.reason !== 'own' && v.prepare.reasonText ? `（${esc(v.prepare.reasonText)}）` : ''}</td></tr>
   <tr><th>提交日期</th><td>${cnDate(v.submit.submittedOn)}</td></tr>
   <tr><th>申请编号</th><td>${esc(v.submit.applicationNo ?? (v.submit.submittedOn ? '—' : '（提交后填写）'))}</td></tr>
-  <tr><th>预计审核完成</th><td>${v.review.dueOn ? `${cnDate(v.review.dueOn)}（提交后3个工作日）` : esc(v.review.dueError?.zh ?? '提交后3个工作日')}</td></tr>
+  <tr><th>预计审核完成</th><td>${v.review.dueOn ? esc(`${v.review.dueEstimated ? '约 ' : ''}${cnDate(v.review.dueOn)}（提交后3个工作日${estimateTail(v)}）`) : esc(v.review.dueError?.zh ?? '提交后3个工作日')}</td></tr>
 </table>
 <div class="sign">申请店铺：${esc(v.storeName)}<br>日期：${cnDate(v.submit.submittedOn ?? today)}</div>`,
   );
@@ -182,7 +188,9 @@ function checklist(v: ExitCaseView, today: string): string {
       `审核结果：${{ pending: '审核中', approved: '通过', rejected: '未通过' }[v.review.outcome ?? 'pending']}`,
       v.review.outcome === 'approved',
       v.review.decidedOn,
-      v.review.dueOn ? `预计 ${cnDate(v.review.dueOn)} 前（3个工作日）` : (v.review.dueError?.zh ?? ''),
+      v.review.dueOn
+        ? `预计${v.review.dueEstimated ? '约' : ''} ${cnDate(v.review.dueOn)} 前（3个工作日${estimateTail(v)}）`
+        : (v.review.dueError?.zh ?? ''),
     ),
     row('4 退店手续', `①退还保证金：${v.procedures.deposit.text.zh}`, v.procedures.deposit.done, null),
     row('4 退店手续', `②处理库存：${v.procedures.disposal.length} 个SKU`, v.procedures.disposalComplete, null),

@@ -5,6 +5,7 @@
 import type { AfterKey, AgreementKey, Bilingual, ExitReason, ReadinessKey } from '../../../src-shared/channels/exit';
 import type { DisposalMethod, PartnerKind, PartnerStatus } from '../../../src-shared/types/exit';
 import { bilingualTable } from '../../../src-shared/bilingual';
+import { estimateNote } from '../../../src-shared/estimatedDate';
 
 export const REASONS: Record<ExitReason, Bilingual & { phrase: string }> = {
   competition: {
@@ -171,24 +172,35 @@ export function rejectedNext(decidedOn: string | null, note: string | null): Bil
   };
 }
 
-/** The "review due" reminder: its timeline entry and its notice. */
-export function reviewReminder(applicationNo: string | null, submittedOn: string | null, dueOn: string) {
+/** The review due date as the submission's timeline entry gives it: exact, estimated (and saying so), or none. */
+export function reviewDueWords(due: { date: string; estimated: boolean } | null): Bilingual {
+  if (!due) return { zh: '无法计算审核到期日', en: 'no review due date could be computed' };
+  if (!due.estimated) return { zh: `预计 ${due.date} 前审核完（3个工作日）`, en: `review due by ${due.date} (3 working days)` };
+  const note = estimateNote(due.date);
+  return { zh: `预计约 ${due.date} 前审核完（3个工作日；${note.zh}）`, en: `review due by about ${due.date} (3 working days; ${note.en})` };
+}
+
+/** The "review due" reminder: its timeline entry and its notice; an estimated due date is said to be one. */
+export function reviewReminder(applicationNo: string | null, submittedOn: string | null, dueOn: string, estimated: boolean) {
   // The number only when the platform showed one and the seller recorded it.
   const zhNo = applicationNo ? ` ${applicationNo} ` : '';
   const enNo = applicationNo ? ` ${applicationNo}` : '';
+  // "应在约 2027-01-06 前" and why, whenever the date was estimated.
+  const about = estimated ? { zh: '约', en: 'about ' } : { zh: '', en: '' };
+  const note = estimated ? estimateNote(dueOn) : null;
   return {
     text: {
-      zh: `审核到期提醒：退店申请${zhNo}应在 ${dueOn} 前审核完`,
-      en: `Review due reminder: application${enNo} was due by ${dueOn}`,
+      zh: `审核到期提醒：退店申请${zhNo}应在${about.zh} ${dueOn} 前审核完${note ? '（到期日为估算）' : ''}`,
+      en: `Review due reminder: application${enNo} was due by ${about.en}${dueOn}${note ? ' (an estimated date)' : ''}`,
     },
     notice: {
       zh: {
         title: '退店审核已到期',
-        body: `退店申请${zhNo}于 ${submittedOn} 提交，按3个工作日应在 ${dueOn} 前审核完。请到卖家中心查看审核结果并在“退店”里记录；没有结果请咨询平台客服。`,
+        body: `退店申请${zhNo}于 ${submittedOn} 提交，按3个工作日应在${about.zh} ${dueOn} 前审核完${note ? `（${note.zh}）` : ''}。请到卖家中心查看审核结果并在“退店”里记录；没有结果请咨询平台客服。`,
       },
       en: {
         title: 'Store exit review due',
-        body: `Application${enNo} submitted ${submittedOn} was due for review by ${dueOn} (3 working days). Check the outcome in Seller Center and record it under Store exit; ask platform support if there is none.`,
+        body: `Application${enNo} submitted ${submittedOn} was due for review by ${about.en}${dueOn} (3 working days${note ? `; ${note.en}` : ''}). Check the outcome in Seller Center and record it under Store exit; ask platform support if there is none.`,
       },
     },
   };

@@ -118,7 +118,7 @@ describe('deposit refund case', () => {
       clock.set(beijing('2026-09-30'));
       const approved = await call(app, 'deposit.review', { outcome: 'approved' });
       // 3 and 5 working days after 30 Sep 2026: 1–7 Oct are off, Sat 10 Oct is a 调休 workday, Sun 11 Oct is off.
-      expect(approved.window).toEqual({ approvedOn: '2026-09-30', from: '2026-10-10', to: '2026-10-13' });
+      expect(approved.window).toEqual({ approvedOn: '2026-09-30', from: '2026-10-10', to: '2026-10-13', estimated: false });
       expect(approved.arrival.verdict).toBe('waiting');
 
       // Restart: everything is read back from the database.
@@ -256,7 +256,7 @@ describe('deposit refund case', () => {
     }
   });
 
-  it('an approval too late in the year for the holiday calendar is recorded without a guessed window', async () => {
+  it('an approval too late in the year for the holiday calendar is recorded with an estimated window, said to be one', async () => {
     const { app, dataDir, clock } = start(undefined, new ManualClock(beijing('2026-12-28')));
     try {
       await readyToApply(app);
@@ -264,9 +264,9 @@ describe('deposit refund case', () => {
       clock.set(beijing('2026-12-29'));
       const v = await call(app, 'deposit.review', { outcome: 'approved' });
       expect(v.review).toMatchObject({ outcome: 'approved', decidedOn: '2026-12-29' });
-      expect(v.window).toBeNull();
+      expect(v.window).toEqual({ approvedOn: '2026-12-29', from: '2027-01-04', to: '2027-01-06', estimated: true });
       expect(v.arrival.verdict).toBe('waiting');
-      expect(v.timeline.at(-1)!.text.zh).toContain('无法算出到账期');
+      expect(v.timeline.at(-1)!.text.zh).toContain('预计约 2027-01-04 至 2027-01-06（估算：');
       clock.set(beijing('2026-12-31'));
       expect((await call(app, 'deposit.remind', {})).sent).toBe(0);
       expect((await refused(app, 'deposit.review', { outcome: 'approved', decidedOn: '2027-01-05' })).message).toContain('之间');

@@ -13,12 +13,26 @@ describe('exit CLI', () => {
   const dataDir = tempDir('exit-cli-');
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('workdays add gives the date N Chinese working days later, and reports an unknown year', () => {
+  it('workdays add gives the date N Chinese working days later, an estimate said to be one past the known years, and refuses a year before them', () => {
     const ok = runCli(['workdays', 'add', '2026-09-30', '3', '--json', '--data', dataDir]);
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject({ date: '2026-09-30', n: 3, result: '2026-10-10' });
-    const year = KNOWN_YEARS.last + 1;
-    const bad = runCli(['workdays', 'add', `${year}-01-04`, '3', '--data', dataDir]);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ date: '2026-09-30', n: 3, result: '2026-10-10', estimate: null });
+    // Into 2027, which the library does not know: the estimate is apart from result, with why.
+    const json = runCli(['workdays', 'add', '2026-12-31', '3', '--json', '--data', dataDir]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      result: null,
+      estimate: {
+        date: '2027-01-06',
+        note: { zh: expect.stringContaining('估算：节假日库还没有 2027 年的放假安排'), en: expect.stringContaining('estimate:') },
+      },
+    });
+    const text = runCli(['workdays', 'add', '2026-12-31', '3', '--data', dataDir]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('2026-12-31 之后第 3 个工作日约是 2027-01-06（估算：节假日库还没有 2027 年的放假安排');
+    expect(text.stdout).toContain("3 working days after 2026-12-31: about 2027-01-06 (estimate: the holiday calendar does not have 2027's");
+    const year = KNOWN_YEARS.first - 1;
+    const bad = runCli(['workdays', 'add', `${year}-01-06`, '3', '--data', dataDir]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain(`无法准确计算 ${year} 年的工作日`);
   });

@@ -132,19 +132,33 @@ describe('exit readiness', () => {
 });
 
 describe('exit review due date', () => {
-  it('records a submission in a year the holiday library does not know, with the reason instead of a guessed due date', () =>
+  it('records a submission in a year the holiday library does not know with an estimated due date, said to be one', () =>
     withApp(
       async (app) => {
         await call(app, 'exit.setReason', { reason: 'platform_policy' });
         await answerNone(app);
+        // Tue 5 January 2027: Wed 6, Thu 7, Fri 8, counted Monday to Friday.
         const v = await call(app, 'exit.submit', { submittedOn: '2027-01-05', applicationNo: 'TD-2027' });
         expect(v.stage).toBe('review');
-        expect(v.review.dueOn).toBeNull();
-        expect(v.review.dueError?.zh).toContain('无法准确计算 2027 年的工作日');
-        expect(v.timeline.at(-1)?.text.zh).toContain('无法计算审核到期日');
+        expect(v.review).toMatchObject({ dueOn: '2027-01-08', dueEstimated: true, dueError: null });
+        expect(v.timeline.at(-1)?.text.zh).toContain('预计约 2027-01-08 前审核完（3个工作日；估算：节假日库还没有 2027 年的放假安排');
         expect(await call(app, 'exit.remind', {})).toEqual({ reminded: false });
       },
       { clock: new ManualClock(Date.UTC(2027, 0, 6, 2)) },
+    ));
+
+  it('records a submission dated before the holiday library’s first year with the reason instead of a guessed due date', () =>
+    withApp(
+      async (app) => {
+        await call(app, 'exit.setReason', { reason: 'platform_policy' });
+        await answerNone(app);
+        const v = await call(app, 'exit.submit', { submittedOn: '2003-01-06', applicationNo: 'TD-2003' });
+        expect(v.review).toMatchObject({ dueOn: null, dueEstimated: false });
+        expect(v.review.dueError?.zh).toContain('无法准确计算 2003 年的工作日');
+        expect(v.timeline.at(-1)?.text.zh).toContain('无法计算审核到期日');
+        expect(await call(app, 'exit.remind', {})).toEqual({ reminded: false });
+      },
+      { clock: clock() },
     ));
 
   it('records a submission without an application number: the source names none, and the due date counts from the day', () => {

@@ -97,7 +97,7 @@ function seedAuto(d: Db): void {
 describe('migrations, one at a time', () => {
   it('the list is 1…N without gaps, so "database at N−1" is always a real version', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
-    expect(LATEST_VERSION).toBe(23); // a new migration needs its own test below
+    expect(LATEST_VERSION).toBe(24); // a new migration needs its own test below
   });
 
   it('1 foundation: an empty file gets the audit log and notices; notices default to unread with no body', () => {
@@ -651,5 +651,25 @@ describe('migrations, one at a time', () => {
       expect(kept(), what).toEqual(counted());
     }
     expect(kept()).toEqual({});
+  });
+
+  it('24 estimated dates: a stored review due date and arrival window stay exact (they were), and the mark takes only 0 or 1', () => {
+    const d = at(23);
+    seedExit(d);
+    seedDeposit(d);
+    d.exec(`UPDATE exit_case SET review_due = '2026-09-04', review_outcome = 'pending';
+      UPDATE deposit_case SET review_outcome = 'approved', decided_on = '2026-09-30', window_from = '2026-10-10', window_to = '2026-10-13';`);
+    migrateTo(d, 24);
+    expect(d.prepare('SELECT review_due, review_due_estimated FROM exit_case').get()).toEqual({
+      review_due: '2026-09-04',
+      review_due_estimated: 0,
+    });
+    expect(d.prepare('SELECT window_from, window_to, window_estimated FROM deposit_case').get()).toEqual({
+      window_from: '2026-10-10',
+      window_to: '2026-10-13',
+      window_estimated: 0,
+    });
+    expect(() => d.prepare('UPDATE exit_case SET review_due_estimated = 2').run()).toThrow(/CHECK/);
+    expect(() => d.prepare('UPDATE deposit_case SET window_estimated = NULL').run()).toThrow(/NOT NULL/);
   });
 });

@@ -33,6 +33,7 @@ function row(over: Partial<DepositRow> = {}): DepositRow {
     review_note: null,
     window_from: null,
     window_to: null,
+    window_estimated: 0,
     reminder_sent_at: null,
     ...over,
   };

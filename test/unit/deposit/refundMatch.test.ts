@@ -3,7 +3,7 @@ import { parseAlipayBill } from '../../../src-main/core/deposit/alipay';
 import { findRefund } from '../../../src-main/core/deposit/refundMatch';
 import { gbk, REFUND_ROWS, utf8, webExport, appExport, type FixtureRow } from './alipayFixtures';
 
-const window = { approvedOn: '2026-09-30', from: '2026-10-10', to: '2026-10-13' };
+const window = { approvedOn: '2026-09-30', from: '2026-10-10', to: '2026-10-13', estimated: false };
 const base = { expectedFen: 1_000_000, appliedOn: '2026-09-29', window };
 
 describe('finding the deposit refund', () => {

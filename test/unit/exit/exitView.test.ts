@@ -26,6 +26,7 @@ function row(over: Partial<ExitRow> = {}): ExitRow {
     application_no: null,
     review_due: null,
     review_due_error: null,
+    review_due_estimated: 0,
     review_outcome: null,
     review_decided_on: null,
     review_note: null,

@@ -25,6 +25,7 @@ import { m020_stock_seen } from './020_stock_seen';
 import { m021_auto_bound_count } from './021_auto_bound_count';
 import { m022_auto_risk_kind } from './022_auto_risk_kind';
 import { m023_auto_bind_counts } from './023_auto_bind_counts';
+import { m024_estimated_dates } from './024_estimated_dates';
 
 export interface Migration {
   version: number;
@@ -56,6 +57,7 @@ export const MIGRATIONS: Migration[] = [
   m021_auto_bound_count,
   m022_auto_risk_kind,
   m023_auto_bind_counts,
+  m024_estimated_dates,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

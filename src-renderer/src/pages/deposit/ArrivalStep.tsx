@@ -9,6 +9,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatFen } from './format';
 import { useAction } from '../../useAction';
 import { useLang } from '../../useLang';
+import { rangeText } from '../../../../src-shared/estimatedDate';
 
 const VERDICT_TYPE = { arrived: 'success', partial: 'warning', amount_differs: 'warning', not_found: 'error' } as const;
 const DIRECTION_COLOR: Record<BillRow['direction'], string> = { income: 'green', expense: 'red', neutral: 'default' };
@@ -88,7 +89,11 @@ export function ArrivalStep({ view, onChange }: { view: DepositCaseView; onChang
     <div data-testid="deposit-step-arrival">
       <Descriptions bordered size="small" column={1} style={{ maxWidth: 520, marginBottom: 16 }}>
         <Descriptions.Item label={t('arrival.expected')}>{formatFen(view.application?.amountFen)}</Descriptions.Item>
-        {view.window && <Descriptions.Item label={t('review.window')}>{`${view.window.from} ~ ${view.window.to}`}</Descriptions.Item>}
+        {view.window && (
+          <Descriptions.Item label={t('review.window')}>
+            <span data-testid="deposit-arrival-window">{pick(rangeText(view.window))}</span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('arrival.verdict')}>
           <Tag
             color={

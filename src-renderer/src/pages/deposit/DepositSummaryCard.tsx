@@ -8,10 +8,13 @@ import { useNavigate } from 'react-router';
 import { useChanged, useChannel } from '../../useChannel';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatFen } from './format';
+import { rangeText } from '../../../../src-shared/estimatedDate';
+import { useLang } from '../../useLang';
 
 /** `onOpen` replaces the plain "go to the deposit wizard" (the exit wizard links its case first). */
 export function DepositSummaryCard({ caseId, onOpen, openLabel }: { caseId?: number; onOpen?: () => void; openLabel?: string }) {
   const { t } = useTranslation('deposit');
+  const { pick } = useLang();
   const navigate = useNavigate();
   const s = useChannel('deposit.summary', caseId === undefined ? {} : { caseId });
   useChanged('deposit', s.reload);
@@ -42,9 +45,7 @@ export function DepositSummaryCard({ caseId, onOpen, openLabel }: { caseId?: num
           </Descriptions.Item>
           <Descriptions.Item label={t('checks.refundable')}>{formatFen(summary.refundableFen)}</Descriptions.Item>
           <Descriptions.Item label={t('apply.amount')}>{formatFen(summary.appliedFen)}</Descriptions.Item>
-          {summary.window && (
-            <Descriptions.Item label={t('review.window')}>{`${summary.window.from} ~ ${summary.window.to}`}</Descriptions.Item>
-          )}
+          {summary.window && <Descriptions.Item label={t('review.window')}>{pick(rangeText(summary.window))}</Descriptions.Item>}
           <Descriptions.Item label={t('arrival.verdict')}>
             <Tag color={summary.done ? 'green' : 'blue'}>{t(`arrival.${summary.arrival}`)}</Tag> {formatFen(summary.arrivedFen)}
           </Descriptions.Item>

@@ -6,6 +6,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAction } from '../../useAction';
 import { useFieldErrors } from '../../useFieldErrors';
 import { useLang } from '../../useLang';
+import { rangeText } from '../../../../src-shared/estimatedDate';
 
 interface ReviewForm {
   outcome: ReviewOutcome;
@@ -71,11 +72,14 @@ export function ReviewStep({ view, onChange }: { view: DepositCaseView; onChange
       </Form>
       {view.window && (
         <Alert
-          type="success"
+          // An estimated window (a year the holiday calendar does not know yet) is a warning that says why.
+          type={view.window.estimated ? 'warning' : 'success'}
           showIcon
           style={{ marginTop: 16 }}
           title={t('review.window')}
-          description={t('review.windowText', { from: view.window.from, to: view.window.to })}
+          description={
+            view.window.estimated ? pick(rangeText(view.window)) : t('review.windowText', { from: view.window.from, to: view.window.to })
+          }
           data-testid="deposit-window"
         />
       )}

@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Alert, Button, Descriptions, Input, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ExitReviewOutcome } from '../../../../src-shared/types/exit';
+import { approxDate, estimateNote } from '../../../../src-shared/estimatedDate';
 import { api } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { beijingToday, type StepProps } from './shared';
@@ -89,9 +90,13 @@ export function ReviewStep({ view, onChange, goTo }: StepProps & { goTo: (step: 
         <Descriptions.Item label={t('submittedOn')}>{view.submit.submittedOn}</Descriptions.Item>
         <Descriptions.Item label={t('applicationNo')}>{view.submit.applicationNo ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('due')}>
-          <span data-testid="exit-review-due">{view.review.dueOn ?? '—'}</span>
+          <span data-testid="exit-review-due">{view.review.dueOn ? tx(approxDate(view.review.dueOn, view.review.dueEstimated)) : '—'}</span>
         </Descriptions.Item>
       </Descriptions>
+      {/* An estimated due date (a year the holiday calendar does not know yet) says why, next to it. */}
+      {view.review.dueOn && view.review.dueEstimated && (
+        <Alert type="warning" showIcon title={tx(estimateNote(view.review.dueOn))} data-testid="exit-due-estimate" />
+      )}
       {view.review.dueError && <Alert type="warning" showIcon title={tx(view.review.dueError)} data-testid="exit-due-error" />}
       {view.review.overdue && <Alert type="warning" showIcon title={t('overdue')} />}
       {view.review.rejectedNext && (
