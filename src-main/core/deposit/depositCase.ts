@@ -233,6 +233,15 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
         'No application has been sent, so there is no review to record. Apply first.',
       );
     }
+    // Money confirmed in the Alipay bill cannot be un-approved by a review record: a wrong arrival is
+    // undone where it was confirmed, then the review can say otherwise.
+    if (r0.status === 'refunded' && input.outcome !== 'approved') {
+      throw new AppError(
+        'CONFLICT',
+        '退款已经核对到账，不能把审核结果改成“未通过”或“审核中”。如果那笔到账认错了，请先在“到账核对”里撤销确认，再改审核结果。',
+        'The refund has been confirmed as arrived, so the review cannot be changed to rejected or pending. If that arrival was matched by mistake, undo it under Confirm arrival first, then change the review.',
+      );
+    }
     const appliedOn = beijingDate(Date.parse(r0.applied_at));
     const today = this.k.today();
     const decidedOn = input.outcome === 'pending' ? null : (input.decidedOn ?? today);

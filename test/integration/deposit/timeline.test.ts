@@ -139,4 +139,26 @@ describe('deposit timeline', () => {
       },
       { clock: new ManualClock(beijing('2026-10-20')) },
     ));
+
+  it('once the refund has arrived, the review cannot be turned back to rejected or pending; undoing the arrival first lets it', () =>
+    withApp(
+      async (app) => {
+        await applied(app);
+        await call(app, 'deposit.review', { outcome: 'approved', decidedOn: '2026-10-12' });
+        let v = await arrive(app, '2026-10-16 09:30:00');
+        const entries = v.timeline.length;
+        for (const outcome of ['rejected', 'pending'] as const)
+          await expect(call(app, 'deposit.review', { outcome, decidedOn: '2026-10-13' })).rejects.toMatchObject({
+            payload: { code: 'CONFLICT', message: expect.stringContaining('请先在“到账核对”里撤销确认') },
+          });
+        v = (await call(app, 'deposit.get', {})).case!;
+        expect(v).toMatchObject({ status: 'refunded', stage: 'done', review: { outcome: 'approved' } });
+        expect(v.timeline).toHaveLength(entries);
+        // The arrival was matched by mistake: undone, the review says what the platform said.
+        await call(app, 'deposit.undoArrival', { arrivalId: v.arrival.rows[0]!.id });
+        v = await call(app, 'deposit.review', { outcome: 'rejected', decidedOn: '2026-10-13' });
+        expect(v.status).toBe('refundable');
+      },
+      { clock: new ManualClock(beijing('2026-10-20')) },
+    ));
 });
