@@ -202,6 +202,11 @@ export const exitChannels = {
   'exit.confirmUnbindAll': channel(
     z.object({ runId: z.number().int().positive().meta(label('批量解绑运行', 'Mass unbind run')) }).strict(),
   ).returns<ExitCaseView>(),
+  /**
+   * Adds a partner (no id) or saves one (id). Saving keeps what the call does not carry: a date,
+   * reference or note left out stays as stored, and only null (or an empty reference or note)
+   * clears it, so a screen that edits one column cannot wipe another it never showed.
+   */
   'exit.savePartner': channel(
     z
       .object({
@@ -209,9 +214,9 @@ export const exitChannels = {
         kind: z.enum(PARTNER_KINDS).meta(label('合作类型', 'Partner kind')),
         name: z.string().trim().min(1).max(100).meta(label('合作伙伴名称', 'Partner name')),
         status: z.enum(PARTNER_STATUSES).meta(label('合作状态', 'Partner status')),
-        statusOn: date.meta(label('状态日期', 'Status date')).optional(),
-        reference: shortText.meta(label('凭证号', 'Reference')).optional(),
-        note: note(500).optional(),
+        statusOn: date.meta(label('状态日期', 'Status date')).nullable().optional(),
+        reference: shortText.meta(label('凭证号', 'Reference')).nullable().optional(),
+        note: note(500).nullable().optional(),
       })
       .strict(),
   ).returns<ExitCaseView>(),

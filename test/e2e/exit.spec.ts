@@ -48,6 +48,25 @@ async function call<T>(page: Page, host: Host, channel: string, data: unknown = 
   return body.data;
 }
 
+/**
+ * The exit through the contract (the first test clicks these steps): reason, agreement and readiness
+ * answered ('ready'), then submitted on SUBMITTED, then approved on DECIDED.
+ */
+async function exitUntil(
+  app: Page,
+  host: Host,
+  until: 'ready' | 'submitted' | 'approved',
+  opts: { reason?: string; applicationNo?: string } = {},
+): Promise<void> {
+  await call(app, host, 'exit.open');
+  await call(app, host, 'exit.setReason', { reason: opts.reason ?? 'life_pressure' });
+  for (const key of ['agreement', 'process', 'notes']) await call(app, host, 'exit.confirmAgreement', { key, confirmed: true });
+  for (const key of ['orders', 'disputes', 'debts']) await call(app, host, 'exit.answerReadiness', { key, answer: 'clear' });
+  if (until === 'ready') return;
+  await call(app, host, 'exit.submit', { submittedOn: SUBMITTED, ...(opts.applicationNo ? { applicationNo: opts.applicationNo } : {}) });
+  if (until === 'approved') await call(app, host, 'exit.review', { outcome: 'approved', decidedOn: DECIDED });
+}
+
 /** Picks an option in the antd Select that is open right now. */
 async function choose(page: Page, select: ReturnType<Page['getByTestId']>, option: string) {
   await select.click();
@@ -410,10 +429,7 @@ test('in English the paperwork buttons are in English and say the documents stay
 
 test('an application recorded without a number, as a seller whose Seller Center showed none', async ({ app, host }) => {
   await startDemo(app);
-  await call(app, host, 'exit.open');
-  await call(app, host, 'exit.setReason', { reason: 'life_pressure' });
-  for (const key of ['agreement', 'process', 'notes']) await call(app, host, 'exit.confirmAgreement', { key, confirmed: true });
-  for (const key of ['orders', 'disputes', 'debts']) await call(app, host, 'exit.answerReadiness', { key, answer: 'clear' });
+  await exitUntil(app, host, 'ready');
 
   await app.getByRole('menuitem', { name: '退店' }).click();
   await expect(app.getByTestId('exit-application-no')).toHaveAttribute('placeholder', /选填/);
@@ -439,11 +455,7 @@ test('a rejected application: step 3 gives the reason recorded and the way to ap
   host,
 }) => {
   await startDemo(app);
-  await call(app, host, 'exit.open');
-  await call(app, host, 'exit.setReason', { reason: 'life_pressure' });
-  for (const key of ['agreement', 'process', 'notes']) await call(app, host, 'exit.confirmAgreement', { key, confirmed: true });
-  for (const key of ['orders', 'disputes', 'debts']) await call(app, host, 'exit.answerReadiness', { key, answer: 'clear' });
-  await call(app, host, 'exit.submit', { submittedOn: SUBMITTED });
+  await exitUntil(app, host, 'submitted');
 
   await app.getByRole('menuitem', { name: '退店' }).click();
   await app.getByTestId('exit-outcome').getByText('未通过', { exact: true }).click();
@@ -467,6 +479,32 @@ test('a rejected application: step 3 gives the reason recorded and the way to ap
   await expect(app.getByTestId('exit-rejected')).toHaveCount(0);
 });
 
+test('a partner added with a double click is listed once, and the same name typed again is refused as already listed', async ({
+  app,
+  host,
+}) => {
+  await startDemo(app);
+  await exitUntil(app, host, 'approved');
+
+  await app.getByRole('menuitem', { name: '退店' }).click();
+  await app.getByTestId('exit-partner-name').fill('菜鸟国际物流');
+  await app.getByTestId('exit-add-partner').dblclick();
+  await expect(app.getByTestId('exit-partner-name')).toHaveValue('');
+  await expect(app.getByTestId('exit-partner-status-菜鸟国际物流')).toHaveCount(1);
+  // The second click found the button busy: it sent nothing, so nothing was refused either.
+  await expect(app.getByTestId('exit-add-partner-error')).toHaveCount(0);
+  const partners = async () =>
+    (await call<{ case: { procedures: { partners: unknown[] } } }>(app, host, 'exit.get')).case.procedures.partners;
+  expect(await partners()).toHaveLength(1);
+
+  // Typed again from a Chinese input method, full-width spaces around it: the same partner.
+  await app.getByTestId('exit-partner-name').fill('\u3000菜鸟国际物流 ');
+  await app.getByTestId('exit-add-partner').click();
+  await expect(app.getByTestId('exit-add-partner-error')).toContainText('合作伙伴“菜鸟国际物流”（物流）已经在列表里了，不用再添加。');
+  await expect(app.getByTestId('exit-partner-name')).toHaveValue('\u3000菜鸟国际物流 ');
+  expect(await partners()).toHaveLength(1);
+});
+
 test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind all, 确认退店成功 refused then accepted, wipe empties the connection screen', async ({
   app,
   host,
@@ -481,12 +519,7 @@ test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind a
   await call(app, host, 'auto.run', { sync: true, send: false });
   await call(app, host, 'sku.listings.refresh');
   // The exit up to step ④ through the contract (the first test clicks these steps).
-  await call(app, host, 'exit.open');
-  await call(app, host, 'exit.setReason', { reason: 'competition' });
-  for (const key of ['agreement', 'process', 'notes']) await call(app, host, 'exit.confirmAgreement', { key, confirmed: true });
-  for (const key of ['orders', 'disputes', 'debts']) await call(app, host, 'exit.answerReadiness', { key, answer: 'clear' });
-  await call(app, host, 'exit.submit', { submittedOn: SUBMITTED, applicationNo: 'TD-3' });
-  await call(app, host, 'exit.review', { outcome: 'approved', decidedOn: DECIDED });
+  await exitUntil(app, host, 'approved', { reason: 'competition', applicationNo: 'TD-3' });
   await call(app, host, 'exit.linkDeposit');
   await call(app, host, 'exit.savePartner', { kind: 'payment', name: '支付宝', status: 'terminated', statusOn: DECIDED });
   const first = await call<{ total: number; warehouses: string[] }>(app, host, 'exit.disposalRows', { page: 1, pageSize: 1 });

@@ -18,7 +18,7 @@ import { beijingDate } from '../calendar/workdays';
 import { formatFen, parseFen } from './money';
 import { maskAlipayAccount, normaliseAlipayAccount } from './account';
 import { evaluateChecks, type StoredCheck } from './checks';
-import { reviewWords, STATUS_LABELS } from './texts';
+import { reviewEditWords, reviewWords, STATUS_LABELS } from './texts';
 import { withShared, writePrerequisite } from './prerequisites';
 import { activeApplication, depositSummaryOf, type DepositChildren, type DepositRow } from './depositView';
 import { DEPOSIT_CASE, readViolations } from './depositChildren';
@@ -252,21 +252,28 @@ export class DepositCases extends CaseService<DepositRow, DepositChildren, Depos
     }
     // Arrival: 3 to 5 Chinese working days after approval, holidays and 调休 counted as the platform does.
     const window = input.outcome === 'approved' ? arrivalWindowAfter(decidedOn!) : null;
-    const status: DepositStatus = input.outcome === 'rejected' ? 'refundable' : 'refunding';
+    const note = input.note ?? null;
+    // An approval recorded once the refund has arrived (a date or note corrected, or the approval
+    // written down late) does not move the case back: the money is there, so it stays refunded and
+    // the arrival reminder is not armed again.
+    const arrived = r0.status === 'refunded' && input.outcome === 'approved';
+    const status: DepositStatus = arrived ? 'refunded' : input.outcome === 'rejected' ? 'refundable' : 'refunding';
     // The outcome recorded again as it stands keeps the case as it is: no second entry, the arrival
     // reminder is not sent again, and a refund already confirmed stays refunded.
-    const saved = r0.review_outcome === input.outcome && r0.decided_on === decidedOn && r0.review_note === (input.note ?? null);
+    const saved = r0.review_outcome === input.outcome && r0.decided_on === decidedOn && r0.review_note === note;
     return this.k.changeUnlessSaved(r0, saved, (r) => {
       this.app.db
         .prepare(
-          'UPDATE deposit_case SET review_outcome = ?, decided_on = ?, review_note = ?, window_from = ?, window_to = ?, reminder_sent_at = NULL, status = ? WHERE id = ?',
+          'UPDATE deposit_case SET review_outcome = ?, decided_on = ?, review_note = ?, window_from = ?, window_to = ?, reminder_sent_at = ?, status = ? WHERE id = ?',
         )
-        .run(input.outcome, decidedOn, input.note ?? null, window?.from ?? null, window?.to ?? null, status, r.id);
-      this.k.event(r.id, 'review', reviewWords(input.outcome, decidedOn, window, input.note), {
-        outcome: input.outcome,
-        decidedOn,
-        window,
-      });
+        .run(input.outcome, decidedOn, note, window?.from ?? null, window?.to ?? null, arrived ? r.reminder_sent_at : null, status, r.id);
+      const detail = { outcome: input.outcome, decidedOn, window };
+      if (arrived && r.review_outcome === 'approved') {
+        const before = { decidedOn: r.decided_on, note: r.review_note };
+        this.k.event(r.id, 'review.edit', reviewEditWords(before, { decidedOn, note }), { ...detail, before });
+      } else {
+        this.k.event(r.id, 'review', reviewWords(input.outcome, decidedOn, window, input.note), detail);
+      }
     });
   }
 

@@ -226,6 +226,27 @@ export function reviewWords(
       };
 }
 
+/** The approval's date or note corrected after the refund arrived: an edit of the record, not a new approval. */
+export function reviewEditWords(
+  before: { decidedOn: string | null; note: string | null },
+  after: { decidedOn: string | null; note: string | null },
+): Bilingual {
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (before.decidedOn !== after.decidedOn) {
+    zh.push(`审核日期由 ${before.decidedOn ?? '未填'} 改为 ${after.decidedOn}`);
+    en.push(`review date changed from ${before.decidedOn ?? 'none'} to ${after.decidedOn}`);
+  }
+  if (before.note !== after.note) {
+    zh.push(after.note ? `备注改为“${after.note}”` : '删除备注');
+    en.push(after.note ? `note changed to "${after.note}"` : 'note removed');
+  }
+  return {
+    zh: `修改审核通过的记录：${zh.join('，')}。退款已到账，状态仍为“${STATUS_LABELS.refunded.zh}”`,
+    en: `Approval record edited: ${en.join('; ')}. The refund has arrived; the status stays ${STATUS_LABELS.refunded.en}`,
+  };
+}
+
 /** The "window ended, nothing arrived" reminder: its timeline entry and its notice. */
 export function arrivalReminder(amount: string, windowFrom: string | null, windowTo: string) {
   return {

@@ -27,6 +27,7 @@ import {
   READINESS_TITLES,
   REASONS,
   draftApplication,
+  partnerListed,
   reviewDueWords,
   reviewReminder,
   reviewWords,
@@ -39,6 +40,7 @@ import { setSwitch } from '../auto/switch';
 import type { ExitChildren, ExitRow } from './exitView';
 import { EXIT_CASE, readPartners } from './exitChildren';
 import { DisposalPlan } from './disposalPlan';
+import { foldSku } from '../stock/folding';
 
 /** The source: 审核时间约为3个工作日. */
 export const REVIEW_WORKDAYS = 3;
@@ -53,6 +55,15 @@ function checkDate(s: string, field: Bilingual): string {
     );
   }
   return s;
+}
+
+/**
+ * Two partner names the seller means as one: spaces around them and full-width characters (from a
+ * Chinese input method) do not make another partner, nor letter case (SF Express and sf express
+ * are one forwarder). Folded as SKUs are.
+ */
+function samePartnerName(a: string, b: string): boolean {
+  return foldSku(a, 'insensitive') === foldSku(b, 'insensitive');
 }
 
 /** A checklist kept as JSON, key → when it was ticked: ticked now, or unticked. */
@@ -297,34 +308,58 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
     kind: PartnerKind;
     name: string;
     status: PartnerStatus;
-    statusOn?: string;
-    reference?: string;
-    note?: string;
+    statusOn?: string | null;
+    reference?: string | null;
+    note?: string | null;
   }): ExitCaseView {
-    if (input.statusOn) checkDate(input.statusOn, { zh: '日期', en: 'Date' });
-    if (input.status === 'terminated' && !input.statusOn) {
-      throw new AppError('BAD_INPUT', `请填写与“${input.name}”终止合作的日期。`, `Enter the date cooperation with "${input.name}" ended.`);
+    const r0 = this.k.ensure();
+    const partners = readPartners(this.app, r0.id);
+    const stored = input.id === undefined ? undefined : partners.find((x) => x.id === input.id);
+    if (input.id !== undefined && !stored)
+      throw new AppError(
+        'NOT_FOUND',
+        '找不到这个合作伙伴，可能已被删除。请刷新后重试。',
+        'That partner was not found; it may have been removed. Reload and try again.',
+      );
+    // One record per partner: a name added again, or a partner renamed to another's, is refused. A
+    // save that keeps its own name is not checked, so two records left by an older version can
+    // still each be saved.
+    if (!stored || !samePartnerName(stored.name, input.name)) {
+      const listed = partners.find((x) => samePartnerName(x.name, input.name));
+      if (listed) {
+        const m = partnerListed(listed.name, listed.kind);
+        throw new AppError('CONFLICT', m.zh, m.en);
+      }
     }
-    const fields = [input.kind, input.name, input.status, input.statusOn ?? null, input.reference || null, input.note || null];
-    // A partner saved as it stands keeps its "updated" time; a new one is always something the seller did.
-    const saved = (r: ExitRow) => {
-      const p = input.id ? readPartners(this.app, r.id).find((x) => x.id === input.id) : undefined;
-      return !!p && [p.kind, p.name, p.status, p.statusOn, p.reference, p.note].every((v, i) => v === fields[i]);
+    // A save keeps what it does not carry: the partners table saves a status or a reference on its
+    // own, and a note stored on the partner must survive it. Only null (or an empty text) clears.
+    const kept = (given: string | null | undefined, was: string | null | undefined) =>
+      given === undefined ? (was ?? null) : given || null;
+    const p = {
+      kind: input.kind,
+      name: input.name,
+      status: input.status,
+      statusOn: kept(input.statusOn, stored?.statusOn),
+      reference: kept(input.reference, stored?.reference),
+      note: kept(input.note, stored?.note),
     };
-    return this.changeUnlessSaved(saved, (r) => {
+    if (p.statusOn) checkDate(p.statusOn, { zh: '日期', en: 'Date' });
+    if (p.status === 'terminated' && !p.statusOn) {
+      throw new AppError('BAD_INPUT', `请填写与“${p.name}”终止合作的日期。`, `Enter the date cooperation with "${p.name}" ended.`);
+    }
+    const fields = [p.kind, p.name, p.status, p.statusOn, p.reference, p.note];
+    // A partner saved as it stands keeps its "updated" time; a new one is always something the seller did.
+    const saved =
+      !!stored &&
+      [stored.kind, stored.name, stored.status, stored.statusOn, stored.reference, stored.note].every((v, i) => v === fields[i]);
+    return this.k.changeUnlessSaved(r0, saved, (r) => {
       const vals = [...fields, this.k.now()];
-      if (input.id) {
-        const res = this.app.db
+      if (stored) {
+        this.app.db
           .prepare(
             'UPDATE exit_partner SET kind = ?, name = ?, status = ?, status_on = ?, reference = ?, note = ?, updated_at = ? WHERE id = ? AND case_id = ?',
           )
-          .run(...vals, input.id, r.id);
-        if (res.changes === 0)
-          throw new AppError(
-            'NOT_FOUND',
-            '找不到这个合作伙伴，可能已被删除。请刷新后重试。',
-            'That partner was not found; it may have been removed. Reload and try again.',
-          );
+          .run(...vals, stored.id, r.id);
       } else {
         this.app.db
           .prepare(
@@ -332,10 +367,10 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
           )
           .run(...vals, r.id);
       }
-      const s = PARTNER_STATUS_LABEL[input.status];
+      const s = PARTNER_STATUS_LABEL[p.status];
       this.k.event(r.id, 'partner', {
-        zh: `合作伙伴 ${input.name}：${s.zh}${input.statusOn ? `（${input.statusOn}）` : ''}${input.reference ? `，凭证 ${input.reference}` : ''}`,
-        en: `Partner ${input.name}: ${s.en}${input.statusOn ? ` (${input.statusOn})` : ''}`,
+        zh: `合作伙伴 ${p.name}：${s.zh}${p.statusOn ? `（${p.statusOn}）` : ''}${p.reference ? `，凭证 ${p.reference}` : ''}`,
+        en: `Partner ${p.name}: ${s.en}${p.statusOn ? ` (${p.statusOn})` : ''}`,
       });
     });
   }

@@ -93,6 +93,15 @@ export const PARTNER_STATUS_LABEL = bilingualTable<PartnerStatus>(
   { active: 'Active', notified: 'Notified', terminated: 'Terminated', not_needed: 'Not needed' },
 );
 
+/** A partner added again (a double click, or the same name typed another way): one record per partner. */
+export function partnerListed(name: string, kind: PartnerKind): Bilingual {
+  const k = PARTNER_KIND_LABEL[kind];
+  return {
+    zh: `合作伙伴“${name}”（${k.zh}）已经在列表里了，不用再添加。要更新它的状态、日期或凭证号，请在列表里直接修改。`,
+    en: `The partner "${name}" (${k.en}) is already listed; there is no need to add it again. Change its status, date or reference in the list.`,
+  };
+}
+
 /** The text to paste into the exit form, drafted from the reason. */
 export function draftApplication(storeName: string, reason: ExitReason | null, reasonText: string | null): string {
   const why = reason === 'own' || !reason ? reasonText || '经营安排调整' : REASONS[reason].phrase;

@@ -21,6 +21,13 @@ async function applied(app: App): Promise<DepositCaseView> {
   return call(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678', appliedOn: '2026-10-09' });
 }
 
+/** The whole ¥10,000 found in an Alipay bill at `time` and confirmed as the refund. */
+async function arrive(app: App, time: string): Promise<DepositCaseView> {
+  const bill = utf8(appExport([{ time, counterparty: 'AliExpress', description: '保证金退款', amount: '10,000.00', direction: '收入' }]));
+  const report = await call(app, 'deposit.matchAlipay', { fileName: 'bill.csv', contentBase64: bill.toString('base64') });
+  return call(app, 'deposit.confirmArrival', { importId: report.importId, line: report.match!.row.line });
+}
+
 describe('deposit timeline', () => {
   it('confirming the same status again adds no entry but moves "last confirmed"; a changed amount is recorded', () => {
     const clock = new ManualClock(beijing('2026-10-08'));
@@ -79,4 +86,57 @@ describe('deposit timeline', () => {
       { clock },
     );
   });
+
+  it('the approval’s date or note corrected after the refund arrived is recorded as an edit, and the case stays refunded', () => {
+    const clock = new ManualClock(beijing('2026-10-26'));
+    return withApp(
+      async (app) => {
+        await applied(app);
+        await call(app, 'deposit.review', { outcome: 'approved', decidedOn: '2026-10-12' });
+        // The window has passed with nothing confirmed: the reminder goes once.
+        expect(await call(app, 'deposit.remind', {})).toEqual({ sent: 1 });
+        const sentAt = () =>
+          (app.db.prepare('SELECT reminder_sent_at FROM deposit_case').get() as { reminder_sent_at: string | null }).reminder_sent_at;
+        const reminded = sentAt();
+        expect(reminded).not.toBeNull();
+        let v = await arrive(app, '2026-10-23 10:00:00');
+        expect(v).toMatchObject({ status: 'refunded', stage: 'done' });
+
+        v = await call(app, 'deposit.review', { outcome: 'approved', decidedOn: '2026-10-13', note: '客服电话确认' });
+        expect(v).toMatchObject({
+          status: 'refunded',
+          stage: 'done',
+          review: { outcome: 'approved', decidedOn: '2026-10-13', note: '客服电话确认' },
+        });
+        expect(v.timeline.at(-1)).toMatchObject({
+          kind: 'review.edit',
+          text: {
+            zh: '修改审核通过的记录：审核日期由 2026-10-12 改为 2026-10-13，备注改为“客服电话确认”。退款已到账，状态仍为“已退还”',
+            en: 'Approval record edited: review date changed from 2026-10-12 to 2026-10-13; note changed to "客服电话确认". The refund has arrived; the status stays Refunded',
+          },
+        });
+        v = await call(app, 'deposit.review', { outcome: 'approved', decidedOn: '2026-10-13' });
+        expect(v).toMatchObject({ status: 'refunded', stage: 'done' });
+        expect(v.timeline.at(-1)!.text.zh).toBe('修改审核通过的记录：删除备注。退款已到账，状态仍为“已退还”');
+        // The reminder is not armed again: it was sent for this approval, and the money is in.
+        expect(sentAt()).toBe(reminded);
+        expect(await call(app, 'deposit.remind', {})).toEqual({ sent: 0 });
+        expect(kinds(v).filter((k) => k === 'review.edit')).toHaveLength(2);
+      },
+      { clock },
+    );
+  });
+
+  it('an approval written down only after the refund arrived keeps the case refunded', () =>
+    withApp(
+      async (app) => {
+        await applied(app);
+        let v = await arrive(app, '2026-10-16 09:30:00');
+        expect(v).toMatchObject({ status: 'refunded', stage: 'done' });
+        v = await call(app, 'deposit.review', { outcome: 'approved', decidedOn: '2026-10-12' });
+        expect(v).toMatchObject({ status: 'refunded', stage: 'done' });
+        expect(kinds(v).at(-1)).toBe('review');
+      },
+      { clock: new ManualClock(beijing('2026-10-20')) },
+    ));
 });

@@ -85,19 +85,22 @@ function UnbindAll({ view, onChange }: StepProps) {
 function Partners({ view, onChange }: StepProps) {
   const { t } = useTranslation('exit');
   const action = useAction();
+  // The add button's own: busy only while adding, and its refusal ("already listed") shown beside it.
+  const adding = useAction();
   const [draft, setDraft] = useState<{ kind: PartnerKind; name: string }>({ kind: 'logistics', name: '' });
   const update = (p: ExitPartner, patch: Partial<ExitPartner>) => {
     const n = { ...p, ...patch };
     if (n.status === 'terminated' && !n.statusOn) n.statusOn = beijingToday();
     void action
       .run(() =>
+        // The columns this table shows, a cleared one as null; the note it does not show is kept by the save.
         api['exit.savePartner']({
           id: n.id,
           kind: n.kind,
           name: n.name,
           status: n.status,
-          ...(n.statusOn ? { statusOn: n.statusOn } : {}),
-          ...(n.reference ? { reference: n.reference } : {}),
+          statusOn: n.statusOn,
+          reference: n.reference || null,
         }),
       )
       .then((v) => v && onChange(v));
@@ -182,9 +185,11 @@ function Partners({ view, onChange }: StepProps) {
         />
         <Button
           disabled={!draft.name.trim()}
+          // Busy while adding: a double click adds once, its second click never sent (and refused as listed).
+          loading={adding.busy}
           data-testid="exit-add-partner"
           onClick={() =>
-            void action
+            void adding
               .run(() => api['exit.savePartner']({ kind: draft.kind, name: draft.name.trim(), status: 'active' }))
               .then((v) => {
                 if (v) {
@@ -197,6 +202,11 @@ function Partners({ view, onChange }: StepProps) {
           {t('addPartner')}
         </Button>
       </Space>
+      {adding.error && (
+        <div style={{ marginTop: 8 }} data-testid="exit-add-partner-error">
+          <ApiErrorAlert error={adding.error} />
+        </div>
+      )}
     </Card>
   );
 }
