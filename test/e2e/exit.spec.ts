@@ -49,8 +49,8 @@ async function call<T>(page: Page, host: Host, channel: string, data: unknown = 
 }
 
 /**
- * The exit through the contract (the first test clicks these steps): reason, agreement and readiness
- * answered ('ready'), then submitted on SUBMITTED, then approved on DECIDED.
+ * The exit through the contract (the first test clicks these steps): reason, agreement and orders,
+ * disputes and debts answered "没有" ('ready'), then submitted on SUBMITTED, then approved on DECIDED.
  */
 async function exitUntil(
   app: Page,
@@ -120,28 +120,29 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
     await box.click();
     await expect(box).toBeChecked();
   }
-  // Orders, disputes and debts not checked yet: no way on to 提交申请, and the wizard says why.
-  const blockers = app.getByTestId('exit-blockers');
-  await expect(blockers).toContainText('还有 3 项阻碍退店');
-  await expect(blockers.locator('li')).toHaveText([
+  // Orders, disputes and debts not checked yet: the way on to 提交申请 is open, and the wizard says
+  // what they will hold back later — the deposit refund, not the application.
+  const advice = app.getByTestId('exit-deposit-advice');
+  await expect(advice).toContainText('这 3 项不影响提交退店申请，但会影响之后的退保证金');
+  await expect(advice.locator('li')).toHaveText([
     /^未完成的订单 \/ 备货单：还没有确认/,
     /^未解决的纠纷：还没有确认/,
     /^未清偿的欠款：还没有确认/,
   ]);
-  await expect(app.getByTestId('exit-next')).toHaveCount(0);
-  await expect(app.getByTestId('exit-steps').locator('.ant-steps-item').nth(1)).toHaveClass(/ant-steps-item-disabled/);
-  // Stock still on hand is handled after approval (step ④): it does not hold the application.
+  await expect(app.getByTestId('exit-next')).toBeVisible();
+  // Stock still on hand is handled after approval (step ④).
   await app.getByTestId('exit-ready-stock').getByText('还有', { exact: true }).click();
   await expect(app.getByTestId('exit-ready-stock')).toContainText('需处理');
-  // A dispute still open is named with where to settle it.
+  // A dispute still open is named with where to settle it and what it does to the deposit.
   await app.getByTestId('exit-ready-disputes').getByText('还有', { exact: true }).click();
-  await expect(app.getByTestId('exit-ready-disputes')).toContainText('阻碍退店');
-  await expect(blockers.locator('li').nth(1)).toContainText('未解决的纠纷：您已确认：还有。到 卖家中心 → 交易 → 纠纷管理');
+  await expect(app.getByTestId('exit-ready-disputes')).toContainText('需处理');
+  await expect(advice.locator('li').nth(1)).toContainText('未解决的纠纷：您已确认：还有。到 卖家中心 → 交易 → 纠纷管理');
+  await expect(advice.locator('li').nth(1)).toContainText('申请退保证金前必须没有未解决的纠纷');
   for (const key of ['listings', 'orders', 'disputes', 'debts']) {
     await app.getByTestId(`exit-ready-${key}`).getByText('没有', { exact: true }).click();
     await expect(app.getByTestId(`exit-ready-${key}`)).toContainText('没问题');
   }
-  await expect(blockers).toHaveCount(0);
+  await expect(advice).toHaveCount(0);
 
   // The wizard stays on a finished step until the seller moves on.
   await expect(app.getByTestId('exit-agree-notes')).toBeVisible();

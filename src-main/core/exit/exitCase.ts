@@ -176,15 +176,15 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
       );
     }
     // The same submission recorded again while it is in review is the one already recorded: no new
-    // review starts (and a reminder already sent is not sent again). Checked before the blockers, so
-    // a click on a recorded submission is not refused for something answered since.
+    // review starts (and a reminder already sent is not sent again). Open orders, disputes and debts
+    // do not refuse it: the seller has applied in Seller Center already, and the source asks only a
+    // reason of the application; they hold the deposit refund, which refuses on its own answers.
     const r1 = this.k.require();
     const saved =
       r1.review_outcome === 'pending' &&
       r1.submitted_on === input.submittedOn &&
       r1.application_no === (input.applicationNo ?? null) &&
       (input.applicationText ?? r1.application_text) === r1.application_text;
-    if (!saved) this.refuseOpenBlockers();
     // A due date in a year the holiday library does not know yet is estimated and kept marked as
     // such; only a date the library cannot count at all (before its first year) gives none.
     let due: WorkdayDate | null = null;
@@ -219,25 +219,6 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
         en: `Application ${no ? `${no} ` : ''}submitted on ${input.submittedOn}; ${dueWords.en}`,
       });
     });
-  }
-
-  /**
-   * No override: every blocker is something the seller settles in Seller Center and then answers
-   * "没有" in step ①, which is the deliberate way past it; a "submit anyway" would record exactly
-   * the application the platform will not carry through.
-   */
-  private refuseOpenBlockers(): void {
-    const blockers = this.k.view(this.k.require()).prepare.blockers;
-    if (!blockers.length) return;
-    throw new AppError(
-      'CONFLICT',
-      `还有 ${blockers.length} 项阻碍退店的事项，不能记录提交：退店手续的第一项是退还保证金，而退保证金要求没有未完成的订单、纠纷和欠款，带着这些提交的申请办不下来。${blockers
-        .map((b, i) => `（${i + 1}）${b.zh}`)
-        .join('')}处理完后在第 1 步回答“没有”，再提交申请。`,
-      `${blockers.length} item(s) still block the exit, so the submission cannot be recorded: the first exit procedure is the deposit refund, which needs no unfinished orders, disputes or debts, so an application made with them open cannot be carried through. ${blockers
-        .map((b, i) => `(${i + 1}) ${b.en}`)
-        .join(' ')} Once settled, answer "None" in step 1, then submit.`,
-    );
   }
 
   /**

@@ -20,8 +20,9 @@ export const zh = {
   path: '在卖家中心的位置',
   agreement: '退店协议确认',
   readiness: '准备检查',
-  levels: { ok: '没问题', warn: '需处理', block: '阻碍退店', asked: '待确认' },
-  blockers: '还有 {{n}} 项阻碍退店，处理完并在上面回答“没有”后才能提交申请：',
+  levels: { ok: '没问题', warn: '需处理', asked: '待确认' },
+  depositAdvice:
+    '这 {{n}} 项不影响提交退店申请，但会影响之后的退保证金（退店手续的第一项）：未完成的订单和纠纷会挡住退保证金申请，欠款会从保证金里扣除。',
   answer: { clear: '没有', open: '还有' },
   fromApp: '来自程序数据',
   applicationText: '申请内容（可复制粘贴到退店申请里）',
@@ -154,8 +155,9 @@ export const en: typeof zh = {
   path: 'Where in Seller Center',
   agreement: 'Exit agreement',
   readiness: 'Readiness check',
-  levels: { ok: 'OK', warn: 'To handle', block: 'Blocks exit', asked: 'To confirm' },
-  blockers: '{{n}} item(s) still block the exit; settle them and answer "None" above before submitting the application:',
+  levels: { ok: 'OK', warn: 'To handle', asked: 'To confirm' },
+  depositAdvice:
+    'These {{n}} item(s) do not hold the exit application, but they affect the deposit refund later (the first exit procedure): open orders and disputes hold its application back, and debts are taken from the deposit.',
   answer: { clear: 'None', open: 'Some' },
   fromApp: 'From the app’s data',
   applicationText: 'Application text (copy into the exit form)',
