@@ -195,7 +195,16 @@ export interface ExitCaseView {
     partners: ExitPartner[];
     questions: ExitQuestion[];
   };
-  done: { confirmedOn: string | null; storeStatus: string | null };
+  done: {
+    confirmedOn: string | null;
+    storeStatus: string | null;
+    /**
+     * Listing SKUs the app still holds as bound (bound, unbind in review, unbind refused): while any
+     * is, 确认退店成功 needs the seller's confirmation that Seller Center shows the store as exited.
+     * Empty when none is, or when the app has no listings.
+     */
+    stillBound: ReadinessRow[];
+  };
   after: {
     reminders: AfterReminder[];
     exportedAt: string | null;

@@ -506,6 +506,43 @@ test('a partner added with a double click is listed once, and the same name type
   expect(await partners()).toHaveLength(1);
 });
 
+test('确认退店成功 with listing SKUs still bound: refused, then recorded once the seller confirms Seller Center shows the store as exited', async ({
+  app,
+  host,
+}) => {
+  await startDemo(app);
+  // The demo store's listings synced, then the exit up to ⑤ through the contract, nothing unbound.
+  await call(app, host, 'connect.useDemo', { size: 1000, reviewMode: 'instant' });
+  await call(app, host, 'auto.run', { sync: true, send: false });
+  await call(app, host, 'sku.listings.refresh');
+  await exitUntil(app, host, 'approved');
+  await call(app, host, 'exit.bulkDisposal', { method: 'sell_through', scope: { kind: 'remaining' } });
+  await call(app, host, 'exit.linkDeposit');
+  await call(app, host, 'exit.savePartner', { kind: 'payment', name: '支付宝', status: 'terminated', statusOn: DECIDED });
+  const n = (await call<{ case: { done: { stillBound: unknown[] } } }>(app, host, 'exit.get')).case.done.stillBound.length;
+  expect(n).toBeGreaterThan(0);
+
+  await app.getByRole('menuitem', { name: '退店' }).click();
+  // ⑤ lists and counts them; without the tick the confirmation is refused, as before.
+  const still = app.getByTestId('exit-still-bound');
+  await expect(still).toContainText(`本程序里还有 ${n} 个线上SKU显示绑定`);
+  await expect(still.locator('thead th')).toHaveText(['线上SKU', '商品 · 状态']);
+  await app.getByTestId('exit-confirmed-on').fill(DONE);
+  await app.getByTestId('exit-confirm-done').click();
+  await expect(app.getByRole('alert').filter({ hasText: `请勾选“卖家中心已显示已退店”，确认这 ${n} 个SKU后照样记录` })).toBeVisible();
+  // Ticked: recorded, with the note and the count in the timeline (the switch-off after it is
+  // tested in exit/doneStillBound.test.ts, where automation was on).
+  await still.getByText(`卖家中心已显示已退店：我已核对，这 ${n} 个线上SKU仍显示绑定，照样记录退店成功`).click();
+  await expect(app.getByTestId('exit-still-bound-confirm')).toBeChecked();
+  await app.getByTestId('exit-confirm-done').click();
+  await expect(
+    app.getByText(
+      `${DONE} 退店成功，卖家中心店铺状态：已退店。卖家确认：卖家中心的店铺状态显示已退店，但本程序里仍有 ${n} 个线上SKU显示绑定`,
+    ),
+  ).toBeVisible();
+  await expect(app.getByTestId('exit-steps').locator('.ant-steps-item').nth(5)).not.toHaveClass(/ant-steps-item-disabled/);
+});
+
 test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind all, 确认退店成功 refused then accepted, wipe empties the connection screen', async ({
   app,
   host,

@@ -178,7 +178,7 @@ export function buildExitView(r: ExitRow, c: ExitChildren, ctx: CaseContext): Ex
       partners: c.partners,
       questions: c.questions,
     },
-    done: { confirmedOn: r.done_on, storeStatus: r.store_status },
+    done: { confirmedOn: r.done_on, storeStatus: r.store_status, stillBound: c.listings ?? [] },
     after: {
       reminders: AFTER_KEYS.map((k) => ({ key: k, text: AFTER[k], done: !!afterChecks[k] })),
       exportedAt: r.exported_at,

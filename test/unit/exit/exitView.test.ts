@@ -229,7 +229,7 @@ describe('store exit view (pure)', () => {
       ctx,
     );
     expect(v.stage).toBe('after');
-    expect(v.done).toEqual({ confirmedOn: '2026-10-18', storeStatus: '已关闭' });
+    expect(v.done).toEqual({ confirmedOn: '2026-10-18', storeStatus: '已关闭', stillBound: [] });
     expect(v.after.reminders.map((r) => [r.key, r.done])).toEqual([
       ['stock', true],
       ['deposit', false],
