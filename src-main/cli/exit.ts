@@ -15,7 +15,7 @@ import { caseStatusCommand } from './caseStatus';
 import { openPdfRenderer } from '../core/exit/pdf';
 import { exportCase } from '../core/exit/handlers';
 
-const LEVEL: Record<string, string> = { ok: '✓', warn: '!', block: '✗', asked: '?' };
+const LEVEL: Record<string, string> = { ok: '✓', warn: '!', asked: '?' };
 const STAGE: Record<string, string> = {
   prepare: '1 准备 Prepare',
   submit: '2 提交申请 Submit',

@@ -234,11 +234,25 @@ export const exitChannels = {
       })
       .strict(),
   ).returns<ExitCaseView>(),
+  /**
+   * Records the exit as complete. Refused while listing SKUs still show bound in the app, unless
+   * `stillBound` is given: the seller's confirmation that Seller Center shows the store as exited
+   * (店铺状态显示已退店) although that many listing SKUs still show bound here (an unbind the
+   * platform refused, a copy not refreshed before the store closed). It must be the count the app
+   * holds now, so a confirmation given for another list is refused, not stretched to cover it.
+   */
   'exit.confirmDone': channel(
     z
       .object({
         confirmedOn: date.meta(label('退店成功日期', 'Exit date')),
         storeStatus: z.string().trim().min(1).max(60).meta(label('卖家中心店铺状态', 'Store status in Seller Center')),
+        stillBound: z
+          .number()
+          .int()
+          .min(1)
+          .max(100_000_000)
+          .meta(label('确认时仍显示绑定的线上SKU数', 'Listing SKUs still shown bound, as confirmed'))
+          .optional(),
       })
       .strict(),
   ).returns<ExitCaseView>(),

@@ -20,10 +20,11 @@ export type ReadinessKey = (typeof READINESS_KEYS)[number];
 export const ASKED_KEYS = ['stock', 'listings', 'orders', 'disputes', 'debts'] as const;
 export type AskedKey = (typeof ASKED_KEYS)[number];
 /**
- * ok: nothing to do; warn: handle before the exit completes; block: the exit cannot be applied for
- * while it is open (the wizard holds at step ①, exit.submit refuses); asked: not answered.
+ * ok: nothing to do; warn: to handle, before the exit completes or (orders, disputes, debts) before
+ * the deposit refund; asked: not answered. None holds the application: the source asks only a
+ * reason for it, and the seller records a submission made in Seller Center whatever is open.
  */
-export type ReadinessLevel = 'ok' | 'warn' | 'block' | 'asked';
+export type ReadinessLevel = 'ok' | 'warn' | 'asked';
 
 export const DISPOSAL_METHODS = ['sell_through', 'return_factory', 'liquidate', 'other'] as const;
 export type DisposalMethod = (typeof DISPOSAL_METHODS)[number];
@@ -152,10 +153,10 @@ export interface ExitCaseView {
     agreement: AgreementItem[];
     readiness: ReadinessItem[];
     /**
-     * What must be settled (or checked and answered) before the application can be submitted, one
-     * line each; while any is open the case stays at step ① and exit.submit refuses.
+     * The deposit refund's preconditions (orders, disputes, debts) not answered "没有", one line each
+     * saying what they will cost the deposit refund. Advice: the submission is recorded all the same.
      */
-    blockers: Bilingual[];
+    depositAdvice: Bilingual[];
   };
   submit: {
     /** The saved text, or the draft from the reason when nothing is saved yet. */
@@ -194,7 +195,16 @@ export interface ExitCaseView {
     partners: ExitPartner[];
     questions: ExitQuestion[];
   };
-  done: { confirmedOn: string | null; storeStatus: string | null };
+  done: {
+    confirmedOn: string | null;
+    storeStatus: string | null;
+    /**
+     * Listing SKUs the app still holds as bound (bound, unbind in review, unbind refused): while any
+     * is, 确认退店成功 needs the seller's confirmation that Seller Center shows the store as exited.
+     * Empty when none is, or when the app has no listings.
+     */
+    stillBound: ReadinessRow[];
+  };
   after: {
     reminders: AfterReminder[];
     exportedAt: string | null;

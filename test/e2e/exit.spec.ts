@@ -49,8 +49,8 @@ async function call<T>(page: Page, host: Host, channel: string, data: unknown = 
 }
 
 /**
- * The exit through the contract (the first test clicks these steps): reason, agreement and readiness
- * answered ('ready'), then submitted on SUBMITTED, then approved on DECIDED.
+ * The exit through the contract (the first test clicks these steps): reason, agreement and orders,
+ * disputes and debts answered "没有" ('ready'), then submitted on SUBMITTED, then approved on DECIDED.
  */
 async function exitUntil(
   app: Page,
@@ -120,28 +120,29 @@ test('fit check for a trader, then a full store exit with paperwork, deposit, ex
     await box.click();
     await expect(box).toBeChecked();
   }
-  // Orders, disputes and debts not checked yet: no way on to 提交申请, and the wizard says why.
-  const blockers = app.getByTestId('exit-blockers');
-  await expect(blockers).toContainText('还有 3 项阻碍退店');
-  await expect(blockers.locator('li')).toHaveText([
+  // Orders, disputes and debts not checked yet: the way on to 提交申请 is open, and the wizard says
+  // what they will hold back later — the deposit refund, not the application.
+  const advice = app.getByTestId('exit-deposit-advice');
+  await expect(advice).toContainText('这 3 项不影响提交退店申请，但会影响之后的退保证金');
+  await expect(advice.locator('li')).toHaveText([
     /^未完成的订单 \/ 备货单：还没有确认/,
     /^未解决的纠纷：还没有确认/,
     /^未清偿的欠款：还没有确认/,
   ]);
-  await expect(app.getByTestId('exit-next')).toHaveCount(0);
-  await expect(app.getByTestId('exit-steps').locator('.ant-steps-item').nth(1)).toHaveClass(/ant-steps-item-disabled/);
-  // Stock still on hand is handled after approval (step ④): it does not hold the application.
+  await expect(app.getByTestId('exit-next')).toBeVisible();
+  // Stock still on hand is handled after approval (step ④).
   await app.getByTestId('exit-ready-stock').getByText('还有', { exact: true }).click();
   await expect(app.getByTestId('exit-ready-stock')).toContainText('需处理');
-  // A dispute still open is named with where to settle it.
+  // A dispute still open is named with where to settle it and what it does to the deposit.
   await app.getByTestId('exit-ready-disputes').getByText('还有', { exact: true }).click();
-  await expect(app.getByTestId('exit-ready-disputes')).toContainText('阻碍退店');
-  await expect(blockers.locator('li').nth(1)).toContainText('未解决的纠纷：您已确认：还有。到 卖家中心 → 交易 → 纠纷管理');
+  await expect(app.getByTestId('exit-ready-disputes')).toContainText('需处理');
+  await expect(advice.locator('li').nth(1)).toContainText('未解决的纠纷：您已确认：还有。到 卖家中心 → 交易 → 纠纷管理');
+  await expect(advice.locator('li').nth(1)).toContainText('申请退保证金前必须没有未解决的纠纷');
   for (const key of ['listings', 'orders', 'disputes', 'debts']) {
     await app.getByTestId(`exit-ready-${key}`).getByText('没有', { exact: true }).click();
     await expect(app.getByTestId(`exit-ready-${key}`)).toContainText('没问题');
   }
-  await expect(blockers).toHaveCount(0);
+  await expect(advice).toHaveCount(0);
 
   // The wizard stays on a finished step until the seller moves on.
   await expect(app.getByTestId('exit-agree-notes')).toBeVisible();
@@ -503,6 +504,43 @@ test('a partner added with a double click is listed once, and the same name type
   await expect(app.getByTestId('exit-add-partner-error')).toContainText('合作伙伴“菜鸟国际物流”（物流）已经在列表里了，不用再添加。');
   await expect(app.getByTestId('exit-partner-name')).toHaveValue('\u3000菜鸟国际物流 ');
   expect(await partners()).toHaveLength(1);
+});
+
+test('确认退店成功 with listing SKUs still bound: refused, then recorded once the seller confirms Seller Center shows the store as exited', async ({
+  app,
+  host,
+}) => {
+  await startDemo(app);
+  // The demo store's listings synced, then the exit up to ⑤ through the contract, nothing unbound.
+  await call(app, host, 'connect.useDemo', { size: 1000, reviewMode: 'instant' });
+  await call(app, host, 'auto.run', { sync: true, send: false });
+  await call(app, host, 'sku.listings.refresh');
+  await exitUntil(app, host, 'approved');
+  await call(app, host, 'exit.bulkDisposal', { method: 'sell_through', scope: { kind: 'remaining' } });
+  await call(app, host, 'exit.linkDeposit');
+  await call(app, host, 'exit.savePartner', { kind: 'payment', name: '支付宝', status: 'terminated', statusOn: DECIDED });
+  const n = (await call<{ case: { done: { stillBound: unknown[] } } }>(app, host, 'exit.get')).case.done.stillBound.length;
+  expect(n).toBeGreaterThan(0);
+
+  await app.getByRole('menuitem', { name: '退店' }).click();
+  // ⑤ lists and counts them; without the tick the confirmation is refused, as before.
+  const still = app.getByTestId('exit-still-bound');
+  await expect(still).toContainText(`本程序里还有 ${n} 个线上SKU显示绑定`);
+  await expect(still.locator('thead th')).toHaveText(['线上SKU', '商品 · 状态']);
+  await app.getByTestId('exit-confirmed-on').fill(DONE);
+  await app.getByTestId('exit-confirm-done').click();
+  await expect(app.getByRole('alert').filter({ hasText: `请勾选“卖家中心已显示已退店”，确认这 ${n} 个SKU后照样记录` })).toBeVisible();
+  // Ticked: recorded, with the note and the count in the timeline (the switch-off after it is
+  // tested in exit/doneStillBound.test.ts, where automation was on).
+  await still.getByText(`卖家中心已显示已退店：我已核对，这 ${n} 个线上SKU仍显示绑定，照样记录退店成功`).click();
+  await expect(app.getByTestId('exit-still-bound-confirm')).toBeChecked();
+  await app.getByTestId('exit-confirm-done').click();
+  await expect(
+    app.getByText(
+      `${DONE} 退店成功，卖家中心店铺状态：已退店。卖家确认：卖家中心的店铺状态显示已退店，但本程序里仍有 ${n} 个线上SKU显示绑定`,
+    ),
+  ).toBeVisible();
+  await expect(app.getByTestId('exit-steps').locator('.ant-steps-item').nth(5)).not.toHaveClass(/ant-steps-item-disabled/);
 });
 
 test('an exit at 1,000 SKUs: two bulk choices and one Excel round trip, unbind all, 确认退店成功 refused then accepted, wipe empties the connection screen', async ({

@@ -26,6 +26,7 @@ import {
   PARTNER_STATUS_LABEL,
   READINESS_TITLES,
   REASONS,
+  STILL_BOUND,
   draftApplication,
   partnerListed,
   reviewDueWords,
@@ -176,15 +177,15 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
       );
     }
     // The same submission recorded again while it is in review is the one already recorded: no new
-    // review starts (and a reminder already sent is not sent again). Checked before the blockers, so
-    // a click on a recorded submission is not refused for something answered since.
+    // review starts (and a reminder already sent is not sent again). Open orders, disputes and debts
+    // do not refuse it: the seller has applied in Seller Center already, and the source asks only a
+    // reason of the application; they hold the deposit refund, which refuses on its own answers.
     const r1 = this.k.require();
     const saved =
       r1.review_outcome === 'pending' &&
       r1.submitted_on === input.submittedOn &&
       r1.application_no === (input.applicationNo ?? null) &&
       (input.applicationText ?? r1.application_text) === r1.application_text;
-    if (!saved) this.refuseOpenBlockers();
     // A due date in a year the holiday library does not know yet is estimated and kept marked as
     // such; only a date the library cannot count at all (before its first year) gives none.
     let due: WorkdayDate | null = null;
@@ -219,25 +220,6 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
         en: `Application ${no ? `${no} ` : ''}submitted on ${input.submittedOn}; ${dueWords.en}`,
       });
     });
-  }
-
-  /**
-   * No override: every blocker is something the seller settles in Seller Center and then answers
-   * "没有" in step ①, which is the deliberate way past it; a "submit anyway" would record exactly
-   * the application the platform will not carry through.
-   */
-  private refuseOpenBlockers(): void {
-    const blockers = this.k.view(this.k.require()).prepare.blockers;
-    if (!blockers.length) return;
-    throw new AppError(
-      'CONFLICT',
-      `还有 ${blockers.length} 项阻碍退店的事项，不能记录提交：退店手续的第一项是退还保证金，而退保证金要求没有未完成的订单、纠纷和欠款，带着这些提交的申请办不下来。${blockers
-        .map((b, i) => `（${i + 1}）${b.zh}`)
-        .join('')}处理完后在第 1 步回答“没有”，再提交申请。`,
-      `${blockers.length} item(s) still block the exit, so the submission cannot be recorded: the first exit procedure is the deposit refund, which needs no unfinished orders, disputes or debts, so an application made with them open cannot be carried through. ${blockers
-        .map((b, i) => `(${i + 1}) ${b.en}`)
-        .join(' ')} Once settled, answer "None" in step 1, then submit.`,
-    );
   }
 
   /**
@@ -407,31 +389,31 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
     });
   }
 
-  confirmDone(confirmedOn: string, storeStatus: string): ExitCaseView {
+  /**
+   * `stillBound`: the seller's confirmation that Seller Center shows the store as exited although
+   * that many listing SKUs still show bound here. Without it a bound SKU refuses, as recording the
+   * exit while the store still sells is the usual mistake; with it the exit is recorded as usual,
+   * the SKUs named in the timeline, and what follows (the switch-off) runs as on the normal path.
+   */
+  confirmDone(confirmedOn: string, storeStatus: string, stillBound?: number): ExitCaseView {
     const r0 = this.requireStep((r) => r.review_outcome === 'approved', {
       zh: '平台审核通过后才能确认退店成功。请先在第 3 步记录审核结果。',
       en: 'An exit can only be confirmed after the platform approved it. Record the review outcome in step 3 first.',
     });
     checkDate(confirmedOn, { zh: '退店成功日期', en: 'Exit date' });
-    // A store that still sells cannot have left: every listing SKU must be unbound first.
-    const bound = boundListings(this.app.db);
-    if (bound && bound.length) {
-      const list = bound
-        .slice(0, 20)
-        .map((b) => b.sku)
-        .join('、');
-      const more = bound.length > 20 ? ` 等 ${bound.length} 个` : '';
-      throw new AppError(
-        'CONFLICT',
-        `还有 ${bound.length} 个线上SKU处于绑定状态，店铺仍在销售，不能确认退店成功：${list}${more}。请先在第 4 步点“为退店解绑全部SKU”，等解绑完成后再确认。`,
-        `${bound.length} listing SKU(s) are still bound, so the store still sells and the exit cannot be confirmed: ${bound
-          .slice(0, 20)
-          .map((b) => b.sku)
-          .join(
-            ', ',
-          )}${bound.length > 20 ? ` and ${bound.length - 20} more` : ''}. Use "Unbind all SKUs for the exit" in step 4 and confirm once the unbinds are done.`,
-        bound.slice(0, 200).map((b) => ({ path: b.sku, message: b.note?.zh ?? '', messageEn: b.note?.en ?? '' })),
-      );
+    const bound = boundListings(this.app.db) ?? [];
+    if (bound.length) {
+      // The confirmation covers the list the seller saw: another count is another list.
+      const m =
+        stillBound === undefined ? STILL_BOUND.refused(bound) : stillBound !== bound.length ? STILL_BOUND.changed(stillBound, bound) : null;
+      if (m) {
+        throw new AppError(
+          'CONFLICT',
+          m.zh,
+          m.en,
+          bound.slice(0, 200).map((b) => ({ path: b.sku, message: b.note?.zh ?? '', messageEn: b.note?.en ?? '' })),
+        );
+      }
     }
     if (r0.review_decided_on && confirmedOn < r0.review_decided_on) {
       throw new AppError(
@@ -442,10 +424,17 @@ export class ExitCases extends CaseService<ExitRow, ExitChildren, ExitCaseView> 
     }
     return this.k.changeUnlessSaved(r0, r0.done_on === confirmedOn && r0.store_status === storeStatus, (r) => {
       this.app.db.prepare('UPDATE exit_case SET done_on = ?, store_status = ? WHERE id = ?').run(confirmedOn, storeStatus, r.id);
-      this.k.event(r.id, 'done', {
-        zh: `${confirmedOn} 退店成功，卖家中心店铺状态：${storeStatus}`,
-        en: `Exit complete on ${confirmedOn}; store status in Seller Center: ${storeStatus}`,
-      });
+      const note = bound.length ? STILL_BOUND.note(bound) : { zh: '', en: '' };
+      this.k.event(
+        r.id,
+        'done',
+        {
+          zh: `${confirmedOn} 退店成功，卖家中心店铺状态：${storeStatus}${note.zh}`,
+          en: `Exit complete on ${confirmedOn}; store status in Seller Center: ${storeStatus}${note.en}`,
+        },
+        // The audit keeps the list the confirmation covered, up to 5,000 SKUs (the timeline names 20).
+        bound.length ? { stillBound: bound.length, skus: bound.slice(0, 5000).map((b) => ({ sku: b.sku, state: b.note?.zh ?? '' })) } : {},
+      );
       // Nothing is to be bound or unbound for a store that has left.
       if (tableExists(this.app.db, 'auto_settings')) setSwitch(this.app, false, '退店成功');
     });

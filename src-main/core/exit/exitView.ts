@@ -24,7 +24,7 @@ import {
 import type { FitResult } from '../../../src-shared/channels/fit';
 import type { CaseContext, CaseEvent, CaseKernel } from '../case/kernel';
 import { AFTER, AGREEMENT, OPEN_ITEMS, REASONS, SELLER_CENTER_PATH, draftApplication, rejectedNext } from './texts';
-import { applicationBlockers, computeReadiness, type StoredAnswer } from './readiness';
+import { computeReadiness, depositAdvice, type StoredAnswer } from './readiness';
 import { planGaps } from './disposal';
 
 export interface ExitRow {
@@ -88,8 +88,9 @@ export function disposalComplete(c: ExitChildren): boolean {
 
 export function exitStage(r: ExitRow, c: ExitChildren): ExitStage {
   const agreement = JSON.parse(r.agreement) as Record<string, string>;
-  // Open blockers keep the case at ①, so the wizard never leads on to an application the exit cannot follow.
-  const prepared = !!r.reason && AGREEMENT_KEYS.every((k) => agreement[k]) && applicationBlockers(exitReadiness(c)).length === 0;
+  // The source's preparation: the reason, and the agreement read. Open orders, disputes and debts do
+  // not hold the case here: they are the deposit refund's preconditions, shown as advice.
+  const prepared = !!r.reason && AGREEMENT_KEYS.every((k) => agreement[k]);
   // No partner recorded is an unanswered question, not "all terminated": every fully-managed
   // store has at least its payment account, so the seller records each one (or marks it 无需处理).
   const proceduresDone =
@@ -148,7 +149,7 @@ export function buildExitView(r: ExitRow, c: ExitChildren, ctx: CaseContext): Ex
       sellerCenterPath: SELLER_CENTER_PATH,
       agreement: AGREEMENT_KEYS.map((k) => ({ key: k, text: AGREEMENT[k], confirmed: !!agreement[k], confirmedAt: agreement[k] ?? null })),
       readiness,
-      blockers: applicationBlockers(readiness),
+      depositAdvice: depositAdvice(readiness),
     },
     submit: {
       applicationText: r.application_text ?? draftApplication(ctx.storeName, r.reason, r.reason_text),
@@ -177,7 +178,7 @@ export function buildExitView(r: ExitRow, c: ExitChildren, ctx: CaseContext): Ex
       partners: c.partners,
       questions: c.questions,
     },
-    done: { confirmedOn: r.done_on, storeStatus: r.store_status },
+    done: { confirmedOn: r.done_on, storeStatus: r.store_status, stillBound: c.listings ?? [] },
     after: {
       reminders: AFTER_KEYS.map((k) => ({ key: k, text: AFTER[k], done: !!afterChecks[k] })),
       exportedAt: r.exported_at,

@@ -99,7 +99,7 @@ export function exitHandlers(app: App): DomainHandlers<typeof exitChannels> {
     'exit.removePartner': ({ id }) => cases().removePartner(id),
     'exit.addQuestion': ({ question }) => cases().addQuestion(question),
     'exit.answerQuestion': ({ id, answer }) => cases().answerQuestion(id, answer),
-    'exit.confirmDone': ({ confirmedOn, storeStatus }) => cases().confirmDone(confirmedOn, storeStatus),
+    'exit.confirmDone': ({ confirmedOn, storeStatus, stillBound }) => cases().confirmDone(confirmedOn, storeStatus, stillBound),
     'exit.setAfter': ({ key, done }) => cases().setAfter(key, done),
     'exit.paperwork': () => ({ documents: paperwork() }),
     'exit.export': ({ download, pdf }) => exportCase(app, { download, pdf }),

@@ -67,13 +67,13 @@ function clear(
   return item(key, 'ok', source, detail, { zh: '无需处理。', en: 'Nothing to do.' }, extra);
 }
 
-/** An item only the seller can answer; `open` means some remain, at the given level. */
-function asked(key: AskedKey, a: StoredAnswer | undefined, openLevel: ReadinessLevel, todo: Bilingual): ReadinessItem {
+/** An item only the seller can answer; `open` means some remain: a warning, as nothing here holds the application. */
+function asked(key: AskedKey, a: StoredAnswer | undefined, todo: Bilingual): ReadinessItem {
   const answer = a?.answer ?? 'unknown';
   if (answer === 'clear')
     return clear(key, 'seller', { zh: '您已确认：没有。', en: 'You confirmed: none.' }, { askable: true, note: a?.note ?? null });
   if (answer === 'open')
-    return item(key, openLevel, 'seller', { zh: '您已确认：还有。', en: 'You confirmed: some remain.' }, todo, {
+    return item(key, 'warn', 'seller', { zh: '您已确认：还有。', en: 'You confirmed: some remain.' }, todo, {
       askable: true,
       note: a?.note ?? null,
     });
@@ -89,17 +89,19 @@ const WHAT_TO_DO = {
     zh: '退店成功前，所有线上SKU都必须解绑（“确认退店成功”会检查）。打算继续卖完库存的，审核通过后在第 4 步点“为退店解绑全部SKU”；不再销售的，现在就可以在“自动绑定&解绑”里关闭自动绑定并解绑。解绑可能要等平台审核，“解绑被拒绝”的请咨询平台客服。',
     en: 'Every listing SKU must be unbound before the exit is complete ("Confirm exit complete" checks it). To sell the stock through, use "Unbind all SKUs for the exit" in step 4 once approved; to stop selling now, turn auto bind off in Auto bind & unbind and unbind them. An unbind may wait for review, and a refused one goes to platform support.',
   },
+  // Orders, disputes and debts are the deposit refund's preconditions (退保证金), not the exit
+  // application's: each says what it costs there, where the deposit wizard enforces it.
   orders: {
-    zh: '到全托管后台查看 备货单/待发货/入仓中 的单据，全部完成或取消后再退店。',
-    en: 'In the fully-managed back office, finish or cancel every stocking order, pending shipment and inbound delivery before exiting.',
+    zh: '到全托管后台查看 备货单/待发货/入仓中 的单据，全部完成或取消。不影响提交退店申请，但申请退保证金前必须没有未完成的订单，否则“退保证金”向导不能申请。',
+    en: 'In the fully-managed back office, finish or cancel every stocking order, pending shipment and inbound delivery. This does not hold the exit application, but the deposit refund needs none open: the deposit wizard will not apply until then.',
   },
   disputes: {
-    zh: '到 卖家中心 → 交易 → 纠纷管理 处理完所有纠纷；有纠纷时保证金可能被冻结。',
-    en: 'Settle every dispute under Seller Center → Orders → Disputes; an open dispute can freeze the deposit.',
+    zh: '到 卖家中心 → 交易 → 纠纷管理 处理完所有纠纷。不影响提交退店申请，但申请退保证金前必须没有未解决的纠纷；有纠纷时保证金可能被冻结。',
+    en: 'Settle every dispute under Seller Center → Orders → Disputes. This does not hold the exit application, but the deposit refund needs none open, and an open dispute can freeze the deposit.',
   },
   debts: {
-    zh: '到 全托管服务中心 → 资金/结算 结清应付款、罚款和欠费；未结清的会从保证金里扣除。',
-    en: 'Pay every amount owed, fine and fee under the fully-managed service centre → Funds/Settlement; anything unpaid is taken from the deposit.',
+    zh: '到 全托管服务中心 → 资金/结算 结清应付款、罚款和欠费。不影响提交退店申请，但未结清的会从保证金里扣除，只退余额。',
+    en: 'Pay every amount owed, fine and fee under the fully-managed service centre → Funds/Settlement. This does not hold the exit application, but anything unpaid is taken from the deposit and only the balance comes back.',
   },
 };
 
@@ -129,7 +131,7 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
       );
     }
   } else {
-    const a = asked('stock', input.answers.stock, 'warn', WHAT_TO_DO.stock);
+    const a = asked('stock', input.answers.stock, WHAT_TO_DO.stock);
     out.push(
       a.level === 'warn' && input.disposalComplete ? { ...a, level: 'ok', todo: { zh: '按计划处理即可。', en: 'Carry out the plan.' } } : a,
     );
@@ -155,14 +157,15 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
           ),
     );
   } else {
-    out.push(asked('listings', input.answers.listings, 'warn', WHAT_TO_DO.listings));
+    out.push(asked('listings', input.answers.listings, WHAT_TO_DO.listings));
   }
 
-  // Unfinished stocking orders, disputes and debts block: the source's conditions for getting the
-  // deposit back, the first of the exit procedures (see APPLICATION_BLOCKERS).
-  out.push(asked('orders', input.answers.orders, 'block', WHAT_TO_DO.orders));
-  out.push(asked('disputes', input.answers.disputes, 'block', WHAT_TO_DO.disputes));
-  out.push(asked('debts', input.answers.debts, 'block', WHAT_TO_DO.debts));
+  // Unfinished stocking orders, disputes and debts warn: the source sets them as conditions of the
+  // deposit refund (an exit procedure after approval), not of the application, which it asks only a
+  // reason for. A seller with a normal open 备货单 who has applied must be able to record it.
+  out.push(asked('orders', input.answers.orders, WHAT_TO_DO.orders));
+  out.push(asked('disputes', input.answers.disputes, WHAT_TO_DO.disputes));
+  out.push(asked('debts', input.answers.debts, WHAT_TO_DO.debts));
 
   const d = input.deposit;
   if (d.state === 'unavailable') {
@@ -235,22 +238,24 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
 }
 
 /**
- * What holds the application (step ②) back: the items that block, and those of them nobody has
- * answered yet — the app has no data on orders, disputes or debts, so "not checked" could be "some
- * remain". The source makes settling them a condition of the deposit refund, the first exit
- * procedure after approval, so an exit applied for with them open cannot be carried through.
+ * The deposit refund's preconditions (domain § 3), asked here because the seller is in Seller
+ * Center anyway. They do not hold the exit application: the deposit wizard shares these answers
+ * (deposit/prerequisites.ts) and refuses its own application while any is open or unanswered.
  */
-export const APPLICATION_BLOCKERS: readonly ReadinessKey[] = ['orders', 'disputes', 'debts'];
+export const DEPOSIT_PRECONDITIONS: readonly ReadinessKey[] = ['orders', 'disputes', 'debts'];
 
-/** One line per open blocker: what it is, what was found, what to do — shown at step ① and in the refusal. */
-export function applicationBlockers(readiness: ReadinessItem[]): Bilingual[] {
+/**
+ * One line per precondition not answered "没有": what it is, what was found, and what it will cost
+ * the deposit refund. Shown at steps ① and ② as advice; the submission is recorded all the same.
+ */
+export function depositAdvice(readiness: ReadinessItem[]): Bilingual[] {
   return readiness
-    .filter((it) => APPLICATION_BLOCKERS.includes(it.key) && it.level !== 'ok')
+    .filter((it) => DEPOSIT_PRECONDITIONS.includes(it.key) && it.level !== 'ok')
     .map((it) =>
       it.level === 'asked'
         ? {
-            zh: `${it.title.zh}：还没有确认。请到卖家中心查看，在第 1 步回答“没有”或“还有”。`,
-            en: `${it.title.en}: not confirmed yet. Check in Seller Center and answer "None" or "Some" in step 1.`,
+            zh: `${it.title.zh}：还没有确认。请到卖家中心查看，在第 1 步回答“没有”或“还有”。${it.todo.zh}`,
+            en: `${it.title.en}: not confirmed yet. Check in Seller Center and answer "None" or "Some" in step 1. ${it.todo.en}`,
           }
         : { zh: `${it.title.zh}：${it.detail.zh}${it.todo.zh}`, en: `${it.title.en}: ${it.detail.en} ${it.todo.en}` },
     );

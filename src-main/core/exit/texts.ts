@@ -2,7 +2,7 @@
  * The exit wizard's words, taken from the source (速卖通全托管退店流程) wherever it has them, so the
  * app says what the platform and the guide say.
  */
-import type { AfterKey, AgreementKey, Bilingual, ExitReason, ReadinessKey } from '../../../src-shared/channels/exit';
+import type { AfterKey, AgreementKey, Bilingual, ExitReason, ReadinessKey, ReadinessRow } from '../../../src-shared/channels/exit';
 import type { DisposalMethod, PartnerKind, PartnerStatus } from '../../../src-shared/types/exit';
 import { bilingualTable } from '../../../src-shared/bilingual';
 import { estimateNote } from '../../../src-shared/estimatedDate';
@@ -128,6 +128,47 @@ function someSkus(l: string[]): Bilingual {
     en: l.slice(0, 10).join(', ') + (more ? ` and ${l.length - 10} more` : ''),
   };
 }
+
+/** Listing SKUs still bound, each with its product and state: the first 20 and the count. */
+function boundSkus(rows: ReadinessRow[]): Bilingual {
+  const more = rows.length > 20;
+  const first = rows.slice(0, 20);
+  return {
+    zh: first.map((r) => `${r.sku}（${r.note?.zh ?? ''}）`).join('、') + (more ? ` 等 ${rows.length} 个` : ''),
+    en: first.map((r) => `${r.sku} (${r.note?.en ?? ''})`).join(', ') + (more ? ` and ${rows.length - 20} more` : ''),
+  };
+}
+
+/**
+ * 确认退店成功 while listing SKUs still show bound. Recording it then would usually be too early
+ * (the store still sells), so it is refused; but an unbind the platform refused, or a store closed
+ * before the listings were refreshed, leaves SKUs bound here for good, so it says how to record it
+ * when Seller Center already shows the store as exited.
+ */
+export const STILL_BOUND = {
+  refused: (rows: ReadinessRow[]): Bilingual => {
+    const l = boundSkus(rows);
+    return {
+      zh: `还有 ${rows.length} 个线上SKU处于绑定状态，店铺仍在销售，不能确认退店成功：${l.zh}。请先在第 4 步点“为退店解绑全部SKU”，等解绑完成后再确认。如果卖家中心的店铺状态已经显示已退店（例如解绑被拒绝，或店铺关闭前没来得及刷新线上SKU），请勾选“卖家中心已显示已退店”，确认这 ${rows.length} 个SKU后照样记录。`,
+      en: `${rows.length} listing SKU(s) are still bound, so the store still sells and the exit cannot be confirmed: ${l.en}. Use "Unbind all SKUs for the exit" in step 4 and confirm once the unbinds are done. If Seller Center already shows the store as exited (an unbind was refused, say, or the store closed before the listings were refreshed), tick "Seller Center shows the store as exited" to confirm these ${rows.length} SKU(s) and record it anyway.`,
+    };
+  },
+  changed: (confirmed: number, rows: ReadinessRow[]): Bilingual => {
+    const l = boundSkus(rows);
+    return {
+      zh: `您确认的是 ${confirmed} 个仍显示绑定的线上SKU，现在是 ${rows.length} 个：${l.zh}。请核对这份清单后重新确认。`,
+      en: `You confirmed ${confirmed} listing SKU(s) still shown bound, but there are now ${rows.length}: ${l.en}. Check this list and confirm again.`,
+    };
+  },
+  /** Added to the "done" timeline entry: what the seller confirmed, and which SKUs it covers. */
+  note: (rows: ReadinessRow[]): Bilingual => {
+    const l = boundSkus(rows);
+    return {
+      zh: `。卖家确认：卖家中心的店铺状态显示已退店，但本程序里仍有 ${rows.length} 个线上SKU显示绑定：${l.zh}`,
+      en: `. The seller confirmed that Seller Center shows the store as exited, though ${rows.length} listing SKU(s) still show bound in the app: ${l.en}`,
+    };
+  },
+};
 
 /** What is still open before the exit can go on, each as the seller's next thing to do. */
 export const OPEN_ITEMS = {

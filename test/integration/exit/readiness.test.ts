@@ -1,4 +1,4 @@
-/** The readiness check on seeded data: what the app knows blocks or warns with the right message. */
+/** The readiness check on seeded data: what the app knows warns with the right message. */
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src-main/core/platform/clock';
 import type { ReadinessItem } from '../../../src-shared/channels/exit';
@@ -93,7 +93,7 @@ describe('exit readiness', () => {
       { clock: clock() },
     ));
 
-  it('asks the seller when the app has no stock data, and a "some remain" answer blocks', () =>
+  it('asks the seller when the app has no stock data, and a "some remain" answer warns', () =>
     withApp(
       async (app) => {
         const v = await call(app, 'exit.open', {});
@@ -101,7 +101,7 @@ describe('exit readiness', () => {
         expect(item(v.prepare.readiness, 'listings')).toMatchObject({ level: 'asked', askable: true });
         expect(item(v.prepare.readiness, 'partners').level).toBe('asked');
         const a = await call(app, 'exit.answerReadiness', { key: 'disputes', answer: 'open', note: '2 个纠纷等待裁决' });
-        expect(item(a.prepare.readiness, 'disputes')).toMatchObject({ level: 'block', source: 'seller', note: '2 个纠纷等待裁决' });
+        expect(item(a.prepare.readiness, 'disputes')).toMatchObject({ level: 'warn', source: 'seller', note: '2 个纠纷等待裁决' });
         expect(item(a.prepare.readiness, 'disputes').todo.zh).toContain('纠纷管理');
         const b = await call(app, 'exit.answerReadiness', { key: 'listings', answer: 'open' });
         expect(item(b.prepare.readiness, 'listings').level).toBe('warn');
@@ -248,47 +248,57 @@ describe('exit review due date', () => {
     ));
 });
 
-describe('what blocks the exit application', () => {
-  it('holds the case at ① and refuses the submission, in Chinese then English, until orders, disputes and debts are settled and answered', () =>
+describe('orders, disputes and debts: advice for the deposit refund, not a bar to recording the submission', () => {
+  it('records a submission made with a normal open 备货单 and disputes and debts unanswered: the due date and its reminder follow, the advice is shown in Chinese and English, and the deposit still refuses', () =>
     withApp(
       async (app) => {
-        // Stock on hand and a bound listing: dealt with after approval (step ④), so they do not block.
+        // Stock on hand and a bound listing as well: dealt with after approval (step ④).
         seedStock(app, [{ sku: 'CUP-RED', warehouse: '义乌仓', available: 12 }], [{ sku: 'X-CUP-RED', bind: 2 }]);
         await call(app, 'exit.setReason', { reason: 'competition' });
         let v = await call(app, 'exit.get', {}).then((g) => g.case!);
+        // The reason alone does not finish step ①: the agreement read is the source's other preparation.
+        expect(v.stage).toBe('prepare');
         for (const key of ['agreement', 'process', 'notes'] as const)
           v = await call(app, 'exit.confirmAgreement', { key, confirmed: true });
-        // Nothing checked yet: all three are open, and the wizard does not move on to 提交申请.
-        expect(v.stage).toBe('prepare');
-        expect(v.prepare.blockers.map((b) => b.zh)).toEqual([
-          '未完成的订单 / 备货单：还没有确认。请到卖家中心查看，在第 1 步回答“没有”或“还有”。',
-          '未解决的纠纷：还没有确认。请到卖家中心查看，在第 1 步回答“没有”或“还有”。',
-          '未清偿的欠款：还没有确认。请到卖家中心查看，在第 1 步回答“没有”或“还有”。',
-        ]);
-        let error = await refused(app, 'exit.submit', { submittedOn: '2026-09-28', applicationNo: 'TD-1' });
-        expect(error.code).toBe('CONFLICT');
-        expect(error.message).toMatch(/^还有 3 项阻碍退店的事项，不能记录提交/);
-        expect(error.messageEn).toMatch(/^3 item\(s\) still block the exit, so the submission cannot be recorded/);
-
-        // A dispute the seller says is still open: named with what to do about it.
-        await call(app, 'exit.answerReadiness', { key: 'orders', answer: 'clear' });
-        await call(app, 'exit.answerReadiness', { key: 'debts', answer: 'clear' });
-        v = await call(app, 'exit.answerReadiness', { key: 'disputes', answer: 'open', note: '买家投诉未结' });
-        expect(v.stage).toBe('prepare');
-        expect(v.prepare.blockers).toHaveLength(1);
-        expect(v.prepare.blockers[0]!.zh).toContain('未解决的纠纷：您已确认：还有。到 卖家中心 → 交易 → 纠纷管理');
-        expect(v.prepare.blockers[0]!.en).toContain('Unresolved disputes: You confirmed: some remain. Settle every dispute');
-        error = await refused(app, 'exit.submit', { submittedOn: '2026-09-28', applicationNo: 'TD-1' });
-        expect(error.message).toContain('（1）未解决的纠纷');
-        expect(error.messageEn).toContain('(1) Unresolved disputes');
-        expect((await call(app, 'exit.get', {})).case!.submit.submittedOn).toBeNull();
-
-        // Settled and answered: on to 提交申请, and the submission is recorded.
-        v = await call(app, 'exit.answerReadiness', { key: 'disputes', answer: 'clear' });
-        expect(v.prepare.blockers).toEqual([]);
+        // Nothing checked yet: on to 提交申请 all the same, with all three named as advice.
         expect(v.stage).toBe('submit');
+        expect(v.prepare.depositAdvice.map((b) => b.zh.split('：')[0])).toEqual(['未完成的订单 / 备货单', '未解决的纠纷', '未清偿的欠款']);
+
+        // The seller has a normal open stocking order and has applied in Seller Center already.
+        v = await call(app, 'exit.answerReadiness', { key: 'orders', answer: 'open', note: '1 张备货单在途' });
+        expect(item(v.prepare.readiness, 'orders')).toMatchObject({ level: 'warn', source: 'seller', note: '1 张备货单在途' });
+        const [orders, disputes, debts] = v.prepare.depositAdvice;
+        expect(orders!.zh).toBe(
+          '未完成的订单 / 备货单：您已确认：还有。到全托管后台查看 备货单/待发货/入仓中 的单据，全部完成或取消。不影响提交退店申请，但申请退保证金前必须没有未完成的订单，否则“退保证金”向导不能申请。',
+        );
+        expect(orders!.en).toContain('does not hold the exit application, but the deposit refund needs none open');
+        expect(disputes!.zh).toMatch(/^未解决的纠纷：还没有确认。.*申请退保证金前必须没有未解决的纠纷/);
+        expect(debts!.zh).toContain('未结清的会从保证金里扣除，只退余额');
+        expect(debts!.en).toContain('anything unpaid is taken from the deposit and only the balance comes back');
+
         v = await call(app, 'exit.submit', { submittedOn: '2026-09-28', applicationNo: 'TD-1' });
         expect(v.stage).toBe('review');
+        expect(v.submit).toMatchObject({ submittedOn: '2026-09-28', applicationNo: 'TD-1' });
+        // 3 Chinese working days after 2026-09-28, across the National Day holiday.
+        expect(v.review).toMatchObject({ outcome: 'pending', dueOn: '2026-10-08' });
+        expect(v.timeline.at(-1)).toMatchObject({ kind: 'submitted' });
+        expect(v.openItems.some((o) => o.zh.startsWith('未完成的订单 / 备货单：您已确认：还有。'))).toBe(true);
+        (app.clock as ManualClock).set(Date.UTC(2026, 9, 8, 2));
+        expect(await call(app, 'exit.remind', {})).toEqual({ reminded: true });
+
+        // The deposit wizard reads the same answers and keeps its own preconditions: no application
+        // while the order is open and disputes and debts are unanswered.
+        await call(app, 'exit.linkDeposit', {});
+        await call(app, 'deposit.setStatus', { status: 'refundable', depositYuan: '10000' });
+        const dep = (await call(app, 'deposit.get', {})).case!;
+        expect(dep.checks.map((c) => [c.key, c.answer])).toEqual([
+          ['disputes', 'unknown'],
+          ['orders', 'open'],
+          ['debts', 'unknown'],
+        ]);
+        const error = await refused(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
+        expect(error.code).toBe('CONFLICT');
+        expect(error.issues?.map((d) => d.message).join('')).toContain('没有未完成的订单');
       },
       { clock: clock() },
     ));

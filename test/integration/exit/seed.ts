@@ -37,7 +37,7 @@ export function seedStock(
   })();
 }
 
-/** The seller checked Seller Center and answered "没有" to what blocks an exit application. */
+/** The seller checked Seller Center and answered "没有" to orders, disputes and debts (the deposit refund's preconditions). */
 export async function answerNone(app: App): Promise<void> {
   for (const key of ['orders', 'disputes', 'debts'] as const) await call(app, 'exit.answerReadiness', { key, answer: 'clear' });
 }

@@ -107,21 +107,21 @@ describe('store exit view (pure)', () => {
     expect(v.prepare.readiness.every((r) => r.level !== 'ok')).toBe(true);
   });
 
-  it('moves to submit once the reason is given, all three agreements are confirmed and nothing blocks the application', () => {
+  it('moves to submit once the reason is given and all three agreements are confirmed; orders, disputes and debts are advice', () => {
     const checked = children({ answers: { orders: CLEAR, disputes: CLEAR, debts: CLEAR } });
     expect(
       buildExitView(row({ reason: 'competition', agreement: JSON.stringify({ agreement: 'x', process: 'x' }) }), checked, ctx).stage,
     ).toBe('prepare');
-    // Orders, disputes and debts not checked yet: still at prepare, each one named.
+    // Orders, disputes and debts not checked yet: on to submit, each one named as deposit advice.
     const unchecked = buildExitView(row({ reason: 'competition', agreement: AGREED }), children(), ctx);
-    expect(unchecked.stage).toBe('prepare');
-    expect(unchecked.prepare.blockers.map((b) => b.en.split(':')[0])).toEqual([
+    expect(unchecked.stage).toBe('submit');
+    expect(unchecked.prepare.depositAdvice.map((b) => b.en.split(':')[0])).toEqual([
       'Unfinished orders / stocking orders',
       'Unresolved disputes',
       'Unpaid debts',
     ]);
     const v = buildExitView(row({ reason: 'competition', agreement: AGREED }), checked, ctx);
-    expect(v.prepare.blockers).toEqual([]);
+    expect(v.prepare.depositAdvice).toEqual([]);
     expect(v.stage).toBe('submit');
     expect(v.openItems.map((i) => i.en)).not.toContain('Give the exit reason');
     expect(v.prepare.reasonLabel).toEqual({ zh: '市场竞争激烈', en: 'Fierce market competition' });
@@ -229,7 +229,7 @@ describe('store exit view (pure)', () => {
       ctx,
     );
     expect(v.stage).toBe('after');
-    expect(v.done).toEqual({ confirmedOn: '2026-10-18', storeStatus: '已关闭' });
+    expect(v.done).toEqual({ confirmedOn: '2026-10-18', storeStatus: '已关闭', stillBound: [] });
     expect(v.after.reminders.map((r) => [r.key, r.done])).toEqual([
       ['stock', true],
       ['deposit', false],

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Input, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { ExitExportResult, ExitWipeResult } from '../../../../src-shared/types/exit';
+import type { Bilingual, ExitExportResult, ExitWipeResult } from '../../../../src-shared/types/exit';
 import { api } from '../../api';
 import { downloadBase64 } from '../../download';
 import { useChanged, useChannel } from '../../useChannel';
@@ -15,12 +15,52 @@ import { useLang } from '../../useLang';
 
 export function DoneStep({ view, onChange }: StepProps) {
   const { t } = useTranslation('exit');
+  const { pick: tx } = useLang();
   const action = useCaseSave(onChange);
   const [on, setOn] = useState(view.done.confirmedOn ?? beijingToday());
   const [status, setStatus] = useState(view.done.storeStatus ?? '已退店');
+  // The count the seller confirmed, kept with the tick: a list that changes under it needs a new tick.
+  const [confirmedBound, setConfirmedBound] = useState<number | null>(null);
+  const bound = view.done.stillBound;
+  const override = bound.length > 0 && confirmedBound === bound.length;
   return (
-    <Space orientation="vertical">
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <ApiErrorAlert error={action.error} />
+      {/*
+        Still bound here: normally too early to confirm. An unbind the platform refused, or a store
+        closed before the listings were refreshed, keeps them bound for good, so the seller may
+        confirm what Seller Center shows, with the SKUs listed and counted.
+      */}
+      {bound.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('stillBound.title', { n: bound.length })}
+          data-testid="exit-still-bound"
+          description={
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              <span>{t('stillBound.why')}</span>
+              <Table
+                size="small"
+                pagination={bound.length > 10 ? { pageSize: 10 } : false}
+                rowKey={(x) => `${x.sku}|${x.note?.zh ?? ''}`}
+                dataSource={bound}
+                columns={[
+                  { title: t('readinessRows.listingSku'), dataIndex: 'sku' },
+                  { title: t('readinessRows.productState'), dataIndex: 'note', render: (n?: Bilingual) => (n ? tx(n) : '') },
+                ]}
+              />
+              <Checkbox
+                checked={override}
+                onChange={(e) => setConfirmedBound(e.target.checked ? bound.length : null)}
+                data-testid="exit-still-bound-confirm"
+              >
+                {t('stillBound.confirm', { n: bound.length })}
+              </Checkbox>
+            </Space>
+          }
+        />
+      )}
       <Space wrap>
         <DateField label={t('confirmedOn')} value={on} onChange={setOn} testId="exit-confirmed-on" />
         <label>
@@ -31,7 +71,11 @@ export function DoneStep({ view, onChange }: StepProps) {
           loading={action.busy}
           disabled={!on || !status.trim()}
           data-testid="exit-confirm-done"
-          onClick={() => action.save(() => api['exit.confirmDone']({ confirmedOn: on, storeStatus: status.trim() }))}
+          onClick={() =>
+            action.save(() =>
+              api['exit.confirmDone']({ confirmedOn: on, storeStatus: status.trim(), ...(override ? { stillBound: bound.length } : {}) }),
+            )
+          }
         >
           {t('confirmDone')}
         </Button>

@@ -9,7 +9,17 @@ import type { StepProps } from './shared';
 import { ListAlert } from '../../components/ListAlert';
 import { useLang } from '../../useLang';
 
-const LEVEL_COLOR = { ok: 'green', warn: 'orange', block: 'red', asked: 'default' } as const;
+const LEVEL_COLOR = { ok: 'green', warn: 'orange', asked: 'default' } as const;
+
+/**
+ * Open or unanswered orders, disputes and debts: the deposit refund's preconditions, said before
+ * the seller applies (steps ① and ②) so nobody learns of them only at the deposit wizard.
+ */
+export function DepositAdvice({ view }: Pick<StepProps, 'view'>) {
+  const { t } = useTranslation('exit');
+  const lines = view.prepare.depositAdvice;
+  return <ListAlert lines={lines} title={t('depositAdvice', { n: lines.length })} testId="exit-deposit-advice" />;
+}
 
 export function PrepareStep({ view, onChange }: StepProps) {
   const { t } = useTranslation('exit');
@@ -122,15 +132,8 @@ export function PrepareStep({ view, onChange }: StepProps) {
           )}
         />
       </div>
-      {/* Where the "next" button would be: why there is none, and what to do. */}
-      {!view.submit.submittedOn && (
-        <ListAlert
-          type="error"
-          lines={view.prepare.blockers}
-          title={t('blockers', { n: view.prepare.blockers.length })}
-          testId="exit-blockers"
-        />
-      )}
+      {/* Above the "next" button: what the deposit refund will hold against the seller, not a bar to applying. */}
+      <DepositAdvice view={view} />
     </Space>
   );
 }

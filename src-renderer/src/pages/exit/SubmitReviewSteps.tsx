@@ -8,6 +8,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { beijingToday, type StepProps } from './shared';
 import { DateField, useCaseSave } from './stepParts';
 import { useLang } from '../../useLang';
+import { DepositAdvice } from './PrepareStep';
 
 export function SubmitStep({ view, onChange }: StepProps) {
   const { t } = useTranslation('exit');
@@ -42,6 +43,8 @@ export function SubmitStep({ view, onChange }: StepProps) {
       {!submitted && <Typography.Text type="secondary">{t('applicationTextKept')}</Typography.Text>}
       {approved && <Alert type="success" showIcon title={t('submitApproved')} data-testid="exit-submit-approved" />}
       {rejected && <Alert type="warning" showIcon title={t('submitRejected')} data-testid="exit-submit-rejected" />}
+      {/* Said again where the submission is recorded; it is recorded all the same. */}
+      {!submitted && <DepositAdvice view={view} />}
       <Button onClick={() => void navigator.clipboard?.writeText(text)}>{t('copy')}</Button>
       <Space wrap>
         <DateField label={t('submittedOn')} value={on} onChange={setOn} testId="exit-submitted-on" />

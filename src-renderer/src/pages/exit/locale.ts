@@ -20,8 +20,9 @@ export const zh = {
   path: '在卖家中心的位置',
   agreement: '退店协议确认',
   readiness: '准备检查',
-  levels: { ok: '没问题', warn: '需处理', block: '阻碍退店', asked: '待确认' },
-  blockers: '还有 {{n}} 项阻碍退店，处理完并在上面回答“没有”后才能提交申请：',
+  levels: { ok: '没问题', warn: '需处理', asked: '待确认' },
+  depositAdvice:
+    '这 {{n}} 项不影响提交退店申请，但会影响之后的退保证金（退店手续的第一项）：未完成的订单和纠纷会挡住退保证金申请，欠款会从保证金里扣除。',
   answer: { clear: '没有', open: '还有' },
   fromApp: '来自程序数据',
   applicationText: '申请内容（可复制粘贴到退店申请里）',
@@ -77,6 +78,11 @@ export const zh = {
   confirmedOn: '退店成功日期',
   storeStatus: '卖家中心店铺状态',
   confirmDone: '确认退店成功',
+  stillBound: {
+    title: '本程序里还有 {{n}} 个线上SKU显示绑定',
+    why: '通常说明店铺还在销售，请先在第 4 步解绑。如果解绑被平台拒绝，或店铺关闭前没来得及刷新线上SKU，而卖家中心的店铺状态已经显示已退店，可以勾选下面的确认后照样记录；这些SKU会写进时间线。',
+    confirm: '卖家中心已显示已退店：我已核对，这 {{n}} 个线上SKU仍显示绑定，照样记录退店成功',
+  },
   reminders: '退店后的注意事项',
   paperwork: '退店文书（打印或另存为PDF）',
   paperworkHint: '每份文书单独打开为A4页面，点“打印 / 另存为PDF”即可打印或保存。全部离线生成。',
@@ -154,8 +160,9 @@ export const en: typeof zh = {
   path: 'Where in Seller Center',
   agreement: 'Exit agreement',
   readiness: 'Readiness check',
-  levels: { ok: 'OK', warn: 'To handle', block: 'Blocks exit', asked: 'To confirm' },
-  blockers: '{{n}} item(s) still block the exit; settle them and answer "None" above before submitting the application:',
+  levels: { ok: 'OK', warn: 'To handle', asked: 'To confirm' },
+  depositAdvice:
+    'These {{n}} item(s) do not hold the exit application, but they affect the deposit refund later (the first exit procedure): open orders and disputes hold its application back, and debts are taken from the deposit.',
   answer: { clear: 'None', open: 'Some' },
   fromApp: 'From the app’s data',
   applicationText: 'Application text (copy into the exit form)',
@@ -212,6 +219,12 @@ export const en: typeof zh = {
   confirmedOn: 'Exit date',
   storeStatus: 'Store status in Seller Center',
   confirmDone: 'Confirm exit complete',
+  stillBound: {
+    title: '{{n}} listing SKU(s) still show bound in the app',
+    why: 'This usually means the store still sells: unbind them in step 4 first. If the platform refused an unbind, or the store closed before the listings were refreshed, and Seller Center already shows the store as exited, tick the confirmation below to record it anyway; these SKUs go into the timeline.',
+    confirm:
+      'Seller Center shows the store as exited: I have checked these {{n}} listing SKU(s) that still show bound, record the exit anyway',
+  },
   reminders: 'After the exit',
   paperwork: 'Exit paperwork (print or save as PDF)',
   paperworkHint: 'Each document opens as its own A4 page; click "Print / Save as PDF" there. Everything is made offline.',
