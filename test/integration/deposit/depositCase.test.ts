@@ -8,11 +8,9 @@ import { tempDir } from '../../helpers/tempApp';
 import { call, refused } from '../../helpers/channels';
 import { runCli } from '../../helpers/cli';
 import { gbk, REFUND_ROWS, utf8, webExport, appExport } from '../../unit/deposit/alipayFixtures';
+import { beijingMorning } from '../../helpers/beijing';
 
-/** Beijing 10:00 on the given day. */
-const beijing = (day: string) => Date.parse(`${day}T02:00:00Z`);
-
-function start(dataDir = tempDir('deposit-'), clock = new ManualClock(beijing('2026-09-28'))) {
+function start(dataDir = tempDir('deposit-'), clock = new ManualClock(beijingMorning('2026-09-28'))) {
   return { app: createApp({ dataDir, host: 'cli', clock }), dataDir, clock };
 }
 
@@ -96,11 +94,11 @@ describe('deposit refund case', () => {
 
   it('a full refund: status → checks → apply → approval across National Day → imported GBK bill → confirmed, surviving a restart', async () => {
     const dataDir = tempDir('deposit-');
-    const clock = new ManualClock(beijing('2026-09-28'));
+    const clock = new ManualClock(beijingMorning('2026-09-28'));
     let { app } = start(dataDir, clock);
     try {
       await readyToApply(app);
-      clock.set(beijing('2026-09-29'));
+      clock.set(beijingMorning('2026-09-29'));
       const draft = await call(app, 'deposit.draft', { reason: '刚开通全托管，不想做了', amountYuan: '10000' });
       expect(draft.text).toContain('申请退还金额：¥10,000.00（在“退款金额”一栏填写：10000.00）');
       const applied = await call(app, 'deposit.apply', {
@@ -115,7 +113,7 @@ describe('deposit refund case', () => {
       expect(JSON.stringify(applied)).not.toContain('seller.zhang@163.com');
       expect(applied.phoneReminder.zh).toContain('电话畅通');
 
-      clock.set(beijing('2026-09-30'));
+      clock.set(beijingMorning('2026-09-30'));
       const approved = await call(app, 'deposit.review', { outcome: 'approved' });
       // 3 and 5 working days after 30 Sep 2026: 1–7 Oct are off, Sat 10 Oct is a 调休 workday, Sun 11 Oct is off.
       expect(approved.window).toEqual({ approvedOn: '2026-09-30', from: '2026-10-10', to: '2026-10-13', estimated: false });
@@ -124,7 +122,7 @@ describe('deposit refund case', () => {
       // Restart: everything is read back from the database.
       await app.close();
       ({ app } = start(dataDir, clock));
-      clock.set(beijing('2026-10-12'));
+      clock.set(beijingMorning('2026-10-12'));
       const report = await call(app, 'deposit.matchAlipay', {
         fileName: '支付宝账单.csv',
         contentBase64: b64(gbk(webExport(REFUND_ROWS))),
@@ -194,9 +192,9 @@ describe('deposit refund case', () => {
     try {
       await readyToApply(app);
       await call(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
-      clock.set(beijing('2026-09-30'));
+      clock.set(beijingMorning('2026-09-30'));
       await call(app, 'deposit.review', { outcome: 'approved' });
-      clock.set(beijing('2026-10-12'));
+      clock.set(beijingMorning('2026-10-12'));
       const rows = [
         {
           time: '2026-10-12 09:00:00',
@@ -230,11 +228,11 @@ describe('deposit refund case', () => {
     try {
       await readyToApply(app);
       await call(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
-      clock.set(beijing('2026-09-30'));
+      clock.set(beijingMorning('2026-09-30'));
       await call(app, 'deposit.review', { outcome: 'approved' });
-      clock.set(beijing('2026-10-13')); // last day of the window: not late yet
+      clock.set(beijingMorning('2026-10-13')); // last day of the window: not late yet
       expect((await call(app, 'deposit.remind', {})).sent).toBe(0);
-      clock.set(beijing('2026-10-14'));
+      clock.set(beijingMorning('2026-10-14'));
       expect((await call(app, 'deposit.remind', {})).sent).toBe(1);
       expect((await call(app, 'deposit.remind', {})).sent).toBe(0);
       const notices = app.notices.list(10);
@@ -257,17 +255,17 @@ describe('deposit refund case', () => {
   });
 
   it('an approval too late in the year for the holiday calendar is recorded with an estimated window, said to be one', async () => {
-    const { app, dataDir, clock } = start(undefined, new ManualClock(beijing('2026-12-28')));
+    const { app, dataDir, clock } = start(undefined, new ManualClock(beijingMorning('2026-12-28')));
     try {
       await readyToApply(app);
       await call(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
-      clock.set(beijing('2026-12-29'));
+      clock.set(beijingMorning('2026-12-29'));
       const v = await call(app, 'deposit.review', { outcome: 'approved' });
       expect(v.review).toMatchObject({ outcome: 'approved', decidedOn: '2026-12-29' });
       expect(v.window).toEqual({ approvedOn: '2026-12-29', from: '2027-01-04', to: '2027-01-06', estimated: true });
       expect(v.arrival.verdict).toBe('waiting');
       expect(v.timeline.at(-1)!.text.zh).toContain('预计约 2027-01-04 至 2027-01-06（估算：');
-      clock.set(beijing('2026-12-31'));
+      clock.set(beijingMorning('2026-12-31'));
       expect((await call(app, 'deposit.remind', {})).sent).toBe(0);
       expect((await refused(app, 'deposit.review', { outcome: 'approved', decidedOn: '2027-01-05' })).message).toContain('之间');
     } finally {
@@ -297,7 +295,7 @@ describe('deposit refund case', () => {
 
 describe('deposit reconciliation an accountant would sign', () => {
   it('the application dated when it was really sent finds a refund that came before the case was recorded', async () => {
-    const { app, dataDir, clock } = start(tempDir('deposit-'), new ManualClock(beijing('2026-10-20')));
+    const { app, dataDir, clock } = start(tempDir('deposit-'), new ManualClock(beijingMorning('2026-10-20')));
     try {
       await readyToApply(app);
       // The seller applied on AliExpress on 9 Oct and records it on 20 Oct; the refund came on 14 Oct.
@@ -338,8 +336,8 @@ describe('deposit reconciliation an accountant would sign', () => {
       expect(report.apart.map((a) => a.row.directionText)).toEqual(['不计收支']);
 
       // Recorded with today's date instead, the same row is flagged, cannot be confirmed, and the date can be corrected.
-      clock.set(beijing('2026-10-20'));
-      await app.db.prepare('UPDATE deposit_case SET applied_at = ?').run(new Date(beijing('2026-10-20')).toISOString());
+      clock.set(beijingMorning('2026-10-20'));
+      await app.db.prepare('UPDATE deposit_case SET applied_at = ?').run(new Date(beijingMorning('2026-10-20')).toISOString());
       const late = await call(app, 'deposit.matchAlipay', { fileName: 'app.csv', contentBase64: bill });
       expect(late.verdict).toBe('not_found');
       expect(late.considered[0]).toMatchObject({ beforeApplication: true });
@@ -364,9 +362,9 @@ describe('deposit reconciliation an accountant would sign', () => {
     try {
       await readyToApply(app);
       await call(app, 'deposit.apply', { reason: '退店', amountYuan: '10000', alipayAccount: '13812345678' });
-      clock.set(beijing('2026-09-30'));
+      clock.set(beijingMorning('2026-09-30'));
       await call(app, 'deposit.review', { outcome: 'approved' });
-      clock.set(beijing('2026-10-14'));
+      clock.set(beijingMorning('2026-10-14'));
       const rows = [
         {
           time: '2026-10-12 09:00:00',
@@ -458,7 +456,7 @@ describe('one answer for the preconditions, shared with the store exit', () => {
 describe('deposit CLI', () => {
   it('status and match-alipay print one JSON document each', async () => {
     const dataDir = tempDir('deposit-cli-');
-    const clock = new ManualClock(beijing('2026-09-28'));
+    const clock = new ManualClock(beijingMorning('2026-09-28'));
     const { app } = start(dataDir, clock);
     try {
       await readyToApply(app);

@@ -11,16 +11,14 @@ import { tempDir, withApp } from '../../helpers/tempApp';
 import { call } from '../../helpers/channels';
 import { runCli } from '../../helpers/cli';
 import { gbk, webExport } from '../../unit/deposit/alipayFixtures';
-
-/** Beijing 10:00 on the given day. */
-const beijing = (day: string) => Date.parse(`${day}T02:00:00Z`);
+import { beijingMorning } from '../../helpers/beijing';
 
 describe('deposit arrival window in a year the holiday library does not know yet', () => {
   const dataDir = tempDir('deposit-estimate-');
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('estimates the window past New Year’s Day, says so wherever it is shown, and reminds once it has passed', async () => {
-    const clock = new ManualClock(beijing('2026-12-28'));
+    const clock = new ManualClock(beijingMorning('2026-12-28'));
     await withApp(
       async (app) => {
         app.settings.set('storeName', '义乌杯子店');
@@ -31,7 +29,7 @@ describe('deposit arrival window in a year the holiday library does not know yet
 
         // Approved Tue 29 Dec 2026: 30 and 31 Dec are known working days, 1 January is 元旦, then
         // the weekend; the 3rd working day is about Mon 4 January and the 5th about Wed 6 January.
-        clock.set(beijing('2026-12-29'));
+        clock.set(beijingMorning('2026-12-29'));
         const v = await call(app, 'deposit.review', { outcome: 'approved' });
         expect(v.window).toEqual({ approvedOn: '2026-12-29', from: '2027-01-04', to: '2027-01-06', estimated: true });
         expect(v.timeline.at(-1)!.text).toEqual({
@@ -42,9 +40,9 @@ describe('deposit arrival window in a year the holiday library does not know yet
         expect(depositSummary(app)?.window).toMatchObject({ from: '2027-01-04', to: '2027-01-06', estimated: true });
 
         // The reminder is armed: nothing on the window's last day, once the day after, marked as an estimate.
-        clock.set(beijing('2027-01-06'));
+        clock.set(beijingMorning('2027-01-06'));
         expect((await call(app, 'deposit.remind', {})).sent).toBe(0);
-        clock.set(beijing('2027-01-07'));
+        clock.set(beijingMorning('2027-01-07'));
         expect((await call(app, 'deposit.remind', {})).sent).toBe(1);
         const notice = app.notices.list(1)[0]!;
         expect(notice.body.zh).toContain(
@@ -96,6 +94,6 @@ describe('deposit arrival window in a year the holiday library does not know yet
         expect(v.window).toEqual({ approvedOn: '2026-12-21', from: '2026-12-24', to: '2026-12-28', estimated: false });
         expect(v.timeline.at(-1)!.text.zh).toBe('审核通过（2026-12-21），预计 2026-12-24 至 2026-12-28 到账');
       },
-      { clock: new ManualClock(beijing('2026-12-21')) },
+      { clock: new ManualClock(beijingMorning('2026-12-21')) },
     ));
 });

@@ -9,9 +9,8 @@ import type { DepositCaseView } from '../../../src-shared/channels/deposit';
 import { withApp } from '../../helpers/tempApp';
 import { call } from '../../helpers/channels';
 import { appExport, utf8 } from '../../unit/deposit/alipayFixtures';
+import { beijingMorning } from '../../helpers/beijing';
 
-/** Beijing 10:00 on the given day. */
-const beijing = (day: string) => Date.parse(`${day}T02:00:00Z`);
 const kinds = (v: DepositCaseView) => v.timeline.map((e) => e.kind);
 
 /** Applied on 9 Oct for the whole ¥10,000 deposit. */
@@ -30,7 +29,7 @@ async function arrive(app: App, time: string): Promise<DepositCaseView> {
 
 describe('deposit timeline', () => {
   it('confirming the same status again adds no entry but moves "last confirmed"; a changed amount is recorded', () => {
-    const clock = new ManualClock(beijing('2026-10-08'));
+    const clock = new ManualClock(beijingMorning('2026-10-08'));
     return withApp(
       async (app) => {
         const first = await call(app, 'deposit.setStatus', { status: 'frozen', depositYuan: '10000' });
@@ -59,11 +58,11 @@ describe('deposit timeline', () => {
         v = await call(app, 'deposit.setCheck', { key: 'orders', answer: 'clear' });
         expect(kinds(v)).toEqual(['opened', 'check', 'check']);
       },
-      { clock: new ManualClock(beijing('2026-10-08')) },
+      { clock: new ManualClock(beijingMorning('2026-10-08')) },
     ));
 
   it('the same application date and the same review outcome recorded again add no entry, and a refund confirmed stays refunded', () => {
-    const clock = new ManualClock(beijing('2026-10-20'));
+    const clock = new ManualClock(beijingMorning('2026-10-20'));
     return withApp(
       async (app) => {
         await applied(app);
@@ -88,7 +87,7 @@ describe('deposit timeline', () => {
   });
 
   it('the approval’s date or note corrected after the refund arrived is recorded as an edit, and the case stays refunded', () => {
-    const clock = new ManualClock(beijing('2026-10-26'));
+    const clock = new ManualClock(beijingMorning('2026-10-26'));
     return withApp(
       async (app) => {
         await applied(app);
@@ -137,7 +136,7 @@ describe('deposit timeline', () => {
         expect(v).toMatchObject({ status: 'refunded', stage: 'done' });
         expect(kinds(v).at(-1)).toBe('review');
       },
-      { clock: new ManualClock(beijing('2026-10-20')) },
+      { clock: new ManualClock(beijingMorning('2026-10-20')) },
     ));
 
   it('once the refund has arrived, the review cannot be turned back to rejected or pending; undoing the arrival first lets it', () =>
@@ -159,6 +158,6 @@ describe('deposit timeline', () => {
         v = await call(app, 'deposit.review', { outcome: 'rejected', decidedOn: '2026-10-13' });
         expect(v.status).toBe('refundable');
       },
-      { clock: new ManualClock(beijing('2026-10-20')) },
+      { clock: new ManualClock(beijingMorning('2026-10-20')) },
     ));
 });

@@ -10,8 +10,7 @@ import { withApp, tempDir } from '../../helpers/tempApp';
 import { call } from '../../helpers/channels';
 import { runCli } from '../../helpers/cli';
 import { answerNone } from './seed';
-
-const beijingMorning = (day: string) => Date.parse(`${day}T02:00:00Z`);
+import { beijingMorning } from '../../helpers/beijing';
 
 describe('exit review due date in a year the holiday library does not know yet', () => {
   const dataDir = tempDir('exit-estimate-');
