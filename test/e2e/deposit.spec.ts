@@ -4,20 +4,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, startDemo, pageCall, depositToApply } from './fixtures';
+import { test, expect, startDemo, pageCall, depositToApply, depositToChecks } from './fixtures';
 import { zipSync } from 'fflate';
 import { appExport, gbk, utf8, webExport, type FixtureRow } from '../unit/deposit/alipayFixtures';
 
 test('a full deposit refund, from status to confirmed arrival through an imported Alipay bill', async ({ app, host }) => {
   await startDemo(app);
-  await app.getByRole('menuitem', { name: '退保证金' }).click();
-  await app.getByTestId('deposit-start').click();
-
-  // ① status: refundable, ¥10,000
-  await app.getByTestId('deposit-status').click();
-  await app.getByTitle('可退还').click();
-  await app.getByTestId('deposit-amount').fill('10,000');
-  await app.getByTestId('deposit-status-save').click();
+  // ① status: refundable, ¥10,000 typed with its thousands comma
+  await depositToChecks(app, '10,000');
 
   // ② the three preconditions, answered by the seller
   for (const key of ['disputes', 'orders', 'debts']) {

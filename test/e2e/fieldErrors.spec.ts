@@ -109,12 +109,7 @@ test('stock wizard: a field being typed in is not drawn red like a refused one',
 
 test('deposit status: a negative deposit amount is refused under 保证金金额', async ({ app }) => {
   await startDemo(app);
-  await app.getByRole('menuitem', { name: '退保证金' }).click();
-  await app.getByTestId('deposit-start').click();
-  await app.getByTestId('deposit-status').click();
-  await app.getByTitle('可退还').click();
-  await app.getByTestId('deposit-amount').fill('-5');
-  await app.getByTestId('deposit-status-save').click();
+  await depositToChecks(app, '-5');
   const step = '[data-testid=deposit-step-status]';
   await expect(fieldError(app, step)).toHaveText('金额不能是负数。');
   await expect(app.locator(`${step} .ant-alert-error`)).toHaveCount(0);

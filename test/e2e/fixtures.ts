@@ -84,13 +84,16 @@ export async function startDemo(page: Page): Promise<void> {
   await expect(page.getByRole('menu')).toBeVisible();
 }
 
-/** The deposit wizard opened and the status saved (¥10,000 refundable): the checks step is next. */
-export async function depositToChecks(app: Page): Promise<void> {
+/**
+ * The deposit wizard opened and the status saved as refundable with `amount` as typed (¥10,000 by
+ * default): the checks step is next, unless the amount is refused.
+ */
+export async function depositToChecks(app: Page, amount = '10000'): Promise<void> {
   await app.getByRole('menuitem', { name: '退保证金' }).click();
   await app.getByTestId('deposit-start').click();
   await app.getByTestId('deposit-status').click();
   await app.getByTitle('可退还').click();
-  await app.getByTestId('deposit-amount').fill('10000');
+  await app.getByTestId('deposit-amount').fill(amount);
   await app.getByTestId('deposit-status-save').click();
 }
 
